@@ -1,0 +1,35 @@
+package org.lancang.network;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A point of the line: a station, a passing loop, a freight station or the border.
+ *
+ * @param code           stable code (KMS … VTS)
+ * @param km             position from Kunming South, in km
+ * @param timeZone       the zone local times at this point are shown in
+ * @param stationTracks  tracks a train can stand on (0 where no train can stop)
+ * @param usefulLengthM  useful length of the arrival/departure tracks: the longest train that can stand there
+ * @param tracksBasis    where the track figures come from, or the assumption behind them
+ * @param elevationM     height above sea level in metres
+ * @param elevationBasis source or estimate note for the elevation
+ * @param source         where the rest of the row comes from
+ */
+public record Point(String code, Names names, Country country, double km, KmQuality kmQuality, PointKind kind,
+                    ZoneId timeZone, int stationTracks, int usefulLengthM, String tracksBasis,
+                    double elevationM, String elevationBasis, String source) {
+    public Point {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(kmQuality, "kmQuality");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** Whether a train can be held here, to call, to wait for a meet or to be overtaken. */
+    public boolean canHoldTrains() {
+        return stationTracks > 0 && kind != PointKind.BORDER;
+    }
+}

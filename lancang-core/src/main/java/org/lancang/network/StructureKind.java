@@ -1,0 +1,5 @@
+package org.lancang.network;
+
+public enum StructureKind {
+    TUNNEL, BRIDGE
+}

@@ -1,0 +1,5 @@
+package org.lancang.rollingstock;
+
+public enum SeatPosition {
+    WINDOW, MIDDLE, AISLE
+}

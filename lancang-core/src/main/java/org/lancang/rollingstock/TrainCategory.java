@@ -1,0 +1,11 @@
+package org.lancang.rollingstock;
+
+/** The broad kind of train; it decides which line speed applies (EMU or locomotive-hauled). */
+public enum TrainCategory {
+    EMU, LOCO_HAULED, FREIGHT;
+
+    /** Freight and locomotive-hauled passenger trains run at the lower line speed. */
+    public boolean usesLocoHauledSpeed() {
+        return this != EMU;
+    }
+}
