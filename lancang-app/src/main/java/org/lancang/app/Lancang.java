@@ -1,0 +1,47 @@
+package org.lancang.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lancang} command. */
+@Command(name = "lancang", mixinStandardHelpOptions = true, version = "lancang 0.1.0",
+        description = "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
+        subcommands = {ServeCommand.class, NetworkCommand.class, UsersCommand.class})
+public final class Lancang implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        configureLogging(args.length > 0 && args[0].equals("serve"));
+        int code = commandLine().execute(args);
+        if (!(args.length > 0 && args[0].equals("serve")) || code != 0) {
+            System.exit(code);
+        }
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Lancang()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** The server logs its progress; the other commands print only their results (and warnings). */
+    static void configureLogging(boolean server) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", server ? "info" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

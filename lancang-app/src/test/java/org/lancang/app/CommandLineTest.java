@@ -1,0 +1,93 @@
+package org.lancang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lancang.data.ReferenceData;
+import org.lancang.network.Point;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.testing.TestDatabase;
+import org.lancang.web.http.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine;
+
+/** The lancang command against a real PostgreSQL (an external one by --db-url, as a user would give it). */
+class CommandLineTest {
+    private static String dbUrl;
+
+    @BeforeAll
+    static void database() {
+        dbUrl = TestDatabase.fresh().jdbcUrl();
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Lancang.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--db-url=" + dbUrl);
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void networkPointsAsCsvListsThe35PointsInKmOrder() {
+        Run r = run("network", "points", "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\\R");
+        assertThat(lines).hasSize(36);
+        assertThat(lines[0]).startsWith("code,name_en,name_zh,name_lo,country,km");
+        List<Point> expected = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS)).network().points();
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(lines[i + 1]).startsWith(expected.get(i).code() + ",");
+        }
+        assertThat(lines[1]).contains("昆明南");
+    }
+
+    @Test
+    void networkPointsAsJsonIsTheApiShape() throws Exception {
+        Run r = run("network", "points", "--format=json");
+        JsonNode points = Json.MAPPER.readTree(r.out());
+        assertThat(points).hasSize(35);
+        assertThat(points.get(0).get("names").get("en").asText()).isEqualTo("Kunming South");
+        assertThat(run("network", "points").out()).contains("KMS", "Kunming South", "VTS");
+    }
+
+    @Test
+    void usersAddListAndSetRole() {
+        Run added = run("users", "add", "noy", "--role", "AGENT,PASSENGER", "--name", "Noy K.");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("added noy with roles AGENT,PASSENGER").containsPattern("password: \\S{20}");
+        assertThat(run("users", "list").out()).containsPattern("noy\\s+Noy K\\.\\s+AGENT,PASSENGER");
+        Run changed = run("users", "set-role", "noy", "MAINTAINER", "DISPATCHER");
+        assertThat(changed.out()).contains("noy now has roles DISPATCHER,MAINTAINER");
+    }
+
+    @Test
+    void badUserCommandsExplainAndExitNonZero() {
+        Run unknownRole = run("users", "add", "pat", "--role", "PILOT");
+        assertThat(unknownRole.exitCode()).isNotZero();
+        assertThat(unknownRole.err()).contains("PILOT");
+        Run unknownUser = run("users", "set-role", "nobody-here", "PLANNER");
+        assertThat(unknownUser.exitCode()).isEqualTo(2);
+        assertThat(unknownUser.err()).contains("nobody-here");
+        Run weak = run("users", "add", "pat", "--role", "PLANNER", "--password", "short");
+        assertThat(weak.exitCode()).isEqualTo(2);
+        assertThat(weak.err()).contains("password:");
+        Run badFormat = run("network", "points", "--format", "xml");
+        assertThat(badFormat.exitCode()).isNotZero();
+    }
+}

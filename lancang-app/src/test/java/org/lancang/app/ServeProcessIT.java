@@ -1,0 +1,136 @@
+package org.lancang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lancang.web.http.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The real thing: the packaged jar runs {@code lancang serve} as its own process with the embedded PostgreSQL, is
+ * stopped as Ctrl-C would stop it, and started again: the network and the users are still there.
+ */
+class ServeProcessIT {
+    private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesThePointsAndKeepsDataAndUsersAcrossARestart(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        String adminPassword;
+        Process first = start(port, dataDir);
+        try {
+            List<String> output = awaitRunning(first);
+            adminPassword = output.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1))
+                    .findFirst().orElseThrow(() -> new AssertionError("no admin password printed: " + output));
+            assertThat(output).anyMatch(l -> l.contains("http://localhost:" + port + "/"));
+            JsonNode points = getJson(port, "/api/network/points");
+            assertThat(points).hasSize(35);
+            assertThat(points.get(0).get("code").asText()).isEqualTo("KMS");
+            assertThat(points.get(34).get("code").asText()).isEqualTo("VTS");
+            String index = get(port, "/").body();
+            assertThat(index).containsIgnoringCase("<html");
+        } finally {
+            stop(first);
+        }
+        assertThat(first.exitValue()).isZero();
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the database stopped too").doesNotExist();
+
+        Process second = start(port, dataDir);
+        try {
+            List<String> output = awaitRunning(second);
+            assertThat(output).noneMatch(l -> PASSWORD.matcher(l).find());
+            assertThat(getJson(port, "/api/network/points")).hasSize(35);
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        } finally {
+            stop(second);
+        }
+    }
+
+    private static Process start(int port, Path dataDir) throws IOException {
+        Path jar = Path.of("target", "lancang.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+                "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+    }
+
+    /** Reads the process's output until it says it is running (or dies). */
+    private static List<String> awaitRunning(Process p) throws InterruptedException {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (line.startsWith("Press Ctrl-C")) {
+                    return seen;
+                }
+            } else if (!p.isAlive()) {
+                break;
+            }
+        }
+        throw new AssertionError("lancang serve did not start: " + String.join("\n", seen));
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("lancang serve did not stop within 60 s");
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(int port, String path) throws IOException, InterruptedException {
+        return Json.MAPPER.readTree(get(port, path).body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

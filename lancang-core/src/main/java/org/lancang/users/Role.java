@@ -1,0 +1,19 @@
+package org.lancang.users;
+
+/** What a person may do in Lancang. A user holds one or more roles. */
+public enum Role {
+    /** Manages users and roles. */
+    ADMIN,
+    /** Builds the timetable: trains, paths, possessions. */
+    PLANNER,
+    /** Runs the live railway: train running, delays, meets. */
+    DISPATCHER,
+    /** Looks after the infrastructure: assets, inspections, defects, work orders. */
+    MAINTAINER,
+    /** Sells tickets at a window for other people. */
+    AGENT,
+    /** Buys tickets for themselves. */
+    PASSENGER,
+    /** Books freight paths and wagons. */
+    SHIPPER
+}

@@ -1,0 +1,119 @@
+package org.lancang.store.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The running database: the embedded PostgreSQL (real binaries, data kept in a folder across restarts) or an external
+ * server, a connection pool, and the schema migrated to the latest version. Close it to stop everything cleanly.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Starts (or connects to) the database and applies every pending migration. */
+    public static Database start(DatabaseConfig config) {
+        EmbeddedPostgres embedded = null;
+        String url;
+        String user;
+        String password;
+        try {
+            if (config.isEmbedded()) {
+                Files.createDirectories(config.dataDir());
+                embedded = EmbeddedPostgres.builder()
+                        .setDataDirectory(config.dataDir())
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                url = embedded.getJdbcUrl("postgres", "postgres");
+                user = "postgres";
+                password = null;
+                LOG.info("embedded PostgreSQL on port {} with data in {}", embedded.getPort(), config.dataDir());
+            } else {
+                url = config.jdbcUrl();
+                user = config.user();
+                password = config.password();
+            }
+            HikariDataSource pool = pool(url, user, password);
+            try {
+                migrate(pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+            return new Database(embedded, pool);
+        } catch (IOException e) {
+            closeQuietly(embedded);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + config.dataDir(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        if (user != null) {
+            hikari.setUsername(user);
+        }
+        if (password != null) {
+            hikari.setPassword(password);
+        }
+        hikari.setMaximumPoolSize(16);
+        hikari.setPoolName("lancang");
+        hikari.setConnectionTimeout(30_000);
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.lancang.store.users;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.lancang.errors.Conflict;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
+import org.lancang.users.Role;
+import org.lancang.users.User;
+import org.lancang.users.UserRules;
+
+/**
+ * Users, roles, sign-in and tokens. Every use case is one transaction; passwords are Argon2id hashes and tokens are
+ * kept only as SHA-256 digests, so a copy of the database gives away neither.
+ */
+public final class UserService {
+    /** How long a browser session or an API token lives. */
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    public static final Duration API_TOKEN_LIFETIME = Duration.ofDays(30);
+
+    public enum TokenKind { SESSION, API }
+
+    /** A signed-in user with the secret token that proves it. */
+    public record SignIn(User user, String token, Instant expiresAt) {
+    }
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against when the username is unknown, so a wrong name takes as long as a wrong password. */
+    private final String decoyHash;
+
+    public UserService(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.decoyHash = hasher.hash("decoy-password-for-timing");
+    }
+
+    /** A passenger signs themselves up. */
+    public User register(String username, String displayName, String password) {
+        return add(username, displayName, password, List.of(Role.PASSENGER.name()));
+    }
+
+    /** An admin (or the command line) adds a user with the given roles. */
+    public User add(String username, String displayName, String password, Collection<String> roleNames) {
+        String name = UserRules.normalizeUsername(username);
+        Validation v = new Validation();
+        UserRules.checkUsername(v, "username", name);
+        UserRules.checkDisplayName(v, "displayName", displayName);
+        UserRules.checkPassword(v, "password", password);
+        Set<Role> roles = UserRules.parseRoles(v, "roles", roleNames);
+        v.throwIfInvalid();
+        String hash = hasher.hash(password);
+        return jdbi.inTransaction(h -> {
+            boolean taken = h.createQuery("SELECT count(*) FROM app_user WHERE username = :u").bind("u", name)
+                    .mapTo(Long.class).one() > 0;
+            if (taken) {
+                throw new Conflict("username", "the username '" + name + "' is taken");
+            }
+            h.createUpdate("INSERT INTO app_user (username, display_name, password_hash, roles, created_at)"
+                            + " VALUES (:u, :d, :p, :r, :c)")
+                    .bind("u", name).bind("d", displayName.strip()).bind("p", hash)
+                    .bind("r", roles.stream().map(Role::name).sorted().toArray(String[]::new))
+                    .bind("c", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+            return find(h, name).orElseThrow();
+        });
+    }
+
+    public List<User> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT username, display_name, roles, created_at FROM app_user"
+                + " ORDER BY username").map((rs, ctx) -> user(rs)).list());
+    }
+
+    public Optional<User> find(String username) {
+        return jdbi.withHandle(h -> find(h, UserRules.normalizeUsername(username)));
+    }
+
+    public boolean isEmpty() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM app_user").mapTo(Long.class).one()) == 0;
+    }
+
+    public User setRoles(String username, Collection<String> roleNames) {
+        String name = UserRules.normalizeUsername(username);
+        Validation v = new Validation();
+        Set<Role> roles = UserRules.parseRoles(v, "roles", roleNames);
+        v.throwIfInvalid();
+        return jdbi.inTransaction(h -> {
+            int updated = h.createUpdate("UPDATE app_user SET roles = :r WHERE username = :u").bind("u", name)
+                    .bind("r", roles.stream().map(Role::name).sorted().toArray(String[]::new)).execute();
+            if (updated == 0) {
+                throw new NotFound("username", "no user '" + name + "'");
+            }
+            return find(h, name).orElseThrow();
+        });
+    }
+
+    /** Checks the password and issues a token; the same answer for an unknown user and a wrong password. */
+    public Optional<SignIn> signIn(String username, String password, TokenKind kind) {
+        String name = UserRules.normalizeUsername(username);
+        if (name == null || password == null) {
+            throw new InvalidInput(name == null ? "username" : "password", "is required");
+        }
+        Optional<String> hash = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE username = :u")
+                .bind("u", name).mapTo(String.class).findOne());
+        boolean ok = hasher.verify(password, hash.orElse(decoyHash)) && hash.isPresent();
+        if (!ok) {
+            return Optional.empty();
+        }
+        String token = newToken();
+        Instant expires = clock.instant().plus(kind == TokenKind.SESSION ? SESSION_LIFETIME : API_TOKEN_LIFETIME);
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM auth_token WHERE expires_at < :now")
+                    .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+            h.createUpdate("INSERT INTO auth_token (token_sha256, username, kind, expires_at) VALUES (:t, :u, :k, :e)")
+                    .bind("t", sha256(token)).bind("u", name).bind("k", kind.name())
+                    .bind("e", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)).execute();
+            return find(h, name).map(user -> new SignIn(user, token, expires));
+        });
+    }
+
+    /** The user a live token belongs to. */
+    public Optional<User> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT u.username, u.display_name, u.roles, u.created_at"
+                        + " FROM auth_token t JOIN app_user u ON u.username = t.username"
+                        + " WHERE t.token_sha256 = :t AND t.expires_at > :now")
+                .bind("t", sha256(token)).bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    public void signOut(String token) {
+        if (token != null) {
+            jdbi.useHandle(h -> h.createUpdate("DELETE FROM auth_token WHERE token_sha256 = :t")
+                    .bind("t", sha256(token)).execute());
+        }
+    }
+
+    /** A random password for a generated account (the first admin): 20 characters from an unambiguous alphabet. */
+    public String generatePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static Optional<User> find(Handle h, String name) {
+        return h.createQuery("SELECT username, display_name, roles, created_at FROM app_user WHERE username = :u")
+                .bind("u", name).map((rs, ctx) -> user(rs)).findOne();
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("roles");
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object o : (Object[]) array.getArray()) {
+            roles.add(Role.valueOf((String) o));
+        }
+        return new User(rs.getString("username"), rs.getString("display_name"), roles,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

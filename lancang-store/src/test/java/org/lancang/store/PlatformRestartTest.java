@@ -1,0 +1,49 @@
+package org.lancang.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lancang.store.db.DatabaseConfig;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.users.Role;
+
+/** The embedded database keeps its data in its folder: stop and start again, and everything is still there. */
+class PlatformRestartTest {
+    @Test
+    void dataAndUsersSurviveARestartOfTheEmbeddedDatabase(@TempDir Path dir) {
+        DatabaseConfig config = DatabaseConfig.embedded(dir.resolve("postgres"));
+        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+        String firstPassword;
+        try (Platform first = Platform.start(config, files, Clock.systemUTC())) {
+            firstPassword = first.generatedAdminPassword().orElseThrow();
+            first.users().add("dispatcher1", "Dispatcher One", "a long password", List.of("DISPATCHER"));
+            assertThat(first.reference().network().points()).hasSize(35);
+        }
+        try (Platform second = Platform.start(config, files, Clock.systemUTC())) {
+            assertThat(second.generatedAdminPassword()).as("no second admin on restart").isEmpty();
+            assertThat(second.reference().network().points()).hasSize(35);
+            assertThat(second.reference().network().points().get(0).code()).isEqualTo("KMS");
+            assertThat(second.reference().rollingStock().type("CR200J").orElseThrow().seatCount()).isEqualTo(720);
+            assertThat(second.users().find("dispatcher1").orElseThrow().roles()).containsExactly(Role.DISPATCHER);
+            assertThat(second.users().signIn("admin", firstPassword, org.lancang.store.users.UserService.TokenKind.API))
+                    .isPresent();
+        }
+    }
+
+    @Test
+    void theStoredReferenceDataReadsBackEqualToTheFiles() {
+        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+        try (Platform platform = Platform.start(org.lancang.store.testing.TestDatabase.fresh(), files, Clock.systemUTC())) {
+            org.lancang.data.ReferenceData parsed = org.lancang.data.ReferenceData.parse(files);
+            assertThat(platform.reference().network().points()).isEqualTo(parsed.network().points());
+            assertThat(platform.reference().network().sections()).isEqualTo(parsed.network().sections());
+            assertThat(platform.reference().network().structures()).isEqualTo(parsed.network().structures());
+            assertThat(platform.reference().rollingStock()).isEqualTo(parsed.rollingStock());
+        }
+    }
+}

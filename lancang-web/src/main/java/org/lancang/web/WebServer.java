@@ -1,0 +1,185 @@
+package org.lancang.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.lancang.errors.Conflict;
+import org.lancang.errors.FieldError;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.store.Platform;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Auth;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.HttpProblem;
+import org.lancang.web.http.Json;
+import org.lancang.web.http.OpenApi;
+import org.lancang.web.http.Problem;
+import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.rollingstock.RollingStockRoutes;
+import org.lancang.web.users.UserRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * The HTTP server: the API (every endpoint declares who may call it), the OpenAPI document and a locally served API
+ * explorer, the web UI's static files, and errors as {@code application/problem+json}.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Larger bodies are refused with 413 before any handler reads them. */
+    public static final long MAX_REQUEST_BYTES = 1_000_000L;
+    public static final String VERSION = "0.1.0";
+
+    private final Javalin app;
+    private final List<Endpoint> endpoints;
+
+    private WebServer(Javalin app, List<Endpoint> endpoints) {
+        this.app = app;
+        this.endpoints = endpoints;
+    }
+
+    public static WebServer start(Platform platform, String host, int port) {
+        Auth auth = new Auth(platform.users());
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(Endpoint.get("/health").access(Access.PUBLIC).tag("system")
+                .summary("Liveness and database check").returns(Map.class)
+                .handle(ctx -> ctx.json(Map.of("status", "UP", "database", databaseStatus(platform)))));
+        endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
+        endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
+        endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
+        List<Endpoint> all = List.copyOf(endpoints);
+        Map<String, Object> openApi = OpenApi.document(all, VERSION);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/public";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+            cfg.router.ignoreTrailingSlashes = true;
+        });
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "same-origin");
+            ctx.header("X-Frame-Options", "DENY");
+        });
+        for (Endpoint e : all) {
+            app.addHttpHandler(e.method(), e.path(), ctx -> {
+                auth.require(ctx, e.access());
+                e.handler().handle(ctx);
+            });
+        }
+        app.get("/openapi.json", ctx -> ctx.json(openApi));
+        app.get("/api-docs", WebServer::apiExplorer);
+        app.get("/api-docs-init.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(
+                "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true});"));
+        installErrorHandling(app);
+        app.start(host, port);
+        LOG.info("Lancang web server on http://{}:{}/", host, app.port());
+        return new WebServer(app, all);
+    }
+
+    private static String databaseStatus(Platform platform) {
+        try {
+            platform.database().jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return "UP";
+        } catch (RuntimeException e) {
+            return "DOWN";
+        }
+    }
+
+    private static void installErrorHandling(Javalin app) {
+        app.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.errors()));
+        app.exception(NotFound.class, (e, ctx) -> problem(ctx, 404, e.getMessage(),
+                List.of(new FieldError(e.field(), e.getMessage()))));
+        app.exception(Conflict.class, (e, ctx) -> problem(ctx, 409, e.getMessage(),
+                List.of(new FieldError(e.field(), e.getMessage()))));
+        app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
+        app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), e.getMessage(),
+                e.getStatus() == 413 ? List.of(new FieldError("body", "larger than " + MAX_REQUEST_BYTES + " bytes"))
+                        : List.of()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, 500, "an unexpected error; it has been logged", List.of());
+        });
+        app.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                problem(ctx, 404, "no such resource: " + ctx.path(), List.of());
+            }
+        });
+        app.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                problem(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), List.of());
+            }
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private static void problem(Context ctx, int status, String detail, List<FieldError> errors) {
+        Problem problem = Problem.of(status, detail, ctx.path(), errors);
+        try {
+            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            ctx.status(status).contentType(Problem.MEDIA_TYPE).result("{\"status\":" + status + "}");
+        }
+    }
+
+    /** Swagger UI from the webjar on the classpath: no CDN. */
+    private static void apiExplorer(Context ctx) {
+        String base = "/webjars/swagger-ui/" + SWAGGER_UI_VERSION;
+        ctx.contentType("text/html; charset=utf-8").result("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Lancang API explorer</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="%1$s/swagger-ui.css"></head>
+                <body><div id="swagger-ui"></div>
+                <script src="%1$s/swagger-ui-bundle.js"></script>
+                <script src="/api-docs-init.js"></script>
+                </body></html>
+                """.formatted(base));
+    }
+
+    /** The swagger-ui webjar version, read from its Maven metadata so a version bump needs no code change. */
+    private static final String SWAGGER_UI_VERSION = swaggerUiVersion();
+
+    private static String swaggerUiVersion() {
+        try (var in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the swagger-ui webjar is missing from the classpath", e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,116 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad input gets a 4xx problem+json that names the field, never a 500, and writes nothing.
+ */
+class BadInputApiTest {
+    private static TestServer server;
+    private static String admin;
+    private long usersBefore;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        admin = server.adminToken();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void countUsers() {
+        usersBefore = userCount();
+    }
+
+    private static long userCount() {
+        return server.platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM app_user")
+                .mapTo(Long.class).one());
+    }
+
+    private void assertProblem(TestServer.Reply r, int status, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.isProblem()).as("content type " + r.contentType()).isTrue();
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.json().get("field").asText()).isEqualTo(field);
+        assertThat(userCount()).as("nothing written").isEqualTo(usersBefore);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        // malformed JSON
+        "{\"username\": |400|body",
+        "not json at all|400|body",
+        "[]|400|body",
+        "null|400|body",
+        // unknown fields
+        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"],\"isAdmin\":true}|400|isAdmin",
+        // wrong types
+        "{\"username\":5,\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
+        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":\"PLANNER\"}|400|roles",
+        "{\"username\":\"abc\",\"displayName\":{\"x\":1},\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|displayName",
+        // unknown codes
+        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\",\"PILOT\"]}|400|roles[1]",
+        // rule violations
+        "{\"username\":\"a\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
+        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"short\",\"roles\":[\"PLANNER\"]}|400|password",
+        "{\"username\":\"abc\",\"displayName\":\"\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|displayName",
+        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[]}|400|roles",
+        "{\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
+    })
+    void addUserRefusesBadBodies(String body, int status, String field) {
+        assertProblem(server.postJson("/api/users", admin, body), status, field);
+    }
+
+    @Test
+    void aTenMegabyteBodyIsRefusedWith413() {
+        byte[] big = new byte[10 * 1024 * 1024];
+        Arrays.fill(big, (byte) ' ');
+        byte[] prefix = "{\"username\":\"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(prefix, 0, big, 0, prefix.length);
+        TestServer.Reply r = server.send("POST", "/api/users", admin, "application/json", big);
+        assertProblem(r, 413, "body");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedWith415() {
+        TestServer.Reply r = server.send("POST", "/api/auth/register", null, "text/plain",
+                "username=abc".getBytes(StandardCharsets.UTF_8));
+        assertProblem(r, 415, "Content-Type");
+    }
+
+    @Test
+    void registrationValidatesEveryFieldAndNamesEachOne() {
+        TestServer.Reply r = server.postJson("/api/auth/register", null,
+                "{\"username\":\"!!\",\"displayName\":\"" + "x".repeat(10_000) + "\",\"password\":\"\"}");
+        assertProblem(r, 400, "username");
+        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("username", "displayName", "password");
+    }
+
+    @Test
+    void setRolesWithAnUnknownRoleOrWrongTypeChangesNothing() {
+        assertProblem(server.putJson("/api/users/admin/roles", admin, "{\"roles\":[\"KING\"]}"), 400, "roles[0]");
+        assertProblem(server.putJson("/api/users/admin/roles", admin, "{\"roles\":[1]}"), 400, "roles[0]");
+        assertThat(server.get("/api/auth/me", admin).json().get("roles").get(0).asText()).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void signInWithMissingFieldsNamesThem() {
+        assertProblem(server.postJson("/api/auth/login", null, "{\"username\":\"admin\"}"), 400, "password");
+        assertProblem(server.postJson("/api/auth/login", null, "{\"username\":\"admin\",\"password\":\"x\",\"otp\":1}"),
+                400, "otp");
+    }
+}

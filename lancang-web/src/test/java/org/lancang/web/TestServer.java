@@ -1,0 +1,118 @@
+package org.lancang.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.lancang.store.Platform;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.testing.TestDatabase;
+import org.lancang.web.http.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A real Lancang web server on a free port, over a fresh database in the real embedded PostgreSQL. */
+final class TestServer implements AutoCloseable {
+    final Platform platform;
+    final WebServer server;
+    final String adminPassword;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    TestServer() {
+        platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                Clock.systemUTC());
+        adminPassword = platform.generatedAdminPassword().orElseThrow();
+        server = WebServer.start(platform, "127.0.0.1", 0);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    /** A response with its body parsed as JSON when it is JSON. */
+    record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+    }
+
+    Reply send(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return exchange(b.build());
+    }
+
+    Reply sendWithCookie(String method, String path, String session) {
+        return exchange(HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Cookie", "lancang_session=" + session).build());
+    }
+
+    private Reply exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(),
+                    r.headers().map());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, null, null);
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Reply postJson(String path, String token, String json) {
+        return send("POST", path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Reply putJson(String path, String token, String json) {
+        return send("PUT", path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Signs in and returns the bearer token. */
+    String token(String username, String password) {
+        Reply r = postJson("/api/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (r.status() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
+        }
+        return r.json().get("token").asText();
+    }
+
+    String adminToken() {
+        return token(Platform.FIRST_ADMIN, adminPassword);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        platform.close();
+    }
+}
