@@ -1,0 +1,33 @@
+// Sign-in page: POST /api/auth/login, then go to ?next= (same site) or /.
+import { initPage, api, clearErrors, checkRequired, formError, showProblem, focusFirstError, busy, nextPath, ApiError } from '/common.js';
+import { t } from '/i18n.js';
+
+initPage({ titleKey: 'signin.title' });
+
+const form = document.getElementById('signin-form');
+if (new URLSearchParams(location.search).has('registered')) {
+  const notice = document.getElementById('notice');
+  notice.textContent = t('register.created');
+  notice.hidden = false;
+}
+
+form.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  clearErrors(form);
+  if (!checkRequired(form)) return focusFirstError(form);
+  const body = { username: form.username.value.trim(), password: form.password.value };
+  await busy(form, async () => {
+    try {
+      await api('/api/auth/login', { method: 'POST', body });
+      location.assign(nextPath('/'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        formError(form, t('signin.bad'));
+        form.password.value = '';
+        focusFirstError(form);
+      } else {
+        showProblem(form, err);
+      }
+    }
+  });
+});
