@@ -1,0 +1,155 @@
+package org.lancang.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lancang.data.DataFileException;
+import org.lancang.testing.ReferenceFiles;
+
+/** The shipped China–Laos network keeps every rule, and a broken file is reported by file, line and field. */
+class ReferenceNetworkTest {
+    private final ReferenceFiles files = ReferenceFiles.chinaLaos();
+    private final Network network = NetworkParser.parse(files);
+
+    @Test
+    void has35PointsFromKunmingSouthToVientianeSouthWithKmStrictlyIncreasing() {
+        List<Point> points = network.points();
+        assertThat(points).hasSize(35);
+        assertThat(points.get(0).code()).isEqualTo("KMS");
+        assertThat(points.get(34).code()).isEqualTo("VTS");
+        for (int i = 1; i < points.size(); i++) {
+            assertThat(points.get(i).km()).isGreaterThan(points.get(i - 1).km());
+        }
+        assertThat(network.lengthKm()).isEqualTo(1035.0);
+    }
+
+    @Test
+    void exactlyOneBorderBetweenTheLastChinesePointAndTheFirstLaoPoint() {
+        List<Point> points = network.points();
+        int border = points.indexOf(network.border());
+        assertThat(points.stream().filter(p -> p.kind() == PointKind.BORDER)).hasSize(1);
+        assertThat(points.subList(0, border)).allMatch(p -> p.country() == Country.CN && p.timeZone().equals(Network.CHINA));
+        assertThat(points.subList(border + 1, points.size()))
+                .allMatch(p -> p.country() == Country.LA && p.timeZone().equals(Network.LAOS));
+        assertThat(network.border().km()).isEqualTo(613.0);
+    }
+
+    @Test
+    void sectionsAreContiguousDoubleTrackToXishuangbannaThenSingle() {
+        List<Section> sections = network.sections();
+        assertThat(sections).hasSize(34);
+        int xsb = network.indexOf("XSB");
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            assertThat(s.from()).isEqualTo(network.points().get(i).code());
+            assertThat(s.to()).isEqualTo(network.points().get(i + 1).code());
+            assertThat(s.tracks()).as(s.from() + "-" + s.to()).isEqualTo(i < xsb ? 2 : 1);
+            assertThat(s.block()).isEqualTo(i < xsb ? BlockType.AUTOMATIC : BlockType.INTER_STATION);
+            assertThat(s.locoHauledSpeedKmh()).isEqualTo(120);
+            assertThat(Math.abs(s.gradientPermille())).isLessThanOrEqualTo(12.0);
+        }
+        assertThat(sections.get(0).lineSpeedKmh()).isEqualTo(200);
+        assertThat(sections.get(1).lineSpeedKmh()).isEqualTo(160);
+    }
+
+    @Test
+    void everyValueCarriesASourceOrAnEstimateNote() {
+        for (Point p : network.points()) {
+            assertThat(p.source()).as(p.code()).isNotBlank();
+            assertThat(p.tracksBasis()).as(p.code()).isNotBlank();
+            assertThat(p.elevationBasis()).as(p.code()).startsWith("estimate");
+        }
+        for (Section s : network.sections()) {
+            assertThat(s.source()).isNotBlank();
+            assertThat(s.gradientBasis()).isNotBlank();
+        }
+        for (Structure s : network.structures()) {
+            assertThat(s.source()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theFriendshipTunnelSpansTheBorder() {
+        Structure tunnel = network.structures().stream().filter(s -> s.names().en().contains("Friendship"))
+                .findFirst().orElseThrow();
+        assertThat(tunnel.fromKm()).isLessThan(613.0);
+        assertThat(tunnel.toKm()).isGreaterThan(613.0);
+        assertThat(tunnel.lengthM()).isEqualTo(9590.0);
+    }
+
+    @Test
+    void namesFallBackToEnglishWhereUnknown() {
+        assertThat(network.point("VKH").orElseThrow().names().in("zh")).isEqualTo("Vang Khi");
+        assertThat(network.point("LPB").orElseThrow().names().in("zh")).isEqualTo("琅勃拉邦");
+    }
+
+    private void assertBroken(ReferenceFiles broken, String file, int line, String field) {
+        assertThatThrownBy(() -> NetworkParser.parse(broken))
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo(file);
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.getMessage()).startsWith(file + ":" + line + ": field '" + field + "'");
+                });
+    }
+
+    @Test
+    void aKmThatDoesNotIncreaseIsNamed() {
+        ReferenceFiles broken = files.withLine("points.csv", "ESH,", l -> l.replace(",134,", ",100,"));
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "ESH,"), "km");
+    }
+
+    @Test
+    void aSecondBorderPointIsNamed() {
+        ReferenceFiles broken = files.withLine("points.csv", "MHN,", l -> l.replace("PASSENGER", "BORDER").replace(",CN,", ",CN/LA,"));
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "BDR,"), "kind");
+    }
+
+    @Test
+    void aLaoPointOnChinaTimeIsNamed() {
+        ReferenceFiles broken = files.withLine("points.csv", "LPB,", l -> l.replace("Asia/Vientiane", "Asia/Shanghai"));
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "LPB,"), "time_zone");
+    }
+
+    @Test
+    void anUnknownTimeZoneIsNamed() {
+        ReferenceFiles broken = files.withLine("points.csv", "LPB,", l -> l.replace("Asia/Vientiane", "Mars/Olympus"));
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "LPB,"), "time_zone");
+    }
+
+    @Test
+    void aGapInTheSectionsIsNamed() {
+        ReferenceFiles broken = files.withLine("sections.csv", "ESH,HNI,", l -> l.replaceFirst("ESH,HNI,", "ESH,YJG,"));
+        assertBroken(broken, "sections.csv", files.lineOf("sections.csv", "ESH,HNI,"), "to");
+    }
+
+    @Test
+    void anUnknownPointCodeInASectionIsNamed() {
+        ReferenceFiles broken = files.withLine("sections.csv", "ESH,HNI,", l -> l.replaceFirst("ESH,HNI,", "ESH,XXX,"));
+        assertBroken(broken, "sections.csv", files.lineOf("sections.csv", "ESH,HNI,"), "to");
+    }
+
+    @Test
+    void anInsaneSpeedOrGradientIsNamed() {
+        ReferenceFiles fast = files.withLine("sections.csv", "ESH,HNI,", l -> l.replaceFirst("ESH,HNI,2,160,", "ESH,HNI,2,900,"));
+        assertBroken(fast, "sections.csv", files.lineOf("sections.csv", "ESH,HNI,"), "line_speed_kmh");
+        ReferenceFiles steep = files.with("sections.csv", text -> {
+            String[] lines = text.split("\n");
+            int i = files.lineOf("sections.csv", "ESH,HNI,") - 1;
+            List<String> fields = new java.util.ArrayList<>(List.of(lines[i].split(",", -1)));
+            fields.set(6, "55");
+            lines[i] = String.join(",", fields);
+            return String.join("\n", lines);
+        });
+        assertBroken(steep, "sections.csv", files.lineOf("sections.csv", "ESH,HNI,"), "gradient_permille");
+    }
+
+    @Test
+    void aNonNumberIsNamed() {
+        ReferenceFiles broken = files.withLine("points.csv", "YXI,", l -> l.replace(",106,", ",one-oh-six,"));
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "YXI,"), "km");
+    }
+}
