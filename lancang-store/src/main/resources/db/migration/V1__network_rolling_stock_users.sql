@@ -15,7 +15,8 @@ CREATE TABLE network_point (
     tracks_basis     text NOT NULL DEFAULT '',
     elevation_m      double precision NOT NULL,
     elevation_basis  text NOT NULL DEFAULT '',
-    source           text NOT NULL DEFAULT ''
+    source           text NOT NULL DEFAULT '',
+    assumed          boolean NOT NULL DEFAULT false
 );
 
 CREATE TABLE network_section (

@@ -43,7 +43,7 @@ final class NetworkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Platform platform = PlatformOpener.open(database)) {
-                List<Point> points = platform.reference().network().points();
+                List<Point> points = platform.reference().network().referencePoints();
                 PrintWriter out = spec.commandLine().getOut();
                 switch (format) {
                     case JSON -> out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()

@@ -64,6 +64,27 @@ public final class Network {
         return i == null ? -1 : i;
     }
 
+    /** The published points only, without the passing loops Lancang assumes. */
+    public List<Point> referencePoints() {
+        return points.stream().filter(p -> !p.assumed()).toList();
+    }
+
+    /** The sections between consecutive published points: sections split by assumed loops joined again. */
+    public List<Section> referenceSections() {
+        List<Section> out = new ArrayList<>();
+        Section open = null;
+        for (Section s : sections) {
+            open = open == null ? s : new Section(open.from(), s.to(), open.fromKm(), s.toKm(), open.tracks(),
+                    open.lineSpeedKmh(), open.locoHauledSpeedKmh(), open.block(), open.gradientPermille(),
+                    open.gradientBasis(), open.source());
+            if (!point(s.to()).orElseThrow().assumed()) {
+                out.add(open);
+                open = null;
+            }
+        }
+        return out;
+    }
+
     public double lengthKm() {
         return points.get(points.size() - 1).km() - points.get(0).km();
     }

@@ -20,6 +20,8 @@ public final class NetworkParser {
     public static final String POINTS = "points.csv";
     public static final String SECTIONS = "sections.csv";
     public static final String STRUCTURES = "structures.csv";
+    /** Passing loops Lancang assumes where the real ones are unknown; each splits the section it lies in. */
+    public static final String ASSUMED_LOOPS = "assumed-loops.csv";
 
     private static final List<String> POINT_COLUMNS = List.of("code", "name_en", "name_zh", "name_lo", "country", "km",
             "km_quality", "kind", "time_zone", "station_tracks", "useful_length_m", "tracks_basis", "elevation_m",
@@ -37,7 +39,7 @@ public final class NetworkParser {
         CsvTable sectionTable = CsvTable.parse(SECTIONS, files.read(SECTIONS), SECTION_COLUMNS);
         CsvTable structureTable = CsvTable.parse(STRUCTURES, files.read(STRUCTURES), STRUCTURE_COLUMNS);
 
-        List<Point> points = pointTable.rows().stream().map(NetworkParser::point).toList();
+        List<Point> points = pointTable.rows().stream().map(r -> point(r, false)).toList();
         Map<String, Point> byCode = points.stream()
                 .collect(Collectors.toMap(Point::code, Function.identity(), (a, b) -> a));
         List<Section> sections = new ArrayList<>();
@@ -57,10 +59,50 @@ public final class NetworkParser {
             int line = table.rows().isEmpty() ? 1 : table.rows().get(Math.min(v.index(), table.rows().size() - 1)).line();
             throw new DataFileException(table.file(), line, v.field(), v.problem());
         }
-        return new Network(points, sections, structures);
+        return withAssumedLoops(new Network(points, sections, structures), files);
     }
 
-    private static Point point(CsvTable.Row row) {
+    /**
+     * Adds the assumed passing loops: each must lie strictly inside a single-track section, which it splits in two with
+     * the same track, speeds, block and gradient.
+     */
+    private static Network withAssumedLoops(Network reference, DataFiles files) {
+        CsvTable table = CsvTable.parse(ASSUMED_LOOPS, files.read(ASSUMED_LOOPS), POINT_COLUMNS);
+        List<Point> points = new ArrayList<>(reference.points());
+        List<Section> sections = new ArrayList<>(reference.sections());
+        for (CsvTable.Row row : table.rows()) {
+            Point loop = point(row, true);
+            if (loop.kind() != PointKind.PASSING_LOOP) {
+                throw row.error("kind", "an assumed point must be a PASSING_LOOP");
+            }
+            if (reference.point(loop.code()).isPresent() || points.stream().anyMatch(p -> p.code().equals(loop.code()))) {
+                throw row.error("code", "'" + loop.code() + "' is already a point");
+            }
+            int at = -1;
+            for (int i = 0; i < sections.size(); i++) {
+                Section s = sections.get(i);
+                if (loop.km() > s.fromKm() && loop.km() < s.toKm()) {
+                    at = i;
+                }
+            }
+            if (at < 0 || !sections.get(at).isSingleTrack()) {
+                throw row.error("km", loop.km() + " is not strictly inside a single-track section");
+            }
+            Section s = sections.get(at);
+            sections.set(at, new Section(s.from(), loop.code(), s.fromKm(), loop.km(), s.tracks(), s.lineSpeedKmh(),
+                    s.locoHauledSpeedKmh(), s.block(), s.gradientPermille(), s.gradientBasis(), s.source()));
+            sections.add(at + 1, new Section(loop.code(), s.to(), loop.km(), s.toKm(), s.tracks(), s.lineSpeedKmh(),
+                    s.locoHauledSpeedKmh(), s.block(), s.gradientPermille(), s.gradientBasis(), s.source()));
+            points.add(at + 1, loop);
+        }
+        List<Network.Violation> violations = Network.violations(points, sections, reference.structures());
+        if (!violations.isEmpty()) {
+            throw new DataFileException(ASSUMED_LOOPS, 1, violations.get(0).field(), violations.get(0).problem());
+        }
+        return new Network(points, sections, reference.structures());
+    }
+
+    private static Point point(CsvTable.Row row, boolean assumed) {
         return new Point(
                 row.required("code"),
                 new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
@@ -74,7 +116,8 @@ public final class NetworkParser {
                 row.text("tracks_basis"),
                 row.decimalBetween("elevation_m", -500, 6000),
                 row.text("elevation_basis"),
-                row.text("source"));
+                row.text("source"),
+                assumed);
     }
 
     private static Section section(CsvTable.Row row, Map<String, Point> byCode) {

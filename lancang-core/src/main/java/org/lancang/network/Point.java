@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param elevationM     height above sea level in metres
  * @param elevationBasis source or estimate note for the elevation
  * @param source         where the rest of the row comes from
+ * @param assumed        a passing loop Lancang assumes where the real line's loops are not known (not a published
+ *                       point; listed apart from the reference points)
  */
 public record Point(String code, Names names, Country country, double km, KmQuality kmQuality, PointKind kind,
                     ZoneId timeZone, int stationTracks, int usefulLengthM, String tracksBasis,
-                    double elevationM, String elevationBasis, String source) {
+                    double elevationM, String elevationBasis, String source, boolean assumed) {
     public Point {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(names, "names");

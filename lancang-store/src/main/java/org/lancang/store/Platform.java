@@ -9,6 +9,9 @@ import org.lancang.data.ReferenceData;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ReferenceStore;
+import org.lancang.store.timetable.TimetableService;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.Planner;
 import org.lancang.store.users.PasswordHasher;
 import org.lancang.store.users.UserService;
 import org.lancang.users.Role;
@@ -26,12 +29,15 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final ReferenceData reference;
     private final UserService users;
+    private final TimetableService timetable;
     private final String generatedAdminPassword;
 
-    private Platform(Database database, ReferenceData reference, UserService users, String generatedAdminPassword) {
+    private Platform(Database database, ReferenceData reference, UserService users, TimetableService timetable,
+                     String generatedAdminPassword) {
         this.database = database;
         this.reference = reference;
         this.users = users;
+        this.timetable = timetable;
         this.generatedAdminPassword = generatedAdminPassword;
     }
 
@@ -48,13 +54,16 @@ public final class Platform implements AutoCloseable {
                 LOG.info("reference network and rolling stock loaded into the empty database");
             }
             ReferenceData reference = referenceStore.load();
+            TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
+            TimetableService timetable = new TimetableService(database.jdbi(),
+                    new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults()));
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
                 adminPassword = users.generatePassword();
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
-            return new Platform(database, reference, users, adminPassword);
+            return new Platform(database, reference, users, timetable, adminPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -71,6 +80,10 @@ public final class Platform implements AutoCloseable {
 
     public UserService users() {
         return users;
+    }
+
+    public TimetableService timetable() {
+        return timetable;
     }
 
     /** The first admin's password, only on the start that created it. */

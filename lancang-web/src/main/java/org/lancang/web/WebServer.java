@@ -18,6 +18,8 @@ import org.lancang.web.http.OpenApi;
 import org.lancang.web.http.Problem;
 import org.lancang.web.network.NetworkRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
+import org.lancang.web.timetable.RuntimeRoutes;
+import org.lancang.web.timetable.TimetableRoutes;
 import org.lancang.web.users.UserRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
+        endpoints.addAll(new TimetableRoutes(platform.timetable(), auth).endpoints());
+        endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

@@ -57,8 +57,8 @@ public final class ReferenceStore {
     private static void saveNetwork(Handle h, Network network) {
         PreparedBatch points = h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, country,"
                 + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
-                + " elevation_basis, source) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
-                + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :source)");
+                + " elevation_basis, source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
+                + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :source, :assumed)");
         int seq = 0;
         for (Point p : network.points()) {
             points.bind("seq", seq++).bind("code", p.code()).bind("en", p.names().en()).bind("zh", p.names().zh())
@@ -67,7 +67,7 @@ public final class ReferenceStore {
                     .bind("zone", p.timeZone().getId()).bind("tracks", p.stationTracks())
                     .bind("useful", p.usefulLengthM()).bind("tracksBasis", p.tracksBasis())
                     .bind("elevation", p.elevationM()).bind("elevationBasis", p.elevationBasis())
-                    .bind("source", p.source()).add();
+                    .bind("source", p.source()).bind("assumed", p.assumed()).add();
         }
         points.execute();
         PreparedBatch sections = h.prepareBatch("INSERT INTO network_section (seq, from_code, to_code, tracks,"
@@ -110,7 +110,8 @@ public final class ReferenceStore {
                 rs.getString("tracks_basis"),
                 rs.getDouble("elevation_m"),
                 rs.getString("elevation_basis"),
-                rs.getString("source"))).list();
+                rs.getString("source"),
+                rs.getBoolean("assumed"))).list();
         Map<String, Double> km = new LinkedHashMap<>();
         points.forEach(p -> km.put(p.code(), p.km()));
         List<Section> sections = h.createQuery("SELECT * FROM network_section ORDER BY seq").map((rs, ctx) -> new Section(

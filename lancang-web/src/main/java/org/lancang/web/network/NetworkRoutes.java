@@ -16,18 +16,19 @@ import org.lancang.web.http.TypeRef;
 /** The network, read-only and public: points, sections, structures. */
 public final class NetworkRoutes {
     public record NamesView(String en, String zh, String lo) {
-        static NamesView of(Names n) {
+        public static NamesView of(Names n) {
             return new NamesView(n.en(), n.zh(), n.lo());
         }
     }
 
     public record PointView(String code, NamesView names, String country, double km, String kmQuality, String kind,
                             String timeZone, int stationTracks, int usefulLengthM, String tracksBasis, double elevationM,
-                            String elevationBasis, String source) {
+                            String elevationBasis, String source, boolean assumed) {
         static PointView of(Point p) {
             return new PointView(p.code(), NamesView.of(p.names()), p.country().code(), p.km(),
                     p.kmQuality().name().toLowerCase(Locale.ROOT), p.kind().name(), p.timeZone().getId(),
-                    p.stationTracks(), p.usefulLengthM(), p.tracksBasis(), p.elevationM(), p.elevationBasis(), p.source());
+                    p.stationTracks(), p.usefulLengthM(), p.tracksBasis(), p.elevationM(), p.elevationBasis(), p.source(),
+                    p.assumed());
         }
     }
 
@@ -50,14 +51,18 @@ public final class NetworkRoutes {
     }
 
     private final List<PointView> points;
+    private final List<PointView> allPoints;
     private final List<SectionView> sections;
+    private final List<SectionView> allSections;
     private final List<StructureView> structures;
     private final Network network;
 
     public NetworkRoutes(Network network) {
         this.network = network;
-        this.points = network.points().stream().map(PointView::of).toList();
-        this.sections = network.sections().stream().map(SectionView::of).toList();
+        this.points = network.referencePoints().stream().map(PointView::of).toList();
+        this.allPoints = network.points().stream().map(PointView::of).toList();
+        this.sections = network.referenceSections().stream().map(SectionView::of).toList();
+        this.allSections = network.sections().stream().map(SectionView::of).toList();
         this.structures = network.structures().stream().map(StructureView::of).toList();
     }
 
@@ -70,8 +75,9 @@ public final class NetworkRoutes {
         return List.of(
                 Endpoint.get("/api/network/points").access(Access.PUBLIC).tag("network")
                         .summary("Every point of the line in km order, with names in English, Chinese and Lao")
+                        .query("include", false, "'assumed' to add the passing loops Lancang assumes (not published)")
                         .returns(TypeRef.listOf(PointView.class))
-                        .handle(ctx -> ctx.json(points)),
+                        .handle(ctx -> ctx.json(includeAssumed(ctx) ? allPoints : points)),
                 Endpoint.get("/api/network/points/{code}").access(Access.PUBLIC).tag("network")
                         .summary("One point by its code").pathParam("code", "point code, e.g. LPB")
                         .returns(PointView.class)
@@ -82,12 +88,24 @@ public final class NetworkRoutes {
                         }),
                 Endpoint.get("/api/network/sections").access(Access.PUBLIC).tag("network")
                         .summary("Sections between consecutive points: tracks, line speeds, block, mean gradient")
+                        .query("include", false, "'assumed' to split sections at the assumed passing loops")
                         .returns(TypeRef.listOf(SectionView.class))
-                        .handle(ctx -> ctx.json(sections)),
+                        .handle(ctx -> ctx.json(includeAssumed(ctx) ? allSections : sections)),
                 Endpoint.get("/api/network/structures").access(Access.PUBLIC).tag("network")
                         .summary("Named tunnels and bridges with their km ranges")
                         .returns(TypeRef.listOf(StructureView.class))
                         .handle(ctx -> ctx.json(structures)));
+    }
+
+    private static boolean includeAssumed(io.javalin.http.Context ctx) {
+        String include = ctx.queryParam("include");
+        if (include == null) {
+            return false;
+        }
+        if (!include.equals("assumed")) {
+            throw new org.lancang.errors.InvalidInput("include", "'" + include + "' is not 'assumed'");
+        }
+        return true;
     }
 
     private static double round3(double v) {

@@ -1,0 +1,37 @@
+package org.lancang.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The outcome of a running-time calculation.
+ *
+ * @param timingPoints             times at each requested timing point, in the request's order
+ * @param totalRunningTime         departure at the start to arrival at the path end, allowance and intermediate
+ *                                 dwell times included
+ * @param minimumTotalRunningTime  the same without allowance
+ * @param profile                  speed–distance–time profile with the allowance applied
+ * @param minimumProfile           the profile without allowance (the fastest the train can run)
+ */
+public record RunningTimeResult(
+        List<TimingPointTime> timingPoints,
+        Duration totalRunningTime,
+        Duration minimumTotalRunningTime,
+        List<ProfilePoint> profile,
+        List<ProfilePoint> minimumProfile) {
+
+    public RunningTimeResult {
+        timingPoints = List.copyOf(timingPoints);
+        profile = List.copyOf(profile);
+        minimumProfile = List.copyOf(minimumProfile);
+    }
+
+    /** The first timing point with this name. */
+    public TimingPointTime timingPoint(String name) {
+        return timingPoints.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no timing point named " + name));
+    }
+}

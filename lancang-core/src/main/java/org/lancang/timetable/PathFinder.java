@@ -1,0 +1,209 @@
+package org.lancang.timetable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.lancang.errors.Conflict;
+import org.lancang.errors.InvalidInput;
+import org.lancang.network.Point;
+import org.lancang.rollingstock.TrainType;
+import org.lancang.timetable.conflict.Occupation;
+
+/**
+ * Slots a new train into a busy day without creating a conflict. It runs the train as early as it may and, at the
+ * first resource it finds taken, holds it at the last point before that resource where it can wait (a station or
+ * passing loop whose tracks are long enough; the origin itself means a later departure) until the resource is free;
+ * then tries again from there. Each hold only moves the train later in the part of the path that was blocked, so the
+ * train reaches every resource as early as the others allow: the earliest arrival this way of waiting can give.
+ */
+public final class PathFinder {
+    /** The search gives up after this many holds: no railway needs more on one path. */
+    public static final int MAX_ITERATIONS = 400;
+
+    private final Planner planner;
+
+    public PathFinder(Planner planner) {
+        this.planner = planner;
+    }
+
+    public InsertedPath insert(PathRequest request, DayPlan day, List<Possession> possessions,
+                               List<SpeedRestriction> restrictions) {
+        List<Occupation> existing = new ArrayList<>(day.occupations());
+        return insert(request, existing, restrictions);
+    }
+
+    public InsertedPath insert(PathRequest request, List<Occupation> existing, List<SpeedRestriction> restrictions) {
+        TrainType type = planner.trainType(request.trainType(), "trainType");
+        LinePath path = LinePath.between(planner.network(), request.from(), request.to());
+        Map<String, List<Occupation>> index = index(existing);
+        Map<Integer, Duration> requested = new HashMap<>();
+        for (int i = 0; i < request.stops().size(); i++) {
+            StopRequest s = request.stops().get(i);
+            int at = path.indexOf(s.point());
+            if (at <= 0 || at >= path.points().size() - 1) {
+                throw new InvalidInput("stops[" + i + "].point", "'" + s.point() + "' is not an intermediate point of the path "
+                        + path.origin().code() + "–" + path.destination().code());
+            }
+            requested.put(at, s.dwell());
+        }
+        TreeMap<Integer, Duration> waits = new TreeMap<>();
+        Duration departureDelay = Duration.ZERO;
+        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+            Instant departure = request.earliestDeparture().plus(departureDelay);
+            TrainPlan plan = plan(request, path, departure, requested, waits);
+            ScheduledRun run = planner.schedule(plan, serviceDate(path, departure), restrictions);
+            Hold hold = firstHold(run, type, index);
+            if (hold == null) {
+                List<StopRequest> waitList = new ArrayList<>();
+                waits.forEach((i, d) -> waitList.add(new StopRequest(path.points().get(i).code(), d)));
+                return new InsertedPath(plan, run, waitList, departureDelay, iteration);
+            }
+            if (hold.pointIndex() == 0) {
+                if (request.fixedDeparture()) {
+                    throw new Conflict("earliestDeparture", "train " + request.number() + " cannot leave "
+                            + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken");
+                }
+                departureDelay = departureDelay.plus(hold.delay());
+            } else {
+                waits.merge(hold.pointIndex(), hold.delay(), Duration::plus);
+            }
+            Duration total = departureDelay.plus(waits.values().stream().reduce(Duration.ZERO, Duration::plus));
+            if (total.compareTo(request.maxDelay()) > 0) {
+                throw new Conflict("earliestDeparture", "no conflict-free path for " + request.number() + " within "
+                        + request.maxDelay().toHours() + " h of waiting");
+            }
+        }
+        throw new Conflict("earliestDeparture", "no conflict-free path for " + request.number() + " after "
+                + MAX_ITERATIONS + " holds");
+    }
+
+    /** Where to hold the train and for how long, or null if its path is free. */
+    private record Hold(int pointIndex, Duration delay, String resource) {
+    }
+
+    private Hold firstHold(ScheduledRun run, TrainType type, Map<String, List<Occupation>> index) {
+        BlockingTimes.Demand demand = BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(),
+                planner.rules());
+        List<Candidate> candidates = new ArrayList<>();
+        for (Occupation o : demand.occupations()) {
+            candidates.add(new Candidate(o, List.of(o.resource()), entryPosition(run.run().path(), o.resource())));
+        }
+        for (BlockingTimes.StationStop s : demand.stationStops()) {
+            List<String> tracks = s.passing() ? List.of(Resources.track(s.station().code(), 1))
+                    : StationTracks.preference(s, planner.network()).stream()
+                    .map(t -> Resources.track(s.station().code(), t)).toList();
+            double pos = run.run().path().positionM(run.run().path().indexOf(s.station().code()));
+            Occupation o = new Occupation(tracks.get(0), s.owner(), false, s.from(), s.to());
+            candidates.add(new Candidate(o, tracks, pos - 1));
+        }
+        candidates.sort(Comparator.comparing((Candidate c) -> c.occupation().from()));
+        for (Candidate c : candidates) {
+            Duration wait = null;
+            String blockedBy = null;
+            for (String resource : c.alternatives()) {
+                Instant free = freeFrom(index.get(resource), c.occupation());
+                if (free == null) {
+                    wait = null;
+                    break; // this alternative is free: no hold needed here
+                }
+                Duration d = wholeMinutes(Duration.between(c.occupation().from(), free));
+                if (wait == null || d.compareTo(wait) < 0) {
+                    wait = d;
+                    blockedBy = resource;
+                }
+            }
+            if (wait != null) {
+                return new Hold(holdingPoint(run.run().path(), type, c.entryM()), wait, blockedBy);
+            }
+        }
+        return null;
+    }
+
+    /** Planners hold trains for whole minutes: round up, and never hold for zero. */
+    private static Duration wholeMinutes(Duration d) {
+        long minutes = Math.max(1, (d.toSeconds() + 59) / 60);
+        return Duration.ofMinutes(minutes);
+    }
+
+    private record Candidate(Occupation occupation, List<String> alternatives, double entryM) {
+    }
+
+    /** The end of the last occupation overlapping {@code o}, or null if the resource is free for it. */
+    private static Instant freeFrom(List<Occupation> occupations, Occupation o) {
+        if (occupations == null) {
+            return null;
+        }
+        Instant latest = null;
+        for (Occupation other : occupations) {
+            if (!other.from().isBefore(o.to())) {
+                break; // sorted by start: nothing later can overlap
+            }
+            if (other.overlaps(o) && (latest == null || other.to().isAfter(latest))) {
+                latest = other.to();
+            }
+        }
+        return latest;
+    }
+
+    /** Where along the path the train must have permission to enter the resource. */
+    private double entryPosition(LinePath path, String resource) {
+        if (resource.startsWith("LINE:")) {
+            String[] ends = resource.substring(5).split("-");
+            int a = path.indexOf(ends[0]);
+            int b = path.indexOf(ends[1]);
+            return path.positionM(Math.min(a, b));
+        }
+        for (Resources.Block block : planner.resources().blocks()) {
+            if (block.id().equals(resource)) {
+                double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
+                double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
+                return start - (end - start);
+            }
+        }
+        return 0;
+    }
+
+    /** The last point at or before {@code positionM} where this train can be held (the origin if none). */
+    private static int holdingPoint(LinePath path, TrainType type, double positionM) {
+        int best = 0;
+        for (int i = 1; i < path.points().size() - 1; i++) {
+            Point p = path.points().get(i);
+            if (path.positionM(i) <= positionM + 1e-6 && p.canHoldTrains() && p.usefulLengthM() >= type.lengthM()) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static TrainPlan plan(PathRequest r, LinePath path, Instant departure, Map<Integer, Duration> requested,
+                                  Map<Integer, Duration> waits) {
+        List<StopRequest> stops = new ArrayList<>();
+        new TreeMap<>(requested).forEach((i, d) -> stops.add(new StopRequest(path.points().get(i).code(), d)));
+        List<StopRequest> meets = new ArrayList<>();
+        waits.forEach((i, d) -> meets.add(new StopRequest(path.points().get(i).code(), d)));
+        ZonedDateTime local = departure.atZone(path.origin().timeZone());
+        return new TrainPlan(r.number(), r.operator(), r.trainType(), r.passenger(), r.calendar(), path.origin().code(),
+                path.destination().code(), local.toLocalTime(), stops, meets, r.fixedDeparture(), r.allowancePercent(),
+                "");
+    }
+
+    private static java.time.LocalDate serviceDate(LinePath path, Instant departure) {
+        return departure.atZone(path.origin().timeZone()).toLocalDate();
+    }
+
+    private static Map<String, List<Occupation>> index(List<Occupation> occupations) {
+        Map<String, List<Occupation>> index = new HashMap<>();
+        for (Occupation o : occupations) {
+            index.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
+        }
+        index.values().forEach(l -> l.sort(Comparator.comparing(Occupation::from)));
+        return index;
+    }
+}

@@ -1,0 +1,180 @@
+package org.lancang.timetable;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lancang.errors.InvalidInput;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.rollingstock.RollingStock;
+import org.lancang.rollingstock.TrainType;
+import org.lancang.runtime.Allowance;
+import org.lancang.timetable.conflict.Conflict;
+import org.lancang.timetable.conflict.ConflictDetector;
+import org.lancang.timetable.conflict.Occupation;
+
+/**
+ * The planner's engine: computes each planned train's times from the physics, lays a day's runs on the line as
+ * blocking times, and finds the conflicts. Runs are cached per plan (they do not depend on the date), so a day is
+ * cheap to evaluate again after one train changes.
+ */
+public final class Planner {
+    private final Network network;
+    private final RollingStock rollingStock;
+    private final BlockingRules rules;
+    private final Resources resources;
+    private final Map<RunKey, TrainRun> runs = new HashMap<>();
+
+    private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {
+    }
+
+    public Planner(Network network, RollingStock rollingStock, BlockingRules rules) {
+        this.network = network;
+        this.rollingStock = rollingStock;
+        this.rules = rules;
+        this.resources = new Resources(network, rules);
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public RollingStock rollingStock() {
+        return rollingStock;
+    }
+
+    public BlockingRules rules() {
+        return rules;
+    }
+
+    public Resources resources() {
+        return resources;
+    }
+
+    public TrainType trainType(String code, String field) {
+        return rollingStock.type(code).orElseThrow(() -> new InvalidInput(field, "'" + code
+                + "' is not a train type; known: " + rollingStock.types().stream().map(TrainType::code).toList()));
+    }
+
+    /** The plan's run (times from its departure), computed once per plan and set of restrictions. */
+    public synchronized TrainRun run(TrainPlan plan, List<SpeedRestriction> restrictions) {
+        RunKey key = new RunKey(plan, List.copyOf(restrictions));
+        TrainRun cached = runs.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TrainType type = trainType(plan.trainType(), "trainType");
+        if (plan.allowancePercent() < 0 || plan.allowancePercent() > 50) {
+            throw new InvalidInput("allowancePercent", "must be between 0 and 50");
+        }
+        LinePath path = LinePath.between(network, plan.from(), plan.to());
+        TrainRun run = RunningTimes.compute(network, type, plan.from(), plan.to(), plan.allStops(path), restrictions,
+                plan.allowancePercent() == 0 ? Allowance.none() : Allowance.percent(plan.allowancePercent()));
+        if (runs.size() > 10_000) {
+            runs.clear(); // a long-running server edits many plans: keep the cache bounded
+        }
+        runs.put(key, run);
+        return run;
+    }
+
+    /** The timetabled train: its calls at every point as offsets from midnight at the origin. */
+    public Train train(TrainPlan plan, List<SpeedRestriction> restrictions) {
+        TrainRun run = run(plan, restrictions);
+        Duration start = Duration.ofSeconds(plan.departure().toSecondOfDay());
+        List<Call> calls = new ArrayList<>();
+        List<PointTime> times = run.times();
+        for (int i = 0; i < times.size(); i++) {
+            PointTime t = times.get(i);
+            // a meet at a loop holds the train without a commercial stop: it has a dwell but stops=false
+            boolean commercial = i == 0 || i == times.size() - 1 || plan.callsAt(t.point().code());
+            calls.add(new Call(t.point().code(), start.plus(t.arrival()), start.plus(t.departure()), commercial));
+        }
+        return new Train(plan.number(), plan.operator(), plan.trainType(), plan.passenger(), plan.calendar(),
+                run.path().origin().timeZone(), calls);
+    }
+
+    public Timetable timetable(List<TrainPlan> plans, List<SpeedRestriction> restrictions) {
+        return new Timetable(plans.stream().map(p -> train(p, restrictions)).toList());
+    }
+
+    public ScheduledRun schedule(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
+        TrainRun run = run(plan, restrictions);
+        return new ScheduledRun(plan, date, run, date.atTime(plan.departure()).atZone(run.path().origin().timeZone())
+                .toInstant());
+    }
+
+    /** Lays the day's runs (and the neighbouring days', which reach into it) on the line and finds the conflicts. */
+    public DayPlan day(List<TrainPlan> plans, LocalDate date, List<Possession> possessions,
+                       List<SpeedRestriction> restrictions) {
+        List<ScheduledRun> scheduled = new ArrayList<>();
+        for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
+            for (TrainPlan plan : plans) {
+                if (plan.calendar().runsOn(d)) {
+                    scheduled.add(schedule(plan, d, restrictions));
+                }
+            }
+        }
+        List<Occupation> occupations = occupations(scheduled, possessions);
+        String suffix = "@" + date;
+        List<Conflict> conflicts = ConflictDetector.detect(occupations).stream()
+                .filter(c -> c.first().endsWith(suffix) || c.second().endsWith(suffix)
+                        || (c.possessionInvolved() && overlapsDay(c, date)))
+                .toList();
+        return new DayPlan(date, scheduled, occupations, conflicts);
+    }
+
+    private static boolean overlapsDay(Conflict c, LocalDate date) {
+        java.time.Instant dayStart = date.atStartOfDay(Network.CHINA).toInstant();
+        return c.to().isAfter(dayStart) && c.from().isBefore(dayStart.plus(Duration.ofDays(1)));
+    }
+
+    /** Every blocking time of the runs (station tracks allocated across all of them) and of the possessions. */
+    public List<Occupation> occupations(List<ScheduledRun> scheduled, List<Possession> possessions) {
+        List<Occupation> out = new ArrayList<>();
+        List<BlockingTimes.StationStop> stops = new ArrayList<>();
+        for (ScheduledRun r : scheduled) {
+            BlockingTimes.Demand demand = BlockingTimes.of(r.owner(), r.run(), r.departure(), resources, rules);
+            out.addAll(demand.occupations());
+            stops.addAll(demand.stationStops());
+        }
+        out.addAll(StationTracks.allocate(stops, network));
+        for (Possession p : possessions) {
+            out.addAll(possessionOccupations(p));
+        }
+        return out;
+    }
+
+    /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */
+    public List<Occupation> possessionOccupations(Possession p) {
+        Point a = network.point(p.fromPoint()).orElseThrow(() -> new InvalidInput("fromPoint", "'" + p.fromPoint()
+                + "' is not a point of the line"));
+        Point b = network.point(p.toPoint()).orElseThrow(() -> new InvalidInput("toPoint", "'" + p.toPoint()
+                + "' is not a point of the line"));
+        double lo = Math.min(a.km(), b.km());
+        double hi = Math.max(a.km(), b.km());
+        List<Occupation> out = new ArrayList<>();
+        for (Resources.Line l : resources.lines()) {
+            if (l.fromKm() < hi && l.toKm() > lo) {
+                out.add(new Occupation(l.id(), p.id(), true, p.start(), p.end()));
+            }
+        }
+        for (Resources.Block bl : resources.blocks()) {
+            if (bl.fromKm() < hi && bl.toKm() > lo) {
+                out.add(new Occupation(bl.id(), p.id(), true, p.start(), p.end()));
+            }
+        }
+        for (Point s : network.points()) {
+            boolean inside = lo == hi ? s.km() == lo : s.km() > lo && s.km() < hi;
+            if (inside) {
+                for (int t = 1; t <= s.stationTracks(); t++) {
+                    out.add(new Occupation(Resources.track(s.code(), t), p.id(), true, p.start(), p.end()));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package org.lancang.timetable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.network.Section;
+
+/**
+ * The resources trains compete for, derived from the network:
+ * <ul>
+ * <li>{@code LINE:A-B} a single-track line between two adjacent points that can hold trains (both directions share it;
+ * the border, where no train can stop, lies inside Mohan–Boten);</li>
+ * <li>{@code BLOCK:A-B:S:i} / {@code BLOCK:A-B:N:i} block section i of a double-track section, per direction (S =
+ * towards increasing km);</li>
+ * <li>{@code TRACK:X:n} track n of station X (1 = main line, on double track 1 and 2).</li>
+ * </ul>
+ */
+public final class Resources {
+    /** A single-track line between two holding points, with its km range. */
+    public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) {
+    }
+
+    /** A block section, with its km range and direction. */
+    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm) {
+    }
+
+    private final Network network;
+    private final List<Line> lines = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
+
+    public Resources(Network network, BlockingRules rules) {
+        this.network = network;
+        List<Point> points = network.points();
+        int lineStart = -1;
+        for (int i = 0; i < network.sections().size(); i++) {
+            Section s = network.sections().get(i);
+            if (s.isSingleTrack()) {
+                if (lineStart < 0) {
+                    lineStart = i;
+                }
+                Point end = points.get(i + 1);
+                if (end.canHoldTrains() || i == network.sections().size() - 1) {
+                    Point start = points.get(lineStart);
+                    lines.add(new Line("LINE:" + start.code() + "-" + end.code(), start.code(), end.code(), start.km(),
+                            end.km()));
+                    lineStart = -1;
+                }
+            } else {
+                int n = Math.max(1, (int) Math.ceil(s.lengthKm() * 1000 / rules.blockLengthM()));
+                double step = s.lengthKm() / n;
+                for (boolean inc : new boolean[] {true, false}) {
+                    for (int b = 0; b < n; b++) {
+                        blocks.add(new Block("BLOCK:" + s.from() + "-" + s.to() + ":" + (inc ? "S" : "N") + ":" + b, s, inc,
+                                b, s.fromKm() + b * step, s.fromKm() + (b + 1) * step));
+                    }
+                }
+            }
+        }
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    /** The single-track line that contains the km range (strictly inside), if any. */
+    public Line lineAt(double fromKm, double toKm) {
+        double lo = Math.min(fromKm, toKm);
+        double hi = Math.max(fromKm, toKm);
+        for (Line l : lines) {
+            if (lo >= l.fromKm() - 1e-9 && hi <= l.toKm() + 1e-9) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    public static String track(String station, int track) {
+        return "TRACK:" + station + ":" + track;
+    }
+}

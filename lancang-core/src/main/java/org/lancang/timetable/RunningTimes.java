@@ -1,0 +1,138 @@
+package org.lancang.timetable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lancang.errors.Validation;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.network.Section;
+import org.lancang.rollingstock.TractionPoint;
+import org.lancang.rollingstock.TrainType;
+import org.lancang.runtime.Allowance;
+import org.lancang.runtime.RunningTimeCalculator;
+import org.lancang.runtime.RunningTimeRequest;
+import org.lancang.runtime.RunningTimeResult;
+import org.lancang.runtime.Stop;
+import org.lancang.runtime.TemporarySpeedRestriction;
+import org.lancang.runtime.TimingPoint;
+import org.lancang.runtime.TimingPointTime;
+import org.lancang.runtime.TrainPhysics;
+
+/**
+ * Running times on the network: turns a train type, a path, stops, speed restrictions and an allowance into the
+ * physics' request (positions in metres along the path), checks every input first, and reads the times back per point.
+ */
+public final class RunningTimes {
+    /** No planner asks for a dwell longer than this at one stop. */
+    public static final Duration MAX_DWELL = Duration.ofHours(12);
+
+    private RunningTimes() {
+    }
+
+    public static TrainRun compute(Network network, TrainType type, String from, String to, List<StopRequest> stops,
+                                   List<SpeedRestriction> restrictions, Allowance allowance) {
+        LinePath path = LinePath.between(network, from, to);
+        Validation v = new Validation();
+        checkStops(v, path, type, stops);
+        checkRestrictions(v, path, type, restrictions);
+        v.throwIfInvalid();
+
+        List<Stop> physicsStops = new ArrayList<>();
+        for (StopRequest s : stops) {
+            physicsStops.add(new Stop(path.positionM(path.indexOf(s.point())), s.dwell()));
+        }
+        List<TemporarySpeedRestriction> tsrs = new ArrayList<>();
+        for (SpeedRestriction r : restrictions) {
+            if (!path.containsKm(r.fromKm()) && !path.containsKm(r.toKm())
+                    && !(r.fromKm() < Math.min(path.origin().km(), path.destination().km())
+                    && r.toKm() > Math.max(path.origin().km(), path.destination().km()))) {
+                continue; // not on this path
+            }
+            double a = path.positionOfKm(r.fromKm());
+            double b = path.positionOfKm(r.toKm());
+            if (Math.abs(b - a) > 0) {
+                tsrs.add(new TemporarySpeedRestriction(Math.min(a, b), Math.max(a, b), r.speedKmh() / 3.6));
+            }
+        }
+        List<TimingPoint> timingPoints = new ArrayList<>();
+        for (int i = 0; i < path.points().size(); i++) {
+            timingPoints.add(new TimingPoint(path.points().get(i).code(), path.positionM(i)));
+        }
+        RunningTimeRequest request = new RunningTimeRequest(physics(type), path.trackProfile(type), physicsStops, tsrs,
+                allowance, timingPoints);
+        RunningTimeResult result = RunningTimeCalculator.calculate(request);
+        List<PointTime> times = new ArrayList<>();
+        for (int i = 0; i < path.points().size(); i++) {
+            Point p = path.points().get(i);
+            TimingPointTime t = result.timingPoints().get(i);
+            boolean endpoint = i == 0 || i == path.points().size() - 1;
+            times.add(new PointTime(p, path.positionM(i), t.arrival(), t.departure(), t.stopped() || endpoint));
+        }
+        return new TrainRun(path, type, times, result);
+    }
+
+    /** The physics' view of a train type, converted from the railway units of the data files. */
+    public static TrainPhysics physics(TrainType type) {
+        double[] speeds = type.tractionCurve().stream().mapToDouble(TractionPoint::speedKmh).toArray();
+        double[] efforts = type.tractionCurve().stream().mapToDouble(TractionPoint::effortKn).toArray();
+        return TrainPhysics.fromRailwayUnits(type.massT(), type.rotatingMassFactor(), type.lengthM(), type.maxSpeedKmh(),
+                speeds, efforts, type.davisAKn(), type.davisBKnPerKmh(), type.davisCKnPerKmh2(), type.brakingMps2());
+    }
+
+    private static void checkStops(Validation v, LinePath path, TrainType type, List<StopRequest> stops) {
+        int previous = 0;
+        for (int i = 0; i < stops.size(); i++) {
+            StopRequest s = stops.get(i);
+            String field = "stops[" + i + "]";
+            int index = s.point() == null ? -1 : path.indexOf(s.point());
+            if (index < 0) {
+                boolean known = s.point() != null && path.network().point(s.point()).isPresent();
+                v.add(field + ".point", "'" + s.point() + "' is " + (known ? "not on the path " + path.origin().code()
+                        + "–" + path.destination().code() : "not a point of the line"));
+                continue;
+            }
+            if (index == 0 || index == path.points().size() - 1) {
+                v.add(field + ".point", "'" + s.point() + "' is the origin or destination, not an intermediate stop");
+            } else if (index <= previous) {
+                v.add(field + ".point", "'" + s.point() + "' is out of travel order");
+            }
+            Point p = path.points().get(index);
+            if (!p.canHoldTrains()) {
+                v.add(field + ".point", p.code() + " has no track a train can stop on");
+            } else if (p.usefulLengthM() < type.lengthM()) {
+                v.add(field + ".point", p.code() + "'s tracks (" + p.usefulLengthM() + " m) are too short for "
+                        + type.code() + " (" + Math.round(type.lengthM()) + " m)");
+            }
+            if (s.dwell() == null || s.dwell().isNegative()) {
+                v.add(field + ".dwell", "must be zero or more");
+            } else if (s.dwell().compareTo(MAX_DWELL) > 0) {
+                v.add(field + ".dwell", "must be at most " + MAX_DWELL.toHours() + " h");
+            }
+            previous = Math.max(previous, index);
+        }
+    }
+
+    private static void checkRestrictions(Validation v, LinePath path, TrainType type, List<SpeedRestriction> restrictions) {
+        Network network = path.network();
+        double lineStart = network.points().get(0).km();
+        double lineEnd = network.points().get(network.points().size() - 1).km();
+        for (int i = 0; i < restrictions.size(); i++) {
+            SpeedRestriction r = restrictions.get(i);
+            String field = "restrictions[" + i + "]";
+            if (r.fromKm() < lineStart || r.toKm() > lineEnd) {
+                v.add(field + ".fromKm", "the range " + r.fromKm() + "–" + r.toKm() + " km is outside the line "
+                        + lineStart + "–" + lineEnd + " km");
+                continue;
+            }
+            for (Section s : network.sections()) {
+                if (r.overlapsKm(s.fromKm(), s.toKm()) && r.speedKmh() >= s.lineSpeedKmh()) {
+                    v.add(field + ".speedKmh", r.speedKmh() + " km/h is not below the line speed of " + s.from() + "–"
+                            + s.to() + " (" + s.lineSpeedKmh() + " km/h)");
+                    break;
+                }
+            }
+        }
+    }
+}

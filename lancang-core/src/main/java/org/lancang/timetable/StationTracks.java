@@ -1,0 +1,79 @@
+package org.lancang.timetable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.timetable.conflict.Occupation;
+
+/**
+ * Gives every stop a station track, as a station master would: a train passing a single-track station takes the main
+ * line (track 1); a stopping train takes a loop or side track that is free for its whole stay, a main line only as a
+ * last resort. When every track is taken the stop goes to its first choice anyway, and the overlap shows up as a
+ * conflict: a station has only as many tracks as the data says.
+ */
+public final class StationTracks {
+    private StationTracks() {
+    }
+
+    public static List<Occupation> allocate(List<BlockingTimes.StationStop> stops, Network network) {
+        Map<String, List<Occupation>> byTrack = new HashMap<>();
+        List<Occupation> out = new ArrayList<>();
+        for (BlockingTimes.StationStop s : stops) {
+            if (s.passing()) {
+                Occupation o = new Occupation(Resources.track(s.station().code(), 1), s.owner(), false, s.from(), s.to());
+                byTrack.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
+                out.add(o);
+            }
+        }
+        List<BlockingTimes.StationStop> stopping = new ArrayList<>(stops.stream().filter(s -> !s.passing()).toList());
+        stopping.sort(Comparator.comparing(BlockingTimes.StationStop::from).thenComparing(BlockingTimes.StationStop::owner));
+        for (BlockingTimes.StationStop s : stopping) {
+            List<Integer> preference = preference(s, network);
+            String chosen = Resources.track(s.station().code(), preference.get(0));
+            for (int track : preference) {
+                String id = Resources.track(s.station().code(), track);
+                Occupation candidate = new Occupation(id, s.owner(), false, s.from(), s.to());
+                boolean free = byTrack.getOrDefault(id, List.of()).stream()
+                        .noneMatch(o -> o.overlaps(candidate) && !o.owner().equals(s.owner()));
+                if (free) {
+                    chosen = id;
+                    break;
+                }
+            }
+            Occupation o = new Occupation(chosen, s.owner(), false, s.from(), s.to());
+            byTrack.computeIfAbsent(chosen, k -> new ArrayList<>()).add(o);
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** Tracks in the order a stopping train should get them: loops and side tracks first, then its own main line. */
+    static List<Integer> preference(BlockingTimes.StationStop s, Network network) {
+        Point p = s.station();
+        int tracks = p.stationTracks();
+        boolean doubleTrack = isDoubleTrackStation(p, network);
+        List<Integer> order = new ArrayList<>();
+        int firstSide = doubleTrack ? 3 : 2;
+        for (int t = firstSide; t <= tracks; t++) {
+            order.add(t);
+        }
+        if (doubleTrack && tracks >= 2) {
+            order.add(s.increasingKm() ? 1 : 2);
+        } else {
+            order.add(1);
+        }
+        return order;
+    }
+
+    static boolean isDoubleTrackStation(Point p, Network network) {
+        int i = network.indexOf(p.code());
+        boolean before = i > 0 && network.sections().get(i - 1).tracks() >= 2;
+        boolean after = i < network.sections().size() && network.sections().get(i).tracks() >= 2;
+        return before || after;
+    }
+}

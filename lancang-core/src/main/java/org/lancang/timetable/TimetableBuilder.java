@@ -1,0 +1,50 @@
+package org.lancang.timetable;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lancang.timetable.conflict.Occupation;
+
+/**
+ * Builds a conflict-free timetable the way a planner does, one train at a time in order of priority: each train is
+ * slotted in by {@link PathFinder} around those already placed (on the day and the days either side, since the
+ * timetable repeats), its published departure kept where it is fixed, with the meets it needs.
+ */
+public final class TimetableBuilder {
+    private final Planner planner;
+    private final PathFinder finder;
+
+    public TimetableBuilder(Planner planner) {
+        this.planner = planner;
+        this.finder = new PathFinder(planner);
+    }
+
+    /** The plans in priority order, rebuilt with the meets (and, where free, the departures) that avoid conflicts. */
+    public List<TrainPlan> build(List<TrainPlan> requests, LocalDate referenceDate) {
+        List<TrainPlan> placed = new ArrayList<>();
+        for (TrainPlan request : requests) {
+            List<ScheduledRun> runs = new ArrayList<>();
+            for (LocalDate d = referenceDate.minusDays(1); !d.isAfter(referenceDate.plusDays(1)); d = d.plusDays(1)) {
+                for (TrainPlan p : placed) {
+                    if (p.calendar().runsOn(d)) {
+                        runs.add(planner.schedule(p, d, List.of()));
+                    }
+                }
+            }
+            List<Occupation> existing = planner.occupations(runs, List.of());
+            PathRequest path = new PathRequest(request.number(), request.operator(), request.trainType(),
+                    request.passenger(), request.calendar(), request.from(), request.to(), request.stops(),
+                    referenceDate.atTime(request.departure()).atZone(planner.network().point(request.from()).orElseThrow()
+                            .timeZone()).toInstant(),
+                    request.fixedDeparture(), request.allowancePercent(), Duration.ofHours(12));
+            InsertedPath found = finder.insert(path, existing, List.of());
+            TrainPlan plan = found.plan();
+            placed.add(new TrainPlan(plan.number(), plan.operator(), plan.trainType(), plan.passenger(),
+                    request.calendar(), plan.from(), plan.to(), plan.departure(), plan.stops(), plan.meets(),
+                    request.fixedDeparture(), request.allowancePercent(), request.note()));
+        }
+        return placed;
+    }
+}

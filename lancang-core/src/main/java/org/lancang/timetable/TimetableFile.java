@@ -1,0 +1,149 @@
+package org.lancang.timetable;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.lancang.data.CsvTable;
+
+/**
+ * The timetable as a CSV file of train plans: one row per train with its first departure, its commercial stops and
+ * the meets that path insertion planned. Stops and meets are written {@code CODE M:SS} separated by {@code ;}.
+ */
+public final class TimetableFile {
+    public static final List<String> COLUMNS = List.of("number", "operator", "train_type", "passenger", "days",
+            "valid_from", "valid_to", "from", "to", "departure", "fixed_departure", "stops", "meets",
+            "allowance_percent", "note");
+
+    private TimetableFile() {
+    }
+
+    public static List<TrainPlan> parse(String file, String text) {
+        List<TrainPlan> plans = new ArrayList<>();
+        for (CsvTable.Row row : CsvTable.parse(file, text, COLUMNS).rows()) {
+            LocalDate from = date(row, "valid_from");
+            LocalDate to = date(row, "valid_to");
+            if (to.isBefore(from)) {
+                throw row.error("valid_to", "is before valid_from");
+            }
+            plans.add(new TrainPlan(row.required("number"), row.oneOf("operator", Operator.class),
+                    row.required("train_type"), bool(row, "passenger"), new ServiceCalendar(from, to, days(row)),
+                    row.required("from"), row.required("to"), time(row), stops(row, "stops"), stops(row, "meets"),
+                    bool(row, "fixed_departure"), row.decimalBetween("allowance_percent", 0, 50), row.text("note")));
+        }
+        return plans;
+    }
+
+    public static String format(List<TrainPlan> plans) {
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (TrainPlan p : plans) {
+            List<String> fields = List.of(p.number(), p.operator().name(), p.trainType(), String.valueOf(p.passenger()),
+                    days(p.calendar().days()), p.calendar().startDate().toString(), p.calendar().endDate().toString(),
+                    p.from(), p.to(), time(p.departure()), String.valueOf(p.fixedDeparture()), stops(p.stops()),
+                    stops(p.meets()), String.valueOf(p.allowancePercent()), p.note());
+            sb.append(fields.stream().map(TimetableFile::quote).collect(Collectors.joining(","))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static boolean bool(CsvTable.Row row, String field) {
+        String v = row.required(field).toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw row.error(field, "'" + v + "' is not true or false");
+        }
+        return v.equals("true");
+    }
+
+    private static LocalDate date(CsvTable.Row row, String field) {
+        try {
+            return LocalDate.parse(row.required(field));
+        } catch (DateTimeParseException e) {
+            throw row.error(field, "'" + row.text(field) + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static LocalTime time(CsvTable.Row row) {
+        try {
+            return LocalTime.parse(row.required("departure"));
+        } catch (DateTimeParseException e) {
+            throw row.error("departure", "'" + row.text("departure") + "' is not a time (HH:MM or HH:MM:SS)");
+        }
+    }
+
+    private static String time(LocalTime t) {
+        LocalTime s = t.withNano(0);
+        return s.getSecond() == 0 ? String.format(Locale.ROOT, "%02d:%02d", s.getHour(), s.getMinute()) : s.toString();
+    }
+
+    private static Set<DayOfWeek> days(CsvTable.Row row) {
+        String text = row.required("days").toUpperCase(Locale.ROOT);
+        if (text.equals("DAILY")) {
+            return EnumSet.allOf(DayOfWeek.class);
+        }
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : text.split("\\s+")) {
+            DayOfWeek day = java.util.Arrays.stream(DayOfWeek.values()).filter(x -> x.name().startsWith(d) && d.length() >= 3)
+                    .findFirst().orElseThrow(() -> row.error("days", "'" + d + "' is not a weekday (MON … SUN) or DAILY"));
+            days.add(day);
+        }
+        return days;
+    }
+
+    private static String days(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "daily";
+        }
+        return days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(" "));
+    }
+
+    private static List<StopRequest> stops(CsvTable.Row row, String field) {
+        List<StopRequest> out = new ArrayList<>();
+        String text = row.text(field);
+        if (text.isEmpty()) {
+            return out;
+        }
+        for (String token : text.split(";")) {
+            String[] parts = token.strip().split("\\s+");
+            if (parts.length != 2) {
+                throw row.error(field, "'" + token.strip() + "' is not CODE M:SS");
+            }
+            out.add(new StopRequest(parts[0], duration(row, field, parts[1])));
+        }
+        return out;
+    }
+
+    private static Duration duration(CsvTable.Row row, String field, String text) {
+        String[] ms = text.split(":");
+        try {
+            long minutes = Long.parseLong(ms[0]);
+            long seconds = ms.length > 1 ? Long.parseLong(ms[1]) : 0;
+            if (ms.length > 2 || minutes < 0 || seconds < 0 || seconds > 59) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(minutes).plusSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw row.error(field, "'" + text + "' is not a dwell in M or M:SS");
+        }
+    }
+
+    private static String stops(List<StopRequest> stops) {
+        return stops.stream().map(s -> s.point() + " " + dwell(s.dwell())).collect(Collectors.joining("; "));
+    }
+
+    private static String dwell(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? String.valueOf(s / 60) : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,80 @@
+package org.lancang.timetable;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a planner fixes for a train: who runs it, with what, on which days, from where to where, its first departure
+ * (local time at the origin) and its stops with their dwell times. Every other time is computed: running time from the
+ * physics, plus the allowance, plus the dwells.
+ *
+ * @param stops            commercial stops, where passengers or goods are handled
+ * @param meets            operational waits (for a meet or to be overtaken on single track), found by path insertion
+ * @param fixedDeparture   a published time the planner will not move; otherwise path insertion may leave later
+ * @param allowancePercent running-time allowance added to every leg, in percent of the minimum running time
+ */
+public record TrainPlan(String number, Operator operator, String trainType, boolean passenger, ServiceCalendar calendar,
+                        String from, String to, LocalTime departure, List<StopRequest> stops, List<StopRequest> meets,
+                        boolean fixedDeparture, double allowancePercent, String note) {
+    public TrainPlan {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(trainType, "trainType");
+        Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(departure, "departure");
+        stops = List.copyOf(stops);
+        meets = List.copyOf(meets);
+        note = note == null ? "" : note;
+    }
+
+    public TrainPlan withMeets(List<StopRequest> newMeets) {
+        return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, departure, stops, newMeets,
+                fixedDeparture, allowancePercent, note);
+    }
+
+    public TrainPlan withDeparture(LocalTime newDeparture) {
+        return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, newDeparture, stops, meets,
+                fixedDeparture, allowancePercent, note);
+    }
+
+    /**
+     * Where the train stands still, in travel order as given: each commercial stop and each meet, with their dwell
+     * added where both fall on one point.
+     */
+    public List<StopRequest> allStops(LinePath path) {
+        Map<Integer, Duration> dwell = new TreeMap<>();
+        Map<Integer, String> code = new TreeMap<>();
+        List<StopRequest> unplaced = new ArrayList<>();
+        for (StopRequest s : concat()) {
+            int i = s.point() == null ? -1 : path.indexOf(s.point());
+            if (i < 0 || s.dwell() == null) {
+                unplaced.add(s); // left for the running-time checks to name
+                continue;
+            }
+            dwell.merge(i, s.dwell(), Duration::plus);
+            code.put(i, s.point());
+        }
+        if (!unplaced.isEmpty()) {
+            return concat();
+        }
+        List<StopRequest> out = new ArrayList<>();
+        dwell.forEach((i, d) -> out.add(new StopRequest(code.get(i), d)));
+        return out;
+    }
+
+    private List<StopRequest> concat() {
+        List<StopRequest> all = new ArrayList<>(stops);
+        all.addAll(meets);
+        return all;
+    }
+
+    /** Whether the train calls commercially at {@code code}. */
+    public boolean callsAt(String code) {
+        return stops.stream().anyMatch(s -> s.point().equalsIgnoreCase(code));
+    }
+}

@@ -1,0 +1,348 @@
+package org.lancang.gtfs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.timetable.Call;
+import org.lancang.timetable.Operator;
+import org.lancang.timetable.ServiceCalendar;
+import org.lancang.timetable.Timetable;
+import org.lancang.timetable.Train;
+
+/**
+ * Writes the passenger trains of a timetable as a GTFS static feed (a zip of CSV files).
+ *
+ * <ul>
+ * <li>agency.txt: one agency per {@link Operator}, agency_id = the enum name. GTFS requires every agency of a feed
+ * to share one {@code agency_timezone}, so the whole feed runs on {@link #FEED_ZONE} (Asia/Shanghai).</li>
+ * <li>stops.txt: every point where an exported train stops, in km order; {@code stop_timezone} is the point's own
+ * zone, so apps show Lao stops in Lao time. Coordinates come from {@link StopCoordinates}.</li>
+ * <li>routes.txt: one rail route (type 2) per operator and pair of end stations, both directions together.</li>
+ * <li>trips.txt: one trip per passenger train, trip_id = trip_short_name = the train number; direction_id 0 when the
+ * train runs away from Kunming (km increasing), 1 towards it; the train type in the extra column
+ * {@value #TRAIN_TYPE_COLUMN}.</li>
+ * <li>stop_times.txt: the calls where the train stops, plus its first and last call; times in the feed zone.</li>
+ * <li>calendar.txt, feed_info.txt and translations.txt (Chinese and Lao names of stops, Chinese names of agencies).
+ * </li>
+ * </ul>
+ * Freight trains are left out. The output is deterministic: the same input gives the same bytes.
+ */
+public final class GtfsExporter {
+    /** The one time zone of the feed: every agency's {@code agency_timezone}; all stop_times are in it. */
+    public static final ZoneId FEED_ZONE = Network.CHINA;
+    /** Extra trips.txt column holding {@link Train#trainType()}; GTFS consumers ignore unknown columns. */
+    public static final String TRAIN_TYPE_COLUMN = "lancang_train_type";
+    /** GTFS route_type for rail (intercity and long distance). */
+    static final String ROUTE_TYPE_RAIL = "2";
+    /** Longest route_short_name the validator accepts without a warning. */
+    static final int MAX_SHORT_NAME = 12;
+
+    /** GTFS dates: YYYYMMDD; strict, so that 20270230 is refused rather than moved to the 28th. */
+    static final DateTimeFormatter GTFS_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** Zip entry time: fixed, so that exporting the same timetable twice gives the same bytes. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    /**
+     * Train numbers as people sort them: by letter prefix, then by number, so D887 comes before D8461 (plain string
+     * order would put D8461 first).
+     */
+    static final Comparator<String> TRAIN_NUMBER_ORDER = Comparator.comparing(GtfsExporter::prefix)
+            .thenComparing(GtfsExporter::numericPart).thenComparing(Comparator.naturalOrder());
+
+    private final StopCoordinates coordinates;
+
+    /** An exporter using the coordinates shipped with the module. */
+    public GtfsExporter() {
+        this(StopCoordinates.bundled());
+    }
+
+    public GtfsExporter(StopCoordinates coordinates) {
+        this.coordinates = coordinates;
+    }
+
+    /**
+     * The feed as zip bytes.
+     *
+     * @throws GtfsExportException when the timetable cannot make a valid feed (no passenger train, two trains with
+     *                             one number, a stop without coordinates, a call at an unknown point)
+     */
+    public byte[] export(Network network, Timetable timetable, FeedInfo info) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            export(network, timetable, info, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the feed as a zip to {@code out} (which is left open). */
+    public void export(Network network, Timetable timetable, FeedInfo info, OutputStream out) throws IOException {
+        SortedMap<String, String> files = files(network, timetable, info);
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            ZipEntry entry = new ZipEntry(file.getKey());
+            entry.setTimeLocal(ENTRY_TIME);
+            zip.putNextEntry(entry);
+            zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    /** The text of every file of the feed, by file name; what {@link #export} zips. */
+    public SortedMap<String, String> files(Network network, Timetable timetable, FeedInfo info) {
+        List<Trip> trips = trips(network, timetable);
+        SortedMap<String, String> files = new TreeMap<>();
+        files.put("agency.txt", agency(info));
+        files.put("stops.txt", stops(network, trips));
+        files.put("routes.txt", routes(trips));
+        files.put("trips.txt", tripsFile(trips));
+        files.put("stop_times.txt", stopTimes(trips));
+        files.put("calendar.txt", calendar(trips));
+        files.put("feed_info.txt", feedInfo(info, trips));
+        files.put("translations.txt", translations(network, trips));
+        return files;
+    }
+
+    /** A train as it goes into the feed: its route, direction and stop times already worked out. */
+    private record Trip(Train train, RouteKey route, String serviceId, int directionId, String headsign,
+                        List<StopTime> stopTimes) {
+    }
+
+    private record StopTime(String stopId, Duration arrival, Duration departure) {
+    }
+
+    /** Trains of one operator between the same two end stations, whichever way they run. */
+    private record RouteKey(Operator operator, Point west, Point east) {
+        String id() {
+            return operator.name() + "-" + west.code() + "-" + east.code();
+        }
+
+        String longName() {
+            return west.names().en() + " – " + east.names().en();
+        }
+    }
+
+    private List<Trip> trips(Network network, Timetable timetable) {
+        List<Train> trains = timetable.trains().stream().filter(Train::passenger)
+                .sorted(Comparator.comparing(Train::number, TRAIN_NUMBER_ORDER)).toList();
+        if (trains.isEmpty()) {
+            throw new GtfsExportException("the timetable has no passenger train: a GTFS feed needs at least one trip");
+        }
+        Set<String> numbers = new HashSet<>();
+        List<Trip> trips = new ArrayList<>();
+        for (Train train : trains) {
+            if (!numbers.add(train.number().toUpperCase(Locale.ROOT))) {
+                throw new GtfsExportException("train " + train.number()
+                        + " appears twice: its number is the GTFS trip_id, which must be unique");
+            }
+            trips.add(trip(network, train));
+        }
+        return trips;
+    }
+
+    private Trip trip(Network network, Train train) {
+        Duration shift = GtfsTime.shift(train.calendar().startDate(), train.originZone(), FEED_ZONE);
+        List<StopTime> stopTimes = new ArrayList<>();
+        List<Call> calls = train.calls();
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
+            Point point = network.point(call.pointCode()).orElseThrow(() -> new GtfsExportException("train "
+                    + train.number() + " calls at '" + call.pointCode() + "', which is not a point of the network"));
+            // Passing points are not in GTFS: riders can only use stops. The ends are kept even if not marked as stops.
+            if (!call.stops() && i != 0 && i != calls.size() - 1) {
+                continue;
+            }
+            if (coordinates.of(point.code()).isEmpty()) {
+                throw new GtfsExportException("train " + train.number() + " stops at " + point.code() + " ("
+                        + point.names().en() + "), which has no coordinates in " + StopCoordinates.RESOURCE
+                        + ": GTFS requires stop_lat/stop_lon for every stop");
+            }
+            Duration arrival = call.arrival().plus(shift);
+            Duration departure = call.departure().plus(shift);
+            if (arrival.isNegative()) {
+                throw new GtfsExportException("train " + train.number() + " at " + point.code()
+                        + ": the time falls before the service day in " + FEED_ZONE);
+            }
+            stopTimes.add(new StopTime(point.code(), arrival, departure));
+        }
+        Point first = network.point(stopTimes.get(0).stopId()).orElseThrow();
+        Point last = network.point(stopTimes.get(stopTimes.size() - 1).stopId()).orElseThrow();
+        boolean awayFromKunming = network.indexOf(last.code()) > network.indexOf(first.code());
+        RouteKey route = awayFromKunming ? new RouteKey(train.operator(), first, last)
+                : new RouteKey(train.operator(), last, first);
+        return new Trip(train, route, serviceId(train.calendar()), awayFromKunming ? 0 : 1, last.names().en(),
+                stopTimes);
+    }
+
+    /** A readable id that is the same for equal calendars: weekday mask Monday … Sunday, then the dates. */
+    static String serviceId(ServiceCalendar calendar) {
+        StringBuilder mask = new StringBuilder();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            mask.append(calendar.days().contains(day) ? '1' : '0');
+        }
+        return mask + "_" + GTFS_DATE.format(calendar.startDate()) + "_" + GTFS_DATE.format(calendar.endDate());
+    }
+
+    private static String agency(FeedInfo info) {
+        CsvWriter csv = new CsvWriter("agency_id", "agency_name", "agency_url", "agency_timezone", "agency_lang");
+        for (Operator operator : Operator.values()) {
+            csv.row(operator.name(), operator.nameEn(), operator.url(), FEED_ZONE.getId(), info.lang());
+        }
+        return csv.text();
+    }
+
+    private String stops(Network network, List<Trip> trips) {
+        Set<String> used = trips.stream().flatMap(t -> t.stopTimes().stream()).map(StopTime::stopId)
+                .collect(Collectors.toSet());
+        CsvWriter csv = new CsvWriter("stop_id", "stop_name", "stop_lat", "stop_lon", "stop_timezone");
+        for (Point point : network.points()) {
+            if (used.contains(point.code())) {
+                StopCoordinates.Coordinate c = coordinates.of(point.code()).orElseThrow();
+                csv.row(point.code(), point.names().en(), decimal(c.lat()), decimal(c.lon()), point.timeZone().getId());
+            }
+        }
+        return csv.text();
+    }
+
+    private static String routes(List<Trip> trips) {
+        Map<String, List<Trip>> byRoute = new TreeMap<>();
+        trips.forEach(t -> byRoute.computeIfAbsent(t.route().id(), k -> new ArrayList<>()).add(t));
+        CsvWriter csv = new CsvWriter("route_id", "agency_id", "route_short_name", "route_long_name", "route_type");
+        for (List<Trip> group : byRoute.values()) {
+            RouteKey key = group.get(0).route();
+            // "D887/D888" when the numbers fit; a route with many trains goes by its long name alone.
+            String numbers = group.stream().map(t -> t.train().number()).sorted(TRAIN_NUMBER_ORDER).collect(Collectors.joining("/"));
+            csv.row(key.id(), key.operator().name(), numbers.length() <= MAX_SHORT_NAME ? numbers : "",
+                    key.longName(), ROUTE_TYPE_RAIL);
+        }
+        return csv.text();
+    }
+
+    private static String tripsFile(List<Trip> trips) {
+        CsvWriter csv = new CsvWriter("route_id", "service_id", "trip_id", "trip_headsign", "trip_short_name",
+                "direction_id", TRAIN_TYPE_COLUMN);
+        for (Trip t : trips) {
+            Train train = t.train();
+            csv.row(t.route().id(), t.serviceId(), train.number(), t.headsign(), train.number(),
+                    String.valueOf(t.directionId()), train.trainType() == null ? "" : train.trainType());
+        }
+        return csv.text();
+    }
+
+    private static String stopTimes(List<Trip> trips) {
+        CsvWriter csv = new CsvWriter("trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence",
+                "timepoint");
+        for (Trip t : trips) {
+            int sequence = 1;
+            for (StopTime s : t.stopTimes()) {
+                csv.row(t.train().number(), GtfsTime.format(s.arrival()), GtfsTime.format(s.departure()), s.stopId(),
+                        String.valueOf(sequence++), "1");
+            }
+        }
+        return csv.text();
+    }
+
+    private static String calendar(List<Trip> trips) {
+        Map<String, ServiceCalendar> calendars = new TreeMap<>();
+        trips.forEach(t -> calendars.put(t.serviceId(), t.train().calendar()));
+        CsvWriter csv = new CsvWriter("service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday", "start_date", "end_date");
+        calendars.forEach((id, c) -> {
+            List<String> row = new ArrayList<>();
+            row.add(id);
+            for (DayOfWeek day : DayOfWeek.values()) {
+                row.add(c.days().contains(day) ? "1" : "0");
+            }
+            row.add(GTFS_DATE.format(c.startDate()));
+            row.add(GTFS_DATE.format(c.endDate()));
+            csv.row(row);
+        });
+        return csv.text();
+    }
+
+    private static String feedInfo(FeedInfo info, List<Trip> trips) {
+        LocalDate start = trips.stream().map(t -> t.train().calendar().startDate()).min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate end = trips.stream().map(t -> t.train().calendar().endDate()).max(Comparator.naturalOrder())
+                .orElseThrow();
+        return new CsvWriter("feed_publisher_name", "feed_publisher_url", "feed_lang", "feed_start_date",
+                "feed_end_date", "feed_version", "feed_contact_email", "feed_contact_url")
+                .row(info.publisherName(), info.publisherUrl(), info.lang(), GTFS_DATE.format(start),
+                        GTFS_DATE.format(end), info.version(), info.contactEmail(), info.contactUrl())
+                .text();
+    }
+
+    /** Chinese and Lao names, so that apps can show the stations in the riders' own language; blank ones are left out. */
+    private static String translations(Network network, List<Trip> trips) {
+        Set<String> used = trips.stream().flatMap(t -> t.stopTimes().stream()).map(StopTime::stopId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        CsvWriter csv = new CsvWriter("table_name", "field_name", "language", "translation", "record_id");
+        for (Operator operator : Operator.values()) {
+            csv.row("agency", "agency_name", "zh", operator.nameZh(), operator.name());
+        }
+        for (Point point : network.points()) {
+            if (!used.contains(point.code())) {
+                continue;
+            }
+            if (!point.names().zh().isBlank()) {
+                csv.row("stops", "stop_name", "zh", point.names().zh(), point.code());
+            }
+            if (!point.names().lo().isBlank()) {
+                csv.row("stops", "stop_name", "lo", point.names().lo(), point.code());
+            }
+        }
+        return csv.text();
+    }
+
+    private static String prefix(String number) {
+        int i = 0;
+        while (i < number.length() && !Character.isDigit(number.charAt(i))) {
+            i++;
+        }
+        return number.substring(0, i);
+    }
+
+    /** The digits after the prefix as a number (padded for comparison), so that "887" sorts before "8461". */
+    private static String numericPart(String number) {
+        String rest = number.substring(prefix(number).length());
+        int digits = 0;
+        while (digits < rest.length() && Character.isDigit(rest.charAt(digits))) {
+            digits++;
+        }
+        String value = rest.substring(0, digits).replaceFirst("^0+(?=\\d)", "");
+        return "0".repeat(Math.max(0, 20 - value.length())) + value;
+    }
+
+    private static String decimal(double degrees) {
+        return BigDecimal.valueOf(degrees).toPlainString();
+    }
+}

@@ -1,0 +1,135 @@
+package org.lancang.store.timetable;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+import org.lancang.data.DataFiles;
+import org.lancang.errors.Conflict;
+import org.lancang.errors.NotFound;
+import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.InsertedPath;
+import org.lancang.timetable.PathFinder;
+import org.lancang.timetable.PathRequest;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.Possession;
+import org.lancang.timetable.Timetable;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.Train;
+import org.lancang.timetable.TrainPlan;
+
+/**
+ * The timetable as the platform keeps it: the train plans (in priority order) and possessions in PostgreSQL, the
+ * planner's engine over them, and evaluated days cached until something changes.
+ */
+public final class TimetableService {
+    public static final String TIMETABLE_FILE = "timetable.csv";
+
+    private final Jdbi jdbi;
+    private final Planner planner;
+    private List<TrainPlan> plans;
+    private List<Possession> possessions;
+    private final Map<LocalDate, DayPlan> days = new HashMap<>();
+
+    public TimetableService(Jdbi jdbi, Planner planner) {
+        this.jdbi = jdbi;
+        this.planner = planner;
+        reload();
+    }
+
+    /** Loads the shipped timetable into an empty database. */
+    public static void loadIfEmpty(Jdbi jdbi, DataFiles files) {
+        long count = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM train_plan").mapTo(Long.class).one());
+        if (count == 0) {
+            List<TrainPlan> plans = TimetableFile.parse(TIMETABLE_FILE, files.read(TIMETABLE_FILE));
+            jdbi.useTransaction(h -> {
+                int seq = 0;
+                for (TrainPlan p : plans) {
+                    h.createUpdate("INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, 'reference')")
+                            .bind("n", p.number()).bind("s", seq++).bind("c", TimetableFile.format(List.of(p))).execute();
+                }
+            });
+        }
+    }
+
+    private synchronized void reload() {
+        plans = jdbi.withHandle(h -> h.createQuery("SELECT plan_csv FROM train_plan ORDER BY seq").mapTo(String.class)
+                .list()).stream().map(csv -> TimetableFile.parse(TIMETABLE_FILE, csv).get(0)).toList();
+        possessions = jdbi.withHandle(h -> h.createQuery("SELECT * FROM possession ORDER BY starts_at, id")
+                .map((rs, ctx) -> new Possession(rs.getString("id"), rs.getString("from_point"), rs.getString("to_point"),
+                        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getString("description")))
+                .list());
+        days.clear();
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+
+    public synchronized List<TrainPlan> plans() {
+        return plans;
+    }
+
+    public synchronized List<Possession> possessions() {
+        return possessions;
+    }
+
+    public synchronized Optional<TrainPlan> plan(String number) {
+        return plans.stream().filter(p -> p.number().equalsIgnoreCase(number)).findFirst();
+    }
+
+    public TrainPlan requirePlan(String number, String field) {
+        return plan(number).orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable"));
+    }
+
+    public Train train(TrainPlan plan) {
+        return planner.train(plan, List.of());
+    }
+
+    public synchronized Timetable timetable() {
+        return planner.timetable(plans, List.of());
+    }
+
+    /** The day evaluated: runs, blocking times and conflicts (cached until the timetable changes). */
+    public synchronized DayPlan day(LocalDate date) {
+        return days.computeIfAbsent(date, d -> planner.day(plans, d, possessions, List.of()));
+    }
+
+    /** Finds a conflict-free path on the request's day; with {@code add} the train joins the timetable. */
+    public synchronized InsertedPath insert(PathRequest request, boolean add, String user) {
+        if (add && plan(request.number()).isPresent()) {
+            throw new Conflict("number", "train " + request.number() + " is already in the timetable");
+        }
+        LocalDate date = request.earliestDeparture().atZone(planner.network().point(request.from())
+                .map(p -> p.timeZone()).orElse(ZoneOffset.UTC)).toLocalDate();
+        InsertedPath found = new PathFinder(planner).insert(request, new ArrayList<>(day(date).occupations()), List.of());
+        if (add) {
+            jdbi.useTransaction(h -> {
+                int seq = h.createQuery("SELECT coalesce(max(seq), -1) + 1 FROM train_plan").mapTo(Integer.class).one();
+                h.createUpdate("INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, :u)")
+                        .bind("n", found.plan().number()).bind("s", seq)
+                        .bind("c", TimetableFile.format(List.of(found.plan()))).bind("u", user).execute();
+            });
+            reload();
+        }
+        return found;
+    }
+
+    public synchronized Possession addPossession(Possession p) {
+        planner.possessionOccupations(p); // checks the points
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO possession (id, from_point, to_point, starts_at, ends_at, description)"
+                        + " VALUES (:id, :f, :t, :s, :e, :d)")
+                .bind("id", p.id()).bind("f", p.fromPoint()).bind("t", p.toPoint())
+                .bind("s", OffsetDateTime.ofInstant(p.start(), ZoneOffset.UTC))
+                .bind("e", OffsetDateTime.ofInstant(p.end(), ZoneOffset.UTC)).bind("d", p.description()).execute());
+        reload();
+        return p;
+    }
+}

@@ -1,0 +1,142 @@
+package org.lancang.web.timetable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.lancang.data.ReferenceData;
+import org.lancang.errors.InvalidInput;
+import org.lancang.rollingstock.TrainType;
+import org.lancang.runtime.Allowance;
+import org.lancang.timetable.PointTime;
+import org.lancang.timetable.RunningTimes;
+import org.lancang.timetable.StopRequest;
+import org.lancang.timetable.TrainRun;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.network.NetworkRoutes.NamesView;
+
+import io.javalin.http.Context;
+
+/** Minimum running times from the physics, for anyone: {@code GET /api/runtime?type=CR200J&from=VTE&to=BTN&stops=…}. */
+public final class RuntimeRoutes {
+    public record PointTimeView(String point, NamesView name, double km, String arrival, String departure,
+                                long arrivalSeconds, long departureSeconds, boolean stops) {
+    }
+
+    public record ProfileView(double positionM, double speedKmh, double timeS) {
+    }
+
+    public record RuntimeView(String trainType, String from, String to, String runningTime, long runningTimeSeconds,
+                              String minimumRunningTime, List<PointTimeView> points, List<ProfileView> profile) {
+    }
+
+    private final ReferenceData reference;
+
+    public RuntimeRoutes(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(Endpoint.get("/api/runtime").access(Access.PUBLIC).tag("runtime")
+                .summary("Running time of a train type between two points with stops, from the physics")
+                .query("type", true, "train type: CR200J, HXD3C_25G, FREIGHT")
+                .query("from", true, "origin point code").query("to", true, "destination point code")
+                .query("stops", false, "comma-separated stop codes, e.g. PHH,VVG,LPB")
+                .query("dwell", false, "dwell at each stop, e.g. 3m or 90s (default 2m)")
+                .query("allowance", false, "allowance in percent (default 0)")
+                .returns(RuntimeView.class)
+                .handle(this::runtime));
+    }
+
+    private void runtime(Context ctx) {
+        String type = required(ctx, "type");
+        String from = required(ctx, "from");
+        String to = required(ctx, "to");
+        Duration dwell = parseDwell("dwell", ctx.queryParam("dwell") == null ? "2m" : ctx.queryParam("dwell"));
+        double allowance = parsePercent("allowance", ctx.queryParam("allowance"));
+        ctx.json(compute(reference, type, from, to, ctx.queryParam("stops"), dwell, allowance, true));
+    }
+
+    /** The computation behind both {@code GET /api/runtime} and {@code lancang runtime}. */
+    public static RuntimeView compute(ReferenceData reference, String typeCode, String from, String to, String stops,
+                                      Duration dwell, double allowancePercent, boolean withProfile) {
+        TrainType type = reference.rollingStock().type(typeCode).orElseThrow(() -> new InvalidInput("type", "'" + typeCode
+                + "' is not a train type; known: " + reference.rollingStock().types().stream().map(TrainType::code).toList()));
+        List<StopRequest> stopList = new ArrayList<>();
+        if (stops != null && !stops.isBlank()) {
+            for (String code : stops.split(",")) {
+                stopList.add(new StopRequest(code.strip().toUpperCase(Locale.ROOT), dwell));
+            }
+        }
+        TrainRun run = RunningTimes.compute(reference.network(), type, from.strip().toUpperCase(Locale.ROOT),
+                to.strip().toUpperCase(Locale.ROOT), stopList, List.of(),
+                allowancePercent == 0 ? Allowance.none() : Allowance.percent(allowancePercent));
+        List<PointTimeView> points = new ArrayList<>();
+        for (PointTime t : run.times()) {
+            points.add(new PointTimeView(t.point().code(), NamesView.of(t.point().names()), t.point().km(),
+                    clock(t.arrival()), clock(t.departure()), t.arrival().toSeconds(), t.departure().toSeconds(), t.stops()));
+        }
+        List<ProfileView> profile = withProfile ? run.physics().profile().stream()
+                .map(p -> new ProfileView(round(p.positionM()), round(p.speedMps() * 3.6), round(p.timeS()))).toList()
+                : List.of();
+        return new RuntimeView(type.code(), run.path().origin().code(), run.path().destination().code(),
+                clock(run.runningTime()), run.runningTime().toSeconds(), clock(run.physics().minimumTotalRunningTime()),
+                points, profile);
+    }
+
+    /** "3m", "90s", "1h" or a plain number of minutes. */
+    public static Duration parseDwell(String field, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            Duration d;
+            if (t.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("h")) {
+                d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else {
+                d = Duration.ofMinutes(Long.parseLong(t.endsWith("m") ? t.substring(0, t.length() - 1) : t));
+            }
+            if (d.isNegative()) {
+                throw new InvalidInput(field, "must not be negative");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "'" + text + "' is not a duration such as 3m, 90s or 1h");
+        }
+    }
+
+    public static double parsePercent(String field, String text) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            double p = Double.parseDouble(text.strip().replace("%", ""));
+            if (!(p >= 0 && p <= 50)) {
+                throw new InvalidInput(field, "must be between 0 and 50 (percent)");
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "'" + text + "' is not a number");
+        }
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            throw new InvalidInput(name, "is required");
+        }
+        return v;
+    }
+
+    /** A duration as H:MM:SS. */
+    public static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,230 @@
+package org.lancang.web.timetable;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+
+import org.lancang.errors.FieldError;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.Validation;
+import org.lancang.gtfs.FeedInfo;
+import org.lancang.gtfs.GtfsExporter;
+import org.lancang.network.Network;
+import org.lancang.store.timetable.TimetableService;
+import org.lancang.timetable.InsertedPath;
+import org.lancang.timetable.Operator;
+import org.lancang.timetable.PathRequest;
+import org.lancang.timetable.Possession;
+import org.lancang.timetable.ServiceCalendar;
+import org.lancang.timetable.StopRequest;
+import org.lancang.timetable.TrainPlan;
+import org.lancang.users.Role;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Auth;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Json;
+import org.lancang.web.http.TypeRef;
+
+import io.javalin.http.Context;
+
+/** The timetable: trains and their times (public), conflicts, path insertion and possessions (planning roles), GTFS. */
+public final class TimetableRoutes {
+    public record StopInput(String point, Integer dwellMinutes) {
+    }
+
+    public record InsertRequest(String trainType, String from, String to, String earliest, List<StopInput> stops,
+                                String number, String operator, Boolean add) {
+    }
+
+    public record WaitView(String point, long dwellMinutes) {
+    }
+
+    public record InsertView(TimetableViews.TrainView train, List<WaitView> waits, long departureDelayMinutes,
+                             boolean added) {
+    }
+
+    public record PossessionRequest(String id, String from, String to, String start, String end, String description) {
+    }
+
+    public record PossessionView(String id, String from, String to, OffsetDateTime start, OffsetDateTime end,
+                                 String description) {
+        static PossessionView of(Possession p) {
+            return new PossessionView(p.id(), p.fromPoint(), p.toPoint(), p.start().atOffset(java.time.ZoneOffset.UTC),
+                    p.end().atOffset(java.time.ZoneOffset.UTC), p.description());
+        }
+    }
+
+    private final TimetableService service;
+    private final Network network;
+    private final Auth auth;
+
+    public TimetableRoutes(TimetableService service, Auth auth) {
+        this.service = service;
+        this.network = service.planner().network();
+        this.auth = auth;
+    }
+
+    public List<Endpoint> endpoints() {
+        Access planning = Access.roles(Role.PLANNER, Role.DISPATCHER, Role.MAINTAINER, Role.ADMIN);
+        Access changes = Access.roles(Role.PLANNER, Role.DISPATCHER);
+        return List.of(
+                Endpoint.get("/api/timetable/trains").access(Access.PUBLIC).tag("timetable")
+                        .summary("Every train of the timetable with its first departure and last arrival (local times)")
+                        .returns(TypeRef.listOf(TimetableViews.TrainSummary.class))
+                        .handle(ctx -> ctx.json(service.plans().stream()
+                                .map(p -> TimetableViews.summary(network, service.train(p), p)).toList())),
+                Endpoint.get("/api/timetable/trains/{number}").access(Access.PUBLIC).tag("timetable")
+                        .summary("One train's times at every point, as instants and as local times")
+                        .pathParam("number", "train number, e.g. C82").query("date", false, "service date, default today")
+                        .returns(TimetableViews.TrainView.class)
+                        .handle(ctx -> {
+                            TrainPlan plan = service.requirePlan(ctx.pathParam("number"), "number");
+                            ctx.json(TimetableViews.train(network, service.train(plan), date(ctx, plan)));
+                        }),
+                Endpoint.get("/api/timetable/conflicts").access(planning).tag("timetable")
+                        .summary("Every conflict of a day (blocking times overlapping on a resource)")
+                        .query("date", true, "the day, YYYY-MM-DD")
+                        .returns(TypeRef.listOf(TimetableViews.ConflictView.class))
+                        .handle(ctx -> ctx.json(service.day(requiredDate(ctx)).conflicts().stream()
+                                .map(TimetableViews.ConflictView::of).toList())),
+                Endpoint.post("/api/timetable/insert").access(changes).tag("timetable")
+                        .summary("Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
+                        .body(InsertRequest.class).returns(InsertView.class)
+                        .handle(this::insert),
+                Endpoint.get("/api/timetable/possessions").access(planning).tag("timetable")
+                        .summary("Possessions (maintenance and construction windows) held against the timetable")
+                        .returns(TypeRef.listOf(PossessionView.class))
+                        .handle(ctx -> ctx.json(service.possessions().stream().map(PossessionView::of).toList())),
+                Endpoint.post("/api/timetable/possessions").access(Access.roles(Role.PLANNER, Role.MAINTAINER))
+                        .tag("timetable").status(201)
+                        .summary("Add a possession: the line between two points closed from start to end")
+                        .body(PossessionRequest.class).returns(PossessionView.class)
+                        .handle(this::addPossession),
+                Endpoint.get("/gtfs.zip").access(Access.PUBLIC).tag("timetable")
+                        .summary("The passenger timetable as a GTFS static feed")
+                        .returns(byte[].class, "application/zip")
+                        .handle(ctx -> {
+                            byte[] zip = new GtfsExporter().export(network, service.timetable(), feedInfo());
+                            ctx.contentType("application/zip").header("Content-Disposition",
+                                    "attachment; filename=\"lancang-gtfs.zip\"").result(zip);
+                        }));
+    }
+
+    public static FeedInfo feedInfo() {
+        return new FeedInfo("Lancang", "https://github.com/lancang-rail/lancang", "en", "lancang-0.1.0", "", "");
+    }
+
+    private void insert(Context ctx) {
+        InsertRequest r = Json.body(ctx, InsertRequest.class);
+        Validation v = new Validation();
+        v.check(r.trainType() != null && !r.trainType().isBlank(), "trainType", "is required");
+        v.check(r.from() != null && network.point(r.from()).isPresent(), "from",
+                "'" + r.from() + "' is not a point of the line");
+        v.check(r.to() != null && network.point(r.to()).isPresent(), "to", "'" + r.to() + "' is not a point of the line");
+        OffsetDateTime earliest = null;
+        try {
+            earliest = r.earliest() == null ? null : OffsetDateTime.parse(r.earliest());
+        } catch (DateTimeException e) {
+            earliest = null;
+        }
+        v.check(earliest != null, "earliest", "must be a date-time with offset, e.g. 2026-12-01T22:00+08:00");
+        String number = r.number() == null ? "X9001" : r.number().strip();
+        v.check(number.matches("[A-Z0-9]{1,10}"), "number", "must be 1–10 capital letters or digits");
+        Operator operator = Operator.CR_KUNMING;
+        if (r.operator() != null) {
+            try {
+                operator = Operator.valueOf(r.operator());
+            } catch (IllegalArgumentException e) {
+                v.add("operator", "must be one of " + List.of(Operator.values()));
+            }
+        }
+        List<StopRequest> stops = new ArrayList<>();
+        List<StopInput> inputs = r.stops() == null ? List.of() : r.stops();
+        for (int i = 0; i < inputs.size(); i++) {
+            StopInput s = inputs.get(i);
+            if (s == null || s.point() == null) {
+                v.add("stops[" + i + "].point", "is required");
+            } else if (s.dwellMinutes() == null || s.dwellMinutes() < 0 || s.dwellMinutes() > 720) {
+                v.add("stops[" + i + "].dwellMinutes", "must be 0 … 720");
+            } else {
+                stops.add(new StopRequest(s.point(), Duration.ofMinutes(s.dwellMinutes())));
+            }
+        }
+        v.throwIfInvalid();
+        service.planner().trainType(r.trainType(), "trainType");
+        boolean passenger = !service.planner().trainType(r.trainType(), "trainType").category().usesLocoHauledSpeed()
+                || r.trainType().startsWith("HXD3C_25G");
+        LocalDate day = earliest.atZoneSameInstant(network.point(r.from()).orElseThrow().timeZone()).toLocalDate();
+        PathRequest request = new PathRequest(number, operator, r.trainType().strip().toUpperCase(java.util.Locale.ROOT),
+                passenger, ServiceCalendar.daily(day, day.plusYears(1)), r.from().toUpperCase(java.util.Locale.ROOT),
+                r.to().toUpperCase(java.util.Locale.ROOT), stops, earliest.toInstant(), false, 5, Duration.ofHours(12));
+        boolean add = Boolean.TRUE.equals(r.add());
+        InsertedPath found = service.insert(request, add, auth.current(ctx).map(u -> u.username()).orElse(null));
+        ctx.json(new InsertView(TimetableViews.train(network, service.train(found.plan()), found.run().serviceDate()),
+                found.waits().stream().map(w -> new WaitView(w.point(), w.dwell().toMinutes())).toList(),
+                found.departureDelay().toMinutes(), add));
+    }
+
+    private void addPossession(Context ctx) {
+        PossessionRequest r = Json.body(ctx, PossessionRequest.class);
+        Validation v = new Validation();
+        v.check(r.from() != null && network.point(r.from()).isPresent(), "from", "'" + r.from() + "' is not a point of the line");
+        v.check(r.to() != null && network.point(r.to()).isPresent(), "to", "'" + r.to() + "' is not a point of the line");
+        OffsetDateTime start = instant(v, "start", r.start());
+        OffsetDateTime end = instant(v, "end", r.end());
+        if (start != null && end != null) {
+            v.check(end.isAfter(start), "end", "must be after start");
+            v.check(Duration.between(start, end).compareTo(Duration.ofDays(7)) <= 0, "end", "a possession lasts at most 7 days");
+        }
+        String id = r.id() == null ? "P-" + java.util.UUID.randomUUID().toString().substring(0, 8) : r.id();
+        v.check(id.matches("[A-Za-z0-9._-]{1,40}"), "id", "must be 1–40 letters, digits, '.', '_' or '-'");
+        v.check(r.description() == null || r.description().length() <= 500, "description", "must be at most 500 characters");
+        v.throwIfInvalid();
+        if (service.possessions().stream().anyMatch(p -> p.id().equals(id))) {
+            throw new org.lancang.errors.Conflict("id", "possession '" + id + "' exists");
+        }
+        Possession p = service.addPossession(new Possession(id, r.from().toUpperCase(java.util.Locale.ROOT),
+                r.to().toUpperCase(java.util.Locale.ROOT), start.toInstant(), end.toInstant(),
+                r.description() == null ? "" : r.description()));
+        ctx.status(201).json(PossessionView.of(p));
+    }
+
+    private static OffsetDateTime instant(Validation v, String field, String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeException | NullPointerException e) {
+            v.add(field, "must be a date-time with offset, e.g. 2026-12-01T01:00+08:00");
+            return null;
+        }
+    }
+
+    private LocalDate date(Context ctx, TrainPlan plan) {
+        String text = ctx.queryParam("date");
+        if (text == null) {
+            return LocalDate.now(network.point(plan.from()).map(p -> p.timeZone()).orElse(ZoneId.of("Asia/Shanghai")));
+        }
+        return parseDate(text);
+    }
+
+    static LocalDate requiredDate(Context ctx) {
+        String text = ctx.queryParam("date");
+        if (text == null) {
+            throw new InvalidInput("date", "is required (YYYY-MM-DD)");
+        }
+        return parseDate(text);
+    }
+
+    static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new InvalidInput(List.of(new FieldError("date", "'" + text + "' is not a date (YYYY-MM-DD)")));
+        }
+    }
+
+}
