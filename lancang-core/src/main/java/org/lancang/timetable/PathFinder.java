@@ -26,6 +26,8 @@ import org.lancang.timetable.conflict.Occupation;
 public final class PathFinder {
     /** The search gives up after this many holds: no railway needs more on one path. */
     public static final int MAX_ITERATIONS = 400;
+    /** Departures tried: every quarter of an hour after the earliest. */
+    public static final Duration DEPARTURE_STEP = Duration.ofMinutes(15);
 
     private final Planner planner;
 
@@ -39,6 +41,11 @@ public final class PathFinder {
         return insert(request, existing, restrictions);
     }
 
+    /**
+     * Tries departures from the earliest one in steps of {@link #DEPARTURE_STEP} (only the earliest when the departure
+     * is fixed), runs the hold-and-retry search from each, and keeps the earliest arrival. A later departure cannot
+     * arrive before it leaves plus the free running time, which bounds the search.
+     */
     public InsertedPath insert(PathRequest request, List<Occupation> existing, List<SpeedRestriction> restrictions) {
         TrainType type = planner.trainType(request.trainType(), "trainType");
         LinePath path = LinePath.between(planner.network(), request.from(), request.to());
@@ -46,24 +53,67 @@ public final class PathFinder {
         Map<Integer, Duration> requested = new HashMap<>();
         for (int i = 0; i < request.stops().size(); i++) {
             StopRequest s = request.stops().get(i);
-            int at = path.indexOf(s.point());
+            int at = s.point() == null ? -1 : path.indexOf(s.point());
             if (at <= 0 || at >= path.points().size() - 1) {
                 throw new InvalidInput("stops[" + i + "].point", "'" + s.point() + "' is not an intermediate point of the path "
                         + path.origin().code() + "–" + path.destination().code());
             }
             requested.put(at, s.dwell());
         }
+        InsertedPath best = null;
+        Instant bestArrival = null;
+        Duration freeRun = null;
+        String lastProblem = "no path";
+        for (Duration offset = Duration.ZERO; offset.compareTo(request.maxDelay()) <= 0; offset = offset.plus(DEPARTURE_STEP)) {
+            Instant departure = request.earliestDeparture().plus(offset);
+            if (bestArrival != null && !departure.plus(freeRun).isBefore(bestArrival)) {
+                break;
+            }
+            try {
+                InsertedPath found = search(request, type, path, index, requested, departure, offset, bestArrival,
+                        restrictions);
+                if (freeRun == null) {
+                    freeRun = found.run().run().runningTime().minus(found.totalWait());
+                }
+                Instant arrival = found.run().arrival();
+                if (bestArrival == null || arrival.isBefore(bestArrival)) {
+                    best = found;
+                    bestArrival = arrival;
+                }
+            } catch (Conflict e) {
+                lastProblem = e.getMessage();
+                if (request.fixedDeparture()) {
+                    throw e;
+                }
+            }
+            if (request.fixedDeparture()) {
+                break;
+            }
+        }
+        if (best == null) {
+            throw new Conflict("earliestDeparture", lastProblem);
+        }
+        return best;
+    }
+
+    /** The hold-and-retry search from one departure; gives up once it cannot beat {@code bound}. */
+    private InsertedPath search(PathRequest request, TrainType type, LinePath path, Map<String, List<Occupation>> index,
+                                Map<Integer, Duration> requested, Instant start, Duration startOffset, Instant bound,
+                                List<SpeedRestriction> restrictions) {
         TreeMap<Integer, Duration> waits = new TreeMap<>();
         Duration departureDelay = Duration.ZERO;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-            Instant departure = request.earliestDeparture().plus(departureDelay);
+            Instant departure = start.plus(departureDelay);
             TrainPlan plan = plan(request, path, departure, requested, waits);
             ScheduledRun run = planner.schedule(plan, serviceDate(path, departure), restrictions);
+            if (bound != null && !run.arrival().isBefore(bound)) {
+                throw new Conflict("earliestDeparture", "no earlier arrival from this departure");
+            }
             Hold hold = firstHold(run, type, index);
             if (hold == null) {
                 List<StopRequest> waitList = new ArrayList<>();
                 waits.forEach((i, d) -> waitList.add(new StopRequest(path.points().get(i).code(), d)));
-                return new InsertedPath(plan, run, waitList, departureDelay, iteration);
+                return new InsertedPath(plan, run, waitList, startOffset.plus(departureDelay), iteration);
             }
             if (hold.pointIndex() == 0) {
                 if (request.fixedDeparture()) {
@@ -74,7 +124,8 @@ public final class PathFinder {
             } else {
                 waits.merge(hold.pointIndex(), hold.delay(), Duration::plus);
             }
-            Duration total = departureDelay.plus(waits.values().stream().reduce(Duration.ZERO, Duration::plus));
+            Duration total = startOffset.plus(departureDelay)
+                    .plus(waits.values().stream().reduce(Duration.ZERO, Duration::plus));
             if (total.compareTo(request.maxDelay()) > 0) {
                 throw new Conflict("earliestDeparture", "no conflict-free path for " + request.number() + " within "
                         + request.maxDelay().toHours() + " h of waiting");

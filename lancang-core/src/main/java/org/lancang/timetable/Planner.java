@@ -87,14 +87,20 @@ public final class Planner {
         Duration start = Duration.ofSeconds(plan.departure().toSecondOfDay());
         List<Call> calls = new ArrayList<>();
         List<PointTime> times = run.times();
+        // the physics works in milliseconds; a timetable states whole seconds
         for (int i = 0; i < times.size(); i++) {
             PointTime t = times.get(i);
             // a meet at a loop holds the train without a commercial stop: it has a dwell but stops=false
             boolean commercial = i == 0 || i == times.size() - 1 || plan.callsAt(t.point().code());
-            calls.add(new Call(t.point().code(), start.plus(t.arrival()), start.plus(t.departure()), commercial));
+            calls.add(new Call(t.point().code(), start.plus(wholeSeconds(t.arrival())),
+                    start.plus(wholeSeconds(t.departure())), commercial));
         }
         return new Train(plan.number(), plan.operator(), plan.trainType(), plan.passenger(), plan.calendar(),
                 run.path().origin().timeZone(), calls);
+    }
+
+    private static Duration wholeSeconds(Duration d) {
+        return Duration.ofSeconds(Math.round(d.toMillis() / 1000.0));
     }
 
     public Timetable timetable(List<TrainPlan> plans, List<SpeedRestriction> restrictions) {
@@ -111,8 +117,8 @@ public final class Planner {
     public DayPlan day(List<TrainPlan> plans, LocalDate date, List<Possession> possessions,
                        List<SpeedRestriction> restrictions) {
         List<ScheduledRun> scheduled = new ArrayList<>();
-        for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
-            for (TrainPlan plan : plans) {
+        for (TrainPlan plan : plans) { // in priority order: station tracks are given in this order
+            for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
                 if (plan.calendar().runsOn(d)) {
                     scheduled.add(schedule(plan, d, restrictions));
                 }

@@ -1,7 +1,6 @@
 package org.lancang.timetable;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import org.lancang.network.Point;
 import org.lancang.timetable.conflict.Occupation;
 
 /**
- * Gives every stop a station track, as a station master would: a train passing a single-track station takes the main
+ * Gives every stop a station track, as a station master would, trains taken in order of priority: a train passing a single-track station takes the main
  * line (track 1); a stopping train takes a loop or side track that is free for its whole stay, a main line only as a
  * last resort. When every track is taken the stop goes to its first choice anyway, and the overlap shows up as a
  * conflict: a station has only as many tracks as the data says.
@@ -30,9 +29,9 @@ public final class StationTracks {
                 out.add(o);
             }
         }
-        List<BlockingTimes.StationStop> stopping = new ArrayList<>(stops.stream().filter(s -> !s.passing()).toList());
-        stopping.sort(Comparator.comparing(BlockingTimes.StationStop::from).thenComparing(BlockingTimes.StationStop::owner));
-        for (BlockingTimes.StationStop s : stopping) {
+        // in the order given, which is the timetable's order of priority: a train added later never moves the track of
+        // one planned before it, so path insertion and the day's check see the same allocation
+        for (BlockingTimes.StationStop s : stops.stream().filter(s -> !s.passing()).toList()) {
             List<Integer> preference = preference(s, network);
             String chosen = Resources.track(s.station().code(), preference.get(0));
             for (int track : preference) {

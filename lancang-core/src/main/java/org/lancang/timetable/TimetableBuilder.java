@@ -26,8 +26,8 @@ public final class TimetableBuilder {
         List<TrainPlan> placed = new ArrayList<>();
         for (TrainPlan request : requests) {
             List<ScheduledRun> runs = new ArrayList<>();
-            for (LocalDate d = referenceDate.minusDays(1); !d.isAfter(referenceDate.plusDays(1)); d = d.plusDays(1)) {
-                for (TrainPlan p : placed) {
+            for (TrainPlan p : placed) { // priority order, as the day's check takes them
+                for (LocalDate d = referenceDate.minusDays(1); !d.isAfter(referenceDate.plusDays(1)); d = d.plusDays(1)) {
                     if (p.calendar().runsOn(d)) {
                         runs.add(planner.schedule(p, d, List.of()));
                     }

@@ -37,6 +37,12 @@ public record TrainPlan(String number, Operator operator, String trainType, bool
                 fixedDeparture, allowancePercent, note);
     }
 
+    /** The same train with one commercial stop instead of its own (for what-if checks). */
+    public TrainPlan withStops(String point, Duration dwell) {
+        return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, departure,
+                List.of(new StopRequest(point, dwell)), List.of(), fixedDeparture, allowancePercent, note);
+    }
+
     public TrainPlan withDeparture(LocalTime newDeparture) {
         return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, newDeparture, stops, meets,
                 fixedDeparture, allowancePercent, note);

@@ -16,8 +16,10 @@ class ReferenceNetworkTest {
 
     @Test
     void has35PointsFromKunmingSouthToVientianeSouthWithKmStrictlyIncreasing() {
-        List<Point> points = network.points();
+        List<Point> points = network.referencePoints();
         assertThat(points).hasSize(35);
+        assertThat(network.points()).hasSize(37).filteredOn(Point::assumed).extracting(Point::code)
+                .containsExactly("GMA", "GMB");
         assertThat(points.get(0).code()).isEqualTo("KMS");
         assertThat(points.get(34).code()).isEqualTo("VTS");
         for (int i = 1; i < points.size(); i++) {
@@ -39,13 +41,14 @@ class ReferenceNetworkTest {
 
     @Test
     void sectionsAreContiguousDoubleTrackToXishuangbannaThenSingle() {
-        List<Section> sections = network.sections();
+        List<Section> sections = network.referenceSections();
         assertThat(sections).hasSize(34);
-        int xsb = network.indexOf("XSB");
+        List<Point> points = network.referencePoints();
+        int xsb = points.indexOf(network.point("XSB").orElseThrow());
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
-            assertThat(s.from()).isEqualTo(network.points().get(i).code());
-            assertThat(s.to()).isEqualTo(network.points().get(i + 1).code());
+            assertThat(s.from()).isEqualTo(points.get(i).code());
+            assertThat(s.to()).isEqualTo(points.get(i + 1).code());
             assertThat(s.tracks()).as(s.from() + "-" + s.to()).isEqualTo(i < xsb ? 2 : 1);
             assertThat(s.block()).isEqualTo(i < xsb ? BlockType.AUTOMATIC : BlockType.INTER_STATION);
             assertThat(s.locoHauledSpeedKmh()).isEqualTo(120);
@@ -53,6 +56,24 @@ class ReferenceNetworkTest {
         }
         assertThat(sections.get(0).lineSpeedKmh()).isEqualTo(200);
         assertThat(sections.get(1).lineSpeedKmh()).isEqualTo(160);
+    }
+
+    @Test
+    void theAssumedLoopsSplitTheGanlanbaMenglaSectionAndSayWhy() {
+        List<Section> all = network.sections();
+        assertThat(all).hasSize(36);
+        assertThat(all).extracting(s -> s.from() + "-" + s.to()).containsSubsequence("GLB-GMA", "GMA-GMB", "GMB-MLA");
+        for (Point loop : network.points().stream().filter(Point::assumed).toList()) {
+            assertThat(loop.kind()).isEqualTo(PointKind.PASSING_LOOP);
+            assertThat(loop.source()).startsWith("ASSUMPTION");
+            assertThat(loop.km()).isBetween(496.0, 575.0);
+        }
+    }
+
+    @Test
+    void anAssumedLoopOnDoubleTrackIsNamed() {
+        ReferenceFiles broken = files.withLine("assumed-loops.csv", "GMA,", l -> l.replace(",522.0,", ",300.0,"));
+        assertBroken(broken, "assumed-loops.csv", 2, "km");
     }
 
     @Test

@@ -58,6 +58,10 @@ class GtfsValidatorTest {
     }
 
     static Report validate(byte[] feed, String name) throws IOException {
+        return validate(feed, name, VALIDATION_DATE);
+    }
+
+    static Report validate(byte[] feed, String name, LocalDate validationDate) throws IOException {
         Path dir = Path.of("target", "gtfs-validator", name).toAbsolutePath();
         Path out = dir.resolve("report");
         Files.createDirectories(out);
@@ -68,7 +72,7 @@ class GtfsValidatorTest {
                 .setGtfsSource(zip.toUri())
                 .setOutputDirectory(out)
                 .setCountryCode(CountryCode.forStringOrUnknown("LA"))
-                .setDateForValidation(VALIDATION_DATE)
+                .setDateForValidation(validationDate)
                 .setNumThreads(1)
                 .setPrettyJson(true)
                 .setSkipValidatorUpdate(true)

@@ -65,6 +65,7 @@ public final class TimetableViews {
     }
 
     private static OffsetDateTime at(Train train, LocalDate date, java.time.Duration offset, Point p) {
-        return train.at(date, offset).atZone(p.timeZone()).toOffsetDateTime();
+        // the physics works in milliseconds; a timetable shows whole seconds
+        return train.at(date, offset).atZone(p.timeZone()).toOffsetDateTime().withNano(0);
     }
 }
