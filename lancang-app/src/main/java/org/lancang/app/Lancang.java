@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lancang", mixinStandardHelpOptions = true, version = "lancang 0.1.0",
         description = "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
         subcommands = {ServeCommand.class, NetworkCommand.class, UsersCommand.class, TimetableCommand.class,
-                RuntimeCommand.class, GtfsCommand.class})
+                RuntimeCommand.class, GtfsCommand.class, BenchCommand.class})
 public final class Lancang implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +21,22 @@ public final class Lancang implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Lancang()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Lancang()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Lancang::explain);
+    }
+
+    /** A rule the input broke is explained in one line per field, exit code 2; anything else is a real failure. */
+    private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof org.lancang.errors.InvalidInput invalid) {
+            invalid.errors().forEach(err -> cli.getErr().println(err.field() + ": " + err.message()));
+        } else if (e instanceof org.lancang.errors.Conflict || e instanceof org.lancang.errors.NotFound
+                || e instanceof org.lancang.data.DataFileException || e instanceof org.lancang.gtfs.GtfsFormatException) {
+            cli.getErr().println(e.getMessage());
+        } else {
+            throw e;
+        }
+        cli.getErr().flush();
+        return 2;
     }
 
     /** The server logs its progress; the other commands print only their results (and warnings). */

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.ReferenceData;
 import org.lancang.network.Point;
@@ -23,23 +22,30 @@ import picocli.CommandLine;
 class CommandLineTest {
     private static String dbUrl;
 
-    @BeforeAll
-    static void database() {
-        dbUrl = TestDatabase.fresh().jdbcUrl();
+    /** One fresh database for all command-line tests, whichever test class runs first. */
+    static synchronized String dbUrl() {
+        if (dbUrl == null) {
+            dbUrl = TestDatabase.fresh().jdbcUrl();
+        }
+        return dbUrl;
     }
 
     record Run(int exitCode, String out, String err) {
     }
 
     static Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--db-url=" + dbUrl());
+        return runWithoutDatabase(all.toArray(String[]::new));
+    }
+
+    static Run runWithoutDatabase(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Lancang.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--db-url=" + dbUrl);
-        int code = cli.execute(all.toArray(String[]::new));
+        int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -50,7 +56,7 @@ class CommandLineTest {
         String[] lines = r.out().strip().split("\\R");
         assertThat(lines).hasSize(36);
         assertThat(lines[0]).startsWith("code,name_en,name_zh,name_lo,country,km");
-        List<Point> expected = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS)).network().points();
+        List<Point> expected = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS)).network().referencePoints();
         for (int i = 0; i < expected.size(); i++) {
             assertThat(lines[i + 1]).startsWith(expected.get(i).code() + ",");
         }

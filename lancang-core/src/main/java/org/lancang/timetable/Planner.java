@@ -3,7 +3,6 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,9 @@ public final class Planner {
     private final RollingStock rollingStock;
     private final BlockingRules rules;
     private final Resources resources;
-    private final Map<RunKey, TrainRun> runs = new HashMap<>();
+    private final Map<RunKey, TrainRun> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Blocking times of a run relative to a departure at the epoch: the same for every date it runs. */
+    private final Map<TrainRun, BlockingTimes.Demand> demands = new java.util.IdentityHashMap<>();
 
     private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {
     }
@@ -61,7 +62,7 @@ public final class Planner {
     }
 
     /** The plan's run (times from its departure), computed once per plan and set of restrictions. */
-    public synchronized TrainRun run(TrainPlan plan, List<SpeedRestriction> restrictions) {
+    public TrainRun run(TrainPlan plan, List<SpeedRestriction> restrictions) {
         RunKey key = new RunKey(plan, List.copyOf(restrictions));
         TrainRun cached = runs.get(key);
         if (cached != null) {
@@ -77,8 +78,8 @@ public final class Planner {
         if (runs.size() > 10_000) {
             runs.clear(); // a long-running server edits many plans: keep the cache bounded
         }
-        runs.put(key, run);
-        return run;
+        TrainRun raced = runs.putIfAbsent(key, run);
+        return raced != null ? raced : run;
     }
 
     /** The timetabled train: its calls at every point as offsets from midnight at the origin. */
@@ -116,6 +117,8 @@ public final class Planner {
     /** Lays the day's runs (and the neighbouring days', which reach into it) on the line and finds the conflicts. */
     public DayPlan day(List<TrainPlan> plans, LocalDate date, List<Possession> possessions,
                        List<SpeedRestriction> restrictions) {
+        // the runs are independent of each other: compute them on every core first (pure functions, cached)
+        plans.parallelStream().forEach(p -> run(p, restrictions));
         List<ScheduledRun> scheduled = new ArrayList<>();
         for (TrainPlan plan : plans) { // in priority order: station tracks are given in this order
             for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
@@ -143,15 +146,29 @@ public final class Planner {
         List<Occupation> out = new ArrayList<>();
         List<BlockingTimes.StationStop> stops = new ArrayList<>();
         for (ScheduledRun r : scheduled) {
-            BlockingTimes.Demand demand = BlockingTimes.of(r.owner(), r.run(), r.departure(), resources, rules);
-            out.addAll(demand.occupations());
-            stops.addAll(demand.stationStops());
+            BlockingTimes.Demand demand = demand(r.run());
+            Duration shift = Duration.between(java.time.Instant.EPOCH, r.departure());
+            String owner = r.owner();
+            for (Occupation o : demand.occupations()) {
+                out.add(new Occupation(o.resource(), owner, false, o.from().plus(shift), o.to().plus(shift)));
+            }
+            for (BlockingTimes.StationStop s : demand.stationStops()) {
+                stops.add(new BlockingTimes.StationStop(owner, s.station(), s.increasingKm(), s.passing(),
+                        s.from().plus(shift), s.to().plus(shift)));
+            }
         }
         out.addAll(StationTracks.allocate(stops, network));
         for (Possession p : possessions) {
             out.addAll(possessionOccupations(p));
         }
         return out;
+    }
+
+    private synchronized BlockingTimes.Demand demand(TrainRun run) {
+        if (demands.size() > 10_000) {
+            demands.clear();
+        }
+        return demands.computeIfAbsent(run, r -> BlockingTimes.of("", r, java.time.Instant.EPOCH, resources, rules));
     }
 
     /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */

@@ -22,11 +22,11 @@ class PlatformRestartTest {
         try (Platform first = Platform.start(config, files, Clock.systemUTC())) {
             firstPassword = first.generatedAdminPassword().orElseThrow();
             first.users().add("dispatcher1", "Dispatcher One", "a long password", List.of("DISPATCHER"));
-            assertThat(first.reference().network().points()).hasSize(35);
+            assertThat(first.reference().network().referencePoints()).hasSize(35);
         }
         try (Platform second = Platform.start(config, files, Clock.systemUTC())) {
             assertThat(second.generatedAdminPassword()).as("no second admin on restart").isEmpty();
-            assertThat(second.reference().network().points()).hasSize(35);
+            assertThat(second.reference().network().referencePoints()).hasSize(35);
             assertThat(second.reference().network().points().get(0).code()).isEqualTo("KMS");
             assertThat(second.reference().rollingStock().type("CR200J").orElseThrow().seatCount()).isEqualTo(720);
             assertThat(second.users().find("dispatcher1").orElseThrow().roles()).containsExactly(Role.DISPATCHER);

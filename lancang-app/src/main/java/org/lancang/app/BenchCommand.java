@@ -1,0 +1,129 @@
+package org.lancang.app;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import org.lancang.data.ReferenceData;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Operator;
+import org.lancang.timetable.PathFinder;
+import org.lancang.timetable.PathRequest;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.ServiceCalendar;
+import org.lancang.timetable.StopRequest;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.conflict.BruteForceConflictChecker;
+import org.lancang.timetable.conflict.ConflictDetector;
+import org.lancang.timetable.conflict.Occupation;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lancang bench timetable}: the planner's hot paths timed in this process, reported as medians after a warm-up,
+ * with the brute-force conflict checker run on the same day as the baseline.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (medians after warm-up, in this process).")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "what to measure: timetable")
+    String what;
+
+    @Option(names = "--iterations", defaultValue = "30", description = "measured iterations (default ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "warm-up iterations (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!what.equals("timetable")) {
+            spec.commandLine().getErr().println("unknown benchmark '" + what + "'; known: timetable");
+            return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+        ReferenceData data = ReferenceData.parse(files);
+        List<TrainPlan> plans = TimetableFile.parse("timetable.csv", files.read("timetable.csv"));
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        TrainPlan d887 = plans.stream().filter(p -> p.number().equals("D887")).findFirst().orElseThrow();
+        out.printf("lancang bench timetable: %d trains, %d warm-up + %d measured iterations, Java %s, %d cores%n",
+                plans.size(), warmup, iterations, Runtime.version(), Runtime.getRuntime().availableProcessors());
+
+        double run = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
+                .run(d887, List.of()));
+        report(out, "one CR200J run KMS→VTE, 10 stops (D887)", run, 5);
+
+        double wholeDay = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
+                .day(plans, day, List.of(), List.of()));
+        report(out, "reference day: every train computed + conflict-checked", wholeDay, 200);
+        double runsOnly = median(() -> {
+            Planner p = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
+            return plans.stream().map(plan -> p.run(plan, List.of())).toList();
+        });
+        out.printf(Locale.ROOT, "  of which the %d running-time calculations: %.2f ms%n", plans.size(), runsOnly);
+
+        Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
+        DayPlan evaluated = planner.day(plans, day, List.of(), List.of());
+        PathRequest freight = new PathRequest("X9001", Operator.CR_KUNMING, "FREIGHT", false, ServiceCalendar.daily(day, day),
+                "KMS", "VTS", List.of(new StopRequest("MHN", Duration.ofMinutes(20))),
+                day.atTime(LocalTime.of(22, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), false, 6,
+                Duration.ofHours(12));
+        double insert = median(() -> new PathFinder(planner).insert(freight, evaluated, List.of(), List.of()));
+        report(out, "insert one freight path KMS→VTS into the reference day", insert, 500);
+
+        List<Occupation> occupations = evaluated.occupations();
+        double sweep = median(() -> ConflictDetector.detect(occupations));
+        int saved = iterations;
+        int savedWarmup = warmup;
+        iterations = Math.min(iterations, 5);
+        warmup = 1;
+        double brute = median(() -> BruteForceConflictChecker.detect(occupations));
+        iterations = saved;
+        warmup = savedWarmup;
+        out.printf(Locale.ROOT, "conflict check of the day's %d blocking times: sweep %.2f ms, brute-force pairwise %.1f ms"
+                + " (median of %d) → sweep is %.0f× faster%n", occupations.size(), sweep, brute, Math.min(iterations, 5),
+                brute / sweep);
+        out.flush();
+        return 0;
+    }
+
+    private void report(PrintWriter out, String name, double medianMs, double targetMs) {
+        out.printf(Locale.ROOT, "%-58s median %8.2f ms  (target < %.0f ms: %s)%n", name, medianMs, targetMs,
+                medianMs < targetMs ? "met" : "NOT met");
+    }
+
+    /** Median wall time in ms of {@code iterations} calls after {@code warmup} calls. */
+    private double median(Supplier<?> task) {
+        List<Object> sink = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            sink.add(task.get());
+        }
+        double[] ms = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            sink.add(task.get());
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            sink.clear();
+        }
+        Arrays.sort(ms);
+        return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    }
+}
