@@ -73,8 +73,15 @@ public final class Planner {
             throw new InvalidInput("allowancePercent", "must be between 0 and 50");
         }
         LinePath path = LinePath.between(network, plan.from(), plan.to());
-        TrainRun run = RunningTimes.compute(network, type, plan.from(), plan.to(), plan.allStops(path), restrictions,
-                plan.allowancePercent() == 0 ? Allowance.none() : Allowance.percent(plan.allowancePercent()));
+        Allowance allowance = plan.allowancePercent() == 0 ? Allowance.none() : Allowance.percent(plan.allowancePercent());
+        List<StopRequest> stops = plan.allStops(path);
+        TrainRun run = RunningTimes.compute(network, type, plan.from(), plan.to(), stops, restrictions, allowance);
+        if (stops.stream().anyMatch(s -> s.departAt() != null)) {
+            // departures fixed by hand: lengthen those dwells (a dwell moves every later time by the same amount,
+            // the legs between stops do not change), then run the physics again with the final dwells
+            stops = fixedDepartures(plan, run, stops);
+            run = RunningTimes.compute(network, type, plan.from(), plan.to(), stops, restrictions, allowance);
+        }
         if (runs.size() > 10_000) {
             runs.clear(); // a long-running server edits many plans: keep the cache bounded
         }
@@ -98,6 +105,35 @@ public final class Planner {
         }
         return new Train(plan.number(), plan.operator(), plan.trainType(), plan.passenger(), plan.calendar(),
                 run.path().origin().timeZone(), calls);
+    }
+
+    private static List<StopRequest> fixedDepartures(TrainPlan plan, TrainRun run, List<StopRequest> stops) {
+        List<StopRequest> out = new ArrayList<>();
+        Duration shift = Duration.ZERO;
+        java.time.LocalDate anyDay = plan.calendar().startDate();
+        java.time.Instant start = anyDay.atTime(plan.departure()).atZone(run.path().origin().timeZone()).toInstant();
+        for (int i = 0; i < stops.size(); i++) {
+            StopRequest s = stops.get(i);
+            if (s.departAt() == null) {
+                out.add(s);
+                continue;
+            }
+            PointTime t = run.times().get(run.path().indexOf(s.point()));
+            java.time.Instant planned = start.plus(t.departure()).plus(shift);
+            java.time.ZonedDateTime local = planned.atZone(t.point().timeZone());
+            java.time.ZonedDateTime wanted = local.with(s.departAt());
+            if (wanted.isBefore(local.minusHours(12))) {
+                wanted = wanted.plusDays(1); // the fixed time is after midnight
+            }
+            Duration extra = Duration.between(planned, wanted);
+            if (extra.isNegative()) {
+                throw new InvalidInput("stops[" + i + "].departAt", "the train cannot leave " + s.point() + " at "
+                        + s.departAt() + ": it departs at " + local.toLocalTime().withNano(0) + " at the earliest");
+            }
+            shift = shift.plus(extra);
+            out.add(new StopRequest(s.point(), s.dwell().plus(extra), s.departAt()));
+        }
+        return out;
     }
 
     private static Duration wholeSeconds(Duration d) {

@@ -16,7 +16,8 @@ import org.lancang.data.CsvTable;
 
 /**
  * The timetable as a CSV file of train plans: one row per train with its first departure, its commercial stops and
- * the meets that path insertion planned. Stops and meets are written {@code CODE M:SS} separated by {@code ;}.
+ * the meets that path insertion planned. Stops and meets are written {@code CODE M:SS} separated by {@code ;}; a
+ * departure fixed by hand adds the local time: {@code LPB 3 @10:15}.
  */
 public final class TimetableFile {
     public static final List<String> COLUMNS = List.of("number", "operator", "train_type", "passenger", "days",
@@ -116,10 +117,18 @@ public final class TimetableFile {
         }
         for (String token : text.split(";")) {
             String[] parts = token.strip().split("\\s+");
-            if (parts.length != 2) {
-                throw row.error(field, "'" + token.strip() + "' is not CODE M:SS");
+            if (parts.length != 2 && !(parts.length == 3 && parts[2].startsWith("@"))) {
+                throw row.error(field, "'" + token.strip() + "' is not CODE M:SS (or CODE M:SS @HH:MM)");
             }
-            out.add(new StopRequest(parts[0], duration(row, field, parts[1])));
+            LocalTime departAt = null;
+            if (parts.length == 3) {
+                try {
+                    departAt = LocalTime.parse(parts[2].substring(1));
+                } catch (DateTimeParseException e) {
+                    throw row.error(field, "'" + parts[2] + "' is not @HH:MM");
+                }
+            }
+            out.add(new StopRequest(parts[0], duration(row, field, parts[1]), departAt));
         }
         return out;
     }
@@ -139,7 +148,8 @@ public final class TimetableFile {
     }
 
     private static String stops(List<StopRequest> stops) {
-        return stops.stream().map(s -> s.point() + " " + dwell(s.dwell())).collect(Collectors.joining("; "));
+        return stops.stream().map(s -> s.point() + " " + dwell(s.dwell()) + (s.departAt() == null ? "" : " @" + time(s.departAt())))
+                .collect(Collectors.joining("; "));
     }
 
     private static String dwell(Duration d) {

@@ -55,6 +55,7 @@ public record TrainPlan(String number, Operator operator, String trainType, bool
     public List<StopRequest> allStops(LinePath path) {
         Map<Integer, Duration> dwell = new TreeMap<>();
         Map<Integer, String> code = new TreeMap<>();
+        Map<Integer, java.time.LocalTime> departAt = new TreeMap<>();
         List<StopRequest> unplaced = new ArrayList<>();
         for (StopRequest s : concat()) {
             int i = s.point() == null ? -1 : path.indexOf(s.point());
@@ -64,12 +65,15 @@ public record TrainPlan(String number, Operator operator, String trainType, bool
             }
             dwell.merge(i, s.dwell(), Duration::plus);
             code.put(i, s.point());
+            if (s.departAt() != null) {
+                departAt.put(i, s.departAt());
+            }
         }
         if (!unplaced.isEmpty()) {
             return concat();
         }
         List<StopRequest> out = new ArrayList<>();
-        dwell.forEach((i, d) -> out.add(new StopRequest(code.get(i), d)));
+        dwell.forEach((i, d) -> out.add(new StopRequest(code.get(i), d, departAt.get(i))));
         return out;
     }
 

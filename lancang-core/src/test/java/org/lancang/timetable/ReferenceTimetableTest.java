@@ -123,6 +123,34 @@ class ReferenceTimetableTest {
     }
 
     @Test
+    void aDepartureFixedByHandLengthensTheDwellAndMovesTheLaterTimes() {
+        TrainPlan c82 = PLANS.stream().filter(p -> p.number().equals("C82")).findFirst().orElseThrow();
+        Train free = planner.train(c82, List.of());
+        Call lpb = free.calls().stream().filter(c -> c.pointCode().equals("LPB")).findFirst().orElseThrow();
+        LocalTime computed = LocalTime.MIDNIGHT.plus(lpb.departure());
+        LocalTime fixed = computed.plusMinutes(20).withSecond(0).withNano(0);
+        List<StopRequest> stops = new ArrayList<>(c82.stops());
+        int at = stops.stream().map(StopRequest::point).toList().indexOf("LPB");
+        stops.set(at, new StopRequest("LPB", stops.get(at).dwell(), fixed));
+        TrainPlan byHand = new TrainPlan(c82.number(), c82.operator(), c82.trainType(), c82.passenger(), c82.calendar(),
+                c82.from(), c82.to(), c82.departure(), stops, c82.meets(), true, c82.allowancePercent(), "");
+        Train held = planner.train(byHand, List.of());
+        Call lpbHeld = held.calls().stream().filter(c -> c.pointCode().equals("LPB")).findFirst().orElseThrow();
+        assertThat(LocalTime.MIDNIGHT.plus(lpbHeld.departure())).isEqualTo(fixed);
+        Duration later = held.last().arrival().minus(free.last().arrival());
+        assertThat(later.toSeconds()).isBetween(Duration.between(computed, fixed).toSeconds() - 1,
+                Duration.between(computed, fixed).toSeconds() + 1);
+        String file = TimetableFile.format(List.of(byHand));
+        assertThat(file).contains("LPB 3 @" + fixed.toString().substring(0, 5));
+        assertThat(TimetableFile.parse("t.csv", file).get(0).stops()).isEqualTo(byHand.stops());
+
+        stops.set(at, new StopRequest("LPB", stops.get(at).dwell(), computed.minusMinutes(30)));
+        TrainPlan impossible = new TrainPlan(c82.number(), c82.operator(), c82.trainType(), c82.passenger(),
+                c82.calendar(), c82.from(), c82.to(), c82.departure(), stops, c82.meets(), true, 5, "");
+        assertField(() -> planner.run(impossible, List.of()), "stops[" + at + "].departAt");
+    }
+
+    @Test
     void badInputNamesTheField() {
         TrainPlan c82 = PLANS.stream().filter(p -> p.number().equals("C82")).findFirst().orElseThrow();
         assertField(() -> planner.run(c82.withStops("XXX", Duration.ofMinutes(2)), List.of()), "stops[0].point");
