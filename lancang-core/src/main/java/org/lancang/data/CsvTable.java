@@ -97,6 +97,16 @@ public final class CsvTable {
             return fields.get(i).strip();
         }
 
+        /** Whether the file has this column (for formats where some columns are optional, like GTFS). */
+        public boolean hasColumn(String field) {
+            return index.containsKey(field);
+        }
+
+        /** The field's text, or empty when the column is absent from this file (optional columns). */
+        public String textIfPresent(String field) {
+            return hasColumn(field) ? text(field) : "";
+        }
+
         /** The field's text; a blank field is an error. */
         public String required(String field) {
             String value = text(field);
