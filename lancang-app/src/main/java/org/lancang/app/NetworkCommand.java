@@ -3,7 +3,6 @@ package org.lancang.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.lancang.network.Point;
 import org.lancang.store.Platform;
@@ -11,65 +10,45 @@ import org.lancang.web.http.Json;
 import org.lancang.web.network.NetworkRoutes;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lancang network …}: the network as stored. */
 @Command(name = "network", mixinStandardHelpOptions = true, description = "Show the network.",
         subcommands = {NetworkCommand.Points.class})
-final class NetworkCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class NetworkCommand extends CommandGroup {
 
     @Command(name = "points", mixinStandardHelpOptions = true,
             description = "Every point of the line in km order (the same list as GET /api/network/points).")
-    static final class Points implements Callable<Integer> {
+    static final class Points extends PlatformCommand {
         @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default text)")
         OutputFormat format;
 
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Platform platform = PlatformOpener.open(database)) {
-                List<Point> points = platform.reference().network().referencePoints();
-                PrintWriter out = spec.commandLine().getOut();
-                switch (format) {
-                    case JSON -> out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(new NetworkRoutes(platform.reference().network()).pointViews()));
-                    case CSV -> {
-                        out.println(Csv.line(List.of("code", "name_en", "name_zh", "name_lo", "country", "km",
-                                "km_quality", "kind", "time_zone", "station_tracks", "useful_length_m")));
-                        for (Point p : points) {
-                            out.println(Csv.line(List.of(p.code(), p.names().en(), p.names().zh(), p.names().lo(),
-                                    p.country().code(), p.km(), p.kmQuality().name().toLowerCase(Locale.ROOT),
-                                    p.kind(), p.timeZone().getId(), p.stationTracks(), p.usefulLengthM())));
-                        }
-                    }
-                    case TEXT -> {
-                        out.printf("%-4s %-32s %-14s %-6s %8s  %-12s %-15s %s%n", "code", "name", "中文", "ctry",
-                                "km", "kind", "time zone", "tracks");
-                        for (Point p : points) {
-                            out.printf(Locale.ROOT, "%-4s %-32s %-14s %-6s %8.1f  %-12s %-15s %d%n", p.code(),
-                                    p.names().en(), p.names().zh(), p.country().code(), p.km(), p.kind(),
-                                    p.timeZone().getId(), p.stationTracks());
-                        }
+        int run(Platform platform, PrintWriter out) throws Exception {
+            List<Point> points = platform.reference().network().referencePoints();
+            switch (format) {
+                case JSON -> out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(new NetworkRoutes(platform.reference().network()).pointViews()));
+                case CSV -> {
+                    out.println(Csv.line(List.of("code", "name_en", "name_zh", "name_lo", "country", "km", "km_quality",
+                            "kind", "time_zone", "station_tracks", "useful_length_m")));
+                    for (Point p : points) {
+                        out.println(Csv.line(List.of(p.code(), p.names().en(), p.names().zh(), p.names().lo(),
+                                p.country().code(), p.km(), p.kmQuality().name().toLowerCase(Locale.ROOT), p.kind(),
+                                p.timeZone().getId(), p.stationTracks(), p.usefulLengthM())));
                     }
                 }
-                out.flush();
-                return 0;
+                case TEXT -> {
+                    out.printf("%-4s %-32s %-14s %-6s %8s  %-12s %-15s %s%n", "code", "name", "中文", "ctry", "km",
+                            "kind", "time zone", "tracks");
+                    for (Point p : points) {
+                        out.printf(Locale.ROOT, "%-4s %-32s %-14s %-6s %8.1f  %-12s %-15s %d%n", p.code(),
+                                p.names().en(), p.names().zh(), p.country().code(), p.km(), p.kind(),
+                                p.timeZone().getId(), p.stationTracks());
+                    }
+                }
             }
+            return 0;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.lancang.store.Platform;
 import org.lancang.store.timetable.TimetableService;
@@ -25,27 +24,17 @@ import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableViews;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lancang timetable show|check|insert|build}. */
 @Command(name = "timetable", mixinStandardHelpOptions = true, description = "Show, check and extend the timetable.",
         subcommands = {TimetableCommand.Show.class, TimetableCommand.Check.class, TimetableCommand.Insert.class,
                 TimetableBuildCommand.class})
-final class TimetableCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class TimetableCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "A train's times at every point: local time and ISO-8601 instant with offset.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends PlatformCommand {
         @Option(names = "--train", required = true, description = "train number, e.g. C82")
         String train;
 
@@ -55,77 +44,53 @@ final class TimetableCommand implements Runnable {
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         OutputFormat format;
 
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Platform platform = PlatformOpener.open(database)) {
-                TimetableService service = platform.timetable();
-                TrainPlan plan = service.plan(train).orElse(null);
-                PrintWriter out = spec.commandLine().getOut();
-                if (plan == null) {
-                    spec.commandLine().getErr().println("no train '" + train + "' in the timetable");
-                    return 2;
+        int run(Platform platform, PrintWriter out) throws Exception {
+            TimetableService service = platform.timetable();
+            TrainPlan plan = service.requirePlan(train, "train");
+            ZoneId zone = platform.reference().network().point(plan.from()).orElseThrow().timeZone();
+            LocalDate day = date != null ? date : LocalDate.now(zone);
+            TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(), service.train(plan), day);
+            if (format == OutputFormat.JSON) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
+            } else {
+                out.printf("%s %s %s → %s on %s%s%n", view.number(), view.trainType(), view.from(), view.to(), day,
+                        view.runsOnDate() ? "" : " (does not run that day)");
+                out.printf("%-4s %-34s %-7s %-7s %-27s %-27s %s%n", "code", "point", "arr", "dep", "arrival (ISO)",
+                        "departure (ISO)", "");
+                for (TimetableViews.CallView c : view.calls()) {
+                    out.printf("%-4s %-34s %-7s %-7s %-27s %-27s %s%n", c.point(), c.name().en(), c.arrivalLocal(),
+                            c.departureLocal(), c.arrival(), c.departure(),
+                            c.stops() ? "stop" : c.dwellSeconds() > 0 ? "wait " + c.dwellSeconds() / 60 + " min" : "pass");
                 }
-                ZoneId zone = platform.reference().network().point(plan.from()).orElseThrow().timeZone();
-                LocalDate day = date != null ? date : LocalDate.now(zone);
-                TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(), service.train(plan), day);
-                if (format == OutputFormat.JSON) {
-                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
-                } else {
-                    out.printf("%s %s %s → %s on %s%s%n", view.number(), view.trainType(), view.from(), view.to(), day,
-                            view.runsOnDate() ? "" : " (does not run that day)");
-                    out.printf("%-4s %-34s %-7s %-7s %-27s %-27s %s%n", "code", "point", "arr", "dep", "arrival (ISO)",
-                            "departure (ISO)", "");
-                    for (TimetableViews.CallView c : view.calls()) {
-                        out.printf("%-4s %-34s %-7s %-7s %-27s %-27s %s%n", c.point(), c.name().en(), c.arrivalLocal(),
-                                c.departureLocal(), c.arrival(), c.departure(),
-                                c.stops() ? "stop" : c.dwellSeconds() > 0 ? "wait " + c.dwellSeconds() / 60 + " min" : "pass");
-                    }
-                }
-                out.flush();
-                return 0;
             }
+            return 0;
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Print every conflict of a day; exit 0 if and only if there is none.")
-    static final class Check implements Callable<Integer> {
+    static final class Check extends PlatformCommand {
         @Option(names = "--date", description = "the day (default: today, Beijing time)")
         LocalDate date;
 
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Platform platform = PlatformOpener.open(database)) {
-                LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
-                DayPlan plan = platform.timetable().day(day);
-                PrintWriter out = spec.commandLine().getOut();
-                for (Conflict c : plan.conflicts()) {
-                    out.printf("CONFLICT %s: %s and %s overlap %s – %s%n", c.resource(), c.first(), c.second(),
-                            c.from(), c.to());
-                }
-                out.printf("%d trains on %s, %d blocking times, %d conflicts%n", plan.runsOfTheDay().size(), day,
-                        plan.occupations().size(), plan.conflicts().size());
-                out.flush();
-                return plan.conflicts().isEmpty() ? 0 : 1;
+        int run(Platform platform, PrintWriter out) {
+            LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            DayPlan plan = platform.timetable().day(day);
+            for (Conflict c : plan.conflicts()) {
+                out.printf("CONFLICT %s: %s and %s overlap %s – %s%n", c.resource(), c.first(), c.second(),
+                        c.from(), c.to());
             }
+            out.printf("%d trains on %s, %d blocking times, %d conflicts%n", plan.runsOfTheDay().size(), day,
+                    plan.occupations().size(), plan.conflicts().size());
+            return plan.conflicts().isEmpty() ? 0 : 1;
         }
     }
 
     @Command(name = "insert", mixinStandardHelpOptions = true,
             description = "Find the earliest conflict-free path for a new train (and add it with --add).")
-    static final class Insert implements Callable<Integer> {
+    static final class Insert extends PlatformCommand {
         @Option(names = "--type", required = true, description = "train type: FREIGHT, CR200J, HXD3C_25G")
         String type;
 
@@ -147,45 +112,35 @@ final class TimetableCommand implements Runnable {
         @Option(names = "--add", description = "add the train found to the timetable")
         boolean add;
 
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Platform platform = PlatformOpener.open(database)) {
-                List<StopRequest> stopList = new ArrayList<>();
-                for (String s : stops) {
-                    String[] parts = s.split(":");
-                    stopList.add(new StopRequest(parts[0].toUpperCase(Locale.ROOT),
-                            parts.length > 1 ? RuntimeRoutes.parseDwell("stops", parts[1]) : Duration.ofMinutes(2)));
-                }
-                String typeCode = type.toUpperCase(Locale.ROOT);
-                boolean passenger = !typeCode.equals("FREIGHT");
-                LocalDate day = earliest.toLocalDate();
-                PathRequest request = new PathRequest(number, Operator.CR_KUNMING, typeCode, passenger,
-                        ServiceCalendar.daily(day, day.plusYears(1)), from.toUpperCase(Locale.ROOT),
-                        to.toUpperCase(Locale.ROOT), stopList, earliest.toInstant(), false, passenger ? 5 : 6,
-                        Duration.ofHours(12));
-                long t0 = System.nanoTime();
-                InsertedPath found = platform.timetable().insert(request, add, "cli");
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                PrintWriter out = spec.commandLine().getOut();
-                TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(),
-                        platform.timetable().train(found.plan()), found.run().serviceDate());
-                out.printf("path for %s (%s) %s → %s: departs %s, arrives %s; %d waits, %d min in all; departure held %d min"
-                                + " (%d steps, %d ms)%s%n", found.plan().number(), typeCode, view.from(), view.to(),
-                        view.calls().get(0).departure(), view.calls().get(view.calls().size() - 1).arrival(),
-                        found.waits().size(), found.totalWait().toMinutes(), found.departureDelay().toMinutes(),
-                        found.iterations(), ms, add ? "; added to the timetable" : "");
-                for (StopRequest w : found.waits()) {
-                    out.printf("  wait at %s for %d min%n", w.point(), w.dwell().toMinutes());
-                }
-                out.flush();
-                return 0;
+        int run(Platform platform, PrintWriter out) {
+            List<StopRequest> stopList = new ArrayList<>();
+            for (String s : stops) {
+                String[] parts = s.split(":");
+                stopList.add(new StopRequest(parts[0].toUpperCase(Locale.ROOT),
+                        parts.length > 1 ? RuntimeRoutes.parseDwell("stops", parts[1]) : Duration.ofMinutes(2)));
             }
+            String typeCode = type.toUpperCase(Locale.ROOT);
+            boolean passenger = !typeCode.equals("FREIGHT");
+            LocalDate day = earliest.toLocalDate();
+            PathRequest request = new PathRequest(number, Operator.CR_KUNMING, typeCode, passenger,
+                    ServiceCalendar.daily(day, day.plusYears(1)), from.toUpperCase(Locale.ROOT),
+                    to.toUpperCase(Locale.ROOT), stopList, earliest.toInstant(), false, passenger ? 5 : 6,
+                    Duration.ofHours(12));
+            long t0 = System.nanoTime();
+            InsertedPath found = platform.timetable().insert(request, add, "cli");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(),
+                    platform.timetable().train(found.plan()), found.run().serviceDate());
+            out.printf("path for %s (%s) %s → %s: departs %s, arrives %s; %d waits, %d min in all; departure held %d min"
+                            + " (%d steps, %d ms)%s%n", found.plan().number(), typeCode, view.from(), view.to(),
+                    view.calls().get(0).departure(), view.calls().get(view.calls().size() - 1).arrival(),
+                    found.waits().size(), found.totalWait().toMinutes(), found.departureDelay().toMinutes(),
+                    found.iterations(), ms, add ? "; added to the timetable" : "");
+            for (StopRequest w : found.waits()) {
+                out.printf("  wait at %s for %d min%n", w.point(), w.dwell().toMinutes());
+            }
+            return 0;
         }
     }
 }

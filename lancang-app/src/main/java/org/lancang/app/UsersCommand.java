@@ -2,64 +2,24 @@ package org.lancang.app;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.lancang.errors.Conflict;
-import org.lancang.errors.InvalidInput;
-import org.lancang.errors.NotFound;
 import org.lancang.store.Platform;
 import org.lancang.users.Role;
 import org.lancang.users.User;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lancang users add|list|set-role}: user administration from the shell. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage users and their roles.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.SetRole.class})
-final class UsersCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
-    /** Runs a user action and turns a rule violation into a message and exit code 2. */
-    abstract static class UserAction implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public final Integer call() {
-            try (Platform platform = PlatformOpener.open(database)) {
-                run(platform, spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (InvalidInput e) {
-                e.errors().forEach(err -> spec.commandLine().getErr().println(err.field() + ": " + err.message()));
-            } catch (Conflict | NotFound e) {
-                spec.commandLine().getErr().println(e.getMessage());
-            }
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
-
-        abstract void run(Platform platform, PrintWriter out);
-    }
+final class UsersCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a user. Without --password a strong one is generated and printed once.")
-    static final class Add extends UserAction {
+    static final class Add extends PlatformCommand {
         @Parameters(index = "0", description = "username")
         String username;
 
@@ -74,7 +34,7 @@ final class UsersCommand implements Runnable {
         String password;
 
         @Override
-        void run(Platform platform, PrintWriter out) {
+        int run(Platform platform, PrintWriter out) {
             String pw = password != null ? password : platform.users().generatePassword();
             User user = platform.users().add(username, displayName != null ? displayName : username, pw,
                     roles.stream().map(Role::name).toList());
@@ -82,22 +42,24 @@ final class UsersCommand implements Runnable {
             if (password == null) {
                 out.println("password: " + pw + "   (shown only now)");
             }
+            return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their roles.")
-    static final class ListUsers extends UserAction {
+    static final class ListUsers extends PlatformCommand {
         @Override
-        void run(Platform platform, PrintWriter out) {
+        int run(Platform platform, PrintWriter out) {
             out.printf("%-24s %-30s %s%n", "username", "display name", "roles");
             for (User u : platform.users().list()) {
                 out.printf("%-24s %-30s %s%n", u.username(), u.displayName(), roleList(u));
             }
+            return 0;
         }
     }
 
     @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Replace a user's roles.")
-    static final class SetRole extends UserAction {
+    static final class SetRole extends PlatformCommand {
         @Parameters(index = "0", description = "username")
         String username;
 
@@ -105,9 +67,10 @@ final class UsersCommand implements Runnable {
         List<Role> roles;
 
         @Override
-        void run(Platform platform, PrintWriter out) {
+        int run(Platform platform, PrintWriter out) {
             User user = platform.users().setRoles(username, roles.stream().map(Role::name).toList());
             out.println(user.username() + " now has roles " + roleList(user));
+            return 0;
         }
     }
 
