@@ -1,0 +1,64 @@
+package org.lancang.ticketing;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.lancang.errors.Validation;
+
+/**
+ * Who travels, as the ticket names them: name, the travel document (type, number, issuing nationality, expiry) and date
+ * of birth.
+ *
+ * @param documentExpiry required for a passport, optional otherwise
+ */
+public record Passenger(String name, DocumentType documentType, String documentNumber, String nationality,
+                        LocalDate dateOfBirth, LocalDate documentExpiry) {
+    public static final int MAX_NAME_LENGTH = 100;
+
+    /** The document's identity for "one document, one seat on a train at a time": type + number, normalised. */
+    public String documentKey() {
+        return documentType + ":" + documentNumber.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks the passenger for a journey on {@code travelDate}; {@code crossesBorder} demands a passport valid that day.
+     * Every failure is added under {@code prefix} + the field name (e.g. {@code passengers[0].documentType}).
+     */
+    public static void check(Validation v, String prefix, Passenger p, LocalDate travelDate, boolean crossesBorder,
+                             LocalDate today) {
+        if (p == null) {
+            v.add(prefix.isEmpty() ? "passenger" : prefix.substring(0, prefix.length() - 1), "is required");
+            return;
+        }
+        if (p.name() == null || p.name().isBlank()) {
+            v.add(prefix + "name", "is required");
+        } else if (p.name().length() > MAX_NAME_LENGTH) {
+            v.add(prefix + "name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        } else if (p.name().chars().anyMatch(Character::isISOControl)) {
+            v.add(prefix + "name", "must not contain control characters");
+        }
+        if (p.documentType() == null) {
+            v.add(prefix + "documentType", "is required: " + java.util.Arrays.toString(DocumentType.values()));
+        } else if (crossesBorder && p.documentType() != DocumentType.PASSPORT) {
+            v.add(prefix + "documentType", "a journey across the China–Laos border needs a passport");
+        }
+        if (p.documentNumber() == null || !p.documentNumber().strip().matches("[A-Za-z0-9]{5,20}")) {
+            v.add(prefix + "documentNumber", "must be 5–20 letters or digits");
+        }
+        if (p.nationality() == null || !p.nationality().matches("[A-Z]{3}")) {
+            v.add(prefix + "nationality", "must be an ISO 3166 alpha-3 code such as CHN, LAO, THA");
+        }
+        if (p.dateOfBirth() == null) {
+            v.add(prefix + "dateOfBirth", "is required");
+        } else if (p.dateOfBirth().isAfter(today) || p.dateOfBirth().isBefore(today.minusYears(130))) {
+            v.add(prefix + "dateOfBirth", "is not a plausible date of birth");
+        }
+        if (p.documentType() == DocumentType.PASSPORT) {
+            if (p.documentExpiry() == null) {
+                v.add(prefix + "documentExpiry", "a passport's expiry date is required");
+            } else if (p.documentExpiry().isBefore(travelDate)) {
+                v.add(prefix + "documentExpiry", "the passport has expired by the travel date " + travelDate);
+            }
+        }
+    }
+}

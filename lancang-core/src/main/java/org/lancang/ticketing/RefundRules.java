@@ -1,0 +1,52 @@
+package org.lancang.ticketing;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lancang.timetable.Operator;
+
+/**
+ * The cancellation fee, by how long before departure the ticket is given back: by default 8 days or more free,
+ * 48 h – 8 days 5 %, 24 – 48 h 10 %, under 24 h 20 % (12306's scheme); per operator configurable.
+ */
+public record RefundRules(Map<Operator, List<Tier>> tiers) {
+    /** At least {@code before} ahead of departure, the fee is {@code feePercent}. Tiers run from the longest down. */
+    public record Tier(Duration before, int feePercent) {
+        public Tier {
+            if (feePercent < 0 || feePercent > 100) {
+                throw new IllegalArgumentException("feePercent must be 0 … 100");
+            }
+        }
+    }
+
+    public RefundRules {
+        Map<Operator, List<Tier>> copy = new EnumMap<>(Operator.class);
+        tiers.forEach((operator, list) -> copy.put(operator, List.copyOf(list)));
+        tiers = Map.copyOf(copy);
+    }
+
+    public static RefundRules defaults() {
+        List<Tier> standard = List.of(new Tier(Duration.ofDays(8), 0), new Tier(Duration.ofHours(48), 5),
+                new Tier(Duration.ofHours(24), 10), new Tier(Duration.ZERO, 20));
+        Map<Operator, List<Tier>> map = new EnumMap<>(Operator.class);
+        for (Operator o : Operator.values()) {
+            map.put(o, standard);
+        }
+        return new RefundRules(map);
+    }
+
+    /** The fee in percent when the ticket is returned {@code before} departure; after departure no refund (100 %). */
+    public int feePercent(Operator operator, Duration before) {
+        if (before.isNegative()) {
+            return 100;
+        }
+        for (Tier t : tiers.getOrDefault(operator, List.of())) {
+            if (before.compareTo(t.before()) >= 0) {
+                return t.feePercent();
+            }
+        }
+        return 100;
+    }
+}
