@@ -133,6 +133,23 @@ class TimetableApiTest {
     }
 
     @Test
+    void theDiagramIsDrawnForPlannersAndBadQueriesNameTheField() {
+        TestServer.Reply svg = server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12",
+                planner);
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.contentType()).startsWith("image/svg+xml");
+        assertThat(svg.body()).startsWith("<svg").contains("data-train=\"D887\"", "Beijing time");
+        assertThat(server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01").status()).isEqualTo(401);
+        for (String[] bad : new String[][] {{"from=XXX&to=VTE&date=2026-12-01", "from"}, {"from=KMS&to=VTE", "date"},
+                {"from=KMS&to=VTE&date=2026-12-01&hours=99", "hours"}, {"from=KMS&to=VTE&date=2026-12-01&start=25:00", "start"},
+                {"from=KMS&to=VTE&date=2026-12-01&lang=fr", "lang"}, {"from=KMS&to=VTE&date=2026-12-01&zone=Mars/Base", "zone"}}) {
+            TestServer.Reply r = server.get("/api/timetable/diagram.svg?" + bad[0], planner);
+            assertThat(r.status()).as(bad[0]).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
     void theGtfsFeedIsServedAsAZip() throws IOException, InterruptedException {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/gtfs.zip")))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());

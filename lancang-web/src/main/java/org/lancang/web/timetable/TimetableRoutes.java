@@ -23,6 +23,8 @@ import org.lancang.timetable.Possession;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.diagram.DiagramRequest;
+import org.lancang.timetable.diagram.TimeDistanceSvg;
 import org.lancang.users.Role;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
@@ -105,6 +107,15 @@ public final class TimetableRoutes {
                         .summary("Add a possession: the line between two points closed from start to end")
                         .body(PossessionRequest.class).returns(PossessionView.class)
                         .handle(this::addPossession),
+                Endpoint.get("/api/timetable/diagram.svg").access(planning).tag("timetable")
+                        .summary("The time-distance diagram of a stretch and time window, drawn on the server (SVG)")
+                        .query("from", true, "top point code, e.g. KMS").query("to", true, "bottom point code, e.g. VTE")
+                        .query("date", true, "YYYY-MM-DD").query("start", false, "local start time HH:MM (default 06:00)")
+                        .query("hours", false, "window length in hours, 1–48 (default 12)")
+                        .query("zone", false, "time zone of the axis (default: the zone of 'from')")
+                        .query("lang", false, "en, zh or lo (default en)")
+                        .returns(String.class, "image/svg+xml")
+                        .handle(this::diagram),
                 Endpoint.get("/gtfs.zip").access(Access.PUBLIC).tag("timetable")
                         .summary("The passenger timetable as a GTFS static feed")
                         .returns(byte[].class, "application/zip")
@@ -168,6 +179,40 @@ public final class TimetableRoutes {
         ctx.json(new InsertView(TimetableViews.train(network, service.train(found.plan()), found.run().serviceDate()),
                 found.waits().stream().map(w -> new WaitView(w.point(), w.dwell().toMinutes())).toList(),
                 found.departureDelay().toMinutes(), add));
+    }
+
+    private void diagram(Context ctx) {
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        Validation v = new Validation();
+        v.check(from != null && network.point(from).isPresent(), "from", "'" + from + "' is not a point of the line");
+        v.check(to != null && network.point(to).isPresent(), "to", "'" + to + "' is not a point of the line");
+        v.throwIfInvalid();
+        LocalDate date = requiredDate(ctx);
+        ZoneId zone;
+        try {
+            zone = ctx.queryParam("zone") == null ? network.point(from).orElseThrow().timeZone()
+                    : ZoneId.of(ctx.queryParam("zone"));
+        } catch (DateTimeException e) {
+            throw new InvalidInput("zone", "'" + ctx.queryParam("zone") + "' is not a time zone");
+        }
+        java.time.LocalTime start;
+        try {
+            start = java.time.LocalTime.parse(ctx.queryParamAsClass("start", String.class).getOrDefault("06:00"));
+        } catch (DateTimeException e) {
+            throw new InvalidInput("start", "'" + ctx.queryParam("start") + "' is not a time (HH:MM)");
+        }
+        int hours;
+        try {
+            hours = Integer.parseInt(ctx.queryParamAsClass("hours", String.class).getOrDefault("12"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("hours", "'" + ctx.queryParam("hours") + "' is not a whole number");
+        }
+        DiagramRequest request = new DiagramRequest(from.toUpperCase(java.util.Locale.ROOT), to.toUpperCase(java.util.Locale.ROOT),
+                date.atTime(start).atZone(zone).toInstant(), Duration.ofHours(hours), zone,
+                ctx.queryParamAsClass("lang", String.class).getOrDefault("en"));
+        String svg = TimeDistanceSvg.render(network, service.day(date), service.possessions(), request);
+        ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
 
     private void addPossession(Context ctx) {
