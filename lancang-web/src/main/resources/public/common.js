@@ -198,6 +198,8 @@ function renderHeader(me) {
   }
 
   const isAdmin = !!(me && Array.isArray(me.roles) && me.roles.includes('ADMIN'));
+  const isPlanning = !!(me && Array.isArray(me.roles)
+    && me.roles.some((r) => ['PLANNER', 'DISPATCHER', 'MAINTAINER', 'ADMIN'].includes(r)));
   header.replaceChildren(
     h('a', { class: 'skip-link', href: '#main' }, t('app.skip')),
     h('div', { class: 'bar' },
@@ -205,6 +207,7 @@ function renderHeader(me) {
         h('span', { class: 'brand-tag' }, t('app.tagline'))),
       h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
         link('/', 'nav.map'),
+        isPlanning ? link('/planner.html', 'nav.planner') : null,
         isAdmin ? link('/admin/users.html', 'nav.users') : null,
         link('/api-docs', 'nav.api'))),
       h('div', { class: 'header-tools' }, langs, user)));
