@@ -9,7 +9,13 @@ import org.lancang.data.ReferenceData;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ReferenceStore;
+import org.lancang.store.db.GroupCommit;
+import org.lancang.store.sales.SalesService;
+import org.lancang.store.sales.SimulatedPaymentProvider;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.RefundRules;
+import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Planner;
 import org.lancang.store.users.PasswordHasher;
@@ -30,15 +36,37 @@ public final class Platform implements AutoCloseable {
     private final ReferenceData reference;
     private final UserService users;
     private final TimetableService timetable;
+    private final GroupCommit commits;
+    private final SalesService sales;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
 
     private Platform(Database database, ReferenceData reference, UserService users, TimetableService timetable,
-                     String generatedAdminPassword) {
+                     GroupCommit commits, SalesService sales, String generatedAdminPassword) {
         this.database = database;
         this.reference = reference;
         this.users = users;
         this.timetable = timetable;
+        this.commits = commits;
+        this.sales = sales;
         this.generatedAdminPassword = generatedAdminPassword;
+        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lancang-hold-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::expireHolds, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void expireHolds() {
+        try {
+            int n = sales.expireHolds();
+            if (n > 0) {
+                LOG.info("released {} expired holds", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("releasing expired holds failed; will try again", e);
+        }
     }
 
     /**
@@ -63,7 +91,12 @@ public final class Platform implements AutoCloseable {
                 adminPassword = users.generatePassword();
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
-            return new Platform(database, reference, users, timetable, adminPassword);
+            GroupCommit commits = new GroupCommit(database.jdbi(), "sales");
+            FareTable fares = FareTable.parse(reference.network(), referenceFiles.read(FareTable.FILE),
+                    referenceFiles.read(FareTable.RATES_FILE));
+            SalesService sales = new SalesService(database.jdbi(), commits, timetable, fares, SalesWindow.defaults(),
+                    RefundRules.defaults(), new SimulatedPaymentProvider(), clock, SalesService.DEFAULT_HOLD);
+            return new Platform(database, reference, users, timetable, commits, sales, adminPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -86,6 +119,10 @@ public final class Platform implements AutoCloseable {
         return timetable;
     }
 
+    public SalesService sales() {
+        return sales;
+    }
+
     /** The first admin's password, only on the start that created it. */
     public Optional<String> generatedAdminPassword() {
         return Optional.ofNullable(generatedAdminPassword);
@@ -93,6 +130,8 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
+        commits.close();
         database.close();
     }
 }

@@ -1,0 +1,50 @@
+package org.lancang.store.sales;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.lancang.ticketing.inventory.RunInventory;
+import org.lancang.timetable.Train;
+
+/**
+ * One train run on sale: its seat inventory, its selling points, who holds which document on it, and the lock that
+ * makes its changes one at a time (one writer per run).
+ */
+final class RunSales {
+    final Train train;
+    final LocalDate date;
+    final List<String> stops;
+    final List<Instant> departures;
+    final RunInventory inventory;
+    final ReentrantLock lock = new ReentrantLock();
+    /** Document key → the journeys [from, to) it holds on this run. */
+    final Map<String, List<int[]>> documents = new HashMap<>();
+
+    RunSales(Train train, LocalDate date, List<String> stops, List<Instant> departures, RunInventory inventory) {
+        this.train = train;
+        this.date = date;
+        this.stops = List.copyOf(stops);
+        this.departures = List.copyOf(departures);
+        this.inventory = inventory;
+    }
+
+    boolean documentOverlaps(String key, int from, int to) {
+        return documents.getOrDefault(key, List.of()).stream().anyMatch(j -> j[0] < to && from < j[1]);
+    }
+
+    void addDocument(String key, int from, int to) {
+        documents.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {from, to});
+    }
+
+    void removeDocument(String key, int from, int to) {
+        List<int[]> list = documents.get(key);
+        if (list != null) {
+            list.removeIf(j -> j[0] == from && j[1] == to);
+        }
+    }
+}

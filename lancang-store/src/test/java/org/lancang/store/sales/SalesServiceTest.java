@@ -1,0 +1,245 @@
+package org.lancang.store.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lancang.errors.Conflict;
+import org.lancang.errors.InvalidInput;
+import org.lancang.money.Currency;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.store.Platform;
+import org.lancang.store.db.DatabaseConfig;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.testing.TestDatabase;
+import org.lancang.ticketing.DocumentType;
+import org.lancang.ticketing.Passenger;
+
+/** Selling seats over the real database: journeys, holds, payment, refunds, expiry, rebuild, and a rush of buyers. */
+class SalesServiceTest {
+    static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    static DatabaseConfig config;
+    static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        config = TestDatabase.fresh();
+        platform = Platform.start(config, new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), CLOCK);
+        platform.users().register("pax", "Passenger", "a long password 1");
+        platform.users().register("other", "Other", "a long password 2");
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    static Passenger passport(String number) {
+        return new Passenger("Somchai Phommachanh", DocumentType.PASSPORT, number, "LAO", LocalDate.of(1988, 3, 4),
+                LocalDate.of(2030, 1, 1));
+    }
+
+    static HoldRequest hold(String train, String from, String to, SeatClass cls, Passenger... people) {
+        return new HoldRequest(train, DAY, from, to, cls, null, 0, List.of(people), Currency.CNY);
+    }
+
+    @Test
+    void journeysListTrainsWithLocalTimesBorderCrossingSeatsAndFares() {
+        List<JourneyOption> options = platform.sales().journeys("KMS", "VTE", DAY, Currency.CNY);
+        JourneyOption d887 = options.stream().filter(o -> o.train().equals("D887")).findFirst().orElseThrow();
+        assertThat(d887.crossesBorder()).isTrue();
+        assertThat(d887.departure().toString()).isEqualTo("2026-12-01T08:08+08:00");
+        assertThat(d887.arrival().getOffset()).isEqualTo(ZoneOffset.ofHours(7));
+        var second = d887.classes().stream().filter(c -> c.seatClass() == SeatClass.SECOND).findFirst().orElseThrow();
+        assertThat(second.available()).as("cross-border cars 7–9 only").isBetween(1, 3 * 115);
+        assertThat(second.fare().total().major().intValue()).isBetween(469, 470);
+        assertThatThrownBy(() -> platform.sales().journeys("KMS", "XXX", DAY, Currency.CNY))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+    }
+
+    @Test
+    void holdPayIdempotentlyTicketAndCancelWithTheFee() {
+        int before = available("D887", "KMS", "VTE", SeatClass.SECOND);
+        Booking held = platform.sales().hold("pax", "pax", hold("D887", "KMS", "VTE", SeatClass.SECOND, passport("P4455667")));
+        assertThat(held.status()).isEqualTo(Status.HELD);
+        assertThat(available("D887", "KMS", "VTE", SeatClass.SECOND)).isEqualTo(before - 1);
+        Booking paid = platform.sales().pay(held.id(), "pax", false, "key-pay-0001");
+        Booking again = platform.sales().pay(held.id(), "pax", false, "key-pay-0001");
+        assertThat(paid.status()).isEqualTo(Status.TICKETED);
+        assertThat(again.passengers().get(0).ticketNumber()).isEqualTo(paid.passengers().get(0).ticketNumber()).isNotNull();
+        assertThatThrownBy(() -> platform.sales().find(held.id(), "other", false)).isInstanceOf(org.lancang.errors.NotFound.class);
+        Booking cancelled = platform.sales().cancel(held.id(), "pax", false);
+        assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
+        assertThat(cancelled.feeMinor()).as("3 days before departure: 5 %").isEqualTo(Math.round(paid.totalMinor() * 0.05));
+        assertThat(available("D887", "KMS", "VTE", SeatClass.SECOND)).isEqualTo(before);
+    }
+
+    @Test
+    void aCrossBorderJourneyWithoutAPassportIsRefusedAndWritesNothing() {
+        long bookings = count();
+        Passenger id = new Passenger("Wang Fang", DocumentType.CHINESE_RESIDENT_ID, "530102199001011234", "CHN",
+                LocalDate.of(1990, 1, 1), null);
+        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("D887", "KMS", "VTE", SeatClass.SECOND, id)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
+        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("D887", "VTE", "KMS", SeatClass.SECOND,
+                passport("P1111111")))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("NOPE", "KMS", "VTE", SeatClass.SECOND,
+                passport("P1111111")))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("train"));
+        HoldRequest tooFar = new HoldRequest("C82", DAY.plusDays(30), "VTE", "LPB", SeatClass.SECOND, null, 0,
+                List.of(passport("P2222222")), Currency.LAK);
+        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", tooFar))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
+        assertThat(count()).isEqualTo(bookings);
+    }
+
+    @Test
+    void oneDocumentCannotHoldTwoOverlappingJourneysOnOneRun() {
+        platform.sales().hold("pax", "pax", hold("C82", "VTE", "LPB", SeatClass.SECOND, passport("P7777777")));
+        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("C82", "VVG", "MXY", SeatClass.SECOND,
+                passport("p7777777")))).isInstanceOf(Conflict.class);
+        Booking later = platform.sales().hold("pax", "pax", hold("C82", "LPB", "BTN", SeatClass.SECOND, passport("P7777777")));
+        assertThat(later.status()).isEqualTo(Status.HELD);
+    }
+
+    @Test
+    void anUnpaidHoldIsReleasedWhenItsTimeIsUp() {
+        int before = available("C84", "VTE", "LPB", SeatClass.FIRST);
+        Booking held = platform.sales().hold("pax", "pax", hold("C84", "VTE", "LPB", SeatClass.FIRST, passport("P8888888")));
+        assertThat(available("C84", "VTE", "LPB", SeatClass.FIRST)).isEqualTo(before - 1);
+        CLOCK.advance(Duration.ofMinutes(16));
+        try {
+            assertThat(platform.sales().expireHolds()).isGreaterThanOrEqualTo(1);
+            assertThat(platform.sales().find(held.id(), "pax", false).status()).isEqualTo(Status.EXPIRED);
+            assertThat(available("C84", "VTE", "LPB", SeatClass.FIRST)).isEqualTo(before);
+            assertThatThrownBy(() -> platform.sales().pay(held.id(), "pax", false, "key-late-0001")).isInstanceOf(Conflict.class);
+        } finally {
+            CLOCK.advance(Duration.ofMinutes(-16));
+        }
+    }
+
+    @Test
+    void aRushOfBuyersNeverGetsTheSameSeatAndARestartRebuildsTheSameInventory() throws Exception {
+        long seed = Long.getLong("lancang.seed", System.nanoTime());
+        System.out.println("rush seed = " + seed);
+        String[] stops = {"KMS", "YXI", "PUE", "XSB"};
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            long threadSeed = seed + t;
+            work.add(pool.submit(() -> {
+                Random random = new Random(threadSeed);
+                List<Booking> mine = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    int a = random.nextInt(stops.length - 1);
+                    int b = a + 1 + random.nextInt(stops.length - 1 - a);
+                    try {
+                        int r = random.nextInt(10);
+                        if (r < 6 || mine.isEmpty()) {
+                            mine.add(platform.sales().hold("pax", "pax", hold("D8609", stops[a], stops[b], SeatClass.SECOND,
+                                    new Passenger("P" + threadSeed + "-" + i, DocumentType.CHINESE_RESIDENT_ID,
+                                            "ID" + Math.abs(threadSeed) % 100000 + "X" + i, "CHN", LocalDate.of(1990, 1, 1), null))));
+                        } else if (r < 8) {
+                            Booking b0 = mine.remove(random.nextInt(mine.size()));
+                            platform.sales().cancel(b0.id(), "pax", false);
+                        } else {
+                            Booking b0 = mine.get(random.nextInt(mine.size()));
+                            if (platform.sales().find(b0.id(), "pax", false).status() == Status.HELD) {
+                                platform.sales().pay(b0.id(), "pax", false, "rush-" + b0.id());
+                            }
+                        }
+                    } catch (Conflict sold) {
+                        // sold out for that journey: a real buyer would try another train
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        long doubleSold = platform.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM booking a JOIN booking_passenger pa ON pa.booking_id = a.id"
+                        + " JOIN booking b ON b.train = a.train AND b.service_date = a.service_date AND b.id < a.id"
+                        + " JOIN booking_passenger pb ON pb.booking_id = b.id AND pb.seat_index = pa.seat_index"
+                        + " WHERE a.status IN ('HELD','TICKETED') AND b.status IN ('HELD','TICKETED')"
+                        + " AND a.from_stop < b.to_stop AND b.from_stop < a.to_stop").mapTo(Long.class).one());
+        assertThat(doubleSold).as("seed %d: (seat, segment) sold twice", seed).isZero();
+        int[] live = new int[stops.length];
+        for (int a = 0; a + 1 < stops.length; a++) {
+            live[a] = available("D8609", stops[a], stops[a + 1], SeatClass.SECOND);
+        }
+        SalesService rebuilt = new SalesService(platform.database().jdbi(),
+                new org.lancang.store.db.GroupCommit(platform.database().jdbi(), "rebuilt"), platform.timetable(),
+                org.lancang.ticketing.fares.FareTable.parse(platform.reference().network(),
+                        new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS).read("fares.csv"),
+                        new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS).read("exchange-rates.csv")),
+                org.lancang.ticketing.SalesWindow.defaults(), org.lancang.ticketing.RefundRules.defaults(),
+                new SimulatedPaymentProvider(), CLOCK, SalesService.DEFAULT_HOLD);
+        for (int a = 0; a + 1 < stops.length; a++) {
+            int fa = a;
+            int seats = rebuilt.journeys(stops[a], stops[a + 1], DAY, Currency.CNY).stream()
+                    .filter(o -> o.train().equals("D8609")).findFirst().orElseThrow().classes().stream()
+                    .filter(c -> c.seatClass() == SeatClass.SECOND).findFirst().orElseThrow().available();
+            assertThat(seats).as("segment %d rebuilt from the database", fa).isEqualTo(live[a]);
+        }
+    }
+
+    private static int available(String train, String from, String to, SeatClass cls) {
+        return platform.sales().journeys(from, to, DAY, Currency.CNY).stream().filter(o -> o.train().equals(train))
+                .findFirst().orElseThrow().classes().stream().filter(c -> c.seatClass() == cls).findFirst().orElseThrow()
+                .available();
+    }
+
+    private static long count() {
+        return platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM booking").mapTo(Long.class).one());
+    }
+
+    /** A clock the test can move. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
