@@ -18,6 +18,7 @@ import org.lancang.web.http.OpenApi;
 import org.lancang.web.http.Problem;
 import org.lancang.web.network.NetworkRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
+import org.lancang.web.sales.SalesRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableRoutes;
 import org.lancang.web.users.UserRoutes;
@@ -61,6 +62,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
         endpoints.addAll(new TimetableRoutes(platform.timetable(), auth).endpoints());
         endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
+        endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

@@ -1,0 +1,228 @@
+package org.lancang.web.sales;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
+import org.lancang.money.Currency;
+import org.lancang.money.Money;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.rollingstock.SeatPosition;
+import org.lancang.store.sales.SalesRecords.BookedPassenger;
+import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesService;
+import org.lancang.ticketing.DocumentType;
+import org.lancang.ticketing.Passenger;
+import org.lancang.users.Role;
+import org.lancang.users.User;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Auth;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Json;
+import org.lancang.web.http.TypeRef;
+
+import io.javalin.http.Context;
+
+/**
+ * Selling tickets: journeys (public), bookings for passengers (their own) and agents (for anyone, found by ticket or
+ * document number), payment, cancellation with refund, and the ticket's QR code.
+ */
+public final class SalesRoutes {
+    public record PassengerInput(String name, DocumentType documentType, String documentNumber, String nationality,
+                                 LocalDate dateOfBirth, LocalDate documentExpiry) {
+    }
+
+    public record BookingRequest(String train, LocalDate date, String from, String to, SeatClass seatClass,
+                                 SeatPosition position, Integer car, List<PassengerInput> passengers, Currency currency) {
+    }
+
+    public record PaymentRequest(String idempotencyKey) {
+    }
+
+    public record MoneyView(long minor, String currency, String amount) {
+        static MoneyView of(Money m) {
+            return new MoneyView(m.minor(), m.currency().name(), m.toString());
+        }
+    }
+
+    public record PassengerView(String name, String documentType, String documentNumber, String nationality, int car,
+                                String seat, String ticketNumber) {
+    }
+
+    public record BookingView(String id, String train, LocalDate date, String from, String to, String seatClass,
+                              String status, String owner, Instant holdExpiresAt, MoneyView total, Instant paidAt,
+                              Instant cancelledAt, MoneyView fee, MoneyView refund, List<PassengerView> passengers) {
+        static BookingView of(Booking b) {
+            List<PassengerView> ps = new ArrayList<>();
+            for (BookedPassenger p : b.passengers()) {
+                ps.add(new PassengerView(p.passenger().name(), p.passenger().documentType().name(),
+                        p.passenger().documentNumber(), p.passenger().nationality(), p.car(), p.seat(), p.ticketNumber()));
+            }
+            return new BookingView(b.id(), b.train(), b.date(), b.from(), b.to(), b.seatClass().name(), b.status().name(),
+                    b.owner(), b.holdExpiresAt(), MoneyView.of(new Money(b.totalMinor(), b.currency())), b.paidAt(),
+                    b.cancelledAt(), b.feeMinor() == null ? null : MoneyView.of(new Money(b.feeMinor(), b.currency())),
+                    b.refundMinor() == null ? null : MoneyView.of(new Money(b.refundMinor(), b.currency())), ps);
+        }
+    }
+
+    public record RefundQuoteView(MoneyView paid, MoneyView fee, MoneyView refund) {
+    }
+
+    private final SalesService sales;
+    private final Auth auth;
+
+    public SalesRoutes(SalesService sales, Auth auth) {
+        this.sales = sales;
+        this.auth = auth;
+    }
+
+    public List<Endpoint> endpoints() {
+        Access buyers = Access.roles(Role.PASSENGER, Role.AGENT);
+        return List.of(
+                Endpoint.get("/api/journeys").access(Access.PUBLIC).tag("sales")
+                        .summary("Trains from one station to another on a date: local times, duration, border, seats and fare per class")
+                        .query("from", true, "station code").query("to", true, "station code")
+                        .query("date", true, "YYYY-MM-DD").query("currency", false, "CNY or LAK (default CNY)")
+                        .returns(TypeRef.listOf(JourneyOption.class))
+                        .handle(ctx -> ctx.json(sales.journeys(required(ctx, "from"), required(ctx, "to"), date(ctx),
+                                currency(ctx)))),
+                Endpoint.post("/api/bookings").access(buyers).tag("sales").status(201)
+                        .summary("Hold seats for 1–5 passengers (released after 15 minutes unless paid)")
+                        .body(BookingRequest.class).returns(BookingView.class)
+                        .handle(this::book),
+                Endpoint.get("/api/bookings").access(buyers).tag("sales")
+                        .summary("A passenger's own bookings; an agent finds bookings with ?q=ticket or document number")
+                        .query("q", false, "ticket or document number (agents)")
+                        .returns(TypeRef.listOf(BookingView.class))
+                        .handle(this::list),
+                Endpoint.get("/api/bookings/{id}").access(buyers).tag("sales")
+                        .summary("One booking (its owner, or an agent)").pathParam("id", "booking id")
+                        .returns(BookingView.class)
+                        .handle(ctx -> ctx.json(BookingView.of(find(ctx)))),
+                Endpoint.post("/api/bookings/{id}/payment").access(buyers).tag("sales")
+                        .summary("Pay a held booking (idempotent on idempotencyKey) and get the tickets")
+                        .pathParam("id", "booking id").body(PaymentRequest.class).returns(BookingView.class)
+                        .handle(ctx -> {
+                            PaymentRequest r = Json.body(ctx, PaymentRequest.class);
+                            User u = auth.requireUser(ctx);
+                            ctx.json(BookingView.of(sales.pay(ctx.pathParam("id"), u.username(), isAgent(u),
+                                    r.idempotencyKey())));
+                        }),
+                Endpoint.get("/api/bookings/{id}/refund-quote").access(buyers).tag("sales")
+                        .summary("What cancelling now would refund, and the fee").pathParam("id", "booking id")
+                        .returns(RefundQuoteView.class)
+                        .handle(ctx -> {
+                            User u = auth.requireUser(ctx);
+                            Money[] q = sales.refundQuote(ctx.pathParam("id"), u.username(), isAgent(u));
+                            ctx.json(new RefundQuoteView(MoneyView.of(q[0]), MoneyView.of(q[1]), MoneyView.of(q[2])));
+                        }),
+                Endpoint.post("/api/bookings/{id}/cancel").access(buyers).tag("sales")
+                        .summary("Cancel: a hold is released, a ticket refunded less the fee for the time before departure")
+                        .pathParam("id", "booking id").returns(BookingView.class)
+                        .handle(ctx -> {
+                            User u = auth.requireUser(ctx);
+                            ctx.json(BookingView.of(sales.cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
+                        }),
+                Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg").access(buyers).tag("sales")
+                        .summary("The QR code of a passenger's ticket (SVG)").pathParam("id", "booking id")
+                        .pathParam("index", "passenger index, from 0").returns(String.class, "image/svg+xml")
+                        .handle(ctx -> {
+                            Booking b = find(ctx);
+                            int index;
+                            try {
+                                index = Integer.parseInt(ctx.pathParam("index"));
+                            } catch (NumberFormatException e) {
+                                throw new InvalidInput("index", "must be a whole number");
+                            }
+                            if (index < 0 || index >= b.passengers().size() || b.passengers().get(index).ticketNumber() == null) {
+                                throw new NotFound("index", "no ticket " + index + " on this booking");
+                            }
+                            BookedPassenger p = b.passengers().get(index);
+                            ctx.contentType("image/svg+xml").result(QrSvg.of("LANCANG|" + p.ticketNumber() + "|" + b.train()
+                                    + "|" + b.date() + "|" + b.from() + "-" + b.to() + "|" + p.car() + "/" + p.seat()));
+                        }));
+    }
+
+    private void book(Context ctx) {
+        BookingRequest r = Json.body(ctx, BookingRequest.class);
+        User u = auth.requireUser(ctx);
+        List<Passenger> passengers = new ArrayList<>();
+        if (r.passengers() != null) {
+            for (PassengerInput p : r.passengers()) {
+                passengers.add(p == null ? null : new Passenger(p.name(), p.documentType(), p.documentNumber(),
+                        p.nationality(), p.dateOfBirth(), p.documentExpiry()));
+            }
+        }
+        if (passengers.contains(null)) {
+            throw new InvalidInput("passengers[" + passengers.indexOf(null) + "]", "is required");
+        }
+        Validation v = new Validation();
+        v.check(r.from() != null, "from", "is required");
+        v.check(r.to() != null, "to", "is required");
+        v.throwIfInvalid();
+        Booking b = sales.hold(u.username(), u.username(), new HoldRequest(r.train(), r.date(), r.from(), r.to(),
+                r.seatClass(), r.position(), r.car() == null ? 0 : r.car(), passengers,
+                r.currency() == null ? Currency.CNY : r.currency()));
+        ctx.status(201).json(BookingView.of(b));
+    }
+
+    private void list(Context ctx) {
+        User u = auth.requireUser(ctx);
+        String q = ctx.queryParam("q");
+        if (q != null) {
+            if (!isAgent(u)) {
+                throw new org.lancang.web.http.HttpProblem(403, "only agents look up other people's bookings");
+            }
+            ctx.json(sales.search(q).stream().map(BookingView::of).toList());
+        } else {
+            ctx.json(sales.bookingsOf(u.username()).stream().map(BookingView::of).toList());
+        }
+    }
+
+    private Booking find(Context ctx) {
+        User u = auth.requireUser(ctx);
+        return sales.find(ctx.pathParam("id"), u.username(), isAgent(u));
+    }
+
+    private static boolean isAgent(User u) {
+        return u.has(Role.AGENT);
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            throw new InvalidInput(name, "is required");
+        }
+        return v.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static LocalDate date(Context ctx) {
+        String text = ctx.queryParam("date");
+        if (text == null) {
+            throw new InvalidInput("date", "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInput("date", "'" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static Currency currency(Context ctx) {
+        String c = ctx.queryParam("currency");
+        if (c == null) {
+            return Currency.CNY;
+        }
+        try {
+            return Currency.valueOf(c.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("currency", "must be CNY or LAK");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Buying tickets over HTTP against the real database. */
+class SalesApiTest {
+    private static TestServer server;
+    private static String passenger;
+    private static String otherPassenger;
+    private static String agent;
+    /** Within every operator's sales window from today (LCR sells 7 days ahead). */
+    private static final String DATE = LocalDate.now().plusDays(3).toString();
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        server.postJson("/api/auth/register", null, "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
+        server.postJson("/api/auth/register", null, "{\"username\":\"ling\",\"displayName\":\"Ling\",\"password\":\"ling password 1\"}");
+        server.postJson("/api/users", server.adminToken(), "{\"username\":\"agent1\",\"displayName\":\"Window 3\","
+                + "\"password\":\"agent password\",\"roles\":[\"AGENT\"]}");
+        passenger = server.token("noy", "noy password 1");
+        otherPassenger = server.token("ling", "ling password 1");
+        agent = server.token("agent1", "agent password");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String body(String train, String from, String to, String cls, String passengerJson) {
+        return "{\"train\":\"" + train + "\",\"date\":\"" + DATE + "\",\"from\":\"" + from + "\",\"to\":\"" + to
+                + "\",\"seatClass\":\"" + cls + "\",\"currency\":\"CNY\",\"passengers\":[" + passengerJson + "]}";
+    }
+
+    static String passport(String number) {
+        return "{\"name\":\"Somchai P.\",\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + number + "\","
+                + "\"nationality\":\"LAO\",\"dateOfBirth\":\"1988-03-04\",\"documentExpiry\":\"2031-01-01\"}";
+    }
+
+    @Test
+    void journeysArePublicWithTimesBorderSeatsAndFares() {
+        TestServer.Reply r = server.get("/api/journeys?from=KMS&to=VTE&date=" + DATE);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode d887 = null;
+        for (JsonNode j : r.json()) {
+            if (j.get("train").asText().equals("D887")) {
+                d887 = j;
+            }
+        }
+        assertThat(d887).isNotNull();
+        assertThat(d887.get("crossesBorder").asBoolean()).isTrue();
+        assertThat(d887.get("departure").asText()).endsWith("T08:08:00+08:00");
+        assertThat(d887.get("classes").findValuesAsText("seatClass")).contains("FIRST", "SECOND");
+        assertThat(server.get("/api/journeys?from=KMS&to=VTE&date=tomorrow").json().get("field").asText()).isEqualTo("date");
+        assertThat(server.get("/api/journeys?from=KMS&to=NOWHERE&date=" + DATE).json().get("field").asText()).isEqualTo("to");
+    }
+
+    @Test
+    void aPassengerBooksPaysGetsTheQrCodeAndCancelsWithTheFeeShownFirst() {
+        TestServer.Reply held = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND", passport("P1234567")));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        String id = held.json().get("id").asText();
+        assertThat(held.json().get("status").asText()).isEqualTo("HELD");
+        assertThat(held.json().get("passengers").get(0).get("car").asInt()).isBetween(7, 9);
+        TestServer.Reply paid = server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
+        TestServer.Reply retried = server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
+        assertThat(paid.json().get("status").asText()).isEqualTo("TICKETED");
+        assertThat(retried.status()).isEqualTo(200);
+        String ticket = paid.json().get("passengers").get(0).get("ticketNumber").asText();
+        assertThat(ticket).startsWith("D887-");
+        TestServer.Reply qr = server.get("/api/bookings/" + id + "/tickets/0/qr.svg", passenger);
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.body()).startsWith("<svg").contains("<path");
+        assertThat(server.get("/api/bookings/" + id, otherPassenger).status()).isEqualTo(404);
+        JsonNode quote = server.get("/api/bookings/" + id + "/refund-quote", passenger).json();
+        assertThat(quote.get("fee").get("minor").asLong()).isEqualTo(Math.round(quote.get("paid").get("minor").asLong() * 0.05));
+        TestServer.Reply cancelled = server.postJson("/api/bookings/" + id + "/cancel", passenger, "{}");
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("fee").get("minor").asLong()).isEqualTo(quote.get("fee").get("minor").asLong());
+        assertThat(server.get("/api/bookings", passenger).json().findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void anAgentSellsToAWalkInPassengerAndFindsItByDocumentNumber() {
+        TestServer.Reply held = server.postJson("/api/bookings", agent, body("C82", "VTE", "LPB", "SECOND",
+                "{\"name\":\"Khamla S.\",\"documentType\":\"LAO_ID_CARD\",\"documentNumber\":\"LA9988776\","
+                        + "\"nationality\":\"LAO\",\"dateOfBirth\":\"1979-11-02\"}"));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        String id = held.json().get("id").asText();
+        server.postJson("/api/bookings/" + id + "/payment", agent, "{\"idempotencyKey\":\"agent-" + id + "\"}");
+        JsonNode found = server.get("/api/bookings?q=LA9988776", agent).json();
+        assertThat(found.findValuesAsText("id")).containsExactly(id);
+        assertThat(server.get("/api/bookings?q=LA9988776", passenger).status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "NOPE|train|KMS|VTE|SECOND",
+        "D887|to|VTE|KMS|SECOND",
+        "D887|to|KMS|NOWHERE|SECOND",
+        "D887|seatClass|KMS|VTE|SLEEPER",
+    })
+    void badBookingsNameTheFieldAndWriteNothing(String train, String field, String from, String to, String cls) {
+        TestServer.Reply r = server.postJson("/api/bookings", passenger, body(train, from, to, cls, passport("P5555555")));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void passengerDetailsAreCheckedFieldByField() {
+        TestServer.Reply noPassport = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
+                "{\"name\":\"Wang Fang\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"530102199001011234\","
+                        + "\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}"));
+        assertThat(noPassport.json().get("field").asText()).isEqualTo("passengers[0].documentType");
+        TestServer.Reply expired = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
+                passport("P6666666").replace("2031-01-01", "2020-01-01")));
+        assertThat(expired.json().get("field").asText()).isEqualTo("passengers[0].documentExpiry");
+        TestServer.Reply longName = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
+                passport("P6666666").replace("Somchai P.", "x".repeat(10_000))));
+        assertThat(longName.json().get("field").asText()).isEqualTo("passengers[0].name");
+        TestServer.Reply badCar = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
+                passport("P6666666")).replace("\"currency\"", "\"car\":-1,\"currency\""));
+        assertThat(badCar.json().get("field").asText()).isEqualTo("car");
+        TestServer.Reply badType = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
+                passport("P6666666").replace("PASSPORT", "VISA")));
+        assertThat(badType.json().get("field").asText()).isEqualTo("passengers[0].documentType");
+        long bookings = server.platform.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM booking WHERE owner = 'noy' AND status = 'HELD'").mapTo(Long.class).one());
+        assertThat(bookings).isZero();
+    }
+}
