@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "what to measure: timetable")
+    @Parameters(index = "0", description = "what to measure: timetable or sales")
     String what;
 
     @Option(names = "--iterations", defaultValue = "30", description = "measured iterations (default ${DEFAULT-VALUE})")
@@ -54,8 +54,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (what.equals("sales")) {
+            new SalesBench(spec.commandLine().getOut()).run();
+            return 0;
+        }
         if (!what.equals("timetable")) {
-            spec.commandLine().getErr().println("unknown benchmark '" + what + "'; known: timetable");
+            spec.commandLine().getErr().println("unknown benchmark '" + what + "'; known: timetable, sales");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();

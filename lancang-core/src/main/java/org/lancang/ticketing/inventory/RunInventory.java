@@ -30,6 +30,12 @@ public final class RunInventory {
     private final CarRule carRule;
     /** The seats allowed for each journey [from][to], worked out from the car rule once and kept. */
     private final long[][][] allowed;
+    /** Seats by position (window, middle, aisle) and by car, as bitsets, for preferences. */
+    private final long[][] seatsAtPosition;
+    private final java.util.Map<Integer, long[]> seatsInCar = new java.util.HashMap<>();
+    /** Scratch bitsets: the inventory has one writer, so allocation needs no garbage. */
+    private final long[] scratchFree;
+    private final long[] scratchPick;
 
     public RunInventory(List<Seat> seats, int stops, CarRule carRule) {
         if (stops < 2 || stops - 1 > MAX_SEGMENTS) {
@@ -51,6 +57,14 @@ public final class RunInventory {
         }
         this.carRule = carRule;
         this.allowed = new long[stops][stops + 1][];
+        this.seatsAtPosition = new long[org.lancang.rollingstock.SeatPosition.values().length][words];
+        for (int i = 0; i < seats.size(); i++) {
+            Seat s = seats.get(i);
+            seatsAtPosition[s.position().ordinal()][i >>> 6] |= 1L << i;
+            seatsInCar.computeIfAbsent(s.car(), k -> new long[words])[i >>> 6] |= 1L << i;
+        }
+        this.scratchFree = new long[words];
+        this.scratchPick = new long[words];
     }
 
     private long[] allowedSeats(int from, int to) {
@@ -131,11 +145,20 @@ public final class RunInventory {
         if (count < 1 || count > 5) {
             throw new InvalidInput("quantity", "must be 1 … 5 seats at a time");
         }
-        long[] free = freeFor(from, to, seatClass);
-        if (bits(free) < count) {
-            return Optional.empty();
+        long[] free = freeFor(from, to, seatClass, scratchFree);
+        int[] chosen;
+        if (count == 1) {
+            int seat = single(free, from, to, preference, policy);
+            if (seat < 0) {
+                return Optional.empty();
+            }
+            chosen = new int[] {seat};
+        } else {
+            if (bits(free) < count) {
+                return Optional.empty();
+            }
+            chosen = group(free.clone(), from, to, preference, count, policy);
         }
-        int[] chosen = count == 1 ? single(free, from, to, preference, policy) : group(free, from, to, preference, count, policy);
         long r = range(from, to);
         for (int seat : chosen) {
             take(seat, r);
@@ -143,15 +166,32 @@ public final class RunInventory {
         return Optional.of(chosen);
     }
 
-    private int[] single(long[] free, int from, int to, SeatPreference preference, AllocationPolicy policy) {
-        for (long[] candidates : List.of(filter(free, preference, true, true), filter(free, preference, true, false),
-                filter(free, preference, false, true), free)) {
-            int seat = choose(candidates, from, to, policy);
-            if (seat >= 0) {
-                return new int[] {seat};
+    /**
+     * One seat: the preference (position and car, then position only, then car only, then none) narrows the free
+     * seats; the policy picks among them. -1 when none is free.
+     */
+    private int single(long[] free, int from, int to, SeatPreference preference, AllocationPolicy policy) {
+        long[] position = preference.position() == null ? null : seatsAtPosition[preference.position().ordinal()];
+        long[] car = preference.car() == 0 ? null : seatsInCar.get(preference.car());
+        if (position != null || car != null) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long[] a = attempt == 2 ? car : position;
+                long[] b = attempt == 0 ? car : null;
+                if (a == null && b == null) {
+                    continue;
+                }
+                boolean any = false;
+                for (int w = 0; w < words; w++) {
+                    long v = free[w] & (a == null ? -1L : a[w]) & (b == null ? -1L : b[w]);
+                    scratchPick[w] = v;
+                    any |= v != 0;
+                }
+                if (any) {
+                    return choose(scratchPick, from, to, policy);
+                }
             }
         }
-        throw new IllegalStateException("a free seat vanished");
+        return choose(free, from, to, policy);
     }
 
     /** Seats a group in one car if one has room (best-fitting the car's seats in seat order), else anywhere. */
@@ -189,23 +229,33 @@ public final class RunInventory {
         return waste;
     }
 
+    /**
+     * First fit: the lowest free seat. Best fit: a seat where the journey fills its free stretch exactly (sold, or the
+     * end of the run, on both sides), else one where it lies against an earlier sale on one side, else any: every
+     * class is a few word operations on the per-segment bitsets, so best fit costs no more than first fit.
+     */
     private int choose(long[] candidates, int from, int to, AllocationPolicy policy) {
         if (policy == AllocationPolicy.FIRST_FIT) {
             return nextSet(candidates, 0);
         }
-        int best = -1;
-        int bestWaste = Integer.MAX_VALUE;
-        for (int i = nextSet(candidates, 0); i >= 0; i = nextSet(candidates, i + 1)) {
-            int waste = gapWaste(i, from, to);
-            if (waste < bestWaste) {
-                bestWaste = waste;
-                best = i;
-                if (waste == 0) {
-                    break; // a perfect fit cannot be beaten
-                }
+        int oneSide = -1;
+        for (int w = 0; w < words; w++) {
+            long c = candidates[w];
+            if (c == 0) {
+                continue;
+            }
+            long left = from == 0 ? -1L : ~freeOnSegment[from - 1][w];
+            long right = to == segments ? -1L : ~freeOnSegment[to][w];
+            long exact = c & left & right;
+            if (exact != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(exact);
+            }
+            long touching = c & (left | right);
+            if (oneSide < 0 && touching != 0) {
+                oneSide = (w << 6) + Long.numberOfTrailingZeros(touching);
             }
         }
-        return best;
+        return oneSide >= 0 ? oneSide : nextSet(candidates, 0);
     }
 
     /**
@@ -227,10 +277,9 @@ public final class RunInventory {
 
     private static final int PIECE_COST = 100;
 
-    private long[] freeFor(int from, int to, SeatClass seatClass) {
+    private long[] freeFor(int from, int to, SeatClass seatClass, long[] free) {
         long[] allowed = allowedSeats(from, to);
         long[] cls = seatsOfClass[seatClass.ordinal()];
-        long[] free = new long[words];
         for (int w = 0; w < words; w++) {
             long f = cls[w] & allowed[w];
             for (int s = from; s < to && f != 0; s++) {

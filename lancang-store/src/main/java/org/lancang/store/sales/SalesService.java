@@ -59,8 +59,12 @@ import org.lancang.timetable.TrainPlan;
  */
 public final class SalesService {
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
-    /** D887/D888: 3 cars (7–9) for passengers crossing the border, the others for domestic journeys (configurable). */
-    public static final Map<String, Set<Integer>> CROSS_BORDER_CARS = Map.of("D887", Set.of(7, 8, 9), "D888", Set.of(7, 8, 9));
+    /**
+     * D887/D888: 3 cars for passengers crossing the border (at launch 3 cars were cross-border, the rest domestic:
+     * [A] Xinhua 2022-04-10): the first-class car 2 and second-class cars 8 and 9 (which cars is an assumption); the
+     * others sell domestic journeys only.
+     */
+    public static final Map<String, Set<Integer>> CROSS_BORDER_CARS = Map.of("D887", Set.of(2, 8, 9), "D888", Set.of(2, 8, 9));
     private static final Set<SeatClass> SOLD_CLASSES = EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
 
     private final Jdbi jdbi;
