@@ -1,12 +1,9 @@
 package org.lancang.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 import org.lancang.store.db.DatabaseConfig;
+import org.lancang.store.db.EmbeddedFolder;
 
 import picocli.CommandLine.Option;
 
@@ -29,34 +26,33 @@ public final class DatabaseOptions {
     @Option(names = "--db-password", defaultValue = "${env:LANCANG_DB_PASSWORD}", description = "env LANCANG_DB_PASSWORD")
     String dbPassword;
 
+    /** For a one-shot command: the embedded database of a running {@code lancang serve} is shared. */
     DatabaseConfig config() {
+        return config(false);
+    }
+
+    /**
+     * For {@code serve} ({@code exclusive}): a second server on the same folder is refused, since two in-memory seat
+     * inventories over one database could sell a seat twice. A database left running by a killed Lancang is stopped
+     * first, then started again (it recovers from its log).
+     */
+    DatabaseConfig config(boolean exclusive) {
         if (dbUrl != null && !dbUrl.isBlank()) {
             return DatabaseConfig.external(dbUrl, dbUser, dbPassword);
         }
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
-        // The embedded server may already be running for this folder (a `lancang serve` in another terminal, or one
-        // left behind by a killed process): then connect to it instead of starting a second one on the same files.
-        return runningPostmasterPort(pgData)
-                .map(port -> DatabaseConfig.external("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null))
-                .orElse(DatabaseConfig.embedded(pgData));
-    }
-
-    /** The port of a live postmaster that owns {@code pgData}, read from its {@code postmaster.pid}. */
-    static Optional<Integer> runningPostmasterPort(Path pgData) {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 4) {
-                return Optional.empty();
+        EmbeddedFolder folder = new EmbeddedFolder(pgData);
+        if (folder.livePostmasterPort().isPresent()) {
+            if (folder.heldByAnotherProcess()) {
+                if (exclusive) {
+                    throw new IllegalStateException("Lancang is already running with the data in " + dataDir
+                            + "; stop it first or choose another --data-dir");
+                }
+                return DatabaseConfig.external("jdbc:postgresql://localhost:" + folder.livePostmasterPort().get()
+                        + "/postgres", "postgres", null);
             }
-            long pid = Long.parseLong(lines.get(0).strip());
-            int port = Integer.parseInt(lines.get(3).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> port);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
+            folder.stopOrphan();
         }
+        return DatabaseConfig.embedded(pgData);
     }
 }

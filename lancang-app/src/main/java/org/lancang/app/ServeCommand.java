@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Platform platform = Platform.start(database.config(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+        Platform platform = Platform.start(database.config(true), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
                 Clock.systemUTC());
         WebServer server;
         try {

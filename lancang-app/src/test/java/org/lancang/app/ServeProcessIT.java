@@ -73,7 +73,7 @@ class ServeProcessIT {
         }
     }
 
-    private static Process start(int port, Path dataDir) throws IOException {
+    static Process start(int port, Path dataDir) throws IOException {
         Path jar = Path.of("target", "lancang.jar").toAbsolutePath();
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -82,7 +82,7 @@ class ServeProcessIT {
     }
 
     /** Reads the process's output until it says it is running (or dies). */
-    private static List<String> awaitRunning(Process p) throws InterruptedException {
+    static List<String> awaitRunning(Process p) throws InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -129,7 +129,7 @@ class ServeProcessIT {
         return Json.MAPPER.readTree(get(port, path).body());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
