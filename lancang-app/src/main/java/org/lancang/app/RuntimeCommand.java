@@ -36,6 +36,9 @@ final class RuntimeCommand implements Callable<Integer> {
     @Option(names = "--allowance", defaultValue = "0", description = "allowance in percent (default ${DEFAULT-VALUE})")
     String allowance;
 
+    @Option(names = "--restrictions", description = "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated")
+    String restrictions;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
@@ -47,7 +50,7 @@ final class RuntimeCommand implements Callable<Integer> {
         ReferenceData reference = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
         RuntimeRoutes.RuntimeView view = RuntimeRoutes.compute(reference, type, from, to, String.join(",", stops),
                 RuntimeRoutes.parseDwell("dwell", dwell), RuntimeRoutes.parsePercent("allowance", allowance),
-                format == OutputFormat.JSON);
+                RuntimeRoutes.parseRestrictions(restrictions), format == OutputFormat.JSON);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));

@@ -123,9 +123,15 @@ class TimetableApiTest {
         assertThat(r.get("runningTimeSeconds").asLong()).isBetween(2L * 3600, 4L * 3600);
         assertThat(r.get("points").get(0).get("point").asText()).isEqualTo("VTE");
         assertThat(r.get("profile").size()).isGreaterThan(100);
+        JsonNode slowed = server.get("/api/runtime?type=CR200J&from=VTE&to=BTN&stops=PHH,VVG,LPB,MXY&dwell=3m"
+                + "&restrictions=778.5-780:45").json();
+        assertThat(slowed.get("runningTimeSeconds").asLong()).isGreaterThan(r.get("runningTimeSeconds").asLong() + 60);
         for (String[] bad : new String[][] {{"type=MAGLEV&from=VTE&to=BTN", "type"}, {"type=CR200J&from=VTE&to=XXX", "to"},
                 {"type=CR200J&from=VTE&to=BTN&stops=KMS", "stops[0].point"}, {"type=CR200J&from=VTE&to=BTN&stops=LPB&dwell=-3m", "dwell"},
-                {"type=CR200J&from=VTE&to=BTN&allowance=abc", "allowance"}, {"from=VTE&to=BTN", "type"}}) {
+                {"type=CR200J&from=VTE&to=BTN&allowance=abc", "allowance"}, {"from=VTE&to=BTN", "type"},
+                {"type=CR200J&from=VTE&to=BTN&restrictions=778.5-780:200", "restrictions[0].speedKmh"},
+                {"type=CR200J&from=VTE&to=BTN&restrictions=fast", "restrictions[0]"},
+                {"type=CR200J&from=VTE&to=BTN&restrictions=2000-2001:45", "restrictions[0].fromKm"}}) {
             TestServer.Reply reply = server.get("/api/runtime?" + bad[0]);
             assertThat(reply.status()).as(bad[0]).isEqualTo(400);
             assertThat(reply.json().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);

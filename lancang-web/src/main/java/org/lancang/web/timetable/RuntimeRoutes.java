@@ -11,6 +11,7 @@ import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
 import org.lancang.timetable.PointTime;
 import org.lancang.timetable.RunningTimes;
+import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainRun;
 import org.lancang.web.http.Access;
@@ -46,6 +47,7 @@ public final class RuntimeRoutes {
                 .query("stops", false, "comma-separated stop codes, e.g. PHH,VVG,LPB")
                 .query("dwell", false, "dwell at each stop, e.g. 3m or 90s (default 2m)")
                 .query("allowance", false, "allowance in percent (default 0)")
+                .query("restrictions", false, "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated, e.g. 778.5-780:45")
                 .returns(RuntimeView.class)
                 .handle(this::runtime));
     }
@@ -56,12 +58,14 @@ public final class RuntimeRoutes {
         String to = required(ctx, "to");
         Duration dwell = parseDwell("dwell", ctx.queryParam("dwell") == null ? "2m" : ctx.queryParam("dwell"));
         double allowance = parsePercent("allowance", ctx.queryParam("allowance"));
-        ctx.json(compute(reference, type, from, to, ctx.queryParam("stops"), dwell, allowance, true));
+        ctx.json(compute(reference, type, from, to, ctx.queryParam("stops"), dwell, allowance,
+                parseRestrictions(ctx.queryParam("restrictions")), true));
     }
 
     /** The computation behind both {@code GET /api/runtime} and {@code lancang runtime}. */
     public static RuntimeView compute(ReferenceData reference, String typeCode, String from, String to, String stops,
-                                      Duration dwell, double allowancePercent, boolean withProfile) {
+                                      Duration dwell, double allowancePercent, List<SpeedRestriction> restrictions,
+                                      boolean withProfile) {
         TrainType type = reference.rollingStock().type(typeCode).orElseThrow(() -> new InvalidInput("type", "'" + typeCode
                 + "' is not a train type; known: " + reference.rollingStock().types().stream().map(TrainType::code).toList()));
         List<StopRequest> stopList = new ArrayList<>();
@@ -71,7 +75,7 @@ public final class RuntimeRoutes {
             }
         }
         TrainRun run = RunningTimes.compute(reference.network(), type, from.strip().toUpperCase(Locale.ROOT),
-                to.strip().toUpperCase(Locale.ROOT), stopList, List.of(),
+                to.strip().toUpperCase(Locale.ROOT), stopList, restrictions,
                 allowancePercent == 0 ? Allowance.none() : Allowance.percent(allowancePercent));
         List<PointTimeView> points = new ArrayList<>();
         for (PointTime t : run.times()) {
@@ -84,6 +88,34 @@ public final class RuntimeRoutes {
         return new RuntimeView(type.code(), run.path().origin().code(), run.path().destination().code(),
                 clock(run.runningTime()), run.runningTime().toSeconds(), clock(run.physics().minimumTotalRunningTime()),
                 points, profile);
+    }
+
+    /** "778.5-780:45,600-601:80": km ranges with their speed; each malformed one is named by its index. */
+    public static List<SpeedRestriction> parseRestrictions(String text) {
+        List<SpeedRestriction> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        String[] items = text.split(",");
+        for (int i = 0; i < items.length; i++) {
+            String item = items[i].strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)")
+                    .matcher(item);
+            if (!m.matches()) {
+                throw new InvalidInput("restrictions[" + i + "]", "'" + item + "' is not FROMKM-TOKM:KMH such as 778.5-780:45");
+            }
+            double a = Double.parseDouble(m.group(1));
+            double b = Double.parseDouble(m.group(2));
+            int speed = Integer.parseInt(m.group(3));
+            if (!(b > a)) {
+                throw new InvalidInput("restrictions[" + i + "].toKm", "must be greater than the from km");
+            }
+            if (speed <= 0) {
+                throw new InvalidInput("restrictions[" + i + "].speedKmh", "must be positive");
+            }
+            out.add(new SpeedRestriction(a, b, speed));
+        }
+        return out;
     }
 
     /** "3m", "90s", "1h" or a plain number of minutes. */
