@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
+import org.lancang.data.CsvTable;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.Call;
@@ -78,8 +79,7 @@ public final class GtfsImporter {
 
     /** Reads the feed from already unpacked files (file name to UTF-8 text). */
     public Timetable importFeed(Map<String, String> files, Network network) {
-        Feed feed = new Feed(files, network);
-        return new Timetable(feed.trains());
+        return new Timetable(GtfsFormatException.reading(() -> new Feed(files, network).trains()));
     }
 
     /** Unpacks the zip's top-level files as UTF-8 text. */
@@ -145,36 +145,36 @@ public final class GtfsImporter {
             readStops();
             readRoutes();
             readCalendars();
-            Map<String, List<CsvRow>> stopTimes = readStopTimes();
+            Map<String, List<CsvTable.Row>> stopTimes = readStopTimes();
             List<Train> trains = new ArrayList<>();
             Set<String> tripIds = new HashSet<>();
-            for (CsvRow trip : rows(TRIPS, "route_id", "service_id", "trip_id")) {
+            for (CsvTable.Row trip : rows(TRIPS, "route_id", "service_id", "trip_id")) {
                 if (!tripIds.add(trip.required("trip_id"))) {
                     throw trip.error("trip_id", "'" + trip.text("trip_id") + "' appears twice");
                 }
                 trains.add(train(trip, stopTimes.remove(trip.required("trip_id"))));
             }
             if (!stopTimes.isEmpty()) {
-                CsvRow orphan = stopTimes.values().iterator().next().get(0);
+                CsvTable.Row orphan = stopTimes.values().iterator().next().get(0);
                 throw orphan.error("trip_id", "'" + orphan.text("trip_id") + "' is not a trip in " + TRIPS);
             }
             return trains;
         }
 
-        private List<CsvRow> rows(String file, String... requiredColumns) {
+        private List<CsvTable.Row> rows(String file, String... requiredColumns) {
             String text = files.get(file);
             if (text == null) {
                 throw GtfsFormatException.wholeFile(file, "the file is missing from the feed");
             }
-            return CsvReader.read(file, text, Arrays.asList(requiredColumns));
+            return CsvTable.parse(file, text, Arrays.asList(requiredColumns)).rows();
         }
 
         private void readAgencies() {
-            List<CsvRow> rows = rows(AGENCY, "agency_id", "agency_name", "agency_url", "agency_timezone");
+            List<CsvTable.Row> rows = rows(AGENCY, "agency_id", "agency_name", "agency_url", "agency_timezone");
             if (rows.isEmpty()) {
                 throw new GtfsFormatException(AGENCY, 1, "", "the feed has no agency");
             }
-            for (CsvRow row : rows) {
+            for (CsvTable.Row row : rows) {
                 String id = row.required("agency_id");
                 agencies.put(id, operator(row, "agency_id", id));
                 ZoneId zone = zone(row, "agency_timezone");
@@ -189,15 +189,15 @@ public final class GtfsImporter {
         }
 
         private void readStops() {
-            for (CsvRow row : rows(STOPS, "stop_id")) {
+            for (CsvTable.Row row : rows(STOPS, "stop_id")) {
                 String id = row.required("stop_id");
                 stops.put(id, point(row, "stop_id", id));
             }
         }
 
         private void readRoutes() {
-            for (CsvRow row : rows(ROUTES, "route_id")) {
-                String agencyId = row.text("agency_id");
+            for (CsvTable.Row row : rows(ROUTES, "route_id")) {
+                String agencyId = row.textIfPresent("agency_id");
                 Operator operator;
                 if (agencyId.isEmpty()) {
                     if (agencies.size() != 1) {
@@ -217,7 +217,7 @@ public final class GtfsImporter {
         private void readCalendars() {
             List<String> columns = new ArrayList<>(DAY_COLUMNS);
             columns.addAll(List.of("service_id", "start_date", "end_date"));
-            for (CsvRow row : rows(CALENDAR, columns.toArray(String[]::new))) {
+            for (CsvTable.Row row : rows(CALENDAR, columns.toArray(String[]::new))) {
                 Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
                 for (DayOfWeek day : DayOfWeek.values()) {
                     String column = DAY_COLUMNS.get(day.ordinal());
@@ -241,7 +241,7 @@ public final class GtfsImporter {
             }
             String exceptions = files.get(CALENDAR_DATES);
             if (exceptions != null) {
-                List<CsvRow> rows = CsvReader.read(CALENDAR_DATES, exceptions, List.of());
+                List<CsvTable.Row> rows = CsvTable.parse(CALENDAR_DATES, exceptions, List.of()).rows();
                 if (!rows.isEmpty()) {
                     // Silently dropping added or removed days would import a wrong timetable.
                     throw rows.get(0).error("service_id", "calendar exceptions are not supported: a Lancang calendar"
@@ -251,14 +251,14 @@ public final class GtfsImporter {
         }
 
         /** stop_times rows by trip_id, each list sorted by stop_sequence. */
-        private Map<String, List<CsvRow>> readStopTimes() {
-            Map<String, List<CsvRow>> byTrip = new LinkedHashMap<>();
-            for (CsvRow row : rows(STOP_TIMES, "trip_id", "arrival_time", "departure_time", "stop_id",
+        private Map<String, List<CsvTable.Row>> readStopTimes() {
+            Map<String, List<CsvTable.Row>> byTrip = new LinkedHashMap<>();
+            for (CsvTable.Row row : rows(STOP_TIMES, "trip_id", "arrival_time", "departure_time", "stop_id",
                     "stop_sequence")) {
                 sequence(row);
                 byTrip.computeIfAbsent(row.required("trip_id"), k -> new ArrayList<>()).add(row);
             }
-            for (List<CsvRow> rows : byTrip.values()) {
+            for (List<CsvTable.Row> rows : byTrip.values()) {
                 rows.sort(Comparator.comparingInt(Feed::sequence));
                 for (int i = 1; i < rows.size(); i++) {
                     if (sequence(rows.get(i)) == sequence(rows.get(i - 1))) {
@@ -270,7 +270,7 @@ public final class GtfsImporter {
             return byTrip;
         }
 
-        private Train train(CsvRow trip, List<CsvRow> stopTimes) {
+        private Train train(CsvTable.Row trip, List<CsvTable.Row> stopTimes) {
             String tripId = trip.required("trip_id");
             Operator operator = routes.get(trip.required("route_id"));
             if (operator == null) {
@@ -284,13 +284,14 @@ public final class GtfsImporter {
                 throw trip.error("trip_id", "trip '" + tripId + "' has " + (stopTimes == null ? 0 : stopTimes.size())
                         + " stop times in " + STOP_TIMES + ": a train needs at least two");
             }
-            String number = trip.text("trip_short_name").isEmpty() ? tripId : trip.text("trip_short_name");
-            String trainType = trip.text(GtfsExporter.TRAIN_TYPE_COLUMN);
+            String shortName = trip.textIfPresent("trip_short_name");
+            String number = shortName.isEmpty() ? tripId : shortName;
+            String trainType = trip.textIfPresent(GtfsExporter.TRAIN_TYPE_COLUMN);
             ZoneId originZone = stopPoint(stopTimes.get(0)).timeZone();
             Duration shift = GtfsTime.shift(calendar.startDate(), originZone, feedZone);
             List<Call> calls = new ArrayList<>();
             Duration previousDeparture = null;
-            for (CsvRow row : stopTimes) {
+            for (CsvTable.Row row : stopTimes) {
                 Point point = stopPoint(row);
                 Duration arrival = offset(row, "arrival_time", shift, originZone);
                 Duration departure = offset(row, "departure_time", shift, originZone);
@@ -311,7 +312,7 @@ public final class GtfsImporter {
             }
         }
 
-        private Point stopPoint(CsvRow row) {
+        private Point stopPoint(CsvTable.Row row) {
             String id = row.required("stop_id");
             Point point = point(row, "stop_id", id);
             if (!stops.containsKey(id)) {
@@ -321,7 +322,7 @@ public final class GtfsImporter {
         }
 
         /** The time of a stop_time field, moved from the feed zone to an offset from midnight in the origin zone. */
-        private static Duration offset(CsvRow row, String column, Duration shift, ZoneId originZone) {
+        private static Duration offset(CsvTable.Row row, String column, Duration shift, ZoneId originZone) {
             String text = row.text(column);
             if (text.isEmpty()) {
                 throw row.error(column, "must not be blank: Lancang needs both times at every stop (it does not"
@@ -341,12 +342,12 @@ public final class GtfsImporter {
             return offset;
         }
 
-        private Point point(CsvRow row, String column, String code) {
+        private Point point(CsvTable.Row row, String column, String code) {
             return network.point(code).orElseThrow(() -> row.error(column, "'" + code
                     + "' is not a point of the network (unknown stop code)"));
         }
 
-        private static int sequence(CsvRow row) {
+        private static int sequence(CsvTable.Row row) {
             String text = row.required("stop_sequence");
             try {
                 int n = Integer.parseInt(text);
@@ -359,7 +360,7 @@ public final class GtfsImporter {
             }
         }
 
-        private static Operator operator(CsvRow row, String column, String id) {
+        private static Operator operator(CsvTable.Row row, String column, String id) {
             try {
                 return Operator.valueOf(id.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -368,7 +369,7 @@ public final class GtfsImporter {
             }
         }
 
-        private static ZoneId zone(CsvRow row, String column) {
+        private static ZoneId zone(CsvTable.Row row, String column) {
             String text = row.required(column);
             try {
                 return ZoneId.of(text);
@@ -377,7 +378,7 @@ public final class GtfsImporter {
             }
         }
 
-        private static LocalDate date(CsvRow row, String column) {
+        private static LocalDate date(CsvTable.Row row, String column) {
             String text = row.required(column);
             try {
                 return LocalDate.parse(text, GtfsExporter.GTFS_DATE);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.lancang.data.CsvTable;
+
 /**
  * Latitude and longitude of stations. GTFS requires them for every stop, but the network model has none, so the
  * module ships a small table ({@value #RESOURCE}: {@code code,lat,lon,source}) of approximate coordinates for the
@@ -48,8 +50,12 @@ public final class StopCoordinates {
 
     /** Reads a table in the same form as the bundled one (for another network or a corrected table). */
     public static StopCoordinates parse(String fileName, String text) {
+        return GtfsFormatException.reading(() -> read(fileName, text));
+    }
+
+    private static StopCoordinates read(String fileName, String text) {
         Map<String, Coordinate> map = new TreeMap<>();
-        for (CsvRow row : CsvReader.read(fileName, text, List.of("code", "lat", "lon", "source"))) {
+        for (CsvTable.Row row : CsvTable.parse(fileName, text, List.of("code", "lat", "lon", "source")).rows()) {
             String code = row.required("code").toUpperCase(Locale.ROOT);
             double lat = number(row, "lat", 90);
             double lon = number(row, "lon", 180);
@@ -69,7 +75,7 @@ public final class StopCoordinates {
         return byCode.keySet().stream().sorted().toList();
     }
 
-    private static double number(CsvRow row, String column, double bound) {
+    private static double number(CsvTable.Row row, String column, double bound) {
         String text = row.required(column);
         try {
             double d = Double.parseDouble(text);

@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.lancang.data.CsvTable;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.Timetable;
@@ -23,21 +24,21 @@ import org.lancang.timetable.Train;
 class GtfsExporterTest {
     private final Map<String, String> files = Zips.fixtureFiles();
 
-    private List<CsvRow> rows(String file) {
+    private List<CsvTable.Row> rows(String file) {
         return Zips.rows(files, file);
     }
 
-    private List<CsvRow> stopTimes(String tripId) {
+    private List<CsvTable.Row> stopTimes(String tripId) {
         return rows("stop_times.txt").stream().filter(r -> r.text("trip_id").equals(tripId)).toList();
     }
 
-    private static List<String> column(List<CsvRow> rows, String column) {
+    private static List<String> column(List<CsvTable.Row> rows, String column) {
         return rows.stream().map(r -> r.text(column)).toList();
     }
 
     @Test
     void bothOperatorsAreAgenciesSharingTheFeedZone() {
-        List<CsvRow> agencies = rows("agency.txt");
+        List<CsvTable.Row> agencies = rows("agency.txt");
         assertThat(column(agencies, "agency_id")).containsExactly("CR_KUNMING", "LCR");
         assertThat(column(agencies, "agency_timezone")).containsOnly("Asia/Shanghai");
         assertThat(column(agencies, "agency_url")).containsExactly("https://www.12306.cn/", "https://www.lcrc.la/");
@@ -46,7 +47,7 @@ class GtfsExporterTest {
 
     @Test
     void freightIsLeftOutAndEveryPassengerTrainIsATrip() {
-        List<CsvRow> trips = rows("trips.txt");
+        List<CsvTable.Row> trips = rows("trips.txt");
         assertThat(column(trips, "trip_id")).containsExactly("C82", "D887", "D888", "D8461");
         assertThat(column(trips, "trip_short_name")).containsExactly("C82", "D887", "D888", "D8461");
         assertThat(column(trips, GtfsExporter.TRAIN_TYPE_COLUMN)).containsOnly("CR200J");
@@ -55,12 +56,12 @@ class GtfsExporterTest {
 
     @Test
     void stopsAreTheStoppingPointsInKmOrderWithTheirOwnZone() {
-        List<CsvRow> stops = rows("stops.txt");
+        List<CsvTable.Row> stops = rows("stops.txt");
         // No passing loop, no border, no freight-only point (YHE, VTS), no station every train runs through (NER).
         assertThat(column(stops, "stop_id")).containsExactly("KMS", "YXI", "ESH", "MJG", "PUE", "YXG", "XSB", "MHN",
                 "BTN", "NTY", "MXY", "LPB", "VVG", "PHH", "VTE");
-        CsvRow kms = stops.get(0);
-        CsvRow vte = stops.get(stops.size() - 1);
+        CsvTable.Row kms = stops.get(0);
+        CsvTable.Row vte = stops.get(stops.size() - 1);
         assertThat(kms.text("stop_name")).isEqualTo("Kunming South");
         assertThat(kms.text("stop_timezone")).isEqualTo("Asia/Shanghai");
         assertThat(vte.text("stop_name")).isEqualTo("Vientiane");
@@ -71,12 +72,12 @@ class GtfsExporterTest {
 
     @Test
     void stopTimesHoldOnlyStopsWithTheirDwells() {
-        List<CsvRow> d887 = stopTimes("D887");
+        List<CsvTable.Row> d887 = stopTimes("D887");
         assertThat(column(d887, "stop_id")).containsExactly("KMS", "YXI", "PUE", "XSB", "MHN", "BTN", "MXY", "LPB",
                 "VVG", "VTE");
         assertThat(column(d887, "stop_sequence")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(column(d887, "timepoint")).containsOnly("1");
-        CsvRow mohan = d887.get(4);
+        CsvTable.Row mohan = d887.get(4);
         assertThat(mohan.text("arrival_time")).isEqualTo("12:30:00");
         assertThat(mohan.text("departure_time")).isEqualTo("13:30:00");
         assertThat(d887.get(0).text("departure_time")).isEqualTo("08:08:00");
@@ -84,7 +85,7 @@ class GtfsExporterTest {
 
     @Test
     void d887ArrivesInVientianeAtLaoLocalTimeWhenReadWithItsStopZone() {
-        CsvRow vientiane = stopTimes("D887").get(9);
+        CsvTable.Row vientiane = stopTimes("D887").get(9);
         assertThat(vientiane.text("stop_id")).isEqualTo("VTE");
         // The feed is in Beijing time: Lao time 17:27 + 1 h.
         assertThat(vientiane.text("arrival_time")).isEqualTo("18:27:00");
@@ -101,9 +102,9 @@ class GtfsExporterTest {
     @Test
     void laoOriginTrainsAreShiftedToBeijingTime() {
         assertThat(stopTimes("C82").get(0).text("departure_time")).isEqualTo("09:00:00");
-        List<CsvRow> d888 = stopTimes("D888");
+        List<CsvTable.Row> d888 = stopTimes("D888");
         assertThat(d888.get(0).text("departure_time")).isEqualTo("09:08:00");
-        CsvRow kunming = d888.get(d888.size() - 1);
+        CsvTable.Row kunming = d888.get(d888.size() - 1);
         assertThat(kunming.text("stop_id")).isEqualTo("KMS");
         assertThat(kunming.text("arrival_time")).isEqualTo("19:27:00");
     }
@@ -120,17 +121,17 @@ class GtfsExporterTest {
 
     @Test
     void routesGroupBothDirectionsOfOneOperatorsService() {
-        List<CsvRow> routes = rows("routes.txt");
+        List<CsvTable.Row> routes = rows("routes.txt");
         assertThat(column(routes, "route_id")).containsExactly("CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-XSB",
                 "LCR-BTN-VTE");
-        CsvRow crossBorder = routes.get(0);
+        CsvTable.Row crossBorder = routes.get(0);
         assertThat(crossBorder.text("route_short_name")).isEqualTo("D887/D888");
         assertThat(crossBorder.text("route_long_name")).isEqualTo("Kunming South – Vientiane");
         assertThat(crossBorder.text("agency_id")).isEqualTo("CR_KUNMING");
         assertThat(column(routes, "route_type")).containsOnly("2");
         assertThat(routes.get(2).text("agency_id")).isEqualTo("LCR");
 
-        List<CsvRow> trips = rows("trips.txt");
+        List<CsvTable.Row> trips = rows("trips.txt");
         assertThat(column(trips, "route_id")).containsExactly("LCR-BTN-VTE", "CR_KUNMING-KMS-VTE",
                 "CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-XSB");
         // C82 and D888 run towards Kunming (km decreasing), D887 and D8461 away from it.
@@ -150,17 +151,17 @@ class GtfsExporterTest {
         Map<String, String> out = new GtfsExporter().files(Fixtures.network(), new Timetable(trains),
                 Fixtures.feedInfo());
 
-        CsvRow route = Zips.rows(out, "routes.txt").get(0);
+        CsvTable.Row route = Zips.rows(out, "routes.txt").get(0);
         assertThat(route.text("route_short_name")).isEmpty(); // "C81/C82/C83/C84" is over 12 characters
         assertThat(route.text("route_long_name")).isEqualTo("Vang Vieng – Vientiane");
     }
 
     @Test
     void calendarsAndFeedInfoComeFromTheTrains() {
-        List<CsvRow> calendars = rows("calendar.txt");
+        List<CsvTable.Row> calendars = rows("calendar.txt");
         assertThat(column(calendars, "service_id")).containsExactly("0000111_20270101_20271231",
                 "1111111_20270101_20271231");
-        CsvRow weekends = calendars.get(0);
+        CsvTable.Row weekends = calendars.get(0);
         assertThat(List.of(weekends.text("monday"), weekends.text("thursday"), weekends.text("friday"),
                 weekends.text("sunday"))).containsExactly("0", "0", "1", "1");
         assertThat(weekends.text("start_date")).isEqualTo("20270101");
@@ -168,7 +169,7 @@ class GtfsExporterTest {
         assertThat(stopTimes("D8461")).isNotEmpty();
         assertThat(rows("trips.txt").get(3).text("service_id")).isEqualTo("0000111_20270101_20271231");
 
-        CsvRow info = rows("feed_info.txt").get(0);
+        CsvTable.Row info = rows("feed_info.txt").get(0);
         assertThat(info.text("feed_publisher_name")).isEqualTo("Lancang");
         assertThat(info.text("feed_lang")).isEqualTo("en");
         assertThat(info.text("feed_start_date")).isEqualTo("20270101");
@@ -178,7 +179,7 @@ class GtfsExporterTest {
 
     @Test
     void translationsGiveChineseAndLaoStationNames() {
-        List<CsvRow> translations = rows("translations.txt");
+        List<CsvTable.Row> translations = rows("translations.txt");
         assertThat(translations).anyMatch(r -> r.text("record_id").equals("VTE") && r.text("language").equals("lo")
                 && r.text("translation").equals("ນະຄອນຫຼວງວຽງຈັນ"));
         assertThat(translations).anyMatch(r -> r.text("record_id").equals("KMS") && r.text("language").equals("zh")

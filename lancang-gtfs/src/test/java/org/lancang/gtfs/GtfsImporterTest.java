@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
+import org.lancang.data.CsvTable;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
 
@@ -180,7 +181,7 @@ class GtfsImporterTest {
     void aThirdPartyFeedWithoutTrainTypeOrShortNamesGetsTheDefaults() {
         Map<String, String> files = Zips.fixtureFiles();
         CsvWriter trips = new CsvWriter("route_id", "service_id", "trip_id", "trip_short_name");
-        for (CsvRow row : Zips.rows(files, "trips.txt")) {
+        for (CsvTable.Row row : Zips.rows(files, "trips.txt")) {
             trips.row(row.text("route_id"), row.text("service_id"), row.text("trip_id"), "");
         }
         files.put("trips.txt", trips.text());

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.lancang.data.CsvTable;
+
 /** Test helpers: the fixture feed as editable files, zipping them again, and reading a file as rows. */
 final class Zips {
     private Zips() {
@@ -36,7 +38,7 @@ final class Zips {
     }
 
     /** The rows of one feed file. */
-    static List<CsvRow> rows(Map<String, String> files, String name) {
-        return CsvReader.read(name, files.get(name), List.of());
+    static List<CsvTable.Row> rows(Map<String, String> files, String name) {
+        return CsvTable.parse(name, files.get(name), List.of()).rows();
     }
 }
