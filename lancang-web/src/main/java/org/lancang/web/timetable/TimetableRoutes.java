@@ -23,8 +23,8 @@ import org.lancang.timetable.Possession;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainPlan;
-import org.lancang.timetable.diagram.DiagramRequest;
-import org.lancang.timetable.diagram.TimeDistanceSvg;
+import org.lancang.timetable.diagram.DiagramWindow;
+import org.lancang.timetable.diagram.TimeDistanceDiagram;
 import org.lancang.users.Role;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
@@ -92,7 +92,7 @@ public final class TimetableRoutes {
                         .summary("Every conflict of a day (blocking times overlapping on a resource)")
                         .query("date", true, "the day, YYYY-MM-DD")
                         .returns(TypeRef.listOf(TimetableViews.ConflictView.class))
-                        .handle(ctx -> ctx.json(service.day(requiredDate(ctx)).conflicts().stream()
+                        .handle(ctx -> ctx.header("Cache-Control", "no-store").json(service.day(requiredDate(ctx)).conflicts().stream()
                                 .map(TimetableViews.ConflictView::of).toList())),
                 Endpoint.post("/api/timetable/insert").access(changes).tag("timetable")
                         .summary("Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
@@ -208,10 +208,11 @@ public final class TimetableRoutes {
         } catch (NumberFormatException e) {
             throw new InvalidInput("hours", "'" + ctx.queryParam("hours") + "' is not a whole number");
         }
-        DiagramRequest request = new DiagramRequest(from.toUpperCase(java.util.Locale.ROOT), to.toUpperCase(java.util.Locale.ROOT),
-                date.atTime(start).atZone(zone).toInstant(), Duration.ofHours(hours), zone,
+        DiagramWindow window = DiagramWindow.local(from.toUpperCase(java.util.Locale.ROOT),
+                to.toUpperCase(java.util.Locale.ROOT), date, start, Duration.ofHours(hours), zone,
                 ctx.queryParamAsClass("lang", String.class).getOrDefault("en"));
-        String svg = TimeDistanceSvg.render(network, service.day(date), service.possessions(), request);
+        String svg = TimeDistanceDiagram.svg(network, service.day(date), service.possessions(), window);
+        ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
 

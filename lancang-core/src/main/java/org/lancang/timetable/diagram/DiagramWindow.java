@@ -1,0 +1,75 @@
+package org.lancang.timetable.diagram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.lancang.errors.Validation;
+import org.lancang.network.Network;
+
+/**
+ * What part of the time-distance diagram to draw: the stretch from {@code fromCode} (drawn at the top) to
+ * {@code toCode} (at the bottom; either order along the line), the time window {@code [start, start + length)}, the one
+ * zone the time axis is shown in, and the language of the names (en, zh or lo).
+ *
+ * <p>Nothing is checked on construction; {@link #check(Network)} checks the window against a network and names each
+ * wrong field as the diagram's query parameter does: {@code from}, {@code to}, {@code start}, {@code hours},
+ * {@code zone}, {@code lang}.
+ */
+public record DiagramWindow(String fromCode, String toCode, Instant start, Duration length, ZoneId displayZone,
+                            String language) {
+    /** The languages the diagram is drawn in. */
+    public static final List<String> LANGUAGES = List.of("en", "zh", "lo");
+    public static final Duration MIN_LENGTH = Duration.ofHours(1);
+    public static final Duration MAX_LENGTH = Duration.ofHours(48);
+
+    /**
+     * A window given as a local date and time in {@code zone} (the way a person asks for it): for example 06:00 Lao
+     * time on 2026-12-01, for 12 hours.
+     */
+    public static DiagramWindow local(String fromCode, String toCode, LocalDate date, LocalTime startTime,
+                                      Duration length, ZoneId zone, String language) {
+        return new DiagramWindow(fromCode, toCode, date.atTime(startTime).atZone(zone).toInstant(), length, zone,
+                language);
+    }
+
+    /** The end of the window (exclusive). */
+    public Instant end() {
+        return start.plus(length);
+    }
+
+    /**
+     * Checks the window against the network: both codes are points of the line and differ, the length is 1 to 48
+     * hours, the language is en, zh or lo; start and zone are given.
+     *
+     * @throws org.lancang.errors.InvalidInput naming every wrong field ({@code from}, {@code to}, {@code start},
+     *                                         {@code hours}, {@code zone}, {@code lang})
+     */
+    public void check(Network network) {
+        Validation v = new Validation();
+        int from = network.indexOf(fromCode);
+        int to = network.indexOf(toCode);
+        v.check(from >= 0, "from", fromCode == null || fromCode.isBlank() ? "is required"
+                : "'" + fromCode + "' is not a point of the line");
+        v.check(to >= 0, "to", toCode == null || toCode.isBlank() ? "is required"
+                : "'" + toCode + "' is not a point of the line");
+        if (from >= 0 && to >= 0) {
+            v.check(from != to, "to", "must differ from 'from' (" + network.points().get(from).code() + ")");
+        }
+        v.check(start != null, "start", "is required");
+        v.check(length != null && length.compareTo(MIN_LENGTH) >= 0 && length.compareTo(MAX_LENGTH) <= 0, "hours",
+                "must be between 1 and 48 hours" + (length == null ? "" : " (was " + describe(length) + ")"));
+        v.check(displayZone != null, "zone", "is required");
+        v.check(language != null && LANGUAGES.contains(language), "lang",
+                "'" + language + "' is not a language of the diagram: en, zh or lo");
+        v.throwIfInvalid();
+    }
+
+    private static String describe(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
+    }
+}
