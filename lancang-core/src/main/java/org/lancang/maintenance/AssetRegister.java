@@ -1,0 +1,204 @@
+package org.lancang.maintenance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.lancang.errors.Conflict;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
+import org.lancang.network.Country;
+import org.lancang.network.Network;
+
+/**
+ * The assets of a line, in km order, with lookup by id and by km. Immutable: an edit returns a new register, so the
+ * caller decides when to store it. Every asset lies on the line, on one side of the border, with the country and
+ * operator that side gives it.
+ */
+public final class AssetRegister {
+    private static final int MAX_NAME = 200;
+    private static final Comparator<Asset> KM_ORDER = Comparator.comparingDouble(Asset::fromKm)
+            .thenComparingDouble(Asset::toKm).thenComparing(Asset::type).thenComparing(Asset::id);
+
+    private final LineGeometry line;
+    private final List<Asset> assets;
+    private final Map<String, Asset> byId;
+
+    private AssetRegister(LineGeometry line, List<Asset> assets) {
+        this.line = line;
+        List<Asset> sorted = new ArrayList<>(assets);
+        sorted.sort(KM_ORDER);
+        this.assets = List.copyOf(sorted);
+        Map<String, Asset> index = new HashMap<>();
+        for (Asset a : sorted) {
+            if (index.put(a.id(), a) != null) {
+                throw new Conflict("id", "asset id " + a.id() + " appears twice");
+            }
+        }
+        this.byId = Map.copyOf(index);
+    }
+
+    /**
+     * The register a line starts with, generated from its network:
+     * <ul>
+     * <li>TRACK and OVERHEAD_LINE: one asset per section of the network (assumed passing loops included, so ids like
+     * {@code TRK-GLB-GMA}); sections are not cut into km chunks, because a section is already the unit track recording
+     * runs and skylights are planned by, and a defect carries its own km;</li>
+     * <li>TUNNEL and BRIDGE: one per named structure ({@code TUN-BDR-FRIENDSHIP}, {@code BRG-LPB-MEKONG}: the nearest
+     * published point and the distinguishing word of the name), split at the border into {@code -CN} and {@code -LA}
+     * parts when it crosses it, since each side has its own maintainer;</li>
+     * <li>STATION: one per station, freight station and passing loop ({@code STN-LPB}), spanning its useful length
+     * centred on its km (an assumption: the real layouts are unknown);</li>
+     * <li>TURNOUT: two per loop track beyond the main line(s) ({@code TO-GLB-01} …), an assumption: station tracks minus
+     * main tracks, times two, one at each throat.</li>
+     * </ul>
+     * Ids depend only on the network's codes and structure names, so regenerating gives the same ids.
+     */
+    public static AssetRegister generate(Network network) {
+        LineGeometry line = new LineGeometry(network);
+        return new AssetRegister(line, AssetGenerator.generate(line));
+    }
+
+    /**
+     * A register from stored assets (the persistence layer's way back in). Each asset is checked as an edit would be,
+     * and must carry the country and operator its km range gives it.
+     */
+    public static AssetRegister of(Network network, List<Asset> assets) {
+        LineGeometry line = new LineGeometry(network);
+        Validation v = new Validation();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < assets.size(); i++) {
+            Asset a = assets.get(i);
+            String field = "assets[" + i + "]";
+            v.check(seen.add(a.id()), field + ".id", "asset id " + a.id() + " appears twice");
+            checkDraft(v, line, AssetDraft.of(a), field + ".");
+            Country lies = line.countryOf(a.fromKm(), a.toKm());
+            boolean placed = line.inside(a.fromKm()) && line.inside(a.toKm()) && lies != Country.CN_LA;
+            if (placed && (a.country() != lies || a.operator() != LineGeometry.operatorOf(lies))) {
+                v.add(field + ".country", a.id() + " lies in " + lies.code() + " (maintained by "
+                        + LineGeometry.operatorOf(lies) + "), not " + a.country().code() + " / " + a.operator());
+            }
+        }
+        v.throwIfInvalid();
+        return new AssetRegister(line, assets);
+    }
+
+    public Network network() {
+        return line.network();
+    }
+
+    /** Every asset, in km order (then type, then id). */
+    public List<Asset> assets() {
+        return assets;
+    }
+
+    public Optional<Asset> find(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id.strip()));
+    }
+
+    /** The asset with this id, or {@link NotFound} naming {@code id}. */
+    public Asset get(String id) {
+        return find(id).orElseThrow(() -> new NotFound("id", "no asset '" + id + "' in the register"));
+    }
+
+    /** The asset a request refers to, or {@link InvalidInput} naming {@code field} (e.g. {@code assetId}). */
+    public Asset require(String id, String field) {
+        if (Texts.blank(id)) {
+            throw new InvalidInput(field, "is required");
+        }
+        return find(id).orElseThrow(() -> new InvalidInput(field, "'" + id + "' is not an asset in the register"));
+    }
+
+    /** Every asset covering the km (ends included), in km order; {@link InvalidInput} naming {@code km} off the line. */
+    public List<Asset> at(double km) {
+        if (!line.inside(km)) {
+            throw new InvalidInput("km", LineGeometry.fmt(km) + " is outside " + line.extent());
+        }
+        return assets.stream().filter(a -> a.covers(km)).toList();
+    }
+
+    /** Every asset sharing at least one km with the closed range, in km order. */
+    public List<Asset> overlapping(double fromKm, double toKm) {
+        double lo = Math.min(fromKm, toKm);
+        double hi = Math.max(fromKm, toKm);
+        return assets.stream().filter(a -> a.overlaps(lo, hi)).toList();
+    }
+
+    public List<Asset> ofType(AssetType type) {
+        return assets.stream().filter(a -> a.type() == type).toList();
+    }
+
+    /** This register with one more asset; {@link Conflict} naming {@code id} if the id is taken. */
+    public AssetRegister add(AssetDraft draft) {
+        Asset asset = toAsset(draft);
+        if (byId.containsKey(asset.id())) {
+            throw new Conflict("id", "asset id " + asset.id() + " is already in the register");
+        }
+        List<Asset> next = new ArrayList<>(assets);
+        next.add(asset);
+        return new AssetRegister(line, next);
+    }
+
+    /** This register with the asset of the draft's id replaced; {@link NotFound} naming {@code id} if there is none. */
+    public AssetRegister update(AssetDraft draft) {
+        Asset asset = toAsset(draft);
+        get(asset.id());
+        List<Asset> next = new ArrayList<>(assets);
+        next.replaceAll(a -> a.id().equals(asset.id()) ? asset : a);
+        return new AssetRegister(line, next);
+    }
+
+    /** This register without the asset; {@link NotFound} naming {@code id} if there is none. */
+    public AssetRegister remove(String id) {
+        Asset gone = get(id);
+        return new AssetRegister(line, assets.stream().filter(a -> a != gone).toList());
+    }
+
+    /**
+     * The asset a draft describes, with its country and operator derived from its km; {@link InvalidInput} naming every
+     * wrong field: {@code id} (upper-case letters, digits and hyphens), {@code type}, {@code name}, {@code fromKm} /
+     * {@code toKm} (inside the line, fromKm ≤ toKm, not across the border: split such an asset in two).
+     */
+    public Asset toAsset(AssetDraft draft) {
+        Validation v = new Validation();
+        checkDraft(v, line, draft, "");
+        v.throwIfInvalid();
+        Country country = line.countryOf(draft.fromKm(), draft.toKm());
+        return new Asset(draft.id().strip(), draft.type(), draft.name().strip(), draft.fromKm(), draft.toKm(), country,
+                LineGeometry.operatorOf(country), draft.attributes());
+    }
+
+    private static void checkDraft(Validation v, LineGeometry line, AssetDraft d, String prefix) {
+        String id = d.id() == null ? null : d.id().strip();
+        if (Texts.blank(id)) {
+            v.add(prefix + "id", "is required");
+        } else if (!AssetIds.valid(id)) {
+            v.add(prefix + "id", "'" + id + "' must be upper-case letters and digits in hyphen-separated words, at most "
+                    + AssetIds.MAX_LENGTH + " characters (e.g. BRG-LPB-MEKONG)");
+        }
+        v.check(d.type() != null, prefix + "type", "is required");
+        Texts.required(v, d.name(), prefix + "name", MAX_NAME);
+        boolean fromOk = line.inside(d.fromKm());
+        boolean toOk = line.inside(d.toKm());
+        v.check(fromOk, prefix + "fromKm", LineGeometry.fmt(d.fromKm()) + " is outside " + line.extent());
+        v.check(toOk, prefix + "toKm", LineGeometry.fmt(d.toKm()) + " is outside " + line.extent());
+        if (fromOk && toOk) {
+            if (d.fromKm() > d.toKm()) {
+                v.add(prefix + "toKm", "must not be before fromKm (" + LineGeometry.fmt(d.fromKm()) + ")");
+            } else if (line.countryOf(d.fromKm(), d.toKm()) == Country.CN_LA) {
+                v.add(prefix + "toKm", "the range crosses the border at km " + LineGeometry.fmt(line.borderKm())
+                        + ": split it into a Chinese and a Lao asset, one per maintainer");
+            }
+        }
+        if (d.attributes() != null && d.attributes().entrySet().stream()
+                .anyMatch(e -> Texts.blank(e.getKey()) || e.getValue() == null)) {
+            v.add(prefix + "attributes", "keys must not be blank and values not null");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.lancang.maintenance;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A defect as reported, before any check; {@link Defects#report} turns it into a {@link Defect} or names the wrong
+ * fields.
+ *
+ * @param id          the id the caller (the store) gives the defect
+ * @param km          where the defect is: on the line and inside the asset's range
+ * @param description required, at most 2,000 characters
+ * @param restriction the temporary speed restriction asked for, or {@code null}
+ * @param photoIds    ids of photos the web layer stored; may be empty
+ */
+public record DefectReport(String id, String assetId, double km, Severity severity, String description,
+                           RestrictionRequest restriction, List<String> photoIds, String reportedBy,
+                           Instant reportedAt) {
+}

@@ -1,0 +1,133 @@
+package org.lancang.maintenance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.lancang.errors.Validation;
+import org.lancang.network.Section;
+import org.lancang.timetable.SpeedRestriction;
+
+/**
+ * Reporting defects against the register, and the speed restrictions they impose on the timetable.
+ */
+public final class Defects {
+    public static final int MAX_DESCRIPTION = 2000;
+    private static final int MAX_ID = 64;
+
+    private final AssetRegister register;
+    private final LineGeometry line;
+
+    public Defects(AssetRegister register) {
+        this.register = Objects.requireNonNull(register, "register");
+        this.line = new LineGeometry(register.network());
+    }
+
+    /**
+     * The defect a report describes, OPEN, or {@link org.lancang.errors.InvalidInput} naming every wrong field:
+     * {@code id}, {@code assetId} (unknown), {@code km} (off the line or outside the asset), {@code severity},
+     * {@code description} (required, ≤ 2,000 characters), {@code photoIds[i]}, {@code reportedBy},
+     * {@code reportedAt}, and for the restriction {@code restriction.fromKm} / {@code restriction.toKm} (on the line,
+     * toKm after fromKm, covering the defect's km), {@code restriction.speedKmh} (above 0 and below the line speed of
+     * every section the range touches), {@code restriction.validFrom} and {@code restriction.validTo} (after
+     * validFrom).
+     */
+    public Defect report(DefectReport r) {
+        Validation v = new Validation();
+        Texts.required(v, r.id(), "id", MAX_ID);
+        Optional<Asset> asset = checkAsset(v, r.assetId());
+        checkKm(v, r.km(), asset);
+        v.check(r.severity() != null, "severity", "is required");
+        Texts.required(v, r.description(), "description", MAX_DESCRIPTION);
+        List<String> photos = r.photoIds() == null ? List.of() : r.photoIds();
+        for (int i = 0; i < photos.size(); i++) {
+            v.check(!Texts.blank(photos.get(i)), "photoIds[" + i + "]", "must not be blank");
+        }
+        Texts.required(v, r.reportedBy(), "reportedBy", 200);
+        v.check(r.reportedAt() != null, "reportedAt", "is required");
+        if (r.restriction() != null) {
+            checkRestriction(v, r.restriction(), r.km());
+        }
+        v.throwIfInvalid();
+
+        RestrictionRequest q = r.restriction();
+        TemporaryRestriction restriction = q == null ? null
+                : new TemporaryRestriction(q.fromKm(), q.toKm(), q.speedKmh(), q.validFrom(), q.validTo(), null, null);
+        return new Defect(r.id().strip(), r.assetId().strip(), r.km(), r.severity(), r.description().strip(),
+                restriction, photos.stream().map(String::strip).toList(), r.reportedBy().strip(), r.reportedAt(),
+                DefectStatus.OPEN);
+    }
+
+    /**
+     * The speed restrictions in force at {@code at}, in km order, for the running-time calculation. Every defect
+     * counts, open or closed: a restriction ends only when it expires or a maintainer lifts it, never silently because
+     * the paperwork moved on (after a repair the track often stays restricted while it settles).
+     */
+    public static List<SpeedRestriction> restrictionsInForce(Collection<Defect> defects, Instant at) {
+        Objects.requireNonNull(at, "at");
+        List<SpeedRestriction> out = new ArrayList<>();
+        for (Defect d : defects) {
+            d.restrictionInForce(at).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparingDouble(SpeedRestriction::fromKm).thenComparingDouble(SpeedRestriction::toKm)
+                .thenComparingInt(SpeedRestriction::speedKmh));
+        return out;
+    }
+
+    private Optional<Asset> checkAsset(Validation v, String assetId) {
+        if (Texts.blank(assetId)) {
+            v.add("assetId", "is required");
+            return Optional.empty();
+        }
+        Optional<Asset> asset = register.find(assetId);
+        v.check(asset.isPresent(), "assetId", "'" + assetId + "' is not an asset in the register");
+        return asset;
+    }
+
+    private void checkKm(Validation v, double km, Optional<Asset> asset) {
+        if (!line.inside(km)) {
+            v.add("km", LineGeometry.fmt(km) + " is outside " + line.extent());
+        } else if (asset.isPresent() && !asset.get().covers(km)) {
+            Asset a = asset.get();
+            v.add("km", LineGeometry.fmt(km) + " is outside " + a.id() + " (km " + LineGeometry.fmt(a.fromKm()) + " … "
+                    + LineGeometry.fmt(a.toKm()) + ")");
+        }
+    }
+
+    private void checkRestriction(Validation v, RestrictionRequest q, double defectKm) {
+        boolean fromOk = line.inside(q.fromKm());
+        boolean toOk = line.inside(q.toKm());
+        v.check(fromOk, "restriction.fromKm", LineGeometry.fmt(q.fromKm()) + " is outside " + line.extent());
+        v.check(toOk, "restriction.toKm", LineGeometry.fmt(q.toKm()) + " is outside " + line.extent());
+        boolean rangeOk = fromOk && toOk && q.toKm() > q.fromKm();
+        if (fromOk && toOk && !rangeOk) {
+            v.add("restriction.toKm", "must be after fromKm (" + LineGeometry.fmt(q.fromKm()) + ")");
+        }
+        if (rangeOk && line.inside(defectKm) && (defectKm < q.fromKm() || defectKm > q.toKm())) {
+            v.add("restriction.fromKm", "the range " + LineGeometry.fmt(q.fromKm()) + " … " + LineGeometry.fmt(q.toKm())
+                    + " must cover the defect at km " + LineGeometry.fmt(defectKm));
+        }
+        if (q.speedKmh() <= 0) {
+            v.add("restriction.speedKmh", "must be above 0");
+        } else if (rangeOk) {
+            // the same rule the running-time calculation applies, so a restriction accepted here is never refused there
+            for (Section s : line.sectionsTouching(q.fromKm(), q.toKm())) {
+                if (q.speedKmh() >= s.lineSpeedKmh()) {
+                    v.add("restriction.speedKmh", q.speedKmh() + " km/h is not below the line speed of " + s.from()
+                            + "–" + s.to() + " (" + s.lineSpeedKmh() + " km/h)");
+                    break;
+                }
+            }
+        }
+        v.check(q.validFrom() != null, "restriction.validFrom", "is required");
+        if (q.validTo() == null) {
+            v.add("restriction.validTo", "is required");
+        } else if (q.validFrom() != null && !q.validTo().isAfter(q.validFrom())) {
+            v.add("restriction.validTo", "must be after validFrom (" + q.validFrom() + ")");
+        }
+    }
+}
