@@ -49,13 +49,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up iterations (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--http-seconds", defaultValue = "10",
+            description = "sales: seconds of HTTP load per system, 0 to skip (default ${DEFAULT-VALUE})")
+    int httpSeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (what.equals("sales")) {
             new SalesBench(spec.commandLine().getOut()).run();
+            if (httpSeconds > 0) {
+                new SalesHttpBench(spec.commandLine().getOut(), httpSeconds).run();
+            }
             return 0;
         }
         if (!what.equals("timetable")) {

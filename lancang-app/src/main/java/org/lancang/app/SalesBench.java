@@ -34,7 +34,7 @@ final class SalesBench {
                 .type("CR200J").orElseThrow().seats();
         out.printf("lancang bench sales: D887 run, %d seats, %d selling points, Java %s, %d cores%n", seats.size(), STOPS,
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
-        for (AllocationPolicy policy : AllocationPolicy.values()) {
+        for (AllocationPolicy policy : List.of(AllocationPolicy.FIRST_FIT, AllocationPolicy.BEST_FIT)) {
             allocations(seats, policy, 3);
             double[] rates = new double[7];
             for (int i = 0; i < rates.length; i++) {
@@ -42,7 +42,7 @@ final class SalesBench {
             }
             Arrays.sort(rates);
             out.printf(Locale.ROOT, "seat allocations per second, one thread, %-9s median %,12.0f  (target ≥ 1,000,000: %s)%n",
-                    policy, rates[rates.length / 2], rates[rates.length / 2] >= 1_000_000 ? "met" : "NOT met");
+                    policy == AllocationPolicy.FIRST_FIT ? "FIRST_FIT" : "BEST_FIT", rates[rates.length / 2], rates[rates.length / 2] >= 1_000_000 ? "met" : "NOT met");
         }
         RunInventory inv = halfSold(seats);
         double availability = medianNanos(() -> inv.available(1, 8, SeatClass.SECOND));
@@ -57,7 +57,7 @@ final class SalesBench {
     /** Allocations per second over {@code rounds} sell-outs of the run (each followed by releasing everything). */
     private static double allocations(List<Seat> seats, AllocationPolicy policy, int rounds) {
         Random random = new Random(42);
-        RunInventory inv = new RunInventory(seats, STOPS, CarRule.crossBorderSplit(Set.of(2, 8, 9), 4));
+        RunInventory inv = new RunInventory(seats, STOPS, CarRule.crossBorderSplit(Set.of(2, 3, 4), 4));
         int[] seat = new int[8000];
         int[] from = new int[8000];
         int[] to = new int[8000];

@@ -1,190 +1,132 @@
 package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
-import org.lancang.data.CsvTable;
+import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
 import org.lancang.money.Money;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.PointKind;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.timetable.Operator;
 
 /**
- * Fares per operator, class and currency. The Lao section is priced from the published Vientiane table (exactly for
- * the published pairs, by distance otherwise); the Chinese section per km of its part of the journey. A journey across
- * the border pays both parts; the total is converted to the buyer's currency.
+ * The fares of the line: one {@link Tariff} per operator and class, and the exchange rate for totals.
+ * <p>
+ * Each operator charges for the part of a journey in its own country, in its own currency: China Railway Kunming Group
+ * from the Chinese end to the border (km 613), per km; the Laos–China Railway Company from Boten, the first Lao
+ * station (its published table starts there), to the Lao end. A journey across the border pays both parts; the total
+ * is shown in the buyer's currency. A class has no fare on a journey when one of its parts has no tariff for it.
  */
 public final class FareTable {
     public static final String FILE = "fares.csv";
     public static final String RATES_FILE = "exchange-rates.csv";
-    /** Kip fares worked out by distance are rounded to this (published fares are whole thousands). */
-    private static final long LAK_ROUNDING = 1000;
 
-    /** Published fares from one origin by distance: km → fare. */
-    private final Map<SeatClass, TreeMap<Double, Long>> laoByDistance = new EnumMap<>(SeatClass.class);
-    private final Map<SeatClass, Map<String, Long>> laoTable = new EnumMap<>(SeatClass.class);
-    private final Map<SeatClass, BigDecimal[]> chinesePerKm = new EnumMap<>(SeatClass.class);
     private final Network network;
+    private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new EnumMap<>(Operator.class);
     private final ExchangeRate rate;
 
-    private FareTable(Network network, ExchangeRate rate) {
-        this.network = network;
-        this.rate = rate;
-    }
-
-    public static FareTable parse(Network network, String faresText, String ratesText) {
-        CsvTable rates = CsvTable.parse(RATES_FILE, ratesText, List.of("base", "quote", "rate", "source"));
-        if (rates.rows().size() != 1) {
-            throw rates.rows().isEmpty() ? new org.lancang.data.DataFileException(RATES_FILE, 1, "rate", "no rate")
-                    : rates.rows().get(1).error("base", "one rate (CNY/LAK) is expected");
-        }
-        CsvTable.Row r = rates.rows().get(0);
-        FareTable table = new FareTable(network, new ExchangeRate(r.oneOf("base", Currency.class),
-                r.oneOf("quote", Currency.class), decimal(r, "rate")));
-        CsvTable fares = CsvTable.parse(FILE, faresText, List.of("kind", "operator", "seat_class", "currency", "from",
-                "to", "amount", "per_km", "rounding", "source"));
-        for (CsvTable.Row row : fares.rows()) {
-            SeatClass cls = row.oneOf("seat_class", SeatClass.class);
-            String kind = row.required("kind");
-            if (kind.equals("TABLE")) {
-                if (row.oneOf("currency", Currency.class) != Currency.LAK) {
-                    throw row.error("currency", "published tables are in LAK");
-                }
-                Point from = point(network, row, "from");
-                Point to = point(network, row, "to");
-                long amount = (long) row.decimalBetween("amount", 1, 100_000_000);
-                table.laoTable.computeIfAbsent(cls, k -> new java.util.HashMap<>()).put(pair(from.code(), to.code()), amount);
-                table.laoByDistance.computeIfAbsent(cls, k -> new TreeMap<>()).put(Math.abs(to.km() - from.km()), amount);
-            } else if (kind.equals("PER_KM")) {
-                if (row.oneOf("currency", Currency.class) != Currency.CNY) {
-                    throw row.error("currency", "per-km rates are in CNY");
-                }
-                table.chinesePerKm.put(cls, new BigDecimal[] {decimal(row, "per_km"), decimal(row, "rounding")});
-            } else {
-                throw row.error("kind", "'" + kind + "' is not TABLE or PER_KM");
+    public FareTable(Network network, List<Tariff> tariffs, ExchangeRate rate) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.rate = Objects.requireNonNull(rate, "rate");
+        for (Tariff t : tariffs) {
+            if (this.tariffs.computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class)).put(t.seatClass(), t)
+                    != null) {
+                throw new IllegalArgumentException("two tariffs for " + t.operator() + " " + t.seatClass());
             }
         }
-        return table;
+    }
+
+    /** Reads {@value #FILE} and {@value #RATES_FILE} (their contents), naming file, line and field on errors. */
+    public static FareTable parse(Network network, String faresText, String ratesText) {
+        return new FareTable(network, FareFileParser.parse(FILE, faresText, network),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText));
     }
 
     public ExchangeRate rate() {
         return rate;
     }
 
-    /** The fare for a journey in a class, or empty when the class is not sold on some part of it. */
+    public Optional<Tariff> tariff(Operator operator, SeatClass seatClass) {
+        return Optional.ofNullable(tariffs.getOrDefault(operator, Map.of()).get(seatClass));
+    }
+
+    /**
+     * The fare from station {@code fromCode} to station {@code toCode} in a class, the total in {@code buyerCurrency};
+     * empty when the class is not sold on some part of the journey.
+     *
+     * @throws InvalidInput when a code is not a point where a journey can start or end, or both are the same
+     */
     public Optional<FareQuote> quote(String fromCode, String toCode, SeatClass seatClass, Currency buyerCurrency) {
-        Point from = network.point(fromCode).orElseThrow();
-        Point to = network.point(toCode).orElseThrow();
-        Point border = network.border();
+        Point from = endpoint("from", fromCode);
+        Point to = endpoint("to", toCode);
+        Objects.requireNonNull(seatClass, "seatClass");
+        Objects.requireNonNull(buyerCurrency, "buyerCurrency");
+        if (from.equals(to)) {
+            throw new InvalidInput("to", "the journey must end somewhere other than where it starts");
+        }
         List<FarePart> parts = new ArrayList<>();
-        Point china = from.country() == Country.CN ? from : to.country() == Country.CN ? to : null;
-        Point laos = from.country() == Country.LA ? from : to.country() == Country.LA ? to : null;
-        if (china != null) {
-            Point end = laos != null ? border : (china == from ? to : from);
-            double km = Math.abs(end.km() - china.km());
-            Optional<Money> cn = chinese(km, seatClass);
-            if (cn.isEmpty()) {
-                return Optional.empty();
-            }
-            parts.add(new FarePart(Operator.CR_KUNMING, china == from ? from.code() : border.code(),
-                    china == from ? border.code() : to.code(), km, cn.get()));
-        }
-        if (laos != null) {
-            Point start = china != null ? firstLaoStation() : (laos == from ? to : from);
-            Optional<Money> la = lao(start, laos, seatClass);
-            if (la.isEmpty()) {
-                return Optional.empty();
-            }
-            parts.add(new FarePart(Operator.LCR, laos == from ? from.code() : start.code(),
-                    laos == from ? start.code() : to.code(), Math.abs(start.km() - laos.km()), la.get()));
-        }
-        if (parts.isEmpty()) {
-            return Optional.empty(); // the border is no station
-        }
-        if (laos == from && china != null) {
-            java.util.Collections.reverse(parts); // parts in the order of travel
-        }
         Money total = Money.zero(buyerCurrency);
-        for (FarePart p : parts) {
-            total = total.plus(rate.convert(p.amount(), buyerCurrency));
+        for (Leg leg : legs(from, to)) {
+            Optional<Tariff> tariff = tariff(leg.operator(), seatClass);
+            if (tariff.isEmpty()) {
+                return Optional.empty();
+            }
+            Money amount = tariff.get().fare(leg.from(), leg.to());
+            parts.add(new FarePart(leg.operator(), leg.from().code(), leg.to().code(),
+                    FareMath.km(leg.from(), leg.to()).doubleValue(), amount));
+            total = total.plus(rate.convert(amount, buyerCurrency));
         }
         return Optional.of(new FareQuote(parts, total));
     }
 
-    private Point firstLaoStation() {
-        return network.points().stream().filter(p -> p.country() == Country.LA).findFirst().orElseThrow();
+    /** A stretch of the journey that one operator charges for. */
+    private record Leg(Operator operator, Point from, Point to) {
     }
 
-    private Optional<Money> chinese(double km, SeatClass seatClass) {
-        BigDecimal[] perKm = chinesePerKm.get(seatClass);
-        if (perKm == null) {
-            return Optional.empty();
+    /**
+     * The journey cut at the border, in the order of travel: the Chinese part runs to the border itself, the Lao part
+     * from Boten (the published Lao table starts there). A part of no length (a journey ending at Boten) is left out.
+     */
+    private List<Leg> legs(Point from, Point to) {
+        if (from.country() == to.country()) {
+            return List.of(new Leg(Sections.chargedBy(from).orElseThrow(), from, to));
         }
-        BigDecimal raw = perKm[0].multiply(BigDecimal.valueOf(km));
-        BigDecimal step = perKm[1];
-        BigDecimal rounded = raw.divide(step, 0, RoundingMode.HALF_UP).multiply(step);
-        return Optional.of(Money.of(rounded.toPlainString(), Currency.CNY));
+        Point border = network.border();
+        Point boten = firstLaoStation(border);
+        boolean southbound = from.country() == Country.CN;
+        List<Leg> legs = new ArrayList<>(List.of(
+                new Leg(Sections.chargedBy(from).orElseThrow(), from, southbound ? border : boten),
+                new Leg(Sections.chargedBy(to).orElseThrow(), southbound ? boten : border, to)));
+        legs.removeIf(leg -> FareMath.km(leg.from(), leg.to()).signum() == 0);
+        return legs;
     }
 
-    private Optional<Money> lao(Point a, Point b, SeatClass seatClass) {
-        Map<String, Long> table = laoTable.get(seatClass);
-        if (table == null) {
-            return Optional.empty();
-        }
-        Long published = table.get(pair(a.code(), b.code()));
-        if (published != null) {
-            return Optional.of(new Money(published, Currency.LAK));
-        }
-        double d = Math.abs(a.km() - b.km());
-        TreeMap<Double, Long> curve = laoByDistance.get(seatClass);
-        Map.Entry<Double, Long> lo = curve.floorEntry(d);
-        Map.Entry<Double, Long> hi = curve.ceilingEntry(d);
-        double fare;
-        if (lo == null) {
-            fare = hi.getValue() * d / hi.getKey();
-        } else if (hi == null) {
-            Map.Entry<Double, Long> before = curve.lowerEntry(lo.getKey());
-            double slope = before == null ? lo.getValue() / lo.getKey()
-                    : (lo.getValue() - before.getValue()) / (lo.getKey() - before.getKey());
-            fare = lo.getValue() + slope * (d - lo.getKey());
-        } else if (hi.getKey().equals(lo.getKey())) {
-            fare = lo.getValue();
-        } else {
-            fare = lo.getValue() + (hi.getValue() - lo.getValue()) * (d - lo.getKey()) / (hi.getKey() - lo.getKey());
-        }
-        long rounded = Math.max(LAK_ROUNDING, Math.round(fare / LAK_ROUNDING) * LAK_ROUNDING);
-        return Optional.of(new Money(rounded, Currency.LAK));
+    /** The Lao passenger station nearest the border: Boten. */
+    private Point firstLaoStation(Point border) {
+        BigDecimal borderKm = BigDecimal.valueOf(border.km());
+        return network.points().stream()
+                .filter(p -> p.country() == Country.LA && p.kind() == PointKind.PASSENGER)
+                .min(Comparator.comparing((Point p) -> BigDecimal.valueOf(p.km()).subtract(borderKm).abs()))
+                .orElseThrow();
     }
 
-    private static String pair(String a, String b) {
-        return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
-    }
-
-    private static Point point(Network network, CsvTable.Row row, String field) {
-        String code = row.required(field);
-        return network.point(code).orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the line"));
-    }
-
-    private static BigDecimal decimal(CsvTable.Row row, String field) {
-        String text = row.required(field);
-        try {
-            BigDecimal d = new BigDecimal(text);
-            if (d.signum() <= 0) {
-                throw row.error(field, "must be positive");
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw row.error(field, "'" + text + "' is not a number");
+    private Point endpoint(String field, String code) {
+        Point point = network.point(code)
+                .orElseThrow(() -> new InvalidInput(field, "'" + code + "' is not a station of the line"));
+        if (Sections.chargedBy(point).isEmpty()) {
+            throw new InvalidInput(field, "'" + point.code() + "' is the border, where no journey starts or ends");
         }
+        return point;
     }
 }

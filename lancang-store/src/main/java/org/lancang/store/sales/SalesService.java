@@ -46,6 +46,7 @@ import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.inventory.AllocationPolicy;
 import org.lancang.ticketing.inventory.CarRule;
+import org.lancang.ticketing.inventory.CrossBorderSplit;
 import org.lancang.ticketing.inventory.RunInventory;
 import org.lancang.ticketing.inventory.SeatPreference;
 import org.lancang.timetable.Call;
@@ -59,12 +60,8 @@ import org.lancang.timetable.TrainPlan;
  */
 public final class SalesService {
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
-    /**
-     * D887/D888: 3 cars for passengers crossing the border (at launch 3 cars were cross-border, the rest domestic:
-     * [A] Xinhua 2022-04-10): the first-class car 2 and second-class cars 8 and 9 (which cars is an assumption); the
-     * others sell domestic journeys only.
-     */
-    public static final Map<String, Set<Integer>> CROSS_BORDER_CARS = Map.of("D887", Set.of(2, 8, 9), "D888", Set.of(2, 8, 9));
+    /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
+    public static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
     private static final Set<SeatClass> SOLD_CLASSES = EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
 
     private final Jdbi jdbi;
@@ -422,16 +419,12 @@ public final class SalesService {
             List<Instant> departures = stops.stream().map(c -> train.at(date, c.departure())).toList();
             TrainType type = timetable.planner().trainType(plan.trainType(), "train");
             CarRule rule = CarRule.anyCar();
-            Set<Integer> crossCars = CROSS_BORDER_CARS.get(plan.number());
-            if (crossCars != null) {
-                int border = -1;
-                for (int i = 0; i + 1 < codes.size(); i++) {
-                    if (network.point(codes.get(i)).orElseThrow().country()
-                            != network.point(codes.get(i + 1)).orElseThrow().country()) {
-                        border = i;
-                    }
+            if (SPLIT_TRAINS.contains(plan.number())) {
+                java.util.OptionalInt border = CrossBorderSplit.borderSegment(codes.stream()
+                        .map(c -> network.point(c).orElseThrow()).toList());
+                if (border.isPresent()) {
+                    rule = CrossBorderSplit.cr200j(border.getAsInt());
                 }
-                rule = border >= 0 ? CarRule.crossBorderSplit(crossCars, border) : rule;
             }
             RunSales run = new RunSales(train, date, codes, departures, new RunInventory(type.seats(), codes.size(), rule));
             rebuild(run);

@@ -1,0 +1,129 @@
+package org.lancang.ticketing.fares;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lancang.data.CsvTable;
+import org.lancang.money.Currency;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.timetable.Operator;
+
+/**
+ * Reads the fare file ({@code fares.csv}): one tariff per operator and class, either a published table ({@code TABLE}
+ * rows, one per pair of points) or a rate per km (one {@code PER_KM} row). Amounts are read as decimals, never as
+ * {@code double}. Every mistake is reported with the file, line and field.
+ */
+public final class FareFileParser {
+    static final List<String> COLUMNS = List.of("kind", "operator", "seat_class", "currency", "from", "to", "amount",
+            "per_km", "rounding", "source");
+
+    /** The two kinds of row. */
+    enum Kind {
+        /** A published fare between two points (from, to, amount). */
+        TABLE,
+        /** A rate per km (per_km). */
+        PER_KM
+    }
+
+    private FareFileParser() {
+    }
+
+    /** The tariffs in {@code text}, the contents of file {@code fileName}, whose points are those of {@code network}. */
+    public static List<Tariff> parse(String fileName, String text, Network network) {
+        CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
+        Map<Operator, Map<SeatClass, List<CsvTable.Row>>> grouped = new EnumMap<>(Operator.class);
+        for (CsvTable.Row row : table.rows()) {
+            grouped.computeIfAbsent(row.oneOf("operator", Operator.class), k -> new EnumMap<>(SeatClass.class))
+                    .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new ArrayList<>()).add(row);
+        }
+        List<Tariff> tariffs = new ArrayList<>();
+        grouped.forEach((operator, byClass) -> byClass.forEach((seatClass, rows) ->
+                tariffs.add(tariff(operator, seatClass, rows, network))));
+        return List.copyOf(tariffs);
+    }
+
+    /** All rows of one operator and class: they must agree on kind, currency and rounding. */
+    private static Tariff tariff(Operator operator, SeatClass seatClass, List<CsvTable.Row> rows, Network network) {
+        CsvTable.Row first = rows.get(0);
+        Kind kind = first.oneOf("kind", Kind.class);
+        Currency currency = first.oneOf("currency", Currency.class);
+        BigDecimal rounding = FareMath.positive(first, "rounding");
+        for (CsvTable.Row row : rows) {
+            same(row, "kind", row.oneOf("kind", Kind.class), kind, first);
+            same(row, "currency", row.oneOf("currency", Currency.class), currency, first);
+            if (FareMath.positive(row, "rounding").compareTo(rounding) != 0) {
+                throw row.error("rounding", "differs from line " + first.line() + " of the same operator and class");
+            }
+        }
+        if (!FareMath.wholeMinorUnits(rounding, currency)) {
+            throw first.error("rounding", rounding + " is finer than the smallest " + currency + " unit");
+        }
+        return kind == Kind.PER_KM ? perKm(operator, seatClass, currency, rounding, rows)
+                : table(operator, seatClass, currency, rounding, rows, network);
+    }
+
+    private static Tariff perKm(Operator operator, SeatClass seatClass, Currency currency, BigDecimal rounding,
+                                List<CsvTable.Row> rows) {
+        if (rows.size() > 1) {
+            throw rows.get(1).error("kind", "a second PER_KM rate for " + operator + " " + seatClass + " (the first is on"
+                    + " line " + rows.get(0).line() + ")");
+        }
+        CsvTable.Row row = rows.get(0);
+        blank(row, "from", "to", "amount");
+        return new PerKmTariff(operator, seatClass, currency, FareMath.positive(row, "per_km"), rounding);
+    }
+
+    private static Tariff table(Operator operator, SeatClass seatClass, Currency currency, BigDecimal rounding,
+                                List<CsvTable.Row> rows, Network network) {
+        List<DistanceTableTariff.Published> published = new ArrayList<>();
+        for (CsvTable.Row row : rows) {
+            blank(row, "per_km");
+            Point from = station(row, "from", network, operator);
+            Point to = station(row, "to", network, operator);
+            if (from.equals(to)) {
+                throw row.error("to", "a fare runs between two different points");
+            }
+            BigDecimal amount = FareMath.positive(row, "amount");
+            if (!FareMath.wholeMinorUnits(amount, currency)) {
+                throw row.error("amount", amount + " is not a whole number of " + currency + " minor units");
+            }
+            published.add(new DistanceTableTariff.Published(from, to, FareMath.money(amount, currency)));
+        }
+        try {
+            return new DistanceTableTariff(operator, seatClass, currency, rounding, published);
+        } catch (DistanceTableTariff.InvalidFare e) {
+            throw rows.get(e.index()).error("amount", e.getMessage());
+        }
+    }
+
+    /** A point of the line on the part {@code operator} charges for. */
+    private static Point station(CsvTable.Row row, String field, Network network, Operator operator) {
+        String code = row.required(field);
+        Point point = network.point(code)
+                .orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the line"));
+        if (Sections.chargedBy(point).filter(operator::equals).isEmpty()) {
+            throw row.error(field, "'" + code + "' is not on the part of the line " + operator + " charges for");
+        }
+        return point;
+    }
+
+    private static void blank(CsvTable.Row row, String... fields) {
+        for (String field : fields) {
+            if (!row.text(field).isEmpty()) {
+                throw row.error(field, "must be blank in a " + row.text("kind") + " row");
+            }
+        }
+    }
+
+    private static <T> void same(CsvTable.Row row, String field, T value, T expected, CsvTable.Row first) {
+        if (!value.equals(expected)) {
+            throw row.error(field, value + " differs from " + expected + " on line " + first.line()
+                    + " of the same operator and class");
+        }
+    }
+}
