@@ -188,6 +188,8 @@ public final class SalesService {
         for (int k = 0; k < count; k++) {
             total = total.plus(fare.total());
         }
+        Booking booking;
+        int[] seats;
         run.lock.lock();
         try {
             for (int k = 0; k < count; k++) {
@@ -197,32 +199,36 @@ public final class SalesService {
                             + plan.number() + " on " + r.date() + " that overlaps this one");
                 }
             }
-            int[] seats = run.inventory.allocate(from, to, r.seatClass(), new SeatPreference(r.position(), r.car()), count,
+            seats = run.inventory.allocate(from, to, r.seatClass(), new SeatPreference(r.position(), r.car()), count,
                     AllocationPolicy.BEST_FIT).orElseThrow(() -> new Conflict("seatClass", "sold out: no " + r.seatClass()
                     + " seats left for " + run.stops.get(from) + "–" + run.stops.get(to)));
             List<BookedPassenger> booked = new ArrayList<>();
             for (int k = 0; k < count; k++) {
                 Seat seat = run.inventory.seats().get(seats[k]);
                 booked.add(new BookedPassenger(r.passengers().get(k), seats[k], seat.car(), seat.number(), null));
+                run.addDocument(r.passengers().get(k).documentKey(), from, to);
             }
-            Booking booking = new Booking(UUID.randomUUID().toString(), plan.number(), r.date(), run.stops.get(from),
+            booking = new Booking(UUID.randomUUID().toString(), plan.number(), r.date(), run.stops.get(from),
                     run.stops.get(to), from, to, r.seatClass(), Status.HELD, owner, soldBy, now, now.plus(holdTime),
                     r.currency(), total.minor(), null, null, null, null, List.copyOf(booked));
-            try {
-                commits.commit(h -> insert(h, booking));
-            } catch (RuntimeException e) {
-                for (int seat : seats) {
-                    run.inventory.release(seat, from, to);
-                }
-                throw e;
-            }
-            for (BookedPassenger p : booked) {
-                run.addDocument(p.passenger().documentKey(), from, to);
-            }
-            return booking;
         } finally {
             run.lock.unlock();
         }
+        // The seats are already taken in memory, so the run's lock need not wait for the disk: other buyers of the run
+        // go on while this hold is committed (with theirs, in one group commit). It is acknowledged only once durable.
+        try {
+            Booking toWrite = booking;
+            commits.commit(h -> insert(h, toWrite));
+        } catch (RuntimeException e) {
+            run.lock.lock();
+            try {
+                release(run, booking);
+            } finally {
+                run.lock.unlock();
+            }
+            throw e;
+        }
+        return booking;
     }
 
     // ---------------------------------------------------------------- payment and tickets
