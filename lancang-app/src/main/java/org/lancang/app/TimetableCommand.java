@@ -121,7 +121,7 @@ final class TimetableCommand extends CommandGroup {
                         parts.length > 1 ? RuntimeRoutes.parseDwell("stops", parts[1]) : Duration.ofMinutes(2)));
             }
             String typeCode = type.toUpperCase(Locale.ROOT);
-            boolean passenger = !typeCode.equals("FREIGHT");
+            boolean passenger = platform.timetable().planner().trainType(typeCode, "type").category().carriesPassengers();
             LocalDate day = earliest.toLocalDate();
             PathRequest request = new PathRequest(number, Operator.CR_KUNMING, typeCode, passenger,
                     ServiceCalendar.daily(day, day.plusYears(1)), from.toUpperCase(Locale.ROOT),

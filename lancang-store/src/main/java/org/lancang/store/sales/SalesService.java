@@ -287,11 +287,9 @@ public final class SalesService {
         TrainPlan plan = timetable.requirePlan(b.train(), "train");
         RunSales run = run(plan, b.date());
         Instant now = clock.instant();
-        Duration before = Duration.between(now, run.departures.get(b.fromStop()));
-        int feePercent = b.status() == Status.TICKETED ? refunds.feePercent(plan.operator(), before) : 0;
-        Money paid = new Money(b.status() == Status.TICKETED ? b.totalMinor() : 0, b.currency());
-        Money fee = paid.percent(feePercent);
-        Money refund = paid.minus(fee);
+        Money[] quote = refund(b, plan, run, now);
+        Money fee = quote[1];
+        Money refund = quote[2];
         run.lock.lock();
         try {
             commits.commit(h -> {
@@ -314,10 +312,15 @@ public final class SalesService {
     public Money[] refundQuote(String bookingId, String caller, boolean agent) {
         Booking b = find(bookingId, caller, agent);
         TrainPlan plan = timetable.requirePlan(b.train(), "train");
-        RunSales run = run(plan, b.date());
-        Duration before = Duration.between(clock.instant(), run.departures.get(b.fromStop()));
-        Money paid = new Money(b.status() == Status.TICKETED ? b.totalMinor() : 0, b.currency());
-        Money fee = paid.percent(b.status() == Status.TICKETED ? refunds.feePercent(plan.operator(), before) : 0);
+        return refund(b, plan, run(plan, b.date()), clock.instant());
+    }
+
+    /** Paid, fee and refund if the booking were cancelled at {@code now}: a hold was not paid, so it costs nothing. */
+    private Money[] refund(Booking b, TrainPlan plan, RunSales run, Instant now) {
+        boolean ticketed = b.status() == Status.TICKETED;
+        Duration before = Duration.between(now, run.departures.get(b.fromStop()));
+        Money paid = new Money(ticketed ? b.totalMinor() : 0, b.currency());
+        Money fee = paid.percent(ticketed ? refunds.feePercent(plan.operator(), before) : 0);
         return new Money[] {paid, fee, paid.minus(fee)};
     }
 

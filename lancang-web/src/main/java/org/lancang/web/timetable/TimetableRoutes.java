@@ -167,9 +167,7 @@ public final class TimetableRoutes {
             }
         }
         v.throwIfInvalid();
-        service.planner().trainType(r.trainType(), "trainType");
-        boolean passenger = !service.planner().trainType(r.trainType(), "trainType").category().usesLocoHauledSpeed()
-                || r.trainType().startsWith("HXD3C_25G");
+        boolean passenger = service.planner().trainType(r.trainType(), "trainType").category().carriesPassengers();
         LocalDate day = earliest.atZoneSameInstant(network.point(r.from()).orElseThrow().timeZone()).toLocalDate();
         PathRequest request = new PathRequest(number, operator, r.trainType().strip().toUpperCase(java.util.Locale.ROOT),
                 passenger, ServiceCalendar.daily(day, day.plusYears(1)), r.from().toUpperCase(java.util.Locale.ROOT),
