@@ -1,10 +1,6 @@
 package org.lancang.app;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +25,6 @@ import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.web.WebServer;
-import org.lancang.web.http.Json;
 
 /**
  * End-to-end sales over HTTP with the PostgreSQL commit: a Lancang server in this process on a fresh embedded
@@ -53,32 +48,31 @@ final class SalesHttpBench {
                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
              WebServer server = WebServer.start(platform, "127.0.0.1", 0)) {
             platform.users().register("bench", "Bench", "bench password 1");
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-            String login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/auth/login"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"bench\",\"password\":\"bench password 1\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String token = Json.MAPPER.readTree(login).get("token").asText();
+            String token = platform.users().signIn("bench", "bench password 1",
+                    org.lancang.store.users.UserService.TokenKind.API).orElseThrow().token();
             List<String> trains = platform.timetable().plans().stream()
                     .filter(p -> p.number().startsWith("D86") && p.from().equals("KMS")).map(p -> p.number()).toList();
             String date = LocalDate.now().plusDays(2).toString();
             AtomicInteger n = new AtomicInteger();
-            URI bookings = URI.create("http://127.0.0.1:" + server.port() + "/api/bookings");
-            Result lancang = drive(i -> {
+            KeepAliveHttp[] connections = new KeepAliveHttp[CLIENTS];
+            for (int c = 0; c < CLIENTS; c++) {
+                connections[c] = new KeepAliveHttp("127.0.0.1", server.port());
+            }
+            Result lancang = drive(client -> {
                 int k = n.incrementAndGet();
                 String body = "{\"train\":\"" + trains.get(k % trains.size()) + "\",\"date\":\"" + date
                         + "\",\"from\":\"KMS\",\"to\":\"PUE\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":"
                         + "[{\"name\":\"B" + k + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID"
                         + (1_000_000 + k) + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}";
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(bookings).header("Authorization",
-                            "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() == 201;
-                } catch (Exception e) {
+                    return connections[client].postJson("/api/bookings", token, body).status() == 201;
+                } catch (java.io.IOException e) {
                     return false;
                 }
             });
+            for (KeepAliveHttp c : connections) {
+                c.close();
+            }
             report("Lancang over HTTP (hold committed before the answer)", lancang, 5000);
             Result sql = sqlBaseline(platform.database().dataSource(), trains.size());
             report("SQL baseline (SELECT … FOR UPDATE, one transaction each)", sql, 0);

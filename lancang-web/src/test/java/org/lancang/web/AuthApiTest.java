@@ -125,6 +125,12 @@ class AuthApiTest {
         String apiToken = server.postJson("/api/auth/token", null,
                 "{\"username\":\"li.planner\",\"password\":\"planner password 1\"}").json().get("token").asText();
         assertThat(server.get("/api/auth/me", apiToken).json().get("username").asText()).isEqualTo("li.planner");
+        // A role given or taken away counts from the next request, even for a token used a moment ago.
+        assertThat(server.get("/api/users", apiToken).status()).isEqualTo(403);
+        server.putJson("/api/users/li.planner/roles", admin, "{\"roles\":[\"PLANNER\",\"ADMIN\"]}");
+        assertThat(server.get("/api/users", apiToken).status()).isEqualTo(200);
+        server.putJson("/api/users/li.planner/roles", admin, "{\"roles\":[\"PLANNER\"]}");
+        assertThat(server.get("/api/users", apiToken).status()).isEqualTo(403);
     }
 
     @Test

@@ -224,16 +224,4 @@ class SeatInventoryTest {
         assertThat(inv.availability(0, 63, SeatClass.FIRST)).isEqualTo(54);
         inv.audit();
     }
-
-    @Test
-    void theOldRunInventoryShapeStillWorks() {
-        RunInventory old = new RunInventory(SEATS, 10, CarRule.crossBorderSplit(Set.of(2, 8, 9), MHN));
-        int[] seats = old.allocate(KMS, VTE, SeatClass.SECOND, SeatPreference.ANY, 2, BEST_FIT).orElseThrow();
-        assertThat(seats).hasSize(2);
-        assertThat(old.seats().get(seats[0]).car()).isIn(8, 9);
-        assertThat(old.available(KMS, VTE, SeatClass.SECOND)).isEqualTo(115 + 89 - 2);
-        old.release(seats[0], KMS, VTE);
-        assertThat(old.claim(seats[0], KMS, VTE)).isTrue();
-        assertThat(old.takenMask(seats[0])).isEqualTo((1L << 9) - 1);
-    }
 }

@@ -1,7 +1,9 @@
 package org.lancang.store.db;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +21,34 @@ import org.slf4j.LoggerFactory;
  * and each writer learns only then that its write is durable. Under load one commit (one fsync) serves many requests,
  * so the database is not the bottleneck; with one request it is as quick as a plain commit. If a batch fails, its
  * writes are retried one by one so that one bad write fails alone.
+ * <p>
+ * A write is either free-form work on the transaction's handle (for updates whose outcome it must check) or a list of
+ * plain {@link Statement}s. Plain statements of all the writes in a batch are sent as JDBC batches, one per SQL text,
+ * in the order the texts first appear: a thousand bookings become a few round trips instead of thousands.
  */
 public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** The most writes in one transaction. */
     public static final int MAX_BATCH = 512;
 
-    private record Write(Consumer<Handle> work, CompletableFuture<Void> done) {
+    /** One parameterised statement with its named values; statements with the same SQL are batched together. */
+    public record Statement(String sql, Map<String, Object> values) {
+        public Statement {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values)); // may hold nulls
+        }
+    }
+
+    /** Exactly one of {@code work} and {@code statements} is set. */
+    private record Write(Consumer<Handle> work, List<Statement> statements, CompletableFuture<Void> done) {
+        void runAlone(Handle h) {
+            if (work != null) {
+                work.accept(h);
+            } else {
+                for (Statement s : statements) {
+                    h.createUpdate(s.sql()).bindMap(s.values()).execute();
+                }
+            }
+        }
     }
 
     private final Jdbi jdbi;
@@ -41,19 +65,36 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Queues a write; the future completes when it is committed, or exceptionally if it could not be. */
     public CompletableFuture<Void> submit(Consumer<Handle> work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        return enqueue(new Write(java.util.Objects.requireNonNull(work), null, new CompletableFuture<>()));
+    }
+
+    /** Queues plain statements as one write; the future completes when they are committed, or exceptionally. */
+    public CompletableFuture<Void> submit(List<Statement> statements) {
+        return enqueue(new Write(null, List.copyOf(statements), new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> enqueue(Write w) {
         if (!running) {
-            done.completeExceptionally(new IllegalStateException("the database writer has stopped"));
-            return done;
+            w.done().completeExceptionally(new IllegalStateException("the database writer has stopped"));
+            return w.done();
         }
-        queue.add(new Write(work, done));
-        return done;
+        queue.add(w);
+        return w.done();
     }
 
     /** Queues a write and waits until it is committed (rethrowing its failure). */
     public void commit(Consumer<Handle> work) {
+        await(submit(work));
+    }
+
+    /** Queues plain statements as one write and waits until they are committed (rethrowing their failure). */
+    public void commit(List<Statement> statements) {
+        await(submit(statements));
+    }
+
+    private static void await(CompletableFuture<Void> done) {
         try {
-            submit(work).join();
+            done.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -84,7 +125,7 @@ public final class GroupCommit implements AutoCloseable {
 
     private void commitBatch(List<Write> batch) {
         try {
-            jdbi.useTransaction(h -> batch.forEach(w -> w.work().accept(h)));
+            jdbi.useTransaction(h -> runTogether(h, batch));
             batch.forEach(w -> w.done().complete(null));
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
@@ -93,13 +134,62 @@ public final class GroupCommit implements AutoCloseable {
             }
             for (Write w : batch) { // find the bad one(s): each alone
                 try {
-                    jdbi.useTransaction(h -> w.work().accept(h));
+                    jdbi.useTransaction(w::runAlone);
                     w.done().complete(null);
                 } catch (RuntimeException e) {
                     w.done().completeExceptionally(e);
                 }
             }
         }
+    }
+
+    /**
+     * Runs the writes in one transaction: plain statements gathered into one JDBC batch per SQL text. The batches run
+     * in the order their texts first appeared, which keeps each write's own order (its booking row before its
+     * passengers) as long as no write uses the texts the other way round: such a write, and any free-form work, first
+     * sends what is pending.
+     */
+    private static void runTogether(Handle h, List<Write> batch) {
+        Map<String, PreparedBatch> pending = new LinkedHashMap<>();
+        for (Write w : batch) {
+            if (w.work() != null) {
+                flush(pending);
+                w.work().accept(h);
+            } else {
+                if (!keepsOrder(w.statements(), pending)) {
+                    flush(pending);
+                }
+                for (Statement s : w.statements()) {
+                    pending.computeIfAbsent(s.sql(), h::prepareBatch).bindMap(s.values()).add();
+                }
+            }
+        }
+        flush(pending);
+    }
+
+    /** Whether the statements' texts, appended to the pending batches, would still run in the statements' order. */
+    private static boolean keepsOrder(List<Statement> statements, Map<String, PreparedBatch> pending) {
+        List<String> order = new ArrayList<>(pending.keySet());
+        int last = -1;
+        for (Statement s : statements) {
+            int i = order.indexOf(s.sql());
+            if (i < 0) {
+                order.add(s.sql());
+                i = order.size() - 1;
+            }
+            if (i < last) {
+                return false;
+            }
+            last = i;
+        }
+        return true;
+    }
+
+    private static void flush(Map<String, PreparedBatch> pending) {
+        for (PreparedBatch b : pending.values()) {
+            b.execute();
+        }
+        pending.clear();
     }
 
     /** Commits what is queued, then stops the writer. */

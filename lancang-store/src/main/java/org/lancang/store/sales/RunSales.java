@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.lancang.ticketing.inventory.RunInventory;
+import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.timetable.Train;
 
 /**
@@ -20,12 +20,12 @@ final class RunSales {
     final LocalDate date;
     final List<String> stops;
     final List<Instant> departures;
-    final RunInventory inventory;
+    final SeatInventory inventory;
     final ReentrantLock lock = new ReentrantLock();
     /** Document key → the journeys [from, to) it holds on this run. */
     final Map<String, List<int[]>> documents = new HashMap<>();
 
-    RunSales(Train train, LocalDate date, List<String> stops, List<Instant> departures, RunInventory inventory) {
+    RunSales(Train train, LocalDate date, List<String> stops, List<Instant> departures, SeatInventory inventory) {
         this.train = train;
         this.date = date;
         this.stops = List.copyOf(stops);

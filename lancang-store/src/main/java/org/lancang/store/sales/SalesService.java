@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
@@ -44,10 +43,11 @@ import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
+import org.lancang.ticketing.inventory.Allocation;
 import org.lancang.ticketing.inventory.AllocationPolicy;
 import org.lancang.ticketing.inventory.CarRule;
 import org.lancang.ticketing.inventory.CrossBorderSplit;
-import org.lancang.ticketing.inventory.RunInventory;
+import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.ticketing.inventory.SeatPreference;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Train;
@@ -119,7 +119,7 @@ public final class SalesService {
                     int available;
                     run.lock.lock();
                     try {
-                        available = run.inventory.available(i, j, cls);
+                        available = run.inventory.availability(i, j, cls);
                     } finally {
                         run.lock.unlock();
                     }
@@ -189,7 +189,7 @@ public final class SalesService {
             total = total.plus(fare.total());
         }
         Booking booking;
-        int[] seats;
+        Allocation seats;
         run.lock.lock();
         try {
             for (int k = 0; k < count; k++) {
@@ -199,13 +199,14 @@ public final class SalesService {
                             + plan.number() + " on " + r.date() + " that overlaps this one");
                 }
             }
-            seats = run.inventory.allocate(from, to, r.seatClass(), new SeatPreference(r.position(), r.car()), count,
-                    AllocationPolicy.BEST_FIT).orElseThrow(() -> new Conflict("seatClass", "sold out: no " + r.seatClass()
+            seats = run.inventory.allocate(from, to, r.seatClass(), new SeatPreference(r.position(), r.car()), count)
+                    .orElseThrow(() -> new Conflict("seatClass", "sold out: no " + r.seatClass()
                     + " seats left for " + run.stops.get(from) + "–" + run.stops.get(to)));
             List<BookedPassenger> booked = new ArrayList<>();
             for (int k = 0; k < count; k++) {
-                Seat seat = run.inventory.seats().get(seats[k]);
-                booked.add(new BookedPassenger(r.passengers().get(k), seats[k], seat.car(), seat.number(), null));
+                Seat seat = seats.seats().get(k);
+                booked.add(new BookedPassenger(r.passengers().get(k), seats.seatIndices().get(k), seat.car(),
+                        seat.number(), null));
                 run.addDocument(r.passengers().get(k).documentKey(), from, to);
             }
             booking = new Booking(UUID.randomUUID().toString(), plan.number(), r.date(), run.stops.get(from),
@@ -217,8 +218,7 @@ public final class SalesService {
         // The seats are already taken in memory, so the run's lock need not wait for the disk: other buyers of the run
         // go on while this hold is committed (with theirs, in one group commit). It is acknowledged only once durable.
         try {
-            Booking toWrite = booking;
-            commits.commit(h -> insert(h, toWrite));
+            commits.commit(insert(booking));
         } catch (RuntimeException e) {
             run.lock.lock();
             try {
@@ -435,7 +435,7 @@ public final class SalesService {
                     rule = CrossBorderSplit.cr200j(border.getAsInt());
                 }
             }
-            RunSales run = new RunSales(train, date, codes, departures, new RunInventory(type.seats(), codes.size(), rule));
+            RunSales run = new RunSales(train, date, codes, departures, new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
             rebuild(run);
             return run;
         });
@@ -460,27 +460,52 @@ public final class SalesService {
 
     // ---------------------------------------------------------------- SQL mapping
 
-    private static void insert(Handle h, Booking b) {
-        h.createUpdate("INSERT INTO booking (id, train, service_date, from_code, to_code, from_stop, to_stop, seat_class,"
-                        + " status, owner, sold_by, created_at, hold_expires_at, currency, total_minor) VALUES (:id, :train,"
-                        + " :date, :from, :to, :fs, :ts, :cls, 'HELD', :owner, :soldBy, :created, :expires, :cur, :total)")
-                .bind("id", UUID.fromString(b.id())).bind("train", b.train()).bind("date", b.date())
-                .bind("from", b.from()).bind("to", b.to()).bind("fs", b.fromStop()).bind("ts", b.toStop())
-                .bind("cls", b.seatClass().name()).bind("owner", b.owner()).bind("soldBy", b.soldBy())
-                .bind("created", utc(b.createdAt())).bind("expires", utc(b.holdExpiresAt()))
-                .bind("cur", b.currency().name()).bind("total", b.totalMinor()).execute();
+    private static final String INSERT_BOOKING = "INSERT INTO booking (id, train, service_date, from_code, to_code,"
+            + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor)"
+            + " VALUES (:id, :train, :date, :from, :to, :fs, :ts, :cls, 'HELD', :owner, :soldBy, :created, :expires, :cur,"
+            + " :total)";
+    private static final String INSERT_PASSENGER = "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
+            + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat)"
+            + " VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car, :seat)";
+
+    /** A new hold as plain statements, which the group commit sends in batches with other holds. */
+    private static List<GroupCommit.Statement> insert(Booking b) {
+        List<GroupCommit.Statement> out = new ArrayList<>();
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("id", UUID.fromString(b.id()));
+        row.put("train", b.train());
+        row.put("date", b.date());
+        row.put("from", b.from());
+        row.put("to", b.to());
+        row.put("fs", b.fromStop());
+        row.put("ts", b.toStop());
+        row.put("cls", b.seatClass().name());
+        row.put("owner", b.owner());
+        row.put("soldBy", b.soldBy());
+        row.put("created", utc(b.createdAt()));
+        row.put("expires", utc(b.holdExpiresAt()));
+        row.put("cur", b.currency().name());
+        row.put("total", b.totalMinor());
+        out.add(new GroupCommit.Statement(INSERT_BOOKING, row));
         int idx = 0;
         for (BookedPassenger p : b.passengers()) {
             Passenger x = p.passenger();
-            h.createUpdate("INSERT INTO booking_passenger (booking_id, idx, name, document_type, document_number,"
-                            + " document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat)"
-                            + " VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car, :seat)")
-                    .bind("id", UUID.fromString(b.id())).bind("idx", idx++).bind("name", x.name().strip())
-                    .bind("dt", x.documentType().name()).bind("dn", x.documentNumber().strip())
-                    .bind("dk", x.documentKey()).bind("nat", x.nationality()).bind("dob", x.dateOfBirth())
-                    .bind("exp", x.documentExpiry()).bind("si", p.seatIndex()).bind("car", p.car()).bind("seat", p.seat())
-                    .execute();
+            Map<String, Object> pr = new java.util.HashMap<>();
+            pr.put("id", UUID.fromString(b.id()));
+            pr.put("idx", idx++);
+            pr.put("name", x.name().strip());
+            pr.put("dt", x.documentType().name());
+            pr.put("dn", x.documentNumber().strip());
+            pr.put("dk", x.documentKey());
+            pr.put("nat", x.nationality());
+            pr.put("dob", x.dateOfBirth());
+            pr.put("exp", x.documentExpiry());
+            pr.put("si", p.seatIndex());
+            pr.put("car", p.car());
+            pr.put("seat", p.seat());
+            out.add(new GroupCommit.Statement(INSERT_PASSENGER, pr));
         }
+        return out;
     }
 
     private static BookedPassenger passenger(ResultSet rs) throws SQLException {

@@ -48,6 +48,18 @@ public final class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Tokens seen in the last few seconds, so that a busy client is not looked up in the database on every request.
+     * Signing out and changing roles in this process take effect at once; a change made by another process (the
+     * {@code lancang users} command on the same database) within {@link #TOKEN_RECHECK}.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedToken> recentTokens =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Duration TOKEN_RECHECK = Duration.ofSeconds(5);
+    private static final int MAX_CACHED_TOKENS = 10_000;
+
+    private record CachedToken(User user, Instant expiresAt, Instant recheckAt) {
+    }
     /** Verified against when the username is unknown, so a wrong name takes as long as a wrong password. */
     private final String decoyHash;
 
@@ -106,7 +118,7 @@ public final class UserService {
         Validation v = new Validation();
         Set<Role> roles = UserRules.parseRoles(v, "roles", roleNames);
         v.throwIfInvalid();
-        return jdbi.inTransaction(h -> {
+        User changed = jdbi.inTransaction(h -> {
             int updated = h.createUpdate("UPDATE app_user SET roles = :r WHERE username = :u").bind("u", name)
                     .bind("r", roles.stream().map(Role::name).sorted().toArray(String[]::new)).execute();
             if (updated == 0) {
@@ -114,6 +126,8 @@ public final class UserService {
             }
             return find(h, name).orElseThrow();
         });
+        recentTokens.clear(); // after the commit, so that no request caches the old roles again
+        return changed;
     }
 
     /** Checks the password and issues a token; the same answer for an unknown user and a wrong password. */
@@ -145,15 +159,34 @@ public final class UserService {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT u.username, u.display_name, u.roles, u.created_at"
-                        + " FROM auth_token t JOIN app_user u ON u.username = t.username"
+        byte[] digest = sha256(token);
+        String key = Base64.getEncoder().encodeToString(digest);
+        Instant now = clock.instant();
+        CachedToken cached = recentTokens.get(key);
+        if (cached != null && now.isBefore(cached.recheckAt()) && now.isBefore(cached.expiresAt())) {
+            return Optional.of(cached.user());
+        }
+        Optional<CachedToken> found = jdbi.withHandle(h -> h.createQuery("SELECT u.username, u.display_name, u.roles,"
+                        + " u.created_at, t.expires_at FROM auth_token t JOIN app_user u ON u.username = t.username"
                         + " WHERE t.token_sha256 = :t AND t.expires_at > :now")
-                .bind("t", sha256(token)).bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .map((rs, ctx) -> user(rs)).findOne());
+                .bind("t", digest).bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .map((rs, ctx) -> new CachedToken(user(rs), rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        now.plus(TOKEN_RECHECK)))
+                .findOne());
+        if (found.isPresent()) {
+            if (recentTokens.size() >= MAX_CACHED_TOKENS) {
+                recentTokens.clear();
+            }
+            recentTokens.put(key, found.get());
+        } else {
+            recentTokens.remove(key);
+        }
+        return found.map(CachedToken::user);
     }
 
     public void signOut(String token) {
         if (token != null) {
+            recentTokens.remove(Base64.getEncoder().encodeToString(sha256(token)));
             jdbi.useHandle(h -> h.createUpdate("DELETE FROM auth_token WHERE token_sha256 = :t")
                     .bind("t", sha256(token)).execute());
         }

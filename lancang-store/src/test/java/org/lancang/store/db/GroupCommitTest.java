@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,5 +33,57 @@ class GroupCommitTest {
             long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM t").mapTo(Long.class).one());
             assertThat(rows).isEqualTo(2001);
         }
+    }
+
+    @Test
+    void plainStatementsAreBatchedYetKeepEachWritesOrder() throws Exception {
+        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE parent (id int PRIMARY KEY, state text NOT NULL);"
+                    + " CREATE TABLE child (parent int NOT NULL REFERENCES parent (id), n int, note text)"));
+            String parent = "INSERT INTO parent (id, state) VALUES (:id, 'new')";
+            String child = "INSERT INTO child (parent, n, note) VALUES (:p, :n, :note)";
+            String mark = "UPDATE parent SET state = 'marked' WHERE id = :id";
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                int id = i;
+                List<GroupCommit.Statement> write = new ArrayList<>();
+                if (id % 7 == 3) { // the other way round: the update must still come after this write's insert
+                    write.add(new GroupCommit.Statement(parent, Map.of("id", id)));
+                    write.add(new GroupCommit.Statement(mark, Map.of("id", id)));
+                    write.add(new GroupCommit.Statement(child, nullable(id, 0, null)));
+                } else {
+                    write.add(new GroupCommit.Statement(parent, Map.of("id", id)));
+                    write.add(new GroupCommit.Statement(child, nullable(id, 0, "first")));
+                    write.add(new GroupCommit.Statement(child, nullable(id, 1, null)));
+                    write.add(new GroupCommit.Statement(mark, Map.of("id", id)));
+                }
+                acks.add(CompletableFuture.supplyAsync(() -> id % 100 == 50
+                        ? commits.submit(h -> h.execute("INSERT INTO parent VALUES (?, 'marked')", id))
+                        : commits.submit(write), pool).thenCompose(f -> f));
+            }
+            CompletableFuture<Void> orphan = commits.submit(List.of(new GroupCommit.Statement(child, nullable(-5, 0, "x"))));
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            assertThatThrownBy(orphan::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
+            pool.shutdown();
+            long children = java.util.stream.IntStream.range(0, 3000).filter(i -> i % 100 != 50)
+                    .map(i -> i % 7 == 3 ? 1 : 2).sum();
+            db.jdbi().useHandle(h -> {
+                assertThat(h.createQuery("SELECT count(*) FROM parent WHERE state = 'marked'").mapTo(Long.class).one())
+                        .isEqualTo(3000);
+                assertThat(h.createQuery("SELECT count(*) FROM child").mapTo(Long.class).one())
+                        .isEqualTo(children);
+                assertThat(h.createQuery("SELECT count(*) FROM child WHERE note IS NULL").mapTo(Long.class).one())
+                        .isEqualTo(3000 - 30);
+            });
+        }
+    }
+
+    private static Map<String, Object> nullable(int parent, int n, String note) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("p", parent);
+        m.put("n", n);
+        m.put("note", note);
+        return m;
     }
 }
