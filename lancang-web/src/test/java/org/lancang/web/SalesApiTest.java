@@ -139,4 +139,73 @@ class SalesApiTest {
                 "SELECT count(*) FROM booking WHERE owner = 'noy' AND status = 'HELD'").mapTo(Long.class).one());
         assertThat(bookings).isZero();
     }
+
+    @Test
+    void aPassengerChangesATicketToAnotherTrainAndOnlyTheirOwn() {
+        TestServer.Reply held = server.postJson("/api/bookings", passenger, body("D8601", "KMS", "PUE", "SECOND",
+                passport("PCH00001")));
+        String id = held.json().get("id").asText();
+        server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
+        String change = "{\"train\":\"D8609\",\"idempotencyKey\":\"chg-" + id + "\"}";
+        assertThat(server.postJson("/api/bookings/" + id + "/change", otherPassenger, change).status()).isEqualTo(404);
+        TestServer.Reply bad = server.postJson("/api/bookings/" + id + "/change", passenger,
+                "{\"train\":\"C82\",\"idempotencyKey\":\"chg-bad-0001\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("from");
+        TestServer.Reply noKey = server.postJson("/api/bookings/" + id + "/change", passenger, "{\"train\":\"D8609\"}");
+        assertThat(noKey.json().get("field").asText()).isEqualTo("idempotencyKey");
+        TestServer.Reply moved = server.postJson("/api/bookings/" + id + "/change", passenger, change);
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("train").asText()).isEqualTo("D8609");
+        assertThat(moved.json().get("status").asText()).isEqualTo("TICKETED");
+        assertThat(moved.json().get("changedFrom").asText()).isEqualTo(id);
+        assertThat(moved.json().get("passengers").get(0).get("ticketNumber").asText()).startsWith("D8609-");
+        JsonNode old = server.get("/api/bookings/" + id, passenger).json();
+        assertThat(old.get("status").asText()).isEqualTo("CHANGED");
+        assertThat(old.get("changedTo").asText()).isEqualTo(moved.json().get("id").asText());
+        assertThat(server.postJson("/api/bookings/" + id + "/change", passenger, change).json().get("id").asText())
+                .as("a retried change").isEqualTo(moved.json().get("id").asText());
+    }
+
+    @Test
+    void theWaitlistIsOpenOnlyWhenSoldOutAndBadRequestsNameTheField() {
+        String wait = "{\"train\":\"D8603\",\"date\":\"" + DATE + "\",\"from\":\"KMS\",\"to\":\"XSB\","
+                + "\"seatClass\":\"FIRST\",\"passengers\":[" + passport("PWL00001") + "]}";
+        TestServer.Reply open = server.postJson("/api/waitlist", passenger, wait);
+        assertThat(open.status()).isEqualTo(409);
+        assertThat(open.json().get("field").asText()).isEqualTo("seatClass");
+        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("D8603", "NOPE")).json().get("field").asText())
+                .isEqualTo("train");
+        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("\"to\":\"XSB\",", "")).json().get("field")
+                .asText()).isEqualTo("to");
+        // Sell the first class out: 11 groups of five and one single passenger.
+        for (int g = 0; g < 12; g++) {
+            StringBuilder people = new StringBuilder();
+            for (int k = 0; k < (g < 11 ? 5 : 1); k++) {
+                people.append(k == 0 ? "" : ",").append(passport("PWF" + g + "X" + k + "00"));
+            }
+            TestServer.Reply r = server.postJson("/api/bookings", agent, body("D8603", "KMS", "XSB", "FIRST", people.toString())
+                    );
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        TestServer.Reply joined = server.postJson("/api/waitlist", passenger, wait);
+        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+        assertThat(joined.json().get("status").asText()).isEqualTo("WAITING");
+        assertThat(joined.json().get("ahead").asInt()).isZero();
+        String entry = joined.json().get("id").asText();
+        assertThat(server.get("/api/waitlist/" + entry, otherPassenger).status()).isEqualTo(404);
+        assertThat(server.get("/api/waitlist", passenger).json().findValuesAsText("id")).contains(entry);
+        String single = server.get("/api/bookings?q=PWF11X000", agent).json().get(0).get("id").asText();
+        assertThat(server.postJson("/api/bookings/" + single + "/cancel", agent, "{}").status()).isEqualTo(200);
+        JsonNode offered = server.get("/api/waitlist/" + entry, passenger).json();
+        assertThat(offered.get("status").asText()).isEqualTo("OFFERED");
+        String hold = offered.get("bookingId").asText();
+        assertThat(server.get("/api/bookings/" + hold, passenger).json().get("status").asText()).isEqualTo("HELD");
+        assertThat(server.get("/api/notifications", passenger).json().findValuesAsText("bookingId")).contains(hold);
+        TestServer.Reply leave = server.postJson("/api/waitlist/" + entry + "/cancel", passenger, "{}");
+        assertThat(leave.status()).as("an offered entry is settled through its booking").isEqualTo(409);
+        assertThat(server.postJson("/api/bookings/" + hold + "/payment", passenger, "{\"idempotencyKey\":\"wl-" + hold
+                + "\"}").json().get("status").asText()).isEqualTo("TICKETED");
+        assertThat(server.get("/api/waitlist/" + entry, passenger).json().get("status").asText()).isEqualTo("FULFILLED");
+    }
 }

@@ -44,10 +44,15 @@ public final class GroupCommit implements AutoCloseable {
             if (work != null) {
                 work.accept(h);
             } else {
-                for (Statement s : statements) {
-                    h.createUpdate(s.sql()).bindMap(s.values()).execute();
-                }
+                execute(h, statements);
             }
+        }
+    }
+
+    /** Runs plain statements one by one on a handle: for free-form work that writes rows as well as checking. */
+    public static void execute(Handle h, List<Statement> statements) {
+        for (Statement s : statements) {
+            h.createUpdate(s.sql()).bindMap(s.values()).execute();
         }
     }
 

@@ -24,6 +24,8 @@ final class RunSales {
     final ReentrantLock lock = new ReentrantLock();
     /** Document key → the journeys [from, to) it holds on this run. */
     final Map<String, List<int[]>> documents = new HashMap<>();
+    /** How many waitlist entries wait for this run (0: a release need not look at the waitlist). */
+    int waiting;
 
     RunSales(Train train, LocalDate date, List<String> stops, List<Instant> departures, SeatInventory inventory) {
         this.train = train;
@@ -31,6 +33,11 @@ final class RunSales {
         this.stops = List.copyOf(stops);
         this.departures = List.copyOf(departures);
         this.inventory = inventory;
+    }
+
+    /** The run's name, "D887@2026-12-01": orders locks taken on two runs. */
+    String key() {
+        return train.number() + "@" + date;
     }
 
     boolean documentOverlaps(String key, int from, int to) {

@@ -31,7 +31,8 @@ public final class SalesRecords {
                               SeatPosition position, int car, List<Passenger> passengers, Currency currency) {
     }
 
-    public enum Status { HELD, TICKETED, CANCELLED, EXPIRED }
+    /** A booking's state: HELD until paid or expired; TICKETED; CANCELLED; EXPIRED; CHANGED into another booking. */
+    public enum Status { HELD, TICKETED, CANCELLED, EXPIRED, CHANGED }
 
     /** A passenger of a booking with their seat (and ticket once paid). */
     public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {
@@ -40,9 +41,40 @@ public final class SalesRecords {
     public record Booking(String id, String train, LocalDate date, String from, String to, int fromStop, int toStop,
                           SeatClass seatClass, Status status, String owner, String soldBy, Instant createdAt,
                           Instant holdExpiresAt, Currency currency, long totalMinor, Instant paidAt, Instant cancelledAt,
-                          Long feeMinor, Long refundMinor, List<BookedPassenger> passengers) {
+                          Long feeMinor, Long refundMinor, List<BookedPassenger> passengers, String changedTo,
+                          String changedFrom, Long changeDifferenceMinor) {
         public boolean live() {
             return status == Status.HELD || status == Status.TICKETED;
         }
+    }
+
+    /**
+     * "Move this booking to another train or date" (the same journey; class and seat preference may change). The key
+     * makes a retry return the same new booking and never charge the difference twice.
+     */
+    public record ChangeRequest(String train, LocalDate date, SeatClass seatClass, SeatPosition position, int car,
+                                String idempotencyKey) {
+    }
+
+    /** "Put these passengers on the waitlist for this sold-out class and journey." */
+    public record WaitlistRequest(String train, LocalDate date, String from, String to, SeatClass seatClass,
+                                  List<Passenger> passengers, Currency currency) {
+    }
+
+    /** A waitlist entry: WAITING in turn; OFFERED a held booking; then FULFILLED (paid), EXPIRED or CANCELLED. */
+    public enum WaitStatus { WAITING, OFFERED, FULFILLED, EXPIRED, CANCELLED }
+
+    /**
+     * A place on a waitlist. {@code ahead} is how many entries for the same run and class joined earlier and still wait
+     * (while WAITING). {@code bookingId} is the hold made for it once OFFERED.
+     */
+    public record WaitlistEntry(String id, String train, LocalDate date, String from, String to, int fromStop, int toStop,
+                                SeatClass seatClass, Currency currency, String owner, Instant createdAt, Instant departsAt,
+                                WaitStatus status, String bookingId, Instant offeredAt, int ahead,
+                                List<Passenger> passengers) {
+    }
+
+    /** Something the passenger is told, such as a waitlisted seat now held for them. */
+    public record Notification(long id, Instant createdAt, String kind, String bookingId, String message) {
     }
 }

@@ -1,13 +1,10 @@
 package org.lancang.store.sales;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,12 +29,16 @@ import org.lancang.rollingstock.TrainType;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.ChangeRequest;
+import org.lancang.store.sales.SalesRecords.Notification;
+import org.lancang.store.sales.SalesRecords.WaitStatus;
+import org.lancang.store.sales.SalesRecords.WaitlistEntry;
+import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesRecords.ClassOffer;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesRecords.Status;
 import org.lancang.store.timetable.TimetableService;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
@@ -59,6 +60,7 @@ import org.lancang.timetable.TrainPlan;
  * committed (group commit) before it is acknowledged, so a crash loses nothing that was acknowledged.
  */
 public final class SalesService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SalesService.class);
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
     /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
     public static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
@@ -143,89 +145,117 @@ public final class SalesService {
         return type.seats().stream().map(Seat::seatClass).distinct().filter(SOLD_CLASSES::contains).sorted().toList();
     }
 
-    // ---------------------------------------------------------------- holds
+    // ---------------------------------------------------------------- checking a journey
 
-    /** Holds seats for the passengers; committed before it returns. */
-    public Booking hold(String owner, String soldBy, HoldRequest r) {
+    /** A journey asked for, checked against the timetable, the sales window, the documents and the fares. */
+    private record Checked(TrainPlan plan, RunSales run, int from, int to, SeatClass seatClass, FareQuote fare,
+                           Money total, List<Passenger> passengers, Currency currency) {
+    }
+
+    private Checked check(String train, LocalDate date, String fromCode, String toCode, SeatClass seatClass, int car,
+                          List<Passenger> passengers, Currency currency, Instant now) {
         Validation v = new Validation();
-        TrainPlan plan = r.train() == null ? null : timetable.plan(r.train()).orElse(null);
-        v.check(plan != null && plan.passenger(), "train", "'" + r.train() + "' is not a passenger train of the timetable");
-        v.check(r.date() != null, "date", "is required");
-        v.check(r.seatClass() != null, "seatClass", "is required");
-        v.check(r.currency() != null, "currency", "is required: CNY or LAK");
-        int count = r.passengers() == null ? 0 : r.passengers().size();
-        v.check(count >= 1 && count <= 5, "passengers", "1 … 5 passengers per booking");
-        v.check(r.car() >= 0 && r.car() <= 30, "car", "is not a car of the train");
+        TrainPlan plan = train == null ? null : timetable.plan(train).orElse(null);
+        v.check(plan != null && plan.passenger(), "train", "'" + train + "' is not a passenger train of the timetable");
+        v.check(date != null, "date", "is required");
+        v.check(seatClass != null, "seatClass", "is required");
+        v.check(currency != null, "currency", "is required: CNY or LAK");
+        int count = passengers == null ? 0 : passengers.size();
+        v.check(count >= 1 && count <= SeatInventory.MAX_GROUP, "passengers", "1 … 5 passengers per booking");
+        v.check(car >= 0 && car <= 30, "car", "is not a car of the train");
         v.throwIfInvalid();
-        if (!plan.calendar().runsOn(r.date())) {
-            throw new InvalidInput("date", "train " + plan.number() + " does not run on " + r.date());
+        if (!plan.calendar().runsOn(date)) {
+            throw new InvalidInput("date", "train " + plan.number() + " does not run on " + date);
         }
-        RunSales run = run(plan, r.date());
-        int from = run.stops.indexOf(r.from() == null ? "" : r.from().toUpperCase(java.util.Locale.ROOT));
-        int to = run.stops.indexOf(r.to() == null ? "" : r.to().toUpperCase(java.util.Locale.ROOT));
+        RunSales run = run(plan, date);
+        int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(java.util.Locale.ROOT));
+        int to = run.stops.indexOf(toCode == null ? "" : toCode.toUpperCase(java.util.Locale.ROOT));
         if (from < 0) {
-            throw new InvalidInput("from", "train " + plan.number() + " does not call at '" + r.from() + "'");
+            throw new InvalidInput("from", "train " + plan.number() + " does not call at '" + fromCode + "'");
         }
         if (to < 0) {
-            throw new InvalidInput("to", "train " + plan.number() + " does not call at '" + r.to() + "'");
+            throw new InvalidInput("to", "train " + plan.number() + " does not call at '" + toCode + "'");
         }
         if (to <= from) {
             throw new InvalidInput("to", "the destination must come after the origin on this train");
         }
         Point boarding = network.point(run.stops.get(from)).orElseThrow();
-        Instant now = clock.instant();
-        window.check(plan.operator(), r.date(), run.departures.get(from), boarding.timeZone(), now, "date");
+        window.check(plan.operator(), date, run.departures.get(from), boarding.timeZone(), now, "date");
         boolean crosses = boarding.country() != network.point(run.stops.get(to)).orElseThrow().country();
         Validation people = new Validation();
         LocalDate today = now.atZone(boarding.timeZone()).toLocalDate();
         for (int k = 0; k < count; k++) {
-            Passenger.check(people, "passengers[" + k + "].", r.passengers().get(k), r.date(), crosses, today);
+            Passenger.check(people, "passengers[" + k + "].", passengers.get(k), date, crosses, today);
         }
         people.throwIfInvalid();
-        FareQuote fare = fares.quote(run.stops.get(from), run.stops.get(to), r.seatClass(), r.currency())
-                .orElseThrow(() -> new InvalidInput("seatClass", r.seatClass() + " is not sold on this journey"));
-        Money total = Money.zero(r.currency());
+        FareQuote fare = fares.quote(run.stops.get(from), run.stops.get(to), seatClass, currency)
+                .orElseThrow(() -> new InvalidInput("seatClass", seatClass + " is not sold on this journey"));
+        Money total = Money.zero(currency);
         for (int k = 0; k < count; k++) {
             total = total.plus(fare.total());
         }
+        return new Checked(plan, run, from, to, seatClass, fare, total, List.copyOf(passengers), currency);
+    }
+
+    /**
+     * Takes seats for the checked journey; the caller holds the run's lock. Refuses a document that already holds an
+     * overlapping journey on the run; empty, and nothing taken, when the class is sold out for the journey.
+     */
+    private Optional<Booking> take(Checked c, SeatPreference preference, String owner, String soldBy, Instant now,
+                                   boolean ticketed, String changedFrom) {
+        RunSales run = c.run();
+        for (int k = 0; k < c.passengers().size(); k++) {
+            if (run.documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
+                throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey on "
+                        + c.plan().number() + " on " + run.date + " that overlaps this one");
+            }
+        }
+        Optional<Allocation> got = run.inventory.allocate(c.from(), c.to(), c.seatClass(), preference,
+                c.passengers().size());
+        if (got.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        List<BookedPassenger> booked = new ArrayList<>();
+        for (int k = 0; k < c.passengers().size(); k++) {
+            Seat seat = got.get().seats().get(k);
+            Passenger p = c.passengers().get(k);
+            booked.add(new BookedPassenger(p, got.get().seatIndices().get(k), seat.car(), seat.number(),
+                    ticketed ? ticketNumber(id, c.plan().number(), run.date, seat.car(), seat.number()) : null));
+            run.addDocument(p.documentKey(), c.from(), c.to());
+        }
+        return Optional.of(new Booking(id, c.plan().number(), run.date, run.stops.get(c.from()), run.stops.get(c.to()),
+                c.from(), c.to(), c.seatClass(), ticketed ? Status.TICKETED : Status.HELD, owner, soldBy, now,
+                now.plus(holdTime), c.currency(), c.total().minor(), ticketed ? now : null, null, null, null,
+                List.copyOf(booked), null, changedFrom, null));
+    }
+
+    private static Conflict soldOut(Checked c) {
+        return new Conflict("seatClass", "sold out: no " + c.seatClass() + " seats left for " + c.run().stops.get(c.from())
+                + "–" + c.run().stops.get(c.to()) + " on " + c.plan().number() + " (the waitlist is open)");
+    }
+
+    // ---------------------------------------------------------------- holds
+
+    /** Holds seats for the passengers; committed before it returns. */
+    public Booking hold(String owner, String soldBy, HoldRequest r) {
+        Instant now = clock.instant();
+        Checked c = check(r.train(), r.date(), r.from(), r.to(), r.seatClass(), r.car(), r.passengers(), r.currency(), now);
+        RunSales run = c.run();
         Booking booking;
-        Allocation seats;
         run.lock.lock();
         try {
-            for (int k = 0; k < count; k++) {
-                String key = r.passengers().get(k).documentKey();
-                if (run.documentOverlaps(key, from, to)) {
-                    throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey on "
-                            + plan.number() + " on " + r.date() + " that overlaps this one");
-                }
-            }
-            seats = run.inventory.allocate(from, to, r.seatClass(), new SeatPreference(r.position(), r.car()), count)
-                    .orElseThrow(() -> new Conflict("seatClass", "sold out: no " + r.seatClass()
-                    + " seats left for " + run.stops.get(from) + "–" + run.stops.get(to)));
-            List<BookedPassenger> booked = new ArrayList<>();
-            for (int k = 0; k < count; k++) {
-                Seat seat = seats.seats().get(k);
-                booked.add(new BookedPassenger(r.passengers().get(k), seats.seatIndices().get(k), seat.car(),
-                        seat.number(), null));
-                run.addDocument(r.passengers().get(k).documentKey(), from, to);
-            }
-            booking = new Booking(UUID.randomUUID().toString(), plan.number(), r.date(), run.stops.get(from),
-                    run.stops.get(to), from, to, r.seatClass(), Status.HELD, owner, soldBy, now, now.plus(holdTime),
-                    r.currency(), total.minor(), null, null, null, null, List.copyOf(booked));
+            booking = take(c, new SeatPreference(r.position(), r.car()), owner, soldBy, now, false, null)
+                    .orElseThrow(() -> soldOut(c));
         } finally {
             run.lock.unlock();
         }
         // The seats are already taken in memory, so the run's lock need not wait for the disk: other buyers of the run
         // go on while this hold is committed (with theirs, in one group commit). It is acknowledged only once durable.
         try {
-            commits.commit(insert(booking));
+            commits.commit(SalesRows.insert(booking));
         } catch (RuntimeException e) {
-            run.lock.lock();
-            try {
-                release(run, booking);
-            } finally {
-                run.lock.unlock();
-            }
+            giveBack(run, booking, now);
             throw e;
         }
         return booking;
@@ -235,9 +265,7 @@ public final class SalesService {
 
     /** Pays a held booking (idempotent on the key) and issues its tickets. */
     public Booking pay(String bookingId, String caller, boolean agent, String idempotencyKey) {
-        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,80}")) {
-            throw new InvalidInput("idempotencyKey", "8–80 letters, digits or . _ : - (the same key for every retry)");
-        }
+        checkKey(idempotencyKey);
         Booking b = find(bookingId, caller, agent);
         if (b.status() == Status.TICKETED && idempotencyKey.equals(paymentKey(b.id()))) {
             return b; // a retry: already paid with this key
@@ -252,6 +280,9 @@ public final class SalesService {
         }
         PaymentProvider.Receipt receipt = payments.charge(idempotencyKey, new Money(b.totalMinor(), b.currency()),
                 "Lancang " + b.train() + " " + b.date() + " " + b.from() + "-" + b.to());
+        if (receipt == null) {
+            throw new IllegalStateException("the payment provider returned no receipt");
+        }
         commits.commit(h -> {
             int updated = h.createUpdate("UPDATE booking SET status = 'TICKETED', paid_at = :now, payment_key = :k"
                             + " WHERE id = :id AND status = 'HELD'")
@@ -261,19 +292,156 @@ public final class SalesService {
             }
             for (BookedPassenger p : b.passengers()) {
                 h.createUpdate("UPDATE booking_passenger SET ticket_number = :t WHERE booking_id = :id AND seat_index = :s")
-                        .bind("t", ticketNumber(b, p)).bind("id", UUID.fromString(b.id())).bind("s", p.seatIndex()).execute();
+                        .bind("t", ticketNumber(b.id(), b.train(), b.date(), p.car(), p.seat()))
+                        .bind("id", UUID.fromString(b.id())).bind("s", p.seatIndex()).execute();
             }
+            settleOffer(h, b.id(), WaitStatus.FULFILLED);
         });
-        if (receipt == null) {
-            throw new IllegalStateException("the payment provider returned no receipt");
-        }
         return find(bookingId, caller, agent);
     }
 
-    private static String ticketNumber(Booking b, BookedPassenger p) {
-        String id = b.id().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-        return b.train() + "-" + b.date().toString().replace("-", "") + "-" + String.format("%02d", p.car()) + p.seat()
-                + "-" + id.substring(0, 6);
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,80}")) {
+            throw new InvalidInput("idempotencyKey", "8–80 letters, digits or . _ : - (the same key for every retry)");
+        }
+    }
+
+    private static String ticketNumber(String bookingId, String train, LocalDate date, int car, String seat) {
+        String id = bookingId.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return train + "-" + date.toString().replace("-", "") + "-" + String.format("%02d", car) + seat + "-"
+                + id.substring(0, 6);
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    /**
+     * Moves a live booking to another train or date (same journey; class and seat preference may change) as one
+     * exchange: the new seats are taken first, and the old ones are given back only once the new booking is committed.
+     * A ticket stays a ticket: a dearer fare charges the difference (idempotent on the key), a cheaper one refunds the
+     * difference less the refund fee for the time before the old train's departure. A hold becomes a new hold.
+     */
+    public Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
+        checkKey(r.idempotencyKey());
+        Booking old = find(bookingId, caller, agent);
+        if (old.status() == Status.CHANGED && r.idempotencyKey().equals(changeKey(old.id()))) {
+            return find(old.changedTo(), caller, agent); // a retry of this change
+        }
+        if (!old.live()) {
+            throw new Conflict("status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
+        }
+        Instant now = clock.instant();
+        TrainPlan oldPlan = timetable.requirePlan(old.train(), "train");
+        RunSales oldRun = run(oldPlan, old.date());
+        Duration beforeOld = Duration.between(now, oldRun.departures.get(old.fromStop()));
+        if (beforeOld.isNegative() || beforeOld.isZero()) {
+            throw new Conflict("status", old.train() + " has left " + old.from() + "; the booking can no longer be changed");
+        }
+        String train = r.train() == null || r.train().isBlank() ? old.train() : r.train().strip().toUpperCase(java.util.Locale.ROOT);
+        LocalDate date = r.date() == null ? old.date() : r.date();
+        SeatClass seatClass = r.seatClass() == null ? old.seatClass() : r.seatClass();
+        if (train.equals(old.train()) && date.equals(old.date()) && seatClass == old.seatClass()) {
+            throw new InvalidInput("train", "a change needs another train, date or class");
+        }
+        List<Passenger> people = old.passengers().stream().map(BookedPassenger::passenger).toList();
+        Checked c = check(train, date, old.from(), old.to(), seatClass, r.car(), people, old.currency(), now);
+        boolean ticketed = old.status() == Status.TICKETED;
+        Booking replacement;
+        List<RunSales> locked = lockInOrder(oldRun, c.run());
+        try {
+            // The old journey's documents step aside so that the new one may overlap it (a later train, same day).
+            for (BookedPassenger p : old.passengers()) {
+                oldRun.removeDocument(p.passenger().documentKey(), old.fromStop(), old.toStop());
+            }
+            Optional<Booking> taken;
+            try {
+                taken = take(c, new SeatPreference(r.position(), r.car()), old.owner(), old.soldBy(), now, ticketed,
+                        old.id());
+            } catch (RuntimeException e) {
+                restoreDocuments(oldRun, old);
+                throw e;
+            }
+            if (taken.isEmpty()) {
+                restoreDocuments(oldRun, old);
+                throw soldOut(c);
+            }
+            replacement = taken.get();
+        } finally {
+            locked.forEach(run -> run.lock.unlock());
+        }
+        long difference = 0;
+        try {
+            if (ticketed) {
+                long more = replacement.totalMinor() - old.totalMinor();
+                if (more > 0) {
+                    payments.charge("change:" + r.idempotencyKey(), new Money(more, old.currency()), "Lancang change "
+                            + old.train() + " " + old.date() + " to " + replacement.train() + " " + replacement.date());
+                    difference = more;
+                } else if (more < 0) {
+                    Money back = new Money(-more, old.currency());
+                    difference = -back.minus(back.percent(refunds.feePercent(oldPlan.operator(), beforeOld))).minor();
+                }
+            }
+            long recorded = difference;
+            Booking written = replacement;
+            commits.commit(h -> {
+                GroupCommit.execute(h, SalesRows.insert(written));
+                int updated = h.createUpdate("UPDATE booking SET status = 'CHANGED', changed_to = :to, change_key = :k,"
+                                + " change_difference_minor = :d, cancelled_at = :now WHERE id = :id"
+                                + " AND status IN ('HELD', 'TICKETED')")
+                        .bind("to", UUID.fromString(written.id())).bind("k", r.idempotencyKey())
+                        .bind("d", ticketed ? recorded : null).bind("now", utc(now))
+                        .bind("id", UUID.fromString(old.id())).execute();
+                if (updated == 0) {
+                    throw new Conflict("status", "booking changed meanwhile");
+                }
+                settleOffer(h, old.id(), WaitStatus.FULFILLED);
+            });
+        } catch (RuntimeException e) {
+            RunSales newRun = c.run();
+            newRun.lock.lock();
+            try {
+                release(newRun, replacement);
+            } finally {
+                newRun.lock.unlock();
+            }
+            oldRun.lock.lock();
+            try {
+                if (load(old.id()).map(Booking::live).orElse(false)) {
+                    restoreDocuments(oldRun, old); // still the passengers' journey (not cancelled meanwhile)
+                }
+            } finally {
+                oldRun.lock.unlock();
+            }
+            throw e;
+        }
+        oldRun.lock.lock();
+        try {
+            for (BookedPassenger p : old.passengers()) {
+                oldRun.inventory.release(p.seatIndex(), old.fromStop(), old.toStop());
+            }
+            serveWaitlist(oldRun, now);
+        } finally {
+            oldRun.lock.unlock();
+        }
+        return find(replacement.id(), caller, agent);
+    }
+
+    private static void restoreDocuments(RunSales run, Booking b) {
+        for (BookedPassenger p : b.passengers()) {
+            run.addDocument(p.passenger().documentKey(), b.fromStop(), b.toStop());
+        }
+    }
+
+    /** Locks two runs (or one) in a fixed order, so that two changes in opposite directions cannot deadlock. */
+    private static List<RunSales> lockInOrder(RunSales a, RunSales b) {
+        List<RunSales> order = a == b ? List.of(a) : a.key().compareTo(b.key()) < 0 ? List.of(a, b) : List.of(b, a);
+        order.forEach(run -> run.lock.lock());
+        return order;
+    }
+
+    private String changeKey(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT change_key FROM booking WHERE id = :id")
+                .bind("id", UUID.fromString(id)).mapTo(String.class).findOne().orElse(null));
     }
 
     // ---------------------------------------------------------------- cancel, refund, expiry
@@ -300,8 +468,10 @@ public final class SalesService {
                 if (updated == 0) {
                     throw new Conflict("status", "booking changed meanwhile");
                 }
+                settleOffer(h, b.id(), WaitStatus.CANCELLED);
             });
             release(run, b);
+            serveWaitlist(run, now);
         } finally {
             run.lock.unlock();
         }
@@ -324,10 +494,11 @@ public final class SalesService {
         return new Money[] {paid, fee, paid.minus(fee)};
     }
 
-    /** Releases every hold whose time is up; returns how many. */
+    /** Releases every hold whose time is up, and closes waitlist entries whose train has left; returns the holds. */
     public int expireHolds() {
+        Instant now = clock.instant();
         List<String> due = jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE status = 'HELD'"
-                + " AND hold_expires_at <= :now").bind("now", utc(clock.instant())).mapTo(String.class).list());
+                + " AND hold_expires_at <= :now").bind("now", utc(now)).mapTo(String.class).list());
         int n = 0;
         for (String id : due) {
             Booking b = load(id).orElse(null);
@@ -336,6 +507,8 @@ public final class SalesService {
                 n++;
             }
         }
+        commits.commit(h -> h.createUpdate("UPDATE waitlist_entry SET status = 'EXPIRED' WHERE status = 'WAITING'"
+                + " AND departs_at <= :now").bind("now", utc(now)).execute());
         return n;
     }
 
@@ -344,11 +517,26 @@ public final class SalesService {
         run.lock.lock();
         try {
             int[] updated = new int[1];
-            commits.commit(h -> updated[0] = h.createUpdate("UPDATE booking SET status = 'EXPIRED' WHERE id = :id"
-                    + " AND status = 'HELD'").bind("id", UUID.fromString(b.id())).execute());
+            commits.commit(h -> {
+                updated[0] = h.createUpdate("UPDATE booking SET status = 'EXPIRED' WHERE id = :id AND status = 'HELD'")
+                        .bind("id", UUID.fromString(b.id())).execute();
+                settleOffer(h, b.id(), WaitStatus.EXPIRED);
+            });
             if (updated[0] == 1) {
                 release(run, b);
+                serveWaitlist(run, clock.instant());
             }
+        } finally {
+            run.lock.unlock();
+        }
+    }
+
+    /** Gives back the seats of a booking that was never acknowledged (its commit failed). */
+    private void giveBack(RunSales run, Booking b, Instant now) {
+        run.lock.lock();
+        try {
+            release(run, b);
+            serveWaitlist(run, now);
         } finally {
             run.lock.unlock();
         }
@@ -359,6 +547,163 @@ public final class SalesService {
             run.inventory.release(p.seatIndex(), b.fromStop(), b.toStop());
             run.removeDocument(p.passenger().documentKey(), b.fromStop(), b.toStop());
         }
+    }
+
+    // ---------------------------------------------------------------- waitlist
+
+    /**
+     * Puts passengers on the waitlist of a class that is sold out for their journey. Seats given back on the run go to
+     * the waitlist in the order its entries joined, as a hold the passenger is told about and can pay.
+     */
+    public WaitlistEntry joinWaitlist(String owner, WaitlistRequest r) {
+        Instant now = clock.instant();
+        Checked c = check(r.train(), r.date(), r.from(), r.to(), r.seatClass(), 0, r.passengers(), r.currency(), now);
+        RunSales run = c.run();
+        WaitlistEntry entry;
+        run.lock.lock();
+        try {
+            if (run.inventory.availability(c.from(), c.to(), c.seatClass()) >= c.passengers().size()) {
+                throw new Conflict("seatClass", "seats are still on sale for this journey: book them instead");
+            }
+            for (int k = 0; k < c.passengers().size(); k++) {
+                if (run.documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
+                    throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey"
+                            + " on " + c.plan().number() + " on " + run.date + " that overlaps this one");
+                }
+            }
+            entry = new WaitlistEntry(UUID.randomUUID().toString(), c.plan().number(), run.date,
+                    run.stops.get(c.from()), run.stops.get(c.to()), c.from(), c.to(), c.seatClass(), c.currency(), owner,
+                    now, run.departures.get(c.from()), WaitStatus.WAITING, null, null, 0, c.passengers());
+            commits.commit(SalesRows.insert(entry)); // under the lock: the queue's order is the order of commits
+            run.waiting++;
+        } finally {
+            run.lock.unlock();
+        }
+        return waitlistEntry(entry.id(), owner, false);
+    }
+
+    /** A passenger's waitlist entries, newest first. */
+    public List<WaitlistEntry> waitlistOf(String owner) {
+        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM waitlist_entry WHERE owner = :o"
+                + " ORDER BY seq DESC").bind("o", owner).mapTo(String.class).list());
+        return ids.stream().map(id -> waitlistEntry(id, owner, false)).toList();
+    }
+
+    /** One entry its owner (or an agent) may see. */
+    public WaitlistEntry waitlistEntry(String entryId, String caller, boolean agent) {
+        Optional<UUID> id = parseId(entryId);
+        Optional<WaitlistEntry> found = id.isEmpty() ? Optional.empty() : jdbi.withHandle(h -> {
+            List<Passenger> passengers = h.createQuery("SELECT * FROM waitlist_passenger WHERE entry_id = :id ORDER BY idx")
+                    .bind("id", id.get()).map((rs, ctx) -> SalesRows.passenger(rs)).list();
+            return h.createQuery("SELECT e.*, (SELECT count(*) FROM waitlist_entry o WHERE o.train = e.train"
+                            + " AND o.service_date = e.service_date AND o.seat_class = e.seat_class AND o.seq < e.seq"
+                            + " AND o.status = 'WAITING') AS ahead FROM waitlist_entry e WHERE e.id = :id")
+                    .bind("id", id.get()).map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("ahead"), passengers)).findOne();
+        });
+        WaitlistEntry e = found.orElseThrow(() -> new NotFound("id", "no waitlist entry '" + entryId + "'"));
+        if (!agent && !e.owner().equals(caller)) {
+            throw new NotFound("id", "no waitlist entry '" + entryId + "'");
+        }
+        return e;
+    }
+
+    /** Leaves the waitlist (only while waiting: an offered hold is cancelled as a booking). */
+    public WaitlistEntry cancelWaitlist(String entryId, String caller, boolean agent) {
+        WaitlistEntry e = waitlistEntry(entryId, caller, agent);
+        if (e.status() != WaitStatus.WAITING) {
+            throw new Conflict("status", "the entry is " + e.status() + (e.status() == WaitStatus.OFFERED
+                    ? "; cancel its booking " + e.bookingId() + " instead" : ""));
+        }
+        RunSales run = run(timetable.requirePlan(e.train(), "train"), e.date());
+        run.lock.lock();
+        try {
+            int[] updated = new int[1];
+            commits.commit(h -> updated[0] = h.createUpdate("UPDATE waitlist_entry SET status = 'CANCELLED'"
+                    + " WHERE id = :id AND status = 'WAITING'").bind("id", UUID.fromString(e.id())).execute());
+            if (updated[0] == 0) {
+                throw new Conflict("status", "the entry was offered a seat meanwhile");
+            }
+            run.waiting = Math.max(0, run.waiting - 1);
+        } finally {
+            run.lock.unlock();
+        }
+        return waitlistEntry(entryId, caller, agent);
+    }
+
+    /** What a passenger has been told, newest first. */
+    public List<Notification> notificationsOf(String owner) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM notification WHERE owner = :o ORDER BY id DESC LIMIT 100")
+                .bind("o", owner).map((rs, ctx) -> new Notification(rs.getLong("id"), SalesRows.instant(rs, "created_at"),
+                        rs.getString("kind"), rs.getString("booking_id"), rs.getString("message"))).list());
+    }
+
+    /**
+     * Offers seats just given back on the run to its waitlist, in the order the entries joined; an entry that cannot be
+     * seated (its journey still full) keeps its place. The caller holds the run's lock. The holds, the offers and the
+     * notifications are committed together.
+     */
+    private void serveWaitlist(RunSales run, Instant now) {
+        if (run.waiting == 0) {
+            return;
+        }
+        List<WaitlistEntry> waiting = jdbi.withHandle(h -> h.createQuery("SELECT e.*, 0 AS ahead FROM waitlist_entry e"
+                        + " WHERE train = :t AND service_date = :d AND status = 'WAITING' ORDER BY seq")
+                .bind("t", run.train.number()).bind("d", run.date).map((rs, ctx) -> SalesRows.entry(rs, 0, List.of()))
+                .list());
+        List<GroupCommit.Statement> writes = new ArrayList<>();
+        List<Booking> offered = new ArrayList<>();
+        int left = 0;
+        for (WaitlistEntry e : waiting) {
+            if (!now.isBefore(e.departsAt())) {
+                continue; // closed by the expiry job
+            }
+            if (run.inventory.availability(e.fromStop(), e.toStop(), e.seatClass()) == 0) {
+                left++;
+                continue;
+            }
+            WaitlistEntry full = waitlistEntry(e.id(), e.owner(), false);
+            TrainPlan plan = timetable.requirePlan(e.train(), "train");
+            FareQuote fare = fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
+            Optional<Booking> hold = Optional.empty();
+            if (fare != null) {
+                Money total = Money.zero(e.currency());
+                for (int k = 0; k < full.passengers().size(); k++) {
+                    total = total.plus(fare.total());
+                }
+                Checked c = new Checked(plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total,
+                        full.passengers(), e.currency());
+                try {
+                    hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
+                } catch (Conflict documentBusy) {
+                    hold = Optional.empty(); // the passenger travels on this run already: the entry waits on
+                }
+            }
+            if (hold.isEmpty()) {
+                left++;
+                continue;
+            }
+            offered.add(hold.get());
+            writes.addAll(SalesRows.insert(hold.get()));
+            writes.addAll(SalesRows.offer(e, hold.get(), now, "A seat on " + e.train() + " on " + e.date() + " from "
+                    + e.from() + " to " + e.to() + " (" + e.seatClass() + ") is held for you until "
+                    + hold.get().holdExpiresAt() + ": pay before then to keep it."));
+        }
+        if (!writes.isEmpty()) {
+            try {
+                commits.commit(writes);
+            } catch (RuntimeException e) {
+                offered.forEach(b -> release(run, b));
+                left = waiting.size();
+                LOG.warn("offering waitlisted seats on {} {} failed; they stay on sale", run.train.number(), run.date, e);
+            }
+        }
+        run.waiting = left;
+    }
+
+    /** A waitlist entry whose hold leaves HELD follows it: paid → FULFILLED, expired → EXPIRED, cancelled. */
+    private static void settleOffer(org.jdbi.v3.core.Handle h, String bookingId, WaitStatus status) {
+        h.createUpdate("UPDATE waitlist_entry SET status = :s WHERE booking_id = :b AND status = 'OFFERED'")
+                .bind("s", status.name()).bind("b", UUID.fromString(bookingId)).execute();
     }
 
     // ---------------------------------------------------------------- lookups
@@ -406,9 +751,9 @@ public final class SalesService {
     private Optional<Booking> load(UUID id) {
         return jdbi.withHandle(h -> {
             List<BookedPassenger> passengers = h.createQuery("SELECT * FROM booking_passenger WHERE booking_id = :id ORDER BY idx")
-                    .bind("id", id).map((rs, ctx) -> passenger(rs)).list();
+                    .bind("id", id).map((rs, ctx) -> SalesRows.bookedPassenger(rs)).list();
             return h.createQuery("SELECT * FROM booking WHERE id = :id").bind("id", id)
-                    .map((rs, ctx) -> booking(rs, passengers)).findOne();
+                    .map((rs, ctx) -> SalesRows.booking(rs, passengers)).findOne();
         });
     }
 
@@ -435,8 +780,12 @@ public final class SalesService {
                     rule = CrossBorderSplit.cr200j(border.getAsInt());
                 }
             }
-            RunSales run = new RunSales(train, date, codes, departures, new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
+            RunSales run = new RunSales(train, date, codes, departures,
+                    new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
             rebuild(run);
+            run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
+                    + " AND service_date = :d AND status = 'WAITING'").bind("t", plan.number()).bind("d", date)
+                    .mapTo(Integer.class).one());
             return run;
         });
     }
@@ -458,80 +807,7 @@ public final class SalesService {
                 }).list());
     }
 
-    // ---------------------------------------------------------------- SQL mapping
-
-    private static final String INSERT_BOOKING = "INSERT INTO booking (id, train, service_date, from_code, to_code,"
-            + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor)"
-            + " VALUES (:id, :train, :date, :from, :to, :fs, :ts, :cls, 'HELD', :owner, :soldBy, :created, :expires, :cur,"
-            + " :total)";
-    private static final String INSERT_PASSENGER = "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
-            + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat)"
-            + " VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car, :seat)";
-
-    /** A new hold as plain statements, which the group commit sends in batches with other holds. */
-    private static List<GroupCommit.Statement> insert(Booking b) {
-        List<GroupCommit.Statement> out = new ArrayList<>();
-        Map<String, Object> row = new java.util.HashMap<>();
-        row.put("id", UUID.fromString(b.id()));
-        row.put("train", b.train());
-        row.put("date", b.date());
-        row.put("from", b.from());
-        row.put("to", b.to());
-        row.put("fs", b.fromStop());
-        row.put("ts", b.toStop());
-        row.put("cls", b.seatClass().name());
-        row.put("owner", b.owner());
-        row.put("soldBy", b.soldBy());
-        row.put("created", utc(b.createdAt()));
-        row.put("expires", utc(b.holdExpiresAt()));
-        row.put("cur", b.currency().name());
-        row.put("total", b.totalMinor());
-        out.add(new GroupCommit.Statement(INSERT_BOOKING, row));
-        int idx = 0;
-        for (BookedPassenger p : b.passengers()) {
-            Passenger x = p.passenger();
-            Map<String, Object> pr = new java.util.HashMap<>();
-            pr.put("id", UUID.fromString(b.id()));
-            pr.put("idx", idx++);
-            pr.put("name", x.name().strip());
-            pr.put("dt", x.documentType().name());
-            pr.put("dn", x.documentNumber().strip());
-            pr.put("dk", x.documentKey());
-            pr.put("nat", x.nationality());
-            pr.put("dob", x.dateOfBirth());
-            pr.put("exp", x.documentExpiry());
-            pr.put("si", p.seatIndex());
-            pr.put("car", p.car());
-            pr.put("seat", p.seat());
-            out.add(new GroupCommit.Statement(INSERT_PASSENGER, pr));
-        }
-        return out;
-    }
-
-    private static BookedPassenger passenger(ResultSet rs) throws SQLException {
-        java.sql.Date expiry = rs.getDate("document_expiry");
-        return new BookedPassenger(new Passenger(rs.getString("name"), DocumentType.valueOf(rs.getString("document_type")),
-                rs.getString("document_number"), rs.getString("nationality"), rs.getDate("date_of_birth").toLocalDate(),
-                expiry == null ? null : expiry.toLocalDate()), rs.getInt("seat_index"), rs.getInt("car"),
-                rs.getString("seat"), rs.getString("ticket_number"));
-    }
-
-    private static Booking booking(ResultSet rs, List<BookedPassenger> passengers) throws SQLException {
-        return new Booking(rs.getString("id"), rs.getString("train"), rs.getDate("service_date").toLocalDate(),
-                rs.getString("from_code"), rs.getString("to_code"), rs.getInt("from_stop"), rs.getInt("to_stop"),
-                SeatClass.valueOf(rs.getString("seat_class")), Status.valueOf(rs.getString("status")),
-                rs.getString("owner"), rs.getString("sold_by"), instant(rs, "created_at"), instant(rs, "hold_expires_at"),
-                Currency.valueOf(rs.getString("currency")), rs.getLong("total_minor"), instant(rs, "paid_at"),
-                instant(rs, "cancelled_at"), (Long) rs.getObject("fee_minor"), (Long) rs.getObject("refund_minor"),
-                passengers);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
     private static OffsetDateTime utc(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+        return SalesRows.utc(t);
     }
 }

@@ -9,12 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,74 +131,6 @@ class SalesServiceTest {
             assertThatThrownBy(() -> platform.sales().pay(held.id(), "pax", false, "key-late-0001")).isInstanceOf(Conflict.class);
         } finally {
             CLOCK.advance(Duration.ofMinutes(-16));
-        }
-    }
-
-    @Test
-    void aRushOfBuyersNeverGetsTheSameSeatAndARestartRebuildsTheSameInventory() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("rush seed = " + seed);
-        String[] stops = {"KMS", "YXI", "PUE", "XSB"};
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            long threadSeed = seed + t;
-            work.add(pool.submit(() -> {
-                Random random = new Random(threadSeed);
-                List<Booking> mine = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    int a = random.nextInt(stops.length - 1);
-                    int b = a + 1 + random.nextInt(stops.length - 1 - a);
-                    try {
-                        int r = random.nextInt(10);
-                        if (r < 6 || mine.isEmpty()) {
-                            mine.add(platform.sales().hold("pax", "pax", hold("D8609", stops[a], stops[b], SeatClass.SECOND,
-                                    new Passenger("P" + threadSeed + "-" + i, DocumentType.CHINESE_RESIDENT_ID,
-                                            "ID" + Math.abs(threadSeed) % 100000 + "X" + i, "CHN", LocalDate.of(1990, 1, 1), null))));
-                        } else if (r < 8) {
-                            Booking b0 = mine.remove(random.nextInt(mine.size()));
-                            platform.sales().cancel(b0.id(), "pax", false);
-                        } else {
-                            Booking b0 = mine.get(random.nextInt(mine.size()));
-                            if (platform.sales().find(b0.id(), "pax", false).status() == Status.HELD) {
-                                platform.sales().pay(b0.id(), "pax", false, "rush-" + b0.id());
-                            }
-                        }
-                    } catch (Conflict sold) {
-                        // sold out for that journey: a real buyer would try another train
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        pool.shutdown();
-        long doubleSold = platform.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM booking a JOIN booking_passenger pa ON pa.booking_id = a.id"
-                        + " JOIN booking b ON b.train = a.train AND b.service_date = a.service_date AND b.id < a.id"
-                        + " JOIN booking_passenger pb ON pb.booking_id = b.id AND pb.seat_index = pa.seat_index"
-                        + " WHERE a.status IN ('HELD','TICKETED') AND b.status IN ('HELD','TICKETED')"
-                        + " AND a.from_stop < b.to_stop AND b.from_stop < a.to_stop").mapTo(Long.class).one());
-        assertThat(doubleSold).as("seed %d: (seat, segment) sold twice", seed).isZero();
-        int[] live = new int[stops.length];
-        for (int a = 0; a + 1 < stops.length; a++) {
-            live[a] = available("D8609", stops[a], stops[a + 1], SeatClass.SECOND);
-        }
-        SalesService rebuilt = new SalesService(platform.database().jdbi(),
-                new org.lancang.store.db.GroupCommit(platform.database().jdbi(), "rebuilt"), platform.timetable(),
-                org.lancang.ticketing.fares.FareTable.parse(platform.reference().network(),
-                        new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS).read("fares.csv"),
-                        new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS).read("exchange-rates.csv")),
-                org.lancang.ticketing.SalesWindow.defaults(), org.lancang.ticketing.RefundRules.defaults(),
-                new SimulatedPaymentProvider(), CLOCK, SalesService.DEFAULT_HOLD);
-        for (int a = 0; a + 1 < stops.length; a++) {
-            int fa = a;
-            int seats = rebuilt.journeys(stops[a], stops[a + 1], DAY, Currency.CNY).stream()
-                    .filter(o -> o.train().equals("D8609")).findFirst().orElseThrow().classes().stream()
-                    .filter(c -> c.seatClass() == SeatClass.SECOND).findFirst().orElseThrow().available();
-            assertThat(seats).as("segment %d rebuilt from the database", fa).isEqualTo(live[a]);
         }
     }
 

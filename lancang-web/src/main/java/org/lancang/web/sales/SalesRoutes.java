@@ -14,6 +14,10 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.ChangeRequest;
+import org.lancang.store.sales.SalesRecords.Notification;
+import org.lancang.store.sales.SalesRecords.WaitlistEntry;
+import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesService;
@@ -45,6 +49,25 @@ public final class SalesRoutes {
     public record PaymentRequest(String idempotencyKey) {
     }
 
+    /** Another train, date or class for the same journey; omitted fields stay as they were. */
+    public record ChangeInput(String train, LocalDate date, SeatClass seatClass, SeatPosition position, Integer car,
+                              String idempotencyKey) {
+    }
+
+    public record WaitlistInput(String train, LocalDate date, String from, String to, SeatClass seatClass,
+                                List<PassengerInput> passengers, Currency currency) {
+    }
+
+    public record WaitlistView(String id, String train, LocalDate date, String from, String to, String seatClass,
+                               String currency, String status, int ahead, String bookingId, Instant createdAt,
+                               Instant offeredAt, List<String> passengers) {
+        static WaitlistView of(WaitlistEntry e) {
+            return new WaitlistView(e.id(), e.train(), e.date(), e.from(), e.to(), e.seatClass().name(),
+                    e.currency().name(), e.status().name(), e.ahead(), e.bookingId(), e.createdAt(), e.offeredAt(),
+                    e.passengers().stream().map(Passenger::name).toList());
+        }
+    }
+
     public record MoneyView(long minor, String currency, String amount) {
         static MoneyView of(Money m) {
             return new MoneyView(m.minor(), m.currency().name(), m.toString());
@@ -57,7 +80,8 @@ public final class SalesRoutes {
 
     public record BookingView(String id, String train, LocalDate date, String from, String to, String seatClass,
                               String status, String owner, Instant holdExpiresAt, MoneyView total, Instant paidAt,
-                              Instant cancelledAt, MoneyView fee, MoneyView refund, List<PassengerView> passengers) {
+                              Instant cancelledAt, MoneyView fee, MoneyView refund, List<PassengerView> passengers,
+                              String changedTo, String changedFrom, MoneyView changeDifference) {
         static BookingView of(Booking b) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
@@ -67,7 +91,9 @@ public final class SalesRoutes {
             return new BookingView(b.id(), b.train(), b.date(), b.from(), b.to(), b.seatClass().name(), b.status().name(),
                     b.owner(), b.holdExpiresAt(), MoneyView.of(new Money(b.totalMinor(), b.currency())), b.paidAt(),
                     b.cancelledAt(), b.feeMinor() == null ? null : MoneyView.of(new Money(b.feeMinor(), b.currency())),
-                    b.refundMinor() == null ? null : MoneyView.of(new Money(b.refundMinor(), b.currency())), ps);
+                    b.refundMinor() == null ? null : MoneyView.of(new Money(b.refundMinor(), b.currency())), ps,
+                    b.changedTo(), b.changedFrom(), b.changeDifferenceMinor() == null ? null
+                            : MoneyView.of(new Money(b.changeDifferenceMinor(), b.currency())));
         }
     }
 
@@ -129,6 +155,51 @@ public final class SalesRoutes {
                             User u = auth.requireUser(ctx);
                             ctx.json(BookingView.of(sales.cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
                         }),
+                Endpoint.post("/api/bookings/{id}/change").access(buyers).tag("sales")
+                        .summary("Change to another train, date or class as one exchange: the old seats go only once the"
+                                + " new ones are secured; a ticket's fare difference is charged or refunded")
+                        .pathParam("id", "booking id").body(ChangeInput.class).returns(BookingView.class)
+                        .handle(ctx -> {
+                            ChangeInput r = Json.body(ctx, ChangeInput.class);
+                            User u = auth.requireUser(ctx);
+                            ctx.json(BookingView.of(sales.change(ctx.pathParam("id"), u.username(), isAgent(u),
+                                    new ChangeRequest(r.train(), r.date(), r.seatClass(), r.position(),
+                                            r.car() == null ? 0 : r.car(), r.idempotencyKey()))));
+                        }),
+                Endpoint.post("/api/waitlist").access(buyers).tag("sales").status(201)
+                        .summary("Join the waitlist of a class sold out for a journey; released seats are offered in"
+                                + " order as a hold")
+                        .body(WaitlistInput.class).returns(WaitlistView.class)
+                        .handle(ctx -> {
+                            WaitlistInput r = Json.body(ctx, WaitlistInput.class);
+                            User u = auth.requireUser(ctx);
+                            requireStations(r.from(), r.to());
+                            ctx.status(201).json(WaitlistView.of(sales.joinWaitlist(u.username(), new WaitlistRequest(
+                                    r.train(), r.date(), r.from(), r.to(), r.seatClass(), passengers(r.passengers()),
+                                    r.currency() == null ? Currency.CNY : r.currency()))));
+                        }),
+                Endpoint.get("/api/waitlist").access(buyers).tag("sales")
+                        .summary("The caller's waitlist entries, newest first")
+                        .returns(TypeRef.listOf(WaitlistView.class))
+                        .handle(ctx -> ctx.json(sales.waitlistOf(auth.requireUser(ctx).username()).stream()
+                                .map(WaitlistView::of).toList())),
+                Endpoint.get("/api/waitlist/{id}").access(buyers).tag("sales")
+                        .summary("One waitlist entry (its owner, or an agent)").pathParam("id", "entry id")
+                        .returns(WaitlistView.class)
+                        .handle(ctx -> {
+                            User u = auth.requireUser(ctx);
+                            ctx.json(WaitlistView.of(sales.waitlistEntry(ctx.pathParam("id"), u.username(), isAgent(u))));
+                        }),
+                Endpoint.post("/api/waitlist/{id}/cancel").access(buyers).tag("sales")
+                        .summary("Leave the waitlist").pathParam("id", "entry id").returns(WaitlistView.class)
+                        .handle(ctx -> {
+                            User u = auth.requireUser(ctx);
+                            ctx.json(WaitlistView.of(sales.cancelWaitlist(ctx.pathParam("id"), u.username(), isAgent(u))));
+                        }),
+                Endpoint.get("/api/notifications").access(buyers).tag("sales")
+                        .summary("What the caller has been told (such as a waitlisted seat now held for them), newest first")
+                        .returns(TypeRef.listOf(Notification.class))
+                        .handle(ctx -> ctx.json(sales.notificationsOf(auth.requireUser(ctx).username()))),
                 Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg").access(buyers).tag("sales")
                         .summary("The QR code of a passenger's ticket (SVG)").pathParam("id", "booking id")
                         .pathParam("index", "passenger index, from 0").returns(String.class, "image/svg+xml")
@@ -152,9 +223,18 @@ public final class SalesRoutes {
     private void book(Context ctx) {
         BookingRequest r = Json.body(ctx, BookingRequest.class);
         User u = auth.requireUser(ctx);
+        List<Passenger> passengers = passengers(r.passengers());
+        requireStations(r.from(), r.to());
+        Booking b = sales.hold(u.username(), u.username(), new HoldRequest(r.train(), r.date(), r.from(), r.to(),
+                r.seatClass(), r.position(), r.car() == null ? 0 : r.car(), passengers,
+                r.currency() == null ? Currency.CNY : r.currency()));
+        ctx.status(201).json(BookingView.of(b));
+    }
+
+    private static List<Passenger> passengers(List<PassengerInput> input) {
         List<Passenger> passengers = new ArrayList<>();
-        if (r.passengers() != null) {
-            for (PassengerInput p : r.passengers()) {
+        if (input != null) {
+            for (PassengerInput p : input) {
                 passengers.add(p == null ? null : new Passenger(p.name(), p.documentType(), p.documentNumber(),
                         p.nationality(), p.dateOfBirth(), p.documentExpiry()));
             }
@@ -162,14 +242,14 @@ public final class SalesRoutes {
         if (passengers.contains(null)) {
             throw new InvalidInput("passengers[" + passengers.indexOf(null) + "]", "is required");
         }
+        return passengers;
+    }
+
+    private static void requireStations(String from, String to) {
         Validation v = new Validation();
-        v.check(r.from() != null, "from", "is required");
-        v.check(r.to() != null, "to", "is required");
+        v.check(from != null, "from", "is required");
+        v.check(to != null, "to", "is required");
         v.throwIfInvalid();
-        Booking b = sales.hold(u.username(), u.username(), new HoldRequest(r.train(), r.date(), r.from(), r.to(),
-                r.seatClass(), r.position(), r.car() == null ? 0 : r.car(), passengers,
-                r.currency() == null ? Currency.CNY : r.currency()));
-        ctx.status(201).json(BookingView.of(b));
     }
 
     private void list(Context ctx) {
