@@ -23,6 +23,11 @@ class PlatformRestartTest {
             firstPassword = first.generatedAdminPassword().orElseThrow();
             first.users().add("dispatcher1", "Dispatcher One", "a long password", List.of("DISPATCHER"));
             assertThat(first.reference().network().referencePoints()).hasSize(35);
+            String synchronousCommit = first.database().jdbi().withHandle(h -> h.createQuery("SHOW synchronous_commit")
+                    .mapTo(String.class).one());
+            String fsync = first.database().jdbi().withHandle(h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
+            assertThat(synchronousCommit).as("a commit is on disk before it is acknowledged").isEqualTo("on");
+            assertThat(fsync).isEqualTo("on");
         }
         try (Platform second = Platform.start(config, files, Clock.systemUTC())) {
             assertThat(second.generatedAdminPassword()).as("no second admin on restart").isEmpty();

@@ -47,6 +47,10 @@ public final class Database implements AutoCloseable {
                         .setDataDirectory(config.dataDir())
                         .setCleanDataDirectory(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // The embedded builder turns synchronous_commit off (it is made for tests); Lancang
+                        // acknowledges a booking only once it is on disk, so the server must flush before it answers.
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on")
                         .start();
                 url = embedded.getJdbcUrl("postgres", "postgres");
                 user = "postgres";

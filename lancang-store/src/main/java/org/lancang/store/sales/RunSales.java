@@ -10,12 +10,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.timetable.Train;
+import org.lancang.timetable.TrainPlan;
 
 /**
  * One train run on sale: its seat inventory, its selling points, who holds which document on it, and the lock that
  * makes its changes one at a time (one writer per run).
  */
 final class RunSales {
+    final TrainPlan plan;
     final Train train;
     final LocalDate date;
     final List<String> stops;
@@ -27,7 +29,8 @@ final class RunSales {
     /** How many waitlist entries wait for this run (0: a release need not look at the waitlist). */
     int waiting;
 
-    RunSales(Train train, LocalDate date, List<String> stops, List<Instant> departures, SeatInventory inventory) {
+    RunSales(TrainPlan plan, Train train, LocalDate date, List<String> stops, List<Instant> departures, SeatInventory inventory) {
+        this.plan = plan;
         this.train = train;
         this.date = date;
         this.stops = List.copyOf(stops);

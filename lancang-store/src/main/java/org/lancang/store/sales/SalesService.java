@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Conflict;
@@ -76,7 +78,9 @@ public final class SalesService {
     private final PaymentProvider payments;
     private final Clock clock;
     private final Duration holdTime;
-    private final Map<String, RunSales> runs = new ConcurrentHashMap<>();
+    private final Map<String, FutureTask<RunSales>> runs = new ConcurrentHashMap<>();
+    /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
+    private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(java.security.SecureRandom::new);
 
     public SalesService(Jdbi jdbi, GroupCommit commits, TimetableService timetable, FareTable fares, SalesWindow window,
                         RefundRules refunds, PaymentProvider payments, Clock clock, Duration holdTime) {
@@ -155,7 +159,8 @@ public final class SalesService {
     private Checked check(String train, LocalDate date, String fromCode, String toCode, SeatClass seatClass, int car,
                           List<Passenger> passengers, Currency currency, Instant now) {
         Validation v = new Validation();
-        TrainPlan plan = train == null ? null : timetable.plan(train).orElse(null);
+        RunSales known = loaded(train, date); // the common case under a rush: no look-up in the timetable
+        TrainPlan plan = known != null ? known.plan : train == null ? null : timetable.plan(train).orElse(null);
         v.check(plan != null && plan.passenger(), "train", "'" + train + "' is not a passenger train of the timetable");
         v.check(date != null, "date", "is required");
         v.check(seatClass != null, "seatClass", "is required");
@@ -167,7 +172,7 @@ public final class SalesService {
         if (!plan.calendar().runsOn(date)) {
             throw new InvalidInput("date", "train " + plan.number() + " does not run on " + date);
         }
-        RunSales run = run(plan, date);
+        RunSales run = known != null ? known : run(plan, date);
         int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(java.util.Locale.ROOT));
         int to = run.stops.indexOf(toCode == null ? "" : toCode.toUpperCase(java.util.Locale.ROOT));
         if (from < 0) {
@@ -215,7 +220,7 @@ public final class SalesService {
         if (got.isEmpty()) {
             return Optional.empty();
         }
-        String id = UUID.randomUUID().toString();
+        String id = newId();
         List<BookedPassenger> booked = new ArrayList<>();
         for (int k = 0; k < c.passengers().size(); k++) {
             Seat seat = got.get().seats().get(k);
@@ -298,6 +303,14 @@ public final class SalesService {
             settleOffer(h, b.id(), WaitStatus.FULFILLED);
         });
         return find(bookingId, caller, agent);
+    }
+
+    /** A random (version 4) UUID. */
+    private String newId() {
+        java.security.SecureRandom r = random.get();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
     }
 
     private static void checkKey(String idempotencyKey) {
@@ -571,7 +584,7 @@ public final class SalesService {
                             + " on " + c.plan().number() + " on " + run.date + " that overlaps this one");
                 }
             }
-            entry = new WaitlistEntry(UUID.randomUUID().toString(), c.plan().number(), run.date,
+            entry = new WaitlistEntry(newId(), c.plan().number(), run.date,
                     run.stops.get(c.from()), run.stops.get(c.to()), c.from(), c.to(), c.seatClass(), c.currency(), owner,
                     now, run.departures.get(c.from()), WaitStatus.WAITING, null, null, 0, c.passengers());
             commits.commit(SalesRows.insert(entry)); // under the lock: the queue's order is the order of commits
@@ -766,28 +779,68 @@ public final class SalesService {
 
     /** The run's sales state, rebuilt from the database the first time it is needed. */
     RunSales run(TrainPlan plan, LocalDate date) {
-        return runs.computeIfAbsent(plan.number() + "@" + date, k -> {
-            Train train = timetable.train(plan);
-            List<Call> stops = train.stops();
-            List<String> codes = stops.stream().map(Call::pointCode).toList();
-            List<Instant> departures = stops.stream().map(c -> train.at(date, c.departure())).toList();
-            TrainType type = timetable.planner().trainType(plan.trainType(), "train");
-            CarRule rule = CarRule.anyCar();
-            if (SPLIT_TRAINS.contains(plan.number())) {
-                java.util.OptionalInt border = CrossBorderSplit.borderSegment(codes.stream()
-                        .map(c -> network.point(c).orElseThrow()).toList());
-                if (border.isPresent()) {
-                    rule = CrossBorderSplit.cr200j(border.getAsInt());
-                }
+        String key = plan.number() + "@" + date;
+        FutureTask<RunSales> task = runs.get(key);
+        if (task == null) {
+            // Loaded outside the map's own locking: one buyer loads this run while buyers of other runs go on.
+            FutureTask<RunSales> mine = new FutureTask<>(() -> load(plan, date));
+            task = runs.putIfAbsent(key, mine);
+            if (task == null) {
+                task = mine;
+                mine.run();
             }
-            RunSales run = new RunSales(train, date, codes, departures,
-                    new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
-            rebuild(run);
-            run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
-                    + " AND service_date = :d AND status = 'WAITING'").bind("t", plan.number()).bind("d", date)
-                    .mapTo(Integer.class).one());
-            return run;
-        });
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading " + key, e);
+        } catch (ExecutionException e) {
+            runs.remove(key, task); // the next buyer tries again
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("loading " + key + " failed", e.getCause());
+        }
+    }
+
+    /** A run already in memory (no timetable look-up), or null. */
+    private RunSales loaded(String train, LocalDate date) {
+        if (train == null || date == null) {
+            return null;
+        }
+        FutureTask<RunSales> task = runs.get(train.strip().toUpperCase(java.util.Locale.ROOT) + "@" + date);
+        if (task == null || !task.isDone()) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException | ExecutionException e) {
+            return null;
+        }
+    }
+
+    private RunSales load(TrainPlan plan, LocalDate date) {
+        Train train = timetable.train(plan);
+        List<Call> stops = train.stops();
+        List<String> codes = stops.stream().map(Call::pointCode).toList();
+        List<Instant> departures = stops.stream().map(c -> train.at(date, c.departure())).toList();
+        TrainType type = timetable.planner().trainType(plan.trainType(), "train");
+        CarRule rule = CarRule.anyCar();
+        if (SPLIT_TRAINS.contains(plan.number())) {
+            java.util.OptionalInt border = CrossBorderSplit.borderSegment(codes.stream()
+                    .map(c -> network.point(c).orElseThrow()).toList());
+            if (border.isPresent()) {
+                rule = CrossBorderSplit.cr200j(border.getAsInt());
+            }
+        }
+        RunSales run = new RunSales(plan, train, date, codes, departures,
+                new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
+        rebuild(run);
+        run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
+                + " AND service_date = :d AND status = 'WAITING'").bind("t", plan.number()).bind("d", date)
+                .mapTo(Integer.class).one());
+        return run;
     }
 
     private void rebuild(RunSales run) {
