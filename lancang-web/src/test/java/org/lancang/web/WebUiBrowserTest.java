@@ -167,7 +167,7 @@ class WebUiBrowserTest {
 
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-field='passengers[0].documentType'] .field-error")));
-        assertThat(error.getText()).containsIgnoringCase("passport");
+        assertThat(error.getText()).contains("China–Laos border").containsIgnoringCase("passport");
         assertThat(field("passengers[0].documentType").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("passengers[0].documentType");
         assertThat(driver.findElements(By.cssSelector("[data-action=pay]"))).isEmpty();
@@ -239,6 +239,60 @@ class WebUiBrowserTest {
         shot("planner-freight-path-inserted");
         assertThat(server.get("/api/timetable/conflicts?date=" + DATE, server.token("planner1", "planner password")).json())
                 .isEmpty();
+    }
+
+    @Test
+    void onAPhoneAPassengerFindsTheTicketInMyTripsAndCancelsItThere() {
+        server.postJson("/api/auth/register", null, "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
+        String token = server.token("noy", "noy password 1");
+        TestServer.Reply held = server.postJson("/api/bookings", token, "{\"train\":\"C82\",\"date\":\"" + DATE + "\","
+                + "\"from\":\"VTE\",\"to\":\"LPB\",\"seatClass\":\"FIRST\",\"currency\":\"LAK\",\"passengers\":[{\"name\":\"Noy K.\","
+                + "\"documentType\":\"LAO_ID_CARD\",\"documentNumber\":\"LA1122334\",\"nationality\":\"LAO\","
+                + "\"dateOfBirth\":\"1995-02-03\"}]}");
+        String id = held.json().get("id").asText();
+        server.postJson("/api/bookings/" + id + "/payment", token, "{\"idempotencyKey\":\"k-" + id + "\"}");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            signIn("noy", "noy password 1", "/trips.html");
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("article.booking[data-id='" + id + "'][data-status=TICKETED]")));
+            WebElement qr = card.findElement(By.cssSelector("img.qr"));
+            wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
+            assertThat(card.getText()).contains("Noy K.").contains("First class").contains("₭");
+            assertThat((Long) js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            shot("trips-phone");
+            card.findElement(By.cssSelector("[data-action=cancel]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".quote-fee")));
+            click(By.cssSelector("[data-action=confirm-cancel]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("article.booking[data-id='" + id + "'][data-status=CANCELLED]")));
+            assertThat(driver.findElement(By.cssSelector(".cancelled-message")).getText()).contains("Refund");
+            shot("trips-phone-cancelled");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 600));
+        }
+    }
+
+    @Test
+    void aPlannerMovesADepartureAndTheConflictsUpdate() {
+        signIn("planner1", "planner password", "/planner.html?from=BTN&to=VTE&date=" + DATE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
+        wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
+        Select train = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-train"))));
+        wait.until(d -> !train.getOptions().isEmpty());
+        train.selectByValue("C82");
+        assertThat(driver.findElement(By.id("move-departure")).getAttribute("value")).isEqualTo("07:45");
+        setValue(By.id("move-departure"), "08:05"); // onto the single line just ahead of D888 (08:08)
+        click(By.cssSelector("#move-form [type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-result"), "C82"));
+        WebElement conflicts = driver.findElement(By.id("conflicts"));
+        assertThat(conflicts.getText()).contains("C82").doesNotContain("No conflict.");
+        assertThat(driver.findElement(By.cssSelector("#trains-table tr[data-train=C82]")).getText()).contains("08:05");
+        js("arguments[0].scrollIntoView()", conflicts);
+        shot("planner-departure-moved");
+        setValue(By.id("move-departure"), "07:45");
+        click(By.cssSelector("#move-form [type=submit]"));
+        wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
     }
 
     // ---------- helpers ----------
