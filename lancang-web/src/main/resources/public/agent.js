@@ -1,25 +1,16 @@
 // Ticket window (agent.html, role AGENT): sell for walk-in passengers (the same steps as a passenger's purchase),
 // find a booking by ticket or document number (GET /api/bookings?q=), refund it (cancel with the fee shown first).
-import { initPage, api, h, clearErrors, checkRequired, focusFirstError, showProblem, busy, ApiError } from '/common.js';
+import { initPage, api, h, clearErrors, checkRequired, focusFirstError, showProblem, busy, errorText } from '/common.js';
 import { t } from '/i18n.js';
 import { mountSale } from '/sell.js';
-import { loadStations, bookingCard, cancelControl, cancelledMessage, pay, money } from '/tickets.js';
+import { loadStations, bookingCard, payAndCancel, cancelledMessage } from '/tickets.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('find-form');
 let found = null;
 
 function card(b) {
-  const actions = [];
-  if (b.status === 'HELD') {
-    const payBtn = h('button', { type: 'button', class: 'btn', 'data-action': 'pay' }, t('tk.pay', { amount: money(b.total) }));
-    payBtn.addEventListener('click', async () => { payBtn.disabled = true; update(await pay(b)); });
-    actions.push(payBtn);
-  }
-  if (b.status === 'HELD' || b.status === 'TICKETED') {
-    actions.push(cancelControl(b, (done) => { update(done); $('found').prepend(cancelledMessage(done)); }));
-  }
-  return bookingCard(b, actions);
+  return bookingCard(b, payAndCancel(b, update, (done) => { update(done); $('found').prepend(cancelledMessage(done)); }));
 }
 
 function update(b) {
@@ -57,6 +48,6 @@ else {
   try {
     await mountSale($('sale'), { agent: true });
   } catch (err) {
-    $('sale').replaceChildren(h('p', { class: 'message error' }, err instanceof ApiError ? err.message : String(err)));
+    $('sale').replaceChildren(h('p', { class: 'message error' }, errorText(err)));
   }
 }

@@ -223,6 +223,30 @@ export async function pay(booking) {
 }
 
 /**
+ * The actions of a booking in a list: pay a hold, cancel a hold or a ticket (refund and fee first). onChange gets the
+ * booking after paying, onCancelled after cancelling; a failed payment is said beside the button.
+ */
+export function payAndCancel(b, onChange, onCancelled) {
+  const actions = [];
+  if (b.status === 'HELD') {
+    const payBtn = h('button', { type: 'button', class: 'btn', 'data-action': 'pay' }, t('tk.pay', { amount: money(b.total) }));
+    const status = h('p', { class: 'note', role: 'status' });
+    payBtn.addEventListener('click', async () => {
+      payBtn.disabled = true;
+      try {
+        onChange(await pay(b));
+      } catch (err) {
+        status.textContent = errorText(err);
+        payBtn.disabled = false;
+      }
+    });
+    actions.push(payBtn, status);
+  }
+  if (b.status === 'HELD' || b.status === 'TICKETED') actions.push(cancelControl(b, onCancelled));
+  return actions;
+}
+
+/**
  * A "Cancel…" button that first fetches and shows what would be refunded and the fee, then cancels only on
  * confirmation. onDone gets the cancelled booking.
  */

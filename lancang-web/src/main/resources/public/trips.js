@@ -5,7 +5,7 @@
 import { initPage, api, h, ApiError, errorText } from '/common.js';
 import { t } from '/i18n.js';
 import {
-  loadStations, bookingCard, pay, cancelControl, cancelledMessage, stationName, fmtDate, localTime, money, className,
+  loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
   newKey, missingOr,
 } from '/tickets.js';
 
@@ -46,23 +46,7 @@ function render() {
 }
 
 function card(b) {
-  const actions = [];
-  if (b.status === 'HELD') {
-    const payBtn = h('button', { type: 'button', class: 'btn', 'data-action': 'pay' }, t('tk.pay', { amount: money(b.total) }));
-    payBtn.addEventListener('click', async () => {
-      payBtn.disabled = true;
-      try {
-        replace(await pay(b));
-      } catch (err) {
-        say(h('div', { class: 'message error', role: 'alert' }, errorText(err)));
-        payBtn.disabled = false;
-      }
-    });
-    actions.push(payBtn);
-  }
-  if (b.status === 'HELD' || b.status === 'TICKETED') {
-    actions.push(cancelControl(b, (done) => { replace(done); say(cancelledMessage(done)); }));
-  }
+  const actions = payAndCancel(b, replace, (done) => { replace(done); say(cancelledMessage(done)); });
   if (b.status === 'TICKETED') actions.push(changeControl(b));
   return bookingCard(b, actions);
 }
