@@ -181,7 +181,14 @@ class WebUiBrowserTest {
     void anAgentSellsATicketToAWalkInPassengerAndFindsItByDocumentNumber() {
         signIn("window3", "agent password", "/agent.html");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
-        chooseStation("from", "Vient", "VTE");
+        WebElement from = field("from"); // with the keyboard alone: type, arrow down, Enter
+        from.sendKeys("Vient");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=from] [role=listbox]")));
+        from.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertThat(from.getAttribute("aria-activedescendant")).isNotBlank();
+        from.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> "VTE".equals(from.getAttribute("data-code")));
+        assertThat(from.getAttribute("aria-expanded")).isEqualTo("false");
         chooseStation("to", "ຫລວງພະບາງ", "LPB");
         setValue(By.id("date"), DATE);
         click(By.cssSelector("#search-form [type=submit]"));
@@ -237,6 +244,8 @@ class WebUiBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#diagram g.conflict"))).isEmpty();
         js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", drawn);
         shot("planner-freight-path-inserted");
+        js("arguments[0].scrollIntoView()", driver.findElement(By.id("conflicts-heading")));
+        shot("planner-freight-path-no-conflict-listed");
         assertThat(server.get("/api/timetable/conflicts?date=" + DATE, server.token("planner1", "planner password")).json())
                 .isEmpty();
     }
@@ -259,7 +268,7 @@ class WebUiBrowserTest {
             WebElement qr = card.findElement(By.cssSelector("img.qr"));
             wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
             assertThat(card.getText()).contains("Noy K.").contains("First class").contains("₭");
-            assertThat((Long) js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            assertFitsTheScreen(390);
             shot("trips-phone");
             card.findElement(By.cssSelector("[data-action=cancel]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".quote-fee")));
@@ -268,6 +277,14 @@ class WebUiBrowserTest {
                     By.cssSelector("article.booking[data-id='" + id + "'][data-status=CANCELLED]")));
             assertThat(driver.findElement(By.cssSelector(".cancelled-message")).getText()).contains("Refund");
             shot("trips-phone-cancelled");
+
+            driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
+            wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
+            click(By.cssSelector("#search-form [type=submit]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D887]")));
+            assertFitsTheScreen(390);
+            js("document.querySelector('li.journey[data-train=D887]').scrollIntoView()");
+            shot("book-phone-results");
         } finally {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 600));
         }
@@ -347,6 +364,16 @@ class WebUiBrowserTest {
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", e, value);
         assertThat(e.getAttribute("value")).isEqualTo(value);
+    }
+
+    /** Nothing sticks out sideways; the message names what does. */
+    private static void assertFitsTheScreen(long width) {
+        assertThat((Long) js("return document.documentElement.scrollWidth"))
+                .as("too wide: %s", js("return [...document.querySelectorAll('body *')]"
+                        + ".filter((e) => e.getBoundingClientRect().right > arguments[0] + 1).slice(-6)"
+                        + ".map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')",
+                        width))
+                .isLessThanOrEqualTo(width);
     }
 
     private static Object js(String script, Object... args) {
