@@ -214,6 +214,13 @@ class WebUiBrowserTest {
         String owner = server.platform.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT sold_by FROM booking WHERE id::text = :id").bind("id", bookingId).mapTo(String.class).one());
         assertThat(owner).isEqualTo("window3");
+
+        found.findElement(By.cssSelector("[data-action=cancel]")).click(); // the refund at the window
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found .quote-refund")));
+        click(By.cssSelector("#found [data-action=confirm-cancel]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found article.booking[data-status=CANCELLED]")));
+        assertThat(driver.findElement(By.cssSelector("#found .cancelled-message")).getText()).contains("Refund");
+        shot("agent-3-refunded");
     }
 
     @Test
