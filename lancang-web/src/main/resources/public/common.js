@@ -200,6 +200,7 @@ function renderHeader(me) {
   const isAdmin = !!(me && Array.isArray(me.roles) && me.roles.includes('ADMIN'));
   const isPlanning = !!(me && Array.isArray(me.roles)
     && me.roles.some((r) => ['PLANNER', 'DISPATCHER', 'MAINTAINER', 'ADMIN'].includes(r)));
+  const hasRole = (...roles) => !!(me && Array.isArray(me.roles) && me.roles.some((r) => roles.includes(r)));
   header.replaceChildren(
     h('a', { class: 'skip-link', href: '#main' }, t('app.skip')),
     h('div', { class: 'bar' },
@@ -207,6 +208,9 @@ function renderHeader(me) {
         h('span', { class: 'brand-tag' }, t('app.tagline'))),
       h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
         link('/', 'nav.map'),
+        link('/book.html', 'nav.book'),
+        hasRole('PASSENGER', 'AGENT') ? link('/trips.html', 'nav.trips') : null,
+        hasRole('AGENT') ? link('/agent.html', 'nav.agent') : null,
         isPlanning ? link('/planner.html', 'nav.planner') : null,
         isAdmin ? link('/admin/users.html', 'nav.users') : null,
         link('/api-docs', 'nav.api'))),

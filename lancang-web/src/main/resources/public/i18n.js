@@ -15,6 +15,9 @@ const en = {
   'app.skip': 'Skip to content',
   'nav.label': 'Main',
   'nav.map': 'Line map',
+  'nav.book': 'Tickets',
+  'nav.trips': 'My trips',
+  'nav.agent': 'Ticket window',
   'nav.users': 'Users',
   'nav.api': 'API explorer',
   'nav.signin': 'Sign in',
@@ -178,6 +181,15 @@ const en = {
   'planner.hoursRange': 'A whole number of hours from 1 to 48.',
   'planner.sameEnds': 'Choose two different points.',
   'planner.dwellRange': 'Minutes from 0 to 720.',
+  'planner.trains': 'Trains',
+  'planner.moveHeading': "Move a train's departure",
+  'planner.moveTrain': 'Train',
+  'planner.newDeparture': 'New departure (local time at the origin)',
+  'planner.move': 'Move and check conflicts',
+  'planner.moved': '{number} now leaves {from} at {time}; {n} conflicts on {date}.',
+  'planner.operator': 'Operator',
+  'planner.route': 'Route',
+  'planner.days': 'Days',
 };
 
 const zh = {
@@ -185,6 +197,9 @@ const zh = {
   'app.skip': '跳到主要内容',
   'nav.label': '主导航',
   'nav.map': '线路图',
+  'nav.book': '车票',
+  'nav.trips': '我的行程',
+  'nav.agent': '售票窗口',
   'nav.users': '用户',
   'nav.api': 'API 浏览器',
   'nav.signin': '登录',
@@ -348,6 +363,15 @@ const zh = {
   'planner.hoursRange': '请输入 1 到 48 之间的整数小时。',
   'planner.sameEnds': '请选择两个不同的站点。',
   'planner.dwellRange': '请输入 0 到 720 分钟。',
+  'planner.trains': '车次',
+  'planner.moveHeading': '调整车次始发时刻',
+  'planner.moveTrain': '车次',
+  'planner.newDeparture': '新的始发时刻（始发站当地时间）',
+  'planner.move': '调整并检查冲突',
+  'planner.moved': '{number} 现于 {time} 从{from}出发；{date} 共有 {n} 处冲突。',
+  'planner.operator': '运营方',
+  'planner.route': '区间',
+  'planner.days': '开行日',
 };
 
 const lo = {
@@ -355,6 +379,9 @@ const lo = {
   'app.skip': 'ຂ້າມໄປຫາເນື້ອໃນ',
   'nav.label': 'ເມນູຫຼັກ',
   'nav.map': 'ແຜນຜັງເສັ້ນທາງ',
+  'nav.book': 'ປີ້ລົດໄຟ',
+  'nav.trips': 'ການເດີນທາງຂອງຂ້ອຍ',
+  'nav.agent': 'ປ່ອງຂາຍປີ້',
   'nav.users': 'ຜູ້ໃຊ້',
   'nav.api': 'ສຳຫຼວດ API',
   'nav.signin': 'ເຂົ້າສູ່ລະບົບ',
@@ -518,6 +545,15 @@ const lo = {
   'planner.hoursRange': 'ຈຳນວນຊົ່ວໂມງເຕັມ ແຕ່ 1 ຫາ 48.',
   'planner.sameEnds': 'ກະລຸນາເລືອກສອງຈຸດທີ່ແຕກຕ່າງກັນ.',
   'planner.dwellRange': 'ນາທີ ແຕ່ 0 ຫາ 720.',
+  'planner.trains': 'ຂະບວນລົດ',
+  'planner.moveHeading': 'ປ່ຽນເວລາອອກຂອງຂະບວນລົດ',
+  'planner.moveTrain': 'ຂະບວນລົດ',
+  'planner.newDeparture': 'ເວລາອອກໃໝ່ (ເວລາທ້ອງຖິ່ນຕົ້ນທາງ)',
+  'planner.move': 'ປ່ຽນ ແລະ ກວດຂໍ້ຂັດແຍ່ງ',
+  'planner.moved': '{number} ອອກຈາກ {from} ເວລາ {time}; ມີ {n} ຂໍ້ຂັດແຍ່ງໃນວັນທີ {date}.',
+  'planner.operator': 'ຜູ້ປະກອບການ',
+  'planner.route': 'ເສັ້ນທາງ',
+  'planner.days': 'ມື້ແລ່ນ',
 };
 
 export const DICTS = { en, zh, lo };

@@ -400,6 +400,69 @@ async function insertPath(ev) {
     if (calls.length) renderTrain(view, false);
     await loadDiagram();
     markTrain(view.number);
+    await loadTrains();
+  });
+}
+
+// ---------- the list of trains; moving a departure ----------
+
+let trains = [];
+const moveForm = $('move-form');
+
+async function loadTrains() {
+  try {
+    trains = (await api('/api/timetable/trains')) || [];
+  } catch (err) {
+    $('move-result').replaceChildren(h('p', { class: 'message error' }, errorText(err)));
+    return;
+  }
+  renderTrains();
+}
+
+function renderTrains() {
+  const keep = moveForm.number.value;
+  moveForm.number.replaceChildren(...trains.map((tr) => h('option', { value: tr.number },
+    `${tr.number} · ${pointName(tr.from)} ${tr.departureLocal}`)));
+  if (keep && trains.some((tr) => tr.number === keep)) moveForm.number.value = keep;
+  if (!moveForm.departure.value) syncDeparture();
+  document.querySelector('#trains-table tbody').replaceChildren(...trains.map((tr) => h('tr', { 'data-train': tr.number },
+    h('td', {}, h('button', { type: 'button', class: 'linkish', onclick: () => showTrain(tr.number, windowForm.date.value, true) },
+      tr.number)),
+    h('td', {}, tr.operator), h('td', {}, tr.trainType),
+    h('td', {}, `${pointName(tr.from)} → ${pointName(tr.to)}`),
+    h('td', { class: 'num' }, tr.departureLocal), h('td', { class: 'num' }, tr.arrivalLocal), h('td', {}, tr.days))));
+}
+
+function syncDeparture() {
+  const tr = trains.find((x) => x.number === moveForm.number.value);
+  if (tr) moveForm.departure.value = tr.departureLocal;
+}
+
+async function moveDeparture(ev) {
+  ev.preventDefault();
+  clearErrors(moveForm);
+  if (!checkRequired(moveForm)) { focusFirstError(moveForm); return; }
+  const number = moveForm.number.value;
+  const date = windowForm.date.value;
+  await busy(moveForm, async () => {
+    let view;
+    try {
+      view = await api(`/api/timetable/trains/${encodeURIComponent(number)}/departure?date=${encodeURIComponent(date)}`,
+        { method: 'POST', body: { departure: moveForm.departure.value } });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+      if (err instanceof ApiError && err.status === 403) { formError(moveForm, t('planner.insertForbidden')); return; }
+      showProblem(moveForm, err);
+      return;
+    }
+    await loadDiagram();
+    await loadTrains();
+    const first = (view.calls || [])[0] || {};
+    $('move-result').replaceChildren(h('p', { class: 'message ok' }, t('planner.moved', {
+      number, from: pointName(first.point), time: first.departureLocal || moveForm.departure.value,
+      n: conflicts ? conflicts.length : '?', date,
+    })));
+    renderTrain(view, false);
   });
 }
 
@@ -416,6 +479,7 @@ function refreshTexts() {
   renumberStops();
   updateEarliestNote();
   renderConflicts();
+  renderTrains();
   if (train) renderTrain(train.view, false);
   if (shown) loadDiagram();
 }
@@ -428,6 +492,7 @@ async function start() {
   $('content').hidden = false;
   if (!roles.some((r) => INSERTING.includes(r))) {
     insertForm.hidden = true;
+    moveForm.hidden = true;
     $('insert-result').replaceChildren(h('p', { class: 'note' }, t('planner.insertForbidden')));
   }
   try {
@@ -477,8 +542,11 @@ async function start() {
   $('add-stop').addEventListener('click', () => addStop().focus());
   insertForm.from.addEventListener('change', updateEarliestNote);
   insertForm.addEventListener('submit', insertPath);
+  moveForm.addEventListener('submit', moveDeparture);
+  moveForm.number.addEventListener('change', syncDeparture);
   document.addEventListener('lang-change', refreshTexts);
   await loadDiagram();
+  await loadTrains();
 }
 
 start();

@@ -142,7 +142,8 @@ public final class WebServer implements AutoCloseable {
     private static void problem(Context ctx, int status, String detail, List<FieldError> errors) {
         Problem problem = Problem.of(status, detail, ctx.path(), errors);
         try {
-            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsString(problem));
+            // as UTF-8 bytes: a String result would be encoded in the type's default charset, ISO-8859-1 ("China?Laos")
+            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             ctx.status(status).contentType(Problem.MEDIA_TYPE).result("{\"status\":" + status + "}");
         }

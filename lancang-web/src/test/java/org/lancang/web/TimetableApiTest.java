@@ -85,6 +85,30 @@ class TimetableApiTest {
         assertThat(again.json().get("field").asText()).isEqualTo("number");
     }
 
+    @Test
+    void thePlannerMovesADepartureAndTheConflictsFollow() {
+        assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner).json()).isEmpty();
+        // C82 leaves Vientiane onto the single line 23 minutes before D888 (08:08); at 08:05 they collide
+        TestServer.Reply moved = server.postJson("/api/timetable/trains/C82/departure?date=2026-12-20", planner,
+                "{\"departure\":\"08:05\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("calls").get(0).get("departureLocal").asText()).isEqualTo("08:05");
+        JsonNode conflicts = server.get("/api/timetable/conflicts?date=2026-12-20", planner).json();
+        assertThat(conflicts.findValuesAsText("first")).anyMatch(o -> o.startsWith("C82@") || o.startsWith("D888@"));
+        TestServer.Reply bad = server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"25:99\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("departure");
+        TestServer.Reply unknown = server.postJson("/api/timetable/trains/NOPE/departure", planner, "{\"departure\":\"08:00\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("number");
+        server.postJson("/api/auth/register", null, "{\"username\":\"pax9\",\"displayName\":\"P\",\"password\":\"pax9 password\"}");
+        assertThat(server.postJson("/api/timetable/trains/C82/departure", server.token("pax9", "pax9 password"),
+                "{\"departure\":\"09:00\"}").status()).isEqualTo(403);
+        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:45\"}").status())
+                .isEqualTo(200);
+        assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner).json()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"trainType\":\"FREIGHT\",\"from\":\"XXX\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\"}|from",

@@ -1,6 +1,7 @@
 package org.lancang.store.timetable;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -120,6 +121,15 @@ public final class TimetableService {
             reload();
         }
         return found;
+    }
+
+    /** Moves a train's first departure (local time at its origin) and keeps it; the days are evaluated anew. */
+    public synchronized TrainPlan moveDeparture(String number, LocalTime departure) {
+        TrainPlan moved = requirePlan(number, "number").withDeparture(departure);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE train_plan SET plan_csv = :c WHERE number = :n")
+                .bind("c", TimetableFile.format(List.of(moved))).bind("n", moved.number()).execute());
+        reload();
+        return moved;
     }
 
     public synchronized Possession addPossession(Possession p) {

@@ -50,6 +50,9 @@ public final class TimetableRoutes {
                              boolean added) {
     }
 
+    public record DepartureRequest(String departure) {
+    }
+
     public record PossessionRequest(String id, String from, String to, String start, String end, String description) {
     }
 
@@ -98,6 +101,11 @@ public final class TimetableRoutes {
                         .summary("Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
                         .body(InsertRequest.class).returns(InsertView.class)
                         .handle(this::insert),
+                Endpoint.post("/api/timetable/trains/{number}/departure").access(changes).tag("timetable")
+                        .summary("Move a train's first departure (local time HH:MM at its origin); the conflicts are evaluated anew")
+                        .pathParam("number", "train number, e.g. C82").query("date", false, "service date of the times returned")
+                        .body(DepartureRequest.class).returns(TimetableViews.TrainView.class)
+                        .handle(this::moveDeparture),
                 Endpoint.get("/api/timetable/possessions").access(planning).tag("timetable")
                         .summary("Possessions (maintenance and construction windows) held against the timetable")
                         .returns(TypeRef.listOf(PossessionView.class))
@@ -177,6 +185,18 @@ public final class TimetableRoutes {
         ctx.json(new InsertView(TimetableViews.train(network, service.train(found.plan()), found.run().serviceDate()),
                 found.waits().stream().map(w -> new WaitView(w.point(), w.dwell().toMinutes())).toList(),
                 found.departureDelay().toMinutes(), add));
+    }
+
+    private void moveDeparture(Context ctx) {
+        DepartureRequest r = Json.body(ctx, DepartureRequest.class);
+        java.time.LocalTime departure;
+        try {
+            departure = java.time.LocalTime.parse(r.departure() == null ? "" : r.departure().strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInput("departure", "must be a local time HH:MM, e.g. 10:30");
+        }
+        TrainPlan moved = service.moveDeparture(service.requirePlan(ctx.pathParam("number"), "number").number(), departure);
+        ctx.json(TimetableViews.train(network, service.train(moved), date(ctx, moved)));
     }
 
     private void diagram(Context ctx) {

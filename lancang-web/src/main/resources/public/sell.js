@@ -1,0 +1,296 @@
+// The sale, step by step, for a passenger (book.html) and for an agent at a window (agent.html): search by station
+// and date (GET /api/journeys) → trains with local times, border, seats and fare per class → class and seat
+// preference and the passengers' details (POST /api/bookings, problems shown at their fields) → pay with the simulated
+// provider → the tickets with their QR codes. A sold-out class offers the waitlist (POST /api/waitlist).
+import {
+  api, h, ApiError, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
+} from '/common.js';
+import { t } from '/i18n.js';
+import {
+  loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
+  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency,
+} from '/tickets.js';
+
+const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname)}`);
+const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
+const MAX_PASSENGERS = 5;
+
+/** Builds the sale inside root. agent: selling for walk-in passengers (the booking is the agent's sale). */
+export async function mountSale(root, { agent = false, onSold = () => {} } = {}) {
+  await loadStations();
+  const from = stationField('from', 'tk.from');
+  const to = stationField('to', 'tk.to');
+  const searchForm = h('form', { id: 'search-form', class: 'panel search-form', novalidate: true, role: 'search' },
+    h('div', { class: 'form-error', role: 'alert', hidden: true }),
+    from.field, to.field,
+    h('div', { class: 'field', 'data-field': 'date' },
+      h('label', { for: 'date', 'data-i18n': 'tk.date' }, t('tk.date')),
+      h('input', { id: 'date', name: 'date', type: 'date', required: true, value: daysFromToday(1), min: daysFromToday(0) })),
+    h('div', { class: 'field', 'data-field': 'currency' },
+      h('label', { for: 'currency', 'data-i18n': 'tk.currency' }, t('tk.currency')),
+      h('select', { id: 'currency', name: 'currency' },
+        h('option', { value: 'CNY', 'data-i18n': 'tk.cny' }, t('tk.cny')),
+        h('option', { value: 'LAK', 'data-i18n': 'tk.lak' }, t('tk.lak')))),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', 'data-i18n': 'tk.search' }, t('tk.search'))));
+  searchForm.currency.value = defaultCurrency();
+  const results = h('section', { id: 'results', 'aria-live': 'polite' });
+  const step = h('section', { id: 'step', tabindex: '-1' });
+  root.replaceChildren(searchForm, results, step);
+
+  let journeys = null;
+  let query = null;
+  let choice = null; // {journey, seatClass, waitlist}
+  let booking = null;
+
+  const params = new URLSearchParams(location.search);
+  if (params.get('from')) from.set(params.get('from').toUpperCase());
+  if (params.get('to')) to.set(params.get('to').toUpperCase());
+  if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
+
+  searchForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(searchForm);
+    let ok = checkRequired(searchForm);
+    if (from.input.value.trim() && !from.code) { fieldError(searchForm, 'from', t('tk.unknownStation')); ok = false; }
+    if (to.input.value.trim() && !to.code) { fieldError(searchForm, 'to', t('tk.unknownStation')); ok = false; }
+    if (ok && from.code === to.code) { fieldError(searchForm, 'to', t('tk.sameStations')); ok = false; }
+    if (!ok) { focusFirstError(searchForm); return; }
+    query = { from: from.code, to: to.code, date: searchForm.date.value, currency: searchForm.currency.value };
+    choice = null;
+    step.replaceChildren();
+    await busy(searchForm, async () => {
+      try {
+        journeys = await api(`/api/journeys?${new URLSearchParams(query)}`);
+      } catch (err) {
+        journeys = null;
+        results.replaceChildren();
+        showProblem(searchForm, err);
+        return;
+      }
+      renderResults();
+      const heading = results.querySelector('h2');
+      if (heading) heading.focus();
+    });
+  });
+
+  function renderResults() {
+    if (!journeys) return;
+    const heading = h('h2', { tabindex: '-1' }, t('tk.resultsHeading', {
+      from: stationName(query.from), to: stationName(query.to), date: fmtDate(query.date) }));
+    if (!journeys.length) {
+      results.replaceChildren(heading, h('p', { class: 'message' }, t('tk.noTrains')));
+      return;
+    }
+    results.replaceChildren(heading, h('ol', { class: 'journeys' }, journeys.map(journeyItem)));
+  }
+
+  function journeyItem(j) {
+    const dep = localTime(j.departure);
+    const arr = localTime(j.arrival);
+    const nextDay = j.arrival.slice(0, 10) !== j.departure.slice(0, 10);
+    return h('li', { class: `journey${j.crossesBorder ? ' border' : ''}`, 'data-train': j.train },
+      h('div', { class: 'journey-head' },
+        h('h3', {}, j.train, ' ', h('span', { class: 'sub inline' }, `${j.operator} · ${j.trainType}`)),
+        j.crossesBorder ? h('span', { class: 'badge border-badge' }, t('tk.crossesBorder')) : null),
+      h('p', { class: 'times' },
+        h('span', { class: 'dep' }, h('strong', {}, dep), j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.departure)}`) : null,
+          ' ', stationName(j.from)),
+        h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' → '),
+        h('span', { class: 'arr' }, h('strong', {}, arr), nextDay ? h('sup', {}, '+1') : null,
+          j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.arrival)}`) : null, ' ', stationName(j.to)),
+        h('span', { class: 'duration' }, ` · ${duration(j.durationMinutes)}`)),
+      j.crossesBorder ? h('p', { class: 'note' }, t('tk.borderNote')) : null,
+      j.onSale ? null : h('p', { class: 'note' }, t('tk.notOnSale')),
+      h('table', { class: 'classes' },
+        h('caption', { class: 'visually-hidden' }, t('tk.classesCaption', { train: j.train })),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('tk.class')), h('th', { scope: 'col', class: 'num' }, t('tk.available')),
+          h('th', { scope: 'col', class: 'num' }, t('tk.fare')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('tk.choose'))))),
+        h('tbody', {}, j.classes.map((c) => h('tr', { 'data-class': c.seatClass },
+          h('th', { scope: 'row' }, className(c.seatClass)),
+          h('td', { class: 'num' }, c.available > 0 ? t('tk.seats', { n: c.available }) : h('span', { class: 'sold-out' }, t('tk.soldOut'))),
+          h('td', { class: 'num' }, h('span', { class: 'fare' }, money(c.fare.total)),
+            c.fare.parts.length > 1 || c.fare.parts[0].amount.currency !== c.fare.total.currency
+              ? h('span', { class: 'sub' }, c.fare.parts.map((p) => `${stationName(p.from)}–${stationName(p.to)} ${money(p.amount)}`).join(' + '))
+              : null),
+          h('td', {}, j.onSale ? h('button', {
+            type: 'button', class: `btn small${c.available > 0 ? '' : ' secondary'}`,
+            'aria-label': `${c.available > 0 ? t('tk.choose') : t('tk.joinWaitlist')}: ${j.train} ${className(c.seatClass)}`,
+            onclick: () => choose(j, c.seatClass, c.available <= 0),
+          }, c.available > 0 ? t('tk.choose') : t('tk.joinWaitlist')) : null))))));
+  }
+
+  // ---------- class, seat and passengers ----------
+
+  function choose(journey, seatClass, waitlist) {
+    choice = { journey, seatClass, waitlist };
+    booking = null;
+    renderDetails();
+    step.scrollIntoView({ block: 'start' });
+    step.querySelector('h2').focus();
+  }
+
+  function field(name, labelKey, input, hintKey) {
+    input.id = input.id || name.replace(/[^\w]/g, '-');
+    input.name = name;
+    return h('div', { class: 'field', 'data-field': name },
+      h('label', { for: input.id, 'data-i18n': labelKey }, t(labelKey)), input,
+      hintKey ? h('p', { class: 'note', 'data-i18n': hintKey }, t(hintKey)) : null);
+  }
+
+  function passengerFieldset(i, cross) {
+    const p = `passengers[${i}]`;
+    const docType = h('select', {}, DOCS.map((d) => h('option', { value: d, 'data-i18n': `tk.doc.${d}` }, t(`tk.doc.${d}`))));
+    docType.value = cross ? 'PASSPORT' : (agent ? 'LAO_ID_CARD' : 'CHINESE_RESIDENT_ID');
+    return h('fieldset', { class: 'passenger', 'data-passenger': i },
+      h('legend', {}, t('tk.passengerN', { n: i + 1 })),
+      h('div', { class: 'grid-2' },
+        field(`${p}.name`, 'tk.name', h('input', { type: 'text', required: true, autocomplete: i ? 'off' : 'name', maxlength: 200 })),
+        field(`${p}.nationality`, 'tk.nationality', h('input', { type: 'text', required: true, maxlength: 3, 
+          autocapitalize: 'characters', spellcheck: 'false', placeholder: 'LAO / CHN' }), 'tk.nationalityHint'),
+        field(`${p}.documentType`, 'tk.documentType', docType, cross ? 'tk.passportNeeded' : null),
+        field(`${p}.documentNumber`, 'tk.documentNumber', h('input', { type: 'text', required: true, maxlength: 40, spellcheck: 'false',
+          autocapitalize: 'characters' })),
+        field(`${p}.dateOfBirth`, 'tk.dateOfBirth', h('input', { type: 'date', required: true, max: daysFromToday(0) })),
+        field(`${p}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date' }), 'tk.expiryHint')));
+  }
+
+  function renderDetails() {
+    const { journey: j, seatClass, waitlist } = choice;
+    const form = h('form', { id: 'details-form', class: 'panel', novalidate: true },
+      h('div', { class: 'form-error', role: 'alert', hidden: true }),
+      h('div', { class: 'grid-2' },
+        waitlist ? null : field('position', 'tk.position', h('select', {},
+          ['', 'WINDOW', 'AISLE', 'MIDDLE'].map((v) => h('option', { value: v, 'data-i18n': `tk.pos.${v || 'ANY'}` }, t(`tk.pos.${v || 'ANY'}`))))),
+        waitlist ? null : field('car', 'tk.car', h('input', { type: 'number', min: 1, max: 20, inputmode: 'numeric' }), 'tk.carHint'),
+        field('count', 'tk.count', h('select', {}, Array.from({ length: MAX_PASSENGERS }, (_, k) => h('option', { value: k + 1 }, String(k + 1)))))),
+      h('div', { id: 'passengers' }, passengerFieldset(0, j.crossesBorder)),
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'btn', 'data-i18n': waitlist ? 'tk.joinWaitlist' : 'tk.hold' },
+          t(waitlist ? 'tk.joinWaitlist' : 'tk.hold')),
+        h('button', { type: 'button', class: 'btn secondary', 'data-i18n': 'tk.back',
+          onclick: () => { choice = null; step.replaceChildren(); } }, t('tk.back'))));
+    form.count.addEventListener('change', () => {
+      const box = form.querySelector('#passengers');
+      const n = Number(form.count.value);
+      while (box.children.length < n) box.append(passengerFieldset(box.children.length, j.crossesBorder));
+      while (box.children.length > n) box.lastElementChild.remove();
+    });
+    form.addEventListener('submit', (ev) => submitDetails(ev, form));
+    step.replaceChildren(
+      h('h2', { tabindex: '-1', 'data-i18n': waitlist ? 'tk.waitlistHeading' : 'tk.detailsHeading' },
+        t(waitlist ? 'tk.waitlistHeading' : 'tk.detailsHeading')),
+      h('p', { class: 'choice-summary' }, summary()),
+      form);
+  }
+
+  function summary() {
+    const { journey: j, seatClass } = choice;
+    const cls = j.classes.find((c) => c.seatClass === seatClass);
+    return `${j.train} · ${stationName(j.from)} ${localTime(j.departure)} → ${stationName(j.to)} `
+      + `${localTime(j.arrival)} · ${fmtDate(query.date)} · ${className(seatClass)} · ${money(cls.fare.total)}`;
+  }
+
+  function passengersOf(form) {
+    return [...form.querySelectorAll('fieldset.passenger')].map((fs, i) => {
+      const v = (n) => form.elements[`passengers[${i}].${n}`].value.trim();
+      return {
+        name: v('name'), documentType: v('documentType'), documentNumber: v('documentNumber').toUpperCase(),
+        nationality: v('nationality').toUpperCase(), dateOfBirth: v('dateOfBirth') || null, documentExpiry: v('documentExpiry') || null,
+      };
+    });
+  }
+
+  async function submitDetails(ev, form) {
+    ev.preventDefault();
+    clearErrors(form);
+    if (!checkRequired(form)) { focusFirstError(form); return; }
+    const { journey: j, seatClass, waitlist } = choice;
+    const base = { train: j.train, date: query.date, from: j.from, to: j.to, seatClass, passengers: passengersOf(form),
+      currency: query.currency };
+    await busy(form, async () => {
+      if (waitlist) {
+        try {
+          const w = await api('/api/waitlist', { method: 'POST', body: base });
+          step.replaceChildren(h('h2', { tabindex: '-1' }, t('tk.waitlistHeading')),
+            h('div', { class: 'message ok', role: 'status' }, t('tk.waitlisted', { position: w.position ?? '?' }), ' ',
+              h('a', { href: '/trips.html' }, t('tk.seeTrips'))));
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 401) signIn();
+          else if (err instanceof ApiError && err.status === 404 && !(err.problem && err.problem.field)) formError(form, t('tk.noWaitlist'));
+          else showProblem(form, err);
+        }
+        return;
+      }
+      const car = form.car.value.trim();
+      try {
+        booking = await api('/api/bookings', { method: 'POST', body: { ...base, position: form.position.value || null,
+          car: car ? Number(car) : null } });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+        showProblem(form, err);
+        return;
+      }
+      renderPay();
+    });
+  }
+
+  // ---------- pay and ticket ----------
+
+  function renderPay() {
+    const payBtn = h('button', { type: 'button', class: 'btn', 'data-action': 'pay' }, t('tk.pay', { amount: money(booking.total) }));
+    const status = h('p', { class: 'note', role: 'status' });
+    payBtn.addEventListener('click', async () => {
+      payBtn.disabled = true;
+      status.textContent = t('tk.paying');
+      try {
+        booking = { ...(await pay(booking)), payKey: booking.payKey };
+      } catch (err) {
+        status.textContent = errorText(err);
+        payBtn.disabled = false;
+        return;
+      }
+      renderTicket();
+      onSold(booking);
+    });
+    step.replaceChildren(h('h2', { tabindex: '-1' }, t('tk.payHeading')),
+      h('p', { class: 'note' }, t('tk.simulated')),
+      bookingCard(booking, [payBtn, cancelControl(booking, cancelled), status]));
+    step.querySelector('h2').focus();
+  }
+
+  function renderTicket() {
+    step.replaceChildren(h('h2', { tabindex: '-1' }, t('tk.ticketHeading')),
+      bookingCard(booking, [cancelControl(booking, cancelled),
+        agent ? h('button', { type: 'button', class: 'btn secondary', onclick: newSale }, t('tk.newSale'))
+          : h('a', { class: 'btn secondary', href: '/trips.html' }, t('tk.seeTrips'))]));
+    step.querySelector('h2').focus();
+  }
+
+  function cancelled(b) {
+    booking = b;
+    step.replaceChildren(h('h2', { tabindex: '-1' }, t('tk.cancelledHeading')), cancelledMessage(b), bookingCard(b,
+      agent ? [h('button', { type: 'button', class: 'btn secondary', onclick: newSale }, t('tk.newSale'))] : []));
+    step.querySelector('h2').focus();
+  }
+
+  function newSale() {
+    booking = null;
+    choice = null;
+    step.replaceChildren();
+    results.replaceChildren();
+    journeys = null;
+    from.input.focus();
+  }
+
+  document.addEventListener('lang-change', () => {
+    renderResults();
+    if (booking && booking.status === 'HELD') renderPay();
+    else if (booking && booking.status === 'TICKETED') renderTicket();
+    else if (booking) cancelled(booking);
+    else if (choice) {
+      // keep what was typed: only the texts that are not data-i18n change
+      step.querySelector('.choice-summary').textContent = summary();
+      step.querySelectorAll('fieldset.passenger legend').forEach((l, i) => { l.textContent = t('tk.passengerN', { n: i + 1 }); });
+    }
+  });
+}

@@ -1,0 +1,303 @@
+// Shared by the ticketing pages (book.html, trips.html, agent.html): stations and the station type-ahead, money,
+// dates and local times for the current language, a booking shown as a card with its tickets and QR codes, paying a
+// held booking, and cancelling with the refund and fee shown before confirming.
+import './tickets-i18n.js';
+import { api, h, ApiError, errorText } from '/common.js';
+import { t, localName, locale, getLang } from '/i18n.js';
+
+// ---------- stations ----------
+
+let points = [];
+let stations = null;
+/** The passenger stations of the line in km order (loaded once, with every other point for names). */
+export async function loadStations() {
+  if (!stations) {
+    points = ((await api('/api/network/points')) || []).sort((a, b) => a.km - b.km);
+    stations = points.filter((p) => p.kind === 'PASSENGER');
+  }
+  return stations;
+}
+
+const stationOf = (code) => points.find((p) => p.code === code);
+export const stationName = (code) => { const p = stationOf(code); return p ? localName(p.names) : code; };
+
+const norm = (s) => (s || '').normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+const namesOf = (p) => [p.code, p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim());
+
+/** Stations whose code or name in any of the three languages contains the text (those starting with it first). */
+function matching(text) {
+  const q = norm(text);
+  if (!q) return stations.slice();
+  const scored = [];
+  for (const p of stations) {
+    const names = namesOf(p).map(norm);
+    if (names.some((n) => n.startsWith(q))) scored.push([0, p]);
+    else if (names.some((n) => n.includes(q))) scored.push([1, p]);
+  }
+  return scored.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+}
+
+let comboSeq = 0;
+/**
+ * A labelled station field with type-ahead (ARIA combobox): typing any part of a name in English, 中文 or ລາວ (or the
+ * code) lists the matching stations; arrow keys and Enter or a click choose one. The chosen code is in input.dataset.code.
+ */
+export function stationField(name, labelKey) {
+  const id = `st-${name}-${++comboSeq}`;
+  const input = h('input', {
+    id, name, type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false', required: true,
+    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': `${id}-list`,
+  });
+  const list = h('ul', { id: `${id}-list`, role: 'listbox', class: 'combo-list', hidden: true, 'aria-labelledby': `${id}-label` });
+  let active = -1;
+  let shown = [];
+
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1; };
+  const choose = (p) => {
+    input.dataset.code = p.code;
+    input.value = localName(p.names);
+    close();
+    input.dispatchEvent(new CustomEvent('station-change', { bubbles: true }));
+  };
+  const mark = () => {
+    [...list.children].forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', list.children[active].id);
+      list.children[active].scrollIntoView({ block: 'nearest' });
+    }
+  };
+  const open = () => {
+    shown = matching(input.value).slice(0, 12);
+    list.replaceChildren(...shown.map((p, i) => {
+      const others = [...new Set([p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim() && n !== localName(p.names)))];
+      return h('li', { id: `${id}-opt-${i}`, role: 'option', 'data-code': p.code, 'aria-selected': 'false',
+        onmousedown: (e) => { e.preventDefault(); choose(p); } },
+      h('span', { class: 'combo-name' }, localName(p.names)), ' ',
+      h('span', { class: 'combo-other' }, [...others, p.code].join(' · ')));
+    }));
+    active = -1;
+    list.hidden = !shown.length;
+    input.setAttribute('aria-expanded', String(!list.hidden));
+  };
+  input.addEventListener('input', () => { delete input.dataset.code; open(); });
+  input.addEventListener('focus', () => { if (!input.dataset.code) open(); });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (list.hidden) open();
+      if (!shown.length) return;
+      active = e.key === 'ArrowDown' ? (active + 1) % shown.length : (active <= 0 ? shown.length - 1 : active - 1);
+      mark();
+    } else if (e.key === 'Enter' && !list.hidden && shown.length) {
+      e.preventDefault();
+      choose(shown[Math.max(active, 0)]);
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => {
+    if (!input.dataset.code) {
+      const q = norm(input.value);
+      const exact = stations.find((p) => namesOf(p).map(norm).includes(q));
+      const only = matching(input.value);
+      if (exact) choose(exact);
+      else if (q && only.length === 1) choose(only[0]);
+    }
+    close();
+  });
+  document.addEventListener('lang-change', () => {
+    const p = stationOf(input.dataset.code);
+    if (p) input.value = localName(p.names);
+  });
+  const field = h('div', { class: 'field combo', 'data-field': name },
+    h('label', { for: id, id: `${id}-label`, 'data-i18n': labelKey }, t(labelKey)), input, list);
+  return {
+    field, input,
+    get code() { return input.dataset.code || ''; },
+    set(code) { const p = stationOf(code); if (p) { input.dataset.code = code; input.value = localName(p.names); } },
+  };
+}
+
+// ---------- formatting ----------
+
+const DECIMALS = { CNY: 2, LAK: 0 };
+
+/** Money {minor, currency} for the current language, e.g. ¥470.00, ₭1,362,500. */
+export function money(m) {
+  if (!m) return '';
+  const d = DECIMALS[m.currency] ?? 2;
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: m.currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: d,
+    maximumFractionDigits: d }).format(m.minor / 10 ** d);
+}
+
+// Browsers built with reduced ICU data (Debian's Chromium among them) have no Lao dates: then these names are used.
+const LO_MONTHS = ['ມັງກອນ', 'ກຸມພາ', 'ມີນາ', 'ເມສາ', 'ພຶດສະພາ', 'ມິຖຸນາ', 'ກໍລະກົດ', 'ສິງຫາ', 'ກັນຍາ', 'ຕຸລາ', 'ພະຈິກ', 'ທັນວາ'];
+const LO_DAYS = ['ວັນອາທິດ', 'ວັນຈັນ', 'ວັນອັງຄານ', 'ວັນພຸດ', 'ວັນພະຫັດ', 'ວັນສຸກ', 'ວັນເສົາ'];
+const noIntlDates = () => getLang() === 'lo' && !Intl.DateTimeFormat.supportedLocalesOf(['lo']).length;
+const pad2 = (n) => String(n).padStart(2, '0');
+
+/** A calendar date YYYY-MM-DD, e.g. "Sat 28 Nov 2026" / "2026年11月28日周六" / "ວັນເສົາ 28 ພະຈິກ 2026". */
+export function fmtDate(ymd) {
+  if (!ymd) return '';
+  const d = new Date(`${ymd.slice(0, 10)}T00:00:00Z`);
+  if (noIntlDates()) return `${LO_DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${LO_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' })
+    .format(d);
+}
+
+/** An instant in the viewer's own zone, date and time. */
+export function fmtInstant(iso) {
+  const d = new Date(iso);
+  if (iso && noIntlDates()) return `${d.getDate()} ${LO_MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
+}
+
+/** HH:MM local to the station, from an ISO date-time with the station's offset. */
+export const localTime = (iso) => (iso || '').slice(11, 16);
+/** "UTC+8" from an ISO date-time with offset. */
+export const zoneOf = (iso) => {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso || '');
+  return m ? `UTC${m[1]}${Number(m[2])}${m[3] !== '00' ? `:${m[3]}` : ''}` : 'UTC';
+};
+
+export function duration(minutes) {
+  return t('tk.duration', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
+}
+
+export const className = (c) => t(`tk.class.${c}`);
+export const statusName = (s) => t(`tk.status.${s}`);
+
+/** Today plus some days, YYYY-MM-DD, in the viewer's zone. */
+export function daysFromToday(n) {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function newKey(prefix) {
+  return `${prefix}-${(crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random()}`}`;
+}
+
+/** The default currency for the language: kip for Lao, yuan otherwise. */
+export const defaultCurrency = () => (getLang() === 'lo' ? 'LAK' : 'CNY');
+
+// ---------- a booking ----------
+
+/** The message for an endpoint this server does not have yet (404 without a field), else the usual text. */
+export function missingOr(err, key) {
+  return err instanceof ApiError && err.status === 404 && !(err.problem && err.problem.field) ? t(key) : errorText(err);
+}
+
+/** A booking as a card: journey, class, status, passengers with seats, tickets with QR codes, money. */
+export function bookingCard(b, actions = []) {
+  const ticketed = b.status === 'TICKETED' || b.status === 'CHANGED';
+  const route = `${stationName(b.from)} → ${stationName(b.to)}`;
+  return h('article', { class: `booking status-${b.status}`, 'data-id': b.id, 'data-status': b.status,
+    'aria-label': `${b.train} ${route}` },
+  h('header', { class: 'booking-head' },
+    h('h3', {}, `${b.train} · ${route}`),
+    h('span', { class: `badge status-${b.status}` }, statusName(b.status))),
+  h('p', { class: 'booking-meta' }, `${fmtDate(b.date)} · ${className(b.seatClass)} · `,
+    h('span', { class: 'booking-id' }, t('tk.bookingRef', { id: b.id }))),
+  h('ul', { class: 'passenger-list' }, b.passengers.map((p, i) => h('li', { class: 'ticket', 'data-index': i },
+    h('div', {},
+      h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),
+      h('span', { class: 'seat' }, t('tk.carSeat', { car: p.car, seat: p.seat })),
+      p.ticketNumber ? h('span', { class: 'ticket-number' }, t('tk.ticketNo', { number: p.ticketNumber })) : null),
+    ticketed && p.ticketNumber && b.status === 'TICKETED' ? h('img', {
+      class: 'qr', src: `/api/bookings/${encodeURIComponent(b.id)}/tickets/${i}/qr.svg`, width: 148, height: 148,
+      alt: t('tk.qrAlt', { number: p.ticketNumber }),
+    }) : null))),
+  h('dl', { class: 'amounts' },
+    h('dt', {}, t('tk.total')), h('dd', { class: 'total' }, money(b.total)),
+    b.status === 'HELD' && b.holdExpiresAt ? [h('dt', {}, t('tk.holdUntil')), h('dd', {}, fmtInstant(b.holdExpiresAt))] : null,
+    b.fee ? [h('dt', {}, t('tk.fee')), h('dd', { class: 'fee' }, money(b.fee))] : null,
+    b.refund ? [h('dt', {}, t('tk.refund')), h('dd', { class: 'refund' }, money(b.refund))] : null),
+  h('div', { class: 'booking-actions' }, actions));
+}
+
+/** Pays a held booking with the simulated provider; the same key is reused if the click is retried. */
+export async function pay(booking) {
+  booking.payKey = booking.payKey || newKey('pay');
+  return api(`/api/bookings/${encodeURIComponent(booking.id)}/payment`, { method: 'POST', body: { idempotencyKey: booking.payKey } });
+}
+
+/**
+ * The actions of a booking in a list: pay a hold, cancel a hold or a ticket (refund and fee first). onChange gets the
+ * booking after paying, onCancelled after cancelling; a failed payment is said beside the button.
+ */
+export function payAndCancel(b, onChange, onCancelled) {
+  const actions = [];
+  if (b.status === 'HELD') {
+    const payBtn = h('button', { type: 'button', class: 'btn', 'data-action': 'pay' }, t('tk.pay', { amount: money(b.total) }));
+    const status = h('p', { class: 'note', role: 'status' });
+    payBtn.addEventListener('click', async () => {
+      payBtn.disabled = true;
+      try {
+        onChange(await pay(b));
+      } catch (err) {
+        status.textContent = errorText(err);
+        payBtn.disabled = false;
+      }
+    });
+    actions.push(payBtn, status);
+  }
+  if (b.status === 'HELD' || b.status === 'TICKETED') actions.push(cancelControl(b, onCancelled));
+  return actions;
+}
+
+/**
+ * A "Cancel…" button that first fetches and shows what would be refunded and the fee, then cancels only on
+ * confirmation. onDone gets the cancelled booking.
+ */
+export function cancelControl(b, onDone) {
+  const box = h('div', { class: 'cancel-box' });
+  const start = h('button', { type: 'button', class: 'btn secondary', 'data-action': 'cancel' },
+    t(b.status === 'HELD' ? 'tk.releaseHold' : 'tk.cancel'));
+  const status = h('p', { class: 'note', role: 'status' });
+  start.addEventListener('click', async () => {
+    start.disabled = true;
+    status.textContent = t('common.loading');
+    let q;
+    try {
+      q = await api(`/api/bookings/${encodeURIComponent(b.id)}/refund-quote`);
+    } catch (err) {
+      status.textContent = errorText(err);
+      start.disabled = false;
+      return;
+    }
+    status.textContent = '';
+    const confirm = h('button', { type: 'button', class: 'btn danger', 'data-action': 'confirm-cancel' }, t('tk.confirmCancel'));
+    const keep = h('button', { type: 'button', class: 'btn secondary', 'data-action': 'keep' }, t('tk.keep'));
+    const quote = h('div', { class: 'refund-quote', role: 'group', 'aria-label': t('tk.quoteHeading') },
+      h('p', { class: 'quote-heading' }, t('tk.quoteHeading')),
+      h('dl', { class: 'amounts' },
+        h('dt', {}, t('tk.paid')), h('dd', { class: 'quote-paid' }, money(q.paid)),
+        h('dt', {}, t('tk.fee')), h('dd', { class: 'quote-fee' }, money(q.fee)),
+        h('dt', {}, t('tk.refund')), h('dd', { class: 'quote-refund' }, money(q.refund))),
+      h('div', { class: 'actions' }, confirm, keep));
+    keep.addEventListener('click', () => { quote.remove(); start.hidden = false; start.disabled = false; start.focus(); });
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = true;
+      try {
+        const done = await api(`/api/bookings/${encodeURIComponent(b.id)}/cancel`, { method: 'POST', body: {} });
+        onDone(done);
+      } catch (err) {
+        status.textContent = errorText(err);
+        confirm.disabled = false;
+      }
+    });
+    start.hidden = true;
+    box.append(quote);
+    confirm.focus();
+  });
+  box.append(start, status);
+  return box;
+}
+
+/** "Cancelled: refunded X, fee Y" as a status message. */
+export function cancelledMessage(b) {
+  return h('div', { class: 'message ok cancelled-message', role: 'status' },
+    t('tk.cancelled', { refund: money(b.refund || { minor: 0, currency: b.total.currency }),
+      fee: money(b.fee || { minor: 0, currency: b.total.currency }) }));
+}

@@ -1,0 +1,156 @@
+// My trips (trips.html): the signed-in passenger's bookings (GET /api/bookings) with their tickets and QR codes; pay a
+// hold; cancel with the refund and fee shown first; change to another train (POST /api/bookings/{id}/change); the
+// waitlist entries (GET /api/waitlist), an offered hold to pay, leaving the waitlist. Endpoints this server does not
+// have yet (404) are said so, not hidden.
+import { initPage, api, h, ApiError, errorText } from '/common.js';
+import { t } from '/i18n.js';
+import {
+  loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
+  newKey, missingOr,
+} from '/tickets.js';
+
+const $ = (id) => document.getElementById(id);
+let bookings = [];
+let waitlist = null; // null: not offered by this server
+let waitlistError = null;
+
+function say(node) {
+  $('message').replaceChildren(node || '');
+}
+
+async function load() {
+  try {
+    bookings = (await api('/api/bookings')) || [];
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { location.replace('/signin.html?next=/trips.html'); return; }
+    $('status').textContent = errorText(err);
+    return;
+  }
+  try {
+    waitlist = (await api('/api/waitlist')) || [];
+    waitlistError = null;
+  } catch (err) {
+    waitlist = null;
+    waitlistError = missingOr(err, 'tk.noWaitlist');
+  }
+  $('status').textContent = '';
+  render();
+}
+
+const byDate = (a, b) => (b.date || '').localeCompare(a.date || '') || (b.id || '').localeCompare(a.id || '');
+
+function render() {
+  const list = $('bookings');
+  list.replaceChildren(...(bookings.length ? [...bookings].sort(byDate).map(card) : [h('p', { class: 'note' }, t('tk.noBookings'))]));
+  renderWaitlist();
+}
+
+function card(b) {
+  const actions = payAndCancel(b, replace, (done) => { replace(done); say(cancelledMessage(done)); });
+  if (b.status === 'TICKETED') actions.push(changeControl(b));
+  return bookingCard(b, actions);
+}
+
+function replace(b) {
+  bookings = bookings.map((x) => (x.id === b.id ? b : x));
+  const old = document.querySelector(`article.booking[data-id="${CSS.escape(b.id)}"]`);
+  if (old) old.replaceWith(card(b));
+  else render();
+}
+
+/** Change to another train: pick a date, see the trains for the same journey, choose one; the old seat goes only once the new one is secured. */
+function changeControl(b) {
+  const box = h('div', { class: 'change-box' });
+  const open = h('button', { type: 'button', class: 'btn secondary', 'data-action': 'change', 'aria-expanded': 'false' }, t('tk.change'));
+  const dateId = `change-date-${b.id}`;
+  const panel = h('div', { class: 'change-panel', hidden: true },
+    h('div', { class: 'field' }, h('label', { for: dateId }, t('tk.changeDate')),
+      h('input', { id: dateId, type: 'date', value: b.date })),
+    h('button', { type: 'button', class: 'btn small', 'data-action': 'change-search' }, t('tk.search')),
+    h('div', { class: 'change-options', role: 'status', 'aria-live': 'polite' }));
+  open.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    open.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) panel.querySelector('input').focus();
+  });
+  panel.querySelector('[data-action="change-search"]').addEventListener('click', async () => {
+    const date = panel.querySelector('input').value;
+    const out = panel.querySelector('.change-options');
+    out.textContent = t('common.loading');
+    let js;
+    try {
+      js = await api(`/api/journeys?${new URLSearchParams({ from: b.from, to: b.to, date, currency: b.total.currency })}`);
+    } catch (err) {
+      out.textContent = errorText(err);
+      return;
+    }
+    const options = [];
+    for (const j of js) {
+      for (const c of j.classes) {
+        if (!j.onSale || c.available <= 0 || (j.train === b.train && date === b.date && c.seatClass === b.seatClass)) continue;
+        options.push(h('li', {}, h('button', { type: 'button', class: 'linkish', onclick: () => change(b, j, date, c.seatClass, out) },
+          `${j.train} ${localTime(j.departure)}–${localTime(j.arrival)} · ${className(c.seatClass)} · ${money(c.fare.total)}`)));
+      }
+    }
+    out.replaceChildren(options.length ? h('ul', { class: 'change-list' }, options) : h('p', { class: 'note' }, t('tk.noTrains')));
+  });
+  box.append(open, panel);
+  return box;
+}
+
+async function change(b, j, date, seatClass, out) {
+  out.textContent = t('common.loading');
+  b.changeKey = b.changeKey || newKey('change');
+  try {
+    const fresh = await api(`/api/bookings/${encodeURIComponent(b.id)}/change`, {
+      method: 'POST', body: { train: j.train, date, seatClass, position: null, car: null, idempotencyKey: b.changeKey },
+    });
+    say(h('div', { class: 'message ok', role: 'status' }, t('tk.changed', { train: fresh.train, date: fmtDate(fresh.date) })));
+    await load();
+  } catch (err) {
+    out.replaceChildren(h('p', { class: 'message error', role: 'alert' }, missingOr(err, 'tk.noChange')));
+  }
+}
+
+function renderWaitlist() {
+  const box = $('waitlist');
+  if (waitlist === null) { box.replaceChildren(h('p', { class: 'note' }, waitlistError || t('tk.noWaitlist'))); return; }
+  if (!waitlist.length) { box.replaceChildren(h('p', { class: 'note' }, t('tk.noWaitlistEntries'))); return; }
+  box.replaceChildren(h('ul', { class: 'waitlist' }, waitlist.map((w) => h('li', { 'data-id': w.id, 'data-status': w.status },
+    h('strong', {}, `${w.train} · ${stationName(w.from)} → ${stationName(w.to)}`), ' ',
+    `${fmtDate(w.date)} · ${className(w.seatClass)} · `,
+    h('span', { class: `badge status-${w.status}` }, t(`tk.wl.${w.status}`)),
+    w.status === 'WAITING' && w.position ? ` ${t('tk.queuePosition', { n: w.position })}` : '',
+    w.status === 'OFFERED' && w.bookingId ? h('p', { class: 'message ok' }, t('tk.offered'), ' ',
+      h('button', { type: 'button', class: 'btn small', onclick: () => payOffer(w) }, t('tk.payOffer'))) : null,
+    w.status === 'WAITING' || w.status === 'OFFERED' ? h('button', { type: 'button', class: 'btn small secondary',
+      onclick: () => leave(w) }, t('tk.leaveWaitlist')) : null))));
+}
+
+async function payOffer(w) {
+  try {
+    const b = bookings.find((x) => x.id === w.bookingId) || await api(`/api/bookings/${encodeURIComponent(w.bookingId)}`);
+    await pay(b);
+    say(h('div', { class: 'message ok', role: 'status' }, t('tk.paidDone')));
+    await load();
+  } catch (err) {
+    say(h('div', { class: 'message error', role: 'alert' }, errorText(err)));
+  }
+}
+
+async function leave(w) {
+  try {
+    await api(`/api/waitlist/${encodeURIComponent(w.id)}/cancel`, { method: 'POST', body: {} });
+    await load();
+  } catch (err) {
+    say(h('div', { class: 'message error', role: 'alert' }, missingOr(err, 'tk.noWaitlist')));
+  }
+}
+
+const me = await initPage({ titleKey: 'tk.tripsTitle' });
+if (!me) location.replace('/signin.html?next=/trips.html');
+else {
+  await loadStations();
+  document.addEventListener('lang-change', render);
+  await load();
+}
