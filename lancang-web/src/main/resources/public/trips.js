@@ -120,7 +120,7 @@ function renderWaitlist() {
     h('strong', {}, `${w.train} · ${stationName(w.from)} → ${stationName(w.to)}`), ' ',
     `${fmtDate(w.date)} · ${className(w.seatClass)} · `,
     h('span', { class: `badge status-${w.status}` }, t(`tk.wl.${w.status}`)),
-    w.status === 'WAITING' && w.position ? ` ${t('tk.queuePosition', { n: w.position })}` : '',
+    w.status === 'WAITING' ? ` ${t('tk.queuePosition', { n: w.ahead + 1 })}` : '',
     w.status === 'OFFERED' && w.bookingId ? h('p', { class: 'message ok' }, t('tk.offered'), ' ',
       h('button', { type: 'button', class: 'btn small', onclick: () => payOffer(w) }, t('tk.payOffer'))) : null,
     w.status === 'WAITING' || w.status === 'OFFERED' ? h('button', { type: 'button', class: 'btn small secondary',
@@ -140,7 +140,10 @@ async function payOffer(w) {
 
 async function leave(w) {
   try {
-    await api(`/api/waitlist/${encodeURIComponent(w.id)}/cancel`, { method: 'POST', body: {} });
+    // An offered seat is a held booking: leaving means releasing that hold (the seat goes to the next in line).
+    const path = w.status === 'OFFERED' ? `/api/bookings/${encodeURIComponent(w.bookingId)}/cancel`
+      : `/api/waitlist/${encodeURIComponent(w.id)}/cancel`;
+    await api(path, { method: 'POST', body: {} });
     await load();
   } catch (err) {
     say(h('div', { class: 'message error', role: 'alert' }, missingOr(err, 'tk.noWaitlist')));
