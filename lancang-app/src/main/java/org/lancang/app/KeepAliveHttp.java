@@ -37,6 +37,16 @@ final class KeepAliveHttp implements AutoCloseable {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearer
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
+        return send(head, body);
+    }
+
+    /** GETs a path without credentials. */
+    Answer get(String path) throws IOException {
+        return send(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+    }
+
+    private Answer send(byte[] head, byte[] body) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
                 connect();

@@ -67,6 +67,15 @@ final class SalesHttpBench {
             for (int c = 0; c < CLIENTS; c++) {
                 connections[c] = new KeepAliveHttp("127.0.0.1", server.port());
             }
+            // The floor: the cheapest answer this server gives (GET /health), with the same clients on the same cores.
+            Result floor = drive(client -> {
+                try {
+                    return connections[client].get("/health").status() == 200;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            report("HTTP floor: GET /health, same clients (no booking, no database)", floor, 0);
             Result lancang = drive(client -> {
                 int k = n.incrementAndGet();
                 String date = first.plusDays(k / trains.size() % 14).toString();

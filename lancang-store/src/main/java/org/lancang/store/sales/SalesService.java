@@ -8,18 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
-import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
@@ -47,9 +42,6 @@ import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.inventory.Allocation;
-import org.lancang.ticketing.inventory.AllocationPolicy;
-import org.lancang.ticketing.inventory.CarRule;
-import org.lancang.ticketing.inventory.CrossBorderSplit;
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.ticketing.inventory.SeatPreference;
 import org.lancang.timetable.Call;
@@ -64,8 +56,6 @@ import org.lancang.timetable.TrainPlan;
 public final class SalesService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SalesService.class);
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
-    /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
-    public static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
     private static final Set<SeatClass> SOLD_CLASSES = EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
 
     private final Jdbi jdbi;
@@ -78,7 +68,8 @@ public final class SalesService {
     private final PaymentProvider payments;
     private final Clock clock;
     private final Duration holdTime;
-    private final Map<String, FutureTask<RunSales>> runs = new ConcurrentHashMap<>();
+    private final RunsInMemory runs;
+    private final SalesLookups lookups;
     /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
     private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(java.security.SecureRandom::new);
 
@@ -94,6 +85,13 @@ public final class SalesService {
         this.payments = payments;
         this.clock = clock;
         this.holdTime = holdTime;
+        this.runs = new RunsInMemory(jdbi, timetable);
+        this.lookups = new SalesLookups(jdbi);
+    }
+
+    /** The run's sales state in memory (loaded from the database the first time). */
+    RunSales run(TrainPlan plan, LocalDate date) {
+        return runs.run(plan, date);
     }
 
     // ---------------------------------------------------------------- journeys
@@ -159,7 +157,7 @@ public final class SalesService {
     private Checked check(String train, LocalDate date, String fromCode, String toCode, SeatClass seatClass, int car,
                           List<Passenger> passengers, Currency currency, Instant now) {
         Validation v = new Validation();
-        RunSales known = loaded(train, date); // the common case under a rush: no look-up in the timetable
+        RunSales known = runs.loaded(train, date); // the common case under a rush: no look-up in the timetable
         TrainPlan plan = known != null ? known.plan : train == null ? null : timetable.plan(train).orElse(null);
         v.check(plan != null && plan.passenger(), "train", "'" + train + "' is not a passenger train of the timetable");
         v.check(date != null, "date", "is required");
@@ -272,7 +270,7 @@ public final class SalesService {
     public Booking pay(String bookingId, String caller, boolean agent, String idempotencyKey) {
         checkKey(idempotencyKey);
         Booking b = find(bookingId, caller, agent);
-        if (b.status() == Status.TICKETED && idempotencyKey.equals(paymentKey(b.id()))) {
+        if (b.status() == Status.TICKETED && idempotencyKey.equals(lookups.paymentKey(b.id()))) {
             return b; // a retry: already paid with this key
         }
         if (b.status() != Status.HELD) {
@@ -336,7 +334,7 @@ public final class SalesService {
     public Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
         checkKey(r.idempotencyKey());
         Booking old = find(bookingId, caller, agent);
-        if (old.status() == Status.CHANGED && r.idempotencyKey().equals(changeKey(old.id()))) {
+        if (old.status() == Status.CHANGED && r.idempotencyKey().equals(lookups.changeKey(old.id()))) {
             return find(old.changedTo(), caller, agent); // a retry of this change
         }
         if (!old.live()) {
@@ -450,11 +448,6 @@ public final class SalesService {
         List<RunSales> order = a == b ? List.of(a) : a.key().compareTo(b.key()) < 0 ? List.of(a, b) : List.of(b, a);
         order.forEach(run -> run.lock.lock());
         return order;
-    }
-
-    private String changeKey(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT change_key FROM booking WHERE id = :id")
-                .bind("id", UUID.fromString(id)).mapTo(String.class).findOne().orElse(null));
     }
 
     // ---------------------------------------------------------------- cancel, refund, expiry
@@ -595,31 +588,6 @@ public final class SalesService {
         return waitlistEntry(entry.id(), owner, false);
     }
 
-    /** A passenger's waitlist entries, newest first. */
-    public List<WaitlistEntry> waitlistOf(String owner) {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM waitlist_entry WHERE owner = :o"
-                + " ORDER BY seq DESC").bind("o", owner).mapTo(String.class).list());
-        return ids.stream().map(id -> waitlistEntry(id, owner, false)).toList();
-    }
-
-    /** One entry its owner (or an agent) may see. */
-    public WaitlistEntry waitlistEntry(String entryId, String caller, boolean agent) {
-        Optional<UUID> id = parseId(entryId);
-        Optional<WaitlistEntry> found = id.isEmpty() ? Optional.empty() : jdbi.withHandle(h -> {
-            List<Passenger> passengers = h.createQuery("SELECT * FROM waitlist_passenger WHERE entry_id = :id ORDER BY idx")
-                    .bind("id", id.get()).map((rs, ctx) -> SalesRows.passenger(rs)).list();
-            return h.createQuery("SELECT e.*, (SELECT count(*) FROM waitlist_entry o WHERE o.train = e.train"
-                            + " AND o.service_date = e.service_date AND o.seat_class = e.seat_class AND o.seq < e.seq"
-                            + " AND o.status = 'WAITING') AS ahead FROM waitlist_entry e WHERE e.id = :id")
-                    .bind("id", id.get()).map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("ahead"), passengers)).findOne();
-        });
-        WaitlistEntry e = found.orElseThrow(() -> new NotFound("id", "no waitlist entry '" + entryId + "'"));
-        if (!agent && !e.owner().equals(caller)) {
-            throw new NotFound("id", "no waitlist entry '" + entryId + "'");
-        }
-        return e;
-    }
-
     /** Leaves the waitlist (only while waiting: an offered hold is cancelled as a booking). */
     public WaitlistEntry cancelWaitlist(String entryId, String caller, boolean agent) {
         WaitlistEntry e = waitlistEntry(entryId, caller, agent);
@@ -641,13 +609,6 @@ public final class SalesService {
             run.lock.unlock();
         }
         return waitlistEntry(entryId, caller, agent);
-    }
-
-    /** What a passenger has been told, newest first. */
-    public List<Notification> notificationsOf(String owner) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM notification WHERE owner = :o ORDER BY id DESC LIMIT 100")
-                .bind("o", owner).map((rs, ctx) -> new Notification(rs.getLong("id"), SalesRows.instant(rs, "created_at"),
-                        rs.getString("kind"), rs.getString("booking_id"), rs.getString("message"))).list());
     }
 
     /**
@@ -723,141 +684,35 @@ public final class SalesService {
 
     /** A booking its owner (or an agent) may see. */
     public Booking find(String bookingId, String caller, boolean agent) {
-        Booking b = parseId(bookingId).flatMap(this::load)
-                .orElseThrow(() -> new NotFound("id", "no booking '" + bookingId + "'"));
-        if (!agent && !b.owner().equals(caller)) {
-            throw new NotFound("id", "no booking '" + bookingId + "'"); // others' bookings do not exist for a passenger
-        }
-        return b;
+        return lookups.find(bookingId, caller, agent);
     }
 
     public List<Booking> bookingsOf(String owner) {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE owner = :o ORDER BY created_at DESC")
-                .bind("o", owner).mapTo(String.class).list());
-        return ids.stream().map(this::load).flatMap(Optional::stream).toList();
+        return lookups.bookingsOf(owner);
     }
 
     /** Agents find bookings by ticket number or travel document number. */
     public List<Booking> search(String ticketOrDocument) {
-        if (ticketOrDocument == null || ticketOrDocument.strip().length() < 5 || ticketOrDocument.length() > 80) {
-            throw new InvalidInput("q", "a ticket number or document number of 5–80 characters");
-        }
-        String q = ticketOrDocument.strip().toUpperCase(java.util.Locale.ROOT);
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT booking_id FROM booking_passenger"
-                        + " WHERE ticket_number = :q OR upper(document_number) = :q")
-                .bind("q", q).mapTo(String.class).list());
-        return ids.stream().map(this::load).flatMap(Optional::stream).toList();
+        return lookups.search(ticketOrDocument);
     }
 
-    private static Optional<UUID> parseId(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
+    /** A passenger's waitlist entries, newest first. */
+    public List<WaitlistEntry> waitlistOf(String owner) {
+        return lookups.waitlistOf(owner);
+    }
+
+    /** One waitlist entry its owner (or an agent) may see. */
+    public WaitlistEntry waitlistEntry(String entryId, String caller, boolean agent) {
+        return lookups.waitlistEntry(entryId, caller, agent);
+    }
+
+    /** What a passenger has been told, newest first. */
+    public List<Notification> notificationsOf(String owner) {
+        return lookups.notificationsOf(owner);
     }
 
     private Optional<Booking> load(String id) {
-        return parseId(id).flatMap(this::load);
-    }
-
-    private Optional<Booking> load(UUID id) {
-        return jdbi.withHandle(h -> {
-            List<BookedPassenger> passengers = h.createQuery("SELECT * FROM booking_passenger WHERE booking_id = :id ORDER BY idx")
-                    .bind("id", id).map((rs, ctx) -> SalesRows.bookedPassenger(rs)).list();
-            return h.createQuery("SELECT * FROM booking WHERE id = :id").bind("id", id)
-                    .map((rs, ctx) -> SalesRows.booking(rs, passengers)).findOne();
-        });
-    }
-
-    private String paymentKey(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT payment_key FROM booking WHERE id = :id")
-                .bind("id", UUID.fromString(id)).mapTo(String.class).findOne().orElse(null));
-    }
-
-    // ---------------------------------------------------------------- runs in memory
-
-    /** The run's sales state, rebuilt from the database the first time it is needed. */
-    RunSales run(TrainPlan plan, LocalDate date) {
-        String key = plan.number() + "@" + date;
-        FutureTask<RunSales> task = runs.get(key);
-        if (task == null) {
-            // Loaded outside the map's own locking: one buyer loads this run while buyers of other runs go on.
-            FutureTask<RunSales> mine = new FutureTask<>(() -> load(plan, date));
-            task = runs.putIfAbsent(key, mine);
-            if (task == null) {
-                task = mine;
-                mine.run();
-            }
-        }
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading " + key, e);
-        } catch (ExecutionException e) {
-            runs.remove(key, task); // the next buyer tries again
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("loading " + key + " failed", e.getCause());
-        }
-    }
-
-    /** A run already in memory (no timetable look-up), or null. */
-    private RunSales loaded(String train, LocalDate date) {
-        if (train == null || date == null) {
-            return null;
-        }
-        FutureTask<RunSales> task = runs.get(train.strip().toUpperCase(java.util.Locale.ROOT) + "@" + date);
-        if (task == null || !task.isDone()) {
-            return null;
-        }
-        try {
-            return task.get();
-        } catch (InterruptedException | ExecutionException e) {
-            return null;
-        }
-    }
-
-    private RunSales load(TrainPlan plan, LocalDate date) {
-        Train train = timetable.train(plan);
-        List<Call> stops = train.stops();
-        List<String> codes = stops.stream().map(Call::pointCode).toList();
-        List<Instant> departures = stops.stream().map(c -> train.at(date, c.departure())).toList();
-        TrainType type = timetable.planner().trainType(plan.trainType(), "train");
-        CarRule rule = CarRule.anyCar();
-        if (SPLIT_TRAINS.contains(plan.number())) {
-            java.util.OptionalInt border = CrossBorderSplit.borderSegment(codes.stream()
-                    .map(c -> network.point(c).orElseThrow()).toList());
-            if (border.isPresent()) {
-                rule = CrossBorderSplit.cr200j(border.getAsInt());
-            }
-        }
-        RunSales run = new RunSales(plan, train, date, codes, departures,
-                new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
-        rebuild(run);
-        run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
-                + " AND service_date = :d AND status = 'WAITING'").bind("t", plan.number()).bind("d", date)
-                .mapTo(Integer.class).one());
-        return run;
-    }
-
-    private void rebuild(RunSales run) {
-        jdbi.useHandle(h -> h.createQuery("SELECT b.from_stop, b.to_stop, p.seat_index, p.document_key FROM booking b"
-                        + " JOIN booking_passenger p ON p.booking_id = b.id"
-                        + " WHERE b.train = :t AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')")
-                .bind("t", run.train.number()).bind("d", run.date)
-                .map((rs, ctx) -> {
-                    int from = rs.getInt("from_stop");
-                    int to = rs.getInt("to_stop");
-                    if (!run.inventory.claim(rs.getInt("seat_index"), from, to)) {
-                        throw new IllegalStateException("stored bookings sell seat " + rs.getInt("seat_index") + " of "
-                                + run.train.number() + " on " + run.date + " twice");
-                    }
-                    run.addDocument(rs.getString("document_key"), from, to);
-                    return null;
-                }).list());
+        return lookups.load(id);
     }
 
     private static OffsetDateTime utc(Instant t) {
