@@ -58,11 +58,12 @@ final class SalesHttpBench {
             List<String> trains = platform.timetable().plans().stream()
                     .filter(p -> p.number().startsWith("D86") && p.from().equals("KMS")).map(p -> p.number()).toList();
             // Spread over the trains and the next 14 days, so that 5,000 bookings a second do not sell the runs out.
-            LocalDate first = LocalDate.now().plusDays(1);
+            LocalDate first = LocalDate.now().plusDays(2); // whatever the zone, every train of the day is still to leave
             for (int d = 0; d < 14; d++) { // a server in steady state has its runs in memory already
                 platform.sales().journeys("KMS", "PUE", first.plusDays(d), Currency.CNY);
             }
             AtomicInteger n = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
             KeepAliveHttp[] connections = new KeepAliveHttp[CLIENTS];
             for (int c = 0; c < CLIENTS; c++) {
                 connections[c] = new KeepAliveHttp("127.0.0.1", server.port());
@@ -75,7 +76,7 @@ final class SalesHttpBench {
                     return false;
                 }
             });
-            report("HTTP floor: GET /health, same clients (no booking, no database)", floor, 0);
+            report("HTTP floor: GET /health (one SELECT 1), same clients", floor, 0);
             Result lancang = drive(client -> {
                 int k = n.incrementAndGet();
                 String date = first.plusDays(k / trains.size() % 14).toString();
@@ -84,8 +85,13 @@ final class SalesHttpBench {
                         + "[{\"name\":\"B" + k + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID"
                         + (1_000_000 + k) + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}";
                 try {
-                    return connections[client].postJson("/api/bookings", token, body).status() == 201;
+                    KeepAliveHttp.Answer a = connections[client].postJson("/api/bookings", token, body);
+                    if (a.status() != 201) {
+                        firstRefusal.compareAndSet(null, a.status() + " " + a.body());
+                    }
+                    return a.status() == 201;
                 } catch (java.io.IOException e) {
+                    firstRefusal.compareAndSet(null, e.toString());
                     return false;
                 }
             });
@@ -102,11 +108,15 @@ final class SalesHttpBench {
                             List.of(new Passenger("B" + k, DocumentType.CHINESE_RESIDENT_ID, "ID" + (1_000_000 + k),
                                     "CHN", LocalDate.of(1990, 1, 1), null)), Currency.CNY));
                     return true;
-                } catch (RuntimeException soldOut) {
+                } catch (RuntimeException refused) {
+                    firstRefusal.compareAndSet(null, refused.toString());
                     return false;
                 }
             });
             report("Lancang in-process (the same holds, no HTTP)", direct, 0);
+            if (firstRefusal.get() != null) {
+                out.println("  first refusal: " + firstRefusal.get());
+            }
             Result sql = sqlBaseline(platform.database().dataSource(), trains.size());
             report("SQL baseline in-process (SELECT … FOR UPDATE, one transaction each)", sql, 0);
             out.printf(Locale.ROOT, "ratio to the SQL baseline's bookings per second: Lancang over HTTP %.1f×,"

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * then always read back from it), and the application services. The web server and the command line both use it.
  */
 public final class Platform implements AutoCloseable {
+    /** Committer threads for sales: one batch is prepared while another is in the database (see GroupCommit). */
+    public static final int SALES_COMMITTERS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     public static final String FIRST_ADMIN = "admin";
 
@@ -91,7 +93,7 @@ public final class Platform implements AutoCloseable {
                 adminPassword = users.generatePassword();
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
-            GroupCommit commits = new GroupCommit(database.jdbi(), "sales");
+            GroupCommit commits = new GroupCommit(database.jdbi(), "sales", SALES_COMMITTERS);
             FareTable fares = FareTable.parse(reference.network(), referenceFiles.read(FareTable.FILE),
                     referenceFiles.read(FareTable.RATES_FILE));
             SalesService sales = new SalesService(database.jdbi(), commits, timetable, fares, SalesWindow.defaults(),

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: many writers hand in their writes, one thread commits whatever has queued up in a single transaction,
- * and each writer learns only then that its write is durable. Under load one commit (one fsync) serves many requests,
+ * Group commit: many writers hand in their writes, a committer thread commits whatever has queued up in a single
+ * transaction, and each writer learns only then that its write is durable. Under load one commit (one fsync) serves many requests,
  * so the database is not the bottleneck; with one request it is as quick as a plain commit. If a batch fails, its
  * writes are retried one by one so that one bad write fails alone.
  * <p>
@@ -58,14 +58,25 @@ public final class GroupCommit implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> committers = new ArrayList<>();
     private volatile boolean running = true;
 
+    /** One committer thread. */
     public GroupCommit(Jdbi jdbi, String name) {
+        this(jdbi, name, 1);
+    }
+
+    public GroupCommit(Jdbi jdbi, String name, int committers) {
+        if (committers < 1) {
+            throw new IllegalArgumentException("at least one committer");
+        }
         this.jdbi = jdbi;
-        this.writer = new Thread(this::loop, "group-commit-" + name);
-        this.writer.setDaemon(true);
-        this.writer.start();
+        for (int i = 0; i < committers; i++) {
+            Thread t = new Thread(this::loop, "group-commit-" + name + "-" + i);
+            t.setDaemon(true);
+            t.start();
+            this.committers.add(t);
+        }
     }
 
     /** Queues a write; the future completes when it is committed, or exceptionally if it could not be. */
@@ -202,7 +213,9 @@ public final class GroupCommit implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            writer.join(10_000);
+            for (Thread t : committers) {
+                t.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,9 +35,11 @@ class GroupCommitTest {
         }
     }
 
-    @Test
-    void plainStatementsAreBatchedYetKeepEachWritesOrder() throws Exception {
-        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} committer(s)")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void plainStatementsAreBatchedYetKeepEachWritesOrder(int committers) throws Exception {
+        try (Database db = Database.start(TestDatabase.fresh());
+             GroupCommit commits = new GroupCommit(db.jdbi(), "test", committers)) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE parent (id int PRIMARY KEY, state text NOT NULL);"
                     + " CREATE TABLE child (parent int NOT NULL REFERENCES parent (id), n int, note text)"));
             String parent = "INSERT INTO parent (id, state) VALUES (:id, 'new')";

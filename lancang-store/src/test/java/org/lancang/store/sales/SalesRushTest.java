@@ -76,7 +76,7 @@ class SalesRushTest {
     static SalesService service(Duration holdTime) {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         Jdbi jdbi = platform.database().jdbi();
-        return new SalesService(jdbi, new GroupCommit(jdbi, "rush"), platform.timetable(),
+        return new SalesService(jdbi, new GroupCommit(jdbi, "rush", Platform.SALES_COMMITTERS), platform.timetable(),
                 FareTable.parse(platform.reference().network(), files.read("fares.csv"), files.read("exchange-rates.csv")),
                 SalesWindow.defaults(), RefundRules.defaults(), new SimulatedPaymentProvider(), flowing, holdTime);
     }
