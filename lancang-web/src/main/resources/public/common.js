@@ -208,6 +208,7 @@ function renderHeader(me) {
       h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
         link('/', 'nav.map'),
         isPlanning ? link('/planner.html', 'nav.planner') : null,
+        isPlanning ? link('/maintenance.html', 'nav.maintenance') : null,
         isAdmin ? link('/admin/users.html', 'nav.users') : null,
         link('/api-docs', 'nav.api'))),
       h('div', { class: 'header-tools' }, langs, user)));
