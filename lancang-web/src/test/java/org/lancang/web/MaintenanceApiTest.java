@@ -230,6 +230,13 @@ class MaintenanceApiTest {
                 .status()).isEqualTo(404);
         assertThat(rows()).as("nothing written").isEqualTo(before);
         assertThat(ok(server.get("/api/maintenance/defects/" + id, dispatcher), 200).get("photoIds")).isEmpty();
+
+        // a 4 MB phone photo is above the server's 1 MB JSON limit but within the photo limit: accepted
+        JsonNode big = ok(server.send("POST", path, maintainer, "image/png", png(4 * 1024 * 1024)), 201);
+        assertThat(big.get("size").asInt()).isEqualTo(4 * 1024 * 1024);
+        assertThat(server.get(big.get("url").asText(), dispatcher).body().length()).isPositive();
+        assertThat(ok(server.get("/api/maintenance/defects/" + id, dispatcher), 200).get("photoIds"))
+                .extracting(JsonNode::asText).containsExactly(big.get("id").asText());
     }
 
     @Test

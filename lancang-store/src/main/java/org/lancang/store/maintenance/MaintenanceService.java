@@ -131,17 +131,21 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     }
 
     public synchronized Asset addAsset(AssetDraft draft, String by) {
-        AssetRegister next = state.register().add(draft);
-        Asset asset = next.get(draft.id().strip());
-        jdbi.useTransaction(h -> MaintenanceRecords.insertAsset(h, asset, by, clock.instant()));
-        state = new State(next, state.defects(), state.windows());
-        return asset;
+        return storeAsset(state.register().add(draft), draft, by, MaintenanceRecords::insertAsset);
     }
 
     public synchronized Asset updateAsset(AssetDraft draft, String by) {
-        AssetRegister next = state.register().update(draft);
+        return storeAsset(state.register().update(draft), draft, by, MaintenanceRecords::updateAsset);
+    }
+
+    private interface AssetWrite {
+        void write(org.jdbi.v3.core.Handle h, Asset asset, String by, Instant at);
+    }
+
+    /** Writes the draft's asset of the checked register {@code next}, then makes that register the current one. */
+    private Asset storeAsset(AssetRegister next, AssetDraft draft, String by, AssetWrite write) {
         Asset asset = next.get(draft.id().strip());
-        jdbi.useTransaction(h -> MaintenanceRecords.updateAsset(h, asset, by, clock.instant()));
+        jdbi.useTransaction(h -> write.write(h, asset, by, clock.instant()));
         state = new State(next, state.defects(), state.windows());
         return asset;
     }
