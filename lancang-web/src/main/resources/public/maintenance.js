@@ -75,6 +75,39 @@ async function loadAssets(e) {
   }
 }
 
+// ---------- inspections ----------
+
+const DUE_ROWS = 25;
+
+async function loadDue() {
+  const s = await api('/api/maintenance/inspections/due');
+  const all = [...s.overdue, ...s.due];
+  $('due-table').querySelector('tbody').replaceChildren(...all.slice(0, DUE_ROWS).map((d) => h('tr', {},
+    h('td', {}, h('code', {}, d.asset.id)), h('td', {}, t(`mnt.type.${d.asset.type}`)),
+    h('td', {}, d.lastInspected || t('mnt.never')), h('td', {}, d.dueDate),
+    h('td', { class: 'num' }, d.daysOverdue || ''))));
+  $('due-more').textContent = all.length > DUE_ROWS ? t('mnt.dueMore', { n: all.length - DUE_ROWS }) : '';
+}
+
+async function recordInspection(e) {
+  e.preventDefault();
+  const form = $('insp-form');
+  clearErrors(form);
+  if (!checkRequired(form)) return;
+  const v = (k) => form.elements[k].value.trim();
+  await busy(form, async () => {
+    try {
+      const r = await api('/api/maintenance/inspections', { method: 'POST',
+        body: { assetId: v('assetId'), date: v('date'), outcome: v('outcome'), notes: v('notes') } });
+      $('insp-result').replaceChildren(h('div', { class: 'message ok' }, t('mnt.recorded', { id: r.assetId })));
+      form.elements.notes.value = '';
+      await loadDue();
+    } catch (err) {
+      showProblem(form, err);
+    }
+  });
+}
+
 // ---------- defects and restrictions ----------
 
 async function uploadPhoto(defectId, file) {
@@ -350,15 +383,17 @@ async function main() {
   $('r-vt').value = localInput(new Date(now.getTime() + 14 * 86400000), zone);
   $('d-restrict').addEventListener('change', () => { $('restriction-fields').hidden = !$('d-restrict').checked; });
   $('assets-form').addEventListener('submit', loadAssets);
+  $('insp-form').addEventListener('submit', recordInspection);
+  $('i-date').value = localInput(now, zone).slice(0, 10);
   $('defect-form').addEventListener('submit', reportDefect);
   $('wo-form').addEventListener('submit', openWorkOrder);
   $('sky-form').addEventListener('submit', addWindow);
   $('diagram-form').addEventListener('submit', (e) => showDiagram(null, e));
   $('g-date').value = now.toISOString().slice(0, 10);
-  document.addEventListener('lang-change', () => { fillStatic(); loadAssets(); loadBoard(); loadSkylights(); });
+  document.addEventListener('lang-change', () => { fillStatic(); loadAssets(); loadDue(); loadBoard(); loadSkylights(); });
   const all = await api('/api/maintenance/assets');
   $('asset-ids').replaceChildren(...all.map((a) => h('option', { value: a.id }, a.name)));
-  await Promise.all([loadAssets(), loadRestrictions(), loadSkylights().then(loadBoard)]);
+  await Promise.all([loadAssets(), loadDue(), loadRestrictions(), loadSkylights().then(loadBoard)]);
 }
 
 main().catch((err) => {

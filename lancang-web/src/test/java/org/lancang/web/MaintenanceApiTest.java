@@ -113,6 +113,10 @@ class MaintenanceApiTest {
                 "{\"status\":\"PLANNED\",\"skylightId\":\"HHN-LPB-NIGHT\",\"date\":\"" + night
                         + "\",\"crew\":\"LPB bridge crew 2\"}"), 200);
         assertThat(planned.at("/workOrder/window/id").asText()).isEqualTo("SKY-HHN-LPB-NIGHT-" + night);
+        Map<String, Long> rowsBefore = rows();
+        refused(server.postJson("/api/maintenance/work-orders/" + order + "/status", planner,
+                "{\"status\":\"IN_PROGRESS\"}"), 403, "status");
+        assertThat(rows()).as("a planner cannot start the work").isEqualTo(rowsBefore);
         ok(server.postJson("/api/maintenance/work-orders/" + order + "/status", maintainer,
                 "{\"status\":\"IN_PROGRESS\"}"), 200);
         ok(server.postJson("/api/maintenance/work-orders/" + order + "/status", maintainer,

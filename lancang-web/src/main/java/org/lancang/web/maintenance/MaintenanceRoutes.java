@@ -192,8 +192,8 @@ public final class MaintenanceRoutes {
                                     user(ctx)));
                         }),
                 Endpoint.post(base + "/work-orders/{id}/status").access(plan).tag("maintenance")
-                        .summary("Move a work order: PLANNED (skylightId, date, crew), IN_PROGRESS, DONE, VERIFIED "
-                                + "(liftRestriction at DONE or VERIFIED)")
+                        .summary("Move a work order: PLANNED (skylightId, date, crew; planner or maintainer), then "
+                                + "IN_PROGRESS, DONE, VERIFIED (maintainers only; liftRestriction at DONE or VERIFIED)")
                         .pathParam("id", "work order id, e.g. WO-2")
                         .query("date", false, "impact day of a lifted restriction (default tomorrow)")
                         .body(MoveInput.class).returns(MovedView.class).handle(this::move),
@@ -294,6 +294,12 @@ public final class MaintenanceRoutes {
 
     private void move(Context ctx) {
         MoveInput in = Json.body(ctx, MoveInput.class);
+        // planners put work into a skylight; starting, finishing and verifying it is the maintainers' word
+        if (in.status() != null && in.status() != WorkOrderStatus.PLANNED
+                && !auth.requireUser(ctx).roles().contains(Role.MAINTAINER)) {
+            throw new HttpProblem(403, "only a maintainer may move a work order to " + in.status(),
+                    List.of(new FieldError("status", "only a maintainer may move a work order to " + in.status())));
+        }
         LocalDate day = date(ctx.queryParam("date"), "date", today().plusDays(1));
         LocalDate occurrence = in.date() == null ? null : date(in.date(), "date", null);
         MaintenanceService.Moved moved = service.move(ctx.pathParam("id"), new MaintenanceService.MoveRequest(
