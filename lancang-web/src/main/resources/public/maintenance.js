@@ -154,8 +154,9 @@ async function reportDefect(e) {
           photoNote = `${t('mnt.photoFailed')} ${errorText(err)}`;
         }
       }
-      $('defect-result').replaceChildren(h('div', { class: 'message ok' }, t('mnt.reported', { id: r.defect.id })),
-        photoNote ? h('p', {}, photoNote) : null, delaysTable(r.impact));
+      // through h(): it drops the parts that are absent (replaceChildren would print "null")
+      $('defect-result').replaceChildren(h('div', {}, h('div', { class: 'message ok' },
+        t('mnt.reported', { id: r.defect.id })), photoNote ? h('p', {}, photoNote) : null, delaysTable(r.impact)));
       form.elements.description.value = '';
       $('d-photo').value = '';
       await Promise.all([loadRestrictions(), loadBoard()]);
@@ -183,7 +184,8 @@ async function lift(id) {
   $('restr-error').hidden = true;
   try {
     const r = await api(`/api/maintenance/defects/${encodeURIComponent(id)}/lift`, { method: 'POST' });
-    $('lift-result').replaceChildren(h('div', { class: 'message ok' }, t('mnt.lifted', { id })), delaysTable(r.impact));
+    $('lift-result').replaceChildren(h('div', {}, h('div', { class: 'message ok' }, t('mnt.lifted', { id })),
+      delaysTable(r.impact)));
     await loadRestrictions();
   } catch (err) {
     $('restr-error').textContent = errorText(err);
@@ -290,7 +292,7 @@ async function loadSkylights() {
     const few = warnings.filter((w) => w.code === 'TOO_FEW_PER_MONTH').length;
     $('sky-warnings').replaceChildren(
       ...warnings.filter((w) => w.code !== 'TOO_FEW_PER_MONTH').map((w) => h('li', {}, w.message)),
-      few ? h('li', {}, t('mnt.tooFew', { n: few, month })) : null);
+      ...(few ? [h('li', {}, t('mnt.tooFew', { n: few, month }))] : []));
   } catch { /* the warnings are advice: the plan itself is shown */ }
 }
 
