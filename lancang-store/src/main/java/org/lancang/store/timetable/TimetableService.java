@@ -169,7 +169,9 @@ public final class TimetableService {
         }
         LocalDate date = request.earliestDeparture().atZone(planner.network().point(request.from())
                 .map(p -> p.timeZone()).orElse(ZoneOffset.UTC)).toLocalDate();
-        InsertedPath found = new PathFinder(planner).insert(request, new ArrayList<>(day(date).occupations()), List.of());
+        // the new train runs under the day's speed restrictions and around its skylights, like the others
+        InsertedPath found = new PathFinder(planner).insert(request, new ArrayList<>(day(date).occupations()),
+                restrictions(date));
         if (add) {
             jdbi.useTransaction(h -> {
                 int seq = h.createQuery("SELECT coalesce(max(seq), -1) + 1 FROM train_plan").mapTo(Integer.class).one();

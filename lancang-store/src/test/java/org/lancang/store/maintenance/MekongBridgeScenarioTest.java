@@ -193,6 +193,27 @@ class MekongBridgeScenarioTest {
         });
     }
 
+    @Test
+    void aPathInsertedOnARestrictedDayRunsUnderTheRestriction() {
+        LocalDate day = LocalDate.parse("2026-12-22");
+        maintenance.report(new DefectReport(null, "TRK-HHN-LPB", 770.0, Severity.MEDIUM, "Twist fault",
+                new RestrictionRequest(769.0, 771.0, 60, Instant.parse("2026-12-21T16:00:00Z"),
+                        Instant.parse("2026-12-22T16:00:00Z")), List.of(), "souk", CLOCK.instant()), day);
+        SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60);
+        assertThat(platform.timetable().restrictions(day)).contains(twist);
+        var request = new org.lancang.timetable.PathRequest("X9901", org.lancang.timetable.Operator.LCR, "FREIGHT",
+                false, org.lancang.timetable.ServiceCalendar.daily(day, day), "VTS", "BTN", List.of(),
+                Instant.parse("2026-12-22T03:00:00Z"), false, 6, Duration.ofHours(12));
+        var found = platform.timetable().insert(request, false, "li");
+        var planner = platform.timetable().planner();
+        List<SpeedRestriction> restrictions = platform.timetable().restrictions(day);
+        var times = found.run().run().times();
+        var restricted = planner.run(found.plan(), restrictions).times();
+        var free = planner.run(found.plan(), List.of()).times();
+        assertThat(times.get(times.size() - 1).arrival()).isEqualTo(restricted.get(restricted.size() - 1).arrival())
+                .isGreaterThan(free.get(free.size() - 1).arrival());
+    }
+
     private static MaintenanceService.MoveRequest move(WorkOrderStatus to, boolean lift) {
         return new MaintenanceService.MoveRequest(to, null, null, null, lift, "");
     }
