@@ -214,6 +214,36 @@ class MekongBridgeScenarioTest {
                 .isGreaterThan(free.get(free.size() - 1).arrival());
     }
 
+    @Test
+    void pathInsertionWaitsForTheSkylightThatWouldOtherwiseBeCrossed() {
+        // Wednesdays 00:30–04:30 Lao time over Huay Han – Luang Prabang: 22 Dec 17:30Z – 21:30Z for 23 December
+        maintenance.addWindow(new SkylightWindow("HHN-LPB-WED", "HHN", "LPB", EnumSet.of(DayOfWeek.WEDNESDAY),
+                LocalTime.of(0, 30), Duration.ofMinutes(240), SkylightKind.VERTICAL, SkylightPurpose.MAINTENANCE, ""),
+                "planner.li");
+        Instant closes = Instant.parse("2026-12-22T17:30:00Z");
+        Instant opens = Instant.parse("2026-12-22T21:30:00Z");
+        LocalDate day = LocalDate.parse("2026-12-22");
+        var request = new org.lancang.timetable.PathRequest("X9902", org.lancang.timetable.Operator.LCR, "FREIGHT",
+                false, org.lancang.timetable.ServiceCalendar.daily(day, day), "VTS", "BTN", List.of(),
+                Instant.parse("2026-12-22T14:00:00Z"), false, 6, Duration.ofHours(12));
+        var planner = platform.timetable().planner();
+        var occupations = platform.timetable().day(day).occupations();
+        // without the skylights the freight would be on the stretch while it is closed
+        var ignoring = new org.lancang.timetable.PathFinder(planner).insert(request, occupations.stream()
+                .filter(o -> !o.owner().startsWith("SKY-")).toList(), platform.timetable().restrictions(day));
+        assertThat(onStretch(ignoring)).anySatisfy(o -> assertThat(o.from().isBefore(opens) && o.to().isAfter(closes))
+                .isTrue());
+        // the platform's insertion keeps off it
+        var found = platform.timetable().insert(request, false, "li");
+        assertThat(onStretch(found)).isNotEmpty().allSatisfy(o -> assertThat(o.from().isBefore(opens)
+                && o.to().isAfter(closes)).as(o.toString()).isFalse());
+    }
+
+    private static List<org.lancang.timetable.conflict.Occupation> onStretch(org.lancang.timetable.InsertedPath p) {
+        return platform.timetable().planner().occupations(List.of(p.run()), List.of()).stream()
+                .filter(o -> o.resource().equals("LINE:HHN-LPB")).toList();
+    }
+
     private static MaintenanceService.MoveRequest move(WorkOrderStatus to, boolean lift) {
         return new MaintenanceService.MoveRequest(to, null, null, null, lift, "");
     }
