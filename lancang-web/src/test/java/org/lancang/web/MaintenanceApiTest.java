@@ -148,6 +148,32 @@ class MaintenanceApiTest {
     }
 
     @Test
+    void theRegisterIsEditableByMaintainersWithItsCountryFromTheKm() {
+        JsonNode added = ok(server.postJson("/api/maintenance/assets", maintainer, """
+                {"id":"CUL-LPB-K781","type":"BRIDGE","name":"Culvert km 781.4","fromKm":781.4,"toKm":781.42,
+                 "attributes":{"source":"site survey (test)"}}"""), 201);
+        assertThat(added.get("country").asText()).isEqualTo("LA");
+        assertThat(added.get("operator").asText()).isEqualTo("LCR");
+        JsonNode changed = ok(server.putJson("/api/maintenance/assets/CUL-LPB-K781", maintainer, """
+                {"type":"BRIDGE","name":"Box culvert km 781.4","fromKm":781.4,"toKm":781.43,"attributes":{}}"""), 200);
+        assertThat(changed.get("name").asText()).isEqualTo("Box culvert km 781.4");
+        assertThat(ok(server.get("/api/maintenance/assets/CUL-LPB-K781", dispatcher), 200).get("toKm").asDouble())
+                .isEqualTo(781.43);
+
+        Map<String, Long> before = rows();
+        refused(server.postJson("/api/maintenance/assets", maintainer, """
+                {"id":"CUL-LPB-K781","type":"BRIDGE","name":"again","fromKm":781.4,"toKm":781.42}"""), 409, "id");
+        refused(server.postJson("/api/maintenance/assets", maintainer, """
+                {"id":"CUL-X","type":"BRIDGE","name":"off the line","fromKm":1200,"toKm":1201}"""), 400, "fromKm");
+        refused(server.postJson("/api/maintenance/assets", maintainer, """
+                {"id":"trk lower","type":"TRACK","name":"bad id","fromKm":10,"toKm":11}"""), 400, "id");
+        refused(server.putJson("/api/maintenance/assets/NO-SUCH", maintainer, """
+                {"type":"BRIDGE","name":"x","fromKm":10,"toKm":11}"""), 404, "id");
+        assertThat(server.putJson("/api/maintenance/assets/CUL-LPB-K781", dispatcher, "{}").status()).isEqualTo(403);
+        assertThat(rows()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void aRecordedInspectionTakesTheAssetOffTheDueList() {
         ok(server.postJson("/api/maintenance/inspections", maintainer, "{\"assetId\":\"TUN-BDR-FRIENDSHIP-LA\","
                 + "\"date\":\"" + LocalDate.now(LAOS) + "\",\"outcome\":\"OK\"}"), 201);
