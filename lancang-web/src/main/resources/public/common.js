@@ -212,6 +212,7 @@ function renderHeader(me) {
         hasRole('PASSENGER', 'AGENT') ? link('/trips.html', 'nav.trips') : null,
         hasRole('AGENT') ? link('/agent.html', 'nav.agent') : null,
         isPlanning ? link('/planner.html', 'nav.planner') : null,
+        isPlanning ? link('/maintenance.html', 'nav.maintenance') : null,
         isAdmin ? link('/admin/users.html', 'nav.users') : null,
         link('/api-docs', 'nav.api'))),
       h('div', { class: 'header-tools' }, langs, user)));

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lancang", mixinStandardHelpOptions = true, version = "lancang 0.1.0",
         description = "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
         subcommands = {ServeCommand.class, NetworkCommand.class, UsersCommand.class, TimetableCommand.class,
-                RuntimeCommand.class, GtfsCommand.class, SalesCommand.class, BenchCommand.class})
+                RuntimeCommand.class, GtfsCommand.class, SalesCommand.class, BenchCommand.class,
+                MaintenanceCommand.class})
 public final class Lancang implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -50,7 +50,8 @@ final class TimetableCommand extends CommandGroup {
             TrainPlan plan = service.requirePlan(train, "train");
             ZoneId zone = platform.reference().network().point(plan.from()).orElseThrow().timeZone();
             LocalDate day = date != null ? date : LocalDate.now(zone);
-            TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(), service.train(plan), day);
+            TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(),
+                    service.train(plan, day), day); // under the day's speed restrictions
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
             } else {

@@ -18,6 +18,8 @@ import org.lancang.timetable.SpeedRestriction;
 public final class Defects {
     public static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ID = 64;
+    private static final Comparator<SpeedRestriction> KM_ORDER = Comparator.comparingDouble(SpeedRestriction::fromKm)
+            .thenComparingDouble(SpeedRestriction::toKm).thenComparingInt(SpeedRestriction::speedKmh);
 
     private final AssetRegister register;
     private final LineGeometry line;
@@ -73,8 +75,26 @@ public final class Defects {
         for (Defect d : defects) {
             d.restrictionInForce(at).ifPresent(out::add);
         }
-        out.sort(Comparator.comparingDouble(SpeedRestriction::fromKm).thenComparingDouble(SpeedRestriction::toKm)
-                .thenComparingInt(SpeedRestriction::speedKmh));
+        out.sort(KM_ORDER);
+        return out;
+    }
+
+    /**
+     * The speed restrictions in force at any moment of {@code [from, to)}, in km order. The timetable plans a whole
+     * service day with one set of restrictions, so a restriction that holds for part of the day counts for all of it:
+     * a plan may then be slower than needed for part of a day, never faster than the track allows.
+     */
+    public static List<SpeedRestriction> restrictionsDuring(Collection<Defect> defects, Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        List<SpeedRestriction> out = new ArrayList<>();
+        for (Defect d : defects) {
+            TemporaryRestriction r = d.restriction();
+            if (r != null && r.validFrom().isBefore(to) && r.effectiveEnd().isAfter(from)) {
+                out.add(r.toSpeedRestriction());
+            }
+        }
+        out.sort(KM_ORDER);
         return out;
     }
 

@@ -160,4 +160,20 @@ class DefectsTest {
         return new DefectReport(r.id(), r.assetId(), r.km(), r.severity(), description, r.restriction(), r.photoIds(),
                 r.reportedBy(), r.reportedAt());
     }
+
+    @Test
+    void aRestrictionCountsForAPeriodIfItIsInForceAtAnyMomentOfItAndNotOnceLiftedBeforeIt() {
+        Defect d = defects.report(mekongBridge("D-9"));
+        SpeedRestriction r = new SpeedRestriction(778.7, 780.2, 45);
+        assertThat(Defects.restrictionsDuring(List.of(d), FROM.minusSeconds(3600), FROM)).isEmpty();
+        assertThat(Defects.restrictionsDuring(List.of(d), FROM.minusSeconds(3600), FROM.plusSeconds(1)))
+                .containsExactly(r);
+        assertThat(Defects.restrictionsDuring(List.of(d), TO.minusSeconds(1), TO.plusSeconds(3600))).containsExactly(r);
+        assertThat(Defects.restrictionsDuring(List.of(d), TO, TO.plusSeconds(3600))).isEmpty();
+        Defect lifted = d.liftRestriction("Kham", utc("2026-12-03T00:00:00"));
+        assertThat(Defects.restrictionsDuring(List.of(lifted), utc("2026-12-02T00:00:00"), utc("2026-12-03T00:00:00")))
+                .containsExactly(r);
+        assertThat(Defects.restrictionsDuring(List.of(lifted), utc("2026-12-03T00:00:00"), utc("2026-12-04T00:00:00")))
+                .isEmpty();
+    }
 }

@@ -10,6 +10,8 @@ import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.db.GroupCommit;
+import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
 import org.lancang.store.timetable.TimetableService;
@@ -40,17 +42,20 @@ public final class Platform implements AutoCloseable {
     private final TimetableService timetable;
     private final GroupCommit commits;
     private final SalesService sales;
+    private final MaintenanceService maintenance;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
 
     private Platform(Database database, ReferenceData reference, UserService users, TimetableService timetable,
-                     GroupCommit commits, SalesService sales, String generatedAdminPassword) {
+                     GroupCommit commits, SalesService sales, MaintenanceService maintenance,
+                     String generatedAdminPassword) {
         this.database = database;
         this.reference = reference;
         this.users = users;
         this.timetable = timetable;
         this.commits = commits;
         this.sales = sales;
+        this.maintenance = maintenance;
         this.generatedAdminPassword = generatedAdminPassword;
         this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lancang-hold-expiry");
@@ -98,7 +103,9 @@ public final class Platform implements AutoCloseable {
                     referenceFiles.read(FareTable.RATES_FILE));
             SalesService sales = new SalesService(database.jdbi(), commits, timetable, fares, SalesWindow.defaults(),
                     RefundRules.defaults(), new SimulatedPaymentProvider(), clock, SalesService.DEFAULT_HOLD);
-            return new Platform(database, reference, users, timetable, commits, sales, adminPassword);
+            MaintenanceService maintenance = new MaintenanceService(database.jdbi(), reference.network(), timetable,
+                    MaintenanceRules.defaults(), clock);
+            return new Platform(database, reference, users, timetable, commits, sales, maintenance, adminPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -123,6 +130,10 @@ public final class Platform implements AutoCloseable {
 
     public SalesService sales() {
         return sales;
+    }
+
+    public MaintenanceService maintenance() {
+        return maintenance;
     }
 
     /** The first admin's password, only on the start that created it. */

@@ -16,6 +16,7 @@ import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.OpenApi;
 import org.lancang.web.http.Problem;
+import org.lancang.web.maintenance.MaintenanceRoutes;
 import org.lancang.web.network.NetworkRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
 import org.lancang.web.sales.SalesRoutes;
@@ -63,6 +64,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new TimetableRoutes(platform.timetable(), auth).endpoints());
         endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
         endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
+        endpoints.addAll(new MaintenanceRoutes(platform.maintenance(), platform.reference().network(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

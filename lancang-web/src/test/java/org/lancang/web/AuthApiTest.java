@@ -64,6 +64,18 @@ class AuthApiTest {
     }
 
     @Test
+    void maintenanceIsNeverPublicAndOnlyMaintainersReportDefects() {
+        List<Endpoint> maintenance = server.server.endpoints().stream()
+                .filter(e -> e.path().startsWith("/api/maintenance/")).toList();
+        assertThat(maintenance).hasSizeGreaterThan(15);
+        assertThat(maintenance).allSatisfy(e -> assertThat(e.access().roles()).as(e.method() + " " + e.path())
+                .isNotEmpty().doesNotContain(Role.PASSENGER, Role.AGENT, Role.SHIPPER));
+        assertThat(maintenance.stream().filter(e -> e.path().equals("/api/maintenance/defects")
+                && e.method().name().equals("POST")).findFirst().orElseThrow().access().roles())
+                .containsExactly(Role.MAINTAINER);
+    }
+
+    @Test
     void everyEndpointDeclaresWhoMayCallIt() {
         for (Endpoint e : server.server.endpoints()) {
             assertThat(e.access()).as(e.method() + " " + e.path()).isNotNull();

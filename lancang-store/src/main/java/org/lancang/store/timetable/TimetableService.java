@@ -20,6 +20,7 @@ import org.lancang.timetable.PathFinder;
 import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.Possession;
+import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.Train;
@@ -37,6 +38,32 @@ public final class TimetableService {
     private List<TrainPlan> plans;
     private List<Possession> possessions;
     private final Map<LocalDate, DayPlan> days = new HashMap<>();
+    private DayConstraints maintenance = DayConstraints.NONE;
+
+    /**
+     * What maintenance holds against the timetable on a service day: skylight occurrences (possessions) and
+     * temporary speed restrictions. Implementations must answer without calling back into this service (it holds its
+     * lock while asking).
+     */
+    public interface DayConstraints {
+        DayConstraints NONE = new DayConstraints() {
+            @Override
+            public List<Possession> possessions(LocalDate date) {
+                return List.of();
+            }
+
+            @Override
+            public List<SpeedRestriction> restrictions(LocalDate date) {
+                return List.of();
+            }
+        };
+
+        /** Possessions reaching into the day (those of the days before and after included). */
+        List<Possession> possessions(LocalDate date);
+
+        /** The restrictions the day's trains run under. */
+        List<SpeedRestriction> restrictions(LocalDate date);
+    }
 
     public TimetableService(Jdbi jdbi, Planner planner) {
         this.jdbi = jdbi;
@@ -70,6 +97,17 @@ public final class TimetableService {
         days.clear();
     }
 
+    /** Connects maintenance; the evaluated days are dropped so they are computed again with it. */
+    public synchronized void maintenance(DayConstraints constraints) {
+        this.maintenance = constraints;
+        days.clear();
+    }
+
+    /** Maintenance changed (a restriction, a skylight): every evaluated day is computed again when next asked. */
+    public synchronized void maintenanceChanged() {
+        days.clear();
+    }
+
     public Planner planner() {
         return planner;
     }
@@ -80,6 +118,18 @@ public final class TimetableService {
 
     public synchronized List<Possession> possessions() {
         return possessions;
+    }
+
+    /** The stored possessions and the skylight occurrences reaching into the day. */
+    public synchronized List<Possession> possessions(LocalDate date) {
+        List<Possession> all = new ArrayList<>(possessions);
+        all.addAll(maintenance.possessions(date));
+        return all;
+    }
+
+    /** The speed restrictions the day's trains run under. */
+    public synchronized List<SpeedRestriction> restrictions(LocalDate date) {
+        return maintenance.restrictions(date);
     }
 
     public synchronized Optional<TrainPlan> plan(String number) {
@@ -94,13 +144,23 @@ public final class TimetableService {
         return planner.train(plan, List.of());
     }
 
+    /** The timetabled train as it runs on {@code date}, under that day's speed restrictions. */
+    public Train train(TrainPlan plan, LocalDate date) {
+        return planner.train(plan, restrictions(date));
+    }
+
     public synchronized Timetable timetable() {
         return planner.timetable(plans, List.of());
     }
 
     /** The day evaluated: runs, blocking times and conflicts (cached until the timetable changes). */
     public synchronized DayPlan day(LocalDate date) {
-        return days.computeIfAbsent(date, d -> planner.day(plans, d, possessions, List.of()));
+        return days.computeIfAbsent(date, d -> planner.day(plans, d, possessions(d), maintenance.restrictions(d)));
+    }
+
+    /** The day evaluated under other restrictions than its own (not cached): to show what a restriction changes. */
+    public synchronized DayPlan day(LocalDate date, List<SpeedRestriction> restrictions) {
+        return planner.day(plans, date, possessions(date), restrictions);
     }
 
     /** Finds a conflict-free path on the request's day; with {@code add} the train joins the timetable. */
@@ -110,7 +170,9 @@ public final class TimetableService {
         }
         LocalDate date = request.earliestDeparture().atZone(planner.network().point(request.from())
                 .map(p -> p.timeZone()).orElse(ZoneOffset.UTC)).toLocalDate();
-        InsertedPath found = new PathFinder(planner).insert(request, new ArrayList<>(day(date).occupations()), List.of());
+        // the new train runs under the day's speed restrictions and around its skylights, like the others
+        InsertedPath found = new PathFinder(planner).insert(request, new ArrayList<>(day(date).occupations()),
+                restrictions(date));
         if (add) {
             jdbi.useTransaction(h -> {
                 int seq = h.createQuery("SELECT coalesce(max(seq), -1) + 1 FROM train_plan").mapTo(Integer.class).one();

@@ -89,7 +89,9 @@ public final class TimetableRoutes {
                         .returns(TimetableViews.TrainView.class)
                         .handle(ctx -> {
                             TrainPlan plan = service.requirePlan(ctx.pathParam("number"), "number");
-                            ctx.json(TimetableViews.train(network, service.train(plan), date(ctx, plan)));
+                            LocalDate date = date(ctx, plan);
+                            // as the train runs that day: under the day's temporary speed restrictions
+                            ctx.json(TimetableViews.train(network, service.train(plan, date), date));
                         }),
                 Endpoint.get("/api/timetable/conflicts").access(planning).tag("timetable")
                         .summary("Every conflict of a day (blocking times overlapping on a resource)")
@@ -229,7 +231,7 @@ public final class TimetableRoutes {
         DiagramWindow window = DiagramWindow.local(from.toUpperCase(java.util.Locale.ROOT),
                 to.toUpperCase(java.util.Locale.ROOT), date, start, Duration.ofHours(hours), zone,
                 ctx.queryParamAsClass("lang", String.class).getOrDefault("en"));
-        String svg = TimeDistanceDiagram.svg(network, service.day(date), service.possessions(), window);
+        String svg = TimeDistanceDiagram.svg(network, service.day(date), service.possessions(date), window);
         ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }

@@ -1,0 +1,439 @@
+package org.lancang.web.maintenance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.lancang.errors.FieldError;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
+import org.lancang.maintenance.Asset;
+import org.lancang.maintenance.AssetDraft;
+import org.lancang.maintenance.AssetType;
+import org.lancang.maintenance.Defect;
+import org.lancang.maintenance.DefectReport;
+import org.lancang.maintenance.DueInspection;
+import org.lancang.maintenance.InspectionOutcome;
+import org.lancang.maintenance.InspectionResult;
+import org.lancang.maintenance.InspectionSchedule;
+import org.lancang.maintenance.Photos;
+import org.lancang.maintenance.RestrictionRequest;
+import org.lancang.maintenance.Severity;
+import org.lancang.maintenance.SkylightKind;
+import org.lancang.maintenance.SkylightPurpose;
+import org.lancang.maintenance.SkylightWarning;
+import org.lancang.maintenance.SkylightWindow;
+import org.lancang.maintenance.WorkOrder;
+import org.lancang.maintenance.WorkOrderStatus;
+import org.lancang.network.Network;
+import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.store.maintenance.Photo;
+import org.lancang.store.maintenance.RestrictionImpact;
+import org.lancang.timetable.Possession;
+import org.lancang.users.Role;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Auth;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.HttpProblem;
+import org.lancang.web.http.Json;
+import org.lancang.web.http.TypeRef;
+
+import io.javalin.http.Context;
+
+/**
+ * Maintenance over HTTP (issue 6). Everyone who runs the line reads it (MAINTAINER, PLANNER, DISPATCHER, ADMIN);
+ * maintainers record inspections, defects, photos and work orders and edit the register (admins too); planners and
+ * maintainers plan skylight windows and work into them. Who and when of every change are the signed-in user and the
+ * server's clock, never the request's say-so.
+ */
+public final class MaintenanceRoutes {
+    public record AssetInput(String id, AssetType type, String name, Double fromKm, Double toKm,
+                             Map<String, String> attributes) {
+    }
+
+    public record InspectionInput(String assetId, String date, InspectionOutcome outcome, String inspector,
+                                  String notes) {
+    }
+
+    public record RestrictionInput(Double fromKm, Double toKm, Integer speedKmh, String validFrom, String validTo) {
+    }
+
+    public record DefectInput(String assetId, Double km, Severity severity, String description,
+                              RestrictionInput restriction) {
+    }
+
+    public record WorkOrderInput(String defectId, String assetId, String title) {
+    }
+
+    public record MoveInput(WorkOrderStatus status, String skylightId, String date, String crew,
+                            Boolean liftRestriction, String note) {
+    }
+
+    public record WindowInput(String id, String fromPoint, String toPoint, List<DayOfWeek> days, String start,
+                              Integer durationMinutes, SkylightKind kind, SkylightPurpose purpose, String description) {
+    }
+
+    /** A defect as stored, and what its restriction (or lifting it) does to a day of the timetable. */
+    public record DefectView(Defect defect, RestrictionImpact impact) {
+    }
+
+    public record MovedView(WorkOrder workOrder, Defect defect, RestrictionImpact impact) {
+    }
+
+    public record WindowView(SkylightWindow window, List<SkylightWarning> warnings) {
+    }
+
+    public record PhotoView(String id, String defectId, String mediaType, int size, String url) {
+    }
+
+    public record DueView(LocalDate today, List<DueInspection> overdue, List<DueInspection> due) {
+        static DueView of(InspectionSchedule s) {
+            return new DueView(s.today(), s.overdue(), s.due());
+        }
+    }
+
+    private final MaintenanceService service;
+    private final Network network;
+    private final Auth auth;
+
+    public MaintenanceRoutes(MaintenanceService service, Network network, Auth auth) {
+        this.service = service;
+        this.network = network;
+        this.auth = auth;
+    }
+
+    public List<Endpoint> endpoints() {
+        Access read = Access.roles(Role.MAINTAINER, Role.PLANNER, Role.DISPATCHER, Role.ADMIN);
+        Access maintain = Access.roles(Role.MAINTAINER);
+        Access register = Access.roles(Role.MAINTAINER, Role.ADMIN);
+        Access plan = Access.roles(Role.PLANNER, Role.MAINTAINER);
+        String base = "/api/maintenance";
+        return List.of(
+                Endpoint.get(base + "/assets").access(read).tag("maintenance")
+                        .summary("The asset register in km order, optionally only a km range or a type")
+                        .query("fromKm", false, "from km").query("toKm", false, "to km")
+                        .query("type", false, "TRACK, TUNNEL, BRIDGE, STATION, TURNOUT or OVERHEAD_LINE")
+                        .returns(TypeRef.listOf(Asset.class)).handle(this::assets),
+                Endpoint.get(base + "/assets/{id}").access(read).tag("maintenance").summary("One asset")
+                        .pathParam("id", "asset id, e.g. BRG-LPB-MEKONG").returns(Asset.class)
+                        .handle(ctx -> ctx.json(service.register().get(ctx.pathParam("id")))),
+                Endpoint.post(base + "/assets").access(register).tag("maintenance").status(201)
+                        .summary("Add an asset; its country and operator follow from its km range")
+                        .body(AssetInput.class).returns(Asset.class)
+                        .handle(ctx -> ctx.status(201).json(service.addAsset(draft(ctx, null), user(ctx)))),
+                Endpoint.put(base + "/assets/{id}").access(register).tag("maintenance")
+                        .summary("Change an asset (the id in the body, if any, must be the path's)")
+                        .pathParam("id", "asset id").body(AssetInput.class).returns(Asset.class)
+                        .handle(ctx -> ctx.json(service.updateAsset(draft(ctx, ctx.pathParam("id")), user(ctx)))),
+                Endpoint.get(base + "/inspections").access(read).tag("maintenance")
+                        .summary("Recorded inspections, oldest first").query("assetId", false, "only this asset")
+                        .returns(TypeRef.listOf(InspectionResult.class))
+                        .handle(ctx -> ctx.json(service.inspections(ctx.queryParam("assetId")))),
+                Endpoint.post(base + "/inspections").access(maintain).tag("maintenance").status(201)
+                        .summary("Record an inspection (the inspector defaults to the signed-in user)")
+                        .body(InspectionInput.class).returns(InspectionResult.class).handle(this::recordInspection),
+                Endpoint.get(base + "/inspections/due").access(read).tag("maintenance")
+                        .summary("Inspections overdue and due within the look-ahead, by the intervals per asset type")
+                        .query("date", false, "the day, YYYY-MM-DD (default today, Beijing time)")
+                        .returns(DueView.class)
+                        .handle(ctx -> ctx.json(DueView.of(service.due(date(ctx.queryParam("date"), "date",
+                                today()))))),
+                Endpoint.get(base + "/defects").access(read).tag("maintenance").summary("Every defect, oldest first")
+                        .returns(TypeRef.listOf(Defect.class)).handle(ctx -> ctx.json(service.defects())),
+                Endpoint.get(base + "/defects/{id}").access(read).tag("maintenance").summary("One defect")
+                        .pathParam("id", "defect id, e.g. DEF-1").returns(Defect.class)
+                        .handle(ctx -> ctx.json(service.defect(ctx.pathParam("id")))),
+                Endpoint.post(base + "/defects").access(maintain).tag("maintenance").status(201)
+                        .summary("Report a defect, optionally imposing a temporary speed restriction; the reply shows "
+                                + "each train's delay and the new conflicts on the impact day")
+                        .query("date", false, "impact day, YYYY-MM-DD (default: the restriction's first day, or today)")
+                        .body(DefectInput.class).returns(DefectView.class).handle(this::reportDefect),
+                Endpoint.post(base + "/defects/{id}/lift").access(maintain).tag("maintenance")
+                        .summary("Lift a defect's speed restriction now; the reply shows the times given back")
+                        .pathParam("id", "defect id")
+                        .query("date", false, "impact day (default tomorrow, the first whole day without it)")
+                        .returns(DefectView.class).handle(this::lift),
+                Endpoint.post(base + "/defects/{id}/photos").access(maintain).tag("maintenance").status(201)
+                        .summary("Add a photo: the body is the image itself, PNG, JPEG or WebP (checked by its bytes), "
+                                + "at most 5 MB")
+                        .pathParam("id", "defect id").returns(PhotoView.class).handle(this::addPhoto),
+                Endpoint.get(base + "/photos/{id}").access(read).tag("maintenance").summary("A defect photo")
+                        .pathParam("id", "photo id").returns(byte[].class, "image/*").handle(this::photo),
+                Endpoint.get(base + "/restrictions").access(read).tag("maintenance")
+                        .summary("Defects whose speed restriction is in force at an instant, in km order")
+                        .query("at", false, "instant with offset (default now)")
+                        .returns(TypeRef.listOf(Defect.class))
+                        .handle(ctx -> ctx.json(service.restrictionsInForce(instant(ctx.queryParam("at"), "at",
+                                service.now())))),
+                Endpoint.get(base + "/restrictions/impact").access(read).tag("maintenance")
+                        .summary("What the day's restrictions do to it: each train's delay and the conflicts they add")
+                        .query("date", true, "the day, YYYY-MM-DD").returns(RestrictionImpact.class)
+                        .handle(ctx -> ctx.json(service.impact(date(ctx.queryParam("date"), "date", null)))),
+                Endpoint.get(base + "/work-orders").access(read).tag("maintenance")
+                        .summary("Every work order with its history").returns(TypeRef.listOf(WorkOrder.class))
+                        .handle(ctx -> ctx.json(service.workOrders())),
+                Endpoint.post(base + "/work-orders").access(maintain).tag("maintenance").status(201)
+                        .summary("Open a work order for a defect (defectId) or planned work on an asset (assetId)")
+                        .body(WorkOrderInput.class).returns(WorkOrder.class).handle(ctx -> {
+                            WorkOrderInput in = Json.body(ctx, WorkOrderInput.class);
+                            ctx.status(201).json(service.createWorkOrder(in.defectId(), in.assetId(), in.title(),
+                                    user(ctx)));
+                        }),
+                Endpoint.post(base + "/work-orders/{id}/status").access(plan).tag("maintenance")
+                        .summary("Move a work order: PLANNED (skylightId, date, crew; planner or maintainer), then "
+                                + "IN_PROGRESS, DONE, VERIFIED (maintainers only; liftRestriction at DONE or VERIFIED)")
+                        .pathParam("id", "work order id, e.g. WO-2")
+                        .query("date", false, "impact day of a lifted restriction (default tomorrow)")
+                        .body(MoveInput.class).returns(MovedView.class).handle(this::move),
+                Endpoint.get(base + "/skylights").access(read).tag("maintenance").summary("The recurring skylight windows")
+                        .returns(TypeRef.listOf(SkylightWindow.class)).handle(ctx -> ctx.json(service.windows())),
+                Endpoint.post(base + "/skylights").access(plan).tag("maintenance").status(201)
+                        .summary("Add a recurring skylight window; the reply lists the rules it breaks as warnings")
+                        .body(WindowInput.class).returns(WindowView.class).handle(this::addWindow),
+                Endpoint.get(base + "/skylights/review").access(read).tag("maintenance")
+                        .summary("The month's skylight warnings: windows shorter than the rule, sections with too few")
+                        .query("month", true, "YYYY-MM").returns(TypeRef.listOf(SkylightWarning.class))
+                        .handle(ctx -> ctx.json(service.review(month(ctx.queryParam("month"))))),
+                Endpoint.get(base + "/skylights/occurrences").access(read).tag("maintenance")
+                        .summary("The dated occurrences (possessions) of every window from one local date to another")
+                        .query("from", true, "YYYY-MM-DD").query("to", true, "YYYY-MM-DD")
+                        .returns(TypeRef.listOf(Possession.class))
+                        .handle(ctx -> ctx.json(service.occurrences(date(ctx.queryParam("from"), "from", null),
+                                date(ctx.queryParam("to"), "to", null)))));
+    }
+
+    private String user(Context ctx) {
+        return auth.requireUser(ctx).username();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(service.now(), Network.CHINA);
+    }
+
+    private void assets(Context ctx) {
+        Double from = km(ctx.queryParam("fromKm"), "fromKm");
+        Double to = km(ctx.queryParam("toKm"), "toKm");
+        String type = ctx.queryParam("type");
+        AssetType t;
+        try {
+            t = type == null ? null : AssetType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("type", "'" + type + "' is not one of " + List.of(AssetType.values()));
+        }
+        List<Asset> assets = from == null && to == null ? service.register().assets()
+                : service.register().overlapping(from == null ? Double.NEGATIVE_INFINITY : from,
+                to == null ? Double.POSITIVE_INFINITY : to);
+        ctx.json(assets.stream().filter(a -> t == null || a.type() == t).toList());
+    }
+
+    private AssetDraft draft(Context ctx, String pathId) {
+        AssetInput in = Json.body(ctx, AssetInput.class);
+        if (pathId != null && in.id() != null && !in.id().equals(pathId)) {
+            throw new InvalidInput("id", "'" + in.id() + "' is not the asset of the path (" + pathId + ")");
+        }
+        Validation v = new Validation();
+        v.check(in.fromKm() != null, "fromKm", "is required");
+        v.check(in.toKm() != null, "toKm", "is required");
+        v.throwIfInvalid();
+        return new AssetDraft(pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(),
+                in.attributes());
+    }
+
+    private void recordInspection(Context ctx) {
+        InspectionInput in = Json.body(ctx, InspectionInput.class);
+        LocalDate date = date(in.date(), "date", null);
+        String inspector = in.inspector() == null || in.inspector().isBlank() ? user(ctx) : in.inspector();
+        InspectionResult result = new InspectionResult(in.assetId(), date, inspector, in.outcome(), in.notes());
+        ctx.status(201).json(service.recordInspection(result, user(ctx)));
+    }
+
+    private void reportDefect(Context ctx) {
+        DefectInput in = Json.body(ctx, DefectInput.class);
+        Validation v = new Validation();
+        v.check(in.km() != null, "km", "is required");
+        RestrictionRequest restriction = null;
+        RestrictionInput r = in.restriction();
+        if (r != null) {
+            v.check(r.fromKm() != null, "restriction.fromKm", "is required");
+            v.check(r.toKm() != null, "restriction.toKm", "is required");
+            v.check(r.speedKmh() != null, "restriction.speedKmh", "is required");
+            Instant from = instant(v, r.validFrom(), "restriction.validFrom");
+            Instant to = instant(v, r.validTo(), "restriction.validTo");
+            v.throwIfInvalid();
+            restriction = new RestrictionRequest(r.fromKm(), r.toKm(), r.speedKmh(), from, to);
+        }
+        v.throwIfInvalid();
+        LocalDate defaultDay = today();
+        if (restriction != null && restriction.validFrom() != null) {
+            LocalDate first = LocalDate.ofInstant(restriction.validFrom(), Network.CHINA);
+            defaultDay = first.isAfter(defaultDay) ? first : defaultDay;
+        }
+        LocalDate day = date(ctx.queryParam("date"), "date", defaultDay);
+        MaintenanceService.Reported reported = service.report(new DefectReport(null, in.assetId(), in.km(),
+                in.severity(), in.description(), restriction, List.of(), user(ctx), service.now()), day);
+        ctx.status(201).json(new DefectView(reported.defect(), reported.impact()));
+    }
+
+    private void lift(Context ctx) {
+        LocalDate day = date(ctx.queryParam("date"), "date", today().plusDays(1));
+        MaintenanceService.Reported r = service.liftRestriction(ctx.pathParam("id"), user(ctx), day);
+        ctx.json(new DefectView(r.defect(), r.impact()));
+    }
+
+    private void move(Context ctx) {
+        MoveInput in = Json.body(ctx, MoveInput.class);
+        // planners put work into a skylight; starting, finishing and verifying it is the maintainers' word
+        if (in.status() != null && in.status() != WorkOrderStatus.PLANNED
+                && !auth.requireUser(ctx).roles().contains(Role.MAINTAINER)) {
+            throw new HttpProblem(403, "only a maintainer may move a work order to " + in.status(),
+                    List.of(new FieldError("status", "only a maintainer may move a work order to " + in.status())));
+        }
+        LocalDate day = date(ctx.queryParam("date"), "date", today().plusDays(1));
+        LocalDate occurrence = in.date() == null ? null : date(in.date(), "date", null);
+        MaintenanceService.Moved moved = service.move(ctx.pathParam("id"), new MaintenanceService.MoveRequest(
+                in.status(), in.skylightId(), occurrence, in.crew(), Boolean.TRUE.equals(in.liftRestriction()),
+                in.note()), user(ctx), day);
+        ctx.json(new MovedView(moved.workOrder(), moved.defect(), moved.impact()));
+    }
+
+    /**
+     * The image is the body itself. Read here with its own limit, since a phone photo is larger than the server's
+     * 1 MB JSON limit; anything over 5 MB is refused before it is all read.
+     */
+    private void addPhoto(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > Photos.MAX_BYTES) {
+            throw tooLarge(declared);
+        }
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes(Photos.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw HttpProblem.badField("photo", "could not be read");
+        }
+        if (bytes.length > Photos.MAX_BYTES) {
+            throw tooLarge(bytes.length);
+        }
+        Photo p = service.addPhoto(ctx.pathParam("id"), bytes, ctx.contentType(), user(ctx));
+        ctx.status(201).json(new PhotoView(p.id().toString(), p.defectId(), p.mediaType(), p.size(),
+                "/api/maintenance/photos/" + p.id()));
+    }
+
+    private static HttpProblem tooLarge(long size) {
+        return new HttpProblem(413, "photo: larger than " + Photos.MAX_BYTES + " bytes", List.of(new FieldError("photo",
+                (size > 0 ? size + " bytes is " : "") + "larger than the " + Photos.MAX_BYTES + " bytes allowed")));
+    }
+
+    private void photo(Context ctx) {
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("id", "no photo '" + ctx.pathParam("id") + "'");
+        }
+        Photo p = service.photo(id).orElseThrow(() -> new NotFound("id", "no photo '" + id + "'"));
+        // served with the type its bytes proved, never sniffed as anything else (nosniff is set on every reply)
+        ctx.contentType(p.mediaType()).header("Content-Disposition", "inline").result(p.bytes());
+    }
+
+    private void addWindow(Context ctx) {
+        WindowInput in = Json.body(ctx, WindowInput.class);
+        Validation v = new Validation();
+        LocalTime start = null;
+        if (in.start() == null) {
+            v.add("start", "is required (HH:MM)");
+        } else {
+            try {
+                start = LocalTime.parse(in.start());
+            } catch (DateTimeException e) {
+                v.add("start", "'" + in.start() + "' is not a time (HH:MM)");
+            }
+        }
+        if (in.durationMinutes() == null) {
+            v.add("durationMinutes", "is required");
+        }
+        if (in.days() != null && in.days().contains(null)) {
+            v.add("days", "must not contain null");
+        }
+        v.throwIfInvalid();
+        String id = in.id() == null ? null : in.id().strip();
+        SkylightWindow w = new SkylightWindow(id, upper(in.fromPoint()), upper(in.toPoint()),
+                in.days() == null ? null : new java.util.HashSet<>(in.days()), start,
+                Duration.ofMinutes(in.durationMinutes()), in.kind(), in.purpose(), in.description());
+        ctx.status(201).json(new WindowView(w, service.addWindow(w, user(ctx))));
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    // ---- parameters
+
+    private static Double km(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "'" + text + "' is not a number");
+        }
+    }
+
+    private static LocalDate date(String text, String field, LocalDate otherwise) {
+        if (text == null || text.isBlank()) {
+            if (otherwise == null) {
+                throw new InvalidInput(field, "is required (YYYY-MM-DD)");
+            }
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInput(field, "'" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text == null ? "" : text.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInput("month", "'" + text + "' is not a month (YYYY-MM)");
+        }
+    }
+
+    private static Instant instant(String text, String field, Instant otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        Validation v = new Validation();
+        Instant at = instant(v, text, field);
+        v.throwIfInvalid();
+        return at;
+    }
+
+    private static Instant instant(Validation v, String text, String field) {
+        if (text == null || text.isBlank()) {
+            v.add(field, "is required (a date-time with offset, e.g. 2026-12-01T08:00+07:00)");
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeException e) {
+            v.add(field, "'" + text + "' is not a date-time with offset, e.g. 2026-12-01T08:00+07:00");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,404 @@
+// Maintenance page (maintenance.html): assets by km (GET /api/maintenance/assets), the defect form with an optional
+// speed restriction and a photo (POST /api/maintenance/defects, then …/photos with the image as the body), the
+// restrictions in force with what they cost each train, the work-order board (…/work-orders and …/status), and the
+// skylight plan with its windows drawn on the time-distance diagram (GET /api/timetable/diagram.svg). Reading needs
+// MAINTAINER, PLANNER, DISPATCHER or ADMIN; the server refuses what a role may not do, and the page says so.
+import {
+  initPage, api, h, ApiError, clearErrors, formError, showProblem, checkRequired, busy, errorText,
+} from '/common.js';
+import { t, getLang, localName, locale } from '/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const READERS = ['MAINTAINER', 'PLANNER', 'DISPATCHER', 'ADMIN'];
+const TYPES = ['TRACK', 'TUNNEL', 'BRIDGE', 'STATION', 'TURNOUT', 'OVERHEAD_LINE'];
+const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+const STATUSES = ['OPEN', 'PLANNED', 'IN_PROGRESS', 'DONE', 'VERIFIED'];
+const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const MAX_PHOTO = 5 * 1024 * 1024;
+
+let points = [];
+let windows = [];
+
+function signIn() {
+  location.replace(`/signin.html?next=${encodeURIComponent('/maintenance.html')}`);
+}
+
+/** The zone of a km: Lao time south of the border (km 686.7 from the points list), Beijing time north of it. */
+function zoneAt(km) {
+  const border = points.find((p) => p.kind === 'BORDER');
+  return border && km >= border.km ? 'Asia/Vientiane' : 'Asia/Shanghai';
+}
+const offsetOf = (zone) => (zone === 'Asia/Vientiane' ? '+07:00' : '+08:00'); // neither zone has summer time
+
+function localInput(date, zone) {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return f.format(date).replace(' ', 'T');
+}
+
+const when = (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+const num = (v) => (v === '' || v === null || v === undefined ? null : Number(v));
+
+function delaysTable(impact) {
+  if (!impact) return null;
+  const rows = impact.trains.map((d) => h('tr', {},
+    h('th', { scope: 'row' }, d.train), h('td', {}, `${d.from} → ${d.to}`),
+    h('td', {}, when(d.arrivalBefore)), h('td', {}, when(d.arrivalAfter)),
+    h('td', { class: 'num delay' }, `${d.delaySeconds > 0 ? '+' : ''}${Math.round(d.delaySeconds / 6) / 10} min`)));
+  return h('div', {},
+    h('p', {}, t('mnt.impactOn', { date: impact.date, n: impact.trains.length, c: impact.newConflicts.length })),
+    rows.length ? h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', { class: 'visually-hidden' }, t('mnt.delays')),
+      h('thead', {}, h('tr', {}, ['mnt.train', 'mnt.route', 'mnt.before', 'mnt.after', 'mnt.delay']
+        .map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, rows))) : null,
+    impact.newConflicts.length ? h('ul', {}, impact.newConflicts.map((c) => h('li', {},
+      t('mnt.newConflict', { a: c.first, b: c.second, r: c.resource })))) : null);
+}
+
+// ---------- assets ----------
+
+async function loadAssets(e) {
+  if (e) e.preventDefault();
+  const form = $('assets-form');
+  clearErrors(form);
+  const q = new URLSearchParams();
+  ['fromKm', 'toKm', 'type'].forEach((k) => { if (form.elements[k].value) q.set(k, form.elements[k].value); });
+  try {
+    const assets = await api(`/api/maintenance/assets?${q}`);
+    $('assets-table').querySelector('tbody').replaceChildren(...assets.map((a) => h('tr', {},
+      h('td', { class: 'num' }, a.fromKm === a.toKm ? a.fromKm.toFixed(3) : `${a.fromKm.toFixed(3)} – ${a.toKm.toFixed(3)}`),
+      h('td', {}, h('code', {}, a.id)), h('td', {}, t(`mnt.type.${a.type}`)), h('td', {}, a.name),
+      h('td', {}, a.operator))));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) signIn(); else showProblem(form, err);
+  }
+}
+
+// ---------- inspections ----------
+
+const DUE_ROWS = 25;
+
+async function loadDue() {
+  const s = await api('/api/maintenance/inspections/due');
+  const all = [...s.overdue, ...s.due];
+  $('due-table').querySelector('tbody').replaceChildren(...all.slice(0, DUE_ROWS).map((d) => h('tr', {},
+    h('td', {}, h('code', {}, d.asset.id)), h('td', {}, t(`mnt.type.${d.asset.type}`)),
+    h('td', {}, d.lastInspected || t('mnt.never')), h('td', {}, d.dueDate),
+    h('td', { class: 'num' }, d.daysOverdue || ''))));
+  $('due-more').textContent = all.length > DUE_ROWS ? t('mnt.dueMore', { n: all.length - DUE_ROWS }) : '';
+}
+
+async function recordInspection(e) {
+  e.preventDefault();
+  const form = $('insp-form');
+  clearErrors(form);
+  if (!checkRequired(form)) return;
+  const v = (k) => form.elements[k].value.trim();
+  await busy(form, async () => {
+    try {
+      const r = await api('/api/maintenance/inspections', { method: 'POST',
+        body: { assetId: v('assetId'), date: v('date'), outcome: v('outcome'), notes: v('notes') } });
+      $('insp-result').replaceChildren(h('div', { class: 'message ok' }, t('mnt.recorded', { id: r.assetId })));
+      form.elements.notes.value = '';
+      await loadDue();
+    } catch (err) {
+      showProblem(form, err);
+    }
+  });
+}
+
+// ---------- defects and restrictions ----------
+
+async function uploadPhoto(defectId, file) {
+  const res = await fetch(`/api/maintenance/defects/${encodeURIComponent(defectId)}/photos`, {
+    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  if (!res.ok) {
+    let problem = null;
+    try { problem = await res.json(); } catch { /* not JSON */ }
+    throw new ApiError(res.status, problem);
+  }
+  return res.json();
+}
+
+async function reportDefect(e) {
+  e.preventDefault();
+  const form = $('defect-form');
+  clearErrors(form);
+  if (!checkRequired(form)) return;
+  const file = $('d-photo').files[0];
+  if (file && (file.size > MAX_PHOTO || !['image/png', 'image/jpeg', 'image/webp'].includes(file.type))) {
+    showProblem(form, new ApiError(400, { errors: [{ field: 'photo', message: t('mnt.photoBad') }] }));
+    return;
+  }
+  const km = num(form.elements.km.value);
+  const body = { assetId: form.elements.assetId.value.trim(), km, severity: form.elements.severity.value,
+    description: form.elements.description.value };
+  if ($('d-restrict').checked) {
+    const off = offsetOf(zoneAt(km ?? 0));
+    body.restriction = { fromKm: num($('r-from').value), toKm: num($('r-to').value), speedKmh: num($('r-speed').value),
+      validFrom: $('r-vf').value ? `${$('r-vf').value}${off}` : null,
+      validTo: $('r-vt').value ? `${$('r-vt').value}${off}` : null };
+  }
+  await busy(form, async () => {
+    try {
+      const r = await api('/api/maintenance/defects', { method: 'POST', body });
+      let photoNote = null;
+      if (file) {
+        try {
+          await uploadPhoto(r.defect.id, file);
+          photoNote = t('mnt.photoSaved');
+        } catch (err) {
+          photoNote = `${t('mnt.photoFailed')} ${errorText(err)}`;
+        }
+      }
+      // through h(): it drops the parts that are absent (replaceChildren would print "null")
+      $('defect-result').replaceChildren(h('div', {}, h('div', { class: 'message ok' },
+        t('mnt.reported', { id: r.defect.id })), photoNote ? h('p', {}, photoNote) : null, delaysTable(r.impact)));
+      form.elements.description.value = '';
+      $('d-photo').value = '';
+      await Promise.all([loadRestrictions(), loadBoard()]);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) signIn(); else showProblem(form, err);
+    }
+  });
+}
+
+async function loadRestrictions() {
+  try {
+    const list = await api('/api/maintenance/restrictions');
+    $('restrictions').replaceChildren(...(list.length ? list.map((d) => h('li', {},
+      `${d.id} · ${d.assetId} · km ${d.restriction.fromKm} – ${d.restriction.toKm} · ${d.restriction.speedKmh} km/h · `,
+      t('mnt.until', { when: when(d.restriction.validTo) }), ' ',
+      h('button', { type: 'button', class: 'btn small', onclick: () => lift(d.id) }, t('mnt.lift'))))
+      : [h('li', {}, t('mnt.noRestrictions'))]));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) signIn();
+    else { $('restr-error').textContent = errorText(err); $('restr-error').hidden = false; }
+  }
+}
+
+async function lift(id) {
+  $('restr-error').hidden = true;
+  try {
+    const r = await api(`/api/maintenance/defects/${encodeURIComponent(id)}/lift`, { method: 'POST' });
+    $('lift-result').replaceChildren(h('div', {}, h('div', { class: 'message ok' }, t('mnt.lifted', { id })),
+      delaysTable(r.impact)));
+    await loadRestrictions();
+  } catch (err) {
+    $('restr-error').textContent = errorText(err);
+    $('restr-error').hidden = false;
+  }
+}
+
+// ---------- work orders ----------
+
+function nextStatus(s) {
+  return { OPEN: 'PLANNED', PLANNED: 'IN_PROGRESS', IN_PROGRESS: 'DONE', DONE: 'VERIFIED' }[s] || null;
+}
+
+function moveForm(o) {
+  const to = nextStatus(o.status);
+  if (!to) return null;
+  const id = `mv-${o.id}`;
+  const fields = [];
+  if (to === 'PLANNED') {
+    fields.push(h('div', { class: 'field', 'data-field': 'skylightId' }, h('label', { for: `${id}-sky` }, t('mnt.window')),
+      h('select', { id: `${id}-sky`, name: 'skylightId' }, windows.map((w) => h('option', { value: w.id }, w.id)))));
+    fields.push(h('div', { class: 'field', 'data-field': 'date' }, h('label', { for: `${id}-date` }, t('mnt.date')),
+      h('input', { id: `${id}-date`, name: 'date', type: 'date', required: true })));
+    fields.push(h('div', { class: 'field', 'data-field': 'crew' }, h('label', { for: `${id}-crew` }, t('mnt.crew')),
+      h('input', { id: `${id}-crew`, name: 'crew', type: 'text', required: true, maxlength: 200 })));
+  }
+  if ((to === 'DONE' || to === 'VERIFIED') && o.defectId) {
+    fields.push(h('div', { class: 'field', 'data-field': 'liftRestriction' }, h('label', {},
+      h('input', { type: 'checkbox', name: 'liftRestriction' }), ' ', t('mnt.liftToo'))));
+  }
+  const form = h('form', { id, novalidate: true }, h('div', { class: 'form-error', role: 'alert', hidden: true }), fields,
+    h('button', { type: 'submit', class: 'btn small' }, t(`mnt.to.${to}`)));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    if (!checkRequired(form)) return;
+    const body = { status: to };
+    if (form.elements.skylightId) body.skylightId = form.elements.skylightId.value;
+    if (form.elements.date) body.date = form.elements.date.value;
+    if (form.elements.crew) body.crew = form.elements.crew.value;
+    if (form.elements.liftRestriction) body.liftRestriction = form.elements.liftRestriction.checked;
+    await busy(form, async () => {
+      try {
+        await api(`/api/maintenance/work-orders/${encodeURIComponent(o.id)}/status`, { method: 'POST', body });
+        await Promise.all([loadBoard(), loadRestrictions()]);
+      } catch (err) {
+        showProblem(form, err);
+      }
+    });
+  });
+  return form;
+}
+
+async function loadBoard() {
+  try {
+    const orders = await api('/api/maintenance/work-orders');
+    $('board').replaceChildren(...STATUSES.map((s) => h('div', { class: 'col' },
+      h('h3', {}, t(`mnt.status.${s}`), ' ', h('span', { class: 'note' }, `(${orders.filter((o) => o.status === s).length})`)),
+      orders.filter((o) => o.status === s).map((o) => {
+        const last = o.history[o.history.length - 1];
+        return h('article', { class: 'card', 'aria-label': `${o.id} ${o.title}` },
+          h('strong', {}, o.id), ' ', o.title,
+          h('div', { class: 'meta' }, o.assetId, o.defectId ? ` · ${o.defectId}` : ''),
+          o.window ? h('div', { class: 'meta' }, `${o.window.id} · ${o.crew}`) : null,
+          h('div', { class: 'meta' }, t('mnt.lastStep', { by: last.by, when: when(last.at) })),
+          moveForm(o));
+      }))));
+  } catch (err) {
+    $('board-error').textContent = errorText(err);
+    $('board-error').hidden = false;
+  }
+}
+
+async function openWorkOrder(e) {
+  e.preventDefault();
+  const form = $('wo-form');
+  clearErrors(form);
+  if (!checkRequired(form)) return;
+  const v = (k) => form.elements[k].value.trim() || null;
+  await busy(form, async () => {
+    try {
+      await api('/api/maintenance/work-orders', { method: 'POST',
+        body: { defectId: v('defectId'), assetId: v('assetId'), title: v('title') } });
+      form.reset();
+      await loadBoard();
+    } catch (err) {
+      showProblem(form, err);
+    }
+  });
+}
+
+// ---------- skylights ----------
+
+async function loadSkylights() {
+  windows = await api('/api/maintenance/skylights');
+  $('sky-table').querySelector('tbody').replaceChildren(...windows.map((w) => h('tr', {},
+    h('th', { scope: 'row' }, h('code', {}, w.id)), h('td', {}, `${w.fromPoint} – ${w.toPoint}`),
+    h('td', {}, w.days.map((d) => t(`mnt.day.${d}`)).join(' ')), h('td', {}, w.start.slice(0, 5)),
+    h('td', { class: 'num' }, Math.round(parseDuration(w.duration))), h('td', {}, t(`mnt.${w.kind}`)),
+    h('td', {}, h('button', { type: 'button', class: 'btn small', onclick: () => showDiagram(w) }, t('mnt.onDiagram'))))));
+  const month = new Date().toISOString().slice(0, 7);
+  try {
+    const warnings = await api(`/api/maintenance/skylights/review?month=${month}`);
+    const few = warnings.filter((w) => w.code === 'TOO_FEW_PER_MONTH').length;
+    $('sky-warnings').replaceChildren(
+      ...warnings.filter((w) => w.code !== 'TOO_FEW_PER_MONTH').map((w) => h('li', {}, w.message)),
+      ...(few ? [h('li', {}, t('mnt.tooFew', { n: few, month }))] : []));
+  } catch { /* the warnings are advice: the plan itself is shown */ }
+}
+
+/** Minutes in a duration as the API writes it: seconds (14400.0) or ISO-8601 (PT4H, PT1H30M). */
+function parseDuration(v) {
+  if (typeof v === 'number' || /^[\d.]+$/.test(String(v))) return Number(v) / 60;
+  const m = /PT(?:(\d+)H)?(?:(\d+)M)?/.exec(v || '');
+  return m ? (Number(m[1] || 0) * 60) + Number(m[2] || 0) : 0;
+}
+
+let diagramWindow = null;
+
+function showDiagram(w, e) {
+  if (e) e.preventDefault();
+  diagramWindow = w || diagramWindow || windows[0];
+  const form = $('diagram-form');
+  clearErrors(form);
+  if (!diagramWindow) { formError(form, t('mnt.noWindows')); return; }
+  if (!form.elements.date.value) form.elements.date.value = new Date().toISOString().slice(0, 10);
+  const from = points.find((p) => p.code === diagramWindow.fromPoint);
+  const to = points.find((p) => p.code === diagramWindow.toPoint);
+  // a stretch around the window, so the trains before and after it show
+  const idx = (c) => points.findIndex((p) => p.code === c);
+  const lo = Math.max(0, Math.min(idx(from.code), idx(to.code)) - 2);
+  const hi = Math.min(points.length - 1, Math.max(idx(from.code), idx(to.code)) + 2);
+  const start = diagramWindow.start.slice(0, 5);
+  const [hh, mm] = start.split(':').map(Number);
+  const begin = `${String(Math.max(0, hh - 2)).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+  const q = new URLSearchParams({ from: points[lo].code, to: points[hi].code, date: form.elements.date.value,
+    start: begin, hours: 8, zone: from.timeZone, lang: getLang() });
+  const img = $('diagram');
+  img.alt = t('mnt.diagramAlt', { id: diagramWindow.id, date: form.elements.date.value });
+  img.src = `/api/timetable/diagram.svg?${q}`;
+  img.hidden = false;
+  $('diagram-h').scrollIntoView({ block: 'nearest' });
+}
+
+async function addWindow(e) {
+  e.preventDefault();
+  const form = $('sky-form');
+  clearErrors(form);
+  if (!checkRequired(form)) return;
+  const body = { id: form.elements.id.value.trim(), fromPoint: form.elements.fromPoint.value,
+    toPoint: form.elements.toPoint.value, start: form.elements.start.value,
+    durationMinutes: num(form.elements.durationMinutes.value), kind: form.elements.kind.value,
+    purpose: form.elements.purpose.value,
+    days: DAYS.filter((d) => form.querySelector(`input[name="day"][value="${d}"]`).checked) };
+  await busy(form, async () => {
+    try {
+      const r = await api('/api/maintenance/skylights', { method: 'POST', body });
+      await loadSkylights();
+      if (r.warnings.length) formError(form, r.warnings.map((w) => w.message).join(' '));
+    } catch (err) {
+      showProblem(form, err);
+    }
+  });
+}
+
+// ---------- start ----------
+
+function fillStatic() {
+  $('a-type').replaceChildren(h('option', { value: '' }, t('mnt.allTypes')),
+    ...TYPES.map((x) => h('option', { value: x }, t(`mnt.type.${x}`))));
+  const sev = $('d-sev').value || 'HIGH';
+  $('d-sev').replaceChildren(...SEVERITIES.map((x) => h('option', { value: x }, t(`mnt.sev.${x}`))));
+  $('d-sev').value = sev;
+  const checked = new Set([...document.querySelectorAll('input[name="day"]:checked')].map((i) => i.value));
+  const first = !document.querySelector('input[name="day"]');
+  $('s-days').replaceChildren(h('legend', {}, t('mnt.days')), ...DAYS.map((d) => h('label', {},
+    h('input', { type: 'checkbox', name: 'day', value: d, checked: first || checked.has(d) }), t(`mnt.day.${d}`))));
+  const fill = (sel, value) => {
+    const keep = sel.value || value;
+    sel.replaceChildren(...points.map((p) => h('option', { value: p.code }, `${localName(p.names)} (${p.code})`)));
+    sel.value = keep;
+  };
+  fill($('s-from'), 'HHN');
+  fill($('s-to'), 'LPB');
+}
+
+async function main() {
+  const me = await initPage({ titleKey: 'mnt.title' });
+  if (!me) { signIn(); return; }
+  if (!me.roles.some((r) => READERS.includes(r))) { $('forbidden').hidden = false; return; }
+  $('content').hidden = false;
+  points = [...((await api('/api/network/points?include=assumed')) || [])].sort((a, b) => a.km - b.km);
+  fillStatic();
+  const now = new Date();
+  const zone = 'Asia/Vientiane';
+  $('r-vf').value = localInput(now, zone);
+  $('r-vt').value = localInput(new Date(now.getTime() + 14 * 86400000), zone);
+  $('d-restrict').addEventListener('change', () => { $('restriction-fields').hidden = !$('d-restrict').checked; });
+  $('assets-form').addEventListener('submit', loadAssets);
+  $('insp-form').addEventListener('submit', recordInspection);
+  $('i-date').value = localInput(now, zone).slice(0, 10);
+  $('defect-form').addEventListener('submit', reportDefect);
+  $('wo-form').addEventListener('submit', openWorkOrder);
+  $('sky-form').addEventListener('submit', addWindow);
+  $('diagram-form').addEventListener('submit', (e) => showDiagram(null, e));
+  $('g-date').value = now.toISOString().slice(0, 10);
+  document.addEventListener('lang-change', () => { fillStatic(); loadAssets(); loadDue(); loadBoard(); loadSkylights(); });
+  const all = await api('/api/maintenance/assets');
+  $('asset-ids').replaceChildren(...all.map((a) => h('option', { value: a.id }, a.name)));
+  await Promise.all([loadAssets(), loadDue(), loadRestrictions(), loadSkylights().then(loadBoard)]);
+}
+
+main().catch((err) => {
+  if (err instanceof ApiError && err.status === 401) signIn();
+  else { $('forbidden').textContent = errorText(err); $('forbidden').hidden = false; }
+});
