@@ -17,11 +17,14 @@ import org.lancang.timetable.TrainPlan;
  * makes its changes one at a time (one writer per run).
  */
 final class RunSales {
-    final TrainPlan plan;
-    final Train train;
+    /** The plan, the train and its departures as the timetable last gave them (see {@link #retime}). */
+    volatile TrainPlan plan;
+    volatile Train train;
     final LocalDate date;
     final List<String> stops;
-    final List<Instant> departures;
+    volatile List<Instant> departures;
+    /** The timetable's version these times come from. */
+    volatile long timetableVersion;
     final SeatInventory inventory;
     final ReentrantLock lock = new ReentrantLock();
     /** Document key → the journeys [from, to) it holds on this run. */
@@ -40,7 +43,23 @@ final class RunSales {
 
     /** The run's name, "D887@2026-12-01": orders locks taken on two runs. */
     String key() {
-        return train.number() + "@" + date;
+        return plan.number() + "@" + date;
+    }
+
+    /**
+     * New times for the same stops (a departure moved, a speed restriction): the seats sold stay as they are. A plan
+     * that calls at other stations is not taken: the sold journeys are counted in stops of the old pattern.
+     */
+    boolean retime(TrainPlan newPlan, Train newTrain, List<Instant> newDepartures, long version) {
+        List<String> newStops = newTrain.stops().stream().map(org.lancang.timetable.Call::pointCode).toList();
+        timetableVersion = version;
+        if (!newStops.equals(stops)) {
+            return false;
+        }
+        plan = newPlan;
+        train = newTrain;
+        departures = List.copyOf(newDepartures);
+        return true;
     }
 
     boolean documentOverlaps(String key, int from, int to) {

@@ -26,6 +26,7 @@ import org.lancang.timetable.TrainPlan;
  * bookings in the database (so a restart sells exactly what was left), then kept.
  */
 final class RunsInMemory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsInMemory.class);
     /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
     static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
 
@@ -54,7 +55,7 @@ final class RunsInMemory {
             }
         }
         try {
-            return task.get();
+            return current(task.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading " + key, e);
@@ -77,17 +78,47 @@ final class RunsInMemory {
             return null;
         }
         try {
-            return task.get();
+            return current(task.get());
         } catch (InterruptedException | ExecutionException e) {
             return null;
         }
     }
 
+    /**
+     * The run with the timetable's latest times: when the timetable changed since (a departure moved, a speed
+     * restriction reported or lifted), its times are taken again, under the run's lock so no sale sees half of them.
+     */
+    private RunSales current(RunSales run) {
+        long version = timetable.version();
+        if (run.timetableVersion == version) {
+            return run;
+        }
+        run.lock.lock();
+        try {
+            if (run.timetableVersion != version) {
+                TrainPlan plan = timetable.plan(run.plan.number()).orElse(run.plan);
+                Train train = timetable.train(plan, run.date);
+                if (!run.retime(plan, train, departures(train, run.date), version)) {
+                    LOG.warn("{} on {} now calls at other stations; its sales keep the stops they were sold on",
+                            plan.number(), run.date);
+                }
+            }
+        } finally {
+            run.lock.unlock();
+        }
+        return run;
+    }
+
+    private static List<Instant> departures(Train train, LocalDate date) {
+        return train.stops().stream().map(c -> train.at(date, c.departure())).toList();
+    }
+
     private RunSales load(TrainPlan plan, LocalDate date) {
-        Train train = timetable.train(plan);
+        long version = timetable.version();
+        Train train = timetable.train(plan, date); // the day's times, under its speed restrictions
         List<Call> stops = train.stops();
         List<String> codes = stops.stream().map(Call::pointCode).toList();
-        List<Instant> departures = stops.stream().map(c -> train.at(date, c.departure())).toList();
+        List<Instant> departures = departures(train, date);
         TrainType type = timetable.planner().trainType(plan.trainType(), "train");
         CarRule rule = CarRule.anyCar();
         if (SPLIT_TRAINS.contains(plan.number())) {
@@ -99,6 +130,7 @@ final class RunsInMemory {
         }
         RunSales run = new RunSales(plan, train, date, codes, departures,
                 new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
+        run.timetableVersion = version;
         rebuild(run);
         run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
                 + " AND service_date = :d AND status = 'WAITING'").bind("t", plan.number()).bind("d", date)

@@ -108,14 +108,14 @@ public final class SalesService {
             if (!plan.passenger() || !plan.calendar().runsOn(date)) {
                 continue;
             }
-            Train train = timetable.train(plan);
-            List<String> stops = train.stops().stream().map(Call::pointCode).toList();
+            RunSales run = run(plan, date); // the day's times, under its speed restrictions
+            List<String> stops = run.stops;
             int i = stops.indexOf(from.toUpperCase(java.util.Locale.ROOT));
             int j = stops.indexOf(to.toUpperCase(java.util.Locale.ROOT));
             if (i < 0 || j <= i) {
                 continue;
             }
-            RunSales run = run(plan, date);
+            Train train = run.train;
             List<ClassOffer> classes = new ArrayList<>();
             for (SeatClass cls : classesOf(timetable.planner().trainType(plan.trainType(), "train"))) {
                 Optional<FareQuote> fare = fares.quote(stops.get(i), stops.get(j), cls, currency);

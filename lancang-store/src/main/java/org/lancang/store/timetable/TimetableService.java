@@ -65,6 +65,8 @@ public final class TimetableService {
         List<SpeedRestriction> restrictions(LocalDate date);
     }
 
+    private volatile long version;
+
     public TimetableService(Jdbi jdbi, Planner planner) {
         this.jdbi = jdbi;
         this.planner = planner;
@@ -86,7 +88,16 @@ public final class TimetableService {
         }
     }
 
+    /**
+     * Grows whenever the timetable or the maintenance it runs under changes: those who keep a train's times (the sales
+     * of its runs) compare it to know when to look again.
+     */
+    public long version() {
+        return version;
+    }
+
     private synchronized void reload() {
+        version++;
         plans = jdbi.withHandle(h -> h.createQuery("SELECT plan_csv FROM train_plan ORDER BY seq").mapTo(String.class)
                 .list()).stream().map(csv -> TimetableFile.parse(TIMETABLE_FILE, csv).get(0)).toList();
         possessions = jdbi.withHandle(h -> h.createQuery("SELECT * FROM possession ORDER BY starts_at, id")
@@ -101,11 +112,13 @@ public final class TimetableService {
     public synchronized void maintenance(DayConstraints constraints) {
         this.maintenance = constraints;
         days.clear();
+        version++;
     }
 
     /** Maintenance changed (a restriction, a skylight): every evaluated day is computed again when next asked. */
     public synchronized void maintenanceChanged() {
         days.clear();
+        version++;
     }
 
     public Planner planner() {

@@ -227,4 +227,29 @@ class ChangesAndWaitlistTest {
                 .findFirst().orElseThrow().classes().stream().filter(c -> c.seatClass() == cls).findFirst().orElseThrow()
                 .available();
     }
+
+    @Test
+    void salesFollowTheTimetableWhenADepartureMoves() {
+        Booking held = sales.hold("pax", "pax", new HoldRequest("D8605", DAY, "KMS", "PUE", SeatClass.SECOND, null, 0,
+                List.of(resident("530102199001010300")), Currency.CNY));
+        java.time.OffsetDateTime before = departure("D8605");
+        int seats = available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND);
+        java.time.LocalTime planned = platform.timetable().requirePlan("D8605", "train").departure();
+        platform.timetable().moveDeparture("D8605", planned.plusMinutes(40));
+        try {
+            assertThat(departure("D8605")).isEqualTo(before.plusMinutes(40));
+            assertThat(sales.run(platform.timetable().requirePlan("D8605", "train"), DAY).departures.get(0))
+                    .isEqualTo(before.plusMinutes(40).toInstant());
+            assertThat(sales.find(held.id(), "pax", false).status()).as("the sold seat stays sold").isEqualTo(Status.HELD);
+            assertThat(available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND)).isEqualTo(seats);
+        } finally {
+            platform.timetable().moveDeparture("D8605", planned);
+        }
+        assertThat(departure("D8605")).isEqualTo(before);
+    }
+
+    private static java.time.OffsetDateTime departure(String train) {
+        return sales.journeys("KMS", "PUE", DAY, Currency.CNY).stream().filter(o -> o.train().equals(train)).findFirst()
+                .orElseThrow().departure();
+    }
 }
