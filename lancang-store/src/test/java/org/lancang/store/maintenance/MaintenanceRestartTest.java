@@ -23,6 +23,7 @@ import org.lancang.maintenance.WorkOrderStatus;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.timetable.SpeedRestriction;
 
@@ -32,8 +33,7 @@ class MaintenanceRestartTest {
     void defectsWorkOrdersWindowsAndTheRegisterSurviveARestart() {
         DatabaseConfig db = TestDatabase.fresh();
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        MekongBridgeScenarioTest.StepClock clock = new MekongBridgeScenarioTest.StepClock(
-                Instant.parse("2026-12-01T02:00:00Z"));
+        TestClock clock = TestClock.at("2026-12-01T02:00:00Z");
         LocalDate day = LocalDate.parse("2026-12-05");
         Defect defect;
         WorkOrder order;

@@ -3,14 +3,11 @@ package org.lancang.store.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +29,7 @@ import org.lancang.maintenance.WorkOrder;
 import org.lancang.maintenance.WorkOrderStatus;
 import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.Train;
@@ -42,35 +40,7 @@ import org.lancang.timetable.TrainPlan;
  * and K12, a work order repairs it in a skylight, and lifting the restriction gives the timetable back exactly.
  */
 class MekongBridgeScenarioTest {
-    /** A clock the test moves forward, as the maintainers' day goes on. */
-    static final class StepClock extends Clock {
-        private Instant now;
-
-        StepClock(Instant start) {
-            now = start;
-        }
-
-        void set(String utc) {
-            now = Instant.parse(utc);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private static final StepClock CLOCK = new StepClock(Instant.parse("2026-12-01T02:00:00Z"));
+    private static final TestClock CLOCK = TestClock.at("2026-12-01T02:00:00Z");
     /** The day looked at: after the repair night, so it is restricted only while the restriction stands. */
     private static final LocalDate DAY = LocalDate.parse("2026-12-03");
     private static Platform platform;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.lancang.store.sales.SalesRecords.Status;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
+import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
@@ -32,7 +32,7 @@ import org.lancang.ticketing.Passenger;
 /** Changing a booking to another train, date or class as one exchange, and the waitlist of a sold-out class. */
 class ChangesAndWaitlistTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
-    static final SalesServiceTest.MutableClock CLOCK = new SalesServiceTest.MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    static final TestClock CLOCK = TestClock.at("2026-11-28T02:00:00Z");
     static Platform platform;
     static SalesService sales;
 

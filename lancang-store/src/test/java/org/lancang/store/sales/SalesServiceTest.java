@@ -3,11 +3,8 @@ package org.lancang.store.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -25,6 +22,7 @@ import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
@@ -32,7 +30,7 @@ import org.lancang.ticketing.Passenger;
 /** Selling seats over the real database: journeys, holds, payment, refunds, expiry, rebuild, and a rush of buyers. */
 class SalesServiceTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    static final TestClock CLOCK = TestClock.at("2026-11-28T02:00:00Z");
     static DatabaseConfig config;
     static Platform platform;
 
@@ -144,31 +142,4 @@ class SalesServiceTest {
         return platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM booking").mapTo(Long.class).one());
     }
 
-    /** A clock the test can move. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
