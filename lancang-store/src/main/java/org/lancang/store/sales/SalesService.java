@@ -242,6 +242,22 @@ public final class SalesService {
 
     /** Holds seats for the passengers; committed before it returns. */
     public Booking hold(String owner, String soldBy, HoldRequest r) {
+        try {
+            return holdAsync(owner, soldBy, r).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Holds seats for the passengers: checked and taken now (bad input and a sold-out class are thrown at once), the
+     * future completing only once the hold is committed. A server answers when it completes, without a thread
+     * waiting for the disk meanwhile.
+     */
+    public java.util.concurrent.CompletableFuture<Booking> holdAsync(String owner, String soldBy, HoldRequest r) {
         Instant now = clock.instant();
         Checked c = check(r.train(), r.date(), r.from(), r.to(), r.seatClass(), r.car(), r.passengers(), r.currency(), now);
         RunSales run = c.run();
@@ -255,13 +271,14 @@ public final class SalesService {
         }
         // The seats are already taken in memory, so the run's lock need not wait for the disk: other buyers of the run
         // go on while this hold is committed (with theirs, in one group commit). It is acknowledged only once durable.
-        try {
-            commits.commit(SalesRows.insert(booking));
-        } catch (RuntimeException e) {
-            giveBack(run, booking, now);
-            throw e;
-        }
-        return booking;
+        return commits.submit(SalesRows.insert(booking)).handle((done, failure) -> {
+            if (failure != null) {
+                giveBack(run, booking, now);
+                throw failure instanceof java.util.concurrent.CompletionException ce ? ce
+                        : new java.util.concurrent.CompletionException(failure);
+            }
+            return booking;
+        });
     }
 
     // ---------------------------------------------------------------- payment and tickets

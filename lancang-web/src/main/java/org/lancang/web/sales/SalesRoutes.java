@@ -225,10 +225,11 @@ public final class SalesRoutes {
         User u = auth.requireUser(ctx);
         List<Passenger> passengers = passengers(r.passengers());
         requireStations(r.from(), r.to());
-        Booking b = sales.hold(u.username(), u.username(), new HoldRequest(r.train(), r.date(), r.from(), r.to(),
+        var held = sales.holdAsync(u.username(), u.username(), new HoldRequest(r.train(), r.date(), r.from(), r.to(),
                 r.seatClass(), r.position(), r.car() == null ? 0 : r.car(), passengers,
                 r.currency() == null ? Currency.CNY : r.currency()));
-        ctx.status(201).json(BookingView.of(b));
+        // answered when the hold is committed; no server thread waits for the disk meanwhile
+        ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(BookingView.of(b))));
     }
 
     private static List<Passenger> passengers(List<PassengerInput> input) {
