@@ -212,7 +212,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         try {
           const w = await api('/api/waitlist', { method: 'POST', body: base });
           step.replaceChildren(h('h2', { tabindex: '-1' }, t('tk.waitlistHeading')),
-            h('div', { class: 'message ok', role: 'status' }, t('tk.waitlisted', { position: w.position ?? '?' }), ' ',
+            h('div', { class: 'message ok', role: 'status' }, t('tk.waitlisted', { position: w.ahead + 1 }), ' ',
               h('a', { href: '/trips.html' }, t('tk.seeTrips'))));
         } catch (err) {
           if (err instanceof ApiError && err.status === 401) signIn();

@@ -319,6 +319,69 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
     }
 
+    @Test
+    void aSoldOutClassOffersTheWaitlistAReleasedSeatIsPaidInMyTripsAndTheTicketChangesTrain() {
+        String agent = server.token("window3", "agent password");
+        List<String> fillers = new java.util.ArrayList<>();
+        for (int g = 0; g < 12; g++) { // D8605's 56 first-class seats, Kunming South–Pu'er: 11 groups of 5 and 1
+            StringBuilder people = new StringBuilder();
+            for (int k = 0; k < (g < 11 ? 5 : 1); k++) {
+                people.append(k == 0 ? "" : ",").append("{\"name\":\"Filler\",\"documentType\":\"CHINESE_RESIDENT_ID\","
+                        + "\"documentNumber\":\"FILL" + g + "X" + k + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1980-01-01\"}");
+            }
+            TestServer.Reply r = server.postJson("/api/bookings", agent, "{\"train\":\"D8605\",\"date\":\"" + DATE
+                    + "\",\"from\":\"KMS\",\"to\":\"PUE\",\"seatClass\":\"FIRST\",\"passengers\":[" + people + "]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            fillers.add(r.json().get("id").asText());
+        }
+        server.postJson("/api/auth/register", null, "{\"username\":\"liwei\",\"displayName\":\"Li Wei\",\"password\":\"li wei password 1\"}");
+        signIn("liwei", "li wei password 1", "/book.html?from=KMS&to=PUE&date=" + DATE);
+        wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
+        click(By.cssSelector("#search-form [type=submit]"));
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("li.journey[data-train=D8605] tr[data-class=FIRST]")));
+        assertThat(first.getText()).contains("Sold out");
+        WebElement join = first.findElement(By.tagName("button"));
+        assertThat(join.getText()).isEqualTo("Join the waitlist");
+        join.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
+        fillPassenger("Li Wei", "CHN", "CHINESE_RESIDENT_ID", "530102199202020022", "1992-02-02", null);
+        click(By.cssSelector("#details-form [type=submit]"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ok"))).getText())
+                .contains("position 1");
+        shot("waitlist-1-joined");
+
+        // A seat comes back: the agent cancels the single-passenger sale; the waitlist gets it as a hold.
+        assertThat(server.postJson("/api/bookings/" + fillers.get(11) + "/cancel", agent, "{}").status()).isEqualTo(200);
+        driver.get(server.url("/trips.html"));
+        WebElement offered = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#waitlist li[data-status=OFFERED]")));
+        assertThat(offered.getText()).contains("D8605").contains("Seat offered");
+        shot("waitlist-2-offered");
+        offered.findElement(By.cssSelector("button.btn:not(.secondary)")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=FULFILLED]")));
+        WebElement ticket = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.booking[data-status=TICKETED]")));
+        assertThat(ticket.getText()).contains("D8605");
+        shot("waitlist-3-paid");
+
+        // The ticket moves to another train the next day, chosen from the journeys shown beside it.
+        String next = LocalDate.parse(DATE).plusDays(1).toString();
+        ticket.findElement(By.cssSelector("[data-action=change]")).click();
+        setValue(By.cssSelector("article.booking[data-status=TICKETED] .change-panel input"), next);
+        ticket.findElement(By.cssSelector("[data-action=change-search]")).click();
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//article[@data-status='TICKETED']//ul[@class='change-list']//button[starts-with(normalize-space(.), 'D8601 ')]")));
+        option.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to D8601"));
+        shot("change-1-done");
+        String token = server.token("liwei", "li wei password 1");
+        List<String> states = new java.util.ArrayList<>();
+        server.get("/api/bookings", token).json().forEach(b -> states.add(b.get("train").asText() + " "
+                + b.get("date").asText() + " " + b.get("status").asText()));
+        assertThat(states).containsExactlyInAnyOrder("D8601 " + next + " TICKETED", "D8605 " + DATE + " CHANGED");
+    }
+
     // ---------- helpers ----------
 
     private static void signIn(String user, String password, String next) {
