@@ -36,14 +36,18 @@ function localInput(date, zone) {
   return f.format(date).replace(' ', 'T');
 }
 
-const when = (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+/** A moment as a date and time, in the zone given (a station's), else the browser's. */
+const when = (iso, zone) => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short',
+  ...(zone ? { timeZone: zone } : {}) }).format(new Date(iso));
+const zoneOfPoint = (code) => (points.find((p) => p.code === code) || {}).timeZone;
 const num = (v) => (v === '' || v === null || v === undefined ? null : Number(v));
 
 function delaysTable(impact) {
   if (!impact) return null;
   const rows = impact.trains.map((d) => h('tr', {},
     h('th', { scope: 'row' }, d.train), h('td', {}, `${d.from} → ${d.to}`),
-    h('td', {}, when(d.arrivalBefore)), h('td', {}, when(d.arrivalAfter)),
+    // arrivals in the time of the station arrived at (Beijing or Lao), as the timetable shows them
+    h('td', {}, when(d.arrivalBefore, zoneOfPoint(d.to))), h('td', {}, when(d.arrivalAfter, zoneOfPoint(d.to))),
     h('td', { class: 'num delay' }, `${d.delaySeconds > 0 ? '+' : ''}${Math.round(d.delaySeconds / 6) / 10} min`)));
   return h('div', {},
     h('p', {}, t('mnt.impactOn', { date: impact.date, n: impact.trains.length, c: impact.newConflicts.length })),

@@ -382,6 +382,46 @@ class WebUiBrowserTest {
         assertThat(states).containsExactlyInAnyOrder("D8601 " + next + " TICKETED", "D8605 " + DATE + " CHANGED");
     }
 
+    @Test
+    void aMaintainerReportsTheMekongBridgeDefectSeesTheDelaysOpensAWorkOrderAndLiftsTheRestriction() {
+        server.postJson("/api/users", server.adminToken(), "{\"username\":\"souk\",\"displayName\":\"Souk\","
+                + "\"password\":\"maintainer password\",\"roles\":[\"MAINTAINER\"]}");
+        signIn("souk", "maintainer password", "/maintenance.html");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("defect-form")));
+        assertThat(driver.findElement(By.id("d-asset")).getAttribute("value")).isEqualTo("BRG-LPB-MEKONG");
+        type(By.id("d-desc"), "Bearing displaced on pier 4");
+        click(By.id("d-restrict"));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Vientiane")); // in force from today, Lao time
+        setValue(By.id("r-vf"), today + "T00:00");
+        setValue(By.id("r-vt"), today.plusDays(3) + "T00:00");
+        form.findElement(By.cssSelector("[type=submit]")).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#defect-result table")));
+        String delays = driver.findElement(By.id("defect-result")).getText();
+        assertThat(delays).contains("saved").contains("C82").contains("K12");
+        assertThat(result.findElements(By.cssSelector("td.delay"))).isNotEmpty()
+                .allSatisfy(td -> assertThat(td.getText()).startsWith("+"));
+        String defectId = server.get("/api/maintenance/restrictions", server.token("souk", "maintainer password")).json()
+                .get(0).get("id").asText();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restrictions"), "45 km/h"));
+        js("arguments[0].scrollIntoView()", result);
+        shot("maintenance-1-defect-delays");
+
+        type(By.id("w-defect"), defectId);
+        type(By.id("w-title"), "Reset the bearing");
+        click(By.cssSelector("#wo-form [type=submit]"));
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[@id='board']//article[contains(., 'Reset the bearing')]")));
+        assertThat(card.getText()).contains(defectId).contains("souk");
+        js("arguments[0].scrollIntoView()", card);
+        shot("maintenance-2-work-order");
+
+        click(By.xpath("//ul[@id='restrictions']//button"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lift-result"), "lifted"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restrictions"), "No speed restriction"));
+        js("arguments[0].scrollIntoView()", driver.findElement(By.id("lift-result")));
+        shot("maintenance-3-lifted");
+    }
+
     // ---------- helpers ----------
 
     private static void signIn(String user, String password, String next) {
