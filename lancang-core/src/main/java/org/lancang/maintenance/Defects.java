@@ -80,9 +80,9 @@ public final class Defects {
     }
 
     /**
-     * The speed restrictions in force at any moment of {@code [from, to)}, in km order. The timetable plans a whole
-     * service day with one set of restrictions, so a restriction that holds for part of the day counts for all of it:
-     * a plan may then be slower than needed for part of a day, never faster than the track allows.
+     * The speed restrictions in force at any moment of {@code [from, to)}, in km order, each with its validity: the
+     * timetable applies a restriction to the trains whose run it overlaps (see
+     * {@link org.lancang.timetable.Planner#applying}).
      */
     public static List<SpeedRestriction> restrictionsDuring(Collection<Defect> defects, Instant from, Instant to) {
         Objects.requireNonNull(from, "from");

@@ -42,8 +42,8 @@ public record TemporaryRestriction(double fromKm, double toKm, int speedKmh, Ins
         return lifted() ? this : new TemporaryRestriction(fromKm, toKm, speedKmh, validFrom, validTo, at, by);
     }
 
-    /** The form the running-time calculation consumes. */
+    /** The form the timetable consumes: the km range and speed, and when it holds (until lifted, if it was). */
     public SpeedRestriction toSpeedRestriction() {
-        return new SpeedRestriction(fromKm, toKm, speedKmh);
+        return new SpeedRestriction(fromKm, toKm, speedKmh, validFrom, effectiveEnd());
     }
 }

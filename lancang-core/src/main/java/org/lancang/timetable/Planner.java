@@ -140,12 +140,57 @@ public final class Planner {
         return Duration.ofSeconds(Math.round(d.toMillis() / 1000.0));
     }
 
+    /** The timetabled train as it runs on {@code date}: under the restrictions that hold during that run. */
+    public Train train(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
+        return train(plan, applying(plan, date, restrictions));
+    }
+
+    /**
+     * The restrictions that hold while the plan's train passes them on {@code date}, without their validity (so that
+     * runs under the same restrictions are computed once whatever the day). The passing time is read from the
+     * unrestricted run, between the stations either side of the restricted km, and widened by half an hour for the
+     * delays restrictions further back may cause: a train that has passed before a restriction begins, or passes
+     * after it is lifted, runs at line speed there.
+     */
+    public List<SpeedRestriction> applying(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
+        if (restrictions.stream().allMatch(r -> r.validFrom() == null && r.validTo() == null)) {
+            return restrictions;
+        }
+        TrainRun free = run(plan, List.of());
+        java.time.Instant start = date.atTime(plan.departure()).atZone(free.path().origin().timeZone()).toInstant();
+        return restrictions.stream().filter(r -> passesWhileInForce(r, free.times(), start))
+                .map(SpeedRestriction::always).toList();
+    }
+
+    private static boolean passesWhileInForce(SpeedRestriction r, List<PointTime> times, java.time.Instant start) {
+        double before = times.stream().mapToDouble(t -> t.point().km()).filter(k -> k <= r.fromKm()).max()
+                .orElse(Double.NEGATIVE_INFINITY);
+        double after = times.stream().mapToDouble(t -> t.point().km()).filter(k -> k >= r.toKm()).min()
+                .orElse(Double.POSITIVE_INFINITY);
+        java.time.Instant enters = null;
+        java.time.Instant leaves = null;
+        for (PointTime t : times) {
+            double km = t.point().km();
+            if (km >= before && km <= after) {
+                java.time.Instant at = start.plus(t.arrival());
+                java.time.Instant off = start.plus(t.departure());
+                enters = enters == null || at.isBefore(enters) ? at : enters;
+                leaves = leaves == null || off.isAfter(leaves) ? off : leaves;
+            }
+        }
+        if (enters == null) {
+            return false; // the train does not run there
+        }
+        Duration margin = Duration.ofMinutes(30);
+        return r.holdsDuring(enters.minus(margin), leaves.plus(margin));
+    }
+
     public Timetable timetable(List<TrainPlan> plans, List<SpeedRestriction> restrictions) {
         return new Timetable(plans.stream().map(p -> train(p, restrictions)).toList());
     }
 
     public ScheduledRun schedule(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
-        TrainRun run = run(plan, restrictions);
+        TrainRun run = run(plan, applying(plan, date, restrictions));
         return new ScheduledRun(plan, date, run, date.atTime(plan.departure()).atZone(run.path().origin().timeZone())
                 .toInstant());
     }
@@ -154,7 +199,7 @@ public final class Planner {
     public DayPlan day(List<TrainPlan> plans, LocalDate date, List<Possession> possessions,
                        List<SpeedRestriction> restrictions) {
         // the runs are independent of each other: compute them on every core first (pure functions, cached)
-        plans.parallelStream().forEach(p -> run(p, restrictions));
+        plans.parallelStream().forEach(p -> run(p, applying(p, date, restrictions)));
         List<ScheduledRun> scheduled = new ArrayList<>();
         for (TrainPlan plan : plans) { // in priority order: station tracks are given in this order
             for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {

@@ -104,7 +104,10 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         return occurrences(state.windows(), date.minusDays(1), date.plusDays(1));
     }
 
-    /** The restrictions in force at any moment of the service day (Beijing time, as the timetable counts days). */
+    /**
+     * The restrictions in force at any moment of the service day (Beijing time, as the timetable counts days); the
+     * timetable applies each only to the runs it overlaps.
+     */
     @Override
     public List<SpeedRestriction> restrictions(LocalDate date) {
         return restrictions(state.defects(), date);
@@ -386,8 +389,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
             if (!plan.calendar().runsOn(date)) {
                 continue;
             }
-            Train was = timetable.planner().train(plan, before);
-            Train is = timetable.planner().train(plan, after);
+            Train was = timetable.planner().train(plan, date, before); // each under what holds while it runs
+            Train is = timetable.planner().train(plan, date, after);
             Instant a = was.at(date, was.last().arrival());
             Instant b = is.at(date, is.last().arrival());
             if (!a.equals(b)) {

@@ -159,7 +159,7 @@ public final class TimetableService {
 
     /** The timetabled train as it runs on {@code date}, under that day's speed restrictions. */
     public Train train(TrainPlan plan, LocalDate date) {
-        return planner.train(plan, restrictions(date));
+        return planner.train(plan, date, restrictions(date));
     }
 
     public synchronized Timetable timetable() {

@@ -52,7 +52,7 @@ class MaintenanceRestartTest {
             order = m.move(order.id(), new MaintenanceService.MoveRequest(WorkOrderStatus.PLANNED, "HHN-LPB", day,
                     "crew 1", false, "bring rock"), "li", day).workOrder();
             restricted = first.timetable().restrictions(day);
-            assertThat(restricted).containsExactly(new SpeedRestriction(778.7, 780.2, 45));
+            assertThat(restricted).extracting(SpeedRestriction::always).containsExactly(new SpeedRestriction(778.7, 780.2, 45));
         }
         try (Platform second = Platform.start(db, files, clock)) {
             MaintenanceService m = second.maintenance();

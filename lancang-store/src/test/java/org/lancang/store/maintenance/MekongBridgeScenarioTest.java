@@ -83,7 +83,8 @@ class MekongBridgeScenarioTest {
         Defect defect = reported.defect();
         assertThat(defect.id()).startsWith("DEF-");
         RestrictionImpact impact = reported.impact();
-        assertThat(impact.after()).containsExactly(new SpeedRestriction(778.7, 780.2, 45));
+        assertThat(impact.after()).containsExactly(new SpeedRestriction(778.7, 780.2, 45,
+                Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")));
 
         // each train arrives later by what the running-time calculation gives for the restriction
         Map<String, RestrictionImpact.TrainDelay> delays = new java.util.HashMap<>();
@@ -170,7 +171,7 @@ class MekongBridgeScenarioTest {
                 new RestrictionRequest(769.0, 771.0, 60, Instant.parse("2026-12-21T16:00:00Z"),
                         Instant.parse("2026-12-22T16:00:00Z")), List.of(), "souk", CLOCK.instant()), day);
         SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60);
-        assertThat(platform.timetable().restrictions(day)).contains(twist);
+        assertThat(platform.timetable().restrictions(day)).extracting(SpeedRestriction::always).contains(twist);
         var request = new org.lancang.timetable.PathRequest("X9901", org.lancang.timetable.Operator.LCR, "FREIGHT",
                 false, org.lancang.timetable.ServiceCalendar.daily(day, day), "VTS", "BTN", List.of(),
                 Instant.parse("2026-12-22T03:00:00Z"), false, 6, Duration.ofHours(12));
@@ -182,6 +183,24 @@ class MekongBridgeScenarioTest {
         var free = planner.run(found.plan(), List.of()).times();
         assertThat(times.get(times.size() - 1).arrival()).isEqualTo(restricted.get(restricted.size() - 1).arrival())
                 .isGreaterThan(free.get(free.size() - 1).arrival());
+    }
+
+    @Test
+    void aRestrictionForTheAfternoonSlowsTheTrainsPassingThenAndNotTheMorningOnes() {
+        LocalDate day = LocalDate.parse("2026-12-10");
+        // 13:00–20:00 Lao time on 10 December: C82 and K12 cross the bridge in the morning, C81 and D887 in the
+        // afternoon; C84 ends at Luang Prabang, south of the bridge
+        var reported = maintenance.report(new DefectReport(null, "BRG-LPB-MEKONG", 779.5, Severity.MEDIUM,
+                "Expansion joint to be reset", new RestrictionRequest(778.7, 780.2, 45,
+                Instant.parse("2026-12-10T06:00:00Z"), Instant.parse("2026-12-10T13:00:00Z")), List.of(), "souk",
+                CLOCK.instant()), day);
+        java.util.Set<String> slowed = new java.util.TreeSet<>();
+        reported.impact().trains().forEach(t -> slowed.add(t.train()));
+        assertThat(slowed).contains("C81", "D887").doesNotContain("C82", "K12", "C84");
+        var c82 = platform.timetable().plan("C82").orElseThrow();
+        assertThat(platform.timetable().train(c82, day).stops())
+                .isEqualTo(platform.timetable().train(c82, LocalDate.parse("2026-12-11")).stops());
+        maintenance.liftRestriction(reported.defect().id(), "souk", day);
     }
 
     @Test
