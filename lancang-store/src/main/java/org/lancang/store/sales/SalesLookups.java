@@ -114,4 +114,11 @@ final class SalesLookups {
                 .bind("o", owner).map((rs, ctx) -> new Notification(rs.getLong("id"), SalesRows.instant(rs, "created_at"),
                         rs.getString("kind"), rs.getString("booking_id"), rs.getString("message"))).list());
     }
+
+    /** The entries still waiting for a run, in the order they joined (without their passengers). */
+    List<WaitlistEntry> waiting(String train, java.time.LocalDate date) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT e.*, 0 AS ahead FROM waitlist_entry e"
+                        + " WHERE train = :t AND service_date = :d AND status = 'WAITING' ORDER BY seq")
+                .bind("t", train).bind("d", date).map((rs, ctx) -> SalesRows.entry(rs, 0, List.of())).list());
+    }
 }

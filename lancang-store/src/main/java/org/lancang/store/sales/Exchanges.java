@@ -1,0 +1,174 @@
+package org.lancang.store.sales;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.lancang.errors.Conflict;
+import org.lancang.errors.InvalidInput;
+import org.lancang.money.Money;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.store.db.GroupCommit;
+import org.lancang.store.sales.SalesRecords.BookedPassenger;
+import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.ChangeRequest;
+import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.sales.SalesRecords.WaitStatus;
+import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.Passenger;
+import org.lancang.ticketing.RefundRules;
+import org.lancang.ticketing.inventory.SeatPreference;
+import org.lancang.timetable.TrainPlan;
+
+/** Changing a booking to another train, date or class as one exchange. */
+final class Exchanges {
+    private final SeatDesk desk;
+    private final RunsInMemory runs;
+    private final SalesLookups lookups;
+    private final GroupCommit commits;
+    private final TimetableService timetable;
+    private final RefundRules refunds;
+    private final PaymentProvider payments;
+    private final Clock clock;
+
+    Exchanges(SeatDesk desk, GroupCommit commits, TimetableService timetable, RefundRules refunds,
+              PaymentProvider payments, Clock clock) {
+        this.desk = desk;
+        this.runs = desk.runs;
+        this.lookups = desk.lookups;
+        this.commits = commits;
+        this.timetable = timetable;
+        this.refunds = refunds;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves a live booking to another train or date (same journey; class and seat preference may change) as one
+     * exchange: the new seats are taken first, and the old ones are given back only once the new booking is committed.
+     * A ticket stays a ticket: a dearer fare charges the difference (idempotent on the key), a cheaper one refunds the
+     * difference less the refund fee for the time before the old train's departure. A hold becomes a new hold.
+     */
+    Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
+        desk.checkKey(r.idempotencyKey());
+        Booking old = lookups.find(bookingId, caller, agent);
+        if (old.status() == Status.CHANGED && r.idempotencyKey().equals(lookups.changeKey(old.id()))) {
+            return lookups.find(old.changedTo(), caller, agent); // a retry of this change
+        }
+        if (!old.live()) {
+            throw new Conflict("status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
+        }
+        Instant now = clock.instant();
+        TrainPlan oldPlan = timetable.requirePlan(old.train(), "train");
+        RunSales oldRun = runs.run(oldPlan, old.date());
+        Duration beforeOld = Duration.between(now, oldRun.departures.get(old.fromStop()));
+        if (beforeOld.isNegative() || beforeOld.isZero()) {
+            throw new Conflict("status", old.train() + " has left " + old.from() + "; the booking can no longer be changed");
+        }
+        String train = r.train() == null || r.train().isBlank() ? old.train() : r.train().strip().toUpperCase(java.util.Locale.ROOT);
+        LocalDate date = r.date() == null ? old.date() : r.date();
+        SeatClass seatClass = r.seatClass() == null ? old.seatClass() : r.seatClass();
+        if (train.equals(old.train()) && date.equals(old.date()) && seatClass == old.seatClass()) {
+            throw new InvalidInput("train", "a change needs another train, date or class");
+        }
+        List<Passenger> people = old.passengers().stream().map(BookedPassenger::passenger).toList();
+        SeatDesk.Checked c = desk.check(train, date, old.from(), old.to(), seatClass, r.car(), people, old.currency(), now);
+        boolean ticketed = old.status() == Status.TICKETED;
+        Booking replacement;
+        List<RunSales> locked = lockInOrder(oldRun, c.run());
+        try {
+            // The old journey's documents step aside so that the new one may overlap it (a later train, same day).
+            for (BookedPassenger p : old.passengers()) {
+                oldRun.removeDocument(p.passenger().documentKey(), old.fromStop(), old.toStop());
+            }
+            Optional<Booking> taken;
+            try {
+                taken = desk.take(c, new SeatPreference(r.position(), r.car()), old.owner(), old.soldBy(), now, ticketed,
+                        old.id());
+            } catch (RuntimeException e) {
+                restoreDocuments(oldRun, old);
+                throw e;
+            }
+            if (taken.isEmpty()) {
+                restoreDocuments(oldRun, old);
+                throw desk.soldOut(c);
+            }
+            replacement = taken.get();
+        } finally {
+            locked.forEach(run -> run.lock.unlock());
+        }
+        long difference = 0;
+        try {
+            if (ticketed) {
+                long more = replacement.totalMinor() - old.totalMinor();
+                if (more > 0) {
+                    payments.charge("change:" + r.idempotencyKey(), new Money(more, old.currency()), "Lancang change "
+                            + old.train() + " " + old.date() + " to " + replacement.train() + " " + replacement.date());
+                    difference = more;
+                } else if (more < 0) {
+                    Money back = new Money(-more, old.currency());
+                    difference = -back.minus(back.percent(refunds.feePercent(oldPlan.operator(), beforeOld))).minor();
+                }
+            }
+            long recorded = difference;
+            Booking written = replacement;
+            commits.commit(h -> {
+                GroupCommit.execute(h, SalesRows.insert(written));
+                int updated = h.createUpdate("UPDATE booking SET status = 'CHANGED', changed_to = :to, change_key = :k,"
+                                + " change_difference_minor = :d, cancelled_at = :now WHERE id = :id"
+                                + " AND status IN ('HELD', 'TICKETED')")
+                        .bind("to", UUID.fromString(written.id())).bind("k", r.idempotencyKey())
+                        .bind("d", ticketed ? recorded : null).bind("now", SalesRows.utc(now))
+                        .bind("id", UUID.fromString(old.id())).execute();
+                if (updated == 0) {
+                    throw new Conflict("status", "booking changed meanwhile");
+                }
+                desk.settleOffer(h, old.id(), WaitStatus.FULFILLED);
+            });
+        } catch (RuntimeException e) {
+            RunSales newRun = c.run();
+            newRun.lock.lock();
+            try {
+                desk.release(newRun, replacement);
+            } finally {
+                newRun.lock.unlock();
+            }
+            oldRun.lock.lock();
+            try {
+                if (lookups.load(old.id()).map(Booking::live).orElse(false)) {
+                    restoreDocuments(oldRun, old); // still the passengers' journey (not cancelled meanwhile)
+                }
+            } finally {
+                oldRun.lock.unlock();
+            }
+            throw e;
+        }
+        oldRun.lock.lock();
+        try {
+            for (BookedPassenger p : old.passengers()) {
+                oldRun.inventory.release(p.seatIndex(), old.fromStop(), old.toStop());
+            }
+            desk.serveWaitlist(oldRun, now);
+        } finally {
+            oldRun.lock.unlock();
+        }
+        return lookups.find(replacement.id(), caller, agent);
+    }
+
+    private static void restoreDocuments(RunSales run, Booking b) {
+        for (BookedPassenger p : b.passengers()) {
+            run.addDocument(p.passenger().documentKey(), b.fromStop(), b.toStop());
+        }
+    }
+
+    /** Locks two runs (or one) in a fixed order, so that two changes in opposite directions cannot deadlock. */
+    private static List<RunSales> lockInOrder(RunSales a, RunSales b) {
+        List<RunSales> order = a == b ? List.of(a) : a.key().compareTo(b.key()) < 0 ? List.of(a, b) : List.of(b, a);
+        order.forEach(run -> run.lock.lock());
+        return order;
+    }
+}

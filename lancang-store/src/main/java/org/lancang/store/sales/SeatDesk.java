@@ -1,0 +1,261 @@
+package org.lancang.store.sales;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.lancang.errors.Conflict;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.Validation;
+import org.lancang.money.Currency;
+import org.lancang.money.Money;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.rollingstock.Seat;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.store.db.GroupCommit;
+import org.lancang.store.sales.SalesRecords.BookedPassenger;
+import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.sales.SalesRecords.WaitStatus;
+import org.lancang.store.sales.SalesRecords.WaitlistEntry;
+import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.Passenger;
+import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.FareQuote;
+import org.lancang.ticketing.fares.FareTable;
+import org.lancang.ticketing.inventory.Allocation;
+import org.lancang.ticketing.inventory.SeatInventory;
+import org.lancang.ticketing.inventory.SeatPreference;
+import org.lancang.timetable.TrainPlan;
+
+/**
+ * What every way of selling on a run shares: checking a journey asked for, taking seats for it under the run's lock
+ * and giving them back, booking ids and ticket numbers, and offering seats given back to the run's waitlist in turn.
+ * Holds ({@link SalesService}), changes ({@link Exchanges}) and the waitlist ({@link Waitlists}) are built on it.
+ */
+final class SeatDesk {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SeatDesk.class);
+
+    private final GroupCommit commits;
+    private final TimetableService timetable;
+    private final Network network;
+    private final FareTable fares;
+    private final SalesWindow window;
+    private final Duration holdTime;
+    final RunsInMemory runs;
+    final SalesLookups lookups;
+    /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
+    private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(java.security.SecureRandom::new);
+
+    SeatDesk(GroupCommit commits, TimetableService timetable, FareTable fares, SalesWindow window, Duration holdTime,
+             RunsInMemory runs, SalesLookups lookups) {
+        this.commits = commits;
+        this.timetable = timetable;
+        this.network = timetable.planner().network();
+        this.fares = fares;
+        this.window = window;
+        this.holdTime = holdTime;
+        this.runs = runs;
+        this.lookups = lookups;
+    }
+
+    // ---------------------------------------------------------------- checking a journey
+
+    /** A journey asked for, checked against the timetable, the sales window, the documents and the fares. */
+    record Checked(TrainPlan plan, RunSales run, int from, int to, SeatClass seatClass, FareQuote fare,
+                           Money total, List<Passenger> passengers, Currency currency) {
+    }
+
+    Checked check(String train, LocalDate date, String fromCode, String toCode, SeatClass seatClass, int car,
+                          List<Passenger> passengers, Currency currency, Instant now) {
+        Validation v = new Validation();
+        RunSales known = runs.loaded(train, date); // the common case under a rush: no look-up in the timetable
+        TrainPlan plan = known != null ? known.plan : train == null ? null : timetable.plan(train).orElse(null);
+        v.check(plan != null && plan.passenger(), "train", "'" + train + "' is not a passenger train of the timetable");
+        v.check(date != null, "date", "is required");
+        v.check(seatClass != null, "seatClass", "is required");
+        v.check(currency != null, "currency", "is required: CNY or LAK");
+        int count = passengers == null ? 0 : passengers.size();
+        v.check(count >= 1 && count <= SeatInventory.MAX_GROUP, "passengers", "1 … 5 passengers per booking");
+        v.check(car >= 0 && car <= 30, "car", "is not a car of the train");
+        v.throwIfInvalid();
+        if (!plan.calendar().runsOn(date)) {
+            throw new InvalidInput("date", "train " + plan.number() + " does not run on " + date);
+        }
+        RunSales run = known != null ? known : runs.run(plan, date);
+        int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(java.util.Locale.ROOT));
+        int to = run.stops.indexOf(toCode == null ? "" : toCode.toUpperCase(java.util.Locale.ROOT));
+        if (from < 0) {
+            throw new InvalidInput("from", "train " + plan.number() + " does not call at '" + fromCode + "'");
+        }
+        if (to < 0) {
+            throw new InvalidInput("to", "train " + plan.number() + " does not call at '" + toCode + "'");
+        }
+        if (to <= from) {
+            throw new InvalidInput("to", "the destination must come after the origin on this train");
+        }
+        Point boarding = network.point(run.stops.get(from)).orElseThrow();
+        window.check(plan.operator(), date, run.departures.get(from), boarding.timeZone(), now, "date");
+        boolean crosses = boarding.country() != network.point(run.stops.get(to)).orElseThrow().country();
+        Validation people = new Validation();
+        LocalDate today = now.atZone(boarding.timeZone()).toLocalDate();
+        for (int k = 0; k < count; k++) {
+            Passenger.check(people, "passengers[" + k + "].", passengers.get(k), date, crosses, today);
+        }
+        people.throwIfInvalid();
+        FareQuote fare = fares.quote(run.stops.get(from), run.stops.get(to), seatClass, currency)
+                .orElseThrow(() -> new InvalidInput("seatClass", seatClass + " is not sold on this journey"));
+        Money total = Money.zero(currency);
+        for (int k = 0; k < count; k++) {
+            total = total.plus(fare.total());
+        }
+        return new Checked(plan, run, from, to, seatClass, fare, total, List.copyOf(passengers), currency);
+    }
+
+    /**
+     * Takes seats for the checked journey; the caller holds the run's lock. Refuses a document that already holds an
+     * overlapping journey on the run; empty, and nothing taken, when the class is sold out for the journey.
+     */
+    Optional<Booking> take(Checked c, SeatPreference preference, String owner, String soldBy, Instant now,
+                                   boolean ticketed, String changedFrom) {
+        RunSales run = c.run();
+        for (int k = 0; k < c.passengers().size(); k++) {
+            if (run.documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
+                throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey on "
+                        + c.plan().number() + " on " + run.date + " that overlaps this one");
+            }
+        }
+        Optional<Allocation> got = run.inventory.allocate(c.from(), c.to(), c.seatClass(), preference,
+                c.passengers().size());
+        if (got.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = newId();
+        List<BookedPassenger> booked = new ArrayList<>();
+        for (int k = 0; k < c.passengers().size(); k++) {
+            Seat seat = got.get().seats().get(k);
+            Passenger p = c.passengers().get(k);
+            booked.add(new BookedPassenger(p, got.get().seatIndices().get(k), seat.car(), seat.number(),
+                    ticketed ? ticketNumber(id, c.plan().number(), run.date, seat.car(), seat.number()) : null));
+            run.addDocument(p.documentKey(), c.from(), c.to());
+        }
+        return Optional.of(new Booking(id, c.plan().number(), run.date, run.stops.get(c.from()), run.stops.get(c.to()),
+                c.from(), c.to(), c.seatClass(), ticketed ? Status.TICKETED : Status.HELD, owner, soldBy, now,
+                now.plus(holdTime), c.currency(), c.total().minor(), ticketed ? now : null, null, null, null,
+                List.copyOf(booked), null, changedFrom, null));
+    }
+
+    static Conflict soldOut(Checked c) {
+        return new Conflict("seatClass", "sold out: no " + c.seatClass() + " seats left for " + c.run().stops.get(c.from())
+                + "–" + c.run().stops.get(c.to()) + " on " + c.plan().number() + " (the waitlist is open)");
+    }
+
+    /** A random (version 4) UUID. */
+    String newId() {
+        java.security.SecureRandom r = random.get();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    static void checkKey(String idempotencyKey) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,80}")) {
+            throw new InvalidInput("idempotencyKey", "8–80 letters, digits or . _ : - (the same key for every retry)");
+        }
+    }
+
+    static String ticketNumber(String bookingId, String train, LocalDate date, int car, String seat) {
+        String id = bookingId.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return train + "-" + date.toString().replace("-", "") + "-" + String.format("%02d", car) + seat + "-"
+                + id.substring(0, 6);
+    }
+
+    /** Gives back the seats of a booking that was never acknowledged (its commit failed). */
+    void giveBack(RunSales run, Booking b, Instant now) {
+        run.lock.lock();
+        try {
+            release(run, b);
+            serveWaitlist(run, now);
+        } finally {
+            run.lock.unlock();
+        }
+    }
+
+    static void release(RunSales run, Booking b) {
+        for (BookedPassenger p : b.passengers()) {
+            run.inventory.release(p.seatIndex(), b.fromStop(), b.toStop());
+            run.removeDocument(p.passenger().documentKey(), b.fromStop(), b.toStop());
+        }
+    }
+
+    /**
+     * Offers seats just given back on the run to its waitlist, in the order the entries joined; an entry that cannot be
+     * seated (its journey still full) keeps its place. The caller holds the run's lock. The holds, the offers and the
+     * notifications are committed together.
+     */
+    void serveWaitlist(RunSales run, Instant now) {
+        if (run.waiting == 0) {
+            return;
+        }
+        List<WaitlistEntry> waiting = lookups.waiting(run.train.number(), run.date);
+        List<GroupCommit.Statement> writes = new ArrayList<>();
+        List<Booking> offered = new ArrayList<>();
+        int left = 0;
+        for (WaitlistEntry e : waiting) {
+            if (!now.isBefore(e.departsAt())) {
+                continue; // closed by the expiry job
+            }
+            if (run.inventory.availability(e.fromStop(), e.toStop(), e.seatClass()) == 0) {
+                left++;
+                continue;
+            }
+            WaitlistEntry full = lookups.waitlistEntry(e.id(), e.owner(), false);
+            TrainPlan plan = timetable.requirePlan(e.train(), "train");
+            FareQuote fare = fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
+            Optional<Booking> hold = Optional.empty();
+            if (fare != null) {
+                Money total = Money.zero(e.currency());
+                for (int k = 0; k < full.passengers().size(); k++) {
+                    total = total.plus(fare.total());
+                }
+                Checked c = new Checked(plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total,
+                        full.passengers(), e.currency());
+                try {
+                    hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
+                } catch (Conflict documentBusy) {
+                    hold = Optional.empty(); // the passenger travels on this run already: the entry waits on
+                }
+            }
+            if (hold.isEmpty()) {
+                left++;
+                continue;
+            }
+            offered.add(hold.get());
+            writes.addAll(SalesRows.insert(hold.get()));
+            writes.addAll(SalesRows.offer(e, hold.get(), now, "A seat on " + e.train() + " on " + e.date() + " from "
+                    + e.from() + " to " + e.to() + " (" + e.seatClass() + ") is held for you until "
+                    + hold.get().holdExpiresAt() + ": pay before then to keep it."));
+        }
+        if (!writes.isEmpty()) {
+            try {
+                commits.commit(writes);
+            } catch (RuntimeException e) {
+                offered.forEach(b -> release(run, b));
+                left = waiting.size();
+                LOG.warn("offering waitlisted seats on {} {} failed; they stay on sale", run.train.number(), run.date, e);
+            }
+        }
+        run.waiting = left;
+    }
+
+    /** A waitlist entry whose hold leaves HELD follows it: paid → FULFILLED, expired → EXPIRED, cancelled. */
+    static void settleOffer(org.jdbi.v3.core.Handle h, String bookingId, WaitStatus status) {
+        h.createUpdate("UPDATE waitlist_entry SET status = :s WHERE booking_id = :b AND status = 'OFFERED'")
+                .bind("s", status.name()).bind("b", UUID.fromString(bookingId)).execute();
+    }
+}
