@@ -1,5 +1,5 @@
 // Shared by every page: header (brand, nav, language switch, user), fetch helpers, form errors.
-import { LANGS, t, getLang, setLang, initLang, applyI18n } from '/i18n.js';
+import { LANGS, t, has, getLang, setLang, initLang, applyI18n } from '/i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -130,8 +130,9 @@ export function showProblem(form, err) {
   const rest = [];
   if (p && Array.isArray(p.errors) && p.errors.length) {
     for (const e of p.errors) {
-      if (e && e.field && fieldError(form, e.field, e.message || p.detail || '')) placed++;
-      else if (e && e.message) rest.push(e.message);
+      const message = e && e.code && has(`err.${e.code}`) ? t(`err.${e.code}`) : (e && e.message) || p.detail || '';
+      if (e && e.field && fieldError(form, e.field, message)) placed++;
+      else if (message) rest.push(message);
     }
   } else if (p && p.field && fieldError(form, p.field, p.detail || p.title || '')) {
     placed++;

@@ -19,6 +19,12 @@ public final class Validation {
         return this;
     }
 
+    /** An error with the code of the rule that failed, for messages in the user's language. */
+    public Validation add(String field, String message, String code) {
+        errors.add(new FieldError(field, message, code));
+        return this;
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -31,33 +31,33 @@ public record Passenger(String name, DocumentType documentType, String documentN
             return;
         }
         if (p.name() == null || p.name().isBlank()) {
-            v.add(prefix + "name", "is required");
+            v.add(prefix + "name", "is required", "required");
         } else if (p.name().length() > MAX_NAME_LENGTH) {
-            v.add(prefix + "name", "must be at most " + MAX_NAME_LENGTH + " characters");
+            v.add(prefix + "name", "must be at most " + MAX_NAME_LENGTH + " characters", "name-too-long");
         } else if (p.name().chars().anyMatch(Character::isISOControl)) {
-            v.add(prefix + "name", "must not contain control characters");
+            v.add(prefix + "name", "must not contain control characters", "name-control-characters");
         }
         if (p.documentType() == null) {
-            v.add(prefix + "documentType", "is required: " + java.util.Arrays.toString(DocumentType.values()));
+            v.add(prefix + "documentType", "is required: " + java.util.Arrays.toString(DocumentType.values()), "required");
         } else if (crossesBorder && p.documentType() != DocumentType.PASSPORT) {
-            v.add(prefix + "documentType", "a journey across the China–Laos border needs a passport");
+            v.add(prefix + "documentType", "a journey across the China–Laos border needs a passport", "passport-required");
         }
         if (p.documentNumber() == null || !p.documentNumber().strip().matches("[A-Za-z0-9]{5,20}")) {
-            v.add(prefix + "documentNumber", "must be 5–20 letters or digits");
+            v.add(prefix + "documentNumber", "must be 5–20 letters or digits", "document-number");
         }
         if (p.nationality() == null || !p.nationality().matches("[A-Z]{3}")) {
-            v.add(prefix + "nationality", "must be an ISO 3166 alpha-3 code such as CHN, LAO, THA");
+            v.add(prefix + "nationality", "must be an ISO 3166 alpha-3 code such as CHN, LAO, THA", "nationality");
         }
         if (p.dateOfBirth() == null) {
-            v.add(prefix + "dateOfBirth", "is required");
+            v.add(prefix + "dateOfBirth", "is required", "required");
         } else if (p.dateOfBirth().isAfter(today) || p.dateOfBirth().isBefore(today.minusYears(130))) {
-            v.add(prefix + "dateOfBirth", "is not a plausible date of birth");
+            v.add(prefix + "dateOfBirth", "is not a plausible date of birth", "date-of-birth");
         }
         if (p.documentType() == DocumentType.PASSPORT) {
             if (p.documentExpiry() == null) {
-                v.add(prefix + "documentExpiry", "a passport's expiry date is required");
+                v.add(prefix + "documentExpiry", "a passport's expiry date is required", "passport-expiry-required");
             } else if (p.documentExpiry().isBefore(travelDate)) {
-                v.add(prefix + "documentExpiry", "the passport has expired by the travel date " + travelDate);
+                v.add(prefix + "documentExpiry", "the passport has expired by the travel date " + travelDate, "passport-expired");
             }
         }
     }

@@ -123,9 +123,11 @@ class SalesApiTest {
                 "{\"name\":\"Wang Fang\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"530102199001011234\","
                         + "\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}"));
         assertThat(noPassport.json().get("field").asText()).isEqualTo("passengers[0].documentType");
+        assertThat(noPassport.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-required");
         TestServer.Reply expired = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
                 passport("P6666666").replace("2031-01-01", "2020-01-01")));
         assertThat(expired.json().get("field").asText()).isEqualTo("passengers[0].documentExpiry");
+        assertThat(expired.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-expired");
         TestServer.Reply longName = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
                 passport("P6666666").replace("Somchai P.", "x".repeat(10_000))));
         assertThat(longName.json().get("field").asText()).isEqualTo("passengers[0].name");

@@ -172,6 +172,13 @@ class WebUiBrowserTest {
         assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("passengers[0].documentType");
         assertThat(driver.findElements(By.cssSelector("[data-action=pay]"))).isEmpty();
         shot("no-passport-error");
+        // the same refusal in Lao: the server names the rule, the page says it in the reader's language
+        click(By.cssSelector(".lang-switch button[lang=lo]"));
+        wait.until(d -> "lo".equals(js("return document.documentElement.lang")));
+        click(By.cssSelector("#details-form [type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-field='passengers[0].documentType'] .field-error"), "ໜັງສືຜ່ານແດນ"));
+        shot("no-passport-error-lo");
         long bookings = server.platform.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM booking WHERE owner = 'wangfang'").mapTo(Long.class).one());
         assertThat(bookings).isZero();
