@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sales", mixinStandardHelpOptions = true, description = "Passenger sales.",
         subcommands = {SalesCommand.Journeys.class})
 final class SalesCommand extends CommandGroup {
+    /** Times as passengers read them, in whole minutes (as the pages show them too). */
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
 
     @Command(name = "journeys", mixinStandardHelpOptions = true,
             description = "Trains between two stations on a date: local times, duration, border, seats and fares per class.")
@@ -34,8 +37,8 @@ final class SalesCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) {
             for (JourneyOption j : platform.sales().journeys(from, to, date, currency)) {
-                out.printf("%-6s %s %s → %s %s  %dh%02d%s%s%n", j.train(), j.from(), j.departure().toLocalTime(), j.to(),
-                        j.arrival().toLocalTime() + " (UTC" + j.arrival().getOffset() + ")", j.durationMinutes() / 60,
+                out.printf("%-6s %s %s → %s %s  %dh%02d%s%s%n", j.train(), j.from(), HH_MM.format(j.departure()), j.to(),
+                        HH_MM.format(j.arrival()) + " (UTC" + j.arrival().getOffset() + ")", j.durationMinutes() / 60,
                         j.durationMinutes() % 60, j.crossesBorder() ? "  crosses the border" : "",
                         j.onSale() ? "" : "  (not on sale now)");
                 out.println("       " + j.classes().stream().map(c -> c.seatClass() + ": " + c.available() + " seats, "
