@@ -96,4 +96,17 @@ class CommandLineTest {
         Run badFormat = run("network", "points", "--format", "xml");
         assertThat(badFormat.exitCode()).isNotZero();
     }
+
+    @Test
+    void salesJourneysListsTheTrainsWithLocalTimesSeatsAndFaresAndNamesABadStation() {
+        String date = java.time.LocalDate.now().plusDays(3).toString();
+        Run r = run("sales", "journeys", "--from", "VTE", "--to", "LPB", "--date", date);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("C82", "D888", "K12").contains("(UTC+07:00)").contains("LAK");
+        assertThat(r.out().lines().filter(l -> l.startsWith("C82")).findFirst().orElseThrow())
+                .as("whole minutes, as passengers read them").matches("C82\\s+VTE 07:45 → LPB \\d\\d:\\d\\d \\(UTC.*");
+        Run bad = run("sales", "journeys", "--from", "VTE", "--to", "NOWHERE", "--date", date);
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("to");
+    }
 }
