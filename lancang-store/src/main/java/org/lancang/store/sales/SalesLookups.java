@@ -94,8 +94,7 @@ final class SalesLookups {
     public WaitlistEntry waitlistEntry(String entryId, String caller, boolean agent) {
         Optional<UUID> id = parseId(entryId);
         Optional<WaitlistEntry> found = id.isEmpty() ? Optional.empty() : jdbi.withHandle(h -> {
-            List<Passenger> passengers = h.createQuery("SELECT * FROM waitlist_passenger WHERE entry_id = :id ORDER BY idx")
-                    .bind("id", id.get()).map((rs, ctx) -> SalesRows.passenger(rs)).list();
+            List<Passenger> passengers = waitingPassengers(h, id.get());
             return h.createQuery("SELECT e.*, (SELECT count(*) FROM waitlist_entry o WHERE o.train = e.train"
                             + " AND o.service_date = e.service_date AND o.seat_class = e.seat_class AND o.seq < e.seq"
                             + " AND o.status = 'WAITING') AS ahead FROM waitlist_entry e WHERE e.id = :id")
@@ -120,5 +119,15 @@ final class SalesLookups {
         return jdbi.withHandle(h -> h.createQuery("SELECT e.*, 0 AS ahead FROM waitlist_entry e"
                         + " WHERE train = :t AND service_date = :d AND status = 'WAITING' ORDER BY seq")
                 .bind("t", train).bind("d", date).map((rs, ctx) -> SalesRows.entry(rs, 0, List.of())).list());
+    }
+
+    /** The passengers of a waitlist entry, in the order they were given. */
+    List<Passenger> waitingPassengers(UUID entryId) {
+        return jdbi.withHandle(h -> waitingPassengers(h, entryId));
+    }
+
+    private static List<Passenger> waitingPassengers(org.jdbi.v3.core.Handle h, UUID entryId) {
+        return h.createQuery("SELECT * FROM waitlist_passenger WHERE entry_id = :id ORDER BY idx")
+                .bind("id", entryId).map((rs, ctx) -> SalesRows.passenger(rs)).list();
     }
 }

@@ -124,12 +124,7 @@ final class SeatDesk {
     Optional<Booking> take(Checked c, SeatPreference preference, String owner, String soldBy, Instant now,
                                    boolean ticketed, String changedFrom) {
         RunSales run = c.run();
-        for (int k = 0; k < c.passengers().size(); k++) {
-            if (run.documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
-                throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey on "
-                        + c.plan().number() + " on " + run.date + " that overlaps this one");
-            }
-        }
+        refuseOverlappingDocuments(c);
         Optional<Allocation> got = run.inventory.allocate(c.from(), c.to(), c.seatClass(), preference,
                 c.passengers().size());
         if (got.isEmpty()) {
@@ -148,6 +143,16 @@ final class SeatDesk {
                 c.from(), c.to(), c.seatClass(), ticketed ? Status.TICKETED : Status.HELD, owner, soldBy, now,
                 now.plus(holdTime), c.currency(), c.total().minor(), ticketed ? now : null, null, null, null,
                 List.copyOf(booked), null, changedFrom, null));
+    }
+
+    /** One document cannot hold two journeys on one run that overlap; the caller holds the run's lock. */
+    static void refuseOverlappingDocuments(Checked c) {
+        for (int k = 0; k < c.passengers().size(); k++) {
+            if (c.run().documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
+                throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey on "
+                        + c.plan().number() + " on " + c.run().date + " that overlaps this one");
+            }
+        }
     }
 
     static Conflict soldOut(Checked c) {
@@ -214,17 +219,16 @@ final class SeatDesk {
                 left++;
                 continue;
             }
-            WaitlistEntry full = lookups.waitlistEntry(e.id(), e.owner(), false);
-            TrainPlan plan = timetable.requirePlan(e.train(), "train");
+            List<Passenger> passengers = lookups.waitingPassengers(UUID.fromString(e.id()));
             FareQuote fare = fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
             Optional<Booking> hold = Optional.empty();
             if (fare != null) {
                 Money total = Money.zero(e.currency());
-                for (int k = 0; k < full.passengers().size(); k++) {
+                for (int k = 0; k < passengers.size(); k++) {
                     total = total.plus(fare.total());
                 }
-                Checked c = new Checked(plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total,
-                        full.passengers(), e.currency());
+                Checked c = new Checked(run.plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total,
+                        passengers, e.currency());
                 try {
                     hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
                 } catch (Conflict documentBusy) {

@@ -46,12 +46,7 @@ final class Waitlists {
             if (run.inventory.availability(c.from(), c.to(), c.seatClass()) >= c.passengers().size()) {
                 throw new Conflict("seatClass", "seats are still on sale for this journey: book them instead");
             }
-            for (int k = 0; k < c.passengers().size(); k++) {
-                if (run.documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
-                    throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey"
-                            + " on " + c.plan().number() + " on " + run.date + " that overlaps this one");
-                }
-            }
+            SeatDesk.refuseOverlappingDocuments(c);
             entry = new WaitlistEntry(desk.newId(), c.plan().number(), run.date,
                     run.stops.get(c.from()), run.stops.get(c.to()), c.from(), c.to(), c.seatClass(), c.currency(), owner,
                     now, run.departures.get(c.from()), WaitStatus.WAITING, null, null, 0, c.passengers());
