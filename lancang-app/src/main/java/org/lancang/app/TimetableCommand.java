@@ -132,7 +132,7 @@ final class TimetableCommand extends CommandGroup {
             InsertedPath found = platform.timetable().insert(request, add, "cli");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(),
-                    platform.timetable().train(found.plan()), found.run().serviceDate());
+                    platform.timetable().train(found.plan(), found.run().serviceDate()), found.run().serviceDate());
             out.printf("path for %s (%s) %s → %s: departs %s, arrives %s; %d waits, %d min in all; departure held %d min"
                             + " (%d steps, %d ms)%s%n", found.plan().number(), typeCode, view.from(), view.to(),
                     view.calls().get(0).departure(), view.calls().get(view.calls().size() - 1).arrival(),

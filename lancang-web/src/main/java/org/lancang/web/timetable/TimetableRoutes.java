@@ -184,7 +184,8 @@ public final class TimetableRoutes {
                 r.to().toUpperCase(java.util.Locale.ROOT), stops, earliest.toInstant(), false, 5, Duration.ofHours(12));
         boolean add = Boolean.TRUE.equals(r.add());
         InsertedPath found = service.insert(request, add, auth.current(ctx).map(u -> u.username()).orElse(null));
-        ctx.json(new InsertView(TimetableViews.train(network, service.train(found.plan()), found.run().serviceDate()),
+        ctx.json(new InsertView(TimetableViews.train(network, service.train(found.plan(), found.run().serviceDate()),
+                found.run().serviceDate()),
                 found.waits().stream().map(w -> new WaitView(w.point(), w.dwell().toMinutes())).toList(),
                 found.departureDelay().toMinutes(), add));
     }
@@ -198,7 +199,8 @@ public final class TimetableRoutes {
             throw new InvalidInput("departure", "must be a local time HH:MM, e.g. 10:30");
         }
         TrainPlan moved = service.moveDeparture(service.requirePlan(ctx.pathParam("number"), "number").number(), departure);
-        ctx.json(TimetableViews.train(network, service.train(moved), date(ctx, moved)));
+        java.time.LocalDate day = date(ctx, moved);
+        ctx.json(TimetableViews.train(network, service.train(moved, day), day)); // as the train view shows it that day
     }
 
     private void diagram(Context ctx) {
