@@ -108,9 +108,10 @@ public final class GroupCommit implements AutoCloseable {
         await(submit(statements));
     }
 
-    private static void await(CompletableFuture<Void> done) {
+    /** Waits for a future of this writer (or one built on it) and rethrows its failure as it was thrown. */
+    public static <T> T await(CompletableFuture<T> done) {
         try {
-            done.join();
+            return done.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -149,14 +149,7 @@ public final class SalesService {
 
     /** Holds seats for the passengers; committed before it returns. */
     public Booking hold(String owner, String soldBy, HoldRequest r) {
-        try {
-            return holdAsync(owner, soldBy, r).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return GroupCommit.await(holdAsync(owner, soldBy, r));
     }
 
     /**
