@@ -1,5 +1,7 @@
 package org.lancang.store.db;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A write is either free-form work on the transaction's handle (for updates whose outcome it must check) or a list of
  * plain {@link Statement}s. Plain statements of all the writes in a batch are sent as JDBC batches, one per SQL text,
- * in the order the texts first appear: a thousand bookings become a few round trips instead of thousands.
+ * in the order the texts first appear: a thousand bookings become a few round trips instead of thousands. They are
+ * bound straight on JDBC (their texts parsed once), as this is the path every booking takes under a rush.
  */
 public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
@@ -52,11 +55,19 @@ public final class GroupCommit implements AutoCloseable {
     /** Runs plain statements one by one on a handle: for free-form work that writes rows as well as checking. */
     public static void execute(Handle h, List<Statement> statements) {
         for (Statement s : statements) {
-            h.createUpdate(s.sql()).bindMap(s.values()).execute();
+            NamedSql sql = NamedSql.parse(s.sql());
+            try (PreparedStatement ps = h.getConnection().prepareStatement(sql.positional())) {
+                sql.bind(ps, s.values());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
         }
     }
 
     private final Jdbi jdbi;
+    /** Each SQL text parsed once: the statements of a booking are the same few texts again and again. */
+    private final Map<String, NamedSql> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean running = true;
@@ -166,26 +177,45 @@ public final class GroupCommit implements AutoCloseable {
      * passengers) as long as no write uses the texts the other way round: such a write, and any free-form work, first
      * sends what is pending.
      */
-    private static void runTogether(Handle h, List<Write> batch) {
-        Map<String, PreparedBatch> pending = new LinkedHashMap<>();
-        for (Write w : batch) {
-            if (w.work() != null) {
-                flush(pending);
-                w.work().accept(h);
-            } else {
-                if (!keepsOrder(w.statements(), pending)) {
+    private void runTogether(Handle h, List<Write> batch) {
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        try {
+            for (Write w : batch) {
+                if (w.work() != null) {
                     flush(pending);
-                }
-                for (Statement s : w.statements()) {
-                    pending.computeIfAbsent(s.sql(), h::prepareBatch).bindMap(s.values()).add();
+                    w.work().accept(h);
+                } else {
+                    if (!keepsOrder(w.statements(), pending)) {
+                        flush(pending);
+                    }
+                    for (Statement s : w.statements()) {
+                        Pending p = pending.get(s.sql());
+                        if (p == null) {
+                            NamedSql sql = parsed.computeIfAbsent(s.sql(), NamedSql::parse);
+                            p = new Pending(sql, h.getConnection().prepareStatement(sql.positional()));
+                            pending.put(s.sql(), p);
+                        }
+                        p.sql().bind(p.statement(), s.values());
+                        p.statement().addBatch();
+                    }
                 }
             }
+            flush(pending);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        } finally {
+            for (Pending p : pending.values()) {
+                closeQuietly(p.statement());
+            }
         }
-        flush(pending);
+    }
+
+    /** The JDBC batch of one SQL text, with the parameter names in their order. */
+    private record Pending(NamedSql sql, PreparedStatement statement) {
     }
 
     /** Whether the statements' texts, appended to the pending batches, would still run in the statements' order. */
-    private static boolean keepsOrder(List<Statement> statements, Map<String, PreparedBatch> pending) {
+    private static boolean keepsOrder(List<Statement> statements, Map<String, Pending> pending) {
         List<String> order = new ArrayList<>(pending.keySet());
         int last = -1;
         for (Statement s : statements) {
@@ -202,11 +232,25 @@ public final class GroupCommit implements AutoCloseable {
         return true;
     }
 
-    private static void flush(Map<String, PreparedBatch> pending) {
-        for (PreparedBatch b : pending.values()) {
-            b.execute();
+    private static void flush(Map<String, Pending> pending) throws SQLException {
+        try {
+            for (Pending p : pending.values()) {
+                p.statement().executeBatch();
+            }
+        } finally {
+            for (Pending p : pending.values()) {
+                closeQuietly(p.statement());
+            }
+            pending.clear();
         }
-        pending.clear();
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // the transaction's outcome is what matters, and it is reported
+        }
     }
 
     /** Commits what is queued, then stops the writer. */
