@@ -82,7 +82,7 @@ public final class SalesService {
         this.holdTime = holdTime;
         this.runs = new RunsInMemory(jdbi, timetable);
         this.lookups = new SalesLookups(jdbi);
-        this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups);
+        this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups, clock);
         this.exchanges = new Exchanges(desk, commits, timetable, refunds, payments, clock);
         this.waitlists = new Waitlists(desk, commits, timetable, clock);
     }

@@ -47,13 +47,15 @@ final class SeatDesk {
     private final FareTable fares;
     private final SalesWindow window;
     private final Duration holdTime;
+    private final java.time.Clock clock;
     final RunsInMemory runs;
     final SalesLookups lookups;
     /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
     private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(java.security.SecureRandom::new);
 
     SeatDesk(GroupCommit commits, TimetableService timetable, FareTable fares, SalesWindow window, Duration holdTime,
-             RunsInMemory runs, SalesLookups lookups) {
+             RunsInMemory runs, SalesLookups lookups, java.time.Clock clock) {
+        this.clock = clock;
         this.commits = commits;
         this.timetable = timetable;
         this.network = timetable.planner().network();
@@ -160,12 +162,20 @@ final class SeatDesk {
                 + "–" + c.run().stops.get(c.to()) + " on " + c.plan().number() + " (the waitlist is open)");
     }
 
-    /** A random (version 4) UUID. */
+    /**
+     * A time-ordered (version 7) UUID: 48 bits of Unix milliseconds, then 74 random bits. Still unguessable, and new
+     * rows land at the end of the primary-key index instead of all over it, which keeps a rush of bookings cheap for
+     * PostgreSQL (fewer pages touched and logged).
+     */
     String newId() {
         java.security.SecureRandom r = random.get();
-        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long hi = (clockMillis() << 16) | 0x7000L | (r.nextInt() & 0x0FFFL);
         long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(hi, lo).toString();
+    }
+
+    private long clockMillis() {
+        return clock.millis() & 0xFFFF_FFFF_FFFFL;
     }
 
     static void checkKey(String idempotencyKey) {
@@ -174,10 +184,11 @@ final class SeatDesk {
         }
     }
 
+    /** Train, date, car and seat, then six hex digits from the random end of the booking id (its start is the time). */
     static String ticketNumber(String bookingId, String train, LocalDate date, int car, String seat) {
         String id = bookingId.replace("-", "").toUpperCase(java.util.Locale.ROOT);
         return train + "-" + date.toString().replace("-", "") + "-" + String.format("%02d", car) + seat + "-"
-                + id.substring(0, 6);
+                + id.substring(id.length() - 6);
     }
 
     /** Gives back the seats of a booking that was never acknowledged (its commit failed). */

@@ -90,6 +90,25 @@ class SalesServiceTest {
     }
 
     @Test
+    void bookingIdsAreTimeOrderedVersion7AndTicketNumbersTakeTheirRandomEnd() {
+        Booking first = platform.sales().hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND,
+                passport("E1000001")));
+        CLOCK.advance(Duration.ofMillis(5));
+        Booking second = platform.sales().hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND,
+                passport("E1000002")));
+        java.util.UUID a = java.util.UUID.fromString(first.id());
+        java.util.UUID b = java.util.UUID.fromString(second.id());
+        assertThat(a.version()).isEqualTo(7);
+        assertThat(a.getMostSignificantBits() >>> 16).as("Unix milliseconds of the clock")
+                .isEqualTo(CLOCK.millis() - 5);
+        assertThat(first.id()).isLessThan(second.id());
+        assertThat(a.getLeastSignificantBits()).isNotEqualTo(b.getLeastSignificantBits());
+        Booking paid = platform.sales().pay(first.id(), "pax", false, "pay-order-1");
+        String hex = first.id().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        assertThat(paid.passengers().get(0).ticketNumber()).startsWith("D8609-20261201-").endsWith("-" + hex.substring(26));
+    }
+
+    @Test
     void aCrossBorderJourneyWithoutAPassportIsRefusedAndWritesNothing() {
         long bookings = count();
         Passenger id = new Passenger("Wang Fang", DocumentType.CHINESE_RESIDENT_ID, "530102199001011234", "CHN",
