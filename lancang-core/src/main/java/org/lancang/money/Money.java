@@ -56,9 +56,33 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         }
     }
 
-    /** For people: "470.00 CNY", "333,000 LAK". */
+    /**
+     * For people: "470.00 CNY", "333,000 LAK". Written out digit by digit (every booking's answer shows its fare, and a
+     * format string costs several times more).
+     */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%,." + currency.decimals() + "f %s", major(), currency);
+        String digits = Long.toString(minor);
+        boolean negative = minor < 0;
+        String magnitude = negative ? digits.substring(1) : digits;
+        int decimals = currency.decimals();
+        if (magnitude.length() <= decimals) {
+            magnitude = "0".repeat(decimals - magnitude.length() + 1) + magnitude;
+        }
+        int wholeDigits = magnitude.length() - decimals;
+        StringBuilder out = new StringBuilder(magnitude.length() + wholeDigits / 3 + 6);
+        if (negative) {
+            out.append('-');
+        }
+        for (int i = 0; i < wholeDigits; i++) {
+            if (i > 0 && (wholeDigits - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(magnitude.charAt(i));
+        }
+        if (decimals > 0) {
+            out.append('.').append(magnitude, wholeDigits, magnitude.length());
+        }
+        return out.append(' ').append(currency.name()).toString();
     }
 }

@@ -39,6 +39,25 @@ class MoneyTest {
     }
 
     @Test
+    void readsAsAGroupedDecimalInEitherCurrencyWhateverTheAmount() {
+        java.util.Random random = new java.util.Random(20261127);
+        for (int i = 0; i < 20_000; i++) {
+            long minor = switch (i % 4) {
+                case 0 -> random.nextInt(2_000) - 1_000;
+                case 1 -> random.nextLong() % 1_000_000_000_000L;
+                case 2 -> random.nextLong();
+                default -> i % 8 == 3 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i;
+            };
+            for (Currency c : Currency.values()) {
+                Money m = new Money(minor, c);
+                String expected = String.format(java.util.Locale.ROOT, "%,." + c.decimals() + "f %s", m.major(), c);
+                assertThat(m).as("%d %s", minor, c).hasToString(expected);
+            }
+        }
+        assertThat(new Money(-5, Currency.CNY)).hasToString("-0.05 CNY");
+    }
+
+    @Test
     void aPercentRoundsHalfUpToTheMinorUnit() {
         assertThat(Money.of("470", Currency.CNY).percent(5)).isEqualTo(Money.of("23.50", Currency.CNY));
         assertThat(Money.of("0.10", Currency.CNY).percent(5)).as("0.5 fen").isEqualTo(new Money(1, Currency.CNY));
