@@ -43,6 +43,8 @@ public final class WebServer implements AutoCloseable {
     /** Larger bodies are refused with 413 before any handler reads them. */
     public static final long MAX_REQUEST_BYTES = 1_000_000L;
     public static final String VERSION = "0.1.0";
+    /** The most request threads; calls that wait for a commit (payment, cancellation) each hold one meanwhile. */
+    static final int SERVER_THREADS = 48;
 
     private final Javalin app;
     private final List<Endpoint> endpoints;
@@ -79,6 +81,9 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
+            // Few threads: holds are answered when their commit completes, not by a thread waiting for it, so a rush
+            // needs no more threads than the cores can run; more would only take turns on them.
+            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(SERVER_THREADS, 4, 60_000);
         });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
