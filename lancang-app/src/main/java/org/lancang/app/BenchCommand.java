@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "sales: seconds of HTTP load per system, 0 to skip (default ${DEFAULT-VALUE})")
     int httpSeconds;
 
+    @Option(names = "--http-warmup", defaultValue = "60",
+            description = "sales: seconds of HTTP load before measuring, so that the server is compiled (default ${DEFAULT-VALUE})")
+    int httpWarmup;
+
     @Spec
     CommandSpec spec;
 
@@ -61,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         if (what.equals("sales")) {
             new SalesBench(spec.commandLine().getOut()).run();
             if (httpSeconds > 0) {
-                new SalesHttpBench(spec.commandLine().getOut(), httpSeconds).run();
+                new SalesHttpBench(spec.commandLine().getOut(), httpSeconds, httpWarmup).run();
             }
             return 0;
         }

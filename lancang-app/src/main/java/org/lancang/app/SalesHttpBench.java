@@ -39,12 +39,17 @@ import org.lancang.web.WebServer;
  */
 final class SalesHttpBench {
     private static final int CLIENTS = 64;
+    private static final int DAYS = 13;
+    /** Warm-up of the systems that run after the server is warm (the code they share is compiled by then). */
+    private static final int SHORT_WARMUP = 5;
     private final PrintWriter out;
     private final int seconds;
+    private final int warmupSeconds;
 
-    SalesHttpBench(PrintWriter out, int seconds) {
+    SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds) {
         this.out = out;
         this.seconds = seconds;
+        this.warmupSeconds = warmupSeconds;
     }
 
     void run() throws Exception {
@@ -52,59 +57,51 @@ final class SalesHttpBench {
         try (Platform platform = Platform.start(DatabaseConfig.embedded(dir.resolve("postgres")),
                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
              WebServer server = WebServer.start(platform, "127.0.0.1", 0)) {
-            platform.users().register("bench", "Bench", "bench password 1");
-            String token = platform.users().signIn("bench", "bench password 1",
-                    org.lancang.store.users.UserService.TokenKind.API).orElseThrow().token();
-            List<String> trains = platform.timetable().plans().stream()
-                    .filter(p -> p.number().startsWith("D86") && p.from().equals("KMS")).map(p -> p.number()).toList();
-            // Spread over the trains and the next 13 days, so that 5,000 bookings a second do not sell the runs out.
+            // 64 buyers, one per client, as in a rush (one account would make every booking lock the same user row)
+            String[] tokens = new String[CLIENTS];
+            for (int c = 0; c < CLIENTS; c++) {
+                platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
+                tokens[c] = platform.users().signIn("buyer" + c, "bench password " + c,
+                        org.lancang.store.users.UserService.TokenKind.API).orElseThrow().token();
+            }
+            List<Leg> legs = legs(platform);
+            // Spread over the runs of the next 13 days, so that a minute of warm-up does not sell them out.
             LocalDate first = LocalDate.now().plusDays(2); // whatever the zone, every train of the day is still to leave
-            for (int d = 0; d < 13; d++) { // a server in steady state has its runs in memory already
-                platform.sales().journeys("KMS", "PUE", first.plusDays(d), Currency.CNY);
+            for (int d = 0; d < DAYS; d++) { // a server in steady state has its runs in memory already
+                platform.sales().journeys("KMS", "XSB", first.plusDays(d), Currency.CNY);
+                platform.sales().journeys("XSB", "KMS", first.plusDays(d), Currency.CNY);
             }
             AtomicInteger n = new AtomicInteger();
             java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
-            KeepAliveHttp[] connections = new KeepAliveHttp[CLIENTS];
-            for (int c = 0; c < CLIENTS; c++) {
-                connections[c] = new KeepAliveHttp("127.0.0.1", server.port());
-            }
-            // The floor: the cheapest answer this server gives (GET /health), with the same clients on the same cores.
-            Result floor = drive(client -> {
-                try {
-                    return connections[client].get("/health").status() == 200;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-            report("HTTP floor: GET /health (one SELECT 1), same clients", floor, 0);
-            Result lancang = drive(client -> {
+            out.printf(Locale.ROOT, "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
+                    + " %d s measured per system; %d legs of %d D trains × %d days%n", CLIENTS, warmupSeconds, seconds,
+                    legs.size(), legs.stream().map(Leg::train).distinct().count(), DAYS);
+            String host = "127.0.0.1";
+            int port = server.port();
+            HttpLoad bookings = new HttpLoad(host, port, CLIENTS, client -> {
                 int k = n.incrementAndGet();
-                String date = first.plusDays(k / trains.size() % 13).toString();
-                String body = "{\"train\":\"" + trains.get(k % trains.size()) + "\",\"date\":\"" + date
-                        + "\",\"from\":\"KMS\",\"to\":\"PUE\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":"
-                        + "[{\"name\":\"B" + k + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID"
-                        + (1_000_000 + k) + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}";
-                try {
-                    KeepAliveHttp.Answer a = connections[client].postJson("/api/bookings", token, body);
-                    if (a.status() != 201) {
-                        firstRefusal.compareAndSet(null, a.status() + " " + a.body());
-                    }
-                    return a.status() == 201;
-                } catch (java.io.IOException e) {
-                    firstRefusal.compareAndSet(null, e.toString());
-                    return false;
-                }
-            });
-            for (KeepAliveHttp c : connections) {
-                c.close();
-            }
+                Leg leg = legs.get(k % legs.size());
+                String date = first.plusDays(k / legs.size() % DAYS).toString();
+                return HttpLoad.postJson(host, port, "/api/bookings", tokens[client], "{\"train\":\"" + leg.train()
+                        + "\",\"date\":\"" + date + "\",\"from\":\"" + leg.from() + "\",\"to\":\"" + leg.to()
+                        + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"B" + k
+                        + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID" + (1_000_000 + k)
+                        + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
+            }, 201, refused -> firstRefusal.compareAndSet(null, refused));
+            Result lancang = drive("Lancang over HTTP", warmupSeconds, bookings::run);
             report("Lancang over HTTP (hold committed before the answer)", lancang, 5000);
+            // The floor: the cheapest answer this server gives (GET /health), with the same clients on the same cores.
+            byte[] health = HttpLoad.get(host, port, "/health");
+            Result floor = drive("HTTP floor", SHORT_WARMUP, new HttpLoad(host, port, CLIENTS, client -> health, 200,
+                    refused -> firstRefusal.compareAndSet(null, refused))::run);
+            report("HTTP floor: GET /health (one SELECT 1), same clients", floor, 0);
             // The same holds called in-process: what the HTTP layer (and its clients, on the same two cores) costs.
-            Result direct = drive(client -> {
+            Result direct = drive("in-process", SHORT_WARMUP, threads(client -> {
                 int k = n.incrementAndGet();
+                Leg leg = legs.get(k % legs.size());
                 try {
-                    platform.sales().hold("bench", "bench", new HoldRequest(trains.get(k % trains.size()),
-                            first.plusDays(k / trains.size() % 13), "KMS", "PUE", SeatClass.SECOND, null, 0,
+                    platform.sales().hold("buyer" + client, "buyer" + client, new HoldRequest(leg.train(),
+                            first.plusDays(k / legs.size() % DAYS), leg.from(), leg.to(), SeatClass.SECOND, null, 0,
                             List.of(new Passenger("B" + k, DocumentType.CHINESE_RESIDENT_ID, "ID" + (1_000_000 + k),
                                     "CHN", LocalDate.of(1990, 1, 1), null)), Currency.CNY));
                     return true;
@@ -112,18 +109,40 @@ final class SalesHttpBench {
                     firstRefusal.compareAndSet(null, refused.toString());
                     return false;
                 }
-            });
+            }));
             report("Lancang in-process (the same holds, no HTTP)", direct, 0);
             if (firstRefusal.get() != null) {
                 out.println("  first refusal: " + firstRefusal.get());
             }
-            Result sql = sqlBaseline(platform.database().dataSource(), trains.size());
+            Result sql = sqlBaseline(platform.database().dataSource(), (int) legs.stream().map(Leg::train).distinct().count());
             report("SQL baseline in-process (SELECT … FOR UPDATE, one transaction each)", sql, 0);
             out.printf(Locale.ROOT, "ratio to the SQL baseline's bookings per second: Lancang over HTTP %.1f×,"
                     + " in-process %.1f×%n", lancang.perSecond() / Math.max(1e-9, sql.perSecond()),
                     direct.perSecond() / Math.max(1e-9, sql.perSecond()));
         }
         out.flush();
+    }
+
+    /** A one-segment journey on a domestic D train: every leg sells out on its own. */
+    private record Leg(String train, String from, String to) {
+    }
+
+    /** Each D train between Kunming and Xishuangbanna, both directions, as its two legs either side of Pu'er. */
+    private static List<Leg> legs(Platform platform) {
+        List<Leg> legs = new ArrayList<>();
+        for (var plan : platform.timetable().plans()) {
+            if (!plan.number().startsWith("D86")) {
+                continue;
+            }
+            if (plan.from().equals("KMS")) {
+                legs.add(new Leg(plan.number(), "KMS", "PUE"));
+                legs.add(new Leg(plan.number(), "PUE", plan.to()));
+            } else if (plan.to().equals("KMS")) {
+                legs.add(new Leg(plan.number(), plan.from(), "PUE"));
+                legs.add(new Leg(plan.number(), "PUE", "KMS"));
+            }
+        }
+        return legs;
     }
 
     private record Result(int ok, int failed, double seconds, double p50, double p99) {
@@ -139,20 +158,56 @@ final class SalesHttpBench {
                         ? "met" : "NOT met") + ")" : "");
     }
 
-    /** {@code CLIENTS} threads call {@code booking} for {@code seconds} (after a warm-up of 2 s). */
-    private Result drive(IntPredicate booking) throws Exception {
-        run(booking, 2, new ArrayList<>(), new AtomicInteger(), new AtomicInteger());
+    /**
+     * {@code CLIENTS} threads call {@code booking} for {@code warmup} seconds, then for {@code seconds} measured. The
+     * warm-up is traced per 5 s: on two busy cores the JIT compiler needs a minute or more to finish with the server.
+     */
+    private Result drive(String name, int warmup, Load load) throws Exception {
+        AtomicInteger warmOk = new AtomicInteger();
+        StringBuilder trace = new StringBuilder();
+        Thread tracer = new Thread(() -> {
+            try {
+                for (int last = 0; ; ) {
+                    Thread.sleep(5_000);
+                    int now = warmOk.get();
+                    trace.append(String.format(Locale.ROOT, " %,d", (now - last) / 5));
+                    last = now;
+                }
+            } catch (InterruptedException stop) {
+                // the warm-up is over
+            }
+        });
+        tracer.setDaemon(true);
+        tracer.start();
+        // the same kind of list as measured: a call site that sees another class is recompiled mid-measurement
+        load.run(warmup, Collections.synchronizedList(new ArrayList<>()), warmOk, new AtomicInteger());
+        tracer.interrupt();
+        tracer.join();
+        if (warmup >= 10) {
+            out.printf(Locale.ROOT, "  %s warm-up, per second in each 5 s:%s%n", name, trace);
+            out.flush();
+        }
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime();
-        run(booking, seconds, latencies, ok, failed);
+        load.run(seconds, latencies, ok, failed);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99)));
         return new Result(ok.get(), failed.get(), elapsed, p50, p99);
+    }
+
+    /** Load for a number of seconds, counting answers and recording each one's latency in milliseconds. */
+    private interface Load {
+        void run(int seconds, List<Double> latencies, AtomicInteger ok, AtomicInteger failed) throws Exception;
+    }
+
+    /** A thread per client calling {@code booking} in a loop: for the systems called in-process. */
+    private static Load threads(IntPredicate booking) {
+        return (seconds, latencies, ok, failed) -> run(booking, seconds, latencies, ok, failed);
     }
 
     private static void run(IntPredicate booking, int seconds, List<Double> latencies, AtomicInteger ok,
@@ -188,7 +243,7 @@ final class SalesHttpBench {
                     + ") r, generate_series(0, 719) seat, generate_series(0, 8) seg");
         }
         AtomicInteger n = new AtomicInteger();
-        return drive(client -> {
+        return drive("SQL baseline", SHORT_WARMUP, threads(client -> {
             int k = n.incrementAndGet();
             int run = k % runs;
             try (Connection c = db.getConnection()) {
@@ -229,6 +284,6 @@ final class SalesHttpBench {
             } catch (Exception e) {
                 return false;
             }
-        });
+        }));
     }
 }
