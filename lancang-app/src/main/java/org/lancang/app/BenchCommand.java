@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "sales: seconds of HTTP load per system, 0 to skip (default ${DEFAULT-VALUE})")
     int httpSeconds;
 
-    @Option(names = "--http-warmup", defaultValue = "60",
+    @Option(names = "--http-warmup", defaultValue = "90",
             description = "sales: seconds of HTTP load before measuring, so that the server is compiled (default ${DEFAULT-VALUE})")
     int httpWarmup;
 
