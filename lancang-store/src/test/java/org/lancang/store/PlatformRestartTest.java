@@ -28,9 +28,10 @@ class PlatformRestartTest {
             String fsync = first.database().jdbi().withHandle(h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
             assertThat(synchronousCommit).as("a commit is on disk before it is acknowledged").isEqualTo("on");
             assertThat(fsync).isEqualTo("on");
-            assertThat(first.database().jdbi().withHandle(h -> h.createQuery("SELECT current_setting('checkpoint_timeout')"
-                    + " || ' ' || current_setting('max_wal_size')").mapTo(String.class).one()))
-                    .as("checkpoints spaced for a rush of bookings").isEqualTo("15min 2GB");
+            String checkpoints = first.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT current_setting('checkpoint_timeout') || ' ' || current_setting('max_wal_size')")
+                    .mapTo(String.class).one());
+            assertThat(checkpoints).as("checkpoints spaced for a rush of bookings").isEqualTo("15min 2GB");
         }
         try (Platform second = Platform.start(config, files, Clock.systemUTC())) {
             assertThat(second.generatedAdminPassword()).as("no second admin on restart").isEmpty();
