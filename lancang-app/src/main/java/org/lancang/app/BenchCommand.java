@@ -49,11 +49,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up iterations (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--http-seconds", defaultValue = "10",
+    @Option(names = "--http-seconds", defaultValue = "20",
             description = "sales: seconds of HTTP load per system, 0 to skip (default ${DEFAULT-VALUE})")
     int httpSeconds;
 
-    @Option(names = "--http-warmup", defaultValue = "90",
+    @Option(names = "--http-warmup", defaultValue = "120",
             description = "sales: seconds of HTTP load before measuring, so that the server is compiled (default ${DEFAULT-VALUE})")
     int httpWarmup;
 
