@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Platform implements AutoCloseable {
     /** Committer threads for sales: one batch is prepared while another is in the database (see GroupCommit). */
-    public static final int SALES_COMMITTERS = 3;
+    public static final int SALES_COMMITTERS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     public static final String FIRST_ADMIN = "admin";
 

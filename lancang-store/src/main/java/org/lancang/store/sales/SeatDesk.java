@@ -51,7 +51,7 @@ final class SeatDesk {
     final RunsInMemory runs;
     final SalesLookups lookups;
     /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
-    private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(java.security.SecureRandom::new);
+    private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(SeatDesk::generator);
 
     SeatDesk(GroupCommit commits, TimetableService timetable, FareTable fares, SalesWindow window, Duration holdTime,
              RunsInMemory runs, SalesLookups lookups, java.time.Clock clock) {
@@ -172,6 +172,18 @@ final class SeatDesk {
         long hi = (clockMillis() << 16) | 0x7000L | (r.nextInt() & 0x0FFFL);
         long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(hi, lo).toString();
+    }
+
+    /**
+     * A DRBG (NIST SP 800-90A) of this thread's own: the platform default (NativePRNG) reads the system's generator
+     * under one lock shared by every instance, so buyers would queue on it after all.
+     */
+    private static java.security.SecureRandom generator() {
+        try {
+            return java.security.SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new java.security.SecureRandom();
+        }
     }
 
     private long clockMillis() {
