@@ -33,9 +33,10 @@ import org.lancang.web.WebServer;
 
 /**
  * End-to-end sales over HTTP with the PostgreSQL commit: a Lancang server in this process on a fresh embedded
- * database, 64 clients booking one seat each request across the day's domestic D trains, throughput and latency
- * percentiles; then the straightforward SQL way on the same PostgreSQL (seat-segment rows locked with
- * SELECT … FOR UPDATE, one transaction per booking) with the same clients, and the ratio.
+ * database, 64 clients booking one seat a request over the legs of the domestic D trains and 13 days, throughput and
+ * latency percentiles after a warm-up; then the floor (GET /health), the same holds in-process, and the
+ * straightforward SQL way on the same PostgreSQL (seat-segment rows locked with SELECT … FOR UPDATE, one transaction
+ * per booking) with as many client threads, and the ratios.
  */
 final class SalesHttpBench {
     private static final int CLIENTS = 64;
@@ -57,7 +58,7 @@ final class SalesHttpBench {
         try (Platform platform = Platform.start(DatabaseConfig.embedded(dir.resolve("postgres")),
                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
              WebServer server = WebServer.start(platform, "127.0.0.1", 0)) {
-            // 64 buyers, one per client, as in a rush (one account would make every booking lock the same user row)
+            // 64 buyers, one per client, as in a rush
             String[] tokens = new String[CLIENTS];
             for (int c = 0; c < CLIENTS; c++) {
                 platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
@@ -71,19 +72,22 @@ final class SalesHttpBench {
                 platform.sales().journeys("KMS", "XSB", first.plusDays(d), Currency.CNY);
                 platform.sales().journeys("XSB", "KMS", first.plusDays(d), Currency.CNY);
             }
+            long trains = legs.stream().map(Leg::train).distinct().count();
+            // the k-th booking of any system: the legs in turn, day after day
+            java.util.function.IntFunction<Booked> nth = k -> new Booked(legs.get(k % legs.size()),
+                    first.plusDays(k / legs.size() % DAYS));
             AtomicInteger n = new AtomicInteger();
             java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
             out.printf(Locale.ROOT, "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
                     + " %d s measured per system; %d legs of %d D trains × %d days%n", CLIENTS, warmupSeconds, seconds,
-                    legs.size(), legs.stream().map(Leg::train).distinct().count(), DAYS);
+                    legs.size(), trains, DAYS);
             String host = "127.0.0.1";
             int port = server.port();
             HttpLoad bookings = new HttpLoad(host, port, CLIENTS, client -> {
                 int k = n.incrementAndGet();
-                Leg leg = legs.get(k % legs.size());
-                String date = first.plusDays(k / legs.size() % DAYS).toString();
-                return HttpLoad.postJson(host, port, "/api/bookings", tokens[client], "{\"train\":\"" + leg.train()
-                        + "\",\"date\":\"" + date + "\",\"from\":\"" + leg.from() + "\",\"to\":\"" + leg.to()
+                Booked b = nth.apply(k);
+                return HttpLoad.postJson(host, port, "/api/bookings", tokens[client], "{\"train\":\"" + b.leg().train()
+                        + "\",\"date\":\"" + b.date() + "\",\"from\":\"" + b.leg().from() + "\",\"to\":\"" + b.leg().to()
                         + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"B" + k
                         + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID" + (1_000_000 + k)
                         + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
@@ -98,10 +102,10 @@ final class SalesHttpBench {
             // The same holds called in-process: what the HTTP layer (and its clients, on the same two cores) costs.
             Result direct = drive("in-process", SHORT_WARMUP, threads(client -> {
                 int k = n.incrementAndGet();
-                Leg leg = legs.get(k % legs.size());
+                Booked b = nth.apply(k);
                 try {
-                    platform.sales().hold("buyer" + client, "buyer" + client, new HoldRequest(leg.train(),
-                            first.plusDays(k / legs.size() % DAYS), leg.from(), leg.to(), SeatClass.SECOND, null, 0,
+                    platform.sales().hold("buyer" + client, "buyer" + client, new HoldRequest(b.leg().train(), b.date(),
+                            b.leg().from(), b.leg().to(), SeatClass.SECOND, null, 0,
                             List.of(new Passenger("B" + k, DocumentType.CHINESE_RESIDENT_ID, "ID" + (1_000_000 + k),
                                     "CHN", LocalDate.of(1990, 1, 1), null)), Currency.CNY));
                     return true;
@@ -114,7 +118,7 @@ final class SalesHttpBench {
             if (firstRefusal.get() != null) {
                 out.println("  first refusal: " + firstRefusal.get());
             }
-            Result sql = sqlBaseline(platform.database().dataSource(), (int) legs.stream().map(Leg::train).distinct().count());
+            Result sql = sqlBaseline(platform.database().dataSource(), (int) trains);
             report("SQL baseline in-process (SELECT … FOR UPDATE, one transaction each)", sql, 0);
             out.printf(Locale.ROOT, "ratio to the SQL baseline's bookings per second: Lancang over HTTP %.1f×,"
                     + " in-process %.1f×%n", lancang.perSecond() / Math.max(1e-9, sql.perSecond()),
@@ -125,6 +129,10 @@ final class SalesHttpBench {
 
     /** A one-segment journey on a domestic D train: every leg sells out on its own. */
     private record Leg(String train, String from, String to) {
+    }
+
+    /** What one booking asks for: a leg on a date. */
+    private record Booked(Leg leg, LocalDate date) {
     }
 
     /**
