@@ -81,6 +81,60 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void theCommitterGoesOnWhileAnAnswerIsStillBeingDelivered() throws Exception {
+        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
+            java.util.concurrent.CountDownLatch answering = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<Void> slowAnswer = commits.submit(h -> h.execute("INSERT INTO t VALUES (1)"))
+                    .thenRun(() -> { // like a response written to a slow client
+                        answering.countDown();
+                        await(release);
+                    });
+            assertThat(answering.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> next = commits.submit(h -> h.execute("INSERT INTO t VALUES (2)"));
+            // committed by the (only) committer although the first answer has not been delivered yet
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (count(db, "SELECT count(*) FROM t WHERE id = 2") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(count(db, "SELECT count(*) FROM t WHERE id = 2")).isEqualTo(1);
+            assertThat(next).isNotDone(); // its answer comes in order, after the first one's
+            release.countDown();
+            next.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            slowAnswer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void whatFollowsAFailureMayWaitForTheWriterItself() throws Exception {
+        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
+            commits.commit(h -> h.execute("INSERT INTO t VALUES (1)"));
+            // as a failed hold gives its seats back and offers them to the waitlist, committed before it goes on
+            CompletableFuture<Void> compensated = commits.submit(h -> h.execute("INSERT INTO t VALUES (1)"))
+                    .exceptionally(failure -> {
+                        commits.commit(h -> h.execute("INSERT INTO t VALUES (2)"));
+                        return null;
+                    });
+            compensated.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(count(db, "SELECT count(*) FROM t")).isEqualTo(2);
+        }
+    }
+
+    private static long count(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Map<String, Object> nullable(int parent, int n, String note) {
         Map<String, Object> m = new java.util.HashMap<>();
         m.put("p", parent);
