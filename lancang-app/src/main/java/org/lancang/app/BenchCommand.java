@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up iterations (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--http-seconds", defaultValue = "20",
+    @Option(names = "--http-seconds", defaultValue = "30",
             description = "sales: seconds of HTTP load per system, 0 to skip (default ${DEFAULT-VALUE})")
     int httpSeconds;
 

@@ -31,6 +31,7 @@ import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
+import org.lancang.store.testing.BookingAudit;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
@@ -109,13 +110,11 @@ class SalesRushTest {
         assertThat(done[1] + done[5]).as("seed %d: first class sold out at times", seed).isPositive();
 
         Jdbi jdbi = platform.database().jdbi();
-        long doubleSold = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM booking a"
-                        + " JOIN booking_passenger pa ON pa.booking_id = a.id"
-                        + " JOIN booking b ON b.train = a.train AND b.service_date = a.service_date AND b.id < a.id"
-                        + " JOIN booking_passenger pb ON pb.booking_id = b.id AND pb.seat_index = pa.seat_index"
-                        + " WHERE a.status IN ('HELD','TICKETED') AND b.status IN ('HELD','TICKETED')"
-                        + " AND a.from_stop < b.to_stop AND b.from_stop < a.to_stop").mapTo(Long.class).one());
+        long doubleSold = jdbi.withHandle(h -> h.createQuery(BookingAudit.SOLD_TWICE).mapTo(Long.class).one());
         assertThat(doubleSold).as("seed %d: (seat, segment) sold twice", seed).isZero();
+        long unmatched = jdbi.withHandle(h -> h.createQuery(BookingAudit.UNMATCHED).mapTo(Long.class).one());
+        assertThat(unmatched).as("seed %d: passenger rows without their booking, or bookings without all their passengers", seed)
+                .isZero();
 
         SalesService rebuilt = service(HOLD);
         for (String train : TRAINS) {
