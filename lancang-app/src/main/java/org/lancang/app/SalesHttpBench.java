@@ -46,6 +46,8 @@ final class SalesHttpBench {
     private final PrintWriter out;
     private final int seconds;
     private final int warmupSeconds;
+    /** The embedded database's folder, whose processes' CPU time is reported. */
+    private Path postgresDir;
 
     SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds) {
         this.out = out;
@@ -55,7 +57,8 @@ final class SalesHttpBench {
 
     void run() throws Exception {
         Path dir = Files.createTempDirectory("lancang-bench");
-        try (Platform platform = Platform.start(DatabaseConfig.embedded(dir.resolve("postgres")),
+        postgresDir = dir.resolve("postgres");
+        try (Platform platform = Platform.start(DatabaseConfig.embedded(postgresDir),
                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
              WebServer server = WebServer.start(platform, "127.0.0.1", 0)) {
             // 64 buyers, one per client, as in a rush
@@ -160,7 +163,8 @@ final class SalesHttpBench {
      * A measured run: answers in all, and per 5-second window. The machine's neighbours make single windows swing by
      * ±10 %, so the rate compared with a target is the median window; the overall rate is shown beside it.
      */
-    private record Result(int ok, int failed, double seconds, List<Double> windows, double p50, double p99) {
+    private record Result(int ok, int failed, double seconds, List<Double> windows, double p50, double p99,
+                          String cpu) {
         double perSecond() {
             return ok / seconds;
         }
@@ -184,6 +188,7 @@ final class SalesHttpBench {
                 r.windows().stream().mapToDouble(Double::doubleValue).max().orElse(0), r.perSecond(), r.p50(), r.p99(),
                 r.ok(), r.failed(), target > 0 ? "  (target ≥ " + target + "/s, p99 < 50 ms: " + (median >= target
                         && r.p99() < 50 ? "met" : "NOT met") + ")" : "");
+        out.println("  " + r.cpu());
     }
 
     /**
@@ -205,14 +210,16 @@ final class SalesHttpBench {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        CpuUse cpu0 = CpuUse.now(postgresDir);
         long t0 = System.nanoTime();
         List<Double> windows = windows(ok, () -> load.run(seconds, latencies, ok, failed));
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        String cpu = CpuUse.now(postgresDir).since(cpu0, ok.get() + failed.get());
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99)));
-        return new Result(ok.get(), failed.get(), elapsed, windows, p50, p99);
+        return new Result(ok.get(), failed.get(), elapsed, windows, p50, p99, cpu);
     }
 
     private static final int WINDOW_SECONDS = 5;
