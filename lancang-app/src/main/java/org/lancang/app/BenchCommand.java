@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-
 import org.lancang.data.ReferenceData;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.timetable.BlockingRules;
@@ -27,18 +26,20 @@ import org.lancang.timetable.TrainPlan;
 import org.lancang.timetable.conflict.BruteForceConflictChecker;
 import org.lancang.timetable.conflict.ConflictDetector;
 import org.lancang.timetable.conflict.Occupation;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lancang bench timetable}: the planner's hot paths timed in this process, reported as medians after a warm-up,
  * with the brute-force conflict checker run on the same day as the baseline.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (medians after warm-up, in this process).")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "what to measure: timetable or sales")
     String what;
@@ -49,12 +50,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up iterations (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--http-seconds", defaultValue = "30",
+    @Option(
+            names = "--http-seconds",
+            defaultValue = "30",
             description = "sales: seconds of HTTP load per system, 0 to skip (default ${DEFAULT-VALUE})")
     int httpSeconds;
 
-    @Option(names = "--http-warmup", defaultValue = "120",
-            description = "sales: seconds of HTTP load before measuring, so that the server is compiled (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--http-warmup",
+            defaultValue = "120",
+            description =
+                    "sales: seconds of HTTP load before measuring, so that the server is compiled (default ${DEFAULT-VALUE})")
     int httpWarmup;
 
     @Spec
@@ -78,12 +84,20 @@ final class BenchCommand implements Callable<Integer> {
         ReferenceData data = ReferenceData.parse(files);
         List<TrainPlan> plans = TimetableFile.parse("timetable.csv", files.read("timetable.csv"));
         LocalDate day = LocalDate.of(2026, 12, 1);
-        TrainPlan d887 = plans.stream().filter(p -> p.number().equals("D887")).findFirst().orElseThrow();
-        out.printf("lancang bench timetable: %d trains, %d warm-up + %d measured iterations, Java %s, %d cores%n",
-                plans.size(), warmup, iterations, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        TrainPlan d887 = plans.stream()
+                .filter(p -> p.number().equals("D887"))
+                .findFirst()
+                .orElseThrow();
+        out.printf(
+                "lancang bench timetable: %d trains, %d warm-up + %d measured iterations, Java %s, %d cores%n",
+                plans.size(),
+                warmup,
+                iterations,
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
 
-        double run = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
-                .run(d887, List.of()));
+        double run = median(
+                () -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults()).run(d887, List.of()));
         report(out, "one CR200J run KMS→VTE, 10 stops (D887)", run, 5);
 
         double wholeDay = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
@@ -97,9 +111,20 @@ final class BenchCommand implements Callable<Integer> {
 
         Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
         DayPlan evaluated = planner.day(plans, day, List.of(), List.of());
-        PathRequest freight = new PathRequest("X9001", Operator.CR_KUNMING, "FREIGHT", false, ServiceCalendar.daily(day, day),
-                "KMS", "VTS", List.of(new StopRequest("MHN", Duration.ofMinutes(20))),
-                day.atTime(LocalTime.of(22, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), false, 6,
+        PathRequest freight = new PathRequest(
+                "X9001",
+                Operator.CR_KUNMING,
+                "FREIGHT",
+                false,
+                ServiceCalendar.daily(day, day),
+                "KMS",
+                "VTS",
+                List.of(new StopRequest("MHN", Duration.ofMinutes(20))),
+                day.atTime(LocalTime.of(22, 0))
+                        .atZone(ZoneId.of("Asia/Shanghai"))
+                        .toInstant(),
+                false,
+                6,
                 Duration.ofHours(12));
         double insert = median(() -> new PathFinder(planner).insert(freight, evaluated, List.of(), List.of()));
         report(out, "insert one freight path KMS→VTS into the reference day", insert, 500);
@@ -113,15 +138,26 @@ final class BenchCommand implements Callable<Integer> {
         double brute = median(() -> BruteForceConflictChecker.detect(occupations));
         iterations = saved;
         warmup = savedWarmup;
-        out.printf(Locale.ROOT, "conflict check of the day's %d blocking times: sweep %.2f ms, brute-force pairwise %.1f ms"
-                + " (median of %d) → sweep is %.0f× faster%n", occupations.size(), sweep, brute, Math.min(iterations, 5),
+        out.printf(
+                Locale.ROOT,
+                "conflict check of the day's %d blocking times: sweep %.2f ms, brute-force pairwise %.1f ms"
+                        + " (median of %d) → sweep is %.0f× faster%n",
+                occupations.size(),
+                sweep,
+                brute,
+                Math.min(iterations, 5),
                 brute / sweep);
         out.flush();
         return 0;
     }
 
     private void report(PrintWriter out, String name, double medianMs, double targetMs) {
-        out.printf(Locale.ROOT, "%-58s median %8.2f ms  (target < %.0f ms: %s)%n", name, medianMs, targetMs,
+        out.printf(
+                Locale.ROOT,
+                "%-58s median %8.2f ms  (target < %.0f ms: %s)%n",
+                name,
+                medianMs,
+                targetMs,
                 medianMs < targetMs ? "met" : "NOT met");
     }
 

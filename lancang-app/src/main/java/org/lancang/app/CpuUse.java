@@ -22,11 +22,18 @@ record CpuUse(long jvmNanos, long postgresNanos, long idleTicks, long allTicks) 
     /** Per answer since {@code start}, for a report line. */
     String since(CpuUse start, int answers) {
         int n = Math.max(1, answers);
-        String idle = idleTicks < 0 || start.idleTicks < 0 || allTicks == start.allTicks ? ""
-                : String.format(Locale.ROOT, "; processors idle %.0f %%",
-                100.0 * (idleTicks - start.idleTicks) / (allTicks - start.allTicks));
-        return String.format(Locale.ROOT, "CPU per answer: this JVM %.0f µs, PostgreSQL %.0f µs%s",
-                (jvmNanos - start.jvmNanos) / 1e3 / n, (postgresNanos - start.postgresNanos) / 1e3 / n, idle);
+        String idle = idleTicks < 0 || start.idleTicks < 0 || allTicks == start.allTicks
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; processors idle %.0f %%",
+                        100.0 * (idleTicks - start.idleTicks) / (allTicks - start.allTicks));
+        return String.format(
+                Locale.ROOT,
+                "CPU per answer: this JVM %.0f µs, PostgreSQL %.0f µs%s",
+                (jvmNanos - start.jvmNanos) / 1e3 / n,
+                (postgresNanos - start.postgresNanos) / 1e3 / n,
+                idle);
     }
 
     private static long cpuNanos(ProcessHandle p) {
@@ -36,8 +43,11 @@ record CpuUse(long jvmNanos, long postgresNanos, long idleTicks, long allTicks) 
     /** The postmaster named in its pid file, and its children (the backends, the log writer, …). */
     private static long postgresNanos(Path dataDir) {
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
-            return ProcessHandle.of(pid).map(p -> cpuNanos(p) + p.descendants().mapToLong(CpuUse::cpuNanos).sum())
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            return ProcessHandle.of(pid)
+                    .map(p -> cpuNanos(p)
+                            + p.descendants().mapToLong(CpuUse::cpuNanos).sum())
                     .orElse(0L);
         } catch (IOException | RuntimeException e) {
             return 0;

@@ -5,11 +5,12 @@ import java.util.stream.Collectors;
 
 /** Writes RFC 4180 CSV lines. */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static String line(List<?> values) {
-        return values.stream().map(v -> field(v == null ? "" : String.valueOf(v))).collect(Collectors.joining(","));
+        return values.stream()
+                .map(v -> field(v == null ? "" : String.valueOf(v)))
+                .collect(Collectors.joining(","));
     }
 
     private static String field(String s) {

@@ -1,10 +1,8 @@
 package org.lancang.app;
 
 import java.nio.file.Path;
-
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.EmbeddedFolder;
-
 import picocli.CommandLine.Option;
 
 /**
@@ -12,18 +10,26 @@ import picocli.CommandLine.Option;
  * {@code --db-url} an external server. Shared by every command that touches the database.
  */
 public final class DatabaseOptions {
-    @Option(names = "--data-dir", defaultValue = "${env:LANCANG_DATA_DIR:-var}",
-            description = "folder for Lancang's data (the embedded database lives in DIR/postgres); default ./var, env LANCANG_DATA_DIR")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:LANCANG_DATA_DIR:-var}",
+            description =
+                    "folder for Lancang's data (the embedded database lives in DIR/postgres); default ./var, env LANCANG_DATA_DIR")
     Path dataDir;
 
-    @Option(names = "--db-url", defaultValue = "${env:LANCANG_DB_URL}",
+    @Option(
+            names = "--db-url",
+            defaultValue = "${env:LANCANG_DB_URL}",
             description = "JDBC URL of an external PostgreSQL instead of the embedded one, env LANCANG_DB_URL")
     String dbUrl;
 
     @Option(names = "--db-user", defaultValue = "${env:LANCANG_DB_USER}", description = "env LANCANG_DB_USER")
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:LANCANG_DB_PASSWORD}", description = "env LANCANG_DB_PASSWORD")
+    @Option(
+            names = "--db-password",
+            defaultValue = "${env:LANCANG_DB_PASSWORD}",
+            description = "env LANCANG_DB_PASSWORD")
     String dbPassword;
 
     /** For a one-shot command: the embedded database of a running {@code lancang serve} is shared. */
@@ -48,8 +54,11 @@ public final class DatabaseOptions {
                     throw new IllegalStateException("Lancang is already running with the data in " + dataDir
                             + "; stop it first or choose another --data-dir");
                 }
-                return DatabaseConfig.external("jdbc:postgresql://localhost:" + folder.livePostmasterPort().get()
-                        + "/postgres", "postgres", null);
+                return DatabaseConfig.external(
+                        "jdbc:postgresql://localhost:"
+                                + folder.livePostmasterPort().get() + "/postgres",
+                        "postgres",
+                        null);
             }
             folder.stopOrphan();
         }

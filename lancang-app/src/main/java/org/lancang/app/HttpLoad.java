@@ -21,8 +21,7 @@ import java.util.function.IntFunction;
  */
 final class HttpLoad {
     /** The next request of a client, as the bytes to send. */
-    interface Requests extends IntFunction<byte[]> {
-    }
+    interface Requests extends IntFunction<byte[]> {}
 
     private final InetSocketAddress server;
     private final int clients;
@@ -45,8 +44,8 @@ final class HttpLoad {
     /** Builds a request with a JSON body and a bearer token. */
     static byte[] postJson(String host, int port, String path, String bearer, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearer
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
+                        + bearer + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -56,7 +55,8 @@ final class HttpLoad {
 
     /** Builds a GET without credentials. */
     static byte[] get(String host, int port, String path) {
-        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Runs the clients for the given time, counting answers and recording each one's latency in milliseconds. */
@@ -84,8 +84,8 @@ final class HttpLoad {
      * (or closes it once the time is up). False once the connection is closed. Kept apart from the select loop, so
      * that a second run starts on code compiled during the first instead of on the interpreter.
      */
-    private boolean ready(Connection connection, long end, List<Double> latencies, AtomicInteger ok,
-                          AtomicInteger failed) {
+    private boolean ready(
+            Connection connection, long end, List<Double> latencies, AtomicInteger ok, AtomicInteger failed) {
         try {
             if (connection.key.isWritable()) {
                 connection.write();
@@ -171,7 +171,8 @@ final class HttpLoad {
             }
             String head = new String(b, 0, headEnd, StandardCharsets.ISO_8859_1);
             if (!head.startsWith("HTTP/1.1 ")) {
-                throw new IOException("not an HTTP/1.1 answer: " + head.lines().findFirst().orElse(""));
+                throw new IOException(
+                        "not an HTTP/1.1 answer: " + head.lines().findFirst().orElse(""));
             }
             int status = Integer.parseInt(head.substring(9, 12));
             bodyStart = headEnd + 4;
@@ -179,7 +180,8 @@ final class HttpLoad {
             int length = lower.indexOf("\r\ncontent-length:");
             if (length >= 0) {
                 int eol = lower.indexOf("\r\n", length + 2);
-                int size = Integer.parseInt(lower.substring(length + 17, eol < 0 ? lower.length() : eol).strip());
+                int size = Integer.parseInt(lower.substring(length + 17, eol < 0 ? lower.length() : eol)
+                        .strip());
                 bodyEnd = bodyStart + size;
                 return n >= bodyEnd ? status : 0;
             }
@@ -190,7 +192,8 @@ final class HttpLoad {
                     if (eol < 0) {
                         return 0;
                     }
-                    int size = Integer.parseInt(new String(b, at, eol - at, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
+                    int size = Integer.parseInt(
+                            new String(b, at, eol - at, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
                     if (size == 0) {
                         bodyEnd = at;
                         return n >= eol + 4 ? status : 0; // the last chunk, then the empty trailer line
@@ -205,7 +208,10 @@ final class HttpLoad {
         }
 
         String body() {
-            return new String(in.array(), bodyStart, Math.max(0, Math.min(bodyEnd, in.position()) - bodyStart),
+            return new String(
+                    in.array(),
+                    bodyStart,
+                    Math.max(0, Math.min(bodyEnd, in.position()) - bodyStart),
                     StandardCharsets.UTF_8);
         }
 

@@ -4,11 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lancang} command. */
-@Command(name = "lancang", mixinStandardHelpOptions = true, version = "lancang 0.1.0",
-        description = "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
-        subcommands = {ServeCommand.class, NetworkCommand.class, UsersCommand.class, TimetableCommand.class,
-                RuntimeCommand.class, GtfsCommand.class, SalesCommand.class, BenchCommand.class,
-                MaintenanceCommand.class})
+@Command(
+        name = "lancang",
+        mixinStandardHelpOptions = true,
+        version = "lancang 0.1.0",
+        description =
+                "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
+        subcommands = {
+            ServeCommand.class,
+            NetworkCommand.class,
+            UsersCommand.class,
+            TimetableCommand.class,
+            RuntimeCommand.class,
+            GtfsCommand.class,
+            SalesCommand.class,
+            BenchCommand.class,
+            MaintenanceCommand.class
+        })
 public final class Lancang implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,7 +34,8 @@ public final class Lancang implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Lancang()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new Lancang())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Lancang::explain);
     }
 
@@ -30,8 +43,10 @@ public final class Lancang implements Runnable {
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof org.lancang.errors.InvalidInput invalid) {
             invalid.errors().forEach(err -> cli.getErr().println(err.field() + ": " + err.message()));
-        } else if (e instanceof org.lancang.errors.Conflict || e instanceof org.lancang.errors.NotFound
-                || e instanceof org.lancang.data.DataFileException || e instanceof org.lancang.gtfs.GtfsFormatException) {
+        } else if (e instanceof org.lancang.errors.Conflict
+                || e instanceof org.lancang.errors.NotFound
+                || e instanceof org.lancang.data.DataFileException
+                || e instanceof org.lancang.gtfs.GtfsFormatException) {
             cli.getErr().println(e.getMessage());
         } else {
             throw e;

@@ -3,21 +3,24 @@ package org.lancang.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-
 import org.lancang.network.Point;
 import org.lancang.store.Platform;
 import org.lancang.web.http.Json;
 import org.lancang.web.network.NetworkRoutes;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lancang network …}: the network as stored. */
-@Command(name = "network", mixinStandardHelpOptions = true, description = "Show the network.",
+@Command(
+        name = "network",
+        mixinStandardHelpOptions = true,
+        description = "Show the network.",
         subcommands = {NetworkCommand.Points.class})
 final class NetworkCommand extends CommandGroup {
 
-    @Command(name = "points", mixinStandardHelpOptions = true,
+    @Command(
+            name = "points",
+            mixinStandardHelpOptions = true,
             description = "Every point of the line in km order (the same list as GET /api/network/points).")
     static final class Points extends PlatformCommand {
         @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default text)")
@@ -27,24 +30,55 @@ final class NetworkCommand extends CommandGroup {
         int run(Platform platform, PrintWriter out) throws Exception {
             List<Point> points = platform.reference().network().referencePoints();
             switch (format) {
-                case JSON -> out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(new NetworkRoutes(platform.reference().network()).pointViews()));
+                case JSON ->
+                    out.println(Json.MAPPER
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(
+                                    new NetworkRoutes(platform.reference().network()).pointViews()));
                 case CSV -> {
-                    out.println(Csv.line(List.of("code", "name_en", "name_zh", "name_lo", "country", "km", "km_quality",
-                            "kind", "time_zone", "station_tracks", "useful_length_m")));
+                    out.println(Csv.line(List.of(
+                            "code",
+                            "name_en",
+                            "name_zh",
+                            "name_lo",
+                            "country",
+                            "km",
+                            "km_quality",
+                            "kind",
+                            "time_zone",
+                            "station_tracks",
+                            "useful_length_m")));
                     for (Point p : points) {
-                        out.println(Csv.line(List.of(p.code(), p.names().en(), p.names().zh(), p.names().lo(),
-                                p.country().code(), p.km(), p.kmQuality().name().toLowerCase(Locale.ROOT), p.kind(),
-                                p.timeZone().getId(), p.stationTracks(), p.usefulLengthM())));
+                        out.println(Csv.line(List.of(
+                                p.code(),
+                                p.names().en(),
+                                p.names().zh(),
+                                p.names().lo(),
+                                p.country().code(),
+                                p.km(),
+                                p.kmQuality().name().toLowerCase(Locale.ROOT),
+                                p.kind(),
+                                p.timeZone().getId(),
+                                p.stationTracks(),
+                                p.usefulLengthM())));
                     }
                 }
                 case TEXT -> {
-                    out.printf("%-4s %-32s %-14s %-6s %8s  %-12s %-15s %s%n", "code", "name", "中文", "ctry", "km",
-                            "kind", "time zone", "tracks");
+                    out.printf(
+                            "%-4s %-32s %-14s %-6s %8s  %-12s %-15s %s%n",
+                            "code", "name", "中文", "ctry", "km", "kind", "time zone", "tracks");
                     for (Point p : points) {
-                        out.printf(Locale.ROOT, "%-4s %-32s %-14s %-6s %8.1f  %-12s %-15s %d%n", p.code(),
-                                p.names().en(), p.names().zh(), p.country().code(), p.km(), p.kind(),
-                                p.timeZone().getId(), p.stationTracks());
+                        out.printf(
+                                Locale.ROOT,
+                                "%-4s %-32s %-14s %-6s %8.1f  %-12s %-15s %d%n",
+                                p.code(),
+                                p.names().en(),
+                                p.names().zh(),
+                                p.country().code(),
+                                p.km(),
+                                p.kind(),
+                                p.timeZone().getId(),
+                                p.stationTracks());
                     }
                 }
             }

@@ -2,9 +2,7 @@ package org.lancang.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import org.lancang.store.Platform;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

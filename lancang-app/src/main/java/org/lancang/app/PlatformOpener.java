@@ -1,21 +1,19 @@
 package org.lancang.app;
 
 import java.time.Clock;
-
 import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
 
 /** Opens the platform for a one-shot command, telling the user if this first use created the admin account. */
 final class PlatformOpener {
-    private PlatformOpener() {
-    }
+    private PlatformOpener() {}
 
     static Platform open(DatabaseOptions options) {
-        Platform platform = Platform.start(options.config(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
-                Clock.systemUTC());
-        platform.generatedAdminPassword().ifPresent(password -> System.err.println(
-                "First use of this database: created user '" + Platform.FIRST_ADMIN + "' with password " + password
-                        + " (shown only now)"));
+        Platform platform = Platform.start(
+                options.config(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
+        platform.generatedAdminPassword()
+                .ifPresent(password -> System.err.println("First use of this database: created user '"
+                        + Platform.FIRST_ADMIN + "' with password " + password + " (shown only now)"));
         return platform;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
 import org.lancang.data.ReferenceData;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
@@ -30,10 +29,14 @@ final class SalesBench {
     }
 
     void run() {
-        List<Seat> seats = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS)).rollingStock()
-                .type("CR200J").orElseThrow().seats();
-        out.printf("lancang bench sales: D887 run, %d seats, %d selling points, Java %s, %d cores%n", seats.size(), STOPS,
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        List<Seat> seats = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS))
+                .rollingStock()
+                .type("CR200J")
+                .orElseThrow()
+                .seats();
+        out.printf(
+                "lancang bench sales: D887 run, %d seats, %d selling points, Java %s, %d cores%n",
+                seats.size(), STOPS, Runtime.version(), Runtime.getRuntime().availableProcessors());
         for (AllocationPolicy policy : List.of(AllocationPolicy.FIRST_FIT, AllocationPolicy.BEST_FIT)) {
             allocations(seats, policy, 400); // warm-up: lets the JIT compile the allocation path first
             double[] rates = new double[7];
@@ -41,15 +44,24 @@ final class SalesBench {
                 rates[i] = allocations(seats, policy, 100);
             }
             Arrays.sort(rates);
-            out.printf(Locale.ROOT, "seat allocations per second, one thread, %-9s median %,12.0f  (target ≥ 1,000,000: %s)%n",
-                    policy == AllocationPolicy.FIRST_FIT ? "FIRST_FIT" : "BEST_FIT", rates[rates.length / 2], rates[rates.length / 2] >= 1_000_000 ? "met" : "NOT met");
+            out.printf(
+                    Locale.ROOT,
+                    "seat allocations per second, one thread, %-9s median %,12.0f  (target ≥ 1,000,000: %s)%n",
+                    policy == AllocationPolicy.FIRST_FIT ? "FIRST_FIT" : "BEST_FIT",
+                    rates[rates.length / 2],
+                    rates[rates.length / 2] >= 1_000_000 ? "met" : "NOT met");
         }
         SeatInventory inv = halfSold(seats);
         double availability = medianNanos(() -> inv.availability(1, 8, SeatClass.SECOND));
         int[][] masks = masks(inv, seats.size());
         double baseline = medianNanos(() -> naiveAvailable(masks, seats, 1, 8, SeatClass.SECOND));
-        out.printf(Locale.ROOT, "availability of one O-D and class: median %.0f ns (target < 1 µs: %s); seat-by-seat"
-                + " baseline %.0f ns → %.1f× faster%n", availability, availability < 1000 ? "met" : "NOT met", baseline,
+        out.printf(
+                Locale.ROOT,
+                "availability of one O-D and class: median %.0f ns (target < 1 µs: %s); seat-by-seat"
+                        + " baseline %.0f ns → %.1f× faster%n",
+                availability,
+                availability < 1000 ? "met" : "NOT met",
+                baseline,
                 baseline / availability);
         out.flush();
     }

@@ -18,9 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
-
 import javax.sql.DataSource;
-
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
@@ -43,6 +41,7 @@ final class SalesHttpBench {
     private static final int DAYS = 13;
     /** Warm-up of the systems that run after the server is warm (the code they share is compiled by then). */
     private static final int SHORT_WARMUP = 5;
+
     private final PrintWriter out;
     private final int seconds;
     private final int warmupSeconds;
@@ -58,59 +57,111 @@ final class SalesHttpBench {
     void run() throws Exception {
         Path dir = Files.createTempDirectory("lancang-bench");
         postgresDir = dir.resolve("postgres");
-        try (Platform platform = Platform.start(DatabaseConfig.embedded(postgresDir),
-                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
-             WebServer server = WebServer.start(platform, "127.0.0.1", 0)) {
+        try (Platform platform = Platform.start(
+                        DatabaseConfig.embedded(postgresDir),
+                        new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                        Clock.systemUTC());
+                WebServer server = WebServer.start(platform, "127.0.0.1", 0)) {
             // 64 buyers, one per client, as in a rush
             String[] tokens = new String[CLIENTS];
             for (int c = 0; c < CLIENTS; c++) {
                 platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
-                tokens[c] = platform.users().signIn("buyer" + c, "bench password " + c,
-                        org.lancang.store.users.UserService.TokenKind.API).orElseThrow().token();
+                tokens[c] = platform.users()
+                        .signIn("buyer" + c, "bench password " + c, org.lancang.store.users.UserService.TokenKind.API)
+                        .orElseThrow()
+                        .token();
             }
             List<Leg> legs = legs(platform);
             // Spread over the runs of the next 13 days, so that a minute of warm-up does not sell them out.
-            LocalDate first = LocalDate.now().plusDays(2); // whatever the zone, every train of the day is still to leave
+            LocalDate first =
+                    LocalDate.now().plusDays(2); // whatever the zone, every train of the day is still to leave
             for (int d = 0; d < DAYS; d++) { // a server in steady state has its runs in memory already
                 platform.sales().journeys("KMS", "XSB", first.plusDays(d), Currency.CNY);
                 platform.sales().journeys("XSB", "KMS", first.plusDays(d), Currency.CNY);
             }
             long trains = legs.stream().map(Leg::train).distinct().count();
             // the k-th booking of any system: the legs in turn, day after day
-            java.util.function.IntFunction<Booked> nth = k -> new Booked(legs.get(k % legs.size()),
-                    first.plusDays(k / legs.size() % DAYS));
+            java.util.function.IntFunction<Booked> nth =
+                    k -> new Booked(legs.get(k % legs.size()), first.plusDays(k / legs.size() % DAYS));
             AtomicInteger n = new AtomicInteger();
-            java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
-            out.printf(Locale.ROOT, "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
-                    + " %d s measured per system; %d legs of %d D trains × %d days%n", CLIENTS, warmupSeconds, seconds,
-                    legs.size(), trains, DAYS);
+            java.util.concurrent.atomic.AtomicReference<String> firstRefusal =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            out.printf(
+                    Locale.ROOT,
+                    "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
+                            + " %d s measured per system; %d legs of %d D trains × %d days%n",
+                    CLIENTS,
+                    warmupSeconds,
+                    seconds,
+                    legs.size(),
+                    trains,
+                    DAYS);
             String host = "127.0.0.1";
             int port = server.port();
-            HttpLoad bookings = new HttpLoad(host, port, CLIENTS, client -> {
-                int k = n.incrementAndGet();
-                Booked b = nth.apply(k);
-                return HttpLoad.postJson(host, port, "/api/bookings", tokens[client], "{\"train\":\"" + b.leg().train()
-                        + "\",\"date\":\"" + b.date() + "\",\"from\":\"" + b.leg().from() + "\",\"to\":\"" + b.leg().to()
-                        + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"B" + k
-                        + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID" + (1_000_000 + k)
-                        + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
-            }, 201, refused -> firstRefusal.compareAndSet(null, refused));
+            HttpLoad bookings = new HttpLoad(
+                    host,
+                    port,
+                    CLIENTS,
+                    client -> {
+                        int k = n.incrementAndGet();
+                        Booked b = nth.apply(k);
+                        return HttpLoad.postJson(
+                                host,
+                                port,
+                                "/api/bookings",
+                                tokens[client],
+                                "{\"train\":\"" + b.leg().train()
+                                        + "\",\"date\":\"" + b.date() + "\",\"from\":\""
+                                        + b.leg().from() + "\",\"to\":\""
+                                        + b.leg().to()
+                                        + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"B"
+                                        + k
+                                        + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID"
+                                        + (1_000_000 + k)
+                                        + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
+                    },
+                    201,
+                    refused -> firstRefusal.compareAndSet(null, refused));
             Result lancang = drive("Lancang over HTTP", warmupSeconds, bookings::run);
             report("Lancang over HTTP (hold committed before the answer)", lancang, 5000);
             // The floor: the cheapest answer this server gives (GET /health), with the same clients on the same cores.
             byte[] health = HttpLoad.get(host, port, "/health");
-            Result floor = drive("HTTP floor", SHORT_WARMUP, new HttpLoad(host, port, CLIENTS, client -> health, 200,
-                    refused -> firstRefusal.compareAndSet(null, refused))::run);
+            Result floor = drive(
+                    "HTTP floor",
+                    SHORT_WARMUP,
+                    new HttpLoad(
+                            host,
+                            port,
+                            CLIENTS,
+                            client -> health,
+                            200,
+                            refused -> firstRefusal.compareAndSet(null, refused))::run);
             report("HTTP floor: GET /health (one SELECT 1), same clients", floor, 0);
             // The same holds called in-process: what the HTTP layer (and its clients, on the same two cores) costs.
             Result direct = drive("in-process", SHORT_WARMUP, threads(client -> {
                 int k = n.incrementAndGet();
                 Booked b = nth.apply(k);
                 try {
-                    platform.sales().hold("buyer" + client, "buyer" + client, new HoldRequest(b.leg().train(), b.date(),
-                            b.leg().from(), b.leg().to(), SeatClass.SECOND, null, 0,
-                            List.of(new Passenger("B" + k, DocumentType.CHINESE_RESIDENT_ID, "ID" + (1_000_000 + k),
-                                    "CHN", LocalDate.of(1990, 1, 1), null)), Currency.CNY));
+                    platform.sales()
+                            .hold(
+                                    "buyer" + client,
+                                    "buyer" + client,
+                                    new HoldRequest(
+                                            b.leg().train(),
+                                            b.date(),
+                                            b.leg().from(),
+                                            b.leg().to(),
+                                            SeatClass.SECOND,
+                                            null,
+                                            0,
+                                            List.of(new Passenger(
+                                                    "B" + k,
+                                                    DocumentType.CHINESE_RESIDENT_ID,
+                                                    "ID" + (1_000_000 + k),
+                                                    "CHN",
+                                                    LocalDate.of(1990, 1, 1),
+                                                    null)),
+                                            Currency.CNY));
                     return true;
                 } catch (RuntimeException refused) {
                     firstRefusal.compareAndSet(null, refused.toString());
@@ -123,20 +174,21 @@ final class SalesHttpBench {
             }
             Result sql = sqlBaseline(platform.database().dataSource(), (int) trains);
             report("SQL baseline in-process (SELECT … FOR UPDATE, one transaction each)", sql, 0);
-            out.printf(Locale.ROOT, "ratio to the SQL baseline's bookings per second (median windows): Lancang over"
-                    + " HTTP %.1f×, in-process %.1f×%n", lancang.medianWindow() / Math.max(1e-9, sql.medianWindow()),
+            out.printf(
+                    Locale.ROOT,
+                    "ratio to the SQL baseline's bookings per second (median windows): Lancang over"
+                            + " HTTP %.1f×, in-process %.1f×%n",
+                    lancang.medianWindow() / Math.max(1e-9, sql.medianWindow()),
                     direct.medianWindow() / Math.max(1e-9, sql.medianWindow()));
         }
         out.flush();
     }
 
     /** A one-segment journey on a domestic D train: every leg sells out on its own. */
-    private record Leg(String train, String from, String to) {
-    }
+    private record Leg(String train, String from, String to) {}
 
     /** What one booking asks for: a leg on a date. */
-    private record Booked(Leg leg, LocalDate date) {
-    }
+    private record Booked(Leg leg, LocalDate date) {}
 
     /**
      * Each domestic D train between Kunming and Xishuangbanna or Mohan, both directions, as its one-segment legs from
@@ -163,8 +215,8 @@ final class SalesHttpBench {
      * A measured run: answers in all, and per 5-second window. The machine's neighbours make single windows swing by
      * ±10 %, so the rate compared with a target is the median window; the overall rate is shown beside it.
      */
-    private record Result(int ok, int failed, double seconds, List<Double> windows, double p50, double p99,
-                          String cpu) {
+    private record Result(
+            int ok, int failed, double seconds, List<Double> windows, double p50, double p99, String cpu) {
         double perSecond() {
             return ok / seconds;
         }
@@ -182,12 +234,25 @@ final class SalesHttpBench {
 
     private void report(String name, Result r, int target) {
         double median = r.medianWindow();
-        out.printf(Locale.ROOT, "%-70s %,8.0f bookings/s (median of %d windows of %d s, %,.0f–%,.0f; overall %,.0f)"
-                        + "  p50 %.1f ms  p99 %.1f ms  (%d ok, %d refused)%s%n", name, median, r.windows().size(),
-                WINDOW_SECONDS, r.windows().stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                r.windows().stream().mapToDouble(Double::doubleValue).max().orElse(0), r.perSecond(), r.p50(), r.p99(),
-                r.ok(), r.failed(), target > 0 ? "  (target ≥ " + target + "/s, p99 < 50 ms: " + (median >= target
-                        && r.p99() < 50 ? "met" : "NOT met") + ")" : "");
+        out.printf(
+                Locale.ROOT,
+                "%-70s %,8.0f bookings/s (median of %d windows of %d s, %,.0f–%,.0f; overall %,.0f)"
+                        + "  p50 %.1f ms  p99 %.1f ms  (%d ok, %d refused)%s%n",
+                name,
+                median,
+                r.windows().size(),
+                WINDOW_SECONDS,
+                r.windows().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                r.windows().stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                r.perSecond(),
+                r.p50(),
+                r.p99(),
+                r.ok(),
+                r.failed(),
+                target > 0
+                        ? "  (target ≥ " + target + "/s, p99 < 50 ms: "
+                                + (median >= target && r.p99() < 50 ? "met" : "NOT met") + ")"
+                        : "");
         out.println("  " + r.cpu());
     }
 
@@ -199,8 +264,9 @@ final class SalesHttpBench {
     private Result drive(String name, int warmup, Load load) throws Exception {
         AtomicInteger warmOk = new AtomicInteger();
         // the same kind of list as measured: a call site that sees another class is recompiled mid-measurement
-        List<Double> warmWindows = windows(warmOk, () -> load.run(warmup,
-                Collections.synchronizedList(new ArrayList<>()), warmOk, new AtomicInteger()));
+        List<Double> warmWindows = windows(
+                warmOk,
+                () -> load.run(warmup, Collections.synchronizedList(new ArrayList<>()), warmOk, new AtomicInteger()));
         if (warmup >= 10) {
             StringBuilder trace = new StringBuilder();
             warmWindows.forEach(w -> trace.append(String.format(Locale.ROOT, " %,.0f", w)));
@@ -218,7 +284,8 @@ final class SalesHttpBench {
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-        double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99)));
+        double p99 =
+                sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99)));
         return new Result(ok.get(), failed.get(), elapsed, windows, p50, p99, cpu);
     }
 
@@ -276,8 +343,9 @@ final class SalesHttpBench {
         return (seconds, latencies, ok, failed) -> run(booking, seconds, latencies, ok, failed);
     }
 
-    private static void run(IntPredicate booking, int seconds, List<Double> latencies, AtomicInteger ok,
-                            AtomicInteger failed) throws Exception {
+    private static void run(
+            IntPredicate booking, int seconds, List<Double> latencies, AtomicInteger ok, AtomicInteger failed)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<?>> futures = new ArrayList<>();
@@ -301,7 +369,8 @@ final class SalesHttpBench {
 
     /** The straightforward way: one row per seat and segment, locked, checked and updated in one transaction. */
     private Result sqlBaseline(DataSource db, int runs) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bench_seat_segment (run int, seat int, segment int, booking int,"
                     + " PRIMARY KEY (run, seat, segment))");
             s.execute("TRUNCATE bench_seat_segment");
@@ -314,8 +383,9 @@ final class SalesHttpBench {
             int run = k % runs;
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
-                try (PreparedStatement find = c.prepareStatement("SELECT seat FROM bench_seat_segment WHERE run = ?"
-                        + " AND segment BETWEEN 0 AND 1 GROUP BY seat HAVING bool_and(booking IS NULL) ORDER BY seat LIMIT 1")) {
+                try (PreparedStatement find = c.prepareStatement(
+                        "SELECT seat FROM bench_seat_segment WHERE run = ?"
+                                + " AND segment BETWEEN 0 AND 1 GROUP BY seat HAVING bool_and(booking IS NULL) ORDER BY seat LIMIT 1")) {
                     find.setInt(1, run);
                     try (ResultSet rs = find.executeQuery()) {
                         if (!rs.next()) {
@@ -323,8 +393,9 @@ final class SalesHttpBench {
                             return false;
                         }
                         int seat = rs.getInt(1);
-                        try (PreparedStatement lock = c.prepareStatement("SELECT booking FROM bench_seat_segment WHERE run = ?"
-                                + " AND seat = ? AND segment BETWEEN 0 AND 1 FOR UPDATE")) {
+                        try (PreparedStatement lock =
+                                c.prepareStatement("SELECT booking FROM bench_seat_segment WHERE run = ?"
+                                        + " AND seat = ? AND segment BETWEEN 0 AND 1 FOR UPDATE")) {
                             lock.setInt(1, run);
                             lock.setInt(2, seat);
                             try (ResultSet locked = lock.executeQuery()) {

@@ -3,23 +3,28 @@ package org.lancang.app;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
 import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.web.WebServer;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lancang serve}: the database, the reference data, the API and the web UI, until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start Lancang: embedded PostgreSQL (or --db-url), reference network, web UI and API.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "${env:LANCANG_PORT:-8080}", description = "HTTP port (default 8080, env LANCANG_PORT)")
+    @Option(
+            names = "--port",
+            defaultValue = "${env:LANCANG_PORT:-8080}",
+            description = "HTTP port (default 8080, env LANCANG_PORT)")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:LANCANG_HOST:-localhost}",
+    @Option(
+            names = "--host",
+            defaultValue = "${env:LANCANG_HOST:-localhost}",
             description = "interface to listen on (default localhost; 0.0.0.0 for all, env LANCANG_HOST)")
     String host;
 
@@ -28,8 +33,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Platform platform = Platform.start(database.config(true), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
-                Clock.systemUTC());
+        Platform platform = Platform.start(
+                database.config(true), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
         WebServer server;
         try {
             server = WebServer.start(platform, host, port);
@@ -38,12 +43,15 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Lancang is stopping…");
-            server.close();
-            platform.close();
-            stopped.countDown();
-        }, "lancang-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Lancang is stopping…");
+                            server.close();
+                            platform.close();
+                            stopped.countDown();
+                        },
+                        "lancang-shutdown"));
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.println();
         System.out.println("Lancang is running at http://" + shownHost + ":" + server.port() + "/");

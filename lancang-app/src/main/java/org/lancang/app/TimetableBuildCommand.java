@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.lancang.data.ReferenceData;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.timetable.BlockingRules;
@@ -15,7 +14,6 @@ import org.lancang.timetable.Planner;
 import org.lancang.timetable.TimetableBuilder;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.TrainPlan;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,29 +21,37 @@ import picocli.CommandLine.Option;
  * {@code lancang timetable build}: the planner's tool that made the reference timetable. Reads train requests in
  * priority order, slots each in with path insertion, and writes the conflict-free timetable with its meets.
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
         description = "Build a conflict-free timetable from train requests (priority order) by path insertion.")
 final class TimetableBuildCommand implements Callable<Integer> {
-    @Option(names = "--requests", required = true, description = "train requests CSV (the timetable format, meets empty)")
+    @Option(
+            names = "--requests",
+            required = true,
+            description = "train requests CSV (the timetable format, meets empty)")
     Path requests;
 
     @Option(names = "--out", required = true, description = "where to write the built timetable CSV")
     Path out;
 
-    @Option(names = "--date", defaultValue = "2026-12-01", description = "reference date to plan on (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--date",
+            defaultValue = "2026-12-01",
+            description = "reference date to plan on (default ${DEFAULT-VALUE})")
     LocalDate date;
 
     @Override
     public Integer call() throws Exception {
         ReferenceData data = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
         Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
-        List<TrainPlan> plans = TimetableFile.parse(requests.getFileName().toString(),
-                Files.readString(requests, StandardCharsets.UTF_8));
+        List<TrainPlan> plans = TimetableFile.parse(
+                requests.getFileName().toString(), Files.readString(requests, StandardCharsets.UTF_8));
         List<TrainPlan> built = new TimetableBuilder(planner).build(plans, date);
         DayPlan day = planner.day(built, date, List.of(), List.of());
         Files.writeString(out, TimetableFile.format(built), StandardCharsets.UTF_8);
-        System.out.println("built " + built.size() + " trains on " + date + ": " + day.conflicts().size()
-                + " conflicts; written to " + out);
+        System.out.println("built " + built.size() + " trains on " + date + ": "
+                + day.conflicts().size() + " conflicts; written to " + out);
         return day.conflicts().isEmpty() ? 0 : 1;
     }
 }

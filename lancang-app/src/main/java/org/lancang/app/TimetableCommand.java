@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.lancang.store.Platform;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
@@ -22,17 +21,25 @@ import org.lancang.timetable.conflict.Conflict;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableViews;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lancang timetable show|check|insert|build}. */
-@Command(name = "timetable", mixinStandardHelpOptions = true, description = "Show, check and extend the timetable.",
-        subcommands = {TimetableCommand.Show.class, TimetableCommand.Check.class, TimetableCommand.Insert.class,
-                TimetableBuildCommand.class})
+@Command(
+        name = "timetable",
+        mixinStandardHelpOptions = true,
+        description = "Show, check and extend the timetable.",
+        subcommands = {
+            TimetableCommand.Show.class,
+            TimetableCommand.Check.class,
+            TimetableCommand.Insert.class,
+            TimetableBuildCommand.class
+        })
 final class TimetableCommand extends CommandGroup {
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
             description = "A train's times at every point: local time and ISO-8601 instant with offset.")
     static final class Show extends PlatformCommand {
         @Option(names = "--train", required = true, description = "train number, e.g. C82")
@@ -48,28 +55,51 @@ final class TimetableCommand extends CommandGroup {
         int run(Platform platform, PrintWriter out) throws Exception {
             TimetableService service = platform.timetable();
             TrainPlan plan = service.requirePlan(train, "train");
-            ZoneId zone = platform.reference().network().point(plan.from()).orElseThrow().timeZone();
+            ZoneId zone = platform.reference()
+                    .network()
+                    .point(plan.from())
+                    .orElseThrow()
+                    .timeZone();
             LocalDate day = date != null ? date : LocalDate.now(zone);
-            TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(),
-                    service.train(plan, day), day); // under the day's speed restrictions
+            TimetableViews.TrainView view = TimetableViews.train(
+                    platform.reference().network(),
+                    service.train(plan, day),
+                    day); // under the day's speed restrictions
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
             } else {
-                out.printf("%s %s %s → %s on %s%s%n", view.number(), view.trainType(), view.from(), view.to(), day,
+                out.printf(
+                        "%s %s %s → %s on %s%s%n",
+                        view.number(),
+                        view.trainType(),
+                        view.from(),
+                        view.to(),
+                        day,
                         view.runsOnDate() ? "" : " (does not run that day)");
-                out.printf("%-4s %-34s %-7s %-7s %-27s %-27s %s%n", "code", "point", "arr", "dep", "arrival (ISO)",
-                        "departure (ISO)", "");
+                out.printf(
+                        "%-4s %-34s %-7s %-7s %-27s %-27s %s%n",
+                        "code", "point", "arr", "dep", "arrival (ISO)", "departure (ISO)", "");
                 for (TimetableViews.CallView c : view.calls()) {
-                    out.printf("%-4s %-34s %-7s %-7s %-27s %-27s %s%n", c.point(), c.name().en(), c.arrivalLocal(),
-                            c.departureLocal(), c.arrival(), c.departure(),
-                            c.stops() ? "stop" : c.dwellSeconds() > 0 ? "wait " + c.dwellSeconds() / 60 + " min" : "pass");
+                    out.printf(
+                            "%-4s %-34s %-7s %-7s %-27s %-27s %s%n",
+                            c.point(),
+                            c.name().en(),
+                            c.arrivalLocal(),
+                            c.departureLocal(),
+                            c.arrival(),
+                            c.departure(),
+                            c.stops()
+                                    ? "stop"
+                                    : c.dwellSeconds() > 0 ? "wait " + c.dwellSeconds() / 60 + " min" : "pass");
                 }
             }
             return 0;
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Print every conflict of a day; exit 0 if and only if there is none.")
     static final class Check extends PlatformCommand {
         @Option(names = "--date", description = "the day (default: today, Beijing time)")
@@ -80,16 +110,23 @@ final class TimetableCommand extends CommandGroup {
             LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
             DayPlan plan = platform.timetable().day(day);
             for (Conflict c : plan.conflicts()) {
-                out.printf("CONFLICT %s: %s and %s overlap %s – %s%n", c.resource(), c.first(), c.second(),
-                        c.from(), c.to());
+                out.printf(
+                        "CONFLICT %s: %s and %s overlap %s – %s%n",
+                        c.resource(), c.first(), c.second(), c.from(), c.to());
             }
-            out.printf("%d trains on %s, %d blocking times, %d conflicts%n", plan.runsOfTheDay().size(), day,
-                    plan.occupations().size(), plan.conflicts().size());
+            out.printf(
+                    "%d trains on %s, %d blocking times, %d conflicts%n",
+                    plan.runsOfTheDay().size(),
+                    day,
+                    plan.occupations().size(),
+                    plan.conflicts().size());
             return plan.conflicts().isEmpty() ? 0 : 1;
         }
     }
 
-    @Command(name = "insert", mixinStandardHelpOptions = true,
+    @Command(
+            name = "insert",
+            mixinStandardHelpOptions = true,
             description = "Find the earliest conflict-free path for a new train (and add it with --add).")
     static final class Insert extends PlatformCommand {
         @Option(names = "--type", required = true, description = "train type: FREIGHT, CR200J, HXD3C_25G")
@@ -107,7 +144,10 @@ final class TimetableCommand extends CommandGroup {
         @Option(names = "--stops", split = ",", description = "stops as CODE:MINUTES, e.g. MHN:20,BTN:20")
         List<String> stops = new ArrayList<>();
 
-        @Option(names = "--number", defaultValue = "X9001", description = "number of the new train (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--number",
+                defaultValue = "X9001",
+                description = "number of the new train (default ${DEFAULT-VALUE})")
         String number;
 
         @Option(names = "--add", description = "add the train found to the timetable")
@@ -118,26 +158,52 @@ final class TimetableCommand extends CommandGroup {
             List<StopRequest> stopList = new ArrayList<>();
             for (String s : stops) {
                 String[] parts = s.split(":");
-                stopList.add(new StopRequest(parts[0].toUpperCase(Locale.ROOT),
+                stopList.add(new StopRequest(
+                        parts[0].toUpperCase(Locale.ROOT),
                         parts.length > 1 ? RuntimeRoutes.parseDwell("stops", parts[1]) : Duration.ofMinutes(2)));
             }
             String typeCode = type.toUpperCase(Locale.ROOT);
-            boolean passenger = platform.timetable().planner().trainType(typeCode, "type").category().carriesPassengers();
+            boolean passenger = platform.timetable()
+                    .planner()
+                    .trainType(typeCode, "type")
+                    .category()
+                    .carriesPassengers();
             LocalDate day = earliest.toLocalDate();
-            PathRequest request = new PathRequest(number, Operator.CR_KUNMING, typeCode, passenger,
-                    ServiceCalendar.daily(day, day.plusYears(1)), from.toUpperCase(Locale.ROOT),
-                    to.toUpperCase(Locale.ROOT), stopList, earliest.toInstant(), false, passenger ? 5 : 6,
+            PathRequest request = new PathRequest(
+                    number,
+                    Operator.CR_KUNMING,
+                    typeCode,
+                    passenger,
+                    ServiceCalendar.daily(day, day.plusYears(1)),
+                    from.toUpperCase(Locale.ROOT),
+                    to.toUpperCase(Locale.ROOT),
+                    stopList,
+                    earliest.toInstant(),
+                    false,
+                    passenger ? 5 : 6,
                     Duration.ofHours(12));
             long t0 = System.nanoTime();
             InsertedPath found = platform.timetable().insert(request, add, "cli");
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            TimetableViews.TrainView view = TimetableViews.train(platform.reference().network(),
-                    platform.timetable().train(found.plan(), found.run().serviceDate()), found.run().serviceDate());
-            out.printf("path for %s (%s) %s → %s: departs %s, arrives %s; %d waits, %d min in all; departure held %d min"
-                            + " (%d steps, %d ms)%s%n", found.plan().number(), typeCode, view.from(), view.to(),
-                    view.calls().get(0).departure(), view.calls().get(view.calls().size() - 1).arrival(),
-                    found.waits().size(), found.totalWait().toMinutes(), found.departureDelay().toMinutes(),
-                    found.iterations(), ms, add ? "; added to the timetable" : "");
+            TimetableViews.TrainView view = TimetableViews.train(
+                    platform.reference().network(),
+                    platform.timetable().train(found.plan(), found.run().serviceDate()),
+                    found.run().serviceDate());
+            out.printf(
+                    "path for %s (%s) %s → %s: departs %s, arrives %s; %d waits, %d min in all; departure held %d min"
+                            + " (%d steps, %d ms)%s%n",
+                    found.plan().number(),
+                    typeCode,
+                    view.from(),
+                    view.to(),
+                    view.calls().get(0).departure(),
+                    view.calls().get(view.calls().size() - 1).arrival(),
+                    found.waits().size(),
+                    found.totalWait().toMinutes(),
+                    found.departureDelay().toMinutes(),
+                    found.iterations(),
+                    ms,
+                    add ? "; added to the timetable" : "");
             for (StopRequest w : found.waits()) {
                 out.printf("  wait at %s for %d min%n", w.point(), w.dwell().toMinutes());
             }

@@ -3,27 +3,33 @@ package org.lancang.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.lancang.store.Platform;
 import org.lancang.users.Role;
 import org.lancang.users.User;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lancang users add|list|set-role}: user administration from the shell. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage users and their roles.",
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "Manage users and their roles.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.SetRole.class})
 final class UsersCommand extends CommandGroup {
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add a user. Without --password a strong one is generated and printed once.")
     static final class Add extends PlatformCommand {
         @Parameters(index = "0", description = "username")
         String username;
 
-        @Option(names = "--role", required = true, split = ",",
+        @Option(
+                names = "--role",
+                required = true,
+                split = ",",
                 description = "role(s): ${COMPLETION-CANDIDATES}; repeat or separate with commas")
         List<Role> roles;
 
@@ -36,8 +42,12 @@ final class UsersCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) {
             String pw = password != null ? password : platform.users().generatePassword();
-            User user = platform.users().add(username, displayName != null ? displayName : username, pw,
-                    roles.stream().map(Role::name).toList());
+            User user = platform.users()
+                    .add(
+                            username,
+                            displayName != null ? displayName : username,
+                            pw,
+                            roles.stream().map(Role::name).toList());
             out.println("added " + user.username() + " with roles " + roleList(user));
             if (password == null) {
                 out.println("password: " + pw + "   (shown only now)");
@@ -68,7 +78,8 @@ final class UsersCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            User user = platform.users().setRoles(username, roles.stream().map(Role::name).toList());
+            User user = platform.users()
+                    .setRoles(username, roles.stream().map(Role::name).toList());
             out.println(user.username() + " now has roles " + roleList(user));
             return 0;
         }

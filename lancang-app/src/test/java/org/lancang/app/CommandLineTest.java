@@ -2,20 +2,17 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.ReferenceData;
 import org.lancang.network.Point;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.web.http.Json;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import picocli.CommandLine;
 
 /** The lancang command against a real PostgreSQL (an external one by --db-url, as a user would give it). */
@@ -30,8 +27,7 @@ class CommandLineTest {
         return dbUrl;
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     static Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
@@ -56,7 +52,9 @@ class CommandLineTest {
         String[] lines = r.out().strip().split("\\R");
         assertThat(lines).hasSize(36);
         assertThat(lines[0]).startsWith("code,name_en,name_zh,name_lo,country,km");
-        List<Point> expected = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS)).network().referencePoints();
+        List<Point> expected = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS))
+                .network()
+                .referencePoints();
         for (int i = 0; i < expected.size(); i++) {
             assertThat(lines[i + 1]).startsWith(expected.get(i).code() + ",");
         }
@@ -102,9 +100,13 @@ class CommandLineTest {
         String date = java.time.LocalDate.now().plusDays(3).toString();
         Run r = run("sales", "journeys", "--from", "VTE", "--to", "LPB", "--date", date);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("C82", "D888", "K12").contains("(UTC+07:00)").contains("LAK");
+        assertThat(r.out())
+                .contains("C82", "D888", "K12")
+                .contains("(UTC+07:00)")
+                .contains("LAK");
         assertThat(r.out().lines().filter(l -> l.startsWith("C82")).findFirst().orElseThrow())
-                .as("whole minutes, as passengers read them").matches("C82\\s+VTE 07:45 → LPB \\d\\d:\\d\\d \\(UTC.*");
+                .as("whole minutes, as passengers read them")
+                .matches("C82\\s+VTE 07:45 → LPB \\d\\d:\\d\\d \\(UTC.*");
         Run bad = run("sales", "journeys", "--from", "VTE", "--to", "NOWHERE", "--date", date);
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("to");

@@ -2,6 +2,7 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** The benchmark's load generator against a real HTTP server: answers of known length and chunked ones, refusals. */
 class HttpLoadTest {
@@ -36,9 +34,20 @@ class HttpLoadTest {
                 AtomicInteger ok = new AtomicInteger();
                 AtomicInteger failed = new AtomicInteger();
                 AtomicReference<String> refusal = new AtomicReference<>();
-                new HttpLoad("127.0.0.1", port, 8, client -> HttpLoad.postJson("127.0.0.1", port, path, "t" + client,
-                        "{\"n\":" + client + "}"), 201, refusal::set).run(1, latencies, ok, failed);
-                assertThat(ok.get()).as(path).isPositive().isEqualTo(served.get()).isEqualTo(latencies.size());
+                new HttpLoad(
+                                "127.0.0.1",
+                                port,
+                                8,
+                                client -> HttpLoad.postJson(
+                                        "127.0.0.1", port, path, "t" + client, "{\"n\":" + client + "}"),
+                                201,
+                                refusal::set)
+                        .run(1, latencies, ok, failed);
+                assertThat(ok.get())
+                        .as(path)
+                        .isPositive()
+                        .isEqualTo(served.get())
+                        .isEqualTo(latencies.size());
                 assertThat(failed.get()).as(path + ": " + refusal.get()).isZero();
                 assertThat(latencies).allSatisfy(ms -> assertThat(ms).isPositive());
             }
@@ -55,8 +64,13 @@ class HttpLoadTest {
         }
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body, boolean chunked,
-                               AtomicInteger served) throws java.io.IOException {
+    private static void answer(
+            com.sun.net.httpserver.HttpExchange exchange,
+            int status,
+            String body,
+            boolean chunked,
+            AtomicInteger served)
+            throws java.io.IOException {
         exchange.getRequestBody().readAllBytes();
         served.incrementAndGet(); // before answering: once the client has every answer, every request is counted
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.store.testing.BookingAudit;
@@ -32,16 +31,25 @@ import org.lancang.web.http.Json;
  * SIGKILL in the middle, and started again: every booking it acknowledged is there, and no seat is sold twice.
  */
 class ServeCrashIT {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aKilledServerLosesNoAcknowledgedBookingAndSellsNothingTwice(@TempDir Path dataDir) throws Exception {
         int port = ServeProcessIT.freePort();
         Process first = ServeProcessIT.start(port, dataDir);
         ServeProcessIT.awaitRunning(first);
-        post(port, "/api/auth/register", null, "{\"username\":\"rush\",\"displayName\":\"Rush\",\"password\":\"rush password 1\"}");
-        String token = Json.MAPPER.readTree(post(port, "/api/auth/login", null,
-                "{\"username\":\"rush\",\"password\":\"rush password 1\"}").body()).get("token").asText();
+        post(
+                port,
+                "/api/auth/register",
+                null,
+                "{\"username\":\"rush\",\"displayName\":\"Rush\",\"password\":\"rush password 1\"}");
+        String token = Json.MAPPER
+                .readTree(
+                        post(port, "/api/auth/login", null, "{\"username\":\"rush\",\"password\":\"rush password 1\"}")
+                                .body())
+                .get("token")
+                .asText();
         String date = LocalDate.now().plusDays(2).toString();
         String[][] journeys = {{"KMS", "XSB"}, {"KMS", "PUE"}, {"YXI", "XSB"}, {"PUE", "XSB"}, {"YXI", "PUE"}};
 
@@ -54,14 +62,16 @@ class ServeCrashIT {
                 while (running.get()) {
                     int n = counter.incrementAndGet();
                     String[] j = journeys[n % journeys.length];
-                    String body = "{\"train\":\"D8601\",\"date\":\"" + date + "\",\"from\":\"" + j[0] + "\",\"to\":\"" + j[1]
+                    String body = "{\"train\":\"D8601\",\"date\":\"" + date + "\",\"from\":\"" + j[0] + "\",\"to\":\""
+                            + j[1]
                             + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"Buyer " + n
                             + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID" + (100000 + n)
                             + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}";
                     try {
                         HttpResponse<String> r = post(port, "/api/bookings", token, body);
                         if (r.statusCode() == 201) {
-                            acknowledged.add(Json.MAPPER.readTree(r.body()).get("id").asText());
+                            acknowledged.add(
+                                    Json.MAPPER.readTree(r.body()).get("id").asText());
                         }
                     } catch (Exception e) {
                         // the server is gone: what it did not acknowledge may be lost
@@ -85,26 +95,48 @@ class ServeCrashIT {
         Process second = ServeProcessIT.start(port, dataDir);
         try {
             ServeProcessIT.awaitRunning(second);
-            String token2 = Json.MAPPER.readTree(post(port, "/api/auth/login", null,
-                    "{\"username\":\"rush\",\"password\":\"rush password 1\"}").body()).get("token").asText();
+            String token2 = Json.MAPPER
+                    .readTree(post(
+                                    port,
+                                    "/api/auth/login",
+                                    null,
+                                    "{\"username\":\"rush\",\"password\":\"rush password 1\"}")
+                            .body())
+                    .get("token")
+                    .asText();
             for (String id : acked) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/bookings/" + id)).header("Authorization", "Bearer " + token2).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings/" + id))
+                                .header("Authorization", "Bearer " + token2)
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).as("acknowledged booking %s after the crash", id).isEqualTo(200);
-                assertThat(Json.MAPPER.readTree(r.body()).get("status").asText()).isEqualTo("HELD");
+                assertThat(r.statusCode())
+                        .as("acknowledged booking %s after the crash", id)
+                        .isEqualTo(200);
+                assertThat(Json.MAPPER.readTree(r.body()).get("status").asText())
+                        .isEqualTo("HELD");
             }
-            int pgPort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).strip());
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
-                assertThat(count(c, BookingAudit.SOLD_TWICE)).as("(seat, segment) pairs sold twice").isZero();
-                assertThat(count(c, BookingAudit.UNMATCHED)).as("passenger rows without their booking, or bookings"
-                        + " without all their passengers").isZero();
+            int pgPort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .get(3)
+                    .strip());
+            try (Connection c = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
+                assertThat(count(c, BookingAudit.SOLD_TWICE))
+                        .as("(seat, segment) pairs sold twice")
+                        .isZero();
+                assertThat(count(c, BookingAudit.UNMATCHED))
+                        .as("passenger rows without their booking, or bookings" + " without all their passengers")
+                        .isZero();
             }
             // the restarted server rebuilt its inventory: it keeps selling without clashing
-            HttpResponse<String> more = post(port, "/api/bookings", token2, "{\"train\":\"D8601\",\"date\":\"" + date
-                    + "\",\"from\":\"KMS\",\"to\":\"XSB\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":"
-                    + "\"After\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID999999\",\"nationality\":"
-                    + "\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
+            HttpResponse<String> more = post(
+                    port,
+                    "/api/bookings",
+                    token2,
+                    "{\"train\":\"D8601\",\"date\":\"" + date
+                            + "\",\"from\":\"KMS\",\"to\":\"XSB\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":"
+                            + "\"After\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID999999\",\"nationality\":"
+                            + "\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
             assertThat(more.statusCode()).as(more.body()).isIn(201, 409);
         } finally {
             second.destroy();
@@ -122,7 +154,8 @@ class ServeCrashIT {
     private HttpResponse<String> post(int port, String path, String token, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -2,6 +2,7 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +20,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.web.http.Json;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The real thing: the packaged jar runs {@code lancang serve} as its own process with the embedded PostgreSQL, is
@@ -42,8 +39,12 @@ class ServeProcessIT {
         Process first = start(port, dataDir);
         try {
             List<String> output = awaitRunning(first);
-            adminPassword = output.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1))
-                    .findFirst().orElseThrow(() -> new AssertionError("no admin password printed: " + output));
+            adminPassword = output.stream()
+                    .map(PASSWORD::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no admin password printed: " + output));
             assertThat(output).anyMatch(l -> l.contains("http://localhost:" + port + "/"));
             JsonNode points = getJson(port, "/api/network/points");
             assertThat(points).hasSize(35);
@@ -54,19 +55,25 @@ class ServeProcessIT {
         } finally {
             stop(first);
         }
-        assertThat(first.exitValue()).as("a JVM stopped by SIGTERM after its shutdown hooks ran exits with 128 + 15")
+        assertThat(first.exitValue())
+                .as("a JVM stopped by SIGTERM after its shutdown hooks ran exits with 128 + 15")
                 .isEqualTo(143);
-        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the database stopped too").doesNotExist();
+        assertThat(dataDir.resolve("postgres/postmaster.pid"))
+                .as("the database stopped too")
+                .doesNotExist();
 
         Process second = start(port, dataDir);
         try {
             List<String> output = awaitRunning(second);
             assertThat(output).noneMatch(l -> PASSWORD.matcher(l).find());
             assertThat(getJson(port, "/api/network/points")).hasSize(35);
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         } finally {
             stop(second);
@@ -77,15 +84,25 @@ class ServeProcessIT {
         Path jar = Path.of("target", "lancang.jar").toAbsolutePath();
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-                "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--port",
+                        String.valueOf(port),
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** Reads the process's output until it says it is running (or dies). */
     static List<String> awaitRunning(Process p) throws InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);
@@ -121,7 +138,9 @@ class ServeProcessIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

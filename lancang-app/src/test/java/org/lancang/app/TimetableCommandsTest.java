@@ -2,39 +2,50 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.web.http.Json;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The planner's commands: runtime, timetable show / check / insert, GTFS export and import. */
 class TimetableCommandsTest {
     @Test
     void runtimePrintsTheTimeAtEveryPoint() {
-        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase("runtime", "--type", "CR200J", "--from", "VTE", "--to", "BTN",
-                "--stops", "PHH,VVG,LPB,MXY", "--dwell", "3m", "--allowance", "0");
+        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase(
+                "runtime",
+                "--type",
+                "CR200J",
+                "--from",
+                "VTE",
+                "--to",
+                "BTN",
+                "--stops",
+                "PHH,VVG,LPB,MXY",
+                "--dwell",
+                "3m",
+                "--allowance",
+                "0");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("CR200J VTE → BTN: running time ").contains("LPB", "Luang Prabang", "stop");
-        CommandLineTest.Run bad = CommandLineTest.runWithoutDatabase("runtime", "--type", "CR200J", "--from", "VTE", "--to", "BTN",
-                "--stops", "KMS");
+        CommandLineTest.Run bad = CommandLineTest.runWithoutDatabase(
+                "runtime", "--type", "CR200J", "--from", "VTE", "--to", "BTN", "--stops", "KMS");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("stops[0].point");
     }
 
     @Test
     void showGivesLocalTimesAndInstantsWithOffsets() throws Exception {
-        CommandLineTest.Run r = CommandLineTest.run("timetable", "show", "--train", "D887", "--date", "2026-12-01",
-                "--format", "json");
+        CommandLineTest.Run r =
+                CommandLineTest.run("timetable", "show", "--train", "D887", "--date", "2026-12-01", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode train = Json.MAPPER.readTree(r.out());
         assertThat(train.get("calls").get(0).get("departure").asText()).isEqualTo("2026-12-01T08:08:00+08:00");
         JsonNode last = train.get("calls").get(train.get("calls").size() - 1);
         assertThat(last.get("arrival").asText()).endsWith("+07:00");
-        assertThat(CommandLineTest.run("timetable", "show", "--train", "C82", "--date", "2026-12-01").out())
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "C82", "--date", "2026-12-01")
+                        .out())
                 .contains("VTE", "07:45", "2026-12-01T07:45+07:00");
     }
 
@@ -47,11 +58,21 @@ class TimetableCommandsTest {
 
     @Test
     void insertFindsAFreightPathWithoutAddingIt() {
-        CommandLineTest.Run r = CommandLineTest.run("timetable", "insert", "--type", "FREIGHT", "--from", "BTN", "--to",
-                "VTS", "--earliest", "2026-12-01T10:00+07:00");
+        CommandLineTest.Run r = CommandLineTest.run(
+                "timetable",
+                "insert",
+                "--type",
+                "FREIGHT",
+                "--from",
+                "BTN",
+                "--to",
+                "VTS",
+                "--earliest",
+                "2026-12-01T10:00+07:00");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("path for X9001 (FREIGHT) BTN → VTS: departs 2026-12-01T");
-        assertThat(CommandLineTest.run("timetable", "show", "--train", "X9001").exitCode()).isEqualTo(2);
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "X9001").exitCode())
+                .isEqualTo(2);
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class CsvTable {
         if (records.isEmpty()) {
             throw new DataFileException(file, 1, "header", "the file is empty");
         }
-        List<String> header = records.get(0).fields().stream().map(String::strip).toList();
+        List<String> header =
+                records.get(0).fields().stream().map(String::strip).toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             if (index.put(header.get(i), i) != null) {
@@ -46,7 +47,10 @@ public final class CsvTable {
                 continue; // a blank line
             }
             if (record.fields().size() != header.size()) {
-                throw new DataFileException(file, record.line(), "(record)",
+                throw new DataFileException(
+                        file,
+                        record.line(),
+                        "(record)",
                         "has " + record.fields().size() + " fields, the header has " + header.size());
             }
             rows.add(new Row(file, record.line(), index, record.fields()));
@@ -174,8 +178,7 @@ public final class CsvTable {
         }
     }
 
-    private record RawRecord(int line, List<String> fields) {
-    }
+    private record RawRecord(int line, List<String> fields) {}
 
     /** RFC 4180 tokenizer that keeps the starting line of every record. */
     private static final class Tokenizer {

@@ -12,7 +12,10 @@ public final class InvalidInput extends RuntimeException {
     private final transient List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).message());
+        super(
+                errors.isEmpty()
+                        ? "invalid input"
+                        : errors.get(0).field() + ": " + errors.get(0).message());
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an InvalidInput needs at least one field error");
         }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
 import org.lancang.network.Country;
 import org.lancang.timetable.Operator;
 
@@ -18,8 +17,15 @@ import org.lancang.timetable.Operator;
  * @param operator   who maintains it: China Railway Kunming Group north of the border, LCR south of it
  * @param attributes free descriptive facts (tracks, line speed, source, assumptions…), sorted by key
  */
-public record Asset(String id, AssetType type, String name, double fromKm, double toKm, Country country,
-                    Operator operator, Map<String, String> attributes) {
+public record Asset(
+        String id,
+        AssetType type,
+        String name,
+        double fromKm,
+        double toKm,
+        Country country,
+        Operator operator,
+        Map<String, String> attributes) {
     public Asset {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

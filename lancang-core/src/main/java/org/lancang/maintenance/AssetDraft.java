@@ -7,8 +7,8 @@ import java.util.Map;
  * the register derives them from the km range. Not checked here: {@link AssetRegister#add} and
  * {@link AssetRegister#update} check it and name the wrong field.
  */
-public record AssetDraft(String id, AssetType type, String name, double fromKm, double toKm,
-                         Map<String, String> attributes) {
+public record AssetDraft(
+        String id, AssetType type, String name, double fromKm, double toKm, Map<String, String> attributes) {
 
     /** The draft that would leave {@code asset} as it is: a starting point for an edit. */
     public static AssetDraft of(Asset asset) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.lancang.network.Country;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
@@ -24,6 +23,7 @@ import org.lancang.network.StructureKind;
 final class AssetGenerator {
     /** The line's electrification, from the reference notes ([B] en.wikipedia). */
     static final String OVERHEAD_SYSTEM = "25 kV 50 Hz AC";
+
     static final int TURNOUTS_PER_LOOP_TRACK = 2;
 
     private final LineGeometry line;
@@ -61,7 +61,12 @@ final class AssetGenerator {
 
         Map<String, String> ohl = new LinkedHashMap<>(common);
         ohl.put("system", OVERHEAD_SYSTEM);
-        add("OHL-" + s.from() + "-" + s.to(), AssetType.OVERHEAD_LINE, "Overhead line " + name, s.fromKm(), s.toKm(),
+        add(
+                "OHL-" + s.from() + "-" + s.to(),
+                AssetType.OVERHEAD_LINE,
+                "Overhead line " + name,
+                s.fromKm(),
+                s.toKm(),
                 ohl);
     }
 
@@ -70,7 +75,8 @@ final class AssetGenerator {
         AssetType type = s.kind() == StructureKind.TUNNEL ? AssetType.TUNNEL : AssetType.BRIDGE;
         Point near = nearestReferencePoint((s.fromKm() + s.toKm()) / 2);
         String word = AssetIds.structureWord(s.names().en(), near.names().en());
-        String base = (type == AssetType.TUNNEL ? "TUN-" : "BRG-") + near.code()
+        String base = (type == AssetType.TUNNEL ? "TUN-" : "BRG-")
+                + near.code()
                 + (word.isEmpty() ? "-K" + AssetIds.slug(LineGeometry.fmt(s.fromKm())) : "-" + word);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("structure", s.names().en());
@@ -128,16 +134,24 @@ final class AssetGenerator {
             t.put("station", p.code());
             t.put("throat", lowThroat ? "low-km" : "high-km");
             t.put("loopTrack", String.valueOf((n + 1) / 2));
-            t.put("basis", "assumption: " + TURNOUTS_PER_LOOP_TRACK + " turnouts per loop track beyond the "
-                    + mainTracks + " main track(s); the real layout is unknown");
-            add(String.format(Locale.ROOT, "TO-%s-%02d", p.code(), n), AssetType.TURNOUT,
-                    "Turnout " + n + ", " + p.names().en(), km, km, t);
+            t.put(
+                    "basis",
+                    "assumption: " + TURNOUTS_PER_LOOP_TRACK + " turnouts per loop track beyond the " + mainTracks
+                            + " main track(s); the real layout is unknown");
+            add(
+                    String.format(Locale.ROOT, "TO-%s-%02d", p.code(), n),
+                    AssetType.TURNOUT,
+                    "Turnout " + n + ", " + p.names().en(),
+                    km,
+                    km,
+                    t);
         }
     }
 
     private Point nearestReferencePoint(double km) {
         return line.network().referencePoints().stream()
-                .min(Comparator.comparingDouble((Point p) -> Math.abs(p.km() - km)).thenComparingDouble(Point::km))
+                .min(Comparator.comparingDouble((Point p) -> Math.abs(p.km() - km))
+                        .thenComparingDouble(Point::km))
                 .orElseThrow();
     }
 
@@ -153,7 +167,8 @@ final class AssetGenerator {
         return id;
     }
 
-    private void add(String id, AssetType type, String name, double fromKm, double toKm, Map<String, String> attributes) {
+    private void add(
+            String id, AssetType type, String name, double fromKm, double toKm, Map<String, String> attributes) {
         if (!ids.add(id)) {
             throw new IllegalStateException("generated asset id " + id + " twice");
         }

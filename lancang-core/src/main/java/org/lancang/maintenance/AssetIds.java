@@ -7,10 +7,10 @@ import java.util.Locale;
 final class AssetIds {
     /** The shape every id must have, generated or typed by a user. */
     static final String PATTERN = "[A-Z0-9]+(-[A-Z0-9]+)*";
+
     static final int MAX_LENGTH = 64;
 
-    private AssetIds() {
-    }
+    private AssetIds() {}
 
     static boolean valid(String id) {
         return id != null && id.length() <= MAX_LENGTH && id.matches(PATTERN);

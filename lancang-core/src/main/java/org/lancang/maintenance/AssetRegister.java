@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -24,7 +23,9 @@ import org.lancang.network.Network;
 public final class AssetRegister {
     private static final int MAX_NAME = 200;
     private static final Comparator<Asset> KM_ORDER = Comparator.comparingDouble(Asset::fromKm)
-            .thenComparingDouble(Asset::toKm).thenComparing(Asset::type).thenComparing(Asset::id);
+            .thenComparingDouble(Asset::toKm)
+            .thenComparing(Asset::type)
+            .thenComparing(Asset::id);
 
     private final LineGeometry line;
     private final List<Asset> assets;
@@ -81,8 +82,10 @@ public final class AssetRegister {
             Country lies = line.countryOf(a.fromKm(), a.toKm());
             boolean placed = line.inside(a.fromKm()) && line.inside(a.toKm()) && lies != Country.CN_LA;
             if (placed && (a.country() != lies || a.operator() != LineGeometry.operatorOf(lies))) {
-                v.add(field + ".country", a.id() + " lies in " + lies.code() + " (maintained by "
-                        + LineGeometry.operatorOf(lies) + "), not " + a.country().code() + " / " + a.operator());
+                v.add(
+                        field + ".country",
+                        a.id() + " lies in " + lies.code() + " (maintained by " + LineGeometry.operatorOf(lies)
+                                + "), not " + a.country().code() + " / " + a.operator());
             }
         }
         v.throwIfInvalid();
@@ -170,8 +173,15 @@ public final class AssetRegister {
         checkDraft(v, line, draft, "");
         v.throwIfInvalid();
         Country country = line.countryOf(draft.fromKm(), draft.toKm());
-        return new Asset(draft.id().strip(), draft.type(), draft.name().strip(), draft.fromKm(), draft.toKm(), country,
-                LineGeometry.operatorOf(country), draft.attributes());
+        return new Asset(
+                draft.id().strip(),
+                draft.type(),
+                draft.name().strip(),
+                draft.fromKm(),
+                draft.toKm(),
+                country,
+                LineGeometry.operatorOf(country),
+                draft.attributes());
     }
 
     private static void checkDraft(Validation v, LineGeometry line, AssetDraft d, String prefix) {
@@ -179,8 +189,10 @@ public final class AssetRegister {
         if (Texts.blank(id)) {
             v.add(prefix + "id", "is required");
         } else if (!AssetIds.valid(id)) {
-            v.add(prefix + "id", "'" + id + "' must be upper-case letters and digits in hyphen-separated words, at most "
-                    + AssetIds.MAX_LENGTH + " characters (e.g. BRG-LPB-MEKONG)");
+            v.add(
+                    prefix + "id",
+                    "'" + id + "' must be upper-case letters and digits in hyphen-separated words, at most "
+                            + AssetIds.MAX_LENGTH + " characters (e.g. BRG-LPB-MEKONG)");
         }
         v.check(d.type() != null, prefix + "type", "is required");
         Texts.required(v, d.name(), prefix + "name", MAX_NAME);
@@ -192,12 +204,14 @@ public final class AssetRegister {
             if (d.fromKm() > d.toKm()) {
                 v.add(prefix + "toKm", "must not be before fromKm (" + LineGeometry.fmt(d.fromKm()) + ")");
             } else if (line.countryOf(d.fromKm(), d.toKm()) == Country.CN_LA) {
-                v.add(prefix + "toKm", "the range crosses the border at km " + LineGeometry.fmt(line.borderKm())
-                        + ": split it into a Chinese and a Lao asset, one per maintainer");
+                v.add(
+                        prefix + "toKm",
+                        "the range crosses the border at km " + LineGeometry.fmt(line.borderKm())
+                                + ": split it into a Chinese and a Lao asset, one per maintainer");
             }
         }
-        if (d.attributes() != null && d.attributes().entrySet().stream()
-                .anyMatch(e -> Texts.blank(e.getKey()) || e.getValue() == null)) {
+        if (d.attributes() != null
+                && d.attributes().entrySet().stream().anyMatch(e -> Texts.blank(e.getKey()) || e.getValue() == null)) {
             v.add(prefix + "attributes", "keys must not be blank and values not null");
         }
     }

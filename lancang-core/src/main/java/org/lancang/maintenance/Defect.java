@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.timetable.SpeedRestriction;
 
@@ -16,9 +15,17 @@ import org.lancang.timetable.SpeedRestriction;
  * @param restriction the temporary speed restriction, or {@code null} when none was imposed
  * @param photoIds    ids of the photos the web layer keeps
  */
-public record Defect(String id, String assetId, double km, Severity severity, String description,
-                     TemporaryRestriction restriction, List<String> photoIds, String reportedBy, Instant reportedAt,
-                     DefectStatus status) {
+public record Defect(
+        String id,
+        String assetId,
+        double km,
+        Severity severity,
+        String description,
+        TemporaryRestriction restriction,
+        List<String> photoIds,
+        String reportedBy,
+        Instant reportedAt,
+        DefectStatus status) {
     public Defect {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(assetId, "assetId");
@@ -36,7 +43,8 @@ public record Defect(String id, String assetId, double km, Severity severity, St
 
     /** The speed restriction this defect imposes at {@code at}, if one is in force then. */
     public Optional<SpeedRestriction> restrictionInForce(Instant at) {
-        return restriction != null && restriction.inForce(at) ? Optional.of(restriction.toSpeedRestriction())
+        return restriction != null && restriction.inForce(at)
+                ? Optional.of(restriction.toSpeedRestriction())
                 : Optional.empty();
     }
 
@@ -49,8 +57,17 @@ public record Defect(String id, String assetId, double km, Severity severity, St
             throw new InvalidInput("by", "is required");
         }
         Objects.requireNonNull(at, "at");
-        return new Defect(id, assetId, km, severity, description, restriction.lift(by.strip(), at), photoIds,
-                reportedBy, reportedAt, status);
+        return new Defect(
+                id,
+                assetId,
+                km,
+                severity,
+                description,
+                restriction.lift(by.strip(), at),
+                photoIds,
+                reportedBy,
+                reportedAt,
+                status);
     }
 
     /** This defect with one more photo id. */
@@ -65,7 +82,16 @@ public record Defect(String id, String assetId, double km, Severity severity, St
 
     /** This defect closed (its repair verified). The restriction stays as it is: only lifting or expiry ends it. */
     public Defect close() {
-        return new Defect(id, assetId, km, severity, description, restriction, photoIds, reportedBy, reportedAt,
+        return new Defect(
+                id,
+                assetId,
+                km,
+                severity,
+                description,
+                restriction,
+                photoIds,
+                reportedBy,
+                reportedAt,
                 DefectStatus.CLOSED);
     }
 }

@@ -13,7 +13,13 @@ import java.util.List;
  * @param restriction the temporary speed restriction asked for, or {@code null}
  * @param photoIds    ids of photos the web layer stored; may be empty
  */
-public record DefectReport(String id, String assetId, double km, Severity severity, String description,
-                           RestrictionRequest restriction, List<String> photoIds, String reportedBy,
-                           Instant reportedAt) {
-}
+public record DefectReport(
+        String id,
+        String assetId,
+        double km,
+        Severity severity,
+        String description,
+        RestrictionRequest restriction,
+        List<String> photoIds,
+        String reportedBy,
+        Instant reportedAt) {}

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.lancang.errors.Validation;
 import org.lancang.network.Section;
 import org.lancang.timetable.SpeedRestriction;
@@ -19,7 +18,8 @@ public final class Defects {
     public static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ID = 64;
     private static final Comparator<SpeedRestriction> KM_ORDER = Comparator.comparingDouble(SpeedRestriction::fromKm)
-            .thenComparingDouble(SpeedRestriction::toKm).thenComparingInt(SpeedRestriction::speedKmh);
+            .thenComparingDouble(SpeedRestriction::toKm)
+            .thenComparingInt(SpeedRestriction::speedKmh);
 
     private final AssetRegister register;
     private final LineGeometry line;
@@ -57,10 +57,19 @@ public final class Defects {
         v.throwIfInvalid();
 
         RestrictionRequest q = r.restriction();
-        TemporaryRestriction restriction = q == null ? null
+        TemporaryRestriction restriction = q == null
+                ? null
                 : new TemporaryRestriction(q.fromKm(), q.toKm(), q.speedKmh(), q.validFrom(), q.validTo(), null, null);
-        return new Defect(r.id().strip(), r.assetId().strip(), r.km(), r.severity(), r.description().strip(),
-                restriction, photos.stream().map(String::strip).toList(), r.reportedBy().strip(), r.reportedAt(),
+        return new Defect(
+                r.id().strip(),
+                r.assetId().strip(),
+                r.km(),
+                r.severity(),
+                r.description().strip(),
+                restriction,
+                photos.stream().map(String::strip).toList(),
+                r.reportedBy().strip(),
+                r.reportedAt(),
                 DefectStatus.OPEN);
     }
 
@@ -113,8 +122,10 @@ public final class Defects {
             v.add("km", LineGeometry.fmt(km) + " is outside " + line.extent());
         } else if (asset.isPresent() && !asset.get().covers(km)) {
             Asset a = asset.get();
-            v.add("km", LineGeometry.fmt(km) + " is outside " + a.id() + " (km " + LineGeometry.fmt(a.fromKm()) + " … "
-                    + LineGeometry.fmt(a.toKm()) + ")");
+            v.add(
+                    "km",
+                    LineGeometry.fmt(km) + " is outside " + a.id() + " (km " + LineGeometry.fmt(a.fromKm()) + " … "
+                            + LineGeometry.fmt(a.toKm()) + ")");
         }
     }
 
@@ -128,8 +139,10 @@ public final class Defects {
             v.add("restriction.toKm", "must be after fromKm (" + LineGeometry.fmt(q.fromKm()) + ")");
         }
         if (rangeOk && line.inside(defectKm) && (defectKm < q.fromKm() || defectKm > q.toKm())) {
-            v.add("restriction.fromKm", "the range " + LineGeometry.fmt(q.fromKm()) + " … " + LineGeometry.fmt(q.toKm())
-                    + " must cover the defect at km " + LineGeometry.fmt(defectKm));
+            v.add(
+                    "restriction.fromKm",
+                    "the range " + LineGeometry.fmt(q.fromKm()) + " … " + LineGeometry.fmt(q.toKm())
+                            + " must cover the defect at km " + LineGeometry.fmt(defectKm));
         }
         if (q.speedKmh() <= 0) {
             v.add("restriction.speedKmh", "must be above 0");
@@ -137,8 +150,10 @@ public final class Defects {
             // the same rule the running-time calculation applies, so a restriction accepted here is never refused there
             for (Section s : line.sectionsTouching(q.fromKm(), q.toKm())) {
                 if (q.speedKmh() >= s.lineSpeedKmh()) {
-                    v.add("restriction.speedKmh", q.speedKmh() + " km/h is not below the line speed of " + s.from()
-                            + "–" + s.to() + " (" + s.lineSpeedKmh() + " km/h)");
+                    v.add(
+                            "restriction.speedKmh",
+                            q.speedKmh() + " km/h is not below the line speed of " + s.from() + "–" + s.to() + " ("
+                                    + s.lineSpeedKmh() + " km/h)");
                     break;
                 }
             }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.lancang.errors.InvalidInput;
 
 /**
@@ -57,7 +56,8 @@ public record InspectionPlan(MaintenanceRules rules) {
             }
         }
         Comparator<DueInspection> order = Comparator.comparing(DueInspection::dueDate)
-                .thenComparingDouble(d -> d.asset().fromKm()).thenComparing(d -> d.asset().id());
+                .thenComparingDouble(d -> d.asset().fromKm())
+                .thenComparing(d -> d.asset().id());
         overdue.sort(order);
         due.sort(order);
         return new InspectionSchedule(today, overdue, due);

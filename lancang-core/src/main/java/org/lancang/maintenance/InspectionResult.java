@@ -1,7 +1,6 @@
 package org.lancang.maintenance;
 
 import java.time.LocalDate;
-
 import org.lancang.errors.Validation;
 
 /**
@@ -12,8 +11,8 @@ import org.lancang.errors.Validation;
  * @param date  the local date of the inspection (in the asset's country)
  * @param notes free text, at most 2,000 characters; blank when none
  */
-public record InspectionResult(String assetId, LocalDate date, String inspector, InspectionOutcome outcome,
-                               String notes) {
+public record InspectionResult(
+        String assetId, LocalDate date, String inspector, InspectionOutcome outcome, String notes) {
     public static final int MAX_NOTES = 2000;
 
     public InspectionResult {

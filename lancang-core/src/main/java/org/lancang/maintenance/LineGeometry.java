@@ -2,7 +2,6 @@ package org.lancang.maintenance;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -85,7 +84,10 @@ final class LineGeometry {
 
     /** The number of main tracks through a point: the most tracks of the sections either side of it. */
     int mainTracksAt(Point p) {
-        return sectionsTouching(p.km(), p.km()).stream().mapToInt(Section::tracks).max().orElse(1);
+        return sectionsTouching(p.km(), p.km()).stream()
+                .mapToInt(Section::tracks)
+                .max()
+                .orElse(1);
     }
 
     static String fmt(double km) {

@@ -5,7 +5,6 @@ import java.time.Period;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.lancang.errors.Validation;
 
 /**
@@ -20,16 +19,22 @@ import org.lancang.errors.Validation;
  * @param minConstruction           shortest construction skylight
  * @param minSkylightsPerMonth      fewest skylights a section should get in a month
  */
-public record MaintenanceRules(Map<AssetType, Period> inspectionIntervals, Period inspectionLookAhead,
-                               Duration minMaintenanceSingleTrack, Duration minMaintenanceDoubleTrack,
-                               Duration minConstruction, int minSkylightsPerMonth) {
+public record MaintenanceRules(
+        Map<AssetType, Period> inspectionIntervals,
+        Period inspectionLookAhead,
+        Duration minMaintenanceSingleTrack,
+        Duration minMaintenanceDoubleTrack,
+        Duration minConstruction,
+        int minSkylightsPerMonth) {
     public MaintenanceRules {
         Validation v = new Validation();
         for (AssetType t : AssetType.values()) {
             Period p = inspectionIntervals == null ? null : inspectionIntervals.get(t);
             v.check(positive(p), "inspectionIntervals." + t, "must be a positive period");
         }
-        v.check(inspectionLookAhead != null && !inspectionLookAhead.isNegative(), "inspectionLookAhead",
+        v.check(
+                inspectionLookAhead != null && !inspectionLookAhead.isNegative(),
+                "inspectionLookAhead",
                 "must be zero or a positive period");
         v.check(positive(minMaintenanceSingleTrack), "minMaintenanceSingleTrack", "must be positive");
         v.check(positive(minMaintenanceDoubleTrack), "minMaintenanceDoubleTrack", "must be positive");
@@ -52,8 +57,13 @@ public record MaintenanceRules(Map<AssetType, Period> inspectionIntervals, Perio
         intervals.put(AssetType.OVERHEAD_LINE, Period.ofMonths(3));
         intervals.put(AssetType.BRIDGE, Period.ofMonths(6));
         intervals.put(AssetType.STATION, Period.ofMonths(6));
-        return new MaintenanceRules(intervals, Period.ofDays(7), Duration.ofMinutes(90), Duration.ofMinutes(120),
-                Duration.ofMinutes(180), 20);
+        return new MaintenanceRules(
+                intervals,
+                Period.ofDays(7),
+                Duration.ofMinutes(90),
+                Duration.ofMinutes(120),
+                Duration.ofMinutes(180),
+                20);
     }
 
     public Period intervalFor(AssetType type) {
@@ -64,8 +74,13 @@ public record MaintenanceRules(Map<AssetType, Period> inspectionIntervals, Perio
     public MaintenanceRules withInterval(AssetType type, Period interval) {
         Map<AssetType, Period> intervals = new EnumMap<>(inspectionIntervals);
         intervals.put(type, interval);
-        return new MaintenanceRules(intervals, inspectionLookAhead, minMaintenanceSingleTrack,
-                minMaintenanceDoubleTrack, minConstruction, minSkylightsPerMonth);
+        return new MaintenanceRules(
+                intervals,
+                inspectionLookAhead,
+                minMaintenanceSingleTrack,
+                minMaintenanceDoubleTrack,
+                minConstruction,
+                minSkylightsPerMonth);
     }
 
     /** The shortest skylight the rule allows for this purpose on single or double track. */

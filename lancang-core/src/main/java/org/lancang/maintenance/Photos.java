@@ -2,7 +2,6 @@ package org.lancang.maintenance;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.lancang.errors.InvalidInput;
 
 /**
@@ -13,13 +12,13 @@ import org.lancang.errors.InvalidInput;
 public final class Photos {
     /** 5 MB: a phone photo at full resolution fits; a video or a raw scan does not. */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+
     public static final List<String> MEDIA_TYPES = List.of("image/png", "image/jpeg", "image/webp");
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
-    private Photos() {
-    }
+    private Photos() {}
 
     /**
      * The media type the bytes prove, or {@link InvalidInput} naming {@code field}: empty, larger than
@@ -55,7 +54,8 @@ public final class Photos {
         if (startsWith(b, JPEG, 0)) {
             return "image/jpeg";
         }
-        if (b.length >= 12 && startsWith(b, "RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0)
+        if (b.length >= 12
+                && startsWith(b, "RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0)
                 && startsWith(b, "WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 8)) {
             return "image/webp";
         }

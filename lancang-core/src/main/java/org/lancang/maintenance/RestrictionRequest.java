@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param validFrom when it comes into force
  * @param validTo   when it ends (after validFrom); it can be lifted earlier
  */
-public record RestrictionRequest(double fromKm, double toKm, int speedKmh, Instant validFrom, Instant validTo) {
-}
+public record RestrictionRequest(double fromKm, double toKm, int speedKmh, Instant validFrom, Instant validTo) {}

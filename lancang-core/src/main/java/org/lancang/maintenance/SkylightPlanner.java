@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
@@ -35,6 +34,7 @@ import org.lancang.timetable.Possession;
 public final class SkylightPlanner {
     /** Longest date range {@link #occurrences} expands, so a typo in a year cannot produce a million possessions. */
     public static final int MAX_OCCURRENCE_DAYS = 731;
+
     private static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,39}";
     private static final Duration DAY = Duration.ofHours(24);
 
@@ -89,10 +89,14 @@ public final class SkylightPlanner {
         for (int s = 0; s < sections.size(); s++) {
             if (counts[s] < rules.minSkylightsPerMonth()) {
                 Section section = sections.get(s);
-                warnings.add(new SkylightWarning(SkylightWarning.Code.TOO_FEW_PER_MONTH,
-                        section.from() + "-" + section.to(), "days", section.from() + "–" + section.to() + " gets "
-                        + counts[s] + " skylight(s) in " + month + ", fewer than the " + rules.minSkylightsPerMonth()
-                        + " a month the rule asks"));
+                warnings.add(new SkylightWarning(
+                        SkylightWarning.Code.TOO_FEW_PER_MONTH,
+                        section.from() + "-" + section.to(),
+                        "days",
+                        section.from() + "–" + section.to() + " gets "
+                                + counts[s] + " skylight(s) in " + month + ", fewer than the "
+                                + rules.minSkylightsPerMonth()
+                                + " a month the rule asks"));
             }
         }
         return List.copyOf(warnings);
@@ -122,8 +126,13 @@ public final class SkylightPlanner {
         for (LocalDate d = fromDate; !d.isAfter(toDate); d = d.plusDays(1)) {
             if (window.days().contains(d.getDayOfWeek())) {
                 Instant start = d.atTime(window.start()).atZone(zone).toInstant();
-                out.add(new Possession("SKY-" + window.id() + "-" + d, from.code(), to.code(), start,
-                        start.plus(window.duration()), description));
+                out.add(new Possession(
+                        "SKY-" + window.id() + "-" + d,
+                        from.code(),
+                        to.code(),
+                        start,
+                        start.plus(window.duration()),
+                        description));
             }
         }
         return out;
@@ -133,8 +142,11 @@ public final class SkylightPlanner {
         if (Texts.blank(w.id())) {
             v.add(prefix + "id", "is required");
         } else {
-            v.check(w.id().matches(ID_PATTERN), prefix + "id", "'" + w.id() + "' must be 1–40 letters, digits, "
-                    + "'-' or '_' (it becomes part of each occurrence's id)");
+            v.check(
+                    w.id().matches(ID_PATTERN),
+                    prefix + "id",
+                    "'" + w.id() + "' must be 1–40 letters, digits, "
+                            + "'-' or '_' (it becomes part of each occurrence's id)");
         }
         Optional<Point> from = point(v, w.fromPoint(), prefix + "fromPoint");
         Optional<Point> to = point(v, w.toPoint(), prefix + "toPoint");
@@ -151,25 +163,33 @@ public final class SkylightPlanner {
             return;
         }
         if (from.get() == to.get() && !from.get().canHoldTrains()) {
-            v.add(prefix + "toPoint", from.get().code() + " has no station tracks: a window on a single point needs a "
-                    + "station");
+            v.add(
+                    prefix + "toPoint",
+                    from.get().code() + " has no station tracks: a window on a single point needs a " + "station");
             return;
         }
         List<Section> closed = sectionsOf(from.get(), to.get());
         boolean anySingle = closed.stream().anyMatch(Section::isSingleTrack);
         boolean anyDouble = closed.stream().anyMatch(s -> !s.isSingleTrack());
         if (w.kind() == SkylightKind.ONE_TRACK && anySingle) {
-            Section single = closed.stream().filter(Section::isSingleTrack).findFirst().orElseThrow();
-            v.add(prefix + "kind", "ONE_TRACK (V-shaped) needs double track, but " + single.from() + "–" + single.to()
-                    + " is single track: use VERTICAL");
+            Section single =
+                    closed.stream().filter(Section::isSingleTrack).findFirst().orElseThrow();
+            v.add(
+                    prefix + "kind",
+                    "ONE_TRACK (V-shaped) needs double track, but " + single.from() + "–" + single.to()
+                            + " is single track: use VERTICAL");
         }
         if (durationOk && w.purpose() != null) {
             Duration minimum = rules.minimumSkylight(w.purpose(), anyDouble);
             if (w.duration().compareTo(minimum) < 0) {
-                warnings.add(new SkylightWarning(SkylightWarning.Code.SHORTER_THAN_RULE, w.id(), "duration",
+                warnings.add(new SkylightWarning(
+                        SkylightWarning.Code.SHORTER_THAN_RULE,
+                        w.id(),
+                        "duration",
                         w.purpose() + " skylight of " + w.duration().toMinutes() + " min on "
-                        + (anyDouble ? "double" : "single") + " track is shorter than the " + minimum.toMinutes()
-                        + " min the rule asks"));
+                                + (anyDouble ? "double" : "single") + " track is shorter than the "
+                                + minimum.toMinutes()
+                                + " min the rule asks"));
             }
         }
     }
@@ -191,8 +211,9 @@ public final class SkylightPlanner {
             return false;
         }
         if (d.compareTo(DAY) >= 0) {
-            v.add(prefix + "duration", d.toMinutes() + " min is 24 h or more: the window would run into its own next "
-                    + "occurrence");
+            v.add(
+                    prefix + "duration",
+                    d.toMinutes() + " min is 24 h or more: the window would run into its own next " + "occurrence");
         }
         return true;
     }
@@ -205,8 +226,11 @@ public final class SkylightPlanner {
                 gap++;
             }
             if (w.duration().compareTo(DAY.multipliedBy(gap)) > 0) {
-                v.add(prefix + "days", "occurrences overlap: the one starting on " + name(day) + " lasts "
-                        + w.duration().toMinutes() + " min, past the start of the next one on " + name(day.plus(gap)));
+                v.add(
+                        prefix + "days",
+                        "occurrences overlap: the one starting on " + name(day) + " lasts "
+                                + w.duration().toMinutes() + " min, past the start of the next one on "
+                                + name(day.plus(gap)));
                 return;
             }
         }
@@ -224,7 +248,8 @@ public final class SkylightPlanner {
     }
 
     private static String description(SkylightWindow w, Point from, Point to) {
-        String kind = w.kind() == SkylightKind.VERTICAL ? "vertical, both directions"
+        String kind = w.kind() == SkylightKind.VERTICAL
+                ? "vertical, both directions"
                 : "one track only (V-shaped), the other stays open";
         String text = w.purpose().name().toLowerCase(Locale.ROOT) + " skylight " + w.id() + " (" + kind + ") "
                 + from.code() + (from == to ? "" : "–" + to.code());

@@ -2,5 +2,6 @@ package org.lancang.maintenance;
 
 /** What a skylight is for; construction needs longer windows than routine maintenance. */
 public enum SkylightPurpose {
-    CONSTRUCTION, MAINTENANCE
+    CONSTRUCTION,
+    MAINTENANCE
 }

@@ -17,8 +17,16 @@ import java.util.Set;
  * @param days        the days of week an occurrence starts on (in that zone)
  * @param description free text carried into each occurrence; may be blank
  */
-public record SkylightWindow(String id, String fromPoint, String toPoint, Set<DayOfWeek> days, LocalTime start,
-                             Duration duration, SkylightKind kind, SkylightPurpose purpose, String description) {
+public record SkylightWindow(
+        String id,
+        String fromPoint,
+        String toPoint,
+        Set<DayOfWeek> days,
+        LocalTime start,
+        Duration duration,
+        SkylightKind kind,
+        SkylightPurpose purpose,
+        String description) {
     public SkylightWindow {
         EnumSet<DayOfWeek> copy = EnumSet.noneOf(DayOfWeek.class);
         if (days != null) {

@@ -1,7 +1,6 @@
 package org.lancang.maintenance;
 
 import java.time.Instant;
-
 import org.lancang.timetable.Possession;
 
 /**
@@ -12,8 +11,14 @@ import org.lancang.timetable.Possession;
  * @param liftRestriction for DONE or VERIFIED: lift the defect's speed restriction now
  * @param note            free text kept in the history; may be blank
  */
-public record StatusRequest(WorkOrderStatus to, String by, Instant at, Possession window, String crew,
-                            boolean liftRestriction, String note) {
+public record StatusRequest(
+        WorkOrderStatus to,
+        String by,
+        Instant at,
+        Possession window,
+        String crew,
+        boolean liftRestriction,
+        String note) {
 
     public static StatusRequest plan(Possession window, String crew, String by, Instant at) {
         return new StatusRequest(WorkOrderStatus.PLANNED, by, at, window, crew, false, "");

@@ -2,7 +2,6 @@ package org.lancang.maintenance;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.lancang.timetable.SpeedRestriction;
 
 /**
@@ -12,8 +11,14 @@ import org.lancang.timetable.SpeedRestriction;
  * @param liftedAt when a maintainer lifted it, or {@code null}
  * @param liftedBy who lifted it, or {@code null}
  */
-public record TemporaryRestriction(double fromKm, double toKm, int speedKmh, Instant validFrom, Instant validTo,
-                                   Instant liftedAt, String liftedBy) {
+public record TemporaryRestriction(
+        double fromKm,
+        double toKm,
+        int speedKmh,
+        Instant validFrom,
+        Instant validTo,
+        Instant liftedAt,
+        String liftedBy) {
     public TemporaryRestriction {
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validTo, "validTo");

@@ -4,8 +4,7 @@ import org.lancang.errors.Validation;
 
 /** Small checks on free text shared by the maintenance inputs. */
 final class Texts {
-    private Texts() {
-    }
+    private Texts() {}
 
     static boolean blank(String s) {
         return s == null || s.isBlank();

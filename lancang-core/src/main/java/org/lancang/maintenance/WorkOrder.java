@@ -2,7 +2,6 @@ package org.lancang.maintenance;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.lancang.timetable.Possession;
 
 /**
@@ -14,8 +13,16 @@ import org.lancang.timetable.Possession;
  * @param crew     the crew planned to do it, or {@code null} before planning
  * @param history  every status change, oldest first; the first is the creation
  */
-public record WorkOrder(String id, WorkOrderOrigin origin, String assetId, String defectId, String title,
-                        WorkOrderStatus status, Possession window, String crew, List<StatusChange> history) {
+public record WorkOrder(
+        String id,
+        WorkOrderOrigin origin,
+        String assetId,
+        String defectId,
+        String title,
+        WorkOrderStatus status,
+        Possession window,
+        String crew,
+        List<StatusChange> history) {
     public WorkOrder {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(origin, "origin");

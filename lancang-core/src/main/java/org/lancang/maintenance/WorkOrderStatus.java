@@ -8,7 +8,11 @@ import java.util.Set;
  * be planned again (its skylight was cancelled or moved). Nothing else: no skipping, no going back.
  */
 public enum WorkOrderStatus {
-    OPEN, PLANNED, IN_PROGRESS, DONE, VERIFIED;
+    OPEN,
+    PLANNED,
+    IN_PROGRESS,
+    DONE,
+    VERIFIED;
 
     /** The statuses an order in this status may move to. */
     public Set<WorkOrderStatus> next() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
@@ -43,11 +42,20 @@ public final class WorkOrders {
             v.add("defectId", "is required");
         } else {
             v.check(defect.status() == DefectStatus.OPEN, "defectId", "defect " + defect.id() + " is already closed");
-            v.check(register.find(defect.assetId()).isPresent(), "assetId", "'" + defect.assetId()
-                    + "' is not an asset in the register");
+            v.check(
+                    register.find(defect.assetId()).isPresent(),
+                    "assetId",
+                    "'" + defect.assetId() + "' is not an asset in the register");
         }
         v.throwIfInvalid();
-        return created(id, WorkOrderOrigin.DEFECT, defect.assetId(), defect.id(), title, by, at,
+        return created(
+                id,
+                WorkOrderOrigin.DEFECT,
+                defect.assetId(),
+                defect.id(),
+                title,
+                by,
+                at,
                 "for defect " + defect.id() + " (" + defect.severity() + ")");
     }
 
@@ -70,7 +78,8 @@ public final class WorkOrders {
     }
 
     public WorkOrder start(WorkOrder order, String by, Instant at) {
-        return move(order, StatusRequest.to(WorkOrderStatus.IN_PROGRESS, by, at), null).workOrder();
+        return move(order, StatusRequest.to(WorkOrderStatus.IN_PROGRESS, by, at), null)
+                .workOrder();
     }
 
     /** Reports the work done; {@code defect} is needed only to lift its restriction (else may be {@code null}). */
@@ -96,10 +105,16 @@ public final class WorkOrders {
             throw new InvalidInput("status", "is required");
         }
         if (!order.status().canMoveTo(to)) {
-            throw new InvalidInput("status", "work order " + order.id() + " cannot go from " + order.status() + " to "
-                    + to + (order.status().next().isEmpty() ? ": it is finished"
-                    : "; from " + order.status() + " it can go to "
-                    + order.status().next().stream().map(Enum::name).collect(Collectors.joining(", "))));
+            throw new InvalidInput(
+                    "status",
+                    "work order " + order.id() + " cannot go from " + order.status() + " to "
+                            + to
+                            + (order.status().next().isEmpty()
+                                    ? ": it is finished"
+                                    : "; from " + order.status() + " it can go to "
+                                            + order.status().next().stream()
+                                                    .map(Enum::name)
+                                                    .collect(Collectors.joining(", "))));
         }
         Validation v = new Validation();
         Texts.required(v, request.by(), "by", 200);
@@ -109,7 +124,8 @@ public final class WorkOrders {
         if (to == WorkOrderStatus.PLANNED) {
             checkPlan(v, order, request, current);
         }
-        if (to == WorkOrderStatus.VERIFIED && !Texts.blank(request.by())
+        if (to == WorkOrderStatus.VERIFIED
+                && !Texts.blank(request.by())
                 && request.by().strip().equals(order.lastBy(WorkOrderStatus.DONE))) {
             v.add("by", request.by().strip() + " reported the work done, so someone else must verify it");
         }
@@ -142,8 +158,16 @@ public final class WorkOrders {
         }
         List<StatusChange> history = new ArrayList<>(order.history());
         history.add(new StatusChange(order.status(), to, by, request.at(), String.join("; ", details)));
-        WorkOrder next = new WorkOrder(order.id(), order.origin(), order.assetId(), order.defectId(), order.title(), to,
-                window, crew, history);
+        WorkOrder next = new WorkOrder(
+                order.id(),
+                order.origin(),
+                order.assetId(),
+                order.defectId(),
+                order.title(),
+                to,
+                window,
+                crew,
+                history);
         return new WorkOrderUpdate(next, updated);
     }
 
@@ -154,10 +178,25 @@ public final class WorkOrders {
         v.check(at != null, "at", "is required");
     }
 
-    private static WorkOrder created(String id, WorkOrderOrigin origin, String assetId, String defectId, String title,
-                                     String by, Instant at, String detail) {
+    private static WorkOrder created(
+            String id,
+            WorkOrderOrigin origin,
+            String assetId,
+            String defectId,
+            String title,
+            String by,
+            Instant at,
+            String detail) {
         StatusChange creation = new StatusChange(null, WorkOrderStatus.OPEN, by.strip(), at, detail);
-        return new WorkOrder(id.strip(), origin, assetId, defectId, title.strip(), WorkOrderStatus.OPEN, null, null,
+        return new WorkOrder(
+                id.strip(),
+                origin,
+                assetId,
+                defectId,
+                title.strip(),
+                WorkOrderStatus.OPEN,
+                null,
+                null,
                 List.of(creation));
     }
 
@@ -165,7 +204,10 @@ public final class WorkOrders {
         if (at == null) {
             v.add("at", "is required");
         } else if (at.isBefore(order.lastChange().at())) {
-            v.add("at", at + " is before the order's last change (" + order.lastChange().at() + ")");
+            v.add(
+                    "at",
+                    at + " is before the order's last change ("
+                            + order.lastChange().at() + ")");
         }
     }
 
@@ -175,19 +217,26 @@ public final class WorkOrders {
             v.add("liftRestriction", "a restriction can be lifted only when the work is DONE or VERIFIED");
         }
         if (order.defectId() == null) {
-            v.check(!lift, "liftRestriction", "work order " + order.id() + " is planned work, with no defect "
-                    + "restriction to lift");
+            v.check(
+                    !lift,
+                    "liftRestriction",
+                    "work order " + order.id() + " is planned work, with no defect " + "restriction to lift");
             return null;
         }
         boolean needed = (lift && to.closing()) || to == WorkOrderStatus.VERIFIED;
         if (defect == null) {
-            v.check(!needed, "defectId", "defect " + order.defectId() + " is needed to "
-                    + (to == WorkOrderStatus.VERIFIED ? "close it" : "lift its restriction"));
+            v.check(
+                    !needed,
+                    "defectId",
+                    "defect " + order.defectId() + " is needed to "
+                            + (to == WorkOrderStatus.VERIFIED ? "close it" : "lift its restriction"));
             return null;
         }
         if (!defect.id().equals(order.defectId())) {
-            v.add("defectId", "defect " + defect.id() + " is not the one of work order " + order.id() + " ("
-                    + order.defectId() + ")");
+            v.add(
+                    "defectId",
+                    "defect " + defect.id() + " is not the one of work order " + order.id() + " (" + order.defectId()
+                            + ")");
             return null;
         }
         if (lift && to.closing() && !defect.hasRestriction()) {
@@ -215,15 +264,22 @@ public final class WorkOrders {
         }
         double lo = Math.min(a.get().km(), b.get().km());
         double hi = Math.max(a.get().km(), b.get().km());
-        String range = w.fromPoint() + "–" + w.toPoint() + " (km " + LineGeometry.fmt(lo) + " … "
-                + LineGeometry.fmt(hi) + ")";
+        String range =
+                w.fromPoint() + "–" + w.toPoint() + " (km " + LineGeometry.fmt(lo) + " … " + LineGeometry.fmt(hi) + ")";
         if (defect != null) {
-            v.check(defect.km() >= lo && defect.km() <= hi, "window", w.id() + " closes " + range
-                    + ", which does not reach defect " + defect.id() + " at km " + LineGeometry.fmt(defect.km()));
+            v.check(
+                    defect.km() >= lo && defect.km() <= hi,
+                    "window",
+                    w.id() + " closes " + range + ", which does not reach defect " + defect.id() + " at km "
+                            + LineGeometry.fmt(defect.km()));
         } else {
-            register.find(order.assetId()).ifPresent(asset -> v.check(asset.overlaps(lo, hi), "window", w.id()
-                    + " closes " + range + ", which does not reach " + asset.id() + " (km "
-                    + LineGeometry.fmt(asset.fromKm()) + " … " + LineGeometry.fmt(asset.toKm()) + ")"));
+            register.find(order.assetId())
+                    .ifPresent(asset -> v.check(
+                            asset.overlaps(lo, hi),
+                            "window",
+                            w.id()
+                                    + " closes " + range + ", which does not reach " + asset.id() + " (km "
+                                    + LineGeometry.fmt(asset.fromKm()) + " … " + LineGeometry.fmt(asset.toKm()) + ")"));
         }
     }
 }

@@ -5,7 +5,8 @@ package org.lancang.money;
  * whole kip.
  */
 public enum Currency {
-    CNY(2, "¥"), LAK(0, "₭");
+    CNY(2, "¥"),
+    LAK(0, "₭");
 
     private final int decimals;
     private final String symbol;

@@ -26,10 +26,14 @@ public record ExchangeRate(Currency base, Currency quote, BigDecimal rate) {
         } else if (amount.currency() == quote && target == base) {
             converted = major.divide(rate, 12, RoundingMode.HALF_UP);
         } else {
-            throw new IllegalArgumentException("this rate converts " + base + "/" + quote + ", not "
-                    + amount.currency() + " to " + target);
+            throw new IllegalArgumentException(
+                    "this rate converts " + base + "/" + quote + ", not " + amount.currency() + " to " + target);
         }
-        return new Money(converted.movePointRight(target.decimals()).setScale(0, RoundingMode.HALF_UP).longValueExact(),
+        return new Money(
+                converted
+                        .movePointRight(target.decimals())
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact(),
                 target);
     }
 }

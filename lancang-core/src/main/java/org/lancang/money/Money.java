@@ -16,8 +16,12 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** From a decimal amount in major units ("470.00" CNY, "333000" LAK), rounded half-up to the currency's minor unit. */
     public static Money of(String major, Currency currency) {
-        return new Money(new BigDecimal(major).movePointRight(currency.decimals()).setScale(0, RoundingMode.HALF_UP)
-                .longValueExact(), currency);
+        return new Money(
+                new BigDecimal(major)
+                        .movePointRight(currency.decimals())
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact(),
+                currency);
     }
 
     public Money plus(Money other) {
@@ -32,8 +36,12 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** {@code percent} % of this amount, rounded half-up to the minor unit. */
     public Money percent(int percent) {
-        return new Money(BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(percent))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact(), currency);
+        return new Money(
+                BigDecimal.valueOf(minor)
+                        .multiply(BigDecimal.valueOf(percent))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                        .longValueExact(),
+                currency);
     }
 
     public BigDecimal major() {

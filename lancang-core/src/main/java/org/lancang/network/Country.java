@@ -2,7 +2,9 @@ package org.lancang.network;
 
 /** Which country a point or structure lies in; the border point and the Friendship Tunnel lie in both. */
 public enum Country {
-    CN("CN"), LA("LA"), CN_LA("CN/LA");
+    CN("CN"),
+    LA("LA"),
+    CN_LA("CN/LA");
 
     private final String code;
 

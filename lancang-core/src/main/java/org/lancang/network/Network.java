@@ -16,6 +16,7 @@ import java.util.Set;
 public final class Network {
     /** Sane bounds: no railway here is faster, steeper or has more tracks. */
     public static final int MAX_SPEED_KMH = 350;
+
     public static final double MAX_GRADIENT_PERMILLE = 40.0;
     public static final int MAX_TRACKS = 4;
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -74,9 +75,20 @@ public final class Network {
         List<Section> out = new ArrayList<>();
         Section open = null;
         for (Section s : sections) {
-            open = open == null ? s : new Section(open.from(), s.to(), open.fromKm(), s.toKm(), open.tracks(),
-                    open.lineSpeedKmh(), open.locoHauledSpeedKmh(), open.block(), open.gradientPermille(),
-                    open.gradientBasis(), open.source());
+            open = open == null
+                    ? s
+                    : new Section(
+                            open.from(),
+                            s.to(),
+                            open.fromKm(),
+                            s.toKm(),
+                            open.tracks(),
+                            open.lineSpeedKmh(),
+                            open.locoHauledSpeedKmh(),
+                            open.block(),
+                            open.gradientPermille(),
+                            open.gradientBasis(),
+                            open.source());
             if (!point(s.to()).orElseThrow().assumed()) {
                 out.add(open);
                 open = null;
@@ -91,7 +103,10 @@ public final class Network {
 
     /** The border point (exactly one exists). */
     public Point border() {
-        return points.stream().filter(p -> p.kind() == PointKind.BORDER).findFirst().orElseThrow();
+        return points.stream()
+                .filter(p -> p.kind() == PointKind.BORDER)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A rule the network breaks: which list, which element, which field. */
@@ -103,7 +118,11 @@ public final class Network {
         }
     }
 
-    public enum Subject { POINT, SECTION, STRUCTURE }
+    public enum Subject {
+        POINT,
+        SECTION,
+        STRUCTURE
+    }
 
     /**
      * Every rule a network must keep: km strictly increasing; each point in its country's time zone; exactly one border
@@ -130,7 +149,8 @@ public final class Network {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (!p.code().matches("[A-Z][A-Z0-9]{1,7}")) {
-                out.add(new Violation(Subject.POINT, i, "code", "'" + p.code() + "' is not 2–8 capital letters or digits"));
+                out.add(new Violation(
+                        Subject.POINT, i, "code", "'" + p.code() + "' is not 2–8 capital letters or digits"));
             }
             if (!codes.add(p.code())) {
                 out.add(new Violation(Subject.POINT, i, "code", "'" + p.code() + "' appears twice"));
@@ -139,8 +159,12 @@ public final class Network {
                 out.add(new Violation(Subject.POINT, i, "name_en", "an English name is required"));
             }
             if (i > 0 && !(p.km() > points.get(i - 1).km())) {
-                out.add(new Violation(Subject.POINT, i, "km", p.km() + " is not greater than the previous point's "
-                        + points.get(i - 1).km() + " (km must be strictly increasing)"));
+                out.add(new Violation(
+                        Subject.POINT,
+                        i,
+                        "km",
+                        p.km() + " is not greater than the previous point's "
+                                + points.get(i - 1).km() + " (km must be strictly increasing)"));
             }
             if (p.stationTracks() < 0 || p.stationTracks() > 40) {
                 out.add(new Violation(Subject.POINT, i, "station_tracks", p.stationTracks() + " is outside 0 … 40"));
@@ -153,13 +177,20 @@ public final class Network {
                 case LA -> LAOS;
             };
             if (!p.timeZone().equals(expected)) {
-                out.add(new Violation(Subject.POINT, i, "time_zone", p.timeZone() + " is not the zone of "
-                        + p.country().code() + " (" + expected + ")"));
+                out.add(new Violation(
+                        Subject.POINT,
+                        i,
+                        "time_zone",
+                        p.timeZone() + " is not the zone of " + p.country().code() + " (" + expected + ")"));
             }
             if (p.kind() == PointKind.BORDER) {
                 if (borderIndex >= 0) {
-                    out.add(new Violation(Subject.POINT, i, "kind", "a second border point (the first is "
-                            + points.get(borderIndex).code() + ")"));
+                    out.add(new Violation(
+                            Subject.POINT,
+                            i,
+                            "kind",
+                            "a second border point (the first is "
+                                    + points.get(borderIndex).code() + ")"));
                 }
                 borderIndex = i;
                 if (p.country() != Country.CN_LA) {
@@ -186,8 +217,12 @@ public final class Network {
 
     private static void checkSections(List<Point> points, List<Section> sections, List<Violation> out) {
         if (sections.size() != points.size() - 1) {
-            out.add(new Violation(Subject.SECTION, Math.max(0, sections.size() - 1), "from",
-                    sections.size() + " sections for " + points.size() + " points: they must join every consecutive pair"));
+            out.add(new Violation(
+                    Subject.SECTION,
+                    Math.max(0, sections.size() - 1),
+                    "from",
+                    sections.size() + " sections for " + points.size()
+                            + " points: they must join every consecutive pair"));
         }
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
@@ -195,11 +230,18 @@ public final class Network {
                 Point from = points.get(i);
                 Point to = points.get(i + 1);
                 if (!s.from().equals(from.code())) {
-                    out.add(new Violation(Subject.SECTION, i, "from", "'" + s.from() + "' should be '" + from.code()
-                            + "': sections must be contiguous in km order"));
+                    out.add(new Violation(
+                            Subject.SECTION,
+                            i,
+                            "from",
+                            "'" + s.from() + "' should be '" + from.code()
+                                    + "': sections must be contiguous in km order"));
                 } else if (!s.to().equals(to.code())) {
-                    out.add(new Violation(Subject.SECTION, i, "to", "'" + s.to() + "' should be '" + to.code()
-                            + "': sections must be contiguous in km order"));
+                    out.add(new Violation(
+                            Subject.SECTION,
+                            i,
+                            "to",
+                            "'" + s.to() + "' should be '" + to.code() + "': sections must be contiguous in km order"));
                 } else if (s.fromKm() != from.km() || s.toKm() != to.km()) {
                     out.add(new Violation(Subject.SECTION, i, "from", "km range does not match its points"));
                 }
@@ -208,20 +250,31 @@ public final class Network {
                 out.add(new Violation(Subject.SECTION, i, "tracks", s.tracks() + " is outside 1 … " + MAX_TRACKS));
             }
             if (s.lineSpeedKmh() < 10 || s.lineSpeedKmh() > MAX_SPEED_KMH) {
-                out.add(new Violation(Subject.SECTION, i, "line_speed_kmh", s.lineSpeedKmh() + " is outside 10 … "
-                        + MAX_SPEED_KMH));
+                out.add(new Violation(
+                        Subject.SECTION, i, "line_speed_kmh", s.lineSpeedKmh() + " is outside 10 … " + MAX_SPEED_KMH));
             }
             if (s.locoHauledSpeedKmh() < 10 || s.locoHauledSpeedKmh() > s.lineSpeedKmh()) {
-                out.add(new Violation(Subject.SECTION, i, "loco_hauled_speed_kmh", s.locoHauledSpeedKmh()
-                        + " is outside 10 … the line speed " + s.lineSpeedKmh()));
+                out.add(new Violation(
+                        Subject.SECTION,
+                        i,
+                        "loco_hauled_speed_kmh",
+                        s.locoHauledSpeedKmh() + " is outside 10 … the line speed " + s.lineSpeedKmh()));
             }
             if (Math.abs(s.gradientPermille()) > MAX_GRADIENT_PERMILLE) {
-                out.add(new Violation(Subject.SECTION, i, "gradient_permille", s.gradientPermille() + " is steeper than ±"
-                        + MAX_GRADIENT_PERMILLE + " ‰"));
+                out.add(new Violation(
+                        Subject.SECTION,
+                        i,
+                        "gradient_permille",
+                        s.gradientPermille() + " is steeper than ±" + MAX_GRADIENT_PERMILLE + " ‰"));
             }
             if (s.isSingleTrack() != (s.block() == BlockType.INTER_STATION)) {
-                out.add(new Violation(Subject.SECTION, i, "block", s.block() + " does not fit " + s.tracks()
-                        + " track(s): single track works by inter-station block, double track by automatic block"));
+                out.add(
+                        new Violation(
+                                Subject.SECTION,
+                                i,
+                                "block",
+                                s.block() + " does not fit " + s.tracks()
+                                        + " track(s): single track works by inter-station block, double track by automatic block"));
             }
         }
     }
@@ -239,8 +292,11 @@ public final class Network {
             } else if (s.fromKm() < start || s.toKm() > end) {
                 out.add(new Violation(Subject.STRUCTURE, i, "km_from", "lies outside the line " + start + " … " + end));
             } else if (Math.abs((s.toKm() - s.fromKm()) * 1000 - s.lengthM()) > Math.max(50, 0.05 * s.lengthM())) {
-                out.add(new Violation(Subject.STRUCTURE, i, "length_m", s.lengthM()
-                        + " m does not match its km range (" + (s.toKm() - s.fromKm()) + " km)"));
+                out.add(new Violation(
+                        Subject.STRUCTURE,
+                        i,
+                        "length_m",
+                        s.lengthM() + " m does not match its km range (" + (s.toKm() - s.fromKm()) + " km)"));
             }
         }
     }

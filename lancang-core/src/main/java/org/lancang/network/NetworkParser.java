@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
@@ -23,30 +22,52 @@ public final class NetworkParser {
     /** Passing loops Lancang assumes where the real ones are unknown; each splits the section it lies in. */
     public static final String ASSUMED_LOOPS = "assumed-loops.csv";
 
-    private static final List<String> POINT_COLUMNS = List.of("code", "name_en", "name_zh", "name_lo", "country", "km",
-            "km_quality", "kind", "time_zone", "station_tracks", "useful_length_m", "tracks_basis", "elevation_m",
-            "elevation_basis", "source");
-    private static final List<String> SECTION_COLUMNS = List.of("from", "to", "tracks", "line_speed_kmh",
-            "loco_hauled_speed_kmh", "block", "gradient_permille", "gradient_basis", "source");
-    private static final List<String> STRUCTURE_COLUMNS = List.of("name_en", "name_zh", "name_lo", "kind", "km_from",
-            "km_to", "length_m", "country", "km_quality", "source");
+    private static final List<String> POINT_COLUMNS = List.of(
+            "code",
+            "name_en",
+            "name_zh",
+            "name_lo",
+            "country",
+            "km",
+            "km_quality",
+            "kind",
+            "time_zone",
+            "station_tracks",
+            "useful_length_m",
+            "tracks_basis",
+            "elevation_m",
+            "elevation_basis",
+            "source");
+    private static final List<String> SECTION_COLUMNS = List.of(
+            "from",
+            "to",
+            "tracks",
+            "line_speed_kmh",
+            "loco_hauled_speed_kmh",
+            "block",
+            "gradient_permille",
+            "gradient_basis",
+            "source");
+    private static final List<String> STRUCTURE_COLUMNS = List.of(
+            "name_en", "name_zh", "name_lo", "kind", "km_from", "km_to", "length_m", "country", "km_quality", "source");
 
-    private NetworkParser() {
-    }
+    private NetworkParser() {}
 
     public static Network parse(DataFiles files) {
         CsvTable pointTable = CsvTable.parse(POINTS, files.read(POINTS), POINT_COLUMNS);
         CsvTable sectionTable = CsvTable.parse(SECTIONS, files.read(SECTIONS), SECTION_COLUMNS);
         CsvTable structureTable = CsvTable.parse(STRUCTURES, files.read(STRUCTURES), STRUCTURE_COLUMNS);
 
-        List<Point> points = pointTable.rows().stream().map(r -> point(r, false)).toList();
-        Map<String, Point> byCode = points.stream()
-                .collect(Collectors.toMap(Point::code, Function.identity(), (a, b) -> a));
+        List<Point> points =
+                pointTable.rows().stream().map(r -> point(r, false)).toList();
+        Map<String, Point> byCode =
+                points.stream().collect(Collectors.toMap(Point::code, Function.identity(), (a, b) -> a));
         List<Section> sections = new ArrayList<>();
         for (CsvTable.Row row : sectionTable.rows()) {
             sections.add(section(row, byCode));
         }
-        List<Structure> structures = structureTable.rows().stream().map(NetworkParser::structure).toList();
+        List<Structure> structures =
+                structureTable.rows().stream().map(NetworkParser::structure).toList();
 
         List<Network.Violation> violations = Network.violations(points, sections, structures);
         if (!violations.isEmpty()) {
@@ -56,7 +77,11 @@ public final class NetworkParser {
                 case SECTION -> sectionTable;
                 case STRUCTURE -> structureTable;
             };
-            int line = table.rows().isEmpty() ? 1 : table.rows().get(Math.min(v.index(), table.rows().size() - 1)).line();
+            int line = table.rows().isEmpty()
+                    ? 1
+                    : table.rows()
+                            .get(Math.min(v.index(), table.rows().size() - 1))
+                            .line();
             throw new DataFileException(table.file(), line, v.field(), v.problem());
         }
         return withAssumedLoops(new Network(points, sections, structures), files);
@@ -75,7 +100,8 @@ public final class NetworkParser {
             if (loop.kind() != PointKind.PASSING_LOOP) {
                 throw row.error("kind", "an assumed point must be a PASSING_LOOP");
             }
-            if (reference.point(loop.code()).isPresent() || points.stream().anyMatch(p -> p.code().equals(loop.code()))) {
+            if (reference.point(loop.code()).isPresent()
+                    || points.stream().anyMatch(p -> p.code().equals(loop.code()))) {
                 throw row.error("code", "'" + loop.code() + "' is already a point");
             }
             int at = -1;
@@ -89,15 +115,43 @@ public final class NetworkParser {
                 throw row.error("km", loop.km() + " is not strictly inside a single-track section");
             }
             Section s = sections.get(at);
-            sections.set(at, new Section(s.from(), loop.code(), s.fromKm(), loop.km(), s.tracks(), s.lineSpeedKmh(),
-                    s.locoHauledSpeedKmh(), s.block(), s.gradientPermille(), s.gradientBasis(), s.source()));
-            sections.add(at + 1, new Section(loop.code(), s.to(), loop.km(), s.toKm(), s.tracks(), s.lineSpeedKmh(),
-                    s.locoHauledSpeedKmh(), s.block(), s.gradientPermille(), s.gradientBasis(), s.source()));
+            sections.set(
+                    at,
+                    new Section(
+                            s.from(),
+                            loop.code(),
+                            s.fromKm(),
+                            loop.km(),
+                            s.tracks(),
+                            s.lineSpeedKmh(),
+                            s.locoHauledSpeedKmh(),
+                            s.block(),
+                            s.gradientPermille(),
+                            s.gradientBasis(),
+                            s.source()));
+            sections.add(
+                    at + 1,
+                    new Section(
+                            loop.code(),
+                            s.to(),
+                            loop.km(),
+                            s.toKm(),
+                            s.tracks(),
+                            s.lineSpeedKmh(),
+                            s.locoHauledSpeedKmh(),
+                            s.block(),
+                            s.gradientPermille(),
+                            s.gradientBasis(),
+                            s.source()));
             points.add(at + 1, loop);
         }
         List<Network.Violation> violations = Network.violations(points, sections, reference.structures());
         if (!violations.isEmpty()) {
-            throw new DataFileException(ASSUMED_LOOPS, 1, violations.get(0).field(), violations.get(0).problem());
+            throw new DataFileException(
+                    ASSUMED_LOOPS,
+                    1,
+                    violations.get(0).field(),
+                    violations.get(0).problem());
         }
         return new Network(points, sections, reference.structures());
     }
@@ -123,7 +177,11 @@ public final class NetworkParser {
     private static Section section(CsvTable.Row row, Map<String, Point> byCode) {
         Point from = known(row, "from", byCode);
         Point to = known(row, "to", byCode);
-        return new Section(from.code(), to.code(), from.km(), to.km(),
+        return new Section(
+                from.code(),
+                to.code(),
+                from.km(),
+                to.km(),
                 row.integer("tracks"),
                 row.integer("line_speed_kmh"),
                 row.integer("loco_hauled_speed_kmh"),

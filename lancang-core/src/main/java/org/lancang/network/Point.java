@@ -18,9 +18,21 @@ import java.util.Objects;
  * @param assumed        a passing loop Lancang assumes where the real line's loops are not known (not a published
  *                       point; listed apart from the reference points)
  */
-public record Point(String code, Names names, Country country, double km, KmQuality kmQuality, PointKind kind,
-                    ZoneId timeZone, int stationTracks, int usefulLengthM, String tracksBasis,
-                    double elevationM, String elevationBasis, String source, boolean assumed) {
+public record Point(
+        String code,
+        Names names,
+        Country country,
+        double km,
+        KmQuality kmQuality,
+        PointKind kind,
+        ZoneId timeZone,
+        int stationTracks,
+        int usefulLengthM,
+        String tracksBasis,
+        double elevationM,
+        String elevationBasis,
+        String source,
+        boolean assumed) {
     public Point {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(names, "names");

@@ -8,9 +8,18 @@ package org.lancang.network;
  * @param locoHauledSpeedKmh line speed for freight and locomotive-hauled passenger trains
  * @param gradientPermille   mean gradient, positive rising towards increasing km
  */
-public record Section(String from, String to, double fromKm, double toKm, int tracks, int lineSpeedKmh,
-                      int locoHauledSpeedKmh, BlockType block, double gradientPermille, String gradientBasis,
-                      String source) {
+public record Section(
+        String from,
+        String to,
+        double fromKm,
+        double toKm,
+        int tracks,
+        int lineSpeedKmh,
+        int locoHauledSpeedKmh,
+        BlockType block,
+        double gradientPermille,
+        String gradientBasis,
+        String source) {
 
     public double lengthKm() {
         return toKm - fromKm;

@@ -1,5 +1,6 @@
 package org.lancang.network;
 
 public enum StructureKind {
-    TUNNEL, BRIDGE
+    TUNNEL,
+    BRIDGE
 }

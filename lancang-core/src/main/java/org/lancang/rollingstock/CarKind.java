@@ -1,5 +1,11 @@
 package org.lancang.rollingstock;
 
 public enum CarKind {
-    POWER_CAR, LOCOMOTIVE, SEATING, DINING, SLEEPER, BAGGAGE, WAGON
+    POWER_CAR,
+    LOCOMOTIVE,
+    SEATING,
+    DINING,
+    SLEEPER,
+    BAGGAGE,
+    WAGON
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFiles;
 
@@ -18,15 +17,27 @@ public final class RollingStockParser {
     public static final String TRACTION = "traction-curves.csv";
     public static final String CARS = "cars.csv";
 
-    private static final List<String> TYPE_COLUMNS = List.of("code", "name", "category", "consist", "mass_t",
-            "rotating_mass_factor", "length_m", "max_speed_kmh", "davis_a_kn", "davis_b_kn_per_kmh",
-            "davis_c_kn_per_kmh2", "braking_mps2", "max_power_kw", "source", "assumptions");
+    private static final List<String> TYPE_COLUMNS = List.of(
+            "code",
+            "name",
+            "category",
+            "consist",
+            "mass_t",
+            "rotating_mass_factor",
+            "length_m",
+            "max_speed_kmh",
+            "davis_a_kn",
+            "davis_b_kn_per_kmh",
+            "davis_c_kn_per_kmh2",
+            "braking_mps2",
+            "max_power_kw",
+            "source",
+            "assumptions");
     private static final List<String> TRACTION_COLUMNS = List.of("train_type", "speed_kmh", "effort_kn", "source");
-    private static final List<String> CAR_COLUMNS = List.of("train_type", "car", "kind", "class", "rows", "layout",
-            "missing_seats", "seats", "source");
+    private static final List<String> CAR_COLUMNS =
+            List.of("train_type", "car", "kind", "class", "rows", "layout", "missing_seats", "seats", "source");
 
-    private RollingStockParser() {
-    }
+    private RollingStockParser() {}
 
     public static RollingStock parse(DataFiles files) {
         CsvTable typeTable = CsvTable.parse(TYPES, files.read(TYPES), TYPE_COLUMNS);
@@ -48,7 +59,9 @@ public final class RollingStockParser {
 
         List<TrainType> types = new ArrayList<>();
         for (Map.Entry<String, CsvTable.Row> e : typeRows.entrySet()) {
-            types.add(trainType(e.getValue(), curves.getOrDefault(e.getKey(), List.of()),
+            types.add(trainType(
+                    e.getValue(),
+                    curves.getOrDefault(e.getKey(), List.of()),
                     cars.getOrDefault(e.getKey(), List.of())));
         }
         return new RollingStock(types);
@@ -58,15 +71,20 @@ public final class RollingStockParser {
         String code = row.required("code");
         int maxSpeed = row.integerBetween("max_speed_kmh", 10, 400);
         if (curve.size() < 2) {
-            throw row.error("code", "train type " + code + " needs a traction curve of at least two points in " + TRACTION);
+            throw row.error(
+                    "code", "train type " + code + " needs a traction curve of at least two points in " + TRACTION);
         }
         if (curve.get(0).speedKmh() != 0 || curve.get(curve.size() - 1).speedKmh() < maxSpeed) {
-            throw row.error("max_speed_kmh", "the traction curve of " + code + " must run from 0 to " + maxSpeed + " km/h");
+            throw row.error(
+                    "max_speed_kmh", "the traction curve of " + code + " must run from 0 to " + maxSpeed + " km/h");
         }
         if (cars.isEmpty()) {
             throw row.error("code", "train type " + code + " has no cars in " + CARS);
         }
-        return new TrainType(code, row.required("name"), row.oneOf("category", TrainCategory.class),
+        return new TrainType(
+                code,
+                row.required("name"),
+                row.oneOf("category", TrainCategory.class),
                 row.text("consist"),
                 row.decimalBetween("mass_t", 10, 20_000),
                 row.decimalBetween("rotating_mass_factor", 1.0, 1.5),
@@ -77,7 +95,10 @@ public final class RollingStockParser {
                 row.decimalBetween("davis_c_kn_per_kmh2", 0, 1),
                 row.decimalBetween("braking_mps2", 0.05, 2.0),
                 row.decimalBetween("max_power_kw", 100, 50_000),
-                curve, cars, row.text("source"), row.text("assumptions"));
+                curve,
+                cars,
+                row.text("source"),
+                row.text("assumptions"));
     }
 
     private static Map<String, List<TractionPoint>> tractionCurves(CsvTable table, Map<String, CsvTable.Row> types) {
@@ -85,8 +106,8 @@ public final class RollingStockParser {
         for (CsvTable.Row row : table.rows()) {
             String type = knownType(row, types);
             List<TractionPoint> curve = curves.computeIfAbsent(type, k -> new ArrayList<>());
-            TractionPoint p = new TractionPoint(row.decimalBetween("speed_kmh", 0, 400),
-                    row.decimalBetween("effort_kn", 0, 2_000));
+            TractionPoint p = new TractionPoint(
+                    row.decimalBetween("speed_kmh", 0, 400), row.decimalBetween("effort_kn", 0, 2_000));
             if (!curve.isEmpty()) {
                 TractionPoint previous = curve.get(curve.size() - 1);
                 if (!(p.speedKmh() > previous.speedKmh())) {
@@ -108,8 +129,9 @@ public final class RollingStockParser {
             List<Car> formation = cars.computeIfAbsent(type, k -> new ArrayList<>());
             int number = row.integer("car");
             if (number != formation.size() + 1) {
-                throw row.error("car", "cars of " + type + " must be numbered 1, 2, 3 … in order; expected "
-                        + (formation.size() + 1));
+                throw row.error(
+                        "car",
+                        "cars of " + type + " must be numbered 1, 2, 3 … in order; expected " + (formation.size() + 1));
             }
             CarKind kind = row.oneOf("kind", CarKind.class);
             int rows = row.integerBetween("rows", 0, 40);
@@ -121,10 +143,14 @@ public final class RollingStockParser {
             if (seated && rows > 0) {
                 seatClass = row.oneOf("class", SeatClass.class);
                 if (!layout.matches("[A-Z]+\\|[A-Z]+")) {
-                    throw row.error("layout", "'" + layout + "' is not seat letters with one '|' for the aisle (e.g. ABC|DF)");
+                    throw row.error(
+                            "layout", "'" + layout + "' is not seat letters with one '|' for the aisle (e.g. ABC|DF)");
                 }
                 List<String> missing = row.optional("missing_seats")
-                        .map(s -> Arrays.stream(s.split(";")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                        .map(s -> Arrays.stream(s.split(";"))
+                                .map(String::strip)
+                                .filter(x -> !x.isEmpty())
+                                .toList())
                         .orElse(List.of());
                 seats = Car.expandLayout(number, seatClass, rows, layout, missing);
                 int expected = rows * layout.replace("|", "").length() - missing.size();

@@ -5,5 +5,4 @@ package org.lancang.rollingstock;
  *
  * @param number row and letter, for example {@code 07F}
  */
-public record Seat(int car, String number, SeatClass seatClass, SeatPosition position) {
-}
+public record Seat(int car, String number, SeatClass seatClass, SeatPosition position) {}

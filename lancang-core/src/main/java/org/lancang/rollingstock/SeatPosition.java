@@ -1,5 +1,7 @@
 package org.lancang.rollingstock;
 
 public enum SeatPosition {
-    WINDOW, MIDDLE, AISLE
+    WINDOW,
+    MIDDLE,
+    AISLE
 }

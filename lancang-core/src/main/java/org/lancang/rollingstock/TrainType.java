@@ -11,10 +11,24 @@ import java.util.List;
  * @param tractionCurve       tractive effort against speed, from 0 to the maximum speed
  * @param assumptions         the engineering assumptions behind figures that were not published
  */
-public record TrainType(String code, String name, TrainCategory category, String consist, double massT,
-                        double rotatingMassFactor, double lengthM, int maxSpeedKmh, double davisAKn,
-                        double davisBKnPerKmh, double davisCKnPerKmh2, double brakingMps2, double maxPowerKw,
-                        List<TractionPoint> tractionCurve, List<Car> cars, String source, String assumptions) {
+public record TrainType(
+        String code,
+        String name,
+        TrainCategory category,
+        String consist,
+        double massT,
+        double rotatingMassFactor,
+        double lengthM,
+        int maxSpeedKmh,
+        double davisAKn,
+        double davisBKnPerKmh,
+        double davisCKnPerKmh2,
+        double brakingMps2,
+        double maxPowerKw,
+        List<TractionPoint> tractionCurve,
+        List<Car> cars,
+        String source,
+        String assumptions) {
     public TrainType {
         tractionCurve = List.copyOf(tractionCurve);
         cars = List.copyOf(cars);

@@ -72,7 +72,8 @@ final class AveragedGradient {
         for (GradientSection section : sections) {
             int last = merged.size() - 1;
             if (last >= 0 && merged.get(last).gradientPermille() == section.gradientPermille()) {
-                merged.set(last, new GradientSection(merged.get(last).fromM(), section.toM(), section.gradientPermille()));
+                merged.set(
+                        last, new GradientSection(merged.get(last).fromM(), section.toM(), section.gradientPermille()));
             } else {
                 merged.add(section);
             }

@@ -16,7 +16,8 @@ public record GradientSection(double fromM, double toM, double gradientPermille)
         Require.increasingRange(fromM, toM, "fromM", "toM");
         Require.finite(gradientPermille, "gradientPermille");
         if (Math.abs(gradientPermille) > MAX_ABS_PERMILLE) {
-            throw new IllegalArgumentException("gradientPermille must be within ±" + MAX_ABS_PERMILLE + " ‰, was " + gradientPermille);
+            throw new IllegalArgumentException(
+                    "gradientPermille must be within ±" + MAX_ABS_PERMILLE + " ‰, was " + gradientPermille);
         }
     }
 }

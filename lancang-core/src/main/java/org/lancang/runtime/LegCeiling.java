@@ -55,9 +55,8 @@ final class LegCeiling {
             ceiling.flatEnergyJPerKg[i] = flatJPerKg;
             ceiling.targetEnergyJPerKg[i] = targetJPerKg;
             double brakingDistanceM = (flatJPerKg - targetJPerKg) / decelerationMps2;
-            ceiling.brakingStartM[i] = brakingDistanceM <= 0
-                    ? piece.toM()
-                    : Math.max(piece.fromM(), piece.toM() - brakingDistanceM);
+            ceiling.brakingStartM[i] =
+                    brakingDistanceM <= 0 ? piece.toM() : Math.max(piece.fromM(), piece.toM() - brakingDistanceM);
             targetJPerKg = Math.min(flatJPerKg, targetJPerKg + decelerationMps2 * (piece.toM() - piece.fromM()));
         }
         return ceiling;

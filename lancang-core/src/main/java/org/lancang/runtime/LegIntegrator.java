@@ -59,17 +59,21 @@ final class LegIntegrator {
         trace.add(xM, 0.0, 0.0);
         double startingForceN = dynamics.netForceN(0.0, xM);
         if (startingForceN <= 0) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
                     "train cannot start at %.1f m: the gradient averaged over its length is %.2f ‰, and its net force "
                             + "at standstill is %.1f kN (starting effort minus resistance)",
-                    xM, dynamics.gradientPermilleAt(xM), startingForceN / 1000.0));
+                    xM,
+                    dynamics.gradientPermilleAt(xM),
+                    startingForceN / 1000.0));
         }
         for (int piece = 0; piece < ceiling.pieceCount(); piece++) {
             while (xM < ceiling.endM(piece)) {
                 boolean braking = xM >= ceiling.brakingStartM(piece);
                 double partEndM = braking ? ceiling.endM(piece) : ceiling.brakingStartM(piece);
                 double stepEndM = Math.min(partEndM, dynamics.nextGradientKinkAfterM(xM));
-                boolean atFlatLimit = !braking && energyJPerKg >= ceiling.flatEnergyJPerKg(piece) * (1 - AT_LIMIT_TOLERANCE);
+                boolean atFlatLimit =
+                        !braking && energyJPerKg >= ceiling.flatEnergyJPerKg(piece) * (1 - AT_LIMIT_TOLERANCE);
                 if (!(atFlatLimit && cruise(piece, stepEndM))) {
                     freeStep(piece, stepEndM);
                 }
@@ -106,9 +110,11 @@ final class LegIntegrator {
         double nextEnergyJPerKg = rk4Energy(stepM);
         while (nextEnergyJPerKg <= 0) {
             if (stepM <= STALL_STEP_M) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
+                throw new IllegalStateException(String.format(
+                        Locale.ROOT,
                         "train stalls at %.1f m: the gradient averaged over its length is %.2f ‰, too steep for its traction",
-                        xM, dynamics.gradientPermilleAt(xM)));
+                        xM,
+                        dynamics.gradientPermilleAt(xM)));
             }
             stepM /= 2;
             nextEnergyJPerKg = rk4Energy(stepM);

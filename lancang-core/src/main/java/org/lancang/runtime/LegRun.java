@@ -84,7 +84,8 @@ final class LegRun {
         }
 
         LegRun build() {
-            return new LegRun(Arrays.copyOf(positionsM, size), Arrays.copyOf(speedsMps, size), Arrays.copyOf(timesS, size));
+            return new LegRun(
+                    Arrays.copyOf(positionsM, size), Arrays.copyOf(speedsMps, size), Arrays.copyOf(timesS, size));
         }
     }
 }

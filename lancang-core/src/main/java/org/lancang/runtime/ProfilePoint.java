@@ -7,5 +7,4 @@ package org.lancang.runtime;
  * @param speedMps  speed, m/s
  * @param timeS     time since the departure from the path start, s (dwell times included)
  */
-public record ProfilePoint(double positionM, double speedMps, double timeS) {
-}
+public record ProfilePoint(double positionM, double speedMps, double timeS) {}

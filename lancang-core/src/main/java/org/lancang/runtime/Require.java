@@ -6,8 +6,7 @@ package org.lancang.runtime;
  */
 final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     static <T> T nonNull(T value, String field) {
         if (value == null) {
@@ -44,7 +43,8 @@ final class Require {
         nonNegative(fromM, fromField);
         finite(toM, toField);
         if (toM <= fromM) {
-            throw new IllegalArgumentException(toField + " (" + toM + ") must be greater than " + fromField + " (" + fromM + ")");
+            throw new IllegalArgumentException(
+                    toField + " (" + toM + ") must be greater than " + fromField + " (" + fromM + ")");
         }
     }
 }

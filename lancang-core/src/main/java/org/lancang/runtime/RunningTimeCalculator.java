@@ -14,8 +14,7 @@ public final class RunningTimeCalculator {
     /** The most profile samples kept per leg; a 1,000 km leg still draws smoothly with this many. */
     static final int MAX_PROFILE_POINTS_PER_LEG = 4000;
 
-    private RunningTimeCalculator() {
-    }
+    private RunningTimeCalculator() {}
 
     /**
      * Runs the pipeline.
@@ -29,7 +28,8 @@ public final class RunningTimeCalculator {
         List<ProfilePoint> profile = new ArrayList<>();
         List<ProfilePoint> minimumProfile = new ArrayList<>();
         for (Leg leg : legs) {
-            // the next leg's first sample, at rest at the stop, is the departure: the dwell shows without an extra point
+            // the next leg's first sample, at rest at the stop, is the departure: the dwell shows without an extra
+            // point
             leg.run().appendProfile(profile, leg.departureS(), leg.stretch(), MAX_PROFILE_POINTS_PER_LEG);
             leg.run().appendProfile(minimumProfile, leg.minimumDepartureS(), 1.0, MAX_PROFILE_POINTS_PER_LEG);
         }
@@ -38,7 +38,8 @@ public final class RunningTimeCalculator {
             times.add(timeAt(point, legs));
         }
         Leg last = legs.get(legs.size() - 1);
-        return new RunningTimeResult(times, duration(last.arrivalS()), duration(last.minimumArrivalS()), profile, minimumProfile);
+        return new RunningTimeResult(
+                times, duration(last.arrivalS()), duration(last.minimumArrivalS()), profile, minimumProfile);
     }
 
     /** Steps 1–5 for every leg: each starts and ends at rest; dwell times separate them. */
@@ -91,15 +92,21 @@ public final class RunningTimeCalculator {
     private static TimingPointTime timeAt(TimingPoint point, List<Leg> legs) {
         double xM = point.positionM();
         if (xM <= TrackProfile.BOUNDARY_TOLERANCE_M) {
-            return new TimingPointTime(point.name(), xM, true, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+            return new TimingPointTime(
+                    point.name(), xM, true, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
         }
         for (Leg leg : legs) {
             double endM = leg.stop().positionM();
             if (Math.abs(xM - endM) <= TrackProfile.BOUNDARY_TOLERANCE_M) {
                 double dwellS = seconds(leg.stop().dwell());
-                return new TimingPointTime(point.name(), xM, true,
-                        duration(leg.arrivalS()), duration(leg.arrivalS() + dwellS),
-                        duration(leg.minimumArrivalS()), duration(leg.minimumArrivalS() + dwellS));
+                return new TimingPointTime(
+                        point.name(),
+                        xM,
+                        true,
+                        duration(leg.arrivalS()),
+                        duration(leg.arrivalS() + dwellS),
+                        duration(leg.minimumArrivalS()),
+                        duration(leg.minimumArrivalS() + dwellS));
             }
             if (xM < endM) {
                 double legS = leg.run().timeAtS(xM);

@@ -34,8 +34,9 @@ public record RunningTimeRequest(
             double positionM = stops.get(i).positionM();
             requireWithinPath(positionM, lengthM, "stops[" + i + "].positionM");
             if (i > 0 && positionM <= stops.get(i - 1).positionM()) {
-                throw new IllegalArgumentException("stops[" + i + "].positionM (" + positionM
-                        + ") must be greater than stops[" + (i - 1) + "].positionM (" + stops.get(i - 1).positionM() + ")");
+                throw new IllegalArgumentException(
+                        "stops[" + i + "].positionM (" + positionM + ") must be greater than stops[" + (i - 1)
+                                + "].positionM (" + stops.get(i - 1).positionM() + ")");
             }
         }
         for (int i = 0; i < temporaryRestrictions.size(); i++) {
@@ -58,7 +59,8 @@ public record RunningTimeRequest(
 
     private static void requireWithinPath(double positionM, double lengthM, String field) {
         if (positionM > lengthM + TrackProfile.BOUNDARY_TOLERANCE_M) {
-            throw new IllegalArgumentException(field + " (" + positionM + ") is beyond the path end (" + lengthM + " m)");
+            throw new IllegalArgumentException(
+                    field + " (" + positionM + ") is beyond the path end (" + lengthM + " m)");
         }
     }
 }

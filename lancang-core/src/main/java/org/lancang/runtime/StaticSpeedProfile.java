@@ -43,7 +43,9 @@ final class StaticSpeedProfile {
         double[] speedsMps = new double[cutsM.length - 1];
         Arrays.fill(speedsMps, train.maxSpeedMps());
         for (SpeedPiece limit : limits) {
-            for (int k = Arrays.binarySearch(cutsM, limit.fromM()); k < speedsMps.length && cutsM[k] < limit.toM(); k++) {
+            for (int k = Arrays.binarySearch(cutsM, limit.fromM());
+                    k < speedsMps.length && cutsM[k] < limit.toM();
+                    k++) {
                 speedsMps[k] = Math.min(speedsMps[k], limit.speedMps());
             }
         }
@@ -61,8 +63,8 @@ final class StaticSpeedProfile {
         return slice;
     }
 
-    private static void addExtendedByTrainLength(List<SpeedPiece> into, double fromM, double toM, double speedMps,
-                                                 double trainLengthM, double pathM) {
+    private static void addExtendedByTrainLength(
+            List<SpeedPiece> into, double fromM, double toM, double speedMps, double trainLengthM, double pathM) {
         double clippedFromM = Math.min(fromM, pathM);
         double extendedToM = Math.min(toM + trainLengthM, pathM);
         if (extendedToM > clippedFromM) {

@@ -21,5 +21,4 @@ public record TimingPointTime(
         Duration arrival,
         Duration departure,
         Duration minimumArrival,
-        Duration minimumDeparture) {
-}
+        Duration minimumDeparture) {}

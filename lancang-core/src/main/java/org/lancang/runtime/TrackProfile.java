@@ -34,18 +34,23 @@ public record TrackProfile(double lengthM, List<SpeedLimit> speedLimits, List<Gr
 
     /** A path with one speed limit and one gradient over its whole length. */
     public static TrackProfile uniform(double lengthM, double speedLimitMps, double gradientPermille) {
-        return builder(lengthM).speedLimit(0, lengthM, speedLimitMps).gradient(0, lengthM, gradientPermille).build();
+        return builder(lengthM)
+                .speedLimit(0, lengthM, speedLimitMps)
+                .gradient(0, lengthM, gradientPermille)
+                .build();
     }
 
     private static void checkSpeedLimits(double lengthM, List<SpeedLimit> limits) {
         for (int i = 0; i < limits.size(); i++) {
             SpeedLimit limit = limits.get(i);
             if (limit.toM() > lengthM + BOUNDARY_TOLERANCE_M) {
-                throw new IllegalArgumentException("speedLimits[" + i + "].toM (" + limit.toM() + ") is beyond the path length " + lengthM);
+                throw new IllegalArgumentException(
+                        "speedLimits[" + i + "].toM (" + limit.toM() + ") is beyond the path length " + lengthM);
             }
             if (i > 0 && limit.fromM() < limits.get(i - 1).toM() - BOUNDARY_TOLERANCE_M) {
                 throw new IllegalArgumentException("speedLimits[" + i + "].fromM (" + limit.fromM()
-                        + ") overlaps speedLimits[" + (i - 1) + "], which ends at " + limits.get(i - 1).toM()
+                        + ") overlaps speedLimits[" + (i - 1) + "], which ends at "
+                        + limits.get(i - 1).toM()
                         + "; limits must be sorted and must not overlap");
             }
         }
@@ -53,13 +58,16 @@ public record TrackProfile(double lengthM, List<SpeedLimit> speedLimits, List<Gr
 
     private static void checkGradients(double lengthM, List<GradientSection> sections) {
         if (sections.isEmpty()) {
-            throw new IllegalArgumentException("gradients must cover the path from 0 to " + lengthM + " m, but is empty");
+            throw new IllegalArgumentException(
+                    "gradients must cover the path from 0 to " + lengthM + " m, but is empty");
         }
         double expectedFromM = 0.0;
         for (int i = 0; i < sections.size(); i++) {
             GradientSection section = sections.get(i);
             if (Math.abs(section.fromM() - expectedFromM) > BOUNDARY_TOLERANCE_M) {
-                String what = i == 0 ? "must start at 0" : "must start where gradients[" + (i - 1) + "] ends (" + expectedFromM + ")";
+                String what = i == 0
+                        ? "must start at 0"
+                        : "must start where gradients[" + (i - 1) + "] ends (" + expectedFromM + ")";
                 throw new IllegalArgumentException("gradients[" + i + "].fromM (" + section.fromM() + ") " + what
                         + ": gradients must cover the path without gap or overlap");
             }

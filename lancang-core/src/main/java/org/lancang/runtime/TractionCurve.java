@@ -26,7 +26,8 @@ public record TractionCurve(List<TractionPoint> points) {
         for (int i = 1; i < points.size(); i++) {
             if (points.get(i).speedMps() <= points.get(i - 1).speedMps()) {
                 throw new IllegalArgumentException("points[" + i + "].speedMps must be greater than points[" + (i - 1)
-                        + "].speedMps (" + points.get(i - 1).speedMps() + "), was " + points.get(i).speedMps());
+                        + "].speedMps (" + points.get(i - 1).speedMps() + "), was "
+                        + points.get(i).speedMps());
             }
         }
     }
@@ -74,7 +75,8 @@ public record TractionCurve(List<TractionPoint> points) {
         Require.positive(maxEffortN, "maxEffortN");
         Require.positive(powerW, "powerW");
         double baseSpeedMps = powerW / maxEffortN;
-        return new TractionCurve(List.of(new TractionPoint(0.0, maxEffortN), new TractionPoint(baseSpeedMps, maxEffortN)));
+        return new TractionCurve(
+                List.of(new TractionPoint(0.0, maxEffortN), new TractionPoint(baseSpeedMps, maxEffortN)));
     }
 
     /** Maximum tractive effort at {@code speedMps}, N. */

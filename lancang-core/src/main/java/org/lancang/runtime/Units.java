@@ -9,8 +9,7 @@ public final class Units {
     /** Standard gravity, used for gradient resistance. */
     public static final double STANDARD_GRAVITY_MPS2 = 9.80665;
 
-    private Units() {
-    }
+    private Units() {}
 
     /** Converts km/h to m/s. */
     public static double kmhToMps(double speedKmh) {

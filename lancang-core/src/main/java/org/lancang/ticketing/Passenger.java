@@ -2,7 +2,6 @@ package org.lancang.ticketing;
 
 import java.time.LocalDate;
 import java.util.Locale;
-
 import org.lancang.errors.Validation;
 
 /**
@@ -11,8 +10,13 @@ import org.lancang.errors.Validation;
  *
  * @param documentExpiry required for a passport, optional otherwise
  */
-public record Passenger(String name, DocumentType documentType, String documentNumber, String nationality,
-                        LocalDate dateOfBirth, LocalDate documentExpiry) {
+public record Passenger(
+        String name,
+        DocumentType documentType,
+        String documentNumber,
+        String nationality,
+        LocalDate dateOfBirth,
+        LocalDate documentExpiry) {
     public static final int MAX_NAME_LENGTH = 100;
 
     /** The document's identity for "one document, one seat on a train at a time": type + number, normalised. */
@@ -24,8 +28,8 @@ public record Passenger(String name, DocumentType documentType, String documentN
      * Checks the passenger for a journey on {@code travelDate}; {@code crossesBorder} demands a passport valid that day.
      * Every failure is added under {@code prefix} + the field name (e.g. {@code passengers[0].documentType}).
      */
-    public static void check(Validation v, String prefix, Passenger p, LocalDate travelDate, boolean crossesBorder,
-                             LocalDate today) {
+    public static void check(
+            Validation v, String prefix, Passenger p, LocalDate travelDate, boolean crossesBorder, LocalDate today) {
         if (p == null) {
             v.add(prefix.isEmpty() ? "passenger" : prefix.substring(0, prefix.length() - 1), "is required");
             return;
@@ -38,9 +42,15 @@ public record Passenger(String name, DocumentType documentType, String documentN
             v.add(prefix + "name", "must not contain control characters", "name-control-characters");
         }
         if (p.documentType() == null) {
-            v.add(prefix + "documentType", "is required: " + java.util.Arrays.toString(DocumentType.values()), "required");
+            v.add(
+                    prefix + "documentType",
+                    "is required: " + java.util.Arrays.toString(DocumentType.values()),
+                    "required");
         } else if (crossesBorder && p.documentType() != DocumentType.PASSPORT) {
-            v.add(prefix + "documentType", "a journey across the China–Laos border needs a passport", "passport-required");
+            v.add(
+                    prefix + "documentType",
+                    "a journey across the China–Laos border needs a passport",
+                    "passport-required");
         }
         if (p.documentNumber() == null || !p.documentNumber().strip().matches("[A-Za-z0-9]{5,20}")) {
             v.add(prefix + "documentNumber", "must be 5–20 letters or digits", "document-number");
@@ -57,7 +67,10 @@ public record Passenger(String name, DocumentType documentType, String documentN
             if (p.documentExpiry() == null) {
                 v.add(prefix + "documentExpiry", "a passport's expiry date is required", "passport-expiry-required");
             } else if (p.documentExpiry().isBefore(travelDate)) {
-                v.add(prefix + "documentExpiry", "the passport has expired by the travel date " + travelDate, "passport-expired");
+                v.add(
+                        prefix + "documentExpiry",
+                        "the passport has expired by the travel date " + travelDate,
+                        "passport-expired");
             }
         }
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.timetable.Operator;
 
 /**
@@ -28,8 +27,11 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
     }
 
     public static RefundRules defaults() {
-        List<Tier> standard = List.of(new Tier(Duration.ofDays(8), 0), new Tier(Duration.ofHours(48), 5),
-                new Tier(Duration.ofHours(24), 10), new Tier(Duration.ZERO, 20));
+        List<Tier> standard = List.of(
+                new Tier(Duration.ofDays(8), 0),
+                new Tier(Duration.ofHours(48), 5),
+                new Tier(Duration.ofHours(24), 10),
+                new Tier(Duration.ZERO, 20));
         Map<Operator, List<Tier>> map = new EnumMap<>(Operator.class);
         for (Operator o : Operator.values()) {
             map.put(o, standard);

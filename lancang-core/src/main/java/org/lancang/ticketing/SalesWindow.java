@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.timetable.Operator;
 
@@ -29,13 +28,20 @@ public record SalesWindow(Map<Operator, Integer> daysAhead) {
      * Checks that a journey on {@code serviceDate}, boarding at {@code boardingDeparture}, may be sold at {@code now}.
      * The first sale day counts in the zone of the boarding station: sales open at midnight there.
      */
-    public void check(Operator operator, LocalDate serviceDate, Instant boardingDeparture, ZoneId boardingZone,
-                      Instant now, String field) {
+    public void check(
+            Operator operator,
+            LocalDate serviceDate,
+            Instant boardingDeparture,
+            ZoneId boardingZone,
+            Instant now,
+            String field) {
         int days = daysAhead.getOrDefault(operator, 7);
         LocalDate today = now.atZone(boardingZone).toLocalDate();
         if (serviceDate.isAfter(today.plusDays(days))) {
-            throw new InvalidInput(field, "not on sale yet: " + operator + " trains are sold " + days
-                    + " days ahead, from " + serviceDate.minusDays(days));
+            throw new InvalidInput(
+                    field,
+                    "not on sale yet: " + operator + " trains are sold " + days + " days ahead, from "
+                            + serviceDate.minusDays(days));
         }
         if (!now.isBefore(boardingDeparture)) {
             throw new InvalidInput(field, "the train has already left the boarding station");
@@ -43,11 +49,10 @@ public record SalesWindow(Map<Operator, Integer> daysAhead) {
     }
 
     /** Whether the run is on sale now (without an error). */
-    public boolean onSale(Operator operator, LocalDate serviceDate, Instant boardingDeparture, ZoneId boardingZone,
-                          Instant now) {
+    public boolean onSale(
+            Operator operator, LocalDate serviceDate, Instant boardingDeparture, ZoneId boardingZone, Instant now) {
         int days = daysAhead.getOrDefault(operator, 7);
         return !serviceDate.isAfter(now.atZone(boardingZone).toLocalDate().plusDays(days))
                 && now.isBefore(boardingDeparture);
     }
-
 }

@@ -17,14 +17,28 @@ import java.time.Duration;
  * @param platformBeforeDeparture how long a train stands at its origin's platform before it leaves
  * @param platformAfterArrival  how long a train stands at its destination's platform after it arrives
  */
-public record BlockingRules(double blockLengthM, Duration blockSetup, Duration blockRelease, Duration singleTrackSetup,
-                            Duration singleTrackRelease, Duration stationSetup, Duration stationRelease,
-                            Duration platformBeforeDeparture, Duration platformAfterArrival) {
+public record BlockingRules(
+        double blockLengthM,
+        Duration blockSetup,
+        Duration blockRelease,
+        Duration singleTrackSetup,
+        Duration singleTrackRelease,
+        Duration stationSetup,
+        Duration stationRelease,
+        Duration platformBeforeDeparture,
+        Duration platformAfterArrival) {
 
     /** The defaults Lancang plans the reference network with (assumptions, see the class comment). */
     public static BlockingRules defaults() {
-        return new BlockingRules(2500, Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(10),
+        return new BlockingRules(
+                2500,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
                 Duration.ofMinutes(10));
     }
 }

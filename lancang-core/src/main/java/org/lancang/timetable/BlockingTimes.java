@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.network.Point;
 import org.lancang.network.Section;
 import org.lancang.timetable.conflict.Occupation;
@@ -17,16 +16,13 @@ import org.lancang.timetable.conflict.Occupation;
  */
 public final class BlockingTimes {
     /** A stop (or a pass through a single-track station) that needs a station track. */
-    public record StationStop(String owner, Point station, boolean increasingKm, boolean passing, Instant from,
-                              Instant to) {
-    }
+    public record StationStop(
+            String owner, Point station, boolean increasingKm, boolean passing, Instant from, Instant to) {}
 
     /** What a run needs: line and block occupations, and station tracks to allocate. */
-    public record Demand(List<Occupation> occupations, List<StationStop> stationStops) {
-    }
+    public record Demand(List<Occupation> occupations, List<StationStop> stationStops) {}
 
-    private BlockingTimes() {
-    }
+    private BlockingTimes() {}
 
     public static Demand of(String owner, TrainRun run, Instant departure, Resources resources, BlockingRules rules) {
         LinePath path = run.path();
@@ -49,7 +45,8 @@ public final class BlockingTimes {
 
         // double-track block sections in the train's direction
         for (Resources.Block block : resources.blocks()) {
-            if (block.increasingKm() != path.increasingKm() || !path.containsKm(block.fromKm())
+            if (block.increasingKm() != path.increasingKm()
+                    || !path.containsKm(block.fromKm())
                     || !path.containsKm(block.toKm())) {
                 continue;
             }
@@ -58,8 +55,12 @@ public final class BlockingTimes {
             double approach = start - (end - start); // the signal one block back must already show clear
             Duration enter = entryTime(run, approach, start);
             Duration clear = clearTime(run, end, length);
-            occupations.add(new Occupation(block.id(), owner, false,
-                    at(departure, enter).minus(rules.blockSetup()), at(departure, clear).plus(rules.blockRelease())));
+            occupations.add(new Occupation(
+                    block.id(),
+                    owner,
+                    false,
+                    at(departure, enter).minus(rules.blockSetup()),
+                    at(departure, clear).plus(rules.blockRelease())));
         }
 
         // stations: every stop holds a track; on single track a pass holds the main track
@@ -72,9 +73,11 @@ public final class BlockingTimes {
             boolean first = i == 0;
             boolean last = i == times.size() - 1;
             if (t.stops() || first || last) {
-                Instant from = first ? at(departure, t.departure()).minus(rules.platformBeforeDeparture())
+                Instant from = first
+                        ? at(departure, t.departure()).minus(rules.platformBeforeDeparture())
                         : at(departure, t.arrival()).minus(rules.stationSetup());
-                Instant to = last ? at(departure, t.arrival()).plus(rules.platformAfterArrival())
+                Instant to = last
+                        ? at(departure, t.arrival()).plus(rules.platformAfterArrival())
                         : at(departure, t.departure()).plus(rules.stationRelease());
                 stops.add(new StationStop(owner, p, path.increasingKm(), false, from, to));
             } else if (singleTrackAt(path, i)) {
@@ -89,7 +92,8 @@ public final class BlockingTimes {
     /** Whether the track on either side of path point i is single. */
     private static boolean singleTrackAt(LinePath path, int i) {
         List<Section> sections = path.sections();
-        return (i > 0 && sections.get(i - 1).isSingleTrack()) || (i < sections.size() && sections.get(i).isSingleTrack());
+        return (i > 0 && sections.get(i - 1).isSingleTrack())
+                || (i < sections.size() && sections.get(i).isSingleTrack());
     }
 
     /** When the tail has cleared path point i: on arrival if the train stops there, else once it has run its length on. */
@@ -119,7 +123,8 @@ public final class BlockingTimes {
     /** When the tail clears a block ending at {@code endM}; a train stopping at its end is inside the station then. */
     private static Duration clearTime(TrainRun run, double endM, double length) {
         for (PointTime t : run.times()) {
-            if (Math.abs(t.positionM() - endM) < 1 && (t.stops() || t.positionM() == run.path().lengthM())) {
+            if (Math.abs(t.positionM() - endM) < 1
+                    && (t.stops() || t.positionM() == run.path().lengthM())) {
                 return t.arrival();
             }
         }

@@ -2,7 +2,6 @@ package org.lancang.timetable;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.Occupation;
 

@@ -2,7 +2,6 @@ package org.lancang.timetable;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Point;
@@ -35,8 +34,8 @@ public final class PathFinder {
         this.planner = planner;
     }
 
-    public InsertedPath insert(PathRequest request, DayPlan day, List<Possession> possessions,
-                               List<SpeedRestriction> restrictions) {
+    public InsertedPath insert(
+            PathRequest request, DayPlan day, List<Possession> possessions, List<SpeedRestriction> restrictions) {
         List<Occupation> existing = new ArrayList<>(day.occupations());
         return insert(request, existing, restrictions);
     }
@@ -55,8 +54,11 @@ public final class PathFinder {
             StopRequest s = request.stops().get(i);
             int at = s.point() == null ? -1 : path.indexOf(s.point());
             if (at <= 0 || at >= path.points().size() - 1) {
-                throw new InvalidInput("stops[" + i + "].point", "'" + s.point() + "' is not an intermediate point of the path "
-                        + path.origin().code() + "–" + path.destination().code());
+                throw new InvalidInput(
+                        "stops[" + i + "].point",
+                        "'" + s.point() + "' is not an intermediate point of the path "
+                                + path.origin().code() + "–"
+                                + path.destination().code());
             }
             requested.put(at, s.dwell());
         }
@@ -64,14 +66,16 @@ public final class PathFinder {
         Instant bestArrival = null;
         Duration freeRun = null;
         String lastProblem = "no path";
-        for (Duration offset = Duration.ZERO; offset.compareTo(request.maxDelay()) <= 0; offset = offset.plus(DEPARTURE_STEP)) {
+        for (Duration offset = Duration.ZERO;
+                offset.compareTo(request.maxDelay()) <= 0;
+                offset = offset.plus(DEPARTURE_STEP)) {
             Instant departure = request.earliestDeparture().plus(offset);
             if (bestArrival != null && !departure.plus(freeRun).isBefore(bestArrival)) {
                 break;
             }
             try {
-                InsertedPath found = search(request, type, path, index, requested, departure, offset, bestArrival,
-                        restrictions);
+                InsertedPath found =
+                        search(request, type, path, index, requested, departure, offset, bestArrival, restrictions);
                 if (freeRun == null) {
                     freeRun = found.run().run().runningTime().minus(found.totalWait());
                 }
@@ -97,9 +101,16 @@ public final class PathFinder {
     }
 
     /** The hold-and-retry search from one departure; gives up once it cannot beat {@code bound}. */
-    private InsertedPath search(PathRequest request, TrainType type, LinePath path, Map<String, List<Occupation>> index,
-                                Map<Integer, Duration> requested, Instant start, Duration startOffset, Instant bound,
-                                List<SpeedRestriction> restrictions) {
+    private InsertedPath search(
+            PathRequest request,
+            TrainType type,
+            LinePath path,
+            Map<String, List<Occupation>> index,
+            Map<Integer, Duration> requested,
+            Instant start,
+            Duration startOffset,
+            Instant bound,
+            List<SpeedRestriction> restrictions) {
         TreeMap<Integer, Duration> waits = new TreeMap<>();
         Duration departureDelay = Duration.ZERO;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
@@ -112,45 +123,56 @@ public final class PathFinder {
             Hold hold = firstHold(run, type, index);
             if (hold == null) {
                 List<StopRequest> waitList = new ArrayList<>();
-                waits.forEach((i, d) -> waitList.add(new StopRequest(path.points().get(i).code(), d)));
+                waits.forEach((i, d) ->
+                        waitList.add(new StopRequest(path.points().get(i).code(), d)));
                 return new InsertedPath(plan, run, waitList, startOffset.plus(departureDelay), iteration);
             }
             if (hold.pointIndex() == 0) {
                 if (request.fixedDeparture()) {
-                    throw new Conflict("earliestDeparture", "train " + request.number() + " cannot leave "
-                            + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken");
+                    throw new Conflict(
+                            "earliestDeparture",
+                            "train " + request.number() + " cannot leave "
+                                    + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken");
                 }
                 departureDelay = departureDelay.plus(hold.delay());
             } else {
                 waits.merge(hold.pointIndex(), hold.delay(), Duration::plus);
             }
-            Duration total = startOffset.plus(departureDelay)
+            Duration total = startOffset
+                    .plus(departureDelay)
                     .plus(waits.values().stream().reduce(Duration.ZERO, Duration::plus));
             if (total.compareTo(request.maxDelay()) > 0) {
-                throw new Conflict("earliestDeparture", "no conflict-free path for " + request.number() + " within "
-                        + request.maxDelay().toHours() + " h of waiting");
+                throw new Conflict(
+                        "earliestDeparture",
+                        "no conflict-free path for " + request.number() + " within "
+                                + request.maxDelay().toHours() + " h of waiting");
             }
         }
-        throw new Conflict("earliestDeparture", "no conflict-free path for " + request.number() + " after "
-                + MAX_ITERATIONS + " holds");
+        throw new Conflict(
+                "earliestDeparture",
+                "no conflict-free path for " + request.number() + " after " + MAX_ITERATIONS + " holds");
     }
 
     /** Where to hold the train and for how long, or null if its path is free. */
-    private record Hold(int pointIndex, Duration delay, String resource) {
-    }
+    private record Hold(int pointIndex, Duration delay, String resource) {}
 
     private Hold firstHold(ScheduledRun run, TrainType type, Map<String, List<Occupation>> index) {
-        BlockingTimes.Demand demand = BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(),
-                planner.rules());
+        BlockingTimes.Demand demand =
+                BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(), planner.rules());
         List<Candidate> candidates = new ArrayList<>();
         for (Occupation o : demand.occupations()) {
-            candidates.add(new Candidate(o, List.of(o.resource()), entryPosition(run.run().path(), o.resource())));
+            candidates.add(new Candidate(
+                    o, List.of(o.resource()), entryPosition(run.run().path(), o.resource())));
         }
         for (BlockingTimes.StationStop s : demand.stationStops()) {
-            List<String> tracks = s.passing() ? List.of(Resources.track(s.station().code(), 1))
+            List<String> tracks = s.passing()
+                    ? List.of(Resources.track(s.station().code(), 1))
                     : StationTracks.preference(s, planner.network()).stream()
-                    .map(t -> Resources.track(s.station().code(), t)).toList();
-            double pos = run.run().path().positionM(run.run().path().indexOf(s.station().code()));
+                            .map(t -> Resources.track(s.station().code(), t))
+                            .toList();
+            double pos = run.run()
+                    .path()
+                    .positionM(run.run().path().indexOf(s.station().code()));
             Occupation o = new Occupation(tracks.get(0), s.owner(), false, s.from(), s.to());
             candidates.add(new Candidate(o, tracks, pos - 1));
         }
@@ -183,8 +205,7 @@ public final class PathFinder {
         return Duration.ofMinutes(minutes);
     }
 
-    private record Candidate(Occupation occupation, List<String> alternatives, double entryM) {
-    }
+    private record Candidate(Occupation occupation, List<String> alternatives, double entryM) {}
 
     /** The end of the last occupation overlapping {@code o}, or null if the resource is free for it. */
     private static Instant freeFrom(List<Occupation> occupations, Occupation o) {
@@ -233,15 +254,32 @@ public final class PathFinder {
         return best;
     }
 
-    private static TrainPlan plan(PathRequest r, LinePath path, Instant departure, Map<Integer, Duration> requested,
-                                  Map<Integer, Duration> waits) {
+    private static TrainPlan plan(
+            PathRequest r,
+            LinePath path,
+            Instant departure,
+            Map<Integer, Duration> requested,
+            Map<Integer, Duration> waits) {
         List<StopRequest> stops = new ArrayList<>();
-        new TreeMap<>(requested).forEach((i, d) -> stops.add(new StopRequest(path.points().get(i).code(), d)));
+        new TreeMap<>(requested)
+                .forEach(
+                        (i, d) -> stops.add(new StopRequest(path.points().get(i).code(), d)));
         List<StopRequest> meets = new ArrayList<>();
         waits.forEach((i, d) -> meets.add(new StopRequest(path.points().get(i).code(), d)));
         ZonedDateTime local = departure.atZone(path.origin().timeZone());
-        return new TrainPlan(r.number(), r.operator(), r.trainType(), r.passenger(), r.calendar(), path.origin().code(),
-                path.destination().code(), local.toLocalTime(), stops, meets, r.fixedDeparture(), r.allowancePercent(),
+        return new TrainPlan(
+                r.number(),
+                r.operator(),
+                r.trainType(),
+                r.passenger(),
+                r.calendar(),
+                path.origin().code(),
+                path.destination().code(),
+                local.toLocalTime(),
+                stops,
+                meets,
+                r.fixedDeparture(),
+                r.allowancePercent(),
                 "");
     }
 

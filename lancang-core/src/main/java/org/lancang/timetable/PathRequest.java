@@ -10,9 +10,19 @@ import java.util.Objects;
  * {@code earliestDeparture}. With {@code fixedDeparture} it must leave exactly then (a published passenger time) and
  * may only wait on the way.
  */
-public record PathRequest(String number, Operator operator, String trainType, boolean passenger, ServiceCalendar calendar,
-                          String from, String to, List<StopRequest> stops, Instant earliestDeparture,
-                          boolean fixedDeparture, double allowancePercent, Duration maxDelay) {
+public record PathRequest(
+        String number,
+        Operator operator,
+        String trainType,
+        boolean passenger,
+        ServiceCalendar calendar,
+        String from,
+        String to,
+        List<StopRequest> stops,
+        Instant earliestDeparture,
+        boolean fixedDeparture,
+        double allowancePercent,
+        Duration maxDelay) {
     public PathRequest {
         Objects.requireNonNull(earliestDeparture, "earliestDeparture");
         stops = List.copyOf(stops);

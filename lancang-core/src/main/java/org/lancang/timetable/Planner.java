@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -30,8 +29,7 @@ public final class Planner {
     /** Blocking times of a run relative to a departure at the epoch: the same for every date it runs. */
     private final Map<TrainRun, BlockingTimes.Demand> demands = new java.util.IdentityHashMap<>();
 
-    private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {
-    }
+    private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {}
 
     public Planner(Network network, RollingStock rollingStock, BlockingRules rules) {
         this.network = network;
@@ -57,8 +55,14 @@ public final class Planner {
     }
 
     public TrainType trainType(String code, String field) {
-        return rollingStock.type(code).orElseThrow(() -> new InvalidInput(field, "'" + code
-                + "' is not a train type; known: " + rollingStock.types().stream().map(TrainType::code).toList()));
+        return rollingStock
+                .type(code)
+                .orElseThrow(() -> new InvalidInput(
+                        field,
+                        "'" + code + "' is not a train type; known: "
+                                + rollingStock.types().stream()
+                                        .map(TrainType::code)
+                                        .toList()));
     }
 
     /** The plan's run (times from its departure), computed once per plan and set of restrictions. */
@@ -73,7 +77,8 @@ public final class Planner {
             throw new InvalidInput("allowancePercent", "must be between 0 and 50");
         }
         LinePath path = LinePath.between(network, plan.from(), plan.to());
-        Allowance allowance = plan.allowancePercent() == 0 ? Allowance.none() : Allowance.percent(plan.allowancePercent());
+        Allowance allowance =
+                plan.allowancePercent() == 0 ? Allowance.none() : Allowance.percent(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
         TrainRun run = RunningTimes.compute(network, type, plan.from(), plan.to(), stops, restrictions, allowance);
         if (stops.stream().anyMatch(s -> s.departAt() != null)) {
@@ -99,19 +104,31 @@ public final class Planner {
         for (int i = 0; i < times.size(); i++) {
             PointTime t = times.get(i);
             // a meet at a loop holds the train without a commercial stop: it has a dwell but stops=false
-            boolean commercial = i == 0 || i == times.size() - 1 || plan.callsAt(t.point().code());
-            calls.add(new Call(t.point().code(), start.plus(wholeSeconds(t.arrival())),
-                    start.plus(wholeSeconds(t.departure())), commercial));
+            boolean commercial =
+                    i == 0 || i == times.size() - 1 || plan.callsAt(t.point().code());
+            calls.add(new Call(
+                    t.point().code(),
+                    start.plus(wholeSeconds(t.arrival())),
+                    start.plus(wholeSeconds(t.departure())),
+                    commercial));
         }
-        return new Train(plan.number(), plan.operator(), plan.trainType(), plan.passenger(), plan.calendar(),
-                run.path().origin().timeZone(), calls);
+        return new Train(
+                plan.number(),
+                plan.operator(),
+                plan.trainType(),
+                plan.passenger(),
+                plan.calendar(),
+                run.path().origin().timeZone(),
+                calls);
     }
 
     private static List<StopRequest> fixedDepartures(TrainPlan plan, TrainRun run, List<StopRequest> stops) {
         List<StopRequest> out = new ArrayList<>();
         Duration shift = Duration.ZERO;
         java.time.LocalDate anyDay = plan.calendar().startDate();
-        java.time.Instant start = anyDay.atTime(plan.departure()).atZone(run.path().origin().timeZone()).toInstant();
+        java.time.Instant start = anyDay.atTime(plan.departure())
+                .atZone(run.path().origin().timeZone())
+                .toInstant();
         for (int i = 0; i < stops.size(); i++) {
             StopRequest s = stops.get(i);
             if (s.departAt() == null) {
@@ -127,8 +144,10 @@ public final class Planner {
             }
             Duration extra = Duration.between(planned, wanted);
             if (extra.isNegative()) {
-                throw new InvalidInput("stops[" + i + "].departAt", "the train cannot leave " + s.point() + " at "
-                        + s.departAt() + ": it departs at " + local.toLocalTime().withNano(0) + " at the earliest");
+                throw new InvalidInput(
+                        "stops[" + i + "].departAt",
+                        "the train cannot leave " + s.point() + " at " + s.departAt() + ": it departs at "
+                                + local.toLocalTime().withNano(0) + " at the earliest");
             }
             shift = shift.plus(extra);
             out.add(new StopRequest(s.point(), s.dwell().plus(extra), s.departAt()));
@@ -157,15 +176,25 @@ public final class Planner {
             return restrictions;
         }
         TrainRun free = run(plan, List.of());
-        java.time.Instant start = date.atTime(plan.departure()).atZone(free.path().origin().timeZone()).toInstant();
-        return restrictions.stream().filter(r -> passesWhileInForce(r, free.times(), start))
-                .map(SpeedRestriction::always).toList();
+        java.time.Instant start = date.atTime(plan.departure())
+                .atZone(free.path().origin().timeZone())
+                .toInstant();
+        return restrictions.stream()
+                .filter(r -> passesWhileInForce(r, free.times(), start))
+                .map(SpeedRestriction::always)
+                .toList();
     }
 
     private static boolean passesWhileInForce(SpeedRestriction r, List<PointTime> times, java.time.Instant start) {
-        double before = times.stream().mapToDouble(t -> t.point().km()).filter(k -> k <= r.fromKm()).max()
+        double before = times.stream()
+                .mapToDouble(t -> t.point().km())
+                .filter(k -> k <= r.fromKm())
+                .max()
                 .orElse(Double.NEGATIVE_INFINITY);
-        double after = times.stream().mapToDouble(t -> t.point().km()).filter(k -> k >= r.toKm()).min()
+        double after = times.stream()
+                .mapToDouble(t -> t.point().km())
+                .filter(k -> k >= r.toKm())
+                .min()
                 .orElse(Double.POSITIVE_INFINITY);
         java.time.Instant enters = null;
         java.time.Instant leaves = null;
@@ -191,13 +220,18 @@ public final class Planner {
 
     public ScheduledRun schedule(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
         TrainRun run = run(plan, applying(plan, date, restrictions));
-        return new ScheduledRun(plan, date, run, date.atTime(plan.departure()).atZone(run.path().origin().timeZone())
-                .toInstant());
+        return new ScheduledRun(
+                plan,
+                date,
+                run,
+                date.atTime(plan.departure())
+                        .atZone(run.path().origin().timeZone())
+                        .toInstant());
     }
 
     /** Lays the day's runs (and the neighbouring days', which reach into it) on the line and finds the conflicts. */
-    public DayPlan day(List<TrainPlan> plans, LocalDate date, List<Possession> possessions,
-                       List<SpeedRestriction> restrictions) {
+    public DayPlan day(
+            List<TrainPlan> plans, LocalDate date, List<Possession> possessions, List<SpeedRestriction> restrictions) {
         // the runs are independent of each other: compute them on every core first (pure functions, cached)
         plans.parallelStream().forEach(p -> run(p, applying(p, date, restrictions)));
         List<ScheduledRun> scheduled = new ArrayList<>();
@@ -211,7 +245,8 @@ public final class Planner {
         List<Occupation> occupations = occupations(scheduled, possessions);
         String suffix = "@" + date;
         List<Conflict> conflicts = ConflictDetector.detect(occupations).stream()
-                .filter(c -> c.first().endsWith(suffix) || c.second().endsWith(suffix)
+                .filter(c -> c.first().endsWith(suffix)
+                        || c.second().endsWith(suffix)
                         || (c.possessionInvolved() && overlapsDay(c, date)))
                 .toList();
         return new DayPlan(date, scheduled, occupations, conflicts);
@@ -234,8 +269,13 @@ public final class Planner {
                 out.add(new Occupation(o.resource(), owner, false, o.from().plus(shift), o.to().plus(shift)));
             }
             for (BlockingTimes.StationStop s : demand.stationStops()) {
-                stops.add(new BlockingTimes.StationStop(owner, s.station(), s.increasingKm(), s.passing(),
-                        s.from().plus(shift), s.to().plus(shift)));
+                stops.add(new BlockingTimes.StationStop(
+                        owner,
+                        s.station(),
+                        s.increasingKm(),
+                        s.passing(),
+                        s.from().plus(shift),
+                        s.to().plus(shift)));
             }
         }
         out.addAll(StationTracks.allocate(stops, network));
@@ -254,10 +294,10 @@ public final class Planner {
 
     /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */
     public List<Occupation> possessionOccupations(Possession p) {
-        Point a = network.point(p.fromPoint()).orElseThrow(() -> new InvalidInput("fromPoint", "'" + p.fromPoint()
-                + "' is not a point of the line"));
-        Point b = network.point(p.toPoint()).orElseThrow(() -> new InvalidInput("toPoint", "'" + p.toPoint()
-                + "' is not a point of the line"));
+        Point a = network.point(p.fromPoint())
+                .orElseThrow(() -> new InvalidInput("fromPoint", "'" + p.fromPoint() + "' is not a point of the line"));
+        Point b = network.point(p.toPoint())
+                .orElseThrow(() -> new InvalidInput("toPoint", "'" + p.toPoint() + "' is not a point of the line"));
         double lo = Math.min(a.km(), b.km());
         double hi = Math.max(a.km(), b.km());
         List<Occupation> out = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.lancang.timetable;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
@@ -19,12 +18,10 @@ import org.lancang.network.Section;
  */
 public final class Resources {
     /** A single-track line between two holding points, with its km range. */
-    public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) {
-    }
+    public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) {}
 
     /** A block section, with its km range and direction. */
-    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm) {
-    }
+    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm) {}
 
     private final Network network;
     private final List<Line> lines = new ArrayList<>();
@@ -43,8 +40,8 @@ public final class Resources {
                 Point end = points.get(i + 1);
                 if (end.canHoldTrains() || i == network.sections().size() - 1) {
                     Point start = points.get(lineStart);
-                    lines.add(new Line("LINE:" + start.code() + "-" + end.code(), start.code(), end.code(), start.km(),
-                            end.km()));
+                    lines.add(new Line(
+                            "LINE:" + start.code() + "-" + end.code(), start.code(), end.code(), start.km(), end.km()));
                     lineStart = -1;
                 }
             } else {
@@ -52,8 +49,13 @@ public final class Resources {
                 double step = s.lengthKm() / n;
                 for (boolean inc : new boolean[] {true, false}) {
                     for (int b = 0; b < n; b++) {
-                        blocks.add(new Block("BLOCK:" + s.from() + "-" + s.to() + ":" + (inc ? "S" : "N") + ":" + b, s, inc,
-                                b, s.fromKm() + b * step, s.fromKm() + (b + 1) * step));
+                        blocks.add(new Block(
+                                "BLOCK:" + s.from() + "-" + s.to() + ":" + (inc ? "S" : "N") + ":" + b,
+                                s,
+                                inc,
+                                b,
+                                s.fromKm() + b * step,
+                                s.fromKm() + (b + 1) * step));
                     }
                 }
             }

@@ -3,7 +3,6 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -28,11 +27,16 @@ public final class RunningTimes {
     /** No planner asks for a dwell longer than this at one stop. */
     public static final Duration MAX_DWELL = Duration.ofHours(12);
 
-    private RunningTimes() {
-    }
+    private RunningTimes() {}
 
-    public static TrainRun compute(Network network, TrainType type, String from, String to, List<StopRequest> stops,
-                                   List<SpeedRestriction> restrictions, Allowance allowance) {
+    public static TrainRun compute(
+            Network network,
+            TrainType type,
+            String from,
+            String to,
+            List<StopRequest> stops,
+            List<SpeedRestriction> restrictions,
+            Allowance allowance) {
         LinePath path = LinePath.between(network, from, to);
         Validation v = new Validation();
         checkStops(v, path, type, stops);
@@ -45,9 +49,16 @@ public final class RunningTimes {
         }
         List<TemporarySpeedRestriction> tsrs = new ArrayList<>();
         for (SpeedRestriction r : restrictions) {
-            if (!path.containsKm(r.fromKm()) && !path.containsKm(r.toKm())
-                    && !(r.fromKm() < Math.min(path.origin().km(), path.destination().km())
-                    && r.toKm() > Math.max(path.origin().km(), path.destination().km()))) {
+            if (!path.containsKm(r.fromKm())
+                    && !path.containsKm(r.toKm())
+                    && !(r.fromKm()
+                                    < Math.min(
+                                            path.origin().km(),
+                                            path.destination().km())
+                            && r.toKm()
+                                    > Math.max(
+                                            path.origin().km(),
+                                            path.destination().km()))) {
                 continue; // not on this path
             }
             double a = path.positionOfKm(r.fromKm());
@@ -60,8 +71,8 @@ public final class RunningTimes {
         for (int i = 0; i < path.points().size(); i++) {
             timingPoints.add(new TimingPoint(path.points().get(i).code(), path.positionM(i)));
         }
-        RunningTimeRequest request = new RunningTimeRequest(physics(type), path.trackProfile(type), physicsStops, tsrs,
-                allowance, timingPoints);
+        RunningTimeRequest request = new RunningTimeRequest(
+                physics(type), path.trackProfile(type), physicsStops, tsrs, allowance, timingPoints);
         RunningTimeResult result = RunningTimeCalculator.calculate(request);
         List<PointTime> times = new ArrayList<>();
         for (int i = 0; i < path.points().size(); i++) {
@@ -75,10 +86,23 @@ public final class RunningTimes {
 
     /** The physics' view of a train type, converted from the railway units of the data files. */
     public static TrainPhysics physics(TrainType type) {
-        double[] speeds = type.tractionCurve().stream().mapToDouble(TractionPoint::speedKmh).toArray();
-        double[] efforts = type.tractionCurve().stream().mapToDouble(TractionPoint::effortKn).toArray();
-        return TrainPhysics.fromRailwayUnits(type.massT(), type.rotatingMassFactor(), type.lengthM(), type.maxSpeedKmh(),
-                speeds, efforts, type.davisAKn(), type.davisBKnPerKmh(), type.davisCKnPerKmh2(), type.brakingMps2());
+        double[] speeds = type.tractionCurve().stream()
+                .mapToDouble(TractionPoint::speedKmh)
+                .toArray();
+        double[] efforts = type.tractionCurve().stream()
+                .mapToDouble(TractionPoint::effortKn)
+                .toArray();
+        return TrainPhysics.fromRailwayUnits(
+                type.massT(),
+                type.rotatingMassFactor(),
+                type.lengthM(),
+                type.maxSpeedKmh(),
+                speeds,
+                efforts,
+                type.davisAKn(),
+                type.davisBKnPerKmh(),
+                type.davisCKnPerKmh2(),
+                type.brakingMps2());
     }
 
     private static void checkStops(Validation v, LinePath path, TrainType type, List<StopRequest> stops) {
@@ -88,9 +112,15 @@ public final class RunningTimes {
             String field = "stops[" + i + "]";
             int index = s.point() == null ? -1 : path.indexOf(s.point());
             if (index < 0) {
-                boolean known = s.point() != null && path.network().point(s.point()).isPresent();
-                v.add(field + ".point", "'" + s.point() + "' is " + (known ? "not on the path " + path.origin().code()
-                        + "–" + path.destination().code() : "not a point of the line"));
+                boolean known =
+                        s.point() != null && path.network().point(s.point()).isPresent();
+                v.add(
+                        field + ".point",
+                        "'" + s.point() + "' is "
+                                + (known
+                                        ? "not on the path " + path.origin().code() + "–"
+                                                + path.destination().code()
+                                        : "not a point of the line"));
                 continue;
             }
             if (index == 0 || index == path.points().size() - 1) {
@@ -102,8 +132,10 @@ public final class RunningTimes {
             if (!p.canHoldTrains()) {
                 v.add(field + ".point", p.code() + " has no track a train can stop on");
             } else if (p.usefulLengthM() < type.lengthM()) {
-                v.add(field + ".point", p.code() + "'s tracks (" + p.usefulLengthM() + " m) are too short for "
-                        + type.code() + " (" + Math.round(type.lengthM()) + " m)");
+                v.add(
+                        field + ".point",
+                        p.code() + "'s tracks (" + p.usefulLengthM() + " m) are too short for " + type.code() + " ("
+                                + Math.round(type.lengthM()) + " m)");
             }
             if (s.dwell() == null || s.dwell().isNegative()) {
                 v.add(field + ".dwell", "must be zero or more");
@@ -114,7 +146,8 @@ public final class RunningTimes {
         }
     }
 
-    private static void checkRestrictions(Validation v, LinePath path, TrainType type, List<SpeedRestriction> restrictions) {
+    private static void checkRestrictions(
+            Validation v, LinePath path, TrainType type, List<SpeedRestriction> restrictions) {
         Network network = path.network();
         double lineStart = network.points().get(0).km();
         double lineEnd = network.points().get(network.points().size() - 1).km();
@@ -122,14 +155,18 @@ public final class RunningTimes {
             SpeedRestriction r = restrictions.get(i);
             String field = "restrictions[" + i + "]";
             if (r.fromKm() < lineStart || r.toKm() > lineEnd) {
-                v.add(field + ".fromKm", "the range " + r.fromKm() + "–" + r.toKm() + " km is outside the line "
-                        + lineStart + "–" + lineEnd + " km");
+                v.add(
+                        field + ".fromKm",
+                        "the range " + r.fromKm() + "–" + r.toKm() + " km is outside the line " + lineStart + "–"
+                                + lineEnd + " km");
                 continue;
             }
             for (Section s : network.sections()) {
                 if (r.overlapsKm(s.fromKm(), s.toKm()) && r.speedKmh() >= s.lineSpeedKmh()) {
-                    v.add(field + ".speedKmh", r.speedKmh() + " km/h is not below the line speed of " + s.from() + "–"
-                            + s.to() + " (" + s.lineSpeedKmh() + " km/h)");
+                    v.add(
+                            field + ".speedKmh",
+                            r.speedKmh() + " km/h is not below the line speed of " + s.from() + "–" + s.to() + " ("
+                                    + s.lineSpeedKmh() + " km/h)");
                     break;
                 }
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.conflict.Occupation;
@@ -16,22 +15,23 @@ import org.lancang.timetable.conflict.Occupation;
  * conflict: a station has only as many tracks as the data says.
  */
 public final class StationTracks {
-    private StationTracks() {
-    }
+    private StationTracks() {}
 
     public static List<Occupation> allocate(List<BlockingTimes.StationStop> stops, Network network) {
         Map<String, List<Occupation>> byTrack = new HashMap<>();
         List<Occupation> out = new ArrayList<>();
         for (BlockingTimes.StationStop s : stops) {
             if (s.passing()) {
-                Occupation o = new Occupation(Resources.track(s.station().code(), 1), s.owner(), false, s.from(), s.to());
+                Occupation o =
+                        new Occupation(Resources.track(s.station().code(), 1), s.owner(), false, s.from(), s.to());
                 byTrack.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
                 out.add(o);
             }
         }
         // in the order given, which is the timetable's order of priority: a train added later never moves the track of
         // one planned before it, so path insertion and the day's check see the same allocation
-        for (BlockingTimes.StationStop s : stops.stream().filter(s -> !s.passing()).toList()) {
+        for (BlockingTimes.StationStop s :
+                stops.stream().filter(s -> !s.passing()).toList()) {
             List<Integer> preference = preference(s, network);
             String chosen = Resources.track(s.station().code(), preference.get(0));
             for (int track : preference) {
@@ -72,7 +72,8 @@ public final class StationTracks {
     static boolean isDoubleTrackStation(Point p, Network network) {
         int i = network.indexOf(p.code());
         boolean before = i > 0 && network.sections().get(i - 1).tracks() >= 2;
-        boolean after = i < network.sections().size() && network.sections().get(i).tracks() >= 2;
+        boolean after =
+                i < network.sections().size() && network.sections().get(i).tracks() >= 2;
         return before || after;
     }
 }

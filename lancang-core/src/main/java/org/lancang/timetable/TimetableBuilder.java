@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.timetable.conflict.Occupation;
 
 /**
@@ -27,23 +26,50 @@ public final class TimetableBuilder {
         for (TrainPlan request : requests) {
             List<ScheduledRun> runs = new ArrayList<>();
             for (TrainPlan p : placed) { // priority order, as the day's check takes them
-                for (LocalDate d = referenceDate.minusDays(1); !d.isAfter(referenceDate.plusDays(1)); d = d.plusDays(1)) {
+                for (LocalDate d = referenceDate.minusDays(1);
+                        !d.isAfter(referenceDate.plusDays(1));
+                        d = d.plusDays(1)) {
                     if (p.calendar().runsOn(d)) {
                         runs.add(planner.schedule(p, d, List.of()));
                     }
                 }
             }
             List<Occupation> existing = planner.occupations(runs, List.of());
-            PathRequest path = new PathRequest(request.number(), request.operator(), request.trainType(),
-                    request.passenger(), request.calendar(), request.from(), request.to(), request.stops(),
-                    referenceDate.atTime(request.departure()).atZone(planner.network().point(request.from()).orElseThrow()
-                            .timeZone()).toInstant(),
-                    request.fixedDeparture(), request.allowancePercent(), Duration.ofHours(12));
+            PathRequest path = new PathRequest(
+                    request.number(),
+                    request.operator(),
+                    request.trainType(),
+                    request.passenger(),
+                    request.calendar(),
+                    request.from(),
+                    request.to(),
+                    request.stops(),
+                    referenceDate
+                            .atTime(request.departure())
+                            .atZone(planner.network()
+                                    .point(request.from())
+                                    .orElseThrow()
+                                    .timeZone())
+                            .toInstant(),
+                    request.fixedDeparture(),
+                    request.allowancePercent(),
+                    Duration.ofHours(12));
             InsertedPath found = finder.insert(path, existing, List.of());
             TrainPlan plan = found.plan();
-            placed.add(new TrainPlan(plan.number(), plan.operator(), plan.trainType(), plan.passenger(),
-                    request.calendar(), plan.from(), plan.to(), plan.departure(), plan.stops(), plan.meets(),
-                    request.fixedDeparture(), request.allowancePercent(), request.note()));
+            placed.add(new TrainPlan(
+                    plan.number(),
+                    plan.operator(),
+                    plan.trainType(),
+                    plan.passenger(),
+                    request.calendar(),
+                    plan.from(),
+                    plan.to(),
+                    plan.departure(),
+                    plan.stops(),
+                    plan.meets(),
+                    request.fixedDeparture(),
+                    request.allowancePercent(),
+                    request.note()));
         }
         return placed;
     }

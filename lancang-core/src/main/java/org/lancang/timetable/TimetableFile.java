@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.lancang.data.CsvTable;
 
 /**
@@ -20,12 +19,24 @@ import org.lancang.data.CsvTable;
  * departure fixed by hand adds the local time: {@code LPB 3 @10:15}.
  */
 public final class TimetableFile {
-    public static final List<String> COLUMNS = List.of("number", "operator", "train_type", "passenger", "days",
-            "valid_from", "valid_to", "from", "to", "departure", "fixed_departure", "stops", "meets",
-            "allowance_percent", "note");
+    public static final List<String> COLUMNS = List.of(
+            "number",
+            "operator",
+            "train_type",
+            "passenger",
+            "days",
+            "valid_from",
+            "valid_to",
+            "from",
+            "to",
+            "departure",
+            "fixed_departure",
+            "stops",
+            "meets",
+            "allowance_percent",
+            "note");
 
-    private TimetableFile() {
-    }
+    private TimetableFile() {}
 
     public static List<TrainPlan> parse(String file, String text) {
         List<TrainPlan> plans = new ArrayList<>();
@@ -35,10 +46,20 @@ public final class TimetableFile {
             if (to.isBefore(from)) {
                 throw row.error("valid_to", "is before valid_from");
             }
-            plans.add(new TrainPlan(row.required("number"), row.oneOf("operator", Operator.class),
-                    row.required("train_type"), bool(row, "passenger"), new ServiceCalendar(from, to, days(row)),
-                    row.required("from"), row.required("to"), time(row), stops(row, "stops"), stops(row, "meets"),
-                    bool(row, "fixed_departure"), row.decimalBetween("allowance_percent", 0, 50), row.text("note")));
+            plans.add(new TrainPlan(
+                    row.required("number"),
+                    row.oneOf("operator", Operator.class),
+                    row.required("train_type"),
+                    bool(row, "passenger"),
+                    new ServiceCalendar(from, to, days(row)),
+                    row.required("from"),
+                    row.required("to"),
+                    time(row),
+                    stops(row, "stops"),
+                    stops(row, "meets"),
+                    bool(row, "fixed_departure"),
+                    row.decimalBetween("allowance_percent", 0, 50),
+                    row.text("note")));
         }
         return plans;
     }
@@ -46,11 +67,24 @@ public final class TimetableFile {
     public static String format(List<TrainPlan> plans) {
         StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         for (TrainPlan p : plans) {
-            List<String> fields = List.of(p.number(), p.operator().name(), p.trainType(), String.valueOf(p.passenger()),
-                    days(p.calendar().days()), p.calendar().startDate().toString(), p.calendar().endDate().toString(),
-                    p.from(), p.to(), time(p.departure()), String.valueOf(p.fixedDeparture()), stops(p.stops()),
-                    stops(p.meets()), String.valueOf(p.allowancePercent()), p.note());
-            sb.append(fields.stream().map(TimetableFile::quote).collect(Collectors.joining(","))).append('\n');
+            List<String> fields = List.of(
+                    p.number(),
+                    p.operator().name(),
+                    p.trainType(),
+                    String.valueOf(p.passenger()),
+                    days(p.calendar().days()),
+                    p.calendar().startDate().toString(),
+                    p.calendar().endDate().toString(),
+                    p.from(),
+                    p.to(),
+                    time(p.departure()),
+                    String.valueOf(p.fixedDeparture()),
+                    stops(p.stops()),
+                    stops(p.meets()),
+                    String.valueOf(p.allowancePercent()),
+                    p.note());
+            sb.append(fields.stream().map(TimetableFile::quote).collect(Collectors.joining(",")))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -95,8 +129,10 @@ public final class TimetableFile {
         }
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : text.split("\\s+")) {
-            DayOfWeek day = java.util.Arrays.stream(DayOfWeek.values()).filter(x -> x.name().startsWith(d) && d.length() >= 3)
-                    .findFirst().orElseThrow(() -> row.error("days", "'" + d + "' is not a weekday (MON … SUN) or DAILY"));
+            DayOfWeek day = java.util.Arrays.stream(DayOfWeek.values())
+                    .filter(x -> x.name().startsWith(d) && d.length() >= 3)
+                    .findFirst()
+                    .orElseThrow(() -> row.error("days", "'" + d + "' is not a weekday (MON … SUN) or DAILY"));
             days.add(day);
         }
         return days;
@@ -148,7 +184,8 @@ public final class TimetableFile {
     }
 
     private static String stops(List<StopRequest> stops) {
-        return stops.stream().map(s -> s.point() + " " + dwell(s.dwell()) + (s.departAt() == null ? "" : " @" + time(s.departAt())))
+        return stops.stream()
+                .map(s -> s.point() + " " + dwell(s.dwell()) + (s.departAt() == null ? "" : " @" + time(s.departAt())))
                 .collect(Collectors.joining("; "));
     }
 

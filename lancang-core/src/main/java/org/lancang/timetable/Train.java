@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param originZone the zone whose midnight the call offsets count from (the zone of the first call's point)
  * @param passenger  whether it carries passengers (and so appears in GTFS and is sold)
  */
-public record Train(String number, Operator operator, String trainType, boolean passenger, ServiceCalendar calendar,
-                    ZoneId originZone, List<Call> calls) {
+public record Train(
+        String number,
+        Operator operator,
+        String trainType,
+        boolean passenger,
+        ServiceCalendar calendar,
+        ZoneId originZone,
+        List<Call> calls) {
     public Train {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(operator, "operator");
@@ -27,8 +33,9 @@ public record Train(String number, Operator operator, String trainType, boolean 
         }
         for (int i = 1; i < calls.size(); i++) {
             if (calls.get(i).arrival().compareTo(calls.get(i - 1).departure()) < 0) {
-                throw new IllegalArgumentException("calls: train " + number + " arrives at " + calls.get(i).pointCode()
-                        + " before it leaves " + calls.get(i - 1).pointCode());
+                throw new IllegalArgumentException(
+                        "calls: train " + number + " arrives at " + calls.get(i).pointCode() + " before it leaves "
+                                + calls.get(i - 1).pointCode());
             }
         }
     }

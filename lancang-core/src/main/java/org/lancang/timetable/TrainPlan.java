@@ -18,9 +18,20 @@ import java.util.TreeMap;
  * @param fixedDeparture   a published time the planner will not move; otherwise path insertion may leave later
  * @param allowancePercent running-time allowance added to every leg, in percent of the minimum running time
  */
-public record TrainPlan(String number, Operator operator, String trainType, boolean passenger, ServiceCalendar calendar,
-                        String from, String to, LocalTime departure, List<StopRequest> stops, List<StopRequest> meets,
-                        boolean fixedDeparture, double allowancePercent, String note) {
+public record TrainPlan(
+        String number,
+        Operator operator,
+        String trainType,
+        boolean passenger,
+        ServiceCalendar calendar,
+        String from,
+        String to,
+        LocalTime departure,
+        List<StopRequest> stops,
+        List<StopRequest> meets,
+        boolean fixedDeparture,
+        double allowancePercent,
+        String note) {
     public TrainPlan {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(operator, "operator");
@@ -33,19 +44,55 @@ public record TrainPlan(String number, Operator operator, String trainType, bool
     }
 
     public TrainPlan withMeets(List<StopRequest> newMeets) {
-        return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, departure, stops, newMeets,
-                fixedDeparture, allowancePercent, note);
+        return new TrainPlan(
+                number,
+                operator,
+                trainType,
+                passenger,
+                calendar,
+                from,
+                to,
+                departure,
+                stops,
+                newMeets,
+                fixedDeparture,
+                allowancePercent,
+                note);
     }
 
     /** The same train with one commercial stop instead of its own (for what-if checks). */
     public TrainPlan withStops(String point, Duration dwell) {
-        return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, departure,
-                List.of(new StopRequest(point, dwell)), List.of(), fixedDeparture, allowancePercent, note);
+        return new TrainPlan(
+                number,
+                operator,
+                trainType,
+                passenger,
+                calendar,
+                from,
+                to,
+                departure,
+                List.of(new StopRequest(point, dwell)),
+                List.of(),
+                fixedDeparture,
+                allowancePercent,
+                note);
     }
 
     public TrainPlan withDeparture(LocalTime newDeparture) {
-        return new TrainPlan(number, operator, trainType, passenger, calendar, from, to, newDeparture, stops, meets,
-                fixedDeparture, allowancePercent, note);
+        return new TrainPlan(
+                number,
+                operator,
+                trainType,
+                passenger,
+                calendar,
+                from,
+                to,
+                newDeparture,
+                stops,
+                meets,
+                fixedDeparture,
+                allowancePercent,
+                note);
     }
 
     /**

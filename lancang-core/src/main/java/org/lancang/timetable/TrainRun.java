@@ -2,7 +2,6 @@ package org.lancang.timetable;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.ProfilePoint;
 import org.lancang.runtime.RunningTimeResult;

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.lancang.errors.Validation;
 
 /** What makes a username, display name, password and role list acceptable. */
@@ -13,8 +12,7 @@ public final class UserRules {
     public static final int MAX_PASSWORD_LENGTH = 200;
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
 
-    private UserRules() {
-    }
+    private UserRules() {}
 
     /** Lower-cases and strips the username, so that "Alice " and "alice" are the same account. */
     public static String normalizeUsername(String username) {

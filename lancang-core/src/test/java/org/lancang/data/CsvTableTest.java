@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
@@ -33,19 +32,20 @@ class CsvTableTest {
     @Test
     void aShortRecordAndABadNumberNameTheirLine() {
         assertThatThrownBy(() -> CsvTable.parse("t.csv", "a,b\n1,2\n3\n", List.of("a")))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.line()).isEqualTo(3));
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.line()).isEqualTo(3));
         CsvTable t = CsvTable.parse("t.csv", "a,b\n1,2\nx,4\n", List.of("a"));
-        assertThatThrownBy(() -> t.rows().get(1).decimal("a"))
-                .isInstanceOfSatisfying(DataFileException.class, e -> {
-                    assertThat(e.line()).isEqualTo(3);
-                    assertThat(e.field()).isEqualTo("a");
-                    assertThat(e.getMessage()).contains("t.csv:3", "'a'", "not a number");
-                });
+        assertThatThrownBy(() -> t.rows().get(1).decimal("a")).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.field()).isEqualTo("a");
+            assertThat(e.getMessage()).contains("t.csv:3", "'a'", "not a number");
+        });
     }
 
     @Test
     void anUnclosedQuoteIsAnError() {
         assertThatThrownBy(() -> CsvTable.parse("t.csv", "a\n\"open\n", List.of("a")))
-                .isInstanceOf(DataFileException.class).hasMessageContaining("not closed");
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("not closed");
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Conflict;
 import org.lancang.errors.NotFound;
@@ -36,11 +35,13 @@ class AssetRegisterTest {
                 assertThat(a.fromKm()).isEqualTo(s.fromKm());
                 assertThat(a.toKm()).isEqualTo(s.toKm());
             }
-            assertThat(track.attributes()).containsEntry("tracks", String.valueOf(s.tracks()))
+            assertThat(track.attributes())
+                    .containsEntry("tracks", String.valueOf(s.tracks()))
                     .containsEntry("lineSpeedKmh", String.valueOf(s.lineSpeedKmh()));
         }
         assertThat(REGISTER.ofType(AssetType.TRACK)).hasSize(NETWORK.sections().size());
-        assertThat(REGISTER.ofType(AssetType.OVERHEAD_LINE)).hasSize(NETWORK.sections().size());
+        assertThat(REGISTER.ofType(AssetType.OVERHEAD_LINE))
+                .hasSize(NETWORK.sections().size());
         assertThat(REGISTER.find("TRK-GLB-GMA")).isPresent();
     }
 
@@ -50,7 +51,8 @@ class AssetRegisterTest {
         for (Structure s : NETWORK.structures()) {
             AssetType type = s.kind() == StructureKind.TUNNEL ? AssetType.TUNNEL : AssetType.BRIDGE;
             List<Asset> parts = REGISTER.ofType(type).stream()
-                    .filter(a -> s.names().en().equals(a.attributes().get("structure"))).toList();
+                    .filter(a -> s.names().en().equals(a.attributes().get("structure")))
+                    .toList();
             assertThat(parts).as(s.names().en()).isNotEmpty();
             assertThat(parts.get(0).fromKm()).isEqualTo(s.fromKm());
             assertThat(parts.get(parts.size() - 1).toKm()).isEqualTo(s.toKm());
@@ -79,12 +81,16 @@ class AssetRegisterTest {
         }
         // a passing loop on single track: 2 tracks, 1 main → 1 loop track → 2 turnouts, one per throat
         assertThat(turnouts("NTH")).extracting(Asset::id).containsExactly("TO-NTH-01", "TO-NTH-02");
-        assertThat(turnouts("NTH")).extracting(a -> a.attributes().get("throat")).containsExactly("low-km", "high-km");
+        assertThat(turnouts("NTH"))
+                .extracting(a -> a.attributes().get("throat"))
+                .containsExactly("low-km", "high-km");
         assertThat(turnouts("GMA")).hasSize(2); // the assumed loops too
         assertThat(turnouts("GLB")).hasSize(4); // 3 tracks, single line
         assertThat(turnouts("XSB")).hasSize(10); // 7 tracks, the double line arrives from the north
         assertThat(turnouts("YXI")).hasSize(8); // 6 tracks on double line
-        assertThat(turnouts("KMS")).hasSize(56).allMatch(a -> a.attributes().get("throat").equals("high-km"));
+        assertThat(turnouts("KMS"))
+                .hasSize(56)
+                .allMatch(a -> a.attributes().get("throat").equals("high-km"));
         Asset gma = REGISTER.get("STN-GMA");
         assertThat(gma.attributes()).containsEntry("pointKind", "PASSING_LOOP").containsEntry("assumedPoint", "true");
     }
@@ -119,20 +125,21 @@ class AssetRegisterTest {
         assertThat(REGISTER.get("TRK-BDR-BTN").operator()).isEqualTo(Operator.LCR);
         assertThat(REGISTER.get("STN-MHN").country()).isEqualTo(Country.CN);
         assertThat(REGISTER.get("STN-BTN").country()).isEqualTo(Country.LA);
-        assertThat(REGISTER.assets()).allMatch(a -> a.country() != Country.CN_LA)
+        assertThat(REGISTER.assets())
+                .allMatch(a -> a.country() != Country.CN_LA)
                 .allMatch(a -> (a.toKm() <= 613) == (a.operator() == Operator.CR_KUNMING));
     }
 
     @Test
     void addingUpdatingAndRemovingGiveNewRegistersAndDeriveCountryFromKm() {
-        AssetDraft culvert = new AssetDraft("BRG-MXY-CULVERT-1", AssetType.BRIDGE, "Culvert 1", 690.0, 690.02,
-                Map.of("note", "added by hand"));
+        AssetDraft culvert = new AssetDraft(
+                "BRG-MXY-CULVERT-1", AssetType.BRIDGE, "Culvert 1", 690.0, 690.02, Map.of("note", "added by hand"));
         AssetRegister added = REGISTER.add(culvert);
         assertThat(added.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Operator.LCR);
         assertThat(REGISTER.find("BRG-MXY-CULVERT-1")).isEmpty();
 
-        AssetRegister moved = added.update(new AssetDraft("BRG-MXY-CULVERT-1", AssetType.BRIDGE, "Culvert 1", 590.0,
-                590.02, Map.of()));
+        AssetRegister moved = added.update(
+                new AssetDraft("BRG-MXY-CULVERT-1", AssetType.BRIDGE, "Culvert 1", 590.0, 590.02, Map.of()));
         assertThat(moved.get("BRG-MXY-CULVERT-1").country()).isEqualTo(Country.CN);
         assertThat(moved.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Operator.CR_KUNMING);
         assertThat(moved.remove("BRG-MXY-CULVERT-1").assets()).isEqualTo(REGISTER.assets());
@@ -160,15 +167,23 @@ class AssetRegisterTest {
     void storedAssetsComeBackAndWrongCountriesAreRefused() {
         assertThat(AssetRegister.of(NETWORK, REGISTER.assets()).assets()).isEqualTo(REGISTER.assets());
         Asset lpb = REGISTER.get("BRG-LPB-MEKONG");
-        Asset wrong = new Asset(lpb.id(), lpb.type(), lpb.name(), lpb.fromKm(), lpb.toKm(), Country.CN,
-                Operator.CR_KUNMING, lpb.attributes());
+        Asset wrong = new Asset(
+                lpb.id(),
+                lpb.type(),
+                lpb.name(),
+                lpb.fromKm(),
+                lpb.toKm(),
+                Country.CN,
+                Operator.CR_KUNMING,
+                lpb.attributes());
         refusedNaming("assets[0].country", () -> AssetRegister.of(NETWORK, List.of(wrong)));
         refusedNaming("assets[1].id", () -> AssetRegister.of(NETWORK, List.of(lpb, lpb)));
     }
 
     private static List<Asset> turnouts(String station) {
         return REGISTER.ofType(AssetType.TURNOUT).stream()
-                .filter(a -> station.equals(a.attributes().get("station"))).toList();
+                .filter(a -> station.equals(a.attributes().get("station")))
+                .toList();
     }
 
     private static AssetDraft draft(String id, double from, double to) {

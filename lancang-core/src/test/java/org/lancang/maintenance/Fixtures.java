@@ -1,8 +1,9 @@
 package org.lancang.maintenance;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.function.Consumer;
-
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.lancang.data.ReferenceData;
 import org.lancang.errors.FieldError;
@@ -10,16 +11,13 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.testing.ReferenceFiles;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The real China–Laos network and its generated register, shared by the maintenance tests (both immutable). */
 final class Fixtures {
     static final ReferenceData DATA = ReferenceData.parse(ReferenceFiles.chinaLaos());
     static final Network NETWORK = DATA.network();
     static final AssetRegister REGISTER = AssetRegister.generate(NETWORK);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Instant utc(String isoWithoutZone) {
         return Instant.parse(isoWithoutZone + "Z");
@@ -27,7 +25,9 @@ final class Fixtures {
 
     /** Asserts the call is refused with an InvalidInput that names {@code field} among its errors. */
     static void refusedNaming(String field, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class, (Consumer<InvalidInput>) e ->
-                org.assertj.core.api.Assertions.assertThat(e.errors()).extracting(FieldError::field).contains(field));
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class, (Consumer<InvalidInput>)
+                e -> org.assertj.core.api.Assertions.assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .contains(field));
     }
 }

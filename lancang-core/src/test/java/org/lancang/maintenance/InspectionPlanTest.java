@@ -7,7 +7,6 @@ import static org.lancang.maintenance.Fixtures.refusedNaming;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Due and overdue inspections around month, quarter and half-year boundaries. */
@@ -62,26 +61,30 @@ class InspectionPlanTest {
 
     @Test
     void aLeapYearFebruaryHasItsTwentyNinth() {
-        assertThat(plan.nextDue(AssetType.TURNOUT, LocalDate.parse("2028-01-31"))).isEqualTo("2028-02-29");
+        assertThat(plan.nextDue(AssetType.TURNOUT, LocalDate.parse("2028-01-31")))
+                .isEqualTo("2028-02-29");
         assertThat(plan.nextDue(AssetType.TRACK, LocalDate.parse("2026-12-31"))).isEqualTo("2027-01-31");
     }
 
     @Test
     void quarterlyAndHalfYearlyIntervalsCrossYearEndAndShortMonths() {
-        List<InspectionResult> results = List.of(ok(tunnel, "2025-11-30"), ok(ohl, "2025-12-31"),
-                ok(bridge, "2025-08-31"), ok(station, "2025-09-30"));
+        List<InspectionResult> results = List.of(
+                ok(tunnel, "2025-11-30"), ok(ohl, "2025-12-31"), ok(bridge, "2025-08-31"), ok(station, "2025-09-30"));
         // tunnel: 30 Nov + 3 months = 28 Feb; OHL: 31 Dec + 3 months = 31 Mar;
         // bridge: 31 Aug + 6 months = 28 Feb; station: 30 Sep + 6 months = 30 Mar
-        InspectionSchedule mar1 = plan.due(List.of(tunnel, ohl, bridge, station), results, LocalDate.parse("2026-03-01"));
-        assertThat(mar1.overdue()).extracting(d -> d.asset().id()).containsExactly("TUN-BDR-FRIENDSHIP-LA",
-                "BRG-LPB-MEKONG");
+        InspectionSchedule mar1 =
+                plan.due(List.of(tunnel, ohl, bridge, station), results, LocalDate.parse("2026-03-01"));
+        assertThat(mar1.overdue())
+                .extracting(d -> d.asset().id())
+                .containsExactly("TUN-BDR-FRIENDSHIP-LA", "BRG-LPB-MEKONG");
         assertThat(mar1.overdue()).allMatch(d -> d.dueDate().equals(LocalDate.parse("2026-02-28")));
         assertThat(mar1.due()).isEmpty();
 
-        InspectionSchedule mar24 = plan.due(List.of(tunnel, ohl, bridge, station), results,
-                LocalDate.parse("2026-03-24"));
+        InspectionSchedule mar24 =
+                plan.due(List.of(tunnel, ohl, bridge, station), results, LocalDate.parse("2026-03-24"));
         assertThat(mar24.due()).extracting(d -> d.asset().id()).containsExactly("STN-LPB", "OHL-HHN-LPB");
-        assertThat(mar24.due()).extracting(DueInspection::dueDate)
+        assertThat(mar24.due())
+                .extracting(DueInspection::dueDate)
                 .containsExactly(LocalDate.parse("2026-03-30"), LocalDate.parse("2026-03-31"));
         assertThat(mar24.overdue()).extracting(DueInspection::daysOverdue).containsExactly(24L, 24L);
 
@@ -92,8 +95,13 @@ class InspectionPlanTest {
 
     @Test
     void theLatestResultCountsWhateverItsOutcomeAndFutureResultsAreIgnored() {
-        List<InspectionResult> results = List.of(ok(turnout, "2026-01-05"),
-                new InspectionResult(turnout.id(), LocalDate.parse("2026-02-03"), "Vilay", InspectionOutcome.DEFECTS_FOUND,
+        List<InspectionResult> results = List.of(
+                ok(turnout, "2026-01-05"),
+                new InspectionResult(
+                        turnout.id(),
+                        LocalDate.parse("2026-02-03"),
+                        "Vilay",
+                        InspectionOutcome.DEFECTS_FOUND,
                         "crack in the frog, defect reported"),
                 ok(turnout, "2026-04-01"));
         InspectionSchedule s = plan.due(List.of(turnout), results, LocalDate.parse("2026-03-04"));
@@ -106,7 +114,8 @@ class InspectionPlanTest {
 
     @Test
     void anAssetNeverInspectedIsDueTodayAndResultsOfOtherAssetsAreIgnored() {
-        InspectionSchedule s = plan.due(List.of(bridge), List.of(ok(track, "2026-01-01")), LocalDate.parse("2026-05-05"));
+        InspectionSchedule s =
+                plan.due(List.of(bridge), List.of(ok(track, "2026-01-01")), LocalDate.parse("2026-05-05"));
         assertThat(s.due()).singleElement().satisfies(d -> {
             assertThat(d.neverInspected()).isTrue();
             assertThat(d.dueDate()).isEqualTo("2026-05-05");
@@ -116,29 +125,56 @@ class InspectionPlanTest {
     @Test
     void intervalsAndLookAheadAreConfigurable() {
         MaintenanceRules d = MaintenanceRules.defaults();
-        MaintenanceRules weeklyTrack = new MaintenanceRules(d.inspectionIntervals(), Period.ZERO,
-                d.minMaintenanceSingleTrack(), d.minMaintenanceDoubleTrack(), d.minConstruction(),
-                d.minSkylightsPerMonth()).withInterval(AssetType.TRACK, Period.ofWeeks(1));
+        MaintenanceRules weeklyTrack = new MaintenanceRules(
+                        d.inspectionIntervals(),
+                        Period.ZERO,
+                        d.minMaintenanceSingleTrack(),
+                        d.minMaintenanceDoubleTrack(),
+                        d.minConstruction(),
+                        d.minSkylightsPerMonth())
+                .withInterval(AssetType.TRACK, Period.ofWeeks(1));
         InspectionPlan weekly = new InspectionPlan(weeklyTrack);
         List<InspectionResult> results = List.of(ok(track, "2026-03-01"));
-        assertThat(weekly.due(List.of(track), results, LocalDate.parse("2026-03-07")).due()).isEmpty();
-        assertThat(weekly.due(List.of(track), results, LocalDate.parse("2026-03-08")).due()).hasSize(1);
-        assertThat(weekly.due(List.of(track), results, LocalDate.parse("2026-03-09")).overdue()).hasSize(1);
+        assertThat(weekly.due(List.of(track), results, LocalDate.parse("2026-03-07"))
+                        .due())
+                .isEmpty();
+        assertThat(weekly.due(List.of(track), results, LocalDate.parse("2026-03-08"))
+                        .due())
+                .hasSize(1);
+        assertThat(weekly.due(List.of(track), results, LocalDate.parse("2026-03-09"))
+                        .overdue())
+                .hasSize(1);
 
         refusedNaming("inspectionIntervals.TUNNEL", () -> d.withInterval(AssetType.TUNNEL, Period.ZERO));
-        refusedNaming("minConstruction", () -> new MaintenanceRules(d.inspectionIntervals(), Period.ZERO,
-                d.minMaintenanceSingleTrack(), d.minMaintenanceDoubleTrack(), java.time.Duration.ZERO, 20));
+        refusedNaming(
+                "minConstruction",
+                () -> new MaintenanceRules(
+                        d.inspectionIntervals(),
+                        Period.ZERO,
+                        d.minMaintenanceSingleTrack(),
+                        d.minMaintenanceDoubleTrack(),
+                        java.time.Duration.ZERO,
+                        20));
     }
 
     @Test
     void aResultNeedsAnInspectorADateAndNotesOfAtMost2000Characters() {
-        refusedNaming("inspector", () -> new InspectionResult("TRK-HHN-LPB", LocalDate.parse("2026-01-01"), " ",
-                InspectionOutcome.OK, ""));
+        refusedNaming(
+                "inspector",
+                () -> new InspectionResult(
+                        "TRK-HHN-LPB", LocalDate.parse("2026-01-01"), " ", InspectionOutcome.OK, ""));
         refusedNaming("date", () -> new InspectionResult("TRK-HHN-LPB", null, "Li Wei", InspectionOutcome.OK, ""));
-        refusedNaming("notes", () -> new InspectionResult("TRK-HHN-LPB", LocalDate.parse("2026-01-01"), "Li Wei",
-                InspectionOutcome.OK, "x".repeat(2001)));
-        refusedNaming("outcome", () -> new InspectionResult("TRK-HHN-LPB", LocalDate.parse("2026-01-01"), "Li Wei",
-                null, ""));
+        refusedNaming(
+                "notes",
+                () -> new InspectionResult(
+                        "TRK-HHN-LPB",
+                        LocalDate.parse("2026-01-01"),
+                        "Li Wei",
+                        InspectionOutcome.OK,
+                        "x".repeat(2001)));
+        refusedNaming(
+                "outcome",
+                () -> new InspectionResult("TRK-HHN-LPB", LocalDate.parse("2026-01-01"), "Li Wei", null, ""));
         refusedNaming("assetId", () -> REGISTER.require("TRK-NOPE", "assetId"));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 
@@ -24,10 +23,14 @@ class PhotosTest {
     @Test
     void htmlCalledAPngAnEmptyBodyAndAMismatchedTypeAreRefusedNamingTheField() {
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Photos.check(html, "image/png", "photo")).isInstanceOf(InvalidInput.class)
-                .hasMessageContaining("photo").hasMessageContaining("not a PNG");
-        assertThatThrownBy(() -> Photos.check(new byte[0], "image/png", "photo")).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> Photos.check(PNG, "image/jpeg", "photo")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> Photos.check(html, "image/png", "photo"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("photo")
+                .hasMessageContaining("not a PNG");
+        assertThatThrownBy(() -> Photos.check(new byte[0], "image/png", "photo"))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Photos.check(PNG, "image/jpeg", "photo"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("image/png");
         byte[] wave = "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1); // RIFF, but a sound
         assertThatThrownBy(() -> Photos.check(wave, null, "photo")).isInstanceOf(InvalidInput.class);
@@ -37,7 +40,8 @@ class PhotosTest {
     void oneByteOverTheLimitIsRefused() {
         byte[] big = new byte[Photos.MAX_BYTES + 1];
         System.arraycopy(PNG, 0, big, 0, PNG.length);
-        assertThatThrownBy(() -> Photos.check(big, "image/png", "photo")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> Photos.check(big, "image/png", "photo"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("larger");
         byte[] fits = new byte[Photos.MAX_BYTES];
         System.arraycopy(PNG, 0, fits, 0, PNG.length);

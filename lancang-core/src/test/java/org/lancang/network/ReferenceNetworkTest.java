@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.testing.ReferenceFiles;
@@ -18,7 +17,10 @@ class ReferenceNetworkTest {
     void has35PointsFromKunmingSouthToVientianeSouthWithKmStrictlyIncreasing() {
         List<Point> points = network.referencePoints();
         assertThat(points).hasSize(35);
-        assertThat(network.points()).hasSize(37).filteredOn(Point::assumed).extracting(Point::code)
+        assertThat(network.points())
+                .hasSize(37)
+                .filteredOn(Point::assumed)
+                .extracting(Point::code)
                 .containsExactly("GMA", "GMB");
         assertThat(points.get(0).code()).isEqualTo("KMS");
         assertThat(points.get(34).code()).isEqualTo("VTS");
@@ -33,7 +35,8 @@ class ReferenceNetworkTest {
         List<Point> points = network.points();
         int border = points.indexOf(network.border());
         assertThat(points.stream().filter(p -> p.kind() == PointKind.BORDER)).hasSize(1);
-        assertThat(points.subList(0, border)).allMatch(p -> p.country() == Country.CN && p.timeZone().equals(Network.CHINA));
+        assertThat(points.subList(0, border))
+                .allMatch(p -> p.country() == Country.CN && p.timeZone().equals(Network.CHINA));
         assertThat(points.subList(border + 1, points.size()))
                 .allMatch(p -> p.country() == Country.LA && p.timeZone().equals(Network.LAOS));
         assertThat(network.border().km()).isEqualTo(613.0);
@@ -94,8 +97,10 @@ class ReferenceNetworkTest {
 
     @Test
     void theFriendshipTunnelSpansTheBorder() {
-        Structure tunnel = network.structures().stream().filter(s -> s.names().en().contains("Friendship"))
-                .findFirst().orElseThrow();
+        Structure tunnel = network.structures().stream()
+                .filter(s -> s.names().en().contains("Friendship"))
+                .findFirst()
+                .orElseThrow();
         assertThat(tunnel.fromKm()).isLessThan(613.0);
         assertThat(tunnel.toKm()).isGreaterThan(613.0);
         assertThat(tunnel.lengthM()).isEqualTo(9590.0);
@@ -108,13 +113,12 @@ class ReferenceNetworkTest {
     }
 
     private void assertBroken(ReferenceFiles broken, String file, int line, String field) {
-        assertThatThrownBy(() -> NetworkParser.parse(broken))
-                .isInstanceOfSatisfying(DataFileException.class, e -> {
-                    assertThat(e.file()).isEqualTo(file);
-                    assertThat(e.line()).isEqualTo(line);
-                    assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.getMessage()).startsWith(file + ":" + line + ": field '" + field + "'");
-                });
+        assertThatThrownBy(() -> NetworkParser.parse(broken)).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo(file);
+            assertThat(e.line()).isEqualTo(line);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).startsWith(file + ":" + line + ": field '" + field + "'");
+        });
     }
 
     @Test
@@ -125,7 +129,8 @@ class ReferenceNetworkTest {
 
     @Test
     void aSecondBorderPointIsNamed() {
-        ReferenceFiles broken = files.withLine("points.csv", "MHN,", l -> l.replace("PASSENGER", "BORDER").replace(",CN,", ",CN/LA,"));
+        ReferenceFiles broken = files.withLine(
+                "points.csv", "MHN,", l -> l.replace("PASSENGER", "BORDER").replace(",CN,", ",CN/LA,"));
         assertBroken(broken, "points.csv", files.lineOf("points.csv", "BDR,"), "kind");
     }
 
@@ -155,7 +160,8 @@ class ReferenceNetworkTest {
 
     @Test
     void anInsaneSpeedOrGradientIsNamed() {
-        ReferenceFiles fast = files.withLine("sections.csv", "ESH,HNI,", l -> l.replaceFirst("ESH,HNI,2,160,", "ESH,HNI,2,900,"));
+        ReferenceFiles fast =
+                files.withLine("sections.csv", "ESH,HNI,", l -> l.replaceFirst("ESH,HNI,2,160,", "ESH,HNI,2,900,"));
         assertBroken(fast, "sections.csv", files.lineOf("sections.csv", "ESH,HNI,"), "line_speed_kmh");
         ReferenceFiles steep = files.with("sections.csv", text -> {
             String[] lines = text.split("\n");

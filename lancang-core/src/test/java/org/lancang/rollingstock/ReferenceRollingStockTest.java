@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.testing.ReferenceFiles;
@@ -21,7 +20,8 @@ class ReferenceRollingStockTest {
         assertThat(cr.category()).isEqualTo(TrainCategory.EMU);
         assertThat(cr.cars()).hasSize(9);
         assertThat(cr.seatCount()).isEqualTo(720);
-        Map<SeatClass, Long> byClass = cr.seats().stream().collect(Collectors.groupingBy(Seat::seatClass, Collectors.counting()));
+        Map<SeatClass, Long> byClass =
+                cr.seats().stream().collect(Collectors.groupingBy(Seat::seatClass, Collectors.counting()));
         assertThat(byClass.keySet()).containsExactlyInAnyOrder(SeatClass.FIRST, SeatClass.SECOND);
         assertThat(cr.maxSpeedKmh()).isEqualTo(160);
         assertThat(cr.seats()).extracting(s -> s.car() + "/" + s.number()).doesNotHaveDuplicates();
@@ -32,9 +32,12 @@ class ReferenceRollingStockTest {
         assertThat(stock.types()).extracting(TrainType::code).contains("CR200J", "HXD3C_25G", "FREIGHT");
         for (TrainType t : stock.types()) {
             assertThat(t.tractionCurve().get(0).speedKmh()).isZero();
-            assertThat(t.tractionCurve().get(t.tractionCurve().size() - 1).speedKmh()).isGreaterThanOrEqualTo(t.maxSpeedKmh());
+            assertThat(t.tractionCurve().get(t.tractionCurve().size() - 1).speedKmh())
+                    .isGreaterThanOrEqualTo(t.maxSpeedKmh());
             double startAcceleration = t.tractionCurve().get(0).effortKn() / (t.massT() * t.rotatingMassFactor());
-            assertThat(startAcceleration).as(t.code() + " starting acceleration m/s²").isBetween(0.05, 1.2);
+            assertThat(startAcceleration)
+                    .as(t.code() + " starting acceleration m/s²")
+                    .isBetween(0.05, 1.2);
             assertThat(t.resistanceKn(100)).isPositive();
             assertThat(t.source()).isNotBlank();
             assertThat(t.assumptions()).isNotBlank();
@@ -49,9 +52,16 @@ class ReferenceRollingStockTest {
     void layoutsExpandToWindowMiddleAndAisleSeats() {
         List<Seat> row = Car.expandLayout(3, SeatClass.SECOND, 1, "ABC|DF", List.of());
         assertThat(row).extracting(Seat::number).containsExactly("01A", "01B", "01C", "01D", "01F");
-        assertThat(row).extracting(Seat::position).containsExactly(SeatPosition.WINDOW, SeatPosition.MIDDLE,
-                SeatPosition.AISLE, SeatPosition.AISLE, SeatPosition.WINDOW);
-        assertThat(Car.expandLayout(2, SeatClass.FIRST, 2, "AC|DF", List.of("01D"))).hasSize(7);
+        assertThat(row)
+                .extracting(Seat::position)
+                .containsExactly(
+                        SeatPosition.WINDOW,
+                        SeatPosition.MIDDLE,
+                        SeatPosition.AISLE,
+                        SeatPosition.AISLE,
+                        SeatPosition.WINDOW);
+        assertThat(Car.expandLayout(2, SeatClass.FIRST, 2, "AC|DF", List.of("01D")))
+                .hasSize(7);
     }
 
     @Test
@@ -64,11 +74,12 @@ class ReferenceRollingStockTest {
             lines[line - 1] = String.join(",", fields);
             return String.join("\n", lines);
         });
-        assertThatThrownBy(() -> RollingStockParser.parse(broken)).isInstanceOfSatisfying(DataFileException.class, e -> {
-            assertThat(e.file()).isEqualTo("cars.csv");
-            assertThat(e.line()).isEqualTo(line);
-            assertThat(e.field()).isEqualTo("seats");
-        });
+        assertThatThrownBy(() -> RollingStockParser.parse(broken))
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo("cars.csv");
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.field()).isEqualTo("seats");
+                });
     }
 
     @Test
@@ -81,10 +92,11 @@ class ReferenceRollingStockTest {
             lines[line - 1] = String.join(",", fields);
             return String.join("\n", lines);
         });
-        assertThatThrownBy(() -> RollingStockParser.parse(broken)).isInstanceOfSatisfying(DataFileException.class, e -> {
-            assertThat(e.file()).isEqualTo("traction-curves.csv");
-            assertThat(e.line()).isEqualTo(line);
-            assertThat(e.field()).isEqualTo("effort_kn");
-        });
+        assertThatThrownBy(() -> RollingStockParser.parse(broken))
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo("traction-curves.csv");
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.field()).isEqualTo("effort_kn");
+                });
     }
 }

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 /** The gradient a 400 m train feels, worked out by hand. */
 class AveragedGradientTest {
 
-    private final AveragedGradient gradient = new AveragedGradient(List.of(
-            new GradientSection(0, 1_000, 6),
-            new GradientSection(1_000, 2_000, -10),
-            new GradientSection(2_000, 2_100, -10),
-            new GradientSection(2_100, 3_000, 20)), 400);
+    private final AveragedGradient gradient = new AveragedGradient(
+            List.of(
+                    new GradientSection(0, 1_000, 6),
+                    new GradientSection(1_000, 2_000, -10),
+                    new GradientSection(2_000, 2_100, -10),
+                    new GradientSection(2_100, 3_000, 20)),
+            400);
 
     @Test
     void averagesOverTheTrainLength() {

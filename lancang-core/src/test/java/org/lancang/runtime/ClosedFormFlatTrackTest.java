@@ -24,8 +24,8 @@ class ClosedFormFlatTrackTest {
     @ValueSource(doubles = {400.0, 1_500.0, 2_900.0, 3_100.0, 10_000.0, 80_000.0})
     void constantForceRunMatchesTheClosedForm(double lengthM) {
         TrainPhysics train = TestTrains.constantForce(EFFORT_N, MASS_KG, RHO, 100.0, BRAKING_MPS2);
-        RunningTimeRequest request = RunningTimeRequest.of(train, TrackProfile.uniform(lengthM, LIMIT_MPS, 0.0),
-                List.of(new TimingPoint("end", lengthM)));
+        RunningTimeRequest request = RunningTimeRequest.of(
+                train, TrackProfile.uniform(lengthM, LIMIT_MPS, 0.0), List.of(new TimingPoint("end", lengthM)));
 
         RunningTimeResult result = RunningTimeCalculator.calculate(request);
 
@@ -43,7 +43,8 @@ class ClosedFormFlatTrackTest {
         }
         assertThat(Envelopes.seconds(result.totalRunningTime())).isCloseTo(expectedS, withinPercentage(0.5));
         assertThat(Envelopes.seconds(result.timingPoint("end").arrival())).isCloseTo(expectedS, withinPercentage(0.5));
-        assertThat(Envelopes.maxSpeedMps(result.profile(), 0, lengthM)).isCloseTo(expectedPeakMps, withinPercentage(0.5));
+        assertThat(Envelopes.maxSpeedMps(result.profile(), 0, lengthM))
+                .isCloseTo(expectedPeakMps, withinPercentage(0.5));
     }
 
     @Test
@@ -54,7 +55,9 @@ class ClosedFormFlatTrackTest {
         double v = LIMIT_MPS;
         double accelerationM = v * v / (2 * a);
         double halfwayM = accelerationM / 2; // still accelerating: x = a t² / 2
-        RunningTimeRequest request = RunningTimeRequest.of(train, TrackProfile.uniform(lengthM, v, 0.0),
+        RunningTimeRequest request = RunningTimeRequest.of(
+                train,
+                TrackProfile.uniform(lengthM, v, 0.0),
                 List.of(new TimingPoint("accelerating", halfwayM), new TimingPoint("cruising", 10_000.0)));
 
         RunningTimeResult result = RunningTimeCalculator.calculate(request);
@@ -76,11 +79,21 @@ class ClosedFormFlatTrackTest {
         double davisAN = 5_000.0;
         double davisCNPerMps2 = 100.0;
         double lengthM = 40_000.0;
-        TrainPhysics train = new TrainPhysics(MASS_KG, RHO, 200.0, 100.0, TractionCurve.constantEffort(EFFORT_N),
-                davisAN, 0.0, davisCNPerMps2, BRAKING_MPS2);
+        TrainPhysics train = new TrainPhysics(
+                MASS_KG,
+                RHO,
+                200.0,
+                100.0,
+                TractionCurve.constantEffort(EFFORT_N),
+                davisAN,
+                0.0,
+                davisCNPerMps2,
+                BRAKING_MPS2);
         double k = davisCNPerMps2 / (MASS_KG * RHO);
         double balancingMps = Math.sqrt((EFFORT_N - davisAN) / davisCNPerMps2);
-        RunningTimeRequest request = RunningTimeRequest.of(train, TrackProfile.uniform(lengthM, 100.0, 0.0),
+        RunningTimeRequest request = RunningTimeRequest.of(
+                train,
+                TrackProfile.uniform(lengthM, 100.0, 0.0),
                 List.of(new TimingPoint("early", 1_000.0), new TimingPoint("middle", 20_000.0)));
 
         RunningTimeResult result = RunningTimeCalculator.calculate(request);
@@ -89,12 +102,18 @@ class ClosedFormFlatTrackTest {
             double xM = result.timingPoint(name).positionM();
             double y = Math.exp(k * xM);
             double expectedS = Math.log(y + Math.sqrt(y * y - 1)) / (k * balancingMps);
-            assertThat(Envelopes.seconds(result.timingPoint(name).arrival())).as(name).isCloseTo(expectedS, withinPercentage(0.05));
+            assertThat(Envelopes.seconds(result.timingPoint(name).arrival()))
+                    .as(name)
+                    .isCloseTo(expectedS, withinPercentage(0.05));
         }
         double brakingFromM = lengthM - balancingMps * balancingMps / (2 * BRAKING_MPS2);
-        result.profile().stream().filter(p -> p.positionM() < brakingFromM - 500).forEach(p -> {
-            double expectedMps = balancingMps * Math.sqrt(1 - Math.exp(-2 * k * p.positionM()));
-            assertThat(p.speedMps()).as("speed at %.1f m", p.positionM()).isCloseTo(expectedMps, within(1e-3 * balancingMps));
-        });
+        result.profile().stream()
+                .filter(p -> p.positionM() < brakingFromM - 500)
+                .forEach(p -> {
+                    double expectedMps = balancingMps * Math.sqrt(1 - Math.exp(-2 * k * p.positionM()));
+                    assertThat(p.speedMps())
+                            .as("speed at %.1f m", p.positionM())
+                            .isCloseTo(expectedMps, within(1e-3 * balancingMps));
+                });
     }
 }

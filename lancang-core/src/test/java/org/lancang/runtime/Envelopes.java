@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class Envelopes {
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     /**
      * The most restrictive limit for a head position, straight from the definition: the train maximum and every line
@@ -52,7 +51,8 @@ final class Envelopes {
                     return a.speedMps();
                 }
                 double share = (positionM - a.positionM()) / (b.positionM() - a.positionM());
-                return Math.sqrt(a.speedMps() * a.speedMps() + share * (b.speedMps() * b.speedMps() - a.speedMps() * a.speedMps()));
+                return Math.sqrt(a.speedMps() * a.speedMps()
+                        + share * (b.speedMps() * b.speedMps() - a.speedMps() * a.speedMps()));
             }
         }
         throw new AssertionError("position " + positionM + " is outside the profile");

@@ -37,19 +37,24 @@ class FreightGradientTest {
                 RunningTimeRequest.of(FREIGHT, TrackProfile.uniform(40_000, LIMIT_MPS, 12), List.of()));
 
         assertThat(Envelopes.maxSpeedMps(result.profile(), 0, 40_000)).isLessThan(balancingMps * 1.001);
-        assertThat(Envelopes.maxSpeedMps(result.profile(), 29_000, 31_000)).isCloseTo(balancingMps, withinPercentage(0.5));
+        assertThat(Envelopes.maxSpeedMps(result.profile(), 29_000, 31_000))
+                .isCloseTo(balancingMps, withinPercentage(0.5));
     }
 
     /** At 120 km/h from the flat into the climb: full traction cannot hold the limit, so the speed falls to balance. */
     @Test
     void losesSpeedOnAClimbItCannotHoldTheLimitOn() {
-        TrackProfile line = TrackProfile.builder(60_000).speedLimit(0, 60_000, LIMIT_MPS)
-                .gradient(0, 20_000, 0).gradient(20_000, 60_000, 12).build();
+        TrackProfile line = TrackProfile.builder(60_000)
+                .speedLimit(0, 60_000, LIMIT_MPS)
+                .gradient(0, 20_000, 0)
+                .gradient(20_000, 60_000, 12)
+                .build();
 
         RunningTimeResult result = RunningTimeCalculator.calculate(RunningTimeRequest.of(FREIGHT, line, List.of()));
 
         assertThat(Envelopes.speedAtMps(result.profile(), 19_000)).isCloseTo(LIMIT_MPS, withinPercentage(0.01));
-        assertThat(Envelopes.speedAtMps(result.profile(), 45_000)).isCloseTo(balancingSpeedMps(12.0), withinPercentage(0.5));
+        assertThat(Envelopes.speedAtMps(result.profile(), 45_000))
+                .isCloseTo(balancingSpeedMps(12.0), withinPercentage(0.5));
     }
 
     private static double runningTimeS(double lengthM, double gradientPermille) {
@@ -63,7 +68,9 @@ class FreightGradientTest {
         double hi = FREIGHT.maxSpeedMps();
         for (int i = 0; i < 100; i++) {
             double mid = (lo + hi) / 2;
-            double netN = FREIGHT.tractionEffortN(mid) - FREIGHT.davisResistanceN(mid) - FREIGHT.gradientResistanceN(gradientPermille);
+            double netN = FREIGHT.tractionEffortN(mid)
+                    - FREIGHT.davisResistanceN(mid)
+                    - FREIGHT.gradientResistanceN(gradientPermille);
             if (netN > 0) {
                 lo = mid;
             } else {

@@ -20,9 +20,9 @@ class LongLineTest {
     static RunningTimeRequest line() {
         Random random = new Random(SEED);
         TrackProfile.Builder track = TrackProfile.builder(LENGTH_M)
-                .speedLimitKmh(0, 106_000, 200)          // Kunming–Yuxi
-                .speedLimitKmh(106_000, 613_000, 160)    // Yuxi–Mohan
-                .speedLimitKmh(613_000, LENGTH_M, 160);  // Boten–Vientiane
+                .speedLimitKmh(0, 106_000, 200) // Kunming–Yuxi
+                .speedLimitKmh(106_000, 613_000, 160) // Yuxi–Mohan
+                .speedLimitKmh(613_000, LENGTH_M, 160); // Boten–Vientiane
         for (double fromM = 0; fromM < LENGTH_M; ) {
             double toM = Math.min(LENGTH_M, fromM + 500 + random.nextInt(2_500));
             track.gradient(fromM, toM, Math.round(random.nextDouble() * 240 - 120) / 10.0);
@@ -55,13 +55,15 @@ class LongLineTest {
         assertThat(totalS).isLessThan(2 * LENGTH_M / Units.kmhToMps(160) + dwellS);
         List<TimingPointTime> times = result.timingPoints();
         for (int i = 1; i < times.size(); i++) {
-            TimingPointTime earlier = times.get(i - 1).positionM() < times.get(i).positionM() ? times.get(i - 1) : null;
+            TimingPointTime earlier =
+                    times.get(i - 1).positionM() < times.get(i).positionM() ? times.get(i - 1) : null;
             if (earlier != null) {
                 assertThat(times.get(i).arrival()).isGreaterThan(earlier.departure());
             }
         }
         assertThat(result.timingPoint("end").arrival()).isEqualTo(result.totalRunningTime());
         // the profile stays drawable: at most the per-leg cap on each of the 11 legs
-        assertThat(result.profile()).hasSizeLessThanOrEqualTo(11 * RunningTimeCalculator.MAX_PROFILE_POINTS_PER_LEG + 11);
+        assertThat(result.profile())
+                .hasSizeLessThanOrEqualTo(11 * RunningTimeCalculator.MAX_PROFILE_POINTS_PER_LEG + 11);
     }
 }

@@ -15,10 +15,15 @@ class TemporarySpeedRestrictionTest {
     private static final double TSR_MPS = Units.kmhToMps(45);
 
     private final TrainPhysics train = TestTrains.emu();
-    private final RunningTimeRequest withoutTsr = RunningTimeRequest.of(train,
-            TrackProfile.uniform(LENGTH_M, LINE_MPS, 0), List.of());
-    private final RunningTimeRequest withTsr = new RunningTimeRequest(train, withoutTsr.track(), List.of(),
-            List.of(new TemporarySpeedRestriction(TSR_FROM_M, TSR_TO_M, TSR_MPS)), Allowance.none(), List.of());
+    private final RunningTimeRequest withoutTsr =
+            RunningTimeRequest.of(train, TrackProfile.uniform(LENGTH_M, LINE_MPS, 0), List.of());
+    private final RunningTimeRequest withTsr = new RunningTimeRequest(
+            train,
+            withoutTsr.track(),
+            List.of(),
+            List.of(new TemporarySpeedRestriction(TSR_FROM_M, TSR_TO_M, TSR_MPS)),
+            Allowance.none(),
+            List.of());
 
     /**
      * Lower bound: the restricted stretch, zone plus train length, run at 45 instead of 160 km/h. Upper bound: that,
@@ -27,14 +32,16 @@ class TemporarySpeedRestrictionTest {
      */
     @Test
     void lengthensTheRunByAPlausibleAmount() {
-        double extraS = Envelopes.seconds(RunningTimeCalculator.calculate(withTsr).totalRunningTime())
+        double extraS = Envelopes.seconds(
+                        RunningTimeCalculator.calculate(withTsr).totalRunningTime())
                 - Envelopes.seconds(RunningTimeCalculator.calculate(withoutTsr).totalRunningTime());
 
         double restrictedM = (TSR_TO_M - TSR_FROM_M) + train.lengthM();
         double atSpeedS = restrictedM / TSR_MPS - restrictedM / LINE_MPS;
         double speedDrop = LINE_MPS - TSR_MPS;
         double brakingLossS = speedDrop * speedDrop / (2 * train.brakingDecelerationMps2() * LINE_MPS);
-        double minAccelerationMps2 = (train.tractionEffortN(LINE_MPS) - train.davisResistanceN(LINE_MPS)) / train.effectiveMassKg();
+        double minAccelerationMps2 =
+                (train.tractionEffortN(LINE_MPS) - train.davisResistanceN(LINE_MPS)) / train.effectiveMassKg();
         double accelerationLossBoundS = speedDrop * speedDrop / (2 * minAccelerationMps2 * LINE_MPS);
 
         assertThat(extraS).isGreaterThan(atSpeedS);
@@ -46,9 +53,12 @@ class TemporarySpeedRestrictionTest {
         RunningTimeResult result = RunningTimeCalculator.calculate(withTsr);
 
         double tailClearM = TSR_TO_M + train.lengthM();
-        assertThat(Envelopes.maxSpeedMps(result.profile(), TSR_FROM_M, tailClearM)).isLessThanOrEqualTo(TSR_MPS + 1e-9);
+        assertThat(Envelopes.maxSpeedMps(result.profile(), TSR_FROM_M, tailClearM))
+                .isLessThanOrEqualTo(TSR_MPS + 1e-9);
         for (double xM = TSR_TO_M; xM <= tailClearM; xM += 10) {
-            assertThat(Envelopes.speedAtMps(result.profile(), xM)).as("speed at %.0f m", xM).isLessThanOrEqualTo(TSR_MPS + 1e-9);
+            assertThat(Envelopes.speedAtMps(result.profile(), xM))
+                    .as("speed at %.0f m", xM)
+                    .isLessThanOrEqualTo(TSR_MPS + 1e-9);
         }
         // and not longer than needed: it speeds up once the tail is out
         assertThat(Envelopes.speedAtMps(result.profile(), tailClearM + 500)).isGreaterThan(TSR_MPS + 1.0);

@@ -10,15 +10,17 @@ class TrainPhysicsTest {
 
     @Test
     void railwayUnitsConvertExactly() {
-        TrainPhysics train = TrainPhysics.fromRailwayUnits(500, 1.08, 200, 160,
-                new double[] {0, 80, 160}, new double[] {300, 300, 150}, 4.5, 0.04, 0.0006, 0.5);
+        TrainPhysics train = TrainPhysics.fromRailwayUnits(
+                500, 1.08, 200, 160, new double[] {0, 80, 160}, new double[] {300, 300, 150}, 4.5, 0.04, 0.0006, 0.5);
 
         assertThat(train.massKg()).isEqualTo(500_000.0);
         assertThat(train.maxSpeedMps()).isCloseTo(160 / 3.6, within(1e-12));
         assertThat(train.tractionEffortN(Units.kmhToMps(120))).isCloseTo(225_000.0, within(1e-6));
         for (double kmh : new double[] {0, 37, 100, 160}) {
             double expectedN = 1000 * (4.5 + 0.04 * kmh + 0.0006 * kmh * kmh);
-            assertThat(train.davisResistanceN(Units.kmhToMps(kmh))).as("R at %s km/h", kmh).isCloseTo(expectedN, within(1e-9 * expectedN + 1e-9));
+            assertThat(train.davisResistanceN(Units.kmhToMps(kmh)))
+                    .as("R at %s km/h", kmh)
+                    .isCloseTo(expectedN, within(1e-9 * expectedN + 1e-9));
         }
         assertThat(train.gradientResistanceN(10)).isCloseTo(500_000 * 9.80665 * 0.01, within(1e-6));
     }

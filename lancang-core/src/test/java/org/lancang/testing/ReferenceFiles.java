@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import org.lancang.data.DataFiles;
 
 /** The shipped China–Laos data files (read from the repository), optionally with one file edited to break it. */

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
@@ -23,16 +22,30 @@ class SalesRulesTest {
         SalesWindow w = SalesWindow.defaults();
         Instant now = LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(CHINA).toInstant();
         LocalDate d15 = LocalDate.of(2026, 12, 16);
-        assertThat(w.onSale(Operator.CR_KUNMING, d15, d15.atTime(8, 8).atZone(CHINA).toInstant(), CHINA, now)).isTrue();
-        assertThat(w.onSale(Operator.CR_KUNMING, d15.plusDays(1), d15.plusDays(1).atTime(8, 8).atZone(CHINA).toInstant(),
-                CHINA, now)).isFalse();
+        assertThat(w.onSale(
+                        Operator.CR_KUNMING, d15, d15.atTime(8, 8).atZone(CHINA).toInstant(), CHINA, now))
+                .isTrue();
+        assertThat(w.onSale(
+                        Operator.CR_KUNMING,
+                        d15.plusDays(1),
+                        d15.plusDays(1).atTime(8, 8).atZone(CHINA).toInstant(),
+                        CHINA,
+                        now))
+                .isFalse();
         LocalDate d8 = LocalDate.of(2026, 12, 9);
-        assertThat(w.onSale(Operator.LCR, d8, d8.atTime(8, 0).atZone(LAOS).toInstant(), LAOS, now)).isFalse();
-        assertThat(w.onSale(Operator.LCR, d8.minusDays(1), d8.minusDays(1).atTime(8, 0).atZone(LAOS).toInstant(), LAOS, now))
+        assertThat(w.onSale(Operator.LCR, d8, d8.atTime(8, 0).atZone(LAOS).toInstant(), LAOS, now))
+                .isFalse();
+        assertThat(w.onSale(
+                        Operator.LCR,
+                        d8.minusDays(1),
+                        d8.minusDays(1).atTime(8, 0).atZone(LAOS).toInstant(),
+                        LAOS,
+                        now))
                 .isTrue();
         Instant departed = now.minusSeconds(60);
         assertThatThrownBy(() -> w.check(Operator.LCR, LocalDate.of(2026, 12, 1), departed, LAOS, now, "date"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
     }
 
     @Test
@@ -51,29 +64,42 @@ class SalesRulesTest {
     void aCrossBorderJourneyNeedsAPassportValidOnTheTravelDate() {
         LocalDate travel = LocalDate.of(2026, 12, 10);
         LocalDate today = LocalDate.of(2026, 12, 1);
-        Passenger withId = new Passenger("Wang Fang", DocumentType.CHINESE_RESIDENT_ID, "530102199001011234", "CHN",
-                LocalDate.of(1990, 1, 1), null);
+        Passenger withId = new Passenger(
+                "Wang Fang",
+                DocumentType.CHINESE_RESIDENT_ID,
+                "530102199001011234",
+                "CHN",
+                LocalDate.of(1990, 1, 1),
+                null);
         Validation v = new Validation();
         Passenger.check(v, "passengers[0].", withId, travel, true, today);
-        assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
+        assertThatThrownBy(v::throwIfInvalid)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
         Validation domestic = new Validation();
         Passenger.check(domestic, "", withId, travel, false, today);
         assertThat(domestic.hasErrors()).isFalse();
 
-        Passenger expired = new Passenger("Somsak", DocumentType.PASSPORT, "P1234567", "LAO", LocalDate.of(1985, 5, 5),
-                travel.minusDays(1));
+        Passenger expired = new Passenger(
+                "Somsak", DocumentType.PASSPORT, "P1234567", "LAO", LocalDate.of(1985, 5, 5), travel.minusDays(1));
         Validation e = new Validation();
         Passenger.check(e, "", expired, travel, true, today);
-        assertThatThrownBy(e::throwIfInvalid).isInstanceOfSatisfying(InvalidInput.class,
-                x -> assertThat(x.field()).isEqualTo("documentExpiry"));
+        assertThatThrownBy(e::throwIfInvalid)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, x -> assertThat(x.field()).isEqualTo("documentExpiry"));
 
-        Passenger longName = new Passenger("x".repeat(10_000), DocumentType.PASSPORT, "P1234567", "LAO",
-                LocalDate.of(1985, 5, 5), travel.plusYears(1));
+        Passenger longName = new Passenger(
+                "x".repeat(10_000),
+                DocumentType.PASSPORT,
+                "P1234567",
+                "LAO",
+                LocalDate.of(1985, 5, 5),
+                travel.plusYears(1));
         Validation n = new Validation();
         Passenger.check(n, "", longName, travel, true, today);
-        assertThatThrownBy(n::throwIfInvalid).isInstanceOfSatisfying(InvalidInput.class,
-                x -> assertThat(x.field()).isEqualTo("name"));
+        assertThatThrownBy(n::throwIfInvalid)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, x -> assertThat(x.field()).isEqualTo("name"));
     }
 
     @Test

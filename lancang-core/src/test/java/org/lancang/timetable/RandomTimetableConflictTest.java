@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.timetable.conflict.BruteForceConflictChecker;
 import org.lancang.timetable.conflict.ConflictDetector;
@@ -24,7 +23,9 @@ class RandomTimetableConflictTest {
         long seed = Long.getLong("lancang.seed", System.nanoTime());
         System.out.println("RandomTimetableConflictTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
         Random random = new Random(seed);
-        Planner planner = new Planner(ReferenceTimetableTest.DATA.network(), ReferenceTimetableTest.DATA.rollingStock(),
+        Planner planner = new Planner(
+                ReferenceTimetableTest.DATA.network(),
+                ReferenceTimetableTest.DATA.rollingStock(),
                 BlockingRules.defaults());
         List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
         List<TrainRun> runs = pool.stream().map(p -> planner.run(p, List.of())).toList();
@@ -39,25 +40,47 @@ class RandomTimetableConflictTest {
                 int i = random.nextInt(pool.size());
                 Instant departure = base.plusSeconds(random.nextInt(6 * 3600));
                 TrainPlan plan = pool.get(i);
-                scheduled.add(new ScheduledRun(new TrainPlan(plan.number() + "-" + t, plan.operator(), plan.trainType(),
-                        plan.passenger(), plan.calendar(), plan.from(), plan.to(), plan.departure(), plan.stops(),
-                        plan.meets(), plan.fixedDeparture(), plan.allowancePercent(), plan.note()), date, runs.get(i),
+                scheduled.add(new ScheduledRun(
+                        new TrainPlan(
+                                plan.number() + "-" + t,
+                                plan.operator(),
+                                plan.trainType(),
+                                plan.passenger(),
+                                plan.calendar(),
+                                plan.from(),
+                                plan.to(),
+                                plan.departure(),
+                                plan.stops(),
+                                plan.meets(),
+                                plan.fixedDeparture(),
+                                plan.allowancePercent(),
+                                plan.note()),
+                        date,
+                        runs.get(i),
                         departure));
             }
             List<Possession> possessions = new ArrayList<>();
             if (random.nextBoolean()) {
                 Instant start = base.plusSeconds(random.nextInt(8 * 3600));
-                possessions.add(new Possession("P" + round, codes[random.nextInt(codes.length)],
-                        codes[random.nextInt(codes.length)], start, start.plus(Duration.ofMinutes(30 + random.nextInt(180))),
+                possessions.add(new Possession(
+                        "P" + round,
+                        codes[random.nextInt(codes.length)],
+                        codes[random.nextInt(codes.length)],
+                        start,
+                        start.plus(Duration.ofMinutes(30 + random.nextInt(180))),
                         "random works"));
             }
             List<Occupation> occupations = planner.occupations(scheduled, possessions);
             var expected = BruteForceConflictChecker.detect(occupations);
-            assertThat(ConflictDetector.detect(occupations)).as("seed %d round %d", seed, round).isEqualTo(expected);
+            assertThat(ConflictDetector.detect(occupations))
+                    .as("seed %d round %d", seed, round)
+                    .isEqualTo(expected);
             if (!expected.isEmpty()) {
                 timetablesWithConflicts++;
             }
         }
-        assertThat(timetablesWithConflicts).as("random timetables that have conflicts").isGreaterThan(200);
+        assertThat(timetablesWithConflicts)
+                .as("random timetables that have conflicts")
+                .isGreaterThan(200);
     }
 }

@@ -54,7 +54,10 @@ final class CsvWriter {
 
     /** Quotes a field only where it must be: it holds a comma, a quote or a line break. */
     static String quote(String value) {
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        if (value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }
         return value;

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param contactEmail  where consumers report problems; blank for none (but give this or {@code contactUrl})
  * @param contactUrl    a web page for reporting problems; blank for none
  */
-public record FeedInfo(String publisherName, String publisherUrl, String lang, String version, String contactEmail,
-                       String contactUrl) {
+public record FeedInfo(
+        String publisherName,
+        String publisherUrl,
+        String lang,
+        String version,
+        String contactEmail,
+        String contactUrl) {
     public FeedInfo {
         Objects.requireNonNull(publisherName, "publisherName");
         Objects.requireNonNull(publisherUrl, "publisherUrl");

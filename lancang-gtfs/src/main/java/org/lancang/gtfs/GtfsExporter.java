@@ -26,7 +26,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.Call;
@@ -64,8 +63,8 @@ public final class GtfsExporter {
     static final int MAX_SHORT_NAME = 12;
 
     /** GTFS dates: YYYYMMDD; strict, so that 20270230 is refused rather than moved to the 28th. */
-    static final DateTimeFormatter GTFS_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter GTFS_DATE =
+            DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     /** Zip entry time: fixed, so that exporting the same timetable twice gives the same bytes. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
@@ -74,7 +73,8 @@ public final class GtfsExporter {
      * order would put D8461 first).
      */
     static final Comparator<String> TRAIN_NUMBER_ORDER = Comparator.comparing(GtfsExporter::prefix)
-            .thenComparing(GtfsExporter::numericPart).thenComparing(Comparator.naturalOrder());
+            .thenComparing(GtfsExporter::numericPart)
+            .thenComparing(Comparator.naturalOrder());
 
     private final StopCoordinates coordinates;
 
@@ -133,12 +133,15 @@ public final class GtfsExporter {
     }
 
     /** A train as it goes into the feed: its route, direction and stop times already worked out. */
-    private record Trip(Train train, RouteKey route, String serviceId, int directionId, String headsign,
-                        List<StopTime> stopTimes) {
-    }
+    private record Trip(
+            Train train,
+            RouteKey route,
+            String serviceId,
+            int directionId,
+            String headsign,
+            List<StopTime> stopTimes) {}
 
-    private record StopTime(String stopId, Duration arrival, Duration departure) {
-    }
+    private record StopTime(String stopId, Duration arrival, Duration departure) {}
 
     /** Trains of one operator between the same two end stations, whichever way they run. */
     private record RouteKey(Operator operator, Point west, Point east) {
@@ -152,8 +155,10 @@ public final class GtfsExporter {
     }
 
     private List<Trip> trips(Network network, Timetable timetable) {
-        List<Train> trains = timetable.trains().stream().filter(Train::passenger)
-                .sorted(Comparator.comparing(Train::number, TRAIN_NUMBER_ORDER)).toList();
+        List<Train> trains = timetable.trains().stream()
+                .filter(Train::passenger)
+                .sorted(Comparator.comparing(Train::number, TRAIN_NUMBER_ORDER))
+                .toList();
         if (trains.isEmpty()) {
             throw new GtfsExportException("the timetable has no passenger train: a GTFS feed needs at least one trip");
         }
@@ -175,8 +180,9 @@ public final class GtfsExporter {
         List<Call> calls = train.calls();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
-            Point point = network.point(call.pointCode()).orElseThrow(() -> new GtfsExportException("train "
-                    + train.number() + " calls at '" + call.pointCode() + "', which is not a point of the network"));
+            Point point = network.point(call.pointCode())
+                    .orElseThrow(() -> new GtfsExportException("train " + train.number() + " calls at '"
+                            + call.pointCode() + "', which is not a point of the network"));
             // Passing points are not in GTFS: riders can only use stops. The ends are kept even if not marked as stops.
             if (!call.stops() && i != 0 && i != calls.size() - 1) {
                 continue;
@@ -197,9 +203,15 @@ public final class GtfsExporter {
         Point first = network.point(stopTimes.get(0).stopId()).orElseThrow();
         Point last = network.point(stopTimes.get(stopTimes.size() - 1).stopId()).orElseThrow();
         boolean awayFromKunming = network.indexOf(last.code()) > network.indexOf(first.code());
-        RouteKey route = awayFromKunming ? new RouteKey(train.operator(), first, last)
+        RouteKey route = awayFromKunming
+                ? new RouteKey(train.operator(), first, last)
                 : new RouteKey(train.operator(), last, first);
-        return new Trip(train, route, serviceId(train.calendar()), awayFromKunming ? 0 : 1, last.names().en(),
+        return new Trip(
+                train,
+                route,
+                serviceId(train.calendar()),
+                awayFromKunming ? 0 : 1,
+                last.names().en(),
                 stopTimes);
     }
 
@@ -221,13 +233,20 @@ public final class GtfsExporter {
     }
 
     private String stops(Network network, List<Trip> trips) {
-        Set<String> used = trips.stream().flatMap(t -> t.stopTimes().stream()).map(StopTime::stopId)
+        Set<String> used = trips.stream()
+                .flatMap(t -> t.stopTimes().stream())
+                .map(StopTime::stopId)
                 .collect(Collectors.toSet());
         CsvWriter csv = new CsvWriter("stop_id", "stop_name", "stop_lat", "stop_lon", "stop_timezone");
         for (Point point : network.points()) {
             if (used.contains(point.code())) {
                 StopCoordinates.Coordinate c = coordinates.of(point.code()).orElseThrow();
-                csv.row(point.code(), point.names().en(), decimal(c.lat()), decimal(c.lon()), point.timeZone().getId());
+                csv.row(
+                        point.code(),
+                        point.names().en(),
+                        decimal(c.lat()),
+                        decimal(c.lon()),
+                        point.timeZone().getId());
             }
         }
         return csv.text();
@@ -235,37 +254,62 @@ public final class GtfsExporter {
 
     private static String routes(List<Trip> trips) {
         Map<String, List<Trip>> byRoute = new TreeMap<>();
-        trips.forEach(t -> byRoute.computeIfAbsent(t.route().id(), k -> new ArrayList<>()).add(t));
+        trips.forEach(t ->
+                byRoute.computeIfAbsent(t.route().id(), k -> new ArrayList<>()).add(t));
         CsvWriter csv = new CsvWriter("route_id", "agency_id", "route_short_name", "route_long_name", "route_type");
         for (List<Trip> group : byRoute.values()) {
             RouteKey key = group.get(0).route();
             // "D887/D888" when the numbers fit; a route with many trains goes by its long name alone.
-            String numbers = group.stream().map(t -> t.train().number()).sorted(TRAIN_NUMBER_ORDER).collect(Collectors.joining("/"));
-            csv.row(key.id(), key.operator().name(), numbers.length() <= MAX_SHORT_NAME ? numbers : "",
-                    key.longName(), ROUTE_TYPE_RAIL);
+            String numbers = group.stream()
+                    .map(t -> t.train().number())
+                    .sorted(TRAIN_NUMBER_ORDER)
+                    .collect(Collectors.joining("/"));
+            csv.row(
+                    key.id(),
+                    key.operator().name(),
+                    numbers.length() <= MAX_SHORT_NAME ? numbers : "",
+                    key.longName(),
+                    ROUTE_TYPE_RAIL);
         }
         return csv.text();
     }
 
     private static String tripsFile(List<Trip> trips) {
-        CsvWriter csv = new CsvWriter("route_id", "service_id", "trip_id", "trip_headsign", "trip_short_name",
-                "direction_id", TRAIN_TYPE_COLUMN);
+        CsvWriter csv = new CsvWriter(
+                "route_id",
+                "service_id",
+                "trip_id",
+                "trip_headsign",
+                "trip_short_name",
+                "direction_id",
+                TRAIN_TYPE_COLUMN);
         for (Trip t : trips) {
             Train train = t.train();
-            csv.row(t.route().id(), t.serviceId(), train.number(), t.headsign(), train.number(),
-                    String.valueOf(t.directionId()), train.trainType() == null ? "" : train.trainType());
+            csv.row(
+                    t.route().id(),
+                    t.serviceId(),
+                    train.number(),
+                    t.headsign(),
+                    train.number(),
+                    String.valueOf(t.directionId()),
+                    train.trainType() == null ? "" : train.trainType());
         }
         return csv.text();
     }
 
     private static String stopTimes(List<Trip> trips) {
-        CsvWriter csv = new CsvWriter("trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence",
-                "timepoint");
+        CsvWriter csv =
+                new CsvWriter("trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence", "timepoint");
         for (Trip t : trips) {
             int sequence = 1;
             for (StopTime s : t.stopTimes()) {
-                csv.row(t.train().number(), GtfsTime.format(s.arrival()), GtfsTime.format(s.departure()), s.stopId(),
-                        String.valueOf(sequence++), "1");
+                csv.row(
+                        t.train().number(),
+                        GtfsTime.format(s.arrival()),
+                        GtfsTime.format(s.departure()),
+                        s.stopId(),
+                        String.valueOf(sequence++),
+                        "1");
             }
         }
         return csv.text();
@@ -274,8 +318,17 @@ public final class GtfsExporter {
     private static String calendar(List<Trip> trips) {
         Map<String, ServiceCalendar> calendars = new TreeMap<>();
         trips.forEach(t -> calendars.put(t.serviceId(), t.train().calendar()));
-        CsvWriter csv = new CsvWriter("service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                "sunday", "start_date", "end_date");
+        CsvWriter csv = new CsvWriter(
+                "service_id",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "start_date",
+                "end_date");
         calendars.forEach((id, c) -> {
             List<String> row = new ArrayList<>();
             row.add(id);
@@ -290,20 +343,40 @@ public final class GtfsExporter {
     }
 
     private static String feedInfo(FeedInfo info, List<Trip> trips) {
-        LocalDate start = trips.stream().map(t -> t.train().calendar().startDate()).min(Comparator.naturalOrder())
+        LocalDate start = trips.stream()
+                .map(t -> t.train().calendar().startDate())
+                .min(Comparator.naturalOrder())
                 .orElseThrow();
-        LocalDate end = trips.stream().map(t -> t.train().calendar().endDate()).max(Comparator.naturalOrder())
+        LocalDate end = trips.stream()
+                .map(t -> t.train().calendar().endDate())
+                .max(Comparator.naturalOrder())
                 .orElseThrow();
-        return new CsvWriter("feed_publisher_name", "feed_publisher_url", "feed_lang", "feed_start_date",
-                "feed_end_date", "feed_version", "feed_contact_email", "feed_contact_url")
-                .row(info.publisherName(), info.publisherUrl(), info.lang(), GTFS_DATE.format(start),
-                        GTFS_DATE.format(end), info.version(), info.contactEmail(), info.contactUrl())
+        return new CsvWriter(
+                        "feed_publisher_name",
+                        "feed_publisher_url",
+                        "feed_lang",
+                        "feed_start_date",
+                        "feed_end_date",
+                        "feed_version",
+                        "feed_contact_email",
+                        "feed_contact_url")
+                .row(
+                        info.publisherName(),
+                        info.publisherUrl(),
+                        info.lang(),
+                        GTFS_DATE.format(start),
+                        GTFS_DATE.format(end),
+                        info.version(),
+                        info.contactEmail(),
+                        info.contactUrl())
                 .text();
     }
 
     /** Chinese and Lao names, so that apps can show the stations in the riders' own language; blank ones are left out. */
     private static String translations(Network network, List<Trip> trips) {
-        Set<String> used = trips.stream().flatMap(t -> t.stopTimes().stream()).map(StopTime::stopId)
+        Set<String> used = trips.stream()
+                .flatMap(t -> t.stopTimes().stream())
+                .map(StopTime::stopId)
                 .collect(Collectors.toCollection(TreeSet::new));
         CsvWriter csv = new CsvWriter("table_name", "field_name", "language", "translation", "record_id");
         for (Operator operator : Operator.values()) {

@@ -1,7 +1,6 @@
 package org.lancang.gtfs;
 
 import java.util.function.Supplier;
-
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFileException;
 

@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-
 import org.lancang.data.CsvTable;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -69,8 +68,8 @@ public final class GtfsImporter {
     private static final String STOP_TIMES = "stop_times.txt";
     private static final String CALENDAR = "calendar.txt";
     private static final String CALENDAR_DATES = "calendar_dates.txt";
-    private static final List<String> DAY_COLUMNS = List.of("monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday");
+    private static final List<String> DAY_COLUMNS =
+            List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     /** Reads the feed in {@code zip}; every stop must be a point of {@code network}. */
     public Timetable importFeed(byte[] zip, Network network) {
@@ -98,8 +97,8 @@ public final class GtfsImporter {
                 while ((n = zip.read(buffer)) > 0) {
                     total += n;
                     if (total > MAX_UNCOMPRESSED_BYTES) {
-                        throw GtfsFormatException.wholeFile(entry.getName(), "the feed unpacks to more than "
-                                + MAX_UNCOMPRESSED_BYTES + " bytes");
+                        throw GtfsFormatException.wholeFile(
+                                entry.getName(), "the feed unpacks to more than " + MAX_UNCOMPRESSED_BYTES + " bytes");
                     }
                     bytes.write(buffer, 0, n);
                 }
@@ -118,8 +117,12 @@ public final class GtfsImporter {
 
     private static String utf8(String file, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw GtfsFormatException.wholeFile(file, "is not UTF-8 text, as GTFS requires");
         }
@@ -182,8 +185,10 @@ public final class GtfsImporter {
                     feedZone = zone;
                 } else if (!feedZone.equals(zone)) {
                     // GTFS requires one agency_timezone per feed: stop times would otherwise be ambiguous.
-                    throw row.error("agency_timezone", zone + " differs from the first agency's " + feedZone
-                            + ": every agency of a feed must share one time zone");
+                    throw row.error(
+                            "agency_timezone",
+                            zone + " differs from the first agency's " + feedZone
+                                    + ": every agency of a feed must share one time zone");
                 }
             }
         }
@@ -241,11 +246,15 @@ public final class GtfsImporter {
             }
             String exceptions = files.get(CALENDAR_DATES);
             if (exceptions != null) {
-                List<CsvTable.Row> rows = CsvTable.parse(CALENDAR_DATES, exceptions, List.of()).rows();
+                List<CsvTable.Row> rows =
+                        CsvTable.parse(CALENDAR_DATES, exceptions, List.of()).rows();
                 if (!rows.isEmpty()) {
                     // Silently dropping added or removed days would import a wrong timetable.
-                    throw rows.get(0).error("service_id", "calendar exceptions are not supported: a Lancang calendar"
-                            + " is a date range and weekdays only");
+                    throw rows.get(0)
+                            .error(
+                                    "service_id",
+                                    "calendar exceptions are not supported: a Lancang calendar"
+                                            + " is a date range and weekdays only");
                 }
             }
         }
@@ -253,17 +262,21 @@ public final class GtfsImporter {
         /** stop_times rows by trip_id, each list sorted by stop_sequence. */
         private Map<String, List<CsvTable.Row>> readStopTimes() {
             Map<String, List<CsvTable.Row>> byTrip = new LinkedHashMap<>();
-            for (CsvTable.Row row : rows(STOP_TIMES, "trip_id", "arrival_time", "departure_time", "stop_id",
-                    "stop_sequence")) {
+            for (CsvTable.Row row :
+                    rows(STOP_TIMES, "trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence")) {
                 sequence(row);
-                byTrip.computeIfAbsent(row.required("trip_id"), k -> new ArrayList<>()).add(row);
+                byTrip.computeIfAbsent(row.required("trip_id"), k -> new ArrayList<>())
+                        .add(row);
             }
             for (List<CsvTable.Row> rows : byTrip.values()) {
                 rows.sort(Comparator.comparingInt(Feed::sequence));
                 for (int i = 1; i < rows.size(); i++) {
                     if (sequence(rows.get(i)) == sequence(rows.get(i - 1))) {
-                        throw rows.get(i).error("stop_sequence", sequence(rows.get(i))
-                                + " appears twice in trip '" + rows.get(i).text("trip_id") + "'");
+                        throw rows.get(i)
+                                .error(
+                                        "stop_sequence",
+                                        sequence(rows.get(i)) + " appears twice in trip '"
+                                                + rows.get(i).text("trip_id") + "'");
                     }
                 }
             }
@@ -281,8 +294,10 @@ public final class GtfsImporter {
                 throw trip.error("service_id", "'" + trip.text("service_id") + "' is not a service in " + CALENDAR);
             }
             if (stopTimes == null || stopTimes.size() < 2) {
-                throw trip.error("trip_id", "trip '" + tripId + "' has " + (stopTimes == null ? 0 : stopTimes.size())
-                        + " stop times in " + STOP_TIMES + ": a train needs at least two");
+                throw trip.error(
+                        "trip_id",
+                        "trip '" + tripId + "' has " + (stopTimes == null ? 0 : stopTimes.size()) + " stop times in "
+                                + STOP_TIMES + ": a train needs at least two");
             }
             String shortName = trip.textIfPresent("trip_short_name");
             String number = shortName.isEmpty() ? tripId : shortName;
@@ -305,8 +320,14 @@ public final class GtfsImporter {
                 calls.add(new Call(point.code(), arrival, departure, true));
             }
             try {
-                return new Train(number, operator, trainType.isEmpty() ? DEFAULT_TRAIN_TYPE : trainType, true,
-                        calendar, originZone, calls);
+                return new Train(
+                        number,
+                        operator,
+                        trainType.isEmpty() ? DEFAULT_TRAIN_TYPE : trainType,
+                        true,
+                        calendar,
+                        originZone,
+                        calls);
             } catch (IllegalArgumentException e) {
                 throw trip.error("trip_id", e.getMessage());
             }
@@ -325,8 +346,9 @@ public final class GtfsImporter {
         private static Duration offset(CsvTable.Row row, String column, Duration shift, ZoneId originZone) {
             String text = row.text(column);
             if (text.isEmpty()) {
-                throw row.error(column, "must not be blank: Lancang needs both times at every stop (it does not"
-                        + " interpolate)");
+                throw row.error(
+                        column,
+                        "must not be blank: Lancang needs both times at every stop (it does not" + " interpolate)");
             }
             Duration time;
             try {
@@ -336,15 +358,17 @@ public final class GtfsImporter {
             }
             Duration offset = time.minus(shift);
             if (offset.isNegative()) {
-                throw row.error(column, "'" + text + "' falls before midnight of the service day in the origin zone "
-                        + originZone);
+                throw row.error(
+                        column,
+                        "'" + text + "' falls before midnight of the service day in the origin zone " + originZone);
             }
             return offset;
         }
 
         private Point point(CsvTable.Row row, String column, String code) {
-            return network.point(code).orElseThrow(() -> row.error(column, "'" + code
-                    + "' is not a point of the network (unknown stop code)"));
+            return network.point(code)
+                    .orElseThrow(() ->
+                            row.error(column, "'" + code + "' is not a point of the network (unknown stop code)"));
         }
 
         private static int sequence(CsvTable.Row row) {
@@ -364,8 +388,12 @@ public final class GtfsImporter {
             try {
                 return Operator.valueOf(id.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw row.error(column, "'" + id + "' is not an operator: one of " + Arrays.stream(Operator.values())
-                        .map(Enum::name).collect(Collectors.joining(", ")));
+                throw row.error(
+                        column,
+                        "'" + id + "' is not an operator: one of "
+                                + Arrays.stream(Operator.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", ")));
             }
         }
 

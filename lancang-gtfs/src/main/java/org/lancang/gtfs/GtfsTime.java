@@ -14,8 +14,7 @@ import java.time.ZoneId;
  * from the zone rules rather than assuming "+1 h for Laos".
  */
 public final class GtfsTime {
-    private GtfsTime() {
-    }
+    private GtfsTime() {}
 
     /** Formats a non-negative whole-second duration as {@code HH:MM:SS} (hours may exceed 23). */
     public static String format(Duration time) {
@@ -56,7 +55,8 @@ public final class GtfsTime {
     public static Duration shift(LocalDate serviceDay, ZoneId originZone, ZoneId feedZone) {
         var originStart = serviceDay.atStartOfDay(originZone).toInstant();
         // GTFS counts from noon minus 12 h (not midnight) so that days with a DST change still have 24 "hours".
-        var feedStart = serviceDay.atTime(LocalTime.NOON).atZone(feedZone).toInstant().minus(Duration.ofHours(12));
+        var feedStart =
+                serviceDay.atTime(LocalTime.NOON).atZone(feedZone).toInstant().minus(Duration.ofHours(12));
         return Duration.between(feedStart, originStart);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.lancang.data.CsvTable;
 
 /**
@@ -55,7 +54,8 @@ public final class StopCoordinates {
 
     private static StopCoordinates read(String fileName, String text) {
         Map<String, Coordinate> map = new TreeMap<>();
-        for (CsvTable.Row row : CsvTable.parse(fileName, text, List.of("code", "lat", "lon", "source")).rows()) {
+        for (CsvTable.Row row : CsvTable.parse(fileName, text, List.of("code", "lat", "lon", "source"))
+                .rows()) {
             String code = row.required("code").toUpperCase(Locale.ROOT);
             double lat = number(row, "lat", 90);
             double lon = number(row, "lon", 180);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.CsvTable;
 
@@ -13,13 +12,17 @@ import org.lancang.data.CsvTable;
 class CsvTest {
     /** The rows of {@code text}, read as the importer reads a feed file (errors as a GtfsFormatException). */
     private static List<CsvTable.Row> read(String text, String... requiredColumns) {
-        return GtfsFormatException.reading(() -> CsvTable.parse("t.txt", text, List.of(requiredColumns)).rows());
+        return GtfsFormatException.reading(
+                () -> CsvTable.parse("t.txt", text, List.of(requiredColumns)).rows());
     }
 
     @Test
     void quotesOnlyWhereNeededAndReadsBackEveryCharacter() {
         String awkward = "Ning'er, \"the\" station\nline two";
-        String text = new CsvWriter("id", "name").row("NER", awkward).row("VTE", "ນະຄອນຫຼວງວຽງຈັນ").row("X", null)
+        String text = new CsvWriter("id", "name")
+                .row("NER", awkward)
+                .row("VTE", "ນະຄອນຫຼວງວຽງຈັນ")
+                .row("X", null)
                 .text();
 
         assertThat(text).startsWith("id,name\nNER,\"Ning'er, \"\"the\"\" station\nline two\"\n");
@@ -45,8 +48,8 @@ class CsvTest {
 
     @Test
     void anUnclosedQuoteIsRefusedAtTheLineItOpens() {
-        GtfsFormatException e = catchThrowableOfType(GtfsFormatException.class,
-                () -> read("a,b\n1,2\n3,\"open\n4,5\n"));
+        GtfsFormatException e =
+                catchThrowableOfType(GtfsFormatException.class, () -> read("a,b\n1,2\n3,\"open\n4,5\n"));
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.field()).isEmpty();
         assertThat(e.getMessage()).contains("not closed");
@@ -55,8 +58,8 @@ class CsvTest {
     @Test
     void aBlankRequiredFieldNamesItsColumn() {
         CsvTable.Row row = read("a,b\n1, \n").get(0);
-        GtfsFormatException e = catchThrowableOfType(GtfsFormatException.class,
-                () -> GtfsFormatException.reading(() -> row.required("b")));
+        GtfsFormatException e = catchThrowableOfType(
+                GtfsFormatException.class, () -> GtfsFormatException.reading(() -> row.required("b")));
         assertThat(e).hasMessage("t.txt:2: field 'b': must not be blank");
         assertThat(row.textIfPresent("absent")).isEmpty();
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.CsvTable;
 import org.lancang.timetable.Operator;
@@ -29,7 +28,9 @@ class GtfsExporterTest {
     }
 
     private List<CsvTable.Row> stopTimes(String tripId) {
-        return rows("stop_times.txt").stream().filter(r -> r.text("trip_id").equals(tripId)).toList();
+        return rows("stop_times.txt").stream()
+                .filter(r -> r.text("trip_id").equals(tripId))
+                .toList();
     }
 
     private static List<String> column(List<CsvTable.Row> rows, String column) {
@@ -58,8 +59,10 @@ class GtfsExporterTest {
     void stopsAreTheStoppingPointsInKmOrderWithTheirOwnZone() {
         List<CsvTable.Row> stops = rows("stops.txt");
         // No passing loop, no border, no freight-only point (YHE, VTS), no station every train runs through (NER).
-        assertThat(column(stops, "stop_id")).containsExactly("KMS", "YXI", "ESH", "MJG", "PUE", "YXG", "XSB", "MHN",
-                "BTN", "NTY", "MXY", "LPB", "VVG", "PHH", "VTE");
+        assertThat(column(stops, "stop_id"))
+                .containsExactly(
+                        "KMS", "YXI", "ESH", "MJG", "PUE", "YXG", "XSB", "MHN", "BTN", "NTY", "MXY", "LPB", "VVG",
+                        "PHH", "VTE");
         CsvTable.Row kms = stops.get(0);
         CsvTable.Row vte = stops.get(stops.size() - 1);
         assertThat(kms.text("stop_name")).isEqualTo("Kunming South");
@@ -73,8 +76,8 @@ class GtfsExporterTest {
     @Test
     void stopTimesHoldOnlyStopsWithTheirDwells() {
         List<CsvTable.Row> d887 = stopTimes("D887");
-        assertThat(column(d887, "stop_id")).containsExactly("KMS", "YXI", "PUE", "XSB", "MHN", "BTN", "MXY", "LPB",
-                "VVG", "VTE");
+        assertThat(column(d887, "stop_id"))
+                .containsExactly("KMS", "YXI", "PUE", "XSB", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE");
         assertThat(column(d887, "stop_sequence")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(column(d887, "timepoint")).containsOnly("1");
         CsvTable.Row mohan = d887.get(4);
@@ -92,10 +95,16 @@ class GtfsExporterTest {
 
         // What a GTFS consumer does: noon minus 12 h of the service day in the agency zone, plus the time, shown in
         // the stop's stop_timezone.
-        ZoneId stopZone = ZoneId.of(rows("stops.txt").stream().filter(r -> r.text("stop_id").equals("VTE"))
-                .findFirst().orElseThrow().text("stop_timezone"));
-        ZonedDateTime arrival = Fixtures.START.atTime(LocalTime.NOON).atZone(ZoneId.of("Asia/Shanghai"))
-                .minusHours(12).plus(GtfsTime.parse(vientiane.text("arrival_time")));
+        ZoneId stopZone = ZoneId.of(rows("stops.txt").stream()
+                .filter(r -> r.text("stop_id").equals("VTE"))
+                .findFirst()
+                .orElseThrow()
+                .text("stop_timezone"));
+        ZonedDateTime arrival = Fixtures.START
+                .atTime(LocalTime.NOON)
+                .atZone(ZoneId.of("Asia/Shanghai"))
+                .minusHours(12)
+                .plus(GtfsTime.parse(vientiane.text("arrival_time")));
         assertThat(arrival.withZoneSameInstant(stopZone).toLocalTime()).isEqualTo(LocalTime.of(17, 27));
     }
 
@@ -111,10 +120,18 @@ class GtfsExporterTest {
 
     @Test
     void aLaoTrainLeavingLateRunsPast24Hours() {
-        Train late = Fixtures.train("C99", Operator.LCR, "CR200J", true, ServiceCalendar.daily(Fixtures.START,
-                Fixtures.END), Fixtures.LAOS, "VTE - 23:30", "PHH ~23:58", "VVG 24:31 -");
-        Map<String, String> out = new GtfsExporter().files(Fixtures.network(), new Timetable(List.of(late)),
-                Fixtures.feedInfo());
+        Train late = Fixtures.train(
+                "C99",
+                Operator.LCR,
+                "CR200J",
+                true,
+                ServiceCalendar.daily(Fixtures.START, Fixtures.END),
+                Fixtures.LAOS,
+                "VTE - 23:30",
+                "PHH ~23:58",
+                "VVG 24:31 -");
+        Map<String, String> out =
+                new GtfsExporter().files(Fixtures.network(), new Timetable(List.of(late)), Fixtures.feedInfo());
 
         assertThat(column(Zips.rows(out, "stop_times.txt"), "departure_time")).containsExactly("24:30:00", "25:31:00");
     }
@@ -122,8 +139,8 @@ class GtfsExporterTest {
     @Test
     void routesGroupBothDirectionsOfOneOperatorsService() {
         List<CsvTable.Row> routes = rows("routes.txt");
-        assertThat(column(routes, "route_id")).containsExactly("CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-XSB",
-                "LCR-BTN-VTE");
+        assertThat(column(routes, "route_id"))
+                .containsExactly("CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-XSB", "LCR-BTN-VTE");
         CsvTable.Row crossBorder = routes.get(0);
         assertThat(crossBorder.text("route_short_name")).isEqualTo("D887/D888");
         assertThat(crossBorder.text("route_long_name")).isEqualTo("Kunming South – Vientiane");
@@ -132,12 +149,12 @@ class GtfsExporterTest {
         assertThat(routes.get(2).text("agency_id")).isEqualTo("LCR");
 
         List<CsvTable.Row> trips = rows("trips.txt");
-        assertThat(column(trips, "route_id")).containsExactly("LCR-BTN-VTE", "CR_KUNMING-KMS-VTE",
-                "CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-XSB");
+        assertThat(column(trips, "route_id"))
+                .containsExactly("LCR-BTN-VTE", "CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-VTE", "CR_KUNMING-KMS-XSB");
         // C82 and D888 run towards Kunming (km decreasing), D887 and D8461 away from it.
         assertThat(column(trips, "direction_id")).containsExactly("1", "0", "1", "0");
-        assertThat(column(trips, "trip_headsign")).containsExactly("Boten", "Vientiane", "Kunming South",
-                "Xishuangbanna");
+        assertThat(column(trips, "trip_headsign"))
+                .containsExactly("Boten", "Vientiane", "Kunming South", "Xishuangbanna");
     }
 
     @Test
@@ -145,11 +162,11 @@ class GtfsExporterTest {
         ServiceCalendar daily = ServiceCalendar.daily(Fixtures.START, Fixtures.END);
         List<Train> trains = new ArrayList<>();
         for (String number : List.of("C81", "C82", "C83", "C84")) {
-            trains.add(Fixtures.train(number, Operator.LCR, "CR200J", true, daily, Fixtures.LAOS,
-                    "VTE - 08:00", "VVG 09:01 -"));
+            trains.add(Fixtures.train(
+                    number, Operator.LCR, "CR200J", true, daily, Fixtures.LAOS, "VTE - 08:00", "VVG 09:01 -"));
         }
-        Map<String, String> out = new GtfsExporter().files(Fixtures.network(), new Timetable(trains),
-                Fixtures.feedInfo());
+        Map<String, String> out =
+                new GtfsExporter().files(Fixtures.network(), new Timetable(trains), Fixtures.feedInfo());
 
         CsvTable.Row route = Zips.rows(out, "routes.txt").get(0);
         assertThat(route.text("route_short_name")).isEmpty(); // "C81/C82/C83/C84" is over 12 characters
@@ -159,11 +176,15 @@ class GtfsExporterTest {
     @Test
     void calendarsAndFeedInfoComeFromTheTrains() {
         List<CsvTable.Row> calendars = rows("calendar.txt");
-        assertThat(column(calendars, "service_id")).containsExactly("0000111_20270101_20271231",
-                "1111111_20270101_20271231");
+        assertThat(column(calendars, "service_id"))
+                .containsExactly("0000111_20270101_20271231", "1111111_20270101_20271231");
         CsvTable.Row weekends = calendars.get(0);
-        assertThat(List.of(weekends.text("monday"), weekends.text("thursday"), weekends.text("friday"),
-                weekends.text("sunday"))).containsExactly("0", "0", "1", "1");
+        assertThat(List.of(
+                        weekends.text("monday"),
+                        weekends.text("thursday"),
+                        weekends.text("friday"),
+                        weekends.text("sunday")))
+                .containsExactly("0", "0", "1", "1");
         assertThat(weekends.text("start_date")).isEqualTo("20270101");
         assertThat(weekends.text("end_date")).isEqualTo("20271231");
         assertThat(stopTimes("D8461")).isNotEmpty();
@@ -180,12 +201,18 @@ class GtfsExporterTest {
     @Test
     void translationsGiveChineseAndLaoStationNames() {
         List<CsvTable.Row> translations = rows("translations.txt");
-        assertThat(translations).anyMatch(r -> r.text("record_id").equals("VTE") && r.text("language").equals("lo")
-                && r.text("translation").equals("ນະຄອນຫຼວງວຽງຈັນ"));
-        assertThat(translations).anyMatch(r -> r.text("record_id").equals("KMS") && r.text("language").equals("zh")
-                && r.text("translation").equals("昆明南"));
+        assertThat(translations)
+                .anyMatch(r -> r.text("record_id").equals("VTE")
+                        && r.text("language").equals("lo")
+                        && r.text("translation").equals("ນະຄອນຫຼວງວຽງຈັນ"));
+        assertThat(translations)
+                .anyMatch(r -> r.text("record_id").equals("KMS")
+                        && r.text("language").equals("zh")
+                        && r.text("translation").equals("昆明南"));
         // Kunming South has no Lao name in the data: nothing is invented.
-        assertThat(translations).noneMatch(r -> r.text("record_id").equals("KMS") && r.text("language").equals("lo"));
+        assertThat(translations)
+                .noneMatch(r ->
+                        r.text("record_id").equals("KMS") && r.text("language").equals("lo"));
     }
 
     @Test
@@ -205,20 +232,38 @@ class GtfsExporterTest {
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(files.get(entry.getName()));
             }
         }
-        assertThat(names).containsExactly("agency.txt", "calendar.txt", "feed_info.txt", "routes.txt",
-                "stop_times.txt", "stops.txt", "translations.txt", "trips.txt");
+        assertThat(names)
+                .containsExactly(
+                        "agency.txt",
+                        "calendar.txt",
+                        "feed_info.txt",
+                        "routes.txt",
+                        "stop_times.txt",
+                        "stops.txt",
+                        "translations.txt",
+                        "trips.txt");
     }
 
     @Test
     void aStopWithoutCoordinatesFailsTheExportClearly() {
         // Na Thong is a passing loop: no coordinate is known for it.
-        Train odd = Fixtures.train("C80", Operator.LCR, "CR200J", true, ServiceCalendar.daily(Fixtures.START,
-                Fixtures.END), Fixtures.LAOS, "MXY - 08:00", "NTH 08:20 08:22", "BTN 08:50 -");
+        Train odd = Fixtures.train(
+                "C80",
+                Operator.LCR,
+                "CR200J",
+                true,
+                ServiceCalendar.daily(Fixtures.START, Fixtures.END),
+                Fixtures.LAOS,
+                "MXY - 08:00",
+                "NTH 08:20 08:22",
+                "BTN 08:50 -");
 
-        assertThatThrownBy(() -> new GtfsExporter().export(Fixtures.network(), new Timetable(List.of(odd)),
-                Fixtures.feedInfo()))
+        assertThatThrownBy(() ->
+                        new GtfsExporter().export(Fixtures.network(), new Timetable(List.of(odd)), Fixtures.feedInfo()))
                 .isInstanceOf(GtfsExportException.class)
-                .hasMessageContaining("C80").hasMessageContaining("NTH").hasMessageContaining("stop-coordinates.csv");
+                .hasMessageContaining("C80")
+                .hasMessageContaining("NTH")
+                .hasMessageContaining("stop-coordinates.csv");
     }
 
     @Test
@@ -226,19 +271,30 @@ class GtfsExporterTest {
         ServiceCalendar daily = ServiceCalendar.daily(Fixtures.START, Fixtures.END);
         Timetable twice = new Timetable(List.of(Fixtures.c82(daily), Fixtures.c82(daily)));
         assertThatThrownBy(() -> new GtfsExporter().export(Fixtures.network(), twice, Fixtures.feedInfo()))
-                .isInstanceOf(GtfsExportException.class).hasMessageContaining("C82").hasMessageContaining("twice");
+                .isInstanceOf(GtfsExportException.class)
+                .hasMessageContaining("C82")
+                .hasMessageContaining("twice");
 
         Timetable freightOnly = new Timetable(List.of(Fixtures.freight(daily)));
         assertThatThrownBy(() -> new GtfsExporter().export(Fixtures.network(), freightOnly, Fixtures.feedInfo()))
-                .isInstanceOf(GtfsExportException.class).hasMessageContaining("no passenger train");
+                .isInstanceOf(GtfsExportException.class)
+                .hasMessageContaining("no passenger train");
     }
 
     @Test
     void aCallAtAnUnknownPointFailsTheExport() {
-        Train lost = Fixtures.train("C70", Operator.LCR, "CR200J", true, ServiceCalendar.daily(Fixtures.START,
-                Fixtures.END), Fixtures.LAOS, "VTE - 08:00", "XXX 09:00 -");
-        assertThatThrownBy(() -> new GtfsExporter().export(Fixtures.network(), new Timetable(List.of(lost)),
-                Fixtures.feedInfo()))
-                .isInstanceOf(GtfsExportException.class).hasMessageContaining("XXX");
+        Train lost = Fixtures.train(
+                "C70",
+                Operator.LCR,
+                "CR200J",
+                true,
+                ServiceCalendar.daily(Fixtures.START, Fixtures.END),
+                Fixtures.LAOS,
+                "VTE - 08:00",
+                "XXX 09:00 -");
+        assertThatThrownBy(() -> new GtfsExporter()
+                        .export(Fixtures.network(), new Timetable(List.of(lost)), Fixtures.feedInfo()))
+                .isInstanceOf(GtfsExportException.class)
+                .hasMessageContaining("XXX");
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.CsvTable;
 import org.lancang.timetable.Timetable;
@@ -21,8 +20,8 @@ class GtfsImporterTest {
     private GtfsFormatException importBroken(String file, UnaryOperator<String> change) {
         Map<String, String> files = Zips.fixtureFiles();
         files.put(file, change.apply(files.get(file)));
-        return catchThrowableOfType(GtfsFormatException.class,
-                () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
+        return catchThrowableOfType(
+                GtfsFormatException.class, () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
     }
 
     private static int lineOf(String text, String needle) {
@@ -35,8 +34,8 @@ class GtfsImporterTest {
         Map<String, String> files = Zips.fixtureFiles();
         files.remove("stop_times.txt");
 
-        GtfsFormatException e = catchThrowableOfType(GtfsFormatException.class,
-                () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
+        GtfsFormatException e = catchThrowableOfType(
+                GtfsFormatException.class, () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
 
         assertThat(e.file()).isEqualTo("stop_times.txt");
         assertThat(e.line()).isEqualTo(GtfsFormatException.WHOLE_FILE);
@@ -64,14 +63,15 @@ class GtfsImporterTest {
         assertThat(e.file()).isEqualTo("stop_times.txt");
         assertThat(e.line()).isEqualTo(lineOf(text, row));
         assertThat(e.field()).isEqualTo("departure_time");
-        assertThat(e.getMessage()).startsWith("stop_times.txt:" + lineOf(text, row) + ": field 'departure_time': ")
+        assertThat(e.getMessage())
+                .startsWith("stop_times.txt:" + lineOf(text, row) + ": field 'departure_time': ")
                 .contains("13:75:00");
     }
 
     @Test
     void textThatIsNoTimeIsRefused() {
-        GtfsFormatException e = importBroken("stop_times.txt",
-                t -> t.replace("D887,12:30:00,13:30:00,MHN", "D887,half past noon,13:30:00,MHN"));
+        GtfsFormatException e = importBroken(
+                "stop_times.txt", t -> t.replace("D887,12:30:00,13:30:00,MHN", "D887,half past noon,13:30:00,MHN"));
 
         assertThat(e.field()).isEqualTo("arrival_time");
         assertThat(e.getMessage()).contains("'half past noon' is not a time in the form HH:MM:SS");
@@ -102,8 +102,8 @@ class GtfsImporterTest {
 
     @Test
     void timesGoingBackwardsAreRefused() {
-        GtfsFormatException e = importBroken("stop_times.txt",
-                t -> t.replace("D887,12:30:00,13:30:00,MHN", "D887,10:30:00,13:30:00,MHN"));
+        GtfsFormatException e = importBroken(
+                "stop_times.txt", t -> t.replace("D887,12:30:00,13:30:00,MHN", "D887,10:30:00,13:30:00,MHN"));
 
         assertThat(e.field()).isEqualTo("arrival_time");
         assertThat(e.getMessage()).contains("before the departure from the previous stop");
@@ -121,8 +121,7 @@ class GtfsImporterTest {
 
     @Test
     void aTripOnAnUnknownServiceIsRefused() {
-        GtfsFormatException e = importBroken("trips.txt", t -> t.replace(",0000111_20270101_20271231,",
-                ",weekends,"));
+        GtfsFormatException e = importBroken("trips.txt", t -> t.replace(",0000111_20270101_20271231,", ",weekends,"));
 
         assertThat(e.file()).isEqualTo("trips.txt");
         assertThat(e.line()).isEqualTo(5);
@@ -131,8 +130,9 @@ class GtfsImporterTest {
 
     @Test
     void aTripIdTwiceIsRefused() {
-        GtfsFormatException e = importBroken("trips.txt", t -> t + t.substring(t.indexOf("\nLCR-") + 1,
-                t.indexOf('\n', t.indexOf("\nLCR-") + 1) + 1));
+        GtfsFormatException e = importBroken(
+                "trips.txt",
+                t -> t + t.substring(t.indexOf("\nLCR-") + 1, t.indexOf('\n', t.indexOf("\nLCR-") + 1) + 1));
 
         assertThat(e.file()).isEqualTo("trips.txt");
         assertThat(e.line()).isEqualTo(6);
@@ -153,8 +153,8 @@ class GtfsImporterTest {
         Map<String, String> files = Zips.fixtureFiles();
         files.put("calendar_dates.txt", "service_id,date,exception_type\n1111111_20270101_20271231,20270210,2\n");
 
-        GtfsFormatException e = catchThrowableOfType(GtfsFormatException.class,
-                () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
+        GtfsFormatException e = catchThrowableOfType(
+                GtfsFormatException.class, () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
 
         assertThat(e.file()).isEqualTo("calendar_dates.txt");
         assertThat(e.line()).isEqualTo(2);
@@ -163,8 +163,8 @@ class GtfsImporterTest {
     @Test
     void aTimeBeforeTheOriginDayIsRefused() {
         // 00:30 Beijing time is 23:30 Lao time the day before: not an offset of this Lao train's service day.
-        GtfsFormatException e = importBroken("stop_times.txt",
-                t -> t.replace("C82,09:00:00,09:00:00,VTE", "C82,00:30:00,00:30:00,VTE"));
+        GtfsFormatException e = importBroken(
+                "stop_times.txt", t -> t.replace("C82,09:00:00,09:00:00,VTE", "C82,00:30:00,00:30:00,VTE"));
 
         assertThat(e.field()).isEqualTo("arrival_time");
         assertThat(e.getMessage()).contains("Asia/Vientiane");
@@ -172,9 +172,10 @@ class GtfsImporterTest {
 
     @Test
     void somethingThatIsNoZipIsRefused() {
-        assertThatThrownBy(() -> importer.importFeed("agency_id\n".getBytes(StandardCharsets.UTF_8),
-                Fixtures.network()))
-                .isInstanceOf(GtfsFormatException.class).hasMessageContaining("(zip)");
+        assertThatThrownBy(
+                        () -> importer.importFeed("agency_id\n".getBytes(StandardCharsets.UTF_8), Fixtures.network()))
+                .isInstanceOf(GtfsFormatException.class)
+                .hasMessageContaining("(zip)");
     }
 
     @Test

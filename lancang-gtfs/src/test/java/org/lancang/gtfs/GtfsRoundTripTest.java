@@ -3,7 +3,6 @@ package org.lancang.gtfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Operator;
@@ -20,12 +19,15 @@ class GtfsRoundTripTest {
     void everyPassengerTripComesBackWithItsStopsAndTimes() {
         Timetable original = Fixtures.timetable();
 
-        Timetable back = importer.importFeed(exporter.export(Fixtures.network(), original, Fixtures.feedInfo()),
-                Fixtures.network());
+        Timetable back = importer.importFeed(
+                exporter.export(Fixtures.network(), original, Fixtures.feedInfo()), Fixtures.network());
 
-        List<Train> passenger = original.trains().stream().filter(Train::passenger).toList();
-        assertThat(back.trains()).extracting(Train::number)
-                .containsExactlyInAnyOrderElementsOf(passenger.stream().map(Train::number).toList());
+        List<Train> passenger =
+                original.trains().stream().filter(Train::passenger).toList();
+        assertThat(back.trains())
+                .extracting(Train::number)
+                .containsExactlyInAnyOrderElementsOf(
+                        passenger.stream().map(Train::number).toList());
         for (Train expected : passenger) {
             Train actual = back.train(expected.number()).orElseThrow();
             assertSameService(actual, expected);
@@ -35,8 +37,8 @@ class GtfsRoundTripTest {
 
     @Test
     void timesComeBackInTheOriginZone() {
-        Timetable back = importer.importFeed(exporter.export(Fixtures.network(), Fixtures.timetable(),
-                Fixtures.feedInfo()), Fixtures.network());
+        Timetable back = importer.importFeed(
+                exporter.export(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo()), Fixtures.network());
 
         Train c82 = back.train("C82").orElseThrow();
         assertThat(c82.originZone()).isEqualTo(Fixtures.LAOS);
@@ -48,10 +50,20 @@ class GtfsRoundTripTest {
 
     @Test
     void aTrainRunningPastMidnightComesBackUnchanged() {
-        Train late = Fixtures.train("C99", Operator.LCR, "CR200J", true, ServiceCalendar.daily(Fixtures.START,
-                Fixtures.END), Fixtures.LAOS, "VTE - 23:30", "PHH ~23:58", "VVG 24:31 24:34", "LPB 25:40 -");
-        Timetable back = importer.importFeed(exporter.export(Fixtures.network(), new Timetable(List.of(late)),
-                Fixtures.feedInfo()), Fixtures.network());
+        Train late = Fixtures.train(
+                "C99",
+                Operator.LCR,
+                "CR200J",
+                true,
+                ServiceCalendar.daily(Fixtures.START, Fixtures.END),
+                Fixtures.LAOS,
+                "VTE - 23:30",
+                "PHH ~23:58",
+                "VVG 24:31 24:34",
+                "LPB 25:40 -");
+        Timetable back = importer.importFeed(
+                exporter.export(Fixtures.network(), new Timetable(List.of(late)), Fixtures.feedInfo()),
+                Fixtures.network());
 
         assertSameService(back.trains().get(0), late);
     }
@@ -61,7 +73,8 @@ class GtfsRoundTripTest {
         byte[] feed = exporter.export(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo());
         Timetable back = importer.importFeed(feed, Fixtures.network());
 
-        assertThat(exporter.export(Fixtures.network(), back, Fixtures.feedInfo())).isEqualTo(feed);
+        assertThat(exporter.export(Fixtures.network(), back, Fixtures.feedInfo()))
+                .isEqualTo(feed);
     }
 
     private static void assertSameService(Train actual, Train expected) {
@@ -74,7 +87,8 @@ class GtfsRoundTripTest {
         // Passing points are not in GTFS: compare the stopping calls (and the ends, which are always exported).
         List<Call> expectedStops = expected.calls().stream()
                 .filter(c -> c.stops() || c == expected.first() || c == expected.last())
-                .map(c -> new Call(c.pointCode(), c.arrival(), c.departure(), true)).toList();
+                .map(c -> new Call(c.pointCode(), c.arrival(), c.departure(), true))
+                .toList();
         assertThat(actual.calls()).as(expected.number()).containsExactlyElementsOf(expectedStops);
     }
 }

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 
 class GtfsTimeTest {
     @Test
     void formatsWithTwoDigitHoursAndPastMidnight() {
         assertThat(GtfsTime.format(Duration.ofHours(8).plusMinutes(8))).isEqualTo("08:08:00");
-        assertThat(GtfsTime.format(Duration.ofHours(25).plusMinutes(31).plusSeconds(7))).isEqualTo("25:31:07");
+        assertThat(GtfsTime.format(Duration.ofHours(25).plusMinutes(31).plusSeconds(7)))
+                .isEqualTo("25:31:07");
         assertThat(GtfsTime.format(Duration.ZERO)).isEqualTo("00:00:00");
     }
 
@@ -42,7 +42,8 @@ class GtfsTimeTest {
         LocalDate day = LocalDate.of(2027, 3, 1);
         assertThat(GtfsTime.shift(day, ZoneId.of("Asia/Vientiane"), ZoneId.of("Asia/Shanghai")))
                 .isEqualTo(Duration.ofHours(1));
-        assertThat(GtfsTime.shift(day, ZoneId.of("Asia/Shanghai"), ZoneId.of("Asia/Shanghai"))).isZero();
+        assertThat(GtfsTime.shift(day, ZoneId.of("Asia/Shanghai"), ZoneId.of("Asia/Shanghai")))
+                .isZero();
         assertThat(GtfsTime.shift(day, ZoneId.of("Asia/Shanghai"), ZoneId.of("Asia/Vientiane")))
                 .isEqualTo(Duration.ofHours(-1));
         // Not hard-coded: Paris is UTC+1 in winter and UTC+2 in summer, so the shift to Shanghai changes.

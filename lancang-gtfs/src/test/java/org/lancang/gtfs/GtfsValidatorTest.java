@@ -2,6 +2,8 @@ package org.lancang.gtfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.mobilitydata.gtfsvalidator.input.CountryCode;
 import org.mobilitydata.gtfsvalidator.runner.ApplicationType;
 import org.mobilitydata.gtfsvalidator.runner.ValidationRunner;
 import org.mobilitydata.gtfsvalidator.runner.ValidationRunnerConfig;
 import org.mobilitydata.gtfsvalidator.util.VersionResolver;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs the MobilityData GTFS validator in-process on the exported feed: any notice of severity ERROR fails the test.
@@ -37,7 +35,9 @@ class GtfsValidatorTest {
 
         report.warnings().forEach(w -> System.out.println("GTFS validator WARNING: " + w));
         report.infos().forEach(i -> System.out.println("GTFS validator INFO: " + i));
-        assertThat(report.errors()).as("validator errors:\n%s", String.join("\n", report.errors())).isEmpty();
+        assertThat(report.errors())
+                .as("validator errors:\n%s", String.join("\n", report.errors()))
+                .isEmpty();
         // The one expected notice: the extra column that carries the train type (an INFO, ignored by consumers).
         assertThat(report.infos()).anyMatch(i -> i.startsWith("unknown_column") && i.contains("lancang_train_type"));
     }
@@ -46,16 +46,19 @@ class GtfsValidatorTest {
     @Test
     void theHarnessSeesValidatorErrors() throws IOException {
         Map<String, String> files = Zips.fixtureFiles();
-        files.put("agency.txt", files.get("agency.txt").replace("LCR,Laos-China Railway Company,https://www.lcrc.la/,"
-                + "Asia/Shanghai", "LCR,Laos-China Railway Company,https://www.lcrc.la/,Asia/Vientiane"));
+        files.put(
+                "agency.txt",
+                files.get("agency.txt")
+                        .replace(
+                                "LCR,Laos-China Railway Company,https://www.lcrc.la/," + "Asia/Shanghai",
+                                "LCR,Laos-China Railway Company,https://www.lcrc.la/,Asia/Vientiane"));
 
         Report report = validate(Zips.zip(files), "broken");
 
         assertThat(report.errors()).anyMatch(e -> e.startsWith("inconsistent_agency_timezone"));
     }
 
-    record Report(List<String> errors, List<String> warnings, List<String> infos) {
-    }
+    record Report(List<String> errors, List<String> warnings, List<String> infos) {}
 
     static Report validate(byte[] feed, String name) throws IOException {
         return validate(feed, name, VALIDATION_DATE);
@@ -83,7 +86,8 @@ class GtfsValidatorTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (JsonNode notice : json.path("notices")) {
-            String line = notice.path("code").asText() + " ×" + notice.path("totalNotices").asInt() + " e.g. "
+            String line = notice.path("code").asText() + " ×"
+                    + notice.path("totalNotices").asInt() + " e.g. "
                     + notice.path("sampleNotices").path(0);
             switch (notice.path("severity").asText()) {
                 case "ERROR" -> report.errors().add(line);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
 import org.lancang.data.ReferenceData;
@@ -36,19 +35,28 @@ class ReferenceFeedTest {
 
     @Test
     void theReferenceFeedHasNoValidatorError() throws IOException {
-        byte[] feed = new GtfsExporter().export(data.network(), timetable, new FeedInfo("Lancang",
-                "https://github.com/lancang-rail/lancang", "en", "test", "", ""));
+        byte[] feed = new GtfsExporter()
+                .export(
+                        data.network(),
+                        timetable,
+                        new FeedInfo("Lancang", "https://github.com/lancang-rail/lancang", "en", "test", "", ""));
         GtfsValidatorTest.Report report = GtfsValidatorTest.validate(feed, "reference", LocalDate.of(2026, 12, 1));
         report.warnings().forEach(w -> System.out.println("GTFS validator WARNING (reference feed): " + w));
-        assertThat(report.errors()).as("validator errors:\n%s", String.join("\n", report.errors())).isEmpty();
+        assertThat(report.errors())
+                .as("validator errors:\n%s", String.join("\n", report.errors()))
+                .isEmpty();
     }
 
     @Test
     void aRoundTripKeepsEveryPassengerTripAndStopTime() {
-        byte[] feed = new GtfsExporter().export(data.network(), timetable, new FeedInfo("Lancang",
-                "https://github.com/lancang-rail/lancang", "en", "test", "", ""));
+        byte[] feed = new GtfsExporter()
+                .export(
+                        data.network(),
+                        timetable,
+                        new FeedInfo("Lancang", "https://github.com/lancang-rail/lancang", "en", "test", "", ""));
         Timetable back = new GtfsImporter().importFeed(feed, data.network());
-        List<Train> passenger = timetable.trains().stream().filter(Train::passenger).toList();
+        List<Train> passenger =
+                timetable.trains().stream().filter(Train::passenger).toList();
         assertThat(back.trains()).hasSize(passenger.size());
         for (Train original : passenger) {
             Train read = back.train(original.number()).orElseThrow();

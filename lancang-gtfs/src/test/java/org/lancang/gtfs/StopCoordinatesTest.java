@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -16,7 +15,9 @@ class StopCoordinatesTest {
     private final Network network = Fixtures.network();
 
     private List<Point> passengerStations() {
-        return network.points().stream().filter(p -> p.kind() == PointKind.PASSENGER).toList();
+        return network.points().stream()
+                .filter(p -> p.kind() == PointKind.PASSENGER)
+                .toList();
     }
 
     @Test
@@ -26,7 +27,8 @@ class StopCoordinatesTest {
             assertThat(c).as("coordinate of %s (%s)", p.code(), p.names().en()).isNotNull();
             assertThat(c.source()).as(p.code()).startsWith("estimate: ");
         }
-        assertThat(coordinates.codes()).as("codes that are not points of the network")
+        assertThat(coordinates.codes())
+                .as("codes that are not points of the network")
                 .allMatch(code -> network.point(code).isPresent());
     }
 
@@ -55,8 +57,11 @@ class StopCoordinatesTest {
         for (int i = 1; i < stations.size(); i++) {
             Point a = stations.get(i - 1);
             Point b = stations.get(i);
-            double straight = km(coordinates.of(a.code()).orElseThrow(), coordinates.of(b.code()).orElseThrow());
-            assertThat(straight).as("%s → %s straight distance vs %s km of line", a.code(), b.code(), b.km() - a.km())
+            double straight = km(
+                    coordinates.of(a.code()).orElseThrow(),
+                    coordinates.of(b.code()).orElseThrow());
+            assertThat(straight)
+                    .as("%s → %s straight distance vs %s km of line", a.code(), b.code(), b.km() - a.km())
                     .isLessThanOrEqualTo(b.km() - a.km() + 15);
         }
     }
@@ -64,7 +69,8 @@ class StopCoordinatesTest {
     @Test
     void aBrokenTableNamesItsLine() {
         assertThatThrownBy(() -> StopCoordinates.parse("c.csv", "code,lat,lon,source\nKMS,95,102,estimate: x\n"))
-                .isInstanceOf(GtfsFormatException.class).hasMessageStartingWith("c.csv:2: field 'lat'");
+                .isInstanceOf(GtfsFormatException.class)
+                .hasMessageStartingWith("c.csv:2: field 'lat'");
     }
 
     private static double km(StopCoordinates.Coordinate a, StopCoordinates.Coordinate b) {
@@ -72,7 +78,8 @@ class StopCoordinatesTest {
         double p2 = Math.toRadians(b.lat());
         double dp = p2 - p1;
         double dl = Math.toRadians(b.lon() - a.lon());
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * 6371.0 * Math.asin(Math.sqrt(h));
     }
 }

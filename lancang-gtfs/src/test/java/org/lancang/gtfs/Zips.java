@@ -10,13 +10,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.lancang.data.CsvTable;
 
 /** Test helpers: the fixture feed as editable files, zipping them again, and reading a file as rows. */
 final class Zips {
-    private Zips() {
-    }
+    private Zips() {}
 
     /** The fixture timetable exported, as file name → text. */
     static SortedMap<String, String> fixtureFiles() {

@@ -3,25 +3,24 @@ package org.lancang.store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.lancang.data.DataFiles;
 import org.lancang.data.ReferenceData;
+import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
-import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.maintenance.MaintenanceService;
-import org.lancang.maintenance.MaintenanceRules;
+import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.store.users.PasswordHasher;
+import org.lancang.store.users.UserService;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Planner;
-import org.lancang.store.users.PasswordHasher;
-import org.lancang.store.users.UserService;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Platform implements AutoCloseable {
     /** Committer threads for sales: one batch is prepared while another is in the database (see GroupCommit). */
     public static final int SALES_COMMITTERS = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     public static final String FIRST_ADMIN = "admin";
 
@@ -46,9 +46,15 @@ public final class Platform implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
 
-    private Platform(Database database, ReferenceData reference, UserService users, TimetableService timetable,
-                     GroupCommit commits, SalesService sales, MaintenanceService maintenance,
-                     String generatedAdminPassword) {
+    private Platform(
+            Database database,
+            ReferenceData reference,
+            UserService users,
+            TimetableService timetable,
+            GroupCommit commits,
+            SalesService sales,
+            MaintenanceService maintenance,
+            String generatedAdminPassword) {
         this.database = database;
         this.reference = reference;
         this.users = users;
@@ -90,7 +96,8 @@ public final class Platform implements AutoCloseable {
             }
             ReferenceData reference = referenceStore.load();
             TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
-            TimetableService timetable = new TimetableService(database.jdbi(),
+            TimetableService timetable = new TimetableService(
+                    database.jdbi(),
                     new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults()));
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
@@ -99,12 +106,22 @@ public final class Platform implements AutoCloseable {
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
             GroupCommit commits = new GroupCommit(database.jdbi(), "sales", SALES_COMMITTERS);
-            FareTable fares = FareTable.parse(reference.network(), referenceFiles.read(FareTable.FILE),
+            FareTable fares = FareTable.parse(
+                    reference.network(),
+                    referenceFiles.read(FareTable.FILE),
                     referenceFiles.read(FareTable.RATES_FILE));
-            SalesService sales = new SalesService(database.jdbi(), commits, timetable, fares, SalesWindow.defaults(),
-                    RefundRules.defaults(), new SimulatedPaymentProvider(), clock, SalesService.DEFAULT_HOLD);
-            MaintenanceService maintenance = new MaintenanceService(database.jdbi(), reference.network(), timetable,
-                    MaintenanceRules.defaults(), clock);
+            SalesService sales = new SalesService(
+                    database.jdbi(),
+                    commits,
+                    timetable,
+                    fares,
+                    SalesWindow.defaults(),
+                    RefundRules.defaults(),
+                    new SimulatedPaymentProvider(),
+                    clock,
+                    SalesService.DEFAULT_HOLD);
+            MaintenanceService maintenance = new MaintenanceService(
+                    database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
             return new Platform(database, reference, users, timetable, commits, sales, maintenance, adminPassword);
         } catch (RuntimeException e) {
             database.close();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.store.db.DatabaseConfig;
@@ -23,21 +22,41 @@ class PlatformRestartTest {
             firstPassword = first.generatedAdminPassword().orElseThrow();
             first.users().add("dispatcher1", "Dispatcher One", "a long password", List.of("DISPATCHER"));
             assertThat(first.reference().network().referencePoints()).hasSize(35);
-            String synchronousCommit = first.database().jdbi().withHandle(h -> h.createQuery("SHOW synchronous_commit")
-                    .mapTo(String.class).one());
-            String fsync = first.database().jdbi().withHandle(h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
-            assertThat(synchronousCommit).as("a commit is on disk before it is acknowledged").isEqualTo("on");
+            String synchronousCommit = first.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SHOW synchronous_commit")
+                            .mapTo(String.class)
+                            .one());
+            String fsync = first.database()
+                    .jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
+            assertThat(synchronousCommit)
+                    .as("a commit is on disk before it is acknowledged")
+                    .isEqualTo("on");
             assertThat(fsync).isEqualTo("on");
-            String checkpoints = first.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT current_setting('checkpoint_timeout') || ' ' || current_setting('max_wal_size')")
-                    .mapTo(String.class).one());
-            assertThat(checkpoints).as("checkpoints spaced for a rush of bookings").isEqualTo("15min 2GB");
+            String checkpoints = first.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT current_setting('checkpoint_timeout') || ' ' || current_setting('max_wal_size')")
+                            .mapTo(String.class)
+                            .one());
+            assertThat(checkpoints)
+                    .as("checkpoints spaced for a rush of bookings")
+                    .isEqualTo("15min 2GB");
         }
         try (Platform second = Platform.start(config, files, Clock.systemUTC())) {
-            assertThat(second.generatedAdminPassword()).as("no second admin on restart").isEmpty();
+            assertThat(second.generatedAdminPassword())
+                    .as("no second admin on restart")
+                    .isEmpty();
             assertThat(second.reference().network().referencePoints()).hasSize(35);
             assertThat(second.reference().network().points().get(0).code()).isEqualTo("KMS");
-            assertThat(second.reference().rollingStock().type("CR200J").orElseThrow().seatCount()).isEqualTo(720);
+            assertThat(second.reference()
+                            .rollingStock()
+                            .type("CR200J")
+                            .orElseThrow()
+                            .seatCount())
+                    .isEqualTo(720);
             assertThat(second.users().find("dispatcher1").orElseThrow().roles()).containsExactly(Role.DISPATCHER);
             assertThat(second.users().signIn("admin", firstPassword, org.lancang.store.users.UserService.TokenKind.API))
                     .isPresent();
@@ -47,11 +66,15 @@ class PlatformRestartTest {
     @Test
     void theStoredReferenceDataReadsBackEqualToTheFiles() {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        try (Platform platform = Platform.start(org.lancang.store.testing.TestDatabase.fresh(), files, Clock.systemUTC())) {
+        try (Platform platform =
+                Platform.start(org.lancang.store.testing.TestDatabase.fresh(), files, Clock.systemUTC())) {
             org.lancang.data.ReferenceData parsed = org.lancang.data.ReferenceData.parse(files);
-            assertThat(platform.reference().network().points()).isEqualTo(parsed.network().points());
-            assertThat(platform.reference().network().sections()).isEqualTo(parsed.network().sections());
-            assertThat(platform.reference().network().structures()).isEqualTo(parsed.network().structures());
+            assertThat(platform.reference().network().points())
+                    .isEqualTo(parsed.network().points());
+            assertThat(platform.reference().network().sections())
+                    .isEqualTo(parsed.network().sections());
+            assertThat(platform.reference().network().structures())
+                    .isEqualTo(parsed.network().structures());
             assertThat(platform.reference().rollingStock()).isEqualTo(parsed.rollingStock());
         }
     }

@@ -1,9 +1,14 @@
 package org.lancang.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.errors.Conflict;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
@@ -26,14 +31,6 @@ import org.lancang.web.users.UserRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
-
 /**
  * The HTTP server: the API (every endpoint declares who may call it), the OpenAPI document and a locally served API
  * explorer, the web UI's static files, and errors as {@code application/problem+json}.
@@ -42,6 +39,7 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Larger bodies are refused with 413 before any handler reads them. */
     public static final long MAX_REQUEST_BYTES = 1_000_000L;
+
     public static final String VERSION = "0.1.0";
     /** The most request threads; calls that wait for a commit (payment, cancellation) each hold one meanwhile. */
     static final int SERVER_THREADS = 48;
@@ -57,8 +55,11 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Platform platform, String host, int port) {
         Auth auth = new Auth(platform.users());
         List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(Endpoint.get("/health").access(Access.PUBLIC).tag("system")
-                .summary("Liveness and database check").returns(Map.class)
+        endpoints.add(Endpoint.get("/health")
+                .access(Access.PUBLIC)
+                .tag("system")
+                .summary("Liveness and database check")
+                .returns(Map.class)
                 .handle(ctx -> ctx.json(Map.of("status", "UP", "database", databaseStatus(platform)))));
         endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
@@ -66,7 +67,9 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new TimetableRoutes(platform.timetable(), auth).endpoints());
         endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
         endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
-        endpoints.addAll(new MaintenanceRoutes(platform.maintenance(), platform.reference().network(), auth).endpoints());
+        endpoints.addAll(new MaintenanceRoutes(
+                        platform.maintenance(), platform.reference().network(), auth)
+                .endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 
@@ -98,8 +101,11 @@ public final class WebServer implements AutoCloseable {
         }
         app.get("/openapi.json", ctx -> ctx.json(openApi));
         app.get("/api-docs", WebServer::apiExplorer);
-        app.get("/api-docs-init.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(
-                "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true});"));
+        app.get(
+                "/api-docs-init.js",
+                ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                        .result(
+                                "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true});"));
         installErrorHandling(app);
         app.start(host, port);
         LOG.info("Lancang web server on http://{}:{}/", host, app.port());
@@ -108,7 +114,10 @@ public final class WebServer implements AutoCloseable {
 
     private static String databaseStatus(Platform platform) {
         try {
-            platform.database().jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            platform.database()
+                    .jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
             return "UP";
         } catch (RuntimeException e) {
             return "DOWN";
@@ -117,14 +126,22 @@ public final class WebServer implements AutoCloseable {
 
     private static void installErrorHandling(Javalin app) {
         app.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.errors()));
-        app.exception(NotFound.class, (e, ctx) -> problem(ctx, 404, e.getMessage(),
-                List.of(new FieldError(e.field(), e.getMessage()))));
-        app.exception(Conflict.class, (e, ctx) -> problem(ctx, 409, e.getMessage(),
-                List.of(new FieldError(e.field(), e.getMessage()))));
+        app.exception(
+                NotFound.class,
+                (e, ctx) -> problem(ctx, 404, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
+        app.exception(
+                Conflict.class,
+                (e, ctx) -> problem(ctx, 409, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
         app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
-        app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), e.getMessage(),
-                e.getStatus() == 413 ? List.of(new FieldError("body", "larger than " + MAX_REQUEST_BYTES + " bytes"))
-                        : List.of()));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> problem(
+                        ctx,
+                        e.getStatus(),
+                        e.getMessage(),
+                        e.getStatus() == 413
+                                ? List.of(new FieldError("body", "larger than " + MAX_REQUEST_BYTES + " bytes"))
+                                : List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, 500, "an unexpected error; it has been logged", List.of());

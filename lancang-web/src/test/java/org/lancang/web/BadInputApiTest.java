@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,12 @@ class BadInputApiTest {
     }
 
     private static long userCount() {
-        return server.platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM app_user")
-                .mapTo(Long.class).one());
+        return server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM app_user")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private void assertProblem(TestServer.Reply r, int status, String field) {
@@ -50,27 +53,29 @@ class BadInputApiTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-        // malformed JSON
-        "{\"username\": |400|body",
-        "not json at all|400|body",
-        "[]|400|body",
-        "null|400|body",
-        // unknown fields
-        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"],\"isAdmin\":true}|400|isAdmin",
-        // wrong types
-        "{\"username\":5,\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
-        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":\"PLANNER\"}|400|roles",
-        "{\"username\":\"abc\",\"displayName\":{\"x\":1},\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|displayName",
-        // unknown codes
-        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\",\"PILOT\"]}|400|roles[1]",
-        // rule violations
-        "{\"username\":\"a\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
-        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"short\",\"roles\":[\"PLANNER\"]}|400|password",
-        "{\"username\":\"abc\",\"displayName\":\"\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|displayName",
-        "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[]}|400|roles",
-        "{\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // malformed JSON
+                "{\"username\": |400|body",
+                "not json at all|400|body",
+                "[]|400|body",
+                "null|400|body",
+                // unknown fields
+                "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"],\"isAdmin\":true}|400|isAdmin",
+                // wrong types
+                "{\"username\":5,\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
+                "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":\"PLANNER\"}|400|roles",
+                "{\"username\":\"abc\",\"displayName\":{\"x\":1},\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|displayName",
+                // unknown codes
+                "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\",\"PILOT\"]}|400|roles[1]",
+                // rule violations
+                "{\"username\":\"a\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
+                "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"short\",\"roles\":[\"PLANNER\"]}|400|password",
+                "{\"username\":\"abc\",\"displayName\":\"\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|displayName",
+                "{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[]}|400|roles",
+                "{\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|400|username",
+            })
     void addUserRefusesBadBodies(String body, int status, String field) {
         assertProblem(server.postJson("/api/users", admin, body), status, field);
     }
@@ -87,30 +92,36 @@ class BadInputApiTest {
 
     @Test
     void aBodyThatIsNotJsonIsRefusedWith415() {
-        TestServer.Reply r = server.send("POST", "/api/auth/register", null, "text/plain",
-                "username=abc".getBytes(StandardCharsets.UTF_8));
+        TestServer.Reply r = server.send(
+                "POST", "/api/auth/register", null, "text/plain", "username=abc".getBytes(StandardCharsets.UTF_8));
         assertProblem(r, 415, "Content-Type");
     }
 
     @Test
     void registrationValidatesEveryFieldAndNamesEachOne() {
-        TestServer.Reply r = server.postJson("/api/auth/register", null,
+        TestServer.Reply r = server.postJson(
+                "/api/auth/register",
+                null,
                 "{\"username\":\"!!\",\"displayName\":\"" + "x".repeat(10_000) + "\",\"password\":\"\"}");
         assertProblem(r, 400, "username");
-        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("username", "displayName", "password");
+        assertThat(r.json().get("errors").findValuesAsText("field"))
+                .containsExactly("username", "displayName", "password");
     }
 
     @Test
     void setRolesWithAnUnknownRoleOrWrongTypeChangesNothing() {
         assertProblem(server.putJson("/api/users/admin/roles", admin, "{\"roles\":[\"KING\"]}"), 400, "roles[0]");
         assertProblem(server.putJson("/api/users/admin/roles", admin, "{\"roles\":[1]}"), 400, "roles[0]");
-        assertThat(server.get("/api/auth/me", admin).json().get("roles").get(0).asText()).isEqualTo("ADMIN");
+        assertThat(server.get("/api/auth/me", admin).json().get("roles").get(0).asText())
+                .isEqualTo("ADMIN");
     }
 
     @Test
     void signInWithMissingFieldsNamesThem() {
         assertProblem(server.postJson("/api/auth/login", null, "{\"username\":\"admin\"}"), 400, "password");
-        assertProblem(server.postJson("/api/auth/login", null, "{\"username\":\"admin\",\"password\":\"x\",\"otp\":1}"),
-                400, "otp");
+        assertProblem(
+                server.postJson("/api/auth/login", null, "{\"username\":\"admin\",\"password\":\"x\",\"otp\":1}"),
+                400,
+                "otp");
     }
 }

@@ -2,6 +2,7 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +10,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Issue 6 over HTTP: the Mekong bridge scenario as maintainers and a planner live it through the API, and bad input
@@ -44,8 +42,11 @@ class MaintenanceApiTest {
     }
 
     private static String user(String admin, String name, String role) {
-        TestServer.Reply r = server.postJson("/api/users", admin, "{\"username\":\"" + name + "\",\"displayName\":\""
-                + name + "\",\"password\":\"password of " + name + "\",\"roles\":[\"" + role + "\"]}");
+        TestServer.Reply r = server.postJson(
+                "/api/users",
+                admin,
+                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"password\":\"password of " + name
+                        + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return server.token(name, "password of " + name);
     }
@@ -61,7 +62,9 @@ class MaintenanceApiTest {
 
     private static Instant arrival(JsonNode train) {
         JsonNode calls = train.get("calls");
-        return java.time.OffsetDateTime.parse(calls.get(calls.size() - 1).get("arrival").asText()).toInstant();
+        return java.time.OffsetDateTime.parse(
+                        calls.get(calls.size() - 1).get("arrival").asText())
+                .toInstant();
     }
 
     @Test
@@ -77,64 +80,104 @@ class MaintenanceApiTest {
         assertThat(window.get("warnings")).isEmpty();
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JsonNode reported = ok(server.postJson("/api/maintenance/defects?date=" + day, maintainer, """
+        JsonNode reported = ok(
+                server.postJson("/api/maintenance/defects?date=" + day, maintainer, """
                 {"assetId":"BRG-LPB-MEKONG","km":779.5,"severity":"HIGH","description":"Bearing displaced on pier 7",
-                 "restriction":{"fromKm":778.7,"toKm":780.2,"speedKmh":45,"validFrom":"%s","validTo":"%s"}}"""
-                .formatted(now, now.plus(30, ChronoUnit.DAYS))), 201);
+                 "restriction":{"fromKm":778.7,"toKm":780.2,"speedKmh":45,"validFrom":"%s","validTo":"%s"}}""".formatted(
+                                now, now.plus(30, ChronoUnit.DAYS))),
+                201);
         String defectId = reported.at("/defect/id").asText();
         assertThat(reported.at("/defect/reportedBy").asText()).isEqualTo("souk");
 
         // shown per train: C82 and K12 arrive later by the computed amount, which is what the timetable now says
         Map<String, Long> delays = new HashMap<>();
-        reported.at("/impact/trains").forEach(t -> delays.put(t.get("train").asText(), t.get("delaySeconds").asLong()));
+        reported.at("/impact/trains")
+                .forEach(t -> delays.put(
+                        t.get("train").asText(), t.get("delaySeconds").asLong()));
         assertThat(delays).containsKeys("C82", "K12");
-        assertThat(delays.get("C82")).isBetween(86L, 600L)
-                .isEqualTo(arrival(train("C82", day)).getEpochSecond() - arrival(c82Before).getEpochSecond());
-        assertThat(delays.get("K12")).isBetween(75L, 600L)
-                .isEqualTo(arrival(train("K12", day)).getEpochSecond() - arrival(k12Before).getEpochSecond());
+        assertThat(delays.get("C82"))
+                .isBetween(86L, 600L)
+                .isEqualTo(arrival(train("C82", day)).getEpochSecond()
+                        - arrival(c82Before).getEpochSecond());
+        assertThat(delays.get("K12"))
+                .isBetween(75L, 600L)
+                .isEqualTo(arrival(train("K12", day)).getEpochSecond()
+                        - arrival(k12Before).getEpochSecond());
         assertThat(reported.at("/impact/newConflicts").isArray()).isTrue();
         assertThat(ok(server.get("/api/maintenance/restrictions/impact?date=" + day, dispatcher), 200)
-                .at("/trains").findValuesAsText("train")).contains("C82", "K12");
-        assertThat(ok(server.get("/api/maintenance/restrictions", dispatcher), 200).findValuesAsText("id"))
+                        .at("/trains")
+                        .findValuesAsText("train"))
+                .contains("C82", "K12");
+        assertThat(ok(server.get("/api/maintenance/restrictions", dispatcher), 200)
+                        .findValuesAsText("id"))
                 .containsExactly(defectId);
 
         // a photo of it
-        JsonNode photo = ok(server.send("POST", "/api/maintenance/defects/" + defectId + "/photos", maintainer,
-                "image/png", png(2000)), 201);
+        JsonNode photo = ok(
+                server.send(
+                        "POST", "/api/maintenance/defects/" + defectId + "/photos", maintainer, "image/png", png(2000)),
+                201);
         TestServer.Reply image = server.get(photo.get("url").asText(), dispatcher);
         assertThat(image.status()).isEqualTo(200);
         assertThat(image.contentType()).isEqualTo("image/png");
 
         // the work order: opened, planned into tomorrow night's skylight, in progress, done, verified and lifted
-        String order = ok(server.postJson("/api/maintenance/work-orders", maintainer,
-                "{\"defectId\":\"" + defectId + "\",\"title\":\"Reset bearing, pier 7\"}"), 201).get("id").asText();
+        String order = ok(
+                        server.postJson(
+                                "/api/maintenance/work-orders",
+                                maintainer,
+                                "{\"defectId\":\"" + defectId + "\",\"title\":\"Reset bearing, pier 7\"}"),
+                        201)
+                .get("id")
+                .asText();
         LocalDate night = LocalDate.now(LAOS).plusDays(1);
-        JsonNode planned = ok(server.postJson("/api/maintenance/work-orders/" + order + "/status", planner,
-                "{\"status\":\"PLANNED\",\"skylightId\":\"HHN-LPB-NIGHT\",\"date\":\"" + night
-                        + "\",\"crew\":\"LPB bridge crew 2\"}"), 200);
+        JsonNode planned = ok(
+                server.postJson(
+                        "/api/maintenance/work-orders/" + order + "/status",
+                        planner,
+                        "{\"status\":\"PLANNED\",\"skylightId\":\"HHN-LPB-NIGHT\",\"date\":\"" + night
+                                + "\",\"crew\":\"LPB bridge crew 2\"}"),
+                200);
         assertThat(planned.at("/workOrder/window/id").asText()).isEqualTo("SKY-HHN-LPB-NIGHT-" + night);
         Map<String, Long> rowsBefore = rows();
-        refused(server.postJson("/api/maintenance/work-orders/" + order + "/status", planner,
-                "{\"status\":\"IN_PROGRESS\"}"), 403, "status");
+        refused(
+                server.postJson(
+                        "/api/maintenance/work-orders/" + order + "/status", planner, "{\"status\":\"IN_PROGRESS\"}"),
+                403,
+                "status");
         assertThat(rows()).as("a planner cannot start the work").isEqualTo(rowsBefore);
-        ok(server.postJson("/api/maintenance/work-orders/" + order + "/status", maintainer,
-                "{\"status\":\"IN_PROGRESS\"}"), 200);
-        ok(server.postJson("/api/maintenance/work-orders/" + order + "/status", maintainer,
-                "{\"status\":\"DONE\",\"note\":\"bearing reset and grouted\"}"), 200);
-        JsonNode verified = ok(server.postJson("/api/maintenance/work-orders/" + order + "/status?date=" + day,
-                checker, "{\"status\":\"VERIFIED\",\"liftRestriction\":true}"), 200);
+        ok(
+                server.postJson(
+                        "/api/maintenance/work-orders/" + order + "/status",
+                        maintainer,
+                        "{\"status\":\"IN_PROGRESS\"}"),
+                200);
+        ok(
+                server.postJson(
+                        "/api/maintenance/work-orders/" + order + "/status",
+                        maintainer,
+                        "{\"status\":\"DONE\",\"note\":\"bearing reset and grouted\"}"),
+                200);
+        JsonNode verified = ok(
+                server.postJson(
+                        "/api/maintenance/work-orders/" + order + "/status?date=" + day,
+                        checker,
+                        "{\"status\":\"VERIFIED\",\"liftRestriction\":true}"),
+                200);
         assertThat(verified.at("/defect/status").asText()).isEqualTo("CLOSED");
         assertThat(verified.at("/impact/trains").findValuesAsText("train")).contains("C82", "K12");
         JsonNode history = verified.at("/workOrder/history");
-        assertThat(history.findValuesAsText("to")).containsExactly("OPEN", "PLANNED", "IN_PROGRESS", "DONE",
-                "VERIFIED");
+        assertThat(history.findValuesAsText("to"))
+                .containsExactly("OPEN", "PLANNED", "IN_PROGRESS", "DONE", "VERIFIED");
         assertThat(history.findValuesAsText("by")).containsExactly("souk", "li.planner", "souk", "souk", "kham");
-        assertThat(history.findValuesAsText("at")).allSatisfy(at -> assertThat(at).isNotBlank());
+        assertThat(history.findValuesAsText("at"))
+                .allSatisfy(at -> assertThat(at).isNotBlank());
 
         // the times are exactly what they were
         assertThat(train("C82", day)).isEqualTo(c82Before);
         assertThat(train("K12", day)).isEqualTo(k12Before);
-        assertThat(ok(server.get("/api/maintenance/restrictions", dispatcher), 200)).isEmpty();
+        assertThat(ok(server.get("/api/maintenance/restrictions", dispatcher), 200))
+                .isEmpty();
     }
 
     @Test
@@ -142,7 +185,9 @@ class MaintenanceApiTest {
         JsonNode atBridge = ok(server.get("/api/maintenance/assets?fromKm=779&toKm=779.5", dispatcher), 200);
         assertThat(atBridge.findValuesAsText("id")).contains("BRG-LPB-MEKONG", "TRK-HHN-LPB", "OHL-HHN-LPB");
         JsonNode tunnels = ok(server.get("/api/maintenance/assets?type=TUNNEL", dispatcher), 200);
-        assertThat(tunnels.findValuesAsText("type")).hasSizeGreaterThanOrEqualTo(5).containsOnly("TUNNEL");
+        assertThat(tunnels.findValuesAsText("type"))
+                .hasSizeGreaterThanOrEqualTo(5)
+                .containsOnly("TUNNEL");
         JsonNode due = ok(server.get("/api/maintenance/inspections/due", dispatcher), 200);
         assertThat(due.get("due").size() + due.get("overdue").size()).isPositive();
     }
@@ -157,7 +202,9 @@ class MaintenanceApiTest {
         JsonNode changed = ok(server.putJson("/api/maintenance/assets/CUL-LPB-K781", maintainer, """
                 {"type":"BRIDGE","name":"Box culvert km 781.4","fromKm":781.4,"toKm":781.43,"attributes":{}}"""), 200);
         assertThat(changed.get("name").asText()).isEqualTo("Box culvert km 781.4");
-        assertThat(ok(server.get("/api/maintenance/assets/CUL-LPB-K781", dispatcher), 200).get("toKm").asDouble())
+        assertThat(ok(server.get("/api/maintenance/assets/CUL-LPB-K781", dispatcher), 200)
+                        .get("toKm")
+                        .asDouble())
                 .isEqualTo(781.43);
 
         Map<String, Long> before = rows();
@@ -169,18 +216,26 @@ class MaintenanceApiTest {
                 {"id":"trk lower","type":"TRACK","name":"bad id","fromKm":10,"toKm":11}"""), 400, "id");
         refused(server.putJson("/api/maintenance/assets/NO-SUCH", maintainer, """
                 {"type":"BRIDGE","name":"x","fromKm":10,"toKm":11}"""), 404, "id");
-        assertThat(server.putJson("/api/maintenance/assets/CUL-LPB-K781", dispatcher, "{}").status()).isEqualTo(403);
+        assertThat(server.putJson("/api/maintenance/assets/CUL-LPB-K781", dispatcher, "{}")
+                        .status())
+                .isEqualTo(403);
         assertThat(rows()).as("nothing written").isEqualTo(before);
     }
 
     @Test
     void aRecordedInspectionTakesTheAssetOffTheDueList() {
-        ok(server.postJson("/api/maintenance/inspections", maintainer, "{\"assetId\":\"TUN-BDR-FRIENDSHIP-LA\","
-                + "\"date\":\"" + LocalDate.now(LAOS) + "\",\"outcome\":\"OK\"}"), 201);
+        ok(
+                server.postJson(
+                        "/api/maintenance/inspections",
+                        maintainer,
+                        "{\"assetId\":\"TUN-BDR-FRIENDSHIP-LA\"," + "\"date\":\"" + LocalDate.now(LAOS)
+                                + "\",\"outcome\":\"OK\"}"),
+                201);
         JsonNode due = ok(server.get("/api/maintenance/inspections/due", dispatcher), 200);
         assertThat(due.get("due").findValuesAsText("id")).doesNotContain("TUN-BDR-FRIENDSHIP-LA");
         assertThat(ok(server.get("/api/maintenance/inspections?assetId=TUN-BDR-FRIENDSHIP-LA", dispatcher), 200)
-                .findValuesAsText("inspector")).containsExactly("souk");
+                        .findValuesAsText("inspector"))
+                .containsExactly("souk");
     }
 
     // ---- bad input: a 4xx problem naming the field, and nothing written
@@ -201,26 +256,51 @@ class MaintenanceApiTest {
         Instant now = Instant.now();
         return """
                 {"assetId":"%s","km":%s,"severity":"HIGH","description":"test",
-                 "restriction":{"fromKm":%s,"toKm":%s,"speedKmh":%d,"validFrom":"%s","validTo":"%s"}}"""
-                .formatted(assetId, km, km - 0.5, km + 0.5, speed, now, now.plus(1, ChronoUnit.DAYS));
+                 "restriction":{"fromKm":%s,"toKm":%s,"speedKmh":%d,"validFrom":"%s","validTo":"%s"}}""".formatted(assetId, km, km - 0.5, km + 0.5, speed, now, now.plus(1, ChronoUnit.DAYS));
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndWritesNothing() {
         Map<String, Long> before = rows();
         // a km outside the line
-        assertThat(refused(server.postJson("/api/maintenance/defects", maintainer, defect("BRG-LPB-MEKONG", 1500, 45)),
-                400, "km").get("field").asText()).isEqualTo("km");
+        assertThat(refused(
+                                server.postJson(
+                                        "/api/maintenance/defects", maintainer, defect("BRG-LPB-MEKONG", 1500, 45)),
+                                400,
+                                "km")
+                        .get("field")
+                        .asText())
+                .isEqualTo("km");
         // a restriction above the line speed (160 km/h over the bridge)
-        assertThat(refused(server.postJson("/api/maintenance/defects", maintainer, defect("BRG-LPB-MEKONG", 779.5,
-                200)), 400, "restriction.speedKmh").get("field").asText()).isEqualTo("restriction.speedKmh");
+        assertThat(refused(
+                                server.postJson(
+                                        "/api/maintenance/defects", maintainer, defect("BRG-LPB-MEKONG", 779.5, 200)),
+                                400,
+                                "restriction.speedKmh")
+                        .get("field")
+                        .asText())
+                .isEqualTo("restriction.speedKmh");
         // an unknown asset
-        assertThat(refused(server.postJson("/api/maintenance/defects", maintainer, defect("BRG-NOWHERE", 779.5, 45)),
-                400, "assetId").get("field").asText()).isEqualTo("assetId");
-        refused(server.postJson("/api/maintenance/work-orders", maintainer,
-                "{\"assetId\":\"TRK-NOPE\",\"title\":\"x\"}"), 400, "assetId");
-        refused(server.postJson("/api/maintenance/inspections", maintainer,
-                "{\"assetId\":\"TRK-NOPE\",\"date\":\"2026-01-01\",\"outcome\":\"OK\"}"), 400, "assetId");
+        assertThat(refused(
+                                server.postJson(
+                                        "/api/maintenance/defects", maintainer, defect("BRG-NOWHERE", 779.5, 45)),
+                                400,
+                                "assetId")
+                        .get("field")
+                        .asText())
+                .isEqualTo("assetId");
+        refused(
+                server.postJson(
+                        "/api/maintenance/work-orders", maintainer, "{\"assetId\":\"TRK-NOPE\",\"title\":\"x\"}"),
+                400,
+                "assetId");
+        refused(
+                server.postJson(
+                        "/api/maintenance/inspections",
+                        maintainer,
+                        "{\"assetId\":\"TRK-NOPE\",\"date\":\"2026-01-01\",\"outcome\":\"OK\"}"),
+                400,
+                "assetId");
         // a window that overlaps itself: Monday's occurrence runs into Tuesday's
         JsonNode overlap = refused(server.postJson("/api/maintenance/skylights", planner, """
                 {"id":"SELF","fromPoint":"HHN","toPoint":"LPB","days":["MONDAY","TUESDAY"],"start":"22:00",
@@ -239,8 +319,7 @@ class MaintenanceApiTest {
         // a restriction with its end before its start
         refused(server.postJson("/api/maintenance/defects", maintainer, """
                 {"assetId":"BRG-LPB-MEKONG","km":779.5,"severity":"HIGH","description":"x","restriction":{"fromKm":779,
-                 "toKm":780,"speedKmh":45,"validFrom":"2026-12-02T00:00+07:00","validTo":"2026-12-01T00:00+07:00"}}"""),
-                400, "restriction.validTo");
+                 "toKm":780,"speedKmh":45,"validFrom":"2026-12-02T00:00+07:00","validTo":"2026-12-01T00:00+07:00"}}"""), 400, "restriction.validTo");
         assertThat(rows()).as("nothing written").isEqualTo(before);
     }
 
@@ -248,31 +327,46 @@ class MaintenanceApiTest {
     void photosThatAreTooLargeOrNotImagesAreRefusedAndNotStored() {
         String id = ok(server.postJson("/api/maintenance/defects", maintainer, """
                 {"assetId":"STN-LPB","km":783.2,"severity":"LOW","description":"platform edge chipped"}"""), 201)
-                .at("/defect/id").asText();
+                .at("/defect/id")
+                .asText();
         Map<String, Long> before = rows();
         String path = "/api/maintenance/defects/" + id + "/photos";
         refused(server.send("POST", path, maintainer, "image/png", png(6 * 1024 * 1024)), 413, "photo");
-        refused(server.send("POST", path, maintainer, "image/png",
-                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)), 400, "photo");
+        refused(
+                server.send(
+                        "POST",
+                        path,
+                        maintainer,
+                        "image/png",
+                        "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "photo");
         refused(server.send("POST", path, maintainer, "image/jpeg", png(100)), 400, "photo");
         refused(server.send("POST", path, maintainer, "image/png", new byte[0]), 400, "photo");
         assertThat(server.send("POST", "/api/maintenance/defects/DEF-999/photos", maintainer, "image/png", png(100))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
         assertThat(rows()).as("nothing written").isEqualTo(before);
-        assertThat(ok(server.get("/api/maintenance/defects/" + id, dispatcher), 200).get("photoIds")).isEmpty();
+        assertThat(ok(server.get("/api/maintenance/defects/" + id, dispatcher), 200)
+                        .get("photoIds"))
+                .isEmpty();
 
         // a 4 MB phone photo is above the server's 1 MB JSON limit but within the photo limit: accepted
         JsonNode big = ok(server.send("POST", path, maintainer, "image/png", png(4 * 1024 * 1024)), 201);
         assertThat(big.get("size").asInt()).isEqualTo(4 * 1024 * 1024);
-        assertThat(server.get(big.get("url").asText(), dispatcher).body().length()).isPositive();
-        assertThat(ok(server.get("/api/maintenance/defects/" + id, dispatcher), 200).get("photoIds"))
-                .extracting(JsonNode::asText).containsExactly(big.get("id").asText());
+        assertThat(server.get(big.get("url").asText(), dispatcher).body().length())
+                .isPositive();
+        assertThat(ok(server.get("/api/maintenance/defects/" + id, dispatcher), 200)
+                        .get("photoIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly(big.get("id").asText());
     }
 
     @Test
     void aDispatcherReadsDefectsButCannotReportOne() {
         assertThat(server.postJson("/api/maintenance/defects", dispatcher, defect("BRG-LPB-MEKONG", 779.5, 45))
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
         assertThat(server.get("/api/maintenance/defects", dispatcher).status()).isEqualTo(200);
         assertThat(server.get("/api/maintenance/defects").status()).isEqualTo(401);
     }

@@ -2,14 +2,12 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The public network and rolling-stock API against the real embedded PostgreSQL. */
 class NetworkApiTest {
@@ -50,7 +48,8 @@ class NetworkApiTest {
 
     @Test
     void onePointByCodeAndAnUnknownCodeIsA404ProblemNamingTheField() {
-        assertThat(server.get("/api/network/points/lpb").json().get("km").asDouble()).isEqualTo(783.2);
+        assertThat(server.get("/api/network/points/lpb").json().get("km").asDouble())
+                .isEqualTo(783.2);
         TestServer.Reply unknown = server.get("/api/network/points/XXX");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
@@ -63,12 +62,16 @@ class NetworkApiTest {
         JsonNode points = server.get("/api/network/points").json();
         assertThat(sections).hasSize(34);
         for (int i = 0; i < sections.size(); i++) {
-            assertThat(sections.get(i).get("from").asText()).isEqualTo(points.get(i).get("code").asText());
-            assertThat(sections.get(i).get("to").asText()).isEqualTo(points.get(i + 1).get("code").asText());
+            assertThat(sections.get(i).get("from").asText())
+                    .isEqualTo(points.get(i).get("code").asText());
+            assertThat(sections.get(i).get("to").asText())
+                    .isEqualTo(points.get(i + 1).get("code").asText());
         }
         for (JsonNode s : sections) {
             boolean north = s.get("toKm").asDouble() <= 466.0;
-            assertThat(s.get("tracks").asInt()).as(s.get("from") + "-" + s.get("to")).isEqualTo(north ? 2 : 1);
+            assertThat(s.get("tracks").asInt())
+                    .as(s.get("from") + "-" + s.get("to"))
+                    .isEqualTo(north ? 2 : 1);
             assertThat(s.get("block").asText()).isEqualTo(north ? "AUTOMATIC" : "INTER_STATION");
         }
         assertThat(sections.get(0).get("lineSpeedKmh").asInt()).isEqualTo(200);

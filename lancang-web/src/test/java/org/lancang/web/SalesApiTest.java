@@ -2,15 +2,13 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Buying tickets over HTTP against the real database. */
 class SalesApiTest {
@@ -24,10 +22,19 @@ class SalesApiTest {
     @BeforeAll
     static void start() {
         server = new TestServer();
-        server.postJson("/api/auth/register", null, "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
-        server.postJson("/api/auth/register", null, "{\"username\":\"ling\",\"displayName\":\"Ling\",\"password\":\"ling password 1\"}");
-        server.postJson("/api/users", server.adminToken(), "{\"username\":\"agent1\",\"displayName\":\"Window 3\","
-                + "\"password\":\"agent password\",\"roles\":[\"AGENT\"]}");
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"ling\",\"displayName\":\"Ling\",\"password\":\"ling password 1\"}");
+        server.postJson(
+                "/api/users",
+                server.adminToken(),
+                "{\"username\":\"agent1\",\"displayName\":\"Window 3\","
+                        + "\"password\":\"agent password\",\"roles\":[\"AGENT\"]}");
         passenger = server.token("noy", "noy password 1");
         otherPassenger = server.token("ling", "ling password 1");
         agent = server.token("agent1", "agent password");
@@ -62,19 +69,30 @@ class SalesApiTest {
         assertThat(d887.get("crossesBorder").asBoolean()).isTrue();
         assertThat(d887.get("departure").asText()).endsWith("T08:08:00+08:00");
         assertThat(d887.get("classes").findValuesAsText("seatClass")).contains("FIRST", "SECOND");
-        assertThat(server.get("/api/journeys?from=KMS&to=VTE&date=tomorrow").json().get("field").asText()).isEqualTo("date");
-        assertThat(server.get("/api/journeys?from=KMS&to=NOWHERE&date=" + DATE).json().get("field").asText()).isEqualTo("to");
+        assertThat(server.get("/api/journeys?from=KMS&to=VTE&date=tomorrow")
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("date");
+        assertThat(server.get("/api/journeys?from=KMS&to=NOWHERE&date=" + DATE)
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("to");
     }
 
     @Test
     void aPassengerBooksPaysGetsTheQrCodeAndCancelsWithTheFeeShownFirst() {
-        TestServer.Reply held = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND", passport("P1234567")));
+        TestServer.Reply held =
+                server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND", passport("P1234567")));
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         String id = held.json().get("id").asText();
         assertThat(held.json().get("status").asText()).isEqualTo("HELD");
         assertThat(held.json().get("passengers").get(0).get("car").asInt()).isBetween(3, 4);
-        TestServer.Reply paid = server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
-        TestServer.Reply retried = server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
+        TestServer.Reply paid = server.postJson(
+                "/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
+        TestServer.Reply retried = server.postJson(
+                "/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
         assertThat(paid.json().get("status").asText()).isEqualTo("TICKETED");
         assertThat(retried.status()).isEqualTo(200);
         String ticket = paid.json().get("passengers").get(0).get("ticketNumber").asText();
@@ -83,19 +101,30 @@ class SalesApiTest {
         assertThat(qr.status()).isEqualTo(200);
         assertThat(qr.body()).startsWith("<svg").contains("<path");
         assertThat(server.get("/api/bookings/" + id, otherPassenger).status()).isEqualTo(404);
-        JsonNode quote = server.get("/api/bookings/" + id + "/refund-quote", passenger).json();
-        assertThat(quote.get("fee").get("minor").asLong()).isEqualTo(Math.round(quote.get("paid").get("minor").asLong() * 0.05));
+        JsonNode quote =
+                server.get("/api/bookings/" + id + "/refund-quote", passenger).json();
+        assertThat(quote.get("fee").get("minor").asLong())
+                .isEqualTo(Math.round(quote.get("paid").get("minor").asLong() * 0.05));
         TestServer.Reply cancelled = server.postJson("/api/bookings/" + id + "/cancel", passenger, "{}");
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(cancelled.json().get("fee").get("minor").asLong()).isEqualTo(quote.get("fee").get("minor").asLong());
-        assertThat(server.get("/api/bookings", passenger).json().findValuesAsText("id")).contains(id);
+        assertThat(cancelled.json().get("fee").get("minor").asLong())
+                .isEqualTo(quote.get("fee").get("minor").asLong());
+        assertThat(server.get("/api/bookings", passenger).json().findValuesAsText("id"))
+                .contains(id);
     }
 
     @Test
     void anAgentSellsToAWalkInPassengerAndFindsItByDocumentNumber() {
-        TestServer.Reply held = server.postJson("/api/bookings", agent, body("C82", "VTE", "LPB", "SECOND",
-                "{\"name\":\"Khamla S.\",\"documentType\":\"LAO_ID_CARD\",\"documentNumber\":\"LA9988776\","
-                        + "\"nationality\":\"LAO\",\"dateOfBirth\":\"1979-11-02\"}"));
+        TestServer.Reply held = server.postJson(
+                "/api/bookings",
+                agent,
+                body(
+                        "C82",
+                        "VTE",
+                        "LPB",
+                        "SECOND",
+                        "{\"name\":\"Khamla S.\",\"documentType\":\"LAO_ID_CARD\",\"documentNumber\":\"LA9988776\","
+                                + "\"nationality\":\"LAO\",\"dateOfBirth\":\"1979-11-02\"}"));
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         String id = held.json().get("id").asText();
         server.postJson("/api/bookings/" + id + "/payment", agent, "{\"idempotencyKey\":\"agent-" + id + "\"}");
@@ -105,52 +134,79 @@ class SalesApiTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        "NOPE|train|KMS|VTE|SECOND",
-        "D887|to|VTE|KMS|SECOND",
-        "D887|to|KMS|NOWHERE|SECOND",
-        "D887|seatClass|KMS|VTE|SLEEPER",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "NOPE|train|KMS|VTE|SECOND",
+                "D887|to|VTE|KMS|SECOND",
+                "D887|to|KMS|NOWHERE|SECOND",
+                "D887|seatClass|KMS|VTE|SLEEPER",
+            })
     void badBookingsNameTheFieldAndWriteNothing(String train, String field, String from, String to, String cls) {
-        TestServer.Reply r = server.postJson("/api/bookings", passenger, body(train, from, to, cls, passport("P5555555")));
+        TestServer.Reply r =
+                server.postJson("/api/bookings", passenger, body(train, from, to, cls, passport("P5555555")));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("field").asText()).isEqualTo(field);
     }
 
     @Test
     void passengerDetailsAreCheckedFieldByField() {
-        TestServer.Reply noPassport = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
-                "{\"name\":\"Wang Fang\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"530102199001011234\","
-                        + "\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}"));
+        TestServer.Reply noPassport = server.postJson(
+                "/api/bookings",
+                passenger,
+                body(
+                        "D887",
+                        "KMS",
+                        "VTE",
+                        "SECOND",
+                        "{\"name\":\"Wang Fang\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"530102199001011234\","
+                                + "\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}"));
         assertThat(noPassport.json().get("field").asText()).isEqualTo("passengers[0].documentType");
         assertThat(noPassport.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-required");
-        TestServer.Reply expired = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
-                passport("P6666666").replace("2031-01-01", "2020-01-01")));
+        TestServer.Reply expired = server.postJson(
+                "/api/bookings",
+                passenger,
+                body("D887", "KMS", "VTE", "SECOND", passport("P6666666").replace("2031-01-01", "2020-01-01")));
         assertThat(expired.json().get("field").asText()).isEqualTo("passengers[0].documentExpiry");
         assertThat(expired.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-expired");
-        TestServer.Reply longName = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
-                passport("P6666666").replace("Somchai P.", "x".repeat(10_000))));
+        TestServer.Reply longName = server.postJson(
+                "/api/bookings",
+                passenger,
+                body("D887", "KMS", "VTE", "SECOND", passport("P6666666").replace("Somchai P.", "x".repeat(10_000))));
         assertThat(longName.json().get("field").asText()).isEqualTo("passengers[0].name");
-        TestServer.Reply badCar = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
-                passport("P6666666")).replace("\"currency\"", "\"car\":-1,\"currency\""));
+        TestServer.Reply badCar = server.postJson(
+                "/api/bookings",
+                passenger,
+                body("D887", "KMS", "VTE", "SECOND", passport("P6666666"))
+                        .replace("\"currency\"", "\"car\":-1,\"currency\""));
         assertThat(badCar.json().get("field").asText()).isEqualTo("car");
-        TestServer.Reply badType = server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND",
-                passport("P6666666").replace("PASSPORT", "VISA")));
+        TestServer.Reply badType = server.postJson(
+                "/api/bookings",
+                passenger,
+                body("D887", "KMS", "VTE", "SECOND", passport("P6666666").replace("PASSPORT", "VISA")));
         assertThat(badType.json().get("field").asText()).isEqualTo("passengers[0].documentType");
-        long bookings = server.platform.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM booking WHERE owner = 'noy' AND status = 'HELD'").mapTo(Long.class).one());
+        long bookings = server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM booking WHERE owner = 'noy' AND status = 'HELD'")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(bookings).isZero();
     }
 
     @Test
     void aPassengerChangesATicketToAnotherTrainAndOnlyTheirOwn() {
-        TestServer.Reply held = server.postJson("/api/bookings", passenger, body("D8601", "KMS", "PUE", "SECOND",
-                passport("PCH00001")));
+        TestServer.Reply held = server.postJson(
+                "/api/bookings", passenger, body("D8601", "KMS", "PUE", "SECOND", passport("PCH00001")));
         String id = held.json().get("id").asText();
         server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
         String change = "{\"train\":\"D8609\",\"idempotencyKey\":\"chg-" + id + "\"}";
-        assertThat(server.postJson("/api/bookings/" + id + "/change", otherPassenger, change).status()).isEqualTo(404);
-        TestServer.Reply bad = server.postJson("/api/bookings/" + id + "/change", passenger,
+        assertThat(server.postJson("/api/bookings/" + id + "/change", otherPassenger, change)
+                        .status())
+                .isEqualTo(404);
+        TestServer.Reply bad = server.postJson(
+                "/api/bookings/" + id + "/change",
+                passenger,
                 "{\"train\":\"C82\",\"idempotencyKey\":\"chg-bad-0001\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("from");
@@ -161,12 +217,18 @@ class SalesApiTest {
         assertThat(moved.json().get("train").asText()).isEqualTo("D8609");
         assertThat(moved.json().get("status").asText()).isEqualTo("TICKETED");
         assertThat(moved.json().get("changedFrom").asText()).isEqualTo(id);
-        assertThat(moved.json().get("passengers").get(0).get("ticketNumber").asText()).startsWith("D8609-");
+        assertThat(moved.json().get("passengers").get(0).get("ticketNumber").asText())
+                .startsWith("D8609-");
         JsonNode old = server.get("/api/bookings/" + id, passenger).json();
         assertThat(old.get("status").asText()).isEqualTo("CHANGED");
-        assertThat(old.get("changedTo").asText()).isEqualTo(moved.json().get("id").asText());
-        assertThat(server.postJson("/api/bookings/" + id + "/change", passenger, change).json().get("id").asText())
-                .as("a retried change").isEqualTo(moved.json().get("id").asText());
+        assertThat(old.get("changedTo").asText())
+                .isEqualTo(moved.json().get("id").asText());
+        assertThat(server.postJson("/api/bookings/" + id + "/change", passenger, change)
+                        .json()
+                        .get("id")
+                        .asText())
+                .as("a retried change")
+                .isEqualTo(moved.json().get("id").asText());
     }
 
     @Test
@@ -176,18 +238,24 @@ class SalesApiTest {
         TestServer.Reply open = server.postJson("/api/waitlist", passenger, wait);
         assertThat(open.status()).isEqualTo(409);
         assertThat(open.json().get("field").asText()).isEqualTo("seatClass");
-        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("D8603", "NOPE")).json().get("field").asText())
+        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("D8603", "NOPE"))
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("train");
-        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("\"to\":\"XSB\",", "")).json().get("field")
-                .asText()).isEqualTo("to");
+        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("\"to\":\"XSB\",", ""))
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("to");
         // Sell the first class out: 11 groups of five and one single passenger.
         for (int g = 0; g < 12; g++) {
             StringBuilder people = new StringBuilder();
             for (int k = 0; k < (g < 11 ? 5 : 1); k++) {
                 people.append(k == 0 ? "" : ",").append(passport("PWF" + g + "X" + k + "00"));
             }
-            TestServer.Reply r = server.postJson("/api/bookings", agent, body("D8603", "KMS", "XSB", "FIRST", people.toString())
-                    );
+            TestServer.Reply r =
+                    server.postJson("/api/bookings", agent, body("D8603", "KMS", "XSB", "FIRST", people.toString()));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
         TestServer.Reply joined = server.postJson("/api/waitlist", passenger, wait);
@@ -195,19 +263,44 @@ class SalesApiTest {
         assertThat(joined.json().get("status").asText()).isEqualTo("WAITING");
         assertThat(joined.json().get("ahead").asInt()).isZero();
         String entry = joined.json().get("id").asText();
-        assertThat(server.get("/api/waitlist/" + entry, otherPassenger).status()).isEqualTo(404);
-        assertThat(server.get("/api/waitlist", passenger).json().findValuesAsText("id")).contains(entry);
-        String single = server.get("/api/bookings?q=PWF11X000", agent).json().get(0).get("id").asText();
-        assertThat(server.postJson("/api/bookings/" + single + "/cancel", agent, "{}").status()).isEqualTo(200);
+        assertThat(server.get("/api/waitlist/" + entry, otherPassenger).status())
+                .isEqualTo(404);
+        assertThat(server.get("/api/waitlist", passenger).json().findValuesAsText("id"))
+                .contains(entry);
+        String single = server.get("/api/bookings?q=PWF11X000", agent)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        assertThat(server.postJson("/api/bookings/" + single + "/cancel", agent, "{}")
+                        .status())
+                .isEqualTo(200);
         JsonNode offered = server.get("/api/waitlist/" + entry, passenger).json();
         assertThat(offered.get("status").asText()).isEqualTo("OFFERED");
         String hold = offered.get("bookingId").asText();
-        assertThat(server.get("/api/bookings/" + hold, passenger).json().get("status").asText()).isEqualTo("HELD");
-        assertThat(server.get("/api/notifications", passenger).json().findValuesAsText("bookingId")).contains(hold);
+        assertThat(server.get("/api/bookings/" + hold, passenger)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("HELD");
+        assertThat(server.get("/api/notifications", passenger).json().findValuesAsText("bookingId"))
+                .contains(hold);
         TestServer.Reply leave = server.postJson("/api/waitlist/" + entry + "/cancel", passenger, "{}");
-        assertThat(leave.status()).as("an offered entry is settled through its booking").isEqualTo(409);
-        assertThat(server.postJson("/api/bookings/" + hold + "/payment", passenger, "{\"idempotencyKey\":\"wl-" + hold
-                + "\"}").json().get("status").asText()).isEqualTo("TICKETED");
-        assertThat(server.get("/api/waitlist/" + entry, passenger).json().get("status").asText()).isEqualTo("FULFILLED");
+        assertThat(leave.status())
+                .as("an offered entry is settled through its booking")
+                .isEqualTo(409);
+        assertThat(server.postJson(
+                                "/api/bookings/" + hold + "/payment",
+                                passenger,
+                                "{\"idempotencyKey\":\"wl-" + hold + "\"}")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("TICKETED");
+        assertThat(server.get("/api/waitlist/" + entry, passenger)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("FULFILLED");
     }
 }

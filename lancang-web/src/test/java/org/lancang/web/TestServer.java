@@ -1,5 +1,6 @@
 package org.lancang.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,13 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.web.http.Json;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** A real Lancang web server on a free port, over a fresh database in the real embedded PostgreSQL. */
 final class TestServer implements AutoCloseable {
@@ -24,8 +22,8 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
-        platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
-                Clock.systemUTC());
+        platform = Platform.start(
+                TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
         adminPassword = platform.generatedAdminPassword().orElseThrow();
         server = WebServer.start(platform, "127.0.0.1", 0);
     }
@@ -51,7 +49,11 @@ final class TestServer implements AutoCloseable {
 
     Reply send(String method, String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -64,13 +66,17 @@ final class TestServer implements AutoCloseable {
     Reply sendWithCookie(String method, String path, String session) {
         return exchange(HttpRequest.newBuilder(URI.create(url(path)))
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Cookie", "lancang_session=" + session).build());
+                .header("Cookie", "lancang_session=" + session)
+                .build());
     }
 
     private Reply exchange(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(),
+            return new Reply(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(null),
+                    r.body(),
                     r.headers().map());
         } catch (IOException e) {
             throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
@@ -98,8 +104,8 @@ final class TestServer implements AutoCloseable {
 
     /** Signs in and returns the bearer token. */
     String token(String username, String password) {
-        Reply r = postJson("/api/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        Reply r = postJson(
+                "/api/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
         if (r.status() != 200) {
             throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
         }

@@ -2,6 +2,7 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -12,14 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The timetable API over the real database: public times, planners' conflicts, insertion, possessions, GTFS. */
 class TimetableApiTest {
@@ -29,8 +27,11 @@ class TimetableApiTest {
     @BeforeAll
     static void start() {
         server = new TestServer();
-        server.postJson("/api/users", server.adminToken(), "{\"username\":\"planner1\",\"displayName\":\"Planner\","
-                + "\"password\":\"planner password\",\"roles\":[\"PLANNER\"]}");
+        server.postJson(
+                "/api/users",
+                server.adminToken(),
+                "{\"username\":\"planner1\",\"displayName\":\"Planner\","
+                        + "\"password\":\"planner password\",\"roles\":[\"PLANNER\"]}");
         planner = server.token("planner1", "planner password");
     }
 
@@ -71,53 +72,80 @@ class TimetableApiTest {
 
     @Test
     void thePlannerInsertsAFreightPathThatCreatesNoConflict() {
-        TestServer.Reply r = server.postJson("/api/timetable/insert", planner, "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\","
-                + "\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"number\":\"X9101\",\"add\":true}");
+        TestServer.Reply r = server.postJson(
+                "/api/timetable/insert",
+                planner,
+                "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\","
+                        + "\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"number\":\"X9101\",\"add\":true}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("added").asBoolean()).isTrue();
         assertThat(r.json().get("train").get("calls").get(0).get("departure").asText())
                 .isGreaterThanOrEqualTo("2026-12-01T10:00:00+07:00");
-        assertThat(server.get("/api/timetable/trains").json().findValuesAsText("number")).contains("X9101");
-        assertThat(server.get("/api/timetable/conflicts?date=2026-12-01", planner).json()).isEmpty();
-        TestServer.Reply again = server.postJson("/api/timetable/insert", planner, "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\","
-                + "\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"number\":\"X9101\",\"add\":true}");
+        assertThat(server.get("/api/timetable/trains").json().findValuesAsText("number"))
+                .contains("X9101");
+        assertThat(server.get("/api/timetable/conflicts?date=2026-12-01", planner)
+                        .json())
+                .isEmpty();
+        TestServer.Reply again = server.postJson(
+                "/api/timetable/insert",
+                planner,
+                "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\","
+                        + "\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"number\":\"X9101\",\"add\":true}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("field").asText()).isEqualTo("number");
     }
 
     @Test
     void thePlannerMovesADepartureAndTheConflictsFollow() {
-        assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner).json()).isEmpty();
+        assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)
+                        .json())
+                .isEmpty();
         // C82 leaves Vientiane onto the single line 23 minutes before D888 (08:08); at 08:05 they collide
-        TestServer.Reply moved = server.postJson("/api/timetable/trains/C82/departure?date=2026-12-20", planner,
-                "{\"departure\":\"08:05\"}");
+        TestServer.Reply moved = server.postJson(
+                "/api/timetable/trains/C82/departure?date=2026-12-20", planner, "{\"departure\":\"08:05\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        assertThat(moved.json().get("calls").get(0).get("departureLocal").asText()).isEqualTo("08:05");
-        JsonNode conflicts = server.get("/api/timetable/conflicts?date=2026-12-20", planner).json();
+        assertThat(moved.json().get("calls").get(0).get("departureLocal").asText())
+                .isEqualTo("08:05");
+        JsonNode conflicts =
+                server.get("/api/timetable/conflicts?date=2026-12-20", planner).json();
         assertThat(conflicts.findValuesAsText("first")).anyMatch(o -> o.startsWith("C82@") || o.startsWith("D888@"));
-        TestServer.Reply bad = server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"25:99\"}");
+        TestServer.Reply bad =
+                server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"25:99\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("departure");
-        TestServer.Reply unknown = server.postJson("/api/timetable/trains/NOPE/departure", planner, "{\"departure\":\"08:00\"}");
+        TestServer.Reply unknown =
+                server.postJson("/api/timetable/trains/NOPE/departure", planner, "{\"departure\":\"08:00\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("field").asText()).isEqualTo("number");
-        server.postJson("/api/auth/register", null, "{\"username\":\"pax9\",\"displayName\":\"P\",\"password\":\"pax9 password\"}");
-        assertThat(server.postJson("/api/timetable/trains/C82/departure", server.token("pax9", "pax9 password"),
-                "{\"departure\":\"09:00\"}").status()).isEqualTo(403);
-        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:45\"}").status())
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"pax9\",\"displayName\":\"P\",\"password\":\"pax9 password\"}");
+        assertThat(server.postJson(
+                                "/api/timetable/trains/C82/departure",
+                                server.token("pax9", "pax9 password"),
+                                "{\"departure\":\"09:00\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:45\"}")
+                        .status())
                 .isEqualTo(200);
-        assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner).json()).isEmpty();
+        assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)
+                        .json())
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"trainType\":\"FREIGHT\",\"from\":\"XXX\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\"}|from",
-        "{\"trainType\":\"MAGLEV\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\"}|trainType",
-        "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"tomorrow\"}|earliest",
-        "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"stops\":[{\"point\":\"KMS\",\"dwellMinutes\":5}]}|stops[0].point",
-        "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"stops\":[{\"point\":\"LPB\",\"dwellMinutes\":-5}]}|stops[0].dwellMinutes",
-        "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"speed\":3}|speed",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"trainType\":\"FREIGHT\",\"from\":\"XXX\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\"}|from",
+                "{\"trainType\":\"MAGLEV\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\"}|trainType",
+                "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"tomorrow\"}|earliest",
+                "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"stops\":[{\"point\":\"KMS\",\"dwellMinutes\":5}]}|stops[0].point",
+                "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"stops\":[{\"point\":\"LPB\",\"dwellMinutes\":-5}]}|stops[0].dwellMinutes",
+                "{\"trainType\":\"FREIGHT\",\"from\":\"BTN\",\"to\":\"VTS\",\"earliest\":\"2026-12-01T10:00+07:00\",\"speed\":3}|speed",
+            })
     void badInsertRequestsNameTheField(String body, String field) {
         TestServer.Reply r = server.postJson("/api/timetable/insert", planner, body);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -127,35 +155,50 @@ class TimetableApiTest {
 
     @Test
     void aPossessionAcrossPlannedTrainsShowsAsConflicts() {
-        TestServer.Reply added = server.postJson("/api/timetable/possessions", planner, "{\"id\":\"tamping-1\","
-                + "\"from\":\"HHN\",\"to\":\"LPB\",\"start\":\"2026-12-10T08:00+07:00\",\"end\":\"2026-12-10T16:00+07:00\"}");
+        TestServer.Reply added = server.postJson(
+                "/api/timetable/possessions",
+                planner,
+                "{\"id\":\"tamping-1\","
+                        + "\"from\":\"HHN\",\"to\":\"LPB\",\"start\":\"2026-12-10T08:00+07:00\",\"end\":\"2026-12-10T16:00+07:00\"}");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        JsonNode conflicts = server.get("/api/timetable/conflicts?date=2026-12-10", planner).json();
+        JsonNode conflicts =
+                server.get("/api/timetable/conflicts?date=2026-12-10", planner).json();
         assertThat(conflicts).isNotEmpty();
         List<String> owners = new ArrayList<>(conflicts.findValuesAsText("first"));
         owners.addAll(conflicts.findValuesAsText("second"));
         assertThat(owners).contains("tamping-1", "C82@2026-12-10");
-        TestServer.Reply bad = server.postJson("/api/timetable/possessions", planner, "{\"from\":\"HHN\",\"to\":\"LPB\","
-                + "\"start\":\"2026-12-10T16:00+07:00\",\"end\":\"2026-12-10T08:00+07:00\"}");
+        TestServer.Reply bad = server.postJson(
+                "/api/timetable/possessions",
+                planner,
+                "{\"from\":\"HHN\",\"to\":\"LPB\","
+                        + "\"start\":\"2026-12-10T16:00+07:00\",\"end\":\"2026-12-10T08:00+07:00\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("end");
     }
 
     @Test
     void runningTimesComeFromThePhysicsAndBadQueriesNameTheField() {
-        JsonNode r = server.get("/api/runtime?type=CR200J&from=VTE&to=BTN&stops=PHH,VVG,LPB,MXY&dwell=3m").json();
+        JsonNode r = server.get("/api/runtime?type=CR200J&from=VTE&to=BTN&stops=PHH,VVG,LPB,MXY&dwell=3m")
+                .json();
         assertThat(r.get("runningTimeSeconds").asLong()).isBetween(2L * 3600, 4L * 3600);
         assertThat(r.get("points").get(0).get("point").asText()).isEqualTo("VTE");
         assertThat(r.get("profile").size()).isGreaterThan(100);
         JsonNode slowed = server.get("/api/runtime?type=CR200J&from=VTE&to=BTN&stops=PHH,VVG,LPB,MXY&dwell=3m"
-                + "&restrictions=778.5-780:45").json();
-        assertThat(slowed.get("runningTimeSeconds").asLong()).isGreaterThan(r.get("runningTimeSeconds").asLong() + 60);
-        for (String[] bad : new String[][] {{"type=MAGLEV&from=VTE&to=BTN", "type"}, {"type=CR200J&from=VTE&to=XXX", "to"},
-                {"type=CR200J&from=VTE&to=BTN&stops=KMS", "stops[0].point"}, {"type=CR200J&from=VTE&to=BTN&stops=LPB&dwell=-3m", "dwell"},
-                {"type=CR200J&from=VTE&to=BTN&allowance=abc", "allowance"}, {"from=VTE&to=BTN", "type"},
-                {"type=CR200J&from=VTE&to=BTN&restrictions=778.5-780:200", "restrictions[0].speedKmh"},
-                {"type=CR200J&from=VTE&to=BTN&restrictions=fast", "restrictions[0]"},
-                {"type=CR200J&from=VTE&to=BTN&restrictions=2000-2001:45", "restrictions[0].fromKm"}}) {
+                        + "&restrictions=778.5-780:45")
+                .json();
+        assertThat(slowed.get("runningTimeSeconds").asLong())
+                .isGreaterThan(r.get("runningTimeSeconds").asLong() + 60);
+        for (String[] bad : new String[][] {
+            {"type=MAGLEV&from=VTE&to=BTN", "type"},
+            {"type=CR200J&from=VTE&to=XXX", "to"},
+            {"type=CR200J&from=VTE&to=BTN&stops=KMS", "stops[0].point"},
+            {"type=CR200J&from=VTE&to=BTN&stops=LPB&dwell=-3m", "dwell"},
+            {"type=CR200J&from=VTE&to=BTN&allowance=abc", "allowance"},
+            {"from=VTE&to=BTN", "type"},
+            {"type=CR200J&from=VTE&to=BTN&restrictions=778.5-780:200", "restrictions[0].speedKmh"},
+            {"type=CR200J&from=VTE&to=BTN&restrictions=fast", "restrictions[0]"},
+            {"type=CR200J&from=VTE&to=BTN&restrictions=2000-2001:45", "restrictions[0].fromKm"}
+        }) {
             TestServer.Reply reply = server.get("/api/runtime?" + bad[0]);
             assertThat(reply.status()).as(bad[0]).isEqualTo(400);
             assertThat(reply.json().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
@@ -164,15 +207,22 @@ class TimetableApiTest {
 
     @Test
     void theDiagramIsDrawnForPlannersAndBadQueriesNameTheField() {
-        TestServer.Reply svg = server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12",
-                planner);
+        TestServer.Reply svg =
+                server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12", planner);
         assertThat(svg.status()).isEqualTo(200);
         assertThat(svg.contentType()).startsWith("image/svg+xml");
         assertThat(svg.body()).startsWith("<svg").contains("data-train=\"D887\"", "Beijing time");
-        assertThat(server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01").status()).isEqualTo(401);
-        for (String[] bad : new String[][] {{"from=XXX&to=VTE&date=2026-12-01", "from"}, {"from=KMS&to=VTE", "date"},
-                {"from=KMS&to=VTE&date=2026-12-01&hours=99", "hours"}, {"from=KMS&to=VTE&date=2026-12-01&start=25:00", "start"},
-                {"from=KMS&to=VTE&date=2026-12-01&lang=fr", "lang"}, {"from=KMS&to=VTE&date=2026-12-01&zone=Mars/Base", "zone"}}) {
+        assertThat(server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01")
+                        .status())
+                .isEqualTo(401);
+        for (String[] bad : new String[][] {
+            {"from=XXX&to=VTE&date=2026-12-01", "from"},
+            {"from=KMS&to=VTE", "date"},
+            {"from=KMS&to=VTE&date=2026-12-01&hours=99", "hours"},
+            {"from=KMS&to=VTE&date=2026-12-01&start=25:00", "start"},
+            {"from=KMS&to=VTE&date=2026-12-01&lang=fr", "lang"},
+            {"from=KMS&to=VTE&date=2026-12-01&zone=Mars/Base", "zone"}
+        }) {
             TestServer.Reply r = server.get("/api/timetable/diagram.svg?" + bad[0], planner);
             assertThat(r.status()).as(bad[0]).isEqualTo(400);
             assertThat(r.json().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
@@ -181,8 +231,11 @@ class TimetableApiTest {
 
     @Test
     void theGtfsFeedIsServedAsAZip() throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/gtfs.zip")))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url("/gtfs.zip")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
@@ -190,7 +243,14 @@ class TimetableApiTest {
                 names.add(e.getName());
             }
         }
-        assertThat(names).contains("agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt", "calendar.txt",
-                "feed_info.txt");
+        assertThat(names)
+                .contains(
+                        "agency.txt",
+                        "stops.txt",
+                        "routes.txt",
+                        "trips.txt",
+                        "stop_times.txt",
+                        "calendar.txt",
+                        "feed_info.txt");
     }
 }

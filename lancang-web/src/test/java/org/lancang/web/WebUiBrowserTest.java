@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,18 +44,35 @@ class WebUiBrowserTest {
     static void start() throws IOException {
         server = new TestServer();
         String admin = server.adminToken();
-        server.postJson("/api/users", admin, "{\"username\":\"window3\",\"displayName\":\"Window 3\","
-                + "\"password\":\"agent password\",\"roles\":[\"AGENT\"]}");
-        server.postJson("/api/users", admin, "{\"username\":\"planner1\",\"displayName\":\"Planner One\","
-                + "\"password\":\"planner password\",\"roles\":[\"PLANNER\"]}");
+        server.postJson(
+                "/api/users",
+                admin,
+                "{\"username\":\"window3\",\"displayName\":\"Window 3\","
+                        + "\"password\":\"agent password\",\"roles\":[\"AGENT\"]}");
+        server.postJson(
+                "/api/users",
+                admin,
+                "{\"username\":\"planner1\",\"displayName\":\"Planner One\","
+                        + "\"password\":\"planner password\",\"roles\":[\"PLANNER\"]}");
         Files.createDirectories(SHOTS);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         ChromeOptions o = new ChromeOptions();
         o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1024,600", "--lang=en-GB",
+        o.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1024,600",
+                "--lang=en-GB",
                 "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
         driver = new ChromeDriver(service, o);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -99,17 +115,26 @@ class WebUiBrowserTest {
 
         chooseStation("from", "昆明", "KMS"); // Kunming South has no Lao name: typed in Chinese
         chooseStation("to", "ວຽງຈັນ", "VTE");
-        assertThat(driver.findElement(By.cssSelector("[data-field=to] input")).getAttribute("value")).isEqualTo("ນະຄອນຫຼວງວຽງຈັນ");
+        assertThat(driver.findElement(By.cssSelector("[data-field=to] input")).getAttribute("value"))
+                .isEqualTo("ນະຄອນຫຼວງວຽງຈັນ");
         setValue(By.id("date"), DATE);
         click(By.cssSelector("#search-form [type=submit]"));
 
-        WebElement d887 = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D887]")));
-        String[] laoMonths = {"ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ", "ທັນວາ"};
+        WebElement d887 = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D887]")));
+        String[] laoMonths = {
+            "ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ",
+            "ທັນວາ"
+        };
         assertThat(driver.findElement(By.cssSelector("#results h2")).getText())
                 .contains(" " + laoMonths[LocalDate.parse(DATE).getMonthValue() - 1] + " ");
         assertThat(d887.findElement(By.cssSelector(".border-badge")).getText()).isEqualTo("ຂ້າມຊາຍແດນ");
-        assertThat(d887.findElement(By.cssSelector(".dep")).getText()).contains("08:08").contains("UTC+8");
-        assertThat(d887.findElement(By.cssSelector(".arr")).getText()).contains("UTC+7").contains("ນະຄອນຫຼວງວຽງຈັນ");
+        assertThat(d887.findElement(By.cssSelector(".dep")).getText())
+                .contains("08:08")
+                .contains("UTC+8");
+        assertThat(d887.findElement(By.cssSelector(".arr")).getText())
+                .contains("UTC+7")
+                .contains("ນະຄອນຫຼວງວຽງຈັນ");
         assertThat(d887.findElement(By.cssSelector(".duration")).getText()).contains("ຊມ");
         WebElement second = d887.findElement(By.cssSelector("tr[data-class=SECOND]"));
         assertThat(second.getText()).contains("ຊັ້ນສອງ").contains("₭"); // kip: the default currency in Lao
@@ -117,7 +142,9 @@ class WebUiBrowserTest {
 
         second.findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
-        assertThat(new Select(field("passengers[0].documentType")).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(field("passengers[0].documentType"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("PASSPORT");
         new Select(field("position")).selectByValue("WINDOW");
         fillPassenger("Somchai Phommavong", "LAO", "PASSPORT", "P7654321", "1990-05-06", "2032-01-01");
@@ -125,11 +152,13 @@ class WebUiBrowserTest {
         click(By.cssSelector("#details-form [type=submit]"));
 
         WebElement pay = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=pay]")));
-        assertThat(driver.findElement(By.cssSelector("article.booking")).getAttribute("data-status")).isEqualTo("HELD");
+        assertThat(driver.findElement(By.cssSelector("article.booking")).getAttribute("data-status"))
+                .isEqualTo("HELD");
         shot("passenger-3-pay");
         pay.click();
 
-        WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED] img.qr")));
+        WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.booking[data-status=TICKETED] img.qr")));
         wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
         String ticket = driver.findElement(By.cssSelector(".ticket-number")).getText();
         assertThat(ticket).contains("D887-");
@@ -140,22 +169,30 @@ class WebUiBrowserTest {
         WebElement fee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".quote-fee")));
         String feeText = fee.getText();
         assertThat(feeText).contains("₭").matches(".*[1-9].*"); // three days ahead: 5 %, not nothing
-        assertThat(driver.findElement(By.cssSelector("[data-action=cancel]")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("[data-action=cancel]")).isDisplayed())
+                .isFalse();
         shot("passenger-5-refund-quote");
         click(By.cssSelector("[data-action=confirm-cancel]"));
-        WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cancelled-message")));
+        WebElement done =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cancelled-message")));
         assertThat(done.getText()).contains(feeText).contains("ຍົກເລີກແລ້ວ");
         shot("passenger-6-cancelled");
 
-        List<String> rows = server.platform.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT status || ' ' || fee_minor FROM booking WHERE owner = 'somchai'").mapTo(String.class).list());
+        List<String> rows = server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT status || ' ' || fee_minor FROM booking WHERE owner = 'somchai'")
+                        .mapTo(String.class)
+                        .list());
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).startsWith("CANCELLED ").doesNotEndWith(" 0");
     }
 
     @Test
     void aCrossBorderBookingWithoutAPassportShowsTheErrorAtThePassportFieldAndCreatesNothing() {
-        server.postJson("/api/auth/register", null,
+        server.postJson(
+                "/api/auth/register",
+                null,
                 "{\"username\":\"wangfang\",\"displayName\":\"Wang Fang\",\"password\":\"wang password 1\"}");
         signIn("wangfang", "wang password 1", "/book.html?from=KMS&to=VTE&date=" + DATE);
         wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
@@ -168,7 +205,8 @@ class WebUiBrowserTest {
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-field='passengers[0].documentType'] .field-error")));
         assertThat(error.getText()).contains("China–Laos border").containsIgnoringCase("passport");
-        assertThat(field("passengers[0].documentType").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field("passengers[0].documentType").getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("passengers[0].documentType");
         assertThat(driver.findElements(By.cssSelector("[data-action=pay]"))).isEmpty();
         shot("no-passport-error");
@@ -179,8 +217,12 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-field='passengers[0].documentType'] .field-error"), "ໜັງສືຜ່ານແດນ"));
         shot("no-passport-error-lo");
-        long bookings = server.platform.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM booking WHERE owner = 'wangfang'").mapTo(Long.class).one());
+        long bookings = server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM booking WHERE owner = 'wangfang'")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(bookings).isZero();
     }
 
@@ -204,29 +246,42 @@ class WebUiBrowserTest {
         fillPassenger("Khamla Sisouk", "LAO", "LAO_ID_CARD", "LA5566778", "1979-11-02", null);
         click(By.cssSelector("#details-form [type=submit]"));
         click(By.cssSelector("[data-action=pay]"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#step article.booking[data-status=TICKETED] img.qr")));
-        String ticket = driver.findElement(By.cssSelector("#step .ticket-number")).getText();
-        String bookingId = driver.findElement(By.cssSelector("#step article.booking")).getAttribute("data-id");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#step article.booking[data-status=TICKETED] img.qr")));
+        String ticket =
+                driver.findElement(By.cssSelector("#step .ticket-number")).getText();
+        String bookingId =
+                driver.findElement(By.cssSelector("#step article.booking")).getAttribute("data-id");
         shot("agent-1-sold");
 
         type(By.id("q"), "la5566778");
         click(By.cssSelector("#find-form [type=submit]"));
-        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found article.booking")));
-        assertThat(driver.findElements(By.cssSelector("#found article.booking"))).hasSize(1);
+        WebElement found =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found article.booking")));
+        assertThat(driver.findElements(By.cssSelector("#found article.booking")))
+                .hasSize(1);
         assertThat(found.getAttribute("data-id")).isEqualTo(bookingId);
         assertThat(found.getAttribute("data-status")).isEqualTo("TICKETED");
         assertThat(found.getText()).contains("Khamla Sisouk").contains(ticket.replaceAll(".* ", ""));
         js("arguments[0].scrollIntoView()", found);
         shot("agent-2-found-by-document");
-        String owner = server.platform.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT sold_by FROM booking WHERE id::text = :id").bind("id", bookingId).mapTo(String.class).one());
+        String owner = server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT sold_by FROM booking WHERE id::text = :id")
+                        .bind("id", bookingId)
+                        .mapTo(String.class)
+                        .one());
         assertThat(owner).isEqualTo("window3");
 
         found.findElement(By.cssSelector("[data-action=cancel]")).click(); // the refund at the window
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found .quote-refund")));
         click(By.cssSelector("#found [data-action=confirm-cancel]"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found article.booking[data-status=CANCELLED]")));
-        assertThat(driver.findElement(By.cssSelector("#found .cancelled-message")).getText()).contains("Refund");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#found article.booking[data-status=CANCELLED]")));
+        assertThat(driver.findElement(By.cssSelector("#found .cancelled-message"))
+                        .getText())
+                .contains("Refund");
         shot("agent-3-refunded");
     }
 
@@ -238,9 +293,11 @@ class WebUiBrowserTest {
         new Select(driver.findElement(By.id("to"))).selectByValue("VTE");
         setValue(By.id("date"), DATE);
         click(By.cssSelector("#window-form [type=submit]"));
-        wait.until(d -> d.getCurrentUrl().contains("date=" + DATE) && d.getCurrentUrl().contains("from=BTN"));
+        wait.until(d ->
+                d.getCurrentUrl().contains("date=" + DATE) && d.getCurrentUrl().contains("from=BTN"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
-        assertThat(driver.findElements(By.cssSelector("#diagram g.train[data-train='X9001']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#diagram g.train[data-train='X9001']")))
+                .isEmpty();
         assertThat(driver.findElement(By.id("conflicts")).getText()).isEqualTo("No conflict.");
 
         new Select(driver.findElement(By.id("ins-type"))).selectByValue("FREIGHT");
@@ -251,7 +308,8 @@ class WebUiBrowserTest {
         setValue(By.id("ins-earliest"), DATE + "T10:00");
         click(By.cssSelector("#insert-form [type=submit]"));
 
-        WebElement drawn = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram g.train[data-train='X9001']")));
+        WebElement drawn = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram g.train[data-train='X9001']")));
         assertThat(drawn.findElements(By.cssSelector("*"))).isNotEmpty();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("insert-result"), "X9001"));
         assertThat(driver.findElement(By.id("conflicts")).getText()).isEqualTo("No conflict.");
@@ -260,18 +318,25 @@ class WebUiBrowserTest {
         shot("planner-freight-path-inserted");
         js("arguments[0].scrollIntoView()", driver.findElement(By.id("conflicts-heading")));
         shot("planner-freight-path-no-conflict-listed");
-        assertThat(server.get("/api/timetable/conflicts?date=" + DATE, server.token("planner1", "planner password")).json())
+        assertThat(server.get("/api/timetable/conflicts?date=" + DATE, server.token("planner1", "planner password"))
+                        .json())
                 .isEmpty();
     }
 
     @Test
     void onAPhoneAPassengerFindsTheTicketInMyTripsAndCancelsItThere() {
-        server.postJson("/api/auth/register", null, "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
         String token = server.token("noy", "noy password 1");
-        TestServer.Reply held = server.postJson("/api/bookings", token, "{\"train\":\"C82\",\"date\":\"" + DATE + "\","
-                + "\"from\":\"VTE\",\"to\":\"LPB\",\"seatClass\":\"FIRST\",\"currency\":\"LAK\",\"passengers\":[{\"name\":\"Noy K.\","
-                + "\"documentType\":\"LAO_ID_CARD\",\"documentNumber\":\"LA1122334\",\"nationality\":\"LAO\","
-                + "\"dateOfBirth\":\"1995-02-03\"}]}");
+        TestServer.Reply held = server.postJson(
+                "/api/bookings",
+                token,
+                "{\"train\":\"C82\",\"date\":\"" + DATE + "\","
+                        + "\"from\":\"VTE\",\"to\":\"LPB\",\"seatClass\":\"FIRST\",\"currency\":\"LAK\",\"passengers\":[{\"name\":\"Noy K.\","
+                        + "\"documentType\":\"LAO_ID_CARD\",\"documentNumber\":\"LA1122334\",\"nationality\":\"LAO\","
+                        + "\"dateOfBirth\":\"1995-02-03\"}]}");
         String id = held.json().get("id").asText();
         server.postJson("/api/bookings/" + id + "/payment", token, "{\"idempotencyKey\":\"k-" + id + "\"}");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -281,7 +346,10 @@ class WebUiBrowserTest {
                     By.cssSelector("article.booking[data-id='" + id + "'][data-status=TICKETED]")));
             WebElement qr = card.findElement(By.cssSelector("img.qr"));
             wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
-            assertThat(card.getText()).contains("Noy K.").contains("First class").contains("₭");
+            assertThat(card.getText())
+                    .contains("Noy K.")
+                    .contains("First class")
+                    .contains("₭");
             assertFitsTheScreen(390);
             shot("trips-phone");
             card.findElement(By.cssSelector("[data-action=cancel]")).click();
@@ -289,7 +357,8 @@ class WebUiBrowserTest {
             click(By.cssSelector("[data-action=confirm-cancel]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("article.booking[data-id='" + id + "'][data-status=CANCELLED]")));
-            assertThat(driver.findElement(By.cssSelector(".cancelled-message")).getText()).contains("Refund");
+            assertThat(driver.findElement(By.cssSelector(".cancelled-message")).getText())
+                    .contains("Refund");
             shot("trips-phone-cancelled");
 
             driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
@@ -312,13 +381,16 @@ class WebUiBrowserTest {
         Select train = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-train"))));
         wait.until(d -> !train.getOptions().isEmpty());
         train.selectByValue("C82");
-        assertThat(driver.findElement(By.id("move-departure")).getAttribute("value")).isEqualTo("07:45");
+        assertThat(driver.findElement(By.id("move-departure")).getAttribute("value"))
+                .isEqualTo("07:45");
         setValue(By.id("move-departure"), "08:05"); // onto the single line just ahead of D888 (08:08)
         click(By.cssSelector("#move-form [type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-result"), "C82"));
         WebElement conflicts = driver.findElement(By.id("conflicts"));
         assertThat(conflicts.getText()).contains("C82").doesNotContain("No conflict.");
-        assertThat(driver.findElement(By.cssSelector("#trains-table tr[data-train=C82]")).getText()).contains("08:05");
+        assertThat(driver.findElement(By.cssSelector("#trains-table tr[data-train=C82]"))
+                        .getText())
+                .contains("08:05");
         js("arguments[0].scrollIntoView()", conflicts);
         shot("planner-departure-moved");
         setValue(By.id("move-departure"), "07:45");
@@ -333,15 +405,24 @@ class WebUiBrowserTest {
         for (int g = 0; g < 12; g++) { // D8605's 56 first-class seats, Kunming South–Pu'er: 11 groups of 5 and 1
             StringBuilder people = new StringBuilder();
             for (int k = 0; k < (g < 11 ? 5 : 1); k++) {
-                people.append(k == 0 ? "" : ",").append("{\"name\":\"Filler\",\"documentType\":\"CHINESE_RESIDENT_ID\","
-                        + "\"documentNumber\":\"FILL" + g + "X" + k + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1980-01-01\"}");
+                people.append(k == 0 ? "" : ",")
+                        .append("{\"name\":\"Filler\",\"documentType\":\"CHINESE_RESIDENT_ID\","
+                                + "\"documentNumber\":\"FILL" + g + "X" + k
+                                + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1980-01-01\"}");
             }
-            TestServer.Reply r = server.postJson("/api/bookings", agent, "{\"train\":\"D8605\",\"date\":\"" + DATE
-                    + "\",\"from\":\"KMS\",\"to\":\"PUE\",\"seatClass\":\"FIRST\",\"passengers\":[" + people + "]}");
+            TestServer.Reply r = server.postJson(
+                    "/api/bookings",
+                    agent,
+                    "{\"train\":\"D8605\",\"date\":\"" + DATE
+                            + "\",\"from\":\"KMS\",\"to\":\"PUE\",\"seatClass\":\"FIRST\",\"passengers\":[" + people
+                            + "]}");
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             fillers.add(r.json().get("id").asText());
         }
-        server.postJson("/api/auth/register", null, "{\"username\":\"liwei\",\"displayName\":\"Li Wei\",\"password\":\"li wei password 1\"}");
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"liwei\",\"displayName\":\"Li Wei\",\"password\":\"li wei password 1\"}");
         signIn("liwei", "li wei password 1", "/book.html?from=KMS&to=PUE&date=" + DATE);
         wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
         click(By.cssSelector("#search-form [type=submit]"));
@@ -354,21 +435,25 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         fillPassenger("Li Wei", "CHN", "CHINESE_RESIDENT_ID", "530102199202020022", "1992-02-02", null);
         click(By.cssSelector("#details-form [type=submit]"));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ok"))).getText())
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ok")))
+                        .getText())
                 .contains("position 1");
         shot("waitlist-1-joined");
 
         // A seat comes back: the agent cancels the single-passenger sale; the waitlist gets it as a hold.
-        assertThat(server.postJson("/api/bookings/" + fillers.get(11) + "/cancel", agent, "{}").status()).isEqualTo(200);
+        assertThat(server.postJson("/api/bookings/" + fillers.get(11) + "/cancel", agent, "{}")
+                        .status())
+                .isEqualTo(200);
         driver.get(server.url("/trips.html"));
-        WebElement offered = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#waitlist li[data-status=OFFERED]")));
+        WebElement offered = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=OFFERED]")));
         assertThat(offered.getText()).contains("D8605").contains("Seat offered");
         shot("waitlist-2-offered");
         offered.findElement(By.cssSelector("button.btn:not(.secondary)")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=FULFILLED]")));
-        WebElement ticket = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.booking[data-status=TICKETED]")));
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=FULFILLED]")));
+        WebElement ticket = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
         assertThat(ticket.getText()).contains("D8605");
         shot("waitlist-3-paid");
 
@@ -377,22 +462,30 @@ class WebUiBrowserTest {
         ticket.findElement(By.cssSelector("[data-action=change]")).click();
         setValue(By.cssSelector("article.booking[data-status=TICKETED] .change-panel input"), next);
         ticket.findElement(By.cssSelector("[data-action=change-search]")).click();
-        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//article[@data-status='TICKETED']//ul[@class='change-list']//button[starts-with(normalize-space(.), 'D8601 ')]")));
+        WebElement option = wait.until(
+                ExpectedConditions.elementToBeClickable(
+                        By.xpath(
+                                "//article[@data-status='TICKETED']//ul[@class='change-list']//button[starts-with(normalize-space(.), 'D8601 ')]")));
         option.click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to D8601"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to D8601"));
         shot("change-1-done");
         String token = server.token("liwei", "li wei password 1");
         List<String> states = new java.util.ArrayList<>();
-        server.get("/api/bookings", token).json().forEach(b -> states.add(b.get("train").asText() + " "
-                + b.get("date").asText() + " " + b.get("status").asText()));
+        server.get("/api/bookings", token)
+                .json()
+                .forEach(b -> states.add(b.get("train").asText() + " "
+                        + b.get("date").asText() + " " + b.get("status").asText()));
         assertThat(states).containsExactlyInAnyOrder("D8601 " + next + " TICKETED", "D8605 " + DATE + " CHANGED");
     }
 
     @Test
     void aMaintainerReportsTheMekongBridgeDefectSeesTheDelaysOpensAWorkOrderAndLiftsTheRestriction() {
-        server.postJson("/api/users", server.adminToken(), "{\"username\":\"souk\",\"displayName\":\"Souk\","
-                + "\"password\":\"maintainer password\",\"roles\":[\"MAINTAINER\"]}");
+        server.postJson(
+                "/api/users",
+                server.adminToken(),
+                "{\"username\":\"souk\",\"displayName\":\"Souk\","
+                        + "\"password\":\"maintainer password\",\"roles\":[\"MAINTAINER\"]}");
         signIn("souk", "maintainer password", "/maintenance.html");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("defect-form")));
         assertThat(driver.findElement(By.id("d-asset")).getAttribute("value")).isEqualTo("BRG-LPB-MEKONG");
@@ -402,13 +495,18 @@ class WebUiBrowserTest {
         setValue(By.id("r-vf"), today + "T00:00");
         setValue(By.id("r-vt"), today.plusDays(3) + "T00:00");
         form.findElement(By.cssSelector("[type=submit]")).click();
-        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#defect-result table")));
+        WebElement result =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#defect-result table")));
         String delays = driver.findElement(By.id("defect-result")).getText();
         assertThat(delays).contains("saved").contains("C82").contains("K12");
-        assertThat(result.findElements(By.cssSelector("td.delay"))).isNotEmpty()
+        assertThat(result.findElements(By.cssSelector("td.delay")))
+                .isNotEmpty()
                 .allSatisfy(td -> assertThat(td.getText()).startsWith("+"));
-        String defectId = server.get("/api/maintenance/restrictions", server.token("souk", "maintainer password")).json()
-                .get(0).get("id").asText();
+        String defectId = server.get("/api/maintenance/restrictions", server.token("souk", "maintainer password"))
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restrictions"), "45 km/h"));
         js("arguments[0].scrollIntoView()", result);
         shot("maintenance-1-defect-delays");
@@ -432,7 +530,8 @@ class WebUiBrowserTest {
     // ---------- helpers ----------
 
     private static void signIn(String user, String password, String next) {
-        driver.get(server.url("/signin.html?next=" + next.replace("?", "%3F").replace("&", "%26").replace("=", "%3D")));
+        driver.get(server.url("/signin.html?next="
+                + next.replace("?", "%3F").replace("&", "%26").replace("=", "%3D")));
         type(By.id("username"), user);
         type(By.id("password"), password);
         click(By.cssSelector("#signin-form [type=submit]"));
@@ -450,8 +549,8 @@ class WebUiBrowserTest {
         wait.until(d -> code.equals(input.getAttribute("data-code")));
     }
 
-    private static void fillPassenger(String name, String nationality, String documentType, String number, String born,
-                                      String expiry) {
+    private static void fillPassenger(
+            String name, String nationality, String documentType, String number, String born, String expiry) {
         type(By.name("passengers[0].name"), name);
         type(By.name("passengers[0].nationality"), nationality);
         new Select(field("passengers[0].documentType")).selectByValue(documentType);
@@ -478,18 +577,24 @@ class WebUiBrowserTest {
     /** Date and time inputs take their value in ISO form whatever the browser's locale. */
     private static void setValue(By by, String value) {
         WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", e, value);
+        js(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                e,
+                value);
         assertThat(e.getAttribute("value")).isEqualTo(value);
     }
 
     /** Nothing sticks out sideways; the message names what does. */
     private static void assertFitsTheScreen(long width) {
         assertThat((Long) js("return document.documentElement.scrollWidth"))
-                .as("too wide: %s", js("return [...document.querySelectorAll('body *')]"
-                        + ".filter((e) => e.getBoundingClientRect().right > arguments[0] + 1).slice(-6)"
-                        + ".map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')",
-                        width))
+                .as(
+                        "too wide: %s",
+                        js(
+                                "return [...document.querySelectorAll('body *')]"
+                                        + ".filter((e) => e.getBoundingClientRect().right > arguments[0] + 1).slice(-6)"
+                                        + ".map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')",
+                                width))
                 .isLessThanOrEqualTo(width);
     }
 

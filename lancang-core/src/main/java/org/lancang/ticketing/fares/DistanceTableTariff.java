@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Point;
@@ -70,8 +69,12 @@ public final class DistanceTableTariff implements Tariff {
      * @throws InvalidFare when fewer than two fares are given, or one is in another currency, repeats a pair, or does
      *                     not grow with distance
      */
-    public DistanceTableTariff(Operator operator, SeatClass seatClass, Currency currency, BigDecimal roundingStep,
-                               List<Published> published) {
+    public DistanceTableTariff(
+            Operator operator,
+            SeatClass seatClass,
+            Currency currency,
+            BigDecimal roundingStep,
+            List<Published> published) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.seatClass = Objects.requireNonNull(seatClass, "seatClass");
         this.currency = Objects.requireNonNull(currency, "currency");
@@ -114,14 +117,19 @@ public final class DistanceTableTariff implements Tariff {
             Published longer = published.get(byKm.get(k));
             boolean sameKm = longer.km().compareTo(shorter.km()) == 0;
             if (sameKm && longer.fare().minor() != shorter.fare().minor()) {
-                throw new InvalidFare(byKm.get(k), "two published fares for the same distance (" + longer.km()
-                        + " km) differ: " + shorter.fare() + " and " + longer.fare());
+                throw new InvalidFare(
+                        byKm.get(k),
+                        "two published fares for the same distance (" + longer.km() + " km) differ: " + shorter.fare()
+                                + " and " + longer.fare());
             }
             if (!sameKm && longer.fare().minor() <= shorter.fare().minor()) {
-                throw new InvalidFare(byKm.get(k), "fares must grow with distance: " + longer.from().code() + "–"
-                        + longer.to().code() + " (" + longer.km() + " km) costs " + longer.fare() + ", not more than "
-                        + shorter.from().code() + "–" + shorter.to().code() + " (" + shorter.km() + " km) at "
-                        + shorter.fare());
+                throw new InvalidFare(
+                        byKm.get(k),
+                        "fares must grow with distance: " + longer.from().code() + "–"
+                                + longer.to().code() + " (" + longer.km() + " km) costs " + longer.fare()
+                                + ", not more than "
+                                + shorter.from().code() + "–" + shorter.to().code() + " (" + shorter.km() + " km) at "
+                                + shorter.fare());
             }
         }
     }

@@ -2,7 +2,6 @@ package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFileException;
 import org.lancang.money.Currency;
@@ -15,15 +14,18 @@ import org.lancang.money.ExchangeRate;
 public final class ExchangeRateFileParser {
     static final List<String> COLUMNS = List.of("base", "quote", "rate", "source");
 
-    private ExchangeRateFileParser() {
-    }
+    private ExchangeRateFileParser() {}
 
     public static ExchangeRate parse(String fileName, String text) {
         CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
         if (table.rows().size() != 1) {
             int line = table.rows().isEmpty() ? 1 : table.rows().get(1).line();
-            throw new DataFileException(fileName, line, "base", "exactly one rate (between CNY and LAK) is expected, not "
-                    + table.rows().size());
+            throw new DataFileException(
+                    fileName,
+                    line,
+                    "base",
+                    "exactly one rate (between CNY and LAK) is expected, not "
+                            + table.rows().size());
         }
         CsvTable.Row row = table.rows().get(0);
         Currency base = row.oneOf("base", Currency.class);

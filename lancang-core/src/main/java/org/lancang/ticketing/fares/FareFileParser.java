@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.data.CsvTable;
 import org.lancang.money.Currency;
 import org.lancang.network.Network;
@@ -19,8 +18,8 @@ import org.lancang.timetable.Operator;
  * {@code double}. Every mistake is reported with the file, line and field.
  */
 public final class FareFileParser {
-    static final List<String> COLUMNS = List.of("kind", "operator", "seat_class", "currency", "from", "to", "amount",
-            "per_km", "rounding", "source");
+    static final List<String> COLUMNS = List.of(
+            "kind", "operator", "seat_class", "currency", "from", "to", "amount", "per_km", "rounding", "source");
 
     /** The two kinds of row. */
     enum Kind {
@@ -30,8 +29,7 @@ public final class FareFileParser {
         PER_KM
     }
 
-    private FareFileParser() {
-    }
+    private FareFileParser() {}
 
     /** The tariffs in {@code text}, the contents of file {@code fileName}, whose points are those of {@code network}. */
     public static List<Tariff> parse(String fileName, String text, Network network) {
@@ -39,11 +37,12 @@ public final class FareFileParser {
         Map<Operator, Map<SeatClass, List<CsvTable.Row>>> grouped = new EnumMap<>(Operator.class);
         for (CsvTable.Row row : table.rows()) {
             grouped.computeIfAbsent(row.oneOf("operator", Operator.class), k -> new EnumMap<>(SeatClass.class))
-                    .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new ArrayList<>()).add(row);
+                    .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new ArrayList<>())
+                    .add(row);
         }
         List<Tariff> tariffs = new ArrayList<>();
-        grouped.forEach((operator, byClass) -> byClass.forEach((seatClass, rows) ->
-                tariffs.add(tariff(operator, seatClass, rows, network))));
+        grouped.forEach((operator, byClass) ->
+                byClass.forEach((seatClass, rows) -> tariffs.add(tariff(operator, seatClass, rows, network))));
         return List.copyOf(tariffs);
     }
 
@@ -63,23 +62,32 @@ public final class FareFileParser {
         if (!FareMath.wholeMinorUnits(rounding, currency)) {
             throw first.error("rounding", rounding + " is finer than the smallest " + currency + " unit");
         }
-        return kind == Kind.PER_KM ? perKm(operator, seatClass, currency, rounding, rows)
+        return kind == Kind.PER_KM
+                ? perKm(operator, seatClass, currency, rounding, rows)
                 : table(operator, seatClass, currency, rounding, rows, network);
     }
 
-    private static Tariff perKm(Operator operator, SeatClass seatClass, Currency currency, BigDecimal rounding,
-                                List<CsvTable.Row> rows) {
+    private static Tariff perKm(
+            Operator operator, SeatClass seatClass, Currency currency, BigDecimal rounding, List<CsvTable.Row> rows) {
         if (rows.size() > 1) {
-            throw rows.get(1).error("kind", "a second PER_KM rate for " + operator + " " + seatClass + " (the first is on"
-                    + " line " + rows.get(0).line() + ")");
+            throw rows.get(1)
+                    .error(
+                            "kind",
+                            "a second PER_KM rate for " + operator + " " + seatClass + " (the first is on" + " line "
+                                    + rows.get(0).line() + ")");
         }
         CsvTable.Row row = rows.get(0);
         blank(row, "from", "to", "amount");
         return new PerKmTariff(operator, seatClass, currency, FareMath.positive(row, "per_km"), rounding);
     }
 
-    private static Tariff table(Operator operator, SeatClass seatClass, Currency currency, BigDecimal rounding,
-                                List<CsvTable.Row> rows, Network network) {
+    private static Tariff table(
+            Operator operator,
+            SeatClass seatClass,
+            Currency currency,
+            BigDecimal rounding,
+            List<CsvTable.Row> rows,
+            Network network) {
         List<DistanceTableTariff.Published> published = new ArrayList<>();
         for (CsvTable.Row row : rows) {
             blank(row, "per_km");
@@ -104,8 +112,8 @@ public final class FareFileParser {
     /** A point of the line on the part {@code operator} charges for. */
     private static Point station(CsvTable.Row row, String field, Network network, Operator operator) {
         String code = row.required(field);
-        Point point = network.point(code)
-                .orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the line"));
+        Point point =
+                network.point(code).orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the line"));
         if (Sections.chargedBy(point).filter(operator::equals).isEmpty()) {
             throw row.error(field, "'" + code + "' is not on the part of the line " + operator + " charges for");
         }
@@ -122,8 +130,10 @@ public final class FareFileParser {
 
     private static <T> void same(CsvTable.Row row, String field, T value, T expected, CsvTable.Row first) {
         if (!value.equals(expected)) {
-            throw row.error(field, value + " differs from " + expected + " on line " + first.line()
-                    + " of the same operator and class");
+            throw row.error(
+                    field,
+                    value + " differs from " + expected + " on line " + first.line()
+                            + " of the same operator and class");
         }
     }
 }

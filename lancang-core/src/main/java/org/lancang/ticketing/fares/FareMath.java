@@ -2,7 +2,6 @@ package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
 import org.lancang.data.CsvTable;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
@@ -13,15 +12,16 @@ final class FareMath {
     /** Digits kept in intermediate quotients, far below any currency's smallest unit. */
     static final int SCALE = 12;
 
-    private FareMath() {
-    }
+    private FareMath() {}
 
     /**
      * The distance between two points in km, exactly as the data file wrote their positions (a {@code double} parsed
      * from "682.6" prints as "682.6" again, so nothing is lost on the way to a decimal).
      */
     static BigDecimal km(Point from, Point to) {
-        return BigDecimal.valueOf(to.km()).subtract(BigDecimal.valueOf(from.km())).abs();
+        return BigDecimal.valueOf(to.km())
+                .subtract(BigDecimal.valueOf(from.km()))
+                .abs();
     }
 
     /** The amount rounded half-up to a whole number of {@code step}s (for example 0.5 CNY or 1,000 LAK). */
@@ -31,8 +31,11 @@ final class FareMath {
 
     /** An amount in major units that is already a whole number of minor units, as money. */
     static Money money(BigDecimal major, Currency currency) {
-        return new Money(major.movePointRight(currency.decimals()).setScale(0, RoundingMode.UNNECESSARY)
-                .longValueExact(), currency);
+        return new Money(
+                major.movePointRight(currency.decimals())
+                        .setScale(0, RoundingMode.UNNECESSARY)
+                        .longValueExact(),
+                currency);
     }
 
     /** A field that must hold a positive decimal number (an amount, a rate, a step). */

@@ -9,5 +9,4 @@ import org.lancang.timetable.Operator;
  *
  * @param km the distance charged, for display (the fare itself was worked out in decimals)
  */
-public record FarePart(Operator operator, String from, String to, double km, Money amount) {
-}
+public record FarePart(Operator operator, String from, String to, double km, Money amount) {}

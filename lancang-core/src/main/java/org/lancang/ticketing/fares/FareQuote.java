@@ -1,7 +1,6 @@
 package org.lancang.ticketing.fares;
 
 import java.util.List;
-
 import org.lancang.money.Money;
 
 /**

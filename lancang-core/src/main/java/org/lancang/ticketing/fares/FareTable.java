@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
@@ -40,7 +39,9 @@ public final class FareTable {
         this.network = Objects.requireNonNull(network, "network");
         this.rate = Objects.requireNonNull(rate, "rate");
         for (Tariff t : tariffs) {
-            if (this.tariffs.computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class)).put(t.seatClass(), t)
+            if (this.tariffs
+                            .computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class))
+                            .put(t.seatClass(), t)
                     != null) {
                 throw new IllegalArgumentException("two tariffs for " + t.operator() + " " + t.seatClass());
             }
@@ -49,7 +50,9 @@ public final class FareTable {
 
     /** Reads {@value #FILE} and {@value #RATES_FILE} (their contents), naming file, line and field on errors. */
     public static FareTable parse(Network network, String faresText, String ratesText) {
-        return new FareTable(network, FareFileParser.parse(FILE, faresText, network),
+        return new FareTable(
+                network,
+                FareFileParser.parse(FILE, faresText, network),
                 ExchangeRateFileParser.parse(RATES_FILE, ratesText));
     }
 
@@ -83,16 +86,19 @@ public final class FareTable {
                 return Optional.empty();
             }
             Money amount = tariff.get().fare(leg.from(), leg.to());
-            parts.add(new FarePart(leg.operator(), leg.from().code(), leg.to().code(),
-                    FareMath.km(leg.from(), leg.to()).doubleValue(), amount));
+            parts.add(new FarePart(
+                    leg.operator(),
+                    leg.from().code(),
+                    leg.to().code(),
+                    FareMath.km(leg.from(), leg.to()).doubleValue(),
+                    amount));
             total = total.plus(rate.convert(amount, buyerCurrency));
         }
         return Optional.of(new FareQuote(parts, total));
     }
 
     /** A stretch of the journey that one operator charges for. */
-    private record Leg(Operator operator, Point from, Point to) {
-    }
+    private record Leg(Operator operator, Point from, Point to) {}
 
     /**
      * The journey cut at the border, in the order of travel: the Chinese part runs to the border itself, the Lao part
@@ -117,7 +123,8 @@ public final class FareTable {
         BigDecimal borderKm = BigDecimal.valueOf(border.km());
         return network.points().stream()
                 .filter(p -> p.country() == Country.LA && p.kind() == PointKind.PASSENGER)
-                .min(Comparator.comparing((Point p) -> BigDecimal.valueOf(p.km()).subtract(borderKm).abs()))
+                .min(Comparator.comparing((Point p) ->
+                        BigDecimal.valueOf(p.km()).subtract(borderKm).abs()))
                 .orElseThrow();
     }
 

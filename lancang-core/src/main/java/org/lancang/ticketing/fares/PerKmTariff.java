@@ -2,7 +2,6 @@ package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Point;
@@ -13,8 +12,9 @@ import org.lancang.timetable.Operator;
  * A rate per km of the journey on the operator's line, the fare rounded half-up to a step (Chinese fares are whole
  * multiples of 0.5 CNY).
  */
-public record PerKmTariff(Operator operator, SeatClass seatClass, Currency currency, BigDecimal perKm,
-                          BigDecimal roundingStep) implements Tariff {
+public record PerKmTariff(
+        Operator operator, SeatClass seatClass, Currency currency, BigDecimal perKm, BigDecimal roundingStep)
+        implements Tariff {
     public PerKmTariff {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(seatClass, "seatClass");

@@ -1,7 +1,6 @@
 package org.lancang.ticketing.inventory;
 
 import java.util.List;
-
 import org.lancang.rollingstock.Seat;
 
 /**

@@ -5,8 +5,7 @@ package org.lancang.ticketing.inventory;
  * and segment masks (one {@code long}, bit s = segment s).
  */
 final class Bits {
-    private Bits() {
-    }
+    private Bits() {}
 
     /** The segments a journey from stop {@code from} to stop {@code to} uses: bits from … to−1. */
     static long segments(int from, int to) {

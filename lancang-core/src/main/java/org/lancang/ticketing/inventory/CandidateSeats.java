@@ -15,6 +15,7 @@ public final class CandidateSeats {
     private final Side before;
     /** Layer b: the candidates whose free stretch reaches exactly b segments on from the journey's end. */
     private final Side after;
+
     private int from;
     private int to;
     private int lo;
@@ -181,6 +182,7 @@ public final class CandidateSeats {
         private final long[] nonEmptyWords;
         /** The candidates free on every segment walked so far. */
         private final long[] run;
+
         private final int direction;
         private int levels;
         private int done;

@@ -3,7 +3,6 @@ package org.lancang.ticketing.inventory;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Point;
 

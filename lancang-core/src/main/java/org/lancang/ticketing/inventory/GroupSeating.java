@@ -90,7 +90,9 @@ final class GroupSeating {
 
     private boolean together(int start, int count) {
         int last = start + count - 1;
-        if (last >= map.size() || map.car(last) != map.car(start) || map.row(last) - map.row(start) > 1
+        if (last >= map.size()
+                || map.car(last) != map.car(start)
+                || map.row(last) - map.row(start) > 1
                 || map.row(start) < 0) {
             return false;
         }

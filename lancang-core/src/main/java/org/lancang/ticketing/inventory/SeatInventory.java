@@ -3,7 +3,6 @@ package org.lancang.ticketing.inventory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.Seat;
@@ -90,8 +89,8 @@ public final class SeatInventory {
         if (ofClass == null) {
             return 0;
         }
-        return occupancy.countFree(ofClass, sellable.forJourney(from, to), from, to, map.firstWord(seatClass),
-                map.lastWord(seatClass));
+        return occupancy.countFree(
+                ofClass, sellable.forJourney(from, to), from, to, map.firstWord(seatClass), map.lastWord(seatClass));
     }
 
     /** Whether seat {@code seat} is free on every segment of the journey (whatever the car rule says). */
@@ -114,8 +113,8 @@ public final class SeatInventory {
      * follows the preference as far as it can ({@link SeatPreference}); a group sits together when it can
      * ({@link GroupSeating}). Empty, and nothing taken, when there are fewer than {@code count} such seats.
      */
-    public Optional<Allocation> allocate(int from, int to, SeatClass seatClass, SeatPreference preference, int count,
-                                         AllocationPolicy policy) {
+    public Optional<Allocation> allocate(
+            int from, int to, SeatClass seatClass, SeatPreference preference, int count, AllocationPolicy policy) {
         int[] chosen = choose(from, to, seatClass, preference, count, policy);
         if (chosen == null) {
             return Optional.empty();
@@ -131,8 +130,8 @@ public final class SeatInventory {
     }
 
     /** The seats to take, or null: validates, narrows to the free seats, then lets the policy choose. */
-    private int[] choose(int from, int to, SeatClass seatClass, SeatPreference preference, int count,
-                         AllocationPolicy policy) {
+    private int[] choose(
+            int from, int to, SeatClass seatClass, SeatPreference preference, int count, AllocationPolicy policy) {
         checkJourney(from, to);
         Objects.requireNonNull(seatClass, "seatClass");
         Objects.requireNonNull(preference, "preference");
@@ -157,7 +156,9 @@ public final class SeatInventory {
             return null;
         }
         candidates.reset(from, to, lo, hi);
-        return count == 1 ? new int[] {single(preference, policy)} : groups.choose(free, count, preference.car(), policy);
+        return count == 1
+                ? new int[] {single(preference, policy)}
+                : groups.choose(free, count, preference.car(), policy);
     }
 
     /** One seat: the preference as asked, then without the position, then without the car, then anything. */
@@ -196,8 +197,10 @@ public final class SeatInventory {
         checkJourney(from, to);
         long journey = Bits.segments(from, to);
         if ((occupancy.held(seat) & journey) != journey) {
-            throw new Conflict("seat", "seat " + map.seats().get(seat) + " is not held on every segment from stop "
-                    + from + " to stop " + to);
+            throw new Conflict(
+                    "seat",
+                    "seat " + map.seats().get(seat) + " is not held on every segment from stop " + from + " to stop "
+                            + to);
         }
         occupancy.give(seat, from, to);
     }
@@ -246,8 +249,10 @@ public final class SeatInventory {
 
     private void checkJourney(int from, int to) {
         if (from < 0 || to >= stops || from >= to) {
-            throw new InvalidInput("to", "a journey runs from a stop to a later one, stops 0 … " + (stops - 1)
-                    + "; not " + from + " → " + to);
+            throw new InvalidInput(
+                    "to",
+                    "a journey runs from a stop to a later one, stops 0 … " + (stops - 1) + "; not " + from + " → "
+                            + to);
         }
     }
 

@@ -3,7 +3,6 @@ package org.lancang.ticketing.inventory;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
@@ -23,6 +22,7 @@ final class SeatMap {
     private final Map<SeatClass, long[]> byClass = new EnumMap<>(SeatClass.class);
     /** First and last word holding seats of each class: a class is a few cars, so most words can be skipped. */
     private final Map<SeatClass, int[]> classWords = new EnumMap<>(SeatClass.class);
+
     private final Map<SeatPosition, long[]> byPosition = new EnumMap<>(SeatPosition.class);
     private final long[][] byCar;
     private final int[] carOf;

@@ -9,8 +9,7 @@ import java.util.List;
  * in tests and the benchmark's baseline.
  */
 public final class BruteForceConflictChecker {
-    private BruteForceConflictChecker() {
-    }
+    private BruteForceConflictChecker() {}
 
     public static List<Conflict> detect(Collection<Occupation> occupations) {
         List<Occupation> all = new ArrayList<>(occupations);

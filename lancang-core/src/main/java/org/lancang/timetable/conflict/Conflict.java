@@ -6,11 +6,15 @@ import java.time.Instant;
  * Two owners want the same resource at the same time: {@code first} is the owner whose occupation starts first (the
  * smaller owner id on a tie), and the overlap is {@code [from, to)}.
  */
-public record Conflict(String resource, String first, String second, boolean possessionInvolved, Instant from,
-                       Instant to) implements Comparable<Conflict> {
+public record Conflict(
+        String resource, String first, String second, boolean possessionInvolved, Instant from, Instant to)
+        implements Comparable<Conflict> {
 
     static Conflict between(Occupation a, Occupation b) {
-        Occupation early = a.from().isBefore(b.from()) || (a.from().equals(b.from()) && a.owner().compareTo(b.owner()) <= 0) ? a : b;
+        Occupation early = a.from().isBefore(b.from())
+                        || (a.from().equals(b.from()) && a.owner().compareTo(b.owner()) <= 0)
+                ? a
+                : b;
         Occupation late = early == a ? b : a;
         Instant from = late.from();
         Instant to = a.to().isBefore(b.to()) ? a.to() : b.to();

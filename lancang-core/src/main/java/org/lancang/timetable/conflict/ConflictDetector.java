@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * times); neither do two possessions (two works may share a window).
  */
 public final class ConflictDetector {
-    private ConflictDetector() {
-    }
+    private ConflictDetector() {}
 
     public static List<Conflict> detect(Collection<Occupation> occupations) {
         Map<String, List<Occupation>> byResource = new TreeMap<>();

@@ -3,7 +3,6 @@ package org.lancang.timetable.diagram;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.lancang.network.Network;
 
 /** The diagram's own words in English, Chinese and Lao ({name} placeholders filled by {@link #t}). */
@@ -16,7 +15,10 @@ final class DiagramText {
         put("zone.laos", "Lao time", "老挝时间", "ເວລາລາວ");
         put("zone.other", "{zone} time", "{zone} 时间", "ເວລາ {zone}");
         put("timesIn", "All times: {zone}", "时间均为{zone}", "ເວລາທັງໝົດ: {zone}");
-        put("otherZone", "{other} = {display} {diff} h", "{other} = {display} {diff} 小时",
+        put(
+                "otherZone",
+                "{other} = {display} {diff} h",
+                "{other} = {display} {diff} 小时",
                 "{other} = {display} {diff} ຊົ່ວໂມງ");
         put("china", "China", "中国", "ຈີນ");
         put("laos", "Laos", "老挝", "ລາວ");
@@ -34,10 +36,12 @@ final class DiagramText {
         put("conflict", "Conflict", "冲突", "ຂໍ້ຂັດແຍ່ງ");
         put("possession", "Possession (works)", "施工天窗", "ປິດທາງເພື່ອສ້ອມແປງ");
         put("conflictOn", "Conflict on {resource}", "冲突：{resource}", "ຂໍ້ຂັດແຍ່ງ: {resource}");
-        put("possessionOf", "Possession {id}: {from} – {to}", "施工天窗 {id}：{from} – {to}",
-                "ປິດທາງ {id}: {from} – {to}");
+        put("possessionOf", "Possession {id}: {from} – {to}", "施工天窗 {id}：{from} – {to}", "ປິດທາງ {id}: {from} – {to}");
         put("res.line", "single-track line {from} – {to}", "{from}–{to} 单线区间", "ທາງດ່ຽວ {from} – {to}");
-        put("res.block", "block {n} of {from} – {to}, towards {towards}", "{from}–{to} 第 {n} 闭塞分区（往{towards}方向）",
+        put(
+                "res.block",
+                "block {n} of {from} – {to}, towards {towards}",
+                "{from}–{to} 第 {n} 闭塞分区（往{towards}方向）",
                 "ບລັອກ {n} ຂອງ {from} – {to}, ໄປທາງ {towards}");
         put("res.track", "track {n} at {station}", "{station} {n} 道", "ທາງ {n} ທີ່ {station}");
         put("arr", "arr", "到", "ຮອດ");
@@ -45,13 +49,14 @@ final class DiagramText {
         put("pass", "pass", "通过", "ຜ່ານ");
         put("serviceDate", "service date {date}", "开行日期 {date}", "ວັນເດີນລົດ {date}");
         put("km", "km", "公里", "ກມ");
-        put("summary", "Trains: {trains} · conflicts: {conflicts} · possessions: {possessions}",
+        put(
+                "summary",
+                "Trains: {trains} · conflicts: {conflicts} · possessions: {possessions}",
                 "列车：{trains} · 冲突：{conflicts} · 施工天窗：{possessions}",
                 "ຂະບວນ: {trains} · ຂໍ້ຂັດແຍ່ງ: {conflicts} · ການປິດທາງ: {possessions}");
     }
 
-    private DiagramText() {
-    }
+    private DiagramText() {}
 
     private static void put(String key, String en, String zh, String lo) {
         TEXTS.put(key, new String[] {en, zh, lo});
@@ -76,7 +81,8 @@ final class DiagramText {
 
     /** A zone's everyday name: "Beijing time", "Lao time", or "Asia/Bangkok time". */
     static String zoneName(String language, ZoneId zone) {
-        if (zone.getId().equals(Network.CHINA.getId()) || zone.getId().equals("Asia/Chongqing")
+        if (zone.getId().equals(Network.CHINA.getId())
+                || zone.getId().equals("Asia/Chongqing")
                 || zone.getId().equals("PRC")) {
             return t(language, "zone.china");
         }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
 
@@ -19,10 +18,11 @@ import org.lancang.network.Network;
  * wrong field as the diagram's query parameter does: {@code from}, {@code to}, {@code start}, {@code hours},
  * {@code zone}, {@code lang}.
  */
-public record DiagramWindow(String fromCode, String toCode, Instant start, Duration length, ZoneId displayZone,
-                            String language) {
+public record DiagramWindow(
+        String fromCode, String toCode, Instant start, Duration length, ZoneId displayZone, String language) {
     /** The languages the diagram is drawn in. */
     public static final List<String> LANGUAGES = List.of("en", "zh", "lo");
+
     public static final Duration MIN_LENGTH = Duration.ofHours(1);
     public static final Duration MAX_LENGTH = Duration.ofHours(48);
 
@@ -30,10 +30,16 @@ public record DiagramWindow(String fromCode, String toCode, Instant start, Durat
      * A window given as a local date and time in {@code zone} (the way a person asks for it): for example 06:00 Lao
      * time on 2026-12-01, for 12 hours.
      */
-    public static DiagramWindow local(String fromCode, String toCode, LocalDate date, LocalTime startTime,
-                                      Duration length, ZoneId zone, String language) {
-        return new DiagramWindow(fromCode, toCode, date.atTime(startTime).atZone(zone).toInstant(), length, zone,
-                language);
+    public static DiagramWindow local(
+            String fromCode,
+            String toCode,
+            LocalDate date,
+            LocalTime startTime,
+            Duration length,
+            ZoneId zone,
+            String language) {
+        return new DiagramWindow(
+                fromCode, toCode, date.atTime(startTime).atZone(zone).toInstant(), length, zone, language);
     }
 
     /** The end of the window (exclusive). */
@@ -52,18 +58,31 @@ public record DiagramWindow(String fromCode, String toCode, Instant start, Durat
         Validation v = new Validation();
         int from = network.indexOf(fromCode);
         int to = network.indexOf(toCode);
-        v.check(from >= 0, "from", fromCode == null || fromCode.isBlank() ? "is required"
-                : "'" + fromCode + "' is not a point of the line");
-        v.check(to >= 0, "to", toCode == null || toCode.isBlank() ? "is required"
-                : "'" + toCode + "' is not a point of the line");
+        v.check(
+                from >= 0,
+                "from",
+                fromCode == null || fromCode.isBlank()
+                        ? "is required"
+                        : "'" + fromCode + "' is not a point of the line");
+        v.check(
+                to >= 0,
+                "to",
+                toCode == null || toCode.isBlank() ? "is required" : "'" + toCode + "' is not a point of the line");
         if (from >= 0 && to >= 0) {
-            v.check(from != to, "to", "must differ from 'from' (" + network.points().get(from).code() + ")");
+            v.check(
+                    from != to,
+                    "to",
+                    "must differ from 'from' (" + network.points().get(from).code() + ")");
         }
         v.check(start != null, "start", "is required");
-        v.check(length != null && length.compareTo(MIN_LENGTH) >= 0 && length.compareTo(MAX_LENGTH) <= 0, "hours",
+        v.check(
+                length != null && length.compareTo(MIN_LENGTH) >= 0 && length.compareTo(MAX_LENGTH) <= 0,
+                "hours",
                 "must be between 1 and 48 hours" + (length == null ? "" : " (was " + describe(length) + ")"));
         v.check(displayZone != null, "zone", "is required");
-        v.check(language != null && LANGUAGES.contains(language), "lang",
+        v.check(
+                language != null && LANGUAGES.contains(language),
+                "lang",
                 "'" + language + "' is not a language of the diagram: en, zh or lo");
         v.throwIfInvalid();
     }

@@ -55,7 +55,17 @@ final class Svg {
     }
 
     Svg rect(double x, double y, double w, double h, String cls) {
-        return empty("rect", "class", cls, "x", n(x), "y", n(y), "width", n(Math.max(w, 0.5)), "height",
+        return empty(
+                "rect",
+                "class",
+                cls,
+                "x",
+                n(x),
+                "y",
+                n(y),
+                "width",
+                n(Math.max(w, 0.5)),
+                "height",
                 n(Math.max(h, 0.5)));
     }
 
@@ -65,7 +75,11 @@ final class Svg {
         }
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
-                out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+                out.append(' ')
+                        .append(attributes[i])
+                        .append("=\"")
+                        .append(escape(attributes[i + 1]))
+                        .append('"');
             }
         }
     }
@@ -88,7 +102,7 @@ final class Svg {
                 case '\'' -> b.append("&apos;");
                 case '\n' -> b.append("&#10;");
                 case '\t' -> b.append("&#9;");
-                case '\r' -> { } // dropped
+                case '\r' -> {} // dropped
                 default -> {
                     if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
                         b.append(c); // control characters are not allowed in XML 1.0: left out

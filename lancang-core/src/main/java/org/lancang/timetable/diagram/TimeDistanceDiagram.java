@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
 import org.lancang.network.KmQuality;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -70,6 +69,7 @@ public final class TimeDistanceDiagram {
     private final Map<String, Integer> blocksPerSection;
     /** The train numbers placed so far: centre x, centre y, width. */
     private final List<double[]> labels = new ArrayList<>();
+
     private int trainsDrawn;
     private int conflictsDrawn;
     private int possessionsDrawn;
@@ -116,7 +116,10 @@ public final class TimeDistanceDiagram {
     // ---------- scales ----------
 
     private double x(Instant t) {
-        return LEFT + plotW * Duration.between(start, t).toMillis() / (double) window.length().toMillis();
+        return LEFT
+                + plotW
+                        * Duration.between(start, t).toMillis()
+                        / (double) window.length().toMillis();
     }
 
     private double y(double km) {
@@ -151,12 +154,26 @@ public final class TimeDistanceDiagram {
         svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ldd\" width=\"" + Svg.n(WIDTH) + "\" height=\""
                 + Svg.n(height) + "\" viewBox=\"0 0 " + Svg.n(WIDTH) + " " + Svg.n(height) + "\" font-family=\""
                 + FONT + "\" font-size=\"12\" role=\"img\" aria-labelledby=\"ldd-title ldd-desc\" data-from=\""
-                + Svg.escape(stretch.get(0).code()) + "\" data-to=\"" + Svg.escape(stretch.get(stretch.size() - 1).code())
+                + Svg.escape(stretch.get(0).code()) + "\" data-to=\""
+                + Svg.escape(stretch.get(stretch.size() - 1).code())
                 + "\" data-start=\"" + start + "\" data-end=\"" + end + "\" data-zone=\""
                 + Svg.escape(window.displayZone().getId()) + "\" data-lang=\"" + lang + "\">\n");
         svg.element("title", heading(), "id", "ldd-title");
-        svg.element("desc", caption() + ". " + DiagramText.t(lang, "summary", "trains", trainsDrawn, "conflicts",
-                conflictsDrawn, "possessions", possessionsDrawn) + ".", "id", "ldd-desc");
+        svg.element(
+                "desc",
+                caption() + ". "
+                        + DiagramText.t(
+                                lang,
+                                "summary",
+                                "trains",
+                                trainsDrawn,
+                                "conflicts",
+                                conflictsDrawn,
+                                "possessions",
+                                possessionsDrawn)
+                        + ".",
+                "id",
+                "ldd-desc");
         svg.raw(STYLE);
         svg.raw("<defs><pattern id=\"ldd-hatch\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect width=\"7\" height=\"7\" fill=\"#fff4d6\"/>"
@@ -166,15 +183,28 @@ public final class TimeDistanceDiagram {
         svg.rect(0, 0, WIDTH, height, "bg");
         svg.text(LEFT, 30, "heading", "start", heading());
         svg.text(LEFT, 52, "caption", "start", caption());
-        svg.text(WIDTH - RIGHT, 52, "caption", "end", DiagramText.t(lang, "summary", "trains", trainsDrawn,
-                "conflicts", conflictsDrawn, "possessions", possessionsDrawn));
+        svg.text(
+                WIDTH - RIGHT,
+                52,
+                "caption",
+                "end",
+                DiagramText.t(
+                        lang,
+                        "summary",
+                        "trains",
+                        trainsDrawn,
+                        "conflicts",
+                        conflictsDrawn,
+                        "possessions",
+                        possessionsDrawn));
         svg.raw(body.toString());
         svg.raw("</svg>\n");
         return svg.toString();
     }
 
     private String heading() {
-        return DiagramText.t(lang, "title") + " · " + name(stretch.get(0)) + " – " + name(stretch.get(stretch.size() - 1));
+        return DiagramText.t(lang, "title") + " · " + name(stretch.get(0)) + " – "
+                + name(stretch.get(stretch.size() - 1));
     }
 
     /** "2026-12-01 06:00 – 18:00 · All times: Lao time (UTC+7) · Beijing time (UTC+8) = Lao time + 1 h". */
@@ -184,9 +214,17 @@ public final class TimeDistanceDiagram {
         String period = s.toLocalDate() + " " + s.format(HHMM) + " – "
                 + (e.toLocalDate().equals(s.toLocalDate()) ? "" : e.toLocalDate() + " ") + e.format(HHMM);
         String display = DiagramText.zoneName(lang, window.displayZone());
-        StringBuilder b = new StringBuilder(period).append(" · ")
-                .append(DiagramText.t(lang, "timesIn", "zone", display + " (" + utc(window.displayZone().getRules()
-                        .getOffset(start), window.displayZone().getRules().getOffset(end)) + ")"));
+        StringBuilder b = new StringBuilder(period)
+                .append(" · ")
+                .append(DiagramText.t(
+                        lang,
+                        "timesIn",
+                        "zone",
+                        display + " ("
+                                + utc(
+                                        window.displayZone().getRules().getOffset(start),
+                                        window.displayZone().getRules().getOffset(end))
+                                + ")"));
         ZoneOffset shown = window.displayZone().getRules().getOffset(start);
         Map<String, ZoneOffset> others = new TreeMap<>();
         for (Point p : stretch) {
@@ -197,15 +235,23 @@ public final class TimeDistanceDiagram {
         }
         others.forEach((zone, offset) -> {
             int diff = offset.getTotalSeconds() - shown.getTotalSeconds();
-            b.append(" · ").append(DiagramText.t(lang, "otherZone", "other",
-                    DiagramText.zoneName(lang, java.time.ZoneId.of(zone)) + " (" + utc(offset, offset) + ")",
-                    "display", display, "diff", (diff > 0 ? "+ " : "− ") + hours(Math.abs(diff))));
+            b.append(" · ")
+                    .append(DiagramText.t(
+                            lang,
+                            "otherZone",
+                            "other",
+                            DiagramText.zoneName(lang, java.time.ZoneId.of(zone)) + " (" + utc(offset, offset) + ")",
+                            "display",
+                            display,
+                            "diff",
+                            (diff > 0 ? "+ " : "− ") + hours(Math.abs(diff))));
         });
         return b.toString();
     }
 
     private static String hours(int seconds) {
-        return seconds % 3600 == 0 ? String.valueOf(seconds / 3600)
+        return seconds % 3600 == 0
+                ? String.valueOf(seconds / 3600)
                 : String.format(Locale.ROOT, "%.2f", seconds / 3600.0).replaceAll("0+$", "");
     }
 
@@ -246,13 +292,20 @@ public final class TimeDistanceDiagram {
         StringBuilder half = new StringBuilder();
         StringBuilder hour = new StringBuilder();
         ZonedDateTime first = start.atZone(window.displayZone()).truncatedTo(ChronoUnit.HOURS);
-        for (ZonedDateTime t = first; t.toInstant().isBefore(end) || t.toInstant().equals(end); t = t.plusMinutes(minorMinutes)) {
+        for (ZonedDateTime t = first;
+                t.toInstant().isBefore(end) || t.toInstant().equals(end);
+                t = t.plusMinutes(minorMinutes)) {
             if (t.toInstant().isBefore(start)) {
                 continue;
             }
             double x = x(t.toInstant());
             StringBuilder d = t.getMinute() == 0 ? hour : t.getMinute() == 30 ? half : minor;
-            d.append('M').append(Svg.n(x)).append(',').append(Svg.n(TOP)).append('V').append(Svg.n(bottom()));
+            d.append('M')
+                    .append(Svg.n(x))
+                    .append(',')
+                    .append(Svg.n(TOP))
+                    .append('V')
+                    .append(Svg.n(bottom()));
             if (t.getMinute() == 0) {
                 if (t.getHour() % labelEvery == 0) {
                     String label = t.format(HHMM);
@@ -289,7 +342,9 @@ public final class TimeDistanceDiagram {
     }
 
     private String pointTitle(Point p) {
-        String kind = p.assumed() ? DiagramText.t(lang, "assumedLoop") : DiagramText.t(lang, "kind." + p.kind().name());
+        String kind = p.assumed()
+                ? DiagramText.t(lang, "assumedLoop")
+                : DiagramText.t(lang, "kind." + p.kind().name());
         return name(p) + " (" + p.code() + ") · " + kind + (p.assumed() ? " " + DiagramText.t(lang, "assumed") : "")
                 + " · " + km(p) + " " + DiagramText.t(lang, "km") + " · " + DiagramText.zoneName(lang, p.timeZone())
                 + " (" + utc(p.timeZone().getRules().getOffset(start)) + ")";
@@ -307,9 +362,10 @@ public final class TimeDistanceDiagram {
             Point a = stretch.get(i);
             Point b = stretch.get(i + 1);
             Section s = network.sections().get(Math.min(network.indexOf(a.code()), network.indexOf(b.code())));
-            String title = name(a) + " – " + name(b) + ": " + DiagramText.t(lang, s.isSingleTrack() ? "single" : "double")
-                    + ", " + s.lineSpeedKmh() + " km/h";
-            svg.open("g", "class", s.isSingleTrack() ? "track single" : "track double").title(title);
+            String title = name(a) + " – " + name(b) + ": "
+                    + DiagramText.t(lang, s.isSingleTrack() ? "single" : "double") + ", " + s.lineSpeedKmh() + " km/h";
+            svg.open("g", "class", s.isSingleTrack() ? "track single" : "track double")
+                    .title(title);
             double y1 = y(a.km());
             double y2 = y(b.km());
             if (s.isSingleTrack()) {
@@ -334,16 +390,33 @@ public final class TimeDistanceDiagram {
             svg.line(p.kind() == PointKind.BORDER ? LEFT : STRIP_X - 7, y, WIDTH - RIGHT, y, "pt-line " + cls);
             double ly = l.y;
             if (Math.abs(ly - y) > 0.5) {
-                svg.empty("path", "class", "leader", "d", "M" + Svg.n(LEFT - NAME_GAP + 3) + "," + Svg.n(ly) + "L"
-                        + Svg.n(STRIP_X - 7) + "," + Svg.n(y));
-                svg.empty("path", "class", "leader", "d", "M" + Svg.n(WIDTH - RIGHT) + "," + Svg.n(y) + "L"
-                        + Svg.n(WIDTH - RIGHT + 4) + "," + Svg.n(ly));
+                svg.empty(
+                        "path",
+                        "class",
+                        "leader",
+                        "d",
+                        "M" + Svg.n(LEFT - NAME_GAP + 3) + "," + Svg.n(ly) + "L" + Svg.n(STRIP_X - 7) + "," + Svg.n(y));
+                svg.empty(
+                        "path",
+                        "class",
+                        "leader",
+                        "d",
+                        "M" + Svg.n(WIDTH - RIGHT) + "," + Svg.n(y) + "L" + Svg.n(WIDTH - RIGHT + 4) + "," + Svg.n(ly));
             }
             double first = ly + 4 - (l.lines.size() - 1) * 6.5;
             if (l.lines.size() == 1) {
                 svg.text(LEFT - NAME_GAP, first, "name " + cls, "end", l.lines.get(0));
             } else {
-                svg.open("text", "class", "name " + cls, "x", Svg.n(LEFT - NAME_GAP), "y", Svg.n(first), "text-anchor", "end");
+                svg.open(
+                        "text",
+                        "class",
+                        "name " + cls,
+                        "x",
+                        Svg.n(LEFT - NAME_GAP),
+                        "y",
+                        Svg.n(first),
+                        "text-anchor",
+                        "end");
                 for (int i = 0; i < l.lines.size(); i++) {
                     svg.element("tspan", l.lines.get(i), "x", Svg.n(LEFT - NAME_GAP), "dy", i == 0 ? null : "13");
                 }
@@ -359,7 +432,8 @@ public final class TimeDistanceDiagram {
     private static List<String> wrap(String name) {
         int bracket = Math.max(name.indexOf(" ("), name.indexOf("（"));
         if (textWidth(name, 12) > LEFT - NAME_GAP - 16 && bracket > 0) {
-            return List.of(name.substring(0, bracket).strip(), name.substring(bracket).strip());
+            return List.of(
+                    name.substring(0, bracket).strip(), name.substring(bracket).strip());
         }
         return List.of(name);
     }
@@ -448,8 +522,9 @@ public final class TimeDistanceDiagram {
             double y = y(p.km());
             String above = DiagramText.t(lang, chinaAbove ? "china" : "laos");
             String below = DiagramText.t(lang, chinaAbove ? "laos" : "china");
-            svg.open("g", "class", "countries").title(DiagramText.t(lang, "kind.BORDER") + ": "
-                    + DiagramText.t(lang, "china") + " | " + DiagramText.t(lang, "laos"));
+            svg.open("g", "class", "countries")
+                    .title(DiagramText.t(lang, "kind.BORDER") + ": " + DiagramText.t(lang, "china") + " | "
+                            + DiagramText.t(lang, "laos"));
             svg.text(WIDTH - RIGHT - 6, y - 5, "country", "end", "▲ " + above);
             svg.text(WIDTH - RIGHT - 6, y + 14, "country", "end", "▼ " + below);
             svg.close("g");
@@ -459,8 +534,7 @@ public final class TimeDistanceDiagram {
     // ---------- trains ----------
 
     /** A corner of a train's line: when, where, and whether it is a timetable point (not a profile sample). */
-    private record Vertex(Instant t, double km, boolean node) {
-    }
+    private record Vertex(Instant t, double km, boolean node) {}
 
     private void drawRuns(Svg svg) {
         for (ScheduledRun run : day.runs()) {
@@ -481,7 +555,8 @@ public final class TimeDistanceDiagram {
     /** The train's line within the stretch: arrival and departure at every point, profile samples in between. */
     private List<Vertex> vertices(ScheduledRun run) {
         List<PointTime> times = run.run().times();
-        List<ProfilePoint> profile = run.run().physics() == null ? List.of() : run.run().physics().profile();
+        List<ProfilePoint> profile =
+                run.run().physics() == null ? List.of() : run.run().physics().profile();
         double originKm = times.get(0).point().km();
         double direction = Math.signum(times.get(times.size() - 1).point().km() - originKm);
         List<Vertex> out = new ArrayList<>();
@@ -507,8 +582,8 @@ public final class TimeDistanceDiagram {
      * The shape of the run between two points from the speed profile (acceleration and braking curves, speed
      * limits), fitted exactly to the timetable's departure and arrival, then thinned to what shows at this scale.
      */
-    private List<Vertex> legSamples(ScheduledRun run, List<ProfilePoint> profile, PointTime a, PointTime b,
-                                    double originKm, double direction) {
+    private List<Vertex> legSamples(
+            ScheduledRun run, List<ProfilePoint> profile, PointTime a, PointTime b, double originKm, double direction) {
         if (profile.size() < 2) {
             return List.of();
         }
@@ -599,7 +674,8 @@ public final class TimeDistanceDiagram {
         double worstDist = tol;
         for (int k = from + 1; k < to; k++) {
             double[] p = pts.get(k);
-            double d = len == 0 ? Math.hypot(p[0] - a[0], p[1] - a[1])
+            double d = len == 0
+                    ? Math.hypot(p[0] - a[0], p[1] - a[1])
                     : Math.abs(dx * (a[1] - p[1]) - dy * (a[0] - p[0])) / len;
             if (d > worstDist) {
                 worstDist = d;
@@ -629,8 +705,18 @@ public final class TimeDistanceDiagram {
     private void drawRun(Svg svg, ScheduledRun run, List<Vertex> vs) {
         String number = run.plan().number();
         String category = run.run().type().category().name();
-        svg.open("g", "class", "train", "data-train", number, "data-owner", run.owner(), "data-category", category,
-                "data-service-date", run.serviceDate().toString());
+        svg.open(
+                "g",
+                "class",
+                "train",
+                "data-train",
+                number,
+                "data-owner",
+                run.owner(),
+                "data-category",
+                category,
+                "data-service-date",
+                run.serviceDate().toString());
         svg.title(trainTitle(run));
         StringBuilder d = new StringBuilder();
         double lastX = Double.NaN;
@@ -655,8 +741,18 @@ public final class TimeDistanceDiagram {
         svg.empty("path", "class", "run", "d", d.toString());
         double[] label = labelPlace(vs, number);
         if (label != null) {
-            svg.element("text", number, "class", "number", "transform", "translate(" + Svg.n(label[0]) + ","
-                    + Svg.n(label[1]) + ") rotate(" + Svg.n(label[2]) + ")", "x", "0", "y", "-4", "text-anchor",
+            svg.element(
+                    "text",
+                    number,
+                    "class",
+                    "number",
+                    "transform",
+                    "translate(" + Svg.n(label[0]) + "," + Svg.n(label[1]) + ") rotate(" + Svg.n(label[2]) + ")",
+                    "x",
+                    "0",
+                    "y",
+                    "-4",
+                    "text-anchor",
                     "middle");
         }
         svg.close("g");
@@ -689,8 +785,13 @@ public final class TimeDistanceDiagram {
             double cy1 = y1 + f1 * (y2 - y1);
             double cx2 = x1 + f2 * (x2 - x1);
             double cy2 = y1 + f2 * (y2 - y1);
-            pieces.add(new double[] {(cx1 + cx2) / 2, (cy1 + cy2) / 2, Math.toDegrees(Math.atan2(cy2 - cy1, cx2 - cx1)),
-                    Math.hypot(cx2 - cx1, cy2 - cy1), y1 == y2 ? 0 : 1});
+            pieces.add(new double[] {
+                (cx1 + cx2) / 2,
+                (cy1 + cy2) / 2,
+                Math.toDegrees(Math.atan2(cy2 - cy1, cx2 - cx1)),
+                Math.hypot(cx2 - cx1, cy2 - cy1),
+                y1 == y2 ? 0 : 1
+            });
         }
         if (pieces.isEmpty()) {
             return null;
@@ -728,13 +829,24 @@ public final class TimeDistanceDiagram {
     private String trainTitle(ScheduledRun run) {
         List<PointTime> times = run.run().times();
         StringBuilder b = new StringBuilder();
-        b.append(run.plan().number()).append(" · ").append(run.plan().trainType()).append(" · ")
-                .append(DiagramText.t(lang, "cat." + run.run().type().category().name())).append(" · ")
-                .append(run.plan().operator().name()).append('\n')
-                .append(name(times.get(0).point())).append(" → ").append(name(times.get(times.size() - 1).point()))
-                .append(" · ").append(DiagramText.t(lang, "serviceDate", "date", run.serviceDate())).append('\n')
-                .append(DiagramText.zoneName(lang, window.displayZone())).append(" (")
-                .append(utc(window.displayZone().getRules().getOffset(run.departure()))).append("):");
+        b.append(run.plan().number())
+                .append(" · ")
+                .append(run.plan().trainType())
+                .append(" · ")
+                .append(DiagramText.t(lang, "cat." + run.run().type().category().name()))
+                .append(" · ")
+                .append(run.plan().operator().name())
+                .append('\n')
+                .append(name(times.get(0).point()))
+                .append(" → ")
+                .append(name(times.get(times.size() - 1).point()))
+                .append(" · ")
+                .append(DiagramText.t(lang, "serviceDate", "date", run.serviceDate()))
+                .append('\n')
+                .append(DiagramText.zoneName(lang, window.displayZone()))
+                .append(" (")
+                .append(utc(window.displayZone().getRules().getOffset(run.departure())))
+                .append("):");
         List<PointTime> shown = new ArrayList<>();
         for (PointTime t : times) {
             if (onStretch(t.point().km())) {
@@ -754,8 +866,13 @@ public final class TimeDistanceDiagram {
             boolean origin = t == times.get(0);
             boolean destination = t == times.get(times.size() - 1);
             if (dwell || (origin && destination)) {
-                b.append(DiagramText.t(lang, "arr")).append(' ').append(clock(arr)).append(", ")
-                        .append(DiagramText.t(lang, "dep")).append(' ').append(clock(dep));
+                b.append(DiagramText.t(lang, "arr"))
+                        .append(' ')
+                        .append(clock(arr))
+                        .append(", ")
+                        .append(DiagramText.t(lang, "dep"))
+                        .append(' ')
+                        .append(clock(dep));
             } else if (origin) {
                 b.append(DiagramText.t(lang, "dep")).append(' ').append(clock(dep));
             } else if (destination || t.stops()) {
@@ -827,16 +944,23 @@ public final class TimeDistanceDiagram {
             boolean increasing = parts.length >= 3 && parts[2].equals("S");
             List<Point> all = network.points();
             Point towards = increasing ? all.get(all.size() - 1) : all.get(0);
-            return new Object[] {lo, hi, DiagramText.t(lang, "res.block", "n", index + 1, "from", name(a), "to", name(b),
-                    "towards", name(towards))};
+            return new Object[] {
+                lo,
+                hi,
+                DiagramText.t(
+                        lang, "res.block", "n", index + 1, "from", name(a), "to", name(b), "towards", name(towards))
+            };
         }
         if (parts.length >= 2 && parts[0].equals("TRACK")) {
             Point p = network.point(parts[1]).orElse(null);
             if (p == null) {
                 return null;
             }
-            return new Object[] {p.km(), p.km(), DiagramText.t(lang, "res.track", "n", parts.length >= 3 ? parts[2] : "?",
-                    "station", name(p))};
+            return new Object[] {
+                p.km(),
+                p.km(),
+                DiagramText.t(lang, "res.track", "n", parts.length >= 3 ? parts[2] : "?", "station", name(p))
+            };
         }
         return null;
     }
@@ -876,8 +1000,18 @@ public final class TimeDistanceDiagram {
             String title = DiagramText.t(lang, "conflictOn", "resource", r[2] + " (" + c.resource() + ")") + "\n"
                     + owner(c.first()) + " × " + owner(c.second()) + "\n" + clock(c.from()) + " – " + clock(c.to())
                     + " " + DiagramText.zoneName(lang, window.displayZone());
-            svg.open("g", "class", "conflict", "data-resource", c.resource(), "data-first", c.first(), "data-second",
-                    c.second(), "data-possession", c.possessionInvolved() ? "true" : "false");
+            svg.open(
+                    "g",
+                    "class",
+                    "conflict",
+                    "data-resource",
+                    c.resource(),
+                    "data-first",
+                    c.first(),
+                    "data-second",
+                    c.second(),
+                    "data-possession",
+                    c.possessionInvolved() ? "true" : "false");
             svg.title(title);
             svg.rect(x1, top, x2 - x1, h, "box");
             svg.close("g");
@@ -948,17 +1082,25 @@ public final class TimeDistanceDiagram {
             }
             double cy = y + 8;
             switch (item[0]) {
-                case "EMU", "LOCO_HAULED", "FREIGHT" -> svg.open("g", "class", "train-key", "data-category", item[0])
-                        .line(x, cy, x + 30, cy, "run").close("g");
-                case "conflict" -> svg.open("g", "class", "conflict-key").rect(x + 4, cy - 6, 22, 12, "box").close("g");
-                case "possession" -> svg.open("g", "class", "possession-key").rect(x + 4, cy - 6, 22, 12, "box")
-                        .close("g");
+                case "EMU", "LOCO_HAULED", "FREIGHT" ->
+                    svg.open("g", "class", "train-key", "data-category", item[0])
+                            .line(x, cy, x + 30, cy, "run")
+                            .close("g");
+                case "conflict" ->
+                    svg.open("g", "class", "conflict-key")
+                            .rect(x + 4, cy - 6, 22, 12, "box")
+                            .close("g");
+                case "possession" ->
+                    svg.open("g", "class", "possession-key")
+                            .rect(x + 4, cy - 6, 22, 12, "box")
+                            .close("g");
                 case "station" -> svg.line(x, cy, x + 30, cy, "pt-line station");
                 case "loop" -> svg.line(x, cy, x + 30, cy, "pt-line loop");
                 case "assumed" -> svg.line(x, cy, x + 30, cy, "pt-line loop assumed");
                 case "border" -> svg.line(x, cy, x + 30, cy, "pt-line border");
-                case "double" -> svg.line(x + 12.5, cy - 7, x + 12.5, cy + 7, "track-double")
-                        .line(x + 17.5, cy - 7, x + 17.5, cy + 7, "track-double");
+                case "double" ->
+                    svg.line(x + 12.5, cy - 7, x + 12.5, cy + 7, "track-double")
+                            .line(x + 17.5, cy - 7, x + 17.5, cy + 7, "track-double");
                 default -> svg.line(x + 15, cy - 7, x + 15, cy + 7, "track-single");
             }
             svg.text(x + 36, cy + 4, "legend-text", "start", item[1]);

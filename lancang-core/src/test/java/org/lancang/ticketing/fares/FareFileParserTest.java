@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.data.ReferenceData;
@@ -45,81 +44,132 @@ class FareFileParserTest {
 
     @Test
     void anUnknownStation() {
-        assertNamed(t -> t.replace("LCR,SECOND,LAK,VTE,LPB,", "LCR,SECOND,LAK,VTE,XXX,"),
-                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"), "to", "'XXX' is not a point of the line");
+        assertNamed(
+                t -> t.replace("LCR,SECOND,LAK,VTE,LPB,", "LCR,SECOND,LAK,VTE,XXX,"),
+                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
+                "to",
+                "'XXX' is not a point of the line");
     }
 
     @Test
     void aPointOnTheOtherOperatorsPart() {
-        assertNamed(t -> t.replace("LCR,SECOND,LAK,VTE,LPB,", "LCR,SECOND,LAK,KMS,LPB,"),
-                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"), "from", "'KMS' is not on the part of the line LCR charges for");
-        assertNamed(t -> t.replace("LCR,SECOND,LAK,VTE,LPB,", "LCR,SECOND,LAK,VTE,BDR,"),
-                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"), "to", "'BDR' is not on the part");
+        assertNamed(
+                t -> t.replace("LCR,SECOND,LAK,VTE,LPB,", "LCR,SECOND,LAK,KMS,LPB,"),
+                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
+                "from",
+                "'KMS' is not on the part of the line LCR charges for");
+        assertNamed(
+                t -> t.replace("LCR,SECOND,LAK,VTE,LPB,", "LCR,SECOND,LAK,VTE,BDR,"),
+                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
+                "to",
+                "'BDR' is not on the part");
     }
 
     @Test
     void anAmountThatIsNotANumberOrHasFractionsOfAKip() {
-        assertNamed(t -> t.replace("VTE,LPB,198000", "VTE,LPB,198k"), lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"), "amount",
+        assertNamed(
+                t -> t.replace("VTE,LPB,198000", "VTE,LPB,198k"),
+                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
+                "amount",
                 "'198k' is not a decimal number");
-        assertNamed(t -> t.replace("VTE,LPB,198000", "VTE,LPB,198000.5"), lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
-                "amount", "not a whole number of LAK");
+        assertNamed(
+                t -> t.replace("VTE,LPB,198000", "VTE,LPB,198000.5"),
+                lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
+                "amount",
+                "not a whole number of LAK");
     }
 
     @Test
     void aFareThatDoesNotGrowWithDistance() {
-        assertNamed(t -> t.replace("VTE,MXY,279000", "VTE,MXY,190000"), lineOf("TABLE,LCR,SECOND,LAK,VTE,MXY"),
-                "amount", "fares must grow with distance");
+        assertNamed(
+                t -> t.replace("VTE,MXY,279000", "VTE,MXY,190000"),
+                lineOf("TABLE,LCR,SECOND,LAK,VTE,MXY"),
+                "amount",
+                "fares must grow with distance");
     }
 
     @Test
     void aPairListedTwice() {
-        assertNamed(t -> t.replace("LCR,FIRST,LAK,VTE,PHH", "LCR,FIRST,LAK,PHH,VTE").replace("LCR,FIRST,LAK,VTE,VVG",
-                "LCR,FIRST,LAK,VTE,PHH"), lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"), "amount", "appears twice");
+        assertNamed(
+                t -> t.replace("LCR,FIRST,LAK,VTE,PHH", "LCR,FIRST,LAK,PHH,VTE")
+                        .replace("LCR,FIRST,LAK,VTE,VVG", "LCR,FIRST,LAK,VTE,PHH"),
+                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
+                "amount",
+                "appears twice");
     }
 
     @Test
     void rowsOfOneTariffThatDisagree() {
-        assertNamed(t -> t.replace("LCR,FIRST,LAK,VTE,VVG,164000,,1000", "LCR,FIRST,LAK,VTE,VVG,164000,,500"),
-                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"), "rounding", "differs from line 2");
-        assertNamed(t -> t.replace("TABLE,LCR,FIRST,LAK,VTE,VVG", "TABLE,LCR,FIRST,CNY,VTE,VVG"),
-                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"), "currency", "differs from LAK");
-        assertNamed(t -> t + "PER_KM,CR_KUNMING,FIRST,CNY,,,,0.5,0.5,again\n", lineOf("PER_KM,CR_KUNMING,FIRST") + 2,
-                "kind", "a second PER_KM rate");
+        assertNamed(
+                t -> t.replace("LCR,FIRST,LAK,VTE,VVG,164000,,1000", "LCR,FIRST,LAK,VTE,VVG,164000,,500"),
+                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
+                "rounding",
+                "differs from line 2");
+        assertNamed(
+                t -> t.replace("TABLE,LCR,FIRST,LAK,VTE,VVG", "TABLE,LCR,FIRST,CNY,VTE,VVG"),
+                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
+                "currency",
+                "differs from LAK");
+        assertNamed(
+                t -> t + "PER_KM,CR_KUNMING,FIRST,CNY,,,,0.5,0.5,again\n",
+                lineOf("PER_KM,CR_KUNMING,FIRST") + 2,
+                "kind",
+                "a second PER_KM rate");
     }
 
     @Test
     void aRateRowWithATableField() {
-        assertNamed(t -> t.replace("PER_KM,CR_KUNMING,SECOND,CNY,,,,", "PER_KM,CR_KUNMING,SECOND,CNY,,,355,"),
-                lineOf("PER_KM,CR_KUNMING,SECOND"), "amount", "must be blank");
-        assertNamed(t -> t.replace("0.5794,0.5", "0.5794,0.001"), lineOf("PER_KM,CR_KUNMING,SECOND"), "rounding",
+        assertNamed(
+                t -> t.replace("PER_KM,CR_KUNMING,SECOND,CNY,,,,", "PER_KM,CR_KUNMING,SECOND,CNY,,,355,"),
+                lineOf("PER_KM,CR_KUNMING,SECOND"),
+                "amount",
+                "must be blank");
+        assertNamed(
+                t -> t.replace("0.5794,0.5", "0.5794,0.001"),
+                lineOf("PER_KM,CR_KUNMING,SECOND"),
+                "rounding",
                 "finer than the smallest CNY unit");
-        assertNamed(t -> t.replace("0.5794,0.5", "-0.5794,0.5"), lineOf("PER_KM,CR_KUNMING,SECOND"), "per_km",
+        assertNamed(
+                t -> t.replace("0.5794,0.5", "-0.5794,0.5"),
+                lineOf("PER_KM,CR_KUNMING,SECOND"),
+                "per_km",
                 "must be positive");
     }
 
     @Test
     void anUnknownKindOperatorOrClass() {
-        assertNamed(t -> t.replace("PER_KM,CR_KUNMING,SECOND", "PER_MILE,CR_KUNMING,SECOND"),
-                lineOf("PER_KM,CR_KUNMING,SECOND"), "kind", "'PER_MILE' is not one of");
-        assertNamed(t -> t.replace("PER_KM,CR_KUNMING,SECOND", "PER_KM,SRT,SECOND"), lineOf("PER_KM,CR_KUNMING,SECOND"),
-                "operator", "'SRT' is not one of");
-        assertNamed(t -> t.replace("PER_KM,CR_KUNMING,SECOND", "PER_KM,CR_KUNMING,BUSINESS"),
-                lineOf("PER_KM,CR_KUNMING,SECOND"), "seat_class", "'BUSINESS' is not one of");
+        assertNamed(
+                t -> t.replace("PER_KM,CR_KUNMING,SECOND", "PER_MILE,CR_KUNMING,SECOND"),
+                lineOf("PER_KM,CR_KUNMING,SECOND"),
+                "kind",
+                "'PER_MILE' is not one of");
+        assertNamed(
+                t -> t.replace("PER_KM,CR_KUNMING,SECOND", "PER_KM,SRT,SECOND"),
+                lineOf("PER_KM,CR_KUNMING,SECOND"),
+                "operator",
+                "'SRT' is not one of");
+        assertNamed(
+                t -> t.replace("PER_KM,CR_KUNMING,SECOND", "PER_KM,CR_KUNMING,BUSINESS"),
+                lineOf("PER_KM,CR_KUNMING,SECOND"),
+                "seat_class",
+                "'BUSINESS' is not one of");
     }
 
     @Test
     void aBadExchangeRateIsNamedToo() {
-        assertThatThrownBy(() -> ExchangeRateFileParser.parse("exchange-rates.csv",
-                "base,quote,rate,source\nCNY,LAK,2,900,oops\n"))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.line()).isEqualTo(2));
-        assertThatThrownBy(() -> ExchangeRateFileParser.parse("exchange-rates.csv",
-                "base,quote,rate,source\nCNY,LAK,0,assumed\n"))
+        assertThatThrownBy(() -> ExchangeRateFileParser.parse(
+                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,2,900,oops\n"))
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.line()).isEqualTo(2));
+        assertThatThrownBy(() -> ExchangeRateFileParser.parse(
+                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,0,assumed\n"))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.field()).isEqualTo("rate");
                     assertThat(e.getMessage()).startsWith("exchange-rates.csv:2:");
                 });
-        assertThatThrownBy(() -> ExchangeRateFileParser.parse("exchange-rates.csv",
-                "base,quote,rate,source\nCNY,CNY,1,same\n"))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.field()).isEqualTo("quote"));
+        assertThatThrownBy(() ->
+                        ExchangeRateFileParser.parse("exchange-rates.csv", "base,quote,rate,source\nCNY,CNY,1,same\n"))
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.field()).isEqualTo("quote"));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.ReferenceData;
 import org.lancang.errors.InvalidInput;
@@ -19,8 +18,8 @@ import org.lancang.timetable.Operator;
 class FareTableTest {
     private static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
-    private static final FareTable FARES = FareTable.parse(DATA.network(), FILES.read(FareTable.FILE),
-            FILES.read(FareTable.RATES_FILE));
+    private static final FareTable FARES =
+            FareTable.parse(DATA.network(), FILES.read(FareTable.FILE), FILES.read(FareTable.RATES_FILE));
     /** Vientiane Times, Dec 2021: from Vientiane to PHH, VVG, LPB, MXY, BTN. */
     private static final List<String> PUBLISHED_TO = List.of("PHH", "VVG", "LPB", "MXY", "BTN");
 
@@ -34,7 +33,8 @@ class FareTableTest {
     private static void assertPublished(SeatClass seatClass, long... kip) {
         for (int i = 0; i < kip.length; i++) {
             Money expected = new Money(kip[i], Currency.LAK);
-            assertThat(lak("VTE", PUBLISHED_TO.get(i), seatClass)).as("VTE–%s %s", PUBLISHED_TO.get(i), seatClass)
+            assertThat(lak("VTE", PUBLISHED_TO.get(i), seatClass))
+                    .as("VTE–%s %s", PUBLISHED_TO.get(i), seatClass)
                     .isEqualTo(expected);
             assertThat(lak(PUBLISHED_TO.get(i), "VTE", seatClass)).isEqualTo(expected);
         }
@@ -48,7 +48,8 @@ class FareTableTest {
         // Boten–Nateuy, 12.4 km, shorter than any published fare: the line through the first two published points,
         // 56,000 − 47,000 × (64 − 12.4) / 59 = 14,895 → 15,000
         assertThat(lak("BTN", "NTY", SeatClass.SECOND)).isEqualTo(new Money(15_000, Currency.LAK));
-        // Vientiane South is 419 km from Boten, beyond the longest published distance (406 km): the last stretch's slope
+        // Vientiane South is 419 km from Boten, beyond the longest published distance (406 km): the last stretch's
+        // slope
         assertThat(lak("BTN", "VTS", SeatClass.FIRST).minor()).isBetween(529_000L, 550_000L);
         assertThat(lak("MXY", "LPB", SeatClass.HARD_SEAT).minor() % 1000).isZero();
     }
@@ -86,15 +87,21 @@ class FareTableTest {
             assertThat(p.amount()).isEqualTo(Money.of("270.00", Currency.CNY)); // 466 km × 0.5794 = 270.0004
         });
         assertThat(chinese.total()).isEqualTo(new Money(270 * 2_900, Currency.LAK));
-        assertThat(quote("MHN", "BTN", SeatClass.FIRST, Currency.CNY).parts()).as("Boten ends the Lao part at once")
-                .singleElement().satisfies(p -> assertThat(p.amount()).isEqualTo(Money.of("8.50", Currency.CNY)));
+        assertThat(quote("MHN", "BTN", SeatClass.FIRST, Currency.CNY).parts())
+                .as("Boten ends the Lao part at once")
+                .singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(Money.of("8.50", Currency.CNY)));
     }
 
     @Test
     void faresGrowWithDistance() {
         for (SeatClass seatClass : List.of(SeatClass.FIRST, SeatClass.SECOND)) {
-            assertGrowing(List.of("YXI", "ESH", "HNI", "YJG", "MJG", "NER", "PUE", "YXG", "XSB", "GLB", "MLA", "MHN",
-                    "BTN", "NTY", "NMO", "MXY", "MNG", "LPB", "KSI", "VVG", "PHH", "VTE"), "KMS", seatClass);
+            assertGrowing(
+                    List.of(
+                            "YXI", "ESH", "HNI", "YJG", "MJG", "NER", "PUE", "YXG", "XSB", "GLB", "MLA", "MHN", "BTN",
+                            "NTY", "NMO", "MXY", "MNG", "LPB", "KSI", "VVG", "PHH", "VTE"),
+                    "KMS",
+                    seatClass);
         }
         for (SeatClass seatClass : List.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT)) {
             assertGrowing(List.of("NTY", "NMO", "MXY", "MNG", "LPB", "KSI", "VVG", "PHH", "VTE"), "BTN", seatClass);
@@ -113,18 +120,23 @@ class FareTableTest {
 
     @Test
     void aClassWithoutATariffOnSomePartIsNotSold() {
-        assertThat(FARES.quote("KMS", "XSB", SeatClass.HARD_SEAT, Currency.CNY)).as("no Chinese hard seat").isEmpty();
+        assertThat(FARES.quote("KMS", "XSB", SeatClass.HARD_SEAT, Currency.CNY))
+                .as("no Chinese hard seat")
+                .isEmpty();
         assertThat(FARES.quote("KMS", "VTE", SeatClass.HARD_SEAT, Currency.CNY)).isEmpty();
-        assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SLEEPER, Currency.LAK)).isEmpty();
+        assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SLEEPER, Currency.LAK))
+                .isEmpty();
         assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SEAT, Currency.LAK)).isPresent();
     }
 
     @Test
     void aJourneyMustRunBetweenTwoStations() {
         assertThatThrownBy(() -> FARES.quote("KMS", "XXX", SeatClass.SECOND, Currency.CNY))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
         assertThatThrownBy(() -> FARES.quote("BDR", "VTE", SeatClass.SECOND, Currency.CNY))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
         assertThatThrownBy(() -> FARES.quote("VTE", "VTE", SeatClass.SECOND, Currency.CNY))
                 .isInstanceOf(InvalidInput.class);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
@@ -31,8 +30,11 @@ class MoneyTest {
     void yuanHaveFenAndKipHaveNoSubunit() {
         assertThat(Money.of("470", Currency.CNY).minor()).isEqualTo(47_000);
         assertThat(Money.of("333000", Currency.LAK).minor()).isEqualTo(333_000);
-        assertThat(Money.of("0.005", Currency.CNY)).as("half a fen rounds half-up").isEqualTo(new Money(1, Currency.CNY));
-        assertThat(Money.of("333000.5", Currency.LAK)).as("half a kip rounds half-up")
+        assertThat(Money.of("0.005", Currency.CNY))
+                .as("half a fen rounds half-up")
+                .isEqualTo(new Money(1, Currency.CNY));
+        assertThat(Money.of("333000.5", Currency.LAK))
+                .as("half a kip rounds half-up")
                 .isEqualTo(new Money(333_001, Currency.LAK));
         assertThat(Money.of("470", Currency.CNY)).hasToString("470.00 CNY");
         assertThat(new Money(2_203_750, Currency.LAK)).hasToString("2,203,750 LAK");
@@ -61,21 +63,30 @@ class MoneyTest {
     void aPercentRoundsHalfUpToTheMinorUnit() {
         assertThat(Money.of("470", Currency.CNY).percent(5)).isEqualTo(Money.of("23.50", Currency.CNY));
         assertThat(Money.of("0.10", Currency.CNY).percent(5)).as("0.5 fen").isEqualTo(new Money(1, Currency.CNY));
-        assertThat(new Money(333_010, Currency.LAK).percent(5)).as("16,650.5 kip").isEqualTo(new Money(16_651, Currency.LAK));
+        assertThat(new Money(333_010, Currency.LAK).percent(5))
+                .as("16,650.5 kip")
+                .isEqualTo(new Money(16_651, Currency.LAK));
     }
 
     @Test
     void conversionRoundsOnceHalfUpToTheTargetUnit() {
-        assertThat(CNY_LAK.convert(Money.of("1.00", Currency.CNY), Currency.LAK)).isEqualTo(new Money(2_900, Currency.LAK));
-        assertThat(CNY_LAK.convert(Money.of("0.01", Currency.CNY), Currency.LAK)).isEqualTo(new Money(29, Currency.LAK));
+        assertThat(CNY_LAK.convert(Money.of("1.00", Currency.CNY), Currency.LAK))
+                .isEqualTo(new Money(2_900, Currency.LAK));
+        assertThat(CNY_LAK.convert(Money.of("0.01", Currency.CNY), Currency.LAK))
+                .isEqualTo(new Money(29, Currency.LAK));
         // 333,000 / 2,900 = 114.827586… → 114.83; 529,000 / 2,900 = 182.413793… → 182.41
-        assertThat(CNY_LAK.convert(new Money(333_000, Currency.LAK), Currency.CNY)).isEqualTo(Money.of("114.83", Currency.CNY));
-        assertThat(CNY_LAK.convert(new Money(529_000, Currency.LAK), Currency.CNY)).isEqualTo(Money.of("182.41", Currency.CNY));
+        assertThat(CNY_LAK.convert(new Money(333_000, Currency.LAK), Currency.CNY))
+                .isEqualTo(Money.of("114.83", Currency.CNY));
+        assertThat(CNY_LAK.convert(new Money(529_000, Currency.LAK), Currency.CNY))
+                .isEqualTo(Money.of("182.41", Currency.CNY));
         // 14.5 kip is exactly half a fen: half-up
-        assertThat(CNY_LAK.convert(new Money(14_500, Currency.LAK), Currency.CNY)).isEqualTo(Money.of("5.00", Currency.CNY));
-        assertThat(CNY_LAK.convert(new Money(15, Currency.LAK), Currency.CNY)).as("0.00517 CNY")
+        assertThat(CNY_LAK.convert(new Money(14_500, Currency.LAK), Currency.CNY))
+                .isEqualTo(Money.of("5.00", Currency.CNY));
+        assertThat(CNY_LAK.convert(new Money(15, Currency.LAK), Currency.CNY))
+                .as("0.00517 CNY")
                 .isEqualTo(new Money(1, Currency.CNY));
-        assertThat(CNY_LAK.convert(new Money(14, Currency.LAK), Currency.CNY)).as("0.00483 CNY")
+        assertThat(CNY_LAK.convert(new Money(14, Currency.LAK), Currency.CNY))
+                .as("0.00483 CNY")
                 .isEqualTo(new Money(0, Currency.CNY));
     }
 

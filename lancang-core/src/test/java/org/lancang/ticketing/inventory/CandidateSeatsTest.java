@@ -3,7 +3,6 @@ package org.lancang.ticketing.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +62,9 @@ class CandidateSeatsTest {
             while (to + after < SEGMENTS && (occupancy.held(seat) & (1L << (to + after))) == 0) {
                 after++;
             }
-            assertThat(candidates.freeBefore(seat)).as(context + " seat " + seat).isEqualTo(before);
+            assertThat(candidates.freeBefore(seat))
+                    .as(context + " seat " + seat)
+                    .isEqualTo(before);
             assertThat(candidates.freeAfter(seat)).as(context + " seat " + seat).isEqualTo(after);
             long cost = AllocationPolicy.BEST_FIT.cost(before, after, candidates);
             if (cost < bestCost) {
@@ -72,12 +73,15 @@ class CandidateSeatsTest {
             }
             int lowestWithSameStretch = -1;
             for (int other = 0; other <= seat && lowestWithSameStretch < 0; other++) {
-                if (candidates.contains(other) && candidates.freeBefore(other) == before
+                if (candidates.contains(other)
+                        && candidates.freeBefore(other) == before
                         && candidates.freeAfter(other) == after) {
                     lowestWithSameStretch = other;
                 }
             }
-            assertThat(candidates.firstWithFreeAround(before, after)).as(context).isEqualTo(lowestWithSameStretch);
+            assertThat(candidates.firstWithFreeAround(before, after))
+                    .as(context)
+                    .isEqualTo(lowestWithSameStretch);
         }
         assertThat(AllocationPolicy.BEST_FIT.choose(candidates)).as(context).isEqualTo(bestSeat);
         assertThat(AllocationPolicy.FIRST_FIT.choose(candidates)).as(context).isEqualTo(candidates.first());

@@ -1,7 +1,6 @@
 package org.lancang.ticketing.inventory;
 
 import java.util.List;
-
 import org.lancang.data.ReferenceData;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.Seat;
@@ -10,15 +9,17 @@ import org.lancang.testing.ReferenceFiles;
 /** A D887 run for tests: the CR200J's 720 seats and the 2024 stopping pattern, with km from the reference network. */
 final class D887 {
     static final ReferenceData DATA = ReferenceData.parse(ReferenceFiles.chinaLaos());
-    static final List<Seat> SEATS = DATA.rollingStock().type("CR200J").orElseThrow().seats();
+    static final List<Seat> SEATS =
+            DATA.rollingStock().type("CR200J").orElseThrow().seats();
     static final List<String> STOPS = List.of("KMS", "YXI", "PUE", "XSB", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE");
-    static final List<Point> POINTS = STOPS.stream().map(code -> DATA.network().point(code).orElseThrow()).toList();
+    static final List<Point> POINTS =
+            STOPS.stream().map(code -> DATA.network().point(code).orElseThrow()).toList();
     /** Mohan → Boten. */
     static final int BORDER_SEGMENT = CrossBorderSplit.borderSegment(POINTS).orElseThrow();
+
     static final CarRule SPLIT = CrossBorderSplit.cr200j(BORDER_SEGMENT);
 
-    private D887() {
-    }
+    private D887() {}
 
     static SeatInventory split(AllocationPolicy policy) {
         return new SeatInventory(SEATS, STOPS.size(), SPLIT, policy);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Conflict;
 import org.lancang.rollingstock.Seat;
@@ -24,13 +23,18 @@ class SeatInventoryPropertyTest {
     private static final List<Seat> SEATS = D887.SEATS;
     private static final int STOPS = D887.STOPS.size();
     private static final SeatClass[] CLASSES = {SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT};
-    private static final SeatPreference[] PREFERENCES = {SeatPreference.ANY, SeatPreference.window(),
-        SeatPreference.aisle(), SeatPreference.inCar(3), SeatPreference.inCar(7), new SeatPreference(SeatPosition.MIDDLE, 8),
-        new SeatPreference(SeatPosition.WINDOW, 2)};
+    private static final SeatPreference[] PREFERENCES = {
+        SeatPreference.ANY,
+        SeatPreference.window(),
+        SeatPreference.aisle(),
+        SeatPreference.inCar(3),
+        SeatPreference.inCar(7),
+        new SeatPreference(SeatPosition.MIDDLE, 8),
+        new SeatPreference(SeatPosition.WINDOW, 2)
+    };
 
     /** One sale in the test's own ledger. */
-    private record Held(int seat, int from, int to) {
-    }
+    private record Held(int seat, int from, int to) {}
 
     @Test
     void everyStepKeepsTheInventoryExact() {
@@ -62,7 +66,8 @@ class SeatInventoryPropertyTest {
             } else {
                 int seat = random.nextInt(SEATS.size());
                 if ((ledger[seat] & segments(from, to)) != segments(from, to)) {
-                    assertThatThrownBy(() -> inventory.release(seat, from, to)).as(context)
+                    assertThatThrownBy(() -> inventory.release(seat, from, to))
+                            .as(context)
                             .isInstanceOf(Conflict.class);
                 }
             }
@@ -70,15 +75,16 @@ class SeatInventoryPropertyTest {
         }
     }
 
-    private static void allocate(SeatInventory inventory, Random random, int from, int to, long[] ledger,
-                                 List<Held> held, String context) {
+    private static void allocate(
+            SeatInventory inventory, Random random, int from, int to, long[] ledger, List<Held> held, String context) {
         SeatClass seatClass = CLASSES[random.nextInt(8) == 0 ? 0 : random.nextInt(30) == 0 ? 2 : 1];
         int count = random.nextInt(4) == 0 ? 2 + random.nextInt(4) : 1;
         SeatPreference preference = PREFERENCES[random.nextInt(PREFERENCES.length)];
         AllocationPolicy policy = random.nextBoolean() ? AllocationPolicy.BEST_FIT : AllocationPolicy.FIRST_FIT;
         int before = inventory.availability(from, to, seatClass);
         Optional<Allocation> got = inventory.allocate(from, to, seatClass, preference, count, policy);
-        assertThat(got.isPresent()).as(context + ": sold exactly when enough seats were free")
+        assertThat(got.isPresent())
+                .as(context + ": sold exactly when enough seats were free")
                 .isEqualTo(before >= count);
         if (got.isEmpty()) {
             return;
@@ -86,9 +92,12 @@ class SeatInventoryPropertyTest {
         assertThat(got.get().seatIndices()).as(context).doesNotHaveDuplicates().hasSize(count);
         for (int seat : got.get().seatIndices()) {
             Seat s = SEATS.get(seat);
-            assertThat(ledger[seat] & segments(from, to)).as(context + ": seat " + seat + " sold twice").isZero();
+            assertThat(ledger[seat] & segments(from, to))
+                    .as(context + ": seat " + seat + " sold twice")
+                    .isZero();
             assertThat(s.seatClass()).as(context).isEqualTo(seatClass);
-            assertThat(D887.SPLIT.sells(s.car(), from, to)).as(context + ": car " + s.car() + " may not sell this")
+            assertThat(D887.SPLIT.sells(s.car(), from, to))
+                    .as(context + ": car " + s.car() + " may not sell this")
                     .isTrue();
             ledger[seat] |= segments(from, to);
             held.add(new Held(seat, from, to));
@@ -99,13 +108,16 @@ class SeatInventoryPropertyTest {
         inventory.audit();
         for (int seat = 0; seat < ledger.length; seat++) {
             if (inventory.heldSegments(seat) != ledger[seat]) {
-                assertThat(inventory.heldSegments(seat)).as(context + " seat " + seat).isEqualTo(ledger[seat]);
+                assertThat(inventory.heldSegments(seat))
+                        .as(context + " seat " + seat)
+                        .isEqualTo(ledger[seat]);
             }
             for (int segment = 0; segment < STOPS - 1; segment++) {
                 boolean free = (ledger[seat] & (1L << segment)) == 0;
                 if (inventory.listedFree(seat, segment) != free) {
-                    assertThat(inventory.listedFree(seat, segment)).as("%s: segment %d's set, seat %d", context,
-                            segment, seat).isEqualTo(free);
+                    assertThat(inventory.listedFree(seat, segment))
+                            .as("%s: segment %d's set, seat %d", context, segment, seat)
+                            .isEqualTo(free);
                 }
             }
         }
@@ -115,7 +127,8 @@ class SeatInventoryPropertyTest {
                     int counted = bruteForceAvailability(ledger, from, to, seatClass);
                     if (inventory.availability(from, to, seatClass) != counted) {
                         assertThat(inventory.availability(from, to, seatClass))
-                                .as("%s: %d→%d %s", context, from, to, seatClass).isEqualTo(counted);
+                                .as("%s: %d→%d %s", context, from, to, seatClass)
+                                .isEqualTo(counted);
                     }
                 }
             }
@@ -126,7 +139,8 @@ class SeatInventoryPropertyTest {
         int n = 0;
         for (int seat = 0; seat < ledger.length; seat++) {
             Seat s = SEATS.get(seat);
-            if (s.seatClass() == seatClass && D887.SPLIT.sells(s.car(), from, to)
+            if (s.seatClass() == seatClass
+                    && D887.SPLIT.sells(s.car(), from, to)
                     && (ledger[seat] & segments(from, to)) == 0) {
                 n++;
             }

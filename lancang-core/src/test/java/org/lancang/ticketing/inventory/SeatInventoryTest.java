@@ -10,7 +10,6 @@ import static org.lancang.ticketing.inventory.D887.stop;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
@@ -33,21 +32,32 @@ class SeatInventoryTest {
         SeatInventory open = D887.anyCar(BEST_FIT);
         assertThat(open.availability(KMS, VTE, SeatClass.FIRST)).isEqualTo(56);
         assertThat(open.availability(KMS, VTE, SeatClass.SECOND)).isEqualTo(664);
-        assertThat(open.availability(KMS, VTE, SeatClass.HARD_SEAT)).as("the CR200J has none").isZero();
+        assertThat(open.availability(KMS, VTE, SeatClass.HARD_SEAT))
+                .as("the CR200J has none")
+                .isZero();
 
         SeatInventory split = D887.split(BEST_FIT);
         assertThat(D887.BORDER_SEGMENT).as("Mohan → Boten").isEqualTo(MHN);
-        assertThat(split.availability(KMS, VTE, SeatClass.FIRST)).as("car 2 crosses the border").isEqualTo(56);
-        assertThat(split.availability(KMS, VTE, SeatClass.SECOND)).as("cars 3 and 4").isEqualTo(230);
-        assertThat(split.availability(KMS, XSB, SeatClass.SECOND)).as("cars 6–9").isEqualTo(115 * 3 + 89);
+        assertThat(split.availability(KMS, VTE, SeatClass.FIRST))
+                .as("car 2 crosses the border")
+                .isEqualTo(56);
+        assertThat(split.availability(KMS, VTE, SeatClass.SECOND))
+                .as("cars 3 and 4")
+                .isEqualTo(230);
+        assertThat(split.availability(KMS, XSB, SeatClass.SECOND))
+                .as("cars 6–9")
+                .isEqualTo(115 * 3 + 89);
         assertThat(split.availability(BTN, VTE, SeatClass.SECOND)).isEqualTo(115 * 3 + 89);
-        assertThat(split.availability(LPB, VTE, SeatClass.FIRST)).as("no domestic first class").isZero();
+        assertThat(split.availability(LPB, VTE, SeatClass.FIRST))
+                .as("no domestic first class")
+                .isZero();
     }
 
     @Test
     void aSaleTakesTheSeatOnItsSegmentsOnly() {
         SeatInventory inv = D887.anyCar(BEST_FIT);
-        Allocation a = inv.allocate(KMS, PUE, SeatClass.SECOND, SeatPreference.ANY, 1).orElseThrow();
+        Allocation a =
+                inv.allocate(KMS, PUE, SeatClass.SECOND, SeatPreference.ANY, 1).orElseThrow();
         int seat = a.seatIndices().get(0);
         assertThat(a.seats().get(0)).isEqualTo(SEATS.get(seat));
         assertThat(a.from()).isEqualTo(KMS);
@@ -71,17 +81,22 @@ class SeatInventoryTest {
             int longerSale = sell(inv, KMS, MHN); // the next seat: free again from Mohan
             int tail = sell(inv, MHN, VTE);
             if (policy == BEST_FIT) {
-                assertThat(tail).as("best fit: Mohan–Vientiane exactly fills the seat sold Kunming–Mohan")
+                assertThat(tail)
+                        .as("best fit: Mohan–Vientiane exactly fills the seat sold Kunming–Mohan")
                         .isEqualTo(longerSale);
             } else {
-                assertThat(tail).as("first fit: the lowest seat free for it, leaving Pu'er–Mohan stranded")
+                assertThat(tail)
+                        .as("first fit: the lowest seat free for it, leaving Pu'er–Mohan stranded")
                         .isEqualTo(shortSale);
             }
         }
     }
 
     private static int sell(SeatInventory inv, int from, int to) {
-        return inv.allocate(from, to, SeatClass.SECOND, SeatPreference.ANY, 1).orElseThrow().seatIndices().get(0);
+        return inv.allocate(from, to, SeatClass.SECOND, SeatPreference.ANY, 1)
+                .orElseThrow()
+                .seatIndices()
+                .get(0);
     }
 
     @Test
@@ -106,7 +121,9 @@ class SeatInventoryTest {
         assertThat(next.car()).isEqualTo(2);
         assertThat(next.position()).isEqualTo(SeatPosition.AISLE);
         Seat secondInCar2 = one(inv, SeatClass.SECOND, SeatPreference.inCar(2));
-        assertThat(secondInCar2.car()).as("car 2 has no second class: the car is given up").isNotEqualTo(2);
+        assertThat(secondInCar2.car())
+                .as("car 2 has no second class: the car is given up")
+                .isNotEqualTo(2);
     }
 
     private static Seat one(SeatInventory inv, SeatClass cls, SeatPreference preference) {
@@ -117,7 +134,8 @@ class SeatInventoryTest {
     void aGroupOfFiveSitsInOneRowOfThreePlusTwo() {
         SeatInventory inv = D887.anyCar(BEST_FIT);
         one(inv, SeatClass.SECOND, SeatPreference.ANY); // 01A of car 3 taken: row 1 no longer seats five
-        Allocation group = inv.allocate(PUE, LPB, SeatClass.SECOND, SeatPreference.ANY, 5).orElseThrow();
+        Allocation group =
+                inv.allocate(PUE, LPB, SeatClass.SECOND, SeatPreference.ANY, 5).orElseThrow();
         assertSeatedTogether(group);
         assertThat(group.seats()).extracting(Seat::number).containsExactly("01B", "01C", "01D", "01F", "02A");
     }
@@ -125,7 +143,8 @@ class SeatInventoryTest {
     @Test
     void aGroupSitsTogetherInThePreferredCar() {
         SeatInventory inv = D887.split(BEST_FIT);
-        Allocation group = inv.allocate(BTN, VTE, SeatClass.SECOND, SeatPreference.inCar(8), 3).orElseThrow();
+        Allocation group = inv.allocate(BTN, VTE, SeatClass.SECOND, SeatPreference.inCar(8), 3)
+                .orElseThrow();
         assertSeatedTogether(group);
         assertThat(group.seats()).allSatisfy(s -> assertThat(s.car()).isEqualTo(8));
     }
@@ -136,9 +155,11 @@ class SeatInventoryTest {
         for (int seat = 0; seat < 56; seat += 2) { // every other first-class seat sold for the whole run
             assertThat(inv.claim(seat, KMS, VTE)).isTrue();
         }
-        Allocation group = inv.allocate(KMS, VTE, SeatClass.FIRST, SeatPreference.ANY, 4).orElseThrow();
+        Allocation group =
+                inv.allocate(KMS, VTE, SeatClass.FIRST, SeatPreference.ANY, 4).orElseThrow();
         assertThat(group.seatIndices()).allSatisfy(i -> assertThat(i % 2).isOne());
-        assertThat(new HashSet<>(group.seats().stream().map(Seat::car).toList())).containsExactly(2);
+        assertThat(new HashSet<>(group.seats().stream().map(Seat::car).toList()))
+                .containsExactly(2);
     }
 
     private static void assertSeatedTogether(Allocation group) {
@@ -148,9 +169,12 @@ class SeatInventoryTest {
         }
         assertThat(cars).hasSize(1);
         List<Integer> idx = group.seatIndices();
-        assertThat(idx.get(idx.size() - 1) - idx.get(0)).as("consecutive seat numbers").isEqualTo(idx.size() - 1);
+        assertThat(idx.get(idx.size() - 1) - idx.get(0))
+                .as("consecutive seat numbers")
+                .isEqualTo(idx.size() - 1);
         int firstRow = Integer.parseInt(group.seats().get(0).number().substring(0, 2));
-        int lastRow = Integer.parseInt(group.seats().get(idx.size() - 1).number().substring(0, 2));
+        int lastRow =
+                Integer.parseInt(group.seats().get(idx.size() - 1).number().substring(0, 2));
         assertThat(lastRow - firstRow).as("same or consecutive rows").isBetween(0, 1);
     }
 
@@ -160,11 +184,14 @@ class SeatInventoryTest {
         for (int i = 0; i < 55; i++) {
             one(inv, SeatClass.FIRST, SeatPreference.ANY);
         }
-        assertThat(inv.allocate(KMS, VTE, SeatClass.FIRST, SeatPreference.ANY, 2)).isEmpty();
+        assertThat(inv.allocate(KMS, VTE, SeatClass.FIRST, SeatPreference.ANY, 2))
+                .isEmpty();
         assertThat(inv.availability(KMS, VTE, SeatClass.FIRST)).isOne();
         one(inv, SeatClass.FIRST, SeatPreference.ANY);
-        assertThat(inv.allocate(KMS, VTE, SeatClass.FIRST, SeatPreference.ANY, 1)).isEmpty();
-        assertThat(inv.allocate(KMS, XSB, SeatClass.FIRST, SeatPreference.ANY, 1)).as("domestic: no first class")
+        assertThat(inv.allocate(KMS, VTE, SeatClass.FIRST, SeatPreference.ANY, 1))
+                .isEmpty();
+        assertThat(inv.allocate(KMS, XSB, SeatClass.FIRST, SeatPreference.ANY, 1))
+                .as("domestic: no first class")
                 .isEmpty();
     }
 
@@ -172,22 +199,40 @@ class SeatInventoryTest {
     void crossBorderCarsSellOnlyJourneysAcrossTheBorder() {
         SeatInventory inv = D887.split(FIRST_FIT);
         assertThat(one(inv, SeatClass.SECOND, SeatPreference.ANY).car()).isIn(3, 4);
-        assertThat(inv.allocate(KMS, MHN, SeatClass.SECOND, SeatPreference.ANY, 1).orElseThrow().seats().get(0).car())
+        assertThat(inv.allocate(KMS, MHN, SeatClass.SECOND, SeatPreference.ANY, 1)
+                        .orElseThrow()
+                        .seats()
+                        .get(0)
+                        .car())
                 .isIn(6, 7, 8, 9);
-        assertThat(inv.allocate(MHN, BTN, SeatClass.SECOND, SeatPreference.ANY, 1).orElseThrow().seats().get(0).car())
-                .as("Mohan–Boten crosses").isIn(3, 4);
-        assertThat(inv.allocate(BTN, VTE, SeatClass.SECOND, SeatPreference.inCar(3), 1).orElseThrow().seats().get(0)
-                .car()).as("a domestic journey cannot have car 3, whatever it prefers").isIn(6, 7, 8, 9);
+        assertThat(inv.allocate(MHN, BTN, SeatClass.SECOND, SeatPreference.ANY, 1)
+                        .orElseThrow()
+                        .seats()
+                        .get(0)
+                        .car())
+                .as("Mohan–Boten crosses")
+                .isIn(3, 4);
+        assertThat(inv.allocate(BTN, VTE, SeatClass.SECOND, SeatPreference.inCar(3), 1)
+                        .orElseThrow()
+                        .seats()
+                        .get(0)
+                        .car())
+                .as("a domestic journey cannot have car 3, whatever it prefers")
+                .isIn(6, 7, 8, 9);
     }
 
     @Test
     void aClaimRebuildsASaleAndFailsOnATakenSeat() {
         SeatInventory inv = D887.split(BEST_FIT);
         assertThat(inv.claim(100, KMS, XSB)).isTrue();
-        assertThat(inv.claim(100, PUE, MHN)).as("overlaps at Pu'er–Xishuangbanna").isFalse();
+        assertThat(inv.claim(100, PUE, MHN))
+                .as("overlaps at Pu'er–Xishuangbanna")
+                .isFalse();
         assertThat(inv.heldSegments(100)).isEqualTo(0b111);
         assertThat(inv.claim(100, XSB, VTE)).isTrue();
-        assertThat(inv.claim(0, KMS, VTE)).as("car 2 is cross-border, and a claim ignores the car rule anyway").isTrue();
+        assertThat(inv.claim(0, KMS, VTE))
+                .as("car 2 is cross-border, and a claim ignores the car rule anyway")
+                .isTrue();
     }
 
     @Test
@@ -201,25 +246,32 @@ class SeatInventoryTest {
     @Test
     void badRequestsNameTheirField() {
         SeatInventory inv = D887.anyCar(BEST_FIT);
-        assertThatThrownBy(() -> inv.availability(VTE, KMS, SeatClass.SECOND)).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> inv.availability(VTE, KMS, SeatClass.SECOND))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
         assertThatThrownBy(() -> inv.availability(KMS, 10, SeatClass.SECOND)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> inv.allocate(KMS, VTE, SeatClass.SECOND, SeatPreference.ANY, 6))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("count"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("count"));
         assertThatThrownBy(() -> inv.allocate(KMS, VTE, SeatClass.SECOND, SeatPreference.inCar(12), 1))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("car"));
-        assertThatThrownBy(() -> inv.claim(720, KMS, VTE)).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.field()).isEqualTo("seat"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("car"));
+        assertThatThrownBy(() -> inv.claim(720, KMS, VTE))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("seat"));
         assertThatThrownBy(() -> new SeatInventory(SEATS, 65, CarRule.anyCar()))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("stops"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("stops"));
     }
 
     @Test
     void aRunOf63SegmentsUsesTheWholeMask() {
         SeatInventory inv = new SeatInventory(SEATS, 64, CarRule.anyCar());
-        Allocation all = inv.allocate(0, 63, SeatClass.FIRST, SeatPreference.ANY, 1).orElseThrow();
+        Allocation all =
+                inv.allocate(0, 63, SeatClass.FIRST, SeatPreference.ANY, 1).orElseThrow();
         assertThat(inv.heldSegments(all.seatIndices().get(0))).isEqualTo(Long.MAX_VALUE);
-        Allocation last = inv.allocate(62, 63, SeatClass.FIRST, SeatPreference.ANY, 1).orElseThrow();
+        Allocation last =
+                inv.allocate(62, 63, SeatClass.FIRST, SeatPreference.ANY, 1).orElseThrow();
         assertThat(inv.heldSegments(last.seatIndices().get(0))).isEqualTo(1L << 62);
         assertThat(inv.availability(0, 63, SeatClass.FIRST)).isEqualTo(54);
         inv.audit();

@@ -3,7 +3,6 @@ package org.lancang.ticketing.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.rollingstock.SeatClass;
 
@@ -56,8 +55,7 @@ class SellOutSimulationTest {
         return totals;
     }
 
-    private record Result(double seatKm, int longJourneys) {
-    }
+    private record Result(double seatKm, int longJourneys) {}
 
     private static Result sellOut(AllocationPolicy policy, Random random, boolean split) {
         SeatInventory run = split ? D887.split(policy) : D887.anyCar(policy);
@@ -66,13 +64,15 @@ class SellOutSimulationTest {
         int earlyBuyers = 600 + random.nextInt(1601);
         for (int buyer = 0; buyer < earlyBuyers; buyer++) {
             int[] journey = journey(random, 1, 3);
-            if (run.allocate(journey[0], journey[1], seatClass(random), SeatPreference.ANY, 1).isPresent()) {
+            if (run.allocate(journey[0], journey[1], seatClass(random), SeatPreference.ANY, 1)
+                    .isPresent()) {
                 seatKm += D887.km(journey[0], journey[1]);
             }
         }
         while (longJourneyStillSellable(run)) {
             int[] journey = journey(random, LONG, STOPS - 1);
-            if (run.allocate(journey[0], journey[1], seatClass(random), SeatPreference.ANY, 1).isPresent()) {
+            if (run.allocate(journey[0], journey[1], seatClass(random), SeatPreference.ANY, 1)
+                    .isPresent()) {
                 seatKm += D887.km(journey[0], journey[1]);
                 longJourneys++;
             }
@@ -84,7 +84,8 @@ class SellOutSimulationTest {
     private static boolean longJourneyStillSellable(SeatInventory run) {
         for (int from = 0; from + LONG < STOPS; from++) {
             for (int to = from + LONG; to < STOPS; to++) {
-                if (run.availability(from, to, SeatClass.SECOND) > 0 || run.availability(from, to, SeatClass.FIRST) > 0) {
+                if (run.availability(from, to, SeatClass.SECOND) > 0
+                        || run.availability(from, to, SeatClass.FIRST) > 0) {
                     return true;
                 }
             }
@@ -128,10 +129,19 @@ class SellOutSimulationTest {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "seat-km sold per run on average over %d runs: best fit %,.0f,"
-                    + " first fit %,.0f (%+.2f %%); long journeys sold %.1f vs %.1f; best fit sold more in %d runs,"
-                    + " first fit in %d", ROUNDS, best / ROUNDS, first / ROUNDS, 100 * (best / first - 1),
-                    bestLong / (double) ROUNDS, firstLong / (double) ROUNDS, bestWins, firstWins);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "seat-km sold per run on average over %d runs: best fit %,.0f,"
+                            + " first fit %,.0f (%+.2f %%); long journeys sold %.1f vs %.1f; best fit sold more in %d runs,"
+                            + " first fit in %d",
+                    ROUNDS,
+                    best / ROUNDS,
+                    first / ROUNDS,
+                    100 * (best / first - 1),
+                    bestLong / (double) ROUNDS,
+                    firstLong / (double) ROUNDS,
+                    bestWins,
+                    firstWins);
         }
     }
 }

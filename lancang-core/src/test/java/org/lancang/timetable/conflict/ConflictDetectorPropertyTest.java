@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,9 @@ class ConflictDetectorPropertyTest {
                 withConflicts++;
             }
         }
-        assertThat(withConflicts).as("the generator makes conflicts often enough to test something").isGreaterThan(1000);
+        assertThat(withConflicts)
+                .as("the generator makes conflicts often enough to test something")
+                .isGreaterThan(1000);
     }
 
     private static List<Occupation> randomOccupations(Random random) {
@@ -44,8 +45,12 @@ class ConflictDetectorPropertyTest {
             boolean possession = owner == 0 && random.nextBoolean();
             long start = random.nextInt(600);
             long length = 1 + random.nextInt(random.nextBoolean() ? 10 : 120);
-            out.add(new Occupation("R" + random.nextInt(resources), (possession ? "P" : "T") + owner, possession,
-                    T0.plusSeconds(start * 60), T0.plusSeconds((start + length) * 60)));
+            out.add(new Occupation(
+                    "R" + random.nextInt(resources),
+                    (possession ? "P" : "T") + owner,
+                    possession,
+                    T0.plusSeconds(start * 60),
+                    T0.plusSeconds((start + length) * 60)));
         }
         return out;
     }
@@ -64,8 +69,10 @@ class ConflictDetectorPropertyTest {
     @Test
     void aPossessionAcrossATrainIsReported() {
         Occupation train = new Occupation("SECTION:LPB-XNG", "C82@2026-12-01", false, T0, T0.plusSeconds(400));
-        Occupation works = new Occupation("SECTION:LPB-XNG", "possession-1", true, T0.plusSeconds(100), T0.plusSeconds(7200));
-        assertThat(ConflictDetector.detect(List.of(train, works))).singleElement()
+        Occupation works =
+                new Occupation("SECTION:LPB-XNG", "possession-1", true, T0.plusSeconds(100), T0.plusSeconds(7200));
+        assertThat(ConflictDetector.detect(List.of(train, works)))
+                .singleElement()
                 .satisfies(c -> assertThat(c.possessionInvolved()).isTrue());
     }
 }

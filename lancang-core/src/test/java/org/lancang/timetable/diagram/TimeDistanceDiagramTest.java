@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.data.ReferenceData;
 import org.lancang.errors.InvalidInput;
@@ -128,7 +126,9 @@ class TimeDistanceDiagramTest {
     private static Map<String, Element> trainGroups(Document doc) {
         Map<String, Element> out = new TreeMap<>();
         for (Element g : byClass(doc, "g", "train")) {
-            assertThat(out.put(g.getAttribute("data-owner"), g)).as("one group per run").isNull();
+            assertThat(out.put(g.getAttribute("data-owner"), g))
+                    .as("one group per run")
+                    .isNull();
         }
         return out;
     }
@@ -175,7 +175,9 @@ class TimeDistanceDiagramTest {
 
         assertThat(svg).contains("Lao time (UTC+7)", ">Boten<", ">Vientiane<", ">Luang Prabang<");
         // hour labels top and bottom, HH:MM in Lao time
-        List<String> times = byClass(doc, "text", "time").stream().map(Element::getTextContent).toList();
+        List<String> times = byClass(doc, "text", "time").stream()
+                .map(Element::getTextContent)
+                .toList();
         assertThat(times).contains("06:00", "12:00", "18:00");
         assertThat(times.stream().filter("09:00"::equals).count()).isEqualTo(2);
         // Boten at the top, Vientiane at the bottom
@@ -186,16 +188,27 @@ class TimeDistanceDiagramTest {
     void aLineGoesThroughTheTimetableTimesAtThePoints() throws Exception {
         DiagramWindow w = window("BTN", "VTE", 6, 12, LAOS, "en");
         Document doc = parse(TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), w));
-        ScheduledRun c82 = PLAIN_DAY.runs().stream().filter(r -> r.owner().equals("C82@" + DAY)).findFirst().orElseThrow();
-        PointTime lpb = c82.run().times().stream().filter(t -> t.point().code().equals("LPB")).findFirst().orElseThrow();
+        ScheduledRun c82 = PLAIN_DAY.runs().stream()
+                .filter(r -> r.owner().equals("C82@" + DAY))
+                .findFirst()
+                .orElseThrow();
+        PointTime lpb = c82.run().times().stream()
+                .filter(t -> t.point().code().equals("LPB"))
+                .findFirst()
+                .orElseThrow();
         Element g = trainGroups(doc).get("C82@" + DAY);
-        String d = byClass(doc, "path", "run").stream().filter(p -> p.getParentNode() == g).findFirst().orElseThrow()
+        String d = byClass(doc, "path", "run").stream()
+                .filter(p -> p.getParentNode() == g)
+                .findFirst()
+                .orElseThrow()
                 .getAttribute("d");
         double plotWidth = TimeDistanceDiagram.WIDTH - TimeDistanceDiagram.LEFT - TimeDistanceDiagram.RIGHT;
         double y = pointLineY(doc, "LPB");
         for (Instant t : List.of(c82.at(lpb.arrival()), c82.at(lpb.departure()))) {
-            double x = TimeDistanceDiagram.LEFT + plotWidth * Duration.between(w.start(), t).toMillis()
-                    / (double) w.length().toMillis();
+            double x = TimeDistanceDiagram.LEFT
+                    + plotWidth
+                            * Duration.between(w.start(), t).toMillis()
+                            / (double) w.length().toMillis();
             // the stop at Luang Prabang is a level piece of the line at the arrival and the departure
             assertThat(corners(d)).anySatisfy(c -> {
                 assertThat(c[0]).isCloseTo(x, org.assertj.core.data.Offset.offset(0.11));
@@ -209,7 +222,8 @@ class TimeDistanceDiagramTest {
         for (String part : d.split("[ML]")) {
             if (!part.isBlank() && part.contains(",")) {
                 String[] xy = part.strip().split(",");
-                out.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1].replaceAll("[^0-9.]+.*$", ""))});
+                out.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1].replaceAll("[^0-9.]+.*$", ""))
+                });
             }
         }
         return out;
@@ -220,22 +234,34 @@ class TimeDistanceDiagramTest {
         DiagramWindow w = window("BTN", "VTE", 13, 1, LAOS, "en");
         Document doc = parse(TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), w));
         Set<String> expected = expectedOwners(PLAIN_DAY, "BTN", "VTE", w.start(), w.end());
-        assertThat(trainGroups(doc).keySet()).isEqualTo(expected).isNotEmpty()
-                .hasSizeLessThan(expectedOwners(PLAIN_DAY, "BTN", "VTE", w.start().minus(Duration.ofHours(6)),
-                        w.end().plus(Duration.ofHours(6))).size());
+        assertThat(trainGroups(doc).keySet())
+                .isEqualTo(expected)
+                .isNotEmpty()
+                .hasSizeLessThan(expectedOwners(
+                                PLAIN_DAY,
+                                "BTN",
+                                "VTE",
+                                w.start().minus(Duration.ofHours(6)),
+                                w.end().plus(Duration.ofHours(6)))
+                        .size());
     }
 
     @Test
     void namesAndWordsAreInTheChosenLanguage() throws Exception {
         String zh = TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), window("KMS", "MHN", 6, 6, CHINA, "zh"));
         Document doc = parse(zh);
-        List<String> names = byClass(doc, "text", "name").stream().map(Element::getTextContent).toList();
+        List<String> names = byClass(doc, "text", "name").stream()
+                .map(Element::getTextContent)
+                .toList();
         assertThat(names).contains("昆明南", "玉溪", "西双版纳", "磨憨").doesNotContain("Kunming South", "Xishuangbanna");
         assertThat(zh).contains("北京时间 (UTC+8)", "列车运行图");
 
         String lo = TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), window("BTN", "VTE", 6, 12, LAOS, "lo"));
-        List<String> loNames = byClass(parse(lo), "text", "name").stream().map(Element::getTextContent).toList();
-        assertThat(loNames).contains("ບໍ່ເຕັນ", "ຫລວງພະບາງ")
+        List<String> loNames = byClass(parse(lo), "text", "name").stream()
+                .map(Element::getTextContent)
+                .toList();
+        assertThat(loNames)
+                .contains("ບໍ່ເຕັນ", "ຫລວງພະບາງ")
                 .contains("Vang Khi"); // no Lao name known: English, never invented
         assertThat(lo).contains("ເວລາລາວ (UTC+7)");
     }
@@ -247,51 +273,80 @@ class TimeDistanceDiagramTest {
         assertThat(pointLineY(doc, "VTE")).isLessThan(pointLineY(doc, "LPB")).isLessThan(pointLineY(doc, "KMS"));
         assertThat(svg).contains("All times: Beijing time (UTC+8)", "Lao time (UTC+7) = Beijing time − 1 h");
         // the border: a red dashed line and both countries, Laos above it when Vientiane is at the top
-        assertThat(byClass(doc, "line", "border")).filteredOn(l -> l.getParentNode() instanceof Element g
-                && g.getAttribute("data-point").equals("BDR")).hasSize(1);
+        assertThat(byClass(doc, "line", "border"))
+                .filteredOn(l -> l.getParentNode() instanceof Element g
+                        && g.getAttribute("data-point").equals("BDR"))
+                .hasSize(1);
         assertThat(svg).contains(".ldd .pt-line.border{stroke:#c62828;stroke-width:1.4;stroke-dasharray:9 4}");
-        List<String> countries = byClass(doc, "text", "country").stream().map(Element::getTextContent).toList();
+        List<String> countries = byClass(doc, "text", "country").stream()
+                .map(Element::getTextContent)
+                .toList();
         assertThat(countries).containsExactly("▲ Laos", "▼ China");
         // a 24-hour window crosses midnight: the next day is named on the axis
-        assertThat(byClass(doc, "text", "day").stream().map(Element::getTextContent)).contains("2026-12-02");
+        assertThat(byClass(doc, "text", "day").stream().map(Element::getTextContent))
+                .contains("2026-12-02");
     }
 
     @Test
     void loopsAssumedLoopsAndSingleTrackAreMarked() throws Exception {
-        Document doc = parse(TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), window("PUE", "MLA", 6, 12, CHINA, "en")));
+        Document doc =
+                parse(TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), window("PUE", "MLA", 6, 12, CHINA, "en")));
         Point gma = NETWORK.point("GMA").orElseThrow();
         assertThat(gma.assumed()).isTrue();
-        Element assumed = byClass(doc, "g", "point").stream().filter(g -> g.getAttribute("data-point").equals("GMA"))
-                .findFirst().orElseThrow();
+        Element assumed = byClass(doc, "g", "point").stream()
+                .filter(g -> g.getAttribute("data-point").equals("GMA"))
+                .findFirst()
+                .orElseThrow();
         assertThat(assumed.getAttribute("class")).contains("loop", "assumed");
         assertThat(titleOf(assumed)).contains("(assumed)");
-        assertThat(byClass(doc, "g", "track")).anyMatch(g -> g.getAttribute("class").contains("single")
-                && titleOf(g).contains("single track"));
-        assertThat(byClass(doc, "g", "track")).anyMatch(g -> g.getAttribute("class").contains("double")
-                && titleOf(g).contains("double track"));
+        assertThat(byClass(doc, "g", "track"))
+                .anyMatch(g ->
+                        g.getAttribute("class").contains("single") && titleOf(g).contains("single track"));
+        assertThat(byClass(doc, "g", "track"))
+                .anyMatch(g ->
+                        g.getAttribute("class").contains("double") && titleOf(g).contains("double track"));
         // Pu'er–Xishuangbanna is double track, Ganlanba–Mengla single
-        assertThat(byClass(doc, "g", "track")).filteredOn(g -> titleOf(g).startsWith("Ganlanba"))
+        assertThat(byClass(doc, "g", "track"))
+                .filteredOn(g -> titleOf(g).startsWith("Ganlanba"))
                 .allMatch(g -> g.getAttribute("class").contains("single"));
     }
 
     @Test
     void aConflictBetweenTwoTrainsIsARedBoxOverItsResourceAndTime() throws Exception {
-        TrainPlan c81 = PLANS.stream().filter(p -> p.number().equals("C81")).findFirst().orElseThrow();
-        TrainPlan shadow = new TrainPlan("X81", c81.operator(), c81.trainType(), true, c81.calendar(), c81.from(),
-                c81.to(), c81.departure().plusMinutes(4), c81.stops(), c81.meets(), true, c81.allowancePercent(), "test");
+        TrainPlan c81 =
+                PLANS.stream().filter(p -> p.number().equals("C81")).findFirst().orElseThrow();
+        TrainPlan shadow = new TrainPlan(
+                "X81",
+                c81.operator(),
+                c81.trainType(),
+                true,
+                c81.calendar(),
+                c81.from(),
+                c81.to(),
+                c81.departure().plusMinutes(4),
+                c81.stops(),
+                c81.meets(),
+                true,
+                c81.allowancePercent(),
+                "test");
         List<TrainPlan> plans = new ArrayList<>(PLANS);
         plans.add(shadow);
         DayPlan day = PLANNER.day(plans, DAY, List.of(), List.of());
         DiagramWindow w = window("BTN", "VTE", 6, 12, LAOS, "en");
-        List<Conflict> ours = day.conflicts().stream().filter(c -> c.second().startsWith("X81@") || c.first().startsWith("X81@"))
-                .filter(c -> c.resource().startsWith("LINE:")).toList();
+        List<Conflict> ours = day.conflicts().stream()
+                .filter(c -> c.second().startsWith("X81@") || c.first().startsWith("X81@"))
+                .filter(c -> c.resource().startsWith("LINE:"))
+                .toList();
         assertThat(ours).isNotEmpty();
         Document doc = parse(TimeDistanceDiagram.svg(NETWORK, day, List.of(), w));
         List<Element> boxes = byClass(doc, "g", "conflict");
         Conflict c = ours.get(0);
-        Element box = boxes.stream().filter(g -> g.getAttribute("data-resource").equals(c.resource())
-                && g.getAttribute("data-first").equals(c.first()) && g.getAttribute("data-second").equals(c.second()))
-                .findFirst().orElseThrow();
+        Element box = boxes.stream()
+                .filter(g -> g.getAttribute("data-resource").equals(c.resource())
+                        && g.getAttribute("data-first").equals(c.first())
+                        && g.getAttribute("data-second").equals(c.second()))
+                .findFirst()
+                .orElseThrow();
         assertThat(titleOf(box)).contains("C81", "X81", c.resource());
         // over the line's km range, from one end point to the other
         String[] ends = c.resource().substring("LINE:".length()).split("-");
@@ -303,9 +358,12 @@ class TimeDistanceDiagramTest {
         assertThat(top).isCloseTo(Math.min(ya, yb), org.assertj.core.data.Offset.offset(0.11));
         assertThat(bottom).isCloseTo(Math.max(ya, yb), org.assertj.core.data.Offset.offset(0.21));
         // every conflict of the day in the window and on the stretch is drawn, no other
-        assertThat(boxes).allSatisfy(g -> assertThat(g.getAttribute("data-resource")).matches("(LINE|BLOCK|TRACK):.*"));
-        long inside = day.conflicts().stream().filter(k -> k.to().isAfter(w.start()) && k.from().isBefore(w.end()))
-                .filter(k -> onStretch(k.resource(), 616.0, 1022.0)).count();
+        assertThat(boxes)
+                .allSatisfy(g -> assertThat(g.getAttribute("data-resource")).matches("(LINE|BLOCK|TRACK):.*"));
+        long inside = day.conflicts().stream()
+                .filter(k -> k.to().isAfter(w.start()) && k.from().isBefore(w.end()))
+                .filter(k -> onStretch(k.resource(), 616.0, 1022.0))
+                .count();
         assertThat(boxes).hasSize((int) inside);
     }
 
@@ -324,30 +382,42 @@ class TimeDistanceDiagramTest {
 
     @Test
     void aPossessionIsHatchedAndTheTrainItBlocksShowsAConflict() throws Exception {
-        ScheduledRun c82 = PLANNER.schedule(PLANS.stream().filter(p -> p.number().equals("C82")).findFirst().orElseThrow(),
-                DAY, List.of());
-        Instant atLpb = c82.at(c82.run().times().stream().filter(t -> t.point().code().equals("LPB")).findFirst()
-                .orElseThrow().departure());
-        Possession works = new Possession("bridge-1", "LPB", "HHN", atLpb.minus(Duration.ofMinutes(20)),
-                atLpb.plus(Duration.ofMinutes(60)), "Bridge <inspection> & 'tamping'");
+        ScheduledRun c82 = PLANNER.schedule(
+                PLANS.stream().filter(p -> p.number().equals("C82")).findFirst().orElseThrow(), DAY, List.of());
+        Instant atLpb = c82.at(c82.run().times().stream()
+                .filter(t -> t.point().code().equals("LPB"))
+                .findFirst()
+                .orElseThrow()
+                .departure());
+        Possession works = new Possession(
+                "bridge-1",
+                "LPB",
+                "HHN",
+                atLpb.minus(Duration.ofMinutes(20)),
+                atLpb.plus(Duration.ofMinutes(60)),
+                "Bridge <inspection> & 'tamping'");
         DayPlan day = PLANNER.day(PLANS, DAY, List.of(works), List.of());
-        assertThat(day.conflicts()).anyMatch(c -> c.possessionInvolved() && (c.first().equals("bridge-1")
-                || c.second().equals("bridge-1")) && (c.first().startsWith("C82@") || c.second().startsWith("C82@")));
+        assertThat(day.conflicts())
+                .anyMatch(c -> c.possessionInvolved()
+                        && (c.first().equals("bridge-1") || c.second().equals("bridge-1"))
+                        && (c.first().startsWith("C82@") || c.second().startsWith("C82@")));
         String svg = TimeDistanceDiagram.svg(NETWORK, day, List.of(works), window("BTN", "VTE", 6, 12, LAOS, "en"));
         Document doc = parse(svg);
         List<Element> possessions = byClass(doc, "g", "possession");
         assertThat(possessions).hasSize(1);
         assertThat(possessions.get(0).getAttribute("data-possession")).isEqualTo("bridge-1");
-        assertThat(titleOf(possessions.get(0))).contains("bridge-1", "Luang Prabang", "Huay Han",
-                "Bridge <inspection> & 'tamping'");
+        assertThat(titleOf(possessions.get(0)))
+                .contains("bridge-1", "Luang Prabang", "Huay Han", "Bridge <inspection> & 'tamping'");
         // hatched: a pattern of diagonal lines that the possession boxes are filled with
         Element pattern = (Element) doc.getElementsByTagName("pattern").item(0);
         assertThat(pattern.getAttribute("id")).isEqualTo("ldd-hatch");
         assertThat(pattern.getAttribute("patternTransform")).contains("rotate(45)");
         assertThat(pattern.getElementsByTagName("line").getLength()).isEqualTo(1);
         assertThat(svg).contains(".ldd .possession .box,.ldd .possession-key .box{fill:url(#ldd-hatch)");
-        assertThat(byClass(doc, "g", "conflict")).anyMatch(g -> titleOf(g).contains("bridge-1")
-                && titleOf(g).contains("C82") && g.getAttribute("data-possession").equals("true"));
+        assertThat(byClass(doc, "g", "conflict"))
+                .anyMatch(g -> titleOf(g).contains("bridge-1")
+                        && titleOf(g).contains("C82")
+                        && g.getAttribute("data-possession").equals("true"));
 
         // outside the window or off the stretch: not drawn
         String north = TimeDistanceDiagram.svg(NETWORK, day, List.of(works), window("KMS", "XSB", 6, 12, CHINA, "en"));
@@ -360,7 +430,8 @@ class TimeDistanceDiagramTest {
     void theSameInputGivesTheSameBytes() {
         DiagramWindow w = window("KMS", "VTS", 0, 24, CHINA, "zh");
         assertThat(TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), w))
-                .isEqualTo(TimeDistanceDiagram.svg(NETWORK, PLANNER.day(PLANS, DAY, List.of(), List.of()), List.of(), w));
+                .isEqualTo(
+                        TimeDistanceDiagram.svg(NETWORK, PLANNER.day(PLANS, DAY, List.of(), List.of()), List.of(), w));
     }
 
     @Test
@@ -389,12 +460,18 @@ class TimeDistanceDiagramTest {
         assertField(new DiagramWindow("BTN", "VTE", null, Duration.ofHours(6), LAOS, "en"), "start");
         assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), null, "en"), "zone");
         // the bounds themselves are fine, and codes are read as the network reads them
-        TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), new DiagramWindow("btn", "VTE", start, Duration.ofHours(1), LAOS, "lo"));
-        TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), new DiagramWindow("BTN", "VTE", start, Duration.ofHours(48), LAOS, "zh"));
+        TimeDistanceDiagram.svg(
+                NETWORK, PLAIN_DAY, List.of(), new DiagramWindow("btn", "VTE", start, Duration.ofHours(1), LAOS, "lo"));
+        TimeDistanceDiagram.svg(
+                NETWORK,
+                PLAIN_DAY,
+                List.of(),
+                new DiagramWindow("BTN", "VTE", start, Duration.ofHours(48), LAOS, "zh"));
     }
 
     private static void assertField(DiagramWindow w, String field) {
         assertThatThrownBy(() -> TimeDistanceDiagram.svg(NETWORK, PLAIN_DAY, List.of(), w))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -63,7 +63,9 @@ public final class EmbeddedFolder {
             }
         });
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (Files.exists(pgData.resolve("postmaster.pid")) && postmaster().isPresent() && System.nanoTime() < deadline) {
+        while (Files.exists(pgData.resolve("postmaster.pid"))
+                && postmaster().isPresent()
+                && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
     }

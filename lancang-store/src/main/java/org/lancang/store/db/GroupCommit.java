@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -78,12 +77,14 @@ public final class GroupCommit implements AutoCloseable {
     private final Jdbi jdbi;
     /** Each SQL text parsed once: the statements of a booking are the same few texts again and again. */
     private final Map<String, NamedSql> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     /** Completes the futures of committed batches, in the order they were committed. */
     private final ExecutorService answers;
     /** Completes the futures of failed writes, each on a thread that may wait (rare: a bad write, a lost database). */
     private final ExecutorService failures;
+
     private volatile boolean running = true;
 
     /** One committer thread. */
@@ -244,8 +245,7 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /** The JDBC batch of one SQL text, with the parameter names in their order. */
-    private record Pending(NamedSql sql, PreparedStatement statement) {
-    }
+    private record Pending(NamedSql sql, PreparedStatement statement) {}
 
     /** Whether the statements' texts, appended to the pending batches, would still run in the statements' order. */
     private static boolean keepsOrder(List<Statement> statements, Map<String, Pending> pending) {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
@@ -58,8 +57,7 @@ import org.lancang.timetable.TrainPlan;
  */
 public final class MaintenanceService implements TimetableService.DayConstraints {
     /** The register and the records that feed the timetable, replaced as a whole after each commit. */
-    private record State(AssetRegister register, List<Defect> defects, List<SkylightWindow> windows) {
-    }
+    private record State(AssetRegister register, List<Defect> defects, List<SkylightWindow> windows) {}
 
     private final Jdbi jdbi;
     private final TimetableService timetable;
@@ -68,23 +66,29 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     private final Clock clock;
     private volatile State state;
 
-    public MaintenanceService(Jdbi jdbi, Network network, TimetableService timetable, MaintenanceRules rules,
-                              Clock clock) {
+    public MaintenanceService(
+            Jdbi jdbi, Network network, TimetableService timetable, MaintenanceRules rules, Clock clock) {
         this.jdbi = jdbi;
         this.timetable = timetable;
         this.rules = rules;
         this.skylights = new SkylightPlanner(network, rules);
         this.clock = clock;
-        boolean empty = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM asset").mapTo(Long.class).one()) == 0;
+        boolean empty = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM asset")
+                        .mapTo(Long.class)
+                        .one())
+                == 0;
         if (empty) {
             // the register starts as the network describes it; from then on the stored (edited) one is the truth
             AssetRegister generated = AssetRegister.generate(network);
             Instant now = clock.instant();
-            jdbi.useTransaction(h -> generated.assets().forEach(a -> MaintenanceRecords.insertAsset(h, a,
-                    "generated from the network", now)));
+            jdbi.useTransaction(h -> generated
+                    .assets()
+                    .forEach(a -> MaintenanceRecords.insertAsset(h, a, "generated from the network", now)));
         }
-        this.state = jdbi.inTransaction(h -> new State(AssetRegister.of(network, MaintenanceRecords.assets(h)),
-                MaintenanceRecords.defects(h), MaintenanceRecords.windows(h)));
+        this.state = jdbi.inTransaction(h -> new State(
+                AssetRegister.of(network, MaintenanceRecords.assets(h)),
+                MaintenanceRecords.defects(h),
+                MaintenanceRecords.windows(h)));
         timetable.maintenance(this);
     }
 
@@ -115,7 +119,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
 
     private static List<SpeedRestriction> restrictions(List<Defect> defects, LocalDate date) {
         Instant start = date.atStartOfDay(Network.CHINA).toInstant();
-        return Defects.restrictionsDuring(defects, start, date.plusDays(1).atStartOfDay(Network.CHINA).toInstant());
+        return Defects.restrictionsDuring(
+                defects, start, date.plusDays(1).atStartOfDay(Network.CHINA).toInstant());
     }
 
     private List<Possession> occurrences(List<SkylightWindow> windows, LocalDate from, LocalDate to) {
@@ -169,7 +174,9 @@ public final class MaintenanceService implements TimetableService.DayConstraints
 
     public List<InspectionResult> inspections(String assetId) {
         List<InspectionResult> all = jdbi.withHandle(MaintenanceRecords::inspections);
-        return assetId == null ? all : all.stream().filter(r -> r.assetId().equals(assetId)).toList();
+        return assetId == null
+                ? all
+                : all.stream().filter(r -> r.assetId().equals(assetId)).toList();
     }
 
     public InspectionSchedule due(LocalDate today) {
@@ -179,8 +186,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     // ---------------------------------------------------------------- defects
 
     /** A defect as stored, with what its restriction did to a day of the timetable ({@code null} without one). */
-    public record Reported(Defect defect, RestrictionImpact impact) {
-    }
+    public record Reported(Defect defect, RestrictionImpact impact) {}
 
     public List<Defect> defects() {
         return state.defects();
@@ -201,8 +207,15 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     public synchronized Reported report(DefectReport report, LocalDate impactDate) {
         Defects checker = new Defects(state.register());
         // checked under a placeholder id first, so a refused report takes no number
-        Defect checked = checker.report(new DefectReport("DEF-NEW", report.assetId(), report.km(), report.severity(),
-                report.description(), report.restriction(), report.photoIds(), report.reportedBy(),
+        Defect checked = checker.report(new DefectReport(
+                "DEF-NEW",
+                report.assetId(),
+                report.km(),
+                report.severity(),
+                report.description(),
+                report.restriction(),
+                report.photoIds(),
+                report.reportedBy(),
                 report.reportedAt()));
         Defect stored = jdbi.inTransaction(h -> {
             Defect d = withId(checked, "DEF-" + MaintenanceRecords.nextNumber(h));
@@ -239,8 +252,10 @@ public final class MaintenanceService implements TimetableService.DayConstraints
 
     /** Every restriction in force at {@code at}, with its defect, in km order. */
     public List<Defect> restrictionsInForce(Instant at) {
-        return state.defects().stream().filter(d -> d.restrictionInForce(at).isPresent())
-                .sorted(Comparator.comparingDouble((Defect d) -> d.restriction().fromKm()).thenComparing(Defect::id))
+        return state.defects().stream()
+                .filter(d -> d.restrictionInForce(at).isPresent())
+                .sorted(Comparator.comparingDouble((Defect d) -> d.restriction().fromKm())
+                        .thenComparing(Defect::id))
                 .toList();
     }
 
@@ -252,23 +267,23 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     // ---------------------------------------------------------------- work orders
 
     /** A move of a work order as requested, and the restriction impact when it lifted one. */
-    public record Moved(WorkOrder workOrder, Defect defect, RestrictionImpact impact) {
-    }
+    public record Moved(WorkOrder workOrder, Defect defect, RestrictionImpact impact) {}
 
     /**
      * A move as a user asks for it: to PLANNED with a skylight window id and the local date of the occurrence and a
      * crew; to DONE or VERIFIED possibly lifting the defect's restriction.
      */
-    public record MoveRequest(WorkOrderStatus to, String skylightId, LocalDate date, String crew,
-                              boolean liftRestriction, String note) {
-    }
+    public record MoveRequest(
+            WorkOrderStatus to, String skylightId, LocalDate date, String crew, boolean liftRestriction, String note) {}
 
     public List<WorkOrder> workOrders() {
         return jdbi.withHandle(MaintenanceRecords::workOrders);
     }
 
     public WorkOrder workOrder(String id) {
-        return workOrders().stream().filter(o -> o.id().equals(id)).findFirst()
+        return workOrders().stream()
+                .filter(o -> o.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new NotFound("id", "no work order '" + id + "'"));
     }
 
@@ -277,17 +292,29 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         WorkOrders orders = new WorkOrders(state.register());
         Instant now = clock.instant();
         if (defectId != null && assetId != null) {
-            throw new InvalidInput("assetId", "give a defectId or an assetId, not both: an order for a defect is on "
-                    + "the defect's asset");
+            throw new InvalidInput(
+                    "assetId",
+                    "give a defectId or an assetId, not both: an order for a defect is on " + "the defect's asset");
         }
-        Defect defect = defectId == null ? null : findDefect(defectId).orElseThrow(() ->
-                new InvalidInput("defectId", "'" + defectId + "' is not a defect"));
+        Defect defect = defectId == null
+                ? null
+                : findDefect(defectId)
+                        .orElseThrow(() -> new InvalidInput("defectId", "'" + defectId + "' is not a defect"));
         // checked under a placeholder id, so a refused order takes no number
-        WorkOrder checked = defect != null ? orders.fromDefect("WO-NEW", defect, title, by, now)
+        WorkOrder checked = defect != null
+                ? orders.fromDefect("WO-NEW", defect, title, by, now)
                 : orders.planned("WO-NEW", assetId, title, by, now);
         return jdbi.inTransaction(h -> {
-            WorkOrder o = new WorkOrder("WO-" + MaintenanceRecords.nextNumber(h), checked.origin(), checked.assetId(),
-                    checked.defectId(), checked.title(), checked.status(), null, null, checked.history());
+            WorkOrder o = new WorkOrder(
+                    "WO-" + MaintenanceRecords.nextNumber(h),
+                    checked.origin(),
+                    checked.assetId(),
+                    checked.defectId(),
+                    checked.title(),
+                    checked.status(),
+                    null,
+                    null,
+                    checked.history());
             MaintenanceRecords.insertWorkOrder(h, o);
             return o;
         });
@@ -299,11 +326,21 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         if (request.to() == null) {
             throw new InvalidInput("status", "is required");
         }
-        Possession window = request.to() == WorkOrderStatus.PLANNED ? occurrence(request.skylightId(), request.date())
-                : null;
+        Possession window =
+                request.to() == WorkOrderStatus.PLANNED ? occurrence(request.skylightId(), request.date()) : null;
         Defect defect = order.defectId() == null ? null : defect(order.defectId());
-        WorkOrderUpdate update = new WorkOrders(state.register()).move(order, new StatusRequest(request.to(), by,
-                clock.instant(), window, request.crew(), request.liftRestriction(), request.note()), defect);
+        WorkOrderUpdate update = new WorkOrders(state.register())
+                .move(
+                        order,
+                        new StatusRequest(
+                                request.to(),
+                                by,
+                                clock.instant(),
+                                window,
+                                request.crew(),
+                                request.liftRestriction(),
+                                request.note()),
+                        defect);
         jdbi.useTransaction(h -> {
             MaintenanceRecords.updateWorkOrder(h, update.workOrder());
             if (update.defect() != null) {
@@ -323,15 +360,19 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         if (skylightId == null || skylightId.isBlank()) {
             throw new InvalidInput("skylightId", "a skylight window is required to plan the work");
         }
-        SkylightWindow w = state.windows().stream().filter(x -> x.id().equals(skylightId.strip())).findFirst()
+        SkylightWindow w = state.windows().stream()
+                .filter(x -> x.id().equals(skylightId.strip()))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInput("skylightId", "'" + skylightId + "' is not a skylight window"));
         if (date == null) {
             throw new InvalidInput("date", "the date of the skylight occurrence is required");
         }
         List<Possession> on = skylights.occurrences(w, date, date);
         if (on.isEmpty()) {
-            throw new InvalidInput("date", "skylight " + w.id() + " does not open on " + date + " (" + date
-                    .getDayOfWeek() + "); it opens on " + w.days());
+            throw new InvalidInput(
+                    "date",
+                    "skylight " + w.id() + " does not open on " + date + " (" + date.getDayOfWeek() + "); it opens on "
+                            + w.days());
         }
         return on.get(0);
     }
@@ -394,20 +435,25 @@ public final class MaintenanceService implements TimetableService.DayConstraints
             Instant a = was.at(date, was.last().arrival());
             Instant b = is.at(date, is.last().arrival());
             if (!a.equals(b)) {
-                trains.add(new RestrictionImpact.TrainDelay(plan.number(), was.first().pointCode(),
-                        was.last().pointCode(), a, b, b.getEpochSecond() - a.getEpochSecond()));
+                trains.add(new RestrictionImpact.TrainDelay(
+                        plan.number(),
+                        was.first().pointCode(),
+                        was.last().pointCode(),
+                        a,
+                        b,
+                        b.getEpochSecond() - a.getEpochSecond()));
             }
         }
-        List<org.lancang.timetable.conflict.Conflict> was = before.equals(after) ? List.of()
-                : timetable.day(date, before).conflicts();
-        List<org.lancang.timetable.conflict.Conflict> is = before.equals(after) ? List.of()
-                : timetable.day(date, after).conflicts();
+        List<org.lancang.timetable.conflict.Conflict> was =
+                before.equals(after) ? List.of() : timetable.day(date, before).conflicts();
+        List<org.lancang.timetable.conflict.Conflict> is =
+                before.equals(after) ? List.of() : timetable.day(date, after).conflicts();
         return new RestrictionImpact(date, before, after, trains, minus(is, was), minus(was, is));
     }
 
     /** The conflicts of {@code a} between trains (or a train and a possession) that {@code b} does not have. */
-    private static List<org.lancang.timetable.conflict.Conflict> minus(List<org.lancang.timetable.conflict.Conflict> a,
-                                                                      List<org.lancang.timetable.conflict.Conflict> b) {
+    private static List<org.lancang.timetable.conflict.Conflict> minus(
+            List<org.lancang.timetable.conflict.Conflict> a, List<org.lancang.timetable.conflict.Conflict> b) {
         Set<String> keys = b.stream().map(MaintenanceService::key).collect(Collectors.toCollection(HashSet::new));
         return a.stream().filter(c -> !keys.contains(key(c))).toList();
     }
@@ -428,17 +474,37 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     }
 
     private static Defect withId(Defect d, String id) {
-        return new Defect(id, d.assetId(), d.km(), d.severity(), d.description(), d.restriction(), d.photoIds(),
-                d.reportedBy(), d.reportedAt(), d.status());
+        return new Defect(
+                id,
+                d.assetId(),
+                d.km(),
+                d.severity(),
+                d.description(),
+                d.restriction(),
+                d.photoIds(),
+                d.reportedBy(),
+                d.reportedAt(),
+                d.status());
     }
 
     /** For tests and the CLI: counts of the maintenance tables, to prove a refused request wrote nothing. */
     public Map<String, Long> rowCounts() {
         return jdbi.withHandle(h -> {
             Map<String, Long> counts = new java.util.TreeMap<>();
-            for (String table : List.of("asset", "asset_attribute", "inspection", "defect", "defect_photo",
-                    "work_order", "work_order_step", "skylight_window")) {
-                counts.put(table, h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+            for (String table : List.of(
+                    "asset",
+                    "asset_attribute",
+                    "inspection",
+                    "defect",
+                    "defect_photo",
+                    "work_order",
+                    "work_order_step",
+                    "skylight_window")) {
+                counts.put(
+                        table,
+                        h.createQuery("SELECT count(*) FROM " + table)
+                                .mapTo(Long.class)
+                                .one());
             }
             return counts;
         });

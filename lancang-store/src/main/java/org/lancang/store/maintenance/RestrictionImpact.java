@@ -3,7 +3,6 @@ package org.lancang.store.maintenance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.conflict.Conflict;
 
@@ -15,8 +14,13 @@ import org.lancang.timetable.conflict.Conflict;
  * @param newConflicts    conflicts of the day under {@code after} that it did not have under {@code before}
  * @param goneConflicts   conflicts of the day under {@code before} that {@code after} no longer has
  */
-public record RestrictionImpact(LocalDate date, List<SpeedRestriction> before, List<SpeedRestriction> after,
-                                List<TrainDelay> trains, List<Conflict> newConflicts, List<Conflict> goneConflicts) {
+public record RestrictionImpact(
+        LocalDate date,
+        List<SpeedRestriction> before,
+        List<SpeedRestriction> after,
+        List<TrainDelay> trains,
+        List<Conflict> newConflicts,
+        List<Conflict> goneConflicts) {
     public RestrictionImpact {
         before = List.copyOf(before);
         after = List.copyOf(after);
@@ -30,7 +34,6 @@ public record RestrictionImpact(LocalDate date, List<SpeedRestriction> before, L
      *
      * @param delaySeconds after − before: positive when the train now arrives later, negative when earlier
      */
-    public record TrainDelay(String train, String from, String to, Instant arrivalBefore, Instant arrivalAfter,
-                             long delaySeconds) {
-    }
+    public record TrainDelay(
+            String train, String from, String to, Instant arrivalBefore, Instant arrivalAfter, long delaySeconds) {}
 }

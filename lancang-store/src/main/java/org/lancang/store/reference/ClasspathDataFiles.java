@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import org.lancang.data.DataFiles;
 
 /** Reads a reference data set that is packaged in the jar, under {@code data/<name>/}. */

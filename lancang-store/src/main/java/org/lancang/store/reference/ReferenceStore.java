@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -39,7 +38,10 @@ public final class ReferenceStore {
     }
 
     public boolean isEmpty() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM network_point").mapTo(Long.class).one()) == 0;
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM network_point")
+                        .mapTo(Long.class)
+                        .one())
+                == 0;
     }
 
     /** Writes the whole reference data set in one transaction. */
@@ -55,30 +57,50 @@ public final class ReferenceStore {
     }
 
     private static void saveNetwork(Handle h, Network network) {
-        PreparedBatch points = h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, country,"
-                + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
-                + " elevation_basis, source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
-                + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :source, :assumed)");
+        PreparedBatch points =
+                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, country,"
+                        + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
+                        + " elevation_basis, source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
+                        + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :source, :assumed)");
         int seq = 0;
         for (Point p : network.points()) {
-            points.bind("seq", seq++).bind("code", p.code()).bind("en", p.names().en()).bind("zh", p.names().zh())
-                    .bind("lo", p.names().lo()).bind("country", p.country().code()).bind("km", p.km())
-                    .bind("kmQuality", p.kmQuality().name()).bind("kind", p.kind().name())
-                    .bind("zone", p.timeZone().getId()).bind("tracks", p.stationTracks())
-                    .bind("useful", p.usefulLengthM()).bind("tracksBasis", p.tracksBasis())
-                    .bind("elevation", p.elevationM()).bind("elevationBasis", p.elevationBasis())
-                    .bind("source", p.source()).bind("assumed", p.assumed()).add();
+            points.bind("seq", seq++)
+                    .bind("code", p.code())
+                    .bind("en", p.names().en())
+                    .bind("zh", p.names().zh())
+                    .bind("lo", p.names().lo())
+                    .bind("country", p.country().code())
+                    .bind("km", p.km())
+                    .bind("kmQuality", p.kmQuality().name())
+                    .bind("kind", p.kind().name())
+                    .bind("zone", p.timeZone().getId())
+                    .bind("tracks", p.stationTracks())
+                    .bind("useful", p.usefulLengthM())
+                    .bind("tracksBasis", p.tracksBasis())
+                    .bind("elevation", p.elevationM())
+                    .bind("elevationBasis", p.elevationBasis())
+                    .bind("source", p.source())
+                    .bind("assumed", p.assumed())
+                    .add();
         }
         points.execute();
-        PreparedBatch sections = h.prepareBatch("INSERT INTO network_section (seq, from_code, to_code, tracks,"
-                + " line_speed_kmh, loco_hauled_speed_kmh, block, gradient_permille, gradient_basis, source)"
-                + " VALUES (:seq, :from, :to, :tracks, :speed, :locoSpeed, :block, :gradient, :gradientBasis, :source)");
+        PreparedBatch sections = h.prepareBatch(
+                "INSERT INTO network_section (seq, from_code, to_code, tracks,"
+                        + " line_speed_kmh, loco_hauled_speed_kmh, block, gradient_permille, gradient_basis, source)"
+                        + " VALUES (:seq, :from, :to, :tracks, :speed, :locoSpeed, :block, :gradient, :gradientBasis, :source)");
         seq = 0;
         for (Section s : network.sections()) {
-            sections.bind("seq", seq++).bind("from", s.from()).bind("to", s.to()).bind("tracks", s.tracks())
-                    .bind("speed", s.lineSpeedKmh()).bind("locoSpeed", s.locoHauledSpeedKmh())
-                    .bind("block", s.block().name()).bind("gradient", s.gradientPermille())
-                    .bind("gradientBasis", s.gradientBasis()).bind("source", s.source()).add();
+            sections.bind("seq", seq++)
+                    .bind("from", s.from())
+                    .bind("to", s.to())
+                    .bind("tracks", s.tracks())
+                    .bind("speed", s.lineSpeedKmh())
+                    .bind("locoSpeed", s.locoHauledSpeedKmh())
+                    .bind("block", s.block().name())
+                    .bind("gradient", s.gradientPermille())
+                    .bind("gradientBasis", s.gradientBasis())
+                    .bind("source", s.source())
+                    .add();
         }
         sections.execute();
         PreparedBatch structures = h.prepareBatch("INSERT INTO network_structure (seq, name_en, name_zh, name_lo, kind,"
@@ -86,10 +108,19 @@ public final class ReferenceStore {
                 + " :to, :length, :country, :kmQuality, :source)");
         seq = 0;
         for (Structure s : network.structures()) {
-            structures.bind("seq", seq++).bind("en", s.names().en()).bind("zh", s.names().zh())
-                    .bind("lo", s.names().lo()).bind("kind", s.kind().name()).bind("from", s.fromKm())
-                    .bind("to", s.toKm()).bind("length", s.lengthM()).bind("country", s.country().code())
-                    .bind("kmQuality", s.kmQuality().name()).bind("source", s.source()).add();
+            structures
+                    .bind("seq", seq++)
+                    .bind("en", s.names().en())
+                    .bind("zh", s.names().zh())
+                    .bind("lo", s.names().lo())
+                    .bind("kind", s.kind().name())
+                    .bind("from", s.fromKm())
+                    .bind("to", s.toKm())
+                    .bind("length", s.lengthM())
+                    .bind("country", s.country().code())
+                    .bind("kmQuality", s.kmQuality().name())
+                    .bind("source", s.source())
+                    .add();
         }
         if (!network.structures().isEmpty()) {
             structures.execute();
@@ -97,35 +128,39 @@ public final class ReferenceStore {
     }
 
     private static Network loadNetwork(Handle h) {
-        List<Point> points = h.createQuery("SELECT * FROM network_point ORDER BY seq").map((rs, ctx) -> new Point(
-                rs.getString("code"),
-                new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
-                Country.fromCode(rs.getString("country")),
-                rs.getDouble("km"),
-                KmQuality.valueOf(rs.getString("km_quality")),
-                PointKind.valueOf(rs.getString("kind")),
-                ZoneId.of(rs.getString("time_zone")),
-                rs.getInt("station_tracks"),
-                rs.getInt("useful_length_m"),
-                rs.getString("tracks_basis"),
-                rs.getDouble("elevation_m"),
-                rs.getString("elevation_basis"),
-                rs.getString("source"),
-                rs.getBoolean("assumed"))).list();
+        List<Point> points = h.createQuery("SELECT * FROM network_point ORDER BY seq")
+                .map((rs, ctx) -> new Point(
+                        rs.getString("code"),
+                        new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
+                        Country.fromCode(rs.getString("country")),
+                        rs.getDouble("km"),
+                        KmQuality.valueOf(rs.getString("km_quality")),
+                        PointKind.valueOf(rs.getString("kind")),
+                        ZoneId.of(rs.getString("time_zone")),
+                        rs.getInt("station_tracks"),
+                        rs.getInt("useful_length_m"),
+                        rs.getString("tracks_basis"),
+                        rs.getDouble("elevation_m"),
+                        rs.getString("elevation_basis"),
+                        rs.getString("source"),
+                        rs.getBoolean("assumed")))
+                .list();
         Map<String, Double> km = new LinkedHashMap<>();
         points.forEach(p -> km.put(p.code(), p.km()));
-        List<Section> sections = h.createQuery("SELECT * FROM network_section ORDER BY seq").map((rs, ctx) -> new Section(
-                rs.getString("from_code"),
-                rs.getString("to_code"),
-                km.get(rs.getString("from_code")),
-                km.get(rs.getString("to_code")),
-                rs.getInt("tracks"),
-                rs.getInt("line_speed_kmh"),
-                rs.getInt("loco_hauled_speed_kmh"),
-                BlockType.valueOf(rs.getString("block")),
-                rs.getDouble("gradient_permille"),
-                rs.getString("gradient_basis"),
-                rs.getString("source"))).list();
+        List<Section> sections = h.createQuery("SELECT * FROM network_section ORDER BY seq")
+                .map((rs, ctx) -> new Section(
+                        rs.getString("from_code"),
+                        rs.getString("to_code"),
+                        km.get(rs.getString("from_code")),
+                        km.get(rs.getString("to_code")),
+                        rs.getInt("tracks"),
+                        rs.getInt("line_speed_kmh"),
+                        rs.getInt("loco_hauled_speed_kmh"),
+                        BlockType.valueOf(rs.getString("block")),
+                        rs.getDouble("gradient_permille"),
+                        rs.getString("gradient_basis"),
+                        rs.getString("source")))
+                .list();
         List<Structure> structures = h.createQuery("SELECT * FROM network_structure ORDER BY seq")
                 .map((rs, ctx) -> new Structure(
                         new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
@@ -135,7 +170,8 @@ public final class ReferenceStore {
                         rs.getDouble("length_m"),
                         Country.fromCode(rs.getString("country")),
                         KmQuality.valueOf(rs.getString("km_quality")),
-                        rs.getString("source"))).list();
+                        rs.getString("source")))
+                .list();
         return new Network(points, sections, structures);
     }
 
@@ -148,27 +184,54 @@ public final class ReferenceStore {
                 + " VALUES (:type, :seq, :speed, :effort)");
         PreparedBatch cars = h.prepareBatch("INSERT INTO train_car (train_type, car, kind, seat_class, source)"
                 + " VALUES (:type, :car, :kind, :seatClass, :source)");
-        PreparedBatch seats = h.prepareBatch("INSERT INTO train_seat (train_type, car, seq, number, seat_class, position)"
-                + " VALUES (:type, :car, :seq, :number, :seatClass, :position)");
+        PreparedBatch seats =
+                h.prepareBatch("INSERT INTO train_seat (train_type, car, seq, number, seat_class, position)"
+                        + " VALUES (:type, :car, :seq, :number, :seatClass, :position)");
         int seq = 0;
         for (TrainType t : stock.types()) {
-            types.bind("seq", seq++).bind("code", t.code()).bind("name", t.name()).bind("category", t.category().name())
-                    .bind("consist", t.consist()).bind("mass", t.massT()).bind("rotating", t.rotatingMassFactor())
-                    .bind("length", t.lengthM()).bind("maxSpeed", t.maxSpeedKmh()).bind("a", t.davisAKn())
-                    .bind("b", t.davisBKnPerKmh()).bind("c", t.davisCKnPerKmh2()).bind("braking", t.brakingMps2())
-                    .bind("power", t.maxPowerKw()).bind("source", t.source()).bind("assumptions", t.assumptions()).add();
+            types.bind("seq", seq++)
+                    .bind("code", t.code())
+                    .bind("name", t.name())
+                    .bind("category", t.category().name())
+                    .bind("consist", t.consist())
+                    .bind("mass", t.massT())
+                    .bind("rotating", t.rotatingMassFactor())
+                    .bind("length", t.lengthM())
+                    .bind("maxSpeed", t.maxSpeedKmh())
+                    .bind("a", t.davisAKn())
+                    .bind("b", t.davisBKnPerKmh())
+                    .bind("c", t.davisCKnPerKmh2())
+                    .bind("braking", t.brakingMps2())
+                    .bind("power", t.maxPowerKw())
+                    .bind("source", t.source())
+                    .bind("assumptions", t.assumptions())
+                    .add();
             int i = 0;
             for (TractionPoint p : t.tractionCurve()) {
-                curve.bind("type", t.code()).bind("seq", i++).bind("speed", p.speedKmh()).bind("effort", p.effortKn()).add();
+                curve.bind("type", t.code())
+                        .bind("seq", i++)
+                        .bind("speed", p.speedKmh())
+                        .bind("effort", p.effortKn())
+                        .add();
             }
             for (Car c : t.cars()) {
-                cars.bind("type", t.code()).bind("car", c.number()).bind("kind", c.kind().name())
-                        .bind("seatClass", c.seatClass() == null ? null : c.seatClass().name())
-                        .bind("source", c.source()).add();
+                cars.bind("type", t.code())
+                        .bind("car", c.number())
+                        .bind("kind", c.kind().name())
+                        .bind(
+                                "seatClass",
+                                c.seatClass() == null ? null : c.seatClass().name())
+                        .bind("source", c.source())
+                        .add();
                 int s = 0;
                 for (Seat seat : c.seats()) {
-                    seats.bind("type", t.code()).bind("car", c.number()).bind("seq", s++).bind("number", seat.number())
-                            .bind("seatClass", seat.seatClass().name()).bind("position", seat.position().name()).add();
+                    seats.bind("type", t.code())
+                            .bind("car", c.number())
+                            .bind("seq", s++)
+                            .bind("number", seat.number())
+                            .bind("seatClass", seat.seatClass().name())
+                            .bind("position", seat.position().name())
+                            .add();
                 }
             }
         }
@@ -180,39 +243,66 @@ public final class ReferenceStore {
 
     private static RollingStock loadRollingStock(Handle h) {
         Map<String, List<TractionPoint>> curves = new LinkedHashMap<>();
-        h.createQuery("SELECT * FROM traction_point ORDER BY train_type, seq").map((rs, ctx) -> {
-            curves.computeIfAbsent(rs.getString("train_type"), k -> new ArrayList<>())
-                    .add(new TractionPoint(rs.getDouble("speed_kmh"), rs.getDouble("effort_kn")));
-            return null;
-        }).list();
+        h.createQuery("SELECT * FROM traction_point ORDER BY train_type, seq")
+                .map((rs, ctx) -> {
+                    curves.computeIfAbsent(rs.getString("train_type"), k -> new ArrayList<>())
+                            .add(new TractionPoint(rs.getDouble("speed_kmh"), rs.getDouble("effort_kn")));
+                    return null;
+                })
+                .list();
         Map<String, Map<Integer, List<Seat>>> seats = new LinkedHashMap<>();
-        h.createQuery("SELECT * FROM train_seat ORDER BY train_type, car, seq").map((rs, ctx) -> {
-            int car = rs.getInt("car");
-            seats.computeIfAbsent(rs.getString("train_type"), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(car, k -> new ArrayList<>())
-                    .add(new Seat(car, rs.getString("number"), SeatClass.valueOf(rs.getString("seat_class")),
-                            SeatPosition.valueOf(rs.getString("position"))));
-            return null;
-        }).list();
+        h.createQuery("SELECT * FROM train_seat ORDER BY train_type, car, seq")
+                .map((rs, ctx) -> {
+                    int car = rs.getInt("car");
+                    seats.computeIfAbsent(rs.getString("train_type"), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(car, k -> new ArrayList<>())
+                            .add(new Seat(
+                                    car,
+                                    rs.getString("number"),
+                                    SeatClass.valueOf(rs.getString("seat_class")),
+                                    SeatPosition.valueOf(rs.getString("position"))));
+                    return null;
+                })
+                .list();
         Map<String, List<Car>> cars = new LinkedHashMap<>();
-        h.createQuery("SELECT * FROM train_car ORDER BY train_type, car").map((rs, ctx) -> {
-            String type = rs.getString("train_type");
-            int car = rs.getInt("car");
-            String seatClass = rs.getString("seat_class");
-            cars.computeIfAbsent(type, k -> new ArrayList<>()).add(new Car(car, CarKind.valueOf(rs.getString("kind")),
-                    seatClass == null ? null : SeatClass.valueOf(seatClass),
-                    seats.getOrDefault(type, Map.of()).getOrDefault(car, List.of()), rs.getString("source")));
-            return null;
-        }).list();
-        List<TrainType> types = h.createQuery("SELECT * FROM train_type ORDER BY seq").map((rs, ctx) -> {
-            String code = rs.getString("code");
-            return new TrainType(code, rs.getString("name"), TrainCategory.valueOf(rs.getString("category")),
-                    rs.getString("consist"), rs.getDouble("mass_t"), rs.getDouble("rotating_mass_factor"),
-                    rs.getDouble("length_m"), rs.getInt("max_speed_kmh"), rs.getDouble("davis_a_kn"),
-                    rs.getDouble("davis_b_kn_per_kmh"), rs.getDouble("davis_c_kn_per_kmh2"), rs.getDouble("braking_mps2"),
-                    rs.getDouble("max_power_kw"), curves.getOrDefault(code, List.of()),
-                    cars.getOrDefault(code, List.of()), rs.getString("source"), rs.getString("assumptions"));
-        }).list();
+        h.createQuery("SELECT * FROM train_car ORDER BY train_type, car")
+                .map((rs, ctx) -> {
+                    String type = rs.getString("train_type");
+                    int car = rs.getInt("car");
+                    String seatClass = rs.getString("seat_class");
+                    cars.computeIfAbsent(type, k -> new ArrayList<>())
+                            .add(new Car(
+                                    car,
+                                    CarKind.valueOf(rs.getString("kind")),
+                                    seatClass == null ? null : SeatClass.valueOf(seatClass),
+                                    seats.getOrDefault(type, Map.of()).getOrDefault(car, List.of()),
+                                    rs.getString("source")));
+                    return null;
+                })
+                .list();
+        List<TrainType> types = h.createQuery("SELECT * FROM train_type ORDER BY seq")
+                .map((rs, ctx) -> {
+                    String code = rs.getString("code");
+                    return new TrainType(
+                            code,
+                            rs.getString("name"),
+                            TrainCategory.valueOf(rs.getString("category")),
+                            rs.getString("consist"),
+                            rs.getDouble("mass_t"),
+                            rs.getDouble("rotating_mass_factor"),
+                            rs.getDouble("length_m"),
+                            rs.getInt("max_speed_kmh"),
+                            rs.getDouble("davis_a_kn"),
+                            rs.getDouble("davis_b_kn_per_kmh"),
+                            rs.getDouble("davis_c_kn_per_kmh2"),
+                            rs.getDouble("braking_mps2"),
+                            rs.getDouble("max_power_kw"),
+                            curves.getOrDefault(code, List.of()),
+                            cars.getOrDefault(code, List.of()),
+                            rs.getString("source"),
+                            rs.getString("assumptions"));
+                })
+                .list();
         return new RollingStock(types);
     }
 }

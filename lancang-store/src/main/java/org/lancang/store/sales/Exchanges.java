@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Money;
@@ -35,8 +34,13 @@ final class Exchanges {
     private final PaymentProvider payments;
     private final Clock clock;
 
-    Exchanges(SeatDesk desk, GroupCommit commits, TimetableService timetable, RefundRules refunds,
-              PaymentProvider payments, Clock clock) {
+    Exchanges(
+            SeatDesk desk,
+            GroupCommit commits,
+            TimetableService timetable,
+            RefundRules refunds,
+            PaymentProvider payments,
+            Clock clock) {
         this.desk = desk;
         this.runs = desk.runs;
         this.lookups = desk.lookups;
@@ -60,23 +64,29 @@ final class Exchanges {
             return lookups.find(old.changedTo(), caller, agent); // a retry of this change
         }
         if (!old.live()) {
-            throw new Conflict("status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
+            throw new Conflict(
+                    "status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
         }
         Instant now = clock.instant();
         TrainPlan oldPlan = timetable.requirePlan(old.train(), "train");
         RunSales oldRun = runs.run(oldPlan, old.date());
         Duration beforeOld = Duration.between(now, oldRun.departures.get(old.fromStop()));
         if (beforeOld.isNegative() || beforeOld.isZero()) {
-            throw new Conflict("status", old.train() + " has left " + old.from() + "; the booking can no longer be changed");
+            throw new Conflict(
+                    "status", old.train() + " has left " + old.from() + "; the booking can no longer be changed");
         }
-        String train = r.train() == null || r.train().isBlank() ? old.train() : r.train().strip().toUpperCase(java.util.Locale.ROOT);
+        String train = r.train() == null || r.train().isBlank()
+                ? old.train()
+                : r.train().strip().toUpperCase(java.util.Locale.ROOT);
         LocalDate date = r.date() == null ? old.date() : r.date();
         SeatClass seatClass = r.seatClass() == null ? old.seatClass() : r.seatClass();
         if (train.equals(old.train()) && date.equals(old.date()) && seatClass == old.seatClass()) {
             throw new InvalidInput("train", "a change needs another train, date or class");
         }
-        List<Passenger> people = old.passengers().stream().map(BookedPassenger::passenger).toList();
-        SeatDesk.Checked c = desk.check(train, date, old.from(), old.to(), seatClass, r.car(), people, old.currency(), now);
+        List<Passenger> people =
+                old.passengers().stream().map(BookedPassenger::passenger).toList();
+        SeatDesk.Checked c =
+                desk.check(train, date, old.from(), old.to(), seatClass, r.car(), people, old.currency(), now);
         boolean ticketed = old.status() == Status.TICKETED;
         Booking replacement;
         List<RunSales> locked = lockInOrder(oldRun, c.run());
@@ -87,7 +97,13 @@ final class Exchanges {
             }
             Optional<Booking> taken;
             try {
-                taken = desk.take(c, new SeatPreference(r.position(), r.car()), old.owner(), old.soldBy(), now, ticketed,
+                taken = desk.take(
+                        c,
+                        new SeatPreference(r.position(), r.car()),
+                        old.owner(),
+                        old.soldBy(),
+                        now,
+                        ticketed,
                         old.id());
             } catch (RuntimeException e) {
                 restoreDocuments(oldRun, old);
@@ -106,12 +122,16 @@ final class Exchanges {
             if (ticketed) {
                 long more = replacement.totalMinor() - old.totalMinor();
                 if (more > 0) {
-                    payments.charge("change:" + r.idempotencyKey(), new Money(more, old.currency()), "Lancang change "
-                            + old.train() + " " + old.date() + " to " + replacement.train() + " " + replacement.date());
+                    payments.charge(
+                            "change:" + r.idempotencyKey(),
+                            new Money(more, old.currency()),
+                            "Lancang change " + old.train() + " " + old.date() + " to " + replacement.train() + " "
+                                    + replacement.date());
                     difference = more;
                 } else if (more < 0) {
                     Money back = new Money(-more, old.currency());
-                    difference = -back.minus(back.percent(refunds.feePercent(oldPlan.operator(), beforeOld))).minor();
+                    difference = -back.minus(back.percent(refunds.feePercent(oldPlan.operator(), beforeOld)))
+                            .minor();
                 }
             }
             long recorded = difference;
@@ -121,9 +141,12 @@ final class Exchanges {
                 int updated = h.createUpdate("UPDATE booking SET status = 'CHANGED', changed_to = :to, change_key = :k,"
                                 + " change_difference_minor = :d, cancelled_at = :now WHERE id = :id"
                                 + " AND status IN ('HELD', 'TICKETED')")
-                        .bind("to", UUID.fromString(written.id())).bind("k", r.idempotencyKey())
-                        .bind("d", ticketed ? recorded : null).bind("now", SalesRows.utc(now))
-                        .bind("id", UUID.fromString(old.id())).execute();
+                        .bind("to", UUID.fromString(written.id()))
+                        .bind("k", r.idempotencyKey())
+                        .bind("d", ticketed ? recorded : null)
+                        .bind("now", SalesRows.utc(now))
+                        .bind("id", UUID.fromString(old.id()))
+                        .execute();
                 if (updated == 0) {
                     throw new Conflict("status", "booking changed meanwhile");
                 }

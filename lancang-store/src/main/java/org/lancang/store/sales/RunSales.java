@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
@@ -19,12 +18,14 @@ import org.lancang.timetable.TrainPlan;
 final class RunSales {
     /** The plan, the train and its departures as the timetable last gave them (see {@link #retime}). */
     volatile TrainPlan plan;
+
     volatile Train train;
     final LocalDate date;
     final List<String> stops;
     volatile List<Instant> departures;
     /** The timetable's version these times come from. */
     volatile long timetableVersion;
+
     final SeatInventory inventory;
     final ReentrantLock lock = new ReentrantLock();
     /** Document key → the journeys [from, to) it holds on this run. */
@@ -32,7 +33,13 @@ final class RunSales {
     /** How many waitlist entries wait for this run (0: a release need not look at the waitlist). */
     int waiting;
 
-    RunSales(TrainPlan plan, Train train, LocalDate date, List<String> stops, List<Instant> departures, SeatInventory inventory) {
+    RunSales(
+            TrainPlan plan,
+            Train train,
+            LocalDate date,
+            List<String> stops,
+            List<Instant> departures,
+            SeatInventory inventory) {
         this.plan = plan;
         this.train = train;
         this.date = date;
@@ -51,7 +58,9 @@ final class RunSales {
      * that calls at other stations is not taken: the sold journeys are counted in stops of the old pattern.
      */
     boolean retime(TrainPlan newPlan, Train newTrain, List<Instant> newDepartures, long version) {
-        List<String> newStops = newTrain.stops().stream().map(org.lancang.timetable.Call::pointCode).toList();
+        List<String> newStops = newTrain.stops().stream()
+                .map(org.lancang.timetable.Call::pointCode)
+                .toList();
         timetableVersion = version;
         if (!newStops.equals(stops)) {
             return false;

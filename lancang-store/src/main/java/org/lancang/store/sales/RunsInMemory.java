@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.network.Network;
 import org.lancang.rollingstock.TrainType;
@@ -99,8 +98,10 @@ final class RunsInMemory {
                 TrainPlan plan = timetable.plan(run.plan.number()).orElse(run.plan);
                 Train train = timetable.train(plan, run.date);
                 if (!run.retime(plan, train, departures(train, run.date), version)) {
-                    LOG.warn("{} on {} now calls at other stations; its sales keep the stops they were sold on",
-                            plan.number(), run.date);
+                    LOG.warn(
+                            "{} on {} now calls at other stations; its sales keep the stops they were sold on",
+                            plan.number(),
+                            run.date);
                 }
             }
         } finally {
@@ -122,19 +123,27 @@ final class RunsInMemory {
         TrainType type = timetable.planner().trainType(plan.trainType(), "train");
         CarRule rule = CarRule.anyCar();
         if (SPLIT_TRAINS.contains(plan.number())) {
-            java.util.OptionalInt border = CrossBorderSplit.borderSegment(codes.stream()
-                    .map(c -> network.point(c).orElseThrow()).toList());
+            java.util.OptionalInt border = CrossBorderSplit.borderSegment(
+                    codes.stream().map(c -> network.point(c).orElseThrow()).toList());
             if (border.isPresent()) {
                 rule = CrossBorderSplit.cr200j(border.getAsInt());
             }
         }
-        RunSales run = new RunSales(plan, train, date, codes, departures,
+        RunSales run = new RunSales(
+                plan,
+                train,
+                date,
+                codes,
+                departures,
                 new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
         run.timetableVersion = version;
         rebuild(run);
         run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
-                + " AND service_date = :d AND status = 'WAITING'").bind("t", plan.number()).bind("d", date)
-                .mapTo(Integer.class).one());
+                        + " AND service_date = :d AND status = 'WAITING'")
+                .bind("t", plan.number())
+                .bind("d", date)
+                .mapTo(Integer.class)
+                .one());
         return run;
     }
 
@@ -142,7 +151,8 @@ final class RunsInMemory {
         jdbi.useHandle(h -> h.createQuery("SELECT b.from_stop, b.to_stop, p.seat_index, p.document_key FROM booking b"
                         + " JOIN booking_passenger p ON p.booking_id = b.id"
                         + " WHERE b.train = :t AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')")
-                .bind("t", run.train.number()).bind("d", run.date)
+                .bind("t", run.train.number())
+                .bind("d", run.date)
                 .map((rs, ctx) -> {
                     int from = rs.getInt("from_stop");
                     int to = rs.getInt("to_stop");
@@ -152,6 +162,7 @@ final class RunsInMemory {
                     }
                     run.addDocument(rs.getString("document_key"), from, to);
                     return null;
-                }).list());
+                })
+                .list());
     }
 }

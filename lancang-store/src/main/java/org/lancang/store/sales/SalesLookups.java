@@ -3,7 +3,6 @@ package org.lancang.store.sales;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -26,7 +25,8 @@ final class SalesLookups {
 
     /** A booking its owner (or an agent) may see. */
     public Booking find(String bookingId, String caller, boolean agent) {
-        Booking b = parseId(bookingId).flatMap(this::load)
+        Booking b = parseId(bookingId)
+                .flatMap(this::load)
                 .orElseThrow(() -> new NotFound("id", "no booking '" + bookingId + "'"));
         if (!agent && !b.owner().equals(caller)) {
             throw new NotFound("id", "no booking '" + bookingId + "'"); // others' bookings do not exist for a passenger
@@ -35,8 +35,11 @@ final class SalesLookups {
     }
 
     public List<Booking> bookingsOf(String owner) {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE owner = :o ORDER BY created_at DESC")
-                .bind("o", owner).mapTo(String.class).list());
+        List<String> ids =
+                jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE owner = :o ORDER BY created_at DESC")
+                        .bind("o", owner)
+                        .mapTo(String.class)
+                        .list());
         return ids.stream().map(this::load).flatMap(Optional::stream).toList();
     }
 
@@ -48,7 +51,9 @@ final class SalesLookups {
         String q = ticketOrDocument.strip().toUpperCase(java.util.Locale.ROOT);
         List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT booking_id FROM booking_passenger"
                         + " WHERE ticket_number = :q OR upper(document_number) = :q")
-                .bind("q", q).mapTo(String.class).list());
+                .bind("q", q)
+                .mapTo(String.class)
+                .list());
         return ids.stream().map(this::load).flatMap(Optional::stream).toList();
     }
 
@@ -66,40 +71,58 @@ final class SalesLookups {
 
     private Optional<Booking> load(UUID id) {
         return jdbi.withHandle(h -> {
-            List<BookedPassenger> passengers = h.createQuery("SELECT * FROM booking_passenger WHERE booking_id = :id ORDER BY idx")
-                    .bind("id", id).map((rs, ctx) -> SalesRows.bookedPassenger(rs)).list();
-            return h.createQuery("SELECT * FROM booking WHERE id = :id").bind("id", id)
-                    .map((rs, ctx) -> SalesRows.booking(rs, passengers)).findOne();
+            List<BookedPassenger> passengers = h.createQuery(
+                            "SELECT * FROM booking_passenger WHERE booking_id = :id ORDER BY idx")
+                    .bind("id", id)
+                    .map((rs, ctx) -> SalesRows.bookedPassenger(rs))
+                    .list();
+            return h.createQuery("SELECT * FROM booking WHERE id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> SalesRows.booking(rs, passengers))
+                    .findOne();
         });
     }
 
     String paymentKey(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT payment_key FROM booking WHERE id = :id")
-                .bind("id", UUID.fromString(id)).mapTo(String.class).findOne().orElse(null));
+                .bind("id", UUID.fromString(id))
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
     }
 
     String changeKey(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT change_key FROM booking WHERE id = :id")
-                .bind("id", UUID.fromString(id)).mapTo(String.class).findOne().orElse(null));
+                .bind("id", UUID.fromString(id))
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
     }
 
     /** A passenger's waitlist entries, newest first. */
     public List<WaitlistEntry> waitlistOf(String owner) {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM waitlist_entry WHERE owner = :o"
-                + " ORDER BY seq DESC").bind("o", owner).mapTo(String.class).list());
+        List<String> ids = jdbi.withHandle(
+                h -> h.createQuery("SELECT id FROM waitlist_entry WHERE owner = :o" + " ORDER BY seq DESC")
+                        .bind("o", owner)
+                        .mapTo(String.class)
+                        .list());
         return ids.stream().map(id -> waitlistEntry(id, owner, false)).toList();
     }
 
     /** One entry its owner (or an agent) may see. */
     public WaitlistEntry waitlistEntry(String entryId, String caller, boolean agent) {
         Optional<UUID> id = parseId(entryId);
-        Optional<WaitlistEntry> found = id.isEmpty() ? Optional.empty() : jdbi.withHandle(h -> {
-            List<Passenger> passengers = waitingPassengers(h, id.get());
-            return h.createQuery("SELECT e.*, (SELECT count(*) FROM waitlist_entry o WHERE o.train = e.train"
-                            + " AND o.service_date = e.service_date AND o.seat_class = e.seat_class AND o.seq < e.seq"
-                            + " AND o.status = 'WAITING') AS ahead FROM waitlist_entry e WHERE e.id = :id")
-                    .bind("id", id.get()).map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("ahead"), passengers)).findOne();
-        });
+        Optional<WaitlistEntry> found = id.isEmpty()
+                ? Optional.empty()
+                : jdbi.withHandle(h -> {
+                    List<Passenger> passengers = waitingPassengers(h, id.get());
+                    return h.createQuery("SELECT e.*, (SELECT count(*) FROM waitlist_entry o WHERE o.train = e.train"
+                                    + " AND o.service_date = e.service_date AND o.seat_class = e.seat_class AND o.seq < e.seq"
+                                    + " AND o.status = 'WAITING') AS ahead FROM waitlist_entry e WHERE e.id = :id")
+                            .bind("id", id.get())
+                            .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("ahead"), passengers))
+                            .findOne();
+                });
         WaitlistEntry e = found.orElseThrow(() -> new NotFound("id", "no waitlist entry '" + entryId + "'"));
         if (!agent && !e.owner().equals(caller)) {
             throw new NotFound("id", "no waitlist entry '" + entryId + "'");
@@ -109,16 +132,26 @@ final class SalesLookups {
 
     /** What a passenger has been told, newest first. */
     public List<Notification> notificationsOf(String owner) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM notification WHERE owner = :o ORDER BY id DESC LIMIT 100")
-                .bind("o", owner).map((rs, ctx) -> new Notification(rs.getLong("id"), SalesRows.instant(rs, "created_at"),
-                        rs.getString("kind"), rs.getString("booking_id"), rs.getString("message"))).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM notification WHERE owner = :o ORDER BY id DESC LIMIT 100")
+                .bind("o", owner)
+                .map((rs, ctx) -> new Notification(
+                        rs.getLong("id"),
+                        SalesRows.instant(rs, "created_at"),
+                        rs.getString("kind"),
+                        rs.getString("booking_id"),
+                        rs.getString("message")))
+                .list());
     }
 
     /** The entries still waiting for a run, in the order they joined (without their passengers). */
     List<WaitlistEntry> waiting(String train, java.time.LocalDate date) {
         return jdbi.withHandle(h -> h.createQuery("SELECT e.*, 0 AS ahead FROM waitlist_entry e"
                         + " WHERE train = :t AND service_date = :d AND status = 'WAITING' ORDER BY seq")
-                .bind("t", train).bind("d", date).map((rs, ctx) -> SalesRows.entry(rs, 0, List.of())).list());
+                .bind("t", train)
+                .bind("d", date)
+                .map((rs, ctx) -> SalesRows.entry(rs, 0, List.of()))
+                .list());
     }
 
     /** The passengers of a waitlist entry, in the order they were given. */
@@ -128,6 +161,8 @@ final class SalesLookups {
 
     private static List<Passenger> waitingPassengers(org.jdbi.v3.core.Handle h, UUID entryId) {
         return h.createQuery("SELECT * FROM waitlist_passenger WHERE entry_id = :id ORDER BY idx")
-                .bind("id", entryId).map((rs, ctx) -> SalesRows.passenger(rs)).list();
+                .bind("id", entryId)
+                .map((rs, ctx) -> SalesRows.passenger(rs))
+                .list();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
@@ -13,36 +12,73 @@ import org.lancang.ticketing.fares.FareQuote;
 
 /** The values the sales service takes and gives. */
 public final class SalesRecords {
-    private SalesRecords() {
-    }
+    private SalesRecords() {}
 
     /** A class on a train for a journey: how many seats are free and what it costs. */
-    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare) {
-    }
+    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare) {}
 
     /** One train that serves a journey on a date. */
-    public record JourneyOption(String train, String operator, String trainType, String from, String to,
-                                OffsetDateTime departure, OffsetDateTime arrival, long durationMinutes,
-                                boolean crossesBorder, boolean onSale, List<ClassOffer> classes) {
-    }
+    public record JourneyOption(
+            String train,
+            String operator,
+            String trainType,
+            String from,
+            String to,
+            OffsetDateTime departure,
+            OffsetDateTime arrival,
+            long durationMinutes,
+            boolean crossesBorder,
+            boolean onSale,
+            List<ClassOffer> classes) {}
 
     /** "Hold these seats for these passengers." */
-    public record HoldRequest(String train, LocalDate date, String from, String to, SeatClass seatClass,
-                              SeatPosition position, int car, List<Passenger> passengers, Currency currency) {
-    }
+    public record HoldRequest(
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            SeatClass seatClass,
+            SeatPosition position,
+            int car,
+            List<Passenger> passengers,
+            Currency currency) {}
 
     /** A booking's state: HELD until paid or expired; TICKETED; CANCELLED; EXPIRED; CHANGED into another booking. */
-    public enum Status { HELD, TICKETED, CANCELLED, EXPIRED, CHANGED }
-
-    /** A passenger of a booking with their seat (and ticket once paid). */
-    public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {
+    public enum Status {
+        HELD,
+        TICKETED,
+        CANCELLED,
+        EXPIRED,
+        CHANGED
     }
 
-    public record Booking(String id, String train, LocalDate date, String from, String to, int fromStop, int toStop,
-                          SeatClass seatClass, Status status, String owner, String soldBy, Instant createdAt,
-                          Instant holdExpiresAt, Currency currency, long totalMinor, Instant paidAt, Instant cancelledAt,
-                          Long feeMinor, Long refundMinor, List<BookedPassenger> passengers, String changedTo,
-                          String changedFrom, Long changeDifferenceMinor) {
+    /** A passenger of a booking with their seat (and ticket once paid). */
+    public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {}
+
+    public record Booking(
+            String id,
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            int fromStop,
+            int toStop,
+            SeatClass seatClass,
+            Status status,
+            String owner,
+            String soldBy,
+            Instant createdAt,
+            Instant holdExpiresAt,
+            Currency currency,
+            long totalMinor,
+            Instant paidAt,
+            Instant cancelledAt,
+            Long feeMinor,
+            Long refundMinor,
+            List<BookedPassenger> passengers,
+            String changedTo,
+            String changedFrom,
+            Long changeDifferenceMinor) {
         public boolean live() {
             return status == Status.HELD || status == Status.TICKETED;
         }
@@ -52,29 +88,51 @@ public final class SalesRecords {
      * "Move this booking to another train or date" (the same journey; class and seat preference may change). The key
      * makes a retry return the same new booking and never charge the difference twice.
      */
-    public record ChangeRequest(String train, LocalDate date, SeatClass seatClass, SeatPosition position, int car,
-                                String idempotencyKey) {
-    }
+    public record ChangeRequest(
+            String train, LocalDate date, SeatClass seatClass, SeatPosition position, int car, String idempotencyKey) {}
 
     /** "Put these passengers on the waitlist for this sold-out class and journey." */
-    public record WaitlistRequest(String train, LocalDate date, String from, String to, SeatClass seatClass,
-                                  List<Passenger> passengers, Currency currency) {
-    }
+    public record WaitlistRequest(
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            SeatClass seatClass,
+            List<Passenger> passengers,
+            Currency currency) {}
 
     /** A waitlist entry: WAITING in turn; OFFERED a held booking; then FULFILLED (paid), EXPIRED or CANCELLED. */
-    public enum WaitStatus { WAITING, OFFERED, FULFILLED, EXPIRED, CANCELLED }
+    public enum WaitStatus {
+        WAITING,
+        OFFERED,
+        FULFILLED,
+        EXPIRED,
+        CANCELLED
+    }
 
     /**
      * A place on a waitlist. {@code ahead} is how many entries for the same run and class joined earlier and still wait
      * (while WAITING). {@code bookingId} is the hold made for it once OFFERED.
      */
-    public record WaitlistEntry(String id, String train, LocalDate date, String from, String to, int fromStop, int toStop,
-                                SeatClass seatClass, Currency currency, String owner, Instant createdAt, Instant departsAt,
-                                WaitStatus status, String bookingId, Instant offeredAt, int ahead,
-                                List<Passenger> passengers) {
-    }
+    public record WaitlistEntry(
+            String id,
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            int fromStop,
+            int toStop,
+            SeatClass seatClass,
+            Currency currency,
+            String owner,
+            Instant createdAt,
+            Instant departsAt,
+            WaitStatus status,
+            String bookingId,
+            Instant offeredAt,
+            int ahead,
+            List<Passenger> passengers) {}
 
     /** Something the passenger is told, such as a waitlisted seat now held for them. */
-    public record Notification(long id, Instant createdAt, String kind, String bookingId, String message) {
-    }
+    public record Notification(long id, Instant createdAt, String kind, String bookingId, String message) {}
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.db.GroupCommit.Statement;
@@ -24,19 +23,20 @@ import org.lancang.ticketing.Passenger;
 
 /** Bookings and waitlist entries as rows: the statements that write them and the mappers that read them back. */
 final class SalesRows {
-    private SalesRows() {
-    }
+    private SalesRows() {}
 
     private static final String INSERT_BOOKING = "INSERT INTO booking (id, train, service_date, from_code, to_code,"
             + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor,"
             + " paid_at, changed_from) VALUES (:id, :train, :date, :from, :to, :fs, :ts, :cls, :status, :owner, :soldBy,"
             + " :created, :expires, :cur, :total, :paid, :changedFrom)";
-    private static final String INSERT_PASSENGER = "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
-            + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat,"
-            + " ticket_number) VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car, :seat, :ticket)";
-    private static final String INSERT_ENTRY = "INSERT INTO waitlist_entry (id, train, service_date, from_code, to_code,"
-            + " from_stop, to_stop, seat_class, currency, owner, created_at, departs_at, status) VALUES (:id, :train, :date,"
-            + " :from, :to, :fs, :ts, :cls, :cur, :owner, :created, :departs, 'WAITING')";
+    private static final String INSERT_PASSENGER =
+            "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
+                    + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat,"
+                    + " ticket_number) VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car, :seat, :ticket)";
+    private static final String INSERT_ENTRY =
+            "INSERT INTO waitlist_entry (id, train, service_date, from_code, to_code,"
+                    + " from_stop, to_stop, seat_class, currency, owner, created_at, departs_at, status) VALUES (:id, :train, :date,"
+                    + " :from, :to, :fs, :ts, :cls, :cur, :owner, :created, :departs, 'WAITING')";
     private static final String INSERT_WAITING_PASSENGER = "INSERT INTO waitlist_passenger (entry_id, idx, name,"
             + " document_type, document_number, nationality, date_of_birth, document_expiry) VALUES (:id, :idx, :name,"
             + " :dt, :dn, :nat, :dob, :exp)";
@@ -134,33 +134,69 @@ final class SalesRows {
 
     static Passenger passenger(ResultSet rs) throws SQLException {
         java.sql.Date expiry = rs.getDate("document_expiry");
-        return new Passenger(rs.getString("name"), DocumentType.valueOf(rs.getString("document_type")),
-                rs.getString("document_number"), rs.getString("nationality"), rs.getDate("date_of_birth").toLocalDate(),
+        return new Passenger(
+                rs.getString("name"),
+                DocumentType.valueOf(rs.getString("document_type")),
+                rs.getString("document_number"),
+                rs.getString("nationality"),
+                rs.getDate("date_of_birth").toLocalDate(),
                 expiry == null ? null : expiry.toLocalDate());
     }
 
     static BookedPassenger bookedPassenger(ResultSet rs) throws SQLException {
-        return new BookedPassenger(passenger(rs), rs.getInt("seat_index"), rs.getInt("car"), rs.getString("seat"),
+        return new BookedPassenger(
+                passenger(rs),
+                rs.getInt("seat_index"),
+                rs.getInt("car"),
+                rs.getString("seat"),
                 rs.getString("ticket_number"));
     }
 
     static Booking booking(ResultSet rs, List<BookedPassenger> passengers) throws SQLException {
-        return new Booking(rs.getString("id"), rs.getString("train"), rs.getDate("service_date").toLocalDate(),
-                rs.getString("from_code"), rs.getString("to_code"), rs.getInt("from_stop"), rs.getInt("to_stop"),
-                SeatClass.valueOf(rs.getString("seat_class")), Status.valueOf(rs.getString("status")),
-                rs.getString("owner"), rs.getString("sold_by"), instant(rs, "created_at"), instant(rs, "hold_expires_at"),
-                Currency.valueOf(rs.getString("currency")), rs.getLong("total_minor"), instant(rs, "paid_at"),
-                instant(rs, "cancelled_at"), (Long) rs.getObject("fee_minor"), (Long) rs.getObject("refund_minor"),
-                passengers, rs.getString("changed_to"), rs.getString("changed_from"),
+        return new Booking(
+                rs.getString("id"),
+                rs.getString("train"),
+                rs.getDate("service_date").toLocalDate(),
+                rs.getString("from_code"),
+                rs.getString("to_code"),
+                rs.getInt("from_stop"),
+                rs.getInt("to_stop"),
+                SeatClass.valueOf(rs.getString("seat_class")),
+                Status.valueOf(rs.getString("status")),
+                rs.getString("owner"),
+                rs.getString("sold_by"),
+                instant(rs, "created_at"),
+                instant(rs, "hold_expires_at"),
+                Currency.valueOf(rs.getString("currency")),
+                rs.getLong("total_minor"),
+                instant(rs, "paid_at"),
+                instant(rs, "cancelled_at"),
+                (Long) rs.getObject("fee_minor"),
+                (Long) rs.getObject("refund_minor"),
+                passengers,
+                rs.getString("changed_to"),
+                rs.getString("changed_from"),
                 (Long) rs.getObject("change_difference_minor"));
     }
 
     static WaitlistEntry entry(ResultSet rs, int ahead, List<Passenger> passengers) throws SQLException {
-        return new WaitlistEntry(rs.getString("id"), rs.getString("train"), rs.getDate("service_date").toLocalDate(),
-                rs.getString("from_code"), rs.getString("to_code"), rs.getInt("from_stop"), rs.getInt("to_stop"),
-                SeatClass.valueOf(rs.getString("seat_class")), Currency.valueOf(rs.getString("currency")),
-                rs.getString("owner"), instant(rs, "created_at"), instant(rs, "departs_at"),
-                WaitStatus.valueOf(rs.getString("status")), rs.getString("booking_id"), instant(rs, "offered_at"), ahead,
+        return new WaitlistEntry(
+                rs.getString("id"),
+                rs.getString("train"),
+                rs.getDate("service_date").toLocalDate(),
+                rs.getString("from_code"),
+                rs.getString("to_code"),
+                rs.getInt("from_stop"),
+                rs.getInt("to_stop"),
+                SeatClass.valueOf(rs.getString("seat_class")),
+                Currency.valueOf(rs.getString("currency")),
+                rs.getString("owner"),
+                instant(rs, "created_at"),
+                instant(rs, "departs_at"),
+                WaitStatus.valueOf(rs.getString("status")),
+                rs.getString("booking_id"),
+                instant(rs, "offered_at"),
+                ahead,
                 passengers);
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Conflict;
 import org.lancang.errors.Validation;
@@ -26,14 +25,14 @@ import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
-import org.lancang.store.sales.SalesRecords.Notification;
-import org.lancang.store.sales.SalesRecords.WaitStatus;
-import org.lancang.store.sales.SalesRecords.WaitlistEntry;
-import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesRecords.ClassOffer;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.sales.SalesRecords.WaitStatus;
+import org.lancang.store.sales.SalesRecords.WaitlistEntry;
+import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
@@ -50,7 +49,8 @@ import org.lancang.timetable.TrainPlan;
  */
 public final class SalesService {
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
-    private static final Set<SeatClass> SOLD_CLASSES = EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
+    private static final Set<SeatClass> SOLD_CLASSES =
+            EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
 
     private final Jdbi jdbi;
     private final GroupCommit commits;
@@ -68,8 +68,16 @@ public final class SalesService {
     private final Exchanges exchanges;
     private final Waitlists waitlists;
 
-    public SalesService(Jdbi jdbi, GroupCommit commits, TimetableService timetable, FareTable fares, SalesWindow window,
-                        RefundRules refunds, PaymentProvider payments, Clock clock, Duration holdTime) {
+    public SalesService(
+            Jdbi jdbi,
+            GroupCommit commits,
+            TimetableService timetable,
+            FareTable fares,
+            SalesWindow window,
+            RefundRules refunds,
+            PaymentProvider payments,
+            Clock clock,
+            Duration holdTime) {
         this.jdbi = jdbi;
         this.commits = commits;
         this.timetable = timetable;
@@ -132,17 +140,30 @@ public final class SalesService {
             Point b = network.point(stops.get(j)).orElseThrow();
             Instant dep = train.at(date, train.stops().get(i).departure());
             Instant arr = train.at(date, train.stops().get(j).arrival());
-            out.add(new JourneyOption(plan.number(), plan.operator().name(), plan.trainType(), a.code(), b.code(),
-                    dep.atZone(a.timeZone()).toOffsetDateTime(), arr.atZone(b.timeZone()).toOffsetDateTime(),
-                    Duration.between(dep, arr).toMinutes(), a.country() != b.country(),
-                    window.onSale(plan.operator(), date, dep, a.timeZone(), clock.instant()), classes));
+            out.add(new JourneyOption(
+                    plan.number(),
+                    plan.operator().name(),
+                    plan.trainType(),
+                    a.code(),
+                    b.code(),
+                    dep.atZone(a.timeZone()).toOffsetDateTime(),
+                    arr.atZone(b.timeZone()).toOffsetDateTime(),
+                    Duration.between(dep, arr).toMinutes(),
+                    a.country() != b.country(),
+                    window.onSale(plan.operator(), date, dep, a.timeZone(), clock.instant()),
+                    classes));
         }
         out.sort(java.util.Comparator.comparing(JourneyOption::departure));
         return out;
     }
 
     private static List<SeatClass> classesOf(TrainType type) {
-        return type.seats().stream().map(Seat::seatClass).distinct().filter(SOLD_CLASSES::contains).sorted().toList();
+        return type.seats().stream()
+                .map(Seat::seatClass)
+                .distinct()
+                .filter(SOLD_CLASSES::contains)
+                .sorted()
+                .toList();
     }
 
     // ---------------------------------------------------------------- holds
@@ -159,7 +180,8 @@ public final class SalesService {
      */
     public java.util.concurrent.CompletableFuture<Booking> holdAsync(String owner, String soldBy, HoldRequest r) {
         Instant now = clock.instant();
-        SeatDesk.Checked c = desk.check(r.train(), r.date(), r.from(), r.to(), r.seatClass(), r.car(), r.passengers(), r.currency(), now);
+        SeatDesk.Checked c = desk.check(
+                r.train(), r.date(), r.from(), r.to(), r.seatClass(), r.car(), r.passengers(), r.currency(), now);
         RunSales run = c.run();
         Booking booking;
         run.lock.lock();
@@ -174,7 +196,8 @@ public final class SalesService {
         return commits.submit(SalesRows.insert(booking)).handle((done, failure) -> {
             if (failure != null) {
                 desk.giveBack(run, booking, now);
-                throw failure instanceof java.util.concurrent.CompletionException ce ? ce
+                throw failure instanceof java.util.concurrent.CompletionException ce
+                        ? ce
                         : new java.util.concurrent.CompletionException(failure);
             }
             return booking;
@@ -198,7 +221,9 @@ public final class SalesService {
             expire(b);
             throw new Conflict("status", "the hold expired at " + b.holdExpiresAt());
         }
-        PaymentProvider.Receipt receipt = payments.charge(idempotencyKey, new Money(b.totalMinor(), b.currency()),
+        PaymentProvider.Receipt receipt = payments.charge(
+                idempotencyKey,
+                new Money(b.totalMinor(), b.currency()),
                 "Lancang " + b.train() + " " + b.date() + " " + b.from() + "-" + b.to());
         if (receipt == null) {
             throw new IllegalStateException("the payment provider returned no receipt");
@@ -206,14 +231,20 @@ public final class SalesService {
         commits.commit(h -> {
             int updated = h.createUpdate("UPDATE booking SET status = 'TICKETED', paid_at = :now, payment_key = :k"
                             + " WHERE id = :id AND status = 'HELD'")
-                    .bind("now", utc(now)).bind("k", idempotencyKey).bind("id", UUID.fromString(b.id())).execute();
+                    .bind("now", utc(now))
+                    .bind("k", idempotencyKey)
+                    .bind("id", UUID.fromString(b.id()))
+                    .execute();
             if (updated == 0) {
                 throw new Conflict("status", "booking is no longer HELD");
             }
             for (BookedPassenger p : b.passengers()) {
-                h.createUpdate("UPDATE booking_passenger SET ticket_number = :t WHERE booking_id = :id AND seat_index = :s")
+                h.createUpdate(
+                                "UPDATE booking_passenger SET ticket_number = :t WHERE booking_id = :id AND seat_index = :s")
                         .bind("t", desk.ticketNumber(b.id(), b.train(), b.date(), p.car(), p.seat()))
-                        .bind("id", UUID.fromString(b.id())).bind("s", p.seatIndex()).execute();
+                        .bind("id", UUID.fromString(b.id()))
+                        .bind("s", p.seatIndex())
+                        .execute();
             }
             desk.settleOffer(h, b.id(), WaitStatus.FULFILLED);
         });
@@ -257,10 +288,14 @@ public final class SalesService {
         run.lock.lock();
         try {
             commits.commit(h -> {
-                int updated = h.createUpdate("UPDATE booking SET status = 'CANCELLED', cancelled_at = :now, fee_minor = :f,"
-                                + " refund_minor = :r WHERE id = :id AND status IN ('HELD', 'TICKETED')")
-                        .bind("now", utc(now)).bind("f", fee.minor()).bind("r", refund.minor())
-                        .bind("id", UUID.fromString(b.id())).execute();
+                int updated = h.createUpdate(
+                                "UPDATE booking SET status = 'CANCELLED', cancelled_at = :now, fee_minor = :f,"
+                                        + " refund_minor = :r WHERE id = :id AND status IN ('HELD', 'TICKETED')")
+                        .bind("now", utc(now))
+                        .bind("f", fee.minor())
+                        .bind("r", refund.minor())
+                        .bind("id", UUID.fromString(b.id()))
+                        .execute();
                 if (updated == 0) {
                     throw new Conflict("status", "booking changed meanwhile");
                 }
@@ -293,8 +328,11 @@ public final class SalesService {
     /** Releases every hold whose time is up, and closes waitlist entries whose train has left; returns the holds. */
     public int expireHolds() {
         Instant now = clock.instant();
-        List<String> due = jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE status = 'HELD'"
-                + " AND hold_expires_at <= :now").bind("now", utc(now)).mapTo(String.class).list());
+        List<String> due = jdbi.withHandle(
+                h -> h.createQuery("SELECT id FROM booking WHERE status = 'HELD'" + " AND hold_expires_at <= :now")
+                        .bind("now", utc(now))
+                        .mapTo(String.class)
+                        .list());
         int n = 0;
         for (String id : due) {
             Booking b = load(id).orElse(null);
@@ -304,7 +342,9 @@ public final class SalesService {
             }
         }
         commits.commit(h -> h.createUpdate("UPDATE waitlist_entry SET status = 'EXPIRED' WHERE status = 'WAITING'"
-                + " AND departs_at <= :now").bind("now", utc(now)).execute());
+                        + " AND departs_at <= :now")
+                .bind("now", utc(now))
+                .execute());
         return n;
     }
 
@@ -315,7 +355,8 @@ public final class SalesService {
             int[] updated = new int[1];
             commits.commit(h -> {
                 updated[0] = h.createUpdate("UPDATE booking SET status = 'EXPIRED' WHERE id = :id AND status = 'HELD'")
-                        .bind("id", UUID.fromString(b.id())).execute();
+                        .bind("id", UUID.fromString(b.id()))
+                        .execute();
                 desk.settleOffer(h, b.id(), WaitStatus.EXPIRED);
             });
             if (updated[0] == 1) {

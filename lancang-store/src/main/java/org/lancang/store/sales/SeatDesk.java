@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.lancang.errors.Conflict;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
@@ -53,8 +52,15 @@ final class SeatDesk {
     /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
     private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(SeatDesk::generator);
 
-    SeatDesk(GroupCommit commits, TimetableService timetable, FareTable fares, SalesWindow window, Duration holdTime,
-             RunsInMemory runs, SalesLookups lookups, java.time.Clock clock) {
+    SeatDesk(
+            GroupCommit commits,
+            TimetableService timetable,
+            FareTable fares,
+            SalesWindow window,
+            Duration holdTime,
+            RunsInMemory runs,
+            SalesLookups lookups,
+            java.time.Clock clock) {
         this.clock = clock;
         this.commits = commits;
         this.timetable = timetable;
@@ -69,15 +75,32 @@ final class SeatDesk {
     // ---------------------------------------------------------------- checking a journey
 
     /** A journey asked for, checked against the timetable, the sales window, the documents and the fares. */
-    record Checked(TrainPlan plan, RunSales run, int from, int to, SeatClass seatClass, FareQuote fare,
-                           Money total, List<Passenger> passengers, Currency currency) {
-    }
+    record Checked(
+            TrainPlan plan,
+            RunSales run,
+            int from,
+            int to,
+            SeatClass seatClass,
+            FareQuote fare,
+            Money total,
+            List<Passenger> passengers,
+            Currency currency) {}
 
-    Checked check(String train, LocalDate date, String fromCode, String toCode, SeatClass seatClass, int car,
-                          List<Passenger> passengers, Currency currency, Instant now) {
+    Checked check(
+            String train,
+            LocalDate date,
+            String fromCode,
+            String toCode,
+            SeatClass seatClass,
+            int car,
+            List<Passenger> passengers,
+            Currency currency,
+            Instant now) {
         Validation v = new Validation();
         RunSales known = runs.loaded(train, date); // the common case under a rush: no look-up in the timetable
-        TrainPlan plan = known != null ? known.plan : train == null ? null : timetable.plan(train).orElse(null);
+        TrainPlan plan = known != null
+                ? known.plan
+                : train == null ? null : timetable.plan(train).orElse(null);
         v.check(plan != null && plan.passenger(), "train", "'" + train + "' is not a passenger train of the timetable");
         v.check(date != null, "date", "is required");
         v.check(seatClass != null, "seatClass", "is required");
@@ -103,7 +126,8 @@ final class SeatDesk {
         }
         Point boarding = network.point(run.stops.get(from)).orElseThrow();
         window.check(plan.operator(), date, run.departures.get(from), boarding.timeZone(), now, "date");
-        boolean crosses = boarding.country() != network.point(run.stops.get(to)).orElseThrow().country();
+        boolean crosses = boarding.country()
+                != network.point(run.stops.get(to)).orElseThrow().country();
         Validation people = new Validation();
         LocalDate today = now.atZone(boarding.timeZone()).toLocalDate();
         for (int k = 0; k < count; k++) {
@@ -123,12 +147,18 @@ final class SeatDesk {
      * Takes seats for the checked journey; the caller holds the run's lock. Refuses a document that already holds an
      * overlapping journey on the run; empty, and nothing taken, when the class is sold out for the journey.
      */
-    Optional<Booking> take(Checked c, SeatPreference preference, String owner, String soldBy, Instant now,
-                                   boolean ticketed, String changedFrom) {
+    Optional<Booking> take(
+            Checked c,
+            SeatPreference preference,
+            String owner,
+            String soldBy,
+            Instant now,
+            boolean ticketed,
+            String changedFrom) {
         RunSales run = c.run();
         refuseOverlappingDocuments(c);
-        Optional<Allocation> got = run.inventory.allocate(c.from(), c.to(), c.seatClass(), preference,
-                c.passengers().size());
+        Optional<Allocation> got = run.inventory.allocate(
+                c.from(), c.to(), c.seatClass(), preference, c.passengers().size());
         if (got.isEmpty()) {
             return Optional.empty();
         }
@@ -137,29 +167,58 @@ final class SeatDesk {
         for (int k = 0; k < c.passengers().size(); k++) {
             Seat seat = got.get().seats().get(k);
             Passenger p = c.passengers().get(k);
-            booked.add(new BookedPassenger(p, got.get().seatIndices().get(k), seat.car(), seat.number(),
+            booked.add(new BookedPassenger(
+                    p,
+                    got.get().seatIndices().get(k),
+                    seat.car(),
+                    seat.number(),
                     ticketed ? ticketNumber(id, c.plan().number(), run.date, seat.car(), seat.number()) : null));
             run.addDocument(p.documentKey(), c.from(), c.to());
         }
-        return Optional.of(new Booking(id, c.plan().number(), run.date, run.stops.get(c.from()), run.stops.get(c.to()),
-                c.from(), c.to(), c.seatClass(), ticketed ? Status.TICKETED : Status.HELD, owner, soldBy, now,
-                now.plus(holdTime), c.currency(), c.total().minor(), ticketed ? now : null, null, null, null,
-                List.copyOf(booked), null, changedFrom, null));
+        return Optional.of(new Booking(
+                id,
+                c.plan().number(),
+                run.date,
+                run.stops.get(c.from()),
+                run.stops.get(c.to()),
+                c.from(),
+                c.to(),
+                c.seatClass(),
+                ticketed ? Status.TICKETED : Status.HELD,
+                owner,
+                soldBy,
+                now,
+                now.plus(holdTime),
+                c.currency(),
+                c.total().minor(),
+                ticketed ? now : null,
+                null,
+                null,
+                null,
+                List.copyOf(booked),
+                null,
+                changedFrom,
+                null));
     }
 
     /** One document cannot hold two journeys on one run that overlap; the caller holds the run's lock. */
     static void refuseOverlappingDocuments(Checked c) {
         for (int k = 0; k < c.passengers().size(); k++) {
             if (c.run().documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
-                throw new Conflict("passengers[" + k + "].documentNumber", "this document already holds a journey on "
-                        + c.plan().number() + " on " + c.run().date + " that overlaps this one");
+                throw new Conflict(
+                        "passengers[" + k + "].documentNumber",
+                        "this document already holds a journey on " + c.plan().number() + " on " + c.run().date
+                                + " that overlaps this one");
             }
         }
     }
 
     static Conflict soldOut(Checked c) {
-        return new Conflict("seatClass", "sold out: no " + c.seatClass() + " seats left for " + c.run().stops.get(c.from())
-                + "–" + c.run().stops.get(c.to()) + " on " + c.plan().number() + " (the waitlist is open)");
+        return new Conflict(
+                "seatClass",
+                "sold out: no " + c.seatClass() + " seats left for "
+                        + c.run().stops.get(c.from()) + "–" + c.run().stops.get(c.to()) + " on "
+                        + c.plan().number() + " (the waitlist is open)");
     }
 
     /**
@@ -243,15 +302,16 @@ final class SeatDesk {
                 continue;
             }
             List<Passenger> passengers = lookups.waitingPassengers(UUID.fromString(e.id()));
-            FareQuote fare = fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
+            FareQuote fare =
+                    fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
             Optional<Booking> hold = Optional.empty();
             if (fare != null) {
                 Money total = Money.zero(e.currency());
                 for (int k = 0; k < passengers.size(); k++) {
                     total = total.plus(fare.total());
                 }
-                Checked c = new Checked(run.plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total,
-                        passengers, e.currency());
+                Checked c = new Checked(
+                        run.plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total, passengers, e.currency());
                 try {
                     hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
                 } catch (Conflict documentBusy) {
@@ -264,9 +324,13 @@ final class SeatDesk {
             }
             offered.add(hold.get());
             writes.addAll(SalesRows.insert(hold.get()));
-            writes.addAll(SalesRows.offer(e, hold.get(), now, "A seat on " + e.train() + " on " + e.date() + " from "
-                    + e.from() + " to " + e.to() + " (" + e.seatClass() + ") is held for you until "
-                    + hold.get().holdExpiresAt() + ": pay before then to keep it."));
+            writes.addAll(SalesRows.offer(
+                    e,
+                    hold.get(),
+                    now,
+                    "A seat on " + e.train() + " on " + e.date() + " from "
+                            + e.from() + " to " + e.to() + " (" + e.seatClass() + ") is held for you until "
+                            + hold.get().holdExpiresAt() + ": pay before then to keep it."));
         }
         if (!writes.isEmpty()) {
             try {
@@ -274,7 +338,11 @@ final class SeatDesk {
             } catch (RuntimeException e) {
                 offered.forEach(b -> release(run, b));
                 left = waiting.size();
-                LOG.warn("offering waitlisted seats on {} {} failed; they stay on sale", run.train.number(), run.date, e);
+                LOG.warn(
+                        "offering waitlisted seats on {} {} failed; they stay on sale",
+                        run.train.number(),
+                        run.date,
+                        e);
             }
         }
         run.waiting = left;
@@ -283,6 +351,8 @@ final class SeatDesk {
     /** A waitlist entry whose hold leaves HELD follows it: paid → FULFILLED, expired → EXPIRED, cancelled. */
     static void settleOffer(org.jdbi.v3.core.Handle h, String bookingId, WaitStatus status) {
         h.createUpdate("UPDATE waitlist_entry SET status = :s WHERE booking_id = :b AND status = 'OFFERED'")
-                .bind("s", status.name()).bind("b", UUID.fromString(bookingId)).execute();
+                .bind("s", status.name())
+                .bind("b", UUID.fromString(bookingId))
+                .execute();
     }
 }

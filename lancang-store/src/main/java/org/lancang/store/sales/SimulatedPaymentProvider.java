@@ -3,7 +3,6 @@ package org.lancang.store.sales;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.lancang.money.Money;
 
 /**

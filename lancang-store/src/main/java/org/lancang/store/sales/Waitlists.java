@@ -3,7 +3,6 @@ package org.lancang.store.sales;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.lancang.errors.Conflict;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
@@ -38,18 +37,35 @@ final class Waitlists {
      */
     WaitlistEntry joinWaitlist(String owner, WaitlistRequest r) {
         Instant now = clock.instant();
-        SeatDesk.Checked c = desk.check(r.train(), r.date(), r.from(), r.to(), r.seatClass(), 0, r.passengers(), r.currency(), now);
+        SeatDesk.Checked c =
+                desk.check(r.train(), r.date(), r.from(), r.to(), r.seatClass(), 0, r.passengers(), r.currency(), now);
         RunSales run = c.run();
         WaitlistEntry entry;
         run.lock.lock();
         try {
-            if (run.inventory.availability(c.from(), c.to(), c.seatClass()) >= c.passengers().size()) {
+            if (run.inventory.availability(c.from(), c.to(), c.seatClass())
+                    >= c.passengers().size()) {
                 throw new Conflict("seatClass", "seats are still on sale for this journey: book them instead");
             }
             SeatDesk.refuseOverlappingDocuments(c);
-            entry = new WaitlistEntry(desk.newId(), c.plan().number(), run.date,
-                    run.stops.get(c.from()), run.stops.get(c.to()), c.from(), c.to(), c.seatClass(), c.currency(), owner,
-                    now, run.departures.get(c.from()), WaitStatus.WAITING, null, null, 0, c.passengers());
+            entry = new WaitlistEntry(
+                    desk.newId(),
+                    c.plan().number(),
+                    run.date,
+                    run.stops.get(c.from()),
+                    run.stops.get(c.to()),
+                    c.from(),
+                    c.to(),
+                    c.seatClass(),
+                    c.currency(),
+                    owner,
+                    now,
+                    run.departures.get(c.from()),
+                    WaitStatus.WAITING,
+                    null,
+                    null,
+                    0,
+                    c.passengers());
             commits.commit(SalesRows.insert(entry)); // under the lock: the queue's order is the order of commits
             run.waiting++;
         } finally {
@@ -62,15 +78,21 @@ final class Waitlists {
     WaitlistEntry cancelWaitlist(String entryId, String caller, boolean agent) {
         WaitlistEntry e = lookups.waitlistEntry(entryId, caller, agent);
         if (e.status() != WaitStatus.WAITING) {
-            throw new Conflict("status", "the entry is " + e.status() + (e.status() == WaitStatus.OFFERED
-                    ? "; cancel its booking " + e.bookingId() + " instead" : ""));
+            throw new Conflict(
+                    "status",
+                    "the entry is " + e.status()
+                            + (e.status() == WaitStatus.OFFERED
+                                    ? "; cancel its booking " + e.bookingId() + " instead"
+                                    : ""));
         }
         RunSales run = runs.run(timetable.requirePlan(e.train(), "train"), e.date());
         run.lock.lock();
         try {
             int[] updated = new int[1];
-            commits.commit(h -> updated[0] = h.createUpdate("UPDATE waitlist_entry SET status = 'CANCELLED'"
-                    + " WHERE id = :id AND status = 'WAITING'").bind("id", UUID.fromString(e.id())).execute());
+            commits.commit(h -> updated[0] = h.createUpdate(
+                            "UPDATE waitlist_entry SET status = 'CANCELLED'" + " WHERE id = :id AND status = 'WAITING'")
+                    .bind("id", UUID.fromString(e.id()))
+                    .execute());
             if (updated[0] == 0) {
                 throw new Conflict("status", "the entry was offered a seat meanwhile");
             }

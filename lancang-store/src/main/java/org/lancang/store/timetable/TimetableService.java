@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.data.DataFiles;
 import org.lancang.errors.Conflict;
@@ -75,14 +74,20 @@ public final class TimetableService {
 
     /** Loads the shipped timetable into an empty database. */
     public static void loadIfEmpty(Jdbi jdbi, DataFiles files) {
-        long count = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM train_plan").mapTo(Long.class).one());
+        long count = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM train_plan")
+                .mapTo(Long.class)
+                .one());
         if (count == 0) {
             List<TrainPlan> plans = TimetableFile.parse(TIMETABLE_FILE, files.read(TIMETABLE_FILE));
             jdbi.useTransaction(h -> {
                 int seq = 0;
                 for (TrainPlan p : plans) {
-                    h.createUpdate("INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, 'reference')")
-                            .bind("n", p.number()).bind("s", seq++).bind("c", TimetableFile.format(List.of(p))).execute();
+                    h.createUpdate(
+                                    "INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, 'reference')")
+                            .bind("n", p.number())
+                            .bind("s", seq++)
+                            .bind("c", TimetableFile.format(List.of(p)))
+                            .execute();
                 }
             });
         }
@@ -98,12 +103,21 @@ public final class TimetableService {
 
     private synchronized void reload() {
         version++;
-        plans = jdbi.withHandle(h -> h.createQuery("SELECT plan_csv FROM train_plan ORDER BY seq").mapTo(String.class)
-                .list()).stream().map(csv -> TimetableFile.parse(TIMETABLE_FILE, csv).get(0)).toList();
+        plans = jdbi
+                .withHandle(h -> h.createQuery("SELECT plan_csv FROM train_plan ORDER BY seq")
+                        .mapTo(String.class)
+                        .list())
+                .stream()
+                .map(csv -> TimetableFile.parse(TIMETABLE_FILE, csv).get(0))
+                .toList();
         possessions = jdbi.withHandle(h -> h.createQuery("SELECT * FROM possession ORDER BY starts_at, id")
-                .map((rs, ctx) -> new Possession(rs.getString("id"), rs.getString("from_point"), rs.getString("to_point"),
+                .map((rs, ctx) -> new Possession(
+                        rs.getString("id"),
+                        rs.getString("from_point"),
+                        rs.getString("to_point"),
                         rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getString("description")))
+                        rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("description")))
                 .list());
         days.clear();
     }
@@ -181,17 +195,26 @@ public final class TimetableService {
         if (add && plan(request.number()).isPresent()) {
             throw new Conflict("number", "train " + request.number() + " is already in the timetable");
         }
-        LocalDate date = request.earliestDeparture().atZone(planner.network().point(request.from())
-                .map(p -> p.timeZone()).orElse(ZoneOffset.UTC)).toLocalDate();
+        LocalDate date = request.earliestDeparture()
+                .atZone(planner.network()
+                        .point(request.from())
+                        .map(p -> p.timeZone())
+                        .orElse(ZoneOffset.UTC))
+                .toLocalDate();
         // the new train runs under the day's speed restrictions and around its skylights, like the others
-        InsertedPath found = new PathFinder(planner).insert(request, new ArrayList<>(day(date).occupations()),
-                restrictions(date));
+        InsertedPath found = new PathFinder(planner)
+                .insert(request, new ArrayList<>(day(date).occupations()), restrictions(date));
         if (add) {
             jdbi.useTransaction(h -> {
-                int seq = h.createQuery("SELECT coalesce(max(seq), -1) + 1 FROM train_plan").mapTo(Integer.class).one();
+                int seq = h.createQuery("SELECT coalesce(max(seq), -1) + 1 FROM train_plan")
+                        .mapTo(Integer.class)
+                        .one();
                 h.createUpdate("INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, :u)")
-                        .bind("n", found.plan().number()).bind("s", seq)
-                        .bind("c", TimetableFile.format(List.of(found.plan()))).bind("u", user).execute();
+                        .bind("n", found.plan().number())
+                        .bind("s", seq)
+                        .bind("c", TimetableFile.format(List.of(found.plan())))
+                        .bind("u", user)
+                        .execute();
             });
             reload();
         }
@@ -202,18 +225,25 @@ public final class TimetableService {
     public synchronized TrainPlan moveDeparture(String number, LocalTime departure) {
         TrainPlan moved = requirePlan(number, "number").withDeparture(departure);
         jdbi.useHandle(h -> h.createUpdate("UPDATE train_plan SET plan_csv = :c WHERE number = :n")
-                .bind("c", TimetableFile.format(List.of(moved))).bind("n", moved.number()).execute());
+                .bind("c", TimetableFile.format(List.of(moved)))
+                .bind("n", moved.number())
+                .execute());
         reload();
         return moved;
     }
 
     public synchronized Possession addPossession(Possession p) {
         planner.possessionOccupations(p); // checks the points
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO possession (id, from_point, to_point, starts_at, ends_at, description)"
-                        + " VALUES (:id, :f, :t, :s, :e, :d)")
-                .bind("id", p.id()).bind("f", p.fromPoint()).bind("t", p.toPoint())
-                .bind("s", OffsetDateTime.ofInstant(p.start(), ZoneOffset.UTC))
-                .bind("e", OffsetDateTime.ofInstant(p.end(), ZoneOffset.UTC)).bind("d", p.description()).execute());
+        jdbi.useHandle(
+                h -> h.createUpdate("INSERT INTO possession (id, from_point, to_point, starts_at, ends_at, description)"
+                                + " VALUES (:id, :f, :t, :s, :e, :d)")
+                        .bind("id", p.id())
+                        .bind("f", p.fromPoint())
+                        .bind("t", p.toPoint())
+                        .bind("s", OffsetDateTime.ofInstant(p.start(), ZoneOffset.UTC))
+                        .bind("e", OffsetDateTime.ofInstant(p.end(), ZoneOffset.UTC))
+                        .bind("d", p.description())
+                        .execute());
         reload();
         return p;
     }

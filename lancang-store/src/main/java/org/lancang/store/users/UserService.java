@@ -18,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Conflict;
@@ -36,13 +35,16 @@ import org.lancang.users.UserRules;
 public final class UserService {
     /** How long a browser session or an API token lives. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
     public static final Duration API_TOKEN_LIFETIME = Duration.ofDays(30);
 
-    public enum TokenKind { SESSION, API }
+    public enum TokenKind {
+        SESSION,
+        API
+    }
 
     /** A signed-in user with the secret token that proves it. */
-    public record SignIn(User user, String token, Instant expiresAt) {
-    }
+    public record SignIn(User user, String token, Instant expiresAt) {}
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
@@ -55,11 +57,11 @@ public final class UserService {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, CachedToken> recentTokens =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Duration TOKEN_RECHECK = Duration.ofSeconds(5);
     private static final int MAX_CACHED_TOKENS = 10_000;
 
-    private record CachedToken(User user, Instant expiresAt, Instant recheckAt) {
-    }
+    private record CachedToken(User user, Instant expiresAt, Instant recheckAt) {}
     /** Verified against when the username is unknown, so a wrong name takes as long as a wrong password. */
     private final String decoyHash;
 
@@ -86,23 +88,31 @@ public final class UserService {
         v.throwIfInvalid();
         String hash = hasher.hash(password);
         return jdbi.inTransaction(h -> {
-            boolean taken = h.createQuery("SELECT count(*) FROM app_user WHERE username = :u").bind("u", name)
-                    .mapTo(Long.class).one() > 0;
+            boolean taken = h.createQuery("SELECT count(*) FROM app_user WHERE username = :u")
+                            .bind("u", name)
+                            .mapTo(Long.class)
+                            .one()
+                    > 0;
             if (taken) {
                 throw new Conflict("username", "the username '" + name + "' is taken");
             }
             h.createUpdate("INSERT INTO app_user (username, display_name, password_hash, roles, created_at)"
                             + " VALUES (:u, :d, :p, :r, :c)")
-                    .bind("u", name).bind("d", displayName.strip()).bind("p", hash)
+                    .bind("u", name)
+                    .bind("d", displayName.strip())
+                    .bind("p", hash)
                     .bind("r", roles.stream().map(Role::name).sorted().toArray(String[]::new))
-                    .bind("c", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+                    .bind("c", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .execute();
             return find(h, name).orElseThrow();
         });
     }
 
     public List<User> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT username, display_name, roles, created_at FROM app_user"
-                + " ORDER BY username").map((rs, ctx) -> user(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT username, display_name, roles, created_at FROM app_user" + " ORDER BY username")
+                .map((rs, ctx) -> user(rs))
+                .list());
     }
 
     public Optional<User> find(String username) {
@@ -110,7 +120,10 @@ public final class UserService {
     }
 
     public boolean isEmpty() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM app_user").mapTo(Long.class).one()) == 0;
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM app_user")
+                        .mapTo(Long.class)
+                        .one())
+                == 0;
     }
 
     public User setRoles(String username, Collection<String> roleNames) {
@@ -119,8 +132,10 @@ public final class UserService {
         Set<Role> roles = UserRules.parseRoles(v, "roles", roleNames);
         v.throwIfInvalid();
         User changed = jdbi.inTransaction(h -> {
-            int updated = h.createUpdate("UPDATE app_user SET roles = :r WHERE username = :u").bind("u", name)
-                    .bind("r", roles.stream().map(Role::name).sorted().toArray(String[]::new)).execute();
+            int updated = h.createUpdate("UPDATE app_user SET roles = :r WHERE username = :u")
+                    .bind("u", name)
+                    .bind("r", roles.stream().map(Role::name).sorted().toArray(String[]::new))
+                    .execute();
             if (updated == 0) {
                 throw new NotFound("username", "no user '" + name + "'");
             }
@@ -136,8 +151,11 @@ public final class UserService {
         if (name == null || password == null) {
             throw new InvalidInput(name == null ? "username" : "password", "is required");
         }
-        Optional<String> hash = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE username = :u")
-                .bind("u", name).mapTo(String.class).findOne());
+        Optional<String> hash =
+                jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE username = :u")
+                        .bind("u", name)
+                        .mapTo(String.class)
+                        .findOne());
         boolean ok = hasher.verify(password, hash.orElse(decoyHash)) && hash.isPresent();
         if (!ok) {
             return Optional.empty();
@@ -146,10 +164,14 @@ public final class UserService {
         Instant expires = clock.instant().plus(kind == TokenKind.SESSION ? SESSION_LIFETIME : API_TOKEN_LIFETIME);
         return jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM auth_token WHERE expires_at < :now")
-                    .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+                    .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .execute();
             h.createUpdate("INSERT INTO auth_token (token_sha256, username, kind, expires_at) VALUES (:t, :u, :k, :e)")
-                    .bind("t", sha256(token)).bind("u", name).bind("k", kind.name())
-                    .bind("e", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)).execute();
+                    .bind("t", sha256(token))
+                    .bind("u", name)
+                    .bind("k", kind.name())
+                    .bind("e", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
+                    .execute();
             return find(h, name).map(user -> new SignIn(user, token, expires));
         });
     }
@@ -169,8 +191,11 @@ public final class UserService {
         Optional<CachedToken> found = jdbi.withHandle(h -> h.createQuery("SELECT u.username, u.display_name, u.roles,"
                         + " u.created_at, t.expires_at FROM auth_token t JOIN app_user u ON u.username = t.username"
                         + " WHERE t.token_sha256 = :t AND t.expires_at > :now")
-                .bind("t", digest).bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .map((rs, ctx) -> new CachedToken(user(rs), rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                .bind("t", digest)
+                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .map((rs, ctx) -> new CachedToken(
+                        user(rs),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                         now.plus(TOKEN_RECHECK)))
                 .findOne());
         if (found.isPresent()) {
@@ -188,7 +213,8 @@ public final class UserService {
         if (token != null) {
             recentTokens.remove(Base64.getEncoder().encodeToString(sha256(token)));
             jdbi.useHandle(h -> h.createUpdate("DELETE FROM auth_token WHERE token_sha256 = :t")
-                    .bind("t", sha256(token)).execute());
+                    .bind("t", sha256(token))
+                    .execute());
         }
     }
 
@@ -204,7 +230,9 @@ public final class UserService {
 
     private static Optional<User> find(Handle h, String name) {
         return h.createQuery("SELECT username, display_name, roles, created_at FROM app_user WHERE username = :u")
-                .bind("u", name).map((rs, ctx) -> user(rs)).findOne();
+                .bind("u", name)
+                .map((rs, ctx) -> user(rs))
+                .findOne();
     }
 
     private static User user(ResultSet rs) throws SQLException {
@@ -213,7 +241,10 @@ public final class UserService {
         for (Object o : (Object[]) array.getArray()) {
             roles.add(Role.valueOf((String) o));
         }
-        return new User(rs.getString("username"), rs.getString("display_name"), roles,
+        return new User(
+                rs.getString("username"),
+                rs.getString("display_name"),
+                roles,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

@@ -9,28 +9,32 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.store.testing.TestDatabase;
 
 class GroupCommitTest {
     @Test
     void everyAcknowledgedWriteIsCommittedAndABadOneFailsAlone() throws Exception {
-        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+        try (Database db = Database.start(TestDatabase.fresh());
+                GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
             commits.commit(h -> h.execute("INSERT INTO t VALUES (?)", -1));
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<CompletableFuture<Void>> acks = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
                 int id = i;
-                acks.add(CompletableFuture.supplyAsync(() -> commits.submit(h -> h.execute("INSERT INTO t VALUES (?)", id)),
-                        pool).thenCompose(f -> f));
+                acks.add(CompletableFuture.supplyAsync(
+                                () -> commits.submit(h -> h.execute("INSERT INTO t VALUES (?)", id)), pool)
+                        .thenCompose(f -> f));
             }
             CompletableFuture<Void> duplicate = commits.submit(h -> h.execute("INSERT INTO t VALUES (?)", -1));
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             assertThatThrownBy(duplicate::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
             pool.shutdown();
-            long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM t").mapTo(Long.class).one());
+            long rows = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM t")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(rows).isEqualTo(2001);
         }
     }
@@ -39,9 +43,10 @@ class GroupCommitTest {
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
     void plainStatementsAreBatchedYetKeepEachWritesOrder(int committers) throws Exception {
         try (Database db = Database.start(TestDatabase.fresh());
-             GroupCommit commits = new GroupCommit(db.jdbi(), "test", committers)) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE parent (id int PRIMARY KEY, state text NOT NULL);"
-                    + " CREATE TABLE child (parent int NOT NULL REFERENCES parent (id), n int, note text)"));
+                GroupCommit commits = new GroupCommit(db.jdbi(), "test", committers)) {
+            db.jdbi()
+                    .useHandle(h -> h.execute("CREATE TABLE parent (id int PRIMARY KEY, state text NOT NULL);"
+                            + " CREATE TABLE child (parent int NOT NULL REFERENCES parent (id), n int, note text)"));
             String parent = "INSERT INTO parent (id, state) VALUES (:id, 'new')";
             String child = "INSERT INTO child (parent, n, note) VALUES (:p, :n, :note)";
             String mark = "UPDATE parent SET state = 'marked' WHERE id = :id";
@@ -60,22 +65,34 @@ class GroupCommitTest {
                     write.add(new GroupCommit.Statement(child, nullable(id, 1, null)));
                     write.add(new GroupCommit.Statement(mark, Map.of("id", id)));
                 }
-                acks.add(CompletableFuture.supplyAsync(() -> id % 100 == 50
-                        ? commits.submit(h -> h.execute("INSERT INTO parent VALUES (?, 'marked')", id))
-                        : commits.submit(write), pool).thenCompose(f -> f));
+                acks.add(CompletableFuture.supplyAsync(
+                                () -> id % 100 == 50
+                                        ? commits.submit(h -> h.execute("INSERT INTO parent VALUES (?, 'marked')", id))
+                                        : commits.submit(write),
+                                pool)
+                        .thenCompose(f -> f));
             }
-            CompletableFuture<Void> orphan = commits.submit(List.of(new GroupCommit.Statement(child, nullable(-5, 0, "x"))));
+            CompletableFuture<Void> orphan =
+                    commits.submit(List.of(new GroupCommit.Statement(child, nullable(-5, 0, "x"))));
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             assertThatThrownBy(orphan::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
             pool.shutdown();
-            long children = java.util.stream.IntStream.range(0, 3000).filter(i -> i % 100 != 50)
-                    .map(i -> i % 7 == 3 ? 1 : 2).sum();
+            long children = java.util.stream.IntStream.range(0, 3000)
+                    .filter(i -> i % 100 != 50)
+                    .map(i -> i % 7 == 3 ? 1 : 2)
+                    .sum();
             db.jdbi().useHandle(h -> {
-                assertThat(h.createQuery("SELECT count(*) FROM parent WHERE state = 'marked'").mapTo(Long.class).one())
+                assertThat(h.createQuery("SELECT count(*) FROM parent WHERE state = 'marked'")
+                                .mapTo(Long.class)
+                                .one())
                         .isEqualTo(3000);
-                assertThat(h.createQuery("SELECT count(*) FROM child").mapTo(Long.class).one())
+                assertThat(h.createQuery("SELECT count(*) FROM child")
+                                .mapTo(Long.class)
+                                .one())
                         .isEqualTo(children);
-                assertThat(h.createQuery("SELECT count(*) FROM child WHERE note IS NULL").mapTo(Long.class).one())
+                assertThat(h.createQuery("SELECT count(*) FROM child WHERE note IS NULL")
+                                .mapTo(Long.class)
+                                .one())
                         .isEqualTo(3000 - 30);
             });
         }
@@ -83,16 +100,19 @@ class GroupCommitTest {
 
     @Test
     void theCommitterGoesOnWhileAnAnswerIsStillBeingDelivered() throws Exception {
-        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+        try (Database db = Database.start(TestDatabase.fresh());
+                GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
             java.util.concurrent.CountDownLatch answering = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             CompletableFuture<Void> slowAnswer = commits.submit(h -> h.execute("INSERT INTO t VALUES (1)"))
-                    .thenRun(() -> { // like a response written to a slow client
-                        answering.countDown();
-                        await(release);
-                    });
-            assertThat(answering.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                    .thenRun(
+                            () -> { // like a response written to a slow client
+                                answering.countDown();
+                                await(release);
+                            });
+            assertThat(answering.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             CompletableFuture<Void> next = commits.submit(h -> h.execute("INSERT INTO t VALUES (2)"));
             // committed by the (only) committer although the first answer has not been delivered yet
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -109,7 +129,8 @@ class GroupCommitTest {
 
     @Test
     void whatFollowsAFailureMayWaitForTheWriterItself() throws Exception {
-        try (Database db = Database.start(TestDatabase.fresh()); GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
+        try (Database db = Database.start(TestDatabase.fresh());
+                GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
             commits.commit(h -> h.execute("INSERT INTO t VALUES (1)"));
             // as a failed hold gives its seats back and offers them to the waitlist, committed before it goes on

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.DefectReport;
@@ -37,22 +36,52 @@ class MaintenanceRestartTest {
         LocalDate day = LocalDate.parse("2026-12-05");
         Defect defect;
         WorkOrder order;
-        SkylightWindow window = new SkylightWindow("HHN-LPB", "HHN", "LPB", EnumSet.of(DayOfWeek.SATURDAY),
-                LocalTime.of(1, 0), Duration.ofMinutes(120), SkylightKind.VERTICAL, SkylightPurpose.MAINTENANCE, "");
+        SkylightWindow window = new SkylightWindow(
+                "HHN-LPB",
+                "HHN",
+                "LPB",
+                EnumSet.of(DayOfWeek.SATURDAY),
+                LocalTime.of(1, 0),
+                Duration.ofMinutes(120),
+                SkylightKind.VERTICAL,
+                SkylightPurpose.MAINTENANCE,
+                "");
         int assets;
         List<SpeedRestriction> restricted;
         try (Platform first = Platform.start(db, files, clock)) {
             MaintenanceService m = first.maintenance();
             assets = m.register().assets().size();
             m.addWindow(window, "li");
-            defect = m.report(new DefectReport(null, "BRG-LPB-MEKONG", 779.5, Severity.CRITICAL, "Scour at pier 3",
-                    new RestrictionRequest(778.7, 780.2, 45, Instant.parse("2026-12-01T00:00:00Z"),
-                            Instant.parse("2026-12-20T00:00:00Z")), List.of(), "souk", clock.instant()), day).defect();
+            defect = m.report(
+                            new DefectReport(
+                                    null,
+                                    "BRG-LPB-MEKONG",
+                                    779.5,
+                                    Severity.CRITICAL,
+                                    "Scour at pier 3",
+                                    new RestrictionRequest(
+                                            778.7,
+                                            780.2,
+                                            45,
+                                            Instant.parse("2026-12-01T00:00:00Z"),
+                                            Instant.parse("2026-12-20T00:00:00Z")),
+                                    List.of(),
+                                    "souk",
+                                    clock.instant()),
+                            day)
+                    .defect();
             order = m.createWorkOrder(defect.id(), null, "Protect pier 3", "souk");
-            order = m.move(order.id(), new MaintenanceService.MoveRequest(WorkOrderStatus.PLANNED, "HHN-LPB", day,
-                    "crew 1", false, "bring rock"), "li", day).workOrder();
+            order = m.move(
+                            order.id(),
+                            new MaintenanceService.MoveRequest(
+                                    WorkOrderStatus.PLANNED, "HHN-LPB", day, "crew 1", false, "bring rock"),
+                            "li",
+                            day)
+                    .workOrder();
             restricted = first.timetable().restrictions(day);
-            assertThat(restricted).extracting(SpeedRestriction::always).containsExactly(new SpeedRestriction(778.7, 780.2, 45));
+            assertThat(restricted)
+                    .extracting(SpeedRestriction::always)
+                    .containsExactly(new SpeedRestriction(778.7, 780.2, 45));
         }
         try (Platform second = Platform.start(db, files, clock)) {
             MaintenanceService m = second.maintenance();
@@ -61,7 +90,8 @@ class MaintenanceRestartTest {
             assertThat(m.defects()).containsExactly(defect);
             assertThat(m.workOrder(order.id())).isEqualTo(order);
             assertThat(second.timetable().restrictions(day)).isEqualTo(restricted);
-            assertThat(second.timetable().possessions(day)).extracting(p -> p.id())
+            assertThat(second.timetable().possessions(day))
+                    .extracting(p -> p.id())
                     .contains("SKY-HHN-LPB-2026-12-05");
         }
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,12 +50,26 @@ class ChangesAndWaitlistTest {
 
     @Test
     void aTicketMovesToAnotherDateAndClassAsOneExchangeAndADearerFareChargesTheDifferenceOnce() {
-        Booking ticket = pay(sales.hold("pax", "pax", new HoldRequest("D887", DAY, "KMS", "VTE", SeatClass.SECOND, null, 0,
-                List.of(SalesServiceTest.passport("PC100001")), Currency.CNY)));
+        Booking ticket = pay(sales.hold(
+                "pax",
+                "pax",
+                new HoldRequest(
+                        "D887",
+                        DAY,
+                        "KMS",
+                        "VTE",
+                        SeatClass.SECOND,
+                        null,
+                        0,
+                        List.of(SalesServiceTest.passport("PC100001")),
+                        Currency.CNY)));
         int oldSecond = available("D887", DAY, "KMS", "VTE", SeatClass.SECOND);
         int newFirst = available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST);
 
-        Booking moved = sales.change(ticket.id(), "pax", false,
+        Booking moved = sales.change(
+                ticket.id(),
+                "pax",
+                false,
                 new ChangeRequest("D887", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"));
 
         assertThat(moved.status()).isEqualTo(Status.TICKETED);
@@ -70,50 +83,87 @@ class ChangesAndWaitlistTest {
         assertThat(old.changedTo()).isEqualTo(moved.id());
         assertThat(old.changeDifferenceMinor()).isEqualTo(moved.totalMinor() - ticket.totalMinor());
         assertThat(available("D887", DAY, "KMS", "VTE", SeatClass.SECOND)).isEqualTo(oldSecond + 1);
-        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST)).isEqualTo(newFirst - 1);
-        assertThat(sales.change(ticket.id(), "pax", false, new ChangeRequest("D887", DAY.plusDays(1), SeatClass.FIRST,
-                null, 0, "change-key-0001")).id()).as("a retry gives the same booking").isEqualTo(moved.id());
-        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST)).isEqualTo(newFirst - 1);
-        assertThatThrownBy(() -> sales.change(ticket.id(), "pax", false, new ChangeRequest("D887", DAY, SeatClass.SECOND,
-                null, 0, "change-key-0002"))).isInstanceOfSatisfying(Conflict.class,
-                e -> assertThat(e.field()).isEqualTo("status"));
+        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
+                .isEqualTo(newFirst - 1);
+        assertThat(sales.change(
+                                ticket.id(),
+                                "pax",
+                                false,
+                                new ChangeRequest("D887", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"))
+                        .id())
+                .as("a retry gives the same booking")
+                .isEqualTo(moved.id());
+        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
+                .isEqualTo(newFirst - 1);
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(),
+                        "pax",
+                        false,
+                        new ChangeRequest("D887", DAY, SeatClass.SECOND, null, 0, "change-key-0002")))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
 
         // Back to second class: cheaper, so the difference is refunded less the 5 % fee (about 4 days before).
-        Booking back = sales.change(moved.id(), "pax", false,
-                new ChangeRequest(null, null, SeatClass.SECOND, null, 0, "change-key-0003"));
+        Booking back = sales.change(
+                moved.id(), "pax", false, new ChangeRequest(null, null, SeatClass.SECOND, null, 0, "change-key-0003"));
         long cheaper = moved.totalMinor() - back.totalMinor();
         assertThat(sales.find(moved.id(), "pax", false).changeDifferenceMinor())
                 .isEqualTo(-(cheaper - Math.round(cheaper * 0.05)));
         assertThat(back.date()).isEqualTo(DAY.plusDays(1));
-        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST)).isEqualTo(newFirst);
+        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
+                .isEqualTo(newFirst);
     }
 
     @Test
     void aChangeIntoASoldOutClassKeepsTheOldSeatAndBadChangesAreNamed() {
         List<Booking> fill = fillFirstClass("D8601", DAY, "PD");
-        Booking ticket = pay(sales.hold("pax", "pax", new HoldRequest("D8601", DAY.plusDays(1), "KMS", "XSB",
-                SeatClass.SECOND, null, 0, List.of(resident("530102199001010001")), Currency.CNY)));
+        Booking ticket = pay(sales.hold(
+                "pax",
+                "pax",
+                new HoldRequest(
+                        "D8601",
+                        DAY.plusDays(1),
+                        "KMS",
+                        "XSB",
+                        SeatClass.SECOND,
+                        null,
+                        0,
+                        List.of(resident("530102199001010001")),
+                        Currency.CNY)));
         int before = available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND);
-        assertThatThrownBy(() -> sales.change(ticket.id(), "pax", false,
-                new ChangeRequest("D8601", DAY, SeatClass.FIRST, null, 0, "change-key-1001")))
-                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(),
+                        "pax",
+                        false,
+                        new ChangeRequest("D8601", DAY, SeatClass.FIRST, null, 0, "change-key-1001")))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
         assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(Status.TICKETED);
-        assertThat(available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND)).isEqualTo(before);
-        assertThatThrownBy(() -> sales.change(ticket.id(), "pax", false,
-                new ChangeRequest("C82", DAY, null, null, 0, "change-key-1003")))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
-        assertThatThrownBy(() -> sales.change(ticket.id(), "pax", false,
-                new ChangeRequest("D8601", DAY.plusDays(40), null, null, 0, "change-key-1004")))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
-        assertThatThrownBy(() -> sales.change(ticket.id(), "pax", false,
-                new ChangeRequest(null, null, null, null, 0, "change-key-1005")))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("train"));
-        assertThatThrownBy(() -> sales.change(ticket.id(), "pax", false,
-                new ChangeRequest("D8603", DAY, null, null, 0, "short")))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
-        assertThatThrownBy(() -> sales.change(ticket.id(), "other", false,
-                new ChangeRequest("D8603", DAY, null, null, 0, "change-key-1006")))
-                .as("another passenger's booking does not exist for them").isInstanceOf(org.lancang.errors.NotFound.class);
+        assertThat(available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND))
+                .isEqualTo(before);
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(), "pax", false, new ChangeRequest("C82", DAY, null, null, 0, "change-key-1003")))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(),
+                        "pax",
+                        false,
+                        new ChangeRequest("D8601", DAY.plusDays(40), null, null, 0, "change-key-1004")))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(), "pax", false, new ChangeRequest(null, null, null, null, 0, "change-key-1005")))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("train"));
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(), "pax", false, new ChangeRequest("D8603", DAY, null, null, 0, "short")))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
+        assertThatThrownBy(() -> sales.change(
+                        ticket.id(), "other", false, new ChangeRequest("D8603", DAY, null, null, 0, "change-key-1006")))
+                .as("another passenger's booking does not exist for them")
+                .isInstanceOf(org.lancang.errors.NotFound.class);
         assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(Status.TICKETED);
         assertThat(fill).hasSize(12);
     }
@@ -121,10 +171,24 @@ class ChangesAndWaitlistTest {
     @Test
     void releasedSeatsGoToTheWaitlistInOrderAsHoldsThePassengerIsToldAbout() {
         assertThatThrownBy(() -> sales.joinWaitlist("other", waitFor("D8603", resident("530102199001010100"))))
-                .as("seats still on sale").isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
+                .as("seats still on sale")
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
         List<Booking> fill = fillFirstClass("D8603", DAY, "WD");
-        assertThatThrownBy(() -> sales.hold("pax", "pax", new HoldRequest("D8603", DAY, "KMS", "XSB", SeatClass.FIRST,
-                null, 0, List.of(resident("530102199001010101")), Currency.CNY))).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> sales.hold(
+                        "pax",
+                        "pax",
+                        new HoldRequest(
+                                "D8603",
+                                DAY,
+                                "KMS",
+                                "XSB",
+                                SeatClass.FIRST,
+                                null,
+                                0,
+                                List.of(resident("530102199001010101")),
+                                Currency.CNY)))
+                .isInstanceOf(Conflict.class);
 
         WaitlistEntry first = sales.joinWaitlist("other", waitFor("D8603", resident("530102199001010102")));
         WaitlistEntry second = sales.joinWaitlist("pax", waitFor("D8603", resident("530102199001010103")));
@@ -140,7 +204,8 @@ class ChangesAndWaitlistTest {
         Booking offer = sales.find(offered.bookingId(), "other", false);
         assertThat(offer.status()).isEqualTo(Status.HELD);
         assertThat(offer.passengers().get(0).passenger().documentNumber()).isEqualTo("530102199001010102");
-        assertThat(sales.notificationsOf("other")).singleElement()
+        assertThat(sales.notificationsOf("other"))
+                .singleElement()
                 .satisfies(n -> assertThat(n.bookingId()).isEqualTo(offer.id()))
                 .satisfies(n -> assertThat(n.message()).contains("D8603").contains("pay"));
         assertThat(sales.waitlistEntry(second.id(), "pax", false)).satisfies(e -> {
@@ -162,7 +227,8 @@ class ChangesAndWaitlistTest {
         try {
             sales.expireHolds();
             assertThat(sales.waitlistEntry(second.id(), "pax", false).status()).isEqualTo(WaitStatus.EXPIRED);
-            assertThat(sales.find(secondOffered.bookingId(), "pax", false).status()).isEqualTo(Status.EXPIRED);
+            assertThat(sales.find(secondOffered.bookingId(), "pax", false).status())
+                    .isEqualTo(Status.EXPIRED);
         } finally {
             CLOCK.advance(Duration.ofMinutes(-16));
         }
@@ -173,19 +239,45 @@ class ChangesAndWaitlistTest {
 
     @Test
     void aWaitlistRequestIsCheckedLikeABooking() {
-        long entries = platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry")
-                .mapTo(Long.class).one());
-        assertThatThrownBy(() -> sales.joinWaitlist("pax", new WaitlistRequest("D887", DAY, "KMS", "VTE", SeatClass.SECOND,
-                List.of(resident("530102199001010200")), Currency.CNY)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
-        assertThatThrownBy(() -> sales.joinWaitlist("pax", new WaitlistRequest("D887", DAY, "VTE", "KMS", SeatClass.SECOND,
-                List.of(SalesServiceTest.passport("PW000001")), Currency.CNY)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
-        assertThatThrownBy(() -> sales.joinWaitlist("pax", new WaitlistRequest("D887", DAY, "KMS", "VTE", SeatClass.SECOND,
-                List.of(), Currency.CNY)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers"));
-        long after = platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry")
-                .mapTo(Long.class).one());
+        long entries = platform.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry")
+                        .mapTo(Long.class)
+                        .one());
+        assertThatThrownBy(() -> sales.joinWaitlist(
+                        "pax",
+                        new WaitlistRequest(
+                                "D887",
+                                DAY,
+                                "KMS",
+                                "VTE",
+                                SeatClass.SECOND,
+                                List.of(resident("530102199001010200")),
+                                Currency.CNY)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
+        assertThatThrownBy(() -> sales.joinWaitlist(
+                        "pax",
+                        new WaitlistRequest(
+                                "D887",
+                                DAY,
+                                "VTE",
+                                "KMS",
+                                SeatClass.SECOND,
+                                List.of(SalesServiceTest.passport("PW000001")),
+                                Currency.CNY)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> sales.joinWaitlist(
+                        "pax",
+                        new WaitlistRequest("D887", DAY, "KMS", "VTE", SeatClass.SECOND, List.of(), Currency.CNY)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers"));
+        long after = platform.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(after).isEqualTo(entries);
     }
 
@@ -196,11 +288,18 @@ class ChangesAndWaitlistTest {
         for (int size : new int[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 1}) {
             List<Passenger> group = new ArrayList<>();
             for (int k = 0; k < size; k++) {
-                group.add(new Passenger("Filler " + n, DocumentType.CHINESE_RESIDENT_ID,
-                        "5301021990" + prefix + String.format("%06d", n++), "CHN", LocalDate.of(1990, 1, 1), null));
+                group.add(new Passenger(
+                        "Filler " + n,
+                        DocumentType.CHINESE_RESIDENT_ID,
+                        "5301021990" + prefix + String.format("%06d", n++),
+                        "CHN",
+                        LocalDate.of(1990, 1, 1),
+                        null));
             }
-            out.add(sales.hold("pax", "pax", new HoldRequest(train, date, "KMS", "XSB", SeatClass.FIRST, null, 0, group,
-                    Currency.CNY)));
+            out.add(sales.hold(
+                    "pax",
+                    "pax",
+                    new HoldRequest(train, date, "KMS", "XSB", SeatClass.FIRST, null, 0, group, Currency.CNY)));
         }
         assertThat(available(train, date, "KMS", "XSB", SeatClass.FIRST)).isZero();
         return out;
@@ -223,24 +322,47 @@ class ChangesAndWaitlistTest {
     }
 
     private static int available(String train, LocalDate date, String from, String to, SeatClass cls) {
-        return sales.journeys(from, to, date, Currency.CNY).stream().filter(o -> o.train().equals(train))
-                .findFirst().orElseThrow().classes().stream().filter(c -> c.seatClass() == cls).findFirst().orElseThrow()
+        return sales.journeys(from, to, date, Currency.CNY).stream()
+                .filter(o -> o.train().equals(train))
+                .findFirst()
+                .orElseThrow()
+                .classes()
+                .stream()
+                .filter(c -> c.seatClass() == cls)
+                .findFirst()
+                .orElseThrow()
                 .available();
     }
 
     @Test
     void salesFollowTheTimetableWhenADepartureMoves() {
-        Booking held = sales.hold("pax", "pax", new HoldRequest("D8605", DAY, "KMS", "PUE", SeatClass.SECOND, null, 0,
-                List.of(resident("530102199001010300")), Currency.CNY));
+        Booking held = sales.hold(
+                "pax",
+                "pax",
+                new HoldRequest(
+                        "D8605",
+                        DAY,
+                        "KMS",
+                        "PUE",
+                        SeatClass.SECOND,
+                        null,
+                        0,
+                        List.of(resident("530102199001010300")),
+                        Currency.CNY));
         java.time.OffsetDateTime before = departure("D8605");
         int seats = available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND);
-        java.time.LocalTime planned = platform.timetable().requirePlan("D8605", "train").departure();
+        java.time.LocalTime planned =
+                platform.timetable().requirePlan("D8605", "train").departure();
         platform.timetable().moveDeparture("D8605", planned.plusMinutes(40));
         try {
             assertThat(departure("D8605")).isEqualTo(before.plusMinutes(40));
-            assertThat(sales.run(platform.timetable().requirePlan("D8605", "train"), DAY).departures.get(0))
+            assertThat(sales.run(platform.timetable().requirePlan("D8605", "train"), DAY)
+                            .departures
+                            .get(0))
                     .isEqualTo(before.plusMinutes(40).toInstant());
-            assertThat(sales.find(held.id(), "pax", false).status()).as("the sold seat stays sold").isEqualTo(Status.HELD);
+            assertThat(sales.find(held.id(), "pax", false).status())
+                    .as("the sold seat stays sold")
+                    .isEqualTo(Status.HELD);
             assertThat(available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND)).isEqualTo(seats);
         } finally {
             platform.timetable().moveDeparture("D8605", planned);
@@ -249,7 +371,10 @@ class ChangesAndWaitlistTest {
     }
 
     private static java.time.OffsetDateTime departure(String train) {
-        return sales.journeys("KMS", "PUE", DAY, Currency.CNY).stream().filter(o -> o.train().equals(train)).findFirst()
-                .orElseThrow().departure();
+        return sales.journeys("KMS", "PUE", DAY, Currency.CNY).stream()
+                .filter(o -> o.train().equals(train))
+                .findFirst()
+                .orElseThrow()
+                .departure();
     }
 }

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +61,9 @@ class SalesRushTest {
     static void start() {
         // The platform's own sales service (and its expiry job) sees a clock stopped a day earlier, so it never
         // touches this test's holds; the service under test runs on a clock that moves.
-        platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+        platform = Platform.start(
+                TestDatabase.fresh(),
+                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
                 Clock.fixed(START.minus(Duration.ofDays(1)), ZoneOffset.UTC));
         platform.users().register("pax", "Passenger", "a long password 1");
         flowing = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START));
@@ -77,9 +78,17 @@ class SalesRushTest {
     static SalesService service(Duration holdTime) {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         Jdbi jdbi = platform.database().jdbi();
-        return new SalesService(jdbi, new GroupCommit(jdbi, "rush", Platform.SALES_COMMITTERS), platform.timetable(),
-                FareTable.parse(platform.reference().network(), files.read("fares.csv"), files.read("exchange-rates.csv")),
-                SalesWindow.defaults(), RefundRules.defaults(), new SimulatedPaymentProvider(), flowing, holdTime);
+        return new SalesService(
+                jdbi,
+                new GroupCommit(jdbi, "rush", Platform.SALES_COMMITTERS),
+                platform.timetable(),
+                FareTable.parse(
+                        platform.reference().network(), files.read("fares.csv"), files.read("exchange-rates.csv")),
+                SalesWindow.defaults(),
+                RefundRules.defaults(),
+                new SimulatedPaymentProvider(),
+                flowing,
+                holdTime);
     }
 
     @Test
@@ -104,16 +113,22 @@ class SalesRushTest {
         pool.shutdown();
         Thread.sleep(HOLD.toMillis() + 100); // let the last holds lapse
         sales.expireHolds();
-        System.out.printf("holds %d, sold out %d, paid %d, cancelled %d, changed %d, waitlisted %d, left %d, expiry runs %d%n",
+        System.out.printf(
+                "holds %d, sold out %d, paid %d, cancelled %d, changed %d, waitlisted %d, left %d, expiry runs %d%n",
                 done[0], done[1], done[2], done[3], done[4], done[5], done[6], done[7]);
         assertThat(done[0]).as("seed %d: some holds were made", seed).isPositive();
-        assertThat(done[1] + done[5]).as("seed %d: first class sold out at times", seed).isPositive();
+        assertThat(done[1] + done[5])
+                .as("seed %d: first class sold out at times", seed)
+                .isPositive();
 
         Jdbi jdbi = platform.database().jdbi();
-        long doubleSold = jdbi.withHandle(h -> h.createQuery(BookingAudit.SOLD_TWICE).mapTo(Long.class).one());
+        long doubleSold = jdbi.withHandle(
+                h -> h.createQuery(BookingAudit.SOLD_TWICE).mapTo(Long.class).one());
         assertThat(doubleSold).as("seed %d: (seat, segment) sold twice", seed).isZero();
-        long unmatched = jdbi.withHandle(h -> h.createQuery(BookingAudit.UNMATCHED).mapTo(Long.class).one());
-        assertThat(unmatched).as("seed %d: passenger rows without their booking, or bookings without all their passengers", seed)
+        long unmatched = jdbi.withHandle(
+                h -> h.createQuery(BookingAudit.UNMATCHED).mapTo(Long.class).one());
+        assertThat(unmatched)
+                .as("seed %d: passenger rows without their booking, or bookings without all their passengers", seed)
                 .isZero();
 
         SalesService rebuilt = service(HOLD);
@@ -124,28 +139,44 @@ class SalesRushTest {
             memory.audit();
             for (int seat = 0; seat < memory.seats().size(); seat++) {
                 long stored = live.getOrDefault(seat, 0L);
-                assertThat(memory.heldSegments(seat)).as("seed %d: %s seat %d in memory vs live bookings", seed, train, seat)
+                assertThat(memory.heldSegments(seat))
+                        .as("seed %d: %s seat %d in memory vs live bookings", seed, train, seat)
                         .isEqualTo(stored);
-                assertThat(fromDisk.heldSegments(seat)).as("seed %d: %s seat %d rebuilt", seed, train, seat)
+                assertThat(fromDisk.heldSegments(seat))
+                        .as("seed %d: %s seat %d rebuilt", seed, train, seat)
                         .isEqualTo(stored);
             }
         }
-        List<WaitlistEntry> waiting = jdbi.withHandle(h -> h.createQuery("SELECT e.*, (SELECT count(*) FROM"
-                + " waitlist_passenger p WHERE p.entry_id = e.id) AS people FROM waitlist_entry e WHERE status = 'WAITING'")
-                .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("people"), List.of())).list());
+        List<WaitlistEntry> waiting = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT e.*, (SELECT count(*) FROM"
+                                + " waitlist_passenger p WHERE p.entry_id = e.id) AS people FROM waitlist_entry e WHERE status = 'WAITING'")
+                .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("people"), List.of()))
+                .list());
         for (WaitlistEntry e : waiting) {
-            int free = sales.run(platform.timetable().requirePlan(e.train(), "train"), DAY).inventory
+            int free = sales.run(platform.timetable().requirePlan(e.train(), "train"), DAY)
+                    .inventory
                     .availability(e.fromStop(), e.toStop(), e.seatClass());
-            assertThat(free).as("seed %d: entry %s for %d waits while its journey has that many seats free", seed,
-                    e.id(), e.ahead()).isLessThan(e.ahead()); // (ahead carries the entry's number of passengers here)
+            assertThat(free)
+                    .as(
+                            "seed %d: entry %s for %d waits while its journey has that many seats free",
+                            seed, e.id(), e.ahead())
+                    .isLessThan(e.ahead()); // (ahead carries the entry's number of passengers here)
         }
         long offersOutOfStep = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry e JOIN booking b"
-                + " ON b.id = e.booking_id WHERE (e.status = 'OFFERED' AND b.status <> 'HELD')"
-                + " OR (e.status = 'EXPIRED' AND b.status <> 'EXPIRED')").mapTo(Long.class).one());
-        assertThat(offersOutOfStep).as("seed %d: waitlist offers follow their holds", seed).isZero();
-        long offers = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE booking_id IS NOT NULL")
-                .mapTo(Long.class).one());
-        assertThat(offers).as("seed %d: released seats were offered to the waitlist during the rush", seed).isPositive();
+                        + " ON b.id = e.booking_id WHERE (e.status = 'OFFERED' AND b.status <> 'HELD')"
+                        + " OR (e.status = 'EXPIRED' AND b.status <> 'EXPIRED')")
+                .mapTo(Long.class)
+                .one());
+        assertThat(offersOutOfStep)
+                .as("seed %d: waitlist offers follow their holds", seed)
+                .isZero();
+        long offers =
+                jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE booking_id IS NOT NULL")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(offers)
+                .as("seed %d: released seats were offered to the waitlist during the rush", seed)
+                .isPositive();
     }
 
     /** One buyer's random session; returns counts of what happened. */
@@ -160,21 +191,29 @@ class SalesRushTest {
             SeatClass cls = random.nextInt(8) == 0 ? SeatClass.SECOND : SeatClass.FIRST;
             List<Passenger> group = new ArrayList<>();
             for (int k = random.nextInt(3); k >= 0; k--) {
-                group.add(new Passenger("Buyer " + thread + "-" + i + "-" + k, DocumentType.CHINESE_RESIDENT_ID,
-                        "RUSH" + thread + "X" + i + "X" + k, "CHN", LocalDate.of(1990, 1, 1), null));
+                group.add(new Passenger(
+                        "Buyer " + thread + "-" + i + "-" + k,
+                        DocumentType.CHINESE_RESIDENT_ID,
+                        "RUSH" + thread + "X" + i + "X" + k,
+                        "CHN",
+                        LocalDate.of(1990, 1, 1),
+                        null));
             }
             try {
                 int r = random.nextInt(100);
                 if (r < 45 || mine.isEmpty()) {
                     try {
-                        mine.add(sales.hold("pax", "pax", new HoldRequest(train, DAY, STOPS[a], STOPS[b], cls, null, 0,
-                                group, Currency.CNY)));
+                        mine.add(sales.hold(
+                                "pax",
+                                "pax",
+                                new HoldRequest(train, DAY, STOPS[a], STOPS[b], cls, null, 0, group, Currency.CNY)));
                         counts[0]++;
                     } catch (Conflict soldOut) {
                         counts[1]++;
                         if (random.nextBoolean()) {
-                            waits.add(sales.joinWaitlist("pax", new WaitlistRequest(train, DAY, STOPS[a], STOPS[b], cls,
-                                    group, Currency.CNY)));
+                            waits.add(sales.joinWaitlist(
+                                    "pax",
+                                    new WaitlistRequest(train, DAY, STOPS[a], STOPS[b], cls, group, Currency.CNY)));
                             counts[5]++;
                         }
                     }
@@ -189,11 +228,21 @@ class SalesRushTest {
                 } else if (r < 89) {
                     Booking x = mine.remove(random.nextInt(mine.size()));
                     String other = x.train().equals(TRAINS[0]) ? TRAINS[1] : TRAINS[0];
-                    mine.add(sales.change(x.id(), "pax", false, new ChangeRequest(other, null,
-                            random.nextBoolean() ? SeatClass.FIRST : SeatClass.SECOND, null, 0, "rush-change-" + x.id())));
+                    mine.add(sales.change(
+                            x.id(),
+                            "pax",
+                            false,
+                            new ChangeRequest(
+                                    other,
+                                    null,
+                                    random.nextBoolean() ? SeatClass.FIRST : SeatClass.SECOND,
+                                    null,
+                                    0,
+                                    "rush-change-" + x.id())));
                     counts[4]++;
                 } else if (r < 94 && !waits.isEmpty()) {
-                    sales.cancelWaitlist(waits.remove(random.nextInt(waits.size())).id(), "pax", false);
+                    sales.cancelWaitlist(
+                            waits.remove(random.nextInt(waits.size())).id(), "pax", false);
                     counts[6]++;
                 } else {
                     sales.expireHolds();
@@ -219,15 +268,20 @@ class SalesRushTest {
         Map<Integer, Long> out = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT p.seat_index, b.from_stop, b.to_stop FROM booking b"
                         + " JOIN booking_passenger p ON p.booking_id = b.id WHERE b.train = :t AND b.service_date = :d"
-                        + " AND b.status IN ('HELD', 'TICKETED')").bind("t", train).bind("d", DAY)
+                        + " AND b.status IN ('HELD', 'TICKETED')")
+                .bind("t", train)
+                .bind("d", DAY)
                 .map((rs, ctx) -> {
                     long mask = ((1L << rs.getInt("to_stop")) - 1) & ~((1L << rs.getInt("from_stop")) - 1);
                     out.merge(rs.getInt("seat_index"), mask, (x, y) -> {
-                        assertThat(x & y).as("two live bookings on one seat-segment of %s", train).isZero();
+                        assertThat(x & y)
+                                .as("two live bookings on one seat-segment of %s", train)
+                                .isZero();
                         return x | y;
                     });
                     return null;
-                }).list());
+                })
+                .list());
         return out;
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,12 @@ class SalesServiceTest {
     }
 
     static Passenger passport(String number) {
-        return new Passenger("Somchai Phommachanh", DocumentType.PASSPORT, number, "LAO", LocalDate.of(1988, 3, 4),
+        return new Passenger(
+                "Somchai Phommachanh",
+                DocumentType.PASSPORT,
+                number,
+                "LAO",
+                LocalDate.of(1988, 3, 4),
                 LocalDate.of(2030, 1, 1));
     }
 
@@ -59,106 +63,160 @@ class SalesServiceTest {
     @Test
     void journeysListTrainsWithLocalTimesBorderCrossingSeatsAndFares() {
         List<JourneyOption> options = platform.sales().journeys("KMS", "VTE", DAY, Currency.CNY);
-        JourneyOption d887 = options.stream().filter(o -> o.train().equals("D887")).findFirst().orElseThrow();
+        JourneyOption d887 = options.stream()
+                .filter(o -> o.train().equals("D887"))
+                .findFirst()
+                .orElseThrow();
         assertThat(d887.crossesBorder()).isTrue();
         assertThat(d887.departure().toString()).isEqualTo("2026-12-01T08:08+08:00");
         assertThat(d887.arrival().getOffset()).isEqualTo(ZoneOffset.ofHours(7));
-        var second = d887.classes().stream().filter(c -> c.seatClass() == SeatClass.SECOND).findFirst().orElseThrow();
+        var second = d887.classes().stream()
+                .filter(c -> c.seatClass() == SeatClass.SECOND)
+                .findFirst()
+                .orElseThrow();
         assertThat(second.available()).as("cross-border cars 3 and 4 only").isBetween(1, 2 * 115);
-        assertThat(d887.classes().stream().filter(c -> c.seatClass() == SeatClass.FIRST).findFirst().orElseThrow()
-                .available()).as("the first-class car 2 is a cross-border car").isPositive();
+        assertThat(d887.classes().stream()
+                        .filter(c -> c.seatClass() == SeatClass.FIRST)
+                        .findFirst()
+                        .orElseThrow()
+                        .available())
+                .as("the first-class car 2 is a cross-border car")
+                .isPositive();
         assertThat(second.fare().total().major().intValue()).isBetween(469, 470);
         assertThatThrownBy(() -> platform.sales().journeys("KMS", "XXX", DAY, Currency.CNY))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
     }
 
     @Test
     void holdPayIdempotentlyTicketAndCancelWithTheFee() {
         int before = available("D887", "KMS", "VTE", SeatClass.SECOND);
-        Booking held = platform.sales().hold("pax", "pax", hold("D887", "KMS", "VTE", SeatClass.SECOND, passport("P4455667")));
+        Booking held =
+                platform.sales().hold("pax", "pax", hold("D887", "KMS", "VTE", SeatClass.SECOND, passport("P4455667")));
         assertThat(held.status()).isEqualTo(Status.HELD);
         assertThat(available("D887", "KMS", "VTE", SeatClass.SECOND)).isEqualTo(before - 1);
         Booking paid = platform.sales().pay(held.id(), "pax", false, "key-pay-0001");
         Booking again = platform.sales().pay(held.id(), "pax", false, "key-pay-0001");
         assertThat(paid.status()).isEqualTo(Status.TICKETED);
-        assertThat(again.passengers().get(0).ticketNumber()).isEqualTo(paid.passengers().get(0).ticketNumber()).isNotNull();
-        assertThatThrownBy(() -> platform.sales().find(held.id(), "other", false)).isInstanceOf(org.lancang.errors.NotFound.class);
+        assertThat(again.passengers().get(0).ticketNumber())
+                .isEqualTo(paid.passengers().get(0).ticketNumber())
+                .isNotNull();
+        assertThatThrownBy(() -> platform.sales().find(held.id(), "other", false))
+                .isInstanceOf(org.lancang.errors.NotFound.class);
         Booking cancelled = platform.sales().cancel(held.id(), "pax", false);
         assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
-        assertThat(cancelled.feeMinor()).as("3 days before departure: 5 %").isEqualTo(Math.round(paid.totalMinor() * 0.05));
+        assertThat(cancelled.feeMinor())
+                .as("3 days before departure: 5 %")
+                .isEqualTo(Math.round(paid.totalMinor() * 0.05));
         assertThat(available("D887", "KMS", "VTE", SeatClass.SECOND)).isEqualTo(before);
     }
 
     @Test
     void bookingIdsAreTimeOrderedVersion7AndTicketNumbersTakeTheirRandomEnd() {
-        Booking first = platform.sales().hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND,
-                passport("E1000001")));
+        Booking first = platform.sales()
+                .hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND, passport("E1000001")));
         CLOCK.advance(Duration.ofMillis(5));
-        Booking second = platform.sales().hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND,
-                passport("E1000002")));
+        Booking second = platform.sales()
+                .hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND, passport("E1000002")));
         java.util.UUID a = java.util.UUID.fromString(first.id());
         java.util.UUID b = java.util.UUID.fromString(second.id());
         assertThat(a.version()).isEqualTo(7);
-        assertThat(a.getMostSignificantBits() >>> 16).as("Unix milliseconds of the clock")
+        assertThat(a.getMostSignificantBits() >>> 16)
+                .as("Unix milliseconds of the clock")
                 .isEqualTo(CLOCK.millis() - 5);
         assertThat(first.id()).isLessThan(second.id());
         assertThat(a.getLeastSignificantBits()).isNotEqualTo(b.getLeastSignificantBits());
         Booking paid = platform.sales().pay(first.id(), "pax", false, "pay-order-1");
         String hex = first.id().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-        assertThat(paid.passengers().get(0).ticketNumber()).startsWith("D8609-20261201-").endsWith("-" + hex.substring(26));
+        assertThat(paid.passengers().get(0).ticketNumber())
+                .startsWith("D8609-20261201-")
+                .endsWith("-" + hex.substring(26));
     }
 
     @Test
     void aCrossBorderJourneyWithoutAPassportIsRefusedAndWritesNothing() {
         long bookings = count();
-        Passenger id = new Passenger("Wang Fang", DocumentType.CHINESE_RESIDENT_ID, "530102199001011234", "CHN",
-                LocalDate.of(1990, 1, 1), null);
+        Passenger id = new Passenger(
+                "Wang Fang",
+                DocumentType.CHINESE_RESIDENT_ID,
+                "530102199001011234",
+                "CHN",
+                LocalDate.of(1990, 1, 1),
+                null);
         assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("D887", "KMS", "VTE", SeatClass.SECOND, id)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
-        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("D887", "VTE", "KMS", SeatClass.SECOND,
-                passport("P1111111")))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
-        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("NOPE", "KMS", "VTE", SeatClass.SECOND,
-                passport("P1111111")))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("train"));
-        HoldRequest tooFar = new HoldRequest("C82", DAY.plusDays(30), "VTE", "LPB", SeatClass.SECOND, null, 0,
-                List.of(passport("P2222222")), Currency.LAK);
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
+        assertThatThrownBy(() -> platform.sales()
+                        .hold("pax", "pax", hold("D887", "VTE", "KMS", SeatClass.SECOND, passport("P1111111"))))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> platform.sales()
+                        .hold("pax", "pax", hold("NOPE", "KMS", "VTE", SeatClass.SECOND, passport("P1111111"))))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("train"));
+        HoldRequest tooFar = new HoldRequest(
+                "C82",
+                DAY.plusDays(30),
+                "VTE",
+                "LPB",
+                SeatClass.SECOND,
+                null,
+                0,
+                List.of(passport("P2222222")),
+                Currency.LAK);
         assertThatThrownBy(() -> platform.sales().hold("pax", "pax", tooFar))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
         assertThat(count()).isEqualTo(bookings);
     }
 
     @Test
     void oneDocumentCannotHoldTwoOverlappingJourneysOnOneRun() {
         platform.sales().hold("pax", "pax", hold("C82", "VTE", "LPB", SeatClass.SECOND, passport("P7777777")));
-        assertThatThrownBy(() -> platform.sales().hold("pax", "pax", hold("C82", "VVG", "MXY", SeatClass.SECOND,
-                passport("p7777777")))).isInstanceOf(Conflict.class);
-        Booking later = platform.sales().hold("pax", "pax", hold("C82", "LPB", "BTN", SeatClass.SECOND, passport("P7777777")));
+        assertThatThrownBy(() -> platform.sales()
+                        .hold("pax", "pax", hold("C82", "VVG", "MXY", SeatClass.SECOND, passport("p7777777"))))
+                .isInstanceOf(Conflict.class);
+        Booking later =
+                platform.sales().hold("pax", "pax", hold("C82", "LPB", "BTN", SeatClass.SECOND, passport("P7777777")));
         assertThat(later.status()).isEqualTo(Status.HELD);
     }
 
     @Test
     void anUnpaidHoldIsReleasedWhenItsTimeIsUp() {
         int before = available("C84", "VTE", "LPB", SeatClass.FIRST);
-        Booking held = platform.sales().hold("pax", "pax", hold("C84", "VTE", "LPB", SeatClass.FIRST, passport("P8888888")));
+        Booking held =
+                platform.sales().hold("pax", "pax", hold("C84", "VTE", "LPB", SeatClass.FIRST, passport("P8888888")));
         assertThat(available("C84", "VTE", "LPB", SeatClass.FIRST)).isEqualTo(before - 1);
         CLOCK.advance(Duration.ofMinutes(16));
         try {
             assertThat(platform.sales().expireHolds()).isGreaterThanOrEqualTo(1);
             assertThat(platform.sales().find(held.id(), "pax", false).status()).isEqualTo(Status.EXPIRED);
             assertThat(available("C84", "VTE", "LPB", SeatClass.FIRST)).isEqualTo(before);
-            assertThatThrownBy(() -> platform.sales().pay(held.id(), "pax", false, "key-late-0001")).isInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> platform.sales().pay(held.id(), "pax", false, "key-late-0001"))
+                    .isInstanceOf(Conflict.class);
         } finally {
             CLOCK.advance(Duration.ofMinutes(-16));
         }
     }
 
     private static int available(String train, String from, String to, SeatClass cls) {
-        return platform.sales().journeys(from, to, DAY, Currency.CNY).stream().filter(o -> o.train().equals(train))
-                .findFirst().orElseThrow().classes().stream().filter(c -> c.seatClass() == cls).findFirst().orElseThrow()
+        return platform.sales().journeys(from, to, DAY, Currency.CNY).stream()
+                .filter(o -> o.train().equals(train))
+                .findFirst()
+                .orElseThrow()
+                .classes()
+                .stream()
+                .filter(c -> c.seatClass() == cls)
+                .findFirst()
+                .orElseThrow()
                 .available();
     }
 
     private static long count() {
-        return platform.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM booking").mapTo(Long.class).one());
+        return platform.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM booking")
+                        .mapTo(Long.class)
+                        .one());
     }
-
 }

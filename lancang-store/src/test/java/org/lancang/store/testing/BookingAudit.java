@@ -2,8 +2,7 @@ package org.lancang.store.testing;
 
 /** Queries over the sales tables that must count zero after any rush or crash. */
 public final class BookingAudit {
-    private BookingAudit() {
-    }
+    private BookingAudit() {}
 
     /** Pairs of live bookings holding one seat of one train run on a common segment. */
     public static final String SOLD_TWICE = "SELECT count(*) FROM booking a"

@@ -2,7 +2,6 @@ package org.lancang.web.http;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.lancang.users.Role;
 
 /**
@@ -30,6 +29,10 @@ public record Access(boolean requiresSignIn, Set<Role> roles) {
         if (!requiresSignIn) {
             return "public";
         }
-        return roles.isEmpty() ? "any signed-in user" : "roles: " + String.join(", ", roles.stream().map(Enum::name).sorted().toList());
+        return roles.isEmpty()
+                ? "any signed-in user"
+                : "roles: "
+                        + String.join(
+                                ", ", roles.stream().map(Enum::name).sorted().toList());
     }
 }

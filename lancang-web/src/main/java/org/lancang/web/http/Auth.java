@@ -1,13 +1,11 @@
 package org.lancang.web.http;
 
-import java.util.Optional;
-
-import org.lancang.store.users.UserService;
-import org.lancang.users.User;
-
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.util.Optional;
+import org.lancang.store.users.UserService;
+import org.lancang.users.User;
 
 /**
  * Who is calling: a bearer token in the Authorization header (API clients), or the session cookie (the web UI).
@@ -61,8 +59,17 @@ public final class Auth {
     }
 
     public static void setSessionCookie(Context ctx, String token, long maxAgeSeconds) {
-        Cookie cookie = new Cookie(SESSION_COOKIE, token, "/", (int) maxAgeSeconds, ctx.scheme().equals("https"), 0,
-                true, null, null, SameSite.STRICT);
+        Cookie cookie = new Cookie(
+                SESSION_COOKIE,
+                token,
+                "/",
+                (int) maxAgeSeconds,
+                ctx.scheme().equals("https"),
+                0,
+                true,
+                null,
+                null,
+                SameSite.STRICT);
         ctx.cookie(cookie);
     }
 

@@ -1,11 +1,10 @@
 package org.lancang.web.http;
 
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 
 /**
  * One API endpoint: method, path, who may call it, what it takes and gives (for the OpenAPI document), and the code.
@@ -13,8 +12,7 @@ import io.javalin.http.HandlerType;
  */
 public final class Endpoint {
     /** A path or query parameter, for the OpenAPI document. */
-    public record Param(String name, String in, boolean required, String description) {
-    }
+    public record Param(String name, String in, boolean required, String description) {}
 
     private final HandlerType method;
     private final String path;

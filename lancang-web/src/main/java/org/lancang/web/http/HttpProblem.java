@@ -1,7 +1,6 @@
 package org.lancang.web.http;
 
 import java.util.List;
-
 import org.lancang.errors.FieldError;
 
 /**

@@ -1,10 +1,5 @@
 package org.lancang.web.http;
 
-import java.io.IOException;
-import java.util.List;
-
-import org.lancang.errors.FieldError;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,8 +14,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import org.lancang.errors.FieldError;
 
 /**
  * JSON in and out. Requests are read strictly: unknown fields, wrong types and coerced scalars are refused with the
@@ -36,19 +33,23 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Reads the request body as {@code type}; a 4xx {@link HttpProblem} naming the field if it cannot. */
     public static <T> T body(Context ctx, Class<T> type) {
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new HttpProblem(415, "the body must be JSON (Content-Type: application/json)",
+        if (contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new HttpProblem(
+                    415,
+                    "the body must be JSON (Content-Type: application/json)",
                     List.of(new FieldError("Content-Type", "must be application/json")));
         }
         byte[] bytes = ctx.bodyAsBytes();
@@ -64,16 +65,20 @@ public final class Json {
         } catch (UnrecognizedPropertyException e) {
             throw HttpProblem.badField(path(e), "unknown field; expected one of " + e.getKnownPropertyIds());
         } catch (InvalidFormatException e) {
-            throw HttpProblem.badField(path(e), "'" + e.getValue() + "' is not a valid " + simpleName(e.getTargetType()));
+            throw HttpProblem.badField(
+                    path(e), "'" + e.getValue() + "' is not a valid " + simpleName(e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
-            throw HttpProblem.badField(field.isEmpty() ? "body" : field, "wrong type: expected " + simpleName(e.getTargetType()));
+            throw HttpProblem.badField(
+                    field.isEmpty() ? "body" : field, "wrong type: expected " + simpleName(e.getTargetType()));
         } catch (JsonMappingException e) {
             String field = path(e);
             throw HttpProblem.badField(field.isEmpty() ? "body" : field, "cannot be read: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw HttpProblem.badField("body", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
+            throw HttpProblem.badField(
+                    "body",
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw HttpProblem.badField("body", "cannot be read");
         }

@@ -57,7 +57,11 @@ final class JsonSchemas {
             return Map.of("type", "string", "format", "time");
         }
         if (c.isEnum()) {
-            return Map.of("type", "string", "enum", Arrays.stream(c.getEnumConstants()).map(Object::toString).toList());
+            return Map.of(
+                    "type",
+                    "string",
+                    "enum",
+                    Arrays.stream(c.getEnumConstants()).map(Object::toString).toList());
         }
         if (c.isArray()) {
             return Map.of("type", "array", "items", schema(c.getComponentType()));

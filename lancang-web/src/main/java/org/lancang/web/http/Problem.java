@@ -1,20 +1,25 @@
 package org.lancang.web.http;
 
 import java.util.List;
-
 import org.lancang.errors.FieldError;
 
 /**
  * An RFC 9457 problem document ({@code application/problem+json}). {@code field} names the first field that was
  * wrong; {@code errors} lists them all.
  */
-public record Problem(String type, String title, int status, String detail, String instance, String field,
-                      List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, String field, List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String detail, String instance, List<FieldError> errors) {
-        return new Problem("about:blank", title(status), status, detail, instance,
-                errors.isEmpty() ? null : errors.get(0).field(), List.copyOf(errors));
+        return new Problem(
+                "about:blank",
+                title(status),
+                status,
+                detail,
+                instance,
+                errors.isEmpty() ? null : errors.get(0).field(),
+                List.copyOf(errors));
     }
 
     static String title(int status) {

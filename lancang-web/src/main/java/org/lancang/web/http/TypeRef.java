@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Generic types for the OpenAPI document, e.g. {@code TypeRef.listOf(PointView.class)}. */
 public final class TypeRef {
-    private TypeRef() {
-    }
+    private TypeRef() {}
 
     public static Type listOf(Class<?> element) {
         return new ParameterizedType() {

@@ -1,5 +1,6 @@
 package org.lancang.web.maintenance;
 
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -50,8 +50,6 @@ import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.TypeRef;
 
-import io.javalin.http.Context;
-
 /**
  * Maintenance over HTTP (issue 6). Everyone who runs the line reads it (MAINTAINER, PLANNER, DISPATCHER, ADMIN);
  * maintainers record inspections, defects, photos and work orders and edit the register (admins too); planners and
@@ -59,44 +57,46 @@ import io.javalin.http.Context;
  * server's clock, never the request's say-so.
  */
 public final class MaintenanceRoutes {
-    public record AssetInput(String id, AssetType type, String name, Double fromKm, Double toKm,
-                             Map<String, String> attributes) {
-    }
+    public record AssetInput(
+            String id, AssetType type, String name, Double fromKm, Double toKm, Map<String, String> attributes) {}
 
-    public record InspectionInput(String assetId, String date, InspectionOutcome outcome, String inspector,
-                                  String notes) {
-    }
+    public record InspectionInput(
+            String assetId, String date, InspectionOutcome outcome, String inspector, String notes) {}
 
-    public record RestrictionInput(Double fromKm, Double toKm, Integer speedKmh, String validFrom, String validTo) {
-    }
+    public record RestrictionInput(Double fromKm, Double toKm, Integer speedKmh, String validFrom, String validTo) {}
 
-    public record DefectInput(String assetId, Double km, Severity severity, String description,
-                              RestrictionInput restriction) {
-    }
+    public record DefectInput(
+            String assetId, Double km, Severity severity, String description, RestrictionInput restriction) {}
 
-    public record WorkOrderInput(String defectId, String assetId, String title) {
-    }
+    public record WorkOrderInput(String defectId, String assetId, String title) {}
 
-    public record MoveInput(WorkOrderStatus status, String skylightId, String date, String crew,
-                            Boolean liftRestriction, String note) {
-    }
+    public record MoveInput(
+            WorkOrderStatus status,
+            String skylightId,
+            String date,
+            String crew,
+            Boolean liftRestriction,
+            String note) {}
 
-    public record WindowInput(String id, String fromPoint, String toPoint, List<DayOfWeek> days, String start,
-                              Integer durationMinutes, SkylightKind kind, SkylightPurpose purpose, String description) {
-    }
+    public record WindowInput(
+            String id,
+            String fromPoint,
+            String toPoint,
+            List<DayOfWeek> days,
+            String start,
+            Integer durationMinutes,
+            SkylightKind kind,
+            SkylightPurpose purpose,
+            String description) {}
 
     /** A defect as stored, and what its restriction (or lifting it) does to a day of the timetable. */
-    public record DefectView(Defect defect, RestrictionImpact impact) {
-    }
+    public record DefectView(Defect defect, RestrictionImpact impact) {}
 
-    public record MovedView(WorkOrder workOrder, Defect defect, RestrictionImpact impact) {
-    }
+    public record MovedView(WorkOrder workOrder, Defect defect, RestrictionImpact impact) {}
 
-    public record WindowView(SkylightWindow window, List<SkylightWarning> warnings) {
-    }
+    public record WindowView(SkylightWindow window, List<SkylightWarning> warnings) {}
 
-    public record PhotoView(String id, String defectId, String mediaType, int size, String url) {
-    }
+    public record PhotoView(String id, String defectId, String mediaType, int size, String url) {}
 
     public record DueView(LocalDate today, List<DueInspection> overdue, List<DueInspection> due) {
         static DueView of(InspectionSchedule s) {
@@ -121,97 +121,181 @@ public final class MaintenanceRoutes {
         Access plan = Access.roles(Role.PLANNER, Role.MAINTAINER);
         String base = "/api/maintenance";
         return List.of(
-                Endpoint.get(base + "/assets").access(read).tag("maintenance")
+                Endpoint.get(base + "/assets")
+                        .access(read)
+                        .tag("maintenance")
                         .summary("The asset register in km order, optionally only a km range or a type")
-                        .query("fromKm", false, "from km").query("toKm", false, "to km")
+                        .query("fromKm", false, "from km")
+                        .query("toKm", false, "to km")
                         .query("type", false, "TRACK, TUNNEL, BRIDGE, STATION, TURNOUT or OVERHEAD_LINE")
-                        .returns(TypeRef.listOf(Asset.class)).handle(this::assets),
-                Endpoint.get(base + "/assets/{id}").access(read).tag("maintenance").summary("One asset")
-                        .pathParam("id", "asset id, e.g. BRG-LPB-MEKONG").returns(Asset.class)
+                        .returns(TypeRef.listOf(Asset.class))
+                        .handle(this::assets),
+                Endpoint.get(base + "/assets/{id}")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("One asset")
+                        .pathParam("id", "asset id, e.g. BRG-LPB-MEKONG")
+                        .returns(Asset.class)
                         .handle(ctx -> ctx.json(service.register().get(ctx.pathParam("id")))),
-                Endpoint.post(base + "/assets").access(register).tag("maintenance").status(201)
+                Endpoint.post(base + "/assets")
+                        .access(register)
+                        .tag("maintenance")
+                        .status(201)
                         .summary("Add an asset; its country and operator follow from its km range")
-                        .body(AssetInput.class).returns(Asset.class)
+                        .body(AssetInput.class)
+                        .returns(Asset.class)
                         .handle(ctx -> ctx.status(201).json(service.addAsset(draft(ctx, null), user(ctx)))),
-                Endpoint.put(base + "/assets/{id}").access(register).tag("maintenance")
+                Endpoint.put(base + "/assets/{id}")
+                        .access(register)
+                        .tag("maintenance")
                         .summary("Change an asset (the id in the body, if any, must be the path's)")
-                        .pathParam("id", "asset id").body(AssetInput.class).returns(Asset.class)
+                        .pathParam("id", "asset id")
+                        .body(AssetInput.class)
+                        .returns(Asset.class)
                         .handle(ctx -> ctx.json(service.updateAsset(draft(ctx, ctx.pathParam("id")), user(ctx)))),
-                Endpoint.get(base + "/inspections").access(read).tag("maintenance")
-                        .summary("Recorded inspections, oldest first").query("assetId", false, "only this asset")
+                Endpoint.get(base + "/inspections")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("Recorded inspections, oldest first")
+                        .query("assetId", false, "only this asset")
                         .returns(TypeRef.listOf(InspectionResult.class))
                         .handle(ctx -> ctx.json(service.inspections(ctx.queryParam("assetId")))),
-                Endpoint.post(base + "/inspections").access(maintain).tag("maintenance").status(201)
+                Endpoint.post(base + "/inspections")
+                        .access(maintain)
+                        .tag("maintenance")
+                        .status(201)
                         .summary("Record an inspection (the inspector defaults to the signed-in user)")
-                        .body(InspectionInput.class).returns(InspectionResult.class).handle(this::recordInspection),
-                Endpoint.get(base + "/inspections/due").access(read).tag("maintenance")
+                        .body(InspectionInput.class)
+                        .returns(InspectionResult.class)
+                        .handle(this::recordInspection),
+                Endpoint.get(base + "/inspections/due")
+                        .access(read)
+                        .tag("maintenance")
                         .summary("Inspections overdue and due within the look-ahead, by the intervals per asset type")
                         .query("date", false, "the day, YYYY-MM-DD (default today, Beijing time)")
                         .returns(DueView.class)
-                        .handle(ctx -> ctx.json(DueView.of(service.due(date(ctx.queryParam("date"), "date",
-                                today()))))),
-                Endpoint.get(base + "/defects").access(read).tag("maintenance").summary("Every defect, oldest first")
-                        .returns(TypeRef.listOf(Defect.class)).handle(ctx -> ctx.json(service.defects())),
-                Endpoint.get(base + "/defects/{id}").access(read).tag("maintenance").summary("One defect")
-                        .pathParam("id", "defect id, e.g. DEF-1").returns(Defect.class)
+                        .handle(ctx ->
+                                ctx.json(DueView.of(service.due(date(ctx.queryParam("date"), "date", today()))))),
+                Endpoint.get(base + "/defects")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("Every defect, oldest first")
+                        .returns(TypeRef.listOf(Defect.class))
+                        .handle(ctx -> ctx.json(service.defects())),
+                Endpoint.get(base + "/defects/{id}")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("One defect")
+                        .pathParam("id", "defect id, e.g. DEF-1")
+                        .returns(Defect.class)
                         .handle(ctx -> ctx.json(service.defect(ctx.pathParam("id")))),
-                Endpoint.post(base + "/defects").access(maintain).tag("maintenance").status(201)
+                Endpoint.post(base + "/defects")
+                        .access(maintain)
+                        .tag("maintenance")
+                        .status(201)
                         .summary("Report a defect, optionally imposing a temporary speed restriction; the reply shows "
                                 + "each train's delay and the new conflicts on the impact day")
                         .query("date", false, "impact day, YYYY-MM-DD (default: the restriction's first day, or today)")
-                        .body(DefectInput.class).returns(DefectView.class).handle(this::reportDefect),
-                Endpoint.post(base + "/defects/{id}/lift").access(maintain).tag("maintenance")
+                        .body(DefectInput.class)
+                        .returns(DefectView.class)
+                        .handle(this::reportDefect),
+                Endpoint.post(base + "/defects/{id}/lift")
+                        .access(maintain)
+                        .tag("maintenance")
                         .summary("Lift a defect's speed restriction now; the reply shows the times given back")
                         .pathParam("id", "defect id")
                         .query("date", false, "impact day (default tomorrow, the first whole day without it)")
-                        .returns(DefectView.class).handle(this::lift),
-                Endpoint.post(base + "/defects/{id}/photos").access(maintain).tag("maintenance").status(201)
+                        .returns(DefectView.class)
+                        .handle(this::lift),
+                Endpoint.post(base + "/defects/{id}/photos")
+                        .access(maintain)
+                        .tag("maintenance")
+                        .status(201)
                         .summary("Add a photo: the body is the image itself, PNG, JPEG or WebP (checked by its bytes), "
                                 + "at most 5 MB")
-                        .pathParam("id", "defect id").returns(PhotoView.class).handle(this::addPhoto),
-                Endpoint.get(base + "/photos/{id}").access(read).tag("maintenance").summary("A defect photo")
-                        .pathParam("id", "photo id").returns(byte[].class, "image/*").handle(this::photo),
-                Endpoint.get(base + "/restrictions").access(read).tag("maintenance")
+                        .pathParam("id", "defect id")
+                        .returns(PhotoView.class)
+                        .handle(this::addPhoto),
+                Endpoint.get(base + "/photos/{id}")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("A defect photo")
+                        .pathParam("id", "photo id")
+                        .returns(byte[].class, "image/*")
+                        .handle(this::photo),
+                Endpoint.get(base + "/restrictions")
+                        .access(read)
+                        .tag("maintenance")
                         .summary("Defects whose speed restriction is in force at an instant, in km order")
                         .query("at", false, "instant with offset (default now)")
                         .returns(TypeRef.listOf(Defect.class))
-                        .handle(ctx -> ctx.json(service.restrictionsInForce(instant(ctx.queryParam("at"), "at",
-                                service.now())))),
-                Endpoint.get(base + "/restrictions/impact").access(read).tag("maintenance")
+                        .handle(ctx -> ctx.json(
+                                service.restrictionsInForce(instant(ctx.queryParam("at"), "at", service.now())))),
+                Endpoint.get(base + "/restrictions/impact")
+                        .access(read)
+                        .tag("maintenance")
                         .summary("What the day's restrictions do to it: each train's delay and the conflicts they add")
-                        .query("date", true, "the day, YYYY-MM-DD").returns(RestrictionImpact.class)
+                        .query("date", true, "the day, YYYY-MM-DD")
+                        .returns(RestrictionImpact.class)
                         .handle(ctx -> ctx.json(service.impact(date(ctx.queryParam("date"), "date", null)))),
-                Endpoint.get(base + "/work-orders").access(read).tag("maintenance")
-                        .summary("Every work order with its history").returns(TypeRef.listOf(WorkOrder.class))
+                Endpoint.get(base + "/work-orders")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("Every work order with its history")
+                        .returns(TypeRef.listOf(WorkOrder.class))
                         .handle(ctx -> ctx.json(service.workOrders())),
-                Endpoint.post(base + "/work-orders").access(maintain).tag("maintenance").status(201)
+                Endpoint.post(base + "/work-orders")
+                        .access(maintain)
+                        .tag("maintenance")
+                        .status(201)
                         .summary("Open a work order for a defect (defectId) or planned work on an asset (assetId)")
-                        .body(WorkOrderInput.class).returns(WorkOrder.class).handle(ctx -> {
+                        .body(WorkOrderInput.class)
+                        .returns(WorkOrder.class)
+                        .handle(ctx -> {
                             WorkOrderInput in = Json.body(ctx, WorkOrderInput.class);
-                            ctx.status(201).json(service.createWorkOrder(in.defectId(), in.assetId(), in.title(),
-                                    user(ctx)));
+                            ctx.status(201)
+                                    .json(service.createWorkOrder(in.defectId(), in.assetId(), in.title(), user(ctx)));
                         }),
-                Endpoint.post(base + "/work-orders/{id}/status").access(plan).tag("maintenance")
+                Endpoint.post(base + "/work-orders/{id}/status")
+                        .access(plan)
+                        .tag("maintenance")
                         .summary("Move a work order: PLANNED (skylightId, date, crew; planner or maintainer), then "
                                 + "IN_PROGRESS, DONE, VERIFIED (maintainers only; liftRestriction at DONE or VERIFIED)")
                         .pathParam("id", "work order id, e.g. WO-2")
                         .query("date", false, "impact day of a lifted restriction (default tomorrow)")
-                        .body(MoveInput.class).returns(MovedView.class).handle(this::move),
-                Endpoint.get(base + "/skylights").access(read).tag("maintenance").summary("The recurring skylight windows")
-                        .returns(TypeRef.listOf(SkylightWindow.class)).handle(ctx -> ctx.json(service.windows())),
-                Endpoint.post(base + "/skylights").access(plan).tag("maintenance").status(201)
+                        .body(MoveInput.class)
+                        .returns(MovedView.class)
+                        .handle(this::move),
+                Endpoint.get(base + "/skylights")
+                        .access(read)
+                        .tag("maintenance")
+                        .summary("The recurring skylight windows")
+                        .returns(TypeRef.listOf(SkylightWindow.class))
+                        .handle(ctx -> ctx.json(service.windows())),
+                Endpoint.post(base + "/skylights")
+                        .access(plan)
+                        .tag("maintenance")
+                        .status(201)
                         .summary("Add a recurring skylight window; the reply lists the rules it breaks as warnings")
-                        .body(WindowInput.class).returns(WindowView.class).handle(this::addWindow),
-                Endpoint.get(base + "/skylights/review").access(read).tag("maintenance")
+                        .body(WindowInput.class)
+                        .returns(WindowView.class)
+                        .handle(this::addWindow),
+                Endpoint.get(base + "/skylights/review")
+                        .access(read)
+                        .tag("maintenance")
                         .summary("The month's skylight warnings: windows shorter than the rule, sections with too few")
-                        .query("month", true, "YYYY-MM").returns(TypeRef.listOf(SkylightWarning.class))
+                        .query("month", true, "YYYY-MM")
+                        .returns(TypeRef.listOf(SkylightWarning.class))
                         .handle(ctx -> ctx.json(service.review(month(ctx.queryParam("month"))))),
-                Endpoint.get(base + "/skylights/occurrences").access(read).tag("maintenance")
+                Endpoint.get(base + "/skylights/occurrences")
+                        .access(read)
+                        .tag("maintenance")
                         .summary("The dated occurrences (possessions) of every window from one local date to another")
-                        .query("from", true, "YYYY-MM-DD").query("to", true, "YYYY-MM-DD")
+                        .query("from", true, "YYYY-MM-DD")
+                        .query("to", true, "YYYY-MM-DD")
                         .returns(TypeRef.listOf(Possession.class))
-                        .handle(ctx -> ctx.json(service.occurrences(date(ctx.queryParam("from"), "from", null),
-                                date(ctx.queryParam("to"), "to", null)))));
+                        .handle(ctx -> ctx.json(service.occurrences(
+                                date(ctx.queryParam("from"), "from", null), date(ctx.queryParam("to"), "to", null)))));
     }
 
     private String user(Context ctx) {
@@ -232,9 +316,12 @@ public final class MaintenanceRoutes {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("type", "'" + type + "' is not one of " + List.of(AssetType.values()));
         }
-        List<Asset> assets = from == null && to == null ? service.register().assets()
-                : service.register().overlapping(from == null ? Double.NEGATIVE_INFINITY : from,
-                to == null ? Double.POSITIVE_INFINITY : to);
+        List<Asset> assets = from == null && to == null
+                ? service.register().assets()
+                : service.register()
+                        .overlapping(
+                                from == null ? Double.NEGATIVE_INFINITY : from,
+                                to == null ? Double.POSITIVE_INFINITY : to);
         ctx.json(assets.stream().filter(a -> t == null || a.type() == t).toList());
     }
 
@@ -247,8 +334,8 @@ public final class MaintenanceRoutes {
         v.check(in.fromKm() != null, "fromKm", "is required");
         v.check(in.toKm() != null, "toKm", "is required");
         v.throwIfInvalid();
-        return new AssetDraft(pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(),
-                in.attributes());
+        return new AssetDraft(
+                pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(), in.attributes());
     }
 
     private void recordInspection(Context ctx) {
@@ -281,8 +368,18 @@ public final class MaintenanceRoutes {
             defaultDay = first.isAfter(defaultDay) ? first : defaultDay;
         }
         LocalDate day = date(ctx.queryParam("date"), "date", defaultDay);
-        MaintenanceService.Reported reported = service.report(new DefectReport(null, in.assetId(), in.km(),
-                in.severity(), in.description(), restriction, List.of(), user(ctx), service.now()), day);
+        MaintenanceService.Reported reported = service.report(
+                new DefectReport(
+                        null,
+                        in.assetId(),
+                        in.km(),
+                        in.severity(),
+                        in.description(),
+                        restriction,
+                        List.of(),
+                        user(ctx),
+                        service.now()),
+                day);
         ctx.status(201).json(new DefectView(reported.defect(), reported.impact()));
     }
 
@@ -295,16 +392,27 @@ public final class MaintenanceRoutes {
     private void move(Context ctx) {
         MoveInput in = Json.body(ctx, MoveInput.class);
         // planners put work into a skylight; starting, finishing and verifying it is the maintainers' word
-        if (in.status() != null && in.status() != WorkOrderStatus.PLANNED
+        if (in.status() != null
+                && in.status() != WorkOrderStatus.PLANNED
                 && !auth.requireUser(ctx).roles().contains(Role.MAINTAINER)) {
-            throw new HttpProblem(403, "only a maintainer may move a work order to " + in.status(),
+            throw new HttpProblem(
+                    403,
+                    "only a maintainer may move a work order to " + in.status(),
                     List.of(new FieldError("status", "only a maintainer may move a work order to " + in.status())));
         }
         LocalDate day = date(ctx.queryParam("date"), "date", today().plusDays(1));
         LocalDate occurrence = in.date() == null ? null : date(in.date(), "date", null);
-        MaintenanceService.Moved moved = service.move(ctx.pathParam("id"), new MaintenanceService.MoveRequest(
-                in.status(), in.skylightId(), occurrence, in.crew(), Boolean.TRUE.equals(in.liftRestriction()),
-                in.note()), user(ctx), day);
+        MaintenanceService.Moved moved = service.move(
+                ctx.pathParam("id"),
+                new MaintenanceService.MoveRequest(
+                        in.status(),
+                        in.skylightId(),
+                        occurrence,
+                        in.crew(),
+                        Boolean.TRUE.equals(in.liftRestriction()),
+                        in.note()),
+                user(ctx),
+                day);
         ctx.json(new MovedView(moved.workOrder(), moved.defect(), moved.impact()));
     }
 
@@ -327,13 +435,19 @@ public final class MaintenanceRoutes {
             throw tooLarge(bytes.length);
         }
         Photo p = service.addPhoto(ctx.pathParam("id"), bytes, ctx.contentType(), user(ctx));
-        ctx.status(201).json(new PhotoView(p.id().toString(), p.defectId(), p.mediaType(), p.size(),
-                "/api/maintenance/photos/" + p.id()));
+        ctx.status(201)
+                .json(new PhotoView(
+                        p.id().toString(), p.defectId(), p.mediaType(), p.size(), "/api/maintenance/photos/" + p.id()));
     }
 
     private static HttpProblem tooLarge(long size) {
-        return new HttpProblem(413, "photo: larger than " + Photos.MAX_BYTES + " bytes", List.of(new FieldError("photo",
-                (size > 0 ? size + " bytes is " : "") + "larger than the " + Photos.MAX_BYTES + " bytes allowed")));
+        return new HttpProblem(
+                413,
+                "photo: larger than " + Photos.MAX_BYTES + " bytes",
+                List.of(new FieldError(
+                        "photo",
+                        (size > 0 ? size + " bytes is " : "") + "larger than the " + Photos.MAX_BYTES
+                                + " bytes allowed")));
     }
 
     private void photo(Context ctx) {
@@ -369,9 +483,16 @@ public final class MaintenanceRoutes {
         }
         v.throwIfInvalid();
         String id = in.id() == null ? null : in.id().strip();
-        SkylightWindow w = new SkylightWindow(id, upper(in.fromPoint()), upper(in.toPoint()),
-                in.days() == null ? null : new java.util.HashSet<>(in.days()), start,
-                Duration.ofMinutes(in.durationMinutes()), in.kind(), in.purpose(), in.description());
+        SkylightWindow w = new SkylightWindow(
+                id,
+                upper(in.fromPoint()),
+                upper(in.toPoint()),
+                in.days() == null ? null : new java.util.HashSet<>(in.days()),
+                start,
+                Duration.ofMinutes(in.durationMinutes()),
+                in.kind(),
+                in.purpose(),
+                in.description());
         ctx.status(201).json(new WindowView(w, service.addWindow(w, user(ctx))));
     }
 

@@ -2,7 +2,6 @@ package org.lancang.web.network;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.lancang.errors.NotFound;
 import org.lancang.network.Names;
 import org.lancang.network.Network;
@@ -21,32 +20,89 @@ public final class NetworkRoutes {
         }
     }
 
-    public record PointView(String code, NamesView names, String country, double km, String kmQuality, String kind,
-                            String timeZone, int stationTracks, int usefulLengthM, String tracksBasis, double elevationM,
-                            String elevationBasis, String source, boolean assumed) {
+    public record PointView(
+            String code,
+            NamesView names,
+            String country,
+            double km,
+            String kmQuality,
+            String kind,
+            String timeZone,
+            int stationTracks,
+            int usefulLengthM,
+            String tracksBasis,
+            double elevationM,
+            String elevationBasis,
+            String source,
+            boolean assumed) {
         static PointView of(Point p) {
-            return new PointView(p.code(), NamesView.of(p.names()), p.country().code(), p.km(),
-                    p.kmQuality().name().toLowerCase(Locale.ROOT), p.kind().name(), p.timeZone().getId(),
-                    p.stationTracks(), p.usefulLengthM(), p.tracksBasis(), p.elevationM(), p.elevationBasis(), p.source(),
+            return new PointView(
+                    p.code(),
+                    NamesView.of(p.names()),
+                    p.country().code(),
+                    p.km(),
+                    p.kmQuality().name().toLowerCase(Locale.ROOT),
+                    p.kind().name(),
+                    p.timeZone().getId(),
+                    p.stationTracks(),
+                    p.usefulLengthM(),
+                    p.tracksBasis(),
+                    p.elevationM(),
+                    p.elevationBasis(),
+                    p.source(),
                     p.assumed());
         }
     }
 
-    public record SectionView(String from, String to, double fromKm, double toKm, double lengthKm, int tracks,
-                              int lineSpeedKmh, int locoHauledSpeedKmh, String block, double gradientPermille,
-                              String gradientBasis, String source) {
+    public record SectionView(
+            String from,
+            String to,
+            double fromKm,
+            double toKm,
+            double lengthKm,
+            int tracks,
+            int lineSpeedKmh,
+            int locoHauledSpeedKmh,
+            String block,
+            double gradientPermille,
+            String gradientBasis,
+            String source) {
         static SectionView of(Section s) {
-            return new SectionView(s.from(), s.to(), s.fromKm(), s.toKm(), round3(s.lengthKm()), s.tracks(),
-                    s.lineSpeedKmh(), s.locoHauledSpeedKmh(), s.block().name(), s.gradientPermille(), s.gradientBasis(),
+            return new SectionView(
+                    s.from(),
+                    s.to(),
+                    s.fromKm(),
+                    s.toKm(),
+                    round3(s.lengthKm()),
+                    s.tracks(),
+                    s.lineSpeedKmh(),
+                    s.locoHauledSpeedKmh(),
+                    s.block().name(),
+                    s.gradientPermille(),
+                    s.gradientBasis(),
                     s.source());
         }
     }
 
-    public record StructureView(NamesView name, String kind, double fromKm, double toKm, double lengthM, String country,
-                                String kmQuality, String source) {
+    public record StructureView(
+            NamesView name,
+            String kind,
+            double fromKm,
+            double toKm,
+            double lengthM,
+            String country,
+            String kmQuality,
+            String source) {
         static StructureView of(Structure s) {
-            return new StructureView(NamesView.of(s.names()), s.kind().name(), s.fromKm(), s.toKm(), s.lengthM(),
-                    s.country().code(), s.kmQuality().name().toLowerCase(Locale.ROOT), s.source());
+            return new StructureView(
+                    NamesView.of(s.names()),
+                    s.kind().name(),
+                    s.fromKm(),
+                    s.toKm(),
+                    s.lengthM(),
+                    s.country().code(),
+                    s.kmQuality().name().toLowerCase(Locale.ROOT),
+                    s.source());
         }
     }
 
@@ -61,7 +117,8 @@ public final class NetworkRoutes {
         this.network = network;
         this.points = network.referencePoints().stream().map(PointView::of).toList();
         this.allPoints = network.points().stream().map(PointView::of).toList();
-        this.sections = network.referenceSections().stream().map(SectionView::of).toList();
+        this.sections =
+                network.referenceSections().stream().map(SectionView::of).toList();
         this.allSections = network.sections().stream().map(SectionView::of).toList();
         this.structures = network.structures().stream().map(StructureView::of).toList();
     }
@@ -73,25 +130,35 @@ public final class NetworkRoutes {
 
     public List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/network/points").access(Access.PUBLIC).tag("network")
+                Endpoint.get("/api/network/points")
+                        .access(Access.PUBLIC)
+                        .tag("network")
                         .summary("Every point of the line in km order, with names in English, Chinese and Lao")
                         .query("include", false, "'assumed' to add the passing loops Lancang assumes (not published)")
                         .returns(TypeRef.listOf(PointView.class))
                         .handle(ctx -> ctx.json(includeAssumed(ctx) ? allPoints : points)),
-                Endpoint.get("/api/network/points/{code}").access(Access.PUBLIC).tag("network")
-                        .summary("One point by its code").pathParam("code", "point code, e.g. LPB")
+                Endpoint.get("/api/network/points/{code}")
+                        .access(Access.PUBLIC)
+                        .tag("network")
+                        .summary("One point by its code")
+                        .pathParam("code", "point code, e.g. LPB")
                         .returns(PointView.class)
                         .handle(ctx -> {
                             String code = ctx.pathParam("code");
-                            ctx.json(network.point(code).map(PointView::of)
+                            ctx.json(network.point(code)
+                                    .map(PointView::of)
                                     .orElseThrow(() -> new NotFound("code", "no point with code '" + code + "'")));
                         }),
-                Endpoint.get("/api/network/sections").access(Access.PUBLIC).tag("network")
+                Endpoint.get("/api/network/sections")
+                        .access(Access.PUBLIC)
+                        .tag("network")
                         .summary("Sections between consecutive points: tracks, line speeds, block, mean gradient")
                         .query("include", false, "'assumed' to split sections at the assumed passing loops")
                         .returns(TypeRef.listOf(SectionView.class))
                         .handle(ctx -> ctx.json(includeAssumed(ctx) ? allSections : sections)),
-                Endpoint.get("/api/network/structures").access(Access.PUBLIC).tag("network")
+                Endpoint.get("/api/network/structures")
+                        .access(Access.PUBLIC)
+                        .tag("network")
                         .summary("Named tunnels and bridges with their km ranges")
                         .returns(TypeRef.listOf(StructureView.class))
                         .handle(ctx -> ctx.json(structures)));

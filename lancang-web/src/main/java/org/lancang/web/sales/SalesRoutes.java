@@ -1,10 +1,10 @@
 package org.lancang.web.sales;
 
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -15,11 +15,11 @@ import org.lancang.rollingstock.SeatPosition;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
+import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
-import org.lancang.store.sales.SalesRecords.HoldRequest;
-import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesService;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
@@ -31,39 +31,78 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.TypeRef;
 
-import io.javalin.http.Context;
-
 /**
  * Selling tickets: journeys (public), bookings for passengers (their own) and agents (for anyone, found by ticket or
  * document number), payment, cancellation with refund, and the ticket's QR code.
  */
 public final class SalesRoutes {
-    public record PassengerInput(String name, DocumentType documentType, String documentNumber, String nationality,
-                                 LocalDate dateOfBirth, LocalDate documentExpiry) {
-    }
+    public record PassengerInput(
+            String name,
+            DocumentType documentType,
+            String documentNumber,
+            String nationality,
+            LocalDate dateOfBirth,
+            LocalDate documentExpiry) {}
 
-    public record BookingRequest(String train, LocalDate date, String from, String to, SeatClass seatClass,
-                                 SeatPosition position, Integer car, List<PassengerInput> passengers, Currency currency) {
-    }
+    public record BookingRequest(
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            SeatClass seatClass,
+            SeatPosition position,
+            Integer car,
+            List<PassengerInput> passengers,
+            Currency currency) {}
 
-    public record PaymentRequest(String idempotencyKey) {
-    }
+    public record PaymentRequest(String idempotencyKey) {}
 
     /** Another train, date or class for the same journey; omitted fields stay as they were. */
-    public record ChangeInput(String train, LocalDate date, SeatClass seatClass, SeatPosition position, Integer car,
-                              String idempotencyKey) {
-    }
+    public record ChangeInput(
+            String train,
+            LocalDate date,
+            SeatClass seatClass,
+            SeatPosition position,
+            Integer car,
+            String idempotencyKey) {}
 
-    public record WaitlistInput(String train, LocalDate date, String from, String to, SeatClass seatClass,
-                                List<PassengerInput> passengers, Currency currency) {
-    }
+    public record WaitlistInput(
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            SeatClass seatClass,
+            List<PassengerInput> passengers,
+            Currency currency) {}
 
-    public record WaitlistView(String id, String train, LocalDate date, String from, String to, String seatClass,
-                               String currency, String status, int ahead, String bookingId, Instant createdAt,
-                               Instant offeredAt, List<String> passengers) {
+    public record WaitlistView(
+            String id,
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            String seatClass,
+            String currency,
+            String status,
+            int ahead,
+            String bookingId,
+            Instant createdAt,
+            Instant offeredAt,
+            List<String> passengers) {
         static WaitlistView of(WaitlistEntry e) {
-            return new WaitlistView(e.id(), e.train(), e.date(), e.from(), e.to(), e.seatClass().name(),
-                    e.currency().name(), e.status().name(), e.ahead(), e.bookingId(), e.createdAt(), e.offeredAt(),
+            return new WaitlistView(
+                    e.id(),
+                    e.train(),
+                    e.date(),
+                    e.from(),
+                    e.to(),
+                    e.seatClass().name(),
+                    e.currency().name(),
+                    e.status().name(),
+                    e.ahead(),
+                    e.bookingId(),
+                    e.createdAt(),
+                    e.offeredAt(),
                     e.passengers().stream().map(Passenger::name).toList());
         }
     }
@@ -74,31 +113,71 @@ public final class SalesRoutes {
         }
     }
 
-    public record PassengerView(String name, String documentType, String documentNumber, String nationality, int car,
-                                String seat, String ticketNumber) {
-    }
+    public record PassengerView(
+            String name,
+            String documentType,
+            String documentNumber,
+            String nationality,
+            int car,
+            String seat,
+            String ticketNumber) {}
 
-    public record BookingView(String id, String train, LocalDate date, String from, String to, String seatClass,
-                              String status, String owner, Instant holdExpiresAt, MoneyView total, Instant paidAt,
-                              Instant cancelledAt, MoneyView fee, MoneyView refund, List<PassengerView> passengers,
-                              String changedTo, String changedFrom, MoneyView changeDifference) {
+    public record BookingView(
+            String id,
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            String seatClass,
+            String status,
+            String owner,
+            Instant holdExpiresAt,
+            MoneyView total,
+            Instant paidAt,
+            Instant cancelledAt,
+            MoneyView fee,
+            MoneyView refund,
+            List<PassengerView> passengers,
+            String changedTo,
+            String changedFrom,
+            MoneyView changeDifference) {
         static BookingView of(Booking b) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
-                ps.add(new PassengerView(p.passenger().name(), p.passenger().documentType().name(),
-                        p.passenger().documentNumber(), p.passenger().nationality(), p.car(), p.seat(), p.ticketNumber()));
+                ps.add(new PassengerView(
+                        p.passenger().name(),
+                        p.passenger().documentType().name(),
+                        p.passenger().documentNumber(),
+                        p.passenger().nationality(),
+                        p.car(),
+                        p.seat(),
+                        p.ticketNumber()));
             }
-            return new BookingView(b.id(), b.train(), b.date(), b.from(), b.to(), b.seatClass().name(), b.status().name(),
-                    b.owner(), b.holdExpiresAt(), MoneyView.of(new Money(b.totalMinor(), b.currency())), b.paidAt(),
-                    b.cancelledAt(), b.feeMinor() == null ? null : MoneyView.of(new Money(b.feeMinor(), b.currency())),
-                    b.refundMinor() == null ? null : MoneyView.of(new Money(b.refundMinor(), b.currency())), ps,
-                    b.changedTo(), b.changedFrom(), b.changeDifferenceMinor() == null ? null
+            return new BookingView(
+                    b.id(),
+                    b.train(),
+                    b.date(),
+                    b.from(),
+                    b.to(),
+                    b.seatClass().name(),
+                    b.status().name(),
+                    b.owner(),
+                    b.holdExpiresAt(),
+                    MoneyView.of(new Money(b.totalMinor(), b.currency())),
+                    b.paidAt(),
+                    b.cancelledAt(),
+                    b.feeMinor() == null ? null : MoneyView.of(new Money(b.feeMinor(), b.currency())),
+                    b.refundMinor() == null ? null : MoneyView.of(new Money(b.refundMinor(), b.currency())),
+                    ps,
+                    b.changedTo(),
+                    b.changedFrom(),
+                    b.changeDifferenceMinor() == null
+                            ? null
                             : MoneyView.of(new Money(b.changeDifferenceMinor(), b.currency())));
         }
     }
 
-    public record RefundQuoteView(MoneyView paid, MoneyView fee, MoneyView refund) {
-    }
+    public record RefundQuoteView(MoneyView paid, MoneyView fee, MoneyView refund) {}
 
     private final SalesService sales;
     private final Auth auth;
@@ -111,98 +190,170 @@ public final class SalesRoutes {
     public List<Endpoint> endpoints() {
         Access buyers = Access.roles(Role.PASSENGER, Role.AGENT);
         return List.of(
-                Endpoint.get("/api/journeys").access(Access.PUBLIC).tag("sales")
-                        .summary("Trains from one station to another on a date: local times, duration, border, seats and fare per class")
-                        .query("from", true, "station code").query("to", true, "station code")
-                        .query("date", true, "YYYY-MM-DD").query("currency", false, "CNY or LAK (default CNY)")
+                Endpoint.get("/api/journeys")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary(
+                                "Trains from one station to another on a date: local times, duration, border, seats and fare per class")
+                        .query("from", true, "station code")
+                        .query("to", true, "station code")
+                        .query("date", true, "YYYY-MM-DD")
+                        .query("currency", false, "CNY or LAK (default CNY)")
                         .returns(TypeRef.listOf(JourneyOption.class))
-                        .handle(ctx -> ctx.json(sales.journeys(required(ctx, "from"), required(ctx, "to"), date(ctx),
-                                currency(ctx)))),
-                Endpoint.post("/api/bookings").access(buyers).tag("sales").status(201)
+                        .handle(ctx -> ctx.json(
+                                sales.journeys(required(ctx, "from"), required(ctx, "to"), date(ctx), currency(ctx)))),
+                Endpoint.post("/api/bookings")
+                        .access(buyers)
+                        .tag("sales")
+                        .status(201)
                         .summary("Hold seats for 1–5 passengers (released after 15 minutes unless paid)")
-                        .body(BookingRequest.class).returns(BookingView.class)
+                        .body(BookingRequest.class)
+                        .returns(BookingView.class)
                         .handle(this::book),
-                Endpoint.get("/api/bookings").access(buyers).tag("sales")
-                        .summary("A passenger's own bookings; an agent finds bookings with ?q=ticket or document number")
+                Endpoint.get("/api/bookings")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary(
+                                "A passenger's own bookings; an agent finds bookings with ?q=ticket or document number")
                         .query("q", false, "ticket or document number (agents)")
                         .returns(TypeRef.listOf(BookingView.class))
                         .handle(this::list),
-                Endpoint.get("/api/bookings/{id}").access(buyers).tag("sales")
-                        .summary("One booking (its owner, or an agent)").pathParam("id", "booking id")
+                Endpoint.get("/api/bookings/{id}")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary("One booking (its owner, or an agent)")
+                        .pathParam("id", "booking id")
                         .returns(BookingView.class)
                         .handle(ctx -> ctx.json(BookingView.of(find(ctx)))),
-                Endpoint.post("/api/bookings/{id}/payment").access(buyers).tag("sales")
+                Endpoint.post("/api/bookings/{id}/payment")
+                        .access(buyers)
+                        .tag("sales")
                         .summary("Pay a held booking (idempotent on idempotencyKey) and get the tickets")
-                        .pathParam("id", "booking id").body(PaymentRequest.class).returns(BookingView.class)
+                        .pathParam("id", "booking id")
+                        .body(PaymentRequest.class)
+                        .returns(BookingView.class)
                         .handle(ctx -> {
                             PaymentRequest r = Json.body(ctx, PaymentRequest.class);
                             User u = auth.requireUser(ctx);
-                            ctx.json(BookingView.of(sales.pay(ctx.pathParam("id"), u.username(), isAgent(u),
-                                    r.idempotencyKey())));
+                            ctx.json(BookingView.of(
+                                    sales.pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
                         }),
-                Endpoint.get("/api/bookings/{id}/refund-quote").access(buyers).tag("sales")
-                        .summary("What cancelling now would refund, and the fee").pathParam("id", "booking id")
+                Endpoint.get("/api/bookings/{id}/refund-quote")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary("What cancelling now would refund, and the fee")
+                        .pathParam("id", "booking id")
                         .returns(RefundQuoteView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
                             Money[] q = sales.refundQuote(ctx.pathParam("id"), u.username(), isAgent(u));
                             ctx.json(new RefundQuoteView(MoneyView.of(q[0]), MoneyView.of(q[1]), MoneyView.of(q[2])));
                         }),
-                Endpoint.post("/api/bookings/{id}/cancel").access(buyers).tag("sales")
-                        .summary("Cancel: a hold is released, a ticket refunded less the fee for the time before departure")
-                        .pathParam("id", "booking id").returns(BookingView.class)
+                Endpoint.post("/api/bookings/{id}/cancel")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary(
+                                "Cancel: a hold is released, a ticket refunded less the fee for the time before departure")
+                        .pathParam("id", "booking id")
+                        .returns(BookingView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
                             ctx.json(BookingView.of(sales.cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
                         }),
-                Endpoint.post("/api/bookings/{id}/change").access(buyers).tag("sales")
-                        .summary("Change to another train, date or class as one exchange: the old seats go only once the"
-                                + " new ones are secured; a ticket's fare difference is charged or refunded")
-                        .pathParam("id", "booking id").body(ChangeInput.class).returns(BookingView.class)
+                Endpoint.post("/api/bookings/{id}/change")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary(
+                                "Change to another train, date or class as one exchange: the old seats go only once the"
+                                        + " new ones are secured; a ticket's fare difference is charged or refunded")
+                        .pathParam("id", "booking id")
+                        .body(ChangeInput.class)
+                        .returns(BookingView.class)
                         .handle(ctx -> {
                             ChangeInput r = Json.body(ctx, ChangeInput.class);
                             User u = auth.requireUser(ctx);
-                            ctx.json(BookingView.of(sales.change(ctx.pathParam("id"), u.username(), isAgent(u),
-                                    new ChangeRequest(r.train(), r.date(), r.seatClass(), r.position(),
-                                            r.car() == null ? 0 : r.car(), r.idempotencyKey()))));
+                            ctx.json(BookingView.of(sales.change(
+                                    ctx.pathParam("id"),
+                                    u.username(),
+                                    isAgent(u),
+                                    new ChangeRequest(
+                                            r.train(),
+                                            r.date(),
+                                            r.seatClass(),
+                                            r.position(),
+                                            r.car() == null ? 0 : r.car(),
+                                            r.idempotencyKey()))));
                         }),
-                Endpoint.post("/api/waitlist").access(buyers).tag("sales").status(201)
+                Endpoint.post("/api/waitlist")
+                        .access(buyers)
+                        .tag("sales")
+                        .status(201)
                         .summary("Join the waitlist of a class sold out for a journey; released seats are offered in"
                                 + " order as a hold")
-                        .body(WaitlistInput.class).returns(WaitlistView.class)
+                        .body(WaitlistInput.class)
+                        .returns(WaitlistView.class)
                         .handle(ctx -> {
                             WaitlistInput r = Json.body(ctx, WaitlistInput.class);
                             User u = auth.requireUser(ctx);
                             requireStations(r.from(), r.to());
-                            ctx.status(201).json(WaitlistView.of(sales.joinWaitlist(u.username(), new WaitlistRequest(
-                                    r.train(), r.date(), r.from(), r.to(), r.seatClass(), passengers(r.passengers()),
-                                    r.currency() == null ? Currency.CNY : r.currency()))));
+                            ctx.status(201)
+                                    .json(WaitlistView.of(sales.joinWaitlist(
+                                            u.username(),
+                                            new WaitlistRequest(
+                                                    r.train(),
+                                                    r.date(),
+                                                    r.from(),
+                                                    r.to(),
+                                                    r.seatClass(),
+                                                    passengers(r.passengers()),
+                                                    r.currency() == null ? Currency.CNY : r.currency()))));
                         }),
-                Endpoint.get("/api/waitlist").access(buyers).tag("sales")
+                Endpoint.get("/api/waitlist")
+                        .access(buyers)
+                        .tag("sales")
                         .summary("The caller's waitlist entries, newest first")
                         .returns(TypeRef.listOf(WaitlistView.class))
-                        .handle(ctx -> ctx.json(sales.waitlistOf(auth.requireUser(ctx).username()).stream()
-                                .map(WaitlistView::of).toList())),
-                Endpoint.get("/api/waitlist/{id}").access(buyers).tag("sales")
-                        .summary("One waitlist entry (its owner, or an agent)").pathParam("id", "entry id")
+                        .handle(ctx ->
+                                ctx.json(sales.waitlistOf(auth.requireUser(ctx).username()).stream()
+                                        .map(WaitlistView::of)
+                                        .toList())),
+                Endpoint.get("/api/waitlist/{id}")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary("One waitlist entry (its owner, or an agent)")
+                        .pathParam("id", "entry id")
                         .returns(WaitlistView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
-                            ctx.json(WaitlistView.of(sales.waitlistEntry(ctx.pathParam("id"), u.username(), isAgent(u))));
+                            ctx.json(WaitlistView.of(
+                                    sales.waitlistEntry(ctx.pathParam("id"), u.username(), isAgent(u))));
                         }),
-                Endpoint.post("/api/waitlist/{id}/cancel").access(buyers).tag("sales")
-                        .summary("Leave the waitlist").pathParam("id", "entry id").returns(WaitlistView.class)
+                Endpoint.post("/api/waitlist/{id}/cancel")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary("Leave the waitlist")
+                        .pathParam("id", "entry id")
+                        .returns(WaitlistView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
-                            ctx.json(WaitlistView.of(sales.cancelWaitlist(ctx.pathParam("id"), u.username(), isAgent(u))));
+                            ctx.json(WaitlistView.of(
+                                    sales.cancelWaitlist(ctx.pathParam("id"), u.username(), isAgent(u))));
                         }),
-                Endpoint.get("/api/notifications").access(buyers).tag("sales")
-                        .summary("What the caller has been told (such as a waitlisted seat now held for them), newest first")
+                Endpoint.get("/api/notifications")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary(
+                                "What the caller has been told (such as a waitlisted seat now held for them), newest first")
                         .returns(TypeRef.listOf(Notification.class))
-                        .handle(ctx -> ctx.json(sales.notificationsOf(auth.requireUser(ctx).username()))),
-                Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg").access(buyers).tag("sales")
-                        .summary("The QR code of a passenger's ticket (SVG)").pathParam("id", "booking id")
-                        .pathParam("index", "passenger index, from 0").returns(String.class, "image/svg+xml")
+                        .handle(ctx -> ctx.json(
+                                sales.notificationsOf(auth.requireUser(ctx).username()))),
+                Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary("The QR code of a passenger's ticket (SVG)")
+                        .pathParam("id", "booking id")
+                        .pathParam("index", "passenger index, from 0")
+                        .returns(String.class, "image/svg+xml")
                         .handle(ctx -> {
                             Booking b = find(ctx);
                             int index;
@@ -211,12 +362,15 @@ public final class SalesRoutes {
                             } catch (NumberFormatException e) {
                                 throw new InvalidInput("index", "must be a whole number");
                             }
-                            if (index < 0 || index >= b.passengers().size() || b.passengers().get(index).ticketNumber() == null) {
+                            if (index < 0
+                                    || index >= b.passengers().size()
+                                    || b.passengers().get(index).ticketNumber() == null) {
                                 throw new NotFound("index", "no ticket " + index + " on this booking");
                             }
                             BookedPassenger p = b.passengers().get(index);
-                            ctx.contentType("image/svg+xml").result(QrSvg.of("LANCANG|" + p.ticketNumber() + "|" + b.train()
-                                    + "|" + b.date() + "|" + b.from() + "-" + b.to() + "|" + p.car() + "/" + p.seat()));
+                            ctx.contentType("image/svg+xml")
+                                    .result(QrSvg.of("LANCANG|" + p.ticketNumber() + "|" + b.train() + "|" + b.date()
+                                            + "|" + b.from() + "-" + b.to() + "|" + p.car() + "/" + p.seat()));
                         }));
     }
 
@@ -225,9 +379,19 @@ public final class SalesRoutes {
         User u = auth.requireUser(ctx);
         List<Passenger> passengers = passengers(r.passengers());
         requireStations(r.from(), r.to());
-        var held = sales.holdAsync(u.username(), u.username(), new HoldRequest(r.train(), r.date(), r.from(), r.to(),
-                r.seatClass(), r.position(), r.car() == null ? 0 : r.car(), passengers,
-                r.currency() == null ? Currency.CNY : r.currency()));
+        var held = sales.holdAsync(
+                u.username(),
+                u.username(),
+                new HoldRequest(
+                        r.train(),
+                        r.date(),
+                        r.from(),
+                        r.to(),
+                        r.seatClass(),
+                        r.position(),
+                        r.car() == null ? 0 : r.car(),
+                        passengers,
+                        r.currency() == null ? Currency.CNY : r.currency()));
         // answered when the hold is committed; no server thread waits for the disk meanwhile
         ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(BookingView.of(b))));
     }
@@ -236,8 +400,16 @@ public final class SalesRoutes {
         List<Passenger> passengers = new ArrayList<>();
         if (input != null) {
             for (PassengerInput p : input) {
-                passengers.add(p == null ? null : new Passenger(p.name(), p.documentType(), p.documentNumber(),
-                        p.nationality(), p.dateOfBirth(), p.documentExpiry()));
+                passengers.add(
+                        p == null
+                                ? null
+                                : new Passenger(
+                                        p.name(),
+                                        p.documentType(),
+                                        p.documentNumber(),
+                                        p.nationality(),
+                                        p.dateOfBirth(),
+                                        p.documentExpiry()));
             }
         }
         if (passengers.contains(null)) {
@@ -262,7 +434,8 @@ public final class SalesRoutes {
             }
             ctx.json(sales.search(q).stream().map(BookingView::of).toList());
         } else {
-            ctx.json(sales.bookingsOf(u.username()).stream().map(BookingView::of).toList());
+            ctx.json(
+                    sales.bookingsOf(u.username()).stream().map(BookingView::of).toList());
         }
     }
 

@@ -1,10 +1,10 @@
 package org.lancang.web.timetable;
 
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.lancang.data.ReferenceData;
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.TrainType;
@@ -18,20 +18,29 @@ import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.network.NetworkRoutes.NamesView;
 
-import io.javalin.http.Context;
-
 /** Minimum running times from the physics, for anyone: {@code GET /api/runtime?type=CR200J&from=VTE&to=BTN&stops=…}. */
 public final class RuntimeRoutes {
-    public record PointTimeView(String point, NamesView name, double km, String arrival, String departure,
-                                long arrivalSeconds, long departureSeconds, boolean stops) {
-    }
+    public record PointTimeView(
+            String point,
+            NamesView name,
+            double km,
+            String arrival,
+            String departure,
+            long arrivalSeconds,
+            long departureSeconds,
+            boolean stops) {}
 
-    public record ProfileView(double positionM, double speedKmh, double timeS) {
-    }
+    public record ProfileView(double positionM, double speedKmh, double timeS) {}
 
-    public record RuntimeView(String trainType, String from, String to, String runningTime, long runningTimeSeconds,
-                              String minimumRunningTime, List<PointTimeView> points, List<ProfileView> profile) {
-    }
+    public record RuntimeView(
+            String trainType,
+            String from,
+            String to,
+            String runningTime,
+            long runningTimeSeconds,
+            String minimumRunningTime,
+            List<PointTimeView> points,
+            List<ProfileView> profile) {}
 
     private final ReferenceData reference;
 
@@ -40,14 +49,20 @@ public final class RuntimeRoutes {
     }
 
     public List<Endpoint> endpoints() {
-        return List.of(Endpoint.get("/api/runtime").access(Access.PUBLIC).tag("runtime")
+        return List.of(Endpoint.get("/api/runtime")
+                .access(Access.PUBLIC)
+                .tag("runtime")
                 .summary("Running time of a train type between two points with stops, from the physics")
                 .query("type", true, "train type: CR200J, HXD3C_25G, FREIGHT")
-                .query("from", true, "origin point code").query("to", true, "destination point code")
+                .query("from", true, "origin point code")
+                .query("to", true, "destination point code")
                 .query("stops", false, "comma-separated stop codes, e.g. PHH,VVG,LPB")
                 .query("dwell", false, "dwell at each stop, e.g. 3m or 90s (default 2m)")
                 .query("allowance", false, "allowance in percent (default 0)")
-                .query("restrictions", false, "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated, e.g. 778.5-780:45")
+                .query(
+                        "restrictions",
+                        false,
+                        "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated, e.g. 778.5-780:45")
                 .returns(RuntimeView.class)
                 .handle(this::runtime));
     }
@@ -58,36 +73,78 @@ public final class RuntimeRoutes {
         String to = required(ctx, "to");
         Duration dwell = parseDwell("dwell", ctx.queryParam("dwell") == null ? "2m" : ctx.queryParam("dwell"));
         double allowance = parsePercent("allowance", ctx.queryParam("allowance"));
-        ctx.json(compute(reference, type, from, to, ctx.queryParam("stops"), dwell, allowance,
-                parseRestrictions(ctx.queryParam("restrictions")), true));
+        ctx.json(compute(
+                reference,
+                type,
+                from,
+                to,
+                ctx.queryParam("stops"),
+                dwell,
+                allowance,
+                parseRestrictions(ctx.queryParam("restrictions")),
+                true));
     }
 
     /** The computation behind both {@code GET /api/runtime} and {@code lancang runtime}. */
-    public static RuntimeView compute(ReferenceData reference, String typeCode, String from, String to, String stops,
-                                      Duration dwell, double allowancePercent, List<SpeedRestriction> restrictions,
-                                      boolean withProfile) {
-        TrainType type = reference.rollingStock().type(typeCode).orElseThrow(() -> new InvalidInput("type", "'" + typeCode
-                + "' is not a train type; known: " + reference.rollingStock().types().stream().map(TrainType::code).toList()));
+    public static RuntimeView compute(
+            ReferenceData reference,
+            String typeCode,
+            String from,
+            String to,
+            String stops,
+            Duration dwell,
+            double allowancePercent,
+            List<SpeedRestriction> restrictions,
+            boolean withProfile) {
+        TrainType type = reference
+                .rollingStock()
+                .type(typeCode)
+                .orElseThrow(() -> new InvalidInput(
+                        "type",
+                        "'" + typeCode + "' is not a train type; known: "
+                                + reference.rollingStock().types().stream()
+                                        .map(TrainType::code)
+                                        .toList()));
         List<StopRequest> stopList = new ArrayList<>();
         if (stops != null && !stops.isBlank()) {
             for (String code : stops.split(",")) {
                 stopList.add(new StopRequest(code.strip().toUpperCase(Locale.ROOT), dwell));
             }
         }
-        TrainRun run = RunningTimes.compute(reference.network(), type, from.strip().toUpperCase(Locale.ROOT),
-                to.strip().toUpperCase(Locale.ROOT), stopList, restrictions,
+        TrainRun run = RunningTimes.compute(
+                reference.network(),
+                type,
+                from.strip().toUpperCase(Locale.ROOT),
+                to.strip().toUpperCase(Locale.ROOT),
+                stopList,
+                restrictions,
                 allowancePercent == 0 ? Allowance.none() : Allowance.percent(allowancePercent));
         List<PointTimeView> points = new ArrayList<>();
         for (PointTime t : run.times()) {
-            points.add(new PointTimeView(t.point().code(), NamesView.of(t.point().names()), t.point().km(),
-                    clock(t.arrival()), clock(t.departure()), t.arrival().toSeconds(), t.departure().toSeconds(), t.stops()));
+            points.add(new PointTimeView(
+                    t.point().code(),
+                    NamesView.of(t.point().names()),
+                    t.point().km(),
+                    clock(t.arrival()),
+                    clock(t.departure()),
+                    t.arrival().toSeconds(),
+                    t.departure().toSeconds(),
+                    t.stops()));
         }
-        List<ProfileView> profile = withProfile ? run.physics().profile().stream()
-                .map(p -> new ProfileView(round(p.positionM()), round(p.speedMps() * 3.6), round(p.timeS()))).toList()
+        List<ProfileView> profile = withProfile
+                ? run.physics().profile().stream()
+                        .map(p -> new ProfileView(round(p.positionM()), round(p.speedMps() * 3.6), round(p.timeS())))
+                        .toList()
                 : List.of();
-        return new RuntimeView(type.code(), run.path().origin().code(), run.path().destination().code(),
-                clock(run.runningTime()), run.runningTime().toSeconds(), clock(run.physics().minimumTotalRunningTime()),
-                points, profile);
+        return new RuntimeView(
+                type.code(),
+                run.path().origin().code(),
+                run.path().destination().code(),
+                clock(run.runningTime()),
+                run.runningTime().toSeconds(),
+                clock(run.physics().minimumTotalRunningTime()),
+                points,
+                profile);
     }
 
     /** "778.5-780:45,600-601:80": km ranges with their speed; each malformed one is named by its index. */
@@ -99,10 +156,12 @@ public final class RuntimeRoutes {
         String[] items = text.split(",");
         for (int i = 0; i < items.length; i++) {
             String item = items[i].strip();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)")
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)")
                     .matcher(item);
             if (!m.matches()) {
-                throw new InvalidInput("restrictions[" + i + "]", "'" + item + "' is not FROMKM-TOKM:KMH such as 778.5-780:45");
+                throw new InvalidInput(
+                        "restrictions[" + i + "]", "'" + item + "' is not FROMKM-TOKM:KMH such as 778.5-780:45");
             }
             double a = Double.parseDouble(m.group(1));
             double b = Double.parseDouble(m.group(2));

@@ -1,5 +1,6 @@
 package org.lancang.web.timetable;
 
+import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
@@ -32,35 +31,39 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.TypeRef;
 
-import io.javalin.http.Context;
-
 /** The timetable: trains and their times (public), conflicts, path insertion and possessions (planning roles), GTFS. */
 public final class TimetableRoutes {
-    public record StopInput(String point, Integer dwellMinutes) {
-    }
+    public record StopInput(String point, Integer dwellMinutes) {}
 
-    public record InsertRequest(String trainType, String from, String to, String earliest, List<StopInput> stops,
-                                String number, String operator, Boolean add) {
-    }
+    public record InsertRequest(
+            String trainType,
+            String from,
+            String to,
+            String earliest,
+            List<StopInput> stops,
+            String number,
+            String operator,
+            Boolean add) {}
 
-    public record WaitView(String point, long dwellMinutes) {
-    }
+    public record WaitView(String point, long dwellMinutes) {}
 
-    public record InsertView(TimetableViews.TrainView train, List<WaitView> waits, long departureDelayMinutes,
-                             boolean added) {
-    }
+    public record InsertView(
+            TimetableViews.TrainView train, List<WaitView> waits, long departureDelayMinutes, boolean added) {}
 
-    public record DepartureRequest(String departure) {
-    }
+    public record DepartureRequest(String departure) {}
 
-    public record PossessionRequest(String id, String from, String to, String start, String end, String description) {
-    }
+    public record PossessionRequest(String id, String from, String to, String start, String end, String description) {}
 
-    public record PossessionView(String id, String from, String to, OffsetDateTime start, OffsetDateTime end,
-                                 String description) {
+    public record PossessionView(
+            String id, String from, String to, OffsetDateTime start, OffsetDateTime end, String description) {
         static PossessionView of(Possession p) {
-            return new PossessionView(p.id(), p.fromPoint(), p.toPoint(), p.start().atOffset(java.time.ZoneOffset.UTC),
-                    p.end().atOffset(java.time.ZoneOffset.UTC), p.description());
+            return new PossessionView(
+                    p.id(),
+                    p.fromPoint(),
+                    p.toPoint(),
+                    p.start().atOffset(java.time.ZoneOffset.UTC),
+                    p.end().atOffset(java.time.ZoneOffset.UTC),
+                    p.description());
         }
     }
 
@@ -78,14 +81,20 @@ public final class TimetableRoutes {
         Access planning = Access.roles(Role.PLANNER, Role.DISPATCHER, Role.MAINTAINER, Role.ADMIN);
         Access changes = Access.roles(Role.PLANNER, Role.DISPATCHER);
         return List.of(
-                Endpoint.get("/api/timetable/trains").access(Access.PUBLIC).tag("timetable")
+                Endpoint.get("/api/timetable/trains")
+                        .access(Access.PUBLIC)
+                        .tag("timetable")
                         .summary("Every train of the timetable with its first departure and last arrival (local times)")
                         .returns(TypeRef.listOf(TimetableViews.TrainSummary.class))
                         .handle(ctx -> ctx.json(service.plans().stream()
-                                .map(p -> TimetableViews.summary(network, service.train(p), p)).toList())),
-                Endpoint.get("/api/timetable/trains/{number}").access(Access.PUBLIC).tag("timetable")
+                                .map(p -> TimetableViews.summary(network, service.train(p), p))
+                                .toList())),
+                Endpoint.get("/api/timetable/trains/{number}")
+                        .access(Access.PUBLIC)
+                        .tag("timetable")
                         .summary("One train's times at every point, as instants and as local times")
-                        .pathParam("number", "train number, e.g. C82").query("date", false, "service date, default today")
+                        .pathParam("number", "train number, e.g. C82")
+                        .query("date", false, "service date, default today")
                         .returns(TimetableViews.TrainView.class)
                         .handle(ctx -> {
                             TrainPlan plan = service.requirePlan(ctx.pathParam("number"), "number");
@@ -93,46 +102,73 @@ public final class TimetableRoutes {
                             // as the train runs that day: under the day's temporary speed restrictions
                             ctx.json(TimetableViews.train(network, service.train(plan, date), date));
                         }),
-                Endpoint.get("/api/timetable/conflicts").access(planning).tag("timetable")
+                Endpoint.get("/api/timetable/conflicts")
+                        .access(planning)
+                        .tag("timetable")
                         .summary("Every conflict of a day (blocking times overlapping on a resource)")
                         .query("date", true, "the day, YYYY-MM-DD")
                         .returns(TypeRef.listOf(TimetableViews.ConflictView.class))
-                        .handle(ctx -> ctx.header("Cache-Control", "no-store").json(service.day(requiredDate(ctx)).conflicts().stream()
-                                .map(TimetableViews.ConflictView::of).toList())),
-                Endpoint.post("/api/timetable/insert").access(changes).tag("timetable")
-                        .summary("Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
-                        .body(InsertRequest.class).returns(InsertView.class)
+                        .handle(ctx -> ctx.header("Cache-Control", "no-store")
+                                .json(service.day(requiredDate(ctx)).conflicts().stream()
+                                        .map(TimetableViews.ConflictView::of)
+                                        .toList())),
+                Endpoint.post("/api/timetable/insert")
+                        .access(changes)
+                        .tag("timetable")
+                        .summary(
+                                "Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
+                        .body(InsertRequest.class)
+                        .returns(InsertView.class)
                         .handle(this::insert),
-                Endpoint.post("/api/timetable/trains/{number}/departure").access(changes).tag("timetable")
-                        .summary("Move a train's first departure (local time HH:MM at its origin); the conflicts are evaluated anew")
-                        .pathParam("number", "train number, e.g. C82").query("date", false, "service date of the times returned")
-                        .body(DepartureRequest.class).returns(TimetableViews.TrainView.class)
+                Endpoint.post("/api/timetable/trains/{number}/departure")
+                        .access(changes)
+                        .tag("timetable")
+                        .summary(
+                                "Move a train's first departure (local time HH:MM at its origin); the conflicts are evaluated anew")
+                        .pathParam("number", "train number, e.g. C82")
+                        .query("date", false, "service date of the times returned")
+                        .body(DepartureRequest.class)
+                        .returns(TimetableViews.TrainView.class)
                         .handle(this::moveDeparture),
-                Endpoint.get("/api/timetable/possessions").access(planning).tag("timetable")
+                Endpoint.get("/api/timetable/possessions")
+                        .access(planning)
+                        .tag("timetable")
                         .summary("Possessions (maintenance and construction windows) held against the timetable")
                         .returns(TypeRef.listOf(PossessionView.class))
-                        .handle(ctx -> ctx.json(service.possessions().stream().map(PossessionView::of).toList())),
-                Endpoint.post("/api/timetable/possessions").access(Access.roles(Role.PLANNER, Role.MAINTAINER))
-                        .tag("timetable").status(201)
+                        .handle(ctx -> ctx.json(service.possessions().stream()
+                                .map(PossessionView::of)
+                                .toList())),
+                Endpoint.post("/api/timetable/possessions")
+                        .access(Access.roles(Role.PLANNER, Role.MAINTAINER))
+                        .tag("timetable")
+                        .status(201)
                         .summary("Add a possession: the line between two points closed from start to end")
-                        .body(PossessionRequest.class).returns(PossessionView.class)
+                        .body(PossessionRequest.class)
+                        .returns(PossessionView.class)
                         .handle(this::addPossession),
-                Endpoint.get("/api/timetable/diagram.svg").access(planning).tag("timetable")
+                Endpoint.get("/api/timetable/diagram.svg")
+                        .access(planning)
+                        .tag("timetable")
                         .summary("The time-distance diagram of a stretch and time window, drawn on the server (SVG)")
-                        .query("from", true, "top point code, e.g. KMS").query("to", true, "bottom point code, e.g. VTE")
-                        .query("date", true, "YYYY-MM-DD").query("start", false, "local start time HH:MM (default 06:00)")
+                        .query("from", true, "top point code, e.g. KMS")
+                        .query("to", true, "bottom point code, e.g. VTE")
+                        .query("date", true, "YYYY-MM-DD")
+                        .query("start", false, "local start time HH:MM (default 06:00)")
                         .query("hours", false, "window length in hours, 1–48 (default 12)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")
                         .query("lang", false, "en, zh or lo (default en)")
                         .returns(String.class, "image/svg+xml")
                         .handle(this::diagram),
-                Endpoint.get("/gtfs.zip").access(Access.PUBLIC).tag("timetable")
+                Endpoint.get("/gtfs.zip")
+                        .access(Access.PUBLIC)
+                        .tag("timetable")
                         .summary("The passenger timetable as a GTFS static feed")
                         .returns(byte[].class, "application/zip")
                         .handle(ctx -> {
                             byte[] zip = new GtfsExporter().export(network, service.timetable(), feedInfo());
-                            ctx.contentType("application/zip").header("Content-Disposition",
-                                    "attachment; filename=\"lancang-gtfs.zip\"").result(zip);
+                            ctx.contentType("application/zip")
+                                    .header("Content-Disposition", "attachment; filename=\"lancang-gtfs.zip\"")
+                                    .result(zip);
                         }));
     }
 
@@ -144,9 +180,14 @@ public final class TimetableRoutes {
         InsertRequest r = Json.body(ctx, InsertRequest.class);
         Validation v = new Validation();
         v.check(r.trainType() != null && !r.trainType().isBlank(), "trainType", "is required");
-        v.check(r.from() != null && network.point(r.from()).isPresent(), "from",
+        v.check(
+                r.from() != null && network.point(r.from()).isPresent(),
+                "from",
                 "'" + r.from() + "' is not a point of the line");
-        v.check(r.to() != null && network.point(r.to()).isPresent(), "to", "'" + r.to() + "' is not a point of the line");
+        v.check(
+                r.to() != null && network.point(r.to()).isPresent(),
+                "to",
+                "'" + r.to() + "' is not a point of the line");
         OffsetDateTime earliest = null;
         try {
             earliest = r.earliest() == null ? null : OffsetDateTime.parse(r.earliest());
@@ -177,28 +218,52 @@ public final class TimetableRoutes {
             }
         }
         v.throwIfInvalid();
-        boolean passenger = service.planner().trainType(r.trainType(), "trainType").category().carriesPassengers();
-        LocalDate day = earliest.atZoneSameInstant(network.point(r.from()).orElseThrow().timeZone()).toLocalDate();
-        PathRequest request = new PathRequest(number, operator, r.trainType().strip().toUpperCase(java.util.Locale.ROOT),
-                passenger, ServiceCalendar.daily(day, day.plusYears(1)), r.from().toUpperCase(java.util.Locale.ROOT),
-                r.to().toUpperCase(java.util.Locale.ROOT), stops, earliest.toInstant(), false, 5, Duration.ofHours(12));
+        boolean passenger = service.planner()
+                .trainType(r.trainType(), "trainType")
+                .category()
+                .carriesPassengers();
+        LocalDate day = earliest.atZoneSameInstant(
+                        network.point(r.from()).orElseThrow().timeZone())
+                .toLocalDate();
+        PathRequest request = new PathRequest(
+                number,
+                operator,
+                r.trainType().strip().toUpperCase(java.util.Locale.ROOT),
+                passenger,
+                ServiceCalendar.daily(day, day.plusYears(1)),
+                r.from().toUpperCase(java.util.Locale.ROOT),
+                r.to().toUpperCase(java.util.Locale.ROOT),
+                stops,
+                earliest.toInstant(),
+                false,
+                5,
+                Duration.ofHours(12));
         boolean add = Boolean.TRUE.equals(r.add());
-        InsertedPath found = service.insert(request, add, auth.current(ctx).map(u -> u.username()).orElse(null));
-        ctx.json(new InsertView(TimetableViews.train(network, service.train(found.plan(), found.run().serviceDate()),
-                found.run().serviceDate()),
-                found.waits().stream().map(w -> new WaitView(w.point(), w.dwell().toMinutes())).toList(),
-                found.departureDelay().toMinutes(), add));
+        InsertedPath found = service.insert(
+                request, add, auth.current(ctx).map(u -> u.username()).orElse(null));
+        ctx.json(new InsertView(
+                TimetableViews.train(
+                        network,
+                        service.train(found.plan(), found.run().serviceDate()),
+                        found.run().serviceDate()),
+                found.waits().stream()
+                        .map(w -> new WaitView(w.point(), w.dwell().toMinutes()))
+                        .toList(),
+                found.departureDelay().toMinutes(),
+                add));
     }
 
     private void moveDeparture(Context ctx) {
         DepartureRequest r = Json.body(ctx, DepartureRequest.class);
         java.time.LocalTime departure;
         try {
-            departure = java.time.LocalTime.parse(r.departure() == null ? "" : r.departure().strip());
+            departure = java.time.LocalTime.parse(
+                    r.departure() == null ? "" : r.departure().strip());
         } catch (DateTimeException e) {
             throw new InvalidInput("departure", "must be a local time HH:MM, e.g. 10:30");
         }
-        TrainPlan moved = service.moveDeparture(service.requirePlan(ctx.pathParam("number"), "number").number(), departure);
+        TrainPlan moved = service.moveDeparture(
+                service.requirePlan(ctx.pathParam("number"), "number").number(), departure);
         java.time.LocalDate day = date(ctx, moved);
         ctx.json(TimetableViews.train(network, service.train(moved, day), day)); // as the train view shows it that day
     }
@@ -213,25 +278,33 @@ public final class TimetableRoutes {
         LocalDate date = requiredDate(ctx);
         ZoneId zone;
         try {
-            zone = ctx.queryParam("zone") == null ? network.point(from).orElseThrow().timeZone()
+            zone = ctx.queryParam("zone") == null
+                    ? network.point(from).orElseThrow().timeZone()
                     : ZoneId.of(ctx.queryParam("zone"));
         } catch (DateTimeException e) {
             throw new InvalidInput("zone", "'" + ctx.queryParam("zone") + "' is not a time zone");
         }
         java.time.LocalTime start;
         try {
-            start = java.time.LocalTime.parse(ctx.queryParamAsClass("start", String.class).getOrDefault("06:00"));
+            start = java.time.LocalTime.parse(
+                    ctx.queryParamAsClass("start", String.class).getOrDefault("06:00"));
         } catch (DateTimeException e) {
             throw new InvalidInput("start", "'" + ctx.queryParam("start") + "' is not a time (HH:MM)");
         }
         int hours;
         try {
-            hours = Integer.parseInt(ctx.queryParamAsClass("hours", String.class).getOrDefault("12"));
+            hours = Integer.parseInt(
+                    ctx.queryParamAsClass("hours", String.class).getOrDefault("12"));
         } catch (NumberFormatException e) {
             throw new InvalidInput("hours", "'" + ctx.queryParam("hours") + "' is not a whole number");
         }
-        DiagramWindow window = DiagramWindow.local(from.toUpperCase(java.util.Locale.ROOT),
-                to.toUpperCase(java.util.Locale.ROOT), date, start, Duration.ofHours(hours), zone,
+        DiagramWindow window = DiagramWindow.local(
+                from.toUpperCase(java.util.Locale.ROOT),
+                to.toUpperCase(java.util.Locale.ROOT),
+                date,
+                start,
+                Duration.ofHours(hours),
+                zone,
                 ctx.queryParamAsClass("lang", String.class).getOrDefault("en"));
         String svg = TimeDistanceDiagram.svg(network, service.day(date), service.possessions(date), window);
         ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
@@ -241,23 +314,40 @@ public final class TimetableRoutes {
     private void addPossession(Context ctx) {
         PossessionRequest r = Json.body(ctx, PossessionRequest.class);
         Validation v = new Validation();
-        v.check(r.from() != null && network.point(r.from()).isPresent(), "from", "'" + r.from() + "' is not a point of the line");
-        v.check(r.to() != null && network.point(r.to()).isPresent(), "to", "'" + r.to() + "' is not a point of the line");
+        v.check(
+                r.from() != null && network.point(r.from()).isPresent(),
+                "from",
+                "'" + r.from() + "' is not a point of the line");
+        v.check(
+                r.to() != null && network.point(r.to()).isPresent(),
+                "to",
+                "'" + r.to() + "' is not a point of the line");
         OffsetDateTime start = instant(v, "start", r.start());
         OffsetDateTime end = instant(v, "end", r.end());
         if (start != null && end != null) {
             v.check(end.isAfter(start), "end", "must be after start");
-            v.check(Duration.between(start, end).compareTo(Duration.ofDays(7)) <= 0, "end", "a possession lasts at most 7 days");
+            v.check(
+                    Duration.between(start, end).compareTo(Duration.ofDays(7)) <= 0,
+                    "end",
+                    "a possession lasts at most 7 days");
         }
-        String id = r.id() == null ? "P-" + java.util.UUID.randomUUID().toString().substring(0, 8) : r.id();
+        String id =
+                r.id() == null ? "P-" + java.util.UUID.randomUUID().toString().substring(0, 8) : r.id();
         v.check(id.matches("[A-Za-z0-9._-]{1,40}"), "id", "must be 1–40 letters, digits, '.', '_' or '-'");
-        v.check(r.description() == null || r.description().length() <= 500, "description", "must be at most 500 characters");
+        v.check(
+                r.description() == null || r.description().length() <= 500,
+                "description",
+                "must be at most 500 characters");
         v.throwIfInvalid();
         if (service.possessions().stream().anyMatch(p -> p.id().equals(id))) {
             throw new org.lancang.errors.Conflict("id", "possession '" + id + "' exists");
         }
-        Possession p = service.addPossession(new Possession(id, r.from().toUpperCase(java.util.Locale.ROOT),
-                r.to().toUpperCase(java.util.Locale.ROOT), start.toInstant(), end.toInstant(),
+        Possession p = service.addPossession(new Possession(
+                id,
+                r.from().toUpperCase(java.util.Locale.ROOT),
+                r.to().toUpperCase(java.util.Locale.ROOT),
+                start.toInstant(),
+                end.toInstant(),
                 r.description() == null ? "" : r.description()));
         ctx.status(201).json(PossessionView.of(p));
     }
@@ -274,7 +364,8 @@ public final class TimetableRoutes {
     private LocalDate date(Context ctx, TrainPlan plan) {
         String text = ctx.queryParam("date");
         if (text == null) {
-            return LocalDate.now(network.point(plan.from()).map(p -> p.timeZone()).orElse(ZoneId.of("Asia/Shanghai")));
+            return LocalDate.now(
+                    network.point(plan.from()).map(p -> p.timeZone()).orElse(ZoneId.of("Asia/Shanghai")));
         }
         return parseDate(text);
     }
@@ -294,5 +385,4 @@ public final class TimetableRoutes {
             throw new InvalidInput(List.of(new FieldError("date", "'" + text + "' is not a date (YYYY-MM-DD)")));
         }
     }
-
 }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.Call;
@@ -20,27 +19,47 @@ public final class TimetableViews {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm");
 
     /** A call with its times as instants (with the point's offset) and as local clock times at the point. */
-    public record CallView(String point, NamesView name, OffsetDateTime arrival, OffsetDateTime departure,
-                           String arrivalLocal, String departureLocal, String timeZone, boolean stops, long dwellSeconds) {
-    }
+    public record CallView(
+            String point,
+            NamesView name,
+            OffsetDateTime arrival,
+            OffsetDateTime departure,
+            String arrivalLocal,
+            String departureLocal,
+            String timeZone,
+            boolean stops,
+            long dwellSeconds) {}
 
-    public record TrainView(String number, String operator, String trainType, boolean passenger, String from, String to,
-                            LocalDate serviceDate, boolean runsOnDate, List<CallView> calls) {
-    }
+    public record TrainView(
+            String number,
+            String operator,
+            String trainType,
+            boolean passenger,
+            String from,
+            String to,
+            LocalDate serviceDate,
+            boolean runsOnDate,
+            List<CallView> calls) {}
 
-    public record TrainSummary(String number, String operator, String trainType, boolean passenger, String from,
-                               String to, String departureLocal, String arrivalLocal, String days) {
-    }
+    public record TrainSummary(
+            String number,
+            String operator,
+            String trainType,
+            boolean passenger,
+            String from,
+            String to,
+            String departureLocal,
+            String arrivalLocal,
+            String days) {}
 
-    public record ConflictView(String resource, String first, String second, boolean possessionInvolved,
-                               Instant from, Instant to) {
+    public record ConflictView(
+            String resource, String first, String second, boolean possessionInvolved, Instant from, Instant to) {
         public static ConflictView of(Conflict c) {
             return new ConflictView(c.resource(), c.first(), c.second(), c.possessionInvolved(), c.from(), c.to());
         }
     }
 
-    private TimetableViews() {
-    }
+    private TimetableViews() {}
 
     public static TrainView train(Network network, Train train, LocalDate date) {
         List<CallView> calls = new ArrayList<>();
@@ -48,19 +67,44 @@ public final class TimetableViews {
             Point p = network.point(c.pointCode()).orElseThrow();
             OffsetDateTime arrival = at(train, date, c.arrival(), p);
             OffsetDateTime departure = at(train, date, c.departure(), p);
-            calls.add(new CallView(p.code(), NamesView.of(p.names()), arrival, departure, arrival.format(LOCAL),
-                    departure.format(LOCAL), p.timeZone().getId(), c.stops(), c.dwell().toSeconds()));
+            calls.add(new CallView(
+                    p.code(),
+                    NamesView.of(p.names()),
+                    arrival,
+                    departure,
+                    arrival.format(LOCAL),
+                    departure.format(LOCAL),
+                    p.timeZone().getId(),
+                    c.stops(),
+                    c.dwell().toSeconds()));
         }
-        return new TrainView(train.number(), train.operator().name(), train.trainType(), train.passenger(),
-                train.first().pointCode(), train.last().pointCode(), date, train.calendar().runsOn(date), calls);
+        return new TrainView(
+                train.number(),
+                train.operator().name(),
+                train.trainType(),
+                train.passenger(),
+                train.first().pointCode(),
+                train.last().pointCode(),
+                date,
+                train.calendar().runsOn(date),
+                calls);
     }
 
     public static TrainSummary summary(Network network, Train train, TrainPlan plan) {
         LocalDate any = plan.calendar().startDate();
         TrainView v = train(network, train, any);
-        String days = plan.calendar().days().size() == 7 ? "daily" : plan.calendar().days().toString();
-        return new TrainSummary(train.number(), train.operator().name(), train.trainType(), train.passenger(),
-                v.from(), v.to(), v.calls().get(0).departureLocal(), v.calls().get(v.calls().size() - 1).arrivalLocal(),
+        String days = plan.calendar().days().size() == 7
+                ? "daily"
+                : plan.calendar().days().toString();
+        return new TrainSummary(
+                train.number(),
+                train.operator().name(),
+                train.trainType(),
+                train.passenger(),
+                v.from(),
+                v.to(),
+                v.calls().get(0).departureLocal(),
+                v.calls().get(v.calls().size() - 1).arrivalLocal(),
                 days);
     }
 

@@ -2,7 +2,6 @@ package org.lancang.web.users;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.lancang.errors.NotFound;
 import org.lancang.store.users.UserService;
 import org.lancang.users.Role;
@@ -16,28 +15,26 @@ import org.lancang.web.http.TypeRef;
 
 /** Sign-in, sign-out, registration, and user administration. */
 public final class UserRoutes {
-    public record LoginRequest(String username, String password) {
-    }
+    public record LoginRequest(String username, String password) {}
 
-    public record RegisterRequest(String username, String displayName, String password) {
-    }
+    public record RegisterRequest(String username, String displayName, String password) {}
 
-    public record AddUserRequest(String username, String displayName, String password, List<String> roles) {
-    }
+    public record AddUserRequest(String username, String displayName, String password, List<String> roles) {}
 
-    public record RolesRequest(List<String> roles) {
-    }
+    public record RolesRequest(List<String> roles) {}
 
     public record UserView(String username, String displayName, List<String> roles, Instant createdAt) {
         static UserView of(User u) {
-            return new UserView(u.username(), u.displayName(), u.roles().stream().map(Role::name).sorted().toList(),
+            return new UserView(
+                    u.username(),
+                    u.displayName(),
+                    u.roles().stream().map(Role::name).sorted().toList(),
                     u.createdAt());
         }
     }
 
-    public record SignInView(String username, String displayName, List<String> roles, String token,
-                             Instant expiresAt) {
-    }
+    public record SignInView(
+            String username, String displayName, List<String> roles, String token, Instant expiresAt) {}
 
     private final UserService users;
     private final Auth auth;
@@ -50,57 +47,93 @@ public final class UserRoutes {
     public List<Endpoint> endpoints() {
         Access admin = Access.roles(Role.ADMIN);
         return List.of(
-                Endpoint.post("/api/auth/login").access(Access.PUBLIC).tag("auth")
+                Endpoint.post("/api/auth/login")
+                        .access(Access.PUBLIC)
+                        .tag("auth")
                         .summary("Sign in: sets the session cookie for the web UI and returns a bearer token")
-                        .body(LoginRequest.class).returns(SignInView.class)
+                        .body(LoginRequest.class)
+                        .returns(SignInView.class)
                         .handle(ctx -> {
                             LoginRequest r = Json.body(ctx, LoginRequest.class);
                             UserService.SignIn s = signIn(r, UserService.TokenKind.SESSION);
                             Auth.setSessionCookie(ctx, s.token(), UserService.SESSION_LIFETIME.toSeconds());
                             ctx.json(view(s));
                         }),
-                Endpoint.post("/api/auth/token").access(Access.PUBLIC).tag("auth")
+                Endpoint.post("/api/auth/token")
+                        .access(Access.PUBLIC)
+                        .tag("auth")
                         .summary("Get a long-lived bearer token for API clients (no cookie)")
-                        .body(LoginRequest.class).returns(SignInView.class)
-                        .handle(ctx -> ctx.json(view(signIn(Json.body(ctx, LoginRequest.class),
-                                UserService.TokenKind.API)))),
-                Endpoint.post("/api/auth/logout").access(Access.SIGNED_IN).tag("auth").status(204)
+                        .body(LoginRequest.class)
+                        .returns(SignInView.class)
+                        .handle(ctx ->
+                                ctx.json(view(signIn(Json.body(ctx, LoginRequest.class), UserService.TokenKind.API)))),
+                Endpoint.post("/api/auth/logout")
+                        .access(Access.SIGNED_IN)
+                        .tag("auth")
+                        .status(204)
                         .summary("Sign out: the token or session ends")
                         .handle(ctx -> {
                             Auth.token(ctx).ifPresent(users::signOut);
                             Auth.clearSessionCookie(ctx);
                             ctx.status(204);
                         }),
-                Endpoint.get("/api/auth/me").access(Access.SIGNED_IN).tag("auth")
-                        .summary("The signed-in user").returns(UserView.class)
+                Endpoint.get("/api/auth/me")
+                        .access(Access.SIGNED_IN)
+                        .tag("auth")
+                        .summary("The signed-in user")
+                        .returns(UserView.class)
                         .handle(ctx -> ctx.json(UserView.of(auth.requireUser(ctx)))),
-                Endpoint.post("/api/auth/register").access(Access.PUBLIC).tag("auth").status(201)
+                Endpoint.post("/api/auth/register")
+                        .access(Access.PUBLIC)
+                        .tag("auth")
+                        .status(201)
                         .summary("A passenger registers (role PASSENGER)")
-                        .body(RegisterRequest.class).returns(UserView.class)
+                        .body(RegisterRequest.class)
+                        .returns(UserView.class)
                         .handle(ctx -> {
                             RegisterRequest r = Json.body(ctx, RegisterRequest.class);
-                            ctx.status(201).json(UserView.of(users.register(r.username(), r.displayName(), r.password())));
+                            ctx.status(201)
+                                    .json(UserView.of(users.register(r.username(), r.displayName(), r.password())));
                         }),
-                Endpoint.get("/api/users").access(admin).tag("users")
-                        .summary("Every user with their roles").returns(TypeRef.listOf(UserView.class))
-                        .handle(ctx -> ctx.json(users.list().stream().map(UserView::of).toList())),
-                Endpoint.post("/api/users").access(admin).tag("users").status(201)
-                        .summary("Add a user with roles").body(AddUserRequest.class).returns(UserView.class)
+                Endpoint.get("/api/users")
+                        .access(admin)
+                        .tag("users")
+                        .summary("Every user with their roles")
+                        .returns(TypeRef.listOf(UserView.class))
+                        .handle(ctx ->
+                                ctx.json(users.list().stream().map(UserView::of).toList())),
+                Endpoint.post("/api/users")
+                        .access(admin)
+                        .tag("users")
+                        .status(201)
+                        .summary("Add a user with roles")
+                        .body(AddUserRequest.class)
+                        .returns(UserView.class)
                         .handle(ctx -> {
                             AddUserRequest r = Json.body(ctx, AddUserRequest.class);
-                            ctx.status(201).json(UserView.of(users.add(r.username(), r.displayName(), r.password(),
-                                    r.roles())));
+                            ctx.status(201)
+                                    .json(UserView.of(
+                                            users.add(r.username(), r.displayName(), r.password(), r.roles())));
                         }),
-                Endpoint.get("/api/users/{username}").access(admin).tag("users")
-                        .summary("One user").pathParam("username", "the username").returns(UserView.class)
+                Endpoint.get("/api/users/{username}")
+                        .access(admin)
+                        .tag("users")
+                        .summary("One user")
+                        .pathParam("username", "the username")
+                        .returns(UserView.class)
                         .handle(ctx -> {
                             String name = ctx.pathParam("username");
-                            ctx.json(users.find(name).map(UserView::of)
+                            ctx.json(users.find(name)
+                                    .map(UserView::of)
                                     .orElseThrow(() -> new NotFound("username", "no user '" + name + "'")));
                         }),
-                Endpoint.put("/api/users/{username}/roles").access(admin).tag("users")
-                        .summary("Replace a user's roles").pathParam("username", "the username")
-                        .body(RolesRequest.class).returns(UserView.class)
+                Endpoint.put("/api/users/{username}/roles")
+                        .access(admin)
+                        .tag("users")
+                        .summary("Replace a user's roles")
+                        .pathParam("username", "the username")
+                        .body(RolesRequest.class)
+                        .returns(UserView.class)
                         .handle(ctx -> {
                             RolesRequest r = Json.body(ctx, RolesRequest.class);
                             ctx.json(UserView.of(users.setRoles(ctx.pathParam("username"), r.roles())));
@@ -113,7 +146,11 @@ public final class UserRoutes {
     }
 
     private static SignInView view(UserService.SignIn s) {
-        return new SignInView(s.user().username(), s.user().displayName(),
-                s.user().roles().stream().map(Role::name).sorted().toList(), s.token(), s.expiresAt());
+        return new SignInView(
+                s.user().username(),
+                s.user().displayName(),
+                s.user().roles().stream().map(Role::name).sorted().toList(),
+                s.token(),
+                s.expiresAt());
     }
 }
