@@ -43,7 +43,7 @@ public final class Lancang implements Runnable {
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof org.lancang.errors.InvalidInput invalid) {
             invalid.errors().forEach(err -> cli.getErr().println(err.field() + ": " + err.message()));
-        } else if (e instanceof org.lancang.errors.Conflict
+        } else if (e instanceof org.lancang.errors.Clash
                 || e instanceof org.lancang.errors.NotFound
                 || e instanceof org.lancang.data.DataFileException
                 || e instanceof org.lancang.gtfs.GtfsFormatException) {

@@ -3,7 +3,7 @@ package org.lancang.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lancang.data.ReferenceData;
+import org.lancang.reference.ReferenceData;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import org.lancang.data.ReferenceData;
+import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.reference.ClasspathDataFiles;

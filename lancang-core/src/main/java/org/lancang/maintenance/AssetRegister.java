@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -39,7 +39,7 @@ public final class AssetRegister {
         Map<String, Asset> index = new HashMap<>();
         for (Asset a : sorted) {
             if (index.put(a.id(), a) != null) {
-                throw new Conflict("id", "asset id " + a.id() + " appears twice");
+                throw new Clash("id", "asset id " + a.id() + " appears twice");
             }
         }
         this.byId = Map.copyOf(index);
@@ -137,11 +137,11 @@ public final class AssetRegister {
         return assets.stream().filter(a -> a.type() == type).toList();
     }
 
-    /** This register with one more asset; {@link Conflict} naming {@code id} if the id is taken. */
+    /** This register with one more asset; {@link Clash} naming {@code id} if the id is taken. */
     public AssetRegister add(AssetDraft draft) {
         Asset asset = toAsset(draft);
         if (byId.containsKey(asset.id())) {
-            throw new Conflict("id", "asset id " + asset.id() + " is already in the register");
+            throw new Clash("id", "asset id " + asset.id() + " is already in the register");
         }
         List<Asset> next = new ArrayList<>(assets);
         next.add(asset);

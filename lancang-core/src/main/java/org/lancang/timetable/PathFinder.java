@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.TrainType;
@@ -84,7 +84,7 @@ public final class PathFinder {
                     best = found;
                     bestArrival = arrival;
                 }
-            } catch (Conflict e) {
+            } catch (Clash e) {
                 lastProblem = e.getMessage();
                 if (request.fixedDeparture()) {
                     throw e;
@@ -95,7 +95,7 @@ public final class PathFinder {
             }
         }
         if (best == null) {
-            throw new Conflict("earliestDeparture", lastProblem);
+            throw new Clash("earliestDeparture", lastProblem);
         }
         return best;
     }
@@ -118,7 +118,7 @@ public final class PathFinder {
             TrainPlan plan = plan(request, path, departure, requested, waits);
             ScheduledRun run = planner.schedule(plan, serviceDate(path, departure), restrictions);
             if (bound != null && !run.arrival().isBefore(bound)) {
-                throw new Conflict("earliestDeparture", "no earlier arrival from this departure");
+                throw new Clash("earliestDeparture", "no earlier arrival from this departure");
             }
             Hold hold = firstHold(run, type, index);
             if (hold == null) {
@@ -129,7 +129,7 @@ public final class PathFinder {
             }
             if (hold.pointIndex() == 0) {
                 if (request.fixedDeparture()) {
-                    throw new Conflict(
+                    throw new Clash(
                             "earliestDeparture",
                             "train " + request.number() + " cannot leave "
                                     + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken");
@@ -142,13 +142,13 @@ public final class PathFinder {
                     .plus(departureDelay)
                     .plus(waits.values().stream().reduce(Duration.ZERO, Duration::plus));
             if (total.compareTo(request.maxDelay()) > 0) {
-                throw new Conflict(
+                throw new Clash(
                         "earliestDeparture",
                         "no conflict-free path for " + request.number() + " within "
                                 + request.maxDelay().toHours() + " h of waiting");
             }
         }
-        throw new Conflict(
+        throw new Clash(
                 "earliestDeparture",
                 "no conflict-free path for " + request.number() + " after " + MAX_ITERATIONS + " holds");
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
 import org.lancang.network.Country;
 import org.lancang.network.Point;
@@ -144,7 +144,7 @@ class AssetRegisterTest {
         assertThat(moved.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Operator.CR_KUNMING);
         assertThat(moved.remove("BRG-MXY-CULVERT-1").assets()).isEqualTo(REGISTER.assets());
 
-        assertThatThrownBy(() -> added.add(culvert)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> added.add(culvert)).isInstanceOf(Clash.class);
         assertThatThrownBy(() -> REGISTER.update(culvert)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> REGISTER.remove("NOPE")).isInstanceOf(NotFound.class);
     }

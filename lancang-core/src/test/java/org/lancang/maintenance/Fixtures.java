@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.lancang.data.ReferenceData;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
+import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
 
 /** The real China–Laos network and its generated register, shared by the maintenance tests (both immutable). */

@@ -12,8 +12,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lancang.data.ReferenceData;
 import org.lancang.errors.InvalidInput;
+import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.conflict.Conflict;
 

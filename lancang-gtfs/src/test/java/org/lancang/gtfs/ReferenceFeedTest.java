@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
-import org.lancang.data.ReferenceData;
+import org.lancang.reference.ReferenceData;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Planner;

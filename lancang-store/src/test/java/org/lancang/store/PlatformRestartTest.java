@@ -68,7 +68,7 @@ class PlatformRestartTest {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         try (Platform platform =
                 Platform.start(org.lancang.store.testing.TestDatabase.fresh(), files, Clock.systemUTC())) {
-            org.lancang.data.ReferenceData parsed = org.lancang.data.ReferenceData.parse(files);
+            org.lancang.reference.ReferenceData parsed = org.lancang.reference.ReferenceData.parse(files);
             assertThat(platform.reference().network().points())
                     .isEqualTo(parsed.network().points());
             assertThat(platform.reference().network().sections())

@@ -9,7 +9,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -130,7 +130,7 @@ public final class WebServer implements AutoCloseable {
                 NotFound.class,
                 (e, ctx) -> problem(ctx, 404, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
         app.exception(
-                Conflict.class,
+                Clash.class,
                 (e, ctx) -> problem(ctx, 409, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
         app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
         app.exception(

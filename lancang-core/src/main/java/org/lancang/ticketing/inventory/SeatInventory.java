@@ -3,7 +3,7 @@ package org.lancang.ticketing.inventory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
@@ -197,7 +197,7 @@ public final class SeatInventory {
         checkJourney(from, to);
         long journey = Bits.segments(from, to);
         if ((occupancy.held(seat) & journey) != journey) {
-            throw new Conflict(
+            throw new Clash(
                     "seat",
                     "seat " + map.seats().get(seat) + " is not held on every segment from stop " + from + " to stop "
                             + to);

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
-import org.lancang.data.ReferenceData;
 import org.lancang.network.Network;
+import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
 
 /** A mistake in fares.csv or exchange-rates.csv is reported with its file, line and field. */

@@ -1,8 +1,8 @@
 package org.lancang.ticketing.inventory;
 
 import java.util.List;
-import org.lancang.data.ReferenceData;
 import org.lancang.network.Point;
+import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.Seat;
 import org.lancang.testing.ReferenceFiles;
 

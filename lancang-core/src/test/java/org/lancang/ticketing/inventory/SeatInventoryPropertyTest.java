@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
@@ -68,7 +68,7 @@ class SeatInventoryPropertyTest {
                 if ((ledger[seat] & segments(from, to)) != segments(from, to)) {
                     assertThatThrownBy(() -> inventory.release(seat, from, to))
                             .as(context)
-                            .isInstanceOf(Conflict.class);
+                            .isInstanceOf(Clash.class);
                 }
             }
             assertExact(inventory, ledger, context);

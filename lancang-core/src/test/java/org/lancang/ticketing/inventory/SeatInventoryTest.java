@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
@@ -239,7 +239,7 @@ class SeatInventoryTest {
     void releasingWhatIsNotHeldIsAConflict() {
         SeatInventory inv = D887.anyCar(BEST_FIT);
         inv.claim(7, KMS, PUE);
-        assertThatThrownBy(() -> inv.release(7, KMS, XSB)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> inv.release(7, KMS, XSB)).isInstanceOf(Clash.class);
         assertThat(inv.heldSegments(7)).as("nothing changed").isEqualTo(0b11);
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.maintenance.Asset;
@@ -387,7 +387,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     public synchronized List<SkylightWarning> addWindow(SkylightWindow window, String by) {
         List<SkylightWarning> warnings = skylights.check(window);
         if (state.windows().stream().anyMatch(w -> w.id().equals(window.id()))) {
-            throw new Conflict("id", "skylight window '" + window.id() + "' exists");
+            throw new Clash("id", "skylight window '" + window.id() + "' exists");
         }
         jdbi.useTransaction(h -> MaintenanceRecords.insertWindow(h, window, by, clock.instant()));
         List<SkylightWindow> next = new ArrayList<>(state.windows());

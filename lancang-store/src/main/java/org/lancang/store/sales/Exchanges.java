@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
@@ -64,7 +64,7 @@ final class Exchanges {
             return lookups.find(old.changedTo(), caller, agent); // a retry of this change
         }
         if (!old.live()) {
-            throw new Conflict(
+            throw new Clash(
                     "status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
         }
         Instant now = clock.instant();
@@ -72,7 +72,7 @@ final class Exchanges {
         RunSales oldRun = runs.run(oldPlan, old.date());
         Duration beforeOld = Duration.between(now, oldRun.departures.get(old.fromStop()));
         if (beforeOld.isNegative() || beforeOld.isZero()) {
-            throw new Conflict(
+            throw new Clash(
                     "status", old.train() + " has left " + old.from() + "; the booking can no longer be changed");
         }
         String train = r.train() == null || r.train().isBlank()
@@ -148,7 +148,7 @@ final class Exchanges {
                         .bind("id", UUID.fromString(old.id()))
                         .execute();
                 if (updated == 0) {
-                    throw new Conflict("status", "booking changed meanwhile");
+                    throw new Clash("status", "booking changed meanwhile");
                 }
                 desk.settleOffer(h, old.id(), WaitStatus.FULFILLED);
             });

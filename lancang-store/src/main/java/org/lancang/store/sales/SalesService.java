@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
@@ -214,12 +214,12 @@ public final class SalesService {
             return b; // a retry: already paid with this key
         }
         if (b.status() != Status.HELD) {
-            throw new Conflict("status", "booking is " + b.status() + ", not HELD");
+            throw new Clash("status", "booking is " + b.status() + ", not HELD");
         }
         Instant now = clock.instant();
         if (!now.isBefore(b.holdExpiresAt())) {
             expire(b);
-            throw new Conflict("status", "the hold expired at " + b.holdExpiresAt());
+            throw new Clash("status", "the hold expired at " + b.holdExpiresAt());
         }
         PaymentProvider.Receipt receipt = payments.charge(
                 idempotencyKey,
@@ -236,7 +236,7 @@ public final class SalesService {
                     .bind("id", UUID.fromString(b.id()))
                     .execute();
             if (updated == 0) {
-                throw new Conflict("status", "booking is no longer HELD");
+                throw new Clash("status", "booking is no longer HELD");
             }
             for (BookedPassenger p : b.passengers()) {
                 h.createUpdate(
@@ -277,7 +277,7 @@ public final class SalesService {
     public Booking cancel(String bookingId, String caller, boolean agent) {
         Booking b = find(bookingId, caller, agent);
         if (!b.live()) {
-            throw new Conflict("status", "booking is already " + b.status());
+            throw new Clash("status", "booking is already " + b.status());
         }
         TrainPlan plan = timetable.requirePlan(b.train(), "train");
         RunSales run = run(plan, b.date());
@@ -297,7 +297,7 @@ public final class SalesService {
                         .bind("id", UUID.fromString(b.id()))
                         .execute();
                 if (updated == 0) {
-                    throw new Conflict("status", "booking changed meanwhile");
+                    throw new Clash("status", "booking changed meanwhile");
                 }
                 desk.settleOffer(h, b.id(), WaitStatus.CANCELLED);
             });

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currency;
@@ -205,7 +205,7 @@ final class SeatDesk {
     static void refuseOverlappingDocuments(Checked c) {
         for (int k = 0; k < c.passengers().size(); k++) {
             if (c.run().documentOverlaps(c.passengers().get(k).documentKey(), c.from(), c.to())) {
-                throw new Conflict(
+                throw new Clash(
                         "passengers[" + k + "].documentNumber",
                         "this document already holds a journey on " + c.plan().number() + " on " + c.run().date
                                 + " that overlaps this one");
@@ -213,8 +213,8 @@ final class SeatDesk {
         }
     }
 
-    static Conflict soldOut(Checked c) {
-        return new Conflict(
+    static Clash soldOut(Checked c) {
+        return new Clash(
                 "seatClass",
                 "sold out: no " + c.seatClass() + " seats left for "
                         + c.run().stops.get(c.from()) + "–" + c.run().stops.get(c.to()) + " on "
@@ -314,7 +314,7 @@ final class SeatDesk {
                         run.plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total, passengers, e.currency());
                 try {
                     hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
-                } catch (Conflict documentBusy) {
+                } catch (Clash documentBusy) {
                     hold = Optional.empty(); // the passenger travels on this run already: the entry waits on
                 }
             }

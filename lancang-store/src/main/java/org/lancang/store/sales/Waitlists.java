@@ -3,7 +3,7 @@ package org.lancang.store.sales;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
@@ -45,7 +45,7 @@ final class Waitlists {
         try {
             if (run.inventory.availability(c.from(), c.to(), c.seatClass())
                     >= c.passengers().size()) {
-                throw new Conflict("seatClass", "seats are still on sale for this journey: book them instead");
+                throw new Clash("seatClass", "seats are still on sale for this journey: book them instead");
             }
             SeatDesk.refuseOverlappingDocuments(c);
             entry = new WaitlistEntry(
@@ -78,7 +78,7 @@ final class Waitlists {
     WaitlistEntry cancelWaitlist(String entryId, String caller, boolean agent) {
         WaitlistEntry e = lookups.waitlistEntry(entryId, caller, agent);
         if (e.status() != WaitStatus.WAITING) {
-            throw new Conflict(
+            throw new Clash(
                     "status",
                     "the entry is " + e.status()
                             + (e.status() == WaitStatus.OFFERED
@@ -94,7 +94,7 @@ final class Waitlists {
                     .bind("id", UUID.fromString(e.id()))
                     .execute());
             if (updated[0] == 0) {
-                throw new Conflict("status", "the entry was offered a seat meanwhile");
+                throw new Clash("status", "the entry was offered a seat meanwhile");
             }
             run.waiting = Math.max(0, run.waiting - 1);
         } finally {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.data.DataFiles;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
@@ -193,7 +193,7 @@ public final class TimetableService {
     /** Finds a conflict-free path on the request's day; with {@code add} the train joins the timetable. */
     public synchronized InsertedPath insert(PathRequest request, boolean add, String user) {
         if (add && plan(request.number()).isPresent()) {
-            throw new Conflict("number", "train " + request.number() + " is already in the timetable");
+            throw new Clash("number", "train " + request.number() + " is already in the timetable");
         }
         LocalDate date = request.earliestDeparture()
                 .atZone(planner.network()

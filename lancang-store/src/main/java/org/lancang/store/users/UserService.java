@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -94,7 +94,7 @@ public final class UserService {
                             .one()
                     > 0;
             if (taken) {
-                throw new Conflict("username", "the username '" + name + "' is taken");
+                throw new Clash("username", "the username '" + name + "' is taken");
             }
             h.createUpdate("INSERT INTO app_user (username, display_name, password_hash, roles, created_at)"
                             + " VALUES (:u, :d, :p, :r, :c)")

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
@@ -100,8 +100,7 @@ class ChangesAndWaitlistTest {
                         "pax",
                         false,
                         new ChangeRequest("D887", DAY, SeatClass.SECOND, null, 0, "change-key-0002")))
-                .isInstanceOfSatisfying(
-                        Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+                .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("status"));
 
         // Back to second class: cheaper, so the difference is refunded less the 5 % fee (about 4 days before).
         Booking back = sales.change(
@@ -136,8 +135,7 @@ class ChangesAndWaitlistTest {
                         "pax",
                         false,
                         new ChangeRequest("D8601", DAY, SeatClass.FIRST, null, 0, "change-key-1001")))
-                .isInstanceOfSatisfying(
-                        Conflict.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
+                .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
         assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(Status.TICKETED);
         assertThat(available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND))
                 .isEqualTo(before);
@@ -172,8 +170,7 @@ class ChangesAndWaitlistTest {
     void releasedSeatsGoToTheWaitlistInOrderAsHoldsThePassengerIsToldAbout() {
         assertThatThrownBy(() -> sales.joinWaitlist("other", waitFor("D8603", resident("530102199001010100"))))
                 .as("seats still on sale")
-                .isInstanceOfSatisfying(
-                        Conflict.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
+                .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
         List<Booking> fill = fillFirstClass("D8603", DAY, "WD");
         assertThatThrownBy(() -> sales.hold(
                         "pax",
@@ -188,7 +185,7 @@ class ChangesAndWaitlistTest {
                                 0,
                                 List.of(resident("530102199001010101")),
                                 Currency.CNY)))
-                .isInstanceOf(Conflict.class);
+                .isInstanceOf(Clash.class);
 
         WaitlistEntry first = sales.joinWaitlist("other", waitFor("D8603", resident("530102199001010102")));
         WaitlistEntry second = sales.joinWaitlist("pax", waitFor("D8603", resident("530102199001010103")));

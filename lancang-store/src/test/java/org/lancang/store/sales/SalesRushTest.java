@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
@@ -208,7 +208,7 @@ class SalesRushTest {
                                 "pax",
                                 new HoldRequest(train, DAY, STOPS[a], STOPS[b], cls, null, 0, group, Currency.CNY)));
                         counts[0]++;
-                    } catch (Conflict soldOut) {
+                    } catch (Clash soldOut) {
                         counts[1]++;
                         if (random.nextBoolean()) {
                             waits.add(sales.joinWaitlist(
@@ -248,7 +248,7 @@ class SalesRushTest {
                     sales.expireHolds();
                     counts[7]++;
                 }
-            } catch (Conflict expectedInARush) {
+            } catch (Clash expectedInARush) {
                 // sold out, hold lapsed, booking already changed or cancelled, entry offered meanwhile: buyers move on
             }
             if (random.nextInt(4) == 0) {

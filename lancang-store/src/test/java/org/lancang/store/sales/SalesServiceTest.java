@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.errors.Conflict;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
@@ -175,7 +175,7 @@ class SalesServiceTest {
         platform.sales().hold("pax", "pax", hold("C82", "VTE", "LPB", SeatClass.SECOND, passport("P7777777")));
         assertThatThrownBy(() -> platform.sales()
                         .hold("pax", "pax", hold("C82", "VVG", "MXY", SeatClass.SECOND, passport("p7777777"))))
-                .isInstanceOf(Conflict.class);
+                .isInstanceOf(Clash.class);
         Booking later =
                 platform.sales().hold("pax", "pax", hold("C82", "LPB", "BTN", SeatClass.SECOND, passport("P7777777")));
         assertThat(later.status()).isEqualTo(Status.HELD);
@@ -193,7 +193,7 @@ class SalesServiceTest {
             assertThat(platform.sales().find(held.id(), "pax", false).status()).isEqualTo(Status.EXPIRED);
             assertThat(available("C84", "VTE", "LPB", SeatClass.FIRST)).isEqualTo(before);
             assertThatThrownBy(() -> platform.sales().pay(held.id(), "pax", false, "key-late-0001"))
-                    .isInstanceOf(Conflict.class);
+                    .isInstanceOf(Clash.class);
         } finally {
             CLOCK.advance(Duration.ofMinutes(-16));
         }

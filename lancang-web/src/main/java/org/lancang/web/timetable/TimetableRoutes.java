@@ -340,7 +340,7 @@ public final class TimetableRoutes {
                 "must be at most 500 characters");
         v.throwIfInvalid();
         if (service.possessions().stream().anyMatch(p -> p.id().equals(id))) {
-            throw new org.lancang.errors.Conflict("id", "possession '" + id + "' exists");
+            throw new org.lancang.errors.Clash("id", "possession '" + id + "' exists");
         }
         Possession p = service.addPossession(new Possession(
                 id,

@@ -1,5 +1,6 @@
-package org.lancang.data;
+package org.lancang.reference;
 
+import org.lancang.data.DataFiles;
 import org.lancang.network.Network;
 import org.lancang.network.NetworkParser;
 import org.lancang.rollingstock.RollingStock;
