@@ -1,5 +1,5 @@
 // Shared by every page: header (brand, nav, language switch, user), fetch helpers, form errors.
-import { LANGS, t, has, getLang, setLang, initLang, applyI18n } from '/i18n.js';
+import { LANGS, t, has, getLang, setLang, initLang, applyI18n } from '/lib/i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -4,12 +4,12 @@
 // provider → the tickets with their QR codes. A sold-out class offers the waitlist (POST /api/waitlist).
 import {
   api, h, ApiError, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
-} from '/common.js';
-import { t } from '/i18n.js';
+} from '/lib/common.js';
+import { t } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency,
-} from '/tickets.js';
+} from '/lib/tickets.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname)}`);
 const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];

@@ -1,9 +1,8 @@
 // Shared by the ticketing pages (book.html, trips.html, agent.html): stations and the station type-ahead, money,
 // dates and local times for the current language, a booking shown as a card with its tickets and QR codes, paying a
 // held booking, and cancelling with the refund and fee shown before confirming.
-import './tickets-i18n.js';
-import { api, h, ApiError, errorText } from '/common.js';
-import { t, localName, locale, getLang } from '/i18n.js';
+import { api, h, ApiError, errorText } from '/lib/common.js';
+import { t, localName, locale, getLang } from '/lib/i18n.js';
 
 // ---------- stations ----------
 

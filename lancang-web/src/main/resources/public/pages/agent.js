@@ -1,9 +1,9 @@
 // Ticket window (agent.html, role AGENT): sell for walk-in passengers (the same steps as a passenger's purchase),
 // find a booking by ticket or document number (GET /api/bookings?q=), refund it (cancel with the fee shown first).
-import { initPage, api, h, clearErrors, checkRequired, focusFirstError, showProblem, busy, errorText } from '/common.js';
-import { t } from '/i18n.js';
-import { mountSale } from '/sell.js';
-import { loadStations, bookingCard, payAndCancel, cancelledMessage } from '/tickets.js';
+import { initPage, api, h, clearErrors, checkRequired, focusFirstError, showProblem, busy, errorText } from '/lib/common.js';
+import { t } from '/lib/i18n.js';
+import { mountSale } from '/lib/sell.js';
+import { loadStations, bookingCard, payAndCancel, cancelledMessage } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('find-form');

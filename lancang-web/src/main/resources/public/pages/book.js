@@ -1,6 +1,6 @@
 // Passenger ticket page (book.html): anyone can search; buying needs a signed-in passenger (or agent).
-import { initPage, errorText } from '/common.js';
-import { mountSale } from '/sell.js';
+import { initPage, errorText } from '/lib/common.js';
+import { mountSale } from '/lib/sell.js';
 
 const me = await initPage({ titleKey: 'tk.bookTitle' });
 if (!me) {

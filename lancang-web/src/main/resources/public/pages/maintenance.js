@@ -5,8 +5,8 @@
 // MAINTAINER, PLANNER, DISPATCHER or ADMIN; the server refuses what a role may not do, and the page says so.
 import {
   initPage, api, h, ApiError, clearErrors, formError, showProblem, checkRequired, busy, errorText,
-} from '/common.js';
-import { t, getLang, localName, locale } from '/i18n.js';
+} from '/lib/common.js';
+import { t, getLang, localName, locale } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const READERS = ['MAINTAINER', 'PLANNER', 'DISPATCHER', 'ADMIN'];

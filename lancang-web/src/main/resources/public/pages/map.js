@@ -1,6 +1,6 @@
 // Strip map of the line (index.html): SVG drawn from /api/network/{points,sections,structures}.
-import { initPage, api, h, s, errorText } from '/common.js';
-import { t, getLang, localName, LANGS } from '/i18n.js';
+import { initPage, api, h, s, errorText } from '/lib/common.js';
+import { t, getLang, localName, LANGS } from '/lib/i18n.js';
 
 const PX_PER_KM = 1.6;
 const SLANT = (55 * Math.PI) / 180; // labels rise at 55°

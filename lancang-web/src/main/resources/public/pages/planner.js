@@ -6,8 +6,8 @@
 import {
   initPage, api, h, ApiError, clearErrors, fieldError, formError, showProblem, checkRequired, focusFirstError, busy,
   errorText,
-} from '/common.js';
-import { t, getLang, localName, locale } from '/i18n.js';
+} from '/lib/common.js';
+import { t, getLang, localName, locale } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const windowForm = $('window-form');

@@ -1,6 +1,6 @@
 // Registration page: POST /api/auth/register (role PASSENGER), then sign in and go to /.
-import { initPage, api, clearErrors, checkRequired, fieldError, showProblem, focusFirstError, busy } from '/common.js';
-import { t } from '/i18n.js';
+import { initPage, api, clearErrors, checkRequired, fieldError, showProblem, focusFirstError, busy } from '/lib/common.js';
+import { t } from '/lib/i18n.js';
 
 initPage({ titleKey: 'register.title' });
 

@@ -1,6 +1,6 @@
 // Sign-in page: POST /api/auth/login, then go to ?next= (same site) or /.
-import { initPage, api, clearErrors, checkRequired, formError, showProblem, focusFirstError, busy, nextPath, ApiError } from '/common.js';
-import { t } from '/i18n.js';
+import { initPage, api, clearErrors, checkRequired, formError, showProblem, focusFirstError, busy, nextPath, ApiError } from '/lib/common.js';
+import { t } from '/lib/i18n.js';
 
 initPage({ titleKey: 'signin.title' });
 

@@ -2,12 +2,12 @@
 // hold; cancel with the refund and fee shown first; change to another train (POST /api/bookings/{id}/change); the
 // waitlist entries (GET /api/waitlist), an offered hold to pay, leaving the waitlist. Endpoints this server does not
 // have yet (404) are said so, not hidden.
-import { initPage, api, h, ApiError, errorText } from '/common.js';
-import { t } from '/i18n.js';
+import { initPage, api, h, ApiError, errorText } from '/lib/common.js';
+import { t } from '/lib/i18n.js';
 import {
   loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
   newKey, missingOr,
-} from '/tickets.js';
+} from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
 let bookings = [];

@@ -43,6 +43,9 @@ public final class WebServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
     /** The most request threads; calls that wait for a commit (payment, cancellation) each hold one meanwhile. */
     static final int SERVER_THREADS = 48;
+    /** Where the web UI's folders (under {@code public/} on the classpath) are served. */
+    private static final Map<String, String> STATIC_FOLDERS =
+            Map.of("/", "pages", "/lib", "lib", "/i18n", "i18n", "/css", "css");
 
     private final Javalin app;
     private final List<Endpoint> endpoints;
@@ -77,11 +80,13 @@ public final class WebServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            cfg.staticFiles.add(sf -> {
-                sf.hostedPath = "/";
-                sf.directory = "/public";
+            // pages/ at the root, so every page keeps its URL (/book.html, /admin/users.html); shared code, strings and
+            // style under their own folders
+            STATIC_FOLDERS.forEach((hostedPath, folder) -> cfg.staticFiles.add(sf -> {
+                sf.hostedPath = hostedPath;
+                sf.directory = "/public/" + folder;
                 sf.location = Location.CLASSPATH;
-            });
+            }));
             cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
             // Few threads: holds are answered when their commit completes, not by a thread waiting for it, so a rush

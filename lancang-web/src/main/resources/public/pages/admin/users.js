@@ -1,7 +1,7 @@
 // Admin page: list users (GET /api/users), add one (POST /api/users), change roles (PUT /api/users/{u}/roles).
 // 401 from the API sends the browser to the sign-in page; 403 shows "not allowed".
-import { initPage, api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy, errorText, ApiError } from '/common.js';
-import { t, locale, ROLES } from '/i18n.js';
+import { initPage, api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy, errorText, ApiError } from '/lib/common.js';
+import { t, locale, ROLES } from '/lib/i18n.js';
 
 let users = [];
 const $ = (id) => document.getElementById(id);
