@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         version = "lancang 0.1.0",
         description =
                 "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
+        footer = {
+            "",
+            "Benchmarks are not in this jar: ./lancang bench timetable|sales runs them from the lancang-bench module."
+        },
         subcommands = {
             ServeCommand.class,
             NetworkCommand.class,
@@ -18,7 +22,6 @@ import picocli.CommandLine.Command;
             RuntimeCommand.class,
             GtfsCommand.class,
             SalesCommand.class,
-            BenchCommand.class,
             MaintenanceCommand.class
         })
 public final class Lancang implements Runnable {

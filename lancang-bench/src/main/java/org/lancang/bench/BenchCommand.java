@@ -1,4 +1,4 @@
-package org.lancang.app;
+package org.lancang.bench;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * with the brute-force conflict checker run on the same day as the baseline.
  */
 @Command(
-        name = "bench",
+        name = "lancang bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {

@@ -1,4 +1,4 @@
-package org.lancang.app;
+package org.lancang.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

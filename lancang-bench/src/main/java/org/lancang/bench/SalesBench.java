@@ -1,4 +1,4 @@
-package org.lancang.app;
+package org.lancang.bench;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
