@@ -1,5 +1,10 @@
 package org.lancang.app;
 
+import org.lancang.data.DataFileException;
+import org.lancang.errors.Clash;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.gtfs.GtfsFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,12 +49,12 @@ public final class Lancang implements Runnable {
 
     /** A rule the input broke is explained in one line per field, exit code 2; anything else is a real failure. */
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof org.lancang.errors.InvalidInput invalid) {
+        if (e instanceof InvalidInput invalid) {
             invalid.errors().forEach(err -> cli.getErr().println(err.field() + ": " + err.message()));
-        } else if (e instanceof org.lancang.errors.Clash
-                || e instanceof org.lancang.errors.NotFound
-                || e instanceof org.lancang.data.DataFileException
-                || e instanceof org.lancang.gtfs.GtfsFormatException) {
+        } else if (e instanceof Clash
+                || e instanceof NotFound
+                || e instanceof DataFileException
+                || e instanceof GtfsFormatException) {
             cli.getErr().println(e.getMessage());
         } else {
             throw e;

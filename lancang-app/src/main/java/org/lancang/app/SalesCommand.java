@@ -2,6 +2,7 @@ package org.lancang.app;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import org.lancang.money.Currency;
 import org.lancang.store.Platform;
@@ -17,8 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {SalesCommand.Journeys.class})
 final class SalesCommand extends CommandGroup {
     /** Times as passengers read them, in whole minutes (as the pages show them too). */
-    private static final java.time.format.DateTimeFormatter HH_MM =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @Command(
             name = "journeys",

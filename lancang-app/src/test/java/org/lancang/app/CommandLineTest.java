@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class CommandLineTest {
 
     @Test
     void salesJourneysListsTheTrainsWithLocalTimesSeatsAndFaresAndNamesABadStation() {
-        String date = java.time.LocalDate.now().plusDays(3).toString();
+        String date = LocalDate.now().plusDays(3).toString();
         Run r = run("sales", "journeys", "--from", "VTE", "--to", "LPB", "--date", date);
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())

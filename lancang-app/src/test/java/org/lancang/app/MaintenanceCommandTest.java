@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.maintenance.DefectReport;
@@ -71,10 +73,9 @@ class MaintenanceCommandTest {
         assertThat(lastArrivalTime(c82)).isAfter(lastArrivalTime(c82Free));
     }
 
-    private static java.time.LocalTime lastArrivalTime(String json) throws Exception {
+    private static LocalTime lastArrivalTime(String json) throws Exception {
         JsonNode calls = Json.MAPPER.readTree(json).get("calls");
-        return java.time.OffsetDateTime.parse(
-                        calls.get(calls.size() - 1).get("arrival").asText())
+        return OffsetDateTime.parse(calls.get(calls.size() - 1).get("arrival").asText())
                 .toLocalTime();
     }
 }

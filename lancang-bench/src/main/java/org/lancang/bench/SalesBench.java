@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
@@ -131,7 +132,7 @@ final class SalesBench {
     }
 
     /** Median time of one call, from 200 batches of 10,000 calls after a warm-up. */
-    private static double medianNanos(java.util.function.IntSupplier call) {
+    private static double medianNanos(IntSupplier call) {
         long sink = 0;
         for (int i = 0; i < 200_000; i++) {
             sink += call.getAsInt();

@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 import org.lancang.money.Currency;
@@ -25,6 +27,7 @@ import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.users.UserService;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.web.WebServer;
@@ -67,7 +70,7 @@ final class SalesHttpBench {
             for (int c = 0; c < CLIENTS; c++) {
                 platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
                 tokens[c] = platform.users()
-                        .signIn("buyer" + c, "bench password " + c, org.lancang.store.users.UserService.TokenKind.API)
+                        .signIn("buyer" + c, "bench password " + c, UserService.TokenKind.API)
                         .orElseThrow()
                         .token();
             }
@@ -81,11 +84,10 @@ final class SalesHttpBench {
             }
             long trains = legs.stream().map(Leg::train).distinct().count();
             // the k-th booking of any system: the legs in turn, day after day
-            java.util.function.IntFunction<Booked> nth =
+            IntFunction<Booked> nth =
                     k -> new Booked(legs.get(k % legs.size()), first.plusDays(k / legs.size() % DAYS));
             AtomicInteger n = new AtomicInteger();
-            java.util.concurrent.atomic.AtomicReference<String> firstRefusal =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<String> firstRefusal = new AtomicReference<>();
             out.printf(
                     Locale.ROOT,
                     "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"

@@ -2,7 +2,9 @@ package org.lancang.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The benchmark's load generator against a real HTTP server: answers of known length and chunked ones, refusals. */
 class HttpLoadTest {
     @Test
-    @org.junit.jupiter.api.Timeout(30) // an answer the generator cannot read to its end would leave it waiting
+    @Timeout(30) // an answer the generator cannot read to its end would leave it waiting
     void countsEveryAnswerOnKeptAliveConnectionsAndReportsRefusals() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         AtomicInteger served = new AtomicInteger();
@@ -64,13 +67,8 @@ class HttpLoadTest {
         }
     }
 
-    private static void answer(
-            com.sun.net.httpserver.HttpExchange exchange,
-            int status,
-            String body,
-            boolean chunked,
-            AtomicInteger served)
-            throws java.io.IOException {
+    private static void answer(HttpExchange exchange, int status, String body, boolean chunked, AtomicInteger served)
+            throws IOException {
         exchange.getRequestBody().readAllBytes();
         served.incrementAndGet(); // before answering: once the client has every answer, every request is counted
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.lancang.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class CsvTable {
                     return constant;
                 }
             }
-            throw error(field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw error(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
 
         public DataFileException error(String field, String problem) {

@@ -1,5 +1,6 @@
 package org.lancang.maintenance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.lancang.errors.InvalidInput;
@@ -55,8 +56,8 @@ public final class Photos {
             return "image/jpeg";
         }
         if (b.length >= 12
-                && startsWith(b, "RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0)
-                && startsWith(b, "WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 8)) {
+                && startsWith(b, "RIFF".getBytes(StandardCharsets.US_ASCII), 0)
+                && startsWith(b, "WEBP".getBytes(StandardCharsets.US_ASCII), 8)) {
             return "image/webp";
         }
         return null;

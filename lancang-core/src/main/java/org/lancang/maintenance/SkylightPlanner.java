@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -257,6 +258,6 @@ public final class SkylightPlanner {
     }
 
     private static String name(DayOfWeek day) {
-        return day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 }

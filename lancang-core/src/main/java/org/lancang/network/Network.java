@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,13 +56,13 @@ public final class Network {
     }
 
     public Optional<Point> point(String code) {
-        Integer i = code == null ? null : indexByCode.get(code.strip().toUpperCase(java.util.Locale.ROOT));
+        Integer i = code == null ? null : indexByCode.get(code.strip().toUpperCase(Locale.ROOT));
         return i == null ? Optional.empty() : Optional.of(points.get(i));
     }
 
     /** Position of the point in km order, or -1 when the code is unknown. */
     public int indexOf(String code) {
-        Integer i = code == null ? null : indexByCode.get(code.strip().toUpperCase(java.util.Locale.ROOT));
+        Integer i = code == null ? null : indexByCode.get(code.strip().toUpperCase(Locale.ROOT));
         return i == null ? -1 : i;
     }
 
@@ -113,8 +114,7 @@ public final class Network {
     public record Violation(Subject subject, int index, String field, String problem) {
         @Override
         public String toString() {
-            return subject.name().toLowerCase(java.util.Locale.ROOT) + " " + (index + 1) + ": field '" + field + "': "
-                    + problem;
+            return subject.name().toLowerCase(Locale.ROOT) + " " + (index + 1) + ": field '" + field + "': " + problem;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.lancang.rollingstock;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A vehicle of a formation, with its seats (none for a power car, locomotive or wagon).
@@ -19,14 +21,14 @@ public record Car(int number, CarKind kind, SeatClass seatClass, List<Seat> seat
      */
     public static List<Seat> expandLayout(int car, SeatClass seatClass, int rows, String layout, List<String> missing) {
         String letters = layout.replace("|", "");
-        java.util.ArrayList<Seat> seats = new java.util.ArrayList<>();
+        ArrayList<Seat> seats = new ArrayList<>();
         for (int row = 1; row <= rows; row++) {
             for (int i = 0; i < layout.length(); i++) {
                 char letter = layout.charAt(i);
                 if (letter == '|') {
                     continue;
                 }
-                String number = String.format(java.util.Locale.ROOT, "%02d%c", row, letter);
+                String number = String.format(Locale.ROOT, "%02d%c", row, letter);
                 if (missing.contains(number)) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package org.lancang.ticketing;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import org.lancang.errors.Validation;
 
@@ -42,10 +43,7 @@ public record Passenger(
             v.add(prefix + "name", "must not contain control characters", "name-control-characters");
         }
         if (p.documentType() == null) {
-            v.add(
-                    prefix + "documentType",
-                    "is required: " + java.util.Arrays.toString(DocumentType.values()),
-                    "required");
+            v.add(prefix + "documentType", "is required: " + Arrays.toString(DocumentType.values()), "required");
         } else if (crossesBorder && p.documentType() != DocumentType.PASSPORT) {
             v.add(
                     prefix + "documentType",

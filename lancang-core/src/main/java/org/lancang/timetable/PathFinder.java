@@ -2,6 +2,7 @@ package org.lancang.timetable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -283,7 +284,7 @@ public final class PathFinder {
                 "");
     }
 
-    private static java.time.LocalDate serviceDate(LinePath path, Instant departure) {
+    private static LocalDate serviceDate(LinePath path, Instant departure) {
         return departure.atZone(path.origin().timeZone()).toLocalDate();
     }
 

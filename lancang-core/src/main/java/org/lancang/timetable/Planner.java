@@ -1,10 +1,14 @@
 package org.lancang.timetable;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -25,9 +29,9 @@ public final class Planner {
     private final RollingStock rollingStock;
     private final BlockingRules rules;
     private final Resources resources;
-    private final Map<RunKey, TrainRun> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<RunKey, TrainRun> runs = new ConcurrentHashMap<>();
     /** Blocking times of a run relative to a departure at the epoch: the same for every date it runs. */
-    private final Map<TrainRun, BlockingTimes.Demand> demands = new java.util.IdentityHashMap<>();
+    private final Map<TrainRun, BlockingTimes.Demand> demands = new IdentityHashMap<>();
 
     private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {}
 
@@ -125,8 +129,8 @@ public final class Planner {
     private static List<StopRequest> fixedDepartures(TrainPlan plan, TrainRun run, List<StopRequest> stops) {
         List<StopRequest> out = new ArrayList<>();
         Duration shift = Duration.ZERO;
-        java.time.LocalDate anyDay = plan.calendar().startDate();
-        java.time.Instant start = anyDay.atTime(plan.departure())
+        LocalDate anyDay = plan.calendar().startDate();
+        Instant start = anyDay.atTime(plan.departure())
                 .atZone(run.path().origin().timeZone())
                 .toInstant();
         for (int i = 0; i < stops.size(); i++) {
@@ -136,9 +140,9 @@ public final class Planner {
                 continue;
             }
             PointTime t = run.times().get(run.path().indexOf(s.point()));
-            java.time.Instant planned = start.plus(t.departure()).plus(shift);
-            java.time.ZonedDateTime local = planned.atZone(t.point().timeZone());
-            java.time.ZonedDateTime wanted = local.with(s.departAt());
+            Instant planned = start.plus(t.departure()).plus(shift);
+            ZonedDateTime local = planned.atZone(t.point().timeZone());
+            ZonedDateTime wanted = local.with(s.departAt());
             if (wanted.isBefore(local.minusHours(12))) {
                 wanted = wanted.plusDays(1); // the fixed time is after midnight
             }
@@ -176,7 +180,7 @@ public final class Planner {
             return restrictions;
         }
         TrainRun free = run(plan, List.of());
-        java.time.Instant start = date.atTime(plan.departure())
+        Instant start = date.atTime(plan.departure())
                 .atZone(free.path().origin().timeZone())
                 .toInstant();
         return restrictions.stream()
@@ -185,7 +189,7 @@ public final class Planner {
                 .toList();
     }
 
-    private static boolean passesWhileInForce(SpeedRestriction r, List<PointTime> times, java.time.Instant start) {
+    private static boolean passesWhileInForce(SpeedRestriction r, List<PointTime> times, Instant start) {
         double before = times.stream()
                 .mapToDouble(t -> t.point().km())
                 .filter(k -> k <= r.fromKm())
@@ -196,13 +200,13 @@ public final class Planner {
                 .filter(k -> k >= r.toKm())
                 .min()
                 .orElse(Double.POSITIVE_INFINITY);
-        java.time.Instant enters = null;
-        java.time.Instant leaves = null;
+        Instant enters = null;
+        Instant leaves = null;
         for (PointTime t : times) {
             double km = t.point().km();
             if (km >= before && km <= after) {
-                java.time.Instant at = start.plus(t.arrival());
-                java.time.Instant off = start.plus(t.departure());
+                Instant at = start.plus(t.arrival());
+                Instant off = start.plus(t.departure());
                 enters = enters == null || at.isBefore(enters) ? at : enters;
                 leaves = leaves == null || off.isAfter(leaves) ? off : leaves;
             }
@@ -253,7 +257,7 @@ public final class Planner {
     }
 
     private static boolean overlapsDay(Conflict c, LocalDate date) {
-        java.time.Instant dayStart = date.atStartOfDay(Network.CHINA).toInstant();
+        Instant dayStart = date.atStartOfDay(Network.CHINA).toInstant();
         return c.to().isAfter(dayStart) && c.from().isBefore(dayStart.plus(Duration.ofDays(1)));
     }
 
@@ -263,7 +267,7 @@ public final class Planner {
         List<BlockingTimes.StationStop> stops = new ArrayList<>();
         for (ScheduledRun r : scheduled) {
             BlockingTimes.Demand demand = demand(r.run());
-            Duration shift = Duration.between(java.time.Instant.EPOCH, r.departure());
+            Duration shift = Duration.between(Instant.EPOCH, r.departure());
             String owner = r.owner();
             for (Occupation o : demand.occupations()) {
                 out.add(new Occupation(o.resource(), owner, false, o.from().plus(shift), o.to().plus(shift)));
@@ -289,7 +293,7 @@ public final class Planner {
         if (demands.size() > 10_000) {
             demands.clear();
         }
-        return demands.computeIfAbsent(run, r -> BlockingTimes.of("", r, java.time.Instant.EPOCH, resources, rules));
+        return demands.computeIfAbsent(run, r -> BlockingTimes.of("", r, Instant.EPOCH, resources, rules));
     }
 
     /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */

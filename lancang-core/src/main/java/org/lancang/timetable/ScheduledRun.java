@@ -1,5 +1,6 @@
 package org.lancang.timetable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,7 +11,7 @@ public record ScheduledRun(TrainPlan plan, LocalDate serviceDate, TrainRun run, 
         return plan.number() + "@" + serviceDate;
     }
 
-    public Instant at(java.time.Duration offset) {
+    public Instant at(Duration offset) {
         return departure.plus(offset);
     }
 

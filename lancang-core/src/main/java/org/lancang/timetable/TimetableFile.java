@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -129,7 +130,7 @@ public final class TimetableFile {
         }
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : text.split("\\s+")) {
-            DayOfWeek day = java.util.Arrays.stream(DayOfWeek.values())
+            DayOfWeek day = Arrays.stream(DayOfWeek.values())
                     .filter(x -> x.name().startsWith(d) && d.length() >= 3)
                     .findFirst()
                     .orElseThrow(() -> row.error("days", "'" + d + "' is not a weekday (MON … SUN) or DAILY"));

@@ -102,7 +102,7 @@ public record TrainPlan(
     public List<StopRequest> allStops(LinePath path) {
         Map<Integer, Duration> dwell = new TreeMap<>();
         Map<Integer, String> code = new TreeMap<>();
-        Map<Integer, java.time.LocalTime> departAt = new TreeMap<>();
+        Map<Integer, LocalTime> departAt = new TreeMap<>();
         List<StopRequest> unplaced = new ArrayList<>();
         for (StopRequest s : concat()) {
             int i = s.point() == null ? -1 : path.indexOf(s.point());

@@ -1,6 +1,8 @@
 package org.lancang.users;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,8 +55,8 @@ public final class UserRules {
             v.add(field, "at least one role is required");
             return Set.of();
         }
-        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
-        List<String> list = new java.util.ArrayList<>(names);
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> list = new ArrayList<>(names);
         for (int i = 0; i < list.size(); i++) {
             String name = list.get(i);
             try {

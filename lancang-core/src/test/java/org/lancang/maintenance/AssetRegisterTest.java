@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
@@ -61,7 +62,7 @@ class AssetRegisterTest {
         Asset la = REGISTER.get("TUN-BDR-FRIENDSHIP-LA");
         assertThat(cn.toKm()).isEqualTo(613.0);
         assertThat(la.fromKm()).isEqualTo(613.0);
-        assertThat(cn.toKm() - cn.fromKm()).isCloseTo(7.17, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cn.toKm() - cn.fromKm()).isCloseTo(7.17, Offset.offset(1e-9));
         assertThat(cn.country()).isEqualTo(Country.CN);
         assertThat(cn.operator()).isEqualTo(Operator.CR_KUNMING);
         assertThat(la.country()).isEqualTo(Country.LA);

@@ -10,6 +10,7 @@ import static org.lancang.maintenance.Fixtures.utc;
 
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
@@ -43,8 +44,7 @@ class DefectsTest {
         Defect d = defects.report(mekongBridge("D-1"));
         assertThat(d.status()).isEqualTo(DefectStatus.OPEN);
         assertThat(d.photoIds()).containsExactly("photo-1");
-        assertThat(d.restriction().toKm() - d.restriction().fromKm())
-                .isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.restriction().toKm() - d.restriction().fromKm()).isCloseTo(1.5, Offset.offset(1e-9));
 
         assertThat(d.restrictionInForce(FROM.minusSeconds(1))).isEmpty();
         assertThat(d.restrictionInForce(FROM)).contains(new SpeedRestriction(778.7, 780.2, 45, FROM, TO));

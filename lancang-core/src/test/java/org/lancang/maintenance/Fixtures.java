@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
@@ -25,9 +26,7 @@ final class Fixtures {
 
     /** Asserts the call is refused with an InvalidInput that names {@code field} among its errors. */
     static void refusedNaming(String field, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class, (Consumer<InvalidInput>)
-                e -> org.assertj.core.api.Assertions.assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .contains(field));
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class, (Consumer<InvalidInput>) e ->
+                Assertions.assertThat(e.errors()).extracting(FieldError::field).contains(field));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lancang.maintenance.Fixtures.REGISTER;
 import static org.lancang.maintenance.Fixtures.refusedNaming;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -153,7 +154,7 @@ class InspectionPlanTest {
                         Period.ZERO,
                         d.minMaintenanceSingleTrack(),
                         d.minMaintenanceDoubleTrack(),
-                        java.time.Duration.ZERO,
+                        Duration.ZERO,
                         20));
     }
 

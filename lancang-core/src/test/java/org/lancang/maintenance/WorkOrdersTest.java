@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.lancang.timetable.Possession;
 
@@ -63,15 +64,11 @@ class WorkOrdersTest {
         assertThat(verified.workOrder().history())
                 .extracting(StatusChange::from, StatusChange::to, StatusChange::by, StatusChange::at)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, WorkOrderStatus.OPEN, "Souksavanh", t0),
-                        org.assertj.core.groups.Tuple.tuple(
-                                WorkOrderStatus.OPEN, WorkOrderStatus.PLANNED, "Phonesavanh", t1),
-                        org.assertj.core.groups.Tuple.tuple(
-                                WorkOrderStatus.PLANNED, WorkOrderStatus.IN_PROGRESS, "Kham", t2),
-                        org.assertj.core.groups.Tuple.tuple(
-                                WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.DONE, "Kham", t3),
-                        org.assertj.core.groups.Tuple.tuple(
-                                WorkOrderStatus.DONE, WorkOrderStatus.VERIFIED, "Bounmy", t4));
+                        Tuple.tuple(null, WorkOrderStatus.OPEN, "Souksavanh", t0),
+                        Tuple.tuple(WorkOrderStatus.OPEN, WorkOrderStatus.PLANNED, "Phonesavanh", t1),
+                        Tuple.tuple(WorkOrderStatus.PLANNED, WorkOrderStatus.IN_PROGRESS, "Kham", t2),
+                        Tuple.tuple(WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.DONE, "Kham", t3),
+                        Tuple.tuple(WorkOrderStatus.DONE, WorkOrderStatus.VERIFIED, "Bounmy", t4));
         assertThat(verified.workOrder().history().get(1).detail()).contains(dec3.id(), "LPB bridge gang 2");
         assertThat(verified.defect().status()).isEqualTo(DefectStatus.CLOSED);
         // verified without lifting: the restriction still stands until it expires or is lifted

@@ -3,6 +3,7 @@ package org.lancang.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
@@ -166,7 +167,7 @@ class ReferenceNetworkTest {
         ReferenceFiles steep = files.with("sections.csv", text -> {
             String[] lines = text.split("\n");
             int i = files.lineOf("sections.csv", "ESH,HNI,") - 1;
-            List<String> fields = new java.util.ArrayList<>(List.of(lines[i].split(",", -1)));
+            List<String> fields = new ArrayList<>(List.of(lines[i].split(",", -1)));
             fields.set(6, "55");
             lines[i] = String.join(",", fields);
             return String.join("\n", lines);

@@ -3,6 +3,7 @@ package org.lancang.rollingstock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ class ReferenceRollingStockTest {
         int line = files.lineOf("cars.csv", "CR200J,3,");
         ReferenceFiles broken = files.with("cars.csv", text -> {
             String[] lines = text.split("\n");
-            List<String> fields = new java.util.ArrayList<>(List.of(lines[line - 1].split(",", -1)));
+            List<String> fields = new ArrayList<>(List.of(lines[line - 1].split(",", -1)));
             fields.set(7, String.valueOf(Integer.parseInt(fields.get(7)) + 1));
             lines[line - 1] = String.join(",", fields);
             return String.join("\n", lines);
@@ -87,7 +88,7 @@ class ReferenceRollingStockTest {
         int line = files.lineOf("traction-curves.csv", "FREIGHT,") + 3;
         ReferenceFiles broken = files.with("traction-curves.csv", text -> {
             String[] lines = text.split("\n");
-            List<String> fields = new java.util.ArrayList<>(List.of(lines[line - 1].split(",", -1)));
+            List<String> fields = new ArrayList<>(List.of(lines[line - 1].split(",", -1)));
             fields.set(2, "999");
             lines[line - 1] = String.join(",", fields);
             return String.join("\n", lines);

@@ -1,5 +1,6 @@
 package org.lancang.runtime;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ final class Envelopes {
         throw new AssertionError("position " + positionM + " is outside the profile");
     }
 
-    static double seconds(java.time.Duration duration) {
+    static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +31,7 @@ class RandomTimetableConflictTest {
         List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
         List<TrainRun> runs = pool.stream().map(p -> planner.run(p, List.of())).toList();
         LocalDate date = ReferenceTimetableTest.DAY;
-        Instant base = date.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant base = date.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
         String[] codes = {"XSB", "GLB", "MLA", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE"};
         int timetablesWithConflicts = 0;
         for (int round = 0; round < 1000; round++) {

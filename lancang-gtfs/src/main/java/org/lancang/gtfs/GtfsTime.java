@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * GTFS times and the shift between a train's origin zone and the feed's zone.
@@ -25,7 +26,7 @@ public final class GtfsTime {
             throw new IllegalArgumentException(time + " has a fraction of a second: GTFS times are whole seconds");
         }
         long s = time.getSeconds();
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
     /**

@@ -3,6 +3,9 @@ package org.lancang.store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.reference.ReferenceData;
@@ -43,7 +46,7 @@ public final class Platform implements AutoCloseable {
     private final GroupCommit commits;
     private final SalesService sales;
     private final MaintenanceService maintenance;
-    private final java.util.concurrent.ScheduledExecutorService housekeeping;
+    private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
 
     private Platform(
@@ -63,12 +66,12 @@ public final class Platform implements AutoCloseable {
         this.sales = sales;
         this.maintenance = maintenance;
         this.generatedAdminPassword = generatedAdminPassword;
-        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lancang-hold-expiry");
             t.setDaemon(true);
             return t;
         });
-        housekeeping.scheduleWithFixedDelay(this::expireHolds, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::expireHolds, 30, 30, TimeUnit.SECONDS);
     }
 
     private void expireHolds() {

@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.reference.ReferenceData;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.testing.TestDatabase;
+import org.lancang.store.users.UserService;
 import org.lancang.users.Role;
 
 /** The embedded database keeps its data in its folder: stop and start again, and everything is still there. */
@@ -58,7 +61,7 @@ class PlatformRestartTest {
                             .seatCount())
                     .isEqualTo(720);
             assertThat(second.users().find("dispatcher1").orElseThrow().roles()).containsExactly(Role.DISPATCHER);
-            assertThat(second.users().signIn("admin", firstPassword, org.lancang.store.users.UserService.TokenKind.API))
+            assertThat(second.users().signIn("admin", firstPassword, UserService.TokenKind.API))
                     .isPresent();
         }
     }
@@ -66,9 +69,8 @@ class PlatformRestartTest {
     @Test
     void theStoredReferenceDataReadsBackEqualToTheFiles() {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        try (Platform platform =
-                Platform.start(org.lancang.store.testing.TestDatabase.fresh(), files, Clock.systemUTC())) {
-            org.lancang.reference.ReferenceData parsed = org.lancang.reference.ReferenceData.parse(files);
+        try (Platform platform = Platform.start(TestDatabase.fresh(), files, Clock.systemUTC())) {
+            ReferenceData parsed = ReferenceData.parse(files);
             assertThat(platform.reference().network().points())
                     .isEqualTo(parsed.network().points());
             assertThat(platform.reference().network().sections())

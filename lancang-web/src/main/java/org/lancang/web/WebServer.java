@@ -6,9 +6,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
@@ -91,7 +94,7 @@ public final class WebServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             // Few threads: holds are answered when their commit completes, not by a thread waiting for it, so a rush
             // needs no more threads than the cores can run; more would only take turns on them.
-            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(SERVER_THREADS, 4, 60_000);
+            cfg.jetty.threadPool = new QueuedThreadPool(SERVER_THREADS, 4, 60_000);
         });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -198,10 +201,10 @@ public final class WebServer implements AutoCloseable {
 
     private static String swaggerUiVersion() {
         try (var in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.load(in);
             return p.getProperty("version");
-        } catch (java.io.IOException | NullPointerException e) {
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("the swagger-ui webjar is missing from the classpath", e);
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -62,8 +63,7 @@ class MaintenanceApiTest {
 
     private static Instant arrival(JsonNode train) {
         JsonNode calls = train.get("calls");
-        return java.time.OffsetDateTime.parse(
-                        calls.get(calls.size() - 1).get("arrival").asText())
+        return OffsetDateTime.parse(calls.get(calls.size() - 1).get("arrival").asText())
                 .toInstant();
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +96,11 @@ final class TestServer implements AutoCloseable {
     }
 
     Reply postJson(String path, String token, String json) {
-        return send("POST", path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send("POST", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     Reply putJson(String path, String token, String json) {
-        return send("PUT", path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send("PUT", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signs in and returns the bearer token. */

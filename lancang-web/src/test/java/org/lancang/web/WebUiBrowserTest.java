@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -233,9 +237,9 @@ class WebUiBrowserTest {
         WebElement from = field("from"); // with the keyboard alone: type, arrow down, Enter
         from.sendKeys("Vient");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=from] [role=listbox]")));
-        from.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        from.sendKeys(Keys.ARROW_DOWN);
         assertThat(from.getAttribute("aria-activedescendant")).isNotBlank();
-        from.sendKeys(org.openqa.selenium.Keys.ENTER);
+        from.sendKeys(Keys.ENTER);
         wait.until(d -> "VTE".equals(from.getAttribute("data-code")));
         assertThat(from.getAttribute("aria-expanded")).isEqualTo("false");
         chooseStation("to", "ຫລວງພະບາງ", "LPB");
@@ -339,7 +343,7 @@ class WebUiBrowserTest {
                         + "\"dateOfBirth\":\"1995-02-03\"}]}");
         String id = held.json().get("id").asText();
         server.postJson("/api/bookings/" + id + "/payment", token, "{\"idempotencyKey\":\"k-" + id + "\"}");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().window().setSize(new Dimension(390, 844));
         try {
             signIn("noy", "noy password 1", "/trips.html");
             WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -369,7 +373,7 @@ class WebUiBrowserTest {
             js("document.querySelector('li.journey[data-train=D887]').scrollIntoView()");
             shot("book-phone-results");
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 600));
+            driver.manage().window().setSize(new Dimension(1024, 600));
         }
     }
 
@@ -401,7 +405,7 @@ class WebUiBrowserTest {
     @Test
     void aSoldOutClassOffersTheWaitlistAReleasedSeatIsPaidInMyTripsAndTheTicketChangesTrain() {
         String agent = server.token("window3", "agent password");
-        List<String> fillers = new java.util.ArrayList<>();
+        List<String> fillers = new ArrayList<>();
         for (int g = 0; g < 12; g++) { // D8605's 56 first-class seats, Kunming South–Pu'er: 11 groups of 5 and 1
             StringBuilder people = new StringBuilder();
             for (int k = 0; k < (g < 11 ? 5 : 1); k++) {
@@ -471,7 +475,7 @@ class WebUiBrowserTest {
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to D8601"));
         shot("change-1-done");
         String token = server.token("liwei", "li wei password 1");
-        List<String> states = new java.util.ArrayList<>();
+        List<String> states = new ArrayList<>();
         server.get("/api/bookings", token)
                 .json()
                 .forEach(b -> states.add(b.get("train").asText() + " "
@@ -491,7 +495,7 @@ class WebUiBrowserTest {
         assertThat(driver.findElement(By.id("d-asset")).getAttribute("value")).isEqualTo("BRG-LPB-MEKONG");
         type(By.id("d-desc"), "Bearing displaced on pier 4");
         click(By.id("d-restrict"));
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Vientiane")); // in force from today, Lao time
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Vientiane")); // in force from today, Lao time
         setValue(By.id("r-vf"), today + "T00:00");
         setValue(By.id("r-vt"), today.plusDays(3) + "T00:00");
         form.findElement(By.cssSelector("[type=submit]")).click();

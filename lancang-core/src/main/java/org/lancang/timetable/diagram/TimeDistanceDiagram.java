@@ -3,6 +3,7 @@ package org.lancang.timetable.diagram;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -240,7 +241,7 @@ public final class TimeDistanceDiagram {
                             lang,
                             "otherZone",
                             "other",
-                            DiagramText.zoneName(lang, java.time.ZoneId.of(zone)) + " (" + utc(offset, offset) + ")",
+                            DiagramText.zoneName(lang, ZoneId.of(zone)) + " (" + utc(offset, offset) + ")",
                             "display",
                             display,
                             "diff",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
@@ -42,7 +44,7 @@ class MoneyTest {
 
     @Test
     void readsAsAGroupedDecimalInEitherCurrencyWhateverTheAmount() {
-        java.util.Random random = new java.util.Random(20261127);
+        Random random = new Random(20261127);
         for (int i = 0; i < 20_000; i++) {
             long minor = switch (i % 4) {
                 case 0 -> random.nextInt(2_000) - 1_000;
@@ -52,7 +54,7 @@ class MoneyTest {
             };
             for (Currency c : Currency.values()) {
                 Money m = new Money(minor, c);
-                String expected = String.format(java.util.Locale.ROOT, "%,." + c.decimals() + "f %s", m.major(), c);
+                String expected = String.format(Locale.ROOT, "%,." + c.decimals() + "f %s", m.major(), c);
                 assertThat(m).as("%d %s", minor, c).hasToString(expected);
             }
         }

@@ -2,6 +2,7 @@ package org.lancang.ticketing.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.rollingstock.SeatClass;
@@ -130,7 +131,7 @@ class SellOutSimulationTest {
         @Override
         public String toString() {
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "seat-km sold per run on average over %d runs: best fit %,.0f,"
                             + " first fit %,.0f (%+.2f %%); long journeys sold %.1f vs %.1f; best fit sold more in %d runs,"
                             + " first fit in %d",

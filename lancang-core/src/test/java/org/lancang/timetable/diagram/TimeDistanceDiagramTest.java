@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
@@ -211,8 +212,8 @@ class TimeDistanceDiagramTest {
                             / (double) w.length().toMillis();
             // the stop at Luang Prabang is a level piece of the line at the arrival and the departure
             assertThat(corners(d)).anySatisfy(c -> {
-                assertThat(c[0]).isCloseTo(x, org.assertj.core.data.Offset.offset(0.11));
-                assertThat(c[1]).isCloseTo(y, org.assertj.core.data.Offset.offset(0.11));
+                assertThat(c[0]).isCloseTo(x, Offset.offset(0.11));
+                assertThat(c[1]).isCloseTo(y, Offset.offset(0.11));
             });
         }
     }
@@ -355,8 +356,8 @@ class TimeDistanceDiagramTest {
         double bottom = top + Double.parseDouble(rect.getAttribute("height"));
         double ya = pointLineY(doc, ends[0]);
         double yb = pointLineY(doc, ends[1]);
-        assertThat(top).isCloseTo(Math.min(ya, yb), org.assertj.core.data.Offset.offset(0.11));
-        assertThat(bottom).isCloseTo(Math.max(ya, yb), org.assertj.core.data.Offset.offset(0.21));
+        assertThat(top).isCloseTo(Math.min(ya, yb), Offset.offset(0.11));
+        assertThat(bottom).isCloseTo(Math.max(ya, yb), Offset.offset(0.21));
         // every conflict of the day in the window and on the stretch is drawn, no other
         assertThat(boxes)
                 .allSatisfy(g -> assertThat(g.getAttribute("data-resource")).matches("(LINE|BLOCK|TRACK):.*"));

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded database's folder and who is using it. A running Lancang holds the folder's lock file; a PostgreSQL
@@ -56,7 +57,7 @@ public final class EmbeddedFolder {
         postmaster().flatMap(p -> ProcessHandle.of(p[0])).ifPresent(process -> {
             process.destroy(); // SIGTERM: PostgreSQL's smart shutdown; nothing is connected to an orphan
             try {
-                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                process.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 process.destroyForcibly(); // PostgreSQL recovers from its write-ahead log at the next start
                 process.onExit().join();

@@ -3,14 +3,19 @@ package org.lancang.store.db;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -46,7 +51,7 @@ public final class GroupCommit implements AutoCloseable {
     /** One parameterised statement with its named values; statements with the same SQL are batched together. */
     public record Statement(String sql, Map<String, Object> values) {
         public Statement {
-            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values)); // may hold nulls
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values)); // may hold nulls
         }
     }
 
@@ -76,7 +81,7 @@ public final class GroupCommit implements AutoCloseable {
 
     private final Jdbi jdbi;
     /** Each SQL text parsed once: the statements of a booking are the same few texts again and again. */
-    private final Map<String, NamedSql> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, NamedSql> parsed = new ConcurrentHashMap<>();
 
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
@@ -107,7 +112,7 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -117,7 +122,7 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Queues a write; the future completes when it is committed, or exceptionally if it could not be. */
     public CompletableFuture<Void> submit(Consumer<Handle> work) {
-        return enqueue(new Write(java.util.Objects.requireNonNull(work), null, new CompletableFuture<>()));
+        return enqueue(new Write(Objects.requireNonNull(work), null, new CompletableFuture<>()));
     }
 
     /** Queues plain statements as one write; the future completes when they are committed, or exceptionally. */
@@ -148,7 +153,7 @@ public final class GroupCommit implements AutoCloseable {
     public static <T> T await(CompletableFuture<T> done) {
         try {
             return done.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
@@ -44,6 +46,7 @@ import org.lancang.timetable.Possession;
 import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.conflict.Conflict;
 
 /**
  * Maintenance as the platform keeps it: the asset register, inspections, defects (with photos and speed
@@ -147,7 +150,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     }
 
     private interface AssetWrite {
-        void write(org.jdbi.v3.core.Handle h, Asset asset, String by, Instant at);
+        void write(Handle h, Asset asset, String by, Instant at);
     }
 
     /** Writes the draft's asset of the checked register {@code next}, then makes that register the current one. */
@@ -444,22 +447,21 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                         b.getEpochSecond() - a.getEpochSecond()));
             }
         }
-        List<org.lancang.timetable.conflict.Conflict> was =
+        List<Conflict> was =
                 before.equals(after) ? List.of() : timetable.day(date, before).conflicts();
-        List<org.lancang.timetable.conflict.Conflict> is =
+        List<Conflict> is =
                 before.equals(after) ? List.of() : timetable.day(date, after).conflicts();
         return new RestrictionImpact(date, before, after, trains, minus(is, was), minus(was, is));
     }
 
     /** The conflicts of {@code a} between trains (or a train and a possession) that {@code b} does not have. */
-    private static List<org.lancang.timetable.conflict.Conflict> minus(
-            List<org.lancang.timetable.conflict.Conflict> a, List<org.lancang.timetable.conflict.Conflict> b) {
+    private static List<Conflict> minus(List<Conflict> a, List<Conflict> b) {
         Set<String> keys = b.stream().map(MaintenanceService::key).collect(Collectors.toCollection(HashSet::new));
         return a.stream().filter(c -> !keys.contains(key(c))).toList();
     }
 
     /** A conflict is "the same" before and after when the same two owners meet on the same resource. */
-    private static String key(org.lancang.timetable.conflict.Conflict c) {
+    private static String key(Conflict c) {
         return c.resource() + "|" + c.first() + "|" + c.second();
     }
 
@@ -490,7 +492,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     /** For tests and the CLI: counts of the maintenance tables, to prove a refused request wrote nothing. */
     public Map<String, Long> rowCounts() {
         return jdbi.withHandle(h -> {
-            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> counts = new TreeMap<>();
             for (String table : List.of(
                     "asset",
                     "asset_attribute",

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.lancang.errors.Clash;
@@ -77,7 +78,7 @@ final class Exchanges {
         }
         String train = r.train() == null || r.train().isBlank()
                 ? old.train()
-                : r.train().strip().toUpperCase(java.util.Locale.ROOT);
+                : r.train().strip().toUpperCase(Locale.ROOT);
         LocalDate date = r.date() == null ? old.date() : r.date();
         SeatClass seatClass = r.seatClass() == null ? old.seatClass() : r.seatClass();
         if (train.equals(old.train()) && date.equals(old.date()) && seatClass == old.seatClass()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lancang.ticketing.inventory.SeatInventory;
+import org.lancang.timetable.Call;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
 
@@ -58,9 +59,7 @@ final class RunSales {
      * that calls at other stations is not taken: the sold journeys are counted in stops of the old pattern.
      */
     boolean retime(TrainPlan newPlan, Train newTrain, List<Instant> newDepartures, long version) {
-        List<String> newStops = newTrain.stops().stream()
-                .map(org.lancang.timetable.Call::pointCode)
-                .toList();
+        List<String> newStops = newTrain.stops().stream().map(Call::pointCode).toList();
         timetableVersion = version;
         if (!newStops.equals(stops)) {
             return false;

@@ -3,7 +3,9 @@ package org.lancang.store.sales;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,13 +21,15 @@ import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The train runs on sale, in memory: each loaded the first time a buyer needs it, its seats rebuilt from the live
  * bookings in the database (so a restart sells exactly what was left), then kept.
  */
 final class RunsInMemory {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsInMemory.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunsInMemory.class);
     /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
     static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
 
@@ -72,7 +76,7 @@ final class RunsInMemory {
         if (train == null || date == null) {
             return null;
         }
-        FutureTask<RunSales> task = runs.get(train.strip().toUpperCase(java.util.Locale.ROOT) + "@" + date);
+        FutureTask<RunSales> task = runs.get(train.strip().toUpperCase(Locale.ROOT) + "@" + date);
         if (task == null || !task.isDone()) {
             return null;
         }
@@ -123,7 +127,7 @@ final class RunsInMemory {
         TrainType type = timetable.planner().trainType(plan.trainType(), "train");
         CarRule rule = CarRule.anyCar();
         if (SPLIT_TRAINS.contains(plan.number())) {
-            java.util.OptionalInt border = CrossBorderSplit.borderSegment(
+            OptionalInt border = CrossBorderSplit.borderSegment(
                     codes.stream().map(c -> network.point(c).orElseThrow()).toList());
             if (border.isPresent()) {
                 rule = CrossBorderSplit.cr200j(border.getAsInt());

@@ -1,8 +1,11 @@
 package org.lancang.store.sales;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -48,7 +51,7 @@ final class SalesLookups {
         if (ticketOrDocument == null || ticketOrDocument.strip().length() < 5 || ticketOrDocument.length() > 80) {
             throw new InvalidInput("q", "a ticket number or document number of 5–80 characters");
         }
-        String q = ticketOrDocument.strip().toUpperCase(java.util.Locale.ROOT);
+        String q = ticketOrDocument.strip().toUpperCase(Locale.ROOT);
         List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT booking_id FROM booking_passenger"
                         + " WHERE ticket_number = :q OR upper(document_number) = :q")
                 .bind("q", q)
@@ -145,7 +148,7 @@ final class SalesLookups {
     }
 
     /** The entries still waiting for a run, in the order they joined (without their passengers). */
-    List<WaitlistEntry> waiting(String train, java.time.LocalDate date) {
+    List<WaitlistEntry> waiting(String train, LocalDate date) {
         return jdbi.withHandle(h -> h.createQuery("SELECT e.*, 0 AS ahead FROM waitlist_entry e"
                         + " WHERE train = :t AND service_date = :d AND status = 'WAITING' ORDER BY seq")
                 .bind("t", train)
@@ -159,7 +162,7 @@ final class SalesLookups {
         return jdbi.withHandle(h -> waitingPassengers(h, entryId));
     }
 
-    private static List<Passenger> waitingPassengers(org.jdbi.v3.core.Handle h, UUID entryId) {
+    private static List<Passenger> waitingPassengers(Handle h, UUID entryId) {
         return h.createQuery("SELECT * FROM waitlist_passenger WHERE entry_id = :id ORDER BY idx")
                 .bind("id", entryId)
                 .map((rs, ctx) -> SalesRows.passenger(rs))

@@ -1,5 +1,6 @@
 package org.lancang.store.sales;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -133,7 +134,7 @@ final class SalesRows {
     }
 
     static Passenger passenger(ResultSet rs) throws SQLException {
-        java.sql.Date expiry = rs.getDate("document_expiry");
+        Date expiry = rs.getDate("document_expiry");
         return new Passenger(
                 rs.getString("name"),
                 DocumentType.valueOf(rs.getString("document_type")),

@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
 import org.lancang.errors.Validation;
@@ -116,8 +120,8 @@ public final class SalesService {
             }
             RunSales run = run(plan, date); // the day's times, under its speed restrictions
             List<String> stops = run.stops;
-            int i = stops.indexOf(from.toUpperCase(java.util.Locale.ROOT));
-            int j = stops.indexOf(to.toUpperCase(java.util.Locale.ROOT));
+            int i = stops.indexOf(from.toUpperCase(Locale.ROOT));
+            int j = stops.indexOf(to.toUpperCase(Locale.ROOT));
             if (i < 0 || j <= i) {
                 continue;
             }
@@ -153,7 +157,7 @@ public final class SalesService {
                     window.onSale(plan.operator(), date, dep, a.timeZone(), clock.instant()),
                     classes));
         }
-        out.sort(java.util.Comparator.comparing(JourneyOption::departure));
+        out.sort(Comparator.comparing(JourneyOption::departure));
         return out;
     }
 
@@ -178,7 +182,7 @@ public final class SalesService {
      * future completing only once the hold is committed. A server answers when it completes, without a thread
      * waiting for the disk meanwhile.
      */
-    public java.util.concurrent.CompletableFuture<Booking> holdAsync(String owner, String soldBy, HoldRequest r) {
+    public CompletableFuture<Booking> holdAsync(String owner, String soldBy, HoldRequest r) {
         Instant now = clock.instant();
         SeatDesk.Checked c = desk.check(
                 r.train(), r.date(), r.from(), r.to(), r.seatClass(), r.car(), r.passengers(), r.currency(), now);
@@ -196,9 +200,7 @@ public final class SalesService {
         return commits.submit(SalesRows.insert(booking)).handle((done, failure) -> {
             if (failure != null) {
                 desk.giveBack(run, booking, now);
-                throw failure instanceof java.util.concurrent.CompletionException ce
-                        ? ce
-                        : new java.util.concurrent.CompletionException(failure);
+                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
             return booking;
         });

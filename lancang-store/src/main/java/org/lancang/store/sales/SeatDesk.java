@@ -1,12 +1,17 @@
 package org.lancang.store.sales;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
@@ -31,6 +36,8 @@ import org.lancang.ticketing.inventory.Allocation;
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.ticketing.inventory.SeatPreference;
 import org.lancang.timetable.TrainPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every way of selling on a run shares: checking a journey asked for, taking seats for it under the run's lock
@@ -38,7 +45,7 @@ import org.lancang.timetable.TrainPlan;
  * Holds ({@link SalesService}), changes ({@link Exchanges}) and the waitlist ({@link Waitlists}) are built on it.
  */
 final class SeatDesk {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SeatDesk.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SeatDesk.class);
 
     private final GroupCommit commits;
     private final TimetableService timetable;
@@ -46,11 +53,11 @@ final class SeatDesk {
     private final FareTable fares;
     private final SalesWindow window;
     private final Duration holdTime;
-    private final java.time.Clock clock;
+    private final Clock clock;
     final RunsInMemory runs;
     final SalesLookups lookups;
     /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
-    private final ThreadLocal<java.security.SecureRandom> random = ThreadLocal.withInitial(SeatDesk::generator);
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SeatDesk::generator);
 
     SeatDesk(
             GroupCommit commits,
@@ -60,7 +67,7 @@ final class SeatDesk {
             Duration holdTime,
             RunsInMemory runs,
             SalesLookups lookups,
-            java.time.Clock clock) {
+            Clock clock) {
         this.clock = clock;
         this.commits = commits;
         this.timetable = timetable;
@@ -113,8 +120,8 @@ final class SeatDesk {
             throw new InvalidInput("date", "train " + plan.number() + " does not run on " + date);
         }
         RunSales run = known != null ? known : runs.run(plan, date);
-        int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(java.util.Locale.ROOT));
-        int to = run.stops.indexOf(toCode == null ? "" : toCode.toUpperCase(java.util.Locale.ROOT));
+        int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(Locale.ROOT));
+        int to = run.stops.indexOf(toCode == null ? "" : toCode.toUpperCase(Locale.ROOT));
         if (from < 0) {
             throw new InvalidInput("from", "train " + plan.number() + " does not call at '" + fromCode + "'");
         }
@@ -227,7 +234,7 @@ final class SeatDesk {
      * PostgreSQL (fewer pages touched and logged).
      */
     String newId() {
-        java.security.SecureRandom r = random.get();
+        SecureRandom r = random.get();
         long hi = (clockMillis() << 16) | 0x7000L | (r.nextInt() & 0x0FFFL);
         long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(hi, lo).toString();
@@ -237,11 +244,11 @@ final class SeatDesk {
      * A DRBG (NIST SP 800-90A) of this thread's own: the platform default (NativePRNG) reads the system's generator
      * under one lock shared by every instance, so buyers would queue on it after all.
      */
-    private static java.security.SecureRandom generator() {
+    private static SecureRandom generator() {
         try {
-            return java.security.SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new java.security.SecureRandom();
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
         }
     }
 
@@ -257,7 +264,7 @@ final class SeatDesk {
 
     /** Train, date, car and seat, then six hex digits from the random end of the booking id (its start is the time). */
     static String ticketNumber(String bookingId, String train, LocalDate date, int car, String seat) {
-        String id = bookingId.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String id = bookingId.replace("-", "").toUpperCase(Locale.ROOT);
         return train + "-" + date.toString().replace("-", "") + "-" + String.format("%02d", car) + seat + "-"
                 + id.substring(id.length() - 6);
     }
@@ -349,7 +356,7 @@ final class SeatDesk {
     }
 
     /** A waitlist entry whose hold leaves HELD follows it: paid → FULFILLED, expired → EXPIRED, cancelled. */
-    static void settleOffer(org.jdbi.v3.core.Handle h, String bookingId, WaitStatus status) {
+    static void settleOffer(Handle h, String bookingId, WaitStatus status) {
         h.createUpdate("UPDATE waitlist_entry SET status = :s WHERE booking_id = :b AND status = 'OFFERED'")
                 .bind("s", status.name())
                 .bind("b", UUID.fromString(bookingId))

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
@@ -55,8 +56,7 @@ public final class UserService {
      * Signing out and changing roles in this process take effect at once; a change made by another process (the
      * {@code lancang users} command on the same database) within {@link #TOKEN_RECHECK}.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, CachedToken> recentTokens =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CachedToken> recentTokens = new ConcurrentHashMap<>();
 
     private static final Duration TOKEN_RECHECK = Duration.ofSeconds(5);
     private static final int MAX_CACHED_TOKENS = 10_000;

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lancang.store.testing.TestDatabase;
+import org.postgresql.util.PSQLException;
 
 class GroupCommitTest {
     @Test
@@ -29,7 +36,7 @@ class GroupCommitTest {
             }
             CompletableFuture<Void> duplicate = commits.submit(h -> h.execute("INSERT INTO t VALUES (?)", -1));
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-            assertThatThrownBy(duplicate::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
+            assertThatThrownBy(duplicate::join).hasRootCauseInstanceOf(PSQLException.class);
             pool.shutdown();
             long rows = db.jdbi()
                     .withHandle(h -> h.createQuery("SELECT count(*) FROM t")
@@ -39,8 +46,8 @@ class GroupCommitTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} committer(s)")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    @ParameterizedTest(name = "{0} committer(s)")
+    @ValueSource(ints = {1, 3})
     void plainStatementsAreBatchedYetKeepEachWritesOrder(int committers) throws Exception {
         try (Database db = Database.start(TestDatabase.fresh());
                 GroupCommit commits = new GroupCommit(db.jdbi(), "test", committers)) {
@@ -75,9 +82,9 @@ class GroupCommitTest {
             CompletableFuture<Void> orphan =
                     commits.submit(List.of(new GroupCommit.Statement(child, nullable(-5, 0, "x"))));
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-            assertThatThrownBy(orphan::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
+            assertThatThrownBy(orphan::join).hasRootCauseInstanceOf(PSQLException.class);
             pool.shutdown();
-            long children = java.util.stream.IntStream.range(0, 3000)
+            long children = IntStream.range(0, 3000)
                     .filter(i -> i % 100 != 50)
                     .map(i -> i % 7 == 3 ? 1 : 2)
                     .sum();
@@ -103,16 +110,15 @@ class GroupCommitTest {
         try (Database db = Database.start(TestDatabase.fresh());
                 GroupCommit commits = new GroupCommit(db.jdbi(), "test")) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
-            java.util.concurrent.CountDownLatch answering = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch answering = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> slowAnswer = commits.submit(h -> h.execute("INSERT INTO t VALUES (1)"))
                     .thenRun(
                             () -> { // like a response written to a slow client
                                 answering.countDown();
                                 await(release);
                             });
-            assertThat(answering.await(30, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
+            assertThat(answering.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Void> next = commits.submit(h -> h.execute("INSERT INTO t VALUES (2)"));
             // committed by the (only) committer although the first answer has not been delivered yet
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -122,8 +128,8 @@ class GroupCommitTest {
             assertThat(count(db, "SELECT count(*) FROM t WHERE id = 2")).isEqualTo(1);
             assertThat(next).isNotDone(); // its answer comes in order, after the first one's
             release.countDown();
-            next.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            slowAnswer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            next.get(30, TimeUnit.SECONDS);
+            slowAnswer.get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -139,7 +145,7 @@ class GroupCommitTest {
                         commits.commit(h -> h.execute("INSERT INTO t VALUES (2)"));
                         return null;
                     });
-            compensated.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            compensated.get(30, TimeUnit.SECONDS);
             assertThat(count(db, "SELECT count(*) FROM t")).isEqualTo(2);
         }
     }
@@ -148,7 +154,7 @@ class GroupCommitTest {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
-    private static void await(java.util.concurrent.CountDownLatch latch) {
+    private static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
@@ -157,7 +163,7 @@ class GroupCommitTest {
     }
 
     private static Map<String, Object> nullable(int parent, int n, String note) {
-        Map<String, Object> m = new java.util.HashMap<>();
+        Map<String, Object> m = new HashMap<>();
         m.put("p", parent);
         m.put("n", n);
         m.put("note", note);

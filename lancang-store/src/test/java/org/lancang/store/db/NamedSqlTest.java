@@ -3,8 +3,13 @@ package org.lancang.store.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.testing.TestDatabase;
 
@@ -23,16 +28,16 @@ class NamedSqlTest {
         try (Database db = Database.start(TestDatabase.fresh())) {
             db.jdbi().useHandle(h -> {
                 h.execute("CREATE TABLE t (id uuid PRIMARY KEY, day date, at timestamptz, n bigint, note text)");
-                java.util.UUID id = java.util.UUID.randomUUID();
-                java.util.HashMap<String, Object> values = new java.util.HashMap<>(Map.of(
+                UUID id = UUID.randomUUID();
+                HashMap<String, Object> values = new HashMap<>(Map.of(
                         "id",
                         id,
                         "day",
-                        java.time.LocalDate.of(2026, 12, 3),
+                        LocalDate.of(2026, 12, 3),
                         "n",
                         7L,
                         "at",
-                        java.time.OffsetDateTime.parse("2026-12-03T08:00:00Z")));
+                        OffsetDateTime.parse("2026-12-03T08:00:00Z")));
                 values.put("note", null);
                 GroupCommit.execute(
                         h,
@@ -44,8 +49,7 @@ class NamedSqlTest {
                                 .mapTo(String.class)
                                 .one())
                         .isEqualTo("2026-12-03 7 true "
-                                + java.time.Instant.parse("2026-12-03T08:00:00Z")
-                                        .getEpochSecond() + ".000000");
+                                + Instant.parse("2026-12-03T08:00:00Z").getEpochSecond() + ".000000");
                 assertThatThrownBy(() -> GroupCommit.execute(
                                 h,
                                 List.of(new GroupCommit.Statement(

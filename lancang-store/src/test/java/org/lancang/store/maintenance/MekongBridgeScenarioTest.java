@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +33,15 @@ import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.timetable.InsertedPath;
+import org.lancang.timetable.Operator;
+import org.lancang.timetable.PathFinder;
+import org.lancang.timetable.PathRequest;
+import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.conflict.Occupation;
 
 /**
  * Issue 6's scenario on the real platform (embedded PostgreSQL): a defect on the Luang Prabang Mekong bridge slows C82
@@ -114,7 +123,7 @@ class MekongBridgeScenarioTest {
                         Instant.parse("2027-01-01T00:00:00Z")));
 
         // each train arrives later by what the running-time calculation gives for the restriction
-        Map<String, RestrictionImpact.TrainDelay> delays = new java.util.HashMap<>();
+        Map<String, RestrictionImpact.TrainDelay> delays = new HashMap<>();
         impact.trains().forEach(t -> delays.put(t.train(), t));
         assertThat(delays).containsKeys("C82", "K12");
         assertThat(delays.get("C82").arrivalBefore()).isEqualTo(c82Before);
@@ -254,12 +263,12 @@ class MekongBridgeScenarioTest {
         assertThat(platform.timetable().restrictions(day))
                 .extracting(SpeedRestriction::always)
                 .contains(twist);
-        var request = new org.lancang.timetable.PathRequest(
+        var request = new PathRequest(
                 "X9901",
-                org.lancang.timetable.Operator.LCR,
+                Operator.LCR,
                 "FREIGHT",
                 false,
-                org.lancang.timetable.ServiceCalendar.daily(day, day),
+                ServiceCalendar.daily(day, day),
                 "VTS",
                 "BTN",
                 List.of(),
@@ -300,7 +309,7 @@ class MekongBridgeScenarioTest {
                         "souk",
                         CLOCK.instant()),
                 day);
-        java.util.Set<String> slowed = new java.util.TreeSet<>();
+        Set<String> slowed = new TreeSet<>();
         reported.impact().trains().forEach(t -> slowed.add(t.train()));
         assertThat(slowed).contains("C81", "D887").doesNotContain("C82", "K12", "C84");
         var c82 = platform.timetable().plan("C82").orElseThrow();
@@ -329,12 +338,12 @@ class MekongBridgeScenarioTest {
         Instant closes = Instant.parse("2026-12-22T17:30:00Z");
         Instant opens = Instant.parse("2026-12-22T21:30:00Z");
         LocalDate day = LocalDate.parse("2026-12-22");
-        var request = new org.lancang.timetable.PathRequest(
+        var request = new PathRequest(
                 "X9902",
-                org.lancang.timetable.Operator.LCR,
+                Operator.LCR,
                 "FREIGHT",
                 false,
-                org.lancang.timetable.ServiceCalendar.daily(day, day),
+                ServiceCalendar.daily(day, day),
                 "VTS",
                 "BTN",
                 List.of(),
@@ -345,7 +354,7 @@ class MekongBridgeScenarioTest {
         var planner = platform.timetable().planner();
         var occupations = platform.timetable().day(day).occupations();
         // without the skylights the freight would be on the stretch while it is closed
-        var ignoring = new org.lancang.timetable.PathFinder(planner)
+        var ignoring = new PathFinder(planner)
                 .insert(
                         request,
                         occupations.stream()
@@ -364,7 +373,7 @@ class MekongBridgeScenarioTest {
                         .isFalse());
     }
 
-    private static List<org.lancang.timetable.conflict.Occupation> onStretch(org.lancang.timetable.InsertedPath p) {
+    private static List<Occupation> onStretch(InsertedPath p) {
         return platform.timetable().planner().occupations(List.of(p.run()), List.of()).stream()
                 .filter(o -> o.resource().equals("LINE:HHN-LPB"))
                 .toList();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
@@ -161,7 +164,7 @@ class ChangesAndWaitlistTest {
         assertThatThrownBy(() -> sales.change(
                         ticket.id(), "other", false, new ChangeRequest("D8603", DAY, null, null, 0, "change-key-1006")))
                 .as("another passenger's booking does not exist for them")
-                .isInstanceOf(org.lancang.errors.NotFound.class);
+                .isInstanceOf(NotFound.class);
         assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(Status.TICKETED);
         assertThat(fill).hasSize(12);
     }
@@ -230,8 +233,7 @@ class ChangesAndWaitlistTest {
             CLOCK.advance(Duration.ofMinutes(-16));
         }
         assertThat(sales.waitlistOf("pax")).extracting(WaitlistEntry::id).containsExactly(third.id(), second.id());
-        assertThatThrownBy(() -> sales.waitlistEntry(first.id(), "pax", false))
-                .isInstanceOf(org.lancang.errors.NotFound.class);
+        assertThatThrownBy(() -> sales.waitlistEntry(first.id(), "pax", false)).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -346,10 +348,9 @@ class ChangesAndWaitlistTest {
                         0,
                         List.of(resident("530102199001010300")),
                         Currency.CNY));
-        java.time.OffsetDateTime before = departure("D8605");
+        OffsetDateTime before = departure("D8605");
         int seats = available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND);
-        java.time.LocalTime planned =
-                platform.timetable().requirePlan("D8605", "train").departure();
+        LocalTime planned = platform.timetable().requirePlan("D8605", "train").departure();
         platform.timetable().moveDeparture("D8605", planned.plusMinutes(40));
         try {
             assertThat(departure("D8605")).isEqualTo(before.plusMinutes(40));
@@ -367,7 +368,7 @@ class ChangesAndWaitlistTest {
         assertThat(departure("D8605")).isEqualTo(before);
     }
 
-    private static java.time.OffsetDateTime departure(String train) {
+    private static OffsetDateTime departure(String train) {
         return sales.journeys("KMS", "PUE", DAY, Currency.CNY).stream()
                 .filter(o -> o.train().equals(train))
                 .findFirst()

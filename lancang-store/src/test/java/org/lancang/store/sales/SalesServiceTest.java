@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
@@ -102,7 +105,7 @@ class SalesServiceTest {
                 .isEqualTo(paid.passengers().get(0).ticketNumber())
                 .isNotNull();
         assertThatThrownBy(() -> platform.sales().find(held.id(), "other", false))
-                .isInstanceOf(org.lancang.errors.NotFound.class);
+                .isInstanceOf(NotFound.class);
         Booking cancelled = platform.sales().cancel(held.id(), "pax", false);
         assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
         assertThat(cancelled.feeMinor())
@@ -118,8 +121,8 @@ class SalesServiceTest {
         CLOCK.advance(Duration.ofMillis(5));
         Booking second = platform.sales()
                 .hold("pax", "pax", hold("D8609", "KMS", "PUE", SeatClass.SECOND, passport("E1000002")));
-        java.util.UUID a = java.util.UUID.fromString(first.id());
-        java.util.UUID b = java.util.UUID.fromString(second.id());
+        UUID a = UUID.fromString(first.id());
+        UUID b = UUID.fromString(second.id());
         assertThat(a.version()).isEqualTo(7);
         assertThat(a.getMostSignificantBits() >>> 16)
                 .as("Unix milliseconds of the clock")
@@ -127,7 +130,7 @@ class SalesServiceTest {
         assertThat(first.id()).isLessThan(second.id());
         assertThat(a.getLeastSignificantBits()).isNotEqualTo(b.getLeastSignificantBits());
         Booking paid = platform.sales().pay(first.id(), "pax", false, "pay-order-1");
-        String hex = first.id().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String hex = first.id().replace("-", "").toUpperCase(Locale.ROOT);
         assertThat(paid.passengers().get(0).ticketNumber())
                 .startsWith("D8609-20261201-")
                 .endsWith("-" + hex.substring(26));

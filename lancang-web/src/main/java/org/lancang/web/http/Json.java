@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.lancang.errors.FieldError;
 
 /**
@@ -45,8 +48,7 @@ public final class Json {
     /** Reads the request body as {@code type}; a 4xx {@link HttpProblem} naming the field if it cannot. */
     public static <T> T body(Context ctx, Class<T> type) {
         String contentType = ctx.contentType();
-        if (contentType == null
-                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(
                     415,
                     "the body must be JSON (Content-Type: application/json)",
@@ -89,7 +91,7 @@ public final class Json {
             return "value";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         if (type == String.class) {
             return "string";
@@ -103,7 +105,7 @@ public final class Json {
         if (type == boolean.class || type == Boolean.class) {
             return "boolean";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "array";
         }
         return "object";

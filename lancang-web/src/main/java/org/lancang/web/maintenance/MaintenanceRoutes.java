@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -487,7 +488,7 @@ public final class MaintenanceRoutes {
                 id,
                 upper(in.fromPoint()),
                 upper(in.toPoint()),
-                in.days() == null ? null : new java.util.HashSet<>(in.days()),
+                in.days() == null ? null : new HashSet<>(in.days()),
                 start,
                 Duration.ofMinutes(in.durationMinutes()),
                 in.kind(),

@@ -1,7 +1,9 @@
 package org.lancang.web.network;
 
+import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.network.Names;
 import org.lancang.network.Network;
@@ -164,13 +166,13 @@ public final class NetworkRoutes {
                         .handle(ctx -> ctx.json(structures)));
     }
 
-    private static boolean includeAssumed(io.javalin.http.Context ctx) {
+    private static boolean includeAssumed(Context ctx) {
         String include = ctx.queryParam("include");
         if (include == null) {
             return false;
         }
         if (!include.equals("assumed")) {
-            throw new org.lancang.errors.InvalidInput("include", "'" + include + "' is not 'assumed'");
+            throw new InvalidInput("include", "'" + include + "' is not 'assumed'");
         }
         return true;
     }

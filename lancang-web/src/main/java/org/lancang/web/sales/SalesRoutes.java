@@ -1,10 +1,12 @@
 package org.lancang.web.sales;
 
 import io.javalin.http.Context;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -28,6 +30,7 @@ import org.lancang.users.User;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.TypeRef;
 
@@ -44,7 +47,7 @@ public final class SalesRoutes {
             LocalDate dateOfBirth,
             LocalDate documentExpiry) {}
 
-    public record BookingRequest(
+    public record BookingInput(
             String train,
             LocalDate date,
             String from,
@@ -55,7 +58,7 @@ public final class SalesRoutes {
             List<PassengerInput> passengers,
             Currency currency) {}
 
-    public record PaymentRequest(String idempotencyKey) {}
+    public record PaymentInput(String idempotencyKey) {}
 
     /** Another train, date or class for the same journey; omitted fields stay as they were. */
     public record ChangeInput(
@@ -207,7 +210,7 @@ public final class SalesRoutes {
                         .tag("sales")
                         .status(201)
                         .summary("Hold seats for 1–5 passengers (released after 15 minutes unless paid)")
-                        .body(BookingRequest.class)
+                        .body(BookingInput.class)
                         .returns(BookingView.class)
                         .handle(this::book),
                 Endpoint.get("/api/bookings")
@@ -230,10 +233,10 @@ public final class SalesRoutes {
                         .tag("sales")
                         .summary("Pay a held booking (idempotent on idempotencyKey) and get the tickets")
                         .pathParam("id", "booking id")
-                        .body(PaymentRequest.class)
+                        .body(PaymentInput.class)
                         .returns(BookingView.class)
                         .handle(ctx -> {
-                            PaymentRequest r = Json.body(ctx, PaymentRequest.class);
+                            PaymentInput r = Json.body(ctx, PaymentInput.class);
                             User u = auth.requireUser(ctx);
                             ctx.json(BookingView.of(
                                     sales.pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
@@ -375,7 +378,7 @@ public final class SalesRoutes {
     }
 
     private void book(Context ctx) {
-        BookingRequest r = Json.body(ctx, BookingRequest.class);
+        BookingInput r = Json.body(ctx, BookingInput.class);
         User u = auth.requireUser(ctx);
         List<Passenger> passengers = passengers(r.passengers());
         requireStations(r.from(), r.to());
@@ -430,7 +433,7 @@ public final class SalesRoutes {
         String q = ctx.queryParam("q");
         if (q != null) {
             if (!isAgent(u)) {
-                throw new org.lancang.web.http.HttpProblem(403, "only agents look up other people's bookings");
+                throw new HttpProblem(403, "only agents look up other people's bookings");
             }
             ctx.json(sales.search(q).stream().map(BookingView::of).toList());
         } else {
@@ -453,7 +456,7 @@ public final class SalesRoutes {
         if (v == null || v.isBlank()) {
             throw new InvalidInput(name, "is required");
         }
-        return v.strip().toUpperCase(java.util.Locale.ROOT);
+        return v.strip().toUpperCase(Locale.ROOT);
     }
 
     private static LocalDate date(Context ctx) {
@@ -463,7 +466,7 @@ public final class SalesRoutes {
         }
         try {
             return LocalDate.parse(text);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new InvalidInput("date", "'" + text + "' is not a date (YYYY-MM-DD)");
         }
     }
@@ -474,7 +477,7 @@ public final class SalesRoutes {
             return Currency.CNY;
         }
         try {
-            return Currency.valueOf(c.toUpperCase(java.util.Locale.ROOT));
+            return Currency.valueOf(c.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("currency", "must be CNY or LAK");
         }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
@@ -156,8 +158,7 @@ public final class RuntimeRoutes {
         String[] items = text.split(",");
         for (int i = 0; i < items.length; i++) {
             String item = items[i].strip();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                            "(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)")
+            Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)")
                     .matcher(item);
             if (!m.matches()) {
                 throw new InvalidInput(

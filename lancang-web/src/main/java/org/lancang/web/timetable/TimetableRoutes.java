@@ -4,10 +4,15 @@ import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
@@ -35,7 +40,7 @@ import org.lancang.web.http.TypeRef;
 public final class TimetableRoutes {
     public record StopInput(String point, Integer dwellMinutes) {}
 
-    public record InsertRequest(
+    public record InsertInput(
             String trainType,
             String from,
             String to,
@@ -50,9 +55,9 @@ public final class TimetableRoutes {
     public record InsertView(
             TimetableViews.TrainView train, List<WaitView> waits, long departureDelayMinutes, boolean added) {}
 
-    public record DepartureRequest(String departure) {}
+    public record DepartureInput(String departure) {}
 
-    public record PossessionRequest(String id, String from, String to, String start, String end, String description) {}
+    public record PossessionInput(String id, String from, String to, String start, String end, String description) {}
 
     public record PossessionView(
             String id, String from, String to, OffsetDateTime start, OffsetDateTime end, String description) {
@@ -61,8 +66,8 @@ public final class TimetableRoutes {
                     p.id(),
                     p.fromPoint(),
                     p.toPoint(),
-                    p.start().atOffset(java.time.ZoneOffset.UTC),
-                    p.end().atOffset(java.time.ZoneOffset.UTC),
+                    p.start().atOffset(ZoneOffset.UTC),
+                    p.end().atOffset(ZoneOffset.UTC),
                     p.description());
         }
     }
@@ -85,7 +90,7 @@ public final class TimetableRoutes {
                         .access(Access.PUBLIC)
                         .tag("timetable")
                         .summary("Every train of the timetable with its first departure and last arrival (local times)")
-                        .returns(TypeRef.listOf(TimetableViews.TrainSummary.class))
+                        .returns(TypeRef.listOf(TimetableViews.TrainSummaryView.class))
                         .handle(ctx -> ctx.json(service.plans().stream()
                                 .map(p -> TimetableViews.summary(network, service.train(p), p))
                                 .toList())),
@@ -117,7 +122,7 @@ public final class TimetableRoutes {
                         .tag("timetable")
                         .summary(
                                 "Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
-                        .body(InsertRequest.class)
+                        .body(InsertInput.class)
                         .returns(InsertView.class)
                         .handle(this::insert),
                 Endpoint.post("/api/timetable/trains/{number}/departure")
@@ -127,7 +132,7 @@ public final class TimetableRoutes {
                                 "Move a train's first departure (local time HH:MM at its origin); the conflicts are evaluated anew")
                         .pathParam("number", "train number, e.g. C82")
                         .query("date", false, "service date of the times returned")
-                        .body(DepartureRequest.class)
+                        .body(DepartureInput.class)
                         .returns(TimetableViews.TrainView.class)
                         .handle(this::moveDeparture),
                 Endpoint.get("/api/timetable/possessions")
@@ -143,7 +148,7 @@ public final class TimetableRoutes {
                         .tag("timetable")
                         .status(201)
                         .summary("Add a possession: the line between two points closed from start to end")
-                        .body(PossessionRequest.class)
+                        .body(PossessionInput.class)
                         .returns(PossessionView.class)
                         .handle(this::addPossession),
                 Endpoint.get("/api/timetable/diagram.svg")
@@ -177,7 +182,7 @@ public final class TimetableRoutes {
     }
 
     private void insert(Context ctx) {
-        InsertRequest r = Json.body(ctx, InsertRequest.class);
+        InsertInput r = Json.body(ctx, InsertInput.class);
         Validation v = new Validation();
         v.check(r.trainType() != null && !r.trainType().isBlank(), "trainType", "is required");
         v.check(
@@ -228,11 +233,11 @@ public final class TimetableRoutes {
         PathRequest request = new PathRequest(
                 number,
                 operator,
-                r.trainType().strip().toUpperCase(java.util.Locale.ROOT),
+                r.trainType().strip().toUpperCase(Locale.ROOT),
                 passenger,
                 ServiceCalendar.daily(day, day.plusYears(1)),
-                r.from().toUpperCase(java.util.Locale.ROOT),
-                r.to().toUpperCase(java.util.Locale.ROOT),
+                r.from().toUpperCase(Locale.ROOT),
+                r.to().toUpperCase(Locale.ROOT),
                 stops,
                 earliest.toInstant(),
                 false,
@@ -254,17 +259,17 @@ public final class TimetableRoutes {
     }
 
     private void moveDeparture(Context ctx) {
-        DepartureRequest r = Json.body(ctx, DepartureRequest.class);
-        java.time.LocalTime departure;
+        DepartureInput r = Json.body(ctx, DepartureInput.class);
+        LocalTime departure;
         try {
-            departure = java.time.LocalTime.parse(
-                    r.departure() == null ? "" : r.departure().strip());
+            departure =
+                    LocalTime.parse(r.departure() == null ? "" : r.departure().strip());
         } catch (DateTimeException e) {
             throw new InvalidInput("departure", "must be a local time HH:MM, e.g. 10:30");
         }
         TrainPlan moved = service.moveDeparture(
                 service.requirePlan(ctx.pathParam("number"), "number").number(), departure);
-        java.time.LocalDate day = date(ctx, moved);
+        LocalDate day = date(ctx, moved);
         ctx.json(TimetableViews.train(network, service.train(moved, day), day)); // as the train view shows it that day
     }
 
@@ -284,10 +289,9 @@ public final class TimetableRoutes {
         } catch (DateTimeException e) {
             throw new InvalidInput("zone", "'" + ctx.queryParam("zone") + "' is not a time zone");
         }
-        java.time.LocalTime start;
+        LocalTime start;
         try {
-            start = java.time.LocalTime.parse(
-                    ctx.queryParamAsClass("start", String.class).getOrDefault("06:00"));
+            start = LocalTime.parse(ctx.queryParamAsClass("start", String.class).getOrDefault("06:00"));
         } catch (DateTimeException e) {
             throw new InvalidInput("start", "'" + ctx.queryParam("start") + "' is not a time (HH:MM)");
         }
@@ -299,8 +303,8 @@ public final class TimetableRoutes {
             throw new InvalidInput("hours", "'" + ctx.queryParam("hours") + "' is not a whole number");
         }
         DiagramWindow window = DiagramWindow.local(
-                from.toUpperCase(java.util.Locale.ROOT),
-                to.toUpperCase(java.util.Locale.ROOT),
+                from.toUpperCase(Locale.ROOT),
+                to.toUpperCase(Locale.ROOT),
                 date,
                 start,
                 Duration.ofHours(hours),
@@ -312,7 +316,7 @@ public final class TimetableRoutes {
     }
 
     private void addPossession(Context ctx) {
-        PossessionRequest r = Json.body(ctx, PossessionRequest.class);
+        PossessionInput r = Json.body(ctx, PossessionInput.class);
         Validation v = new Validation();
         v.check(
                 r.from() != null && network.point(r.from()).isPresent(),
@@ -331,8 +335,7 @@ public final class TimetableRoutes {
                     "end",
                     "a possession lasts at most 7 days");
         }
-        String id =
-                r.id() == null ? "P-" + java.util.UUID.randomUUID().toString().substring(0, 8) : r.id();
+        String id = r.id() == null ? "P-" + UUID.randomUUID().toString().substring(0, 8) : r.id();
         v.check(id.matches("[A-Za-z0-9._-]{1,40}"), "id", "must be 1–40 letters, digits, '.', '_' or '-'");
         v.check(
                 r.description() == null || r.description().length() <= 500,
@@ -340,12 +343,12 @@ public final class TimetableRoutes {
                 "must be at most 500 characters");
         v.throwIfInvalid();
         if (service.possessions().stream().anyMatch(p -> p.id().equals(id))) {
-            throw new org.lancang.errors.Clash("id", "possession '" + id + "' exists");
+            throw new Clash("id", "possession '" + id + "' exists");
         }
         Possession p = service.addPossession(new Possession(
                 id,
-                r.from().toUpperCase(java.util.Locale.ROOT),
-                r.to().toUpperCase(java.util.Locale.ROOT),
+                r.from().toUpperCase(Locale.ROOT),
+                r.to().toUpperCase(Locale.ROOT),
                 start.toInstant(),
                 end.toInstant(),
                 r.description() == null ? "" : r.description()));

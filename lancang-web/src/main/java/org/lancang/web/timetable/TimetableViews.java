@@ -1,5 +1,6 @@
 package org.lancang.web.timetable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,7 +42,7 @@ public final class TimetableViews {
             boolean runsOnDate,
             List<CallView> calls) {}
 
-    public record TrainSummary(
+    public record TrainSummaryView(
             String number,
             String operator,
             String trainType,
@@ -90,13 +91,13 @@ public final class TimetableViews {
                 calls);
     }
 
-    public static TrainSummary summary(Network network, Train train, TrainPlan plan) {
+    public static TrainSummaryView summary(Network network, Train train, TrainPlan plan) {
         LocalDate any = plan.calendar().startDate();
         TrainView v = train(network, train, any);
         String days = plan.calendar().days().size() == 7
                 ? "daily"
                 : plan.calendar().days().toString();
-        return new TrainSummary(
+        return new TrainSummaryView(
                 train.number(),
                 train.operator().name(),
                 train.trainType(),
@@ -108,7 +109,7 @@ public final class TimetableViews {
                 days);
     }
 
-    private static OffsetDateTime at(Train train, LocalDate date, java.time.Duration offset, Point p) {
+    private static OffsetDateTime at(Train train, LocalDate date, Duration offset, Point p) {
         // the physics works in milliseconds; a timetable shows whole seconds
         return train.at(date, offset).atZone(p.timeZone()).toOffsetDateTime().withNano(0);
     }

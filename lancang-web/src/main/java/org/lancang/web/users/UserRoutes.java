@@ -15,13 +15,13 @@ import org.lancang.web.http.TypeRef;
 
 /** Sign-in, sign-out, registration, and user administration. */
 public final class UserRoutes {
-    public record LoginRequest(String username, String password) {}
+    public record LoginInput(String username, String password) {}
 
-    public record RegisterRequest(String username, String displayName, String password) {}
+    public record RegisterInput(String username, String displayName, String password) {}
 
-    public record AddUserRequest(String username, String displayName, String password, List<String> roles) {}
+    public record AddUserInput(String username, String displayName, String password, List<String> roles) {}
 
-    public record RolesRequest(List<String> roles) {}
+    public record RolesInput(List<String> roles) {}
 
     public record UserView(String username, String displayName, List<String> roles, Instant createdAt) {
         static UserView of(User u) {
@@ -51,10 +51,10 @@ public final class UserRoutes {
                         .access(Access.PUBLIC)
                         .tag("auth")
                         .summary("Sign in: sets the session cookie for the web UI and returns a bearer token")
-                        .body(LoginRequest.class)
+                        .body(LoginInput.class)
                         .returns(SignInView.class)
                         .handle(ctx -> {
-                            LoginRequest r = Json.body(ctx, LoginRequest.class);
+                            LoginInput r = Json.body(ctx, LoginInput.class);
                             UserService.SignIn s = signIn(r, UserService.TokenKind.SESSION);
                             Auth.setSessionCookie(ctx, s.token(), UserService.SESSION_LIFETIME.toSeconds());
                             ctx.json(view(s));
@@ -63,10 +63,10 @@ public final class UserRoutes {
                         .access(Access.PUBLIC)
                         .tag("auth")
                         .summary("Get a long-lived bearer token for API clients (no cookie)")
-                        .body(LoginRequest.class)
+                        .body(LoginInput.class)
                         .returns(SignInView.class)
                         .handle(ctx ->
-                                ctx.json(view(signIn(Json.body(ctx, LoginRequest.class), UserService.TokenKind.API)))),
+                                ctx.json(view(signIn(Json.body(ctx, LoginInput.class), UserService.TokenKind.API)))),
                 Endpoint.post("/api/auth/logout")
                         .access(Access.SIGNED_IN)
                         .tag("auth")
@@ -88,10 +88,10 @@ public final class UserRoutes {
                         .tag("auth")
                         .status(201)
                         .summary("A passenger registers (role PASSENGER)")
-                        .body(RegisterRequest.class)
+                        .body(RegisterInput.class)
                         .returns(UserView.class)
                         .handle(ctx -> {
-                            RegisterRequest r = Json.body(ctx, RegisterRequest.class);
+                            RegisterInput r = Json.body(ctx, RegisterInput.class);
                             ctx.status(201)
                                     .json(UserView.of(users.register(r.username(), r.displayName(), r.password())));
                         }),
@@ -107,10 +107,10 @@ public final class UserRoutes {
                         .tag("users")
                         .status(201)
                         .summary("Add a user with roles")
-                        .body(AddUserRequest.class)
+                        .body(AddUserInput.class)
                         .returns(UserView.class)
                         .handle(ctx -> {
-                            AddUserRequest r = Json.body(ctx, AddUserRequest.class);
+                            AddUserInput r = Json.body(ctx, AddUserInput.class);
                             ctx.status(201)
                                     .json(UserView.of(
                                             users.add(r.username(), r.displayName(), r.password(), r.roles())));
@@ -132,15 +132,15 @@ public final class UserRoutes {
                         .tag("users")
                         .summary("Replace a user's roles")
                         .pathParam("username", "the username")
-                        .body(RolesRequest.class)
+                        .body(RolesInput.class)
                         .returns(UserView.class)
                         .handle(ctx -> {
-                            RolesRequest r = Json.body(ctx, RolesRequest.class);
+                            RolesInput r = Json.body(ctx, RolesInput.class);
                             ctx.json(UserView.of(users.setRoles(ctx.pathParam("username"), r.roles())));
                         }));
     }
 
-    private UserService.SignIn signIn(LoginRequest r, UserService.TokenKind kind) {
+    private UserService.SignIn signIn(LoginInput r, UserService.TokenKind kind) {
         return users.signIn(r.username(), r.password(), kind)
                 .orElseThrow(() -> new HttpProblem(401, "wrong username or password"));
     }
