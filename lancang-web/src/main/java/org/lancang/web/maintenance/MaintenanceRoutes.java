@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,33 +22,40 @@ import org.lancang.errors.Validation;
 import org.lancang.maintenance.Asset;
 import org.lancang.maintenance.AssetDraft;
 import org.lancang.maintenance.AssetType;
-import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.DefectReport;
-import org.lancang.maintenance.DueInspection;
 import org.lancang.maintenance.InspectionOutcome;
 import org.lancang.maintenance.InspectionResult;
-import org.lancang.maintenance.InspectionSchedule;
 import org.lancang.maintenance.Photos;
 import org.lancang.maintenance.RestrictionRequest;
 import org.lancang.maintenance.Severity;
 import org.lancang.maintenance.SkylightKind;
 import org.lancang.maintenance.SkylightPurpose;
-import org.lancang.maintenance.SkylightWarning;
 import org.lancang.maintenance.SkylightWindow;
-import org.lancang.maintenance.WorkOrder;
 import org.lancang.maintenance.WorkOrderStatus;
 import org.lancang.network.Network;
 import org.lancang.store.maintenance.MaintenanceService;
 import org.lancang.store.maintenance.Photo;
-import org.lancang.store.maintenance.RestrictionImpact;
-import org.lancang.timetable.Possession;
 import org.lancang.users.Role;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
+import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
+import org.lancang.web.maintenance.MaintenanceViews.AssetView;
+import org.lancang.web.maintenance.MaintenanceViews.DefectImpactView;
+import org.lancang.web.maintenance.MaintenanceViews.DefectView;
+import org.lancang.web.maintenance.MaintenanceViews.DueView;
+import org.lancang.web.maintenance.MaintenanceViews.ImpactView;
+import org.lancang.web.maintenance.MaintenanceViews.InspectionView;
+import org.lancang.web.maintenance.MaintenanceViews.MovedView;
+import org.lancang.web.maintenance.MaintenanceViews.OccurrenceView;
+import org.lancang.web.maintenance.MaintenanceViews.PhotoView;
+import org.lancang.web.maintenance.MaintenanceViews.WarningView;
+import org.lancang.web.maintenance.MaintenanceViews.WindowPlannedView;
+import org.lancang.web.maintenance.MaintenanceViews.WindowView;
+import org.lancang.web.maintenance.MaintenanceViews.WorkOrderView;
 
 /**
  * Maintenance over HTTP (issue 6). Everyone who runs the line reads it (MAINTAINER, PLANNER, DISPATCHER, ADMIN);
@@ -90,21 +96,6 @@ public final class MaintenanceRoutes {
             SkylightPurpose purpose,
             String description) {}
 
-    /** A defect as stored, and what its restriction (or lifting it) does to a day of the timetable. */
-    public record DefectView(Defect defect, RestrictionImpact impact) {}
-
-    public record MovedView(WorkOrder workOrder, Defect defect, RestrictionImpact impact) {}
-
-    public record WindowView(SkylightWindow window, List<SkylightWarning> warnings) {}
-
-    public record PhotoView(String id, String defectId, String mediaType, int size, String url) {}
-
-    public record DueView(LocalDate today, List<DueInspection> overdue, List<DueInspection> due) {
-        static DueView of(InspectionSchedule s) {
-            return new DueView(s.today(), s.overdue(), s.due());
-        }
-    }
-
     private final MaintenanceService service;
     private final Network network;
     private final Auth auth;
@@ -129,45 +120,49 @@ public final class MaintenanceRoutes {
                         .query("fromKm", false, "from km")
                         .query("toKm", false, "to km")
                         .query("type", false, "TRACK, TUNNEL, BRIDGE, STATION, TURNOUT or OVERHEAD_LINE")
-                        .returns(TypeRef.listOf(Asset.class))
+                        .returns(TypeRef.listOf(AssetView.class))
                         .handle(this::assets),
                 Endpoint.get(base + "/assets/{id}")
                         .access(read)
                         .tag("maintenance")
                         .summary("One asset")
                         .pathParam("id", "asset id, e.g. BRG-LPB-MEKONG")
-                        .returns(Asset.class)
-                        .handle(ctx -> ctx.json(service.register().get(ctx.pathParam("id")))),
+                        .returns(AssetView.class)
+                        .handle(ctx -> ctx.json(AssetView.of(service.register().get(ctx.pathParam("id"))))),
                 Endpoint.post(base + "/assets")
                         .access(register)
                         .tag("maintenance")
                         .status(201)
                         .summary("Add an asset; its country and operator follow from its km range")
                         .body(AssetInput.class)
-                        .returns(Asset.class)
-                        .handle(ctx -> ctx.status(201).json(service.addAsset(draft(ctx, null), user(ctx)))),
+                        .returns(AssetView.class)
+                        .handle(ctx ->
+                                ctx.status(201).json(AssetView.of(service.addAsset(draft(ctx, null), user(ctx))))),
                 Endpoint.put(base + "/assets/{id}")
                         .access(register)
                         .tag("maintenance")
                         .summary("Change an asset (the id in the body, if any, must be the path's)")
                         .pathParam("id", "asset id")
                         .body(AssetInput.class)
-                        .returns(Asset.class)
-                        .handle(ctx -> ctx.json(service.updateAsset(draft(ctx, ctx.pathParam("id")), user(ctx)))),
+                        .returns(AssetView.class)
+                        .handle(ctx -> ctx.json(
+                                AssetView.of(service.updateAsset(draft(ctx, ctx.pathParam("id")), user(ctx))))),
                 Endpoint.get(base + "/inspections")
                         .access(read)
                         .tag("maintenance")
                         .summary("Recorded inspections, oldest first")
                         .query("assetId", false, "only this asset")
-                        .returns(TypeRef.listOf(InspectionResult.class))
-                        .handle(ctx -> ctx.json(service.inspections(ctx.queryParam("assetId")))),
+                        .returns(TypeRef.listOf(InspectionView.class))
+                        .handle(ctx -> ctx.json(service.inspections(ctx.queryParam("assetId")).stream()
+                                .map(InspectionView::of)
+                                .toList())),
                 Endpoint.post(base + "/inspections")
                         .access(maintain)
                         .tag("maintenance")
                         .status(201)
                         .summary("Record an inspection (the inspector defaults to the signed-in user)")
                         .body(InspectionInput.class)
-                        .returns(InspectionResult.class)
+                        .returns(InspectionView.class)
                         .handle(this::recordInspection),
                 Endpoint.get(base + "/inspections/due")
                         .access(read)
@@ -176,20 +171,21 @@ public final class MaintenanceRoutes {
                         .query("date", false, "the day, YYYY-MM-DD (default today, Beijing time)")
                         .returns(DueView.class)
                         .handle(ctx ->
-                                ctx.json(DueView.of(service.due(date(ctx.queryParam("date"), "date", today()))))),
+                                ctx.json(DueView.of(service.due(Params.of(ctx).date("date", today()))))),
                 Endpoint.get(base + "/defects")
                         .access(read)
                         .tag("maintenance")
                         .summary("Every defect, oldest first")
-                        .returns(TypeRef.listOf(Defect.class))
-                        .handle(ctx -> ctx.json(service.defects())),
+                        .returns(TypeRef.listOf(DefectView.class))
+                        .handle(ctx -> ctx.json(
+                                service.defects().stream().map(DefectView::of).toList())),
                 Endpoint.get(base + "/defects/{id}")
                         .access(read)
                         .tag("maintenance")
                         .summary("One defect")
                         .pathParam("id", "defect id, e.g. DEF-1")
-                        .returns(Defect.class)
-                        .handle(ctx -> ctx.json(service.defect(ctx.pathParam("id")))),
+                        .returns(DefectView.class)
+                        .handle(ctx -> ctx.json(DefectView.of(service.defect(ctx.pathParam("id"))))),
                 Endpoint.post(base + "/defects")
                         .access(maintain)
                         .tag("maintenance")
@@ -198,7 +194,7 @@ public final class MaintenanceRoutes {
                                 + "each train's delay and the new conflicts on the impact day")
                         .query("date", false, "impact day, YYYY-MM-DD (default: the restriction's first day, or today)")
                         .body(DefectInput.class)
-                        .returns(DefectView.class)
+                        .returns(DefectImpactView.class)
                         .handle(this::reportDefect),
                 Endpoint.post(base + "/defects/{id}/lift")
                         .access(maintain)
@@ -206,7 +202,7 @@ public final class MaintenanceRoutes {
                         .summary("Lift a defect's speed restriction now; the reply shows the times given back")
                         .pathParam("id", "defect id")
                         .query("date", false, "impact day (default tomorrow, the first whole day without it)")
-                        .returns(DefectView.class)
+                        .returns(DefectImpactView.class)
                         .handle(this::lift),
                 Endpoint.post(base + "/defects/{id}/photos")
                         .access(maintain)
@@ -229,33 +225,39 @@ public final class MaintenanceRoutes {
                         .tag("maintenance")
                         .summary("Defects whose speed restriction is in force at an instant, in km order")
                         .query("at", false, "instant with offset (default now)")
-                        .returns(TypeRef.listOf(Defect.class))
+                        .returns(TypeRef.listOf(DefectView.class))
                         .handle(ctx -> ctx.json(
-                                service.restrictionsInForce(instant(ctx.queryParam("at"), "at", service.now())))),
+                                service.restrictionsInForce(Params.of(ctx).instant("at", service.now())).stream()
+                                        .map(DefectView::of)
+                                        .toList())),
                 Endpoint.get(base + "/restrictions/impact")
                         .access(read)
                         .tag("maintenance")
                         .summary("What the day's restrictions do to it: each train's delay and the conflicts they add")
                         .query("date", true, "the day, YYYY-MM-DD")
-                        .returns(RestrictionImpact.class)
-                        .handle(ctx -> ctx.json(service.impact(date(ctx.queryParam("date"), "date", null)))),
+                        .returns(ImpactView.class)
+                        .handle(ctx -> ctx.json(
+                                ImpactView.of(service.impact(Params.of(ctx).date("date"))))),
                 Endpoint.get(base + "/work-orders")
                         .access(read)
                         .tag("maintenance")
                         .summary("Every work order with its history")
-                        .returns(TypeRef.listOf(WorkOrder.class))
-                        .handle(ctx -> ctx.json(service.workOrders())),
+                        .returns(TypeRef.listOf(WorkOrderView.class))
+                        .handle(ctx -> ctx.json(service.workOrders().stream()
+                                .map(WorkOrderView::of)
+                                .toList())),
                 Endpoint.post(base + "/work-orders")
                         .access(maintain)
                         .tag("maintenance")
                         .status(201)
                         .summary("Open a work order for a defect (defectId) or planned work on an asset (assetId)")
                         .body(WorkOrderInput.class)
-                        .returns(WorkOrder.class)
+                        .returns(WorkOrderView.class)
                         .handle(ctx -> {
                             WorkOrderInput in = Json.body(ctx, WorkOrderInput.class);
                             ctx.status(201)
-                                    .json(service.createWorkOrder(in.defectId(), in.assetId(), in.title(), user(ctx)));
+                                    .json(WorkOrderView.of(service.createWorkOrder(
+                                            in.defectId(), in.assetId(), in.title(), user(ctx))));
                         }),
                 Endpoint.post(base + "/work-orders/{id}/status")
                         .access(plan)
@@ -271,32 +273,41 @@ public final class MaintenanceRoutes {
                         .access(read)
                         .tag("maintenance")
                         .summary("The recurring skylight windows")
-                        .returns(TypeRef.listOf(SkylightWindow.class))
-                        .handle(ctx -> ctx.json(service.windows())),
+                        .returns(TypeRef.listOf(WindowView.class))
+                        .handle(ctx -> ctx.json(
+                                service.windows().stream().map(WindowView::of).toList())),
                 Endpoint.post(base + "/skylights")
                         .access(plan)
                         .tag("maintenance")
                         .status(201)
                         .summary("Add a recurring skylight window; the reply lists the rules it breaks as warnings")
                         .body(WindowInput.class)
-                        .returns(WindowView.class)
+                        .returns(WindowPlannedView.class)
                         .handle(this::addWindow),
                 Endpoint.get(base + "/skylights/review")
                         .access(read)
                         .tag("maintenance")
                         .summary("The month's skylight warnings: windows shorter than the rule, sections with too few")
                         .query("month", true, "YYYY-MM")
-                        .returns(TypeRef.listOf(SkylightWarning.class))
-                        .handle(ctx -> ctx.json(service.review(month(ctx.queryParam("month"))))),
+                        .returns(TypeRef.listOf(WarningView.class))
+                        .handle(ctx -> ctx.json(service.review(Params.of(ctx).month("month")).stream()
+                                .map(WarningView::of)
+                                .toList())),
                 Endpoint.get(base + "/skylights/occurrences")
                         .access(read)
                         .tag("maintenance")
                         .summary("The dated occurrences (possessions) of every window from one local date to another")
                         .query("from", true, "YYYY-MM-DD")
                         .query("to", true, "YYYY-MM-DD")
-                        .returns(TypeRef.listOf(Possession.class))
-                        .handle(ctx -> ctx.json(service.occurrences(
-                                date(ctx.queryParam("from"), "from", null), date(ctx.queryParam("to"), "to", null)))));
+                        .returns(TypeRef.listOf(OccurrenceView.class))
+                        .handle(ctx -> ctx.json(
+                                service
+                                        .occurrences(
+                                                Params.of(ctx).date("from"),
+                                                Params.of(ctx).date("to"))
+                                        .stream()
+                                        .map(OccurrenceView::of)
+                                        .toList())));
     }
 
     private String user(Context ctx) {
@@ -308,22 +319,20 @@ public final class MaintenanceRoutes {
     }
 
     private void assets(Context ctx) {
-        Double from = km(ctx.queryParam("fromKm"), "fromKm");
-        Double to = km(ctx.queryParam("toKm"), "toKm");
-        String type = ctx.queryParam("type");
-        AssetType t;
-        try {
-            t = type == null ? null : AssetType.valueOf(type.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("type", "'" + type + "' is not one of " + List.of(AssetType.values()));
-        }
+        Params params = Params.of(ctx);
+        Double from = params.number("fromKm").orElse(null);
+        Double to = params.number("toKm").orElse(null);
+        AssetType t = params.oneOf("type", AssetType.class).orElse(null);
         List<Asset> assets = from == null && to == null
                 ? service.register().assets()
                 : service.register()
                         .overlapping(
                                 from == null ? Double.NEGATIVE_INFINITY : from,
                                 to == null ? Double.POSITIVE_INFINITY : to);
-        ctx.json(assets.stream().filter(a -> t == null || a.type() == t).toList());
+        ctx.json(assets.stream()
+                .filter(a -> t == null || a.type() == t)
+                .map(AssetView::of)
+                .toList());
     }
 
     private AssetDraft draft(Context ctx, String pathId) {
@@ -341,10 +350,10 @@ public final class MaintenanceRoutes {
 
     private void recordInspection(Context ctx) {
         InspectionInput in = Json.body(ctx, InspectionInput.class);
-        LocalDate date = date(in.date(), "date", null);
+        LocalDate date = Params.dateField("date", in.date());
         String inspector = in.inspector() == null || in.inspector().isBlank() ? user(ctx) : in.inspector();
         InspectionResult result = new InspectionResult(in.assetId(), date, inspector, in.outcome(), in.notes());
-        ctx.status(201).json(service.recordInspection(result, user(ctx)));
+        ctx.status(201).json(InspectionView.of(service.recordInspection(result, user(ctx))));
     }
 
     private void reportDefect(Context ctx) {
@@ -368,7 +377,7 @@ public final class MaintenanceRoutes {
             LocalDate first = LocalDate.ofInstant(restriction.validFrom(), Network.CHINA);
             defaultDay = first.isAfter(defaultDay) ? first : defaultDay;
         }
-        LocalDate day = date(ctx.queryParam("date"), "date", defaultDay);
+        LocalDate day = Params.of(ctx).date("date", defaultDay);
         MaintenanceService.Reported reported = service.report(
                 new DefectReport(
                         null,
@@ -381,13 +390,13 @@ public final class MaintenanceRoutes {
                         user(ctx),
                         service.now()),
                 day);
-        ctx.status(201).json(new DefectView(reported.defect(), reported.impact()));
+        ctx.status(201).json(new DefectImpactView(DefectView.of(reported.defect()), ImpactView.of(reported.impact())));
     }
 
     private void lift(Context ctx) {
-        LocalDate day = date(ctx.queryParam("date"), "date", today().plusDays(1));
+        LocalDate day = Params.of(ctx).date("date", today().plusDays(1));
         MaintenanceService.Reported r = service.liftRestriction(ctx.pathParam("id"), user(ctx), day);
-        ctx.json(new DefectView(r.defect(), r.impact()));
+        ctx.json(new DefectImpactView(DefectView.of(r.defect()), ImpactView.of(r.impact())));
     }
 
     private void move(Context ctx) {
@@ -401,8 +410,8 @@ public final class MaintenanceRoutes {
                     "only a maintainer may move a work order to " + in.status(),
                     List.of(new FieldError("status", "only a maintainer may move a work order to " + in.status())));
         }
-        LocalDate day = date(ctx.queryParam("date"), "date", today().plusDays(1));
-        LocalDate occurrence = in.date() == null ? null : date(in.date(), "date", null);
+        LocalDate day = Params.of(ctx).date("date", today().plusDays(1));
+        LocalDate occurrence = in.date() == null ? null : Params.dateField("date", in.date());
         MaintenanceService.Moved moved = service.move(
                 ctx.pathParam("id"),
                 new MaintenanceService.MoveRequest(
@@ -414,7 +423,8 @@ public final class MaintenanceRoutes {
                         in.note()),
                 user(ctx),
                 day);
-        ctx.json(new MovedView(moved.workOrder(), moved.defect(), moved.impact()));
+        ctx.json(new MovedView(
+                WorkOrderView.of(moved.workOrder()), DefectView.of(moved.defect()), ImpactView.of(moved.impact())));
     }
 
     /**
@@ -494,7 +504,12 @@ public final class MaintenanceRoutes {
                 in.kind(),
                 in.purpose(),
                 in.description());
-        ctx.status(201).json(new WindowView(w, service.addWindow(w, user(ctx))));
+        ctx.status(201)
+                .json(new WindowPlannedView(
+                        WindowView.of(w),
+                        service.addWindow(w, user(ctx)).stream()
+                                .map(WarningView::of)
+                                .toList()));
     }
 
     private static String upper(String code) {
@@ -502,49 +517,6 @@ public final class MaintenanceRoutes {
     }
 
     // ---- parameters
-
-    private static Double km(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "'" + text + "' is not a number");
-        }
-    }
-
-    private static LocalDate date(String text, String field, LocalDate otherwise) {
-        if (text == null || text.isBlank()) {
-            if (otherwise == null) {
-                throw new InvalidInput(field, "is required (YYYY-MM-DD)");
-            }
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInput(field, "'" + text + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static YearMonth month(String text) {
-        try {
-            return YearMonth.parse(text == null ? "" : text.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInput("month", "'" + text + "' is not a month (YYYY-MM)");
-        }
-    }
-
-    private static Instant instant(String text, String field, Instant otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        Validation v = new Validation();
-        Instant at = instant(v, text, field);
-        v.throwIfInvalid();
-        return at;
-    }
 
     private static Instant instant(Validation v, String text, String field) {
         if (text == null || text.isBlank()) {

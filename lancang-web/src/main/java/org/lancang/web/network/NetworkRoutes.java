@@ -12,6 +12,7 @@ import org.lancang.network.Section;
 import org.lancang.network.Structure;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 
 /** The network, read-only and public: points, sections, structures. */
@@ -167,7 +168,7 @@ public final class NetworkRoutes {
     }
 
     private static boolean includeAssumed(Context ctx) {
-        String include = ctx.queryParam("include");
+        String include = Params.of(ctx).text("include").orElse(null);
         if (include == null) {
             return false;
         }

@@ -1,12 +1,10 @@
 package org.lancang.web.sales;
 
 import io.javalin.http.Context;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -32,6 +30,7 @@ import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
+import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 
 /**
@@ -203,8 +202,11 @@ public final class SalesRoutes {
                         .query("date", true, "YYYY-MM-DD")
                         .query("currency", false, "CNY or LAK (default CNY)")
                         .returns(TypeRef.listOf(JourneyOption.class))
-                        .handle(ctx -> ctx.json(
-                                sales.journeys(required(ctx, "from"), required(ctx, "to"), date(ctx), currency(ctx)))),
+                        .handle(ctx -> ctx.json(sales.journeys(
+                                Params.of(ctx).code("from"),
+                                Params.of(ctx).code("to"),
+                                Params.of(ctx).date("date"),
+                                Params.of(ctx).oneOf("currency", Currency.class).orElse(Currency.CNY)))),
                 Endpoint.post("/api/bookings")
                         .access(buyers)
                         .tag("sales")
@@ -359,12 +361,7 @@ public final class SalesRoutes {
                         .returns(String.class, "image/svg+xml")
                         .handle(ctx -> {
                             Booking b = find(ctx);
-                            int index;
-                            try {
-                                index = Integer.parseInt(ctx.pathParam("index"));
-                            } catch (NumberFormatException e) {
-                                throw new InvalidInput("index", "must be a whole number");
-                            }
+                            int index = Params.of(ctx).pathWholeNumber("index");
                             if (index < 0
                                     || index >= b.passengers().size()
                                     || b.passengers().get(index).ticketNumber() == null) {
@@ -449,37 +446,5 @@ public final class SalesRoutes {
 
     private static boolean isAgent(User u) {
         return u.has(Role.AGENT);
-    }
-
-    private static String required(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            throw new InvalidInput(name, "is required");
-        }
-        return v.strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static LocalDate date(Context ctx) {
-        String text = ctx.queryParam("date");
-        if (text == null) {
-            throw new InvalidInput("date", "is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeException e) {
-            throw new InvalidInput("date", "'" + text + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static Currency currency(Context ctx) {
-        String c = ctx.queryParam("currency");
-        if (c == null) {
-            return Currency.CNY;
-        }
-        try {
-            return Currency.valueOf(c.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("currency", "must be CNY or LAK");
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainRun;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Params;
 import org.lancang.web.network.NetworkRoutes.NamesView;
 
 /** Minimum running times from the physics, for anyone: {@code GET /api/runtime?type=CR200J&from=VTE&to=BTN&stops=…}. */
@@ -70,20 +71,21 @@ public final class RuntimeRoutes {
     }
 
     private void runtime(Context ctx) {
-        String type = required(ctx, "type");
-        String from = required(ctx, "from");
-        String to = required(ctx, "to");
-        Duration dwell = parseDwell("dwell", ctx.queryParam("dwell") == null ? "2m" : ctx.queryParam("dwell"));
-        double allowance = parsePercent("allowance", ctx.queryParam("allowance"));
+        Params params = Params.of(ctx);
+        String type = params.required("type");
+        String from = params.required("from");
+        String to = params.required("to");
+        Duration dwell = parseDwell("dwell", params.text("dwell").orElse("2m"));
+        double allowance = parsePercent("allowance", params.text("allowance").orElse(null));
         ctx.json(compute(
                 reference,
                 type,
                 from,
                 to,
-                ctx.queryParam("stops"),
+                params.text("stops").orElse(null),
                 dwell,
                 allowance,
-                parseRestrictions(ctx.queryParam("restrictions")),
+                parseRestrictions(params.text("restrictions").orElse(null)),
                 true));
     }
 
@@ -212,14 +214,6 @@ public final class RuntimeRoutes {
         } catch (NumberFormatException e) {
             throw new InvalidInput(field, "'" + text + "' is not a number");
         }
-    }
-
-    private static String required(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            throw new InvalidInput(name, "is required");
-        }
-        return v;
     }
 
     /** A duration as H:MM:SS. */

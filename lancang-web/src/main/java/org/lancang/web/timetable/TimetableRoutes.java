@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.lancang.errors.Clash;
-import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedInfo;
@@ -34,6 +33,7 @@ import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
+import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 
 /** The timetable: trains and their times (public), conflicts, path insertion and possessions (planning roles), GTFS. */
@@ -114,7 +114,7 @@ public final class TimetableRoutes {
                         .query("date", true, "the day, YYYY-MM-DD")
                         .returns(TypeRef.listOf(TimetableViews.ConflictView.class))
                         .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(service.day(requiredDate(ctx)).conflicts().stream()
+                                .json(service.day(Params.of(ctx).date("date")).conflicts().stream()
                                         .map(TimetableViews.ConflictView::of)
                                         .toList())),
                 Endpoint.post("/api/timetable/insert")
@@ -274,34 +274,17 @@ public final class TimetableRoutes {
     }
 
     private void diagram(Context ctx) {
-        String from = ctx.queryParam("from");
-        String to = ctx.queryParam("to");
+        Params params = Params.of(ctx);
+        String from = params.text("from").orElse(null);
+        String to = params.text("to").orElse(null);
         Validation v = new Validation();
         v.check(from != null && network.point(from).isPresent(), "from", "'" + from + "' is not a point of the line");
         v.check(to != null && network.point(to).isPresent(), "to", "'" + to + "' is not a point of the line");
         v.throwIfInvalid();
-        LocalDate date = requiredDate(ctx);
-        ZoneId zone;
-        try {
-            zone = ctx.queryParam("zone") == null
-                    ? network.point(from).orElseThrow().timeZone()
-                    : ZoneId.of(ctx.queryParam("zone"));
-        } catch (DateTimeException e) {
-            throw new InvalidInput("zone", "'" + ctx.queryParam("zone") + "' is not a time zone");
-        }
-        LocalTime start;
-        try {
-            start = LocalTime.parse(ctx.queryParamAsClass("start", String.class).getOrDefault("06:00"));
-        } catch (DateTimeException e) {
-            throw new InvalidInput("start", "'" + ctx.queryParam("start") + "' is not a time (HH:MM)");
-        }
-        int hours;
-        try {
-            hours = Integer.parseInt(
-                    ctx.queryParamAsClass("hours", String.class).getOrDefault("12"));
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("hours", "'" + ctx.queryParam("hours") + "' is not a whole number");
-        }
+        LocalDate date = params.date("date");
+        ZoneId zone = params.zone("zone", network.point(from).orElseThrow().timeZone());
+        LocalTime start = params.time("start", LocalTime.of(6, 0));
+        int hours = params.wholeNumber("hours", 12);
         DiagramWindow window = DiagramWindow.local(
                 from.toUpperCase(Locale.ROOT),
                 to.toUpperCase(Locale.ROOT),
@@ -309,7 +292,7 @@ public final class TimetableRoutes {
                 start,
                 Duration.ofHours(hours),
                 zone,
-                ctx.queryParamAsClass("lang", String.class).getOrDefault("en"));
+                params.text("lang").orElse("en"));
         String svg = TimeDistanceDiagram.svg(network, service.day(date), service.possessions(date), window);
         ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
@@ -364,28 +347,11 @@ public final class TimetableRoutes {
         }
     }
 
+    /** The {@code date} asked for, or today where the train starts. */
     private LocalDate date(Context ctx, TrainPlan plan) {
-        String text = ctx.queryParam("date");
-        if (text == null) {
-            return LocalDate.now(
-                    network.point(plan.from()).map(p -> p.timeZone()).orElse(ZoneId.of("Asia/Shanghai")));
-        }
-        return parseDate(text);
-    }
-
-    static LocalDate requiredDate(Context ctx) {
-        String text = ctx.queryParam("date");
-        if (text == null) {
-            throw new InvalidInput("date", "is required (YYYY-MM-DD)");
-        }
-        return parseDate(text);
-    }
-
-    static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeException e) {
-            throw new InvalidInput(List.of(new FieldError("date", "'" + text + "' is not a date (YYYY-MM-DD)")));
-        }
+        return Params.of(ctx)
+                .optionalDate("date")
+                .orElseGet(() -> LocalDate.now(
+                        network.point(plan.from()).map(p -> p.timeZone()).orElse(ZoneId.of("Asia/Shanghai"))));
     }
 }
