@@ -1,7 +1,10 @@
 package org.lancang.timetable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
@@ -17,15 +20,28 @@ import org.lancang.network.Section;
  * </ul>
  */
 public final class Resources {
+    /**
+     * One resource, found by the id its blocking times carry ({@link #find}): whoever needs to know what a resource is
+     * (its stations, km range, direction) reads these fields rather than taking the id apart.
+     */
+    public sealed interface Resource permits Line, Block, Track {
+        String id();
+    }
+
     /** A single-track line between two holding points, with its km range. */
-    public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) {}
+    public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) implements Resource {}
 
     /** A block section, with its km range and direction. */
-    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm) {}
+    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm)
+            implements Resource {}
+
+    /** Track {@code number} of a station (1 = the main line; on double track 1 and 2). */
+    public record Track(String id, Point station, int number) implements Resource {}
 
     private final Network network;
     private final List<Line> lines = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
+    private final Map<String, Resource> byId = new HashMap<>();
 
     public Resources(Network network, BlockingRules rules) {
         this.network = network;
@@ -60,6 +76,18 @@ public final class Resources {
                 }
             }
         }
+        lines.forEach(l -> byId.put(l.id(), l));
+        blocks.forEach(b -> byId.put(b.id(), b));
+        for (Point p : points) {
+            for (int t = 1; t <= Math.max(2, p.stationTracks()); t++) {
+                byId.put(track(p.code(), t), new Track(track(p.code(), t), p, t));
+            }
+        }
+    }
+
+    /** The resource with this id, if the network has it. */
+    public Optional<Resource> find(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     public Network network() {

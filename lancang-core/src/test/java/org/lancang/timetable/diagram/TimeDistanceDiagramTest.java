@@ -203,10 +203,10 @@ class TimeDistanceDiagramTest {
                 .findFirst()
                 .orElseThrow()
                 .getAttribute("d");
-        double plotWidth = TimeDistanceDiagram.WIDTH - TimeDistanceDiagram.LEFT - TimeDistanceDiagram.RIGHT;
+        double plotWidth = DiagramLayout.WIDTH - DiagramLayout.LEFT - DiagramLayout.RIGHT;
         double y = pointLineY(doc, "LPB");
         for (Instant t : List.of(c82.at(lpb.arrival()), c82.at(lpb.departure()))) {
-            double x = TimeDistanceDiagram.LEFT
+            double x = DiagramLayout.LEFT
                     + plotWidth
                             * Duration.between(w.start(), t).toMillis()
                             / (double) w.length().toMillis();

@@ -293,7 +293,8 @@ public final class TimetableRoutes {
                 Duration.ofHours(hours),
                 zone,
                 params.text("lang").orElse("en"));
-        String svg = TimeDistanceDiagram.svg(network, service.day(date), service.possessions(date), window);
+        String svg = TimeDistanceDiagram.svg(
+                network, service.planner().resources(), service.day(date), service.possessions(date), window);
         ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }

@@ -1,0 +1,105 @@
+package org.lancang.timetable.diagram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Possession;
+import org.lancang.timetable.Resources;
+
+/**
+ * What every part of the diagram shares: the page's measures, the day and window drawn, the stretch of line shown
+ * (in the order the window names its ends), and the two scales, time to x and km to y.
+ */
+final class DiagramLayout {
+    static final double WIDTH = 1500;
+    static final double LEFT = 236;
+    static final double RIGHT = 64;
+    static final double TOP = 104;
+    static final double BOTTOM_AXIS = 36;
+    static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    static final double NAME_GAP = 26;
+    static final double STRIP_X = LEFT - 13;
+
+    final Network network;
+    final DayPlan day;
+    final List<Possession> possessions;
+    final DiagramWindow window;
+    final String lang;
+    final List<Point> stretch;
+    final double topKm;
+    final double bottomKm;
+    final double loKm;
+    final double hiKm;
+    final double plotW;
+    final double plotH;
+    final Instant start;
+    final Instant end;
+    /** The resources the day's blocking times name, to find out what each one is. */
+    final Resources resources;
+
+    DiagramLayout(
+            Network network, Resources resources, DayPlan day, List<Possession> possessions, DiagramWindow window) {
+        this.network = network;
+        this.resources = resources;
+        this.day = day;
+        this.possessions = possessions;
+        this.window = window;
+        this.lang = window.language();
+        int a = network.indexOf(window.fromCode());
+        int b = network.indexOf(window.toCode());
+        List<Point> pts = new ArrayList<>(network.points().subList(Math.min(a, b), Math.max(a, b) + 1));
+        if (a > b) {
+            Collections.reverse(pts);
+        }
+        this.stretch = List.copyOf(pts);
+        this.topKm = pts.get(0).km();
+        this.bottomKm = pts.get(pts.size() - 1).km();
+        this.loKm = Math.min(topKm, bottomKm);
+        this.hiKm = Math.max(topKm, bottomKm);
+        this.plotW = WIDTH - LEFT - RIGHT;
+        this.plotH = Math.max(420, Math.min(1600, (hiKm - loKm) * 2.2));
+        this.start = window.start();
+        this.end = window.end();
+    }
+
+    double x(Instant t) {
+        return LEFT
+                + plotW
+                        * Duration.between(start, t).toMillis()
+                        / (double) window.length().toMillis();
+    }
+
+    double y(double km) {
+        return TOP + plotH * (km - topKm) / (bottomKm - topKm);
+    }
+
+    double bottom() {
+        return TOP + plotH;
+    }
+
+    boolean onStretch(double km) {
+        return km >= loKm - 1e-9 && km <= hiKm + 1e-9;
+    }
+
+    String name(Point p) {
+        return p.names().in(lang);
+    }
+
+    /** HH:mm in the axis' zone, with the day difference from the window's first day ("+1"). */
+    String clock(Instant t) {
+        ZonedDateTime z = t.atZone(window.displayZone());
+        LocalDate first = start.atZone(window.displayZone()).toLocalDate();
+        long days = ChronoUnit.DAYS.between(first, z.toLocalDate());
+        return z.format(HHMM) + (days == 0 ? "" : (days > 0 ? " (+" : " (") + days + ")");
+    }
+}
