@@ -61,6 +61,33 @@ class SourceStyleTest {
                 .isEmpty();
     }
 
+    @Test
+    void everyPackageOfTheCoreTheStoreAndTheWebExplainsItself() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int packages = 0;
+        for (String module : List.of("lancang-core", "lancang-store", "lancang-web")) {
+            Path main = root().resolve(module).resolve("src/main/java");
+            try (Stream<Path> folders = Files.walk(main)) {
+                for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                    boolean hasClasses;
+                    try (Stream<Path> files = Files.list(folder)) {
+                        hasClasses = files.anyMatch(f -> f.toString().endsWith(".java"));
+                    }
+                    if (hasClasses) {
+                        packages++;
+                        if (!Files.exists(folder.resolve("package-info.java"))) {
+                            missing.add(root().relativize(folder).toString());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(packages).as("packages found").isGreaterThan(25);
+        assertThat(missing)
+                .as("packages without a package-info.java that explains their terms")
+                .isEmpty();
+    }
+
     private static List<Path> javaSources() throws IOException {
         try (Stream<Path> files = Files.walk(root())) {
             return files.filter(p -> p.toString().endsWith(".java"))
