@@ -19,6 +19,7 @@ import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.Payment;
+import org.lancang.store.sales.SalesRecords.SalesAnomaly;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesService;
@@ -382,6 +383,13 @@ public final class SalesRoutes {
                         .returns(TypeRef.listOf(Notification.class))
                         .handle(ctx -> ctx.json(
                                 sales.notificationsOf(auth.requireUser(ctx).username()))),
+                Endpoint.get("/api/admin/sales/anomalies")
+                        .access(Access.roles(Role.ADMIN))
+                        .tag("sales")
+                        .summary("Seats sold twice in stored bookings, found when their runs were loaded: those runs"
+                                + " are off sale until one of the bookings is cancelled")
+                        .returns(TypeRef.listOf(SalesAnomaly.class))
+                        .handle(ctx -> ctx.json(sales.anomalies())),
                 Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg")
                         .access(buyers)
                         .tag("sales")
