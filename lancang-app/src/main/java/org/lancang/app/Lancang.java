@@ -46,7 +46,8 @@ public final class Lancang implements Runnable {
         } else if (e instanceof org.lancang.errors.Conflict
                 || e instanceof org.lancang.errors.NotFound
                 || e instanceof org.lancang.data.DataFileException
-                || e instanceof org.lancang.gtfs.GtfsFormatException) {
+                || e instanceof org.lancang.gtfs.GtfsFormatException
+                || e instanceof org.lancang.store.db.WriterLock.HeldByAnotherServer) {
             cli.getErr().println(e.getMessage());
         } else {
             throw e;
