@@ -77,12 +77,16 @@ final class Exchanges {
         String chargeKey = "change:" + r.idempotencyKey();
         Optional<Payments.Recorded> earlier = payments.byKey(chargeKey);
         if (earlier.isPresent()) {
-            throw earlier.get().requestedOn().equals(old.id())
-                    ? new Conflict(
-                            "idempotencyKey",
-                            "the change with this key did not happen (its charge is "
-                                    + earlier.get().status() + "): change with a new key")
-                    : keyOfAnotherBooking();
+            Payments.Recorded charge = earlier.get();
+            if (!charge.requestedOn().equals(old.id())) {
+                throw keyOfAnotherBooking();
+            }
+            throw new Conflict(
+                    "idempotencyKey",
+                    charge.status().settled(charge.kind())
+                            ? "the change with this key did not happen (its charge was " + charge.status()
+                                    + "): change with a new key"
+                            : "a change with this key is in progress: retry in a moment");
         }
         if (!old.live()) {
             throw new Conflict(

@@ -319,7 +319,8 @@ final class Payments {
     }
 
     private boolean settleOne(Recorded r) {
-        Optional<PaymentStatus> atProvider = provider.find(r.providerKey()).map(PaymentProvider.Entry::status);
+        Optional<PaymentProvider.Entry> entry = provider.find(r.providerKey());
+        Optional<PaymentStatus> atProvider = entry.map(PaymentProvider.Entry::status);
         boolean issued = r.kind() == PaymentKind.CHARGE
                 && jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM booking WHERE payment_id = :id")
                                 .bind("id", r.id())
@@ -327,9 +328,7 @@ final class Payments {
                                 .one())
                         > 0;
         PaymentRecovery.Step step = PaymentRecovery.settle(r.kind(), r.status(), atProvider, issued);
-        String ref = provider.find(r.providerKey())
-                .map(PaymentProvider.Entry::providerReference)
-                .orElse(null);
+        String ref = entry.map(PaymentProvider.Entry::providerReference).orElse(null);
         switch (step) {
             case CAPTURE -> capture(r);
             case VOID -> voidCharge(r, "the booking was not paid with it (settled after a restart)");
