@@ -9,7 +9,7 @@ final class PlatformOpener {
     private PlatformOpener() {}
 
     static Platform open(DatabaseOptions options) {
-        Platform platform = Platform.start(
+        Platform platform = Platform.open(
                 options.config(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
         platform.generatedAdminPassword()
                 .ifPresent(password -> System.err.println("First use of this database: created user '"

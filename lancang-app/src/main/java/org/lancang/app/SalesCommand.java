@@ -6,16 +6,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import org.lancang.money.Currency;
 import org.lancang.store.Platform;
+import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.ticketing.payments.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lancang sales journeys}: what the ticket office would offer. */
+/**
+ * {@code lancang sales journeys}: what the ticket office would offer; {@code lancang sales reconcile}: money against
+ * tickets and seats against bookings.
+ */
 @Command(
         name = "sales",
         mixinStandardHelpOptions = true,
         description = "Passenger sales.",
-        subcommands = {SalesCommand.Journeys.class})
+        subcommands = {SalesCommand.Journeys.class, SalesCommand.Reconcile.class})
 final class SalesCommand extends CommandGroup {
     /** Times as passengers read them, in whole minutes (as the pages show them too). */
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -63,6 +68,44 @@ final class SalesCommand extends CommandGroup {
                                 .collect(Collectors.joining("; ")));
             }
             return 0;
+        }
+    }
+
+    @Command(
+            name = "reconcile",
+            mixinStandardHelpOptions = true,
+            description = "Checks, from the database and the payment provider's ledger, that every charge is matched by"
+                    + " a ticket or a refund (money taken = money for tickets issued + money given back, for every"
+                    + " booking through its changes) and that every seat-segment is in at most one live booking."
+                    + " Exit code 0 if all holds, 1 if not.")
+    static final class Reconcile extends PlatformCommand {
+        @Option(names = "--date", description = "only this service date (and the bookings changed to or from it)")
+        LocalDate date;
+
+        @Override
+        int run(Platform platform, PrintWriter out) {
+            SalesAudit.Report r = platform.sales().reconcile(date);
+            Reconciliation.Report money = r.money();
+            out.printf(
+                    "%s: %d bookings (counted through their changes), %d with a payment on its way%n",
+                    date == null ? "all service dates" : "service date " + date, money.chains(), money.inFlight());
+            money.taken()
+                    .forEach((currency, taken) -> out.printf(
+                            "  %s: taken %s, given back %s%n",
+                            currency, taken, money.refunded().get(currency)));
+            for (Reconciliation.Finding f : money.findings()) {
+                out.println("MONEY booking " + f.bookingId() + ": " + f.message());
+            }
+            for (SalesAudit.SeatClash c : r.seatsSoldTwice()) {
+                out.println("SEAT " + c.train() + " " + c.date() + " seat " + c.seatIndex() + " is in bookings "
+                        + c.firstBooking() + " and " + c.secondBooking());
+            }
+            out.println(
+                    r.holds()
+                            ? "OK: every charge is matched by a ticket or a refund; no seat-segment is sold twice"
+                            : "NOT OK: " + money.findings().size() + " money finding(s), "
+                                    + r.seatsSoldTwice().size() + " seat-segment(s) sold twice");
+            return r.holds() ? 0 : 1;
         }
     }
 }

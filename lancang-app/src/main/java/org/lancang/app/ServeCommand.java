@@ -1,6 +1,8 @@
 package org.lancang.app;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lancang.store.Platform;
@@ -28,6 +30,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "interface to listen on (default localhost; 0.0.0.0 for all, env LANCANG_HOST)")
     String host;
 
+    @Option(
+            names = "--trusted-proxy",
+            split = ",",
+            defaultValue = "${env:LANCANG_TRUSTED_PROXY}",
+            description = "address(es) of the TLS proxy in front of Lancang, whose X-Forwarded-Proto and"
+                    + " X-Forwarded-For are believed (comma-separated; env LANCANG_TRUSTED_PROXY)")
+    List<String> trustedProxies;
+
     @Mixin
     DatabaseOptions database;
 
@@ -37,7 +47,17 @@ final class ServeCommand implements Callable<Integer> {
                 database.config(true), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
         WebServer server;
         try {
-            server = WebServer.start(platform, host, port);
+            server = WebServer.start(
+                    platform,
+                    new WebServer.Options(
+                            host,
+                            port,
+                            trustedProxies == null
+                                    ? Set.of()
+                                    : trustedProxies.stream()
+                                            .map(String::strip)
+                                            .filter(a -> !a.isEmpty())
+                                            .collect(java.util.stream.Collectors.toSet())));
         } catch (RuntimeException e) {
             platform.close();
             throw e;

@@ -112,4 +112,28 @@ class CommandLineTest {
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("to");
     }
+
+    @Test
+    void salesReconcileExitsZeroOnlyWhenEveryChargeIsMatchedByATicketOrARefund() throws Exception {
+        Run clean = run("sales", "reconcile", "--date", "2027-01-15");
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("service date 2027-01-15").contains("OK: every charge is matched");
+        // money the provider took for a booking Lancang never made
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl(), "postgres", "")) {
+            c.createStatement()
+                    .execute("INSERT INTO simulated_provider_ledger (key, reference, kind, status, amount_minor,"
+                            + " currency, provider_reference, created_at, updated_at) VALUES ('pay:stray-charge',"
+                            + " '00000000-0000-7000-8000-000000000001', 'CHARGE', 'CAPTURED', 47000, 'CNY', 'SIM-stray',"
+                            + " now(), now())");
+            try {
+                Run found = run("sales", "reconcile");
+                assertThat(found.exitCode()).as(found.out()).isEqualTo(1);
+                assertThat(found.out())
+                        .contains("MONEY booking 00000000-0000-7000-8000-000000000001")
+                        .contains("NOT OK");
+            } finally {
+                c.createStatement().execute("DELETE FROM simulated_provider_ledger WHERE key = 'pay:stray-charge'");
+            }
+        }
+    }
 }

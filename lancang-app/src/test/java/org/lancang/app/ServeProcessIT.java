@@ -80,21 +80,57 @@ class ServeProcessIT {
         }
     }
 
-    static Process start(int port, Path dataDir) throws IOException {
+    static Process start(int port, Path dataDir, String... more) throws IOException {
         Path jar = Path.of("target", "lancang.jar").toAbsolutePath();
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-jar",
-                        jar.toString(),
-                        "serve",
-                        "--port",
-                        String.valueOf(port),
-                        "--data-dir",
-                        dataDir.toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dataDir.toString()));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void aSecondServerOnTheSameDatabaseIsRefusedNamingTheFirst(@TempDir Path dataDir, @TempDir Path otherDir)
+            throws Exception {
+        int port = freePort();
+        Process first = start(port, dataDir);
+        try {
+            awaitRunning(first);
+            int pgPort = Integer.parseInt(java.nio.file.Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .get(3)
+                    .strip());
+            // the same database by URL: the folder lock cannot see it, the database's own guard must
+            Process second = start(
+                    freePort(),
+                    otherDir,
+                    "--db-url",
+                    "jdbc:postgresql://localhost:" + pgPort + "/postgres",
+                    "--db-user",
+                    "postgres");
+            assertThat(second.waitFor(120, TimeUnit.SECONDS))
+                    .as("the second server gives up")
+                    .isTrue();
+            String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(second.exitValue()).as(output).isNotZero();
+            assertThat(output)
+                    .contains("another Lancang server is using this database")
+                    .contains("pid " + first.pid())
+                    .contains("started ")
+                    .doesNotContain("Lancang is running at");
+            assertThat(getJson(port, "/health").get("status").asText())
+                    .as("the first server sells on")
+                    .isEqualTo("UP");
+        } finally {
+            stop(first);
+        }
     }
 
     /** Reads the process's output until it says it is running (or dies). */

@@ -71,7 +71,13 @@ final class BenchCommand implements Callable<Integer> {
         if (what.equals("sales")) {
             new SalesBench(spec.commandLine().getOut()).run();
             if (httpSeconds > 0) {
-                new SalesHttpBench(spec.commandLine().getOut(), httpSeconds, httpWarmup).run();
+                try {
+                    new SalesHttpBench(spec.commandLine().getOut(), httpSeconds, httpWarmup).run();
+                } catch (SalesHttpBench.Degenerated failed) {
+                    spec.commandLine().getOut().flush();
+                    spec.commandLine().getErr().println("lancang bench sales FAILED: " + failed.getMessage());
+                    return 1;
+                }
             }
             return 0;
         }

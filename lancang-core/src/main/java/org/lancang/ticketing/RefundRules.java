@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.lancang.money.Money;
 import org.lancang.timetable.Operator;
 
 /**
@@ -19,6 +20,9 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
             }
         }
     }
+
+    /** What giving back a ticket refunds: what was paid, the fee kept and the refund (paid less fee). */
+    public record Quote(Money paid, Money fee, Money refund) {}
 
     public RefundRules {
         Map<Operator, List<Tier>> copy = new EnumMap<>(Operator.class);
@@ -50,5 +54,11 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
             }
         }
         return 100;
+    }
+
+    /** What giving back a ticket that cost {@code paid} refunds {@code before} its departure. */
+    public Quote quote(Operator operator, Money paid, Duration before) {
+        Money fee = paid.percent(feePercent(operator, before));
+        return new Quote(paid, fee, paid.minus(fee));
     }
 }

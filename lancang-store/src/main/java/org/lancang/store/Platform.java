@@ -3,17 +3,17 @@ package org.lancang.store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
+import org.lancang.store.db.WriterLock;
 import org.lancang.store.maintenance.MaintenanceService;
 import org.lancang.store.reference.ReferenceStore;
+import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
 import org.lancang.store.timetable.TimetableService;
@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lancang's running parts, wired once: the database (migrated), the reference data (loaded into an empty database,
- * then always read back from it), and the application services. The web server and the command line both use it.
+ * then always read back from it), and the application services. A server ({@link #start}) takes the database for
+ * itself (one database serves exactly one Lancang server: {@link WriterLock}), settles payments a stop left half-way,
+ * and runs the housekeeping (holds lapse, payments settle); a one-shot command ({@link #open}) only uses the database.
  */
 public final class Platform implements AutoCloseable {
     /** Committer threads for sales: one batch is prepared while another is in the database (see GroupCommit). */
@@ -48,6 +50,7 @@ public final class Platform implements AutoCloseable {
     private final MaintenanceService maintenance;
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
+    private final WriterLock writerLock;
 
     private Platform(
             Database database,
@@ -57,7 +60,8 @@ public final class Platform implements AutoCloseable {
             GroupCommit commits,
             SalesService sales,
             MaintenanceService maintenance,
-            String generatedAdminPassword) {
+            String generatedAdminPassword,
+            WriterLock writerLock) {
         this.database = database;
         this.reference = reference;
         this.users = users;
@@ -66,15 +70,21 @@ public final class Platform implements AutoCloseable {
         this.sales = sales;
         this.maintenance = maintenance;
         this.generatedAdminPassword = generatedAdminPassword;
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lancang-hold-expiry");
-            t.setDaemon(true);
-            return t;
-        });
-        housekeeping.scheduleWithFixedDelay(this::expireHolds, 30, 30, TimeUnit.SECONDS);
+        this.writerLock = writerLock;
+        this.housekeeping = writerLock == null
+                ? null
+                : java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "lancang-housekeeping");
+                    t.setDaemon(true);
+                    return t;
+                });
+        if (housekeeping != null) {
+            housekeeping.scheduleWithFixedDelay(this::keepHouse, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
-    private void expireHolds() {
+    /** Releases holds whose time is up, and settles payments left unsettled by a request that failed half-way. */
+    private void keepHouse() {
         try {
             int n = sales.expireHolds();
             if (n > 0) {
@@ -83,15 +93,43 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("releasing expired holds failed; will try again", e);
         }
+        try {
+            sales.settlePayments(SalesAudit.STUCK_AFTER.dividedBy(2));
+        } catch (RuntimeException e) {
+            LOG.warn("settling payments failed; will try again", e);
+        }
     }
 
     /**
-     * Starts the database, loads {@code referenceFiles} if the database holds no network yet, and creates the first
-     * admin with a generated password if there are no users.
+     * Starts a server's platform: the database (taken for this server alone, or refused with {@link
+     * WriterLock.HeldByAnotherServer} naming the server that has it), {@code referenceFiles} loaded if the database
+     * holds no network yet, the first admin created with a generated password if there are no users, payments left
+     * half-way by a stop settled, and the housekeeping started.
      */
     public static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock) {
+        return start(config, referenceFiles, clock, true);
+    }
+
+    /**
+     * Opens the platform for a one-shot command: the same database and services, without taking the database (a
+     * server may be running on it) and without housekeeping.
+     */
+    public static Platform open(DatabaseConfig config, DataFiles referenceFiles, Clock clock) {
+        return start(config, referenceFiles, clock, false);
+    }
+
+    private static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock, boolean server) {
         Database database = Database.start(config);
+        WriterLock writerLock = null;
+        GroupCommit commits = new GroupCommit(database.jdbi(), "sales", SALES_COMMITTERS);
         try {
+            if (server) {
+                writerLock = WriterLock.acquire(
+                        database,
+                        clock,
+                        () -> commits.fence("this server lost the database to another Lancang server: it no longer"
+                                + " sells (one database serves exactly one Lancang server)"));
+            }
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
             if (referenceStore.isEmpty()) {
                 referenceStore.save(ReferenceData.parse(referenceFiles));
@@ -108,7 +146,6 @@ public final class Platform implements AutoCloseable {
                 adminPassword = users.generatePassword();
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
-            GroupCommit commits = new GroupCommit(database.jdbi(), "sales", SALES_COMMITTERS);
             FareTable fares = FareTable.parse(
                     reference.network(),
                     referenceFiles.read(FareTable.FILE),
@@ -120,13 +157,24 @@ public final class Platform implements AutoCloseable {
                     fares,
                     SalesWindow.defaults(),
                     RefundRules.defaults(),
-                    new SimulatedPaymentProvider(),
+                    new SimulatedPaymentProvider(database.jdbi(), clock),
                     clock,
                     SalesService.DEFAULT_HOLD);
             MaintenanceService maintenance = new MaintenanceService(
                     database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
-            return new Platform(database, reference, users, timetable, commits, sales, maintenance, adminPassword);
+            if (server) {
+                int settled = sales.settlePayments(java.time.Duration.ZERO);
+                if (settled > 0) {
+                    LOG.info("settled {} payments a stop had left half-way", settled);
+                }
+            }
+            return new Platform(
+                    database, reference, users, timetable, commits, sales, maintenance, adminPassword, writerLock);
         } catch (RuntimeException e) {
+            commits.close();
+            if (writerLock != null) {
+                writerLock.close();
+            }
             database.close();
             throw e;
         }
@@ -163,8 +211,13 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
         commits.close();
+        if (writerLock != null) {
+            writerLock.close();
+        }
         database.close();
     }
 }

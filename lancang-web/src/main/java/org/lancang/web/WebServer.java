@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.Locked;
 import org.lancang.errors.NotFound;
+import org.lancang.errors.Throttled;
 import org.lancang.store.Platform;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
@@ -24,6 +25,9 @@ import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.OpenApi;
 import org.lancang.web.http.Problem;
+import org.lancang.web.http.ProblemErrorHandler;
+import org.lancang.web.http.RequestOrigin;
+import org.lancang.web.http.TextInput;
 import org.lancang.web.maintenance.MaintenanceRoutes;
 import org.lancang.web.network.NetworkRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
@@ -58,7 +62,29 @@ public final class WebServer implements AutoCloseable {
         this.endpoints = endpoints;
     }
 
+    /**
+     * The Content-Security-Policy of every answer: scripts only from Lancang itself (the pages have no inline script
+     * and no inline event handler), nothing framed, no plugins. Styles may be inline: two pages keep their own rules
+     * in a {@code <style>} block and the server-drawn diagram carries its own, and neither can run code.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'"
+            + " 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
+            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Where to listen and whom to believe about the client: the addresses of trusted TLS proxies. */
+    public record Options(String host, int port, java.util.Set<String> trustedProxies) {
+        public Options {
+            trustedProxies = java.util.Set.copyOf(trustedProxies);
+        }
+    }
+
     public static WebServer start(Platform platform, String host, int port) {
+        return start(platform, new Options(host, port, java.util.Set.of()));
+    }
+
+    public static WebServer start(Platform platform, Options options) {
+        String host = options.host();
+        int port = options.port();
         Auth auth = new Auth(platform.users());
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.add(Endpoint.get("/health")
@@ -94,15 +120,28 @@ public final class WebServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             // Few threads: holds are answered when their commit completes, not by a thread waiting for it, so a rush
             // needs no more threads than the cores can run; more would only take turns on them.
-            cfg.jetty.threadPool = new QueuedThreadPool(SERVER_THREADS, 4, 60_000);
+            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(SERVER_THREADS, 4, 60_000);
+            // Jetty's own refusals (URI too long, headers too large, a URL it cannot read) as problem+json too
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
         });
         app.before(ctx -> {
+            RequestOrigin.resolve(ctx, options.trustedProxies());
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "same-origin");
             ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            if (ctx.path().startsWith("/api/")) {
+                // tokens, bookings with passport numbers, users: nothing the API answers is kept by a cache
+                ctx.header("Cache-Control", "no-store");
+            }
+            if (RequestOrigin.secure(ctx)) {
+                ctx.header("Strict-Transport-Security", "max-age=31536000");
+            }
         });
         for (Endpoint e : all) {
             app.addHttpHandler(e.method(), e.path(), ctx -> {
+                TextInput.check(ctx); // no control characters in any parameter or JSON string, for every endpoint
                 auth.require(ctx, e.access());
                 e.handler().handle(ctx);
             });
@@ -141,6 +180,13 @@ public final class WebServer implements AutoCloseable {
                 Clash.class,
                 (e, ctx) -> problem(ctx, 409, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
         app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
+        app.exception(Throttled.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            problem(ctx, 429, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        });
+        app.exception(
+                Locked.class,
+                (e, ctx) -> problem(ctx, 423, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
         app.exception(
                 HttpResponseException.class,
                 (e, ctx) -> problem(

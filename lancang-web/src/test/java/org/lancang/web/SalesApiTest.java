@@ -303,4 +303,83 @@ class SalesApiTest {
                         .asText())
                 .isEqualTo("FULFILLED");
     }
+
+    @Test
+    void aKeyUsedOnAnotherBookingIsAConflictOnTheKeyAndTheKeyIsNeverLogged() {
+        String first = server.postJson(
+                        "/api/bookings", otherPassenger, body("D8601", "KMS", "XSB", "SECOND", idCard("K1")))
+                .json()
+                .get("id")
+                .asText();
+        String second = server.postJson(
+                        "/api/bookings", otherPassenger, body("D8601", "KMS", "XSB", "SECOND", idCard("K2")))
+                .json()
+                .get("id")
+                .asText();
+        String key = "secret-key-" + first.substring(0, 8);
+        try (LogCapture log = new LogCapture()) {
+            assertThat(server.postJson(
+                                    "/api/bookings/" + first + "/payment",
+                                    otherPassenger,
+                                    "{\"idempotencyKey\":\"" + key + "\"}")
+                            .status())
+                    .isEqualTo(200);
+            TestServer.Reply reused = server.postJson(
+                    "/api/bookings/" + second + "/payment", otherPassenger, "{\"idempotencyKey\":\"" + key + "\"}");
+            assertThat(reused.status()).as(reused.body()).isEqualTo(409);
+            assertThat(reused.isProblem()).isTrue();
+            assertThat(reused.json().get("field").asText()).isEqualTo("idempotencyKey");
+            TestServer.Reply again = server.postJson(
+                    "/api/bookings/" + second + "/change",
+                    otherPassenger,
+                    "{\"train\":\"D8609\",\"idempotencyKey\":\"" + key + "\"}");
+            assertThat(again.status())
+                    .as("a change key is its own: " + again.body())
+                    .isEqualTo(200);
+            String changedAgain = server.postJson(
+                            "/api/bookings/" + first + "/change",
+                            otherPassenger,
+                            "{\"train\":\"D8609\",\"idempotencyKey\":\"" + key + "\"}")
+                    .body();
+            assertThat(changedAgain).contains("\"field\":\"idempotencyKey\"");
+            assertThat(log.text()).as("the server's log").doesNotContain(key);
+        }
+        TestServer.Reply held = server.get("/api/bookings/" + second, otherPassenger);
+        assertThat(held.json().get("status").asText()).isEqualTo("CHANGED");
+        assertThat(held.json().get("payments"))
+                .as("nothing was charged to the second booking")
+                .isEmpty();
+    }
+
+    @Test
+    void aBookingShowsEachChargeAndRefundWithItsKeyAndOutcome() {
+        String id = server.postJson(
+                        "/api/bookings", otherPassenger, body("D8601", "KMS", "PUE", "SECOND", idCard("P1")))
+                .json()
+                .get("id")
+                .asText();
+        server.postJson(
+                "/api/bookings/" + id + "/payment", otherPassenger, "{\"idempotencyKey\":\"shown-" + id + "\"}");
+        server.postJson("/api/bookings/" + id + "/cancel", otherPassenger, "{}");
+        TestServer.Reply r = server.get("/api/bookings/" + id, otherPassenger);
+        assertThat(r.headers().get("cache-control"))
+                .as("a booking carries passport numbers")
+                .contains("no-store");
+        JsonNode payments = r.json().get("payments");
+        assertThat(payments).hasSize(2);
+        assertThat(payments.get(0).get("kind").asText()).isEqualTo("CHARGE");
+        assertThat(payments.get(0).get("status").asText()).isEqualTo("CAPTURED");
+        assertThat(payments.get(0).get("idempotencyKey").asText()).isEqualTo("shown-" + id);
+        assertThat(payments.get(0).get("amount").get("minor").asLong())
+                .isEqualTo(r.json().get("total").get("minor").asLong());
+        assertThat(payments.get(1).get("kind").asText()).isEqualTo("REFUND");
+        assertThat(payments.get(1).get("status").asText()).isEqualTo("REFUNDED");
+        assertThat(payments.get(1).get("amount").get("minor").asLong())
+                .isEqualTo(r.json().get("refund").get("minor").asLong());
+    }
+
+    static String idCard(String suffix) {
+        return "{\"name\":\"Li Wei\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID90000" + suffix
+                + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}";
+    }
 }

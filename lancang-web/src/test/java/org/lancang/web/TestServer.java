@@ -23,10 +23,14 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
-        platform = Platform.start(
-                TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
+        this(Clock.systemUTC(), java.util.Set.of());
+    }
+
+    /** A server on its own clock, believing forwarded headers from {@code trustedProxies}. */
+    TestServer(Clock clock, java.util.Set<String> trustedProxies) {
+        platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), clock);
         adminPassword = platform.generatedAdminPassword().orElseThrow();
-        server = WebServer.start(platform, "127.0.0.1", 0);
+        server = WebServer.start(platform, new WebServer.Options("127.0.0.1", 0, trustedProxies));
     }
 
     String url(String path) {
@@ -49,18 +53,22 @@ final class TestServer implements AutoCloseable {
     }
 
     Reply send(String method, String path, String token, String contentType, byte[] body) {
+        return sendWithHeaders(
+                method, path, contentType, body, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** A request with extra headers (as a proxy in front of Lancang would add them). */
+    Reply sendWithHeaders(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
                 .method(
                         method,
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        headers.forEach(b::header);
         return exchange(b.build());
     }
 

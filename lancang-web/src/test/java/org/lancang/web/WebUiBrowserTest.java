@@ -78,6 +78,8 @@ class WebUiBrowserTest {
                 "--window-size=1024,600",
                 "--lang=en-GB",
                 "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
+        // the browser's console, to prove the Content-Security-Policy blocks nothing the pages do
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, o);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -90,6 +92,23 @@ class WebUiBrowserTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** Whatever a scenario did, the browser refused nothing under the server's Content-Security-Policy. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasRefusedByTheContentSecurityPolicy() {
+        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(refused).as("refused by the Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    void theApiExplorerWorksUnderTheContentSecurityPolicy() {
+        driver.get(server.url("/api-docs"));
+        wait.until(d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#swagger-ui .opblock"))).hasSizeGreaterThan(20);
     }
 
     /** Every scenario starts signed out, in English. */

@@ -23,11 +23,33 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final String url;
+    private final String user;
+    private final String password;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, String url, String user, String password) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * A connection of its own, outside the pool (which closes idle and old connections): for a session that must live
+     * as long as the server, such as the one holding the writer lock. {@code name} shows in pg_stat_activity.
+     */
+    public java.sql.Connection openDedicatedConnection(String name) throws java.sql.SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name);
+        return new org.postgresql.Driver().connect(url, props);
     }
 
     /** Starts (or connects to) the database and applies every pending migration. */
@@ -68,7 +90,7 @@ public final class Database implements AutoCloseable {
                 pool.close();
                 throw e;
             }
-            return new Database(embedded, pool);
+            return new Database(embedded, pool, url, user, password);
         } catch (IOException e) {
             closeQuietly(embedded);
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + config.dataDir(), e);

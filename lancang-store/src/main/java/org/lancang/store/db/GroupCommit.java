@@ -91,6 +91,8 @@ public final class GroupCommit implements AutoCloseable {
     private final ExecutorService failures;
 
     private volatile boolean running = true;
+    /** Why this writer takes nothing more (the server lost the database to another), or null. */
+    private volatile String fenced;
 
     /** One committer thread. */
     public GroupCommit(Jdbi jdbi, String name) {
@@ -135,8 +137,17 @@ public final class GroupCommit implements AutoCloseable {
             w.done().completeExceptionally(new IllegalStateException("the database writer has stopped"));
             return w.done();
         }
+        if (fenced != null) {
+            w.done().completeExceptionally(new IllegalStateException(fenced));
+            return w.done();
+        }
         queue.add(w);
         return w.done();
+    }
+
+    /** Takes no more writes from now on (what is queued is still committed): the server may no longer write. */
+    public void fence(String why) {
+        fenced = why;
     }
 
     /** Queues a write and waits until it is committed (rethrowing its failure). */

@@ -16,12 +16,15 @@ import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
-import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.sales.SalesRecords.PaymentPurpose;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.BookingStatus;
+import org.lancang.ticketing.ChangePricing;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.inventory.SeatPreference;
+import org.lancang.ticketing.payments.PaymentStatus;
 import org.lancang.timetable.TrainPlan;
 
 /** Changing a booking to another train, date or class as one exchange. */
@@ -32,7 +35,7 @@ final class Exchanges {
     private final GroupCommit commits;
     private final TimetableService timetable;
     private final RefundRules refunds;
-    private final PaymentProvider payments;
+    private final Payments payments;
     private final Clock clock;
 
     Exchanges(
@@ -40,7 +43,7 @@ final class Exchanges {
             GroupCommit commits,
             TimetableService timetable,
             RefundRules refunds,
-            PaymentProvider payments,
+            Payments payments,
             Clock clock) {
         this.desk = desk;
         this.runs = desk.runs;
@@ -55,14 +58,36 @@ final class Exchanges {
     /**
      * Moves a live booking to another train or date (same journey; class and seat preference may change) as one
      * exchange: the new seats are taken first, and the old ones are given back only once the new booking is committed.
-     * A ticket stays a ticket: a dearer fare charges the difference (idempotent on the key), a cheaper one refunds the
-     * difference less the refund fee for the time before the old train's departure. A hold becomes a new hold.
+     * A ticket stays a ticket, priced by {@link ChangePricing}: a dearer fare's difference is reserved at the provider
+     * before the exchange is committed and taken after (voided if the exchange cannot be made); a cheaper fare's refund
+     * is recorded with the exchange and then made. The old booking is moved only from the status it was priced in,
+     * under its run's lock, so a payment, cancellation or expiry meanwhile makes the change a conflict, not a loss. A
+     * hold becomes a new hold. A retry with the same key returns the same new booking; the key on another booking is a
+     * conflict on {@code idempotencyKey}.
      */
     Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
         desk.checkKey(r.idempotencyKey());
         Booking old = lookups.find(bookingId, caller, agent);
-        if (old.status() == Status.CHANGED && r.idempotencyKey().equals(lookups.changeKey(old.id()))) {
+        Optional<String> keyHolder = lookups.changedWithKey(r.idempotencyKey());
+        if (keyHolder.isPresent() && !keyHolder.get().equals(old.id())) {
+            throw keyOfAnotherBooking();
+        }
+        if (old.status() == BookingStatus.CHANGED && r.idempotencyKey().equals(lookups.changeKey(old.id()))) {
             return lookups.find(old.changedTo(), caller, agent); // a retry of this change
+        }
+        String chargeKey = "change:" + r.idempotencyKey();
+        Optional<Payments.Recorded> earlier = payments.byKey(chargeKey);
+        if (earlier.isPresent()) {
+            Payments.Recorded charge = earlier.get();
+            if (!charge.requestedOn().equals(old.id())) {
+                throw keyOfAnotherBooking();
+            }
+            throw new Clash(
+                    "idempotencyKey",
+                    charge.status().settled(charge.kind())
+                            ? "the change with this key did not happen (its charge was " + charge.status()
+                                    + "): change with a new key"
+                            : "a change with this key is in progress: retry in a moment");
         }
         if (!old.live()) {
             throw new Clash(
@@ -88,7 +113,7 @@ final class Exchanges {
                 old.passengers().stream().map(BookedPassenger::passenger).toList();
         SeatDesk.Checked c =
                 desk.check(train, date, old.from(), old.to(), seatClass, r.car(), people, old.currency(), now);
-        boolean ticketed = old.status() == Status.TICKETED;
+        boolean ticketed = old.status() == BookingStatus.TICKETED;
         Booking replacement;
         List<RunSales> locked = lockInOrder(oldRun, c.run());
         try {
@@ -118,41 +143,73 @@ final class Exchanges {
         } finally {
             locked.forEach(run -> run.lock.unlock());
         }
-        long difference = 0;
+        ChangePricing price = ChangePricing.of(
+                old.status(),
+                new Money(old.totalMinor(), old.currency()),
+                new Money(replacement.totalMinor(), old.currency()),
+                refunds.feePercent(oldPlan.operator(), beforeOld));
+        String refundKey = "change-refund:" + r.idempotencyKey();
+        Payments.Recorded charge = null;
         try {
-            if (ticketed) {
-                long more = replacement.totalMinor() - old.totalMinor();
-                if (more > 0) {
-                    payments.charge(
-                            "change:" + r.idempotencyKey(),
-                            new Money(more, old.currency()),
-                            "Lancang change " + old.train() + " " + old.date() + " to " + replacement.train() + " "
-                                    + replacement.date());
-                    difference = more;
-                } else if (more < 0) {
-                    Money back = new Money(-more, old.currency());
-                    difference = -back.minus(back.percent(refunds.feePercent(oldPlan.operator(), beforeOld)))
-                            .minor();
+            if (price.charge().minor() > 0) {
+                charge = payments.recordCharge(
+                        PaymentPurpose.CHANGE,
+                        chargeKey,
+                        r.idempotencyKey(),
+                        old.id(),
+                        replacement.id(),
+                        price.charge());
+                if (!charge.createdNow() || !payments.begin(charge)) {
+                    Payments.Recorded twin = charge;
+                    charge = null; // another request with this key owns it
+                    throw twin.requestedOn().equals(old.id())
+                            ? new Clash("idempotencyKey", "a change with this key is in progress: retry in a moment")
+                            : keyOfAnotherBooking();
                 }
+                charge = payments.authorize(
+                        charge,
+                        "Lancang change " + old.train() + " " + old.date() + " to " + replacement.train() + " "
+                                + replacement.date());
             }
-            long recorded = difference;
-            Booking written = replacement;
-            commits.commit(h -> {
-                GroupCommit.execute(h, SalesRows.insert(written));
-                int updated = h.createUpdate("UPDATE booking SET status = 'CHANGED', changed_to = :to, change_key = :k,"
-                                + " change_difference_minor = :d, cancelled_at = :now WHERE id = :id"
-                                + " AND status IN ('HELD', 'TICKETED')")
-                        .bind("to", UUID.fromString(written.id()))
-                        .bind("k", r.idempotencyKey())
-                        .bind("d", ticketed ? recorded : null)
-                        .bind("now", SalesRows.utc(now))
-                        .bind("id", UUID.fromString(old.id()))
-                        .execute();
-                if (updated == 0) {
-                    throw new Clash("status", "booking changed meanwhile");
-                }
-                desk.settleOffer(h, old.id(), WaitStatus.FULFILLED);
-            });
+            Payments.Recorded paidWith = charge;
+            oldRun.lock.lock();
+            try {
+                commits.commit(h -> {
+                    GroupCommit.execute(h, SalesRows.insert(replacement));
+                    if (paidWith != null) {
+                        h.createUpdate("UPDATE booking SET payment_id = :p WHERE id = :id")
+                                .bind("p", paidWith.id())
+                                .bind("id", UUID.fromString(replacement.id()))
+                                .execute();
+                    }
+                    int updated = h.createUpdate("UPDATE booking SET status = 'CHANGED', changed_to = :to,"
+                                    + " change_key = :k, change_difference_minor = :d, cancelled_at = :now WHERE id = :id"
+                                    + " AND status = :was")
+                            .bind("to", UUID.fromString(replacement.id()))
+                            .bind("k", r.idempotencyKey())
+                            .bind("d", ticketed ? price.signedDifferenceMinor() : null)
+                            .bind("now", SalesRows.utc(now))
+                            .bind("id", UUID.fromString(old.id()))
+                            .bind("was", old.status().name())
+                            .execute();
+                    if (updated == 0) {
+                        throw new Clash("status", "booking changed meanwhile");
+                    }
+                    desk.settleOffer(h, old.id(), WaitStatus.FULFILLED);
+                    if (price.refund().minor() > 0) {
+                        payments.recordRefund(
+                                h,
+                                PaymentPurpose.CHANGE,
+                                refundKey,
+                                r.idempotencyKey(),
+                                old.id(),
+                                replacement.id(),
+                                price.refund());
+                    }
+                });
+            } finally {
+                oldRun.lock.unlock();
+            }
         } catch (RuntimeException e) {
             RunSales newRun = c.run();
             newRun.lock.lock();
@@ -169,7 +226,29 @@ final class Exchanges {
             } finally {
                 oldRun.lock.unlock();
             }
-            throw e;
+            if (charge != null) {
+                if (charge.status() == PaymentStatus.AUTHORIZED) {
+                    payments.voidCharge(charge, "the change did not happen: " + e.getMessage());
+                }
+                payments.end(charge);
+            }
+            throw SalesConflicts.keyClash(e, "booking_change_key") ? keyOfAnotherBooking() : e;
+        }
+        if (charge != null) {
+            try {
+                payments.capture(charge);
+            } finally {
+                payments.end(charge);
+            }
+        }
+        if (price.refund().minor() > 0) {
+            payments.byKey(refundKey).filter(payments::begin).ifPresent(back -> {
+                try {
+                    payments.refund(back, "Lancang change refund " + old.train() + " " + old.date());
+                } finally {
+                    payments.end(back);
+                }
+            });
         }
         oldRun.lock.lock();
         try {
@@ -177,10 +256,16 @@ final class Exchanges {
                 oldRun.inventory.release(p.seatIndex(), old.fromStop(), old.toStop());
             }
             desk.serveWaitlist(oldRun, now);
+            runs.forgetIfSuspended(oldRun);
         } finally {
             oldRun.lock.unlock();
         }
         return lookups.find(replacement.id(), caller, agent);
+    }
+
+    private static Clash keyOfAnotherBooking() {
+        return new Clash(
+                "idempotencyKey", "this idempotency key was used for another booking: use a new key for each change");
     }
 
     private static void restoreDocuments(RunSales run, Booking b) {

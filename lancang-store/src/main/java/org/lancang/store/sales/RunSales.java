@@ -33,6 +33,11 @@ final class RunSales {
     final Map<String, List<int[]>> documents = new HashMap<>();
     /** How many waitlist entries wait for this run (0: a release need not look at the waitlist). */
     int waiting;
+    /**
+     * Why this run is not on sale, or null: its stored bookings sell a seat twice (written by a second server on the
+     * same database, say). It sells nothing until the clash is resolved; see {@link RunsInMemory}.
+     */
+    private volatile String suspended;
 
     RunSales(
             TrainPlan plan,
@@ -68,6 +73,14 @@ final class RunSales {
         train = newTrain;
         departures = List.copyOf(newDepartures);
         return true;
+    }
+
+    String suspended() {
+        return suspended;
+    }
+
+    void suspend(String why) {
+        suspended = why;
     }
 
     boolean documentOverlaps(String key, int from, int to) {

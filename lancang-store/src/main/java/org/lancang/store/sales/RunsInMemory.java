@@ -13,6 +13,7 @@ import java.util.concurrent.FutureTask;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.network.Network;
 import org.lancang.rollingstock.TrainType;
+import org.lancang.store.sales.SalesRecords.SalesAnomaly;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.inventory.AllocationPolicy;
 import org.lancang.ticketing.inventory.CarRule;
@@ -37,9 +38,14 @@ final class RunsInMemory {
     private final TimetableService timetable;
     private final Network network;
     private final Map<String, FutureTask<RunSales>> runs = new ConcurrentHashMap<>();
+    /** Seats sold twice in stored bookings, per run, as found when each was last loaded. */
+    private final Map<String, List<SalesAnomaly>> anomalies = new ConcurrentHashMap<>();
 
-    RunsInMemory(Jdbi jdbi, TimetableService timetable) {
+    private final java.time.Clock clock;
+
+    RunsInMemory(Jdbi jdbi, TimetableService timetable, java.time.Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
         this.timetable = timetable;
         this.network = timetable.planner().network();
     }
@@ -151,22 +157,88 @@ final class RunsInMemory {
         return run;
     }
 
+    /**
+     * Claims the seats of the run's live bookings. A seat-segment claimed by two bookings (the stored data sells it
+     * twice) does not stop the loading: the clash is recorded and logged, the run is taken off sale (see {@link
+     * RunSales#suspended()}), and the other runs of the day sell on.
+     */
     private void rebuild(RunSales run) {
-        jdbi.useHandle(h -> h.createQuery("SELECT b.from_stop, b.to_stop, p.seat_index, p.document_key FROM booking b"
-                        + " JOIN booking_passenger p ON p.booking_id = b.id"
-                        + " WHERE b.train = :t AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')")
+        String key = run.key();
+        Map<Integer, List<String[]>> claims = new java.util.HashMap<>(); // seat -> {booking, from, to}
+        List<SalesAnomaly> found = new java.util.ArrayList<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT b.id, b.from_stop, b.to_stop, p.seat_index, p.car, p.seat,"
+                        + " p.document_key FROM booking b JOIN booking_passenger p ON p.booking_id = b.id"
+                        + " WHERE b.train = :t AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')"
+                        + " ORDER BY b.created_at, b.id")
                 .bind("t", run.train.number())
                 .bind("d", run.date)
                 .map((rs, ctx) -> {
+                    String booking = rs.getString("id");
+                    int seat = rs.getInt("seat_index");
                     int from = rs.getInt("from_stop");
                     int to = rs.getInt("to_stop");
-                    if (!run.inventory.claim(rs.getInt("seat_index"), from, to)) {
-                        throw new IllegalStateException("stored bookings sell seat " + rs.getInt("seat_index") + " of "
-                                + run.train.number() + " on " + run.date + " twice");
+                    List<String[]> onSeat = claims.computeIfAbsent(seat, k -> new java.util.ArrayList<>());
+                    if (!run.inventory.claim(seat, from, to)) {
+                        List<String> clashing = new java.util.ArrayList<>();
+                        for (String[] c : onSeat) {
+                            if (Integer.parseInt(c[1]) < to && from < Integer.parseInt(c[2])) {
+                                clashing.add(c[0]);
+                            }
+                        }
+                        clashing.add(booking);
+                        found.add(new SalesAnomaly(
+                                run.train.number(),
+                                run.date,
+                                seat,
+                                rs.getInt("car"),
+                                rs.getString("seat"),
+                                List.copyOf(clashing),
+                                clock.instant(),
+                                "stored bookings " + clashing + " sell car " + rs.getInt("car") + " seat "
+                                        + rs.getString("seat") + " of " + run.train.number() + " on " + run.date
+                                        + " twice over " + run.stops.get(from) + "-" + run.stops.get(to)));
                     }
+                    onSeat.add(new String[] {booking, String.valueOf(from), String.valueOf(to)});
                     run.addDocument(rs.getString("document_key"), from, to);
                     return null;
                 })
                 .list());
+        if (found.isEmpty()) {
+            anomalies.remove(key);
+            return;
+        }
+        anomalies.put(key, List.copyOf(found));
+        run.suspend("sales of " + run.train.number() + " on " + run.date + " are suspended: its stored bookings sell "
+                + found.size() + " seat(s) twice; the operator has been told");
+        for (SalesAnomaly a : found) {
+            LOG.error(
+                    "DOUBLE SALE in stored data: {}; {} on {} is off sale until one booking is cancelled (the other"
+                            + " runs sell on; GET /api/admin/sales/anomalies lists it)",
+                    a.message(),
+                    a.train(),
+                    a.date());
+        }
+    }
+
+    /** The seats sold twice in stored bookings, as found when their runs were last loaded. */
+    List<SalesAnomaly> anomalies() {
+        return anomalies.values().stream()
+                .flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing(SalesAnomaly::date).thenComparing(SalesAnomaly::train))
+                .toList();
+    }
+
+    /**
+     * A run taken off sale is loaded again from the database by its next buyer once a booking of it ended (the
+     * operator resolving the clash): clean now, it is back on sale. The caller holds the run's lock.
+     */
+    void forgetIfSuspended(RunSales run) {
+        if (run.suspended() == null) {
+            return;
+        }
+        FutureTask<RunSales> task = runs.get(run.key());
+        if (task != null && task.isDone() && loaded(run.plan.number(), run.date) == run) {
+            runs.remove(run.key(), task);
+        }
     }
 }

@@ -82,16 +82,17 @@ final class SalesLookups {
             return h.createQuery("SELECT * FROM booking WHERE id = :id")
                     .bind("id", id)
                     .map((rs, ctx) -> SalesRows.booking(rs, passengers))
-                    .findOne();
+                    .findOne()
+                    .map(b -> b.withPayments(Payments.of(h, id)));
         });
     }
 
-    String paymentKey(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT payment_key FROM booking WHERE id = :id")
-                .bind("id", UUID.fromString(id))
+    /** The booking that was changed with this key, if any. */
+    Optional<String> changedWithKey(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE change_key = :k")
+                .bind("k", key)
                 .mapTo(String.class)
-                .findOne()
-                .orElse(null));
+                .findOne());
     }
 
     String changeKey(String id) {

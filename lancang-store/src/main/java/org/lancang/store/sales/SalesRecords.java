@@ -7,8 +7,11 @@ import java.util.List;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
+import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.fares.FareQuote;
+import org.lancang.ticketing.payments.PaymentKind;
+import org.lancang.ticketing.payments.PaymentStatus;
 
 /** The values the sales service takes and gives. */
 public final class SalesRecords {
@@ -43,14 +46,29 @@ public final class SalesRecords {
             List<Passenger> passengers,
             Currency currency) {}
 
-    /** A booking's state: HELD until paid or expired; TICKETED; CANCELLED; EXPIRED; CHANGED into another booking. */
-    public enum Status {
-        HELD,
-        TICKETED,
-        CANCELLED,
-        EXPIRED,
-        CHANGED
+    /** Why money moved: a hold paid, a change's difference, a cancelled ticket given back. */
+    public enum PaymentPurpose {
+        PAYMENT,
+        CHANGE,
+        CANCELLATION
     }
+
+    /**
+     * One charge or refund recorded against a booking, with the client's idempotency key (null for a refund Lancang
+     * owes of itself) and its outcome: a charge CAPTURED took the money, VOIDED or FAILED took nothing ({@code note}
+     * says why); a refund REFUNDED gave it back.
+     */
+    public record Payment(
+            PaymentKind kind,
+            PaymentPurpose purpose,
+            PaymentStatus status,
+            Currency currency,
+            long amountMinor,
+            String idempotencyKey,
+            String providerReference,
+            Instant createdAt,
+            Instant settledAt,
+            String note) {}
 
     /** A passenger of a booking with their seat (and ticket once paid). */
     public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {}
@@ -64,7 +82,7 @@ public final class SalesRecords {
             int fromStop,
             int toStop,
             SeatClass seatClass,
-            Status status,
+            BookingStatus status,
             String owner,
             String soldBy,
             Instant createdAt,
@@ -78,9 +96,39 @@ public final class SalesRecords {
             List<BookedPassenger> passengers,
             String changedTo,
             String changedFrom,
-            Long changeDifferenceMinor) {
+            Long changeDifferenceMinor,
+            List<Payment> payments) {
         public boolean live() {
-            return status == Status.HELD || status == Status.TICKETED;
+            return status.live();
+        }
+
+        /** The same booking with its payments as recorded. */
+        public Booking withPayments(List<Payment> recorded) {
+            return new Booking(
+                    id,
+                    train,
+                    date,
+                    from,
+                    to,
+                    fromStop,
+                    toStop,
+                    seatClass,
+                    status,
+                    owner,
+                    soldBy,
+                    createdAt,
+                    holdExpiresAt,
+                    currency,
+                    totalMinor,
+                    paidAt,
+                    cancelledAt,
+                    feeMinor,
+                    refundMinor,
+                    passengers,
+                    changedTo,
+                    changedFrom,
+                    changeDifferenceMinor,
+                    List.copyOf(recorded));
         }
     }
 
@@ -132,6 +180,20 @@ public final class SalesRecords {
             Instant offeredAt,
             int ahead,
             List<Passenger> passengers) {}
+
+    /**
+     * A seat sold twice in the stored bookings of a run, found when the run was loaded: the run is not on sale until
+     * one of the bookings is cancelled (an agent or the operator decides which).
+     */
+    public record SalesAnomaly(
+            String train,
+            LocalDate date,
+            int seatIndex,
+            int car,
+            String seat,
+            List<String> bookings,
+            Instant detectedAt,
+            String message) {}
 
     /** Something the passenger is told, such as a waitlisted seat now held for them. */
     public record Notification(long id, Instant createdAt, String kind, String bookingId, String message) {}

@@ -16,9 +16,9 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.db.GroupCommit.Statement;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
-import org.lancang.store.sales.SalesRecords.Status;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
+import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 
@@ -163,7 +163,7 @@ final class SalesRows {
                 rs.getInt("from_stop"),
                 rs.getInt("to_stop"),
                 SeatClass.valueOf(rs.getString("seat_class")),
-                Status.valueOf(rs.getString("status")),
+                BookingStatus.valueOf(rs.getString("status")),
                 rs.getString("owner"),
                 rs.getString("sold_by"),
                 instant(rs, "created_at"),
@@ -177,7 +177,8 @@ final class SalesRows {
                 passengers,
                 rs.getString("changed_to"),
                 rs.getString("changed_from"),
-                (Long) rs.getObject("change_difference_minor"));
+                (Long) rs.getObject("change_difference_minor"),
+                List.of());
     }
 
     static WaitlistEntry entry(ResultSet rs, int ahead, List<Passenger> passengers) throws SQLException {

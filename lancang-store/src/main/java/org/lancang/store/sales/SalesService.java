@@ -33,11 +33,12 @@ import org.lancang.store.sales.SalesRecords.ClassOffer;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesRecords.Notification;
-import org.lancang.store.sales.SalesRecords.Status;
+import org.lancang.store.sales.SalesRecords.PaymentPurpose;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareQuote;
@@ -53,6 +54,9 @@ import org.lancang.timetable.TrainPlan;
  */
 public final class SalesService {
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
+    /** How long a request waits for a twin request with the same idempotency key to finish. */
+    private static final Duration TWIN_PATIENCE = Duration.ofSeconds(10);
+
     private static final Set<SeatClass> SOLD_CLASSES =
             EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
 
@@ -63,7 +67,6 @@ public final class SalesService {
     private final FareTable fares;
     private final SalesWindow window;
     private final RefundRules refunds;
-    private final PaymentProvider payments;
     private final Clock clock;
     private final Duration holdTime;
     private final RunsInMemory runs;
@@ -71,6 +74,7 @@ public final class SalesService {
     private final SeatDesk desk;
     private final Exchanges exchanges;
     private final Waitlists waitlists;
+    private final Payments payments;
 
     public SalesService(
             Jdbi jdbi,
@@ -89,13 +93,13 @@ public final class SalesService {
         this.fares = fares;
         this.window = window;
         this.refunds = refunds;
-        this.payments = payments;
         this.clock = clock;
         this.holdTime = holdTime;
-        this.runs = new RunsInMemory(jdbi, timetable);
+        this.runs = new RunsInMemory(jdbi, timetable, clock);
         this.lookups = new SalesLookups(jdbi);
         this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups, clock);
-        this.exchanges = new Exchanges(desk, commits, timetable, refunds, payments, clock);
+        this.payments = new Payments(jdbi, payments, clock);
+        this.exchanges = new Exchanges(desk, commits, timetable, refunds, this.payments, clock);
         this.waitlists = new Waitlists(desk, commits, timetable, clock);
     }
 
@@ -130,10 +134,12 @@ public final class SalesService {
             for (SeatClass cls : classesOf(timetable.planner().trainType(plan.trainType(), "train"))) {
                 Optional<FareQuote> fare = fares.quote(stops.get(i), stops.get(j), cls, currency);
                 if (fare.isPresent()) {
-                    int available;
+                    int available = 0;
                     run.lock.lock();
                     try {
-                        available = run.inventory.availability(i, j, cls);
+                        if (run.suspended() == null) {
+                            available = run.inventory.availability(i, j, cls);
+                        }
                     } finally {
                         run.lock.unlock();
                     }
@@ -154,7 +160,7 @@ public final class SalesService {
                     arr.atZone(b.timeZone()).toOffsetDateTime(),
                     Duration.between(dep, arr).toMinutes(),
                     a.country() != b.country(),
-                    window.onSale(plan.operator(), date, dep, a.timeZone(), clock.instant()),
+                    run.suspended() == null && window.onSale(plan.operator(), date, dep, a.timeZone(), clock.instant()),
                     classes));
         }
         out.sort(Comparator.comparing(JourneyOption::departure));
@@ -208,49 +214,139 @@ public final class SalesService {
 
     // ---------------------------------------------------------------- payment and tickets
 
-    /** Pays a held booking (idempotent on the key) and issues its tickets. */
+    /**
+     * Pays a held booking and issues its tickets, idempotent on the key. The charge is recorded, then reserved at the
+     * provider, then the tickets are issued if the booking is still a live hold (checked under the run's lock, which
+     * cancelling, expiry and changes take too), and only then is the money taken. If the booking cannot be paid with it
+     * (paid by another payment, cancelled, lapsed or changed meanwhile) the reservation is voided: nothing is taken.
+     * A key is one payment of one booking: a retry answers as the first call did; the key on another booking is a
+     * conflict on {@code idempotencyKey}.
+     */
     public Booking pay(String bookingId, String caller, boolean agent, String idempotencyKey) {
         desk.checkKey(idempotencyKey);
         Booking b = find(bookingId, caller, agent);
-        if (b.status() == Status.TICKETED && idempotencyKey.equals(lookups.paymentKey(b.id()))) {
-            return b; // a retry: already paid with this key
+        String providerKey = "pay:" + idempotencyKey;
+        Optional<Payments.Recorded> earlier = payments.byKey(providerKey);
+        if (earlier.isPresent()) {
+            return retried(earlier.get(), b, caller, agent);
         }
-        if (b.status() != Status.HELD) {
-            throw new Clash("status", "booking is " + b.status() + ", not HELD");
-        }
-        Instant now = clock.instant();
-        if (!now.isBefore(b.holdExpiresAt())) {
+        b.status().requireMoveTo(BookingStatus.TICKETED);
+        RunSales run = run(timetable.requirePlan(b.train(), "train"), b.date());
+        desk.requireOnSale(run);
+        if (!clock.instant().isBefore(b.holdExpiresAt())) {
             expire(b);
             throw new Clash("status", "the hold expired at " + b.holdExpiresAt());
         }
-        PaymentProvider.Receipt receipt = payments.charge(
+        Payments.Recorded charge = payments.recordCharge(
+                PaymentPurpose.PAYMENT,
+                providerKey,
                 idempotencyKey,
-                new Money(b.totalMinor(), b.currency()),
-                "Lancang " + b.train() + " " + b.date() + " " + b.from() + "-" + b.to());
-        if (receipt == null) {
-            throw new IllegalStateException("the payment provider returned no receipt");
+                b.id(),
+                b.id(),
+                new Money(b.totalMinor(), b.currency()));
+        if (!charge.createdNow() || !payments.begin(charge)) {
+            return retried(charge, b, caller, agent); // a twin request with the same key got there first
         }
-        commits.commit(h -> {
-            int updated = h.createUpdate("UPDATE booking SET status = 'TICKETED', paid_at = :now, payment_key = :k"
-                            + " WHERE id = :id AND status = 'HELD'")
-                    .bind("now", utc(now))
-                    .bind("k", idempotencyKey)
-                    .bind("id", UUID.fromString(b.id()))
-                    .execute();
-            if (updated == 0) {
-                throw new Clash("status", "booking is no longer HELD");
+        try {
+            charge =
+                    payments.authorize(charge, "Lancang " + b.train() + " " + b.date() + " " + b.from() + "-" + b.to());
+            Optional<String> refused = issueTickets(b, run, charge);
+            if (refused.isPresent()) {
+                payments.voidCharge(charge, refused.get());
+                throw new Clash("status", refused.get() + "; the payment was voided and nothing was taken");
             }
-            for (BookedPassenger p : b.passengers()) {
-                h.createUpdate(
-                                "UPDATE booking_passenger SET ticket_number = :t WHERE booking_id = :id AND seat_index = :s")
-                        .bind("t", desk.ticketNumber(b.id(), b.train(), b.date(), p.car(), p.seat()))
-                        .bind("id", UUID.fromString(b.id()))
-                        .bind("s", p.seatIndex())
-                        .execute();
-            }
-            desk.settleOffer(h, b.id(), WaitStatus.FULFILLED);
-        });
+            payments.capture(charge);
+        } finally {
+            payments.end(charge);
+        }
         return find(bookingId, caller, agent);
+    }
+
+    /** A key seen before: the same booking's payment answers as it ended; another booking's is refused. */
+    private Booking retried(Payments.Recorded earlier, Booking b, String caller, boolean agent) {
+        if (!earlier.requestedOn().equals(b.id())) {
+            throw new Clash(
+                    "idempotencyKey",
+                    "this idempotency key was used for another booking: use a new key for each booking");
+        }
+        Payments.Recorded now = payments.awaitSettled(earlier, TWIN_PATIENCE);
+        return switch (now.status()) {
+            case CAPTURED -> find(b.id(), caller, agent);
+            case VOIDED, FAILED ->
+                throw new Clash(
+                        "idempotencyKey",
+                        "the payment with this key was " + now.status()
+                                + (now.note() == null ? "" : " (" + now.note() + ")")
+                                + ": nothing was taken; pay with a new key");
+            default ->
+                throw new Clash("idempotencyKey", "a payment with this key is still in progress: retry in a moment");
+        };
+    }
+
+    /**
+     * Issues the tickets of a hold whose charge is reserved: committed only if it is still a live hold, under the run's
+     * lock. Returns why it could not be, if it could not.
+     */
+    private Optional<String> issueTickets(Booking b, RunSales run, Payments.Recorded charge) {
+        Instant now = clock.instant();
+        int[] updated = new int[1];
+        run.lock.lock();
+        try {
+            if (run.suspended() != null) {
+                return Optional.of(run.suspended());
+            }
+            commits.commit(h -> {
+                updated[0] = h.createUpdate(
+                                "UPDATE booking SET status = 'TICKETED', paid_at = :now, payment_key = :k,"
+                                        + " payment_id = :payment WHERE id = :id AND status = 'HELD' AND hold_expires_at > :now")
+                        .bind("now", utc(now))
+                        .bind("k", charge.clientKey())
+                        .bind("payment", charge.id())
+                        .bind("id", UUID.fromString(b.id()))
+                        .execute();
+                if (updated[0] == 0) {
+                    return;
+                }
+                for (BookedPassenger p : b.passengers()) {
+                    h.createUpdate("UPDATE booking_passenger SET ticket_number = :t WHERE booking_id = :id"
+                                    + " AND seat_index = :s")
+                            .bind("t", desk.ticketNumber(b.id(), b.train(), b.date(), p.car(), p.seat()))
+                            .bind("id", UUID.fromString(b.id()))
+                            .bind("s", p.seatIndex())
+                            .execute();
+                }
+                desk.settleOffer(h, b.id(), WaitStatus.FULFILLED);
+            });
+        } finally {
+            run.lock.unlock();
+        }
+        if (updated[0] == 1) {
+            return Optional.empty();
+        }
+        Booking current = load(b.id()).orElseThrow();
+        if (current.status() == BookingStatus.HELD) {
+            expire(current);
+            return Optional.of("the hold expired at " + current.holdExpiresAt());
+        }
+        return Optional.of("booking is " + current.status() + " now");
+    }
+
+    /**
+     * Settles the payments left unsettled for longer than {@code olderThan} (a stop between asking the provider and
+     * recording its answer) from the provider's ledger: see {@link org.lancang.ticketing.payments.PaymentRecovery}.
+     */
+    public int settlePayments(Duration olderThan) {
+        return payments.settleUnsettled(olderThan);
+    }
+
+    /** Money against tickets and seats against bookings, for one service date or all: see {@link SalesAudit}. */
+    public SalesAudit.Report reconcile(LocalDate date) {
+        return new SalesAudit(jdbi, payments.provider(), clock).check(date);
+    }
+
+    /** Runs whose stored bookings sell a seat twice, found when they were loaded: they are not on sale. */
+    public List<SalesRecords.SalesAnomaly> anomalies() {
+        return runs.anomalies();
     }
 
     // ---------------------------------------------------------------- changes and waitlist
@@ -275,56 +371,72 @@ public final class SalesService {
 
     // ---------------------------------------------------------------- cancel, refund, expiry
 
-    /** Cancels a booking: a hold is simply released; a ticket is refunded less the fee for the time before departure. */
+    /**
+     * Cancels a booking: a hold is simply released; a ticket is refunded less the fee for the time before departure.
+     * The booking is read again under its run's lock, so a payment that issued its tickets meanwhile is refunded, not
+     * lost; the refund is recorded with the cancellation and then made.
+     */
     public Booking cancel(String bookingId, String caller, boolean agent) {
-        Booking b = find(bookingId, caller, agent);
-        if (!b.live()) {
-            throw new Clash("status", "booking is already " + b.status());
-        }
-        TrainPlan plan = timetable.requirePlan(b.train(), "train");
-        RunSales run = run(plan, b.date());
+        Booking seen = find(bookingId, caller, agent);
+        TrainPlan plan = timetable.requirePlan(seen.train(), "train");
+        RunSales run = run(plan, seen.date());
         Instant now = clock.instant();
-        Money[] quote = refund(b, plan, run, now);
-        Money fee = quote[1];
-        Money refund = quote[2];
+        String refundKey = "refund:" + seen.id();
+        RefundRules.Quote quote;
         run.lock.lock();
         try {
+            Booking b = load(seen.id()).orElseThrow();
+            b.status().requireMoveTo(BookingStatus.CANCELLED);
+            quote = refund(b, plan, run, now);
             commits.commit(h -> {
                 int updated = h.createUpdate(
                                 "UPDATE booking SET status = 'CANCELLED', cancelled_at = :now, fee_minor = :f,"
-                                        + " refund_minor = :r WHERE id = :id AND status IN ('HELD', 'TICKETED')")
+                                        + " refund_minor = :r WHERE id = :id AND status = :was")
                         .bind("now", utc(now))
-                        .bind("f", fee.minor())
-                        .bind("r", refund.minor())
+                        .bind("f", quote.fee().minor())
+                        .bind("r", quote.refund().minor())
                         .bind("id", UUID.fromString(b.id()))
+                        .bind("was", b.status().name())
                         .execute();
                 if (updated == 0) {
                     throw new Clash("status", "booking changed meanwhile");
                 }
                 desk.settleOffer(h, b.id(), WaitStatus.CANCELLED);
+                if (quote.refund().minor() > 0) {
+                    payments.recordRefund(
+                            h, PaymentPurpose.CANCELLATION, refundKey, null, b.id(), b.id(), quote.refund());
+                }
             });
             desk.release(run, b);
             desk.serveWaitlist(run, now);
+            runs.forgetIfSuspended(run);
         } finally {
             run.lock.unlock();
+        }
+        if (quote.refund().minor() > 0) {
+            payments.byKey(refundKey).filter(payments::begin).ifPresent(r -> {
+                try {
+                    payments.refund(r, "Lancang refund " + seen.train() + " " + seen.date());
+                } finally {
+                    payments.end(r);
+                }
+            });
         }
         return find(bookingId, caller, agent);
     }
 
     /** What cancelling would refund now, without cancelling. */
-    public Money[] refundQuote(String bookingId, String caller, boolean agent) {
+    public RefundRules.Quote refundQuote(String bookingId, String caller, boolean agent) {
         Booking b = find(bookingId, caller, agent);
         TrainPlan plan = timetable.requirePlan(b.train(), "train");
         return refund(b, plan, run(plan, b.date()), clock.instant());
     }
 
     /** Paid, fee and refund if the booking were cancelled at {@code now}: a hold was not paid, so it costs nothing. */
-    private Money[] refund(Booking b, TrainPlan plan, RunSales run, Instant now) {
-        boolean ticketed = b.status() == Status.TICKETED;
+    private RefundRules.Quote refund(Booking b, TrainPlan plan, RunSales run, Instant now) {
+        boolean ticketed = b.status() == BookingStatus.TICKETED;
         Duration before = Duration.between(now, run.departures.get(b.fromStop()));
-        Money paid = new Money(ticketed ? b.totalMinor() : 0, b.currency());
-        Money fee = paid.percent(ticketed ? refunds.feePercent(plan.operator(), before) : 0);
-        return new Money[] {paid, fee, paid.minus(fee)};
+        return refunds.quote(plan.operator(), new Money(ticketed ? b.totalMinor() : 0, b.currency()), before);
     }
 
     /** Releases every hold whose time is up, and closes waitlist entries whose train has left; returns the holds. */
@@ -338,7 +450,7 @@ public final class SalesService {
         int n = 0;
         for (String id : due) {
             Booking b = load(id).orElse(null);
-            if (b != null && b.status() == Status.HELD) {
+            if (b != null && b.status() == BookingStatus.HELD) {
                 expire(b);
                 n++;
             }
@@ -364,6 +476,7 @@ public final class SalesService {
             if (updated[0] == 1) {
                 desk.release(run, b);
                 desk.serveWaitlist(run, clock.instant());
+                runs.forgetIfSuspended(run);
             }
         } finally {
             run.lock.unlock();

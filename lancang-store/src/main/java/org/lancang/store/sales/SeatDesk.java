@@ -24,10 +24,10 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
-import org.lancang.store.sales.SalesRecords.Status;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareQuote;
@@ -163,6 +163,7 @@ final class SeatDesk {
             boolean ticketed,
             String changedFrom) {
         RunSales run = c.run();
+        requireOnSale(run);
         refuseOverlappingDocuments(c);
         Optional<Allocation> got = run.inventory.allocate(
                 c.from(), c.to(), c.seatClass(), preference, c.passengers().size());
@@ -191,7 +192,7 @@ final class SeatDesk {
                 c.from(),
                 c.to(),
                 c.seatClass(),
-                ticketed ? Status.TICKETED : Status.HELD,
+                ticketed ? BookingStatus.TICKETED : BookingStatus.HELD,
                 owner,
                 soldBy,
                 now,
@@ -205,7 +206,15 @@ final class SeatDesk {
                 List.copyOf(booked),
                 null,
                 changedFrom,
-                null));
+                null,
+                List.of()));
+    }
+
+    /** Refuses to sell on a run taken off sale (its stored bookings sell a seat twice). */
+    static void requireOnSale(RunSales run) {
+        if (run.suspended() != null) {
+            throw new Clash("train", run.suspended());
+        }
     }
 
     /** One document cannot hold two journeys on one run that overlap; the caller holds the run's lock. */

@@ -23,9 +23,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.Locked;
 import org.lancang.errors.NotFound;
+import org.lancang.errors.Throttled;
 import org.lancang.errors.Validation;
 import org.lancang.users.Role;
+import org.lancang.users.SignInRules;
 import org.lancang.users.User;
 import org.lancang.users.UserRules;
 
@@ -50,6 +53,15 @@ public final class UserService {
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SignInRules rules;
+    /** Failed sign-ins per client address, oldest first (in memory: one server per database). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.ArrayDeque<Instant>> failuresByAddress =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int MAX_TRACKED_ADDRESSES = 100_000;
+    /** Attempts on one username are made one at a time, so that its count and wait are read and written together. */
+    private final Object[] usernameStripes = new Object[64];
+
     private final SecureRandom random = new SecureRandom();
     /**
      * Tokens seen in the last few seconds, so that a busy client is not looked up in the database on every request.
@@ -66,10 +78,18 @@ public final class UserService {
     private final String decoyHash;
 
     public UserService(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+        this(jdbi, hasher, clock, SignInRules.defaults());
+    }
+
+    public UserService(Jdbi jdbi, PasswordHasher hasher, Clock clock, SignInRules rules) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.clock = clock;
+        this.rules = rules;
         this.decoyHash = hasher.hash("decoy-password-for-timing");
+        for (int i = 0; i < usernameStripes.length; i++) {
+            usernameStripes[i] = new Object();
+        }
     }
 
     /** A passenger signs themselves up. */
@@ -145,18 +165,56 @@ public final class UserService {
         return changed;
     }
 
-    /** Checks the password and issues a token; the same answer for an unknown user and a wrong password. */
+    /** Signs in from this machine (the command line): see {@link #signIn(String, String, TokenKind, String)}. */
     public Optional<SignIn> signIn(String username, String password, TokenKind kind) {
+        return signIn(username, password, kind, "local");
+    }
+
+    /**
+     * Checks the password and issues a token; the same answer for an unknown user and a wrong password. Throttled
+     * ({@link SignInRules}): an address or account that failed too often must wait ({@link Throttled}, before any
+     * password is checked), and an account that failed {@code lockAfter} times in a row is {@link Locked} until an
+     * administrator unlocks it.
+     */
+    public Optional<SignIn> signIn(String username, String password, TokenKind kind, String clientAddress) {
         String name = UserRules.normalizeUsername(username);
         if (name == null || password == null) {
             throw new InvalidInput(name == null ? "username" : "password", "is required");
         }
-        Optional<String> hash =
-                jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE username = :u")
-                        .bind("u", name)
-                        .mapTo(String.class)
-                        .findOne());
-        boolean ok = hasher.verify(password, hash.orElse(decoyHash)) && hash.isPresent();
+        Instant now = clock.instant();
+        Duration addressWait = addressWait(clientAddress, now);
+        if (!addressWait.isZero()) {
+            throw new Throttled(
+                    "username", "too many failed sign-ins from your address: wait and try again", addressWait);
+        }
+        boolean ok;
+        synchronized (usernameStripes[Math.floorMod(name.hashCode(), usernameStripes.length)]) {
+            Optional<int[]> failures = failures(name);
+            if (failures.isPresent() && rules.locked(failures.get()[0])) {
+                throw new Locked(
+                        "username",
+                        "this account is locked after repeated failed sign-ins: an administrator can unlock it");
+            }
+            Duration accountWait = failures.map(f -> rules.accountWait(f[0], lastFailure(name), now))
+                    .orElse(Duration.ZERO);
+            if (!accountWait.isZero()) {
+                throw new Throttled(
+                        "username", "too many failed sign-ins for this account: wait and try again", accountWait);
+            }
+            Optional<String> hash =
+                    jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE username = :u")
+                            .bind("u", name)
+                            .mapTo(String.class)
+                            .findOne());
+            ok = hasher.verify(password, hash.orElse(decoyHash)) && hash.isPresent();
+            if (ok) {
+                if (failures.isPresent()) {
+                    unlock(name);
+                }
+            } else {
+                recordFailure(name, clientAddress, clock.instant());
+            }
+        }
         if (!ok) {
             return Optional.empty();
         }
@@ -174,6 +232,83 @@ public final class UserService {
                     .execute();
             return find(h, name).map(user -> new SignIn(user, token, expires));
         });
+    }
+
+    /**
+     * Lifts an account's sign-in lock and forgets its failures (an administrator, once satisfied it is the owner who
+     * mistyped). Returns the user.
+     */
+    public User unlock(String username) {
+        String name = UserRules.normalizeUsername(username);
+        User user = find(name).orElseThrow(() -> new NotFound("username", "no user '" + username + "'"));
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sign_in_failure WHERE username = :u")
+                .bind("u", user.username())
+                .execute());
+        return user;
+    }
+
+    /** Whether the account is locked after repeated failed sign-ins. */
+    public boolean locked(String username) {
+        return failures(UserRules.normalizeUsername(username))
+                .map(f -> rules.locked(f[0]))
+                .orElse(false);
+    }
+
+    /** {failures in a row} for a username, if it failed since its last success. */
+    private Optional<int[]> failures(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT failures FROM sign_in_failure WHERE username = :u")
+                .bind("u", name)
+                .map((rs, ctx) -> new int[] {rs.getInt("failures")})
+                .findOne());
+    }
+
+    private Instant lastFailure(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT last_failure_at FROM sign_in_failure WHERE username = :u")
+                .bind("u", name)
+                .map((rs, ctx) ->
+                        rs.getObject("last_failure_at", OffsetDateTime.class).toInstant())
+                .findOne()
+                .orElse(null));
+    }
+
+    private void recordFailure(String name, String clientAddress, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sign_in_failure (username, failures, last_failure_at,"
+                        + " locked_at) VALUES (:u, 1, :at, NULL) ON CONFLICT (username) DO UPDATE SET failures ="
+                        + " sign_in_failure.failures + 1, last_failure_at = :at, locked_at = CASE WHEN"
+                        + " sign_in_failure.failures + 1 >= :lockAfter THEN coalesce(sign_in_failure.locked_at, :at)"
+                        + " ELSE NULL END")
+                .bind("u", name)
+                .bind("at", at)
+                .bind("lockAfter", rules.lockAfter())
+                .execute());
+        // a day on, failures are forgotten unless they locked a real account (kept for its administrator)
+        jdbi.useHandle(h -> h.createUpdate(
+                        "DELETE FROM sign_in_failure f WHERE f.last_failure_at < :dayAgo AND"
+                                + " (f.locked_at IS NULL OR NOT EXISTS (SELECT 1 FROM app_user u WHERE u.username = f.username))")
+                .bind("dayAgo", OffsetDateTime.ofInstant(now.minus(Duration.ofDays(1)), ZoneOffset.UTC))
+                .execute());
+        if (failuresByAddress.size() >= MAX_TRACKED_ADDRESSES) {
+            failuresByAddress.clear(); // a flood of addresses: start counting afresh rather than grow without bound
+        }
+        java.util.ArrayDeque<Instant> list = failuresByAddress.computeIfAbsent(
+                clientAddress == null ? "unknown" : clientAddress, a -> new java.util.ArrayDeque<>());
+        synchronized (list) {
+            list.addLast(now);
+            while (list.size() > rules.addressFailures()) {
+                list.removeFirst();
+            }
+        }
+    }
+
+    private Duration addressWait(String clientAddress, Instant now) {
+        java.util.ArrayDeque<Instant> list = failuresByAddress.get(clientAddress == null ? "unknown" : clientAddress);
+        if (list == null) {
+            return Duration.ZERO;
+        }
+        synchronized (list) {
+            return rules.addressWait(List.copyOf(list), now);
+        }
     }
 
     /** The user a live token belongs to. */

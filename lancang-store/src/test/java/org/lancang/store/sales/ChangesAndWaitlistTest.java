@@ -22,12 +22,12 @@ import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
-import org.lancang.store.sales.SalesRecords.Status;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 
@@ -75,14 +75,14 @@ class ChangesAndWaitlistTest {
                 false,
                 new ChangeRequest("D887", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"));
 
-        assertThat(moved.status()).isEqualTo(Status.TICKETED);
+        assertThat(moved.status()).isEqualTo(BookingStatus.TICKETED);
         assertThat(moved.date()).isEqualTo(DAY.plusDays(1));
         assertThat(moved.seatClass()).isEqualTo(SeatClass.FIRST);
         assertThat(moved.changedFrom()).isEqualTo(ticket.id());
         assertThat(moved.passengers().get(0).ticketNumber()).startsWith("D887-20261202-02");
         assertThat(moved.totalMinor()).isGreaterThan(ticket.totalMinor());
         Booking old = sales.find(ticket.id(), "pax", false);
-        assertThat(old.status()).isEqualTo(Status.CHANGED);
+        assertThat(old.status()).isEqualTo(BookingStatus.CHANGED);
         assertThat(old.changedTo()).isEqualTo(moved.id());
         assertThat(old.changeDifferenceMinor()).isEqualTo(moved.totalMinor() - ticket.totalMinor());
         assertThat(available("D887", DAY, "KMS", "VTE", SeatClass.SECOND)).isEqualTo(oldSecond + 1);
@@ -139,7 +139,7 @@ class ChangesAndWaitlistTest {
                         false,
                         new ChangeRequest("D8601", DAY, SeatClass.FIRST, null, 0, "change-key-1001")))
                 .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
-        assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(Status.TICKETED);
+        assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(BookingStatus.TICKETED);
         assertThat(available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND))
                 .isEqualTo(before);
         assertThatThrownBy(() -> sales.change(
@@ -165,7 +165,7 @@ class ChangesAndWaitlistTest {
                         ticket.id(), "other", false, new ChangeRequest("D8603", DAY, null, null, 0, "change-key-1006")))
                 .as("another passenger's booking does not exist for them")
                 .isInstanceOf(NotFound.class);
-        assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(Status.TICKETED);
+        assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(BookingStatus.TICKETED);
         assertThat(fill).hasSize(12);
     }
 
@@ -202,7 +202,7 @@ class ChangesAndWaitlistTest {
         WaitlistEntry offered = sales.waitlistEntry(first.id(), "other", false);
         assertThat(offered.status()).isEqualTo(WaitStatus.OFFERED);
         Booking offer = sales.find(offered.bookingId(), "other", false);
-        assertThat(offer.status()).isEqualTo(Status.HELD);
+        assertThat(offer.status()).isEqualTo(BookingStatus.HELD);
         assertThat(offer.passengers().get(0).passenger().documentNumber()).isEqualTo("530102199001010102");
         assertThat(sales.notificationsOf("other"))
                 .singleElement()
@@ -228,7 +228,7 @@ class ChangesAndWaitlistTest {
             sales.expireHolds();
             assertThat(sales.waitlistEntry(second.id(), "pax", false).status()).isEqualTo(WaitStatus.EXPIRED);
             assertThat(sales.find(secondOffered.bookingId(), "pax", false).status())
-                    .isEqualTo(Status.EXPIRED);
+                    .isEqualTo(BookingStatus.EXPIRED);
         } finally {
             CLOCK.advance(Duration.ofMinutes(-16));
         }
@@ -360,7 +360,7 @@ class ChangesAndWaitlistTest {
                     .isEqualTo(before.plusMinutes(40).toInstant());
             assertThat(sales.find(held.id(), "pax", false).status())
                     .as("the sold seat stays sold")
-                    .isEqualTo(Status.HELD);
+                    .isEqualTo(BookingStatus.HELD);
             assertThat(available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND)).isEqualTo(seats);
         } finally {
             platform.timetable().moveDeparture("D8605", planned);

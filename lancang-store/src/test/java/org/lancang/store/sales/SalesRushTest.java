@@ -23,7 +23,6 @@ import org.lancang.errors.Clash;
 import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
-import org.lancang.store.db.GroupCommit;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
@@ -34,17 +33,15 @@ import org.lancang.store.testing.BookingAudit;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
-import org.lancang.ticketing.RefundRules;
-import org.lancang.ticketing.SalesWindow;
-import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.inventory.SeatInventory;
 
 /**
  * Many buyers at once, in seeded random interleavings of hold, pay, cancel, change, expiry, joining and leaving the
  * waitlist, on two trains' scarce first class and their second class. Holds last a second and a half, so expiry and
  * waitlist offers happen during the rush. Afterwards: no (seat, segment) is sold twice; every seat-segment is free or in
- * exactly one live booking, in memory and in the database alike; no one waits while seats for their journey are free;
- * and a new service rebuilt from the database sees the same seats. Run again with {@code -Dlancang.seed=N}.
+ * exactly one live booking, in memory and in the database alike; the reconciliation holds (money taken = money for
+ * tickets + money given back, by the provider's ledger); no one waits while seats for their journey are free; and a new
+ * service rebuilt from the database sees the same seats. Run again with {@code -Dlancang.seed=N}.
  */
 class SalesRushTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
@@ -76,17 +73,10 @@ class SalesRushTest {
     }
 
     static SalesService service(Duration holdTime) {
-        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        Jdbi jdbi = platform.database().jdbi();
-        return new SalesService(
-                jdbi,
-                new GroupCommit(jdbi, "rush", Platform.SALES_COMMITTERS),
-                platform.timetable(),
-                FareTable.parse(
-                        platform.reference().network(), files.read("fares.csv"), files.read("exchange-rates.csv")),
-                SalesWindow.defaults(),
-                RefundRules.defaults(),
-                new SimulatedPaymentProvider(),
+        return SalesFixtures.service(
+                platform,
+                "rush",
+                new SimulatedPaymentProvider(platform.database().jdbi(), flowing),
                 flowing,
                 holdTime);
     }
@@ -130,6 +120,18 @@ class SalesRushTest {
         assertThat(unmatched)
                 .as("seed %d: passenger rows without their booking, or bookings without all their passengers", seed)
                 .isZero();
+
+        SalesAudit.Report audit = sales.reconcile(DAY);
+        assertThat(audit.seatsSoldTwice())
+                .as("seed %d: reconcile: seats sold twice", seed)
+                .isEmpty();
+        assertThat(audit.money().findings())
+                .as("seed %d: reconcile: money taken = money for tickets + money given back", seed)
+                .isEmpty();
+        assertThat(audit.money().inFlight())
+                .as("seed %d: payments left unsettled", seed)
+                .isZero();
+        assertThat(audit.holds()).isTrue();
 
         SalesService rebuilt = service(HOLD);
         for (String train : TRAINS) {

@@ -23,9 +23,9 @@ import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
-import org.lancang.store.sales.SalesRecords.Status;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 
@@ -96,18 +96,18 @@ class SalesServiceTest {
         int before = available("D887", "KMS", "VTE", SeatClass.SECOND);
         Booking held =
                 platform.sales().hold("pax", "pax", hold("D887", "KMS", "VTE", SeatClass.SECOND, passport("P4455667")));
-        assertThat(held.status()).isEqualTo(Status.HELD);
+        assertThat(held.status()).isEqualTo(BookingStatus.HELD);
         assertThat(available("D887", "KMS", "VTE", SeatClass.SECOND)).isEqualTo(before - 1);
         Booking paid = platform.sales().pay(held.id(), "pax", false, "key-pay-0001");
         Booking again = platform.sales().pay(held.id(), "pax", false, "key-pay-0001");
-        assertThat(paid.status()).isEqualTo(Status.TICKETED);
+        assertThat(paid.status()).isEqualTo(BookingStatus.TICKETED);
         assertThat(again.passengers().get(0).ticketNumber())
                 .isEqualTo(paid.passengers().get(0).ticketNumber())
                 .isNotNull();
         assertThatThrownBy(() -> platform.sales().find(held.id(), "other", false))
                 .isInstanceOf(NotFound.class);
         Booking cancelled = platform.sales().cancel(held.id(), "pax", false);
-        assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.feeMinor())
                 .as("3 days before departure: 5 %")
                 .isEqualTo(Math.round(paid.totalMinor() * 0.05));
@@ -181,7 +181,7 @@ class SalesServiceTest {
                 .isInstanceOf(Clash.class);
         Booking later =
                 platform.sales().hold("pax", "pax", hold("C82", "LPB", "BTN", SeatClass.SECOND, passport("P7777777")));
-        assertThat(later.status()).isEqualTo(Status.HELD);
+        assertThat(later.status()).isEqualTo(BookingStatus.HELD);
     }
 
     @Test
@@ -193,7 +193,7 @@ class SalesServiceTest {
         CLOCK.advance(Duration.ofMinutes(16));
         try {
             assertThat(platform.sales().expireHolds()).isGreaterThanOrEqualTo(1);
-            assertThat(platform.sales().find(held.id(), "pax", false).status()).isEqualTo(Status.EXPIRED);
+            assertThat(platform.sales().find(held.id(), "pax", false).status()).isEqualTo(BookingStatus.EXPIRED);
             assertThat(available("C84", "VTE", "LPB", SeatClass.FIRST)).isEqualTo(before);
             assertThatThrownBy(() -> platform.sales().pay(held.id(), "pax", false, "key-late-0001"))
                     .isInstanceOf(Clash.class);

@@ -1,16 +1,13 @@
 package org.lancang.store.testing;
 
+import org.lancang.store.sales.SalesAudit;
+
 /** Queries over the sales tables that must count zero after any rush or crash. */
 public final class BookingAudit {
     private BookingAudit() {}
 
     /** Pairs of live bookings holding one seat of one train run on a common segment. */
-    public static final String SOLD_TWICE = "SELECT count(*) FROM booking a"
-            + " JOIN booking_passenger pa ON pa.booking_id = a.id"
-            + " JOIN booking b ON b.train = a.train AND b.service_date = a.service_date AND b.id < a.id"
-            + " JOIN booking_passenger pb ON pb.booking_id = b.id AND pb.seat_index = pa.seat_index"
-            + " WHERE a.status IN ('HELD','TICKETED') AND b.status IN ('HELD','TICKETED')"
-            + " AND a.from_stop < b.to_stop AND b.from_stop < a.to_stop";
+    public static final String SOLD_TWICE = "SELECT count(*) FROM (" + SalesAudit.SOLD_TWICE + ") t";
 
     /**
      * Passenger rows without their booking, bookings without a first passenger, and gaps in a booking's passenger

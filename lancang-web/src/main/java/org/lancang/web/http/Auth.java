@@ -8,7 +8,9 @@ import org.lancang.store.users.UserService;
 import org.lancang.users.User;
 
 /**
- * Who is calling: a bearer token in the Authorization header (API clients), or the session cookie (the web UI).
+ * Who is calling: a bearer token in the Authorization header (API clients), or the session cookie (the web UI). The
+ * cookie is {@code Secure} whenever the client reached Lancang over HTTPS, also through a trusted proxy ({@link
+ * RequestOrigin}).
  */
 public final class Auth {
     public static final String SESSION_COOKIE = "lancang_session";
@@ -64,7 +66,7 @@ public final class Auth {
                 token,
                 "/",
                 (int) maxAgeSeconds,
-                ctx.scheme().equals("https"),
+                RequestOrigin.secure(ctx),
                 0,
                 true,
                 null,
@@ -74,6 +76,7 @@ public final class Auth {
     }
 
     public static void clearSessionCookie(Context ctx) {
-        ctx.cookie(new Cookie(SESSION_COOKIE, "", "/", 0, false, 0, true, null, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(
+                SESSION_COOKIE, "", "/", 0, RequestOrigin.secure(ctx), 0, true, null, null, SameSite.STRICT));
     }
 }

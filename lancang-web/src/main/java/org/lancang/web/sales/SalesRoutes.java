@@ -18,11 +18,14 @@ import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesRecords.Notification;
+import org.lancang.store.sales.SalesRecords.Payment;
+import org.lancang.store.sales.SalesRecords.SalesAnomaly;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesService;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
+import org.lancang.ticketing.RefundRules;
 import org.lancang.users.Role;
 import org.lancang.users.User;
 import org.lancang.web.http.Access;
@@ -124,6 +127,35 @@ public final class SalesRoutes {
             String seat,
             String ticketNumber) {}
 
+    /**
+     * A charge or refund recorded against the booking, with the client's idempotency key (null for a refund Lancang
+     * owes) and its outcome: CAPTURED took the money; VOIDED or FAILED took nothing ({@code note} says why); REFUNDED
+     * gave it back.
+     */
+    public record PaymentView(
+            String kind,
+            String purpose,
+            String status,
+            MoneyView amount,
+            String idempotencyKey,
+            String providerReference,
+            Instant createdAt,
+            Instant settledAt,
+            String note) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(
+                    p.kind().name(),
+                    p.purpose().name(),
+                    p.status().name(),
+                    MoneyView.of(new Money(p.amountMinor(), p.currency())),
+                    p.idempotencyKey(),
+                    p.providerReference(),
+                    p.createdAt(),
+                    p.settledAt(),
+                    p.note());
+        }
+    }
+
     public record BookingView(
             String id,
             String train,
@@ -142,7 +174,8 @@ public final class SalesRoutes {
             List<PassengerView> passengers,
             String changedTo,
             String changedFrom,
-            MoneyView changeDifference) {
+            MoneyView changeDifference,
+            List<PaymentView> payments) {
         static BookingView of(Booking b) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
@@ -175,7 +208,8 @@ public final class SalesRoutes {
                     b.changedFrom(),
                     b.changeDifferenceMinor() == null
                             ? null
-                            : MoneyView.of(new Money(b.changeDifferenceMinor(), b.currency())));
+                            : MoneyView.of(new Money(b.changeDifferenceMinor(), b.currency())),
+                    b.payments().stream().map(PaymentView::of).toList());
         }
     }
 
@@ -226,7 +260,8 @@ public final class SalesRoutes {
                 Endpoint.get("/api/bookings/{id}")
                         .access(buyers)
                         .tag("sales")
-                        .summary("One booking (its owner, or an agent)")
+                        .summary("One booking (its owner, or an agent), with each charge, void and refund recorded"
+                                + " against it")
                         .pathParam("id", "booking id")
                         .returns(BookingView.class)
                         .handle(ctx -> ctx.json(BookingView.of(find(ctx)))),
@@ -251,8 +286,9 @@ public final class SalesRoutes {
                         .returns(RefundQuoteView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
-                            Money[] q = sales.refundQuote(ctx.pathParam("id"), u.username(), isAgent(u));
-                            ctx.json(new RefundQuoteView(MoneyView.of(q[0]), MoneyView.of(q[1]), MoneyView.of(q[2])));
+                            RefundRules.Quote q = sales.refundQuote(ctx.pathParam("id"), u.username(), isAgent(u));
+                            ctx.json(new RefundQuoteView(
+                                    MoneyView.of(q.paid()), MoneyView.of(q.fee()), MoneyView.of(q.refund())));
                         }),
                 Endpoint.post("/api/bookings/{id}/cancel")
                         .access(buyers)
@@ -352,6 +388,13 @@ public final class SalesRoutes {
                         .returns(TypeRef.listOf(Notification.class))
                         .handle(ctx -> ctx.json(
                                 sales.notificationsOf(auth.requireUser(ctx).username()))),
+                Endpoint.get("/api/admin/sales/anomalies")
+                        .access(Access.roles(Role.ADMIN))
+                        .tag("sales")
+                        .summary("Seats sold twice in stored bookings, found when their runs were loaded: those runs"
+                                + " are off sale until one of the bookings is cancelled")
+                        .returns(TypeRef.listOf(SalesAnomaly.class))
+                        .handle(ctx -> ctx.json(sales.anomalies())),
                 Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg")
                         .access(buyers)
                         .tag("sales")

@@ -1,5 +1,6 @@
 package org.lancang.web.users;
 
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import org.lancang.errors.NotFound;
@@ -11,6 +12,7 @@ import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
+import org.lancang.web.http.RequestOrigin;
 import org.lancang.web.http.TypeRef;
 
 /** Sign-in, sign-out, registration, and user administration. */
@@ -50,12 +52,14 @@ public final class UserRoutes {
                 Endpoint.post("/api/auth/login")
                         .access(Access.PUBLIC)
                         .tag("auth")
-                        .summary("Sign in: sets the session cookie for the web UI and returns a bearer token")
+                        .summary(
+                                "Sign in: sets the session cookie for the web UI and returns a bearer token (throttled per"
+                                        + " account and address: 429 with Retry-After; 423 once locked)")
                         .body(LoginInput.class)
                         .returns(SignInView.class)
                         .handle(ctx -> {
                             LoginInput r = Json.body(ctx, LoginInput.class);
-                            UserService.SignIn s = signIn(r, UserService.TokenKind.SESSION);
+                            UserService.SignIn s = signIn(ctx, r, UserService.TokenKind.SESSION);
                             Auth.setSessionCookie(ctx, s.token(), UserService.SESSION_LIFETIME.toSeconds());
                             ctx.json(view(s));
                         }),
@@ -65,8 +69,8 @@ public final class UserRoutes {
                         .summary("Get a long-lived bearer token for API clients (no cookie)")
                         .body(LoginInput.class)
                         .returns(SignInView.class)
-                        .handle(ctx ->
-                                ctx.json(view(signIn(Json.body(ctx, LoginInput.class), UserService.TokenKind.API)))),
+                        .handle(ctx -> ctx.json(
+                                view(signIn(ctx, Json.body(ctx, LoginInput.class), UserService.TokenKind.API)))),
                 Endpoint.post("/api/auth/logout")
                         .access(Access.SIGNED_IN)
                         .tag("auth")
@@ -127,6 +131,13 @@ public final class UserRoutes {
                                     .map(UserView::of)
                                     .orElseThrow(() -> new NotFound("username", "no user '" + name + "'")));
                         }),
+                Endpoint.post("/api/users/{username}/unlock")
+                        .access(admin)
+                        .tag("users")
+                        .summary("Unlock an account locked after repeated failed sign-ins (and forget its failures)")
+                        .pathParam("username", "the username")
+                        .returns(UserView.class)
+                        .handle(ctx -> ctx.json(UserView.of(users.unlock(ctx.pathParam("username"))))),
                 Endpoint.put("/api/users/{username}/roles")
                         .access(admin)
                         .tag("users")
@@ -140,8 +151,8 @@ public final class UserRoutes {
                         }));
     }
 
-    private UserService.SignIn signIn(LoginInput r, UserService.TokenKind kind) {
-        return users.signIn(r.username(), r.password(), kind)
+    private UserService.SignIn signIn(Context ctx, LoginInput r, UserService.TokenKind kind) {
+        return users.signIn(r.username(), r.password(), kind, RequestOrigin.clientAddress(ctx))
                 .orElseThrow(() -> new HttpProblem(401, "wrong username or password"));
     }
 

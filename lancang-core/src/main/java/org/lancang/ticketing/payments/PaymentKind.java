@@ -1,0 +1,7 @@
+package org.lancang.ticketing.payments;
+
+/** Money in (a charge: reserved, then captured or voided) or money out (a refund). */
+public enum PaymentKind {
+    CHARGE,
+    REFUND
+}

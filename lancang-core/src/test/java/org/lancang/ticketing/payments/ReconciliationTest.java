@@ -1,0 +1,229 @@
+package org.lancang.ticketing.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.lancang.money.Currency;
+import org.lancang.ticketing.BookingStatus;
+import org.lancang.ticketing.payments.Reconciliation.BookingFacts;
+import org.lancang.ticketing.payments.Reconciliation.Payment;
+import org.lancang.ticketing.payments.Reconciliation.Report;
+
+/**
+ * Money against tickets: consistent histories hold, and each way money can go wrong (charged twice, charged without a
+ * ticket, cancelled without the refund, a change's difference missing, records and ledger apart) is found. The
+ * property test builds random consistent histories, checks they hold, then breaks each in one random way and checks
+ * that is found (seed printed; rerun with {@code -Dlancang.seed=N}).
+ */
+class ReconciliationTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    private static final Duration STUCK = Duration.ofMinutes(2);
+
+    /** A history under construction: bookings, the provider's ledger and Lancang's records of it. */
+    private static final class History {
+        final List<BookingFacts> bookings = new ArrayList<>();
+        final List<Payment> ledger = new ArrayList<>();
+        final List<Payment> ours = new ArrayList<>();
+        int keys;
+
+        void money(String booking, PaymentKind kind, PaymentStatus status, long amount) {
+            Payment p = new Payment("k" + keys++, booking, kind, status, amount, Currency.CNY, NOW.minusSeconds(600));
+            ours.add(p);
+            if (status != PaymentStatus.FAILED) {
+                ledger.add(p);
+            }
+        }
+
+        Report check() {
+            return Reconciliation.check(bookings, ledger, ours, NOW, STUCK);
+        }
+    }
+
+    private static BookingFacts booking(
+            String id, String from, BookingStatus s, long total, boolean ticketed, Long refund, Long difference) {
+        return new BookingFacts(id, from, s, Currency.CNY, total, ticketed, refund, difference);
+    }
+
+    @Test
+    void aTicketPaidOnceHoldsAndATicketPaidTwiceDoesNot() {
+        History h = new History();
+        h.bookings.add(booking("b1", null, BookingStatus.TICKETED, 47_000, true, null, null));
+        h.money("b1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
+        h.money("b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000); // a second payment, released
+        assertThat(h.check().holds()).as(h.check().findings().toString()).isTrue();
+        assertThat(h.check().taken().get(Currency.CNY).minor()).isEqualTo(47_000);
+
+        h.money("b1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
+        Report twice = h.check();
+        assertThat(twice.holds()).isFalse();
+        assertThat(twice.findings()).singleElement().satisfies(f -> {
+            assertThat(f.bookingId()).isEqualTo("b1");
+            assertThat(f.message()).contains("took 940.00 CNY").contains("call for 470.00 CNY");
+        });
+    }
+
+    @Test
+    void aCancelledTicketMustHaveItsRefundAndACancelledHoldNoMoney() {
+        History h = new History();
+        h.bookings.add(booking("b1", null, BookingStatus.CANCELLED, 47_000, true, 44_650L, null));
+        h.money("b1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
+        assertThat(h.check().findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("gave back 0.00 CNY"));
+        h.money("b1", PaymentKind.REFUND, PaymentStatus.REFUNDED, 44_650);
+        assertThat(h.check().holds()).isTrue();
+
+        History charged = new History();
+        charged.bookings.add(booking("b2", null, BookingStatus.CANCELLED, 47_000, false, 0L, null));
+        charged.money("b2", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
+        assertThat(charged.check().holds())
+                .as("charged, cancelled, no ticket, no refund")
+                .isFalse();
+    }
+
+    @Test
+    void aChangeCarriesTheTicketAndItsDifferenceIsChargedOrRefundedOnTheNewBooking() {
+        History h = new History();
+        h.bookings.add(booking("old", null, BookingStatus.CHANGED, 47_000, true, null, 29_000L));
+        h.bookings.add(booking("new", "old", BookingStatus.CHANGED, 76_000, true, null, -27_550L));
+        h.bookings.add(booking("newer", "new", BookingStatus.TICKETED, 47_000, true, null, null));
+        h.money("old", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
+        h.money("new", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 29_000);
+        Report missingRefund = h.check();
+        assertThat(missingRefund.chains()).isEqualTo(1);
+        assertThat(missingRefund.holds()).isFalse();
+        h.money("newer", PaymentKind.REFUND, PaymentStatus.REFUNDED, 27_550);
+        assertThat(h.check().holds()).as(h.check().findings().toString()).isTrue();
+    }
+
+    @Test
+    void aPaymentOnItsWayIsInFlightUntilItIsStuck() {
+        History h = new History();
+        h.bookings.add(booking("b1", null, BookingStatus.TICKETED, 47_000, true, null, null));
+        Payment fresh = new Payment(
+                "k", "b1", PaymentKind.CHARGE, PaymentStatus.AUTHORIZED, 47_000, Currency.CNY, NOW.minusSeconds(5));
+        h.ledger.add(fresh);
+        h.ours.add(fresh);
+        Report report = h.check();
+        assertThat(report.inFlight()).isEqualTo(1);
+        assertThat(report.holds()).isTrue();
+        Report later = Reconciliation.check(h.bookings, h.ledger, h.ours, NOW.plus(STUCK), STUCK);
+        assertThat(later.holds()).isFalse();
+        assertThat(later.findings().get(0).message()).contains("AUTHORIZED since");
+    }
+
+    @Test
+    void recordsAndLedgerMustAgreeKeyByKey() {
+        History h = new History();
+        h.bookings.add(booking("b1", null, BookingStatus.HELD, 47_000, false, null, null));
+        h.ours.add(new Payment("a", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000, Currency.CNY, NOW));
+        h.ledger.add(new Payment("a", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000, Currency.CNY, NOW));
+        h.ledger.add(new Payment("z", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 100, Currency.CNY, NOW));
+        assertThat(h.check().findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("never recorded"));
+        h.ledger.add(new Payment("y", "nobody", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 100, Currency.CNY, NOW));
+        assertThat(h.check().findings()).anySatisfy(f -> assertThat(f.message()).contains("no known booking"));
+    }
+
+    @Test
+    void randomConsistentHistoriesHoldAndAnyOneBreakIsFound() {
+        long seed = Long.getLong("lancang.seed", System.nanoTime());
+        System.out.println("reconciliation seed = " + seed);
+        Random random = new Random(seed);
+        for (int round = 0; round < 500; round++) {
+            History h = consistent(random, round);
+            Report ok = h.check();
+            assertThat(ok.holds())
+                    .as("seed %d round %d: %s", seed, round, ok.findings())
+                    .isTrue();
+            if (h.ledger.isEmpty()) {
+                continue;
+            }
+            int which = random.nextInt(h.ledger.size());
+            Payment p = h.ledger.get(which);
+            switch (random.nextInt(3)) {
+                case 0 -> h.ledger.remove(which);
+                case 1 ->
+                    h.ledger.set(
+                            which,
+                            new Payment(
+                                    p.key(),
+                                    p.bookingId(),
+                                    p.kind(),
+                                    p.status(),
+                                    p.amountMinor() + 1 + random.nextInt(1000),
+                                    p.currency(),
+                                    p.since()));
+                default ->
+                    h.ledger.add(new Payment(
+                            "extra" + round,
+                            p.bookingId(),
+                            p.kind(),
+                            p.status(),
+                            p.amountMinor(),
+                            p.currency(),
+                            p.since()));
+            }
+            assertThat(h.check().holds())
+                    .as("seed %d round %d: breaking %s must be found", seed, round, p)
+                    .isFalse();
+        }
+    }
+
+    /** A random booking's life: held, maybe paid, changed up to twice, maybe cancelled; money as it should move. */
+    private static History consistent(Random random, int round) {
+        History h = new History();
+        String id = "r" + round + "-0";
+        long total = 10_000 + random.nextInt(90_000);
+        boolean ticketed = false;
+        String from = null;
+        for (int step = 0; ; step++) {
+            if (!ticketed && random.nextInt(3) > 0) {
+                ticketed = true;
+                if (random.nextBoolean()) { // a second payment of the hold lost the race and was voided
+                    h.money(id, PaymentKind.CHARGE, PaymentStatus.VOIDED, total);
+                }
+                h.money(id, PaymentKind.CHARGE, PaymentStatus.CAPTURED, total);
+            }
+            int next = random.nextInt(4);
+            if (next == 0 && step < 2) { // a change
+                long newTotal = 10_000 + random.nextInt(90_000);
+                String newId = "r" + round + "-" + (step + 1);
+                long difference = 0;
+                if (ticketed) {
+                    difference = newTotal >= total ? newTotal - total : -((total - newTotal) * 95 / 100);
+                    if (difference > 0) {
+                        h.money(newId, PaymentKind.CHARGE, PaymentStatus.CAPTURED, difference);
+                    } else if (difference < 0) {
+                        h.money(newId, PaymentKind.REFUND, PaymentStatus.REFUNDED, -difference);
+                    }
+                }
+                h.bookings.add(
+                        booking(id, from, BookingStatus.CHANGED, total, ticketed, null, ticketed ? difference : null));
+                from = id;
+                id = newId;
+                total = newTotal;
+                continue;
+            }
+            if (next == 1) {
+                long refund = ticketed ? total * (80 + random.nextInt(21)) / 100 : 0;
+                if (refund > 0) {
+                    h.money(id, PaymentKind.REFUND, PaymentStatus.REFUNDED, refund);
+                }
+                h.bookings.add(booking(id, from, BookingStatus.CANCELLED, total, ticketed, refund, null));
+            } else {
+                BookingStatus end = ticketed
+                        ? BookingStatus.TICKETED
+                        : random.nextBoolean() ? BookingStatus.HELD : BookingStatus.EXPIRED;
+                h.bookings.add(booking(id, from, end, total, ticketed, null, null));
+            }
+            return h;
+        }
+    }
+}
