@@ -1,4 +1,4 @@
-package org.lancang.app;
+package org.lancang.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
