@@ -98,16 +98,30 @@ public final class DayGraph {
     private final int[] topoPos;
     private final Map<String, List<String>> lineOrders;
     private final Map<String, Resources.Line> lines = new HashMap<>();
+    private final Map<String, long[]> lineHold;
+    private final DayPlan day;
+    private final List<SpeedRestriction> restrictions;
+    private final DispatchRules rules;
+    private final LineOrders overrides;
 
     private DayGraph(
-            LocalDate date,
+            DayPlan day,
+            List<SpeedRestriction> restrictions,
+            DispatchRules rules,
+            LineOrders overrides,
             Planner planner,
             List<Run> runs,
             long[] planned,
             List<long[]> edges,
             List<ActivityKind> kinds,
-            Map<String, List<String>> lineOrders) {
-        this.date = date;
+            Map<String, List<String>> lineOrders,
+            Map<String, long[]> lineHold) {
+        this.date = day.date();
+        this.day = day;
+        this.restrictions = List.copyOf(restrictions);
+        this.rules = rules;
+        this.overrides = overrides;
+        this.lineHold = Map.copyOf(lineHold);
         this.planner = planner;
         this.runs = List.copyOf(runs);
         runs.forEach(r -> {
@@ -185,8 +199,40 @@ public final class DayGraph {
             }
         }
         if (k != n) {
-            throw new IllegalArgumentException("the train orders contradict each other: a train would wait for itself");
+            throw new IllegalArgumentException(
+                    "the train orders contradict each other: a train would wait for itself (" + cycle(indegree) + ")");
         }
+    }
+
+    /** A cycle among the nodes left with incoming arcs, described for the error message. */
+    private String cycle(int[] indegree) {
+        int v = 0;
+        while (indegree[v] == 0) {
+            v++;
+        }
+        java.util.LinkedHashMap<Integer, Integer> seen = new java.util.LinkedHashMap<>();
+        while (!seen.containsKey(v)) {
+            seen.put(v, seen.size());
+            int back = -1;
+            for (int k = inStart[v]; k < inStart[v + 1] && back < 0; k++) {
+                int u = edgeFrom[inEdges[k]];
+                if (indegree[u] > 0) {
+                    back = u;
+                }
+            }
+            v = back;
+        }
+        StringBuilder sb = new StringBuilder();
+        int start = seen.get(v);
+        seen.keySet().stream().skip(start).forEach(x -> sb.append(describe(x)).append(" <- "));
+        return sb.toString();
+    }
+
+    private String describe(int node) {
+        Run r = runOf(node);
+        return r.owner()
+                + (isArrival(node) ? " arr " : " dep ")
+                + r.path().points().get(pointOf(node)).code();
     }
 
     /** The day's graph: its runs (and the neighbouring days'), activities from the plan, lines in the given orders. */
@@ -244,9 +290,36 @@ public final class DayGraph {
                 }
             }
         }
-        Map<String, List<String>> used = orders(planner, day, runs, planned, overrides, edges, kinds);
+        Map<String, long[]> hold = new HashMap<>();
+        Map<String, List<String>> used = orders(planner, day, runs, planned, overrides, edges, kinds, hold);
         turns(planner, runs, planned, rules, edges, kinds);
-        return new DayGraph(day.date(), planner, runs, planned, edges, kinds, used);
+        return new DayGraph(day, restrictions, rules, overrides, planner, runs, planned, edges, kinds, used, hold);
+    }
+
+    /** The same day with the dispatcher's orders on some lines instead (the others as now). */
+    public DayGraph withOrders(LineOrders orders) {
+        return build(planner, day, restrictions, rules, overrides.with(orders));
+    }
+
+    /** The orders given by the dispatcher so far (lines not named follow the plan). */
+    public LineOrders overrides() {
+        return overrides;
+    }
+
+    public DispatchRules rules() {
+        return rules;
+    }
+
+    public DayPlan dayPlan() {
+        return day;
+    }
+
+    /**
+     * Seconds a run holds a single-track line before leaving its entry (route setting) and after arriving at its
+     * exit (tail clearing, release): {@code {before, after}}, or null if it does not use the line.
+     */
+    public long[] lineHold(String owner, String line) {
+        return lineHold.get(owner + "|" + line);
     }
 
     private static void add(List<long[]> edges, List<ActivityKind> kinds, int from, int to, long min, ActivityKind k) {
@@ -319,7 +392,8 @@ public final class DayGraph {
             long[] planned,
             LineOrders overrides,
             List<long[]> edges,
-            List<ActivityKind> kinds) {
+            List<ActivityKind> kinds,
+            Map<String, long[]> hold) {
         Map<String, Run> byOwner = new HashMap<>();
         runs.forEach(r -> byOwner.put(r.owner(), r));
         Map<String, Resources.Line> lines = new HashMap<>();
@@ -342,20 +416,32 @@ public final class DayGraph {
             List<String> wanted = overrides.byLine().get(line.id());
             boolean override = wanted != null;
             if (override) {
-                List<String> merged =
-                        new ArrayList<>(wanted.stream().filter(occ::containsKey).toList());
-                sequence.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
+                // the runs the dispatcher ordered take, in their new order, the places they held; the others stay put
+                List<String> ordered = wanted.stream().filter(occ::containsKey).toList();
+                java.util.Iterator<String> next = ordered.iterator();
+                List<String> merged = new ArrayList<>();
+                for (String o : sequence) {
+                    merged.add(ordered.contains(o) ? next.next() : o);
+                }
                 sequence = merged;
             }
             used.put(line.id(), sequence);
+            for (String owner : sequence) {
+                Run r = byOwner.get(owner);
+                long enters = planned[r.departure(entryPoint(r, line))];
+                long leaves = planned[r.arrival(exitPoint(r, line))];
+                hold.put(owner + "|" + line.id(), new long[] {
+                    Math.max(
+                            0, ceilSeconds(enters * 1000 - occ.get(owner).from().toEpochMilli())),
+                    Math.max(0, ceilSeconds(occ.get(owner).to().toEpochMilli() - leaves * 1000))
+                });
+            }
             for (int k = 0; k + 1 < sequence.size(); k++) {
                 Run a = byOwner.get(sequence.get(k));
                 Run b = byOwner.get(sequence.get(k + 1));
                 int exitA = a.arrival(exitPoint(a, line));
                 int entryB = b.departure(entryPoint(b, line));
-                long postA = occ.get(a.owner()).to().toEpochMilli() - planned[exitA] * 1000;
-                long preB = planned[entryB] * 1000 - occ.get(b.owner()).from().toEpochMilli();
-                long headway = Math.max(0, ceilSeconds(postA + preB));
+                long headway = hold.get(a.owner() + "|" + line.id())[1] + hold.get(b.owner() + "|" + line.id())[0];
                 long gap = planned[entryB] - planned[exitA];
                 if (override) {
                     add(edges, kinds, exitA, entryB, headway, ActivityKind.MEET_ORDER);
@@ -506,6 +592,11 @@ public final class DayGraph {
         return planned.clone();
     }
 
+    /** The activities leading into a node (edge indices). */
+    public int[] incoming(int node) {
+        return java.util.Arrays.copyOfRange(inEdges, inStart[node], inStart[node + 1]);
+    }
+
     int inStart(int node) {
         return inStart[node];
     }
@@ -542,6 +633,18 @@ public final class DayGraph {
     /** For each single-track line, the runs in the order the graph has them use it. */
     public Map<String, List<String>> lineOrders() {
         return lineOrders;
+    }
+
+    /** The runs just before this one on each single-track line it uses, in the graph's order: line → run. */
+    public Map<String, String> predecessorsOnLines(String owner) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        lineOrders.forEach((line, order) -> {
+            int i = order.indexOf(owner);
+            if (i > 0) {
+                out.put(line, order.get(i - 1));
+            }
+        });
+        return out;
     }
 
     public Resources.Line line(String id) {

@@ -379,14 +379,15 @@ public final class Forecast {
                 .toList();
     }
 
-    /** Weighted delay at the destinations of the day's runs, in weighted seconds (what re-planning minimises). */
+    /**
+     * Weighted delay at the destinations of every run of the graph (the day's and the neighbouring days' that meet
+     * them), in weighted seconds: what re-planning minimises.
+     */
     public long weightedDelay(DispatchRules rules) {
         long total = 0;
         for (DayGraph.Run r : graph.runs()) {
-            if (r.serviceDate().equals(graph.date())) {
-                int dest = r.lastNode();
-                total += rules.weight(r.priority()) * Math.max(0, time[dest] - graph.planned(dest));
-            }
+            int dest = r.lastNode();
+            total += rules.weight(r.priority()) * Math.max(0, time[dest] - graph.planned(dest));
         }
         return total;
     }
