@@ -1,6 +1,5 @@
 package org.lancang.app;
 
-import java.time.Clock;
 import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
 
@@ -10,7 +9,10 @@ final class PlatformOpener {
 
     static Platform open(DatabaseOptions options) {
         Platform platform = Platform.start(
-                options.config(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
+                options.config(),
+                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                org.lancang.store.operations.ServerClock.parse(
+                        System.getenv(org.lancang.store.operations.ServerClock.VARIABLE)));
         platform.generatedAdminPassword()
                 .ifPresent(password -> System.err.println("First use of this database: created user '"
                         + Platform.FIRST_ADMIN + "' with password " + password + " (shown only now)"));

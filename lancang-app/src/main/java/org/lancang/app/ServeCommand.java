@@ -1,6 +1,5 @@
 package org.lancang.app;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lancang.store.Platform;
@@ -34,7 +33,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Platform platform = Platform.start(
-                database.config(true), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
+                database.config(true),
+                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                org.lancang.store.operations.ServerClock.parse(
+                        System.getenv(org.lancang.store.operations.ServerClock.VARIABLE)));
         WebServer server;
         try {
             server = WebServer.start(platform, host, port);

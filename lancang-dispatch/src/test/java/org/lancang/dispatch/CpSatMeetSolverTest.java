@@ -115,6 +115,11 @@ class CpSatMeetSolverTest {
     @Test
     void aLateFreightTrainAheadOfTheInternationalTrainHasTheMeetsReordered() {
         DayGraph.Run intl = international();
+        MeetReplanner.replan(
+                forecast(List.of(lateStart(intl, 25 * 60))),
+                List.of(lateStart(intl, 25 * 60)),
+                solver,
+                Duration.ofMillis(700));
         Optional<Proposal> found = Optional.empty();
         for (String previous : GRAPH.predecessorsOnLines(intl.owner()).values()) {
             DayGraph.Run freight = GRAPH.run(previous).orElseThrow();
@@ -124,9 +129,9 @@ class CpSatMeetSolverTest {
             }
             List<RunningEvent> events = List.of(lateStart(intl, 25 * 60), lateStart(freight, 40 * 60));
             Forecast f = forecast(events);
-            MeetReplanner.Outcome o = MeetReplanner.replan(f, events, solver, Duration.ofSeconds(5));
+            MeetReplanner.Outcome o = MeetReplanner.replan(f, events, solver, Duration.ofSeconds(10));
             System.out.printf(
-                    "%s late: current %d fcfs %d proposed %d solver %s %d bound %d decided %d%n",
+                    "%s late: current %d fcfs %d proposed %d solver %s %d bound %d in %d ms, decided %d%n",
                     freight.owner(),
                     o.currentCost(),
                     o.fcfsCost(),
@@ -134,6 +139,7 @@ class CpSatMeetSolverTest {
                     o.solved().status(),
                     o.solved().objective(),
                     o.solved().bound(),
+                    o.solved().millis(),
                     o.problem().trains().stream()
                             .flatMap(t -> t.legs().stream())
                             .filter(l -> l.decide())

@@ -35,6 +35,14 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     public static final String FIRST_ADMIN = "admin";
+    /**
+     * How long the meet re-planning may search before it answers with the best order found and its gap: 3 s, or the
+     * system property {@code lancang.replan.seconds} (read at each start).
+     */
+    static java.time.Duration operationsSolverLimit() {
+        return java.time.Duration.ofMillis(
+                Math.round(1000 * Double.parseDouble(System.getProperty("lancang.replan.seconds", "3"))));
+    }
 
     private final Database database;
     private final ReferenceData reference;
@@ -43,6 +51,7 @@ public final class Platform implements AutoCloseable {
     private final GroupCommit commits;
     private final SalesService sales;
     private final MaintenanceService maintenance;
+    private final org.lancang.store.operations.OperationsService operations;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
 
@@ -54,6 +63,7 @@ public final class Platform implements AutoCloseable {
             GroupCommit commits,
             SalesService sales,
             MaintenanceService maintenance,
+            org.lancang.store.operations.OperationsService operations,
             String generatedAdminPassword) {
         this.database = database;
         this.reference = reference;
@@ -62,6 +72,7 @@ public final class Platform implements AutoCloseable {
         this.commits = commits;
         this.sales = sales;
         this.maintenance = maintenance;
+        this.operations = operations;
         this.generatedAdminPassword = generatedAdminPassword;
         this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lancang-hold-expiry");
@@ -122,7 +133,16 @@ public final class Platform implements AutoCloseable {
                     SalesService.DEFAULT_HOLD);
             MaintenanceService maintenance = new MaintenanceService(
                     database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
-            return new Platform(database, reference, users, timetable, commits, sales, maintenance, adminPassword);
+            var operations = new org.lancang.store.operations.OperationsService(
+                    database.jdbi(),
+                    timetable,
+                    org.lancang.operations.DispatchRules.parse(
+                            referenceFiles.read(org.lancang.operations.DispatchRules.FILE)),
+                    new org.lancang.dispatch.CpSatMeetSolver(2),
+                    operationsSolverLimit(),
+                    clock);
+            return new Platform(
+                    database, reference, users, timetable, commits, sales, maintenance, operations, adminPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -151,6 +171,11 @@ public final class Platform implements AutoCloseable {
 
     public MaintenanceService maintenance() {
         return maintenance;
+    }
+
+    /** Running events, forecasts, re-planning and dispatching orders (issue 14). */
+    public org.lancang.store.operations.OperationsService operations() {
+        return operations;
     }
 
     /** The first admin's password, only on the start that created it. */

@@ -70,6 +70,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new MaintenanceRoutes(
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
+        endpoints.addAll(new org.lancang.web.operations.OperationsRoutes(platform.operations(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

@@ -22,8 +22,12 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
-        platform = Platform.start(
-                TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
+        this(Clock.systemUTC());
+    }
+
+    /** A server whose "now" is {@code clock}. */
+    TestServer(Clock clock) {
+        platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), clock);
         adminPassword = platform.generatedAdminPassword().orElseThrow();
         server = WebServer.start(platform, "127.0.0.1", 0);
     }

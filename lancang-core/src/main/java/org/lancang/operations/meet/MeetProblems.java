@@ -110,19 +110,15 @@ public final class MeetProblems {
     /** Legs nearer than this to a delayed train's leg on the same line are re-planned; the others keep their order. */
     public static final long NEAR = 3600;
 
-    /** For each line, the forecast departures onto it of runs whose forecast is not their plan. */
+    /** For each line, the forecast departures onto it that are not as planned (late, or held). */
     private static Map<String, List<Long>> delayedUses(Forecast f, Map<String, List<Resources.Line>> linesOf) {
         DayGraph g = f.graph();
         Map<String, List<Long>> out = new HashMap<>();
         for (DayGraph.Run r : g.runs()) {
-            boolean delayed = false;
-            for (int n = r.firstNode(); n <= r.lastNode() && !delayed; n++) {
-                delayed = f.time(n) != g.planned(n);
-            }
-            if (delayed) {
-                for (Resources.Line l : linesOf.getOrDefault(r.owner(), List.of())) {
-                    out.computeIfAbsent(l.id(), k -> new ArrayList<>())
-                            .add(f.time(r.departure(DayGraph.entryPoint(r, l))));
+            for (Resources.Line l : linesOf.getOrDefault(r.owner(), List.of())) {
+                int dep = r.departure(DayGraph.entryPoint(r, l));
+                if (f.time(dep) != g.planned(dep)) {
+                    out.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(f.time(dep));
                 }
             }
         }
