@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             GtfsCommand.class,
             SalesCommand.class,
             BenchCommand.class,
-            MaintenanceCommand.class
+            MaintenanceCommand.class,
+            OpsCommand.class
         })
 public final class Lancang implements Runnable {
     @CommandLine.Spec

@@ -139,24 +139,38 @@ public final class OperationsService {
         return new Ingested(fresh.size(), events.size() - fresh.size(), results);
     }
 
+    /** One statement for the whole batch (arrays unnested into rows), in one transaction. */
     private void store(List<RunningEvent> events, String user, Instant now) {
-        jdbi.useTransaction(h -> {
-            var batch = h.prepareBatch("INSERT INTO running_event (train, service_date, point, kind, at, source,"
-                    + " received_by, received_at) VALUES (:t, :d, :p, :k, :at, :s, :u, :now)"
-                    + " ON CONFLICT (train, service_date, point, kind) DO NOTHING");
-            for (RunningEvent e : events) {
-                batch.bind("t", e.train())
-                        .bind("d", e.serviceDate())
-                        .bind("p", e.point())
-                        .bind("k", e.kind().name())
-                        .bind("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
-                        .bind("s", e.source() == null || e.source().isBlank() ? user : e.source())
-                        .bind("u", user)
-                        .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                        .add();
-            }
-            batch.execute();
-        });
+        int n = events.size();
+        String[] trains = new String[n];
+        LocalDate[] dates = new LocalDate[n];
+        String[] points = new String[n];
+        String[] kinds = new String[n];
+        OffsetDateTime[] ats = new OffsetDateTime[n];
+        String[] sources = new String[n];
+        for (int i = 0; i < n; i++) {
+            RunningEvent e = events.get(i);
+            trains[i] = e.train();
+            dates[i] = e.serviceDate();
+            points[i] = e.point();
+            kinds[i] = e.kind().name();
+            ats[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
+            sources[i] = e.source() == null || e.source().isBlank() ? user : e.source();
+        }
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO running_event (train, service_date, point, kind, at,"
+                        + " source, received_by, received_at)"
+                        + " SELECT t, d, p, k, a, s, :u, :now FROM unnest(:t::text[], :d::date[], :p::text[],"
+                        + " :k::text[], :a::timestamptz[], :s::text[]) AS x(t, d, p, k, a, s)"
+                        + " ON CONFLICT (train, service_date, point, kind) DO NOTHING")
+                .bind("t", trains)
+                .bind("d", dates)
+                .bind("p", points)
+                .bind("k", kinds)
+                .bind("a", ats)
+                .bind("s", sources)
+                .bind("u", user)
+                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .execute());
     }
 
     /** Brings every day in memory that holds the events' runs up to date; notices and listeners follow. */
