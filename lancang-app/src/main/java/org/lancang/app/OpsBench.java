@@ -152,11 +152,13 @@ final class OpsBench {
     private record Scenario(int index, List<Disturbance> disturbances, Forecast forecast, List<RunningEvent> seen) {}
 
     /**
-     * A day disrupted at random, seen up to a random moment within an hour after the first report that is off the plan
+     * A day disrupted at random (trains that use the single track), seen up to a random moment within an hour after the first report that is off the plan
      * (before it the forecast knows nothing of the disruption); null if the disturbances delay no one.
      */
     private Scenario scenario(DayGraph graph, Random random, int index) {
-        List<Disturbance> ds = Disturbance.random(random, graph);
+        // on trains that run over the single track, where meets are to be re-planned
+        List<Disturbance> ds = Disturbance.random(
+                random, graph, r -> graph.lineOrders().values().stream().anyMatch(o -> o.contains(r.owner())));
         DaySimulator.Reality reality = DaySimulator.simulate(graph, ds);
         List<RunningEvent> events = reality.events();
         Instant first = null;

@@ -68,8 +68,14 @@ public sealed interface Disturbance {
 
     /** One to four disturbances of random kinds on random trains of the day, from {@code random}. */
     static List<Disturbance> random(Random random, DayGraph graph) {
+        return random(random, graph, r -> true);
+    }
+
+    /** The same, on trains of the day that {@code which} accepts. */
+    static List<Disturbance> random(Random random, DayGraph graph, java.util.function.Predicate<DayGraph.Run> which) {
         List<DayGraph.Run> runs = graph.runs().stream()
                 .filter(r -> r.serviceDate().equals(graph.date()))
+                .filter(which)
                 .toList();
         List<Disturbance> out = new ArrayList<>();
         int count = 1 + random.nextInt(4);

@@ -129,6 +129,57 @@ class OperationsApiTest {
     }
 
     @Test
+    @Order(0)
+    void aDisturbanceFreeSimulatedDayRunsToPlanForecastsThePlanAndNeedsNoProposal() throws Exception {
+        LocalDate clean = DAY.minusDays(10); // far from the scenario's day: their graphs share no run
+        DayGraph graph = DayGraph.build(
+                server.platform.timetable().planner(),
+                server.platform.timetable().day(clean),
+                List.of(),
+                server.platform.operations().rules(),
+                LineOrders.PLAN);
+        List<org.lancang.operations.RunningEvent> events =
+                org.lancang.operations.DaySimulator.simulate(graph, List.of()).events();
+        for (int i = 0; i < events.size(); i += 500) {
+            List<Map<String, String>> batch = new ArrayList<>();
+            for (var e : events.subList(i, Math.min(events.size(), i + 500))) {
+                batch.add(Map.of(
+                        "train", e.train(),
+                        "serviceDate", e.serviceDate().toString(),
+                        "point", e.point(),
+                        "kind", e.kind().name(),
+                        "at", e.at().toString()));
+            }
+            JsonNode r = ok(
+                    server.postJson(
+                            "/api/operations/events",
+                            feed,
+                            org.lancang.web.http.Json.MAPPER.writeValueAsString(Map.of("events", batch))),
+                    200);
+            assertThat(r.get("accepted").asInt()).isEqualTo(batch.size());
+        }
+        int calls = 0;
+        for (JsonNode t : ok(server.get("/api/operations/forecast?date=" + clean, dispatcher), 200)) {
+            assertThat(t.get("destinationDelaySeconds").asLong()).isZero();
+            for (JsonNode c : t.get("calls")) {
+                for (String at : List.of("Arrival", "Departure")) {
+                    if (c.hasNonNull("planned" + at)) {
+                        assertThat(c.get("actual" + at).asText())
+                                .isEqualTo(c.get("planned" + at).asText());
+                        assertThat(c.get("forecast" + at).asText())
+                                .isEqualTo(c.get("planned" + at).asText());
+                        calls++;
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThan(events.size() / 2);
+        JsonNode replan = ok(server.get("/api/operations/proposal?date=" + clean, dispatcher), 200);
+        assertThat(replan.get("currentCost").asLong()).isZero();
+        assertThat(replan.get("proposal").isNull()).isTrue();
+    }
+
+    @Test
     @Order(1)
     void theInternationalTrainLeavesLateTheForecastMovesAReplanningIsAppliedAndPassengersAreTold() {
         String train = intl.get("train").asText();

@@ -54,6 +54,9 @@ public final class OperationsService {
     /** Passengers are told each time their forecast arrival passes another multiple of this. */
     public static final Duration NOTICE_STEP = Duration.ofMinutes(15);
 
+    /** Days whose forecast is kept in memory (a day's graph and events take a few megabytes). */
+    static final int DAYS_IN_MEMORY = 16;
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Jdbi jdbi;
@@ -221,8 +224,10 @@ public final class OperationsService {
                 timetable.planner(), timetable.day(date), timetable.restrictions(date), rules, loadOrders(date));
         fresh.forecast = Forecast.replay(graph, fresh.events);
         fresh.version = day == null ? 1 : day.version + 1;
-        if (days.size() > 8) {
-            days.keySet().removeIf(d -> Math.abs(d.toEpochDay() - date.toEpochDay()) > 3);
+        while (days.size() >= DAYS_IN_MEMORY) { // forget the day farthest from this one
+            days.keySet().stream()
+                    .max(java.util.Comparator.comparingLong(d -> Math.abs(d.toEpochDay() - date.toEpochDay())))
+                    .ifPresent(days::remove);
         }
         days.put(date, fresh);
         return fresh;
