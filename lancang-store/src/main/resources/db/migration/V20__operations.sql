@@ -10,9 +10,9 @@ CREATE TABLE running_event (
     source        text NOT NULL,
     received_by   text NOT NULL,
     received_at   timestamptz NOT NULL,
-    UNIQUE (train, service_date, point, kind)
+    -- date first: the same index finds a repeat and reads a day's events back (one index to update per event)
+    UNIQUE (service_date, train, point, kind)
 );
-CREATE INDEX running_event_date ON running_event (service_date, id);
 
 -- What the dispatcher ordered when applying a re-planning: who, when, what (a train held at a point until a time,
 -- or the new order of trains on a single-track line).

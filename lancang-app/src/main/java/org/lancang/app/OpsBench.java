@@ -118,7 +118,7 @@ final class OpsBench {
         out.printf(
                 Locale.ROOT,
                 "one event (checked) -> every affected forecast updated: p50 %.1f µs, p99 %.1f µs over %,d events"
-                        + " (%.1f runs moved per event); target p99 < 5 ms: %s; recomputing the whole day instead:"
+                        + " (%.2f runs moved per event); target p99 < 5 ms: %s; recomputing the whole day instead:"
                         + " %.2f ms, %.0f× the median event%n",
                 p50,
                 p99,

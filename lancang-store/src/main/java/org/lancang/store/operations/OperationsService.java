@@ -164,7 +164,7 @@ public final class OperationsService {
                         + " source, received_by, received_at)"
                         + " SELECT t, d, p, k, a, s, :u, :now FROM unnest(:t::text[], :d::date[], :p::text[],"
                         + " :k::text[], :a::timestamptz[], :s::text[]) AS x(t, d, p, k, a, s)"
-                        + " ON CONFLICT (train, service_date, point, kind) DO NOTHING")
+                        + " ON CONFLICT (service_date, train, point, kind) DO NOTHING")
                 .bind("t", trains)
                 .bind("d", dates)
                 .bind("p", points)
