@@ -349,6 +349,9 @@ class OperationsApiTest {
         cases.put("at", event(train, second, "ARRIVAL", departure(intl).plusSeconds(60))); // before its departure
         cases.put("serviceDate", event(train, origin, "DEPARTURE", t).replace(DAY.toString(), "2026-13-45"));
         cases.put(
+                "events[0].serviceDate",
+                "{\"events\":[" + event(train, origin, "DEPARTURE", t).replace(DAY.toString(), "2031-01-01") + "]}");
+        cases.put(
                 "events[1].point",
                 "{\"events\":[" + event(train, origin, "ARRIVAL", t).replace("ARRIVAL", "DEPARTURE") + ","
                         + event(train, "NOPE", "PASS", t) + "]}");

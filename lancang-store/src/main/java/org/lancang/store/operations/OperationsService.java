@@ -126,6 +126,12 @@ public final class OperationsService {
             if (e.serviceDate() == null) {
                 throw new InvalidInput(prefix + "serviceDate", "is required");
             }
+            LocalDate today = now.atZone(org.lancang.network.Network.CHINA).toLocalDate();
+            if (e.serviceDate().isAfter(today.plusDays(1))) {
+                // refused before a day that has not begun is laid out in memory for nothing
+                throw new InvalidInput(
+                        prefix + "serviceDate", e.serviceDate() + " has not begun (today is " + today + ")");
+            }
             checked.add(day(e.serviceDate()).forecast.check(e, now, prefix, batch));
         }
         List<RunningEvent> fresh = checked.stream()
