@@ -53,6 +53,14 @@ public final class MeetReplanner {
         Forecast proposed = play(current, events, orders.byLine());
         long fcfsCost = fcfsForecast.weightedDelay(g.rules());
         long proposedCost = proposed.weightedDelay(g.rules());
+        String ordersFrom = "CP-SAT";
+        if (fcfsCost < proposedCost) {
+            // the solver's model is the forecast's in short; played in full, first come first served came out cheaper
+            orders = changed(g, FirstComeFirstServed.lineOrders(problem, fcfs));
+            proposed = fcfsForecast;
+            proposedCost = fcfsCost;
+            ordersFrom = "FCFS";
+        }
         Optional<Proposal> proposal = Optional.empty();
         if (!orders.byLine().isEmpty()
                 && proposedCost <= currentCost - g.rules().meetImprovementSeconds()) {
@@ -62,6 +70,7 @@ public final class MeetReplanner {
                     currentCost,
                     fcfsCost,
                     proposedCost,
+                    ordersFrom,
                     solved.status(),
                     solved.objective(),
                     solved.bound(),

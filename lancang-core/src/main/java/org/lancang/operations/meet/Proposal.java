@@ -11,6 +11,7 @@ import org.lancang.operations.LineOrders;
  * first come, first served, all in weighted seconds of delay at destinations.
  *
  * @param basedOn       the forecast version it was computed from: applying it to a later forecast is refused
+ * @param ordersFrom    CP-SAT, or FCFS where first come first served, played through the forecast, came out cheaper
  * @param optimalityGap the solver's (objective − bound) / objective
  * @param conflicts     conflicts the planner's detector finds on single-track lines at the proposed times
  */
@@ -20,6 +21,7 @@ public record Proposal(
         long currentCost,
         long fcfsCost,
         long proposedCost,
+        String ordersFrom,
         String solverStatus,
         long solverObjective,
         long solverBound,
