@@ -116,6 +116,7 @@ export default {
   'role.AGENT': 'Sales agent',
   'role.PASSENGER': 'Passenger',
   'role.SHIPPER': 'Shipper',
+  'role.TRAIN_DESCRIBER': 'Train describer (feed)',
   'nav.planner': 'Planner',
   // maintenance (maintenance.html)
   'mnt.inspections': 'Inspections',

@@ -115,6 +115,7 @@ export default {
   'role.AGENT': 'ຕົວແທນຂາຍປີ້',
   'role.PASSENGER': 'ຜູ້ໂດຍສານ',
   'role.SHIPPER': 'ຜູ້ສົ່ງສິນຄ້າ',
+  'role.TRAIN_DESCRIBER': 'ລະບົບຕິດຕາມຂະບວນລົດ (ຂໍ້ມູນ)',
   'nav.planner': 'ແຜນເດີນລົດ',
   // maintenance (maintenance.html)
   'mnt.inspections': 'ການກວດກາ',

@@ -115,6 +115,7 @@ export default {
   'role.AGENT': '售票代理',
   'role.PASSENGER': '旅客',
   'role.SHIPPER': '货主',
+  'role.TRAIN_DESCRIBER': '车次追踪（数据源）',
   'nav.planner': '运行图',
   // maintenance (maintenance.html)
   'mnt.inspections': '检查',

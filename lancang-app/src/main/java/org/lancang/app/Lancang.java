@@ -1,6 +1,10 @@
 package org.lancang.app;
 
+import org.lancang.data.DataFileException;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.gtfs.GtfsFormatException;
 import org.lancang.store.db.WriterLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Command;
             RuntimeCommand.class,
             GtfsCommand.class,
             SalesCommand.class,
-            MaintenanceCommand.class
+            MaintenanceCommand.class,
+            OpsCommand.class
         })
 public final class Lancang implements Runnable {
     @CommandLine.Spec
@@ -48,10 +53,10 @@ public final class Lancang implements Runnable {
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof InvalidInput invalid) {
             invalid.errors().forEach(err -> cli.getErr().println(err.field() + ": " + err.message()));
-        } else if (e instanceof org.lancang.errors.Clash
-                || e instanceof org.lancang.errors.NotFound
-                || e instanceof org.lancang.data.DataFileException
-                || e instanceof org.lancang.gtfs.GtfsFormatException
+        } else if (e instanceof Clash
+                || e instanceof NotFound
+                || e instanceof DataFileException
+                || e instanceof GtfsFormatException
                 || e instanceof WriterLock.HeldByAnotherServer) {
             cli.getErr().println(e.getMessage());
         } else {

@@ -1,11 +1,12 @@
 package org.lancang.app;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.lancang.store.Platform;
+import org.lancang.store.operations.ServerClock;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.web.WebServer;
 import picocli.CommandLine.Command;
@@ -44,7 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Platform platform = Platform.start(
-                database.config(true), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), Clock.systemUTC());
+                database.config(true),
+                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                ServerClock.fromEnvironment());
         WebServer server;
         try {
             server = WebServer.start(
@@ -57,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
                                     : trustedProxies.stream()
                                             .map(String::strip)
                                             .filter(a -> !a.isEmpty())
-                                            .collect(java.util.stream.Collectors.toSet())));
+                                            .collect(Collectors.toSet())));
         } catch (RuntimeException e) {
             platform.close();
             throw e;

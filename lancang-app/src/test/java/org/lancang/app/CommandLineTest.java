@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +121,7 @@ class CommandLineTest {
         assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
         assertThat(clean.out()).contains("service date 2027-01-15").contains("OK: every charge is matched");
         // money the provider took for a booking Lancang never made
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl(), "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(dbUrl(), "postgres", "")) {
             c.createStatement()
                     .execute("INSERT INTO simulated_provider_ledger (key, reference, kind, status, amount_minor,"
                             + " currency, provider_reference, created_at, updated_at) VALUES ('pay:stray-charge',"

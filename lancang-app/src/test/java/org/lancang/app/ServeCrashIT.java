@@ -2,6 +2,8 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -143,9 +145,9 @@ class ServeCrashIT {
             }
             // every charge is matched by a ticket or a refund, whatever the kill interrupted (the restart settled
             // the payments it left half-way), and no seat-segment is sold twice
-            java.io.StringWriter report = new java.io.StringWriter();
+            StringWriter report = new StringWriter();
             picocli.CommandLine reconcile = Lancang.commandLine();
-            reconcile.setOut(new java.io.PrintWriter(report));
+            reconcile.setOut(new PrintWriter(report));
             int code = reconcile.execute("sales", "reconcile", "--data-dir", dataDir.toString(), "--date", date);
             assertThat(code).as(report.toString()).isZero();
             assertThat(report.toString()).contains("OK: every charge is matched");

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "what to measure: timetable or sales")
+    @Parameters(index = "0", description = "what to measure: timetable, sales or ops")
     String what;
 
     @Option(names = "--iterations", defaultValue = "30", description = "measured iterations (default ${DEFAULT-VALUE})")
@@ -63,6 +63,18 @@ final class BenchCommand implements Callable<Integer> {
                     "sales: seconds of HTTP load before measuring, so that the server is compiled (default ${DEFAULT-VALUE})")
     int httpWarmup;
 
+    @Option(
+            names = "--scenarios",
+            defaultValue = "100",
+            description = "ops: seeded disruption scenarios re-planned (default ${DEFAULT-VALUE})")
+    int scenarios;
+
+    @Option(
+            names = "--replan-ms",
+            defaultValue = "800",
+            description = "ops: CP-SAT time limit per re-planning, ms (default ${DEFAULT-VALUE})")
+    int replanMillis;
+
     @Spec
     CommandSpec spec;
 
@@ -81,8 +93,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (what.equals("ops")) {
+            new OpsBench(spec.commandLine().getOut(), scenarios, Duration.ofMillis(replanMillis)).run();
+            return 0;
+        }
         if (!what.equals("timetable")) {
-            spec.commandLine().getErr().println("unknown benchmark '" + what + "'; known: timetable, sales");
+            spec.commandLine().getErr().println("unknown benchmark '" + what + "'; known: timetable, sales, ops");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();

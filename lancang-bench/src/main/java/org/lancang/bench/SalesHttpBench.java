@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 import org.lancang.money.Currency;
@@ -78,8 +80,7 @@ final class SalesHttpBench {
     /** Seats for sale in one system's data: every leg's second class on every day. */
     private long capacity;
 
-    private final java.util.concurrent.atomic.AtomicReference<String> firstRefusal =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> firstRefusal = new AtomicReference<>();
 
     SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds) {
         this.out = out;
@@ -258,7 +259,7 @@ final class SalesHttpBench {
             try (Connection c = host.dataSource().getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("cannot create the bench database " + database, e);
             }
             platform = Platform.start(
@@ -359,7 +360,7 @@ final class SalesHttpBench {
     private String url(String database) {
         try (Connection c = host.dataSource().getConnection()) {
             return c.getMetaData().getURL().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot read the embedded PostgreSQL's URL", e);
         }
     }
@@ -368,7 +369,7 @@ final class SalesHttpBench {
         try (Connection c = host.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             out.println("  (could not drop " + database + ": " + e.getMessage() + ")");
         }
     }

@@ -15,5 +15,7 @@ public enum Role {
     /** Buys tickets for themselves. */
     PASSENGER,
     /** Books freight paths and wagons. */
-    SHIPPER
+    SHIPPER,
+    /** A machine: the train-describer feed that reports trains at timing points (running events only). */
+    TRAIN_DESCRIBER
 }

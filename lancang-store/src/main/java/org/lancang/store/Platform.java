@@ -1,17 +1,23 @@
 package org.lancang.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
+import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.maintenance.MaintenanceRules;
+import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.db.WriterLock;
 import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.store.operations.OperationsService;
 import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesService;
@@ -40,6 +46,14 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     public static final String FIRST_ADMIN = "admin";
+    /**
+     * How long the meet re-planning may search before it answers with the best order found and its gap: 3 s, or the
+     * system property {@code lancang.replan.seconds} (read at each start).
+     */
+    static Duration operationsSolverLimit() {
+        return Duration.ofMillis(
+                Math.round(1000 * Double.parseDouble(System.getProperty("lancang.replan.seconds", "3"))));
+    }
 
     private final Database database;
     private final ReferenceData reference;
@@ -48,6 +62,7 @@ public final class Platform implements AutoCloseable {
     private final GroupCommit commits;
     private final SalesService sales;
     private final MaintenanceService maintenance;
+    private final OperationsService operations;
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
     private final WriterLock writerLock;
@@ -60,6 +75,7 @@ public final class Platform implements AutoCloseable {
             GroupCommit commits,
             SalesService sales,
             MaintenanceService maintenance,
+            OperationsService operations,
             String generatedAdminPassword,
             WriterLock writerLock) {
         this.database = database;
@@ -69,17 +85,18 @@ public final class Platform implements AutoCloseable {
         this.commits = commits;
         this.sales = sales;
         this.maintenance = maintenance;
+        this.operations = operations;
         this.generatedAdminPassword = generatedAdminPassword;
         this.writerLock = writerLock;
         this.housekeeping = writerLock == null
                 ? null
-                : java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                : Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "lancang-housekeeping");
                     t.setDaemon(true);
                     return t;
                 });
         if (housekeeping != null) {
-            housekeeping.scheduleWithFixedDelay(this::keepHouse, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(this::keepHouse, 30, 30, TimeUnit.SECONDS);
         }
     }
 
@@ -163,13 +180,29 @@ public final class Platform implements AutoCloseable {
             MaintenanceService maintenance = new MaintenanceService(
                     database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
             if (server) {
-                int settled = sales.settlePayments(java.time.Duration.ZERO);
+                int settled = sales.settlePayments(Duration.ZERO);
                 if (settled > 0) {
                     LOG.info("settled {} payments a stop had left half-way", settled);
                 }
             }
+            var operations = new OperationsService(
+                    database.jdbi(),
+                    timetable,
+                    DispatchRules.parse(referenceFiles.read(DispatchRules.FILE)),
+                    new CpSatMeetSolver(2),
+                    operationsSolverLimit(),
+                    clock);
             return new Platform(
-                    database, reference, users, timetable, commits, sales, maintenance, adminPassword, writerLock);
+                    database,
+                    reference,
+                    users,
+                    timetable,
+                    commits,
+                    sales,
+                    maintenance,
+                    operations,
+                    adminPassword,
+                    writerLock);
         } catch (RuntimeException e) {
             commits.close();
             if (writerLock != null) {
@@ -202,6 +235,11 @@ public final class Platform implements AutoCloseable {
 
     public MaintenanceService maintenance() {
         return maintenance;
+    }
+
+    /** Running events, forecasts, re-planning and dispatching orders (issue 14). */
+    public OperationsService operations() {
+        return operations;
     }
 
     /** The first admin's password, only on the start that created it. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
@@ -30,6 +32,7 @@ import org.lancang.web.http.RequestOrigin;
 import org.lancang.web.http.TextInput;
 import org.lancang.web.maintenance.MaintenanceRoutes;
 import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.operations.OperationsRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
 import org.lancang.web.sales.SalesRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
@@ -72,14 +75,14 @@ public final class WebServer implements AutoCloseable {
             + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Where to listen and whom to believe about the client: the addresses of trusted TLS proxies. */
-    public record Options(String host, int port, java.util.Set<String> trustedProxies) {
+    public record Options(String host, int port, Set<String> trustedProxies) {
         public Options {
-            trustedProxies = java.util.Set.copyOf(trustedProxies);
+            trustedProxies = Set.copyOf(trustedProxies);
         }
     }
 
     public static WebServer start(Platform platform, String host, int port) {
-        return start(platform, new Options(host, port, java.util.Set.of()));
+        return start(platform, new Options(host, port, Set.of()));
     }
 
     public static WebServer start(Platform platform, Options options) {
@@ -102,6 +105,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new MaintenanceRoutes(
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
+        endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 
@@ -120,7 +124,7 @@ public final class WebServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             // Few threads: holds are answered when their commit completes, not by a thread waiting for it, so a rush
             // needs no more threads than the cores can run; more would only take turns on them.
-            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(SERVER_THREADS, 4, 60_000);
+            cfg.jetty.threadPool = new QueuedThreadPool(SERVER_THREADS, 4, 60_000);
             // Jetty's own refusals (URI too long, headers too large, a URL it cannot read) as problem+json too
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));

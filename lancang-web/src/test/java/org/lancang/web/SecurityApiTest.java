@@ -10,6 +10,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -164,9 +166,7 @@ class SecurityApiTest {
 
     private static void assertProblemResponse(String response, int status) throws IOException {
         assertThat(response).as(response).startsWith("HTTP/1.1 " + status);
-        assertThat(response.toLowerCase(java.util.Locale.ROOT))
-                .as(response)
-                .contains("content-type: application/problem+json");
+        assertThat(response.toLowerCase(Locale.ROOT)).as(response).contains("content-type: application/problem+json");
         JsonNode problem = Json.MAPPER.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(response).doesNotContain("<html").doesNotContain("at org.");
@@ -182,7 +182,7 @@ class SecurityApiTest {
             s.shutdownOutput();
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             throw new AssertionError("the server dropped the connection without an answer", reset);
         }
     }

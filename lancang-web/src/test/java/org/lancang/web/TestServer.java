@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lancang.store.Platform;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
@@ -23,11 +24,16 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
-        this(Clock.systemUTC(), java.util.Set.of());
+        this(Clock.systemUTC());
+    }
+
+    /** A server whose "now" is {@code clock}. */
+    TestServer(Clock clock) {
+        this(clock, Set.of());
     }
 
     /** A server on its own clock, believing forwarded headers from {@code trustedProxies}. */
-    TestServer(Clock clock, java.util.Set<String> trustedProxies) {
+    TestServer(Clock clock, Set<String> trustedProxies) {
         platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), clock);
         adminPassword = platform.generatedAdminPassword().orElseThrow();
         server = WebServer.start(platform, new WebServer.Options("127.0.0.1", 0, trustedProxies));

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,7 +83,7 @@ class WebUiBrowserTest {
                 "--lang=en-GB",
                 "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
         // the browser's console, to prove the Content-Security-Policy blocks nothing the pages do
-        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, o);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -95,10 +99,10 @@ class WebUiBrowserTest {
     }
 
     /** Whatever a scenario did, the browser refused nothing under the server's Content-Security-Policy. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void nothingWasRefusedByTheContentSecurityPolicy() {
-        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        List<String> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
         assertThat(refused).as("refused by the Content-Security-Policy").isEmpty();

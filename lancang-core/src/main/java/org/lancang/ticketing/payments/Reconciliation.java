@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -95,8 +96,8 @@ public final class Reconciliation {
         }
         int chains = 0;
         int inFlight = 0;
-        Map<Currency, Money> taken = new java.util.EnumMap<>(Currency.class);
-        Map<Currency, Money> refunded = new java.util.EnumMap<>(Currency.class);
+        Map<Currency, Money> taken = new EnumMap<>(Currency.class);
+        Map<Currency, Money> refunded = new EnumMap<>(Currency.class);
         for (BookingFacts root : bookings) {
             if (root.changedFrom() != null && byId.containsKey(root.changedFrom())) {
                 continue; // counted with its chain's first booking

@@ -6,10 +6,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +44,8 @@ public final class Database implements AutoCloseable {
      * A connection of its own, outside the pool (which closes idle and old connections): for a session that must live
      * as long as the server, such as the one holding the writer lock. {@code name} shows in pg_stat_activity.
      */
-    public java.sql.Connection openDedicatedConnection(String name) throws java.sql.SQLException {
-        java.util.Properties props = new java.util.Properties();
+    public Connection openDedicatedConnection(String name) throws SQLException {
+        Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
         }
@@ -49,7 +53,7 @@ public final class Database implements AutoCloseable {
             props.setProperty("password", password);
         }
         props.setProperty("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name);
-        return new org.postgresql.Driver().connect(url, props);
+        return new Driver().connect(url, props);
     }
 
     /** Starts (or connects to) the database and applies every pending migration. */

@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
@@ -120,7 +124,7 @@ final class Payments {
                 .execute();
     }
 
-    private java.util.Map<String, Object> values(
+    private Map<String, Object> values(
             String providerKey,
             String clientKey,
             String requestedOn,
@@ -128,7 +132,7 @@ final class Payments {
             PaymentKind kind,
             PaymentPurpose purpose,
             Money amount) {
-        java.util.Map<String, Object> v = new java.util.HashMap<>();
+        Map<String, Object> v = new HashMap<>();
         v.put("key", providerKey);
         v.put("clientKey", clientKey);
         v.put("requestedOn", UUID.fromString(requestedOn));
@@ -247,8 +251,7 @@ final class Payments {
      * Asks the provider and records its answer. If the provider cannot be reached the payment stays as it was, for
      * {@link #settleUnsettled} to settle from the provider's ledger later (the call is idempotent on its key).
      */
-    private void ask(
-            Recorded r, PaymentStatus outcome, String note, java.util.function.Supplier<PaymentProvider.Entry> call) {
+    private void ask(Recorded r, PaymentStatus outcome, String note, Supplier<PaymentProvider.Entry> call) {
         try {
             settle(r, outcome, call.get().providerReference(), note);
         } catch (RuntimeException e) {
@@ -276,7 +279,7 @@ final class Payments {
                 .bind("id", r.id())
                 .bindList(
                         "from",
-                        java.util.Arrays.stream(PaymentStatus.values())
+                        Arrays.stream(PaymentStatus.values())
                                 .filter(from -> from.leadsTo(r.kind(), status))
                                 .map(Enum::name)
                                 .toList())

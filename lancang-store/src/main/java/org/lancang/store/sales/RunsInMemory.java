@@ -1,7 +1,11 @@
 package org.lancang.store.sales;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +45,9 @@ final class RunsInMemory {
     /** Seats sold twice in stored bookings, per run, as found when each was last loaded. */
     private final Map<String, List<SalesAnomaly>> anomalies = new ConcurrentHashMap<>();
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    RunsInMemory(Jdbi jdbi, TimetableService timetable, java.time.Clock clock) {
+    RunsInMemory(Jdbi jdbi, TimetableService timetable, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.timetable = timetable;
@@ -164,8 +168,8 @@ final class RunsInMemory {
      */
     private void rebuild(RunSales run) {
         String key = run.key();
-        Map<Integer, List<String[]>> claims = new java.util.HashMap<>(); // seat -> {booking, from, to}
-        List<SalesAnomaly> found = new java.util.ArrayList<>();
+        Map<Integer, List<String[]>> claims = new HashMap<>(); // seat -> {booking, from, to}
+        List<SalesAnomaly> found = new ArrayList<>();
         jdbi.useHandle(h -> h.createQuery("SELECT b.id, b.from_stop, b.to_stop, p.seat_index, p.car, p.seat,"
                         + " p.document_key FROM booking b JOIN booking_passenger p ON p.booking_id = b.id"
                         + " WHERE b.train = :t AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')"
@@ -177,9 +181,9 @@ final class RunsInMemory {
                     int seat = rs.getInt("seat_index");
                     int from = rs.getInt("from_stop");
                     int to = rs.getInt("to_stop");
-                    List<String[]> onSeat = claims.computeIfAbsent(seat, k -> new java.util.ArrayList<>());
+                    List<String[]> onSeat = claims.computeIfAbsent(seat, k -> new ArrayList<>());
                     if (!run.inventory.claim(seat, from, to)) {
-                        List<String> clashing = new java.util.ArrayList<>();
+                        List<String> clashing = new ArrayList<>();
                         for (String[] c : onSeat) {
                             if (Integer.parseInt(c[1]) < to && from < Integer.parseInt(c[2])) {
                                 clashing.add(c[0]);
@@ -224,7 +228,7 @@ final class RunsInMemory {
     List<SalesAnomaly> anomalies() {
         return anomalies.values().stream()
                 .flatMap(List::stream)
-                .sorted(java.util.Comparator.comparing(SalesAnomaly::date).thenComparing(SalesAnomaly::train))
+                .sorted(Comparator.comparing(SalesAnomaly::date).thenComparing(SalesAnomaly::train))
                 .toList();
     }
 

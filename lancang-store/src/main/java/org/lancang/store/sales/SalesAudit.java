@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.money.Currency;
@@ -117,8 +118,7 @@ public final class SalesAudit {
                 + (bookingIds == null ? "" : " WHERE booking_id = ANY(:ids)");
         var query = h.createQuery(sql);
         if (bookingIds != null) {
-            query.bind(
-                    "ids", bookingIds.stream().map(java.util.UUID::fromString).toArray(java.util.UUID[]::new));
+            query.bind("ids", bookingIds.stream().map(UUID::fromString).toArray(UUID[]::new));
         }
         return query.map((rs, ctx) -> new Reconciliation.Payment(
                         rs.getString("provider_key"),

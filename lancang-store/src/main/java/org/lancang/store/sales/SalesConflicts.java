@@ -1,6 +1,7 @@
 package org.lancang.store.sales;
 
 import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
 
 /** Reading PostgreSQL's refusals: which unique key a write clashed with. */
 final class SalesConflicts {
@@ -12,7 +13,7 @@ final class SalesConflicts {
     /** Whether {@code e} (or a cause of it) is a unique-key violation of the named index or constraint. */
     static boolean keyClash(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.postgresql.util.PSQLException p
+            if (t instanceof PSQLException p
                     && UNIQUE_VIOLATION.equals(p.getSQLState())
                     && p.getServerErrorMessage() != null
                     && constraint.equals(p.getServerErrorMessage().getConstraint())) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.lancang.errors.Throttled;
@@ -67,7 +68,7 @@ public final class PasswordHasher {
     }
 
     /** Runs one hash when a permit is free; refused if none frees up within the patience. */
-    private byte[] bounded(java.util.function.Supplier<byte[]> work) {
+    private byte[] bounded(Supplier<byte[]> work) {
         boolean got;
         try {
             got = permits.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS);

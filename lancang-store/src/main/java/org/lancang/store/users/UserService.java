@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -55,8 +56,7 @@ public final class UserService {
     private final Clock clock;
     private final SignInRules rules;
     /** Failed sign-ins per client address, oldest first (in memory: one server per database). */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.ArrayDeque<Instant>> failuresByAddress =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ArrayDeque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
 
     private static final int MAX_TRACKED_ADDRESSES = 100_000;
     /** Attempts on one username are made one at a time, so that its count and wait are read and written together. */
@@ -291,8 +291,8 @@ public final class UserService {
         if (failuresByAddress.size() >= MAX_TRACKED_ADDRESSES) {
             failuresByAddress.clear(); // a flood of addresses: start counting afresh rather than grow without bound
         }
-        java.util.ArrayDeque<Instant> list = failuresByAddress.computeIfAbsent(
-                clientAddress == null ? "unknown" : clientAddress, a -> new java.util.ArrayDeque<>());
+        ArrayDeque<Instant> list = failuresByAddress.computeIfAbsent(
+                clientAddress == null ? "unknown" : clientAddress, a -> new ArrayDeque<>());
         synchronized (list) {
             list.addLast(now);
             while (list.size() > rules.addressFailures()) {
@@ -302,7 +302,7 @@ public final class UserService {
     }
 
     private Duration addressWait(String clientAddress, Instant now) {
-        java.util.ArrayDeque<Instant> list = failuresByAddress.get(clientAddress == null ? "unknown" : clientAddress);
+        ArrayDeque<Instant> list = failuresByAddress.get(clientAddress == null ? "unknown" : clientAddress);
         if (list == null) {
             return Duration.ZERO;
         }

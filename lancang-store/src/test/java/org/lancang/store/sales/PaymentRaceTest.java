@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -176,7 +177,7 @@ class PaymentRaceTest {
                     .as(context + ": every payment settled")
                     .isZero();
         }
-        System.out.printf("races run: %s%n", java.util.Arrays.toString(seen));
+        System.out.printf("races run: %s%n", Arrays.toString(seen));
         SalesAudit.Report all = sales.reconcile(null);
         assertThat(all.holds()).as("seed %d: %s", seed, all.money().findings()).isTrue();
         assertThat(all.money().taken().get(Currency.CNY).minor()).isPositive();

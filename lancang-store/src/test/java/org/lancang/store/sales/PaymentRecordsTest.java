@@ -3,6 +3,7 @@ package org.lancang.store.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -134,7 +135,7 @@ class PaymentRecordsTest {
                         new Money(100, Currency.CNY)));
 
         // what the next start does
-        assertThat(sales.settlePayments(java.time.Duration.ZERO)).isEqualTo(4);
+        assertThat(sales.settlePayments(Duration.ZERO)).isEqualTo(4);
 
         assertThat(provider.find(issuedKey).orElseThrow().status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(provider.find("pay:stopped-before-ticket").orElseThrow().status())
@@ -150,9 +151,7 @@ class PaymentRecordsTest {
         assertThat(sales.find(neverAsked.id(), "pax", false).payments())
                 .singleElement()
                 .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.FAILED));
-        assertThat(sales.settlePayments(java.time.Duration.ZERO))
-                .as("nothing left")
-                .isZero();
+        assertThat(sales.settlePayments(Duration.ZERO)).as("nothing left").isZero();
     }
 
     private static Money money(Booking b) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -59,7 +60,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         try {
             return Json.MAPPER.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
-            return ("{\"status\":" + status + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         }
     }
 }

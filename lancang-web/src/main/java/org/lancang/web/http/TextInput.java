@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.lancang.errors.InvalidInput;
 
@@ -29,7 +30,7 @@ public final class TextInput {
             }
         }
         String type = ctx.contentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             byte[] body = ctx.bodyAsBytes();
             if (mayHoldControls(body)) {
                 JsonNode tree;

@@ -1,0 +1,194 @@
+package org.lancang.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.lancang.operations.DayGraph;
+import org.lancang.operations.DaySimulator;
+import org.lancang.operations.DispatchRules;
+import org.lancang.operations.Disturbance;
+import org.lancang.operations.LineOrders;
+import org.lancang.operations.RunningEvent;
+import org.lancang.reference.ReferenceData;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.web.http.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lancang ops simulate}: plays the reference timetable's day as "reality" (the same physics and graph as the
+ * forecast, with seeded disturbances) and sends its running events to a server as they happen, or writes them to a
+ * file. No event is sent before the server's clock has reached it.
+ */
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = "Simulate a day of running events (seeded disturbances) and post them to a server or a file.")
+final class OpsSimulate implements Callable<Integer> {
+    static final int BATCH = 1000;
+
+    @Option(names = "--date", required = true, description = "service date, YYYY-MM-DD")
+    LocalDate date;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the random disturbances (default 1)")
+    long seed;
+
+    @Option(
+            names = "--disturbances",
+            description = "a disturbances CSV (kind,train,point,minutes,factor,from_km,to_km,speed_kmh), or none;"
+                    + " default: one to four random ones from the seed")
+    String disturbances;
+
+    @Option(
+            names = "--speedup",
+            defaultValue = "0",
+            description = "0: send at once every event the server's clock has reached; N: keep pace with a clock"
+                    + " running N times faster (the server's should run as fast)")
+    double speedup;
+
+    @Option(names = "--follow", description = "with --speedup 0: keep pace with the server's clock until the day ends")
+    boolean follow;
+
+    @Option(names = "--server", description = "base URL of a running Lancang, e.g. http://localhost:8080")
+    String server;
+
+    @Option(
+            names = "--token",
+            defaultValue = "${env:LANCANG_TOKEN}",
+            description = "bearer token of a DISPATCHER or TRAIN_DESCRIBER (env LANCANG_TOKEN)")
+    String token;
+
+    @Option(names = "--out", description = "write the events to this CSV file (the format of ops replay)")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter say = spec.commandLine().getOut();
+        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+        ReferenceData data = ReferenceData.parse(files);
+        Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
+        DayGraph graph = DayGraph.build(
+                planner,
+                planner.day(
+                        TimetableFile.parse("timetable.csv", files.read("timetable.csv")), date, List.of(), List.of()),
+                List.of(),
+                DispatchRules.parse(files.read(DispatchRules.FILE)),
+                LineOrders.PLAN);
+        List<Disturbance> played;
+        if ("none".equalsIgnoreCase(disturbances)) {
+            played = List.of();
+        } else if (disturbances != null) {
+            Path file = Path.of(disturbances);
+            played = Disturbance.parse(file.getFileName().toString(), Files.readString(file));
+        } else {
+            played = Disturbance.random(new Random(seed), graph);
+        }
+        List<RunningEvent> events = DaySimulator.simulate(graph, played).events();
+        say.printf("%s: %d running events, disturbances %s%n", date, events.size(), played.isEmpty() ? "none" : played);
+        if (out != null) {
+            Files.writeString(out, OpsCommand.csv(events), StandardCharsets.UTF_8);
+            say.printf("written to %s%n", out);
+        }
+        if (server == null) {
+            if (out == null) {
+                say.print(OpsCommand.csv(events));
+            }
+            say.flush();
+            return 0;
+        }
+        if (token == null || token.isBlank()) {
+            spec.commandLine().getErr().println("--token (or LANCANG_TOKEN) is required with --server");
+            return 2;
+        }
+        int sent = 0;
+        long started = System.nanoTime();
+        Instant simulatedStart = serverNow();
+        while (sent < events.size()) {
+            Instant now = speedup > 0
+                    ? simulatedStart.plusNanos((long) ((System.nanoTime() - started) * speedup))
+                    : serverNow();
+            List<RunningEvent> due = new ArrayList<>();
+            while (sent + due.size() < events.size()
+                    && !events.get(sent + due.size()).at().isAfter(now)
+                    && due.size() < BATCH) {
+                due.add(events.get(sent + due.size()));
+            }
+            if (!due.isEmpty()) {
+                post(due);
+                sent += due.size();
+                say.printf("%s  %d of %d events sent%n", now, sent, events.size());
+                say.flush();
+                continue;
+            }
+            if (speedup == 0 && !follow) {
+                break;
+            }
+            Thread.sleep(speedup > 0 ? 200 : 1000);
+        }
+        say.printf("%d events sent to %s%n", sent, server);
+        say.flush();
+        return 0;
+    }
+
+    private Instant serverNow() throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/api/operations/clock"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the server's clock: " + r.statusCode() + " " + r.body());
+        }
+        return Instant.parse(Json.MAPPER.readTree(r.body()).get("now").asText());
+    }
+
+    private void post(List<RunningEvent> events) throws Exception {
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < events.size(); i++) {
+            RunningEvent e = events.get(i);
+            body.append(i == 0 ? "" : ",")
+                    .append(Json.MAPPER.writeValueAsString(Map.of(
+                            "train", e.train(),
+                            "serviceDate", e.serviceDate().toString(),
+                            "point", e.point(),
+                            "kind", e.kind().name(),
+                            "at", e.at().toString(),
+                            "source", e.source())));
+        }
+        body.append("]}");
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/api/operations/events"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            JsonNode problem = Json.MAPPER.readTree(r.body());
+            throw new IllegalStateException("the server refused the events (" + r.statusCode() + "): "
+                    + problem.path("detail").asText(r.body()));
+        }
+    }
+}

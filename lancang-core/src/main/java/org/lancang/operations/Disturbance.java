@@ -1,0 +1,115 @@
+package org.lancang.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.lancang.data.CsvTable;
+
+/** Something that goes wrong on the day, for the simulator to play. */
+public sealed interface Disturbance {
+    /** The train leaves its origin {@code seconds} late. */
+    record LateStart(String train, long seconds) implements Disturbance {}
+
+    /** The train stands {@code seconds} longer than planned at {@code point}. */
+    record LongerDwell(String train, String point, long seconds) implements Disturbance {}
+
+    /** The train runs every leg {@code factor} times its minimum running time (a weak locomotive, a cautious driver). */
+    record SlowerRunning(String train, double factor) implements Disturbance {}
+
+    /** A speed restriction over a km range for every train of the day (the physics computes what it costs each). */
+    record SpeedRestriction(double fromKm, double toKm, int speedKmh) implements Disturbance {}
+
+    /** The train fails in the section after {@code point} and stands there {@code seconds}, blocking it. */
+    record FailedTrain(String train, String point, long seconds) implements Disturbance {}
+
+    /** The columns of a disturbances file. */
+    List<String> COLUMNS = List.of("kind", "train", "point", "minutes", "factor", "from_km", "to_km", "speed_kmh");
+
+    /**
+     * Reads a disturbances file: one row per disturbance, {@code kind} one of LATE_START (train, minutes),
+     * LONGER_DWELL (train, point, minutes), SLOWER_RUNNING (train, factor), SPEED_RESTRICTION (from_km, to_km,
+     * speed_kmh), FAILED_TRAIN (train, point, minutes); unused columns empty.
+     */
+    static List<Disturbance> parse(String file, String text) {
+        List<Disturbance> out = new ArrayList<>();
+        for (CsvTable.Row row : CsvTable.parse(file, text, COLUMNS).rows()) {
+            String kind = row.required("kind").toUpperCase(Locale.ROOT);
+            out.add(
+                    switch (kind) {
+                        case "LATE_START" ->
+                            new LateStart(row.required("train"), 60L * row.integerBetween("minutes", 1, 24 * 60));
+                        case "LONGER_DWELL" ->
+                            new LongerDwell(
+                                    row.required("train"),
+                                    row.required("point"),
+                                    60L * row.integerBetween("minutes", 1, 24 * 60));
+                        case "SLOWER_RUNNING" ->
+                            new SlowerRunning(row.required("train"), row.decimalBetween("factor", 1.0, 3.0));
+                        case "SPEED_RESTRICTION" ->
+                            new SpeedRestriction(
+                                    row.decimal("from_km"),
+                                    row.decimal("to_km"),
+                                    row.integerBetween("speed_kmh", 5, 200));
+                        case "FAILED_TRAIN" ->
+                            new FailedTrain(
+                                    row.required("train"),
+                                    row.required("point"),
+                                    60L * row.integerBetween("minutes", 1, 24 * 60));
+                        default ->
+                            throw row.error(
+                                    "kind",
+                                    "'" + kind
+                                            + "' is not LATE_START, LONGER_DWELL, SLOWER_RUNNING, SPEED_RESTRICTION or FAILED_TRAIN");
+                    });
+        }
+        return out;
+    }
+
+    /** One to four disturbances of random kinds on random trains of the day, from {@code random}. */
+    static List<Disturbance> random(Random random, DayGraph graph) {
+        return random(random, graph, r -> true);
+    }
+
+    /** The same, on trains of the day that {@code which} accepts. */
+    static List<Disturbance> random(Random random, DayGraph graph, Predicate<DayGraph.Run> which) {
+        List<DayGraph.Run> runs = graph.runs().stream()
+                .filter(r -> r.serviceDate().equals(graph.date()))
+                .filter(which)
+                .toList();
+        List<Disturbance> out = new ArrayList<>();
+        int count = 1 + random.nextInt(4);
+        for (int k = 0; k < count; k++) {
+            DayGraph.Run r = runs.get(random.nextInt(runs.size()));
+            var points = r.path().points();
+            switch (random.nextInt(5)) {
+                case 0 -> out.add(new LateStart(r.train(), 60L * (5 + random.nextInt(56))));
+                case 1 -> {
+                    var stops = r.plan().stops();
+                    if (!stops.isEmpty()) {
+                        out.add(new LongerDwell(
+                                r.train(),
+                                stops.get(random.nextInt(stops.size())).point(),
+                                60L * (2 + random.nextInt(19))));
+                    }
+                }
+                case 2 -> out.add(new SlowerRunning(r.train(), 1.05 + random.nextInt(21) / 100.0));
+                case 3 -> {
+                    // a few fixed places and speeds, so that runs under them are computed once and reused
+                    var lines = graph.planner().resources().lines();
+                    var line = lines.get(random.nextInt(lines.size()));
+                    double from = Math.floor(line.fromKm()) + 1;
+                    if (line.toKm() > from + 2) {
+                        out.add(new SpeedRestriction(from, from + 2, 60));
+                    }
+                }
+                default -> {
+                    int i = random.nextInt(points.size() - 1);
+                    out.add(new FailedTrain(r.train(), points.get(i).code(), 60L * (10 + random.nextInt(51))));
+                }
+            }
+        }
+        return out;
+    }
+}

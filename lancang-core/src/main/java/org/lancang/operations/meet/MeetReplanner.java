@@ -1,0 +1,163 @@
+package org.lancang.operations.meet;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lancang.operations.ActivityKind;
+import org.lancang.operations.Cause;
+import org.lancang.operations.ConflictForecast;
+import org.lancang.operations.DayGraph;
+import org.lancang.operations.Forecast;
+import org.lancang.operations.LineOrders;
+import org.lancang.operations.RunningEvent;
+
+/**
+ * Re-plans the meets of a forecast: the problem read off it, first come first served as the baseline, the solver started
+ * from it, and both orders played through the forecast graph (so every cost is counted the same way, the forecast's).
+ * A proposal is made only when it saves at least the rules' least improvement against the forecast as it stands.
+ */
+public final class MeetReplanner {
+    /** Everything a re-planning found, proposal or not. */
+    public record Outcome(
+            MeetProblem problem,
+            MeetSolution fcfs,
+            MeetSolution solved,
+            long currentCost,
+            long fcfsCost,
+            long proposedCost,
+            Forecast proposed,
+            Optional<Proposal> proposal) {}
+
+    private MeetReplanner() {}
+
+    /** The whole day re-planned. */
+    public static Outcome replan(Forecast current, List<RunningEvent> events, MeetSolver solver, Duration limit) {
+        return replan(current, events, solver, limit, Long.MAX_VALUE);
+    }
+
+    /** Legs leaving before {@code until} (epoch seconds) re-planned; the order of later ones kept. */
+    public static Outcome replan(
+            Forecast current, List<RunningEvent> events, MeetSolver solver, Duration limit, long until) {
+        DayGraph g = current.graph();
+        MeetProblem problem = MeetProblems.of(current, Long.MIN_VALUE, until);
+        MeetSolution fcfs = FirstComeFirstServed.solve(problem);
+        MeetSolution now = FirstComeFirstServed.keepingOrder(problem);
+        MeetSolution solved = solver.solve(problem, now.objective() <= fcfs.objective() ? now : fcfs, limit);
+        long currentCost = current.weightedDelay(g.rules());
+        Forecast fcfsForecast = play(current, events, FirstComeFirstServed.lineOrders(problem, fcfs));
+        LineOrders orders = changed(g, FirstComeFirstServed.lineOrders(problem, solved));
+        Forecast proposed = play(current, events, orders.byLine());
+        long fcfsCost = fcfsForecast.weightedDelay(g.rules());
+        long proposedCost = proposed.weightedDelay(g.rules());
+        String ordersFrom = "CP-SAT";
+        if (fcfsCost < proposedCost) {
+            // the solver's model is the forecast's in short; played in full, first come first served came out cheaper
+            orders = changed(g, FirstComeFirstServed.lineOrders(problem, fcfs));
+            proposed = fcfsForecast;
+            proposedCost = fcfsCost;
+            ordersFrom = "FCFS";
+        }
+        Optional<Proposal> proposal = Optional.empty();
+        if (!orders.byLine().isEmpty()
+                && proposedCost <= currentCost - g.rules().meetImprovementSeconds()) {
+            proposal = Optional.of(new Proposal(
+                    g.date(),
+                    current.version(),
+                    currentCost,
+                    fcfsCost,
+                    proposedCost,
+                    ordersFrom,
+                    solved.status(),
+                    solved.objective(),
+                    solved.bound(),
+                    solved.gap(),
+                    solved.millis(),
+                    lineChanges(g, orders),
+                    holds(proposed),
+                    delays(current, proposed),
+                    lineConflicts(proposed),
+                    orders));
+        }
+        return new Outcome(problem, fcfs, solved, currentCost, fcfsCost, proposedCost, proposed, proposal);
+    }
+
+    /** The forecast with these line orders instead of the current ones, from the same events. */
+    public static Forecast play(Forecast current, List<RunningEvent> events, Map<String, List<String>> orders) {
+        DayGraph g = current.graph();
+        LineOrders changed = changed(g, orders);
+        if (changed.byLine().isEmpty()) {
+            return current;
+        }
+        return Forecast.replay(g.withOrders(changed), events);
+    }
+
+    /** Only the lines whose order differs from the graph's. */
+    private static LineOrders changed(DayGraph g, Map<String, List<String>> orders) {
+        Map<String, List<String>> out = new HashMap<>();
+        orders.forEach((line, order) -> {
+            List<String> now = g.lineOrders().get(line);
+            List<String> kept =
+                    now == null ? order : now.stream().filter(order::contains).toList();
+            if (!order.equals(kept)) {
+                out.put(line, order);
+            }
+        });
+        return new LineOrders(out);
+    }
+
+    private static List<Proposal.LineChange> lineChanges(DayGraph g, LineOrders orders) {
+        List<Proposal.LineChange> out = new ArrayList<>();
+        orders.byLine().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.add(new Proposal.LineChange(
+                        e.getKey(), g.lineOrders().getOrDefault(e.getKey(), List.of()), e.getValue())));
+        return out;
+    }
+
+    /** Where a train not yet gone waits for another at a meet: the departure a meet order holds back. */
+    static List<Proposal.Hold> holds(Forecast f) {
+        DayGraph g = f.graph();
+        List<Proposal.Hold> out = new ArrayList<>();
+        for (DayGraph.Run r : g.runs()) {
+            for (int i = 0; i < r.lastPoint(); i++) {
+                int dep = r.departure(i);
+                Cause c = f.cause(dep);
+                if (!f.isActual(dep) && c.kind().equals(ActivityKind.MEET_ORDER.name())) {
+                    out.add(new Proposal.Hold(
+                            r.train(),
+                            r.serviceDate(),
+                            r.path().points().get(i).code(),
+                            Instant.ofEpochSecond(f.time(dep)),
+                            c.train()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Proposal.TrainDelay> delays(Forecast now, Forecast proposed) {
+        List<Proposal.TrainDelay> out = new ArrayList<>();
+        DayGraph g = now.graph();
+        for (DayGraph.Run r : g.runs()) {
+            int dest = r.lastNode();
+            long a = now.time(dest) - g.planned(dest);
+            DayGraph.Run p = proposed.graph().run(r.owner()).orElseThrow();
+            long b = proposed.time(p.lastNode()) - g.planned(dest);
+            if (a != 0 || b != 0) {
+                out.add(new Proposal.TrainDelay(r.train(), r.serviceDate(), a, b));
+            }
+        }
+        return out;
+    }
+
+    /** Conflicts on single-track lines at the forecast's times, over the whole day and its neighbours. */
+    public static int lineConflicts(Forecast f) {
+        return (int) ConflictForecast.of(f, List.of(), Instant.EPOCH, Duration.ofDays(365 * 200)).stream()
+                .filter(c -> c.resource().startsWith("LINE:"))
+                .count();
+    }
+}

@@ -1,0 +1,124 @@
+package org.lancang.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lancang.operations.ReferenceDay.DAY;
+import static org.lancang.operations.ReferenceDay.GRAPH;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lancang.errors.InvalidInput;
+
+/** The forecast on the reference day: a clean day is the plan, a late train moves what lies downstream and no more. */
+class ForecastTest {
+    @Test
+    void aDisturbanceFreeDayRunsToThePlanToTheSecond() {
+        DaySimulator.Reality reality = DaySimulator.simulate(GRAPH, List.of());
+        for (int n = 0; n < GRAPH.nodes(); n++) {
+            assertThat(reality.times()[n]).as("node %d", n).isEqualTo(GRAPH.planned(n));
+        }
+        Forecast forecast = new Forecast(GRAPH);
+        for (RunningEvent e : reality.events()) {
+            Forecast.Checked c = forecast.check(e, null, "", new EventBatch());
+            assertThat(c.duplicate()).isFalse();
+            forecast.apply(List.of(c.event()));
+        }
+        for (int n = 0; n < GRAPH.nodes(); n++) {
+            assertThat(forecast.time(n)).isEqualTo(GRAPH.planned(n));
+        }
+        assertThat(forecast.weightedDelay(ReferenceDay.RULES)).isZero();
+        assertThat(forecast.day())
+                .allSatisfy(t -> assertThat(t.destinationDelaySeconds()).isZero());
+        assertThat(reality.events()).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void aLateDepartureRunsForwardRecoveringTheAllowanceAndHoldsTheTrainsThatMeetIt() {
+        DayGraph.Run intl = ReferenceDay.firstCrossBorderPassengerSouthbound();
+        Forecast forecast = new Forecast(GRAPH);
+        long planned = GRAPH.planned(intl.departure(0));
+        RunningEvent late = new RunningEvent(
+                intl.train(),
+                DAY,
+                intl.path().origin().code(),
+                EventKind.DEPARTURE,
+                Instant.ofEpochSecond(planned + 25 * 60),
+                "test");
+        Forecast.Change change = forecast.apply(
+                List.of(forecast.check(late, null, "", new EventBatch()).event()));
+        TrainForecast f = forecast.of(intl);
+        assertThat(f.delayNowSeconds()).isEqualTo(25 * 60);
+        // recovers part of the 5 % allowance (and the border dwell keeps the rest), but arrives late
+        assertThat(f.destinationDelaySeconds()).isPositive().isLessThanOrEqualTo(25 * 60);
+        assertThat(change.runs()).contains(intl.owner()).hasSizeGreaterThan(1);
+        // every other changed run waits for it somewhere: its cause chain reaches a meet order
+        assertThat(forecast.day().stream()
+                        .filter(t -> !t.train().equals(intl.train()))
+                        .filter(t -> t.destinationDelaySeconds() > 0)
+                        .flatMap(t -> t.calls().stream())
+                        .map(c -> c.cause().kind()))
+                .contains(ActivityKind.MEET_ORDER.name());
+        // equal to a full re-simulation
+        assertThat(forecast.times()).isEqualTo(Resimulation.forecast(GRAPH, forecast.actuals()));
+    }
+
+    @Test
+    void eventsThatCannotBeAreRefusedNamingTheField() {
+        DayGraph.Run intl = ReferenceDay.firstCrossBorderPassengerSouthbound();
+        Forecast forecast = new Forecast(GRAPH);
+        Instant t = GRAPH.plannedInstant(intl.departure(0));
+        String origin = intl.path().origin().code();
+        String second = intl.path().points().get(1).code();
+        assertField(forecast, new RunningEvent("X999", DAY, origin, EventKind.DEPARTURE, t, "t"), "train");
+        assertField(
+                forecast,
+                new RunningEvent(intl.train(), DAY.plusDays(400), origin, EventKind.DEPARTURE, t, "t"),
+                "serviceDate");
+        assertField(forecast, new RunningEvent(intl.train(), DAY, "VTS", EventKind.PASS, t, "t"), "point");
+        assertField(forecast, new RunningEvent(intl.train(), DAY, "NOPE", EventKind.PASS, t, "t"), "point");
+        assertField(forecast, new RunningEvent(intl.train(), DAY, origin, EventKind.ARRIVAL, t, "t"), "kind");
+        assertField(
+                forecast,
+                new RunningEvent(intl.train(), DAY, origin, EventKind.DEPARTURE, t, "t"),
+                "at",
+                t.minusSeconds(1));
+        EventKind atSecond = intl.plan().callsAt(second) ? EventKind.ARRIVAL : EventKind.PASS;
+        forecast.apply(List.of(forecast.check(
+                        new RunningEvent(intl.train(), DAY, second, atSecond, t.plusSeconds(600), "t"),
+                        null,
+                        "",
+                        new EventBatch())
+                .event()));
+        assertField(forecast, new RunningEvent(intl.train(), DAY, origin, EventKind.DEPARTURE, t, "t"), "point");
+        String third = intl.path().points().get(2).code();
+        assertField(
+                forecast,
+                new RunningEvent(
+                        intl.train(),
+                        DAY,
+                        third,
+                        intl.plan().callsAt(third) ? EventKind.ARRIVAL : EventKind.PASS,
+                        t,
+                        "t"),
+                "at");
+        // the same event again is a duplicate, not an error
+        assertThat(forecast.check(
+                                new RunningEvent(intl.train(), DAY, second, atSecond, t.plusSeconds(600), "t"),
+                                null,
+                                "",
+                                new EventBatch())
+                        .duplicate())
+                .isTrue();
+    }
+
+    private static void assertField(Forecast f, RunningEvent e, String field) {
+        assertField(f, e, field, null);
+    }
+
+    private static void assertField(Forecast f, RunningEvent e, String field, Instant now) {
+        assertThatThrownBy(() -> f.check(e, now, "events[0].", new EventBatch()))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, x -> assertThat(x.field()).isEqualTo("events[0]." + field));
+    }
+}

@@ -1,0 +1,44 @@
+package org.lancang.operations;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.TrainPlan;
+
+/** The shipped timetable on one day, as the operations tests use it (built once per JVM: the physics is costly). */
+final class ReferenceDay {
+    static final LocalDate DAY = LocalDate.of(2026, 12, 5);
+    static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
+    static final ReferenceData DATA = ReferenceData.parse(FILES);
+    static final List<TrainPlan> PLANS = TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"));
+    static final Planner PLANNER = new Planner(DATA.network(), DATA.rollingStock(), BlockingRules.defaults());
+    static final DispatchRules RULES = DispatchRules.parse(FILES.read(DispatchRules.FILE));
+    static final DayPlan PLAN = PLANNER.day(PLANS, DAY, List.of(), List.of());
+    static final DayGraph GRAPH = DayGraph.build(PLANNER, PLAN, List.of(), RULES, LineOrders.PLAN);
+
+    private ReferenceDay() {}
+
+    /** The first passenger train of the day that crosses the border southbound (the international train). */
+    static DayGraph.Run firstCrossBorderPassengerSouthbound() {
+        return GRAPH.runs().stream()
+                .filter(r -> r.serviceDate().equals(DAY) && r.plan().passenger())
+                .filter(r -> r.path().increasingKm())
+                .filter(r ->
+                        r.path().origin().country() != r.path().destination().country())
+                .min(Comparator.comparing(r -> r.scheduled().departure()))
+                .orElseThrow();
+    }
+
+    static long seed(String name) {
+        String given = System.getProperty("lancang.seed");
+        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
+        System.out.println(name + ": seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        return seed;
+    }
+}

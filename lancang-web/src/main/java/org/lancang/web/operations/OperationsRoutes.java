@@ -1,0 +1,265 @@
+package org.lancang.web.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.lancang.errors.InvalidInput;
+import org.lancang.network.Network;
+import org.lancang.operations.EventKind;
+import org.lancang.operations.RunningEvent;
+import org.lancang.operations.TrainForecast;
+import org.lancang.store.operations.OperationsRecords.ClockView;
+import org.lancang.store.operations.OperationsRecords.DispatchingOrder;
+import org.lancang.store.operations.OperationsRecords.Ingested;
+import org.lancang.store.operations.OperationsRecords.JourneyForecast;
+import org.lancang.store.operations.OperationsRecords.Replan;
+import org.lancang.store.operations.OperationsRecords.StationCall;
+import org.lancang.store.operations.OperationsService;
+import org.lancang.store.operations.ServerClock;
+import org.lancang.timetable.conflict.Conflict;
+import org.lancang.users.Role;
+import org.lancang.users.User;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Auth;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.HttpProblem;
+import org.lancang.web.http.Json;
+import org.lancang.web.http.TypeRef;
+
+/**
+ * Live operations over HTTP (issue 14): running events in (dispatchers and the train-describer feed), forecasts out
+ * (per train and per station for anyone, the whole day for those who run the line), the conflict forecast, the meet
+ * re-planning and its application, the dispatching orders, and the forecast of journeys and bookings for passengers.
+ * Dates default to today in China time by the server's clock.
+ */
+public final class OperationsRoutes {
+    /** Larger batches are refused: split them. */
+    public static final int MAX_BATCH = 10_000;
+
+    public record EventInput(
+            String train, String serviceDate, String point, EventKind kind, String at, String source) {}
+
+    public record BatchInput(List<EventInput> events) {}
+
+    public record ApplyInput(Long basedOn) {}
+
+    private final OperationsService service;
+    private final Auth auth;
+
+    public OperationsRoutes(OperationsService service, Auth auth) {
+        this.service = service;
+        this.auth = auth;
+    }
+
+    public List<Endpoint> endpoints() {
+        Access read = Access.roles(Role.DISPATCHER, Role.PLANNER, Role.ADMIN);
+        Access report = Access.roles(Role.DISPATCHER, Role.TRAIN_DESCRIBER);
+        String base = "/api/operations";
+        return List.of(
+                Endpoint.post(base + "/events")
+                        .access(report)
+                        .tag("operations")
+                        .summary("Report running events: one event, or {\"events\": [...]} (at most " + MAX_BATCH
+                                + "); stored before the answer; a repeat is acknowledged as a duplicate")
+                        .body(BatchInput.class)
+                        .returns(Ingested.class)
+                        .handle(this::ingest),
+                Endpoint.get(base + "/events")
+                        .access(read)
+                        .tag("operations")
+                        .summary("The running events of a day's runs, in the order they arrived")
+                        .query("date", false, "service date, YYYY-MM-DD (default today)")
+                        .returns(TypeRef.listOf(RunningEvent.class))
+                        .handle(ctx -> ctx.json(service.events(date(ctx)))),
+                Endpoint.get(base + "/clock")
+                        .access(Access.PUBLIC)
+                        .tag("operations")
+                        .summary("The server's now (LANCANG_CLOCK) and how many times faster than real time it runs")
+                        .returns(ClockView.class)
+                        .handle(ctx ->
+                                ctx.json(new ClockView(service.clock().instant(), ServerClock.rate(service.clock())))),
+                Endpoint.get(base + "/forecast")
+                        .access(read)
+                        .tag("operations")
+                        .summary(
+                                "Every train of the day: last event, delay now, forecast at every point with its cause")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(TrainForecast.class))
+                        .handle(ctx -> ctx.json(service.forecast(date(ctx)))),
+                Endpoint.get(base + "/forecast/trains/{number}")
+                        .access(Access.PUBLIC)
+                        .tag("operations")
+                        .summary("One train's forecast at every point")
+                        .pathParam("number", "train number")
+                        .query("date", false, "service date (default today)")
+                        .returns(TrainForecast.class)
+                        .handle(ctx -> ctx.json(service.train(ctx.pathParam("number"), date(ctx)))),
+                Endpoint.get(base + "/forecast/stations/{code}")
+                        .access(Access.PUBLIC)
+                        .tag("operations")
+                        .summary("The trains calling at a station on a day, by forecast time (a departure board)")
+                        .pathParam("code", "point code, e.g. LPB")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(StationCall.class))
+                        .handle(ctx -> ctx.json(service.station(ctx.pathParam("code"), date(ctx)))),
+                Endpoint.get(base + "/conflicts")
+                        .access(read)
+                        .tag("operations")
+                        .summary("Conflicts of the forecast in the next 3 hours (the stage plan), by the blocking-time"
+                                + " detector")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(Conflict.class))
+                        .handle(ctx -> ctx.json(service.conflicts(date(ctx)))),
+                Endpoint.get(base + "/proposal")
+                        .access(read)
+                        .tag("operations")
+                        .summary("The meets re-planned with CP-SAT: costs against the forecast and first come, first"
+                                + " served, the gap, and the proposal (null when the meets are as good as they get)")
+                        .query("date", false, "service date (default today)")
+                        .returns(Replan.class)
+                        .handle(ctx -> ctx.json(service.replan(date(ctx)))),
+                Endpoint.post(base + "/proposal/apply")
+                        .access(Access.roles(Role.DISPATCHER))
+                        .tag("operations")
+                        .summary("Apply the proposal computed from forecast version basedOn: records the dispatching"
+                                + " orders and updates the forecast")
+                        .query("date", false, "service date (default today)")
+                        .body(ApplyInput.class)
+                        .returns(TypeRef.listOf(DispatchingOrder.class))
+                        .handle(this::apply),
+                Endpoint.get(base + "/orders")
+                        .access(read)
+                        .tag("operations")
+                        .summary("The dispatching orders of a day: who, when, what")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(DispatchingOrder.class))
+                        .handle(ctx -> ctx.json(service.orders(date(ctx)))),
+                Endpoint.get("/api/journeys/forecast")
+                        .access(Access.PUBLIC)
+                        .tag("operations")
+                        .summary("Passenger trains from one station to another on a day, with forecast departure and"
+                                + " arrival")
+                        .query("from", true, "station code")
+                        .query("to", true, "station code")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(JourneyForecast.class))
+                        .handle(this::journeys),
+                Endpoint.get("/api/bookings/{id}/forecast")
+                        .access(Access.roles(Role.PASSENGER, Role.AGENT))
+                        .tag("operations")
+                        .summary("A booking's journey with its forecast (a passenger sees only their own)")
+                        .pathParam("id", "booking id")
+                        .returns(JourneyForecast.class)
+                        .handle(this::booking));
+    }
+
+    private void ingest(Context ctx) {
+        User user = auth.requireUser(ctx);
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            tree = null; // Json.body names what is wrong
+        }
+        List<RunningEvent> events = new ArrayList<>();
+        boolean batch = tree != null && tree.isObject() && tree.has("events");
+        if (batch) {
+            BatchInput in = Json.body(ctx, BatchInput.class);
+            if (in.events() == null || in.events().isEmpty()) {
+                throw HttpProblem.badField("events", "at least one event is required");
+            }
+            if (in.events().size() > MAX_BATCH) {
+                throw HttpProblem.badField("events", "at most " + MAX_BATCH + " events in one batch");
+            }
+            for (int i = 0; i < in.events().size(); i++) {
+                EventInput e = in.events().get(i);
+                if (e == null) {
+                    throw HttpProblem.badField("events[" + i + "]", "an event object is required");
+                }
+                events.add(event(e, "events[" + i + "]."));
+            }
+        } else if (tree != null && tree.isArray()) {
+            throw HttpProblem.badField("body", "send one event, or a batch as {\"events\": [...]}");
+        } else {
+            events.add(event(Json.body(ctx, EventInput.class), ""));
+        }
+        ctx.json(service.ingest(events, user.username(), batch));
+    }
+
+    private static RunningEvent event(EventInput e, String prefix) {
+        LocalDate date = null;
+        if (e.serviceDate() != null) {
+            try {
+                date = LocalDate.parse(e.serviceDate());
+            } catch (DateTimeException x) {
+                throw new InvalidInput(prefix + "serviceDate", "'" + e.serviceDate() + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+        Instant at = null;
+        if (e.at() != null) {
+            try {
+                at = OffsetDateTime.parse(e.at()).toInstant();
+            } catch (DateTimeException x) {
+                throw new InvalidInput(
+                        prefix + "at",
+                        "'" + e.at() + "' is not an instant with its offset (2026-12-05T08:33:00+08:00)");
+            }
+        }
+        if (e.source() != null && e.source().length() > 100) {
+            throw new InvalidInput(prefix + "source", "at most 100 characters");
+        }
+        return new RunningEvent(e.train(), date, e.point(), e.kind(), at, e.source());
+    }
+
+    private void apply(Context ctx) {
+        User user = auth.requireUser(ctx);
+        ApplyInput in = Json.body(ctx, ApplyInput.class);
+        if (in.basedOn() == null) {
+            throw HttpProblem.badField("basedOn", "is required: the version of the proposal you looked at");
+        }
+        ctx.json(service.apply(date(ctx), in.basedOn(), user.username()));
+    }
+
+    private void journeys(Context ctx) {
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        if (from == null || from.isBlank()) {
+            throw HttpProblem.badField("from", "is required");
+        }
+        if (to == null || to.isBlank()) {
+            throw HttpProblem.badField("to", "is required");
+        }
+        ctx.json(service.journeys(from, to, date(ctx)));
+    }
+
+    private void booking(Context ctx) {
+        User user = auth.requireUser(ctx);
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badField("id", "'" + ctx.pathParam("id") + "' is not a booking id");
+        }
+        boolean agent = user.roles().contains(Role.AGENT);
+        ctx.json(service.booking(id, user.username(), agent));
+    }
+
+    private LocalDate date(Context ctx) {
+        String text = ctx.queryParam("date");
+        if (text == null || text.isBlank()) {
+            return service.clock().instant().atZone(Network.CHINA).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new InvalidInput("date", "'" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+}
