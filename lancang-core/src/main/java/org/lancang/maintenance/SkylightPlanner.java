@@ -138,6 +138,24 @@ public final class SkylightPlanner {
         return out;
     }
 
+    /**
+     * Every occurrence of every window starting on the local dates {@code fromDate} … {@code toDate}, in order of start
+     * (then id): the possessions a skylight plan holds against the timetable.
+     */
+    public List<Possession> occurrences(List<SkylightWindow> windows, LocalDate fromDate, LocalDate toDate) {
+        List<Possession> out = new ArrayList<>();
+        for (SkylightWindow w : windows) {
+            out.addAll(occurrences(w, fromDate, toDate));
+        }
+        out.sort(java.util.Comparator.comparing(Possession::start).thenComparing(Possession::id));
+        return out;
+    }
+
+    /** The occurrences that reach into a service day: those starting the local day before, on, and after it. */
+    public List<Possession> reachingInto(List<SkylightWindow> windows, LocalDate date) {
+        return occurrences(windows, date.minusDays(1), date.plusDays(1));
+    }
+
     private void check(Validation v, SkylightWindow w, String prefix, List<SkylightWarning> warnings) {
         if (Texts.blank(w.id())) {
             v.add(prefix + "id", "is required");

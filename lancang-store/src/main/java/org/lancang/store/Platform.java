@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.lancang.data.DataFiles;
 import org.lancang.data.ReferenceData;
 import org.lancang.maintenance.MaintenanceRules;
+import org.lancang.maintenance.SkylightFile;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
@@ -120,8 +121,18 @@ public final class Platform implements AutoCloseable {
                     new SimulatedPaymentProvider(),
                     clock,
                     SalesService.DEFAULT_HOLD);
+            MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
             MaintenanceService maintenance = new MaintenanceService(
-                    database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
+                    database.jdbi(),
+                    reference.network(),
+                    timetable,
+                    maintenanceRules,
+                    SkylightFile.parse(
+                            SkylightFile.FILE,
+                            referenceFiles.read(SkylightFile.FILE),
+                            reference.network(),
+                            maintenanceRules),
+                    clock);
             return new Platform(database, reference, users, timetable, commits, sales, maintenance, adminPassword);
         } catch (RuntimeException e) {
             database.close();

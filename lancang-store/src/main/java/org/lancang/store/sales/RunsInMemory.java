@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -26,9 +25,6 @@ import org.lancang.timetable.TrainPlan;
  */
 final class RunsInMemory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsInMemory.class);
-    /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
-    static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
-
     private final Jdbi jdbi;
     private final TimetableService timetable;
     private final Network network;
@@ -121,13 +117,12 @@ final class RunsInMemory {
         List<String> codes = stops.stream().map(Call::pointCode).toList();
         List<Instant> departures = departures(train, date);
         TrainType type = timetable.planner().trainType(plan.trainType(), "train");
+        // a run that crosses the border sells its cross-border quota apart from its domestic seats (per the reference)
         CarRule rule = CarRule.anyCar();
-        if (SPLIT_TRAINS.contains(plan.number())) {
-            java.util.OptionalInt border = CrossBorderSplit.borderSegment(
-                    codes.stream().map(c -> network.point(c).orElseThrow()).toList());
-            if (border.isPresent()) {
-                rule = CrossBorderSplit.cr200j(border.getAsInt());
-            }
+        java.util.OptionalInt border = CrossBorderSplit.borderSegment(
+                codes.stream().map(c -> network.point(c).orElseThrow()).toList());
+        if (border.isPresent()) {
+            rule = CrossBorderSplit.cr200j(type.seats(), border.getAsInt());
         }
         RunSales run = new RunSales(
                 plan,
