@@ -47,8 +47,8 @@ class TimetableApiTest {
         JsonNode c82 = server.get("/api/timetable/trains/C82?date=2026-12-01").json();
         JsonNode first = c82.get("calls").get(0);
         assertThat(first.get("point").asText()).isEqualTo("VTE");
-        assertThat(first.get("departureLocal").asText()).isEqualTo("07:45");
-        assertThat(first.get("departure").asText()).isEqualTo("2026-12-01T07:45:00+07:00");
+        assertThat(first.get("departureLocal").asText()).isEqualTo("07:30");
+        assertThat(first.get("departure").asText()).isEqualTo("2026-12-01T07:30:00+07:00");
         JsonNode d887 = server.get("/api/timetable/trains/D87?date=2026-12-01").json();
         JsonNode kms = d887.get("calls").get(0);
         JsonNode vte = d887.get("calls").get(d887.get("calls").size() - 1);
@@ -127,7 +127,7 @@ class TimetableApiTest {
                                 "{\"departure\":\"09:00\"}")
                         .status())
                 .isEqualTo(403);
-        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:45\"}")
+        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:30\"}")
                         .status())
                 .isEqualTo(200);
         assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)

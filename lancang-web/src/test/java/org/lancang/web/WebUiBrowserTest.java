@@ -382,7 +382,7 @@ class WebUiBrowserTest {
         wait.until(d -> !train.getOptions().isEmpty());
         train.selectByValue("C82");
         assertThat(driver.findElement(By.id("move-departure")).getAttribute("value"))
-                .isEqualTo("07:45");
+                .isEqualTo("07:30");
         setValue(By.id("move-departure"), "08:05"); // onto the single line just behind D88 (08:00)
         click(By.cssSelector("#move-form [type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-result"), "C82"));
@@ -393,7 +393,7 @@ class WebUiBrowserTest {
                 .contains("08:05");
         js("arguments[0].scrollIntoView()", conflicts);
         shot("planner-departure-moved");
-        setValue(By.id("move-departure"), "07:45");
+        setValue(By.id("move-departure"), "07:30");
         click(By.cssSelector("#move-form [type=submit]"));
         wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
     }

@@ -33,6 +33,10 @@ public final class NetworkRoutes {
             String tracksBasis,
             double elevationM,
             String elevationBasis,
+            double usualDwellMinutes,
+            double borderFirstDwellMinutes,
+            double borderSecondDwellMinutes,
+            String dwellBasis,
             String source,
             boolean assumed) {
         static PointView of(Point p) {
@@ -49,8 +53,16 @@ public final class NetworkRoutes {
                     p.tracksBasis(),
                     p.elevationM(),
                     p.elevationBasis(),
+                    minutes(p.dwell().usual()),
+                    minutes(p.dwell().firstBorder()),
+                    minutes(p.dwell().secondBorder()),
+                    p.dwell().basis(),
                     p.source(),
                     p.assumed());
+        }
+
+        private static double minutes(java.time.Duration d) {
+            return d.toMillis() / 60_000.0;
         }
     }
 
@@ -66,6 +78,8 @@ public final class NetworkRoutes {
             String block,
             double gradientPermille,
             String gradientBasis,
+            Integer speedLimitKmh,
+            String speedLimitBasis,
             String source) {
         static SectionView of(Section s) {
             return new SectionView(
@@ -80,6 +94,8 @@ public final class NetworkRoutes {
                     s.block().name(),
                     s.gradientPermille(),
                     s.gradientBasis(),
+                    s.speedLimitKmh() > 0 ? s.speedLimitKmh() : null,
+                    s.speedLimitBasis(),
                     s.source());
         }
     }
