@@ -31,7 +31,7 @@ import org.lancang.web.WebServer;
 
 /**
  * End-to-end sales over HTTP with the PostgreSQL commit: a Lancang server in this process on a fresh embedded
- * database, 64 clients booking one seat a request over the legs of the domestic D trains and 13 days, throughput and
+ * database, 64 clients booking one seat a request over the legs of the domestic EMU trains and 13 days, throughput and
  * latency percentiles after a warm-up; then the floor (GET /health), the same holds in-process, and the
  * straightforward SQL way on the same PostgreSQL (seat-segment rows locked with SELECT … FOR UPDATE, one transaction
  * per booking) with as many client threads, and the ratios.
@@ -89,7 +89,7 @@ final class SalesHttpBench {
             out.printf(
                     Locale.ROOT,
                     "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
-                            + " %d s measured per system; %d legs of %d D trains × %d days%n",
+                            + " %d s measured per system; %d legs of %d domestic EMU trains × %d days%n",
                     CLIENTS,
                     warmupSeconds,
                     seconds,
@@ -184,20 +184,26 @@ final class SalesHttpBench {
         out.flush();
     }
 
-    /** A one-segment journey on a domestic D train: every leg sells out on its own. */
+    /** A one-segment journey on a domestic EMU train: every leg sells out on its own. */
     private record Leg(String train, String from, String to) {}
 
     /** What one booking asks for: a leg on a date. */
     private record Booked(Leg leg, LocalDate date) {}
 
     /**
-     * Each domestic D train between Kunming and Xishuangbanna or Mohan, both directions, as its one-segment legs from
-     * call to call: enough seats that the warm-up and the measured runs do not sell them out.
+     * Each domestic EMU passenger train of the timetable (in the shipped data the C trains of both countries), as its
+     * one-segment legs from call to call: enough seats that the warm-up and the measured runs do not sell them out.
      */
     private static List<Leg> legs(Platform platform) {
         List<Leg> legs = new ArrayList<>();
+        var network = platform.reference().network();
+        var stock = platform.reference().rollingStock();
         for (var plan : platform.timetable().plans()) {
-            if (!plan.number().startsWith("D86")) {
+            boolean domestic = network.point(plan.from()).orElseThrow().country()
+                    == network.point(plan.to()).orElseThrow().country();
+            boolean emu =
+                    stock.type(plan.trainType()).orElseThrow().category() == org.lancang.rollingstock.TrainCategory.EMU;
+            if (!plan.passenger() || !domestic || !emu) {
                 continue;
             }
             List<String> calls = new ArrayList<>();

@@ -86,7 +86,9 @@ class NetworkApiTest {
                     .isEqualTo(north ? 2 : 1);
             assertThat(s.get("block").asText()).isEqualTo(north ? "AUTOMATIC" : "INTER_STATION");
         }
-        assertThat(sections.get(1).get("lineSpeedKmh").asInt()).as("Kunming South–Yuxi").isEqualTo(200);
+        assertThat(sections.get(1).get("lineSpeedKmh").asInt())
+                .as("Kunming South–Yuxi")
+                .isEqualTo(200);
     }
 
     @Test
