@@ -49,7 +49,7 @@ class ServeProcessIT {
             JsonNode points = getJson(port, "/api/network/points");
             assertThat(points).hasSize(36);
             assertThat(points.get(0).get("code").asText()).isEqualTo("KMG");
-            assertThat(points.get(34).get("code").asText()).isEqualTo("VTS");
+            assertThat(points.get(35).get("code").asText()).isEqualTo("VTS");
             String index = get(port, "/").body();
             assertThat(index).containsIgnoringCase("<html");
         } finally {
