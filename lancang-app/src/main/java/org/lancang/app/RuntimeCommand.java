@@ -1,7 +1,9 @@
 package org.lancang.app;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.reference.ClasspathDataFiles;
@@ -12,11 +14,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lancang runtime}: the minimum running time of a train type between two points, from the physics. */
+/**
+ * {@code lancang runtime}: the running time of a train type between two points and the time at each point, as a
+ * timetable would show them (each stop's usual dwell, the type's allowance and supplements), or with
+ * {@code --minimum} the bare physics.
+ */
 @Command(
         name = "runtime",
         mixinStandardHelpOptions = true,
-        description = "Minimum running time and the time at each point (reference network, no database needed).")
+        description = "Running time and the time at each point as a timetable shows them, or the bare physics with"
+                + " --minimum (reference network, no database needed).")
 final class RuntimeCommand implements Callable<Integer> {
     @Option(names = "--type", required = true, description = "CR200J, HXD3C_25G or FREIGHT")
     String type;
@@ -30,11 +37,17 @@ final class RuntimeCommand implements Callable<Integer> {
     @Option(names = "--stops", split = ",", description = "stop codes, e.g. PHH,VVG,LPB,MXY")
     List<String> stops = List.of();
 
-    @Option(names = "--dwell", defaultValue = "2m", description = "dwell at each stop (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--dwell",
+            description = "dwell at every stop, e.g. 3m (default: each stop's usual dwell, the border formalities of a"
+                    + " cross-border journey at Mohan and Boten)")
     String dwell;
 
-    @Option(names = "--allowance", defaultValue = "0", description = "allowance in percent (default ${DEFAULT-VALUE})")
+    @Option(names = "--allowance", description = "allowance in percent (default: the train type's)")
     String allowance;
+
+    @Option(names = "--minimum", description = "the bare physics: no allowance, no start or stop supplements")
+    boolean minimum;
 
     @Option(names = "--restrictions", description = "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated")
     String restrictions;
@@ -54,17 +67,32 @@ final class RuntimeCommand implements Callable<Integer> {
                 from,
                 to,
                 String.join(",", stops),
-                RuntimeRoutes.parseDwell("dwell", dwell),
-                RuntimeRoutes.parsePercent("allowance", allowance),
+                dwell == null ? null : RuntimeRoutes.parseDwell("dwell", dwell),
+                allowance == null ? null : RuntimeRoutes.parsePercent("allowance", allowance),
                 RuntimeRoutes.parseRestrictions(restrictions),
+                minimum,
                 format == OutputFormat.JSON);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
         } else {
             out.printf(
-                    "%s %s → %s: running time %s (minimum %s)%n",
-                    view.trainType(), view.from(), view.to(), view.runningTime(), view.minimumRunningTime());
+                    "%s %s → %s: running time %s (%s; minimum %s)%n",
+                    view.trainType(),
+                    view.from(),
+                    view.to(),
+                    view.runningTime(),
+                    view.minimum()
+                            ? "bare physics"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "as timetabled: allowance %s %%, start supplement %d s, stop supplement %d s",
+                                    new BigDecimal(String.valueOf(view.allowancePercent()))
+                                            .stripTrailingZeros()
+                                            .toPlainString(),
+                                    view.startSupplementSeconds(),
+                                    view.stopSupplementSeconds()),
+                    view.minimumRunningTime());
             for (RuntimeRoutes.PointTimeView p : view.points()) {
                 out.printf(
                         "  %-4s %-34s km %7.1f  arr %s  dep %s  %s%n",

@@ -24,7 +24,7 @@ import org.lancang.web.timetable.TimetableViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lancang timetable show|check|insert|build}. */
+/** {@code lancang timetable show|check|insert|build|compare}. */
 @Command(
         name = "timetable",
         mixinStandardHelpOptions = true,
@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             TimetableCommand.Show.class,
             TimetableCommand.Check.class,
             TimetableCommand.Insert.class,
-            TimetableBuildCommand.class
+            TimetableBuildCommand.class,
+            TimetableCompareCommand.class
         })
 final class TimetableCommand extends CommandGroup {
 

@@ -66,7 +66,7 @@ class ServeCrashIT {
                 while (running.get()) {
                     int n = counter.incrementAndGet();
                     String[] j = journeys[n % journeys.length];
-                    String body = "{\"train\":\"D8601\",\"date\":\"" + date + "\",\"from\":\"" + j[0] + "\",\"to\":\""
+                    String body = "{\"train\":\"C277\",\"date\":\"" + date + "\",\"from\":\"" + j[0] + "\",\"to\":\""
                             + j[1]
                             + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"Buyer " + n
                             + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID" + (100000 + n)
@@ -156,7 +156,7 @@ class ServeCrashIT {
                     port,
                     "/api/bookings",
                     token2,
-                    "{\"train\":\"D8601\",\"date\":\"" + date
+                    "{\"train\":\"C277\",\"date\":\"" + date
                             + "\",\"from\":\"KMS\",\"to\":\"XSB\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":"
                             + "\"After\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID999999\",\"nationality\":"
                             + "\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");

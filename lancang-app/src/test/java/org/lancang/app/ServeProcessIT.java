@@ -48,9 +48,9 @@ class ServeProcessIT {
                     .orElseThrow(() -> new AssertionError("no admin password printed: " + output));
             assertThat(output).anyMatch(l -> l.contains("http://localhost:" + port + "/"));
             JsonNode points = getJson(port, "/api/network/points");
-            assertThat(points).hasSize(35);
-            assertThat(points.get(0).get("code").asText()).isEqualTo("KMS");
-            assertThat(points.get(34).get("code").asText()).isEqualTo("VTS");
+            assertThat(points).hasSize(36);
+            assertThat(points.get(0).get("code").asText()).isEqualTo("KMG");
+            assertThat(points.get(35).get("code").asText()).isEqualTo("VTS");
             String index = get(port, "/").body();
             assertThat(index).containsIgnoringCase("<html");
         } finally {
@@ -67,7 +67,7 @@ class ServeProcessIT {
         try {
             List<String> output = awaitRunning(second);
             assertThat(output).noneMatch(l -> PASSWORD.matcher(l).find());
-            assertThat(getJson(port, "/api/network/points")).hasSize(35);
+            assertThat(getJson(port, "/api/network/points")).hasSize(36);
             HttpResponse<String> login = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
                             .header("Content-Type", "application/json")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.web.http.Json;
@@ -36,24 +37,116 @@ class TimetableCommandsTest {
     }
 
     @Test
+    void runtimeShowsTheTimetabledTimesByDefaultAndTheBarePhysicsWithMinimum() throws Exception {
+        String[] d87 = {
+            "runtime",
+            "--type",
+            "CR200J",
+            "--from",
+            "KMS",
+            "--to",
+            "VTE",
+            "--stops",
+            "YXI,PUE,XSB,MHN,BTN,MXY,LPB,VVG",
+            "--format",
+            "json"
+        };
+        CommandLineTest.Run timetabled = CommandLineTest.runWithoutDatabase(d87);
+        assertThat(timetabled.exitCode()).as(timetabled.err()).isZero();
+        JsonNode view = Json.MAPPER.readTree(timetabled.out());
+        assertThat(view.get("minimum").asBoolean()).isFalse();
+        assertThat(view.get("allowancePercent").asDouble()).isEqualTo(5.0);
+        assertThat(view.get("startSupplementSeconds").asLong()).isEqualTo(120);
+        JsonNode points = view.get("points");
+        JsonNode mohan = point(points, "MHN");
+        assertThat(mohan.get("departureSeconds").asLong()
+                        - mohan.get("arrivalSeconds").asLong())
+                .as("the first border station: 54 min of formalities")
+                .isEqualTo(54 * 60);
+        JsonNode boten = point(points, "BTN");
+        assertThat(boten.get("departureSeconds").asLong()
+                        - boten.get("arrivalSeconds").asLong())
+                .isEqualTo(52 * 60);
+        long arrives = point(points, "VTE").get("arrivalSeconds").asLong();
+        assertThat(arrives / 60.0).as("D87 is published at 576 min").isBetween(571.0, 581.0);
+
+        String[] bare = Arrays.copyOf(d87, d87.length + 1);
+        bare[d87.length] = "--minimum";
+        JsonNode minimum =
+                Json.MAPPER.readTree(CommandLineTest.runWithoutDatabase(bare).out());
+        assertThat(minimum.get("minimum").asBoolean()).isTrue();
+        assertThat(minimum.get("allowancePercent").asDouble()).isZero();
+        assertThat(point(minimum.get("points"), "VTE").get("arrivalSeconds").asLong())
+                .as("no allowance, no supplements, the same dwells")
+                .isLessThan(arrives - 20 * 60);
+
+        CommandLineTest.Run text = CommandLineTest.runWithoutDatabase(
+                "runtime", "--type", "CR200J", "--from", "VTE", "--to", "LPB", "--stops", "PHH,VVG");
+        assertThat(text.out()).startsWith("CR200J VTE → LPB: running time ").contains("as timetabled");
+    }
+
+    private static JsonNode point(JsonNode points, String code) {
+        for (JsonNode p : points) {
+            if (p.get("point").asText().equals(code)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no point " + code);
+    }
+
+    @Test
+    void compareHoldsTheRulesAgainstThePublishedTimes(@TempDir Path dir) throws Exception {
+        Path published = Path.of("..", "data", "china-laos", "published-times-2026.csv");
+        CommandLineTest.Run r =
+                CommandLineTest.runWithoutDatabase("timetable", "compare", "--published", published.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("D87 (CR200J) Kunming South → Vientiane")
+                .contains("MXY → LPB")
+                .contains("median absolute error")
+                .contains("worst legs:")
+                .doesNotContain("outside ±10 %");
+        JsonNode json = Json.MAPPER.readTree(CommandLineTest.runWithoutDatabase(
+                        "timetable", "compare", "--published", published.toString(), "--format", "json")
+                .out());
+        assertThat(json.get("medianAbsoluteErrorPercent").asDouble()).isLessThanOrEqualTo(4.0);
+        assertThat(json.get("trains")).hasSize(5);
+        assertThat(json.get("worstLegs")).hasSize(5);
+
+        Path mine = dir.resolve("mine.csv");
+        Files.writeString(mine, "train,stop,minutes\nC261,Kunming,0\nC261,Kunming South,20\nC261,XSB,250\n");
+        CommandLineTest.Run other =
+                CommandLineTest.runWithoutDatabase("timetable", "compare", "--published", mine.toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(other.out())
+                .contains("C261 (CR200J) Kunming → Xishuangbanna")
+                .contains("KMG → KMS");
+        Files.writeString(mine, "train,stop,minutes\nC261,Kunming,5\nC261,XSB,250\n");
+        CommandLineTest.Run bad =
+                CommandLineTest.runWithoutDatabase("timetable", "compare", "--published", mine.toString());
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("mine.csv:2").contains("minutes");
+    }
+
+    @Test
     void showGivesLocalTimesAndInstantsWithOffsets() throws Exception {
         CommandLineTest.Run r =
-                CommandLineTest.run("timetable", "show", "--train", "D887", "--date", "2026-12-01", "--format", "json");
+                CommandLineTest.run("timetable", "show", "--train", "D87", "--date", "2026-12-01", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode train = Json.MAPPER.readTree(r.out());
-        assertThat(train.get("calls").get(0).get("departure").asText()).isEqualTo("2026-12-01T08:08:00+08:00");
+        assertThat(train.get("calls").get(0).get("departure").asText()).isEqualTo("2026-12-01T08:00:00+08:00");
         JsonNode last = train.get("calls").get(train.get("calls").size() - 1);
         assertThat(last.get("arrival").asText()).endsWith("+07:00");
         assertThat(CommandLineTest.run("timetable", "show", "--train", "C82", "--date", "2026-12-01")
                         .out())
-                .contains("VTE", "07:45", "2026-12-01T07:45+07:00");
+                .contains("VTE", "07:30", "2026-12-01T07:30+07:00");
     }
 
     @Test
     void checkExitsZeroOnTheReferenceDay() {
         CommandLineTest.Run r = CommandLineTest.run("timetable", "check", "--date", "2026-12-01");
         assertThat(r.exitCode()).as(r.out()).isZero();
-        assertThat(r.out()).contains("74 trains on 2026-12-01").contains("0 conflicts");
+        assertThat(r.out()).contains("85 trains on 2026-12-01").contains("0 conflicts");
     }
 
     @Test
@@ -84,6 +177,6 @@ class TimetableCommandsTest {
         String trips = out.out().replaceAll("(?s).*: (\\d+) trips.*", "$1");
         CommandLineTest.Run in = CommandLineTest.run("gtfs", "import", zip.toString());
         assertThat(in.exitCode()).as(in.err()).isZero();
-        assertThat(in.out()).contains(trips + " trains read from").contains("D887");
+        assertThat(in.out()).contains(trips + " trains read from").contains("D87");
     }
 }

@@ -106,8 +106,11 @@ final class BenchCommand implements Callable<Integer> {
         ReferenceData data = ReferenceData.parse(files);
         List<TrainPlan> plans = TimetableFile.parse("timetable.csv", files.read("timetable.csv"));
         LocalDate day = LocalDate.of(2026, 12, 1);
-        TrainPlan d887 = plans.stream()
-                .filter(p -> p.number().equals("D887"))
+        // the first cross-border passenger train of the data (D88 in the shipped timetable): the longest run there is
+        TrainPlan crossBorder = plans.stream()
+                .filter(TrainPlan::passenger)
+                .filter(p -> data.network().point(p.from()).orElseThrow().country()
+                        != data.network().point(p.to()).orElseThrow().country())
                 .findFirst()
                 .orElseThrow();
         out.printf(
@@ -118,9 +121,14 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
 
-        double run = median(
-                () -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults()).run(d887, List.of()));
-        report(out, "one CR200J run KMS→VTE, 10 stops (D887)", run, 5);
+        double run = median(() ->
+                new Planner(data.network(), data.rollingStock(), BlockingRules.defaults()).run(crossBorder, List.of()));
+        report(
+                out,
+                "one " + crossBorder.trainType() + " run " + crossBorder.from() + "→" + crossBorder.to() + ", "
+                        + (crossBorder.stops().size() + 2) + " stops (" + crossBorder.number() + ")",
+                run,
+                5);
 
         double wholeDay = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
                 .day(plans, day, List.of(), List.of()));

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntSupplier;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.Seat;
@@ -13,11 +12,13 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.ticketing.inventory.AllocationPolicy;
 import org.lancang.ticketing.inventory.CarRule;
+import org.lancang.ticketing.inventory.CrossBorderSplit;
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.ticketing.inventory.SeatPreference;
 
 /**
- * {@code lancang bench sales}: the in-process seat inventory of a D887 run (720 seats, 10 selling points), one thread.
+ * {@code lancang bench sales}: the in-process seat inventory of a D87 run (720 seats, 10 selling points, the
+ * cross-border quota set apart), one thread.
  * Allocation throughput counts every allocation with the releases that keep the run from selling out; availability is
  * timed in batches (the clock is too coarse for one call) against a straightforward seat-by-seat count as baseline.
  */
@@ -36,7 +37,7 @@ final class SalesBench {
                 .orElseThrow()
                 .seats();
         out.printf(
-                "lancang bench sales: D887 run, %d seats, %d selling points, Java %s, %d cores%n",
+                "lancang bench sales: D87 run, %d seats, %d selling points, Java %s, %d cores%n",
                 seats.size(), STOPS, Runtime.version(), Runtime.getRuntime().availableProcessors());
         for (AllocationPolicy policy : List.of(AllocationPolicy.FIRST_FIT, AllocationPolicy.BEST_FIT)) {
             allocations(seats, policy, 400); // warm-up: lets the JIT compile the allocation path first
@@ -70,7 +71,7 @@ final class SalesBench {
     /** Allocations per second over {@code rounds} sell-outs of the run (each followed by releasing everything). */
     private static double allocations(List<Seat> seats, AllocationPolicy policy, int rounds) {
         Random random = new Random(42);
-        SeatInventory inv = new SeatInventory(seats, STOPS, CarRule.crossBorderSplit(Set.of(2, 3, 4), 4), policy);
+        SeatInventory inv = new SeatInventory(seats, STOPS, CrossBorderSplit.cr200j(seats, 4), policy);
         int[] seat = new int[8000];
         int[] from = new int[8000];
         int[] to = new int[8000];

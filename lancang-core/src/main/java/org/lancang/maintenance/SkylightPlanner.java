@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +138,24 @@ public final class SkylightPlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * Every occurrence of every window starting on the local dates {@code fromDate} … {@code toDate}, in order of start
+     * (then id): the possessions a skylight plan holds against the timetable.
+     */
+    public List<Possession> occurrences(List<SkylightWindow> windows, LocalDate fromDate, LocalDate toDate) {
+        List<Possession> out = new ArrayList<>();
+        for (SkylightWindow w : windows) {
+            out.addAll(occurrences(w, fromDate, toDate));
+        }
+        out.sort(Comparator.comparing(Possession::start).thenComparing(Possession::id));
+        return out;
+    }
+
+    /** The occurrences that reach into a service day: those starting the local day before, on, and after it. */
+    public List<Possession> reachingInto(List<SkylightWindow> windows, LocalDate date) {
+        return occurrences(windows, date.minusDays(1), date.plusDays(1));
     }
 
     private void check(Validation v, SkylightWindow w, String prefix, List<SkylightWarning> warnings) {

@@ -76,20 +76,7 @@ public final class Network {
         List<Section> out = new ArrayList<>();
         Section open = null;
         for (Section s : sections) {
-            open = open == null
-                    ? s
-                    : new Section(
-                            open.from(),
-                            s.to(),
-                            open.fromKm(),
-                            s.toKm(),
-                            open.tracks(),
-                            open.lineSpeedKmh(),
-                            open.locoHauledSpeedKmh(),
-                            open.block(),
-                            open.gradientPermille(),
-                            open.gradientBasis(),
-                            open.source());
+            open = open == null ? s : open.between(open.from(), s.to(), open.fromKm(), s.toKm());
             if (!point(s.to()).orElseThrow().assumed()) {
                 out.add(open);
                 open = null;
@@ -169,6 +156,7 @@ public final class Network {
             if (p.stationTracks() < 0 || p.stationTracks() > 40) {
                 out.add(new Violation(Subject.POINT, i, "station_tracks", p.stationTracks() + " is outside 0 … 40"));
             }
+            checkDwell(p, i, out);
             if (p.usefulLengthM() < 0 || p.usefulLengthM() > 2000) {
                 out.add(new Violation(Subject.POINT, i, "useful_length_m", p.usefulLengthM() + " is outside 0 … 2000"));
             }
@@ -212,6 +200,26 @@ public final class Network {
             out.add(new Violation(Subject.POINT, lastChina, "country", "a Chinese point after the border"));
         } else if (firstLaos >= 0 && firstLaos < borderIndex) {
             out.add(new Violation(Subject.POINT, firstLaos, "country", "a Lao point before the border"));
+        }
+    }
+
+    /** A dwell is never negative, and only a point where trains can stand has one. */
+    private static void checkDwell(Point p, int i, List<Violation> out) {
+        StopDwell d = p.dwell();
+        if (d.usual().isNegative()
+                || d.firstBorder().isNegative()
+                || d.secondBorder().isNegative()) {
+            out.add(new Violation(Subject.POINT, i, "usual_dwell_min", "a dwell must not be negative"));
+        } else if (!p.canHoldTrains() && (!d.usual().isZero() || d.bordersControl())) {
+            out.add(new Violation(
+                    Subject.POINT, i, "usual_dwell_min", p.code() + " has no track to stand on, so no dwell"));
+        } else if (d.bordersControl()
+                && (d.firstBorder().isZero() || d.secondBorder().isZero())) {
+            out.add(new Violation(
+                    Subject.POINT,
+                    i,
+                    "border_second_dwell_min",
+                    "a border control station needs both the first and the second formalities"));
         }
     }
 
@@ -259,6 +267,14 @@ public final class Network {
                         i,
                         "loco_hauled_speed_kmh",
                         s.locoHauledSpeedKmh() + " is outside 10 … the line speed " + s.lineSpeedKmh()));
+            }
+            if (s.speedLimitKmh() != 0 && (s.speedLimitKmh() < 10 || s.speedLimitKmh() > s.lineSpeedKmh())) {
+                out.add(new Violation(
+                        Subject.SECTION,
+                        i,
+                        "speed_limit_kmh",
+                        s.speedLimitKmh() + " is outside 10 … the line speed " + s.lineSpeedKmh()
+                                + " (leave it blank where there is no limit)"));
             }
             if (Math.abs(s.gradientPermille()) > MAX_GRADIENT_PERMILLE) {
                 out.add(new Violation(

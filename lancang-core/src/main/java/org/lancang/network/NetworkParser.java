@@ -1,6 +1,7 @@
 package org.lancang.network;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ public final class NetworkParser {
             "tracks_basis",
             "elevation_m",
             "elevation_basis",
+            "usual_dwell_min",
+            "border_first_dwell_min",
+            "border_second_dwell_min",
+            "dwell_basis",
             "source");
     private static final List<String> SECTION_COLUMNS = List.of(
             "from",
@@ -47,6 +52,8 @@ public final class NetworkParser {
             "block",
             "gradient_permille",
             "gradient_basis",
+            "speed_limit_kmh",
+            "speed_limit_basis",
             "source");
     private static final List<String> STRUCTURE_COLUMNS = List.of(
             "name_en", "name_zh", "name_lo", "kind", "km_from", "km_to", "length_m", "country", "km_quality", "source");
@@ -115,34 +122,8 @@ public final class NetworkParser {
                 throw row.error("km", loop.km() + " is not strictly inside a single-track section");
             }
             Section s = sections.get(at);
-            sections.set(
-                    at,
-                    new Section(
-                            s.from(),
-                            loop.code(),
-                            s.fromKm(),
-                            loop.km(),
-                            s.tracks(),
-                            s.lineSpeedKmh(),
-                            s.locoHauledSpeedKmh(),
-                            s.block(),
-                            s.gradientPermille(),
-                            s.gradientBasis(),
-                            s.source()));
-            sections.add(
-                    at + 1,
-                    new Section(
-                            loop.code(),
-                            s.to(),
-                            loop.km(),
-                            s.toKm(),
-                            s.tracks(),
-                            s.lineSpeedKmh(),
-                            s.locoHauledSpeedKmh(),
-                            s.block(),
-                            s.gradientPermille(),
-                            s.gradientBasis(),
-                            s.source()));
+            sections.set(at, s.between(s.from(), loop.code(), s.fromKm(), loop.km()));
+            sections.add(at + 1, s.between(loop.code(), s.to(), loop.km(), s.toKm()));
             points.add(at + 1, loop);
         }
         List<Network.Violation> violations = Network.violations(points, sections, reference.structures());
@@ -170,6 +151,7 @@ public final class NetworkParser {
                 row.text("tracks_basis"),
                 row.decimalBetween("elevation_m", -500, 6000),
                 row.text("elevation_basis"),
+                dwell(row),
                 row.text("source"),
                 assumed);
     }
@@ -188,7 +170,25 @@ public final class NetworkParser {
                 row.oneOf("block", BlockType.class),
                 row.decimal("gradient_permille"),
                 row.text("gradient_basis"),
+                row.optional("speed_limit_kmh").isPresent() ? row.integerBetween("speed_limit_kmh", 10, 400) : 0,
+                row.text("speed_limit_basis"),
                 row.text("source"));
+    }
+
+    /** The dwell columns: minutes, decimals allowed (0.5 is 30 s); blank is none. */
+    private static StopDwell dwell(CsvTable.Row row) {
+        return new StopDwell(
+                minutes(row, "usual_dwell_min"),
+                minutes(row, "border_first_dwell_min"),
+                minutes(row, "border_second_dwell_min"),
+                row.text("dwell_basis"));
+    }
+
+    private static Duration minutes(CsvTable.Row row, String field) {
+        if (row.optional(field).isEmpty()) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.round(row.decimalBetween(field, 0, 24 * 60) * 60_000));
     }
 
     private static Structure structure(CsvTable.Row row) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param tracksBasis    where the track figures come from, or the assumption behind them
  * @param elevationM     height above sea level in metres
  * @param elevationBasis source or estimate note for the elevation
+ * @param dwell          the usual dwell of a passenger train calling here, and the border formalities if this is a
+ *                       border control station
  * @param source         where the rest of the row comes from
  * @param assumed        a passing loop Lancang assumes where the real line's loops are not known (not a published
  *                       point; listed apart from the reference points)
@@ -31,6 +33,7 @@ public record Point(
         String tracksBasis,
         double elevationM,
         String elevationBasis,
+        StopDwell dwell,
         String source,
         boolean assumed) {
     public Point {
@@ -40,6 +43,7 @@ public record Point(
         Objects.requireNonNull(kmQuality, "kmQuality");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(timeZone, "timeZone");
+        dwell = dwell == null ? StopDwell.none() : dwell;
     }
 
     /** Whether a train can be held here, to call, to wait for a meet or to be overtaken. */

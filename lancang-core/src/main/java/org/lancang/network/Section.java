@@ -7,6 +7,9 @@ package org.lancang.network;
  * @param lineSpeedKmh       line speed for multiple units (EMUs)
  * @param locoHauledSpeedKmh line speed for freight and locomotive-hauled passenger trains
  * @param gradientPermille   mean gradient, positive rising towards increasing km
+ * @param speedLimitKmh      a permanent limit below the line speed over the whole section (curves, gradients, or as
+ *                           calibrated on published running times), for every train; 0 where none is known
+ * @param speedLimitBasis    where the limit comes from, or why it is assumed or calibrated
  */
 public record Section(
         String from,
@@ -19,7 +22,36 @@ public record Section(
         BlockType block,
         double gradientPermille,
         String gradientBasis,
+        int speedLimitKmh,
+        String speedLimitBasis,
         String source) {
+
+    public Section {
+        speedLimitBasis = speedLimitBasis == null ? "" : speedLimitBasis;
+    }
+
+    /** The section with the same track, speeds and profile between other points (a section split by a loop). */
+    public Section between(String newFrom, String newTo, double newFromKm, double newToKm) {
+        return new Section(
+                newFrom,
+                newTo,
+                newFromKm,
+                newToKm,
+                tracks,
+                lineSpeedKmh,
+                locoHauledSpeedKmh,
+                block,
+                gradientPermille,
+                gradientBasis,
+                speedLimitKmh,
+                speedLimitBasis,
+                source);
+    }
+
+    /** {@code speedKmh} (a line speed for some kind of train), lowered to the section's permanent limit if it has one. */
+    public int limited(int speedKmh) {
+        return speedLimitKmh > 0 ? Math.min(speedKmh, speedLimitKmh) : speedKmh;
+    }
 
     public double lengthKm() {
         return toKm - fromKm;

@@ -1,5 +1,6 @@
 package org.lancang.rollingstock;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +32,10 @@ public final class RollingStockParser {
             "davis_c_kn_per_kmh2",
             "braking_mps2",
             "max_power_kw",
+            "start_supplement_s",
+            "stop_supplement_s",
+            "allowance_percent",
+            "running_time_basis",
             "source",
             "assumptions");
     private static final List<String> TRACTION_COLUMNS = List.of("train_type", "speed_kmh", "effort_kn", "source");
@@ -97,6 +102,11 @@ public final class RollingStockParser {
                 row.decimalBetween("max_power_kw", 100, 50_000),
                 curve,
                 cars,
+                new TimetableSupplements(
+                        Duration.ofSeconds(row.integerBetween("start_supplement_s", 0, 3600)),
+                        Duration.ofSeconds(row.integerBetween("stop_supplement_s", 0, 3600)),
+                        row.decimalBetween("allowance_percent", 0, 50),
+                        row.text("running_time_basis")),
                 row.text("source"),
                 row.text("assumptions"));
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param rotatingMassFactor  effective mass / static mass (rotating wheels, motors)
  * @param brakingMps2         service braking deceleration used for planning
  * @param tractionCurve       tractive effort against speed, from 0 to the maximum speed
+ * @param supplements         what a timetable adds to this type's bare running time (supplements at each stop, allowance)
  * @param assumptions         the engineering assumptions behind figures that were not published
  */
 public record TrainType(
@@ -27,9 +28,11 @@ public record TrainType(
         double maxPowerKw,
         List<TractionPoint> tractionCurve,
         List<Car> cars,
+        TimetableSupplements supplements,
         String source,
         String assumptions) {
     public TrainType {
+        supplements = supplements == null ? TimetableSupplements.none() : supplements;
         tractionCurve = List.copyOf(tractionCurve);
         cars = List.copyOf(cars);
     }

@@ -30,7 +30,7 @@ public final class RunningTimeCalculator {
         for (Leg leg : legs) {
             // the next leg's first sample, at rest at the stop, is the departure: the dwell shows without an extra
             // point
-            leg.run().appendProfile(profile, leg.departureS(), leg.stretch(), MAX_PROFILE_POINTS_PER_LEG);
+            leg.run().appendProfile(profile, leg.runStartS(), leg.stretch(), MAX_PROFILE_POINTS_PER_LEG);
             leg.run().appendProfile(minimumProfile, leg.minimumDepartureS(), 1.0, MAX_PROFILE_POINTS_PER_LEG);
         }
         List<TimingPointTime> times = new ArrayList<>();
@@ -53,13 +53,14 @@ public final class RunningTimeCalculator {
         double startM = 0.0;
         double minimumDepartureS = 0.0;
         double departureS = 0.0;
+        LegSupplements supplements = request.supplements();
         for (Stop stop : legEnds(request)) {
             double endM = stop.positionM();
             LegCeiling ceiling = LegCeiling.of(speedProfile.slice(startM, endM), train.brakingDecelerationMps2());
             LegRun run = new LegIntegrator(dynamics, ceiling).run();
             double minimumS = run.runningTimeS();
             double stretch = (minimumS + request.allowance().extraTimeS(minimumS, endM - startM)) / minimumS;
-            Leg leg = new Leg(stop, run, minimumDepartureS, departureS, stretch);
+            Leg leg = new Leg(stop, run, minimumDepartureS, departureS, stretch, supplements);
             legs.add(leg);
             minimumDepartureS = leg.minimumArrivalS() + seconds(stop.dwell());
             departureS = leg.arrivalS() + seconds(stop.dwell());
@@ -110,7 +111,7 @@ public final class RunningTimeCalculator {
             }
             if (xM < endM) {
                 double legS = leg.run().timeAtS(xM);
-                Duration passing = duration(leg.departureS() + leg.stretch() * legS);
+                Duration passing = duration(leg.runStartS() + leg.stretch() * legS);
                 Duration minimumPassing = duration(leg.minimumDepartureS() + legS);
                 return new TimingPointTime(point.name(), xM, false, passing, passing, minimumPassing, minimumPassing);
             }
@@ -127,22 +128,35 @@ public final class RunningTimeCalculator {
     }
 
     /**
-     * One leg's run and where it sits in time: with and without allowance.
+     * One leg's run and where it sits in time: with allowance and supplements, and without either (the minimum).
      *
      * @param stop              the stop that ends the leg
      * @param run               the minimum-time run, times from the leg's departure
-     * @param minimumDepartureS departure from the leg's start without allowance, s from the path's departure
-     * @param departureS        the same with allowance
+     * @param minimumDepartureS departure from the leg's start without allowance or supplements, s from the path's
+     *                          departure
+     * @param departureS        the same with them
      * @param stretch           allowance factor on the leg's running time, {@code >= 1}
+     * @param supplements       added as the leg starts and as it ends
      */
-    private record Leg(Stop stop, LegRun run, double minimumDepartureS, double departureS, double stretch) {
+    private record Leg(
+            Stop stop,
+            LegRun run,
+            double minimumDepartureS,
+            double departureS,
+            double stretch,
+            LegSupplements supplements) {
 
         double minimumArrivalS() {
             return minimumDepartureS + run.runningTimeS();
         }
 
+        /** When the train starts to move: the start supplement is taken before it passes anything. */
+        double runStartS() {
+            return departureS + supplements.startS();
+        }
+
         double arrivalS() {
-            return departureS + stretch * run.runningTimeS();
+            return runStartS() + stretch * run.runningTimeS() + supplements.stopS();
         }
     }
 }

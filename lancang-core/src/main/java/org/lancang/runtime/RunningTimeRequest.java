@@ -12,6 +12,8 @@ import java.util.List;
  * @param temporaryRestrictions temporary speed restrictions to apply, each within the path
  * @param allowance             running-time supplement, {@link Allowance#none()} for the minimum running time
  * @param timingPoints          places at which the result reports times, each within the path
+ * @param supplements           time added to every leg at its start and its end, {@link LegSupplements#none()} for the
+ *                              minimum running time
  */
 public record RunningTimeRequest(
         TrainPhysics train,
@@ -19,9 +21,11 @@ public record RunningTimeRequest(
         List<Stop> stops,
         List<TemporarySpeedRestriction> temporaryRestrictions,
         Allowance allowance,
-        List<TimingPoint> timingPoints) {
+        List<TimingPoint> timingPoints,
+        LegSupplements supplements) {
 
     public RunningTimeRequest {
+        Require.nonNull(supplements, "supplements");
         Require.nonNull(train, "train");
         Require.nonNull(track, "track");
         stops = List.copyOf(Require.nonNull(stops, "stops"));
@@ -47,6 +51,17 @@ public record RunningTimeRequest(
         }
     }
 
+    /** A request without supplements. */
+    public RunningTimeRequest(
+            TrainPhysics train,
+            TrackProfile track,
+            List<Stop> stops,
+            List<TemporarySpeedRestriction> temporaryRestrictions,
+            Allowance allowance,
+            List<TimingPoint> timingPoints) {
+        this(train, track, stops, temporaryRestrictions, allowance, timingPoints, LegSupplements.none());
+    }
+
     /** A request without temporary restrictions, allowance or intermediate stops. */
     public static RunningTimeRequest of(TrainPhysics train, TrackProfile track, List<TimingPoint> timingPoints) {
         return new RunningTimeRequest(train, track, List.of(), List.of(), Allowance.none(), timingPoints);
@@ -54,7 +69,14 @@ public record RunningTimeRequest(
 
     /** The same request with another allowance. */
     public RunningTimeRequest withAllowance(Allowance newAllowance) {
-        return new RunningTimeRequest(train, track, stops, temporaryRestrictions, newAllowance, timingPoints);
+        return new RunningTimeRequest(
+                train, track, stops, temporaryRestrictions, newAllowance, timingPoints, supplements);
+    }
+
+    /** The same request with other supplements. */
+    public RunningTimeRequest withSupplements(LegSupplements newSupplements) {
+        return new RunningTimeRequest(
+                train, track, stops, temporaryRestrictions, allowance, timingPoints, newSupplements);
     }
 
     private static void requireWithinPath(double positionM, double lengthM, String field) {

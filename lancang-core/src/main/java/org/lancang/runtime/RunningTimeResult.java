@@ -8,11 +8,11 @@ import java.util.NoSuchElementException;
  * The outcome of a running-time calculation.
  *
  * @param timingPoints             times at each requested timing point, in the request's order
- * @param totalRunningTime         departure at the start to arrival at the path end, allowance and intermediate
- *                                 dwell times included
- * @param minimumTotalRunningTime  the same without allowance
- * @param profile                  speed–distance–time profile with the allowance applied
- * @param minimumProfile           the profile without allowance (the fastest the train can run)
+ * @param totalRunningTime         departure at the start to arrival at the path end, allowance, supplements and
+ *                                 intermediate dwell times included
+ * @param minimumTotalRunningTime  the same without allowance or supplements
+ * @param profile                  speed–distance–time profile with the allowance and supplements applied
+ * @param minimumProfile           the profile without them (the fastest the train can run)
  */
 public record RunningTimeResult(
         List<TimingPointTime> timingPoints,

@@ -13,6 +13,8 @@
  *       where it meets one.</li>
  *   <li>{@code LegRun}: time from {@code dt = 2 dx / (v1 + v2)}, exact for constant acceleration.</li>
  *   <li>{@link org.lancang.runtime.Allowance}: the leg's time is stretched; dwell times are not.</li>
+ *   <li>{@link org.lancang.runtime.LegSupplements}: a start and a stop supplement are added to the leg (Chinese
+ *       timetables' 起停附加时分); the start supplement comes before the train passes any point.</li>
  * </ol>
  * {@link org.lancang.runtime.RunningTimeCalculator#calculate(RunningTimeRequest)} runs the whole pipeline.
  *

@@ -127,8 +127,9 @@ public final class LinePath {
     }
 
     /**
-     * Speed limits (the section's line speed for EMUs, the locomotive-hauled speed otherwise) and gradients, as the
-     * train meets them: a gradient that rises with km falls for a northbound train.
+     * Speed limits (the section's line speed for EMUs, the locomotive-hauled speed otherwise, lowered to the section's
+     * permanent limit where it has one) and gradients, as the train meets them: a gradient that rises with km falls
+     * for a northbound train.
      */
     public TrackProfile trackProfile(TrainType type) {
         TrackProfile.Builder b = TrackProfile.builder(lengthM());
@@ -136,7 +137,7 @@ public final class LinePath {
             Section s = sections.get(i);
             double from = positionsM[i];
             double to = positionsM[i + 1];
-            int speed = type.category().usesLocoHauledSpeed() ? s.locoHauledSpeedKmh() : s.lineSpeedKmh();
+            int speed = s.limited(type.category().usesLocoHauledSpeed() ? s.locoHauledSpeedKmh() : s.lineSpeedKmh());
             b.speedLimitKmh(from, to, speed);
             b.gradient(from, to, increasingKm ? s.gradientPermille() : -s.gradientPermille());
         }

@@ -15,6 +15,7 @@ import org.lancang.network.Point;
 import org.lancang.rollingstock.RollingStock;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
+import org.lancang.runtime.LegSupplements;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.ConflictDetector;
 import org.lancang.timetable.conflict.Occupation;
@@ -81,15 +82,17 @@ public final class Planner {
             throw new InvalidInput("allowancePercent", "must be between 0 and 50");
         }
         LinePath path = LinePath.between(network, plan.from(), plan.to());
-        Allowance allowance =
-                plan.allowancePercent() == 0 ? Allowance.none() : Allowance.percent(plan.allowancePercent());
+        Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
-        TrainRun run = RunningTimes.compute(network, type, plan.from(), plan.to(), stops, restrictions, allowance);
+        LegSupplements supplements = RunningTimes.supplements(type);
+        TrainRun run = RunningTimes.compute(
+                network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements);
         if (stops.stream().anyMatch(s -> s.departAt() != null)) {
             // departures fixed by hand: lengthen those dwells (a dwell moves every later time by the same amount,
             // the legs between stops do not change), then run the physics again with the final dwells
             stops = fixedDepartures(plan, run, stops);
-            run = RunningTimes.compute(network, type, plan.from(), plan.to(), stops, restrictions, allowance);
+            run = RunningTimes.compute(
+                    network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements);
         }
         if (runs.size() > 10_000) {
             runs.clear(); // a long-running server edits many plans: keep the cache bounded

@@ -3,13 +3,16 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
+import org.lancang.network.StopDwell;
 import org.lancang.rollingstock.TractionPoint;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
+import org.lancang.runtime.LegSupplements;
 import org.lancang.runtime.RunningTimeCalculator;
 import org.lancang.runtime.RunningTimeRequest;
 import org.lancang.runtime.RunningTimeResult;
@@ -29,6 +32,11 @@ public final class RunningTimes {
 
     private RunningTimes() {}
 
+    /**
+     * The run of {@code type} from {@code from} to {@code to} with these stops (each with its dwell), under the
+     * restrictions, with the allowance and the supplements added to every leg ({@link Allowance#none()} and
+     * {@link LegSupplements#none()} for the bare physics; {@link #supplements(TrainType)} for the type's own).
+     */
     public static TrainRun compute(
             Network network,
             TrainType type,
@@ -36,7 +44,8 @@ public final class RunningTimes {
             String to,
             List<StopRequest> stops,
             List<SpeedRestriction> restrictions,
-            Allowance allowance) {
+            Allowance allowance,
+            LegSupplements supplements) {
         LinePath path = LinePath.between(network, from, to);
         Validation v = new Validation();
         checkStops(v, path, type, stops);
@@ -72,7 +81,7 @@ public final class RunningTimes {
             timingPoints.add(new TimingPoint(path.points().get(i).code(), path.positionM(i)));
         }
         RunningTimeRequest request = new RunningTimeRequest(
-                physics(type), path.trackProfile(type), physicsStops, tsrs, allowance, timingPoints);
+                physics(type), path.trackProfile(type), physicsStops, tsrs, allowance, timingPoints, supplements);
         RunningTimeResult result = RunningTimeCalculator.calculate(request);
         List<PointTime> times = new ArrayList<>();
         for (int i = 0; i < path.points().size(); i++) {
@@ -82,6 +91,72 @@ public final class RunningTimes {
             times.add(new PointTime(p, path.positionM(i), t.arrival(), t.departure(), t.stopped() || endpoint));
         }
         return new TrainRun(path, type, times, result);
+    }
+
+    /**
+     * The run a timetable would show for {@code type} calling at {@code stopCodes}: each stop with its usual dwell (the
+     * border formalities at the border control stations of a cross-border journey), the type's allowance and its
+     * supplements at every stop.
+     */
+    public static TrainRun timetabled(
+            Network network,
+            TrainType type,
+            String from,
+            String to,
+            List<String> stopCodes,
+            List<SpeedRestriction> restrictions) {
+        return compute(
+                network,
+                type,
+                from,
+                to,
+                usualStops(network, from, to, stopCodes),
+                restrictions,
+                allowance(type.supplements().allowancePercent()),
+                supplements(type));
+    }
+
+    /**
+     * The stops with the dwell a timetable usually gives a passenger train there: the point's usual dwell, and on a
+     * journey that crosses the border the formalities at its border control stations (the first one it meets, the
+     * origin included, takes the first formalities, the next the second). Codes that are not points are kept with no
+     * dwell, for the running-time checks to name.
+     */
+    public static List<StopRequest> usualStops(Network network, String from, String to, List<String> stopCodes) {
+        Optional<Point> origin = network.point(from);
+        Optional<Point> destination = network.point(to);
+        boolean crossesBorder = origin.isPresent()
+                && destination.isPresent()
+                && origin.get().country() != destination.get().country();
+        int controls = crossesBorder && origin.get().dwell().bordersControl() ? 1 : 0;
+        List<StopRequest> stops = new ArrayList<>();
+        for (String code : stopCodes) {
+            Optional<Point> p = network.point(code);
+            if (p.isEmpty()) {
+                stops.add(new StopRequest(code, Duration.ZERO));
+                continue;
+            }
+            StopDwell dwell = p.get().dwell();
+            Duration d = dwell.usual();
+            if (crossesBorder && dwell.bordersControl()) {
+                d = controls == 0 ? dwell.firstBorder() : dwell.secondBorder();
+                controls++;
+            }
+            stops.add(new StopRequest(p.get().code(), d));
+        }
+        return stops;
+    }
+
+    /** A percent allowance, or none at zero. */
+    public static Allowance allowance(double percent) {
+        return percent == 0 ? Allowance.none() : Allowance.percent(percent);
+    }
+
+    /** The start and stop supplements a timetable gives every leg of a train of this type. */
+    public static LegSupplements supplements(TrainType type) {
+        return new LegSupplements(
+                type.supplements().start().toMillis() / 1000.0,
+                type.supplements().stop().toMillis() / 1000.0);
     }
 
     /** The physics' view of a train type, converted from the railway units of the data files. */

@@ -9,7 +9,8 @@ import org.lancang.timetable.conflict.Occupation;
 /**
  * Builds a conflict-free timetable the way a planner does, one train at a time in order of priority: each train is
  * slotted in by {@link PathFinder} around those already placed (on the day and the days either side, since the
- * timetable repeats), its published departure kept where it is fixed, with the meets it needs.
+ * timetable repeats) and around the line's regular possessions (its skylight windows), its published departure kept
+ * where it is fixed, with the meets it needs.
  */
 public final class TimetableBuilder {
     private final Planner planner;
@@ -22,6 +23,18 @@ public final class TimetableBuilder {
 
     /** The plans in priority order, rebuilt with the meets (and, where free, the departures) that avoid conflicts. */
     public List<TrainPlan> build(List<TrainPlan> requests, LocalDate referenceDate) {
+        return build(requests, referenceDate, List.of());
+    }
+
+    /**
+     * The same, keeping clear of {@code possessions} as well: the regular skylights reaching into the reference date
+     * (those starting the day before and after included, as a day's check takes them).
+     */
+    public List<TrainPlan> build(List<TrainPlan> requests, LocalDate referenceDate, List<Possession> possessions) {
+        List<Occupation> closed = new ArrayList<>();
+        for (Possession p : possessions) {
+            closed.addAll(planner.possessionOccupations(p));
+        }
         List<TrainPlan> placed = new ArrayList<>();
         for (TrainPlan request : requests) {
             List<ScheduledRun> runs = new ArrayList<>();
@@ -35,6 +48,7 @@ public final class TimetableBuilder {
                 }
             }
             List<Occupation> existing = planner.occupations(runs, List.of());
+            existing.addAll(closed);
             PathRequest path = new PathRequest(
                     request.number(),
                     request.operator(),

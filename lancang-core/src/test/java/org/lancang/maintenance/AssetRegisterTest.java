@@ -89,8 +89,9 @@ class AssetRegisterTest {
         assertThat(turnouts("GLB")).hasSize(4); // 3 tracks, single line
         assertThat(turnouts("XSB")).hasSize(10); // 7 tracks, the double line arrives from the north
         assertThat(turnouts("YXI")).hasSize(8); // 6 tracks on double line
-        assertThat(turnouts("KMS"))
-                .hasSize(56)
+        assertThat(turnouts("KMS")).hasSize(56); // 30 tracks on the double line, a throat at each end
+        assertThat(turnouts("KMG"))
+                .hasSize(20)
                 .allMatch(a -> a.attributes().get("throat").equals("high-km"));
         Asset gma = REGISTER.get("STN-GMA");
         assertThat(gma.attributes()).containsEntry("pointKind", "PASSING_LOOP").containsEntry("assumedPoint", "true");

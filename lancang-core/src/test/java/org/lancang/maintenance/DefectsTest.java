@@ -16,6 +16,7 @@ import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
+import org.lancang.runtime.LegSupplements;
 import org.lancang.timetable.RunningTimes;
 import org.lancang.timetable.SpeedRestriction;
 
@@ -109,8 +110,10 @@ class DefectsTest {
         TrainType emu = DATA.rollingStock().type("CR200J").orElseThrow();
         List<SpeedRestriction> inForce =
                 Defects.restrictionsInForce(List.of(defects.report(mekongBridge("D-1"))), utc("2026-12-02T00:00:00"));
-        var free = RunningTimes.compute(NETWORK, emu, "MNG", "LPB", List.of(), List.of(), Allowance.none());
-        var slowed = RunningTimes.compute(NETWORK, emu, "MNG", "LPB", List.of(), inForce, Allowance.none());
+        var free = RunningTimes.compute(
+                NETWORK, emu, "MNG", "LPB", List.of(), List.of(), Allowance.none(), LegSupplements.none());
+        var slowed = RunningTimes.compute(
+                NETWORK, emu, "MNG", "LPB", List.of(), inForce, Allowance.none(), LegSupplements.none());
         assertThat(slowed.runningTime()).isGreaterThan(free.runningTime());
     }
 

@@ -3,6 +3,7 @@ package org.lancang.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,20 +16,90 @@ class ReferenceNetworkTest {
     private final Network network = NetworkParser.parse(files);
 
     @Test
-    void has35PointsFromKunmingSouthToVientianeSouthWithKmStrictlyIncreasing() {
+    void has36PointsFromKunmingToVientianeSouthWithKmStrictlyIncreasing() {
         List<Point> points = network.referencePoints();
-        assertThat(points).hasSize(35);
+        assertThat(points).hasSize(36);
         assertThat(network.points())
-                .hasSize(37)
+                .hasSize(39)
                 .filteredOn(Point::assumed)
                 .extracting(Point::code)
-                .containsExactly("GMA", "GMB");
-        assertThat(points.get(0).code()).isEqualTo("KMS");
-        assertThat(points.get(34).code()).isEqualTo("VTS");
+                .containsExactly("GMA", "GMB", "PVA");
+        assertThat(points.get(0).code()).isEqualTo("KMG");
+        assertThat(points.get(35).code()).isEqualTo("VTS");
         for (int i = 1; i < points.size(); i++) {
             assertThat(points.get(i).km()).isGreaterThan(points.get(i - 1).km());
         }
         assertThat(network.lengthKm()).isEqualTo(1035.0);
+    }
+
+    @Test
+    void theChainageCountsFromKunmingStationWithKunmingSouth88KmFromYuxi() {
+        Point kunming = network.point("KMG").orElseThrow();
+        Point kunmingSouth = network.point("KMS").orElseThrow();
+        Point yuxi = network.point("YXI").orElseThrow();
+        assertThat(kunming.km()).isZero();
+        assertThat(kunming.kmQuality()).isEqualTo(KmQuality.ORIGIN);
+        assertThat(kunming.names().zh()).isEqualTo("昆明");
+        assertThat(yuxi.km() - kunming.km()).as("Kunming–Yuxi, [A] CR").isEqualTo(106.0);
+        assertThat(yuxi.km() - kunmingSouth.km()).as("Kunming South–Yuxi, [B]").isEqualTo(88.0);
+        assertThat(kunmingSouth.kmQuality()).isEqualTo(KmQuality.DERIVED);
+        assertThat(yuxi.kmQuality()).isEqualTo(KmQuality.DERIVED);
+        assertThat(network.border().km() - yuxi.km())
+                .as("Yuxi–Mohan 507 km, to the border")
+                .isEqualTo(507.0);
+        assertThat(network.points().stream().filter(p -> p.kmQuality() == KmQuality.ORIGIN))
+                .as("one origin")
+                .containsExactly(kunming);
+    }
+
+    @Test
+    void sectionLimitsAreBelowTheLineSpeedAndSayWhereTheyComeFrom() {
+        List<Section> limited = network.referenceSections().stream()
+                .filter(s -> s.speedLimitKmh() > 0)
+                .toList();
+        assertThat(limited).extracting(s -> s.from() + "-" + s.to()).contains("KMG-KMS", "MXY-NKK", "XSB-GLB");
+        for (Section s : limited) {
+            assertThat(s.speedLimitKmh()).as(s.from()).isLessThan(s.lineSpeedKmh());
+            assertThat(s.speedLimitBasis()).as(s.from()).startsWith("calibrated");
+            assertThat(s.limited(s.lineSpeedKmh())).isEqualTo(s.speedLimitKmh());
+        }
+        Section free = network.referenceSections().get(1);
+        assertThat(free.speedLimitKmh()).isZero();
+        assertThat(free.limited(free.lineSpeedKmh())).isEqualTo(free.lineSpeedKmh());
+    }
+
+    @Test
+    void everyPassengerStationHasAUsualDwellAndTheBorderStationsTheirFormalities() {
+        for (Point p : network.points()) {
+            if (p.kind() == PointKind.PASSENGER
+                    && !p.code().equals("KMG")
+                    && !p.code().equals("VTE")) {
+                assertThat(p.dwell().usual()).as(p.code()).isPositive();
+            }
+            assertThat(p.dwell().basis()).as(p.code()).isNotBlank();
+        }
+        assertThat(network.points().stream().filter(p -> p.dwell().bordersControl()))
+                .extracting(Point::code)
+                .containsExactly("MHN", "BTN");
+        for (String code : List.of("MHN", "BTN")) {
+            StopDwell d = network.point(code).orElseThrow().dwell();
+            assertThat(d.firstBorder()).isEqualTo(Duration.ofMinutes(54));
+            assertThat(d.secondBorder()).isEqualTo(Duration.ofMinutes(52));
+        }
+    }
+
+    @Test
+    void aDwellWhereNoTrainCanStandIsNamed() {
+        ReferenceFiles standing =
+                files.withLine("points.csv", "BDR,", l -> l.replace(",,,,\"no usual dwell", ",2,,,\"no usual dwell"));
+        assertBroken(standing, "points.csv", files.lineOf("points.csv", "BDR,"), "usual_dwell_min");
+    }
+
+    @Test
+    void aLimitAboveTheLineSpeedIsNamed() {
+        ReferenceFiles broken =
+                files.withLine("sections.csv", "MXY,NKK,", l -> l.replace(",130,\"calibrated", ",170,\"calibrated"));
+        assertBroken(broken, "sections.csv", files.lineOf("sections.csv", "MXY,NKK,"), "speed_limit_kmh");
     }
 
     @Test
@@ -46,7 +117,7 @@ class ReferenceNetworkTest {
     @Test
     void sectionsAreContiguousDoubleTrackToXishuangbannaThenSingle() {
         List<Section> sections = network.referenceSections();
-        assertThat(sections).hasSize(34);
+        assertThat(sections).hasSize(35);
         List<Point> points = network.referencePoints();
         int xsb = points.indexOf(network.point("XSB").orElseThrow());
         for (int i = 0; i < sections.size(); i++) {
@@ -58,19 +129,24 @@ class ReferenceNetworkTest {
             assertThat(s.locoHauledSpeedKmh()).isEqualTo(120);
             assertThat(Math.abs(s.gradientPermille())).isLessThanOrEqualTo(12.0);
         }
-        assertThat(sections.get(0).lineSpeedKmh()).isEqualTo(200);
-        assertThat(sections.get(1).lineSpeedKmh()).isEqualTo(160);
+        assertThat(sections.get(0).from()).as("the Kunming link").isEqualTo("KMG");
+        assertThat(sections.get(1).lineSpeedKmh()).as("Kunming South–Yuxi").isEqualTo(200);
+        assertThat(sections.get(2).lineSpeedKmh()).isEqualTo(160);
     }
 
     @Test
-    void theAssumedLoopsSplitTheGanlanbaMenglaSectionAndSayWhy() {
+    void theAssumedLoopsSplitGanlanbaMenglaAndPhonhongVientianeNorthAndSayWhy() {
         List<Section> all = network.sections();
-        assertThat(all).hasSize(36);
-        assertThat(all).extracting(s -> s.from() + "-" + s.to()).containsSubsequence("GLB-GMA", "GMA-GMB", "GMB-MLA");
+        assertThat(all).hasSize(38);
+        assertThat(all)
+                .extracting(s -> s.from() + "-" + s.to())
+                .containsSubsequence("GLB-GMA", "GMA-GMB", "GMB-MLA", "PHH-PVA", "PVA-VTN");
         for (Point loop : network.points().stream().filter(Point::assumed).toList()) {
             assertThat(loop.kind()).isEqualTo(PointKind.PASSING_LOOP);
             assertThat(loop.source()).startsWith("ASSUMPTION");
-            assertThat(loop.km()).isBetween(496.0, 575.0);
+            assertThat(loop.km() > 496.0 && loop.km() < 575.0 || loop.km() > 958.0 && loop.km() < 1005.0)
+                    .as(loop.code())
+                    .isTrue();
         }
     }
 
@@ -131,7 +207,7 @@ class ReferenceNetworkTest {
     @Test
     void aSecondBorderPointIsNamed() {
         ReferenceFiles broken = files.withLine(
-                "points.csv", "MHN,", l -> l.replace("PASSENGER", "BORDER").replace(",CN,", ",CN/LA,"));
+                "points.csv", "YHE,", l -> l.replace("FREIGHT", "BORDER").replace(",CN,", ",CN/LA,"));
         assertBroken(broken, "points.csv", files.lineOf("points.csv", "BDR,"), "kind");
     }
 

@@ -3,6 +3,7 @@ package org.lancang.rollingstock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,32 @@ class ReferenceRollingStockTest {
         TrainType freight = stock.type("FREIGHT").orElseThrow();
         assertThat(freight.massT()).isBetween(2000.0, 3000.0);
         assertThat(freight.lengthM()).isLessThan(850.0);
-        assertThat(stock.type("HXD3C_25G").orElseThrow().cars()).hasSize(19);
+    }
+
+    @Test
+    void theK11K12TypeHasThe732PlacesPublishedAtIntroduction() {
+        TrainType k = stock.type("HXD3C_25G").orElseThrow();
+        assertThat(k.cars()).hasSize(9);
+        assertThat(k.seatCount()).isEqualTo(732);
+        Map<SeatClass, Long> byClass =
+                k.seats().stream().collect(Collectors.groupingBy(Seat::seatClass, Collectors.counting()));
+        assertThat(byClass)
+                .containsEntry(SeatClass.HARD_SEAT, 590L)
+                .containsEntry(SeatClass.WIDE_SEAT, 106L)
+                .containsEntry(SeatClass.SOFT_SLEEPER, 36L)
+                .hasSize(3);
+    }
+
+    @Test
+    void everyTypeSaysWhatATimetableAddsAndWhy() {
+        TrainType emu = stock.type("CR200J").orElseThrow();
+        assertThat(emu.supplements().start()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(emu.supplements().stop()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(emu.supplements().allowancePercent()).isEqualTo(5.0);
+        assertThat(emu.supplements().basis()).startsWith("calibrated");
+        for (TrainType t : stock.types()) {
+            assertThat(t.supplements().basis()).as(t.code()).isNotBlank();
+        }
     }
 
     @Test

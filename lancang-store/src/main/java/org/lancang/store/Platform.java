@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.maintenance.MaintenanceRules;
+import org.lancang.maintenance.SkylightFile;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.db.Database;
@@ -177,8 +178,18 @@ public final class Platform implements AutoCloseable {
                     new SimulatedPaymentProvider(database.jdbi(), clock),
                     clock,
                     SalesService.DEFAULT_HOLD);
+            MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
             MaintenanceService maintenance = new MaintenanceService(
-                    database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
+                    database.jdbi(),
+                    reference.network(),
+                    timetable,
+                    maintenanceRules,
+                    SkylightFile.parse(
+                            SkylightFile.FILE,
+                            referenceFiles.read(SkylightFile.FILE),
+                            reference.network(),
+                            maintenanceRules),
+                    clock);
             if (server) {
                 int settled = sales.settlePayments(Duration.ZERO);
                 if (settled > 0) {

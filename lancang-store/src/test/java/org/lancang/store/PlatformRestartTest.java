@@ -24,7 +24,7 @@ class PlatformRestartTest {
         try (Platform first = Platform.start(config, files, Clock.systemUTC())) {
             firstPassword = first.generatedAdminPassword().orElseThrow();
             first.users().add("dispatcher1", "Dispatcher One", "a long password", List.of("DISPATCHER"));
-            assertThat(first.reference().network().referencePoints()).hasSize(35);
+            assertThat(first.reference().network().referencePoints()).hasSize(36);
             String synchronousCommit = first.database()
                     .jdbi()
                     .withHandle(h -> h.createQuery("SHOW synchronous_commit")
@@ -52,8 +52,8 @@ class PlatformRestartTest {
             assertThat(second.generatedAdminPassword())
                     .as("no second admin on restart")
                     .isEmpty();
-            assertThat(second.reference().network().referencePoints()).hasSize(35);
-            assertThat(second.reference().network().points().get(0).code()).isEqualTo("KMS");
+            assertThat(second.reference().network().referencePoints()).hasSize(36);
+            assertThat(second.reference().network().points().get(0).code()).isEqualTo("KMG");
             assertThat(second.reference()
                             .rollingStock()
                             .type("CR200J")

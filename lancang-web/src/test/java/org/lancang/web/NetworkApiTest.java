@@ -24,14 +24,17 @@ class NetworkApiTest {
     }
 
     @Test
-    void listsThe35PointsInKmOrderWithChineseAndLaoNames() {
+    void listsThe36PointsInKmOrderWithChineseAndLaoNames() {
         TestServer.Reply r = server.get("/api/network/points");
         assertThat(r.status()).isEqualTo(200);
         JsonNode points = r.json();
-        assertThat(points).hasSize(35);
-        assertThat(points.get(0).get("code").asText()).isEqualTo("KMS");
-        assertThat(points.get(34).get("code").asText()).isEqualTo("VTS");
-        assertThat(points.get(0).get("names").get("zh").asText()).isEqualTo("昆明南");
+        assertThat(points).hasSize(36);
+        assertThat(points.get(0).get("code").asText()).isEqualTo("KMG");
+        assertThat(points.get(0).get("km").asDouble()).isZero();
+        assertThat(points.get(1).get("code").asText()).isEqualTo("KMS");
+        assertThat(points.get(1).get("km").asDouble()).isEqualTo(18.0);
+        assertThat(points.get(35).get("code").asText()).isEqualTo("VTS");
+        assertThat(points.get(1).get("names").get("zh").asText()).isEqualTo("昆明南");
         double previous = -1;
         List<String> codes = new ArrayList<>();
         for (JsonNode p : points) {
@@ -44,6 +47,9 @@ class NetworkApiTest {
         assertThat(lpb.get("names").get("lo").asText()).isEqualTo("ຫລວງພະບາງ");
         assertThat(lpb.get("timeZone").asText()).isEqualTo("Asia/Vientiane");
         assertThat(points.get(codes.indexOf("BDR")).get("kind").asText()).isEqualTo("BORDER");
+        JsonNode mohan = points.get(codes.indexOf("MHN"));
+        assertThat(mohan.get("borderFirstDwellMinutes").asDouble()).isEqualTo(54.0);
+        assertThat(mohan.get("usualDwellMinutes").asDouble()).isEqualTo(2.0);
     }
 
     @Test
@@ -60,7 +66,13 @@ class NetworkApiTest {
     void sectionsJoinConsecutivePointsDoubleTrackNorthOfXishuangbanna() {
         JsonNode sections = server.get("/api/network/sections").json();
         JsonNode points = server.get("/api/network/points").json();
-        assertThat(sections).hasSize(34);
+        assertThat(sections).hasSize(35);
+        assertThat(sections.get(0).get("speedLimitKmh").asInt())
+                .as("the Kunming link, calibrated")
+                .isEqualTo(75);
+        assertThat(sections.get(1).get("speedLimitKmh").isNull())
+                .as("Kunming South–Yuxi: none")
+                .isTrue();
         for (int i = 0; i < sections.size(); i++) {
             assertThat(sections.get(i).get("from").asText())
                     .isEqualTo(points.get(i).get("code").asText());
@@ -74,7 +86,9 @@ class NetworkApiTest {
                     .isEqualTo(north ? 2 : 1);
             assertThat(s.get("block").asText()).isEqualTo(north ? "AUTOMATIC" : "INTER_STATION");
         }
-        assertThat(sections.get(0).get("lineSpeedKmh").asInt()).isEqualTo(200);
+        assertThat(sections.get(1).get("lineSpeedKmh").asInt())
+                .as("Kunming South–Yuxi")
+                .isEqualTo(200);
     }
 
     @Test

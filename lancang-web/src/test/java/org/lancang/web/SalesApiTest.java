@@ -61,13 +61,13 @@ class SalesApiTest {
         assertThat(r.status()).isEqualTo(200);
         JsonNode d887 = null;
         for (JsonNode j : r.json()) {
-            if (j.get("train").asText().equals("D887")) {
+            if (j.get("train").asText().equals("D87")) {
                 d887 = j;
             }
         }
         assertThat(d887).isNotNull();
         assertThat(d887.get("crossesBorder").asBoolean()).isTrue();
-        assertThat(d887.get("departure").asText()).endsWith("T08:08:00+08:00");
+        assertThat(d887.get("departure").asText()).endsWith("T08:00:00+08:00");
         assertThat(d887.get("classes").findValuesAsText("seatClass")).contains("FIRST", "SECOND");
         assertThat(server.get("/api/journeys?from=KMS&to=VTE&date=tomorrow")
                         .json()
@@ -84,7 +84,7 @@ class SalesApiTest {
     @Test
     void aPassengerBooksPaysGetsTheQrCodeAndCancelsWithTheFeeShownFirst() {
         TestServer.Reply held =
-                server.postJson("/api/bookings", passenger, body("D887", "KMS", "VTE", "SECOND", passport("P1234567")));
+                server.postJson("/api/bookings", passenger, body("D87", "KMS", "VTE", "SECOND", passport("P1234567")));
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         String id = held.json().get("id").asText();
         assertThat(held.json().get("status").asText()).isEqualTo("HELD");
@@ -96,7 +96,7 @@ class SalesApiTest {
         assertThat(paid.json().get("status").asText()).isEqualTo("TICKETED");
         assertThat(retried.status()).isEqualTo(200);
         String ticket = paid.json().get("passengers").get(0).get("ticketNumber").asText();
-        assertThat(ticket).startsWith("D887-");
+        assertThat(ticket).startsWith("D87-");
         TestServer.Reply qr = server.get("/api/bookings/" + id + "/tickets/0/qr.svg", passenger);
         assertThat(qr.status()).isEqualTo(200);
         assertThat(qr.body()).startsWith("<svg").contains("<path");
@@ -138,9 +138,9 @@ class SalesApiTest {
             delimiter = '|',
             value = {
                 "NOPE|train|KMS|VTE|SECOND",
-                "D887|to|VTE|KMS|SECOND",
-                "D887|to|KMS|NOWHERE|SECOND",
-                "D887|seatClass|KMS|VTE|SLEEPER",
+                "D87|to|VTE|KMS|SECOND",
+                "D87|to|KMS|NOWHERE|SECOND",
+                "D87|seatClass|KMS|VTE|SLEEPER",
             })
     void badBookingsNameTheFieldAndWriteNothing(String train, String field, String from, String to, String cls) {
         TestServer.Reply r =
@@ -155,7 +155,7 @@ class SalesApiTest {
                 "/api/bookings",
                 passenger,
                 body(
-                        "D887",
+                        "D87",
                         "KMS",
                         "VTE",
                         "SECOND",
@@ -166,24 +166,24 @@ class SalesApiTest {
         TestServer.Reply expired = server.postJson(
                 "/api/bookings",
                 passenger,
-                body("D887", "KMS", "VTE", "SECOND", passport("P6666666").replace("2031-01-01", "2020-01-01")));
+                body("D87", "KMS", "VTE", "SECOND", passport("P6666666").replace("2031-01-01", "2020-01-01")));
         assertThat(expired.json().get("field").asText()).isEqualTo("passengers[0].documentExpiry");
         assertThat(expired.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-expired");
         TestServer.Reply longName = server.postJson(
                 "/api/bookings",
                 passenger,
-                body("D887", "KMS", "VTE", "SECOND", passport("P6666666").replace("Somchai P.", "x".repeat(10_000))));
+                body("D87", "KMS", "VTE", "SECOND", passport("P6666666").replace("Somchai P.", "x".repeat(10_000))));
         assertThat(longName.json().get("field").asText()).isEqualTo("passengers[0].name");
         TestServer.Reply badCar = server.postJson(
                 "/api/bookings",
                 passenger,
-                body("D887", "KMS", "VTE", "SECOND", passport("P6666666"))
+                body("D87", "KMS", "VTE", "SECOND", passport("P6666666"))
                         .replace("\"currency\"", "\"car\":-1,\"currency\""));
         assertThat(badCar.json().get("field").asText()).isEqualTo("car");
         TestServer.Reply badType = server.postJson(
                 "/api/bookings",
                 passenger,
-                body("D887", "KMS", "VTE", "SECOND", passport("P6666666").replace("PASSPORT", "VISA")));
+                body("D87", "KMS", "VTE", "SECOND", passport("P6666666").replace("PASSPORT", "VISA")));
         assertThat(badType.json().get("field").asText()).isEqualTo("passengers[0].documentType");
         long bookings = server.platform
                 .database()
@@ -196,11 +196,11 @@ class SalesApiTest {
 
     @Test
     void aPassengerChangesATicketToAnotherTrainAndOnlyTheirOwn() {
-        TestServer.Reply held = server.postJson(
-                "/api/bookings", passenger, body("D8601", "KMS", "PUE", "SECOND", passport("PCH00001")));
+        TestServer.Reply held =
+                server.postJson("/api/bookings", passenger, body("C277", "KMS", "PUE", "SECOND", passport("PCH00001")));
         String id = held.json().get("id").asText();
         server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
-        String change = "{\"train\":\"D8609\",\"idempotencyKey\":\"chg-" + id + "\"}";
+        String change = "{\"train\":\"C287\",\"idempotencyKey\":\"chg-" + id + "\"}";
         assertThat(server.postJson("/api/bookings/" + id + "/change", otherPassenger, change)
                         .status())
                 .isEqualTo(404);
@@ -210,15 +210,15 @@ class SalesApiTest {
                 "{\"train\":\"C82\",\"idempotencyKey\":\"chg-bad-0001\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("from");
-        TestServer.Reply noKey = server.postJson("/api/bookings/" + id + "/change", passenger, "{\"train\":\"D8609\"}");
+        TestServer.Reply noKey = server.postJson("/api/bookings/" + id + "/change", passenger, "{\"train\":\"C287\"}");
         assertThat(noKey.json().get("field").asText()).isEqualTo("idempotencyKey");
         TestServer.Reply moved = server.postJson("/api/bookings/" + id + "/change", passenger, change);
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        assertThat(moved.json().get("train").asText()).isEqualTo("D8609");
+        assertThat(moved.json().get("train").asText()).isEqualTo("C287");
         assertThat(moved.json().get("status").asText()).isEqualTo("TICKETED");
         assertThat(moved.json().get("changedFrom").asText()).isEqualTo(id);
         assertThat(moved.json().get("passengers").get(0).get("ticketNumber").asText())
-                .startsWith("D8609-");
+                .startsWith("C287-");
         JsonNode old = server.get("/api/bookings/" + id, passenger).json();
         assertThat(old.get("status").asText()).isEqualTo("CHANGED");
         assertThat(old.get("changedTo").asText())
@@ -233,12 +233,12 @@ class SalesApiTest {
 
     @Test
     void theWaitlistIsOpenOnlyWhenSoldOutAndBadRequestsNameTheField() {
-        String wait = "{\"train\":\"D8603\",\"date\":\"" + DATE + "\",\"from\":\"KMS\",\"to\":\"XSB\","
+        String wait = "{\"train\":\"C279\",\"date\":\"" + DATE + "\",\"from\":\"KMS\",\"to\":\"XSB\","
                 + "\"seatClass\":\"FIRST\",\"passengers\":[" + passport("PWL00001") + "]}";
         TestServer.Reply open = server.postJson("/api/waitlist", passenger, wait);
         assertThat(open.status()).isEqualTo(409);
         assertThat(open.json().get("field").asText()).isEqualTo("seatClass");
-        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("D8603", "NOPE"))
+        assertThat(server.postJson("/api/waitlist", passenger, wait.replace("C279", "NOPE"))
                         .json()
                         .get("field")
                         .asText())
@@ -255,7 +255,7 @@ class SalesApiTest {
                 people.append(k == 0 ? "" : ",").append(passport("PWF" + g + "X" + k + "00"));
             }
             TestServer.Reply r =
-                    server.postJson("/api/bookings", agent, body("D8603", "KMS", "XSB", "FIRST", people.toString()));
+                    server.postJson("/api/bookings", agent, body("C279", "KMS", "XSB", "FIRST", people.toString()));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
         TestServer.Reply joined = server.postJson("/api/waitlist", passenger, wait);

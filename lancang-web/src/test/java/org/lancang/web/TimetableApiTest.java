@@ -43,16 +43,16 @@ class TimetableApiTest {
     @Test
     void theTimetableIsPublicWithLocalTimesAndInstantsWithOffsets() {
         JsonNode trains = server.get("/api/timetable/trains").json();
-        assertThat(trains.findValuesAsText("number")).contains("D887", "D888", "C82", "K12", "X8101");
+        assertThat(trains.findValuesAsText("number")).contains("D87", "D88", "C82", "K12", "X8101");
         JsonNode c82 = server.get("/api/timetable/trains/C82?date=2026-12-01").json();
         JsonNode first = c82.get("calls").get(0);
         assertThat(first.get("point").asText()).isEqualTo("VTE");
-        assertThat(first.get("departureLocal").asText()).isEqualTo("07:45");
-        assertThat(first.get("departure").asText()).isEqualTo("2026-12-01T07:45:00+07:00");
-        JsonNode d887 = server.get("/api/timetable/trains/D887?date=2026-12-01").json();
+        assertThat(first.get("departureLocal").asText()).isEqualTo("07:30");
+        assertThat(first.get("departure").asText()).isEqualTo("2026-12-01T07:30:00+07:00");
+        JsonNode d887 = server.get("/api/timetable/trains/D87?date=2026-12-01").json();
         JsonNode kms = d887.get("calls").get(0);
         JsonNode vte = d887.get("calls").get(d887.get("calls").size() - 1);
-        assertThat(kms.get("departure").asText()).isEqualTo("2026-12-01T08:08:00+08:00");
+        assertThat(kms.get("departure").asText()).isEqualTo("2026-12-01T08:00:00+08:00");
         assertThat(vte.get("arrival").asText()).endsWith("+07:00");
         assertThat(vte.get("timeZone").asText()).isEqualTo("Asia/Vientiane");
     }
@@ -100,7 +100,7 @@ class TimetableApiTest {
         assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)
                         .json())
                 .isEmpty();
-        // C82 leaves Vientiane onto the single line 23 minutes before D888 (08:08); at 08:05 they collide
+        // C82 leaves Vientiane onto the single line 30 minutes before D88 (08:00); at 08:05 it follows too close
         TestServer.Reply moved = server.postJson(
                 "/api/timetable/trains/C82/departure?date=2026-12-20", planner, "{\"departure\":\"08:05\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
@@ -108,7 +108,7 @@ class TimetableApiTest {
                 .isEqualTo("08:05");
         JsonNode conflicts =
                 server.get("/api/timetable/conflicts?date=2026-12-20", planner).json();
-        assertThat(conflicts.findValuesAsText("first")).anyMatch(o -> o.startsWith("C82@") || o.startsWith("D888@"));
+        assertThat(conflicts.findValuesAsText("first")).anyMatch(o -> o.startsWith("C82@") || o.startsWith("D88@"));
         TestServer.Reply bad =
                 server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"25:99\"}");
         assertThat(bad.status()).isEqualTo(400);
@@ -127,7 +127,7 @@ class TimetableApiTest {
                                 "{\"departure\":\"09:00\"}")
                         .status())
                 .isEqualTo(403);
-        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:45\"}")
+        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:30\"}")
                         .status())
                 .isEqualTo(200);
         assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)
@@ -211,7 +211,7 @@ class TimetableApiTest {
                 server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12", planner);
         assertThat(svg.status()).isEqualTo(200);
         assertThat(svg.contentType()).startsWith("image/svg+xml");
-        assertThat(svg.body()).startsWith("<svg").contains("data-train=\"D887\"", "Beijing time");
+        assertThat(svg.body()).startsWith("<svg").contains("data-train=\"D87\"", "Beijing time");
         assertThat(server.get("/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01")
                         .status())
                 .isEqualTo(401);

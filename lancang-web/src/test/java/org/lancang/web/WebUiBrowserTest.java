@@ -147,8 +147,8 @@ class WebUiBrowserTest {
         setValue(By.id("date"), DATE);
         click(By.cssSelector("#search-form [type=submit]"));
 
-        WebElement d887 = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D887]")));
+        WebElement d887 =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D87]")));
         String[] laoMonths = {
             "ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ",
             "ທັນວາ"
@@ -157,7 +157,7 @@ class WebUiBrowserTest {
                 .contains(" " + laoMonths[LocalDate.parse(DATE).getMonthValue() - 1] + " ");
         assertThat(d887.findElement(By.cssSelector(".border-badge")).getText()).isEqualTo("ຂ້າມຊາຍແດນ");
         assertThat(d887.findElement(By.cssSelector(".dep")).getText())
-                .contains("08:08")
+                .contains("08:00")
                 .contains("UTC+8");
         assertThat(d887.findElement(By.cssSelector(".arr")).getText())
                 .contains("UTC+7")
@@ -188,7 +188,7 @@ class WebUiBrowserTest {
                 By.cssSelector("article.booking[data-status=TICKETED] img.qr")));
         wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
         String ticket = driver.findElement(By.cssSelector(".ticket-number")).getText();
-        assertThat(ticket).contains("D887-");
+        assertThat(ticket).contains("D87-");
         assertThat(driver.findElement(By.cssSelector(".seat")).getText()).startsWith("ຕູ້");
         shot("passenger-4-ticket-qr");
 
@@ -224,7 +224,7 @@ class WebUiBrowserTest {
         signIn("wangfang", "wang password 1", "/book.html?from=KMS&to=VTE&date=" + DATE);
         wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
         click(By.cssSelector("#search-form [type=submit]"));
-        click(By.cssSelector("li.journey[data-train=D887] tr[data-class=SECOND] button"));
+        click(By.cssSelector("li.journey[data-train=D87] tr[data-class=SECOND] button"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         fillPassenger("Wang Fang", "CHN", "CHINESE_RESIDENT_ID", "530102199001011234", "1990-01-01", null);
         click(By.cssSelector("#details-form [type=submit]"));
@@ -391,9 +391,9 @@ class WebUiBrowserTest {
             driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
             wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
             click(By.cssSelector("#search-form [type=submit]"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D887]")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D87]")));
             assertFitsTheScreen(390);
-            js("document.querySelector('li.journey[data-train=D887]').scrollIntoView()");
+            js("document.querySelector('li.journey[data-train=D87]').scrollIntoView()");
             shot("book-phone-results");
         } finally {
             driver.manage().window().setSize(new Dimension(1024, 600));
@@ -409,8 +409,8 @@ class WebUiBrowserTest {
         wait.until(d -> !train.getOptions().isEmpty());
         train.selectByValue("C82");
         assertThat(driver.findElement(By.id("move-departure")).getAttribute("value"))
-                .isEqualTo("07:45");
-        setValue(By.id("move-departure"), "08:05"); // onto the single line just ahead of D888 (08:08)
+                .isEqualTo("07:30");
+        setValue(By.id("move-departure"), "08:05"); // onto the single line just behind D88 (08:00)
         click(By.cssSelector("#move-form [type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-result"), "C82"));
         WebElement conflicts = driver.findElement(By.id("conflicts"));
@@ -420,7 +420,7 @@ class WebUiBrowserTest {
                 .contains("08:05");
         js("arguments[0].scrollIntoView()", conflicts);
         shot("planner-departure-moved");
-        setValue(By.id("move-departure"), "07:45");
+        setValue(By.id("move-departure"), "07:30");
         click(By.cssSelector("#move-form [type=submit]"));
         wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
     }
@@ -429,7 +429,7 @@ class WebUiBrowserTest {
     void aSoldOutClassOffersTheWaitlistAReleasedSeatIsPaidInMyTripsAndTheTicketChangesTrain() {
         String agent = server.token("window3", "agent password");
         List<String> fillers = new ArrayList<>();
-        for (int g = 0; g < 12; g++) { // D8605's 56 first-class seats, Kunming South–Pu'er: 11 groups of 5 and 1
+        for (int g = 0; g < 12; g++) { // C281's 56 first-class seats, Kunming South–Pu'er: 11 groups of 5 and 1
             StringBuilder people = new StringBuilder();
             for (int k = 0; k < (g < 11 ? 5 : 1); k++) {
                 people.append(k == 0 ? "" : ",")
@@ -440,7 +440,7 @@ class WebUiBrowserTest {
             TestServer.Reply r = server.postJson(
                     "/api/bookings",
                     agent,
-                    "{\"train\":\"D8605\",\"date\":\"" + DATE
+                    "{\"train\":\"C281\",\"date\":\"" + DATE
                             + "\",\"from\":\"KMS\",\"to\":\"PUE\",\"seatClass\":\"FIRST\",\"passengers\":[" + people
                             + "]}");
             assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -454,7 +454,7 @@ class WebUiBrowserTest {
         wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
         click(By.cssSelector("#search-form [type=submit]"));
         WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.journey[data-train=D8605] tr[data-class=FIRST]")));
+                By.cssSelector("li.journey[data-train=C281] tr[data-class=FIRST]")));
         assertThat(first.getText()).contains("Sold out");
         WebElement join = first.findElement(By.tagName("button"));
         assertThat(join.getText()).isEqualTo("Join the waitlist");
@@ -474,14 +474,14 @@ class WebUiBrowserTest {
         driver.get(server.url("/trips.html"));
         WebElement offered = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=OFFERED]")));
-        assertThat(offered.getText()).contains("D8605").contains("Seat offered");
+        assertThat(offered.getText()).contains("C281").contains("Seat offered");
         shot("waitlist-2-offered");
         offered.findElement(By.cssSelector("button.btn:not(.secondary)")).click();
         wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=FULFILLED]")));
         WebElement ticket = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
-        assertThat(ticket.getText()).contains("D8605");
+        assertThat(ticket.getText()).contains("C281");
         shot("waitlist-3-paid");
 
         // The ticket moves to another train the next day, chosen from the journeys shown beside it.
@@ -492,10 +492,10 @@ class WebUiBrowserTest {
         WebElement option = wait.until(
                 ExpectedConditions.elementToBeClickable(
                         By.xpath(
-                                "//article[@data-status='TICKETED']//ul[@class='change-list']//button[starts-with(normalize-space(.), 'D8601 ')]")));
+                                "//article[@data-status='TICKETED']//ul[@class='change-list']//button[starts-with(normalize-space(.), 'C277 ')]")));
         option.click();
         wait.until(
-                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to D8601"));
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to C277"));
         shot("change-1-done");
         String token = server.token("liwei", "li wei password 1");
         List<String> states = new ArrayList<>();
@@ -503,7 +503,7 @@ class WebUiBrowserTest {
                 .json()
                 .forEach(b -> states.add(b.get("train").asText() + " "
                         + b.get("date").asText() + " " + b.get("status").asText()));
-        assertThat(states).containsExactlyInAnyOrder("D8601 " + next + " TICKETED", "D8605 " + DATE + " CHANGED");
+        assertThat(states).containsExactlyInAnyOrder("C277 " + next + " TICKETED", "C281 " + DATE + " CHANGED");
     }
 
     @Test

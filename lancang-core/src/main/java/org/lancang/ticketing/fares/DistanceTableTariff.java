@@ -2,6 +2,7 @@ package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ public final class DistanceTableTariff implements Tariff {
     private final SeatClass seatClass;
     private final Currency currency;
     private final BigDecimal roundingStep;
+    private final LocalDate validFrom;
     private final List<Published> published;
     private final Map<String, Money> byPair = new HashMap<>();
     /** Published distance (km) → fare in major units, for the fares of other pairs. */
@@ -74,8 +76,10 @@ public final class DistanceTableTariff implements Tariff {
             SeatClass seatClass,
             Currency currency,
             BigDecimal roundingStep,
+            LocalDate validFrom,
             List<Published> published) {
         this.operator = Objects.requireNonNull(operator, "operator");
+        this.validFrom = Objects.requireNonNull(validFrom, "validFrom");
         this.seatClass = Objects.requireNonNull(seatClass, "seatClass");
         this.currency = Objects.requireNonNull(currency, "currency");
         if (roundingStep == null || roundingStep.signum() <= 0 || !FareMath.wholeMinorUnits(roundingStep, currency)) {
@@ -147,6 +151,11 @@ public final class DistanceTableTariff implements Tariff {
     @Override
     public Currency currency() {
         return currency;
+    }
+
+    @Override
+    public LocalDate validFrom() {
+        return validFrom;
     }
 
     public BigDecimal roundingStep() {

@@ -1,6 +1,8 @@
 package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,12 +16,23 @@ import org.lancang.timetable.Operator;
 
 /**
  * Reads the fare file ({@code fares.csv}): one tariff per operator and class, either a published table ({@code TABLE}
- * rows, one per pair of points) or a rate per km (one {@code PER_KM} row). Amounts are read as decimals, never as
- * {@code double}. Every mistake is reported with the file, line and field.
+ * rows, one per pair of points) or a rate per km (one {@code PER_KM} row), each marked with the date its fares apply
+ * from ({@code valid_from}, the same on every row of a tariff). Amounts are read as decimals, never as {@code double}.
+ * Every mistake is reported with the file, line and field.
  */
 public final class FareFileParser {
     static final List<String> COLUMNS = List.of(
-            "kind", "operator", "seat_class", "currency", "from", "to", "amount", "per_km", "rounding", "source");
+            "kind",
+            "operator",
+            "seat_class",
+            "currency",
+            "from",
+            "to",
+            "amount",
+            "per_km",
+            "rounding",
+            "valid_from",
+            "source");
 
     /** The two kinds of row. */
     enum Kind {
@@ -52,7 +65,9 @@ public final class FareFileParser {
         Kind kind = first.oneOf("kind", Kind.class);
         Currency currency = first.oneOf("currency", Currency.class);
         BigDecimal rounding = FareMath.positive(first, "rounding");
+        LocalDate validFrom = date(first);
         for (CsvTable.Row row : rows) {
+            same(row, "valid_from", date(row), validFrom, first);
             same(row, "kind", row.oneOf("kind", Kind.class), kind, first);
             same(row, "currency", row.oneOf("currency", Currency.class), currency, first);
             if (FareMath.positive(row, "rounding").compareTo(rounding) != 0) {
@@ -63,12 +78,25 @@ public final class FareFileParser {
             throw first.error("rounding", rounding + " is finer than the smallest " + currency + " unit");
         }
         return kind == Kind.PER_KM
-                ? perKm(operator, seatClass, currency, rounding, rows)
-                : table(operator, seatClass, currency, rounding, rows, network);
+                ? perKm(operator, seatClass, currency, rounding, validFrom, rows)
+                : table(operator, seatClass, currency, rounding, validFrom, rows, network);
+    }
+
+    private static LocalDate date(CsvTable.Row row) {
+        try {
+            return LocalDate.parse(row.required("valid_from"));
+        } catch (DateTimeParseException e) {
+            throw row.error("valid_from", "'" + row.text("valid_from") + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     private static Tariff perKm(
-            Operator operator, SeatClass seatClass, Currency currency, BigDecimal rounding, List<CsvTable.Row> rows) {
+            Operator operator,
+            SeatClass seatClass,
+            Currency currency,
+            BigDecimal rounding,
+            LocalDate validFrom,
+            List<CsvTable.Row> rows) {
         if (rows.size() > 1) {
             throw rows.get(1)
                     .error(
@@ -78,7 +106,7 @@ public final class FareFileParser {
         }
         CsvTable.Row row = rows.get(0);
         blank(row, "from", "to", "amount");
-        return new PerKmTariff(operator, seatClass, currency, FareMath.positive(row, "per_km"), rounding);
+        return new PerKmTariff(operator, seatClass, currency, FareMath.positive(row, "per_km"), rounding, validFrom);
     }
 
     private static Tariff table(
@@ -86,6 +114,7 @@ public final class FareFileParser {
             SeatClass seatClass,
             Currency currency,
             BigDecimal rounding,
+            LocalDate validFrom,
             List<CsvTable.Row> rows,
             Network network) {
         List<DistanceTableTariff.Published> published = new ArrayList<>();
@@ -103,7 +132,7 @@ public final class FareFileParser {
             published.add(new DistanceTableTariff.Published(from, to, FareMath.money(amount, currency)));
         }
         try {
-            return new DistanceTableTariff(operator, seatClass, currency, rounding, published);
+            return new DistanceTableTariff(operator, seatClass, currency, rounding, validFrom, published);
         } catch (DistanceTableTariff.InvalidFare e) {
             throw rows.get(e.index()).error("amount", e.getMessage());
         }

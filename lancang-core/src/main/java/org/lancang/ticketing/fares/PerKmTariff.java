@@ -1,6 +1,7 @@
 package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Objects;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
@@ -13,10 +14,16 @@ import org.lancang.timetable.Operator;
  * multiples of 0.5 CNY).
  */
 public record PerKmTariff(
-        Operator operator, SeatClass seatClass, Currency currency, BigDecimal perKm, BigDecimal roundingStep)
+        Operator operator,
+        SeatClass seatClass,
+        Currency currency,
+        BigDecimal perKm,
+        BigDecimal roundingStep,
+        LocalDate validFrom)
         implements Tariff {
     public PerKmTariff {
         Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(seatClass, "seatClass");
         Objects.requireNonNull(currency, "currency");
         if (perKm == null || perKm.signum() <= 0 || roundingStep == null || roundingStep.signum() <= 0) {

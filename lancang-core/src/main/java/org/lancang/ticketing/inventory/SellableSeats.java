@@ -1,8 +1,11 @@
 package org.lancang.ticketing.inventory;
 
+import java.util.List;
+import org.lancang.rollingstock.Seat;
+
 /**
- * The seats a {@link CarRule} lets each journey use, worked out once per journey (the rule asks about cars, and a
- * journey's answer never changes) and kept: afterwards, restricting to them is one AND per word.
+ * The seats a {@link CarRule} lets each journey use, worked out once per journey (a journey's answer never changes) and
+ * kept: afterwards, restricting to them is one AND per word.
  */
 final class SellableSeats {
     private final SeatMap map;
@@ -19,12 +22,10 @@ final class SellableSeats {
         long[] seats = byJourney[from][to];
         if (seats == null) {
             seats = new long[map.words()];
-            for (int car = 0; car <= map.maxCar(); car++) {
-                long[] inCar = map.inCar(car);
-                if (inCar != null && rule.sells(car, from, to)) {
-                    for (int w = 0; w < seats.length; w++) {
-                        seats[w] |= inCar[w];
-                    }
+            List<Seat> all = map.seats();
+            for (int i = 0; i < all.size(); i++) {
+                if (rule.sells(all.get(i), from, to)) {
+                    seats[Bits.word(i)] |= Bits.bit(i);
                 }
             }
             byJourney[from][to] = seats;

@@ -3,6 +3,7 @@ package org.lancang.ticketing.fares;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
@@ -38,8 +39,10 @@ class FareFileParserTest {
     }
 
     @Test
-    void theShippedFileParses() {
-        assertThat(FareFileParser.parse(FareTable.FILE, FARES, NETWORK)).hasSize(5);
+    void theShippedFileParsesAndEveryTariffIsDated() {
+        assertThat(FareFileParser.parse(FareTable.FILE, FARES, NETWORK))
+                .hasSize(5)
+                .allSatisfy(t -> assertThat(t.validFrom()).isAfter(LocalDate.of(2021, 12, 3)));
     }
 
     @Test
@@ -68,12 +71,12 @@ class FareFileParserTest {
     @Test
     void anAmountThatIsNotANumberOrHasFractionsOfAKip() {
         assertNamed(
-                t -> t.replace("VTE,LPB,198000", "VTE,LPB,198k"),
+                t -> t.replace("VTE,LPB,238000", "VTE,LPB,238k"),
                 lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
                 "amount",
-                "'198k' is not a decimal number");
+                "'238k' is not a decimal number");
         assertNamed(
-                t -> t.replace("VTE,LPB,198000", "VTE,LPB,198000.5"),
+                t -> t.replace("VTE,LPB,238000", "VTE,LPB,238000.5"),
                 lineOf("TABLE,LCR,SECOND,LAK,VTE,LPB"),
                 "amount",
                 "not a whole number of LAK");
@@ -82,7 +85,7 @@ class FareFileParserTest {
     @Test
     void aFareThatDoesNotGrowWithDistance() {
         assertNamed(
-                t -> t.replace("VTE,MXY,279000", "VTE,MXY,190000"),
+                t -> t.replace("VTE,MXY,335000", "VTE,MXY,230000"),
                 lineOf("TABLE,LCR,SECOND,LAK,VTE,MXY"),
                 "amount",
                 "fares must grow with distance");
@@ -101,17 +104,27 @@ class FareFileParserTest {
     @Test
     void rowsOfOneTariffThatDisagree() {
         assertNamed(
-                t -> t.replace("LCR,FIRST,LAK,VTE,VVG,164000,,1000", "LCR,FIRST,LAK,VTE,VVG,164000,,500"),
+                t -> t.replace("LCR,FIRST,LAK,VTE,VVG,197000,,1000", "LCR,FIRST,LAK,VTE,VVG,197000,,500"),
                 lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
                 "rounding",
                 "differs from line 2");
+        assertNamed(
+                t -> t.replace("VTE,VVG,197000,,1000,2023-08-17", "VTE,VVG,197000,,1000,2021-12-03"),
+                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
+                "valid_from",
+                "differs from 2023-08-17");
+        assertNamed(
+                t -> t.replace("VTE,VVG,197000,,1000,2023-08-17", "VTE,VVG,197000,,1000,last summer"),
+                lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
+                "valid_from",
+                "'last summer' is not a date");
         assertNamed(
                 t -> t.replace("TABLE,LCR,FIRST,LAK,VTE,VVG", "TABLE,LCR,FIRST,CNY,VTE,VVG"),
                 lineOf("TABLE,LCR,FIRST,LAK,VTE,VVG"),
                 "currency",
                 "differs from LAK");
         assertNamed(
-                t -> t + "PER_KM,CR_KUNMING,FIRST,CNY,,,,0.5,0.5,again\n",
+                t -> t + "PER_KM,CR_KUNMING,FIRST,CNY,,,,0.5,0.5,2023-04-13,again\n",
                 lineOf("PER_KM,CR_KUNMING,FIRST") + 2,
                 "kind",
                 "a second PER_KM rate");
@@ -125,12 +138,12 @@ class FareFileParserTest {
                 "amount",
                 "must be blank");
         assertNamed(
-                t -> t.replace("0.5794,0.5", "0.5794,0.001"),
+                t -> t.replace("0.5969,0.5", "0.5969,0.001"),
                 lineOf("PER_KM,CR_KUNMING,SECOND"),
                 "rounding",
                 "finer than the smallest CNY unit");
         assertNamed(
-                t -> t.replace("0.5794,0.5", "-0.5794,0.5"),
+                t -> t.replace("0.5969,0.5", "-0.5969,0.5"),
                 lineOf("PER_KM,CR_KUNMING,SECOND"),
                 "per_km",
                 "must be positive");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
@@ -14,7 +16,10 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.Operator;
 
-/** The shipped fares: published Lao fares exact, the fitted cross-border fares, growth with distance. */
+/**
+ * The shipped fares: the Lao table as raised in 2023 exact, the Chinese rate fitted to the published cross-border
+ * fares, growth with distance.
+ */
 class FareTableTest {
     private static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
@@ -24,15 +29,36 @@ class FareTableTest {
     private static final List<String> PUBLISHED_TO = List.of("PHH", "VVG", "LPB", "MXY", "BTN");
 
     @Test
-    void everyPublishedLaoFareIsReproducedExactlyEitherWay() {
-        assertPublished(SeatClass.FIRST, 86_000, 164_000, 313_000, 443_000, 529_000);
-        assertPublished(SeatClass.SECOND, 56_000, 103_000, 198_000, 279_000, 333_000);
-        assertPublished(SeatClass.HARD_SEAT, 40_000, 74_000, 140_000, 198_000, 238_000);
+    void theLaoTableIsThe2021OneRaisedBy20PercentEitherWay() {
+        // the December 2021 fares, raised by the 20 % allowed in 2023 and rounded half-up to 1,000 LAK
+        assertRaised(SeatClass.FIRST, 86_000, 164_000, 313_000, 443_000, 529_000);
+        assertRaised(SeatClass.SECOND, 56_000, 103_000, 198_000, 279_000, 333_000);
+        assertRaised(SeatClass.HARD_SEAT, 40_000, 74_000, 140_000, 198_000, 238_000);
+        assertThat(lak("VTE", "LPB", SeatClass.SECOND)).isEqualTo(new Money(238_000, Currency.LAK));
     }
 
-    private static void assertPublished(SeatClass seatClass, long... kip) {
-        for (int i = 0; i < kip.length; i++) {
-            Money expected = new Money(kip[i], Currency.LAK);
+    @Test
+    void theTableIsDatedAndStaysBelowWhatATravellerPaidIn2026() {
+        assertThat(FARES.tariff(Operator.LCR, SeatClass.SECOND).orElseThrow().validFrom())
+                .isEqualTo(LocalDate.of(2023, 8, 17));
+        assertThat(FARES.tariff(Operator.CR_KUNMING, SeatClass.SECOND)
+                        .orElseThrow()
+                        .validFrom())
+                .isEqualTo(LocalDate.of(2023, 4, 13));
+        // a traveller's 2026 second-class prices, perhaps with an agent's margin: an upper bound
+        assertThat(lak("VTE", "VVG", SeatClass.SECOND).minor()).isLessThanOrEqualTo(170_000);
+        assertThat(lak("VTE", "LPB", SeatClass.SECOND).minor()).isLessThanOrEqualTo(350_000);
+        assertThat(lak("LPB", "BTN", SeatClass.SECOND).minor()).isLessThanOrEqualTo(220_000);
+    }
+
+    private static void assertRaised(SeatClass seatClass, long... kip2021) {
+        for (int i = 0; i < kip2021.length; i++) {
+            long raised = new BigDecimal(kip2021[i])
+                            .multiply(new BigDecimal("1.2"))
+                            .divide(new BigDecimal(1000), 0, RoundingMode.HALF_UP)
+                            .longValueExact()
+                    * 1000;
+            Money expected = new Money(raised, Currency.LAK);
             assertThat(lak("VTE", PUBLISHED_TO.get(i), seatClass))
                     .as("VTE–%s %s", PUBLISHED_TO.get(i), seatClass)
                     .isEqualTo(expected);
@@ -42,33 +68,49 @@ class FareTableTest {
 
     @Test
     void otherLaoPairsArePricedByDistanceBetweenThePublishedFares() {
-        // Vang Vieng–Luang Prabang, 115.8 km: between Vientiane–Phonhong (64 km, 56,000) and –Vang Vieng (123 km,
-        // 103,000): 56,000 + 47,000 × 51.8 / 59 = 97,264 → 97,000
-        assertThat(lak("VVG", "LPB", SeatClass.SECOND)).isEqualTo(new Money(97_000, Currency.LAK));
+        // Vang Vieng–Luang Prabang, 115.8 km: between Vientiane–Phonhong (64 km, 67,000) and –Vang Vieng (123 km,
+        // 124,000): 67,000 + 57,000 × 51.8 / 59 = 117,044 → 117,000
+        assertThat(lak("VVG", "LPB", SeatClass.SECOND)).isEqualTo(new Money(117_000, Currency.LAK));
         // Boten–Nateuy, 12.4 km, shorter than any published fare: the line through the first two published points,
-        // 56,000 − 47,000 × (64 − 12.4) / 59 = 14,895 → 15,000
-        assertThat(lak("BTN", "NTY", SeatClass.SECOND)).isEqualTo(new Money(15_000, Currency.LAK));
+        // 67,000 − 57,000 × (64 − 12.4) / 59 = 17,149 → 17,000
+        assertThat(lak("BTN", "NTY", SeatClass.SECOND)).isEqualTo(new Money(17_000, Currency.LAK));
         // Vientiane South is 419 km from Boten, beyond the longest published distance (406 km): the last stretch's
         // slope
-        assertThat(lak("BTN", "VTS", SeatClass.FIRST).minor()).isBetween(529_000L, 550_000L);
+        assertThat(lak("BTN", "VTS", SeatClass.FIRST).minor()).isBetween(635_000L, 660_000L);
         assertThat(lak("MXY", "LPB", SeatClass.HARD_SEAT).minor() % 1000).isZero();
     }
 
     @Test
-    void kunmingSouthVientianeTotals760And470Cny() {
+    void theChineseRateGivesThe760And470CnyOfApril2023WithTheLaoFaresThenInForce() {
         FareQuote first = quote("KMS", "VTE", SeatClass.FIRST, Currency.CNY);
         FareQuote second = quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY);
-        assertThat(first.total().major()).isBetween(new BigDecimal("759.50"), new BigDecimal("760.50"));
-        assertThat(second.total().major()).isBetween(new BigDecimal("469.50"), new BigDecimal("470.50"));
-        assertThat(first.total()).isEqualTo(Money.of("759.91", Currency.CNY)); // 577.50 + 529,000 LAK / 2,900
-        assertThat(second.total()).isEqualTo(Money.of("469.83", Currency.CNY)); // 355.00 + 333,000 LAK / 2,900
+        Money chineseFirst = first.parts().get(0).amount();
+        Money chineseSecond = second.parts().get(0).amount();
+        // the Boten–Vientiane fares of the December 2021 table, in force when 760 / 470 CNY were published
+        BigDecimal laoFirst2021 = new BigDecimal(529_000).divide(new BigDecimal(2_900), 2, RoundingMode.HALF_UP);
+        BigDecimal laoSecond2021 = new BigDecimal(333_000).divide(new BigDecimal(2_900), 2, RoundingMode.HALF_UP);
+        assertThat(chineseFirst.major().add(laoFirst2021))
+                .isBetween(new BigDecimal("759.50"), new BigDecimal("760.50"));
+        assertThat(chineseSecond.major().add(laoSecond2021))
+                .isBetween(new BigDecimal("469.50"), new BigDecimal("470.50"));
+        // with the Lao fares as raised in 2023
+        assertThat(first.total()).isEqualTo(Money.of("796.47", Currency.CNY)); // 577.50 + 635,000 LAK / 2,900
+        assertThat(second.total()).isEqualTo(Money.of("492.93", Currency.CNY)); // 355.00 + 400,000 LAK / 2,900
 
         assertThat(second.parts()).extracting(FarePart::operator).containsExactly(Operator.CR_KUNMING, Operator.LCR);
         assertThat(second.parts().get(0).to()).isEqualTo("BDR");
-        assertThat(second.parts().get(0).km()).isEqualTo(613.0);
-        assertThat(second.parts().get(0).amount()).isEqualTo(Money.of("355.00", Currency.CNY));
+        assertThat(second.parts().get(0).km())
+                .as("Kunming South, km 18, to the border")
+                .isEqualTo(595.0);
+        assertThat(chineseSecond).isEqualTo(Money.of("355.00", Currency.CNY));
         assertThat(second.parts().get(1).from()).isEqualTo("BTN");
-        assertThat(second.parts().get(1).amount()).isEqualTo(new Money(333_000, Currency.LAK));
+        assertThat(second.parts().get(1).amount()).isEqualTo(new Money(400_000, Currency.LAK));
+        assertThat(quote("KMG", "VTE", SeatClass.SECOND, Currency.CNY)
+                        .parts()
+                        .get(0)
+                        .km())
+                .as("from Kunming station, km 0")
+                .isEqualTo(613.0);
     }
 
     @Test
@@ -76,7 +118,7 @@ class FareTableTest {
         FareQuote back = quote("VTE", "KMS", SeatClass.SECOND, Currency.LAK);
         assertThat(back.parts()).extracting(FarePart::operator).containsExactly(Operator.LCR, Operator.CR_KUNMING);
         assertThat(back.parts().get(1).amount()).isEqualTo(Money.of("355.00", Currency.CNY));
-        assertThat(back.total()).isEqualTo(new Money(333_000 + 355 * 2_900, Currency.LAK));
+        assertThat(back.total()).isEqualTo(new Money(400_000 + 355 * 2_900, Currency.LAK));
     }
 
     @Test
@@ -84,9 +126,9 @@ class FareTableTest {
         FareQuote chinese = quote("KMS", "XSB", SeatClass.SECOND, Currency.LAK);
         assertThat(chinese.parts()).singleElement().satisfies(p -> {
             assertThat(p.operator()).isEqualTo(Operator.CR_KUNMING);
-            assertThat(p.amount()).isEqualTo(Money.of("270.00", Currency.CNY)); // 466 km × 0.5794 = 270.0004
+            assertThat(p.amount()).isEqualTo(Money.of("267.50", Currency.CNY)); // 448 km × 0.5969 = 267.41
         });
-        assertThat(chinese.total()).isEqualTo(new Money(270 * 2_900, Currency.LAK));
+        assertThat(chinese.total()).isEqualTo(new Money(267 * 2_900 + 2_900 / 2, Currency.LAK));
         assertThat(quote("MHN", "BTN", SeatClass.FIRST, Currency.CNY).parts())
                 .as("Boten ends the Lao part at once")
                 .singleElement()
@@ -98,9 +140,9 @@ class FareTableTest {
         for (SeatClass seatClass : List.of(SeatClass.FIRST, SeatClass.SECOND)) {
             assertGrowing(
                     List.of(
-                            "YXI", "ESH", "HNI", "YJG", "MJG", "NER", "PUE", "YXG", "XSB", "GLB", "MLA", "MHN", "BTN",
-                            "NTY", "NMO", "MXY", "MNG", "LPB", "KSI", "VVG", "PHH", "VTE"),
-                    "KMS",
+                            "KMS", "YXI", "ESH", "HNI", "YJG", "MJG", "NER", "PUE", "YXG", "XSB", "GLB", "MLA", "MHN",
+                            "BTN", "NTY", "NMO", "MXY", "MNG", "LPB", "KSI", "VVG", "PHH", "VTE"),
+                    "KMG",
                     seatClass);
         }
         for (SeatClass seatClass : List.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT)) {

@@ -6,7 +6,10 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.Seat;
 import org.lancang.testing.ReferenceFiles;
 
-/** A D887 run for tests: the CR200J's 720 seats and the 2024 stopping pattern, with km from the reference network. */
+/**
+ * A run of D87 (the former D887) for tests: the CR200J's 720 seats and its stopping pattern, with km from the reference
+ * network, and its cross-border quota.
+ */
 final class D887 {
     static final ReferenceData DATA = ReferenceData.parse(ReferenceFiles.chinaLaos());
     static final List<Seat> SEATS =
@@ -17,7 +20,7 @@ final class D887 {
     /** Mohan → Boten. */
     static final int BORDER_SEGMENT = CrossBorderSplit.borderSegment(POINTS).orElseThrow();
 
-    static final CarRule SPLIT = CrossBorderSplit.cr200j(BORDER_SEGMENT);
+    static final CrossBorderSplit SPLIT = CrossBorderSplit.cr200j(SEATS, BORDER_SEGMENT);
 
     private D887() {}
 

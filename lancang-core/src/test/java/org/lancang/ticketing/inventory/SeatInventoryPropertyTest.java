@@ -96,7 +96,7 @@ class SeatInventoryPropertyTest {
                     .as(context + ": seat " + seat + " sold twice")
                     .isZero();
             assertThat(s.seatClass()).as(context).isEqualTo(seatClass);
-            assertThat(D887.SPLIT.sells(s.car(), from, to))
+            assertThat(D887.SPLIT.sells(s, from, to))
                     .as(context + ": car " + s.car() + " may not sell this")
                     .isTrue();
             ledger[seat] |= segments(from, to);
@@ -140,7 +140,7 @@ class SeatInventoryPropertyTest {
         for (int seat = 0; seat < ledger.length; seat++) {
             Seat s = SEATS.get(seat);
             if (s.seatClass() == seatClass
-                    && D887.SPLIT.sells(s.car(), from, to)
+                    && D887.SPLIT.sells(s, from, to)
                     && (ledger[seat] & segments(from, to)) == 0) {
                 n++;
             }

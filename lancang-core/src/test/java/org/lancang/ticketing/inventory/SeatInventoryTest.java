@@ -42,12 +42,16 @@ class SeatInventoryTest {
                 .as("car 2 crosses the border")
                 .isEqualTo(56);
         assertThat(split.availability(KMS, VTE, SeatClass.SECOND))
-                .as("cars 3 and 4")
-                .isEqualTo(230);
+                .as("cars 3 and 4 and the first 64 seats of car 6")
+                .isEqualTo(230 + 64);
+        assertThat(split.availability(KMS, VTE, SeatClass.FIRST) + split.availability(KMS, VTE, SeatClass.SECOND))
+                .as("the published quota: 350 seats a day across the border since January 2024")
+                .isEqualTo(CrossBorderSplit.CROSS_BORDER_SEATS)
+                .isEqualTo(350);
         assertThat(split.availability(KMS, XSB, SeatClass.SECOND))
-                .as("cars 6–9")
-                .isEqualTo(115 * 3 + 89);
-        assertThat(split.availability(BTN, VTE, SeatClass.SECOND)).isEqualTo(115 * 3 + 89);
+                .as("the rest of car 6 and cars 7–9")
+                .isEqualTo(115 - 64 + 115 * 2 + 89);
+        assertThat(split.availability(BTN, VTE, SeatClass.SECOND)).isEqualTo(720 - 350);
         assertThat(split.availability(LPB, VTE, SeatClass.FIRST))
                 .as("no domestic first class")
                 .isZero();
@@ -219,6 +223,26 @@ class SeatInventoryTest {
                         .car())
                 .as("a domestic journey cannot have car 3, whatever it prefers")
                 .isIn(6, 7, 8, 9);
+    }
+
+    @Test
+    void theSharedCarIsSplitByRowsFrontRowsAcrossTheBorder() {
+        long crossingInCar6 = D887.SEATS.stream()
+                .filter(seat -> seat.car() == 6 && D887.SPLIT.crossBorder(seat))
+                .count();
+        assertThat(crossingInCar6).isEqualTo(64);
+        assertThat(D887.SPLIT.crossBorder(new Seat(6, "01A", SeatClass.SECOND, SeatPosition.WINDOW)))
+                .isTrue();
+        assertThat(D887.SPLIT.crossBorder(new Seat(6, "23F", SeatClass.SECOND, SeatPosition.WINDOW)))
+                .isFalse();
+        SeatInventory inv = D887.split(FIRST_FIT);
+        assertThat(inv.allocate(KMS, XSB, SeatClass.SECOND, SeatPreference.inCar(6), 1)
+                        .orElseThrow()
+                        .seats()
+                        .get(0)
+                        .number())
+                .as("the first domestic seat of car 6 comes after the 64 cross-border ones")
+                .isEqualTo("13F");
     }
 
     @Test

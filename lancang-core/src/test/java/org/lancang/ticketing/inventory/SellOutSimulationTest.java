@@ -30,8 +30,8 @@ class SellOutSimulationTest {
     }
 
     /**
-     * With the D887 split (cars 2–4 cross-border) the policy makes no difference here, and that is expected, not a
-     * failure of best fit: every cross-border journey uses the border segment, so a cross-border seat holds one
+     * With the D87 split (the 350-seat quota in cars 2–4 and 6) the policy makes no difference here, and that is
+     * expected, not a failure of best fit: every cross-border journey uses the border segment, so a cross-border seat holds one
      * journey whichever seat it is; the domestic cars sell two halves of only four segments each. Reported, not
      * asserted beyond "best fit is not worse on average".
      */

@@ -69,8 +69,17 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     private final Clock clock;
     private volatile State state;
 
+    /**
+     * @param regularSkylights the line's regular skylight plan, stored with the generated asset register on the first
+     *                         start (an empty register); from then on the stored windows are the plan
+     */
     public MaintenanceService(
-            Jdbi jdbi, Network network, TimetableService timetable, MaintenanceRules rules, Clock clock) {
+            Jdbi jdbi,
+            Network network,
+            TimetableService timetable,
+            MaintenanceRules rules,
+            List<SkylightWindow> regularSkylights,
+            Clock clock) {
         this.jdbi = jdbi;
         this.timetable = timetable;
         this.rules = rules;
@@ -84,9 +93,15 @@ public final class MaintenanceService implements TimetableService.DayConstraints
             // the register starts as the network describes it; from then on the stored (edited) one is the truth
             AssetRegister generated = AssetRegister.generate(network);
             Instant now = clock.instant();
-            jdbi.useTransaction(h -> generated
-                    .assets()
-                    .forEach(a -> MaintenanceRecords.insertAsset(h, a, "generated from the network", now)));
+            jdbi.useTransaction(h -> {
+                generated
+                        .assets()
+                        .forEach(a -> MaintenanceRecords.insertAsset(h, a, "generated from the network", now));
+                for (SkylightWindow w : regularSkylights) {
+                    skylights.check(w);
+                    MaintenanceRecords.insertWindow(h, w, "reference data", now);
+                }
+            });
         }
         this.state = jdbi.inTransaction(h -> new State(
                 AssetRegister.of(network, MaintenanceRecords.assets(h)),
@@ -108,7 +123,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     /** Every skylight occurrence reaching into the day: those starting the local day before, on, and after it. */
     @Override
     public List<Possession> possessions(LocalDate date) {
-        return occurrences(state.windows(), date.minusDays(1), date.plusDays(1));
+        return skylights.reachingInto(state.windows(), date);
     }
 
     /**
@@ -124,15 +139,6 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         Instant start = date.atStartOfDay(Network.CHINA).toInstant();
         return Defects.restrictionsDuring(
                 defects, start, date.plusDays(1).atStartOfDay(Network.CHINA).toInstant());
-    }
-
-    private List<Possession> occurrences(List<SkylightWindow> windows, LocalDate from, LocalDate to) {
-        List<Possession> out = new ArrayList<>();
-        for (SkylightWindow w : windows) {
-            out.addAll(skylights.occurrences(w, from, to));
-        }
-        out.sort(Comparator.comparing(Possession::start).thenComparing(Possession::id));
-        return out;
     }
 
     // ---------------------------------------------------------------- assets
@@ -408,7 +414,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
 
     /** Every occurrence of every window starting on the local dates {@code from} … {@code to}. */
     public List<Possession> occurrences(LocalDate from, LocalDate to) {
-        return occurrences(state.windows(), from, to);
+        return skylights.occurrences(state.windows(), from, to);
     }
 
     // ---------------------------------------------------------------- restriction impact

@@ -1,5 +1,6 @@
 package org.lancang.store.reference;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.network.Section;
+import org.lancang.network.StopDwell;
 import org.lancang.network.Structure;
 import org.lancang.network.StructureKind;
 import org.lancang.reference.ReferenceData;
@@ -25,6 +27,7 @@ import org.lancang.rollingstock.RollingStock;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
+import org.lancang.rollingstock.TimetableSupplements;
 import org.lancang.rollingstock.TractionPoint;
 import org.lancang.rollingstock.TrainCategory;
 import org.lancang.rollingstock.TrainType;
@@ -60,8 +63,10 @@ public final class ReferenceStore {
         PreparedBatch points =
                 h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, country,"
                         + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
-                        + " elevation_basis, source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
-                        + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :source, :assumed)");
+                        + " elevation_basis, usual_dwell_ms, border_first_dwell_ms, border_second_dwell_ms, dwell_basis,"
+                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
+                        + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell, :firstBorder,"
+                        + " :secondBorder, :dwellBasis, :source, :assumed)");
         int seq = 0;
         for (Point p : network.points()) {
             points.bind("seq", seq++)
@@ -79,15 +84,19 @@ public final class ReferenceStore {
                     .bind("tracksBasis", p.tracksBasis())
                     .bind("elevation", p.elevationM())
                     .bind("elevationBasis", p.elevationBasis())
+                    .bind("usualDwell", p.dwell().usual().toMillis())
+                    .bind("firstBorder", p.dwell().firstBorder().toMillis())
+                    .bind("secondBorder", p.dwell().secondBorder().toMillis())
+                    .bind("dwellBasis", p.dwell().basis())
                     .bind("source", p.source())
                     .bind("assumed", p.assumed())
                     .add();
         }
         points.execute();
-        PreparedBatch sections = h.prepareBatch(
-                "INSERT INTO network_section (seq, from_code, to_code, tracks,"
-                        + " line_speed_kmh, loco_hauled_speed_kmh, block, gradient_permille, gradient_basis, source)"
-                        + " VALUES (:seq, :from, :to, :tracks, :speed, :locoSpeed, :block, :gradient, :gradientBasis, :source)");
+        PreparedBatch sections = h.prepareBatch("INSERT INTO network_section (seq, from_code, to_code, tracks,"
+                + " line_speed_kmh, loco_hauled_speed_kmh, block, gradient_permille, gradient_basis,"
+                + " speed_limit_kmh, speed_limit_basis, source) VALUES (:seq, :from, :to, :tracks, :speed,"
+                + " :locoSpeed, :block, :gradient, :gradientBasis, :limit, :limitBasis, :source)");
         seq = 0;
         for (Section s : network.sections()) {
             sections.bind("seq", seq++)
@@ -99,6 +108,8 @@ public final class ReferenceStore {
                     .bind("block", s.block().name())
                     .bind("gradient", s.gradientPermille())
                     .bind("gradientBasis", s.gradientBasis())
+                    .bind("limit", s.speedLimitKmh())
+                    .bind("limitBasis", s.speedLimitBasis())
                     .bind("source", s.source())
                     .add();
         }
@@ -142,6 +153,11 @@ public final class ReferenceStore {
                         rs.getString("tracks_basis"),
                         rs.getDouble("elevation_m"),
                         rs.getString("elevation_basis"),
+                        new StopDwell(
+                                Duration.ofMillis(rs.getLong("usual_dwell_ms")),
+                                Duration.ofMillis(rs.getLong("border_first_dwell_ms")),
+                                Duration.ofMillis(rs.getLong("border_second_dwell_ms")),
+                                rs.getString("dwell_basis")),
                         rs.getString("source"),
                         rs.getBoolean("assumed")))
                 .list();
@@ -159,6 +175,8 @@ public final class ReferenceStore {
                         BlockType.valueOf(rs.getString("block")),
                         rs.getDouble("gradient_permille"),
                         rs.getString("gradient_basis"),
+                        rs.getInt("speed_limit_kmh"),
+                        rs.getString("speed_limit_basis"),
                         rs.getString("source")))
                 .list();
         List<Structure> structures = h.createQuery("SELECT * FROM network_structure ORDER BY seq")
@@ -178,8 +196,10 @@ public final class ReferenceStore {
     private static void saveRollingStock(Handle h, RollingStock stock) {
         PreparedBatch types = h.prepareBatch("INSERT INTO train_type (seq, code, name, category, consist, mass_t,"
                 + " rotating_mass_factor, length_m, max_speed_kmh, davis_a_kn, davis_b_kn_per_kmh, davis_c_kn_per_kmh2,"
-                + " braking_mps2, max_power_kw, source, assumptions) VALUES (:seq, :code, :name, :category, :consist,"
-                + " :mass, :rotating, :length, :maxSpeed, :a, :b, :c, :braking, :power, :source, :assumptions)");
+                + " braking_mps2, max_power_kw, start_supplement_s, stop_supplement_s, allowance_percent,"
+                + " running_time_basis, source, assumptions) VALUES (:seq, :code, :name, :category, :consist,"
+                + " :mass, :rotating, :length, :maxSpeed, :a, :b, :c, :braking, :power, :startSupplement,"
+                + " :stopSupplement, :allowance, :runningTimeBasis, :source, :assumptions)");
         PreparedBatch curve = h.prepareBatch("INSERT INTO traction_point (train_type, seq, speed_kmh, effort_kn)"
                 + " VALUES (:type, :seq, :speed, :effort)");
         PreparedBatch cars = h.prepareBatch("INSERT INTO train_car (train_type, car, kind, seat_class, source)"
@@ -203,6 +223,10 @@ public final class ReferenceStore {
                     .bind("c", t.davisCKnPerKmh2())
                     .bind("braking", t.brakingMps2())
                     .bind("power", t.maxPowerKw())
+                    .bind("startSupplement", t.supplements().start().toSeconds())
+                    .bind("stopSupplement", t.supplements().stop().toSeconds())
+                    .bind("allowance", t.supplements().allowancePercent())
+                    .bind("runningTimeBasis", t.supplements().basis())
                     .bind("source", t.source())
                     .bind("assumptions", t.assumptions())
                     .add();
@@ -299,6 +323,11 @@ public final class ReferenceStore {
                             rs.getDouble("max_power_kw"),
                             curves.getOrDefault(code, List.of()),
                             cars.getOrDefault(code, List.of()),
+                            new TimetableSupplements(
+                                    Duration.ofSeconds(rs.getInt("start_supplement_s")),
+                                    Duration.ofSeconds(rs.getInt("stop_supplement_s")),
+                                    rs.getDouble("allowance_percent"),
+                                    rs.getString("running_time_basis")),
                             rs.getString("source"),
                             rs.getString("assumptions"));
                 })

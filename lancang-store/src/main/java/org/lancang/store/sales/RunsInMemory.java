@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -35,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RunsInMemory {
     private static final Logger LOG = LoggerFactory.getLogger(RunsInMemory.class);
-    /** The trains whose cars are split between cross-border and domestic journeys (D887/D888, per the reference). */
-    static final Set<String> SPLIT_TRAINS = Set.of("D887", "D888");
 
     private final Jdbi jdbi;
     private final TimetableService timetable;
@@ -135,13 +132,12 @@ final class RunsInMemory {
         List<String> codes = stops.stream().map(Call::pointCode).toList();
         List<Instant> departures = departures(train, date);
         TrainType type = timetable.planner().trainType(plan.trainType(), "train");
+        // a run that crosses the border sells its cross-border quota apart from its domestic seats (per the reference)
         CarRule rule = CarRule.anyCar();
-        if (SPLIT_TRAINS.contains(plan.number())) {
-            OptionalInt border = CrossBorderSplit.borderSegment(
-                    codes.stream().map(c -> network.point(c).orElseThrow()).toList());
-            if (border.isPresent()) {
-                rule = CrossBorderSplit.cr200j(border.getAsInt());
-            }
+        OptionalInt border = CrossBorderSplit.borderSegment(
+                codes.stream().map(c -> network.point(c).orElseThrow()).toList());
+        if (border.isPresent()) {
+            rule = CrossBorderSplit.cr200j(type.seats(), border.getAsInt());
         }
         RunSales run = new RunSales(
                 plan,

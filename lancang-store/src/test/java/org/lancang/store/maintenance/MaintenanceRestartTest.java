@@ -47,10 +47,15 @@ class MaintenanceRestartTest {
                 SkylightPurpose.MAINTENANCE,
                 "");
         int assets;
+        List<SkylightWindow> regular;
         List<SpeedRestriction> restricted;
         try (Platform first = Platform.start(db, files, clock)) {
             MaintenanceService m = first.maintenance();
             assets = m.register().assets().size();
+            regular = m.windows();
+            assertThat(regular)
+                    .as("the line's regular skylight plan, loaded on the first start")
+                    .hasSize(11);
             m.addWindow(window, "li");
             defect = m.report(
                             new DefectReport(
@@ -86,7 +91,7 @@ class MaintenanceRestartTest {
         try (Platform second = Platform.start(db, files, clock)) {
             MaintenanceService m = second.maintenance();
             assertThat(m.register().assets()).hasSize(assets); // not generated a second time
-            assertThat(m.windows()).containsExactly(window);
+            assertThat(m.windows()).contains(window).containsAll(regular).hasSize(regular.size() + 1);
             assertThat(m.defects()).containsExactly(defect);
             assertThat(m.workOrder(order.id())).isEqualTo(order);
             assertThat(second.timetable().restrictions(day)).isEqualTo(restricted);

@@ -137,7 +137,7 @@ class MekongBridgeScenarioTest {
         assertThat(delays.get("K12").delaySeconds())
                 .isBetween(75L, 600L)
                 .isEqualTo(arrival("K12").getEpochSecond() - k12Before.getEpochSecond());
-        // only trains crossing the bridge move: D887 / D888 do too; nothing south of Luang Prabang only
+        // only trains crossing the bridge move: D87 / D88 do too; nothing south of Luang Prabang only
         assertThat(impact.trains()).allSatisfy(t -> assertThat(t.delaySeconds()).isPositive());
         assertThat(platform.timetable().day(DAY).conflicts())
                 .hasSize(conflictsBefore
@@ -290,7 +290,7 @@ class MekongBridgeScenarioTest {
     @Test
     void aRestrictionForTheAfternoonSlowsTheTrainsPassingThenAndNotTheMorningOnes() {
         LocalDate day = LocalDate.parse("2026-12-10");
-        // 13:00–20:00 Lao time on 10 December: C82 and K12 cross the bridge in the morning, C81 and D887 in the
+        // 13:00–20:00 Lao time on 10 December: C82 and K12 cross the bridge in the morning, C81 and D87 in the
         // afternoon; C84 ends at Luang Prabang, south of the bridge
         var reported = maintenance.report(
                 new DefectReport(
@@ -311,7 +311,7 @@ class MekongBridgeScenarioTest {
                 day);
         Set<String> slowed = new TreeSet<>();
         reported.impact().trains().forEach(t -> slowed.add(t.train()));
-        assertThat(slowed).contains("C81", "D887").doesNotContain("C82", "K12", "C84");
+        assertThat(slowed).contains("C81", "D87").doesNotContain("C82", "K12", "C84");
         var c82 = platform.timetable().plan("C82").orElseThrow();
         assertThat(platform.timetable().train(c82, day).stops())
                 .isEqualTo(platform.timetable()

@@ -57,7 +57,7 @@ class ChangesAndWaitlistTest {
                 "pax",
                 "pax",
                 new HoldRequest(
-                        "D887",
+                        "D87",
                         DAY,
                         "KMS",
                         "VTE",
@@ -66,43 +66,43 @@ class ChangesAndWaitlistTest {
                         0,
                         List.of(SalesServiceTest.passport("PC100001")),
                         Currency.CNY)));
-        int oldSecond = available("D887", DAY, "KMS", "VTE", SeatClass.SECOND);
-        int newFirst = available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST);
+        int oldSecond = available("D87", DAY, "KMS", "VTE", SeatClass.SECOND);
+        int newFirst = available("D87", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST);
 
         Booking moved = sales.change(
                 ticket.id(),
                 "pax",
                 false,
-                new ChangeRequest("D887", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"));
+                new ChangeRequest("D87", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"));
 
         assertThat(moved.status()).isEqualTo(BookingStatus.TICKETED);
         assertThat(moved.date()).isEqualTo(DAY.plusDays(1));
         assertThat(moved.seatClass()).isEqualTo(SeatClass.FIRST);
         assertThat(moved.changedFrom()).isEqualTo(ticket.id());
-        assertThat(moved.passengers().get(0).ticketNumber()).startsWith("D887-20261202-02");
+        assertThat(moved.passengers().get(0).ticketNumber()).startsWith("D87-20261202-02");
         assertThat(moved.totalMinor()).isGreaterThan(ticket.totalMinor());
         Booking old = sales.find(ticket.id(), "pax", false);
         assertThat(old.status()).isEqualTo(BookingStatus.CHANGED);
         assertThat(old.changedTo()).isEqualTo(moved.id());
         assertThat(old.changeDifferenceMinor()).isEqualTo(moved.totalMinor() - ticket.totalMinor());
-        assertThat(available("D887", DAY, "KMS", "VTE", SeatClass.SECOND)).isEqualTo(oldSecond + 1);
-        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
+        assertThat(available("D87", DAY, "KMS", "VTE", SeatClass.SECOND)).isEqualTo(oldSecond + 1);
+        assertThat(available("D87", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
                 .isEqualTo(newFirst - 1);
         assertThat(sales.change(
                                 ticket.id(),
                                 "pax",
                                 false,
-                                new ChangeRequest("D887", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"))
+                                new ChangeRequest("D87", DAY.plusDays(1), SeatClass.FIRST, null, 0, "change-key-0001"))
                         .id())
                 .as("a retry gives the same booking")
                 .isEqualTo(moved.id());
-        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
+        assertThat(available("D87", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
                 .isEqualTo(newFirst - 1);
         assertThatThrownBy(() -> sales.change(
                         ticket.id(),
                         "pax",
                         false,
-                        new ChangeRequest("D887", DAY, SeatClass.SECOND, null, 0, "change-key-0002")))
+                        new ChangeRequest("D87", DAY, SeatClass.SECOND, null, 0, "change-key-0002")))
                 .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("status"));
 
         // Back to second class: cheaper, so the difference is refunded less the 5 % fee (about 4 days before).
@@ -112,18 +112,18 @@ class ChangesAndWaitlistTest {
         assertThat(sales.find(moved.id(), "pax", false).changeDifferenceMinor())
                 .isEqualTo(-(cheaper - Math.round(cheaper * 0.05)));
         assertThat(back.date()).isEqualTo(DAY.plusDays(1));
-        assertThat(available("D887", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
+        assertThat(available("D87", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST))
                 .isEqualTo(newFirst);
     }
 
     @Test
     void aChangeIntoASoldOutClassKeepsTheOldSeatAndBadChangesAreNamed() {
-        List<Booking> fill = fillFirstClass("D8601", DAY, "PD");
+        List<Booking> fill = fillFirstClass("C277", DAY, "PD");
         Booking ticket = pay(sales.hold(
                 "pax",
                 "pax",
                 new HoldRequest(
-                        "D8601",
+                        "C277",
                         DAY.plusDays(1),
                         "KMS",
                         "XSB",
@@ -132,15 +132,15 @@ class ChangesAndWaitlistTest {
                         0,
                         List.of(resident("530102199001010001")),
                         Currency.CNY)));
-        int before = available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND);
+        int before = available("C277", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND);
         assertThatThrownBy(() -> sales.change(
                         ticket.id(),
                         "pax",
                         false,
-                        new ChangeRequest("D8601", DAY, SeatClass.FIRST, null, 0, "change-key-1001")))
+                        new ChangeRequest("C277", DAY, SeatClass.FIRST, null, 0, "change-key-1001")))
                 .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
         assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(BookingStatus.TICKETED);
-        assertThat(available("D8601", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND))
+        assertThat(available("C277", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND))
                 .isEqualTo(before);
         assertThatThrownBy(() -> sales.change(
                         ticket.id(), "pax", false, new ChangeRequest("C82", DAY, null, null, 0, "change-key-1003")))
@@ -150,19 +150,19 @@ class ChangesAndWaitlistTest {
                         ticket.id(),
                         "pax",
                         false,
-                        new ChangeRequest("D8601", DAY.plusDays(40), null, null, 0, "change-key-1004")))
+                        new ChangeRequest("C277", DAY.plusDays(40), null, null, 0, "change-key-1004")))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
         assertThatThrownBy(() -> sales.change(
                         ticket.id(), "pax", false, new ChangeRequest(null, null, null, null, 0, "change-key-1005")))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("train"));
-        assertThatThrownBy(() -> sales.change(
-                        ticket.id(), "pax", false, new ChangeRequest("D8603", DAY, null, null, 0, "short")))
+        assertThatThrownBy(() ->
+                        sales.change(ticket.id(), "pax", false, new ChangeRequest("C279", DAY, null, null, 0, "short")))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
         assertThatThrownBy(() -> sales.change(
-                        ticket.id(), "other", false, new ChangeRequest("D8603", DAY, null, null, 0, "change-key-1006")))
+                        ticket.id(), "other", false, new ChangeRequest("C279", DAY, null, null, 0, "change-key-1006")))
                 .as("another passenger's booking does not exist for them")
                 .isInstanceOf(NotFound.class);
         assertThat(sales.find(ticket.id(), "pax", false).status()).isEqualTo(BookingStatus.TICKETED);
@@ -171,15 +171,15 @@ class ChangesAndWaitlistTest {
 
     @Test
     void releasedSeatsGoToTheWaitlistInOrderAsHoldsThePassengerIsToldAbout() {
-        assertThatThrownBy(() -> sales.joinWaitlist("other", waitFor("D8603", resident("530102199001010100"))))
+        assertThatThrownBy(() -> sales.joinWaitlist("other", waitFor("C279", resident("530102199001010100"))))
                 .as("seats still on sale")
                 .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("seatClass"));
-        List<Booking> fill = fillFirstClass("D8603", DAY, "WD");
+        List<Booking> fill = fillFirstClass("C279", DAY, "WD");
         assertThatThrownBy(() -> sales.hold(
                         "pax",
                         "pax",
                         new HoldRequest(
-                                "D8603",
+                                "C279",
                                 DAY,
                                 "KMS",
                                 "XSB",
@@ -190,9 +190,9 @@ class ChangesAndWaitlistTest {
                                 Currency.CNY)))
                 .isInstanceOf(Clash.class);
 
-        WaitlistEntry first = sales.joinWaitlist("other", waitFor("D8603", resident("530102199001010102")));
-        WaitlistEntry second = sales.joinWaitlist("pax", waitFor("D8603", resident("530102199001010103")));
-        WaitlistEntry third = sales.joinWaitlist("pax", waitFor("D8603", resident("530102199001010104")));
+        WaitlistEntry first = sales.joinWaitlist("other", waitFor("C279", resident("530102199001010102")));
+        WaitlistEntry second = sales.joinWaitlist("pax", waitFor("C279", resident("530102199001010103")));
+        WaitlistEntry third = sales.joinWaitlist("pax", waitFor("C279", resident("530102199001010104")));
         assertThat(first.status()).isEqualTo(WaitStatus.WAITING);
         assertThat(List.of(first.ahead(), second.ahead(), third.ahead())).containsExactly(0, 1, 2);
         assertThat(sales.cancelWaitlist(third.id(), "pax", false).status()).isEqualTo(WaitStatus.CANCELLED);
@@ -207,7 +207,7 @@ class ChangesAndWaitlistTest {
         assertThat(sales.notificationsOf("other"))
                 .singleElement()
                 .satisfies(n -> assertThat(n.bookingId()).isEqualTo(offer.id()))
-                .satisfies(n -> assertThat(n.message()).contains("D8603").contains("pay"));
+                .satisfies(n -> assertThat(n.message()).contains("C279").contains("pay"));
         assertThat(sales.waitlistEntry(second.id(), "pax", false)).satisfies(e -> {
             assertThat(e.status()).isEqualTo(WaitStatus.WAITING);
             assertThat(e.ahead()).isZero();
@@ -220,7 +220,7 @@ class ChangesAndWaitlistTest {
         WaitlistEntry secondOffered = sales.waitlistEntry(second.id(), "pax", false);
         assertThat(secondOffered.status()).isEqualTo(WaitStatus.OFFERED);
         assertThat(sales.waitlistEntry(third.id(), "pax", false).status()).isEqualTo(WaitStatus.CANCELLED);
-        assertThat(available("D8603", DAY, "KMS", "XSB", SeatClass.FIRST)).isEqualTo(4);
+        assertThat(available("C279", DAY, "KMS", "XSB", SeatClass.FIRST)).isEqualTo(4);
 
         // Unpaid, the offer lapses like any hold and its seat is back on sale.
         CLOCK.advance(Duration.ofMinutes(16));
@@ -246,7 +246,7 @@ class ChangesAndWaitlistTest {
         assertThatThrownBy(() -> sales.joinWaitlist(
                         "pax",
                         new WaitlistRequest(
-                                "D887",
+                                "D87",
                                 DAY,
                                 "KMS",
                                 "VTE",
@@ -258,7 +258,7 @@ class ChangesAndWaitlistTest {
         assertThatThrownBy(() -> sales.joinWaitlist(
                         "pax",
                         new WaitlistRequest(
-                                "D887",
+                                "D87",
                                 DAY,
                                 "VTE",
                                 "KMS",
@@ -269,7 +269,7 @@ class ChangesAndWaitlistTest {
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
         assertThatThrownBy(() -> sales.joinWaitlist(
                         "pax",
-                        new WaitlistRequest("D887", DAY, "KMS", "VTE", SeatClass.SECOND, List.of(), Currency.CNY)))
+                        new WaitlistRequest("D87", DAY, "KMS", "VTE", SeatClass.SECOND, List.of(), Currency.CNY)))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers"));
         long after = platform.database()
@@ -339,7 +339,7 @@ class ChangesAndWaitlistTest {
                 "pax",
                 "pax",
                 new HoldRequest(
-                        "D8605",
+                        "C281",
                         DAY,
                         "KMS",
                         "PUE",
@@ -348,24 +348,24 @@ class ChangesAndWaitlistTest {
                         0,
                         List.of(resident("530102199001010300")),
                         Currency.CNY));
-        OffsetDateTime before = departure("D8605");
-        int seats = available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND);
-        LocalTime planned = platform.timetable().requirePlan("D8605", "train").departure();
-        platform.timetable().moveDeparture("D8605", planned.plusMinutes(40));
+        OffsetDateTime before = departure("C281");
+        int seats = available("C281", DAY, "KMS", "PUE", SeatClass.SECOND);
+        LocalTime planned = platform.timetable().requirePlan("C281", "train").departure();
+        platform.timetable().moveDeparture("C281", planned.plusMinutes(40));
         try {
-            assertThat(departure("D8605")).isEqualTo(before.plusMinutes(40));
-            assertThat(sales.run(platform.timetable().requirePlan("D8605", "train"), DAY)
+            assertThat(departure("C281")).isEqualTo(before.plusMinutes(40));
+            assertThat(sales.run(platform.timetable().requirePlan("C281", "train"), DAY)
                             .departures
                             .get(0))
                     .isEqualTo(before.plusMinutes(40).toInstant());
             assertThat(sales.find(held.id(), "pax", false).status())
                     .as("the sold seat stays sold")
                     .isEqualTo(BookingStatus.HELD);
-            assertThat(available("D8605", DAY, "KMS", "PUE", SeatClass.SECOND)).isEqualTo(seats);
+            assertThat(available("C281", DAY, "KMS", "PUE", SeatClass.SECOND)).isEqualTo(seats);
         } finally {
-            platform.timetable().moveDeparture("D8605", planned);
+            platform.timetable().moveDeparture("C281", planned);
         }
-        assertThat(departure("D8605")).isEqualTo(before);
+        assertThat(departure("C281")).isEqualTo(before);
     }
 
     private static OffsetDateTime departure(String train) {

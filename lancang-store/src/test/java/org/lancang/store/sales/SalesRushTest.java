@@ -45,7 +45,7 @@ import org.lancang.ticketing.inventory.SeatInventory;
  */
 class SalesRushTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
-    static final String[] TRAINS = {"D8601", "D8609"}; // the same stops: KMS, YXI, PUE, XSB
+    static final String[] TRAINS = {"C277", "C287"}; // the same stops: KMS, YXI, PUE, XSB
     static final String[] STOPS = {"KMS", "YXI", "PUE", "XSB"};
     static final Instant START = Instant.parse("2026-11-28T02:00:00Z");
     static Platform platform;

@@ -1,6 +1,7 @@
 package org.lancang.web.network;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.lancang.errors.InvalidInput;
@@ -36,6 +37,10 @@ public final class NetworkRoutes {
             String tracksBasis,
             double elevationM,
             String elevationBasis,
+            double usualDwellMinutes,
+            double borderFirstDwellMinutes,
+            double borderSecondDwellMinutes,
+            String dwellBasis,
             String source,
             boolean assumed) {
         static PointView of(Point p) {
@@ -52,8 +57,16 @@ public final class NetworkRoutes {
                     p.tracksBasis(),
                     p.elevationM(),
                     p.elevationBasis(),
+                    minutes(p.dwell().usual()),
+                    minutes(p.dwell().firstBorder()),
+                    minutes(p.dwell().secondBorder()),
+                    p.dwell().basis(),
                     p.source(),
                     p.assumed());
+        }
+
+        private static double minutes(Duration d) {
+            return d.toMillis() / 60_000.0;
         }
     }
 
@@ -69,6 +82,8 @@ public final class NetworkRoutes {
             String block,
             double gradientPermille,
             String gradientBasis,
+            Integer speedLimitKmh,
+            String speedLimitBasis,
             String source) {
         static SectionView of(Section s) {
             return new SectionView(
@@ -83,6 +98,8 @@ public final class NetworkRoutes {
                     s.block().name(),
                     s.gradientPermille(),
                     s.gradientBasis(),
+                    s.speedLimitKmh() > 0 ? s.speedLimitKmh() : null,
+                    s.speedLimitBasis(),
                     s.source());
         }
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
-import org.lancang.runtime.Allowance;
+import org.lancang.runtime.LegSupplements;
 import org.lancang.timetable.PointTime;
 import org.lancang.timetable.RunningTimes;
 import org.lancang.timetable.SpeedRestriction;
@@ -21,7 +21,11 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Params;
 import org.lancang.web.network.NetworkRoutes.NamesView;
 
-/** Minimum running times from the physics, for anyone: {@code GET /api/runtime?type=CR200J&from=VTE&to=BTN&stops=…}. */
+/**
+ * Running times for anyone: {@code GET /api/runtime?type=CR200J&from=VTE&to=BTN&stops=…}. By default the times a
+ * timetable would show (each stop's usual dwell, the type's allowance and start and stop supplements); with
+ * {@code minimum=true} the bare physics.
+ */
 public final class RuntimeRoutes {
     public record PointTimeView(
             String point,
@@ -35,13 +39,24 @@ public final class RuntimeRoutes {
 
     public record ProfileView(double positionM, double speedKmh, double timeS) {}
 
+    /**
+     * @param minimum                whether these are the bare physics (no allowance, no supplements)
+     * @param minimumRunningTime     the bare physics' time with the same dwells
+     * @param allowancePercent       the allowance applied
+     * @param startSupplementSeconds added each time the train leaves a stop (0 for the minimum)
+     * @param stopSupplementSeconds  added each time it comes to one
+     */
     public record RuntimeView(
             String trainType,
             String from,
             String to,
+            boolean minimum,
             String runningTime,
             long runningTimeSeconds,
             String minimumRunningTime,
+            double allowancePercent,
+            long startSupplementSeconds,
+            long stopSupplementSeconds,
             List<PointTimeView> points,
             List<ProfileView> profile) {}
 
@@ -55,13 +70,15 @@ public final class RuntimeRoutes {
         return List.of(Endpoint.get("/api/runtime")
                 .access(Access.PUBLIC)
                 .tag("runtime")
-                .summary("Running time of a train type between two points with stops, from the physics")
+                .summary("Running time of a train type between two points with stops: the times a timetable would show,"
+                        + " or the bare physics")
                 .query("type", true, "train type: CR200J, HXD3C_25G, FREIGHT")
                 .query("from", true, "origin point code")
                 .query("to", true, "destination point code")
                 .query("stops", false, "comma-separated stop codes, e.g. PHH,VVG,LPB")
-                .query("dwell", false, "dwell at each stop, e.g. 3m or 90s (default 2m)")
-                .query("allowance", false, "allowance in percent (default 0)")
+                .query("dwell", false, "dwell at every stop, e.g. 3m or 90s (default: each stop's usual dwell)")
+                .query("allowance", false, "allowance in percent (default: the train type's)")
+                .query("minimum", false, "true for the bare physics: no allowance, no supplements (default false)")
                 .query(
                         "restrictions",
                         false,
@@ -75,8 +92,9 @@ public final class RuntimeRoutes {
         String type = params.required("type");
         String from = params.required("from");
         String to = params.required("to");
-        Duration dwell = parseDwell("dwell", params.text("dwell").orElse("2m"));
-        double allowance = parsePercent("allowance", params.text("allowance").orElse(null));
+        Duration dwell = params.text("dwell").map(d -> parseDwell("dwell", d)).orElse(null);
+        Double allowance =
+                params.text("allowance").map(a -> parsePercent("allowance", a)).orElse(null);
         ctx.json(compute(
                 reference,
                 type,
@@ -86,10 +104,28 @@ public final class RuntimeRoutes {
                 dwell,
                 allowance,
                 parseRestrictions(params.text("restrictions").orElse(null)),
+                parseBoolean("minimum", params.text("minimum").orElse(null)),
                 true));
     }
 
-    /** The computation behind both {@code GET /api/runtime} and {@code lancang runtime}. */
+    private static boolean parseBoolean(String field, String text) {
+        if (text == null || text.isBlank() || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInput(field, "'" + text + "' is not true or false");
+    }
+
+    /**
+     * The computation behind both {@code GET /api/runtime} and {@code lancang runtime}.
+     *
+     * @param dwell            the dwell at every stop, or null for each stop's usual dwell (with the border
+     *                         formalities of a cross-border journey)
+     * @param allowancePercent the allowance, or null for the train type's (none when {@code minimum})
+     * @param minimum          the bare physics: no allowance, no supplements
+     */
     public static RuntimeView compute(
             ReferenceData reference,
             String typeCode,
@@ -97,8 +133,9 @@ public final class RuntimeRoutes {
             String to,
             String stops,
             Duration dwell,
-            double allowancePercent,
+            Double allowancePercent,
             List<SpeedRestriction> restrictions,
+            boolean minimum,
             boolean withProfile) {
         TrainType type = reference
                 .rollingStock()
@@ -109,20 +146,32 @@ public final class RuntimeRoutes {
                                 + reference.rollingStock().types().stream()
                                         .map(TrainType::code)
                                         .toList()));
-        List<StopRequest> stopList = new ArrayList<>();
+        String origin = from.strip().toUpperCase(Locale.ROOT);
+        String destination = to.strip().toUpperCase(Locale.ROOT);
+        List<String> codes = new ArrayList<>();
         if (stops != null && !stops.isBlank()) {
             for (String code : stops.split(",")) {
-                stopList.add(new StopRequest(code.strip().toUpperCase(Locale.ROOT), dwell));
+                codes.add(code.strip().toUpperCase(Locale.ROOT));
             }
         }
+        List<StopRequest> stopList = dwell == null
+                ? RunningTimes.usualStops(reference.network(), origin, destination, codes)
+                : codes.stream().map(c -> new StopRequest(c, dwell)).toList();
+        double allowance = minimum
+                ? 0
+                : allowancePercent != null
+                        ? allowancePercent
+                        : type.supplements().allowancePercent();
+        LegSupplements supplements = minimum ? LegSupplements.none() : RunningTimes.supplements(type);
         TrainRun run = RunningTimes.compute(
                 reference.network(),
                 type,
-                from.strip().toUpperCase(Locale.ROOT),
-                to.strip().toUpperCase(Locale.ROOT),
+                origin,
+                destination,
                 stopList,
                 restrictions,
-                allowancePercent == 0 ? Allowance.none() : Allowance.percent(allowancePercent));
+                RunningTimes.allowance(allowance),
+                supplements);
         List<PointTimeView> points = new ArrayList<>();
         for (PointTime t : run.times()) {
             points.add(new PointTimeView(
@@ -144,9 +193,13 @@ public final class RuntimeRoutes {
                 type.code(),
                 run.path().origin().code(),
                 run.path().destination().code(),
+                minimum,
                 clock(run.runningTime()),
                 run.runningTime().toSeconds(),
                 clock(run.physics().minimumTotalRunningTime()),
+                allowance,
+                Math.round(supplements.startS()),
+                Math.round(supplements.stopS()),
                 points,
                 profile);
     }
