@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
@@ -16,9 +17,11 @@ import org.lancang.store.maintenance.MaintenanceService;
 import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
+import org.lancang.store.sales.TimetableChangeNotices;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.store.users.PasswordHasher;
 import org.lancang.store.users.UserService;
+import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareTable;
@@ -46,6 +49,7 @@ public final class Platform implements AutoCloseable {
     private final GroupCommit commits;
     private final SalesService sales;
     private final MaintenanceService maintenance;
+    private final TimetableChangeService changes;
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
 
@@ -57,6 +61,7 @@ public final class Platform implements AutoCloseable {
             GroupCommit commits,
             SalesService sales,
             MaintenanceService maintenance,
+            TimetableChangeService changes,
             String generatedAdminPassword) {
         this.database = database;
         this.reference = reference;
@@ -65,6 +70,7 @@ public final class Platform implements AutoCloseable {
         this.commits = commits;
         this.sales = sales;
         this.maintenance = maintenance;
+        this.changes = changes;
         this.generatedAdminPassword = generatedAdminPassword;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lancang-hold-expiry");
@@ -125,7 +131,14 @@ public final class Platform implements AutoCloseable {
                     SalesService.DEFAULT_HOLD);
             MaintenanceService maintenance = new MaintenanceService(
                     database.jdbi(), reference.network(), timetable, MaintenanceRules.defaults(), clock);
-            return new Platform(database, reference, users, timetable, commits, sales, maintenance, adminPassword);
+            TimetableChangeService changes = new TimetableChangeService(
+                    database.jdbi(),
+                    timetable,
+                    new TimetableChangeNotices(database.jdbi()),
+                    ChangeRemedies.defaults(),
+                    clock);
+            return new Platform(
+                    database, reference, users, timetable, commits, sales, maintenance, changes, adminPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -154,6 +167,11 @@ public final class Platform implements AutoCloseable {
 
     public MaintenanceService maintenance() {
         return maintenance;
+    }
+
+    /** Timetable changes: the one way the plan changes (drafts, publication, undo). */
+    public TimetableChangeService changes() {
+        return changes;
     }
 
     /** The first admin's password, only on the start that created it. */

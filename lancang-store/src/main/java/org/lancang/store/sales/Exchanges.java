@@ -32,6 +32,7 @@ final class Exchanges {
     private final GroupCommit commits;
     private final TimetableService timetable;
     private final RefundRules refunds;
+    private final FeeWaivers waivers;
     private final PaymentProvider payments;
     private final Clock clock;
 
@@ -40,6 +41,7 @@ final class Exchanges {
             GroupCommit commits,
             TimetableService timetable,
             RefundRules refunds,
+            FeeWaivers waivers,
             PaymentProvider payments,
             Clock clock) {
         this.desk = desk;
@@ -48,6 +50,7 @@ final class Exchanges {
         this.commits = commits;
         this.timetable = timetable;
         this.refunds = refunds;
+        this.waivers = waivers;
         this.payments = payments;
         this.clock = clock;
     }
@@ -69,7 +72,7 @@ final class Exchanges {
                     "status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
         }
         Instant now = clock.instant();
-        TrainPlan oldPlan = timetable.requirePlan(old.train(), "train");
+        TrainPlan oldPlan = timetable.requirePlan(old.train(), old.date(), "train");
         RunSales oldRun = runs.run(oldPlan, old.date());
         Duration beforeOld = Duration.between(now, oldRun.departures.get(old.fromStop()));
         if (beforeOld.isNegative() || beforeOld.isZero()) {
@@ -131,8 +134,9 @@ final class Exchanges {
                     difference = more;
                 } else if (more < 0) {
                     Money back = new Money(-more, old.currency());
-                    difference = -back.minus(back.percent(refunds.feePercent(oldPlan.operator(), beforeOld)))
-                            .minor();
+                    // no fee when a timetable change cancelled or moved the old train (a free change)
+                    int feePercent = waivers.waived(old.id()) ? 0 : refunds.feePercent(oldPlan.operator(), beforeOld);
+                    difference = -back.minus(back.percent(feePercent)).minor();
                 }
             }
             long recorded = difference;

@@ -71,6 +71,7 @@ public final class SalesService {
     private final SeatDesk desk;
     private final Exchanges exchanges;
     private final Waitlists waitlists;
+    private final FeeWaivers waivers;
 
     public SalesService(
             Jdbi jdbi,
@@ -95,7 +96,8 @@ public final class SalesService {
         this.runs = new RunsInMemory(jdbi, timetable);
         this.lookups = new SalesLookups(jdbi);
         this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups, clock);
-        this.exchanges = new Exchanges(desk, commits, timetable, refunds, payments, clock);
+        this.waivers = new FeeWaivers(jdbi);
+        this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, payments, clock);
         this.waitlists = new Waitlists(desk, commits, timetable, clock);
     }
 
@@ -114,7 +116,7 @@ public final class SalesService {
         v.check(from == null || !from.equalsIgnoreCase(to), "to", "must differ from from");
         v.throwIfInvalid();
         List<JourneyOption> out = new ArrayList<>();
-        for (TrainPlan plan : timetable.plans()) {
+        for (TrainPlan plan : timetable.plans(date)) { // the day's, with the published changes
             if (!plan.passenger() || !plan.calendar().runsOn(date)) {
                 continue;
             }
@@ -281,7 +283,7 @@ public final class SalesService {
         if (!b.live()) {
             throw new Clash("status", "booking is already " + b.status());
         }
-        TrainPlan plan = timetable.requirePlan(b.train(), "train");
+        TrainPlan plan = timetable.requirePlan(b.train(), b.date(), "train");
         RunSales run = run(plan, b.date());
         Instant now = clock.instant();
         Money[] quote = refund(b, plan, run, now);
@@ -314,7 +316,7 @@ public final class SalesService {
     /** What cancelling would refund now, without cancelling. */
     public Money[] refundQuote(String bookingId, String caller, boolean agent) {
         Booking b = find(bookingId, caller, agent);
-        TrainPlan plan = timetable.requirePlan(b.train(), "train");
+        TrainPlan plan = timetable.requirePlan(b.train(), b.date(), "train");
         return refund(b, plan, run(plan, b.date()), clock.instant());
     }
 
@@ -323,7 +325,8 @@ public final class SalesService {
         boolean ticketed = b.status() == Status.TICKETED;
         Duration before = Duration.between(now, run.departures.get(b.fromStop()));
         Money paid = new Money(ticketed ? b.totalMinor() : 0, b.currency());
-        Money fee = paid.percent(ticketed ? refunds.feePercent(plan.operator(), before) : 0);
+        boolean waived = ticketed && waivers.waived(b.id()); // its train cancelled or moved by a timetable change
+        Money fee = paid.percent(ticketed && !waived ? refunds.feePercent(plan.operator(), before) : 0);
         return new Money[] {paid, fee, paid.minus(fee)};
     }
 
@@ -351,7 +354,7 @@ public final class SalesService {
     }
 
     private void expire(Booking b) {
-        RunSales run = run(timetable.requirePlan(b.train(), "train"), b.date());
+        RunSales run = run(timetable.requirePlan(b.train(), b.date(), "train"), b.date());
         run.lock.lock();
         try {
             int[] updated = new int[1];
