@@ -17,6 +17,10 @@ import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.change.ChangeOrigin;
+import org.lancang.timetable.change.ChangeScope;
+import org.lancang.timetable.change.Edit;
+import org.lancang.timetable.change.TimetableChange;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;
@@ -127,7 +131,8 @@ final class TimetableCommand extends CommandGroup {
     @Command(
             name = "insert",
             mixinStandardHelpOptions = true,
-            description = "Find the earliest conflict-free path for a new train (and add it with --add).")
+            description = "Find the earliest conflict-free path for a new train (and add it for that date with --add,"
+                    + " as a published timetable change).")
     static final class Insert extends PlatformCommand {
         @Option(names = "--type", required = true, description = "train type: FREIGHT, CR200J, HXD3C_25G")
         String type;
@@ -150,7 +155,7 @@ final class TimetableCommand extends CommandGroup {
                 description = "number of the new train (default ${DEFAULT-VALUE})")
         String number;
 
-        @Option(names = "--add", description = "add the train found to the timetable")
+        @Option(names = "--add", description = "add the train found to the timetable of its date (a timetable change)")
         boolean add;
 
         @Override
@@ -168,13 +173,18 @@ final class TimetableCommand extends CommandGroup {
                     .trainType(typeCode, "type")
                     .category()
                     .carriesPassengers();
-            LocalDate day = earliest.toLocalDate();
+            LocalDate day = earliest.atZoneSameInstant(platform.reference()
+                            .network()
+                            .point(from.toUpperCase(Locale.ROOT))
+                            .map(p -> p.timeZone())
+                            .orElse(earliest.getOffset()))
+                    .toLocalDate();
             PathRequest request = new PathRequest(
                     number,
                     Operator.CR_KUNMING,
                     typeCode,
                     passenger,
-                    ServiceCalendar.daily(day, day.plusYears(1)),
+                    ServiceCalendar.daily(day, day),
                     from.toUpperCase(Locale.ROOT),
                     to.toUpperCase(Locale.ROOT),
                     stopList,
@@ -183,8 +193,23 @@ final class TimetableCommand extends CommandGroup {
                     passenger ? 5 : 6,
                     Duration.ofHours(12));
             long t0 = System.nanoTime();
-            InsertedPath found = platform.timetable().insert(request, add, "cli");
+            InsertedPath found = platform.timetable().findPath(request);
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            String added = "";
+            if (add) {
+                added = "; added to the timetable of " + day + " as change "
+                        + platform.changes()
+                                .publishNew(
+                                        new TimetableChange(
+                                                "path " + number + " " + day,
+                                                ChangeOrigin.PLANNER,
+                                                ChangeScope.on(day),
+                                                List.of(new Edit.Add(found.plan()))),
+                                        "cli",
+                                        false)
+                                .change()
+                                .id();
+            }
             TimetableViews.TrainView view = TimetableViews.train(
                     platform.reference().network(),
                     platform.timetable().train(found.plan(), found.run().serviceDate()),
@@ -203,7 +228,7 @@ final class TimetableCommand extends CommandGroup {
                     found.departureDelay().toMinutes(),
                     found.iterations(),
                     ms,
-                    add ? "; added to the timetable" : "");
+                    added);
             for (StopRequest w : found.waits()) {
                 out.printf("  wait at %s for %d min%n", w.point(), w.dwell().toMinutes());
             }

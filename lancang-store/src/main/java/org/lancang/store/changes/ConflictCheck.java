@@ -25,16 +25,13 @@ import org.lancang.timetable.conflict.ConflictDiff;
 final class ConflictCheck {
     static final int MAX_EVALUATIONS = 40;
 
-    /** Dates with new conflicts (and how many), and how many of the scope's dates were checked. */
-    record Result(Map<LocalDate, Integer> newConflicts, int datesChecked, int datesInScope) {}
-
     private final TimetableService timetable;
 
     ConflictCheck(TimetableService timetable) {
         this.timetable = timetable;
     }
 
-    Result check(List<TimetableChange> before, List<TimetableChange> after, List<LocalDate> dates) {
+    ScopeConflicts check(List<TimetableChange> before, List<TimetableChange> after, List<LocalDate> dates) {
         Map<List<Object>, Integer> seen = new HashMap<>();
         Map<LocalDate, Integer> found = new TreeMap<>();
         int checked = 0;
@@ -58,7 +55,7 @@ final class ConflictCheck {
                 found.put(date, count);
             }
         }
-        return new Result(found, checked, dates.size());
+        return new ScopeConflicts(found, checked, dates.size());
     }
 
     /** What the conflict detector sees of a date, without the date itself where it does not matter. */

@@ -59,7 +59,7 @@ public final class TimetableChangeService {
             List<Conflict> newConflicts,
             List<Conflict> resolvedConflicts,
             List<TrainOnDate> trains,
-            ConflictCheck.Result scope) {}
+            ScopeConflicts scope) {}
 
     /** A train the change touches, on the previewed date, before and after (null where it does not run). */
     public record TrainOnDate(String number, Train before, Train after) {}
@@ -145,7 +145,7 @@ public final class TimetableChangeService {
         List<TimetableChange> after = with(before, record.change());
         check(record.change(), before);
         if (!acceptConflicts) {
-            ConflictCheck.Result result =
+            ScopeConflicts result =
                     conflictCheck.check(before, after, record.change().scope().dates());
             if (!result.newConflicts().isEmpty()) {
                 throw new Clash(
@@ -242,7 +242,7 @@ public final class TimetableChangeService {
                     train(timetable.plansWith(day, sides[0]), number, day).orElse(null),
                     train(timetable.plansWith(day, sides[1]), number, day).orElse(null)));
         }
-        ConflictCheck.Result scope =
+        ScopeConflicts scope =
                 conflictCheck.check(sides[0], sides[1], record.change().scope().dates());
         return new Preview(
                 record,
