@@ -259,6 +259,26 @@ class TimetableChangesApiTest {
     }
 
     @Test
+    void theDiagramZoomsItsPlotButNotItsTextAndRefusesAZoomOutOfRange() {
+        String base = "/api/timetable/diagram.svg?from=BTN&to=VTE&date=" + DAY;
+        String one = server.get(base, planner).body();
+        String two = server.get(base + "&zoom=2", planner).body();
+        assertThat(width(two)).isEqualTo(2 * width(one) - 236 - 64); // the margins keep their size
+        assertThat(two).contains("font-size=\"12\"");
+        TestServer.Reply bad = server.get(base + "&zoom=9", planner);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("zoom");
+        TestServer.Reply unknown = server.get(base + "&change=TC-NOPE", planner);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("change");
+    }
+
+    private static double width(String svg) {
+        int at = svg.indexOf("width=\"") + 7;
+        return Double.parseDouble(svg.substring(at, svg.indexOf('"', at)));
+    }
+
+    @Test
     void anUnknownChangeIsNotFound() {
         TestServer.Reply r = server.get("/api/timetable/changes/TC-NOPE", planner);
         assertThat(r.status()).isEqualTo(404);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.lancang.errors.Clash;
+import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
@@ -178,6 +179,7 @@ public final class TimetableRoutes {
                         .query("hours", false, "window length in hours, 1–48 (default 12)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")
                         .query("lang", false, "en, zh or lo (default en)")
+                        .query("zoom", false, "size of the plot, 0.25–6 (default 1); the text keeps its size")
                         .query(
                                 "change",
                                 false,
@@ -313,10 +315,16 @@ public final class TimetableRoutes {
                 Duration.ofHours(hours),
                 zone,
                 params.text("lang").orElse("en"));
+        double zoom = params.number("zoom").orElse(1.0);
         String change = params.text("change").orElse(null);
-        DayPlan day = change == null ? service.day(date) : changes.dayWith(change, date);
-        String svg =
-                TimeDistanceDiagram.svg(network, service.planner().resources(), day, service.possessions(date), window);
+        DayPlan day;
+        try {
+            day = change == null ? service.day(date) : changes.dayWith(change, date);
+        } catch (NotFound e) {
+            throw new NotFound("change", e.getMessage()); // named as the query parameter
+        }
+        String svg = TimeDistanceDiagram.svg(
+                network, service.planner().resources(), day, service.possessions(date), window, zoom);
         ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
