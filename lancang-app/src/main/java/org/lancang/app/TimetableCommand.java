@@ -28,7 +28,7 @@ import org.lancang.web.timetable.TimetableViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lancang timetable show|check|insert|build}. */
+/** {@code lancang timetable show|check|insert|build|change}. */
 @Command(
         name = "timetable",
         mixinStandardHelpOptions = true,
@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
             TimetableCommand.Show.class,
             TimetableCommand.Check.class,
             TimetableCommand.Insert.class,
-            TimetableBuildCommand.class
+            TimetableBuildCommand.class,
+            TimetableChangeCommand.class
         })
 final class TimetableCommand extends CommandGroup {
 
@@ -58,13 +59,14 @@ final class TimetableCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
             TimetableService service = platform.timetable();
-            TrainPlan plan = service.requirePlan(train, "train");
+            TrainPlan base = service.requirePlan(train, null, "train");
             ZoneId zone = platform.reference()
                     .network()
-                    .point(plan.from())
+                    .point(base.from())
                     .orElseThrow()
                     .timeZone();
             LocalDate day = date != null ? date : LocalDate.now(zone);
+            TrainPlan plan = service.plan(train, day).orElse(base); // the day's, with the published changes
             TimetableViews.TrainView view = TimetableViews.train(
                     platform.reference().network(),
                     service.train(plan, day),
