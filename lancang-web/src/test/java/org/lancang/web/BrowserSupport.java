@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -17,6 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -53,6 +58,9 @@ final class BrowserSupport implements AutoCloseable {
                 "--window-size=" + width + "," + height,
                 "--lang=en-GB",
                 "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, o);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -92,6 +100,14 @@ final class BrowserSupport implements AutoCloseable {
                 e,
                 value);
         assertThat(e.getAttribute("value")).isEqualTo(value);
+    }
+
+    /** The browser console's errors since the last call (reading them empties the log). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     Object js(String script, Object... args) {

@@ -129,6 +129,7 @@ class PlannerAndMaintenanceBrowserTest {
 
         b.signIn("planner1", "planner1 password", "/planner.html?from=VTE&to=LPB&date=" + DAY);
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
+        b.consoleErrors(); // from here on the planner's page only
         Select trains = new Select(b.driver.findElement(By.id("edit-train")));
         b.wait.until(d -> trains.getOptions().stream().anyMatch(o -> train().equals(o.getAttribute("value"))));
         trains.selectByValue(train());
@@ -178,6 +179,7 @@ class PlannerAndMaintenanceBrowserTest {
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changes-list li[data-status=UNDONE]")));
         assertThat(departure(DAY)).isEqualTo(was);
         b.shot("changes-3-undone");
+        assertThat(b.consoleErrors()).as("console errors on the planner's page").isEmpty();
     }
 
     @Test
@@ -185,6 +187,7 @@ class PlannerAndMaintenanceBrowserTest {
         LocalDate date = DAY.plusDays(8);
         b.signIn("planner1", "planner1 password", "/planner.html?from=BTN&to=VTE&date=" + date);
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
+        b.consoleErrors(); // from here on the planner's page only
         new Select(b.driver.findElement(By.id("edit-kind"))).selectByValue("ADD");
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ins-number")))
                 .clear();
@@ -220,6 +223,7 @@ class PlannerAndMaintenanceBrowserTest {
                 .as("a path inserted for one date is not a daily train")
                 .doesNotContain("X9401");
         b.shot("changes-5-freight-path-published");
+        assertThat(b.consoleErrors()).as("console errors on the planner's page").isEmpty();
     }
 
     /** Whether the middle of an element of the diagram is inside the diagram's visible area. */
@@ -365,6 +369,8 @@ class PlannerAndMaintenanceBrowserTest {
         String orderId = opened.json().get("id").asText();
 
         b.signIn("souk", "souk password", "/maintenance.html");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content")));
+        b.consoleErrors(); // from here on the maintenance page only
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
         By card = By.xpath("//div[@id='board']//article[contains(., 'Repaint the girders')]");
@@ -423,6 +429,9 @@ class PlannerAndMaintenanceBrowserTest {
         assertThat(planned.getText()).contains(windowId);
         b.js("arguments[0].scrollIntoView({block: 'center'})", planned);
         b.shot("maintenance-plan-4-planned-lo");
+        assertThat(b.consoleErrors())
+                .as("console errors on the maintenance page")
+                .isEmpty();
     }
 
     private static boolean reached(JsonNode asset, JsonNode windows, Map<String, Double> km) {
