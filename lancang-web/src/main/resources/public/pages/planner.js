@@ -7,7 +7,7 @@
 // can be undone. Needs the PLANNER, DISPATCHER, MAINTAINER or ADMIN role; changing needs PLANNER or DISPATCHER.
 // 401 from any call goes to the sign-in page.
 import {
-  initPage, api, h, ApiError, clearErrors, fieldError, formError, showProblem, checkRequired, focusFirstError, busy,
+  initPage, api, h, s, ApiError, clearErrors, fieldError, formError, showProblem, checkRequired, focusFirstError, busy,
   errorText,
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
@@ -169,9 +169,9 @@ async function loadDiagram({ keepCentre = false } = {}) {
     });
     showPreviewBadge();
     if (centre) {
-      const s = diagram.querySelector('.ldd-stack');
-      diagram.scrollLeft = centre.x * s.offsetWidth - diagram.clientWidth / 2;
-      diagram.scrollTop = centre.y * s.offsetHeight - diagram.clientHeight / 2;
+      const box = diagram.querySelector('.ldd-stack');
+      diagram.scrollLeft = centre.x * box.offsetWidth - diagram.clientWidth / 2;
+      diagram.scrollTop = centre.y * box.offsetHeight - diagram.clientHeight / 2;
     }
     await loadConflicts(q.date);
     if (train) markTrain(train.view.number);
@@ -201,15 +201,23 @@ function stack(svg) {
   const height = Number(svg.getAttribute('height'));
   const left = Number(svg.dataset.plotLeft || 236);
   const top = Number(svg.dataset.plotTop || 104);
+  // only what a band shows: its texts (and the stations' track strip), not the diagram's thousands of lines
+  const keep = (e, cls) => {
+    const x = Number(e.getAttribute('x'));
+    const y = Number(e.getAttribute('y'));
+    if (e.tagName !== 'text') return cls === 'left';
+    if (cls === 'left') return x <= left;
+    if (cls === 'top') return y <= top;
+    return x <= left && y <= top && !e.classList.contains('time') && !e.classList.contains('day');
+  };
   const band = (cls, w, hgt) => {
-    const clone = svg.cloneNode(true);
-    clone.querySelectorAll('g.plot, title, desc, style, defs, g.legend').forEach((e) => e.remove());
-    if (cls === 'corner') clone.querySelectorAll('text.time, text.day').forEach((e) => e.remove());
-    clone.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
-    clone.removeAttribute('aria-labelledby');
-    clone.removeAttribute('role');
-    clone.setAttribute('focusable', 'false');
-    return h('div', { class: `ldd-axis ${cls}`, 'aria-hidden': 'true', style: `width:${w}px;height:${hgt}px` }, clone);
+    const copy = s('svg', { class: svg.getAttribute('class'), width, height, viewBox: svg.getAttribute('viewBox'),
+      'font-family': svg.getAttribute('font-family'), 'font-size': svg.getAttribute('font-size'),
+      'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: 'bg', width, height }));
+    svg.querySelectorAll('text, line.track-double, line.track-single, path.leader').forEach((e) => {
+      if (!e.closest('g.plot') && keep(e, cls)) copy.append(e.cloneNode(true));
+    });
+    return h('div', { class: `ldd-axis ${cls}`, 'aria-hidden': 'true', style: `width:${w}px;height:${hgt}px` }, copy);
   };
   return h('div', { class: 'ldd-stack', style: `width:${width}px;height:${height}px` },
     svg, band('top', width, top), band('left', left, height), band('corner', left, top));

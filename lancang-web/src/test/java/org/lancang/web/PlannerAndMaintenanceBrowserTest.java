@@ -291,6 +291,12 @@ class PlannerAndMaintenanceBrowserTest {
         b.js("arguments[0].scrollLeft = 700; arguments[0].scrollTop = 500;", diagram);
         b.wait.until(d -> ((Number) b.js("return arguments[0].scrollTop", diagram)).intValue() > 0);
         Map<String, Double> edges = edges();
+        assertThat(((Number) b.js("return document.querySelectorAll('.ldd-axis.left text.name').length")).intValue())
+                .as("station names in the left band")
+                .isGreaterThan(10);
+        assertThat(((Number) b.js("return document.querySelectorAll('.ldd-axis.top text.time').length")).intValue())
+                .as("hours in the top band")
+                .isGreaterThan(10);
         assertThat(edges.get("leftAxis") - edges.get("viewLeft")).isBetween(-1.5, 1.5);
         assertThat(edges.get("topAxis") - edges.get("viewTop")).isBetween(-1.5, 1.5);
         b.js("arguments[0].scrollIntoView()", diagram);
