@@ -18,6 +18,7 @@ const MAX_PHOTO = 5 * 1024 * 1024;
 
 let points = [];
 let windows = [];
+let assets = []; // the whole register, to know where a work order's asset lies
 
 function signIn() {
   location.replace(`/signin.html?next=${encodeURIComponent('/maintenance.html')}`);
@@ -199,6 +200,86 @@ async function lift(id) {
 
 // ---------- work orders ----------
 
+const kmOf = (code) => (points.find((p) => p.code === code) || {}).km;
+
+/** Whether a window's stretch reaches the asset's km range. */
+function covers(w, asset) {
+  const a = kmOf(w.fromPoint);
+  const b = kmOf(w.toPoint);
+  if (a === undefined || b === undefined || !asset) return false;
+  return Math.min(a, b) <= asset.toKm && Math.max(a, b) >= asset.fromKm;
+}
+
+/** The points either side of an asset, between which a skylight window would cover it. */
+function stretchAround(asset) {
+  const stations = points.filter((p) => p.stationTracks > 0 || p.kind === 'STATION');
+  const before = [...stations].reverse().find((p) => p.km <= asset.fromKm) || points[0];
+  const after = stations.find((p) => p.km >= asset.toKm) || points[points.length - 1];
+  return { before, after };
+}
+
+/** The next date (from today) on which the window opens. */
+function nextDay(w) {
+  const d = new Date();
+  for (let i = 0; i < 8; i++) {
+    const day = DAYS[(d.getDay() + 6) % 7];
+    if (!w || !w.days || w.days.includes(day)) break;
+    d.setDate(d.getDate() + 1);
+  }
+  return localInput(d, 'Asia/Vientiane').slice(0, 10);
+}
+
+/** Prefills the skylight form with the stretch around an asset, and takes the reader there. */
+function makeWindowFor(asset, e) {
+  if (e) e.preventDefault();
+  const { before, after } = stretchAround(asset);
+  $('s-from').value = before.code;
+  $('s-to').value = after.code;
+  if (!$('s-id').value) $('s-id').value = `SKY-${before.code}-${after.code}`;
+  $('sky-h').scrollIntoView({ block: 'start' });
+  $('s-id').focus();
+}
+
+/**
+ * The fields to plan a work order into a skylight window: the windows that reach its asset first. Where no window
+ * reaches it, the page says between which points to make one and links to the skylight plan, prefilled.
+ */
+function planningFields(o, id) {
+  const asset = assets.find((a) => a.id === o.assetId);
+  const reaching = windows.filter((w) => covers(w, asset));
+  const others = windows.filter((w) => !covers(w, asset));
+  const fields = [];
+  if (!reaching.length && asset) {
+    const { before, after } = stretchAround(asset);
+    fields.push(h('p', { class: 'message warn plan-no-window' },
+      windows.length ? t('mnt.noWindowReaches', { asset: asset.name || asset.id, from: localName(before.names),
+        to: localName(after.names) })
+        : t('mnt.noWindowYet', { asset: asset.name || asset.id, from: localName(before.names),
+          to: localName(after.names) }),
+      ' ', h('a', { href: '#sky-form', class: 'make-window', onclick: (e) => makeWindowFor(asset, e) },
+        t('mnt.makeWindow'))));
+  }
+  if (!asset && !windows.length) {
+    fields.push(h('p', { class: 'message warn plan-no-window' }, t('mnt.noWindows'), ' ',
+      h('a', { href: '#sky-form', class: 'make-window' }, t('mnt.makeWindow'))));
+  }
+  if (!windows.length) return { fields, canPlan: false };
+  const label = (w) => `${w.id} · ${localName((points.find((p) => p.code === w.fromPoint) || {}).names || {})}`
+    + ` – ${localName((points.find((p) => p.code === w.toPoint) || {}).names || {})} · ${w.start.slice(0, 5)}`;
+  const select = h('select', { id: `${id}-sky`, name: 'skylightId' },
+    reaching.length ? h('optgroup', { label: t('mnt.windowsReaching') }, reaching.map((w) => h('option', { value: w.id }, label(w))))
+      : null,
+    others.length ? h('optgroup', { label: t('mnt.windowsOther') }, others.map((w) => h('option', { value: w.id }, label(w))))
+      : null);
+  const date = h('input', { id: `${id}-date`, name: 'date', type: 'date', required: true, value: nextDay(reaching[0] || others[0]) });
+  select.addEventListener('change', () => { date.value = nextDay(windows.find((w) => w.id === select.value)); });
+  fields.push(h('div', { class: 'field', 'data-field': 'skylightId' }, h('label', { for: `${id}-sky` }, t('mnt.window')), select));
+  fields.push(h('div', { class: 'field', 'data-field': 'date' }, h('label', { for: `${id}-date` }, t('mnt.date')), date));
+  fields.push(h('div', { class: 'field', 'data-field': 'crew' }, h('label', { for: `${id}-crew` }, t('mnt.crew')),
+    h('input', { id: `${id}-crew`, name: 'crew', type: 'text', required: true, maxlength: 200 })));
+  return { fields, canPlan: true };
+}
+
 function nextStatus(s) {
   return { OPEN: 'PLANNED', PLANNED: 'IN_PROGRESS', IN_PROGRESS: 'DONE', DONE: 'VERIFIED' }[s] || null;
 }
@@ -209,12 +290,9 @@ function moveForm(o) {
   const id = `mv-${o.id}`;
   const fields = [];
   if (to === 'PLANNED') {
-    fields.push(h('div', { class: 'field', 'data-field': 'skylightId' }, h('label', { for: `${id}-sky` }, t('mnt.window')),
-      h('select', { id: `${id}-sky`, name: 'skylightId' }, windows.map((w) => h('option', { value: w.id }, w.id)))));
-    fields.push(h('div', { class: 'field', 'data-field': 'date' }, h('label', { for: `${id}-date` }, t('mnt.date')),
-      h('input', { id: `${id}-date`, name: 'date', type: 'date', required: true })));
-    fields.push(h('div', { class: 'field', 'data-field': 'crew' }, h('label', { for: `${id}-crew` }, t('mnt.crew')),
-      h('input', { id: `${id}-crew`, name: 'crew', type: 'text', required: true, maxlength: 200 })));
+    const plan = planningFields(o, id);
+    fields.push(...plan.fields);
+    if (!plan.canPlan) return h('div', { class: 'plan-help' }, plan.fields); // nothing to plan into: say where to make one
   }
   if ((to === 'DONE' || to === 'VERIFIED') && o.defectId) {
     fields.push(h('div', { class: 'field', 'data-field': 'liftRestriction' }, h('label', {},
@@ -347,8 +425,11 @@ async function addWindow(e) {
   await busy(form, async () => {
     try {
       const r = await api('/api/maintenance/skylights', { method: 'POST', body });
-      await loadSkylights();
-      if (r.warnings.length) formError(form, r.warnings.map((w) => w.message).join(' '));
+      await Promise.all([loadSkylights(), loadBoard()]);
+      // the window is saved: its warnings are advice (a warning, not an error)
+      $('sky-result').replaceChildren(h('div', { class: r.warnings.length ? 'message warn' : 'message ok' },
+        h('p', { style: 'margin:0' }, t(r.warnings.length ? 'mnt.savedWithWarnings' : 'mnt.windowSaved', { id: body.id })),
+        r.warnings.length ? h('ul', { class: 'window-warnings' }, r.warnings.map((w) => h('li', {}, w.message))) : null));
     } catch (err) {
       showProblem(form, err);
     }
@@ -397,9 +478,10 @@ async function main() {
   $('diagram-form').addEventListener('submit', (e) => showDiagram(null, e));
   $('g-date').value = now.toISOString().slice(0, 10);
   document.addEventListener('lang-change', () => { fillStatic(); loadAssets(); loadDue(); loadBoard(); loadSkylights(); });
-  const all = await api('/api/maintenance/assets');
-  $('asset-ids').replaceChildren(...all.map((a) => h('option', { value: a.id }, a.name)));
+  assets = await api('/api/maintenance/assets');
+  $('asset-ids').replaceChildren(...assets.map((a) => h('option', { value: a.id }, a.name)));
   await Promise.all([loadAssets(), loadDue(), loadRestrictions(), loadSkylights().then(loadBoard)]);
+  if (location.hash === '#sky-form') $('s-id').focus();
 }
 
 main().catch((err) => {

@@ -1,26 +1,38 @@
 // Planner page (planner.html): the time-distance diagram of a stretch and time window, drawn on the server
-// (GET /api/timetable/diagram.svg) and put inline so its trains can be clicked; the day's conflicts beside it
-// (GET /api/timetable/conflicts); a train's calls on click (GET /api/timetable/trains/{number}); and path insertion
-// (POST /api/timetable/insert with add=true). Needs the PLANNER, DISPATCHER, MAINTAINER or ADMIN role; inserting needs
-// PLANNER or DISPATCHER. 401 from any call goes to the sign-in page.
+// (GET /api/timetable/diagram.svg, at a zoom: the text keeps its size) and put inline so its trains can be clicked,
+// with its station and time axes kept in view while it scrolls; the day's conflicts beside it
+// (GET /api/timetable/conflicts); a train's calls on click (GET /api/timetable/trains/{number}); and timetable
+// changes (/api/timetable/changes): a move, a new path or a cancellation over a scope of dates is kept as a draft,
+// previewed (its conflicts, its diagram, the sold tickets it touches), then published or discarded; a published change
+// can be undone. Needs the PLANNER, DISPATCHER, MAINTAINER or ADMIN role; changing needs PLANNER or DISPATCHER.
+// 401 from any call goes to the sign-in page.
 import {
-  initPage, api, h, ApiError, clearErrors, fieldError, formError, showProblem, checkRequired, focusFirstError, busy,
+  initPage, api, h, s, ApiError, clearErrors, fieldError, formError, showProblem, checkRequired, focusFirstError, busy,
   errorText,
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const windowForm = $('window-form');
-const insertForm = $('insert-form');
+const changeForm = $('change-form');
+const publishForm = $('publish-form');
 const diagram = $('diagram');
 const PLANNING = ['PLANNER', 'DISPATCHER', 'MAINTAINER', 'ADMIN'];
-const INSERTING = ['PLANNER', 'DISPATCHER'];
+const CHANGING = ['PLANNER', 'DISPATCHER'];
+const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
 
 let points = [];
 let conflicts = [];
 let shown = null; // the query the diagram on screen was drawn for
 let train = null; // the train in the panel: {view, fromKeyboard}
 let loadSeq = 0;
+let zoom = 1;
+let draft = null; // the draft open in the draft panel: {change, preview, impact}
+let previewing = null; // the change whose version of the day the diagram shows, or null for the published one
+let highlight = []; // train numbers to mark as changed in the diagram
+let changes = [];
+let canChange = false;
 
 // ---------- helpers ----------
 
@@ -85,9 +97,10 @@ function fillPointSelect(select, value, filter = () => true) {
 function query() {
   const q = {
     from: windowForm.from.value, to: windowForm.to.value, date: windowForm.date.value,
-    start: windowForm.start.value, hours: windowForm.hours.value.trim(), lang: getLang(),
+    start: windowForm.start.value, hours: windowForm.hours.value.trim(), lang: getLang(), zoom: String(zoom),
   };
   if (windowForm.zone.value) q.zone = windowForm.zone.value;
+  if (previewing) q.change = previewing;
   return q;
 }
 
@@ -107,7 +120,18 @@ function checkWindow() {
   return ok;
 }
 
-async function loadDiagram() {
+/** Where the middle of the view is, as fractions of the diagram's plot (kept across a zoom). */
+function viewCentre() {
+  const stack = diagram.querySelector('.ldd-stack');
+  if (!stack) return null;
+  return {
+    x: (diagram.scrollLeft + diagram.clientWidth / 2) / stack.offsetWidth,
+    y: (diagram.scrollTop + diagram.clientHeight / 2) / stack.offsetHeight,
+  };
+}
+
+async function loadDiagram({ keepCentre = false } = {}) {
+  const centre = keepCentre ? viewCentre() : null;
   const q = query();
   const seq = ++loadSeq;
   const url = `/api/timetable/diagram.svg?${new URLSearchParams(q)}`;
@@ -130,18 +154,28 @@ async function loadDiagram() {
       throw new Error(t('common.error', { status: res.status }));
     }
     const svg = document.importNode(root, true);
-    diagram.replaceChildren(svg);
+    diagram.replaceChildren(stack(svg));
     shown = q;
     $('svg-link').href = url;
+    $('zoom-level').textContent = `${Math.round(zoom * 100)} %`;
     const address = { ...q };
     delete address.lang; // the language is the page's own choice
+    delete address.change; // a preview is not an address to come back to
+    if (address.zoom === '1') delete address.zoom;
     history.replaceState(null, '', `?${new URLSearchParams(address)}`);
     decorate(svg);
     $('diagram-status').textContent = t('planner.diagramShown', {
       trains: svg.querySelectorAll('g.train').length, conflicts: svg.querySelectorAll('g.conflict').length,
     });
+    showPreviewBadge();
+    if (centre) {
+      const box = diagram.querySelector('.ldd-stack');
+      diagram.scrollLeft = centre.x * box.offsetWidth - diagram.clientWidth / 2;
+      diagram.scrollTop = centre.y * box.offsetHeight - diagram.clientHeight / 2;
+    }
     await loadConflicts(q.date);
     if (train) markTrain(train.view.number);
+    markChanged();
   } catch (err) {
     if (seq !== loadSeq) return;
     $('diagram-status').textContent = '';
@@ -155,6 +189,38 @@ async function loadDiagram() {
   } finally {
     if (seq === loadSeq) diagram.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * The diagram with its axes kept in view: the stations' band (left) and the times' band (top) are clones of the
+ * diagram's own edges, stuck to the scrolling area's edges, without its trains and for eyes only (the diagram itself
+ * is what assistive technology reads).
+ */
+function stack(svg) {
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const left = Number(svg.dataset.plotLeft || 236);
+  const top = Number(svg.dataset.plotTop || 104);
+  // only what a band shows: its texts (and the stations' track strip), not the diagram's thousands of lines
+  const keep = (e, cls) => {
+    const x = Number(e.getAttribute('x'));
+    const y = Number(e.getAttribute('y'));
+    if (e.tagName !== 'text') return cls === 'left';
+    if (cls === 'left') return x <= left;
+    if (cls === 'top') return y <= top;
+    return x <= left && y <= top && !e.classList.contains('time') && !e.classList.contains('day');
+  };
+  const band = (cls, w, hgt) => {
+    const copy = s('svg', { class: svg.getAttribute('class'), width, height, viewBox: svg.getAttribute('viewBox'),
+      'font-family': svg.getAttribute('font-family'), 'font-size': svg.getAttribute('font-size'),
+      'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: 'bg', width, height }));
+    svg.querySelectorAll('text, line.track-double, line.track-single, path.leader').forEach((e) => {
+      if (!e.closest('g.plot') && keep(e, cls)) copy.append(e.cloneNode(true));
+    });
+    return h('div', { class: `ldd-axis ${cls}`, 'aria-hidden': 'true', style: `width:${w}px;height:${hgt}px` }, copy);
+  };
+  return h('div', { class: 'ldd-stack', style: `width:${width}px;height:${height}px` },
+    svg, band('top', width, top), band('left', left, height), band('corner', left, top));
 }
 
 /** Makes every train of the inline SVG a button: click, Enter or Space shows its times. */
@@ -182,6 +248,68 @@ function markTrain(number) {
   diagram.querySelectorAll('g.train').forEach((g) => g.classList.toggle('selected', g.dataset.train === number));
 }
 
+/** Marks the trains of the change in view and brings the first of them into view. */
+function markChanged(bringIntoView = false) {
+  const gs = [...diagram.querySelectorAll('g.train')];
+  gs.forEach((g) => g.classList.toggle('changed', highlight.includes(g.dataset.train)));
+  if (!bringIntoView) return;
+  const first = gs.find((g) => highlight.includes(g.dataset.train) && g.dataset.serviceDate === (shown || {}).date)
+    || gs.find((g) => highlight.includes(g.dataset.train));
+  if (first) centreOn(first);
+}
+
+/** Scrolls the diagram so that an element of it is in the middle of the view. */
+function centreOn(el) {
+  const box = el.getBoundingClientRect();
+  const view = diagram.getBoundingClientRect();
+  diagram.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
+  diagram.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+}
+
+function setZoom(next, keepCentre = true) {
+  const z = Math.min(6, Math.max(0.25, next));
+  if (z === zoom) return;
+  zoom = z;
+  $('zoom-out').disabled = zoom <= ZOOMS[0];
+  $('zoom-in').disabled = zoom >= ZOOMS[ZOOMS.length - 1];
+  loadDiagram({ keepCentre });
+}
+
+function zoomStep(direction) {
+  const next = direction > 0 ? ZOOMS.find((z) => z > zoom + 1e-9) : [...ZOOMS].reverse().find((z) => z < zoom - 1e-9);
+  if (next) setZoom(next);
+}
+
+/** The zoom at which the whole window fits the width of the page (the text keeps its size). */
+function fitZoom() {
+  const svg = diagram.querySelector('svg.ldd');
+  const left = svg ? Number(svg.dataset.plotLeft || 236) : 236;
+  const plotAtOne = 1500 - left - 64;
+  return Math.floor(((diagram.clientWidth - left - 64 - 2) / plotAtOne) * 100) / 100; // down: never wider
+}
+
+/** Drag the diagram to pan it (the arrow keys scroll it once it has the focus). */
+function enablePanning() {
+  let from = null;
+  diagram.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0 || e.target.closest('g.train, button, a')) return;
+    from = { x: e.clientX, y: e.clientY, left: diagram.scrollLeft, top: diagram.scrollTop, id: e.pointerId };
+  });
+  diagram.addEventListener('pointermove', (e) => {
+    if (!from || e.pointerId !== from.id) return;
+    if (!diagram.classList.contains('panning')) {
+      if (Math.abs(e.clientX - from.x) + Math.abs(e.clientY - from.y) < 4) return;
+      diagram.classList.add('panning');
+      diagram.setPointerCapture(e.pointerId);
+    }
+    diagram.scrollLeft = from.left - (e.clientX - from.x);
+    diagram.scrollTop = from.top - (e.clientY - from.y);
+  });
+  const stop = () => { from = null; diagram.classList.remove('panning'); };
+  diagram.addEventListener('pointerup', stop);
+  diagram.addEventListener('pointercancel', stop);
+}
+
 // ---------- conflicts ----------
 
 async function loadConflicts(date) {
@@ -197,13 +325,14 @@ async function loadConflicts(date) {
   renderConflicts();
 }
 
-/** "D887@2026-12-01" → {number, date}; a possession id → {possession}. */
+/** "D87@2026-12-01" → {number, date}; a possession id → {possession}. */
 function owner(id) {
-  const at = id.indexOf('@');
+  const at = String(id).indexOf('@');
   return at < 0 ? { possession: id } : { number: id.slice(0, at), date: id.slice(at + 1) };
 }
 
 function ownerNode(id) {
+  if (!id) return h('span', {}, t('planner.unknownOwner'));
   const o = owner(id);
   if (o.possession) return h('span', {}, t('planner.possessionOwner', { id: o.possession }));
   const label = shown && o.date !== shown.date ? `${o.number} (${o.date.slice(5)})` : o.number;
@@ -219,8 +348,8 @@ function conflictItem(c, zone) {
   const box = conflictBox(c);
   return h('li', {},
     h('strong', {}, ownerNode(c.first), ' × ', ownerNode(c.second)),
-    ' ', h('span', {}, `${clock(c.from, zone)}–${clock(c.to, zone)}`),
-    h('span', { class: 'res' }, c.resource),
+    ' ', h('span', {}, c.from && c.to ? `${clock(c.from, zone)}–${clock(c.to, zone)}` : ''),
+    c.resource ? h('span', { class: 'res' }, c.resource) : null,
     box ? h('button', { type: 'button', class: 'linkish', onclick: () => showConflict(box) }, t('planner.showInDiagram'))
       : null);
 }
@@ -228,7 +357,7 @@ function conflictItem(c, zone) {
 /** The conflicts drawn in the diagram first; the rest of the day's folded away below them. */
 function renderConflicts() {
   const list = $('conflicts');
-  if (!conflicts) return;
+  if (!Array.isArray(conflicts)) return; // the load failed: its error is shown instead
   $('conflict-count').textContent = conflicts.length ? `(${conflicts.length})` : '';
   if (!conflicts.length) {
     list.replaceChildren(h('li', { class: 'ok' }, t('planner.noConflict')));
@@ -237,10 +366,14 @@ function renderConflicts() {
   const zone = shown && shown.zone ? shown.zone : zoneOfPoint(shown ? shown.from : 'KMS');
   const inDiagram = conflicts.filter((c) => conflictBox(c));
   const elsewhere = conflicts.filter((c) => !conflictBox(c));
-  list.replaceChildren(...inDiagram.map((c) => conflictItem(c, zone)),
-    elsewhere.length ? h('li', { class: 'elsewhere' }, h('details', { open: inDiagram.length ? null : true },
+  // replaceChildren writes a null as the text "null": only elements go in
+  const items = inDiagram.map((c) => conflictItem(c, zone));
+  if (elsewhere.length) {
+    items.push(h('li', { class: 'elsewhere' }, h('details', { open: inDiagram.length ? null : true },
       h('summary', {}, t('planner.otherConflicts', { n: elsewhere.length })),
-      h('ul', { class: 'conflict-list' }, elsewhere.map((c) => conflictItem(c, zone))))) : null);
+      h('ul', { class: 'conflict-list' }, elsewhere.map((c) => conflictItem(c, zone))))));
+  }
+  list.replaceChildren(...items);
 }
 
 function showConflict(box) {
@@ -293,7 +426,7 @@ function renderTrain(view, fromKeyboard) {
   if (fromKeyboard) panel.focus();
 }
 
-// ---------- inserting a path ----------
+// ---------- stops of a new path ----------
 
 function stopRows() {
   return [...$('stops').querySelectorAll('.stop-row')];
@@ -302,8 +435,8 @@ function stopRows() {
 function renumberStops() {
   stopRows().forEach((row, i) => {
     const [pointField, dwellField] = row.querySelectorAll('.field');
-    pointField.dataset.field = `stops[${i}].point`;
-    dwellField.dataset.field = `stops[${i}].dwellMinutes`;
+    pointField.dataset.field = `edits[0].stops[${i}].point`;
+    dwellField.dataset.field = `edits[0].stops[${i}].dwellMinutes`;
     row.querySelector('label').textContent = t('planner.stopPoint', { n: i + 1 });
     row.querySelectorAll('label')[1].textContent = t('planner.dwell');
     const remove = row.querySelector('button');
@@ -337,133 +470,372 @@ function addStop(point, minutes = 10) {
 }
 
 function updateEarliestNote() {
-  const code = insertForm.from.value;
+  const code = changeForm.from.value;
   const zone = zoneOfPoint(code);
   $('ins-earliest-zone').textContent = t('planner.earliestZone', { name: pointName(code), zone: zoneLabel(zone) });
 }
 
-async function insertPath(ev) {
+// ---------- the change form ----------
+
+let dayTrains = []; // the trains of the scope's first date, for the move and cancel forms
+
+function kind() {
+  return changeForm.kind.value;
+}
+
+function showKindFields() {
+  const k = kind();
+  $('train-field').hidden = k === 'ADD';
+  $('departure-field').hidden = k !== 'MOVE';
+  $('add-fields').hidden = k !== 'ADD';
+  $('edit-departure').required = k === 'MOVE';
+}
+
+async function loadDayTrains() {
+  const date = changeForm.scopeFrom.value || windowForm.date.value;
+  try {
+    dayTrains = (await api(`/api/timetable/trains?date=${encodeURIComponent(date)}`)) || [];
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+    dayTrains = [];
+  }
+  renderTrainSelect();
+  renderTrains(date);
+}
+
+function renderTrainSelect() {
+  const select = changeForm.train;
+  const keep = select.value;
+  select.replaceChildren(...dayTrains.map((tr) => h('option', { value: tr.number },
+    `${tr.number} · ${pointName(tr.from)} ${tr.departureLocal}`)));
+  if (keep && dayTrains.some((tr) => tr.number === keep)) select.value = keep;
+  syncDeparture();
+}
+
+function syncDeparture() {
+  const tr = dayTrains.find((x) => x.number === changeForm.train.value);
+  if (tr) changeForm.departure.value = tr.departureLocal;
+}
+
+function fillDays(checked = DAYS) {
+  const box = $('scope-days');
+  const keep = new Set(box.querySelector('input') ? [...box.querySelectorAll('input:checked')].map((i) => i.value) : checked);
+  box.replaceChildren(h('legend', {}, t('planner.scopeDays')), ...DAYS.map((d) => h('label', {},
+    h('input', { type: 'checkbox', name: 'day', value: d, checked: keep.has(d) }), t(`mnt.day.${d}`))));
+}
+
+function changeBody() {
+  const k = kind();
+  const edit = { kind: k };
+  if (k === 'ADD') {
+    Object.assign(edit, {
+      train: changeForm.number.value.trim().toUpperCase(), trainType: changeForm.trainType.value,
+      from: changeForm.from.value, to: changeForm.to.value, departure: changeForm.earliest.value, findPath: true,
+      stops: stopRows().map((row) => ({
+        point: row.querySelector('select').value, dwellMinutes: Number(row.querySelector('input').value),
+      })),
+    });
+  } else {
+    edit.train = changeForm.train.value;
+    if (k === 'MOVE') edit.departure = changeForm.departure.value;
+  }
+  const days = [...$('scope-days').querySelectorAll('input:checked')].map((i) => i.value);
+  return {
+    title: changeForm.elements.title.value.trim() || null,
+    scope: { from: changeForm.scopeFrom.value, to: changeForm.scopeTo.value || changeForm.scopeFrom.value, days },
+    edits: [edit],
+  };
+}
+
+/** The server names an ADD's number "train" and its earliest departure "departure": show them at their fields. */
+function placeProblem(err) {
+  const p = err instanceof ApiError && err.problem;
+  if (p && kind() === 'ADD') {
+    const rename = (f) => (f === 'edits[0].train' ? 'edits[0].number'
+      : f === 'edits[0].departure' ? 'edits[0].earliest' : f);
+    if (p.field) p.field = rename(p.field);
+    (p.errors || []).forEach((e) => { if (e) e.field = rename(e.field); });
+  }
+  showProblem(changeForm, err);
+}
+
+async function saveDraft(ev) {
   ev.preventDefault();
-  clearErrors(insertForm);
-  let ok = checkRequired(insertForm);
-  stopRows().forEach((row, i) => {
-    const minutes = row.querySelector('input').value.trim();
-    if (!/^\d+$/.test(minutes) || Number(minutes) > 720) {
-      fieldError(insertForm, `stops[${i}].dwellMinutes`, t('planner.dwellRange'));
+  clearErrors(changeForm);
+  let ok = checkRequired(changeForm);
+  if (kind() === 'ADD') {
+    if (!/^[A-Z0-9]{1,10}$/.test(changeForm.number.value.trim().toUpperCase())) {
+      fieldError(changeForm, 'edits[0].number', t('planner.numberFormat'));
       ok = false;
     }
-  });
-  if (!ok) { focusFirstError(insertForm); return; }
-  const zone = zoneOfPoint(insertForm.from.value);
-  const local = insertForm.earliest.value.slice(0, 16);
-  const body = {
-    trainType: insertForm.trainType.value,
-    number: insertForm.number.value.trim().toUpperCase(),
-    from: insertForm.from.value,
-    to: insertForm.to.value,
-    earliest: `${local}${offsetAt(zone, local)}`,
-    stops: stopRows().map((row) => ({
-      point: row.querySelector('select').value,
-      dwellMinutes: Number(row.querySelector('input').value),
-    })),
-    add: true,
-  };
-  const result = $('insert-result');
-  result.replaceChildren();
-  await busy(insertForm, async () => {
-    let r;
+    if (!changeForm.earliest.value) {
+      fieldError(changeForm, 'edits[0].earliest', t('common.required'));
+      ok = false;
+    }
+    stopRows().forEach((row, i) => {
+      const minutes = row.querySelector('input').value.trim();
+      if (!/^\d+$/.test(minutes) || Number(minutes) > 720) {
+        fieldError(changeForm, `edits[0].stops[${i}].dwellMinutes`, t('planner.dwellRange'));
+        ok = false;
+      }
+    });
+  }
+  if (!$('scope-days').querySelector('input:checked')) {
+    fieldError(changeForm, 'scope.days', t('planner.scopeDaysNone'));
+    ok = false;
+  }
+  if (!ok) { focusFirstError(changeForm); return; }
+  await busy(changeForm, async () => {
+    let created;
     try {
-      r = await api('/api/timetable/insert', { method: 'POST', body });
+      created = await api('/api/timetable/changes', { method: 'POST', body: changeBody() });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) { signIn(); return; }
-      if (err instanceof ApiError && err.status === 403) { formError(insertForm, t('planner.insertForbidden')); return; }
-      showProblem(insertForm, err);
+      if (err instanceof ApiError && err.status === 403) { formError(changeForm, t('planner.changeForbidden')); return; }
+      placeProblem(err);
       return;
     }
-    // the answer carries the new train's calls: {plan, calls, …} or {train: {number, calls, …}, …}
-    const view = r.train || { ...(r.plan || {}), calls: r.calls || [] };
-    view.number = view.number || body.number;
-    view.trainType = view.trainType || body.trainType;
-    const calls = view.calls || [];
-    const first = calls[0] || {};
-    const last = calls[calls.length - 1] || {};
-    const waits = r.waits || [];
-    const delay = Number(r.departureDelayMinutes || 0);
-    result.replaceChildren(h('div', { class: 'message ok' },
-      h('p', { style: 'margin:0' }, t('planner.inserted', {
-        number: view.number, dep: first.departureLocal || '', arr: last.arrivalLocal || '', waits: waits.length,
-      })),
-      h('p', { style: 'margin:.25rem 0 0' }, delay > 0 ? t('planner.delay', { minutes: delay }) : t('planner.noDelay'),
-        waits.length ? ` ${t('planner.waitsList', {
-          list: waits.map((w) => t('planner.dwellFmt', { point: pointName(w.point), minutes: w.dwellMinutes })).join(', '),
-        })}` : '')));
-    if (calls.length) renderTrain(view, false);
-    await loadDiagram();
-    markTrain(view.number);
-    await loadTrains();
+    $('change-result').replaceChildren();
+    await openDraft(created, true);
+    await loadChanges();
   });
 }
 
-// ---------- the list of trains; moving a departure ----------
+// ---------- a draft: preview, impact, publish ----------
 
-let trains = [];
-const moveForm = $('move-form');
-
-async function loadTrains() {
-  try {
-    trains = (await api('/api/timetable/trains')) || [];
-  } catch (err) {
-    $('move-result').replaceChildren(h('p', { class: 'message error' }, errorText(err)));
-    return;
-  }
-  renderTrains();
+function scopeText(scope) {
+  const days = scope.days && scope.days.length < 7 ? ` · ${scope.days.map((d) => t(`mnt.day.${d}`)).join(' ')}` : '';
+  return scope.from === scope.to ? `${scope.from}${days}` : `${scope.from} – ${scope.to}${days}`;
 }
 
-function renderTrains() {
-  const keep = moveForm.number.value;
-  moveForm.number.replaceChildren(...trains.map((tr) => h('option', { value: tr.number },
-    `${tr.number} · ${pointName(tr.from)} ${tr.departureLocal}`)));
-  if (keep && trains.some((tr) => tr.number === keep)) moveForm.number.value = keep;
-  if (!moveForm.departure.value) syncDeparture();
-  document.querySelector('#trains-table tbody').replaceChildren(...trains.map((tr) => h('tr', { 'data-train': tr.number },
-    h('td', {}, h('button', { type: 'button', class: 'linkish', onclick: () => showTrain(tr.number, windowForm.date.value, true) },
+function editText(e) {
+  if (e.kind === 'MOVE') return t('planner.edit.MOVE', { train: e.train, time: (e.departure || '').slice(0, 5) });
+  if (e.kind === 'ADD') {
+    return t('planner.edit.ADD', { train: e.train, from: pointName(e.from), to: pointName(e.to),
+      time: (e.departure || '').slice(0, 5) });
+  }
+  if (e.kind === 'CANCEL') return t('planner.edit.CANCEL', { train: e.train });
+  return t('planner.edit.REPLACE_STOPS', { train: e.train });
+}
+
+const shiftText = (minutes) => (minutes > 0 ? `+${minutes}` : String(minutes));
+
+function localTime(iso) {
+  return iso ? iso.slice(11, 16) : '—';
+}
+
+/** Opens a change in the draft panel: its preview on the diagram's date (or its own first date) and its impact. */
+async function openDraft(change, focus) {
+  const date = change.scope.from <= windowForm.date.value && windowForm.date.value <= change.scope.to
+    ? windowForm.date.value : change.scope.from;
+  let preview;
+  let impact = null;
+  try {
+    preview = await api(`/api/timetable/changes/${encodeURIComponent(change.id)}/preview?date=${date}`);
+    try {
+      impact = await api(`/api/timetable/changes/${encodeURIComponent(change.id)}/impact`);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 403)) throw err;
+    }
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+    $('change-result').replaceChildren(h('p', { class: 'message error' }, errorText(err)));
+    return;
+  }
+  draft = { change: preview.change, preview, impact };
+  highlight = (preview.change.edits || []).map((e) => e.train);
+  previewing = preview.change.status === 'DRAFT' ? preview.change.id : null;
+  if (windowForm.date.value !== date) windowForm.date.value = date;
+  showPreviewBadge();
+  renderDraft();
+  $('draft-panel').hidden = false;
+  if (focus) $('draft-panel').focus();
+  await loadDiagram();
+  markChanged(true);
+}
+
+function renderDraft() {
+  if (!draft) return;
+  const { change, preview, impact } = draft;
+  const isDraft = change.status === 'DRAFT';
+  $('draft-heading').textContent = t(isDraft ? 'planner.draftHeading' : 'planner.changeHeadingOf', { id: change.id });
+  $('draft-summary').replaceChildren(
+    h('strong', {}, (change.edits || []).map(editText).join('; ')), h('br'),
+    t('planner.scopeIs', { scope: scopeText(change.scope) }),
+    change.title ? ` · ${change.title}` : '');
+  const fresh = preview.newConflicts || [];
+  const zone = shown && shown.zone ? shown.zone : zoneOfPoint(shown ? shown.from : 'KMS');
+  const dates = (preview.scopeCheck && preview.scopeCheck.datesWithNewConflicts) || [];
+  const check = preview.scopeCheck || { datesInScope: 0, datesChecked: 0 };
+  $('draft-conflicts').replaceChildren(...[
+    h('p', { class: fresh.length ? 'message warn' : 'message ok' },
+      fresh.length ? t('planner.newConflicts', { n: fresh.length, date: preview.date })
+        : t('planner.noNewConflict', { date: preview.date })),
+    fresh.length ? h('ul', { class: 'conflict-list' }, fresh.map((c) => conflictItem(c, zone))) : null,
+    h('p', { class: 'note' }, dates.length
+      ? t('planner.scopeConflicts', { dates: dates.map((d) => `${d.date} (${d.newConflicts})`).join(', ') })
+      : t('planner.scopeClear', { checked: check.datesChecked, total: check.datesInScope }))]
+    .filter(Boolean)); // replaceChildren would write a null as "null"
+  $('draft-impact').replaceChildren(impactNode(impact));
+  $('accept-field').hidden = !(isDraft && (fresh.length || dates.length));
+  publishForm.hidden = !isDraft || !canChange;
+}
+
+function impactNode(impact) {
+  if (!impact) return h('p', { class: 'note' }, t('planner.impactHidden'));
+  if (!impact.touched.length) return h('p', { class: 'note', id: 'impact-none' }, t('planner.impactNone'));
+  return h('div', {},
+    h('p', {}, t('planner.impactSummary', { bookings: impact.bookings, passengers: impact.passengers,
+      runs: impact.runs.length })),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'impact', id: 'impact-table' },
+      h('caption', { class: 'visually-hidden' }, t('planner.impactHeading')),
+      h('thead', {}, h('tr', {}, ['planner.moveTrain', 'planner.impactPassengers', 'planner.impactTimes',
+        'planner.impactOffer'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, impact.touched.map((b) => h('tr', { 'data-booking': b.bookingId },
+        h('th', { scope: 'row' }, b.train, h('span', { class: 'sub' }, b.date),
+          h('span', { class: 'sub' }, `${pointName(b.from)} → ${pointName(b.to)}`)),
+        h('td', { class: 'num' }, String(b.passengers)),
+        h('td', { class: 'shift' }, b.cancelled ? t('planner.cancelledRun') : [
+          t('planner.impactDep', { was: localTime(b.departureBefore), is: localTime(b.departureAfter),
+            shift: shiftText(b.departureShiftMinutes) }), h('br'),
+          t('planner.impactArr', { was: localTime(b.arrivalBefore), is: localTime(b.arrivalAfter),
+            shift: shiftText(b.arrivalShiftMinutes) })]),
+        h('td', {}, t(`planner.remedy.${b.remedy}`))))))));
+}
+
+async function publish(ev) {
+  ev.preventDefault();
+  if (!draft) return;
+  clearErrors(publishForm);
+  const id = draft.change.id;
+  await busy(publishForm, async () => {
+    let outcome;
+    try {
+      outcome = await api(`/api/timetable/changes/${encodeURIComponent(id)}/publish`, {
+        method: 'POST', body: { acceptConflicts: $('accept-conflicts').checked },
+      });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+      if (err instanceof ApiError && err.status === 409 && err.problem && err.problem.field === 'acceptConflicts') {
+        $('accept-field').hidden = false;
+      }
+      showProblem(publishForm, err);
+      return;
+    }
+    closeDraft();
+    highlight = (outcome.change.edits || []).map((e) => e.train);
+    $('change-result').replaceChildren(h('p', { class: 'message ok' }, t('planner.published', {
+      id, scope: scopeText(outcome.change.scope), bookings: outcome.impact.bookings,
+      passengers: outcome.impact.passengers,
+    })));
+    await refreshAfterChange();
+    diagram.scrollIntoView({ block: 'nearest' });
+    markChanged(true);
+  });
+}
+
+async function discard() {
+  if (!draft) return;
+  const id = draft.change.id;
+  try {
+    await api(`/api/timetable/changes/${encodeURIComponent(id)}/discard`, { method: 'POST', body: {} });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+    formError(publishForm, errorText(err));
+    return;
+  }
+  closeDraft();
+  highlight = [];
+  $('change-result').replaceChildren(h('p', { class: 'message ok' }, t('planner.discarded', { id })));
+  await refreshAfterChange();
+}
+
+async function undo(change, button) {
+  button.disabled = true;
+  let outcome;
+  try {
+    outcome = await api(`/api/timetable/changes/${encodeURIComponent(change.id)}/undo`, { method: 'POST', body: {} });
+  } catch (err) {
+    button.disabled = false;
+    if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+    $('change-result').replaceChildren(h('p', { class: 'message error' }, errorText(err)));
+    return;
+  }
+  if (draft && draft.change.id === change.id) closeDraft();
+  highlight = (change.edits || []).map((e) => e.train);
+  $('change-result').replaceChildren(h('p', { class: 'message ok' }, t('planner.undone', {
+    id: change.id, bookings: outcome.impact.bookings,
+  })));
+  await refreshAfterChange();
+  markChanged(true);
+}
+
+function closeDraft() {
+  draft = null;
+  previewing = null;
+  $('draft-panel').hidden = true;
+  showPreviewBadge();
+}
+
+async function refreshAfterChange() {
+  await loadDiagram();
+  await Promise.all([loadChanges(), loadDayTrains()]);
+  if (train) showTrain(train.view.number, windowForm.date.value, false);
+}
+
+function showPreviewBadge() {
+  const badge = $('preview-badge');
+  badge.hidden = !previewing;
+  $('preview-off').hidden = !previewing;
+  if (previewing) badge.textContent = t('planner.previewBadge', { id: previewing });
+}
+
+// ---------- the list of changes ----------
+
+async function loadChanges() {
+  try {
+    changes = (await api('/api/timetable/changes')) || [];
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { signIn(); return; }
+    $('changes-list').replaceChildren(h('li', { class: 'message error' }, errorText(err)));
+    return;
+  }
+  renderChanges();
+}
+
+function renderChanges() {
+  const list = $('changes-list');
+  if (!changes.length) { list.replaceChildren(h('li', { class: 'note' }, t('planner.noChanges'))); return; }
+  list.replaceChildren(...changes.slice(0, 30).map((c) => {
+    const who = c.status === 'PUBLISHED' ? t('planner.publishedBy', { by: c.publishedBy, when: when(c.publishedAt) })
+      : c.status === 'UNDONE' ? t('planner.undoneBy', { by: c.undoneBy, when: when(c.undoneAt) })
+        : t('planner.createdBy', { by: c.createdBy, when: when(c.createdAt) });
+    const open = h('button', { type: 'button', class: 'linkish', onclick: () => openDraft(c, true) },
+      c.status === 'DRAFT' ? t('planner.openDraft') : t('planner.look'));
+    const undoButton = c.status === 'PUBLISHED' && canChange
+      ? h('button', { type: 'button', class: 'btn small secondary', 'data-action': 'undo' }, t('planner.undo')) : null;
+    if (undoButton) undoButton.addEventListener('click', () => undo(c, undoButton));
+    return h('li', { 'data-change': c.id, 'data-status': c.status },
+      h('strong', {}, c.id), ' ', h('span', { class: `status-${c.status}` }, t(`planner.status.${c.status}`)),
+      h('span', { class: 'meta' }, (c.edits || []).map(editText).join('; ')),
+      h('span', { class: 'meta' }, `${scopeText(c.scope)}${c.title ? ` · ${c.title}` : ''}`),
+      h('span', { class: 'meta' }, who), open, ' ', undoButton);
+  }));
+}
+
+const when = (iso) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' })
+  .format(new Date(iso)) : '');
+
+// ---------- the list of trains ----------
+
+function renderTrains(date) {
+  $('trains-note').textContent = t('planner.trainsOn', { date });
+  document.querySelector('#trains-table tbody').replaceChildren(...dayTrains.map((tr) => h('tr', { 'data-train': tr.number },
+    h('td', {}, h('button', { type: 'button', class: 'linkish', onclick: () => showTrain(tr.number, date, true) },
       tr.number)),
     h('td', {}, tr.operator), h('td', {}, tr.trainType),
     h('td', {}, `${pointName(tr.from)} → ${pointName(tr.to)}`),
     h('td', { class: 'num' }, tr.departureLocal), h('td', { class: 'num' }, tr.arrivalLocal), h('td', {}, tr.days))));
-}
-
-function syncDeparture() {
-  const tr = trains.find((x) => x.number === moveForm.number.value);
-  if (tr) moveForm.departure.value = tr.departureLocal;
-}
-
-async function moveDeparture(ev) {
-  ev.preventDefault();
-  clearErrors(moveForm);
-  if (!checkRequired(moveForm)) { focusFirstError(moveForm); return; }
-  const number = moveForm.number.value;
-  const date = windowForm.date.value;
-  await busy(moveForm, async () => {
-    let view;
-    try {
-      view = await api(`/api/timetable/trains/${encodeURIComponent(number)}/departure?date=${encodeURIComponent(date)}`,
-        { method: 'POST', body: { departure: moveForm.departure.value } });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) { signIn(); return; }
-      if (err instanceof ApiError && err.status === 403) { formError(moveForm, t('planner.insertForbidden')); return; }
-      showProblem(moveForm, err);
-      return;
-    }
-    await loadDiagram();
-    await loadTrains();
-    const first = (view.calls || [])[0] || {};
-    $('move-result').replaceChildren(h('p', { class: 'message ok' }, t('planner.moved', {
-      number, from: pointName(first.point), time: first.departureLocal || moveForm.departure.value,
-      n: conflicts ? conflicts.length : '?', date,
-    })));
-    renderTrain(view, false);
-  });
 }
 
 // ---------- language and start ----------
@@ -472,16 +844,20 @@ function refreshTexts() {
   if (!points.length) return;
   fillPointSelect(windowForm.from);
   fillPointSelect(windowForm.to);
-  fillPointSelect(insertForm.from);
-  fillPointSelect(insertForm.to);
+  fillPointSelect(changeForm.from);
+  fillPointSelect(changeForm.to);
   stopRows().forEach((row) => fillPointSelect(row.querySelector('select'), null,
     (p) => p.kind !== 'BORDER' && p.stationTracks > 0));
   renumberStops();
+  fillDays();
   updateEarliestNote();
   renderConflicts();
-  renderTrains();
+  renderTrainSelect();
+  renderTrains(changeForm.scopeFrom.value || windowForm.date.value);
+  renderChanges();
+  renderDraft();
   if (train) renderTrain(train.view, false);
-  if (shown) loadDiagram();
+  if (shown) loadDiagram({ keepCentre: true });
 }
 
 async function start() {
@@ -490,10 +866,10 @@ async function start() {
   const roles = Array.isArray(me.roles) ? me.roles : [];
   if (!roles.some((r) => PLANNING.includes(r))) { forbidden(); return; }
   $('content').hidden = false;
-  if (!roles.some((r) => INSERTING.includes(r))) {
-    insertForm.hidden = true;
-    moveForm.hidden = true;
-    $('insert-result').replaceChildren(h('p', { class: 'note' }, t('planner.insertForbidden')));
+  canChange = roles.some((r) => CHANGING.includes(r));
+  if (!canChange) {
+    changeForm.hidden = true;
+    $('change-result').replaceChildren(h('p', { class: 'note' }, t('planner.changeForbidden')));
   }
   try {
     points = [...((await api('/api/network/points?include=assumed')) || [])].sort((a, b) => a.km - b.km);
@@ -513,15 +889,27 @@ async function start() {
   windowForm.date.value = date;
   if (/^\d{2}:\d{2}$/.test(params.get('start') || '')) windowForm.start.value = params.get('start');
   if (/^\d{1,2}$/.test(params.get('hours') || '')) windowForm.hours.value = params.get('hours');
+  const z = Number(params.get('zoom'));
+  if (z >= 0.25 && z <= 6) zoom = z;
 
-  fillPointSelect(insertForm.from, 'BTN');
-  fillPointSelect(insertForm.to, 'VTS');
-  insertForm.earliest.value = `${date}T10:00`;
+  fillPointSelect(changeForm.from, 'BTN');
+  fillPointSelect(changeForm.to, 'VTS');
+  changeForm.scopeFrom.value = date;
+  changeForm.scopeTo.value = date;
+  fillDays();
   updateEarliestNote();
+  showKindFields();
 
   windowForm.addEventListener('submit', (e) => {
     e.preventDefault();
     if (checkWindow()) loadDiagram();
+  });
+  windowForm.date.addEventListener('change', () => {
+    if (!draft && windowForm.date.value) {
+      changeForm.scopeFrom.value = windowForm.date.value;
+      changeForm.scopeTo.value = windowForm.date.value;
+      loadDayTrains();
+    }
   });
   $('swap').addEventListener('click', () => {
     const a = windowForm.from.value;
@@ -529,7 +917,12 @@ async function start() {
     windowForm.to.value = a;
     if (checkWindow()) loadDiagram();
   });
-  $('fit').addEventListener('change', (e) => diagram.classList.toggle('fit', e.target.checked));
+  $('zoom-in').addEventListener('click', () => zoomStep(1));
+  $('zoom-out').addEventListener('click', () => zoomStep(-1));
+  $('zoom-reset').addEventListener('click', () => setZoom(1));
+  $('zoom-fit').addEventListener('click', () => setZoom(fitZoom(), false));
+  $('preview-off').addEventListener('click', () => { previewing = null; loadDiagram({ keepCentre: true }); });
+  enablePanning();
   $('train-close').addEventListener('click', () => {
     $('train-panel').hidden = true;
     const number = train && train.view.number;
@@ -540,13 +933,21 @@ async function start() {
   });
   $('show-passes').addEventListener('change', () => { if (train) renderTrain(train.view, false); });
   $('add-stop').addEventListener('click', () => addStop().focus());
-  insertForm.from.addEventListener('change', updateEarliestNote);
-  insertForm.addEventListener('submit', insertPath);
-  moveForm.addEventListener('submit', moveDeparture);
-  moveForm.number.addEventListener('change', syncDeparture);
+  changeForm.from.addEventListener('change', updateEarliestNote);
+  changeForm.kind.addEventListener('change', showKindFields);
+  changeForm.train.addEventListener('change', syncDeparture);
+  changeForm.scopeFrom.addEventListener('change', () => {
+    if (!changeForm.scopeTo.value || changeForm.scopeTo.value < changeForm.scopeFrom.value) {
+      changeForm.scopeTo.value = changeForm.scopeFrom.value;
+    }
+    loadDayTrains();
+  });
+  changeForm.addEventListener('submit', saveDraft);
+  publishForm.addEventListener('submit', publish);
+  $('discard-draft').addEventListener('click', discard);
   document.addEventListener('lang-change', refreshTexts);
   await loadDiagram();
-  await loadTrains();
+  await Promise.all([loadDayTrains(), loadChanges()]);
 }
 
 start();

@@ -17,6 +17,10 @@ import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.change.ChangeOrigin;
+import org.lancang.timetable.change.ChangeScope;
+import org.lancang.timetable.change.Edit;
+import org.lancang.timetable.change.TimetableChange;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;
@@ -24,7 +28,7 @@ import org.lancang.web.timetable.TimetableViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lancang timetable show|check|insert|build|compare}. */
+/** {@code lancang timetable show|check|insert|build|compare|change}. */
 @Command(
         name = "timetable",
         mixinStandardHelpOptions = true,
@@ -34,7 +38,8 @@ import picocli.CommandLine.Option;
             TimetableCommand.Check.class,
             TimetableCommand.Insert.class,
             TimetableBuildCommand.class,
-            TimetableCompareCommand.class
+            TimetableCompareCommand.class,
+            TimetableChangeCommand.class
         })
 final class TimetableCommand extends CommandGroup {
 
@@ -55,13 +60,14 @@ final class TimetableCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
             TimetableService service = platform.timetable();
-            TrainPlan plan = service.requirePlan(train, "train");
+            TrainPlan base = service.requirePlan(train, null, "train");
             ZoneId zone = platform.reference()
                     .network()
-                    .point(plan.from())
+                    .point(base.from())
                     .orElseThrow()
                     .timeZone();
             LocalDate day = date != null ? date : LocalDate.now(zone);
+            TrainPlan plan = service.plan(train, day).orElse(base); // the day's, with the published changes
             TimetableViews.TrainView view = TimetableViews.train(
                     platform.reference().network(),
                     service.train(plan, day),
@@ -128,7 +134,8 @@ final class TimetableCommand extends CommandGroup {
     @Command(
             name = "insert",
             mixinStandardHelpOptions = true,
-            description = "Find the earliest conflict-free path for a new train (and add it with --add).")
+            description = "Find the earliest conflict-free path for a new train (and add it for that date with --add,"
+                    + " as a published timetable change).")
     static final class Insert extends PlatformCommand {
         @Option(names = "--type", required = true, description = "train type: FREIGHT, CR200J, HXD3C_25G")
         String type;
@@ -151,7 +158,7 @@ final class TimetableCommand extends CommandGroup {
                 description = "number of the new train (default ${DEFAULT-VALUE})")
         String number;
 
-        @Option(names = "--add", description = "add the train found to the timetable")
+        @Option(names = "--add", description = "add the train found to the timetable of its date (a timetable change)")
         boolean add;
 
         @Override
@@ -169,13 +176,18 @@ final class TimetableCommand extends CommandGroup {
                     .trainType(typeCode, "type")
                     .category()
                     .carriesPassengers();
-            LocalDate day = earliest.toLocalDate();
+            LocalDate day = earliest.atZoneSameInstant(platform.reference()
+                            .network()
+                            .point(from.toUpperCase(Locale.ROOT))
+                            .map(p -> p.timeZone())
+                            .orElse(earliest.getOffset()))
+                    .toLocalDate();
             PathRequest request = new PathRequest(
                     number,
                     Operator.CR_KUNMING,
                     typeCode,
                     passenger,
-                    ServiceCalendar.daily(day, day.plusYears(1)),
+                    ServiceCalendar.daily(day, day),
                     from.toUpperCase(Locale.ROOT),
                     to.toUpperCase(Locale.ROOT),
                     stopList,
@@ -184,8 +196,23 @@ final class TimetableCommand extends CommandGroup {
                     passenger ? 5 : 6,
                     Duration.ofHours(12));
             long t0 = System.nanoTime();
-            InsertedPath found = platform.timetable().insert(request, add, "cli");
+            InsertedPath found = platform.timetable().findPath(request);
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            String added = "";
+            if (add) {
+                added = "; added to the timetable of " + day + " as change "
+                        + platform.changes()
+                                .publishNew(
+                                        new TimetableChange(
+                                                "path " + number + " " + day,
+                                                ChangeOrigin.PLANNER,
+                                                ChangeScope.on(day),
+                                                List.of(new Edit.Add(found.plan()))),
+                                        "cli",
+                                        false)
+                                .change()
+                                .id();
+            }
             TimetableViews.TrainView view = TimetableViews.train(
                     platform.reference().network(),
                     platform.timetable().train(found.plan(), found.run().serviceDate()),
@@ -204,7 +231,7 @@ final class TimetableCommand extends CommandGroup {
                     found.departureDelay().toMinutes(),
                     found.iterations(),
                     ms,
-                    add ? "; added to the timetable" : "");
+                    added);
             for (StopRequest w : found.waits()) {
                 out.printf("  wait at %s for %d min%n", w.point(), w.dwell().toMinutes());
             }

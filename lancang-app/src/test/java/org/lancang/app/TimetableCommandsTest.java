@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.timetable.TimetableFile;
 import org.lancang.web.http.Json;
 
 /** The planner's commands: runtime, timetable show / check / insert, GTFS export and import. */
@@ -147,6 +149,46 @@ class TimetableCommandsTest {
         CommandLineTest.Run r = CommandLineTest.run("timetable", "check", "--date", "2026-12-01");
         assertThat(r.exitCode()).as(r.out()).isZero();
         assertThat(r.out()).contains("85 trains on 2026-12-01").contains("0 conflicts");
+    }
+
+    @Test
+    void aChangeOnOneDateIsKeptAsADraftPublishedShownAndUndone() {
+        // a daily passenger train from Vientiane, looked up (numbers change with the reference data)
+        String train = TimetableFile.parse(
+                        "timetable.csv", new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS).read("timetable.csv"))
+                .stream()
+                .filter(p -> p.passenger()
+                        && p.from().equals("VTE")
+                        && p.calendar().days().size() == 7)
+                .filter(p -> p.departure().getHour() < 20)
+                .findFirst()
+                .orElseThrow()
+                .number();
+        CommandLineTest.Run draft = CommandLineTest.run(
+                "timetable", "change", "move", "--train", train, "--date", "2026-12-09", "--departure", "23:10");
+        assertThat(draft.exitCode()).as(draft.err()).isZero();
+        assertThat(draft.out()).contains("kept as a draft").contains("0 booking(s)");
+        String id = draft.out().substring(0, draft.out().indexOf(' '));
+        assertThat(CommandLineTest.run("timetable", "change", "list").out())
+                .contains(id)
+                .contains("DRAFT");
+        CommandLineTest.Run published = CommandLineTest.run("timetable", "change", "publish", id, "--accept-conflicts");
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        assertThat(CommandLineTest.run("timetable", "show", "--train", train, "--date", "2026-12-09")
+                        .out())
+                .contains("23:10");
+        assertThat(CommandLineTest.run("timetable", "show", "--train", train, "--date", "2026-12-10")
+                        .out())
+                .doesNotContain("23:10");
+        assertThat(CommandLineTest.run("timetable", "change", "undo", id).exitCode())
+                .isZero();
+        assertThat(CommandLineTest.run("timetable", "show", "--train", train, "--date", "2026-12-09")
+                        .out())
+                .doesNotContain("23:10");
+        CommandLineTest.Run bad =
+                CommandLineTest.run("timetable", "change", "cancel", "--train", "NOPE1", "--date", "2026-12-09");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("edits[0].train");
     }
 
     @Test

@@ -58,7 +58,15 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
 
     /** What giving back a ticket that cost {@code paid} refunds {@code before} its departure. */
     public Quote quote(Operator operator, Money paid, Duration before) {
-        Money fee = paid.percent(feePercent(operator, before));
+        return quote(operator, paid, before, false);
+    }
+
+    /**
+     * The same, with no fee at all when {@code feeWaived}: a published timetable change cancelled or moved the train
+     * (see the timetable's change remedies).
+     */
+    public Quote quote(Operator operator, Money paid, Duration before, boolean feeWaived) {
+        Money fee = paid.percent(feeWaived ? 0 : feePercent(operator, before));
         return new Quote(paid, fee, paid.minus(fee));
     }
 }

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -239,15 +241,39 @@ public final class Planner {
     /** Lays the day's runs (and the neighbouring days', which reach into it) on the line and finds the conflicts. */
     public DayPlan day(
             List<TrainPlan> plans, LocalDate date, List<Possession> possessions, List<SpeedRestriction> restrictions) {
-        // the runs are independent of each other: compute them on every core first (pure functions, cached)
-        plans.parallelStream().forEach(p -> run(p, applying(p, date, restrictions)));
-        List<ScheduledRun> scheduled = new ArrayList<>();
-        for (TrainPlan plan : plans) { // in priority order: station tracks are given in this order
-            for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
-                if (plan.calendar().runsOn(d)) {
-                    scheduled.add(schedule(plan, d, restrictions));
+        return day(d -> plans, date, possessions, restrictions);
+    }
+
+    /**
+     * The day evaluated when each date has plans of its own (a timetable change in force on some dates only): the
+     * runs of the day before and after come from their own date's plans.
+     */
+    public DayPlan day(
+            Function<LocalDate, List<TrainPlan>> plansOn,
+            LocalDate date,
+            List<Possession> possessions,
+            List<SpeedRestriction> restrictions) {
+        // in priority order (the day's own, then trains only its neighbours have): station tracks are given in it
+        Map<String, TrainPlan[]> byNumber = new LinkedHashMap<>();
+        List<LocalDate> dates = List.of(date.minusDays(1), date, date.plusDays(1));
+        for (int k : new int[] {1, 0, 2}) {
+            for (TrainPlan plan : plansOn.apply(dates.get(k))) {
+                byNumber.computeIfAbsent(plan.number(), n -> new TrainPlan[3])[k] = plan;
+            }
+        }
+        List<Map.Entry<TrainPlan, LocalDate>> toRun = new ArrayList<>();
+        for (TrainPlan[] perDate : byNumber.values()) {
+            for (int k = 0; k < 3; k++) {
+                if (perDate[k] != null && perDate[k].calendar().runsOn(dates.get(k))) {
+                    toRun.add(Map.entry(perDate[k], dates.get(k)));
                 }
             }
+        }
+        // the runs are independent of each other: compute them on every core first (pure functions, cached)
+        toRun.parallelStream().forEach(e -> run(e.getKey(), applying(e.getKey(), e.getValue(), restrictions)));
+        List<ScheduledRun> scheduled = new ArrayList<>();
+        for (Map.Entry<TrainPlan, LocalDate> e : toRun) {
+            scheduled.add(schedule(e.getKey(), e.getValue(), restrictions));
         }
         List<Occupation> occupations = occupations(scheduled, possessions);
         String suffix = "@" + date;

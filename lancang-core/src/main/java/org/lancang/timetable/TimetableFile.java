@@ -11,8 +11,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.lancang.data.CsvTable;
+import org.lancang.errors.InvalidInput;
 
 /**
  * The timetable as a CSV file of train plans: one row per train with its first departure, its commercial stops and
@@ -147,30 +149,44 @@ public final class TimetableFile {
     }
 
     private static List<StopRequest> stops(CsvTable.Row row, String field) {
+        return stops(row.text(field), (f, message) -> row.error(f, message), field);
+    }
+
+    /** Stops or meets as this file writes them ({@code LPB 3; VVG 2:30 @10:15}); an error names {@code field}. */
+    public static List<StopRequest> parseStops(String field, String text) {
+        return stops(text == null ? "" : text.strip(), (f, message) -> new InvalidInput(f, message), field);
+    }
+
+    /** Stops or meets in this file's form, read back by {@link #parseStops}. */
+    public static String formatStops(List<StopRequest> stops) {
+        return stops(stops);
+    }
+
+    private static List<StopRequest> stops(
+            String text, BiFunction<String, String, RuntimeException> error, String field) {
         List<StopRequest> out = new ArrayList<>();
-        String text = row.text(field);
         if (text.isEmpty()) {
             return out;
         }
         for (String token : text.split(";")) {
             String[] parts = token.strip().split("\\s+");
             if (parts.length != 2 && !(parts.length == 3 && parts[2].startsWith("@"))) {
-                throw row.error(field, "'" + token.strip() + "' is not CODE M:SS (or CODE M:SS @HH:MM)");
+                throw error.apply(field, "'" + token.strip() + "' is not CODE M:SS (or CODE M:SS @HH:MM)");
             }
             LocalTime departAt = null;
             if (parts.length == 3) {
                 try {
                     departAt = LocalTime.parse(parts[2].substring(1));
                 } catch (DateTimeParseException e) {
-                    throw row.error(field, "'" + parts[2] + "' is not @HH:MM");
+                    throw error.apply(field, "'" + parts[2] + "' is not @HH:MM");
                 }
             }
-            out.add(new StopRequest(parts[0], duration(row, field, parts[1]), departAt));
+            out.add(new StopRequest(parts[0], duration(error, field, parts[1]), departAt));
         }
         return out;
     }
 
-    private static Duration duration(CsvTable.Row row, String field, String text) {
+    private static Duration duration(BiFunction<String, String, RuntimeException> error, String field, String text) {
         String[] ms = text.split(":");
         try {
             long minutes = Long.parseLong(ms[0]);
@@ -180,7 +196,7 @@ public final class TimetableFile {
             }
             return Duration.ofMinutes(minutes).plusSeconds(seconds);
         } catch (NumberFormatException e) {
-            throw row.error(field, "'" + text + "' is not a dwell in M or M:SS");
+            throw error.apply(field, "'" + text + "' is not a dwell in M or M:SS");
         }
     }
 

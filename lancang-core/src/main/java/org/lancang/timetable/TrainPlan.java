@@ -95,6 +95,42 @@ public record TrainPlan(
                 note);
     }
 
+    /** The same train on other days (a train a change adds runs only on the dates of its scope). */
+    public TrainPlan withCalendar(ServiceCalendar newCalendar) {
+        return new TrainPlan(
+                number,
+                operator,
+                trainType,
+                passenger,
+                newCalendar,
+                from,
+                to,
+                departure,
+                stops,
+                meets,
+                fixedDeparture,
+                allowancePercent,
+                note);
+    }
+
+    /** The same train with other commercial stops and meets (a dispatcher's re-planning, a planner's edit). */
+    public TrainPlan withStopsAndMeets(List<StopRequest> newStops, List<StopRequest> newMeets) {
+        return new TrainPlan(
+                number,
+                operator,
+                trainType,
+                passenger,
+                calendar,
+                from,
+                to,
+                departure,
+                newStops,
+                newMeets,
+                fixedDeparture,
+                allowancePercent,
+                note);
+    }
+
     /**
      * Where the train stands still, in travel order as given: each commercial stop and each meet, with their dwell
      * added where both fall on one point.

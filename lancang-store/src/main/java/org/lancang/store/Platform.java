@@ -13,6 +13,7 @@ import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
@@ -23,9 +24,11 @@ import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
+import org.lancang.store.sales.TimetableChangeNotices;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.store.users.PasswordHasher;
 import org.lancang.store.users.UserService;
+import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareTable;
@@ -64,6 +67,7 @@ public final class Platform implements AutoCloseable {
     private final SalesService sales;
     private final MaintenanceService maintenance;
     private final OperationsService operations;
+    private final TimetableChangeService changes;
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
     private final WriterLock writerLock;
@@ -77,6 +81,7 @@ public final class Platform implements AutoCloseable {
             SalesService sales,
             MaintenanceService maintenance,
             OperationsService operations,
+            TimetableChangeService changes,
             String generatedAdminPassword,
             WriterLock writerLock) {
         this.database = database;
@@ -87,6 +92,7 @@ public final class Platform implements AutoCloseable {
         this.sales = sales;
         this.maintenance = maintenance;
         this.operations = operations;
+        this.changes = changes;
         this.generatedAdminPassword = generatedAdminPassword;
         this.writerLock = writerLock;
         this.housekeeping = writerLock == null
@@ -203,6 +209,12 @@ public final class Platform implements AutoCloseable {
                     new CpSatMeetSolver(2),
                     operationsSolverLimit(),
                     clock);
+            TimetableChangeService changes = new TimetableChangeService(
+                    database.jdbi(),
+                    timetable,
+                    new TimetableChangeNotices(database.jdbi()),
+                    ChangeRemedies.defaults(),
+                    clock);
             return new Platform(
                     database,
                     reference,
@@ -212,6 +224,7 @@ public final class Platform implements AutoCloseable {
                     sales,
                     maintenance,
                     operations,
+                    changes,
                     adminPassword,
                     writerLock);
         } catch (RuntimeException e) {
@@ -251,6 +264,11 @@ public final class Platform implements AutoCloseable {
     /** Running events, forecasts, re-planning and dispatching orders (issue 14). */
     public OperationsService operations() {
         return operations;
+    }
+
+    /** Timetable changes: the one way the plan changes (drafts, publication, undo). */
+    public TimetableChangeService changes() {
+        return changes;
     }
 
     /** The first admin's password, only on the start that created it. */

@@ -61,8 +61,8 @@ class OneWriterTest {
         String second;
         try (Platform p = Platform.start(db, FILES, CLOCK)) {
             p.users().register("pax", "Passenger", "a long password 1");
-            first = hold(p, "D8601", "DUP100001").id();
-            second = hold(p, "D8601", "DUP100002").id();
+            first = hold(p, "C277", "DUP100001").id();
+            second = hold(p, "C277", "DUP100002").id();
             // what a second writer on the same database would leave behind: two live bookings on one seat-segment
             Jdbi jdbi = p.database().jdbi();
             jdbi.useHandle(h -> h.createUpdate("UPDATE booking_passenger SET seat_index = (SELECT seat_index FROM"
@@ -75,22 +75,22 @@ class OneWriterTest {
         }
         try (Platform restarted = Platform.start(db, FILES, CLOCK)) {
             List<JourneyOption> day = restarted.sales().journeys("KMS", "XSB", DAY, Currency.CNY);
-            JourneyOption broken = option(day, "D8601");
+            JourneyOption broken = option(day, "C277");
             assertThat(broken.onSale())
                     .as("the run with the double sale is off sale")
                     .isFalse();
             assertThat(broken.classes())
                     .allSatisfy(c -> assertThat(c.available()).isZero());
-            assertThat(option(day, "D8609").onSale())
+            assertThat(option(day, "C287").onSale())
                     .as("the other runs sell on")
                     .isTrue();
-            assertThat(hold(restarted, "D8609", "DUP100003").status().live()).isTrue();
-            assertThatThrownBy(() -> hold(restarted, "D8601", "DUP100004"))
+            assertThat(hold(restarted, "C287", "DUP100003").status().live()).isTrue();
+            assertThatThrownBy(() -> hold(restarted, "C277", "DUP100004"))
                     .isInstanceOfSatisfying(
                             Clash.class, e -> assertThat(e.field()).isEqualTo("train"))
                     .hasMessageContaining("suspended");
             assertThat(restarted.sales().anomalies()).singleElement().satisfies((SalesAnomaly a) -> {
-                assertThat(a.train()).isEqualTo("D8601");
+                assertThat(a.train()).isEqualTo("C277");
                 assertThat(a.date()).isEqualTo(DAY);
                 assertThat(a.bookings()).containsExactlyInAnyOrder(first, second);
             });
@@ -98,11 +98,11 @@ class OneWriterTest {
 
             // the operator cancels one of the two: the run is loaded again, clean, and back on sale
             restarted.sales().cancel(second, "pax", false);
-            assertThat(option(restarted.sales().journeys("KMS", "XSB", DAY, Currency.CNY), "D8601")
+            assertThat(option(restarted.sales().journeys("KMS", "XSB", DAY, Currency.CNY), "C277")
                             .onSale())
                     .isTrue();
             assertThat(restarted.sales().anomalies()).isEmpty();
-            assertThat(hold(restarted, "D8601", "DUP100005").status().live()).isTrue();
+            assertThat(hold(restarted, "C277", "DUP100005").status().live()).isTrue();
             assertThat(restarted.sales().reconcile(DAY).holds()).isTrue();
         }
     }

@@ -35,6 +35,7 @@ import org.lancang.web.network.NetworkRoutes;
 import org.lancang.web.operations.OperationsRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
 import org.lancang.web.sales.SalesRoutes;
+import org.lancang.web.timetable.ChangeRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableRoutes;
 import org.lancang.web.users.UserRoutes;
@@ -99,7 +100,8 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
-        endpoints.addAll(new TimetableRoutes(platform.timetable(), auth).endpoints());
+        endpoints.addAll(new TimetableRoutes(platform.timetable(), platform.changes(), auth).endpoints());
+        endpoints.addAll(new ChangeRoutes(platform.changes(), platform.timetable(), auth).endpoints());
         endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
         endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(

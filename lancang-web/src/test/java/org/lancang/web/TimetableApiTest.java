@@ -81,8 +81,13 @@ class TimetableApiTest {
         assertThat(r.json().get("added").asBoolean()).isTrue();
         assertThat(r.json().get("train").get("calls").get(0).get("departure").asText())
                 .isGreaterThanOrEqualTo("2026-12-01T10:00:00+07:00");
-        assertThat(server.get("/api/timetable/trains").json().findValuesAsText("number"))
+        assertThat(server.get("/api/timetable/trains?date=2026-12-01").json().findValuesAsText("number"))
                 .contains("X9101");
+        assertThat(server.get("/api/timetable/trains?date=2026-12-02").json().findValuesAsText("number"))
+                .as("a path inserted for one date is not a daily train")
+                .doesNotContain("X9101");
+        assertThat(server.get("/api/timetable/trains").json().findValuesAsText("number"))
+                .doesNotContain("X9101");
         assertThat(server.get("/api/timetable/conflicts?date=2026-12-01", planner)
                         .json())
                 .isEmpty();
@@ -96,38 +101,46 @@ class TimetableApiTest {
     }
 
     @Test
-    void thePlannerMovesADepartureAndTheConflictsFollow() {
+    void thePlannerMovesADepartureOnOneDateThroughAChangeAndTheConflictsFollow() {
         assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)
                         .json())
                 .isEmpty();
         // C82 leaves Vientiane onto the single line 30 minutes before D88 (08:00); at 08:05 it follows too close
-        TestServer.Reply moved = server.postJson(
-                "/api/timetable/trains/C82/departure?date=2026-12-20", planner, "{\"departure\":\"08:05\"}");
-        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        assertThat(moved.json().get("calls").get(0).get("departureLocal").asText())
+        TestServer.Reply draft = server.postJson(
+                "/api/timetable/changes",
+                planner,
+                "{\"title\":\"C82 later\",\"scope\":{\"from\":\"2026-12-20\"},"
+                        + "\"edits\":[{\"kind\":\"MOVE\",\"train\":\"C82\",\"departure\":\"08:05\"}]}");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = draft.json().get("id").asText();
+        TestServer.Reply refused = server.postJson("/api/timetable/changes/" + id + "/publish", planner, "{}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("field").asText()).isEqualTo("acceptConflicts");
+        TestServer.Reply published =
+                server.postJson("/api/timetable/changes/" + id + "/publish", planner, "{\"acceptConflicts\":true}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(server.get("/api/timetable/trains/C82?date=2026-12-20")
+                        .json()
+                        .get("calls")
+                        .get(0)
+                        .get("departureLocal")
+                        .asText())
                 .isEqualTo("08:05");
+        assertThat(server.get("/api/timetable/trains/C82?date=2026-12-21")
+                        .json()
+                        .get("calls")
+                        .get(0)
+                        .get("departureLocal")
+                        .asText())
+                .as("the next day keeps its time")
+                .isEqualTo("07:45");
         JsonNode conflicts =
                 server.get("/api/timetable/conflicts?date=2026-12-20", planner).json();
         assertThat(conflicts.findValuesAsText("first")).anyMatch(o -> o.startsWith("C82@") || o.startsWith("D88@"));
-        TestServer.Reply bad =
-                server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"25:99\"}");
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("field").asText()).isEqualTo("departure");
-        TestServer.Reply unknown =
-                server.postJson("/api/timetable/trains/NOPE/departure", planner, "{\"departure\":\"08:00\"}");
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("field").asText()).isEqualTo("number");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"pax9\",\"displayName\":\"P\",\"password\":\"pax9 password\"}");
-        assertThat(server.postJson(
-                                "/api/timetable/trains/C82/departure",
-                                server.token("pax9", "pax9 password"),
-                                "{\"departure\":\"09:00\"}")
-                        .status())
-                .isEqualTo(403);
-        assertThat(server.postJson("/api/timetable/trains/C82/departure", planner, "{\"departure\":\"07:30\"}")
+        assertThat(server.get("/api/timetable/conflicts?date=2026-12-21", planner)
+                        .json())
+                .isEmpty();
+        assertThat(server.postJson("/api/timetable/changes/" + id + "/undo", planner, "{}")
                         .status())
                 .isEqualTo(200);
         assertThat(server.get("/api/timetable/conflicts?date=2026-12-20", planner)

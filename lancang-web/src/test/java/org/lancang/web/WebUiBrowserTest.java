@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium) against the real
- * server and database: the four scenarios of the web UI issue, each leaving screenshots in target/screenshots/.
+ * server and database: the four scenarios of the web UI issue, each leaving screenshots in target/screenshots/ (the
+ * planner's scenarios are in PlannerAndMaintenanceBrowserTest since timetable changes go through drafts).
  */
 class WebUiBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -313,44 +314,6 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void aPlannerOpensBotenToVientianeInsertsAFreightPathAndSeesItDrawnWithoutConflict() {
-        signIn("planner1", "planner password", "/planner.html");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg")));
-        new Select(driver.findElement(By.id("from"))).selectByValue("BTN");
-        new Select(driver.findElement(By.id("to"))).selectByValue("VTE");
-        setValue(By.id("date"), DATE);
-        click(By.cssSelector("#window-form [type=submit]"));
-        wait.until(d ->
-                d.getCurrentUrl().contains("date=" + DATE) && d.getCurrentUrl().contains("from=BTN"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
-        assertThat(driver.findElements(By.cssSelector("#diagram g.train[data-train='X9001']")))
-                .isEmpty();
-        assertThat(driver.findElement(By.id("conflicts")).getText()).isEqualTo("No conflict.");
-
-        new Select(driver.findElement(By.id("ins-type"))).selectByValue("FREIGHT");
-        driver.findElement(By.id("ins-number")).clear();
-        type(By.id("ins-number"), "X9001");
-        new Select(driver.findElement(By.id("ins-from"))).selectByValue("BTN");
-        new Select(driver.findElement(By.id("ins-to"))).selectByValue("VTS");
-        setValue(By.id("ins-earliest"), DATE + "T10:00");
-        click(By.cssSelector("#insert-form [type=submit]"));
-
-        WebElement drawn = wait.until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram g.train[data-train='X9001']")));
-        assertThat(drawn.findElements(By.cssSelector("*"))).isNotEmpty();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("insert-result"), "X9001"));
-        assertThat(driver.findElement(By.id("conflicts")).getText()).isEqualTo("No conflict.");
-        assertThat(driver.findElements(By.cssSelector("#diagram g.conflict"))).isEmpty();
-        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", drawn);
-        shot("planner-freight-path-inserted");
-        js("arguments[0].scrollIntoView()", driver.findElement(By.id("conflicts-heading")));
-        shot("planner-freight-path-no-conflict-listed");
-        assertThat(server.get("/api/timetable/conflicts?date=" + DATE, server.token("planner1", "planner password"))
-                        .json())
-                .isEmpty();
-    }
-
-    @Test
     void onAPhoneAPassengerFindsTheTicketInMyTripsAndCancelsItThere() {
         server.postJson(
                 "/api/auth/register",
@@ -398,31 +361,6 @@ class WebUiBrowserTest {
         } finally {
             driver.manage().window().setSize(new Dimension(1024, 600));
         }
-    }
-
-    @Test
-    void aPlannerMovesADepartureAndTheConflictsUpdate() {
-        signIn("planner1", "planner password", "/planner.html?from=BTN&to=VTE&date=" + DATE);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
-        wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
-        Select train = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-train"))));
-        wait.until(d -> !train.getOptions().isEmpty());
-        train.selectByValue("C82");
-        assertThat(driver.findElement(By.id("move-departure")).getAttribute("value"))
-                .isEqualTo("07:30");
-        setValue(By.id("move-departure"), "08:05"); // onto the single line just behind D88 (08:00)
-        click(By.cssSelector("#move-form [type=submit]"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-result"), "C82"));
-        WebElement conflicts = driver.findElement(By.id("conflicts"));
-        assertThat(conflicts.getText()).contains("C82").doesNotContain("No conflict.");
-        assertThat(driver.findElement(By.cssSelector("#trains-table tr[data-train=C82]"))
-                        .getText())
-                .contains("08:05");
-        js("arguments[0].scrollIntoView()", conflicts);
-        shot("planner-departure-moved");
-        setValue(By.id("move-departure"), "07:30");
-        click(By.cssSelector("#move-form [type=submit]"));
-        wait.until(ExpectedConditions.textToBe(By.id("conflicts"), "No conflict."));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.lancang.timetable.diagram;
 
 import static org.lancang.timetable.diagram.DiagramLayout.LEFT;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
-import static org.lancang.timetable.diagram.DiagramLayout.WIDTH;
 
 import java.util.List;
 import java.util.Optional;
@@ -157,7 +156,7 @@ final class ConflictBoxes {
             double top = Math.min(ya, yb) - (band ? 6 : 0);
             double h = Math.abs(yb - ya) + (band ? 12 : 0);
             double x1 = Math.max(l.x(p.start()), LEFT - 2);
-            double x2 = Math.min(l.x(p.end()), WIDTH - RIGHT + 2);
+            double x2 = Math.min(l.x(p.end()), l.width - RIGHT + 2);
             String title =
                     DiagramText.t(l.lang, "possessionOf", "id", p.id(), "from", l.name(a), "to", l.name(b)) + "\n"
                             + l.clock(p.start()) + " – " + l.clock(p.end()) + " "

@@ -21,7 +21,13 @@ import org.lancang.timetable.Resources;
  * (in the order the window names its ends), and the two scales, time to x and km to y.
  */
 final class DiagramLayout {
+    /** The page's width at zoom 1; zooming widens (or narrows) the plot, never the text or the margins. */
     static final double WIDTH = 1500;
+
+    /** The zooms a diagram can be drawn at: 0.25 to 6 times the plot's size at zoom 1. */
+    static final double MIN_ZOOM = 0.25;
+
+    static final double MAX_ZOOM = 6;
     static final double LEFT = 236;
     static final double RIGHT = 64;
     static final double TOP = 104;
@@ -42,13 +48,21 @@ final class DiagramLayout {
     final double hiKm;
     final double plotW;
     final double plotH;
+    /** The page's width at this zoom. */
+    final double width;
+
     final Instant start;
     final Instant end;
     /** The resources the day's blocking times name, to find out what each one is. */
     final Resources resources;
 
     DiagramLayout(
-            Network network, Resources resources, DayPlan day, List<Possession> possessions, DiagramWindow window) {
+            Network network,
+            Resources resources,
+            DayPlan day,
+            List<Possession> possessions,
+            DiagramWindow window,
+            double zoom) {
         this.network = network;
         this.resources = resources;
         this.day = day;
@@ -66,8 +80,9 @@ final class DiagramLayout {
         this.bottomKm = pts.get(pts.size() - 1).km();
         this.loKm = Math.min(topKm, bottomKm);
         this.hiKm = Math.max(topKm, bottomKm);
-        this.plotW = WIDTH - LEFT - RIGHT;
-        this.plotH = Math.max(420, Math.min(1600, (hiKm - loKm) * 2.2));
+        this.plotW = (WIDTH - LEFT - RIGHT) * zoom;
+        this.plotH = Math.max(420, Math.min(1600, (hiKm - loKm) * 2.2)) * zoom;
+        this.width = LEFT + plotW + RIGHT;
         this.start = window.start();
         this.end = window.end();
     }

@@ -2,7 +2,6 @@ package org.lancang.timetable.diagram;
 
 import static org.lancang.timetable.diagram.DiagramLayout.LEFT;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
-import static org.lancang.timetable.diagram.DiagramLayout.WIDTH;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ final class Legend {
         svg.open("g", "class", "legend").raw("\n");
         for (String[] item : items) {
             double w = 30 + 6 + DiagramStyle.textWidth(item[1], 11) + 22;
-            if (x + w > WIDTH - RIGHT && x > LEFT) {
+            if (x + w > l.width - RIGHT && x > LEFT) {
                 x = LEFT;
                 y += 20;
             }

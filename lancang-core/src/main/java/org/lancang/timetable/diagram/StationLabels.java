@@ -5,7 +5,6 @@ import static org.lancang.timetable.diagram.DiagramLayout.NAME_GAP;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
 import static org.lancang.timetable.diagram.DiagramLayout.STRIP_X;
 import static org.lancang.timetable.diagram.DiagramLayout.TOP;
-import static org.lancang.timetable.diagram.DiagramLayout.WIDTH;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,7 @@ final class StationLabels {
             String cls = pointClass(p);
             double y = l.y(p.km());
             svg.open("g", "class", "point " + cls, "data-point", p.code()).title(pointTitle(p));
-            svg.line(p.kind() == PointKind.BORDER ? LEFT : STRIP_X - 7, y, WIDTH - RIGHT, y, "pt-line " + cls);
+            svg.line(p.kind() == PointKind.BORDER ? LEFT : STRIP_X - 7, y, l.width - RIGHT, y, "pt-line " + cls);
             double ly = label.y;
             if (Math.abs(ly - y) > 0.5) {
                 svg.empty(
@@ -96,7 +95,8 @@ final class StationLabels {
                         "class",
                         "leader",
                         "d",
-                        "M" + Svg.n(WIDTH - RIGHT) + "," + Svg.n(y) + "L" + Svg.n(WIDTH - RIGHT + 4) + "," + Svg.n(ly));
+                        "M" + Svg.n(l.width - RIGHT) + "," + Svg.n(y) + "L" + Svg.n(l.width - RIGHT + 4) + ","
+                                + Svg.n(ly));
             }
             double first = ly + 4 - (label.lines.size() - 1) * 6.5;
             if (label.lines.size() == 1) {
@@ -117,10 +117,10 @@ final class StationLabels {
                 }
                 svg.close("text");
             }
-            svg.text(WIDTH - RIGHT + 7, ly + 3.5, "km", "start", km(p));
+            svg.text(l.width - RIGHT + 7, ly + 3.5, "km", "start", km(p));
             svg.close("g");
         }
-        svg.text(WIDTH - RIGHT + 7, TOP - 24, "km-head", "start", DiagramText.t(l.lang, "km"));
+        svg.text(l.width - RIGHT + 7, TOP - 24, "km-head", "start", DiagramText.t(l.lang, "km"));
     }
 
     /** A long name broken before its bracket: "China-Laos border" / "(inside Friendship Tunnel)". */
@@ -220,8 +220,8 @@ final class StationLabels {
             svg.open("g", "class", "countries")
                     .title(DiagramText.t(l.lang, "kind.BORDER") + ": " + DiagramText.t(l.lang, "china") + " | "
                             + DiagramText.t(l.lang, "laos"));
-            svg.text(WIDTH - RIGHT - 6, y - 5, "country", "end", "▲ " + above);
-            svg.text(WIDTH - RIGHT - 6, y + 14, "country", "end", "▼ " + below);
+            svg.text(l.width - RIGHT - 6, y - 5, "country", "end", "▲ " + above);
+            svg.text(l.width - RIGHT - 6, y + 14, "country", "end", "▼ " + below);
             svg.close("g");
         }
     }

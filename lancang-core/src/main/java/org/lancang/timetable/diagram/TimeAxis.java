@@ -4,7 +4,6 @@ import static org.lancang.timetable.diagram.DiagramLayout.HHMM;
 import static org.lancang.timetable.diagram.DiagramLayout.LEFT;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
 import static org.lancang.timetable.diagram.DiagramLayout.TOP;
-import static org.lancang.timetable.diagram.DiagramLayout.WIDTH;
 
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +52,7 @@ final class TimeAxis {
                     svg.text(x, l.bottom() + 16, "time", "middle", label);
                 }
                 if (t.getHour() == 0) {
-                    String anchor = x < LEFT + 40 ? "start" : x > WIDTH - RIGHT - 40 ? "end" : "middle";
+                    String anchor = x < LEFT + 40 ? "start" : x > l.width - RIGHT - 40 ? "end" : "middle";
                     svg.text(x, TOP - 24, "day", anchor, t.toLocalDate().toString());
                     svg.text(x, l.bottom() + 30, "day", anchor, t.toLocalDate().toString());
                 }

@@ -5,7 +5,6 @@ import static org.lancang.timetable.diagram.DiagramLayout.HHMM;
 import static org.lancang.timetable.diagram.DiagramLayout.LEFT;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
 import static org.lancang.timetable.diagram.DiagramLayout.TOP;
-import static org.lancang.timetable.diagram.DiagramLayout.WIDTH;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -57,15 +56,37 @@ public final class TimeDistanceDiagram {
     /** The same, with the resources the day was planned with (so that every blocking time's resource is known). */
     public static String svg(
             Network network, Resources resources, DayPlan day, List<Possession> possessions, DiagramWindow window) {
+        return svg(network, resources, day, possessions, window, 1);
+    }
+
+    /**
+     * The same at a zoom: the plot (time across, distance down) is {@code zoom} times its size at zoom 1, while the
+     * text and the margins keep theirs, so that labels stay readable however far the diagram is zoomed in or out.
+     *
+     * @throws InvalidInput naming {@code zoom} outside 0.25 … 6
+     */
+    public static String svg(
+            Network network,
+            Resources resources,
+            DayPlan day,
+            List<Possession> possessions,
+            DiagramWindow window,
+            double zoom) {
+        if (!(zoom >= DiagramLayout.MIN_ZOOM && zoom <= DiagramLayout.MAX_ZOOM)) {
+            throw new InvalidInput("zoom", "must be between 0.25 and 6");
+        }
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(window, "window");
         window.check(network);
         return new TimeDistanceDiagram(new DiagramLayout(
-                        network, resources, day, possessions == null ? List.of() : possessions, window))
+                        network, resources, day, possessions == null ? List.of() : possessions, window, zoom))
                 .draw();
     }
+
+    /** Below this page width (zoomed out) the summary line is left out of the heading. */
+    private static final double NARROW = 1200;
 
     // The parts are drawn in this order, each over the one before: grid and labels, then within the plot possessions,
     // trains and conflicts on top, then the frame, the border and the legend.
@@ -90,13 +111,14 @@ public final class TimeDistanceDiagram {
         double height = Math.ceil(legendBottom + 16);
 
         Svg svg = new Svg();
-        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ldd\" width=\"" + Svg.n(WIDTH) + "\" height=\""
-                + Svg.n(height) + "\" viewBox=\"0 0 " + Svg.n(WIDTH) + " " + Svg.n(height) + "\" font-family=\""
+        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ldd\" width=\"" + Svg.n(l.width) + "\" height=\""
+                + Svg.n(height) + "\" viewBox=\"0 0 " + Svg.n(l.width) + " " + Svg.n(height) + "\" font-family=\""
                 + DiagramStyle.FONT
                 + "\" font-size=\"12\" role=\"img\" aria-labelledby=\"ldd-title ldd-desc\" data-from=\""
                 + Svg.escape(l.stretch.get(0).code()) + "\" data-to=\""
                 + Svg.escape(l.stretch.get(l.stretch.size() - 1).code())
-                + "\" data-start=\"" + l.start + "\" data-end=\"" + l.end + "\" data-zone=\""
+                + "\" data-start=\"" + l.start + "\" data-end=\"" + l.end + "\" data-plot-left=\"" + Svg.n(LEFT)
+                + "\" data-plot-top=\"" + Svg.n(TOP) + "\" data-zone=\""
                 + Svg.escape(l.window.displayZone().getId()) + "\" data-lang=\"" + l.lang + "\">\n");
         svg.element("title", heading(), "id", "ldd-title");
         svg.element(
@@ -120,23 +142,25 @@ public final class TimeDistanceDiagram {
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"#c08400\" stroke-width=\"2.2\"/></pattern>"
                 + "<clipPath id=\"ldd-plot\"><rect x=\"" + Svg.n(LEFT) + "\" y=\"" + Svg.n(TOP - 6) + "\" width=\""
                 + Svg.n(l.plotW) + "\" height=\"" + Svg.n(l.plotH + 12) + "\"/></clipPath></defs>\n");
-        svg.rect(0, 0, WIDTH, height, "bg");
+        svg.rect(0, 0, l.width, height, "bg");
         svg.text(LEFT, 30, "heading", "start", heading());
         svg.text(LEFT, 52, "caption", "start", caption());
-        svg.text(
-                WIDTH - RIGHT,
-                52,
-                "caption",
-                "end",
-                DiagramText.t(
-                        l.lang,
-                        "summary",
-                        "trains",
-                        trainsDrawn,
-                        "conflicts",
-                        conflictsDrawn,
-                        "possessions",
-                        possessionsDrawn));
+        if (l.width >= NARROW) { // narrower, the summary would run into the caption (it is in the description too)
+            svg.text(
+                    l.width - RIGHT,
+                    52,
+                    "caption",
+                    "end",
+                    DiagramText.t(
+                            l.lang,
+                            "summary",
+                            "trains",
+                            trainsDrawn,
+                            "conflicts",
+                            conflictsDrawn,
+                            "possessions",
+                            possessionsDrawn));
+        }
         svg.raw(body.toString());
         svg.raw("</svg>\n");
         return svg.toString();

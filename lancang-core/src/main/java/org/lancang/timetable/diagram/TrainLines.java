@@ -3,7 +3,6 @@ package org.lancang.timetable.diagram;
 import static org.lancang.timetable.diagram.DiagramLayout.LEFT;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
 import static org.lancang.timetable.diagram.DiagramLayout.TOP;
-import static org.lancang.timetable.diagram.DiagramLayout.WIDTH;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -267,7 +266,7 @@ final class TrainLines {
     private double[] labelPlace(List<Vertex> vs, String number) {
         List<Vertex> nodes = vs.stream().filter(Vertex::node).toList();
         double minX = LEFT + 4;
-        double maxX = WIDTH - RIGHT - 4;
+        double maxX = l.width - RIGHT - 4;
         double need = DiagramStyle.textWidth(number, 10.5) + 12;
         List<double[]> pieces = new ArrayList<>(); // mid x, mid y, angle, length, running (1/0)
         for (int i = 0; i + 1 < nodes.size(); i++) {

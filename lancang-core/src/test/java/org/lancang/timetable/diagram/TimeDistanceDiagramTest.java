@@ -32,6 +32,7 @@ import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.PointTime;
 import org.lancang.timetable.Possession;
+import org.lancang.timetable.Resources;
 import org.lancang.timetable.ScheduledRun;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.TrainPlan;
@@ -142,6 +143,24 @@ class TimeDistanceDiagramTest {
             }
         }
         throw new AssertionError("no line for " + code);
+    }
+
+    @Test
+    void aZoomWidensThePlotButNotTheTextOrTheMargins() throws Exception {
+        DiagramWindow w = window("BTN", "VTE", 6, 12, LAOS, "en");
+        Resources resources = new Resources(NETWORK, BlockingRules.defaults());
+        Document one = parse(TimeDistanceDiagram.svg(NETWORK, resources, PLAIN_DAY, List.of(), w, 1));
+        Document two = parse(TimeDistanceDiagram.svg(NETWORK, resources, PLAIN_DAY, List.of(), w, 2));
+        double w1 = Double.parseDouble(one.getDocumentElement().getAttribute("width"));
+        double w2 = Double.parseDouble(two.getDocumentElement().getAttribute("width"));
+        double left = Double.parseDouble(one.getDocumentElement().getAttribute("data-plot-left"));
+        assertThat(w2 - w1).isEqualTo(w1 - left - DiagramLayout.RIGHT); // the plot doubled, the margins did not
+        assertThat(two.getDocumentElement().getAttribute("font-size")).isEqualTo("12");
+        assertThat(two.getElementsByTagName("g").getLength())
+                .isEqualTo(one.getElementsByTagName("g").getLength());
+        assertThatThrownBy(() -> TimeDistanceDiagram.svg(NETWORK, resources, PLAIN_DAY, List.of(), w, 7))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("zoom"));
     }
 
     @Test

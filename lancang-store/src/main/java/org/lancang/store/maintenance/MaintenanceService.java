@@ -6,16 +6,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
@@ -47,6 +44,7 @@ import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.timetable.conflict.Conflict;
+import org.lancang.timetable.conflict.ConflictDiff;
 
 /**
  * Maintenance as the platform keeps it: the asset register, inspections, defects (with photos and speed
@@ -435,7 +433,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     private RestrictionImpact impact(LocalDate date, List<SpeedRestriction> before, List<SpeedRestriction> after) {
         Objects.requireNonNull(date, "date");
         List<RestrictionImpact.TrainDelay> trains = new ArrayList<>();
-        for (TrainPlan plan : timetable.plans()) {
+        for (TrainPlan plan : timetable.plans(date)) { // the day's, with the published timetable changes
             if (!plan.calendar().runsOn(date)) {
                 continue;
             }
@@ -457,18 +455,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                 before.equals(after) ? List.of() : timetable.day(date, before).conflicts();
         List<Conflict> is =
                 before.equals(after) ? List.of() : timetable.day(date, after).conflicts();
-        return new RestrictionImpact(date, before, after, trains, minus(is, was), minus(was, is));
-    }
-
-    /** The conflicts of {@code a} between trains (or a train and a possession) that {@code b} does not have. */
-    private static List<Conflict> minus(List<Conflict> a, List<Conflict> b) {
-        Set<String> keys = b.stream().map(MaintenanceService::key).collect(Collectors.toCollection(HashSet::new));
-        return a.stream().filter(c -> !keys.contains(key(c))).toList();
-    }
-
-    /** A conflict is "the same" before and after when the same two owners meet on the same resource. */
-    private static String key(Conflict c) {
-        return c.resource() + "|" + c.first() + "|" + c.second();
+        return new RestrictionImpact(
+                date, before, after, trains, ConflictDiff.minus(is, was), ConflictDiff.minus(was, is));
     }
 
     private static List<Defect> append(List<Defect> list, Defect d) {

@@ -35,6 +35,7 @@ final class Exchanges {
     private final GroupCommit commits;
     private final TimetableService timetable;
     private final RefundRules refunds;
+    private final FeeWaivers waivers;
     private final Payments payments;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ final class Exchanges {
             GroupCommit commits,
             TimetableService timetable,
             RefundRules refunds,
+            FeeWaivers waivers,
             Payments payments,
             Clock clock) {
         this.desk = desk;
@@ -51,6 +53,7 @@ final class Exchanges {
         this.commits = commits;
         this.timetable = timetable;
         this.refunds = refunds;
+        this.waivers = waivers;
         this.payments = payments;
         this.clock = clock;
     }
@@ -94,7 +97,7 @@ final class Exchanges {
                     "status", "booking is " + old.status() + "; only a held or ticketed booking can be changed");
         }
         Instant now = clock.instant();
-        TrainPlan oldPlan = timetable.requirePlan(old.train(), "train");
+        TrainPlan oldPlan = timetable.requirePlan(old.train(), old.date(), "train");
         RunSales oldRun = runs.run(oldPlan, old.date());
         Duration beforeOld = Duration.between(now, oldRun.departures.get(old.fromStop()));
         if (beforeOld.isNegative() || beforeOld.isZero()) {
@@ -147,7 +150,8 @@ final class Exchanges {
                 old.status(),
                 new Money(old.totalMinor(), old.currency()),
                 new Money(replacement.totalMinor(), old.currency()),
-                refunds.feePercent(oldPlan.operator(), beforeOld));
+                // no fee when a timetable change cancelled or moved the old train (a free change)
+                waivers.waived(old.id()) ? 0 : refunds.feePercent(oldPlan.operator(), beforeOld));
         String refundKey = "change-refund:" + r.idempotencyKey();
         Payments.Recorded charge = null;
         try {

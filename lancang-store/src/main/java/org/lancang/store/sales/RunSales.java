@@ -24,6 +24,9 @@ final class RunSales {
     final LocalDate date;
     final List<String> stops;
     volatile List<Instant> departures;
+    /** A published timetable change cancelled the run: it sells nothing (its bookings stand until refunded). */
+    volatile boolean cancelled;
+
     /** The timetable's version these times come from. */
     volatile long timetableVersion;
 

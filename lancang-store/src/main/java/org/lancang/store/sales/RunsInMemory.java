@@ -106,7 +106,16 @@ final class RunsInMemory {
         run.lock.lock();
         try {
             if (run.timetableVersion != version) {
-                TrainPlan plan = timetable.plan(run.plan.number()).orElse(run.plan);
+                // the date's own plan: a published change may have moved or cancelled this run
+                TrainPlan plan = timetable
+                        .plan(run.plan.number(), run.date)
+                        .filter(p -> p.calendar().runsOn(run.date))
+                        .orElse(null);
+                run.cancelled = plan == null;
+                if (plan == null) {
+                    run.timetableVersion = version;
+                    return run;
+                }
                 Train train = timetable.train(plan, run.date);
                 if (!run.retime(plan, train, departures(train, run.date), version)) {
                     LOG.warn(

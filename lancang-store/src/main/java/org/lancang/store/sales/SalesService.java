@@ -75,6 +75,7 @@ public final class SalesService {
     private final Exchanges exchanges;
     private final Waitlists waitlists;
     private final Payments payments;
+    private final FeeWaivers waivers;
 
     public SalesService(
             Jdbi jdbi,
@@ -99,7 +100,8 @@ public final class SalesService {
         this.lookups = new SalesLookups(jdbi);
         this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups, clock);
         this.payments = new Payments(jdbi, payments, clock);
-        this.exchanges = new Exchanges(desk, commits, timetable, refunds, this.payments, clock);
+        this.waivers = new FeeWaivers(jdbi);
+        this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, this.payments, clock);
         this.waitlists = new Waitlists(desk, commits, timetable, clock);
     }
 
@@ -118,7 +120,7 @@ public final class SalesService {
         v.check(from == null || !from.equalsIgnoreCase(to), "to", "must differ from from");
         v.throwIfInvalid();
         List<JourneyOption> out = new ArrayList<>();
-        for (TrainPlan plan : timetable.plans()) {
+        for (TrainPlan plan : timetable.plans(date)) { // the day's, with the published changes
             if (!plan.passenger() || !plan.calendar().runsOn(date)) {
                 continue;
             }
@@ -231,7 +233,7 @@ public final class SalesService {
             return retried(earlier.get(), b, caller, agent);
         }
         b.status().requireMoveTo(BookingStatus.TICKETED);
-        RunSales run = run(timetable.requirePlan(b.train(), "train"), b.date());
+        RunSales run = run(timetable.requirePlan(b.train(), b.date(), "train"), b.date());
         desk.requireOnSale(run);
         if (!clock.instant().isBefore(b.holdExpiresAt())) {
             expire(b);
@@ -378,7 +380,7 @@ public final class SalesService {
      */
     public Booking cancel(String bookingId, String caller, boolean agent) {
         Booking seen = find(bookingId, caller, agent);
-        TrainPlan plan = timetable.requirePlan(seen.train(), "train");
+        TrainPlan plan = timetable.requirePlan(seen.train(), seen.date(), "train");
         RunSales run = run(plan, seen.date());
         Instant now = clock.instant();
         String refundKey = "refund:" + seen.id();
@@ -428,7 +430,7 @@ public final class SalesService {
     /** What cancelling would refund now, without cancelling. */
     public RefundRules.Quote refundQuote(String bookingId, String caller, boolean agent) {
         Booking b = find(bookingId, caller, agent);
-        TrainPlan plan = timetable.requirePlan(b.train(), "train");
+        TrainPlan plan = timetable.requirePlan(b.train(), b.date(), "train");
         return refund(b, plan, run(plan, b.date()), clock.instant());
     }
 
@@ -436,7 +438,8 @@ public final class SalesService {
     private RefundRules.Quote refund(Booking b, TrainPlan plan, RunSales run, Instant now) {
         boolean ticketed = b.status() == BookingStatus.TICKETED;
         Duration before = Duration.between(now, run.departures.get(b.fromStop()));
-        return refunds.quote(plan.operator(), new Money(ticketed ? b.totalMinor() : 0, b.currency()), before);
+        boolean waived = ticketed && waivers.waived(b.id()); // its train cancelled or moved by a timetable change
+        return refunds.quote(plan.operator(), new Money(ticketed ? b.totalMinor() : 0, b.currency()), before, waived);
     }
 
     /** Releases every hold whose time is up, and closes waitlist entries whose train has left; returns the holds. */
@@ -463,7 +466,7 @@ public final class SalesService {
     }
 
     private void expire(Booking b) {
-        RunSales run = run(timetable.requirePlan(b.train(), "train"), b.date());
+        RunSales run = run(timetable.requirePlan(b.train(), b.date(), "train"), b.date());
         run.lock.lock();
         try {
             int[] updated = new int[1];

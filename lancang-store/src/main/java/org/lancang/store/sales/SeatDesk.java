@@ -105,10 +105,19 @@ final class SeatDesk {
             Instant now) {
         Validation v = new Validation();
         RunSales known = runs.loaded(train, date); // the common case under a rush: no look-up in the timetable
+        if (known != null && known.cancelled) {
+            known = null;
+        }
         TrainPlan plan = known != null
                 ? known.plan
-                : train == null ? null : timetable.plan(train).orElse(null);
-        v.check(plan != null && plan.passenger(), "train", "'" + train + "' is not a passenger train of the timetable");
+                : train == null ? null : timetable.plan(train, date).orElse(null);
+        // a train of the timetable that a published change cancelled on the date: the date is what is wrong
+        boolean cancelled =
+                plan == null && train != null && timetable.plan(train).isPresent();
+        v.check(
+                cancelled || (plan != null && plan.passenger()),
+                "train",
+                "'" + train + "' is not a passenger train of the timetable");
         v.check(date != null, "date", "is required");
         v.check(seatClass != null, "seatClass", "is required");
         v.check(currency != null, "currency", "is required: CNY or LAK");
@@ -116,8 +125,8 @@ final class SeatDesk {
         v.check(count >= 1 && count <= SeatInventory.MAX_GROUP, "passengers", "1 … 5 passengers per booking");
         v.check(car >= 0 && car <= 30, "car", "is not a car of the train");
         v.throwIfInvalid();
-        if (!plan.calendar().runsOn(date)) {
-            throw new InvalidInput("date", "train " + plan.number() + " does not run on " + date);
+        if (plan == null || !plan.calendar().runsOn(date)) {
+            throw new InvalidInput("date", "train " + train + " does not run on " + date);
         }
         RunSales run = known != null ? known : runs.run(plan, date);
         int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(Locale.ROOT));

@@ -85,7 +85,7 @@ final class Waitlists {
                                     ? "; cancel its booking " + e.bookingId() + " instead"
                                     : ""));
         }
-        RunSales run = runs.run(timetable.requirePlan(e.train(), "train"), e.date());
+        RunSales run = runs.run(timetable.requirePlan(e.train(), e.date(), "train"), e.date());
         run.lock.lock();
         try {
             int[] updated = new int[1];

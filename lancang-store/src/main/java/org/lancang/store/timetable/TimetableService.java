@@ -1,17 +1,17 @@
 package org.lancang.store.timetable;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.data.DataFiles;
-import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
@@ -24,6 +24,9 @@ import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.change.Edit;
+import org.lancang.timetable.change.PlansOfADay;
+import org.lancang.timetable.change.TimetableChange;
 
 /**
  * The timetable as the platform keeps it: the train plans (in priority order) and possessions in PostgreSQL, the
@@ -36,6 +39,11 @@ public final class TimetableService {
     private final Planner planner;
     private List<TrainPlan> plans;
     private List<Possession> possessions;
+    /** The published changes in the order they were published, and every train a change ever added. */
+    private List<TimetableChange> published = List.of();
+
+    private Map<String, TrainPlan> addedByChanges = Map.of();
+    private final Map<LocalDate, List<TrainPlan>> plansOfDays = new ConcurrentHashMap<>();
     private final Map<LocalDate, DayPlan> days = new HashMap<>();
     private DayConstraints maintenance = DayConstraints.NONE;
 
@@ -120,6 +128,36 @@ public final class TimetableService {
                         rs.getString("description")))
                 .list());
         days.clear();
+        plansOfDays.clear();
+    }
+
+    /**
+     * The published timetable changes, in the order they were published, and the ones withdrawn (undone), whose added
+     * trains bookings may still name. The plans of every date follow at once; the days are evaluated anew.
+     */
+    public synchronized void changes(List<TimetableChange> publishedInOrder, List<TimetableChange> withdrawn) {
+        published = List.copyOf(publishedInOrder);
+        Map<String, TrainPlan> added = new HashMap<>();
+        for (List<TimetableChange> list : List.of(withdrawn, publishedInOrder)) {
+            for (TimetableChange c : list) {
+                for (Edit e : c.edits()) {
+                    if (e instanceof Edit.Add add) {
+                        added.put(
+                                add.train().toUpperCase(Locale.ROOT),
+                                add.plan().withCalendar(c.scope().calendar()));
+                    }
+                }
+            }
+        }
+        addedByChanges = Map.copyOf(added);
+        days.clear();
+        plansOfDays.clear();
+        version++;
+    }
+
+    /** The published changes, in the order they were published. */
+    public synchronized List<TimetableChange> published() {
+        return published;
     }
 
     /** Connects maintenance; the evaluated days are dropped so they are computed again with it. */
@@ -139,8 +177,33 @@ public final class TimetableService {
         return planner;
     }
 
+    /** The base plan: every train as the timetable was built, before any change. */
     public synchronized List<TrainPlan> plans() {
         return plans;
+    }
+
+    /** The plans of a service date: the base plan with the published changes in force that date. */
+    public List<TrainPlan> plans(LocalDate date) {
+        List<TrainPlan> cached = plansOfDays.get(date);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (this) {
+            List<TrainPlan> computed = PlansOfADay.of(plans, published, date);
+            if (plansOfDays.size() > 2_000) {
+                plansOfDays.clear();
+            }
+            plansOfDays.put(date, computed);
+            return computed;
+        }
+    }
+
+    /**
+     * The plans of a date if these changes were the published ones (in this order): a draft's preview (the published
+     * ones and the draft), an undo's (the published ones but one).
+     */
+    public synchronized List<TrainPlan> plansWith(LocalDate date, List<TimetableChange> changes) {
+        return PlansOfADay.of(plans, changes, date);
     }
 
     public synchronized List<Possession> possessions() {
@@ -167,6 +230,26 @@ public final class TimetableService {
         return plan(number).orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable"));
     }
 
+    /** The train's plan on a date (empty when a change cancelled it there); with no date, the base plan. */
+    public Optional<TrainPlan> plan(String number, LocalDate date) {
+        if (date == null) {
+            return plan(number);
+        }
+        List<TrainPlan> of = plans(date);
+        return of.stream().filter(p -> p.number().equalsIgnoreCase(number)).findFirst();
+    }
+
+    /**
+     * The plan a booking on the train and date was sold on: the date's own, or (the run cancelled, or added by a
+     * change since undone) the base plan or the one the change added. Refunds and changes of such bookings need it.
+     */
+    public TrainPlan requirePlan(String number, LocalDate date, String field) {
+        return plan(number, date)
+                .or(() -> plan(number))
+                .or(() -> Optional.ofNullable(addedByChanges.get(number.toUpperCase(Locale.ROOT))))
+                .orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable"));
+    }
+
     public Train train(TrainPlan plan) {
         return planner.train(plan, List.of());
     }
@@ -182,54 +265,43 @@ public final class TimetableService {
 
     /** The day evaluated: runs, blocking times and conflicts (cached until the timetable changes). */
     public synchronized DayPlan day(LocalDate date) {
-        return days.computeIfAbsent(date, d -> planner.day(plans, d, possessions(d), maintenance.restrictions(d)));
+        return days.computeIfAbsent(
+                date, d -> planner.day(this::plans, d, possessions(d), maintenance.restrictions(d)));
     }
 
     /** The day evaluated under other restrictions than its own (not cached): to show what a restriction changes. */
     public synchronized DayPlan day(LocalDate date, List<SpeedRestriction> restrictions) {
-        return planner.day(plans, date, possessions(date), restrictions);
+        return planner.day(this::plans, date, possessions(date), restrictions);
     }
 
-    /** Finds a conflict-free path on the request's day; with {@code add} the train joins the timetable. */
-    public synchronized InsertedPath insert(PathRequest request, boolean add, String user) {
-        if (add && plan(request.number()).isPresent()) {
-            throw new Clash("number", "train " + request.number() + " is already in the timetable");
-        }
-        LocalDate date = request.earliestDeparture()
+    /** The day evaluated as if these changes were the published ones (not cached): a preview. */
+    public synchronized DayPlan dayWith(LocalDate date, List<TimetableChange> changes) {
+        return planner.day(d -> plansWith(d, changes), date, possessions(date), maintenance.restrictions(date));
+    }
+
+    /**
+     * Finds a conflict-free path on the request's day, around the trains of that day (published changes included), and
+     * adds nothing: a path joins the timetable only through a timetable change.
+     */
+    public synchronized InsertedPath findPath(PathRequest request) {
+        return findPath(request, day(serviceDate(request)));
+    }
+
+    /** A path found around the trains of an evaluated day (a draft's preview, to add a path to the draft). */
+    public synchronized InsertedPath findPath(PathRequest request, DayPlan around) {
+        // the new train runs under the day's speed restrictions and around its skylights, like the others
+        return new PathFinder(planner)
+                .insert(request, new ArrayList<>(around.occupations()), restrictions(around.date()));
+    }
+
+    /** The service date of a requested path: the date at its origin when it may leave first. */
+    public LocalDate serviceDate(PathRequest request) {
+        return request.earliestDeparture()
                 .atZone(planner.network()
                         .point(request.from())
                         .map(p -> p.timeZone())
                         .orElse(ZoneOffset.UTC))
                 .toLocalDate();
-        // the new train runs under the day's speed restrictions and around its skylights, like the others
-        InsertedPath found = new PathFinder(planner)
-                .insert(request, new ArrayList<>(day(date).occupations()), restrictions(date));
-        if (add) {
-            jdbi.useTransaction(h -> {
-                int seq = h.createQuery("SELECT coalesce(max(seq), -1) + 1 FROM train_plan")
-                        .mapTo(Integer.class)
-                        .one();
-                h.createUpdate("INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, :u)")
-                        .bind("n", found.plan().number())
-                        .bind("s", seq)
-                        .bind("c", TimetableFile.format(List.of(found.plan())))
-                        .bind("u", user)
-                        .execute();
-            });
-            reload();
-        }
-        return found;
-    }
-
-    /** Moves a train's first departure (local time at its origin) and keeps it; the days are evaluated anew. */
-    public synchronized TrainPlan moveDeparture(String number, LocalTime departure) {
-        TrainPlan moved = requirePlan(number, "number").withDeparture(departure);
-        jdbi.useHandle(h -> h.createUpdate("UPDATE train_plan SET plan_csv = :c WHERE number = :n")
-                .bind("c", TimetableFile.format(List.of(moved)))
-                .bind("n", moved.number())
-                .execute());
-        reload();
-        return moved;
     }
 
     public synchronized Possession addPossession(Possession p) {

@@ -276,7 +276,7 @@ class MekongBridgeScenarioTest {
                 false,
                 6,
                 Duration.ofHours(12));
-        var found = platform.timetable().insert(request, false, "li");
+        var found = platform.timetable().findPath(request);
         var planner = platform.timetable().planner();
         List<SpeedRestriction> restrictions = platform.timetable().restrictions(day);
         var times = found.run().run().times();
@@ -365,7 +365,7 @@ class MekongBridgeScenarioTest {
                 .anySatisfy(o -> assertThat(o.from().isBefore(opens) && o.to().isAfter(closes))
                         .isTrue());
         // the platform's insertion keeps off it
-        var found = platform.timetable().insert(request, false, "li");
+        var found = platform.timetable().findPath(request);
         assertThat(onStretch(found))
                 .isNotEmpty()
                 .allSatisfy(o -> assertThat(o.from().isBefore(opens) && o.to().isAfter(closes))

@@ -30,6 +30,10 @@ import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
+import org.lancang.timetable.change.ChangeOrigin;
+import org.lancang.timetable.change.ChangeScope;
+import org.lancang.timetable.change.Edit;
+import org.lancang.timetable.change.TimetableChange;
 
 /** Changing a booking to another train, date or class as one exchange, and the waitlist of a sold-out class. */
 class ChangesAndWaitlistTest {
@@ -351,10 +355,20 @@ class ChangesAndWaitlistTest {
         OffsetDateTime before = departure("C281");
         int seats = available("C281", DAY, "KMS", "PUE", SeatClass.SECOND);
         LocalTime planned = platform.timetable().requirePlan("C281", "train").departure();
-        platform.timetable().moveDeparture("C281", planned.plusMinutes(40));
+        String change = platform.changes()
+                .publishNew(
+                        new TimetableChange(
+                                "C281 40 minutes later",
+                                ChangeOrigin.PLANNER,
+                                ChangeScope.on(DAY),
+                                List.of(new Edit.Move("C281", planned.plusMinutes(40)))),
+                        "planner",
+                        true)
+                .change()
+                .id();
         try {
             assertThat(departure("C281")).isEqualTo(before.plusMinutes(40));
-            assertThat(sales.run(platform.timetable().requirePlan("C281", "train"), DAY)
+            assertThat(sales.run(platform.timetable().requirePlan("C281", DAY, "train"), DAY)
                             .departures
                             .get(0))
                     .isEqualTo(before.plusMinutes(40).toInstant());
@@ -363,7 +377,7 @@ class ChangesAndWaitlistTest {
                     .isEqualTo(BookingStatus.HELD);
             assertThat(available("C281", DAY, "KMS", "PUE", SeatClass.SECOND)).isEqualTo(seats);
         } finally {
-            platform.timetable().moveDeparture("C281", planned);
+            platform.changes().undo(change, "planner");
         }
         assertThat(departure("C281")).isEqualTo(before);
     }

@@ -87,7 +87,7 @@ class PaymentRaceTest {
             Race race = Race.values()[random.nextInt(Race.values().length)];
             seen[race.ordinal()]++;
             String context = "seed " + seed + " round " + round + " " + race;
-            Booking held = hold(round, random.nextBoolean() ? "D8601" : "D8609");
+            Booking held = hold(round, random.nextBoolean() ? "C277" : "C287");
             switch (race) {
                 case PAY_PAY -> {
                     Outcome[] o =
@@ -193,7 +193,7 @@ class PaymentRaceTest {
 
     /** To first class on the other train: dearer once it is a ticket. */
     private static Booking change(Booking b, String key) {
-        String other = b.train().equals("D8601") ? "D8609" : "D8601";
+        String other = b.train().equals("C277") ? "C287" : "C277";
         return sales.change(b.id(), "pax", false, new ChangeRequest(other, null, SeatClass.FIRST, null, 0, key));
     }
 

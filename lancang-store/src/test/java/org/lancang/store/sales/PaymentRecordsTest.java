@@ -57,8 +57,8 @@ class PaymentRecordsTest {
 
     @Test
     void aKeyUsedForOneBookingIsRefusedOnAnotherAndChargesNothing() {
-        Booking first = hold("D8601");
-        Booking second = hold("D8601");
+        Booking first = hold("C277");
+        Booking second = hold("C277");
         sales.pay(first.id(), "pax", false, "one-key-for-one-booking");
         assertThatThrownBy(() -> sales.pay(second.id(), "pax", false, "one-key-for-one-booking"))
                 .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
@@ -71,13 +71,13 @@ class PaymentRecordsTest {
                 .satisfies(e -> assertThat(e.status()).isEqualTo(PaymentStatus.CAPTURED));
 
         sales.change(
-                first.id(), "pax", false, new ChangeRequest("D8609", null, SeatClass.FIRST, null, 0, "change-key-a1"));
+                first.id(), "pax", false, new ChangeRequest("C287", null, SeatClass.FIRST, null, 0, "change-key-a1"));
         Booking other = sales.pay(second.id(), "pax", false, "second-booking-pay");
         assertThatThrownBy(() -> sales.change(
                         other.id(),
                         "pax",
                         false,
-                        new ChangeRequest("D8609", null, SeatClass.FIRST, null, 0, "change-key-a1")))
+                        new ChangeRequest("C287", null, SeatClass.FIRST, null, 0, "change-key-a1")))
                 .isInstanceOfSatisfying(Clash.class, e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
         assertThat(sales.find(other.id(), "pax", false).status()).isEqualTo(BookingStatus.TICKETED);
         assertThat(sales.reconcile(DAY).holds()).isTrue();
@@ -85,7 +85,7 @@ class PaymentRecordsTest {
 
     @Test
     void theBookingShowsEachChargeVoidAndRefundWithItsKeysOutcome() {
-        Booking held = hold("D8609");
+        Booking held = hold("C287");
         Booking paid = sales.pay(held.id(), "pax", false, "shown-key-0001");
         assertThatThrownBy(() -> sales.pay(held.id(), "pax", false, "shown-key-0002"))
                 .isInstanceOf(Clash.class);
@@ -106,7 +106,7 @@ class PaymentRecordsTest {
     void paymentsLeftHalfWayByAStopAreSettledFromTheProvidersLedgerAtTheNextStart() {
         Jdbi jdbi = platform.database().jdbi();
         // 1: reserved and the ticket issued, the server stopped before taking the money: it is taken.
-        Booking issued = hold("D8601");
+        Booking issued = hold("C277");
         String issuedKey = "pay:stopped-after-ticket";
         long issuedCharge = recordCharge(jdbi, issued, issuedKey, PaymentStatus.AUTHORIZED);
         provider.authorize(issuedKey, money(issued), issued.id(), "test");
@@ -116,14 +116,14 @@ class PaymentRecordsTest {
                 .bind("id", UUID.fromString(issued.id()))
                 .execute());
         // 2: reserved, the server stopped before issuing: the reservation is released.
-        Booking notIssued = hold("D8601");
+        Booking notIssued = hold("C277");
         recordCharge(jdbi, notIssued, "pay:stopped-before-ticket", PaymentStatus.PENDING);
         provider.authorize("pay:stopped-before-ticket", money(notIssued), notIssued.id(), "test");
         // 3: recorded, the provider never asked: it failed, nothing was taken.
-        Booking neverAsked = hold("D8601");
+        Booking neverAsked = hold("C277");
         recordCharge(jdbi, neverAsked, "pay:never-asked", PaymentStatus.PENDING);
         // 4: a refund owed, the server stopped before asking for it: it is made.
-        Booking refundOwed = hold("D8601");
+        Booking refundOwed = hold("C277");
         jdbi.useHandle(h -> new Payments(jdbi, provider, CLOCK)
                 .recordRefund(
                         h,

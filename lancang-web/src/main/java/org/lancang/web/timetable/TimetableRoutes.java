@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.lancang.errors.Clash;
-import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.network.Network;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.PathRequest;
@@ -26,6 +28,10 @@ import org.lancang.timetable.Possession;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.change.ChangeOrigin;
+import org.lancang.timetable.change.ChangeScope;
+import org.lancang.timetable.change.Edit;
+import org.lancang.timetable.change.TimetableChange;
 import org.lancang.timetable.diagram.DiagramWindow;
 import org.lancang.timetable.diagram.TimeDistanceDiagram;
 import org.lancang.users.Role;
@@ -55,8 +61,6 @@ public final class TimetableRoutes {
     public record InsertView(
             TimetableViews.TrainView train, List<WaitView> waits, long departureDelayMinutes, boolean added) {}
 
-    public record DepartureInput(String departure) {}
-
     public record PossessionInput(String id, String from, String to, String start, String end, String description) {}
 
     public record PossessionView(
@@ -73,11 +77,13 @@ public final class TimetableRoutes {
     }
 
     private final TimetableService service;
+    private final TimetableChangeService changes;
     private final Network network;
     private final Auth auth;
 
-    public TimetableRoutes(TimetableService service, Auth auth) {
+    public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth) {
         this.service = service;
+        this.changes = changes;
         this.network = service.planner().network();
         this.auth = auth;
     }
@@ -89,11 +95,26 @@ public final class TimetableRoutes {
                 Endpoint.get("/api/timetable/trains")
                         .access(Access.PUBLIC)
                         .tag("timetable")
-                        .summary("Every train of the timetable with its first departure and last arrival (local times)")
+                        .summary("Every train of the timetable with its first departure and last arrival (local times);"
+                                + " with a date, the trains running that day after the published changes")
+                        .query("date", false, "service date YYYY-MM-DD (default: the base plan, every train)")
                         .returns(TypeRef.listOf(TimetableViews.TrainSummaryView.class))
-                        .handle(ctx -> ctx.json(service.plans().stream()
-                                .map(p -> TimetableViews.summary(network, service.train(p), p))
-                                .toList())),
+                        .handle(ctx -> {
+                            LocalDate date = Params.of(ctx).optionalDate("date").orElse(null);
+                            List<TrainPlan> plans = date == null
+                                    ? service.plans()
+                                    : service.plans(date).stream()
+                                            .filter(p -> p.calendar().runsOn(date))
+                                            .toList();
+                            ctx.header("Cache-Control", "no-store")
+                                    .json(plans.stream()
+                                            .map(p -> TimetableViews.summary(
+                                                    network,
+                                                    date == null ? service.train(p) : service.train(p, date),
+                                                    p,
+                                                    date))
+                                            .toList());
+                        }),
                 Endpoint.get("/api/timetable/trains/{number}")
                         .access(Access.PUBLIC)
                         .tag("timetable")
@@ -102,10 +123,16 @@ public final class TimetableRoutes {
                         .query("date", false, "service date, default today")
                         .returns(TimetableViews.TrainView.class)
                         .handle(ctx -> {
-                            TrainPlan plan = service.requirePlan(ctx.pathParam("number"), "number");
-                            LocalDate date = date(ctx, plan);
-                            // as the train runs that day: under the day's temporary speed restrictions
-                            ctx.json(TimetableViews.train(network, service.train(plan, date), date));
+                            String number = ctx.pathParam("number");
+                            LocalDate date = date(ctx, service.requirePlan(number, null, "number"));
+                            // as the train runs that day: its plan after the published changes, under the day's
+                            // temporary speed restrictions (a run a change cancelled shows runsOnDate false)
+                            var ofTheDay = service.plan(number, date);
+                            TrainPlan plan = ofTheDay.orElseGet(() -> service.requirePlan(number, date, "number"));
+                            boolean runs =
+                                    ofTheDay.isPresent() && plan.calendar().runsOn(date);
+                            ctx.header("Cache-Control", "no-store")
+                                    .json(TimetableViews.train(network, service.train(plan, date), date, runs));
                         }),
                 Endpoint.get("/api/timetable/conflicts")
                         .access(planning)
@@ -120,21 +147,11 @@ public final class TimetableRoutes {
                 Endpoint.post("/api/timetable/insert")
                         .access(changes)
                         .tag("timetable")
-                        .summary(
-                                "Find the earliest conflict-free path for a new train; with add=true it joins the timetable")
+                        .summary("Find the earliest conflict-free path for a new train on its day; with add=true it"
+                                + " joins the timetable for that date only, through a published timetable change")
                         .body(InsertInput.class)
                         .returns(InsertView.class)
                         .handle(this::insert),
-                Endpoint.post("/api/timetable/trains/{number}/departure")
-                        .access(changes)
-                        .tag("timetable")
-                        .summary(
-                                "Move a train's first departure (local time HH:MM at its origin); the conflicts are evaluated anew")
-                        .pathParam("number", "train number, e.g. C82")
-                        .query("date", false, "service date of the times returned")
-                        .body(DepartureInput.class)
-                        .returns(TimetableViews.TrainView.class)
-                        .handle(this::moveDeparture),
                 Endpoint.get("/api/timetable/possessions")
                         .access(planning)
                         .tag("timetable")
@@ -162,6 +179,11 @@ public final class TimetableRoutes {
                         .query("hours", false, "window length in hours, 1–48 (default 12)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")
                         .query("lang", false, "en, zh or lo (default en)")
+                        .query("zoom", false, "size of the plot, 0.25–6 (default 1); the text keeps its size")
+                        .query(
+                                "change",
+                                false,
+                                "a timetable change's id: the day as it would be (a draft) or is with it")
                         .returns(String.class, "image/svg+xml")
                         .handle(this::diagram),
                 Endpoint.get("/gtfs.zip")
@@ -235,7 +257,7 @@ public final class TimetableRoutes {
                 operator,
                 r.trainType().strip().toUpperCase(Locale.ROOT),
                 passenger,
-                ServiceCalendar.daily(day, day.plusYears(1)),
+                ServiceCalendar.daily(day, day),
                 r.from().toUpperCase(Locale.ROOT),
                 r.to().toUpperCase(Locale.ROOT),
                 stops,
@@ -244,8 +266,23 @@ public final class TimetableRoutes {
                 5,
                 Duration.ofHours(12));
         boolean add = Boolean.TRUE.equals(r.add());
-        InsertedPath found = service.insert(
-                request, add, auth.current(ctx).map(u -> u.username()).orElse(null));
+        if (add
+                && service.plan(number, day)
+                        .filter(p -> p.calendar().runsOn(day))
+                        .isPresent()) {
+            throw new Clash("number", "train " + number + " already runs on " + day);
+        }
+        InsertedPath found = service.findPath(request);
+        if (add) { // the path joins the timetable on its date only, as every change does: through a change
+            changes.publishNew(
+                    new TimetableChange(
+                            "path " + number + " " + day,
+                            ChangeOrigin.PLANNER,
+                            ChangeScope.on(day),
+                            List.of(new Edit.Add(found.plan()))),
+                    auth.current(ctx).map(u -> u.username()).orElse("api"),
+                    false);
+        }
         ctx.json(new InsertView(
                 TimetableViews.train(
                         network,
@@ -256,21 +293,6 @@ public final class TimetableRoutes {
                         .toList(),
                 found.departureDelay().toMinutes(),
                 add));
-    }
-
-    private void moveDeparture(Context ctx) {
-        DepartureInput r = Json.body(ctx, DepartureInput.class);
-        LocalTime departure;
-        try {
-            departure =
-                    LocalTime.parse(r.departure() == null ? "" : r.departure().strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInput("departure", "must be a local time HH:MM, e.g. 10:30");
-        }
-        TrainPlan moved = service.moveDeparture(
-                service.requirePlan(ctx.pathParam("number"), "number").number(), departure);
-        LocalDate day = date(ctx, moved);
-        ctx.json(TimetableViews.train(network, service.train(moved, day), day)); // as the train view shows it that day
     }
 
     private void diagram(Context ctx) {
@@ -293,8 +315,16 @@ public final class TimetableRoutes {
                 Duration.ofHours(hours),
                 zone,
                 params.text("lang").orElse("en"));
+        double zoom = params.number("zoom").orElse(1.0);
+        String change = params.text("change").orElse(null);
+        DayPlan day;
+        try {
+            day = change == null ? service.day(date) : changes.dayWith(change, date);
+        } catch (NotFound e) {
+            throw new NotFound("change", e.getMessage()); // named as the query parameter
+        }
         String svg = TimeDistanceDiagram.svg(
-                network, service.planner().resources(), service.day(date), service.possessions(date), window);
+                network, service.planner().resources(), day, service.possessions(date), window, zoom);
         ctx.header("Cache-Control", "no-store"); // it changes as soon as a path is inserted
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }

@@ -63,6 +63,11 @@ public final class TimetableViews {
     private TimetableViews() {}
 
     public static TrainView train(Network network, Train train, LocalDate date) {
+        return train(network, train, date, train.calendar().runsOn(date));
+    }
+
+    /** The train's times on a date, saying whether it runs then (a timetable change may have cancelled it). */
+    public static TrainView train(Network network, Train train, LocalDate date, boolean runs) {
         List<CallView> calls = new ArrayList<>();
         for (Call c : train.calls()) {
             Point p = network.point(c.pointCode()).orElseThrow();
@@ -87,12 +92,17 @@ public final class TimetableViews {
                 train.first().pointCode(),
                 train.last().pointCode(),
                 date,
-                train.calendar().runsOn(date),
+                runs,
                 calls);
     }
 
     public static TrainSummaryView summary(Network network, Train train, TrainPlan plan) {
-        LocalDate any = plan.calendar().startDate();
+        return summary(network, train, plan, null);
+    }
+
+    /** A train in one line; on a date, its times that day (a change may have moved it), else as planned. */
+    public static TrainSummaryView summary(Network network, Train train, TrainPlan plan, LocalDate date) {
+        LocalDate any = date == null ? plan.calendar().startDate() : date;
         TrainView v = train(network, train, any);
         String days = plan.calendar().days().size() == 7
                 ? "daily"
