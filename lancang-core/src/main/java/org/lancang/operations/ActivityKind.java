@@ -2,7 +2,7 @@ package org.lancang.operations;
 
 /** Why one event cannot happen before another: the arcs of the event–activity graph. */
 public enum ActivityKind {
-    /** The train runs from one point to the next: at least its minimum running time (the plan's allowance recovers). */
+    /** The train runs from one point to the next: at least its fastest running time plus the share of the allowance it cannot make up. */
     RUN,
     /** The train stands at a point: at least its commercial dwell (zero where it only waits for a meet). */
     DWELL,

@@ -33,8 +33,8 @@ import org.lancang.timetable.conflict.Occupation;
 /**
  * A day of the timetable as an event–activity graph (Goverde 2010): every run of the day (and of the days either side,
  * whose trains meet it) has an arrival and a departure event at every point of its path; activities join them with a
- * minimum duration: running (the minimum running time from the physics, so a late train recovers the plan's
- * allowance), dwell (the commercial dwell; nothing where it only waits for a meet), the border handover, the order of
+ * minimum duration: running (the minimum running time from the physics plus the share of the plan's allowance a late
+ * train cannot make up, per the dispatching rules), dwell (the commercial dwell; nothing where it only waits for a meet), the border handover, the order of
  * trains on each single-track line (a meet or a following move: the second enters once the first has cleared it) and
  * the turn of a set at a terminus. Immutable; {@link Forecast} holds the times.
  *
@@ -293,7 +293,7 @@ public final class DayGraph {
                             kinds,
                             r.departure(i),
                             r.arrival(i + 1),
-                            Math.min(plannedLeg, minLegs[i]),
+                            rules.recoverableLeg(minLegs[i], plannedLeg),
                             ActivityKind.RUN);
                 }
             }

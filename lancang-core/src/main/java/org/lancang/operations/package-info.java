@@ -3,7 +3,7 @@
  * (arrival, departure or pass), reported by a train describer, a dispatcher or the day simulator. The day is held as
  * an <em>event–activity graph</em> ({@link org.lancang.operations.DayGraph}, after Goverde 2010): events are the
  * arrivals and departures of every run at every point; activities join them with a minimum duration — running at
- * the physics' minimum time (so a late train recovers the plan's allowance), dwell, border handover, the plan's order
+ * the physics' minimum time plus the allowance it cannot make up (the dispatching rules say how much), dwell, border handover, the plan's order
  * of trains on each single-track line (who waits for whom at a loop), and the turn of a set at a terminus into its
  * next working.
  *
