@@ -18,7 +18,7 @@ class BenchCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString())
                 .contains("lancang bench timetable: ")
-                .contains("one CR200J run KMS→VTE")
+                .containsPattern("one \\w+ run [A-Z]+→[A-Z]+, \\d+ stops")
                 .contains("reference day: every train computed + conflict-checked")
                 .contains("insert one freight path KMS→VTS")
                 .containsPattern("sweep is \\d+× faster");

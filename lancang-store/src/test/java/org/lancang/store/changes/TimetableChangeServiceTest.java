@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
+import org.lancang.network.Country;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
@@ -65,14 +66,22 @@ class TimetableChangeServiceTest {
         platform.close();
     }
 
-    /** A daily passenger train from Vientiane calling at Luang Prabang (looked up: numbers change with the data). */
+    /**
+     * A daily domestic passenger train from Vientiane calling at Luang Prabang (looked up: numbers change with the
+     * data; a cross-border train keeps its seats for cross-border passengers, so a domestic ticket may find none).
+     */
     private static TrainPlan laoTrain(int skip) {
         return platform.timetable().plans().stream()
                 .filter(p -> p.passenger() && p.from().equals("VTE") && p.callsAt("LPB"))
+                .filter(p -> country(p.from()).equals(country(p.to())))
                 .filter(p -> p.calendar().days().size() == 7)
                 .skip(skip)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static Country country(String point) {
+        return platform.reference().network().point(point).orElseThrow().country();
     }
 
     private static Booking ticket(String train, LocalDate date) {
@@ -295,22 +304,20 @@ class TimetableChangeServiceTest {
                         "planner",
                         true)
                 .change();
+        // one database serves one server: this one stops before the next starts (and then serves the other tests)
+        platform.close();
         Platform again = Platform.start(database, new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), CLOCK);
-        try {
-            assertThat(again.changes().get(moved.id()).status()).isEqualTo(ChangeStatus.PUBLISHED);
-            assertThat(again.timetable()
-                            .plan(train.number(), date)
-                            .orElseThrow()
-                            .departure())
-                    .isEqualTo(train.departure().plusMinutes(3));
-            assertThat(again.timetable()
-                            .plan(train.number(), date.plusDays(1))
-                            .orElseThrow()
-                            .departure())
-                    .isEqualTo(train.departure());
-        } finally {
-            again.close();
-        }
+        platform = again;
+        sales = again.sales();
+        changes = again.changes();
+        assertThat(again.changes().get(moved.id()).status()).isEqualTo(ChangeStatus.PUBLISHED);
+        assertThat(again.timetable().plan(train.number(), date).orElseThrow().departure())
+                .isEqualTo(train.departure().plusMinutes(3));
+        assertThat(again.timetable()
+                        .plan(train.number(), date.plusDays(1))
+                        .orElseThrow()
+                        .departure())
+                .isEqualTo(train.departure());
         changes.undo(moved.id(), "planner");
     }
 }
