@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -388,12 +387,7 @@ public final class GtfsImporter {
             try {
                 return Operator.valueOf(id.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw row.error(
-                        column,
-                        "'" + id + "' is not an operator: one of "
-                                + Arrays.stream(Operator.values())
-                                        .map(Enum::name)
-                                        .collect(Collectors.joining(", ")));
+                throw row.error(column, "'" + id + "' is not an operator: " + e.getMessage());
             }
         }
 
