@@ -50,7 +50,7 @@ final class GtfsCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            Timetable timetable = new GtfsImporter()
+            Timetable timetable = new GtfsImporter(platform.operators())
                     .importFeed(Files.readAllBytes(file), platform.reference().network());
             for (Train t : timetable.trains()) {
                 out.printf(
