@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
+import org.lancang.testing.Ref;
 import org.lancang.testing.ReferenceFiles;
 
 /** The shipped China–Laos network keeps every rule, and a broken file is reported by file, line and field. */
@@ -108,9 +109,9 @@ class ReferenceNetworkTest {
         int border = points.indexOf(network.border());
         assertThat(points.stream().filter(p -> p.kind() == PointKind.BORDER)).hasSize(1);
         assertThat(points.subList(0, border))
-                .allMatch(p -> p.country() == Country.CN && p.timeZone().equals(Network.CHINA));
+                .allMatch(p -> p.country().equals(Ref.CN) && p.timeZone().equals(Ref.CHINA));
         assertThat(points.subList(border + 1, points.size()))
-                .allMatch(p -> p.country() == Country.LA && p.timeZone().equals(Network.LAOS));
+                .allMatch(p -> p.country().equals(Ref.LA) && p.timeZone().equals(Ref.LAOS));
         assertThat(network.border().km()).isEqualTo(613.0);
     }
 
@@ -205,10 +206,10 @@ class ReferenceNetworkTest {
     }
 
     @Test
-    void aSecondBorderPointIsNamed() {
+    void aBorderPointBetweenTwoPointsOfOneCountryIsNamed() {
         ReferenceFiles broken = files.withLine(
                 "points.csv", "YHE,", l -> l.replace("FREIGHT", "BORDER").replace(",CN,", ",CN/LA,"));
-        assertBroken(broken, "points.csv", files.lineOf("points.csv", "BDR,"), "kind");
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "YHE,"), "country");
     }
 
     @Test

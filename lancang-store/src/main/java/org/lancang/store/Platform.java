@@ -33,6 +33,7 @@ import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ public final class Platform implements AutoCloseable {
 
     private final Database database;
     private final ReferenceData reference;
+    private final Operators operators;
     private final UserService users;
     private final TimetableService timetable;
     private final GroupCommit commits;
@@ -75,6 +77,7 @@ public final class Platform implements AutoCloseable {
     private Platform(
             Database database,
             ReferenceData reference,
+            Operators operators,
             UserService users,
             TimetableService timetable,
             GroupCommit commits,
@@ -86,6 +89,7 @@ public final class Platform implements AutoCloseable {
             WriterLock writerLock) {
         this.database = database;
         this.reference = reference;
+        this.operators = operators;
         this.users = users;
         this.timetable = timetable;
         this.commits = commits;
@@ -155,11 +159,14 @@ public final class Platform implements AutoCloseable {
                                 + " sells (one database serves exactly one Lancang server)"));
             }
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
+            ReferenceData described = ReferenceData.parse(referenceFiles);
             if (referenceStore.isEmpty()) {
-                referenceStore.save(ReferenceData.parse(referenceFiles));
+                referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");
             }
-            ReferenceData reference = referenceStore.load();
+            ReferenceData reference = referenceStore.load(described.network());
+            Operators operators =
+                    Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
             TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
             TimetableService timetable = new TimetableService(
                     database.jdbi(),
@@ -172,6 +179,7 @@ public final class Platform implements AutoCloseable {
             }
             FareTable fares = FareTable.parse(
                     reference.network(),
+                    operators,
                     referenceFiles.read(FareTable.FILE),
                     referenceFiles.read(FareTable.RATES_FILE));
             SalesService sales = new SalesService(
@@ -179,7 +187,7 @@ public final class Platform implements AutoCloseable {
                     commits,
                     timetable,
                     fares,
-                    SalesWindow.defaults(),
+                    SalesWindow.of(operators),
                     RefundRules.defaults(),
                     new SimulatedPaymentProvider(database.jdbi(), clock),
                     clock,
@@ -218,6 +226,7 @@ public final class Platform implements AutoCloseable {
             return new Platform(
                     database,
                     reference,
+                    operators,
                     users,
                     timetable,
                     commits,
@@ -243,6 +252,11 @@ public final class Platform implements AutoCloseable {
 
     public ReferenceData reference() {
         return reference;
+    }
+
+    /** The network's operators (its operators.csv): who runs trains where, with their names and sales windows. */
+    public Operators operators() {
+        return operators;
     }
 
     public UserService users() {

@@ -100,8 +100,10 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
-        endpoints.addAll(new TimetableRoutes(platform.timetable(), platform.changes(), auth).endpoints());
-        endpoints.addAll(new ChangeRoutes(platform.changes(), platform.timetable(), auth).endpoints());
+        endpoints.addAll(
+                new TimetableRoutes(platform.timetable(), platform.changes(), auth, platform.operators()).endpoints());
+        endpoints.addAll(
+                new ChangeRoutes(platform.changes(), platform.timetable(), auth, platform.operators()).endpoints());
         endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
         endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(

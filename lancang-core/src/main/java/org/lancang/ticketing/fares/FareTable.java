@@ -1,9 +1,9 @@
 package org.lancang.ticketing.fares;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,31 +12,40 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
 import org.lancang.money.Money;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
-import org.lancang.network.PointKind;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 
 /**
  * The fares of the line: one {@link Tariff} per operator and class, and the exchange rate for totals.
  * <p>
- * Each operator charges for the part of a journey in its own country, in its own currency: China Railway Kunming Group
- * from the Chinese end to the border (km 613), per km; the Laos–China Railway Company from Boten, the first Lao
- * station (its published table starts there), to the Lao end. A journey across the border pays both parts; the total
- * is shown in the buyer's currency. A class has no fare on a journey when one of its parts has no tariff for it.
+ * Each operator charges for the part of a journey in its own country, in its own currency, up to the fare points of
+ * each border (on the reference line: the Chinese operator per km to the border, the Lao operator from Boten, the
+ * first Lao station, where its published table starts). A journey across borders pays every part; the total is shown
+ * in the buyer's currency. A class has no fare on a journey when one of its parts has no tariff for it.
  */
 public final class FareTable {
     public static final String FILE = "fares.csv";
     public static final String RATES_FILE = "exchange-rates.csv";
 
     private final Network network;
-    private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new EnumMap<>(Operator.class);
+    private final Sections sections;
+    private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new HashMap<>();
     private final ExchangeRate rate;
 
+    /** Fares where each country's part is charged by its infrastructure manager. */
     public FareTable(Network network, List<Tariff> tariffs, ExchangeRate rate) {
+        this(network, null, tariffs, rate);
+    }
+
+    /** Fares where each country's part is charged by the operator {@code operators} names for it. */
+    public FareTable(Network network, Operators operators, List<Tariff> tariffs, ExchangeRate rate) {
         this.network = Objects.requireNonNull(network, "network");
+        this.sections = new Sections(network, operators);
         this.rate = Objects.requireNonNull(rate, "rate");
         for (Tariff t : tariffs) {
             if (this.tariffs
@@ -53,6 +62,15 @@ public final class FareTable {
         return new FareTable(
                 network,
                 FareFileParser.parse(FILE, faresText, network),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText));
+    }
+
+    /** The same, each country's part charged by the operator {@code operators} names for it. */
+    public static FareTable parse(Network network, Operators operators, String faresText, String ratesText) {
+        return new FareTable(
+                network,
+                operators,
+                FareFileParser.parse(FILE, faresText, network, operators),
                 ExchangeRateFileParser.parse(RATES_FILE, ratesText));
     }
 
@@ -101,37 +119,41 @@ public final class FareTable {
     private record Leg(Operator operator, Point from, Point to) {}
 
     /**
-     * The journey cut at the border, in the order of travel: the Chinese part runs to the border itself, the Lao part
-     * from Boten (the published Lao table starts there). A part of no length (a journey ending at Boten) is left out.
+     * The journey cut at each border it crosses, in the order of travel. At a border, each side's operator charges up to
+     * its side's fare point (the border's data: on the reference line the Chinese part runs to the border itself, the
+     * Lao part from Boten, where the published Lao table starts). A part of no length is left out.
      */
     private List<Leg> legs(Point from, Point to) {
-        if (from.country() == to.country()) {
-            return List.of(new Leg(Sections.chargedBy(from).orElseThrow(), from, to));
+        boolean rising = to.km() > from.km();
+        List<Border> crossed = new ArrayList<>(network.borders().stream()
+                .filter(b -> b.km() > Math.min(from.km(), to.km()) && b.km() < Math.max(from.km(), to.km()))
+                .toList());
+        if (!rising) {
+            Collections.reverse(crossed);
         }
-        Point border = network.border();
-        Point boten = firstLaoStation(border);
-        boolean southbound = from.country() == Country.CN;
-        List<Leg> legs = new ArrayList<>(List.of(
-                new Leg(Sections.chargedBy(from).orElseThrow(), from, southbound ? border : boten),
-                new Leg(Sections.chargedBy(to).orElseThrow(), southbound ? boten : border, to)));
+        List<Leg> legs = new ArrayList<>();
+        Point start = from;
+        Country country = from.country();
+        for (Border b : crossed) {
+            Point end = rising ? b.beforeFareEnd() : b.afterFareStart();
+            legs.add(new Leg(chargedIn(country), start, end));
+            start = rising ? b.afterFareStart() : b.beforeFareEnd();
+            country = rising ? b.after() : b.before();
+        }
+        legs.add(new Leg(chargedIn(country), start, to));
         legs.removeIf(leg -> FareMath.km(leg.from(), leg.to()).signum() == 0);
         return legs;
     }
 
-    /** The Lao passenger station nearest the border: Boten. */
-    private Point firstLaoStation(Point border) {
-        BigDecimal borderKm = BigDecimal.valueOf(border.km());
-        return network.points().stream()
-                .filter(p -> p.country() == Country.LA && p.kind() == PointKind.PASSENGER)
-                .min(Comparator.comparing((Point p) ->
-                        BigDecimal.valueOf(p.km()).subtract(borderKm).abs()))
-                .orElseThrow();
+    private Operator chargedIn(Country country) {
+        return sections.chargedBy(country)
+                .orElseThrow(() -> new InvalidInput("from", "no operator sells tickets in " + country.code()));
     }
 
     private Point endpoint(String field, String code) {
         Point point = network.point(code)
                 .orElseThrow(() -> new InvalidInput(field, "'" + code + "' is not a station of the line"));
-        if (Sections.chargedBy(point).isEmpty()) {
+        if (sections.chargedBy(point).isEmpty()) {
             throw new InvalidInput(field, "'" + point.code() + "' is the border, where no journey starts or ends");
         }
         return point;
