@@ -187,6 +187,23 @@ export function missingOr(err, key) {
   return err instanceof ApiError && err.status === 404 && !(err.problem && err.problem.field) ? t(key) : errorText(err);
 }
 
+/** "08:05 (Asia/Shanghai, UTC+8)": a local time with its station's zone. */
+function timeWithZone(iso, zone) {
+  return h('span', { class: 'local-time' }, h('time', { datetime: iso }, localTime(iso)),
+    h('span', { class: 'zone' }, ` (${zone}, ${zoneOf(iso)})`));
+}
+
+/** When the train leaves and arrives, local to each station with its zone; said so when the train no longer runs. */
+export function journeyTimes(b) {
+  if (!b.departure || !b.arrival) return h('p', { class: 'journey-times unknown' }, t('tk.timesUnknown'));
+  const nextDay = b.arrival.slice(0, 10) !== b.departure.slice(0, 10);
+  return h('dl', { class: 'journey-times' },
+    h('dt', {}, t('tk.departs', { station: stationName(b.from) })),
+    h('dd', { class: 'departure' }, timeWithZone(b.departure, b.departureZone)),
+    h('dt', {}, t('tk.arrives', { station: stationName(b.to) })),
+    h('dd', { class: 'arrival' }, timeWithZone(b.arrival, b.arrivalZone), nextDay ? ` ${t('tk.nextDay')}` : ''));
+}
+
 /** A booking as a card: journey, class, status, passengers with seats, tickets with QR codes, money. */
 export function bookingCard(b, actions = []) {
   const ticketed = b.status === 'TICKETED' || b.status === 'CHANGED';
@@ -196,8 +213,10 @@ export function bookingCard(b, actions = []) {
   h('header', { class: 'booking-head' },
     h('h3', {}, `${b.train} · ${route}`),
     h('span', { class: `badge status-${b.status}` }, statusName(b.status))),
-  h('p', { class: 'booking-meta' }, `${fmtDate(b.date)} · ${className(b.seatClass)} · `,
-    h('span', { class: 'booking-id' }, t('tk.bookingRef', { id: b.id }))),
+  h('p', { class: 'booking-ref' }, t('tk.referenceLabel'), ' ',
+    h('strong', { class: 'reference', translate: 'no' }, b.reference || '')),
+  journeyTimes(b),
+  h('p', { class: 'booking-meta' }, `${fmtDate(b.date)} · ${className(b.seatClass)}`),
   h('ul', { class: 'passenger-list' }, b.passengers.map((p, i) => h('li', { class: 'ticket', 'data-index': i },
     h('div', {},
       h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),

@@ -34,6 +34,13 @@ public final class SalesRecords {
             boolean onSale,
             List<ClassOffer> classes) {}
 
+    /**
+     * When a booking's train leaves its first station and reaches its last, as the timetable now has it: local times
+     * with their offset, and the IANA zone of each station (the two differ on a cross-border journey).
+     */
+    public record JourneyTimes(
+            OffsetDateTime departure, String departureZone, OffsetDateTime arrival, String arrivalZone) {}
+
     /** "Hold these seats for these passengers." */
     public record HoldRequest(
             String train,
@@ -73,8 +80,13 @@ public final class SalesRecords {
     /** A passenger of a booking with their seat (and ticket once paid). */
     public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {}
 
+    /**
+     * A booking: {@code id} is its UUID, {@code reference} the short code a person reads out at a window (see
+     * the core's BookingReference).
+     */
     public record Booking(
             String id,
+            String reference,
             String train,
             LocalDate date,
             String from,
@@ -106,6 +118,7 @@ public final class SalesRecords {
         public Booking withPayments(List<Payment> recorded) {
             return new Booking(
                     id,
+                    reference,
                     train,
                     date,
                     from,

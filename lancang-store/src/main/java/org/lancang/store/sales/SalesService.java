@@ -32,6 +32,7 @@ import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.ClassOffer;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesRecords.JourneyTimes;
 import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.PaymentPurpose;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
@@ -98,7 +99,8 @@ public final class SalesService {
         this.holdTime = holdTime;
         this.runs = new RunsInMemory(jdbi, timetable, clock);
         this.lookups = new SalesLookups(jdbi);
-        this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups, clock);
+        this.desk = new SeatDesk(
+                commits, timetable, fares, window, holdTime, runs, lookups, new ReferenceNumbers(jdbi), clock);
         this.payments = new Payments(jdbi, payments, clock);
         this.waivers = new FeeWaivers(jdbi);
         this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, this.payments, clock);
@@ -487,6 +489,35 @@ public final class SalesService {
     }
 
     // ---------------------------------------------------------------- lookups
+
+    /**
+     * When the booking's train leaves and arrives, local to each station, as the timetable has it for the date now
+     * (with published changes); empty when the train no longer runs that day or no longer calls at the booked stops.
+     */
+    public Optional<JourneyTimes> times(Booking b) {
+        Optional<TrainPlan> plan = timetable.plan(b.train(), b.date());
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        Train train = run(plan.get(), b.date()).train;
+        if (b.toStop() >= train.stops().size()
+                || !train.stops().get(b.fromStop()).pointCode().equals(b.from())
+                || !train.stops().get(b.toStop()).pointCode().equals(b.to())) {
+            return Optional.empty();
+        }
+        Optional<Point> a = network.point(b.from());
+        Optional<Point> z = network.point(b.to());
+        if (a.isEmpty() || z.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant dep = train.at(b.date(), train.stops().get(b.fromStop()).departure());
+        Instant arr = train.at(b.date(), train.stops().get(b.toStop()).arrival());
+        return Optional.of(new JourneyTimes(
+                dep.atZone(a.get().timeZone()).toOffsetDateTime(),
+                a.get().timeZone().getId(),
+                arr.atZone(z.get().timeZone()).toOffsetDateTime(),
+                z.get().timeZone().getId()));
+    }
 
     /** A booking its owner (or an agent) may see. */
     public Booking find(String bookingId, String caller, boolean agent) {
