@@ -367,6 +367,8 @@ export default {
   'tk.pay': 'Pay {amount}',
   'tk.paying': 'Paying…',
   'tk.ticketHeading': 'Your ticket',
+  'tk.signInFirstHeading': 'Sign in to book this train',
+  'tk.signInFirst': 'Tickets carry each passenger\'s name and document, so buying needs an account. Sign in or register: you come back here with this search and this train chosen, before filling in anything.',
   'tk.referenceLabel': 'Booking reference',
   'tk.departs': 'Departs {station}',
   'tk.arrives': 'Arrives {station}',

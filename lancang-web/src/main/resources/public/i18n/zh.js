@@ -366,6 +366,8 @@ export default {
   'tk.pay': '支付 {amount}',
   'tk.paying': '正在支付…',
   'tk.ticketHeading': '您的车票',
+  'tk.signInFirstHeading': '请先登录再预订此车次',
+  'tk.signInFirst': '车票为实名制，需记载每位乘客的姓名和证件，购票须有账户。请登录或注册：完成后将回到此页，保留本次查询和所选车次，无需重新填写。',
   'tk.referenceLabel': '订单号',
   'tk.departs': '{station} 开车',
   'tk.arrives': '{station} 到达',

@@ -66,7 +66,8 @@ export async function api(path, { method = 'GET', body } = {}) {
 let mePromise = null;
 /** The signed-in user {username, displayName, roles} or null. */
 export function getMe() {
-  if (!mePromise) mePromise = api('/api/auth/me').catch(() => null);
+  // /api/auth/session answers 200 signed in or not: a signed-out visitor leaves no 401 in the console
+  if (!mePromise) mePromise = api('/api/auth/session').then((s) => (s && s.signedIn ? s.user : null)).catch(() => null);
   return mePromise;
 }
 

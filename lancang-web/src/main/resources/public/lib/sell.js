@@ -3,7 +3,7 @@
 // preference and the passengers' details (POST /api/bookings, problems shown at their fields) → pay with the simulated
 // provider → the tickets with their QR codes. A sold-out class offers the waitlist (POST /api/waitlist).
 import {
-  api, h, ApiError, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
+  api, h, ApiError, getMe, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
 } from '/lib/common.js';
 import { t } from '/lib/i18n.js';
 import {
@@ -11,7 +11,7 @@ import {
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency,
 } from '/lib/tickets.js';
 
-const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname)}`);
+const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
 const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
 const MAX_PASSENGERS = 5;
 
@@ -46,9 +46,15 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   if (params.get('from')) from.set(params.get('from').toUpperCase());
   if (params.get('to')) to.set(params.get('to').toUpperCase());
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
+  if (['CNY', 'LAK'].includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
 
-  searchForm.addEventListener('submit', async (ev) => {
+  searchForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    searchNow();
+  });
+
+  async function searchNow() {
+    await Promise.all([from.settled(), to.settled()]);
     clearErrors(searchForm);
     let ok = checkRequired(searchForm);
     if (from.input.value.trim() && !from.code) { fieldError(searchForm, 'from', t('tk.unknownStation')); ok = false; }
@@ -71,7 +77,15 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       const heading = results.querySelector('h2');
       if (heading) heading.focus();
     });
-  });
+  }
+
+  // back from signing in (or a shared link): search again, and open the chosen train and class
+  if (from.code && to.code && params.get('date')) {
+    await searchNow();
+    const j = journeys && journeys.find((x) => x.train === params.get('train'));
+    const cls = j && j.classes.find((c) => c.seatClass === params.get('class'));
+    if (j && cls && j.onSale) await choose(j, cls.seatClass, params.get('waitlist') === '1' || cls.available <= 0);
+  }
 
   function renderResults() {
     if (!journeys) return;
@@ -121,12 +135,36 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
 
   // ---------- class, seat and passengers ----------
 
-  function choose(journey, seatClass, waitlist) {
+  async function choose(journey, seatClass, waitlist) {
     choice = { journey, seatClass, waitlist };
     booking = null;
-    renderDetails();
+    // sign in (or register) first, before any passenger detail is typed; the search and the train come back after
+    if (await getMe()) renderDetails();
+    else renderSignIn();
     step.scrollIntoView({ block: 'start' });
     step.querySelector('h2').focus();
+  }
+
+  /** This page again with the search and the chosen train and class, to come back to after signing in. */
+  function resumePath() {
+    const { journey: j, seatClass, waitlist } = choice;
+    const p = new URLSearchParams({ ...query, train: j.train, class: seatClass });
+    if (waitlist) p.set('waitlist', '1');
+    return `${location.pathname}?${p}`;
+  }
+
+  function renderSignIn() {
+    const next = encodeURIComponent(resumePath());
+    step.replaceChildren(
+      h('h2', { tabindex: '-1' }, t('tk.signInFirstHeading')),
+      h('p', { class: 'choice-summary' }, summary()),
+      h('div', { class: 'panel sign-in-first' },
+        h('p', {}, t('tk.signInFirst')),
+        h('div', { class: 'actions' },
+          h('a', { class: 'btn', id: 'sign-in-to-book', href: `/signin.html?next=${next}` }, t('nav.signin')),
+          h('a', { class: 'btn secondary', id: 'register-to-book', href: `/register.html?next=${next}` }, t('signin.register')),
+          h('button', { type: 'button', class: 'btn secondary', onclick: () => { choice = null; step.replaceChildren(); } },
+            t('tk.back')))));
   }
 
   function field(name, labelKey, input, hintKey) {

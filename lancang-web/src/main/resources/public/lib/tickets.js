@@ -23,17 +23,19 @@ export const stationName = (code) => { const p = stationOf(code); return p ? loc
 const norm = (s) => (s || '').normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 const namesOf = (p) => [p.code, p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim());
 
-/** Stations whose code or name in any of the three languages contains the text (those starting with it first). */
-function matching(text) {
-  const q = norm(text);
+const found = new Map();
+/**
+ * Stations whose code or name matches the text, as the server's station search folds them (Lao spellings such as
+ * ຫຼ/ຫລ, traditional/simplified Chinese, pinyin without tones); those starting with it first. Answers are kept.
+ */
+async function matching(text) {
+  const q = (text || '').trim();
   if (!q) return stations.slice();
-  const scored = [];
-  for (const p of stations) {
-    const names = namesOf(p).map(norm);
-    if (names.some((n) => n.startsWith(q))) scored.push([0, p]);
-    else if (names.some((n) => n.includes(q))) scored.push([1, p]);
+  if (!found.has(q)) {
+    const codes = ((await api(`/api/stations?q=${encodeURIComponent(q)}`)) || []).map((x) => x.code);
+    found.set(q, codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean));
   }
-  return scored.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  return found.get(q);
 }
 
 let comboSeq = 0;
@@ -65,8 +67,12 @@ export function stationField(name, labelKey) {
       list.children[active].scrollIntoView({ block: 'nearest' });
     }
   };
-  const open = () => {
-    shown = matching(input.value).slice(0, 12);
+  let asked = 0;
+  const open = async () => {
+    const mine = ++asked;
+    const got = await matching(input.value).catch(() => []);
+    if (mine !== asked) return; // a later keystroke has its own answer
+    shown = got.slice(0, 12);
     list.replaceChildren(...shown.map((p, i) => {
       const others = [...new Set([p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim() && n !== localName(p.names)))];
       return h('li', { id: `${id}-opt-${i}`, role: 'option', 'data-code': p.code, 'aria-selected': 'false',
@@ -83,7 +89,7 @@ export function stationField(name, labelKey) {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (list.hidden) open();
+      if (list.hidden) { open(); return; }
       if (!shown.length) return;
       active = e.key === 'ArrowDown' ? (active + 1) % shown.length : (active <= 0 ? shown.length - 1 : active - 1);
       mark();
@@ -94,15 +100,18 @@ export function stationField(name, labelKey) {
       close();
     }
   });
+  let pending = Promise.resolve();
   input.addEventListener('blur', () => {
-    if (!input.dataset.code) {
+    asked++;
+    close();
+    pending = (async () => {
+      if (input.dataset.code) return;
       const q = norm(input.value);
       const exact = stations.find((p) => namesOf(p).map(norm).includes(q));
-      const only = matching(input.value);
-      if (exact) choose(exact);
-      else if (q && only.length === 1) choose(only[0]);
-    }
-    close();
+      if (exact) { choose(exact); return; }
+      const only = q ? await matching(input.value).catch(() => []) : [];
+      if (!input.dataset.code && only.length === 1) choose(only[0]);
+    })();
   });
   document.addEventListener('lang-change', () => {
     const p = stationOf(input.dataset.code);
@@ -112,6 +121,8 @@ export function stationField(name, labelKey) {
     h('label', { for: id, id: `${id}-label`, 'data-i18n': labelKey }, t(labelKey)), input, list);
   return {
     field, input,
+    /** Resolves once a station typed and left (blur) has been looked up. */
+    settled: () => pending,
     get code() { return input.dataset.code || ''; },
     set(code) { const p = stationOf(code); if (p) { input.dataset.code = code; input.value = localName(p.names); } },
   };

@@ -34,7 +34,8 @@ final class NetworkCommand extends CommandGroup {
                     out.println(Json.MAPPER
                             .writerWithDefaultPrettyPrinter()
                             .writeValueAsString(
-                                    new NetworkRoutes(platform.reference().network()).pointViews()));
+                                    new NetworkRoutes(platform.reference().network(), platform.nameFolding())
+                                            .pointViews()));
                 case CSV -> {
                     out.println(Csv.line(List.of(
                             "code",

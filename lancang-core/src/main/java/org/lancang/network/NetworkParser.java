@@ -140,7 +140,11 @@ public final class NetworkParser {
     private static Point point(CsvTable.Row row, boolean assumed) {
         return new Point(
                 row.required("code"),
-                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
+                new Names(
+                        row.required("name_en"),
+                        row.text("name_zh"),
+                        row.text("name_lo"),
+                        row.textIfPresent("name_pinyin")),
                 country(row, "country"),
                 row.decimalBetween("km", 0, 100_000),
                 row.oneOf("km_quality", KmQuality.class),

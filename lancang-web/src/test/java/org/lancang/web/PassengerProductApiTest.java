@@ -3,6 +3,8 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
@@ -120,5 +122,35 @@ class PassengerProductApiTest {
                         .mapTo(Boolean.class)
                         .one());
         assertThat(uniqueIndex).isTrue();
+    }
+
+    private static JsonNode stations(String q) {
+        TestServer.Reply r = server.get("/api/stations?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void theStationSearchFoldsLaoSpellingsChineseVariantsAndPinyin() {
+        // ຫຼວງພະບາງ typed with the subscript lo (U+0EBC), and with ລ as the data file spells it
+        assertThat(stations("\u0eab\u0ebc\u0ea7\u0e87").get(0).get("code").asText())
+                .isEqualTo("LPB");
+        assertThat(stations("\u0eab\u0ea5\u0ea7\u0e87").get(0).get("code").asText())
+                .isEqualTo("LPB");
+        assertThat(stations("西雙版納").findValuesAsText("code")).containsExactly("XSB");
+        assertThat(stations("Pǔ'ěr").findValuesAsText("code")).containsExactly("PUE");
+        assertThat(stations("wanxiang").findValuesAsText("code")).containsExactly("VTE");
+        assertThat(stations("kunming").findValuesAsText("code")).first().isIn("KMG", "KMS");
+        // every passenger station, each with its names in three languages; freight points are not sold to
+        JsonNode all = server.get("/api/stations").json();
+        assertThat(all.findValuesAsText("code")).contains("KMS", "PHH", "VTE").doesNotContain("VTS", "BDR");
+        for (JsonNode s : all) {
+            assertThat(s.get("names").get("zh").asText()).as(s.toString()).isNotBlank();
+            assertThat(s.get("names").get("lo").asText()).as(s.toString()).isNotBlank();
+        }
+        assertThat(stations("nowhere at all")).isEmpty();
+        TestServer.Reply tooLong = server.get("/api/stations?q=" + "x".repeat(81));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("field").asText()).isEqualTo("q");
     }
 }
