@@ -8,7 +8,7 @@ import {
 import { t } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
-  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency,
+  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
 } from '/lib/tickets.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
@@ -47,6 +47,15 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   if (params.get('to')) to.set(params.get('to').toUpperCase());
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
   if (['CNY', 'LAK'].includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
+  // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose
+  let currencyChosen = ['CNY', 'LAK'].includes(params.get('currency'));
+  searchForm.currency.addEventListener('change', () => { currencyChosen = true; });
+  const followStation = () => {
+    const local = stationCurrency(from.code);
+    if (!currencyChosen && local) searchForm.currency.value = local;
+  };
+  from.input.addEventListener('station-change', followStation);
+  followStation();
 
   searchForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -104,7 +113,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     const nextDay = j.arrival.slice(0, 10) !== j.departure.slice(0, 10);
     return h('li', { class: `journey${j.crossesBorder ? ' border' : ''}`, 'data-train': j.train },
       h('div', { class: 'journey-head' },
-        h('h3', {}, j.train, ' ', h('span', { class: 'sub inline' }, `${j.operator} · ${j.trainType}`)),
+        h('h3', {}, j.train, ' ', h('span', { class: 'sub inline' }, `${operatorName(j.operator)} · ${trainTypeName(j.trainType)}`)),
         j.crossesBorder ? h('span', { class: 'badge border-badge' }, t('tk.crossesBorder')) : null),
       h('p', { class: 'times' },
         h('span', { class: 'dep' }, h('strong', {}, dep), j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.departure)}`) : null,
@@ -121,7 +130,9 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
           h('th', { scope: 'col', class: 'num' }, t('tk.fare')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('tk.choose'))))),
         h('tbody', {}, j.classes.map((c) => h('tr', { 'data-class': c.seatClass },
           h('th', { scope: 'row' }, className(c.seatClass)),
-          h('td', { class: 'num' }, c.available > 0 ? t('tk.seats', { n: c.available }) : h('span', { class: 'sold-out' }, t('tk.soldOut'))),
+          h('td', { class: 'num' }, c.available > 0 ? t('tk.seats', { n: c.available })
+            : c.keptForCrossBorder ? h('span', { class: 'kept-cross-border' }, t('tk.keptForCrossBorder'))
+              : h('span', { class: 'sold-out' }, t('tk.soldOut'))),
           h('td', { class: 'num' }, h('span', { class: 'fare' }, money(c.fare.total)),
             c.fare.parts.length > 1 || c.fare.parts[0].amount.currency !== c.fare.total.currency
               ? h('span', { class: 'sub' }, c.fare.parts.map((p) => `${stationName(p.from)}–${stationName(p.to)} ${money(p.amount)}`).join(' + '))

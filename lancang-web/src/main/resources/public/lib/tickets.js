@@ -11,13 +11,23 @@ let stations = null;
 /** The passenger stations of the line in km order (loaded once, with every other point for names). */
 export async function loadStations() {
   if (!stations) {
-    points = ((await api('/api/network/points')) || []).sort((a, b) => a.km - b.km);
-    stations = points.filter((p) => p.kind === 'PASSENGER');
+    const [all, sold] = await Promise.all([api('/api/network/points'), api('/api/stations')]);
+    points = (all || []).sort((a, b) => a.km - b.km);
+    stations = (sold || []).sort((a, b) => a.km - b.km); // with the currency each station's operator sells in
   }
   return stations;
 }
 
 const stationOf = (code) => points.find((p) => p.code === code);
+/** The currency the station's own operator sells in (LAK in Laos, CNY in China), or null. */
+export const stationCurrency = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.currency : null; };
+
+/** An operator's name in the reader's language (the code where no name is known). */
+export const operatorName = (code) => tOr(`op.${code}`, code);
+/** A train type's name in the reader's language (the code where no name is known). */
+export const trainTypeName = (code) => tOr(`traintype.${code}`, code);
+function tOr(key, fallback) { const text = t(key); return text && text !== key ? text : fallback; }
+
 export const stationName = (code) => { const p = stationOf(code); return p ? localName(p.names) : code; };
 
 const norm = (s) => (s || '').normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();

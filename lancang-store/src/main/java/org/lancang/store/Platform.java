@@ -183,7 +183,8 @@ public final class Platform implements AutoCloseable {
             FareTable fares = FareTable.parse(
                     reference.network(),
                     referenceFiles.read(FareTable.FILE),
-                    referenceFiles.read(FareTable.RATES_FILE));
+                    referenceFiles.read(FareTable.RATES_FILE),
+                    referenceFiles.read(FareTable.ROUNDING_FILE));
             SalesService sales = new SalesService(
                     database.jdbi(),
                     commits,

@@ -153,4 +153,55 @@ class PassengerProductApiTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("field").asText()).isEqualTo("q");
     }
+
+    @Test
+    void faresAreRoundedAsTheOperatorsDoAndKeptSeatsAreNotSoldOut() {
+        JsonNode d87 = journey("KMS", "VTE", "D87");
+        for (JsonNode c : d87.get("classes")) {
+            JsonNode total = c.get("fare").get("total");
+            assertThat(total.get("currency").asText()).isEqualTo("CNY");
+            assertThat(total.get("minor").asLong() % 50).as(c.toString()).isZero(); // whole 0.5 yuan
+        }
+        JsonNode inKip = server.get("/api/journeys?from=VTE&to=LPB&currency=LAK&date=" + DATE)
+                .json();
+        for (JsonNode j : inKip) {
+            for (JsonNode c : j.get("classes")) {
+                assertThat(c.get("fare").get("total").get("minor").asLong() % 1000)
+                        .as(c.toString())
+                        .isZero();
+            }
+        }
+        // D88's first class between two Lao stations: its seats are in the cars kept for cross-border journeys
+        JsonNode d88 = journey("VTE", "LPB", "D88");
+        JsonNode first = null;
+        for (JsonNode c : d88.get("classes")) {
+            if (c.get("seatClass").asText().equals("FIRST")) {
+                first = c;
+            }
+        }
+        assertThat(first).as(d88.toString()).isNotNull();
+        assertThat(first.get("available").asInt()).isZero();
+        assertThat(first.get("keptForCrossBorder").asBoolean()).isTrue();
+        // the same class across the border is on sale
+        JsonNode across = journey("VTE", "KMS", "D88");
+        for (JsonNode c : across.get("classes")) {
+            assertThat(c.get("keptForCrossBorder").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void eachStationSaysTheCurrencyItsOperatorSellsIn() {
+        assertThat(stations("VTE").get(0).get("currency").asText()).isEqualTo("LAK");
+        assertThat(stations("KMS").get(0).get("currency").asText()).isEqualTo("CNY");
+    }
+
+    @Test
+    void aSignedOutPageAsksTheSessionAndGetsNoError() {
+        TestServer.Reply out = server.get("/api/auth/session");
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.json().get("signedIn").asBoolean()).isFalse();
+        TestServer.Reply in = server.get("/api/auth/session", passenger);
+        assertThat(in.json().get("signedIn").asBoolean()).isTrue();
+        assertThat(in.json().get("user").get("username").asText()).isEqualTo("vong");
+    }
 }

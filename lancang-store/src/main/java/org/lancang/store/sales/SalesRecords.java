@@ -17,8 +17,12 @@ import org.lancang.ticketing.payments.PaymentStatus;
 public final class SalesRecords {
     private SalesRecords() {}
 
-    /** A class on a train for a journey: how many seats are free and what it costs. */
-    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare) {}
+    /**
+     * A class on a train for a journey: how many seats are free and what it costs. {@code keptForCrossBorder}: none is
+     * free for this journey, yet seats of the class are free on it in cars kept for passengers crossing the border (so
+     * the class is not sold out: it is kept, and a cross-border journey could still have it).
+     */
+    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare, boolean keptForCrossBorder) {}
 
     /** One train that serves a journey on a date. */
     public record JourneyOption(

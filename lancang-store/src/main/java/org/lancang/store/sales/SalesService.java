@@ -139,15 +139,17 @@ public final class SalesService {
                 Optional<FareQuote> fare = fares.quote(stops.get(i), stops.get(j), cls, currency);
                 if (fare.isPresent()) {
                     int available = 0;
+                    boolean kept = false;
                     run.lock.lock();
                     try {
                         if (run.suspended() == null) {
                             available = run.inventory.availability(i, j, cls);
+                            kept = available == 0 && freeInAnyCar(run, i, j, cls);
                         }
                     } finally {
                         run.lock.unlock();
                     }
-                    classes.add(new ClassOffer(cls, available, fare.get()));
+                    classes.add(new ClassOffer(cls, available, fare.get(), kept));
                 }
             }
             Point a = network.point(stops.get(i)).orElseThrow();
@@ -169,6 +171,25 @@ public final class SalesService {
         }
         out.sort(Comparator.comparing(JourneyOption::departure));
         return out;
+    }
+
+    /**
+     * Whether a seat of the class is free for the whole journey in some car, whichever journeys that car sells: with
+     * none free for this journey, the seats left are kept for other (cross-border) journeys. The caller holds the lock.
+     */
+    private static boolean freeInAnyCar(RunSales run, int from, int to, SeatClass cls) {
+        List<Seat> seats = run.inventory.seats();
+        for (int k = 0; k < seats.size(); k++) {
+            if (seats.get(k).seatClass() == cls && run.inventory.isFree(k, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The currency a station's own operator sells in (the default for a buyer starting there), if any. */
+    public Optional<Currency> localCurrency(String pointCode) {
+        return fares.localCurrency(pointCode);
     }
 
     private static List<SeatClass> classesOf(TrainType type) {

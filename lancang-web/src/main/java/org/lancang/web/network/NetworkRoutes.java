@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.money.Currency;
 import org.lancang.network.NameFolding;
 import org.lancang.network.Names;
 import org.lancang.network.Network;
@@ -28,16 +31,21 @@ public final class NetworkRoutes {
         }
     }
 
-    /** A passenger station as the station search gives it. */
-    public record StationView(String code, NamesView names, String country, double km, String timeZone) {
-        static StationView of(Point p) {
-            return new StationView(
-                    p.code(),
-                    NamesView.of(p.names()),
-                    p.country().code(),
-                    p.km(),
-                    p.timeZone().getId());
-        }
+    /**
+     * A passenger station as the station search gives it, with the currency its own operator sells in (what a buyer
+     * starting there pays in by default).
+     */
+    public record StationView(
+            String code, NamesView names, String country, double km, String timeZone, String currency) {}
+
+    private StationView station(Point p) {
+        return new StationView(
+                p.code(),
+                NamesView.of(p.names()),
+                p.country().code(),
+                p.km(),
+                p.timeZone().getId(),
+                localCurrency.apply(p.code()).map(Enum::name).orElse(null));
     }
 
     public record PointView(
@@ -149,10 +157,13 @@ public final class NetworkRoutes {
     private final List<StructureView> structures;
     private final Network network;
     private final NameFolding folding;
+    private final Function<String, Optional<Currency>> localCurrency;
 
-    public NetworkRoutes(Network network, NameFolding folding) {
+    /** {@code localCurrency}: the currency a station's operator sells in (the fare table knows). */
+    public NetworkRoutes(Network network, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
         this.network = network;
         this.folding = folding;
+        this.localCurrency = localCurrency;
         this.points = network.referencePoints().stream().map(PointView::of).toList();
         this.allPoints = network.points().stream().map(PointView::of).toList();
         this.sections =
@@ -221,14 +232,14 @@ public final class NetworkRoutes {
                 .filter(p -> p.kind() == PointKind.PASSENGER)
                 .toList();
         if (q.isBlank()) {
-            return passenger.stream().map(StationView::of).toList();
+            return passenger.stream().map(this::station).toList();
         }
         record Ranked(int rank, Point point) {}
         return passenger.stream()
                 .flatMap(p -> folding.rank(q, p.names(), p.code()).map(r -> new Ranked(r, p)).stream())
                 .sorted(Comparator.comparingInt(Ranked::rank)
                         .thenComparingDouble(r -> r.point().km()))
-                .map(r -> StationView.of(r.point()))
+                .map(r -> station(r.point()))
                 .toList();
     }
 
