@@ -430,7 +430,7 @@ export default {
   'tk.agentHeading': 'Ticket window',
   'tk.agentForbidden': 'Not allowed: this page is for ticket agents (role AGENT).',
   'tk.findHeading': 'Find a booking',
-  'tk.findLabel': 'Ticket or document number',
+  'tk.findLabel': 'Booking reference, ticket or document number',
   'tk.find': 'Find',
   'tk.nothingFound': 'No booking with this ticket or document number.',
   'tk.sellHeading': 'Sell to a walk-in passenger',

@@ -429,7 +429,7 @@ export default {
   'tk.agentHeading': 'ປ່ອງຂາຍປີ້',
   'tk.agentForbidden': 'ບໍ່ອະນຸຍາດ: ໜ້ານີ້ສຳລັບຕົວແທນຂາຍປີ້ (ບົດບາດ AGENT).',
   'tk.findHeading': 'ຊອກຫາການຈອງ',
-  'tk.findLabel': 'ເລກປີ້ ຫຼື ເລກເອກະສານ',
+  'tk.findLabel': 'ລະຫັດການຈອງ, ເລກປີ້ ຫຼື ເລກເອກະສານ',
   'tk.find': 'ຊອກຫາ',
   'tk.nothingFound': 'ບໍ່ພົບການຈອງທີ່ມີເລກປີ້ ຫຼື ເລກເອກະສານນີ້.',
   'tk.sellHeading': 'ຂາຍປີ້ໃຫ້ຜູ້ໂດຍສານທີ່ມາປ່ອງ',

@@ -429,7 +429,7 @@ export default {
   'tk.agentHeading': '售票窗口',
   'tk.agentForbidden': '无权访问：此页面仅供售票员（AGENT 角色）使用。',
   'tk.findHeading': '查找订单',
-  'tk.findLabel': '票号或证件号码',
+  'tk.findLabel': '订单号、票号或证件号码',
   'tk.find': '查找',
   'tk.nothingFound': '没有与此票号或证件号码对应的订单。',
   'tk.sellHeading': '为窗口旅客售票',

@@ -5,7 +5,7 @@
 import {
   api, h, ApiError, getMe, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
 } from '/lib/common.js';
-import { t } from '/lib/i18n.js';
+import { t, getLang } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
@@ -47,11 +47,12 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   if (params.get('to')) to.set(params.get('to').toUpperCase());
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
   if (['CNY', 'LAK'].includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
-  // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose
+  // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose;
+  // a reader in Lao pays in kip wherever the journey starts
   let currencyChosen = ['CNY', 'LAK'].includes(params.get('currency'));
   searchForm.currency.addEventListener('change', () => { currencyChosen = true; });
   const followStation = () => {
-    const local = stationCurrency(from.code);
+    const local = getLang() === 'lo' ? defaultCurrency() : stationCurrency(from.code);
     if (!currencyChosen && local) searchForm.currency.value = local;
   };
   from.input.addEventListener('station-change', followStation);

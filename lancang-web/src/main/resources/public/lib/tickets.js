@@ -82,7 +82,9 @@ export function stationField(name, labelKey) {
     const mine = ++asked;
     const got = await matching(input.value).catch(() => []);
     if (mine !== asked) return; // a later keystroke has its own answer
-    shown = got.slice(0, 12);
+    const next = got.slice(0, 12);
+    if (!list.hidden && next.length === shown.length && next.every((p, i) => p === shown[i])) return; // unchanged
+    shown = next;
     list.replaceChildren(...shown.map((p, i) => {
       const others = [...new Set([p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim() && n !== localName(p.names)))];
       return h('li', { id: `${id}-opt-${i}`, role: 'option', 'data-code': p.code, 'aria-selected': 'false',
