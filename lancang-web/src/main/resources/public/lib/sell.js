@@ -85,7 +85,11 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       }
       renderResults();
       const heading = results.querySelector('h2');
-      if (heading) heading.focus();
+      if (heading) {
+        // the heading at the top, so the first trains show under it (on a phone too), not below the fold
+        heading.focus({ preventScroll: true });
+        heading.scrollIntoView({ block: 'start' });
+      }
     });
   }
 

@@ -290,4 +290,62 @@ class PassengerProductBrowserTest {
         }
         assertThat(b.consoleErrors()).as("console errors signed out").isEmpty();
     }
+
+    /**
+     * Item 7, on a phone (360×740): the signed-in header is two short rows, the first trains show right after Search,
+     * and a field's "required" message goes once it is filled in.
+     */
+    @Test
+    void onAPhoneTheHeaderIsShortTheTrainsShowAfterSearchAndFilledFieldsLoseTheirMessage() throws IOException {
+        try (BrowserSupport phone = new BrowserSupport(server, 360, 740)) {
+            phone.fresh();
+            phone.signIn("bounmy", "bounmy password 1", "/book.html");
+            double viewport = ((Number) phone.js("return window.innerHeight")).doubleValue();
+            double header = ((Number)
+                            phone.js("return document.getElementById('site-header').getBoundingClientRect().height"))
+                    .doubleValue();
+            assertThat(header).as("header height of " + viewport).isLessThan(viewport * 0.16);
+            phone.shot("product-7a-phone-header-en");
+
+            WebElement from = phone.wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=from] input")));
+            from.sendKeys("Vientiane");
+            phone.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("[data-field=from] li[data-code=VTE]"))
+                        .click();
+                return true;
+            });
+            phone.driver.findElement(By.cssSelector("[data-field=to] input")).sendKeys("Luang Prabang");
+            phone.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("[data-field=to] li[data-code=LPB]"))
+                        .click();
+                return true;
+            });
+            phone.setValue(By.id("date"), DATE);
+            phone.click(By.cssSelector("#search-form [type=submit]"));
+            WebElement first = phone.wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.journey")));
+            phone.wait.until(
+                    d -> ((Number) phone.js("return arguments[0].getBoundingClientRect().top", first)).doubleValue()
+                            < viewport * 0.5);
+            phone.shot("product-7b-phone-results-en");
+
+            phone.click(By.cssSelector("#results li.journey tr[data-class=SECOND] button"));
+            phone.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
+            phone.click(By.cssSelector("#details-form [type=submit]"));
+            phone.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-field='passengers[0].name'] .field-error")));
+            phone.type(By.name("passengers[0].name"), "Bounmy Keo");
+            assertThat(phone.driver.findElements(By.cssSelector("[data-field='passengers[0].name'] .field-error")))
+                    .as("the filled field's message is gone")
+                    .isEmpty();
+            assertThat(phone.driver.findElement(By.name("passengers[0].name")).getAttribute("aria-invalid"))
+                    .isNull();
+            assertThat(phone.driver.findElements(
+                            By.cssSelector("[data-field='passengers[0].documentNumber'] .field-error")))
+                    .as("the empty field's message stays")
+                    .hasSize(1);
+            phone.shot("product-7c-phone-form-en");
+        }
+    }
 }
