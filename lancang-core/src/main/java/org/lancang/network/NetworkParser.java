@@ -301,7 +301,11 @@ public final class NetworkParser {
     private static Point point(CsvTable.Row row, boolean assumed, Countries countries) {
         return new Point(
                 row.required("code"),
-                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
+                new Names(
+                        row.required("name_en"),
+                        row.text("name_zh"),
+                        row.text("name_lo"),
+                        row.textIfPresent("name_pinyin")),
                 countries.of(row, "country"),
                 row.decimalBetween("km", 0, 100_000),
                 row.oneOf("km_quality", KmQuality.class),

@@ -186,8 +186,27 @@ class ReferenceNetworkTest {
 
     @Test
     void namesFallBackToEnglishWhereUnknown() {
-        assertThat(network.point("VKH").orElseThrow().names().in("zh")).isEqualTo("Vang Khi");
+        assertThat(new Names("Vang Khi", "", "").in("zh")).isEqualTo("Vang Khi");
         assertThat(network.point("LPB").orElseThrow().names().in("zh")).isEqualTo("琅勃拉邦");
+    }
+
+    @Test
+    void everyPointHasItsNameInThreeLanguagesAndTheChineseOneItsPinyin() {
+        for (Point p : network.points()) {
+            assertThat(p.names().zh()).as(p.code() + " zh").isNotBlank();
+            assertThat(p.names().lo()).as(p.code() + " lo").isNotBlank();
+            assertThat(p.names().pinyin()).as(p.code() + " pinyin").isNotBlank();
+            // a Lao name is in Lao script, a Chinese one has Han characters
+            assertThat(p.names().lo().codePoints().anyMatch(c -> c >= 0x0E80 && c <= 0x0EFF))
+                    .as(p.code() + " lo script")
+                    .isTrue();
+            assertThat(p.names()
+                            .zh()
+                            .codePoints()
+                            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                    .as(p.code() + " zh script")
+                    .isTrue();
+        }
     }
 
     private void assertBroken(ReferenceFiles broken, String file, int line, String field) {

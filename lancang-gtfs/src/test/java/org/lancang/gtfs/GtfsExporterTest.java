@@ -216,10 +216,11 @@ class GtfsExporterTest {
                 .anyMatch(r -> r.text("record_id").equals("KMS")
                         && r.text("language").equals("zh")
                         && r.text("translation").equals("昆明南"));
-        // Kunming South has no Lao name in the data: nothing is invented.
+        // Kunming South's Lao name (a marked transliteration in the data) is translated too
         assertThat(translations)
-                .noneMatch(r ->
-                        r.text("record_id").equals("KMS") && r.text("language").equals("lo"));
+                .anyMatch(r -> r.text("record_id").equals("KMS")
+                        && r.text("language").equals("lo")
+                        && r.text("translation").equals("ຄຸນໝິງໃຕ້"));
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
+import org.lancang.network.NameFolding;
+import org.lancang.network.NetworkParser;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.changes.TimetableChangeService;
@@ -73,6 +75,7 @@ public final class Platform implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
     private final WriterLock writerLock;
+    private final NameFolding nameFolding;
 
     private Platform(
             Database database,
@@ -86,7 +89,9 @@ public final class Platform implements AutoCloseable {
             OperationsService operations,
             TimetableChangeService changes,
             String generatedAdminPassword,
-            WriterLock writerLock) {
+            WriterLock writerLock,
+            NameFolding nameFolding) {
+        this.nameFolding = nameFolding;
         this.database = database;
         this.reference = reference;
         this.operators = operators;
@@ -163,6 +168,11 @@ public final class Platform implements AutoCloseable {
             if (referenceStore.isEmpty()) {
                 referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");
+            } else if (server) {
+                int renamed = referenceStore.refreshNames(NetworkParser.parse(referenceFiles));
+                if (renamed > 0) {
+                    LOG.info("names of {} points brought up to the reference files", renamed);
+                }
             }
             ReferenceData reference = referenceStore.load(described.network());
             Operators operators =
@@ -181,7 +191,8 @@ public final class Platform implements AutoCloseable {
                     reference.network(),
                     operators,
                     referenceFiles.read(FareTable.FILE),
-                    referenceFiles.read(FareTable.RATES_FILE));
+                    referenceFiles.read(FareTable.RATES_FILE),
+                    referenceFiles.read(FareTable.ROUNDING_FILE));
             SalesService sales = new SalesService(
                     database.jdbi(),
                     commits,
@@ -235,7 +246,8 @@ public final class Platform implements AutoCloseable {
                     operations,
                     changes,
                     adminPassword,
-                    writerLock);
+                    writerLock,
+                    NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
         } catch (RuntimeException e) {
             commits.close();
             if (writerLock != null) {
@@ -244,6 +256,11 @@ public final class Platform implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** How station names and what people type to find them are compared (Lao spellings, 繁/简, pinyin). */
+    public NameFolding nameFolding() {
+        return nameFolding;
     }
 
     public Database database() {

@@ -97,7 +97,9 @@ public final class WebServer implements AutoCloseable {
                 .summary("Liveness and database check")
                 .returns(Map.class)
                 .handle(ctx -> ctx.json(Map.of("status", "UP", "database", databaseStatus(platform)))));
-        endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
+        endpoints.addAll(new NetworkRoutes(
+                        platform.reference().network(), platform.nameFolding(), platform.sales()::localCurrency)
+                .endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
         endpoints.addAll(

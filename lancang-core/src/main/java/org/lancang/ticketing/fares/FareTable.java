@@ -1,5 +1,6 @@
 package org.lancang.ticketing.fares;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
@@ -31,22 +33,40 @@ import org.lancang.timetable.Operators;
 public final class FareTable {
     public static final String FILE = "fares.csv";
     public static final String RATES_FILE = "exchange-rates.csv";
+    /** How a total in each currency is rounded: currency, step, source. */
+    public static final String ROUNDING_FILE = "fare-rounding.csv";
 
     private final Network network;
     private final Sections sections;
     private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new HashMap<>();
     private final ExchangeRate rate;
+    private final Map<Currency, BigDecimal> totalSteps;
 
     /** Fares where each country's part is charged by its infrastructure manager. */
     public FareTable(Network network, List<Tariff> tariffs, ExchangeRate rate) {
-        this(network, null, tariffs, rate);
+        this(network, null, tariffs, rate, Map.of());
     }
 
     /** Fares where each country's part is charged by the operator {@code operators} names for it. */
     public FareTable(Network network, Operators operators, List<Tariff> tariffs, ExchangeRate rate) {
+        this(network, operators, tariffs, rate, Map.of());
+    }
+
+    /**
+     * A fare table whose totals are rounded half up to {@code totalSteps} of their currency (a currency without a step
+     * keeps the exact sum of its parts); each country's part charged by the operator {@code operators} names for it,
+     * or by its infrastructure manager where {@code operators} is null.
+     */
+    public FareTable(
+            Network network,
+            Operators operators,
+            List<Tariff> tariffs,
+            ExchangeRate rate,
+            Map<Currency, BigDecimal> totalSteps) {
         this.network = Objects.requireNonNull(network, "network");
         this.sections = new Sections(network, operators);
         this.rate = Objects.requireNonNull(rate, "rate");
+        this.totalSteps = Map.copyOf(totalSteps);
         for (Tariff t : tariffs) {
             if (this.tariffs
                             .computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class))
@@ -72,6 +92,47 @@ public final class FareTable {
                 operators,
                 FareFileParser.parse(FILE, faresText, network, operators),
                 ExchangeRateFileParser.parse(RATES_FILE, ratesText));
+    }
+
+    /** Also reads {@value #ROUNDING_FILE}: the totals are rounded the way the operator selling in each currency does. */
+    public static FareTable parse(Network network, String faresText, String ratesText, String roundingText) {
+        return parse(network, null, faresText, ratesText, roundingText);
+    }
+
+    /** The same, each country's part charged by the operator {@code operators} names for it (null: its manager). */
+    public static FareTable parse(
+            Network network, Operators operators, String faresText, String ratesText, String roundingText) {
+        CsvTable table = CsvTable.parse(ROUNDING_FILE, roundingText, List.of("currency", "step", "source"));
+        Map<Currency, BigDecimal> steps = new EnumMap<>(Currency.class);
+        for (CsvTable.Row row : table.rows()) {
+            Currency currency = row.oneOf("currency", Currency.class);
+            BigDecimal step = FareMath.positive(row, "step");
+            if (!FareMath.wholeMinorUnits(step, currency)) {
+                throw row.error("step", "is not a whole number of the currency's smallest unit");
+            }
+            row.required("source");
+            if (steps.put(currency, step) != null) {
+                throw row.error("currency", currency + " is listed twice");
+            }
+        }
+        return new FareTable(
+                network,
+                operators,
+                FareFileParser.parse(FILE, faresText, network, operators),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText),
+                steps);
+    }
+
+    /**
+     * The currency a station's own operator sells in (the buyer's default there); empty at a point no operator charges
+     * for, such as the border.
+     */
+    public Optional<Currency> localCurrency(String pointCode) {
+        return network.point(pointCode)
+                .flatMap(sections::chargedBy)
+                .flatMap(op -> tariffs.getOrDefault(op, Map.of()).values().stream()
+                        .findFirst()
+                        .map(Tariff::currency));
     }
 
     public ExchangeRate rate() {
@@ -111,6 +172,11 @@ public final class FareTable {
                     FareMath.km(leg.from(), leg.to()).doubleValue(),
                     amount));
             total = total.plus(rate.convert(amount, buyerCurrency));
+        }
+        BigDecimal step = totalSteps.get(buyerCurrency);
+        if (step != null) {
+            BigDecimal major = BigDecimal.valueOf(total.minor()).movePointLeft(buyerCurrency.decimals());
+            total = FareMath.money(FareMath.roundToStep(major, step), buyerCurrency);
         }
         return Optional.of(new FareQuote(parts, total));
     }

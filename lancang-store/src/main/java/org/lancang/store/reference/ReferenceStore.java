@@ -72,12 +72,35 @@ public final class ReferenceStore {
                         + ", which the network's countries.csv does not list"));
     }
 
+    /**
+     * Brings the stored points' names up to the reference files' (names only: what a reader sees and searches; every
+     * other figure stays as stored). Returns how many points changed. A database loaded before the names were
+     * completed gets them on the next start.
+     */
+    public int refreshNames(Network fromFiles) {
+        return jdbi.inTransaction(h -> {
+            int changed = 0;
+            for (Point p : fromFiles.points()) {
+                changed += h.createUpdate("UPDATE network_point SET name_en = :en, name_zh = :zh, name_lo = :lo,"
+                                + " name_pinyin = :pinyin WHERE code = :code AND (name_en, name_zh, name_lo,"
+                                + " name_pinyin) IS DISTINCT FROM (:en, :zh, :lo, :pinyin)")
+                        .bind("code", p.code())
+                        .bind("en", p.names().en())
+                        .bind("zh", p.names().zh())
+                        .bind("lo", p.names().lo())
+                        .bind("pinyin", p.names().pinyin())
+                        .execute();
+            }
+            return changed;
+        });
+    }
+
     private static void saveNetwork(Handle h, Network network) {
         PreparedBatch points =
-                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, country,"
+                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, country,"
                         + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
                         + " elevation_basis, usual_dwell_ms, border_first_dwell_ms, border_second_dwell_ms, dwell_basis,"
-                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
+                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :country, :km, :kmQuality, :kind,"
                         + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell, :firstBorder,"
                         + " :secondBorder, :dwellBasis, :source, :assumed)");
         int seq = 0;
@@ -87,6 +110,7 @@ public final class ReferenceStore {
                     .bind("en", p.names().en())
                     .bind("zh", p.names().zh())
                     .bind("lo", p.names().lo())
+                    .bind("pinyin", p.names().pinyin())
                     .bind("country", p.country().code())
                     .bind("km", p.km())
                     .bind("kmQuality", p.kmQuality().name())
@@ -155,7 +179,11 @@ public final class ReferenceStore {
         List<Point> points = h.createQuery("SELECT * FROM network_point ORDER BY seq")
                 .map((rs, ctx) -> new Point(
                         rs.getString("code"),
-                        new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
+                        new Names(
+                                rs.getString("name_en"),
+                                rs.getString("name_zh"),
+                                rs.getString("name_lo"),
+                                rs.getString("name_pinyin")),
                         country(described, rs.getString("country")),
                         rs.getDouble("km"),
                         KmQuality.valueOf(rs.getString("km_quality")),
