@@ -21,6 +21,8 @@ public record FreightRules(
         double locomotiveMassT,
         double maxTrailingMassT,
         Duration maxWait,
+        double locomotiveLengthM,
+        double wagonLengthM,
         List<RulingGradient> gradients) {
     public static final String FILE = "freight-rules.csv";
     public static final String GRADIENTS_FILE = "freight-gradients.csv";
@@ -60,6 +62,8 @@ public record FreightRules(
                 need(values, "locomotive_mass"),
                 need(values, "max_trailing_mass"),
                 Duration.ofHours(Math.round(need(values, "max_wait"))),
+                need(values, "locomotive_length"),
+                need(values, "wagon_length"),
                 gradients);
     }
 
@@ -69,6 +73,11 @@ public record FreightRules(
             throw new IllegalArgumentException(FILE + " has no rule '" + rule + "'");
         }
         return v;
+    }
+
+    /** How many wagons a train of this length hauls. */
+    public int wagonsFor(double trainLengthM) {
+        return (int) Math.max(0, Math.floor((trainLengthM - locomotiveLengthM) / wagonLengthM));
     }
 
     /** The ruling gradients met between two kilometre posts. */
