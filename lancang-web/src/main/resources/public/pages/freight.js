@@ -106,7 +106,7 @@ function showNoteForm() {
   $('units').replaceChildren(...booking.units.map((u, i) => (u.kind.startsWith('BOX') || u.kind === 'REEFER_40'
     ? h('div', { class: 'field', 'data-field': `containers[${i}].seal` },
       h('label', { for: `seal-${i}` }, t('fr.seal', { unit: u.unit })),
-      h('input', { id: `seal-${i}`, 'data-unit': u.unit, class: 'seal' }))
+      h('input', { id: `seal-${i}`, type: 'text', 'data-unit': u.unit, class: 'seal' }))
     : h('p', {}, `${t('fr.wagon')} ${u.unit}`))));
 }
 
