@@ -1,6 +1,8 @@
 package org.lancang.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,10 +127,12 @@ final class FreightBench {
                     busy.p95() / regular.p95());
             out.printf(
                     Locale.ROOT,
-                    "target p95 < 500 ms: %s; max < 2 s: %s; OSRD's published target for its short-term path tool:"
-                            + " under 3 minutes (%.0f× that p95)%n",
+                    "target p95 < 500 ms: %s (CPU: %s); max < 2 s: %s (CPU: %s); OSRD's published target for its"
+                            + " short-term path tool: under 3 minutes (%.0f× that p95)%n",
                     busy.p95() < 500 ? "met" : "NOT met",
+                    busy.cpuP95() < 500 ? "met" : "NOT met",
                     busy.max() < 2000 ? "met" : "NOT met",
+                    busy.cpuMax() < 2000 ? "met" : "NOT met",
                     180_000 / busy.p95());
             out.flush();
             if (busy.found() < iterations / 2) {
@@ -138,7 +142,11 @@ final class FreightBench {
         }
     }
 
-    record Sample(double[] ms, int found) {
+    /**
+     * Wall-clock times, and the request thread's CPU times beside them: on a shared machine the CPU time says what the
+     * request costs, the wall time what a caller waited.
+     */
+    record Sample(double[] ms, double[] cpuMs, int found) {
         double median() {
             return ms[ms.length / 2];
         }
@@ -150,32 +158,53 @@ final class FreightBench {
         double max() {
             return ms[ms.length - 1];
         }
+
+        double cpuMedian() {
+            return cpuMs[cpuMs.length / 2];
+        }
+
+        double cpuP95() {
+            return cpuMs[(int) Math.ceil(cpuMs.length * 0.95) - 1];
+        }
+
+        double cpuMax() {
+            return cpuMs[cpuMs.length - 1];
+        }
     }
 
     private Sample sample(FreightService freight, Random random, Point north, Point south, LocalDate date) {
         double[] ms = new double[iterations];
+        double[] cpu = new double[iterations];
         int found = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < iterations; i++) {
             PathAsk ask = ask(random, north, south, date);
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             var a = freight.request("bench", ask);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             if (a.answer().feasible()) {
                 found++;
             }
         }
         Arrays.sort(ms);
-        return new Sample(ms, found);
+        Arrays.sort(cpu);
+        return new Sample(ms, cpu, found);
     }
 
     private void print(String what, Sample s) {
         out.printf(
                 Locale.ROOT,
-                "ad-hoc path request, %s: median %.0f ms, p95 %.0f ms, max %.0f ms (%d asks, %d with a path)%n",
+                "ad-hoc path request, %s: median %.0f ms, p95 %.0f ms, max %.0f ms wall; CPU of the request thread"
+                        + " median %.0f ms, p95 %.0f ms, max %.0f ms (%d asks, %d with a path)%n",
                 what,
                 s.median(),
                 s.p95(),
                 s.max(),
+                s.cpuMedian(),
+                s.cpuP95(),
+                s.cpuMax(),
                 s.ms().length,
                 s.found());
     }
