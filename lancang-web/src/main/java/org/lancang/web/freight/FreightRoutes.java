@@ -22,9 +22,9 @@ import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
 import org.lancang.users.Role;
 import org.lancang.users.User;
-import org.lancang.web.freight.FreightViews.BookingView;
 import org.lancang.web.freight.FreightViews.BoxView;
 import org.lancang.web.freight.FreightViews.CodeView;
+import org.lancang.web.freight.FreightViews.FreightBookingView;
 import org.lancang.web.freight.FreightViews.GoodsView;
 import org.lancang.web.freight.FreightViews.ImbalanceView;
 import org.lancang.web.freight.FreightViews.NoteView;
@@ -57,7 +57,7 @@ public final class FreightRoutes {
 
     public record EquipmentInput(EquipmentKind kind, Integer count, Double massT) {}
 
-    public record BookingInput(String slotId, String requestId, String date, List<EquipmentInput> equipment) {}
+    public record FreightBookingInput(String slotId, String requestId, String date, List<EquipmentInput> equipment) {}
 
     public record QuoteInput(String from, String to, List<EquipmentInput> equipment) {}
 
@@ -155,16 +155,16 @@ public final class FreightRoutes {
                         .status(201)
                         .summary("Book boxes or wagons on a slot's train (slotId and date) or on a request's train"
                                 + " (requestId): units are taken from the pools at the train's origin, all or nothing")
-                        .body(BookingInput.class)
-                        .returns(BookingView.class)
+                        .body(FreightBookingInput.class)
+                        .returns(FreightBookingView.class)
                         .handle(this::book),
                 Endpoint.get(base + "/bookings")
                         .access(both)
                         .tag("freight")
                         .summary("Bookings with their units: a shipper's own, or every one for the freight office")
-                        .returns(TypeRef.listOf(BookingView.class))
+                        .returns(TypeRef.listOf(FreightBookingView.class))
                         .handle(ctx -> ctx.json(freight.bookings(shipperOrAll(ctx)).stream()
-                                .map(BookingView::of)
+                                .map(FreightBookingView::of)
                                 .toList())),
                 Endpoint.put(base + "/bookings/{id}/note")
                         .access(shipper)
@@ -250,10 +250,10 @@ public final class FreightRoutes {
 
     private void book(Context ctx) {
         User user = auth.requireUser(ctx);
-        BookingInput in = Json.body(ctx, BookingInput.class);
+        FreightBookingInput in = Json.body(ctx, FreightBookingInput.class);
         LocalDate date = in.date() == null ? null : Params.dateField("date", in.date());
         ctx.status(201)
-                .json(BookingView.of(
+                .json(FreightBookingView.of(
                         freight.book(user.username(), in.slotId(), in.requestId(), date, equipment(in.equipment()))));
     }
 

@@ -60,7 +60,7 @@ public final class FreightViews {
         }
     }
 
-    public record CallView(String point, Instant arrival, Instant departure) {}
+    public record FreightCallView(String point, Instant arrival, Instant departure) {}
 
     public record PathView(
             String train,
@@ -68,14 +68,14 @@ public final class FreightViews {
             Instant arrival,
             long waitMinutes,
             List<String> waits,
-            List<CallView> calls) {
+            List<FreightCallView> calls) {
         static PathView of(InsertedPath p) {
             if (p == null) {
                 return null;
             }
-            List<CallView> calls = new ArrayList<>();
+            List<FreightCallView> calls = new ArrayList<>();
             for (PointTime t : p.run().run().times()) {
-                calls.add(new CallView(
+                calls.add(new FreightCallView(
                         t.point().code(), p.run().at(t.arrival()), p.run().at(t.departure())));
             }
             return new PathView(
@@ -160,7 +160,7 @@ public final class FreightViews {
 
     public record UnitView(String unit, String kind, String owner) {}
 
-    public record BookingView(
+    public record FreightBookingView(
             String id,
             String shipper,
             String slotId,
@@ -173,8 +173,8 @@ public final class FreightViews {
             int teu,
             Instant createdAt,
             List<UnitView> units) {
-        static BookingView of(FreightRecords.Booking b) {
-            return new BookingView(
+        static FreightBookingView of(FreightRecords.Booking b) {
+            return new FreightBookingView(
                     b.id(),
                     b.shipper(),
                     b.slotId(),
@@ -192,32 +192,33 @@ public final class FreightViews {
         }
     }
 
-    public record MoneyView(String currency, BigDecimal amount) {
-        static MoneyView of(Money m) {
-            return new MoneyView(m.currency().name(), m.major());
+    public record FreightMoneyView(String currency, BigDecimal amount) {
+        static FreightMoneyView of(Money m) {
+            return new FreightMoneyView(m.currency().name(), m.major());
         }
     }
 
-    public record SectionView(
+    public record FreightSectionView(
             String carrier,
             String from,
             String to,
             double tariffKm,
-            MoneyView amount,
-            Map<String, MoneyView> converted) {}
+            FreightMoneyView amount,
+            Map<String, FreightMoneyView> converted) {}
 
     public record RateView(String base, String quote, BigDecimal rate) {}
 
-    public record QuoteView(List<SectionView> sections, Map<String, MoneyView> total, List<RateView> rates) {
+    public record QuoteView(
+            List<FreightSectionView> sections, Map<String, FreightMoneyView> total, List<RateView> rates) {
         static QuoteView of(Tariffs.Quote q) {
-            List<SectionView> sections = new ArrayList<>();
+            List<FreightSectionView> sections = new ArrayList<>();
             for (Tariffs.SectionCharge s : q.sections()) {
-                sections.add(new SectionView(
+                sections.add(new FreightSectionView(
                         s.carrier(),
                         s.from(),
                         s.to(),
                         s.tariffKm(),
-                        MoneyView.of(s.amount()),
+                        FreightMoneyView.of(s.amount()),
                         byCurrency(s.converted())));
             }
             return new QuoteView(
@@ -228,9 +229,9 @@ public final class FreightViews {
                             .toList());
         }
 
-        private static Map<String, MoneyView> byCurrency(Map<Currency, Money> m) {
-            Map<String, MoneyView> out = new LinkedHashMap<>();
-            m.forEach((c, v) -> out.put(c.name(), MoneyView.of(v)));
+        private static Map<String, FreightMoneyView> byCurrency(Map<Currency, Money> m) {
+            Map<String, FreightMoneyView> out = new LinkedHashMap<>();
+            m.forEach((c, v) -> out.put(c.name(), FreightMoneyView.of(v)));
             return out;
         }
     }
