@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.lancang.freight.PathAsk;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -75,11 +77,11 @@ final class FreightBench {
             int shipped = crossBorder(platform, DAY);
             int added = 0;
             int noPath = 0;
-            for (int i = 0; crossBorder(platform, DAY) < RECORD_CROSS_BORDER && i < 60; i++) {
+            Map<String, Integer> why = new TreeMap<>();
+            for (int i = 0; crossBorder(platform, DAY) < RECORD_CROSS_BORDER && i < 90; i++) {
                 Point from = i % 2 == 0 ? south : north;
                 Point to = i % 2 == 0 ? north : south;
-                // early enough in the day that the path leaves on the day itself
-                Instant earliest = DAY.atTime(LocalTime.of(0, 20).plusMinutes(47L * i % (11 * 60)))
+                Instant earliest = DAY.atTime(LocalTime.of(0, 20).plusMinutes(37L * i % (22 * 60)))
                         .atZone(from.timeZone())
                         .toInstant();
                 var a = freight.request(
@@ -90,13 +92,19 @@ final class FreightBench {
                     added++;
                 } else {
                     noPath++;
+                    why.merge(
+                            a.request().bindingKind() == null
+                                    ? "leaves another day"
+                                    : a.request().bindingKind(),
+                            1,
+                            Integer::sum);
                 }
             }
             int busiest = crossBorder(platform, DAY);
             out.printf(
                     Locale.ROOT,
                     "lancang bench freight: %s, %d passenger trains, %d cross-border freight trains (%d shipped + %d"
-                            + " approved, %d asks without a path on the day), skylights; Java %s, %d cores%n",
+                            + " approved, %d asks without a path on the day: %s), skylights; Java %s, %d cores%n",
                     DAY,
                     platform.timetable().day(DAY).runsOfTheDay().stream()
                             .filter(r -> r.plan().passenger())
@@ -105,6 +113,7 @@ final class FreightBench {
                     shipped,
                     added,
                     noPath,
+                    why,
                     Runtime.version(),
                     Runtime.getRuntime().availableProcessors());
             if (busiest < RECORD_CROSS_BORDER) {
