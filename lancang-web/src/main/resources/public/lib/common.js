@@ -231,6 +231,8 @@ function renderHeader(me) {
         link('/book.html', 'nav.book'),
         hasRole('PASSENGER', 'AGENT') ? link('/trips.html', 'nav.trips') : null,
         hasRole('AGENT') ? link('/agent.html', 'nav.agent') : null,
+        hasRole('SHIPPER') ? link('/freight.html', 'nav.freight') : null,
+        hasRole('FREIGHT_OFFICE') ? link('/freight-office.html', 'nav.freightOffice') : null,
         isPlanning ? link('/planner.html', 'nav.planner') : null,
         isPlanning ? link('/maintenance.html', 'nav.maintenance') : null,
         isAdmin ? link('/admin/users.html', 'nav.users') : null,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 "Lancang: operations platform for cross-border railways (reference network: the China–Laos Railway).",
         footer = {
             "",
-            "Benchmarks are not in this jar: ./lancang bench timetable|sales runs them from the lancang-bench module."
+            "Benchmarks are not in this jar: ./lancang bench timetable|sales|ops|freight runs them from the lancang-bench module."
         },
         subcommands = {
             ServeCommand.class,
@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             GtfsCommand.class,
             SalesCommand.class,
             MaintenanceCommand.class,
-            OpsCommand.class
+            OpsCommand.class,
+            FreightCommand.class
         })
 public final class Lancang implements Runnable {
     @CommandLine.Spec

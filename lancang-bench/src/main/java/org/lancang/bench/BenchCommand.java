@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "what to measure: timetable, sales or ops")
+    @Parameters(index = "0", description = "what to measure: timetable, sales, ops or freight")
     String what;
 
     @Option(names = "--iterations", defaultValue = "30", description = "measured iterations (default ${DEFAULT-VALUE})")
@@ -92,12 +92,24 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (what.equals("freight")) {
+            try {
+                new FreightBench(spec.commandLine().getOut(), Math.max(iterations, 40), warmup).run();
+            } catch (FreightBench.Degenerated failed) {
+                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().println("lancang bench freight FAILED: " + failed.getMessage());
+                return 1;
+            }
+            return 0;
+        }
         if (what.equals("ops")) {
             new OpsBench(spec.commandLine().getOut(), scenarios, Duration.ofMillis(replanMillis)).run();
             return 0;
         }
         if (!what.equals("timetable")) {
-            spec.commandLine().getErr().println("unknown benchmark '" + what + "'; known: timetable, sales, ops");
+            spec.commandLine()
+                    .getErr()
+                    .println("unknown benchmark '" + what + "'; known: timetable, sales, ops, freight");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package org.lancang.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Computes running times along a path: the whole pipeline of this package (see {@code package-info}),
@@ -23,7 +24,15 @@ public final class RunningTimeCalculator {
      *                               message names the position and the gradient
      */
     public static RunningTimeResult calculate(RunningTimeRequest request) {
-        List<Leg> legs = runLegs(request);
+        return calculate(request, null);
+    }
+
+    /**
+     * Runs the pipeline, taking the legs already run from {@code memo} (null: none) and keeping the new ones there.
+     * The memo must only ever see requests with this request's train, track and temporary restrictions.
+     */
+    public static RunningTimeResult calculate(RunningTimeRequest request, LegMemo memo) {
+        List<Leg> legs = runLegs(request, memo);
 
         List<ProfilePoint> profile = new ArrayList<>();
         List<ProfilePoint> minimumProfile = new ArrayList<>();
@@ -43,11 +52,12 @@ public final class RunningTimeCalculator {
     }
 
     /** Steps 1–5 for every leg: each starts and ends at rest; dwell times separate them. */
-    private static List<Leg> runLegs(RunningTimeRequest request) {
+    private static List<Leg> runLegs(RunningTimeRequest request, LegMemo memo) {
         TrainPhysics train = request.train();
         TrackProfile track = request.track();
-        StaticSpeedProfile speedProfile = StaticSpeedProfile.of(train, track, request.temporaryRestrictions());
-        TrainDynamics dynamics = new TrainDynamics(train, new AveragedGradient(track.gradients(), train.lengthM()));
+        Object[] physics = memo == null ? physics(request) : memo.physics(() -> physics(request));
+        StaticSpeedProfile speedProfile = (StaticSpeedProfile) physics[0];
+        TrainDynamics dynamics = (TrainDynamics) physics[1];
 
         List<Leg> legs = new ArrayList<>();
         double startM = 0.0;
@@ -56,8 +66,11 @@ public final class RunningTimeCalculator {
         LegSupplements supplements = request.supplements();
         for (Stop stop : legEnds(request)) {
             double endM = stop.positionM();
-            LegCeiling ceiling = LegCeiling.of(speedProfile.slice(startM, endM), train.brakingDecelerationMps2());
-            LegRun run = new LegIntegrator(dynamics, ceiling).run();
+            double from = startM;
+            Supplier<LegRun> running = () -> new LegIntegrator(
+                            dynamics, LegCeiling.of(speedProfile.slice(from, endM), train.brakingDecelerationMps2()))
+                    .run();
+            LegRun run = memo == null ? running.get() : memo.leg(startM, endM, running);
             double minimumS = run.runningTimeS();
             double stretch = (minimumS + request.allowance().extraTimeS(minimumS, endM - startM)) / minimumS;
             Leg leg = new Leg(stop, run, minimumDepartureS, departureS, stretch, supplements);
@@ -67,6 +80,15 @@ public final class RunningTimeCalculator {
             startM = endM;
         }
         return legs;
+    }
+
+    private static Object[] physics(RunningTimeRequest request) {
+        TrainPhysics train = request.train();
+        TrackProfile track = request.track();
+        return new Object[] {
+            StaticSpeedProfile.of(train, track, request.temporaryRestrictions()),
+            new TrainDynamics(train, new AveragedGradient(track.gradients(), train.lengthM()))
+        };
     }
 
     /**

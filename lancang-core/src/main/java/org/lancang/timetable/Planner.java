@@ -17,6 +17,7 @@ import org.lancang.network.Point;
 import org.lancang.rollingstock.RollingStock;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
+import org.lancang.runtime.LegMemo;
 import org.lancang.runtime.LegSupplements;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.ConflictDetector;
@@ -37,6 +38,14 @@ public final class Planner {
     private final Map<TrainRun, BlockingTimes.Demand> demands = new IdentityHashMap<>();
 
     private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {}
+
+    /**
+     * The legs run for each type, path and set of restrictions: path insertion holds a train at one loop after
+     * another, and each hold changes only the legs either side of that loop, so the others are not run again.
+     */
+    private final Map<LegKey, LegMemo> legs = new ConcurrentHashMap<>();
+
+    private record LegKey(String type, String from, String to, List<SpeedRestriction> restrictions) {}
 
     public Planner(Network network, RollingStock rollingStock, BlockingRules rules) {
         this.network = network;
@@ -87,14 +96,19 @@ public final class Planner {
         Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
         LegSupplements supplements = RunningTimes.supplements(type);
+        if (legs.size() > 1_000) {
+            legs.clear();
+        }
+        LegMemo memo = legs.computeIfAbsent(
+                new LegKey(type.code(), plan.from(), plan.to(), key.restrictions()), k -> new LegMemo());
         TrainRun run = RunningTimes.compute(
-                network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements);
+                network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements, memo);
         if (stops.stream().anyMatch(s -> s.departAt() != null)) {
             // departures fixed by hand: lengthen those dwells (a dwell moves every later time by the same amount,
             // the legs between stops do not change), then run the physics again with the final dwells
             stops = fixedDepartures(plan, run, stops);
             run = RunningTimes.compute(
-                    network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements);
+                    network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements, memo);
         }
         if (runs.size() > 10_000) {
             runs.clear(); // a long-running server edits many plans: keep the cache bounded

@@ -12,6 +12,7 @@ import org.lancang.network.StopDwell;
 import org.lancang.rollingstock.TractionPoint;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
+import org.lancang.runtime.LegMemo;
 import org.lancang.runtime.LegSupplements;
 import org.lancang.runtime.RunningTimeCalculator;
 import org.lancang.runtime.RunningTimeRequest;
@@ -46,6 +47,23 @@ public final class RunningTimes {
             List<SpeedRestriction> restrictions,
             Allowance allowance,
             LegSupplements supplements) {
+        return compute(network, type, from, to, stops, restrictions, allowance, supplements, null);
+    }
+
+    /**
+     * As {@link #compute(Network, TrainType, String, String, List, List, Allowance, LegSupplements)}, with the legs
+     * already run for this type, path and restrictions taken from {@code memo} (null: none).
+     */
+    public static TrainRun compute(
+            Network network,
+            TrainType type,
+            String from,
+            String to,
+            List<StopRequest> stops,
+            List<SpeedRestriction> restrictions,
+            Allowance allowance,
+            LegSupplements supplements,
+            LegMemo memo) {
         LinePath path = LinePath.between(network, from, to);
         Validation v = new Validation();
         checkStops(v, path, type, stops);
@@ -82,7 +100,7 @@ public final class RunningTimes {
         }
         RunningTimeRequest request = new RunningTimeRequest(
                 physics(type), path.trackProfile(type), physicsStops, tsrs, allowance, timingPoints, supplements);
-        RunningTimeResult result = RunningTimeCalculator.calculate(request);
+        RunningTimeResult result = RunningTimeCalculator.calculate(request, memo);
         List<PointTime> times = new ArrayList<>();
         for (int i = 0; i < path.points().size(); i++) {
             Point p = path.points().get(i);

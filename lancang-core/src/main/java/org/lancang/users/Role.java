@@ -16,6 +16,8 @@ public enum Role {
     PASSENGER,
     /** Books freight paths and wagons. */
     SHIPPER,
+    /** The railway's freight office: approves or refuses shippers' path requests, sees every booking (ADR 0014). */
+    FREIGHT_OFFICE,
     /** A machine: the train-describer feed that reports trains at timing points (running events only). */
     TRAIN_DESCRIBER
 }

@@ -30,7 +30,7 @@ class CorePackagesTest {
             List.of("network", "rollingstock"), // the railway as data: lines and stations, trains and their seats
             List.of("reference", "runtime"), // a railway's data read together; running times from physics
             List.of("timetable"), // plans, blocking times, conflicts, path insertion, the diagram
-            List.of("ticketing", "maintenance", "operations", "users")); // features on the timetable, side by side
+            List.of("ticketing", "maintenance", "operations", "users", "freight")); // features on the timetable
 
     @Test
     void everyCorePackageHasItsPlaceInTheFeatureOrder() {

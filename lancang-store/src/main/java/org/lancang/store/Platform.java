@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
+import org.lancang.freight.FreightData;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.network.NameFolding;
@@ -20,6 +21,7 @@ import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.db.WriterLock;
+import org.lancang.store.freight.FreightService;
 import org.lancang.store.maintenance.MaintenanceService;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.reference.ReferenceStore;
@@ -72,6 +74,7 @@ public final class Platform implements AutoCloseable {
     private final MaintenanceService maintenance;
     private final OperationsService operations;
     private final TimetableChangeService changes;
+    private final FreightService freight;
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
     private final WriterLock writerLock;
@@ -88,6 +91,7 @@ public final class Platform implements AutoCloseable {
             MaintenanceService maintenance,
             OperationsService operations,
             TimetableChangeService changes,
+            FreightService freight,
             String generatedAdminPassword,
             WriterLock writerLock,
             NameFolding nameFolding) {
@@ -102,6 +106,7 @@ public final class Platform implements AutoCloseable {
         this.maintenance = maintenance;
         this.operations = operations;
         this.changes = changes;
+        this.freight = freight;
         this.generatedAdminPassword = generatedAdminPassword;
         this.writerLock = writerLock;
         this.housekeeping = writerLock == null
@@ -234,6 +239,8 @@ public final class Platform implements AutoCloseable {
                     new TimetableChangeNotices(database.jdbi()),
                     ChangeRemedies.defaults(),
                     clock);
+            FreightService freight = new FreightService(
+                    database.jdbi(), timetable, changes, FreightData.parse(reference.network(), referenceFiles), clock);
             return new Platform(
                     database,
                     reference,
@@ -245,6 +252,7 @@ public final class Platform implements AutoCloseable {
                     maintenance,
                     operations,
                     changes,
+                    freight,
                     adminPassword,
                     writerLock,
                     NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
@@ -300,6 +308,11 @@ public final class Platform implements AutoCloseable {
     /** Timetable changes: the one way the plan changes (drafts, publication, undo). */
     public TimetableChangeService changes() {
         return changes;
+    }
+
+    /** Freight for shippers: path requests, bookings, consignment notes, quotes (issue 17). */
+    public FreightService freight() {
+        return freight;
     }
 
     /** The first admin's password, only on the start that created it. */

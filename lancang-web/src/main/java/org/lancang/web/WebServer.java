@@ -20,6 +20,7 @@ import org.lancang.errors.Locked;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Throttled;
 import org.lancang.store.Platform;
+import org.lancang.web.freight.FreightRoutes;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
@@ -112,6 +113,7 @@ public final class WebServer implements AutoCloseable {
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
+        endpoints.addAll(new FreightRoutes(platform.freight(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

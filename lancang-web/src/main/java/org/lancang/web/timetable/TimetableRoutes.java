@@ -100,7 +100,7 @@ public final class TimetableRoutes {
     }
 
     public List<Endpoint> endpoints() {
-        Access planning = Access.roles(Role.PLANNER, Role.DISPATCHER, Role.MAINTAINER, Role.ADMIN);
+        Access planning = Access.roles(Role.PLANNER, Role.DISPATCHER, Role.MAINTAINER, Role.ADMIN, Role.FREIGHT_OFFICE);
         Access changes = Access.roles(Role.PLANNER, Role.DISPATCHER);
         return List.of(
                 Endpoint.get("/api/timetable/trains")

@@ -1,0 +1,183 @@
+package org.lancang.app;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lancang.freight.EquipmentKind;
+import org.lancang.freight.PathAsk;
+import org.lancang.freight.Tariffs;
+import org.lancang.money.Currency;
+import org.lancang.store.Platform;
+import org.lancang.store.freight.FreightRecords;
+import org.lancang.timetable.StopRequest;
+import org.lancang.web.http.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lancang freight slots|request|quote} (issue 17). */
+@Command(
+        name = "freight",
+        mixinStandardHelpOptions = true,
+        description = "Freight: the slot catalogue, ad-hoc path requests, quotes.",
+        subcommands = {FreightCommand.Slots.class, FreightCommand.Request.class, FreightCommand.Quote.class})
+final class FreightCommand extends CommandGroup {
+
+    @Command(
+            name = "slots",
+            mixinStandardHelpOptions = true,
+            description = "The slot catalogue, one slot a line, with its train's times on the date.")
+    static final class Slots extends PlatformCommand {
+        @Option(names = "--date", description = "service date YYYY-MM-DD (default today in China)")
+        LocalDate date;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json")
+        OutputFormat format;
+
+        @Override
+        int run(Platform platform, PrintWriter out) throws Exception {
+            LocalDate d = date != null
+                    ? date
+                    : platform.freight()
+                            .now()
+                            .atZone(platform.freight().network().serviceZone())
+                            .toLocalDate();
+            List<FreightRecords.SlotOnDate> slots = platform.freight().slots(d);
+            if (format == OutputFormat.JSON) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(slots));
+                return 0;
+            }
+            for (FreightRecords.SlotOnDate s : slots) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-7s %-6s %s→%s dep %s  %2d wagons %3d TEU left  cut-off %2d h  DG %-3s  %s%n",
+                        s.slot().id(),
+                        s.slot().train(),
+                        s.from(),
+                        s.to(),
+                        s.runs() ? s.departure() : "(not on " + d + ")",
+                        s.wagonsLeft(),
+                        s.teuLeft(),
+                        s.slot().cutOff().toHours(),
+                        s.slot().dangerousGoods() ? "yes" : "no",
+                        s.slot().name());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "request",
+            mixinStandardHelpOptions = true,
+            description = "Ask for an ad-hoc path (stored as a request of --shipper): the path, or the binding"
+                    + " constraint and the earliest alternative.")
+    static final class Request extends PlatformCommand {
+        @Option(names = "--from", required = true, description = "freight station code")
+        String from;
+
+        @Option(names = "--to", required = true, description = "freight station code")
+        String to;
+
+        @Option(names = "--earliest", description = "earliest departure with offset, e.g. 2026-12-06T08:00+07:00")
+        OffsetDateTime earliest;
+
+        @Option(names = "--latest-arrival", description = "latest arrival with offset")
+        OffsetDateTime latestArrival;
+
+        @Option(names = "--mass", defaultValue = "2500", description = "trailing mass in t (default ${DEFAULT-VALUE})")
+        double mass;
+
+        @Option(names = "--length", defaultValue = "524", description = "train length in m (default ${DEFAULT-VALUE})")
+        double length;
+
+        @Option(names = "--dangerous-goods", description = "the train carries dangerous goods")
+        boolean dangerous;
+
+        @Option(names = "--shipper", defaultValue = "cli", description = "the shipper the request is kept for")
+        String shipper;
+
+        @Override
+        int run(Platform platform, PrintWriter out) throws Exception {
+            FreightRecords.Answered a = platform.freight()
+                    .request(
+                            shipper,
+                            new PathAsk(
+                                    from,
+                                    to,
+                                    earliest == null ? null : earliest.toInstant(),
+                                    latestArrival == null ? null : latestArrival.toInstant(),
+                                    mass,
+                                    length,
+                                    dangerous));
+            FreightRecords.Request r = a.request();
+            out.printf(
+                    "%s  train %s  %s  %s → %s%n",
+                    r.id(), r.train(), r.status(), r.ask().from(), r.ask().to());
+            if (a.answer().feasible()) {
+                out.printf(
+                        "path: departs %s, arrives %s, waits %s%n",
+                        r.departure(),
+                        r.arrival(),
+                        a.answer().path().waits().stream()
+                                .map(StopRequest::toString)
+                                .toList());
+            } else {
+                out.printf("no path as asked (%s): %s%n", r.bindingKind(), r.binding());
+                if (a.answer().alternative() != null) {
+                    out.printf(
+                            "earliest alternative: departs %s, arrives %s%n",
+                            a.answer().alternative().run().departure(),
+                            a.answer().alternative().run().arrival());
+                }
+            }
+            a.answer().notes().forEach(n -> out.println("  " + n));
+            return a.answer().feasible() ? 0 : 3;
+        }
+    }
+
+    @Command(
+            name = "quote",
+            mixinStandardHelpOptions = true,
+            description = "A quote: each carrier's section in its currency and the through total in CNY, LAK and USD.")
+    static final class Quote extends PlatformCommand {
+        @Option(names = "--from", required = true, description = "station code")
+        String from;
+
+        @Option(names = "--to", required = true, description = "station code")
+        String to;
+
+        @Option(
+                names = "--item",
+                required = true,
+                description =
+                        "KIND:COUNT, repeatable, e.g. REEFER_40:40 or COVERED:3 (kinds: ${COMPLETION-CANDIDATES})")
+        List<String> items;
+
+        @Override
+        int run(Platform platform, PrintWriter out) throws Exception {
+            List<Tariffs.Item> list = new ArrayList<>();
+            for (String item : items) {
+                String[] kv = item.split(":");
+                list.add(new Tariffs.Item(
+                        EquipmentKind.valueOf(kv[0].toUpperCase(Locale.ROOT)), Integer.parseInt(kv[1]), 0));
+            }
+            Tariffs.Quote q = platform.freight().quote(from, to, list);
+            for (Tariffs.SectionCharge s : q.sections()) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-12s %s→%s %7.1f km  %s%n",
+                        s.carrier(),
+                        s.from(),
+                        s.to(),
+                        s.tariffKm(),
+                        s.amount());
+            }
+            for (Currency c : Currency.values()) {
+                out.printf("total %s%n", q.total().get(c));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.lancang.freight;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lancang.data.CsvTable;
+import org.lancang.errors.InvalidInput;
+import org.lancang.money.Currency;
+import org.lancang.money.ExchangeRate;
+import org.lancang.money.Money;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+
+/**
+ * What carrying goods costs, section by section. Each carrier charges its own section of the line in its own
+ * currency, by China Railway's published structure: a terminal base rate plus a running base rate times the tariff
+ * kilometres, times the chargeable mass for a wagonload (the wagon's marked capacity, as China Railway charges a
+ * wagonload), or per box for a container. The Lao section's rates are configurable (no published tariff was found).
+ * A quote gives each section in its carrier's currency and the through total in CNY, LAK and USD at the rates of the
+ * data.
+ */
+public final class Tariffs {
+    public static final String FILE = "freight-tariffs.csv";
+    public static final String RATES_FILE = "freight-exchange-rates.csv";
+
+    /** One carrier's rate for one tariff class on its section of the line. */
+    public record Rate(
+            String carrier,
+            String sectionFrom,
+            String sectionTo,
+            double fromKm,
+            double toKm,
+            Currency currency,
+            String tariff,
+            boolean perBox,
+            BigDecimal terminalRate,
+            BigDecimal runningRatePerKm,
+            String source) {}
+
+    /** What is carried: so many boxes or wagons of a kind; {@code massT} is the gross mass of each. */
+    public record Item(EquipmentKind kind, int count, double massT) {}
+
+    /** One section of the journey, charged by its carrier. */
+    public record SectionCharge(
+            String carrier, String from, String to, double tariffKm, Money amount, Map<Currency, Money> converted) {}
+
+    public record Quote(List<SectionCharge> sections, Map<Currency, Money> total, List<ExchangeRate> rates) {}
+
+    private final List<Rate> rates;
+    private final List<ExchangeRate> exchange;
+
+    private Tariffs(List<Rate> rates, List<ExchangeRate> exchange) {
+        this.rates = List.copyOf(rates);
+        this.exchange = List.copyOf(exchange);
+    }
+
+    public static Tariffs parse(Network network, String tariffText, String ratesText) {
+        CsvTable table = CsvTable.parse(
+                FILE,
+                tariffText,
+                List.of(
+                        "carrier",
+                        "section_from",
+                        "section_to",
+                        "currency",
+                        "tariff",
+                        "unit",
+                        "terminal_rate",
+                        "running_rate_per_km",
+                        "source"));
+        List<Rate> rates = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            Point a = network.point(row.required("section_from"))
+                    .orElseThrow(() -> row.error("section_from", "unknown point"));
+            Point b = network.point(row.required("section_to"))
+                    .orElseThrow(() -> row.error("section_to", "unknown point"));
+            String unit = row.required("unit");
+            if (!unit.equals("t") && !unit.equals("box")) {
+                throw row.error("unit", "must be t (per tonne, wagonload) or box (per container)");
+            }
+            rates.add(new Rate(
+                    row.required("carrier"),
+                    a.code(),
+                    b.code(),
+                    Math.min(a.km(), b.km()),
+                    Math.max(a.km(), b.km()),
+                    row.oneOf("currency", Currency.class),
+                    row.required("tariff"),
+                    unit.equals("box"),
+                    BigDecimal.valueOf(row.decimalBetween("terminal_rate", 0, 1e9)),
+                    BigDecimal.valueOf(row.decimalBetween("running_rate_per_km", 0, 1e9)),
+                    row.required("source")));
+        }
+        CsvTable fx = CsvTable.parse(RATES_FILE, ratesText, List.of("base", "quote", "rate", "source"));
+        List<ExchangeRate> exchange = new ArrayList<>();
+        for (CsvTable.Row row : fx.rows()) {
+            row.required("source");
+            exchange.add(new ExchangeRate(
+                    row.oneOf("base", Currency.class),
+                    row.oneOf("quote", Currency.class),
+                    BigDecimal.valueOf(row.decimalBetween("rate", 1e-9, 1e9))));
+        }
+        return new Tariffs(rates, exchange);
+    }
+
+    public List<Rate> rates() {
+        return rates;
+    }
+
+    /** The quote for carrying {@code items} from one point to another. */
+    public Quote quote(Network network, String from, String to, List<Item> items) {
+        Point a = network.point(from).orElseThrow(() -> new InvalidInput("from", "'" + from + "' is not a station"));
+        Point b = network.point(to).orElseThrow(() -> new InvalidInput("to", "'" + to + "' is not a station"));
+        if (a.equals(b)) {
+            throw new InvalidInput("to", "must differ from 'from'");
+        }
+        if (items.isEmpty()) {
+            throw new InvalidInput("items", "needs at least one box or wagon");
+        }
+        double lo = Math.min(a.km(), b.km());
+        double hi = Math.max(a.km(), b.km());
+        Map<String, List<Rate>> byCarrier = new LinkedHashMap<>();
+        rates.stream()
+                .sorted((x, y) -> a.km() <= b.km()
+                        ? Double.compare(x.fromKm(), y.fromKm())
+                        : Double.compare(y.fromKm(), x.fromKm()))
+                .forEach(r -> byCarrier
+                        .computeIfAbsent(r.carrier(), k -> new ArrayList<>())
+                        .add(r));
+        List<SectionCharge> sections = new ArrayList<>();
+        Map<Currency, Money> total = new EnumMap<>(Currency.class);
+        for (Currency c : Currency.values()) {
+            total.put(c, Money.zero(c));
+        }
+        for (List<Rate> carrierRates : byCarrier.values()) {
+            Rate any = carrierRates.get(0);
+            double km = Math.min(hi, any.toKm()) - Math.max(lo, any.fromKm());
+            if (km <= 0) {
+                continue;
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                Rate rate = carrierRates.stream()
+                        .filter(r -> r.tariff().equals(item.kind().tariff()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                FILE + " has no rate " + item.kind().tariff() + " for " + any.carrier()));
+                BigDecimal perUnit =
+                        rate.terminalRate().add(rate.runningRatePerKm().multiply(BigDecimal.valueOf(km)));
+                BigDecimal units = rate.perBox()
+                        ? BigDecimal.valueOf(item.count())
+                        : BigDecimal.valueOf(item.kind().payloadT() * item.count());
+                sum = sum.add(perUnit.multiply(units));
+            }
+            Money amount = money(sum, any.currency());
+            Map<Currency, Money> converted = new EnumMap<>(Currency.class);
+            for (Currency c : Currency.values()) {
+                Money m = convert(amount, c);
+                converted.put(c, m);
+                total.put(c, total.get(c).plus(m));
+            }
+            String sectionFrom = a.km() <= b.km()
+                    ? (any.fromKm() > lo ? any.sectionFrom() : a.code())
+                    : (any.toKm() < hi ? any.sectionTo() : a.code());
+            String sectionTo = a.km() <= b.km()
+                    ? (any.toKm() < hi ? any.sectionTo() : b.code())
+                    : (any.fromKm() > lo ? any.sectionFrom() : b.code());
+            sections.add(new SectionCharge(
+                    any.carrier(), sectionFrom, sectionTo, Math.round(km * 10) / 10.0, amount, converted));
+        }
+        return new Quote(sections, total, exchange);
+    }
+
+    /** Converts through the yuan when no rate joins the two currencies directly. */
+    public Money convert(Money amount, Currency target) {
+        if (amount.currency() == target) {
+            return amount;
+        }
+        for (ExchangeRate r : exchange) {
+            if ((r.base() == amount.currency() && r.quote() == target)
+                    || (r.quote() == amount.currency() && r.base() == target)) {
+                return r.convert(amount, target);
+            }
+        }
+        for (ExchangeRate first : exchange) {
+            Currency via = first.base() == amount.currency()
+                    ? first.quote()
+                    : first.quote() == amount.currency() ? first.base() : null;
+            if (via != null && via != target) {
+                for (ExchangeRate second : exchange) {
+                    if ((second.base() == via && second.quote() == target)
+                            || (second.quote() == via && second.base() == target)) {
+                        return second.convert(first.convert(amount, via), target);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException(RATES_FILE + " has no rate from " + amount.currency() + " to " + target);
+    }
+
+    private static Money money(BigDecimal major, Currency c) {
+        return new Money(
+                major.setScale(c.decimals(), RoundingMode.HALF_UP)
+                        .movePointRight(c.decimals())
+                        .longValueExact(),
+                c);
+    }
+}

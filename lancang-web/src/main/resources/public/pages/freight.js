@@ -1,0 +1,168 @@
+// Freight for shippers (freight.html): the slot catalogue (GET /api/freight/slots), an ad-hoc path request (POST
+// /api/freight/requests) with the path or the binding constraint and the earliest alternative, booking boxes or wagons
+// on the requested train (POST /api/freight/bookings), the consignment note with the server's checks shown at each
+// field (PUT /api/freight/bookings/{id}/note), the quote in each carrier's currency and the totals, own bookings.
+import { initPage, api, h, ApiError, errorText, clearErrors, showProblem, busy } from '/lib/common.js';
+import { t } from '/lib/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+let stations = [];
+let request = null;
+let booking = null;
+
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+
+async function init() {
+  const me = await initPage({ titleKey: 'fr.heading' });
+  if (!me) { location.replace('/signin.html?next=/freight.html'); return; }
+  const points = await api('/api/network/points');
+  stations = points.filter((p) => p.kind === 'FREIGHT');
+  for (const sel of [$('from'), $('to')]) {
+    sel.replaceChildren(...stations.map((s) => h('option', { value: s.code }, `${s.code}`)));
+  }
+  if (stations.length > 1) $('to').value = stations[0].code;
+  $('from').value = stations[stations.length - 1].code;
+  $('kind').replaceChildren(...['REEFER_40', 'BOX_40', 'BOX_40HC', 'BOX_20', 'FLAT', 'COVERED', 'OPEN', 'TANK']
+    .map((k) => h('option', { value: k }, t(`fr.kind.${k}`))));
+  const codes = await api('/api/freight/codes');
+  $('hs-codes').replaceChildren(...codes.filter((c) => c.kind === 'HS').map((c) => h('option', { value: c.code }, c.description)));
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  $('slot-date').value = tomorrow.toISOString().slice(0, 10);
+  $('earliest').value = `${tomorrow.toISOString().slice(0, 10)}T08:00`;
+  $('slot-date').addEventListener('change', loadSlots);
+  $('request-form').addEventListener('submit', ask);
+  $('book-form').addEventListener('submit', book);
+  $('note-form').addEventListener('submit', saveNote);
+  await loadSlots();
+  await loadBookings();
+}
+
+async function loadSlots() {
+  const slots = await api(`/api/freight/slots?date=${$('slot-date').value}`);
+  $('slots').replaceChildren(h('table', { class: 'data' },
+    h('thead', {}, h('tr', {}, ...['fr.slot', 'fr.train', 'fr.from', 'fr.to', 'fr.departs', 'fr.left'].map((k) => h('th', {}, t(k))))),
+    h('tbody', {}, ...slots.map((s) => h('tr', {},
+      h('td', {}, s.name), h('td', {}, s.train), h('td', {}, s.from), h('td', {}, s.to),
+      h('td', {}, s.runs ? when(s.departureAt) : '—'),
+      h('td', {}, t('fr.leftText', { wagons: s.wagonsLeft, teu: s.teuLeft })))))));
+}
+
+/** The local time typed at the origin, with the origin's offset (Laos +07:00, China +08:00). */
+function withOffset(local, code) {
+  const p = stations.find((s) => s.code === code);
+  const zone = p ? p.timeZone : 'Asia/Vientiane';
+  return `${local}:00${zone === 'Asia/Shanghai' ? '+08:00' : '+07:00'}`;
+}
+
+async function ask(ev) {
+  ev.preventDefault();
+  const form = $('request-form');
+  clearErrors(form);
+  await busy(form, async () => {
+    try {
+      request = await api('/api/freight/requests', { method: 'POST', body: {
+        from: $('from').value, to: $('to').value,
+        earliestDeparture: $('earliest').value ? withOffset($('earliest').value, $('from').value) : null,
+        trailingMassT: Number($('mass').value), lengthM: Number($('length').value), dangerousGoods: $('dangerous').checked,
+      } });
+    } catch (err) { showProblem(form, err); return; }
+    showAnswer();
+  });
+}
+
+function showAnswer() {
+  const r = request;
+  const out = [];
+  if (r.status === 'PROPOSED') {
+    out.push(h('p', { class: 'message ok', 'data-status': r.status },
+      t('fr.found', { train: r.train, dep: when(r.departure), arr: when(r.arrival) })));
+    $('book-section').hidden = false;
+  } else {
+    out.push(h('p', { class: 'message error', 'data-status': r.status }, t('fr.noPath'), ' ', r.binding || ''));
+    if (r.alternative) out.push(h('p', {}, t('fr.alternative', { dep: when(r.alternative.departure), arr: when(r.alternative.arrival) })));
+    $('book-section').hidden = true;
+  }
+  if (r.notes && r.notes.length) out.push(h('ul', { class: 'notes' }, ...r.notes.map((n) => h('li', {}, n))));
+  $('answer').replaceChildren(...out);
+}
+
+async function book(ev) {
+  ev.preventDefault();
+  const form = $('book-form');
+  clearErrors(form);
+  await busy(form, async () => {
+    try {
+      booking = await api('/api/freight/bookings', { method: 'POST', body: {
+        requestId: request.id, equipment: [{ kind: $('kind').value, count: Number($('count').value) }],
+      } });
+    } catch (err) { showProblem(form, err); return; }
+    showNoteForm();
+    await loadBookings();
+  });
+}
+
+function showNoteForm() {
+  $('note-section').hidden = false;
+  $('units').replaceChildren(...booking.units.map((u, i) => (u.kind.startsWith('BOX') || u.kind === 'REEFER_40'
+    ? h('div', { class: 'field', 'data-field': `containers[${i}].seal` },
+      h('label', { for: `seal-${i}` }, t('fr.seal', { unit: u.unit })),
+      h('input', { id: `seal-${i}`, type: 'text', 'data-unit': u.unit, class: 'seal' }))
+    : h('p', {}, `${t('fr.wagon')} ${u.unit}`))));
+}
+
+async function saveNote(ev) {
+  ev.preventDefault();
+  const form = $('note-form');
+  clearErrors(form);
+  const carriers = await carriersOf(booking);
+  const boxes = [...document.querySelectorAll('input.seal')].map((i) => ({ number: i.dataset.unit, seal: i.value }));
+  const wagons = booking.units.filter((u) => !(u.kind.startsWith('BOX') || u.kind === 'REEFER_40')).map((u) => u.unit);
+  await busy(form, async () => {
+    let note;
+    try {
+      note = await api(`/api/freight/bookings/${booking.id}/note`, { method: 'PUT', body: {
+        consignor: { name: $('consignor-name').value, address: $('consignor-address').value },
+        consignee: { name: $('consignee-name').value, address: $('consignee-address').value },
+        wagons, containers: boxes,
+        goods: [{ description: $('goods').value, hsCode: $('hs').value, packages: Number($('packages').value) || 0,
+          grossMassKg: Number($('gross').value) || 0 }],
+        unNumber: $('un').value || null,
+        reeferTemperatureC: $('temp').value === '' ? null : Number($('temp').value),
+        declaredValue: $('value').value === '' ? null : Number($('value').value),
+        declaredCurrency: $('currency').value,
+        payers: carriers.map((c, i) => ({ carrier: c, pays: i === 0 ? 'CONSIGNOR' : 'CONSIGNEE' })),
+        documents: ['invoice', 'packing list'],
+      } });
+    } catch (err) { showProblem(form, err); return; }
+    $('note-done').replaceChildren(h('p', { class: 'message ok', id: 'consignment-number' },
+      t('fr.noteSaved', { number: note.consignmentNumber })));
+    await showQuote();
+  });
+}
+
+async function carriersOf(b) {
+  const q = await api(`/api/freight/bookings/${b.id}/quote`);
+  return q.sections.map((s) => s.carrier);
+}
+
+async function showQuote() {
+  const q = await api(`/api/freight/bookings/${booking.id}/quote`);
+  $('quote').replaceChildren(h('h3', {}, t('fr.quote')),
+    h('ul', { id: 'quote-sections' }, ...q.sections.map((s) => h('li', {},
+      `${s.carrier} ${s.from}→${s.to} ${s.tariffKm} km: ${s.amount.amount} ${s.amount.currency}`))),
+    h('p', { id: 'quote-total' }, t('fr.total'), ' ',
+      Object.values(q.total).map((m) => `${m.amount} ${m.currency}`).join(' · ')));
+}
+
+async function loadBookings() {
+  let list;
+  try { list = await api('/api/freight/bookings'); } catch (err) {
+    $('status').textContent = err instanceof ApiError ? errorText(err) : String(err);
+    return;
+  }
+  $('bookings').replaceChildren(...(list.length ? list.map((b) => h('p', { class: 'booking', 'data-id': b.id },
+    `${b.id} · ${b.train} · ${b.serviceDate} · ${b.from}→${b.to} · ${t('fr.units', { n: b.units.length })}`))
+    : [h('p', { class: 'note' }, t('fr.noBookings'))]));
+}
+
+init();
