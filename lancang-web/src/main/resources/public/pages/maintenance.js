@@ -436,7 +436,7 @@ async function addWindow(e) {
   await busy(form, async () => {
     try {
       const r = await api('/api/maintenance/skylights', { method: 'POST', body });
-      await Promise.all([loadSkylights(), loadBoard()]);
+      await loadSkylights().then(loadBoard); // the board offers the windows just loaded
       // the window is saved: its warnings are advice (a warning, not an error)
       $('sky-result').replaceChildren(h('div', { class: r.warnings.length ? 'message warn' : 'message ok' },
         h('p', { style: 'margin:0' }, t(r.warnings.length ? 'mnt.savedWithWarnings' : 'mnt.windowSaved', { id: body.id })),
