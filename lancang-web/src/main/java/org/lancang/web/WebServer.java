@@ -32,6 +32,7 @@ import org.lancang.web.http.RequestOrigin;
 import org.lancang.web.http.TextInput;
 import org.lancang.web.maintenance.MaintenanceRoutes;
 import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.operations.GtfsRealtimeRoutes;
 import org.lancang.web.operations.OperationsRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
 import org.lancang.web.sales.SalesRoutes;
@@ -108,6 +109,7 @@ public final class WebServer implements AutoCloseable {
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
+        endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 
