@@ -218,15 +218,26 @@ function stretchAround(asset) {
   return { before, after };
 }
 
-/** The next date (from today) on which the window opens. */
+/** The next local date (from today, in the zone of the window's first point) on which the window opens and has not ended. */
 function nextDay(w) {
-  const d = new Date();
+  const zone = (w && (points.find((p) => p.code === w.fromPoint) || {}).timeZone) || 'Asia/Vientiane';
+  const now = new Date();
+  const today = localInput(now, zone);
   for (let i = 0; i < 8; i++) {
-    const day = DAYS[(d.getDay() + 6) % 7];
-    if (!w || !w.days || w.days.includes(day)) break;
-    d.setDate(d.getDate() + 1);
+    const date = localInput(new Date(now.getTime() + i * 86400000), zone).slice(0, 10);
+    const day = DAYS[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7];
+    if (w && w.days && !w.days.includes(day)) continue;
+    // today's occurrence is offered only while it is still to come or open: one that has ended cannot be planned
+    if (w && i === 0 && minutesOf(today.slice(11)) >= minutesOf(w.start) + parseDuration(w.duration)) continue;
+    return date;
   }
-  return localInput(d, 'Asia/Vientiane').slice(0, 10);
+  return today.slice(0, 10);
+}
+
+/** Minutes after midnight of a local time "HH:MM[:SS]". */
+function minutesOf(time) {
+  const [hh, mm] = time.split(':').map(Number);
+  return hh * 60 + mm;
 }
 
 /** Prefills the skylight form with the stretch around an asset, and takes the reader there. */

@@ -452,7 +452,10 @@ public final class DayGraph {
                 long headway = hold.get(a.owner() + "|" + line.id())[1] + hold.get(b.owner() + "|" + line.id())[0];
                 long gap = planned[entryB] - planned[exitA];
                 if (override) {
-                    add(edges, kinds, exitA, entryB, headway, ActivityKind.MEET_ORDER);
+                    // blocking times run in milliseconds and the forecast in whole seconds: stretched onto its new
+                    // times, a run can hold the line a fraction of a second longer than planned, so a dispatcher's
+                    // order keeps a second's margin (the plan's own order keeps the plan's gap, as before)
+                    add(edges, kinds, exitA, entryB, headway + ORDER_MARGIN_SECONDS, ActivityKind.MEET_ORDER);
                 } else if (gap >= 0) {
                     add(edges, kinds, exitA, entryB, Math.min(headway, gap), ActivityKind.MEET_ORDER);
                 }
@@ -460,6 +463,8 @@ public final class DayGraph {
         }
         return used;
     }
+
+    private static final long ORDER_MARGIN_SECONDS = 1;
 
     private static long ceilSeconds(long millis) {
         return Math.floorDiv(millis + 999, 1000);

@@ -27,8 +27,6 @@ import org.lancang.operations.LineOrders;
 import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainPriority;
 import org.lancang.operations.meet.FirstComeFirstServed;
-import org.lancang.operations.meet.MeetProblem;
-import org.lancang.operations.meet.MeetProblems;
 import org.lancang.operations.meet.MeetReplanner;
 import org.lancang.operations.meet.MeetSolution;
 import org.lancang.operations.meet.Proposal;
@@ -186,13 +184,19 @@ class CpSatMeetSolverTest {
                 }
             }
             Forecast f = forecast(seen);
-            MeetProblem problem = MeetProblems.of(f);
-            MeetSolution fcfs = FirstComeFirstServed.solve(problem);
-            MeetSolution keep = FirstComeFirstServed.keepingOrder(problem);
-            MeetSolution start = keep.objective() <= fcfs.objective() ? keep : fcfs;
-            MeetSolution cp = solver.solve(problem, start, Duration.ofSeconds(2));
+            int scenario = s;
+            MeetReplanner.Outcome o = MeetReplanner.replan(f, seen, solver, Duration.ofSeconds(2));
+            MeetSolution keep = FirstComeFirstServed.keepingOrder(o.problem());
+            MeetSolution start = keep.objective() <= o.fcfs().objective() ? keep : o.fcfs();
+            MeetSolution cp = o.solved();
             assertThat(cp.objective()).as("scenario %d %s", s, ds).isLessThanOrEqualTo(start.objective());
             assertThat(cp.bound()).isLessThanOrEqualTo(cp.objective());
+            // whatever it proposes is conflict-free by the planner's own detector, and saves what the rules ask
+            o.proposal().ifPresent(p -> {
+                assertThat(p.conflicts()).as("scenario %d %s", scenario, ds).isZero();
+                assertThat(p.proposedCost())
+                        .isLessThanOrEqualTo(p.currentCost() - GRAPH.rules().meetImprovementSeconds());
+            });
         }
     }
 }

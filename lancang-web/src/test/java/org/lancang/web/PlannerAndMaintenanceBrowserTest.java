@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -198,9 +199,8 @@ class PlannerAndMaintenanceBrowserTest {
         b.setValue(By.id("ins-earliest"), "13:00");
         b.click(By.cssSelector("#change-form [type=submit]"));
 
-        WebElement drawn = b.wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#diagram g.train.changed[data-train='X9401']")));
-        b.wait.until(d -> inView(drawn));
+        By changedPath = By.cssSelector("#diagram g.train.changed[data-train='X9401']");
+        b.wait.until(d -> inView(changedPath));
         assertThat(b.driver.findElement(By.id("preview-badge")).getText()).contains("not published");
         assertThat(b.driver.findElement(By.id("draft-conflicts")).getText()).contains("No new conflict");
         assertThat(b.driver.findElement(By.id("impact-none")).isDisplayed()).isTrue();
@@ -211,9 +211,7 @@ class PlannerAndMaintenanceBrowserTest {
 
         b.click(By.cssSelector("#publish-form [type=submit]"));
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "published"));
-        WebElement published = b.wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#diagram g.train.changed[data-train='X9401']")));
-        b.wait.until(d -> inView(published));
+        b.wait.until(d -> inView(changedPath));
         b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("preview-badge")));
         assertThat(server.get("/api/timetable/trains?date=" + date).json().findValuesAsText("number"))
                 .contains("X9401");
@@ -226,7 +224,22 @@ class PlannerAndMaintenanceBrowserTest {
         assertThat(b.consoleErrors()).as("console errors on the planner's page").isEmpty();
     }
 
-    /** Whether the middle of an element of the diagram is inside the diagram's visible area. */
+    /**
+     * Whether the middle of an element of the diagram is inside the diagram's visible area, looked up afresh (the page
+     * redraws the diagram as the change's preview and publication come back).
+     */
+    private static boolean inView(By selector) {
+        List<WebElement> found = b.driver.findElements(selector);
+        if (found.isEmpty()) {
+            return false;
+        }
+        try {
+            return inView(found.get(0));
+        } catch (StaleElementReferenceException redrawn) {
+            return false;
+        }
+    }
+
     private static boolean inView(WebElement e) {
         return (Boolean) b.js(
                 "const r = arguments[0].getBoundingClientRect(), v = document.getElementById('diagram')"

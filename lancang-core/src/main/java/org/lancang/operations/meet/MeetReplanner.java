@@ -54,12 +54,20 @@ public final class MeetReplanner {
         long fcfsCost = fcfsForecast.weightedDelay(g.rules());
         long proposedCost = proposed.weightedDelay(g.rules());
         String ordersFrom = "CP-SAT";
-        if (fcfsCost < proposedCost) {
-            // the solver's model is the forecast's in short; played in full, first come first served came out cheaper
+        boolean solverClear = lineConflicts(proposed) == 0;
+        if (fcfsCost < proposedCost || !solverClear) {
+            // the solver's model is the forecast's in short: played in full, its order may cost more than first come
+            // first served, or leave a conflict the model did not see; a proposal must be conflict-free
             orders = changed(g, FirstComeFirstServed.lineOrders(problem, fcfs));
             proposed = fcfsForecast;
             proposedCost = fcfsCost;
             ordersFrom = "FCFS";
+            if (lineConflicts(fcfsForecast) > 0) {
+                orders = new LineOrders(Map.of());
+                proposed = current;
+                proposedCost = currentCost;
+                ordersFrom = "none";
+            }
         }
         Optional<Proposal> proposal = Optional.empty();
         if (!orders.byLine().isEmpty()
