@@ -37,6 +37,7 @@ import org.lancang.timetable.diagram.TimeDistanceDiagram;
 import org.lancang.users.Role;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.Params;
 
@@ -100,6 +101,10 @@ public final class DispatchRoutes {
     }
 
     private void stream(Context ctx) throws Exception {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw HttpProblem.badField("Accept", "send Accept: text/event-stream (as EventSource does)");
+        }
         new SseHandler(client -> {
                     client.keepAlive();
                     client.onClose(() -> clients.remove(client));
