@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,12 @@ class RunningLinesDiagramTest {
         List<ScheduledRun> runs = DAY_PLAN.runs();
         List<Line> lines = new ArrayList<>();
         List<DelayBadge> badges = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        Set<String> chosen = new HashSet<>();
+        while (chosen.size() < 6) {
             ScheduledRun run = runs.get(random.nextInt(runs.size()));
+            if (!chosen.add(run.owner())) {
+                continue; // each run once: a line is found again by its run and kind
+            }
             long delay = 60L * (1 + random.nextInt(60));
             List<At> actual = new ArrayList<>();
             List<At> forecast = new ArrayList<>();
@@ -136,6 +142,8 @@ class RunningLinesDiagramTest {
                             / (double) Duration.between(start, end).toMillis();
             assertThat(x0).isCloseTo(expected, Offset.offset(0.6));
         }
-        assertThat(liveFound).isEqualTo(lines.size());
+        // a line is drawn when at least two of its times lie on the stretch (here the whole line)
+        assertThat(liveFound)
+                .isEqualTo(lines.stream().filter(x -> x.times().size() >= 2).count());
     }
 }
