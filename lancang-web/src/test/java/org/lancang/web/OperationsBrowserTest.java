@@ -124,8 +124,11 @@ class OperationsBrowserTest {
                 .toList();
     }
 
-    static int corners(WebElement path) {
-        return path.getAttribute("d").split(" L").length;
+    /** Corners of the line (0 if none), read in one script: the page may replace the diagram at any moment. */
+    static int corners(String selector) {
+        Object d = b.js(
+                "const p = document.querySelector(arguments[0]); return p ? p.getAttribute('d') : null;", selector);
+        return d == null ? 0 : d.toString().split(" L").length;
     }
 
     @Test
@@ -147,7 +150,8 @@ class OperationsBrowserTest {
                 "zhao password",
                 "/dispatch.html?date=" + DAY + "&from=" + intl.get("from").asText() + "&to="
                         + intl.get("to").asText() + "&start=" + start + "&hours=12");
-        By actual = By.cssSelector("#diagram path.live.actual[data-train='" + train + "']");
+        String actualLine = "#diagram path.live.actual[data-train='" + train + "']";
+        By actual = By.cssSelector(actualLine);
         By forecast = By.cssSelector("#diagram path.live.forecast[data-train='" + train + "']");
         b.wait.until(d ->
                 !d.findElements(actual).isEmpty() && !d.findElements(forecast).isEmpty());
@@ -155,12 +159,12 @@ class OperationsBrowserTest {
                 .isNotEmpty();
         assertThat(b.driver.findElements(By.cssSelector("#delays tr[data-train='" + train + "']")))
                 .isNotEmpty();
-        int before = corners(b.driver.findElement(actual));
+        int before = corners(actualLine);
         b.shot("dispatch-late-train");
 
         // the next report reaches the page by itself (server-sent events): the thick line grows
         reportNext(train, 2);
-        b.wait.until(d -> corners(d.findElement(actual)) > before);
+        b.wait.until(d -> corners(actualLine) > before);
         System.out.printf(
                 "OperationsBrowserTest: the page redrew %d ms after the event was posted%n",
                 (System.nanoTime() - postedAt) / 1_000_000);
