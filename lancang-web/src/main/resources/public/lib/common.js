@@ -66,7 +66,8 @@ export async function api(path, { method = 'GET', body } = {}) {
 let mePromise = null;
 /** The signed-in user {username, displayName, roles} or null. */
 export function getMe() {
-  if (!mePromise) mePromise = api('/api/auth/me').catch(() => null);
+  // /api/auth/session answers 200 signed in or not: a signed-out visitor leaves no 401 in the console
+  if (!mePromise) mePromise = api('/api/auth/session').then((s) => (s && s.signedIn ? s.user : null)).catch(() => null);
   return mePromise;
 }
 
@@ -86,6 +87,24 @@ export function nextPath(fallback = '/') {
 // ---------- forms ----------
 // Markup: <div class="field" data-field="username"><label/><input name="username"/></div>
 // and a <div class="form-error" role="alert" hidden></div> at the top of the form.
+
+/** A field's own message goes as soon as it is filled in (not at the next submit): the others stay. */
+function clearFilledField(ev) {
+  const input = ev.target;
+  const box = input && input.closest ? input.closest('[data-field].has-error') : null;
+  if (!box || typeof input.value !== 'string' || !input.value.trim()) return;
+  box.classList.remove('has-error');
+  box.querySelectorAll('.field-error').forEach((e) => {
+    box.querySelectorAll('[aria-describedby]').forEach((i) => {
+      const ids = (i.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== e.id);
+      if (ids.length) i.setAttribute('aria-describedby', ids.join(' ')); else i.removeAttribute('aria-describedby');
+    });
+    e.remove();
+  });
+  box.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+document.addEventListener('input', clearFilledField, true);
+document.addEventListener('change', clearFilledField, true);
 
 export function clearErrors(form) {
   form.querySelectorAll('.field-error').forEach((e) => e.remove());

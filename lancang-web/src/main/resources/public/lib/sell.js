@@ -3,15 +3,16 @@
 // preference and the passengers' details (POST /api/bookings, problems shown at their fields) → pay with the simulated
 // provider → the tickets with their QR codes. A sold-out class offers the waitlist (POST /api/waitlist).
 import {
-  api, h, ApiError, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
+  api, h, ApiError, getMe, clearErrors, checkRequired, fieldError, formError, showProblem, focusFirstError, busy, errorText,
 } from '/lib/common.js';
-import { t } from '/lib/i18n.js';
+import { t, getLang } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
-  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, forecastLine,
+  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
+  forecastLine,
 } from '/lib/tickets.js';
 
-const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname)}`);
+const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
 const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
 const MAX_PASSENGERS = 5;
 
@@ -47,9 +48,25 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   if (params.get('from')) from.set(params.get('from').toUpperCase());
   if (params.get('to')) to.set(params.get('to').toUpperCase());
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
+  if (['CNY', 'LAK'].includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
+  // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose;
+  // a reader in Lao pays in kip wherever the journey starts
+  let currencyChosen = ['CNY', 'LAK'].includes(params.get('currency'));
+  searchForm.currency.addEventListener('change', () => { currencyChosen = true; });
+  const followStation = () => {
+    const local = getLang() === 'lo' ? defaultCurrency() : stationCurrency(from.code);
+    if (!currencyChosen && local) searchForm.currency.value = local;
+  };
+  from.input.addEventListener('station-change', followStation);
+  followStation();
 
-  searchForm.addEventListener('submit', async (ev) => {
+  searchForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    searchNow();
+  });
+
+  async function searchNow() {
+    await Promise.all([from.settled(), to.settled()]);
     clearErrors(searchForm);
     let ok = checkRequired(searchForm);
     if (from.input.value.trim() && !from.code) { fieldError(searchForm, 'from', t('tk.unknownStation')); ok = false; }
@@ -72,9 +89,21 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       }
       renderResults();
       const heading = results.querySelector('h2');
-      if (heading) heading.focus();
+      if (heading) {
+        // the heading at the top, so the first trains show under it (on a phone too), not below the fold
+        heading.focus({ preventScroll: true });
+        heading.scrollIntoView({ block: 'start' });
+      }
     });
-  });
+  }
+
+  // back from signing in (or a shared link): search again, and open the chosen train and class
+  if (from.code && to.code && params.get('date')) {
+    await searchNow();
+    const j = journeys && journeys.find((x) => x.train === params.get('train'));
+    const cls = j && j.classes.find((c) => c.seatClass === params.get('class'));
+    if (j && cls && j.onSale) await choose(j, cls.seatClass, params.get('waitlist') === '1' || cls.available <= 0);
+  }
 
   function renderResults() {
     if (!journeys) return;
@@ -98,7 +127,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     const nextDay = j.arrival.slice(0, 10) !== j.departure.slice(0, 10);
     return h('li', { class: `journey${j.crossesBorder ? ' border' : ''}`, 'data-train': j.train },
       h('div', { class: 'journey-head' },
-        h('h3', {}, j.train, ' ', h('span', { class: 'sub inline' }, `${j.operator} · ${j.trainType}`)),
+        h('h3', {}, j.train, ' ', h('span', { class: 'sub inline' }, `${operatorName(j.operator)} · ${trainTypeName(j.trainType)}`)),
         j.crossesBorder ? h('span', { class: 'badge border-badge' }, t('tk.crossesBorder')) : null),
       h('p', { class: 'times' },
         h('span', { class: 'dep' }, h('strong', {}, dep), j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.departure)}`) : null,
@@ -116,7 +145,9 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
           h('th', { scope: 'col', class: 'num' }, t('tk.fare')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('tk.choose'))))),
         h('tbody', {}, j.classes.map((c) => h('tr', { 'data-class': c.seatClass },
           h('th', { scope: 'row' }, className(c.seatClass)),
-          h('td', { class: 'num' }, c.available > 0 ? t('tk.seats', { n: c.available }) : h('span', { class: 'sold-out' }, t('tk.soldOut'))),
+          h('td', { class: 'num' }, c.available > 0 ? t('tk.seats', { n: c.available })
+            : c.keptForCrossBorder ? h('span', { class: 'kept-cross-border' }, t('tk.keptForCrossBorder'))
+              : h('span', { class: 'sold-out' }, t('tk.soldOut'))),
           h('td', { class: 'num' }, h('span', { class: 'fare' }, money(c.fare.total)),
             c.fare.parts.length > 1 || c.fare.parts[0].amount.currency !== c.fare.total.currency
               ? h('span', { class: 'sub' }, c.fare.parts.map((p) => `${stationName(p.from)}–${stationName(p.to)} ${money(p.amount)}`).join(' + '))
@@ -130,12 +161,36 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
 
   // ---------- class, seat and passengers ----------
 
-  function choose(journey, seatClass, waitlist) {
+  async function choose(journey, seatClass, waitlist) {
     choice = { journey, seatClass, waitlist };
     booking = null;
-    renderDetails();
+    // sign in (or register) first, before any passenger detail is typed; the search and the train come back after
+    if (await getMe()) renderDetails();
+    else renderSignIn();
     step.scrollIntoView({ block: 'start' });
     step.querySelector('h2').focus();
+  }
+
+  /** This page again with the search and the chosen train and class, to come back to after signing in. */
+  function resumePath() {
+    const { journey: j, seatClass, waitlist } = choice;
+    const p = new URLSearchParams({ ...query, train: j.train, class: seatClass });
+    if (waitlist) p.set('waitlist', '1');
+    return `${location.pathname}?${p}`;
+  }
+
+  function renderSignIn() {
+    const next = encodeURIComponent(resumePath());
+    step.replaceChildren(
+      h('h2', { tabindex: '-1' }, t('tk.signInFirstHeading')),
+      h('p', { class: 'choice-summary' }, summary()),
+      h('div', { class: 'panel sign-in-first' },
+        h('p', {}, t('tk.signInFirst')),
+        h('div', { class: 'actions' },
+          h('a', { class: 'btn', id: 'sign-in-to-book', href: `/signin.html?next=${next}` }, t('nav.signin')),
+          h('a', { class: 'btn secondary', id: 'register-to-book', href: `/register.html?next=${next}` }, t('signin.register')),
+          h('button', { type: 'button', class: 'btn secondary', onclick: () => { choice = null; step.replaceChildren(); } },
+            t('tk.back')))));
   }
 
   function field(name, labelKey, input, hintKey) {

@@ -11,29 +11,41 @@ let stations = null;
 /** The passenger stations of the line in km order (loaded once, with every other point for names). */
 export async function loadStations() {
   if (!stations) {
-    points = ((await api('/api/network/points')) || []).sort((a, b) => a.km - b.km);
-    stations = points.filter((p) => p.kind === 'PASSENGER');
+    const [all, sold] = await Promise.all([api('/api/network/points'), api('/api/stations')]);
+    points = (all || []).sort((a, b) => a.km - b.km);
+    stations = (sold || []).sort((a, b) => a.km - b.km); // with the currency each station's operator sells in
   }
   return stations;
 }
 
 const stationOf = (code) => points.find((p) => p.code === code);
+/** The currency the station's own operator sells in (LAK in Laos, CNY in China), or null. */
+export const stationCurrency = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.currency : null; };
+
+/** An operator's name in the reader's language (the code where no name is known). */
+export const operatorName = (code) => tOr(`op.${code}`, code);
+/** A train type's name in the reader's language (the code where no name is known). */
+export const trainTypeName = (code) => tOr(`traintype.${code}`, code);
+function tOr(key, fallback) { const text = t(key); return text && text !== key ? text : fallback; }
+
 export const stationName = (code) => { const p = stationOf(code); return p ? localName(p.names) : code; };
 
 const norm = (s) => (s || '').normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 const namesOf = (p) => [p.code, p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim());
 
-/** Stations whose code or name in any of the three languages contains the text (those starting with it first). */
-function matching(text) {
-  const q = norm(text);
+const found = new Map();
+/**
+ * Stations whose code or name matches the text, as the server's station search folds them (Lao spellings such as
+ * ຫຼ/ຫລ, traditional/simplified Chinese, pinyin without tones); those starting with it first. Answers are kept.
+ */
+async function matching(text) {
+  const q = (text || '').trim();
   if (!q) return stations.slice();
-  const scored = [];
-  for (const p of stations) {
-    const names = namesOf(p).map(norm);
-    if (names.some((n) => n.startsWith(q))) scored.push([0, p]);
-    else if (names.some((n) => n.includes(q))) scored.push([1, p]);
+  if (!found.has(q)) {
+    const codes = ((await api(`/api/stations?q=${encodeURIComponent(q)}`)) || []).map((x) => x.code);
+    found.set(q, codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean));
   }
-  return scored.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  return found.get(q);
 }
 
 let comboSeq = 0;
@@ -65,8 +77,14 @@ export function stationField(name, labelKey) {
       list.children[active].scrollIntoView({ block: 'nearest' });
     }
   };
-  const open = () => {
-    shown = matching(input.value).slice(0, 12);
+  let asked = 0;
+  const open = async () => {
+    const mine = ++asked;
+    const got = await matching(input.value).catch(() => []);
+    if (mine !== asked) return; // a later keystroke has its own answer
+    const next = got.slice(0, 12);
+    if (!list.hidden && next.length === shown.length && next.every((p, i) => p === shown[i])) return; // unchanged
+    shown = next;
     list.replaceChildren(...shown.map((p, i) => {
       const others = [...new Set([p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim() && n !== localName(p.names)))];
       return h('li', { id: `${id}-opt-${i}`, role: 'option', 'data-code': p.code, 'aria-selected': 'false',
@@ -83,7 +101,7 @@ export function stationField(name, labelKey) {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (list.hidden) open();
+      if (list.hidden) { open(); return; }
       if (!shown.length) return;
       active = e.key === 'ArrowDown' ? (active + 1) % shown.length : (active <= 0 ? shown.length - 1 : active - 1);
       mark();
@@ -94,15 +112,18 @@ export function stationField(name, labelKey) {
       close();
     }
   });
+  let pending = Promise.resolve();
   input.addEventListener('blur', () => {
-    if (!input.dataset.code) {
+    asked++;
+    close();
+    pending = (async () => {
+      if (input.dataset.code) return;
       const q = norm(input.value);
       const exact = stations.find((p) => namesOf(p).map(norm).includes(q));
-      const only = matching(input.value);
-      if (exact) choose(exact);
-      else if (q && only.length === 1) choose(only[0]);
-    }
-    close();
+      if (exact) { choose(exact); return; }
+      const only = q ? await matching(input.value).catch(() => []) : [];
+      if (!input.dataset.code && only.length === 1) choose(only[0]);
+    })();
   });
   document.addEventListener('lang-change', () => {
     const p = stationOf(input.dataset.code);
@@ -112,6 +133,8 @@ export function stationField(name, labelKey) {
     h('label', { for: id, id: `${id}-label`, 'data-i18n': labelKey }, t(labelKey)), input, list);
   return {
     field, input,
+    /** Resolves once a station typed and left (blur) has been looked up. */
+    settled: () => pending,
     get code() { return input.dataset.code || ''; },
     set(code) { const p = stationOf(code); if (p) { input.dataset.code = code; input.value = localName(p.names); } },
   };
@@ -187,6 +210,23 @@ export function missingOr(err, key) {
   return err instanceof ApiError && err.status === 404 && !(err.problem && err.problem.field) ? t(key) : errorText(err);
 }
 
+/** "08:05 (Asia/Shanghai, UTC+8)": a local time with its station's zone. */
+function timeWithZone(iso, zone) {
+  return h('span', { class: 'local-time' }, h('time', { datetime: iso }, localTime(iso)),
+    h('span', { class: 'zone' }, ` (${zone}, ${zoneOf(iso)})`));
+}
+
+/** When the train leaves and arrives, local to each station with its zone; said so when the train no longer runs. */
+export function journeyTimes(b) {
+  if (!b.departure || !b.arrival) return h('p', { class: 'journey-times unknown' }, t('tk.timesUnknown'));
+  const nextDay = b.arrival.slice(0, 10) !== b.departure.slice(0, 10);
+  return h('dl', { class: 'journey-times' },
+    h('dt', {}, t('tk.departs', { station: stationName(b.from) })),
+    h('dd', { class: 'departure' }, timeWithZone(b.departure, b.departureZone)),
+    h('dt', {}, t('tk.arrives', { station: stationName(b.to) })),
+    h('dd', { class: 'arrival' }, timeWithZone(b.arrival, b.arrivalZone), nextDay ? ` ${t('tk.nextDay')}` : ''));
+}
+
 /** A booking as a card: journey, class, status, passengers with seats, tickets with QR codes, money. */
 export function bookingCard(b, actions = []) {
   const ticketed = b.status === 'TICKETED' || b.status === 'CHANGED';
@@ -196,8 +236,10 @@ export function bookingCard(b, actions = []) {
   h('header', { class: 'booking-head' },
     h('h3', {}, `${b.train} · ${route}`),
     h('span', { class: `badge status-${b.status}` }, statusName(b.status))),
-  h('p', { class: 'booking-meta' }, `${fmtDate(b.date)} · ${className(b.seatClass)} · `,
-    h('span', { class: 'booking-id' }, t('tk.bookingRef', { id: b.id }))),
+  h('p', { class: 'booking-ref' }, t('tk.referenceLabel'), ' ',
+    h('strong', { class: 'reference', translate: 'no' }, b.reference || '')),
+  journeyTimes(b),
+  h('p', { class: 'booking-meta' }, `${fmtDate(b.date)} · ${className(b.seatClass)}`),
   h('ul', { class: 'passenger-list' }, b.passengers.map((p, i) => h('li', { class: 'ticket', 'data-index': i },
     h('div', {},
       h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),

@@ -17,6 +17,7 @@ let data = null;
 
 initPage({ titleKey: 'map.title' });
 document.addEventListener('lang-change', render);
+renderLegend(); // needs no data: drawn at once, so nothing below it moves when the data comes
 load();
 
 async function load() {

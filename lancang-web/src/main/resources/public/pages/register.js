@@ -1,5 +1,5 @@
 // Registration page: POST /api/auth/register (role PASSENGER), then sign in and go to /.
-import { initPage, api, clearErrors, checkRequired, fieldError, showProblem, focusFirstError, busy } from '/lib/common.js';
+import { initPage, api, clearErrors, checkRequired, fieldError, showProblem, focusFirstError, busy, nextPath } from '/lib/common.js';
 import { t } from '/lib/i18n.js';
 
 initPage({ titleKey: 'register.title' });
@@ -29,9 +29,9 @@ form.addEventListener('submit', async (ev) => {
     }
     try {
       await api('/api/auth/login', { method: 'POST', body: { username: body.username, password: body.password } });
-      location.assign('/');
+      location.assign(nextPath('/'));
     } catch {
-      location.assign('/signin.html?registered=1');
+      location.assign(`/signin.html?registered=1&next=${encodeURIComponent(nextPath('/'))}`);
     }
   });
 });

@@ -5,6 +5,11 @@ import { t } from '/lib/i18n.js';
 initPage({ titleKey: 'signin.title' });
 
 const form = document.getElementById('signin-form');
+// registering instead keeps where the visitor was going (a chosen train, say)
+const registerLink = document.querySelector('a[href="/register.html"]');
+if (registerLink && new URLSearchParams(location.search).has('next')) {
+  registerLink.href = `/register.html?next=${encodeURIComponent(nextPath('/'))}`;
+}
 if (new URLSearchParams(location.search).has('registered')) {
   const notice = document.getElementById('notice');
   notice.textContent = t('register.created');

@@ -31,8 +31,8 @@ final class GtfsCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter printer) throws Exception {
             Timetable timetable = platform.timetable().timetable();
-            byte[] zip =
-                    new GtfsExporter().export(platform.reference().network(), timetable, TimetableRoutes.feedInfo());
+            byte[] zip = new GtfsExporter(platform.operators())
+                    .export(platform.reference().network(), timetable, TimetableRoutes.feedInfo());
             Files.write(out, zip);
             long trips = timetable.trains().stream().filter(Train::passenger).count();
             printer.printf("wrote %s: %d trips, %d bytes%n", out, trips, zip.length);
@@ -50,7 +50,7 @@ final class GtfsCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            Timetable timetable = new GtfsImporter()
+            Timetable timetable = new GtfsImporter(platform.operators())
                     .importFeed(Files.readAllBytes(file), platform.reference().network());
             for (Train t : timetable.trains()) {
                 out.printf(

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.TemporaryRestriction;
-import org.lancang.network.Network;
 import org.lancang.store.Platform;
 import org.lancang.store.maintenance.RestrictionImpact;
 import org.lancang.timetable.conflict.Conflict;
@@ -123,7 +122,8 @@ final class MaintenanceCommand extends CommandGroup {
         int run(Platform platform, PrintWriter out) {
             LocalDate day = date != null
                     ? date
-                    : LocalDate.ofInstant(platform.maintenance().now(), Network.CHINA);
+                    : LocalDate.ofInstant(
+                            platform.maintenance().now(), platform.maintenance().serviceZone());
             RestrictionImpact impact = platform.maintenance().impact(day);
             for (RestrictionImpact.TrainDelay t : impact.trains()) {
                 out.printf(

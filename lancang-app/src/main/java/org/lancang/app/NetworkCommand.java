@@ -33,8 +33,11 @@ final class NetworkCommand extends CommandGroup {
                 case JSON ->
                     out.println(Json.MAPPER
                             .writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(
-                                    new NetworkRoutes(platform.reference().network()).pointViews()));
+                            .writeValueAsString(new NetworkRoutes(
+                                            platform.reference().network(),
+                                            platform.nameFolding(),
+                                            platform.sales()::localCurrency)
+                                    .pointViews()));
                 case CSV -> {
                     out.println(Csv.line(List.of(
                             "code",

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
-import org.lancang.network.Network;
 import org.lancang.operations.EventKind;
 import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainForecast;
@@ -102,7 +101,10 @@ final class OpsCommand extends CommandGroup {
                 String last = t.lastEvent() == null
                         ? "—"
                         : t.lastEvent().kind() + " " + t.lastEvent().point() + " "
-                                + t.lastEvent().at().atZone(Network.CHINA).toLocalTime();
+                                + t.lastEvent()
+                                        .at()
+                                        .atZone(platform.operations().serviceZone())
+                                        .toLocalTime();
                 var dest = t.calls().get(t.calls().size() - 1);
                 out.printf(
                         Locale.ROOT,

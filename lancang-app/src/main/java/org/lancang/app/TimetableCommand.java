@@ -12,7 +12,6 @@ import org.lancang.store.Platform;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
-import org.lancang.timetable.Operator;
 import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.StopRequest;
@@ -109,12 +108,14 @@ final class TimetableCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "Print every conflict of a day; exit 0 if and only if there is none.")
     static final class Check extends PlatformCommand {
-        @Option(names = "--date", description = "the day (default: today, Beijing time)")
+        @Option(names = "--date", description = "the day (default: today, in the network's service zone)")
         LocalDate date;
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            LocalDate day = date != null
+                    ? date
+                    : LocalDate.now(platform.reference().network().serviceZone());
             DayPlan plan = platform.timetable().day(day);
             for (Conflict c : plan.conflicts()) {
                 out.printf(
@@ -184,7 +185,10 @@ final class TimetableCommand extends CommandGroup {
                     .toLocalDate();
             PathRequest request = new PathRequest(
                     number,
-                    Operator.CR_KUNMING,
+                    platform.operators().all().stream()
+                            .filter(o -> !o.runsTrainsIn().isEmpty())
+                            .findFirst()
+                            .orElseThrow(),
                     typeCode,
                     passenger,
                     ServiceCalendar.daily(day, day),

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,8 +108,11 @@ final class BenchCommand implements Callable<Integer> {
         // the first cross-border passenger train of the data (D88 in the shipped timetable): the longest run there is
         TrainPlan crossBorder = plans.stream()
                 .filter(TrainPlan::passenger)
-                .filter(p -> data.network().point(p.from()).orElseThrow().country()
-                        != data.network().point(p.to()).orElseThrow().country())
+                .filter(p -> !data.network()
+                        .point(p.from())
+                        .orElseThrow()
+                        .country()
+                        .equals(data.network().point(p.to()).orElseThrow().country()))
                 .findFirst()
                 .orElseThrow();
         out.printf(
@@ -143,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         DayPlan evaluated = planner.day(plans, day, List.of(), List.of());
         PathRequest freight = new PathRequest(
                 "X9001",
-                Operator.CR_KUNMING,
+                Operator.valueOf("CR_KUNMING"),
                 "FREIGHT",
                 false,
                 ServiceCalendar.daily(day, day),
@@ -151,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
                 "VTS",
                 List.of(new StopRequest("MHN", Duration.ofMinutes(20))),
                 day.atTime(LocalTime.of(22, 0))
-                        .atZone(ZoneId.of("Asia/Shanghai"))
+                        .atZone(data.network().serviceZone())
                         .toInstant(),
                 false,
                 6,

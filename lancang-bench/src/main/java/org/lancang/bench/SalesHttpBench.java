@@ -407,7 +407,7 @@ final class SalesHttpBench {
             boolean domestic = network.point(plan.from()).orElseThrow().country()
                     == network.point(plan.to()).orElseThrow().country();
             boolean emu = stock.type(plan.trainType()).orElseThrow().category() == TrainCategory.EMU;
-            boolean onSale = SalesWindow.defaults().daysAhead().getOrDefault(plan.operator(), 0) > DAYS;
+            boolean onSale = SalesWindow.of(platform.operators()).daysAhead().getOrDefault(plan.operator(), 0) > DAYS;
             if (!plan.passenger() || !domestic || !emu || !onSale) {
                 continue;
             }

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
@@ -86,10 +88,23 @@ final class AssetGenerator {
         attributes.put("structureLengthM", String.valueOf(s.lengthM()));
         attributes.put("kmQuality", s.kmQuality().name());
         putIfPresent(attributes, "source", s.source());
-        double border = line.borderKm();
-        if (line.countryOf(s.fromKm(), s.toKm()) == Country.CN_LA) {
-            add(unique(base + "-CN"), type, s.names().en() + " (Chinese part)", s.fromKm(), border, attributes);
-            add(unique(base + "-LA"), type, s.names().en() + " (Lao part)", border, s.toKm(), attributes);
+        Optional<Border> crossed = line.borderIn(s.fromKm(), s.toKm());
+        if (crossed.isPresent()) {
+            Border b = crossed.get();
+            add(
+                    unique(base + "-" + b.before().code()),
+                    type,
+                    s.names().en() + " (" + b.before().names().en() + " part)",
+                    s.fromKm(),
+                    b.km(),
+                    attributes);
+            add(
+                    unique(base + "-" + b.after().code()),
+                    type,
+                    s.names().en() + " (" + b.after().names().en() + " part)",
+                    b.km(),
+                    s.toKm(),
+                    attributes);
         } else {
             add(unique(base), type, s.names().en(), s.fromKm(), s.toKm(), attributes);
         }
@@ -107,11 +122,9 @@ final class AssetGenerator {
         double half = p.usefulLengthM() / 2000.0;
         double lo = Math.max(line.startKm(), toMetre(p.km() - half));
         double hi = Math.min(line.endKm(), toMetre(p.km() + half));
-        if (p.country() == Country.CN) {
-            hi = Math.min(hi, line.borderKm());
-        } else {
-            lo = Math.max(lo, line.borderKm());
-        }
+        double[] extent = line.countryExtentAround(p.km());
+        lo = Math.max(lo, extent[0]);
+        hi = Math.min(hi, extent[1]);
         int mainTracks = line.mainTracksAt(p);
         int loopTracks = Math.max(0, p.stationTracks() - mainTracks);
         Map<String, String> attributes = new LinkedHashMap<>();

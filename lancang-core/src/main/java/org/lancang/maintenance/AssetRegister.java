@@ -12,6 +12,7 @@ import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 
@@ -80,8 +81,8 @@ public final class AssetRegister {
             v.check(seen.add(a.id()), field + ".id", "asset id " + a.id() + " appears twice");
             checkDraft(v, line, AssetDraft.of(a), field + ".");
             Country lies = line.countryOf(a.fromKm(), a.toKm());
-            boolean placed = line.inside(a.fromKm()) && line.inside(a.toKm()) && lies != Country.CN_LA;
-            if (placed && (a.country() != lies || a.operator() != LineGeometry.operatorOf(lies))) {
+            boolean placed = line.inside(a.fromKm()) && line.inside(a.toKm()) && !lies.isShared();
+            if (placed && (!a.country().equals(lies) || !a.operator().equals(LineGeometry.operatorOf(lies)))) {
                 v.add(
                         field + ".country",
                         a.id() + " lies in " + lies.code() + " (maintained by " + LineGeometry.operatorOf(lies)
@@ -203,11 +204,14 @@ public final class AssetRegister {
         if (fromOk && toOk) {
             if (d.fromKm() > d.toKm()) {
                 v.add(prefix + "toKm", "must not be before fromKm (" + LineGeometry.fmt(d.fromKm()) + ")");
-            } else if (line.countryOf(d.fromKm(), d.toKm()) == Country.CN_LA) {
+            } else if (line.countryOf(d.fromKm(), d.toKm()).isShared()) {
+                Border b = line.borderIn(d.fromKm(), d.toKm()).orElseThrow();
                 v.add(
                         prefix + "toKm",
-                        "the range crosses the border at km " + LineGeometry.fmt(line.borderKm())
-                                + ": split it into a Chinese and a Lao asset, one per maintainer");
+                        "the range crosses the border at km " + LineGeometry.fmt(b.km()) + ": split it into a "
+                                + b.before().names().en() + " and a "
+                                + b.after().names().en()
+                                + " asset, one per maintainer");
             }
         }
         if (d.attributes() != null

@@ -2,6 +2,8 @@ package org.lancang.maintenance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -19,7 +21,8 @@ final class LineGeometry {
         this.network = network;
         this.startKm = network.points().get(0).km();
         this.endKm = network.points().get(network.points().size() - 1).km();
-        this.borderKm = network.border().km();
+        this.borderKm =
+                network.borders().isEmpty() ? Double.NaN : network.border().km();
     }
 
     Network network() {
@@ -34,8 +37,31 @@ final class LineGeometry {
         return endKm;
     }
 
+    /** The km of the first border (NaN on a domestic line); see {@link #borderIn} for a given range. */
     double borderKm() {
         return borderKm;
+    }
+
+    /** The border a km range crosses (strictly inside it), if any. */
+    Optional<Border> borderIn(double fromKm, double toKm) {
+        return network.borders().stream()
+                .filter(b -> fromKm < b.km() && toKm > b.km())
+                .findFirst();
+    }
+
+    /** The km range around a point up to the nearest border on each side (the line's ends where there is none). */
+    double[] countryExtentAround(double km) {
+        double lo = startKm;
+        double hi = endKm;
+        for (Border b : network.borders()) {
+            if (b.km() <= km) {
+                lo = Math.max(lo, b.km());
+            }
+            if (b.km() > km) {
+                hi = Math.min(hi, b.km());
+            }
+        }
+        return new double[] {lo, hi};
     }
 
     /** Whether the km lies on the line (NaN does not). */
@@ -48,23 +74,19 @@ final class LineGeometry {
     }
 
     /**
-     * The country of a km range: CN when it ends at or before the border, LA when it starts at or after it, CN/LA when
-     * it crosses. The border point itself counts as China, as the network lists it on China time.
+     * The country of a km range: one country when it stays on one side of every border (a range ending at a border
+     * counts on the side it comes from), the shared country of the border when it crosses one.
      */
     Country countryOf(double fromKm, double toKm) {
-        if (toKm <= borderKm) {
-            return Country.CN;
-        }
-        return fromKm >= borderKm ? Country.LA : Country.CN_LA;
+        return network.countryOf(fromKm, toKm);
     }
 
-    /** China Railway Kunming Group maintains the Chinese part, the Laos–China Railway Company the Lao part. */
+    /** Each country's part is maintained by its infrastructure manager (the country's data). */
     static Operator operatorOf(Country country) {
-        return switch (country) {
-            case CN -> Operator.CR_KUNMING;
-            case LA -> Operator.LCR;
-            case CN_LA -> throw new IllegalArgumentException("a range across the border has two operators: split it");
-        };
+        if (country.isShared()) {
+            throw new IllegalArgumentException("a range across the border has two operators: split it");
+        }
+        return Operator.valueOf(country.infrastructureManager());
     }
 
     /**

@@ -2,13 +2,16 @@ package org.lancang.network;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The line as a whole: its points in km order, the sections between consecutive points, and its named structures.
@@ -20,19 +23,39 @@ public final class Network {
 
     public static final double MAX_GRADIENT_PERMILLE = 40.0;
     public static final int MAX_TRACKS = 4;
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    public static final ZoneId LAOS = ZoneId.of("Asia/Vientiane");
-
+    private final NetworkProfile profile;
+    private final List<Border> borders;
     private final List<Point> points;
     private final List<Section> sections;
     private final List<Structure> structures;
     private final Map<String, Integer> indexByCode;
+    private final Map<String, Country> countryByCode;
 
+    /**
+     * A network that describes nothing about itself beyond its points: its countries are those of its points, its
+     * borders are derived from its border points (each side's control at the nearest station holding border
+     * formalities, fares meeting at the border and at the first passenger station after it), and its service day and
+     * feed run on the zone of its first point.
+     */
     public Network(List<Point> points, List<Section> sections, List<Structure> structures) {
+        this(derivedProfile(points), List.of(), points, sections, structures);
+    }
+
+    /**
+     * A network with its profile (code, names, service and feed zone, countries) and its borders; a border point that
+     * {@code borders} does not describe gets a derived one (see {@link #Network(List, List, List)}).
+     */
+    public Network(
+            NetworkProfile profile,
+            List<Border> borders,
+            List<Point> points,
+            List<Section> sections,
+            List<Structure> structures) {
         List<Violation> found = violations(points, sections, structures);
         if (!found.isEmpty()) {
             throw new IllegalArgumentException(found.get(0).toString());
         }
+        this.profile = profile;
         this.points = List.copyOf(points);
         this.sections = List.copyOf(sections);
         this.structures = List.copyOf(structures);
@@ -41,6 +64,160 @@ public final class Network {
             index.put(points.get(i).code(), i);
         }
         this.indexByCode = Map.copyOf(index);
+        Map<String, Country> byCode = new LinkedHashMap<>();
+        profile.countries().forEach(c -> byCode.put(c.code(), c));
+        points.forEach(p -> byCode.putIfAbsent(p.country().code(), p.country()));
+        structures.forEach(s -> byCode.putIfAbsent(s.country().code(), s.country()));
+        this.countryByCode = Collections.unmodifiableMap(byCode);
+        this.borders = List.copyOf(completeBorders(borders, this.points));
+    }
+
+    private static NetworkProfile derivedProfile(List<Point> points) {
+        Map<String, Country> countries = new LinkedHashMap<>();
+        for (Point p : points) {
+            if (!p.country().isShared()) {
+                countries.putIfAbsent(p.country().code(), p.country());
+            }
+        }
+        ZoneId zone = points.isEmpty() ? ZoneId.systemDefault() : points.get(0).timeZone();
+        return new NetworkProfile(
+                "network",
+                new Names("Network", "", ""),
+                zone,
+                zone,
+                List.copyOf(countries.values()),
+                "derived from the points");
+    }
+
+    /** The borders given, and a derived one for every border point they leave out, in km order. */
+    private static List<Border> completeBorders(List<Border> given, List<Point> points) {
+        List<Border> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            if (p.kind() != PointKind.BORDER) {
+                continue;
+            }
+            Optional<Border> described = given.stream()
+                    .filter(b -> b.point().code().equals(p.code()))
+                    .findFirst();
+            out.add(described.orElseGet(() -> derivedBorder(points, p)));
+        }
+        return out;
+    }
+
+    private static Border derivedBorder(List<Point> points, Point border) {
+        int at = points.indexOf(border);
+        Point before = neighbour(points, at, -1, q -> !q.country().isShared()).orElseThrow();
+        Point after = neighbour(points, at, +1, q -> !q.country().isShared()).orElseThrow();
+        return new Border(
+                border,
+                before.country(),
+                neighbour(
+                                points,
+                                at,
+                                -1,
+                                q -> q.dwell().bordersControl() && q.country().equals(before.country()))
+                        .orElse(border),
+                after.country(),
+                neighbour(
+                                points,
+                                at,
+                                +1,
+                                q -> q.dwell().bordersControl() && q.country().equals(after.country()))
+                        .orElse(border),
+                border,
+                neighbour(
+                                points,
+                                at,
+                                +1,
+                                q -> q.kind() == PointKind.PASSENGER
+                                        && q.country().equals(after.country()))
+                        .orElse(border),
+                "derived from the points: controls at the nearest border stations, fares meeting at the border and"
+                        + " at the first passenger station after it");
+    }
+
+    /** The nearest point from {@code at} in direction {@code step} (not crossing another border) that matches. */
+    private static Optional<Point> neighbour(List<Point> points, int at, int step, Predicate<Point> matches) {
+        for (int i = at + step; i >= 0 && i < points.size(); i += step) {
+            Point q = points.get(i);
+            if (q.kind() == PointKind.BORDER) {
+                return Optional.empty();
+            }
+            if (matches.test(q)) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public NetworkProfile profile() {
+        return profile;
+    }
+
+    /** The network's code, unique across the networks served together. */
+    public String code() {
+        return profile.code();
+    }
+
+    /** The zone the service day is counted in: a run's date, the sales day, the maintenance day. */
+    public ZoneId serviceZone() {
+        return profile.serviceZone();
+    }
+
+    /** The zone the network's GTFS feed is written in. */
+    public ZoneId feedZone() {
+        return profile.feedZone();
+    }
+
+    /** The real countries the network runs through (not the shared ones of its borders). */
+    public List<Country> countries() {
+        return countryByCode.values().stream().filter(c -> !c.isShared()).toList();
+    }
+
+    /** The country (or shared border country, {@code A/B}) with this code. */
+    public Optional<Country> country(String code) {
+        return code == null
+                ? Optional.empty()
+                : Optional.ofNullable(countryByCode.get(code.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    /** The borders, in km order; none on a domestic line. */
+    public List<Border> borders() {
+        return borders;
+    }
+
+    /** The border at this border point. */
+    public Optional<Border> borderAt(String pointCode) {
+        return borders.stream()
+                .filter(b -> b.point().code().equalsIgnoreCase(pointCode))
+                .findFirst();
+    }
+
+    /** What the time of a zone is called, from the countries on that zone's clock. */
+    public Optional<Names> timeName(ZoneId zone) {
+        return countries().stream()
+                .filter(c -> c.timeZone().equals(zone) && !c.timeNames().en().isBlank())
+                .map(Country::timeNames)
+                .findFirst();
+    }
+
+    /**
+     * The country of a km range: a real country when the range stays on one side of every border (a range ending at a
+     * border point counts on the side it comes from), the shared country of the border it crosses otherwise.
+     */
+    public Country countryOf(double fromKm, double toKm) {
+        Country country =
+                borders.isEmpty() ? points.get(0).country() : borders.get(0).before();
+        for (Border b : borders) {
+            if (fromKm < b.km() && toKm > b.km()) {
+                return b.point().country();
+            }
+            if (fromKm >= b.km()) {
+                country = b.after();
+            }
+        }
+        return country;
     }
 
     public List<Point> points() {
@@ -89,12 +266,12 @@ public final class Network {
         return points.get(points.size() - 1).km() - points.get(0).km();
     }
 
-    /** The border point (exactly one exists). */
+    /** The first border point; see {@link #borders()} for all of them. */
     public Point border() {
-        return points.stream()
-                .filter(p -> p.kind() == PointKind.BORDER)
+        return borders.stream()
+                .map(Border::point)
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new IllegalStateException("the network crosses no border"));
     }
 
     /** A rule the network breaks: which list, which element, which field. */
@@ -112,8 +289,8 @@ public final class Network {
     }
 
     /**
-     * Every rule a network must keep: km strictly increasing; each point in its country's time zone; exactly one border
-     * point, between the last Chinese point and the first Lao point; sections contiguous from the first point to the
+     * Every rule a network must keep: km strictly increasing; each point in its country's time zone; a border point
+     * (in the shared country of both sides) wherever the country changes, and only there; sections contiguous from the first point to the
      * last; speeds, gradients and track counts within sane bounds; structures inside the line.
      */
     public static List<Violation> violations(List<Point> points, List<Section> sections, List<Structure> structures) {
@@ -130,9 +307,8 @@ public final class Network {
             return;
         }
         Set<String> codes = new HashSet<>();
-        int borderIndex = -1;
-        int lastChina = -1;
-        int firstLaos = -1;
+        Country lastCountry = null;
+        boolean borderSince = false;
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (!p.code().matches("[A-Z][A-Z0-9]{1,7}")) {
@@ -160,46 +336,72 @@ public final class Network {
             if (p.usefulLengthM() < 0 || p.usefulLengthM() > 2000) {
                 out.add(new Violation(Subject.POINT, i, "useful_length_m", p.usefulLengthM() + " is outside 0 … 2000"));
             }
-            ZoneId expected = switch (p.country()) {
-                case CN, CN_LA -> CHINA;
-                case LA -> LAOS;
-            };
-            if (!p.timeZone().equals(expected)) {
+            checkZone(points, p, i, out);
+            if (p.kind() == PointKind.BORDER) {
+                checkBorder(points, p, i, out);
+            } else if (p.country().isShared()) {
                 out.add(new Violation(
                         Subject.POINT,
                         i,
-                        "time_zone",
-                        p.timeZone() + " is not the zone of " + p.country().code() + " (" + expected + ")"));
+                        "country",
+                        "only a border point lies in two countries (" + p.country() + ")"));
+            } else if (lastCountry != null && !lastCountry.equals(p.country()) && !borderSince) {
+                out.add(new Violation(
+                        Subject.POINT,
+                        i,
+                        "country",
+                        "the line passes from " + lastCountry + " to " + p.country() + " without a border point"));
             }
             if (p.kind() == PointKind.BORDER) {
-                if (borderIndex >= 0) {
-                    out.add(new Violation(
-                            Subject.POINT,
-                            i,
-                            "kind",
-                            "a second border point (the first is "
-                                    + points.get(borderIndex).code() + ")"));
-                }
-                borderIndex = i;
-                if (p.country() != Country.CN_LA) {
-                    out.add(new Violation(Subject.POINT, i, "country", "the border point must be CN/LA"));
-                }
-            } else if (p.country() == Country.CN_LA) {
-                out.add(new Violation(Subject.POINT, i, "country", "only the border point is CN/LA"));
-            }
-            if (p.country() == Country.CN) {
-                lastChina = i;
-            }
-            if (p.country() == Country.LA && firstLaos < 0) {
-                firstLaos = i;
+                borderSince = true;
+            } else if (!p.country().isShared()) {
+                lastCountry = p.country();
+                borderSince = false;
             }
         }
-        if (borderIndex < 0) {
-            out.add(new Violation(Subject.POINT, points.size() - 1, "kind", "no border point"));
-        } else if (lastChina > borderIndex) {
-            out.add(new Violation(Subject.POINT, lastChina, "country", "a Chinese point after the border"));
-        } else if (firstLaos >= 0 && firstLaos < borderIndex) {
-            out.add(new Violation(Subject.POINT, firstLaos, "country", "a Lao point before the border"));
+    }
+
+    /** Each point keeps its country's clock; a border point that of one of its two countries. */
+    private static void checkZone(List<Point> points, Point p, int i, List<Violation> out) {
+        Set<ZoneId> allowed = new HashSet<>();
+        allowed.add(p.country().timeZone());
+        if (p.country().isShared()) {
+            for (Point q : points) {
+                if (p.country().members().contains(q.country().code())) {
+                    allowed.add(q.country().timeZone());
+                }
+            }
+        }
+        if (!allowed.contains(p.timeZone())) {
+            out.add(new Violation(
+                    Subject.POINT,
+                    i,
+                    "time_zone",
+                    p.timeZone() + " is not the zone of " + p.country().code() + " ("
+                            + p.country().timeZone() + ")"));
+        }
+    }
+
+    /** A border point lies in the shared country of the two countries either side of it. */
+    private static void checkBorder(List<Point> points, Point p, int i, List<Violation> out) {
+        if (!p.country().isShared()) {
+            out.add(new Violation(
+                    Subject.POINT, i, "country", "a border point lies in two countries (A/B), not " + p.country()));
+            return;
+        }
+        Optional<Point> before = neighbour(points, i, -1, q -> true);
+        Optional<Point> after = neighbour(points, i, +1, q -> true);
+        if (before.isEmpty() || after.isEmpty()) {
+            out.add(new Violation(Subject.POINT, i, "kind", "a border point needs a point on each side"));
+        } else if (before.get().country().equals(after.get().country())
+                || !p.country().members().contains(before.get().country().code())
+                || !p.country().members().contains(after.get().country().code())) {
+            out.add(new Violation(
+                    Subject.POINT,
+                    i,
+                    "country",
+                    p.country() + " does not join " + before.get().country() + " (before it) and "
+                            + after.get().country() + " (after it)"));
         }
     }
 

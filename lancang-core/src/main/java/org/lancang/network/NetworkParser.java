@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,7 +15,8 @@ import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
 
 /**
- * Reads a network from its three data files ({@value #POINTS}, {@value #SECTIONS}, {@value #STRUCTURES}) and checks
+ * Reads a network from its data files ({@value #NETWORK}, {@value #COUNTRIES}, {@value #POINTS}, {@value #SECTIONS},
+ * {@value #STRUCTURES}, {@value #ASSUMED_LOOPS}, {@value #BORDERS}) and checks
  * every rule of {@link Network#violations}; a broken file gives a {@link DataFileException} naming file, line and field.
  */
 public final class NetworkParser {
@@ -22,6 +25,35 @@ public final class NetworkParser {
     public static final String STRUCTURES = "structures.csv";
     /** Passing loops Lancang assumes where the real ones are unknown; each splits the section it lies in. */
     public static final String ASSUMED_LOOPS = "assumed-loops.csv";
+    /** The network's own description: code, names, service-day zone, feed zone. */
+    public static final String NETWORK = "network.csv";
+    /** The countries the points lie in, each with its zone. */
+    public static final String COUNTRIES = "countries.csv";
+    /** The borders: each side's country, control station and where its fares end. */
+    public static final String BORDERS = "borders.csv";
+
+    private static final List<String> NETWORK_COLUMNS =
+            List.of("code", "name_en", "name_zh", "name_lo", "service_zone", "feed_zone", "source");
+    private static final List<String> COUNTRY_COLUMNS = List.of(
+            "code",
+            "name_en",
+            "name_zh",
+            "name_lo",
+            "time_zone",
+            "time_name_en",
+            "time_name_zh",
+            "time_name_lo",
+            "infrastructure_manager",
+            "source");
+    private static final List<String> BORDER_COLUMNS = List.of(
+            "point",
+            "before_country",
+            "before_control",
+            "after_country",
+            "after_control",
+            "before_fare_end",
+            "after_fare_start",
+            "source");
 
     private static final List<String> POINT_COLUMNS = List.of(
             "code",
@@ -61,12 +93,14 @@ public final class NetworkParser {
     private NetworkParser() {}
 
     public static Network parse(DataFiles files) {
+        Countries countries = countries(files);
+        NetworkProfile profile = profile(files, countries);
         CsvTable pointTable = CsvTable.parse(POINTS, files.read(POINTS), POINT_COLUMNS);
         CsvTable sectionTable = CsvTable.parse(SECTIONS, files.read(SECTIONS), SECTION_COLUMNS);
         CsvTable structureTable = CsvTable.parse(STRUCTURES, files.read(STRUCTURES), STRUCTURE_COLUMNS);
 
         List<Point> points =
-                pointTable.rows().stream().map(r -> point(r, false)).toList();
+                pointTable.rows().stream().map(r -> point(r, false, countries)).toList();
         Map<String, Point> byCode =
                 points.stream().collect(Collectors.toMap(Point::code, Function.identity(), (a, b) -> a));
         List<Section> sections = new ArrayList<>();
@@ -74,7 +108,7 @@ public final class NetworkParser {
             sections.add(section(row, byCode));
         }
         List<Structure> structures =
-                structureTable.rows().stream().map(NetworkParser::structure).toList();
+                structureTable.rows().stream().map(r -> structure(r, countries)).toList();
 
         List<Network.Violation> violations = Network.violations(points, sections, structures);
         if (!violations.isEmpty()) {
@@ -91,19 +125,146 @@ public final class NetworkParser {
                             .line();
             throw new DataFileException(table.file(), line, v.field(), v.problem());
         }
-        return withAssumedLoops(new Network(points, sections, structures), files);
+        Network reference = withAssumedLoops(new Network(points, sections, structures), files, countries);
+        return new Network(
+                profile,
+                borders(files, reference, countries),
+                reference.points(),
+                reference.sections(),
+                reference.structures());
+    }
+
+    /** The countries of {@value #COUNTRIES}, and the shared ones of their borders made on demand, one value per code. */
+    private static final class Countries {
+        private final Map<String, Country> byCode = new LinkedHashMap<>();
+
+        Country of(CsvTable.Row row, String field) {
+            String code = row.required(field).strip().toUpperCase(Locale.ROOT);
+            Country known = byCode.get(code);
+            if (known != null) {
+                return known;
+            }
+            String[] parts = code.split("/", -1);
+            if (parts.length == 2 && byCode.containsKey(parts[0]) && byCode.containsKey(parts[1])) {
+                Country shared = Country.shared(byCode.get(parts[0]), byCode.get(parts[1]));
+                byCode.put(code, shared);
+                return shared;
+            }
+            throw row.error(
+                    field,
+                    "'" + code + "' is not a country of " + COUNTRIES + " (" + String.join(", ", real())
+                            + ") nor two of them joined by a slash at a border");
+        }
+
+        List<String> real() {
+            return byCode.values().stream()
+                    .filter(c -> !c.isShared())
+                    .map(Country::code)
+                    .toList();
+        }
+
+        List<Country> list() {
+            return byCode.values().stream().filter(c -> !c.isShared()).toList();
+        }
+    }
+
+    private static Countries countries(DataFiles files) {
+        Countries out = new Countries();
+        for (CsvTable.Row row : CsvTable.parse(COUNTRIES, files.read(COUNTRIES), COUNTRY_COLUMNS)
+                .rows()) {
+            String code = row.required("code").strip().toUpperCase(Locale.ROOT);
+            if (!code.matches("[A-Z]{2,3}")) {
+                throw row.error("code", "'" + code + "' is not 2–3 capital letters");
+            }
+            if (out.byCode.containsKey(code)) {
+                throw row.error("code", "'" + code + "' appears twice");
+            }
+            out.byCode.put(
+                    code,
+                    new Country(
+                            code,
+                            new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
+                            zone(row, "time_zone"),
+                            new Names(row.text("time_name_en"), row.text("time_name_zh"), row.text("time_name_lo")),
+                            List.of(),
+                            row.required("infrastructure_manager").strip().toUpperCase(Locale.ROOT),
+                            row.text("source")));
+        }
+        return out;
+    }
+
+    private static NetworkProfile profile(DataFiles files, Countries countries) {
+        CsvTable table = CsvTable.parse(NETWORK, files.read(NETWORK), NETWORK_COLUMNS);
+        if (table.rows().size() != 1) {
+            throw new DataFileException(
+                    NETWORK,
+                    1,
+                    "code",
+                    "must have exactly one row, has " + table.rows().size());
+        }
+        CsvTable.Row row = table.rows().get(0);
+        String code = row.required("code").strip().toLowerCase(Locale.ROOT);
+        if (!code.matches("[a-z][a-z0-9-]{1,39}")) {
+            throw row.error("code", "'" + code + "' is not a folder-like name (lower-case letters, digits, hyphens)");
+        }
+        return new NetworkProfile(
+                code,
+                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
+                zone(row, "service_zone"),
+                zone(row, "feed_zone"),
+                countries.list(),
+                row.text("source"));
+    }
+
+    private static List<Border> borders(DataFiles files, Network network, Countries countries) {
+        CsvTable table = CsvTable.parse(BORDERS, files.read(BORDERS), BORDER_COLUMNS);
+        List<Border> out = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            Point point = known(row, "point", network);
+            if (point.kind() != PointKind.BORDER) {
+                throw row.error("point", "'" + point.code() + "' is not a BORDER point");
+            }
+            Country before = countries.of(row, "before_country");
+            Country after = countries.of(row, "after_country");
+            if (!point.country().members().equals(List.of(before.code(), after.code()))) {
+                throw row.error(
+                        "after_country",
+                        point.code() + " lies in " + point.country() + ", not " + before + "/" + after);
+            }
+            Point beforeControl = onSide(row, "before_control", network, point, before);
+            Point afterControl = onSide(row, "after_control", network, point, after);
+            Point fareEnd = onSide(row, "before_fare_end", network, point, before);
+            Point fareStart = onSide(row, "after_fare_start", network, point, after);
+            out.add(new Border(
+                    point, before, beforeControl, after, afterControl, fareEnd, fareStart, row.text("source")));
+        }
+        return out;
+    }
+
+    /** A point named in a border row: the border itself, or a point of that side's country. */
+    private static Point onSide(CsvTable.Row row, String field, Network network, Point border, Country country) {
+        Point p = known(row, field, network);
+        if (!p.equals(border) && !p.country().equals(country)) {
+            throw row.error(field, "'" + p.code() + "' lies in " + p.country() + ", not " + country);
+        }
+        return p;
+    }
+
+    private static Point known(CsvTable.Row row, String field, Network network) {
+        String code = row.required(field);
+        return network.point(code).orElseThrow(() -> row.error(field, "'" + code + "' is not a point in " + POINTS));
     }
 
     /**
      * Adds the assumed passing loops: each must lie strictly inside a single-track section, which it splits in two with
      * the same track, speeds, block and gradient.
      */
-    private static Network withAssumedLoops(Network reference, DataFiles files) {
+    private static Network withAssumedLoops(Network reference, DataFiles files, Countries countries) {
         CsvTable table = CsvTable.parse(ASSUMED_LOOPS, files.read(ASSUMED_LOOPS), POINT_COLUMNS);
         List<Point> points = new ArrayList<>(reference.points());
         List<Section> sections = new ArrayList<>(reference.sections());
         for (CsvTable.Row row : table.rows()) {
-            Point loop = point(row, true);
+            Point loop = point(row, true, countries);
             if (loop.kind() != PointKind.PASSING_LOOP) {
                 throw row.error("kind", "an assumed point must be a PASSING_LOOP");
             }
@@ -137,15 +298,19 @@ public final class NetworkParser {
         return new Network(points, sections, reference.structures());
     }
 
-    private static Point point(CsvTable.Row row, boolean assumed) {
+    private static Point point(CsvTable.Row row, boolean assumed, Countries countries) {
         return new Point(
                 row.required("code"),
-                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
-                country(row, "country"),
+                new Names(
+                        row.required("name_en"),
+                        row.text("name_zh"),
+                        row.text("name_lo"),
+                        row.textIfPresent("name_pinyin")),
+                countries.of(row, "country"),
                 row.decimalBetween("km", 0, 100_000),
                 row.oneOf("km_quality", KmQuality.class),
                 row.oneOf("kind", PointKind.class),
-                zone(row),
+                zone(row, "time_zone"),
                 row.integer("station_tracks"),
                 row.integer("useful_length_m"),
                 row.text("tracks_basis"),
@@ -191,14 +356,14 @@ public final class NetworkParser {
         return Duration.ofMillis(Math.round(row.decimalBetween(field, 0, 24 * 60) * 60_000));
     }
 
-    private static Structure structure(CsvTable.Row row) {
+    private static Structure structure(CsvTable.Row row, Countries countries) {
         return new Structure(
                 new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
                 row.oneOf("kind", StructureKind.class),
                 row.decimal("km_from"),
                 row.decimal("km_to"),
                 row.decimal("length_m"),
-                country(row, "country"),
+                countries.of(row, "country"),
                 row.oneOf("km_quality", KmQuality.class),
                 row.text("source"));
     }
@@ -212,20 +377,12 @@ public final class NetworkParser {
         return p;
     }
 
-    private static Country country(CsvTable.Row row, String field) {
-        try {
-            return Country.fromCode(row.required(field));
-        } catch (IllegalArgumentException e) {
-            throw row.error(field, e.getMessage());
-        }
-    }
-
-    private static ZoneId zone(CsvTable.Row row) {
-        String text = row.required("time_zone");
+    private static ZoneId zone(CsvTable.Row row, String field) {
+        String text = row.required(field);
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw row.error("time_zone", "'" + text + "' is not a time zone");
+            throw row.error(field, "'" + text + "' is not a time zone");
         }
     }
 }

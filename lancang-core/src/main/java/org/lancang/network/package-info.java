@@ -5,8 +5,13 @@
  * <em>structures</em> (tunnels and bridges). A point belongs to a country and a time zone and has a number of station
  * tracks with a useful length; a point with no track, such as the border, cannot hold a train.
  *
- * <p>{@link org.lancang.network.Network} is the checked whole: km strictly increasing, sections contiguous, exactly
- * one border point between the two countries, one time zone per point, plausible speeds and gradients. {@link
+ * <p>{@link org.lancang.network.Network} is the checked whole: km strictly increasing, sections contiguous, a border
+ * point wherever the country changes, each point on its country's zone, plausible speeds and gradients. It also says
+ * what it is: its {@link org.lancang.network.NetworkProfile} (code, service-day zone, GTFS feed zone), its
+ * {@link org.lancang.network.Country countries} (read from data, each with its zone and infrastructure manager; a
+ * border point lies in the <em>shared</em> country {@code A/B} of its two sides) and its
+ * {@link org.lancang.network.Border borders}, each with the control stations of both sides, which may lie away from
+ * the border itself. {@link
  * org.lancang.network.NetworkParser} reads it from the data files and names the file, line and field of any mistake.
  * Nothing in the core names a station, zone or country of the reference line: those are data. {@link
  * org.lancang.network.KmQuality} records how each kilometre position was obtained.

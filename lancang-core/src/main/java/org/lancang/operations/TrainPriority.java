@@ -17,6 +17,6 @@ public enum TrainPriority {
         }
         var from = network.point(plan.from()).orElseThrow().country();
         var to = network.point(plan.to()).orElseThrow().country();
-        return from != to ? EXPRESS_FREIGHT : FREIGHT;
+        return !from.equals(to) ? EXPRESS_FREIGHT : FREIGHT;
     }
 }

@@ -1,7 +1,6 @@
 package org.lancang.ticketing;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import org.lancang.timetable.Operator;
 
@@ -24,17 +23,11 @@ public record ChangeRemedies(Map<Operator, Duration> thresholds) {
     }
 
     public ChangeRemedies {
-        Map<Operator, Duration> copy = new EnumMap<>(Operator.class);
-        copy.putAll(thresholds);
-        thresholds = Map.copyOf(copy);
+        thresholds = Map.copyOf(thresholds);
     }
 
     public static ChangeRemedies defaults() {
-        Map<Operator, Duration> map = new EnumMap<>(Operator.class);
-        for (Operator o : Operator.values()) {
-            map.put(o, Duration.ofMinutes(30)); // assumption: see the class comment
-        }
-        return new ChangeRemedies(map);
+        return new ChangeRemedies(Map.of()); // every operator: 30 min, the assumption of the class comment
     }
 
     public Duration threshold(Operator operator) {

@@ -1,7 +1,7 @@
 package org.lancang.ticketing;
 
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.money.Money;
@@ -11,7 +11,7 @@ import org.lancang.timetable.Operator;
  * The cancellation fee, by how long before departure the ticket is given back: by default 8 days or more free,
  * 48 h – 8 days 5 %, 24 – 48 h 10 %, under 24 h 20 % (12306's scheme); per operator configurable.
  */
-public record RefundRules(Map<Operator, List<Tier>> tiers) {
+public record RefundRules(Map<Operator, List<Tier>> tiers, List<Tier> otherwise) {
     /** At least {@code before} ahead of departure, the fee is {@code feePercent}. Tiers run from the longest down. */
     public record Tier(Duration before, int feePercent) {
         public Tier {
@@ -25,9 +25,15 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
     public record Quote(Money paid, Money fee, Money refund) {}
 
     public RefundRules {
-        Map<Operator, List<Tier>> copy = new EnumMap<>(Operator.class);
+        Map<Operator, List<Tier>> copy = new HashMap<>();
         tiers.forEach((operator, list) -> copy.put(operator, List.copyOf(list)));
         tiers = Map.copyOf(copy);
+        otherwise = List.copyOf(otherwise);
+    }
+
+    /** Tiers for the operators named, none for any other (its tickets refund nothing). */
+    public RefundRules(Map<Operator, List<Tier>> tiers) {
+        this(tiers, List.of());
     }
 
     public static RefundRules defaults() {
@@ -36,11 +42,7 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
                 new Tier(Duration.ofHours(48), 5),
                 new Tier(Duration.ofHours(24), 10),
                 new Tier(Duration.ZERO, 20));
-        Map<Operator, List<Tier>> map = new EnumMap<>(Operator.class);
-        for (Operator o : Operator.values()) {
-            map.put(o, standard);
-        }
-        return new RefundRules(map);
+        return new RefundRules(Map.of(), standard);
     }
 
     /** The fee in percent when the ticket is returned {@code before} departure; after departure no refund (100 %). */
@@ -48,7 +50,7 @@ public record RefundRules(Map<Operator, List<Tier>> tiers) {
         if (before.isNegative()) {
             return 100;
         }
-        for (Tier t : tiers.getOrDefault(operator, List.of())) {
+        for (Tier t : tiers.getOrDefault(operator, otherwise)) {
             if (before.compareTo(t.before()) >= 0) {
                 return t.feePercent();
             }

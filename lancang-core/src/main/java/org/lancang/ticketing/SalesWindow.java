@@ -3,24 +3,29 @@ package org.lancang.ticketing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.lancang.errors.InvalidInput;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 
 /**
- * When a train run is on sale: from a number of days ahead (12306 sells 15 days ahead for China Railway Kunming Group's
- * trains; LCR 7, after 3 at opening) until the train leaves the boarding station.
+ * When a train run is on sale: from a number of days ahead, per operator as its data gives it (for the reference line
+ * 12306 sells 15 days ahead, the Lao operator 7), until the train leaves the boarding station.
  */
 public record SalesWindow(Map<Operator, Integer> daysAhead) {
     public SalesWindow {
         daysAhead = Map.copyOf(daysAhead);
     }
 
-    public static SalesWindow defaults() {
-        Map<Operator, Integer> days = new EnumMap<>(Operator.class);
-        days.put(Operator.CR_KUNMING, 15);
-        days.put(Operator.LCR, 7);
+    /** Each operator's days ahead as its {@code operators.csv} row gives them (7 where it gives none). */
+    public static SalesWindow of(Operators operators) {
+        Map<Operator, Integer> days = new HashMap<>();
+        for (Operator o : operators.all()) {
+            if (o.salesDaysAhead() > 0) {
+                days.put(o, o.salesDaysAhead());
+            }
+        }
         return new SalesWindow(days);
     }
 

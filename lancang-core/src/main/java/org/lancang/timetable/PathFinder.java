@@ -179,25 +179,30 @@ public final class PathFinder {
         }
         candidates.sort(Comparator.comparing((Candidate c) -> c.occupation().from()));
         for (Candidate c : candidates) {
-            Duration wait = null;
-            String blockedBy = null;
-            for (String resource : c.alternatives()) {
-                Instant free = freeFrom(index.get(resource), c.occupation());
-                if (free == null) {
-                    wait = null;
-                    break; // this alternative is free: no hold needed here
-                }
-                Duration d = wholeMinutes(Duration.between(c.occupation().from(), free));
-                if (wait == null || d.compareTo(wait) < 0) {
-                    wait = d;
-                    blockedBy = resource;
-                }
-            }
+            Wait wait = shortestWait(c, index);
             if (wait != null) {
-                return new Hold(holdingPoint(run.run().path(), type, c.entryM()), wait, blockedBy);
+                return new Hold(holdingPoint(run.run().path(), type, c.entryM()), wait.delay(), wait.resource());
             }
         }
         return null;
+    }
+
+    private record Wait(Duration delay, String resource) {}
+
+    /** The shortest wait until one of the candidate's alternatives is free, or null if one of them is free already. */
+    private static Wait shortestWait(Candidate c, Map<String, List<Occupation>> index) {
+        Wait best = null;
+        for (String resource : c.alternatives()) {
+            Instant free = freeFrom(index.get(resource), c.occupation());
+            if (free == null) {
+                return null; // this alternative is free: no hold needed here
+            }
+            Duration d = wholeMinutes(Duration.between(c.occupation().from(), free));
+            if (best == null || d.compareTo(best.delay()) < 0) {
+                best = new Wait(d, resource);
+            }
+        }
+        return best;
     }
 
     /** Planners hold trains for whole minutes: round up, and never hold for zero. */

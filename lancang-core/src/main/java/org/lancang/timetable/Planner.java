@@ -285,8 +285,8 @@ public final class Planner {
         return new DayPlan(date, scheduled, occupations, conflicts);
     }
 
-    private static boolean overlapsDay(Conflict c, LocalDate date) {
-        Instant dayStart = date.atStartOfDay(Network.CHINA).toInstant();
+    private boolean overlapsDay(Conflict c, LocalDate date) {
+        Instant dayStart = date.atStartOfDay(network.serviceZone()).toInstant();
         return c.to().isAfter(dayStart) && c.from().isBefore(dayStart.plus(Duration.ofDays(1)));
     }
 

@@ -127,7 +127,7 @@ public final class RunningTimes {
         Optional<Point> destination = network.point(to);
         boolean crossesBorder = origin.isPresent()
                 && destination.isPresent()
-                && origin.get().country() != destination.get().country();
+                && !origin.get().country().equals(destination.get().country());
         int controls = crossesBorder && origin.get().dwell().bordersControl() ? 1 : 0;
         List<StopRequest> stops = new ArrayList<>();
         for (String code : stopCodes) {

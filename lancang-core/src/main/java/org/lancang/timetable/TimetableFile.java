@@ -51,7 +51,7 @@ public final class TimetableFile {
             }
             plans.add(new TrainPlan(
                     row.required("number"),
-                    row.oneOf("operator", Operator.class),
+                    operator(row),
                     row.required("train_type"),
                     bool(row, "passenger"),
                     new ServiceCalendar(from, to, days(row)),
@@ -65,6 +65,14 @@ public final class TimetableFile {
                     row.text("note")));
         }
         return plans;
+    }
+
+    private static Operator operator(CsvTable.Row row) {
+        try {
+            return Operator.valueOf(row.required("operator"));
+        } catch (IllegalArgumentException e) {
+            throw row.error("operator", e.getMessage());
+        }
     }
 
     public static String format(List<TrainPlan> plans) {

@@ -14,13 +14,12 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
-import org.lancang.network.Country;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.network.Section;
 import org.lancang.network.Structure;
 import org.lancang.network.StructureKind;
-import org.lancang.timetable.Operator;
+import org.lancang.testing.Ref;
 
 /** The register generated from the real China–Laos network, its lookups and the checks on edits. */
 class AssetRegisterTest {
@@ -63,10 +62,10 @@ class AssetRegisterTest {
         assertThat(cn.toKm()).isEqualTo(613.0);
         assertThat(la.fromKm()).isEqualTo(613.0);
         assertThat(cn.toKm() - cn.fromKm()).isCloseTo(7.17, Offset.offset(1e-9));
-        assertThat(cn.country()).isEqualTo(Country.CN);
-        assertThat(cn.operator()).isEqualTo(Operator.CR_KUNMING);
-        assertThat(la.country()).isEqualTo(Country.LA);
-        assertThat(la.operator()).isEqualTo(Operator.LCR);
+        assertThat(cn.country()).isEqualTo(Ref.CN);
+        assertThat(cn.operator()).isEqualTo(Ref.CR_KUNMING);
+        assertThat(la.country()).isEqualTo(Ref.LA);
+        assertThat(la.operator()).isEqualTo(Ref.LCR);
     }
 
     @Test
@@ -112,8 +111,8 @@ class AssetRegisterTest {
         assertThat(at).extracting(Asset::id).contains("BRG-LPB-MEKONG", "TRK-HHN-LPB", "OHL-HHN-LPB");
         Asset bridge = REGISTER.get("BRG-LPB-MEKONG");
         assertThat(bridge.name()).isEqualTo("Luang Prabang Mekong bridge");
-        assertThat(bridge.country()).isEqualTo(Country.LA);
-        assertThat(bridge.operator()).isEqualTo(Operator.LCR);
+        assertThat(bridge.country()).isEqualTo(Ref.LA);
+        assertThat(bridge.operator()).isEqualTo(Ref.LCR);
         assertThat(REGISTER.at(778.741)).extracting(Asset::id).contains("BRG-LPB-MEKONG");
         assertThat(REGISTER.at(778.7)).extracting(Asset::id).doesNotContain("BRG-LPB-MEKONG");
         assertThat(REGISTER.at(783.2)).extracting(Asset::id).contains("STN-LPB", "TRK-HHN-LPB", "TRK-LPB-XNG");
@@ -123,13 +122,13 @@ class AssetRegisterTest {
 
     @Test
     void countryAndOperatorFollowTheBorderAtKm613() {
-        assertThat(REGISTER.get("TRK-MHN-BDR").operator()).isEqualTo(Operator.CR_KUNMING);
-        assertThat(REGISTER.get("TRK-BDR-BTN").operator()).isEqualTo(Operator.LCR);
-        assertThat(REGISTER.get("STN-MHN").country()).isEqualTo(Country.CN);
-        assertThat(REGISTER.get("STN-BTN").country()).isEqualTo(Country.LA);
+        assertThat(REGISTER.get("TRK-MHN-BDR").operator()).isEqualTo(Ref.CR_KUNMING);
+        assertThat(REGISTER.get("TRK-BDR-BTN").operator()).isEqualTo(Ref.LCR);
+        assertThat(REGISTER.get("STN-MHN").country()).isEqualTo(Ref.CN);
+        assertThat(REGISTER.get("STN-BTN").country()).isEqualTo(Ref.LA);
         assertThat(REGISTER.assets())
-                .allMatch(a -> a.country() != Country.CN_LA)
-                .allMatch(a -> (a.toKm() <= 613) == (a.operator() == Operator.CR_KUNMING));
+                .allMatch(a -> !a.country().equals(Ref.CN_LA))
+                .allMatch(a -> (a.toKm() <= 613) == (a.operator().equals(Ref.CR_KUNMING)));
     }
 
     @Test
@@ -137,13 +136,13 @@ class AssetRegisterTest {
         AssetDraft culvert = new AssetDraft(
                 "BRG-MXY-CULVERT-1", AssetType.BRIDGE, "Culvert 1", 690.0, 690.02, Map.of("note", "added by hand"));
         AssetRegister added = REGISTER.add(culvert);
-        assertThat(added.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Operator.LCR);
+        assertThat(added.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Ref.LCR);
         assertThat(REGISTER.find("BRG-MXY-CULVERT-1")).isEmpty();
 
         AssetRegister moved = added.update(
                 new AssetDraft("BRG-MXY-CULVERT-1", AssetType.BRIDGE, "Culvert 1", 590.0, 590.02, Map.of()));
-        assertThat(moved.get("BRG-MXY-CULVERT-1").country()).isEqualTo(Country.CN);
-        assertThat(moved.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Operator.CR_KUNMING);
+        assertThat(moved.get("BRG-MXY-CULVERT-1").country()).isEqualTo(Ref.CN);
+        assertThat(moved.get("BRG-MXY-CULVERT-1").operator()).isEqualTo(Ref.CR_KUNMING);
         assertThat(moved.remove("BRG-MXY-CULVERT-1").assets()).isEqualTo(REGISTER.assets());
 
         assertThatThrownBy(() -> added.add(culvert)).isInstanceOf(Clash.class);
@@ -170,14 +169,7 @@ class AssetRegisterTest {
         assertThat(AssetRegister.of(NETWORK, REGISTER.assets()).assets()).isEqualTo(REGISTER.assets());
         Asset lpb = REGISTER.get("BRG-LPB-MEKONG");
         Asset wrong = new Asset(
-                lpb.id(),
-                lpb.type(),
-                lpb.name(),
-                lpb.fromKm(),
-                lpb.toKm(),
-                Country.CN,
-                Operator.CR_KUNMING,
-                lpb.attributes());
+                lpb.id(), lpb.type(), lpb.name(), lpb.fromKm(), lpb.toKm(), Ref.CN, Ref.CR_KUNMING, lpb.attributes());
         refusedNaming("assets[0].country", () -> AssetRegister.of(NETWORK, List.of(wrong)));
         refusedNaming("assets[1].id", () -> AssetRegister.of(NETWORK, List.of(lpb, lpb)));
     }

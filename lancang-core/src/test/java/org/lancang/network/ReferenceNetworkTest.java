@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
+import org.lancang.testing.Ref;
 import org.lancang.testing.ReferenceFiles;
 
 /** The shipped China–Laos network keeps every rule, and a broken file is reported by file, line and field. */
@@ -108,9 +109,9 @@ class ReferenceNetworkTest {
         int border = points.indexOf(network.border());
         assertThat(points.stream().filter(p -> p.kind() == PointKind.BORDER)).hasSize(1);
         assertThat(points.subList(0, border))
-                .allMatch(p -> p.country() == Country.CN && p.timeZone().equals(Network.CHINA));
+                .allMatch(p -> p.country().equals(Ref.CN) && p.timeZone().equals(Ref.CHINA));
         assertThat(points.subList(border + 1, points.size()))
-                .allMatch(p -> p.country() == Country.LA && p.timeZone().equals(Network.LAOS));
+                .allMatch(p -> p.country().equals(Ref.LA) && p.timeZone().equals(Ref.LAOS));
         assertThat(network.border().km()).isEqualTo(613.0);
     }
 
@@ -185,8 +186,27 @@ class ReferenceNetworkTest {
 
     @Test
     void namesFallBackToEnglishWhereUnknown() {
-        assertThat(network.point("VKH").orElseThrow().names().in("zh")).isEqualTo("Vang Khi");
+        assertThat(new Names("Vang Khi", "", "").in("zh")).isEqualTo("Vang Khi");
         assertThat(network.point("LPB").orElseThrow().names().in("zh")).isEqualTo("琅勃拉邦");
+    }
+
+    @Test
+    void everyPointHasItsNameInThreeLanguagesAndTheChineseOneItsPinyin() {
+        for (Point p : network.points()) {
+            assertThat(p.names().zh()).as(p.code() + " zh").isNotBlank();
+            assertThat(p.names().lo()).as(p.code() + " lo").isNotBlank();
+            assertThat(p.names().pinyin()).as(p.code() + " pinyin").isNotBlank();
+            // a Lao name is in Lao script, a Chinese one has Han characters
+            assertThat(p.names().lo().codePoints().anyMatch(c -> c >= 0x0E80 && c <= 0x0EFF))
+                    .as(p.code() + " lo script")
+                    .isTrue();
+            assertThat(p.names()
+                            .zh()
+                            .codePoints()
+                            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                    .as(p.code() + " zh script")
+                    .isTrue();
+        }
     }
 
     private void assertBroken(ReferenceFiles broken, String file, int line, String field) {
@@ -205,10 +225,10 @@ class ReferenceNetworkTest {
     }
 
     @Test
-    void aSecondBorderPointIsNamed() {
+    void aBorderPointBetweenTwoPointsOfOneCountryIsNamed() {
         ReferenceFiles broken = files.withLine(
                 "points.csv", "YHE,", l -> l.replace("FREIGHT", "BORDER").replace(",CN,", ",CN/LA,"));
-        assertBroken(broken, "points.csv", files.lineOf("points.csv", "BDR,"), "kind");
+        assertBroken(broken, "points.csv", files.lineOf("points.csv", "YHE,"), "country");
     }
 
     @Test

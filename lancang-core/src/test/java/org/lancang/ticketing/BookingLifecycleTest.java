@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
-import org.lancang.timetable.Operator;
+import org.lancang.testing.Ref;
 
 /** The booking's lifecycle and the price of a change or a cancellation. */
 class BookingLifecycleTest {
@@ -75,12 +75,12 @@ class BookingLifecycleTest {
     @Test
     void aCancelledTicketIsRefundedLessTheFeeForTheTimeBeforeDeparture() {
         RefundRules rules = RefundRules.defaults();
-        RefundRules.Quote threeDays = rules.quote(Operator.LCR, cny(10_000), Duration.ofDays(3));
+        RefundRules.Quote threeDays = rules.quote(Ref.LCR, cny(10_000), Duration.ofDays(3));
         assertThat(threeDays.fee()).isEqualTo(cny(500));
         assertThat(threeDays.refund()).isEqualTo(cny(9_500));
-        RefundRules.Quote gone = rules.quote(Operator.LCR, cny(10_000), Duration.ofMinutes(-1));
+        RefundRules.Quote gone = rules.quote(Ref.LCR, cny(10_000), Duration.ofMinutes(-1));
         assertThat(gone.refund()).as("after departure nothing comes back").isEqualTo(cny(0));
-        RefundRules.Quote hold = rules.quote(Operator.LCR, cny(0), Duration.ofDays(3));
+        RefundRules.Quote hold = rules.quote(Ref.LCR, cny(0), Duration.ofDays(3));
         assertThat(hold.refund()).isEqualTo(cny(0));
     }
 }

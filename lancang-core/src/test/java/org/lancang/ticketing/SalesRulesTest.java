@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
-import org.lancang.timetable.Operator;
+import org.lancang.testing.Ref;
 
 /** The sales window, the refund fee and the passenger's document rules. */
 class SalesRulesTest {
@@ -19,31 +19,30 @@ class SalesRulesTest {
 
     @Test
     void crTrainsSell15DaysAheadLcrTrains7UntilDeparture() {
-        SalesWindow w = SalesWindow.defaults();
+        SalesWindow w = SalesWindow.of(Ref.OPERATORS);
         Instant now = LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(CHINA).toInstant();
         LocalDate d15 = LocalDate.of(2026, 12, 16);
-        assertThat(w.onSale(
-                        Operator.CR_KUNMING, d15, d15.atTime(8, 8).atZone(CHINA).toInstant(), CHINA, now))
+        assertThat(w.onSale(Ref.CR_KUNMING, d15, d15.atTime(8, 8).atZone(CHINA).toInstant(), CHINA, now))
                 .isTrue();
         assertThat(w.onSale(
-                        Operator.CR_KUNMING,
+                        Ref.CR_KUNMING,
                         d15.plusDays(1),
                         d15.plusDays(1).atTime(8, 8).atZone(CHINA).toInstant(),
                         CHINA,
                         now))
                 .isFalse();
         LocalDate d8 = LocalDate.of(2026, 12, 9);
-        assertThat(w.onSale(Operator.LCR, d8, d8.atTime(8, 0).atZone(LAOS).toInstant(), LAOS, now))
+        assertThat(w.onSale(Ref.LCR, d8, d8.atTime(8, 0).atZone(LAOS).toInstant(), LAOS, now))
                 .isFalse();
         assertThat(w.onSale(
-                        Operator.LCR,
+                        Ref.LCR,
                         d8.minusDays(1),
                         d8.minusDays(1).atTime(8, 0).atZone(LAOS).toInstant(),
                         LAOS,
                         now))
                 .isTrue();
         Instant departed = now.minusSeconds(60);
-        assertThatThrownBy(() -> w.check(Operator.LCR, LocalDate.of(2026, 12, 1), departed, LAOS, now, "date"))
+        assertThatThrownBy(() -> w.check(Ref.LCR, LocalDate.of(2026, 12, 1), departed, LAOS, now, "date"))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
     }
@@ -51,13 +50,13 @@ class SalesRulesTest {
     @Test
     void theRefundFeeFollowsTheTimeBeforeDeparture() {
         RefundRules r = RefundRules.defaults();
-        assertThat(r.feePercent(Operator.LCR, Duration.ofDays(9))).isZero();
-        assertThat(r.feePercent(Operator.LCR, Duration.ofDays(8))).isZero();
-        assertThat(r.feePercent(Operator.LCR, Duration.ofDays(3))).isEqualTo(5);
-        assertThat(r.feePercent(Operator.LCR, Duration.ofHours(48))).isEqualTo(5);
-        assertThat(r.feePercent(Operator.CR_KUNMING, Duration.ofHours(30))).isEqualTo(10);
-        assertThat(r.feePercent(Operator.CR_KUNMING, Duration.ofHours(2))).isEqualTo(20);
-        assertThat(r.feePercent(Operator.CR_KUNMING, Duration.ofMinutes(-1))).isEqualTo(100);
+        assertThat(r.feePercent(Ref.LCR, Duration.ofDays(9))).isZero();
+        assertThat(r.feePercent(Ref.LCR, Duration.ofDays(8))).isZero();
+        assertThat(r.feePercent(Ref.LCR, Duration.ofDays(3))).isEqualTo(5);
+        assertThat(r.feePercent(Ref.LCR, Duration.ofHours(48))).isEqualTo(5);
+        assertThat(r.feePercent(Ref.CR_KUNMING, Duration.ofHours(30))).isEqualTo(10);
+        assertThat(r.feePercent(Ref.CR_KUNMING, Duration.ofHours(2))).isEqualTo(20);
+        assertThat(r.feePercent(Ref.CR_KUNMING, Duration.ofMinutes(-1))).isEqualTo(100);
     }
 
     @Test

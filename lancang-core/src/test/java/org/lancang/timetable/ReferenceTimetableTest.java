@@ -17,8 +17,8 @@ import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.maintenance.SkylightPlanner;
 import org.lancang.maintenance.SkylightWindow;
-import org.lancang.network.Country;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Ref;
 import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.conflict.Conflict;
 
@@ -62,14 +62,22 @@ class ReferenceTimetableTest {
                 .noneMatch(n -> n.startsWith("D86") || n.equals("D887") || n.equals("D888"));
         long onTheChineseSection = PLANS.stream()
                 .filter(TrainPlan::passenger)
-                .filter(p -> DATA.network().point(p.from()).orElseThrow().country() == Country.CN
-                        || DATA.network().point(p.to()).orElseThrow().country() == Country.CN)
+                .filter(p -> DATA.network()
+                                .point(p.from())
+                                .orElseThrow()
+                                .country()
+                                .equals(Ref.CN)
+                        || DATA.network().point(p.to()).orElseThrow().country().equals(Ref.CN))
                 .count();
         assertThat(onTheChineseSection).as("about 56 a day, [A] crntt 2023").isBetween(50L, 60L);
         long inLaos = PLANS.stream()
                 .filter(TrainPlan::passenger)
-                .filter(p -> DATA.network().point(p.from()).orElseThrow().country() == Country.LA
-                        || DATA.network().point(p.to()).orElseThrow().country() == Country.LA)
+                .filter(p -> DATA.network()
+                                .point(p.from())
+                                .orElseThrow()
+                                .country()
+                                .equals(Ref.LA)
+                        || DATA.network().point(p.to()).orElseThrow().country().equals(Ref.LA))
                 .count();
         assertThat(inLaos).as("about 12 a day, [B] The Nation").isEqualTo(12);
         long crossBorderFreight = PLANS.stream()
@@ -191,7 +199,7 @@ class ReferenceTimetableTest {
         DayPlan day = planner.day(PLANS, DAY, skylights(DAY), List.of());
         PathRequest request = new PathRequest(
                 "X9001",
-                Operator.CR_KUNMING,
+                Ref.CR_KUNMING,
                 "FREIGHT",
                 false,
                 ServiceCalendar.daily(DAY, DAY),

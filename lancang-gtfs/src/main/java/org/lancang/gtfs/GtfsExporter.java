@@ -16,6 +16,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
@@ -38,8 +40,8 @@ import org.lancang.timetable.Train;
  * Writes the passenger trains of a timetable as a GTFS static feed (a zip of CSV files).
  *
  * <ul>
- * <li>agency.txt: one agency per {@link Operator}, agency_id = the enum name. GTFS requires every agency of a feed
- * to share one {@code agency_timezone}, so the whole feed runs on {@link #FEED_ZONE} (Asia/Shanghai).</li>
+ * <li>agency.txt: one agency per {@link Operator} running trains, agency_id = its code. GTFS requires every agency of
+ * a feed to share one {@code agency_timezone}, so the whole feed runs on the network's feed zone (its data).</li>
  * <li>stops.txt: every point where an exported train stops, in km order; {@code stop_timezone} is the point's own
  * zone, so apps show Lao stops in Lao time. Coordinates come from {@link StopCoordinates}.</li>
  * <li>routes.txt: one rail route (type 2) per operator and pair of end stations, both directions together.</li>
@@ -54,7 +56,6 @@ import org.lancang.timetable.Train;
  */
 public final class GtfsExporter {
     /** The one time zone of the feed: every agency's {@code agency_timezone}; all stop_times are in it. */
-    public static final ZoneId FEED_ZONE = Network.CHINA;
     /** Extra trips.txt column holding {@link Train#trainType()}; GTFS consumers ignore unknown columns. */
     public static final String TRAIN_TYPE_COLUMN = "lancang_train_type";
     /** GTFS route_type for rail (intercity and long distance). */
@@ -77,14 +78,39 @@ public final class GtfsExporter {
             .thenComparing(Comparator.naturalOrder());
 
     private final StopCoordinates coordinates;
+    private final Operators operators;
 
-    /** An exporter using the coordinates shipped with the module. */
+    /** An exporter using the coordinates shipped with the module, its agencies the operators of the trains. */
     public GtfsExporter() {
         this(StopCoordinates.bundled());
     }
 
+    /** An exporter using the coordinates shipped with the module, its agencies the network's operators. */
+    public GtfsExporter(Operators operators) {
+        this(StopCoordinates.bundled(), operators);
+    }
+
     public GtfsExporter(StopCoordinates coordinates) {
+        this(coordinates, new Operators(List.of()));
+    }
+
+    public GtfsExporter(StopCoordinates coordinates, Operators operators) {
         this.coordinates = coordinates;
+        this.operators = operators;
+    }
+
+    /**
+     * The agencies: every operator of the network that runs trains, and any other operator a train names (known then
+     * only by its code).
+     */
+    private List<Operator> agencies(List<Trip> trips) {
+        Set<Operator> out = new LinkedHashSet<>();
+        operators.all().stream().filter(o -> !o.runsTrainsIn().isEmpty()).forEach(out::add);
+        trips.stream()
+                .map(t -> operators.resolve(t.train().operator()))
+                .sorted()
+                .forEach(out::add);
+        return List.copyOf(out);
     }
 
     /**
@@ -121,14 +147,15 @@ public final class GtfsExporter {
     public SortedMap<String, String> files(Network network, Timetable timetable, FeedInfo info) {
         List<Trip> trips = trips(network, timetable);
         SortedMap<String, String> files = new TreeMap<>();
-        files.put("agency.txt", agency(info));
+        ZoneId feedZone = network.feedZone();
+        files.put("agency.txt", agency(info, agencies(trips), feedZone));
         files.put("stops.txt", stops(network, trips));
         files.put("routes.txt", routes(trips));
         files.put("trips.txt", tripsFile(trips));
         files.put("stop_times.txt", stopTimes(trips));
         files.put("calendar.txt", calendar(trips));
         files.put("feed_info.txt", feedInfo(info, trips));
-        files.put("translations.txt", translations(network, trips));
+        files.put("translations.txt", translations(network, trips, agencies(trips)));
         return files;
     }
 
@@ -200,7 +227,7 @@ public final class GtfsExporter {
     }
 
     private Trip trip(Network network, Train train) {
-        Duration shift = GtfsTime.shift(train.calendar().startDate(), train.originZone(), FEED_ZONE);
+        Duration shift = GtfsTime.shift(train.calendar().startDate(), train.originZone(), network.feedZone());
         List<StopTime> stopTimes = new ArrayList<>();
         List<Call> calls = train.calls();
         for (int i = 0; i < calls.size(); i++) {
@@ -221,7 +248,7 @@ public final class GtfsExporter {
             Duration departure = call.departure().plus(shift);
             if (arrival.isNegative()) {
                 throw new GtfsExportException("train " + train.number() + " at " + point.code()
-                        + ": the time falls before the service day in " + FEED_ZONE);
+                        + ": the time falls before the service day in " + network.feedZone());
             }
             stopTimes.add(new StopTime(point.code(), arrival, departure));
         }
@@ -249,10 +276,10 @@ public final class GtfsExporter {
         return mask + "_" + GTFS_DATE.format(calendar.startDate()) + "_" + GTFS_DATE.format(calendar.endDate());
     }
 
-    private static String agency(FeedInfo info) {
+    private static String agency(FeedInfo info, List<Operator> agencies, ZoneId feedZone) {
         CsvWriter csv = new CsvWriter("agency_id", "agency_name", "agency_url", "agency_timezone", "agency_lang");
-        for (Operator operator : Operator.values()) {
-            csv.row(operator.name(), operator.nameEn(), operator.url(), FEED_ZONE.getId(), info.lang());
+        for (Operator operator : agencies) {
+            csv.row(operator.name(), operator.nameEn(), operator.url(), feedZone.getId(), info.lang());
         }
         return csv.text();
     }
@@ -398,14 +425,16 @@ public final class GtfsExporter {
     }
 
     /** Chinese and Lao names, so that apps can show the stations in the riders' own language; blank ones are left out. */
-    private static String translations(Network network, List<Trip> trips) {
+    private static String translations(Network network, List<Trip> trips, List<Operator> agencies) {
         Set<String> used = trips.stream()
                 .flatMap(t -> t.stopTimes().stream())
                 .map(StopTime::stopId)
                 .collect(Collectors.toCollection(TreeSet::new));
         CsvWriter csv = new CsvWriter("table_name", "field_name", "language", "translation", "record_id");
-        for (Operator operator : Operator.values()) {
-            csv.row("agency", "agency_name", "zh", operator.nameZh(), operator.name());
+        for (Operator operator : agencies) {
+            if (!operator.nameZh().isBlank()) {
+                csv.row("agency", "agency_name", "zh", operator.nameZh(), operator.name());
+            }
         }
         for (Point point : network.points()) {
             if (!used.contains(point.code())) {

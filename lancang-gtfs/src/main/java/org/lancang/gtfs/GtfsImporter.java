@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -34,6 +33,7 @@ import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
@@ -43,7 +43,7 @@ import org.lancang.timetable.Train;
  * {@link Timetable}: one passenger {@link Train} per trip.
  *
  * <ul>
- * <li>operator: the route's {@code agency_id}, which must be an {@link Operator} name (CR_KUNMING, LCR);</li>
+ * <li>operator: the route's {@code agency_id}, which must be the code of one of the network's operators;</li>
  * <li>number: {@code trip_short_name}, or the trip_id where that is blank;</li>
  * <li>train type: the extra column {@value GtfsExporter#TRAIN_TYPE_COLUMN}, or {@link #DEFAULT_TRAIN_TYPE} where the
  * feed has none (GTFS itself has no train type);</li>
@@ -71,6 +71,18 @@ public final class GtfsImporter {
     private static final List<String> DAY_COLUMNS =
             List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
+    private final Operators operators;
+
+    /** An importer that knows the network's infrastructure managers as its operators. */
+    public GtfsImporter() {
+        this(null);
+    }
+
+    /** An importer whose agencies must be among {@code operators}. */
+    public GtfsImporter(Operators operators) {
+        this.operators = operators;
+    }
+
     /** Reads the feed in {@code zip}; every stop must be a point of {@code network}. */
     public Timetable importFeed(byte[] zip, Network network) {
         return importFeed(unzip(new ByteArrayInputStream(zip)), network);
@@ -78,7 +90,7 @@ public final class GtfsImporter {
 
     /** Reads the feed from already unpacked files (file name to UTF-8 text). */
     public Timetable importFeed(Map<String, String> files, Network network) {
-        return new Timetable(GtfsFormatException.reading(() -> new Feed(files, network).trains()));
+        return new Timetable(GtfsFormatException.reading(() -> new Feed(files, network, known(network)).trains()));
     }
 
     /** Unpacks the zip's top-level files as UTF-8 text. */
@@ -128,6 +140,18 @@ public final class GtfsImporter {
         }
     }
 
+    /** The codes of the operators an agency may be. */
+    private List<String> known(Network network) {
+        if (operators != null) {
+            return operators.all().stream().map(Operator::code).toList();
+        }
+        return network.countries().stream()
+                .map(c -> c.infrastructureManager())
+                .filter(m -> !m.isBlank())
+                .distinct()
+                .toList();
+    }
+
     /** One import: the files, read table by table, each checked against the ones before. */
     private static final class Feed {
         private final Map<String, String> files;
@@ -138,9 +162,12 @@ public final class GtfsImporter {
         private final Map<String, Operator> routes = new HashMap<>();
         private final Map<String, ServiceCalendar> calendars = new HashMap<>();
 
-        Feed(Map<String, String> files, Network network) {
+        private final List<String> knownOperators;
+
+        Feed(Map<String, String> files, Network network, List<String> knownOperators) {
             this.files = files;
             this.network = network;
+            this.knownOperators = knownOperators;
         }
 
         List<Train> trains() {
@@ -384,17 +411,12 @@ public final class GtfsImporter {
             }
         }
 
-        private static Operator operator(CsvTable.Row row, String column, String id) {
-            try {
-                return Operator.valueOf(id.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw row.error(
-                        column,
-                        "'" + id + "' is not an operator: one of "
-                                + Arrays.stream(Operator.values())
-                                        .map(Enum::name)
-                                        .collect(Collectors.joining(", ")));
+        private Operator operator(CsvTable.Row row, String column, String id) {
+            String code = id.strip().toUpperCase(Locale.ROOT);
+            if (!knownOperators.contains(code)) {
+                throw row.error(column, "'" + id + "' is not an operator: one of " + String.join(", ", knownOperators));
             }
+            return Operator.valueOf(code);
         }
 
         private static ZoneId zone(CsvTable.Row row, String column) {

@@ -15,6 +15,7 @@ import org.lancang.network.Network;
 import org.lancang.network.NetworkParser;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
@@ -29,10 +30,8 @@ import org.lancang.timetable.Train;
 final class Fixtures {
     static final LocalDate START = LocalDate.of(2027, 1, 1);
     static final LocalDate END = LocalDate.of(2027, 12, 31);
-    static final ZoneId CHINA = Network.CHINA;
-    static final ZoneId LAOS = Network.LAOS;
-
     private static Network network;
+    private static Operators operators;
 
     private Fixtures() {}
 
@@ -51,6 +50,26 @@ final class Fixtures {
         return network;
     }
 
+    /** The reference line's countries' zones, as its data gives them. */
+    static final ZoneId CHINA = network().country("CN").orElseThrow().timeZone();
+
+    static final ZoneId LAOS = network().country("LA").orElseThrow().timeZone();
+
+    /** The operators read from the real data files. */
+    static synchronized Operators operators() {
+        if (operators == null) {
+            try {
+                operators = Operators.parse(
+                        Operators.FILE,
+                        Files.readString(Path.of("..", "data", "china-laos", Operators.FILE)),
+                        network());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return operators;
+    }
+
     static FeedInfo feedInfo() {
         return new FeedInfo(
                 "Lancang", "https://lancang.example.org/", "en", "2027-test", "gtfs@lancang.example.org", "");
@@ -67,7 +86,7 @@ final class Fixtures {
     static Train d887(ServiceCalendar calendar) {
         return train(
                 "D887",
-                Operator.CR_KUNMING,
+                Operator.valueOf("CR_KUNMING"),
                 "CR200J",
                 true,
                 calendar,
@@ -112,7 +131,7 @@ final class Fixtures {
     static Train d888(ServiceCalendar calendar) {
         return train(
                 "D888",
-                Operator.CR_KUNMING,
+                Operator.valueOf("CR_KUNMING"),
                 "CR200J",
                 true,
                 calendar,
@@ -157,7 +176,7 @@ final class Fixtures {
     static Train c82(ServiceCalendar calendar) {
         return train(
                 "C82",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "CR200J",
                 true,
                 calendar,
@@ -187,7 +206,7 @@ final class Fixtures {
     static Train d8461(ServiceCalendar calendar) {
         return train(
                 "D8461",
-                Operator.CR_KUNMING,
+                Operator.valueOf("CR_KUNMING"),
                 "CR200J",
                 true,
                 calendar,
@@ -209,7 +228,7 @@ final class Fixtures {
     static Train freight(ServiceCalendar calendar) {
         return train(
                 "80501",
-                Operator.CR_KUNMING,
+                Operator.valueOf("CR_KUNMING"),
                 "FREIGHT",
                 false,
                 calendar,

@@ -122,7 +122,7 @@ class GtfsExporterTest {
     void aLaoTrainLeavingLateRunsPast24Hours() {
         Train late = Fixtures.train(
                 "C99",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "CR200J",
                 true,
                 ServiceCalendar.daily(Fixtures.START, Fixtures.END),
@@ -130,8 +130,8 @@ class GtfsExporterTest {
                 "VTE - 23:30",
                 "PHH ~23:58",
                 "VVG 24:31 -");
-        Map<String, String> out =
-                new GtfsExporter().files(Fixtures.network(), new Timetable(List.of(late)), Fixtures.feedInfo());
+        Map<String, String> out = new GtfsExporter(Fixtures.operators())
+                .files(Fixtures.network(), new Timetable(List.of(late)), Fixtures.feedInfo());
 
         assertThat(column(Zips.rows(out, "stop_times.txt"), "departure_time")).containsExactly("24:30:00", "25:31:00");
     }
@@ -163,10 +163,17 @@ class GtfsExporterTest {
         List<Train> trains = new ArrayList<>();
         for (String number : List.of("C81", "C82", "C83", "C84")) {
             trains.add(Fixtures.train(
-                    number, Operator.LCR, "CR200J", true, daily, Fixtures.LAOS, "VTE - 08:00", "VVG 09:01 -"));
+                    number,
+                    Operator.valueOf("LCR"),
+                    "CR200J",
+                    true,
+                    daily,
+                    Fixtures.LAOS,
+                    "VTE - 08:00",
+                    "VVG 09:01 -"));
         }
-        Map<String, String> out =
-                new GtfsExporter().files(Fixtures.network(), new Timetable(trains), Fixtures.feedInfo());
+        Map<String, String> out = new GtfsExporter(Fixtures.operators())
+                .files(Fixtures.network(), new Timetable(trains), Fixtures.feedInfo());
 
         CsvTable.Row route = Zips.rows(out, "routes.txt").get(0);
         assertThat(route.text("route_short_name")).isEmpty(); // "C81/C82/C83/C84" is over 12 characters
@@ -209,15 +216,16 @@ class GtfsExporterTest {
                 .anyMatch(r -> r.text("record_id").equals("KMS")
                         && r.text("language").equals("zh")
                         && r.text("translation").equals("昆明南"));
-        // Kunming South has no Lao name in the data: nothing is invented.
+        // Kunming South's Lao name (a marked transliteration in the data) is translated too
         assertThat(translations)
-                .noneMatch(r ->
-                        r.text("record_id").equals("KMS") && r.text("language").equals("lo"));
+                .anyMatch(r -> r.text("record_id").equals("KMS")
+                        && r.text("language").equals("lo")
+                        && r.text("translation").equals("ຄຸນໝິງໃຕ້"));
     }
 
     @Test
     void theZipIsDeterministicUtf8WithoutBom() throws Exception {
-        GtfsExporter exporter = new GtfsExporter();
+        GtfsExporter exporter = new GtfsExporter(Fixtures.operators());
         byte[] first = exporter.export(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo());
         byte[] second = exporter.export(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo());
         assertThat(first).isEqualTo(second);
@@ -249,7 +257,7 @@ class GtfsExporterTest {
         // Na Thong is a passing loop: no coordinate is known for it.
         Train odd = Fixtures.train(
                 "C80",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "CR200J",
                 true,
                 ServiceCalendar.daily(Fixtures.START, Fixtures.END),
@@ -258,8 +266,8 @@ class GtfsExporterTest {
                 "NTH 08:20 08:22",
                 "BTN 08:50 -");
 
-        assertThatThrownBy(() ->
-                        new GtfsExporter().export(Fixtures.network(), new Timetable(List.of(odd)), Fixtures.feedInfo()))
+        assertThatThrownBy(() -> new GtfsExporter(Fixtures.operators())
+                        .export(Fixtures.network(), new Timetable(List.of(odd)), Fixtures.feedInfo()))
                 .isInstanceOf(GtfsExportException.class)
                 .hasMessageContaining("C80")
                 .hasMessageContaining("NTH")
@@ -270,13 +278,15 @@ class GtfsExporterTest {
     void twoTrainsWithOneNumberOrNoPassengerTrainFailTheExport() {
         ServiceCalendar daily = ServiceCalendar.daily(Fixtures.START, Fixtures.END);
         Timetable twice = new Timetable(List.of(Fixtures.c82(daily), Fixtures.c82(daily)));
-        assertThatThrownBy(() -> new GtfsExporter().export(Fixtures.network(), twice, Fixtures.feedInfo()))
+        assertThatThrownBy(() ->
+                        new GtfsExporter(Fixtures.operators()).export(Fixtures.network(), twice, Fixtures.feedInfo()))
                 .isInstanceOf(GtfsExportException.class)
                 .hasMessageContaining("C82")
                 .hasMessageContaining("twice");
 
         Timetable freightOnly = new Timetable(List.of(Fixtures.freight(daily)));
-        assertThatThrownBy(() -> new GtfsExporter().export(Fixtures.network(), freightOnly, Fixtures.feedInfo()))
+        assertThatThrownBy(() -> new GtfsExporter(Fixtures.operators())
+                        .export(Fixtures.network(), freightOnly, Fixtures.feedInfo()))
                 .isInstanceOf(GtfsExportException.class)
                 .hasMessageContaining("no passenger train");
     }
@@ -285,14 +295,14 @@ class GtfsExporterTest {
     void aCallAtAnUnknownPointFailsTheExport() {
         Train lost = Fixtures.train(
                 "C70",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "CR200J",
                 true,
                 ServiceCalendar.daily(Fixtures.START, Fixtures.END),
                 Fixtures.LAOS,
                 "VTE - 08:00",
                 "XXX 09:00 -");
-        assertThatThrownBy(() -> new GtfsExporter()
+        assertThatThrownBy(() -> new GtfsExporter(Fixtures.operators())
                         .export(Fixtures.network(), new Timetable(List.of(lost)), Fixtures.feedInfo()))
                 .isInstanceOf(GtfsExportException.class)
                 .hasMessageContaining("XXX");

@@ -12,7 +12,7 @@ import org.lancang.timetable.Train;
 
 /** Export then import gives back every passenger train with the same number, operator, calendar and stop times. */
 class GtfsRoundTripTest {
-    private final GtfsExporter exporter = new GtfsExporter();
+    private final GtfsExporter exporter = new GtfsExporter(Fixtures.operators());
     private final GtfsImporter importer = new GtfsImporter();
 
     @Test
@@ -52,7 +52,7 @@ class GtfsRoundTripTest {
     void aTrainRunningPastMidnightComesBackUnchanged() {
         Train late = Fixtures.train(
                 "C99",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "CR200J",
                 true,
                 ServiceCalendar.daily(Fixtures.START, Fixtures.END),

@@ -29,7 +29,8 @@ class GtfsValidatorTest {
 
     @Test
     void theExportedFeedHasNoValidatorError() throws IOException {
-        byte[] feed = new GtfsExporter().export(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo());
+        byte[] feed = new GtfsExporter(Fixtures.operators())
+                .export(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo());
 
         Report report = validate(feed, "lancang");
 

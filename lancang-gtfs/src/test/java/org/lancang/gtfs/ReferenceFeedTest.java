@@ -35,7 +35,7 @@ class ReferenceFeedTest {
 
     @Test
     void theReferenceFeedHasNoValidatorError() throws IOException {
-        byte[] feed = new GtfsExporter()
+        byte[] feed = new GtfsExporter(Fixtures.operators())
                 .export(
                         data.network(),
                         timetable,
@@ -49,7 +49,7 @@ class ReferenceFeedTest {
 
     @Test
     void aRoundTripKeepsEveryPassengerTripAndStopTime() {
-        byte[] feed = new GtfsExporter()
+        byte[] feed = new GtfsExporter(Fixtures.operators())
                 .export(
                         data.network(),
                         timetable,

@@ -39,7 +39,7 @@ class StopCoordinatesTest {
             assertThat(c.lat()).as(p.code()).isBetween(17.8, 25.2);
             assertThat(c.lon()).as(p.code()).isBetween(100.5, 103.2);
             // Mohan/Boten: the border runs at about 21.19° N here.
-            if (p.timeZone().equals(Network.LAOS)) {
+            if (p.timeZone().equals(Fixtures.LAOS)) {
                 assertThat(c.lat()).as(p.code() + " is in Laos").isLessThan(21.19);
             } else {
                 assertThat(c.lat()).as(p.code() + " is in China").isGreaterThan(21.19);

@@ -18,7 +18,8 @@ final class Zips {
 
     /** The fixture timetable exported, as file name → text. */
     static SortedMap<String, String> fixtureFiles() {
-        return new TreeMap<>(new GtfsExporter().files(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo()));
+        return new TreeMap<>(new GtfsExporter(Fixtures.operators())
+                .files(Fixtures.network(), Fixtures.timetable(), Fixtures.feedInfo()));
     }
 
     static byte[] zip(Map<String, String> files) {

@@ -11,6 +11,8 @@ import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
+import org.lancang.network.NameFolding;
+import org.lancang.network.NetworkParser;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.changes.TimetableChangeService;
@@ -33,6 +35,7 @@ import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
@@ -61,6 +64,7 @@ public final class Platform implements AutoCloseable {
 
     private final Database database;
     private final ReferenceData reference;
+    private final Operators operators;
     private final UserService users;
     private final TimetableService timetable;
     private final GroupCommit commits;
@@ -71,10 +75,12 @@ public final class Platform implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final String generatedAdminPassword;
     private final WriterLock writerLock;
+    private final NameFolding nameFolding;
 
     private Platform(
             Database database,
             ReferenceData reference,
+            Operators operators,
             UserService users,
             TimetableService timetable,
             GroupCommit commits,
@@ -83,9 +89,12 @@ public final class Platform implements AutoCloseable {
             OperationsService operations,
             TimetableChangeService changes,
             String generatedAdminPassword,
-            WriterLock writerLock) {
+            WriterLock writerLock,
+            NameFolding nameFolding) {
+        this.nameFolding = nameFolding;
         this.database = database;
         this.reference = reference;
+        this.operators = operators;
         this.users = users;
         this.timetable = timetable;
         this.commits = commits;
@@ -155,11 +164,19 @@ public final class Platform implements AutoCloseable {
                                 + " sells (one database serves exactly one Lancang server)"));
             }
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
+            ReferenceData described = ReferenceData.parse(referenceFiles);
             if (referenceStore.isEmpty()) {
-                referenceStore.save(ReferenceData.parse(referenceFiles));
+                referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");
+            } else if (server) {
+                int renamed = referenceStore.refreshNames(NetworkParser.parse(referenceFiles));
+                if (renamed > 0) {
+                    LOG.info("names of {} points brought up to the reference files", renamed);
+                }
             }
-            ReferenceData reference = referenceStore.load();
+            ReferenceData reference = referenceStore.load(described.network());
+            Operators operators =
+                    Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
             TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
             TimetableService timetable = new TimetableService(
                     database.jdbi(),
@@ -172,14 +189,16 @@ public final class Platform implements AutoCloseable {
             }
             FareTable fares = FareTable.parse(
                     reference.network(),
+                    operators,
                     referenceFiles.read(FareTable.FILE),
-                    referenceFiles.read(FareTable.RATES_FILE));
+                    referenceFiles.read(FareTable.RATES_FILE),
+                    referenceFiles.read(FareTable.ROUNDING_FILE));
             SalesService sales = new SalesService(
                     database.jdbi(),
                     commits,
                     timetable,
                     fares,
-                    SalesWindow.defaults(),
+                    SalesWindow.of(operators),
                     RefundRules.defaults(),
                     new SimulatedPaymentProvider(database.jdbi(), clock),
                     clock,
@@ -218,6 +237,7 @@ public final class Platform implements AutoCloseable {
             return new Platform(
                     database,
                     reference,
+                    operators,
                     users,
                     timetable,
                     commits,
@@ -226,7 +246,8 @@ public final class Platform implements AutoCloseable {
                     operations,
                     changes,
                     adminPassword,
-                    writerLock);
+                    writerLock,
+                    NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
         } catch (RuntimeException e) {
             commits.close();
             if (writerLock != null) {
@@ -237,12 +258,22 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** How station names and what people type to find them are compared (Lao spellings, 繁/简, pinyin). */
+    public NameFolding nameFolding() {
+        return nameFolding;
+    }
+
     public Database database() {
         return database;
     }
 
     public ReferenceData reference() {
         return reference;
+    }
+
+    /** The network's operators (its operators.csv): who runs trains where, with their names and sales windows. */
+    public Operators operators() {
+        return operators;
     }
 
     public UserService users() {

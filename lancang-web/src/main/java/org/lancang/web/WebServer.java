@@ -99,11 +99,15 @@ public final class WebServer implements AutoCloseable {
                 .summary("Liveness and database check")
                 .returns(Map.class)
                 .handle(ctx -> ctx.json(Map.of("status", "UP", "database", databaseStatus(platform)))));
-        endpoints.addAll(new NetworkRoutes(platform.reference().network()).endpoints());
+        endpoints.addAll(new NetworkRoutes(
+                        platform.reference().network(), platform.nameFolding(), platform.sales()::localCurrency)
+                .endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
-        endpoints.addAll(new TimetableRoutes(platform.timetable(), platform.changes(), auth).endpoints());
-        endpoints.addAll(new ChangeRoutes(platform.changes(), platform.timetable(), auth).endpoints());
+        endpoints.addAll(
+                new TimetableRoutes(platform.timetable(), platform.changes(), auth, platform.operators()).endpoints());
+        endpoints.addAll(
+                new ChangeRoutes(platform.changes(), platform.timetable(), auth, platform.operators()).endpoints());
         endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
         endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(

@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -141,7 +142,7 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("ປີ້ລົດໄຟ");
 
-        chooseStation("from", "昆明", "KMS"); // Kunming South has no Lao name: typed in Chinese
+        chooseStation("from", "昆明", "KMS"); // typed in Chinese in the Lao page
         chooseStation("to", "ວຽງຈັນ", "VTE");
         assertThat(driver.findElement(By.cssSelector("[data-field=to] input")).getAttribute("value"))
                 .isEqualTo("ນະຄອນຫຼວງວຽງຈັນ");
@@ -508,9 +509,12 @@ class WebUiBrowserTest {
         WebElement input = field(name);
         input.clear();
         input.sendKeys(text);
-        WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field=" + name + "] li[role=option][data-code=" + code + "]")));
-        option.click();
+        By option = By.cssSelector("[data-field=" + name + "] li[role=option][data-code=" + code + "]");
+        // the list is the server's answer to the last keystroke: an earlier answer's option may be replaced
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(option).click();
+            return true;
+        });
         wait.until(d -> code.equals(input.getAttribute("data-code")));
     }
 

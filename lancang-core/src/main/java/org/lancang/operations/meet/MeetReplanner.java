@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.lancang.operations.ActivityKind;
 import org.lancang.operations.Cause;
 import org.lancang.operations.ConflictForecast;
@@ -54,15 +56,15 @@ public final class MeetReplanner {
         long fcfsCost = fcfsForecast.weightedDelay(g.rules());
         long proposedCost = proposed.weightedDelay(g.rules());
         String ordersFrom = "CP-SAT";
-        boolean solverClear = lineConflicts(proposed) == 0;
+        boolean solverClear = newLineConflicts(current, proposed) == 0;
         if (fcfsCost < proposedCost || !solverClear) {
             // the solver's model is the forecast's in short: played in full, its order may cost more than first come
-            // first served, or leave a conflict the model did not see; a proposal must be conflict-free
+            // first served, or bring a conflict the model did not see; a proposal must bring none
             orders = changed(g, FirstComeFirstServed.lineOrders(problem, fcfs));
             proposed = fcfsForecast;
             proposedCost = fcfsCost;
             ordersFrom = "FCFS";
-            if (lineConflicts(fcfsForecast) > 0) {
+            if (newLineConflicts(current, fcfsForecast) > 0) {
                 orders = new LineOrders(Map.of());
                 proposed = current;
                 proposedCost = currentCost;
@@ -164,8 +166,25 @@ public final class MeetReplanner {
 
     /** Conflicts on single-track lines at the forecast's times, over the whole day and its neighbours. */
     public static int lineConflicts(Forecast f) {
-        return (int) ConflictForecast.of(f, List.of(), Instant.EPOCH, Duration.ofDays(365 * 200)).stream()
+        return lineConflictKeys(f).size();
+    }
+
+    /**
+     * Line conflicts of {@code after} that {@code before} does not have (same line, same two runs). The forecast runs
+     * in whole seconds and blocking times in milliseconds, so a disturbed forecast can show sub-second overlaps that
+     * no order removes; a proposal is judged by the conflicts it brings.
+     */
+    public static int newLineConflicts(Forecast before, Forecast after) {
+        Set<String> had = lineConflictKeys(before);
+        return (int)
+                lineConflictKeys(after).stream().filter(k -> !had.contains(k)).count();
+    }
+
+    private static Set<String> lineConflictKeys(Forecast f) {
+        Set<String> keys = new HashSet<>();
+        ConflictForecast.of(f, List.of(), Instant.EPOCH, Duration.ofDays(365 * 200)).stream()
                 .filter(c -> c.resource().startsWith("LINE:"))
-                .count();
+                .forEach(c -> keys.add(c.resource() + "|" + c.first() + "|" + c.second()));
+        return keys;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.data.CsvTable;
@@ -13,6 +14,7 @@ import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 
 /**
  * Reads the fare file ({@code fares.csv}): one tariff per operator and class, either a published table ({@code TABLE}
@@ -46,10 +48,19 @@ public final class FareFileParser {
 
     /** The tariffs in {@code text}, the contents of file {@code fileName}, whose points are those of {@code network}. */
     public static List<Tariff> parse(String fileName, String text, Network network) {
+        return parse(fileName, text, new Sections(network, null));
+    }
+
+    /** The same, with each country's part charged by the operator {@code operators} names for it. */
+    public static List<Tariff> parse(String fileName, String text, Network network, Operators operators) {
+        return parse(fileName, text, new Sections(network, operators));
+    }
+
+    static List<Tariff> parse(String fileName, String text, Sections network) {
         CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
-        Map<Operator, Map<SeatClass, List<CsvTable.Row>>> grouped = new EnumMap<>(Operator.class);
+        Map<Operator, Map<SeatClass, List<CsvTable.Row>>> grouped = new LinkedHashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            grouped.computeIfAbsent(row.oneOf("operator", Operator.class), k -> new EnumMap<>(SeatClass.class))
+            grouped.computeIfAbsent(operator(row, network), k -> new EnumMap<>(SeatClass.class))
                     .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new ArrayList<>())
                     .add(row);
         }
@@ -60,7 +71,7 @@ public final class FareFileParser {
     }
 
     /** All rows of one operator and class: they must agree on kind, currency and rounding. */
-    private static Tariff tariff(Operator operator, SeatClass seatClass, List<CsvTable.Row> rows, Network network) {
+    private static Tariff tariff(Operator operator, SeatClass seatClass, List<CsvTable.Row> rows, Sections network) {
         CsvTable.Row first = rows.get(0);
         Kind kind = first.oneOf("kind", Kind.class);
         Currency currency = first.oneOf("currency", Currency.class);
@@ -116,7 +127,7 @@ public final class FareFileParser {
             BigDecimal rounding,
             LocalDate validFrom,
             List<CsvTable.Row> rows,
-            Network network) {
+            Sections network) {
         List<DistanceTableTariff.Published> published = new ArrayList<>();
         for (CsvTable.Row row : rows) {
             blank(row, "per_km");
@@ -139,14 +150,26 @@ public final class FareFileParser {
     }
 
     /** A point of the line on the part {@code operator} charges for. */
-    private static Point station(CsvTable.Row row, String field, Network network, Operator operator) {
+    private static Point station(CsvTable.Row row, String field, Sections network, Operator operator) {
         String code = row.required(field);
-        Point point =
-                network.point(code).orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the line"));
-        if (Sections.chargedBy(point).filter(operator::equals).isEmpty()) {
+        Point point = network.network()
+                .point(code)
+                .orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the line"));
+        if (network.chargedBy(point).filter(operator::equals).isEmpty()) {
             throw row.error(field, "'" + code + "' is not on the part of the line " + operator + " charges for");
         }
         return point;
+    }
+
+    /** An operator that charges for some country's part of the line. */
+    private static Operator operator(CsvTable.Row row, Sections sections) {
+        List<String> known = sections.chargingOperators();
+        String code = row.required("operator").strip();
+        if (!known.contains(code)) {
+            throw row.error(
+                    "operator", "'" + code + "' is not one of " + known + ", the operators charging on the line");
+        }
+        return Operator.valueOf(code);
     }
 
     private static void blank(CsvTable.Row row, String... fields) {

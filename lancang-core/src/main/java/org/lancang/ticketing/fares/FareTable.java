@@ -2,42 +2,71 @@ package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
 import org.lancang.money.Money;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
-import org.lancang.network.PointKind;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 
 /**
  * The fares of the line: one {@link Tariff} per operator and class, and the exchange rate for totals.
  * <p>
- * Each operator charges for the part of a journey in its own country, in its own currency: China Railway Kunming Group
- * from the Chinese end to the border (km 613), per km; the Laos–China Railway Company from Boten, the first Lao
- * station (its published table starts there), to the Lao end. A journey across the border pays both parts; the total
- * is shown in the buyer's currency. A class has no fare on a journey when one of its parts has no tariff for it.
+ * Each operator charges for the part of a journey in its own country, in its own currency, up to the fare points of
+ * each border (on the reference line: the Chinese operator per km to the border, the Lao operator from Boten, the
+ * first Lao station, where its published table starts). A journey across borders pays every part; the total is shown
+ * in the buyer's currency. A class has no fare on a journey when one of its parts has no tariff for it.
  */
 public final class FareTable {
     public static final String FILE = "fares.csv";
     public static final String RATES_FILE = "exchange-rates.csv";
+    /** How a total in each currency is rounded: currency, step, source. */
+    public static final String ROUNDING_FILE = "fare-rounding.csv";
 
     private final Network network;
-    private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new EnumMap<>(Operator.class);
+    private final Sections sections;
+    private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new HashMap<>();
     private final ExchangeRate rate;
+    private final Map<Currency, BigDecimal> totalSteps;
 
+    /** Fares where each country's part is charged by its infrastructure manager. */
     public FareTable(Network network, List<Tariff> tariffs, ExchangeRate rate) {
+        this(network, null, tariffs, rate, Map.of());
+    }
+
+    /** Fares where each country's part is charged by the operator {@code operators} names for it. */
+    public FareTable(Network network, Operators operators, List<Tariff> tariffs, ExchangeRate rate) {
+        this(network, operators, tariffs, rate, Map.of());
+    }
+
+    /**
+     * A fare table whose totals are rounded half up to {@code totalSteps} of their currency (a currency without a step
+     * keeps the exact sum of its parts); each country's part charged by the operator {@code operators} names for it,
+     * or by its infrastructure manager where {@code operators} is null.
+     */
+    public FareTable(
+            Network network,
+            Operators operators,
+            List<Tariff> tariffs,
+            ExchangeRate rate,
+            Map<Currency, BigDecimal> totalSteps) {
         this.network = Objects.requireNonNull(network, "network");
+        this.sections = new Sections(network, operators);
         this.rate = Objects.requireNonNull(rate, "rate");
+        this.totalSteps = Map.copyOf(totalSteps);
         for (Tariff t : tariffs) {
             if (this.tariffs
                             .computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class))
@@ -54,6 +83,56 @@ public final class FareTable {
                 network,
                 FareFileParser.parse(FILE, faresText, network),
                 ExchangeRateFileParser.parse(RATES_FILE, ratesText));
+    }
+
+    /** The same, each country's part charged by the operator {@code operators} names for it. */
+    public static FareTable parse(Network network, Operators operators, String faresText, String ratesText) {
+        return new FareTable(
+                network,
+                operators,
+                FareFileParser.parse(FILE, faresText, network, operators),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText));
+    }
+
+    /** Also reads {@value #ROUNDING_FILE}: the totals are rounded the way the operator selling in each currency does. */
+    public static FareTable parse(Network network, String faresText, String ratesText, String roundingText) {
+        return parse(network, null, faresText, ratesText, roundingText);
+    }
+
+    /** The same, each country's part charged by the operator {@code operators} names for it (null: its manager). */
+    public static FareTable parse(
+            Network network, Operators operators, String faresText, String ratesText, String roundingText) {
+        CsvTable table = CsvTable.parse(ROUNDING_FILE, roundingText, List.of("currency", "step", "source"));
+        Map<Currency, BigDecimal> steps = new EnumMap<>(Currency.class);
+        for (CsvTable.Row row : table.rows()) {
+            Currency currency = row.oneOf("currency", Currency.class);
+            BigDecimal step = FareMath.positive(row, "step");
+            if (!FareMath.wholeMinorUnits(step, currency)) {
+                throw row.error("step", "is not a whole number of the currency's smallest unit");
+            }
+            row.required("source");
+            if (steps.put(currency, step) != null) {
+                throw row.error("currency", currency + " is listed twice");
+            }
+        }
+        return new FareTable(
+                network,
+                operators,
+                FareFileParser.parse(FILE, faresText, network, operators),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText),
+                steps);
+    }
+
+    /**
+     * The currency a station's own operator sells in (the buyer's default there); empty at a point no operator charges
+     * for, such as the border.
+     */
+    public Optional<Currency> localCurrency(String pointCode) {
+        return network.point(pointCode)
+                .flatMap(sections::chargedBy)
+                .flatMap(op -> tariffs.getOrDefault(op, Map.of()).values().stream()
+                        .findFirst()
+                        .map(Tariff::currency));
     }
 
     public ExchangeRate rate() {
@@ -94,6 +173,11 @@ public final class FareTable {
                     amount));
             total = total.plus(rate.convert(amount, buyerCurrency));
         }
+        BigDecimal step = totalSteps.get(buyerCurrency);
+        if (step != null) {
+            BigDecimal major = BigDecimal.valueOf(total.minor()).movePointLeft(buyerCurrency.decimals());
+            total = FareMath.money(FareMath.roundToStep(major, step), buyerCurrency);
+        }
         return Optional.of(new FareQuote(parts, total));
     }
 
@@ -101,37 +185,41 @@ public final class FareTable {
     private record Leg(Operator operator, Point from, Point to) {}
 
     /**
-     * The journey cut at the border, in the order of travel: the Chinese part runs to the border itself, the Lao part
-     * from Boten (the published Lao table starts there). A part of no length (a journey ending at Boten) is left out.
+     * The journey cut at each border it crosses, in the order of travel. At a border, each side's operator charges up to
+     * its side's fare point (the border's data: on the reference line the Chinese part runs to the border itself, the
+     * Lao part from Boten, where the published Lao table starts). A part of no length is left out.
      */
     private List<Leg> legs(Point from, Point to) {
-        if (from.country() == to.country()) {
-            return List.of(new Leg(Sections.chargedBy(from).orElseThrow(), from, to));
+        boolean rising = to.km() > from.km();
+        List<Border> crossed = new ArrayList<>(network.borders().stream()
+                .filter(b -> b.km() > Math.min(from.km(), to.km()) && b.km() < Math.max(from.km(), to.km()))
+                .toList());
+        if (!rising) {
+            Collections.reverse(crossed);
         }
-        Point border = network.border();
-        Point boten = firstLaoStation(border);
-        boolean southbound = from.country() == Country.CN;
-        List<Leg> legs = new ArrayList<>(List.of(
-                new Leg(Sections.chargedBy(from).orElseThrow(), from, southbound ? border : boten),
-                new Leg(Sections.chargedBy(to).orElseThrow(), southbound ? boten : border, to)));
+        List<Leg> legs = new ArrayList<>();
+        Point start = from;
+        Country country = from.country();
+        for (Border b : crossed) {
+            Point end = rising ? b.beforeFareEnd() : b.afterFareStart();
+            legs.add(new Leg(chargedIn(country), start, end));
+            start = rising ? b.afterFareStart() : b.beforeFareEnd();
+            country = rising ? b.after() : b.before();
+        }
+        legs.add(new Leg(chargedIn(country), start, to));
         legs.removeIf(leg -> FareMath.km(leg.from(), leg.to()).signum() == 0);
         return legs;
     }
 
-    /** The Lao passenger station nearest the border: Boten. */
-    private Point firstLaoStation(Point border) {
-        BigDecimal borderKm = BigDecimal.valueOf(border.km());
-        return network.points().stream()
-                .filter(p -> p.country() == Country.LA && p.kind() == PointKind.PASSENGER)
-                .min(Comparator.comparing((Point p) ->
-                        BigDecimal.valueOf(p.km()).subtract(borderKm).abs()))
-                .orElseThrow();
+    private Operator chargedIn(Country country) {
+        return sections.chargedBy(country)
+                .orElseThrow(() -> new InvalidInput("from", "no operator sells tickets in " + country.code()));
     }
 
     private Point endpoint(String field, String code) {
         Point point = network.point(code)
                 .orElseThrow(() -> new InvalidInput(field, "'" + code + "' is not a station of the line"));
-        if (Sections.chargedBy(point).isEmpty()) {
+        if (sections.chargedBy(point).isEmpty()) {
             throw new InvalidInput(field, "'" + point.code() + "' is the border, where no journey starts or ends");
         }
         return point;

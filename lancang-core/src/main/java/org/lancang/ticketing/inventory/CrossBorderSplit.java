@@ -93,7 +93,7 @@ public record CrossBorderSplit(Set<Integer> crossBorderCars, Set<Seat> crossBord
     /** The segment in which a run with these stops crosses from one country to the other, if it does. */
     public static OptionalInt borderSegment(List<Point> stops) {
         for (int i = 0; i + 1 < stops.size(); i++) {
-            if (stops.get(i).country() != stops.get(i + 1).country()) {
+            if (!stops.get(i).country().equals(stops.get(i + 1).country())) {
                 return OptionalInt.of(i);
             }
         }

@@ -115,7 +115,7 @@ final class ConflictBoxes {
                             l.lang, "conflictOn", "resource", place.get().words() + " (" + c.resource() + ")")
                     + "\n"
                     + owner(c.first()) + " × " + owner(c.second()) + "\n" + l.clock(c.from()) + " – " + l.clock(c.to())
-                    + " " + DiagramText.zoneName(l.lang, l.window.displayZone());
+                    + " " + DiagramText.zoneName(l.lang, l.window.displayZone(), l.network);
             svg.open(
                     "g",
                     "class",
@@ -160,7 +160,7 @@ final class ConflictBoxes {
             String title =
                     DiagramText.t(l.lang, "possessionOf", "id", p.id(), "from", l.name(a), "to", l.name(b)) + "\n"
                             + l.clock(p.start()) + " – " + l.clock(p.end()) + " "
-                            + DiagramText.zoneName(l.lang, l.window.displayZone())
+                            + DiagramText.zoneName(l.lang, l.window.displayZone(), l.network)
                             + (p.description().isBlank() ? "" : "\n" + p.description());
             svg.open("g", "class", "possession", "data-possession", p.id());
             svg.title(title);

@@ -11,8 +11,6 @@ final class DiagramText {
 
     static {
         put("title", "Time-distance diagram", "列车运行图", "ແຜນວາດເວລາ-ໄລຍະທາງ");
-        put("zone.china", "Beijing time", "北京时间", "ເວລາປັກກິ່ງ");
-        put("zone.laos", "Lao time", "老挝时间", "ເວລາລາວ");
         put("zone.other", "{zone} time", "{zone} 时间", "ເວລາ {zone}");
         put("timesIn", "All times: {zone}", "时间均为{zone}", "ເວລາທັງໝົດ: {zone}");
         put(
@@ -79,16 +77,10 @@ final class DiagramText {
         return s;
     }
 
-    /** A zone's everyday name: "Beijing time", "Lao time", or "Asia/Bangkok time". */
-    static String zoneName(String language, ZoneId zone) {
-        if (zone.getId().equals(Network.CHINA.getId())
-                || zone.getId().equals("Asia/Chongqing")
-                || zone.getId().equals("PRC")) {
-            return t(language, "zone.china");
-        }
-        if (zone.getId().equals(Network.LAOS.getId())) {
-            return t(language, "zone.laos");
-        }
-        return t(language, "zone.other", "zone", zone.getId());
+    /** A zone's everyday name, as its country's data calls it ("… time"), or "Asia/Bangkok time" when none does. */
+    static String zoneName(String language, ZoneId zone, Network network) {
+        return network.timeName(zone)
+                .map(n -> n.in(language))
+                .orElseGet(() -> t(language, "zone.other", "zone", zone.getId()));
     }
 }

@@ -39,7 +39,8 @@ final class StationLabels {
                 ? DiagramText.t(l.lang, "assumedLoop")
                 : DiagramText.t(l.lang, "kind." + p.kind().name());
         return l.name(p) + " (" + p.code() + ") · " + kind + (p.assumed() ? " " + DiagramText.t(l.lang, "assumed") : "")
-                + " · " + km(p) + " " + DiagramText.t(l.lang, "km") + " · " + DiagramText.zoneName(l.lang, p.timeZone())
+                + " · " + km(p) + " " + DiagramText.t(l.lang, "km") + " · "
+                + DiagramText.zoneName(l.lang, p.timeZone(), l.network)
                 + " (" + TimeDistanceDiagram.utc(p.timeZone().getRules().getOffset(l.start)) + ")";
     }
 

@@ -204,7 +204,7 @@ public final class TimeDistanceDiagram {
         ZonedDateTime e = l.end.atZone(l.window.displayZone());
         String period = s.toLocalDate() + " " + s.format(HHMM) + " – "
                 + (e.toLocalDate().equals(s.toLocalDate()) ? "" : e.toLocalDate() + " ") + e.format(HHMM);
-        String display = DiagramText.zoneName(l.lang, l.window.displayZone());
+        String display = DiagramText.zoneName(l.lang, l.window.displayZone(), l.network);
         StringBuilder b = new StringBuilder(period)
                 .append(" · ")
                 .append(DiagramText.t(
@@ -231,7 +231,7 @@ public final class TimeDistanceDiagram {
                             l.lang,
                             "otherZone",
                             "other",
-                            DiagramText.zoneName(l.lang, ZoneId.of(zone)) + " (" + utc(offset, offset) + ")",
+                            DiagramText.zoneName(l.lang, ZoneId.of(zone), l.network) + " (" + utc(offset, offset) + ")",
                             "display",
                             display,
                             "diff",

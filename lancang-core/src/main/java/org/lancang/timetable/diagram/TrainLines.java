@@ -343,7 +343,7 @@ final class TrainLines {
                 .append(" · ")
                 .append(DiagramText.t(l.lang, "serviceDate", "date", run.serviceDate()))
                 .append('\n')
-                .append(DiagramText.zoneName(l.lang, l.window.displayZone()))
+                .append(DiagramText.zoneName(l.lang, l.window.displayZone(), l.network))
                 .append(" (")
                 .append(TimeDistanceDiagram.utc(
                         l.window.displayZone().getRules().getOffset(run.departure())))

@@ -13,8 +13,8 @@ import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
+import org.lancang.testing.Ref;
 import org.lancang.testing.ReferenceFiles;
-import org.lancang.timetable.Operator;
 
 /**
  * The shipped fares: the Lao table as raised in 2023 exact, the Chinese rate fitted to the published cross-border
@@ -39,11 +39,9 @@ class FareTableTest {
 
     @Test
     void theTableIsDatedAndStaysBelowWhatATravellerPaidIn2026() {
-        assertThat(FARES.tariff(Operator.LCR, SeatClass.SECOND).orElseThrow().validFrom())
+        assertThat(FARES.tariff(Ref.LCR, SeatClass.SECOND).orElseThrow().validFrom())
                 .isEqualTo(LocalDate.of(2023, 8, 17));
-        assertThat(FARES.tariff(Operator.CR_KUNMING, SeatClass.SECOND)
-                        .orElseThrow()
-                        .validFrom())
+        assertThat(FARES.tariff(Ref.CR_KUNMING, SeatClass.SECOND).orElseThrow().validFrom())
                 .isEqualTo(LocalDate.of(2023, 4, 13));
         // a traveller's 2026 second-class prices, perhaps with an agent's margin: an upper bound
         assertThat(lak("VTE", "VVG", SeatClass.SECOND).minor()).isLessThanOrEqualTo(170_000);
@@ -97,7 +95,7 @@ class FareTableTest {
         assertThat(first.total()).isEqualTo(Money.of("796.47", Currency.CNY)); // 577.50 + 635,000 LAK / 2,900
         assertThat(second.total()).isEqualTo(Money.of("492.93", Currency.CNY)); // 355.00 + 400,000 LAK / 2,900
 
-        assertThat(second.parts()).extracting(FarePart::operator).containsExactly(Operator.CR_KUNMING, Operator.LCR);
+        assertThat(second.parts()).extracting(FarePart::operator).containsExactly(Ref.CR_KUNMING, Ref.LCR);
         assertThat(second.parts().get(0).to()).isEqualTo("BDR");
         assertThat(second.parts().get(0).km())
                 .as("Kunming South, km 18, to the border")
@@ -116,7 +114,7 @@ class FareTableTest {
     @Test
     void aBuyerInKipPaysBothPartsInKip() {
         FareQuote back = quote("VTE", "KMS", SeatClass.SECOND, Currency.LAK);
-        assertThat(back.parts()).extracting(FarePart::operator).containsExactly(Operator.LCR, Operator.CR_KUNMING);
+        assertThat(back.parts()).extracting(FarePart::operator).containsExactly(Ref.LCR, Ref.CR_KUNMING);
         assertThat(back.parts().get(1).amount()).isEqualTo(Money.of("355.00", Currency.CNY));
         assertThat(back.total()).isEqualTo(new Money(400_000 + 355 * 2_900, Currency.LAK));
     }
@@ -125,7 +123,7 @@ class FareTableTest {
     void domesticJourneysHaveOnePartInTheOperatorsCurrency() {
         FareQuote chinese = quote("KMS", "XSB", SeatClass.SECOND, Currency.LAK);
         assertThat(chinese.parts()).singleElement().satisfies(p -> {
-            assertThat(p.operator()).isEqualTo(Operator.CR_KUNMING);
+            assertThat(p.operator()).isEqualTo(Ref.CR_KUNMING);
             assertThat(p.amount()).isEqualTo(Money.of("267.50", Currency.CNY)); // 448 km × 0.5969 = 267.41
         });
         assertThat(chinese.total()).isEqualTo(new Money(267 * 2_900 + 2_900 / 2, Currency.LAK));

@@ -37,6 +37,7 @@ import org.lancang.maintenance.WorkOrder;
 import org.lancang.maintenance.WorkOrderOrigin;
 import org.lancang.maintenance.WorkOrderStatus;
 import org.lancang.network.Country;
+import org.lancang.network.Network;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Possession;
 
@@ -97,7 +98,7 @@ final class MaintenanceRecords {
         }
     }
 
-    static List<Asset> assets(Handle h) {
+    static List<Asset> assets(Handle h, Network network) {
         Map<String, Map<String, String>> attributes = new HashMap<>();
         h.createQuery("SELECT asset_id, key, value FROM asset_attribute")
                 .map((rs, ctx) -> {
@@ -114,10 +115,18 @@ final class MaintenanceRecords {
                         rs.getString("name"),
                         rs.getDouble("from_km"),
                         rs.getDouble("to_km"),
-                        Country.valueOf(rs.getString("country")),
+                        country(network, rs.getString("country")),
                         Operator.valueOf(rs.getString("operator")),
                         attributes.getOrDefault(rs.getString("id"), Map.of())))
                 .list();
+    }
+
+    /** A stored country: its code, or the name of the enum it once was (CN_LA for the border). */
+    private static Country country(Network network, String stored) {
+        return network.country(stored)
+                .or(() -> network.country(stored.replace('_', '/')))
+                .orElseThrow(
+                        () -> new IllegalStateException("stored asset country " + stored + " is not in the network"));
     }
 
     // ---- inspections

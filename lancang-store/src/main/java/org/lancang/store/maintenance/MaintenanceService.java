@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     private final MaintenanceRules rules;
     private final SkylightPlanner skylights;
     private final Clock clock;
+    private final Network network;
     private volatile State state;
 
     /**
@@ -82,6 +84,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         this.timetable = timetable;
         this.rules = rules;
         this.skylights = new SkylightPlanner(network, rules);
+        this.network = network;
         this.clock = clock;
         boolean empty = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM asset")
                         .mapTo(Long.class)
@@ -102,7 +105,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
             });
         }
         this.state = jdbi.inTransaction(h -> new State(
-                AssetRegister.of(network, MaintenanceRecords.assets(h)),
+                AssetRegister.of(network, MaintenanceRecords.assets(h, network)),
                 MaintenanceRecords.defects(h),
                 MaintenanceRecords.windows(h)));
         timetable.maintenance(this);
@@ -133,10 +136,17 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         return restrictions(state.defects(), date);
     }
 
-    private static List<SpeedRestriction> restrictions(List<Defect> defects, LocalDate date) {
-        Instant start = date.atStartOfDay(Network.CHINA).toInstant();
+    /** The zone maintenance's days are counted in: the network's service day. */
+    public ZoneId serviceZone() {
+        return network.serviceZone();
+    }
+
+    private List<SpeedRestriction> restrictions(List<Defect> defects, LocalDate date) {
+        Instant start = date.atStartOfDay(network.serviceZone()).toInstant();
         return Defects.restrictionsDuring(
-                defects, start, date.plusDays(1).atStartOfDay(Network.CHINA).toInstant());
+                defects,
+                start,
+                date.plusDays(1).atStartOfDay(network.serviceZone()).toInstant());
     }
 
     // ---------------------------------------------------------------- assets
@@ -170,8 +180,11 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     /** Records an inspection of an asset of the register, dated no later than today. */
     public synchronized InspectionResult recordInspection(InspectionResult result, String by) {
         state.register().require(result.assetId(), "assetId");
-        // the latest calendar date anywhere on the line is Beijing's (an hour ahead of Vientiane)
-        LocalDate latest = LocalDate.now(clock.withZone(Network.CHINA));
+        // the latest calendar date anywhere on the line (on the reference line Beijing's, an hour ahead of Vientiane)
+        LocalDate latest = network.countries().stream()
+                .map(c -> LocalDate.now(clock.withZone(c.timeZone())))
+                .max(LocalDate::compareTo)
+                .orElse(LocalDate.now(clock.withZone(network.serviceZone())));
         if (result.date().isAfter(latest)) {
             throw new InvalidInput("date", result.date() + " is in the future: record an inspection once it is done");
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +26,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
-import org.lancang.network.Network;
 import org.lancang.operations.CallForecast;
 import org.lancang.operations.ConflictForecast;
 import org.lancang.operations.DayGraph;
@@ -107,6 +107,11 @@ public final class OperationsService {
         this.clock = clock;
     }
 
+    /** The zone the network's service day is counted in ("today" for operations). */
+    public ZoneId serviceZone() {
+        return timetable.planner().network().serviceZone();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -138,7 +143,8 @@ public final class OperationsService {
             if (e.serviceDate() == null) {
                 throw new InvalidInput(prefix + "serviceDate", "is required");
             }
-            LocalDate today = now.atZone(Network.CHINA).toLocalDate();
+            LocalDate today =
+                    now.atZone(timetable.planner().network().serviceZone()).toLocalDate();
             if (e.serviceDate().isAfter(today.plusDays(1))) {
                 // refused before a day that has not begun is laid out in memory for nothing
                 throw new InvalidInput(

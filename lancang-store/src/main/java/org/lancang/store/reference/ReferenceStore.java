@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.lancang.network.BlockType;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.KmQuality;
 import org.lancang.network.Names;
@@ -55,16 +56,51 @@ public final class ReferenceStore {
         });
     }
 
-    public ReferenceData load() {
-        return jdbi.inTransaction(h -> new ReferenceData(loadNetwork(h), loadRollingStock(h)));
+    /**
+     * The network and rolling stock as stored, described by {@code described} (the network read from its files): its
+     * profile, countries and borders are data files read at every start, as the fares are; its points, sections and
+     * structures come from the database.
+     */
+    public ReferenceData load(Network described) {
+        return jdbi.inTransaction(h -> new ReferenceData(loadNetwork(h, described), loadRollingStock(h)));
+    }
+
+    private static Country country(Network described, String code) {
+        return described
+                .country(code)
+                .orElseThrow(() -> new IllegalStateException("the stored network names country " + code
+                        + ", which the network's countries.csv does not list"));
+    }
+
+    /**
+     * Brings the stored points' names up to the reference files' (names only: what a reader sees and searches; every
+     * other figure stays as stored). Returns how many points changed. A database loaded before the names were
+     * completed gets them on the next start.
+     */
+    public int refreshNames(Network fromFiles) {
+        return jdbi.inTransaction(h -> {
+            int changed = 0;
+            for (Point p : fromFiles.points()) {
+                changed += h.createUpdate("UPDATE network_point SET name_en = :en, name_zh = :zh, name_lo = :lo,"
+                                + " name_pinyin = :pinyin WHERE code = :code AND (name_en, name_zh, name_lo,"
+                                + " name_pinyin) IS DISTINCT FROM (:en, :zh, :lo, :pinyin)")
+                        .bind("code", p.code())
+                        .bind("en", p.names().en())
+                        .bind("zh", p.names().zh())
+                        .bind("lo", p.names().lo())
+                        .bind("pinyin", p.names().pinyin())
+                        .execute();
+            }
+            return changed;
+        });
     }
 
     private static void saveNetwork(Handle h, Network network) {
         PreparedBatch points =
-                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, country,"
+                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, country,"
                         + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
                         + " elevation_basis, usual_dwell_ms, border_first_dwell_ms, border_second_dwell_ms, dwell_basis,"
-                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :country, :km, :kmQuality, :kind,"
+                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :country, :km, :kmQuality, :kind,"
                         + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell, :firstBorder,"
                         + " :secondBorder, :dwellBasis, :source, :assumed)");
         int seq = 0;
@@ -74,6 +110,7 @@ public final class ReferenceStore {
                     .bind("en", p.names().en())
                     .bind("zh", p.names().zh())
                     .bind("lo", p.names().lo())
+                    .bind("pinyin", p.names().pinyin())
                     .bind("country", p.country().code())
                     .bind("km", p.km())
                     .bind("kmQuality", p.kmQuality().name())
@@ -138,12 +175,16 @@ public final class ReferenceStore {
         }
     }
 
-    private static Network loadNetwork(Handle h) {
+    private static Network loadNetwork(Handle h, Network described) {
         List<Point> points = h.createQuery("SELECT * FROM network_point ORDER BY seq")
                 .map((rs, ctx) -> new Point(
                         rs.getString("code"),
-                        new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
-                        Country.fromCode(rs.getString("country")),
+                        new Names(
+                                rs.getString("name_en"),
+                                rs.getString("name_zh"),
+                                rs.getString("name_lo"),
+                                rs.getString("name_pinyin")),
+                        country(described, rs.getString("country")),
                         rs.getDouble("km"),
                         KmQuality.valueOf(rs.getString("km_quality")),
                         PointKind.valueOf(rs.getString("kind")),
@@ -186,11 +227,25 @@ public final class ReferenceStore {
                         rs.getDouble("km_from"),
                         rs.getDouble("km_to"),
                         rs.getDouble("length_m"),
-                        Country.fromCode(rs.getString("country")),
+                        country(described, rs.getString("country")),
                         KmQuality.valueOf(rs.getString("km_quality")),
                         rs.getString("source")))
                 .list();
-        return new Network(points, sections, structures);
+        Map<String, Point> byCode = new LinkedHashMap<>();
+        points.forEach(p -> byCode.put(p.code(), p));
+        List<Border> borders = described.borders().stream()
+                .filter(b -> byCode.containsKey(b.point().code()))
+                .map(b -> new Border(
+                        byCode.get(b.point().code()),
+                        b.before(),
+                        byCode.getOrDefault(b.beforeControl().code(), b.beforeControl()),
+                        b.after(),
+                        byCode.getOrDefault(b.afterControl().code(), b.afterControl()),
+                        byCode.getOrDefault(b.beforeFareEnd().code(), b.beforeFareEnd()),
+                        byCode.getOrDefault(b.afterFareStart().code(), b.afterFareStart()),
+                        b.source()))
+                .toList();
+        return new Network(described.profile(), borders, points, sections, structures);
     }
 
     private static void saveRollingStock(Handle h, RollingStock stock) {

@@ -13,6 +13,7 @@ import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
+import org.lancang.ticketing.BookingReference;
 import org.lancang.ticketing.Passenger;
 
 /**
@@ -29,6 +30,7 @@ final class SalesLookups {
     /** A booking its owner (or an agent) may see. */
     public Booking find(String bookingId, String caller, boolean agent) {
         Booking b = parseId(bookingId)
+                .or(() -> idOfReference(bookingId))
                 .flatMap(this::load)
                 .orElseThrow(() -> new NotFound("id", "no booking '" + bookingId + "'"));
         if (!agent && !b.owner().equals(caller)) {
@@ -46,15 +48,28 @@ final class SalesLookups {
         return ids.stream().map(this::load).flatMap(Optional::stream).toList();
     }
 
-    /** Agents find bookings by ticket number or travel document number. */
+    /** The id of the booking with this reference (as typed: any case, spaces or hyphens), if any. */
+    Optional<UUID> idOfReference(String typed) {
+        return BookingReference.parse(typed)
+                .flatMap(ref -> jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE reference = :r")
+                        .bind("r", ref.value())
+                        .mapTo(UUID.class)
+                        .findOne()));
+    }
+
+    /** Agents find bookings by booking reference, ticket number or travel document number. */
     public List<Booking> search(String ticketOrDocument) {
         if (ticketOrDocument == null || ticketOrDocument.strip().length() < 5 || ticketOrDocument.length() > 80) {
-            throw new InvalidInput("q", "a ticket number or document number of 5–80 characters");
+            throw new InvalidInput("q", "a booking reference, ticket number or document number of 5–80 characters");
         }
         String q = ticketOrDocument.strip().toUpperCase(Locale.ROOT);
         List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT booking_id FROM booking_passenger"
-                        + " WHERE ticket_number = :q OR upper(document_number) = :q")
+                        + " WHERE ticket_number = :q OR upper(document_number) = :q"
+                        + " UNION SELECT id FROM booking WHERE reference = :ref")
                 .bind("q", q)
+                .bind(
+                        "ref",
+                        BookingReference.parse(q).map(BookingReference::value).orElse(""))
                 .mapTo(String.class)
                 .list());
         return ids.stream().map(this::load).flatMap(Optional::stream).toList();

@@ -17,8 +17,12 @@ import org.lancang.ticketing.payments.PaymentStatus;
 public final class SalesRecords {
     private SalesRecords() {}
 
-    /** A class on a train for a journey: how many seats are free and what it costs. */
-    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare) {}
+    /**
+     * A class on a train for a journey: how many seats are free and what it costs. {@code keptForCrossBorder}: none is
+     * free for this journey, yet seats of the class are free on it in cars kept for passengers crossing the border (so
+     * the class is not sold out: it is kept, and a cross-border journey could still have it).
+     */
+    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare, boolean keptForCrossBorder) {}
 
     /** One train that serves a journey on a date. */
     public record JourneyOption(
@@ -33,6 +37,13 @@ public final class SalesRecords {
             boolean crossesBorder,
             boolean onSale,
             List<ClassOffer> classes) {}
+
+    /**
+     * When a booking's train leaves its first station and reaches its last, as the timetable now has it: local times
+     * with their offset, and the IANA zone of each station (the two differ on a cross-border journey).
+     */
+    public record JourneyTimes(
+            OffsetDateTime departure, String departureZone, OffsetDateTime arrival, String arrivalZone) {}
 
     /** "Hold these seats for these passengers." */
     public record HoldRequest(
@@ -73,8 +84,13 @@ public final class SalesRecords {
     /** A passenger of a booking with their seat (and ticket once paid). */
     public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {}
 
+    /**
+     * A booking: {@code id} is its UUID, {@code reference} the short code a person reads out at a window (see
+     * the core's BookingReference).
+     */
     public record Booking(
             String id,
+            String reference,
             String train,
             LocalDate date,
             String from,
@@ -106,6 +122,7 @@ public final class SalesRecords {
         public Booking withPayments(List<Payment> recorded) {
             return new Booking(
                     id,
+                    reference,
                     train,
                     date,
                     from,

@@ -26,10 +26,11 @@ import org.lancang.ticketing.Passenger;
 final class SalesRows {
     private SalesRows() {}
 
-    private static final String INSERT_BOOKING = "INSERT INTO booking (id, train, service_date, from_code, to_code,"
-            + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor,"
-            + " paid_at, changed_from) VALUES (:id, :train, :date, :from, :to, :fs, :ts, :cls, :status, :owner, :soldBy,"
-            + " :created, :expires, :cur, :total, :paid, :changedFrom)";
+    private static final String INSERT_BOOKING =
+            "INSERT INTO booking (id, reference, train, service_date, from_code, to_code,"
+                    + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor,"
+                    + " paid_at, changed_from) VALUES (:id, :reference, :train, :date, :from, :to, :fs, :ts, :cls, :status, :owner, :soldBy,"
+                    + " :created, :expires, :cur, :total, :paid, :changedFrom)";
     private static final String INSERT_PASSENGER =
             "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
                     + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat,"
@@ -51,6 +52,7 @@ final class SalesRows {
         List<Statement> out = new ArrayList<>();
         Map<String, Object> row = new HashMap<>();
         row.put("id", UUID.fromString(b.id()));
+        row.put("reference", b.reference());
         row.put("train", b.train());
         row.put("date", b.date());
         row.put("from", b.from());
@@ -156,6 +158,7 @@ final class SalesRows {
     static Booking booking(ResultSet rs, List<BookedPassenger> passengers) throws SQLException {
         return new Booking(
                 rs.getString("id"),
+                rs.getString("reference"),
                 rs.getString("train"),
                 rs.getDate("service_date").toLocalDate(),
                 rs.getString("from_code"),

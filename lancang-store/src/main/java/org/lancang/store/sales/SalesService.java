@@ -32,6 +32,7 @@ import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.ClassOffer;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesRecords.JourneyTimes;
 import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.PaymentPurpose;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
@@ -98,7 +99,8 @@ public final class SalesService {
         this.holdTime = holdTime;
         this.runs = new RunsInMemory(jdbi, timetable, clock);
         this.lookups = new SalesLookups(jdbi);
-        this.desk = new SeatDesk(commits, timetable, fares, window, holdTime, runs, lookups, clock);
+        this.desk = new SeatDesk(
+                commits, timetable, fares, window, holdTime, runs, lookups, new ReferenceNumbers(jdbi), clock);
         this.payments = new Payments(jdbi, payments, clock);
         this.waivers = new FeeWaivers(jdbi);
         this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, this.payments, clock);
@@ -137,15 +139,17 @@ public final class SalesService {
                 Optional<FareQuote> fare = fares.quote(stops.get(i), stops.get(j), cls, currency);
                 if (fare.isPresent()) {
                     int available = 0;
+                    boolean kept = false;
                     run.lock.lock();
                     try {
                         if (run.suspended() == null) {
                             available = run.inventory.availability(i, j, cls);
+                            kept = available == 0 && freeInAnyCar(run, i, j, cls);
                         }
                     } finally {
                         run.lock.unlock();
                     }
-                    classes.add(new ClassOffer(cls, available, fare.get()));
+                    classes.add(new ClassOffer(cls, available, fare.get(), kept));
                 }
             }
             Point a = network.point(stops.get(i)).orElseThrow();
@@ -167,6 +171,25 @@ public final class SalesService {
         }
         out.sort(Comparator.comparing(JourneyOption::departure));
         return out;
+    }
+
+    /**
+     * Whether a seat of the class is free for the whole journey in some car, whichever journeys that car sells: with
+     * none free for this journey, the seats left are kept for other (cross-border) journeys. The caller holds the lock.
+     */
+    private static boolean freeInAnyCar(RunSales run, int from, int to, SeatClass cls) {
+        List<Seat> seats = run.inventory.seats();
+        for (int k = 0; k < seats.size(); k++) {
+            if (seats.get(k).seatClass() == cls && run.inventory.isFree(k, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The currency a station's own operator sells in (the default for a buyer starting there), if any. */
+    public Optional<Currency> localCurrency(String pointCode) {
+        return fares.localCurrency(pointCode);
     }
 
     private static List<SeatClass> classesOf(TrainType type) {
@@ -487,6 +510,35 @@ public final class SalesService {
     }
 
     // ---------------------------------------------------------------- lookups
+
+    /**
+     * When the booking's train leaves and arrives, local to each station, as the timetable has it for the date now
+     * (with published changes); empty when the train no longer runs that day or no longer calls at the booked stops.
+     */
+    public Optional<JourneyTimes> times(Booking b) {
+        Optional<TrainPlan> plan = timetable.plan(b.train(), b.date());
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        Train train = run(plan.get(), b.date()).train;
+        if (b.toStop() >= train.stops().size()
+                || !train.stops().get(b.fromStop()).pointCode().equals(b.from())
+                || !train.stops().get(b.toStop()).pointCode().equals(b.to())) {
+            return Optional.empty();
+        }
+        Optional<Point> a = network.point(b.from());
+        Optional<Point> z = network.point(b.to());
+        if (a.isEmpty() || z.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant dep = train.at(b.date(), train.stops().get(b.fromStop()).departure());
+        Instant arr = train.at(b.date(), train.stops().get(b.toStop()).arrival());
+        return Optional.of(new JourneyTimes(
+                dep.atZone(a.get().timeZone()).toOffsetDateTime(),
+                a.get().timeZone().getId(),
+                arr.atZone(z.get().timeZone()).toOffsetDateTime(),
+                z.get().timeZone().getId()));
+    }
 
     /** A booking its owner (or an agent) may see. */
     public Booking find(String bookingId, String caller, boolean agent) {

@@ -56,6 +56,7 @@ final class SeatDesk {
     private final Clock clock;
     final RunsInMemory runs;
     final SalesLookups lookups;
+    private final ReferenceNumbers references;
     /** One generator per thread: booking ids stay unguessable without all buyers queueing on one generator. */
     private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SeatDesk::generator);
 
@@ -67,7 +68,9 @@ final class SeatDesk {
             Duration holdTime,
             RunsInMemory runs,
             SalesLookups lookups,
+            ReferenceNumbers references,
             Clock clock) {
+        this.references = references;
         this.clock = clock;
         this.commits = commits;
         this.timetable = timetable;
@@ -194,6 +197,7 @@ final class SeatDesk {
         }
         return Optional.of(new Booking(
                 id,
+                references.next().value(),
                 c.plan().number(),
                 run.date,
                 run.stops.get(c.from()),

@@ -265,7 +265,7 @@ class MekongBridgeScenarioTest {
                 .contains(twist);
         var request = new PathRequest(
                 "X9901",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "FREIGHT",
                 false,
                 ServiceCalendar.daily(day, day),
@@ -340,7 +340,7 @@ class MekongBridgeScenarioTest {
         LocalDate day = LocalDate.parse("2026-12-22");
         var request = new PathRequest(
                 "X9902",
-                Operator.LCR,
+                Operator.valueOf("LCR"),
                 "FREIGHT",
                 false,
                 ServiceCalendar.daily(day, day),

@@ -32,7 +32,7 @@ public final class SalesFixtures {
                 platform.timetable(),
                 FareTable.parse(
                         platform.reference().network(), files.read("fares.csv"), files.read("exchange-rates.csv")),
-                SalesWindow.defaults(),
+                SalesWindow.of(platform.operators()),
                 RefundRules.defaults(),
                 provider,
                 clock,

@@ -16,6 +16,7 @@ import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.money.Currency;
+import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
@@ -87,9 +88,9 @@ class SalesServiceTest {
                         .available())
                 .as("the first-class car 2 is a cross-border car")
                 .isPositive();
-        assertThat(second.fare().total().major().intValue())
-                .as("the 2023 Chinese part and the Lao part as raised in 2023")
-                .isEqualTo(492);
+        assertThat(second.fare().total())
+                .as("the 2023 Chinese part and the Lao part as raised in 2023: 492.93, sold in whole 0.5 yuan")
+                .isEqualTo(Money.of("493.00", Currency.CNY));
         assertThatThrownBy(() -> platform.sales().journeys("KMS", "XXX", DAY, Currency.CNY))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));

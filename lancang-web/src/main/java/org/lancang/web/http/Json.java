@@ -1,17 +1,21 @@
 package org.lancang.web.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
@@ -21,6 +25,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.lancang.errors.FieldError;
+import org.lancang.network.Country;
+import org.lancang.timetable.Operator;
 
 /**
  * JSON in and out. Requests are read strictly: unknown fields, wrong types and coerced scalars are refused with the
@@ -29,6 +35,7 @@ import org.lancang.errors.FieldError;
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(codes())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -44,6 +51,27 @@ public final class Json {
             .build();
 
     private Json() {}
+
+    /**
+     * Countries and operators are values read from a network's data; in JSON they stay the codes they were as enums
+     * ("CN", "CN_LA", "LCR"), so that answers and pages read them as before.
+     */
+    private static SimpleModule codes() {
+        SimpleModule module = new SimpleModule("lancang-codes");
+        module.addSerializer(Country.class, new StdSerializer<>(Country.class) {
+            @Override
+            public void serialize(Country value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.name());
+            }
+        });
+        module.addSerializer(Operator.class, new StdSerializer<>(Operator.class) {
+            @Override
+            public void serialize(Operator value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.name());
+            }
+        });
+        return module;
+    }
 
     /** Reads the request body as {@code type}; a 4xx {@link HttpProblem} naming the field if it cannot. */
     public static <T> T body(Context ctx, Class<T> type) {

@@ -315,7 +315,7 @@ public final class MaintenanceRoutes {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(service.now(), Network.CHINA);
+        return LocalDate.ofInstant(service.now(), service.serviceZone());
     }
 
     private void assets(Context ctx) {
@@ -374,7 +374,7 @@ public final class MaintenanceRoutes {
         v.throwIfInvalid();
         LocalDate defaultDay = today();
         if (restriction != null && restriction.validFrom() != null) {
-            LocalDate first = LocalDate.ofInstant(restriction.validFrom(), Network.CHINA);
+            LocalDate first = LocalDate.ofInstant(restriction.validFrom(), service.serviceZone());
             defaultDay = first.isAfter(defaultDay) ? first : defaultDay;
         }
         LocalDate day = Params.of(ctx).date("date", defaultDay);

@@ -2,13 +2,19 @@ package org.lancang.web.network;
 
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.money.Currency;
+import org.lancang.network.NameFolding;
 import org.lancang.network.Names;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.PointKind;
 import org.lancang.network.Section;
 import org.lancang.network.Structure;
 import org.lancang.web.http.Access;
@@ -18,10 +24,28 @@ import org.lancang.web.http.TypeRef;
 
 /** The network, read-only and public: points, sections, structures. */
 public final class NetworkRoutes {
-    public record NamesView(String en, String zh, String lo) {
+    /** A name in English, Chinese and Lao, and the pinyin of the Chinese name without tones (blank if none). */
+    public record NamesView(String en, String zh, String lo, String pinyin) {
         public static NamesView of(Names n) {
-            return new NamesView(n.en(), n.zh(), n.lo());
+            return new NamesView(n.en(), n.zh(), n.lo(), n.pinyin());
         }
+    }
+
+    /**
+     * A passenger station as the station search gives it, with the currency its own operator sells in (what a buyer
+     * starting there pays in by default).
+     */
+    public record StationView(
+            String code, NamesView names, String country, double km, String timeZone, String currency) {}
+
+    private StationView station(Point p) {
+        return new StationView(
+                p.code(),
+                NamesView.of(p.names()),
+                p.country().code(),
+                p.km(),
+                p.timeZone().getId(),
+                localCurrency.apply(p.code()).map(Enum::name).orElse(null));
     }
 
     public record PointView(
@@ -132,9 +156,14 @@ public final class NetworkRoutes {
     private final List<SectionView> allSections;
     private final List<StructureView> structures;
     private final Network network;
+    private final NameFolding folding;
+    private final Function<String, Optional<Currency>> localCurrency;
 
-    public NetworkRoutes(Network network) {
+    /** {@code localCurrency}: the currency a station's operator sells in (the fare table knows). */
+    public NetworkRoutes(Network network, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
         this.network = network;
+        this.folding = folding;
+        this.localCurrency = localCurrency;
         this.points = network.referencePoints().stream().map(PointView::of).toList();
         this.allPoints = network.points().stream().map(PointView::of).toList();
         this.sections =
@@ -181,7 +210,37 @@ public final class NetworkRoutes {
                         .tag("network")
                         .summary("Named tunnels and bridges with their km ranges")
                         .returns(TypeRef.listOf(StructureView.class))
-                        .handle(ctx -> ctx.json(structures)));
+                        .handle(ctx -> ctx.json(structures)),
+                Endpoint.get("/api/stations")
+                        .access(Access.PUBLIC)
+                        .tag("network")
+                        .summary("Passenger stations whose code or name (English, 中文 simplified or traditional, ລາວ in"
+                                + " any spelling, pinyin without tones) starts with or contains q; those starting with"
+                                + " it first, then in km order; every station without q")
+                        .query("q", false, "what was typed, up to 80 characters")
+                        .returns(TypeRef.listOf(StationView.class))
+                        .handle(ctx ->
+                                ctx.json(stations(Params.of(ctx).text("q").orElse("")))));
+    }
+
+    /** The passenger stations matching what was typed, best first. */
+    public List<StationView> stations(String q) {
+        if (q.length() > 80) {
+            throw new InvalidInput("q", "at most 80 characters");
+        }
+        List<Point> passenger = network.referencePoints().stream()
+                .filter(p -> p.kind() == PointKind.PASSENGER)
+                .toList();
+        if (q.isBlank()) {
+            return passenger.stream().map(this::station).toList();
+        }
+        record Ranked(int rank, Point point) {}
+        return passenger.stream()
+                .flatMap(p -> folding.rank(q, p.names(), p.code()).map(r -> new Ranked(r, p)).stream())
+                .sorted(Comparator.comparingInt(Ranked::rank)
+                        .thenComparingDouble(r -> r.point().km()))
+                .map(r -> station(r.point()))
+                .toList();
     }
 
     private static boolean includeAssumed(Context ctx) {

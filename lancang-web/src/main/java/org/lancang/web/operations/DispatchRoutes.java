@@ -161,7 +161,8 @@ public final class DispatchRoutes {
         v.check(proposal.equals("true") || proposal.equals("false"), "proposal", "must be true or false");
         v.throwIfInvalid();
         Instant now = operations.clock().instant();
-        LocalDate date = params.date("date", now.atZone(Network.CHINA).toLocalDate());
+        LocalDate date =
+                params.date("date", now.atZone(operations.serviceZone()).toLocalDate());
         ZoneId zone = params.zone("zone", network.point(from).orElseThrow().timeZone());
         LocalTime start = params.time(
                 "start",

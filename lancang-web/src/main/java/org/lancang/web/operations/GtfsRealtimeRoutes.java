@@ -126,7 +126,7 @@ public final class GtfsRealtimeRoutes {
     /** Yesterday's runs that reach their destination today, and all of today's. */
     private List<TrainForecast> runs() {
         LocalDate today = today();
-        Instant startOfDay = today.atStartOfDay(Network.CHINA).toInstant();
+        Instant startOfDay = today.atStartOfDay(operations.serviceZone()).toInstant();
         List<TrainForecast> runs = new ArrayList<>();
         for (TrainForecast run : operations.forecast(today.minusDays(1))) {
             if (run.destinationArrival() != null && !run.destinationArrival().isBefore(startOfDay)) {
@@ -138,12 +138,12 @@ public final class GtfsRealtimeRoutes {
     }
 
     private LocalDate today() {
-        return now().atZone(Network.CHINA).toLocalDate();
+        return now().atZone(operations.serviceZone()).toLocalDate();
     }
 
     /** The last change of the forecast, or the start of today if later (the set of runs changes at midnight). */
     private Instant modified() {
-        Instant startOfDay = today().atStartOfDay(Network.CHINA).toInstant();
+        Instant startOfDay = today().atStartOfDay(operations.serviceZone()).toInstant();
         Instant changed = lastChange.get().isBefore(startOfDay) ? startOfDay : lastChange.get();
         Instant now = now();
         return (changed.isAfter(now) ? now : changed).truncatedTo(ChronoUnit.SECONDS);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lancang.errors.InvalidInput;
-import org.lancang.network.Network;
 import org.lancang.operations.EventKind;
 import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainForecast;
@@ -254,7 +253,7 @@ public final class OperationsRoutes {
     private LocalDate date(Context ctx) {
         String text = ctx.queryParam("date");
         if (text == null || text.isBlank()) {
-            return service.clock().instant().atZone(Network.CHINA).toLocalDate();
+            return service.clock().instant().atZone(service.serviceZone()).toLocalDate();
         }
         try {
             return LocalDate.parse(text);

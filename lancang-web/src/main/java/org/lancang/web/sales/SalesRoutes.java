@@ -3,8 +3,10 @@ package org.lancang.web.sales;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -17,6 +19,7 @@ import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesRecords.JourneyTimes;
 import org.lancang.store.sales.SalesRecords.Notification;
 import org.lancang.store.sales.SalesRecords.Payment;
 import org.lancang.store.sales.SalesRecords.SalesAnomaly;
@@ -156,12 +159,22 @@ public final class SalesRoutes {
         }
     }
 
+    /**
+     * A booking as the API shows it: {@code id} is its UUID, {@code reference} the short code read out at a window;
+     * {@code departure} and {@code arrival} are local times (ISO-8601 with the offset) beside the IANA zone of each
+     * station, as the timetable has them now (null when the train no longer runs that day).
+     */
     public record BookingView(
             String id,
+            String reference,
             String train,
             LocalDate date,
             String from,
             String to,
+            OffsetDateTime departure,
+            String departureZone,
+            OffsetDateTime arrival,
+            String arrivalZone,
             String seatClass,
             String status,
             String owner,
@@ -176,7 +189,7 @@ public final class SalesRoutes {
             String changedFrom,
             MoneyView changeDifference,
             List<PaymentView> payments) {
-        static BookingView of(Booking b) {
+        static BookingView of(Booking b, Optional<JourneyTimes> times) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
                 ps.add(new PassengerView(
@@ -190,10 +203,15 @@ public final class SalesRoutes {
             }
             return new BookingView(
                     b.id(),
+                    b.reference(),
                     b.train(),
                     b.date(),
                     b.from(),
                     b.to(),
+                    times.map(JourneyTimes::departure).orElse(null),
+                    times.map(JourneyTimes::departureZone).orElse(null),
+                    times.map(JourneyTimes::arrival).orElse(null),
+                    times.map(JourneyTimes::arrivalZone).orElse(null),
                     b.seatClass().name(),
                     b.status().name(),
                     b.owner(),
@@ -254,7 +272,7 @@ public final class SalesRoutes {
                         .tag("sales")
                         .summary(
                                 "A passenger's own bookings; an agent finds bookings with ?q=ticket or document number")
-                        .query("q", false, "ticket or document number (agents)")
+                        .query("q", false, "booking reference, ticket or document number (agents)")
                         .returns(TypeRef.listOf(BookingView.class))
                         .handle(this::list),
                 Endpoint.get("/api/bookings/{id}")
@@ -262,9 +280,9 @@ public final class SalesRoutes {
                         .tag("sales")
                         .summary("One booking (its owner, or an agent), with each charge, void and refund recorded"
                                 + " against it")
-                        .pathParam("id", "booking id")
+                        .pathParam("id", "booking id (or its reference)")
                         .returns(BookingView.class)
-                        .handle(ctx -> ctx.json(BookingView.of(find(ctx)))),
+                        .handle(ctx -> ctx.json(view(find(ctx)))),
                 Endpoint.post("/api/bookings/{id}/payment")
                         .access(buyers)
                         .tag("sales")
@@ -275,8 +293,8 @@ public final class SalesRoutes {
                         .handle(ctx -> {
                             PaymentInput r = Json.body(ctx, PaymentInput.class);
                             User u = auth.requireUser(ctx);
-                            ctx.json(BookingView.of(
-                                    sales.pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
+                            ctx.json(
+                                    view(sales.pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
                         }),
                 Endpoint.get("/api/bookings/{id}/refund-quote")
                         .access(buyers)
@@ -299,7 +317,7 @@ public final class SalesRoutes {
                         .returns(BookingView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
-                            ctx.json(BookingView.of(sales.cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
+                            ctx.json(view(sales.cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
                         }),
                 Endpoint.post("/api/bookings/{id}/change")
                         .access(buyers)
@@ -313,7 +331,7 @@ public final class SalesRoutes {
                         .handle(ctx -> {
                             ChangeInput r = Json.body(ctx, ChangeInput.class);
                             User u = auth.requireUser(ctx);
-                            ctx.json(BookingView.of(sales.change(
+                            ctx.json(view(sales.change(
                                     ctx.pathParam("id"),
                                     u.username(),
                                     isAgent(u),
@@ -436,7 +454,7 @@ public final class SalesRoutes {
                         passengers,
                         r.currency() == null ? Currency.CNY : r.currency()));
         // answered when the hold is committed; no server thread waits for the disk meanwhile
-        ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(BookingView.of(b))));
+        ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(view(b))));
     }
 
     private static List<Passenger> passengers(List<PassengerInput> input) {
@@ -475,11 +493,14 @@ public final class SalesRoutes {
             if (!isAgent(u)) {
                 throw new HttpProblem(403, "only agents look up other people's bookings");
             }
-            ctx.json(sales.search(q).stream().map(BookingView::of).toList());
+            ctx.json(sales.search(q).stream().map(this::view).toList());
         } else {
-            ctx.json(
-                    sales.bookingsOf(u.username()).stream().map(BookingView::of).toList());
+            ctx.json(sales.bookingsOf(u.username()).stream().map(this::view).toList());
         }
+    }
+
+    private BookingView view(Booking b) {
+        return BookingView.of(b, sales.times(b));
     }
 
     private Booking find(Context ctx) {

@@ -21,6 +21,7 @@ import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.TrainPlan;
@@ -77,12 +78,22 @@ public final class ChangeRoutes {
     private final TimetableService timetable;
     private final Network network;
     private final Auth auth;
+    private final Operators operators;
 
     public ChangeRoutes(TimetableChangeService changes, TimetableService timetable, Auth auth) {
+        this(
+                changes,
+                timetable,
+                auth,
+                OperatorChoice.fromNetwork(timetable.planner().network()));
+    }
+
+    public ChangeRoutes(TimetableChangeService changes, TimetableService timetable, Auth auth, Operators operators) {
         this.changes = changes;
         this.timetable = timetable;
         this.network = timetable.planner().network();
         this.auth = auth;
+        this.operators = operators;
     }
 
     public List<Endpoint> endpoints() {
@@ -285,14 +296,7 @@ public final class ChangeRoutes {
         String from = point(v, at + "from", e.from());
         String to = point(v, at + "to", e.to());
         LocalTime departure = time(v, at + "departure", e.departure());
-        Operator operator = Operator.CR_KUNMING;
-        if (e.operator() != null) {
-            try {
-                operator = Operator.valueOf(e.operator().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException x) {
-                v.add(at + "operator", "must be one of " + List.of(Operator.values()));
-            }
-        }
+        Operator operator = OperatorChoice.parse(v, at + "operator", e.operator(), operators);
         List<StopRequest> stops = stops(v, at + "stops", e.stops());
         if (v.hasErrors()) {
             return null;

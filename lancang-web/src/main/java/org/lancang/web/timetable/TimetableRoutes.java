@@ -23,6 +23,7 @@ import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.ServiceCalendar;
@@ -80,12 +81,22 @@ public final class TimetableRoutes {
     private final TimetableChangeService changes;
     private final Network network;
     private final Auth auth;
+    private final Operators operators;
 
     public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth) {
+        this(
+                service,
+                changes,
+                auth,
+                OperatorChoice.fromNetwork(service.planner().network()));
+    }
+
+    public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth, Operators operators) {
         this.service = service;
         this.changes = changes;
         this.network = service.planner().network();
         this.auth = auth;
+        this.operators = operators;
     }
 
     public List<Endpoint> endpoints() {
@@ -192,7 +203,7 @@ public final class TimetableRoutes {
                         .summary("The passenger timetable as a GTFS static feed")
                         .returns(byte[].class, "application/zip")
                         .handle(ctx -> {
-                            byte[] zip = new GtfsExporter().export(network, service.timetable(), feedInfo());
+                            byte[] zip = new GtfsExporter(operators).export(network, service.timetable(), feedInfo());
                             ctx.contentType("application/zip")
                                     .header("Content-Disposition", "attachment; filename=\"lancang-gtfs.zip\"")
                                     .result(zip);
@@ -224,14 +235,7 @@ public final class TimetableRoutes {
         v.check(earliest != null, "earliest", "must be a date-time with offset, e.g. 2026-12-01T22:00+08:00");
         String number = r.number() == null ? "X9001" : r.number().strip();
         v.check(number.matches("[A-Z0-9]{1,10}"), "number", "must be 1–10 capital letters or digits");
-        Operator operator = Operator.CR_KUNMING;
-        if (r.operator() != null) {
-            try {
-                operator = Operator.valueOf(r.operator());
-            } catch (IllegalArgumentException e) {
-                v.add("operator", "must be one of " + List.of(Operator.values()));
-            }
-        }
+        Operator operator = OperatorChoice.parse(v, "operator", r.operator(), operators);
         List<StopRequest> stops = new ArrayList<>();
         List<StopInput> inputs = r.stops() == null ? List.of() : r.stops();
         for (int i = 0; i < inputs.size(); i++) {
@@ -383,6 +387,6 @@ public final class TimetableRoutes {
         return Params.of(ctx)
                 .optionalDate("date")
                 .orElseGet(() -> LocalDate.now(
-                        network.point(plan.from()).map(p -> p.timeZone()).orElse(ZoneId.of("Asia/Shanghai"))));
+                        network.point(plan.from()).map(p -> p.timeZone()).orElse(network.serviceZone())));
     }
 }

@@ -25,6 +25,9 @@ public final class UserRoutes {
 
     public record RolesInput(List<String> roles) {}
 
+    /** Whether the caller is signed in, and as whom (null when not). */
+    public record SessionView(boolean signedIn, UserView user) {}
+
     public record UserView(String username, String displayName, List<String> roles, Instant createdAt) {
         static UserView of(User u) {
             return new UserView(
@@ -87,6 +90,15 @@ public final class UserRoutes {
                         .summary("The signed-in user")
                         .returns(UserView.class)
                         .handle(ctx -> ctx.json(UserView.of(auth.requireUser(ctx)))),
+                Endpoint.get("/api/auth/session")
+                        .access(Access.PUBLIC)
+                        .tag("auth")
+                        .summary("Whether the caller is signed in, and as whom: what a page asks first, so that a"
+                                + " signed-out visitor is no error (200 either way)")
+                        .returns(SessionView.class)
+                        .handle(ctx -> ctx.json(auth.current(ctx)
+                                .map(u -> new SessionView(true, UserView.of(u)))
+                                .orElse(new SessionView(false, null)))),
                 Endpoint.post("/api/auth/register")
                         .access(Access.PUBLIC)
                         .tag("auth")
