@@ -9,6 +9,7 @@ import { t, getLang } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
+  forecastLine,
 } from '/lib/tickets.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
@@ -38,6 +39,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   root.replaceChildren(searchForm, results, step);
 
   let journeys = null;
+  let forecasts = []; // the day's forecast of the same trains (GET /api/journeys/forecast): shown when late
   let query = null;
   let choice = null; // {journey, seatClass, waitlist}
   let booking = null;
@@ -77,6 +79,8 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     await busy(searchForm, async () => {
       try {
         journeys = await api(`/api/journeys?${new URLSearchParams(query)}`);
+        forecasts = await api(`/api/journeys/forecast?${new URLSearchParams({ from: query.from, to: query.to,
+          date: query.date })}`).catch(() => []);
       } catch (err) {
         journeys = null;
         results.replaceChildren();
@@ -112,6 +116,11 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     results.replaceChildren(heading, h('ol', { class: 'journeys' }, journeys.map(journeyItem)));
   }
 
+  function forecastOf(j) {
+    const f = (forecasts || []).find((x) => x.train === j.train);
+    return f && f.arrivalDelaySeconds >= 60 ? forecastLine(f) : null;
+  }
+
   function journeyItem(j) {
     const dep = localTime(j.departure);
     const arr = localTime(j.arrival);
@@ -127,6 +136,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         h('span', { class: 'arr' }, h('strong', {}, arr), nextDay ? h('sup', {}, '+1') : null,
           j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.arrival)}`) : null, ' ', stationName(j.to)),
         h('span', { class: 'duration' }, ` · ${duration(j.durationMinutes)}`)),
+      forecastOf(j),
       j.crossesBorder ? h('p', { class: 'note' }, t('tk.borderNote')) : null,
       j.onSale ? null : h('p', { class: 'note' }, t('tk.notOnSale')),
       h('table', { class: 'classes' },

@@ -257,6 +257,19 @@ export function bookingCard(b, actions = []) {
   h('div', { class: 'booking-actions' }, actions));
 }
 
+/**
+ * The forecast of a journey ({train, fromZone, toZone, forecastDeparture, forecastArrival, arrivalDelaySeconds} from
+ * GET /api/journeys/forecast or /api/bookings/{id}/forecast): expected times in each station's own zone, and the delay.
+ */
+export function forecastLine(f) {
+  const at = (iso, zone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: zone }).format(new Date(iso));
+  const n = Math.round(f.arrivalDelaySeconds / 60);
+  return h('p', { class: `forecast${n >= 1 ? ' late' : ''}`, 'data-train': f.train, 'data-delay-seconds': f.arrivalDelaySeconds },
+    t('trips.forecast', { dep: at(f.forecastDeparture, f.fromZone), arr: at(f.forecastArrival, f.toZone) }), ' · ',
+    h('strong', {}, n >= 1 ? t('trips.forecastLate', { n }) : t('trips.forecastOnTime')));
+}
+
 /** Pays a held booking with the simulated provider; the same key is reused if the click is retried. */
 export async function pay(booking) {
   booking.payKey = booking.payKey || newKey('pay');

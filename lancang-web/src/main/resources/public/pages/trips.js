@@ -6,7 +6,7 @@ import { initPage, api, h, ApiError, errorText } from '/lib/common.js';
 import { t } from '/lib/i18n.js';
 import {
   loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
-  newKey, missingOr,
+  newKey, missingOr, forecastLine,
 } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
@@ -48,7 +48,19 @@ function render() {
 function card(b) {
   const actions = payAndCancel(b, replace, (done) => { replace(done); say(cancelledMessage(done)); });
   if (b.status === 'TICKETED') actions.push(changeControl(b));
-  return bookingCard(b, actions);
+  const article = bookingCard(b, actions);
+  if (b.status === 'TICKETED' || b.status === 'HELD') addForecast(b, article);
+  return article;
+}
+
+/** The train's forecast for this journey (GET /api/bookings/{id}/forecast), under the booking's heading. */
+async function addForecast(b, article) {
+  try {
+    const f = await api(`/api/bookings/${encodeURIComponent(b.id)}/forecast`);
+    if (f) article.querySelector('.booking-meta').after(forecastLine(f));
+  } catch {
+    // a journey long past or far ahead has no forecast: the card shows the timetable alone
+  }
 }
 
 function replace(b) {

@@ -159,6 +159,31 @@ public final class GtfsExporter {
         return files;
     }
 
+    /**
+     * A trip of the static feed as the realtime feeds must refer to it: its route_id, direction_id, and its stop_ids in
+     * stop_sequence order (stop_sequence = index + 1).
+     */
+    public record StaticTrip(String tripId, String routeId, int directionId, List<String> stopIds) {
+        public StaticTrip {
+            stopIds = List.copyOf(stopIds);
+        }
+    }
+
+    /** The trips {@link #files} writes, by trip_id, as the realtime feeds refer to them. */
+    public Map<String, StaticTrip> staticTrips(Network network, Timetable timetable) {
+        Map<String, StaticTrip> byId = new TreeMap<>();
+        for (Trip t : trips(network, timetable)) {
+            byId.put(
+                    t.train().number(),
+                    new StaticTrip(
+                            t.train().number(),
+                            t.route().id(),
+                            t.directionId(),
+                            t.stopTimes().stream().map(StopTime::stopId).toList()));
+        }
+        return byId;
+    }
+
     /** A train as it goes into the feed: its route, direction and stop times already worked out. */
     private record Trip(
             Train train,

@@ -33,6 +33,8 @@ import org.lancang.web.http.RequestOrigin;
 import org.lancang.web.http.TextInput;
 import org.lancang.web.maintenance.MaintenanceRoutes;
 import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.operations.DispatchRoutes;
+import org.lancang.web.operations.GtfsRealtimeRoutes;
 import org.lancang.web.operations.OperationsRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
 import org.lancang.web.sales.SalesRoutes;
@@ -114,6 +116,8 @@ public final class WebServer implements AutoCloseable {
                 .endpoints());
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
         endpoints.addAll(new FreightRoutes(platform.freight(), auth).endpoints());
+        endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
+        endpoints.addAll(new DispatchRoutes(platform.operations(), platform.timetable()).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

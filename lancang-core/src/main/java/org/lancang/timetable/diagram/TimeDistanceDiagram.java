@@ -37,9 +37,11 @@ import org.lancang.timetable.Resources;
  */
 public final class TimeDistanceDiagram {
     private final DiagramLayout l;
+    private final RunningLines live;
 
-    private TimeDistanceDiagram(DiagramLayout layout) {
+    private TimeDistanceDiagram(DiagramLayout layout, RunningLines live) {
         this.l = layout;
+        this.live = live;
     }
 
     /**
@@ -72,6 +74,23 @@ public final class TimeDistanceDiagram {
             List<Possession> possessions,
             DiagramWindow window,
             double zoom) {
+        return svg(network, resources, day, possessions, window, zoom, RunningLines.NONE);
+    }
+
+    /**
+     * The same with the day as it runs drawn over the plan (the dispatcher's diagram): actual lines thick, forecast
+     * dashed, a proposal dotted, delay badges. With {@link RunningLines#NONE} the document is the planner's, byte for
+     * byte.
+     */
+    public static String svg(
+            Network network,
+            Resources resources,
+            DayPlan day,
+            List<Possession> possessions,
+            DiagramWindow window,
+            double zoom,
+            RunningLines live) {
+        Objects.requireNonNull(live, "live");
         if (!(zoom >= DiagramLayout.MIN_ZOOM && zoom <= DiagramLayout.MAX_ZOOM)) {
             throw new InvalidInput("zoom", "must be between 0.25 and 6");
         }
@@ -80,8 +99,10 @@ public final class TimeDistanceDiagram {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(window, "window");
         window.check(network);
-        return new TimeDistanceDiagram(new DiagramLayout(
-                        network, resources, day, possessions == null ? List.of() : possessions, window, zoom))
+        return new TimeDistanceDiagram(
+                        new DiagramLayout(
+                                network, resources, day, possessions == null ? List.of() : possessions, window, zoom),
+                        live)
                 .draw();
     }
 
@@ -100,6 +121,9 @@ public final class TimeDistanceDiagram {
         boxes.drawPossessions(body);
         TrainLines trains = new TrainLines(l);
         trains.draw(body);
+        if (!live.isEmpty()) {
+            new LiveLines(l, live).draw(body);
+        }
         boxes.drawConflicts(body);
         body.close("g");
         body.rect(LEFT, TOP, l.plotW, l.plotH, "frame");
@@ -137,6 +161,9 @@ public final class TimeDistanceDiagram {
                 "id",
                 "ldd-desc");
         svg.raw(DiagramStyle.STYLE);
+        if (!live.isEmpty()) {
+            svg.raw(LiveLines.STYLE);
+        }
         svg.raw("<defs><pattern id=\"ldd-hatch\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect width=\"7\" height=\"7\" fill=\"#fff4d6\"/>"
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"#c08400\" stroke-width=\"2.2\"/></pattern>"

@@ -9,5 +9,9 @@
  * its parts each have a class: the shared layout and scales, the time axis, the station labels, the train lines, the
  * conflict and possession boxes, the legend and the style. Texts in English, Chinese and Lao are in {@link
  * org.lancang.timetable.diagram.DiagramText}. Why on the server: docs/adr/0006.
+ *
+ * <p>The dispatcher's diagram is the same document with {@link org.lancang.timetable.diagram.RunningLines} over the
+ * plan: the day as it ran (actual, thick), as it is forecast (dashed) and as a re-planning proposes it (dotted), and
+ * a delay badge per late train. Given none, the planner's document comes out byte for byte as before.
  */
 package org.lancang.timetable.diagram;

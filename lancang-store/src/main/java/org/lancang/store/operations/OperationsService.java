@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -72,6 +73,8 @@ public final class OperationsService {
     private final Clock clock;
     private final Map<LocalDate, Day> days = new HashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    /** Re-plannings being computed, by date and version: a second caller waits for the first one's. */
+    private final Map<String, CompletableFuture<Replan>> solves = new HashMap<>();
 
     /** A day held in memory: its forecast, the stored events of its runs, and what was computed from them. */
     private static final class Day {
@@ -83,6 +86,10 @@ public final class OperationsService {
         List<Conflict> conflicts;
         long conflictsVersion = -1;
         Instant conflictsFrom;
+        /** The forecast with the proposal applied, for the version it was computed at. */
+        List<TrainForecast> proposed;
+
+        long proposedVersion = -1;
     }
 
     public OperationsService(
@@ -473,14 +480,41 @@ public final class OperationsService {
 
     // ---- re-planning and orders ----
 
-    /** The day's meets re-planned (computed once per forecast version). */
-    public synchronized Replan replan(LocalDate date) {
-        Day d = day(date);
-        if (d.replan == null || d.replan.version() != d.version) {
-            MeetReplanner.Outcome o = MeetReplanner.replan(d.forecast, d.events, solver, solverLimit);
-            d.replan = new Replan(
+    /**
+     * The day's meets re-planned (computed once per forecast version). The solver runs on a copy of the forecast and
+     * outside the service's lock, so that events, forecasts and pages are answered meanwhile (it may take seconds); two
+     * callers asking for the same version share one solve.
+     */
+    public Replan replan(LocalDate date) {
+        Forecast snapshot;
+        List<RunningEvent> events;
+        long version;
+        CompletableFuture<Replan> solving;
+        boolean mine = false;
+        synchronized (this) {
+            Day d = day(date);
+            if (d.replan != null && d.replan.version() == d.version) {
+                return d.replan;
+            }
+            version = d.version;
+            events = List.copyOf(d.events);
+            snapshot = Forecast.replay(d.forecast.graph(), events);
+            String key = date + "#" + version;
+            solving = solves.get(key);
+            if (solving == null) {
+                solving = new CompletableFuture<>();
+                solves.put(key, solving);
+                mine = true;
+            }
+        }
+        if (!mine) {
+            return solving.join();
+        }
+        try {
+            MeetReplanner.Outcome o = MeetReplanner.replan(snapshot, events, solver, solverLimit);
+            Replan r = new Replan(
                     date,
-                    d.version,
+                    version,
                     o.currentCost(),
                     o.fcfsCost(),
                     o.proposedCost(),
@@ -488,8 +522,48 @@ public final class OperationsService {
                     o.solved().gap(),
                     o.solved().millis(),
                     o.proposal().orElse(null));
+            synchronized (this) {
+                Day d = days.get(date);
+                if (d != null && d.version == version) {
+                    d.replan = r;
+                }
+                solves.remove(date + "#" + version);
+            }
+            solving.complete(r);
+            return r;
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                solves.remove(date + "#" + version);
+            }
+            solving.completeExceptionally(e);
+            throw e;
         }
-        return d.replan;
+    }
+
+    /** The day's re-planning if it is already computed for the forecast as it stands; never starts the solver. */
+    public synchronized Optional<Replan> replanIfReady(LocalDate date) {
+        Day d = day(date);
+        return d.replan != null && d.replan.version() == d.version ? Optional.of(d.replan) : Optional.empty();
+    }
+
+    /**
+     * The day's forecast as it would be with the proposal applied (what the dispatcher's diagram draws dotted), or
+     * nothing when there is no proposal or it is not computed yet for the forecast as it stands ({@link #replan} computes
+     * it; this never waits for the solver). Nothing is changed or recorded.
+     */
+    public synchronized List<TrainForecast> proposedForecast(LocalDate date) {
+        Replan r = replanIfReady(date).orElse(null);
+        if (r == null || r.proposal() == null) {
+            return List.of();
+        }
+        Day d = day(date);
+        if (d.proposed == null || d.proposedVersion != d.version) {
+            d.proposed = Forecast.replay(
+                            d.forecast.graph().withOrders(r.proposal().orders()), d.events)
+                    .day();
+            d.proposedVersion = d.version;
+        }
+        return d.proposed;
     }
 
     /**
@@ -497,8 +571,17 @@ public final class OperationsService {
      * from the signed-in user and the server's clock), then the forecast follows them. Refused if the forecast moved
      * since {@code basedOn} (the dispatcher would apply what they have not seen) or if there is no proposal.
      */
-    public synchronized List<DispatchingOrder> apply(LocalDate date, long basedOn, String user) {
-        Replan r = replan(date);
+    public List<DispatchingOrder> apply(LocalDate date, long basedOn, String user) {
+        return apply(date, basedOn, user, replan(date)); // the solve (if any) outside the lock
+    }
+
+    private synchronized List<DispatchingOrder> apply(LocalDate date, long basedOn, String user, Replan r) {
+        if (day(date).version != r.version()) {
+            throw new Clash(
+                    "basedOn",
+                    "the forecast has changed while the proposal was computed (now version " + day(date).version
+                            + "): look at the new proposal first");
+        }
         if (r.proposal() == null) {
             throw new Clash(
                     "date", "there is no proposal to apply for " + date + ": the meets are as good as they get");

@@ -1,0 +1,96 @@
+package org.lancang.timetable.diagram;
+
+import java.util.Locale;
+import org.lancang.network.Point;
+import org.lancang.timetable.diagram.RunningLines.At;
+import org.lancang.timetable.diagram.RunningLines.DelayBadge;
+import org.lancang.timetable.diagram.RunningLines.Line;
+
+/** The running lines and delay badges over the plan (the dispatcher's diagram); nothing at all when there are none. */
+final class LiveLines {
+    /** Their style rules, added to the document only when there is something to draw. */
+    static final String STYLE = "<style>\n"
+            + ".ldd .live{fill:none;stroke-linejoin:round;stroke-linecap:round;pointer-events:none}\n"
+            + ".ldd .live.actual{stroke:#102a43;stroke-width:3.6}\n"
+            + ".ldd .live.forecast{stroke:#d9480f;stroke-width:2;stroke-dasharray:7 4;stroke-linecap:butt}\n"
+            + ".ldd .live.proposal{stroke:#7b2cbf;stroke-width:2.4;stroke-dasharray:1.5 4}\n"
+            + ".ldd .delay-badge rect{fill:#fff3bf;stroke:#d9480f;stroke-width:1}"
+            + ".ldd .delay-badge.late rect{fill:#ffe3e3;stroke:#c92a2a}\n"
+            + ".ldd .delay-badge text{font-size:10.5px;font-weight:700;fill:#7a1f00}\n"
+            + "</style>\n";
+
+    /** A delay under this many seconds is shown as on time (no badge): a minute is a timetable's resolution. */
+    static final long SHOWN_FROM = 60;
+
+    /** From this delay the badge turns red. */
+    static final long LATE = 15 * 60;
+
+    private final DiagramLayout l;
+    private final RunningLines lines;
+
+    LiveLines(DiagramLayout layout, RunningLines lines) {
+        this.l = layout;
+        this.lines = lines;
+    }
+
+    void draw(Svg svg) {
+        for (Line line : lines.lines()) {
+            StringBuilder d = new StringBuilder();
+            int n = 0;
+            for (At at : line.times()) {
+                Point p = l.network.point(at.point()).orElse(null);
+                if (p == null || !l.onStretch(p.km())) {
+                    continue;
+                }
+                d.append(n == 0 ? "M" : " L")
+                        .append(Svg.n(l.x(at.at())))
+                        .append(',')
+                        .append(Svg.n(l.y(p.km())));
+                n++;
+            }
+            if (n < 2) {
+                continue;
+            }
+            String kind = line.kind().name().toLowerCase(Locale.ROOT);
+            svg.empty(
+                    "path",
+                    "class",
+                    "live " + kind,
+                    "d",
+                    d.toString(),
+                    "data-train",
+                    line.train(),
+                    "data-run",
+                    line.run(),
+                    "data-kind",
+                    kind);
+        }
+        for (DelayBadge badge : lines.badges()) {
+            Point p = l.network.point(badge.where().point()).orElse(null);
+            if (p == null || !l.onStretch(p.km()) || Math.abs(badge.delaySeconds()) < SHOWN_FROM) {
+                continue;
+            }
+            double x = l.x(badge.where().at());
+            if (x < DiagramLayout.LEFT || x > DiagramLayout.LEFT + l.plotW) {
+                continue;
+            }
+            long minutes = Math.round(badge.delaySeconds() / 60.0);
+            String text = badge.train() + " " + (minutes > 0 ? "+" : "−") + Math.abs(minutes) + "′";
+            double w = DiagramStyle.textWidth(text, 10.5) + 8;
+            double y = l.y(p.km()) - 16;
+            svg.open(
+                    "g",
+                    "class",
+                    "delay-badge" + (badge.delaySeconds() >= LATE ? " late" : ""),
+                    "data-train",
+                    badge.train(),
+                    "data-run",
+                    badge.run(),
+                    "data-delay-seconds",
+                    String.valueOf(badge.delaySeconds()));
+            svg.rect(x + 4, y - 11, w, 15, null);
+            svg.text(x + 8, y, null, "start", text);
+            svg.close("g");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+// The dispatcher's page (dispatch.html): the live time-distance diagram drawn on the server
+// (GET /api/operations/diagram.svg: plan thin, actual thick, forecast dashed, proposal dotted, delay badges), redrawn
+// on every server-sent event of GET /api/operations/stream; the late trains (GET /api/operations/forecast), the
+// conflict forecast (…/conflicts), the meet re-planning with its cost against first come, first served and "apply"
+// (…/proposal, …/proposal/apply, DISPATCHER only), and the log of dispatching orders (…/orders).
+import { initPage, api, h, clearErrors, formError, errorText } from '/lib/common.js';
+import { t, getLang, localName, locale } from '/lib/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const READERS = ['DISPATCHER', 'PLANNER', 'ADMIN'];
+
+let me = null;
+let points = [];
+let proposal = null;
+let stream = null;
+let pending = null;
+
+const zoneOf = (code) => (points.find((p) => p.code === code) || {}).timeZone || 'Asia/Shanghai';
+const nameOf = (code) => { const p = points.find((x) => x.code === code); return p ? localName(p.names) : code; };
+const clock = (iso, zone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+const minutes = (s) => t('dsp.minutes', { n: Math.round(s / 60) });
+const isDispatcher = () => !!(me && me.roles.includes('DISPATCHER'));
+
+function query() {
+  const f = $('window-form').elements;
+  const q = { date: f.date.value, from: f.from.value, to: f.to.value, hours: f.hours.value || '8', lang: getLang() };
+  if (f.start.value) q.start = f.start.value;
+  return new URLSearchParams(q);
+}
+
+async function loadDiagram() {
+  const box = $('diagram');
+  box.setAttribute('aria-busy', 'true');
+  $('diagram-error').hidden = true;
+  try {
+    const res = await fetch(`/api/operations/diagram.svg?${query()}`, { credentials: 'same-origin' });
+    const text = await res.text();
+    if (!res.ok) {
+      let detail = text;
+      try { detail = JSON.parse(text).detail; } catch { /* keep the text */ }
+      throw new Error(detail);
+    }
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    box.replaceChildren(document.importNode(doc.documentElement, true));
+  } catch (err) {
+    $('diagram-error').textContent = errorText(err);
+    $('diagram-error').hidden = false;
+  } finally {
+    box.removeAttribute('aria-busy');
+  }
+}
+
+async function loadDelays(date) {
+  const trains = await api(`/api/operations/forecast?date=${date}`);
+  const late = trains.filter((tr) => tr.serviceDate === date
+    && (Math.abs(tr.delayNowSeconds) >= 60 || Math.abs(tr.destinationDelaySeconds) >= 60))
+    .sort((a, b) => b.destinationDelaySeconds - a.destinationDelaySeconds);
+  if (!late.length) { $('delays').replaceChildren(h('p', {}, t('dsp.noDelays'))); return; }
+  $('delays').replaceChildren(h('table', {},
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dsp.train')), h('th', { scope: 'col' }, t('dsp.delayNow')),
+      h('th', { scope: 'col' }, t('dsp.delayDest')))),
+    h('tbody', {}, late.map((tr) => h('tr', { 'data-train': tr.train },
+      h('th', { scope: 'row' }, `${tr.train} `, h('span', { class: 'note' }, `${nameOf(tr.from)} → ${nameOf(tr.to)}`)),
+      h('td', { class: 'num' }, minutes(tr.delayNowSeconds)),
+      h('td', { class: 'num' }, minutes(tr.destinationDelaySeconds)))))));
+}
+
+async function loadConflicts(date) {
+  const list = await api(`/api/operations/conflicts?date=${date}`);
+  $('conflicts').replaceChildren(...(list.length ? list.map((c) => h('li', {},
+    t('dsp.conflict', { first: c.first, second: c.second, resource: c.resource,
+      time: clock(c.from, 'Asia/Shanghai') })))
+    : [h('li', { class: 'note' }, t('dsp.noConflicts'))]));
+}
+
+async function loadProposal(date) {
+  const r = await api(`/api/operations/proposal?date=${date}`);
+  proposal = r;
+  const box = $('proposal');
+  const costs = h('p', { class: 'costs' }, t('dsp.costs', { current: r.currentCost, fcfs: r.fcfsCost,
+    proposed: r.proposedCost, gap: `${Math.round(r.optimalityGap * 1000) / 10} %` }));
+  if (!r.proposal) {
+    box.replaceChildren(costs, h('p', { id: 'no-proposal' }, t('dsp.noProposal')));
+    return;
+  }
+  const p = r.proposal;
+  const ratio = p.fcfsCost ? Math.round((p.proposedCost / p.fcfsCost) * 100) / 100 : 1;
+  const holds = p.holds.map((hd) => h('li', {}, t('dsp.hold', { train: hd.train, point: nameOf(hd.point),
+    time: clock(hd.until, zoneOf(hd.point)), other: hd.waitsFor })));
+  const changes = p.lineChanges.map((c) => h('li', {}, t('dsp.lineChange', { line: c.line, after: c.after.join(' → ') })));
+  const apply = isDispatcher()
+    ? h('button', { type: 'button', class: 'btn', id: 'apply', onclick: applyProposal }, t('dsp.apply'))
+    : h('p', { class: 'note' }, t('dsp.applyOnlyDispatcher'));
+  box.replaceChildren(costs, h('p', { class: 'costs', id: 'ratio' }, t('dsp.ratio', { ratio })),
+    h('ul', { id: 'holds' }, holds, changes), apply);
+}
+
+async function applyProposal() {
+  const date = $('date').value;
+  const msg = $('apply-message');
+  msg.replaceChildren();
+  const btn = $('apply');
+  if (btn) btn.disabled = true;
+  try {
+    const orders = await api(`/api/operations/proposal/apply?date=${date}`,
+      { method: 'POST', body: { basedOn: proposal.version } });
+    msg.replaceChildren(h('p', { class: 'message success' }, t('dsp.applied', { n: orders.length })));
+    await refresh();
+  } catch (err) {
+    msg.replaceChildren(h('p', { class: 'message error', role: 'alert' }, errorText(err)));
+    if (btn) btn.disabled = false;
+  }
+}
+
+async function loadOrders(date) {
+  const orders = await api(`/api/operations/orders?date=${date}`);
+  $('orders').replaceChildren(...(orders.length ? orders.map((o) => h('li', { 'data-kind': o.kind },
+    o.text, h('span', { class: 'meta' }, `${clock(o.issuedAt, 'Asia/Shanghai')} · ${o.issuedBy}`)))
+    : [h('li', { class: 'note' }, t('dsp.noOrders'))]));
+}
+
+async function refresh() {
+  const date = $('date').value;
+  const form = $('window-form');
+  clearErrors(form);
+  try {
+    // what the forecast says at once; the re-planning follows when the solver is done (it may take seconds), and the
+    // diagram is drawn again with the proposal over it
+    await Promise.all([loadDiagram(), loadDelays(date), loadConflicts(date), loadOrders(date)]);
+    $('live-status').textContent = t('dsp.live', { time: new Date().toLocaleTimeString(locale()) });
+    const seq = ++refreshes;
+    await loadProposal(date);
+    if (seq === refreshes && proposal && proposal.proposal) await loadDiagram();
+  } catch (err) {
+    formError(form, errorText(err));
+  }
+}
+
+let refreshes = 0;
+
+/** Redraw at most once per burst of events (a batch of a thousand gives a thousand changes). */
+function soon() {
+  if (pending) return;
+  pending = setTimeout(() => { pending = null; refresh(); }, 50);
+}
+
+function listen() {
+  if (stream) stream.close();
+  stream = new EventSource('/api/operations/stream');
+  stream.addEventListener('change', (e) => {
+    const change = JSON.parse(e.data);
+    const date = $('date').value;
+    // a day's forecast also moves with the runs of the days either side
+    const d = (iso) => new Date(`${iso}T00:00:00Z`).getTime();
+    if (Math.abs(d(change.date) - d(date)) <= 86400000) soon();
+  });
+  stream.addEventListener('open', () => $('live-status').classList.remove('offline'));
+  stream.addEventListener('error', () => {
+    $('live-status').classList.add('offline');
+    $('live-status').textContent = t('dsp.offline');
+  });
+}
+
+function fillPoints() {
+  for (const id of ['from', 'to']) {
+    const sel = $(id);
+    const value = sel.value;
+    sel.replaceChildren(...points.map((p) => h('option', { value: p.code }, `${localName(p.names)} (${p.code})`)));
+    if (value) sel.value = value;
+  }
+}
+
+async function main() {
+  me = await initPage({ titleKey: 'dsp.title' });
+  if (!me) { location.replace(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`); return; }
+  if (!me.roles.some((r) => READERS.includes(r))) { $('forbidden').hidden = false; return; }
+  $('content').hidden = false;
+  points = await api('/api/network/points');
+  fillPoints();
+  const params = new URLSearchParams(location.search);
+  const clockNow = await api('/api/operations/clock');
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(clockNow.now));
+  $('date').value = params.get('date') || today;
+  $('from').value = params.get('from') || points[0].code;
+  $('to').value = params.get('to') || points[points.length - 1].code;
+  if (params.get('start')) $('start').value = params.get('start');
+  if (params.get('hours')) $('hours').value = params.get('hours');
+  $('window-form').addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
+  document.addEventListener('lang-change', () => { fillPoints(); refresh(); });
+  listen();
+  await refresh();
+}
+
+main();
