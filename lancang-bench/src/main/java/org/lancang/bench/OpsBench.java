@@ -244,13 +244,16 @@ final class OpsBench {
         double ratio = (double) proposedTotal / fcfsTotal;
         out.printf(
                 Locale.ROOT,
-                "meet re-planning of a full day (CP-SAT, %d workers, limit %d ms): median %.0f ms, max %.0f ms"
-                        + " (target < 1 s: %s); optimality gap median %.1f %%, max %.1f %%%n",
+                "meet re-planning of a full day (CP-SAT, %d workers, limit %d ms; the problem read off the forecast,"
+                        + " FCFS, the solve, both orders played through the forecast and checked for conflicts):"
+                        + " median %.0f ms, p90 %.0f ms, max %.0f ms (target < 1 s for every one: %s); optimality gap"
+                        + " median %.1f %%, max %.1f %%%n",
                 2,
                 solverLimit.toMillis(),
                 sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.9)],
                 sorted[sorted.length - 1],
-                sorted[sorted.length / 2] < 1000 ? "met" : "NOT met",
+                sorted[sorted.length - 1] < 1000 ? "met" : "NOT met",
                 100 * g[g.length / 2],
                 100 * g[g.length - 1]);
         out.printf(

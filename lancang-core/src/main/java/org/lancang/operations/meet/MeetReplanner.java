@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.lancang.operations.ActivityKind;
 import org.lancang.operations.Cause;
 import org.lancang.operations.ConflictForecast;
@@ -56,7 +58,10 @@ public final class MeetReplanner {
         long fcfsCost = fcfsForecast.weightedDelay(g.rules());
         long proposedCost = proposed.weightedDelay(g.rules());
         String ordersFrom = "CP-SAT";
-        boolean solverClear = newLineConflicts(current, proposed) == 0;
+        // each forecast's line conflicts computed once (the detector over the whole day is the costliest step here)
+        Map<Forecast, Set<String>> conflicts = new IdentityHashMap<>();
+        Function<Forecast, Set<String>> keys = f -> conflicts.computeIfAbsent(f, MeetReplanner::lineConflictKeys);
+        boolean solverClear = newLineConflicts(keys, current, proposed) == 0;
         if (fcfsCost < proposedCost || !solverClear) {
             // the solver's model is the forecast's in short: played in full, its order may cost more than first come
             // first served, or bring a conflict the model did not see; a proposal must bring none
@@ -64,7 +69,7 @@ public final class MeetReplanner {
             proposed = fcfsForecast;
             proposedCost = fcfsCost;
             ordersFrom = "FCFS";
-            if (newLineConflicts(current, fcfsForecast) > 0) {
+            if (newLineConflicts(keys, current, fcfsForecast) > 0) {
                 orders = new LineOrders(Map.of());
                 proposed = current;
                 proposedCost = currentCost;
@@ -89,7 +94,7 @@ public final class MeetReplanner {
                     lineChanges(g, orders),
                     holds(proposed),
                     delays(current, proposed),
-                    lineConflicts(proposed),
+                    keys.apply(proposed).size(),
                     orders));
         }
         return new Outcome(problem, fcfs, solved, currentCost, fcfsCost, proposedCost, proposed, proposal);
@@ -175,9 +180,15 @@ public final class MeetReplanner {
      * no order removes; a proposal is judged by the conflicts it brings.
      */
     public static int newLineConflicts(Forecast before, Forecast after) {
-        Set<String> had = lineConflictKeys(before);
-        return (int)
-                lineConflictKeys(after).stream().filter(k -> !had.contains(k)).count();
+        return newLineConflicts(MeetReplanner::lineConflictKeys, before, after);
+    }
+
+    private static int newLineConflicts(Function<Forecast, Set<String>> keys, Forecast before, Forecast after) {
+        if (before == after) {
+            return 0;
+        }
+        Set<String> had = keys.apply(before);
+        return (int) keys.apply(after).stream().filter(k -> !had.contains(k)).count();
     }
 
     private static Set<String> lineConflictKeys(Forecast f) {
