@@ -18,6 +18,9 @@ import org.lancang.operations.DayGraph;
 import org.lancang.operations.Forecast;
 import org.lancang.operations.LineOrders;
 import org.lancang.operations.RunningEvent;
+import org.lancang.timetable.ScheduledRun;
+import org.lancang.timetable.conflict.ConflictDetector;
+import org.lancang.timetable.conflict.Occupation;
 
 /**
  * Re-plans the meets of a forecast: the problem read off it, first come first served as the baseline, the solver started
@@ -191,11 +194,28 @@ public final class MeetReplanner {
         return (int) keys.apply(after).stream().filter(k -> !had.contains(k)).count();
     }
 
+    /**
+     * The conflicts on single-track lines: only the runs that use one are laid on the line (the others cannot meet on
+     * it), and only their line occupations go through the detector, which judges each resource on its own; the same
+     * answer as the whole conflict forecast filtered to lines, for a fraction of its work.
+     */
     private static Set<String> lineConflictKeys(Forecast f) {
+        DayGraph g = f.graph();
+        Set<String> onLines = new HashSet<>();
+        g.lineOrders().values().forEach(onLines::addAll);
+        List<ScheduledRun> runs = new ArrayList<>();
+        for (DayGraph.Run r : g.runs()) {
+            if (onLines.contains(r.owner())) {
+                runs.add(ConflictForecast.asForecast(f, r));
+            }
+        }
+        List<Occupation> lines = g.planner().occupations(runs, List.of()).stream()
+                .filter(o -> o.resource().startsWith(LINE))
+                .toList();
         Set<String> keys = new HashSet<>();
-        ConflictForecast.of(f, List.of(), Instant.EPOCH, Duration.ofDays(365 * 200)).stream()
-                .filter(c -> c.resource().startsWith("LINE:"))
-                .forEach(c -> keys.add(c.resource() + "|" + c.first() + "|" + c.second()));
+        ConflictDetector.detect(lines).forEach(c -> keys.add(c.resource() + "|" + c.first() + "|" + c.second()));
         return keys;
     }
+
+    private static final String LINE = "LINE:";
 }
