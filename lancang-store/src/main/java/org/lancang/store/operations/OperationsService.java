@@ -292,6 +292,13 @@ public final class OperationsService {
                     .ifPresent(days::remove);
         }
         days.put(date, fresh);
+        if (!fresh.events.isEmpty()) {
+            // a day built from the stored events checks every booking on it: what a crash may have left untold (the
+            // notices of a neighbour's events, applied lazily) is told now; a threshold already told is not told again
+            List<String> runs = graph.runs().stream().map(DayGraph.Run::owner).toList();
+            Instant now = clock.instant();
+            jdbi.useTransaction(h -> notifyPassengers(h, date, runs, now));
+        }
         return fresh;
     }
 
