@@ -655,4 +655,11 @@ export default {
   'trips.forecast': 'Expected: departs {dep}, arrives {arr}',
   'trips.forecastLate': '{n} min late',
   'trips.forecastOnTime': 'on time',
+  // issue 14, second pass: names instead of codes on the dispatcher's page; notices on My trips
+  'dsp.runOfDay': '{train} of {day}',
+  'dsp.resLine': 'the single track {from} – {to}',
+  'dsp.resBlock': 'the double track {from} – {to}',
+  'dsp.resTrack': 'track {n} at {station}',
+  'trips.notices': 'Notices',
+  'trips.noticeForecast': 'Train {train} of {date} is now expected at {station} at {time} local time, {n} min late.',
 };

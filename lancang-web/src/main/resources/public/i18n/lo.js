@@ -654,4 +654,11 @@ export default {
   'trips.forecast': 'ຄາດວ່າ: ອອກ {dep}, ຮອດ {arr}',
   'trips.forecastLate': 'ຊ້າ {n} ນາທີ',
   'trips.forecastOnTime': 'ຕົງເວລາ',
+  // issue 14, second pass: names instead of codes on the dispatcher's page; notices on My trips
+  'dsp.runOfDay': '{train} ຂອງວັນທີ {day}',
+  'dsp.resLine': 'ທາງດ່ຽວ {from} – {to}',
+  'dsp.resBlock': 'ທາງຄູ່ {from} – {to}',
+  'dsp.resTrack': 'ລາງທີ {n} ທີ່ {station}',
+  'trips.notices': 'ແຈ້ງການ',
+  'trips.noticeForecast': 'ລົດໄຟ {train} ວັນທີ {date} ຕອນນີ້ຄາດວ່າຈະຮອດ {station} ເວລາ {time} ຕາມເວລາທ້ອງຖິ່ນ, ຊ້າ {n} ນາທີ.',
 };

@@ -654,4 +654,11 @@ export default {
   'trips.forecast': '预计：{dep} 出发，{arr} 到达',
   'trips.forecastLate': '晚点 {n} 分钟',
   'trips.forecastOnTime': '正点',
+  // issue 14, second pass: names instead of codes on the dispatcher's page; notices on My trips
+  'dsp.runOfDay': '{day}的 {train}',
+  'dsp.resLine': '{from}—{to} 单线区间',
+  'dsp.resBlock': '{from}—{to} 复线区间',
+  'dsp.resTrack': '{station} {n} 道',
+  'trips.notices': '通知',
+  'trips.noticeForecast': '{date} 的 {train} 次列车现预计于当地时间 {time} 到达{station}，晚点 {n} 分钟。',
 };

@@ -19,6 +19,29 @@ const zoneOf = (code) => (points.find((p) => p.code === code) || {}).timeZone ||
 const nameOf = (code) => { const p = points.find((x) => x.code === code); return p ? localName(p.names) : code; };
 const clock = (iso, zone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit',
   hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+// the reader's words for what the API names by code: a run (X8111@2026-12-04) is its train, with its day when it is
+// not the day shown; a resource (LINE:VTN-VTE, BLOCK:…, TRACK:LPB:2) the stretch of line or the station track
+function runName(run) {
+  const at = (run || '').lastIndexOf('@');
+  if (at < 0) return run;
+  const train = run.slice(0, at);
+  const day = run.slice(at + 1);
+  if (day === $('date').value) return train;
+  const when = new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${day}T00:00:00Z`));
+  return t('dsp.runOfDay', { train, day: when });
+}
+function lineName(line) {
+  const m = /^(?:LINE|BLOCK):([^:]+?)-([^:]+?)(?::.*)?$/.exec(line || '');
+  return m ? { from: nameOf(m[1]), to: nameOf(m[2]) } : null;
+}
+function resourceName(resource) {
+  const line = lineName(resource);
+  if (line) return t(resource.startsWith('LINE:') ? 'dsp.resLine' : 'dsp.resBlock', line);
+  const track = /^TRACK:([^:]+):(\d+)$/.exec(resource || '');
+  if (track) return t('dsp.resTrack', { station: nameOf(track[1]), n: track[2] });
+  return resource;
+}
 const minutes = (s) => t('dsp.minutes', { n: Math.round(s / 60) });
 const isDispatcher = () => !!(me && me.roles.includes('DISPATCHER'));
 
@@ -43,6 +66,7 @@ async function loadDiagram() {
     }
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     box.replaceChildren(document.importNode(doc.documentElement, true));
+    box.dataset.drawnAt = String(Date.now()); // when the page last drew the line (the browser test measures by it)
   } catch (err) {
     $('diagram-error').textContent = errorText(err);
     $('diagram-error').hidden = false;
@@ -69,7 +93,7 @@ async function loadDelays(date) {
 async function loadConflicts(date) {
   const list = await api(`/api/operations/conflicts?date=${date}`);
   $('conflicts').replaceChildren(...(list.length ? list.map((c) => h('li', {},
-    t('dsp.conflict', { first: c.first, second: c.second, resource: c.resource,
+    t('dsp.conflict', { first: runName(c.first), second: runName(c.second), resource: resourceName(c.resource),
       time: clock(c.from, 'Asia/Shanghai') })))
     : [h('li', { class: 'note' }, t('dsp.noConflicts'))]));
 }
@@ -86,9 +110,10 @@ async function loadProposal(date) {
   }
   const p = r.proposal;
   const ratio = p.fcfsCost ? Math.round((p.proposedCost / p.fcfsCost) * 100) / 100 : 1;
-  const holds = p.holds.map((hd) => h('li', {}, t('dsp.hold', { train: hd.train, point: nameOf(hd.point),
-    time: clock(hd.until, zoneOf(hd.point)), other: hd.waitsFor })));
-  const changes = p.lineChanges.map((c) => h('li', {}, t('dsp.lineChange', { line: c.line, after: c.after.join(' → ') })));
+  const holds = p.holds.map((hd) => h('li', {}, t('dsp.hold', { train: runName(`${hd.train}@${hd.serviceDate}`),
+    point: nameOf(hd.point), time: clock(hd.until, zoneOf(hd.point)), other: runName(hd.waitsFor) })));
+  const changes = p.lineChanges.map((c) => h('li', {}, t('dsp.lineChange', { line: resourceName(c.line),
+    after: c.after.map(runName).join(' → ') })));
   const apply = isDispatcher()
     ? h('button', { type: 'button', class: 'btn', id: 'apply', onclick: applyProposal }, t('dsp.apply'))
     : h('p', { class: 'note' }, t('dsp.applyOnlyDispatcher'));
@@ -113,10 +138,22 @@ async function applyProposal() {
   }
 }
 
+/** A dispatching order in the reader's language, from its structured fields (its stored text is English). */
+function orderText(o) {
+  if (o.kind === 'HOLD' && o.point && o.holdUntil) {
+    return t('dsp.hold', { train: runName(`${o.train}@${o.trainDate}`), point: nameOf(o.point),
+      time: clock(o.holdUntil, zoneOf(o.point)), other: runName(o.waitsFor) });
+  }
+  if (o.kind === 'LINE_ORDER' && o.line && o.lineOrder) {
+    return t('dsp.lineChange', { line: resourceName(o.line), after: o.lineOrder.map(runName).join(' → ') });
+  }
+  return o.text;
+}
+
 async function loadOrders(date) {
   const orders = await api(`/api/operations/orders?date=${date}`);
   $('orders').replaceChildren(...(orders.length ? orders.map((o) => h('li', { 'data-kind': o.kind },
-    o.text, h('span', { class: 'meta' }, `${clock(o.issuedAt, 'Asia/Shanghai')} · ${o.issuedBy}`)))
+    orderText(o), h('span', { class: 'meta' }, `${clock(o.issuedAt, 'Asia/Shanghai')} · ${o.issuedBy}`)))
     : [h('li', { class: 'note' }, t('dsp.noOrders'))]));
 }
 

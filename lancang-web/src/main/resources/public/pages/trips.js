@@ -1,9 +1,10 @@
 // My trips (trips.html): the signed-in passenger's bookings (GET /api/bookings) with their tickets and QR codes; pay a
 // hold; cancel with the refund and fee shown first; change to another train (POST /api/bookings/{id}/change); the
-// waitlist entries (GET /api/waitlist), an offered hold to pay, leaving the waitlist. Endpoints this server does not
+// waitlist entries (GET /api/waitlist), an offered hold to pay, leaving the waitlist; what the passenger has been told
+// (GET /api/notifications), such as "your train is now expected 30 min late". Endpoints this server does not
 // have yet (404) are said so, not hidden.
 import { initPage, api, h, ApiError, errorText } from '/lib/common.js';
-import { t } from '/lib/i18n.js';
+import { t, locale } from '/lib/i18n.js';
 import {
   loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
   newKey, missingOr, forecastLine,
@@ -13,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 let bookings = [];
 let waitlist = null; // null: not offered by this server
 let waitlistError = null;
+let notices = [];
 
 function say(node) {
   $('message').replaceChildren(node || '');
@@ -33,8 +35,35 @@ async function load() {
     waitlist = null;
     waitlistError = missingOr(err, 'tk.noWaitlist');
   }
+  try {
+    notices = (await api('/api/notifications')) || [];
+  } catch {
+    notices = []; // the bookings are what the page is for: without notices it still shows them
+  }
   $('status').textContent = '';
   render();
+}
+
+/**
+ * A notice in the reader's language. A forecast notice is read from its booking and from the stored text the server
+ * wrote (OperationsService.notice: "… expected at CODE at HH:MM local time, N min late."); any other notice, or one
+ * whose text does not have that form, is shown as it was sent.
+ */
+function noticeText(n) {
+  const b = bookings.find((x) => x.id === n.bookingId);
+  const m = /expected at (\S+) at (\d\d:\d\d) local time, (\d+) min late/.exec(n.message || '');
+  if (n.kind === 'FORECAST' && b && m) {
+    return t('trips.noticeForecast', { train: b.train, date: fmtDate(b.date), station: stationName(m[1]), time: m[2],
+      n: m[3] });
+  }
+  return n.message;
+}
+
+function renderNotices() {
+  $('notices-section').hidden = !notices.length;
+  $('notices').replaceChildren(...notices.map((n) => h('li', { 'data-kind': n.kind, 'data-booking': n.bookingId || '' },
+    h('span', { class: 'meta' }, `${fmtDate(n.createdAt)} ${new Intl.DateTimeFormat(locale(), { hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23' }).format(new Date(n.createdAt))} · `), noticeText(n))));
 }
 
 const byDate = (a, b) => (b.date || '').localeCompare(a.date || '') || (b.id || '').localeCompare(a.id || '');
@@ -43,6 +72,7 @@ function render() {
   const list = $('bookings');
   list.replaceChildren(...(bookings.length ? [...bookings].sort(byDate).map(card) : [h('p', { class: 'note' }, t('tk.noBookings'))]));
   renderWaitlist();
+  renderNotices();
 }
 
 function card(b) {

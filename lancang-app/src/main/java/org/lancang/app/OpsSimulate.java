@@ -126,9 +126,16 @@ final class OpsSimulate implements Callable<Integer> {
         int sent = 0;
         long started = System.nanoTime();
         Instant simulatedStart = serverNow();
+        double serverRate = serverRate();
+        if (speedup > 0 && serverRate < speedup) {
+            say.printf(
+                    "the server's clock runs at %s× (not %s×): events are sent as its clock reaches them; start the"
+                            + " server with LANCANG_CLOCK=%sT06:00+08:00,%s to watch the day %s× faster%n",
+                    fmt(serverRate), fmt(speedup), date, fmt(speedup), fmt(speedup));
+        }
         while (sent < events.size()) {
             Instant now = speedup > 0
-                    ? simulatedStart.plusNanos((long) ((System.nanoTime() - started) * speedup))
+                    ? earlier(simulatedStart.plusNanos((long) ((System.nanoTime() - started) * speedup)), serverNow())
                     : serverNow();
             List<RunningEvent> due = new ArrayList<>();
             while (sent + due.size() < events.size()
@@ -151,6 +158,25 @@ final class OpsSimulate implements Callable<Integer> {
         say.printf("%d events sent to %s%n", sent, server);
         say.flush();
         return 0;
+    }
+
+    /** Never ahead of the server's clock: it refuses an event later than its now. */
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String fmt(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+
+    private double serverRate() throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/api/operations/clock"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200
+                ? Json.MAPPER.readTree(r.body()).path("rate").asDouble(1)
+                : 1;
     }
 
     private Instant serverNow() throws Exception {

@@ -1,5 +1,6 @@
 package org.lancang.app;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -8,6 +9,8 @@ import java.util.stream.Collectors;
 import org.lancang.store.Platform;
 import org.lancang.store.operations.ServerClock;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.users.UserService;
+import org.lancang.users.Role;
 import org.lancang.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +22,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Start Lancang: embedded PostgreSQL (or --db-url), reference network, web UI and API.")
 final class ServeCommand implements Callable<Integer> {
+    /** The train-describer feed account made on the first start. */
+    static final String FEED_ACCOUNT = "describer";
+
     @Option(
             names = "--port",
             defaultValue = "${env:LANCANG_PORT:-8080}",
@@ -83,10 +89,36 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  First start: an admin account was created.");
             System.out.println("    username: " + Platform.FIRST_ADMIN);
             System.out.println("    password: " + password + "   (shown only now; keep it safe)");
+            UserService.SignIn feed = createFeedAccount(platform);
+            System.out.println("  and a train-describer feed account (it may post running events, nothing else):");
+            System.out.println(
+                    "    username: " + feed.user().username() + ", API token (until " + feed.expiresAt() + "):");
+            System.out.println("    " + feed.token());
+            LocalDate today = platform.operations()
+                    .clock()
+                    .instant()
+                    .atZone(platform.operations().serviceZone())
+                    .toLocalDate();
+            System.out.println(
+                    "  Watch a simulated day: ./lancang ops simulate --date " + today + " --seed 1 --speedup 60"
+                            + " --server http://" + shownHost + ":" + server.port() + " --token " + feed.token());
         });
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * On the first start, next to the admin: an account for a train-describer feed (role TRAIN_DESCRIBER, which may post
+     * running events and nothing else) and an API token for it, so that a simulated day can be watched on a fresh
+     * install without another step. Its password is random and never shown: the token is how it is used.
+     */
+    static UserService.SignIn createFeedAccount(Platform platform) {
+        String password = platform.users().generatePassword();
+        platform.users().add(FEED_ACCOUNT, "Train describer feed", password, List.of(Role.TRAIN_DESCRIBER.name()));
+        return platform.users()
+                .signIn(FEED_ACCOUNT, password, UserService.TokenKind.API)
+                .orElseThrow();
     }
 }

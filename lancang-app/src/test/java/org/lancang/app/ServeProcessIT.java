@@ -27,10 +27,13 @@ import org.lancang.web.http.Json;
 
 /**
  * The real thing: the packaged jar runs {@code lancang serve} as its own process with the embedded PostgreSQL, is
- * stopped as Ctrl-C would stop it, and started again: the network and the users are still there.
+ * stopped as Ctrl-C would stop it, and started again: the network and the users are still there. On the first start it
+ * prints a train-describer feed token and the command that plays a simulated day into it, which works as printed.
  */
 class ServeProcessIT {
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+    private static final Pattern WATCH =
+            Pattern.compile("ops simulate --date (\\S+) --seed 1 --speedup 60 --server (\\S+) --token (\\S+)");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -53,6 +56,45 @@ class ServeProcessIT {
             assertThat(points.get(35).get("code").asText()).isEqualTo("VTS");
             String index = get(port, "/").body();
             assertThat(index).containsIgnoringCase("<html");
+
+            // a simulated day watched with the command the first start prints, as it prints it (--speedup 0: every
+            // event the clock has reached, at once): the feed token it shows is accepted, every event is stored
+            Matcher watch = WATCH.matcher(String.join("\n", output));
+            assertThat(watch.find())
+                    .as("the simulate command printed: " + output)
+                    .isTrue();
+            CommandLineTest.Run sim = CommandLineTest.runWithoutDatabase(
+                    "ops",
+                    "simulate",
+                    "--date",
+                    watch.group(1),
+                    "--seed",
+                    "1",
+                    "--speedup",
+                    "0",
+                    "--server",
+                    watch.group(2),
+                    "--token",
+                    watch.group(3));
+            assertThat(sim.exitCode()).as(sim.err()).isZero();
+            Matcher sent = Pattern.compile("(\\d+) events sent to").matcher(sim.out());
+            assertThat(sent.find()).as(sim.out()).isTrue();
+            String admin = Json.MAPPER
+                    .readTree(postJson(
+                                    port,
+                                    "/api/auth/token",
+                                    "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}")
+                            .body())
+                    .get("token")
+                    .asText();
+            HttpResponse<String> stored = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + port + "/api/operations/events?date=" + watch.group(1)))
+                            .header("Authorization", "Bearer " + admin)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(stored.body()).size()).isEqualTo(Integer.parseInt(sent.group(1)));
         } finally {
             stop(first);
         }
@@ -172,6 +214,15 @@ class ServeProcessIT {
             p.destroyForcibly();
             throw new AssertionError("lancang serve did not stop within 60 s");
         }
+    }
+
+    private HttpResponse<String> postJson(int port, String path, String body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--replan-ms",
-            defaultValue = "800",
+            defaultValue = "600",
             description = "ops: CP-SAT time limit per re-planning, ms (default ${DEFAULT-VALUE})")
     int replanMillis;
 

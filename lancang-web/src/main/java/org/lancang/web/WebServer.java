@@ -117,7 +117,8 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
         endpoints.addAll(new FreightRoutes(platform.freight(), auth).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
-        endpoints.addAll(new DispatchRoutes(platform.operations(), platform.timetable()).endpoints());
+        endpoints.addAll(
+                new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.Resources;
 
@@ -55,6 +57,8 @@ final class DiagramLayout {
     final Instant end;
     /** The resources the day's blocking times name, to find out what each one is. */
     final Resources resources;
+    /** Who runs the trains, to name them in the reader's language (none known: the code is shown). */
+    Operators operators = new Operators(List.of());
 
     DiagramLayout(
             Network network,
@@ -85,6 +89,17 @@ final class DiagramLayout {
         this.width = LEFT + plotW + RIGHT;
         this.start = window.start();
         this.end = window.end();
+    }
+
+    /** An operator's name in the diagram's language, or its code when no name is known. */
+    String operatorName(Operator operator) {
+        Operator o = operators.resolve(operator);
+        String name = switch (lang) {
+            case "zh" -> o.nameZh();
+            case "lo" -> o.nameLo();
+            default -> o.nameEn();
+        };
+        return name == null || name.isBlank() ? operator.code() : name;
     }
 
     double x(Instant t) {

@@ -19,6 +19,7 @@ import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.Resources;
 
@@ -90,6 +91,19 @@ public final class TimeDistanceDiagram {
             DiagramWindow window,
             double zoom,
             RunningLines live) {
+        return svg(network, resources, day, possessions, window, zoom, live, new Operators(List.of()));
+    }
+
+    /** The same, naming the trains' operators in the window's language (from {@code operators}) instead of by code. */
+    public static String svg(
+            Network network,
+            Resources resources,
+            DayPlan day,
+            List<Possession> possessions,
+            DiagramWindow window,
+            double zoom,
+            RunningLines live,
+            Operators operators) {
         Objects.requireNonNull(live, "live");
         if (!(zoom >= DiagramLayout.MIN_ZOOM && zoom <= DiagramLayout.MAX_ZOOM)) {
             throw new InvalidInput("zoom", "must be between 0.25 and 6");
@@ -99,11 +113,10 @@ public final class TimeDistanceDiagram {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(window, "window");
         window.check(network);
-        return new TimeDistanceDiagram(
-                        new DiagramLayout(
-                                network, resources, day, possessions == null ? List.of() : possessions, window, zoom),
-                        live)
-                .draw();
+        DiagramLayout layout =
+                new DiagramLayout(network, resources, day, possessions == null ? List.of() : possessions, window, zoom);
+        layout.operators = Objects.requireNonNull(operators, "operators");
+        return new TimeDistanceDiagram(layout, live).draw();
     }
 
     /** Below this page width (zoomed out) the summary line is left out of the heading. */

@@ -335,7 +335,7 @@ final class TrainLines {
                 .append(DiagramText.t(
                         l.lang, "cat." + run.run().type().category().name()))
                 .append(" · ")
-                .append(run.plan().operator().name())
+                .append(l.operatorName(run.plan().operator()))
                 .append('\n')
                 .append(l.name(times.get(0).point()))
                 .append(" → ")

@@ -90,6 +90,11 @@ public final class OperationsService {
         List<TrainForecast> proposed;
 
         long proposedVersion = -1;
+        /**
+         * Events of the days either side, stored but not yet applied to this day's forecast: applied when the day is
+         * next read or gets events of its own (a neighbour's events move only the runs this day shares with it).
+         */
+        final List<RunningEvent> pending = new ArrayList<>();
     }
 
     public OperationsService(
@@ -128,8 +133,10 @@ public final class OperationsService {
     // ---- events ----
 
     /**
-     * Checks every event (the whole batch is refused if one is wrong, naming it), stores the new ones in one
-     * transaction, and only then updates the forecasts and tells booked passengers whose arrival moved.
+     * Checks every event (the whole batch is refused if one is wrong, naming it), updates the forecasts of the events'
+     * days, and stores the new events and the notices to booked passengers whose arrival moved in one transaction:
+     * both or neither. If the transaction fails, the days touched are dropped from memory (rebuilt from what is
+     * committed when next read) and nothing is acknowledged. Listeners hear of the change after the commit.
      *
      * @param prefixed whether field names carry the event's place in the batch ({@code events[3].at})
      */
@@ -157,8 +164,20 @@ public final class OperationsService {
                 .map(Forecast.Checked::event)
                 .toList();
         if (!fresh.isEmpty()) {
-            store(fresh, user, now);
-            apply(fresh);
+            List<LocalDate> touched = new ArrayList<>();
+            List<Change> changes = apply(fresh, touched);
+            try {
+                jdbi.useTransaction(h -> {
+                    store(h, fresh, user, now);
+                    for (Change c : changes) {
+                        notifyPassengers(h, c.date(), c.runs(), now);
+                    }
+                });
+            } catch (RuntimeException e) {
+                touched.forEach(days::remove);
+                throw e;
+            }
+            changes.forEach(c -> listeners.forEach(l -> l.accept(c)));
         }
         List<EventResult> results = checked.stream()
                 .map(c -> new EventResult(c.event().key(), c.duplicate()))
@@ -166,8 +185,8 @@ public final class OperationsService {
         return new Ingested(fresh.size(), events.size() - fresh.size(), results);
     }
 
-    /** One statement for the whole batch (arrays unnested into rows), in one transaction. */
-    private void store(List<RunningEvent> events, String user, Instant now) {
+    /** One statement for the whole batch (arrays unnested into rows), in the caller's transaction. */
+    private static void store(Handle h, List<RunningEvent> events, String user, Instant now) {
         int n = events.size();
         String[] trains = new String[n];
         LocalDate[] dates = new LocalDate[n];
@@ -184,7 +203,7 @@ public final class OperationsService {
             ats[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
             sources[i] = e.source() == null || e.source().isBlank() ? user : e.source();
         }
-        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO running_event (train, service_date, point, kind, at,"
+        h.createUpdate("INSERT INTO running_event (train, service_date, point, kind, at,"
                         + " source, received_by, received_at)"
                         + " SELECT t, d, p, k, a, s, :u, :now FROM unnest(:t::text[], :d::date[], :p::text[],"
                         + " :k::text[], :a::timestamptz[], :s::text[]) AS x(t, d, p, k, a, s)"
@@ -197,11 +216,15 @@ public final class OperationsService {
                 .bind("s", sources)
                 .bind("u", user)
                 .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .execute());
+                .execute();
     }
 
-    /** Brings every day in memory that holds the events' runs up to date; notices and listeners follow. */
-    private void apply(List<RunningEvent> events) {
+    /**
+     * Brings the events' own days in memory up to date (with what was pending from their neighbours) and leaves the
+     * events pending on the neighbouring days in memory: they are applied when that day is next read or gets events
+     * of its own. Adds to {@code touched} every day changed in memory.
+     */
+    private List<Change> apply(List<RunningEvent> events, List<LocalDate> touched) {
         Map<LocalDate, List<RunningEvent>> byDate = new LinkedHashMap<>();
         events.forEach(e ->
                 byDate.computeIfAbsent(e.serviceDate(), k -> new ArrayList<>()).add(e));
@@ -209,22 +232,30 @@ public final class OperationsService {
         for (var entry : new ArrayList<>(days.entrySet())) {
             LocalDate date = entry.getKey();
             Day day = entry.getValue();
-            List<RunningEvent> mine = new ArrayList<>();
-            for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
-                mine.addAll(byDate.getOrDefault(d, List.of()));
-            }
-            if (mine.isEmpty()) {
+            List<RunningEvent> own = byDate.getOrDefault(date, List.of());
+            List<RunningEvent> near = new ArrayList<>(byDate.getOrDefault(date.minusDays(1), List.of()));
+            near.addAll(byDate.getOrDefault(date.plusDays(1), List.of()));
+            if (own.isEmpty() && near.isEmpty()) {
                 continue;
             }
-            day.events.addAll(mine);
-            Forecast.Change c = day.forecast.apply(mine);
-            day.version++;
-            changes.add(new Change(date, day.version, "events", c.runs()));
+            touched.add(date);
+            day.pending.addAll(near);
+            if (!own.isEmpty()) {
+                day.pending.addAll(own);
+                changes.add(catchUp(date, day));
+            }
         }
-        for (Change c : changes) {
-            notifyPassengers(c.date(), c.runs());
-        }
-        changes.forEach(c -> listeners.forEach(l -> l.accept(c)));
+        return changes;
+    }
+
+    /** Applies a day's pending events to its forecast: the change, its version counted. */
+    private static Change catchUp(LocalDate date, Day day) {
+        List<RunningEvent> mine = new ArrayList<>(day.pending);
+        day.pending.clear();
+        day.events.addAll(mine);
+        Forecast.Change c = day.forecast.apply(mine);
+        day.version++;
+        return new Change(date, day.version, "events", c.runs());
     }
 
     /** The events stored for a day's runs, in the order they arrived. */
@@ -239,6 +270,13 @@ public final class OperationsService {
     private Day day(LocalDate date) {
         Day day = days.get(date);
         if (day != null && day.timetableVersion == timetable.version()) {
+            if (!day.pending.isEmpty()) {
+                // its neighbours' events, committed already: its passengers' notices in a transaction of their own
+                Change c = catchUp(date, day);
+                Instant now = clock.instant();
+                jdbi.useTransaction(h -> notifyPassengers(h, date, c.runs(), now));
+                listeners.forEach(l -> l.accept(c));
+            }
             return day;
         }
         Day fresh = new Day();
@@ -254,6 +292,13 @@ public final class OperationsService {
                     .ifPresent(days::remove);
         }
         days.put(date, fresh);
+        if (!fresh.events.isEmpty()) {
+            // a day built from the stored events checks every booking on it: what a crash may have left untold (the
+            // notices of a neighbour's events, applied lazily) is told now; a threshold already told is not told again
+            List<String> runs = graph.runs().stream().map(DayGraph.Run::owner).toList();
+            Instant now = clock.instant();
+            jdbi.useTransaction(h -> notifyPassengers(h, date, runs, now));
+        }
         return fresh;
     }
 
@@ -401,7 +446,7 @@ public final class OperationsService {
     // ---- passengers ----
 
     /** Tells the booked passengers of changed runs of {@code date} once per 15-minute step their arrival moved. */
-    private void notifyPassengers(LocalDate date, List<String> runs) {
+    private void notifyPassengers(Handle h, LocalDate date, List<String> runs, Instant now) {
         Forecast f = days.get(date).forecast;
         List<String> trains = runs.stream()
                 .filter(r -> r.endsWith("@" + date))
@@ -411,8 +456,7 @@ public final class OperationsService {
             return;
         }
         record Booked(UUID id, String owner, String train, String to) {}
-        Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
+        {
             List<Booked> booked = h.createQuery("SELECT id, owner, train, to_code FROM booking"
                             + " WHERE service_date = :d AND train = ANY(:t) AND status IN ('HELD', 'TICKETED')")
                     .bind("d", date)
@@ -447,7 +491,7 @@ public final class OperationsService {
                     notice(h, b.owner(), b.id(), t, at, now);
                 }
             }
-        });
+        }
     }
 
     private static void notice(Handle h, String owner, UUID booking, TrainForecast t, CallForecast at, Instant now) {
@@ -594,7 +638,30 @@ public final class OperationsService {
         }
         Proposal p = r.proposal();
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
+        Day d = days.get(date);
+        Forecast before = d.forecast;
+        d.forecast = Forecast.replay(d.forecast.graph().withOrders(p.orders()), d.events);
+        Change change = new Change(
+                date,
+                d.version + 1,
+                "proposal applied",
+                d.forecast.graph().runs().stream().map(DayGraph.Run::owner).toList());
+        try {
+            jdbi.useTransaction(h -> {
+                applyOrders(h, date, p, user, now);
+                notifyPassengers(h, date, change.runs(), now); // the notices with the orders: both or neither
+            });
+        } catch (RuntimeException e) {
+            d.forecast = before;
+            throw e;
+        }
+        d.version++;
+        listeners.forEach(l -> l.accept(change));
+        return orders(date);
+    }
+
+    private void applyOrders(Handle h, LocalDate date, Proposal p, String user, Instant now) {
+        {
             for (Proposal.Hold hold : p.holds()) {
                 String local = hold.until()
                         .atZone(timetable
@@ -633,18 +700,7 @@ public final class OperationsService {
                         .bind("text", c.line() + ": trains in the order " + String.join(", ", c.after()))
                         .execute();
             }
-        });
-        Day d = days.get(date);
-        d.forecast = Forecast.replay(d.forecast.graph().withOrders(p.orders()), d.events);
-        d.version++;
-        Change change = new Change(
-                date,
-                d.version,
-                "proposal applied",
-                d.forecast.graph().runs().stream().map(DayGraph.Run::owner).toList());
-        notifyPassengers(date, change.runs());
-        listeners.forEach(l -> l.accept(change));
-        return orders(date);
+        }
     }
 
     public List<DispatchingOrder> orders(LocalDate date) {

@@ -27,6 +27,7 @@ import org.lancang.operations.TrainForecast;
 import org.lancang.store.operations.OperationsRecords.Change;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.timetable.Operators;
 import org.lancang.timetable.diagram.DiagramWindow;
 import org.lancang.timetable.diagram.RunningLines;
 import org.lancang.timetable.diagram.RunningLines.At;
@@ -64,7 +65,11 @@ public final class DispatchRoutes {
         return t;
     });
 
-    public DispatchRoutes(OperationsService operations, TimetableService timetable) {
+    /** To name the trains' operators in the reader's language on the diagram. */
+    private final Operators operators;
+
+    public DispatchRoutes(OperationsService operations, TimetableService timetable, Operators operators) {
+        this.operators = operators;
         this.operations = operations;
         this.timetable = timetable;
         this.network = timetable.planner().network();
@@ -197,7 +202,8 @@ public final class DispatchRoutes {
                 timetable.possessions(date),
                 window,
                 zoom,
-                lines(day, proposed));
+                lines(day, proposed),
+                operators);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
