@@ -655,4 +655,6 @@ export default {
   'trips.forecast': 'Expected: departs {dep}, arrives {arr}',
   'trips.forecastLate': '{n} min late',
   'trips.forecastOnTime': 'on time',
+  // freight: the consignment note as a PDF (issue 17)
+  'fr.notePdf': 'Download the consignment note (PDF)',
 };

@@ -654,4 +654,6 @@ export default {
   'trips.forecast': 'ຄາດວ່າ: ອອກ {dep}, ຮອດ {arr}',
   'trips.forecastLate': 'ຊ້າ {n} ນາທີ',
   'trips.forecastOnTime': 'ຕົງເວລາ',
+  // freight: the consignment note as a PDF (issue 17)
+  'fr.notePdf': 'ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)',
 };

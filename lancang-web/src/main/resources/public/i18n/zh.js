@@ -654,4 +654,6 @@ export default {
   'trips.forecast': '预计：{dep} 出发，{arr} 到达',
   'trips.forecastLate': '晚点 {n} 分钟',
   'trips.forecastOnTime': '正点',
+  // freight: the consignment note as a PDF (issue 17)
+  'fr.notePdf': '下载运单 (PDF)',
 };
