@@ -144,10 +144,11 @@ final class FreightBench {
                     busy.cpuMax() < 2000 ? "met" : "NOT met",
                     180_000 / busy.p95());
             out.flush();
-            // the busiest day is full within 12 h of waiting from most departures (docs/features/freight.md), so an
-            // ask succeeds when the shipper is offered a path: as asked, or the earliest alternative the search found
+            // the busiest day is full within 12 h of waiting from most departures (docs/features/freight.md): no ask
+            // gets a path as asked there, so an ask succeeds when the shipper is offered a path, as asked or the
+            // earliest alternative; the search that ends in nothing explores every departure and is no cheaper
             for (Sample s : List.of(busy, regular)) {
-                if (s.offered() < iterations * 3 / 4) {
+                if (s.offered() < iterations / 3) {
                     throw new Degenerated("only " + s.offered() + " of " + iterations + " asks were offered a path:"
                             + " the figure would be about searches that end in nothing");
                 }
