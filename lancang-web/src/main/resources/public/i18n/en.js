@@ -662,4 +662,6 @@ export default {
   'dsp.resTrack': 'track {n} at {station}',
   'trips.notices': 'Notices',
   'trips.noticeForecast': 'Train {train} of {date} is now expected at {station} at {time} local time, {n} min late.',
+  // freight: the consignment note as a PDF (issue 17)
+  'fr.notePdf': 'Download the consignment note (PDF)',
 };

@@ -661,4 +661,6 @@ export default {
   'dsp.resTrack': 'ລາງທີ {n} ທີ່ {station}',
   'trips.notices': 'ແຈ້ງການ',
   'trips.noticeForecast': 'ລົດໄຟ {train} ວັນທີ {date} ຕອນນີ້ຄາດວ່າຈະຮອດ {station} ເວລາ {time} ຕາມເວລາທ້ອງຖິ່ນ, ຊ້າ {n} ນາທີ.',
+  // freight: the consignment note as a PDF (issue 17)
+  'fr.notePdf': 'ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)',
 };

@@ -661,4 +661,6 @@ export default {
   'dsp.resTrack': '{station} {n} 道',
   'trips.notices': '通知',
   'trips.noticeForecast': '{date} 的 {train} 次列车现预计于当地时间 {time} 到达{station}，晚点 {n} 分钟。',
+  // freight: the consignment note as a PDF (issue 17)
+  'fr.notePdf': '下载运单 (PDF)',
 };

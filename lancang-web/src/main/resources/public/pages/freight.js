@@ -135,7 +135,9 @@ async function saveNote(ev) {
       } });
     } catch (err) { showProblem(form, err); return; }
     $('note-done').replaceChildren(h('p', { class: 'message ok', id: 'consignment-number' },
-      t('fr.noteSaved', { number: note.consignmentNumber })));
+      t('fr.noteSaved', { number: note.consignmentNumber })),
+      h('p', {}, h('a', { id: 'note-pdf', class: 'btn', href: `/api/freight/bookings/${booking.id}/note.pdf`,
+        target: '_blank', rel: 'noopener' }, t('fr.notePdf'))));
     await showQuote();
   });
 }

@@ -144,9 +144,17 @@ final class FreightBench {
                     busy.cpuMax() < 2000 ? "met" : "NOT met",
                     180_000 / busy.p95());
             out.flush();
-            if (busy.found() < iterations / 2) {
-                throw new Degenerated("only " + busy.found() + " of " + iterations + " asks found a path: the day is"
-                        + " too full for the figure to be about path finding");
+            // the busiest day is full within 12 h of waiting from most departures (docs/features/freight.md): no ask
+            // gets a path as asked there, so an ask succeeds when the shipper is offered a path, as asked or the
+            // earliest alternative; the search that ends in nothing explores every departure and is no cheaper
+            for (Sample s : List.of(busy, regular)) {
+                if (s.offered() < iterations / 3) {
+                    throw new Degenerated("only " + s.offered() + " of " + iterations + " asks were offered a path:"
+                            + " the figure would be about searches that end in nothing");
+                }
+            }
+            if (regular.found() == 0) {
+                throw new Degenerated("no ask found a path as asked even on the regular day");
             }
         }
     }
@@ -155,7 +163,7 @@ final class FreightBench {
      * Wall-clock times, and the request thread's CPU times beside them: on a shared machine the CPU time says what the
      * request costs, the wall time what a caller waited.
      */
-    record Sample(double[] ms, double[] cpuMs, int found) {
+    record Sample(double[] ms, double[] cpuMs, int found, int offered) {
         double median() {
             return ms[ms.length / 2];
         }
@@ -185,6 +193,7 @@ final class FreightBench {
         double[] ms = new double[iterations];
         double[] cpu = new double[iterations];
         int found = 0;
+        int offered = 0;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < iterations; i++) {
             PathAsk ask = ask(random, north, south, date);
@@ -196,17 +205,21 @@ final class FreightBench {
             if (a.answer().feasible()) {
                 found++;
             }
+            if (a.answer().feasible() || a.answer().alternative() != null) {
+                offered++;
+            }
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        return new Sample(ms, cpu, found);
+        return new Sample(ms, cpu, found, offered);
     }
 
     private void print(String what, Sample s) {
         out.printf(
                 Locale.ROOT,
                 "ad-hoc path request, %s: median %.0f ms, p95 %.0f ms, max %.0f ms wall; CPU of the request thread"
-                        + " median %.0f ms, p95 %.0f ms, max %.0f ms (%d asks, %d with a path)%n",
+                        + " median %.0f ms, p95 %.0f ms, max %.0f ms (%d asks: %d with a path as asked, %d offered a"
+                        + " path, as asked or the earliest alternative)%n",
                 what,
                 s.median(),
                 s.p95(),
@@ -215,7 +228,8 @@ final class FreightBench {
                 s.cpuP95(),
                 s.cpuMax(),
                 s.ms().length,
-                s.found());
+                s.found(),
+                s.offered());
     }
 
     private static double time(FreightService freight, PathAsk ask) {

@@ -54,6 +54,13 @@ final class LegRun {
      * {@code stretch} (speeds divided by it), keeping at most about {@code maxPoints} evenly strided samples
      * (always the first and the last).
      */
+    /** How many samples {@link #appendProfile} appends with {@code maxPoints}: to size the profile once. */
+    int profileSize(int maxPoints) {
+        int stride = Math.max(1, (positionsM.length + maxPoints - 1) / maxPoints);
+        int last = positionsM.length - 1;
+        return last / stride + 1 + (last % stride == 0 ? 0 : 1);
+    }
+
     void appendProfile(List<ProfilePoint> profile, double departureS, double stretch, int maxPoints) {
         int stride = Math.max(1, (positionsM.length + maxPoints - 1) / maxPoints);
         int last = positionsM.length - 1;

@@ -34,8 +34,13 @@ public final class RunningTimeCalculator {
     public static RunningTimeResult calculate(RunningTimeRequest request, LegMemo memo) {
         List<Leg> legs = runLegs(request, memo);
 
-        List<ProfilePoint> profile = new ArrayList<>();
-        List<ProfilePoint> minimumProfile = new ArrayList<>();
+        // sized once: path insertion assembles thousands of profiles from memoised legs, and growing them dominated
+        int size = 0;
+        for (Leg leg : legs) {
+            size += leg.run().profileSize(MAX_PROFILE_POINTS_PER_LEG);
+        }
+        List<ProfilePoint> profile = new ArrayList<>(size);
+        List<ProfilePoint> minimumProfile = new ArrayList<>(size);
         for (Leg leg : legs) {
             // the next leg's first sample, at rest at the stop, is the departure: the dwell shows without an extra
             // point

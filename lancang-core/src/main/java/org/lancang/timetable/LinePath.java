@@ -106,6 +106,11 @@ public final class LinePath {
     /** Index of the point in this path, or -1. */
     public int indexOf(String code) {
         for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).code().equals(code)) {
+                return i; // the usual case, cheaper than ignoring case
+            }
+        }
+        for (int i = 0; i < points.size(); i++) {
             if (points.get(i).code().equalsIgnoreCase(code)) {
                 return i;
             }

@@ -238,12 +238,11 @@ public final class PathFinder {
             int b = path.indexOf(ends[1]);
             return path.positionM(Math.min(a, b));
         }
-        for (Resources.Block block : planner.resources().blocks()) {
-            if (block.id().equals(resource)) {
-                double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
-                double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
-                return start - (end - start);
-            }
+        // looked up by id, not by scanning every block: this runs for each occupation of each try of the search
+        if (planner.resources().find(resource).orElse(null) instanceof Resources.Block block) {
+            double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
+            double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
+            return start - (end - start);
         }
         return 0;
     }

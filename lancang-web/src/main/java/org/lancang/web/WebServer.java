@@ -115,7 +115,7 @@ public final class WebServer implements AutoCloseable {
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
-        endpoints.addAll(new FreightRoutes(platform.freight(), auth).endpoints());
+        endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators()).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
         endpoints.addAll(
                 new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());

@@ -3,8 +3,21 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +36,11 @@ import org.lancang.store.testing.TestClock;
 class FreightApiTest {
     static final String TOMORROW = "2026-12-06";
     static final TestClock CLOCK = TestClock.at("2026-12-05T02:00:00Z");
+    /** The parties in Lao and Chinese, as the PDF must print them. */
+    static final String CONSIGNOR = "ບໍລິສັດ ສົ່ງອອກໝາກໄມ້ ວຽງຈັນ";
+
+    static final String CONSIGNEE = "昆明鲜果进口有限公司";
+
     static TestServer server;
     static String shipper;
     static String otherShipper;
@@ -156,8 +174,8 @@ class FreightApiTest {
                     .append(100_000 + i)
                     .append("\"}");
         }
-        return "{\"consignor\":{\"name\":\"Vientiane Fruit Export Co.\",\"address\":\"Ban Thanaleng, Vientiane\"},"
-                + "\"consignee\":{\"name\":\"Kunming Fresh Import Ltd\",\"address\":\"Guandu District, Kunming\"},"
+        return "{\"consignor\":{\"name\":\"" + CONSIGNOR + "\",\"address\":\"Ban Thanaleng, Vientiane\"},"
+                + "\"consignee\":{\"name\":\"" + CONSIGNEE + "\",\"address\":\"Guandu District, Kunming\"},"
                 + "\"containers\":[" + boxes + "],"
                 + "\"goods\":[{\"description\":\"Fresh durian\",\"hsCode\":\"" + hs
                 + "\",\"packages\":4000,\"grossMassKg\":880000}],"
@@ -282,6 +300,59 @@ class FreightApiTest {
 
     @Test
     @Order(8)
+    void theNoteIsAPrintablePdfInChineseLaoAndEnglishWithItsFontsEmbedded() throws Exception {
+        String id = booking.get("id").asText();
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url("/api/freight/bookings/" + id + "/note.pdf")))
+                                .header("Authorization", "Bearer " + shipper)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode())
+                .as(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(r.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text)
+                    .contains(CONSIGNOR, CONSIGNEE) // the Lao and the Chinese party
+                    .contains("万象南", "ວຽງຈັນໃຕ້", "VTS", "YHE") // the stations in their three names
+                    .contains("磨憨", "ບໍ່ເຕັນ") // the border points passed
+                    .contains("老中铁路有限公司", "中国铁路昆明局集团")
+                    .contains(
+                            "081060",
+                            "SL100000",
+                            booking.get("units").get(0).get("unit").asText())
+                    .contains("运单", "ໃບນຳສົ່ງສິນຄ້າ", "Consignment note");
+            // every font is embedded (the printer need not have it)
+            for (PDPage page : pdf.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+            // rendered, the first page is not blank: a good share of it is ink
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 72);
+            long ink = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int rgb = image.getRGB(x, y);
+                    int grey = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+                    if (grey < 128) {
+                        ink++;
+                    }
+                }
+            }
+            assertThat(ink).as("dark pixels on page 1").isGreaterThan(image.getWidth() * image.getHeight() / 100L);
+        }
+        // not another shipper's; not a booking without a note
+        assertThat(server.get("/api/freight/bookings/" + id + "/note.pdf", otherShipper)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(9)
     void theFreightOfficeApprovesAndTheTrainIsInTheTimetableWithoutConflict() {
         String train = request.get("train").asText();
         assertThat(server.postJson("/api/freight/requests/" + request.get("id").asText() + "/approve", shipper, "{}")

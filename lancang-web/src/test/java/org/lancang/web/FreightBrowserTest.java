@@ -93,6 +93,12 @@ class FreightBrowserTest {
         assertThat(number.getText()).contains("LC");
         WebElement total = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quote-total")));
         assertThat(total.getText()).contains("LAK").contains("CNY").contains("USD");
+        WebElement pdf = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-pdf")));
+        assertThat(pdf.getText()).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)");
+        // the link downloads the PDF with the page's own session
+        assertThat(b.js("const x = new XMLHttpRequest(); x.open('GET', document.getElementById('note-pdf').href,"
+                        + " false); x.send(); return x.status + ' ' + x.getResponseHeader('Content-Type');"))
+                .isEqualTo("200 application/pdf");
         b.shot("freight-shipper-lo");
 
         b.fresh();

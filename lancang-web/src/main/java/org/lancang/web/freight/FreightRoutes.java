@@ -19,6 +19,7 @@ import org.lancang.freight.Tariffs;
 import org.lancang.money.Currency;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
+import org.lancang.timetable.Operators;
 import org.lancang.users.Role;
 import org.lancang.users.User;
 import org.lancang.web.freight.FreightViews.BoxView;
@@ -75,10 +76,12 @@ public final class FreightRoutes {
 
     private final FreightService freight;
     private final Auth auth;
+    private final Operators operators;
 
-    public FreightRoutes(FreightService freight, Auth auth) {
+    public FreightRoutes(FreightService freight, Auth auth, Operators operators) {
         this.freight = freight;
         this.auth = auth;
+        this.operators = operators;
     }
 
     public List<Endpoint> endpoints() {
@@ -187,6 +190,14 @@ public final class FreightRoutes {
                                     .orElseThrow(() ->
                                             new NotFound("id", "booking " + id + " has no consignment note yet"))));
                         }),
+                Endpoint.get(base + "/bookings/{id}/note.pdf")
+                        .access(both)
+                        .tag("freight")
+                        .summary("The booking's consignment note as a printable PDF in Chinese, Lao and English, fonts"
+                                + " embedded; 503 naming the font when the machine lacks one")
+                        .pathParam("id", "booking id")
+                        .returns(byte[].class, "application/pdf")
+                        .handle(this::notePdf),
                 Endpoint.get(base + "/bookings/{id}/quote")
                         .access(both)
                         .tag("freight")
@@ -340,6 +351,27 @@ public final class FreightRoutes {
     }
 
     /** The signed-in shipper's name, or null (everyone's) for the freight office. */
+    private void notePdf(Context ctx) {
+        String id = ctx.pathParam("id");
+        FreightRecords.Booking booking = freight.booking(id, shipperOrAll(ctx));
+        FreightRecords.Note note = freight.noteOf(id)
+                .orElseThrow(() -> new NotFound("id", "booking " + id + " has no consignment note yet"));
+        ConsignmentNotePdf pdf;
+        try {
+            pdf = ConsignmentNotePdf.withSystemFonts();
+        } catch (ConsignmentNotePdf.FontMissing e) {
+            throw new HttpProblem(503, "the consignment note cannot be printed on this server: " + e.getMessage());
+        }
+        byte[] bytes = pdf.render(
+                "运单 · ໃບນຳສົ່ງສິນຄ້າ · Consignment note " + note.consignmentNumber(),
+                "国际铁路货物联运 (SMGS / CIM/SMGS) · ການຂົນສົ່ງສິນຄ້າທາງລົດໄຟສາກົນ · International rail freight;" + " booking "
+                        + booking.id() + ", train " + booking.train() + " on " + booking.serviceDate(),
+                NotePdfBlocks.of(freight, operators, booking, note));
+        ctx.contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + note.consignmentNumber() + ".pdf\"")
+                .result(bytes);
+    }
+
     private String shipperOrAll(Context ctx) {
         User user = auth.requireUser(ctx);
         return user.roles().contains(Role.FREIGHT_OFFICE) ? null : user.username();
