@@ -156,11 +156,22 @@ public final class NetworkRoutes {
     private final List<SectionView> allSections;
     private final List<StructureView> structures;
     private final Network network;
+    private final Function<String, Optional<Point>> otherPoint;
     private final NameFolding folding;
     private final Function<String, Optional<Currency>> localCurrency;
 
     /** {@code localCurrency}: the currency a station's operator sells in (the fare table knows). */
     public NetworkRoutes(Network network, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
+        this(network, folding, localCurrency, code -> Optional.empty());
+    }
+
+    /** {@code otherPoint}: a point of another network served, by its code (codes are unique across networks). */
+    public NetworkRoutes(
+            Network network,
+            NameFolding folding,
+            Function<String, Optional<Currency>> localCurrency,
+            Function<String, Optional<Point>> otherPoint) {
+        this.otherPoint = otherPoint;
         this.network = network;
         this.folding = folding;
         this.localCurrency = localCurrency;
@@ -189,12 +200,13 @@ public final class NetworkRoutes {
                 Endpoint.get("/api/network/points/{code}")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("One point by its code")
+                        .summary("One point by its code, in any network served")
                         .pathParam("code", "point code, e.g. LPB")
                         .returns(PointView.class)
                         .handle(ctx -> {
                             String code = ctx.pathParam("code");
                             ctx.json(network.point(code)
+                                    .or(() -> otherPoint.apply(code))
                                     .map(PointView::of)
                                     .orElseThrow(() -> new NotFound("code", "no point with code '" + code + "'")));
                         }),
