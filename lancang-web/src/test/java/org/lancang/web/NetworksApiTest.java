@@ -82,6 +82,7 @@ class NetworksApiTest {
         JsonNode ktw = server.get("/api/network/points/KTW").json();
         assertThat(ktw.get("timeZone").asText()).isEqualTo("Asia/Bangkok");
         assertThat(ktw.get("country").asText()).isEqualTo("TH");
+        assertThat(ktw.get("names").get("more").get("th").asText()).isEqualTo("สถานีกลางกรุงเทพอภิวัฒน์");
         assertThat(server.get("/api/network/points").json())
                 .noneMatch(p -> p.get("code").asText().equals("KTW"));
         JsonNode points = server.get("/api/networks/vientiane-bangkok/points").json();
@@ -114,6 +115,7 @@ class NetworksApiTest {
         assertThat(second.get("agency.txt")).contains("SRT").contains("Asia/Bangkok");
         assertThat(second.get("stops.txt")).contains("KTW").contains("KSV").doesNotContain("LPB");
         assertThat(second.get("trips.txt")).contains("133");
+        assertThat(second.get("translations.txt")).contains("stops,stop_name,th,หนองคาย,NKI");
         assertThat(server.get("/gtfs/atlantis.zip").status()).isEqualTo(404);
     }
 

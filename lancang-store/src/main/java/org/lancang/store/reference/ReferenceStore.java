@@ -82,9 +82,10 @@ public final class ReferenceStore {
             int changed = 0;
             for (Point p : fromFiles.points()) {
                 changed += h.createUpdate("UPDATE network_point SET name_en = :en, name_zh = :zh, name_lo = :lo,"
-                                + " name_pinyin = :pinyin WHERE code = :code AND (name_en, name_zh, name_lo,"
-                                + " name_pinyin) IS DISTINCT FROM (:en, :zh, :lo, :pinyin)")
+                                + " name_pinyin = :pinyin, names_more = :more WHERE code = :code AND (name_en, name_zh,"
+                                + " name_lo, name_pinyin, names_more) IS DISTINCT FROM (:en, :zh, :lo, :pinyin, :more)")
                         .bind("code", p.code())
+                        .bind("more", moreNames(p.names()))
                         .bind("en", p.names().en())
                         .bind("zh", p.names().zh())
                         .bind("lo", p.names().lo())
@@ -95,12 +96,32 @@ public final class ReferenceStore {
         });
     }
 
+    /** Names in more languages as stored: one "language TAB name" per line. */
+    static String moreNames(Names names) {
+        StringBuilder text = new StringBuilder();
+        names.more()
+                .forEach((language, name) ->
+                        text.append(language).append('\t').append(name).append('\n'));
+        return text.toString();
+    }
+
+    static Map<String, String> moreNames(String text) {
+        Map<String, String> more = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                more.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        return more;
+    }
+
     private static void saveNetwork(Handle h, Network network) {
-        PreparedBatch points =
-                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, country,"
+        PreparedBatch points = h.prepareBatch(
+                "INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, names_more, country,"
                         + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
                         + " elevation_basis, usual_dwell_ms, border_first_dwell_ms, border_second_dwell_ms, dwell_basis,"
-                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :country, :km, :kmQuality, :kind,"
+                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :more, :country, :km, :kmQuality, :kind,"
                         + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell, :firstBorder,"
                         + " :secondBorder, :dwellBasis, :source, :assumed)");
         int seq = 0;
@@ -111,6 +132,7 @@ public final class ReferenceStore {
                     .bind("zh", p.names().zh())
                     .bind("lo", p.names().lo())
                     .bind("pinyin", p.names().pinyin())
+                    .bind("more", moreNames(p.names()))
                     .bind("country", p.country().code())
                     .bind("km", p.km())
                     .bind("kmQuality", p.kmQuality().name())
@@ -183,7 +205,8 @@ public final class ReferenceStore {
                                 rs.getString("name_en"),
                                 rs.getString("name_zh"),
                                 rs.getString("name_lo"),
-                                rs.getString("name_pinyin")),
+                                rs.getString("name_pinyin"),
+                                moreNames(rs.getString("names_more"))),
                         country(described, rs.getString("country")),
                         rs.getDouble("km"),
                         KmQuality.valueOf(rs.getString("km_quality")),

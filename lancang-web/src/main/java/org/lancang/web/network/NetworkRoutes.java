@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.lancang.errors.InvalidInput;
@@ -24,10 +25,13 @@ import org.lancang.web.http.TypeRef;
 
 /** The network, read-only and public: points, sections, structures. */
 public final class NetworkRoutes {
-    /** A name in English, Chinese and Lao, and the pinyin of the Chinese name without tones (blank if none). */
-    public record NamesView(String en, String zh, String lo, String pinyin) {
+    /**
+     * A name in English, Chinese and Lao, the pinyin of the Chinese name without tones (blank if none), and the name in
+     * any more languages the network gives (language code → name, e.g. {@code th}; empty if none).
+     */
+    public record NamesView(String en, String zh, String lo, String pinyin, Map<String, String> more) {
         public static NamesView of(Names n) {
-            return new NamesView(n.en(), n.zh(), n.lo(), n.pinyin());
+            return new NamesView(n.en(), n.zh(), n.lo(), n.pinyin(), n.more());
         }
     }
 
