@@ -354,7 +354,10 @@ public final class NetworkParser {
                 row.text("gradient_basis"),
                 row.optional("speed_limit_kmh").isPresent() ? row.integerBetween("speed_limit_kmh", 10, 400) : 0,
                 row.text("speed_limit_basis"),
-                row.text("source"));
+                row.text("source"),
+                row.integerBetween("gauge_mm", 500, 2_000),
+                row.required("electrification"),
+                row.text("power_basis"));
     }
 
     /** The dwell columns: minutes, decimals allowed (0.5 is 30 s); blank is none. */

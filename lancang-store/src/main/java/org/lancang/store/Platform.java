@@ -215,7 +215,7 @@ public final class Platform implements AutoCloseable {
                     LOG.info("names of {} points brought up to the reference files", renamed);
                 }
             }
-            ReferenceData reference = referenceStore.load(described.network());
+            ReferenceData reference = referenceStore.load(described);
             Operators operators =
                     Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
             TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);

@@ -3,6 +3,7 @@ package org.lancang.store.reference;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
 import org.lancang.rollingstock.TimetableSupplements;
+import org.lancang.rollingstock.Traction;
 import org.lancang.rollingstock.TractionPoint;
 import org.lancang.rollingstock.TrainCategory;
 import org.lancang.rollingstock.TrainType;
@@ -63,6 +65,36 @@ public final class ReferenceStore {
      */
     public ReferenceData load(Network described) {
         return jdbi.inTransaction(h -> new ReferenceData(loadNetwork(h, described), loadRollingStock(h)));
+    }
+
+    /**
+     * As {@link #load(Network)}, with each section's gauge and electrification and each train type's gauge and
+     * traction taken from {@code described} (the files, read at every start as the profile is).
+     */
+    public ReferenceData load(ReferenceData described) {
+        ReferenceData stored = load(described.network());
+        Map<String, Section> power = new HashMap<>();
+        described.network().sections().forEach(s -> power.put(s.from() + "→" + s.to(), s));
+        List<Section> sections = stored.network().sections().stream()
+                .map(s -> {
+                    Section files = power.get(s.from() + "→" + s.to());
+                    if (files == null) {
+                        throw new IllegalStateException("the stored section " + s.from() + "–" + s.to()
+                                + " is not in the network's sections.csv");
+                    }
+                    return s.withPowerOf(files);
+                })
+                .toList();
+        List<TrainType> types = stored.rollingStock().types().stream()
+                .map(t -> t.withRunningGearOf(described
+                        .rollingStock()
+                        .type(t.code())
+                        .orElseThrow(() -> new IllegalStateException(
+                                "the stored train type " + t.code() + " is not in the train-types.csv"))))
+                .toList();
+        Network n = stored.network();
+        return new ReferenceData(
+                new Network(n.profile(), n.borders(), n.points(), sections, n.structures()), new RollingStock(types));
     }
 
     private static Country country(Network described, String code) {
@@ -241,7 +273,10 @@ public final class ReferenceStore {
                         rs.getString("gradient_basis"),
                         rs.getInt("speed_limit_kmh"),
                         rs.getString("speed_limit_basis"),
-                        rs.getString("source")))
+                        rs.getString("source"),
+                        0,
+                        Section.NOT_ELECTRIFIED,
+                        "not stored: read from sections.csv at every start"))
                 .list();
         List<Structure> structures = h.createQuery("SELECT * FROM network_structure ORDER BY seq")
                 .map((rs, ctx) -> new Structure(
@@ -407,7 +442,9 @@ public final class ReferenceStore {
                                     rs.getDouble("allowance_percent"),
                                     rs.getString("running_time_basis")),
                             rs.getString("source"),
-                            rs.getString("assumptions"));
+                            rs.getString("assumptions"),
+                            0,
+                            Traction.DIESEL);
                 })
                 .list();
         return new RollingStock(types);

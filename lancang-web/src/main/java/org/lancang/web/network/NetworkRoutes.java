@@ -112,7 +112,10 @@ public final class NetworkRoutes {
             String gradientBasis,
             Integer speedLimitKmh,
             String speedLimitBasis,
-            String source) {
+            String source,
+            int gaugeMm,
+            String electrification,
+            String powerBasis) {
         static SectionView of(Section s) {
             return new SectionView(
                     s.from(),
@@ -128,7 +131,10 @@ public final class NetworkRoutes {
                     s.gradientBasis(),
                     s.speedLimitKmh() > 0 ? s.speedLimitKmh() : null,
                     s.speedLimitBasis(),
-                    s.source());
+                    s.source(),
+                    s.gaugeMm(),
+                    s.electrification(),
+                    s.powerBasis());
         }
     }
 
@@ -217,7 +223,8 @@ public final class NetworkRoutes {
                 Endpoint.get("/api/network/sections")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("Sections between consecutive points: tracks, line speeds, block, mean gradient")
+                        .summary(
+                                "Sections between consecutive points: tracks, line speeds, block, mean gradient, gauge, electrification")
                         .query("include", false, "'assumed' to split sections at the assumed passing loops")
                         .returns(TypeRef.listOf(SectionView.class))
                         .handle(ctx -> ctx.json(includeAssumed(ctx) ? allSections : sections)),
