@@ -34,6 +34,15 @@ class NetworksCommandTest {
     }
 
     @Test
+    void roadClosuresOfTheFriendshipBridge() {
+        CommandLineTest.Run r = CommandLineTest.run("network", "road-closures", "--date", "2026-12-01");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern("Friendship Bridge on 2026-12-01: road closed \\d+ min \\(\\d+ crossings\\)");
+        assertThat(r.out()).contains("133").contains("148");
+    }
+
+    @Test
     void gtfsExportWritesEveryNetworksFeedOrOne(@TempDir Path dir) throws IOException {
         CommandLineTest.Run all = CommandLineTest.run(
                 "gtfs", "export", "--out", dir.resolve("feeds").toString());

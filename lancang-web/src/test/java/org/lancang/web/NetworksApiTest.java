@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -117,6 +119,31 @@ class NetworksApiTest {
         assertThat(second.get("trips.txt")).contains("133");
         assertThat(second.get("translations.txt")).contains("stops,stop_name,th,หนองคาย,NKI");
         assertThat(server.get("/gtfs/atlantis.zip").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRoadOnTheFriendshipBridgeIsClosedWhileTrainsCross() {
+        TestServer.Reply r = server.get("/api/networks/vientiane-bangkok/road-closures?date=2026-12-01");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode bridge = r.json().get("bridges").get(0);
+        assertThat(bridge.get("bridge").asText()).contains("Friendship Bridge");
+        List<String> trains = new ArrayList<>();
+        long longest = 0;
+        for (JsonNode c : bridge.get("closures")) {
+            trains.add(c.get("train").asText());
+            assertThat(c.get("minutes").asLong()).isGreaterThanOrEqualTo(15);
+            longest += c.get("minutes").asLong();
+        }
+        assertThat(trains).contains("133", "134", "147", "148").doesNotContain("25");
+        assertThat(bridge.get("roadClosedMinutes").asLong()).isPositive().isLessThanOrEqualTo(longest);
+        // the home network has no shared bridge; a missing date is refused naming it
+        assertThat(server.get("/api/networks/china-laos/road-closures?date=2026-12-01")
+                        .json()
+                        .get("bridges"))
+                .isEmpty();
+        TestServer.Reply noDate = server.get("/api/networks/vientiane-bangkok/road-closures");
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.json().get("field").asText()).isEqualTo("date");
     }
 
     private static byte[] bytes(String path) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package org.lancang.store.networks;
 
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +11,12 @@ import java.util.function.Supplier;
 import org.lancang.data.DataFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
+import org.lancang.timetable.RoadRailBridges;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.Train;
@@ -35,6 +38,7 @@ public final class ServedNetwork {
     private final DataFiles files;
     private final boolean home;
     private final Map<LocalDate, DayPlan> days = new LinkedHashMap<>();
+    private final RoadRailBridges bridges;
 
     ServedNetwork(
             ReferenceData reference,
@@ -49,6 +53,31 @@ public final class ServedNetwork {
         this.plans = plans;
         this.files = files;
         this.home = home;
+        this.bridges = optional(files, RoadRailBridges.FILE)
+                .map(text -> RoadRailBridges.parse(RoadRailBridges.FILE, text, reference.network()))
+                .orElse(RoadRailBridges.none());
+    }
+
+    /** An optional file of the folder: absent is no such thing (a network without a shared bridge). */
+    private static Optional<String> optional(DataFiles files, String name) {
+        if (files instanceof ClasspathDataFiles folder) {
+            return folder.has(name) ? Optional.of(folder.read(name)) : Optional.empty();
+        }
+        try {
+            return Optional.of(files.read(name));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The bridges the network's railway shares with a road (its {@value RoadRailBridges#FILE}; none if absent). */
+    public RoadRailBridges roadRailBridges() {
+        return bridges;
+    }
+
+    /** Each shared bridge's road closures on a date, counted in the network's service zone. */
+    public List<RoadRailBridges.Day> roadClosures(LocalDate date) {
+        return bridges.closures(day(date), network().serviceZone());
     }
 
     /** The home network, whose plans are the timetable service's. */

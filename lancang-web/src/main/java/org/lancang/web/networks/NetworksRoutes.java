@@ -1,6 +1,7 @@
 package org.lancang.web.networks;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.lancang.errors.NotFound;
@@ -12,6 +13,7 @@ import org.lancang.store.networks.ServedNetworks;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 import org.lancang.web.network.NetworkRoutes.NamesView;
 import org.lancang.web.timetable.TimetableRoutes;
@@ -42,6 +44,22 @@ public final class NetworksRoutes {
     /** A point of any network served, with the network it belongs to. */
     public record NetworkPointView(
             String network, String code, NamesView names, String country, double km, String kind, String timeZone) {}
+
+    /** One train's crossing: the road closed from {@code from} to {@code to}. */
+    public record ClosureView(
+            String train, LocalDate serviceDate, OffsetDateTime from, OffsetDateTime to, long minutes) {}
+
+    /** A bridge shared with a road on a date: each crossing, and the time the road was closed that day. */
+    public record BridgeDayView(
+            String bridge, long roadClosedMinutes, int crossings, List<ClosureView> closures, String source) {}
+
+    /**
+     * A network's road closures on a date.
+     *
+     * @param conflicts the day's conflicts on the network (blocking times overlapping on a resource, the bridge's
+     *                  single track among them)
+     */
+    public record RoadClosuresView(String network, LocalDate date, List<BridgeDayView> bridges, int conflicts) {}
 
     private final ServedNetworks networks;
 
@@ -91,6 +109,19 @@ public final class NetworksRoutes {
                                             n.network(), n.planner().train(p, List.of()), p))
                                     .toList());
                         }),
+                Endpoint.get("/api/networks/{network}/road-closures")
+                        .access(Access.PUBLIC)
+                        .tag("network")
+                        .summary("The road on each road–rail bridge closed while trains cross: every crossing of a day"
+                                + " and the time the road was closed that day (in the network's service zone)")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .query("date", true, "the day, YYYY-MM-DD")
+                        .returns(RoadClosuresView.class)
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            LocalDate date = Params.of(ctx).date("date");
+                            ctx.header("Cache-Control", "no-store").json(roadClosures(n, date));
+                        }),
                 Endpoint.get("/gtfs/{network}.zip")
                         .access(Access.PUBLIC)
                         .tag("timetable")
@@ -125,6 +156,28 @@ public final class NetworksRoutes {
         ZoneId zone = network.network().point(plan.from()).orElseThrow().timeZone();
         LocalDate day = date != null ? date : LocalDate.now(zone);
         return TimetableViews.train(network.network(), network.train(plan, day), day);
+    }
+
+    /** The road closures of a network's shared bridges on a date (the API's and the command line's). */
+    public static RoadClosuresView roadClosures(ServedNetwork n, LocalDate date) {
+        ZoneId zone = n.network().serviceZone();
+        List<BridgeDayView> bridges = n.roadClosures(date).stream()
+                .map(d -> new BridgeDayView(
+                        d.bridge().name(),
+                        d.roadClosed().toMinutes(),
+                        d.closures().size(),
+                        d.closures().stream()
+                                .map(c -> new ClosureView(
+                                        c.train(),
+                                        c.serviceDate(),
+                                        c.from().atZone(zone).toOffsetDateTime(),
+                                        c.to().atZone(zone).toOffsetDateTime(),
+                                        c.length().toMinutes()))
+                                .toList(),
+                        d.bridge().source()))
+                .toList();
+        return new RoadClosuresView(
+                n.code(), date, bridges, n.day(date).conflicts().size());
     }
 
     private static NetworkView view(ServedNetwork n) {
