@@ -1,12 +1,14 @@
 package org.lancang.app;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.lancang.network.Point;
 import org.lancang.store.Platform;
 import org.lancang.web.http.Json;
 import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.networks.NetworksRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,8 +17,51 @@ import picocli.CommandLine.Option;
         name = "network",
         mixinStandardHelpOptions = true,
         description = "Show the network.",
-        subcommands = {NetworkCommand.Points.class})
+        subcommands = {NetworkCommand.Points.class, NetworkCommand.RoadClosures.class})
 final class NetworkCommand extends CommandGroup {
+
+    @Command(
+            name = "road-closures",
+            mixinStandardHelpOptions = true,
+            description = "The road on each road–rail bridge closed while trains cross: every crossing of a day and the"
+                    + " time the road was closed (the same as GET /api/networks/{network}/road-closures).")
+    static final class RoadClosures extends PlatformCommand {
+        @Option(
+                names = "--network",
+                defaultValue = "vientiane-bangkok",
+                description = "network code (default" + " vientiane-bangkok)")
+        String network;
+
+        @Option(names = "--date", required = true, description = "the day, YYYY-MM-DD")
+        LocalDate date;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json")
+        OutputFormat format;
+
+        @Override
+        int run(Platform platform, PrintWriter out) throws Exception {
+            NetworksRoutes.RoadClosuresView view =
+                    NetworksRoutes.roadClosures(platform.networks().require(network, "--network"), date);
+            if (format == OutputFormat.JSON) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
+                return 0;
+            }
+            if (view.bridges().isEmpty()) {
+                out.printf("%s has no bridge shared with a road%n", view.network());
+            }
+            for (NetworksRoutes.BridgeDayView b : view.bridges()) {
+                out.printf(
+                        "%s on %s: road closed %d min (%d crossings)%n",
+                        b.bridge(), view.date(), b.roadClosedMinutes(), b.crossings());
+                for (NetworksRoutes.ClosureView c : b.closures()) {
+                    out.printf(
+                            "  %-6s %s – %s  %d min%n",
+                            c.train(), c.from().toLocalTime(), c.to().toLocalTime(), c.minutes());
+                }
+            }
+            return 0;
+        }
+    }
 
     @Command(
             name = "points",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;
@@ -23,9 +24,9 @@ import picocli.CommandLine.Spec;
         name = "runtime",
         mixinStandardHelpOptions = true,
         description = "Running time and the time at each point as a timetable shows them, or the bare physics with"
-                + " --minimum (reference network, no database needed).")
+                + " --minimum (any network of data/, found by --from; no database needed).")
 final class RuntimeCommand implements Callable<Integer> {
-    @Option(names = "--type", required = true, description = "CR200J, HXD3C_25G or FREIGHT")
+    @Option(names = "--type", required = true, description = "CR200J, HXD3C_25G, FREIGHT, SRT_RAPID, …")
     String type;
 
     @Option(names = "--from", required = true)
@@ -58,9 +59,23 @@ final class RuntimeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The reference data of the network of data/ that has the point (China–Laos when none has it: refused there). */
+    private static ReferenceData networkOf(String point) {
+        String code = point.strip().toUpperCase(Locale.ROOT);
+        ReferenceData first = null;
+        for (ClasspathDataFiles files : NetworkFolders.choose(List.of(), "network")) {
+            ReferenceData data = ReferenceData.parse(files);
+            if (data.network().point(code).isPresent()) {
+                return data;
+            }
+            first = first == null ? data : first;
+        }
+        return first;
+    }
+
     @Override
     public Integer call() throws Exception {
-        ReferenceData reference = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
+        ReferenceData reference = networkOf(from);
         RuntimeRoutes.RuntimeView view = RuntimeRoutes.compute(
                 reference,
                 type,

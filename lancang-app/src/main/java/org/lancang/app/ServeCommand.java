@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.lancang.store.Platform;
+import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.operations.ServerClock;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.users.UserService;
@@ -45,14 +46,23 @@ final class ServeCommand implements Callable<Integer> {
                     + " X-Forwarded-For are believed (comma-separated; env LANCANG_TRUSTED_PROXY)")
     List<String> trustedProxies;
 
+    @Option(
+            names = "--network",
+            split = ",",
+            description = "the networks of data/ to serve, comma-separated, the first being home (the database's, the"
+                    + " pages'); default: every one, china-laos as home")
+    List<String> networks;
+
     @Mixin
     DatabaseOptions database;
 
     @Override
     public Integer call() throws InterruptedException {
+        List<ClasspathDataFiles> folders = NetworkFolders.choose(networks, "--network");
         Platform platform = Platform.start(
                 database.config(true),
-                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                folders.get(0),
+                List.copyOf(folders.subList(1, folders.size())),
                 ServerClock.fromEnvironment());
         WebServer server;
         try {
@@ -84,6 +94,8 @@ final class ServeCommand implements Callable<Integer> {
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.println();
         System.out.println("Lancang is running at http://" + shownHost + ":" + server.port() + "/");
+        System.out.println("  Networks: " + platform.networks().codes() + " (home: "
+                + platform.networks().home().code() + ")");
         System.out.println("  API explorer: http://" + shownHost + ":" + server.port() + "/api-docs");
         platform.generatedAdminPassword().ifPresent(password -> {
             System.out.println("  First start: an admin account was created.");

@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lancang.errors.NotFound;
 import org.lancang.store.Platform;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
@@ -59,18 +61,33 @@ final class TimetableCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
             TimetableService service = platform.timetable();
-            TrainPlan base = service.requirePlan(train, null, "train");
-            ZoneId zone = platform.reference()
-                    .network()
-                    .point(base.from())
-                    .orElseThrow()
-                    .timeZone();
-            LocalDate day = date != null ? date : LocalDate.now(zone);
-            TrainPlan plan = service.plan(train, day).orElse(base); // the day's, with the published changes
-            TimetableViews.TrainView view = TimetableViews.train(
-                    platform.reference().network(),
-                    service.train(plan, day),
-                    day); // under the day's speed restrictions
+            TimetableViews.TrainView view;
+            LocalDate day;
+            if (service.plan(train).isPresent()) {
+                TrainPlan base = service.requirePlan(train, null, "train");
+                ZoneId zone = platform.reference()
+                        .network()
+                        .point(base.from())
+                        .orElseThrow()
+                        .timeZone();
+                day = date != null ? date : LocalDate.now(zone);
+                TrainPlan plan = service.plan(train, day).orElse(base); // the day's, with the published changes
+                view = TimetableViews.train(
+                        platform.reference().network(),
+                        service.train(plan, day),
+                        day); // under the day's speed restrictions
+            } else { // a train of another network served, as its folder plans it
+                ServedNetwork network = platform.networks()
+                        .ofTrain(train)
+                        .orElseThrow(() -> new NotFound(
+                                "train",
+                                "no train '" + train + "' in the networks "
+                                        + platform.networks().codes()));
+                TrainPlan plan = network.plan(train).orElseThrow();
+                ZoneId zone = network.network().point(plan.from()).orElseThrow().timeZone();
+                day = date != null ? date : LocalDate.now(zone);
+                view = TimetableViews.train(network.network(), network.train(plan, day), day);
+            }
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
             } else {

@@ -102,6 +102,14 @@ public final class CsvTable {
             return fields.get(i).strip();
         }
 
+        /** The file's columns, in their order. */
+        public List<String> columns() {
+            return index.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+
         /** Whether the file has this column (for formats where some columns are optional, like GTFS). */
         public boolean hasColumn(String field) {
             return index.containsKey(field);

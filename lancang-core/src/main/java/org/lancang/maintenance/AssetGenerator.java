@@ -19,13 +19,11 @@ import org.lancang.network.StructureKind;
 
 /**
  * Builds the initial asset register from the network. The choices (documented on {@link AssetRegister#generate}):
- * one track and one overhead-line asset per section; one asset per named structure, split at the border; one station
+ * one track asset per section and one overhead-line asset per electrified section (its system as the section's data
+ * names it; none where the line is not electrified); one asset per named structure, split at the border; one station
  * asset per station or passing loop, with two turnouts per loop track beyond the main line(s).
  */
 final class AssetGenerator {
-    /** The line's electrification, from the reference notes ([B] en.wikipedia). */
-    static final String OVERHEAD_SYSTEM = "25 kV 50 Hz AC";
-
     static final int TURNOUTS_PER_LOOP_TRACK = 2;
 
     private final LineGeometry line;
@@ -59,10 +57,14 @@ final class AssetGenerator {
         track.put("lineSpeedKmh", String.valueOf(s.lineSpeedKmh()));
         track.put("locoHauledSpeedKmh", String.valueOf(s.locoHauledSpeedKmh()));
         track.put("block", s.block().name());
+        track.put("gaugeMm", String.valueOf(s.gaugeMm()));
         add("TRK-" + s.from() + "-" + s.to(), AssetType.TRACK, "Track " + name, s.fromKm(), s.toKm(), track);
 
+        if (!s.electrified()) {
+            return; // no overhead line to maintain
+        }
         Map<String, String> ohl = new LinkedHashMap<>(common);
-        ohl.put("system", OVERHEAD_SYSTEM);
+        ohl.put("system", s.electrification());
         add(
                 "OHL-" + s.from() + "-" + s.to(),
                 AssetType.OVERHEAD_LINE,

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lancang.data.CsvTable;
@@ -298,6 +300,20 @@ public final class NetworkParser {
         return new Network(points, sections, reference.structures());
     }
 
+    /** The three languages every name has, and the pinyin form: the other {@code name_xx} columns are more languages. */
+    private static final Set<String> NAME_COLUMNS = Set.of("name_en", "name_zh", "name_lo", "name_pinyin");
+
+    /** Names in more languages: each column {@code name_xx} (a two- or three-letter language code) beyond the three. */
+    private static Map<String, String> moreNames(CsvTable.Row row) {
+        Map<String, String> more = new TreeMap<>();
+        for (String column : row.columns()) {
+            if (column.matches("name_[a-z]{2,3}") && !NAME_COLUMNS.contains(column)) {
+                more.put(column.substring("name_".length()), row.text(column));
+            }
+        }
+        return more;
+    }
+
     private static Point point(CsvTable.Row row, boolean assumed, Countries countries) {
         return new Point(
                 row.required("code"),
@@ -305,7 +321,8 @@ public final class NetworkParser {
                         row.required("name_en"),
                         row.text("name_zh"),
                         row.text("name_lo"),
-                        row.textIfPresent("name_pinyin")),
+                        row.textIfPresent("name_pinyin"),
+                        moreNames(row)),
                 countries.of(row, "country"),
                 row.decimalBetween("km", 0, 100_000),
                 row.oneOf("km_quality", KmQuality.class),
@@ -337,7 +354,10 @@ public final class NetworkParser {
                 row.text("gradient_basis"),
                 row.optional("speed_limit_kmh").isPresent() ? row.integerBetween("speed_limit_kmh", 10, 400) : 0,
                 row.text("speed_limit_basis"),
-                row.text("source"));
+                row.text("source"),
+                row.integerBetween("gauge_mm", 500, 2_000),
+                row.required("electrification"),
+                row.text("power_basis"));
     }
 
     /** The dwell columns: minutes, decimals allowed (0.5 is 30 s); blank is none. */

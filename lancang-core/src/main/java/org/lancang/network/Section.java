@@ -10,6 +10,11 @@ package org.lancang.network;
  * @param speedLimitKmh      a permanent limit below the line speed over the whole section (curves, gradients, or as
  *                           calibrated on published running times), for every train; 0 where none is known
  * @param speedLimitBasis    where the limit comes from, or why it is assumed or calibrated
+ * @param gaugeMm            the track gauge: a train type runs only where the gauge is its own
+ * @param electrification    the power supply along the section as its data names it (e.g. an overhead line's
+ *                           system), or {@value #NOT_ELECTRIFIED}: electric trains cannot run there, and maintenance
+ *                           registers an overhead line only where there is one
+ * @param powerBasis         where the gauge and the electrification come from
  */
 public record Section(
         String from,
@@ -24,10 +29,43 @@ public record Section(
         String gradientBasis,
         int speedLimitKmh,
         String speedLimitBasis,
-        String source) {
+        String source,
+        int gaugeMm,
+        String electrification,
+        String powerBasis) {
+    /** The electrification of a section without any. */
+    public static final String NOT_ELECTRIFIED = "none";
 
     public Section {
         speedLimitBasis = speedLimitBasis == null ? "" : speedLimitBasis;
+        electrification = electrification == null || electrification.isBlank() ? NOT_ELECTRIFIED : electrification;
+        powerBasis = powerBasis == null ? "" : powerBasis;
+    }
+
+    /** Whether the section has a power supply electric trains can draw on. */
+    public boolean electrified() {
+        return !electrification.equalsIgnoreCase(NOT_ELECTRIFIED);
+    }
+
+    /** The section with the gauge and electrification of {@code other} (the data files', over a stored section). */
+    public Section withPowerOf(Section other) {
+        return new Section(
+                from,
+                to,
+                fromKm,
+                toKm,
+                tracks,
+                lineSpeedKmh,
+                locoHauledSpeedKmh,
+                block,
+                gradientPermille,
+                gradientBasis,
+                speedLimitKmh,
+                speedLimitBasis,
+                source,
+                other.gaugeMm,
+                other.electrification,
+                other.powerBasis);
     }
 
     /** The section with the same track, speeds and profile between other points (a section split by a loop). */
@@ -45,7 +83,10 @@ public record Section(
                 gradientBasis,
                 speedLimitKmh,
                 speedLimitBasis,
-                source);
+                source,
+                gaugeMm,
+                electrification,
+                powerBasis);
     }
 
     /** {@code speedKmh} (a line speed for some kind of train), lowered to the section's permanent limit if it has one. */

@@ -108,7 +108,9 @@ public final class RollingStockParser {
                         row.decimalBetween("allowance_percent", 0, 50),
                         row.text("running_time_basis")),
                 row.text("source"),
-                row.text("assumptions"));
+                row.text("assumptions"),
+                row.integerBetween("gauge_mm", 500, 2_000),
+                row.oneOf("traction", Traction.class));
     }
 
     private static Map<String, List<TractionPoint>> tractionCurves(CsvTable table, Map<String, CsvTable.Row> types) {

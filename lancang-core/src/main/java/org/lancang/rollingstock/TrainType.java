@@ -30,11 +30,38 @@ public record TrainType(
         List<Car> cars,
         TimetableSupplements supplements,
         String source,
-        String assumptions) {
+        String assumptions,
+        int gaugeMm,
+        Traction traction) {
     public TrainType {
         supplements = supplements == null ? TimetableSupplements.none() : supplements;
         tractionCurve = List.copyOf(tractionCurve);
         cars = List.copyOf(cars);
+    }
+
+    /** The type with the gauge and traction of {@code other} (the data files', over a stored type). */
+    public TrainType withRunningGearOf(TrainType other) {
+        return new TrainType(
+                code,
+                name,
+                category,
+                consist,
+                massT,
+                rotatingMassFactor,
+                lengthM,
+                maxSpeedKmh,
+                davisAKn,
+                davisBKnPerKmh,
+                davisCKnPerKmh2,
+                brakingMps2,
+                maxPowerKw,
+                tractionCurve,
+                cars,
+                supplements,
+                source,
+                assumptions,
+                other.gaugeMm,
+                other.traction);
     }
 
     /** Every seat of the formation, car by car, in seat-number order. */

@@ -9,6 +9,7 @@ import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
 import org.lancang.network.StopDwell;
+import org.lancang.rollingstock.Traction;
 import org.lancang.rollingstock.TractionPoint;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
@@ -38,6 +39,31 @@ public final class RunningTimes {
      * restrictions, with the allowance and the supplements added to every leg ({@link Allowance#none()} and
      * {@link LegSupplements#none()} for the bare physics; {@link #supplements(TrainType)} for the type's own).
      */
+    /**
+     * A train type runs only on its own gauge, and an electric one only under electrification: the first section of the
+     * path that does not fit is named (field {@code trainType}).
+     */
+    static void checkGaugeAndPower(Validation v, LinePath path, TrainType type) {
+        for (Section s : path.sections()) {
+            if (s.gaugeMm() != type.gaugeMm()) {
+                v.check(
+                        false,
+                        "trainType",
+                        type.code() + " runs on " + type.gaugeMm() + " mm gauge and cannot run over " + s.from() + "–"
+                                + s.to() + " (" + s.gaugeMm() + " mm)");
+                return;
+            }
+            if (type.traction() == Traction.ELECTRIC && !s.electrified()) {
+                v.check(
+                        false,
+                        "trainType",
+                        type.code() + " is electric and cannot run over " + s.from() + "–" + s.to()
+                                + ", which is not electrified");
+                return;
+            }
+        }
+    }
+
     public static TrainRun compute(
             Network network,
             TrainType type,
@@ -66,6 +92,8 @@ public final class RunningTimes {
             LegMemo memo) {
         LinePath path = LinePath.between(network, from, to);
         Validation v = new Validation();
+        checkGaugeAndPower(v, path, type);
+        v.throwIfInvalid();
         checkStops(v, path, type, stops);
         checkRestrictions(v, path, type, restrictions);
         v.throwIfInvalid();

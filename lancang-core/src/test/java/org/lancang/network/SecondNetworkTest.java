@@ -57,6 +57,31 @@ class SecondNetworkTest {
     }
 
     @Test
+    void itsPointsHaveThaiNamesBesideTheThreeLanguages() {
+        Names ktw = NETWORK.point("KTW").orElseThrow().names();
+        assertThat(ktw.more()).containsEntry("th", "สถานีกลางกรุงเทพอภิวัฒน์");
+        assertThat(ktw.in("th")).isEqualTo("สถานีกลางกรุงเทพอภิวัฒน์");
+        assertThat(ktw.in("lo")).isEqualTo("ສະຖານີກາງ ກຸງເທບອະພິວັດ");
+        // every published point has its Thai name, read from the name_th column (no code names the language)
+        assertThat(NETWORK.points().stream().filter(p -> !p.assumed()))
+                .allSatisfy(p -> assertThat(p.names().more()).containsKey("th"));
+        // a language no point has falls back to English
+        assertThat(ktw.in("fr")).isEqualTo(ktw.en());
+        // the reference line has no fourth language
+        assertThat(ReferenceData.parse(name -> {
+                            try {
+                                return Files.readString(
+                                        Path.of("..", "data", "china-laos").resolve(name));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                        .network()
+                        .points())
+                .allSatisfy(p -> assertThat(p.names().more()).isEmpty());
+    }
+
+    @Test
     void itsCodesAreUniqueAcrossTheNetworks() {
         Network chinaLaos = ReferenceData.parse(name -> {
                     try {

@@ -49,7 +49,7 @@ import org.lancang.timetable.Train;
  * train runs away from Kunming (km increasing), 1 towards it; the train type in the extra column
  * {@value #TRAIN_TYPE_COLUMN}.</li>
  * <li>stop_times.txt: the calls where the train stops, plus its first and last call; times in the feed zone.</li>
- * <li>calendar.txt, feed_info.txt and translations.txt (Chinese and Lao names of stops, Chinese names of agencies).
+ * <li>calendar.txt, feed_info.txt and translations.txt (Chinese, Lao and any more languages' names of stops, Chinese names of agencies).
  * </li>
  * </ul>
  * Freight trains are left out. The output is deterministic: the same input gives the same bytes.
@@ -424,7 +424,7 @@ public final class GtfsExporter {
                 .text();
     }
 
-    /** Chinese and Lao names, so that apps can show the stations in the riders' own language; blank ones are left out. */
+    /** Chinese, Lao and any more languages' names (Thai on the Bangkok line), so that apps can show the stations in the riders' own language; blank ones are left out. */
     private static String translations(Network network, List<Trip> trips, List<Operator> agencies) {
         Set<String> used = trips.stream()
                 .flatMap(t -> t.stopTimes().stream())
@@ -446,6 +446,9 @@ public final class GtfsExporter {
             if (!point.names().lo().isBlank()) {
                 csv.row("stops", "stop_name", "lo", point.names().lo(), point.code());
             }
+            point.names()
+                    .more()
+                    .forEach((language, name) -> csv.row("stops", "stop_name", language, name, point.code()));
         }
         return csv.text();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lancang.data.DataFiles;
+import org.lancang.reference.ReferenceData;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.Operators;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.Timetable;
+import org.lancang.timetable.TimetableFile;
 import org.mobilitydata.gtfsvalidator.input.CountryCode;
 import org.mobilitydata.gtfsvalidator.runner.ApplicationType;
 import org.mobilitydata.gtfsvalidator.runner.ValidationRunner;
@@ -43,6 +51,41 @@ class GtfsValidatorTest {
         assertThat(report.infos()).anyMatch(i -> i.startsWith("unknown_column") && i.contains("lancang_train_type"));
     }
 
+    /**
+     * The second network's feed, as its folder gives it (data/vientiane-bangkok: its trains, its operators, its own
+     * stop coordinates): on Asia/Bangkok, with the overnight trains' times past 24:00, and no validator error.
+     */
+    @Test
+    void theSecondNetworksFeedHasNoValidatorError() throws IOException {
+        Path folder = Path.of("..", "data", "vientiane-bangkok");
+        DataFiles files = name -> {
+            try {
+                return Files.readString(folder.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        ReferenceData data = ReferenceData.parse(files);
+        Operators operators = Operators.parse(Operators.FILE, files.read(Operators.FILE), data.network());
+        Timetable timetable = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
+                .timetable(TimetableFile.parse("timetable.csv", files.read("timetable.csv")), List.of());
+        GtfsExporter exporter = new GtfsExporter(
+                StopCoordinates.parse("stop-coordinates.csv", files.read("stop-coordinates.csv")), operators);
+        byte[] feed = exporter.export(data.network(), timetable, Fixtures.feedInfo());
+        Map<String, String> txt = exporter.files(data.network(), timetable, Fixtures.feedInfo());
+
+        Report report = validate(feed, "vientiane-bangkok", LocalDate.of(2026, 12, 1), "TH");
+
+        report.warnings().forEach(w -> System.out.println("GTFS validator WARNING (vientiane-bangkok): " + w));
+        assertThat(report.errors())
+                .as("validator errors:\n%s", String.join("\n", report.errors()))
+                .isEmpty();
+        assertThat(txt.get("agency.txt")).contains("SRT").contains("Asia/Bangkok");
+        // 133 leaves at 21:25 and arrives the next morning: its last stop time is past 24:00
+        assertThat(txt.get("stop_times.txt").lines().filter(l -> l.matches(".*,(2[4-9]|3\\d):\\d\\d:\\d\\d,.*")))
+                .isNotEmpty();
+    }
+
     /** Proves the check above can fail: two agency time zones are an ERROR the harness must see. */
     @Test
     void theHarnessSeesValidatorErrors() throws IOException {
@@ -66,6 +109,10 @@ class GtfsValidatorTest {
     }
 
     static Report validate(byte[] feed, String name, LocalDate validationDate) throws IOException {
+        return validate(feed, name, validationDate, "LA");
+    }
+
+    static Report validate(byte[] feed, String name, LocalDate validationDate, String country) throws IOException {
         Path dir = Path.of("target", "gtfs-validator", name).toAbsolutePath();
         Path out = dir.resolve("report");
         Files.createDirectories(out);
@@ -75,7 +122,7 @@ class GtfsValidatorTest {
         ValidationRunnerConfig config = ValidationRunnerConfig.builder()
                 .setGtfsSource(zip.toUri())
                 .setOutputDirectory(out)
-                .setCountryCode(CountryCode.forStringOrUnknown("LA"))
+                .setCountryCode(CountryCode.forStringOrUnknown(country))
                 .setDateForValidation(validationDate)
                 .setNumThreads(1)
                 .setPrettyJson(true)

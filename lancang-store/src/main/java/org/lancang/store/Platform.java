@@ -2,6 +2,7 @@ package org.lancang.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -23,6 +24,8 @@ import org.lancang.store.db.GroupCommit;
 import org.lancang.store.db.WriterLock;
 import org.lancang.store.freight.FreightService;
 import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.SalesAudit;
@@ -79,6 +82,7 @@ public final class Platform implements AutoCloseable {
     private final String generatedAdminPassword;
     private final WriterLock writerLock;
     private final NameFolding nameFolding;
+    private ServedNetworks networks;
 
     private Platform(
             Database database,
@@ -156,6 +160,38 @@ public final class Platform implements AutoCloseable {
         return start(config, referenceFiles, clock, false);
     }
 
+    /**
+     * Starts a server's platform serving several networks: {@code home} as {@link #start(DatabaseConfig, DataFiles,
+     * Clock)} does, and {@code others} read-only from their folders (points, trains, running times, days, GTFS).
+     * Refused with {@link ServedNetworks.Clash} when two networks share a code or a train number.
+     */
+    public static Platform start(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
+        return withNetworks(start(config, home, clock, true), home, others);
+    }
+
+    /** Opens the platform for a one-shot command, serving several networks (see the {@code start} above). */
+    public static Platform open(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
+        return withNetworks(start(config, home, clock, false), home, others);
+    }
+
+    private static Platform withNetworks(Platform platform, DataFiles homeFiles, List<DataFiles> others) {
+        try {
+            List<ServedNetwork> served = new ArrayList<>();
+            served.add(ServedNetwork.home(
+                    platform.reference,
+                    platform.operators,
+                    platform.timetable.planner(),
+                    platform.timetable::plans,
+                    homeFiles));
+            others.forEach(files -> served.add(ServedNetwork.fromFiles(files)));
+            platform.networks = ServedNetworks.of(served);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
     private static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock, boolean server) {
         Database database = Database.start(config);
         WriterLock writerLock = null;
@@ -179,7 +215,7 @@ public final class Platform implements AutoCloseable {
                     LOG.info("names of {} points brought up to the reference files", renamed);
                 }
             }
-            ReferenceData reference = referenceStore.load(described.network());
+            ReferenceData reference = referenceStore.load(described);
             Operators operators =
                     Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
             TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
@@ -241,7 +277,7 @@ public final class Platform implements AutoCloseable {
                     clock);
             FreightService freight = new FreightService(
                     database.jdbi(), timetable, changes, FreightData.parse(reference.network(), referenceFiles), clock);
-            return new Platform(
+            Platform platform = new Platform(
                     database,
                     reference,
                     operators,
@@ -256,6 +292,9 @@ public final class Platform implements AutoCloseable {
                     adminPassword,
                     writerLock,
                     NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
+            platform.networks = ServedNetworks.of(List.of(
+                    ServedNetwork.home(reference, operators, timetable.planner(), timetable::plans, referenceFiles)));
+            return platform;
         } catch (RuntimeException e) {
             commits.close();
             if (writerLock != null) {
@@ -269,6 +308,11 @@ public final class Platform implements AutoCloseable {
     /** How station names and what people type to find them are compared (Lao spellings, 繁/简, pinyin). */
     public NameFolding nameFolding() {
         return nameFolding;
+    }
+
+    /** The networks served: the home network (the database's) first, then those read from their folders. */
+    public ServedNetworks networks() {
+        return networks;
     }
 
     public Database database() {

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.lancang.web.http.RequestOrigin;
 import org.lancang.web.http.TextInput;
 import org.lancang.web.maintenance.MaintenanceRoutes;
 import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.networks.NetworksRoutes;
 import org.lancang.web.operations.DispatchRoutes;
 import org.lancang.web.operations.GtfsRealtimeRoutes;
 import org.lancang.web.operations.OperationsRoutes;
@@ -101,15 +103,29 @@ public final class WebServer implements AutoCloseable {
                 .returns(Map.class)
                 .handle(ctx -> ctx.json(Map.of("status", "UP", "database", databaseStatus(platform)))));
         endpoints.addAll(new NetworkRoutes(
-                        platform.reference().network(), platform.nameFolding(), platform.sales()::localCurrency)
+                        platform.reference().network(),
+                        platform.nameFolding(),
+                        platform.sales()::localCurrency,
+                        code -> platform.networks()
+                                .ofPoint(code)
+                                .flatMap(n -> n.network().point(code.strip().toUpperCase(Locale.ROOT))))
                 .endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
-        endpoints.addAll(
-                new TimetableRoutes(platform.timetable(), platform.changes(), auth, platform.operators()).endpoints());
+        endpoints.addAll(new TimetableRoutes(
+                        platform.timetable(),
+                        platform.changes(),
+                        auth,
+                        platform.operators(),
+                        number -> platform.networks().ofTrain(number).filter(n -> !n.home()))
+                .endpoints());
         endpoints.addAll(
                 new ChangeRoutes(platform.changes(), platform.timetable(), auth, platform.operators()).endpoints());
-        endpoints.addAll(new RuntimeRoutes(platform.reference()).endpoints());
+        endpoints.addAll(new RuntimeRoutes(point -> platform.networks()
+                        .ofPoint(point)
+                        .orElse(platform.networks().home())
+                        .reference())
+                .endpoints());
         endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(
                         platform.maintenance(), platform.reference().network(), auth)
@@ -119,6 +135,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
         endpoints.addAll(
                 new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());
+        endpoints.addAll(new NetworksRoutes(platform.networks()).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

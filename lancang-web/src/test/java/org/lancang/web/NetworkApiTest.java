@@ -67,6 +67,8 @@ class NetworkApiTest {
         JsonNode sections = server.get("/api/network/sections").json();
         JsonNode points = server.get("/api/network/points").json();
         assertThat(sections).hasSize(35);
+        assertThat(sections.get(0).get("gaugeMm").asInt()).isEqualTo(1435);
+        assertThat(sections.get(0).get("electrification").asText()).isEqualTo("25 kV 50 Hz AC");
         assertThat(sections.get(0).get("speedLimitKmh").asInt())
                 .as("the Kunming link, calibrated")
                 .isEqualTo(75);

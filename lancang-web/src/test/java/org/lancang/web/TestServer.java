@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lancang.store.Platform;
+import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.web.http.Json;
@@ -37,6 +38,21 @@ final class TestServer implements AutoCloseable {
         platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), clock);
         adminPassword = platform.generatedAdminPassword().orElseThrow();
         server = WebServer.start(platform, new WebServer.Options("127.0.0.1", 0, trustedProxies));
+    }
+
+    /** A server of every network of data/ (China–Laos home, the others from their folders), as {@code serve} runs. */
+    static TestServer everyNetwork() {
+        return new TestServer(NetworkFolders.choose(List.of(), "network"));
+    }
+
+    private TestServer(List<ClasspathDataFiles> networks) {
+        platform = Platform.start(
+                TestDatabase.fresh(),
+                networks.get(0),
+                List.copyOf(networks.subList(1, networks.size())),
+                Clock.systemUTC());
+        adminPassword = platform.generatedAdminPassword().orElseThrow();
+        server = WebServer.start(platform, new WebServer.Options("127.0.0.1", 0, Set.of()));
     }
 
     String url(String path) {

@@ -3,6 +3,7 @@ package org.lancang.store.reference;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
 import org.lancang.rollingstock.TimetableSupplements;
+import org.lancang.rollingstock.Traction;
 import org.lancang.rollingstock.TractionPoint;
 import org.lancang.rollingstock.TrainCategory;
 import org.lancang.rollingstock.TrainType;
@@ -65,6 +67,36 @@ public final class ReferenceStore {
         return jdbi.inTransaction(h -> new ReferenceData(loadNetwork(h, described), loadRollingStock(h)));
     }
 
+    /**
+     * As {@link #load(Network)}, with each section's gauge and electrification and each train type's gauge and
+     * traction taken from {@code described} (the files, read at every start as the profile is).
+     */
+    public ReferenceData load(ReferenceData described) {
+        ReferenceData stored = load(described.network());
+        Map<String, Section> power = new HashMap<>();
+        described.network().sections().forEach(s -> power.put(s.from() + "→" + s.to(), s));
+        List<Section> sections = stored.network().sections().stream()
+                .map(s -> {
+                    Section files = power.get(s.from() + "→" + s.to());
+                    if (files == null) {
+                        throw new IllegalStateException("the stored section " + s.from() + "–" + s.to()
+                                + " is not in the network's sections.csv");
+                    }
+                    return s.withPowerOf(files);
+                })
+                .toList();
+        List<TrainType> types = stored.rollingStock().types().stream()
+                .map(t -> t.withRunningGearOf(described
+                        .rollingStock()
+                        .type(t.code())
+                        .orElseThrow(() -> new IllegalStateException(
+                                "the stored train type " + t.code() + " is not in the train-types.csv"))))
+                .toList();
+        Network n = stored.network();
+        return new ReferenceData(
+                new Network(n.profile(), n.borders(), n.points(), sections, n.structures()), new RollingStock(types));
+    }
+
     private static Country country(Network described, String code) {
         return described
                 .country(code)
@@ -82,9 +114,10 @@ public final class ReferenceStore {
             int changed = 0;
             for (Point p : fromFiles.points()) {
                 changed += h.createUpdate("UPDATE network_point SET name_en = :en, name_zh = :zh, name_lo = :lo,"
-                                + " name_pinyin = :pinyin WHERE code = :code AND (name_en, name_zh, name_lo,"
-                                + " name_pinyin) IS DISTINCT FROM (:en, :zh, :lo, :pinyin)")
+                                + " name_pinyin = :pinyin, names_more = :more WHERE code = :code AND (name_en, name_zh,"
+                                + " name_lo, name_pinyin, names_more) IS DISTINCT FROM (:en, :zh, :lo, :pinyin, :more)")
                         .bind("code", p.code())
+                        .bind("more", moreNames(p.names()))
                         .bind("en", p.names().en())
                         .bind("zh", p.names().zh())
                         .bind("lo", p.names().lo())
@@ -95,12 +128,32 @@ public final class ReferenceStore {
         });
     }
 
+    /** Names in more languages as stored: one "language TAB name" per line. */
+    static String moreNames(Names names) {
+        StringBuilder text = new StringBuilder();
+        names.more()
+                .forEach((language, name) ->
+                        text.append(language).append('\t').append(name).append('\n'));
+        return text.toString();
+    }
+
+    static Map<String, String> moreNames(String text) {
+        Map<String, String> more = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                more.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        return more;
+    }
+
     private static void saveNetwork(Handle h, Network network) {
-        PreparedBatch points =
-                h.prepareBatch("INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, country,"
+        PreparedBatch points = h.prepareBatch(
+                "INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, names_more, country,"
                         + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
                         + " elevation_basis, usual_dwell_ms, border_first_dwell_ms, border_second_dwell_ms, dwell_basis,"
-                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :country, :km, :kmQuality, :kind,"
+                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :more, :country, :km, :kmQuality, :kind,"
                         + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell, :firstBorder,"
                         + " :secondBorder, :dwellBasis, :source, :assumed)");
         int seq = 0;
@@ -111,6 +164,7 @@ public final class ReferenceStore {
                     .bind("zh", p.names().zh())
                     .bind("lo", p.names().lo())
                     .bind("pinyin", p.names().pinyin())
+                    .bind("more", moreNames(p.names()))
                     .bind("country", p.country().code())
                     .bind("km", p.km())
                     .bind("kmQuality", p.kmQuality().name())
@@ -183,7 +237,8 @@ public final class ReferenceStore {
                                 rs.getString("name_en"),
                                 rs.getString("name_zh"),
                                 rs.getString("name_lo"),
-                                rs.getString("name_pinyin")),
+                                rs.getString("name_pinyin"),
+                                moreNames(rs.getString("names_more"))),
                         country(described, rs.getString("country")),
                         rs.getDouble("km"),
                         KmQuality.valueOf(rs.getString("km_quality")),
@@ -218,7 +273,10 @@ public final class ReferenceStore {
                         rs.getString("gradient_basis"),
                         rs.getInt("speed_limit_kmh"),
                         rs.getString("speed_limit_basis"),
-                        rs.getString("source")))
+                        rs.getString("source"),
+                        0,
+                        Section.NOT_ELECTRIFIED,
+                        "not stored: read from sections.csv at every start"))
                 .list();
         List<Structure> structures = h.createQuery("SELECT * FROM network_structure ORDER BY seq")
                 .map((rs, ctx) -> new Structure(
@@ -384,7 +442,9 @@ public final class ReferenceStore {
                                     rs.getDouble("allowance_percent"),
                                     rs.getString("running_time_basis")),
                             rs.getString("source"),
-                            rs.getString("assumptions"));
+                            rs.getString("assumptions"),
+                            0,
+                            Traction.DIESEL);
                 })
                 .list();
         return new RollingStock(types);

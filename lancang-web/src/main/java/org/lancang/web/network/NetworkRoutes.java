@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.lancang.errors.InvalidInput;
@@ -24,10 +25,13 @@ import org.lancang.web.http.TypeRef;
 
 /** The network, read-only and public: points, sections, structures. */
 public final class NetworkRoutes {
-    /** A name in English, Chinese and Lao, and the pinyin of the Chinese name without tones (blank if none). */
-    public record NamesView(String en, String zh, String lo, String pinyin) {
+    /**
+     * A name in English, Chinese and Lao, the pinyin of the Chinese name without tones (blank if none), and the name in
+     * any more languages the network gives (language code → name, e.g. {@code th}; empty if none).
+     */
+    public record NamesView(String en, String zh, String lo, String pinyin, Map<String, String> more) {
         public static NamesView of(Names n) {
-            return new NamesView(n.en(), n.zh(), n.lo(), n.pinyin());
+            return new NamesView(n.en(), n.zh(), n.lo(), n.pinyin(), n.more());
         }
     }
 
@@ -108,7 +112,10 @@ public final class NetworkRoutes {
             String gradientBasis,
             Integer speedLimitKmh,
             String speedLimitBasis,
-            String source) {
+            String source,
+            int gaugeMm,
+            String electrification,
+            String powerBasis) {
         static SectionView of(Section s) {
             return new SectionView(
                     s.from(),
@@ -124,7 +131,10 @@ public final class NetworkRoutes {
                     s.gradientBasis(),
                     s.speedLimitKmh() > 0 ? s.speedLimitKmh() : null,
                     s.speedLimitBasis(),
-                    s.source());
+                    s.source(),
+                    s.gaugeMm(),
+                    s.electrification(),
+                    s.powerBasis());
         }
     }
 
@@ -156,11 +166,22 @@ public final class NetworkRoutes {
     private final List<SectionView> allSections;
     private final List<StructureView> structures;
     private final Network network;
+    private final Function<String, Optional<Point>> otherPoint;
     private final NameFolding folding;
     private final Function<String, Optional<Currency>> localCurrency;
 
     /** {@code localCurrency}: the currency a station's operator sells in (the fare table knows). */
     public NetworkRoutes(Network network, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
+        this(network, folding, localCurrency, code -> Optional.empty());
+    }
+
+    /** {@code otherPoint}: a point of another network served, by its code (codes are unique across networks). */
+    public NetworkRoutes(
+            Network network,
+            NameFolding folding,
+            Function<String, Optional<Currency>> localCurrency,
+            Function<String, Optional<Point>> otherPoint) {
+        this.otherPoint = otherPoint;
         this.network = network;
         this.folding = folding;
         this.localCurrency = localCurrency;
@@ -189,19 +210,21 @@ public final class NetworkRoutes {
                 Endpoint.get("/api/network/points/{code}")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("One point by its code")
+                        .summary("One point by its code, in any network served")
                         .pathParam("code", "point code, e.g. LPB")
                         .returns(PointView.class)
                         .handle(ctx -> {
                             String code = ctx.pathParam("code");
                             ctx.json(network.point(code)
+                                    .or(() -> otherPoint.apply(code))
                                     .map(PointView::of)
                                     .orElseThrow(() -> new NotFound("code", "no point with code '" + code + "'")));
                         }),
                 Endpoint.get("/api/network/sections")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("Sections between consecutive points: tracks, line speeds, block, mean gradient")
+                        .summary(
+                                "Sections between consecutive points: tracks, line speeds, block, mean gradient, gauge, electrification")
                         .query("include", false, "'assumed' to split sections at the assumed passing loops")
                         .returns(TypeRef.listOf(SectionView.class))
                         .handle(ctx -> ctx.json(includeAssumed(ctx) ? allSections : sections)),

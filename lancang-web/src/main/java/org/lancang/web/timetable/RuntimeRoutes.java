@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lancang.errors.InvalidInput;
@@ -60,10 +61,15 @@ public final class RuntimeRoutes {
             List<PointTimeView> points,
             List<ProfileView> profile) {}
 
-    private final ReferenceData reference;
+    private final Function<String, ReferenceData> networkOfPoint;
 
     public RuntimeRoutes(ReferenceData reference) {
-        this.reference = reference;
+        this(point -> reference);
+    }
+
+    /** {@code networkOfPoint}: the reference data of the network that has the origin point (any, if none has it). */
+    public RuntimeRoutes(Function<String, ReferenceData> networkOfPoint) {
+        this.networkOfPoint = networkOfPoint;
     }
 
     public List<Endpoint> endpoints() {
@@ -72,8 +78,11 @@ public final class RuntimeRoutes {
                 .tag("runtime")
                 .summary("Running time of a train type between two points with stops: the times a timetable would show,"
                         + " or the bare physics")
-                .query("type", true, "train type: CR200J, HXD3C_25G, FREIGHT")
-                .query("from", true, "origin point code")
+                .query(
+                        "type",
+                        true,
+                        "train type: CR200J, HXD3C_25G, FREIGHT (or one of another network, e.g. SRT_RAPID)")
+                .query("from", true, "origin point code (in any network served; the network is the one that has it)")
                 .query("to", true, "destination point code")
                 .query("stops", false, "comma-separated stop codes, e.g. PHH,VVG,LPB")
                 .query("dwell", false, "dwell at every stop, e.g. 3m or 90s (default: each stop's usual dwell)")
@@ -96,7 +105,7 @@ public final class RuntimeRoutes {
         Double allowance =
                 params.text("allowance").map(a -> parsePercent("allowance", a)).orElse(null);
         ctx.json(compute(
-                reference,
+                networkOfPoint.apply(from),
                 type,
                 from,
                 to,

@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -19,6 +21,7 @@ import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.network.Network;
 import org.lancang.store.changes.TimetableChangeService;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
@@ -42,6 +45,7 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
+import org.lancang.web.networks.NetworksRoutes;
 
 /** The timetable: trains and their times (public), conflicts, path insertion and possessions (planning roles), GTFS. */
 public final class TimetableRoutes {
@@ -82,6 +86,7 @@ public final class TimetableRoutes {
     private final Network network;
     private final Auth auth;
     private final Operators operators;
+    private final Function<String, Optional<ServedNetwork>> otherNetworkOfTrain;
 
     public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth) {
         this(
@@ -92,6 +97,17 @@ public final class TimetableRoutes {
     }
 
     public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth, Operators operators) {
+        this(service, changes, auth, operators, number -> Optional.empty());
+    }
+
+    /** {@code otherNetworkOfTrain}: the network served, other than home, whose timetable has a train number. */
+    public TimetableRoutes(
+            TimetableService service,
+            TimetableChangeService changes,
+            Auth auth,
+            Operators operators,
+            Function<String, Optional<ServedNetwork>> otherNetworkOfTrain) {
+        this.otherNetworkOfTrain = otherNetworkOfTrain;
         this.service = service;
         this.changes = changes;
         this.network = service.planner().network();
@@ -135,6 +151,19 @@ public final class TimetableRoutes {
                         .returns(TimetableViews.TrainView.class)
                         .handle(ctx -> {
                             String number = ctx.pathParam("number");
+                            var elsewhere = service.plan(number).isPresent()
+                                    ? Optional.<ServedNetwork>empty()
+                                    : otherNetworkOfTrain.apply(number);
+                            if (elsewhere.isPresent()) { // a train of another network served, as its folder plans it
+                                ctx.header("Cache-Control", "no-store")
+                                        .json(NetworksRoutes.train(
+                                                elsewhere.get(),
+                                                number,
+                                                Params.of(ctx)
+                                                        .optionalDate("date")
+                                                        .orElse(null)));
+                                return;
+                            }
                             LocalDate date = date(ctx, service.requirePlan(number, null, "number"));
                             // as the train runs that day: its plan after the published changes, under the day's
                             // temporary speed restrictions (a run a change cancelled shows runsOnDate false)

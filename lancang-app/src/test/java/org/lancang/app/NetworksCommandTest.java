@@ -1,0 +1,76 @@
+package org.lancang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line finds the trains and points of every network of data/, and writes each network's GTFS feed. */
+class NetworksCommandTest {
+    @Test
+    void timetableShowFindsATrainOfTheSecondNetwork() {
+        CommandLineTest.Run r = CommandLineTest.run("timetable", "show", "--train", "133", "--date", "2026-12-01");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("133 SRT_RAPID KTW → KSV on 2026-12-01");
+        assertThat(r.out()).contains("Nong Khai").contains("2026-12-02T"); // arrives the next morning
+        CommandLineTest.Run unknown = CommandLineTest.run("timetable", "show", "--train", "X77");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("X77");
+    }
+
+    @Test
+    void runtimeFindsTheNetworkOfItsOrigin() {
+        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase(
+                "runtime", "--type", "SRT_RAPID", "--from", "UDN", "--to", "KSV", "--stops", "NKI");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("SRT_RAPID UDN → KSV: running time ");
+    }
+
+    @Test
+    void roadClosuresOfTheFriendshipBridge() {
+        CommandLineTest.Run r = CommandLineTest.run("network", "road-closures", "--date", "2026-12-01");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern("Friendship Bridge on 2026-12-01: road closed \\d+ min \\(\\d+ crossings\\)");
+        assertThat(r.out()).contains("133").contains("148");
+    }
+
+    @Test
+    void gtfsExportWritesEveryNetworksFeedOrOne(@TempDir Path dir) throws IOException {
+        CommandLineTest.Run all = CommandLineTest.run(
+                "gtfs", "export", "--out", dir.resolve("feeds").toString());
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(agency(dir.resolve("feeds/china-laos.zip"))).contains("LCR");
+        assertThat(agency(dir.resolve("feeds/vientiane-bangkok.zip"))).contains("SRT");
+
+        Path one = dir.resolve("vb.zip");
+        CommandLineTest.Run single =
+                CommandLineTest.run("gtfs", "export", "--network", "vientiane-bangkok", "--out", one.toString());
+        assertThat(single.exitCode()).as(single.err()).isZero();
+        assertThat(agency(one)).contains("SRT").doesNotContain("LCR");
+        assertThat(single.out()).contains("vientiane-bangkok").doesNotContain("china-laos");
+
+        CommandLineTest.Run unknown =
+                CommandLineTest.run("gtfs", "export", "--network", "atlantis", "--out", one.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("atlantis");
+    }
+
+    private static String agency(Path zip) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip)))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("agency.txt")) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no agency.txt in " + zip);
+    }
+}

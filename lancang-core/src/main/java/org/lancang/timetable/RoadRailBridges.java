@@ -1,0 +1,161 @@
+package org.lancang.timetable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.lancang.data.CsvTable;
+import org.lancang.network.Network;
+
+/**
+ * Bridges that a road shares with the railway: the road is closed while a train crosses, from a lead time before the
+ * train reaches the bridge until a clearing time after it has left, and at least for a minimum closure. The time the
+ * road is closed per day is a figure governments watch. Read from {@value #FILE} (optional: a network without one has
+ * no shared bridge).
+ */
+public final class RoadRailBridges {
+    public static final String FILE = "road-rail-bridges.csv";
+
+    /**
+     * A bridge shared with a road.
+     *
+     * @param lead    how long before the train reaches the bridge the road is closed
+     * @param clear   how long after it has left the road stays closed
+     * @param minimum the shortest closure for one crossing
+     */
+    public record Bridge(
+            String name, double fromKm, double toKm, Duration lead, Duration clear, Duration minimum, String source) {}
+
+    /** One train's crossing: the road closed from {@code from} to {@code to}. */
+    public record Closure(String bridge, String train, LocalDate serviceDate, Instant from, Instant to) {
+        public Duration length() {
+            return Duration.between(from, to);
+        }
+    }
+
+    /**
+     * A day's closures of one bridge, in time order, and how long the road was closed that day (overlapping closures
+     * counted once, clipped to the day).
+     */
+    public record Day(Bridge bridge, LocalDate date, List<Closure> closures, Duration roadClosed) {}
+
+    private final List<Bridge> bridges;
+
+    public RoadRailBridges(List<Bridge> bridges) {
+        this.bridges = List.copyOf(bridges);
+    }
+
+    public static RoadRailBridges none() {
+        return new RoadRailBridges(List.of());
+    }
+
+    public static RoadRailBridges parse(String file, String text, Network network) {
+        List<Bridge> out = new ArrayList<>();
+        CsvTable table = CsvTable.parse(
+                file,
+                text,
+                List.of("name", "km_from", "km_to", "lead_min", "clear_min", "minimum_closure_min", "source"));
+        double first = network.points().get(0).km();
+        double last = network.points().get(network.points().size() - 1).km();
+        for (CsvTable.Row row : table.rows()) {
+            double from = row.decimalBetween("km_from", first, last);
+            double to = row.decimalBetween("km_to", first, last);
+            if (!(to > from)) {
+                throw row.error("km_to", "must be greater than km_from");
+            }
+            out.add(new Bridge(
+                    row.required("name"),
+                    from,
+                    to,
+                    minutes(row, "lead_min"),
+                    minutes(row, "clear_min"),
+                    minutes(row, "minimum_closure_min"),
+                    row.required("source")));
+        }
+        return new RoadRailBridges(out);
+    }
+
+    private static Duration minutes(CsvTable.Row row, String field) {
+        return Duration.ofSeconds(Math.round(row.decimalBetween(field, 0, 240) * 60));
+    }
+
+    public List<Bridge> bridges() {
+        return bridges;
+    }
+
+    /** Each bridge's closures on {@code day.date()} (counted in {@code zone}), from every run of the evaluated day. */
+    public List<Day> closures(DayPlan day, ZoneId zone) {
+        Instant start = day.date().atStartOfDay(zone).toInstant();
+        Instant end = day.date().plusDays(1).atStartOfDay(zone).toInstant();
+        List<Day> out = new ArrayList<>();
+        for (Bridge bridge : bridges) {
+            List<Closure> closures = new ArrayList<>();
+            for (ScheduledRun run : day.runs()) {
+                crossing(bridge, run)
+                        .filter(c -> c.to().isAfter(start) && c.from().isBefore(end))
+                        .ifPresent(closures::add);
+            }
+            closures.sort(Comparator.comparing(Closure::from));
+            out.add(new Day(bridge, day.date(), List.copyOf(closures), union(closures, start, end)));
+        }
+        return out;
+    }
+
+    /** The road closed for one run, if it crosses the bridge: times at the bridge ends interpolated by km. */
+    static Optional<Closure> crossing(Bridge bridge, ScheduledRun run) {
+        List<PointTime> times = run.run().times();
+        Instant enter = null;
+        Instant leave = null;
+        for (int i = 0; i + 1 < times.size(); i++) {
+            PointTime a = times.get(i);
+            PointTime b = times.get(i + 1);
+            double lo = Math.min(a.point().km(), b.point().km());
+            double hi = Math.max(a.point().km(), b.point().km());
+            if (hi <= bridge.fromKm() || lo >= bridge.toKm()) {
+                continue;
+            }
+            for (double km : new double[] {bridge.fromKm(), bridge.toKm()}) {
+                double k = Math.max(lo, Math.min(hi, km));
+                Instant t = run.at(at(a, b, k));
+                enter = enter == null || t.isBefore(enter) ? t : enter;
+                leave = leave == null || t.isAfter(leave) ? t : leave;
+            }
+        }
+        if (enter == null) {
+            return Optional.empty();
+        }
+        Instant from = enter.minus(bridge.lead());
+        Instant to = leave.plus(bridge.clear());
+        if (Duration.between(from, to).compareTo(bridge.minimum()) < 0) {
+            to = from.plus(bridge.minimum());
+        }
+        return Optional.of(new Closure(bridge.name(), run.plan().number(), run.serviceDate(), from, to));
+    }
+
+    /** The time at km {@code k} between two consecutive points, linearly between leaving a and reaching b. */
+    private static Duration at(PointTime a, PointTime b, double k) {
+        double span = b.point().km() - a.point().km();
+        double share = span == 0 ? 0 : (k - a.point().km()) / span;
+        long leave = a.departure().toMillis();
+        long reach = b.arrival().toMillis();
+        return Duration.ofMillis(leave + Math.round((reach - leave) * share));
+    }
+
+    private static Duration union(List<Closure> sorted, Instant start, Instant end) {
+        Duration total = Duration.ZERO;
+        Instant coveredTo = start;
+        for (Closure c : sorted) {
+            Instant from = c.from().isBefore(coveredTo) ? coveredTo : c.from();
+            Instant to = c.to().isAfter(end) ? end : c.to();
+            if (to.isAfter(from)) {
+                total = total.plus(Duration.between(from, to));
+                coveredTo = to;
+            }
+        }
+        return total;
+    }
+}

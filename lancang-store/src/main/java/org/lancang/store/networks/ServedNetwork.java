@@ -1,0 +1,163 @@
+package org.lancang.store.networks;
+
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.lancang.data.DataFiles;
+import org.lancang.network.Network;
+import org.lancang.reference.ReferenceData;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Operators;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.RoadRailBridges;
+import org.lancang.timetable.Timetable;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.Train;
+import org.lancang.timetable.TrainPlan;
+
+/**
+ * One network served: its reference data, operators, planner and train plans, and the files it was read from (for the
+ * files a feature reads on demand, such as the GTFS stop coordinates). The home network's plans are the timetable
+ * service's (the database's, changes included); another network's are its folder's {@code timetable.csv}.
+ */
+public final class ServedNetwork {
+    /** How many evaluated days a network read from its folder keeps (it has no changes, so days never go stale). */
+    private static final int DAYS_KEPT = 16;
+
+    private final ReferenceData reference;
+    private final Operators operators;
+    private final Planner planner;
+    private final Supplier<List<TrainPlan>> plans;
+    private final DataFiles files;
+    private final boolean home;
+    private final Map<LocalDate, DayPlan> days = new LinkedHashMap<>();
+    private final RoadRailBridges bridges;
+
+    ServedNetwork(
+            ReferenceData reference,
+            Operators operators,
+            Planner planner,
+            Supplier<List<TrainPlan>> plans,
+            DataFiles files,
+            boolean home) {
+        this.reference = reference;
+        this.operators = operators;
+        this.planner = planner;
+        this.plans = plans;
+        this.files = files;
+        this.home = home;
+        this.bridges = optional(files, RoadRailBridges.FILE)
+                .map(text -> RoadRailBridges.parse(RoadRailBridges.FILE, text, reference.network()))
+                .orElse(RoadRailBridges.none());
+    }
+
+    /** An optional file of the folder: absent is no such thing (a network without a shared bridge). */
+    private static Optional<String> optional(DataFiles files, String name) {
+        if (files instanceof ClasspathDataFiles folder) {
+            return folder.has(name) ? Optional.of(folder.read(name)) : Optional.empty();
+        }
+        try {
+            return Optional.of(files.read(name));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The bridges the network's railway shares with a road (its {@value RoadRailBridges#FILE}; none if absent). */
+    public RoadRailBridges roadRailBridges() {
+        return bridges;
+    }
+
+    /** Each shared bridge's road closures on a date, counted in the network's service zone. */
+    public List<RoadRailBridges.Day> roadClosures(LocalDate date) {
+        return bridges.closures(day(date), network().serviceZone());
+    }
+
+    /** The home network, whose plans are the timetable service's. */
+    public static ServedNetwork home(
+            ReferenceData reference,
+            Operators operators,
+            Planner planner,
+            Supplier<List<TrainPlan>> plans,
+            DataFiles files) {
+        return new ServedNetwork(reference, operators, planner, plans, files, true);
+    }
+
+    /** A network read from its folder alone: reference data, operators and timetable, nothing from a database. */
+    public static ServedNetwork fromFiles(DataFiles files) {
+        ReferenceData reference = ReferenceData.parse(files);
+        Operators operators = Operators.parse(Operators.FILE, files.read(Operators.FILE), reference.network());
+        List<TrainPlan> plans = List.copyOf(TimetableFile.parse("timetable.csv", files.read("timetable.csv")));
+        Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
+        return new ServedNetwork(reference, operators, planner, () -> plans, files, false);
+    }
+
+    /** The network's code (its folder's name). */
+    public String code() {
+        return reference.network().code();
+    }
+
+    public Network network() {
+        return reference.network();
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public Operators operators() {
+        return operators;
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+
+    public DataFiles files() {
+        return files;
+    }
+
+    /** Whether this is the home network (the database's: sales, maintenance, operations and the pages work on it). */
+    public boolean home() {
+        return home;
+    }
+
+    /** Every train of the network's base plan. */
+    public List<TrainPlan> plans() {
+        return plans.get();
+    }
+
+    public Optional<TrainPlan> plan(String number) {
+        return plans().stream().filter(p -> p.number().equalsIgnoreCase(number)).findFirst();
+    }
+
+    /** The timetabled train as it runs on {@code date} (no speed restriction: maintenance is the home network's). */
+    public Train train(TrainPlan plan, LocalDate date) {
+        return planner.train(plan, date, List.of());
+    }
+
+    /** The passenger and freight timetable, as the GTFS export takes it. */
+    public Timetable timetable() {
+        return planner.timetable(plans(), List.of());
+    }
+
+    /** The day evaluated: runs, blocking times, conflicts (no possession: maintenance is the home network's). */
+    public synchronized DayPlan day(LocalDate date) {
+        DayPlan day = days.get(date);
+        if (day == null) {
+            day = planner.day(plans(), date, List.of(), List.of());
+            if (days.size() >= DAYS_KEPT) {
+                days.remove(new ArrayList<>(days.keySet()).get(0));
+            }
+            days.put(date, day);
+        }
+        return day;
+    }
+}

@@ -1,0 +1,196 @@
+package org.lancang.web.networks;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.lancang.errors.NotFound;
+import org.lancang.gtfs.GtfsExporter;
+import org.lancang.gtfs.StopCoordinates;
+import org.lancang.network.Names;
+import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.networks.ServedNetworks;
+import org.lancang.timetable.TrainPlan;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Params;
+import org.lancang.web.http.TypeRef;
+import org.lancang.web.network.NetworkRoutes.NamesView;
+import org.lancang.web.timetable.TimetableRoutes;
+import org.lancang.web.timetable.TimetableViews;
+
+/** The networks served: list, each one's points and trains, each one's GTFS feed. Public and read-only. */
+public final class NetworksRoutes {
+    /** A network's own stop positions for its GTFS feed (the home network's are the ones bundled with the module). */
+    public static final String STOP_COORDINATES_FILE = "stop-coordinates.csv";
+
+    /**
+     * A network served.
+     *
+     * @param home    whether it is the home network (the database's; sales, maintenance and the pages work on it)
+     * @param feedUrl its GTFS feed
+     */
+    public record NetworkView(
+            String code,
+            NamesView names,
+            boolean home,
+            String serviceZone,
+            String feedZone,
+            List<String> countries,
+            int points,
+            int trains,
+            String feedUrl) {}
+
+    /** A point of any network served, with the network it belongs to. */
+    public record NetworkPointView(
+            String network, String code, NamesView names, String country, double km, String kind, String timeZone) {}
+
+    /** One train's crossing: the road closed from {@code from} to {@code to}. */
+    public record ClosureView(
+            String train, LocalDate serviceDate, OffsetDateTime from, OffsetDateTime to, long minutes) {}
+
+    /** A bridge shared with a road on a date: each crossing, and the time the road was closed that day. */
+    public record BridgeDayView(
+            String bridge, long roadClosedMinutes, int crossings, List<ClosureView> closures, String source) {}
+
+    /**
+     * A network's road closures on a date.
+     *
+     * @param conflicts the day's conflicts on the network (blocking times overlapping on a resource, the bridge's
+     *                  single track among them)
+     */
+    public record RoadClosuresView(String network, LocalDate date, List<BridgeDayView> bridges, int conflicts) {}
+
+    private final ServedNetworks networks;
+
+    public NetworksRoutes(ServedNetworks networks) {
+        this.networks = networks;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/networks")
+                        .access(Access.PUBLIC)
+                        .tag("network")
+                        .summary("The networks served, the home network (the database's, the pages') first")
+                        .returns(TypeRef.listOf(NetworkView.class))
+                        .handle(ctx -> ctx.json(networks.all().stream()
+                                .map(NetworksRoutes::view)
+                                .toList())),
+                Endpoint.get("/api/networks/{network}/points")
+                        .access(Access.PUBLIC)
+                        .tag("network")
+                        .summary("Every point of one network in its km order")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .returns(TypeRef.listOf(NetworkPointView.class))
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            ctx.json(n.network().referencePoints().stream()
+                                    .map(p -> new NetworkPointView(
+                                            n.code(),
+                                            p.code(),
+                                            NamesView.of(p.names()),
+                                            p.country().code(),
+                                            p.km(),
+                                            p.kind().name(),
+                                            p.timeZone().getId()))
+                                    .toList());
+                        }),
+                Endpoint.get("/api/networks/{network}/trains")
+                        .access(Access.PUBLIC)
+                        .tag("timetable")
+                        .summary("Every train of one network's base plan with its first departure and last arrival")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .returns(TypeRef.listOf(TimetableViews.TrainSummaryView.class))
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            ctx.json(n.plans().stream()
+                                    .map(p -> TimetableViews.summary(
+                                            n.network(), n.planner().train(p, List.of()), p))
+                                    .toList());
+                        }),
+                Endpoint.get("/api/networks/{network}/road-closures")
+                        .access(Access.PUBLIC)
+                        .tag("network")
+                        .summary("The road on each road–rail bridge closed while trains cross: every crossing of a day"
+                                + " and the time the road was closed that day (in the network's service zone)")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .query("date", true, "the day, YYYY-MM-DD")
+                        .returns(RoadClosuresView.class)
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            LocalDate date = Params.of(ctx).date("date");
+                            ctx.header("Cache-Control", "no-store").json(roadClosures(n, date));
+                        }),
+                Endpoint.get("/gtfs/{network}.zip")
+                        .access(Access.PUBLIC)
+                        .tag("timetable")
+                        .summary("One network's passenger timetable as a GTFS static feed (on the network's feed zone)")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .returns(byte[].class, "application/zip")
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            ctx.contentType("application/zip")
+                                    .header(
+                                            "Content-Disposition",
+                                            "attachment; filename=\"lancang-gtfs-" + n.code() + ".zip\"")
+                                    .result(gtfs(n));
+                        }));
+    }
+
+    /**
+     * A network's GTFS feed: its passenger trains, its operators as agencies, its stops placed by its own {@value
+     * #STOP_COORDINATES_FILE} (the home network: the table bundled with the GTFS module).
+     */
+    public static byte[] gtfs(ServedNetwork network) {
+        StopCoordinates coordinates = network.home()
+                ? StopCoordinates.bundled()
+                : StopCoordinates.parse(STOP_COORDINATES_FILE, network.files().read(STOP_COORDINATES_FILE));
+        return new GtfsExporter(coordinates, network.operators())
+                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
+    }
+
+    /** The train of any network served on a date, as {@code /api/timetable/trains/{number}} shows it. */
+    public static TimetableViews.TrainView train(ServedNetwork network, String number, LocalDate date) {
+        TrainPlan plan = network.plan(number).orElseThrow(() -> new NotFound("number", "no train '" + number + "'"));
+        ZoneId zone = network.network().point(plan.from()).orElseThrow().timeZone();
+        LocalDate day = date != null ? date : LocalDate.now(zone);
+        return TimetableViews.train(network.network(), network.train(plan, day), day);
+    }
+
+    /** The road closures of a network's shared bridges on a date (the API's and the command line's). */
+    public static RoadClosuresView roadClosures(ServedNetwork n, LocalDate date) {
+        ZoneId zone = n.network().serviceZone();
+        List<BridgeDayView> bridges = n.roadClosures(date).stream()
+                .map(d -> new BridgeDayView(
+                        d.bridge().name(),
+                        d.roadClosed().toMinutes(),
+                        d.closures().size(),
+                        d.closures().stream()
+                                .map(c -> new ClosureView(
+                                        c.train(),
+                                        c.serviceDate(),
+                                        c.from().atZone(zone).toOffsetDateTime(),
+                                        c.to().atZone(zone).toOffsetDateTime(),
+                                        c.length().toMinutes()))
+                                .toList(),
+                        d.bridge().source()))
+                .toList();
+        return new RoadClosuresView(
+                n.code(), date, bridges, n.day(date).conflicts().size());
+    }
+
+    private static NetworkView view(ServedNetwork n) {
+        Names names = n.network().profile().names();
+        return new NetworkView(
+                n.code(),
+                NamesView.of(names),
+                n.home(),
+                n.network().serviceZone().getId(),
+                n.network().feedZone().getId(),
+                n.network().countries().stream().map(c -> c.code()).toList(),
+                n.network().referencePoints().size(),
+                n.plans().size(),
+                n.home() ? "/gtfs.zip" : "/gtfs/" + n.code() + ".zip");
+    }
+}

@@ -1,0 +1,167 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server of every network of data/, as {@code lancang serve} runs by default: the API finds the second network's
+ * trains and points by their numbers and codes, its running times, and its own GTFS feed, while {@code /gtfs.zip} and
+ * the pages stay on the China–Laos network.
+ */
+class NetworksApiTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.everyNetwork();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void listsTheNetworksServedHomeFirstWithTheirFeeds() {
+        JsonNode networks = server.get("/api/networks").json();
+        assertThat(networks).hasSize(2);
+        assertThat(networks.get(0).get("code").asText()).isEqualTo("china-laos");
+        assertThat(networks.get(0).get("home").asBoolean()).isTrue();
+        assertThat(networks.get(0).get("feedUrl").asText()).isEqualTo("/gtfs.zip");
+        JsonNode second = networks.get(1);
+        assertThat(second.get("code").asText()).isEqualTo("vientiane-bangkok");
+        assertThat(second.get("home").asBoolean()).isFalse();
+        assertThat(second.get("serviceZone").asText()).isEqualTo("Asia/Bangkok");
+        assertThat(second.get("trains").asInt()).isPositive();
+        assertThat(second.get("feedUrl").asText()).isEqualTo("/gtfs/vientiane-bangkok.zip");
+    }
+
+    @Test
+    void aTrainOfTheSecondNetworkIsFoundByItsNumberAndRunsOvernight() {
+        TestServer.Reply r = server.get("/api/timetable/trains/133?date=2026-12-01");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode train = r.json();
+        assertThat(train.get("from").asText()).isEqualTo("KTW");
+        assertThat(train.get("to").asText()).isEqualTo("KSV");
+        assertThat(train.get("operator").asText()).isEqualTo("SRT");
+        JsonNode calls = train.get("calls");
+        assertThat(calls.get(0).get("departureLocal").asText()).isEqualTo("21:25");
+        OffsetDateTime arrival =
+                OffsetDateTime.parse(calls.get(calls.size() - 1).get("arrival").asText());
+        assertThat(arrival.toLocalDate()).hasToString("2026-12-02");
+        // the home network's trains are unchanged, and an unknown number is a 404 naming the field
+        assertThat(server.get("/api/timetable/trains/C82").json().get("from").asText())
+                .isEqualTo("VTE");
+        TestServer.Reply unknown = server.get("/api/timetable/trains/X77");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("number");
+        JsonNode trains = server.get("/api/networks/vientiane-bangkok/trains").json();
+        assertThat(trains).anyMatch(t -> t.get("number").asText().equals("25"));
+        assertThat(server.get("/api/timetable/trains").json())
+                .noneMatch(t -> t.get("number").asText().equals("133"));
+    }
+
+    @Test
+    void aPointOfTheSecondNetworkIsFoundByItsCode() {
+        JsonNode ktw = server.get("/api/network/points/KTW").json();
+        assertThat(ktw.get("timeZone").asText()).isEqualTo("Asia/Bangkok");
+        assertThat(ktw.get("country").asText()).isEqualTo("TH");
+        assertThat(ktw.get("names").get("more").get("th").asText()).isEqualTo("สถานีกลางกรุงเทพอภิวัฒน์");
+        assertThat(server.get("/api/network/points").json())
+                .noneMatch(p -> p.get("code").asText().equals("KTW"));
+        JsonNode points = server.get("/api/networks/vientiane-bangkok/points").json();
+        assertThat(points.get(0).get("code").asText()).isEqualTo("KTW");
+        assertThat(points.get(points.size() - 1).get("code").asText()).isEqualTo("KSV");
+        TestServer.Reply unknown = server.get("/api/networks/atlantis/points");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.json().get("field").asText()).isEqualTo("network");
+    }
+
+    @Test
+    void runningTimesOnTheSecondNetwork() {
+        TestServer.Reply r = server.get("/api/runtime?type=SRT_RAPID&from=UDN&to=KSV&stops=NKI");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode view = r.json();
+        assertThat(view.get("from").asText()).isEqualTo("UDN");
+        assertThat(view.get("runningTimeSeconds").asLong()).isBetween(3_600L, 4L * 3_600);
+        TestServer.Reply wrongType = server.get("/api/runtime?type=CR200J&from=UDN&to=KSV");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("field").asText()).isEqualTo("type");
+    }
+
+    @Test
+    void eachNetworkHasItsFeedAndGtfsZipStaysChinaLaos() throws Exception {
+        Map<String, String> home = unzip(bytes("/gtfs.zip"));
+        assertThat(home.get("agency.txt")).contains("LCR").doesNotContain("SRT");
+        assertThat(home.get("stops.txt")).contains("LPB").doesNotContain("KTW");
+        Map<String, String> second = unzip(bytes("/gtfs/vientiane-bangkok.zip"));
+        assertThat(second.get("agency.txt")).contains("SRT").contains("Asia/Bangkok");
+        assertThat(second.get("stops.txt")).contains("KTW").contains("KSV").doesNotContain("LPB");
+        assertThat(second.get("trips.txt")).contains("133");
+        assertThat(second.get("translations.txt")).contains("stops,stop_name,th,หนองคาย,NKI");
+        assertThat(server.get("/gtfs/atlantis.zip").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRoadOnTheFriendshipBridgeIsClosedWhileTrainsCross() {
+        TestServer.Reply r = server.get("/api/networks/vientiane-bangkok/road-closures?date=2026-12-01");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode bridge = r.json().get("bridges").get(0);
+        assertThat(bridge.get("bridge").asText()).contains("Friendship Bridge");
+        List<String> trains = new ArrayList<>();
+        long longest = 0;
+        for (JsonNode c : bridge.get("closures")) {
+            trains.add(c.get("train").asText());
+            assertThat(c.get("minutes").asLong()).isGreaterThanOrEqualTo(15);
+            longest += c.get("minutes").asLong();
+        }
+        assertThat(trains).contains("133", "134", "147", "148").doesNotContain("25");
+        assertThat(bridge.get("roadClosedMinutes").asLong()).isPositive().isLessThanOrEqualTo(longest);
+        // the home network has no shared bridge; a missing date is refused naming it
+        assertThat(server.get("/api/networks/china-laos/road-closures?date=2026-12-01")
+                        .json()
+                        .get("bridges"))
+                .isEmpty();
+        TestServer.Reply noDate = server.get("/api/networks/vientiane-bangkok/road-closures");
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.json().get("field").asText()).isEqualTo("date");
+    }
+
+    private static byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url(path))).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+}
