@@ -521,10 +521,9 @@ class WebUiBrowserTest {
     private static void fillPassenger(
             String name, String nationality, String documentType, String number, String born, String expiry) {
         type(By.name("passengers[0].name"), name);
-        type(By.name("passengers[0].nationality"), nationality);
         new Select(field("passengers[0].documentType")).selectByValue(documentType);
+        new Select(field("passengers[0].nationality")).selectByValue(nationality);
         type(By.name("passengers[0].documentNumber"), number);
-        setValue(By.name("passengers[0].dateOfBirth"), born);
         if (expiry != null) {
             setValue(By.name("passengers[0].documentExpiry"), expiry);
         }
