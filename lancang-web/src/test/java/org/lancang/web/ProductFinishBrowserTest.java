@@ -2,8 +2,11 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,14 @@ class ProductFinishBrowserTest {
                 "/api/auth/register",
                 null,
                 "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 12\"}");
+        String admin = server.adminToken();
+        for (String[] u : new String[][] {{"plan2", "PLANNER"}, {"mnt2", "MAINTAINER"}, {"window5", "AGENT"}}) {
+            server.postJson(
+                    "/api/users",
+                    admin,
+                    "{\"username\":\"" + u[0] + "\",\"displayName\":\"" + u[0] + "\",\"password\":\"" + u[0]
+                            + " password\",\"roles\":[\"" + u[1] + "\"]}");
+        }
         b = new BrowserSupport(server, 1024, 700);
     }
 
@@ -151,6 +162,167 @@ class ProductFinishBrowserTest {
                         .getFirstSelectedOption()
                         .getAttribute("value"))
                 .isEqualTo("PASSPORT");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    /** Item 6, seen in Chinese and Lao: the password rule comes back from the server as a code the page translates. */
+    @Test
+    void thePasswordRuleIsSaidInChineseAndLao() {
+        b.driver.get(server.url("/register.html"));
+        lang("zh");
+        b.type(By.id("username"), "wangli");
+        b.type(By.id("displayName"), "王力");
+        b.type(By.id("password"), "short1");
+        b.type(By.id("password2"), "short1");
+        b.click(By.cssSelector("#register-form [type=submit]"));
+        WebElement error = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=password] .field-error")));
+        assertThat(error.getText()).contains("密码").contains("10").doesNotContain("must be");
+        b.shot("product-6a-password-rule-zh");
+        lang("lo");
+        b.click(By.cssSelector("#register-form [type=submit]"));
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-field=password] .field-error"), "ລະຫັດຜ່ານ"));
+        b.shot("product-6b-password-rule-lo");
+        assertThat(b.consoleErrors()).allMatch(e -> e.contains("400"));
+    }
+
+    /**
+     * Item 6, seen in Lao: the maintenance page names assets (tracks, tunnels, stations) and operators in Lao, and a
+     * server refusal (a work order with both a defect and an asset) is said in Lao.
+     */
+    @Test
+    void theMaintenancePageNamesAssetsTunnelsAndOperatorsInLao() {
+        b.signIn("mnt2", "mnt2 password", "/maintenance.html");
+        lang("lo");
+        WebElement table = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assets-table")));
+        // the stretch from the Friendship Tunnel to Namor
+        field("fromKm").clear();
+        field("fromKm").sendKeys("600");
+        field("toKm").clear();
+        field("toKm").sendKeys("650");
+        b.click(By.cssSelector("#assets-form [type=submit]"));
+        b.wait.until(d -> table.getText().contains("ອຸໂມງບ້ານຄອນຫຼວງ"));
+        String text = table.findElement(By.tagName("tbody")).getText();
+        assertThat(text)
+                .contains("ອຸໂມງມິດຕະພາບ") // the Friendship Tunnel
+                .contains("ອຸໂມງບ້ານຄອນຫຼວງ") // a tunnel named by Lancang (marked in structures.csv)
+                .contains("ທາງລົດໄຟ") // "Track …"
+                .contains("ບໍລິສັດ ທາງລົດໄຟ ລາວ-ຈີນ") // the Lao operator by name
+                .doesNotContain("CR_KUNMING")
+                .doesNotContain(" tunnel")
+                .doesNotContain("Track ");
+        b.shot("product-6c-assets-lo");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * Item 10, seen in English: the planner shows operators, train types and the resources of conflicts by name, never
+     * LINE:…, CR_KUNMING or HXD3C_25G.
+     */
+    @Test
+    void thePlannerShowsNamesNotCodes() {
+        // a conflict to list: a Vientiane train moved onto another's departure, published knowingly
+        List<JsonNode> lao = new ArrayList<>();
+        for (JsonNode t : server.get("/api/timetable/trains").json()) {
+            if (t.get("from").asText().equals("VTE") && t.get("days").asText().equals("daily")) {
+                lao.add(t);
+            }
+        }
+        String plan = server.token("plan2", "plan2 password");
+        TestServer.Reply moved = server.postJson(
+                "/api/timetable/changes",
+                plan,
+                "{\"scope\":{\"from\":\"" + DATE + "\"},\"edits\":[{\"kind\":\"MOVE\",\"train\":\""
+                        + lao.get(1).get("number").asText() + "\",\"departure\":\""
+                        + lao.get(0).get("departureLocal").asText() + "\"}]}");
+        assertThat(server.postJson(
+                                "/api/timetable/changes/"
+                                        + moved.json().get("id").asText() + "/publish",
+                                plan,
+                                "{\"acceptConflicts\":true}")
+                        .status())
+                .isEqualTo(200);
+        b.signIn("plan2", "plan2 password", "/planner.html?from=KMS&to=VTE&date=" + DATE + "&hours=24");
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg.ldd g.train")));
+        WebElement trains =
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trains-table tbody tr")));
+        assertThat(trains.isEnabled()).isTrue();
+        String list = b.driver.findElement(By.id("trains-table")).getAttribute("textContent");
+        assertThat(list)
+                .contains("China Railway Kunming Group")
+                .doesNotContain("CR_KUNMING")
+                .doesNotContain("HXD3C_25G");
+        String typeOptions = b.driver.findElement(By.id("ins-type")).getAttribute("textContent");
+        assertThat(typeOptions).doesNotContain("HXD3C_25G").doesNotContain("(FREIGHT)");
+        String conflicts = b.driver.findElement(By.id("conflicts")).getAttribute("textContent");
+        assertThat(conflicts).doesNotContain("LINE:").doesNotContain("BLOCK:").doesNotContain("TRACK:");
+        List<WebElement> resources = b.driver.findElements(By.cssSelector("#conflicts .res"));
+        assertThat(resources).isNotEmpty();
+        for (WebElement res : resources) {
+            assertThat(res.getText()).isNotEqualTo(res.getAttribute("data-resource"));
+        }
+        b.shot("product-10a-planner-names-en");
+    }
+
+    /** Item 10: every page has a description in the reader's language, and a signed-out page logs no error. */
+    @Test
+    void everyPageHasADescriptionAndSignedOutPagesLogNoError() {
+        for (String page : new String[] {
+            "/",
+            "/book.html",
+            "/signin.html",
+            "/register.html",
+            "/trips.html",
+            "/agent.html",
+            "/planner.html",
+            "/maintenance.html",
+            "/freight.html",
+            "/freight-office.html",
+            "/admin/users.html"
+        }) {
+            b.driver.get(server.url(page));
+            b.wait.until(d -> !((String) b.js("return document.title")).isBlank());
+            String english = (String) b.js("return document.querySelector('meta[name=description]').content");
+            assertThat(english).as(page).hasSizeGreaterThan(30);
+        }
+        b.driver.get(server.url("/book.html"));
+        lang("lo");
+        String lao = (String) b.js("return document.querySelector('meta[name=description]').content");
+        assertThat(lao).contains("ປີ້");
+        b.driver.get(server.url("/"));
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map-scroll svg")));
+        b.driver.get(server.url("/book.html"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        b.driver.get(server.url("/signin.html"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        // the signed-in pages (trips, planner …) send a signed-out visitor to sign in: not a console error either
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    /** Item 10, seen at the Vientiane window: an agent who sold from Vientiane starts the next sale there, in kip. */
+    @Test
+    void theVientianeWindowStartsInKip() {
+        b.signIn("window5", "window5 password", "/agent.html");
+        WebElement from = field("from");
+        from.sendKeys("Vientiane");
+        b.wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("[data-field=from] li[role=option][data-code=VTE]")))
+                .click();
+        b.wait.until(d -> "VTE".equals(field("from").getAttribute("data-code")));
+        WebElement to = field("to");
+        to.sendKeys("Luang");
+        b.wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("[data-field=to] li[role=option][data-code=LPB]")))
+                .click();
+        b.click(By.cssSelector("#search-form [type=submit]"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey")));
+        // the next day, the window's page again
+        b.driver.get(server.url("/agent.html"));
+        b.wait.until(d -> "VTE".equals(field("from").getAttribute("data-code")));
+        assertThat(new Select(field("currency")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("LAK");
+        b.shot("product-10b-vientiane-window-kip-en");
         assertThat(b.consoleErrors()).isEmpty();
     }
 }
