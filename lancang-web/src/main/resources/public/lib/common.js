@@ -71,11 +71,29 @@ export function getMe() {
   return mePromise;
 }
 
+/**
+ * The codes of the kinds of error (the server's ProblemCodes.GENERIC less "required"): they say less than the English
+ * detail beside them, so a page in Chinese or Lao shows the kind in the reader's language with the detail after it.
+ */
+const KIND_CODES = new Set(['invalid', 'unauthorized', 'forbidden', 'not-found', 'method-not-allowed', 'clash',
+  'too-large', 'uri-too-long', 'unsupported-media-type', 'unprocessable', 'locked', 'throttled', 'headers-too-large',
+  'server-error', 'unavailable', 'error']);
+
+/** A server message in the reader's language: its code's text, or the English one where the code only names a kind. */
+export function codeText(code, english) {
+  const known = code && has(`err.${code}`);
+  if (known && !KIND_CODES.has(code)) return t(`err.${code}`);
+  if (!known) return english || '';
+  if (!english) return t(`err.${code}`);
+  return getLang() === 'en' ? english : `${t(`err.${code}`)} (${english})`;
+}
+
 /** A message for an ApiError that is not tied to a field. */
 export function errorText(err) {
   if (!(err instanceof ApiError)) return String(err && err.message ? err.message : err);
   if (err.status === 0) return t('common.network');
-  return (err.problem && (err.problem.detail || err.problem.title)) || t('common.error', { status: err.status });
+  const p = err.problem;
+  return (p && codeText(p.code, p.detail || p.title)) || t('common.error', { status: err.status });
 }
 
 /** A same-site path from ?next=, or the fallback. */
@@ -149,11 +167,11 @@ export function showProblem(form, err) {
   const rest = [];
   if (p && Array.isArray(p.errors) && p.errors.length) {
     for (const e of p.errors) {
-      const message = e && e.code && has(`err.${e.code}`) ? t(`err.${e.code}`) : (e && e.message) || p.detail || '';
+      const message = codeText(e && e.code, (e && e.message) || p.detail || '');
       if (e && e.field && fieldError(form, e.field, message)) placed++;
       else if (message) rest.push(message);
     }
-  } else if (p && p.field && fieldError(form, p.field, p.detail || p.title || '')) {
+  } else if (p && p.field && fieldError(form, p.field, codeText(p.code, p.detail || p.title || ''))) {
     placed++;
   }
   if (!placed || rest.length) formError(form, rest.length ? rest.join(' ') : errorText(err));

@@ -9,12 +9,29 @@ import { t, getLang } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
-  forecastLine,
+  forecastLine, stationCountry, loadNationalities, nationalityName,
 } from '/lib/tickets.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
 const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
 const MAX_PASSENGERS = 5;
+const COUNTRY_DOCUMENT = { LA: 'LAO_ID_CARD', CN: 'CHINESE_RESIDENT_ID' };
+const DOCUMENT_NATIONALITY = { LAO_ID_CARD: 'LAO', CHINESE_RESIDENT_ID: 'CHN' };
+const LANGUAGE_COUNTRY = { lo: 'LA', zh: 'CN' };
+const LANGUAGE_NATIONALITY = { lo: 'LAO', zh: 'CHN' };
+const NEAR_NATIONALITIES = ['LAO', 'CHN', 'THA', 'VNM'];
+
+/**
+ * The document a passenger most likely travels on: a passport across the border; on a domestic trip the country's own
+ * identity card, unless the reader reads the other country's language (a Chinese reader in Laos is a visitor there).
+ */
+export function defaultDocument(journey, lang) {
+  if (journey.crossesBorder) return 'PASSPORT';
+  const country = stationCountry(journey.from);
+  const readers = LANGUAGE_COUNTRY[lang];
+  if (readers && country && readers !== country) return 'PASSPORT';
+  return COUNTRY_DOCUMENT[country] || 'PASSPORT';
+}
 
 /** Builds the sale inside root. agent: selling for walk-in passengers (the booking is the agent's sale). */
 export async function mountSale(root, { agent = false, onSold = () => {} } = {}) {
@@ -43,10 +60,15 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   let query = null;
   let choice = null; // {journey, seatClass, waitlist}
   let booking = null;
+  let nationalities = [];
 
   const params = new URLSearchParams(location.search);
   if (params.get('from')) from.set(params.get('from').toUpperCase());
   if (params.get('to')) to.set(params.get('to').toUpperCase());
+  // a ticket window sells from its own station: the agent's last origin comes back (and with it the station's money,
+  // kip at a Vientiane window) until another is chosen
+  const WINDOW_KEY = 'lancang.window.from';
+  if (agent && !params.get('from') && localStorage.getItem(WINDOW_KEY)) from.set(localStorage.getItem(WINDOW_KEY));
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
   if (['CNY', 'LAK'].includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
   // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose;
@@ -74,6 +96,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     if (ok && from.code === to.code) { fieldError(searchForm, 'to', t('tk.sameStations')); ok = false; }
     if (!ok) { focusFirstError(searchForm); return; }
     query = { from: from.code, to: to.code, date: searchForm.date.value, currency: searchForm.currency.value };
+    if (agent) localStorage.setItem(WINDOW_KEY, from.code);
     choice = null;
     step.replaceChildren();
     await busy(searchForm, async () => {
@@ -151,7 +174,9 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
           h('td', { class: 'num' }, h('span', { class: 'fare' }, money(c.fare.total)),
             c.fare.parts.length > 1 || c.fare.parts[0].amount.currency !== c.fare.total.currency
               ? h('span', { class: 'sub' }, c.fare.parts.map((p) => `${stationName(p.from)}–${stationName(p.to)} ${money(p.amount)}`).join(' + '))
-              : null),
+              : null,
+            (c.reducedFares || []).filter((r) => r.category === 'CHILD').map((r) => h('span', { class: 'sub reduced-fare' },
+              t('tk.childFare', { amount: money(r.total), min: r.minAge, max: r.maxAge - 1 })))),
           h('td', {}, j.onSale ? h('button', {
             type: 'button', class: `btn small${c.available > 0 ? '' : ' secondary'}`,
             'aria-label': `${c.available > 0 ? t('tk.choose') : t('tk.joinWaitlist')}: ${j.train} ${className(c.seatClass)}`,
@@ -165,7 +190,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     choice = { journey, seatClass, waitlist };
     booking = null;
     // sign in (or register) first, before any passenger detail is typed; the search and the train come back after
-    if (await getMe()) renderDetails();
+    if (await getMe()) await renderDetails();
     else renderSignIn();
     step.scrollIntoView({ block: 'start' });
     step.querySelector('h2').focus();
@@ -201,24 +226,95 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       hintKey ? h('p', { class: 'note', 'data-i18n': hintKey }, t(hintKey)) : null);
   }
 
-  function passengerFieldset(i, cross) {
+  /** The nationality list in the reader's language: the line's neighbours first, then every country by name. */
+  function nationalitySelect(value) {
+    const all = nationalities.map((n) => ({ code: n.code, name: nationalityName(n.code) }));
+    const collator = new Intl.Collator(getLang() === 'zh' ? 'zh-Hans' : getLang());
+    all.sort((a, b) => collator.compare(a.name, b.name));
+    const option = (n) => h('option', { value: n.code, 'data-nationality': n.code }, n.name);
+    const select = h('select', { required: true },
+      h('option', { value: '' }, t('tk.nationalityChoose')),
+      h('optgroup', { label: t('tk.nationalityNear'), 'data-i18n-attr': 'label:tk.nationalityNear' },
+        NEAR_NATIONALITIES.map((c) => all.find((n) => n.code === c)).filter(Boolean).map(option)),
+      h('optgroup', { label: t('tk.nationalityAll'), 'data-i18n-attr': 'label:tk.nationalityAll' }, all.map(option)));
+    select.value = value || '';
+    return select;
+  }
+
+  /** The fare categories of the class chosen, each with its age band and fare, as options. */
+  function categoryOptions() {
+    const { journey: j, seatClass } = choice;
+    const cls = j.classes.find((c) => c.seatClass === seatClass);
+    const reduced = (cls && cls.reducedFares) || [];
+    return [h('option', { value: 'ADULT' }, `${t('tk.fareCat.ADULT')} · ${money(cls.fare.total)}`),
+      ...reduced.map((r) => h('option', { value: r.category },
+        `${t(`tk.fareCat.${r.category}`)} (${t('tk.ages', { min: r.minAge, max: r.maxAge - 1 })}) · ${money(r.total)}`))];
+  }
+
+  function passengerFieldset(i, journey) {
     const p = `passengers[${i}]`;
+    const cross = journey.crossesBorder;
     const docType = h('select', {}, DOCS.map((d) => h('option', { value: d, 'data-i18n': `tk.doc.${d}` }, t(`tk.doc.${d}`))));
-    docType.value = cross ? 'PASSPORT' : (agent ? 'LAO_ID_CARD' : 'CHINESE_RESIDENT_ID');
+    docType.value = defaultDocument(journey, getLang());
+    const nationality = nationalitySelect(DOCUMENT_NATIONALITY[docType.value] || LANGUAGE_NATIONALITY[getLang()]);
+    let nationalityChosen = false;
+    nationality.addEventListener('change', () => { nationalityChosen = true; });
+    docType.addEventListener('change', () => {
+      // an identity card says the nationality; a passport leaves it as the buyer chose
+      if (!nationalityChosen && DOCUMENT_NATIONALITY[docType.value]) nationality.value = DOCUMENT_NATIONALITY[docType.value];
+    });
+    const category = h('select', {}, categoryOptions());
+    const born = h('input', { type: 'date', max: daysFromToday(0) });
+    const bornField = field(`${p}.dateOfBirth`, 'tk.dateOfBirth', born, 'tk.dateOfBirthHint');
+    const showBorn = () => {
+      // the date of birth only where the fare depends on it: a child or an infant
+      const needed = category.value !== 'ADULT';
+      bornField.hidden = !needed;
+      born.required = needed;
+      if (!needed) born.value = '';
+    };
+    category.addEventListener('change', showBorn);
+    showBorn();
+    const expiry = h('input', { type: 'date' });
+    const expiryField = field(`${p}.documentExpiry`, 'tk.documentExpiry', expiry, 'tk.expiryHint');
+    const showExpiry = () => {
+      // only a passport's expiry is asked (the server checks it against the travel date)
+      expiryField.hidden = docType.value !== 'PASSPORT';
+      expiry.required = docType.value === 'PASSPORT';
+      if (expiryField.hidden) expiry.value = '';
+    };
+    docType.addEventListener('change', showExpiry);
+    showExpiry();
     return h('fieldset', { class: 'passenger', 'data-passenger': i },
       h('legend', {}, t('tk.passengerN', { n: i + 1 })),
       h('div', { class: 'grid-2' },
         field(`${p}.name`, 'tk.name', h('input', { type: 'text', required: true, autocomplete: i ? 'off' : 'name', maxlength: 200 })),
-        field(`${p}.nationality`, 'tk.nationality', h('input', { type: 'text', required: true, maxlength: 3, 
-          autocapitalize: 'characters', spellcheck: 'false', placeholder: 'LAO / CHN' }), 'tk.nationalityHint'),
+        field(`${p}.fareCategory`, 'tk.fareCategory', category),
+        bornField,
         field(`${p}.documentType`, 'tk.documentType', docType, cross ? 'tk.passportNeeded' : null),
+        field(`${p}.nationality`, 'tk.nationality', nationality),
         field(`${p}.documentNumber`, 'tk.documentNumber', h('input', { type: 'text', required: true, maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
-        field(`${p}.dateOfBirth`, 'tk.dateOfBirth', h('input', { type: 'date', required: true, max: daysFromToday(0) })),
-        field(`${p}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date' }), 'tk.expiryHint')));
+        expiryField));
   }
 
-  function renderDetails() {
+  /** The category's age band (from the class's reduced fares) holds the date of birth on the day of travel. */
+  function ageFits(categoryValue, dateOfBirth) {
+    if (categoryValue === 'ADULT' || !dateOfBirth) return true;
+    const { journey: j, seatClass } = choice;
+    const cls = j.classes.find((c) => c.seatClass === seatClass);
+    const band = (cls.reducedFares || []).find((r) => r.category === categoryValue);
+    if (!band) return true;
+    const travel = new Date(`${query.date}T00:00:00Z`);
+    const birth = new Date(`${dateOfBirth}T00:00:00Z`);
+    let age = travel.getUTCFullYear() - birth.getUTCFullYear();
+    if (travel.getUTCMonth() < birth.getUTCMonth()
+      || (travel.getUTCMonth() === birth.getUTCMonth() && travel.getUTCDate() < birth.getUTCDate())) age--;
+    return age >= band.minAge && age < band.maxAge;
+  }
+
+  async function renderDetails() {
+    nationalities = await loadNationalities();
     const { journey: j, seatClass, waitlist } = choice;
     const form = h('form', { id: 'details-form', class: 'panel', novalidate: true },
       h('div', { class: 'form-error', role: 'alert', hidden: true }),
@@ -227,7 +323,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
           ['', 'WINDOW', 'AISLE', 'MIDDLE'].map((v) => h('option', { value: v, 'data-i18n': `tk.pos.${v || 'ANY'}` }, t(`tk.pos.${v || 'ANY'}`))))),
         waitlist ? null : field('car', 'tk.car', h('input', { type: 'number', min: 1, max: 20, inputmode: 'numeric' }), 'tk.carHint'),
         field('count', 'tk.count', h('select', {}, Array.from({ length: MAX_PASSENGERS }, (_, k) => h('option', { value: k + 1 }, String(k + 1)))))),
-      h('div', { id: 'passengers' }, passengerFieldset(0, j.crossesBorder)),
+      h('div', { id: 'passengers' }, passengerFieldset(0, j)),
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'btn', 'data-i18n': waitlist ? 'tk.joinWaitlist' : 'tk.hold' },
           t(waitlist ? 'tk.joinWaitlist' : 'tk.hold')),
@@ -236,7 +332,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     form.count.addEventListener('change', () => {
       const box = form.querySelector('#passengers');
       const n = Number(form.count.value);
-      while (box.children.length < n) box.append(passengerFieldset(box.children.length, j.crossesBorder));
+      while (box.children.length < n) box.append(passengerFieldset(box.children.length, j));
       while (box.children.length > n) box.lastElementChild.remove();
     });
     form.addEventListener('submit', (ev) => submitDetails(ev, form));
@@ -259,7 +355,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       const v = (n) => form.elements[`passengers[${i}].${n}`].value.trim();
       return {
         name: v('name'), documentType: v('documentType'), documentNumber: v('documentNumber').toUpperCase(),
-        nationality: v('nationality').toUpperCase(), dateOfBirth: v('dateOfBirth') || null, documentExpiry: v('documentExpiry') || null,
+        nationality: v('nationality'), dateOfBirth: v('dateOfBirth') || null, documentExpiry: v('documentExpiry') || null,
       };
     });
   }
@@ -267,7 +363,13 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   async function submitDetails(ev, form) {
     ev.preventDefault();
     clearErrors(form);
-    if (!checkRequired(form)) { focusFirstError(form); return; }
+    let ok = checkRequired(form);
+    form.querySelectorAll('fieldset.passenger').forEach((fs, i) => {
+      const cat = form.elements[`passengers[${i}].fareCategory`].value;
+      const dob = form.elements[`passengers[${i}].dateOfBirth`].value;
+      if (!ageFits(cat, dob)) { fieldError(form, `passengers[${i}].dateOfBirth`, t('tk.ageOutsideBand')); ok = false; }
+    });
+    if (!ok) { focusFirstError(form); return; }
     const { journey: j, seatClass, waitlist } = choice;
     const base = { train: j.train, date: query.date, from: j.from, to: j.to, seatClass, passengers: passengersOf(form),
       currency: query.currency };
@@ -355,6 +457,13 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       // keep what was typed: only the texts that are not data-i18n change
       step.querySelector('.choice-summary').textContent = summary();
       step.querySelectorAll('fieldset.passenger legend').forEach((l, i) => { l.textContent = t('tk.passengerN', { n: i + 1 }); });
+      step.querySelectorAll('option[data-nationality]').forEach((o) => { o.textContent = nationalityName(o.value); });
+      step.querySelectorAll('select[name$=".fareCategory"]').forEach((sel) => {
+        const v = sel.value;
+        sel.replaceChildren(...categoryOptions());
+        sel.value = v;
+      });
+      step.querySelectorAll('select[name$=".nationality"] option[value=""]').forEach((o) => { o.textContent = t('tk.nationalityChoose'); });
     }
   });
 }

@@ -19,6 +19,28 @@ export async function loadStations() {
 }
 
 const stationOf = (code) => points.find((p) => p.code === code);
+/** The country of a passenger station (CN, LA), or null. */
+export const stationCountry = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.country : null; };
+
+let nationalities = null;
+/** The nationalities a passenger can give: [{code, en, zh, lo}] (GET /api/nationalities, ISO 3166 alpha-3). */
+export async function loadNationalities() {
+  if (!nationalities) nationalities = await api('/api/nationalities').catch(() => []);
+  return nationalities;
+}
+/** A nationality's name in the reader's language. */
+export function nationalityName(code) {
+  const n = nationalities && nationalities.find((x) => x.code === code);
+  return n ? (n[getLang()] || n.en) : code;
+}
+
+/** A passenger's fare category, with the fare they pay, as a ticket shows it. */
+export function fareLine(p) {
+  if (!p.fareCategory) return null;
+  return h('span', { class: `fare-category fare-${p.fareCategory}`, 'data-category': p.fareCategory },
+    t(`tk.fareCat.${p.fareCategory}`), p.fare ? ` · ${money(p.fare)}` : '');
+}
+
 /** The currency the station's own operator sells in (LAK in Laos, CNY in China), or null. */
 export const stationCurrency = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.currency : null; };
 
@@ -244,6 +266,7 @@ export function bookingCard(b, actions = []) {
     h('div', {},
       h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),
       h('span', { class: 'seat' }, t('tk.carSeat', { car: p.car, seat: p.seat })),
+      fareLine(p),
       p.ticketNumber ? h('span', { class: 'ticket-number' }, t('tk.ticketNo', { number: p.ticketNumber })) : null),
     ticketed && p.ticketNumber && b.status === 'TICKETED' ? h('img', {
       class: 'qr', src: `/api/bookings/${encodeURIComponent(b.id)}/tickets/${i}/qr.svg`, width: 148, height: 148,

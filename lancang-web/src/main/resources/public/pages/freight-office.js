@@ -2,17 +2,22 @@
 // /api/freight/requests/{id}/approve|refuse), each request's path drawn on the time-distance diagram
 // (/api/timetable/diagram.svg), the day's freight trains with their load and the empty boxes' imbalance.
 import { initPage, api, h, errorText } from '/lib/common.js';
-import { t } from '/lib/i18n.js';
+import { t, localName } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 let kmOf = {};
+let names = {};
+/** A point's name in the reader's language: never a bare code on the page. */
+const placeName = (code) => (names[code] ? localName(names[code]) : code);
 
 async function init() {
   const me = await initPage({ titleKey: 'fo.heading' });
   if (!me) { location.replace('/signin.html?next=/freight-office.html'); return; }
   $('day').value = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  kmOf = Object.fromEntries((await api('/api/network/points')).map((p) => [p.code, p.km]));
+  const points = await api('/api/network/points');
+  kmOf = Object.fromEntries(points.map((p) => [p.code, p.km]));
+  names = Object.fromEntries(points.map((p) => [p.code, p.names]));
   $('day').addEventListener('change', loadTrains);
   await loadRequests();
   await loadTrains();
@@ -31,7 +36,7 @@ function row(r) {
   }
   actions.push(h('button', { type: 'button', class: 'btn-link', onclick: () => draw(r) }, t('fo.show')));
   return h('article', { class: 'request', 'data-id': r.id, 'data-status': r.status },
-    h('p', {}, `${r.id} · ${r.train} · ${r.shipper} · ${r.from}→${r.to} · ${r.trailingMassT} t · ${r.lengthM} m`),
+    h('p', {}, `${r.id} · ${r.train} · ${r.shipper} · ${placeName(r.from)}→${placeName(r.to)} · ${r.trailingMassT} t · ${r.lengthM} m`),
     h('p', { class: 'status' }, `${t(`fo.status.${r.status}`)} ${r.departure ? `· ${when(r.departure)} → ${when(r.arrival)}` : ''} ${r.binding || ''}`),
     h('div', { class: 'actions' }, ...actions));
 }
@@ -63,7 +68,7 @@ async function loadTrains() {
   $('trains').replaceChildren(h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ...['fr.train', 'fr.from', 'fr.to', 'fr.departs', 'fo.load'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, ...trains.map((x) => h('tr', { 'data-train': x.train },
-      h('td', {}, x.train), h('td', {}, x.from), h('td', {}, x.to), h('td', {}, when(x.departure)),
+      h('td', {}, x.train), h('td', {}, placeName(x.from)), h('td', {}, placeName(x.to)), h('td', {}, when(x.departure)),
       h('td', {}, t('fo.loadText', { wagons: x.wagons, teu: x.teu, bookings: x.bookings })))))));
   const e = await api(`/api/freight/empties?date=${date}`);
   $('empties').textContent = t('fo.empties', { n: e.emptiesToReturn, towards: e.emptiesTowards || '—' });

@@ -3,7 +3,7 @@
 // on the requested train (POST /api/freight/bookings), the consignment note with the server's checks shown at each
 // field (PUT /api/freight/bookings/{id}/note), the quote in each carrier's currency and the totals, own bookings.
 import { initPage, api, h, ApiError, errorText, clearErrors, showProblem, busy } from '/lib/common.js';
-import { t } from '/lib/i18n.js';
+import { t, localName } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let stations = [];
@@ -12,13 +12,19 @@ let booking = null;
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 
+let names = {};
+/** A point's name in the reader's language, and an operator's: never a bare code on the page. */
+const placeName = (code) => (names[code] ? localName(names[code]) : code);
+const carrierName = (code) => { const v = t(`op.${code}`); return v && v !== `op.${code}` ? v : code; };
+
 async function init() {
   const me = await initPage({ titleKey: 'fr.heading' });
   if (!me) { location.replace('/signin.html?next=/freight.html'); return; }
   const points = await api('/api/network/points');
+  names = Object.fromEntries(points.map((p) => [p.code, p.names]));
   stations = points.filter((p) => p.kind === 'FREIGHT');
   for (const sel of [$('from'), $('to')]) {
-    sel.replaceChildren(...stations.map((s) => h('option', { value: s.code }, `${s.code}`)));
+    sel.replaceChildren(...stations.map((s) => h('option', { value: s.code }, placeName(s.code))));
   }
   if (stations.length > 1) $('to').value = stations[0].code;
   $('from').value = stations[stations.length - 1].code;
@@ -42,7 +48,7 @@ async function loadSlots() {
   $('slots').replaceChildren(h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ...['fr.slot', 'fr.train', 'fr.from', 'fr.to', 'fr.departs', 'fr.left'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, ...slots.map((s) => h('tr', {},
-      h('td', {}, s.name), h('td', {}, s.train), h('td', {}, s.from), h('td', {}, s.to),
+      h('td', {}, s.name), h('td', {}, s.train), h('td', {}, placeName(s.from)), h('td', {}, placeName(s.to)),
       h('td', {}, s.runs ? when(s.departureAt) : '—'),
       h('td', {}, t('fr.leftText', { wagons: s.wagonsLeft, teu: s.teuLeft })))))));
 }
@@ -151,7 +157,7 @@ async function showQuote() {
   const q = await api(`/api/freight/bookings/${booking.id}/quote`);
   $('quote').replaceChildren(h('h3', {}, t('fr.quote')),
     h('ul', { id: 'quote-sections' }, ...q.sections.map((s) => h('li', {},
-      `${s.carrier} ${s.from}→${s.to} ${s.tariffKm} km: ${s.amount.amount} ${s.amount.currency}`))),
+      `${carrierName(s.carrier)} ${placeName(s.from)}→${placeName(s.to)} ${s.tariffKm} km: ${s.amount.amount} ${s.amount.currency}`))),
     h('p', { id: 'quote-total' }, t('fr.total'), ' ',
       Object.values(q.total).map((m) => `${m.amount} ${m.currency}`).join(' · ')));
 }
@@ -163,7 +169,7 @@ async function loadBookings() {
     return;
   }
   $('bookings').replaceChildren(...(list.length ? list.map((b) => h('p', { class: 'booking', 'data-id': b.id },
-    `${b.id} · ${b.train} · ${b.serviceDate} · ${b.from}→${b.to} · ${t('fr.units', { n: b.units.length })}`))
+    `${b.id} · ${b.train} · ${b.serviceDate} · ${placeName(b.from)}→${placeName(b.to)} · ${t('fr.units', { n: b.units.length })}`))
     : [h('p', { class: 'note' }, t('fr.noBookings'))]));
 }
 

@@ -7,6 +7,7 @@ import {
   initPage, api, h, ApiError, clearErrors, formError, showProblem, checkRequired, busy, errorText,
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
+import { resourceName, ownerLabel } from '/lib/names.js';
 
 const $ = (id) => document.getElementById(id);
 const READERS = ['MAINTAINER', 'PLANNER', 'DISPATCHER', 'ADMIN'];
@@ -19,6 +20,46 @@ const MAX_PHOTO = 5 * 1024 * 1024;
 let points = [];
 let windows = [];
 let assets = []; // the whole register, to know where a work order's asset lies
+
+const pointName = (code) => { const p = points.find((x) => x.code === code); return p ? localName(p.names) : code; };
+/** An operator by name in the reader's language (the code where none is known). */
+const operatorName = (code) => { const k = `op.${code}`; const v = t(k); return v && v !== k ? v : code; };
+
+/**
+ * An asset's name in the reader's language, made from what it is (its type and the points or structure its attributes
+ * name); an asset someone registered by hand keeps the name given.
+ */
+function assetName(a) {
+  if (!a) return '';
+  const at = a.attributes || {};
+  const part = /-(CN|LA)$/.exec(a.id);
+  switch (a.type) {
+    case 'TRACK':
+    case 'OVERHEAD_LINE':
+      if (at.from && at.to) return t(`mnt.assetName.${a.type}`, { from: pointName(at.from), to: pointName(at.to) });
+      break;
+    case 'TUNNEL':
+    case 'BRIDGE':
+      if (at.structure) {
+        const name = localName({ en: at.structure, zh: at.nameZh || '', lo: at.nameLo || '' });
+        return part && at.structure !== a.name ? t('mnt.assetName.part', { name, country: t(`country.${part[1]}`) }) : name;
+      }
+      break;
+    case 'STATION':
+      if (at.code) return pointName(at.code);
+      break;
+    case 'TURNOUT': {
+      const n = /-(\d+)$/.exec(a.id);
+      if (at.station && n) return t('mnt.assetName.TURNOUT', { n: Number(n[1]), station: pointName(at.station) });
+      break;
+    }
+    default:
+  }
+  return a.name;
+}
+
+/** An asset named in the reader's language, by its id (the id itself when the register does not know it). */
+const assetLabel = (id) => assetName(assets.find((a) => a.id === id)) || id;
 
 function signIn() {
   location.replace(`/signin.html?next=${encodeURIComponent('/maintenance.html')}`);
@@ -58,7 +99,7 @@ function delaysTable(impact) {
         .map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows))) : null,
     impact.newConflicts.length ? h('ul', {}, impact.newConflicts.map((c) => h('li', {},
-      t('mnt.newConflict', { a: c.first, b: c.second, r: c.resource })))) : null);
+      t('mnt.newConflict', { a: ownerLabel(c.first), b: ownerLabel(c.second), r: resourceName(c.resource, pointName) })))) : null);
 }
 
 // ---------- assets ----------
@@ -73,8 +114,8 @@ async function loadAssets(e) {
     const assets = await api(`/api/maintenance/assets?${q}`);
     $('assets-table').querySelector('tbody').replaceChildren(...assets.map((a) => h('tr', {},
       h('td', { class: 'num' }, a.fromKm === a.toKm ? a.fromKm.toFixed(3) : `${a.fromKm.toFixed(3)} – ${a.toKm.toFixed(3)}`),
-      h('td', {}, h('code', {}, a.id)), h('td', {}, t(`mnt.type.${a.type}`)), h('td', {}, a.name),
-      h('td', {}, a.operator))));
+      h('td', {}, h('code', {}, a.id)), h('td', {}, t(`mnt.type.${a.type}`)), h('td', { class: 'asset-name' }, assetName(a)),
+      h('td', {}, operatorName(a.operator)))));
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) signIn(); else showProblem(form, err);
   }
@@ -175,7 +216,7 @@ async function loadRestrictions() {
   try {
     const list = await api('/api/maintenance/restrictions');
     $('restrictions').replaceChildren(...(list.length ? list.map((d) => h('li', {},
-      `${d.id} · ${d.assetId} · km ${d.restriction.fromKm} – ${d.restriction.toKm} · ${d.restriction.speedKmh} km/h · `,
+      `${d.id} · ${assetLabel(d.assetId)} · km ${d.restriction.fromKm} – ${d.restriction.toKm} · ${d.restriction.speedKmh} km/h · `,
       t('mnt.until', { when: when(d.restriction.validTo) }), ' ',
       h('button', { type: 'button', class: 'btn small', onclick: () => lift(d.id) }, t('mnt.lift'))))
       : [h('li', {}, t('mnt.noRestrictions'))]));
@@ -263,9 +304,9 @@ function planningFields(o, id) {
   if (!reaching.length && asset) {
     const { before, after } = stretchAround(asset);
     fields.push(h('p', { class: 'message warn plan-no-window' },
-      windows.length ? t('mnt.noWindowReaches', { asset: asset.name || asset.id, from: localName(before.names),
+      windows.length ? t('mnt.noWindowReaches', { asset: assetName(asset) || asset.id, from: localName(before.names),
         to: localName(after.names) })
-        : t('mnt.noWindowYet', { asset: asset.name || asset.id, from: localName(before.names),
+        : t('mnt.noWindowYet', { asset: assetName(asset) || asset.id, from: localName(before.names),
           to: localName(after.names) }),
       ' ', h('a', { href: '#sky-form', class: 'make-window', onclick: (e) => makeWindowFor(asset, e) },
         t('mnt.makeWindow'))));
@@ -341,7 +382,7 @@ async function loadBoard() {
         const last = o.history[o.history.length - 1];
         return h('article', { class: 'card', 'aria-label': `${o.id} ${o.title}` },
           h('strong', {}, o.id), ' ', o.title,
-          h('div', { class: 'meta' }, o.assetId, o.defectId ? ` · ${o.defectId}` : ''),
+          h('div', { class: 'meta' }, assetLabel(o.assetId), o.defectId ? ` · ${o.defectId}` : ''),
           o.window ? h('div', { class: 'meta' }, `${o.window.id} · ${o.crew}`) : null,
           h('div', { class: 'meta' }, t('mnt.lastStep', { by: last.by, when: when(last.at) })),
           moveForm(o));
@@ -384,7 +425,7 @@ async function loadSkylights() {
     const warnings = await api(`/api/maintenance/skylights/review?month=${month}`);
     const few = warnings.filter((w) => w.code === 'TOO_FEW_PER_MONTH').length;
     $('sky-warnings').replaceChildren(
-      ...warnings.filter((w) => w.code !== 'TOO_FEW_PER_MONTH').map((w) => h('li', {}, w.message)),
+      ...warnings.filter((w) => w.code !== 'TOO_FEW_PER_MONTH').map((w) => h('li', {}, warningText(w))),
       ...(few ? [h('li', {}, t('mnt.tooFew', { n: few, month }))] : []));
   } catch { /* the warnings are advice: the plan itself is shown */ }
 }
@@ -440,7 +481,7 @@ async function addWindow(e) {
       // the window is saved: its warnings are advice (a warning, not an error)
       $('sky-result').replaceChildren(h('div', { class: r.warnings.length ? 'message warn' : 'message ok' },
         h('p', { style: 'margin:0' }, t(r.warnings.length ? 'mnt.savedWithWarnings' : 'mnt.windowSaved', { id: body.id })),
-        r.warnings.length ? h('ul', { class: 'window-warnings' }, r.warnings.map((w) => h('li', {}, w.message))) : null));
+        r.warnings.length ? h('ul', { class: 'window-warnings' }, r.warnings.map((w) => h('li', {}, warningText(w)))) : null));
     } catch (err) {
       showProblem(form, err);
     }
@@ -490,7 +531,9 @@ async function main() {
   $('g-date').value = now.toISOString().slice(0, 10);
   document.addEventListener('lang-change', () => { fillStatic(); loadAssets(); loadDue(); loadBoard(); loadSkylights(); });
   assets = await api('/api/maintenance/assets');
-  $('asset-ids').replaceChildren(...assets.map((a) => h('option', { value: a.id }, a.name)));
+  const fillAssetIds = () => $('asset-ids').replaceChildren(...assets.map((a) => h('option', { value: a.id }, assetName(a))));
+  fillAssetIds();
+  document.addEventListener('lang-change', fillAssetIds);
   await Promise.all([loadAssets(), loadDue(), loadRestrictions(), loadSkylights().then(loadBoard)]);
   if (location.hash === '#sky-form') $('s-id').focus();
 }
@@ -499,3 +542,8 @@ main().catch((err) => {
   if (err instanceof ApiError && err.status === 401) signIn();
   else { $('forbidden').textContent = errorText(err); $('forbidden').hidden = false; }
 });
+
+/** A skylight warning in the reader's language (its code's text; the English message where none is known). */
+function warningText(w) {
+  return w.code === 'SHORTER_THAN_RULE' ? t('mnt.warn.SHORTER_THAN_RULE', { id: w.subject }) : w.message;
+}

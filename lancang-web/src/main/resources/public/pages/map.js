@@ -53,7 +53,13 @@ const country = (c) => tr(`country.${c}`, c || '');
 const kindName = (k) => tr(`kind.${k}`, k);
 const tracksName = (n) => t(n >= 2 ? 'tracks.2' : 'tracks.1');
 
+const offsets = new Map(); // an Intl formatter per zone is slow to make: one look-up per zone and page
 function utcOffset(tz) {
+  if (!offsets.has(tz)) offsets.set(tz, offsetOf(tz));
+  return offsets.get(tz);
+}
+
+function offsetOf(tz) {
   try {
     const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'shortOffset' })
       .formatToParts(new Date()).find((x) => x.type === 'timeZoneName');
@@ -64,9 +70,14 @@ function utcOffset(tz) {
 }
 
 let ctx = null;
+// read once per language (the fonts follow it): asking the computed style after each change restyles the page
+const families = new Map();
 function textWidth(str, px, weight) {
   ctx = ctx || document.createElement('canvas').getContext('2d');
-  ctx.font = `${weight} ${px}px ${getComputedStyle(document.body).fontFamily}`;
+  const lang = document.documentElement.lang;
+  if (!families.has(lang)) families.set(lang, getComputedStyle(document.body).fontFamily);
+  const family = families.get(lang);
+  ctx.font = `${weight} ${px}px ${family}`;
   return ctx.measureText(str).width;
 }
 
@@ -132,8 +143,8 @@ function render() {
   });
   renderLegend();
   document.getElementById('map-scroll').replaceChildren(buildSvg());
-  renderPointsTable();
-  renderStructuresTable();
+  // the tables below the map in a task of their own, so a slow phone is not kept busy in one long task
+  setTimeout(() => { renderPointsTable(); renderStructuresTable(); }, 0);
 }
 
 function renderLegend() {

@@ -11,6 +11,7 @@ import {
   errorText,
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
+import { resourceName as resourceNameOf } from '/lib/names.js';
 
 const $ = (id) => document.getElementById(id);
 const windowForm = $('window-form');
@@ -47,6 +48,11 @@ function forbidden() {
 
 const pointOf = (code) => points.find((p) => p.code === code);
 const pointName = (code) => { const p = pointOf(code); return p ? localName(p.names) : code; };
+const nameOr = (key, code) => { const v = t(key); return v && v !== key ? v : code; };
+/** An operator and a train type by name in the reader's language (the code where none is known). */
+const operatorName = (code) => (code ? nameOr(`op.${code}`, code) : '');
+const trainTypeName = (code) => (code ? nameOr(`traintype.${code}`, code) : '');
+const resourceName = (r) => resourceNameOf(r, pointName);
 const zoneOfPoint = (code) => (pointOf(code) || {}).timeZone || 'Asia/Shanghai';
 
 function zoneLabel(zone) {
@@ -349,7 +355,7 @@ function conflictItem(c, zone) {
   return h('li', {},
     h('strong', {}, ownerNode(c.first), ' × ', ownerNode(c.second)),
     ' ', h('span', {}, c.from && c.to ? `${clock(c.from, zone)}–${clock(c.to, zone)}` : ''),
-    c.resource ? h('span', { class: 'res' }, c.resource) : null,
+    c.resource ? h('span', { class: 'res', 'data-resource': c.resource }, resourceName(c.resource)) : null,
     box ? h('button', { type: 'button', class: 'linkish', onclick: () => showConflict(box) }, t('planner.showInDiagram'))
       : null);
 }
@@ -400,9 +406,9 @@ function renderTrain(view, fromKeyboard) {
   train = { view, fromKeyboard };
   const panel = $('train-panel');
   const calls = view.calls || [];
-  $('train-title').textContent = `${view.number} · ${view.trainType}`;
+  $('train-title').textContent = `${view.number} · ${trainTypeName(view.trainType)}`;
   const meta = t('planner.trainMeta', {
-    operator: view.operator || '', from: pointName(view.from || (calls[0] || {}).point),
+    operator: operatorName(view.operator), from: pointName(view.from || (calls[0] || {}).point),
     to: pointName(view.to || (calls[calls.length - 1] || {}).point), date: view.serviceDate || '',
   });
   $('train-meta').textContent = view.runsOnDate === false ? `${meta} · ${t('planner.runsNot', { date: view.serviceDate })}` : meta;
@@ -833,7 +839,7 @@ function renderTrains(date) {
   document.querySelector('#trains-table tbody').replaceChildren(...dayTrains.map((tr) => h('tr', { 'data-train': tr.number },
     h('td', {}, h('button', { type: 'button', class: 'linkish', onclick: () => showTrain(tr.number, date, true) },
       tr.number)),
-    h('td', {}, tr.operator), h('td', {}, tr.trainType),
+    h('td', {}, operatorName(tr.operator)), h('td', {}, trainTypeName(tr.trainType)),
     h('td', {}, `${pointName(tr.from)} → ${pointName(tr.to)}`),
     h('td', { class: 'num' }, tr.departureLocal), h('td', { class: 'num' }, tr.arrivalLocal), h('td', {}, tr.days))));
 }

@@ -26,6 +26,11 @@ public final class InvalidInput extends RuntimeException {
         this(List.of(new FieldError(field, message)));
     }
 
+    /** With the code of the rule, for a message in the user's language (see {@link FieldError}). */
+    public InvalidInput(String field, String message, String code) {
+        this(List.of(new FieldError(field, message, code)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -14,6 +14,14 @@ public final class Validation {
         return this;
     }
 
+    /** A check with the code of the rule that failed, for messages in the user's language. */
+    public Validation check(boolean ok, String field, String message, String code) {
+        if (!ok) {
+            errors.add(new FieldError(field, message, code));
+        }
+        return this;
+    }
+
     public Validation add(String field, String message) {
         errors.add(new FieldError(field, message));
         return this;

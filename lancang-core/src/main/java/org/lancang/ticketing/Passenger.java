@@ -3,11 +3,12 @@ package org.lancang.ticketing;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import org.lancang.errors.Validation;
 
 /**
  * Who travels, as the ticket names them: name, the travel document (type, number, issuing nationality, expiry) and date
- * of birth.
+ * of birth (optional: given for a child or an infant, whose fare it sets).
  *
  * @param documentExpiry required for a passport, optional otherwise
  */
@@ -19,6 +20,8 @@ public record Passenger(
         LocalDate dateOfBirth,
         LocalDate documentExpiry) {
     public static final int MAX_NAME_LENGTH = 100;
+    /** The nationalities a document can carry: ISO 3166 alpha-3 codes (as the JDK lists them). */
+    private static final Set<String> ISO_ALPHA3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
     /** The document's identity for "one document, one seat on a train at a time": type + number, normalised. */
     public String documentKey() {
@@ -53,12 +56,12 @@ public record Passenger(
         if (p.documentNumber() == null || !p.documentNumber().strip().matches("[A-Za-z0-9]{5,20}")) {
             v.add(prefix + "documentNumber", "must be 5–20 letters or digits", "document-number");
         }
-        if (p.nationality() == null || !p.nationality().matches("[A-Z]{3}")) {
+        if (p.nationality() == null || !ISO_ALPHA3.contains(p.nationality())) {
             v.add(prefix + "nationality", "must be an ISO 3166 alpha-3 code such as CHN, LAO, THA", "nationality");
         }
-        if (p.dateOfBirth() == null) {
-            v.add(prefix + "dateOfBirth", "is required", "required");
-        } else if (p.dateOfBirth().isAfter(today) || p.dateOfBirth().isBefore(today.minusYears(130))) {
+        // asked only when the fare needs it (a child or an infant): without it the passenger pays the full fare
+        if (p.dateOfBirth() != null
+                && (p.dateOfBirth().isAfter(today) || p.dateOfBirth().isBefore(today.minusYears(130)))) {
             v.add(prefix + "dateOfBirth", "is not a plausible date of birth", "date-of-birth");
         }
         if (p.documentType() == DocumentType.PASSPORT) {

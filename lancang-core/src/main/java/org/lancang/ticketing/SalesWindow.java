@@ -46,10 +46,11 @@ public record SalesWindow(Map<Operator, Integer> daysAhead) {
             throw new InvalidInput(
                     field,
                     "not on sale yet: " + operator + " trains are sold " + days + " days ahead, from "
-                            + serviceDate.minusDays(days));
+                            + serviceDate.minusDays(days),
+                    "not-on-sale-yet");
         }
         if (!now.isBefore(boardingDeparture)) {
-            throw new InvalidInput(field, "the train has already left the boarding station");
+            throw new InvalidInput(field, "the train has already left the boarding station", "train-left");
         }
     }
 

@@ -96,7 +96,7 @@ public final class PathFinder {
             }
         }
         if (best == null) {
-            throw new Clash("earliestDeparture", lastProblem);
+            throw new Clash("earliestDeparture", lastProblem, "no-path");
         }
         return best;
     }
@@ -119,7 +119,7 @@ public final class PathFinder {
             TrainPlan plan = plan(request, path, departure, requested, waits);
             ScheduledRun run = planner.schedule(plan, serviceDate(path, departure), restrictions);
             if (bound != null && !run.arrival().isBefore(bound)) {
-                throw new Clash("earliestDeparture", "no earlier arrival from this departure");
+                throw new Clash("earliestDeparture", "no earlier arrival from this departure", "no-path");
             }
             Hold hold = firstHold(run, type, index);
             if (hold == null) {
@@ -133,7 +133,8 @@ public final class PathFinder {
                     throw new Clash(
                             "earliestDeparture",
                             "train " + request.number() + " cannot leave "
-                                    + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken");
+                                    + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken",
+                            "fixed-time-taken");
                 }
                 departureDelay = departureDelay.plus(hold.delay());
             } else {
@@ -146,12 +147,14 @@ public final class PathFinder {
                 throw new Clash(
                         "earliestDeparture",
                         "no conflict-free path for " + request.number() + " within "
-                                + request.maxDelay().toHours() + " h of waiting");
+                                + request.maxDelay().toHours() + " h of waiting",
+                        "no-path");
             }
         }
         throw new Clash(
                 "earliestDeparture",
-                "no conflict-free path for " + request.number() + " after " + MAX_ITERATIONS + " holds");
+                "no conflict-free path for " + request.number() + " after " + MAX_ITERATIONS + " holds",
+                "no-path");
     }
 
     /** Where to hold the train and for how long, or null if its path is free. */

@@ -78,7 +78,8 @@ public final class Planner {
                         "'" + code + "' is not a train type; known: "
                                 + rollingStock.types().stream()
                                         .map(TrainType::code)
-                                        .toList()));
+                                        .toList(),
+                        "train-type-unknown"));
     }
 
     /** The plan's run (times from its departure), computed once per plan and set of restrictions. */
@@ -90,7 +91,7 @@ public final class Planner {
         }
         TrainType type = trainType(plan.trainType(), "trainType");
         if (plan.allowancePercent() < 0 || plan.allowancePercent() > 50) {
-            throw new InvalidInput("allowancePercent", "must be between 0 and 50");
+            throw new InvalidInput("allowancePercent", "must be between 0 and 50", "allowance-range");
         }
         LinePath path = LinePath.between(network, plan.from(), plan.to());
         Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
@@ -170,7 +171,8 @@ public final class Planner {
                 throw new InvalidInput(
                         "stops[" + i + "].departAt",
                         "the train cannot leave " + s.point() + " at " + s.departAt() + ": it departs at "
-                                + local.toLocalTime().withNano(0) + " at the earliest");
+                                + local.toLocalTime().withNano(0) + " at the earliest",
+                        "departs-too-early");
             }
             shift = shift.plus(extra);
             out.add(new StopRequest(s.point(), s.dwell().plus(extra), s.departAt()));

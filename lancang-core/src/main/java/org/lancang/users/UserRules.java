@@ -25,7 +25,10 @@ public final class UserRules {
         if (username == null || username.isBlank()) {
             v.add(field, "is required");
         } else if (!username.matches("[a-z0-9][a-z0-9._-]{2,31}")) {
-            v.add(field, "must be 3–32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");
+            v.add(
+                    field,
+                    "must be 3–32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit",
+                    "username-format");
         }
     }
 
@@ -33,9 +36,9 @@ public final class UserRules {
         if (displayName == null || displayName.isBlank()) {
             v.add(field, "is required");
         } else if (displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
-            v.add(field, "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+            v.add(field, "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters", "name-too-long");
         } else if (displayName.chars().anyMatch(Character::isISOControl)) {
-            v.add(field, "must not contain control characters");
+            v.add(field, "must not contain control characters", "name-control-characters");
         }
     }
 
@@ -43,16 +46,16 @@ public final class UserRules {
         if (password == null || password.isEmpty()) {
             v.add(field, "is required");
         } else if (password.length() < MIN_PASSWORD_LENGTH) {
-            v.add(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+            v.add(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters", "password-too-short");
         } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            v.add(field, "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+            v.add(field, "must be at most " + MAX_PASSWORD_LENGTH + " characters", "password-too-long");
         }
     }
 
     /** Parses role names; every unknown name is reported with its index. */
     public static Set<Role> parseRoles(Validation v, String field, Collection<String> names) {
         if (names == null || names.isEmpty()) {
-            v.add(field, "at least one role is required");
+            v.add(field, "at least one role is required", "roles-required");
             return Set.of();
         }
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
@@ -62,7 +65,10 @@ public final class UserRules {
             try {
                 roles.add(Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                v.add(field + "[" + i + "]", "'" + name + "' is not a role; roles are " + List.of(Role.values()));
+                v.add(
+                        field + "[" + i + "]",
+                        "'" + name + "' is not a role; roles are " + List.of(Role.values()),
+                        "role-unknown");
             }
         }
         return roles;

@@ -38,6 +38,7 @@ import org.lancang.store.users.UserService;
 import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.AgeFares;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
@@ -229,11 +230,12 @@ public final class Platform implements AutoCloseable {
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
             FareTable fares = FareTable.parse(
-                    reference.network(),
-                    operators,
-                    referenceFiles.read(FareTable.FILE),
-                    referenceFiles.read(FareTable.RATES_FILE),
-                    referenceFiles.read(FareTable.ROUNDING_FILE));
+                            reference.network(),
+                            operators,
+                            referenceFiles.read(FareTable.FILE),
+                            referenceFiles.read(FareTable.RATES_FILE),
+                            referenceFiles.read(FareTable.ROUNDING_FILE))
+                    .withAgeFares(AgeFares.parse(referenceFiles.read(AgeFares.FILE), operators));
             SalesService sales = new SalesService(
                     database.jdbi(),
                     commits,

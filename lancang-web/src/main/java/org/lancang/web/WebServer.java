@@ -209,10 +209,12 @@ public final class WebServer implements AutoCloseable {
         app.exception(InvalidInput.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.errors()));
         app.exception(
                 NotFound.class,
-                (e, ctx) -> problem(ctx, 404, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
+                (e, ctx) -> problem(
+                        ctx, 404, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage(), e.code()))));
         app.exception(
                 Clash.class,
-                (e, ctx) -> problem(ctx, 409, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
+                (e, ctx) -> problem(
+                        ctx, 409, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage(), e.code()))));
         app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
         app.exception(Throttled.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -220,7 +222,8 @@ public final class WebServer implements AutoCloseable {
         });
         app.exception(
                 Locked.class,
-                (e, ctx) -> problem(ctx, 423, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
+                (e, ctx) -> problem(
+                        ctx, 423, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage(), e.code()))));
         app.exception(
                 HttpResponseException.class,
                 (e, ctx) -> problem(

@@ -7,8 +7,11 @@ let users = [];
 const $ = (id) => document.getElementById(id);
 const addForm = $('add-form');
 
-initPage({ titleKey: 'users.title' });
-load();
+// signed out: straight to the sign-in page, without asking the API first (a 401 would show in the console)
+initPage({ titleKey: 'users.title' }).then((me) => {
+  if (me) load();
+  else location.replace(`/signin.html?next=${encodeURIComponent(location.pathname)}`);
+});
 document.addEventListener('lang-change', () => {
   renderRoleChecks();
   if (users.length || !$('content').hidden) renderTable();

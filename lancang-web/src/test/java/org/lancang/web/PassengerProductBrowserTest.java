@@ -77,10 +77,9 @@ class PassengerProductBrowserTest {
 
     private static void fillPassenger(String name, String number) {
         b.type(By.name("passengers[0].name"), name);
-        b.type(By.name("passengers[0].nationality"), "LAO");
         new Select(field("passengers[0].documentType")).selectByValue("PASSPORT");
+        new Select(field("passengers[0].nationality")).selectByValue("LAO");
         b.type(By.name("passengers[0].documentNumber"), number);
-        b.setValue(By.name("passengers[0].dateOfBirth"), "1988-02-03");
         b.setValue(By.name("passengers[0].documentExpiry"), "2032-02-03");
     }
 

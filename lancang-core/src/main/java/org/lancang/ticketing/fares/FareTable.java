@@ -1,6 +1,8 @@
 package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -37,10 +39,12 @@ public final class FareTable {
     public static final String ROUNDING_FILE = "fare-rounding.csv";
 
     private final Network network;
+    private final Operators operators;
     private final Sections sections;
     private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new HashMap<>();
     private final ExchangeRate rate;
     private final Map<Currency, BigDecimal> totalSteps;
+    private final AgeFares ageFares;
 
     /** Fares where each country's part is charged by its infrastructure manager. */
     public FareTable(Network network, List<Tariff> tariffs, ExchangeRate rate) {
@@ -63,7 +67,19 @@ public final class FareTable {
             List<Tariff> tariffs,
             ExchangeRate rate,
             Map<Currency, BigDecimal> totalSteps) {
+        this(network, operators, tariffs, rate, totalSteps, AgeFares.none());
+    }
+
+    private FareTable(
+            Network network,
+            Operators operators,
+            List<Tariff> tariffs,
+            ExchangeRate rate,
+            Map<Currency, BigDecimal> totalSteps,
+            AgeFares ageFares) {
+        this.ageFares = Objects.requireNonNull(ageFares, "ageFares");
         this.network = Objects.requireNonNull(network, "network");
+        this.operators = operators;
         this.sections = new Sections(network, operators);
         this.rate = Objects.requireNonNull(rate, "rate");
         this.totalSteps = Map.copyOf(totalSteps);
@@ -135,6 +151,17 @@ public final class FareTable {
                         .map(Tariff::currency));
     }
 
+    /** The same fares, with the child and infant fares of {@code ageFares}. */
+    public FareTable withAgeFares(AgeFares ageFares) {
+        List<Tariff> all = new ArrayList<>();
+        tariffs.values().forEach(byClass -> all.addAll(byClass.values()));
+        return new FareTable(network, operators, all, rate, totalSteps, ageFares);
+    }
+
+    public AgeFares ageFares() {
+        return ageFares;
+    }
+
     public ExchangeRate rate() {
         return rate;
     }
@@ -158,7 +185,6 @@ public final class FareTable {
             throw new InvalidInput("to", "the journey must end somewhere other than where it starts");
         }
         List<FarePart> parts = new ArrayList<>();
-        Money total = Money.zero(buyerCurrency);
         for (Leg leg : legs(from, to)) {
             Optional<Tariff> tariff = tariff(leg.operator(), seatClass);
             if (tariff.isEmpty()) {
@@ -171,14 +197,64 @@ public final class FareTable {
                     leg.to().code(),
                     FareMath.km(leg.from(), leg.to()).doubleValue(),
                     amount));
-            total = total.plus(rate.convert(amount, buyerCurrency));
+        }
+        return Optional.of(priced(parts, buyerCurrency));
+    }
+
+    /**
+     * The fare of one passenger: with a date of birth, each operator's part is reduced by that operator's rule for the
+     * passenger's age on {@code travelDate} (rounded the way that currency's fares are), then converted and totalled as
+     * the full fare is. Without a date of birth, or at an age no rule covers, the full fare.
+     */
+    public Optional<PassengerFare> quote(
+            String fromCode,
+            String toCode,
+            SeatClass seatClass,
+            Currency buyerCurrency,
+            LocalDate dateOfBirth,
+            LocalDate travelDate) {
+        Optional<FareQuote> full = quote(fromCode, toCode, seatClass, buyerCurrency);
+        if (full.isEmpty() || dateOfBirth == null) {
+            return full.map(q -> new PassengerFare(FareCategory.ADULT, q));
+        }
+        int age = AgeFares.age(dateOfBirth, travelDate);
+        FareCategory category = null;
+        List<FarePart> parts = new ArrayList<>();
+        for (FarePart part : full.get().parts()) {
+            Optional<AgeFare> rule = ageFares.rule(part.operator(), age);
+            if (category == null) {
+                category = rule.map(AgeFare::category).orElse(FareCategory.ADULT);
+            }
+            Money amount = rule.map(r -> reduced(part.amount(), r.percent())).orElse(part.amount());
+            parts.add(new FarePart(part.operator(), part.from(), part.to(), part.km(), amount));
+        }
+        return Optional.of(new PassengerFare(category, priced(parts, buyerCurrency)));
+    }
+
+    /** A part's amount times percent / 100, rounded half up to its currency's fare step (or its smallest unit). */
+    private Money reduced(Money amount, BigDecimal percent) {
+        BigDecimal major = BigDecimal.valueOf(amount.minor())
+                .movePointLeft(amount.currency().decimals())
+                .multiply(percent)
+                .divide(BigDecimal.valueOf(100), FareMath.SCALE, RoundingMode.HALF_UP);
+        BigDecimal step = totalSteps.getOrDefault(
+                amount.currency(),
+                BigDecimal.ONE.movePointLeft(amount.currency().decimals()));
+        return FareMath.money(FareMath.roundToStep(major, step), amount.currency());
+    }
+
+    /** The parts converted to the buyer's currency, added, and the total rounded to that currency's step. */
+    private FareQuote priced(List<FarePart> parts, Currency buyerCurrency) {
+        Money total = Money.zero(buyerCurrency);
+        for (FarePart part : parts) {
+            total = total.plus(rate.convert(part.amount(), buyerCurrency));
         }
         BigDecimal step = totalSteps.get(buyerCurrency);
         if (step != null) {
             BigDecimal major = BigDecimal.valueOf(total.minor()).movePointLeft(buyerCurrency.decimals());
             total = FareMath.money(FareMath.roundToStep(major, step), buyerCurrency);
         }
-        return Optional.of(new FareQuote(parts, total));
+        return new FareQuote(parts, total);
     }
 
     /** A stretch of the journey that one operator charges for. */

@@ -25,7 +25,7 @@ public final class ChangeRules {
      */
     public static void check(TimetableChange change, Function<LocalDate, List<TrainPlan>> plansOn) {
         Validation v = new Validation();
-        v.check(!change.edits().isEmpty(), "edits", "a change needs at least one edit");
+        v.check(!change.edits().isEmpty(), "edits", "a change needs at least one edit", "change-no-edit");
         v.throwIfInvalid();
         int n = change.edits().size();
         boolean[] found = new boolean[n];
@@ -34,7 +34,10 @@ public final class ChangeRules {
         for (int i = 0; i < n; i++) {
             if (change.edits().get(i) instanceof Edit.Add add
                     && !added.add(add.train().toUpperCase(Locale.ROOT))) {
-                v.add("edits[" + i + "].number", "train " + add.train() + " is added twice in this change");
+                v.add(
+                        "edits[" + i + "].number",
+                        "train " + add.train() + " is added twice in this change",
+                        "train-added-twice");
             }
         }
         for (LocalDate date : change.scope().dates()) {
@@ -56,7 +59,10 @@ public final class ChangeRules {
         for (int i = 0; i < n; i++) {
             Edit edit = change.edits().get(i);
             if (!(edit instanceof Edit.Add) && !found[i]) {
-                v.add("edits[" + i + "].train", "train " + edit.train() + " does not run on any date of the scope");
+                v.add(
+                        "edits[" + i + "].train",
+                        "train " + edit.train() + " does not run on any date of the scope",
+                        "train-not-in-scope");
             }
         }
         v.throwIfInvalid();
@@ -64,7 +70,8 @@ public final class ChangeRules {
             if (clash[i] != null) {
                 throw new Clash(
                         "edits[" + i + "].number",
-                        "train " + change.edits().get(i).train() + " already runs on " + clash[i]);
+                        "train " + change.edits().get(i).train() + " already runs on " + clash[i],
+                        "train-already-runs");
             }
         }
     }

@@ -20,12 +20,16 @@ public record ChangeScope(LocalDate from, LocalDate to, Set<DayOfWeek> days) {
 
     public ChangeScope {
         Validation v = new Validation();
-        v.check(from != null, "scope.from", "is required (YYYY-MM-DD)");
-        v.check(to != null, "scope.to", "is required (YYYY-MM-DD)");
-        v.check(days != null && !days.isEmpty(), "scope.days", "needs at least one weekday");
+        v.check(from != null, "scope.from", "is required (YYYY-MM-DD)", "required");
+        v.check(to != null, "scope.to", "is required (YYYY-MM-DD)", "required");
+        v.check(days != null && !days.isEmpty(), "scope.days", "needs at least one weekday", "scope-no-weekday");
         if (from != null && to != null) {
-            v.check(!to.isBefore(from), "scope.to", "must not be before scope.from");
-            v.check(ChronoUnit.DAYS.between(from, to) < MAX_DAYS, "scope.to", "a scope spans at most 366 days");
+            v.check(!to.isBefore(from), "scope.to", "must not be before scope.from", "scope-ends-before-start");
+            v.check(
+                    ChronoUnit.DAYS.between(from, to) < MAX_DAYS,
+                    "scope.to",
+                    "a scope spans at most 366 days",
+                    "scope-too-long");
         }
         v.throwIfInvalid();
         days = Set.copyOf(EnumSet.copyOf(days));

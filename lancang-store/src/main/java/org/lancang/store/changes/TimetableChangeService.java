@@ -115,7 +115,7 @@ public final class TimetableChangeService {
         return records.stream()
                 .filter(r -> r.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new NotFound("id", "no timetable change '" + id + "'"));
+                .orElseThrow(() -> new NotFound("id", "no timetable change '" + id + "'", "change-unknown"));
     }
 
     // ---------------------------------------------------------------- writing
@@ -139,7 +139,10 @@ public final class TimetableChangeService {
     public synchronized Outcome publish(String id, String user, boolean acceptConflicts) {
         ChangeRecord record = get(id);
         if (record.status() != ChangeStatus.DRAFT) {
-            throw new Clash("status", "change " + id + " is " + record.status() + "; only a draft can be published");
+            throw new Clash(
+                    "status",
+                    "change " + id + " is " + record.status() + "; only a draft can be published",
+                    "change-not-draft");
         }
         List<TimetableChange> before = published();
         List<TimetableChange> after = with(before, record.change());
@@ -152,14 +155,15 @@ public final class TimetableChangeService {
                         "acceptConflicts",
                         "the change brings new conflicts on "
                                 + result.newConflicts().keySet()
-                                + "; look at its preview, or publish with acceptConflicts");
+                                + "; look at its preview, or publish with acceptConflicts",
+                        "change-brings-conflicts");
             }
         }
         ChangeImpact impact = impact(record.change(), before, after);
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             if (!ChangeRows.publish(h, id, user, now, impact.bookings().size())) {
-                throw new Clash("status", "change " + id + " was published or discarded meanwhile");
+                throw new Clash("status", "change " + id + " was published or discarded meanwhile", "change-moved-on");
             }
             tell(h, id, record.change(), impact, now, false);
         });
@@ -186,7 +190,9 @@ public final class TimetableChangeService {
         ChangeRecord record = get(id);
         if (record.status() != ChangeStatus.PUBLISHED) {
             throw new Clash(
-                    "status", "change " + id + " is " + record.status() + "; only a published one can be undone");
+                    "status",
+                    "change " + id + " is " + record.status() + "; only a published one can be undone",
+                    "change-not-published");
         }
         List<TimetableChange> before = published();
         List<TimetableChange> after = new ArrayList<>(before);
@@ -195,7 +201,7 @@ public final class TimetableChangeService {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             if (!ChangeRows.undo(h, id, user, now)) {
-                throw new Clash("status", "change " + id + " was undone meanwhile");
+                throw new Clash("status", "change " + id + " was undone meanwhile", "change-moved-on");
             }
             tell(h, id, record.change(), impact, now, true);
         });
@@ -207,7 +213,10 @@ public final class TimetableChangeService {
     public synchronized ChangeRecord discard(String id, String user) {
         ChangeRecord record = get(id);
         if (record.status() != ChangeStatus.DRAFT) {
-            throw new Clash("status", "change " + id + " is " + record.status() + "; only a draft can be discarded");
+            throw new Clash(
+                    "status",
+                    "change " + id + " is " + record.status() + "; only a draft can be discarded",
+                    "change-not-draft");
         }
         jdbi.useTransaction(h -> ChangeRows.discard(h, id, user, clock.instant()));
         reload();
@@ -349,7 +358,8 @@ public final class TimetableChangeService {
                 throw new Clash(
                         "edits",
                         b.train() + " on " + b.date() + " has live bookings and would call at other stations;"
-                                + " cancel it and add another train instead");
+                                + " cancel it and add another train instead",
+                        "change-moves-booked-stops");
             }
             Instant depBefore =
                     was.map(c -> run[0].get().at(b.date(), c[0].departure())).orElse(null);

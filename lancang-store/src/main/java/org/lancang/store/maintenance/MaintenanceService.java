@@ -186,7 +186,10 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                 .max(LocalDate::compareTo)
                 .orElse(LocalDate.now(clock.withZone(network.serviceZone())));
         if (result.date().isAfter(latest)) {
-            throw new InvalidInput("date", result.date() + " is in the future: record an inspection once it is done");
+            throw new InvalidInput(
+                    "date",
+                    result.date() + " is in the future: record an inspection once it is done",
+                    "inspection-in-future");
         }
         jdbi.useTransaction(h -> MaintenanceRecords.insertInspection(h, result, by, clock.instant()));
         return result;
@@ -213,7 +216,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     }
 
     public Defect defect(String id) {
-        return findDefect(id).orElseThrow(() -> new NotFound("id", "no defect '" + id + "'"));
+        return findDefect(id).orElseThrow(() -> new NotFound("id", "no defect '" + id + "'", "defect-unknown"));
     }
 
     private Optional<Defect> findDefect(String id) {
@@ -304,7 +307,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         return workOrders().stream()
                 .filter(o -> o.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new NotFound("id", "no work order '" + id + "'"));
+                .orElseThrow(() -> new NotFound("id", "no work order '" + id + "'", "work-order-unknown"));
     }
 
     /** An OPEN work order, to repair a defect ({@code defectId} given) or as planned work on an asset. */
@@ -314,12 +317,14 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         if (defectId != null && assetId != null) {
             throw new InvalidInput(
                     "assetId",
-                    "give a defectId or an assetId, not both: an order for a defect is on " + "the defect's asset");
+                    "give a defectId or an assetId, not both: an order for a defect is on " + "the defect's asset",
+                    "defect-or-asset");
         }
         Defect defect = defectId == null
                 ? null
                 : findDefect(defectId)
-                        .orElseThrow(() -> new InvalidInput("defectId", "'" + defectId + "' is not a defect"));
+                        .orElseThrow(() ->
+                                new InvalidInput("defectId", "'" + defectId + "' is not a defect", "defect-unknown"));
         // checked under a placeholder id, so a refused order takes no number
         WorkOrder checked = defect != null
                 ? orders.fromDefect("WO-NEW", defect, title, by, now)
@@ -378,21 +383,23 @@ public final class MaintenanceService implements TimetableService.DayConstraints
 
     private Possession occurrence(String skylightId, LocalDate date) {
         if (skylightId == null || skylightId.isBlank()) {
-            throw new InvalidInput("skylightId", "a skylight window is required to plan the work");
+            throw new InvalidInput("skylightId", "a skylight window is required to plan the work", "skylight-required");
         }
         SkylightWindow w = state.windows().stream()
                 .filter(x -> x.id().equals(skylightId.strip()))
                 .findFirst()
-                .orElseThrow(() -> new InvalidInput("skylightId", "'" + skylightId + "' is not a skylight window"));
+                .orElseThrow(() -> new InvalidInput(
+                        "skylightId", "'" + skylightId + "' is not a skylight window", "skylight-unknown"));
         if (date == null) {
-            throw new InvalidInput("date", "the date of the skylight occurrence is required");
+            throw new InvalidInput("date", "the date of the skylight occurrence is required", "required");
         }
         List<Possession> on = skylights.occurrences(w, date, date);
         if (on.isEmpty()) {
             throw new InvalidInput(
                     "date",
                     "skylight " + w.id() + " does not open on " + date + " (" + date.getDayOfWeek() + "); it opens on "
-                            + w.days());
+                            + w.days(),
+                    "skylight-not-that-day");
         }
         return on.get(0);
     }
@@ -407,7 +414,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     public synchronized List<SkylightWarning> addWindow(SkylightWindow window, String by) {
         List<SkylightWarning> warnings = skylights.check(window);
         if (state.windows().stream().anyMatch(w -> w.id().equals(window.id()))) {
-            throw new Clash("id", "skylight window '" + window.id() + "' exists");
+            throw new Clash("id", "skylight window '" + window.id() + "' exists", "skylight-exists");
         }
         jdbi.useTransaction(h -> MaintenanceRecords.insertWindow(h, window, by, clock.instant()));
         List<SkylightWindow> next = new ArrayList<>(state.windows());

@@ -110,7 +110,7 @@ final class Exchanges {
         LocalDate date = r.date() == null ? old.date() : r.date();
         SeatClass seatClass = r.seatClass() == null ? old.seatClass() : r.seatClass();
         if (train.equals(old.train()) && date.equals(old.date()) && seatClass == old.seatClass()) {
-            throw new InvalidInput("train", "a change needs another train, date or class");
+            throw new InvalidInput("train", "a change needs another train, date or class", "change-nothing");
         }
         List<Passenger> people =
                 old.passengers().stream().map(BookedPassenger::passenger).toList();

@@ -223,7 +223,10 @@ final class Payments {
             entry = provider.authorize(r.providerKey(), r.amount(), r.bookingId(), description);
         } catch (PaymentProvider.Refused refused) {
             settle(r, PaymentStatus.FAILED, null, "refused by the payment provider: " + refused.getMessage());
-            throw new Clash("idempotencyKey", "the payment provider refused the payment: " + refused.getMessage());
+            throw new Clash(
+                    "idempotencyKey",
+                    "the payment provider refused the payment: " + refused.getMessage(),
+                    "payment-refused");
         }
         return settle(r, PaymentStatus.AUTHORIZED, entry.providerReference(), null);
     }

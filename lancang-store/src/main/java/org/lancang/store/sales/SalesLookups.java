@@ -32,9 +32,12 @@ final class SalesLookups {
         Booking b = parseId(bookingId)
                 .or(() -> idOfReference(bookingId))
                 .flatMap(this::load)
-                .orElseThrow(() -> new NotFound("id", "no booking '" + bookingId + "'"));
+                .orElseThrow(() -> new NotFound("id", "no booking '" + bookingId + "'", "booking-unknown"));
         if (!agent && !b.owner().equals(caller)) {
-            throw new NotFound("id", "no booking '" + bookingId + "'"); // others' bookings do not exist for a passenger
+            throw new NotFound(
+                    "id",
+                    "no booking '" + bookingId + "'",
+                    "booking-unknown"); // others' bookings do not exist for a passenger
         }
         return b;
     }
@@ -60,7 +63,8 @@ final class SalesLookups {
     /** Agents find bookings by booking reference, ticket number or travel document number. */
     public List<Booking> search(String ticketOrDocument) {
         if (ticketOrDocument == null || ticketOrDocument.strip().length() < 5 || ticketOrDocument.length() > 80) {
-            throw new InvalidInput("q", "a booking reference, ticket number or document number of 5–80 characters");
+            throw new InvalidInput(
+                    "q", "a booking reference, ticket number or document number of 5–80 characters", "booking-query");
         }
         String q = ticketOrDocument.strip().toUpperCase(Locale.ROOT);
         List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT booking_id FROM booking_passenger"

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.lancang.money.Currency;
+import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.Passenger;
+import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.payments.PaymentKind;
 import org.lancang.ticketing.payments.PaymentStatus;
@@ -22,7 +24,18 @@ public final class SalesRecords {
      * free for this journey, yet seats of the class are free on it in cars kept for passengers crossing the border (so
      * the class is not sold out: it is kept, and a cross-border journey could still have it).
      */
-    public record ClassOffer(SeatClass seatClass, int available, FareQuote fare, boolean keptForCrossBorder) {}
+    public record ClassOffer(
+            SeatClass seatClass,
+            int available,
+            FareQuote fare,
+            boolean keptForCrossBorder,
+            List<CategoryFare> reducedFares) {}
+
+    /**
+     * The fare of a child or an infant in a class (the first operator's age band: at least {@code minAge}, under
+     * {@code maxAge} on the day of travel).
+     */
+    public record CategoryFare(FareCategory category, int minAge, int maxAge, Money total) {}
 
     /** One train that serves a journey on a date. */
     public record JourneyOption(
@@ -82,7 +95,18 @@ public final class SalesRecords {
             String note) {}
 
     /** A passenger of a booking with their seat (and ticket once paid). */
-    public record BookedPassenger(Passenger passenger, int seatIndex, int car, String seat, String ticketNumber) {}
+    /**
+     * A passenger with their seat and ticket, and the fare they pay: {@code fareCategory} (ADULT, CHILD, INFANT) and
+     * {@code fareMinor} in the booking's currency; both null for a booking made before fares were kept per passenger.
+     */
+    public record BookedPassenger(
+            Passenger passenger,
+            int seatIndex,
+            int car,
+            String seat,
+            String ticketNumber,
+            String fareCategory,
+            Long fareMinor) {}
 
     /**
      * A booking: {@code id} is its UUID, {@code reference} the short code a person reads out at a window (see

@@ -34,7 +34,8 @@ final class SalesRows {
     private static final String INSERT_PASSENGER =
             "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
                     + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat,"
-                    + " ticket_number) VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car, :seat, :ticket)";
+                    + " ticket_number, fare_category, fare_minor) VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car,"
+                    + " :seat, :ticket, :fareCategory, :fareMinor)";
     private static final String INSERT_ENTRY =
             "INSERT INTO waitlist_entry (id, train, service_date, from_code, to_code,"
                     + " from_stop, to_stop, seat_class, currency, owner, created_at, departs_at, status) VALUES (:id, :train, :date,"
@@ -78,6 +79,8 @@ final class SalesRows {
             pr.put("car", p.car());
             pr.put("seat", p.seat());
             pr.put("ticket", p.ticketNumber());
+            pr.put("fareCategory", p.fareCategory());
+            pr.put("fareMinor", p.fareMinor());
             out.add(new Statement(INSERT_PASSENGER, pr));
         }
         return out;
@@ -137,12 +140,13 @@ final class SalesRows {
 
     static Passenger passenger(ResultSet rs) throws SQLException {
         Date expiry = rs.getDate("document_expiry");
+        Date dateOfBirth = rs.getDate("date_of_birth");
         return new Passenger(
                 rs.getString("name"),
                 DocumentType.valueOf(rs.getString("document_type")),
                 rs.getString("document_number"),
                 rs.getString("nationality"),
-                rs.getDate("date_of_birth").toLocalDate(),
+                dateOfBirth == null ? null : dateOfBirth.toLocalDate(),
                 expiry == null ? null : expiry.toLocalDate());
     }
 
@@ -152,7 +156,9 @@ final class SalesRows {
                 rs.getInt("seat_index"),
                 rs.getInt("car"),
                 rs.getString("seat"),
-                rs.getString("ticket_number"));
+                rs.getString("ticket_number"),
+                rs.getString("fare_category"),
+                rs.getObject("fare_minor", Long.class));
     }
 
     static Booking booking(ResultSet rs, List<BookedPassenger> passengers) throws SQLException {

@@ -28,6 +28,7 @@ import org.lancang.rollingstock.TrainType;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.CategoryFare;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.ClassOffer;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
@@ -42,6 +43,7 @@ import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.inventory.SeatPreference;
@@ -114,12 +116,33 @@ public final class SalesService {
 
     // ---------------------------------------------------------------- journeys
 
+    /** The child and infant fares of a class, by the age bands of the operator of the journey's first part. */
+    private List<CategoryFare> reducedFares(
+            FareQuote full, String from, String to, SeatClass cls, Currency currency, LocalDate date) {
+        List<CategoryFare> out = new ArrayList<>();
+        for (FareCategory category : List.of(FareCategory.CHILD, FareCategory.INFANT)) {
+            fares.ageFares()
+                    .band(full.parts().get(0).operator(), category)
+                    .ifPresent(band -> fares.quote(from, to, cls, currency, date.minusYears(band.minAge()), date)
+                            .ifPresent(f -> out.add(new CategoryFare(
+                                    category,
+                                    band.minAge(),
+                                    band.maxAge(),
+                                    f.quote().total()))));
+        }
+        return out;
+    }
+
     /** Every passenger train calling at {@code from} and later at {@code to} on the date, with seats and fares. */
     public List<JourneyOption> journeys(String from, String to, LocalDate date, Currency currency) {
         Validation v = new Validation();
-        v.check(network.point(from).isPresent(), "from", "'" + from + "' is not a station of the line");
-        v.check(network.point(to).isPresent(), "to", "'" + to + "' is not a station of the line");
-        v.check(from == null || !from.equalsIgnoreCase(to), "to", "must differ from from");
+        v.check(
+                network.point(from).isPresent(),
+                "from",
+                "'" + from + "' is not a station of the line",
+                "station-unknown");
+        v.check(network.point(to).isPresent(), "to", "'" + to + "' is not a station of the line", "station-unknown");
+        v.check(from == null || !from.equalsIgnoreCase(to), "to", "must differ from from", "same-stations");
         v.throwIfInvalid();
         List<JourneyOption> out = new ArrayList<>();
         for (TrainPlan plan : timetable.plans(date)) { // the day's, with the published changes
@@ -149,7 +172,12 @@ public final class SalesService {
                     } finally {
                         run.lock.unlock();
                     }
-                    classes.add(new ClassOffer(cls, available, fare.get(), kept));
+                    classes.add(new ClassOffer(
+                            cls,
+                            available,
+                            fare.get(),
+                            kept,
+                            reducedFares(fare.get(), stops.get(i), stops.get(j), cls, currency, date)));
                 }
             }
             Point a = network.point(stops.get(i)).orElseThrow();
@@ -260,7 +288,7 @@ public final class SalesService {
         desk.requireOnSale(run);
         if (!clock.instant().isBefore(b.holdExpiresAt())) {
             expire(b);
-            throw new Clash("status", "the hold expired at " + b.holdExpiresAt());
+            throw new Clash("status", "the hold expired at " + b.holdExpiresAt(), "hold-expired");
         }
         Payments.Recorded charge = payments.recordCharge(
                 PaymentPurpose.PAYMENT,
@@ -278,7 +306,8 @@ public final class SalesService {
             Optional<String> refused = issueTickets(b, run, charge);
             if (refused.isPresent()) {
                 payments.voidCharge(charge, refused.get());
-                throw new Clash("status", refused.get() + "; the payment was voided and nothing was taken");
+                throw new Clash(
+                        "status", refused.get() + "; the payment was voided and nothing was taken", "payment-voided");
             }
             payments.capture(charge);
         } finally {

@@ -32,6 +32,7 @@ import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
+import org.lancang.ticketing.fares.PassengerFare;
 import org.lancang.ticketing.inventory.Allocation;
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.ticketing.inventory.SeatPreference;
@@ -94,7 +95,30 @@ final class SeatDesk {
             FareQuote fare,
             Money total,
             List<Passenger> passengers,
-            Currency currency) {}
+            Currency currency,
+            List<PassengerFare> passengerFares) {}
+
+    /** Each passenger's fare (a child's or an infant's by their date of birth) and their sum. */
+    private record Priced(List<PassengerFare> fares, Money total) {}
+
+    private Priced price(
+            String from,
+            String to,
+            SeatClass seatClass,
+            Currency currency,
+            List<Passenger> passengers,
+            LocalDate date) {
+        List<PassengerFare> each = new ArrayList<>();
+        Money total = Money.zero(currency);
+        for (Passenger p : passengers) {
+            PassengerFare f = fares.quote(from, to, seatClass, currency, p.dateOfBirth(), date)
+                    .orElseThrow(() -> new InvalidInput(
+                            "seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
+            each.add(f);
+            total = total.plus(f.quote().total());
+        }
+        return new Priced(List.copyOf(each), total);
+    }
 
     Checked check(
             String train,
@@ -120,28 +144,36 @@ final class SeatDesk {
         v.check(
                 cancelled || (plan != null && plan.passenger()),
                 "train",
-                "'" + train + "' is not a passenger train of the timetable");
+                "'" + train + "' is not a passenger train of the timetable",
+                "train-unknown");
         v.check(date != null, "date", "is required");
         v.check(seatClass != null, "seatClass", "is required");
         v.check(currency != null, "currency", "is required: CNY or LAK");
         int count = passengers == null ? 0 : passengers.size();
-        v.check(count >= 1 && count <= SeatInventory.MAX_GROUP, "passengers", "1 … 5 passengers per booking");
-        v.check(car >= 0 && car <= 30, "car", "is not a car of the train");
+        v.check(
+                count >= 1 && count <= SeatInventory.MAX_GROUP,
+                "passengers",
+                "1 … 5 passengers per booking",
+                "passenger-count");
+        v.check(car >= 0 && car <= 30, "car", "is not a car of the train", "car-unknown");
         v.throwIfInvalid();
         if (plan == null || !plan.calendar().runsOn(date)) {
-            throw new InvalidInput("date", "train " + train + " does not run on " + date);
+            throw new InvalidInput("date", "train " + train + " does not run on " + date, "train-not-that-day");
         }
         RunSales run = known != null ? known : runs.run(plan, date);
         int from = run.stops.indexOf(fromCode == null ? "" : fromCode.toUpperCase(Locale.ROOT));
         int to = run.stops.indexOf(toCode == null ? "" : toCode.toUpperCase(Locale.ROOT));
         if (from < 0) {
-            throw new InvalidInput("from", "train " + plan.number() + " does not call at '" + fromCode + "'");
+            throw new InvalidInput(
+                    "from", "train " + plan.number() + " does not call at '" + fromCode + "'", "train-does-not-call");
         }
         if (to < 0) {
-            throw new InvalidInput("to", "train " + plan.number() + " does not call at '" + toCode + "'");
+            throw new InvalidInput(
+                    "to", "train " + plan.number() + " does not call at '" + toCode + "'", "train-does-not-call");
         }
         if (to <= from) {
-            throw new InvalidInput("to", "the destination must come after the origin on this train");
+            throw new InvalidInput(
+                    "to", "the destination must come after the origin on this train", "destination-before-origin");
         }
         Point boarding = network.point(run.stops.get(from)).orElseThrow();
         window.check(plan.operator(), date, run.departures.get(from), boarding.timeZone(), now, "date");
@@ -154,12 +186,20 @@ final class SeatDesk {
         }
         people.throwIfInvalid();
         FareQuote fare = fares.quote(run.stops.get(from), run.stops.get(to), seatClass, currency)
-                .orElseThrow(() -> new InvalidInput("seatClass", seatClass + " is not sold on this journey"));
-        Money total = Money.zero(currency);
-        for (int k = 0; k < count; k++) {
-            total = total.plus(fare.total());
-        }
-        return new Checked(plan, run, from, to, seatClass, fare, total, List.copyOf(passengers), currency);
+                .orElseThrow(() ->
+                        new InvalidInput("seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
+        Priced priced = price(run.stops.get(from), run.stops.get(to), seatClass, currency, passengers, date);
+        return new Checked(
+                plan,
+                run,
+                from,
+                to,
+                seatClass,
+                fare,
+                priced.total(),
+                List.copyOf(passengers),
+                currency,
+                priced.fares());
     }
 
     /**
@@ -192,7 +232,9 @@ final class SeatDesk {
                     got.get().seatIndices().get(k),
                     seat.car(),
                     seat.number(),
-                    ticketed ? ticketNumber(id, c.plan().number(), run.date, seat.car(), seat.number()) : null));
+                    ticketed ? ticketNumber(id, c.plan().number(), run.date, seat.car(), seat.number()) : null,
+                    c.passengerFares().get(k).category().name(),
+                    c.passengerFares().get(k).quote().total().minor()));
             run.addDocument(p.documentKey(), c.from(), c.to());
         }
         return Optional.of(new Booking(
@@ -226,7 +268,7 @@ final class SeatDesk {
     /** Refuses to sell on a run taken off sale (its stored bookings sell a seat twice). */
     static void requireOnSale(RunSales run) {
         if (run.suspended() != null) {
-            throw new Clash("train", run.suspended());
+            throw new Clash("train", run.suspended(), "train-off-sale");
         }
     }
 
@@ -237,7 +279,8 @@ final class SeatDesk {
                 throw new Clash(
                         "passengers[" + k + "].documentNumber",
                         "this document already holds a journey on " + c.plan().number() + " on " + c.run().date
-                                + " that overlaps this one");
+                                + " that overlaps this one",
+                        "document-already-travelling");
             }
         }
     }
@@ -247,7 +290,8 @@ final class SeatDesk {
                 "seatClass",
                 "sold out: no " + c.seatClass() + " seats left for "
                         + c.run().stops.get(c.from()) + "–" + c.run().stops.get(c.to()) + " on "
-                        + c.plan().number() + " (the waitlist is open)");
+                        + c.plan().number() + " (the waitlist is open)",
+                "sold-out");
     }
 
     /**
@@ -280,7 +324,10 @@ final class SeatDesk {
 
     static void checkKey(String idempotencyKey) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,80}")) {
-            throw new InvalidInput("idempotencyKey", "8–80 letters, digits or . _ : - (the same key for every retry)");
+            throw new InvalidInput(
+                    "idempotencyKey",
+                    "8–80 letters, digits or . _ : - (the same key for every retry)",
+                    "idempotency-key");
         }
     }
 
@@ -335,12 +382,18 @@ final class SeatDesk {
                     fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
             Optional<Booking> hold = Optional.empty();
             if (fare != null) {
-                Money total = Money.zero(e.currency());
-                for (int k = 0; k < passengers.size(); k++) {
-                    total = total.plus(fare.total());
-                }
+                Priced priced = price(e.from(), e.to(), e.seatClass(), e.currency(), passengers, run.date);
                 Checked c = new Checked(
-                        run.plan, run, e.fromStop(), e.toStop(), e.seatClass(), fare, total, passengers, e.currency());
+                        run.plan,
+                        run,
+                        e.fromStop(),
+                        e.toStop(),
+                        e.seatClass(),
+                        fare,
+                        priced.total(),
+                        passengers,
+                        e.currency(),
+                        priced.fares());
                 try {
                     hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
                 } catch (Clash documentBusy) {

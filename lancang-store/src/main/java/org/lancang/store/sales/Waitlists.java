@@ -45,7 +45,10 @@ final class Waitlists {
         try {
             if (run.inventory.availability(c.from(), c.to(), c.seatClass())
                     >= c.passengers().size()) {
-                throw new Clash("seatClass", "seats are still on sale for this journey: book them instead");
+                throw new Clash(
+                        "seatClass",
+                        "seats are still on sale for this journey: book them instead",
+                        "seats-still-on-sale");
             }
             SeatDesk.refuseOverlappingDocuments(c);
             entry = new WaitlistEntry(

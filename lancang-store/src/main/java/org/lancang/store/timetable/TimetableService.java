@@ -227,7 +227,8 @@ public final class TimetableService {
     }
 
     public TrainPlan requirePlan(String number, String field) {
-        return plan(number).orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable"));
+        return plan(number)
+                .orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable", "train-unknown"));
     }
 
     /** The train's plan on a date (empty when a change cancelled it there); with no date, the base plan. */
@@ -247,7 +248,7 @@ public final class TimetableService {
         return plan(number, date)
                 .or(() -> plan(number))
                 .or(() -> Optional.ofNullable(addedByChanges.get(number.toUpperCase(Locale.ROOT))))
-                .orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable"));
+                .orElseThrow(() -> new NotFound(field, "no train '" + number + "' in the timetable", "train-unknown"));
     }
 
     public Train train(TrainPlan plan) {

@@ -114,7 +114,7 @@ public final class UserService {
                             .one()
                     > 0;
             if (taken) {
-                throw new Clash("username", "the username '" + name + "' is taken");
+                throw new Clash("username", "the username '" + name + "' is taken", "username-taken");
             }
             h.createUpdate("INSERT INTO app_user (username, display_name, password_hash, roles, created_at)"
                             + " VALUES (:u, :d, :p, :r, :c)")
@@ -193,7 +193,8 @@ public final class UserService {
             if (failures.isPresent() && rules.locked(failures.get()[0])) {
                 throw new Locked(
                         "username",
-                        "this account is locked after repeated failed sign-ins: an administrator can unlock it");
+                        "this account is locked after repeated failed sign-ins: an administrator can unlock it",
+                        "account-locked");
             }
             Duration accountWait = failures.map(f -> rules.accountWait(f[0], lastFailure(name), now))
                     .orElse(Duration.ZERO);

@@ -5,21 +5,36 @@ import org.lancang.errors.FieldError;
 
 /**
  * An RFC 9457 problem document ({@code application/problem+json}). {@code field} names the first field that was
- * wrong; {@code errors} lists them all.
+ * wrong; {@code errors} lists them all; {@code code} is a stable code a page translates (beside the English
+ * {@code detail}).
  */
 public record Problem(
-        String type, String title, int status, String detail, String instance, String field, List<FieldError> errors) {
+        String type,
+        String title,
+        int status,
+        String detail,
+        String code,
+        String instance,
+        String field,
+        List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /**
+     * The problem, every error with its stable code (its rule's, or its kind's: {@link ProblemCodes}); {@code code} is
+     * the first error's, or the status's when there is none.
+     */
     public static Problem of(int status, String detail, String instance, List<FieldError> errors) {
+        List<FieldError> coded =
+                errors.stream().map(e -> ProblemCodes.coded(e, status)).toList();
         return new Problem(
                 "about:blank",
                 title(status),
                 status,
                 detail,
+                coded.isEmpty() ? ProblemCodes.ofStatus(status) : coded.get(0).code(),
                 instance,
-                errors.isEmpty() ? null : errors.get(0).field(),
-                List.copyOf(errors));
+                coded.isEmpty() ? null : coded.get(0).field(),
+                coded);
     }
 
     static String title(int status) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -128,7 +130,10 @@ public final class SalesRoutes {
             String nationality,
             int car,
             String seat,
-            String ticketNumber) {}
+            String ticketNumber,
+            LocalDate dateOfBirth,
+            String fareCategory,
+            MoneyView fare) {}
 
     /**
      * A charge or refund recorded against the booking, with the client's idempotency key (null for a refund Lancang
@@ -199,7 +204,10 @@ public final class SalesRoutes {
                         p.passenger().nationality(),
                         p.car(),
                         p.seat(),
-                        p.ticketNumber()));
+                        p.ticketNumber(),
+                        p.passenger().dateOfBirth(),
+                        p.fareCategory(),
+                        p.fareMinor() == null ? null : MoneyView.of(new Money(p.fareMinor(), b.currency()))));
             }
             return new BookingView(
                     b.id(),
@@ -233,6 +241,30 @@ public final class SalesRoutes {
 
     public record RefundQuoteView(MoneyView paid, MoneyView fee, MoneyView refund) {}
 
+    /**
+     * A nationality a passenger can pick: its ISO 3166 alpha-3 code and its name in the three languages, from the
+     * Unicode CLDR data the JDK carries (so every country is named in Lao and Chinese as CLDR's translators name it).
+     */
+    public record NationalityView(String code, String en, String zh, String lo) {}
+
+    private static final List<NationalityView> NATIONALITIES = nationalities();
+
+    private static List<NationalityView> nationalities() {
+        Locale zh = Locale.forLanguageTag("zh-Hans");
+        Locale lo = Locale.forLanguageTag("lo");
+        List<NationalityView> out = new ArrayList<>();
+        for (String alpha2 : Locale.getISOCountries()) {
+            Locale country = new Locale("", alpha2);
+            out.add(new NationalityView(
+                    country.getISO3Country(),
+                    country.getDisplayCountry(Locale.ENGLISH),
+                    country.getDisplayCountry(zh),
+                    country.getDisplayCountry(lo)));
+        }
+        out.sort(Comparator.comparing(NationalityView::code));
+        return List.copyOf(out);
+    }
+
     private final SalesService sales;
     private final Auth auth;
 
@@ -259,6 +291,14 @@ public final class SalesRoutes {
                                 Params.of(ctx).code("to"),
                                 Params.of(ctx).date("date"),
                                 Params.of(ctx).oneOf("currency", Currency.class).orElse(Currency.CNY)))),
+                Endpoint.get("/api/nationalities")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("The nationalities a passenger can give (ISO 3166 alpha-3), named in English, 中文 and"
+                                + " ລາວ (Unicode CLDR)")
+                        .returns(TypeRef.listOf(NationalityView.class))
+                        .handle(ctx -> ctx.header("Cache-Control", "public, max-age=86400")
+                                .json(NATIONALITIES)),
                 Endpoint.post("/api/bookings")
                         .access(buyers)
                         .tag("sales")
