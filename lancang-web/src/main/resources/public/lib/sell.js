@@ -245,7 +245,8 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   function categoryOptions() {
     const { journey: j, seatClass } = choice;
     const cls = j.classes.find((c) => c.seatClass === seatClass);
-    const reduced = (cls && cls.reducedFares) || [];
+    // a lap infant is no passenger of their own: asked under the adult who carries them (lapInfantFields)
+    const reduced = ((cls && cls.reducedFares) || []).filter((r) => r.category !== 'LAP_INFANT');
     return [h('option', { value: 'ADULT' }, `${t('tk.fareCat.ADULT')} · ${money(cls.fare.total)}`),
       ...reduced.map((r) => h('option', { value: r.category },
         `${t(`tk.fareCat.${r.category}`)} (${t('tk.ages', { min: r.minAge, max: r.maxAge - 1 })}) · ${money(r.total)}`))];
@@ -285,6 +286,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     };
     docType.addEventListener('change', showExpiry);
     showExpiry();
+    const lap = lapInfantFields(p, cross, category);
     return h('fieldset', { class: 'passenger', 'data-passenger': i },
       h('legend', {}, t('tk.passengerN', { n: i + 1 })),
       h('div', { class: 'grid-2' },
@@ -295,7 +297,55 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         field(`${p}.nationality`, 'tk.nationality', nationality),
         field(`${p}.documentNumber`, 'tk.documentNumber', h('input', { type: 'text', required: true, maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
-        expiryField));
+        expiryField),
+      lap.box, lap.fields);
+  }
+
+  /** The band in which the journey's operators carry an infant on a lap, free; null where one of them carries none. */
+  function lapBand() {
+    const { journey: j, seatClass } = choice;
+    const cls = j.classes.find((c) => c.seatClass === seatClass);
+    return ((cls && cls.reducedFares) || []).find((r) => r.category === 'LAP_INFANT') || null;
+  }
+
+  /**
+   * "With an infant on my lap": a box under a passenger paying the adult fare; ticked, the infant's name and date of
+   * birth (and across a border their passport) are asked. Hidden for a child or infant passenger, and where no
+   * operator of the journey carries lap infants.
+   */
+  function lapInfantFields(p, cross, category) {
+    const band = lapBand();
+    if (!band) return { box: null, fields: null };
+    const at = `${p}.infant`;
+    const box = h('input', { type: 'checkbox', id: `${at}-on`.replace(/[^\w]/g, '-'), name: `${at}.on` });
+    const boxField = h('div', { class: 'field check lap-infant', 'data-field': at },
+      h('label', { for: box.id },
+        box, ' ', t('tk.lapInfant', { max: band.maxAge })),
+      h('p', { class: 'note', 'data-i18n': 'tk.lapInfantHint' }, t('tk.lapInfantHint')));
+    const born = h('input', { type: 'date', max: daysFromToday(0) });
+    const inputs = [
+      field(`${at}.name`, 'tk.infantName', h('input', { type: 'text', maxlength: 200, autocomplete: 'off' })),
+      field(`${at}.dateOfBirth`, 'tk.dateOfBirth', born),
+    ];
+    if (cross) {
+      inputs.push(
+        field(`${at}.nationality`, 'tk.nationality', nationalitySelect(LANGUAGE_NATIONALITY[getLang()])),
+        field(`${at}.documentNumber`, 'tk.infantPassport', h('input', { type: 'text', maxlength: 40, spellcheck: 'false',
+          autocapitalize: 'characters' })),
+        field(`${at}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date' })));
+    }
+    const fields = h('div', { class: 'grid-2 lap-infant-fields', hidden: true }, inputs);
+    const show = () => {
+      const adult = category.value === 'ADULT';
+      boxField.hidden = !adult;
+      if (!adult) box.checked = false;
+      fields.hidden = !box.checked;
+      fields.querySelectorAll('input, select').forEach((el) => { el.required = box.checked; });
+    };
+    box.addEventListener('change', show);
+    category.addEventListener('change', show);
+    show();
+    return { box: boxField, fields };
   }
 
   /** The category's age band (from the class's reduced fares) holds the date of birth on the day of travel. */
@@ -353,9 +403,18 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   function passengersOf(form) {
     return [...form.querySelectorAll('fieldset.passenger')].map((fs, i) => {
       const v = (n) => form.elements[`passengers[${i}].${n}`].value.trim();
+      const lap = form.elements[`passengers[${i}].infant.on`];
+      const infant = lap && lap.checked ? {
+        name: v('infant.name'), dateOfBirth: v('infant.dateOfBirth') || null,
+        ...(form.elements[`passengers[${i}].infant.documentNumber`] ? {
+          documentType: 'PASSPORT', documentNumber: v('infant.documentNumber').toUpperCase(),
+          nationality: v('infant.nationality'), documentExpiry: v('infant.documentExpiry') || null,
+        } : {}),
+      } : null;
       return {
         name: v('name'), documentType: v('documentType'), documentNumber: v('documentNumber').toUpperCase(),
         nationality: v('nationality'), dateOfBirth: v('dateOfBirth') || null, documentExpiry: v('documentExpiry') || null,
+        infant,
       };
     });
   }
@@ -368,6 +427,11 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       const cat = form.elements[`passengers[${i}].fareCategory`].value;
       const dob = form.elements[`passengers[${i}].dateOfBirth`].value;
       if (!ageFits(cat, dob)) { fieldError(form, `passengers[${i}].dateOfBirth`, t('tk.ageOutsideBand')); ok = false; }
+      const lap = form.elements[`passengers[${i}].infant.on`];
+      const infantBorn = form.elements[`passengers[${i}].infant.dateOfBirth`];
+      if (lap && lap.checked && infantBorn.value && !ageFits('LAP_INFANT', infantBorn.value)) {
+        fieldError(form, `passengers[${i}].infant.dateOfBirth`, t('err.lap-infant-too-old')); ok = false;
+      }
     });
     if (!ok) { focusFirstError(form); return; }
     const { journey: j, seatClass, waitlist } = choice;

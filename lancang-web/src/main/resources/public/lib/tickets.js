@@ -41,6 +41,14 @@ export function fareLine(p) {
     t(`tk.fareCat.${p.fareCategory}`), p.fare ? ` · ${money(p.fare)}` : '');
 }
 
+/** The infant a passenger carries on their lap (free, no seat), as their ticket names them. */
+export function lapInfantLine(p) {
+  if (!p.infant) return null;
+  const doc = p.infant.documentNumber ? ` · ${t(`tk.doc.${p.infant.documentType}`)} ${p.infant.documentNumber}` : '';
+  return h('span', { class: 'lap-infant', 'data-infant': p.infant.name },
+    t('tk.withLapInfant', { name: p.infant.name }), doc);
+}
+
 /** The currency the station's own operator sells in (LAK in Laos, CNY in China), or null. */
 export const stationCurrency = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.currency : null; };
 
@@ -267,6 +275,7 @@ export function bookingCard(b, actions = []) {
       h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),
       h('span', { class: 'seat' }, t('tk.carSeat', { car: p.car, seat: p.seat })),
       fareLine(p),
+      lapInfantLine(p),
       p.ticketNumber ? h('span', { class: 'ticket-number' }, t('tk.ticketNo', { number: p.ticketNumber })) : null),
     ticketed && p.ticketNumber && b.status === 'TICKETED' ? h('img', {
       class: 'qr', src: `/api/bookings/${encodeURIComponent(b.id)}/tickets/${i}/qr.svg`, width: 148, height: 148,

@@ -11,6 +11,7 @@ import org.lancang.errors.Validation;
  * of birth (optional: given for a child or an infant, whose fare it sets).
  *
  * @param documentExpiry required for a passport, optional otherwise
+ * @param infant the infant this passenger carries on their lap (no seat of its own), or null
  */
 public record Passenger(
         String name,
@@ -18,7 +19,19 @@ public record Passenger(
         String documentNumber,
         String nationality,
         LocalDate dateOfBirth,
-        LocalDate documentExpiry) {
+        LocalDate documentExpiry,
+        LapInfant infant) {
+    /** A passenger travelling without a lap infant. */
+    public Passenger(
+            String name,
+            DocumentType documentType,
+            String documentNumber,
+            String nationality,
+            LocalDate dateOfBirth,
+            LocalDate documentExpiry) {
+        this(name, documentType, documentNumber, nationality, dateOfBirth, documentExpiry, null);
+    }
+
     public static final int MAX_NAME_LENGTH = 100;
     /** The nationalities a document can carry: ISO 3166 alpha-3 codes (as the JDK lists them). */
     private static final Set<String> ISO_ALPHA3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
@@ -38,13 +51,7 @@ public record Passenger(
             v.add(prefix.isEmpty() ? "passenger" : prefix.substring(0, prefix.length() - 1), "is required");
             return;
         }
-        if (p.name() == null || p.name().isBlank()) {
-            v.add(prefix + "name", "is required", "required");
-        } else if (p.name().length() > MAX_NAME_LENGTH) {
-            v.add(prefix + "name", "must be at most " + MAX_NAME_LENGTH + " characters", "name-too-long");
-        } else if (p.name().chars().anyMatch(Character::isISOControl)) {
-            v.add(prefix + "name", "must not contain control characters", "name-control-characters");
-        }
+        checkName(v, prefix, p.name());
         if (p.documentType() == null) {
             v.add(prefix + "documentType", "is required: " + Arrays.toString(DocumentType.values()), "required");
         } else if (crossesBorder && p.documentType() != DocumentType.PASSPORT) {
@@ -60,10 +67,7 @@ public record Passenger(
             v.add(prefix + "nationality", "must be an ISO 3166 alpha-3 code such as CHN, LAO, THA", "nationality");
         }
         // asked only when the fare needs it (a child or an infant): without it the passenger pays the full fare
-        if (p.dateOfBirth() != null
-                && (p.dateOfBirth().isAfter(today) || p.dateOfBirth().isBefore(today.minusYears(130)))) {
-            v.add(prefix + "dateOfBirth", "is not a plausible date of birth", "date-of-birth");
-        }
+        checkDateOfBirth(v, prefix, p.dateOfBirth(), today);
         if (p.documentType() == DocumentType.PASSPORT) {
             if (p.documentExpiry() == null) {
                 v.add(prefix + "documentExpiry", "a passport's expiry date is required", "passport-expiry-required");
@@ -73,6 +77,22 @@ public record Passenger(
                         "the passport has expired by the travel date " + travelDate,
                         "passport-expired");
             }
+        }
+    }
+
+    static void checkName(Validation v, String prefix, String name) {
+        if (name == null || name.isBlank()) {
+            v.add(prefix + "name", "is required", "required");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            v.add(prefix + "name", "must be at most " + MAX_NAME_LENGTH + " characters", "name-too-long");
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            v.add(prefix + "name", "must not contain control characters", "name-control-characters");
+        }
+    }
+
+    static void checkDateOfBirth(Validation v, String prefix, LocalDate dateOfBirth, LocalDate today) {
+        if (dateOfBirth != null && (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(today.minusYears(130)))) {
+            v.add(prefix + "dateOfBirth", "is not a plausible date of birth", "date-of-birth");
         }
     }
 }

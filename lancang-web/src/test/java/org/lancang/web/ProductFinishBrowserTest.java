@@ -165,6 +165,58 @@ class ProductFinishBrowserTest {
         assertThat(b.consoleErrors()).isEmpty();
     }
 
+    /**
+     * Item 5, in Chinese, across the border: a mother books one seat and takes her baby on her lap, free (China
+     * Railway's rule for a child under 6 without a seat); the baby's passport is asked, the ticket names the baby.
+     */
+    @Test
+    void aLapInfantTravelsFreeOnTheAdultsTicketWithAPassportAcrossTheBorder() {
+        b.signIn("noy", "noy password 12", "/book.html");
+        lang("zh");
+        b.driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
+        chooseClass("D87", "SECOND");
+        WebElement lap = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='passengers[0].infant'] label")));
+        assertThat(lap.getText()).contains("免费").contains("6");
+        assertThat(b.driver
+                        .findElement(By.cssSelector("[data-field='passengers[0].infant.name']"))
+                        .isDisplayed())
+                .as("the infant's fields only once the box is ticked")
+                .isFalse();
+        b.type(By.name("passengers[0].name"), "王芳");
+        b.type(By.name("passengers[0].documentNumber"), "E12345678");
+        b.setValue(By.name("passengers[0].documentExpiry"), DAY.plusYears(5).toString());
+        b.click(By.name("passengers[0].infant.on"));
+        b.type(By.name("passengers[0].infant.name"), "王小宝");
+        // seven years old is too old for a lap: said at the infant's date of birth before anything is sent
+        b.setValue(
+                By.name("passengers[0].infant.dateOfBirth"), DAY.minusYears(7).toString());
+        b.type(By.name("passengers[0].infant.documentNumber"), "E87654321");
+        b.setValue(
+                By.name("passengers[0].infant.documentExpiry"), DAY.plusYears(4).toString());
+        b.click(By.cssSelector("#details-form [type=submit]"));
+        WebElement error = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='passengers[0].infant.dateOfBirth'] .field-error")));
+        assertThat(error.getText()).contains("儿童票");
+        b.setValue(
+                By.name("passengers[0].infant.dateOfBirth"), DAY.minusMonths(14).toString());
+        b.shot("product-5f-lap-infant-form-zh");
+        b.click(By.cssSelector("#details-form [type=submit]"));
+
+        WebElement card = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=HELD]")));
+        assertThat(card.findElements(By.cssSelector("li.ticket"))).hasSize(1);
+        WebElement infant = card.findElement(By.cssSelector(".lap-infant"));
+        assertThat(infant.getText()).contains("王小宝").contains("E87654321");
+        long adult = Long.parseLong(
+                card.findElement(By.cssSelector(".fare-category")).getText().replaceAll("[^0-9]", ""));
+        long total = Long.parseLong(
+                card.findElement(By.cssSelector(".total")).getText().replaceAll("[^0-9]", ""));
+        assertThat(total).as("the baby travels free").isEqualTo(adult);
+        b.shot("product-5g-lap-infant-on-ticket-zh");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
     /** Item 6, seen in Chinese and Lao: the password rule comes back from the server as a code the page translates. */
     @Test
     void thePasswordRuleIsSaidInChineseAndLao() {

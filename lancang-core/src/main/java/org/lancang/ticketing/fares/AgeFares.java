@@ -12,7 +12,9 @@ import org.lancang.timetable.Operators;
 
 /**
  * The child and infant fares of each operator ({@value #FILE}): operator, category, age band, percent of the adult
- * fare, source. A passenger whose age falls in no band of an operator pays that operator's full fare.
+ * fare, source. A passenger whose age falls in no band of an operator pays that operator's full fare. A
+ * {@link FareCategory#LAP_INFANT} row says the operator carries an infant of that age without a seat, free; bands of
+ * passengers with a seat and of lap infants may overlap (an infant may have a seat or ride on a lap).
  */
 public final class AgeFares {
     public static final String FILE = "passenger-fares.csv";
@@ -60,10 +62,17 @@ public final class AgeFares {
             if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw row.error("percent", "must be between 0 and 100");
             }
+            if (category == FareCategory.LAP_INFANT && percent.signum() != 0) {
+                // a lap infant is no booked passenger: there is no seat and no fare line to charge it on
+                throw row.error("percent", "a lap infant travels free here: 0 is the only percent Lancang sells");
+            }
             row.required("source");
             AgeFare rule = new AgeFare(operator, category, min, max, percent);
             for (AgeFare other : rules) {
-                if (other.operator().equals(operator) && min < other.maxAge() && other.minAge() < max) {
+                if (other.operator().equals(operator)
+                        && other.category().takesSeat() == category.takesSeat()
+                        && min < other.maxAge()
+                        && other.minAge() < max) {
                     throw row.error("min_age", "the band overlaps " + other.minAge() + "–" + other.maxAge());
                 }
             }
@@ -76,10 +85,10 @@ public final class AgeFares {
         return rules;
     }
 
-    /** The operator's reduced fare for a passenger of this age, if any. */
+    /** The operator's reduced fare for a passenger of this age who takes a seat, if any. */
     public Optional<AgeFare> rule(Operator operator, int age) {
         return rules.stream()
-                .filter(r -> r.operator().equals(operator) && r.covers(age))
+                .filter(r -> r.operator().equals(operator) && r.category().takesSeat() && r.covers(age))
                 .findFirst();
     }
 

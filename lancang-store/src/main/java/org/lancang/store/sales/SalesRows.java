@@ -20,12 +20,18 @@ import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.DocumentType;
+import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 
 /** Bookings and waitlist entries as rows: the statements that write them and the mappers that read them back. */
 final class SalesRows {
     private SalesRows() {}
 
+    /** The lap infant a passenger carries (V65): the same columns on booked and waiting passengers. */
+    private static final String INFANT_COLUMNS = " infant_name, infant_date_of_birth, infant_document_type,"
+            + " infant_document_number, infant_nationality, infant_document_expiry";
+
+    private static final String INFANT_VALUES = " :iName, :iDob, :iDt, :iDn, :iNat, :iExp";
     private static final String INSERT_BOOKING =
             "INSERT INTO booking (id, reference, train, service_date, from_code, to_code,"
                     + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor,"
@@ -34,15 +40,16 @@ final class SalesRows {
     private static final String INSERT_PASSENGER =
             "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
                     + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat,"
-                    + " ticket_number, fare_category, fare_minor) VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat, :dob, :exp, :si, :car,"
-                    + " :seat, :ticket, :fareCategory, :fareMinor)";
+                    + " ticket_number, fare_category, fare_minor," + INFANT_COLUMNS
+                    + ") VALUES (:id, :idx, :name, :dt, :dn, :dk, :nat,"
+                    + " :dob, :exp, :si, :car, :seat, :ticket, :fareCategory, :fareMinor," + INFANT_VALUES + ")";
     private static final String INSERT_ENTRY =
             "INSERT INTO waitlist_entry (id, train, service_date, from_code, to_code,"
                     + " from_stop, to_stop, seat_class, currency, owner, created_at, departs_at, status) VALUES (:id, :train, :date,"
                     + " :from, :to, :fs, :ts, :cls, :cur, :owner, :created, :departs, 'WAITING')";
     private static final String INSERT_WAITING_PASSENGER = "INSERT INTO waitlist_passenger (entry_id, idx, name,"
-            + " document_type, document_number, nationality, date_of_birth, document_expiry) VALUES (:id, :idx, :name,"
-            + " :dt, :dn, :nat, :dob, :exp)";
+            + " document_type, document_number, nationality, date_of_birth, document_expiry," + INFANT_COLUMNS
+            + ") VALUES (:id, :idx, :name, :dt, :dn, :nat, :dob, :exp," + INFANT_VALUES + ")";
     private static final String OFFER = "UPDATE waitlist_entry SET status = 'OFFERED', booking_id = :booking,"
             + " offered_at = :now WHERE id = :id AND status = 'WAITING'";
     private static final String NOTIFY = "INSERT INTO notification (owner, created_at, kind, booking_id, message)"
@@ -135,6 +142,19 @@ final class SalesRows {
         pr.put("nat", x.nationality());
         pr.put("dob", x.dateOfBirth());
         pr.put("exp", x.documentExpiry());
+        LapInfant i = x.infant();
+        pr.put("iName", i == null ? null : i.name().strip());
+        pr.put("iDob", i == null ? null : i.dateOfBirth());
+        pr.put(
+                "iDt",
+                i == null || i.documentType() == null ? null : i.documentType().name());
+        pr.put(
+                "iDn",
+                i == null || i.documentNumber() == null
+                        ? null
+                        : i.documentNumber().strip());
+        pr.put("iNat", i == null ? null : i.nationality());
+        pr.put("iExp", i == null ? null : i.documentExpiry());
         return pr;
     }
 
@@ -147,6 +167,23 @@ final class SalesRows {
                 rs.getString("document_number"),
                 rs.getString("nationality"),
                 dateOfBirth == null ? null : dateOfBirth.toLocalDate(),
+                expiry == null ? null : expiry.toLocalDate(),
+                lapInfant(rs));
+    }
+
+    private static LapInfant lapInfant(ResultSet rs) throws SQLException {
+        String name = rs.getString("infant_name");
+        if (name == null) {
+            return null;
+        }
+        String type = rs.getString("infant_document_type");
+        Date expiry = rs.getDate("infant_document_expiry");
+        return new LapInfant(
+                name,
+                rs.getDate("infant_date_of_birth").toLocalDate(),
+                type == null ? null : DocumentType.valueOf(type),
+                rs.getString("infant_document_number"),
+                rs.getString("infant_nationality"),
                 expiry == null ? null : expiry.toLocalDate());
     }
 

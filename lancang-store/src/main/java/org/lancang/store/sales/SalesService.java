@@ -43,6 +43,7 @@ import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.AgeFare;
 import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
@@ -129,6 +130,15 @@ public final class SalesService {
                                     band.minAge(),
                                     band.maxAge(),
                                     f.quote().total()))));
+        }
+        // free on a lap where every operator of the journey carries one: the youngest upper age of them all
+        List<Optional<AgeFare>> laps = full.parts().stream()
+                .map(part -> fares.ageFares().band(part.operator(), FareCategory.LAP_INFANT))
+                .toList();
+        if (laps.stream().allMatch(Optional::isPresent)) {
+            int minAge = laps.stream().mapToInt(b -> b.get().minAge()).max().orElseThrow();
+            int maxAge = laps.stream().mapToInt(b -> b.get().maxAge()).min().orElseThrow();
+            out.add(new CategoryFare(FareCategory.LAP_INFANT, minAge, maxAge, Money.zero(currency)));
         }
         return out;
     }

@@ -28,8 +28,11 @@ import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.BookingStatus;
+import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.AgeFare;
+import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.fares.PassengerFare;
@@ -120,6 +123,35 @@ final class SeatDesk {
         return new Priced(List.copyOf(each), total);
     }
 
+    /** Each lap infant rides with a passenger paying the adult fare, within every operator's band of the journey. */
+    private void checkLapInfants(
+            List<Passenger> passengers,
+            Priced priced,
+            FareQuote fare,
+            LocalDate date,
+            boolean crosses,
+            LocalDate today) {
+        List<Optional<AgeFare>> bands = fare.parts().stream()
+                .map(part -> fares.ageFares().band(part.operator(), FareCategory.LAP_INFANT))
+                .toList();
+        Validation infants = new Validation();
+        for (int k = 0; k < passengers.size(); k++) {
+            LapInfant infant = passengers.get(k).infant();
+            if (infant != null) {
+                LapInfant.check(
+                        infants,
+                        "passengers[" + k + "].",
+                        infant,
+                        priced.fares().get(k).category(),
+                        bands,
+                        date,
+                        crosses,
+                        today);
+            }
+        }
+        infants.throwIfInvalid();
+    }
+
     Checked check(
             String train,
             LocalDate date,
@@ -189,6 +221,7 @@ final class SeatDesk {
                 .orElseThrow(() ->
                         new InvalidInput("seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
         Priced priced = price(run.stops.get(from), run.stops.get(to), seatClass, currency, passengers, date);
+        checkLapInfants(passengers, priced, fare, date, crosses, today);
         return new Checked(
                 plan,
                 run,

@@ -29,6 +29,7 @@ import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesService;
 import org.lancang.ticketing.DocumentType;
+import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.users.Role;
@@ -52,7 +53,35 @@ public final class SalesRoutes {
             String documentNumber,
             String nationality,
             LocalDate dateOfBirth,
-            LocalDate documentExpiry) {}
+            LocalDate documentExpiry,
+            LapInfantInput infant) {}
+
+    /** An infant on the passenger's lap: no seat, free; a document is needed across a border. */
+    public record LapInfantInput(
+            String name,
+            LocalDate dateOfBirth,
+            DocumentType documentType,
+            String documentNumber,
+            String nationality,
+            LocalDate documentExpiry) {
+        LapInfant toInfant() {
+            return new LapInfant(name, dateOfBirth, documentType, documentNumber, nationality, documentExpiry);
+        }
+    }
+
+    public record LapInfantView(
+            String name, LocalDate dateOfBirth, String documentType, String documentNumber, String nationality) {
+        static LapInfantView of(LapInfant i) {
+            return i == null
+                    ? null
+                    : new LapInfantView(
+                            i.name(),
+                            i.dateOfBirth(),
+                            i.documentType() == null ? null : i.documentType().name(),
+                            i.documentNumber(),
+                            i.nationality());
+        }
+    }
 
     public record BookingInput(
             String train,
@@ -133,7 +162,8 @@ public final class SalesRoutes {
             String ticketNumber,
             LocalDate dateOfBirth,
             String fareCategory,
-            MoneyView fare) {}
+            MoneyView fare,
+            LapInfantView infant) {}
 
     /**
      * A charge or refund recorded against the booking, with the client's idempotency key (null for a refund Lancang
@@ -207,7 +237,8 @@ public final class SalesRoutes {
                         p.ticketNumber(),
                         p.passenger().dateOfBirth(),
                         p.fareCategory(),
-                        p.fareMinor() == null ? null : MoneyView.of(new Money(p.fareMinor(), b.currency()))));
+                        p.fareMinor() == null ? null : MoneyView.of(new Money(p.fareMinor(), b.currency())),
+                        LapInfantView.of(p.passenger().infant())));
             }
             return new BookingView(
                     b.id(),
@@ -510,7 +541,8 @@ public final class SalesRoutes {
                                         p.documentNumber(),
                                         p.nationality(),
                                         p.dateOfBirth(),
-                                        p.documentExpiry()));
+                                        p.documentExpiry(),
+                                        p.infant() == null ? null : p.infant().toInfant()));
             }
         }
         if (passengers.contains(null)) {
