@@ -6,6 +6,7 @@
 #
 #   scripts/lighthouse.sh                    # builds with ./lancang if needed, port 8182
 #   LANCANG_JAR=lancang-app/target/lancang.jar LANCANG_LH_PORT=8190 scripts/lighthouse.sh
+#   LANCANG_LH_PAGES="planner" scripts/lighthouse.sh   # only the pages named
 #
 # Needs: Java 17, Debian's chromium (CHROME_PATH, default /usr/bin/chromium), node and npx (npm registry), curl.
 # LIGHTHOUSE may name an installed lighthouse binary instead of `npx --yes lighthouse@$LIGHTHOUSE_VERSION`.
@@ -59,9 +60,11 @@ printf '{"Cookie": "lancang_session=%s"}\n' "$cookie" >"$work/signed-in.json"
 
 # 3. Lighthouse on each page, mobile and desktop
 pages=("home|/|public" "book|/book.html|public" "trips|/trips.html|signed-in" "planner|/planner.html|signed-in")
+only="${LANCANG_LH_PAGES:-}" # e.g. "planner book": only these pages
 printf '%-8s %-8s %11s %13s %14s %4s\n' page device performance accessibility best-practices seo
 for spec in "${pages[@]}"; do
   IFS='|' read -r name path who <<<"$spec"
+  if [ -n "$only" ] && [[ " $only " != *" $name "* ]]; then continue; fi
   for device in mobile desktop; do
     args=(--quiet --output=json --output-path="$out/$name-$device.json"
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run")
