@@ -160,6 +160,7 @@ async function loadDiagram({ keepCentre = false } = {}) {
       throw new Error(t('common.error', { status: res.status }));
     }
     const svg = document.importNode(root, true);
+    decorate(svg); // before it joins the page: one style and layout pass, not two
     diagram.replaceChildren(stack(svg));
     shown = q;
     $('svg-link').href = url;
@@ -169,7 +170,6 @@ async function loadDiagram({ keepCentre = false } = {}) {
     delete address.change; // a preview is not an address to come back to
     if (address.zoom === '1') delete address.zoom;
     history.replaceState(null, '', `?${new URLSearchParams(address)}`);
-    decorate(svg);
     $('diagram-status').textContent = t('planner.diagramShown', {
       trains: svg.querySelectorAll('g.train').length, conflicts: svg.querySelectorAll('g.conflict').length,
     });
