@@ -511,6 +511,7 @@ export default {
   'mnt.windowSaved': 'Skylight window {id} saved.',
   'mnt.savedWithWarnings': 'Skylight window {id} saved, with warnings to look at:',
   'role.FREIGHT_OFFICE': "Freight office",
+  'role.CUSTOMS': "Customs",
   'nav.freight': "Freight",
   'nav.freightOffice': "Freight office",
   'fr.heading': "Freight",

@@ -510,6 +510,7 @@ export default {
   'mnt.windowSaved': 'ບັນທຶກປ່ອງຢ້ຽມສ້ອມແປງ {id} ແລ້ວ.',
   'mnt.savedWithWarnings': 'ບັນທຶກປ່ອງຢ້ຽມສ້ອມແປງ {id} ແລ້ວ, ມີຄຳເຕືອນທີ່ຄວນເບິ່ງ:',
   'role.FREIGHT_OFFICE': "ຫ້ອງການຂົນສົ່ງສິນຄ້າ",
+  'role.CUSTOMS': "ພາສີ",
   'nav.freight': "ຂົນສົ່ງສິນຄ້າ",
   'nav.freightOffice': "ຫ້ອງການຂົນສົ່ງສິນຄ້າ",
   'fr.heading': "ຂົນສົ່ງສິນຄ້າ",

@@ -510,6 +510,7 @@ export default {
   'mnt.windowSaved': '天窗 {id} 已保存。',
   'mnt.savedWithWarnings': '天窗 {id} 已保存，请留意以下提示：',
   'role.FREIGHT_OFFICE': "货运受理室",
+  'role.CUSTOMS': "海关",
   'nav.freight': "货运",
   'nav.freightOffice': "货运受理室",
   'fr.heading': "货运",
