@@ -620,6 +620,8 @@ export default {
   'dsp.minutes': '{n} min',
   'dsp.conflicts': 'Conflict forecast (next 3 hours)',
   'dsp.noConflicts': 'No conflicts forecast.',
+  'dsp.borderHold': '{train} held at {point} until customs release it: not before {time}',
+  'dsp.borderReleased': '{train} released by customs at {point}: leaves {time}',
   'dsp.conflict': '{first} and {second} on {resource} from {time}',
   'dsp.proposal': 'Meet re-planning',
   'dsp.noProposal': 'The planned meets are as good as they get: nothing to propose.',

@@ -619,6 +619,8 @@ export default {
   'dsp.minutes': '{n} ນາທີ',
   'dsp.conflicts': 'ການຄາດຄະເນການຂັດກັນ (3 ຊົ່ວໂມງຂ້າງໜ້າ)',
   'dsp.noConflicts': 'ບໍ່ມີການຂັດກັນທີ່ຄາດໄວ້.',
+  'dsp.borderHold': '{train} ຖືກກັກຢູ່{point} ຈົນກວ່າພາສີຈະປ່ອຍ: ອອກບໍ່ກ່ອນ {time}',
+  'dsp.borderReleased': '{train} ພາສີປ່ອຍແລ້ວຢູ່{point}: ອອກ {time}',
   'dsp.conflict': '{first} ແລະ {second} ຂັດກັນທີ່ {resource} ແຕ່ {time}',
   'dsp.proposal': 'ການວາງແຜນຫຼີກລົດໃໝ່',
   'dsp.noProposal': 'ການຫຼີກລົດຕາມແຜນດີທີ່ສຸດແລ້ວ: ບໍ່ມີຫຍັງຕ້ອງສະເໜີ.',

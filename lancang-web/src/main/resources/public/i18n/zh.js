@@ -619,6 +619,8 @@ export default {
   'dsp.minutes': '{n} 分钟',
   'dsp.conflicts': '冲突预测（未来3小时）',
   'dsp.noConflicts': '未预测到冲突。',
+  'dsp.borderHold': '{train} 在{point}待海关放行：不早于 {time} 发车',
+  'dsp.borderReleased': '{train} 已在{point}获海关放行：{time} 发车',
   'dsp.conflict': '{first} 与 {second} 在 {resource} 冲突，自 {time} 起',
   'dsp.proposal': '会让调整',
   'dsp.noProposal': '计划会让已是最优，无需调整。',

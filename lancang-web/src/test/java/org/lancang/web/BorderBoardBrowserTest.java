@@ -28,6 +28,7 @@ class BorderBoardBrowserTest {
         String admin = server.adminToken();
         String shipper = FreightApiTest.user(server, admin, "board.shipper", "SHIPPER");
         FreightApiTest.user(server, admin, "board.office", "FREIGHT_OFFICE");
+        FreightApiTest.user(server, admin, "board.dispatch", "DISPATCHER");
         JsonNode booking = FreightApiTest.ok(
                 server.postJson(
                         "/api/freight/bookings",
@@ -64,25 +65,39 @@ class BorderBoardBrowserTest {
         assertThat(row.getAttribute("data-held")).isEqualTo("true");
         assertThat(row.getText()).contains("0/1 released").contains("not sent").contains("held until release");
         b.click(By.cssSelector("#board tr[data-train=X8102] [data-action=submit]"));
-        b.wait.until(d -> d.findElement(By.cssSelector("#board tr[data-train=X8102]"))
-                .getText()
-                .contains("complete · sent"));
-        assertThat(b.driver.findElements(By.cssSelector("#board [data-action=submit]"))).isEmpty();
+        b.wait.until(d -> rowText().contains("complete · sent"));
+        assertThat(b.driver.findElements(By.cssSelector("#board [data-action=submit]")))
+                .isEmpty();
         b.shot("border-board-en");
 
         b.click(By.cssSelector(".lang-switch button[lang=zh]"));
         b.wait.until(d -> "zh".equals(b.js("return document.documentElement.lang")));
-        b.wait.until(d -> d.findElement(By.cssSelector("#board tr[data-train=X8102]"))
-                .getText()
-                .contains("待放行"));
+        b.wait.until(d -> rowText().contains("待放行"));
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("口岸看板");
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
-        b.wait.until(d -> d.findElement(By.cssSelector("#board tr[data-train=X8102]"))
-                .getText()
-                .contains("ກັກໄວ້ຈົນກວ່າຈະປ່ອຍ"));
+        b.wait.until(d -> rowText().contains("ກັກໄວ້ຈົນກວ່າຈະປ່ອຍ"));
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("ກະດານດ່ານຊາຍແດນ");
         b.shot("border-board-lo");
         assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    /** The train's row as it reads now (read in one go: the board redraws it under the test's feet). */
+    static String rowText() {
+        Object text =
+                b.js("const r = document.querySelector('#board tr[data-train=X8102]'); return r ? r.innerText : ''");
+        return text == null ? "" : text.toString();
+    }
+
+    @Test
+    void theDispatcherSeesTheHoldBesideTheConflictForecast() {
+        b.fresh();
+        b.signIn("board.dispatch", "password of board.dispatch", "/dispatch.html?date=" + DAY);
+        b.wait.until(d -> d.getCurrentUrl().contains("/dispatch.html"));
+        WebElement hold = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#conflicts li.hold[data-train=X8102]")));
+        assertThat(hold.getAttribute("data-open")).isEqualTo("true");
+        assertThat(hold.getText()).contains("X8102 held at").contains("until customs release it");
+        b.shot("dispatch-border-hold");
     }
 }
