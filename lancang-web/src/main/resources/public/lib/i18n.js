@@ -11,7 +11,7 @@ export const LANGS = [
   { code: 'lo', label: 'ລາວ', name: 'ລາວ' },
 ];
 export const STORAGE_KEY = 'lancang.lang';
-export const ROLES = ['ADMIN', 'PLANNER', 'DISPATCHER', 'MAINTAINER', 'AGENT', 'PASSENGER', 'SHIPPER', 'FREIGHT_OFFICE', 'TRAIN_DESCRIBER'];
+export const ROLES = ['ADMIN', 'PLANNER', 'DISPATCHER', 'MAINTAINER', 'AGENT', 'PASSENGER', 'SHIPPER', 'FREIGHT_OFFICE', 'CUSTOMS', 'TRAIN_DESCRIBER'];
 
 export const DICTS = { en, zh, lo };
 

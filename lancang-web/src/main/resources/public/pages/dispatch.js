@@ -91,8 +91,13 @@ async function loadDelays(date) {
 }
 
 async function loadConflicts(date) {
-  const list = await api(`/api/operations/conflicts?date=${date}`);
-  $('conflicts').replaceChildren(...(list.length ? list.map((c) => h('li', {},
+  const [list, holds] = await Promise.all([api(`/api/operations/conflicts?date=${date}`),
+    api(`/api/operations/holds?date=${date}`)]);
+  // trains the border interlock holds until customs release them (issue 18), before the conflicts
+  const held = holds.map((x) => h('li', { class: 'hold', 'data-train': x.train, 'data-open': String(x.open) },
+    t(x.open ? 'dsp.borderHold' : 'dsp.borderReleased', { train: x.train, point: nameOf(x.point),
+      time: clock(x.forecastDeparture, 'Asia/Shanghai') })));
+  $('conflicts').replaceChildren(...held, ...(list.length ? list.map((c) => h('li', {},
     t('dsp.conflict', { first: runName(c.first), second: runName(c.second), resource: resourceName(c.resource),
       time: clock(c.from, 'Asia/Shanghai') })))
     : [h('li', { class: 'note' }, t('dsp.noConflicts'))]));

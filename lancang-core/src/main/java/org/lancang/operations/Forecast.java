@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.network.Point;
@@ -27,6 +28,7 @@ public final class Forecast {
     private static final int PLANNED = -1;
     private static final int ACTUAL = -2;
     private static final int PASSED = -3;
+    private static final int HELD = -4;
 
     /** An event that passed the checks, in its canonical spelling; a duplicate is acknowledged but changes nothing. */
     public record Checked(RunningEvent event, boolean duplicate) {}
@@ -44,7 +46,14 @@ public final class Forecast {
     private final RunningEvent[] lastEvent;
     private final Map<String, RunningEvent> events = new HashMap<>();
     private final boolean[] queued;
+    /** The earliest time of a held departure ({@link #NONE} where none): the holds' release, or now while open. */
+    private final long[] floor;
+    /** The holds in force, by run, each with the departure node it holds. */
+    private final Map<String, Held> holds = new HashMap<>();
+
     private long version;
+
+    private record Held(DepartureHold hold, int node) {}
 
     public Forecast(DayGraph graph) {
         this.graph = graph;
@@ -54,6 +63,8 @@ public final class Forecast {
         time = new long[n];
         cause = new int[n];
         queued = new boolean[n];
+        floor = new long[n];
+        Arrays.fill(floor, NONE);
         Arrays.fill(actual, NONE);
         Arrays.fill(cap, NONE);
         int runs = graph.runs().size();
@@ -83,6 +94,56 @@ public final class Forecast {
         f.computeAll();
         f.version++;
         return f;
+    }
+
+    /** As {@link #replay(DayGraph, List)}, then the holds in force at {@code now}. */
+    public static Forecast replay(DayGraph graph, List<RunningEvent> accepted, List<DepartureHold> holds, Instant now) {
+        Forecast f = replay(graph, accepted);
+        if (!holds.isEmpty()) {
+            f.hold(holds, now);
+        }
+        return f;
+    }
+
+    /**
+     * Puts these holds in force in place of those before (an open hold keeps its train at least until {@code now}) and
+     * brings the forecast downstream up to date. A hold of a run this graph does not hold, at a point not on its path
+     * or at its destination, or of a train that has left that point already, is left out: it holds nothing any more.
+     */
+    public Change hold(List<DepartureHold> newHolds, Instant now) {
+        Set<Integer> seeds = new HashSet<>();
+        for (Held h : holds.values()) {
+            floor[h.node()] = NONE;
+            seeds.add(h.node());
+        }
+        holds.clear();
+        for (DepartureHold h : newHolds) {
+            DayGraph.Run run = graph.run(h.run()).orElse(null);
+            int i = run == null ? -1 : run.path().indexOf(h.point());
+            if (i < 0 || i == run.lastPoint() || lastNode[run.index()] >= run.departure(i)) {
+                continue;
+            }
+            int node = run.departure(i);
+            holds.put(run.owner(), new Held(h, node));
+            floor[node] = h.open() ? now.getEpochSecond() : h.releasedAt().getEpochSecond();
+            seeds.add(node);
+        }
+        BitSet changedRuns = propagate(seeds);
+        version++;
+        List<String> runs = new ArrayList<>();
+        changedRuns.stream().forEach(r -> runs.add(graph.runs().get(r).owner()));
+        return new Change(version, runs);
+    }
+
+    /** The holds in force, with the forecast departure of each from its point. */
+    public List<DepartureHold> holds() {
+        return holds.values().stream().map(Held::hold).toList();
+    }
+
+    /** The forecast departure of a hold in force from its point, if it is in force. */
+    public Optional<Instant> heldUntil(String run) {
+        Held h = holds.get(run);
+        return h == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time[h.node()]));
     }
 
     public DayGraph graph() {
@@ -212,6 +273,23 @@ public final class Forecast {
             v.add(prefix + "at", e.at() + " is later than now (" + now + ")");
         }
         v.throwIfInvalid();
+        Held held = holds.get(run.owner());
+        if (held != null && lastOfEvent >= held.node()) {
+            DepartureHold h = held.hold();
+            if (h.open()) {
+                throw new Clash(
+                        prefix + "point",
+                        run.train() + " is held at " + h.point() + " and may not go past it: " + h.reason(),
+                        "departure-held");
+            }
+            if (e.at().isBefore(h.releasedAt())) {
+                throw new Clash(
+                        prefix + "at",
+                        run.train() + " may not leave " + h.point() + " before its release at " + h.releasedAt() + ": "
+                                + h.reason(),
+                        "departure-held");
+            }
+        }
         batch.lastByRun.put(run.owner(), new long[] {lastOfEvent, e.at().getEpochSecond()});
         batch.keys.add(key);
         return new Checked(canonical, false);
@@ -299,6 +377,10 @@ public final class Forecast {
                 c = e;
             }
         }
+        if (floor[n] != NONE && v < floor[n]) {
+            v = floor[n];
+            c = HELD;
+        }
         if (cap[n] != NONE && v > cap[n]) {
             v = cap[n];
             c = PASSED;
@@ -326,6 +408,13 @@ public final class Forecast {
         }
         if (c == PASSED) {
             return Cause.PASSED;
+        }
+        if (c == HELD) {
+            DayGraph.Run run = graph.runOf(node);
+            return new Cause(
+                    Cause.HOLD,
+                    null,
+                    run.path().points().get(graph.pointOf(node)).code());
         }
         int from = graph.edgeFrom(c);
         DayGraph.Run source = graph.runOf(from);

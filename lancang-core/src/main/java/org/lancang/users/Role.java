@@ -18,6 +18,11 @@ public enum Role {
     SHIPPER,
     /** The railway's freight office: approves or refuses shippers' path requests, sees every booking (ADR 0014). */
     FREIGHT_OFFICE,
+    /**
+     * A customs officer of one country (assigned by an administrator): reads and decides the release of the
+     * consignments cleared at that country's border control stations (issue 18).
+     */
+    CUSTOMS,
     /** A machine: the train-describer feed that reports trains at timing points (running events only). */
     TRAIN_DESCRIBER
 }

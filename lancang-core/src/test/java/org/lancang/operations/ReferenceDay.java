@@ -12,15 +12,15 @@ import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.TrainPlan;
 
 /** The shipped timetable on one day, as the operations tests use it (built once per JVM: the physics is costly). */
-final class ReferenceDay {
-    static final LocalDate DAY = LocalDate.of(2026, 12, 5);
-    static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
-    static final ReferenceData DATA = ReferenceData.parse(FILES);
+public final class ReferenceDay {
+    public static final LocalDate DAY = LocalDate.of(2026, 12, 5);
+    public static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
+    public static final ReferenceData DATA = ReferenceData.parse(FILES);
     static final List<TrainPlan> PLANS = TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"));
-    static final Planner PLANNER = new Planner(DATA.network(), DATA.rollingStock(), BlockingRules.defaults());
-    static final DispatchRules RULES = DispatchRules.parse(FILES.read(DispatchRules.FILE));
+    public static final Planner PLANNER = new Planner(DATA.network(), DATA.rollingStock(), BlockingRules.defaults());
+    public static final DispatchRules RULES = DispatchRules.parse(FILES.read(DispatchRules.FILE));
     static final DayPlan PLAN = PLANNER.day(PLANS, DAY, List.of(), List.of());
-    static final DayGraph GRAPH = DayGraph.build(PLANNER, PLAN, List.of(), RULES, LineOrders.PLAN);
+    public static final DayGraph GRAPH = DayGraph.build(PLANNER, PLAN, List.of(), RULES, LineOrders.PLAN);
 
     private ReferenceDay() {}
 
@@ -35,7 +35,7 @@ final class ReferenceDay {
                 .orElseThrow();
     }
 
-    static long seed(String name) {
+    public static long seed(String name) {
         String given = System.getProperty("lancang.seed");
         long seed = given != null ? Long.parseLong(given) : System.nanoTime();
         System.out.println(name + ": seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.lancang.customs.CustomsRules;
 import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.freight.FreightData;
@@ -18,6 +19,7 @@ import org.lancang.network.NetworkParser;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.changes.TimetableChangeService;
+import org.lancang.store.customs.CustomsService;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
@@ -84,6 +86,7 @@ public final class Platform implements AutoCloseable {
     private final WriterLock writerLock;
     private final NameFolding nameFolding;
     private ServedNetworks networks;
+    private CustomsService customs;
 
     private Platform(
             Database database,
@@ -294,6 +297,13 @@ public final class Platform implements AutoCloseable {
                     adminPassword,
                     writerLock,
                     NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
+            platform.customs = new CustomsService(
+                    database.jdbi(),
+                    freight,
+                    operations,
+                    timetable,
+                    CustomsRules.parse(referenceFiles.read(CustomsRules.FILE)),
+                    clock);
             platform.networks = ServedNetworks.of(List.of(
                     ServedNetwork.home(reference, operators, timetable.planner(), timetable::plans, referenceFiles)));
             return platform;
@@ -357,6 +367,11 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Freight for shippers: path requests, bookings, consignment notes, quotes (issue 17). */
+    /** Customs at the border: advance cargo data, release states, the interlock's holds (issue 18). */
+    public CustomsService customs() {
+        return customs;
+    }
+
     public FreightService freight() {
         return freight;
     }

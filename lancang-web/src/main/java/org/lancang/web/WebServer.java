@@ -21,6 +21,7 @@ import org.lancang.errors.Locked;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Throttled;
 import org.lancang.store.Platform;
+import org.lancang.web.customs.CustomsRoutes;
 import org.lancang.web.freight.FreightRoutes;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
@@ -132,6 +133,7 @@ public final class WebServer implements AutoCloseable {
                 .endpoints());
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
         endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators()).endpoints());
+        endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
         endpoints.addAll(
                 new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());

@@ -63,13 +63,18 @@ class FreightApiTest {
     }
 
     static String user(String admin, String name, String role) {
-        TestServer.Reply r = server.postJson(
+        return user(server, admin, name, role);
+    }
+
+    /** A new user with one role on {@code on}, signed in: their token. */
+    static String user(TestServer on, String admin, String name, String role) {
+        TestServer.Reply r = on.postJson(
                 "/api/users",
                 admin,
                 "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"password\":\"password of " + name
                         + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return server.token(name, "password of " + name);
+        return on.token(name, "password of " + name);
     }
 
     static JsonNode ok(TestServer.Reply r, int status) {
@@ -161,6 +166,11 @@ class FreightApiTest {
     }
 
     static String note(String container, String hs, String un) {
+        return note(booking, container, hs, un);
+    }
+
+    /** A consignment note of durian for every box of {@code booking} (the first box numbered {@code container}). */
+    static String note(JsonNode booking, String container, String hs, String un) {
         StringBuilder boxes = new StringBuilder();
         JsonNode units = booking.get("units");
         for (int i = 0; i < units.size(); i++) {

@@ -331,6 +331,7 @@ class ProductFinishBrowserTest {
             "/maintenance.html",
             "/freight.html",
             "/freight-office.html",
+            "/border-board.html",
             "/admin/users.html"
         }) {
             b.driver.get(server.url(page));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.lancang.operations.DepartureHold;
 import org.lancang.operations.TrainPriority;
 import org.lancang.operations.meet.Proposal;
 
@@ -19,6 +20,9 @@ public final class OperationsRecords {
 
     /** Something changed on a day: the runs whose forecast moved (empty: the whole day), and the day's new version. */
     public record Change(LocalDate date, long version, String reason, List<String> runs) {}
+
+    /** A train held at a point (customs at the border), with the departure its forecast has from there. */
+    public record HeldTrain(DepartureHold hold, Instant forecastDeparture) {}
 
     /** A dispatching order as recorded: who issued it, when, and what. */
     public record DispatchingOrder(

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
@@ -29,6 +30,7 @@ import org.lancang.errors.NotFound;
 import org.lancang.operations.CallForecast;
 import org.lancang.operations.ConflictForecast;
 import org.lancang.operations.DayGraph;
+import org.lancang.operations.DepartureHold;
 import org.lancang.operations.DispatchRules;
 import org.lancang.operations.EventBatch;
 import org.lancang.operations.EventKind;
@@ -43,6 +45,7 @@ import org.lancang.operations.meet.Proposal;
 import org.lancang.store.operations.OperationsRecords.Change;
 import org.lancang.store.operations.OperationsRecords.DispatchingOrder;
 import org.lancang.store.operations.OperationsRecords.EventResult;
+import org.lancang.store.operations.OperationsRecords.HeldTrain;
 import org.lancang.store.operations.OperationsRecords.Ingested;
 import org.lancang.store.operations.OperationsRecords.JourneyForecast;
 import org.lancang.store.operations.OperationsRecords.Replan;
@@ -75,6 +78,11 @@ public final class OperationsService {
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     /** Re-plannings being computed, by date and version: a second caller waits for the first one's. */
     private final Map<String, CompletableFuture<Replan>> solves = new HashMap<>();
+    /**
+     * The departure holds in force for the trains of a date and its neighbours (customs at the border): asked under
+     * this service's lock, so it must not call back into this service.
+     */
+    private volatile Function<LocalDate, List<DepartureHold>> holdsSource = date -> List.of();
 
     /** A day held in memory: its forecast, the stored events of its runs, and what was computed from them. */
     private static final class Day {
@@ -95,6 +103,10 @@ public final class OperationsService {
          * next read or gets events of its own (a neighbour's events move only the runs this day shares with it).
          */
         final List<RunningEvent> pending = new ArrayList<>();
+        /** The departure holds in force, and the minute an open one was last brought up to ("now" while open). */
+        List<DepartureHold> holds = List.of();
+
+        Instant holdsAt;
     }
 
     public OperationsService(
@@ -123,6 +135,43 @@ public final class OperationsService {
 
     public DispatchRules rules() {
         return rules;
+    }
+
+    /** Where the departure holds come from (the customs service); the days in memory take them at once. */
+    public synchronized void holdsFrom(Function<LocalDate, List<DepartureHold>> source) {
+        holdsSource = source;
+        for (LocalDate date : List.copyOf(days.keySet())) {
+            holdsChanged(date);
+        }
+    }
+
+    /**
+     * The holds of {@code date}'s trains changed (a customs decision is committed): every day in memory that holds
+     * those trains takes the holds again; its forecast moves and its listeners hear of it.
+     */
+    public synchronized void holdsChanged(LocalDate date) {
+        Instant now = clock.instant();
+        for (LocalDate near : List.of(date.minusDays(1), date, date.plusDays(1))) {
+            Day d = days.get(near);
+            if (d == null || d.timetableVersion != timetable.version()) {
+                continue;
+            }
+            d.holds = holdsSource.apply(near);
+            d.holdsAt = now.truncatedTo(ChronoUnit.MINUTES);
+            Forecast.Change c = d.forecast.hold(d.holds, now);
+            d.version++;
+            Change change = new Change(near, d.version, "border hold", c.runs());
+            listeners.forEach(l -> l.accept(change));
+        }
+    }
+
+    /** The trains held on a day (customs at the border), each with when the forecast has it leave. */
+    public synchronized List<HeldTrain> held(LocalDate date) {
+        Forecast f = day(date).forecast;
+        return f.holds().stream()
+                .filter(h -> h.serviceDate().equals(date))
+                .map(h -> new HeldTrain(h, f.heldUntil(h.run()).orElse(null)))
+                .toList();
     }
 
     /** Called with every change of a day's forecast, after it is committed (the web layer turns it into events). */
@@ -270,6 +319,12 @@ public final class OperationsService {
     private Day day(LocalDate date) {
         Day day = days.get(date);
         if (day != null && day.timetableVersion == timetable.version()) {
+            Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+            if (day.holds.stream().anyMatch(DepartureHold::open) && !minute.equals(day.holdsAt)) {
+                // an open hold keeps its train at least until now: the forecast follows the clock, minute by minute
+                day.holdsAt = minute;
+                day.forecast.hold(day.holds, clock.instant());
+            }
             if (!day.pending.isEmpty()) {
                 // its neighbours' events, committed already: its passengers' notices in a transaction of their own
                 Change c = catchUp(date, day);
@@ -284,7 +339,9 @@ public final class OperationsService {
         fresh.events = new ArrayList<>(loadEvents(date.minusDays(1), date.plusDays(1)));
         DayGraph graph = DayGraph.build(
                 timetable.planner(), timetable.day(date), timetable.restrictions(date), rules, loadOrders(date));
-        fresh.forecast = Forecast.replay(graph, fresh.events);
+        fresh.holds = holdsSource.apply(date);
+        fresh.holdsAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        fresh.forecast = Forecast.replay(graph, fresh.events, fresh.holds, clock.instant());
         fresh.version = day == null ? 1 : day.version + 1;
         while (days.size() >= DAYS_IN_MEMORY) { // forget the day farthest from this one
             days.keySet().stream()
@@ -542,7 +599,7 @@ public final class OperationsService {
             }
             version = d.version;
             events = List.copyOf(d.events);
-            snapshot = Forecast.replay(d.forecast.graph(), events);
+            snapshot = Forecast.replay(d.forecast.graph(), events, d.holds, clock.instant());
             String key = date + "#" + version;
             solving = solves.get(key);
             if (solving == null) {
@@ -603,7 +660,7 @@ public final class OperationsService {
         Day d = day(date);
         if (d.proposed == null || d.proposedVersion != d.version) {
             d.proposed = Forecast.replay(
-                            d.forecast.graph().withOrders(r.proposal().orders()), d.events)
+                            d.forecast.graph().withOrders(r.proposal().orders()), d.events, d.holds, clock.instant())
                     .day();
             d.proposedVersion = d.version;
         }
@@ -640,7 +697,7 @@ public final class OperationsService {
         Instant now = clock.instant();
         Day d = days.get(date);
         Forecast before = d.forecast;
-        d.forecast = Forecast.replay(d.forecast.graph().withOrders(p.orders()), d.events);
+        d.forecast = Forecast.replay(d.forecast.graph().withOrders(p.orders()), d.events, d.holds, now);
         Change change = new Change(
                 date,
                 d.version + 1,

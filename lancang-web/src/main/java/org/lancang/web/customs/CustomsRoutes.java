@@ -1,0 +1,217 @@
+package org.lancang.web.customs;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.lancang.customs.ReleaseState;
+import org.lancang.errors.Clash;
+import org.lancang.store.customs.CustomsRecords.Decision;
+import org.lancang.store.customs.CustomsService;
+import org.lancang.store.operations.OperationsService;
+import org.lancang.users.Role;
+import org.lancang.users.User;
+import org.lancang.web.customs.CustomsViews.BoardRowView;
+import org.lancang.web.customs.CustomsViews.HoldView;
+import org.lancang.web.customs.CustomsViews.ManifestView;
+import org.lancang.web.customs.CustomsViews.OfficerView;
+import org.lancang.web.customs.CustomsViews.ReleaseView;
+import org.lancang.web.http.Access;
+import org.lancang.web.http.Auth;
+import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.Json;
+import org.lancang.web.http.Params;
+import org.lancang.web.http.TypeRef;
+
+/**
+ * Customs at the border (issue 18): the advance cargo data of each train ({@code /api/freight/manifests}), the
+ * release state of each consignment and customs' decisions ({@code /api/freight/customs}), the freight office's border
+ * board, and the dispatcher's list of trains held at a border.
+ */
+public final class CustomsRoutes {
+    public record DecisionInput(ReleaseState state, String reason) {}
+
+    public record ImportedDecisionInput(String consignment, ReleaseState state, String reason) {}
+
+    public record ImportInput(List<ImportedDecisionInput> decisions) {}
+
+    public record OfficerInput(String country) {}
+
+    private final CustomsService customs;
+    private final OperationsService operations;
+    private final Auth auth;
+
+    public CustomsRoutes(CustomsService customs, OperationsService operations, Auth auth) {
+        this.customs = customs;
+        this.operations = operations;
+        this.auth = auth;
+    }
+
+    public List<Endpoint> endpoints() {
+        Access readers = Access.roles(Role.FREIGHT_OFFICE, Role.CUSTOMS, Role.SHIPPER);
+        Access office = Access.roles(Role.FREIGHT_OFFICE);
+        Access officer = Access.roles(Role.CUSTOMS);
+        String manifests = "/api/freight/manifests";
+        String base = "/api/freight/customs";
+        return List.of(
+                Endpoint.get(manifests)
+                        .access(readers)
+                        .tag("customs")
+                        .summary(
+                                "The advance cargo data of the day's trains crossing a border: the railway manifest and"
+                                        + " the summary transport data, due a set time before the crossing (customs-rules.csv),"
+                                        + " flagged when late or incomplete; customs see their country's crossings, a shipper"
+                                        + " the trains with their own consignments (their lines only)")
+                        .query("date", false, "service date, YYYY-MM-DD (default today)")
+                        .returns(TypeRef.listOf(ManifestView.class))
+                        .handle(ctx -> ctx.json(manifests(ctx))),
+                Endpoint.post(manifests + "/{train}/submit")
+                        .access(office)
+                        .tag("customs")
+                        .summary("Send a train's advance cargo data: every complete consignment still a draft becomes"
+                                + " SUBMITTED; an incomplete one stays a draft, flagged")
+                        .pathParam("train", "train number")
+                        .query("date", false, "service date (default today)")
+                        .returns(ManifestView.class)
+                        .handle(ctx -> ctx.json(ManifestView.of(
+                                customs.submit(
+                                        ctx.pathParam("train"),
+                                        date(ctx),
+                                        auth.requireUser(ctx).username()),
+                                null))),
+                Endpoint.get(base)
+                        .access(readers)
+                        .tag("customs")
+                        .summary("The release state of each consignment on the day's trains crossing a border, with who"
+                                + " decided and when: customs see their country's crossings, a shipper their own")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(ReleaseView.class))
+                        .handle(ctx -> ctx.json(releases(ctx))),
+                Endpoint.post(base + "/{consignment}/decision")
+                        .access(officer)
+                        .tag("customs")
+                        .summary("Customs decide on a consignment at their country's crossing: ACCEPTED,"
+                                + " SELECTED_FOR_INSPECTION, RELEASED, or HELD with a reason; a release is final")
+                        .pathParam("consignment", "consignment number (LC…) or booking id")
+                        .body(DecisionInput.class)
+                        .returns(ReleaseView.class)
+                        .handle(this::decide),
+                Endpoint.post(base + "/decisions")
+                        .access(officer)
+                        .tag("customs")
+                        .summary("Import customs decisions from a customs system: all are taken or none, each error"
+                                + " naming decisions[i]")
+                        .body(ImportInput.class)
+                        .returns(TypeRef.listOf(ReleaseView.class))
+                        .handle(this::importDecisions),
+                Endpoint.put(base + "/officers/{username}")
+                        .access(Access.roles(Role.ADMIN))
+                        .tag("customs")
+                        .summary("Tie a CUSTOMS user to the country whose border controls they work at")
+                        .pathParam("username", "the user")
+                        .body(OfficerInput.class)
+                        .returns(OfficerView.class)
+                        .handle(ctx -> {
+                            OfficerInput in = Json.body(ctx, OfficerInput.class);
+                            String username = ctx.pathParam("username");
+                            ctx.json(new OfficerView(
+                                    username,
+                                    customs.assign(
+                                            username,
+                                            in.country(),
+                                            auth.requireUser(ctx).username())));
+                        }),
+                Endpoint.get("/api/freight/border-board")
+                        .access(office)
+                        .tag("customs")
+                        .summary("The freight office's border board: the day's trains approaching each border, their"
+                                + " data's completeness, release states and holds")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(BoardRowView.class))
+                        .handle(ctx -> ctx.json(customs.board(date(ctx)).stream()
+                                .map(BoardRowView::of)
+                                .toList())),
+                Endpoint.get("/api/operations/holds")
+                        .access(Access.roles(Role.DISPATCHER, Role.PLANNER, Role.ADMIN, Role.FREIGHT_OFFICE))
+                        .tag("operations")
+                        .summary("Trains held at a border until customs release every consignment on them (the border"
+                                + " interlock), with the forecast's departure from there")
+                        .query("date", false, "service date (default today)")
+                        .returns(TypeRef.listOf(HoldView.class))
+                        .handle(ctx -> ctx.json(operations.held(date(ctx)).stream()
+                                .map(HoldView::of)
+                                .toList())));
+    }
+
+    /** The caller's scope: everything for the freight office, a country for customs, a shipper's own. */
+    private record Scope(String country, String shipper) {}
+
+    private Scope scope(Context ctx) {
+        User user = auth.requireUser(ctx);
+        if (user.has(Role.FREIGHT_OFFICE)) {
+            return new Scope(null, null);
+        }
+        if (user.has(Role.CUSTOMS)) {
+            return new Scope(
+                    customs.countryOf(user.username())
+                            .orElseThrow(() -> new Clash(
+                                    "user",
+                                    user.username() + " is not assigned to a country's customs: an administrator"
+                                            + " assigns one",
+                                    "customs-no-country")),
+                    null);
+        }
+        return new Scope(null, user.username());
+    }
+
+    private List<ManifestView> manifests(Context ctx) {
+        Scope scope = scope(ctx);
+        List<ManifestView> out = new ArrayList<>();
+        customs.manifests(date(ctx)).stream()
+                .filter(m -> scope.country() == null || m.crossing().decidedBy(scope.country()))
+                .filter(m -> scope.shipper() == null
+                        || m.lines().stream()
+                                .anyMatch(l -> l.consignment().shipper().equals(scope.shipper())))
+                .forEach(m -> out.add(ManifestView.of(m, scope.shipper())));
+        return out;
+    }
+
+    private List<ReleaseView> releases(Context ctx) {
+        Scope scope = scope(ctx);
+        return customs.releases(date(ctx), scope.country(), scope.shipper()).stream()
+                .map(ReleaseView::of)
+                .toList();
+    }
+
+    private void decide(Context ctx) {
+        DecisionInput in = Json.body(ctx, DecisionInput.class);
+        ctx.json(ReleaseView.of(customs.decide(
+                        List.of(new Decision(ctx.pathParam("consignment"), in.state(), in.reason())),
+                        auth.requireUser(ctx).username(),
+                        false)
+                .get(0)));
+    }
+
+    private void importDecisions(Context ctx) {
+        ImportInput in = Json.body(ctx, ImportInput.class);
+        List<Decision> decisions = in.decisions() == null
+                ? List.of()
+                : in.decisions().stream()
+                        .map(d -> d == null ? null : new Decision(d.consignment(), d.state(), d.reason()))
+                        .toList();
+        ctx.json(customs.decide(decisions, auth.requireUser(ctx).username(), true).stream()
+                .map(ReleaseView::of)
+                .toList());
+    }
+
+    private LocalDate date(Context ctx) {
+        return Params.of(ctx)
+                .date(
+                        "date",
+                        operations
+                                .clock()
+                                .instant()
+                                .atZone(operations.serviceZone())
+                                .toLocalDate());
+    }
+}

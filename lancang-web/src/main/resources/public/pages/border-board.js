@@ -1,0 +1,82 @@
+// The freight office's border board (border-board.html): the day's freight trains approaching each border
+// (/api/freight/border-board), with their advance cargo data (complete, sent, late), the release state of their
+// consignments and whether the border interlock holds them; the data of a train is sent from here
+// (POST /api/freight/manifests/{train}/submit).
+import { initPage, api, h, errorText } from '/lib/common.js';
+import { t, localName } from '/lib/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+let names = {};
+let zones = {};
+const placeName = (code) => (names[code] ? localName(names[code]) : code);
+/** A time in the zone of the station it is at. */
+const local = (iso, code) => (iso
+  ? new Date(iso).toLocaleString(document.documentElement.lang || 'en', { timeZone: zones[code], dateStyle: 'short', timeStyle: 'short' })
+  : '');
+
+async function init() {
+  const me = await initPage({ titleKey: 'bb.title' });
+  if (!me) { location.replace('/signin.html?next=/border-board.html'); return; }
+  const params = new URLSearchParams(location.search);
+  $('day').value = params.get('date') || new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const points = await api('/api/network/points');
+  names = Object.fromEntries(points.map((p) => [p.code, p.names]));
+  zones = Object.fromEntries(points.map((p) => [p.code, p.timeZone]));
+  $('day').addEventListener('change', load);
+  document.addEventListener('lang-change', load);
+  await load();
+}
+
+async function load() {
+  try {
+    const rows = await api(`/api/freight/border-board?date=${$('day').value}`);
+    $('board').replaceChildren(rows.length ? table(rows) : h('p', { class: 'note' }, t('bb.none')));
+  } catch (e) {
+    $('message').textContent = errorText(e);
+  }
+}
+
+function table(rows) {
+  const head = ['bb.train', 'bb.control', 'bb.arrives', 'bb.due', 'bb.data', 'bb.release', 'bb.hold', '']
+    .map((k) => h('th', { scope: 'col' }, k ? t(k) : ''));
+  return h('table', { class: 'data' },
+    h('thead', {}, h('tr', {}, ...head)),
+    h('tbody', {}, ...rows.map(row)));
+}
+
+function row(r) {
+  const data = [
+    t(r.complete ? 'bb.complete' : 'bb.incomplete'),
+    t(r.submitted ? 'bb.submitted' : 'bb.not-submitted'),
+  ].join(' · ');
+  const release = `${r.released}/${r.consignments} ${t('bb.released-of')}`
+    + (r.inspection ? ` · ${r.inspection} ${t('bb.inspection')}` : '')
+    + (r.heldByCustoms ? ` · ${r.heldByCustoms} ${t('bb.held-by-customs')}` : '');
+  const hold = r.held
+    ? `${t('bb.held')} (${t('bb.leaves')} ≥ ${local(r.forecastDeparture, r.control)})`
+    : `${t('bb.free')}${r.forecastDeparture ? ` · ${t('bb.leaves')} ${local(r.forecastDeparture, r.control)}` : ''}`;
+  const send = !r.submitted && r.complete !== undefined
+    ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'submit', onclick: () => submit(r) }, t('bb.submit'))
+    : '';
+  return h('tr', { 'data-train': r.train, 'data-held': String(r.held), 'data-late': String(r.late) },
+    h('th', { scope: 'row' }, r.train),
+    h('td', {}, `${placeName(r.control)} (${r.country})`),
+    h('td', {}, local(r.arrivesAt, r.control)),
+    h('td', {}, local(r.dueAt, r.control), r.late ? h('strong', { class: 'late' }, ` ${t('bb.late')}`) : ''),
+    h('td', { class: r.complete ? 'ok' : 'warn' }, data),
+    h('td', {}, release),
+    h('td', { class: r.held ? 'warn' : 'ok' }, hold),
+    h('td', {}, send));
+}
+
+async function submit(r) {
+  try {
+    await api(`/api/freight/manifests/${encodeURIComponent(r.train)}/submit?date=${$('day').value}`, { method: 'POST', body: {} });
+    $('message').textContent = '';
+  } catch (e) {
+    $('message').textContent = errorText(e);
+  }
+  await load();
+}
+
+init();
