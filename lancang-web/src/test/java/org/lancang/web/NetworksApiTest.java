@@ -146,6 +146,61 @@ class NetworksApiTest {
         assertThat(noDate.json().get("field").asText()).isEqualTo("date");
     }
 
+    @Test
+    void aBangkokToVientianeFareIsQuotedInBahtBuiltFromItsParts() {
+        TestServer.Reply r =
+                server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SEAT");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode fare = r.json();
+        // the operator's own currency by default: 281 THB third class, the published fare
+        assertThat(fare.get("total").get("currency").asText()).isEqualTo("THB");
+        assertThat(fare.get("total").get("amount").asText()).isEqualTo("281.00 THB");
+        assertThat(fare.get("parts")).hasSize(1);
+        assertThat(fare.get("parts").get(0).get("operator").asText()).isEqualTo("SRT");
+        assertThat(fare.get("supplements").get(0).get("kind").asText()).isEqualTo("TRAIN_TYPE");
+        long sum = fare.get("parts").get(0).get("amount").get("minor").asLong();
+        for (JsonNode s : fare.get("supplements")) {
+            sum += s.get("amount").get("minor").asLong();
+        }
+        assertThat(fare.get("total").get("minor").asLong()).isEqualTo(sum);
+        // a lower berth costs more than an upper; in kip the total is converted by the rates table
+        long upper = server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133"
+                        + "&class=HARD_SLEEPER&berth=UPPER")
+                .json()
+                .get("total")
+                .get("minor")
+                .asLong();
+        long lower = server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133"
+                        + "&class=HARD_SLEEPER&berth=lower")
+                .json()
+                .get("total")
+                .get("minor")
+                .asLong();
+        assertThat(lower).isGreaterThan(upper);
+        assertThat(server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SEAT"
+                                + "&currency=LAK")
+                        .json()
+                        .get("total")
+                        .get("currency")
+                        .asText())
+                .isEqualTo("LAK");
+        // bad input: a 4xx naming the field
+        Map<String, String> refused = Map.of(
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SLEEPER", "berth",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=25&class=HARD_SEAT", "to",
+                "/api/networks/vientiane-bangkok/fares?from=KSV&to=KTW&train=133&class=HARD_SEAT", "to",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SEAT&currency=USD",
+                        "currency",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=FIRST", "class",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&class=HARD_SEAT", "train",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=999&class=HARD_SEAT", "train");
+        refused.forEach((path, field) -> {
+            TestServer.Reply bad = server.get(path);
+            assertThat(bad.status()).as(path + " " + bad.body()).isBetween(400, 404);
+            assertThat(bad.json().get("field").asText()).as(path).isEqualTo(field);
+        });
+    }
+
     private static byte[] bytes(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = HttpClient.newHttpClient()
                 .send(

@@ -4,18 +4,24 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
+import org.lancang.money.Currency;
 import org.lancang.network.Names;
+import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
+import org.lancang.ticketing.fares.Berth;
+import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 import org.lancang.web.network.NetworkRoutes.NamesView;
+import org.lancang.web.sales.SalesRoutes.MoneyView;
 import org.lancang.web.timetable.TimetableRoutes;
 import org.lancang.web.timetable.TimetableViews;
 
@@ -60,6 +66,47 @@ public final class NetworksRoutes {
      *                  single track among them)
      */
     public record RoadClosuresView(String network, LocalDate date, List<BridgeDayView> bridges, int conflicts) {}
+
+    /** One operator's part of a fare: its base fare by distance, in its own currency. */
+    public record FarePartView(String operator, String from, String to, double km, MoneyView amount) {}
+
+    /** A supplement an operator adds to its base fare (train type, air conditioning, berth). */
+    public record FareSupplementView(String operator, String kind, MoneyView amount, String source) {}
+
+    /**
+     * The fare of a journey on one network's train, built from its parts: base fares by distance and supplements, the
+     * total in the currency asked for.
+     */
+    public record NetworkFareView(
+            String network,
+            String train,
+            String from,
+            String to,
+            String seatClass,
+            String berth,
+            List<FarePartView> parts,
+            List<FareSupplementView> supplements,
+            MoneyView total) {
+        public static NetworkFareView of(
+                String network, String train, String from, String to, SeatClass seatClass, Berth berth, FareQuote q) {
+            return new NetworkFareView(
+                    network,
+                    train,
+                    from,
+                    to,
+                    seatClass.name(),
+                    berth == null ? null : berth.name(),
+                    q.parts().stream()
+                            .map(p -> new FarePartView(
+                                    p.operator().code(), p.from(), p.to(), p.km(), MoneyView.of(p.amount())))
+                            .toList(),
+                    q.supplements().stream()
+                            .map(x -> new FareSupplementView(
+                                    x.operator().code(), x.kind().name(), MoneyView.of(x.amount()), x.source()))
+                            .toList(),
+                    MoneyView.of(q.total()));
+        }
+    }
 
     private final ServedNetworks networks;
 
@@ -121,6 +168,35 @@ public final class NetworksRoutes {
                             ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
                             LocalDate date = Params.of(ctx).date("date");
                             ctx.header("Cache-Control", "no-store").json(roadClosures(n, date));
+                        }),
+                Endpoint.get("/api/networks/{network}/fares")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("The fare of a journey on one of a network's trains, built from its parts (base by"
+                                + " distance, supplements for train type, air conditioning and berth), the total in"
+                                + " the currency asked for")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .query("from", true, "point code where the journey starts, e.g. KTW")
+                        .query("to", true, "point code where it ends, e.g. KSV")
+                        .query("train", true, "train number, e.g. 133")
+                        .query("class", true, "seat class, e.g. HARD_SEAT")
+                        .query("berth", false, "UPPER or LOWER, for a class whose berths are priced apart")
+                        .query("currency", false, "the total's currency (default: the operator's own at 'from')")
+                        .returns(NetworkFareView.class)
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            Params params = Params.of(ctx);
+                            String from = params.code("from");
+                            String to = params.code("to");
+                            String train = params.required("train");
+                            SeatClass seatClass = params.oneOf("class", SeatClass.class)
+                                    .orElseThrow(() -> new InvalidInput("class", "is required"));
+                            Berth berth = params.oneOf("berth", Berth.class).orElse(null);
+                            Currency currency = params.oneOf("currency", Currency.class)
+                                    .or(() -> n.fares().flatMap(f -> f.localCurrency(from)))
+                                    .orElseThrow(() -> new InvalidInput("currency", "is required here"));
+                            FareQuote q = n.quote(from, to, train, seatClass, berth, currency);
+                            ctx.json(NetworkFareView.of(n.code(), train, from, to, seatClass, berth, q));
                         }),
                 Endpoint.get("/gtfs/{network}.zip")
                         .access(Access.PUBLIC)
