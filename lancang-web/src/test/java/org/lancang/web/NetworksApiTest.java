@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +137,20 @@ class NetworksApiTest {
         }
         assertThat(trains).contains("133", "134", "147", "148").doesNotContain("25");
         assertThat(bridge.get("roadClosedMinutes").asLong()).isPositive().isLessThanOrEqualTo(longest);
+        // the road's window on the bridge is shown, and no train of the day crosses in it
+        assertThat(bridge.get("roadWindows").get(0).asText()).isEqualTo("08:00–09:00");
+        for (JsonNode c : bridge.get("closures")) {
+            OffsetDateTime from = OffsetDateTime.parse(c.get("from").asText());
+            OffsetDateTime to = OffsetDateTime.parse(c.get("to").asText());
+            if (from.toLocalDate().toString().equals("2026-12-01")) {
+                assertThat(to.toLocalTime().isAfter(LocalTime.of(8, 0))
+                                && from.toLocalTime().isBefore(LocalTime.of(9, 0)))
+                        .as(
+                                "train %s on the bridge in the road's window",
+                                c.get("train").asText())
+                        .isFalse();
+            }
+        }
         // the home network has no shared bridge; a missing date is refused naming it
         assertThat(server.get("/api/networks/china-laos/road-closures?date=2026-12-01")
                         .json()

@@ -23,8 +23,12 @@ import org.lancang.ticketing.fares.FareSupplements;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operators;
+import org.lancang.timetable.PathFinder;
+import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.Planner;
+import org.lancang.timetable.Possession;
 import org.lancang.timetable.RoadRailBridges;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
@@ -63,9 +67,12 @@ public final class ServedNetwork {
         this.plans = plans;
         this.files = files;
         this.home = home;
-        this.bridges = optional(files, RoadRailBridges.FILE)
+        RoadRailBridges shared = optional(files, RoadRailBridges.FILE)
                 .map(text -> RoadRailBridges.parse(RoadRailBridges.FILE, text, reference.network()))
                 .orElse(RoadRailBridges.none());
+        this.bridges = optional(files, RoadRailBridges.WINDOWS_FILE)
+                .map(text -> shared.withWindows(RoadRailBridges.WINDOWS_FILE, text))
+                .orElse(shared);
         this.fares = fares(reference, operators, files);
     }
 
@@ -149,6 +156,19 @@ public final class ServedNetwork {
         return bridges;
     }
 
+    /** The road's windows on the shared bridges around a date, as possessions of the line across each bridge. */
+    public List<Possession> roadWindows(LocalDate date) {
+        return bridges.possessions(network(), date, network().serviceZone());
+    }
+
+    /**
+     * A new train's path on a date, around the day's trains and the road's windows on the shared bridges (which the
+     * day's blocking times include).
+     */
+    public InsertedPath insert(PathRequest request, LocalDate date) {
+        return new PathFinder(planner).insert(request, day(date), List.of(), List.of());
+    }
+
     /** Each shared bridge's road closures on a date, counted in the network's service zone. */
     public List<RoadRailBridges.Day> roadClosures(LocalDate date) {
         return bridges.closures(day(date), network().serviceZone());
@@ -222,11 +242,14 @@ public final class ServedNetwork {
         return planner.timetable(plans(), List.of());
     }
 
-    /** The day evaluated: runs, blocking times, conflicts (no possession: maintenance is the home network's). */
+    /**
+     * The day evaluated: runs, blocking times, conflicts. Its possessions are the road's windows on shared bridges (a
+     * train crossing in one is a conflict); maintenance's are the home network's alone.
+     */
     public synchronized DayPlan day(LocalDate date) {
         DayPlan day = days.get(date);
         if (day == null) {
-            day = planner.day(plans(), date, List.of(), List.of());
+            day = planner.day(plans(), date, roadWindows(date), List.of());
             if (days.size() >= DAYS_KEPT) {
                 days.remove(new ArrayList<>(days.keySet()).get(0));
             }

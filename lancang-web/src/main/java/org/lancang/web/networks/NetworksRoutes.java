@@ -55,9 +55,17 @@ public final class NetworksRoutes {
     public record ClosureView(
             String train, LocalDate serviceDate, OffsetDateTime from, OffsetDateTime to, long minutes) {}
 
-    /** A bridge shared with a road on a date: each crossing, and the time the road was closed that day. */
+    /**
+     * A bridge shared with a road on a date: each crossing, the time the road was closed that day, and the times the
+     * road owns the bridge ({@code roadWindows}, "08:00–09:00" in the service zone: no train may cross then).
+     */
     public record BridgeDayView(
-            String bridge, long roadClosedMinutes, int crossings, List<ClosureView> closures, String source) {}
+            String bridge,
+            long roadClosedMinutes,
+            int crossings,
+            List<ClosureView> closures,
+            List<String> roadWindows,
+            String source) {}
 
     /**
      * A network's road closures on a date.
@@ -249,6 +257,10 @@ public final class NetworksRoutes {
                                         c.from().atZone(zone).toOffsetDateTime(),
                                         c.to().atZone(zone).toOffsetDateTime(),
                                         c.length().toMinutes()))
+                                .toList(),
+                        n.roadRailBridges().windows().stream()
+                                .filter(w -> w.bridge().equals(d.bridge().name()))
+                                .map(w -> w.from() + "–" + w.to())
                                 .toList(),
                         d.bridge().source()))
                 .toList();
