@@ -216,6 +216,45 @@ class NetworksApiTest {
         });
     }
 
+    @Test
+    void bangkokToLuangPrabangChains133TheRoadTransferAndAnLcrTrain() {
+        TestServer.Reply r = server.get("/api/networks/journeys?from=KTW&to=LPB&date=2026-12-01");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode journeys = r.json();
+        JsonNode via133 = null;
+        for (JsonNode j : journeys) {
+            if (j.get("first").get("train").asText().equals("133")) {
+                via133 = j;
+            }
+        }
+        assertThat(via133).as(r.body()).isNotNull();
+        assertThat(via133.get("first").get("to").asText()).isEqualTo("KSV");
+        assertThat(via133.get("transfer").get("mode").asText()).isEqualTo("ROAD");
+        assertThat(via133.get("transfer").get("to").asText()).isEqualTo("VTE");
+        JsonNode second = via133.get("second");
+        assertThat(second.get("network").asText()).isEqualTo("china-laos");
+        assertThat(second.get("from").asText()).isEqualTo("VTE");
+        assertThat(second.get("to").asText()).isEqualTo("LPB");
+        // the connection is at least the join's minimum, and no train it names as missed leaves after it is ready
+        long minimum = via133.get("transfer").get("minimumConnectionMinutes").asLong();
+        assertThat(via133.get("connectionMinutes").asLong()).isGreaterThanOrEqualTo(minimum);
+        OffsetDateTime arrived =
+                OffsetDateTime.parse(via133.get("first").get("arrival").asText());
+        OffsetDateTime leaves = OffsetDateTime.parse(second.get("departure").asText());
+        assertThat(leaves).isAfterOrEqualTo(arrived.plusMinutes(minimum));
+        for (JsonNode m : via133.get("missed")) {
+            assertThat(OffsetDateTime.parse(m.get("departure").asText())).isBefore(arrived.plusMinutes(minimum));
+        }
+        System.out.println("KTW → LPB via 133: " + via133);
+        // both points on one network, or an unknown point, are refused naming the field
+        TestServer.Reply same = server.get("/api/networks/journeys?from=KTW&to=NKI&date=2026-12-01");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().get("field").asText()).isEqualTo("to");
+        TestServer.Reply unknown = server.get("/api/networks/journeys?from=XXX&to=LPB&date=2026-12-01");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("from");
+    }
+
     private static byte[] bytes(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = HttpClient.newHttpClient()
                 .send(

@@ -12,6 +12,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.money.Currency;
+import org.lancang.network.Joins;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
@@ -53,6 +54,7 @@ public final class ServedNetwork {
     private final Map<LocalDate, DayPlan> days = new LinkedHashMap<>();
     private final RoadRailBridges bridges;
     private final Optional<FareTable> fares;
+    private final Joins joins;
 
     ServedNetwork(
             ReferenceData reference,
@@ -74,6 +76,9 @@ public final class ServedNetwork {
                 .map(text -> shared.withWindows(RoadRailBridges.WINDOWS_FILE, text))
                 .orElse(shared);
         this.fares = fares(reference, operators, files);
+        this.joins = optional(files, Joins.FILE)
+                .map(text -> Joins.parse(text, reference.network()))
+                .orElse(new Joins(List.of()));
     }
 
     /**
@@ -132,6 +137,11 @@ public final class ServedNetwork {
         }
         return table.quote(from, to, seatClass, plan.trainType(), berth, currency)
                 .orElseThrow(() -> new InvalidInput("class", seatClass + " has no fare on " + code()));
+    }
+
+    /** Where this network meets others, as its folder's {@value Joins#FILE} gives it (none if absent). */
+    public Joins joins() {
+        return joins;
     }
 
     /** The network's fares, read from its folder; empty when it has none. */

@@ -9,8 +9,10 @@ import org.lancang.errors.NotFound;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
 import org.lancang.money.Currency;
+import org.lancang.network.Joins;
 import org.lancang.network.Names;
 import org.lancang.rollingstock.SeatClass;
+import org.lancang.store.networks.CrossNetworkJourneys;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.ticketing.fares.Berth;
@@ -116,6 +118,25 @@ public final class NetworksRoutes {
         }
     }
 
+    /** One train's part of a journey across networks, each time in the zone of the point where it happens. */
+    public record JourneyLegView(
+            String network, String train, String from, String to, OffsetDateTime departure, OffsetDateTime arrival) {}
+
+    /** The change between two networks: how (road, transshipment), where, the minimum time and the distance. */
+    public record TransferView(
+            String mode, String from, String to, long minimumConnectionMinutes, double distanceKm, String source) {}
+
+    /**
+     * A journey across two networks: the first train, the transfer, the first train of the second network it can
+     * catch, the time between, and the second network's trains that leave too soon after the first arrives.
+     */
+    public record CrossNetworkJourneyView(
+            JourneyLegView first,
+            TransferView transfer,
+            JourneyLegView second,
+            long connectionMinutes,
+            List<JourneyLegView> missed) {}
+
     private final ServedNetworks networks;
 
     public NetworksRoutes(ServedNetworks networks) {
@@ -176,6 +197,25 @@ public final class NetworksRoutes {
                             ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
                             LocalDate date = Params.of(ctx).date("date");
                             ctx.header("Cache-Control", "no-store").json(roadClosures(n, date));
+                        }),
+                Endpoint.get("/api/networks/journeys")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("Journeys across two networks served: a train of each, chained by the transfer of"
+                                + " their join file (Khamsavath ⇄ Vientiane by road), the connection time checked")
+                        .query("from", true, "point code on one network, e.g. KTW")
+                        .query("to", true, "point code on another, e.g. LPB")
+                        .query("date", true, "the first train's service day, YYYY-MM-DD")
+                        .returns(TypeRef.listOf(CrossNetworkJourneyView.class))
+                        .handle(ctx -> {
+                            Params params = Params.of(ctx);
+                            String from = params.code("from");
+                            String to = params.code("to");
+                            LocalDate date = params.date("date");
+                            ctx.json(new CrossNetworkJourneys(networks)
+                                    .find(from, to, date).stream()
+                                            .map(this::view)
+                                            .toList());
                         }),
                 Endpoint.get("/api/networks/{network}/fares")
                         .access(Access.PUBLIC)
@@ -266,6 +306,35 @@ public final class NetworksRoutes {
                 .toList();
         return new RoadClosuresView(
                 n.code(), date, bridges, n.day(date).conflicts().size());
+    }
+
+    private CrossNetworkJourneyView view(CrossNetworkJourneys.Journey j) {
+        Joins.Join t = j.transfer();
+        return new CrossNetworkJourneyView(
+                leg(j.first()),
+                new TransferView(
+                        t.mode(),
+                        t.point(),
+                        t.otherPoint(),
+                        t.minimumConnection().toMinutes(),
+                        t.distanceKm(),
+                        t.source()),
+                leg(j.second()),
+                j.connection().toMinutes(),
+                j.missed().stream().map(this::leg).toList());
+    }
+
+    private JourneyLegView leg(CrossNetworkJourneys.Leg l) {
+        ServedNetwork n = networks.require(l.network(), "network");
+        ZoneId leaving = n.network().point(l.from()).orElseThrow().timeZone();
+        ZoneId reaching = n.network().point(l.to()).orElseThrow().timeZone();
+        return new JourneyLegView(
+                l.network(),
+                l.train(),
+                l.from(),
+                l.to(),
+                l.departure().atZone(leaving).toOffsetDateTime(),
+                l.arrival().atZone(reaching).toOffsetDateTime());
     }
 
     private static NetworkView view(ServedNetwork n) {
