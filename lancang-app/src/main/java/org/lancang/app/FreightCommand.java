@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.lancang.freight.EquipmentKind;
 import org.lancang.freight.PathAsk;
 import org.lancang.freight.Tariffs;
-import org.lancang.money.Currency;
+import org.lancang.money.Money;
 import org.lancang.store.Platform;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.timetable.StopRequest;
@@ -174,8 +174,8 @@ final class FreightCommand extends CommandGroup {
                         s.tariffKm(),
                         s.amount());
             }
-            for (Currency c : Currency.values()) {
-                out.printf("total %s%n", q.total().get(c));
+            for (Money total : q.total().values()) {
+                out.printf("total %s%n", total);
             }
             return 0;
         }

@@ -53,6 +53,9 @@ final class NetworkCommand extends CommandGroup {
                 out.printf(
                         "%s on %s: road closed %d min (%d crossings)%n",
                         b.bridge(), view.date(), b.roadClosedMinutes(), b.crossings());
+                for (String w : b.roadWindows()) {
+                    out.printf("  the road owns the bridge %s: no train crosses then%n", w);
+                }
                 for (NetworksRoutes.ClosureView c : b.closures()) {
                     out.printf(
                             "  %-6s %s – %s  %d min%n",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
+import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -51,11 +53,25 @@ public final class Tariffs {
     public record Quote(List<SectionCharge> sections, Map<Currency, Money> total, List<ExchangeRate> rates) {}
 
     private final List<Rate> rates;
-    private final List<ExchangeRate> exchange;
+    private final ExchangeRates exchange;
+    /** The currencies a quote's totals are given in: those of the carriers and of the rates, in ISO order. */
+    private final List<Currency> quoted;
 
     private Tariffs(List<Rate> rates, List<ExchangeRate> exchange) {
         this.rates = List.copyOf(rates);
-        this.exchange = List.copyOf(exchange);
+        this.exchange = new ExchangeRates(exchange);
+        EnumSet<Currency> currencies = EnumSet.noneOf(Currency.class);
+        rates.forEach(r -> currencies.add(r.currency()));
+        exchange.forEach(r -> {
+            currencies.add(r.base());
+            currencies.add(r.quote());
+        });
+        this.quoted = List.copyOf(currencies);
+    }
+
+    /** The currencies every quote's total is given in (the carriers' and those of the rates). */
+    public List<Currency> quotedCurrencies() {
+        return quoted;
     }
 
     public static Tariffs parse(Network network, String tariffText, String ratesText) {
@@ -133,7 +149,7 @@ public final class Tariffs {
                         .add(r));
         List<SectionCharge> sections = new ArrayList<>();
         Map<Currency, Money> total = new EnumMap<>(Currency.class);
-        for (Currency c : Currency.values()) {
+        for (Currency c : quoted) {
             total.put(c, Money.zero(c));
         }
         for (List<Rate> carrierRates : byCarrier.values()) {
@@ -159,7 +175,7 @@ public final class Tariffs {
             }
             Money amount = money(sum, any.currency());
             Map<Currency, Money> converted = new EnumMap<>(Currency.class);
-            for (Currency c : Currency.values()) {
+            for (Currency c : quoted) {
                 Money m = convert(amount, c);
                 converted.put(c, m);
                 total.put(c, total.get(c).plus(m));
@@ -173,34 +189,15 @@ public final class Tariffs {
             sections.add(new SectionCharge(
                     any.carrier(), sectionFrom, sectionTo, Math.round(km * 10) / 10.0, amount, converted));
         }
-        return new Quote(sections, total, exchange);
+        return new Quote(sections, total, exchange.rates());
     }
 
-    /** Converts through the yuan when no rate joins the two currencies directly. */
+    /** Converts by the rate joining the two currencies, or through a third (the yuan) when none does. */
     public Money convert(Money amount, Currency target) {
-        if (amount.currency() == target) {
-            return amount;
+        if (!exchange.converts(amount.currency(), target)) {
+            throw new IllegalStateException(RATES_FILE + " has no rate from " + amount.currency() + " to " + target);
         }
-        for (ExchangeRate r : exchange) {
-            if ((r.base() == amount.currency() && r.quote() == target)
-                    || (r.quote() == amount.currency() && r.base() == target)) {
-                return r.convert(amount, target);
-            }
-        }
-        for (ExchangeRate first : exchange) {
-            Currency via = first.base() == amount.currency()
-                    ? first.quote()
-                    : first.quote() == amount.currency() ? first.base() : null;
-            if (via != null && via != target) {
-                for (ExchangeRate second : exchange) {
-                    if ((second.base() == via && second.quote() == target)
-                            || (second.quote() == via && second.base() == target)) {
-                        return second.convert(first.convert(amount, via), target);
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException(RATES_FILE + " has no rate from " + amount.currency() + " to " + target);
+        return exchange.convert(amount, target);
     }
 
     private static Money money(BigDecimal major, Currency c) {

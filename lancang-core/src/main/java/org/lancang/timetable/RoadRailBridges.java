@@ -3,22 +3,39 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.lancang.data.CsvTable;
 import org.lancang.network.Network;
+import org.lancang.network.Point;
 
 /**
  * Bridges that a road shares with the railway: the road is closed while a train crosses, from a lead time before the
  * train reaches the bridge until a clearing time after it has left, and at least for a minimum closure. The time the
  * road is closed per day is a figure governments watch. Read from {@value #FILE} (optional: a network without one has
  * no shared bridge).
+ *
+ * <p>The road may also own the bridge at set times of day ({@value #WINDOWS_FILE}, optional): during such a window no
+ * train may cross. Each window is a {@link Possession} of the line between the points either side of the bridge, so
+ * conflict detection reports a train that crosses in it and path insertion finds paths around it, as for a
+ * maintenance window.
  */
 public final class RoadRailBridges {
     public static final String FILE = "road-rail-bridges.csv";
+    public static final String WINDOWS_FILE = "road-rail-bridge-windows.csv";
+    /** The id of every road window's possession starts so: a conflict with one is a train on the bridge in it. */
+    public static final String ROAD_WINDOW = "road-window:";
+
+    /**
+     * A time of day, in the network's service zone, when the road owns the bridge and no train may cross; {@code to}
+     * before {@code from} runs past midnight.
+     */
+    public record RoadWindow(String bridge, LocalTime from, LocalTime to, String source) {}
 
     /**
      * A bridge shared with a road.
@@ -44,9 +61,94 @@ public final class RoadRailBridges {
     public record Day(Bridge bridge, LocalDate date, List<Closure> closures, Duration roadClosed) {}
 
     private final List<Bridge> bridges;
+    private final List<RoadWindow> windows;
 
     public RoadRailBridges(List<Bridge> bridges) {
+        this(bridges, List.of());
+    }
+
+    public RoadRailBridges(List<Bridge> bridges, List<RoadWindow> windows) {
         this.bridges = List.copyOf(bridges);
+        this.windows = List.copyOf(windows);
+    }
+
+    /**
+     * The same bridges with the road's windows of {@value #WINDOWS_FILE} (bridge, from, to as HH:MM in the network's
+     * service zone, source); a window must name one of the bridges.
+     */
+    public RoadRailBridges withWindows(String file, String text) {
+        List<RoadWindow> out = new ArrayList<>();
+        CsvTable table = CsvTable.parse(file, text, List.of("bridge", "from", "to", "source"));
+        for (CsvTable.Row row : table.rows()) {
+            String name = row.required("bridge");
+            if (bridges.stream().noneMatch(b -> b.name().equals(name))) {
+                throw row.error(
+                        "bridge",
+                        "'" + name + "' is not one of "
+                                + bridges.stream().map(Bridge::name).toList());
+            }
+            LocalTime from = time(row, "from");
+            LocalTime to = time(row, "to");
+            if (from.equals(to)) {
+                throw row.error("to", "a window must not end when it starts");
+            }
+            out.add(new RoadWindow(name, from, to, row.required("source")));
+        }
+        return new RoadRailBridges(bridges, out);
+    }
+
+    private static LocalTime time(CsvTable.Row row, String field) {
+        String text = row.required(field);
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw row.error(field, "'" + text + "' is not a time of day (HH:MM)");
+        }
+    }
+
+    /** The times the road owns each bridge. */
+    public List<RoadWindow> windows() {
+        return windows;
+    }
+
+    /**
+     * The road's windows around {@code date} (the day before and after too, whose runs reach into it) as possessions
+     * of the line between the points either side of each bridge, at times of day counted in {@code zone}.
+     */
+    public List<Possession> possessions(Network network, LocalDate date, ZoneId zone) {
+        List<Possession> out = new ArrayList<>();
+        for (RoadWindow w : windows) {
+            Bridge bridge = bridges.stream()
+                    .filter(b -> b.name().equals(w.bridge()))
+                    .findFirst()
+                    .orElseThrow();
+            String before = null;
+            String after = null;
+            for (Point p : network.points()) {
+                if (p.km() <= bridge.fromKm()) {
+                    before = p.code();
+                }
+                if (after == null && p.km() >= bridge.toKm()) {
+                    after = p.code();
+                }
+            }
+            if (before == null || after == null) {
+                continue;
+            }
+            for (LocalDate day = date.minusDays(1); !day.isAfter(date.plusDays(1)); day = day.plusDays(1)) {
+                Instant start = day.atTime(w.from()).atZone(zone).toInstant();
+                LocalDate endDay = w.to().isAfter(w.from()) ? day : day.plusDays(1);
+                Instant end = endDay.atTime(w.to()).atZone(zone).toInstant();
+                out.add(new Possession(
+                        ROAD_WINDOW + w.bridge() + " " + day + " " + w.from() + "–" + w.to(),
+                        before,
+                        after,
+                        start,
+                        end,
+                        "the road owns " + w.bridge() + " " + w.from() + "–" + w.to() + ": " + w.source()));
+            }
+        }
+        return out;
     }
 
     public static RoadRailBridges none() {

@@ -55,7 +55,7 @@ class TariffsTest {
         Set<Currency> currencies = new HashSet<>();
         q.sections().forEach(s -> currencies.add(s.amount().currency()));
         assertThat(currencies).as("each carrier in its own currency").hasSize(2);
-        for (Currency c : Currency.values()) {
+        for (Currency c : q.total().keySet()) {
             Money sum = Money.zero(c);
             for (Tariffs.SectionCharge s : q.sections()) {
                 sum = sum.plus(s.converted().get(c));

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +137,20 @@ class NetworksApiTest {
         }
         assertThat(trains).contains("133", "134", "147", "148").doesNotContain("25");
         assertThat(bridge.get("roadClosedMinutes").asLong()).isPositive().isLessThanOrEqualTo(longest);
+        // the road's window on the bridge is shown, and no train of the day crosses in it
+        assertThat(bridge.get("roadWindows").get(0).asText()).isEqualTo("08:00–09:00");
+        for (JsonNode c : bridge.get("closures")) {
+            OffsetDateTime from = OffsetDateTime.parse(c.get("from").asText());
+            OffsetDateTime to = OffsetDateTime.parse(c.get("to").asText());
+            if (from.toLocalDate().toString().equals("2026-12-01")) {
+                assertThat(to.toLocalTime().isAfter(LocalTime.of(8, 0))
+                                && from.toLocalTime().isBefore(LocalTime.of(9, 0)))
+                        .as(
+                                "train %s on the bridge in the road's window",
+                                c.get("train").asText())
+                        .isFalse();
+            }
+        }
         // the home network has no shared bridge; a missing date is refused naming it
         assertThat(server.get("/api/networks/china-laos/road-closures?date=2026-12-01")
                         .json()
@@ -144,6 +159,100 @@ class NetworksApiTest {
         TestServer.Reply noDate = server.get("/api/networks/vientiane-bangkok/road-closures");
         assertThat(noDate.status()).isEqualTo(400);
         assertThat(noDate.json().get("field").asText()).isEqualTo("date");
+    }
+
+    @Test
+    void aBangkokToVientianeFareIsQuotedInBahtBuiltFromItsParts() {
+        TestServer.Reply r =
+                server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SEAT");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode fare = r.json();
+        // the operator's own currency by default: 281 THB third class, the published fare
+        assertThat(fare.get("total").get("currency").asText()).isEqualTo("THB");
+        assertThat(fare.get("total").get("amount").asText()).isEqualTo("281.00 THB");
+        assertThat(fare.get("parts")).hasSize(1);
+        assertThat(fare.get("parts").get(0).get("operator").asText()).isEqualTo("SRT");
+        assertThat(fare.get("supplements").get(0).get("kind").asText()).isEqualTo("TRAIN_TYPE");
+        long sum = fare.get("parts").get(0).get("amount").get("minor").asLong();
+        for (JsonNode s : fare.get("supplements")) {
+            sum += s.get("amount").get("minor").asLong();
+        }
+        assertThat(fare.get("total").get("minor").asLong()).isEqualTo(sum);
+        // a lower berth costs more than an upper; in kip the total is converted by the rates table
+        long upper = server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133"
+                        + "&class=HARD_SLEEPER&berth=UPPER")
+                .json()
+                .get("total")
+                .get("minor")
+                .asLong();
+        long lower = server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133"
+                        + "&class=HARD_SLEEPER&berth=lower")
+                .json()
+                .get("total")
+                .get("minor")
+                .asLong();
+        assertThat(lower).isGreaterThan(upper);
+        assertThat(server.get("/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SEAT"
+                                + "&currency=LAK")
+                        .json()
+                        .get("total")
+                        .get("currency")
+                        .asText())
+                .isEqualTo("LAK");
+        // bad input: a 4xx naming the field
+        Map<String, String> refused = Map.of(
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SLEEPER", "berth",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=25&class=HARD_SEAT", "to",
+                "/api/networks/vientiane-bangkok/fares?from=KSV&to=KTW&train=133&class=HARD_SEAT", "to",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=HARD_SEAT&currency=USD",
+                        "currency",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=133&class=FIRST", "class",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&class=HARD_SEAT", "train",
+                "/api/networks/vientiane-bangkok/fares?from=KTW&to=KSV&train=999&class=HARD_SEAT", "train");
+        refused.forEach((path, field) -> {
+            TestServer.Reply bad = server.get(path);
+            assertThat(bad.status()).as(path + " " + bad.body()).isBetween(400, 404);
+            assertThat(bad.json().get("field").asText()).as(path).isEqualTo(field);
+        });
+    }
+
+    @Test
+    void bangkokToLuangPrabangChains133TheRoadTransferAndAnLcrTrain() {
+        TestServer.Reply r = server.get("/api/networks/journeys?from=KTW&to=LPB&date=2026-12-01");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode journeys = r.json();
+        JsonNode via133 = null;
+        for (JsonNode j : journeys) {
+            if (j.get("first").get("train").asText().equals("133")) {
+                via133 = j;
+            }
+        }
+        assertThat(via133).as(r.body()).isNotNull();
+        assertThat(via133.get("first").get("to").asText()).isEqualTo("KSV");
+        assertThat(via133.get("transfer").get("mode").asText()).isEqualTo("ROAD");
+        assertThat(via133.get("transfer").get("to").asText()).isEqualTo("VTE");
+        JsonNode second = via133.get("second");
+        assertThat(second.get("network").asText()).isEqualTo("china-laos");
+        assertThat(second.get("from").asText()).isEqualTo("VTE");
+        assertThat(second.get("to").asText()).isEqualTo("LPB");
+        // the connection is at least the join's minimum, and no train it names as missed leaves after it is ready
+        long minimum = via133.get("transfer").get("minimumConnectionMinutes").asLong();
+        assertThat(via133.get("connectionMinutes").asLong()).isGreaterThanOrEqualTo(minimum);
+        OffsetDateTime arrived =
+                OffsetDateTime.parse(via133.get("first").get("arrival").asText());
+        OffsetDateTime leaves = OffsetDateTime.parse(second.get("departure").asText());
+        assertThat(leaves).isAfterOrEqualTo(arrived.plusMinutes(minimum));
+        for (JsonNode m : via133.get("missed")) {
+            assertThat(OffsetDateTime.parse(m.get("departure").asText())).isBefore(arrived.plusMinutes(minimum));
+        }
+        System.out.println("KTW → LPB via 133: " + via133);
+        // both points on one network, or an unknown point, are refused naming the field
+        TestServer.Reply same = server.get("/api/networks/journeys?from=KTW&to=NKI&date=2026-12-01");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().get("field").asText()).isEqualTo("to");
+        TestServer.Reply unknown = server.get("/api/networks/journeys?from=XXX&to=LPB&date=2026-12-01");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("from");
     }
 
     private static byte[] bytes(String path) throws IOException, InterruptedException {

@@ -1,39 +1,45 @@
 package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFileException;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
+import org.lancang.money.ExchangeRates;
 
 /**
- * Reads the configured exchange rate ({@code exchange-rates.csv}: base, quote, rate, source; one row, 1 base = rate
- * quote). The rate is a decimal, never a {@code double}.
+ * Reads a network's exchange rates ({@code exchange-rates.csv}: base, quote, rate, source; one row per pair of
+ * currencies, 1 base = rate quote), a table rather than one rate. Rates are decimals, never {@code double}.
  */
 public final class ExchangeRateFileParser {
     static final List<String> COLUMNS = List.of("base", "quote", "rate", "source");
 
     private ExchangeRateFileParser() {}
 
-    public static ExchangeRate parse(String fileName, String text) {
+    public static ExchangeRates parse(String fileName, String text) {
         CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
-        if (table.rows().size() != 1) {
-            int line = table.rows().isEmpty() ? 1 : table.rows().get(1).line();
-            throw new DataFileException(
-                    fileName,
-                    line,
-                    "base",
-                    "exactly one rate (between CNY and LAK) is expected, not "
-                            + table.rows().size());
+        if (table.rows().isEmpty()) {
+            throw new DataFileException(fileName, 1, "base", "at least one rate is expected");
         }
-        CsvTable.Row row = table.rows().get(0);
-        Currency base = row.oneOf("base", Currency.class);
-        Currency quote = row.oneOf("quote", Currency.class);
-        if (base == quote) {
-            throw row.error("quote", "a rate converts between two different currencies");
+        List<ExchangeRate> rates = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            Currency base = row.oneOf("base", Currency.class);
+            Currency quote = row.oneOf("quote", Currency.class);
+            if (base == quote) {
+                throw row.error("quote", "a rate converts between two different currencies");
+            }
+            BigDecimal rate = FareMath.positive(row, "rate");
+            row.required("source");
+            for (ExchangeRate before : rates) {
+                if ((before.base() == base && before.quote() == quote)
+                        || (before.base() == quote && before.quote() == base)) {
+                    throw row.error("quote", "a second rate between " + base + " and " + quote);
+                }
+            }
+            rates.add(new ExchangeRate(base, quote, rate));
         }
-        BigDecimal rate = FareMath.positive(row, "rate");
-        return new ExchangeRate(base, quote, rate);
+        return new ExchangeRates(rates);
     }
 }

@@ -19,7 +19,8 @@ import org.lancang.timetable.Operators;
 /**
  * Reads the fare file ({@code fares.csv}): one tariff per operator and class, either a published table ({@code TABLE}
  * rows, one per pair of points) or a rate per km (one {@code PER_KM} row), each marked with the date its fares apply
- * from ({@code valid_from}, the same on every row of a tariff). Amounts are read as decimals, never as {@code double}.
+ * from ({@code valid_from}, the same on every row of a tariff). An operator that sets its prices in more than one
+ * currency (SRT's old Nong Khai shuttle: 20 THB or 6,000 LAK) gives one tariff per currency, the first its own. Amounts are read as decimals, never as {@code double}.
  * Every mistake is reported with the file, line and field.
  */
 public final class FareFileParser {
@@ -58,19 +59,20 @@ public final class FareFileParser {
 
     static List<Tariff> parse(String fileName, String text, Sections network) {
         CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
-        Map<Operator, Map<SeatClass, List<CsvTable.Row>>> grouped = new LinkedHashMap<>();
+        Map<Operator, Map<SeatClass, Map<Currency, List<CsvTable.Row>>>> grouped = new LinkedHashMap<>();
         for (CsvTable.Row row : table.rows()) {
             grouped.computeIfAbsent(operator(row, network), k -> new EnumMap<>(SeatClass.class))
-                    .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new ArrayList<>())
+                    .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.oneOf("currency", Currency.class), k -> new ArrayList<>())
                     .add(row);
         }
         List<Tariff> tariffs = new ArrayList<>();
-        grouped.forEach((operator, byClass) ->
-                byClass.forEach((seatClass, rows) -> tariffs.add(tariff(operator, seatClass, rows, network))));
+        grouped.forEach((operator, byClass) -> byClass.forEach((seatClass, byCurrency) ->
+                byCurrency.forEach((currency, rows) -> tariffs.add(tariff(operator, seatClass, rows, network)))));
         return List.copyOf(tariffs);
     }
 
-    /** All rows of one operator and class: they must agree on kind, currency and rounding. */
+    /** All rows of one operator, class and currency: they must agree on kind and rounding. */
     private static Tariff tariff(Operator operator, SeatClass seatClass, List<CsvTable.Row> rows, Sections network) {
         CsvTable.Row first = rows.get(0);
         Kind kind = first.oneOf("kind", Kind.class);

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
-import org.lancang.money.ExchangeRate;
+import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Border;
 import org.lancang.network.Country;
@@ -25,7 +25,9 @@ import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
 
 /**
- * The fares of the line: one {@link Tariff} per operator and class, and the exchange rate for totals.
+ * The fares of a network: one {@link Tariff} per operator and class (or one per currency where the operator sets its
+ * prices in several), the supplements its operators add ({@link FareSupplements}), and the table of exchange rates for
+ * totals.
  * <p>
  * Each operator charges for the part of a journey in its own country, in its own currency, up to the fare points of
  * each border (on the reference line: the Chinese operator per km to the border, the Lao operator from Boten, the
@@ -41,19 +43,22 @@ public final class FareTable {
     private final Network network;
     private final Operators operators;
     private final Sections sections;
-    private final Map<Operator, Map<SeatClass, Tariff>> tariffs = new HashMap<>();
-    private final ExchangeRate rate;
+    /** Per operator and class, its tariffs: the first in the operator's own currency, then one per other currency. */
+    private final Map<Operator, Map<SeatClass, List<Tariff>>> tariffs = new HashMap<>();
+
+    private final ExchangeRates rates;
+    private final FareSupplements supplements;
     private final Map<Currency, BigDecimal> totalSteps;
     private final AgeFares ageFares;
 
     /** Fares where each country's part is charged by its infrastructure manager. */
-    public FareTable(Network network, List<Tariff> tariffs, ExchangeRate rate) {
-        this(network, null, tariffs, rate, Map.of());
+    public FareTable(Network network, List<Tariff> tariffs, ExchangeRates rates) {
+        this(network, null, tariffs, rates, Map.of());
     }
 
     /** Fares where each country's part is charged by the operator {@code operators} names for it. */
-    public FareTable(Network network, Operators operators, List<Tariff> tariffs, ExchangeRate rate) {
-        this(network, operators, tariffs, rate, Map.of());
+    public FareTable(Network network, Operators operators, List<Tariff> tariffs, ExchangeRates rates) {
+        this(network, operators, tariffs, rates, Map.of());
     }
 
     /**
@@ -65,31 +70,35 @@ public final class FareTable {
             Network network,
             Operators operators,
             List<Tariff> tariffs,
-            ExchangeRate rate,
+            ExchangeRates rates,
             Map<Currency, BigDecimal> totalSteps) {
-        this(network, operators, tariffs, rate, totalSteps, AgeFares.none());
+        this(network, operators, tariffs, rates, totalSteps, AgeFares.none(), FareSupplements.none());
     }
 
     private FareTable(
             Network network,
             Operators operators,
             List<Tariff> tariffs,
-            ExchangeRate rate,
+            ExchangeRates rates,
             Map<Currency, BigDecimal> totalSteps,
-            AgeFares ageFares) {
+            AgeFares ageFares,
+            FareSupplements supplements) {
         this.ageFares = Objects.requireNonNull(ageFares, "ageFares");
         this.network = Objects.requireNonNull(network, "network");
         this.operators = operators;
         this.sections = new Sections(network, operators);
-        this.rate = Objects.requireNonNull(rate, "rate");
+        this.rates = Objects.requireNonNull(rates, "rates");
+        this.supplements = Objects.requireNonNull(supplements, "supplements");
         this.totalSteps = Map.copyOf(totalSteps);
         for (Tariff t : tariffs) {
-            if (this.tariffs
-                            .computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class))
-                            .put(t.seatClass(), t)
-                    != null) {
-                throw new IllegalArgumentException("two tariffs for " + t.operator() + " " + t.seatClass());
+            List<Tariff> same = this.tariffs
+                    .computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class))
+                    .computeIfAbsent(t.seatClass(), k -> new ArrayList<>());
+            if (same.stream().anyMatch(o -> o.currency() == t.currency())) {
+                throw new IllegalArgumentException(
+                        "two tariffs for " + t.operator() + " " + t.seatClass() + " in " + t.currency());
             }
+            same.add(t);
         }
     }
 
@@ -148,26 +157,48 @@ public final class FareTable {
                 .flatMap(sections::chargedBy)
                 .flatMap(op -> tariffs.getOrDefault(op, Map.of()).values().stream()
                         .findFirst()
-                        .map(Tariff::currency));
+                        .map(list -> list.get(0).currency()));
     }
 
     /** The same fares, with the child and infant fares of {@code ageFares}. */
     public FareTable withAgeFares(AgeFares ageFares) {
+        return new FareTable(network, operators, all(), rates, totalSteps, ageFares, supplements);
+    }
+
+    /** The same fares, with the supplements of {@code supplements} (SRT: train type, air conditioning, berth). */
+    public FareTable withSupplements(FareSupplements supplements) {
+        return new FareTable(network, operators, all(), rates, totalSteps, ageFares, supplements);
+    }
+
+    private List<Tariff> all() {
         List<Tariff> all = new ArrayList<>();
-        tariffs.values().forEach(byClass -> all.addAll(byClass.values()));
-        return new FareTable(network, operators, all, rate, totalSteps, ageFares);
+        tariffs.values().forEach(byClass -> byClass.values().forEach(all::addAll));
+        return all;
     }
 
     public AgeFares ageFares() {
         return ageFares;
     }
 
-    public ExchangeRate rate() {
-        return rate;
+    /** The network's exchange rates, by which parts in other currencies are converted to the buyer's. */
+    public ExchangeRates rates() {
+        return rates;
     }
 
+    /** The operator's tariff for a class in its own currency. */
     public Optional<Tariff> tariff(Operator operator, SeatClass seatClass) {
-        return Optional.ofNullable(tariffs.getOrDefault(operator, Map.of()).get(seatClass));
+        List<Tariff> list = tariffs.getOrDefault(operator, Map.of()).get(seatClass);
+        return list == null ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** The operator's tariff for a class in {@code currency} where it sets one, else in its own currency. */
+    public Optional<Tariff> tariff(Operator operator, SeatClass seatClass, Currency currency) {
+        List<Tariff> list = tariffs.getOrDefault(operator, Map.of()).get(seatClass);
+        if (list == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                list.stream().filter(t -> t.currency() == currency).findFirst().orElse(list.get(0)));
     }
 
     /**
@@ -177,6 +208,23 @@ public final class FareTable {
      * @throws InvalidInput when a code is not a point where a journey can start or end, or both are the same
      */
     public Optional<FareQuote> quote(String fromCode, String toCode, SeatClass seatClass, Currency buyerCurrency) {
+        return quote(fromCode, toCode, seatClass, null, null, buyerCurrency);
+    }
+
+    /**
+     * The fare built from its parts on a train of type {@code trainType}: each operator's base fare by distance, plus
+     * the supplements it adds for that train type, for the class's air conditioning and for the berth ({@code berth}
+     * null for a seat). With no supplements in the data, the same as the fare without a train.
+     *
+     * @throws InvalidInput (field {@code berth}) when an operator prices the class's berths apart and none is chosen
+     */
+    public Optional<FareQuote> quote(
+            String fromCode,
+            String toCode,
+            SeatClass seatClass,
+            String trainType,
+            Berth berth,
+            Currency buyerCurrency) {
         Point from = endpoint("from", fromCode);
         Point to = endpoint("to", toCode);
         Objects.requireNonNull(seatClass, "seatClass");
@@ -185,8 +233,9 @@ public final class FareTable {
             throw new InvalidInput("to", "the journey must end somewhere other than where it starts");
         }
         List<FarePart> parts = new ArrayList<>();
+        List<FareSupplement> added = new ArrayList<>();
         for (Leg leg : legs(from, to)) {
-            Optional<Tariff> tariff = tariff(leg.operator(), seatClass);
+            Optional<Tariff> tariff = tariff(leg.operator(), seatClass, buyerCurrency);
             if (tariff.isEmpty()) {
                 return Optional.empty();
             }
@@ -197,8 +246,11 @@ public final class FareTable {
                     leg.to().code(),
                     FareMath.km(leg.from(), leg.to()).doubleValue(),
                     amount));
+            if (added.stream().noneMatch(s -> s.operator().equals(leg.operator()))) {
+                added.addAll(supplements.charged(leg.operator(), trainType, seatClass, berth, buyerCurrency));
+            }
         }
-        return Optional.of(priced(parts, buyerCurrency));
+        return Optional.of(priced(parts, added, buyerCurrency));
     }
 
     /**
@@ -228,7 +280,7 @@ public final class FareTable {
             Money amount = rule.map(r -> reduced(part.amount(), r.percent())).orElse(part.amount());
             parts.add(new FarePart(part.operator(), part.from(), part.to(), part.km(), amount));
         }
-        return Optional.of(new PassengerFare(category, priced(parts, buyerCurrency)));
+        return Optional.of(new PassengerFare(category, priced(parts, full.get().supplements(), buyerCurrency)));
     }
 
     /** A part's amount times percent / 100, rounded half up to its currency's fare step (or its smallest unit). */
@@ -243,18 +295,32 @@ public final class FareTable {
         return FareMath.money(FareMath.roundToStep(major, step), amount.currency());
     }
 
-    /** The parts converted to the buyer's currency, added, and the total rounded to that currency's step. */
-    private FareQuote priced(List<FarePart> parts, Currency buyerCurrency) {
+    /**
+     * The parts and supplements converted to the buyer's currency, added, and the total rounded to that currency's
+     * step.
+     *
+     * @throws InvalidInput (field {@code currency}) when the rates do not convert a part to the buyer's currency
+     */
+    private FareQuote priced(List<FarePart> parts, List<FareSupplement> added, Currency buyerCurrency) {
         Money total = Money.zero(buyerCurrency);
-        for (FarePart part : parts) {
-            total = total.plus(rate.convert(part.amount(), buyerCurrency));
+        List<Money> amounts = new ArrayList<>();
+        parts.forEach(p -> amounts.add(p.amount()));
+        added.forEach(s -> amounts.add(s.amount()));
+        for (Money amount : amounts) {
+            if (!rates.converts(amount.currency(), buyerCurrency)) {
+                throw new InvalidInput(
+                        "currency",
+                        "no exchange rate from " + amount.currency() + " to " + buyerCurrency
+                                + " in the network's exchange-rates.csv");
+            }
+            total = total.plus(rates.convert(amount, buyerCurrency));
         }
         BigDecimal step = totalSteps.get(buyerCurrency);
         if (step != null) {
             BigDecimal major = BigDecimal.valueOf(total.minor()).movePointLeft(buyerCurrency.decimals());
             total = FareMath.money(FareMath.roundToStep(major, step), buyerCurrency);
         }
-        return new FareQuote(parts, total);
+        return new FareQuote(parts, added, total);
     }
 
     /** A stretch of the journey that one operator charges for. */
@@ -284,7 +350,26 @@ public final class FareTable {
         }
         legs.add(new Leg(chargedIn(country), start, to));
         legs.removeIf(leg -> FareMath.km(leg.from(), leg.to()).signum() == 0);
-        return legs;
+        return joined(legs);
+    }
+
+    /**
+     * Consecutive legs one operator charges and that meet at one point, joined into one: an operator selling across a
+     * border (SRT into Laos) charges its base fare on the whole distance, not twice a shorter one.
+     */
+    private static List<Leg> joined(List<Leg> legs) {
+        List<Leg> out = new ArrayList<>();
+        for (Leg leg : legs) {
+            Leg last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null
+                    && last.operator().equals(leg.operator())
+                    && last.to().equals(leg.from())) {
+                out.set(out.size() - 1, new Leg(leg.operator(), last.from(), leg.to()));
+            } else {
+                out.add(leg);
+            }
+        }
+        return out;
     }
 
     private Operator chargedIn(Country country) {

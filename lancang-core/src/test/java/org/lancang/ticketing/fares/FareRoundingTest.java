@@ -41,7 +41,7 @@ class FareRoundingTest {
                 .quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY)
                 .orElseThrow();
         Money exactSum = q.parts().stream()
-                .map(p -> fares(april2023).rate().convert(p.amount(), Currency.CNY))
+                .map(p -> fares(april2023).rates().convert(p.amount(), Currency.CNY))
                 .reduce(Money.zero(Currency.CNY), Money::plus);
         assertThat(exactSum).as("the parts alone").isEqualTo(Money.of("469.83", Currency.CNY));
         assertThat(q.total()).isEqualTo(Money.of("470.00", Currency.CNY)); // [A] Global Times 2023-04-13
@@ -78,7 +78,7 @@ class FareRoundingTest {
                                 .isZero();
                         // rounding moves a total by at most half a step from the exact sum of its parts
                         Money exact = cny.get().parts().stream()
-                                .map(p -> fares.rate().convert(p.amount(), Currency.CNY))
+                                .map(p -> fares.rates().convert(p.amount(), Currency.CNY))
                                 .reduce(Money.zero(Currency.CNY), Money::plus);
                         assertThat(Math.abs(exact.minor() - cny.get().total().minor()))
                                 .isLessThanOrEqualTo(25);

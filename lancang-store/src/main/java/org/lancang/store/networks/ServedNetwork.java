@@ -9,13 +9,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lancang.data.DataFiles;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.money.Currency;
+import org.lancang.network.Joins;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.rollingstock.TrainType;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.ticketing.fares.Berth;
+import org.lancang.ticketing.fares.FareQuote;
+import org.lancang.ticketing.fares.FareSupplements;
+import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operators;
+import org.lancang.timetable.PathFinder;
+import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.Planner;
+import org.lancang.timetable.Possession;
 import org.lancang.timetable.RoadRailBridges;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
@@ -39,6 +53,8 @@ public final class ServedNetwork {
     private final boolean home;
     private final Map<LocalDate, DayPlan> days = new LinkedHashMap<>();
     private final RoadRailBridges bridges;
+    private final Optional<FareTable> fares;
+    private final Joins joins;
 
     ServedNetwork(
             ReferenceData reference,
@@ -53,9 +69,84 @@ public final class ServedNetwork {
         this.plans = plans;
         this.files = files;
         this.home = home;
-        this.bridges = optional(files, RoadRailBridges.FILE)
+        RoadRailBridges shared = optional(files, RoadRailBridges.FILE)
                 .map(text -> RoadRailBridges.parse(RoadRailBridges.FILE, text, reference.network()))
                 .orElse(RoadRailBridges.none());
+        this.bridges = optional(files, RoadRailBridges.WINDOWS_FILE)
+                .map(text -> shared.withWindows(RoadRailBridges.WINDOWS_FILE, text))
+                .orElse(shared);
+        this.fares = fares(reference, operators, files);
+        this.joins = optional(files, Joins.FILE)
+                .map(text -> Joins.parse(text, reference.network()))
+                .orElse(new Joins(List.of()));
+    }
+
+    /**
+     * The network's fares from its folder ({@value FareTable#FILE} and {@value FareTable#RATES_FILE}, with {@value
+     * FareTable#ROUNDING_FILE} and {@value FareSupplements#FILE} where given); none without a fare file.
+     */
+    private static Optional<FareTable> fares(ReferenceData reference, Operators operators, DataFiles files) {
+        Optional<String> fareText = optional(files, FareTable.FILE);
+        if (fareText.isEmpty()) {
+            return Optional.empty();
+        }
+        String rates = files.read(FareTable.RATES_FILE);
+        FareTable table = optional(files, FareTable.ROUNDING_FILE)
+                .map(rounding -> FareTable.parse(reference.network(), operators, fareText.get(), rates, rounding))
+                .orElseGet(() -> FareTable.parse(reference.network(), operators, fareText.get(), rates));
+        return Optional.of(optional(files, FareSupplements.FILE)
+                .map(text -> table.withSupplements(FareSupplements.parse(
+                        text,
+                        operators,
+                        reference.rollingStock().types().stream()
+                                .map(t -> t.code())
+                                .toList())))
+                .orElse(table));
+    }
+
+    /**
+     * The fare of a journey on one of the network's trains: the base by distance and the supplements for the train's
+     * type, the class's air conditioning and the berth, the total in {@code currency}.
+     *
+     * @throws NotFound      (field {@code train}) when the network has no such train
+     * @throws InvalidInput  naming the field: no fares on the network, the train not calling at {@code from} then
+     *                       {@code to}, the class not on the train, a berth not chosen, no rate to the currency
+     */
+    public FareQuote quote(
+            String from, String to, String trainNumber, SeatClass seatClass, Berth berth, Currency currency) {
+        FareTable table = fares.orElseThrow(() -> new InvalidInput(
+                "network", "the network '" + code() + "' has no fares (no " + FareTable.FILE + " in its folder)"));
+        TrainPlan plan = plan(trainNumber)
+                .orElseThrow(() -> new NotFound("train", "no train '" + trainNumber + "' on " + code()));
+        List<String> calls = new ArrayList<>();
+        calls.add(plan.from());
+        plan.stops().forEach(s -> calls.add(s.point()));
+        calls.add(plan.to());
+        int a = calls.indexOf(from);
+        int b = calls.lastIndexOf(to);
+        if (a < 0) {
+            throw new InvalidInput("from", "train " + plan.number() + " does not call at '" + from + "'");
+        }
+        if (b <= a) {
+            throw new InvalidInput(
+                    "to", "train " + plan.number() + " does not call at '" + to + "' after '" + from + "'");
+        }
+        TrainType type = reference.rollingStock().type(plan.trainType()).orElseThrow();
+        if (type.seats().stream().noneMatch(s -> s.seatClass() == seatClass)) {
+            throw new InvalidInput("class", "train " + plan.number() + " (" + type.code() + ") has no " + seatClass);
+        }
+        return table.quote(from, to, seatClass, plan.trainType(), berth, currency)
+                .orElseThrow(() -> new InvalidInput("class", seatClass + " has no fare on " + code()));
+    }
+
+    /** Where this network meets others, as its folder's {@value Joins#FILE} gives it (none if absent). */
+    public Joins joins() {
+        return joins;
+    }
+
+    /** The network's fares, read from its folder; empty when it has none. */
+    public Optional<FareTable> fares() {
+        return fares;
     }
 
     /** An optional file of the folder: absent is no such thing (a network without a shared bridge). */
@@ -73,6 +164,19 @@ public final class ServedNetwork {
     /** The bridges the network's railway shares with a road (its {@value RoadRailBridges#FILE}; none if absent). */
     public RoadRailBridges roadRailBridges() {
         return bridges;
+    }
+
+    /** The road's windows on the shared bridges around a date, as possessions of the line across each bridge. */
+    public List<Possession> roadWindows(LocalDate date) {
+        return bridges.possessions(network(), date, network().serviceZone());
+    }
+
+    /**
+     * A new train's path on a date, around the day's trains and the road's windows on the shared bridges (which the
+     * day's blocking times include).
+     */
+    public InsertedPath insert(PathRequest request, LocalDate date) {
+        return new PathFinder(planner).insert(request, day(date), List.of(), List.of());
     }
 
     /** Each shared bridge's road closures on a date, counted in the network's service zone. */
@@ -148,11 +252,14 @@ public final class ServedNetwork {
         return planner.timetable(plans(), List.of());
     }
 
-    /** The day evaluated: runs, blocking times, conflicts (no possession: maintenance is the home network's). */
+    /**
+     * The day evaluated: runs, blocking times, conflicts. Its possessions are the road's windows on shared bridges (a
+     * train crossing in one is a conflict); maintenance's are the home network's alone.
+     */
     public synchronized DayPlan day(LocalDate date) {
         DayPlan day = days.get(date);
         if (day == null) {
-            day = planner.day(plans(), date, List.of(), List.of());
+            day = planner.day(plans(), date, roadWindows(date), List.of());
             if (days.size() >= DAYS_KEPT) {
                 days.remove(new ArrayList<>(days.keySet()).get(0));
             }

@@ -4,18 +4,26 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
+import org.lancang.money.Currency;
+import org.lancang.network.Joins;
 import org.lancang.network.Names;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.store.networks.CrossNetworkJourneys;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
+import org.lancang.ticketing.fares.Berth;
+import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 import org.lancang.web.network.NetworkRoutes.NamesView;
+import org.lancang.web.sales.SalesRoutes.MoneyView;
 import org.lancang.web.timetable.TimetableRoutes;
 import org.lancang.web.timetable.TimetableViews;
 
@@ -49,9 +57,17 @@ public final class NetworksRoutes {
     public record ClosureView(
             String train, LocalDate serviceDate, OffsetDateTime from, OffsetDateTime to, long minutes) {}
 
-    /** A bridge shared with a road on a date: each crossing, and the time the road was closed that day. */
+    /**
+     * A bridge shared with a road on a date: each crossing, the time the road was closed that day, and the times the
+     * road owns the bridge ({@code roadWindows}, "08:00–09:00" in the service zone: no train may cross then).
+     */
     public record BridgeDayView(
-            String bridge, long roadClosedMinutes, int crossings, List<ClosureView> closures, String source) {}
+            String bridge,
+            long roadClosedMinutes,
+            int crossings,
+            List<ClosureView> closures,
+            List<String> roadWindows,
+            String source) {}
 
     /**
      * A network's road closures on a date.
@@ -60,6 +76,66 @@ public final class NetworksRoutes {
      *                  single track among them)
      */
     public record RoadClosuresView(String network, LocalDate date, List<BridgeDayView> bridges, int conflicts) {}
+
+    /** One operator's part of a fare: its base fare by distance, in its own currency. */
+    public record FarePartView(String operator, String from, String to, double km, MoneyView amount) {}
+
+    /** A supplement an operator adds to its base fare (train type, air conditioning, berth). */
+    public record FareSupplementView(String operator, String kind, MoneyView amount, String source) {}
+
+    /**
+     * The fare of a journey on one network's train, built from its parts: base fares by distance and supplements, the
+     * total in the currency asked for.
+     */
+    public record NetworkFareView(
+            String network,
+            String train,
+            String from,
+            String to,
+            String seatClass,
+            String berth,
+            List<FarePartView> parts,
+            List<FareSupplementView> supplements,
+            MoneyView total) {
+        public static NetworkFareView of(
+                String network, String train, String from, String to, SeatClass seatClass, Berth berth, FareQuote q) {
+            return new NetworkFareView(
+                    network,
+                    train,
+                    from,
+                    to,
+                    seatClass.name(),
+                    berth == null ? null : berth.name(),
+                    q.parts().stream()
+                            .map(p -> new FarePartView(
+                                    p.operator().code(), p.from(), p.to(), p.km(), MoneyView.of(p.amount())))
+                            .toList(),
+                    q.supplements().stream()
+                            .map(x -> new FareSupplementView(
+                                    x.operator().code(), x.kind().name(), MoneyView.of(x.amount()), x.source()))
+                            .toList(),
+                    MoneyView.of(q.total()));
+        }
+    }
+
+    /** One train's part of a journey across networks, each time in the zone of the point where it happens. */
+    public record JourneyLegView(
+            String network, String train, String from, String to, OffsetDateTime departure, OffsetDateTime arrival) {}
+
+    /** The change between two networks: how (road, transshipment), where, the minimum time and the distance. */
+    public record TransferView(
+            String mode, String from, String to, long minimumConnectionMinutes, double distanceKm, String source) {}
+
+    /**
+     * A journey across two networks: the first train, the transfer, the first train of the second network it can
+     * catch, the time between, and the second network's trains that leave too soon after the first arrives.
+     */
+    public record CrossNetworkJourneyView(
+            JourneyLegView first,
+            TransferView transfer,
+            JourneyLegView second,
+            long connectionMinutes,
+            List<JourneyLegView> missed) {}
 
     private final ServedNetworks networks;
 
@@ -122,6 +198,54 @@ public final class NetworksRoutes {
                             LocalDate date = Params.of(ctx).date("date");
                             ctx.header("Cache-Control", "no-store").json(roadClosures(n, date));
                         }),
+                Endpoint.get("/api/networks/journeys")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("Journeys across two networks served: a train of each, chained by the transfer of"
+                                + " their join file (Khamsavath ⇄ Vientiane by road), the connection time checked")
+                        .query("from", true, "point code on one network, e.g. KTW")
+                        .query("to", true, "point code on another, e.g. LPB")
+                        .query("date", true, "the first train's service day, YYYY-MM-DD")
+                        .returns(TypeRef.listOf(CrossNetworkJourneyView.class))
+                        .handle(ctx -> {
+                            Params params = Params.of(ctx);
+                            String from = params.code("from");
+                            String to = params.code("to");
+                            LocalDate date = params.date("date");
+                            ctx.json(new CrossNetworkJourneys(networks)
+                                    .find(from, to, date).stream()
+                                            .map(this::view)
+                                            .toList());
+                        }),
+                Endpoint.get("/api/networks/{network}/fares")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("The fare of a journey on one of a network's trains, built from its parts (base by"
+                                + " distance, supplements for train type, air conditioning and berth), the total in"
+                                + " the currency asked for")
+                        .pathParam("network", "network code, e.g. vientiane-bangkok")
+                        .query("from", true, "point code where the journey starts, e.g. KTW")
+                        .query("to", true, "point code where it ends, e.g. KSV")
+                        .query("train", true, "train number, e.g. 133")
+                        .query("class", true, "seat class, e.g. HARD_SEAT")
+                        .query("berth", false, "UPPER or LOWER, for a class whose berths are priced apart")
+                        .query("currency", false, "the total's currency (default: the operator's own at 'from')")
+                        .returns(NetworkFareView.class)
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
+                            Params params = Params.of(ctx);
+                            String from = params.code("from");
+                            String to = params.code("to");
+                            String train = params.required("train");
+                            SeatClass seatClass = params.oneOf("class", SeatClass.class)
+                                    .orElseThrow(() -> new InvalidInput("class", "is required"));
+                            Berth berth = params.oneOf("berth", Berth.class).orElse(null);
+                            Currency currency = params.oneOf("currency", Currency.class)
+                                    .or(() -> n.fares().flatMap(f -> f.localCurrency(from)))
+                                    .orElseThrow(() -> new InvalidInput("currency", "is required here"));
+                            FareQuote q = n.quote(from, to, train, seatClass, berth, currency);
+                            ctx.json(NetworkFareView.of(n.code(), train, from, to, seatClass, berth, q));
+                        }),
                 Endpoint.get("/gtfs/{network}.zip")
                         .access(Access.PUBLIC)
                         .tag("timetable")
@@ -174,10 +298,43 @@ public final class NetworksRoutes {
                                         c.to().atZone(zone).toOffsetDateTime(),
                                         c.length().toMinutes()))
                                 .toList(),
+                        n.roadRailBridges().windows().stream()
+                                .filter(w -> w.bridge().equals(d.bridge().name()))
+                                .map(w -> w.from() + "–" + w.to())
+                                .toList(),
                         d.bridge().source()))
                 .toList();
         return new RoadClosuresView(
                 n.code(), date, bridges, n.day(date).conflicts().size());
+    }
+
+    private CrossNetworkJourneyView view(CrossNetworkJourneys.Journey j) {
+        Joins.Join t = j.transfer();
+        return new CrossNetworkJourneyView(
+                leg(j.first()),
+                new TransferView(
+                        t.mode(),
+                        t.point(),
+                        t.otherPoint(),
+                        t.minimumConnection().toMinutes(),
+                        t.distanceKm(),
+                        t.source()),
+                leg(j.second()),
+                j.connection().toMinutes(),
+                j.missed().stream().map(this::leg).toList());
+    }
+
+    private JourneyLegView leg(CrossNetworkJourneys.Leg l) {
+        ServedNetwork n = networks.require(l.network(), "network");
+        ZoneId leaving = n.network().point(l.from()).orElseThrow().timeZone();
+        ZoneId reaching = n.network().point(l.to()).orElseThrow().timeZone();
+        return new JourneyLegView(
+                l.network(),
+                l.train(),
+                l.from(),
+                l.to(),
+                l.departure().atZone(leaving).toOffsetDateTime(),
+                l.arrival().atZone(reaching).toOffsetDateTime());
     }
 
     private static NetworkView view(ServedNetwork n) {

@@ -147,7 +147,7 @@ public final class SalesRoutes {
     }
 
     public record MoneyView(long minor, String currency, String amount) {
-        static MoneyView of(Money m) {
+        public static MoneyView of(Money m) {
             return new MoneyView(m.minor(), m.currency().name(), m.toString());
         }
     }
