@@ -46,14 +46,31 @@ public final class MeetReplanner {
         return replan(current, events, solver, limit, Long.MAX_VALUE);
     }
 
-    /** Legs leaving before {@code until} (epoch seconds) re-planned; the order of later ones kept. */
+    /**
+     * Share of the budget kept for what follows the solve (both orders played through the forecast and checked for
+     * conflicts): the solver gets what is left of the budget once the problem and FCFS are built, less this.
+     */
+    static final double AFTER_SOLVE_SHARE = 0.25;
+
+    /**
+     * Legs leaving before {@code until} (epoch seconds) re-planned; the order of later ones kept. {@code limit} is the
+     * budget of the whole re-planning (wall clock): the solver is stopped at what is left of it once the problem is
+     * read and FCFS run, less a share kept for playing the orders through the forecast afterwards.
+     */
     public static Outcome replan(
             Forecast current, List<RunningEvent> events, MeetSolver solver, Duration limit, long until) {
+        long began = System.nanoTime();
         DayGraph g = current.graph();
         MeetProblem problem = MeetProblems.of(current, Long.MIN_VALUE, until);
         MeetSolution fcfs = FirstComeFirstServed.solve(problem);
         MeetSolution now = FirstComeFirstServed.keepingOrder(problem);
-        MeetSolution solved = solver.solve(problem, now.objective() <= fcfs.objective() ? now : fcfs, limit);
+        Duration spent = Duration.ofNanos(System.nanoTime() - began);
+        Duration forSolver =
+                limit.minus(spent).minus(Duration.ofMillis(Math.round(limit.toMillis() * AFTER_SOLVE_SHARE)));
+        if (forSolver.compareTo(Duration.ofMillis(10)) < 0) {
+            forSolver = Duration.ofMillis(10);
+        }
+        MeetSolution solved = solver.solve(problem, now.objective() <= fcfs.objective() ? now : fcfs, forSolver);
         long currentCost = current.weightedDelay(g.rules());
         Forecast fcfsForecast = play(current, events, FirstComeFirstServed.lineOrders(problem, fcfs));
         LineOrders orders = changed(g, FirstComeFirstServed.lineOrders(problem, solved));
