@@ -183,7 +183,9 @@ public final class CpSatMeetSolver implements MeetSolver {
                 weights.stream().mapToLong(Long::longValue).toArray()));
         CpSolver solver = new CpSolver();
         // the wall-clock limit is the caller's budget; the deterministic limit the effort
-        solver.getParameters().setMaxTimeInSeconds(Math.max(0.01, limit.toMillis() / 1000.0));
+        // the limit covers the whole call: the model built above has taken some of it already
+        long left = limit.toNanos() - (System.nanoTime() - began);
+        solver.getParameters().setMaxTimeInSeconds(Math.max(0.01, left / 1e9));
         solver.getParameters()
                 .setMaxDeterministicTime(Math.max(
                         DETERMINISTIC_LIMIT, Math.floor(DETERMINISTIC_PER_SECOND * limit.toMillis() / 100.0) / 10.0));
