@@ -70,8 +70,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--replan-ms",
-            defaultValue = "600",
-            description = "ops: CP-SAT time limit per re-planning, ms (default ${DEFAULT-VALUE})")
+            defaultValue = "800",
+            description = "ops: wall-clock budget of one re-planning (problem, FCFS, CP-SAT, play-through), ms"
+                    + " (default ${DEFAULT-VALUE})")
     int replanMillis;
 
     @Spec

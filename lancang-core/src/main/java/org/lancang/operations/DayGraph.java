@@ -111,8 +111,21 @@ public final class DayGraph {
     private final List<SpeedRestriction> restrictions;
     private final DispatchRules rules;
     private final LineOrders overrides;
+    private final Base base;
+
+    /**
+     * What does not depend on the line orders: the runs' own activities, each line's runs in the plan's order, and the
+     * turns. Kept so that the same day with other orders rebuilds only the order arcs (a re-planning plays several).
+     */
+    private record Base(
+            List<long[]> edges,
+            List<ActivityKind> kinds,
+            Map<String, List<String>> planSequences,
+            List<long[]> turnEdges,
+            List<ActivityKind> turnKinds) {}
 
     private DayGraph(
+            Base base,
             DayPlan day,
             List<SpeedRestriction> restrictions,
             DispatchRules rules,
@@ -124,6 +137,7 @@ public final class DayGraph {
             List<ActivityKind> kinds,
             Map<String, List<String>> lineOrders,
             Map<String, long[]> lineHold) {
+        this.base = base;
         this.date = day.date();
         this.day = day;
         this.restrictions = List.copyOf(restrictions);
@@ -299,14 +313,49 @@ public final class DayGraph {
             }
         }
         Map<String, long[]> hold = new HashMap<>();
-        Map<String, List<String>> used = orders(planner, day, runs, planned, overrides, edges, kinds, hold);
-        turns(planner, runs, planned, rules, edges, kinds);
-        return new DayGraph(day, restrictions, rules, overrides, planner, runs, planned, edges, kinds, used, hold);
+        Map<String, List<String>> sequences = planSequences(planner, day, runs, planned, hold);
+        List<long[]> turnEdges = new ArrayList<>();
+        List<ActivityKind> turnKinds = new ArrayList<>();
+        turns(planner, runs, planned, rules, turnEdges, turnKinds);
+        return assemble(
+                new Base(edges, kinds, sequences, turnEdges, turnKinds),
+                day,
+                restrictions,
+                rules,
+                overrides,
+                planner,
+                runs,
+                planned,
+                hold);
     }
 
-    /** The same day with the dispatcher's orders on some lines instead (the others as now). */
+    /** The graph from its order-free parts and the line orders: the runs' activities, the order arcs, the turns. */
+    private static DayGraph assemble(
+            Base base,
+            DayPlan day,
+            List<SpeedRestriction> restrictions,
+            DispatchRules rules,
+            LineOrders overrides,
+            Planner planner,
+            List<Run> runs,
+            long[] planned,
+            Map<String, long[]> hold) {
+        List<long[]> edges = new ArrayList<>(base.edges());
+        List<ActivityKind> kinds = new ArrayList<>(base.kinds());
+        Map<String, List<String>> used =
+                orders(planner, base.planSequences(), runs, planned, overrides, edges, kinds, hold);
+        edges.addAll(base.turnEdges());
+        kinds.addAll(base.turnKinds());
+        return new DayGraph(
+                base, day, restrictions, rules, overrides, planner, runs, planned, edges, kinds, used, hold);
+    }
+
+    /**
+     * The same day with the dispatcher's orders on some lines instead (the others as now). Only the order arcs are laid
+     * again: the runs, their physics and the turns are this graph's.
+     */
     public DayGraph withOrders(LineOrders orders) {
-        return build(planner, day, restrictions, rules, overrides.with(orders));
+        return assemble(base, day, restrictions, rules, overrides.with(orders), planner, runs, planned, lineHold);
     }
 
     /** The orders given by the dispatcher so far (lines not named follow the plan). */
@@ -387,21 +436,9 @@ public final class DayGraph {
                 || (i + 1 < pts.size() && pts.get(i + 1).kind() == PointKind.BORDER);
     }
 
-    /**
-     * Order arcs on every single-track line: consecutive runs in the plan's order (or the dispatcher's), the second
-     * entering once the first has cleared: the first's arrival at its exit, then its tail and the release, then the
-     * second's route setting. From the plan the arc never asks more than the plan's own gap, so a day run to plan
-     * forecasts the plan.
-     */
-    private static Map<String, List<String>> orders(
-            Planner planner,
-            DayPlan day,
-            List<Run> runs,
-            long[] planned,
-            LineOrders overrides,
-            List<long[]> edges,
-            List<ActivityKind> kinds,
-            Map<String, long[]> hold) {
+    /** Each single-track line's runs in the plan's order, and how long each holds it before and after ({@code hold}). */
+    private static Map<String, List<String>> planSequences(
+            Planner planner, DayPlan day, List<Run> runs, long[] planned, Map<String, long[]> hold) {
         Map<String, Run> byOwner = new HashMap<>();
         runs.forEach(r -> byOwner.put(r.owner(), r));
         Map<String, Resources.Line> lines = new HashMap<>();
@@ -412,20 +449,56 @@ public final class DayGraph {
                 byLine.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
             }
         }
-        Map<String, List<String>> used = new HashMap<>();
+        Map<String, List<String>> sequences = new TreeMap<>();
         for (var entry : byLine.entrySet()) {
             Resources.Line line = lines.get(entry.getKey());
-            Map<String, Occupation> occ = new HashMap<>();
-            entry.getValue().forEach(o -> occ.put(o.owner(), o));
             List<String> sequence = entry.getValue().stream()
                     .sorted(Comparator.comparing(Occupation::from).thenComparing(Occupation::owner))
                     .map(Occupation::owner)
                     .toList();
+            sequences.put(line.id(), sequence);
+            for (Occupation o : entry.getValue()) {
+                Run r = byOwner.get(o.owner());
+                long enters = planned[r.departure(entryPoint(r, line))];
+                long leaves = planned[r.arrival(exitPoint(r, line))];
+                hold.put(o.owner() + "|" + line.id(), new long[] {
+                    Math.max(0, ceilSeconds(enters * 1000 - o.from().toEpochMilli())),
+                    Math.max(0, ceilSeconds(o.to().toEpochMilli() - leaves * 1000))
+                });
+            }
+        }
+        return sequences;
+    }
+
+    /**
+     * Order arcs on every single-track line: consecutive runs in the plan's order (or the dispatcher's), the second
+     * entering once the first has cleared: the first's arrival at its exit, then its tail and the release, then the
+     * second's route setting. From the plan the arc never asks more than the plan's own gap, so a day run to plan
+     * forecasts the plan.
+     */
+    private static Map<String, List<String>> orders(
+            Planner planner,
+            Map<String, List<String>> planSequences,
+            List<Run> runs,
+            long[] planned,
+            LineOrders overrides,
+            List<long[]> edges,
+            List<ActivityKind> kinds,
+            Map<String, long[]> hold) {
+        Map<String, Run> byOwner = new HashMap<>();
+        runs.forEach(r -> byOwner.put(r.owner(), r));
+        Map<String, Resources.Line> lines = new HashMap<>();
+        planner.resources().lines().forEach(l -> lines.put(l.id(), l));
+        Map<String, List<String>> used = new HashMap<>();
+        for (var entry : planSequences.entrySet()) {
+            Resources.Line line = lines.get(entry.getKey());
+            List<String> sequence = entry.getValue();
+            Set<String> onLine = new HashSet<>(sequence);
             List<String> wanted = overrides.byLine().get(line.id());
             boolean override = wanted != null;
             if (override) {
                 // the runs the dispatcher ordered take, in their new order, the places they held; the others stay put
-                List<String> ordered = wanted.stream().filter(occ::containsKey).toList();
+                List<String> ordered = wanted.stream().filter(onLine::contains).toList();
                 Iterator<String> next = ordered.iterator();
                 List<String> merged = new ArrayList<>();
                 for (String o : sequence) {
@@ -434,16 +507,6 @@ public final class DayGraph {
                 sequence = merged;
             }
             used.put(line.id(), sequence);
-            for (String owner : sequence) {
-                Run r = byOwner.get(owner);
-                long enters = planned[r.departure(entryPoint(r, line))];
-                long leaves = planned[r.arrival(exitPoint(r, line))];
-                hold.put(owner + "|" + line.id(), new long[] {
-                    Math.max(
-                            0, ceilSeconds(enters * 1000 - occ.get(owner).from().toEpochMilli())),
-                    Math.max(0, ceilSeconds(occ.get(owner).to().toEpochMilli() - leaves * 1000))
-                });
-            }
             for (int k = 0; k + 1 < sequence.size(); k++) {
                 Run a = byOwner.get(sequence.get(k));
                 Run b = byOwner.get(sequence.get(k + 1));

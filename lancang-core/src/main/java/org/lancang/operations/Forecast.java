@@ -195,14 +195,9 @@ public final class Forecast {
         v.check(e.kind() != null, prefix + "kind", "is required: ARRIVAL, DEPARTURE or PASS");
         v.check(e.at() != null, prefix + "at", "is required");
         v.throwIfInvalid();
-        DayGraph.Run run = graph.runs().stream()
-                .filter(r -> r.train().equalsIgnoreCase(e.train().strip())
-                        && r.serviceDate().equals(e.serviceDate()))
-                .findFirst()
-                .orElse(null);
+        DayGraph.Run run = graph.find(e.train(), e.serviceDate()).orElse(null); // by key: ingest checks thousands
         if (run == null) {
-            boolean known = graph.runs().stream()
-                    .anyMatch(r -> r.train().equalsIgnoreCase(e.train().strip()));
+            boolean known = graph.knowsTrain(e.train());
             v.add(
                     known ? prefix + "serviceDate" : prefix + "train",
                     known

@@ -62,12 +62,12 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     public static final String FIRST_ADMIN = "admin";
     /**
-     * How long the meet re-planning may search before it answers with the best order found and its gap: 0.6 s, or the
+     * The wall-clock budget of one meet re-planning (the solver gets what is left of it): 0.8 s, or the
      * system property {@code lancang.replan.seconds} (read at each start).
      */
     static Duration operationsSolverLimit() {
         return Duration.ofMillis(
-                Math.round(1000 * Double.parseDouble(System.getProperty("lancang.replan.seconds", "0.6"))));
+                Math.round(1000 * Double.parseDouble(System.getProperty("lancang.replan.seconds", "0.8"))));
     }
 
     private final Database database;
