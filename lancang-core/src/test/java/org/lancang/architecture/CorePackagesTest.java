@@ -30,7 +30,8 @@ class CorePackagesTest {
             List.of("network", "rollingstock"), // the railway as data: lines and stations, trains and their seats
             List.of("reference", "runtime"), // a railway's data read together; running times from physics
             List.of("timetable"), // plans, blocking times, conflicts, path insertion, the diagram
-            List.of("ticketing", "maintenance", "operations", "users", "freight")); // features on the timetable
+            List.of("ticketing", "maintenance", "operations", "users", "freight"), // features on the timetable
+            List.of("tracking")); // built on freight and operations: box events, ETA
 
     @Test
     void everyCorePackageHasItsPlaceInTheFeatureOrder() {

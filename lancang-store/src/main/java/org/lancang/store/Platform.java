@@ -33,6 +33,7 @@ import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
 import org.lancang.store.sales.TimetableChangeNotices;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.store.tracking.TrackingService;
 import org.lancang.store.users.PasswordHasher;
 import org.lancang.store.users.UserService;
 import org.lancang.ticketing.ChangeRemedies;
@@ -43,6 +44,7 @@ import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
+import org.lancang.tracking.TerminalTimes;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,8 @@ public final class Platform implements AutoCloseable {
     private final WriterLock writerLock;
     private final NameFolding nameFolding;
     private ServedNetworks networks;
+    /** Freight tracking (issue 18), set once after the services it builds on. */
+    private TrackingService tracking;
 
     private Platform(
             Database database,
@@ -296,6 +300,12 @@ public final class Platform implements AutoCloseable {
                     NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
             platform.networks = ServedNetworks.of(List.of(
                     ServedNetwork.home(reference, operators, timetable.planner(), timetable::plans, referenceFiles)));
+            platform.tracking = new TrackingService(
+                    database.jdbi(),
+                    operations,
+                    reference.network(),
+                    TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
+                    clock);
             return platform;
         } catch (RuntimeException e) {
             commits.close();
@@ -359,6 +369,10 @@ public final class Platform implements AutoCloseable {
     /** Freight for shippers: path requests, bookings, consignment notes, quotes (issue 17). */
     public FreightService freight() {
         return freight;
+    }
+
+    public TrackingService tracking() {
+        return tracking;
     }
 
     /** The first admin's password, only on the start that created it. */
