@@ -255,9 +255,9 @@ public final class TrackingService {
     // ---------------------------------------------------------------- writing
 
     private static void lock(Handle h) {
-        h.createQuery("SELECT pg_advisory_xact_lock(:k)")
+        h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS locked")
                 .bind("k", WRITE_LOCK)
-                .mapTo(Object.class)
+                .mapTo(Integer.class)
                 .one();
     }
 
@@ -502,11 +502,12 @@ public final class TrackingService {
                         + " AND d.delivered_at IS NOT NULL) AS delivered,"
                         + " (SELECT d.last_error FROM tracking_delivery d WHERE d.subscription_id = s.id"
                         + " AND d.last_error IS NOT NULL ORDER BY d.last_attempt_at DESC NULLS LAST LIMIT 1) AS last_error"
-                        + " FROM tracking_subscription s WHERE (:all OR s.owner = :o) AND (:one::uuid IS NULL OR s.id = :one)"
+                        + " FROM tracking_subscription s WHERE (:all OR s.owner = :o) AND (:any OR s.id = :one)"
                         + " ORDER BY s.created_at, s.id")
                 .bind("all", owner == null)
                 .bind("o", owner == null ? "" : owner)
-                .bind("one", only)
+                .bind("any", only == null)
+                .bind("one", only == null ? new UUID(0, 0) : only)
                 .map((rs, ctx) -> new Subscription(
                         rs.getObject("id", UUID.class),
                         rs.getString("owner"),
