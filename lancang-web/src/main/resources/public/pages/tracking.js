@@ -32,6 +32,7 @@ async function init() {
   const wanted = new URLSearchParams(location.search).get('booking');
   if (wanted && list.some((c) => c.bookingId === wanted)) $('consignment').value = wanted;
   $('consignment').addEventListener('change', show);
+  document.addEventListener('lang-change', show); // dates, steps and place names in the new language
   await show();
 }
 

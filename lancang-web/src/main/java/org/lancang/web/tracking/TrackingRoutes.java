@@ -76,7 +76,6 @@ public final class TrackingRoutes {
                         .tag("tracking")
                         .summary("Report box events as CSV (text/csv): bookingId,unit,type,location,at; errors name"
                                 + " the line and the column")
-                        .body(String.class)
                         .returns(RecordedView.class)
                         .handle(this::reportCsv),
                 Endpoint.post(base + "/iftsta")
@@ -84,7 +83,6 @@ public final class TrackingRoutes {
                         .tag("tracking")
                         .summary("Report box events as a UN/EDIFACT IFTSTA interchange (application/edifact), checked"
                                 + " against the schema of the segments used; errors name the segment")
-                        .body(String.class)
                         .returns(RecordedView.class)
                         .handle(this::reportIftsta),
                 Endpoint.get(base + "/events")
