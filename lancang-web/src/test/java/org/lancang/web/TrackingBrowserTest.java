@@ -17,7 +17,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * strip map with the boxes where the terminal reported them, the events in the reader's language.
  */
 class TrackingBrowserTest {
-    static final String TOMORROW = LocalDate.now().plusDays(1).toString();
+    /** After the express slot's cut-off for tomorrow (12 h before departure), the day after is still open. */
+    static final String TOMORROW = LocalDate.now().plusDays(2).toString();
+
     static TestServer server;
     static BrowserSupport b;
 
