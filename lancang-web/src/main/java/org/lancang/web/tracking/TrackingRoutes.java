@@ -160,7 +160,6 @@ public final class TrackingRoutes {
                         .status(204)
                         .summary("Cancel a subscription; what is pending is not sent")
                         .pathParam("id", "subscription id")
-                        .returns(Void.class)
                         .handle(ctx -> {
                             tracking.cancel(uuid(ctx.pathParam("id")), ownerOrAll(ctx));
                             ctx.status(204);
