@@ -252,6 +252,7 @@ function renderHeader(me) {
         hasRole('AGENT') ? link('/agent.html', 'nav.agent') : null,
         hasRole('SHIPPER') ? link('/freight.html', 'nav.freight') : null,
         hasRole('FREIGHT_OFFICE') ? link('/freight-office.html', 'nav.freightOffice') : null,
+        hasRole('SHIPPER', 'FREIGHT_OFFICE') ? link('/tracking.html', 'nav.tracking') : null,
         isPlanning ? link('/planner.html', 'nav.planner') : null,
         hasRole('DISPATCHER', 'PLANNER', 'ADMIN') ? link('/dispatch.html', 'nav.dispatch') : null,
         isPlanning ? link('/maintenance.html', 'nav.maintenance') : null,

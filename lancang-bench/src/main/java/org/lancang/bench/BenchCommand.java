@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "what to measure: timetable, sales, ops or freight")
+    @Parameters(index = "0", description = "what to measure: timetable, sales, ops, freight or tracking")
     String what;
 
     @Option(names = "--iterations", defaultValue = "30", description = "measured iterations (default ${DEFAULT-VALUE})")
@@ -103,6 +103,16 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (what.equals("tracking")) {
+            try {
+                new TrackingBench(spec.commandLine().getOut(), 12).run();
+            } catch (TrackingBench.Degenerated failed) {
+                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().println("lancang bench tracking FAILED: " + failed.getMessage());
+                return 1;
+            }
+            return 0;
+        }
         if (what.equals("ops")) {
             new OpsBench(spec.commandLine().getOut(), scenarios, Duration.ofMillis(replanMillis)).run();
             return 0;
@@ -110,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!what.equals("timetable")) {
             spec.commandLine()
                     .getErr()
-                    .println("unknown benchmark '" + what + "'; known: timetable, sales, ops, freight");
+                    .println("unknown benchmark '" + what + "'; known: timetable, sales, ops, freight, tracking");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -31,7 +31,7 @@ class CorePackagesTest {
             List.of("reference", "runtime"), // a railway's data read together; running times from physics
             List.of("timetable"), // plans, blocking times, conflicts, path insertion, the diagram
             List.of("ticketing", "maintenance", "operations", "users", "freight"), // features on the timetable
-            List.of("customs")); // what crosses a border: freight's consignments held in operations' forecast
+            List.of("customs", "tracking")); // on freight and operations: what crosses a border, box events and ETA
 
     @Test
     void everyCorePackageHasItsPlaceInTheFeatureOrder() {

@@ -35,6 +35,7 @@ import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
 import org.lancang.store.sales.TimetableChangeNotices;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.store.tracking.TrackingService;
 import org.lancang.store.users.PasswordHasher;
 import org.lancang.store.users.UserService;
 import org.lancang.ticketing.ChangeRemedies;
@@ -45,6 +46,7 @@ import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
+import org.lancang.tracking.TerminalTimes;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +89,8 @@ public final class Platform implements AutoCloseable {
     private final NameFolding nameFolding;
     private ServedNetworks networks;
     private CustomsService customs;
+    /** Freight tracking (issue 18), set once after the services it builds on. */
+    private TrackingService tracking;
 
     private Platform(
             Database database,
@@ -306,6 +310,12 @@ public final class Platform implements AutoCloseable {
                     clock);
             platform.networks = ServedNetworks.of(List.of(
                     ServedNetwork.home(reference, operators, timetable.planner(), timetable::plans, referenceFiles)));
+            platform.tracking = new TrackingService(
+                    database.jdbi(),
+                    operations,
+                    reference.network(),
+                    TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
+                    clock);
             return platform;
         } catch (RuntimeException e) {
             commits.close();
@@ -374,6 +384,10 @@ public final class Platform implements AutoCloseable {
 
     public FreightService freight() {
         return freight;
+    }
+
+    public TrackingService tracking() {
+        return tracking;
     }
 
     /** The first admin's password, only on the start that created it. */

@@ -44,6 +44,8 @@ import org.lancang.web.sales.SalesRoutes;
 import org.lancang.web.timetable.ChangeRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableRoutes;
+import org.lancang.web.tracking.TrackingRoutes;
+import org.lancang.web.tracking.WebhookSender;
 import org.lancang.web.users.UserRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +68,12 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<Endpoint> endpoints;
+    private final WebhookSender webhooks;
 
-    private WebServer(Javalin app, List<Endpoint> endpoints) {
+    private WebServer(Javalin app, List<Endpoint> endpoints, WebhookSender webhooks) {
         this.app = app;
         this.endpoints = endpoints;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -138,6 +142,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(
                 new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());
         endpoints.addAll(new NetworksRoutes(platform.networks()).endpoints());
+        endpoints.addAll(new TrackingRoutes(platform.tracking(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 
@@ -192,7 +197,8 @@ public final class WebServer implements AutoCloseable {
         installErrorHandling(app);
         app.start(host, port);
         LOG.info("Lancang web server on http://{}:{}/", host, app.port());
-        return new WebServer(app, all);
+        // the outbox is drained by the server that serves: what a stopped server left pending is sent from here
+        return new WebServer(app, all, WebhookSender.start(platform.tracking()));
     }
 
     private static String databaseStatus(Platform platform) {
@@ -304,6 +310,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         app.stop();
     }
 }

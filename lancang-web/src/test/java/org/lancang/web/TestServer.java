@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lancang.store.Platform;
+import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
@@ -31,6 +32,16 @@ final class TestServer implements AutoCloseable {
     /** A server whose "now" is {@code clock}. */
     TestServer(Clock clock) {
         this(clock, Set.of());
+    }
+
+    /**
+     * A server on {@code database} (fresh, or one a closed server used: a restart), on its own clock. After a restart
+     * there is no generated admin password (the admin exists): sign in with the tokens issued before.
+     */
+    TestServer(DatabaseConfig database, Clock clock) {
+        platform = Platform.start(database, new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), clock);
+        adminPassword = platform.generatedAdminPassword().orElse(null);
+        server = WebServer.start(platform, new WebServer.Options("127.0.0.1", 0, Set.of()));
     }
 
     /** A server on its own clock, believing forwarded headers from {@code trustedProxies}. */

@@ -76,6 +76,7 @@ public final class OperationsService {
     private final Clock clock;
     private final Map<LocalDate, Day> days = new HashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final List<StoreHook> storeHooks = new CopyOnWriteArrayList<>();
     /** Re-plannings being computed, by date and version: a second caller waits for the first one's. */
     private final Map<String, CompletableFuture<Replan>> solves = new HashMap<>();
     /**
@@ -174,6 +175,20 @@ public final class OperationsService {
                 .toList();
     }
 
+    /**
+     * Work that must be committed with the running events or not at all (freight tracking derives the steps of the
+     * boxes on each train): called inside the events' transaction with the new events only (repeats left out).
+     */
+    @FunctionalInterface
+    public interface StoreHook {
+        void stored(Handle h, List<RunningEvent> events, Instant now);
+    }
+
+    /** Adds work done in the same transaction as every batch of new running events (see {@link StoreHook}). */
+    public void onStore(StoreHook hook) {
+        storeHooks.add(hook);
+    }
+
     /** Called with every change of a day's forecast, after it is committed (the web layer turns it into events). */
     public void onChange(Consumer<Change> listener) {
         listeners.add(listener);
@@ -218,6 +233,9 @@ public final class OperationsService {
             try {
                 jdbi.useTransaction(h -> {
                     store(h, fresh, user, now);
+                    for (StoreHook hook : storeHooks) {
+                        hook.stored(h, fresh, now);
+                    }
                     for (Change c : changes) {
                         notifyPassengers(h, c.date(), c.runs(), now);
                     }

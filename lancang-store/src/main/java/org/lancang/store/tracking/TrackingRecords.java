@@ -1,0 +1,76 @@
+package org.lancang.store.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.lancang.tracking.BoxEvent;
+import org.lancang.tracking.BoxEventType;
+
+/** What the tracking service keeps and answers with (the web layer turns them into views). */
+public final class TrackingRecords {
+    private TrackingRecords() {}
+
+    /** A step reported by a terminal or a shipper; {@code location} may be left out for the usual place. */
+    public record Report(String bookingId, String unit, BoxEventType type, String location, Instant at) {}
+
+    /** A stored event: its place in the order of storage ({@code seq}), whose consignment, who recorded it. */
+    public record Tracked(long seq, UUID eventId, String shipper, BoxEvent event, String source, Instant recordedAt) {}
+
+    /** One report of a batch: the event's id and whether it was already known. */
+    public record Outcome(UUID eventId, boolean duplicate) {}
+
+    public record Recorded(int accepted, int duplicates, List<Outcome> events) {}
+
+    /** A unit of a consignment with its latest step (null before the first). */
+    public record UnitPosition(String unit, String kind, BoxEventType lastType, String lastLocation, Instant lastAt) {}
+
+    /**
+     * A consignment (a freight booking) as tracked: its train, the planned and forecast arrival of the train at the
+     * destination, the ETA (forecast arrival plus the terminal's release time) in the destination's zone.
+     */
+    public record Consignment(
+            String bookingId,
+            String consignmentNumber,
+            String shipper,
+            String train,
+            LocalDate serviceDate,
+            String from,
+            String to,
+            ZoneId destinationZone,
+            Instant plannedDeparture,
+            Instant plannedArrival,
+            Instant forecastArrival,
+            long arrivalDelaySeconds,
+            Instant plannedEta,
+            Instant eta,
+            List<UnitPosition> units) {}
+
+    /** A webhook subscription; the secret is shown once, when it is made. */
+    public record Subscription(
+            UUID id,
+            String owner,
+            boolean everyConsignment,
+            String bookingId,
+            String callbackUrl,
+            String secret,
+            Instant createdAt,
+            Instant cancelledAt,
+            long pending,
+            long delivered,
+            String lastError) {}
+
+    /** Events due for delivery to one subscription. */
+    public record Due(UUID subscriptionId, String callbackUrl, String secret, int attempts, List<Tracked> events) {}
+
+    /** When to try again after {@code attempts} failed tries: doubling from {@code first}, at most {@code cap}. */
+    public record Retry(Duration first, Duration cap) {
+        public Duration after(int attempts) {
+            long f = first.toMillis();
+            long ms = attempts >= 30 ? cap.toMillis() : Math.min(cap.toMillis(), f * (1L << Math.max(0, attempts - 1)));
+            return Duration.ofMillis(ms);
+        }
+    }
+}

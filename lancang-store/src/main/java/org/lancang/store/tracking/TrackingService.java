@@ -1,0 +1,688 @@
+package org.lancang.store.tracking;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.operations.CallForecast;
+import org.lancang.operations.RunningEvent;
+import org.lancang.operations.TrainForecast;
+import org.lancang.store.operations.OperationsService;
+import org.lancang.store.tracking.TrackingRecords.Consignment;
+import org.lancang.store.tracking.TrackingRecords.Due;
+import org.lancang.store.tracking.TrackingRecords.Outcome;
+import org.lancang.store.tracking.TrackingRecords.Recorded;
+import org.lancang.store.tracking.TrackingRecords.Report;
+import org.lancang.store.tracking.TrackingRecords.Retry;
+import org.lancang.store.tracking.TrackingRecords.Subscription;
+import org.lancang.store.tracking.TrackingRecords.Tracked;
+import org.lancang.store.tracking.TrackingRecords.UnitPosition;
+import org.lancang.tracking.BoxEvent;
+import org.lancang.tracking.BoxEventType;
+import org.lancang.tracking.BoxTimeline;
+import org.lancang.tracking.TerminalTimes;
+import org.lancang.tracking.TrainSteps;
+
+/**
+ * Freight tracking's application service. Every write of box events takes one transaction-scoped advisory lock, so
+ * events are numbered ({@code seq}) in the order they commit and a reader that asks for "after seq N" misses none.
+ * Each new event is put in the outbox of every matching webhook subscription in the same transaction: a committed
+ * event is delivered, however the server stops, and an event not committed is never sent.
+ */
+public final class TrackingService {
+    /** The advisory lock key every tracking write takes (one writer of tracking_event at a time). */
+    static final long WRITE_LOCK = 0x1A4C_0018L;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+    private final OperationsService operations;
+    private final Network network;
+    private final TerminalTimes terminals;
+    private final TrainSteps steps;
+    private final Clock clock;
+    /** Deliveries are timed on the real clock, whatever the simulated one says. */
+    private final Clock realTime = Clock.systemUTC();
+
+    private volatile Retry retry = new Retry(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
+
+    public TrackingService(
+            Jdbi jdbi, OperationsService operations, Network network, TerminalTimes terminals, Clock clock) {
+        this.jdbi = jdbi;
+        this.operations = operations;
+        this.network = network;
+        this.terminals = terminals;
+        this.steps = new TrainSteps(network);
+        this.clock = clock;
+        operations.onStore(this::fromTrains);
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The retry policy of webhook deliveries (tests shorten it). */
+    public void useRetry(Retry retry) {
+        this.retry = retry;
+    }
+
+    public Retry retry() {
+        return retry;
+    }
+
+    /** Called after new events are committed (the webhook sender wakes up). */
+    public void onNewEvents(Runnable waker) {
+        wakers.add(waker);
+    }
+
+    // ---------------------------------------------------------------- reports
+
+    private record Booked(String id, String shipper, String train, LocalDate date, String from, String to) {}
+
+    /**
+     * Records a batch of reported steps, all or nothing: each must name a consignment the caller may report on (its
+     * own, or any for the railway: {@code shipper} null), a unit of it, a step that is not derived from the train, a
+     * known place and a time not after now nor before the unit's latest step. A step already recorded is acknowledged
+     * as a duplicate and changes nothing.
+     *
+     * @param prefix the field prefix of report {@code i}, e.g. {@code events[3].} or {@code line 5: }
+     */
+    public Recorded report(List<Report> reports, String user, String shipper, IntFunction<String> prefix) {
+        if (reports.isEmpty()) {
+            throw new InvalidInput("events", "report at least one event");
+        }
+        Instant now = clock.instant();
+        Validation v = new Validation();
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            String p = prefix.apply(i);
+            v.check(r.bookingId() != null && !r.bookingId().isBlank(), p + "bookingId", "is required");
+            v.check(r.unit() != null && !r.unit().isBlank(), p + "unit", "is required");
+            v.check(r.type() != null, p + "type", "is required: one of " + List.of(BoxEventType.values()));
+            v.check(r.at() != null, p + "at", "is required");
+            if (r.type() != null && r.type().fromTrain()) {
+                v.add(p + "type", r.type() + " comes from the train's running events, not from a report");
+            }
+            if (r.at() != null && r.at().isAfter(now.plusSeconds(60))) {
+                v.add(p + "at", r.at() + " is in the future (now is " + now + ")");
+            }
+        }
+        v.throwIfInvalid();
+        Set<String> ids = new TreeSet<>();
+        reports.forEach(r -> ids.add(r.bookingId().strip()));
+        return jdbi.inTransaction(h -> {
+            lock(h);
+            Map<String, Booked> booked = booked(h, ids);
+            Map<String, Set<String>> units = units(h, ids);
+            Map<String, Instant> latest = latest(h, ids);
+            Set<UUID> known = new HashSet<>();
+            List<BoxEvent> events = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                Report r = reports.get(i);
+                String p = prefix.apply(i);
+                Booked b = booked.get(r.bookingId().strip());
+                if (b == null || (shipper != null && !b.shipper().equals(shipper))) {
+                    // another shipper's consignment is answered as one that does not exist
+                    throw new InvalidInput(p + "bookingId", "no consignment '" + r.bookingId() + "'");
+                }
+                String unit = r.unit().strip().toUpperCase(Locale.ROOT);
+                if (!units.getOrDefault(b.id(), Set.of()).contains(unit)) {
+                    throw new InvalidInput(p + "unit", "no unit '" + r.unit() + "' in consignment " + b.id());
+                }
+                String location = location(r, b, p);
+                BoxEvent e = new BoxEvent(b.id(), unit, r.type(), location, r.at(), b.train(), b.date());
+                UUID id = e.eventId();
+                boolean duplicate = known.contains(id) || exists(h, id);
+                outcomes.add(new Outcome(id, duplicate));
+                if (duplicate) {
+                    continue;
+                }
+                String boxKey = b.id() + "/" + unit;
+                BoxTimeline.checkAfter(latest.get(boxKey), e, p + "at");
+                latest.put(boxKey, e.at());
+                known.add(id);
+                events.add(e);
+            }
+            insert(h, events, Map.of(), user, now);
+            return new Recorded(events.size(), reports.size() - events.size(), outcomes);
+        });
+    }
+
+    private String location(Report r, Booked b, String p) {
+        String given = r.location() == null || r.location().isBlank()
+                ? null
+                : r.location().strip().toUpperCase(Locale.ROOT);
+        if (given == null) {
+            return switch (r.type()) {
+                case GATE_IN, LOADED -> b.from();
+                case TRANSSHIPPED, DELIVERED, EMPTY_RETURNED -> b.to();
+                default -> throw new InvalidInput(p + "location", "is required for " + r.type());
+            };
+        }
+        return network.point(given)
+                .map(Point::code)
+                .orElseThrow(
+                        () -> new InvalidInput(p + "location", "'" + r.location() + "' is not a point of the line"));
+    }
+
+    private static boolean exists(Handle h, UUID id) {
+        return h.createQuery("SELECT 1 FROM tracking_event WHERE event_id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+    }
+
+    // ---------------------------------------------------------------- derived from the trains
+
+    /** The steps of every unit on the trains of {@code events}, stored in the events' own transaction. */
+    private void fromTrains(Handle h, List<RunningEvent> events, Instant now) {
+        Set<String> trains = new TreeSet<>();
+        Set<LocalDate> dates = new TreeSet<>();
+        events.forEach(e -> {
+            trains.add(e.train());
+            dates.add(e.serviceDate());
+        });
+        record Carried(Booked booking, String unit) {}
+        List<Carried> carried = h.createQuery("SELECT b.id, b.shipper, b.train, b.service_date, b.from_point,"
+                        + " b.to_point, a.unit FROM freight_booking b JOIN freight_allocation a ON a.booking_id = b.id"
+                        + " AND a.released_at IS NULL WHERE b.train = ANY(:t) AND b.service_date = ANY(:d)"
+                        + " ORDER BY b.id, a.unit")
+                .bind("t", trains.toArray(new String[0]))
+                .bind("d", dates.toArray(new LocalDate[0]))
+                .map((rs, ctx) -> new Carried(booked(rs), rs.getString("unit")))
+                .list();
+        if (carried.isEmpty()) {
+            return;
+        }
+        Map<String, List<Carried>> byRun = new HashMap<>();
+        carried.forEach(c -> byRun.computeIfAbsent(
+                        c.booking().train() + "@" + c.booking().date(), k -> new ArrayList<>())
+                .add(c));
+        List<BoxEvent> out = new ArrayList<>();
+        Map<UUID, String> sources = new HashMap<>();
+        for (RunningEvent e : events) {
+            for (Carried c : byRun.getOrDefault(e.run(), List.of())) {
+                steps.of(e, c.booking().from(), c.booking().to()).ifPresent(type -> {
+                    BoxEvent b = new BoxEvent(
+                            c.booking().id(), c.unit(), type, e.point(), e.at(), e.train(), e.serviceDate());
+                    out.add(b);
+                    sources.put(b.eventId(), "train " + e.key());
+                });
+            }
+        }
+        if (!out.isEmpty()) {
+            lock(h);
+            insert(h, out, sources, "operations", now);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private static void lock(Handle h) {
+        h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS locked")
+                .bind("k", WRITE_LOCK)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** The events (new ones; a repeat is skipped) and their outbox rows, in the caller's transaction. */
+    private void insert(Handle h, List<BoxEvent> events, Map<UUID, String> sources, String user, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] bookings = new String[n];
+        String[] units = new String[n];
+        String[] types = new String[n];
+        String[] locations = new String[n];
+        OffsetDateTime[] ats = new OffsetDateTime[n];
+        String[] trains = new String[n];
+        LocalDate[] dates = new LocalDate[n];
+        String[] srcs = new String[n];
+        for (int i = 0; i < n; i++) {
+            BoxEvent e = events.get(i);
+            ids[i] = e.eventId();
+            bookings[i] = e.bookingId();
+            units[i] = e.unit();
+            types[i] = e.type().name();
+            locations[i] = e.location();
+            ats[i] = utc(e.at());
+            trains[i] = e.train();
+            dates[i] = e.serviceDate();
+            srcs[i] = sources.getOrDefault(ids[i], user);
+        }
+        List<Long> seqs = h.createQuery("INSERT INTO tracking_event (event_id, booking_id, shipper, unit, type,"
+                        + " location, at, train, service_date, source, recorded_by, recorded_at)"
+                        + " SELECT x.i, x.b, fb.shipper, x.u, x.ty, x.l, x.a, x.t, x.d, x.s, :user, :now"
+                        + " FROM unnest(:i::uuid[], :b::text[], :u::text[], :ty::text[], :l::text[],"
+                        + " :a::timestamptz[], :t::text[], :d::date[], :s::text[]) WITH ORDINALITY"
+                        + " AS x(i, b, u, ty, l, a, t, d, s, o)"
+                        + " JOIN freight_booking fb ON fb.id = x.b ORDER BY x.o"
+                        + " ON CONFLICT (event_id) DO NOTHING RETURNING seq")
+                .bind("i", ids)
+                .bind("b", bookings)
+                .bind("u", units)
+                .bind("ty", types)
+                .bind("l", locations)
+                .bind("a", ats)
+                .bind("t", trains)
+                .bind("d", dates)
+                .bind("s", srcs)
+                .bind("user", user)
+                .bind("now", utc(now))
+                .mapTo(Long.class)
+                .list();
+        if (!seqs.isEmpty()) {
+            h.createUpdate("INSERT INTO tracking_delivery (subscription_id, seq, next_attempt_at)"
+                            + " SELECT s.id, e.seq, :due FROM tracking_event e JOIN tracking_subscription s"
+                            + " ON s.cancelled_at IS NULL AND (s.every_consignment OR s.owner = e.shipper)"
+                            + " AND (s.booking_id IS NULL OR s.booking_id = e.booking_id)"
+                            + " WHERE e.seq = ANY(:seqs)")
+                    .bind("due", utc(realTime.instant()))
+                    .bind("seqs", seqs.toArray(new Long[0]))
+                    .execute();
+            wakers.forEach(Runnable::run);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Events after {@code afterSeq} in the order they were stored, at most {@code limit}: a shipper's own (or every
+     * one for the railway, {@code shipper} null), of one consignment and one unit if given.
+     */
+    public List<Tracked> events(String shipper, String bookingId, String unit, long afterSeq, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tracking_event WHERE seq > :after"
+                        + " AND (:all OR shipper = :shipper) AND (:b = '' OR booking_id = :b)"
+                        + " AND (:u = '' OR unit = :u) ORDER BY seq LIMIT :limit")
+                .bind("after", afterSeq)
+                .bind("all", shipper == null)
+                .bind("shipper", shipper == null ? "" : shipper)
+                .bind("b", bookingId == null ? "" : bookingId)
+                .bind("u", unit == null ? "" : unit.toUpperCase(Locale.ROOT))
+                .bind("limit", limit)
+                .map((rs, ctx) -> tracked(rs))
+                .list());
+    }
+
+    /** The consignment, if the caller may see it (its shipper, or the railway: {@code shipper} null). */
+    public Consignment consignment(String bookingId, String shipper) {
+        return consignments(shipper, bookingId).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("bookingId", "no consignment '" + bookingId + "'"));
+    }
+
+    /** A shipper's consignments (every one for the railway), with their ETA and each unit's latest step. */
+    public List<Consignment> consignments(String shipper) {
+        return consignments(shipper, null);
+    }
+
+    private List<Consignment> consignments(String shipper, String only) {
+        record Row(Booked b, String number) {}
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT b.*, n.consignment_number FROM freight_booking b"
+                        + " LEFT JOIN freight_note n ON n.booking_id = b.id WHERE (:all OR b.shipper = :shipper)"
+                        + " AND (:only = '' OR b.id = :only) ORDER BY b.service_date DESC, b.created_at DESC, b.id")
+                .bind("all", shipper == null)
+                .bind("shipper", shipper == null ? "" : shipper)
+                .bind("only", only == null ? "" : only)
+                .map((rs, ctx) -> new Row(booked(rs), rs.getString("consignment_number")))
+                .list());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = rows.stream().map(r -> r.b().id()).toArray(String[]::new);
+        Map<String, List<UnitPosition>> positions = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT a.booking_id, a.unit, a.kind, e.type, e.location, e.at"
+                        + " FROM freight_allocation a LEFT JOIN LATERAL (SELECT type, location, at FROM tracking_event t"
+                        + " WHERE t.booking_id = a.booking_id AND t.unit = a.unit ORDER BY t.at DESC, t.seq DESC"
+                        + " LIMIT 1) e ON true WHERE a.booking_id = ANY(:ids) ORDER BY a.booking_id, a.unit")
+                .bind("ids", ids)
+                .map((rs, ctx) -> Map.entry(
+                        rs.getString("booking_id"),
+                        new UnitPosition(
+                                rs.getString("unit"),
+                                rs.getString("kind"),
+                                rs.getString("type") == null ? null : BoxEventType.valueOf(rs.getString("type")),
+                                rs.getString("location"),
+                                instant(rs, "at"))))
+                .forEach(e -> positions
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue())));
+        List<Consignment> out = new ArrayList<>();
+        for (Row r : rows) {
+            Booked b = r.b();
+            CallForecast from = null;
+            CallForecast to = null;
+            Optional<TrainForecast> f = forecast(b.train(), b.date());
+            if (f.isPresent()) {
+                for (CallForecast c : f.get().calls()) {
+                    if (c.point().equalsIgnoreCase(b.from()) && from == null) {
+                        from = c;
+                    }
+                    if (c.point().equalsIgnoreCase(b.to())) {
+                        to = c;
+                    }
+                }
+            }
+            ZoneId zone = network.point(b.to()).map(Point::timeZone).orElse(ZoneOffset.UTC);
+            out.add(new Consignment(
+                    b.id(),
+                    r.number(),
+                    b.shipper(),
+                    b.train(),
+                    b.date(),
+                    b.from(),
+                    b.to(),
+                    zone,
+                    from == null ? null : from.plannedDeparture(),
+                    to == null ? null : to.plannedArrival(),
+                    to == null ? null : to.forecastArrival(),
+                    to == null ? 0 : to.arrivalDelaySeconds(),
+                    to == null ? null : terminals.eta(b.to(), to.plannedArrival()),
+                    to == null ? null : terminals.eta(b.to(), to.forecastArrival()),
+                    positions.getOrDefault(b.id(), List.of())));
+        }
+        return out;
+    }
+
+    private Optional<TrainForecast> forecast(String train, LocalDate date) {
+        try {
+            return Optional.of(operations.train(train, date));
+        } catch (NotFound e) {
+            return Optional.empty(); // the train does not run that day (any more): no forecast, no ETA
+        }
+    }
+
+    public TerminalTimes terminals() {
+        return terminals;
+    }
+
+    // ---------------------------------------------------------------- subscriptions and the outbox
+
+    /**
+     * A webhook subscription of {@code owner}: to its own consignments (one, if {@code bookingId} is given), or to
+     * every consignment for the railway ({@code every}). The URL must be an absolute http(s) URL without user
+     * information or fragment. The secret that signs each delivery is made here and shown in the answer.
+     */
+    public Subscription subscribe(String owner, boolean every, String callbackUrl, String bookingId) {
+        URI uri = callback(callbackUrl);
+        if (bookingId != null && !bookingId.isBlank()) {
+            consignment(bookingId.strip(), every ? null : owner); // refused (404) when not the owner's
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO tracking_subscription (id, owner, every_consignment,"
+                        + " booking_id, callback_url, secret, created_at) VALUES (:id, :o, :e, :b, :u, :s, :now)")
+                .bind("id", id)
+                .bind("o", owner)
+                .bind("e", every)
+                .bind("b", bookingId == null || bookingId.isBlank() ? null : bookingId.strip())
+                .bind("u", uri.toString())
+                .bind("s", secret)
+                .bind("now", utc(now))
+                .execute());
+        return subscriptions(owner, id).get(0);
+    }
+
+    static URI callback(String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidInput("callbackUrl", "is required (an absolute http or https URL)");
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new InvalidInput("callbackUrl", "'" + url + "' is not an http or https URL");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new InvalidInput("callbackUrl", "'" + url + "' names no host");
+            }
+            if (uri.getUserInfo() != null || uri.getFragment() != null) {
+                throw new InvalidInput("callbackUrl", "'" + url + "' may carry no user information and no fragment");
+            }
+            if (url.length() > 2000) {
+                throw new InvalidInput("callbackUrl", "is longer than 2,000 characters");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidInput("callbackUrl", "'" + url + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    /** The owner's subscriptions (every one for {@code owner} null), with what is delivered and pending. */
+    public List<Subscription> subscriptions(String owner) {
+        return subscriptions(owner, null);
+    }
+
+    private List<Subscription> subscriptions(String owner, UUID only) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT s.*,"
+                        + " (SELECT count(*) FROM tracking_delivery d WHERE d.subscription_id = s.id"
+                        + " AND d.delivered_at IS NULL) AS pending,"
+                        + " (SELECT count(*) FROM tracking_delivery d WHERE d.subscription_id = s.id"
+                        + " AND d.delivered_at IS NOT NULL) AS delivered,"
+                        + " (SELECT d.last_error FROM tracking_delivery d WHERE d.subscription_id = s.id"
+                        + " AND d.last_error IS NOT NULL ORDER BY d.last_attempt_at DESC NULLS LAST LIMIT 1) AS last_error"
+                        + " FROM tracking_subscription s WHERE (:all OR s.owner = :o) AND (:any OR s.id = :one)"
+                        + " ORDER BY s.created_at, s.id")
+                .bind("all", owner == null)
+                .bind("o", owner == null ? "" : owner)
+                .bind("any", only == null)
+                .bind("one", only == null ? new UUID(0, 0) : only)
+                .map((rs, ctx) -> new Subscription(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("owner"),
+                        rs.getBoolean("every_consignment"),
+                        rs.getString("booking_id"),
+                        rs.getString("callback_url"),
+                        only != null ? rs.getString("secret") : null,
+                        instant(rs, "created_at"),
+                        instant(rs, "cancelled_at"),
+                        rs.getLong("pending"),
+                        rs.getLong("delivered"),
+                        rs.getString("last_error")))
+                .list());
+    }
+
+    /** Cancels a subscription of the owner's (any, for {@code owner} null); what is pending is not sent. */
+    public void cancel(UUID id, String owner) {
+        int n = jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("UPDATE tracking_subscription SET cancelled_at = :now WHERE id = :id"
+                            + " AND (:all OR owner = :o) AND cancelled_at IS NULL")
+                    .bind("now", utc(clock.instant()))
+                    .bind("id", id)
+                    .bind("all", owner == null)
+                    .bind("o", owner == null ? "" : owner)
+                    .execute();
+            h.createUpdate("DELETE FROM tracking_delivery WHERE subscription_id = :id AND delivered_at IS NULL")
+                    .bind("id", id)
+                    .execute();
+            return changed;
+        });
+        if (n == 0) {
+            throw new NotFound("id", "no active subscription " + id);
+        }
+    }
+
+    /**
+     * What is due for delivery now, per subscription, oldest first: at most {@code perSubscription} events each, from
+     * at most {@code subscriptions} subscriptions.
+     */
+    public List<Due> due(int subscriptions, int perSubscription) {
+        OffsetDateTime now = utc(realTime.instant());
+        return jdbi.withHandle(h -> {
+            record Sub(UUID id, String url, String secret) {}
+            List<Sub> subs = h.createQuery("SELECT s.id, s.callback_url, s.secret FROM tracking_subscription s"
+                            + " WHERE s.cancelled_at IS NULL AND EXISTS (SELECT 1 FROM tracking_delivery d"
+                            + " WHERE d.subscription_id = s.id AND d.delivered_at IS NULL AND d.next_attempt_at <= :now)"
+                            + " ORDER BY s.created_at LIMIT :n")
+                    .bind("now", now)
+                    .bind("n", subscriptions)
+                    .map((rs, ctx) -> new Sub(
+                            rs.getObject("id", UUID.class), rs.getString("callback_url"), rs.getString("secret")))
+                    .list();
+            List<Due> out = new ArrayList<>();
+            for (Sub s : subs) {
+                int[] attempts = {0};
+                List<Tracked> events = h.createQuery("SELECT e.*, d.attempts FROM tracking_delivery d JOIN"
+                                + " tracking_event e ON e.seq = d.seq WHERE d.subscription_id = :s"
+                                + " AND d.delivered_at IS NULL AND d.next_attempt_at <= :now ORDER BY d.seq LIMIT :n")
+                        .bind("s", s.id())
+                        .bind("now", now)
+                        .bind("n", perSubscription)
+                        .map((rs, ctx) -> {
+                            attempts[0] = Math.max(attempts[0], rs.getInt("attempts"));
+                            return tracked(rs);
+                        })
+                        .list();
+                if (!events.isEmpty()) {
+                    out.add(new Due(s.id(), s.url(), s.secret(), attempts[0], events));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The receiver acknowledged these events (a 2xx answer). */
+    public void delivered(UUID subscription, List<Long> seqs) {
+        Instant now = realTime.instant();
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE tracking_delivery SET delivered_at = :now,"
+                        + " last_attempt_at = :now, attempts = attempts + 1 WHERE subscription_id = :s"
+                        + " AND seq = ANY(:seqs) AND delivered_at IS NULL")
+                .bind("now", utc(now))
+                .bind("s", subscription)
+                .bind("seqs", seqs.toArray(new Long[0]))
+                .execute());
+    }
+
+    /** A try failed: each event is tried again after the retry policy's wait for its number of tries. */
+    public void failed(UUID subscription, List<Long> seqs, String error) {
+        Instant now = realTime.instant();
+        Retry r = retry;
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE tracking_delivery SET attempts = attempts + 1,"
+                        + " last_attempt_at = :now, last_error = :err,"
+                        + " next_attempt_at = :now + make_interval(secs => least(:cap,"
+                        + " :first * power(2, least(attempts, 30)))) WHERE subscription_id = :s AND seq = ANY(:seqs)"
+                        + " AND delivered_at IS NULL")
+                .bind("now", utc(now))
+                .bind("err", error.length() > 500 ? error.substring(0, 500) : error)
+                .bind("cap", r.cap().toMillis() / 1000.0)
+                .bind("first", r.first().toMillis() / 1000.0)
+                .bind("s", subscription)
+                .bind("seqs", seqs.toArray(new Long[0]))
+                .execute());
+    }
+
+    /** Deliveries not yet acknowledged, over every subscription. */
+    public long pendingDeliveries() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tracking_delivery WHERE delivered_at IS NULL")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private static Map<String, Booked> booked(Handle h, Set<String> ids) {
+        Map<String, Booked> out = new HashMap<>();
+        h.createQuery("SELECT * FROM freight_booking WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(new String[0]))
+                .map((rs, ctx) -> booked(rs))
+                .forEach(b -> out.put(b.id(), b));
+        return out;
+    }
+
+    private static Map<String, Set<String>> units(Handle h, Set<String> ids) {
+        Map<String, Set<String>> out = new HashMap<>();
+        h.createQuery("SELECT booking_id, unit FROM freight_allocation WHERE booking_id = ANY(:ids)")
+                .bind("ids", ids.toArray(new String[0]))
+                .map((rs, ctx) -> Map.entry(rs.getString("booking_id"), rs.getString("unit")))
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return out;
+    }
+
+    private static Map<String, Instant> latest(Handle h, Set<String> ids) {
+        Map<String, Instant> out = new HashMap<>();
+        h.createQuery("SELECT booking_id, unit, max(at) AS at FROM tracking_event WHERE booking_id = ANY(:ids)"
+                        + " GROUP BY booking_id, unit")
+                .bind("ids", ids.toArray(new String[0]))
+                .map((rs, ctx) -> Map.entry(rs.getString("booking_id") + "/" + rs.getString("unit"), instant(rs, "at")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static Booked booked(ResultSet rs) throws SQLException {
+        return new Booked(
+                rs.getString("id"),
+                rs.getString("shipper"),
+                rs.getString("train"),
+                rs.getObject("service_date", LocalDate.class),
+                rs.getString("from_point"),
+                rs.getString("to_point"));
+    }
+
+    private static Tracked tracked(ResultSet rs) throws SQLException {
+        return new Tracked(
+                rs.getLong("seq"),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("shipper"),
+                new BoxEvent(
+                        rs.getString("booking_id"),
+                        rs.getString("unit"),
+                        BoxEventType.valueOf(rs.getString("type")),
+                        rs.getString("location"),
+                        instant(rs, "at"),
+                        rs.getString("train"),
+                        rs.getObject("service_date", LocalDate.class)),
+                rs.getString("source"),
+                instant(rs, "recorded_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}
