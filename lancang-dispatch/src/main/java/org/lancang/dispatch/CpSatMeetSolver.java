@@ -227,6 +227,18 @@ public final class CpSatMeetSolver implements MeetSolver {
         // the problem's objective (delay at destinations); the solver's own also counts the waits of the trains kept
         // as they are, so its proven gap is carried over as a share
         long objective = FirstComeFirstServed.objective(p, arrivals);
+        if (objective > start.objective()) {
+            // stopped by its limit before it beat the start (the hint is only partly valid, so a hurried search may
+            // end elsewhere): a re-planning never does worse than where it started
+            return new MeetSolution(
+                    "CP-SAT (" + status + ", worse than its start): the start kept",
+                    start.departures(),
+                    start.arrivals(),
+                    start.objective(),
+                    0,
+                    status.name(),
+                    millis);
+        }
         double value = solver.objectiveValue();
         double provenGap = value <= 0 ? 0 : Math.max(0, (value - solver.bestObjectiveBound()) / value);
         return new MeetSolution(

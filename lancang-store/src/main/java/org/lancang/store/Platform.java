@@ -316,6 +316,7 @@ public final class Platform implements AutoCloseable {
                     reference.network(),
                     TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
                     clock);
+            platform.customs.onRelease(platform.tracking::released);
             return platform;
         } catch (RuntimeException e) {
             commits.close();

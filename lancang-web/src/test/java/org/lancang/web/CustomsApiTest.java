@@ -275,6 +275,21 @@ class CustomsApiTest {
         assertThat(released.get(0).get("releasedAt").asText()).isEqualTo(release.toString());
         JsonNode atBoten = call("BTN");
         assertThat(Instant.parse(atBoten.get("forecastDeparture").asText())).isEqualTo(release);
+        // every box of the consignment has its customs release step, committed with the decision
+        List<String> units = new ArrayList<>();
+        for (JsonNode e : ok(
+                server.get(
+                        "/api/freight/tracking/events?bookingId="
+                                + booking.get("id").asText(),
+                        office),
+                200)) {
+            if (e.get("lancangEventType").asText().equals("CUSTOMS_RELEASE")) {
+                assertThat(e.get("eventLocation").get("facilityCode").asText()).isEqualTo("BTN");
+                assertThat(Instant.parse(e.get("eventDateTime").asText())).isEqualTo(release);
+                units.add(e.get("equipmentReference").asText());
+            }
+        }
+        assertThat(units).isNotEmpty().doesNotHaveDuplicates();
         JsonNode holds = ok(server.get("/api/operations/holds?date=" + DAY, dispatcher), 200);
         assertThat(holds.get(0).get("open").asBoolean()).isFalse();
 

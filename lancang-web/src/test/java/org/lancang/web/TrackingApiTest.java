@@ -61,6 +61,7 @@ class TrackingApiTest {
     static String otherShipper;
     static String office;
     static String dispatcher;
+    static String laoCustoms;
     static JsonNode booking;
     static String bookingId;
     static List<String> units = new ArrayList<>();
@@ -147,6 +148,8 @@ class TrackingApiTest {
         otherShipper = user(admin, "other.shipper", "SHIPPER");
         office = user(admin, "freight.office", "FREIGHT_OFFICE");
         dispatcher = user(admin, "zhao.dispatch", "DISPATCHER");
+        laoCustoms = user(admin, "boten.customs", "CUSTOMS");
+        ok(server.putJson("/api/freight/customs/officers/boten.customs", admin, "{\"country\":\"LA\"}"), 200);
         receiver = new Receiver();
     }
 
@@ -156,6 +159,7 @@ class TrackingApiTest {
         otherShipper = server.token("other.shipper", "password of other.shipper");
         office = server.token("freight.office", "password of freight.office");
         dispatcher = server.token("zhao.dispatch", "password of zhao.dispatch");
+        laoCustoms = server.token("boten.customs", "password of boten.customs");
     }
 
     static String user(String admin, String name, String role) {
@@ -379,8 +383,35 @@ class TrackingApiTest {
         assertThat(count("LOADED")).isEqualTo(40);
     }
 
+    /**
+     * The train may not pass Boten before customs release its consignment (issue 18's interlock): the shipper files the
+     * note, the railway sends the advance data, Lao customs inspect and release; each box gets its customs-release
+     * step in the decision's own transaction.
+     */
     @Test
     @Order(4)
+    void customsReleaseTheConsignmentAndEveryBoxHasItsReleaseStep() {
+        JsonNode note = ok(
+                server.putJson(
+                        "/api/freight/bookings/" + bookingId + "/note",
+                        shipper,
+                        FreightApiTest.note(booking, null, "081060", null)),
+                201);
+        String number = note.get("consignmentNumber").asText();
+        ok(server.postJson("/api/freight/manifests/" + TRAIN + "/submit?date=" + TOMORROW, office, "{}"), 200);
+        for (String state : List.of("SELECTED_FOR_INSPECTION", "RELEASED")) {
+            ok(
+                    server.postJson(
+                            "/api/freight/customs/decisions",
+                            laoCustoms,
+                            "{\"decisions\":[{\"consignment\":\"" + number + "\",\"state\":\"" + state + "\"}]}"),
+                    200);
+        }
+        assertThat(count("CUSTOMS_RELEASE")).isEqualTo(40);
+    }
+
+    @Test
+    @Order(5)
     void theTrainsRunningEventsGiveEveryBoxItsStepsAndTheEtaFollowsTheDelay() {
         JsonNode before = consignment();
         runTrainTo(callIndex("BTN") + 1);
@@ -417,7 +448,7 @@ class TrackingApiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theWebhookReceiverGetsEveryEventWithItsIdAndAValidSignature() {
         await("every event delivered", () -> receiver.received.keySet().containsAll(apiEventIds()));
         assertThat(receiver.received.keySet()).isEqualTo(apiEventIds());
@@ -425,7 +456,7 @@ class TrackingApiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReceiverThatWasDownGetsEverythingAfterwards() {
         receiver.down.set(true);
         runTrainTo(callIndex("MHN") + 1);
@@ -443,7 +474,7 @@ class TrackingApiTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void nothingIsLostAcrossAServerRestart() {
         receiver.down.set(true);
         runTrainTo(train.get("calls").size());
@@ -464,7 +495,7 @@ class TrackingApiTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theIftstaMessagePassesItsSchemaAndABadOneFails() {
         TestServer.Reply r = server.get("/api/freight/tracking/consignments/" + bookingId + "/iftsta", shipper);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -516,7 +547,7 @@ class TrackingApiTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void badInputIsRefusedNamingTheFieldWithNothingWritten() {
         Instant arrived = arrival();
         CLOCK.set(arrived.plus(Duration.ofHours(5)).toString());
@@ -596,7 +627,7 @@ class TrackingApiTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anotherShipperSeesNoneOfItAndTheRailwaySeesAll() {
         assertThat(ok(server.get("/api/freight/tracking/events", otherShipper), 200))
                 .isEmpty();

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.customs.AdvanceData;
@@ -54,6 +56,21 @@ public final class CustomsService {
     private final TimetableService timetable;
     private final CustomsRules rules;
     private final Clock clock;
+    private final List<ReleaseHook> releaseHooks = new CopyOnWriteArrayList<>();
+
+    /**
+     * Work committed with a release or not at all (freight tracking records each box's customs release): called inside
+     * the decisions' transaction with the consignments released, the control station and the time.
+     */
+    @FunctionalInterface
+    public interface ReleaseHook {
+        void released(Handle h, List<String> bookingIds, String controlPoint, Instant at);
+    }
+
+    /** Adds work done in the same transaction as every release (see {@link ReleaseHook}). */
+    public void onRelease(ReleaseHook hook) {
+        releaseHooks.add(hook);
+    }
 
     public CustomsService(
             Jdbi jdbi,
@@ -404,6 +421,16 @@ public final class CustomsService {
                         now,
                         prefixed ? "IMPORT" : "CUSTOMS");
             }
+            Map<String, List<String>> releasedAt = new TreeMap<>();
+            for (int i = 0; i < decisions.size(); i++) {
+                if (decisions.get(i).state() == ReleaseState.RELEASED) {
+                    Release r = targets.get(i);
+                    releasedAt
+                            .computeIfAbsent(r.crossing().control().code(), k -> new ArrayList<>())
+                            .add(r.consignment().bookingId());
+                }
+            }
+            releasedAt.forEach((point, ids) -> releaseHooks.forEach(hook -> hook.released(h, ids, point, now)));
         });
         targets.stream().map(Release::serviceDate).distinct().forEach(operations::holdsChanged);
         return targets.stream()

@@ -208,6 +208,29 @@ public final class TrackingService {
                 .isPresent();
     }
 
+    /**
+     * Customs released these consignments at their control station: a CUSTOMS_RELEASE step for each of their units,
+     * in the caller's transaction (the decision's own), so a release is never committed without its steps.
+     */
+    public void released(Handle h, List<String> bookingIds, String controlPoint, Instant at) {
+        Set<String> ids = new TreeSet<>(bookingIds);
+        lock(h);
+        Map<String, Booked> booked = booked(h, ids);
+        Map<String, Set<String>> units = units(h, ids);
+        List<BoxEvent> events = new ArrayList<>();
+        for (String id : ids) {
+            Booked b = booked.get(id);
+            if (b == null) {
+                continue; // not a freight booking this service tracks
+            }
+            for (String unit : units.getOrDefault(id, Set.of())) {
+                events.add(new BoxEvent(
+                        b.id(), unit, BoxEventType.CUSTOMS_RELEASE, controlPoint, at, b.train(), b.date()));
+            }
+        }
+        insert(h, events, Map.of(), "customs", at);
+    }
+
     // ---------------------------------------------------------------- derived from the trains
 
     /** The steps of every unit on the trains of {@code events}, stored in the events' own transaction. */
