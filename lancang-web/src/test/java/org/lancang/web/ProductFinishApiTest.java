@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Issue 15, items 5 and 6, over HTTP against the real database: child fares, nationalities, error codes. */
+/**
+ * Issue 15, items 5 and 6, over HTTP against the real database: child fares, an infant on the lap (free, no seat,
+ * named on the adult's ticket, a passport across the border), nationalities, error codes.
+ */
 class ProductFinishApiTest {
     private static final LocalDate DAY = LocalDate.now().plusDays(3);
     private static TestServer server;
@@ -121,5 +124,119 @@ class ProductFinishApiTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("field").asText()).isEqualTo("passengers[0].nationality");
         assertThat(refused.json().get("code").asText()).isEqualTo("nationality");
+    }
+
+    /** A passenger (as {@link #person}) carrying an infant on the lap. */
+    private static String carrying(String person, String infant) {
+        return person.substring(0, person.length() - 1) + ",\"infant\":" + infant + "}";
+    }
+
+    private static String infant(String name, LocalDate born, String passport) {
+        return "{\"name\":\"" + name + "\",\"dateOfBirth\":\"" + born + "\""
+                + (passport == null
+                        ? ""
+                        : ",\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + passport
+                                + "\",\"nationality\":\"LAO\",\"documentExpiry\":\"2032-06-01\"")
+                + "}";
+    }
+
+    @Test
+    void anInfantOnTheLapIsFreeTakesNoSeatAndIsNamedOnTheAdultsTicket() {
+        JsonNode before = secondClass();
+        JsonNode lap = null;
+        for (JsonNode r : before.get("reducedFares")) {
+            if (r.get("category").asText().equals("LAP_INFANT")) {
+                lap = r;
+            }
+        }
+        assertThat(lap).as("the search offers a lap infant").isNotNull();
+        assertThat(lap.get("maxAge").asInt()).isEqualTo(6);
+        assertThat(lap.get("total").get("minor").asLong()).isZero();
+        long adultFare = before.get("fare").get("total").get("minor").asLong();
+
+        TestServer.Reply held = server.postJson(
+                "/api/bookings",
+                passenger,
+                booking(
+                        "CNY",
+                        carrying(
+                                person("Noy Mother", "PL200001", "LAO", null),
+                                infant("Noy Baby", DAY.minusMonths(10), "PL200002"))));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        JsonNode b = held.json();
+        assertThat(b.get("passengers")).hasSize(1);
+        assertThat(b.get("total").get("minor").asLong()).isEqualTo(adultFare);
+        JsonNode infant = b.get("passengers").get(0).get("infant");
+        assertThat(infant.get("name").asText()).isEqualTo("Noy Baby");
+        assertThat(infant.get("documentNumber").asText()).isEqualTo("PL200002");
+        // one seat for two travellers
+        assertThat(secondClass().get("available").asInt())
+                .isEqualTo(before.get("available").asInt() - 1);
+        // read back from the database
+        JsonNode again =
+                server.get("/api/bookings/" + b.get("id").asText(), passenger).json();
+        assertThat(again.get("passengers")
+                        .get(0)
+                        .get("infant")
+                        .get("dateOfBirth")
+                        .asText())
+                .isEqualTo(DAY.minusMonths(10).toString());
+        assertThat(again.get("passengers")
+                        .get(0)
+                        .get("infant")
+                        .get("nationality")
+                        .asText())
+                .isEqualTo("LAO");
+    }
+
+    @Test
+    void refusalsNameTheInfantsFieldAndWriteNothing() {
+        int seats = secondClass().get("available").asInt();
+        // too old for a lap on the day of travel: six years and a day
+        assertRefused(
+                booking(
+                        "CNY",
+                        carrying(
+                                person("Noy A", "PL300001", "LAO", null),
+                                infant("Big Kid", DAY.minusYears(6).minusDays(1), "PL300002"))),
+                "passengers[0].infant.dateOfBirth",
+                "lap-infant-too-old");
+        // across the border the infant needs a passport of their own
+        assertRefused(
+                booking(
+                        "CNY",
+                        carrying(
+                                person("Noy B", "PL300003", "LAO", null),
+                                infant("No Papers", DAY.minusYears(1), null))),
+                "passengers[0].infant.documentType",
+                "required");
+        // carried by a child, who pays the child fare
+        assertRefused(
+                booking(
+                        "CNY",
+                        carrying(
+                                person("Noy C", "PL300004", "LAO", DAY.minusYears(9)),
+                                infant("Tiny", DAY.minusYears(1), "PL300005"))),
+                "passengers[0].infant",
+                "lap-infant-carrier");
+        // a date of birth is what makes an infant
+        assertRefused(
+                booking(
+                        "CNY",
+                        carrying(
+                                person("Noy D", "PL300006", "LAO", null),
+                                "{\"name\":\"Unborn\",\"documentType\":\"PASSPORT\",\"documentNumber\":\"PL300007\","
+                                        + "\"nationality\":\"LAO\",\"documentExpiry\":\"2032-06-01\"}")),
+                "passengers[0].infant.dateOfBirth",
+                "required");
+        assertThat(secondClass().get("available").asInt()).isEqualTo(seats);
+    }
+
+    private static void assertRefused(String body, String field, String code) {
+        TestServer.Reply r = server.postJson("/api/bookings", passenger, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).contains("application/problem+json");
+        assertThat(r.json().get("field").asText()).as(r.body()).isEqualTo(field);
+        assertThat(r.json().get("code").asText()).as(r.body()).isEqualTo(code);
     }
 }

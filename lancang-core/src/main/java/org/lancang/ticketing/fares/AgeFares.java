@@ -99,6 +99,13 @@ public final class AgeFares {
                 .findFirst();
     }
 
+    /** The lap-infant band of each part's operator, in the journey's order (empty where that operator carries none). */
+    public List<Optional<AgeFare>> lapBands(FareQuote journey) {
+        return journey.parts().stream()
+                .map(part -> band(part.operator(), FareCategory.LAP_INFANT))
+                .toList();
+    }
+
     /** Whole years between the date of birth and the day of travel. */
     public static int age(LocalDate dateOfBirth, LocalDate travelDate) {
         return Period.between(dateOfBirth, travelDate).getYears();

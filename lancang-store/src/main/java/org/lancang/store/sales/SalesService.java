@@ -132,9 +132,7 @@ public final class SalesService {
                                     f.quote().total()))));
         }
         // free on a lap where every operator of the journey carries one: the youngest upper age of them all
-        List<Optional<AgeFare>> laps = full.parts().stream()
-                .map(part -> fares.ageFares().band(part.operator(), FareCategory.LAP_INFANT))
-                .toList();
+        List<Optional<AgeFare>> laps = fares.ageFares().lapBands(full);
         if (laps.stream().allMatch(Optional::isPresent)) {
             int minAge = laps.stream().mapToInt(b -> b.get().minAge()).max().orElseThrow();
             int maxAge = laps.stream().mapToInt(b -> b.get().maxAge()).min().orElseThrow();

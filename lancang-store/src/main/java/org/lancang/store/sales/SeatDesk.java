@@ -32,7 +32,6 @@ import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.AgeFare;
-import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.fares.PassengerFare;
@@ -131,9 +130,7 @@ final class SeatDesk {
             LocalDate date,
             boolean crosses,
             LocalDate today) {
-        List<Optional<AgeFare>> bands = fare.parts().stream()
-                .map(part -> fares.ageFares().band(part.operator(), FareCategory.LAP_INFANT))
-                .toList();
+        List<Optional<AgeFare>> bands = fares.ageFares().lapBands(fare);
         Validation infants = new Validation();
         for (int k = 0; k < passengers.size(); k++) {
             LapInfant infant = passengers.get(k).infant();
