@@ -24,8 +24,9 @@ import org.lancang.operations.meet.MeetSolver;
  * objective weighted delay at destinations. On each line (both directions share it) two legs never overlap: legs
  * still to be decided that lie within {@link #NEAR} of each other in the start solution get a Boolean "which goes
  * first" (a disjunction, as {@code AddNoOverlap} would post, but only where a swap can pay), every other pair keeps its
- * order in the current plan. Legs already entered hold their line until they leave it. Started from the start
- * solution (hinted), stopped at the time limit; the gap to the best bound is reported.
+ * order in the start solution. Legs already entered hold their line until they leave it. Started from the start
+ * solution, hinted in full (every variable; a feasible start is a feasible hint, as the orders kept are the start's),
+ * stopped at the time limit; the gap to the best bound is reported.
  */
 public final class CpSatMeetSolver implements MeetSolver {
     /** Legs further apart than this in the start solution keep their order. */
@@ -54,13 +55,34 @@ public final class CpSatMeetSolver implements MeetSolver {
 
     private final int workers;
 
+    /** Only for the tests: every hinted variable fixed to its hint, so that an invalid hint makes the model infeasible. */
+    private final boolean fixedToHint;
+
     public CpSatMeetSolver(int workers) {
+        this(workers, false);
+    }
+
+    CpSatMeetSolver(int workers, boolean fixedToHint) {
         this.workers = workers;
+        this.fixedToHint = fixedToHint;
         load();
     }
 
     /** A leg on a line: its rank in the current order, whether it is decided here, and where it starts from. */
     private record Use(int rank, boolean decide, LinearExpr start, LinearExpr end, long hintStart, long hintEnd) {}
+
+    /**
+     * Whether the kept train's leg {@code o} goes before leg {@code l} leaving at {@code departure} in the start: the
+     * start's order, not the plan's rank, so that a start that re-orders lines (first come first served, the
+     * heuristic) is a valid full hint. Legs already entered ({@code o.length == 3}) keep the rank, as FCFS does.
+     */
+    private static boolean before(long[] o, MeetProblem.Leg l, long departure) {
+        return o[4] < departure || (o[4] == departure && o[0] < l.rank());
+    }
+
+    private static boolean before(long[] o, long[] other) {
+        return o[4] < other[4] || (o[4] == other[4] && o[0] < other[0]);
+    }
 
     @Override
     public MeetSolution solve(MeetProblem p, MeetSolution start, Duration limit) {
@@ -96,7 +118,7 @@ public final class CpSatMeetSolver implements MeetSolver {
                 MeetProblem.Leg l = t.legs().get(k);
                 if (!l.fixed()) {
                     obstacles.computeIfAbsent(l.line(), x -> new ArrayList<>()).add(new long[] {
-                        l.rank(), hd[k] - l.before() - base, ha[k] + l.after() - base, t.weight()
+                        l.rank(), hd[k] - l.before() - base, ha[k] + l.after() - base, t.weight(), hd[k]
                     });
                 }
             }
@@ -127,8 +149,8 @@ public final class CpSatMeetSolver implements MeetSolver {
                 }
                 long busy = Long.MIN_VALUE / 4;
                 for (long[] o : obstacles.getOrDefault(l.line(), List.of())) {
-                    if (o[0] < l.rank()) {
-                        busy = Math.max(busy, o[2]); // a train kept as it is, ranked before this one, goes first
+                    if (o.length > 3 ? before(o, l, hd[k]) : o[0] < l.rank()) {
+                        busy = Math.max(busy, o[2]); // a train kept as it is (or entered), before this one, goes first
                     }
                 }
                 if (busy > Long.MIN_VALUE / 4) {
@@ -137,7 +159,7 @@ public final class CpSatMeetSolver implements MeetSolver {
                 // the first train kept as it is ranked after this leg waits for it if it runs late: count that wait
                 long[] following = null;
                 for (long[] o : obstacles.getOrDefault(l.line(), List.of())) {
-                    if (o[0] > l.rank() && o.length > 3 && (following == null || o[0] < following[0])) {
+                    if (o.length > 3 && !before(o, l, hd[k]) && (following == null || before(o, following))) {
                         following = o;
                     }
                 }
@@ -191,6 +213,7 @@ public final class CpSatMeetSolver implements MeetSolver {
                         DETERMINISTIC_LIMIT, Math.floor(DETERMINISTIC_PER_SECOND * limit.toMillis() / 100.0) / 10.0));
         solver.getParameters().setNumWorkers(workers);
         solver.getParameters().setRandomSeed(1);
+        solver.getParameters().setFixVariablesToTheirHintedValue(fixedToHint);
         // measured on the 100 scenarios of `lancang bench ops` at 600 ms: probing in presolve (up to 0.9 s on a
         // day's problem), symmetry detection and repeated presolve passes take the time the search needs; without
         // them the ratio to FCFS went from 0.76 to 0.67 at the same limit
@@ -253,12 +276,13 @@ public final class CpSatMeetSolver implements MeetSolver {
 
     /**
      * No two moving legs of one line overlap: pairs of decided legs near each other choose their order, every other
-     * leg follows the one ranked before it. (Far pairs are left to that chain: a proposal's orders are played through
+     * leg follows the one before it in the start. (Far pairs are left to that chain: a proposal's orders are played through
      * the forecast graph, which keeps every line's order, so its cost is exact whatever the solver assumed.)
      */
     private static void separate(CpModel m, List<Use> uses) {
         List<Use> sorted = new ArrayList<>(uses);
-        sorted.sort(Comparator.comparingInt(Use::rank));
+        // in the start's order: its legs do not overlap, so each pair chained here holds in the hint
+        sorted.sort(Comparator.comparingLong(Use::hintStart).thenComparingInt(Use::rank));
         for (int i = 0; i < sorted.size(); i++) {
             Use x = sorted.get(i);
             for (int j = i + 1; j < sorted.size(); j++) {

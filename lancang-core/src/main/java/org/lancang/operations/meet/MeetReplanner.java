@@ -3,6 +3,7 @@ package org.lancang.operations.meet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -23,9 +24,11 @@ import org.lancang.timetable.conflict.ConflictDetector;
 import org.lancang.timetable.conflict.Occupation;
 
 /**
- * Re-plans the meets of a forecast: the problem read off it, first come first served as the baseline, the solver started
- * from it, and both orders played through the forecast graph (so every cost is counted the same way, the forecast's).
- * A proposal is made only when it saves at least the rules' least improvement against the forecast as it stands.
+ * Re-plans the meets of a forecast: the problem read off it, first come first served as the baseline, the
+ * {@link MeetHeuristic} started from it and from the current order, the solver started from the heuristic, and each
+ * order played through the forecast graph (so every cost is counted the same way, the forecast's): the cheapest that
+ * brings no line conflict is proposed, if it saves at least the rules' least improvement against the forecast as it
+ * stands.
  */
 public final class MeetReplanner {
     /** Everything a re-planning found, proposal or not. */
@@ -64,33 +67,39 @@ public final class MeetReplanner {
         MeetProblem problem = MeetProblems.of(current, Long.MIN_VALUE, until);
         MeetSolution fcfs = FirstComeFirstServed.solve(problem);
         MeetSolution now = FirstComeFirstServed.keepingOrder(problem);
+        MeetSolution heuristic = MeetHeuristic.solve(problem, List.of(now, fcfs), MeetHeuristic.BUDGET);
         Duration forSolver = Duration.ofMillis(Math.round(limit.toMillis() * (1 - AROUND_SOLVE_SHARE)));
-        MeetSolution solved = solver.solve(problem, now.objective() <= fcfs.objective() ? now : fcfs, forSolver);
+        MeetSolution solved = solver.solve(problem, heuristic, forSolver);
         long currentCost = current.weightedDelay(g.rules());
+        // each order played through the forecast and judged there: the problem is the forecast in short, so an order
+        // cheaper in the problem's terms may cost more played in full
+        Map<String, List<String>> heuristicOrders = FirstComeFirstServed.lineOrders(problem, heuristic);
+        Map<String, List<String>> solvedOrders = FirstComeFirstServed.lineOrders(problem, solved);
         Forecast fcfsForecast = play(current, events, FirstComeFirstServed.lineOrders(problem, fcfs));
-        LineOrders orders = changed(g, FirstComeFirstServed.lineOrders(problem, solved));
-        Forecast proposed = play(current, events, orders.byLine());
         long fcfsCost = fcfsForecast.weightedDelay(g.rules());
-        long proposedCost = proposed.weightedDelay(g.rules());
-        String ordersFrom = "CP-SAT";
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(candidate(
+                current, events, solvedOrders.equals(heuristicOrders) ? "HEURISTIC" : "CP-SAT", solvedOrders));
+        if (!solvedOrders.equals(heuristicOrders)) {
+            candidates.add(candidate(current, events, "HEURISTIC", heuristicOrders));
+        }
+        candidates.add(new Candidate(
+                "FCFS", changed(g, FirstComeFirstServed.lineOrders(problem, fcfs)), fcfsForecast, fcfsCost));
+        candidates.sort(Comparator.comparingLong(Candidate::cost)); // stable: the solver's first at equal cost
         // each forecast's line conflicts computed once (the detector over the whole day is the costliest step here)
         Map<Forecast, Set<String>> conflicts = new IdentityHashMap<>();
         Function<Forecast, Set<String>> keys = f -> conflicts.computeIfAbsent(f, MeetReplanner::lineConflictKeys);
-        boolean solverClear = newLineConflicts(keys, current, proposed) == 0;
-        if (fcfsCost < proposedCost || !solverClear) {
-            // the solver's model is the forecast's in short: played in full, its order may cost more than first come
-            // first served, or bring a conflict the model did not see; a proposal must bring none
-            orders = changed(g, FirstComeFirstServed.lineOrders(problem, fcfs));
-            proposed = fcfsForecast;
-            proposedCost = fcfsCost;
-            ordersFrom = "FCFS";
-            if (newLineConflicts(keys, current, fcfsForecast) > 0) {
-                orders = new LineOrders(Map.of());
-                proposed = current;
-                proposedCost = currentCost;
-                ordersFrom = "none";
+        Candidate chosen = new Candidate("none", new LineOrders(Map.of()), current, currentCost);
+        for (Candidate c : candidates) {
+            if (newLineConflicts(keys, current, c.forecast()) == 0) {
+                chosen = c; // a proposal brings no conflict the model did not see
+                break;
             }
         }
+        LineOrders orders = chosen.orders();
+        Forecast proposed = chosen.forecast();
+        long proposedCost = chosen.cost();
+        String ordersFrom = chosen.from();
         Optional<Proposal> proposal = Optional.empty();
         if (!orders.byLine().isEmpty()
                 && proposedCost <= currentCost - g.rules().meetImprovementSeconds()) {
@@ -113,6 +122,19 @@ public final class MeetReplanner {
                     orders));
         }
         return new Outcome(problem, fcfs, solved, currentCost, fcfsCost, proposedCost, proposed, proposal);
+    }
+
+    /** An order of the lines played through the forecast. */
+    private record Candidate(String from, LineOrders orders, Forecast forecast, long cost) {}
+
+    private static Candidate candidate(
+            Forecast current, List<RunningEvent> events, String from, Map<String, List<String>> lineOrders) {
+        Forecast f = play(current, events, lineOrders);
+        return new Candidate(
+                from,
+                changed(current.graph(), lineOrders),
+                f,
+                f.weightedDelay(current.graph().rules()));
     }
 
     /** The forecast with these line orders instead of the current ones, from the same events. */

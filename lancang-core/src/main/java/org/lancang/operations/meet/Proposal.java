@@ -11,7 +11,8 @@ import org.lancang.operations.LineOrders;
  * first come, first served, all in weighted seconds of delay at destinations.
  *
  * @param basedOn       the forecast version it was computed from: applying it to a later forecast is refused
- * @param ordersFrom    CP-SAT, or FCFS where first come first served, played through the forecast, came out cheaper
+ * @param ordersFrom    CP-SAT, HEURISTIC (the solver's start, when the solver found nothing better) or FCFS: whichever
+ *                      came out cheapest played through the forecast
  * @param optimalityGap the solver's (objective − bound) / objective
  * @param conflicts     conflicts the planner's detector finds on single-track lines at the proposed times; never one
  *                      the forecast as it stands does not have (a proposal brings no conflict)

@@ -1,0 +1,155 @@
+package org.lancang.operations.meet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.operations.ReferenceDay.GRAPH;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.lancang.operations.DayGraph;
+import org.lancang.operations.DaySimulator;
+import org.lancang.operations.Disturbance;
+import org.lancang.operations.EventKind;
+import org.lancang.operations.Forecast;
+import org.lancang.operations.ReferenceDay;
+import org.lancang.operations.RunningEvent;
+
+/**
+ * The heuristic on seeded disruptions of single-track trains (seed printed): never worse than first come first served
+ * nor than its starts, a schedule the problem allows (checked here leg by leg, not by the heuristic's own decoder),
+ * conflict-free on the lines by the planner's detector once played through the forecast, the same answer twice, and
+ * better than first come first served over the scenarios.
+ */
+class MeetHeuristicTest {
+    private static final int SCENARIOS = 25;
+
+    private record Case(Forecast forecast, List<RunningEvent> seen, List<Disturbance> disturbances) {}
+
+    @Test
+    void neverWorseThanItsStartsFeasibleConflictFreeAndDeterministic() {
+        long seed = ReferenceDay.seed("MeetHeuristicTest");
+        Random random = new Random(seed);
+        long heuristicTotal = 0;
+        long fcfsTotal = 0;
+        int cases = 0;
+        while (cases < SCENARIOS) {
+            Case c = disrupted(random);
+            if (c == null) {
+                continue;
+            }
+            cases++;
+            MeetProblem p = MeetProblems.of(c.forecast());
+            MeetSolution fcfs = FirstComeFirstServed.solve(p);
+            MeetSolution now = FirstComeFirstServed.keepingOrder(p);
+            MeetSolution h = MeetHeuristic.solve(p, List.of(now, fcfs), MeetHeuristic.BUDGET);
+            String what = "seed " + seed + ", " + c.disturbances();
+            assertThat(h.objective()).as(what).isLessThanOrEqualTo(fcfs.objective());
+            assertThat(h.objective()).as(what).isLessThanOrEqualTo(now.objective());
+            assertThat(h.objective()).as(what).isEqualTo(FirstComeFirstServed.objective(p, h.arrivals()));
+            assertFeasible(p, h, what);
+            Forecast played = MeetReplanner.play(c.forecast(), c.seen(), FirstComeFirstServed.lineOrders(p, h));
+            assertThat(MeetReplanner.newLineConflicts(c.forecast(), played))
+                    .as(what)
+                    .isZero();
+            MeetSolution again = MeetHeuristic.solve(p, List.of(now, fcfs), MeetHeuristic.BUDGET);
+            assertThat(again.objective()).as(what).isEqualTo(h.objective());
+            assertThat(FirstComeFirstServed.lineOrders(p, again))
+                    .as(what)
+                    .isEqualTo(FirstComeFirstServed.lineOrders(p, h));
+            heuristicTotal += h.objective();
+            fcfsTotal += fcfs.objective();
+        }
+        assertThat(heuristicTotal).as("seed %d", seed).isLessThan(fcfsTotal);
+    }
+
+    @Test
+    void decodingTheOrderFirstComeFirstServedGrantedGivesItsTimesBack() {
+        long seed = ReferenceDay.seed("MeetHeuristicTest.decode");
+        Random random = new Random(seed);
+        for (int cases = 0; cases < 5; ) {
+            Case c = disrupted(random);
+            if (c == null) {
+                continue;
+            }
+            cases++;
+            MeetProblem p = MeetProblems.of(c.forecast());
+            MeetSolution fcfs = FirstComeFirstServed.solve(p);
+            LegSchedule s = new LegSchedule(p);
+            long[] dep = new long[s.legs];
+            long[] arr = new long[s.legs];
+            assertThat(s.decode(s.orders(fcfs), dep, arr)).isTrue();
+            MeetSolution decoded = s.solution("decoded", dep, arr);
+            for (MeetProblem.TrainTask t : p.trains()) {
+                assertThat(decoded.departures().get(t.run()))
+                        .as("seed %d, %s", seed, t.run())
+                        .isEqualTo(fcfs.departures().get(t.run()));
+            }
+        }
+    }
+
+    /** Every constraint of the problem, checked on the times themselves. */
+    static void assertFeasible(MeetProblem p, MeetSolution s, String what) {
+        List<long[]> uses = new ArrayList<>(); // line index, start, end
+        List<String> lines = new ArrayList<>();
+        for (MeetProblem.TrainTask t : p.trains()) {
+            long[] d = s.departures().get(t.run());
+            long[] a = s.arrivals().get(t.run());
+            for (int k = 0; k < t.legs().size(); k++) {
+                MeetProblem.Leg l = t.legs().get(k);
+                if (l.fixed()) {
+                    assertThat(d[k]).as(what).isEqualTo(l.fixedDeparture());
+                    continue;
+                }
+                assertThat(d[k]).as(what).isGreaterThanOrEqualTo(l.earliestDeparture());
+                assertThat(a[k]).as(what).isGreaterThanOrEqualTo(Math.max(d[k] + l.minimumRun(), l.plannedArrival()));
+                if (k > 0) {
+                    assertThat(d[k])
+                            .as(what)
+                            .isGreaterThanOrEqualTo(
+                                    a[k - 1] + t.legs().get(k - 1).minimumStandAfter());
+                }
+                if (!lines.contains(l.line())) {
+                    lines.add(l.line());
+                }
+                uses.add(new long[] {lines.indexOf(l.line()), d[k] - l.before(), a[k] + l.after()});
+            }
+        }
+        for (int i = 0; i < uses.size(); i++) {
+            for (int j = i + 1; j < uses.size(); j++) {
+                long[] x = uses.get(i);
+                long[] y = uses.get(j);
+                if (x[0] == y[0]) {
+                    assertThat(x[2] <= y[1] || y[2] <= x[1])
+                            .as("%s: two legs overlap on %s", what, lines.get((int) x[0]))
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    /** A day disrupted on single-track trains, seen up to an hour after its first report off the plan. */
+    private static Case disrupted(Random random) {
+        List<Disturbance> ds = Disturbance.random(
+                random, GRAPH, r -> GRAPH.lineOrders().values().stream().anyMatch(o -> o.contains(r.owner())));
+        List<RunningEvent> events = DaySimulator.simulate(GRAPH, ds).events();
+        Instant first = null;
+        for (RunningEvent e : events) {
+            DayGraph.Run r = GRAPH.find(e.train(), e.serviceDate()).orElseThrow();
+            int i = r.path().indexOf(e.point());
+            int node = e.kind() == EventKind.DEPARTURE ? r.departure(i) : r.arrival(i);
+            if (e.at().getEpochSecond() != GRAPH.planned(node)) {
+                first = e.at();
+                break;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        Instant cut = first.plusSeconds(random.nextInt(3600));
+        List<RunningEvent> seen =
+                events.stream().filter(e -> !e.at().isAfter(cut)).toList();
+        return new Case(Forecast.replay(GRAPH, seen), seen, ds);
+    }
+}
