@@ -27,6 +27,7 @@ import org.lancang.operations.LineOrders;
 import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainPriority;
 import org.lancang.operations.meet.FirstComeFirstServed;
+import org.lancang.operations.meet.MeetHeuristic;
 import org.lancang.operations.meet.MeetReplanner;
 import org.lancang.operations.meet.MeetSolution;
 import org.lancang.operations.meet.Proposal;
@@ -57,6 +58,7 @@ class CpSatMeetSolverTest {
             DispatchRules.parse(FILES.read(DispatchRules.FILE)),
             LineOrders.PLAN);
     final CpSatMeetSolver solver = new CpSatMeetSolver(2);
+    final CpSatMeetSolver hinted = new CpSatMeetSolver(1, true);
 
     static DayGraph.Run international() {
         return GRAPH.runs().stream()
@@ -190,6 +192,15 @@ class CpSatMeetSolverTest {
             MeetSolution start = keep.objective() <= o.fcfs().objective() ? keep : o.fcfs();
             MeetSolution cp = o.solved();
             assertThat(cp.objective()).as("scenario %d %s", s, ds).isLessThanOrEqualTo(start.objective());
+            // a feasible start is a valid full hint: with every variable fixed to it, the model is still feasible
+            MeetSolution heuristic = MeetHeuristic.solve(o.problem(), List.of(keep, o.fcfs()), MeetHeuristic.BUDGET);
+            for (MeetSolution hint : List.of(heuristic, o.fcfs())) {
+                MeetSolution fixed = hinted.solve(o.problem(), hint, Duration.ofSeconds(5));
+                assertThat(fixed.status())
+                        .as("scenario %d %s, %s", s, ds, hint.method())
+                        .isIn("OPTIMAL", "FEASIBLE");
+                assertThat(fixed.objective()).as("scenario %d", s).isEqualTo(hint.objective());
+            }
             assertThat(cp.bound()).isLessThanOrEqualTo(cp.objective());
             // whatever it proposes brings no conflict the planner's own detector would find, and saves what the rules
             // ask
