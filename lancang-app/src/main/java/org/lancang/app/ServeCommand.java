@@ -1,5 +1,6 @@
 package org.lancang.app;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,22 @@ final class ServeCommand implements Callable<Integer> {
     List<String> trustedProxies;
 
     @Option(
+            names = "--webhook-allow-hosts",
+            split = ",",
+            defaultValue = "${env:LANCANG_WEBHOOK_ALLOW_HOSTS}",
+            description = "hosts a tracking webhook may be at over http or inside the network (a local receiver, e.g."
+                    + " localhost,127.0.0.1); every other webhook must be https to a public address"
+                    + " (env LANCANG_WEBHOOK_ALLOW_HOSTS)")
+    List<String> webhookAllowHosts;
+
+    @Option(
+            names = "--outbox-retention-days",
+            defaultValue = "${env:LANCANG_OUTBOX_RETENTION_DAYS:-7}",
+            description = "days delivered webhook outbox rows are kept (by the server's clock; default 7,"
+                    + " env LANCANG_OUTBOX_RETENTION_DAYS)")
+    int outboxRetentionDays;
+
+    @Option(
             names = "--network",
             split = ",",
             description = "the networks of data/ to serve, comma-separated, the first being home (the database's, the"
@@ -64,6 +81,12 @@ final class ServeCommand implements Callable<Integer> {
                 folders.get(0),
                 List.copyOf(folders.subList(1, folders.size())),
                 ServerClock.fromEnvironment());
+        if (outboxRetentionDays < 1) {
+            platform.close();
+            throw new IllegalArgumentException("--outbox-retention-days must be 1 or more");
+        }
+        platform.tracking().allowHosts(webhookAllowHosts == null ? Set.of() : Set.copyOf(webhookAllowHosts));
+        platform.tracking().keepDelivered(Duration.ofDays(outboxRetentionDays), Duration.ofMinutes(10));
         WebServer server;
         try {
             server = WebServer.start(

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -215,6 +217,33 @@ class CustomsApiTest {
         String svg = server.get("/api/operations/diagram.svg?date=" + DAY + "&from=NER&to=VTS&hours=12", dispatcher)
                 .body();
         assertThat(svg).contains("X8102");
+        // the hold has its own marker on the diagram, its title saying why, in the reader's language
+        assertThat(holdMarkers(svg, "X8102")).hasSize(1);
+        assertThat(holdMarkers(svg, "X8102").get(0))
+                .contains("data-point=\"BTN\"")
+                .contains("<title>X8102 held at Boten until customs release every consignment")
+                .contains(consignment);
+        for (String lang : List.of("zh", "lo")) {
+            String other = server.get(
+                            "/api/operations/diagram.svg?date=" + DAY + "&from=NER&to=VTS&hours=12&lang=" + lang,
+                            dispatcher)
+                    .body();
+            assertThat(holdMarkers(other, "X8102")).hasSize(1);
+            assertThat(holdMarkers(other, "X8102").get(0))
+                    .doesNotContain("held at")
+                    .contains(lang.equals("zh") ? "海关" : "ພາສີ");
+        }
+    }
+
+    /** The hold markers of a train on the diagram, each as its SVG group. */
+    static List<String> holdMarkers(String svg, String train) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<g class=\"hold-marker\" data-train=\"" + train + "\".*?</g>", Pattern.DOTALL)
+                .matcher(svg);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     @Test
@@ -292,6 +321,10 @@ class CustomsApiTest {
         assertThat(units).isNotEmpty().doesNotHaveDuplicates();
         JsonNode holds = ok(server.get("/api/operations/holds?date=" + DAY, dispatcher), 200);
         assertThat(holds.get(0).get("open").asBoolean()).isFalse();
+        String svg = server.get("/api/operations/diagram.svg?date=" + DAY + "&from=NER&to=VTS&hours=12", dispatcher)
+                .body();
+        assertThat(svg).contains("X8102");
+        assertThat(holdMarkers(svg, "X8102")).isEmpty(); // released: the marker is gone
 
         long before = rows();
         FreightApiTest.refused(

@@ -74,6 +74,9 @@ class TrackingApiTest {
     static final class Receiver implements AutoCloseable {
         final HttpServer http;
         final Map<String, Integer> received = new ConcurrentHashMap<>();
+        /** The last body of each event received, by eventID. */
+        final Map<String, JsonNode> bodies = new ConcurrentHashMap<>();
+
         final AtomicBoolean down = new AtomicBoolean();
         final AtomicInteger badSignatures = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
@@ -93,6 +96,7 @@ class TrackingApiTest {
                 } else {
                     for (JsonNode e : parse(body)) {
                         received.merge(e.get("eventID").asText(), 1, Integer::sum);
+                        bodies.put(e.get("eventID").asText(), e);
                     }
                     status = 204;
                 }
@@ -151,6 +155,7 @@ class TrackingApiTest {
         office = user(admin, "freight.office", "FREIGHT_OFFICE");
         dispatcher = user(admin, "zhao.dispatch", "DISPATCHER");
         laoCustoms = user(admin, "boten.customs", "CUSTOMS");
+        user(admin, "railway.admin", "ADMIN");
         ok(server.putJson("/api/freight/customs/officers/boten.customs", admin, "{\"country\":\"LA\"}"), 200);
         receiver = new Receiver();
     }
@@ -185,8 +190,10 @@ class TrackingApiTest {
         return t.atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmm"));
     }
 
+    /** Short retries, and the local receivers allowed (webhooks are otherwise https to public hosts only). */
     static void fastRetries() {
         server.platform.tracking().useRetry(new Retry(Duration.ofMillis(200), Duration.ofSeconds(1)));
+        server.platform.tracking().allowHosts(Set.of("127.0.0.1"));
     }
 
     @AfterAll
@@ -294,11 +301,22 @@ class TrackingApiTest {
         throw new AssertionError(point + " is not on " + TRAIN);
     }
 
+    static List<JsonNode> estimates(JsonNode events) {
+        List<JsonNode> out = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.get("eventClassifierCode").asText().equals("EST")) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
     static long count(String type) {
         long n = 0;
         for (JsonNode e :
                 ok(server.get("/api/freight/tracking/events?limit=5000&bookingId=" + bookingId, shipper), 200)) {
-            if (e.get("lancangEventType").asText().equals(type)) {
+            if (e.get("lancangEventType").asText().equals(type)
+                    && e.get("eventClassifierCode").asText().equals("ACT")) {
                 n++;
             }
         }
@@ -430,6 +448,26 @@ class TrackingApiTest {
         JsonNode dest = forecast.get("calls").get(forecast.get("calls").size() - 1);
         assertThat(Instant.parse(after.get("forecastArrival").asText()))
                 .isEqualTo(Instant.parse(dest.get("forecastArrival").asText()));
+
+        // the delay is pushed as one estimated arrival (EST) of the consignment, at the new forecast arrival
+        List<JsonNode> estimates = estimates(
+                ok(server.get("/api/freight/tracking/events?limit=5000&bookingId=" + bookingId, shipper), 200));
+        assertThat(estimates).hasSize(1);
+        JsonNode est = estimates.get(0);
+        assertThat(est.get("eventType").asText()).isEqualTo("TRANSPORT");
+        assertThat(est.get("transportEventTypeCode").asText()).isEqualTo("ARRI");
+        assertThat(est.get("eventLocation").get("facilityCode").asText())
+                .isEqualTo(after.get("to").asText());
+        assertThat(Instant.parse(est.get("eventDateTime").asText()))
+                .isEqualTo(Instant.parse(after.get("forecastArrival").asText()))
+                .isEqualTo(Instant.parse(before.get("forecastArrival").asText()).plusSeconds(delay));
+        await(
+                "the shipper's webhook gets the estimate",
+                () -> receiver.bodies.containsKey(est.get("eventID").asText()));
+        JsonNode pushed = receiver.bodies.get(est.get("eventID").asText());
+        assertThat(pushed.get("eventClassifierCode").asText()).isEqualTo("EST");
+        assertThat(pushed.get("eventDateTime").asText())
+                .isEqualTo(est.get("eventDateTime").asText());
 
         // a running event reported twice changes nothing
         long rows = rows();
@@ -614,6 +652,39 @@ class TrackingApiTest {
                     400,
                     "callbackUrl");
         }
+        // webhooks inside the network are refused (SSRF), in every way an address may be written; http too
+        for (String url : List.of(
+                "http://example.org/hook", // not https, and example.org is not an allowed host
+                "https://localhost/hook", // a name resolving to loopback
+                "https://127.0.0.2/hook",
+                "https://2130706433/hook", // 127.0.0.1 in decimal
+                "https://0x7f000001/hook", // in hex
+                "https://0177.0.0.1/hook", // in octal
+                "https://127.1/hook", // in short form
+                "https://[::1]/hook",
+                "https://[::ffff:127.0.0.1]/hook", // IPv4-mapped IPv6
+                "https://[::ffff:7f00:1]/hook",
+                "https://[::127.0.0.1]/hook", // IPv4-compatible IPv6
+                "https://169.254.169.254/latest/meta-data", // link-local (cloud metadata)
+                "https://[fe80::1]/hook",
+                "https://10.0.0.1/hook", // private
+                "https://172.16.5.4/hook",
+                "https://192.168.1.1/hook",
+                "https://0xc0a80101/hook",
+                "https://[fd12:3456::1]/hook", // unique local IPv6
+                "https://100.64.0.1/hook", // shared address space
+                "https://224.0.0.1/hook", // multicast
+                "https://[ff02::1]/hook",
+                "https://255.255.255.255/hook",
+                "https://0.0.0.0/hook", // unspecified
+                "https://0/hook",
+                "https://[::]/hook")) {
+            refused(server.postJson("/api/freight/subscriptions", shipper, "{\"url\":\"" + url + "\"}"), 400, "url");
+            refused(
+                    server.postJson("/api/freight/subscriptions", shipper, "{\"callbackUrl\":\"" + url + "\"}"),
+                    400,
+                    "callbackUrl");
+        }
         assertThat(rows()).isEqualTo(before);
 
         // the same as CSV, well formed: written
@@ -650,6 +721,152 @@ class TrackingApiTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\n");
         assertThat(lines[0]).startsWith("eventID,seq,bookingId");
-        assertThat(lines.length - 1).isEqualTo(apiEventIds().size());
+        JsonNode all = ok(server.get("/api/freight/tracking/events?limit=5000", office), 200);
+        assertThat(lines.length - 1)
+                .as("the steps, not the estimates")
+                .isEqualTo(all.size() - estimates(all).size());
+    }
+
+    @Test
+    @Order(12)
+    void aWebhookWhoseHostNowResolvesInsideTheNetworkIsNotCalled() throws IOException {
+        try (Receiver local = new Receiver()) {
+            String url = "http://localhost:" + local.http.getAddress().getPort() + "/hook";
+            server.platform.tracking().allowHosts(Set.of("127.0.0.1", "localhost"));
+            JsonNode sub = ok(server.postJson("/api/freight/subscriptions", shipper, "{\"url\":\"" + url + "\"}"), 201);
+            local.secret = sub.get("secret").asText();
+            // the administrator withdraws the host: as if the name had been rebound inside the network since
+            fastRetries();
+            report(units.get(10), "DELIVERED");
+            await(
+                    "the delivery refused and recorded",
+                    () -> lastError(sub.get("id").asText()).startsWith("refused: must be https"));
+            assertThat(local.received).isEmpty();
+            assertThat(local.refused.get() + local.badSignatures.get())
+                    .as("no request made")
+                    .isZero();
+            assertThat(server.send(
+                                    "DELETE",
+                                    "/api/freight/subscriptions/"
+                                            + sub.get("id").asText(),
+                                    shipper,
+                                    null,
+                                    null)
+                            .status())
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void undeliveredEventsBecomeDeadLettersAndDeliveredRowsAreCleanedUpAfterTheRetention() throws IOException {
+        String admin = admin();
+        try (Receiver down = new Receiver()) {
+            down.down.set(true);
+            JsonNode sub =
+                    ok(server.postJson("/api/freight/subscriptions", shipper, "{\"url\":\"" + down.url() + "\"}"), 201);
+            server.platform.tracking().deadAfter(2);
+            report(units.get(11), "DELIVERED");
+            String id = sub.get("id").asText();
+            await("a dead letter after two tries", () -> deadLetter(admin, id) != null);
+            JsonNode dead = deadLetter(admin, id);
+            assertThat(dead.get("attempts").asInt()).isEqualTo(2);
+            assertThat(dead.get("lastError").asText()).contains("503");
+            assertThat(down.refused.get()).isEqualTo(2);
+            assertThat(server.get("/api/freight/subscriptions/dead-letters", shipper)
+                            .status())
+                    .isEqualTo(403);
+            assertThat(server.get("/api/freight/subscriptions/dead-letters", office)
+                            .status())
+                    .isEqualTo(403);
+            refused(server.get("/api/freight/subscriptions/dead-letters?limit=0", admin), 400, "limit");
+        }
+
+        // delivered rows go after the retention by the server's clock; the events, pending rows and dead letters stay
+        server.platform.tracking().keepDelivered(Duration.ofDays(7), Duration.ofMillis(100));
+        long events = eventRows();
+        CLOCK.set(CLOCK.instant().plus(Duration.ofDays(6)).toString());
+        String limit = "'" + CLOCK.instant().minus(Duration.ofDays(7)) + "'::timestamptz";
+        long young = deliveryRows("delivered_at >= " + limit);
+        assertThat(young).isPositive();
+        await(
+                "delivered rows older than 7 days by the server's clock cleaned up",
+                () -> deliveryRows("delivered_at < " + limit) == 0);
+        assertThat(deliveryRows("delivered_at >= " + limit))
+                .as("younger than 7 days: kept")
+                .isEqualTo(young);
+        CLOCK.set(CLOCK.instant().plus(Duration.ofDays(2)).toString());
+        await("the delivered rows cleaned up", () -> deliveryRows("delivered_at IS NOT NULL") == 0);
+        long dead = deliveryRows("dead_at IS NOT NULL");
+        assertThat(dead).isPositive();
+        assertThat(eventRows()).isEqualTo(events);
+        signInAgain();
+        assertThat(deadLetters(admin())).hasSize((int) dead);
+    }
+
+    static void report(String unit, String type) {
+        String at = CLOCK.instant().minusSeconds(30).toString();
+        assertThat(ok(
+                                server.postJson(
+                                        "/api/freight/tracking/events", office, events(List.of(event(unit, type, at)))),
+                                200)
+                        .get("accepted")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    static String admin() {
+        return server.token("railway.admin", "password of railway.admin");
+    }
+
+    static String lastError(String subscription) {
+        for (JsonNode s : ok(server.get("/api/freight/subscriptions", shipper), 200)) {
+            if (s.get("id").asText().equals(subscription)) {
+                return s.has("lastError") && !s.get("lastError").isNull()
+                        ? s.get("lastError").asText()
+                        : "";
+            }
+        }
+        throw new AssertionError("no subscription " + subscription);
+    }
+
+    static JsonNode deadLetter(String admin, String subscription) {
+        for (JsonNode d : deadLetters(admin)) {
+            if (d.get("subscriptionId").asText().equals(subscription)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    static JsonNode deadLetters(String admin) {
+        return ok(server.get("/api/freight/subscriptions/dead-letters", admin), 200);
+    }
+
+    static long deliveryRows(String where) {
+        return server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM tracking_delivery WHERE " + where)
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    static long eventRows() {
+        return server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM tracking_event")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

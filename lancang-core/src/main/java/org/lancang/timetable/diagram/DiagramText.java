@@ -45,6 +45,12 @@ final class DiagramText {
         put("arr", "arr", "到", "ຮອດ");
         put("dep", "dep", "发", "ອອກ");
         put("pass", "pass", "通过", "ຜ່ານ");
+        put(
+                "hold",
+                "{train} held at {station} until customs release every consignment; forecast departure {time}",
+                "{train} 在{station}等待海关放行全部货物；预计 {time} 发车",
+                "{train} ຖືກກັກໄວ້ທີ່ {station} ຈົນກວ່າພາສີຈະປ່ອຍສິນຄ້າທຸກລາຍການ; ຄາດວ່າອອກເວລາ {time}");
+        put("holdMark", "H", "扣", "ກ");
         put("serviceDate", "service date {date}", "开行日期 {date}", "ວັນເດີນລົດ {date}");
         put("km", "km", "公里", "ກມ");
         put(

@@ -6,7 +6,7 @@ import org.lancang.timetable.diagram.RunningLines.At;
 import org.lancang.timetable.diagram.RunningLines.DelayBadge;
 import org.lancang.timetable.diagram.RunningLines.Line;
 
-/** The running lines and delay badges over the plan (the dispatcher's diagram); nothing at all when there are none. */
+/** The running lines, delay badges and border holds over the plan (the dispatcher's diagram); nothing at all when there are none. */
 final class LiveLines {
     /** Their style rules, added to the document only when there is something to draw. */
     static final String STYLE = "<style>\n"
@@ -17,6 +17,8 @@ final class LiveLines {
             + ".ldd .delay-badge rect{fill:#fff3bf;stroke:#d9480f;stroke-width:1}"
             + ".ldd .delay-badge.late rect{fill:#ffe3e3;stroke:#c92a2a}\n"
             + ".ldd .delay-badge text{font-size:10.5px;font-weight:700;fill:#7a1f00}\n"
+            + ".ldd .hold-marker rect{fill:#c92a2a;stroke:#fff;stroke-width:1.2}"
+            + ".ldd .hold-marker text{font-size:10px;font-weight:700;fill:#fff}\n"
             + "</style>\n";
 
     /** A delay under this many seconds is shown as on time (no badge): a minute is a timetable's resolution. */
@@ -92,5 +94,45 @@ final class LiveLines {
             svg.text(x + 8, y, null, "start", text);
             svg.close("g");
         }
+        for (RunningLines.HoldMarker hold : lines.holds()) {
+            drawHold(svg, hold);
+        }
+    }
+
+    /** A red square with an H where the held train waits, its title saying why (a pointer shows it). */
+    private void drawHold(Svg svg, RunningLines.HoldMarker hold) {
+        Point p = l.network.point(hold.where().point()).orElse(null);
+        if (p == null || !l.onStretch(p.km())) {
+            return;
+        }
+        // a hold is drawn even when its forecast departure is past the window's right edge: it pins to the edge
+        double x = Math.min(Math.max(l.x(hold.where().at()), DiagramLayout.LEFT), DiagramLayout.LEFT + l.plotW);
+        double y = l.y(p.km());
+        String title = DiagramText.t(
+                l.lang,
+                "hold",
+                "train",
+                hold.train(),
+                "station",
+                l.name(p),
+                "time",
+                l.clock(hold.where().at()));
+        if (!hold.reason().isBlank()) {
+            title += " — " + hold.reason();
+        }
+        svg.open(
+                "g",
+                "class",
+                "hold-marker",
+                "data-train",
+                hold.train(),
+                "data-run",
+                hold.run(),
+                "data-point",
+                p.code());
+        svg.title(title);
+        svg.rect(x - 7, y - 7, 14, 14, null);
+        svg.text(x, y + 3.5, null, "middle", DiagramText.t(l.lang, "holdMark"));
+        svg.close("g");
     }
 }

@@ -7,21 +7,26 @@ import java.util.Objects;
 /**
  * What a dispatcher's diagram draws over the plan: lines of the day as it runs ({@link Kind#ACTUAL} thick, through the
  * reported times), as it is forecast ({@link Kind#FORECAST} dashed) and as a re-planning proposes it ({@link
- * Kind#PROPOSAL} dotted), and a delay badge per late train. The diagram package knows nothing of how they are
+ * Kind#PROPOSAL} dotted), a delay badge per late train and a marker per train held at a border. The diagram package knows nothing of how they are
  * computed: the caller turns its forecast into these plain values. {@link #NONE} draws the planner's diagram unchanged,
  * to the byte.
  */
-public record RunningLines(List<Line> lines, List<DelayBadge> badges) {
+public record RunningLines(List<Line> lines, List<DelayBadge> badges, List<HoldMarker> holds) {
     /** Nothing over the plan. */
-    public static final RunningLines NONE = new RunningLines(List.of(), List.of());
+    public static final RunningLines NONE = new RunningLines(List.of(), List.of(), List.of());
 
     public RunningLines {
         lines = List.copyOf(lines);
         badges = List.copyOf(badges);
+        holds = List.copyOf(holds);
+    }
+
+    public RunningLines(List<Line> lines, List<DelayBadge> badges) {
+        this(lines, badges, List.of());
     }
 
     public boolean isEmpty() {
-        return lines.isEmpty() && badges.isEmpty();
+        return lines.isEmpty() && badges.isEmpty() && holds.isEmpty();
     }
 
     /** How a line is drawn. */
@@ -48,6 +53,19 @@ public record RunningLines(List<Line> lines, List<DelayBadge> badges) {
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(kind, "kind");
             times = List.copyOf(times);
+        }
+    }
+
+    /**
+     * A train held at {@code where.point()} until something outside the railway lets it go (customs releasing every
+     * consignment), drawn at the forecast departure {@code where.at()}; {@code reason} as the hold gives it (may be
+     * blank).
+     */
+    public record HoldMarker(String train, String run, At where, String reason) {
+        public HoldMarker {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(where, "where");
+            reason = reason == null ? "" : reason;
         }
     }
 

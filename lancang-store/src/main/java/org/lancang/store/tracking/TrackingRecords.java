@@ -16,8 +16,22 @@ public final class TrackingRecords {
     /** A step reported by a terminal or a shipper; {@code location} may be left out for the usual place. */
     public record Report(String bookingId, String unit, BoxEventType type, String location, Instant at) {}
 
-    /** A stored event: its place in the order of storage ({@code seq}), whose consignment, who recorded it. */
-    public record Tracked(long seq, UUID eventId, String shipper, BoxEvent event, String source, Instant recordedAt) {}
+    /**
+     * A stored event: its place in the order of storage ({@code seq}), whose consignment, who recorded it; {@code
+     * classifier} ACT for a step that happened, EST for an estimated arrival of the consignment (unit blank).
+     */
+    public record Tracked(
+            long seq,
+            UUID eventId,
+            String shipper,
+            BoxEvent event,
+            String source,
+            Instant recordedAt,
+            String classifier) {
+        public boolean actual() {
+            return "ACT".equals(classifier);
+        }
+    }
 
     /** One report of a batch: the event's id and whether it was already known. */
     public record Outcome(UUID eventId, boolean duplicate) {}
@@ -64,6 +78,18 @@ public final class TrackingRecords {
 
     /** Events due for delivery to one subscription. */
     public record Due(UUID subscriptionId, String callbackUrl, String secret, int attempts, List<Tracked> events) {}
+
+    /** An event given up for a subscription after the retry limit (a dead letter), with the last error. */
+    public record DeadLetter(
+            UUID subscriptionId,
+            String owner,
+            String callbackUrl,
+            long seq,
+            UUID eventId,
+            int attempts,
+            Instant lastAttemptAt,
+            String lastError,
+            Instant deadAt) {}
 
     /** When to try again after {@code attempts} failed tries: doubling from {@code first}, at most {@code cap}. */
     public record Retry(Duration first, Duration cap) {

@@ -2,6 +2,7 @@ package org.lancang.store.tracking;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +40,7 @@ import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainForecast;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.tracking.TrackingRecords.Consignment;
+import org.lancang.store.tracking.TrackingRecords.DeadLetter;
 import org.lancang.store.tracking.TrackingRecords.Due;
 import org.lancang.store.tracking.TrackingRecords.Outcome;
 import org.lancang.store.tracking.TrackingRecords.Recorded;
@@ -62,6 +65,9 @@ public final class TrackingService {
     /** The advisory lock key every tracking write takes (one writer of tracking_event at a time). */
     static final long WRITE_LOCK = 0x1A4C_0018L;
 
+    /** The change of a consignment's forecast arrival that is pushed as a new estimate (smaller ones are noise). */
+    public static final Duration ESTIMATE_STEP = Duration.ofMinutes(5);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
@@ -74,6 +80,12 @@ public final class TrackingService {
     private final Clock realTime = Clock.systemUTC();
 
     private volatile Retry retry = new Retry(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    private volatile CallbackPolicy policy = new CallbackPolicy(Set.of());
+    /** Tries after which an undelivered event is a dead letter: about a day of tries every 5 minutes. */
+    private volatile int deadAfter = 300;
+
+    private volatile Duration retention = Duration.ofDays(7);
+    private volatile Duration cleanUpEvery = Duration.ofMinutes(10);
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
 
     public TrackingService(
@@ -102,6 +114,30 @@ public final class TrackingService {
 
     public Retry retry() {
         return retry;
+    }
+
+    /** Hosts a webhook may be at although inside the network, and over http (a local receiver; see CallbackPolicy). */
+    public void allowHosts(Set<String> hosts) {
+        this.policy = new CallbackPolicy(hosts);
+    }
+
+    public CallbackPolicy policy() {
+        return policy;
+    }
+
+    /** How many failed tries make an undelivered event a dead letter (kept, no longer tried, listed for admins). */
+    public void deadAfter(int attempts) {
+        this.deadAfter = attempts;
+    }
+
+    /** How long delivered outbox rows are kept (by the server's clock), and how often the clean-up runs. */
+    public void keepDelivered(Duration retention, Duration every) {
+        this.retention = retention;
+        this.cleanUpEvery = every;
+    }
+
+    public Duration cleanUpEvery() {
+        return cleanUpEvery;
     }
 
     /** Called after new events are committed (the webhook sender wakes up). */
@@ -149,9 +185,7 @@ public final class TrackingService {
             Map<String, Booked> booked = booked(h, ids);
             Map<String, Set<String>> units = units(h, ids);
             Map<String, Instant> latest = latest(h, ids);
-            Set<UUID> known = new HashSet<>();
-            List<BoxEvent> events = new ArrayList<>();
-            List<Outcome> outcomes = new ArrayList<>();
+            List<BoxEvent> asked = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
                 Report r = reports.get(i);
                 String p = prefix.apply(i);
@@ -164,16 +198,22 @@ public final class TrackingService {
                 if (!units.getOrDefault(b.id(), Set.of()).contains(unit)) {
                     throw new InvalidInput(p + "unit", "no unit '" + r.unit() + "' in consignment " + b.id());
                 }
-                String location = location(r, b, p);
-                BoxEvent e = new BoxEvent(b.id(), unit, r.type(), location, r.at(), b.train(), b.date());
+                asked.add(new BoxEvent(b.id(), unit, r.type(), location(r, b, p), r.at(), b.train(), b.date()));
+            }
+            Set<UUID> stored = stored(h, asked);
+            Set<UUID> known = new HashSet<>();
+            List<BoxEvent> events = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < asked.size(); i++) {
+                BoxEvent e = asked.get(i);
                 UUID id = e.eventId();
-                boolean duplicate = known.contains(id) || exists(h, id);
+                boolean duplicate = known.contains(id) || stored.contains(id);
                 outcomes.add(new Outcome(id, duplicate));
                 if (duplicate) {
                     continue;
                 }
-                String boxKey = b.id() + "/" + unit;
-                BoxTimeline.checkAfter(latest.get(boxKey), e, p + "at");
+                String boxKey = e.bookingId() + "/" + e.unit();
+                BoxTimeline.checkAfter(latest.get(boxKey), e, prefix.apply(i) + "at");
                 latest.put(boxKey, e.at());
                 known.add(id);
                 events.add(e);
@@ -200,12 +240,12 @@ public final class TrackingService {
                         () -> new InvalidInput(p + "location", "'" + r.location() + "' is not a point of the line"));
     }
 
-    private static boolean exists(Handle h, UUID id) {
-        return h.createQuery("SELECT 1 FROM tracking_event WHERE event_id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+    /** Which of these events are stored already: one query for the batch, not a round trip per event. */
+    private static Set<UUID> stored(Handle h, List<BoxEvent> events) {
+        return new HashSet<>(h.createQuery("SELECT event_id FROM tracking_event WHERE event_id = ANY(:ids)")
+                .bind("ids", events.stream().map(BoxEvent::eventId).toArray(UUID[]::new))
+                .mapTo(UUID.class)
+                .list());
     }
 
     /**
@@ -250,6 +290,7 @@ public final class TrackingService {
                 .bind("d", dates.toArray(new LocalDate[0]))
                 .map((rs, ctx) -> new Carried(booked(rs), rs.getString("unit")))
                 .list();
+        estimates(h, dates, now);
         if (carried.isEmpty()) {
             return;
         }
@@ -275,6 +316,60 @@ public final class TrackingService {
         }
     }
 
+    /**
+     * An EST arrival for every consignment of these days whose train's forecast arrival at the destination moved by
+     * {@link #ESTIMATE_STEP} or more from the last estimate sent (or from the plan, before the first): the forecast
+     * is already up to date when the running events' transaction runs, and a knock-on delay (a train waiting for a
+     * late one) moves the estimate as well. The id names consignment, estimate and the previous estimate, so the same
+     * state gives the same event and a repeat is nothing new.
+     */
+    private void estimates(Handle h, Set<LocalDate> dates, Instant now) {
+        record Last(long seq, Instant at) {}
+        List<Booked> bookings = h.createQuery("SELECT b.* FROM freight_booking b WHERE b.service_date = ANY(:d)"
+                        + " AND EXISTS (SELECT 1 FROM freight_allocation a WHERE a.booking_id = b.id"
+                        + " AND a.released_at IS NULL) ORDER BY b.id")
+                .bind("d", dates.toArray(new LocalDate[0]))
+                .map((rs, ctx) -> booked(rs))
+                .list();
+        if (bookings.isEmpty()) {
+            return;
+        }
+        Map<String, Last> last = new HashMap<>();
+        h.createQuery("SELECT DISTINCT ON (booking_id) booking_id, seq, at FROM tracking_event"
+                        + " WHERE classifier = 'EST' AND booking_id = ANY(:ids) ORDER BY booking_id, seq DESC")
+                .bind("ids", bookings.stream().map(Booked::id).toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getString("booking_id"), new Last(rs.getLong("seq"), instant(rs, "at"))))
+                .forEach(e -> last.put(e.getKey(), e.getValue()));
+        List<BoxEvent> out = new ArrayList<>();
+        Map<BoxEvent, UUID> ids = new HashMap<>();
+        for (Booked b : bookings) {
+            Optional<CallForecast> to = forecast(b.train(), b.date())
+                    .flatMap(f -> f.calls().stream()
+                            .filter(c -> c.point().equalsIgnoreCase(b.to()))
+                            .reduce((first, second) -> second));
+            if (to.isEmpty() || to.get().forecastArrival() == null) {
+                continue;
+            }
+            Last previous = last.get(b.id());
+            Instant since = previous != null ? previous.at() : to.get().plannedArrival();
+            Instant estimate = to.get().forecastArrival();
+            if (since != null && Duration.between(since, estimate).abs().compareTo(ESTIMATE_STEP) < 0) {
+                continue;
+            }
+            BoxEvent e = new BoxEvent(b.id(), "", BoxEventType.ARRIVED, b.to(), estimate, b.train(), b.date());
+            out.add(e);
+            ids.put(
+                    e,
+                    UUID.nameUUIDFromBytes(("lancang-tracking-est:" + b.id() + "/" + estimate + "/"
+                                    + (previous == null ? 0 : previous.seq()))
+                            .getBytes(StandardCharsets.UTF_8)));
+        }
+        if (!out.isEmpty()) {
+            lock(h);
+            insert(h, out, ids::get, "EST", Map.of(), "forecast", now);
+        }
+    }
+
     // ---------------------------------------------------------------- writing
 
     private static void lock(Handle h) {
@@ -286,6 +381,17 @@ public final class TrackingService {
 
     /** The events (new ones; a repeat is skipped) and their outbox rows, in the caller's transaction. */
     private void insert(Handle h, List<BoxEvent> events, Map<UUID, String> sources, String user, Instant now) {
+        insert(h, events, BoxEvent::eventId, "ACT", sources, user, now);
+    }
+
+    private void insert(
+            Handle h,
+            List<BoxEvent> events,
+            Function<BoxEvent, UUID> identity,
+            String classifier,
+            Map<UUID, String> sources,
+            String user,
+            Instant now) {
         if (events.isEmpty()) {
             return;
         }
@@ -301,7 +407,7 @@ public final class TrackingService {
         String[] srcs = new String[n];
         for (int i = 0; i < n; i++) {
             BoxEvent e = events.get(i);
-            ids[i] = e.eventId();
+            ids[i] = identity.apply(e);
             bookings[i] = e.bookingId();
             units[i] = e.unit();
             types[i] = e.type().name();
@@ -312,8 +418,8 @@ public final class TrackingService {
             srcs[i] = sources.getOrDefault(ids[i], user);
         }
         List<Long> seqs = h.createQuery("INSERT INTO tracking_event (event_id, booking_id, shipper, unit, type,"
-                        + " location, at, train, service_date, source, recorded_by, recorded_at)"
-                        + " SELECT x.i, x.b, fb.shipper, x.u, x.ty, x.l, x.a, x.t, x.d, x.s, :user, :now"
+                        + " location, at, train, service_date, source, recorded_by, recorded_at, classifier)"
+                        + " SELECT x.i, x.b, fb.shipper, x.u, x.ty, x.l, x.a, x.t, x.d, x.s, :user, :now, :c"
                         + " FROM unnest(:i::uuid[], :b::text[], :u::text[], :ty::text[], :l::text[],"
                         + " :a::timestamptz[], :t::text[], :d::date[], :s::text[]) WITH ORDINALITY"
                         + " AS x(i, b, u, ty, l, a, t, d, s, o)"
@@ -330,6 +436,7 @@ public final class TrackingService {
                 .bind("s", srcs)
                 .bind("user", user)
                 .bind("now", utc(now))
+                .bind("c", classifier)
                 .mapTo(Long.class)
                 .list();
         if (!seqs.isEmpty()) {
@@ -465,7 +572,18 @@ public final class TrackingService {
      * information or fragment. The secret that signs each delivery is made here and shown in the answer.
      */
     public Subscription subscribe(String owner, boolean every, String callbackUrl, String bookingId) {
-        URI uri = callback(callbackUrl);
+        return subscribe(owner, every, callbackUrl, "callbackUrl", bookingId);
+    }
+
+    /**
+     * As above, errors about the URL naming {@code field}. The URL must also pass the {@link CallbackPolicy}: https to
+     * a host outside the network, unless the administrator allows the host.
+     */
+    public Subscription subscribe(String owner, boolean every, String callbackUrl, String field, String bookingId) {
+        URI uri = callback(callbackUrl, field);
+        policy.refusal(uri, false).ifPresent(why -> {
+            throw new InvalidInput(field, "'" + callbackUrl + "' is refused: " + why);
+        });
         if (bookingId != null && !bookingId.isBlank()) {
             consignment(bookingId.strip(), every ? null : owner); // refused (404) when not the owner's
         }
@@ -487,28 +605,28 @@ public final class TrackingService {
         return subscriptions(owner, id).get(0);
     }
 
-    static URI callback(String url) {
+    static URI callback(String url, String field) {
         if (url == null || url.isBlank()) {
-            throw new InvalidInput("callbackUrl", "is required (an absolute http or https URL)");
+            throw new InvalidInput(field, "is required (an absolute http or https URL)");
         }
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new InvalidInput("callbackUrl", "'" + url + "' is not an http or https URL");
+                throw new InvalidInput(field, "'" + url + "' is not an http or https URL");
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new InvalidInput("callbackUrl", "'" + url + "' names no host");
+                throw new InvalidInput(field, "'" + url + "' names no host");
             }
             if (uri.getUserInfo() != null || uri.getFragment() != null) {
-                throw new InvalidInput("callbackUrl", "'" + url + "' may carry no user information and no fragment");
+                throw new InvalidInput(field, "'" + url + "' may carry no user information and no fragment");
             }
             if (url.length() > 2000) {
-                throw new InvalidInput("callbackUrl", "is longer than 2,000 characters");
+                throw new InvalidInput(field, "is longer than 2,000 characters");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new InvalidInput("callbackUrl", "'" + url + "' is not a URL: " + e.getReason());
+            throw new InvalidInput(field, "'" + url + "' is not a URL: " + e.getReason());
         }
     }
 
@@ -576,7 +694,8 @@ public final class TrackingService {
             record Sub(UUID id, String url, String secret) {}
             List<Sub> subs = h.createQuery("SELECT s.id, s.callback_url, s.secret FROM tracking_subscription s"
                             + " WHERE s.cancelled_at IS NULL AND EXISTS (SELECT 1 FROM tracking_delivery d"
-                            + " WHERE d.subscription_id = s.id AND d.delivered_at IS NULL AND d.next_attempt_at <= :now)"
+                            + " WHERE d.subscription_id = s.id AND d.delivered_at IS NULL AND d.dead_at IS NULL"
+                            + " AND d.next_attempt_at <= :now)"
                             + " ORDER BY s.created_at LIMIT :n")
                     .bind("now", now)
                     .bind("n", subscriptions)
@@ -588,7 +707,8 @@ public final class TrackingService {
                 int[] attempts = {0};
                 List<Tracked> events = h.createQuery("SELECT e.*, d.attempts FROM tracking_delivery d JOIN"
                                 + " tracking_event e ON e.seq = d.seq WHERE d.subscription_id = :s"
-                                + " AND d.delivered_at IS NULL AND d.next_attempt_at <= :now ORDER BY d.seq LIMIT :n")
+                                + " AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= :now"
+                                + " ORDER BY d.seq LIMIT :n")
                         .bind("s", s.id())
                         .bind("now", now)
                         .bind("n", perSubscription)
@@ -605,13 +725,17 @@ public final class TrackingService {
         });
     }
 
-    /** The receiver acknowledged these events (a 2xx answer). */
+    /**
+     * The receiver acknowledged these events (a 2xx answer). The delivery is dated by the server's clock, as the
+     * retention that cleans it up is counted (the tries by the real one).
+     */
     public void delivered(UUID subscription, List<Long> seqs) {
         Instant now = realTime.instant();
-        jdbi.useTransaction(h -> h.createUpdate("UPDATE tracking_delivery SET delivered_at = :now,"
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE tracking_delivery SET delivered_at = :done,"
                         + " last_attempt_at = :now, attempts = attempts + 1 WHERE subscription_id = :s"
                         + " AND seq = ANY(:seqs) AND delivered_at IS NULL")
                 .bind("now", utc(now))
+                .bind("done", utc(clock.instant()))
                 .bind("s", subscription)
                 .bind("seqs", seqs.toArray(new Long[0]))
                 .execute());
@@ -623,16 +747,58 @@ public final class TrackingService {
         Retry r = retry;
         jdbi.useTransaction(h -> h.createUpdate("UPDATE tracking_delivery SET attempts = attempts + 1,"
                         + " last_attempt_at = :now, last_error = :err,"
+                        + " dead_at = CASE WHEN attempts + 1 >= :dead THEN :now END,"
                         + " next_attempt_at = :now + make_interval(secs => least(:cap,"
                         + " :first * power(2, least(attempts, 30)))) WHERE subscription_id = :s AND seq = ANY(:seqs)"
                         + " AND delivered_at IS NULL")
                 .bind("now", utc(now))
                 .bind("err", error.length() > 500 ? error.substring(0, 500) : error)
+                .bind("dead", deadAfter)
                 .bind("cap", r.cap().toMillis() / 1000.0)
                 .bind("first", r.first().toMillis() / 1000.0)
                 .bind("s", subscription)
                 .bind("seqs", seqs.toArray(new Long[0]))
                 .execute());
+    }
+
+    /**
+     * The address of a subscription is refused at delivery (it resolves inside the network now): nothing was sent; the
+     * try counts as failed with the reason, so it is retried (the name may resolve elsewhere again) until it is dead.
+     */
+    public void refused(UUID subscription, List<Long> seqs, String reason) {
+        failed(subscription, seqs, "refused: " + reason);
+    }
+
+    /**
+     * Deletes the delivered outbox rows older than the retention by the server's clock (the events stay in
+     * tracking_event; only the record of their sending goes). Dead letters and pending rows are kept.
+     */
+    public int cleanUp() {
+        OffsetDateTime limit = utc(clock.instant().minus(retention));
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM tracking_delivery WHERE delivered_at IS NOT NULL" + " AND delivered_at < :limit")
+                .bind("limit", limit)
+                .execute());
+    }
+
+    /** Events given up after the retry limit, newest first (at most {@code limit}), over every subscription. */
+    public List<DeadLetter> deadLetters(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.*, s.owner, s.callback_url, e.event_id FROM"
+                        + " tracking_delivery d JOIN tracking_subscription s ON s.id = d.subscription_id"
+                        + " JOIN tracking_event e ON e.seq = d.seq WHERE d.dead_at IS NOT NULL"
+                        + " ORDER BY d.dead_at DESC, d.seq DESC LIMIT :n")
+                .bind("n", limit)
+                .map((rs, ctx) -> new DeadLetter(
+                        rs.getObject("subscription_id", UUID.class),
+                        rs.getString("owner"),
+                        rs.getString("callback_url"),
+                        rs.getLong("seq"),
+                        rs.getObject("event_id", UUID.class),
+                        rs.getInt("attempts"),
+                        instant(rs, "last_attempt_at"),
+                        rs.getString("last_error"),
+                        instant(rs, "dead_at")))
+                .list());
     }
 
     /** Deliveries not yet acknowledged, over every subscription. */
@@ -697,7 +863,8 @@ public final class TrackingService {
                         rs.getString("train"),
                         rs.getObject("service_date", LocalDate.class)),
                 rs.getString("source"),
-                instant(rs, "recorded_at"));
+                instant(rs, "recorded_at"),
+                rs.getString("classifier"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -28,6 +28,7 @@ import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 import org.lancang.web.tracking.TrackingViews.ConsignmentView;
 import org.lancang.web.tracking.TrackingViews.DcsaEventView;
+import org.lancang.web.tracking.TrackingViews.DeadLetterView;
 import org.lancang.web.tracking.TrackingViews.RecordedView;
 import org.lancang.web.tracking.TrackingViews.SubscriptionView;
 
@@ -46,7 +47,8 @@ public final class TrackingRoutes {
 
     public record BoxEventsInput(List<BoxEventInput> events) {}
 
-    public record SubscriptionInput(String callbackUrl, String bookingId) {}
+    /** {@code url} is taken as another name of {@code callbackUrl}; errors name the field that was sent. */
+    public record SubscriptionInput(String callbackUrl, String url, String bookingId) {}
 
     private final TrackingService tracking;
     private final Auth auth;
@@ -109,7 +111,10 @@ public final class TrackingRoutes {
                         .returns(String.class, TrackingCsv.MEDIA_TYPE)
                         .handle(ctx -> ctx.contentType(TrackingCsv.MEDIA_TYPE + "; charset=utf-8")
                                 .header("Content-Disposition", "attachment; filename=\"tracking-events.csv\"")
-                                .result(TrackingCsv.export(events(ctx)).getBytes(StandardCharsets.UTF_8))),
+                                .result(TrackingCsv.export(events(ctx).stream()
+                                                .filter(TrackingRecords.Tracked::actual)
+                                                .toList())
+                                        .getBytes(StandardCharsets.UTF_8))),
                 Endpoint.get(base + "/consignments")
                         .access(read)
                         .tag("tracking")
@@ -153,6 +158,16 @@ public final class TrackingRoutes {
                         .returns(TypeRef.listOf(SubscriptionView.class))
                         .handle(ctx -> ctx.json(tracking.subscriptions(ownerOrAll(ctx)).stream()
                                 .map(SubscriptionView::of)
+                                .toList())),
+                Endpoint.get("/api/freight/subscriptions/dead-letters")
+                        .access(Access.roles(Role.ADMIN))
+                        .tag("tracking")
+                        .summary("Events given up after the retry limit (dead letters), newest first, with the last"
+                                + " error: kept, no longer tried")
+                        .query("limit", false, "at most so many (1 … 5000, default 500)")
+                        .returns(TypeRef.listOf(DeadLetterView.class))
+                        .handle(ctx -> ctx.json(tracking.deadLetters(limit(Params.of(ctx), 500)).stream()
+                                .map(DeadLetterView::of)
                                 .toList())),
                 Endpoint.delete("/api/freight/subscriptions/{id}")
                         .access(read)
@@ -209,10 +224,7 @@ public final class TrackingRoutes {
 
     private List<TrackingRecords.Tracked> events(Context ctx) {
         Params p = Params.of(ctx);
-        int limit = p.wholeNumber("limit", 1000);
-        if (limit < 1 || limit > 5000) {
-            throw new InvalidInput("limit", "must be 1 … 5000");
-        }
+        int limit = limit(p, 1000);
         long after = p.text("after")
                 .map(t -> {
                     try {
@@ -228,6 +240,14 @@ public final class TrackingRoutes {
             tracking.consignment(booking, scope); // 404 when not the caller's
         }
         return tracking.events(scope, booking, p.text("unit").orElse(null), after, limit);
+    }
+
+    private static int limit(Params p, int otherwise) {
+        int limit = p.wholeNumber("limit", otherwise);
+        if (limit < 1 || limit > 5000) {
+            throw new InvalidInput("limit", "must be 1 … 5000");
+        }
+        return limit;
     }
 
     private void consignment(Context ctx) {
@@ -265,7 +285,9 @@ public final class TrackingRoutes {
     private void iftsta(Context ctx) {
         String scope = shipperOrAll(ctx);
         TrackingRecords.Consignment c = tracking.consignment(ctx.pathParam("bookingId"), scope);
-        List<TrackingRecords.Tracked> events = tracking.events(scope, c.bookingId(), null, 0, 100_000);
+        List<TrackingRecords.Tracked> events = tracking.events(scope, c.bookingId(), null, 0, 100_000).stream()
+                .filter(TrackingRecords.Tracked::actual) // IFTSTA carries the steps that happened
+                .toList();
         if (events.isEmpty()) {
             throw new NotFound("bookingId", "consignment " + c.bookingId() + " has no event yet");
         }
@@ -291,7 +313,10 @@ public final class TrackingRoutes {
         boolean railway = isRailway(user);
         ctx.status(201)
                 .json(SubscriptionView.of(
-                        tracking.subscribe(user.username(), railway, in.callbackUrl(), in.bookingId())));
+                        in.callbackUrl() == null && in.url() != null
+                                ? tracking.subscribe(user.username(), railway, in.url(), "url", in.bookingId())
+                                : tracking.subscribe(
+                                        user.username(), railway, in.callbackUrl(), "callbackUrl", in.bookingId())));
     }
 
     private static boolean isRailway(User user) {

@@ -53,7 +53,7 @@ public final class TrackingViews {
 
         /** A stored (actual) event. */
         static DcsaEventView of(TrackingRecords.Tracked t, Network network) {
-            return of(t.event(), t.eventId(), "ACT", t.recordedAt(), network, t.seq());
+            return of(t.event(), t.eventId(), t.classifier(), t.recordedAt(), network, t.seq());
         }
 
         static DcsaEventView of(BoxEvent e, UUID id, String classifier, Instant created, Network network, Long seq) {
@@ -117,8 +117,8 @@ public final class TrackingViews {
                     equipment,
                     shipment,
                     document,
-                    e.unit(),
-                    empty,
+                    e.unit().isEmpty() ? null : e.unit(), // a consignment's estimate names no box
+                    e.unit().isEmpty() ? null : empty,
                     new LocationView(e.location(), name),
                     e.train() == null
                             ? null
@@ -197,6 +197,31 @@ public final class TrackingViews {
                     r.events().stream()
                             .map(o -> new OutcomeView(o.eventId(), o.duplicate()))
                             .toList());
+        }
+    }
+
+    /** An event given up for a subscription after the retry limit. */
+    public record DeadLetterView(
+            UUID subscriptionId,
+            String owner,
+            String callbackUrl,
+            long seq,
+            UUID eventID,
+            int attempts,
+            Instant lastAttemptAt,
+            String lastError,
+            Instant deadAt) {
+        static DeadLetterView of(TrackingRecords.DeadLetter d) {
+            return new DeadLetterView(
+                    d.subscriptionId(),
+                    d.owner(),
+                    d.callbackUrl(),
+                    d.seq(),
+                    d.eventId(),
+                    d.attempts(),
+                    d.lastAttemptAt(),
+                    d.lastError(),
+                    d.deadAt());
         }
     }
 

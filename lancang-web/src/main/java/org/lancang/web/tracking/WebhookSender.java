@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -72,8 +73,17 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private void run() {
+        long lastCleanUp = System.nanoTime() - Long.MAX_VALUE / 2;
         while (running) {
             try {
+                // the period is read each round: an administrator (or a test) may shorten it
+                if (System.nanoTime() - lastCleanUp >= tracking.cleanUpEvery().toNanos()) {
+                    int gone = tracking.cleanUp();
+                    if (gone > 0) {
+                        LOG.info("tracking outbox: {} delivered rows past the retention deleted", gone);
+                    }
+                    lastCleanUp = System.nanoTime();
+                }
                 List<Due> due = tracking.due(50, BATCH);
                 if (due.isEmpty()) {
                     wake.tryAcquire(200, TimeUnit.MILLISECONDS);
@@ -109,7 +119,15 @@ public final class WebhookSender implements AutoCloseable {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(d.callbackUrl()))
+            URI uri = URI.create(d.callbackUrl());
+            // checked again now: the name may resolve inside the network since it was subscribed (DNS rebinding)
+            Optional<String> refused = tracking.policy().refusal(uri, true);
+            if (refused.isPresent()) {
+                LOG.warn("webhook delivery to {} refused: {}", d.callbackUrl(), refused.get());
+                tracking.refused(d.subscriptionId(), seqs, refused.get());
+                return CompletableFuture.completedFuture(null);
+            }
+            request = HttpRequest.newBuilder(uri)
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header(
