@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -331,6 +333,60 @@ class PlannerAndMaintenanceBrowserTest {
         assertThat(labelHeight()).isCloseTo(label, offset(1.0));
         b.shot("diagram-3-fit-to-width-readable");
         server.postJson("/api/timetable/changes/" + change + "/undo", planner(), "{}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDiagramDrawnInStepsStillShowsEveryTrainWithItsNumberItsAxesAndAClickableTrain() {
+        LocalDate date = DAY.plusDays(6);
+        String query = "from=KMS&to=VTE&date=" + date + "&start=06:00&hours=12";
+        // what the server draws for that window: every train's group and every number it writes on a line
+        String drawn = server.get("/api/timetable/diagram.svg?" + query + "&lang=en&zoom=1", planner())
+                .body();
+        List<String> trains = matches(drawn, "<g class=\"train\" data-train=\"([^\"]+)\"");
+        List<String> numbers = matches(drawn, "class=\"number\"[^>]*>([^<]+)</text>");
+        assertThat(trains).as("trains drawn by the server").hasSizeGreaterThan(10);
+        assertThat(numbers).as("numbers drawn by the server").hasSizeGreaterThan(10);
+
+        b.signIn("planner1", "planner1 password", "/planner.html?" + query);
+        // the last step of the drawing: the conflicts listed after the diagram and its axis bands
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conflicts li")));
+        Map<String, Object> page = (Map<String, Object>) b.js("const svg = document.querySelector('#diagram svg.ldd');"
+                + " const gs = [...svg.querySelectorAll('g.train')];"
+                + " return {trains: gs.map((g) => g.dataset.train),"
+                + " numbers: [...svg.querySelectorAll('g.train text.number')].map((t) => t.textContent),"
+                + " buttons: gs.filter((g) => g.getAttribute('role') === 'button' && g.tabIndex === 0).length,"
+                + " names: svg.querySelectorAll('text.name').length,"
+                + " leftNames: document.querySelectorAll('.ldd-axis.left text.name').length,"
+                + " topTimes: document.querySelectorAll('.ldd-axis.top text.time').length};");
+        assertThat((List<String>) page.get("trains")).containsExactlyElementsOf(trains);
+        assertThat((List<String>) page.get("numbers")).containsExactlyElementsOf(numbers);
+        assertThat(((Number) page.get("buttons")).intValue()).isEqualTo(trains.size());
+        assertThat(((Number) page.get("leftNames")).intValue())
+                .as("every station name in the left band")
+                .isEqualTo(((Number) page.get("names")).intValue());
+        assertThat(((Number) page.get("topTimes")).intValue()).isGreaterThan(10);
+
+        // a train is still a button, and the panels below, drawn only when scrolled to, are there when they are
+        b.js(
+                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                b.driver.findElement(By.cssSelector("#diagram g.train[data-train='" + trains.get(0) + "']")));
+        WebElement title = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("train-title")));
+        assertThat(title.getText()).startsWith(trains.get(0));
+        WebElement list = b.driver.findElement(By.id("trains-table"));
+        b.js("arguments[0].scrollIntoView()", list);
+        b.wait.until(d -> list.findElements(By.cssSelector("tbody tr")).size() > 10);
+        assertThat(list.findElement(By.cssSelector("tbody tr")).isDisplayed()).isTrue();
+        b.shot("diagram-4-drawn-in-steps");
+    }
+
+    private static List<String> matches(String text, String regex) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     private static double svgWidth() {

@@ -9,8 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -247,6 +249,28 @@ class TimetableApiTest {
             assertThat(r.status()).as(bad[0]).isEqualTo(400);
             assertThat(r.json().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
         }
+    }
+
+    @Test
+    void theDiagramIsSentGzippedToABrowserThatTakesIt() throws IOException, InterruptedException {
+        String path = "/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12";
+        String plain = server.get(path, planner).body();
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url(path)))
+                                .header("Authorization", "Bearer " + planner)
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String unzipped;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // the same drawing, in a fraction of the bytes (the diagram is text: gzip makes it far smaller)
+        assertThat(unzipped).isEqualTo(plain);
+        assertThat(r.body().length).isLessThan(plain.getBytes(StandardCharsets.UTF_8).length / 3);
     }
 
     @Test
