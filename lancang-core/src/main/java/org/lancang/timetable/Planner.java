@@ -111,8 +111,8 @@ public final class Planner {
         Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
         boolean fixedByHand = stops.stream().anyMatch(s -> s.departAt() != null);
-        PatternKey pattern = new PatternKey(
-                type.code(), plan.from(), plan.to(), stops, plan.allowancePercent(), key.restrictions());
+        PatternKey pattern =
+                new PatternKey(type.code(), plan.from(), plan.to(), stops, plan.allowancePercent(), key.restrictions());
         TrainRun same = fixedByHand ? null : patterns.get(pattern);
         if (same != null) {
             return remember(key, same);

@@ -72,7 +72,9 @@ public final class StationTracks {
             for (List<Occupation> starting :
                     byStart.subMap(from.minus(longest), true, to, false).values()) {
                 for (Occupation o : starting) {
-                    if (o.from().isBefore(to) && from.isBefore(o.to()) && !o.owner().equals(owner)) {
+                    if (o.from().isBefore(to)
+                            && from.isBefore(o.to())
+                            && !o.owner().equals(owner)) {
                         return false;
                     }
                 }
