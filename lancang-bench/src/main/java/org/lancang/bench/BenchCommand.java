@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Benchmarks (medians after warm-up, in this process).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "what to measure: timetable, sales, ops, freight or tracking")
+    @Parameters(index = "0", description = "what to measure: timetable, network, sales, ops, freight or tracking")
     String what;
 
     @Option(names = "--iterations", defaultValue = "30", description = "measured iterations (default ${DEFAULT-VALUE})")
@@ -74,6 +74,21 @@ final class BenchCommand implements Callable<Integer> {
             description = "ops: wall-clock budget of one re-planning (problem, FCFS, CP-SAT, play-through), ms"
                     + " (default ${DEFAULT-VALUE})")
     int replanMillis;
+
+    @Option(
+            names = "--trains",
+            defaultValue = "10000",
+            description = "network: trains of the synthetic day (default ${DEFAULT-VALUE})")
+    int trains;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "network: seed of the synthetic network (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--lines", defaultValue = "40", description = "network: lines (default ${DEFAULT-VALUE})")
+    int lines;
 
     @Spec
     CommandSpec spec;
@@ -113,6 +128,24 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (what.equals("network")) {
+            try {
+                // a step of the large day takes seconds: fewer repeats than the millisecond benchmarks
+                new NetworkBench(
+                                spec.commandLine().getOut(),
+                                trains,
+                                seed,
+                                lines,
+                                Math.min(iterations, 5),
+                                Math.min(warmup, 2))
+                        .run();
+            } catch (NetworkBench.Degenerated failed) {
+                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().println("lancang bench network FAILED: " + failed.getMessage());
+                return 1;
+            }
+            return 0;
+        }
         if (what.equals("ops")) {
             new OpsBench(spec.commandLine().getOut(), scenarios, Duration.ofMillis(replanMillis)).run();
             return 0;
@@ -120,7 +153,8 @@ final class BenchCommand implements Callable<Integer> {
         if (!what.equals("timetable")) {
             spec.commandLine()
                     .getErr()
-                    .println("unknown benchmark '" + what + "'; known: timetable, sales, ops, freight, tracking");
+                    .println("unknown benchmark '" + what
+                            + "'; known: timetable, network, sales, ops, freight, tracking");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();

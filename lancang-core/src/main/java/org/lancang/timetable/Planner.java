@@ -40,6 +40,20 @@ public final class Planner {
     private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {}
 
     /**
+     * Runs by what decides them: a timetable repeats a few stopping patterns all day, and trains of one type, path,
+     * stops and allowance run the same whatever their number and departure (times are kept from the departure).
+     */
+    private final Map<PatternKey, TrainRun> patterns = new ConcurrentHashMap<>();
+
+    private record PatternKey(
+            String type,
+            String from,
+            String to,
+            List<StopRequest> stops,
+            double allowancePercent,
+            List<SpeedRestriction> restrictions) {}
+
+    /**
      * The legs run for each type, path and set of restrictions: path insertion holds a train at one loop after
      * another, and each hold changes only the legs either side of that loop, so the others are not run again.
      */
@@ -96,6 +110,13 @@ public final class Planner {
         LinePath path = LinePath.between(network, plan.from(), plan.to());
         Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
+        boolean fixedByHand = stops.stream().anyMatch(s -> s.departAt() != null);
+        PatternKey pattern =
+                new PatternKey(type.code(), plan.from(), plan.to(), stops, plan.allowancePercent(), key.restrictions());
+        TrainRun same = fixedByHand ? null : patterns.get(pattern);
+        if (same != null) {
+            return remember(key, same);
+        }
         LegSupplements supplements = RunningTimes.supplements(type);
         if (legs.size() > 1_000) {
             legs.clear();
@@ -104,13 +125,23 @@ public final class Planner {
                 new LegKey(type.code(), plan.from(), plan.to(), key.restrictions()), k -> new LegMemo());
         TrainRun run = RunningTimes.compute(
                 network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements, memo);
-        if (stops.stream().anyMatch(s -> s.departAt() != null)) {
+        if (fixedByHand) {
             // departures fixed by hand: lengthen those dwells (a dwell moves every later time by the same amount,
             // the legs between stops do not change), then run the physics again with the final dwells
             stops = fixedDepartures(plan, run, stops);
             run = RunningTimes.compute(
                     network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements, memo);
         }
+        if (!fixedByHand) {
+            if (patterns.size() > 10_000) {
+                patterns.clear();
+            }
+            patterns.putIfAbsent(pattern, run);
+        }
+        return remember(key, run);
+    }
+
+    private TrainRun remember(RunKey key, TrainRun run) {
         if (runs.size() > 10_000) {
             runs.clear(); // a long-running server edits many plans: keep the cache bounded
         }

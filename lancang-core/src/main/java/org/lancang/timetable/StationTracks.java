@@ -1,9 +1,12 @@
 package org.lancang.timetable;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.conflict.Occupation;
@@ -18,13 +21,13 @@ public final class StationTracks {
     private StationTracks() {}
 
     public static List<Occupation> allocate(List<BlockingTimes.StationStop> stops, Network network) {
-        Map<String, List<Occupation>> byTrack = new HashMap<>();
+        Map<String, Track> byTrack = new HashMap<>();
         List<Occupation> out = new ArrayList<>();
         for (BlockingTimes.StationStop s : stops) {
             if (s.passing()) {
                 Occupation o =
                         new Occupation(Resources.track(s.station().code(), 1), s.owner(), false, s.from(), s.to());
-                byTrack.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
+                byTrack.computeIfAbsent(o.resource(), k -> new Track()).add(o);
                 out.add(o);
             }
         }
@@ -36,19 +39,48 @@ public final class StationTracks {
             String chosen = Resources.track(s.station().code(), preference.get(0));
             for (int track : preference) {
                 String id = Resources.track(s.station().code(), track);
-                Occupation candidate = new Occupation(id, s.owner(), false, s.from(), s.to());
-                boolean free = byTrack.getOrDefault(id, List.of()).stream()
-                        .noneMatch(o -> o.overlaps(candidate) && !o.owner().equals(s.owner()));
-                if (free) {
+                Track taken = byTrack.get(id);
+                if (taken == null || taken.freeFor(s.owner(), s.from(), s.to())) {
                     chosen = id;
                     break;
                 }
             }
             Occupation o = new Occupation(chosen, s.owner(), false, s.from(), s.to());
-            byTrack.computeIfAbsent(chosen, k -> new ArrayList<>()).add(o);
+            byTrack.computeIfAbsent(chosen, k -> new Track()).add(o);
             out.add(o);
         }
         return out;
+    }
+
+    /**
+     * One track's occupations by start time. A busy station sees thousands of stops a day: only those starting
+     * within the longest stay before the new one can overlap it, so each check looks at a few, not all.
+     */
+    private static final class Track {
+        private final TreeMap<Instant, List<Occupation>> byStart = new TreeMap<>();
+        private Duration longest = Duration.ZERO;
+
+        void add(Occupation o) {
+            byStart.computeIfAbsent(o.from(), k -> new ArrayList<>(1)).add(o);
+            Duration length = Duration.between(o.from(), o.to());
+            if (length.compareTo(longest) > 0) {
+                longest = length;
+            }
+        }
+
+        boolean freeFor(String owner, Instant from, Instant to) {
+            for (List<Occupation> starting :
+                    byStart.subMap(from.minus(longest), true, to, false).values()) {
+                for (Occupation o : starting) {
+                    if (o.from().isBefore(to)
+                            && from.isBefore(o.to())
+                            && !o.owner().equals(owner)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** Tracks in the order a stopping train should get them: loops and side tracks first, then its own main line. */

@@ -1,0 +1,372 @@
+package org.lancang.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.lancang.data.DataFiles;
+import org.lancang.gtfs.FeedInfo;
+import org.lancang.gtfs.GtfsExporter;
+import org.lancang.gtfs.StopCoordinates;
+import org.lancang.network.Joins;
+import org.lancang.reference.ReferenceData;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.DayPlan;
+import org.lancang.timetable.Operators;
+import org.lancang.timetable.PathFinder;
+import org.lancang.timetable.PathRequest;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.ServiceCalendar;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.conflict.BruteForceConflictChecker;
+import org.lancang.timetable.conflict.Conflict;
+import org.lancang.timetable.conflict.ConflictDetector;
+import org.lancang.timetable.conflict.Occupation;
+
+/**
+ * {@code lancang bench network}: a synthetic network of many lines ({@link SyntheticNetwork}) loaded through the
+ * network parsers, then each step timed (medians after a warm-up): load, running times of every train, the day
+ * computed and conflict-checked, freight path insertions, the GTFS export; and the shipped China–Laos day as the
+ * baseline in the same process. Fails loudly when the workload degenerates (trains missing, no blocking times, the
+ * sweep and brute force disagreeing on the sample, no freight path found).
+ */
+final class NetworkBench {
+    /** OSRD's published figure: about 29,000 trains loaded in 2 min 30 s (issue 19). */
+    static final double OSRD_TRAINS_PER_SECOND = 29_000 / 150.0;
+
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    private static final int SAMPLED_RESOURCES = 300;
+    private static final int INSERTIONS = 100;
+
+    static final class Degenerated extends RuntimeException {
+        Degenerated(String message) {
+            super(message);
+        }
+    }
+
+    /** One line loaded through the parsers, as {@code lancang serve} would load a folder. */
+    record Loaded(
+            String code,
+            ReferenceData data,
+            List<TrainPlan> plans,
+            Operators operators,
+            Joins joins,
+            StopCoordinates coordinates) {}
+
+    private final PrintWriter out;
+    private final int trains;
+    private final long seed;
+    private final int lines;
+    private final int iterations;
+    private final int warmup;
+
+    NetworkBench(PrintWriter out, int trains, long seed, int lines, int iterations, int warmup) {
+        this.out = out;
+        this.trains = trains;
+        this.seed = seed;
+        this.lines = lines;
+        this.iterations = iterations;
+        this.warmup = warmup;
+    }
+
+    static List<Loaded> load(SyntheticNetwork network) {
+        List<Loaded> out = new ArrayList<>();
+        for (String code : network.folders().keySet()) {
+            DataFiles files = network.files(code);
+            ReferenceData data = ReferenceData.parse(files);
+            out.add(new Loaded(
+                    code,
+                    data,
+                    TimetableFile.parse("timetable.csv", files.read("timetable.csv")),
+                    Operators.parse(Operators.FILE, files.read(Operators.FILE), data.network()),
+                    Joins.parse(files.read(Joins.FILE), data.network()),
+                    StopCoordinates.parse("stop-coordinates.csv", files.read("stop-coordinates.csv"))));
+        }
+        return out;
+    }
+
+    static Planner planner(Loaded line) {
+        return new Planner(line.data().network(), line.data().rollingStock(), BlockingRules.defaults());
+    }
+
+    /** Every line's day, each with a fresh planner (no run cached from an earlier call). */
+    static List<DayPlan> day(List<Loaded> network) {
+        return network.parallelStream()
+                .map(l -> planner(l).day(l.plans(), DAY, List.of(), List.of()))
+                .toList();
+    }
+
+    /**
+     * The sweep's conflicts on a seeded sample of resources against the brute-force pairwise checker on the same
+     * occupations; returns the number of conflicts both found, throws when they differ.
+     */
+    static int checkAgainstBruteForce(List<Occupation> occupations, long seed, int sampleSize) {
+        List<String> resources = new ArrayList<>(occupations.stream()
+                .map(Occupation::resource)
+                .distinct()
+                .sorted()
+                .toList());
+        Collections.shuffle(resources, new Random(seed));
+        Set<String> sample = new HashSet<>(resources.subList(0, Math.min(sampleSize, resources.size())));
+        List<Occupation> sampled =
+                occupations.stream().filter(o -> sample.contains(o.resource())).toList();
+        List<Conflict> sweep = ConflictDetector.detect(occupations).stream()
+                .filter(c -> sample.contains(c.resource()))
+                .toList();
+        List<Conflict> brute = BruteForceConflictChecker.detect(sampled);
+        if (!new HashSet<>(sweep).equals(new HashSet<>(brute)) || sweep.size() != brute.size()) {
+            throw new Degenerated("on " + sample.size() + " sampled resources (seed " + seed + ") the sweep found "
+                    + sweep.size() + " conflicts and brute force " + brute.size());
+        }
+        return sweep.size();
+    }
+
+    void run() {
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(
+                Locale.ROOT,
+                "lancang bench network: seed %d, %d trains asked over %d lines, %d warm-up + %d measured iterations,"
+                        + " Java %s, %d cores%n",
+                seed,
+                trains,
+                lines,
+                warmup,
+                iterations,
+                Runtime.version(),
+                runtime.availableProcessors());
+
+        long t0 = System.nanoTime();
+        SyntheticNetwork synthetic = SyntheticNetwork.generate(seed, trains, lines);
+        double generated = (System.nanoTime() - t0) / 1e6;
+        long bytes = synthetic.folders().values().stream()
+                .flatMap(f -> f.values().stream())
+                .mapToLong(String::length)
+                .sum();
+
+        double load = median(() -> load(synthetic));
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        List<Loaded> network = load(synthetic);
+        System.gc();
+        long heap = runtime.totalMemory() - runtime.freeMemory() - before;
+        int planned = network.stream().mapToInt(l -> l.plans().size()).sum();
+        int points = network.stream()
+                .mapToInt(l -> l.data().network().points().size())
+                .sum();
+        long countries = network.stream()
+                .flatMap(l -> l.data().network().countries().stream())
+                .map(c -> c.code())
+                .distinct()
+                .count();
+        long overnight = network.stream()
+                .flatMap(l -> l.plans().stream())
+                .filter(p -> p.departure().isAfter(LocalTime.of(18, 59)))
+                .count();
+        if (planned != trains || network.size() != lines) {
+            throw new Degenerated("the generator gave " + planned + " trains on " + network.size() + " lines, not "
+                    + trains + " on " + lines);
+        }
+        out.printf(
+                Locale.ROOT,
+                "network: %d lines, %d points, %d countries, %d trains (%d leaving after 19:00), %d joins;"
+                        + " %.0f KB of data files generated in %.0f ms%n",
+                network.size(),
+                points,
+                countries,
+                planned,
+                overnight,
+                network.stream().mapToInt(l -> l.joins().all().size()).sum(),
+                bytes / 1024.0,
+                generated);
+        row("load every folder through the parsers", load, String.format(Locale.ROOT, "heap %.1f MB", heap / 1e6));
+
+        double runs = median(() -> network.parallelStream()
+                .mapToLong(l -> {
+                    Planner p = planner(l);
+                    return l.plans().stream()
+                            .mapToLong(plan -> p.run(plan, List.of()).times().size())
+                            .sum();
+                })
+                .sum());
+        row("running times of every train", runs, String.format(Locale.ROOT, "%.0f trains/s", planned / runs * 1e3));
+
+        double dayMs = median(() -> day(network));
+        List<DayPlan> days = day(network);
+        List<Occupation> occupations =
+                days.stream().flatMap(d -> d.occupations().stream()).toList();
+        int conflicts = days.stream().mapToInt(d -> d.conflicts().size()).sum();
+        int runsOfDay = days.stream().mapToInt(d -> d.runsOfTheDay().size()).sum();
+        if (occupations.isEmpty() || runsOfDay != planned) {
+            throw new Degenerated(runsOfDay + " runs of the day for " + planned + " trains, " + occupations.size()
+                    + " blocking times");
+        }
+        row(
+                "the day: every train computed + conflict-checked",
+                dayMs,
+                String.format(
+                        Locale.ROOT,
+                        "%d blocking times, %d conflicts; target < 5000 ms: %s",
+                        occupations.size(),
+                        conflicts,
+                        dayMs < 5000 ? "met" : "NOT met"));
+        int agreed = checkAgainstBruteForce(occupations, seed, SAMPLED_RESOURCES);
+        out.printf(
+                Locale.ROOT,
+                "  brute force on %d sampled resources (seed %d): %d conflicts, the same as the sweep%n",
+                SAMPLED_RESOURCES,
+                seed,
+                agreed);
+        double perSecond = planned / dayMs * 1e3;
+        out.printf(
+                Locale.ROOT,
+                "  %.0f trains/s computed and conflict-checked; OSRD's published figure: 29,000 trains loaded in 150 s"
+                        + " = %.0f trains/s (%.0f× that)%n",
+                perSecond,
+                OSRD_TRAINS_PER_SECOND,
+                perSecond / OSRD_TRAINS_PER_SECOND);
+
+        insertions(network, days);
+        gtfs(network);
+        reference();
+        out.flush();
+    }
+
+    /** Freight paths inserted into the evaluated day of lines that carry freight, each timed on its own. */
+    private void insertions(List<Loaded> network, List<DayPlan> days) {
+        Random random = new Random(seed + 1);
+        List<Integer> freightLines = new ArrayList<>();
+        for (int i = 0; i < network.size(); i++) {
+            if (network.get(i).plans().stream().anyMatch(p -> !p.passenger())) {
+                freightLines.add(i);
+            }
+        }
+        if (freightLines.isEmpty()) {
+            throw new Degenerated("no line carries freight");
+        }
+        List<Planner> planners = network.stream().map(NetworkBench::planner).toList();
+        double[] ms = new double[INSERTIONS];
+        int found = 0;
+        for (int n = 0; n < INSERTIONS + warmup; n++) {
+            int i = freightLines.get(random.nextInt(freightLines.size()));
+            Loaded line = network.get(i);
+            TrainPlan model = line.plans().stream()
+                    .filter(p -> !p.passenger())
+                    .skip(random.nextInt(3))
+                    .findFirst()
+                    .orElse(line.plans().stream()
+                            .filter(p -> !p.passenger())
+                            .findFirst()
+                            .orElseThrow());
+            PathRequest request = new PathRequest(
+                    "X" + n,
+                    model.operator(),
+                    model.trainType(),
+                    false,
+                    ServiceCalendar.daily(DAY, DAY),
+                    model.from(),
+                    model.to(),
+                    List.of(),
+                    DAY.atTime(LocalTime.of(random.nextInt(24), 0))
+                            .atZone(line.data().network().serviceZone())
+                            .toInstant(),
+                    false,
+                    5,
+                    Duration.ofHours(12));
+            long t0 = System.nanoTime();
+            boolean ok;
+            try {
+                new PathFinder(planners.get(i)).insert(request, days.get(i), List.of(), List.of());
+                ok = true;
+            } catch (RuntimeException noPath) {
+                ok = false; // a full single-track line may have no path within 12 h: counted, not hidden
+            }
+            if (n >= warmup) {
+                ms[n - warmup] = (System.nanoTime() - t0) / 1e6;
+                found += ok ? 1 : 0;
+            }
+        }
+        if (found == 0) {
+            throw new Degenerated("none of " + INSERTIONS + " freight paths could be inserted");
+        }
+        Arrays.sort(ms);
+        row(
+                INSERTIONS + " freight path insertions (each)",
+                percentile(ms, 50),
+                String.format(Locale.ROOT, "p95 %.2f ms; %d found a path within 12 h", percentile(ms, 95), found));
+    }
+
+    private void gtfs(List<Loaded> network) {
+        FeedInfo info = new FeedInfo("Lancang synthetic", "https://example.org", "en", "bench", null, null);
+        long[] size = new long[1];
+        double ms = median(() -> {
+            size[0] = network.parallelStream()
+                    .mapToLong(l -> new GtfsExporter(l.coordinates(), l.operators())
+                            .export(
+                                    l.data().network(),
+                                    planner(l)
+                                            .timetable(
+                                                    l.plans().stream()
+                                                            .filter(TrainPlan::passenger)
+                                                            .toList(),
+                                                    List.of()),
+                                    info)
+                            .length)
+                    .sum();
+            return size[0];
+        });
+        if (size[0] == 0) {
+            throw new Degenerated("the GTFS export is empty");
+        }
+        row(
+                "GTFS export of every line's passenger trains",
+                ms,
+                String.format(Locale.ROOT, "%.1f MB zipped", size[0] / 1e6));
+    }
+
+    /** The shipped China–Laos day, the same step as {@code lancang bench timetable}'s, as the in-process baseline. */
+    private void reference() {
+        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+        ReferenceData data = ReferenceData.parse(files);
+        List<TrainPlan> plans = TimetableFile.parse("timetable.csv", files.read("timetable.csv"));
+        double ms = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
+                .day(plans, DAY, List.of(), List.of()));
+        row(
+                "reference China–Laos day (" + plans.size() + " trains) computed + checked",
+                ms,
+                String.format(Locale.ROOT, "target < 50 ms: %s", ms < 50 ? "met" : "NOT met"));
+    }
+
+    private void row(String name, double medianMs, String detail) {
+        out.printf(Locale.ROOT, "%-52s median %9.2f ms  %s%n", name, medianMs, detail);
+        out.flush();
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private double median(Supplier<?> task) {
+        for (int i = 0; i < warmup; i++) {
+            task.get();
+        }
+        double[] ms = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            task.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    }
+}
