@@ -3,6 +3,8 @@ package org.lancang.timetable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.rollingstock.RollingStock;
@@ -102,7 +104,25 @@ public final class TimetableComparison {
         List<String> calls = stops.subList(1, stops.size() - 1).stream()
                 .map(PublishedTimes.Stop::point)
                 .toList();
-        TrainRun run = RunningTimes.timetabled(network, type, from, to, calls, List.of());
+        return compare(p, type.code(), RunningTimes.timetabled(network, type, from, to, calls, List.of()));
+    }
+
+    /**
+     * Holds runs already laid out (a network's timetable as planned: its own stops, dwells and meet waits) against the
+     * published times: {@code runs} gives each published train's run by number.
+     */
+    public static Report compare(List<PublishedTimes.Train> published, Function<String, Optional<TrainRun>> runs) {
+        List<TrainResult> results = new ArrayList<>();
+        for (PublishedTimes.Train p : published) {
+            TrainRun run = runs.apply(p.number())
+                    .orElseThrow(() -> new InvalidInput("train", "no train " + p.number() + " in the timetable"));
+            results.add(compare(p, p.trainType(), run));
+        }
+        return new Report(results);
+    }
+
+    private static TrainResult compare(PublishedTimes.Train p, String type, TrainRun run) {
+        List<PublishedTimes.Stop> stops = p.stops();
         List<Leg> legs = new ArrayList<>();
         double previousComputed = 0;
         for (int i = 1; i < stops.size(); i++) {
@@ -118,6 +138,6 @@ public final class TimetableComparison {
             previousComputed = computed;
         }
         return new TrainResult(
-                p.number(), type.code(), legs, stops.get(stops.size() - 1).minutes(), previousComputed);
+                p.number(), type, legs, stops.get(stops.size() - 1).minutes(), previousComputed);
     }
 }

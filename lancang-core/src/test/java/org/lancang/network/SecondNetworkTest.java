@@ -114,6 +114,6 @@ class SecondNetworkTest {
         assertThat(r133.arrival().atZone(laos).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 2));
         assertThat(r133.arrival()).isAfter(r133.departure().plus(Duration.ofHours(6)));
         System.out.println("133 leaves " + r133.departure().atZone(NETWORK.serviceZone()) + ", arrives "
-                + r133.arrival().atZone(laos) + "; " + day.conflicts().size() + " conflicts in the unplanned day");
+                + r133.arrival().atZone(laos) + "; " + day.conflicts().size() + " conflicts in the planned day");
     }
 }

@@ -26,21 +26,21 @@ import org.lancang.timetable.conflict.Conflict;
  */
 class RoadWindowsTest {
     private static final Path FOLDER = Path.of("..", "data", "vientiane-bangkok");
-    private static final DataFiles FILES = name -> {
+    static final DataFiles FILES = name -> {
         try {
             return Files.readString(FOLDER.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     };
-    private static final ReferenceData DATA = ReferenceData.parse(FILES);
-    private static final ZoneId ZONE = DATA.network().serviceZone();
-    private static final RoadRailBridges BRIDGES = RoadRailBridges.parse(
+    static final ReferenceData DATA = ReferenceData.parse(FILES);
+    static final ZoneId ZONE = DATA.network().serviceZone();
+    static final RoadRailBridges BRIDGES = RoadRailBridges.parse(
                     RoadRailBridges.FILE, FILES.read(RoadRailBridges.FILE), DATA.network())
             .withWindows(RoadRailBridges.WINDOWS_FILE, FILES.read(RoadRailBridges.WINDOWS_FILE));
-    private static final Planner PLANNER = new Planner(DATA.network(), DATA.rollingStock(), BlockingRules.defaults());
-    private static final List<TrainPlan> PLANS = TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"));
-    private static final LocalDate DATE = LocalDate.of(2026, 12, 1);
+    static final Planner PLANNER = new Planner(DATA.network(), DATA.rollingStock(), BlockingRules.defaults());
+    static final List<TrainPlan> PLANS = TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"));
+    static final LocalDate DATE = LocalDate.of(2026, 12, 1);
 
     private static List<Conflict> roadConflicts(DayPlan day) {
         return day.conflicts().stream()
