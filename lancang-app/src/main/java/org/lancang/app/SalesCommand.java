@@ -45,7 +45,7 @@ final class SalesCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            for (JourneyOption j : platform.sales().journeys(from, to, date, currency)) {
+            for (JourneyOption j : platform.networkSales().ofStation(from).journeys(from, to, date, currency)) {
                 out.printf(
                         "%-6s %s %s → %s %s  %dh%02d%s%s%n",
                         j.train(),

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,15 @@ class NetworksCommandTest {
         CommandLineTest.Run unknown = CommandLineTest.run("timetable", "show", "--train", "X77");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("X77");
+    }
+
+    @Test
+    void salesJourneysFindTheSecondNetworksTrainsFromTheirOrigin() {
+        String date = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+        CommandLineTest.Run r = CommandLineTest.run(
+                "sales", "journeys", "--from", "KTW", "--to", "KSV", "--date", date, "--currency", "THB");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("133 ").contains("KTW").contains("THB").contains("(UTC+07:00)");
     }
 
     @Test

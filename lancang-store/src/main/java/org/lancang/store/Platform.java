@@ -30,6 +30,7 @@ import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.reference.ReferenceStore;
+import org.lancang.store.sales.NetworkSales;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.sales.SimulatedPaymentProvider;
@@ -88,6 +89,7 @@ public final class Platform implements AutoCloseable {
     private final WriterLock writerLock;
     private final NameFolding nameFolding;
     private ServedNetworks networks;
+    private volatile NetworkSales networkSales;
     private CustomsService customs;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
@@ -115,6 +117,7 @@ public final class Platform implements AutoCloseable {
         this.timetable = timetable;
         this.commits = commits;
         this.sales = sales;
+        this.networkSales = NetworkSales.of(sales);
         this.maintenance = maintenance;
         this.operations = operations;
         this.changes = changes;
@@ -136,7 +139,7 @@ public final class Platform implements AutoCloseable {
     /** Releases holds whose time is up, and settles payments left unsettled by a request that failed half-way. */
     private void keepHouse() {
         try {
-            int n = sales.expireHolds();
+            int n = networkSales.expireHolds();
             if (n > 0) {
                 LOG.info("released {} expired holds", n);
             }
@@ -193,11 +196,29 @@ public final class Platform implements AutoCloseable {
                     homeFiles));
             others.forEach(files -> served.add(ServedNetwork.fromFiles(files)));
             platform.networks = ServedNetworks.of(served);
+            platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * The sales of each network other than home that has fares, through home's code with its own timetable (its
+     * folder's), fares and sales window (ADR 0027).
+     */
+    private static List<SalesService> sellers(SalesService home, List<ServedNetwork> served) {
+        List<SalesService> out = new ArrayList<>();
+        for (ServedNetwork n : served) {
+            if (!n.home() && n.fares().isPresent()) {
+                out.add(home.forNetwork(
+                        TimetableService.fromPlans(n.planner(), n.plans()),
+                        n.fares().get(),
+                        SalesWindow.of(n.operators())));
+            }
+        }
+        return out;
     }
 
     private static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock, boolean server) {
@@ -361,6 +382,11 @@ public final class Platform implements AutoCloseable {
 
     public SalesService sales() {
         return sales;
+    }
+
+    /** The sales of every network that sells (home first): each request goes to its train's, booking's or station's. */
+    public NetworkSales networkSales() {
+        return networkSales;
     }
 
     public MaintenanceService maintenance() {

@@ -133,7 +133,7 @@ public final class WebServer implements AutoCloseable {
                         .orElse(platform.networks().home())
                         .reference())
                 .endpoints());
-        endpoints.addAll(new SalesRoutes(platform.sales(), auth).endpoints());
+        endpoints.addAll(new SalesRoutes(platform.networkSales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());

@@ -1,7 +1,28 @@
 package org.lancang.ticketing.fares;
 
+import java.util.Optional;
+import org.lancang.rollingstock.Seat;
+import org.lancang.rollingstock.SeatClass;
+
 /** Which berth of a sleeper section: SRT prices upper and lower berths differently (the lower is wider). */
 public enum Berth {
     UPPER,
-    LOWER
+    LOWER;
+
+    /** Whether a class sells berths (a sleeper) rather than seats. */
+    public static boolean sleeper(SeatClass seatClass) {
+        return seatClass == SeatClass.HARD_SLEEPER || seatClass == SeatClass.SOFT_SLEEPER;
+    }
+
+    /**
+     * The berth a sleeper seat is. A car's layout names a section's berths in order, lower first (a convention of
+     * {@code cars.csv}, said in its sources): seat letter A is the lower berth, every other letter the upper; a seat
+     * of a class that is no sleeper has none.
+     */
+    public static Optional<Berth> of(Seat seat) {
+        if (!sleeper(seat.seatClass())) {
+            return Optional.empty();
+        }
+        return Optional.of(seat.number().endsWith("A") ? LOWER : UPPER);
+    }
 }

@@ -265,7 +265,23 @@ public final class FareTable {
             Currency buyerCurrency,
             LocalDate dateOfBirth,
             LocalDate travelDate) {
-        Optional<FareQuote> full = quote(fromCode, toCode, seatClass, buyerCurrency);
+        return quote(fromCode, toCode, seatClass, null, null, buyerCurrency, dateOfBirth, travelDate);
+    }
+
+    /**
+     * One passenger's fare on a train of type {@code trainType} in a berth ({@code null} for a seat): the fare built
+     * from its parts with the supplements, each operator's base part reduced for the passenger's age as above.
+     */
+    public Optional<PassengerFare> quote(
+            String fromCode,
+            String toCode,
+            SeatClass seatClass,
+            String trainType,
+            Berth berth,
+            Currency buyerCurrency,
+            LocalDate dateOfBirth,
+            LocalDate travelDate) {
+        Optional<FareQuote> full = quote(fromCode, toCode, seatClass, trainType, berth, buyerCurrency);
         if (full.isEmpty() || dateOfBirth == null) {
             return full.map(q -> new PassengerFare(FareCategory.ADULT, q));
         }

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
@@ -19,6 +22,7 @@ import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.timetable.Operator;
@@ -76,6 +80,24 @@ class FaresFromPartsTest {
                 q.parts().get(0).amount(),
                 q.supplements().stream().map(FareSupplement::amount).toList(),
                 q.total());
+    }
+
+    @Test
+    void everySleeperSectionHasOneLowerAndOneUpperBerthAndASeatHasNone() {
+        for (TrainType type : DATA.rollingStock().types()) {
+            Map<String, List<Berth>> sections = new HashMap<>();
+            for (Seat seat : type.seats()) {
+                if (Berth.sleeper(seat.seatClass())) {
+                    sections.computeIfAbsent(seat.car() + "/" + seat.number().substring(0, 2), k -> new ArrayList<>())
+                            .add(Berth.of(seat).orElseThrow());
+                } else {
+                    assertThat(Berth.of(seat)).as("%s %s", type.code(), seat).isEmpty();
+                }
+            }
+            sections.forEach((section, berths) -> assertThat(berths)
+                    .as("%s section %s", type.code(), section)
+                    .containsExactlyInAnyOrder(Berth.LOWER, Berth.UPPER));
+        }
     }
 
     @Test

@@ -44,8 +44,12 @@ final class RunsInMemory {
 
     private final Clock clock;
 
-    RunsInMemory(Jdbi jdbi, TimetableService timetable, Clock clock) {
+    /** Whether a run across a border keeps a quota of seats for cross-border journeys (see {@link CrossBorderSplit}). */
+    private final boolean crossBorderQuota;
+
+    RunsInMemory(Jdbi jdbi, TimetableService timetable, Clock clock, boolean crossBorderQuota) {
         this.jdbi = jdbi;
+        this.crossBorderQuota = crossBorderQuota;
         this.clock = clock;
         this.timetable = timetable;
         this.network = timetable.planner().network();
@@ -145,7 +149,7 @@ final class RunsInMemory {
         CarRule rule = CarRule.anyCar();
         OptionalInt border = CrossBorderSplit.borderSegment(
                 codes.stream().map(c -> network.point(c).orElseThrow()).toList());
-        if (border.isPresent()) {
+        if (crossBorderQuota && border.isPresent()) {
             rule = CrossBorderSplit.cr200j(type.seats(), border.getAsInt());
         }
         RunSales run = new RunSales(
@@ -157,8 +161,9 @@ final class RunsInMemory {
                 new SeatInventory(type.seats(), codes.size(), rule, AllocationPolicy.BEST_FIT));
         run.timetableVersion = version;
         rebuild(run);
-        run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE train = :t"
-                        + " AND service_date = :d AND status = 'WAITING'")
+        run.waiting = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM waitlist_entry WHERE network = :n"
+                        + " AND train = :t AND service_date = :d AND status = 'WAITING'")
+                .bind("n", network.code())
                 .bind("t", plan.number())
                 .bind("d", date)
                 .mapTo(Integer.class)
@@ -177,8 +182,9 @@ final class RunsInMemory {
         List<SalesAnomaly> found = new ArrayList<>();
         jdbi.useHandle(h -> h.createQuery("SELECT b.id, b.from_stop, b.to_stop, p.seat_index, p.car, p.seat,"
                         + " p.document_key FROM booking b JOIN booking_passenger p ON p.booking_id = b.id"
-                        + " WHERE b.train = :t AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')"
-                        + " ORDER BY b.created_at, b.id")
+                        + " WHERE b.network = :n AND b.train = :t AND b.service_date = :d"
+                        + " AND b.status IN ('HELD', 'TICKETED') ORDER BY b.created_at, b.id")
+                .bind("n", network.code())
                 .bind("t", run.train.number())
                 .bind("d", run.date)
                 .map((rs, ctx) -> {

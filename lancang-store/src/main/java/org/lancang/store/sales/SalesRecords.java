@@ -110,7 +110,7 @@ public final class SalesRecords {
 
     /**
      * A booking: {@code id} is its UUID, {@code reference} the short code a person reads out at a window (see
-     * the core's BookingReference).
+     * the core's BookingReference). {@code network} is the code of the network whose train it is sold on.
      */
     public record Booking(
             String id,
@@ -137,7 +137,8 @@ public final class SalesRecords {
             String changedTo,
             String changedFrom,
             Long changeDifferenceMinor,
-            List<Payment> payments) {
+            List<Payment> payments,
+            String network) {
         public boolean live() {
             return status.live();
         }
@@ -169,7 +170,8 @@ public final class SalesRecords {
                     changedTo,
                     changedFrom,
                     changeDifferenceMinor,
-                    List.copyOf(recorded));
+                    List.copyOf(recorded),
+                    network);
         }
     }
 

@@ -35,8 +35,8 @@ final class SalesRows {
     private static final String INSERT_BOOKING =
             "INSERT INTO booking (id, reference, train, service_date, from_code, to_code,"
                     + " from_stop, to_stop, seat_class, status, owner, sold_by, created_at, hold_expires_at, currency, total_minor,"
-                    + " paid_at, changed_from) VALUES (:id, :reference, :train, :date, :from, :to, :fs, :ts, :cls, :status, :owner, :soldBy,"
-                    + " :created, :expires, :cur, :total, :paid, :changedFrom)";
+                    + " paid_at, changed_from, network) VALUES (:id, :reference, :train, :date, :from, :to, :fs, :ts, :cls, :status,"
+                    + " :owner, :soldBy, :created, :expires, :cur, :total, :paid, :changedFrom, :network)";
     private static final String INSERT_PASSENGER =
             "INSERT INTO booking_passenger (booking_id, idx, name, document_type,"
                     + " document_number, document_key, nationality, date_of_birth, document_expiry, seat_index, car, seat,"
@@ -45,8 +45,8 @@ final class SalesRows {
                     + " :dob, :exp, :si, :car, :seat, :ticket, :fareCategory, :fareMinor," + INFANT_VALUES + ")";
     private static final String INSERT_ENTRY =
             "INSERT INTO waitlist_entry (id, train, service_date, from_code, to_code,"
-                    + " from_stop, to_stop, seat_class, currency, owner, created_at, departs_at, status) VALUES (:id, :train, :date,"
-                    + " :from, :to, :fs, :ts, :cls, :cur, :owner, :created, :departs, 'WAITING')";
+                    + " from_stop, to_stop, seat_class, currency, owner, created_at, departs_at, status, network) VALUES (:id, :train,"
+                    + " :date, :from, :to, :fs, :ts, :cls, :cur, :owner, :created, :departs, 'WAITING', :network)";
     private static final String INSERT_WAITING_PASSENGER = "INSERT INTO waitlist_passenger (entry_id, idx, name,"
             + " document_type, document_number, nationality, date_of_birth, document_expiry," + INFANT_COLUMNS
             + ") VALUES (:id, :idx, :name, :dt, :dn, :nat, :dob, :exp," + INFANT_VALUES + ")";
@@ -62,6 +62,7 @@ final class SalesRows {
         row.put("id", UUID.fromString(b.id()));
         row.put("reference", b.reference());
         row.put("train", b.train());
+        row.put("network", b.network());
         row.put("date", b.date());
         row.put("from", b.from());
         row.put("to", b.to());
@@ -94,10 +95,11 @@ final class SalesRows {
     }
 
     /** A new waitlist entry with its passengers. */
-    static List<Statement> insert(WaitlistEntry e) {
+    static List<Statement> insert(WaitlistEntry e, String network) {
         List<Statement> out = new ArrayList<>();
         Map<String, Object> row = new HashMap<>();
         row.put("id", UUID.fromString(e.id()));
+        row.put("network", network);
         row.put("train", e.train());
         row.put("date", e.date());
         row.put("from", e.from());
@@ -224,7 +226,8 @@ final class SalesRows {
                 rs.getString("changed_to"),
                 rs.getString("changed_from"),
                 (Long) rs.getObject("change_difference_minor"),
-                List.of());
+                List.of(),
+                rs.getString("network"));
     }
 
     static WaitlistEntry entry(ResultSet rs, int ahead, List<Passenger> passengers) throws SQLException {

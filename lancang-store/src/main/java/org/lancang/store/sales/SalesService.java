@@ -62,7 +62,7 @@ public final class SalesService {
     private static final Duration TWIN_PATIENCE = Duration.ofSeconds(10);
 
     private static final Set<SeatClass> SOLD_CLASSES =
-            EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT);
+            EnumSet.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT, SeatClass.HARD_SLEEPER);
 
     private final Jdbi jdbi;
     private final GroupCommit commits;
@@ -91,6 +91,25 @@ public final class SalesService {
             PaymentProvider payments,
             Clock clock,
             Duration holdTime) {
+        this(jdbi, commits, timetable, fares, window, refunds, payments, clock, holdTime, true);
+    }
+
+    /**
+     * @param crossBorderQuota whether a run across a border sells a quota of its seats to cross-border journeys alone
+     *                         (the reference's rule for the home network's D887/D888; none is published for another
+     *                         network's trains, which sell every seat to any journey)
+     */
+    private SalesService(
+            Jdbi jdbi,
+            GroupCommit commits,
+            TimetableService timetable,
+            FareTable fares,
+            SalesWindow window,
+            RefundRules refunds,
+            PaymentProvider payments,
+            Clock clock,
+            Duration holdTime,
+            boolean crossBorderQuota) {
         this.jdbi = jdbi;
         this.commits = commits;
         this.timetable = timetable;
@@ -100,7 +119,7 @@ public final class SalesService {
         this.refunds = refunds;
         this.clock = clock;
         this.holdTime = holdTime;
-        this.runs = new RunsInMemory(jdbi, timetable, clock);
+        this.runs = new RunsInMemory(jdbi, timetable, clock, crossBorderQuota);
         this.lookups = new SalesLookups(jdbi);
         this.desk = new SeatDesk(
                 commits, timetable, fares, window, holdTime, runs, lookups, new ReferenceNumbers(jdbi), clock);
@@ -108,6 +127,25 @@ public final class SalesService {
         this.waivers = new FeeWaivers(jdbi);
         this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, this.payments, clock);
         this.waitlists = new Waitlists(desk, commits, timetable, clock);
+    }
+
+    /**
+     * The sales of another network's trains, through the same code: its own timetable, fares and sales window (so its
+     * own seats, runs and waitlists), the same database, group commit, refund rules, payment provider and hold time.
+     */
+    public SalesService forNetwork(TimetableService itsTimetable, FareTable itsFares, SalesWindow itsWindow) {
+        return new SalesService(
+                jdbi, commits, itsTimetable, itsFares, itsWindow, refunds, payments.provider(), clock, holdTime, false);
+    }
+
+    /** The network whose trains this service sells. */
+    public Network network() {
+        return network;
+    }
+
+    /** Whether the train is one of this network's timetable (its number names one train across networks). */
+    public boolean sells(String train) {
+        return train != null && timetable.plan(train).isPresent();
     }
 
     /** The run's sales state in memory (loaded from the database the first time). */
@@ -167,7 +205,7 @@ public final class SalesService {
             Train train = run.train;
             List<ClassOffer> classes = new ArrayList<>();
             for (SeatClass cls : classesOf(timetable.planner().trainType(plan.trainType(), "train"))) {
-                Optional<FareQuote> fare = fares.quote(stops.get(i), stops.get(j), cls, currency);
+                Optional<FareQuote> fare = desk.quote(stops.get(i), stops.get(j), cls, plan.trainType(), currency);
                 if (fare.isPresent()) {
                     int available = 0;
                     boolean kept = false;
@@ -505,11 +543,12 @@ public final class SalesService {
     /** Releases every hold whose time is up, and closes waitlist entries whose train has left; returns the holds. */
     public int expireHolds() {
         Instant now = clock.instant();
-        List<String> due = jdbi.withHandle(
-                h -> h.createQuery("SELECT id FROM booking WHERE status = 'HELD'" + " AND hold_expires_at <= :now")
-                        .bind("now", utc(now))
-                        .mapTo(String.class)
-                        .list());
+        List<String> due = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM booking WHERE status = 'HELD' AND hold_expires_at <= :now AND network = :n")
+                .bind("now", utc(now))
+                .bind("n", network.code())
+                .mapTo(String.class)
+                .list());
         int n = 0;
         for (String id : due) {
             Booking b = load(id).orElse(null);
@@ -519,8 +558,9 @@ public final class SalesService {
             }
         }
         commits.commit(h -> h.createUpdate("UPDATE waitlist_entry SET status = 'EXPIRED' WHERE status = 'WAITING'"
-                        + " AND departs_at <= :now")
+                        + " AND departs_at <= :now AND network = :n")
                 .bind("now", utc(now))
+                .bind("n", network.code())
                 .execute());
         return n;
     }

@@ -32,6 +32,7 @@ import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.AgeFare;
+import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.ticketing.fares.PassengerFare;
@@ -103,23 +104,80 @@ final class SeatDesk {
     /** Each passenger's fare (a child's or an infant's by their date of birth) and their sum. */
     private record Priced(List<PassengerFare> fares, Money total) {}
 
+    /**
+     * Each passenger's fare on the train's type (its supplements) and their sum. A sleeper is priced as a lower berth
+     * until the berths are taken ({@link #priceBerths}), which prices each by the berth it got.
+     */
     private Priced price(
             String from,
             String to,
             SeatClass seatClass,
+            String trainType,
             Currency currency,
             List<Passenger> passengers,
             LocalDate date) {
+        List<Seat> none = new ArrayList<>();
+        passengers.forEach(p -> none.add(null));
+        return price(from, to, seatClass, trainType, currency, passengers, none, date);
+    }
+
+    private Priced price(
+            String from,
+            String to,
+            SeatClass seatClass,
+            String trainType,
+            Currency currency,
+            List<Passenger> passengers,
+            List<Seat> seats,
+            LocalDate date) {
         List<PassengerFare> each = new ArrayList<>();
         Money total = Money.zero(currency);
-        for (Passenger p : passengers) {
-            PassengerFare f = fares.quote(from, to, seatClass, currency, p.dateOfBirth(), date)
+        for (int k = 0; k < passengers.size(); k++) {
+            Berth berth = seats.get(k) == null
+                    ? (Berth.sleeper(seatClass) ? Berth.LOWER : null)
+                    : Berth.of(seats.get(k)).orElse(null);
+            PassengerFare f = fares.quote(
+                            from,
+                            to,
+                            seatClass,
+                            trainType,
+                            berth,
+                            currency,
+                            passengers.get(k).dateOfBirth(),
+                            date)
                     .orElseThrow(() -> new InvalidInput(
                             "seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
             each.add(f);
             total = total.plus(f.quote().total());
         }
         return new Priced(List.copyOf(each), total);
+    }
+
+    /** The fare of a journey on a train of the type, a sleeper's as a lower berth (the berth is known once taken). */
+    Optional<FareQuote> quote(String from, String to, SeatClass seatClass, String trainType, Currency currency) {
+        return fares.quote(from, to, seatClass, trainType, Berth.sleeper(seatClass) ? Berth.LOWER : null, currency);
+    }
+
+    /** The code of the network this desk sells on (each booking and waitlist entry is stored with it). */
+    String networkCode() {
+        return network.code();
+    }
+
+    /** The checked journey priced again by the berths just taken (a seat's price does not depend on which seat). */
+    private Priced priceBerths(Checked c, List<Seat> seats) {
+        if (!Berth.sleeper(c.seatClass())) {
+            return new Priced(c.passengerFares(), c.total());
+        }
+        RunSales run = c.run();
+        return price(
+                run.stops.get(c.from()),
+                run.stops.get(c.to()),
+                c.seatClass(),
+                c.plan().trainType(),
+                c.currency(),
+                c.passengers(),
+                seats,
+                run.date);
     }
 
     /** Each lap infant rides with a passenger paying the adult fare, within every operator's band of the journey. */
@@ -214,10 +272,11 @@ final class SeatDesk {
             Passenger.check(people, "passengers[" + k + "].", passengers.get(k), date, crosses, today);
         }
         people.throwIfInvalid();
-        FareQuote fare = fares.quote(run.stops.get(from), run.stops.get(to), seatClass, currency)
+        FareQuote fare = quote(run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency)
                 .orElseThrow(() ->
                         new InvalidInput("seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
-        Priced priced = price(run.stops.get(from), run.stops.get(to), seatClass, currency, passengers, date);
+        Priced priced =
+                price(run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency, passengers, date);
         checkLapInfants(passengers, priced, fare, date, crosses, today);
         return new Checked(
                 plan,
@@ -253,6 +312,7 @@ final class SeatDesk {
             return Optional.empty();
         }
         String id = newId();
+        Priced priced = priceBerths(c, got.get().seats());
         List<BookedPassenger> booked = new ArrayList<>();
         for (int k = 0; k < c.passengers().size(); k++) {
             Seat seat = got.get().seats().get(k);
@@ -263,8 +323,8 @@ final class SeatDesk {
                     seat.car(),
                     seat.number(),
                     ticketed ? ticketNumber(id, c.plan().number(), run.date, seat.car(), seat.number()) : null,
-                    c.passengerFares().get(k).category().name(),
-                    c.passengerFares().get(k).quote().total().minor()));
+                    priced.fares().get(k).category().name(),
+                    priced.fares().get(k).quote().total().minor()));
             run.addDocument(p.documentKey(), c.from(), c.to());
         }
         return Optional.of(new Booking(
@@ -283,7 +343,7 @@ final class SeatDesk {
                 now,
                 now.plus(holdTime),
                 c.currency(),
-                c.total().minor(),
+                priced.total().minor(),
                 ticketed ? now : null,
                 null,
                 null,
@@ -292,7 +352,8 @@ final class SeatDesk {
                 null,
                 changedFrom,
                 null,
-                List.of()));
+                List.of(),
+                network.code()));
     }
 
     /** Refuses to sell on a run taken off sale (its stored bookings sell a seat twice). */
@@ -408,11 +469,12 @@ final class SeatDesk {
                 continue;
             }
             List<Passenger> passengers = lookups.waitingPassengers(UUID.fromString(e.id()));
-            FareQuote fare =
-                    fares.quote(e.from(), e.to(), e.seatClass(), e.currency()).orElse(null);
+            FareQuote fare = quote(e.from(), e.to(), e.seatClass(), run.plan.trainType(), e.currency())
+                    .orElse(null);
             Optional<Booking> hold = Optional.empty();
             if (fare != null) {
-                Priced priced = price(e.from(), e.to(), e.seatClass(), e.currency(), passengers, run.date);
+                Priced priced = price(
+                        e.from(), e.to(), e.seatClass(), run.plan.trainType(), e.currency(), passengers, run.date);
                 Checked c = new Checked(
                         run.plan,
                         run,

@@ -69,7 +69,8 @@ final class Waitlists {
                     null,
                     0,
                     c.passengers());
-            commits.commit(SalesRows.insert(entry)); // under the lock: the queue's order is the order of commits
+            commits.commit(SalesRows.insert(
+                    entry, desk.networkCode())); // under the lock: the queue's order is the order of commits
             run.waiting++;
         } finally {
             run.lock.unlock();

@@ -80,6 +80,22 @@ public final class TimetableService {
         reload();
     }
 
+    private TimetableService(Planner planner, List<TrainPlan> plans) {
+        this.jdbi = null;
+        this.planner = planner;
+        this.plans = List.copyOf(plans);
+        this.possessions = List.of();
+        version = 1;
+    }
+
+    /**
+     * A network's timetable as its folder gives it, kept in memory alone: a network other than home has no stored
+     * plans, possessions or changes (ADR 0020), but its trains are sold through the same services as home's (ADR 0027).
+     */
+    public static TimetableService fromPlans(Planner planner, List<TrainPlan> plans) {
+        return new TimetableService(planner, plans);
+    }
+
     /** Loads the shipped timetable into an empty database. */
     public static void loadIfEmpty(Jdbi jdbi, DataFiles files) {
         long count = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM train_plan")
@@ -306,6 +322,9 @@ public final class TimetableService {
     }
 
     public synchronized Possession addPossession(Possession p) {
+        if (jdbi == null) {
+            throw new IllegalStateException("a network read from its folder keeps no possessions");
+        }
         planner.possessionOccupations(p); // checks the points
         jdbi.useHandle(
                 h -> h.createUpdate("INSERT INTO possession (id, from_point, to_point, starts_at, ends_at, description)"

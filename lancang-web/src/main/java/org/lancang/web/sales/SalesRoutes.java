@@ -14,8 +14,11 @@ import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
+import org.lancang.network.Names;
+import org.lancang.network.Point;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
+import org.lancang.store.sales.NetworkSales;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
@@ -41,6 +44,7 @@ import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
+import org.lancang.web.network.NetworkRoutes.NamesView;
 
 /**
  * Selling tickets: journeys (public), bookings for passengers (their own) and agents (for anyone, found by ticket or
@@ -206,6 +210,8 @@ public final class SalesRoutes {
             LocalDate date,
             String from,
             String to,
+            NamesView fromNames,
+            NamesView toNames,
             OffsetDateTime departure,
             String departureZone,
             OffsetDateTime arrival,
@@ -224,7 +230,8 @@ public final class SalesRoutes {
             String changedFrom,
             MoneyView changeDifference,
             List<PaymentView> payments) {
-        static BookingView of(Booking b, Optional<JourneyTimes> times) {
+        static BookingView of(
+                Booking b, Optional<JourneyTimes> times, Optional<Names> fromNames, Optional<Names> toNames) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
                 ps.add(new PassengerView(
@@ -247,6 +254,8 @@ public final class SalesRoutes {
                     b.date(),
                     b.from(),
                     b.to(),
+                    fromNames.map(NamesView::of).orElse(null),
+                    toNames.map(NamesView::of).orElse(null),
                     times.map(JourneyTimes::departure).orElse(null),
                     times.map(JourneyTimes::departureZone).orElse(null),
                     times.map(JourneyTimes::arrival).orElse(null),
@@ -296,12 +305,22 @@ public final class SalesRoutes {
         return List.copyOf(out);
     }
 
+    /** Home's sales: bookings, waitlists and notifications are read alike whichever network sold them. */
     private final SalesService sales;
+
+    private final NetworkSales networks;
     private final Auth auth;
 
-    public SalesRoutes(SalesService sales, Auth auth) {
-        this.sales = sales;
+    public SalesRoutes(NetworkSales networks, Auth auth) {
+        this.networks = networks;
+        this.sales = networks.home();
         this.auth = auth;
+    }
+
+    /** The currency a buyer pays in when they name none: CNY on home; elsewhere the boarding station's own. */
+    private Currency defaultCurrency(String from) {
+        SalesService of = networks.ofStation(from);
+        return of == sales ? Currency.CNY : of.localCurrency(from).orElse(Currency.CNY);
     }
 
     public List<Endpoint> endpoints() {
@@ -317,11 +336,17 @@ public final class SalesRoutes {
                         .query("date", true, "YYYY-MM-DD")
                         .query("currency", false, "CNY or LAK (default CNY)")
                         .returns(TypeRef.listOf(JourneyOption.class))
-                        .handle(ctx -> ctx.json(sales.journeys(
-                                Params.of(ctx).code("from"),
-                                Params.of(ctx).code("to"),
-                                Params.of(ctx).date("date"),
-                                Params.of(ctx).oneOf("currency", Currency.class).orElse(Currency.CNY)))),
+                        .handle(ctx -> {
+                            String from = Params.of(ctx).code("from");
+                            ctx.json(networks.ofStation(from)
+                                    .journeys(
+                                            from,
+                                            Params.of(ctx).code("to"),
+                                            Params.of(ctx).date("date"),
+                                            Params.of(ctx)
+                                                    .oneOf("currency", Currency.class)
+                                                    .orElseGet(() -> defaultCurrency(from))));
+                        }),
                 Endpoint.get("/api/nationalities")
                         .access(Access.PUBLIC)
                         .tag("sales")
@@ -364,8 +389,8 @@ public final class SalesRoutes {
                         .handle(ctx -> {
                             PaymentInput r = Json.body(ctx, PaymentInput.class);
                             User u = auth.requireUser(ctx);
-                            ctx.json(
-                                    view(sales.pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
+                            ctx.json(view(networks.ofBooking(ctx.pathParam("id"), u.username(), isAgent(u))
+                                    .pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
                         }),
                 Endpoint.get("/api/bookings/{id}/refund-quote")
                         .access(buyers)
@@ -375,7 +400,8 @@ public final class SalesRoutes {
                         .returns(RefundQuoteView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
-                            RefundRules.Quote q = sales.refundQuote(ctx.pathParam("id"), u.username(), isAgent(u));
+                            RefundRules.Quote q = networks.ofBooking(ctx.pathParam("id"), u.username(), isAgent(u))
+                                    .refundQuote(ctx.pathParam("id"), u.username(), isAgent(u));
                             ctx.json(new RefundQuoteView(
                                     MoneyView.of(q.paid()), MoneyView.of(q.fee()), MoneyView.of(q.refund())));
                         }),
@@ -388,7 +414,8 @@ public final class SalesRoutes {
                         .returns(BookingView.class)
                         .handle(ctx -> {
                             User u = auth.requireUser(ctx);
-                            ctx.json(view(sales.cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
+                            ctx.json(view(networks.ofBooking(ctx.pathParam("id"), u.username(), isAgent(u))
+                                    .cancel(ctx.pathParam("id"), u.username(), isAgent(u))));
                         }),
                 Endpoint.post("/api/bookings/{id}/change")
                         .access(buyers)
@@ -402,17 +429,18 @@ public final class SalesRoutes {
                         .handle(ctx -> {
                             ChangeInput r = Json.body(ctx, ChangeInput.class);
                             User u = auth.requireUser(ctx);
-                            ctx.json(view(sales.change(
-                                    ctx.pathParam("id"),
-                                    u.username(),
-                                    isAgent(u),
-                                    new ChangeRequest(
-                                            r.train(),
-                                            r.date(),
-                                            r.seatClass(),
-                                            r.position(),
-                                            r.car() == null ? 0 : r.car(),
-                                            r.idempotencyKey()))));
+                            ctx.json(view(networks.ofBooking(ctx.pathParam("id"), u.username(), isAgent(u))
+                                    .change(
+                                            ctx.pathParam("id"),
+                                            u.username(),
+                                            isAgent(u),
+                                            new ChangeRequest(
+                                                    r.train(),
+                                                    r.date(),
+                                                    r.seatClass(),
+                                                    r.position(),
+                                                    r.car() == null ? 0 : r.car(),
+                                                    r.idempotencyKey()))));
                         }),
                 Endpoint.post("/api/waitlist")
                         .access(buyers)
@@ -427,16 +455,17 @@ public final class SalesRoutes {
                             User u = auth.requireUser(ctx);
                             requireStations(r.from(), r.to());
                             ctx.status(201)
-                                    .json(WaitlistView.of(sales.joinWaitlist(
-                                            u.username(),
-                                            new WaitlistRequest(
-                                                    r.train(),
-                                                    r.date(),
-                                                    r.from(),
-                                                    r.to(),
-                                                    r.seatClass(),
-                                                    passengers(r.passengers()),
-                                                    r.currency() == null ? Currency.CNY : r.currency()))));
+                                    .json(WaitlistView.of(networks.ofTrain(r.train())
+                                            .joinWaitlist(
+                                                    u.username(),
+                                                    new WaitlistRequest(
+                                                            r.train(),
+                                                            r.date(),
+                                                            r.from(),
+                                                            r.to(),
+                                                            r.seatClass(),
+                                                            passengers(r.passengers()),
+                                                            r.currency() == null ? Currency.CNY : r.currency()))));
                         }),
                 Endpoint.get("/api/waitlist")
                         .access(buyers)
@@ -483,7 +512,9 @@ public final class SalesRoutes {
                         .summary("Seats sold twice in stored bookings, found when their runs were loaded: those runs"
                                 + " are off sale until one of the bookings is cancelled")
                         .returns(TypeRef.listOf(SalesAnomaly.class))
-                        .handle(ctx -> ctx.json(sales.anomalies())),
+                        .handle(ctx -> ctx.json(networks.all().stream()
+                                .flatMap(n -> n.anomalies().stream())
+                                .toList())),
                 Endpoint.get("/api/bookings/{id}/tickets/{index}/qr.svg")
                         .access(buyers)
                         .tag("sales")
@@ -511,19 +542,20 @@ public final class SalesRoutes {
         User u = auth.requireUser(ctx);
         List<Passenger> passengers = passengers(r.passengers());
         requireStations(r.from(), r.to());
-        var held = sales.holdAsync(
-                u.username(),
-                u.username(),
-                new HoldRequest(
-                        r.train(),
-                        r.date(),
-                        r.from(),
-                        r.to(),
-                        r.seatClass(),
-                        r.position(),
-                        r.car() == null ? 0 : r.car(),
-                        passengers,
-                        r.currency() == null ? Currency.CNY : r.currency()));
+        var held = networks.ofTrain(r.train())
+                .holdAsync(
+                        u.username(),
+                        u.username(),
+                        new HoldRequest(
+                                r.train(),
+                                r.date(),
+                                r.from(),
+                                r.to(),
+                                r.seatClass(),
+                                r.position(),
+                                r.car() == null ? 0 : r.car(),
+                                passengers,
+                                r.currency() == null ? defaultCurrency(r.from()) : r.currency()));
         // answered when the hold is committed; no server thread waits for the disk meanwhile
         ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(view(b))));
     }
@@ -572,7 +604,11 @@ public final class SalesRoutes {
     }
 
     private BookingView view(Booking b) {
-        return BookingView.of(b, sales.times(b));
+        return BookingView.of(
+                b,
+                networks.of(b).times(b),
+                networks.point(b, b.from()).map(Point::names),
+                networks.point(b, b.to()).map(Point::names));
     }
 
     private Booking find(Context ctx) {

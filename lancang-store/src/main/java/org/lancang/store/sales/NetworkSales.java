@@ -1,0 +1,83 @@
+package org.lancang.store.sales;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lancang.network.Point;
+import org.lancang.store.sales.SalesRecords.Booking;
+
+/**
+ * The sales of every network served: one {@link SalesService} per network that sells (home first), each with its own
+ * timetable, fares, sales window and seats, all sharing the bookings, payments and booking references (ADR 0027). A
+ * request goes to the network of its train, its booking or its station; codes and train numbers are unique across
+ * networks, so each names one.
+ */
+public final class NetworkSales {
+    private final List<SalesService> networks;
+
+    private NetworkSales(List<SalesService> networks) {
+        this.networks = List.copyOf(networks);
+    }
+
+    /** Home's sales alone. */
+    public static NetworkSales of(SalesService home) {
+        return new NetworkSales(List.of(home));
+    }
+
+    /** Home's sales first, then the others'. */
+    public static NetworkSales of(SalesService home, List<SalesService> others) {
+        List<SalesService> all = new ArrayList<>();
+        all.add(home);
+        all.addAll(others);
+        return new NetworkSales(all);
+    }
+
+    public SalesService home() {
+        return networks.get(0);
+    }
+
+    public List<SalesService> all() {
+        return networks;
+    }
+
+    /** The sales of the network that runs the train; home's for a train of none (which refuses it, naming it). */
+    public SalesService ofTrain(String train) {
+        return networks.stream().filter(s -> s.sells(train)).findFirst().orElse(home());
+    }
+
+    /** The sales of the network that has the station; home's for a station of none (which refuses it). */
+    public SalesService ofStation(String code) {
+        String upper = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        return networks.stream()
+                .filter(s -> s.network().point(upper).isPresent())
+                .findFirst()
+                .orElse(home());
+    }
+
+    /** The sales of the network a booking was sold on. */
+    public SalesService of(Booking b) {
+        return networks.stream()
+                .filter(s -> s.network().code().equals(b.network()))
+                .findFirst()
+                .orElse(home());
+    }
+
+    /** The sales of the network of a booking its owner (or an agent) may see: its network's, found by the booking. */
+    public SalesService ofBooking(String bookingId, String caller, boolean agent) {
+        if (networks.size() == 1) {
+            return home(); // home alone sells: no need to read the booking twice (the service reads and checks it)
+        }
+        return of(home().find(bookingId, caller, agent));
+    }
+
+    /** A station of the booking's network, with its names in every language that network gives. */
+    public Optional<Point> point(Booking b, String code) {
+        return of(b).network().point(code);
+    }
+
+    /** Releases every network's holds whose time is up; returns how many. */
+    public int expireHolds() {
+        return networks.stream().mapToInt(SalesService::expireHolds).sum();
+    }
+}
