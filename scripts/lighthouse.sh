@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Lighthouse on the home, book, trips and planner pages, on a phone (Lighthouse's mobile preset: a Moto G-class
-# screen, slow 4G and a 4× slower CPU, simulated) and on a desktop, against a Lancang server this script starts on a
-# fresh database. Prints the four scores of each page (performance, accessibility, best practices, SEO) and keeps
-# the reports in target/lighthouse/. Not part of CI (.ci/run): it needs the npm registry for `lighthouse`.
+# Lighthouse on the home, book, trips and planner pages (and the passenger pages in Thai), on a phone (Lighthouse's
+# mobile preset: a Moto G-class screen, slow 4G and a 4× slower CPU, simulated) and on a desktop, against a Lancang
+# server this script starts on a fresh database. Prints the four scores of each page (performance, accessibility,
+# best practices, SEO) and keeps the reports in target/lighthouse/. Not part of CI (.ci/run): it needs the npm
+# registry for `lighthouse`.
 #
 #   scripts/lighthouse.sh                    # builds with ./lancang if needed, port 8182
 #   LANCANG_JAR=lancang-app/target/lancang.jar LANCANG_LH_PORT=8190 scripts/lighthouse.sh
@@ -59,7 +60,10 @@ cookie="$(login lighthouse 'lighthouse password 1')"
 printf '{"Cookie": "lancang_session=%s"}\n' "$cookie" >"$work/signed-in.json"
 
 # 3. Lighthouse on each page, mobile and desktop
-pages=("home|/|public" "book|/book.html|public" "trips|/trips.html|signed-in" "planner|/planner.html|signed-in")
+# the passenger pages in Thai too (issue 19): their own fonts, lang and Buddhist Era dates
+pages=("home|/|public" "book|/book.html|public" "trips|/trips.html|signed-in" "planner|/planner.html|signed-in"
+  "home-th|/?lang=th|public" "book-th|/book.html?lang=th|public" "trips-th|/trips.html?lang=th|signed-in"
+  "board-th|/board.html?lang=th|public")
 only="${LANCANG_LH_PAGES:-}" # e.g. "planner book": only these pages
 printf '%-8s %-8s %11s %13s %14s %4s\n' page device performance accessibility best-practices seo
 for spec in "${pages[@]}"; do

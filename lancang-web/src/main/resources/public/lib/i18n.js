@@ -1,19 +1,26 @@
-// The current language and the lookup of UI strings; the strings themselves are in /i18n/en.js, zh.js and lo.js.
+// The current language and the lookup of UI strings; the strings themselves are in /i18n/en.js, zh.js, lo.js and th.js.
 // The chosen language is stored in localStorage under "lancang.lang"
-// and may be set from a "?lang=en|zh|lo" URL parameter.
+// and may be set from a "?lang=en|zh|lo|th" URL parameter.
+// Thai is offered only on the pages a passenger uses (those whose <html> says data-more-langs="th"): the others are
+// not translated yet, so there a stored Thai falls back to English (and stays stored for the passenger pages).
 import en from '/i18n/en.js';
 import zh from '/i18n/zh.js';
 import lo from '/i18n/lo.js';
+import th from '/i18n/th.js';
 
-export const LANGS = [
+const EVERY_LANG = [
   { code: 'en', label: 'EN', name: 'English' },
   { code: 'zh', label: '中文', name: '中文' },
   { code: 'lo', label: 'ລາວ', name: 'ລາວ' },
+  { code: 'th', label: 'ไทย', name: 'ไทย', onlyWhereOffered: true },
 ];
+const offered = (document.documentElement.dataset.moreLangs || '').split(/\s+/).filter(Boolean);
+/** The languages of this page: the three of every page, and those its <html data-more-langs> adds. */
+export const LANGS = EVERY_LANG.filter((l) => !l.onlyWhereOffered || offered.includes(l.code));
 export const STORAGE_KEY = 'lancang.lang';
 export const ROLES = ['ADMIN', 'PLANNER', 'DISPATCHER', 'MAINTAINER', 'AGENT', 'PASSENGER', 'SHIPPER', 'FREIGHT_OFFICE', 'CUSTOMS', 'TRAIN_DESCRIBER'];
 
-export const DICTS = { en, zh, lo };
+export const DICTS = { en, zh, lo, th };
 
 let current = 'en';
 
@@ -66,16 +73,24 @@ export function has(key) {
   return key in en;
 }
 
-/** A name object {en, zh, lo} in the current language, falling back to English when blank. */
+/**
+ * A name object {en, zh, lo, more: {th, …}} in the current language, falling back to English when blank: languages
+ * beyond the three come in names.more (Thai names for the points of the Bangkok line, none on the China–Laos line).
+ */
 export function localName(names) {
-  if (!names) return '';
-  const s = names[current];
-  return (s && s.trim()) || names.en || '';
+  return nameIn(names, current) || (names && names.en) || '';
 }
 
-/** A BCP 47 tag for Intl formatting of dates. */
+/** A name object's name in one language (its "more" names included), or '' where it has none. */
+export function nameIn(names, code) {
+  if (!names) return '';
+  const s = names[code] ?? (names.more && names.more[code]);
+  return (s && s.trim()) || '';
+}
+
+/** A BCP 47 tag for Intl formatting; th-TH counts years in the Buddhist Era (2026 is 2569). */
 export function locale() {
-  return { en: 'en-GB', zh: 'zh-CN', lo: 'lo-LA' }[current];
+  return { en: 'en-GB', zh: 'zh-CN', lo: 'lo-LA', th: 'th-TH' }[current];
 }
 
 /** Fills elements marked data-i18n (text) and data-i18n-attr="attr:key;attr:key". */

@@ -17,9 +17,10 @@ const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
 const MAX_PASSENGERS = 5;
 const COUNTRY_DOCUMENT = { LA: 'LAO_ID_CARD', CN: 'CHINESE_RESIDENT_ID' };
 const DOCUMENT_NATIONALITY = { LAO_ID_CARD: 'LAO', CHINESE_RESIDENT_ID: 'CHN' };
-const LANGUAGE_COUNTRY = { lo: 'LA', zh: 'CN' };
-const LANGUAGE_NATIONALITY = { lo: 'LAO', zh: 'CHN' };
+const LANGUAGE_COUNTRY = { lo: 'LA', zh: 'CN', th: 'TH' };
+const LANGUAGE_NATIONALITY = { lo: 'LAO', zh: 'CHN', th: 'THA' };
 const NEAR_NATIONALITIES = ['LAO', 'CHN', 'THA', 'VNM'];
+const CURRENCIES = ['CNY', 'LAK', 'THB'];
 
 /**
  * The document a passenger most likely travels on: a passport across the border; on a domestic trip the country's own
@@ -48,7 +49,8 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       h('label', { for: 'currency', 'data-i18n': 'tk.currency' }, t('tk.currency')),
       h('select', { id: 'currency', name: 'currency' },
         h('option', { value: 'CNY', 'data-i18n': 'tk.cny' }, t('tk.cny')),
-        h('option', { value: 'LAK', 'data-i18n': 'tk.lak' }, t('tk.lak')))),
+        h('option', { value: 'LAK', 'data-i18n': 'tk.lak' }, t('tk.lak')),
+        h('option', { value: 'THB', 'data-i18n': 'tk.thb' }, t('tk.thb')))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', 'data-i18n': 'tk.search' }, t('tk.search'))));
   searchForm.currency.value = defaultCurrency();
   const results = h('section', { id: 'results', 'aria-live': 'polite' });
@@ -70,10 +72,10 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   const WINDOW_KEY = 'lancang.window.from';
   if (agent && !params.get('from') && localStorage.getItem(WINDOW_KEY)) from.set(localStorage.getItem(WINDOW_KEY));
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
-  if (['CNY', 'LAK'].includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
+  if (CURRENCIES.includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
   // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose;
   // a reader in Lao pays in kip wherever the journey starts
-  let currencyChosen = ['CNY', 'LAK'].includes(params.get('currency'));
+  let currencyChosen = CURRENCIES.includes(params.get('currency'));
   searchForm.currency.addEventListener('change', () => { currencyChosen = true; });
   const followStation = () => {
     const local = getLang() === 'lo' ? defaultCurrency() : stationCurrency(from.code);

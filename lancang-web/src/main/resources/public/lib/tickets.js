@@ -2,20 +2,31 @@
 // dates and local times for the current language, a booking shown as a card with its tickets and QR codes, paying a
 // held booking, and cancelling with the refund and fee shown before confirming.
 import { api, h, ApiError, errorText } from '/lib/common.js';
-import { t, localName, locale, getLang } from '/lib/i18n.js';
+import { t, localName, locale, getLang, nameIn, LANGS } from '/lib/i18n.js';
 
 // ---------- stations ----------
 
 let points = [];
 let stations = null;
-/** The passenger stations of the line in km order (loaded once, with every other point for names). */
+/**
+ * The passenger stations of the line in km order (loaded once, with every other point for names: those of the other
+ * networks too, so a ticket on the Bangkok line names its stations in Thai where a Thai reader reads it).
+ */
 export async function loadStations() {
   if (!stations) {
-    const [all, sold] = await Promise.all([api('/api/network/points'), api('/api/stations')]);
-    points = (all || []).sort((a, b) => a.km - b.km);
+    const [all, sold, others] = await Promise.all([api('/api/network/points'), api('/api/stations'), otherPoints()]);
+    points = [...(all || []).sort((a, b) => a.km - b.km), ...others];
     stations = (sold || []).sort((a, b) => a.km - b.km); // with the currency each station's operator sells in
   }
   return stations;
+}
+
+/** The points of the networks other than the home one (codes are unique across networks); none if unreachable. */
+async function otherPoints() {
+  const networks = await api('/api/networks').catch(() => []);
+  const lists = await Promise.all((networks || []).filter((n) => !n.home)
+    .map((n) => api(`/api/networks/${encodeURIComponent(n.code)}/points`).catch(() => [])));
+  return lists.flat();
 }
 
 const stationOf = (code) => points.find((p) => p.code === code);
@@ -61,7 +72,9 @@ function tOr(key, fallback) { const text = t(key); return text && text !== key ?
 export const stationName = (code) => { const p = stationOf(code); return p ? localName(p.names) : code; };
 
 const norm = (s) => (s || '').normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
-const namesOf = (p) => [p.code, p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim());
+/** A station's names in every language this page offers (Thai where the point has one). */
+const everyName = (p) => LANGS.map((l) => nameIn(p.names, l.code)).filter(Boolean);
+const namesOf = (p) => [p.code, ...everyName(p)];
 
 const found = new Map();
 /**
@@ -73,7 +86,9 @@ async function matching(text) {
   if (!q) return stations.slice();
   if (!found.has(q)) {
     const codes = ((await api(`/api/stations?q=${encodeURIComponent(q)}`)) || []).map((x) => x.code);
-    found.set(q, codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean));
+    // the server searches the three languages of every network; a Thai name is matched here, by its start or a part
+    const thai = stations.filter((p) => !codes.includes(p.code) && norm(nameIn(p.names, 'th')).includes(norm(q)));
+    found.set(q, [...codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean), ...thai]);
   }
   return found.get(q);
 }
@@ -116,7 +131,7 @@ export function stationField(name, labelKey) {
     if (!list.hidden && next.length === shown.length && next.every((p, i) => p === shown[i])) return; // unchanged
     shown = next;
     list.replaceChildren(...shown.map((p, i) => {
-      const others = [...new Set([p.names.en, p.names.zh, p.names.lo].filter((n) => n && n.trim() && n !== localName(p.names)))];
+      const others = [...new Set(everyName(p).filter((n) => n !== localName(p.names)))];
       return h('li', { id: `${id}-opt-${i}`, role: 'option', 'data-code': p.code, 'aria-selected': 'false',
         onmousedown: (e) => { e.preventDefault(); choose(p); } },
       h('span', { class: 'combo-name' }, localName(p.names)), ' ',
@@ -172,9 +187,9 @@ export function stationField(name, labelKey) {
 
 // ---------- formatting ----------
 
-const DECIMALS = { CNY: 2, LAK: 0 };
+const DECIMALS = { CNY: 2, LAK: 0, THB: 2 };
 
-/** Money {minor, currency} for the current language, e.g. ¥470.00, ₭1,362,500. */
+/** Money {minor, currency} for the current language, e.g. ¥470.00, ₭1,362,500, ฿1,234.00. */
 export function money(m) {
   if (!m) return '';
   const d = DECIMALS[m.currency] ?? 2;
@@ -188,7 +203,10 @@ const LO_DAYS = ['ວັນອາທິດ', 'ວັນຈັນ', 'ວັນອ
 const noIntlDates = () => getLang() === 'lo' && !Intl.DateTimeFormat.supportedLocalesOf(['lo']).length;
 const pad2 = (n) => String(n).padStart(2, '0');
 
-/** A calendar date YYYY-MM-DD, e.g. "Sat 28 Nov 2026" / "2026年11月28日周六" / "ວັນເສົາ 28 ພະຈິກ 2026". */
+/**
+ * A calendar date YYYY-MM-DD, e.g. "Sat 28 Nov 2026" / "2026年11月28日周六" / "ວັນເສົາ 28 ພະຈິກ 2026" / "ส. 28 พ.ย. 2569"
+ * (th-TH counts in the Buddhist Era: what is shown only; the dates sent to the API stay ISO and Gregorian).
+ */
 export function fmtDate(ymd) {
   if (!ymd) return '';
   const d = new Date(`${ymd.slice(0, 10)}T00:00:00Z`);

@@ -3,6 +3,7 @@
 // GET /api/operations/forecast/stations/{code}. It refreshes every 30 s of the server's clock and on a language change.
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName, locale } from '/lib/i18n.js';
+import { fmtDate } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 30000;
@@ -13,6 +14,12 @@ const pointOf = (code) => points.find((p) => p.code === code);
 const nameOf = (code) => { const p = pointOf(code); return p ? localName(p.names) : code; };
 const clock = (iso, zone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit',
   hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+/** "UTC+7" for a zone at an instant, from the browser's own zone data (any network's zone, not a list of them). */
+const utcOffset = (zone, iso) => {
+  const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(new Date(iso))
+    .find((x) => x.type === 'timeZoneName');
+  return part ? part.value.replace('GMT', 'UTC').replace(/^UTC$/, 'UTC+0') : zone;
+};
 
 function status(delay, done, kind) {
   if (done) return t(kind === 'dep' ? 'board.departed' : 'board.arrived');
@@ -53,7 +60,8 @@ async function load() {
       .filter((c) => c.priority === 'PASSENGER');
     const zone = p.timeZone;
     $('board-title').textContent = `${t('board.title')} · ${localName(p.names)}`;
-    $('board-zone').textContent = t('board.localTime', { zone: zone === 'Asia/Vientiane' ? 'UTC+7' : 'UTC+8' });
+    // the day in the reader's calendar: in Thai the Buddhist Era (2026 is 2569); the request above stays ISO
+    $('board-zone').textContent = `${t('board.day', { date: fmtDate(date) })} · ${t('board.localTime', { zone: utcOffset(zone, now.now) })}`;
     const byTime = (key) => (a, b) => new Date(a[key]) - new Date(b[key]);
     $('departures').replaceChildren(table(calls.filter((c) => c.plannedDeparture && c.forecastDeparture)
       .sort(byTime('forecastDeparture')), 'dep', zone));

@@ -1,6 +1,6 @@
 // Strip map of the line (index.html): SVG drawn from /api/network/{points,sections,structures}.
 import { initPage, api, h, s, errorText } from '/lib/common.js';
-import { t, getLang, localName, LANGS } from '/lib/i18n.js';
+import { t, getLang, localName, nameIn, LANGS } from '/lib/i18n.js';
 
 const PX_PER_KM = 1.6;
 const SLANT = (55 * Math.PI) / 180; // labels rise at 55°
@@ -286,7 +286,7 @@ function otherNames(names) {
   const seen = new Set([shown]);
   const out = [];
   for (const { code } of LANGS) {
-    const v = names && names[code] && names[code].trim();
+    const v = nameIn(names, code);
     if (v && !seen.has(v)) { seen.add(v); out.push(h('span', { lang: code }, v)); }
   }
   return out.length ? h('span', { class: 'sub' }, ...out.flatMap((x, i) => (i ? [' · ', x] : [x]))) : null;

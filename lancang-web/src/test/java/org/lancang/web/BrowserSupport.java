@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,6 +92,32 @@ final class BrowserSupport implements AutoCloseable {
         e.click();
     }
 
+    /** The input or select of a form field, by its data-field name, once visible. */
+    WebElement field(String name) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='" + name + "'] input, [data-field='" + name + "'] select")));
+    }
+
+    /** Types into a station field and clicks the station of that code in the list the server's answer shows. */
+    void chooseStation(String name, String text, String code) {
+        WebElement input = field(name);
+        input.clear();
+        input.sendKeys(text);
+        By option = By.cssSelector("[data-field=" + name + "] li[role=option][data-code=" + code + "]");
+        // the list is the server's answer to the last keystroke: an earlier answer's option may be replaced
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(option).click();
+            return true;
+        });
+        wait.until(d -> code.equals(input.getAttribute("data-code")));
+    }
+
+    /** Switches the page's language with its language button. */
+    void lang(String code) {
+        click(By.cssSelector(".lang-switch button[lang=" + code + "]"));
+        wait.until(d -> code.equals(js("return document.documentElement.lang")));
+    }
+
     /** Date and time inputs take their value in ISO form whatever the browser's locale. */
     void setValue(By by, String value) {
         WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
@@ -120,6 +147,16 @@ final class BrowserSupport implements AutoCloseable {
             Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new AssertionError("screenshot " + name, e);
+        }
+    }
+
+    /** Closes a test class's browser and server, either of which may not have started. */
+    static void close(BrowserSupport browser, TestServer server) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -56,29 +56,10 @@ class PassengerProductBrowserTest {
         b.consoleErrors();
     }
 
-    private static WebElement field(String name) {
-        return b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='" + name + "'] input, [data-field='" + name + "'] select")));
-    }
-
-    private static void chooseStation(String name, String text, String code) {
-        WebElement input = field(name);
-        input.clear();
-        input.sendKeys(text);
-        By option = By.cssSelector("[data-field=" + name + "] li[role=option][data-code=" + code + "]");
-        // the list is the server's answer to the last keystroke: an earlier answer's option may be replaced
-        b.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(option).click();
-            return true;
-        });
-        b.wait.until(d -> code.equals(
-                d.findElement(By.cssSelector("[data-field=" + name + "] input")).getAttribute("data-code")));
-    }
-
     private static void fillPassenger(String name, String number) {
         b.type(By.name("passengers[0].name"), name);
-        new Select(field("passengers[0].documentType")).selectByValue("PASSPORT");
-        new Select(field("passengers[0].nationality")).selectByValue("LAO");
+        new Select(b.field("passengers[0].documentType")).selectByValue("PASSPORT");
+        new Select(b.field("passengers[0].nationality")).selectByValue("LAO");
         b.type(By.name("passengers[0].documentNumber"), number);
         b.setValue(By.name("passengers[0].documentExpiry"), "2032-02-03");
     }
@@ -152,8 +133,8 @@ class PassengerProductBrowserTest {
     void aSignedOutBuyerRegistersBeforeThePassengerFormAndComesBackToTheChosenTrain() {
         b.driver.get(server.url("/book.html"));
         lang("zh");
-        chooseStation("from", "昆明南", "KMS");
-        chooseStation("to", "万象", "VTE");
+        b.chooseStation("from", "昆明南", "KMS");
+        b.chooseStation("to", "万象", "VTE");
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
         b.click(By.cssSelector("li.journey[data-train=D87] tr[data-class=FIRST] button"));
@@ -175,8 +156,8 @@ class PassengerProductBrowserTest {
         // back on the ticket page, signed in, with the search done and D87 first class chosen
         WebElement form = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         assertThat(b.driver.getCurrentUrl()).contains("/book.html").contains("train=D87");
-        assertThat(field("from").getAttribute("data-code")).isEqualTo("KMS");
-        assertThat(field("to").getAttribute("data-code")).isEqualTo("VTE");
+        assertThat(b.field("from").getAttribute("data-code")).isEqualTo("KMS");
+        assertThat(b.field("to").getAttribute("data-code")).isEqualTo("VTE");
         assertThat(b.driver.findElement(By.cssSelector(".choice-summary")).getText())
                 .contains("D87")
                 .contains("一等座");
@@ -191,7 +172,7 @@ class PassengerProductBrowserTest {
         b.driver.get(server.url("/book.html"));
         lang("lo");
         // ຫຼວງ with the subscript lo (U+0EBC): the data file writes ຫລວງ
-        WebElement to = field("to");
+        WebElement to = b.field("to");
         to.sendKeys("\u0eab\u0ebc\u0ea7\u0e87");
         WebElement option = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-field=to] li[role=option][data-code=LPB]")));
@@ -199,8 +180,8 @@ class PassengerProductBrowserTest {
         b.shot("product-4a-lao-search-lo");
         option.click();
         // a Chinese station, typed in traditional Chinese, shows its Lao name
-        chooseStation("from", "西雙版納", "XSB");
-        assertThat(field("from").getAttribute("value")).isEqualTo("ສິບສອງພັນນາ");
+        b.chooseStation("from", "西雙版納", "XSB");
+        assertThat(b.field("from").getAttribute("value")).isEqualTo("ສິບສອງພັນນາ");
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
         WebElement results =
@@ -222,9 +203,9 @@ class PassengerProductBrowserTest {
     @Test
     void theVientianeWindowSellsInKipWithNamesRoundedFaresAndKeptSeatsSaid() {
         b.signIn("window9", "agent password", "/agent.html");
-        chooseStation("from", "Vientiane", "VTE");
-        chooseStation("to", "Luang", "LPB");
-        assertThat(new Select(field("currency")).getFirstSelectedOption().getAttribute("value"))
+        b.chooseStation("from", "Vientiane", "VTE");
+        b.chooseStation("to", "Luang", "LPB");
+        assertThat(new Select(b.field("currency")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("LAK");
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));

@@ -1,0 +1,240 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Issue 19, part 5, in a real headless Chromium over every network of data/: the passenger pages in Thai (search,
+ * book, My trips, the station board) with dates in the Buddhist Era, money in baht, Thai station names where the
+ * network gives them, English elsewhere, and Thai script drawn by a real font. Screenshots: target/screenshots/thai-*.
+ */
+class ThaiPagesBrowserTest {
+    private static final LocalDate DAY = LocalDate.now().plusDays(3);
+    private static final String DATE = DAY.toString();
+    /** The Buddhist Era counts from 543 BC: the year the Thai pages must show for DAY. */
+    private static final String BE_YEAR = String.valueOf(DAY.getYear() + 543);
+
+    private static TestServer server;
+    private static BrowserSupport b;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = TestServer.everyNetwork();
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"somsri\",\"displayName\":\"สมศรี\",\"password\":\"somsri password 1\"}");
+        server.postJson(
+                "/api/users",
+                server.adminToken(),
+                "{\"username\":\"window7\",\"displayName\":\"window7\",\"password\":\"window7 password\","
+                        + "\"roles\":[\"AGENT\"]}");
+        b = new BrowserSupport(server, 1024, 760);
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserSupport.close(b, server);
+    }
+
+    @BeforeEach
+    void fresh() {
+        b.fresh();
+        b.consoleErrors();
+    }
+
+    /** Vientiane → Luang Prabang on DAY, paid in baht (a domestic Lao journey: a Thai reader is a visitor there). */
+    private static void searchVientianeToLuangPrabangInBaht() {
+        b.chooseStation("from", "Vient", "VTE");
+        b.chooseStation("to", "Luang", "LPB");
+        b.setValue(By.id("date"), DATE);
+        new Select(b.field("currency")).selectByValue("THB");
+        b.click(By.cssSelector("#search-form [type=submit]"));
+    }
+
+    @Test
+    void theSearchPageInThaiShowsBuddhistEraDatesAndBahtButAsksTheApiInIsoDates() {
+        b.driver.get(server.url("/book.html"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        b.lang("th");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("ตั๋วรถไฟ");
+        assertThat((String) b.js("return document.querySelector('meta[name=description]').content"))
+                .contains("ซื้อตั๋วรถไฟ");
+        assertThat(b.driver
+                        .findElement(By.cssSelector("[data-field=from] label"))
+                        .getText())
+                .isEqualTo("ต้นทาง");
+        searchVientianeToLuangPrabangInBaht();
+
+        WebElement c82 = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=C82]")));
+        assertThat(b.driver.findElement(By.cssSelector("#results h2")).getText())
+                .startsWith("รถไฟจาก")
+                .contains(" " + BE_YEAR)
+                .doesNotContain(String.valueOf(DAY.getYear()));
+        WebElement second = c82.findElement(By.cssSelector("tr[data-class=SECOND]"));
+        assertThat(second.getText()).contains("ชั้นสอง").contains("฿");
+        // what the page sent: the ISO Gregorian date and the baht
+        @SuppressWarnings("unchecked")
+        List<String> asked = (List<String>) b.js("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/api/journeys?'))");
+        assertThat(asked)
+                .isNotEmpty()
+                .allSatisfy(url -> assertThat(url).contains("date=" + DATE).contains("currency=THB"));
+        b.shot("thai-1-search-th");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aPassengerBooksInThaiAndSeesTheTicketInMyTripsWithABuddhistEraDate() {
+        b.signIn("somsri", "somsri password 1", "/book.html");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        b.lang("th");
+        searchVientianeToLuangPrabangInBaht();
+        b.click(By.cssSelector("li.journey[data-train=C82] tr[data-class=SECOND] button"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
+        assertThat(b.driver
+                        .findElement(By.cssSelector("#details-form [type=submit]"))
+                        .getText())
+                .isEqualTo("จองที่นั่งไว้");
+        // a Thai reader in Laos is a visitor there: a passport, and Thai nationality offered first
+        assertThat(new Select(b.field("passengers[0].documentType"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("PASSPORT");
+        assertThat(new Select(b.field("passengers[0].nationality"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("THA");
+        b.type(By.name("passengers[0].name"), "สมศรี ใจดี");
+        b.type(By.name("passengers[0].documentNumber"), "AA1234567");
+        b.setValue(By.name("passengers[0].documentExpiry"), "2032-01-01");
+        b.shot("thai-2-book-details-th");
+        b.click(By.cssSelector("#details-form [type=submit]"));
+        b.click(By.cssSelector("[data-action=pay]"));
+        WebElement ticket = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
+        assertThat(ticket.findElement(By.cssSelector(".total")).getText()).startsWith("฿");
+        b.shot("thai-3-ticket-th");
+
+        b.driver.get(server.url("/trips.html"));
+        WebElement card = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
+        assertThat(b.js("return document.documentElement.lang")).isEqualTo("th"); // the choice is kept
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("การเดินทางของฉัน");
+        String meta = card.findElement(By.cssSelector(".booking-meta")).getText();
+        assertThat(meta).contains(BE_YEAR).contains("ชั้นสอง").doesNotContain(String.valueOf(DAY.getYear()));
+        assertThat(card.getText())
+                .contains("สมศรี ใจดี")
+                .contains("ออกจาก")
+                .contains("ตั๋วเลขที่")
+                .contains("฿")
+                .contains("Vientiane"); // the China–Laos line gives no Thai names: English, not a code
+        assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("ออกตั๋วแล้ว");
+        b.shot("thai-4-my-trips-th");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theStationBoardInThaiDatesTheDayInTheBuddhistEra() {
+        b.driver.get(server.url("/board.html?station=VTE"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#departures table, #departures p")));
+        b.lang("th");
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-title"), "ขบวนออกและขบวนเข้า"));
+        String day = (String)
+                b.js("return new Intl.DateTimeFormat('sv-SE', {timeZone: 'Asia/Shanghai'})" + ".format(new Date())");
+        String beYear = String.valueOf(Integer.parseInt(day.substring(0, 4)) + 543);
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-zone"), "รถไฟวันที่"));
+        assertThat(b.driver.findElement(By.id("board-zone")).getText())
+                .contains(beYear)
+                .contains("เวลาท้องถิ่น: UTC+7");
+        assertThat(b.driver.findElement(By.id("dep-h")).getText()).isEqualTo("ขบวนออก");
+        assertThat(b.driver.findElement(By.id("board-title")).getText()).contains("Vientiane");
+        assertThat((String) b.js("return document.querySelector('meta[name=description]').content"))
+                .contains("ขบวนออก");
+        b.shot("thai-5-board-th");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void pointsOfTheBangkokLineAreNamedInThaiAndInEnglishOtherwise() {
+        b.driver.get(server.url("/book.html?lang=th"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        assertThat(stationNames("KTW", "KSV", "VTE"))
+                .containsExactly("สถานีกลางกรุงเทพอภิวัฒน์", "เวียงจันทน์ คำสะหวาด", "Vientiane");
+        b.lang("en");
+        List<String> english = stationNames("KTW", "KSV");
+        assertThat(english.get(0)).startsWith("Krung Thep Aphiwat");
+        assertThat(english.get(1)).contains("Khamsavath");
+    }
+
+    /** The stations' names as the ticket pages name them, in the page's language (lib/tickets.js, loaded here). */
+    @SuppressWarnings("unchecked")
+    private static List<String> stationNames(String... codes) {
+        return (List<String>) ((JavascriptExecutor) b.driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; const codes = arguments[0];"
+                                + "import('/lib/tickets.js').then(m => m.loadStations()"
+                                + ".then(() => done(codes.map(c => m.stationName(c)))));",
+                        List.of(codes));
+    }
+
+    @Test
+    void thaiIsOfferedOnThePassengerPagesOnlyAndElsewhereFallsBackToEnglish() {
+        for (String page : new String[] {"/", "/book.html", "/board.html", "/signin.html", "/register.html"}) {
+            b.driver.get(server.url(page + "?lang=th"));
+            b.wait.until(d -> "th".equals(b.js("return document.documentElement.lang")));
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lang-switch button[lang=th]")));
+            assertThat(b.driver
+                            .findElement(By.cssSelector(".lang-switch button[lang=th]"))
+                            .getText())
+                    .isEqualTo("ไทย");
+            assertThat(b.driver.getTitle()).as(page).endsWith("· Lancang").matches(".*[\\u0E01-\\u0E5B].*");
+        }
+        // the ticket window is in three languages: a stored Thai shows it in English, and Thai stays stored
+        b.signIn("window7", "window7 password", "/agent.html");
+        b.js("localStorage.setItem('lancang.lang', 'th')");
+        b.driver.get(server.url("/agent.html"));
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lang-switch button[lang=en]")));
+        assertThat(b.js("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(b.driver.findElements(By.cssSelector(".lang-switch button[lang=th]")))
+                .isEmpty();
+        assertThat(b.js("return localStorage.getItem('lancang.lang')")).isEqualTo("th");
+    }
+
+    /**
+     * Thai script is drawn by a real font, not as boxes: where no font has Thai, every letter is the same missing-glyph
+     * box, so ก and ข drawn in the page's font would give the same pixels (checked with a fontconfig that hides the
+     * Thai fonts); with a Thai font they differ, and neither is blank.
+     */
+    @Test
+    void thaiRendersWithARealFont() {
+        b.driver.get(server.url("/book.html?lang=th"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        @SuppressWarnings("unchecked")
+        List<String> drawn = (List<String>) b.js("const font = getComputedStyle(document.querySelector('h1')).font;"
+                + "const draw = (text) => { const canvas = document.createElement('canvas');"
+                + " canvas.width = 96; canvas.height = 64; const c = canvas.getContext('2d'); c.font = font;"
+                + " c.fillText(text, 8, 48); return canvas.toDataURL(); };"
+                + "return [draw('\\u0E01'), draw('\\u0E02'), draw(' ')];");
+        assertThat(drawn.get(0)).as("ก drawn").isNotEqualTo(drawn.get(2));
+        assertThat(drawn.get(0))
+                .as("ก and ข are different glyphs, not the same box")
+                .isNotEqualTo(drawn.get(1));
+        assertThat((String) b.js("return getComputedStyle(document.querySelector('h1')).fontFamily"))
+                .contains("Loma");
+        b.shot("thai-6-glyphs-th");
+    }
+}
