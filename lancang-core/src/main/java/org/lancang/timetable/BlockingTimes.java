@@ -30,10 +30,6 @@ public final class BlockingTimes {
         List<StationStop> stops = new ArrayList<>();
         double length = run.type().lengthM();
         List<PointTime> times = run.times();
-        // the points where the train stands (or starts, or ends): every block looks for them, so find them once
-        List<PointTime> halts = times.stream()
-                .filter(t -> t.stops() || t.positionM() == 0 || t.positionM() == path.lengthM())
-                .toList();
 
         // single-track lines: from the route set at the entry point until the tail clears the exit point
         for (Resources.Line line : resources.lines()) {
@@ -57,8 +53,8 @@ public final class BlockingTimes {
             double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
             double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
             double approach = start - (end - start); // the signal one block back must already show clear
-            Duration enter = entryTime(run, halts, approach, start);
-            Duration clear = clearTime(run, halts, end, length);
+            Duration enter = entryTime(run, approach, start);
+            Duration clear = clearTime(run, end, length);
             occupations.add(new Occupation(
                     block.id(),
                     owner,
@@ -114,9 +110,9 @@ public final class BlockingTimes {
      * When the approach to a block starts: the head at {@code approachM}, or, if the train is standing at a stop between
      * there and the block, its departure from that stop.
      */
-    private static Duration entryTime(TrainRun run, List<PointTime> halts, double approachM, double startM) {
+    private static Duration entryTime(TrainRun run, double approachM, double startM) {
         Duration entry = seconds(run.secondsAt(Math.max(0, approachM)));
-        for (PointTime t : halts) {
+        for (PointTime t : run.times()) {
             if ((t.stops() || t.positionM() == 0) && t.positionM() >= approachM && t.positionM() <= startM) {
                 entry = t.departure();
             }
@@ -125,8 +121,8 @@ public final class BlockingTimes {
     }
 
     /** When the tail clears a block ending at {@code endM}; a train stopping at its end is inside the station then. */
-    private static Duration clearTime(TrainRun run, List<PointTime> halts, double endM, double length) {
-        for (PointTime t : halts) {
+    private static Duration clearTime(TrainRun run, double endM, double length) {
+        for (PointTime t : run.times()) {
             if (Math.abs(t.positionM() - endM) < 1
                     && (t.stops() || t.positionM() == run.path().lengthM())) {
                 return t.arrival();

@@ -3,12 +3,10 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,19 +30,9 @@ public final class PathFinder {
     public static final Duration DEPARTURE_STEP = Duration.ofMinutes(15);
 
     private final Planner planner;
-    /** Per station (the network's own instances), its track ids for a pass, a stop going up and a stop going down. */
-    private final Map<Point, List<List<String>>> stationTracks = new IdentityHashMap<>();
-
-    /** Whether runs are reused by the shape of the path (false only to check, in tests, that they change nothing). */
-    private final boolean memoised;
 
     public PathFinder(Planner planner) {
-        this(planner, true);
-    }
-
-    PathFinder(Planner planner, boolean memoised) {
         this.planner = planner;
-        this.memoised = memoised;
     }
 
     public InsertedPath insert(
@@ -129,9 +117,7 @@ public final class PathFinder {
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
             Instant departure = start.plus(departureDelay);
             TrainPlan plan = plan(request, path, departure, requested, waits);
-            LocalDate date = serviceDate(path, departure);
-            ScheduledRun run =
-                    memoised ? schedule(plan, date, restrictions) : planner.schedule(plan, date, restrictions);
+            ScheduledRun run = planner.schedule(plan, serviceDate(path, departure), restrictions);
             if (bound != null && !run.arrival().isBefore(bound)) {
                 throw new Clash("earliestDeparture", "no earlier arrival from this departure", "no-path");
             }
@@ -171,34 +157,6 @@ public final class PathFinder {
                 "no-path");
     }
 
-    /**
-     * The plan scheduled as {@link Planner#schedule} does, but with its run taken from the planner's cache by the shape
-     * of the path alone (stops and waits, not the number or the departure: the physics does not depend on them). The
-     * search tries the same shape from many departures, and every ask from the same stations starts with the same one.
-     */
-    private ScheduledRun schedule(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
-        List<SpeedRestriction> applying = planner.applying(plan, date, restrictions);
-        TrainPlan shape = new TrainPlan(
-                "",
-                plan.operator(),
-                plan.trainType(),
-                plan.passenger(),
-                plan.calendar(),
-                plan.from(),
-                plan.to(),
-                LocalTime.MIDNIGHT,
-                plan.stops(),
-                plan.meets(),
-                plan.fixedDeparture(),
-                plan.allowancePercent(),
-                plan.note());
-        TrainRun run = planner.run(shape, applying);
-        Instant departure = date.atTime(plan.departure())
-                .atZone(run.path().origin().timeZone())
-                .toInstant();
-        return new ScheduledRun(plan, date, run, departure);
-    }
-
     /** Where to hold the train and for how long, or null if its path is free. */
     private record Hold(int pointIndex, Duration delay, String resource) {}
 
@@ -211,7 +169,11 @@ public final class PathFinder {
                     o, List.of(o.resource()), entryPosition(run.run().path(), o.resource())));
         }
         for (BlockingTimes.StationStop s : demand.stationStops()) {
-            List<String> tracks = tracks(s);
+            List<String> tracks = s.passing()
+                    ? List.of(Resources.track(s.station().code(), 1))
+                    : StationTracks.preference(s, planner.network()).stream()
+                            .map(t -> Resources.track(s.station().code(), t))
+                            .toList();
             double pos = run.run()
                     .path()
                     .positionM(run.run().path().indexOf(s.station().code()));
@@ -226,26 +188,6 @@ public final class PathFinder {
             }
         }
         return null;
-    }
-
-    /**
-     * The tracks a stop may take, in order: built once per station and kind of stop, so that the ids looked up in the
-     * day's index are the same strings every time (their hash computed once, not at every try of the search).
-     */
-    private List<String> tracks(BlockingTimes.StationStop s) {
-        List<List<String>> kinds = stationTracks.computeIfAbsent(
-                s.station(), p -> new ArrayList<>(List.of(List.of(), List.of(), List.of())));
-        int kind = s.passing() ? 0 : s.increasingKm() ? 1 : 2;
-        if (kinds.get(kind).isEmpty()) {
-            kinds.set(
-                    kind,
-                    s.passing()
-                            ? List.of(Resources.track(s.station().code(), 1))
-                            : StationTracks.preference(s, planner.network()).stream()
-                                    .map(t -> Resources.track(s.station().code(), t))
-                                    .toList());
-        }
-        return kinds.get(kind);
     }
 
     private record Wait(Duration delay, String resource) {}
