@@ -95,11 +95,15 @@ public final class MeetHeuristic {
     private static void move(int[] order, int i, int j, boolean forward) {
         if (forward) {
             int x = order[j];
-            System.arraycopy(order, i, order, i + 1, j - i);
+            for (int k = j; k > i; k--) {
+                order[k] = order[k - 1];
+            }
             order[i] = x;
         } else {
             int x = order[i];
-            System.arraycopy(order, i + 1, order, i, j - i);
+            for (int k = i; k < j; k++) {
+                order[k] = order[k + 1];
+            }
             order[j] = x;
         }
     }
