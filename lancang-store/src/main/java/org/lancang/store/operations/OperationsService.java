@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.lancang.dispatch.WallClockBudget;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -630,7 +631,8 @@ public final class OperationsService {
             return solving.join();
         }
         try {
-            MeetReplanner.Outcome o = MeetReplanner.replan(snapshot, events, solver, solverLimit);
+            MeetReplanner.Outcome o = MeetReplanner.replan(
+                    snapshot, events, WallClockBudget.startingNow(solver, solverLimit), solverLimit);
             Replan r = new Replan(
                     date,
                     version,
