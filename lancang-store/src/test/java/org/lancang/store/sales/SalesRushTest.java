@@ -265,8 +265,11 @@ class SalesRushTest {
         return counts;
     }
 
-    /** Seat index → the segments live bookings hold it for (bit s = segment s), for one train run. */
-    private static Map<Integer, Long> liveSegments(Jdbi jdbi, String train) {
+    /**
+     * Seat index → the segments live bookings hold it for (bit s = segment s), for one train run on {@link #DAY}; a
+     * train number is unique across the networks served, so the run is found by number alone.
+     */
+    static Map<Integer, Long> liveSegments(Jdbi jdbi, String train) {
         Map<Integer, Long> out = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT p.seat_index, b.from_stop, b.to_stop FROM booking b"
                         + " JOIN booking_passenger p ON p.booking_id = b.id WHERE b.train = :t AND b.service_date = :d"

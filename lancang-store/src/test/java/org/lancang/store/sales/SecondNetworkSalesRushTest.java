@@ -45,7 +45,7 @@ import org.lancang.timetable.TrainPlan;
  */
 class SecondNetworkSalesRushTest {
     static final String NETWORK = "vientiane-bangkok";
-    static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    static final LocalDate DAY = SalesRushTest.DAY; // the day SalesRushTest.liveSegments reads
     static final String[] TRAINS = {"133", "147"};
     static final SeatClass[] CLASSES = {
         SeatClass.HARD_SLEEPER, SeatClass.HARD_SLEEPER, SeatClass.SECOND, SeatClass.HARD_SEAT
@@ -132,7 +132,7 @@ class SecondNetworkSalesRushTest {
                         served.fares().orElseThrow(),
                         SalesWindow.of(served.operators()));
         for (String train : TRAINS) {
-            Map<Integer, Long> live = liveSegments(jdbi, train);
+            Map<Integer, Long> live = SalesRushTest.liveSegments(jdbi, train);
             SeatInventory memory = sales.run(plan(train), DAY).inventory;
             SeatInventory fromDisk = rebuilt.run(plan(train), DAY).inventory;
             memory.audit();
@@ -215,28 +215,5 @@ class SecondNetworkSalesRushTest {
             }
         }
         return counts;
-    }
-
-    /** Seat index → the segments live bookings hold it for (bit s = segment s), for one train run. */
-    private static Map<Integer, Long> liveSegments(Jdbi jdbi, String train) {
-        Map<Integer, Long> out = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT p.seat_index, b.from_stop, b.to_stop FROM booking b"
-                        + " JOIN booking_passenger p ON p.booking_id = b.id WHERE b.network = :n AND b.train = :t"
-                        + " AND b.service_date = :d AND b.status IN ('HELD', 'TICKETED')")
-                .bind("n", NETWORK)
-                .bind("t", train)
-                .bind("d", DAY)
-                .map((rs, ctx) -> {
-                    long mask = ((1L << rs.getInt("to_stop")) - 1) & ~((1L << rs.getInt("from_stop")) - 1);
-                    out.merge(rs.getInt("seat_index"), mask, (x, y) -> {
-                        assertThat(x & y)
-                                .as("two live bookings on one seat-segment of %s", train)
-                                .isZero();
-                        return x | y;
-                    });
-                    return null;
-                })
-                .list());
-        return out;
     }
 }
