@@ -105,13 +105,19 @@ public final class Json {
             String field = path(e);
             throw HttpProblem.badField(field.isEmpty() ? "body" : field, "cannot be read: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw HttpProblem.badField(
-                    "body",
-                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr());
+            // Jackson's stream limits (a 100 kB field name, nesting too deep) are refused with no location
+            throw HttpProblem.badField("body", malformed(e));
         } catch (IOException e) {
             throw HttpProblem.badField("body", "cannot be read");
         }
+    }
+
+    private static String malformed(JsonProcessingException e) {
+        if (e.getLocation() == null) {
+            return "malformed JSON: " + e.getOriginalMessage();
+        }
+        return "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
     }
 
     private static String simpleName(Class<?> type) {
