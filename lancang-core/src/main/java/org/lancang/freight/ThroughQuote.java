@@ -32,7 +32,8 @@ public record ThroughQuote(
     /** One network's part: its sections, each in its carrier's currency and converted to every currency of the total. */
     public record Leg(String network, String from, String to, List<Section> sections) {}
 
-    public record Section(String carrier, String from, String to, double tariffKm, Money amount, Map<Currency, Money> converted) {}
+    public record Section(
+            String carrier, String from, String to, double tariffKm, Money amount, Map<Currency, Money> converted) {}
 
     /** One network with its freight tariffs. */
     public record Side(Network network, Tariffs tariffs) {}
@@ -43,12 +44,21 @@ public record ThroughQuote(
      * the second side's network, its other point on the first).
      */
     public static ThroughQuote of(
-            Side first, Side second, Transshipment yard, String from, String to, List<Tariffs.Item> items, List<Currency> totalIn) {
+            Side first,
+            Side second,
+            Transshipment yard,
+            String from,
+            String to,
+            List<Tariffs.Item> items,
+            List<Currency> totalIn) {
         if (first.network().point(from).isEmpty()) {
-            throw new InvalidInput("from", "'" + from + "' is not a point of " + first.network().code());
+            throw new InvalidInput(
+                    "from",
+                    "'" + from + "' is not a point of " + first.network().code());
         }
         if (second.network().point(to).isEmpty()) {
-            throw new InvalidInput("to", "'" + to + "' is not a point of " + second.network().code());
+            throw new InvalidInput(
+                    "to", "'" + to + "' is not a point of " + second.network().code());
         }
         if (items.isEmpty()) {
             throw new InvalidInput("equipment", "needs at least one box");
@@ -77,9 +87,15 @@ public record ThroughQuote(
     }
 
     private static Leg leg(
-            Side side, String from, String to, List<Tariffs.Item> items, ExchangeRates rates, Map<Currency, Money> total) {
+            Side side,
+            String from,
+            String to,
+            List<Tariffs.Item> items,
+            ExchangeRates rates,
+            Map<Currency, Money> total) {
         List<Section> out = new ArrayList<>();
-        for (Tariffs.SectionCharge s : side.tariffs().quote(side.network(), from, to, items).sections()) {
+        for (Tariffs.SectionCharge s :
+                side.tariffs().quote(side.network(), from, to, items).sections()) {
             Map<Currency, Money> converted = new EnumMap<>(Currency.class);
             for (Currency c : total.keySet()) {
                 Money m = rates.convert(s.amount(), c);
@@ -109,7 +125,10 @@ public record ThroughQuote(
     public List<String> carriers() {
         List<String> out = new ArrayList<>();
         for (Leg leg : List.of(first, second)) {
-            leg.sections().stream().map(Section::carrier).filter(c -> !out.contains(c)).forEach(out::add);
+            leg.sections().stream()
+                    .map(Section::carrier)
+                    .filter(c -> !out.contains(c))
+                    .forEach(out::add);
         }
         return out;
     }

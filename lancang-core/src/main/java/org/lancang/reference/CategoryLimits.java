@@ -75,7 +75,6 @@ public final class CategoryLimits {
 
     private static Point point(CsvTable.Row row, String field, Network network) {
         String code = row.required(field);
-        return network.point(code)
-                .orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the network"));
+        return network.point(code).orElseThrow(() -> row.error(field, "'" + code + "' is not a point of the network"));
     }
 }

@@ -120,7 +120,8 @@ public final class RoadClosureLimits {
         runs.add(added);
         for (Breach b : breaches(bridges.closures(runs, day.date(), zone))) {
             boolean already = before.stream()
-                    .anyMatch(o -> o.bridge().equals(b.bridge()) && o.perDay() == b.perDay()
+                    .anyMatch(o -> o.bridge().equals(b.bridge())
+                            && o.perDay() == b.perDay()
                             && (o.perDay() || o.train().equals(b.train())));
             if (!already) {
                 return Optional.of(b);

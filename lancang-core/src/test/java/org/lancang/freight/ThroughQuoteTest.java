@@ -34,8 +34,8 @@ class ThroughQuoteTest {
     };
     private static final Network HOME = TariffsTest.NETWORK;
     private static final Network BEYOND = ReferenceData.parse(BANGKOK_FILES).network();
-    private static final Tariffs SRT = Tariffs.parse(
-            BEYOND, BANGKOK_FILES.read(Tariffs.FILE), BANGKOK_FILES.read(Tariffs.RATES_FILE));
+    private static final Tariffs SRT =
+            Tariffs.parse(BEYOND, BANGKOK_FILES.read(Tariffs.FILE), BANGKOK_FILES.read(Tariffs.RATES_FILE));
     private static final Transshipment YARD =
             Transshipment.parse(BANGKOK_FILES.read(Transshipment.FILE), BEYOND).get(0);
     private static final List<Currency> ALL = List.of(Currency.CNY, Currency.LAK, Currency.THB, Currency.USD);
@@ -67,7 +67,10 @@ class ThroughQuoteTest {
         Random random = new Random(seed);
         for (int round = 0; round < 500; round++) {
             Transshipment t = new Transshipment(
-                    "b", "P", "a", "Q",
+                    "b",
+                    "P",
+                    "a",
+                    "Q",
                     1 + random.nextInt(4),
                     1 + random.nextInt(4),
                     1 + random.nextInt(40),
@@ -84,7 +87,9 @@ class ThroughQuoteTest {
                 }
                 expected = expected.plus(t.batchTime());
             }
-            assertThat(t.time(boxes)).as("seed %d round %d: %s, %d boxes", seed, round, t, boxes).isEqualTo(expected);
+            assertThat(t.time(boxes))
+                    .as("seed %d round %d: %s, %d boxes", seed, round, t, boxes)
+                    .isEqualTo(expected);
             assertThat(t.time(boxes + 1)).isGreaterThanOrEqualTo(t.time(boxes));
         }
     }
@@ -98,10 +103,14 @@ class ThroughQuoteTest {
         assertThat(q.batches()).isEqualTo(2);
         assertThat(q.transshipmentTime()).isEqualTo(YARD.batchTime().multipliedBy(2));
         // the first leg is exactly the home quote to the yard
-        Tariffs.Quote home = TariffsTest.FREIGHT.tariffs().quote(HOME, "YHE", YARD.otherPoint(), List.of(
-                new Tariffs.Item(EquipmentKind.REEFER_40, 40, 22)));
-        assertThat(q.first().sections()).extracting(ThroughQuote.Section::amount)
-                .containsExactlyElementsOf(home.sections().stream().map(Tariffs.SectionCharge::amount).toList());
+        Tariffs.Quote home = TariffsTest.FREIGHT
+                .tariffs()
+                .quote(HOME, "YHE", YARD.otherPoint(), List.of(new Tariffs.Item(EquipmentKind.REEFER_40, 40, 22)));
+        assertThat(q.first().sections())
+                .extracting(ThroughQuote.Section::amount)
+                .containsExactlyElementsOf(home.sections().stream()
+                        .map(Tariffs.SectionCharge::amount)
+                        .toList());
         assertThat(q.second().sections()).singleElement().satisfies(s -> {
             assertThat(s.carrier()).isEqualTo("SRT");
             assertThat(s.amount().currency()).isEqualTo(Currency.THB);
@@ -121,15 +130,19 @@ class ThroughQuoteTest {
     void wagonsTheYardItselfAndUnknownPointsAreRefusedNamingTheField() {
         List<Tariffs.Item> box = List.of(new Tariffs.Item(EquipmentKind.BOX_20, 1, 10));
         assertThatThrownBy(() -> quote("YHE", "KTW", List.of(new Tariffs.Item(EquipmentKind.COVERED, 1, 10))))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("equipment[0].kind"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("equipment[0].kind"));
         assertThatThrownBy(() -> quote("YHE", "TNL", box))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
         assertThatThrownBy(() -> quote("KTW", "KTW", box))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
         assertThatThrownBy(() -> Transshipment.parse(
                         "point,other_network,other_point,tracks_here,tracks_other,batch_wagons,batch_min,boxes_per_wagon,source\n"
                                 + "XXX,china-laos,VTS,2,1,25,180,1,x\n",
                         BEYOND))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.field()).isEqualTo("point"));
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.field()).isEqualTo("point"));
     }
 }

@@ -47,16 +47,16 @@ class CategorySpeedLimitsTest {
     private static double seconds(ReferenceData data, String type, String from, String to) {
         TrainType t = data.rollingStock().type(type).orElseThrow();
         return RunningTimes.compute(
-                        data.network(),
-                        t,
-                        from,
-                        to,
-                        List.of(),
-                        List.of(),
-                        RunningTimes.allowance(0),
-                        LegSupplements.none())
-                .runningTime()
-                .toMillis()
+                                data.network(),
+                                t,
+                                from,
+                                to,
+                                List.of(),
+                                List.of(),
+                                RunningTimes.allowance(0),
+                                LegSupplements.none())
+                        .runningTime()
+                        .toMillis()
                 / 1000.0;
     }
 
@@ -104,7 +104,8 @@ class CategorySpeedLimitsTest {
             double fromKm = udn.km() + 8 + random.nextDouble() * (nta.km() - udn.km() - 16 - lengthKm);
             int speed = 20 + random.nextInt(shuttle.maxSpeedKmh() - 25);
             String category = random.nextBoolean() ? "FREIGHT" : "SRT_SHUTTLE";
-            String file = HEADER + category + ",UDN,NTA," + fromKm + "," + (fromKm + lengthKm) + "," + speed + ",test\n";
+            String file =
+                    HEADER + category + ",UDN,NTA," + fromKm + "," + (fromKm + lengthKm) + "," + speed + ",test\n";
             ReferenceData limited = ReferenceData.parse(files(Map.of(CategoryLimits.FILE, file)));
 
             double cruise = lengthKm * 3600 * (1.0 / speed - 1.0 / shuttle.maxSpeedKmh());
@@ -114,7 +115,8 @@ class CategorySpeedLimitsTest {
             assertThat(delta).as("seed %d round %d: %s", seed, round, file).isLessThan(cruise + slowingDown);
             assertThat(seconds(limited, "SRT_RAPID", "UDN", "NTA")).isEqualTo(baseRapid);
             // both directions meet the same limit
-            assertThat(seconds(limited, "SRT_SHUTTLE", "NTA", "UDN")).isGreaterThan(seconds(without, "SRT_SHUTTLE", "NTA", "UDN"));
+            assertThat(seconds(limited, "SRT_SHUTTLE", "NTA", "UDN"))
+                    .isGreaterThan(seconds(without, "SRT_SHUTTLE", "NTA", "UDN"));
         }
     }
 
@@ -123,7 +125,8 @@ class CategorySpeedLimitsTest {
         String two = HEADER + "SRT_SHUTTLE,UDN,NTA,,,50,test\nFREIGHT,UDN,NTA,,,40,test\n";
         String one = HEADER + "FREIGHT,UDN,NTA,,,40,test\n";
         assertThat(seconds(ReferenceData.parse(files(Map.of(CategoryLimits.FILE, two))), "SRT_SHUTTLE", "UDN", "NTA"))
-                .isEqualTo(seconds(ReferenceData.parse(files(Map.of(CategoryLimits.FILE, one))), "SRT_SHUTTLE", "UDN", "NTA"));
+                .isEqualTo(seconds(
+                        ReferenceData.parse(files(Map.of(CategoryLimits.FILE, one))), "SRT_SHUTTLE", "UDN", "NTA"));
     }
 
     @Test
@@ -136,15 +139,22 @@ class CategorySpeedLimitsTest {
 
     @Test
     void aBadRowIsRefusedNamingTheFileAndTheField() {
-        assertThatThrownBy(() -> ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER + "GOODS,UDN,NTA,,,40,x\n"))))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.getMessage())
-                        .contains(CategoryLimits.FILE)
-                        .contains("category")
-                        .contains("GOODS"));
-        assertThatThrownBy(() -> ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER + "FREIGHT,UDN,XXX,,,40,x\n"))))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.getMessage()).contains("to"));
-        assertThatThrownBy(() -> ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER + "FREIGHT,UDN,NTA,1,2,40,x\n"))))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.getMessage()).contains("km_from"));
+        assertThatThrownBy(() ->
+                        ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER + "GOODS,UDN,NTA,,,40,x\n"))))
+                .isInstanceOfSatisfying(
+                        DataFileException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains(CategoryLimits.FILE)
+                                .contains("category")
+                                .contains("GOODS"));
+        assertThatThrownBy(() ->
+                        ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER + "FREIGHT,UDN,XXX,,,40,x\n"))))
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.getMessage()).contains("to"));
+        assertThatThrownBy(() ->
+                        ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER + "FREIGHT,UDN,NTA,1,2,40,x\n"))))
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.getMessage()).contains("km_from"));
     }
 
     private static String read(String name) {

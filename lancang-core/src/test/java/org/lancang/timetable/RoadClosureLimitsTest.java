@@ -30,8 +30,7 @@ class RoadClosureLimitsTest {
     private static final DayPlan DAY = PLANNER.day(PLANS, DATE, WINDOWS, List.of());
 
     private static RoadClosureLimits limits(Object perDay, Object single) {
-        return RoadClosureLimits.parse(
-                HEADER + BRIDGE + "," + perDay + "," + single + ",test\n", BRIDGES);
+        return RoadClosureLimits.parse(HEADER + BRIDGE + "," + perDay + "," + single + ",test\n", BRIDGES);
     }
 
     private static RoadRailBridges.Day today() {
@@ -100,11 +99,13 @@ class RoadClosureLimitsTest {
         runs.add(found.run());
         Duration with = BRIDGES.closures(runs, DATE, ZONE).get(0).roadClosed();
         Duration added = with.minus(today().roadClosed());
-        System.out.printf("F97 adds %d min of road closure (%d → %d)%n",
+        System.out.printf(
+                "F97 adds %d min of road closure (%d → %d)%n",
                 added.toMinutes(), today().roadClosed().toMinutes(), with.toMinutes());
         assertThat(added).isPositive();
 
-        assertThat(limits(with.toMinutes(), "").passedBy(found.run(), DAY, BRIDGES, ZONE)).isEmpty();
+        assertThat(limits(with.toMinutes(), "").passedBy(found.run(), DAY, BRIDGES, ZONE))
+                .isEmpty();
         Optional<RoadClosureLimits.Breach> refused =
                 limits(with.toMinutes() - 1, "").passedBy(found.run(), DAY, BRIDGES, ZONE);
         assertThat(refused).hasValueSatisfying(b -> {
@@ -119,7 +120,8 @@ class RoadClosureLimitsTest {
     @Test
     void aLimitNamingNoBridgeOrAnImpossibleFigureIsRefused() {
         assertThatThrownBy(() -> RoadClosureLimits.parse(HEADER + "Second Bridge,100,20,x\n", BRIDGES))
-                .isInstanceOfSatisfying(DataFileException.class, e -> assertThat(e.field()).isEqualTo("bridge"));
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.field()).isEqualTo("bridge"));
         assertThatThrownBy(() -> limits(0, 20))
                 .isInstanceOfSatisfying(
                         DataFileException.class, e -> assertThat(e.field()).isEqualTo("max_closed_min_per_day"));

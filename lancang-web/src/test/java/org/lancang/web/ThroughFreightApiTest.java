@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,7 +83,9 @@ class ThroughFreightApiTest {
         assertThat(consign(null, id, "KTW").status()).isEqualTo(401);
         refused(consign(shipper, id, "ATLANTIS"), 400, "to");
         refused(consign(shipper, "", "KTW"), 400, "bookingId");
-        assertThat(server.get("/api/freight/through/consignments/" + id, shipper).status()).isEqualTo(404);
+        assertThat(server.get("/api/freight/through/consignments/" + id, shipper)
+                        .status())
+                .isEqualTo(404);
 
         TestServer.Reply r = consign(shipper, id, "KTW");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -97,18 +99,20 @@ class ThroughFreightApiTest {
         assertThat(consign(shipper, id, "KTW").status()).isEqualTo(201);
         assertThat(consign(shipper, id, "NKI").status()).isEqualTo(409);
         // read back by the shipper and the freight office, not by another shipper
-        assertThat(server.get("/api/freight/through/consignments/" + id, office).json().get("quote"))
+        assertThat(server.get("/api/freight/through/consignments/" + id, office)
+                        .json()
+                        .get("quote"))
                 .isEqualTo(q);
-        assertThat(server.get("/api/freight/through/consignments/" + id, otherShipper).status())
+        assertThat(server.get("/api/freight/through/consignments/" + id, otherShipper)
+                        .status())
                 .isEqualTo(404);
-        assertThat(server.get("/api/freight/through/consignments/" + id, passenger).status())
+        assertThat(server.get("/api/freight/through/consignments/" + id, passenger)
+                        .status())
                 .isEqualTo(403);
 
         // the consignment note, printed, lists the three carriers, the transshipment and the final destination
         TestServer.Reply note = server.putJson(
-                "/api/freight/bookings/" + id + "/note",
-                shipper,
-                FreightApiTest.note(booking, null, "081060", null));
+                "/api/freight/bookings/" + id + "/note", shipper, FreightApiTest.note(booking, null, "081060", null));
         assertThat(note.status()).as(note.body()).isEqualTo(201);
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
                 .send(
@@ -151,8 +155,8 @@ class ThroughFreightApiTest {
         return server.postJson(
                 "/api/freight/through/quote",
                 shipper,
-                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"equipment\":[{\"kind\":\"" + kind
-                        + "\",\"count\":" + count + ",\"massT\":22}]}");
+                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"equipment\":[{\"kind\":\"" + kind + "\",\"count\":"
+                        + count + ",\"massT\":22}]}");
     }
 
     /** A column of the SRT box-rate row of the second network's tariff file. */
@@ -176,17 +180,22 @@ class ThroughFreightApiTest {
         assertThat(first.get("network").asText()).isEqualTo("china-laos");
         assertThat(first.get("from").asText()).isEqualTo("YHE");
         JsonNode yard = q.get("transshipment");
-        assertThat(first.get("to").asText()).isEqualTo(yard.get("point").asText()).isEqualTo("VTS");
+        assertThat(first.get("to").asText())
+                .isEqualTo(yard.get("point").asText())
+                .isEqualTo("VTS");
         assertThat(yard.get("otherPoint").asText()).isEqualTo("TNL");
         assertThat(yard.get("tracksHere").asInt()).isEqualTo(1); // standard gauge at Vientiane South
         assertThat(yard.get("tracksOther").asInt()).isEqualTo(2); // metre gauge
         assertThat(yard.get("batchWagons").asInt()).isEqualTo(25);
         // the time at the yard follows from the data: 40 boxes, one a wagon, fill 2 batches of 25, worked one at a time
-        int batches = (40 + yard.get("batchWagons").asInt() - 1) / yard.get("batchWagons").asInt();
+        int batches = (40 + yard.get("batchWagons").asInt() - 1)
+                / yard.get("batchWagons").asInt();
         assertThat(yard.get("batches").asInt()).isEqualTo(batches);
-        int atOnce = Math.min(yard.get("tracksHere").asInt(), yard.get("tracksOther").asInt());
+        int atOnce =
+                Math.min(yard.get("tracksHere").asInt(), yard.get("tracksOther").asInt());
         assertThat(yard.get("minutes").asLong())
-                .isEqualTo((long) ((batches + atOnce - 1) / atOnce) * yard.get("batchMinutes").asLong());
+                .isEqualTo((long) ((batches + atOnce - 1) / atOnce)
+                        * yard.get("batchMinutes").asLong());
 
         JsonNode second = q.get("second");
         assertThat(second.get("network").asText()).isEqualTo("vientiane-bangkok");
@@ -205,11 +214,14 @@ class ThroughFreightApiTest {
                 .json();
         for (int i = 0; i < 2; i++) {
             JsonNode s = first.get("sections").get(i);
-            assertThat(s.get("carrier").asText()).isEqualTo(home.get("sections").get(i).get("carrier").asText());
+            assertThat(s.get("carrier").asText())
+                    .isEqualTo(home.get("sections").get(i).get("carrier").asText());
             assertThat(s.get("amount")).isEqualTo(home.get("sections").get(i).get("amount"));
         }
-        assertThat(first.get("sections").get(0).get("amount").get("currency").asText()).isEqualTo("CNY");
-        assertThat(first.get("sections").get(1).get("amount").get("currency").asText()).isEqualTo("LAK");
+        assertThat(first.get("sections").get(0).get("amount").get("currency").asText())
+                .isEqualTo("CNY");
+        assertThat(first.get("sections").get(1).get("amount").get("currency").asText())
+                .isEqualTo("LAK");
         JsonNode srt = second.get("sections").get(0);
         assertThat(srt.get("carrier").asText()).isEqualTo("SRT");
         assertThat(srt.get("amount").get("currency").asText()).isEqualTo("THB");
@@ -217,7 +229,9 @@ class ThroughFreightApiTest {
         double km = 0;
         for (JsonNode p : server.get("/api/networks/vientiane-bangkok/points").json()) {
             String code = p.get("code").asText();
-            km += code.equals("TNL") ? p.get("km").asDouble() : code.equals("KTW") ? -p.get("km").asDouble() : 0;
+            km += code.equals("TNL")
+                    ? p.get("km").asDouble()
+                    : code.equals("KTW") ? -p.get("km").asDouble() : 0;
         }
         assertThat(srt.get("tariffKm").asDouble()).isCloseTo(km, offset(0.05));
         BigDecimal expected = srtRate("BOX_40", 6)
@@ -239,7 +253,9 @@ class ThroughFreightApiTest {
                     .isEqualByComparingTo(sum);
         }
         List<String> pairs = new ArrayList<>();
-        q.get("rates").forEach(rate -> pairs.add(rate.get("base").asText() + rate.get("quote").asText()));
+        q.get("rates")
+                .forEach(rate ->
+                        pairs.add(rate.get("base").asText() + rate.get("quote").asText()));
         assertThat(pairs).contains("CNYLAK", "CNYUSD", "CNYTHB");
         System.out.printf(
                 "YHE → KTW, 40 reefer boxes: %s %s + %s %s + %s %s; yard %d batches, %d min; total %s THB / %s USD%n",
@@ -257,8 +273,16 @@ class ThroughFreightApiTest {
 
     @Test
     void moreBoxesFillMoreBatches() {
-        long one = quote("YHE", "KTW", "BOX_20", 25).json().get("transshipment").get("minutes").asLong();
-        long two = quote("YHE", "KTW", "BOX_20", 26).json().get("transshipment").get("minutes").asLong();
+        long one = quote("YHE", "KTW", "BOX_20", 25)
+                .json()
+                .get("transshipment")
+                .get("minutes")
+                .asLong();
+        long two = quote("YHE", "KTW", "BOX_20", 26)
+                .json()
+                .get("transshipment")
+                .get("minutes")
+                .asLong();
         assertThat(two).isEqualTo(2 * one);
     }
 

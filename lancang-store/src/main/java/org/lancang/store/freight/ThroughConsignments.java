@@ -49,7 +49,8 @@ public final class ThroughConsignments {
             Tariffs tariffs = Tariffs.parse(
                     n.network(), n.files().read(Tariffs.FILE), n.files().read(Tariffs.RATES_FILE));
             for (Transshipment t : Transshipment.parse(n.files().read(Transshipment.FILE), n.network())) {
-                if (t.otherNetwork().equals(homeCode) && home.network().point(t.otherPoint()).isPresent()) {
+                if (t.otherNetwork().equals(homeCode)
+                        && home.network().point(t.otherPoint()).isPresent()) {
                     beyond.add(new Beyond(n, tariffs, t));
                 }
             }
@@ -60,7 +61,9 @@ public final class ThroughConsignments {
     public List<Currency> currencies() {
         List<Currency> out = new ArrayList<>(home.data().tariffs().quotedCurrencies());
         for (Beyond b : beyond) {
-            b.tariffs().quotedCurrencies().stream().filter(c -> !out.contains(c)).forEach(out::add);
+            b.tariffs().quotedCurrencies().stream()
+                    .filter(c -> !out.contains(c))
+                    .forEach(out::add);
         }
         return out.stream().sorted().toList();
     }
@@ -68,7 +71,9 @@ public final class ThroughConsignments {
     /** The quote from {@code from} on the home network to {@code to} on a network reached through a yard. */
     public ThroughQuote quote(String from, String to, List<Tariffs.Item> items) {
         if (home.network().point(from.strip().toUpperCase(Locale.ROOT)).isEmpty()) {
-            throw new InvalidInput("from", "'" + from + "' is not a point of " + networks.home().code());
+            throw new InvalidInput(
+                    "from",
+                    "'" + from + "' is not a point of " + networks.home().code());
         }
         Beyond b = reaching(to);
         return ThroughQuote.of(
@@ -99,7 +104,8 @@ public final class ThroughConsignments {
             throw new InvalidInput(
                     "bookingId",
                     "booking " + bookingId + " ends at " + b.to() + ", not at the transshipment yard "
-                            + beyond.yard().otherPoint() + " where the boxes change to " + beyond.network().code());
+                            + beyond.yard().otherPoint() + " where the boxes change to "
+                            + beyond.network().code());
         }
         b.units().stream().filter(u -> !u.kind().isBox()).findFirst().ifPresent(u -> {
             throw new InvalidInput(
@@ -112,19 +118,26 @@ public final class ThroughConsignments {
         if (existing.isPresent()) {
             if (!existing.get().to().equalsIgnoreCase(to)) {
                 throw new Clash(
-                        "bookingId", "booking " + bookingId + " already goes on to " + existing.get().to());
+                        "bookingId",
+                        "booking " + bookingId + " already goes on to "
+                                + existing.get().to());
             }
             return existing.get();
         }
         Instant now = home.now();
-        String point = beyond.network().network().point(to.strip().toUpperCase(Locale.ROOT)).orElseThrow().code();
-        home.jdbi().useHandle(h -> h.createUpdate("INSERT INTO freight_through (booking_id, onward_network,"
-                        + " onward_to, created_at) VALUES (:b, :n, :to, :at)")
-                .bind("b", bookingId)
-                .bind("n", beyond.network().code())
-                .bind("to", point)
-                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .execute());
+        String point = beyond.network()
+                .network()
+                .point(to.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow()
+                .code();
+        home.jdbi()
+                .useHandle(h -> h.createUpdate("INSERT INTO freight_through (booking_id, onward_network,"
+                                + " onward_to, created_at) VALUES (:b, :n, :to, :at)")
+                        .bind("b", bookingId)
+                        .bind("n", beyond.network().code())
+                        .bind("to", point)
+                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .execute());
         return new Through(b, beyond.network().code(), point, now, quote);
     }
 
@@ -132,8 +145,8 @@ public final class ThroughConsignments {
     public Optional<Through> of(String bookingId, String shipper) {
         FreightRecords.Booking b = home.booking(bookingId, shipper);
         return home.jdbi()
-                .withHandle(h -> h.createQuery("SELECT onward_to, created_at FROM freight_through"
-                                + " WHERE booking_id = :b")
+                .withHandle(h -> h.createQuery(
+                                "SELECT onward_to, created_at FROM freight_through" + " WHERE booking_id = :b")
                         .bind("b", bookingId)
                         .map((rs, ctx) -> new Object[] {
                             rs.getString("onward_to"), rs.getObject("created_at", OffsetDateTime.class)
@@ -143,16 +156,19 @@ public final class ThroughConsignments {
                     String to = (String) row[0];
                     Beyond beyond = reaching(to);
                     return new Through(
-                            b, beyond.network().code(), to, ((OffsetDateTime) row[1]).toInstant(), quote(b, beyond, to));
+                            b,
+                            beyond.network().code(),
+                            to,
+                            ((OffsetDateTime) row[1]).toInstant(),
+                            quote(b, beyond, to));
                 });
     }
 
     /** A carrier's names in Chinese, Lao and English from whichever network runs it, or its code. */
     public String carrierName(String code) {
         for (ServedNetwork n : networks.all()) {
-            Optional<String> name = n.operators()
-                    .byCode(code)
-                    .map(o -> o.nameZh() + " · " + o.nameLo() + " · " + o.nameEn());
+            Optional<String> name =
+                    n.operators().byCode(code).map(o -> o.nameZh() + " · " + o.nameLo() + " · " + o.nameEn());
             if (name.isPresent()) {
                 return name.get();
             }
@@ -189,6 +205,8 @@ public final class ThroughConsignments {
                 .filter(b -> b.network().code().equals(n.get().code()))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInput(
-                        "to", "no transshipment joins " + n.get().code() + " to " + networks.home().code()));
+                        "to",
+                        "no transshipment joins " + n.get().code() + " to "
+                                + networks.home().code()));
     }
 }

@@ -27,7 +27,11 @@ class RoadLimitInsertionTest {
 
     /** The Bangkok line with the road's daily limit set to {@code perDay} minutes. */
     private static ServedNetwork withDailyLimit(long perDay) {
-        String bridge = ServedNetwork.fromFiles(SHIPPED).roadRailBridges().bridges().get(0).name();
+        String bridge = ServedNetwork.fromFiles(SHIPPED)
+                .roadRailBridges()
+                .bridges()
+                .get(0)
+                .name();
         DataFiles files = name -> name.equals(RoadClosureLimits.FILE)
                 ? "bridge,max_closed_min_per_day,max_single_closure_min,source\n" + bridge + "," + perDay + ",,test\n"
                 : SHIPPED.read(name);
@@ -65,7 +69,9 @@ class RoadLimitInsertionTest {
         assertThatThrownBy(() -> tight.insert(shuttleAt(tight, LocalTime.of(17, 0)), DATE))
                 .isInstanceOfSatisfying(Clash.class, e -> {
                     assertThat(e.code()).isEqualTo(RoadClosureLimits.REFUSED);
-                    assertThat(e.getMessage()).contains("binding constraint is " + bridge).contains((closed + 1) + " min a day");
+                    assertThat(e.getMessage())
+                            .contains("binding constraint is " + bridge)
+                            .contains((closed + 1) + " min a day");
                 });
         assertThat(tight.roadLimitBreaches(DATE)).isEmpty();
 

@@ -375,7 +375,8 @@ public final class FreightRoutes {
                 "运单 · ໃບນຳສົ່ງສິນຄ້າ · Consignment note " + note.consignmentNumber(),
                 "国际铁路货物联运 (SMGS / CIM/SMGS) · ການຂົນສົ່ງສິນຄ້າທາງລົດໄຟສາກົນ · International rail freight;" + " booking "
                         + booking.id() + ", train " + booking.train() + " on " + booking.serviceDate(),
-                NotePdfBlocks.of(freight, operators, booking, note, through.of(id, null).orElse(null), through));
+                NotePdfBlocks.of(
+                        freight, operators, booking, note, through.of(id, null).orElse(null), through));
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + note.consignmentNumber() + ".pdf\"")
                 .result(bytes);

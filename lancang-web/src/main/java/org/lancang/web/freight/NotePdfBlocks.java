@@ -139,7 +139,8 @@ final class NotePdfBlocks {
         List<Line> out = new ArrayList<>();
         out.add(new Line(
                 "换装 · ການຖ່າຍສິນຄ້າຂ້າມລາງ · Transshipment (break of gauge)",
-                q.yard().otherPoint() + " → " + station(there.point(q.yard().point()).orElseThrow())
+                q.yard().otherPoint() + " → "
+                        + station(there.point(q.yard().point()).orElseThrow())
                         + String.format(
                                 Locale.ROOT,
                                 ": %d boxes, %d batches of %d wagons, %d h %02d min (%d + %d tracks)",

@@ -172,19 +172,19 @@ public final class ThroughRoutes {
                         .handle(ctx -> {
                             String id = ctx.pathParam("id");
                             ctx.json(ThroughConsignmentView.of(through.of(id, shipperOrAll(ctx))
-                                    .orElseThrow(() -> new NotFound(
-                                            "id", "booking " + id + " does not go on beyond its yard"))));
+                                    .orElseThrow(() ->
+                                            new NotFound("id", "booking " + id + " does not go on beyond its yard"))));
                         }),
                 Endpoint.post("/api/freight/through/quote")
-                .access(Access.PUBLIC)
-                .tag("freight")
-                .summary("A quote for boxes from a station of the home network to one of a network beyond a"
-                        + " transshipment yard (Kunming → Bangkok through Vientiane South): two legs, the time at"
-                        + " the yard from its batch size and tracks, each carrier's section in its currency, the"
-                        + " through total in every currency of the rates")
-                .body(QuoteInput.class)
-                .returns(ThroughQuoteView.class)
-                .handle(this::quote));
+                        .access(Access.PUBLIC)
+                        .tag("freight")
+                        .summary("A quote for boxes from a station of the home network to one of a network beyond a"
+                                + " transshipment yard (Kunming → Bangkok through Vientiane South): two legs, the time at"
+                                + " the yard from its batch size and tracks, each carrier's section in its currency, the"
+                                + " through total in every currency of the rates")
+                        .body(QuoteInput.class)
+                        .returns(ThroughQuoteView.class)
+                        .handle(this::quote));
     }
 
     /** The signed-in shipper's name, or null (everyone's) for the freight office. */

@@ -318,8 +318,14 @@ public final class NetworksRoutes {
                                 .filter(w -> w.bridge().equals(d.bridge().name()))
                                 .map(w -> w.from() + "–" + w.to())
                                 .toList(),
-                        n.roadLimits().of(d.bridge().name()).map(l -> minutes(l.perDay())).orElse(null),
-                        n.roadLimits().of(d.bridge().name()).map(l -> minutes(l.single())).orElse(null),
+                        n.roadLimits()
+                                .of(d.bridge().name())
+                                .map(l -> minutes(l.perDay()))
+                                .orElse(null),
+                        n.roadLimits()
+                                .of(d.bridge().name())
+                                .map(l -> minutes(l.single()))
+                                .orElse(null),
                         n.roadLimits()
                                 .of(d.bridge().name())
                                 .map(RoadClosureLimits.Limit::source)
