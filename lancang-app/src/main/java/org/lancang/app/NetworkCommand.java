@@ -53,6 +53,12 @@ final class NetworkCommand extends CommandGroup {
                 out.printf(
                         "%s on %s: road closed %d min (%d crossings)%n",
                         b.bridge(), view.date(), b.roadClosedMinutes(), b.crossings());
+                if (b.maxClosedMinutesPerDay() != null || b.maxSingleClosureMinutes() != null) {
+                    out.printf(
+                            "  limits: %s min a day, %s min a crossing%n",
+                            b.maxClosedMinutesPerDay() == null ? "no" : b.maxClosedMinutesPerDay(),
+                            b.maxSingleClosureMinutes() == null ? "no" : b.maxSingleClosureMinutes());
+                }
                 for (String w : b.roadWindows()) {
                     out.printf("  the road owns the bridge %s: no train crosses then%n", w);
                 }
@@ -61,6 +67,9 @@ final class NetworkCommand extends CommandGroup {
                             "  %-6s %s – %s  %d min%n",
                             c.train(), c.from().toLocalTime(), c.to().toLocalTime(), c.minutes());
                 }
+            }
+            for (NetworksRoutes.RoadLimitViolationView v : view.roadLimitViolations()) {
+                out.printf("VIOLATION: %s%n", v.message());
             }
             return 0;
         }

@@ -127,6 +127,11 @@ public final class Tariffs {
         return rates;
     }
 
+    /** The exchange rates of {@value #RATES_FILE}. */
+    public List<ExchangeRate> exchangeRates() {
+        return exchange.rates();
+    }
+
     /** The quote for carrying {@code items} from one point to another. */
     public Quote quote(Network network, String from, String to, List<Item> items) {
         Point a = network.point(from).orElseThrow(() -> new InvalidInput("from", "'" + from + "' is not a station"));

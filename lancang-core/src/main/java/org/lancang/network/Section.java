@@ -1,5 +1,8 @@
 package org.lancang.network;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The line between two consecutive points.
  *
@@ -15,6 +18,7 @@ package org.lancang.network;
  *                           system), or {@value #NOT_ELECTRIFIED}: electric trains cannot run there, and maintenance
  *                           registers an overhead line only where there is one
  * @param powerBasis         where the gauge and the electrification come from
+ * @param categoryLimits     lower limits for some categories of train over all or part of the section, by km
  */
 public record Section(
         String from,
@@ -32,7 +36,8 @@ public record Section(
         String source,
         int gaugeMm,
         String electrification,
-        String powerBasis) {
+        String powerBasis,
+        List<CategoryLimit> categoryLimits) {
     /** The electrification of a section without any. */
     public static final String NOT_ELECTRIFIED = "none";
 
@@ -40,6 +45,45 @@ public record Section(
         speedLimitBasis = speedLimitBasis == null ? "" : speedLimitBasis;
         electrification = electrification == null || electrification.isBlank() ? NOT_ELECTRIFIED : electrification;
         powerBasis = powerBasis == null ? "" : powerBasis;
+        categoryLimits = categoryLimits == null ? List.of() : List.copyOf(categoryLimits);
+    }
+
+    /** A section without limits by category. */
+    public Section(
+            String from,
+            String to,
+            double fromKm,
+            double toKm,
+            int tracks,
+            int lineSpeedKmh,
+            int locoHauledSpeedKmh,
+            BlockType block,
+            double gradientPermille,
+            String gradientBasis,
+            int speedLimitKmh,
+            String speedLimitBasis,
+            String source,
+            int gaugeMm,
+            String electrification,
+            String powerBasis) {
+        this(
+                from,
+                to,
+                fromKm,
+                toKm,
+                tracks,
+                lineSpeedKmh,
+                locoHauledSpeedKmh,
+                block,
+                gradientPermille,
+                gradientBasis,
+                speedLimitKmh,
+                speedLimitBasis,
+                source,
+                gaugeMm,
+                electrification,
+                powerBasis,
+                List.of());
     }
 
     /** Whether the section has a power supply electric trains can draw on. */
@@ -47,7 +91,10 @@ public record Section(
         return !electrification.equalsIgnoreCase(NOT_ELECTRIFIED);
     }
 
-    /** The section with the gauge and electrification of {@code other} (the data files', over a stored section). */
+    /**
+     * The section with the gauge, electrification and limits by category of {@code other} (the data files', over a
+     * stored section: the database keeps neither).
+     */
     public Section withPowerOf(Section other) {
         return new Section(
                 from,
@@ -65,7 +112,8 @@ public record Section(
                 source,
                 other.gaugeMm,
                 other.electrification,
-                other.powerBasis);
+                other.powerBasis,
+                other.categoryLimits);
     }
 
     /** The section with the same track, speeds and profile between other points (a section split by a loop). */
@@ -86,7 +134,41 @@ public record Section(
                 source,
                 gaugeMm,
                 electrification,
-                powerBasis);
+                powerBasis,
+                clipped(categoryLimits, newFromKm, newToKm));
+    }
+
+    /** The section with these limits by category (those reaching it, clipped to its km). */
+    public Section withCategoryLimits(List<CategoryLimit> limits) {
+        return new Section(
+                from,
+                to,
+                fromKm,
+                toKm,
+                tracks,
+                lineSpeedKmh,
+                locoHauledSpeedKmh,
+                block,
+                gradientPermille,
+                gradientBasis,
+                speedLimitKmh,
+                speedLimitBasis,
+                source,
+                gaugeMm,
+                electrification,
+                powerBasis,
+                clipped(limits, fromKm, toKm));
+    }
+
+    private static List<CategoryLimit> clipped(List<CategoryLimit> limits, double lo, double hi) {
+        List<CategoryLimit> out = new ArrayList<>();
+        for (CategoryLimit l : limits) {
+            CategoryLimit c = l.clippedTo(lo, hi);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** {@code speedKmh} (a line speed for some kind of train), lowered to the section's permanent limit if it has one. */

@@ -2,8 +2,10 @@ package org.lancang.timetable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
+import org.lancang.network.CategoryLimit;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
@@ -133,8 +135,8 @@ public final class LinePath {
 
     /**
      * Speed limits (the section's line speed for EMUs, the locomotive-hauled speed otherwise, lowered to the section's
-     * permanent limit where it has one) and gradients, as the train meets them: a gradient that rises with km falls
-     * for a northbound train.
+     * permanent limit where it has one, and lower still where a limit binds the train's category or type over part of
+     * it) and gradients, as the train meets them: a gradient that rises with km falls for a northbound train.
      */
     public TrackProfile trackProfile(TrainType type) {
         TrackProfile.Builder b = TrackProfile.builder(lengthM());
@@ -143,9 +145,44 @@ public final class LinePath {
             double from = positionsM[i];
             double to = positionsM[i + 1];
             int speed = s.limited(type.category().usesLocoHauledSpeed() ? s.locoHauledSpeedKmh() : s.lineSpeedKmh());
-            b.speedLimitKmh(from, to, speed);
+            addPieces(b, s, type, from, to, speed);
             b.gradient(from, to, increasingKm ? s.gradientPermille() : -s.gradientPermille());
         }
         return b.build();
+    }
+
+    /**
+     * The section's speed from {@code from} to {@code to} (metres along the path), cut where a limit for the type's
+     * category starts or ends; each piece takes the lowest limit that covers it.
+     */
+    private void addPieces(TrackProfile.Builder b, Section s, TrainType type, double from, double to, int speed) {
+        List<CategoryLimit> binding = new ArrayList<>();
+        for (CategoryLimit l : s.categoryLimits()) {
+            if (l.speedKmh() < speed && l.binds(type.category().name(), type.code())) {
+                binding.add(l);
+            }
+        }
+        if (binding.isEmpty()) {
+            b.speedLimitKmh(from, to, speed);
+            return;
+        }
+        TreeSet<Double> cuts = new TreeSet<>(List.of(from, to));
+        for (CategoryLimit l : binding) {
+            cuts.add(positionOfKm(l.fromKm()));
+            cuts.add(positionOfKm(l.toKm()));
+        }
+        Double a = cuts.first();
+        for (Double c = cuts.higher(a); c != null; a = c, c = cuts.higher(c)) {
+            double mid = (a + c) / 2;
+            int piece = speed;
+            for (CategoryLimit l : binding) {
+                double p = positionOfKm(l.fromKm());
+                double q = positionOfKm(l.toKm());
+                if (mid > Math.min(p, q) && mid < Math.max(p, q)) {
+                    piece = Math.min(piece, l.speedKmh());
+                }
+            }
+            b.speedLimitKmh(a, c, piece);
+        }
     }
 }

@@ -191,18 +191,23 @@ public final class RoadRailBridges {
 
     /** Each bridge's closures on {@code day.date()} (counted in {@code zone}), from every run of the evaluated day. */
     public List<Day> closures(DayPlan day, ZoneId zone) {
-        Instant start = day.date().atStartOfDay(zone).toInstant();
-        Instant end = day.date().plusDays(1).atStartOfDay(zone).toInstant();
+        return closures(day.runs(), day.date(), zone);
+    }
+
+    /** Each bridge's closures on {@code date} (counted in {@code zone}) from these runs. */
+    public List<Day> closures(List<ScheduledRun> runs, LocalDate date, ZoneId zone) {
+        Instant start = date.atStartOfDay(zone).toInstant();
+        Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<Day> out = new ArrayList<>();
         for (Bridge bridge : bridges) {
             List<Closure> closures = new ArrayList<>();
-            for (ScheduledRun run : day.runs()) {
+            for (ScheduledRun run : runs) {
                 crossing(bridge, run)
                         .filter(c -> c.to().isAfter(start) && c.from().isBefore(end))
                         .ifPresent(closures::add);
             }
             closures.sort(Comparator.comparing(Closure::from));
-            out.add(new Day(bridge, day.date(), List.copyOf(closures), union(closures, start, end)));
+            out.add(new Day(bridge, date, List.copyOf(closures), union(closures, start, end)));
         }
         return out;
     }

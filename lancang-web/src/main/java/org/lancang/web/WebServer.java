@@ -23,8 +23,10 @@ import org.lancang.errors.Locked;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Throttled;
 import org.lancang.store.Platform;
+import org.lancang.store.freight.ThroughConsignments;
 import org.lancang.web.customs.CustomsRoutes;
 import org.lancang.web.freight.FreightRoutes;
+import org.lancang.web.freight.ThroughRoutes;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
@@ -138,7 +140,9 @@ public final class WebServer implements AutoCloseable {
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
         endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
-        endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators()).endpoints());
+        ThroughConsignments through = new ThroughConsignments(platform.freight(), platform.networks());
+        endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators(), through).endpoints());
+        endpoints.addAll(new ThroughRoutes(through, auth).endpoints());
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
         endpoints.addAll(

@@ -137,6 +137,11 @@ class NetworksApiTest {
         }
         assertThat(trains).contains("133", "134", "147", "148").doesNotContain("25");
         assertThat(bridge.get("roadClosedMinutes").asLong()).isPositive().isLessThanOrEqualTo(longest);
+        // the road's limits are shown with their source, and the shipped day keeps within them
+        assertThat(bridge.get("maxClosedMinutesPerDay").asLong())
+                .isGreaterThanOrEqualTo(bridge.get("roadClosedMinutes").asLong());
+        assertThat(bridge.get("limitSource").asText()).contains("ASSUMPTION");
+        assertThat(r.json().get("roadLimitViolations")).isEmpty();
         // the road's window on the bridge is shown, and no train of the day crosses in it
         assertThat(bridge.get("roadWindows").get(0).asText()).isEqualTo("08:00–09:00");
         for (JsonNode c : bridge.get("closures")) {

@@ -668,14 +668,24 @@ public final class FreightService {
     /** The quote of a booking: its equipment, with the note's gross mass spread over it when there is a note. */
     public Tariffs.Quote quote(String bookingId, String shipper) {
         Booking b = booking(bookingId, shipper);
+        return quote(b.from(), b.to(), items(b));
+    }
+
+    /** A booking's units as tariff items, with the note's gross mass spread over them when there is a note. */
+    List<Tariffs.Item> items(Booking b) {
         Map<EquipmentKind, Integer> counts = new LinkedHashMap<>();
         b.units().forEach(u -> counts.merge(u.kind(), 1, Integer::sum));
-        double massPerUnit = noteOf(bookingId)
+        double massPerUnit = noteOf(b.id())
                 .map(n -> n.note().grossMassKg() / 1000 / Math.max(1, b.units().size()))
                 .orElse(0.0);
         List<Tariffs.Item> items = new ArrayList<>();
         counts.forEach((k, n) -> items.add(new Tariffs.Item(k, n, massPerUnit)));
-        return quote(b.from(), b.to(), items);
+        return items;
+    }
+
+    /** The database, for the through consignments kept beside the bookings. */
+    Jdbi jdbi() {
+        return jdbi;
     }
 
     /** Boxes loaded each way on {@code date} and the empties the lighter direction has to carry back. */

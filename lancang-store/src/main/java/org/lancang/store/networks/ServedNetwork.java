@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lancang.data.DataFiles;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.money.Currency;
@@ -30,6 +31,7 @@ import org.lancang.timetable.PathFinder;
 import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.Possession;
+import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.RoadRailBridges;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
@@ -53,6 +55,7 @@ public final class ServedNetwork {
     private final boolean home;
     private final Map<LocalDate, DayPlan> days = new LinkedHashMap<>();
     private final RoadRailBridges bridges;
+    private final RoadClosureLimits roadLimits;
     private final Optional<FareTable> fares;
     private final Joins joins;
 
@@ -75,6 +78,9 @@ public final class ServedNetwork {
         this.bridges = optional(files, RoadRailBridges.WINDOWS_FILE)
                 .map(text -> shared.withWindows(RoadRailBridges.WINDOWS_FILE, text))
                 .orElse(shared);
+        this.roadLimits = optional(files, RoadClosureLimits.FILE)
+                .map(text -> RoadClosureLimits.parse(text, bridges))
+                .orElse(RoadClosureLimits.none());
         this.fares = fares(reference, operators, files);
         this.joins = optional(files, Joins.FILE)
                 .map(text -> Joins.parse(text, reference.network()))
@@ -176,7 +182,26 @@ public final class ServedNetwork {
      * day's blocking times include).
      */
     public InsertedPath insert(PathRequest request, LocalDate date) {
-        return new PathFinder(planner).insert(request, day(date), List.of(), List.of());
+        DayPlan day = day(date);
+        InsertedPath found = new PathFinder(planner).insert(request, day, List.of(), List.of());
+        // the road's closed time is a limit of the day as a whole, not of any one resource: checked on the path found
+        roadLimits.passedBy(found.run(), day, bridges, network().serviceZone()).ifPresent(b -> {
+            throw new Clash(
+                    "earliestDeparture",
+                    "no path: the binding constraint is " + b.bridge() + ": " + b.message(),
+                    RoadClosureLimits.REFUSED);
+        });
+        return found;
+    }
+
+    /** The limits on the road's closed time on each shared bridge (its {@value RoadClosureLimits#FILE}; none if absent). */
+    public RoadClosureLimits roadLimits() {
+        return roadLimits;
+    }
+
+    /** The road-closure limits the day passes on each shared bridge: the conflict check's second part. */
+    public List<RoadClosureLimits.Breach> roadLimitBreaches(LocalDate date) {
+        return roadLimits.breaches(roadClosures(date));
     }
 
     /** Each shared bridge's road closures on a date, counted in the network's service zone. */

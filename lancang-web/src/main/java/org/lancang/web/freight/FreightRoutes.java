@@ -19,6 +19,7 @@ import org.lancang.freight.Tariffs;
 import org.lancang.money.Currency;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
+import org.lancang.store.freight.ThroughConsignments;
 import org.lancang.timetable.Operators;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -77,11 +78,13 @@ public final class FreightRoutes {
     private final FreightService freight;
     private final Auth auth;
     private final Operators operators;
+    private final ThroughConsignments through;
 
-    public FreightRoutes(FreightService freight, Auth auth, Operators operators) {
+    public FreightRoutes(FreightService freight, Auth auth, Operators operators, ThroughConsignments through) {
         this.freight = freight;
         this.auth = auth;
         this.operators = operators;
+        this.through = through;
     }
 
     public List<Endpoint> endpoints() {
@@ -311,6 +314,12 @@ public final class FreightRoutes {
 
     private void quote(Context ctx) {
         QuoteInput in = Json.body(ctx, QuoteInput.class);
+        List<Tariffs.Item> items = items(in);
+        ctx.json(QuoteView.of(freight.quote(in.from(), in.to(), items)));
+    }
+
+    /** A quote's boxes and wagons, each checked, and its from and to required (shared by the through quote). */
+    static List<Tariffs.Item> items(QuoteInput in) {
         List<Tariffs.Item> items = new ArrayList<>();
         List<FreightRecords.Equipment> equipment = equipment(in.equipment());
         for (int i = 0; i < equipment.size(); i++) {
@@ -324,7 +333,7 @@ public final class FreightRoutes {
         if (in.to() == null || in.to().isBlank()) {
             throw HttpProblem.badField("to", "is required");
         }
-        ctx.json(QuoteView.of(freight.quote(in.from(), in.to(), items)));
+        return items;
     }
 
     private static List<FreightRecords.Equipment> equipment(List<EquipmentInput> in) {
@@ -366,7 +375,8 @@ public final class FreightRoutes {
                 "运单 · ໃບນຳສົ່ງສິນຄ້າ · Consignment note " + note.consignmentNumber(),
                 "国际铁路货物联运 (SMGS / CIM/SMGS) · ການຂົນສົ່ງສິນຄ້າທາງລົດໄຟສາກົນ · International rail freight;" + " booking "
                         + booking.id() + ", train " + booking.train() + " on " + booking.serviceDate(),
-                NotePdfBlocks.of(freight, operators, booking, note));
+                NotePdfBlocks.of(
+                        freight, operators, booking, note, through.of(id, null).orElse(null), through));
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + note.consignmentNumber() + ".pdf\"")
                 .result(bytes);

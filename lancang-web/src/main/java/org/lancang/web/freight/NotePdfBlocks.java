@@ -7,10 +7,12 @@ import java.util.stream.Collectors;
 import org.lancang.freight.ConsignmentNote;
 import org.lancang.freight.GoodsCodes;
 import org.lancang.freight.Tariffs;
+import org.lancang.freight.ThroughQuote;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
+import org.lancang.store.freight.ThroughConsignments;
 import org.lancang.timetable.Operators;
 import org.lancang.web.freight.ConsignmentNotePdf.Block;
 import org.lancang.web.freight.ConsignmentNotePdf.Line;
@@ -22,8 +24,17 @@ import org.lancang.web.freight.ConsignmentNotePdf.Line;
 final class NotePdfBlocks {
     private NotePdfBlocks() {}
 
+    /**
+     * The note's boxes; with {@code onward} (a through consignment, or null) the route goes on past the yard: the
+     * final destination, the transshipment and the carriers beyond it.
+     */
     static List<Block> of(
-            FreightService freight, Operators operators, FreightRecords.Booking booking, FreightRecords.Note n) {
+            FreightService freight,
+            Operators operators,
+            FreightRecords.Booking booking,
+            FreightRecords.Note n,
+            ThroughConsignments.Through onward,
+            ThroughConsignments through) {
         ConsignmentNote note = n.note();
         Network network = freight.network();
         Point from = network.point(booking.from()).orElseThrow();
@@ -64,6 +75,9 @@ final class NotePdfBlocks {
             route.add(new Line(
                     "承运人及区段 · ຜູ້ຂົນສົ່ງ ແລະ ຊ່ວງທາງ · Carrier and section",
                     carrierName(operators, carrier) + ": " + section(freight, network, carrier, lo, hi)));
+        }
+        if (onward != null) {
+            route.addAll(beyond(onward, through));
         }
         blocks.add(new Block("3 路径 · ເສັ້ນທາງ · Route", route));
         List<Line> equipment = new ArrayList<>();
@@ -116,6 +130,37 @@ final class NotePdfBlocks {
         money.add(new Line("添附文件 · ເອກະສານຄັດຕິດ · Attached documents", String.join("; ", note.documents())));
         blocks.add(new Block("6 费用及文件 · ຄ່າໃຊ້ຈ່າຍ ແລະ ເອກະສານ · Charges and documents", money));
         return blocks;
+    }
+
+    /** The route past the yard: the transshipment, each carrier beyond it, the final destination. */
+    private static List<Line> beyond(ThroughConsignments.Through t, ThroughConsignments through) {
+        ThroughQuote q = t.quote();
+        Network there = through.networkOf(t);
+        List<Line> out = new ArrayList<>();
+        out.add(new Line(
+                "换装 · ການຖ່າຍສິນຄ້າຂ້າມລາງ · Transshipment (break of gauge)",
+                q.yard().otherPoint() + " → "
+                        + station(there.point(q.yard().point()).orElseThrow())
+                        + String.format(
+                                Locale.ROOT,
+                                ": %d boxes, %d batches of %d wagons, %d h %02d min (%d + %d tracks)",
+                                q.boxes(),
+                                q.batches(),
+                                q.yard().batchWagons(),
+                                q.transshipmentTime().toHours(),
+                                q.transshipmentTime().toMinutesPart(),
+                                q.yard().tracksOther(),
+                                q.yard().tracksHere())));
+        for (ThroughQuote.Section s : q.second().sections()) {
+            out.add(new Line(
+                    "承运人及区段 · ຜູ້ຂົນສົ່ງ ແລະ ຊ່ວງທາງ · Carrier and section",
+                    through.carrierName(s.carrier()) + ": " + s.from() + " – " + s.to()
+                            + String.format(Locale.ROOT, ", %.0f km", s.tariffKm())));
+        }
+        out.add(new Line(
+                "最终到站 · ສະຖານີປາຍທາງສຸດທ້າຍ · Final destination",
+                station(there.point(t.to()).orElseThrow()) + " (" + t.network() + ")"));
+        return out;
     }
 
     private static String station(Point p) {

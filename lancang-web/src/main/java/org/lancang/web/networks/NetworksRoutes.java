@@ -1,5 +1,6 @@
 package org.lancang.web.networks;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
+import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
@@ -58,8 +60,9 @@ public final class NetworksRoutes {
             String train, LocalDate serviceDate, OffsetDateTime from, OffsetDateTime to, long minutes) {}
 
     /**
-     * A bridge shared with a road on a date: each crossing, the time the road was closed that day, and the times the
-     * road owns the bridge ({@code roadWindows}, "08:00–09:00" in the service zone: no train may cross then).
+     * A bridge shared with a road on a date: each crossing, the time the road was closed that day, the times the road
+     * owns the bridge ({@code roadWindows}, "08:00–09:00" in the service zone: no train may cross then) and the limits
+     * on its closed time (null: none), with their source.
      */
     public record BridgeDayView(
             String bridge,
@@ -67,15 +70,28 @@ public final class NetworksRoutes {
             int crossings,
             List<ClosureView> closures,
             List<String> roadWindows,
+            Long maxClosedMinutesPerDay,
+            Long maxSingleClosureMinutes,
+            String limitSource,
             String source) {}
+
+    /** A road-closure limit passed: the day's total ({@code train} null) or one train's crossing. */
+    public record RoadLimitViolationView(
+            String bridge, LocalDate date, String train, long limitMinutes, long actualMinutes, String message) {}
 
     /**
      * A network's road closures on a date.
      *
-     * @param conflicts the day's conflicts on the network (blocking times overlapping on a resource, the bridge's
-     *                  single track among them)
+     * @param conflicts           the day's conflicts on the network (blocking times overlapping on a resource, the
+     *                            bridge's single track among them)
+     * @param roadLimitViolations the road-closure limits the day passes (a separate check beside the conflicts)
      */
-    public record RoadClosuresView(String network, LocalDate date, List<BridgeDayView> bridges, int conflicts) {}
+    public record RoadClosuresView(
+            String network,
+            LocalDate date,
+            List<BridgeDayView> bridges,
+            int conflicts,
+            List<RoadLimitViolationView> roadLimitViolations) {}
 
     /** One operator's part of a fare: its base fare by distance, in its own currency. */
     public record FarePartView(String operator, String from, String to, double km, MoneyView amount) {}
@@ -302,10 +318,35 @@ public final class NetworksRoutes {
                                 .filter(w -> w.bridge().equals(d.bridge().name()))
                                 .map(w -> w.from() + "–" + w.to())
                                 .toList(),
+                        n.roadLimits()
+                                .of(d.bridge().name())
+                                .map(l -> minutes(l.perDay()))
+                                .orElse(null),
+                        n.roadLimits()
+                                .of(d.bridge().name())
+                                .map(l -> minutes(l.single()))
+                                .orElse(null),
+                        n.roadLimits()
+                                .of(d.bridge().name())
+                                .map(RoadClosureLimits.Limit::source)
+                                .orElse(null),
                         d.bridge().source()))
                 .toList();
+        List<RoadLimitViolationView> violations = n.roadLimitBreaches(date).stream()
+                .map(b -> new RoadLimitViolationView(
+                        b.bridge(),
+                        b.date(),
+                        b.train(),
+                        b.limit().toMinutes(),
+                        b.actual().toMinutes(),
+                        b.message()))
+                .toList();
         return new RoadClosuresView(
-                n.code(), date, bridges, n.day(date).conflicts().size());
+                n.code(), date, bridges, n.day(date).conflicts().size(), violations);
+    }
+
+    private static Long minutes(Duration d) {
+        return d == null ? null : d.toMinutes();
     }
 
     private CrossNetworkJourneyView view(CrossNetworkJourneys.Journey j) {

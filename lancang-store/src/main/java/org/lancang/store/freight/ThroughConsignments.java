@@ -1,0 +1,212 @@
+package org.lancang.store.freight;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lancang.errors.Clash;
+import org.lancang.errors.InvalidInput;
+import org.lancang.freight.Tariffs;
+import org.lancang.freight.ThroughQuote;
+import org.lancang.freight.Transshipment;
+import org.lancang.money.Currency;
+import org.lancang.network.Network;
+import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.networks.ServedNetworks;
+
+/**
+ * Freight from the home network to a point of another served network, through a transshipment yard that network's
+ * folder gives ({@value Transshipment#FILE}, with its {@value Tariffs#FILE} and {@value Tariffs#RATES_FILE}): the
+ * quote in two legs with the time at the yard, each section in its carrier's currency, the through total in every
+ * currency either network's rates reach.
+ */
+public final class ThroughConsignments {
+    /**
+     * A booking that goes on beyond its yard: the booking (its own leg), the network and point beyond, and the quote
+     * of the whole route for its boxes.
+     */
+    public record Through(
+            FreightRecords.Booking booking, String network, String to, Instant createdAt, ThroughQuote quote) {}
+
+    /** A network reached through a yard, with its tariffs. */
+    private record Beyond(ServedNetwork network, Tariffs tariffs, Transshipment yard) {}
+
+    private final FreightService home;
+    private final ServedNetworks networks;
+    private final List<Beyond> beyond = new ArrayList<>();
+
+    public ThroughConsignments(FreightService home, ServedNetworks networks) {
+        this.home = home;
+        this.networks = networks;
+        String homeCode = networks.home().code();
+        for (ServedNetwork n : networks.others()) {
+            if (!n.files().has(Transshipment.FILE) || !n.files().has(Tariffs.FILE)) {
+                continue;
+            }
+            Tariffs tariffs = Tariffs.parse(
+                    n.network(), n.files().read(Tariffs.FILE), n.files().read(Tariffs.RATES_FILE));
+            for (Transshipment t : Transshipment.parse(n.files().read(Transshipment.FILE), n.network())) {
+                if (t.otherNetwork().equals(homeCode)
+                        && home.network().point(t.otherPoint()).isPresent()) {
+                    beyond.add(new Beyond(n, tariffs, t));
+                }
+            }
+        }
+    }
+
+    /** The currencies of a through total: every one the carriers charge in and the rates name, in ISO order. */
+    public List<Currency> currencies() {
+        List<Currency> out = new ArrayList<>(home.data().tariffs().quotedCurrencies());
+        for (Beyond b : beyond) {
+            b.tariffs().quotedCurrencies().stream()
+                    .filter(c -> !out.contains(c))
+                    .forEach(out::add);
+        }
+        return out.stream().sorted().toList();
+    }
+
+    /** The quote from {@code from} on the home network to {@code to} on a network reached through a yard. */
+    public ThroughQuote quote(String from, String to, List<Tariffs.Item> items) {
+        if (home.network().point(from.strip().toUpperCase(Locale.ROOT)).isEmpty()) {
+            throw new InvalidInput(
+                    "from",
+                    "'" + from + "' is not a point of " + networks.home().code());
+        }
+        Beyond b = reaching(to);
+        return ThroughQuote.of(
+                new ThroughQuote.Side(home.network(), home.data().tariffs()),
+                new ThroughQuote.Side(b.network().network(), b.tariffs()),
+                b.yard(),
+                from.strip().toUpperCase(Locale.ROOT),
+                to.strip().toUpperCase(Locale.ROOT),
+                items,
+                currencies());
+    }
+
+    /**
+     * Sends a booking's boxes on from its yard to {@code to} on the network beyond: the booking must be the
+     * shipper's, end at the yard and carry boxes only. Once per booking (the same destination again is answered as
+     * it is).
+     */
+    public synchronized Through consign(String shipper, String bookingId, String to) {
+        if (bookingId == null || bookingId.isBlank()) {
+            throw new InvalidInput("bookingId", "is required");
+        }
+        if (to == null || to.isBlank()) {
+            throw new InvalidInput("to", "is required");
+        }
+        FreightRecords.Booking b = home.booking(bookingId, shipper);
+        Beyond beyond = reaching(to);
+        if (!b.to().equals(beyond.yard().otherPoint())) {
+            throw new InvalidInput(
+                    "bookingId",
+                    "booking " + bookingId + " ends at " + b.to() + ", not at the transshipment yard "
+                            + beyond.yard().otherPoint() + " where the boxes change to "
+                            + beyond.network().code());
+        }
+        b.units().stream().filter(u -> !u.kind().isBox()).findFirst().ifPresent(u -> {
+            throw new InvalidInput(
+                    "bookingId",
+                    "booking " + bookingId + " carries " + u.kind() + " wagons: only boxes change trains at "
+                            + beyond.yard().otherPoint() + " across the break of gauge");
+        });
+        ThroughQuote quote = quote(b, beyond, to);
+        Optional<Through> existing = of(bookingId, shipper);
+        if (existing.isPresent()) {
+            if (!existing.get().to().equalsIgnoreCase(to)) {
+                throw new Clash(
+                        "bookingId",
+                        "booking " + bookingId + " already goes on to "
+                                + existing.get().to());
+            }
+            return existing.get();
+        }
+        Instant now = home.now();
+        String point = beyond.network()
+                .network()
+                .point(to.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow()
+                .code();
+        home.jdbi()
+                .useHandle(h -> h.createUpdate("INSERT INTO freight_through (booking_id, onward_network,"
+                                + " onward_to, created_at) VALUES (:b, :n, :to, :at)")
+                        .bind("b", bookingId)
+                        .bind("n", beyond.network().code())
+                        .bind("to", point)
+                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .execute());
+        return new Through(b, beyond.network().code(), point, now, quote);
+    }
+
+    /** The booking's through consignment, if it goes on beyond its yard (the shipper's own; null: any). */
+    public Optional<Through> of(String bookingId, String shipper) {
+        FreightRecords.Booking b = home.booking(bookingId, shipper);
+        return home.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT onward_to, created_at FROM freight_through" + " WHERE booking_id = :b")
+                        .bind("b", bookingId)
+                        .map((rs, ctx) -> new Object[] {
+                            rs.getString("onward_to"), rs.getObject("created_at", OffsetDateTime.class)
+                        })
+                        .findOne())
+                .map(row -> {
+                    String to = (String) row[0];
+                    Beyond beyond = reaching(to);
+                    return new Through(
+                            b,
+                            beyond.network().code(),
+                            to,
+                            ((OffsetDateTime) row[1]).toInstant(),
+                            quote(b, beyond, to));
+                });
+    }
+
+    /** A carrier's names in Chinese, Lao and English from whichever network runs it, or its code. */
+    public String carrierName(String code) {
+        for (ServedNetwork n : networks.all()) {
+            Optional<String> name =
+                    n.operators().byCode(code).map(o -> o.nameZh() + " · " + o.nameLo() + " · " + o.nameEn());
+            if (name.isPresent()) {
+                return name.get();
+            }
+        }
+        return code;
+    }
+
+    /** The network a through consignment's destination lies on. */
+    public Network networkOf(Through t) {
+        return networks.require(t.network(), "network").network();
+    }
+
+    private ThroughQuote quote(FreightRecords.Booking b, Beyond beyond, String to) {
+        return ThroughQuote.of(
+                new ThroughQuote.Side(home.network(), home.data().tariffs()),
+                new ThroughQuote.Side(beyond.network().network(), beyond.tariffs()),
+                beyond.yard(),
+                b.from(),
+                to.strip().toUpperCase(Locale.ROOT),
+                home.items(b),
+                currencies());
+    }
+
+    private Beyond reaching(String to) {
+        Optional<ServedNetwork> n = networks.ofPoint(to);
+        if (n.isEmpty()) {
+            throw new InvalidInput("to", "'" + to + "' is not a point of any network served");
+        }
+        if (n.get().home()) {
+            throw new InvalidInput(
+                    "to", "'" + to + "' is on " + n.get().code() + " itself: quote it with POST /api/freight/quote");
+        }
+        return beyond.stream()
+                .filter(b -> b.network().code().equals(n.get().code()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "to",
+                        "no transshipment joins " + n.get().code() + " to "
+                                + networks.home().code()));
+    }
+}
