@@ -133,14 +133,10 @@ public final class GtfsImporter {
                             + "): name the one to import into (--network)");
         }
         if (closestScore == 0) {
-            throw new GtfsFormatException(
-                    STOPS,
-                    GtfsFormatException.WHOLE_FILE,
-                    "stop_id",
-                    "no stop of the feed matches a point of any network (" + names + ") by code, name or position");
+            throw closest.withNote("no stop of the feed matches a point of any network served: " + names);
         }
-        throw closest.withNote("read against " + closestNetwork + ", the network whose points most of the feed's stops"
-                + " match, among " + names);
+        throw closest.withNote("read against " + closestNetwork + ", the network whose points most of the feed's"
+                + " stops match, among " + names);
     }
 
     /** The network alone, its agencies the importer's operators or else its infrastructure managers. */
