@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.lancang.data.CsvTable;
@@ -114,22 +115,47 @@ final class CalendarReader {
             throw changes.get(0)
                     .error("service_id", "service '" + id + "' runs on no day once its exceptions are applied");
         }
-        Set<DayOfWeek> runningWeekdays = EnumSet.noneOf(DayOfWeek.class);
-        running.forEach(d -> runningWeekdays.add(d.getDayOfWeek()));
-        ServiceCalendar calendar = new ServiceCalendar(running.first(), running.last(), runningWeekdays);
-        for (LocalDate d = running.first(); !d.isAfter(running.last()); d = d.plusDays(1)) {
-            if (calendar.runsOn(d) && !running.contains(d)) {
-                CsvTable.Row blame = decidedBy.getOrDefault(d, changes.get(0));
-                throw blame.error(
-                        "service_id",
-                        "service '" + id + "' runs on " + runningWeekdays + " from " + running.first() + " to "
-                                + running.last() + " but not on " + d + " (" + d.getDayOfWeek() + "): a Lancang train"
-                                + " has one calendar, a date range and weekdays, so this gap cannot be represented"
-                                + " and the service is not imported rather than run on a wrong day (publish the days"
-                                + " after the gap as a trip of its own)");
-            }
+        ServiceCalendar calendar = spanning(running);
+        LocalDate gap = firstGap(calendar, running);
+        if (gap != null) {
+            CsvTable.Row blame = decidedBy.getOrDefault(gap, changes.get(0));
+            throw blame.error(
+                    "service_id",
+                    "service '" + id + "' runs on " + calendar.days() + " from " + running.first() + " to "
+                            + running.last() + " but not on " + gap + " (" + gap.getDayOfWeek() + "): a Lancang train"
+                            + " has one calendar, a date range and weekdays, so this gap cannot be represented"
+                            + " and the service is not imported rather than run on a wrong day (publish the days"
+                            + " after the gap as a trip of its own)");
         }
         return calendar;
+    }
+
+    /** The calendar from the first to the last of these days, on the weekdays among them. */
+    static ServiceCalendar spanning(SortedSet<LocalDate> running) {
+        Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+        running.forEach(d -> weekdays.add(d.getDayOfWeek()));
+        return new ServiceCalendar(running.first(), running.last(), weekdays);
+    }
+
+    /** The first day the calendar runs on that is not one of {@code running}; null when it runs on exactly those. */
+    static LocalDate firstGap(ServiceCalendar calendar, Set<LocalDate> running) {
+        for (LocalDate d = calendar.startDate(); !d.isAfter(calendar.endDate()); d = d.plusDays(1)) {
+            if (calendar.runsOn(d) && !running.contains(d)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Every day the calendar runs on. */
+    static SortedSet<LocalDate> days(ServiceCalendar calendar) {
+        SortedSet<LocalDate> out = new TreeSet<>();
+        for (LocalDate d = calendar.startDate(); !d.isAfter(calendar.endDate()); d = d.plusDays(1)) {
+            if (calendar.runsOn(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     private static Set<DayOfWeek> weekdays(CsvTable.Row row) {

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -229,22 +231,18 @@ public final class GtfsImporter {
             readAgencies();
             readRoutes();
             CalendarReader calendars = new CalendarReader(files);
-            List<Train> trains = new ArrayList<>();
+            Map<String, Train> trains = new LinkedHashMap<>();
             Set<String> tripIds = new HashSet<>();
-            Map<String, Integer> numbers = new HashMap<>();
+            Map<String, Integer> lines = new HashMap<>();
             for (CsvTable.Row trip : rows(TRIPS, "route_id", "service_id", "trip_id")) {
                 if (!tripIds.add(trip.required("trip_id"))) {
                     throw trip.error("trip_id", "'" + trip.text("trip_id") + "' appears twice");
                 }
                 Train train = train(trip, calendars.calendar(trip), stopTimes.remove(trip.required("trip_id")));
-                Integer before = numbers.put(train.number().toUpperCase(Locale.ROOT), trip.line());
-                if (before != null) {
-                    throw trip.error(
-                            trip.textIfPresent("trip_short_name").isEmpty() ? "trip_id" : "trip_short_name",
-                            "train " + train.number() + " is also the trip on line " + before + ": a Lancang train"
-                                    + " number has one calendar and one path, so two trips cannot share it");
-                }
-                trains.add(train);
+                String key = train.number().toUpperCase(Locale.ROOT);
+                Train before = trains.get(key);
+                trains.put(key, before == null ? train : merged(before, train, trip, lines.get(key)));
+                lines.putIfAbsent(key, trip.line());
             }
             if (!stopTimes.isEmpty()) {
                 CsvTable.Row orphan = stopTimes.values().iterator().next().get(0);
@@ -253,7 +251,44 @@ public final class GtfsImporter {
             List<GtfsImport.MatchedStop> matched = new ArrayList<>();
             stops.forEach((id, m) -> matched.add(new GtfsImport.MatchedStop(
                     id, stopRows.get(id).textIfPresent("stop_name"), m.point().code(), m.how())));
-            return new GtfsImport(net.code(), new Timetable(trains), matched, notes);
+            return new GtfsImport(net.code(), new Timetable(List.copyOf(trains.values())), matched, notes);
+        }
+
+        /**
+         * One train from two trips of its number: producers often give a train's weekdays and weekends as two trips.
+         * They must run the same way, and together on days one calendar can say; otherwise the second is refused.
+         */
+        private Train merged(Train before, Train train, CsvTable.Row trip, int line) {
+            String field = trip.textIfPresent("trip_short_name").isEmpty() ? "trip_id" : "trip_short_name";
+            String also = "train " + train.number() + " is also the trip on line " + line;
+            if (!before.calls().equals(train.calls())
+                    || !before.operator().equals(train.operator())
+                    || !before.trainType().equals(train.trainType())) {
+                throw trip.error(
+                        field,
+                        also + ", with other stops, times, operator or type: a Lancang train number has one path,"
+                                + " so two different trips cannot share it");
+            }
+            SortedSet<LocalDate> days = CalendarReader.days(before.calendar());
+            days.addAll(CalendarReader.days(train.calendar()));
+            ServiceCalendar calendar = CalendarReader.spanning(days);
+            LocalDate gap = CalendarReader.firstGap(calendar, days);
+            if (gap != null) {
+                throw trip.error(
+                        field,
+                        also + ": together they run from " + days.first() + " to " + days.last() + " on "
+                                + calendar.days() + " but not on " + gap + ", which one Lancang calendar cannot say");
+            }
+            notes.add(also + ": the two trips are one train running " + calendar.days() + " from " + days.first()
+                    + " to " + days.last());
+            return new Train(
+                    train.number(),
+                    train.operator(),
+                    train.trainType(),
+                    train.passenger(),
+                    calendar,
+                    train.originZone(),
+                    train.calls());
         }
 
         private List<CsvTable.Row> rows(String file, String... requiredColumns) {

@@ -253,6 +253,50 @@ class ThirdPartyImportTest {
     }
 
     @Test
+    void aTrainGivenAsWeekdayAndWeekendTripsIsOneTrainAndAGapBetweenThemIsRefused() {
+        Map<String, String> files = weekdaysAndWeekends("20271231");
+
+        GtfsImport read = read(files);
+
+        assertThat(read.timetable().trains())
+                .filteredOn(t -> t.number().equals("D887"))
+                .hasSize(1);
+        assertThat(read.timetable().train("D887").orElseThrow().calendar())
+                .isEqualTo(ServiceCalendar.daily(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)));
+        assertThat(read.notes()).anySatisfy(n -> assertThat(n).contains("train D887"));
+
+        Map<String, String> gap = weekdaysAndWeekends("20270630");
+        GtfsFormatException e = refused(gap);
+        assertThat(e.file()).isEqualTo("trips.txt");
+        assertThat(e.line()).isEqualTo(lineOf(gap.get("trips.txt"), "D887-weekend"));
+        assertThat(e.field()).isEqualTo("trip_short_name");
+        assertThat(e.getMessage()).contains("train D887").contains("2027-07-03");
+    }
+
+    /** D887 as two trips: Monday to Friday all year, Saturday and Sunday until {@code weekendsEnd}. */
+    private static Map<String, String> weekdaysAndWeekends(String weekendsEnd) {
+        Map<String, String> files = feed();
+        files.put(
+                "calendar.txt",
+                files.get("calendar.txt") + "weekdays,1,1,1,1,1,0,0,20270101,20271231\n"
+                        + "weekends,0,0,0,0,0,1,1,20270101," + weekendsEnd + "\n");
+        String trips = files.get("trips.txt");
+        String d887 =
+                trips.lines().filter(l -> l.contains(",D887,")).findFirst().orElseThrow();
+        String weekdays = d887.replaceFirst(",[01]{7}_\\d{8}_\\d{8},", ",weekdays,");
+        String weekends =
+                d887.replaceFirst(",[01]{7}_\\d{8}_\\d{8},", ",weekends,").replaceFirst(",D887,", ",D887-weekend,");
+        files.put("trips.txt", trips.replace(d887, weekdays) + weekends + "\n");
+        String times = files.get("stop_times.txt");
+        String more = times.lines()
+                .filter(l -> l.startsWith("D887,"))
+                .map(l -> l.replaceFirst("D887,", "D887-weekend,") + "\n")
+                .reduce("", String::concat);
+        files.put("stop_times.txt", times + more);
+        return files;
+    }
+
+    @Test
     void aPlatformIsItsStationsPointAndAnUnknownParentIsRefused() {
         Map<String, String> files = feed();
         String stops = files.get("stops.txt").replace("stop_timezone\n", "stop_timezone,parent_station\n");
