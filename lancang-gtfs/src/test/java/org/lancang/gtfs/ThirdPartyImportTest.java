@@ -169,6 +169,40 @@ class ThirdPartyImportTest {
     }
 
     @Test
+    void aServiceWhoseExceptionsRemoveEveryDayIsRefused() {
+        Map<String, String> files = feed();
+        files.remove("calendar.txt");
+        files.put("calendar_dates.txt", "service_id,date,exception_type\n1111111_20270101_20271231,20270210,2\n");
+
+        GtfsFormatException e = refused(files);
+
+        assertThat(e.file()).isEqualTo("calendar_dates.txt");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.field()).isEqualTo("service_id");
+        assertThat(e.getMessage()).contains("runs on no day");
+    }
+
+    @Test
+    void aServiceOrAStopGivenTwiceIsRefused() {
+        Map<String, String> files = feed();
+        String calendar = files.get("calendar.txt");
+        String row = calendar.lines().skip(1).findFirst().orElseThrow();
+        files.put("calendar.txt", calendar + row + "\n");
+        GtfsFormatException e = refused(files);
+        assertThat(e.file()).isEqualTo("calendar.txt");
+        assertThat(e.line()).isEqualTo((int) calendar.lines().count() + 1);
+        assertThat(e.field()).isEqualTo("service_id");
+
+        Map<String, String> stops = feed();
+        String text = stops.get("stops.txt");
+        stops.put("stops.txt", text + text.lines().skip(1).findFirst().orElseThrow() + "\n");
+        GtfsFormatException twice = refused(stops);
+        assertThat(twice.file()).isEqualTo("stops.txt");
+        assertThat(twice.line()).isEqualTo((int) text.lines().count() + 1);
+        assertThat(twice.field()).isEqualTo("stop_id");
+    }
+
+    @Test
     void blankTimesBetweenTimedStopsAreInterpolatedByChainage() {
         Map<String, String> files = feed();
         String text = files.get("stop_times.txt");
@@ -314,6 +348,14 @@ class ThirdPartyImportTest {
                 .filteredOn(s -> s.stopId().equals("LPB-2"))
                 .singleElement()
                 .satisfies(s -> assertThat(s.how()).startsWith("parent_station LPB"));
+
+        String loop = stops.replace(",Asia/Vientiane,LPB\n", ",Asia/Vientiane,LPB-3\n")
+                + "LPB-3,Platform 3,19.9,102.1,Asia/Vientiane,LPB-2\n";
+        files.put("stops.txt", loop);
+        GtfsFormatException circle = refused(files);
+        assertThat(circle.file()).isEqualTo("stops.txt");
+        assertThat(circle.field()).isEqualTo("parent_station");
+        assertThat(circle.getMessage()).contains("nest");
 
         files.put("stops.txt", stops.replace(",Asia/Vientiane,LPB\n", ",Asia/Vientiane,LPX\n"));
         GtfsFormatException e = refused(files);
