@@ -17,6 +17,7 @@ public final class GtfsFormatException extends RuntimeException {
     private final String file;
     private final int line;
     private final String field;
+    private final String problem;
 
     public GtfsFormatException(String file, int line, String field, String problem) {
         super(file + (line == WHOLE_FILE ? "" : ":" + line) + (field.isEmpty() ? "" : ": field '" + field + "'") + ": "
@@ -24,6 +25,12 @@ public final class GtfsFormatException extends RuntimeException {
         this.file = file;
         this.line = line;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** The same problem with a sentence added (for example which network the feed was read against). */
+    GtfsFormatException withNote(String note) {
+        return new GtfsFormatException(file, line, field, problem + " (" + note + ")");
     }
 
     /** A problem with a whole file, such as its absence. */

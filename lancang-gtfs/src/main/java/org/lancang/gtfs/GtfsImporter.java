@@ -9,15 +9,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -39,37 +37,38 @@ import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
 
 /**
- * Reads a GTFS static feed (as written by {@link GtfsExporter}, or a third party's feed of the same line) back into a
+ * Reads a GTFS static feed — Lancang's own of any network, or a third party's of a line Lancang serves — back into a
  * {@link Timetable}: one passenger {@link Train} per trip.
  *
  * <ul>
- * <li>operator: the route's {@code agency_id}, which must be the code of one of the network's operators;</li>
+ * <li>network: the one, among those given, whose points every stop of the feed matches and whose operators every
+ * agency matches; none or several is refused (name one then);</li>
+ * <li>stops: by {@link StopMatcher} (code, stop_code, name in any language, position); a platform or other child of a
+ * station ({@code parent_station}) is its station's point;</li>
+ * <li>operator: the route's agency, whose {@code agency_id} is an operator's code or whose {@code agency_name} is one
+ * of its names;</li>
  * <li>number: {@code trip_short_name}, or the trip_id where that is blank;</li>
- * <li>train type: the extra column {@value GtfsExporter#TRAIN_TYPE_COLUMN}, or {@link #DEFAULT_TRAIN_TYPE} where the
- * feed has none (GTFS itself has no train type);</li>
- * <li>calendar: calendar.txt; exceptions in calendar_dates.txt cannot be represented and are refused;</li>
- * <li>origin zone: the zone of the network point of the first stop; stop times are converted from the feed's
- * {@code agency_timezone} to it, as GTFS times are in the agency zone whatever {@code stop_timezone} says;</li>
- * <li>calls: one stopping call per stop_time (passing points are not in GTFS). Both times are needed at every stop:
- * Lancang does not interpolate.</li>
+ * <li>train type: the extra column {@value GtfsExporter#TRAIN_TYPE_COLUMN}, or the network's default (GTFS itself has
+ * no train type);</li>
+ * <li>calendar: calendar.txt and calendar_dates.txt, exactly (see {@link CalendarReader});</li>
+ * <li>times: by {@link TripTimes}: converted from the feed's {@code agency_timezone} to offsets in the origin's zone,
+ * past 24:00 as GTFS writes overnight trains, blank times between timed stops interpolated by chainage;
+ * frequencies.txt is refused (Lancang's trains are numbered runs).</li>
  * </ul>
  * Anything it cannot read raises a {@link GtfsFormatException} naming file, line and field.
  */
 public final class GtfsImporter {
-    /** The train type of trips without {@value GtfsExporter#TRAIN_TYPE_COLUMN}: the line's passenger EMU. */
+    /** The train type of trips without {@value GtfsExporter#TRAIN_TYPE_COLUMN} on the home line: its passenger EMU. */
     public static final String DEFAULT_TRAIN_TYPE = "CR200J";
     /** Upper bound on the unpacked size of a feed, so that a hostile zip cannot exhaust memory. */
     public static final long MAX_UNCOMPRESSED_BYTES = 256L * 1024 * 1024;
 
-    private static final String AGENCY = "agency.txt";
-    private static final String STOPS = "stops.txt";
-    private static final String ROUTES = "routes.txt";
-    private static final String TRIPS = "trips.txt";
-    private static final String STOP_TIMES = "stop_times.txt";
-    private static final String CALENDAR = "calendar.txt";
-    private static final String CALENDAR_DATES = "calendar_dates.txt";
-    private static final List<String> DAY_COLUMNS =
-            List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+    static final String AGENCY = "agency.txt";
+    static final String STOPS = "stops.txt";
+    static final String ROUTES = "routes.txt";
+    static final String TRIPS = "trips.txt";
+    static final String STOP_TIMES = "stop_times.txt";
+    static final String FREQUENCIES = "frequencies.txt";
 
     private final Operators operators;
 
@@ -78,7 +77,7 @@ public final class GtfsImporter {
         this(null);
     }
 
-    /** An importer whose agencies must be among {@code operators}. */
+    /** An importer whose agencies must be among {@code operators} (for {@link #importFeed}). */
     public GtfsImporter(Operators operators) {
         this.operators = operators;
     }
@@ -90,7 +89,69 @@ public final class GtfsImporter {
 
     /** Reads the feed from already unpacked files (file name to UTF-8 text). */
     public Timetable importFeed(Map<String, String> files, Network network) {
-        return new Timetable(GtfsFormatException.reading(() -> new Feed(files, network, known(network)).trains()));
+        return read(files, List.of(only(network))).timetable();
+    }
+
+    /** Reads the feed in {@code zip} against the networks given: the one it matches (see the class). */
+    public GtfsImport read(byte[] zip, List<ImportNetwork> networks) {
+        return read(unzip(new ByteArrayInputStream(zip)), networks);
+    }
+
+    /** Reads unpacked files against the networks given: the one it matches. */
+    public GtfsImport read(Map<String, String> files, List<ImportNetwork> networks) {
+        if (networks.isEmpty()) {
+            throw new IllegalArgumentException("no network to import into");
+        }
+        if (networks.size() == 1) {
+            return GtfsFormatException.reading(() -> new FeedReader(files, networks.get(0)).read());
+        }
+        List<GtfsImport> matched = new ArrayList<>();
+        GtfsFormatException closest = null;
+        int closestScore = -1;
+        String closestNetwork = "";
+        for (ImportNetwork n : networks) {
+            FeedReader reader = new FeedReader(files, n);
+            try {
+                matched.add(GtfsFormatException.reading(reader::read));
+            } catch (GtfsFormatException e) {
+                if (reader.matchedStops() > closestScore) {
+                    closest = e;
+                    closestScore = reader.matchedStops();
+                    closestNetwork = n.code();
+                }
+            }
+        }
+        String names = networks.stream().map(ImportNetwork::code).collect(Collectors.joining(", "));
+        if (matched.size() == 1) {
+            return matched.get(0);
+        }
+        if (matched.size() > 1) {
+            throw new GtfsFormatException(
+                    STOPS,
+                    GtfsFormatException.WHOLE_FILE,
+                    "stop_id",
+                    "the feed's stops and agencies match several networks ("
+                            + matched.stream().map(GtfsImport::network).collect(Collectors.joining(", "))
+                            + "): name the one to import into (--network)");
+        }
+        if (closestScore == 0) {
+            throw closest.withNote("no stop of the feed matches a point of any network served: " + names);
+        }
+        throw closest.withNote("read against " + closestNetwork + ", the network whose points most of the feed's"
+                + " stops match, among " + names);
+    }
+
+    /** The network alone, its agencies the importer's operators or else its infrastructure managers. */
+    private ImportNetwork only(Network network) {
+        Operators known = operators != null
+                ? operators
+                : new Operators(network.countries().stream()
+                        .map(c -> c.infrastructureManager())
+                        .filter(m -> !m.isBlank())
+                        .distinct()
+                        .map(Operator::valueOf)
+                        .toList());
+        return new ImportNetwork(network.code(), network, known, StopCoordinates.bundled(), DEFAULT_TRAIN_TYPE);
     }
 
     /** Unpacks the zip's top-level files as UTF-8 text. */
@@ -140,55 +201,94 @@ public final class GtfsImporter {
         }
     }
 
-    /** The codes of the operators an agency may be. */
-    private List<String> known(Network network) {
-        if (operators != null) {
-            return operators.all().stream().map(Operator::code).toList();
-        }
-        return network.countries().stream()
-                .map(c -> c.infrastructureManager())
-                .filter(m -> !m.isBlank())
-                .distinct()
-                .toList();
-    }
-
-    /** One import: the files, read table by table, each checked against the ones before. */
-    private static final class Feed {
+    /** One import against one network: the files, read table by table, each checked against the ones before. */
+    private static final class FeedReader {
         private final Map<String, String> files;
-        private final Network network;
-        private ZoneId feedZone;
+        private final ImportNetwork net;
+        private final StopMatcher matcher;
+        private final Map<String, CsvTable.Row> stopRows = new LinkedHashMap<>();
+        private final Map<String, StopMatcher.Match> stops = new LinkedHashMap<>();
         private final Map<String, Operator> agencies = new HashMap<>();
-        private final Map<String, Point> stops = new HashMap<>();
         private final Map<String, Operator> routes = new HashMap<>();
-        private final Map<String, ServiceCalendar> calendars = new HashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private ZoneId feedZone;
 
-        private final List<String> knownOperators;
-
-        Feed(Map<String, String> files, Network network, List<String> knownOperators) {
+        FeedReader(Map<String, String> files, ImportNetwork net) {
             this.files = files;
-            this.network = network;
-            this.knownOperators = knownOperators;
+            this.net = net;
+            this.matcher = new StopMatcher(net);
         }
 
-        List<Train> trains() {
-            readAgencies();
-            readStops();
-            readRoutes();
-            readCalendars();
+        /** How many of the feed's stops matched a point before the read stopped (to tell the closest network). */
+        int matchedStops() {
+            return stops.size();
+        }
+
+        GtfsImport read() {
+            refuseFrequencies();
             Map<String, List<CsvTable.Row>> stopTimes = readStopTimes();
-            List<Train> trains = new ArrayList<>();
+            readStops(stopTimes);
+            readAgencies();
+            readRoutes();
+            CalendarReader calendars = new CalendarReader(files);
+            Map<String, Train> trains = new LinkedHashMap<>();
             Set<String> tripIds = new HashSet<>();
+            Map<String, Integer> lines = new HashMap<>();
             for (CsvTable.Row trip : rows(TRIPS, "route_id", "service_id", "trip_id")) {
                 if (!tripIds.add(trip.required("trip_id"))) {
                     throw trip.error("trip_id", "'" + trip.text("trip_id") + "' appears twice");
                 }
-                trains.add(train(trip, stopTimes.remove(trip.required("trip_id"))));
+                Train train = train(trip, calendars.calendar(trip), stopTimes.remove(trip.required("trip_id")));
+                String key = train.number().toUpperCase(Locale.ROOT);
+                Train before = trains.get(key);
+                trains.put(key, before == null ? train : merged(before, train, trip, lines.get(key)));
+                lines.putIfAbsent(key, trip.line());
             }
             if (!stopTimes.isEmpty()) {
                 CsvTable.Row orphan = stopTimes.values().iterator().next().get(0);
                 throw orphan.error("trip_id", "'" + orphan.text("trip_id") + "' is not a trip in " + TRIPS);
             }
-            return trains;
+            List<GtfsImport.MatchedStop> matched = new ArrayList<>();
+            stops.forEach((id, m) -> matched.add(new GtfsImport.MatchedStop(
+                    id, stopRows.get(id).textIfPresent("stop_name"), m.point().code(), m.how())));
+            return new GtfsImport(net.code(), new Timetable(List.copyOf(trains.values())), matched, notes);
+        }
+
+        /**
+         * One train from two trips of its number: producers often give a train's weekdays and weekends as two trips.
+         * They must run the same way, and together on days one calendar can say; otherwise the second is refused.
+         */
+        private Train merged(Train before, Train train, CsvTable.Row trip, int line) {
+            String field = trip.textIfPresent("trip_short_name").isEmpty() ? "trip_id" : "trip_short_name";
+            String also = "train " + train.number() + " is also the trip on line " + line;
+            if (!before.calls().equals(train.calls())
+                    || !before.operator().equals(train.operator())
+                    || !before.trainType().equals(train.trainType())) {
+                throw trip.error(
+                        field,
+                        also + ", with other stops, times, operator or type: a Lancang train number has one path,"
+                                + " so two different trips cannot share it");
+            }
+            SortedSet<LocalDate> days = CalendarReader.days(before.calendar());
+            days.addAll(CalendarReader.days(train.calendar()));
+            ServiceCalendar calendar = CalendarReader.spanning(days);
+            LocalDate gap = CalendarReader.firstGap(calendar, days);
+            if (gap != null) {
+                throw trip.error(
+                        field,
+                        also + ": together they run from " + days.first() + " to " + days.last() + " on "
+                                + calendar.days() + " but not on " + gap + ", which one Lancang calendar cannot say");
+            }
+            notes.add(also + ": the two trips are one train running " + calendar.days() + " from " + days.first()
+                    + " to " + days.last());
+            return new Train(
+                    train.number(),
+                    train.operator(),
+                    train.trainType(),
+                    train.passenger(),
+                    calendar,
+                    train.originZone(),
+                    train.calls());
         }
 
         private List<CsvTable.Row> rows(String file, String... requiredColumns) {
@@ -196,17 +296,79 @@ public final class GtfsImporter {
             if (text == null) {
                 throw GtfsFormatException.wholeFile(file, "the file is missing from the feed");
             }
-            return CsvTable.parse(file, text, Arrays.asList(requiredColumns)).rows();
+            return CsvTable.parse(file, text, List.of(requiredColumns)).rows();
+        }
+
+        private void refuseFrequencies() {
+            String text = files.get(FREQUENCIES);
+            if (text != null) {
+                List<CsvTable.Row> rows =
+                        CsvTable.parse(FREQUENCIES, text, List.of()).rows();
+                if (!rows.isEmpty()) {
+                    throw rows.get(0)
+                            .error(
+                                    "trip_id",
+                                    "trips given by frequency are not imported: a Lancang train is one numbered run"
+                                            + " with its own times, so give each run as a trip of its own");
+                }
+            }
+        }
+
+        /** Every stop the stop times use, matched to a point (stops that no trip uses are not looked at). */
+        private void readStops(Map<String, List<CsvTable.Row>> stopTimes) {
+            for (CsvTable.Row row : rows(STOPS, "stop_id")) {
+                if (stopRows.put(row.required("stop_id"), row) != null) {
+                    throw row.error("stop_id", "'" + row.text("stop_id") + "' appears twice");
+                }
+            }
+            for (List<CsvTable.Row> trip : stopTimes.values()) {
+                for (CsvTable.Row time : trip) {
+                    String id = time.required("stop_id");
+                    if (!stops.containsKey(id)) {
+                        CsvTable.Row stop = stopRows.get(id);
+                        if (stop == null) {
+                            throw time.error("stop_id", "'" + id + "' is not a stop in " + STOPS);
+                        }
+                        stops.put(id, resolve(stop, 0));
+                    }
+                }
+            }
+        }
+
+        /** A stop's point: its parent station's, or its own match; refused with the nearest names. */
+        private StopMatcher.Match resolve(CsvTable.Row stop, int depth) {
+            String parent = stop.textIfPresent("parent_station");
+            if (!parent.isEmpty()) {
+                CsvTable.Row parentRow = stopRows.get(parent);
+                if (parentRow == null) {
+                    throw stop.error("parent_station", "'" + parent + "' is not a stop in " + STOPS);
+                }
+                if (depth > 2) {
+                    throw stop.error("parent_station", "'" + parent + "': stations nest at most two deep in GTFS");
+                }
+                StopMatcher.Match station = resolve(parentRow, depth + 1);
+                return new StopMatcher.Match(station.point(), "parent_station " + parent + " by " + station.how());
+            }
+            return matcher.match(stop).orElseThrow(() -> {
+                String id = stop.text("stop_id");
+                String name = stop.textIfPresent("stop_name");
+                return stop.error(
+                        "stop_id",
+                        "'" + id + "'" + (name.isEmpty() ? "" : " (" + name + ")") + " is not a point of the network "
+                                + net.code() + ": no point has it as code (stop_id, stop_code) or name in any language,"
+                                + " and none stands within " + StopMatcher.MAX_DISTANCE_KM + " km of its position;"
+                                + " nearest names: "
+                                + String.join(", ", matcher.nearestNames(name.isEmpty() ? id : name)));
+            });
         }
 
         private void readAgencies() {
-            List<CsvTable.Row> rows = rows(AGENCY, "agency_id", "agency_name", "agency_url", "agency_timezone");
+            List<CsvTable.Row> rows = rows(AGENCY, "agency_name", "agency_timezone");
             if (rows.isEmpty()) {
                 throw new GtfsFormatException(AGENCY, 1, "", "the feed has no agency");
             }
             for (CsvTable.Row row : rows) {
-                String id = row.required("agency_id");
-                agencies.put(id, operator(row, "agency_id", id));
+                agencies.put(row.textIfPresent("agency_id"), operator(row));
                 ZoneId zone = zone(row, "agency_timezone");
                 if (feedZone == null) {
                     feedZone = zone;
@@ -220,11 +382,28 @@ public final class GtfsImporter {
             }
         }
 
-        private void readStops() {
-            for (CsvTable.Row row : rows(STOPS, "stop_id")) {
-                String id = row.required("stop_id");
-                stops.put(id, point(row, "stop_id", id));
+        /** The operator an agency is: by code (agency_id), else by name in any of the operator's languages. */
+        private Operator operator(CsvTable.Row row) {
+            String id = row.textIfPresent("agency_id");
+            String name = row.textIfPresent("agency_name");
+            if (!id.isEmpty() && net.operators().byCode(id).isPresent()) {
+                return net.operators().byCode(id).get();
             }
+            String folded = StopMatcher.fold(name);
+            for (Operator o : net.operators().all()) {
+                if (!folded.isEmpty()
+                        && List.of(o.nameEn(), o.nameZh(), o.nameLo()).stream()
+                                .anyMatch(n -> StopMatcher.fold(n).equals(folded))) {
+                    return o;
+                }
+            }
+            List<Operator> all = net.operators().all();
+            throw row.error(
+                    id.isEmpty() ? "agency_name" : "agency_id",
+                    "'" + (id.isEmpty() ? name : id) + "' is not an operator of the network " + net.code()
+                            + " by code or by name: one of "
+                            + all.stream().map(Operator::code).collect(Collectors.joining(", "))
+                            + " (" + all.stream().map(Operator::nameEn).collect(Collectors.joining(", ")) + ")");
         }
 
         private void readRoutes() {
@@ -246,47 +425,7 @@ public final class GtfsImporter {
             }
         }
 
-        private void readCalendars() {
-            List<String> columns = new ArrayList<>(DAY_COLUMNS);
-            columns.addAll(List.of("service_id", "start_date", "end_date"));
-            for (CsvTable.Row row : rows(CALENDAR, columns.toArray(String[]::new))) {
-                Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-                for (DayOfWeek day : DayOfWeek.values()) {
-                    String column = DAY_COLUMNS.get(day.ordinal());
-                    String flag = row.required(column);
-                    if (!flag.equals("0") && !flag.equals("1")) {
-                        throw row.error(column, "'" + flag + "' is not 0 or 1");
-                    }
-                    if (flag.equals("1")) {
-                        days.add(day);
-                    }
-                }
-                if (days.isEmpty()) {
-                    throw row.error("monday", "the service runs on no weekday: Lancang needs at least one");
-                }
-                LocalDate start = date(row, "start_date");
-                LocalDate end = date(row, "end_date");
-                if (end.isBefore(start)) {
-                    throw row.error("end_date", end + " is before start_date " + start);
-                }
-                calendars.put(row.required("service_id"), new ServiceCalendar(start, end, days));
-            }
-            String exceptions = files.get(CALENDAR_DATES);
-            if (exceptions != null) {
-                List<CsvTable.Row> rows =
-                        CsvTable.parse(CALENDAR_DATES, exceptions, List.of()).rows();
-                if (!rows.isEmpty()) {
-                    // Silently dropping added or removed days would import a wrong timetable.
-                    throw rows.get(0)
-                            .error(
-                                    "service_id",
-                                    "calendar exceptions are not supported: a Lancang calendar"
-                                            + " is a date range and weekdays only");
-                }
-            }
-        }
-
-        /** stop_times rows by trip_id, each list sorted by stop_sequence. */
+        /** stop_times rows by trip_id, each list sorted by stop_sequence (which may have gaps: 10, 20, …). */
         private Map<String, List<CsvTable.Row>> readStopTimes() {
             Map<String, List<CsvTable.Row>> byTrip = new LinkedHashMap<>();
             for (CsvTable.Row row :
@@ -296,7 +435,7 @@ public final class GtfsImporter {
                         .add(row);
             }
             for (List<CsvTable.Row> rows : byTrip.values()) {
-                rows.sort(Comparator.comparingInt(Feed::sequence));
+                rows.sort(Comparator.comparingInt(FeedReader::sequence));
                 for (int i = 1; i < rows.size(); i++) {
                     if (sequence(rows.get(i)) == sequence(rows.get(i - 1))) {
                         throw rows.get(i)
@@ -310,15 +449,11 @@ public final class GtfsImporter {
             return byTrip;
         }
 
-        private Train train(CsvTable.Row trip, List<CsvTable.Row> stopTimes) {
+        private Train train(CsvTable.Row trip, ServiceCalendar calendar, List<CsvTable.Row> stopTimes) {
             String tripId = trip.required("trip_id");
             Operator operator = routes.get(trip.required("route_id"));
             if (operator == null) {
                 throw trip.error("route_id", "'" + trip.text("route_id") + "' is not a route in " + ROUTES);
-            }
-            ServiceCalendar calendar = calendars.get(trip.required("service_id"));
-            if (calendar == null) {
-                throw trip.error("service_id", "'" + trip.text("service_id") + "' is not a service in " + CALENDAR);
             }
             if (stopTimes == null || stopTimes.size() < 2) {
                 throw trip.error(
@@ -329,28 +464,29 @@ public final class GtfsImporter {
             String shortName = trip.textIfPresent("trip_short_name");
             String number = shortName.isEmpty() ? tripId : shortName;
             String trainType = trip.textIfPresent(GtfsExporter.TRAIN_TYPE_COLUMN);
-            ZoneId originZone = stopPoint(stopTimes.get(0)).timeZone();
+            List<Point> points = stopTimes.stream()
+                    .map(r -> stops.get(r.text("stop_id")).point())
+                    .toList();
+            ZoneId originZone = points.get(0).timeZone();
             Duration shift = GtfsTime.shift(calendar.startDate(), originZone, feedZone);
+            TripTimes times = TripTimes.read(stopTimes, points);
+            if (!times.interpolated().isEmpty()) {
+                notes.add("train " + number + ": no times at " + String.join(", ", times.interpolated())
+                        + " in the feed: interpolated by chainage between the timed stops either side");
+            }
             List<Call> calls = new ArrayList<>();
-            Duration previousDeparture = null;
-            for (CsvTable.Row row : stopTimes) {
-                Point point = stopPoint(row);
-                Duration arrival = offset(row, "arrival_time", shift, originZone);
-                Duration departure = offset(row, "departure_time", shift, originZone);
-                if (departure.compareTo(arrival) < 0) {
-                    throw row.error("departure_time", "is before the arrival_time");
-                }
-                if (previousDeparture != null && arrival.compareTo(previousDeparture) < 0) {
-                    throw row.error("arrival_time", "is before the departure from the previous stop");
-                }
-                previousDeparture = departure;
-                calls.add(new Call(point.code(), arrival, departure, true));
+            for (int i = 0; i < stopTimes.size(); i++) {
+                calls.add(new Call(
+                        points.get(i).code(),
+                        times.offset(i, true, shift, originZone),
+                        times.offset(i, false, shift, originZone),
+                        true));
             }
             try {
                 return new Train(
                         number,
                         operator,
-                        trainType.isEmpty() ? DEFAULT_TRAIN_TYPE : trainType,
+                        trainType.isEmpty() ? net.defaultTrainType() : trainType,
                         true,
                         calendar,
                         originZone,
@@ -358,44 +494,6 @@ public final class GtfsImporter {
             } catch (IllegalArgumentException e) {
                 throw trip.error("trip_id", e.getMessage());
             }
-        }
-
-        private Point stopPoint(CsvTable.Row row) {
-            String id = row.required("stop_id");
-            Point point = point(row, "stop_id", id);
-            if (!stops.containsKey(id)) {
-                throw row.error("stop_id", "'" + id + "' is not a stop in " + STOPS);
-            }
-            return point;
-        }
-
-        /** The time of a stop_time field, moved from the feed zone to an offset from midnight in the origin zone. */
-        private static Duration offset(CsvTable.Row row, String column, Duration shift, ZoneId originZone) {
-            String text = row.text(column);
-            if (text.isEmpty()) {
-                throw row.error(
-                        column,
-                        "must not be blank: Lancang needs both times at every stop (it does not" + " interpolate)");
-            }
-            Duration time;
-            try {
-                time = GtfsTime.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw row.error(column, e.getMessage());
-            }
-            Duration offset = time.minus(shift);
-            if (offset.isNegative()) {
-                throw row.error(
-                        column,
-                        "'" + text + "' falls before midnight of the service day in the origin zone " + originZone);
-            }
-            return offset;
-        }
-
-        private Point point(CsvTable.Row row, String column, String code) {
-            return network.point(code)
-                    .orElseThrow(() ->
-                            row.error(column, "'" + code + "' is not a point of the network (unknown stop code)"));
         }
 
         private static int sequence(CsvTable.Row row) {
@@ -411,29 +509,12 @@ public final class GtfsImporter {
             }
         }
 
-        private Operator operator(CsvTable.Row row, String column, String id) {
-            String code = id.strip().toUpperCase(Locale.ROOT);
-            if (!knownOperators.contains(code)) {
-                throw row.error(column, "'" + id + "' is not an operator: one of " + String.join(", ", knownOperators));
-            }
-            return Operator.valueOf(code);
-        }
-
         private static ZoneId zone(CsvTable.Row row, String column) {
             String text = row.required(column);
             try {
                 return ZoneId.of(text);
             } catch (DateTimeException e) {
                 throw row.error(column, "'" + text + "' is not a time zone");
-            }
-        }
-
-        private static LocalDate date(CsvTable.Row row, String column) {
-            String text = row.required(column);
-            try {
-                return LocalDate.parse(text, GtfsExporter.GTFS_DATE);
-            } catch (DateTimeParseException e) {
-                throw row.error(column, "'" + text + "' is not a date in the form YYYYMMDD");
             }
         }
     }

@@ -88,16 +88,25 @@ class GtfsImporterTest {
         assertThat(e.file()).isEqualTo("stop_times.txt");
         assertThat(e.line()).isEqualTo(lineOf(text, row));
         assertThat(e.field()).isEqualTo("stop_id");
-        assertThat(e.getMessage()).contains("'PHX' is not a point of the network");
+        assertThat(e.getMessage()).contains("'PHX' is not a stop in stops.txt");
     }
 
     @Test
-    void aStopOfTheFeedThatIsNotInTheNetworkIsRefused() {
-        GtfsFormatException e = importBroken("stops.txt", t -> t.replace("\nPHH,", "\nPHQ,"));
+    void aStopOfTheFeedThatIsNotInTheNetworkIsRefusedWithTheNearestNames() {
+        Map<String, String> files = Zips.fixtureFiles();
+        String stops = files.get("stops.txt");
+        String row = stops.lines().filter(l -> l.startsWith("PHH,")).findFirst().orElseThrow();
+        // neither its code, nor its name, nor its position (the Gulf of Guinea) is a point of the line
+        files.put("stops.txt", stops.replace(row, "PHQ,Phon Hongg,0.0,0.0,Asia/Vientiane"));
+        files.put("stop_times.txt", files.get("stop_times.txt").replace(",PHH,", ",PHQ,"));
+
+        GtfsFormatException e = catchThrowableOfType(
+                GtfsFormatException.class, () -> importer.importFeed(Zips.zip(files), Fixtures.network()));
 
         assertThat(e.file()).isEqualTo("stops.txt");
+        assertThat(e.line()).isEqualTo(lineOf(stops, row));
         assertThat(e.field()).isEqualTo("stop_id");
-        assertThat(e.getMessage()).contains("PHQ");
+        assertThat(e.getMessage()).contains("'PHQ' (Phon Hongg)").contains("nearest names: Phon Hong (Phonhong) (PHH)");
     }
 
     @Test
@@ -111,7 +120,8 @@ class GtfsImporterTest {
 
     @Test
     void anUnknownAgencyIsRefused() {
-        GtfsFormatException e = importBroken("agency.txt", t -> t.replace("\nLCR,", "\nLAO_RAIL,"));
+        GtfsFormatException e =
+                importBroken("agency.txt", t -> t.replace("\nLCR,Laos-China Railway Company,", "\nLAO_RAIL,Lao Rail,"));
 
         assertThat(e.file()).isEqualTo("agency.txt");
         assertThat(e.line()).isEqualTo(3);

@@ -283,11 +283,15 @@ public final class NetworksRoutes {
      * #STOP_COORDINATES_FILE} (the home network: the table bundled with the GTFS module).
      */
     public static byte[] gtfs(ServedNetwork network) {
-        StopCoordinates coordinates = network.home()
+        return new GtfsExporter(stopCoordinates(network), network.operators())
+                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
+    }
+
+    /** Where a network's stops stand, as its GTFS feed gives them (and a feed's stops are matched against). */
+    public static StopCoordinates stopCoordinates(ServedNetwork network) {
+        return network.home()
                 ? StopCoordinates.bundled()
                 : StopCoordinates.parse(STOP_COORDINATES_FILE, network.files().read(STOP_COORDINATES_FILE));
-        return new GtfsExporter(coordinates, network.operators())
-                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
     }
 
     /** The train of any network served on a date, as {@code /api/timetable/trains/{number}} shows it. */
