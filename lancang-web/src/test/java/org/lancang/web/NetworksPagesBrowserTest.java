@@ -161,8 +161,8 @@ class NetworksPagesBrowserTest {
         b.chooseStation("to", "Luang", "LPB");
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
-        WebElement journey = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.cross-journey[data-first='133']")));
+        WebElement journey = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.cross-journey[data-first='133']")));
         var api = server.get("/api/networks/journeys?from=KTW&to=LPB&date=" + DATE)
                 .json()
                 .get(0);
