@@ -362,4 +362,17 @@ export default {
   'err.customs-no-country': 'บัญชีของคุณยังไม่ได้ผูกกับศุลกากรของประเทศใด: โปรดติดต่อผู้ดูแลระบบ',
   'nav.tracking': 'ติดตามสินค้า',
   'err.tracking-before-previous': 'ขั้นตอนนี้ลงวันที่ก่อนขั้นตอนล่าสุดของตู้สินค้า',
+  // issue 19 (pages): the network picker, berths, journeys across two networks
+  'pg.berth': 'เตียงนอน',
+  'pg.berthHint': 'เตียงล่างกว้างกว่าและราคาสูงกว่า คุณจะได้เตียงที่คุณเลือก',
+  'pg.berth.ANY': 'เตียงใดก็ได้',
+  'pg.berth.LOWER': 'เตียงล่าง',
+  'pg.berth.UPPER': 'เตียงบน',
+  'pg.bookLeg': 'จองขบวนนี้',
+  'pg.acrossNetworks': 'สองเส้นทางรถไฟ',
+  'pg.transfer.ROAD': 'ต่อรถทางถนนจาก{from}ไป{to} ({km} กม.) เผื่อเวลาอย่างน้อย {min} นาที',
+  'pg.transfer.TRANSSHIPMENT': 'ขนถ่ายจาก{from}ไป{to} ({km} กม.) อย่างน้อย {min} นาที',
+  'pg.missed': 'ขบวนเหล่านี้ออกจาก{station}ก่อนที่คุณจะไปถึง: {trains} จึงเสนอขบวนถัดไป',
+  'pg.connection': 'เวลาต่อรถ: {time}',
+  'err.berth-not-sleeper': 'เฉพาะชั้นนอนเท่านั้นที่มีเตียงนอน',
 };

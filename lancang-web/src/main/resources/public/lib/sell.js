@@ -9,7 +9,7 @@ import { t, getLang } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
-  forecastLine, stationCountry, loadNationalities, nationalityName,
+  forecastLine, stationCountry, loadNationalities, nationalityName, stationNetwork,
 } from '/lib/tickets.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
@@ -21,6 +21,8 @@ const LANGUAGE_COUNTRY = { lo: 'LA', zh: 'CN', th: 'TH' };
 const LANGUAGE_NATIONALITY = { lo: 'LAO', zh: 'CHN', th: 'THA' };
 const NEAR_NATIONALITIES = ['LAO', 'CHN', 'THA', 'VNM'];
 const CURRENCIES = ['CNY', 'LAK', 'THB'];
+/** The classes sold as berths: a buyer chooses the lower or the upper one (priced apart where the operator does). */
+const SLEEPERS = ['HARD_SLEEPER', 'SOFT_SLEEPER'];
 
 /**
  * The document a passenger most likely travels on: a passport across the border; on a domestic trip the country's own
@@ -58,6 +60,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   root.replaceChildren(searchForm, results, step);
 
   let journeys = null;
+  let crossJourneys = null; // journeys across two networks (GET /api/networks/journeys), when from and to are on two
   let forecasts = []; // the day's forecast of the same trains (GET /api/journeys/forecast): shown when late
   let query = null;
   let choice = null; // {journey, seatClass, waitlist}
@@ -101,6 +104,13 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     if (agent) localStorage.setItem(WINDOW_KEY, from.code);
     choice = null;
     step.replaceChildren();
+    const fromNet = stationNetwork(query.from);
+    const toNet = stationNetwork(query.to);
+    crossJourneys = null;
+    if (fromNet && toNet && fromNet !== toNet) {
+      await busy(searchForm, () => searchAcross());
+      return;
+    }
     await busy(searchForm, async () => {
       try {
         journeys = await api(`/api/journeys?${new URLSearchParams(query)}`);
@@ -130,7 +140,73 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     if (j && cls && j.onSale) await choose(j, cls.seatClass, params.get('waitlist') === '1' || cls.available <= 0);
   }
 
+  /** A journey over two networks: each leg is its own train and booking; the page searches a leg to buy it. */
+  async function searchAcross() {
+    journeys = null;
+    try {
+      crossJourneys = await api(`/api/networks/journeys?${new URLSearchParams({ from: query.from, to: query.to,
+        date: query.date })}`);
+    } catch (err) {
+      crossJourneys = null;
+      results.replaceChildren();
+      showProblem(searchForm, err);
+      return;
+    }
+    renderResults();
+    const heading = results.querySelector('h2');
+    if (heading) heading.focus({ preventScroll: true });
+  }
+
+  function legLine(leg, cls) {
+    const nextDay = leg.arrival.slice(0, 10) !== leg.departure.slice(0, 10);
+    return h('p', { class: `times ${cls}`, 'data-train': leg.train },
+      h('strong', {}, leg.train), ' · ',
+      h('span', { class: 'dep' }, h('strong', {}, localTime(leg.departure)), ' ', stationName(leg.from), ' ',
+        h('span', { class: 'zone' }, zoneOf(leg.departure))),
+      h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' → '),
+      h('span', { class: 'arr' }, h('strong', {}, localTime(leg.arrival)), nextDay ? h('sup', {}, '+1') : null, ' ',
+        stationName(leg.to), ' ', h('span', { class: 'zone' }, zoneOf(leg.arrival))),
+      ' ', h('button', {
+        type: 'button', class: 'btn small secondary', 'data-leg': leg.train,
+        'aria-label': `${t('pg.bookLeg')}: ${leg.train}`,
+        onclick: () => searchLeg(leg),
+      }, t('pg.bookLeg')));
+  }
+
+  /** Searches one leg on its own network (its service date is the day it leaves, where it leaves). */
+  async function searchLeg(leg) {
+    from.set(leg.from);
+    to.set(leg.to);
+    searchForm.date.value = leg.departure.slice(0, 10);
+    await searchNow();
+  }
+
+  function crossItem(j) {
+    const missed = j.missed || [];
+    return h('li', { class: 'journey cross-journey', 'data-first': j.first.train, 'data-second': j.second.train },
+      h('div', { class: 'journey-head' },
+        h('h3', {}, `${j.first.train} + ${j.second.train}`),
+        h('span', { class: 'badge border-badge' }, t('pg.acrossNetworks'))),
+      legLine(j.first, 'first-leg'),
+      h('p', { class: 'note transfer' }, t(`pg.transfer.${j.transfer.mode}`, {
+        from: stationName(j.transfer.from), to: stationName(j.transfer.to), km: j.transfer.distanceKm,
+        min: j.transfer.minimumConnectionMinutes })),
+      missed.length ? h('p', { class: 'note missed' }, t('pg.missed', {
+        trains: missed.map((m) => `${m.train} ${localTime(m.departure)}`).join(', '),
+        station: stationName(missed[0].from) })) : null,
+      legLine(j.second, 'second-leg'),
+      h('p', { class: 'note connection' }, t('pg.connection', { time: duration(j.connectionMinutes) })));
+  }
+
   function renderResults() {
+    if (crossJourneys) {
+      const heading = h('h2', { tabindex: '-1' }, t('tk.resultsHeading', {
+        from: stationName(query.from), to: stationName(query.to), date: fmtDate(query.date) }));
+      results.replaceChildren(heading, crossJourneys.length
+        ? h('ol', { class: 'journeys' }, crossJourneys.map(crossItem))
+        : h('p', { class: 'message' }, t('tk.noTrains')));
+      return;
+    }
     if (!journeys) return;
     const heading = h('h2', { tabindex: '-1' }, t('tk.resultsHeading', {
       from: stationName(query.from), to: stationName(query.to), date: fmtDate(query.date) }));
@@ -374,6 +450,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         waitlist ? null : field('position', 'tk.position', h('select', {},
           ['', 'WINDOW', 'AISLE', 'MIDDLE'].map((v) => h('option', { value: v, 'data-i18n': `tk.pos.${v || 'ANY'}` }, t(`tk.pos.${v || 'ANY'}`))))),
         waitlist ? null : field('car', 'tk.car', h('input', { type: 'number', min: 1, max: 20, inputmode: 'numeric' }), 'tk.carHint'),
+        waitlist || !SLEEPERS.includes(seatClass) ? null : field('berth', 'pg.berth', berthSelect(j, seatClass), 'pg.berthHint'),
         field('count', 'tk.count', h('select', {}, Array.from({ length: MAX_PASSENGERS }, (_, k) => h('option', { value: k + 1 }, String(k + 1)))))),
       h('div', { id: 'passengers' }, passengerFieldset(0, j)),
       h('div', { class: 'actions' },
@@ -393,6 +470,27 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         t(waitlist ? 'tk.waitlistHeading' : 'tk.detailsHeading')),
       h('p', { class: 'choice-summary' }, summary()),
       form);
+  }
+
+  /**
+   * Any, lower or upper berth, each with its fare where the network prices them apart (GET
+   * /api/networks/{network}/fares?berth=…, filled in when it answers; the choice works without it).
+   */
+  function berthSelect(j, seatClass) {
+    const options = ['', 'LOWER', 'UPPER'].map((b) => h('option', { value: b, 'data-berth': b || 'ANY' },
+      t(`pg.berth.${b || 'ANY'}`)));
+    const select = h('select', {}, options);
+    const network = stationNetwork(j.from);
+    if (network) {
+      options.slice(1).forEach(async (o) => {
+        try {
+          const q = await api(`/api/networks/${encodeURIComponent(network)}/fares?${new URLSearchParams({
+            from: j.from, to: j.to, train: j.train, class: seatClass, berth: o.value, currency: query.currency })}`);
+          o.textContent = `${t(`pg.berth.${o.value}`)} · ${money(q.total)}`;
+        } catch { /* no fare by berth here: the option keeps its name */ }
+      });
+    }
+    return select;
   }
 
   function summary() {
@@ -456,7 +554,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       const car = form.car.value.trim();
       try {
         booking = await api('/api/bookings', { method: 'POST', body: { ...base, position: form.position.value || null,
-          car: car ? Number(car) : null } });
+          car: car ? Number(car) : null, berth: form.berth ? form.berth.value || null : null } });
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { signIn(); return; }
         showProblem(form, err);

@@ -8,15 +8,19 @@ import { t, localName, locale, getLang, nameIn, LANGS } from '/lib/i18n.js';
 
 let points = [];
 let stations = null;
+let homeNetwork = null;
 /**
- * The passenger stations of the line in km order (loaded once, with every other point for names: those of the other
- * networks too, so a ticket on the Bangkok line names its stations in Thai where a Thai reader reads it).
+ * The passenger stations of every network served, the home line's first, each in km order (loaded once, with every
+ * other point for names, so a ticket on the Bangkok line names its stations in Thai where a Thai reader reads it).
+ * Each station carries its network's code.
  */
 export async function loadStations() {
   if (!stations) {
     const [all, sold, others] = await Promise.all([api('/api/network/points'), api('/api/stations'), otherPoints()]);
     points = [...(all || []).sort((a, b) => a.km - b.km), ...others];
-    stations = (sold || []).sort((a, b) => a.km - b.km); // with the currency each station's operator sells in
+    // with the currency each station's operator sells in
+    stations = [...(sold || []).sort((a, b) => a.km - b.km).map((p) => ({ ...p, network: homeNetwork })),
+      ...others.filter((p) => p.kind === 'PASSENGER')];
   }
   return stations;
 }
@@ -24,10 +28,14 @@ export async function loadStations() {
 /** The points of the networks other than the home one (codes are unique across networks); none if unreachable. */
 async function otherPoints() {
   const networks = await api('/api/networks').catch(() => []);
+  homeNetwork = ((networks || []).find((n) => n.home) || {}).code || null;
   const lists = await Promise.all((networks || []).filter((n) => !n.home)
     .map((n) => api(`/api/networks/${encodeURIComponent(n.code)}/points`).catch(() => [])));
-  return lists.flat();
+  return lists.map((l) => [...(l || [])].sort((a, b) => a.km - b.km)).flat();
 }
+
+/** The code of the network a station is on (null before the stations are loaded). */
+export const stationNetwork = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.network : null; };
 
 const stationOf = (code) => points.find((p) => p.code === code);
 /** The country of a passenger station (CN, LA), or null. */
@@ -86,8 +94,10 @@ async function matching(text) {
   if (!q) return stations.slice();
   if (!found.has(q)) {
     const codes = ((await api(`/api/stations?q=${encodeURIComponent(q)}`)) || []).map((x) => x.code);
-    // the server searches the three languages of every network; a Thai name is matched here, by its start or a part
-    const thai = stations.filter((p) => !codes.includes(p.code) && norm(nameIn(p.names, 'th')).includes(norm(q)));
+    // the server searches the home line's three languages; a Thai name, and any name of another network's station,
+    // is matched here, by its start or a part
+    const here = (p) => (p.network && p.network !== homeNetwork ? namesOf(p) : [nameIn(p.names, 'th')]);
+    const thai = stations.filter((p) => !codes.includes(p.code) && here(p).some((n) => norm(n).includes(norm(q))));
     found.set(q, [...codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean), ...thai]);
   }
   return found.get(q);
@@ -291,7 +301,8 @@ export function bookingCard(b, actions = []) {
   h('ul', { class: 'passenger-list' }, b.passengers.map((p, i) => h('li', { class: 'ticket', 'data-index': i },
     h('div', {},
       h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),
-      h('span', { class: 'seat' }, t('tk.carSeat', { car: p.car, seat: p.seat })),
+      h('span', { class: 'seat' }, t('tk.carSeat', { car: p.car, seat: p.seat }),
+        p.berth ? h('span', { class: 'berth', 'data-berth': p.berth }, ` · ${t(`pg.berth.${p.berth}`)}`) : null),
       fareLine(p),
       lapInfantLine(p),
       p.ticketNumber ? h('span', { class: 'ticket-number' }, t('tk.ticketNo', { number: p.ticketNumber })) : null),

@@ -34,6 +34,9 @@ let previewing = null; // the change whose version of the day the diagram shows,
 let highlight = []; // train numbers to mark as changed in the diagram
 let changes = [];
 let canChange = false;
+let networks = []; // the networks served (GET /api/networks), home first
+let network = null; // the code of the network shown when it is not home (null: home)
+const NETWORK_KEY = 'lancang.planner.network';
 
 // ---------- helpers ----------
 
@@ -53,7 +56,9 @@ const nameOr = (key, code) => { const v = t(key); return v && v !== key ? v : co
 const operatorName = (code) => (code ? nameOr(`op.${code}`, code) : '');
 const trainTypeName = (code) => (code ? nameOr(`traintype.${code}`, code) : '');
 const resourceName = (r) => resourceNameOf(r, pointName);
-const zoneOfPoint = (code) => (pointOf(code) || {}).timeZone || 'Asia/Shanghai';
+const zoneOfPoint = (code) => (pointOf(code) || points[0] || {}).timeZone || 'Asia/Shanghai';
+/** "&network=…" for another network's trains, conflicts and diagram; nothing for home. */
+const onNetwork = () => (network ? `&network=${encodeURIComponent(network)}` : '');
 
 function zoneLabel(zone) {
   if (zone === 'Asia/Shanghai') return t('planner.zoneCN');
@@ -107,6 +112,7 @@ function query() {
   };
   if (windowForm.zone.value) q.zone = windowForm.zone.value;
   if (previewing) q.change = previewing;
+  if (network) q.network = network;
   return q;
 }
 
@@ -337,7 +343,7 @@ function enablePanning() {
 
 async function loadConflicts(date) {
   try {
-    conflicts = (await api(`/api/timetable/conflicts?date=${encodeURIComponent(date)}`)) || [];
+    conflicts = (await api(`/api/timetable/conflicts?date=${encodeURIComponent(date)}${onNetwork()}`)) || [];
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { signIn(); return; }
     if (err instanceof ApiError && err.status === 403) { forbidden(); return; }
@@ -386,7 +392,7 @@ function renderConflicts() {
     list.replaceChildren(h('li', { class: 'ok' }, t('planner.noConflict')));
     return;
   }
-  const zone = shown && shown.zone ? shown.zone : zoneOfPoint(shown ? shown.from : 'KMS');
+  const zone = shown && shown.zone ? shown.zone : zoneOfPoint(shown ? shown.from : null);
   const inDiagram = conflicts.filter((c) => conflictBox(c));
   const elsewhere = conflicts.filter((c) => !conflictBox(c));
   // replaceChildren writes a null as the text "null": only elements go in
@@ -517,7 +523,7 @@ function showKindFields() {
 async function loadDayTrains() {
   const date = changeForm.scopeFrom.value || windowForm.date.value;
   try {
-    dayTrains = (await api(`/api/timetable/trains?date=${encodeURIComponent(date)}`)) || [];
+    dayTrains = (await api(`/api/timetable/trains?date=${encodeURIComponent(date)}${onNetwork()}`)) || [];
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { signIn(); return; }
     dayTrains = [];
@@ -687,7 +693,7 @@ function renderDraft() {
     t('planner.scopeIs', { scope: scopeText(change.scope) }),
     change.title ? ` · ${change.title}` : '');
   const fresh = preview.newConflicts || [];
-  const zone = shown && shown.zone ? shown.zone : zoneOfPoint(shown ? shown.from : 'KMS');
+  const zone = shown && shown.zone ? shown.zone : zoneOfPoint(shown ? shown.from : null);
   const dates = (preview.scopeCheck && preview.scopeCheck.datesWithNewConflicts) || [];
   const check = preview.scopeCheck || { datesInScope: 0, datesChecked: 0 };
   $('draft-conflicts').replaceChildren(...[
@@ -861,9 +867,48 @@ function renderTrains(date) {
     h('td', { class: 'num' }, tr.departureLocal), h('td', { class: 'num' }, tr.arrivalLocal), h('td', {}, tr.days))));
 }
 
+// ---------- the network ----------
+
+/**
+ * The network shown: ?network=, else the one chosen last time on this browser, else home. The select in the header
+ * lists every network served and reloads the page on another (its points, trains and zones are all different).
+ */
+async function pickNetwork(params) {
+  networks = (await api('/api/networks')) || [];
+  const known = (code) => networks.find((n) => n.code === code);
+  const asked = params.get('network') || localStorage.getItem(NETWORK_KEY);
+  const chosen = known(asked) || networks.find((n) => n.home) || networks[0];
+  network = chosen && !chosen.home ? chosen.code : null;
+  if (chosen) localStorage.setItem(NETWORK_KEY, chosen.code);
+  const select = $('network');
+  select.replaceChildren(...networks.map((n) => h('option', { value: n.code }, localName(n.names))));
+  if (chosen) select.value = chosen.code;
+  $('network-field').hidden = networks.length < 2;
+  select.onchange = () => {
+    localStorage.setItem(NETWORK_KEY, select.value);
+    location.assign(`?${new URLSearchParams({ network: select.value })}`);
+  };
+}
+
+/** The time axes another network's points offer: each zone its points keep. */
+function fillZones() {
+  const zones = [...new Set(points.map((p) => p.timeZone))];
+  windowForm.zone.replaceChildren(windowForm.zone.options[0],
+    ...zones.map((z) => h('option', { value: z }, `${zoneLabel(z)} (${utcLabel(z)})`)));
+}
+
+function renameNetworks() {
+  const select = $('network');
+  [...select.options].forEach((o) => {
+    const n = networks.find((x) => x.code === o.value);
+    if (n) o.textContent = localName(n.names);
+  });
+}
+
 // ---------- language and start ----------
 
 function refreshTexts() {
+  renameNetworks();
   if (!points.length) return;
   fillPointSelect(windowForm.from);
   fillPointSelect(windowForm.to);
@@ -889,23 +934,36 @@ async function start() {
   const roles = Array.isArray(me.roles) ? me.roles : [];
   if (!roles.some((r) => PLANNING.includes(r))) { forbidden(); return; }
   $('content').hidden = false;
+  const params = new URLSearchParams(location.search);
   canChange = roles.some((r) => CHANGING.includes(r));
-  if (!canChange) {
-    changeForm.hidden = true;
-    $('change-result').replaceChildren(h('p', { class: 'note' }, t('planner.changeForbidden')));
-  }
   try {
-    points = [...((await api('/api/network/points?include=assumed')) || [])].sort((a, b) => a.km - b.km);
+    await pickNetwork(params);
+    points = [...((await api(network ? `/api/networks/${encodeURIComponent(network)}/points`
+      : '/api/network/points?include=assumed')) || [])].sort((a, b) => a.km - b.km);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { signIn(); return; }
     $('diagram-error').textContent = errorText(err);
     $('diagram-error').hidden = false;
     return;
   }
-  const params = new URLSearchParams(location.search);
+  if (network) { // changes are the home network's: the change panel says so, and another network is only looked at
+    canChange = false;
+    changeForm.hidden = true;
+    $('change-panel').hidden = true;
+    $('change-result').replaceChildren(h('p', { class: 'note' }, t('pg.changesHomeOnly')));
+    fillZones();
+    // the whole line in its own chainage direction, and an evening start so that the overnight trains show
+    if (!params.get('start')) windowForm.start.value = '18:00';
+    if (!params.get('hours')) windowForm.hours.value = '18';
+  } else if (!canChange) {
+    changeForm.hidden = true;
+    $('change-result').replaceChildren(h('p', { class: 'note' }, t('planner.changeForbidden')));
+  }
   const has = (code) => code && pointOf(code.toUpperCase());
-  fillPointSelect(windowForm.from, has(params.get('from')) ? params.get('from').toUpperCase() : 'BTN');
-  fillPointSelect(windowForm.to, has(params.get('to')) ? params.get('to').toUpperCase() : 'VTE');
+  const first = network ? points[0].code : 'BTN';
+  const last = network ? points[points.length - 1].code : 'VTE';
+  fillPointSelect(windowForm.from, has(params.get('from')) ? params.get('from').toUpperCase() : first);
+  fillPointSelect(windowForm.to, has(params.get('to')) ? params.get('to').toUpperCase() : last);
   const zoneParam = params.get('zone');
   if (zoneParam && [...windowForm.zone.options].some((o) => o.value === zoneParam)) windowForm.zone.value = zoneParam;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '') ? params.get('date') : today(zoneOfPoint(windowForm.from.value));

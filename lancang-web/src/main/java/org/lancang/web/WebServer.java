@@ -122,11 +122,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
         endpoints.addAll(new TimetableRoutes(
-                        platform.timetable(),
-                        platform.changes(),
-                        auth,
-                        platform.operators(),
-                        number -> platform.networks().ofTrain(number).filter(n -> !n.home()))
+                        platform.timetable(), platform.changes(), auth, platform.operators(), platform.networks())
                 .endpoints());
         endpoints.addAll(
                 new ChangeRoutes(platform.changes(), platform.timetable(), auth, platform.operators()).endpoints());

@@ -281,4 +281,92 @@ class NetworksApiTest {
         }
         return files;
     }
+
+    private static String user(String name, String role) {
+        server.postJson(
+                "/api/users",
+                server.adminToken(),
+                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"password\":\"" + name
+                        + " password\",\"roles\":[\"" + role + "\"]}");
+        return server.token(name, name + " password");
+    }
+
+    @Test
+    void thePlannersEndpointsShowTheSecondNetworkWhenAskedByItsCode() {
+        String planner = user("netplanner", "PLANNER");
+        String date = "2026-12-01";
+        String on = "&network=vientiane-bangkok";
+        // the trains of that day: the second network's (133 among them), not home's
+        JsonNode trains = server.get("/api/timetable/trains?date=" + date + on).json();
+        assertThat(trains).anyMatch(t -> t.get("number").asText().equals("133"));
+        assertThat(trains).noneMatch(t -> t.get("number").asText().equals("C82"));
+        assertThat(trains.size())
+                .isEqualTo(server.get("/api/networks/vientiane-bangkok/trains")
+                        .json()
+                        .size());
+        // its conflicts are its own day's, as the road-closures answer counts them (0 with the shipped data)
+        TestServer.Reply conflicts = server.get("/api/timetable/conflicts?date=" + date + on, planner);
+        assertThat(conflicts.status()).as(conflicts.body()).isEqualTo(200);
+        assertThat(conflicts.json().size())
+                .isEqualTo(server.get("/api/networks/vientiane-bangkok/road-closures?date=" + date)
+                        .json()
+                        .get("conflicts")
+                        .asInt());
+        // the diagram of the whole line in its own chainage direction, across midnight: 133 is drawn
+        TestServer.Reply svg = server.get(
+                "/api/timetable/diagram.svg?from=KTW&to=KSV&date=" + date + "&start=18:00&hours=18" + on, planner);
+        assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+        assertThat(svg.contentType()).startsWith("image/svg+xml");
+        assertThat(svg.body()).contains("data-train=\"133\"").doesNotContain("data-train=\"C82\"");
+        // the home network by its code is home, as with no parameter
+        assertThat(server.get("/api/timetable/trains?date=" + date + "&network=china-laos")
+                        .json())
+                .anyMatch(t -> t.get("number").asText().equals("C82"));
+        assertThat(server.get("/api/timetable/conflicts?date=" + date + on).status())
+                .as("the conflicts are the planners'")
+                .isEqualTo(401);
+        assertThat(server.get("/api/timetable/conflicts?date=" + date + on, passengerToken())
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private static String passengerToken() {
+        server.postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"netpassenger\",\"displayName\":\"P\",\"password\":\"netpassenger password\"}");
+        return server.token("netpassenger", "netpassenger password");
+    }
+
+    @Test
+    void anUnknownNetworkOrAPointOfAnotherIsRefusedNamingTheField() {
+        String planner = user("netplanner2", "PLANNER");
+        for (String path : new String[] {
+            "/api/timetable/trains?date=2026-12-01&network=atlantis",
+            "/api/timetable/conflicts?date=2026-12-01&network=atlantis",
+            "/api/timetable/diagram.svg?from=KTW&to=KSV&date=2026-12-01&network=atlantis"
+        }) {
+            TestServer.Reply r = server.get(path, planner);
+            assertThat(r.status()).as(path + " " + r.body()).isEqualTo(404);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.json().get("field").asText()).isEqualTo("network");
+        }
+        TestServer.Reply home = server.get(
+                "/api/timetable/diagram.svg?from=BTN&to=KSV&date=2026-12-01&network=vientiane-bangkok", planner);
+        assertThat(home.status()).as(home.body()).isEqualTo(400);
+        assertThat(home.json().get("field").asText()).isEqualTo("from");
+        TestServer.Reply change = server.get(
+                "/api/timetable/diagram.svg?from=KTW&to=KSV&date=2026-12-01&network=vientiane-bangkok&change=x",
+                planner);
+        assertThat(change.status()).as(change.body()).isEqualTo(400);
+        assertThat(change.json().get("field").asText()).isEqualTo("change");
+    }
+
+    @Test
+    void aSecondNetworksPointsSayWhatMoneyItsStationsSellIn() {
+        JsonNode points = server.get("/api/networks/vientiane-bangkok/points").json();
+        assertThat(points)
+                .anyMatch(p -> p.get("code").asText().equals("KTW")
+                        && p.get("currency").asText().equals("THB"));
+    }
 }

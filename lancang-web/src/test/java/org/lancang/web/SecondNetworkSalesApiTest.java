@@ -176,4 +176,89 @@ class SecondNetworkSalesApiTest {
         TestServer.Reply anonymous = server.postJson("/api/bookings", null, body("133", DATE, "HARD_SEAT", "TH1"));
         assertThat(anonymous.status()).isEqualTo(401);
     }
+
+    /** The booking body with a berth chosen (the JSON text as given: a bad value is refused by the server). */
+    private static String withBerth(String body, String berth) {
+        return "{\"berth\":" + berth + "," + body.substring(1);
+    }
+
+    private static int hardSleepersLeft(LocalDate date) {
+        for (JsonNode j :
+                server.get("/api/journeys?from=KTW&to=KSV&date=" + date).json()) {
+            if (j.get("train").asText().equals("133")) {
+                for (JsonNode c : j.get("classes")) {
+                    if (c.get("seatClass").asText().equals("HARD_SLEEPER")) {
+                        return c.get("available").asInt();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("133 sells no HARD_SLEEPER on " + date);
+    }
+
+    @Test
+    void aBuyerWhoChoosesALowerBerthGetsLowerBerthsOnlyAtTheLowerPriceUntilNoneIsLeft() {
+        LocalDate date = DATE.plusDays(1);
+        int before = hardSleepersLeft(date);
+        long lower = quoteMinor("class=HARD_SLEEPER&berth=LOWER");
+        int lowerTaken = 0;
+        // book the lower berths five at a time until the class has no lower berth left (the seat map's A seats)
+        for (int booking = 0; ; booking++) {
+            String[] docs = new String[5];
+            for (int k = 0; k < docs.length; k++) {
+                docs[k] = "LB" + booking + "X" + k;
+            }
+            TestServer.Reply held = server.postJson(
+                    "/api/bookings", passenger, withBerth(body("133", date, "HARD_SLEEPER", docs), "\"LOWER\""));
+            if (held.status() == 409) {
+                assertThat(held.isProblem()).isTrue();
+                assertThat(held.json().get("field").asText()).as(held.body()).isEqualTo("berth");
+                break;
+            }
+            assertThat(held.status()).as(held.body()).isEqualTo(201);
+            for (JsonNode p : held.json().get("passengers")) {
+                assertThat(p.get("berth").asText()).isEqualTo("LOWER");
+                assertThat(p.get("seat").asText()).endsWith("A");
+                assertThat(p.get("fare").get("minor").asLong()).isEqualTo(lower);
+                lowerTaken++;
+            }
+            assertThat(held.json().get("total").get("minor").asLong()).isEqualTo(5 * lower);
+            assertThat(booking)
+                    .as("more lower berths sold than the class has seats")
+                    .isLessThan(before);
+        }
+        // every section has one lower berth and one upper (A|B): half the class, 15 on 133 as cars.csv has it
+        assertThat(lowerTaken).isPositive().isEqualTo(before / 2);
+        // the refused request took nothing; the upper berths are still on sale, at the upper price
+        assertThat(hardSleepersLeft(date)).isEqualTo(before - lowerTaken);
+        TestServer.Reply upper = server.postJson(
+                "/api/bookings", passenger, withBerth(body("133", date, "HARD_SLEEPER", "UB0001"), "\"UPPER\""));
+        assertThat(upper.status()).as(upper.body()).isEqualTo(201);
+        JsonNode p = upper.json().get("passengers").get(0);
+        assertThat(p.get("berth").asText()).isEqualTo("UPPER");
+        assertThat(p.get("fare").get("minor").asLong()).isEqualTo(quoteMinor("class=HARD_SLEEPER&berth=UPPER"));
+        assertThat(hardSleepersLeft(date)).isEqualTo(before - lowerTaken - 1);
+    }
+
+    @Test
+    void aBerthIsRefusedNamingTheFieldWhenItIsNoBerthOrTheClassHasSeats() {
+        int before = hardSleepersLeft(DATE.plusDays(2));
+        for (String bad : new String[] {"\"MIDDLE\"", "[1]", "{}"}) {
+            TestServer.Reply r = server.postJson(
+                    "/api/bookings",
+                    passenger,
+                    withBerth(body("133", DATE.plusDays(2), "HARD_SLEEPER", "BB0001"), bad));
+            assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.json().get("field").asText()).isEqualTo("berth");
+        }
+        TestServer.Reply seat = server.postJson(
+                "/api/bookings",
+                passenger,
+                withBerth(body("133", DATE.plusDays(2), "HARD_SEAT", "BB0002"), "\"LOWER\""));
+        assertThat(seat.status()).as(seat.body()).isEqualTo(400);
+        assertThat(seat.json().get("field").asText()).isEqualTo("berth");
+        assertThat(seat.json().toString()).contains("berth-not-sleeper");
+        assertThat(hardSleepersLeft(DATE.plusDays(2))).as("nothing taken").isEqualTo(before);
+    }
 }

@@ -20,9 +20,14 @@ public enum Berth {
      * of a class that is no sleeper has none.
      */
     public static Optional<Berth> of(Seat seat) {
-        if (!sleeper(seat.seatClass())) {
+        return of(seat.seatClass(), seat.number());
+    }
+
+    /** The berth a seat number of a class is (a booking keeps the seat's number, not the seat). */
+    public static Optional<Berth> of(SeatClass seatClass, String seatNumber) {
+        if (!sleeper(seatClass)) {
             return Optional.empty();
         }
-        return Optional.of(seat.number().endsWith("A") ? LOWER : UPPER);
+        return Optional.of(seatNumber.endsWith("A") ? LOWER : UPPER);
     }
 }

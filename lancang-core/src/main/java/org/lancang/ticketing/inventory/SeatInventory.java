@@ -3,6 +3,7 @@ package org.lancang.ticketing.inventory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.rollingstock.Seat;
@@ -115,7 +116,40 @@ public final class SeatInventory {
      */
     public Optional<Allocation> allocate(
             int from, int to, SeatClass seatClass, SeatPreference preference, int count, AllocationPolicy policy) {
-        int[] chosen = choose(from, to, seatClass, preference, count, policy);
+        return take(from, to, choose(from, to, seatClass, preference, count, policy, null));
+    }
+
+    /**
+     * Takes {@code count} seats of the class for the journey among the seats {@code only} accepts, with this
+     * inventory's policy, as {@link #allocate(int, int, SeatClass, SeatPreference, int)} does otherwise. Unlike a
+     * {@link SeatPreference}, {@code only} is never relaxed: a buyer who chose a lower berth pays a lower berth's
+     * price, so an upper one is no substitute. Empty, and nothing taken, when fewer such seats are free.
+     */
+    public Optional<Allocation> allocateOnly(
+            int from, int to, SeatClass seatClass, SeatPreference preference, int count, Predicate<Seat> only) {
+        return allocateOnly(from, to, seatClass, preference, count, only, policy);
+    }
+
+    /** As {@link #allocateOnly(int, int, SeatClass, SeatPreference, int, Predicate)}, with the policy given. */
+    public Optional<Allocation> allocateOnly(
+            int from,
+            int to,
+            SeatClass seatClass,
+            SeatPreference preference,
+            int count,
+            Predicate<Seat> only,
+            AllocationPolicy policy) {
+        Objects.requireNonNull(only, "only");
+        long[] mask = new long[map.words()];
+        for (int i = 0; i < map.size(); i++) {
+            if (only.test(map.seats().get(i))) {
+                mask[Bits.word(i)] |= Bits.bit(i);
+            }
+        }
+        return take(from, to, choose(from, to, seatClass, preference, count, policy, mask));
+    }
+
+    private Optional<Allocation> take(int from, int to, int[] chosen) {
         if (chosen == null) {
             return Optional.empty();
         }
@@ -129,9 +163,18 @@ public final class SeatInventory {
         return Optional.of(new Allocation(from, to, List.of(indices), List.of(seats)));
     }
 
-    /** The seats to take, or null: validates, narrows to the free seats, then lets the policy choose. */
+    /**
+     * The seats to take, or null: validates, narrows to the free seats (within {@code only} when it is not null), then
+     * lets the policy choose.
+     */
     private int[] choose(
-            int from, int to, SeatClass seatClass, SeatPreference preference, int count, AllocationPolicy policy) {
+            int from,
+            int to,
+            SeatClass seatClass,
+            SeatPreference preference,
+            int count,
+            AllocationPolicy policy,
+            long[] only) {
         checkJourney(from, to);
         Objects.requireNonNull(seatClass, "seatClass");
         Objects.requireNonNull(preference, "preference");
@@ -150,7 +193,7 @@ public final class SeatInventory {
         int hi = map.lastWord(seatClass);
         long[] allowed = sellable.forJourney(from, to);
         for (int w = lo; w <= hi; w++) {
-            free[w] = ofClass[w] & allowed[w];
+            free[w] = ofClass[w] & allowed[w] & (only == null ? -1L : only[w]);
         }
         if (occupancy.keepFree(free, from, to, lo, hi) < count) {
             return null;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.rollingstock.Seat;
@@ -16,7 +17,9 @@ import org.lancang.rollingstock.SeatPosition;
 /**
  * Random interleavings of allocate, release and claim on one D887 run (with the cross-border split), checked after
  * every step against a ledger kept by the test: no seat is held twice on a segment, the per-segment bit sets agree with
- * the per-seat masks, and every availability count equals a count done seat by seat. Run with
+ * the per-seat masks, and every availability count equals a count done seat by seat. A third of the sales are
+ * restricted to some seats ({@code allocateOnly}, as a chosen berth is): they take only such seats, and are refused
+ * exactly when fewer such seats are free, as counted seat by seat. Run with
  * {@code -Dlancang.seed=…} to repeat a run.
  */
 class SeatInventoryPropertyTest {
@@ -32,6 +35,28 @@ class SeatInventoryPropertyTest {
         new SeatPreference(SeatPosition.MIDDLE, 8),
         new SeatPreference(SeatPosition.WINDOW, 2)
     };
+
+    /** The seats a restricted sale may take: a letter of the row (as a berth is), or a car. */
+    private static final List<Predicate<Seat>> ONLY_LIST = List.of(
+            s -> s.number().endsWith("A"), s -> s.number().endsWith("F"), s -> s.car() % 2 == 0, s -> s.car() == 5);
+
+    @SuppressWarnings("unchecked")
+    private static final Predicate<Seat>[] ONLY = ONLY_LIST.toArray(new Predicate[0]);
+
+    /** The seats of the class that {@code only} accepts, free on the journey and sold to it by their car. */
+    private static int bruteForceFree(long[] ledger, int from, int to, SeatClass seatClass, Predicate<Seat> only) {
+        int n = 0;
+        for (int seat = 0; seat < ledger.length; seat++) {
+            Seat s = SEATS.get(seat);
+            if (s.seatClass() == seatClass
+                    && only.test(s)
+                    && (ledger[seat] & segments(from, to)) == 0
+                    && D887.SPLIT.sells(s, from, to)) {
+                n++;
+            }
+        }
+        return n;
+    }
 
     /** One sale in the test's own ledger. */
     private record Held(int seat, int from, int to) {}
@@ -82,7 +107,14 @@ class SeatInventoryPropertyTest {
         SeatPreference preference = PREFERENCES[random.nextInt(PREFERENCES.length)];
         AllocationPolicy policy = random.nextBoolean() ? AllocationPolicy.BEST_FIT : AllocationPolicy.FIRST_FIT;
         int before = inventory.availability(from, to, seatClass);
-        Optional<Allocation> got = inventory.allocate(from, to, seatClass, preference, count, policy);
+        Predicate<Seat> only = random.nextInt(3) > 0 ? null : ONLY[random.nextInt(ONLY.length)];
+        Optional<Allocation> got;
+        if (only == null) {
+            got = inventory.allocate(from, to, seatClass, preference, count, policy);
+        } else {
+            before = bruteForceFree(ledger, from, to, seatClass, only);
+            got = inventory.allocateOnly(from, to, seatClass, preference, count, only, policy);
+        }
         assertThat(got.isPresent())
                 .as(context + ": sold exactly when enough seats were free")
                 .isEqualTo(before >= count);
@@ -96,6 +128,9 @@ class SeatInventoryPropertyTest {
                     .as(context + ": seat " + seat + " sold twice")
                     .isZero();
             assertThat(s.seatClass()).as(context).isEqualTo(seatClass);
+            assertThat(only == null || only.test(s))
+                    .as(context + ": seat " + s + " is not one of those asked for")
+                    .isTrue();
             assertThat(D887.SPLIT.sells(s, from, to))
                     .as(context + ": car " + s.car() + " may not sell this")
                     .isTrue();

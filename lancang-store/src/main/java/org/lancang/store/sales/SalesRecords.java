@@ -10,6 +10,7 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.Passenger;
+import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.payments.PaymentKind;
@@ -59,6 +60,7 @@ public final class SalesRecords {
             OffsetDateTime departure, String departureZone, OffsetDateTime arrival, String arrivalZone) {}
 
     /** "Hold these seats for these passengers." */
+    /** @param berth the berth chosen in a sleeper class (never relaxed: it is priced apart), or null for any */
     public record HoldRequest(
             String train,
             LocalDate date,
@@ -68,7 +70,22 @@ public final class SalesRecords {
             SeatPosition position,
             int car,
             List<Passenger> passengers,
-            Currency currency) {}
+            Currency currency,
+            Berth berth) {
+        /** A hold with no berth chosen. */
+        public HoldRequest(
+                String train,
+                LocalDate date,
+                String from,
+                String to,
+                SeatClass seatClass,
+                SeatPosition position,
+                int car,
+                List<Passenger> passengers,
+                Currency currency) {
+            this(train, date, from, to, seatClass, position, car, passengers, currency, null);
+        }
+    }
 
     /** Why money moved: a hold paid, a change's difference, a cancelled ticket given back. */
     public enum PaymentPurpose {

@@ -290,7 +290,16 @@ public final class SalesService {
     public CompletableFuture<Booking> holdAsync(String owner, String soldBy, HoldRequest r) {
         Instant now = clock.instant();
         SeatDesk.Checked c = desk.check(
-                r.train(), r.date(), r.from(), r.to(), r.seatClass(), r.car(), r.passengers(), r.currency(), now);
+                r.train(),
+                r.date(),
+                r.from(),
+                r.to(),
+                r.seatClass(),
+                r.car(),
+                r.passengers(),
+                r.currency(),
+                now,
+                r.berth());
         RunSales run = c.run();
         Booking booking;
         run.lock.lock();

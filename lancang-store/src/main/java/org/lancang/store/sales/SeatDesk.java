@@ -99,7 +99,8 @@ final class SeatDesk {
             Money total,
             List<Passenger> passengers,
             Currency currency,
-            List<PassengerFare> passengerFares) {}
+            List<PassengerFare> passengerFares,
+            Berth berth) {}
 
     /** Each passenger's fare (a child's or an infant's by their date of birth) and their sum. */
     private record Priced(List<PassengerFare> fares, Money total) {}
@@ -115,10 +116,11 @@ final class SeatDesk {
             String trainType,
             Currency currency,
             List<Passenger> passengers,
-            LocalDate date) {
+            LocalDate date,
+            Berth chosen) {
         List<Seat> none = new ArrayList<>();
         passengers.forEach(p -> none.add(null));
-        return price(from, to, seatClass, trainType, currency, passengers, none, date);
+        return price(from, to, seatClass, trainType, currency, passengers, none, date, chosen);
     }
 
     private Priced price(
@@ -129,12 +131,13 @@ final class SeatDesk {
             Currency currency,
             List<Passenger> passengers,
             List<Seat> seats,
-            LocalDate date) {
+            LocalDate date,
+            Berth chosen) {
         List<PassengerFare> each = new ArrayList<>();
         Money total = Money.zero(currency);
         for (int k = 0; k < passengers.size(); k++) {
             Berth berth = seats.get(k) == null
-                    ? (Berth.sleeper(seatClass) ? Berth.LOWER : null)
+                    ? (Berth.sleeper(seatClass) ? (chosen == null ? Berth.LOWER : chosen) : null)
                     : Berth.of(seats.get(k)).orElse(null);
             PassengerFare f = fares.quote(
                             from,
@@ -177,7 +180,8 @@ final class SeatDesk {
                 c.currency(),
                 c.passengers(),
                 seats,
-                run.date);
+                run.date,
+                c.berth());
     }
 
     /** Each lap infant rides with a passenger paying the adult fare, within every operator's band of the journey. */
@@ -217,6 +221,21 @@ final class SeatDesk {
             List<Passenger> passengers,
             Currency currency,
             Instant now) {
+        return check(train, date, fromCode, toCode, seatClass, car, passengers, currency, now, null);
+    }
+
+    /** As above, with the berth chosen in a sleeper class ({@code null}: any berth). */
+    Checked check(
+            String train,
+            LocalDate date,
+            String fromCode,
+            String toCode,
+            SeatClass seatClass,
+            int car,
+            List<Passenger> passengers,
+            Currency currency,
+            Instant now,
+            Berth berth) {
         Validation v = new Validation();
         RunSales known = runs.loaded(train, date); // the common case under a rush: no look-up in the timetable
         if (known != null && known.cancelled) {
@@ -243,6 +262,11 @@ final class SeatDesk {
                 "1 … 5 passengers per booking",
                 "passenger-count");
         v.check(car >= 0 && car <= 30, "car", "is not a car of the train", "car-unknown");
+        v.check(
+                berth == null || seatClass == null || Berth.sleeper(seatClass),
+                "berth",
+                "only a sleeper class has berths; " + seatClass + " has seats",
+                "berth-not-sleeper");
         v.throwIfInvalid();
         if (plan == null || !plan.calendar().runsOn(date)) {
             throw new InvalidInput("date", "train " + train + " does not run on " + date, "train-not-that-day");
@@ -275,8 +299,8 @@ final class SeatDesk {
         FareQuote fare = quote(run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency)
                 .orElseThrow(() ->
                         new InvalidInput("seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
-        Priced priced =
-                price(run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency, passengers, date);
+        Priced priced = price(
+                run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency, passengers, date, berth);
         checkLapInfants(passengers, priced, fare, date, crosses, today);
         return new Checked(
                 plan,
@@ -288,7 +312,8 @@ final class SeatDesk {
                 priced.total(),
                 List.copyOf(passengers),
                 currency,
-                priced.fares());
+                priced.fares(),
+                berth);
     }
 
     /**
@@ -306,8 +331,21 @@ final class SeatDesk {
         RunSales run = c.run();
         requireOnSale(run);
         refuseOverlappingDocuments(c);
-        Optional<Allocation> got = run.inventory.allocate(
-                c.from(), c.to(), c.seatClass(), preference, c.passengers().size());
+        Berth berth = c.berth();
+        Optional<Allocation> got = berth == null
+                ? run.inventory.allocate(
+                        c.from(),
+                        c.to(),
+                        c.seatClass(),
+                        preference,
+                        c.passengers().size())
+                : run.inventory.allocateOnly(
+                        c.from(),
+                        c.to(),
+                        c.seatClass(),
+                        preference,
+                        c.passengers().size(),
+                        seat -> Berth.of(seat).filter(berth::equals).isPresent());
         if (got.isEmpty()) {
             return Optional.empty();
         }
@@ -378,8 +416,9 @@ final class SeatDesk {
 
     static Clash soldOut(Checked c) {
         return new Clash(
-                "seatClass",
-                "sold out: no " + c.seatClass() + " seats left for "
+                c.berth() == null ? "seatClass" : "berth",
+                "sold out: no " + c.seatClass() + (c.berth() == null ? "" : " " + c.berth() + " berth")
+                        + " seats left for "
                         + c.run().stops.get(c.from()) + "–" + c.run().stops.get(c.to()) + " on "
                         + c.plan().number() + " (the waitlist is open)",
                 "sold-out");
@@ -474,7 +513,14 @@ final class SeatDesk {
             Optional<Booking> hold = Optional.empty();
             if (fare != null) {
                 Priced priced = price(
-                        e.from(), e.to(), e.seatClass(), run.plan.trainType(), e.currency(), passengers, run.date);
+                        e.from(),
+                        e.to(),
+                        e.seatClass(),
+                        run.plan.trainType(),
+                        e.currency(),
+                        passengers,
+                        run.date,
+                        null);
                 Checked c = new Checked(
                         run.plan,
                         run,
@@ -485,7 +531,8 @@ final class SeatDesk {
                         priced.total(),
                         passengers,
                         e.currency(),
-                        priced.fares());
+                        priced.fares(),
+                        null);
                 try {
                     hold = take(c, SeatPreference.ANY, e.owner(), e.owner(), now, false, null);
                 } catch (Clash documentBusy) {

@@ -33,13 +33,15 @@ import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.inventory.SeatInventory;
 import org.lancang.timetable.TrainPlan;
 
 /**
  * The second network's trains under a rush, through the same sales code as home's (ADR 0027): 16 buyers in seeded
  * random interleavings of hold, pay, cancel and change between 133 and 147 (which share Udon Thani – Khamsavath) on
- * their third class, second class and scarce berths. Afterwards no (seat, segment) is in two live bookings, every
+ * their third class, second class and scarce berths, half the sleeper buyers choosing a lower or an upper berth (which
+ * they get or are refused, never the other). Afterwards no (seat, segment) is in two live bookings, every
  * booking is keyed by its network, and memory, the live bookings and an inventory rebuilt from the database agree seat
  * by seat. Run again with {@code -Dlancang.seed=N}.
  */
@@ -95,7 +97,7 @@ class SecondNetworkSalesRushTest {
             int thread = t;
             work.add(pool.submit(() -> buyer(new Random(threadSeed), thread, stops)));
         }
-        int[] done = new int[5];
+        int[] done = new int[6];
         for (Future<int[]> f : work) {
             int[] counts = f.get();
             for (int i = 0; i < done.length; i++) {
@@ -108,6 +110,7 @@ class SecondNetworkSalesRushTest {
                 done[0], done[1], done[2], done[3], done[4]);
         assertThat(done[0]).as("seed %d: some holds were made", seed).isPositive();
         assertThat(done[1]).as("seed %d: the berths sold out at times", seed).isPositive();
+        assertThat(done[5]).as("seed %d: berths chosen and held", seed).isPositive();
 
         Jdbi jdbi = platform.database().jdbi();
         long doubleSold = jdbi.withHandle(
@@ -158,7 +161,7 @@ class SecondNetworkSalesRushTest {
 
     /** One buyer's random session; returns counts of what happened. */
     private static int[] buyer(Random random, int thread, Map<String, List<String>> stops) {
-        int[] counts = new int[5];
+        int[] counts = new int[6];
         List<Booking> mine = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String train = TRAINS[random.nextInt(TRAINS.length)];
@@ -179,12 +182,33 @@ class SecondNetworkSalesRushTest {
             try {
                 int r = random.nextInt(100);
                 if (r < 55 || mine.isEmpty()) {
+                    // a sleeper buyer may choose the berth: any, lower or upper
+                    Berth berth = cls == SeatClass.HARD_SLEEPER
+                            ? new Berth[] {null, Berth.LOWER, Berth.UPPER}[random.nextInt(3)]
+                            : null;
                     try {
-                        mine.add(sales.hold(
+                        Booking held = sales.hold(
                                 "pax",
                                 "pax",
                                 new HoldRequest(
-                                        train, DAY, calls.get(a), calls.get(b), cls, null, 0, group, Currency.THB)));
+                                        train,
+                                        DAY,
+                                        calls.get(a),
+                                        calls.get(b),
+                                        cls,
+                                        null,
+                                        0,
+                                        group,
+                                        Currency.THB,
+                                        berth));
+                        if (berth != null) {
+                            held.passengers()
+                                    .forEach(p -> assertThat(Berth.of(cls, p.seat()))
+                                            .as("the berth chosen, never the other")
+                                            .contains(berth));
+                            counts[5]++;
+                        }
+                        mine.add(held);
                         counts[0]++;
                     } catch (Clash soldOut) {
                         counts[1]++;

@@ -51,9 +51,21 @@ public final class NetworksRoutes {
             int trains,
             String feedUrl) {}
 
-    /** A point of any network served, with the network it belongs to. */
+    /**
+     * A point of any network served, with the network it belongs to.
+     *
+     * @param currency what its operator sells in (a buyer starting there pays in it by default), null where the
+     *                 network sells nothing
+     */
     public record NetworkPointView(
-            String network, String code, NamesView names, String country, double km, String kind, String timeZone) {}
+            String network,
+            String code,
+            NamesView names,
+            String country,
+            double km,
+            String kind,
+            String timeZone,
+            String currency) {}
 
     /** One train's crossing: the road closed from {@code from} to {@code to}. */
     public record ClosureView(
@@ -185,7 +197,11 @@ public final class NetworksRoutes {
                                             p.country().code(),
                                             p.km(),
                                             p.kind().name(),
-                                            p.timeZone().getId()))
+                                            p.timeZone().getId(),
+                                            n.fares()
+                                                    .flatMap(f -> f.localCurrency(p.code()))
+                                                    .map(Currency::name)
+                                                    .orElse(null)))
                                     .toList());
                         }),
                 Endpoint.get("/api/networks/{network}/trains")

@@ -35,6 +35,7 @@ import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
+import org.lancang.ticketing.fares.Berth;
 import org.lancang.users.Role;
 import org.lancang.users.User;
 import org.lancang.web.http.Access;
@@ -96,7 +97,8 @@ public final class SalesRoutes {
             SeatPosition position,
             Integer car,
             List<PassengerInput> passengers,
-            Currency currency) {}
+            Currency currency,
+            Berth berth) {}
 
     public record PaymentInput(String idempotencyKey) {}
 
@@ -167,7 +169,8 @@ public final class SalesRoutes {
             LocalDate dateOfBirth,
             String fareCategory,
             MoneyView fare,
-            LapInfantView infant) {}
+            LapInfantView infant,
+            String berth) {}
 
     /**
      * A charge or refund recorded against the booking, with the client's idempotency key (null for a refund Lancang
@@ -245,7 +248,8 @@ public final class SalesRoutes {
                         p.passenger().dateOfBirth(),
                         p.fareCategory(),
                         p.fareMinor() == null ? null : MoneyView.of(new Money(p.fareMinor(), b.currency())),
-                        LapInfantView.of(p.passenger().infant())));
+                        LapInfantView.of(p.passenger().infant()),
+                        Berth.of(b.seatClass(), p.seat()).map(Berth::name).orElse(null)));
             }
             return new BookingView(
                     b.id(),
@@ -555,7 +559,8 @@ public final class SalesRoutes {
                                 r.position(),
                                 r.car() == null ? 0 : r.car(),
                                 passengers,
-                                r.currency() == null ? defaultCurrency(r.from()) : r.currency()));
+                                r.currency() == null ? defaultCurrency(r.from()) : r.currency(),
+                                r.berth()));
         // answered when the hold is committed; no server thread waits for the disk meanwhile
         ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(view(b))));
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.lancang.errors.Clash;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedInfo;
@@ -22,6 +22,7 @@ import org.lancang.gtfs.GtfsExporter;
 import org.lancang.network.Network;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
@@ -49,6 +50,8 @@ import org.lancang.web.networks.NetworksRoutes;
 
 /** The timetable: trains and their times (public), conflicts, path insertion and possessions (planning roles), GTFS. */
 public final class TimetableRoutes {
+    private static final String NETWORK_PARAM = "network code, e.g. vientiane-bangkok (default: the home network)";
+
     public record StopInput(String point, Integer dwellMinutes) {}
 
     public record InsertInput(
@@ -86,7 +89,7 @@ public final class TimetableRoutes {
     private final Network network;
     private final Auth auth;
     private final Operators operators;
-    private final Function<String, Optional<ServedNetwork>> otherNetworkOfTrain;
+    private final ServedNetworks networks;
 
     public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth) {
         this(
@@ -97,17 +100,20 @@ public final class TimetableRoutes {
     }
 
     public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth, Operators operators) {
-        this(service, changes, auth, operators, number -> Optional.empty());
+        this(service, changes, auth, operators, null);
     }
 
-    /** {@code otherNetworkOfTrain}: the network served, other than home, whose timetable has a train number. */
+    /**
+     * {@code networks}: every network served (null: the home network alone). A train number of another network is
+     * found there, and the {@code network} parameter of the trains, conflicts and diagram picks one.
+     */
     public TimetableRoutes(
             TimetableService service,
             TimetableChangeService changes,
             Auth auth,
             Operators operators,
-            Function<String, Optional<ServedNetwork>> otherNetworkOfTrain) {
-        this.otherNetworkOfTrain = otherNetworkOfTrain;
+            ServedNetworks networks) {
+        this.networks = networks;
         this.service = service;
         this.changes = changes;
         this.network = service.planner().network();
@@ -125,9 +131,15 @@ public final class TimetableRoutes {
                         .summary("Every train of the timetable with its first departure and last arrival (local times);"
                                 + " with a date, the trains running that day after the published changes")
                         .query("date", false, "service date YYYY-MM-DD (default: the base plan, every train)")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(TypeRef.listOf(TimetableViews.TrainSummaryView.class))
                         .handle(ctx -> {
                             LocalDate date = Params.of(ctx).optionalDate("date").orElse(null);
+                            Optional<ServedNetwork> other = otherNetwork(ctx);
+                            if (other.isPresent()) {
+                                ctx.header("Cache-Control", "no-store").json(trainsOf(other.get(), date));
+                                return;
+                            }
                             List<TrainPlan> plans = date == null
                                     ? service.plans()
                                     : service.plans(date).stream()
@@ -151,9 +163,9 @@ public final class TimetableRoutes {
                         .returns(TimetableViews.TrainView.class)
                         .handle(ctx -> {
                             String number = ctx.pathParam("number");
-                            var elsewhere = service.plan(number).isPresent()
+                            var elsewhere = service.plan(number).isPresent() || networks == null
                                     ? Optional.<ServedNetwork>empty()
-                                    : otherNetworkOfTrain.apply(number);
+                                    : networks.ofTrain(number).filter(n -> !n.home());
                             if (elsewhere.isPresent()) { // a train of another network served, as its folder plans it
                                 ctx.header("Cache-Control", "no-store")
                                         .json(NetworksRoutes.train(
@@ -179,11 +191,17 @@ public final class TimetableRoutes {
                         .tag("timetable")
                         .summary("Every conflict of a day (blocking times overlapping on a resource)")
                         .query("date", true, "the day, YYYY-MM-DD")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(TypeRef.listOf(TimetableViews.ConflictView.class))
-                        .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(service.day(Params.of(ctx).date("date")).conflicts().stream()
-                                        .map(TimetableViews.ConflictView::of)
-                                        .toList())),
+                        .handle(ctx -> {
+                            Optional<ServedNetwork> other = otherNetwork(ctx);
+                            LocalDate date = Params.of(ctx).date("date");
+                            DayPlan day = other.isPresent() ? other.get().day(date) : service.day(date);
+                            ctx.header("Cache-Control", "no-store")
+                                    .json(day.conflicts().stream()
+                                            .map(TimetableViews.ConflictView::of)
+                                            .toList());
+                        }),
                 Endpoint.post("/api/timetable/insert")
                         .access(changes)
                         .tag("timetable")
@@ -224,6 +242,7 @@ public final class TimetableRoutes {
                                 "change",
                                 false,
                                 "a timetable change's id: the day as it would be (a draft) or is with it")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(String.class, "image/svg+xml")
                         .handle(this::diagram),
                 Endpoint.get("/gtfs.zip")
@@ -330,6 +349,8 @@ public final class TimetableRoutes {
 
     private void diagram(Context ctx) {
         Params params = Params.of(ctx);
+        Optional<ServedNetwork> other = otherNetwork(ctx);
+        Network network = other.map(ServedNetwork::network).orElse(this.network);
         String from = params.text("from").orElse(null);
         String to = params.text("to").orElse(null);
         Validation v = new Validation();
@@ -350,6 +371,17 @@ public final class TimetableRoutes {
                 params.text("lang").orElse("en"));
         double zoom = params.number("zoom").orElse(1.0);
         String change = params.text("change").orElse(null);
+        if (other.isPresent()) { // its own day, its road windows as possessions; changes are the home network's
+            if (change != null) {
+                throw new InvalidInput("change", "timetable changes are the home network's only");
+            }
+            ServedNetwork n = other.get();
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("image/svg+xml; charset=utf-8")
+                    .result(TimeDistanceDiagram.svg(
+                            network, n.planner().resources(), n.day(date), n.roadWindows(date), window, zoom));
+            return;
+        }
         DayPlan day;
         try {
             day = change == null ? service.day(date) : changes.dayWith(change, date);
@@ -409,6 +441,30 @@ public final class TimetableRoutes {
             v.add(field, "must be a date-time with offset, e.g. 2026-12-01T01:00+08:00");
             return null;
         }
+    }
+
+    /**
+     * The network the {@code network} parameter names when it is not home; empty when absent or home. An unknown code
+     * is a 404 naming {@code network}.
+     */
+    private Optional<ServedNetwork> otherNetwork(Context ctx) {
+        String code = Params.of(ctx).text("network").orElse(null);
+        if (code == null || code.equalsIgnoreCase(network.code())) {
+            return Optional.empty();
+        }
+        if (networks == null) {
+            throw new NotFound("network", "no network '" + code + "'; served: " + network.code());
+        }
+        return Optional.of(networks.require(code, "network")).filter(n -> !n.home());
+    }
+
+    /** Another network's trains: its base plan, or those running on {@code date}. */
+    private static List<TimetableViews.TrainSummaryView> trainsOf(ServedNetwork n, LocalDate date) {
+        return n.plans().stream()
+                .filter(p -> date == null || p.calendar().runsOn(date))
+                .map(p -> TimetableViews.summary(
+                        n.network(), date == null ? n.planner().train(p, List.of()) : n.train(p, date), p, date))
+                .toList();
     }
 
     /** The {@code date} asked for, or today where the train starts. */
