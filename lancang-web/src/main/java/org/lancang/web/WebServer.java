@@ -137,12 +137,17 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new MaintenanceRoutes(
                         platform.maintenance(), platform.reference().network(), auth)
                 .endpoints());
-        endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
+        endpoints.addAll(new OperationsRoutes(platform.networkOperations(), auth).endpoints());
         endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators()).endpoints());
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
-        endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
-        endpoints.addAll(
-                new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());
+        endpoints.addAll(new GtfsRealtimeRoutes(
+                        platform.networkOperations(),
+                        code -> NetworksRoutes.coordinates(platform.networks().require(code, "network")))
+                .endpoints());
+        endpoints.addAll(new DispatchRoutes(
+                        platform.networkOperations(),
+                        code -> platform.networks().require(code, "network").operators())
+                .endpoints());
         endpoints.addAll(new NetworksRoutes(platform.networks()).endpoints());
         endpoints.addAll(new TrackingRoutes(platform.tracking(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);

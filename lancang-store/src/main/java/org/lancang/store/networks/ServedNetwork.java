@@ -149,6 +149,11 @@ public final class ServedNetwork {
         return fares;
     }
 
+    /** Whether the network's folder has this (optional) file: dispatching rules, a skylight plan. */
+    public boolean has(String name) {
+        return optional(files, name).isPresent();
+    }
+
     /** An optional file of the folder: absent is no such thing (a network without a shared bridge). */
     private static Optional<String> optional(DataFiles files, String name) {
         if (files instanceof ClasspathDataFiles folder) {

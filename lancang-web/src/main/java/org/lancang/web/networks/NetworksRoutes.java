@@ -267,11 +267,15 @@ public final class NetworksRoutes {
      * #STOP_COORDINATES_FILE} (the home network: the table bundled with the GTFS module).
      */
     public static byte[] gtfs(ServedNetwork network) {
-        StopCoordinates coordinates = network.home()
+        return new GtfsExporter(coordinates(network), network.operators())
+                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
+    }
+
+    /** Where a network's GTFS stops are: its own {@value #STOP_COORDINATES_FILE}, home's the module's bundled table. */
+    public static StopCoordinates coordinates(ServedNetwork network) {
+        return network.home()
                 ? StopCoordinates.bundled()
                 : StopCoordinates.parse(STOP_COORDINATES_FILE, network.files().read(STOP_COORDINATES_FILE));
-        return new GtfsExporter(coordinates, network.operators())
-                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
     }
 
     /** The train of any network served on a date, as {@code /api/timetable/trains/{number}} shows it. */
