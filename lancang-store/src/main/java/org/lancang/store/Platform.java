@@ -28,6 +28,7 @@ import org.lancang.store.db.GroupCommit;
 import org.lancang.store.db.WriterLock;
 import org.lancang.store.freight.FreightService;
 import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.store.maintenance.NetworkMaintenance;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.operations.NetworkOperations;
@@ -94,6 +95,7 @@ public final class Platform implements AutoCloseable {
     private ServedNetworks networks;
     private volatile NetworkSales networkSales;
     private volatile NetworkOperations networkOperations;
+    private volatile NetworkMaintenance networkMaintenance;
     private CustomsService customs;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
@@ -125,6 +127,7 @@ public final class Platform implements AutoCloseable {
         this.maintenance = maintenance;
         this.operations = operations;
         this.networkOperations = NetworkOperations.of(operations);
+        this.networkMaintenance = NetworkMaintenance.of(maintenance);
         this.changes = changes;
         this.freight = freight;
         this.generatedAdminPassword = generatedAdminPassword;
@@ -206,6 +209,8 @@ public final class Platform implements AutoCloseable {
                 // one timetable per network for its sales and operations alike, the road's windows in each day
                 timetables.put(n.code(), TimetableService.fromPlans(n.planner(), n.plans(), n::roadWindows));
             }
+            platform.networkMaintenance =
+                    NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
             platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
             return platform;
@@ -226,6 +231,32 @@ public final class Platform implements AutoCloseable {
             if (!n.home() && n.fares().isPresent()) {
                 out.add(home.forNetwork(timetables.get(n.code()), n.fares().get(), SalesWindow.of(n.operators())));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The maintenance of each network other than home: its own asset register (generated from its network on the
+     * first start, as home's: no overhead line where a section is not electrified), defects, work orders and skylights
+     * ({@value SkylightFile#FILE} from its folder where it has one), held against its own timetable; the planning
+     * views of the network ({@link ServedNetwork#day}) see them too.
+     */
+    private static List<MaintenanceService> maintenance(Platform platform, Map<String, TimetableService> timetables) {
+        List<MaintenanceService> out = new ArrayList<>();
+        for (ServedNetwork n : platform.networks.others()) {
+            MaintenanceRules rules = MaintenanceRules.defaults();
+            TimetableService timetable = timetables.get(n.code());
+            out.add(new MaintenanceService(
+                    platform.database.jdbi(),
+                    n.network(),
+                    timetable,
+                    rules,
+                    n.has(SkylightFile.FILE)
+                            ? SkylightFile.parse(
+                                    SkylightFile.FILE, n.files().read(SkylightFile.FILE), n.network(), rules)
+                            : List.of(),
+                    platform.operations.clock()));
+            n.runsOn(timetable);
         }
         return out;
     }
@@ -425,6 +456,11 @@ public final class Platform implements AutoCloseable {
     /** Running events, forecasts, re-planning and dispatching orders (issue 14) of the home network. */
     public OperationsService operations() {
         return operations;
+    }
+
+    /** The maintenance of every network served (home first): each request goes to its asset's, defect's or point's. */
+    public NetworkMaintenance networkMaintenance() {
+        return networkMaintenance;
     }
 
     /** The operations of every network that runs (home first): each request goes to its train's or point's. */

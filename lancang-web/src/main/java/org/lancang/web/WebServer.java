@@ -134,9 +134,7 @@ public final class WebServer implements AutoCloseable {
                         .reference())
                 .endpoints());
         endpoints.addAll(new SalesRoutes(platform.networkSales(), auth).endpoints());
-        endpoints.addAll(new MaintenanceRoutes(
-                        platform.maintenance(), platform.reference().network(), auth)
-                .endpoints());
+        endpoints.addAll(new MaintenanceRoutes(platform.networkMaintenance(), auth).endpoints());
         endpoints.addAll(new OperationsRoutes(platform.networkOperations(), auth).endpoints());
         endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators()).endpoints());
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());

@@ -51,8 +51,8 @@ class SecondNetworkOperationsApiTest {
     static void start() {
         server = TestServer.everyNetwork(CLOCK);
         String admin = server.adminToken();
-        dispatcher = user(admin, "som.dispatch", "DISPATCHER");
-        feed = user(admin, "describer-vb", "TRAIN_DESCRIBER");
+        dispatcher = server.user(admin, "som.dispatch", "DISPATCHER");
+        feed = server.user(admin, "describer-vb", "TRAIN_DESCRIBER");
         server.postJson(
                 "/api/auth/register",
                 null,
@@ -63,16 +63,6 @@ class SecondNetworkOperationsApiTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static String user(String admin, String name, String role) {
-        TestServer.Reply r = server.postJson(
-                "/api/users",
-                admin,
-                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"password\":\"password of " + name
-                        + "\",\"roles\":[\"" + role + "\"]}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return server.token(name, "password of " + name);
     }
 
     /** A public file as its bytes (a feed), answered 200. */

@@ -33,14 +33,8 @@ class SecondNetworkOperationsBrowserTest {
     static void start() throws IOException {
         server = TestServer.everyNetwork(CLOCK);
         String admin = server.adminToken();
-        for (String[] u : new String[][] {{"somsak", "DISPATCHER"}, {"feed", "TRAIN_DESCRIBER"}}) {
-            TestServer.Reply r = server.postJson(
-                    "/api/users",
-                    admin,
-                    "{\"username\":\"" + u[0] + "\",\"displayName\":\"" + u[0] + "\",\"password\":\"" + u[0]
-                            + " password\",\"roles\":[\"" + u[1] + "\"]}");
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-        }
+        server.user(admin, "somsak", "DISPATCHER");
+        server.user(admin, "feed", "TRAIN_DESCRIBER");
         b = new BrowserSupport(server, 1400, 1000);
     }
 
@@ -58,7 +52,7 @@ class SecondNetworkOperationsBrowserTest {
                 Instant.parse(plan.get("calls").get(0).get("plannedDeparture").asText());
         Instant late = planned.plus(Duration.ofMinutes(30));
         CLOCK.set(late.plusSeconds(60).toString());
-        String feed = server.token("feed", "feed password");
+        String feed = server.token("feed", "password of feed");
         TestServer.Reply r = server.postJson(
                 "/api/operations/events",
                 feed,
@@ -67,7 +61,7 @@ class SecondNetworkOperationsBrowserTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
 
         b.fresh();
-        b.signIn("somsak", "somsak password", "/dispatch.html?date=" + DAY);
+        b.signIn("somsak", "password of somsak", "/dispatch.html?date=" + DAY);
         // the home network first; the picker offers every network, and picking one shows the whole of its line
         By network = By.id("network");
         b.wait.until(d -> new Select(d.findElement(network))

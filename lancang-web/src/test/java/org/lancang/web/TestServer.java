@@ -156,6 +156,19 @@ final class TestServer implements AutoCloseable {
         return r.json().get("token").asText();
     }
 
+    /** A new user with one role, created by {@code admin}; its token (its password is "password of NAME"). */
+    String user(String admin, String name, String role) {
+        Reply r = postJson(
+                "/api/users",
+                admin,
+                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"password\":\"password of " + name
+                        + "\",\"roles\":[\"" + role + "\"]}");
+        if (r.status() != 201) {
+            throw new AssertionError("user " + name + ": " + r.body());
+        }
+        return token(name, "password of " + name);
+    }
+
     String adminToken() {
         return token(Platform.FIRST_ADMIN, adminPassword);
     }
