@@ -1,7 +1,9 @@
 package org.lancang.store.operations;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lancang.errors.InvalidInput;
@@ -72,10 +74,15 @@ public final class NetworkOperations {
      * @param prefixed whether field names carry the event's place in the batch ({@code events[3].train})
      */
     public OperationsService ofBatch(List<RunningEvent> events, boolean prefixed) {
+        if (all.size() == 1) {
+            return home(); // one network runs: nothing to route (the ingest's own checks name an unknown train)
+        }
         OperationsService of = ofTrain(events.get(0).train());
+        // a day's batch repeats each train many times: each number looked up once
+        Map<String, OperationsService> seen = new HashMap<>();
         for (int i = 1; i < events.size(); i++) {
             String train = events.get(i).train();
-            OperationsService other = ofTrain(train);
+            OperationsService other = train == null ? home() : seen.computeIfAbsent(train, this::ofTrain);
             if (other != of && other.runs(train)) {
                 throw new InvalidInput(
                         (prefixed ? "events[" + i + "]." : "") + "train",
