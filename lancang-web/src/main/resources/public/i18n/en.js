@@ -605,6 +605,8 @@ export default {
   'dsp.lead': 'The line as it runs: the plan in thin lines, actual times thick, the forecast dashed, a re-planning proposal dotted. The page updates itself with every report.',
   'dsp.forbidden': 'Dispatching is for dispatchers, planners and administrators. Sign in with such an account.',
   'dsp.date': 'Service date',
+  // issue 19: the dispatcher's network picker
+  'dsp.network': 'Network',
   'dsp.from': 'From',
   'dsp.to': 'To',
   'dsp.start': 'Start (local time)',

@@ -604,6 +604,8 @@ export default {
   'dsp.lead': '线路实时运行：计划为细线，实际为粗线，预测为虚线，调整方案为点线。每收到一条报告，页面自动更新。',
   'dsp.forbidden': '行车调度页面仅供调度员、计划员和管理员使用，请使用相应账户登录。',
   'dsp.date': '运行日期',
+  // issue 19: the dispatcher's network picker
+  'dsp.network': '线路网',
   'dsp.from': '起点',
   'dsp.to': '终点',
   'dsp.start': '开始（当地时间）',

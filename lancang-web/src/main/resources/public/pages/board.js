@@ -1,6 +1,7 @@
 // The station board (board.html?station=LPB, public): the day's trains at a station, departures and arrivals, with
 // the scheduled and the expected time in the station's own zone (Lao time in Laos, Beijing time in China), from
 // GET /api/operations/forecast/stations/{code}. It refreshes every 30 s of the server's clock and on a language change.
+// Every network served has its stations here (GET /api/networks): a station's day is its network's service day.
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName, locale } from '/lib/i18n.js';
 import { fmtDate } from '/lib/tickets.js';
@@ -8,6 +9,7 @@ import { fmtDate } from '/lib/tickets.js';
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 30000;
 let points = [];
+let networks = [];
 let timer = null;
 
 const pointOf = (code) => points.find((p) => p.code === code);
@@ -55,7 +57,8 @@ async function load() {
   if (!p) { $('board-error').textContent = t('board.unknown'); $('board-error').hidden = false; return; }
   try {
     const now = await api('/api/operations/clock');
-    const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(now.now));
+    const network = networks.find((n) => n.code === p.network) || networks[0];
+    const date = new Intl.DateTimeFormat('sv-SE', { timeZone: network.serviceZone }).format(new Date(now.now));
     const calls = (await api(`/api/operations/forecast/stations/${encodeURIComponent(code)}?date=${date}`))
       .filter((c) => c.priority === 'PASSENGER');
     const zone = p.timeZone;
@@ -83,7 +86,9 @@ function fillStations() {
 
 async function main() {
   await initPage({ titleKey: 'board.title' });
-  points = (await api('/api/network/points')).filter((p) => p.kind === 'PASSENGER');
+  networks = await api('/api/networks');
+  const lists = await Promise.all(networks.map((n) => api(`/api/networks/${encodeURIComponent(n.code)}/points`)));
+  points = lists.flat().filter((p) => p.kind === 'PASSENGER');
   fillStations();
   const wanted = (new URLSearchParams(location.search).get('station') || '').toUpperCase();
   $('station').value = pointOf(wanted) ? wanted : points[0].code;

@@ -2,7 +2,8 @@
 // (GET /api/operations/diagram.svg: plan thin, actual thick, forecast dashed, proposal dotted, delay badges), redrawn
 // on every server-sent event of GET /api/operations/stream; the late trains (GET /api/operations/forecast), the
 // conflict forecast (…/conflicts), the meet re-planning with its cost against first come, first served and "apply"
-// (…/proposal, …/proposal/apply, DISPATCHER only), and the log of dispatching orders (…/orders).
+// (…/proposal, …/proposal/apply, DISPATCHER only), and the log of dispatching orders (…/orders). The network picker
+// (?network=, GET /api/networks) shows any network that runs: every call names it, times are in its service zone.
 import { initPage, api, h, clearErrors, formError, errorText } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
 
@@ -10,12 +11,17 @@ const $ = (id) => document.getElementById(id);
 const READERS = ['DISPATCHER', 'PLANNER', 'ADMIN'];
 
 let me = null;
+let networks = [];
 let points = [];
 let proposal = null;
 let stream = null;
 let pending = null;
 
-const zoneOf = (code) => (points.find((p) => p.code === code) || {}).timeZone || 'Asia/Shanghai';
+const network = () => networks.find((n) => n.code === $('network').value) || networks[0];
+// the network's own day: its service zone counts the date, the log's times and the conflicts' times
+const dayZone = () => network().serviceZone;
+const zoneOf = (code) => (points.find((p) => p.code === code) || {}).timeZone || dayZone();
+const withNetwork = (path) => `${path}${path.includes('?') ? '&' : '?'}network=${encodeURIComponent(network().code)}`;
 const nameOf = (code) => { const p = points.find((x) => x.code === code); return p ? localName(p.names) : code; };
 const clock = (iso, zone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit',
   hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
@@ -47,7 +53,7 @@ const isDispatcher = () => !!(me && me.roles.includes('DISPATCHER'));
 
 function query() {
   const f = $('window-form').elements;
-  const q = { date: f.date.value, from: f.from.value, to: f.to.value, hours: f.hours.value || '8', lang: getLang() };
+  const q = { network: f.network.value, date: f.date.value, from: f.from.value, to: f.to.value, hours: f.hours.value || '8', lang: getLang() };
   if (f.start.value) q.start = f.start.value;
   return new URLSearchParams(q);
 }
@@ -76,7 +82,7 @@ async function loadDiagram() {
 }
 
 async function loadDelays(date) {
-  const trains = await api(`/api/operations/forecast?date=${date}`);
+  const trains = await api(withNetwork(`/api/operations/forecast?date=${date}`));
   const late = trains.filter((tr) => tr.serviceDate === date
     && (Math.abs(tr.delayNowSeconds) >= 60 || Math.abs(tr.destinationDelaySeconds) >= 60))
     .sort((a, b) => b.destinationDelaySeconds - a.destinationDelaySeconds);
@@ -91,20 +97,21 @@ async function loadDelays(date) {
 }
 
 async function loadConflicts(date) {
-  const [list, holds] = await Promise.all([api(`/api/operations/conflicts?date=${date}`),
-    api(`/api/operations/holds?date=${date}`)]);
+  // the border interlock (customs) is the home network's
+  const [list, holds] = await Promise.all([api(withNetwork(`/api/operations/conflicts?date=${date}`)),
+    network().home ? api(`/api/operations/holds?date=${date}`) : []]);
   // trains the border interlock holds until customs release them (issue 18), before the conflicts
   const held = holds.map((x) => h('li', { class: 'hold', 'data-train': x.train, 'data-open': String(x.open) },
     t(x.open ? 'dsp.borderHold' : 'dsp.borderReleased', { train: x.train, point: nameOf(x.point),
-      time: clock(x.forecastDeparture, 'Asia/Shanghai') })));
+      time: clock(x.forecastDeparture, dayZone()) })));
   $('conflicts').replaceChildren(...held, ...(list.length ? list.map((c) => h('li', {},
     t('dsp.conflict', { first: runName(c.first), second: runName(c.second), resource: resourceName(c.resource),
-      time: clock(c.from, 'Asia/Shanghai') })))
+      time: clock(c.from, dayZone()) })))
     : [h('li', { class: 'note' }, t('dsp.noConflicts'))]));
 }
 
 async function loadProposal(date) {
-  const r = await api(`/api/operations/proposal?date=${date}`);
+  const r = await api(withNetwork(`/api/operations/proposal?date=${date}`));
   proposal = r;
   const box = $('proposal');
   const costs = h('p', { class: 'costs' }, t('dsp.costs', { current: r.currentCost, fcfs: r.fcfsCost,
@@ -133,7 +140,7 @@ async function applyProposal() {
   const btn = $('apply');
   if (btn) btn.disabled = true;
   try {
-    const orders = await api(`/api/operations/proposal/apply?date=${date}`,
+    const orders = await api(withNetwork(`/api/operations/proposal/apply?date=${date}`),
       { method: 'POST', body: { basedOn: proposal.version } });
     msg.replaceChildren(h('p', { class: 'message success' }, t('dsp.applied', { n: orders.length })));
     await refresh();
@@ -156,9 +163,9 @@ function orderText(o) {
 }
 
 async function loadOrders(date) {
-  const orders = await api(`/api/operations/orders?date=${date}`);
+  const orders = await api(withNetwork(`/api/operations/orders?date=${date}`));
   $('orders').replaceChildren(...(orders.length ? orders.map((o) => h('li', { 'data-kind': o.kind },
-    orderText(o), h('span', { class: 'meta' }, `${clock(o.issuedAt, 'Asia/Shanghai')} · ${o.issuedBy}`)))
+    orderText(o), h('span', { class: 'meta' }, `${clock(o.issuedAt, dayZone())} · ${o.issuedBy}`)))
     : [h('li', { class: 'note' }, t('dsp.noOrders'))]));
 }
 
@@ -195,6 +202,7 @@ function listen() {
     const date = $('date').value;
     // a day's forecast also moves with the runs of the days either side
     const d = (iso) => new Date(`${iso}T00:00:00Z`).getTime();
+    if ((change.network || networks[0].code) !== network().code) return;
     if (Math.abs(d(change.date) - d(date)) <= 86400000) soon();
   });
   stream.addEventListener('open', () => $('live-status').classList.remove('offline'));
@@ -213,23 +221,54 @@ function fillPoints() {
   }
 }
 
+/** The points of the network picked, in km order, and the window over the whole of it. */
+async function pickNetwork() {
+  points = [...await api(`/api/networks/${encodeURIComponent(network().code)}/points`)].sort((a, b) => a.km - b.km);
+  fillPoints();
+  $('from').value = points[0].code;
+  $('to').value = points[points.length - 1].code;
+}
+
+function today(now) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: dayZone() }).format(new Date(now));
+}
+
+function fillNetworks() {
+  const sel = $('network');
+  const value = sel.value;
+  sel.replaceChildren(...networks.map((n) => h('option', { value: n.code }, `${localName(n.names)} (${n.code})`)));
+  if (value) sel.value = value;
+}
+
 async function main() {
   me = await initPage({ titleKey: 'dsp.title' });
   if (!me) { location.replace(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`); return; }
   if (!me.roles.some((r) => READERS.includes(r))) { $('forbidden').hidden = false; return; }
   $('content').hidden = false;
-  points = await api('/api/network/points');
-  fillPoints();
   const params = new URLSearchParams(location.search);
+  networks = await api('/api/networks');
+  fillNetworks();
+  const wanted = (params.get('network') || '').toLowerCase();
+  $('network').value = networks.some((n) => n.code === wanted) ? wanted : networks[0].code;
+  await pickNetwork();
   const clockNow = await api('/api/operations/clock');
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(clockNow.now));
-  $('date').value = params.get('date') || today;
-  $('from').value = params.get('from') || points[0].code;
-  $('to').value = params.get('to') || points[points.length - 1].code;
+  $('date').value = params.get('date') || today(clockNow.now);
+  if (points.some((p) => p.code === params.get('from'))) $('from').value = params.get('from');
+  if (points.some((p) => p.code === params.get('to'))) $('to').value = params.get('to');
+  $('network').addEventListener('change', async () => {
+    // another network: its whole line, its own day, and the address says which (a reload keeps it)
+    await pickNetwork();
+    $('date').value = today((await api('/api/operations/clock')).now);
+    const url = new URL(location.href);
+    url.searchParams.set('network', network().code);
+    ['from', 'to'].forEach((k) => url.searchParams.delete(k));
+    history.replaceState(null, '', url);
+    refresh();
+  });
   if (params.get('start')) $('start').value = params.get('start');
   if (params.get('hours')) $('hours').value = params.get('hours');
   $('window-form').addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
-  document.addEventListener('lang-change', () => { fillPoints(); refresh(); });
+  document.addEventListener('lang-change', () => { fillNetworks(); fillPoints(); refresh(); });
   listen();
   await refresh();
 }

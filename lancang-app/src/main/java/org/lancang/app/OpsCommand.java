@@ -19,6 +19,7 @@ import org.lancang.operations.TrainForecast;
 import org.lancang.store.Platform;
 import org.lancang.store.operations.OperationsRecords;
 import org.lancang.store.operations.OperationsRecords.Ingested;
+import org.lancang.store.operations.OperationsService;
 import org.lancang.web.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,9 +88,13 @@ final class OpsCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         OutputFormat format;
 
+        @Option(names = "--network", description = "network code (default the home network)")
+        String network;
+
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            List<TrainForecast> trains = platform.operations().forecast(date);
+            OperationsService operations = platform.networkOperations().named(network, "--network");
+            List<TrainForecast> trains = operations.forecast(date);
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(trains));
                 return 0;
@@ -103,7 +108,7 @@ final class OpsCommand extends CommandGroup {
                         : t.lastEvent().kind() + " " + t.lastEvent().point() + " "
                                 + t.lastEvent()
                                         .at()
-                                        .atZone(platform.operations().serviceZone())
+                                        .atZone(operations.serviceZone())
                                         .toLocalTime();
                 var dest = t.calls().get(t.calls().size() - 1);
                 out.printf(
@@ -134,9 +139,13 @@ final class OpsCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         OutputFormat format;
 
+        @Option(names = "--network", description = "network code (default the home network)")
+        String network;
+
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            OperationsRecords.Replan r = platform.operations().replan(date);
+            OperationsRecords.Replan r =
+                    platform.networkOperations().named(network, "--network").replan(date);
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
                 return 0;
@@ -182,7 +191,8 @@ final class OpsCommand extends CommandGroup {
             if (events.isEmpty()) {
                 throw new InvalidInput("file", file + " holds no events");
             }
-            Ingested in = platform.operations().ingest(events, "replay", true);
+            // each network's events go to its own forecast; a file holds one network's (named if not)
+            Ingested in = platform.networkOperations().ofBatch(events, true).ingest(events, "replay", true);
             out.printf("%d events recorded, %d already known%n", in.accepted(), in.duplicates());
             return 0;
         }

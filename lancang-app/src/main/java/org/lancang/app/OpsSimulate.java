@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,11 +25,9 @@ import org.lancang.operations.DispatchRules;
 import org.lancang.operations.Disturbance;
 import org.lancang.operations.LineOrders;
 import org.lancang.operations.RunningEvent;
-import org.lancang.reference.ReferenceData;
+import org.lancang.store.networks.NetworkFolders;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.reference.ClasspathDataFiles;
-import org.lancang.timetable.BlockingRules;
-import org.lancang.timetable.Planner;
-import org.lancang.timetable.TimetableFile;
 import org.lancang.web.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lancang ops simulate}: plays the reference timetable's day as "reality" (the same physics and graph as the
+ * {@code lancang ops simulate}: plays each network's timetabled day (every network with dispatching rules, or those
+ * named) as "reality" (the same physics and graph as the
  * forecast, with seeded disturbances) and sends its running events to a server as they happen, or writes them to a
  * file. No event is sent before the server's clock has reached it.
  */
@@ -79,6 +81,13 @@ final class OpsSimulate implements Callable<Integer> {
     @Option(names = "--out", description = "write the events to this CSV file (the format of ops replay)")
     Path out;
 
+    @Option(
+            names = "--network",
+            split = ",",
+            description = "the networks of data/ to play, comma-separated, or all (every one with dispatching rules);"
+                    + " default the home network, china-laos. A disturbances file is one network's")
+    List<String> networks;
+
     @Spec
     CommandSpec spec;
 
@@ -87,27 +96,52 @@ final class OpsSimulate implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter say = spec.commandLine().getOut();
-        ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        ReferenceData data = ReferenceData.parse(files);
-        Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
-        DayGraph graph = DayGraph.build(
-                planner,
-                planner.day(
-                        TimetableFile.parse("timetable.csv", files.read("timetable.csv")), date, List.of(), List.of()),
-                List.of(),
-                DispatchRules.parse(files.read(DispatchRules.FILE)),
-                LineOrders.PLAN);
-        List<Disturbance> played;
-        if ("none".equalsIgnoreCase(disturbances)) {
-            played = List.of();
-        } else if (disturbances != null) {
-            Path file = Path.of(disturbances);
-            played = Disturbance.parse(file.getFileName().toString(), Files.readString(file));
-        } else {
-            played = Disturbance.random(new Random(seed), graph);
+        boolean fromFile = disturbances != null && !"none".equalsIgnoreCase(disturbances);
+        boolean all =
+                networks != null && networks.size() == 1 && networks.get(0).equalsIgnoreCase("all");
+        List<ClasspathDataFiles> folders = NetworkFolders.choose(all ? List.of() : networks, "--network").stream()
+                .filter(f -> f.has(DispatchRules.FILE))
+                .toList();
+        if (networks == null || networks.isEmpty()) {
+            folders = folders.subList(0, Math.min(1, folders.size())); // the home network, as before networks
         }
-        List<RunningEvent> events = DaySimulator.simulate(graph, played).events();
-        say.printf("%s: %d running events, disturbances %s%n", date, events.size(), played.isEmpty() ? "none" : played);
+        if (folders.isEmpty() || (fromFile && folders.size() > 1)) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            folders.isEmpty()
+                                    ? "--network: no network named has dispatching rules (" + DispatchRules.FILE + ")"
+                                    : "--network: a disturbances file is one network's: name one");
+            return 2;
+        }
+        List<RunningEvent> events = new ArrayList<>();
+        for (ClasspathDataFiles files : folders) {
+            ServedNetwork network = ServedNetwork.fromFiles(files);
+            // the day as the server lays it out: the folder's timetable, the road's windows on a shared bridge
+            DayGraph graph = DayGraph.build(
+                    network.planner(),
+                    network.day(date),
+                    List.of(),
+                    DispatchRules.parse(files.read(DispatchRules.FILE)),
+                    LineOrders.PLAN);
+            List<Disturbance> played;
+            if ("none".equalsIgnoreCase(disturbances)) {
+                played = List.of();
+            } else if (fromFile) {
+                Path file = Path.of(disturbances);
+                played = Disturbance.parse(file.getFileName().toString(), Files.readString(file));
+            } else {
+                played = Disturbance.random(new Random(seed), graph);
+            }
+            List<RunningEvent> own = DaySimulator.simulate(graph, played).events();
+            say.printf(
+                    "%s %s: %d running events, disturbances %s%n",
+                    network.code(), date, own.size(), played.isEmpty() ? "none" : played);
+            own.forEach(e -> networkOf.put(e.train(), network.code()));
+            events.addAll(own);
+        }
+        // one day of every network, in the order it happens (each network's own order kept for equal instants)
+        events.sort(Comparator.comparing(RunningEvent::at));
         if (out != null) {
             Files.writeString(out, OpsCommand.csv(events), StandardCharsets.UTF_8);
             say.printf("written to %s%n", out);
@@ -190,7 +224,21 @@ final class OpsSimulate implements Callable<Integer> {
         return Instant.parse(Json.MAPPER.readTree(r.body()).get("now").asText());
     }
 
-    private void post(List<RunningEvent> events) throws Exception {
+    /** The network of each train played: the server takes a batch of one network's trains. */
+    private final Map<String, String> networkOf = new HashMap<>();
+
+    /** The events due, one batch per network (the server commits each network's events on their own). */
+    private void post(List<RunningEvent> due) throws Exception {
+        Map<String, List<RunningEvent>> byNetwork = new LinkedHashMap<>();
+        due.forEach(e -> byNetwork
+                .computeIfAbsent(networkOf.get(e.train()), k -> new ArrayList<>())
+                .add(e));
+        for (List<RunningEvent> batch : byNetwork.values()) {
+            postBatch(batch);
+        }
+    }
+
+    private void postBatch(List<RunningEvent> events) throws Exception {
         StringBuilder body = new StringBuilder("{\"events\":[");
         for (int i = 0; i < events.size(); i++) {
             RunningEvent e = events.get(i);

@@ -100,8 +100,14 @@ public sealed interface Disturbance {
                     var lines = graph.planner().resources().lines();
                     var line = lines.get(random.nextInt(lines.size()));
                     double from = Math.floor(line.fromKm()) + 1;
+                    // 60 km/h, or half the line speed where the line is slower (a metre-gauge line at 40 km/h)
+                    int slowest = graph.planner().network().sections().stream()
+                            .filter(s -> s.toKm() > from && s.fromKm() < from + 2)
+                            .mapToInt(s -> s.lineSpeedKmh())
+                            .min()
+                            .orElse(Integer.MAX_VALUE);
                     if (line.toKm() > from + 2) {
-                        out.add(new SpeedRestriction(from, from + 2, 60));
+                        out.add(new SpeedRestriction(from, from + 2, slowest > 60 ? 60 : Math.max(5, slowest / 2)));
                     }
                 }
                 default -> {

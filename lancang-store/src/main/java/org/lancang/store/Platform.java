@@ -3,7 +3,9 @@ package org.lancang.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +28,10 @@ import org.lancang.store.db.GroupCommit;
 import org.lancang.store.db.WriterLock;
 import org.lancang.store.freight.FreightService;
 import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.store.maintenance.NetworkMaintenance;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
+import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.NetworkSales;
@@ -90,6 +94,8 @@ public final class Platform implements AutoCloseable {
     private final NameFolding nameFolding;
     private ServedNetworks networks;
     private volatile NetworkSales networkSales;
+    private volatile NetworkOperations networkOperations;
+    private volatile NetworkMaintenance networkMaintenance;
     private CustomsService customs;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
@@ -120,6 +126,8 @@ public final class Platform implements AutoCloseable {
         this.networkSales = NetworkSales.of(sales);
         this.maintenance = maintenance;
         this.operations = operations;
+        this.networkOperations = NetworkOperations.of(operations);
+        this.networkMaintenance = NetworkMaintenance.of(maintenance);
         this.changes = changes;
         this.freight = freight;
         this.generatedAdminPassword = generatedAdminPassword;
@@ -196,7 +204,15 @@ public final class Platform implements AutoCloseable {
                     homeFiles));
             others.forEach(files -> served.add(ServedNetwork.fromFiles(files)));
             platform.networks = ServedNetworks.of(served);
-            platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served));
+            Map<String, TimetableService> timetables = new LinkedHashMap<>();
+            for (ServedNetwork n : platform.networks.others()) {
+                // one timetable per network for its sales and operations alike, the road's windows in each day
+                timetables.put(n.code(), TimetableService.fromPlans(n.planner(), n.plans(), n::roadWindows));
+            }
+            platform.networkMaintenance =
+                    NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
+            platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
+            platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -208,14 +224,58 @@ public final class Platform implements AutoCloseable {
      * The sales of each network other than home that has fares, through home's code with its own timetable (its
      * folder's), fares and sales window (ADR 0027).
      */
-    private static List<SalesService> sellers(SalesService home, List<ServedNetwork> served) {
+    private static List<SalesService> sellers(
+            SalesService home, List<ServedNetwork> served, Map<String, TimetableService> timetables) {
         List<SalesService> out = new ArrayList<>();
         for (ServedNetwork n : served) {
             if (!n.home() && n.fares().isPresent()) {
-                out.add(home.forNetwork(
-                        TimetableService.fromPlans(n.planner(), n.plans()),
-                        n.fares().get(),
-                        SalesWindow.of(n.operators())));
+                out.add(home.forNetwork(timetables.get(n.code()), n.fares().get(), SalesWindow.of(n.operators())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The maintenance of each network other than home: its own asset register (generated from its network on the
+     * first start, as home's: no overhead line where a section is not electrified), defects, work orders and skylights
+     * ({@value SkylightFile#FILE} from its folder where it has one), held against its own timetable; the planning
+     * views of the network ({@link ServedNetwork#day}) see them too.
+     */
+    private static List<MaintenanceService> maintenance(Platform platform, Map<String, TimetableService> timetables) {
+        List<MaintenanceService> out = new ArrayList<>();
+        for (ServedNetwork n : platform.networks.others()) {
+            MaintenanceRules rules = MaintenanceRules.defaults();
+            TimetableService timetable = timetables.get(n.code());
+            out.add(new MaintenanceService(
+                    platform.database.jdbi(),
+                    n.network(),
+                    timetable,
+                    rules,
+                    n.has(SkylightFile.FILE)
+                            ? SkylightFile.parse(
+                                    SkylightFile.FILE, n.files().read(SkylightFile.FILE), n.network(), rules)
+                            : List.of(),
+                    platform.operations.clock()));
+            n.runsOn(timetable);
+        }
+        return out;
+    }
+
+    /**
+     * The operations of each network other than home that has dispatching rules ({@value DispatchRules#FILE}): its
+     * own forecast, service day and re-planning over its own timetable, sharing home's database and clock.
+     */
+    private static List<OperationsService> operations(Platform platform, Map<String, TimetableService> timetables) {
+        List<OperationsService> out = new ArrayList<>();
+        for (ServedNetwork n : platform.networks.others()) {
+            if (n.has(DispatchRules.FILE)) {
+                out.add(new OperationsService(
+                        platform.database.jdbi(),
+                        timetables.get(n.code()),
+                        DispatchRules.parse(n.files().read(DispatchRules.FILE)),
+                        new CpSatMeetSolver(2),
+                        operationsSolverLimit(),
+                        platform.operations.clock()));
             }
         }
         return out;
@@ -393,9 +453,19 @@ public final class Platform implements AutoCloseable {
         return maintenance;
     }
 
-    /** Running events, forecasts, re-planning and dispatching orders (issue 14). */
+    /** Running events, forecasts, re-planning and dispatching orders (issue 14) of the home network. */
     public OperationsService operations() {
         return operations;
+    }
+
+    /** The maintenance of every network served (home first): each request goes to its asset's, defect's or point's. */
+    public NetworkMaintenance networkMaintenance() {
+        return networkMaintenance;
+    }
+
+    /** The operations of every network that runs (home first): each request goes to its train's or point's. */
+    public NetworkOperations networkOperations() {
+        return networkOperations;
     }
 
     /** Timetable changes: the one way the plan changes (drafts, publication, undo). */

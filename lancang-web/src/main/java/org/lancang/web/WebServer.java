@@ -132,17 +132,20 @@ public final class WebServer implements AutoCloseable {
                         .reference())
                 .endpoints());
         endpoints.addAll(new SalesRoutes(platform.networkSales(), auth).endpoints());
-        endpoints.addAll(new MaintenanceRoutes(
-                        platform.maintenance(), platform.reference().network(), auth)
-                .endpoints());
-        endpoints.addAll(new OperationsRoutes(platform.operations(), auth).endpoints());
+        endpoints.addAll(new MaintenanceRoutes(platform.networkMaintenance(), auth).endpoints());
+        endpoints.addAll(new OperationsRoutes(platform.networkOperations(), auth).endpoints());
         ThroughConsignments through = new ThroughConsignments(platform.freight(), platform.networks());
         endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators(), through).endpoints());
         endpoints.addAll(new ThroughRoutes(through, auth).endpoints());
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
-        endpoints.addAll(new GtfsRealtimeRoutes(platform.operations(), platform.timetable()).endpoints());
-        endpoints.addAll(
-                new DispatchRoutes(platform.operations(), platform.timetable(), platform.operators()).endpoints());
+        endpoints.addAll(new GtfsRealtimeRoutes(
+                        platform.networkOperations(),
+                        code -> NetworksRoutes.stopCoordinates(platform.networks().require(code, "network")))
+                .endpoints());
+        endpoints.addAll(new DispatchRoutes(
+                        platform.networkOperations(),
+                        code -> platform.networks().require(code, "network").operators())
+                .endpoints());
         endpoints.addAll(new NetworksRoutes(platform.networks()).endpoints());
         endpoints.addAll(new TrackingRoutes(platform.tracking(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);

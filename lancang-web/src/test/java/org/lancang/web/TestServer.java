@@ -53,15 +53,17 @@ final class TestServer implements AutoCloseable {
 
     /** A server of every network of data/ (China–Laos home, the others from their folders), as {@code serve} runs. */
     static TestServer everyNetwork() {
-        return new TestServer(NetworkFolders.choose(List.of(), "network"));
+        return everyNetwork(Clock.systemUTC());
     }
 
-    private TestServer(List<ClasspathDataFiles> networks) {
+    /** A server of every network of data/ whose "now" is {@code clock}. */
+    static TestServer everyNetwork(Clock clock) {
+        return new TestServer(NetworkFolders.choose(List.of(), "network"), clock);
+    }
+
+    private TestServer(List<ClasspathDataFiles> networks, Clock clock) {
         platform = Platform.start(
-                TestDatabase.fresh(),
-                networks.get(0),
-                List.copyOf(networks.subList(1, networks.size())),
-                Clock.systemUTC());
+                TestDatabase.fresh(), networks.get(0), List.copyOf(networks.subList(1, networks.size())), clock);
         adminPassword = platform.generatedAdminPassword().orElseThrow();
         server = WebServer.start(platform, new WebServer.Options("127.0.0.1", 0, Set.of()));
     }
@@ -152,6 +154,19 @@ final class TestServer implements AutoCloseable {
             throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
         }
         return r.json().get("token").asText();
+    }
+
+    /** A new user with one role, created by {@code admin}; its token (its password is "password of NAME"). */
+    String user(String admin, String name, String role) {
+        Reply r = postJson(
+                "/api/users",
+                admin,
+                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"password\":\"password of " + name
+                        + "\",\"roles\":[\"" + role + "\"]}");
+        if (r.status() != 201) {
+            throw new AssertionError("user " + name + ": " + r.body());
+        }
+        return token(name, "password of " + name);
     }
 
     String adminToken() {

@@ -53,9 +53,10 @@ final class MaintenanceRecords {
 
     // ---- assets
 
-    static void insertAsset(Handle h, Asset a, String by, Instant at) {
-        h.createUpdate("INSERT INTO asset (id, type, name, from_km, to_km, country, operator, updated_by, updated_at)"
-                        + " VALUES (:id, :type, :name, :from, :to, :country, :operator, :by, :at)")
+    static void insertAsset(Handle h, String network, Asset a, String by, Instant at) {
+        h.createUpdate("INSERT INTO asset (id, type, name, from_km, to_km, country, operator, updated_by, updated_at,"
+                        + " network) VALUES (:id, :type, :name, :from, :to, :country, :operator, :by, :at, :network)")
+                .bind("network", network)
                 .bind("id", a.id())
                 .bind("type", a.type().name())
                 .bind("name", a.name())
@@ -98,9 +99,27 @@ final class MaintenanceRecords {
         }
     }
 
+    /** The network that has an asset of this id, if any (ids are unique across the networks). */
+    static Optional<String> assetNetwork(Handle h, String id) {
+        return h.createQuery("SELECT network FROM asset WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** The network that has a skylight window of this id, if any (ids are unique across the networks). */
+    static Optional<String> windowNetwork(Handle h, String id) {
+        return h.createQuery("SELECT network FROM skylight_window WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     static List<Asset> assets(Handle h, Network network) {
         Map<String, Map<String, String>> attributes = new HashMap<>();
-        h.createQuery("SELECT asset_id, key, value FROM asset_attribute")
+        h.createQuery("SELECT asset_id, key, value FROM asset_attribute"
+                        + " WHERE asset_id IN (SELECT id FROM asset WHERE network = :n)")
+                .bind("n", network.code())
                 .map((rs, ctx) -> {
                     attributes
                             .computeIfAbsent(rs.getString("asset_id"), k -> new LinkedHashMap<>())
@@ -108,7 +127,8 @@ final class MaintenanceRecords {
                     return null;
                 })
                 .list();
-        return h.createQuery("SELECT * FROM asset ORDER BY from_km, to_km, id")
+        return h.createQuery("SELECT * FROM asset WHERE network = :n ORDER BY from_km, to_km, id")
+                .bind("n", network.code())
                 .map((rs, ctx) -> new Asset(
                         rs.getString("id"),
                         AssetType.valueOf(rs.getString("type")),
@@ -144,8 +164,10 @@ final class MaintenanceRecords {
                 .execute();
     }
 
-    static List<InspectionResult> inspections(Handle h) {
-        return h.createQuery("SELECT * FROM inspection ORDER BY inspected_on, id")
+    static List<InspectionResult> inspections(Handle h, String network) {
+        return h.createQuery("SELECT * FROM inspection WHERE asset_id IN (SELECT id FROM asset WHERE network = :n)"
+                        + " ORDER BY inspected_on, id")
+                .bind("n", network)
                 .map((rs, ctx) -> new InspectionResult(
                         rs.getString("asset_id"),
                         rs.getObject("inspected_on", LocalDate.class),
@@ -157,12 +179,13 @@ final class MaintenanceRecords {
 
     // ---- defects and photos
 
-    static void insertDefect(Handle h, Defect d) {
+    static void insertDefect(Handle h, String network, Defect d) {
         TemporaryRestriction r = d.restriction();
-        h.createUpdate(
-                        "INSERT INTO defect (id, asset_id, km, severity, description, reported_by, reported_at, status,"
-                                + " r_from_km, r_to_km, r_speed_kmh, r_valid_from, r_valid_to, r_lifted_at, r_lifted_by)"
-                                + " VALUES (:id, :asset, :km, :sev, :desc, :by, :at, :status, :rf, :rt, :rs, :vf, :vt, :la, :lb)")
+        h.createUpdate("INSERT INTO defect (id, asset_id, km, severity, description, reported_by, reported_at, status,"
+                        + " r_from_km, r_to_km, r_speed_kmh, r_valid_from, r_valid_to, r_lifted_at, r_lifted_by,"
+                        + " network) VALUES (:id, :asset, :km, :sev, :desc, :by, :at, :status, :rf, :rt, :rs, :vf,"
+                        + " :vt, :la, :lb, :network)")
+                .bind("network", network)
                 .bind("id", d.id())
                 .bind("asset", d.assetId())
                 .bind("km", d.km())
@@ -192,13 +215,21 @@ final class MaintenanceRecords {
                 .execute();
     }
 
+    /** Every defect of every network. */
     static List<Defect> defects(Handle h) {
+        return defects(h, null);
+    }
+
+    /** The defects of one network ({@code null}: of every network). */
+    static List<Defect> defects(Handle h, String network) {
         Map<String, List<String>> photos = new HashMap<>();
         h.createQuery("SELECT id, defect_id FROM defect_photo ORDER BY uploaded_at, id")
                 .map((rs, ctx) -> photos.computeIfAbsent(rs.getString("defect_id"), k -> new ArrayList<>())
                         .add(rs.getString("id")))
                 .list();
-        return h.createQuery("SELECT * FROM defect ORDER BY reported_at, id")
+        return h.createQuery(
+                        "SELECT * FROM defect WHERE network = coalesce(:n::text, network) ORDER BY reported_at, id")
+                .bind("n", network)
                 .map((rs, ctx) -> {
                     TemporaryRestriction r = rs.getObject("r_speed_kmh") == null
                             ? null
@@ -252,9 +283,10 @@ final class MaintenanceRecords {
 
     // ---- work orders
 
-    static void insertWorkOrder(Handle h, WorkOrder o) {
-        h.createUpdate("INSERT INTO work_order (id, origin, asset_id, defect_id, title, status) VALUES"
-                        + " (:id, :origin, :asset, :defect, :title, :status)")
+    static void insertWorkOrder(Handle h, String network, WorkOrder o) {
+        h.createUpdate("INSERT INTO work_order (id, origin, asset_id, defect_id, title, status, network) VALUES"
+                        + " (:id, :origin, :asset, :defect, :title, :status, :network)")
+                .bind("network", network)
                 .bind("id", o.id())
                 .bind("origin", o.origin().name())
                 .bind("asset", o.assetId())
@@ -298,7 +330,7 @@ final class MaintenanceRecords {
                 .execute();
     }
 
-    static List<WorkOrder> workOrders(Handle h) {
+    static List<WorkOrder> workOrders(Handle h, String network) {
         Map<String, List<StatusChange>> steps = new HashMap<>();
         h.createQuery("SELECT * FROM work_order_step ORDER BY work_order_id, seq")
                 .map((rs, ctx) -> steps.computeIfAbsent(rs.getString("work_order_id"), k -> new ArrayList<>())
@@ -311,7 +343,8 @@ final class MaintenanceRecords {
                                 instant(rs, "at"),
                                 rs.getString("detail"))))
                 .list();
-        return h.createQuery("SELECT * FROM work_order ORDER BY id")
+        return h.createQuery("SELECT * FROM work_order WHERE network = :n ORDER BY id")
+                .bind("n", network)
                 .map((rs, ctx) -> {
                     Possession w = rs.getString("window_id") == null
                             ? null
@@ -338,11 +371,12 @@ final class MaintenanceRecords {
 
     // ---- skylight windows
 
-    static void insertWindow(Handle h, SkylightWindow w, String by, Instant at) {
+    static void insertWindow(Handle h, String network, SkylightWindow w, String by, Instant at) {
         h.createUpdate(
                         "INSERT INTO skylight_window (id, from_point, to_point, days, start_time, duration_minutes, kind,"
-                                + " purpose, description, created_by, created_at) VALUES (:id, :f, :t, :days, :start, :dur,"
-                                + " :kind, :purpose, :desc, :by, :at)")
+                                + " purpose, description, created_by, created_at, network) VALUES (:id, :f, :t, :days,"
+                                + " :start, :dur, :kind, :purpose, :desc, :by, :at, :network)")
+                .bind("network", network)
                 .bind("id", w.id())
                 .bind("f", w.fromPoint())
                 .bind("t", w.toPoint())
@@ -357,8 +391,9 @@ final class MaintenanceRecords {
                 .execute();
     }
 
-    static List<SkylightWindow> windows(Handle h) {
-        return h.createQuery("SELECT * FROM skylight_window ORDER BY id")
+    static List<SkylightWindow> windows(Handle h, String network) {
+        return h.createQuery("SELECT * FROM skylight_window WHERE network = :n ORDER BY id")
+                .bind("n", network)
                 .map((rs, ctx) -> {
                     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
                     Arrays.stream(rs.getString("days").split(","))

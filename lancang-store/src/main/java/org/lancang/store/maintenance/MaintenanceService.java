@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +87,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         this.skylights = new SkylightPlanner(network, rules);
         this.network = network;
         this.clock = clock;
-        boolean empty = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM asset")
+        boolean empty = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM asset WHERE network = :n")
+                        .bind("n", network.code())
                         .mapTo(Long.class)
                         .one())
                 == 0;
@@ -97,17 +99,18 @@ public final class MaintenanceService implements TimetableService.DayConstraints
             jdbi.useTransaction(h -> {
                 generated
                         .assets()
-                        .forEach(a -> MaintenanceRecords.insertAsset(h, a, "generated from the network", now));
+                        .forEach(a -> MaintenanceRecords.insertAsset(
+                                h, network.code(), a, "generated from the network", now));
                 for (SkylightWindow w : regularSkylights) {
                     skylights.check(w);
-                    MaintenanceRecords.insertWindow(h, w, "reference data", now);
+                    MaintenanceRecords.insertWindow(h, network.code(), w, "reference data", now);
                 }
             });
         }
         this.state = jdbi.inTransaction(h -> new State(
                 AssetRegister.of(network, MaintenanceRecords.assets(h, network)),
-                MaintenanceRecords.defects(h),
-                MaintenanceRecords.windows(h)));
+                MaintenanceRecords.defects(h, network.code()),
+                MaintenanceRecords.windows(h, network.code())));
         timetable.maintenance(this);
     }
 
@@ -136,6 +139,17 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         return restrictions(state.defects(), date);
     }
 
+    /** The code of the network whose assets these are. */
+    public String network() {
+        return network.code();
+    }
+
+    /** Whether a point is one of this network's. */
+    public boolean has(String pointCode) {
+        return pointCode != null
+                && network.point(pointCode.strip().toUpperCase(Locale.ROOT)).isPresent();
+    }
+
     /** The zone maintenance's days are counted in: the network's service day. */
     public ZoneId serviceZone() {
         return network.serviceZone();
@@ -156,7 +170,13 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     }
 
     public synchronized Asset addAsset(AssetDraft draft, String by) {
-        return storeAsset(state.register().add(draft), draft, by, MaintenanceRecords::insertAsset);
+        return storeAsset(state.register().add(draft), draft, by, (h, asset, who, at) -> {
+            // ids are unique across the networks: another network's asset of that id is a clash, not a 500
+            MaintenanceRecords.assetNetwork(h, asset.id()).ifPresent(other -> {
+                throw new Clash("id", "asset '" + asset.id() + "' exists on the network '" + other + "'");
+            });
+            MaintenanceRecords.insertAsset(h, network.code(), asset, who, at);
+        });
     }
 
     public synchronized Asset updateAsset(AssetDraft draft, String by) {
@@ -196,7 +216,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     }
 
     public List<InspectionResult> inspections(String assetId) {
-        List<InspectionResult> all = jdbi.withHandle(MaintenanceRecords::inspections);
+        List<InspectionResult> all = jdbi.withHandle(h -> MaintenanceRecords.inspections(h, network.code()));
         return assetId == null
                 ? all
                 : all.stream().filter(r -> r.assetId().equals(assetId)).toList();
@@ -242,7 +262,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                 report.reportedAt()));
         Defect stored = jdbi.inTransaction(h -> {
             Defect d = withId(checked, "DEF-" + MaintenanceRecords.nextNumber(h));
-            MaintenanceRecords.insertDefect(h, d);
+            MaintenanceRecords.insertDefect(h, network.code(), d);
             return d;
         });
         if (!stored.hasRestriction()) {
@@ -300,7 +320,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
             WorkOrderStatus to, String skylightId, LocalDate date, String crew, boolean liftRestriction, String note) {}
 
     public List<WorkOrder> workOrders() {
-        return jdbi.withHandle(MaintenanceRecords::workOrders);
+        return jdbi.withHandle(h -> MaintenanceRecords.workOrders(h, network.code()));
     }
 
     public WorkOrder workOrder(String id) {
@@ -340,7 +360,7 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                     null,
                     null,
                     checked.history());
-            MaintenanceRecords.insertWorkOrder(h, o);
+            MaintenanceRecords.insertWorkOrder(h, network.code(), o);
             return o;
         });
     }
@@ -416,7 +436,16 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         if (state.windows().stream().anyMatch(w -> w.id().equals(window.id()))) {
             throw new Clash("id", "skylight window '" + window.id() + "' exists", "skylight-exists");
         }
-        jdbi.useTransaction(h -> MaintenanceRecords.insertWindow(h, window, by, clock.instant()));
+        jdbi.useTransaction(h -> {
+            // ids are unique across the networks: another network's window of that id is a clash, not a 500
+            MaintenanceRecords.windowNetwork(h, window.id()).ifPresent(other -> {
+                throw new Clash(
+                        "id",
+                        "skylight window '" + window.id() + "' exists on the network '" + other + "'",
+                        "skylight-exists");
+            });
+            MaintenanceRecords.insertWindow(h, network.code(), window, by, clock.instant());
+        });
         List<SkylightWindow> next = new ArrayList<>(state.windows());
         next.add(window);
         next.sort(Comparator.comparing(SkylightWindow::id));

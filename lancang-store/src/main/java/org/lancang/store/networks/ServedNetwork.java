@@ -19,6 +19,7 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareSupplements;
@@ -58,6 +59,8 @@ public final class ServedNetwork {
     private final RoadClosureLimits roadLimits;
     private final Optional<FareTable> fares;
     private final Joins joins;
+    /** The timetable its maintenance is held against, once it has one: its days then come from it. */
+    private volatile TimetableService live;
 
     ServedNetwork(
             ReferenceData reference,
@@ -153,6 +156,11 @@ public final class ServedNetwork {
     /** The network's fares, read from its folder; empty when it has none. */
     public Optional<FareTable> fares() {
         return fares;
+    }
+
+    /** Whether the network's folder has this (optional) file: dispatching rules, a skylight plan. */
+    public boolean has(String name) {
+        return optional(files, name).isPresent();
     }
 
     /** An optional file of the folder: absent is no such thing (a network without a shared bridge). */
@@ -267,9 +275,18 @@ public final class ServedNetwork {
         return plans().stream().filter(p -> p.number().equalsIgnoreCase(number)).findFirst();
     }
 
-    /** The timetabled train as it runs on {@code date} (no speed restriction: maintenance is the home network's). */
+    /**
+     * From now on the network's days and trains are {@code timetable}'s: its plans with the road's windows and what
+     * its maintenance holds against it (skylights, speed restrictions), so that every view of the network sees them.
+     */
+    public void runsOn(TimetableService timetable) {
+        this.live = timetable;
+    }
+
+    /** The timetabled train as it runs on {@code date}, under its maintenance's speed restrictions if it has any. */
     public Train train(TrainPlan plan, LocalDate date) {
-        return planner.train(plan, date, List.of());
+        TimetableService t = live;
+        return t != null ? t.train(plan, date) : planner.train(plan, date, List.of());
     }
 
     /** The passenger and freight timetable, as the GTFS export takes it. */
@@ -282,6 +299,10 @@ public final class ServedNetwork {
      * train crossing in one is a conflict); maintenance's are the home network's alone.
      */
     public synchronized DayPlan day(LocalDate date) {
+        TimetableService t = live;
+        if (t != null) {
+            return t.day(date); // kept until its maintenance changes
+        }
         DayPlan day = days.get(date);
         if (day == null) {
             day = planner.day(plans(), date, roadWindows(date), List.of());

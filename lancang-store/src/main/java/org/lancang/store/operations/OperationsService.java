@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,6 +76,9 @@ public final class OperationsService {
     private final MeetSolver solver;
     private final Duration solverLimit;
     private final Clock clock;
+    /** The network whose trains these are: its events, orders and bookings are the only ones read or written. */
+    private final String network;
+
     private final Map<LocalDate, Day> days = new HashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final List<StoreHook> storeHooks = new CopyOnWriteArrayList<>();
@@ -124,6 +128,32 @@ public final class OperationsService {
         this.solver = solver;
         this.solverLimit = solverLimit;
         this.clock = clock;
+        this.network = timetable.planner().network().code();
+    }
+
+    /** The code of the network whose trains this service runs. */
+    public String network() {
+        return network;
+    }
+
+    /** The timetable this network's forecast is built on (its plans, possessions and restrictions). */
+    public TimetableService timetable() {
+        return timetable;
+    }
+
+    /** Whether the train is one of this network's (train numbers are unique across the networks served). */
+    public boolean runs(String trainNumber) {
+        return trainNumber != null && timetable.plan(trainNumber.strip()).isPresent();
+    }
+
+    /** Whether the point is one of this network's. */
+    public boolean has(String pointCode) {
+        return pointCode != null
+                && timetable
+                        .planner()
+                        .network()
+                        .point(pointCode.strip().toUpperCase(Locale.ROOT))
+                        .isPresent();
     }
 
     /** The zone the network's service day is counted in ("today" for operations). */
@@ -254,7 +284,7 @@ public final class OperationsService {
     }
 
     /** One statement for the whole batch (arrays unnested into rows), in the caller's transaction. */
-    private static void store(Handle h, List<RunningEvent> events, String user, Instant now) {
+    private void store(Handle h, List<RunningEvent> events, String user, Instant now) {
         int n = events.size();
         String[] trains = new String[n];
         LocalDate[] dates = new LocalDate[n];
@@ -272,8 +302,8 @@ public final class OperationsService {
             sources[i] = e.source() == null || e.source().isBlank() ? user : e.source();
         }
         h.createUpdate("INSERT INTO running_event (train, service_date, point, kind, at,"
-                        + " source, received_by, received_at)"
-                        + " SELECT t, d, p, k, a, s, :u, :now FROM unnest(:t::text[], :d::date[], :p::text[],"
+                        + " source, received_by, received_at, network)"
+                        + " SELECT t, d, p, k, a, s, :u, :now, :n FROM unnest(:t::text[], :d::date[], :p::text[],"
                         + " :k::text[], :a::timestamptz[], :s::text[]) AS x(t, d, p, k, a, s)"
                         + " ON CONFLICT (service_date, train, point, kind) DO NOTHING")
                 .bind("t", trains)
@@ -284,6 +314,7 @@ public final class OperationsService {
                 .bind("s", sources)
                 .bind("u", user)
                 .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("n", network)
                 .execute();
     }
 
@@ -380,7 +411,8 @@ public final class OperationsService {
 
     private List<RunningEvent> loadEvents(LocalDate from, LocalDate to) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM running_event WHERE service_date BETWEEN :f AND :t ORDER BY id")
+                        "SELECT * FROM running_event WHERE service_date BETWEEN :f AND :t AND network = :n ORDER BY id")
+                .bind("n", network)
                 .bind("f", from)
                 .bind("t", to)
                 .map((rs, ctx) -> new RunningEvent(
@@ -396,7 +428,8 @@ public final class OperationsService {
     private LineOrders loadOrders(LocalDate date) {
         Map<String, List<String>> byLine = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT line, line_order FROM dispatching_order"
-                        + " WHERE service_date = :d AND kind = 'LINE_ORDER' ORDER BY id")
+                        + " WHERE network = :n AND service_date = :d AND kind = 'LINE_ORDER' ORDER BY id")
+                .bind("n", network)
                 .bind("d", date)
                 .map((rs, ctx) -> Map.entry(rs.getString("line"), List.of((String[])
                         rs.getArray("line_order").getArray())))
@@ -503,8 +536,10 @@ public final class OperationsService {
     public JourneyForecast booking(UUID id, String user, boolean anyOwner) {
         record Row(String owner, String train, LocalDate date, String from, String to) {}
         Row row = jdbi.withHandle(h -> h.createQuery(
-                                "SELECT owner, train, service_date, from_code, to_code FROM booking WHERE id = :id")
+                                "SELECT owner, train, service_date, from_code, to_code FROM booking"
+                                        + " WHERE id = :id AND network = :n")
                         .bind("id", id)
+                        .bind("n", network)
                         .map((rs, ctx) -> new Row(
                                 rs.getString("owner"),
                                 rs.getString("train"),
@@ -534,7 +569,9 @@ public final class OperationsService {
         record Booked(UUID id, String owner, String train, String to) {}
         {
             List<Booked> booked = h.createQuery("SELECT id, owner, train, to_code FROM booking"
-                            + " WHERE service_date = :d AND train = ANY(:t) AND status IN ('HELD', 'TICKETED')")
+                            + " WHERE network = :n AND service_date = :d AND train = ANY(:t)"
+                            + " AND status IN ('HELD', 'TICKETED')")
+                    .bind("n", network)
                     .bind("d", date)
                     .bind("t", trains.toArray(new String[0]))
                     .map((rs, ctx) -> new Booked(
@@ -750,8 +787,9 @@ public final class OperationsService {
                         .toLocalTime()
                         .format(HH_MM);
                 h.createUpdate("INSERT INTO dispatching_order (service_date, issued_by, issued_at, kind, train,"
-                                + " train_date, point, hold_until, waits_for, text)"
-                                + " VALUES (:d, :u, :now, 'HOLD', :t, :td, :p, :until, :w, :text)")
+                                + " train_date, point, hold_until, waits_for, text, network)"
+                                + " VALUES (:d, :u, :now, 'HOLD', :t, :td, :p, :until, :w, :text, :n)")
+                        .bind("n", network)
                         .bind("d", date)
                         .bind("u", user)
                         .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -768,7 +806,8 @@ public final class OperationsService {
             }
             for (Proposal.LineChange c : p.lineChanges()) {
                 h.createUpdate("INSERT INTO dispatching_order (service_date, issued_by, issued_at, kind, line,"
-                                + " line_order, text) VALUES (:d, :u, :now, 'LINE_ORDER', :l, :o, :text)")
+                                + " line_order, text, network) VALUES (:d, :u, :now, 'LINE_ORDER', :l, :o, :text, :n)")
+                        .bind("n", network)
                         .bind("d", date)
                         .bind("u", user)
                         .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -781,7 +820,9 @@ public final class OperationsService {
     }
 
     public List<DispatchingOrder> orders(LocalDate date) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM dispatching_order WHERE service_date = :d ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM dispatching_order WHERE network = :n AND service_date = :d ORDER BY id")
+                .bind("n", network)
                 .bind("d", date)
                 .map((rs, ctx) -> new DispatchingOrder(
                         rs.getLong("id"),

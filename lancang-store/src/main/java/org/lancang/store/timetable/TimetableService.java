@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.data.DataFiles;
 import org.lancang.errors.NotFound;
@@ -46,6 +47,8 @@ public final class TimetableService {
     private final Map<LocalDate, List<TrainPlan>> plansOfDays = new ConcurrentHashMap<>();
     private final Map<LocalDate, DayPlan> days = new HashMap<>();
     private DayConstraints maintenance = DayConstraints.NONE;
+    /** Possessions that come with the network itself each day (the road's windows on a shared bridge). */
+    private final Function<LocalDate, List<Possession>> standing;
 
     /**
      * What maintenance holds against the timetable on a service day: skylight occurrences (possessions) and
@@ -77,12 +80,14 @@ public final class TimetableService {
     public TimetableService(Jdbi jdbi, Planner planner) {
         this.jdbi = jdbi;
         this.planner = planner;
+        this.standing = date -> List.of();
         reload();
     }
 
-    private TimetableService(Planner planner, List<TrainPlan> plans) {
+    private TimetableService(Planner planner, List<TrainPlan> plans, Function<LocalDate, List<Possession>> standing) {
         this.jdbi = null;
         this.planner = planner;
+        this.standing = standing;
         this.plans = List.copyOf(plans);
         this.possessions = List.of();
         version = 1;
@@ -93,7 +98,16 @@ public final class TimetableService {
      * plans, possessions or changes (ADR 0020), but its trains are sold through the same services as home's (ADR 0027).
      */
     public static TimetableService fromPlans(Planner planner, List<TrainPlan> plans) {
-        return new TimetableService(planner, plans);
+        return new TimetableService(planner, plans, date -> List.of());
+    }
+
+    /**
+     * A network's timetable from its folder (as above) whose every day also holds {@code standing}'s possessions: the
+     * road's windows on a shared bridge, which its operations and conflict checks must see as planning does.
+     */
+    public static TimetableService fromPlans(
+            Planner planner, List<TrainPlan> plans, Function<LocalDate, List<Possession>> standing) {
+        return new TimetableService(planner, plans, standing);
     }
 
     /** Loads the shipped timetable into an empty database. */
@@ -229,6 +243,7 @@ public final class TimetableService {
     /** The stored possessions and the skylight occurrences reaching into the day. */
     public synchronized List<Possession> possessions(LocalDate date) {
         List<Possession> all = new ArrayList<>(possessions);
+        all.addAll(standing.apply(date));
         all.addAll(maintenance.possessions(date));
         return all;
     }

@@ -32,8 +32,8 @@ import org.lancang.maintenance.SkylightKind;
 import org.lancang.maintenance.SkylightPurpose;
 import org.lancang.maintenance.SkylightWindow;
 import org.lancang.maintenance.WorkOrderStatus;
-import org.lancang.network.Network;
 import org.lancang.store.maintenance.MaintenanceService;
+import org.lancang.store.maintenance.NetworkMaintenance;
 import org.lancang.store.maintenance.Photo;
 import org.lancang.users.Role;
 import org.lancang.web.http.Access;
@@ -96,14 +96,24 @@ public final class MaintenanceRoutes {
             SkylightPurpose purpose,
             String description) {}
 
-    private final MaintenanceService service;
-    private final Network network;
     private final Auth auth;
 
-    public MaintenanceRoutes(MaintenanceService service, Network network, Auth auth) {
-        this.service = service;
-        this.network = network;
+    private final NetworkMaintenance networks;
+
+    /**
+     * Every network's maintenance: a request goes to its asset's, defect's, work order's or point's network, a list to
+     * the one named by {@code ?network=} (home's by default).
+     */
+    public MaintenanceRoutes(NetworkMaintenance networks, Auth auth) {
+        this.networks = networks;
         this.auth = auth;
+    }
+
+    private static final String NETWORK = "network code, e.g. vientiane-bangkok (default the home network)";
+
+    /** The network a request names with {@code ?network=} (home's when it names none). */
+    private MaintenanceService named(Context ctx) {
+        return networks.named(ctx.queryParam("network"), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -120,6 +130,7 @@ public final class MaintenanceRoutes {
                         .query("fromKm", false, "from km")
                         .query("toKm", false, "to km")
                         .query("type", false, "TRACK, TUNNEL, BRIDGE, STATION, TURNOUT or OVERHEAD_LINE")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(AssetView.class))
                         .handle(this::assets),
                 Endpoint.get(base + "/assets/{id}")
@@ -128,16 +139,18 @@ public final class MaintenanceRoutes {
                         .summary("One asset")
                         .pathParam("id", "asset id, e.g. BRG-LPB-MEKONG")
                         .returns(AssetView.class)
-                        .handle(ctx -> ctx.json(AssetView.of(service.register().get(ctx.pathParam("id"))))),
+                        .handle(ctx -> ctx.json(AssetView.of(
+                                networks.ofAsset(ctx.pathParam("id")).register().get(ctx.pathParam("id"))))),
                 Endpoint.post(base + "/assets")
                         .access(register)
                         .tag("maintenance")
                         .status(201)
                         .summary("Add an asset; its country and operator follow from its km range")
+                        .query("network", false, NETWORK)
                         .body(AssetInput.class)
                         .returns(AssetView.class)
                         .handle(ctx ->
-                                ctx.status(201).json(AssetView.of(service.addAsset(draft(ctx, null), user(ctx))))),
+                                ctx.status(201).json(AssetView.of(named(ctx).addAsset(draft(ctx, null), user(ctx))))),
                 Endpoint.put(base + "/assets/{id}")
                         .access(register)
                         .tag("maintenance")
@@ -145,17 +158,21 @@ public final class MaintenanceRoutes {
                         .pathParam("id", "asset id")
                         .body(AssetInput.class)
                         .returns(AssetView.class)
-                        .handle(ctx -> ctx.json(
-                                AssetView.of(service.updateAsset(draft(ctx, ctx.pathParam("id")), user(ctx))))),
+                        .handle(ctx -> ctx.json(AssetView.of(networks.ofAsset(ctx.pathParam("id"))
+                                .updateAsset(draft(ctx, ctx.pathParam("id")), user(ctx))))),
                 Endpoint.get(base + "/inspections")
                         .access(read)
                         .tag("maintenance")
                         .summary("Recorded inspections, oldest first")
                         .query("assetId", false, "only this asset")
+                        .query("network", false, NETWORK + "; with assetId, the asset's")
                         .returns(TypeRef.listOf(InspectionView.class))
-                        .handle(ctx -> ctx.json(service.inspections(ctx.queryParam("assetId")).stream()
-                                .map(InspectionView::of)
-                                .toList())),
+                        .handle(ctx -> ctx.json((ctx.queryParam("assetId") != null
+                                        ? networks.ofAsset(ctx.queryParam("assetId"))
+                                        : named(ctx))
+                                .inspections(ctx.queryParam("assetId")).stream()
+                                        .map(InspectionView::of)
+                                        .toList())),
                 Endpoint.post(base + "/inspections")
                         .access(maintain)
                         .tag("maintenance")
@@ -168,24 +185,28 @@ public final class MaintenanceRoutes {
                         .access(read)
                         .tag("maintenance")
                         .summary("Inspections overdue and due within the look-ahead, by the intervals per asset type")
-                        .query("date", false, "the day, YYYY-MM-DD (default today, Beijing time)")
+                        .query("date", false, "the day, YYYY-MM-DD (default today in the network's service zone)")
+                        .query("network", false, NETWORK)
                         .returns(DueView.class)
-                        .handle(ctx ->
-                                ctx.json(DueView.of(service.due(Params.of(ctx).date("date", today()))))),
+                        .handle(ctx -> ctx.json(DueView.of(
+                                named(ctx).due(Params.of(ctx).date("date", today(named(ctx))))))),
                 Endpoint.get(base + "/defects")
                         .access(read)
                         .tag("maintenance")
                         .summary("Every defect, oldest first")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(DefectView.class))
-                        .handle(ctx -> ctx.json(
-                                service.defects().stream().map(DefectView::of).toList())),
+                        .handle(ctx -> ctx.json(named(ctx).defects().stream()
+                                .map(DefectView::of)
+                                .toList())),
                 Endpoint.get(base + "/defects/{id}")
                         .access(read)
                         .tag("maintenance")
                         .summary("One defect")
                         .pathParam("id", "defect id, e.g. DEF-1")
                         .returns(DefectView.class)
-                        .handle(ctx -> ctx.json(DefectView.of(service.defect(ctx.pathParam("id"))))),
+                        .handle(ctx -> ctx.json(DefectView.of(
+                                networks.ofDefect(ctx.pathParam("id")).defect(ctx.pathParam("id"))))),
                 Endpoint.post(base + "/defects")
                         .access(maintain)
                         .tag("maintenance")
@@ -225,9 +246,13 @@ public final class MaintenanceRoutes {
                         .tag("maintenance")
                         .summary("Defects whose speed restriction is in force at an instant, in km order")
                         .query("at", false, "instant with offset (default now)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(DefectView.class))
                         .handle(ctx -> ctx.json(
-                                service.restrictionsInForce(Params.of(ctx).instant("at", service.now())).stream()
+                                named(ctx)
+                                        .restrictionsInForce(Params.of(ctx)
+                                                .instant("at", named(ctx).now()))
+                                        .stream()
                                         .map(DefectView::of)
                                         .toList())),
                 Endpoint.get(base + "/restrictions/impact")
@@ -235,15 +260,17 @@ public final class MaintenanceRoutes {
                         .tag("maintenance")
                         .summary("What the day's restrictions do to it: each train's delay and the conflicts they add")
                         .query("date", true, "the day, YYYY-MM-DD")
+                        .query("network", false, NETWORK)
                         .returns(ImpactView.class)
                         .handle(ctx -> ctx.json(
-                                ImpactView.of(service.impact(Params.of(ctx).date("date"))))),
+                                ImpactView.of(named(ctx).impact(Params.of(ctx).date("date"))))),
                 Endpoint.get(base + "/work-orders")
                         .access(read)
                         .tag("maintenance")
                         .summary("Every work order with its history")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(WorkOrderView.class))
-                        .handle(ctx -> ctx.json(service.workOrders().stream()
+                        .handle(ctx -> ctx.json(named(ctx).workOrders().stream()
                                 .map(WorkOrderView::of)
                                 .toList())),
                 Endpoint.post(base + "/work-orders")
@@ -256,8 +283,10 @@ public final class MaintenanceRoutes {
                         .handle(ctx -> {
                             WorkOrderInput in = Json.body(ctx, WorkOrderInput.class);
                             ctx.status(201)
-                                    .json(WorkOrderView.of(service.createWorkOrder(
-                                            in.defectId(), in.assetId(), in.title(), user(ctx))));
+                                    .json(WorkOrderView.of((in.defectId() != null
+                                                    ? networks.ofDefect(in.defectId())
+                                                    : networks.ofAsset(in.assetId()))
+                                            .createWorkOrder(in.defectId(), in.assetId(), in.title(), user(ctx))));
                         }),
                 Endpoint.post(base + "/work-orders/{id}/status")
                         .access(plan)
@@ -273,9 +302,11 @@ public final class MaintenanceRoutes {
                         .access(read)
                         .tag("maintenance")
                         .summary("The recurring skylight windows")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(WindowView.class))
-                        .handle(ctx -> ctx.json(
-                                service.windows().stream().map(WindowView::of).toList())),
+                        .handle(ctx -> ctx.json(named(ctx).windows().stream()
+                                .map(WindowView::of)
+                                .toList())),
                 Endpoint.post(base + "/skylights")
                         .access(plan)
                         .tag("maintenance")
@@ -289,8 +320,9 @@ public final class MaintenanceRoutes {
                         .tag("maintenance")
                         .summary("The month's skylight warnings: windows shorter than the rule, sections with too few")
                         .query("month", true, "YYYY-MM")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(WarningView.class))
-                        .handle(ctx -> ctx.json(service.review(Params.of(ctx).month("month")).stream()
+                        .handle(ctx -> ctx.json(named(ctx).review(Params.of(ctx).month("month")).stream()
                                 .map(WarningView::of)
                                 .toList())),
                 Endpoint.get(base + "/skylights/occurrences")
@@ -299,9 +331,10 @@ public final class MaintenanceRoutes {
                         .summary("The dated occurrences (possessions) of every window from one local date to another")
                         .query("from", true, "YYYY-MM-DD")
                         .query("to", true, "YYYY-MM-DD")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(OccurrenceView.class))
                         .handle(ctx -> ctx.json(
-                                service
+                                named(ctx)
                                         .occurrences(
                                                 Params.of(ctx).date("from"),
                                                 Params.of(ctx).date("to"))
@@ -314,11 +347,12 @@ public final class MaintenanceRoutes {
         return auth.requireUser(ctx).username();
     }
 
-    private LocalDate today() {
+    private static LocalDate today(MaintenanceService service) {
         return LocalDate.ofInstant(service.now(), service.serviceZone());
     }
 
     private void assets(Context ctx) {
+        MaintenanceService service = named(ctx);
         Params params = Params.of(ctx);
         Double from = params.number("fromKm").orElse(null);
         Double to = params.number("toKm").orElse(null);
@@ -353,11 +387,12 @@ public final class MaintenanceRoutes {
         LocalDate date = Params.dateField("date", in.date());
         String inspector = in.inspector() == null || in.inspector().isBlank() ? user(ctx) : in.inspector();
         InspectionResult result = new InspectionResult(in.assetId(), date, inspector, in.outcome(), in.notes());
-        ctx.status(201).json(InspectionView.of(service.recordInspection(result, user(ctx))));
+        ctx.status(201).json(InspectionView.of(networks.ofAsset(in.assetId()).recordInspection(result, user(ctx))));
     }
 
     private void reportDefect(Context ctx) {
         DefectInput in = Json.body(ctx, DefectInput.class);
+        MaintenanceService service = networks.ofAsset(in.assetId());
         Validation v = new Validation();
         v.check(in.km() != null, "km", "is required");
         RestrictionRequest restriction = null;
@@ -372,7 +407,7 @@ public final class MaintenanceRoutes {
             restriction = new RestrictionRequest(r.fromKm(), r.toKm(), r.speedKmh(), from, to);
         }
         v.throwIfInvalid();
-        LocalDate defaultDay = today();
+        LocalDate defaultDay = today(service);
         if (restriction != null && restriction.validFrom() != null) {
             LocalDate first = LocalDate.ofInstant(restriction.validFrom(), service.serviceZone());
             defaultDay = first.isAfter(defaultDay) ? first : defaultDay;
@@ -394,7 +429,8 @@ public final class MaintenanceRoutes {
     }
 
     private void lift(Context ctx) {
-        LocalDate day = Params.of(ctx).date("date", today().plusDays(1));
+        MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
+        LocalDate day = Params.of(ctx).date("date", today(service).plusDays(1));
         MaintenanceService.Reported r = service.liftRestriction(ctx.pathParam("id"), user(ctx), day);
         ctx.json(new DefectImpactView(DefectView.of(r.defect()), ImpactView.of(r.impact())));
     }
@@ -410,7 +446,8 @@ public final class MaintenanceRoutes {
                     "only a maintainer may move a work order to " + in.status(),
                     List.of(new FieldError("status", "only a maintainer may move a work order to " + in.status())));
         }
-        LocalDate day = Params.of(ctx).date("date", today().plusDays(1));
+        MaintenanceService service = networks.ofWorkOrder(ctx.pathParam("id"));
+        LocalDate day = Params.of(ctx).date("date", today(service).plusDays(1));
         LocalDate occurrence = in.date() == null ? null : Params.dateField("date", in.date());
         MaintenanceService.Moved moved = service.move(
                 ctx.pathParam("id"),
@@ -445,7 +482,8 @@ public final class MaintenanceRoutes {
         if (bytes.length > Photos.MAX_BYTES) {
             throw tooLarge(bytes.length);
         }
-        Photo p = service.addPhoto(ctx.pathParam("id"), bytes, ctx.contentType(), user(ctx));
+        Photo p = networks.ofDefect(ctx.pathParam("id"))
+                .addPhoto(ctx.pathParam("id"), bytes, ctx.contentType(), user(ctx));
         ctx.status(201)
                 .json(new PhotoView(
                         p.id().toString(), p.defectId(), p.mediaType(), p.size(), "/api/maintenance/photos/" + p.id()));
@@ -468,7 +506,7 @@ public final class MaintenanceRoutes {
         } catch (IllegalArgumentException e) {
             throw new NotFound("id", "no photo '" + ctx.pathParam("id") + "'");
         }
-        Photo p = service.photo(id).orElseThrow(() -> new NotFound("id", "no photo '" + id + "'"));
+        Photo p = networks.home().photo(id).orElseThrow(() -> new NotFound("id", "no photo '" + id + "'"));
         // served with the type its bytes proved, never sniffed as anything else (nosniff is set on every reply)
         ctx.contentType(p.mediaType()).header("Content-Disposition", "inline").result(p.bytes());
     }
@@ -507,7 +545,7 @@ public final class MaintenanceRoutes {
         ctx.status(201)
                 .json(new WindowPlannedView(
                         WindowView.of(w),
-                        service.addWindow(w, user(ctx)).stream()
+                        networks.ofPoint(w.fromPoint()).addWindow(w, user(ctx)).stream()
                                 .map(WarningView::of)
                                 .toList()));
     }

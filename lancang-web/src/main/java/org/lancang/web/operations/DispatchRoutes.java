@@ -19,11 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.operations.CallForecast;
 import org.lancang.operations.TrainForecast;
+import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsRecords.Change;
 import org.lancang.store.operations.OperationsRecords.HeldTrain;
 import org.lancang.store.operations.OperationsService;
@@ -54,11 +56,11 @@ public final class DispatchRoutes {
     /** A comment on every open stream this often: proxies keep it open, and a closed one is noticed. */
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    public record ChangeView(LocalDate date, long version, String reason, List<String> runs, Instant at) {}
+    /** A committed change of one network's forecast of a day. */
+    public record ChangeView(
+            String network, LocalDate date, long version, String reason, List<String> runs, Instant at) {}
 
-    private final OperationsService operations;
-    private final TimetableService timetable;
-    private final Network network;
+    private final NetworkOperations networks;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     /** Sends to the streams away from the thread that committed the change (a slow client never holds it up). */
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,15 +69,21 @@ public final class DispatchRoutes {
         return t;
     });
 
-    /** To name the trains' operators in the reader's language on the diagram. */
-    private final Operators operators;
+    /** To name the trains' operators in the reader's language on the diagram, by network code. */
+    private final Function<String, Operators> operators;
 
-    public DispatchRoutes(OperationsService operations, TimetableService timetable, Operators operators) {
+    /** The home network's page alone. */
+    public DispatchRoutes(OperationsService operations, Operators operators) {
+        this(NetworkOperations.of(operations), code -> operators);
+    }
+
+    /** Every network that runs: the diagram of the one named by {@code ?network=}, the changes of all of them. */
+    public DispatchRoutes(NetworkOperations networks, Function<String, Operators> operators) {
         this.operators = operators;
-        this.operations = operations;
-        this.timetable = timetable;
-        this.network = timetable.planner().network();
-        operations.onChange(this::broadcast);
+        this.networks = networks;
+        for (OperationsService o : networks.all()) {
+            o.onChange(change -> broadcast(o, change));
+        }
         sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -96,13 +104,14 @@ public final class DispatchRoutes {
                         .query("lang", false, "en, zh or lo (default en)")
                         .query("zoom", false, "size of the plot, 0.25–6 (default 1)")
                         .query("proposal", false, "true (default) to draw the re-planning proposal, false not to")
+                        .query("network", false, "network code, e.g. vientiane-bangkok (default the home network)")
                         .returns(String.class, "image/svg+xml")
                         .handle(this::diagram),
                 Endpoint.get("/api/operations/stream")
                         .access(read)
                         .tag("operations")
-                        .summary("Server-sent events: 'change' {date, version, reason, runs, at} after every committed"
-                                + " change of a day's forecast (an event, an applied proposal)")
+                        .summary("Server-sent events: 'change' {network, date, version, reason, runs, at} after every"
+                                + " committed change of a network's forecast of a day (an event, an applied proposal)")
                         .returns(ChangeView.class, "text/event-stream")
                         .handle(this::stream));
     }
@@ -121,8 +130,9 @@ public final class DispatchRoutes {
                 .handle(ctx);
     }
 
-    private void broadcast(Change change) {
+    private void broadcast(OperationsService operations, Change change) {
         ChangeView view = new ChangeView(
+                operations.network(),
                 change.date(),
                 change.version(),
                 change.reason(),
@@ -157,13 +167,22 @@ public final class DispatchRoutes {
 
     private void diagram(Context ctx) {
         Params params = Params.of(ctx);
+        OperationsService operations = networks.named(ctx.queryParam("network"), "network");
+        TimetableService timetable = operations.timetable();
+        Network network = timetable.planner().network();
         List<Point> points = network.points();
         String from = params.text("from").orElse(points.get(0).code()).toUpperCase(Locale.ROOT);
         String to =
                 params.text("to").orElse(points.get(points.size() - 1).code()).toUpperCase(Locale.ROOT);
         Validation v = new Validation();
-        v.check(network.point(from).isPresent(), "from", "'" + from + "' is not a point of the line");
-        v.check(network.point(to).isPresent(), "to", "'" + to + "' is not a point of the line");
+        v.check(
+                network.point(from).isPresent(),
+                "from",
+                "'" + from + "' is not a point of the network '" + network.code() + "'");
+        v.check(
+                network.point(to).isPresent(),
+                "to",
+                "'" + to + "' is not a point of the network '" + network.code() + "'");
         String proposal = params.text("proposal").orElse("true");
         v.check(proposal.equals("true") || proposal.equals("false"), "proposal", "must be true or false");
         v.throwIfInvalid();
@@ -205,7 +224,7 @@ public final class DispatchRoutes {
                 window,
                 zoom,
                 withHolds(lines(day, proposed), operations.held(date)),
-                operators);
+                operators.apply(operations.network()));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }

@@ -10,14 +10,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.lancang.gtfs.RealtimeFeeds;
+import org.lancang.gtfs.StopCoordinates;
 import org.lancang.network.Network;
 import org.lancang.operations.TrainForecast;
+import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsService;
-import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.Timetable;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
@@ -29,67 +33,121 @@ import org.lancang.web.http.HttpProblem;
  * date by the server's clock). Trip updates and alerts change only when the forecast does: their header timestamp and
  * {@code Last-Modified} are the server time of the last change (or the start of the day), and a request with
  * {@code If-Modified-Since} at or after it gets 304. Vehicle positions move with the clock: stamped now.
+ *
+ * <p>Every network that runs has the same three feeds at {@code /gtfs-rt/<network>/…}, beside its static feed
+ * {@code /gtfs/<network>.zip}, each on its own service day and stops; the paths without a network are home's.
  */
 public final class GtfsRealtimeRoutes {
     public static final String PROTOBUF = "application/x-protobuf";
 
-    private final OperationsService operations;
-    private final TimetableService timetable;
-    private final Network network;
-    private final AtomicReference<Instant> lastChange;
-    private final AtomicReference<Built> feeds = new AtomicReference<>();
+    private final NetworkOperations networks;
+    private final Map<String, NetworkFeed> feeds = new HashMap<>();
 
     /** The realtime builder for one timetable (rebuilt when the timetable is replaced by a change). */
     private record Built(Timetable timetable, RealtimeFeeds feeds) {}
 
-    public GtfsRealtimeRoutes(OperationsService operations, TimetableService timetable) {
-        this.operations = operations;
-        this.timetable = timetable;
-        this.network = timetable.planner().network();
-        this.lastChange = new AtomicReference<>(operations.clock().instant());
-        operations.onChange(change -> lastChange.set(operations.clock().instant()));
+    /** One network's feeds: its forecast, its stops, and the last time its forecast changed. */
+    private static final class NetworkFeed {
+        final OperationsService operations;
+        final Network network;
+        final StopCoordinates coordinates;
+        final AtomicReference<Instant> lastChange;
+        final AtomicReference<Built> built = new AtomicReference<>();
+
+        NetworkFeed(OperationsService operations, StopCoordinates coordinates) {
+            this.operations = operations;
+            this.network = operations.timetable().planner().network();
+            this.coordinates = coordinates;
+            this.lastChange = new AtomicReference<>(operations.clock().instant());
+            operations.onChange(change -> lastChange.set(operations.clock().instant()));
+        }
+    }
+
+    /** The home network's feeds alone, its stops from the module's bundled table. */
+    public GtfsRealtimeRoutes(OperationsService operations) {
+        this(NetworkOperations.of(operations), code -> StopCoordinates.bundled());
+    }
+
+    /** Every network's feeds, each network's stops as its static feed has them ({@code coordinates} by code). */
+    public GtfsRealtimeRoutes(NetworkOperations networks, Function<String, StopCoordinates> coordinates) {
+        this.networks = networks;
+        for (OperationsService o : networks.all()) {
+            feeds.put(o.network(), new NetworkFeed(o, coordinates.apply(o.network())));
+        }
     }
 
     public List<Endpoint> endpoints() {
-        return List.of(
-                feed(
-                        "/gtfs-rt/trip-updates.pb",
-                        "GTFS-Realtime trip updates: every stop of every passenger run, forecast time and delay",
-                        false,
-                        (f, runs) -> f.tripUpdates(runs, modified())),
-                feed(
-                        "/gtfs-rt/vehicle-positions.pb",
-                        "GTFS-Realtime vehicle positions of the passenger runs under way, interpolated between points",
-                        true,
-                        (f, runs) -> f.vehiclePositions(runs, now())),
-                feed(
-                        "/gtfs-rt/alerts.pb",
-                        "GTFS-Realtime alerts: runs forecast 15 min or more late, in English, Chinese and Lao",
-                        false,
-                        (f, runs) -> f.alerts(runs, modified())));
+        List<Endpoint> out = new ArrayList<>();
+        for (String prefix : List.of("/gtfs-rt", "/gtfs-rt/{network}")) {
+            out.add(feed(
+                    prefix + "/trip-updates.pb",
+                    "GTFS-Realtime trip updates: every stop of every passenger run, forecast time and delay",
+                    false,
+                    (f, runs) -> f.tripUpdates(runs, modified(f.network)),
+                    prefix));
+            out.add(feed(
+                    prefix + "/vehicle-positions.pb",
+                    "GTFS-Realtime vehicle positions of the passenger runs under way, interpolated between points",
+                    true,
+                    (f, runs) -> f.vehiclePositions(runs, now(f.network)),
+                    prefix));
+            out.add(feed(
+                    prefix + "/alerts.pb",
+                    "GTFS-Realtime alerts: runs forecast 15 min or more late, in English, Chinese and Lao",
+                    false,
+                    (f, runs) -> f.alerts(runs, modified(f.network)),
+                    prefix));
+        }
+        return out;
+    }
+
+    /** What a feed is built from: the network's builder and the network (for its clock and day). */
+    private record Source(RealtimeFeeds feeds, NetworkFeed network) {
+        FeedMessage tripUpdates(List<TrainForecast> runs, Instant at) {
+            return feeds.tripUpdates(runs, at);
+        }
+
+        FeedMessage vehiclePositions(List<TrainForecast> runs, Instant at) {
+            return feeds.vehiclePositions(runs, at);
+        }
+
+        FeedMessage alerts(List<TrainForecast> runs, Instant at) {
+            return feeds.alerts(runs, at);
+        }
     }
 
     private Endpoint feed(
             String path,
             String summary,
             boolean moving,
-            BiFunction<RealtimeFeeds, List<TrainForecast>, FeedMessage> build) {
-        return Endpoint.get(path)
+            BiFunction<Source, List<TrainForecast>, FeedMessage> build,
+            String prefix) {
+        Endpoint e = Endpoint.get(path)
                 .access(Access.PUBLIC)
                 .tag("gtfs-realtime")
-                .summary(summary)
-                .query("format", false, "json for the protobuf JSON mapping (default: protobuf)")
-                .returns(byte[].class, PROTOBUF)
-                .handle(ctx -> answer(ctx, moving, build));
+                .summary(
+                        prefix.contains("{network}")
+                                ? summary + ", of one network (beside /gtfs/<network>.zip)"
+                                : summary)
+                .query("format", false, "json for the protobuf JSON mapping (default: protobuf)");
+        if (prefix.contains("{network}")) {
+            e = e.pathParam("network", "network code, e.g. vientiane-bangkok");
+        }
+        return e.returns(byte[].class, PROTOBUF).handle(ctx -> answer(ctx, moving, build));
     }
 
-    private void answer(
-            Context ctx, boolean moving, BiFunction<RealtimeFeeds, List<TrainForecast>, FeedMessage> build) {
+    private NetworkFeed of(Context ctx) {
+        String code = ctx.pathParamMap().get("network");
+        return feeds.get(networks.named(code, "network").network());
+    }
+
+    private void answer(Context ctx, boolean moving, BiFunction<Source, List<TrainForecast>, FeedMessage> build) {
         String format = ctx.queryParam("format");
         if (format != null && !format.equals("json") && !format.equals("pb")) {
             throw HttpProblem.badField("format", "'" + format + "' is not a format: json or pb");
         }
-        Instant stamp = moving ? now() : modified();
+        NetworkFeed feed = of(ctx);
+        Instant stamp = moving ? now(feed) : modified(feed);
         String since = ctx.header("If-Modified-Since");
         if (since != null && !moving) {
             try {
@@ -103,7 +161,7 @@ public final class GtfsRealtimeRoutes {
                 // an unreadable date is ignored, as HTTP says: answer in full
             }
         }
-        FeedMessage message = build.apply(builder(), runs());
+        FeedMessage message = build.apply(new Source(builder(feed), feed), runs(feed));
         ctx.header("Last-Modified", http(stamp));
         ctx.header("Cache-Control", "no-cache");
         if ("json".equals(format)) {
@@ -113,19 +171,20 @@ public final class GtfsRealtimeRoutes {
         }
     }
 
-    private RealtimeFeeds builder() {
-        Timetable current = timetable.timetable();
-        Built built = feeds.get();
+    private static RealtimeFeeds builder(NetworkFeed feed) {
+        Timetable current = feed.operations.timetable().timetable();
+        Built built = feed.built.get();
         if (built == null || built.timetable() != current) {
-            built = new Built(current, new RealtimeFeeds(network, current));
-            feeds.set(built);
+            built = new Built(current, new RealtimeFeeds(feed.network, current, feed.coordinates));
+            feed.built.set(built);
         }
         return built.feeds();
     }
 
-    /** Yesterday's runs that reach their destination today, and all of today's. */
-    private List<TrainForecast> runs() {
-        LocalDate today = today();
+    /** Yesterday's runs that reach their destination today, and all of today's (the network's service day). */
+    private static List<TrainForecast> runs(NetworkFeed feed) {
+        OperationsService operations = feed.operations;
+        LocalDate today = today(feed);
         Instant startOfDay = today.atStartOfDay(operations.serviceZone()).toInstant();
         List<TrainForecast> runs = new ArrayList<>();
         for (TrainForecast run : operations.forecast(today.minusDays(1))) {
@@ -137,20 +196,22 @@ public final class GtfsRealtimeRoutes {
         return runs;
     }
 
-    private LocalDate today() {
-        return now().atZone(operations.serviceZone()).toLocalDate();
+    private static LocalDate today(NetworkFeed feed) {
+        return now(feed).atZone(feed.operations.serviceZone()).toLocalDate();
     }
 
     /** The last change of the forecast, or the start of today if later (the set of runs changes at midnight). */
-    private Instant modified() {
-        Instant startOfDay = today().atStartOfDay(operations.serviceZone()).toInstant();
-        Instant changed = lastChange.get().isBefore(startOfDay) ? startOfDay : lastChange.get();
-        Instant now = now();
+    private static Instant modified(NetworkFeed feed) {
+        Instant startOfDay =
+                today(feed).atStartOfDay(feed.operations.serviceZone()).toInstant();
+        Instant last = feed.lastChange.get();
+        Instant changed = last.isBefore(startOfDay) ? startOfDay : last;
+        Instant now = now(feed);
         return (changed.isAfter(now) ? now : changed).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private Instant now() {
-        return operations.clock().instant();
+    private static Instant now(NetworkFeed feed) {
+        return feed.operations.clock().instant();
     }
 
     private static String http(Instant at) {

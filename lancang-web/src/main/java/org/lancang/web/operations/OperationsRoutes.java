@@ -14,6 +14,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.operations.EventKind;
 import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainForecast;
+import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsRecords.ClockView;
 import org.lancang.store.operations.OperationsRecords.DispatchingOrder;
 import org.lancang.store.operations.OperationsRecords.Ingested;
@@ -36,7 +37,9 @@ import org.lancang.web.http.TypeRef;
  * Live operations over HTTP (issue 14): running events in (dispatchers and the train-describer feed), forecasts out
  * (per train and per station for anyone, the whole day for those who run the line), the conflict forecast, the meet
  * re-planning and its application, the dispatching orders, and the forecast of journeys and bookings for passengers.
- * Dates default to today in China time by the server's clock.
+ * Dates default to today in the network's service zone by the server's clock. Every network that runs is served:
+ * a train's or a point's request goes to its network, a day's to the one named by {@code ?network=} (home's by
+ * default).
  */
 public final class OperationsRoutes {
     /** Larger batches are refused: split them. */
@@ -49,12 +52,26 @@ public final class OperationsRoutes {
 
     public record ApplyInput(Long basedOn) {}
 
+    private final NetworkOperations networks;
     private final OperationsService service;
     private final Auth auth;
 
     public OperationsRoutes(OperationsService service, Auth auth) {
-        this.service = service;
+        this(NetworkOperations.of(service), auth);
+    }
+
+    /** The operations of every network that runs: a request goes to its train's, its point's or the one it names. */
+    public OperationsRoutes(NetworkOperations networks, Auth auth) {
+        this.networks = networks;
+        this.service = networks.home();
         this.auth = auth;
+    }
+
+    private static final String NETWORK = "network code, e.g. vientiane-bangkok (default the home network)";
+
+    /** The network a request names with {@code ?network=} (home's when it names none). */
+    private OperationsService named(Context ctx) {
+        return networks.named(ctx.queryParam("network"), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -75,8 +92,9 @@ public final class OperationsRoutes {
                         .tag("operations")
                         .summary("The running events of a day's runs, in the order they arrived")
                         .query("date", false, "service date, YYYY-MM-DD (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(RunningEvent.class))
-                        .handle(ctx -> ctx.json(service.events(date(ctx)))),
+                        .handle(ctx -> ctx.json(named(ctx).events(date(ctx, named(ctx))))),
                 Endpoint.get(base + "/clock")
                         .access(Access.PUBLIC)
                         .tag("operations")
@@ -90,8 +108,9 @@ public final class OperationsRoutes {
                         .summary(
                                 "Every train of the day: last event, delay now, forecast at every point with its cause")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(TrainForecast.class))
-                        .handle(ctx -> ctx.json(service.forecast(date(ctx)))),
+                        .handle(ctx -> ctx.json(named(ctx).forecast(date(ctx, named(ctx))))),
                 Endpoint.get(base + "/forecast/trains/{number}")
                         .access(Access.PUBLIC)
                         .tag("operations")
@@ -99,7 +118,10 @@ public final class OperationsRoutes {
                         .pathParam("number", "train number")
                         .query("date", false, "service date (default today)")
                         .returns(TrainForecast.class)
-                        .handle(ctx -> ctx.json(service.train(ctx.pathParam("number"), date(ctx)))),
+                        .handle(ctx -> {
+                            OperationsService of = networks.ofTrain(ctx.pathParam("number"));
+                            ctx.json(of.train(ctx.pathParam("number"), date(ctx, of)));
+                        }),
                 Endpoint.get(base + "/forecast/stations/{code}")
                         .access(Access.PUBLIC)
                         .tag("operations")
@@ -107,29 +129,35 @@ public final class OperationsRoutes {
                         .pathParam("code", "point code, e.g. LPB")
                         .query("date", false, "service date (default today)")
                         .returns(TypeRef.listOf(StationCall.class))
-                        .handle(ctx -> ctx.json(service.station(ctx.pathParam("code"), date(ctx)))),
+                        .handle(ctx -> {
+                            OperationsService of = networks.ofPoint(ctx.pathParam("code"));
+                            ctx.json(of.station(ctx.pathParam("code"), date(ctx, of)));
+                        }),
                 Endpoint.get(base + "/conflicts")
                         .access(read)
                         .tag("operations")
                         .summary("Conflicts of the forecast in the next 3 hours (the stage plan), by the blocking-time"
                                 + " detector")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(Conflict.class))
-                        .handle(ctx -> ctx.json(service.conflicts(date(ctx)))),
+                        .handle(ctx -> ctx.json(named(ctx).conflicts(date(ctx, named(ctx))))),
                 Endpoint.get(base + "/proposal")
                         .access(read)
                         .tag("operations")
                         .summary("The meets re-planned with CP-SAT: costs against the forecast and first come, first"
                                 + " served, the gap, and the proposal (null when the meets are as good as they get)")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(Replan.class)
-                        .handle(ctx -> ctx.json(service.replan(date(ctx)))),
+                        .handle(ctx -> ctx.json(named(ctx).replan(date(ctx, named(ctx))))),
                 Endpoint.post(base + "/proposal/apply")
                         .access(Access.roles(Role.DISPATCHER))
                         .tag("operations")
                         .summary("Apply the proposal computed from forecast version basedOn: records the dispatching"
                                 + " orders and updates the forecast")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .body(ApplyInput.class)
                         .returns(TypeRef.listOf(DispatchingOrder.class))
                         .handle(this::apply),
@@ -138,8 +166,9 @@ public final class OperationsRoutes {
                         .tag("operations")
                         .summary("The dispatching orders of a day: who, when, what")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(DispatchingOrder.class))
-                        .handle(ctx -> ctx.json(service.orders(date(ctx)))),
+                        .handle(ctx -> ctx.json(named(ctx).orders(date(ctx, named(ctx))))),
                 Endpoint.get("/api/journeys/forecast")
                         .access(Access.PUBLIC)
                         .tag("operations")
@@ -189,7 +218,7 @@ public final class OperationsRoutes {
         } else {
             events.add(event(Json.body(ctx, EventInput.class), ""));
         }
-        ctx.json(service.ingest(events, user.username(), batch));
+        ctx.json(networks.ofBatch(events, batch).ingest(events, user.username(), batch));
     }
 
     private static RunningEvent event(EventInput e, String prefix) {
@@ -223,7 +252,8 @@ public final class OperationsRoutes {
         if (in.basedOn() == null) {
             throw HttpProblem.badField("basedOn", "is required: the version of the proposal you looked at");
         }
-        ctx.json(service.apply(date(ctx), in.basedOn(), user.username()));
+        OperationsService of = named(ctx);
+        ctx.json(of.apply(date(ctx, of), in.basedOn(), user.username()));
     }
 
     private void journeys(Context ctx) {
@@ -235,7 +265,8 @@ public final class OperationsRoutes {
         if (to == null || to.isBlank()) {
             throw HttpProblem.badField("to", "is required");
         }
-        ctx.json(service.journeys(from, to, date(ctx)));
+        OperationsService of = networks.ofPoint(from);
+        ctx.json(of.journeys(from, to, date(ctx, of)));
     }
 
     private void booking(Context ctx) {
@@ -247,13 +278,14 @@ public final class OperationsRoutes {
             throw HttpProblem.badField("id", "'" + ctx.pathParam("id") + "' is not a booking id");
         }
         boolean agent = user.roles().contains(Role.AGENT);
-        ctx.json(service.booking(id, user.username(), agent));
+        ctx.json(networks.booking(id, user.username(), agent));
     }
 
-    private LocalDate date(Context ctx) {
+    /** The {@code date} asked, or today in the network's own service zone. */
+    private static LocalDate date(Context ctx, OperationsService of) {
         String text = ctx.queryParam("date");
         if (text == null || text.isBlank()) {
-            return service.clock().instant().atZone(service.serviceZone()).toLocalDate();
+            return of.clock().instant().atZone(of.serviceZone()).toLocalDate();
         }
         try {
             return LocalDate.parse(text);
