@@ -80,8 +80,12 @@ class ErrorCodesTest {
                         "change-not-draft");
                 v.check(ok, "car", "is not a car");
                 new InvalidInput("to", "a \\"quoted\\" (paren", "same-stations");
+                throw row.error(
+                        "stop_id", // the feed's own id
+                        "unknown", "stop-unknown");
                 """;
-        assertThat(ruleCodes(source)).containsExactlyInAnyOrder("name-too-long", "change-not-draft", "same-stations");
+        assertThat(ruleCodes(source)).containsExactlyInAnyOrder(
+                "name-too-long", "change-not-draft", "same-stations", "stop-unknown");
     }
 
     /** The codes given as the last argument (a string literal) of an error call, when it has three or more. */
@@ -114,6 +118,12 @@ class ErrorCodesTest {
                 }
                 current.append(s, i, Math.min(j + 1, s.length()));
                 i = j;
+                continue;
+            }
+            if (c == '/' && i + 1 < s.length() && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*')) {
+                // a comment inside the arguments: its apostrophes are not char literals
+                int end = s.charAt(i + 1) == '/' ? s.indexOf('\n', i) : s.indexOf("*/", i) + 1;
+                i = end < 0 ? s.length() : end;
                 continue;
             }
             if (c == '\'') {
