@@ -60,10 +60,10 @@ public final class MeetHeuristic {
         int used = candidates.size();
         MoveEvaluator moves = incremental ? new MoveEvaluator(s, best) : null;
         boolean improved = true;
-        while (improved && used < budget) {
+        for (int pass = 0; improved && used < budget; pass++) {
             improved = false;
-            if (moves != null) {
-                moves.reset();
+            if (moves != null && pass > 0) {
+                moves.reset(); // sorted by the new times again
             }
             for (int l = 0; l < best.length; l++) {
                 int[] order = best[l];

@@ -80,16 +80,26 @@ final class MoveEvaluator {
         for (int i = 0; i < s.legs; i++) {
             kahnPos[kahn[i]] = i;
         }
-        Integer[] byTime = new Integer[s.legs];
-        for (int i = 0; i < s.legs; i++) {
-            byTime[i] = kahn[i];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int k = 0; k < s.legs; k++) {
+            min = Math.min(min, dep[k]);
+            max = Math.max(max, dep[k]);
         }
-        Arrays.sort(byTime, (x, y) -> dep[x] != dep[y] ? Long.compare(dep[x], dep[y]) : kahnPos[x] - kahnPos[y]);
-        for (int i = 0; i < s.legs; i++) {
-            ord[i] = byTime[i];
-            pos[ord[i]] = i;
+        boolean sorted = s.legs > 0 && max - min < Long.MAX_VALUE / s.legs - 1;
+        if (sorted) {
+            // by departure, then by the decode's order: one primitive sort (this runs once per pass of the search)
+            long[] keys = new long[s.legs];
+            for (int k = 0; k < s.legs; k++) {
+                keys[k] = (dep[k] - min) * s.legs + kahnPos[k];
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < s.legs; i++) {
+                ord[i] = kahn[(int) (keys[i] % s.legs)];
+                pos[ord[i]] = i;
+            }
         }
-        if (!topological()) {
+        if (!sorted || !topological()) {
             // a leg leaving before its predecessor (not in the data as it is): the order of the decode is always valid
             System.arraycopy(kahn, 0, ord, 0, s.legs);
             for (int i = 0; i < s.legs; i++) {
