@@ -52,7 +52,9 @@ class MeetHeuristicTest {
             assertThat(h.method()).as(what).isEqualTo(full.method());
             assertThat(h.objective()).as(what).isEqualTo(full.objective());
             for (MeetProblem.TrainTask t : p.trains()) {
-                assertThat(h.departures().get(t.run())).as(what).isEqualTo(full.departures().get(t.run()));
+                assertThat(h.departures().get(t.run()))
+                        .as(what)
+                        .isEqualTo(full.departures().get(t.run()));
             }
             assertThat(again.objective()).as(what).isEqualTo(h.objective());
             assertThat(FirstComeFirstServed.lineOrders(p, again))
