@@ -1,6 +1,8 @@
 package org.lancang.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,14 +24,18 @@ import org.lancang.dispatch.WallClockBudget;
 import org.lancang.operations.DayGraph;
 import org.lancang.operations.DaySimulator;
 import org.lancang.operations.DispatchRules;
+import org.lancang.operations.DisruptedDay;
 import org.lancang.operations.Disturbance;
 import org.lancang.operations.EventBatch;
-import org.lancang.operations.EventKind;
 import org.lancang.operations.Forecast;
 import org.lancang.operations.LineOrders;
 import org.lancang.operations.Resimulation;
 import org.lancang.operations.RunningEvent;
+import org.lancang.operations.meet.FirstComeFirstServed;
+import org.lancang.operations.meet.MeetHeuristic;
+import org.lancang.operations.meet.MeetProblem;
 import org.lancang.operations.meet.MeetReplanner;
+import org.lancang.operations.meet.MeetSolution;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
@@ -152,44 +157,12 @@ final class OpsBench {
         out.flush();
     }
 
-    /** A day disrupted at random and cut at a random hour between 08:00 and 16:00 China time. */
-    private record Scenario(int index, List<Disturbance> disturbances, Forecast forecast, List<RunningEvent> seen) {}
-
-    /**
-     * A day disrupted at random (trains that use the single track), seen up to a random moment within an hour after the first report that is off the plan
-     * (before it the forecast knows nothing of the disruption); null if the disturbances delay no one.
-     */
-    private Scenario scenario(DayGraph graph, Random random, int index) {
-        // on trains that run over the single track, where meets are to be re-planned
-        List<Disturbance> ds = Disturbance.random(
-                random, graph, r -> graph.lineOrders().values().stream().anyMatch(o -> o.contains(r.owner())));
-        DaySimulator.Reality reality = DaySimulator.simulate(graph, ds);
-        List<RunningEvent> events = reality.events();
-        Instant first = null;
-        for (RunningEvent e : events) {
-            DayGraph.Run r = graph.find(e.train(), e.serviceDate()).orElseThrow();
-            int i = r.path().indexOf(e.point());
-            int node = e.kind() == EventKind.DEPARTURE ? r.departure(i) : r.arrival(i);
-            if (e.at().getEpochSecond() != graph.planned(node)) {
-                first = e.at();
-                break;
-            }
-        }
-        if (first == null) {
-            return null;
-        }
-        Instant cut = first.plusSeconds(random.nextInt(3600));
-        List<RunningEvent> seen =
-                events.stream().filter(e -> !e.at().isAfter(cut)).toList();
-        return new Scenario(index, ds, Forecast.replay(graph, seen), seen);
-    }
-
     private void replanning(DayGraph graph) {
         CpSatMeetSolver solver = new CpSatMeetSolver(2);
         Random random = new Random(2026);
         // warm up the solver and the JIT on two scenarios
         for (int k = 0; k < 2; ) {
-            Scenario s = scenario(graph, random, -1);
+            DisruptedDay s = DisruptedDay.draw(graph, random);
             if (s != null) {
                 MeetReplanner.replan(s.forecast(), s.seen(), solver, solverLimit);
                 k++;
@@ -198,6 +171,8 @@ final class OpsBench {
         List<Double> ms = new ArrayList<>();
         List<Double> solverMs = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
+        List<Double> incrementalCpu = new ArrayList<>();
+        List<Double> fullCpu = new ArrayList<>();
         long proposedTotal = 0;
         long fcfsTotal = 0;
         long currentTotal = 0;
@@ -207,7 +182,7 @@ final class OpsBench {
         String worstText = "";
         int skipped = 0;
         for (int k = 0; k < scenarios; ) {
-            Scenario s = scenario(graph, random, k);
+            DisruptedDay s = DisruptedDay.draw(graph, random);
             if (s == null) {
                 skipped++; // the disturbances delayed no one: not a disruption
                 continue;
@@ -217,6 +192,9 @@ final class OpsBench {
             MeetReplanner.Outcome o = MeetReplanner.replan(
                     s.forecast(), s.seen(), WallClockBudget.startingNow(solver, solverLimit), solverLimit);
             ms.add((System.nanoTime() - t0) / 1e6);
+            if (k <= HEURISTIC_SCENARIOS) {
+                heuristicBaseline(o, incrementalCpu, fullCpu);
+            }
             solverMs.add((double) o.solved().millis());
             gaps.add(o.solved().gap());
             long proposed = o.proposal().isPresent() ? o.proposedCost() : o.currentCost();
@@ -251,7 +229,7 @@ final class OpsBench {
                 "meet re-planning of a full day (CP-SAT, %d workers, budget %d ms wall, at least %.1f deterministic; the problem read off the forecast,"
                         + " FCFS, the heuristic, the solve in what is left, three orders played through the forecast and checked for conflicts):"
                         + " median %.0f ms, p90 %.0f ms, max %.0f ms (target < 1 s for every one: %s); optimality gap"
-                        + " median %.1f %%, max %.1f %%%n",
+                        + " median %.1f %%, max %.1f %%; load average now %.1f%n",
                 2,
                 solverLimit.toMillis(),
                 CpSatMeetSolver.DETERMINISTIC_LIMIT,
@@ -260,7 +238,8 @@ final class OpsBench {
                 sorted[sorted.length - 1],
                 sorted[sorted.length - 1] < 1000 ? "met" : "NOT met",
                 100 * g[g.length / 2],
-                100 * g[g.length - 1]);
+                100 * g[g.length - 1],
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         double[] solving =
                 solverMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int slowest = ms.indexOf(sorted[sorted.length - 1]);
@@ -287,7 +266,53 @@ final class OpsBench {
                 ratio,
                 ratio <= 0.7 ? "met" : "NOT met");
         out.printf(Locale.ROOT, "  worst scenario, ratio %.3f: %s%n", worst, worstText);
+        double inc = median(incrementalCpu);
+        double full = median(fullCpu);
+        out.printf(
+                Locale.ROOT,
+                "  the heuristic's %,d schedules, CPU time of this thread on the first %d scenarios: median %.1f ms"
+                        + " costing each move on the legs after it, %.1f ms decoding the whole day per move (baseline,"
+                        + " same answers) → %.2f× (max %.1f ms against %.1f ms)%n",
+                MeetHeuristic.BUDGET,
+                incrementalCpu.size(),
+                inc,
+                full,
+                inc / full,
+                incrementalCpu.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                fullCpu.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         out.flush();
+    }
+
+    /** Scenarios on which the heuristic is also run against its baseline (a full decode of the day per move). */
+    private static final int HEURISTIC_SCENARIOS = 20;
+
+    /**
+     * The heuristic on a re-planning's problem, incremental and with full decodes, in CPU time of this thread (less
+     * swayed by the neighbours' load than wall time); fails loudly if the answers differ.
+     */
+    private static void heuristicBaseline(MeetReplanner.Outcome o, List<Double> incremental, List<Double> full) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        MeetProblem p = o.problem();
+        List<MeetSolution> starts = List.of(FirstComeFirstServed.keepingOrder(p), o.fcfs());
+        long t0 = cpu.getCurrentThreadCpuTime();
+        MeetSolution a = MeetHeuristic.solve(p, starts, MeetHeuristic.BUDGET, true);
+        long t1 = cpu.getCurrentThreadCpuTime();
+        MeetSolution b = MeetHeuristic.solve(p, starts, MeetHeuristic.BUDGET, false);
+        long t2 = cpu.getCurrentThreadCpuTime();
+        if (a.objective() != b.objective() || !a.method().equals(b.method())) {
+            throw new IllegalStateException("the incremental heuristic answered " + a.objective() + " (" + a.method()
+                    + "), the full decode " + b.objective() + " (" + b.method() + ")");
+        }
+        incremental.add((t1 - t0) / 1e6);
+        full.add((t2 - t1) / 1e6);
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            throw new IllegalStateException("no value measured: the workload is empty");
+        }
+        return v[v.length / 2];
     }
 
     /** Simulated days stored through the service in batches of 1,000, then over HTTP. */

@@ -29,6 +29,7 @@ import org.lancang.web.freight.FreightRoutes;
 import org.lancang.web.freight.ThroughRoutes;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
+import org.lancang.web.http.BodyLimit;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
@@ -173,6 +174,7 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
         });
         app.before(ctx -> {
+            BodyLimit.apply(ctx, MAX_REQUEST_BYTES);
             RequestOrigin.resolve(ctx, options.trustedProxies());
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "same-origin");

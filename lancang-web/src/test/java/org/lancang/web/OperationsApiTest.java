@@ -3,6 +3,12 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -381,8 +387,30 @@ class OperationsApiTest {
         huge[huge.length - 1] = '}';
         TestServer.Reply big = server.send("POST", "/api/operations/events", feed, "application/json", huge);
         assertThat(big.status()).isEqualTo(413);
+        // the same 10 MB without a length (chunked): refused as it is read, not read whole
+        HttpResponse<String> chunked = sendChunked("/api/operations/events", feed, huge);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(chunked.body()).contains("\"field\":\"body\"");
         assertThat(rows()).isEqualTo(before);
         assertThat(new String(huge, 0, 1, StandardCharsets.UTF_8)).isEqualTo("{");
+    }
+
+    /** A POST whose body is sent without Content-Length, in chunks, as a streaming client sends it. */
+    private static HttpResponse<String> sendChunked(String path, String token, byte[] body) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.url(path)))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", "Bearer " + token)
+                                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                            () -> new ByteArrayInputStream(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ final class LegSchedule {
     final int[] trainSucc;
     final int[] turnPred;
     final long[] turnMin;
-    private final int[][] turnSucc;
+    final int[][] turnSucc;
     final long[] earliest;
     final long[] plannedArrival;
     final long[] run;
@@ -209,6 +209,11 @@ final class LegSchedule {
         return tail == legs;
     }
 
+    /** The legs in the order the last successful {@link #decode} timed them: a topological order of its schedule. */
+    int[] topologicalOrder() {
+        return queue;
+    }
+
     private int release(int k, int tail) {
         if (k >= 0 && --indegree[k] == 0) {
             queue[tail] = k;
@@ -222,12 +227,16 @@ final class LegSchedule {
         long total = 0;
         for (int t = 0; t < lastLeg.length; t++) {
             if (lastLeg[t] >= 0) {
-                MeetProblem.TrainTask task = problem.trains().get(t);
-                long late = arr[lastLeg[t]] + task.toDestination() - task.plannedDestination();
-                total += task.weight() * Math.max(0, late);
+                total += lateness(t, arr[lastLeg[t]]);
             }
         }
         return total;
+    }
+
+    /** What train {@code t} adds to the objective when its last leg arrives at {@code arrival}. */
+    long lateness(int t, long arrival) {
+        MeetProblem.TrainTask task = problem.trains().get(t);
+        return task.weight() * Math.max(0, arrival + task.toDestination() - task.plannedDestination());
     }
 
     /** The times as a solution of the problem. */

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class MeetHeuristic {
     /**
-     * Schedules evaluated per re-planning (each a few tens of microseconds on a day's 2,148 legs, quiet): on
+     * Schedules evaluated per re-planning (each only on the legs the move can change, {@link MoveEvaluator}): on
      * {@code lancang bench ops} most searches settle (a pass finds nothing better) well before it; the rest is left
      * to the solver, which starts from where the search stopped.
      */
@@ -29,6 +29,14 @@ public final class MeetHeuristic {
      * any start. Only legs the problem lets change places ({@code decide}) are moved by the search.
      */
     public static MeetSolution solve(MeetProblem p, List<MeetSolution> starts, int budget) {
+        return solve(p, starts, budget, true);
+    }
+
+    /**
+     * The same, each move costed by a full decode of the day when {@code incremental} is false: the reference the
+     * incremental evaluation ({@link MoveEvaluator}) must give the same answer as, and the benchmark's baseline.
+     */
+    public static MeetSolution solve(MeetProblem p, List<MeetSolution> starts, int budget, boolean incremental) {
         LegSchedule s = new LegSchedule(p);
         long[] dep = new long[s.legs];
         long[] arr = new long[s.legs];
@@ -50,10 +58,15 @@ public final class MeetHeuristic {
             return bestStart;
         }
         int used = candidates.size();
+        MoveEvaluator moves = incremental ? new MoveEvaluator(s, best) : null;
         boolean improved = true;
-        while (improved && used < budget) {
+        for (int pass = 0; improved && used < budget; pass++) {
             improved = false;
-            for (int[] order : best) {
+            if (moves != null && pass > 0) {
+                moves.reset(); // sorted by the new times again
+            }
+            for (int l = 0; l < best.length; l++) {
+                int[] order = best[l];
                 for (int i = 0; i < order.length && used < budget; i++) {
                     for (int j = i + 1; j <= i + REACH && j < order.length && used < budget; j++) {
                         if (!movable(s, order, i, j)) {
@@ -65,12 +78,23 @@ public final class MeetHeuristic {
                             }
                             move(order, i, j, forward);
                             used++;
-                            long cost = s.decode(best, dep, arr) ? s.objective(arr) : Long.MAX_VALUE;
+                            long cost;
+                            if (moves != null) {
+                                cost = moves.evaluate(l, i, j);
+                            } else {
+                                cost = s.decode(best, dep, arr) ? s.objective(arr) : Long.MAX_VALUE;
+                            }
                             if (cost < bestCost) {
                                 bestCost = cost;
                                 improved = true;
+                                if (moves != null) {
+                                    moves.commit();
+                                }
                             } else {
                                 move(order, i, j, !forward); // undo
+                                if (moves != null) {
+                                    moves.rollback();
+                                }
                             }
                         }
                     }
@@ -92,7 +116,7 @@ public final class MeetHeuristic {
     }
 
     /** Forward: the leg at {@code j} moves up to {@code i}; backward: the leg at {@code i} moves down to {@code j}. */
-    private static void move(int[] order, int i, int j, boolean forward) {
+    static void move(int[] order, int i, int j, boolean forward) {
         if (forward) {
             int x = order[j];
             for (int k = j; k > i; k--) {
