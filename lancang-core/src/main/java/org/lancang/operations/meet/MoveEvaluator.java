@@ -101,7 +101,10 @@ final class MoveEvaluator {
         }
         if (!sorted || !topological()) {
             // a leg leaving before its predecessor (not in the data as it is): the order of the decode is always valid
-            System.arraycopy(kahn, 0, ord, 0, s.legs);
+            // a loop, not System.arraycopy: the core does not touch System (CoreArchitectureTest)
+            for (int i = 0; i < s.legs; i++) {
+                ord[i] = kahn[i];
+            }
             for (int i = 0; i < s.legs; i++) {
                 pos[ord[i]] = i;
             }
@@ -173,7 +176,9 @@ final class MoveEvaluator {
 
     /** Keeps the move evaluated last. */
     void commit() {
-        System.arraycopy(stretch, 0, ord, pmin, pmax - pmin + 1);
+        for (int i = 0; i <= pmax - pmin; i++) {
+            ord[pmin + i] = stretch[i];
+        }
         for (int p = pmin; p <= pmax; p++) {
             pos[ord[p]] = p;
         }
