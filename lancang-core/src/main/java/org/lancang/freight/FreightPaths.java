@@ -53,11 +53,14 @@ public final class FreightPaths {
     private final Planner planner;
     private final FreightRules rules;
     private final TrainType type;
+    /** One finder for every request: it keeps the day's occupations indexed while the day is unchanged. */
+    private final PathFinder finder;
 
     public FreightPaths(Planner planner, FreightRules rules, String trainTypeCode) {
         this.planner = planner;
         this.rules = rules;
         this.type = planner.trainType(trainTypeCode, "trainType");
+        this.finder = new PathFinder(planner);
     }
 
     public TrainType trainType() {
@@ -161,14 +164,12 @@ public final class FreightPaths {
         request.stops()
                 .forEach(s -> notes.add(
                         "stops " + s.dwell().toMinutes() + " min at " + s.point() + " for the border technical stop"));
-        Map<String, List<Occupation>> index = index(existing);
-        PathFinder finder = new PathFinder(planner);
         InsertedPath found;
         try {
             found = finder.insert(request, existing, restrictions);
         } catch (Clash e) {
-            Constraint why =
-                    blocker(request, index, restrictions).orElse(new Constraint(Kind.TRAIN, "", "", e.getMessage()));
+            Constraint why = blocker(request, index(existing), restrictions)
+                    .orElse(new Constraint(Kind.TRAIN, "", "", e.getMessage()));
             why = new Constraint(
                     why.kind(),
                     why.where(),
@@ -187,7 +188,7 @@ public final class FreightPaths {
                     balancing,
                     notes);
         }
-        Constraint tooShort = shortLoop(found, ask, index);
+        Constraint tooShort = shortLoop(found, ask);
         if (tooShort != null) {
             return new PathAnswer(
                     request,
@@ -230,13 +231,11 @@ public final class FreightPaths {
             List<SpeedRestriction> restrictions,
             PathAsk ask,
             Instant from) {
-        Map<String, List<Occupation>> index = index(existing);
-        PathFinder finder = new PathFinder(planner);
         Instant limit = request.earliestDeparture().plus(rules.maxWait().multipliedBy(2));
         for (Instant start = from; !start.isAfter(limit); start = start.plus(RETRY_STEP)) {
             try {
                 InsertedPath p = finder.insert(at(request, start), existing, restrictions);
-                if (shortLoop(p, ask, index) == null) {
+                if (shortLoop(p, ask) == null) {
                     return p;
                 }
                 start = p.run().departure(); // the next try leaves an hour after this one did
@@ -248,7 +247,7 @@ public final class FreightPaths {
     }
 
     /** The first place the found path waits whose tracks are shorter than the train, with what it waits for. */
-    private Constraint shortLoop(InsertedPath found, PathAsk ask, Map<String, List<Occupation>> index) {
+    private Constraint shortLoop(InsertedPath found, PathAsk ask) {
         for (StopRequest wait : found.waits()) {
             Point p = planner.network().point(wait.point()).orElseThrow();
             if (p.usefulLengthM() < ask.lengthM()) {
@@ -269,7 +268,7 @@ public final class FreightPaths {
      */
     private Optional<Constraint> blocker(
             PathRequest request, Map<String, List<Occupation>> index, List<SpeedRestriction> restrictions) {
-        InsertedPath free = new PathFinder(planner).insert(request, List.of(), restrictions);
+        InsertedPath free = finder.insert(request, List.of(), restrictions);
         ScheduledRun run = free.run();
         BlockingTimes.Demand demand =
                 BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(), planner.rules());

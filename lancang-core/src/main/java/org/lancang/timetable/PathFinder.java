@@ -3,13 +3,14 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Point;
@@ -22,6 +23,10 @@ import org.lancang.timetable.conflict.Occupation;
  * passing loop whose tracks are long enough; the origin itself means a later departure) until the resource is free;
  * then tries again from there. Each hold only moves the train later in the part of the path that was blocked, so the
  * train reaches every resource as early as the others allow: the earliest arrival this way of waiting can give.
+ *
+ * <p>One instance may serve many requests, from many threads: it keeps the last day's occupations indexed (rebuilt
+ * when it is asked about another list: a day's list is immutable and a new one comes with every change) and each
+ * station's track ids.
  */
 public final class PathFinder {
     /** The search gives up after this many holds: no railway needs more on one path. */
@@ -30,6 +35,9 @@ public final class PathFinder {
     public static final Duration DEPARTURE_STEP = Duration.ofMinutes(15);
 
     private final Planner planner;
+    private volatile OccupationIndex lastIndex;
+    /** Per station code, its track ids for a pass, a stop going up and a stop going down (built once each). */
+    private final Map<String, List<List<String>>> stationTracks = new ConcurrentHashMap<>();
 
     public PathFinder(Planner planner) {
         this.planner = planner;
@@ -37,32 +45,24 @@ public final class PathFinder {
 
     public InsertedPath insert(
             PathRequest request, DayPlan day, List<Possession> possessions, List<SpeedRestriction> restrictions) {
-        List<Occupation> existing = new ArrayList<>(day.occupations());
-        return insert(request, existing, restrictions);
+        return insert(request, day.occupations(), restrictions);
     }
 
     /**
      * Tries departures from the earliest one in steps of {@link #DEPARTURE_STEP} (only the earliest when the departure
      * is fixed), runs the hold-and-retry search from each, and keeps the earliest arrival. A later departure cannot
-     * arrive before it leaves plus the free running time, which bounds the search.
+     * arrive before it leaves plus the free running time, which bounds the search; a search that reaches a state an
+     * earlier one passed through ends as that one did ({@link SearchStates}).
      */
     public InsertedPath insert(PathRequest request, List<Occupation> existing, List<SpeedRestriction> restrictions) {
-        TrainType type = planner.trainType(request.trainType(), "trainType");
-        LinePath path = LinePath.between(planner.network(), request.from(), request.to());
-        Map<String, List<Occupation>> index = index(existing);
-        Map<Integer, Duration> requested = new HashMap<>();
-        for (int i = 0; i < request.stops().size(); i++) {
-            StopRequest s = request.stops().get(i);
-            int at = s.point() == null ? -1 : path.indexOf(s.point());
-            if (at <= 0 || at >= path.points().size() - 1) {
-                throw new InvalidInput(
-                        "stops[" + i + "].point",
-                        "'" + s.point() + "' is not an intermediate point of the path "
-                                + path.origin().code() + "–"
-                                + path.destination().code());
-            }
-            requested.put(at, s.dwell());
-        }
+        Search search = new Search(
+                request,
+                planner.trainType(request.trainType(), "trainType"),
+                LinePath.between(planner.network(), request.from(), request.to()),
+                index(existing),
+                restrictions,
+                new SearchStates());
+        Map<Integer, Duration> requested = requestedStops(request, search.path());
         InsertedPath best = null;
         Instant bestArrival = null;
         Duration freeRun = null;
@@ -75,8 +75,7 @@ public final class PathFinder {
                 break;
             }
             try {
-                InsertedPath found =
-                        search(request, type, path, index, requested, departure, offset, bestArrival, restrictions);
+                InsertedPath found = search(search, requested, departure, offset, bestArrival);
                 if (freeRun == null) {
                     freeRun = found.run().run().runningTime().minus(found.totalWait());
                 }
@@ -101,106 +100,249 @@ public final class PathFinder {
         return best;
     }
 
-    /** The hold-and-retry search from one departure; gives up once it cannot beat {@code bound}. */
-    private InsertedPath search(
+    /** What one request's searches share. */
+    private record Search(
             PathRequest request,
             TrainType type,
             LinePath path,
-            Map<String, List<Occupation>> index,
+            OccupationIndex index,
+            List<SpeedRestriction> restrictions,
+            SearchStates states) {}
+
+    private static Map<Integer, Duration> requestedStops(PathRequest request, LinePath path) {
+        Map<Integer, Duration> requested = new TreeMap<>();
+        for (int i = 0; i < request.stops().size(); i++) {
+            StopRequest s = request.stops().get(i);
+            int at = s.point() == null ? -1 : path.indexOf(s.point());
+            if (at <= 0 || at >= path.points().size() - 1) {
+                throw new InvalidInput(
+                        "stops[" + i + "].point",
+                        "'" + s.point() + "' is not an intermediate point of the path "
+                                + path.origin().code() + "–"
+                                + path.destination().code());
+            }
+            requested.put(at, s.dwell());
+        }
+        return requested;
+    }
+
+    /** The hold-and-retry search from one departure, noting how it ended for the searches after it. */
+    private InsertedPath search(
+            Search s, Map<Integer, Duration> requested, Instant start, Duration startOffset, Instant bound) {
+        SearchStates.Trail trail = new SearchStates.Trail();
+        int[] tries = {0};
+        try {
+            InsertedPath found = holdAndRetry(s, requested, start, startOffset, bound, trail, tries);
+            trail.found(tries[0]);
+            return found;
+        } catch (Clash e) {
+            trail.refused(tries[0], e.getMessage(), tries[0] > MAX_ITERATIONS);
+            throw e;
+        }
+    }
+
+    private InsertedPath holdAndRetry(
+            Search s,
             Map<Integer, Duration> requested,
             Instant start,
             Duration startOffset,
             Instant bound,
-            List<SpeedRestriction> restrictions) {
+            SearchStates.Trail trail,
+            int[] tries) {
         TreeMap<Integer, Duration> waits = new TreeMap<>();
         Duration departureDelay = Duration.ZERO;
+        Duration waited = Duration.ZERO;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+            tries[0] = iteration;
             Instant departure = start.plus(departureDelay);
-            TrainPlan plan = plan(request, path, departure, requested, waits);
-            ScheduledRun run = planner.schedule(plan, serviceDate(path, departure), restrictions);
-            if (bound != null && !run.arrival().isBefore(bound)) {
-                throw new Clash("earliestDeparture", "no earlier arrival from this departure", "no-path");
+            SearchStates.Known known = s.states()
+                    .reach(new SearchStates.State(departure, Map.copyOf(waits)), trail, iteration, MAX_ITERATIONS);
+            if (known != null) {
+                throw repeated(s.request(), known);
             }
-            Hold hold = firstHold(run, type, index);
+            TrainPlan plan = plan(s.request(), s.path(), departure, requested, waits);
+            ScheduledRun run = schedule(plan, serviceDate(s.path(), departure), s.restrictions());
+            if (bound != null && !run.arrival().isBefore(bound)) {
+                throw noEarlierArrival();
+            }
+            Hold hold = firstHold(run, s.type(), s.index());
             if (hold == null) {
-                List<StopRequest> waitList = new ArrayList<>();
-                waits.forEach((i, d) ->
-                        waitList.add(new StopRequest(path.points().get(i).code(), d)));
-                return new InsertedPath(plan, run, waitList, startOffset.plus(departureDelay), iteration);
+                return found(s.path(), plan, run, waits, startOffset.plus(departureDelay), iteration);
             }
             if (hold.pointIndex() == 0) {
-                if (request.fixedDeparture()) {
-                    throw new Clash(
-                            "earliestDeparture",
-                            "train " + request.number() + " cannot leave "
-                                    + path.origin().code() + " at the fixed time: " + hold.resource() + " is taken",
-                            "fixed-time-taken");
+                if (s.request().fixedDeparture()) {
+                    throw fixedTimeTaken(s.request(), s.path(), hold);
                 }
                 departureDelay = departureDelay.plus(hold.delay());
             } else {
                 waits.merge(hold.pointIndex(), hold.delay(), Duration::plus);
+                waited = waited.plus(hold.delay());
             }
-            Duration total = startOffset
-                    .plus(departureDelay)
-                    .plus(waits.values().stream().reduce(Duration.ZERO, Duration::plus));
-            if (total.compareTo(request.maxDelay()) > 0) {
-                throw new Clash(
-                        "earliestDeparture",
-                        "no conflict-free path for " + request.number() + " within "
-                                + request.maxDelay().toHours() + " h of waiting",
-                        "no-path");
+            if (startOffset
+                            .plus(departureDelay)
+                            .plus(waited)
+                            .compareTo(s.request().maxDelay())
+                    > 0) {
+                throw tooLong(s.request());
             }
         }
-        throw new Clash(
+        tries[0] = MAX_ITERATIONS + 1;
+        throw outOfTries(s.request());
+    }
+
+    private static InsertedPath found(
+            LinePath path,
+            TrainPlan plan,
+            ScheduledRun run,
+            Map<Integer, Duration> waits,
+            Duration departureDelay,
+            int iteration) {
+        List<StopRequest> waitList = new ArrayList<>();
+        waits.forEach(
+                (i, d) -> waitList.add(new StopRequest(path.points().get(i).code(), d)));
+        return new InsertedPath(plan, run, waitList, departureDelay, iteration);
+    }
+
+    private static Clash repeated(PathRequest request, SearchStates.Known known) {
+        if (known instanceof SearchStates.RefusedBefore refused) {
+            return refused.why() == null
+                    ? outOfTries(request)
+                    : new Clash("earliestDeparture", refused.why(), "no-path");
+        }
+        return noEarlierArrival(); // the same path as an earlier search found: no earlier than the best kept
+    }
+
+    private static Clash noEarlierArrival() {
+        return new Clash("earliestDeparture", "no earlier arrival from this departure", "no-path");
+    }
+
+    private static Clash fixedTimeTaken(PathRequest request, LinePath path, Hold hold) {
+        return new Clash(
+                "earliestDeparture",
+                "train " + request.number() + " cannot leave " + path.origin().code() + " at the fixed time: "
+                        + hold.resource() + " is taken",
+                "fixed-time-taken");
+    }
+
+    private static Clash tooLong(PathRequest request) {
+        return new Clash(
+                "earliestDeparture",
+                "no conflict-free path for " + request.number() + " within "
+                        + request.maxDelay().toHours() + " h of waiting",
+                "no-path");
+    }
+
+    private static Clash outOfTries(PathRequest request) {
+        return new Clash(
                 "earliestDeparture",
                 "no conflict-free path for " + request.number() + " after " + MAX_ITERATIONS + " holds",
                 "no-path");
     }
 
+    /**
+     * The plan scheduled as {@link Planner#schedule} does, but with its run taken from the planner's cache by the shape
+     * of the path alone (stops and waits, not the number or the departure: the physics does not depend on them). The
+     * search tries the same shape from many departures, and every ask from the same stations starts with the same one.
+     */
+    private ScheduledRun schedule(TrainPlan plan, LocalDate date, List<SpeedRestriction> restrictions) {
+        List<SpeedRestriction> applying = planner.applying(plan, date, restrictions);
+        TrainPlan shape = new TrainPlan(
+                "",
+                plan.operator(),
+                plan.trainType(),
+                plan.passenger(),
+                plan.calendar(),
+                plan.from(),
+                plan.to(),
+                LocalTime.MIDNIGHT,
+                plan.stops(),
+                plan.meets(),
+                plan.fixedDeparture(),
+                plan.allowancePercent(),
+                plan.note());
+        TrainRun run = planner.run(shape, applying);
+        Instant departure = date.atTime(plan.departure())
+                .atZone(run.path().origin().timeZone())
+                .toInstant();
+        return new ScheduledRun(plan, date, run, departure);
+    }
+
     /** Where to hold the train and for how long, or null if its path is free. */
     private record Hold(int pointIndex, Duration delay, String resource) {}
 
-    private Hold firstHold(ScheduledRun run, TrainType type, Map<String, List<Occupation>> index) {
+    /**
+     * The run's resources in the order it reaches them; the first it finds taken decides the hold. Kept in small
+     * methods with short loops: HotSpot 17.0.15's C2 crashed compiling the former single long method on stack.
+     */
+    private Hold firstHold(ScheduledRun run, TrainType type, OccupationIndex index) {
+        List<Candidate> candidates = candidates(run);
+        candidates.sort(Comparator.comparing(Candidate::from));
+        Candidate blocked = null;
+        Wait wait = null;
+        for (int i = 0; i < candidates.size() && wait == null; i++) {
+            blocked = candidates.get(i);
+            wait = shortestWait(blocked, index);
+        }
+        if (wait == null) {
+            return null;
+        }
+        double entryM = blocked.entryM() != null
+                ? blocked.entryM()
+                : entryPosition(run.run().path(), blocked.resource());
+        return new Hold(holdingPoint(run.run().path(), type, entryM), wait.delay(), wait.resource());
+    }
+
+    private List<Candidate> candidates(ScheduledRun run) {
         BlockingTimes.Demand demand =
                 BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(), planner.rules());
-        List<Candidate> candidates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>(
+                demand.occupations().size() + demand.stationStops().size());
         for (Occupation o : demand.occupations()) {
-            candidates.add(new Candidate(
-                    o, List.of(o.resource()), entryPosition(run.run().path(), o.resource())));
+            candidates.add(new Candidate(o.resource(), List.of(o.resource()), o.from(), o.to(), null));
         }
+        LinePath path = run.run().path();
         for (BlockingTimes.StationStop s : demand.stationStops()) {
-            List<String> tracks = s.passing()
-                    ? List.of(Resources.track(s.station().code(), 1))
-                    : StationTracks.preference(s, planner.network()).stream()
-                            .map(t -> Resources.track(s.station().code(), t))
-                            .toList();
-            double pos = run.run()
-                    .path()
-                    .positionM(run.run().path().indexOf(s.station().code()));
-            Occupation o = new Occupation(tracks.get(0), s.owner(), false, s.from(), s.to());
-            candidates.add(new Candidate(o, tracks, pos - 1));
+            List<String> tracks = tracks(s);
+            double pos = path.positionM(path.indexOf(s.station().code()));
+            candidates.add(new Candidate(tracks.get(0), tracks, s.from(), s.to(), pos - 1));
         }
-        candidates.sort(Comparator.comparing((Candidate c) -> c.occupation().from()));
-        for (Candidate c : candidates) {
-            Wait wait = shortestWait(c, index);
-            if (wait != null) {
-                return new Hold(holdingPoint(run.run().path(), type, c.entryM()), wait.delay(), wait.resource());
-            }
-        }
-        return null;
+        return candidates;
+    }
+
+    /**
+     * The tracks a stop may take, in order: built once per station and kind of stop, so that the ids looked up in the
+     * day's index are the same strings every time (their hash computed once, not at every try of the search).
+     */
+    private List<String> tracks(BlockingTimes.StationStop s) {
+        List<List<String>> kinds = stationTracks.computeIfAbsent(s.station().code(), code -> {
+            List<List<String>> built = new ArrayList<>(3);
+            built.add(List.of(Resources.track(code, 1)));
+            built.add(trackIds(s.station(), true));
+            built.add(trackIds(s.station(), false));
+            return List.copyOf(built);
+        });
+        return kinds.get(s.passing() ? 0 : s.increasingKm() ? 1 : 2);
+    }
+
+    private List<String> trackIds(Point station, boolean increasingKm) {
+        BlockingTimes.StationStop probe =
+                new BlockingTimes.StationStop("", station, increasingKm, false, Instant.EPOCH, Instant.EPOCH);
+        return StationTracks.preference(probe, planner.network()).stream()
+                .map(t -> Resources.track(station.code(), t))
+                .toList();
     }
 
     private record Wait(Duration delay, String resource) {}
 
     /** The shortest wait until one of the candidate's alternatives is free, or null if one of them is free already. */
-    private static Wait shortestWait(Candidate c, Map<String, List<Occupation>> index) {
+    private static Wait shortestWait(Candidate c, OccupationIndex index) {
         Wait best = null;
         for (String resource : c.alternatives()) {
-            Instant free = freeFrom(index.get(resource), c.occupation());
+            Instant free = index.takenUntil(resource, c.from(), c.to());
             if (free == null) {
                 return null; // this alternative is free: no hold needed here
             }
-            Duration d = wholeMinutes(Duration.between(c.occupation().from(), free));
+            Duration d = wholeMinutes(Duration.between(c.from(), free));
             if (best == null || d.compareTo(best.delay()) < 0) {
                 best = new Wait(d, resource);
             }
@@ -214,24 +356,11 @@ public final class PathFinder {
         return Duration.ofMinutes(minutes);
     }
 
-    private record Candidate(Occupation occupation, List<String> alternatives, double entryM) {}
-
-    /** The end of the last occupation overlapping {@code o}, or null if the resource is free for it. */
-    private static Instant freeFrom(List<Occupation> occupations, Occupation o) {
-        if (occupations == null) {
-            return null;
-        }
-        Instant latest = null;
-        for (Occupation other : occupations) {
-            if (!other.from().isBefore(o.to())) {
-                break; // sorted by start: nothing later can overlap
-            }
-            if (other.overlaps(o) && (latest == null || other.to().isAfter(latest))) {
-                latest = other.to();
-            }
-        }
-        return latest;
-    }
+    /**
+     * A resource the run needs, with its alternatives (a stop's tracks); {@code entryM} is known for a stop and worked
+     * out only for the one candidate that is blocked otherwise.
+     */
+    private record Candidate(String resource, List<String> alternatives, Instant from, Instant to, Double entryM) {}
 
     /** Where along the path the train must have permission to enter the resource. */
     private double entryPosition(LinePath path, String resource) {
@@ -241,7 +370,6 @@ public final class PathFinder {
             int b = path.indexOf(ends[1]);
             return path.positionM(Math.min(a, b));
         }
-        // looked up by id, not by scanning every block: this runs for each occupation of each try of the search
         if (planner.resources().find(resource).orElse(null) instanceof Resources.Block block) {
             double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
             double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
@@ -269,9 +397,8 @@ public final class PathFinder {
             Map<Integer, Duration> requested,
             Map<Integer, Duration> waits) {
         List<StopRequest> stops = new ArrayList<>();
-        new TreeMap<>(requested)
-                .forEach(
-                        (i, d) -> stops.add(new StopRequest(path.points().get(i).code(), d)));
+        requested.forEach(
+                (i, d) -> stops.add(new StopRequest(path.points().get(i).code(), d)));
         List<StopRequest> meets = new ArrayList<>();
         waits.forEach((i, d) -> meets.add(new StopRequest(path.points().get(i).code(), d)));
         ZonedDateTime local = departure.atZone(path.origin().timeZone());
@@ -295,12 +422,19 @@ public final class PathFinder {
         return departure.atZone(path.origin().timeZone()).toLocalDate();
     }
 
-    private static Map<String, List<Occupation>> index(List<Occupation> occupations) {
-        Map<String, List<Occupation>> index = new HashMap<>();
-        for (Occupation o : occupations) {
-            index.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
+    /**
+     * The day's index, reused while the same list is asked about (a day's list is immutable; a caller's own list must
+     * not change while it is searched). An empty list (the free run) is not kept: it would push the day out.
+     */
+    private OccupationIndex index(List<Occupation> existing) {
+        OccupationIndex last = lastIndex;
+        if (last != null && last.isOf(existing)) {
+            return last;
         }
-        index.values().forEach(l -> l.sort(Comparator.comparing(Occupation::from)));
-        return index;
+        OccupationIndex built = OccupationIndex.of(existing);
+        if (!existing.isEmpty()) {
+            lastIndex = built;
+        }
+        return built;
     }
 }

@@ -1,0 +1,95 @@
+package org.lancang.timetable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lancang.timetable.conflict.Occupation;
+
+/**
+ * A day's occupations indexed per resource, sorted by start, with the latest end so far beside each start. The path
+ * search asks "until when is this resource taken around this interval?" hundreds of times per request: a binary
+ * search answers it where a scan from the start of the day used to.
+ */
+final class OccupationIndex {
+    private final List<Occupation> source;
+    private final int size;
+    private final Map<String, Column> columns;
+
+    private OccupationIndex(List<Occupation> source, Map<String, Column> columns) {
+        this.source = source;
+        this.size = source.size();
+        this.columns = columns;
+    }
+
+    static OccupationIndex of(List<Occupation> occupations) {
+        Map<String, List<Occupation>> byResource = new HashMap<>();
+        for (Occupation o : occupations) {
+            byResource.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
+        }
+        Map<String, Column> columns = new HashMap<>(byResource.size() * 2);
+        byResource.forEach((resource, list) -> columns.put(resource, Column.of(list)));
+        return new OccupationIndex(occupations, columns);
+    }
+
+    /**
+     * Whether this index was built from that list: the same instance (a day's list is immutable) of the same size (a
+     * caller's list grown since is not).
+     */
+    boolean isOf(List<Occupation> occupations) {
+        return source == occupations && size == occupations.size();
+    }
+
+    /**
+     * The end of the last occupation of {@code resource} overlapping [{@code from}, {@code to}), or null if the
+     * resource is free for it.
+     */
+    Instant takenUntil(String resource, Instant from, Instant to) {
+        Column c = columns.get(resource);
+        return c == null ? null : c.takenUntil(from, to);
+    }
+
+    /** One resource: starts ascending, and at each index the latest end among the occupations up to it. */
+    private record Column(Instant[] starts, Instant[] latestEnds) {
+        static Column of(List<Occupation> list) {
+            list.sort(Comparator.comparing(Occupation::from));
+            Instant[] starts = new Instant[list.size()];
+            Instant[] latest = new Instant[list.size()];
+            Instant max = null;
+            for (int i = 0; i < starts.length; i++) {
+                Occupation o = list.get(i);
+                starts[i] = o.from();
+                max = max == null || o.to().isAfter(max) ? o.to() : max;
+                latest[i] = max;
+            }
+            return new Column(starts, latest);
+        }
+
+        /**
+         * Every occupation starting before {@code to} overlaps the interval exactly when it ends after {@code from};
+         * so the latest end among them answers, if it is after {@code from}.
+         */
+        Instant takenUntil(Instant from, Instant to) {
+            int before = firstAtOrAfter(to);
+            if (before == 0) {
+                return null;
+            }
+            Instant end = latestEnds[before - 1];
+            return end.isAfter(from) ? end : null;
+        }
+
+        private int firstAtOrAfter(Instant t) {
+            int i = Arrays.binarySearch(starts, t);
+            if (i < 0) {
+                return -i - 1;
+            }
+            while (i > 0 && !starts[i - 1].isBefore(t)) {
+                i--; // equal starts: binarySearch finds any of them
+            }
+            return i;
+        }
+    }
+}
