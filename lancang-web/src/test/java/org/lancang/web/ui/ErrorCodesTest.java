@@ -80,7 +80,7 @@ class ErrorCodesTest {
                         "change-not-draft");
                 v.check(ok, "car", "is not a car");
                 new InvalidInput("to", "a \\"quoted\\" (paren", "same-stations");
-                throw row.error(
+                throw new InvalidInput(
                         "stop_id", // the feed's own id
                         "unknown", "stop-unknown");
                 """;
