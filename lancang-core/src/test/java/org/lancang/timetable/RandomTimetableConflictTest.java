@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.timetable.conflict.BruteForceConflictChecker;
+import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.ConflictDetector;
 import org.lancang.timetable.conflict.Occupation;
 
@@ -83,5 +85,74 @@ class RandomTimetableConflictTest {
         assertThat(timetablesWithConflicts)
                 .as("random timetables that have conflicts")
                 .isGreaterThan(200);
+    }
+
+    /**
+     * The whole day (runs of the day and of its neighbours laid in the table, station tracks allocated, conflicts
+     * filtered to the day's own runs and the possessions over it) keeps exactly what brute force on the day's blocking
+     * times keeps with the same rule.
+     */
+    @Test
+    void theDayKeepsWhatBruteForceOnItsBlockingTimesKeeps() {
+        long seed = Long.getLong("lancang.seed", System.nanoTime());
+        System.out.println("RandomTimetableConflictTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        Random random = new Random(seed);
+        Planner planner = new Planner(
+                ReferenceTimetableTest.DATA.network(),
+                ReferenceTimetableTest.DATA.rollingStock(),
+                BlockingRules.defaults());
+        List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
+        LocalDate date = ReferenceTimetableTest.DAY;
+        ZoneId zone = planner.network().serviceZone();
+        Instant dayStart = date.atStartOfDay(zone).toInstant();
+        Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+        String[] codes = {"XSB", "GLB", "MLA", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE"};
+        int daysWithConflicts = 0;
+        int neighboursOnly = 0;
+        for (int round = 0; round < 150; round++) {
+            List<TrainPlan> plans = new ArrayList<>();
+            int trains = 2 + random.nextInt(5);
+            for (int t = 0; t < trains; t++) {
+                TrainPlan plan = pool.get(random.nextInt(pool.size()));
+                plans.add(new TrainPlan(
+                        plan.number() + "-" + t,
+                        plan.operator(),
+                        plan.trainType(),
+                        plan.passenger(),
+                        plan.calendar(),
+                        plan.from(),
+                        plan.to(),
+                        LocalTime.ofSecondOfDay(random.nextInt(86_400)), // late ones reach into the next day
+                        plan.stops(),
+                        List.of(),
+                        false,
+                        plan.allowancePercent(),
+                        plan.note()));
+            }
+            List<Possession> possessions = new ArrayList<>();
+            if (random.nextBoolean()) {
+                Instant start = dayStart.plusSeconds(random.nextInt(36 * 3600) - 6 * 3600L);
+                possessions.add(new Possession(
+                        "P" + round,
+                        codes[random.nextInt(codes.length)],
+                        codes[random.nextInt(codes.length)],
+                        start,
+                        start.plus(Duration.ofMinutes(30 + random.nextInt(240))),
+                        "random works"));
+            }
+            DayPlan day = planner.day(plans, date, possessions, List.of());
+            String suffix = "@" + date;
+            List<Conflict> all = BruteForceConflictChecker.detect(day.occupations());
+            List<Conflict> expected = all.stream()
+                    .filter(c -> c.first().endsWith(suffix)
+                            || c.second().endsWith(suffix)
+                            || (c.possessionInvolved() && c.to().isAfter(dayStart) && c.from().isBefore(dayEnd)))
+                    .toList();
+            assertThat(day.conflicts()).as("seed %d round %d", seed, round).isEqualTo(expected);
+            daysWithConflicts += expected.isEmpty() ? 0 : 1;
+            neighboursOnly += all.size() - expected.size();
+        }
+        assertThat(daysWithConflicts).as("random days that have conflicts").isGreaterThan(30);
+        assertThat(neighboursOnly).as("conflicts of the neighbouring days only, left out").isPositive();
     }
 }
