@@ -370,7 +370,10 @@ final class NetworkBench {
                 "reference China–Laos day (" + plans.size() + " trains) computed + checked",
                 ms,
                 String.format(
-                        Locale.ROOT, "CPU %.1f ms (all threads); target < 50 ms: %s", cpu, ms < 50 ? "met" : "NOT met"));
+                        Locale.ROOT,
+                        "CPU %.1f ms (all threads); target < 50 ms: %s",
+                        cpu,
+                        ms < 50 ? "met" : "NOT met"));
         double setUp = median(fresh::get);
         double runs = median(() -> {
             Planner p = fresh.get();

@@ -113,7 +113,9 @@ public final class BlockingTimes {
     private static Duration entryTime(TrainRun run, double approachM, double startM) {
         Duration entry = seconds(run.secondsAt(Math.max(0, approachM)));
         List<PointTime> times = run.times();
-        for (int i = firstAtOrAfter(times, approachM); i < times.size() && times.get(i).positionM() <= startM; i++) {
+        for (int i = firstAtOrAfter(times, approachM);
+                i < times.size() && times.get(i).positionM() <= startM;
+                i++) {
             PointTime t = times.get(i);
             if (t.stops() || t.positionM() == 0) {
                 entry = t.departure();
@@ -126,7 +128,9 @@ public final class BlockingTimes {
     private static Duration clearTime(TrainRun run, double endM, double length) {
         List<PointTime> times = run.times();
         // the points within a metre of the end, looked up by position (a line has thousands of blocks)
-        for (int i = firstAtOrAfter(times, endM - 2); i < times.size() && times.get(i).positionM() <= endM + 2; i++) {
+        for (int i = firstAtOrAfter(times, endM - 2);
+                i < times.size() && times.get(i).positionM() <= endM + 2;
+                i++) {
             PointTime t = times.get(i);
             if (Math.abs(t.positionM() - endM) < 1
                     && (t.stops() || t.positionM() == run.path().lengthM())) {

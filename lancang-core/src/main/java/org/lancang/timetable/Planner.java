@@ -327,8 +327,8 @@ public final class Planner {
         BlockingTable table = table(dayStart, scheduled, possessions);
         String suffix = "@" + date;
         // the conflicts of the day's own runs, and those of possessions over the day
-        List<Conflict> conflicts = ConflictDetector.detect(
-                table, owner -> owner.endsWith(suffix), c -> overlapsDay(c, date));
+        List<Conflict> conflicts =
+                ConflictDetector.detect(table, owner -> owner.endsWith(suffix), c -> overlapsDay(c, date));
         return new DayPlan(date, scheduled, table.occupations(), conflicts);
     }
 

@@ -15,7 +15,13 @@ import org.lancang.timetable.conflict.Occupation;
  * rather than making records.
  */
 record RunOffsets(
-        String[] resources, long[] from, long[] to, boolean[] passing, long[] stopFrom, long[] stopTo, String[][] tracks) {
+        String[] resources,
+        long[] from,
+        long[] to,
+        boolean[] passing,
+        long[] stopFrom,
+        long[] stopTo,
+        String[][] tracks) {
 
     static RunOffsets of(BlockingTimes.Demand demand, Network network) {
         List<Occupation> occupations = demand.occupations();

@@ -23,13 +23,9 @@ import org.lancang.timetable.conflict.Occupation;
 class RandomTimetableConflictTest {
     @Test
     void sweepAgreesWithBruteForceOnRandomTimetables() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("RandomTimetableConflictTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = seed();
         Random random = new Random(seed);
-        Planner planner = new Planner(
-                ReferenceTimetableTest.DATA.network(),
-                ReferenceTimetableTest.DATA.rollingStock(),
-                BlockingRules.defaults());
+        Planner planner = planner();
         List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
         List<TrainRun> runs = pool.stream().map(p -> planner.run(p, List.of())).toList();
         LocalDate date = ReferenceTimetableTest.DAY;
@@ -44,20 +40,7 @@ class RandomTimetableConflictTest {
                 Instant departure = base.plusSeconds(random.nextInt(6 * 3600));
                 TrainPlan plan = pool.get(i);
                 scheduled.add(new ScheduledRun(
-                        new TrainPlan(
-                                plan.number() + "-" + t,
-                                plan.operator(),
-                                plan.trainType(),
-                                plan.passenger(),
-                                plan.calendar(),
-                                plan.from(),
-                                plan.to(),
-                                plan.departure(),
-                                plan.stops(),
-                                plan.meets(),
-                                plan.fixedDeparture(),
-                                plan.allowancePercent(),
-                                plan.note()),
+                        renamed(plan, plan.number() + "-" + t, plan.departure(), plan.meets()),
                         date,
                         runs.get(i),
                         departure));
@@ -94,13 +77,9 @@ class RandomTimetableConflictTest {
      */
     @Test
     void theDayKeepsWhatBruteForceOnItsBlockingTimesKeeps() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("RandomTimetableConflictTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = seed();
         Random random = new Random(seed);
-        Planner planner = new Planner(
-                ReferenceTimetableTest.DATA.network(),
-                ReferenceTimetableTest.DATA.rollingStock(),
-                BlockingRules.defaults());
+        Planner planner = planner();
         List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
         LocalDate date = ReferenceTimetableTest.DAY;
         ZoneId zone = planner.network().serviceZone();
@@ -114,20 +93,9 @@ class RandomTimetableConflictTest {
             int trains = 2 + random.nextInt(5);
             for (int t = 0; t < trains; t++) {
                 TrainPlan plan = pool.get(random.nextInt(pool.size()));
-                plans.add(new TrainPlan(
-                        plan.number() + "-" + t,
-                        plan.operator(),
-                        plan.trainType(),
-                        plan.passenger(),
-                        plan.calendar(),
-                        plan.from(),
-                        plan.to(),
-                        LocalTime.ofSecondOfDay(random.nextInt(86_400)), // late ones reach into the next day
-                        plan.stops(),
-                        List.of(),
-                        false,
-                        plan.allowancePercent(),
-                        plan.note()));
+                // any time of day, without its meets: late ones reach into the next day
+                plans.add(renamed(
+                        plan, plan.number() + "-" + t, LocalTime.ofSecondOfDay(random.nextInt(86_400)), List.of()));
             }
             List<Possession> possessions = new ArrayList<>();
             if (random.nextBoolean()) {
@@ -146,13 +114,48 @@ class RandomTimetableConflictTest {
             List<Conflict> expected = all.stream()
                     .filter(c -> c.first().endsWith(suffix)
                             || c.second().endsWith(suffix)
-                            || (c.possessionInvolved() && c.to().isAfter(dayStart) && c.from().isBefore(dayEnd)))
+                            || (c.possessionInvolved()
+                                    && c.to().isAfter(dayStart)
+                                    && c.from().isBefore(dayEnd)))
                     .toList();
             assertThat(day.conflicts()).as("seed %d round %d", seed, round).isEqualTo(expected);
             daysWithConflicts += expected.isEmpty() ? 0 : 1;
             neighboursOnly += all.size() - expected.size();
         }
         assertThat(daysWithConflicts).as("random days that have conflicts").isGreaterThan(30);
-        assertThat(neighboursOnly).as("conflicts of the neighbouring days only, left out").isPositive();
+        assertThat(neighboursOnly)
+                .as("conflicts of the neighbouring days only, left out")
+                .isPositive();
+    }
+
+    private static long seed() {
+        long seed = Long.getLong("lancang.seed", System.nanoTime());
+        System.out.println("RandomTimetableConflictTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        return seed;
+    }
+
+    private static Planner planner() {
+        return new Planner(
+                ReferenceTimetableTest.DATA.network(),
+                ReferenceTimetableTest.DATA.rollingStock(),
+                BlockingRules.defaults());
+    }
+
+    /** The plan under another number, leaving at another time. */
+    private static TrainPlan renamed(TrainPlan plan, String number, LocalTime departure, List<StopRequest> meets) {
+        return new TrainPlan(
+                number,
+                plan.operator(),
+                plan.trainType(),
+                plan.passenger(),
+                plan.calendar(),
+                plan.from(),
+                plan.to(),
+                departure,
+                plan.stops(),
+                meets,
+                plan.fixedDeparture(),
+                plan.allowancePercent(),
+                plan.note());
     }
 }

@@ -59,22 +59,20 @@ public final class BlockingTable {
 
     /** The number of a resource id in this table (numbered as first seen). */
     public int resource(String id) {
-        Integer n = resourceNumbers.get(id);
-        if (n == null) {
-            n = resourceIds.size();
-            resourceNumbers.put(id, n);
-            resourceIds.add(id);
-        }
-        return n;
+        return number(resourceNumbers, resourceIds, id);
     }
 
     /** The number of an owner (a train run or a possession id) in this table. */
     public int owner(String id) {
-        Integer n = ownerNumbers.get(id);
+        return number(ownerNumbers, ownerIds, id);
+    }
+
+    private static int number(Map<String, Integer> numbers, List<String> ids, String id) {
+        Integer n = numbers.get(id);
         if (n == null) {
-            n = ownerIds.size();
-            ownerNumbers.put(id, n);
-            ownerIds.add(id);
+            n = ids.size();
+            numbers.put(id, n);
+            ids.add(id);
         }
         return n;
     }

@@ -18,8 +18,7 @@ class BlockingTablePropertyTest {
 
     @Test
     void readsBackExactlyWhatWasAdded() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("BlockingTablePropertyTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = seed();
         Random random = new Random(seed);
         for (int round = 0; round < 2000; round++) {
             List<Occupation> occupations = new ArrayList<>();
@@ -40,8 +39,7 @@ class BlockingTablePropertyTest {
 
     @Test
     void theFilteredDetectorKeepsWhatBruteForceAndTheFilterKeep() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("BlockingTablePropertyTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = seed();
         Random random = new Random(seed);
         int filteredOut = 0;
         for (int round = 0; round < 2000; round++) {
@@ -61,5 +59,11 @@ class BlockingTablePropertyTest {
             filteredOut += all.size() - expected.size();
         }
         assertThat(filteredOut).as("the filter had something to drop").isGreaterThan(100);
+    }
+
+    private static long seed() {
+        long seed = Long.getLong("lancang.seed", System.nanoTime());
+        System.out.println("BlockingTablePropertyTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        return seed;
     }
 }
