@@ -21,6 +21,8 @@ import org.lancang.timetable.conflict.Occupation;
  * possessions), the sweep finds exactly the conflicts the brute-force pairwise checker finds.
  */
 class RandomTimetableConflictTest {
+    private static final String[] CODES = {"XSB", "GLB", "MLA", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE"};
+
     @Test
     void sweepAgreesWithBruteForceOnRandomTimetables() {
         long seed = seed();
@@ -30,7 +32,6 @@ class RandomTimetableConflictTest {
         List<TrainRun> runs = pool.stream().map(p -> planner.run(p, List.of())).toList();
         LocalDate date = ReferenceTimetableTest.DAY;
         Instant base = date.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
-        String[] codes = {"XSB", "GLB", "MLA", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE"};
         int timetablesWithConflicts = 0;
         for (int round = 0; round < 1000; round++) {
             List<ScheduledRun> scheduled = new ArrayList<>();
@@ -45,17 +46,7 @@ class RandomTimetableConflictTest {
                         runs.get(i),
                         departure));
             }
-            List<Possession> possessions = new ArrayList<>();
-            if (random.nextBoolean()) {
-                Instant start = base.plusSeconds(random.nextInt(8 * 3600));
-                possessions.add(new Possession(
-                        "P" + round,
-                        codes[random.nextInt(codes.length)],
-                        codes[random.nextInt(codes.length)],
-                        start,
-                        start.plus(Duration.ofMinutes(30 + random.nextInt(180))),
-                        "random works"));
-            }
+            List<Possession> possessions = maybePossession(random, "P" + round, base, 8, 180);
             List<Occupation> occupations = planner.occupations(scheduled, possessions);
             var expected = BruteForceConflictChecker.detect(occupations);
             assertThat(ConflictDetector.detect(occupations))
@@ -85,7 +76,6 @@ class RandomTimetableConflictTest {
         ZoneId zone = planner.network().serviceZone();
         Instant dayStart = date.atStartOfDay(zone).toInstant();
         Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
-        String[] codes = {"XSB", "GLB", "MLA", "MHN", "BTN", "MXY", "LPB", "VVG", "VTE"};
         int daysWithConflicts = 0;
         int neighboursOnly = 0;
         for (int round = 0; round < 150; round++) {
@@ -97,17 +87,9 @@ class RandomTimetableConflictTest {
                 plans.add(renamed(
                         plan, plan.number() + "-" + t, LocalTime.ofSecondOfDay(random.nextInt(86_400)), List.of()));
             }
-            List<Possession> possessions = new ArrayList<>();
-            if (random.nextBoolean()) {
-                Instant start = dayStart.plusSeconds(random.nextInt(36 * 3600) - 6 * 3600L);
-                possessions.add(new Possession(
-                        "P" + round,
-                        codes[random.nextInt(codes.length)],
-                        codes[random.nextInt(codes.length)],
-                        start,
-                        start.plus(Duration.ofMinutes(30 + random.nextInt(240))),
-                        "random works"));
-            }
+            // from 18:00 the day before, so that some cross midnight either side
+            List<Possession> possessions =
+                    maybePossession(random, "P" + round, dayStart.minusSeconds(6 * 3600), 36, 240);
             DayPlan day = planner.day(plans, date, possessions, List.of());
             String suffix = "@" + date;
             List<Conflict> all = BruteForceConflictChecker.detect(day.occupations());
@@ -157,5 +139,20 @@ class RandomTimetableConflictTest {
                 plan.fixedDeparture(),
                 plan.allowancePercent(),
                 plan.note());
+    }
+
+    /** Half the time none; else one possession between two random points, starting within {@code hours} of from. */
+    private static List<Possession> maybePossession(Random random, String id, Instant from, int hours, int minutes) {
+        if (!random.nextBoolean()) {
+            return List.of();
+        }
+        Instant start = from.plusSeconds(random.nextInt(hours * 3600));
+        return List.of(new Possession(
+                id,
+                CODES[random.nextInt(CODES.length)],
+                CODES[random.nextInt(CODES.length)],
+                start,
+                start.plus(Duration.ofMinutes(30 + random.nextInt(minutes))),
+                "random works"));
     }
 }
