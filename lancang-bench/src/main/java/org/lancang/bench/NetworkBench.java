@@ -1,6 +1,8 @@
 package org.lancang.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,9 +12,12 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.lancang.data.DataFiles;
 import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
@@ -70,6 +75,8 @@ final class NetworkBench {
     private final int lines;
     private final int iterations;
     private final int warmup;
+    /** The CPU median of the last {@link #median} call, in ms. */
+    private double lastCpuMs;
 
     NetworkBench(PrintWriter out, int trains, long seed, int lines, int iterations, int warmup) {
         this.out = out;
@@ -119,12 +126,16 @@ final class NetworkBench {
                 .toList());
         Collections.shuffle(resources, new Random(seed));
         Set<String> sample = new HashSet<>(resources.subList(0, Math.min(sampleSize, resources.size())));
-        List<Occupation> sampled =
-                occupations.stream().filter(o -> sample.contains(o.resource())).toList();
+        Map<String, List<Occupation>> sampled = occupations.stream()
+                .filter(o -> sample.contains(o.resource()))
+                .collect(Collectors.groupingBy(Occupation::resource));
         List<Conflict> sweep = ConflictDetector.detect(occupations).stream()
                 .filter(c -> sample.contains(c.resource()))
                 .toList();
-        List<Conflict> brute = BruteForceConflictChecker.detect(sampled);
+        // every pair of each sampled resource (pairs across resources never conflict: comparing them only took time)
+        List<Conflict> brute = sampled.values().stream()
+                .flatMap(one -> BruteForceConflictChecker.detect(one).stream())
+                .toList();
         if (!new HashSet<>(sweep).equals(new HashSet<>(brute)) || sweep.size() != brute.size()) {
             throw new Degenerated("on " + sample.size() + " sampled resources (seed " + seed + ") the sweep found "
                     + sweep.size() + " conflicts and brute force " + brute.size());
@@ -137,14 +148,15 @@ final class NetworkBench {
         out.printf(
                 Locale.ROOT,
                 "lancang bench network: seed %d, %d trains asked over %d lines, %d warm-up + %d measured iterations,"
-                        + " Java %s, %d cores%n",
+                        + " Java %s, %d cores, %s%n",
                 seed,
                 trains,
                 lines,
                 warmup,
                 iterations,
                 Runtime.version(),
-                runtime.availableProcessors());
+                runtime.availableProcessors(),
+                loadAverage());
 
         long t0 = System.nanoTime();
         SyntheticNetwork synthetic = SyntheticNetwork.generate(seed, trains, lines);
@@ -202,6 +214,7 @@ final class NetworkBench {
         row("running times of every train", runs, String.format(Locale.ROOT, "%.0f trains/s", planned / runs * 1e3));
 
         double dayMs = median(() -> day(network));
+        double dayCpuMs = lastCpuMs;
         List<DayPlan> days = day(network);
         List<Occupation> occupations =
                 days.stream().flatMap(d -> d.occupations().stream()).toList();
@@ -216,10 +229,23 @@ final class NetworkBench {
                 dayMs,
                 String.format(
                         Locale.ROOT,
-                        "%d blocking times, %d conflicts; target < 5000 ms: %s",
+                        "CPU %.0f ms (all threads); %d blocking times, %d conflicts; target < 5000 ms: %s",
+                        dayCpuMs,
                         occupations.size(),
                         conflicts,
                         dayMs < 5000 ? "met" : "NOT met"));
+        // the same day again with every run already computed: what laying the blocking times and the sweep cost
+        List<Planner> warm = network.stream().map(NetworkBench::planner).toList();
+        double layMs = median(() -> IntStream.range(0, network.size())
+                .parallel()
+                .mapToObj(i -> warm.get(i).day(network.get(i).plans(), DAY, List.of(), List.of()))
+                .toList());
+        out.printf(
+                Locale.ROOT,
+                "  of which blocking times laid, station tracks allocated and conflicts swept (runs cached):"
+                        + " %.0f ms, CPU %.0f ms%n",
+                layMs,
+                lastCpuMs);
         int agreed = checkAgainstBruteForce(occupations, seed, SAMPLED_RESOURCES);
         out.printf(
                 Locale.ROOT,
@@ -238,7 +264,8 @@ final class NetworkBench {
 
         insertions(network, days);
         gtfs(network);
-        reference();
+        reference(dayMs, planned);
+        out.printf(Locale.ROOT, "at the end: %s%n", loadAverage());
         out.flush();
     }
 
@@ -334,17 +361,44 @@ final class NetworkBench {
                 String.format(Locale.ROOT, "%.1f MB zipped", size[0] / 1e6));
     }
 
-    /** The shipped China–Laos day, the same step as {@code lancang bench timetable}'s, as the in-process baseline. */
-    private void reference() {
+    /**
+     * The shipped China–Laos day, the same step as {@code lancang bench timetable}'s, as the in-process baseline; with
+     * what it is made of (planner set up, runs computed, the rest) and the large day's ratio to it.
+     */
+    private void reference(double largeDayMs, int largeTrains) {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         ReferenceData data = ReferenceData.parse(files);
         List<TrainPlan> plans = TimetableFile.parse("timetable.csv", files.read("timetable.csv"));
-        double ms = median(() -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults())
-                .day(plans, DAY, List.of(), List.of()));
+        Supplier<Planner> fresh = () -> new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
+        double ms = median(() -> fresh.get().day(plans, DAY, List.of(), List.of()));
+        double cpu = lastCpuMs;
         row(
                 "reference China–Laos day (" + plans.size() + " trains) computed + checked",
                 ms,
-                String.format(Locale.ROOT, "target < 50 ms: %s", ms < 50 ? "met" : "NOT met"));
+                String.format(
+                        Locale.ROOT,
+                        "CPU %.1f ms (all threads); target < 50 ms: %s",
+                        cpu,
+                        ms < 50 ? "met" : "NOT met"));
+        double setUp = median(fresh::get);
+        double runs = median(() -> {
+            Planner p = fresh.get();
+            return plans.stream().map(plan -> p.run(plan, List.of())).toList();
+        });
+        Planner warm = fresh.get();
+        double rest = median(() -> warm.day(plans, DAY, List.of(), List.of()));
+        out.printf(
+                Locale.ROOT,
+                "  of which planner set up %.2f ms, its %d runs computed %.2f ms, the day with runs cached %.2f ms%n",
+                setUp,
+                plans.size(),
+                runs,
+                rest);
+        out.printf(
+                Locale.ROOT,
+                "  the large day took %.0f× the China–Laos day for %.0f× its trains%n",
+                largeDayMs / ms,
+                largeTrains / (double) plans.size());
     }
 
     private void row(String name, double medianMs, String detail) {
@@ -356,17 +410,43 @@ final class NetworkBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
+    /** Median wall time in ms of the measured iterations after the warm-up; their median CPU goes to lastCpuMs. */
     private double median(Supplier<?> task) {
         for (int i = 0; i < warmup; i++) {
             task.get();
         }
         double[] ms = new double[iterations];
+        double[] cpu = new double[iterations];
         for (int i = 0; i < iterations; i++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             task.get();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (processCpuNanos() - c0) / 1e6;
         }
-        Arrays.sort(ms);
-        return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+        lastCpuMs = middle(cpu);
+        return middle(ms);
+    }
+
+    private static double middle(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /**
+     * CPU time of every thread of this JVM (the day runs on every core; the JIT and the collector count too): on a
+     * shared machine it moves less with the others' load than wall time does.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
+    }
+
+    /** The machine's load average, printed beside the figures: they mean little without it. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "load average unknown" : String.format(Locale.ROOT, "load average %.2f (1 min)", load);
     }
 }

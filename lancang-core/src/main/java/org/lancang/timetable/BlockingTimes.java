@@ -112,8 +112,12 @@ public final class BlockingTimes {
      */
     private static Duration entryTime(TrainRun run, double approachM, double startM) {
         Duration entry = seconds(run.secondsAt(Math.max(0, approachM)));
-        for (PointTime t : run.times()) {
-            if ((t.stops() || t.positionM() == 0) && t.positionM() >= approachM && t.positionM() <= startM) {
+        List<PointTime> times = run.times();
+        for (int i = firstAtOrAfter(times, approachM);
+                i < times.size() && times.get(i).positionM() <= startM;
+                i++) {
+            PointTime t = times.get(i);
+            if (t.stops() || t.positionM() == 0) {
                 entry = t.departure();
             }
         }
@@ -122,13 +126,33 @@ public final class BlockingTimes {
 
     /** When the tail clears a block ending at {@code endM}; a train stopping at its end is inside the station then. */
     private static Duration clearTime(TrainRun run, double endM, double length) {
-        for (PointTime t : run.times()) {
+        List<PointTime> times = run.times();
+        // the points within a metre of the end, looked up by position (a line has thousands of blocks)
+        for (int i = firstAtOrAfter(times, endM - 2);
+                i < times.size() && times.get(i).positionM() <= endM + 2;
+                i++) {
+            PointTime t = times.get(i);
             if (Math.abs(t.positionM() - endM) < 1
                     && (t.stops() || t.positionM() == run.path().lengthM())) {
                 return t.arrival();
             }
         }
         return seconds(run.secondsAt(Math.min(endM + length, run.path().lengthM())));
+    }
+
+    /** The first point at or after {@code positionM}: a run's points are in path order, so by position. */
+    private static int firstAtOrAfter(List<PointTime> times, double positionM) {
+        int lo = 0;
+        int hi = times.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times.get(mid).positionM() < positionM) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static Duration seconds(double s) {

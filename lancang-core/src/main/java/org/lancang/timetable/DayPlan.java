@@ -2,6 +2,7 @@ package org.lancang.timetable;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.lancang.timetable.conflict.BlockingTable;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.Occupation;
 
@@ -12,7 +13,8 @@ import org.lancang.timetable.conflict.Occupation;
 public record DayPlan(LocalDate date, List<ScheduledRun> runs, List<Occupation> occupations, List<Conflict> conflicts) {
     public DayPlan {
         runs = List.copyOf(runs);
-        occupations = List.copyOf(occupations);
+        // a day's table is read-only and holds millions of blocking times: kept as it is, not copied into records
+        occupations = occupations instanceof BlockingTable.Occupations ? occupations : List.copyOf(occupations);
         conflicts = List.copyOf(conflicts);
     }
 

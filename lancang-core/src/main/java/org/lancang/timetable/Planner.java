@@ -19,6 +19,7 @@ import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.Allowance;
 import org.lancang.runtime.LegMemo;
 import org.lancang.runtime.LegSupplements;
+import org.lancang.timetable.conflict.BlockingTable;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.ConflictDetector;
 import org.lancang.timetable.conflict.Occupation;
@@ -34,8 +35,8 @@ public final class Planner {
     private final BlockingRules rules;
     private final Resources resources;
     private final Map<RunKey, TrainRun> runs = new ConcurrentHashMap<>();
-    /** Blocking times of a run relative to a departure at the epoch: the same for every date it runs. */
-    private final Map<TrainRun, BlockingTimes.Demand> demands = new IdentityHashMap<>();
+    /** Blocking times of a run relative to its departure: the same for every date it runs. */
+    private final Map<TrainRun, RunOffsets> demands = new IdentityHashMap<>();
 
     private record RunKey(TrainPlan plan, List<SpeedRestriction> restrictions) {}
 
@@ -322,14 +323,13 @@ public final class Planner {
         for (Map.Entry<TrainPlan, LocalDate> e : toRun) {
             scheduled.add(schedule(e.getKey(), e.getValue(), restrictions));
         }
-        List<Occupation> occupations = occupations(scheduled, possessions);
+        Instant dayStart = date.atStartOfDay(network.serviceZone()).toInstant();
+        BlockingTable table = table(dayStart, scheduled, possessions);
         String suffix = "@" + date;
-        List<Conflict> conflicts = ConflictDetector.detect(occupations).stream()
-                .filter(c -> c.first().endsWith(suffix)
-                        || c.second().endsWith(suffix)
-                        || (c.possessionInvolved() && overlapsDay(c, date)))
-                .toList();
-        return new DayPlan(date, scheduled, occupations, conflicts);
+        // the conflicts of the day's own runs, and those of possessions over the day
+        List<Conflict> conflicts =
+                ConflictDetector.detect(table, owner -> owner.endsWith(suffix), c -> overlapsDay(c, date));
+        return new DayPlan(date, scheduled, table.occupations(), conflicts);
     }
 
     private boolean overlapsDay(Conflict c, LocalDate date) {
@@ -337,39 +337,36 @@ public final class Planner {
         return c.to().isAfter(dayStart) && c.from().isBefore(dayStart.plus(Duration.ofDays(1)));
     }
 
-    /** Every blocking time of the runs (station tracks allocated across all of them) and of the possessions. */
+    /**
+     * Every blocking time of the runs (station tracks allocated across all of them) and of the possessions, in a list
+     * the caller may add to.
+     */
     public List<Occupation> occupations(List<ScheduledRun> scheduled, List<Possession> possessions) {
-        List<Occupation> out = new ArrayList<>();
-        List<BlockingTimes.StationStop> stops = new ArrayList<>();
-        for (ScheduledRun r : scheduled) {
-            BlockingTimes.Demand demand = demand(r.run());
-            Duration shift = Duration.between(Instant.EPOCH, r.departure());
-            String owner = r.owner();
-            for (Occupation o : demand.occupations()) {
-                out.add(new Occupation(o.resource(), owner, false, o.from().plus(shift), o.to().plus(shift)));
-            }
-            for (BlockingTimes.StationStop s : demand.stationStops()) {
-                stops.add(new BlockingTimes.StationStop(
-                        owner,
-                        s.station(),
-                        s.increasingKm(),
-                        s.passing(),
-                        s.from().plus(shift),
-                        s.to().plus(shift)));
-            }
-        }
-        out.addAll(StationTracks.allocate(stops, network));
-        for (Possession p : possessions) {
-            out.addAll(possessionOccupations(p));
-        }
-        return out;
+        Instant base = scheduled.isEmpty() ? Instant.EPOCH : scheduled.get(0).departure();
+        return new ArrayList<>(table(base, scheduled, possessions).occupations());
     }
 
-    private synchronized BlockingTimes.Demand demand(TrainRun run) {
+    private BlockingTable table(Instant base, List<ScheduledRun> scheduled, List<Possession> possessions) {
+        List<RunOffsets> offsets = new ArrayList<>(scheduled.size());
+        int size = 0;
+        for (ScheduledRun r : scheduled) {
+            RunOffsets o = offsets(r.run());
+            offsets.add(o);
+            size += o.size();
+        }
+        List<Occupation> closed = new ArrayList<>();
+        for (Possession p : possessions) {
+            closed.addAll(possessionOccupations(p));
+        }
+        return RunOffsets.lay(new BlockingTable(base, size + closed.size()), scheduled, offsets, closed);
+    }
+
+    private synchronized RunOffsets offsets(TrainRun run) {
         if (demands.size() > 10_000) {
             demands.clear();
         }
-        return demands.computeIfAbsent(run, r -> BlockingTimes.of("", r, Instant.EPOCH, resources, rules));
+        return demands.computeIfAbsent(
+                run, r -> RunOffsets.of(BlockingTimes.of("", r, Instant.EPOCH, resources, rules), network));
     }
 
     /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */

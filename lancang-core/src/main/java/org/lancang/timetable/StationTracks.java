@@ -1,15 +1,11 @@
 package org.lancang.timetable;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
-import org.lancang.timetable.conflict.Occupation;
+import org.lancang.timetable.conflict.BlockingTable;
 
 /**
  * Gives every stop a station track, as a station master would, trains taken in order of priority: a train passing a single-track station takes the main
@@ -20,66 +16,102 @@ import org.lancang.timetable.conflict.Occupation;
 public final class StationTracks {
     private StationTracks() {}
 
-    public static List<Occupation> allocate(List<BlockingTimes.StationStop> stops, Network network) {
-        Map<String, Track> byTrack = new HashMap<>();
-        List<Occupation> out = new ArrayList<>();
-        for (BlockingTimes.StationStop s : stops) {
-            if (s.passing()) {
-                Occupation o =
-                        new Occupation(Resources.track(s.station().code(), 1), s.owner(), false, s.from(), s.to());
-                byTrack.computeIfAbsent(o.resource(), k -> new Track()).add(o);
-                out.add(o);
-            }
+    /**
+     * The allocation of one day, stop by stop, into a {@link BlockingTable}. Callers give every pass first (a train
+     * passing a single-track station takes the main line), then the stops in the timetable's order of priority: a
+     * train added later never moves the track of one planned before it, so path insertion and the day's check see the
+     * same allocation.
+     */
+    static final class Allocation {
+        private final BlockingTable table;
+        private final List<Track> byResource = new ArrayList<>();
+
+        Allocation(BlockingTable table) {
+            this.table = table;
         }
-        // in the order given, which is the timetable's order of priority: a train added later never moves the track of
-        // one planned before it, so path insertion and the day's check see the same allocation
-        for (BlockingTimes.StationStop s :
-                stops.stream().filter(s -> !s.passing()).toList()) {
-            List<Integer> preference = preference(s, network);
-            String chosen = Resources.track(s.station().code(), preference.get(0));
+
+        /** A pass through a single-track station: the main line, whatever else holds it. */
+        void pass(int owner, int mainLine, long from, long to) {
+            take(mainLine, owner, from, to);
+        }
+
+        /** A stop: the first track of {@code preference} free for the whole stay, else the first one. */
+        void stop(int owner, int[] preference, long from, long to) {
+            int chosen = preference[0];
             for (int track : preference) {
-                String id = Resources.track(s.station().code(), track);
-                Track taken = byTrack.get(id);
-                if (taken == null || taken.freeFor(s.owner(), s.from(), s.to())) {
-                    chosen = id;
+                Track taken = track < byResource.size() ? byResource.get(track) : null;
+                if (taken == null || taken.freeFor(owner, from, to)) {
+                    chosen = track;
                     break;
                 }
             }
-            Occupation o = new Occupation(chosen, s.owner(), false, s.from(), s.to());
-            byTrack.computeIfAbsent(chosen, k -> new Track()).add(o);
-            out.add(o);
+            take(chosen, owner, from, to);
         }
-        return out;
+
+        private void take(int track, int owner, long from, long to) {
+            table.add(track, owner, false, from, to);
+            while (byResource.size() <= track) {
+                byResource.add(null);
+            }
+            Track t = byResource.get(track);
+            if (t == null) {
+                t = new Track();
+                byResource.set(track, t);
+            }
+            t.add(owner, from, to);
+        }
     }
 
     /**
-     * One track's occupations by start time. A busy station sees thousands of stops a day: only those starting
-     * within the longest stay before the new one can overlap it, so each check looks at a few, not all.
+     * One track's occupations by start time, as sorted primitive columns. A busy station sees thousands of stops a
+     * day: only those starting within the longest stay before the new one can overlap it, so each check looks at a
+     * few, not all.
      */
     private static final class Track {
-        private final TreeMap<Instant, List<Occupation>> byStart = new TreeMap<>();
-        private Duration longest = Duration.ZERO;
+        private long[] starts = new long[8];
+        private long[] ends = new long[8];
+        private int[] owners = new int[8];
+        private int size;
+        private long longest;
 
-        void add(Occupation o) {
-            byStart.computeIfAbsent(o.from(), k -> new ArrayList<>(1)).add(o);
-            Duration length = Duration.between(o.from(), o.to());
-            if (length.compareTo(longest) > 0) {
-                longest = length;
+        void add(int owner, long from, long to) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                owners = Arrays.copyOf(owners, size * 2);
             }
+            int at = firstStartingAtOrAfter(from + 1); // after those starting at the same time, as added
+            System.arraycopy(starts, at, starts, at + 1, size - at);
+            System.arraycopy(ends, at, ends, at + 1, size - at);
+            System.arraycopy(owners, at, owners, at + 1, size - at);
+            starts[at] = from;
+            ends[at] = to;
+            owners[at] = owner;
+            size++;
+            longest = Math.max(longest, to - from);
         }
 
-        boolean freeFor(String owner, Instant from, Instant to) {
-            for (List<Occupation> starting :
-                    byStart.subMap(from.minus(longest), true, to, false).values()) {
-                for (Occupation o : starting) {
-                    if (o.from().isBefore(to)
-                            && from.isBefore(o.to())
-                            && !o.owner().equals(owner)) {
-                        return false;
-                    }
+        boolean freeFor(int owner, long from, long to) {
+            for (int i = firstStartingAtOrAfter(from - longest); i < size && starts[i] < to; i++) {
+                if (from < ends[i] && owners[i] != owner) {
+                    return false;
                 }
             }
             return true;
+        }
+
+        private int firstStartingAtOrAfter(long t) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 

@@ -35,7 +35,7 @@ class ConflictDetectorPropertyTest {
                 .isGreaterThan(1000);
     }
 
-    private static List<Occupation> randomOccupations(Random random) {
+    static List<Occupation> randomOccupations(Random random) {
         int resources = 1 + random.nextInt(6);
         int owners = 1 + random.nextInt(8);
         int count = random.nextInt(40);
