@@ -141,7 +141,8 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(
                         platform.networkOperations(),
-                        code -> NetworksRoutes.stopCoordinates(platform.networks().require(code, "network")))
+                        code -> NetworksRoutes.stopCoordinates(
+                                platform.networks().require(code, "network")))
                 .endpoints());
         endpoints.addAll(new DispatchRoutes(
                         platform.networkOperations(),

@@ -101,7 +101,6 @@ final class MoveEvaluator {
         }
         if (!sorted || !topological()) {
             // a leg leaving before its predecessor (not in the data as it is): the order of the decode is always valid
-            // a loop, not System.arraycopy: the core does not touch System (CoreArchitectureTest)
             for (int i = 0; i < s.legs; i++) {
                 ord[i] = kahn[i];
             }

@@ -84,8 +84,8 @@ class ErrorCodesTest {
                         "stop_id", // the feed's own id
                         "unknown", "stop-unknown");
                 """;
-        assertThat(ruleCodes(source)).containsExactlyInAnyOrder(
-                "name-too-long", "change-not-draft", "same-stations", "stop-unknown");
+        assertThat(ruleCodes(source))
+                .containsExactlyInAnyOrder("name-too-long", "change-not-draft", "same-stations", "stop-unknown");
     }
 
     /** The codes given as the last argument (a string literal) of an error call, when it has three or more. */
