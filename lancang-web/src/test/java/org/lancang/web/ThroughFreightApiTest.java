@@ -18,6 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -134,6 +139,36 @@ class ThroughFreightApiTest {
                     .contains("Final destination")
                     .contains("(KTW)");
         }
+    }
+
+    @Test
+    void shippersSendingOneBookingOnAtOnceGetOneConsignment() throws Exception {
+        String id = book("REEFER_40", 4).get("id").asText();
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TestServer.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            replies.add(pool.submit(() -> {
+                go.await();
+                return consign(shipper, id, "KTW");
+            }));
+        }
+        go.countDown();
+        for (Future<TestServer.Reply> f : replies) {
+            TestServer.Reply r = f.get(60, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().get("to").asText()).isEqualTo("KTW");
+        }
+        pool.shutdown();
+        long rows = server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM freight_through WHERE booking_id = :b")
+                        .bind("b", id)
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).isEqualTo(1);
     }
 
     @Test

@@ -116,13 +116,7 @@ public final class ThroughConsignments {
         ThroughQuote quote = quote(b, beyond, to);
         Optional<Through> existing = of(bookingId, shipper);
         if (existing.isPresent()) {
-            if (!existing.get().to().equalsIgnoreCase(to)) {
-                throw new Clash(
-                        "bookingId",
-                        "booking " + bookingId + " already goes on to "
-                                + existing.get().to());
-            }
-            return existing.get();
+            return sameAsAsked(existing.get(), to);
         }
         Instant now = home.now();
         String point = beyond.network()
@@ -130,15 +124,28 @@ public final class ThroughConsignments {
                 .point(to.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow()
                 .code();
-        home.jdbi()
-                .useHandle(h -> h.createUpdate("INSERT INTO freight_through (booking_id, onward_network,"
-                                + " onward_to, created_at) VALUES (:b, :n, :to, :at)")
+        int inserted = home.jdbi()
+                .withHandle(h -> h.createUpdate("INSERT INTO freight_through (booking_id, onward_network,"
+                                + " onward_to, created_at) VALUES (:b, :n, :to, :at)"
+                                + " ON CONFLICT (booking_id) DO NOTHING")
                         .bind("b", bookingId)
                         .bind("n", beyond.network().code())
                         .bind("to", point)
                         .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                         .execute());
+        if (inserted == 0) {
+            // a request for the same booking came in between the look-up and the insert: its row stands
+            return sameAsAsked(of(bookingId, shipper).orElseThrow(), to);
+        }
         return new Through(b, beyond.network().code(), point, now, quote);
+    }
+
+    /** The booking's through consignment when it goes where this request asks; a clash naming the booking if not. */
+    private static Through sameAsAsked(Through existing, String to) {
+        if (!existing.to().equalsIgnoreCase(to)) {
+            throw new Clash("bookingId", "booking " + existing.booking().id() + " already goes on to " + existing.to());
+        }
+        return existing;
     }
 
     /** The booking's through consignment, if it goes on beyond its yard (the shipper's own; null: any). */
