@@ -122,8 +122,9 @@ class ErrorCodesTest {
             }
             if (c == '/' && i + 1 < s.length() && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*')) {
                 // a comment inside the arguments: its apostrophes are not char literals
-                int end = s.charAt(i + 1) == '/' ? s.indexOf('\n', i) : s.indexOf("*/", i) + 1;
-                i = end < 0 ? s.length() : end;
+                boolean toLineEnd = s.charAt(i + 1) == '/';
+                int end = toLineEnd ? s.indexOf('\n', i) : s.indexOf("*/", i + 2) + 1;
+                i = end <= 0 ? s.length() : end; // an unclosed comment ends the source
                 continue;
             }
             if (c == '\'') {
