@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import org.lancang.network.Point;
 import org.lancang.store.Platform;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.web.http.Json;
 import org.lancang.web.network.NetworkRoutes;
+import org.lancang.web.network.NetworkRoutes.SectionView;
 import org.lancang.web.networks.NetworksRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
         name = "network",
         mixinStandardHelpOptions = true,
         description = "Show the network.",
-        subcommands = {NetworkCommand.Points.class, NetworkCommand.RoadClosures.class})
+        subcommands = {NetworkCommand.Points.class, NetworkCommand.Sections.class, NetworkCommand.RoadClosures.class})
 final class NetworkCommand extends CommandGroup {
 
     @Command(
@@ -78,23 +80,23 @@ final class NetworkCommand extends CommandGroup {
     @Command(
             name = "points",
             mixinStandardHelpOptions = true,
-            description = "Every point of the line in km order (the same list as GET /api/network/points).")
+            description = "Every point of a network in its km order (the same list as GET /api/network/points).")
     static final class Points extends PlatformCommand {
         @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default text)")
         OutputFormat format;
 
+        @Option(names = "--network", description = "network code, e.g. vientiane-bangkok (default the home network)")
+        String network;
+
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            List<Point> points = platform.reference().network().referencePoints();
+            ServedNetwork served = served(platform, network);
+            List<Point> points = served.network().referencePoints();
             switch (format) {
                 case JSON ->
                     out.println(Json.MAPPER
                             .writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(new NetworkRoutes(
-                                            platform.reference().network(),
-                                            platform.nameFolding(),
-                                            platform.sales()::localCurrency)
-                                    .pointViews()));
+                            .writeValueAsString(routes(platform).pointViews(served.code())));
                 case CSV -> {
                     out.println(Csv.line(List.of(
                             "code",
@@ -144,5 +146,70 @@ final class NetworkCommand extends CommandGroup {
             }
             return 0;
         }
+    }
+
+    @Command(
+            name = "sections",
+            mixinStandardHelpOptions = true,
+            description = "Every section of a network in its km order: tracks, line speed, gauge, electrification (the"
+                    + " same list as GET /api/network/sections).")
+    static final class Sections extends PlatformCommand {
+        @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default text)")
+        OutputFormat format;
+
+        @Option(names = "--network", description = "network code, e.g. vientiane-bangkok (default the home network)")
+        String network;
+
+        @Override
+        int run(Platform platform, PrintWriter out) throws Exception {
+            List<SectionView> sections =
+                    routes(platform).sectionViews(served(platform, network).code());
+            if (format == OutputFormat.JSON) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sections));
+                return 0;
+            }
+            List<String> head = List.of(
+                    "from",
+                    "to",
+                    "from_km",
+                    "to_km",
+                    "length_km",
+                    "tracks",
+                    "line_speed_kmh",
+                    "gauge_mm",
+                    "electrification");
+            if (format == OutputFormat.CSV) {
+                out.println(Csv.line(head));
+            } else {
+                out.printf("%-4s %-4s %8s %8s %7s %6s %5s %6s  %s%n", head.toArray());
+            }
+            for (SectionView s : sections) {
+                List<Object> row = List.of(
+                        s.from(),
+                        s.to(),
+                        s.fromKm(),
+                        s.toKm(),
+                        s.lengthKm(),
+                        s.tracks(),
+                        s.lineSpeedKmh(),
+                        s.gaugeMm(),
+                        s.electrification());
+                if (format == OutputFormat.CSV) {
+                    out.println(Csv.line(row));
+                } else {
+                    out.printf(Locale.ROOT, "%-4s %-4s %8.1f %8.1f %7.1f %6d %5d %6d  %s%n", row.toArray());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** The network named (home's when none is), or refused naming {@code --network} and the networks served. */
+    private static ServedNetwork served(Platform platform, String code) {
+        return code == null ? platform.networks().home() : platform.networks().require(code, "--network");
+    }
+
+    private static NetworkRoutes routes(Platform platform) {
+        return new NetworkRoutes(platform.networks(), platform.nameFolding(), platform.sales()::localCurrency);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,37 @@ class NetworksCommandTest {
                 "runtime", "--type", "SRT_RAPID", "--from", "UDN", "--to", "KSV", "--stops", "NKI");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("SRT_RAPID UDN → KSV: running time ");
+    }
+
+    @Test
+    void networkPointsAndSectionsOfAnyNetwork() {
+        CommandLineTest.Run points =
+                CommandLineTest.run("network", "points", "--network", "vientiane-bangkok", "--format", "csv");
+        assertThat(points.exitCode()).as(points.err()).isZero();
+        List<String> rows = points.out().lines().skip(1).toList();
+        assertThat(rows.get(0)).startsWith("KTW,");
+        assertThat(rows.get(rows.size() - 1)).startsWith("KSV,");
+        assertThat(points.out()).contains("Nong Khai").doesNotContain("KMS,");
+        CommandLineTest.Run json =
+                CommandLineTest.run("network", "points", "--network", "vientiane-bangkok", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"th\"").contains("\"KSV\"");
+
+        CommandLineTest.Run sections =
+                CommandLineTest.run("network", "sections", "--network", "vientiane-bangkok", "--format", "csv");
+        assertThat(sections.exitCode()).as(sections.err()).isZero();
+        List<String> lines = sections.out().lines().toList();
+        assertThat(lines.get(0))
+                .isEqualTo("from,to,from_km,to_km,length_km,tracks,line_speed_kmh,gauge_mm,electrification");
+        assertThat(lines).hasSize(rows.size()); // a header and one section fewer than the points
+        assertThat(lines.get(1)).startsWith("KTW,").contains(",1000,none");
+        CommandLineTest.Run home = CommandLineTest.run("network", "sections");
+        assertThat(home.exitCode()).as(home.err()).isZero();
+        assertThat(home.out()).contains("KMG").contains("25 kV 50 Hz AC").doesNotContain("KTW");
+
+        CommandLineTest.Run unknown = CommandLineTest.run("network", "points", "--network", "atlantis");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("atlantis").contains("vientiane-bangkok");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -112,13 +111,7 @@ public final class WebServer implements AutoCloseable {
                 .summary("Liveness and database check")
                 .returns(Map.class)
                 .handle(ctx -> ctx.json(Map.of("status", "UP", "database", databaseStatus(platform)))));
-        endpoints.addAll(new NetworkRoutes(
-                        platform.reference().network(),
-                        platform.nameFolding(),
-                        platform.sales()::localCurrency,
-                        code -> platform.networks()
-                                .ofPoint(code)
-                                .flatMap(n -> n.network().point(code.strip().toUpperCase(Locale.ROOT))))
+        endpoints.addAll(new NetworkRoutes(platform.networks(), platform.nameFolding(), platform.sales()::localCurrency)
                 .endpoints());
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());

@@ -3,6 +3,7 @@ package org.lancang.web.network;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +19,17 @@ import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.network.Section;
 import org.lancang.network.Structure;
+import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.networks.ServedNetworks;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 
-/** The network, read-only and public: points, sections, structures. */
+/**
+ * Every network served, read-only and public: points, sections, structures, the home network's unless {@code ?network=}
+ * names another.
+ */
 public final class NetworkRoutes {
     /**
      * A name in English, Chinese and Lao, the pinyin of the Chinese name without tones (blank if none), and the name in
@@ -160,42 +166,76 @@ public final class NetworkRoutes {
         }
     }
 
-    private final List<PointView> points;
-    private final List<PointView> allPoints;
-    private final List<SectionView> sections;
-    private final List<SectionView> allSections;
-    private final List<StructureView> structures;
+    /** One network as these endpoints answer it, made once: the views never change while the server runs. */
+    private record Shown(
+            List<PointView> points,
+            List<PointView> allPoints,
+            List<SectionView> sections,
+            List<SectionView> allSections,
+            List<StructureView> structures) {
+        static Shown of(Network network) {
+            return new Shown(
+                    network.referencePoints().stream().map(PointView::of).toList(),
+                    network.points().stream().map(PointView::of).toList(),
+                    network.referenceSections().stream().map(SectionView::of).toList(),
+                    network.sections().stream().map(SectionView::of).toList(),
+                    network.structures().stream().map(StructureView::of).toList());
+        }
+    }
+
+    private static final String NETWORK =
+            "network code, e.g. vientiane-bangkok (default the home network; GET /api/networks lists them)";
+
+    private final ServedNetworks networks;
+    /** Each network's views by its code, home first. */
+    private final Map<String, Shown> shown = new LinkedHashMap<>();
+
     private final Network network;
-    private final Function<String, Optional<Point>> otherPoint;
     private final NameFolding folding;
     private final Function<String, Optional<Currency>> localCurrency;
 
-    /** {@code localCurrency}: the currency a station's operator sells in (the fare table knows). */
-    public NetworkRoutes(Network network, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
-        this(network, folding, localCurrency, code -> Optional.empty());
-    }
-
-    /** {@code otherPoint}: a point of another network served, by its code (codes are unique across networks). */
+    /**
+     * Every network served; {@code localCurrency}: the currency a home station's operator sells in (the fare table
+     * knows), for the station search, which is the home network's.
+     */
     public NetworkRoutes(
-            Network network,
-            NameFolding folding,
-            Function<String, Optional<Currency>> localCurrency,
-            Function<String, Optional<Point>> otherPoint) {
-        this.otherPoint = otherPoint;
-        this.network = network;
+            ServedNetworks networks, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
+        this.networks = networks;
+        this.network = networks.home().network();
         this.folding = folding;
         this.localCurrency = localCurrency;
-        this.points = network.referencePoints().stream().map(PointView::of).toList();
-        this.allPoints = network.points().stream().map(PointView::of).toList();
-        this.sections =
-                network.referenceSections().stream().map(SectionView::of).toList();
-        this.allSections = network.sections().stream().map(SectionView::of).toList();
-        this.structures = network.structures().stream().map(StructureView::of).toList();
+        networks.all().forEach(n -> shown.put(n.code(), Shown.of(n.network())));
     }
 
-    /** The points exactly as the API returns them (the command line prints the same). */
-    public List<PointView> pointViews() {
-        return points;
+    /** The points of a network exactly as the API returns them (the command line prints the same). */
+    public List<PointView> pointViews(String networkCode) {
+        return shown(networkCode, "network").points();
+    }
+
+    /** The sections of a network exactly as the API returns them. */
+    public List<SectionView> sectionViews(String networkCode) {
+        return shown(networkCode, "network").sections();
+    }
+
+    /**
+     * The network a request names with {@code ?network=} (home when it names none): an unknown code is a 400 naming
+     * {@code field}, as any other malformed query parameter, listing the networks served.
+     */
+    private Shown shown(String code, String field) {
+        if (code == null || code.isBlank()) {
+            return shown.get(networks.home().code());
+        }
+        return shown.get(served(code, field).code());
+    }
+
+    private ServedNetwork served(String code, String field) {
+        return networks.named(code.strip())
+                .orElseThrow(() ->
+                        new InvalidInput(field, "no network '" + code.strip() + "'; served: " + networks.codes()));
+    }
+
+    private Shown shown(Context ctx) {
+        return shown(Params.of(ctx).text("network").orElse(null), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -203,37 +243,55 @@ public final class NetworkRoutes {
                 Endpoint.get("/api/network/points")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("Every point of the line in km order, with names in English, Chinese and Lao")
+                        .summary("Every point of a network in its km order, with names in English, Chinese and Lao"
+                                + " (and any more languages it gives)")
                         .query("include", false, "'assumed' to add the passing loops Lancang assumes (not published)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(PointView.class))
-                        .handle(ctx -> ctx.json(includeAssumed(ctx) ? allPoints : points)),
+                        .handle(ctx -> {
+                            Shown n = shown(ctx);
+                            ctx.json(includeAssumed(ctx) ? n.allPoints() : n.points());
+                        }),
                 Endpoint.get("/api/network/points/{code}")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("One point by its code, in any network served")
+                        .summary("One point by its code, in any network served (or in the one named)")
                         .pathParam("code", "point code, e.g. LPB")
+                        .query("network", false, "only this network's point, e.g. vientiane-bangkok (default: any)")
                         .returns(PointView.class)
                         .handle(ctx -> {
-                            String code = ctx.pathParam("code");
-                            ctx.json(network.point(code)
-                                    .or(() -> otherPoint.apply(code))
+                            String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
+                            Optional<String> named = Params.of(ctx).text("network");
+                            Optional<ServedNetwork> in = named.isPresent()
+                                    ? Optional.of(served(named.get(), "network"))
+                                    : networks.ofPoint(code);
+                            ctx.json(in.flatMap(n -> n.network().point(code))
                                     .map(PointView::of)
-                                    .orElseThrow(() -> new NotFound("code", "no point with code '" + code + "'")));
+                                    .orElseThrow(() -> new NotFound(
+                                            "code",
+                                            "no point with code '" + code + "'"
+                                                    + named.map(x -> " in network '" + x + "'")
+                                                            .orElse(""))));
                         }),
                 Endpoint.get("/api/network/sections")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary(
-                                "Sections between consecutive points: tracks, line speeds, block, mean gradient, gauge, electrification")
+                        .summary("A network's sections between consecutive points: tracks, line speeds, block, mean"
+                                + " gradient, gauge, electrification")
                         .query("include", false, "'assumed' to split sections at the assumed passing loops")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(SectionView.class))
-                        .handle(ctx -> ctx.json(includeAssumed(ctx) ? allSections : sections)),
+                        .handle(ctx -> {
+                            Shown n = shown(ctx);
+                            ctx.json(includeAssumed(ctx) ? n.allSections() : n.sections());
+                        }),
                 Endpoint.get("/api/network/structures")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("Named tunnels and bridges with their km ranges")
+                        .summary("A network's named tunnels and bridges with their km ranges")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(StructureView.class))
-                        .handle(ctx -> ctx.json(structures)),
+                        .handle(ctx -> ctx.json(shown(ctx).structures())),
                 Endpoint.get("/api/stations")
                         .access(Access.PUBLIC)
                         .tag("network")
