@@ -9,7 +9,6 @@ import com.google.transit.realtime.GtfsRealtime.FeedHeader;
 import com.google.transit.realtime.GtfsRealtime.FeedMessage;
 import com.google.transit.realtime.GtfsRealtime.Position;
 import com.google.transit.realtime.GtfsRealtime.TimeRange;
-import com.google.transit.realtime.GtfsRealtime.TranslatedString;
 import com.google.transit.realtime.GtfsRealtime.TripDescriptor;
 import com.google.transit.realtime.GtfsRealtime.TripUpdate;
 import com.google.transit.realtime.GtfsRealtime.TripUpdate.StopTimeEvent;
@@ -26,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lancang.gtfs.GtfsExporter.StaticTrip;
-import org.lancang.network.Names;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.operations.CallForecast;
@@ -44,7 +42,8 @@ import org.lancang.timetable.Timetable;
  * so stops in UTC+7 and UTC+8 need nothing special; the test checks them against the static times.</li>
  * <li>Vehicle positions: each run under way at {@code now}, placed by interpolating between its last point and the
  * next at the forecast (or actual) times, then between the coordinates of the stations either side by chainage.</li>
- * <li>Alerts: a run forecast {@link #ALERT_DELAY} or more late at its destination, in English, Chinese and Lao.</li>
+ * <li>Alerts: a run forecast {@link #ALERT_DELAY} or more late at its destination, in English, Chinese and Lao, and in
+ * each more language the network names its points in (Thai on the Bangkok line).</li>
  * </ul>
  * No vehicle ids are known, so the vehicle id is the entity id of the run in both feeds (they pair up).
  */
@@ -60,6 +59,8 @@ public final class RealtimeFeeds {
     private final StopCoordinates coordinates;
     /** Points with coordinates in chainage order: what a position between two timing points is placed along. */
     private final List<Point> located;
+    /** The languages of its alerts: the three, and any more its points are named in (Thai on the Bangkok line). */
+    private final AlertTexts texts;
 
     public RealtimeFeeds(Network network, Timetable timetable) {
         this(network, timetable, StopCoordinates.bundled());
@@ -68,6 +69,7 @@ public final class RealtimeFeeds {
     public RealtimeFeeds(Network network, Timetable timetable, StopCoordinates coordinates) {
         this.network = network;
         this.coordinates = coordinates;
+        this.texts = AlertTexts.of(network);
         this.trips = new GtfsExporter(coordinates).staticTrips(network, timetable);
         this.located = network.points().stream()
                 .filter(p -> coordinates.of(p.code()).isPresent())
@@ -194,7 +196,7 @@ public final class RealtimeFeeds {
             Point destination = network.point(run.to()).orElseThrow();
             long minutes = run.destinationDelaySeconds() / 60;
             String at = CLOCK.format(run.destinationArrival().atZone(destination.timeZone()));
-            Names station = destination.names();
+            AlertTexts.Late late = new AlertTexts.Late(run.train(), minutes, at, destination.names());
             Alert.Builder alert = Alert.newBuilder()
                     .addActivePeriod(TimeRange.newBuilder()
                             .setStart(seconds(run.calls().get(0).plannedDeparture()))
@@ -204,17 +206,8 @@ public final class RealtimeFeeds {
                             .setTrip(trip(run, trip)))
                     .setCause(Alert.Cause.UNKNOWN_CAUSE)
                     .setEffect(Alert.Effect.SIGNIFICANT_DELAYS)
-                    .setHeaderText(translated(
-                            run.train() + " is running about " + minutes + " min late",
-                            run.train() + "次列车晚点约" + minutes + "分钟",
-                            "ລົດໄຟ " + run.train() + " ຊ້າປະມານ " + minutes + " ນາທີ"))
-                    .setDescriptionText(translated(
-                            run.train() + " is expected at " + station.en() + " at " + at + " (local time), about "
-                                    + minutes + " min late.",
-                            run.train() + "次列车预计当地时间" + at + "到达" + or(station.zh(), station.en()) + "，晚点约" + minutes
-                                    + "分钟。",
-                            "ລົດໄຟ " + run.train() + " ຄາດວ່າຈະຮອດ" + or(station.lo(), station.en()) + " ເວລາ " + at
-                                    + " (ເວລາທ້ອງຖິ່ນ), ຊ້າປະມານ " + minutes + " ນາທີ."));
+                    .setHeaderText(texts.header(late))
+                    .setDescriptionText(texts.description(late));
             feed.addEntity(
                     FeedEntity.newBuilder().setId("alert-" + entityId(run)).setAlert(alert));
         }
@@ -324,24 +317,6 @@ public final class RealtimeFeeds {
                 .setLatitude((float) (a.lat() + share * (b.lat() - a.lat())))
                 .setLongitude((float) (a.lon() + share * (b.lon() - a.lon())))
                 .build());
-    }
-
-    private static TranslatedString translated(String en, String zh, String lo) {
-        return TranslatedString.newBuilder()
-                .addTranslation(TranslatedString.Translation.newBuilder()
-                        .setLanguage("en")
-                        .setText(en))
-                .addTranslation(TranslatedString.Translation.newBuilder()
-                        .setLanguage("zh")
-                        .setText(zh))
-                .addTranslation(TranslatedString.Translation.newBuilder()
-                        .setLanguage("lo")
-                        .setText(lo))
-                .build();
-    }
-
-    private static String or(String text, String fallback) {
-        return text == null || text.isBlank() ? fallback : text;
     }
 
     private static long seconds(Instant at) {
