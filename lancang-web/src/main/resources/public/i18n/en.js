@@ -36,6 +36,7 @@ export default {
   'map.heading': 'China–Laos Railway',
   'map.summary': '{from} (km {fromKm}) → {to} (km {toKm}) · {length} km · {count} points',
   'map.tz': 'Time zones: points in China use UTC+8 (Asia/Shanghai), points in Laos use UTC+7 (Asia/Vientiane).',
+  'map.tzOf': 'Time zones: {list}.',
   'map.scrollHint': 'The map is wide: scroll sideways (or focus it and use the arrow keys) to see the whole line.',
   'map.region': 'Strip map, scrolls horizontally',
   'map.svgLabel': 'Schematic strip map of the line from {from} to {to}. The same points are listed in the table below.',
@@ -78,6 +79,8 @@ export default {
   'country.CN': 'China',
   'country.LA': 'Laos',
   'country.CN/LA': 'China / Laos',
+  'country.TH': 'Thailand',
+  'country.TH/LA': 'Thailand / Laos',
 
   'field.username': 'Username',
   'field.password': 'Password',

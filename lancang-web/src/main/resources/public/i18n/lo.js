@@ -35,6 +35,7 @@ export default {
   'map.heading': 'ທາງລົດໄຟ ລາວ-ຈີນ',
   'map.summary': '{from} (ກມ {fromKm}) → {to} (ກມ {toKm}) · {length} ກມ · {count} ຈຸດ',
   'map.tz': 'ເຂດເວລາ: ຈຸດໃນປະເທດຈີນໃຊ້ UTC+8 (Asia/Shanghai), ຈຸດໃນປະເທດລາວໃຊ້ UTC+7 (Asia/Vientiane).',
+  'map.tzOf': 'ເຂດເວລາ: {list}.',
   'map.scrollHint': 'ແຜນຜັງກວ້າງ: ເລື່ອນໄປຊ້າຍ-ຂວາ (ຫຼື ໃຊ້ປຸ່ມລູກສອນ) ເພື່ອເບິ່ງທັງເສັ້ນທາງ.',
   'map.region': 'ແຜນຜັງເສັ້ນທາງ, ເລື່ອນຕາມແນວນອນ',
   'map.svgLabel': 'ແຜນຜັງເສັ້ນທາງຈາກ {from} ຫາ {to}. ຈຸດດຽວກັນຢູ່ໃນຕາຕະລາງລຸ່ມນີ້.',
@@ -77,6 +78,8 @@ export default {
   'country.CN': 'ຈີນ',
   'country.LA': 'ລາວ',
   'country.CN/LA': 'ຈີນ / ລາວ',
+  'country.TH': 'ໄທ',
+  'country.TH/LA': 'ໄທ / ລາວ',
 
   'field.username': 'ຊື່ຜູ້ໃຊ້',
   'field.password': 'ລະຫັດຜ່ານ',

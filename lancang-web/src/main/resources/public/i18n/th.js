@@ -37,6 +37,7 @@ export default {
   'map.heading': 'ทางรถไฟลาว–จีน',
   'map.summary': '{from} (กม. {fromKm}) → {to} (กม. {toKm}) · {length} กม. · {count} จุด',
   'map.tz': 'เขตเวลา: จุดในจีนใช้ UTC+8 (Asia/Shanghai) จุดในลาวใช้ UTC+7 (Asia/Vientiane)',
+  'map.tzOf': 'เขตเวลา: {list}',
   'map.scrollHint': 'แผนที่กว้าง: เลื่อนไปด้านข้าง (หรือเลือกแผนที่แล้วใช้ปุ่มลูกศร) เพื่อดูทั้งเส้นทาง',
   'map.region': 'แผนที่แถบ เลื่อนในแนวนอน',
   'map.svgLabel': 'แผนที่แถบแบบย่อของเส้นทางจาก {from} ถึง {to} จุดเดียวกันนี้แสดงอยู่ในตารางด้านล่าง',
@@ -79,6 +80,9 @@ export default {
   'country.CN': 'จีน',
   'country.LA': 'ลาว',
   'country.CN/LA': 'จีน / ลาว',
+  'country.TH': 'ไทย',
+  'country.TH/LA': 'ไทย / ลาว',
+  'pg.network': 'เครือข่ายรถไฟ',
   // sign-in and registration
   'field.username': 'ชื่อผู้ใช้',
   'field.password': 'รหัสผ่าน',

@@ -35,6 +35,7 @@ export default {
   'map.heading': '中老铁路',
   'map.summary': '{from}（{fromKm} 公里）→ {to}（{toKm} 公里）· 全长 {length} 公里 · 共 {count} 个点',
   'map.tz': '时区：中国境内各点为 UTC+8（Asia/Shanghai），老挝境内各点为 UTC+7（Asia/Vientiane）。',
+  'map.tzOf': '时区：{list}。',
   'map.scrollHint': '线路图较宽：可左右滚动（或聚焦后使用方向键）查看全线。',
   'map.region': '线路示意图，可横向滚动',
   'map.svgLabel': '从{from}到{to}的线路示意图。下表列出了相同的各点。',
@@ -77,6 +78,8 @@ export default {
   'country.CN': '中国',
   'country.LA': '老挝',
   'country.CN/LA': '中国 / 老挝',
+  'country.TH': '泰国',
+  'country.TH/LA': '泰国 / 老挝',
 
   'field.username': '用户名',
   'field.password': '密码',

@@ -2,7 +2,9 @@
 // speed restriction and a photo (POST /api/maintenance/defects, then …/photos with the image as the body), the
 // restrictions in force with what they cost each train, the work-order board (…/work-orders and …/status), and the
 // skylight plan with its windows drawn on the time-distance diagram (GET /api/timetable/diagram.svg). Reading needs
-// MAINTAINER, PLANNER, DISPATCHER or ADMIN; the server refuses what a role may not do, and the page says so.
+// MAINTAINER, PLANNER, DISPATCHER or ADMIN; the server refuses what a role may not do, and the page says so. The page
+// shows one network's maintenance, picked like the planner's (?network=, else the last chosen on this browser, else
+// home): every list names it (?network=), what names an asset, a defect or a point goes to that one's network anyway.
 import {
   initPage, api, h, ApiError, clearErrors, formError, showProblem, checkRequired, busy, errorText,
 } from '/lib/common.js';
@@ -17,10 +19,17 @@ const STATUSES = ['OPEN', 'PLANNED', 'IN_PROGRESS', 'DONE', 'VERIFIED'];
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const MAX_PHOTO = 5 * 1024 * 1024;
 
+const NETWORK_KEY = 'lancang.maintenance.network';
+
+let networks = []; // the networks served (GET /api/networks), home first
+let network = null; // the one shown
 let points = [];
 let windows = [];
 let assets = []; // the whole register, to know where a work order's asset lies
 
+/** A path of the API with the network shown named, for the lists (home's is the default, so it is left out). */
+const onNetwork = (path) => (network && !network.home
+  ? `${path}${path.includes('?') ? '&' : '?'}network=${encodeURIComponent(network.code)}` : path);
 const pointName = (code) => { const p = points.find((x) => x.code === code); return p ? localName(p.names) : code; };
 /** An operator by name in the reader's language (the code where none is known). */
 const operatorName = (code) => { const k = `op.${code}`; const v = t(k); return v && v !== k ? v : code; };
@@ -32,7 +41,7 @@ const operatorName = (code) => { const k = `op.${code}`; const v = t(k); return 
 function assetName(a) {
   if (!a) return '';
   const at = a.attributes || {};
-  const part = /-(CN|LA)$/.exec(a.id);
+  const part = /-([A-Z]{2})$/.exec(a.id); // the part of a structure in one country
   switch (a.type) {
     case 'TRACK':
     case 'OVERHEAD_LINE':
@@ -65,12 +74,19 @@ function signIn() {
   location.replace(`/signin.html?next=${encodeURIComponent('/maintenance.html')}`);
 }
 
-/** The zone of a km: Lao time south of the border (km 686.7 from the points list), Beijing time north of it. */
+/** The zone of a km: that of the last point at or before it (each point keeps its country's zone). */
 function zoneAt(km) {
-  const border = points.find((p) => p.kind === 'BORDER');
-  return border && km >= border.km ? 'Asia/Vientiane' : 'Asia/Shanghai';
+  const before = [...points].reverse().find((p) => p.km <= km) || points[0];
+  return (before && before.timeZone) || (network && network.serviceZone) || 'UTC';
 }
-const offsetOf = (zone) => (zone === 'Asia/Vientiane' ? '+07:00' : '+08:00'); // neither zone has summer time
+
+/** A zone's offset now, as an ISO-8601 offset ("+07:00"), for a local time typed in it. */
+function offsetOf(zone) {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date()).find((x) => x.type === 'timeZoneName');
+  const off = part ? part.value.replace('GMT', '') : '';
+  return off || '+00:00';
+}
 
 function localInput(date, zone) {
   const f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
@@ -111,7 +127,7 @@ async function loadAssets(e) {
   const q = new URLSearchParams();
   ['fromKm', 'toKm', 'type'].forEach((k) => { if (form.elements[k].value) q.set(k, form.elements[k].value); });
   try {
-    const assets = await api(`/api/maintenance/assets?${q}`);
+    const assets = await api(onNetwork(`/api/maintenance/assets?${q}`));
     $('assets-table').querySelector('tbody').replaceChildren(...assets.map((a) => h('tr', {},
       h('td', { class: 'num' }, a.fromKm === a.toKm ? a.fromKm.toFixed(3) : `${a.fromKm.toFixed(3)} – ${a.toKm.toFixed(3)}`),
       h('td', {}, h('code', {}, a.id)), h('td', {}, t(`mnt.type.${a.type}`)), h('td', { class: 'asset-name' }, assetName(a)),
@@ -126,7 +142,7 @@ async function loadAssets(e) {
 const DUE_ROWS = 25;
 
 async function loadDue() {
-  const s = await api('/api/maintenance/inspections/due');
+  const s = await api(onNetwork('/api/maintenance/inspections/due'));
   const all = [...s.overdue, ...s.due];
   $('due-table').querySelector('tbody').replaceChildren(...all.slice(0, DUE_ROWS).map((d) => h('tr', {},
     h('td', {}, h('code', {}, d.asset.id)), h('td', {}, t(`mnt.type.${d.asset.type}`)),
@@ -214,7 +230,7 @@ async function reportDefect(e) {
 
 async function loadRestrictions() {
   try {
-    const list = await api('/api/maintenance/restrictions');
+    const list = await api(onNetwork('/api/maintenance/restrictions'));
     $('restrictions').replaceChildren(...(list.length ? list.map((d) => h('li', {},
       `${d.id} · ${assetLabel(d.assetId)} · km ${d.restriction.fromKm} – ${d.restriction.toKm} · ${d.restriction.speedKmh} km/h · `,
       t('mnt.until', { when: when(d.restriction.validTo) }), ' ',
@@ -261,7 +277,7 @@ function stretchAround(asset) {
 
 /** The next local date (from today, in the zone of the window's first point) on which the window opens and has not ended. */
 function nextDay(w) {
-  const zone = (w && (points.find((p) => p.code === w.fromPoint) || {}).timeZone) || 'Asia/Vientiane';
+  const zone = (w && (points.find((p) => p.code === w.fromPoint) || {}).timeZone) || zoneAt(points[0].km);
   const now = new Date();
   const today = localInput(now, zone);
   for (let i = 0; i < 8; i++) {
@@ -375,7 +391,7 @@ function moveForm(o) {
 
 async function loadBoard() {
   try {
-    const orders = await api('/api/maintenance/work-orders');
+    const orders = await api(onNetwork('/api/maintenance/work-orders'));
     $('board').replaceChildren(...STATUSES.map((s) => h('div', { class: 'col' },
       h('h3', {}, t(`mnt.status.${s}`), ' ', h('span', { class: 'note' }, `(${orders.filter((o) => o.status === s).length})`)),
       orders.filter((o) => o.status === s).map((o) => {
@@ -414,7 +430,7 @@ async function openWorkOrder(e) {
 // ---------- skylights ----------
 
 async function loadSkylights() {
-  windows = await api('/api/maintenance/skylights');
+  windows = await api(onNetwork('/api/maintenance/skylights'));
   $('sky-table').querySelector('tbody').replaceChildren(...windows.map((w) => h('tr', {},
     h('th', { scope: 'row' }, h('code', {}, w.id)), h('td', {}, `${w.fromPoint} – ${w.toPoint}`),
     h('td', {}, w.days.map((d) => t(`mnt.day.${d}`)).join(' ')), h('td', {}, w.start.slice(0, 5)),
@@ -422,7 +438,7 @@ async function loadSkylights() {
     h('td', {}, h('button', { type: 'button', class: 'btn small', onclick: () => showDiagram(w) }, t('mnt.onDiagram'))))));
   const month = new Date().toISOString().slice(0, 7);
   try {
-    const warnings = await api(`/api/maintenance/skylights/review?month=${month}`);
+    const warnings = await api(onNetwork(`/api/maintenance/skylights/review?month=${month}`));
     const few = warnings.filter((w) => w.code === 'TOO_FEW_PER_MONTH').length;
     $('sky-warnings').replaceChildren(
       ...warnings.filter((w) => w.code !== 'TOO_FEW_PER_MONTH').map((w) => h('li', {}, warningText(w))),
@@ -459,7 +475,7 @@ function showDiagram(w, e) {
     start: begin, hours: 8, zone: from.timeZone, lang: getLang() });
   const img = $('diagram');
   img.alt = t('mnt.diagramAlt', { id: diagramWindow.id, date: form.elements.date.value });
-  img.src = `/api/timetable/diagram.svg?${q}`;
+  img.src = onNetwork(`/api/timetable/diagram.svg?${q}`);
   img.hidden = false;
   $('diagram-h').scrollIntoView({ block: 'nearest' });
 }
@@ -505,8 +521,39 @@ function fillStatic() {
     sel.replaceChildren(...points.map((p) => h('option', { value: p.code }, `${localName(p.names)} (${p.code})`)));
     sel.value = keep;
   };
-  fill($('s-from'), 'HHN');
-  fill($('s-to'), 'LPB');
+  // the reference line's example stretch; another network's whole line
+  const home = !network || network.home;
+  fill($('s-from'), home ? 'HHN' : points[0].code);
+  fill($('s-to'), home ? 'LPB' : points[points.length - 1].code);
+}
+
+/**
+ * The network shown: ?network=, else the one chosen last time on this browser, else home. Choosing another reloads
+ * the page on it (its points, register, windows and zones are all different).
+ */
+async function pickNetwork() {
+  networks = (await api('/api/networks')) || [];
+  const known = (code) => networks.find((n) => n.code === code);
+  const asked = new URLSearchParams(location.search).get('network') || localStorage.getItem(NETWORK_KEY);
+  network = known(asked) || networks.find((n) => n.home) || networks[0] || null;
+  if (network) localStorage.setItem(NETWORK_KEY, network.code);
+  const select = $('network');
+  const names = () => networks.forEach((n, i) => { select.options[i].textContent = localName(n.names); });
+  select.replaceChildren(...networks.map((n) => h('option', { value: n.code })));
+  names();
+  document.addEventListener('lang-change', names);
+  if (network) select.value = network.code;
+  $('network-field').hidden = networks.length < 2;
+  $('network-field').style.visibility = '';
+  select.addEventListener('change', () => {
+    localStorage.setItem(NETWORK_KEY, select.value);
+    location.assign(`?${new URLSearchParams({ network: select.value })}`);
+  });
+}
+
+/** The forms' examples are the reference line's (the Mekong bridge at Luang Prabang): another network starts empty. */
+function clearHomeExamples() {
+  ['a-from', 'a-to', 'd-asset', 'd-km', 'r-from', 'r-to'].forEach((id) => { $(id).value = ''; });
 }
 
 async function main() {
@@ -514,10 +561,13 @@ async function main() {
   if (!me) { signIn(); return; }
   if (!me.roles.some((r) => READERS.includes(r))) { $('forbidden').hidden = false; return; }
   $('content').hidden = false;
-  points = [...((await api('/api/network/points?include=assumed')) || [])].sort((a, b) => a.km - b.km);
+  await pickNetwork();
+  points = [...((await api(onNetwork('/api/network/points?include=assumed'))) || [])].sort((a, b) => a.km - b.km);
+  if (network && !network.home) clearHomeExamples();
   fillStatic();
   const now = new Date();
-  const zone = 'Asia/Vientiane';
+  // restrictions are typed in the local time of the defect's km (Lao time at the Mekong bridge on the reference line)
+  const zone = zoneAt(num($('d-km').value) ?? points[0].km);
   $('r-vf').value = localInput(now, zone);
   $('r-vt').value = localInput(new Date(now.getTime() + 14 * 86400000), zone);
   $('d-restrict').addEventListener('change', () => { $('restriction-fields').hidden = !$('d-restrict').checked; });
@@ -530,7 +580,7 @@ async function main() {
   $('diagram-form').addEventListener('submit', (e) => showDiagram(null, e));
   $('g-date').value = now.toISOString().slice(0, 10);
   document.addEventListener('lang-change', () => { fillStatic(); loadAssets(); loadDue(); loadBoard(); loadSkylights(); });
-  assets = await api('/api/maintenance/assets');
+  assets = await api(onNetwork('/api/maintenance/assets'));
   const fillAssetIds = () => $('asset-ids').replaceChildren(...assets.map((a) => h('option', { value: a.id }, assetName(a))));
   fillAssetIds();
   document.addEventListener('lang-change', fillAssetIds);

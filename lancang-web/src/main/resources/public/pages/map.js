@@ -1,4 +1,7 @@
-// Strip map of the line (index.html): SVG drawn from /api/network/{points,sections,structures}.
+// Strip map of a network (index.html): SVG drawn from /api/network/{points,sections,structures}?network=…, the network
+// picked from GET /api/networks (?network=, else the one chosen last on this browser, else home), drawn in its own km
+// order: Kunming → Vientiane on the reference line, Krung Thep Aphiwat → Khamsavath on SRT's line (its km rise
+// northward).
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, getLang, localName, nameIn, LANGS } from '/lib/i18n.js';
 
@@ -13,20 +16,64 @@ const NAME_PX = 12;
 const KM_PX = 10.5;
 const TOP_LANE = 70; // room for the border's name and the country labels
 
+const NETWORK_KEY = 'lancang.map.network';
+/** Each country's own name in its own language, shown beside the reader's name for it at a border. */
+const NATIVE = { CN: ['zh', '中国'], LA: ['lo', 'ລາວ'], TH: ['th', 'ไทย'] };
+
 let data = null;
+let networks = []; // the networks served (GET /api/networks), home first
+let network = null; // the one shown
 
 initPage({ titleKey: 'map.title' });
-document.addEventListener('lang-change', render);
+document.addEventListener('lang-change', () => { renameNetworks(); render(); });
 renderLegend(); // needs no data: drawn at once, so nothing below it moves when the data comes
-load();
+start();
+
+async function start() {
+  try {
+    networks = (await api('/api/networks')) || [];
+  } catch {
+    networks = []; // the map of home still draws: the picker is only hidden
+  }
+  const params = new URLSearchParams(location.search);
+  const known = (code) => networks.find((n) => n.code === code);
+  network = known(params.get('network')) || known(localStorage.getItem(NETWORK_KEY))
+    || networks.find((n) => n.home) || networks[0] || null;
+  const select = document.getElementById('network');
+  select.replaceChildren(...networks.map((n) => h('option', { value: n.code }, localName(n.names))));
+  if (network) select.value = network.code;
+  const field = document.getElementById('network-field');
+  field.hidden = networks.length < 2;
+  field.style.visibility = '';
+  select.addEventListener('change', () => {
+    network = known(select.value);
+    localStorage.setItem(NETWORK_KEY, network.code);
+    const url = new URL(location.href);
+    url.searchParams.set('network', network.code);
+    history.replaceState(null, '', url);
+    load();
+  });
+  await load();
+}
+
+function renameNetworks() {
+  [...document.getElementById('network').options].forEach((o) => {
+    const n = networks.find((x) => x.code === o.value);
+    if (n) o.textContent = localName(n.names);
+  });
+}
 
 async function load() {
-  const status = document.getElementById('map-status');
+  // the loading note is inside the map's box: the first map drawn replaces it
+  const status = document.getElementById('map-status') || {};
+  const box = document.getElementById('map-error');
+  const q = network && !network.home ? `?network=${encodeURIComponent(network.code)}` : '';
+  box.hidden = true;
   try {
     const [points, sections, structures] = await Promise.all([
-      api('/api/network/points'),
-      api('/api/network/sections'),
-      api('/api/network/structures').catch(() => []),
+      api(`/api/network/points${q}`),
+      api(`/api/network/sections${q}`),
+      api(`/api/network/structures${q}`).catch(() => []),
     ]);
     data = {
       points: [...(points || [])].sort((a, b) => a.km - b.km),
@@ -37,7 +84,6 @@ async function load() {
     render();
   } catch (err) {
     status.hidden = true;
-    const box = document.getElementById('map-error');
     box.textContent = `${t('map.loadError')} ${errorText(err)}`;
     box.hidden = false;
   }
@@ -49,7 +95,8 @@ const fmtKm = (km) => (Number.isInteger(km) ? String(km) : Number(km).toFixed(1)
 const approx = (p) => p.kmQuality === 'estimated';
 const kmLabel = (p) => (approx(p) ? '~' : '') + fmtKm(p.km);
 const tr = (key, fallback) => { const v = t(key); return v === key ? fallback : v; };
-const country = (c) => tr(`country.${c}`, c || '');
+// a border's shared country ("TH/LA") by each side's name
+const country = (c) => tr(`country.${c}`, (c || '').split('/').map((x) => tr(`country.${x}`, x)).join(' / '));
 const kindName = (k) => tr(`kind.${k}`, k);
 const tracksName = (n) => t(n >= 2 ? 'tracks.2' : 'tracks.1');
 
@@ -136,6 +183,7 @@ function render() {
   const { points } = data;
   const first = points[0];
   const last = points[points.length - 1];
+  renderHeading(points);
   document.getElementById('map-summary').textContent = t('map.summary', {
     from: localName(first.names), fromKm: fmtKm(first.km),
     to: localName(last.names), toKm: fmtKm(last.km),
@@ -145,6 +193,25 @@ function render() {
   document.getElementById('map-scroll').replaceChildren(buildSvg());
   // the tables below the map in a task of their own, so a slow phone is not kept busy in one long task
   setTimeout(() => { renderPointsTable(); renderStructuresTable(); }, 0);
+}
+
+/** The network's name as the heading, and the time zones its points keep (each country's, in km order). */
+function renderHeading(points) {
+  const heading = document.getElementById('map-heading');
+  if (network) {
+    heading.removeAttribute('data-i18n'); // the network's own name, not the reference line's
+    heading.textContent = localName(network.names);
+  }
+  const zones = [];
+  for (const p of points) {
+    if (p.kind === 'BORDER' || zones.some((z) => z.zone === p.timeZone && z.country === p.country)) continue;
+    zones.push({ zone: p.timeZone, country: p.country });
+  }
+  const note = document.getElementById('map-tz');
+  note.removeAttribute('data-i18n');
+  note.textContent = t('map.tzOf', {
+    list: zones.map((z) => `${country(z.country)} ${utcOffset(z.zone)} (${z.zone})`).join(' · '),
+  });
 }
 
 function renderLegend() {
@@ -175,25 +242,30 @@ function buildSvg() {
   const kmTop = trackY + 24;
   const rulerY = kmTop + Math.max(...kmW) * SIN + 18;
   const height = rulerY + 26;
-  const width = Math.ceil(Math.max(X(kmN) + 40, ...lx.map((x, i) => x + nameW[i] * COS + 16)));
-
-  const border = points.find((p) => p.kind === 'BORDER');
-  const borderX = border ? X(border.km) : null;
+  // each country's stretch tinted, every border a dashed line with its name and the countries either side
+  const borders = points.filter((p) => p.kind === 'BORDER');
+  // room for a border's name centred on its line (the Bangkok line's border lies near its end)
+  const borderEnds = borders.map((b) => X(b.km) + textWidth(localName(b.names), NAME_PX, 600) / 2 + 8);
+  const width = Math.ceil(Math.max(X(kmN) + 40, ...borderEnds, ...lx.map((x, i) => x + nameW[i] * COS + 16)));
   const svg = s('svg', {
     class: 'strip', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': t('map.svgLabel', { from: names[0], to: names[names.length - 1] }),
   });
-
-  // country tints and labels
-  if (borderX !== null) {
-    svg.append(
-      s('rect', { x: 0, y: 0, width: borderX, height, fill: 'var(--cn-tint)' }),
-      s('rect', { x: borderX, y: 0, width: width - borderX, height, fill: 'var(--la-tint)' }),
-      s('line', { class: 'border-line', x1: borderX, x2: borderX, y1: 24, y2: height - 4 }),
-      s('text', { class: 'name BORDER', x: borderX, y: 16, 'text-anchor': 'middle' }, localName(border.names)),
-      countryLabel('CN', '中国', borderX - 10, 'end', points),
-      countryLabel('LA', 'ລາວ', borderX + 10, 'start', points));
+  const edges = [0, ...borders.map((b) => X(b.km)), width];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    svg.append(s('rect', { x: edges[i], y: 0, width: edges[i + 1] - edges[i], height,
+      fill: i % 2 ? 'var(--la-tint)' : 'var(--cn-tint)' }));
   }
+  borders.forEach((border) => {
+    const borderX = X(border.km);
+    const before = [...points].reverse().find((p) => p.km < border.km && p.kind !== 'BORDER');
+    const after = points.find((p) => p.km > border.km && p.kind !== 'BORDER');
+    svg.append(
+      s('line', { class: 'border-line', x1: borderX, x2: borderX, y1: 24, y2: height - 4 }),
+      s('text', { class: 'name BORDER', x: borderX, y: 16, 'text-anchor': 'middle' }, localName(border.names)));
+    if (before) svg.append(countryLabel(before, borderX - 10, 'end'));
+    if (after) svg.append(countryLabel(after, borderX + 10, 'start'));
+  });
 
   // km ruler
   const ruler = s('g', { class: 'ruler', 'aria-hidden': 'true' },
@@ -250,16 +322,16 @@ function buildSvg() {
   return svg;
 }
 
-/** "中国 · China" at the border: the country's own name, then its name in the chosen language. */
-function countryLabel(code, native, x, anchor, points) {
+/** "中国 · China" at a border: the country's own name, then its name in the chosen language, and its UTC offset. */
+function countryLabel(point, x, anchor) {
+  const code = point.country;
   const own = country(code);
+  const [langOf, native] = NATIVE[code] || [null, own];
   const label = own === native ? native : `${native} · ${own}`;
-  const p = points.find((q) => q.country === code);
-  const off = p ? utcOffset(p.timeZone) : '';
-  const langOf = code === 'CN' ? 'zh' : 'lo';
+  const off = utcOffset(point.timeZone);
   return s('g', {},
     s('text', { class: 'country', x, y: 40, 'text-anchor': anchor },
-      anchor === 'end' ? '◀ ' : '', s('tspan', { lang: langOf }, native),
+      anchor === 'end' ? '◀ ' : '', langOf ? s('tspan', { lang: langOf }, native) : native,
       own === native ? '' : ` · ${own}`, anchor === 'start' ? ' ▶' : '',
       s('title', {}, label)),
     off ? s('text', { class: 'country-tz', x, y: 56, 'text-anchor': anchor }, off) : null);
