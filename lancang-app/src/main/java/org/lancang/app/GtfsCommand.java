@@ -60,8 +60,10 @@ final class GtfsCommand extends CommandGroup {
             // a .zip: the first network's feed there, each other's beside it as <name>-<network>.zip; else a folder
             boolean zipFile =
                     out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
-            if (!zipFile) {
-                Files.createDirectories(out);
+            // the folder the feeds go to is made as needed, as for a folder given: a missing one is no error
+            Path folder = zipFile ? out.toAbsolutePath().getParent() : out;
+            if (folder != null) {
+                Files.createDirectories(folder);
             }
             for (ServedNetwork n : networks) {
                 Path file;

@@ -93,7 +93,7 @@ class NetworksCommandTest {
         assertThat(agency(dir.resolve("feeds/china-laos.zip"))).contains("LCR");
         assertThat(agency(dir.resolve("feeds/vientiane-bangkok.zip"))).contains("SRT");
 
-        Path one = dir.resolve("vb.zip");
+        Path one = dir.resolve("not-yet/vb.zip"); // a folder that does not exist yet is made
         CommandLineTest.Run single =
                 CommandLineTest.run("gtfs", "export", "--network", "vientiane-bangkok", "--out", one.toString());
         assertThat(single.exitCode()).as(single.err()).isZero();
