@@ -42,9 +42,8 @@ async function start() {
   const select = document.getElementById('network');
   select.replaceChildren(...networks.map((n) => h('option', { value: n.code }, localName(n.names))));
   if (network) select.value = network.code;
-  const field = document.getElementById('network-field');
-  field.hidden = networks.length < 2;
-  field.style.visibility = '';
+  // shown when there is a choice; its room is kept either way, so the page below never moves
+  if (networks.length > 1) document.getElementById('network-field').style.visibility = '';
   select.addEventListener('change', () => {
     network = known(select.value);
     localStorage.setItem(NETWORK_KEY, network.code);
@@ -195,20 +194,28 @@ function render() {
   setTimeout(() => { renderPointsTable(); renderStructuresTable(); }, 0);
 }
 
-/** The network's name as the heading, and the time zones its points keep (each country's, in km order). */
+/**
+ * The heading and the time-zone note: the reference line's own translated texts at home; another network's name and
+ * the zones its points keep (each country's, in km order).
+ */
 function renderHeading(points) {
   const heading = document.getElementById('map-heading');
-  if (network) {
-    heading.removeAttribute('data-i18n'); // the network's own name, not the reference line's
-    heading.textContent = localName(network.names);
+  const note = document.getElementById('map-tz');
+  if (!network || network.home) { // translated as the page is (data-i18n), also after another network was shown
+    heading.dataset.i18n = 'map.heading';
+    note.dataset.i18n = 'map.tz';
+    heading.textContent = t('map.heading');
+    note.textContent = t('map.tz');
+    return;
   }
+  delete heading.dataset.i18n; // the network's own name, not the reference line's
+  delete note.dataset.i18n;
+  heading.textContent = localName(network.names);
   const zones = [];
   for (const p of points) {
     if (p.kind === 'BORDER' || zones.some((z) => z.zone === p.timeZone && z.country === p.country)) continue;
     zones.push({ zone: p.timeZone, country: p.country });
   }
-  const note = document.getElementById('map-tz');
-  note.removeAttribute('data-i18n');
   note.textContent = t('map.tzOf', {
     list: zones.map((z) => `${country(z.country)} ${utcOffset(z.zone)} (${z.zone})`).join(' · '),
   });
