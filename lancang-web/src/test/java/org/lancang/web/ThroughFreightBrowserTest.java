@@ -21,12 +21,14 @@ class ThroughFreightBrowserTest {
     static TestServer server;
     static BrowserSupport b;
     static String bookingId;
+    static String shipper;
 
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.everyNetwork();
         String admin = server.adminToken();
-        String shipper = FreightApiTest.user(server, admin, "lao.through", "SHIPPER");
+        shipper = FreightApiTest.user(server, admin, "lao.through", "SHIPPER");
+        FreightApiTest.user(server, admin, "srt.office", "FREIGHT_OFFICE");
         // four reefer boxes Yanhe → Vientiane South on the express the day after tomorrow, with their note
         String date = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
         TestServer.Reply r = server.postJson(
@@ -109,6 +111,41 @@ class ThroughFreightBrowserTest {
         assertThat(pdf.getText()).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)");
         assertThat(FreightBrowserTest.download(b, "through-pdf")).isEqualTo("200 application/pdf");
         b.shot("freight-through-consigned-lo");
+        assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
+    }
+
+    /** The freight office's page on the other network (?network=): its request approved, its train in its day. */
+    @Test
+    void theFreightOfficeApprovesARequestOnTheOtherNetwork() {
+        String date = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        JsonNode request = FreightApiTest.ok(
+                server.postJson(
+                        "/api/freight/requests",
+                        shipper,
+                        "{\"from\":\"TNL\",\"to\":\"NTA\",\"earliestDeparture\":\"" + date
+                                + "T16:00:00+07:00\",\"trailingMassT\":700,\"lengthM\":380,\"network\":"
+                                + "\"vientiane-bangkok\"}"),
+                201);
+        assertThat(request.get("status").asText()).isEqualTo("PROPOSED");
+        String id = request.get("id").asText();
+        b.fresh();
+        b.signIn("srt.office", "password of srt.office", "/freight-office.html?network=vientiane-bangkok");
+        b.wait.until(d -> d.getCurrentUrl().endsWith("/freight-office.html?network=vientiane-bangkok"));
+        b.lang("lo");
+        b.click(By.cssSelector("article.request[data-id='" + id + "'] [data-action=approve]"));
+        WebElement approved = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.request[data-id='" + id + "'][data-status=APPROVED]")));
+        assertThat(approved.getText()).contains("ທ່ານາແລ້ງ"); // Thanaleng in Lao, from that network's points
+        b.click(By.cssSelector("article.request[data-id='" + id + "'] .btn-link"));
+        b.wait.until(d -> Boolean.TRUE.equals(b.js(
+                "const i = document.querySelector('#diagram img'); return !!i && i.complete && i.naturalWidth > 0")));
+        assertThat(String.valueOf(b.js("return document.querySelector('#diagram img').src")))
+                .contains("network=vientiane-bangkok");
+        b.shot("freight-office-other-network-lo");
+        String train = request.get("train").asText();
+        assertThat(server.get("/api/timetable/trains?date=" + date + "&network=vientiane-bangkok")
+                        .body())
+                .contains("\"" + train + "\"");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
     }
 }
