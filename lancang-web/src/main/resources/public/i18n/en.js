@@ -872,4 +872,18 @@ export default {
   'pg.missed': 'Leaving {station} before you can be there: {trains}. The next train is offered.',
   'pg.connection': 'Time to change: {time}',
   'err.berth-not-sleeper': 'Only a sleeper class has berths.',
+  // freight: the through consignment on the shipper's page (issue 19)
+  'fr.through': 'Through to another network',
+  'fr.throughLead': "Boxes go on standard gauge to the transshipment yard, cross the break of gauge and go on by the other network's metre-gauge trains. Choose a destination there to see both legs, the time at the yard, each carrier's section and the through total; then send a booking of yours to the yard on through.",
+  'fr.throughTo': 'Destination on the other network',
+  'fr.throughQuote': 'Quote the through journey',
+  'fr.leg': 'Leg {n}: {from} → {to}',
+  'fr.transshipment': 'Transshipment {point} → {other}: {boxes} boxes in {batches} batches of {batch} wagons, {time} at the yard.',
+  'fr.duration': '{h} h {m} min',
+  'fr.carriers': 'Carriers:',
+  'fr.throughBooking': 'My booking to the transshipment yard',
+  'fr.throughSend': 'Send it on through',
+  'fr.throughNone': 'None of your bookings ends at the yard with boxes only: book boxes on a slot to {point} first.',
+  'fr.throughDone': 'Booking {id} goes on through to {to}.',
+  'op.SRT': 'State Railway of Thailand',
 };

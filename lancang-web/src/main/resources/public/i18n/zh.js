@@ -871,4 +871,18 @@ export default {
   'pg.missed': '以下列车在您到达前已从{station}开出：{trains}。为您提供下一趟列车。',
   'pg.connection': '换乘时间：{time}',
   'err.berth-not-sleeper': '只有卧铺席别才有铺位。',
+  // freight: the through consignment on the shipper's page (issue 19)
+  'fr.through': '联运至另一路网',
+  'fr.throughLead': '集装箱经标准轨运至换装场，跨越轨距断点后由另一路网的米轨列车继续运送。选择那里的目的地即可查看两段运程、换装场作业时间、各承运人区段运价及全程合计；再将您运至换装场的订舱转为联运。',
+  'fr.throughTo': '另一路网的目的地',
+  'fr.throughQuote': '查询联运运价',
+  'fr.leg': '第 {n} 段：{from} → {to}',
+  'fr.transshipment': '换装 {point} → {other}：{boxes} 箱，分 {batches} 批，每批 {batch} 车，换装场作业 {time}。',
+  'fr.duration': '{h} 小时 {m} 分',
+  'fr.carriers': '承运人：',
+  'fr.throughBooking': '我运至换装场的订舱',
+  'fr.throughSend': '转为联运',
+  'fr.throughNone': '您没有只装集装箱并到达换装场的订舱：请先在开往 {point} 的班列上订舱。',
+  'fr.throughDone': '订舱 {id} 联运至 {to}。',
+  'op.SRT': '泰国国家铁路',
 };

@@ -1,6 +1,7 @@
 // The freight office (freight-office.html): shippers' path requests to approve or refuse (POST
 // /api/freight/requests/{id}/approve|refuse), each request's path drawn on the time-distance diagram
-// (/api/timetable/diagram.svg), the day's freight trains with their load and the empty boxes' imbalance.
+// (/api/timetable/diagram.svg), the day's freight trains with their load and the empty boxes' imbalance; on another
+// network served with ?network=CODE (as the planner's pages).
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
 
@@ -10,12 +11,15 @@ let kmOf = {};
 let names = {};
 /** A point's name in the reader's language: never a bare code on the page. */
 const placeName = (code) => (names[code] ? localName(names[code]) : code);
+const network = new URLSearchParams(location.search).get('network');
+/** The network's query parameter for the freight and diagram calls ('' for home). */
+const onNetwork = network ? `network=${encodeURIComponent(network)}` : '';
 
 async function init() {
   const me = await initPage({ titleKey: 'fo.heading' });
   if (!me) { location.replace('/signin.html?next=/freight-office.html'); return; }
   $('day').value = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const points = await api('/api/network/points');
+  const points = await api(network ? `/api/networks/${encodeURIComponent(network)}/points` : '/api/network/points');
   kmOf = Object.fromEntries(points.map((p) => [p.code, p.km]));
   names = Object.fromEntries(points.map((p) => [p.code, p.names]));
   $('day').addEventListener('change', loadTrains);
@@ -24,7 +28,7 @@ async function init() {
 }
 
 async function loadRequests() {
-  const list = await api('/api/freight/requests');
+  const list = await api(`/api/freight/requests?${onNetwork}`);
   $('requests').replaceChildren(...(list.length ? list.map(row) : [h('p', { class: 'note' }, t('fo.none'))]));
 }
 
@@ -57,6 +61,7 @@ async function decide(r, what) {
 function draw(r) {
   const [top, bottom] = kmOf[r.from] <= kmOf[r.to] ? [r.from, r.to] : [r.to, r.from];
   const params = new URLSearchParams({ from: top, to: bottom, date: r.serviceDate, start: '00:00', hours: '36' });
+  if (network) params.set('network', network);
   $('diagram').replaceChildren(h('img', {
     src: `/api/timetable/diagram.svg?${params}`, alt: t('fo.diagramAlt', { train: r.train }), class: 'diagram',
   }));
@@ -64,13 +69,13 @@ function draw(r) {
 
 async function loadTrains() {
   const date = $('day').value;
-  const trains = await api(`/api/freight/trains?date=${date}`);
+  const trains = await api(`/api/freight/trains?date=${date}&${onNetwork}`);
   $('trains').replaceChildren(h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ...['fr.train', 'fr.from', 'fr.to', 'fr.departs', 'fo.load'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, ...trains.map((x) => h('tr', { 'data-train': x.train },
       h('td', {}, x.train), h('td', {}, placeName(x.from)), h('td', {}, placeName(x.to)), h('td', {}, when(x.departure)),
       h('td', {}, t('fo.loadText', { wagons: x.wagons, teu: x.teu, bookings: x.bookings })))))));
-  const e = await api(`/api/freight/empties?date=${date}`);
+  const e = await api(`/api/freight/empties?date=${date}&${onNetwork}`);
   $('empties').textContent = t('fo.empties', { n: e.emptiesToReturn, towards: e.emptiesTowards || '—' });
 }
 

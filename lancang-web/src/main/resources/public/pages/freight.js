@@ -1,7 +1,8 @@
 // Freight for shippers (freight.html): the slot catalogue (GET /api/freight/slots), an ad-hoc path request (POST
 // /api/freight/requests) with the path or the binding constraint and the earliest alternative, booking boxes or wagons
 // on the requested train (POST /api/freight/bookings), the consignment note with the server's checks shown at each
-// field (PUT /api/freight/bookings/{id}/note), the quote in each carrier's currency and the totals, own bookings.
+// field (PUT /api/freight/bookings/{id}/note), the quote in each carrier's currency and the totals, own bookings;
+// boxes through to another network across the break of gauge (POST /api/freight/through/quote|consignments).
 import { initPage, api, h, ApiError, errorText, clearErrors, showProblem, busy } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
 
@@ -39,6 +40,7 @@ async function init() {
   $('request-form').addEventListener('submit', ask);
   $('book-form').addEventListener('submit', book);
   $('note-form').addEventListener('submit', saveNote);
+  await initThrough();
   await loadSlots();
   await loadBookings();
 }
@@ -160,6 +162,90 @@ async function showQuote() {
       `${carrierName(s.carrier)} ${placeName(s.from)}→${placeName(s.to)} ${s.tariffKm} km: ${s.amount.amount} ${s.amount.currency}`))),
     h('p', { id: 'quote-total' }, t('fr.total'), ' ',
       Object.values(q.total).map((m) => `${m.amount} ${m.currency}`).join(' · ')));
+}
+
+const isBox = (kind) => kind.startsWith('BOX') || kind === 'REEFER_40';
+
+/** The other networks' stations as destinations (their names join the page's), home's freight stations as origins. */
+async function initThrough() {
+  const networks = await api('/api/networks');
+  const others = [];
+  for (const n of networks.filter((x) => !x.home)) {
+    const points = await api(`/api/networks/${encodeURIComponent(n.code)}/points`);
+    points.forEach((p) => { names[p.code] = p.names; });
+    others.push(...points.filter((p) => p.kind === 'PASSENGER' || p.kind === 'FREIGHT'));
+  }
+  if (!others.length) { $('through-section').hidden = true; return; }
+  $('through-from').replaceChildren(...stations.map((s) => h('option', { value: s.code }, placeName(s.code))));
+  $('through-from').value = stations[0].code;
+  $('through-to').replaceChildren(...others.map((p) => h('option', { value: p.code }, placeName(p.code))));
+  $('through-kind').replaceChildren(...['REEFER_40', 'BOX_40', 'BOX_40HC', 'BOX_20']
+    .map((k) => h('option', { value: k }, t(`fr.kind.${k}`))));
+  $('through-form').addEventListener('submit', throughQuote);
+  $('consign-form').addEventListener('submit', consign);
+}
+
+async function throughQuote(ev) {
+  ev.preventDefault();
+  const form = $('through-form');
+  clearErrors(form);
+  await busy(form, async () => {
+    let q;
+    try {
+      q = await api('/api/freight/through/quote', { method: 'POST', body: {
+        from: $('through-from').value, to: $('through-to').value,
+        equipment: [{ kind: $('through-kind').value, count: Number($('through-count').value) }],
+      } });
+    } catch (err) { showProblem(form, err); return; }
+    showThrough(q);
+    await throughBookings(q.transshipment.point);
+  });
+}
+
+/** Both legs with each carrier's section in its currency, the yard between them, the carriers, the through total. */
+function showThrough(q) {
+  const section = (s) => h('li', {},
+    `${carrierName(s.carrier)} ${placeName(s.from)}→${placeName(s.to)} ${s.tariffKm} km: ${s.amount.amount} ${s.amount.currency}`);
+  const leg = (l, n) => h('div', { class: 'leg', 'data-leg': n },
+    h('h3', {}, t('fr.leg', { n, from: placeName(l.from), to: placeName(l.to) })),
+    h('ul', {}, ...l.sections.map(section)));
+  const y = q.transshipment;
+  const time = t('fr.duration', { h: Math.floor(y.minutes / 60), m: String(y.minutes % 60).padStart(2, '0') });
+  $('through-quote').replaceChildren(leg(q.first, 1),
+    h('p', { id: 'through-yard' }, t('fr.transshipment', { point: placeName(y.point), other: placeName(y.otherPoint),
+      boxes: y.boxes, batches: y.batches, batch: y.batchWagons, time })),
+    leg(q.second, 2),
+    h('p', { id: 'through-carriers' }, t('fr.carriers'), ' ', q.carriers.map(carrierName).join(' · ')),
+    h('p', { id: 'through-total' }, t('fr.total'), ' ',
+      Object.values(q.total).map((m) => `${m.amount} ${m.currency}`).join(' · ')));
+}
+
+/** Own bookings that end at the yard with boxes only: those that can go on through. */
+async function throughBookings(yard) {
+  const list = (await api('/api/freight/bookings')).filter((b) => b.to === yard && b.units.every((u) => isBox(u.kind)));
+  $('consign-form').hidden = !list.length;
+  $('through-booking').replaceChildren(...list.map((b) => h('option', { value: b.id },
+    `${b.id} · ${b.train} · ${b.serviceDate} · ${t('fr.units', { n: b.units.length })}`)));
+  $('through-done').replaceChildren(...(list.length ? [] : [h('p', { class: 'note' }, t('fr.throughNone', { point: placeName(yard) }))]));
+}
+
+async function consign(ev) {
+  ev.preventDefault();
+  const form = $('consign-form');
+  clearErrors(form);
+  await busy(form, async () => {
+    let c;
+    try {
+      c = await api('/api/freight/through/consignments', { method: 'POST', body: {
+        bookingId: $('through-booking').value, to: $('through-to').value,
+      } });
+    } catch (err) { showProblem(form, err); return; }
+    showThrough(c.quote);
+    $('through-done').replaceChildren(h('p', { class: 'message ok', id: 'through-consigned' },
+      t('fr.throughDone', { id: c.bookingId, to: placeName(c.to) })),
+    h('p', {}, h('a', { id: 'through-pdf', class: 'btn', href: `/api/freight/bookings/${c.bookingId}/note.pdf`,
+      target: '_blank', rel: 'noopener' }, t('fr.notePdf'))));
+  });
 }
 
 async function loadBookings() {

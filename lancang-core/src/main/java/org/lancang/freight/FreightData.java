@@ -19,10 +19,18 @@ public record FreightData(
     }
 
     public static FreightData parse(Network network, DataFiles files) {
+        return parse(network, files, GoodsCodes.parse(files.read(GoodsCodes.FILE)));
+    }
+
+    /**
+     * A network's freight data with the goods codes given: HS codes and UN numbers are world-wide lists, so a network
+     * whose folder has no {@value GoodsCodes#FILE} takes another's.
+     */
+    public static FreightData parse(Network network, DataFiles files, GoodsCodes codes) {
         return new FreightData(
                 slots(files.read(SLOTS_FILE)),
                 FreightRules.parse(network, files.read(FreightRules.FILE), files.read(FreightRules.GRADIENTS_FILE)),
-                GoodsCodes.parse(files.read(GoodsCodes.FILE)),
+                codes,
                 Tariffs.parse(network, files.read(Tariffs.FILE), files.read(Tariffs.RATES_FILE)),
                 Pools.parse(network, files.read(Pools.FILE)));
     }

@@ -42,6 +42,8 @@ public record PathAnswer(
         /** A possession (a maintenance skylight) closes the line in the way. */
         POSSESSION,
         /** The path found arrives after the latest arrival asked for. */
-        LATEST_ARRIVAL
+        LATEST_ARRIVAL,
+        /** The path would keep a road shut on a shared road–rail bridge longer than the network allows. */
+        ROAD_CLOSURE_LIMIT
     }
 }

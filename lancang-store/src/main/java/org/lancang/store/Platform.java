@@ -14,6 +14,7 @@ import org.lancang.customs.CustomsRules;
 import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.freight.FreightData;
+import org.lancang.freight.GoodsCodes;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.network.NameFolding;
@@ -27,6 +28,7 @@ import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.db.WriterLock;
 import org.lancang.store.freight.FreightService;
+import org.lancang.store.freight.NetworkFreight;
 import org.lancang.store.maintenance.MaintenanceService;
 import org.lancang.store.maintenance.NetworkMaintenance;
 import org.lancang.store.networks.ServedNetwork;
@@ -96,6 +98,7 @@ public final class Platform implements AutoCloseable {
     private volatile NetworkSales networkSales;
     private volatile NetworkOperations networkOperations;
     private volatile NetworkMaintenance networkMaintenance;
+    private volatile NetworkFreight networkFreight;
     private CustomsService customs;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
@@ -130,6 +133,7 @@ public final class Platform implements AutoCloseable {
         this.networkMaintenance = NetworkMaintenance.of(maintenance);
         this.changes = changes;
         this.freight = freight;
+        this.networkFreight = NetworkFreight.of(freight);
         this.generatedAdminPassword = generatedAdminPassword;
         this.writerLock = writerLock;
         this.housekeeping = writerLock == null
@@ -213,6 +217,7 @@ public final class Platform implements AutoCloseable {
                     NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
             platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
+            platform.networkFreight = NetworkFreight.of(platform.freight, freight(platform, timetables));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -276,6 +281,26 @@ public final class Platform implements AutoCloseable {
                         new CpSatMeetSolver(2),
                         operationsSolverLimit(),
                         platform.operations.clock()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The freight of each network other than home that has a freight catalogue ({@value FreightData#SLOTS_FILE}), on
+     * its own timetable (after its maintenance, so its days hold its skylights); the goods codes are home's where its
+     * folder has none (HS and UN numbers are world-wide).
+     */
+    private static List<FreightService> freight(Platform platform, Map<String, TimetableService> timetables) {
+        List<FreightService> out = new ArrayList<>();
+        for (ServedNetwork n : platform.networks.others()) {
+            if (n.has(FreightData.SLOTS_FILE)) {
+                FreightData data = n.has(GoodsCodes.FILE)
+                        ? FreightData.parse(n.network(), n.files())
+                        : FreightData.parse(
+                                n.network(), n.files(), platform.freight.data().codes());
+                out.add(FreightService.onNetwork(
+                        platform.database.jdbi(), n, timetables.get(n.code()), data, platform.operations.clock()));
             }
         }
         return out;
@@ -481,6 +506,11 @@ public final class Platform implements AutoCloseable {
 
     public FreightService freight() {
         return freight;
+    }
+
+    /** The freight of every network that books it (home first): each request goes to its network's. */
+    public NetworkFreight networkFreight() {
+        return networkFreight;
     }
 
     public TrackingService tracking() {

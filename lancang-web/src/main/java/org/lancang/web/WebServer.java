@@ -129,7 +129,7 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new MaintenanceRoutes(platform.networkMaintenance(), auth).endpoints());
         endpoints.addAll(new OperationsRoutes(platform.networkOperations(), auth).endpoints());
         ThroughConsignments through = new ThroughConsignments(platform.freight(), platform.networks());
-        endpoints.addAll(new FreightRoutes(platform.freight(), auth, platform.operators(), through).endpoints());
+        endpoints.addAll(new FreightRoutes(platform.networkFreight(), auth, platform.networks(), through).endpoints());
         endpoints.addAll(new ThroughRoutes(through, auth).endpoints());
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(

@@ -97,7 +97,12 @@ class FreightApiTest {
     }
 
     static long rows() {
-        return server.platform
+        return rows(server);
+    }
+
+    /** Every freight row of {@code on}'s database: a refusal must leave the count as it was. */
+    static long rows(TestServer on) {
+        return on.platform
                 .database()
                 .jdbi()
                 .withHandle(h -> h.createQuery("SELECT (SELECT count(*) FROM freight_request)"

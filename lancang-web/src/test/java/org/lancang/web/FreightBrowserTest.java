@@ -47,6 +47,14 @@ class FreightBrowserTest {
         }
     }
 
+    /** What following the link {@code id} gives with the page's own session: the status and the content type. */
+    static String download(BrowserSupport b, String id) {
+        return String.valueOf(b.js(
+                "const x = new XMLHttpRequest(); x.open('GET', document.getElementById(arguments[0])"
+                        + ".href, false); x.send(); return x.status + ' ' + x.getResponseHeader('Content-Type');",
+                id));
+    }
+
     @Test
     void aShipperBooksInLaoAndTheFreightOfficeApproves() {
         b.fresh();
@@ -96,9 +104,7 @@ class FreightBrowserTest {
         WebElement pdf = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-pdf")));
         assertThat(pdf.getText()).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)");
         // the link downloads the PDF with the page's own session
-        assertThat(b.js("const x = new XMLHttpRequest(); x.open('GET', document.getElementById('note-pdf').href,"
-                        + " false); x.send(); return x.status + ' ' + x.getResponseHeader('Content-Type');"))
-                .isEqualTo("200 application/pdf");
+        assertThat(download(b, "note-pdf")).isEqualTo("200 application/pdf");
         b.shot("freight-shipper-lo");
 
         b.fresh();

@@ -33,6 +33,7 @@ import org.lancang.freight.Tariffs;
 import org.lancang.money.Currency;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.rollingstock.TrainCategory;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.freight.FreightRecords.Answered;
 import org.lancang.store.freight.FreightRecords.Booking;
@@ -44,16 +45,13 @@ import org.lancang.store.freight.FreightRecords.RequestStatus;
 import org.lancang.store.freight.FreightRecords.SlotOnDate;
 import org.lancang.store.freight.FreightRecords.TrainLoad;
 import org.lancang.store.freight.FreightRecords.Unit;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.ScheduledRun;
 import org.lancang.timetable.TrainPlan;
-import org.lancang.timetable.change.ChangeOrigin;
-import org.lancang.timetable.change.ChangeScope;
-import org.lancang.timetable.change.Edit;
-import org.lancang.timetable.change.TimetableChange;
 
 /**
  * Freight's application service: ad-hoc path requests and their approval, bookings with equipment, consignment notes,
@@ -62,25 +60,69 @@ import org.lancang.timetable.change.TimetableChange;
  * freight → timetable changes → timetable (approval calls the change service, which never calls back).
  */
 public final class FreightService {
-    /** The freight train type the paths are found for (train-types.csv). */
+    /** The freight train type the paths are found for (train-types.csv), where the network has a type of that code. */
     public static final String TRAIN_TYPE = "FREIGHT";
 
     private final Jdbi jdbi;
     private final TimetableService timetable;
-    private final TimetableChangeService changes;
+    private final FreightApprovals approvals;
     private final FreightData data;
     private final FreightPaths paths;
     private final Clock clock;
+    /** The network whose trains carry this service's requests and bookings (the rows' {@code network}). */
+    private final String code;
 
+    /** The home network's freight: approvals go through its timetable change service. */
     public FreightService(
             Jdbi jdbi, TimetableService timetable, TimetableChangeService changes, FreightData data, Clock clock) {
+        this(jdbi, timetable, FreightApprovals.throughChanges(changes), data, clock);
+    }
+
+    private FreightService(
+            Jdbi jdbi, TimetableService timetable, FreightApprovals approvals, FreightData data, Clock clock) {
         this.jdbi = jdbi;
         this.timetable = timetable;
-        this.changes = changes;
+        this.approvals = approvals;
         this.data = data;
-        this.paths = new FreightPaths(timetable.planner(), data.rules(), TRAIN_TYPE);
+        this.code = timetable.planner().network().code();
+        this.paths = new FreightPaths(timetable.planner(), data.rules(), freightTrainType(timetable));
         this.clock = clock;
         loadUnits();
+        approvals.restore(this);
+    }
+
+    /**
+     * The freight of a network other than home, on its own timetable (its folder's plans, kept in memory): an approved
+     * train is kept with its request and laid on its date again at every start; a path must also keep the road's
+     * closures on a shared bridge within the network's limits.
+     */
+    public static FreightService onNetwork(
+            Jdbi jdbi, ServedNetwork network, TimetableService timetable, FreightData data, Clock clock) {
+        return new FreightService(jdbi, timetable, FreightApprovals.kept(jdbi, network, timetable), data, clock);
+    }
+
+    /** {@value #TRAIN_TYPE} where the network has it, otherwise its one train type of the freight category. */
+    private static String freightTrainType(TimetableService timetable) {
+        var types = timetable.planner().rollingStock().types();
+        if (types.stream().anyMatch(t -> t.code().equals(TRAIN_TYPE))) {
+            return TRAIN_TYPE;
+        }
+        return types.stream()
+                .filter(t -> t.category() == TrainCategory.FREIGHT)
+                .map(t -> t.code())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "network " + timetable.planner().network().code() + " has no freight train type"));
+    }
+
+    /** The code of the network this service books on. */
+    public String networkCode() {
+        return code;
+    }
+
+    /** The timetable the network's freight trains run in. */
+    TimetableService timetable() {
+        return timetable;
     }
 
     /** The server's now. */
@@ -177,8 +219,8 @@ public final class FreightService {
         Instant anchor = ask.earliestDeparture() != null ? ask.earliestDeparture() : ask.latestArrival();
         LocalDate date = anchor.atZone(origin.timeZone()).toLocalDate();
         DayPlan day = timetable.day(date);
-        PathAnswer answer =
-                paths.answer(train, operatorAt(origin), ask, day.occupations(), timetable.restrictions(date));
+        PathAnswer answer = approvals.judged(
+                paths.answer(train, operatorAt(origin), ask, day.occupations(), timetable.restrictions(date)), day);
         LocalDate serviceDate = answer.feasible()
                 ? answer.path().run().serviceDate()
                 : answer.request().earliestDeparture().atZone(origin.timeZone()).toLocalDate();
@@ -201,9 +243,10 @@ public final class FreightService {
                 null);
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO freight_request (id, shipper, train, from_point, to_point,"
                         + " earliest_departure, latest_arrival, trailing_mass_t, length_m, dangerous_goods, service_date,"
-                        + " departure, arrival, binding_kind, binding, alternative_departure, status, created_at)"
-                        + " VALUES (:id, :shipper, :train, :from, :to, :ed, :la, :mass, :len, :dg, :date, :dep, :arr,"
-                        + " :bk, :b, :alt, :status, :at)")
+                        + " departure, arrival, binding_kind, binding, alternative_departure, status, created_at,"
+                        + " network) VALUES (:id, :shipper, :train, :from, :to, :ed, :la, :mass, :len, :dg, :date,"
+                        + " :dep, :arr, :bk, :b, :alt, :status, :at, :network)")
+                .bind("network", code)
                 .bind("id", r.id())
                 .bind("shipper", shipper)
                 .bind("train", train)
@@ -228,8 +271,9 @@ public final class FreightService {
 
     /** The requests of one shipper (or every request, for the freight office: {@code shipper} null), newest first. */
     public List<Request> requests(String shipper) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM freight_request WHERE (:all OR shipper = :shipper)"
-                        + " ORDER BY created_at DESC, id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM freight_request WHERE network = :network AND"
+                        + " (:all OR shipper = :shipper) ORDER BY created_at DESC, id")
+                .bind("network", code)
                 .bind("all", shipper == null)
                 .bind("shipper", shipper == null ? "" : shipper)
                 .map((rs, ctx) -> request(rs))
@@ -237,10 +281,12 @@ public final class FreightService {
     }
 
     public Request requestOf(String id, String shipper) {
-        Request r = jdbi.withHandle(h -> h.createQuery("SELECT * FROM freight_request WHERE id = :id")
-                        .bind("id", id)
-                        .map((rs, ctx) -> request(rs))
-                        .findOne())
+        Request r = jdbi.withHandle(
+                        h -> h.createQuery("SELECT * FROM freight_request WHERE id = :id AND network = :network")
+                                .bind("id", id)
+                                .bind("network", code)
+                                .map((rs, ctx) -> request(rs))
+                                .findOne())
                 .orElseThrow(() -> new NotFound("id", "no freight request '" + id + "'"));
         if (shipper != null && !r.shipper().equals(shipper)) {
             throw new NotFound("id", "no freight request '" + id + "'"); // another shipper's: not told it exists
@@ -259,32 +305,30 @@ public final class FreightService {
             throw new Clash("status", "request " + id + " is " + r.status() + "; only a proposed one can be approved");
         }
         Point origin = network().point(r.ask().from()).orElseThrow();
-        PathAnswer now = paths.answer(
-                r.train(),
-                operatorAt(origin),
-                r.ask(),
-                timetable.day(r.serviceDate()).occupations(),
-                timetable.restrictions(r.serviceDate()));
+        DayPlan day = timetable.day(r.serviceDate());
+        PathAnswer now = approvals.judged(
+                paths.answer(
+                        r.train(),
+                        operatorAt(origin),
+                        r.ask(),
+                        day.occupations(),
+                        timetable.restrictions(r.serviceDate())),
+                day);
         if (!now.feasible()) {
             throw new Clash("id", "the path is no longer free: " + now.binding().message());
         }
-        InsertedPath path = changes.findPath(now.request(), List.of());
+        FreightApprovals.Approved approved = approvals.approve(
+                now.request(), "Freight path " + r.train() + " for " + r.shipper() + " (" + id + ")", officer);
+        InsertedPath path = approved.path();
         LocalDate date = path.run().serviceDate();
-        TimetableChangeService.Outcome outcome = changes.publishNew(
-                new TimetableChange(
-                        "Freight path " + r.train() + " for " + r.shipper() + " (" + id + ")",
-                        ChangeOrigin.FREIGHT,
-                        ChangeScope.on(date),
-                        List.of(new Edit.Add(path.plan()))),
-                officer,
-                false);
         Instant at = clock.instant();
         jdbi.useTransaction(h -> h.createUpdate("UPDATE freight_request SET status = 'APPROVED', decided_by = :by,"
-                        + " decided_at = :at, change_id = :change, departure = :dep, arrival = :arr, service_date = :date"
-                        + " WHERE id = :id AND status = 'PROPOSED'")
+                        + " decided_at = :at, change_id = :change, departure = :dep, arrival = :arr, service_date = :date,"
+                        + " plan_csv = :plan WHERE id = :id AND status = 'PROPOSED'")
                 .bind("by", officer)
                 .bind("at", utc(at))
-                .bind("change", outcome.change().id())
+                .bind("change", approved.changeId())
+                .bind("plan", approved.planCsv())
                 .bind("dep", utc(path.run().departure()))
                 .bind("arr", utc(path.run().arrival()))
                 .bind("date", date)
@@ -428,8 +472,9 @@ public final class FreightService {
                 taken.addAll(free);
             }
             h.createUpdate("INSERT INTO freight_booking (id, shipper, slot_id, request_id, train, service_date,"
-                            + " from_point, to_point, wagons, teu, created_at) VALUES (:id, :shipper, :slot, :req,"
-                            + " :train, :date, :from, :to, :w, :t, :at)")
+                            + " from_point, to_point, wagons, teu, created_at, network) VALUES (:id, :shipper, :slot,"
+                            + " :req, :train, :date, :from, :to, :w, :t, :at, :network)")
+                    .bind("network", code)
                     .bind("id", id)
                     .bind("shipper", shipper)
                     .bind("slot", slotId)
@@ -470,8 +515,9 @@ public final class FreightService {
                         return 0;
                     })
                     .list();
-            return h.createQuery("SELECT * FROM freight_booking WHERE (:all OR shipper = :shipper)"
-                            + " ORDER BY created_at DESC, id")
+            return h.createQuery("SELECT * FROM freight_booking WHERE network = :network AND"
+                            + " (:all OR shipper = :shipper) ORDER BY created_at DESC, id")
+                    .bind("network", code)
                     .bind("all", shipper == null)
                     .bind("shipper", shipper == null ? "" : shipper)
                     .map((rs, ctx) -> booking(rs, units.getOrDefault(rs.getString("id"), List.of())))
@@ -720,7 +766,7 @@ public final class FreightService {
                 .list());
         List<TrainLoad> out = new ArrayList<>();
         for (ScheduledRun r : timetable.day(date).runsOfTheDay()) {
-            if (!r.plan().trainType().equals(TRAIN_TYPE)) {
+            if (!r.plan().trainType().equals(paths.trainType().code())) {
                 continue;
             }
             int[] l = load.getOrDefault(r.plan().number(), new int[3]);

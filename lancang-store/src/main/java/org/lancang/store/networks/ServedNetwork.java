@@ -271,6 +271,16 @@ public final class ServedNetwork {
         return plans.get();
     }
 
+    /**
+     * The trains running on {@code date}: the base plan's that run that day, and those its own timetable added on it
+     * (a freight path approved on the network).
+     */
+    public List<TrainPlan> plans(LocalDate date) {
+        TimetableService t = live;
+        List<TrainPlan> of = t != null ? t.plans(date) : plans();
+        return of.stream().filter(p -> p.calendar().runsOn(date)).toList();
+    }
+
     public Optional<TrainPlan> plan(String number) {
         return plans().stream().filter(p -> p.number().equalsIgnoreCase(number)).findFirst();
     }

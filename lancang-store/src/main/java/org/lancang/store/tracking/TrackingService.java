@@ -325,10 +325,12 @@ public final class TrackingService {
      */
     private void estimates(Handle h, Set<LocalDate> dates, Instant now) {
         record Last(long seq, Instant at) {}
+        // tracking follows the home network's trains: another network's bookings have no forecast here
         List<Booked> bookings = h.createQuery("SELECT b.* FROM freight_booking b WHERE b.service_date = ANY(:d)"
-                        + " AND EXISTS (SELECT 1 FROM freight_allocation a WHERE a.booking_id = b.id"
-                        + " AND a.released_at IS NULL) ORDER BY b.id")
+                        + " AND b.network = :network AND EXISTS (SELECT 1 FROM freight_allocation a WHERE"
+                        + " a.booking_id = b.id AND a.released_at IS NULL) ORDER BY b.id")
                 .bind("d", dates.toArray(new LocalDate[0]))
+                .bind("network", network.code())
                 .map((rs, ctx) -> booked(rs))
                 .list();
         if (bookings.isEmpty()) {
@@ -488,7 +490,9 @@ public final class TrackingService {
         record Row(Booked b, String number) {}
         List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT b.*, n.consignment_number FROM freight_booking b"
                         + " LEFT JOIN freight_note n ON n.booking_id = b.id WHERE (:all OR b.shipper = :shipper)"
-                        + " AND (:only = '' OR b.id = :only) ORDER BY b.service_date DESC, b.created_at DESC, b.id")
+                        + " AND (:only = '' OR b.id = :only) AND b.network = :network"
+                        + " ORDER BY b.service_date DESC, b.created_at DESC, b.id")
+                .bind("network", network.code())
                 .bind("all", shipper == null)
                 .bind("shipper", shipper == null ? "" : shipper)
                 .bind("only", only == null ? "" : only)

@@ -19,8 +19,9 @@ import org.lancang.freight.Tariffs;
 import org.lancang.money.Currency;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
+import org.lancang.store.freight.NetworkFreight;
 import org.lancang.store.freight.ThroughConsignments;
-import org.lancang.timetable.Operators;
+import org.lancang.store.networks.ServedNetworks;
 import org.lancang.users.Role;
 import org.lancang.users.User;
 import org.lancang.web.freight.FreightViews.BoxView;
@@ -52,15 +53,17 @@ public final class FreightRoutes {
             String latestArrival,
             Double trailingMassT,
             Double lengthM,
-            Boolean dangerousGoods) {}
+            Boolean dangerousGoods,
+            String network) {}
 
     public record RefuseInput(String reason) {}
 
     public record EquipmentInput(EquipmentKind kind, Integer count, Double massT) {}
 
-    public record FreightBookingInput(String slotId, String requestId, String date, List<EquipmentInput> equipment) {}
+    public record FreightBookingInput(
+            String slotId, String requestId, String date, List<EquipmentInput> equipment, String network) {}
 
-    public record QuoteInput(String from, String to, List<EquipmentInput> equipment) {}
+    public record QuoteInput(String from, String to, List<EquipmentInput> equipment, String network) {}
 
     public record NoteInput(
             PartyView consignor,
@@ -75,16 +78,24 @@ public final class FreightRoutes {
             List<PayerView> payers,
             List<String> documents) {}
 
-    private final FreightService freight;
+    static final String NETWORK_PARAM =
+            "the network whose freight trains are asked about, by code (default: the home network; GET /api/networks)";
+
+    private final NetworkFreight freight;
     private final Auth auth;
-    private final Operators operators;
+    private final ServedNetworks networks;
     private final ThroughConsignments through;
 
-    public FreightRoutes(FreightService freight, Auth auth, Operators operators, ThroughConsignments through) {
+    public FreightRoutes(NetworkFreight freight, Auth auth, ServedNetworks networks, ThroughConsignments through) {
         this.freight = freight;
         this.auth = auth;
-        this.operators = operators;
+        this.networks = networks;
         this.through = through;
+    }
+
+    /** The freight of the network the {@code network} query parameter names (home's by default). */
+    private FreightService named(Context ctx) {
+        return freight.of(Params.of(ctx).text("network").orElse(null));
     }
 
     public List<Endpoint> endpoints() {
@@ -98,8 +109,9 @@ public final class FreightRoutes {
                         .tag("freight")
                         .summary("The slot catalogue on a date: each slot's train, its times that day, what is left")
                         .query("date", false, "service date, YYYY-MM-DD (default today)")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(TypeRef.listOf(SlotView.class))
-                        .handle(ctx -> ctx.json(freight.slots(date(ctx)).stream()
+                        .handle(ctx -> ctx.json(named(ctx).slots(date(ctx)).stream()
                                 .map(SlotView::of)
                                 .toList())),
                 Endpoint.get(base + "/codes")
@@ -121,8 +133,9 @@ public final class FreightRoutes {
                         .access(both)
                         .tag("freight")
                         .summary("Path requests: a shipper's own, or every one for the freight office")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(TypeRef.listOf(RequestView.class))
-                        .handle(ctx -> ctx.json(freight.requests(shipperOrAll(ctx)).stream()
+                        .handle(ctx -> ctx.json(named(ctx).requests(shipperOrAll(ctx)).stream()
                                 .map(RequestView::of)
                                 .toList())),
                 Endpoint.get(base + "/requests/{id}")
@@ -131,17 +144,20 @@ public final class FreightRoutes {
                         .summary("One path request")
                         .pathParam("id", "request id")
                         .returns(RequestView.class)
-                        .handle(ctx ->
-                                ctx.json(RequestView.of(freight.requestOf(ctx.pathParam("id"), shipperOrAll(ctx))))),
+                        .handle(ctx -> ctx.json(RequestView.of(freight.ofRequest(ctx.pathParam("id"))
+                                .requestOf(ctx.pathParam("id"), shipperOrAll(ctx))))),
                 Endpoint.post(base + "/requests/{id}/approve")
                         .access(office)
                         .tag("freight")
                         .summary("Approve a proposed request: its train is added to its date by a timetable change"
-                                + " (origin FREIGHT), refused if the path is gone or would bring a conflict")
+                                + " (origin FREIGHT; on a network read from its folder, laid in its own timetable), refused"
+                                + " if the path is gone or would bring a conflict")
                         .pathParam("id", "request id")
                         .returns(RequestView.class)
-                        .handle(ctx -> ctx.json(RequestView.of(freight.approve(
-                                ctx.pathParam("id"), auth.requireUser(ctx).username())))),
+                        .handle(ctx -> ctx.json(RequestView.of(freight.ofRequest(ctx.pathParam("id"))
+                                .approve(
+                                        ctx.pathParam("id"),
+                                        auth.requireUser(ctx).username())))),
                 Endpoint.post(base + "/requests/{id}/refuse")
                         .access(office)
                         .tag("freight")
@@ -151,8 +167,11 @@ public final class FreightRoutes {
                         .returns(RequestView.class)
                         .handle(ctx -> {
                             RefuseInput in = Json.body(ctx, RefuseInput.class);
-                            ctx.json(RequestView.of(freight.refuse(
-                                    ctx.pathParam("id"), auth.requireUser(ctx).username(), in.reason())));
+                            ctx.json(RequestView.of(freight.ofRequest(ctx.pathParam("id"))
+                                    .refuse(
+                                            ctx.pathParam("id"),
+                                            auth.requireUser(ctx).username(),
+                                            in.reason())));
                         }),
                 Endpoint.post(base + "/bookings")
                         .access(shipper)
@@ -167,8 +186,9 @@ public final class FreightRoutes {
                         .access(both)
                         .tag("freight")
                         .summary("Bookings with their units: a shipper's own, or every one for the freight office")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(TypeRef.listOf(FreightBookingView.class))
-                        .handle(ctx -> ctx.json(freight.bookings(shipperOrAll(ctx)).stream()
+                        .handle(ctx -> ctx.json(named(ctx).bookings(shipperOrAll(ctx)).stream()
                                 .map(FreightBookingView::of)
                                 .toList())),
                 Endpoint.put(base + "/bookings/{id}/note")
@@ -188,8 +208,9 @@ public final class FreightRoutes {
                         .returns(NoteView.class)
                         .handle(ctx -> {
                             String id = ctx.pathParam("id");
-                            freight.booking(id, shipperOrAll(ctx));
-                            ctx.json(NoteView.of(freight.noteOf(id)
+                            FreightService on = freight.ofBooking(id);
+                            on.booking(id, shipperOrAll(ctx));
+                            ctx.json(NoteView.of(on.noteOf(id)
                                     .orElseThrow(() ->
                                             new NotFound("id", "booking " + id + " has no consignment note yet"))));
                         }),
@@ -207,7 +228,8 @@ public final class FreightRoutes {
                         .summary("The booking's quote: each carrier's section in its currency, totals in CNY, LAK, USD")
                         .pathParam("id", "booking id")
                         .returns(QuoteView.class)
-                        .handle(ctx -> ctx.json(QuoteView.of(freight.quote(ctx.pathParam("id"), shipperOrAll(ctx))))),
+                        .handle(ctx -> ctx.json(QuoteView.of(
+                                freight.ofBooking(ctx.pathParam("id")).quote(ctx.pathParam("id"), shipperOrAll(ctx))))),
                 Endpoint.post(base + "/quote")
                         .access(Access.PUBLIC)
                         .tag("freight")
@@ -220,8 +242,9 @@ public final class FreightRoutes {
                         .tag("freight")
                         .summary("The day's freight trains with what is booked on them")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(TypeRef.listOf(TrainLoadView.class))
-                        .handle(ctx -> ctx.json(freight.trains(date(ctx)).stream()
+                        .handle(ctx -> ctx.json(named(ctx).trains(date(ctx)).stream()
                                 .map(TrainLoadView::of)
                                 .toList())),
                 Endpoint.get(base + "/empties")
@@ -229,12 +252,13 @@ public final class FreightRoutes {
                         .tag("freight")
                         .summary("Boxes loaded each way on a day and the empties the lighter direction returns")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK_PARAM)
                         .returns(ImbalanceView.class)
-                        .handle(ctx -> ctx.json(ImbalanceView.of(freight.imbalance(date(ctx))))));
+                        .handle(ctx -> ctx.json(ImbalanceView.of(named(ctx).imbalance(date(ctx))))));
     }
 
     private List<CodeView> codes() {
-        GoodsCodes codes = freight.data().codes();
+        GoodsCodes codes = freight.home().data().codes();
         List<CodeView> out = new ArrayList<>();
         codes.hsCodes().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -257,7 +281,7 @@ public final class FreightRoutes {
                 in.trailingMassT() == null ? 0 : in.trailingMassT(),
                 in.lengthM() == null ? 0 : in.lengthM(),
                 Boolean.TRUE.equals(in.dangerousGoods()));
-        FreightRecords.Answered a = freight.request(user.username(), ask);
+        FreightRecords.Answered a = freight.of(in.network()).request(user.username(), ask);
         ctx.status(201).json(RequestView.of(a.request(), a.answer()));
     }
 
@@ -265,9 +289,13 @@ public final class FreightRoutes {
         User user = auth.requireUser(ctx);
         FreightBookingInput in = Json.body(ctx, FreightBookingInput.class);
         LocalDate date = in.date() == null ? null : Params.dateField("date", in.date());
+        // a request's booking goes to the network the request was made on unless the body names one
+        FreightService on = in.network() == null && in.requestId() != null
+                ? freight.ofRequest(in.requestId())
+                : freight.of(in.network());
         ctx.status(201)
                 .json(FreightBookingView.of(
-                        freight.book(user.username(), in.slotId(), in.requestId(), date, equipment(in.equipment()))));
+                        on.book(user.username(), in.slotId(), in.requestId(), date, equipment(in.equipment()))));
     }
 
     private void note(Context ctx) {
@@ -309,13 +337,15 @@ public final class FreightRoutes {
                                 .map(p -> p == null ? null : new ConsignmentNote.Payer(p.carrier(), p.pays()))
                                 .toList(),
                 in.documents());
-        ctx.status(201).json(NoteView.of(freight.note(user.username(), ctx.pathParam("id"), note)));
+        ctx.status(201)
+                .json(NoteView.of(
+                        freight.ofBooking(ctx.pathParam("id")).note(user.username(), ctx.pathParam("id"), note)));
     }
 
     private void quote(Context ctx) {
         QuoteInput in = Json.body(ctx, QuoteInput.class);
         List<Tariffs.Item> items = items(in);
-        ctx.json(QuoteView.of(freight.quote(in.from(), in.to(), items)));
+        ctx.json(QuoteView.of(freight.of(in.network()).quote(in.from(), in.to(), items)));
     }
 
     /** A quote's boxes and wagons, each checked, and its from and to required (shared by the through quote). */
@@ -362,9 +392,10 @@ public final class FreightRoutes {
     /** The signed-in shipper's name, or null (everyone's) for the freight office. */
     private void notePdf(Context ctx) {
         String id = ctx.pathParam("id");
-        FreightRecords.Booking booking = freight.booking(id, shipperOrAll(ctx));
-        FreightRecords.Note note = freight.noteOf(id)
-                .orElseThrow(() -> new NotFound("id", "booking " + id + " has no consignment note yet"));
+        FreightService on = freight.ofBooking(id);
+        FreightRecords.Booking booking = on.booking(id, shipperOrAll(ctx));
+        FreightRecords.Note note =
+                on.noteOf(id).orElseThrow(() -> new NotFound("id", "booking " + id + " has no consignment note yet"));
         ConsignmentNotePdf pdf;
         try {
             pdf = ConsignmentNotePdf.withSystemFonts();
@@ -376,7 +407,13 @@ public final class FreightRoutes {
                 "国际铁路货物联运 (SMGS / CIM/SMGS) · ການຂົນສົ່ງສິນຄ້າທາງລົດໄຟສາກົນ · International rail freight;" + " booking "
                         + booking.id() + ", train " + booking.train() + " on " + booking.serviceDate(),
                 NotePdfBlocks.of(
-                        freight, operators, booking, note, through.of(id, null).orElse(null), through));
+                        on,
+                        networks.require(on.networkCode(), "network").operators(),
+                        booking,
+                        note,
+                        // a through consignment starts on the home network: another network's booking has none
+                        on == freight.home() ? through.of(id, null).orElse(null) : null,
+                        through));
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + note.consignmentNumber() + ".pdf\"")
                 .result(bytes);
@@ -400,9 +437,8 @@ public final class FreightRoutes {
     }
 
     private LocalDate date(Context ctx) {
+        FreightService on = named(ctx);
         return Params.of(ctx)
-                .date(
-                        "date",
-                        freight.now().atZone(freight.network().serviceZone()).toLocalDate());
+                .date("date", on.now().atZone(on.network().serviceZone()).toLocalDate());
     }
 }

@@ -19,6 +19,7 @@ import org.lancang.web.freight.FreightViews.RateView;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
+import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 
 /**
@@ -195,6 +196,9 @@ public final class ThroughRoutes {
 
     private void quote(Context ctx) {
         QuoteInput in = Json.body(ctx, QuoteInput.class);
+        if (in.network() != null) {
+            throw HttpProblem.badField("network", "a through quote starts on the home network: give no network");
+        }
         ctx.json(ThroughQuoteView.of(through.quote(in.from(), in.to(), FreightRoutes.items(in))));
     }
 }

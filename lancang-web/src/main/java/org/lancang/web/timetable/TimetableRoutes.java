@@ -460,11 +460,14 @@ public final class TimetableRoutes {
 
     /** Another network's trains: its base plan, or those running on {@code date}. */
     private static List<TimetableViews.TrainSummaryView> trainsOf(ServedNetwork n, LocalDate date) {
-        return n.plans().stream()
-                .filter(p -> date == null || p.calendar().runsOn(date))
-                .map(p -> TimetableViews.summary(
-                        n.network(), date == null ? n.planner().train(p, List.of()) : n.train(p, date), p, date))
-                .toList();
+        return (date == null ? n.plans() : n.plans(date))
+                .stream()
+                        .map(p -> TimetableViews.summary(
+                                n.network(),
+                                date == null ? n.planner().train(p, List.of()) : n.train(p, date),
+                                p,
+                                date))
+                        .toList();
     }
 
     /** The {@code date} asked for, or today where the train starts. */

@@ -1,0 +1,110 @@
+package org.lancang.store.freight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.lancang.errors.InvalidInput;
+import org.lancang.freight.Pools;
+
+/**
+ * The freight of every network served: one {@link FreightService} per network that has a freight catalogue (home
+ * first), each with its own slots, pools, rules, tariffs and timetable, sharing the tables (each row names its
+ * network). A request or booking goes to the network it was made on; a new one to the network the caller names, home's
+ * by default, as the planner's pages choose theirs.
+ */
+public final class NetworkFreight {
+    private final List<FreightService> networks;
+    private final Jdbi jdbi;
+
+    private NetworkFreight(List<FreightService> networks, Jdbi jdbi) {
+        this.networks = List.copyOf(networks);
+        this.jdbi = jdbi;
+        units();
+    }
+
+    /** Home's freight alone. */
+    public static NetworkFreight of(FreightService home) {
+        return new NetworkFreight(List.of(home), home.jdbi());
+    }
+
+    /** Home's freight first, then the others'. */
+    public static NetworkFreight of(FreightService home, List<FreightService> others) {
+        List<FreightService> all = new ArrayList<>();
+        all.add(home);
+        all.addAll(others);
+        return new NetworkFreight(all, home.jdbi());
+    }
+
+    /** A unit number in two networks' pools would be one unit in the database: refused at start, naming both. */
+    private void units() {
+        Map<String, String> seen = new HashMap<>();
+        for (FreightService f : networks) {
+            for (Pools.Pool p : f.data().pools()) {
+                for (String unit : p.units()) {
+                    String before = seen.putIfAbsent(unit, f.networkCode());
+                    if (before != null && !before.equals(f.networkCode())) {
+                        throw new IllegalStateException("unit number " + unit + " is in the pools of both " + before
+                                + " and " + f.networkCode() + ": change a station code or an owner in "
+                                + Pools.FILE);
+                    }
+                }
+            }
+        }
+    }
+
+    public FreightService home() {
+        return networks.get(0);
+    }
+
+    public List<FreightService> all() {
+        return networks;
+    }
+
+    /**
+     * The freight of the network named (home's when blank).
+     *
+     * @throws InvalidInput naming {@code network} when no network of that code books freight
+     */
+    public FreightService of(String network) {
+        if (network == null || network.isBlank()) {
+            return home();
+        }
+        return networks.stream()
+                .filter(f -> f.networkCode().equalsIgnoreCase(network.strip()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "network", "no network '" + network.strip() + "' books freight; these do: " + codes()));
+    }
+
+    /** The freight of the network a request was made on (home's for an unknown id, which refuses it naming it). */
+    public FreightService ofRequest(String id) {
+        return ofRow("freight_request", id);
+    }
+
+    /** The freight of the network a booking was made on (home's for an unknown id, which refuses it naming it). */
+    public FreightService ofBooking(String id) {
+        return ofRow("freight_booking", id);
+    }
+
+    private FreightService ofRow(String table, String id) {
+        if (networks.size() == 1 || id == null) {
+            return home();
+        }
+        Optional<String> network =
+                jdbi.withHandle(h -> h.createQuery("SELECT network FROM " + table + " WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .findOne());
+        return network.flatMap(n ->
+                        networks.stream().filter(f -> f.networkCode().equals(n)).findFirst())
+                .orElse(home());
+    }
+
+    private String codes() {
+        return String.join(
+                ", ", networks.stream().map(FreightService::networkCode).toList());
+    }
+}
