@@ -100,6 +100,14 @@ public final class PathFinder {
         return best;
     }
 
+    /**
+     * The first of {@code existing} (in its order) on {@code wanted}'s resource that overlaps it, or null; from the
+     * day's index this finder keeps, so a refused request names its blocker without indexing the day again.
+     */
+    public Occupation firstOverlapping(List<Occupation> existing, Occupation wanted) {
+        return index(existing).firstOverlapping(wanted);
+    }
+
     /** What one request's searches share. */
     private record Search(
             PathRequest request,
