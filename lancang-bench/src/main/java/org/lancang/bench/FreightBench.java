@@ -1,6 +1,7 @@
 package org.lancang.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -168,7 +169,7 @@ final class FreightBench {
      * Wall-clock times, and the request thread's CPU times beside them: on a shared machine the CPU time says what the
      * request costs, the wall time what a caller waited.
      */
-    record Sample(double[] ms, double[] cpuMs, int found, int offered) {
+    record Sample(double[] ms, double[] cpuMs, int found, int offered, GcPauses gc) {
         double median() {
             return ms[ms.length / 2];
         }
@@ -200,6 +201,7 @@ final class FreightBench {
         int found = 0;
         int offered = 0;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        GcPauses gcBefore = GcPauses.now();
         for (int i = 0; i < iterations; i++) {
             PathAsk ask = ask(random, north, south, date);
             long c0 = threads.getCurrentThreadCpuTime();
@@ -216,7 +218,7 @@ final class FreightBench {
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        return new Sample(ms, cpu, found, offered);
+        return new Sample(ms, cpu, found, offered, GcPauses.now().since(gcBefore));
     }
 
     private void print(String what, Sample s) {
@@ -224,7 +226,7 @@ final class FreightBench {
                 Locale.ROOT,
                 "ad-hoc path request, %s: median %.0f ms, p95 %.0f ms, max %.0f ms wall; CPU of the request thread"
                         + " median %.0f ms, p95 %.0f ms, max %.0f ms (%d asks: %d with a path as asked, %d offered a"
-                        + " path, as asked or the earliest alternative)%n",
+                        + " path, as asked or the earliest alternative); garbage collection %,d ms in %d collections%n",
                 what,
                 s.median(),
                 s.p95(),
@@ -234,7 +236,9 @@ final class FreightBench {
                 s.cpuMax(),
                 s.ms().length,
                 s.found(),
-                s.offered());
+                s.offered(),
+                s.gc().ms(),
+                s.gc().count());
     }
 
     private static double time(FreightService freight, PathAsk ask) {
@@ -258,6 +262,26 @@ final class FreightBench {
                 1_500 + random.nextInt(1_300),
                 400 + random.nextInt(300),
                 false);
+    }
+
+    /**
+     * The collectors' accumulated time and count: with G1 on JDK 17 the young and old (mixed, full) collectors, whose
+     * times are their pauses; the concurrent marking runs beside the application and is not counted.
+     */
+    record GcPauses(long ms, long count) {
+        static GcPauses now() {
+            long ms = 0;
+            long count = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ms += Math.max(0, gc.getCollectionTime());
+                count += Math.max(0, gc.getCollectionCount());
+            }
+            return new GcPauses(ms, count);
+        }
+
+        GcPauses since(GcPauses before) {
+            return new GcPauses(ms - before.ms, count - before.count);
+        }
     }
 
     /** The machine's one-minute load average, printed beside the figures: on a shared machine it explains them. */

@@ -6,10 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.lancang.errors.Clash;
 import org.lancang.errors.Validation;
@@ -168,8 +167,8 @@ public final class FreightPaths {
         try {
             found = finder.insert(request, existing, restrictions);
         } catch (Clash e) {
-            Constraint why = blocker(request, index(existing), restrictions)
-                    .orElse(new Constraint(Kind.TRAIN, "", "", e.getMessage()));
+            Constraint why =
+                    blocker(request, existing, restrictions).orElse(new Constraint(Kind.TRAIN, "", "", e.getMessage()));
             why = new Constraint(
                     why.kind(),
                     why.where(),
@@ -267,16 +266,15 @@ public final class FreightPaths {
      * day's occupations its own blocking times overlap.
      */
     private Optional<Constraint> blocker(
-            PathRequest request, Map<String, List<Occupation>> index, List<SpeedRestriction> restrictions) {
+            PathRequest request, List<Occupation> existing, List<SpeedRestriction> restrictions) {
         InsertedPath free = finder.insert(request, List.of(), restrictions);
         ScheduledRun run = free.run();
         BlockingTimes.Demand demand =
                 BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(), planner.rules());
         return demand.occupations().stream()
                 .sorted(Comparator.comparing(Occupation::from))
-                .flatMap(o -> index.getOrDefault(o.resource(), List.of()).stream()
-                        .filter(other -> other.overlaps(o))
-                        .limit(1))
+                .map(o -> finder.firstOverlapping(existing, o))
+                .filter(Objects::nonNull)
                 .findFirst()
                 .map(o -> new Constraint(
                         o.possession() ? Kind.POSSESSION : Kind.TRAIN,
@@ -293,11 +291,8 @@ public final class FreightPaths {
             return ask.earliestDeparture();
         }
         PathRequest probe = request(number, operator, line, ask.latestArrival());
-        Duration free = new PathFinder(planner)
-                .insert(probe, List.of(), restrictions)
-                .run()
-                .run()
-                .runningTime();
+        Duration free =
+                finder.insert(probe, List.of(), restrictions).run().run().runningTime();
         return ask.latestArrival().minus(free).minus(rules.maxWait());
     }
 
@@ -399,14 +394,6 @@ public final class FreightPaths {
             }
         }
         return curve.get(curve.size() - 1).effortKn();
-    }
-
-    private static Map<String, List<Occupation>> index(List<Occupation> occupations) {
-        Map<String, List<Occupation>> index = new HashMap<>();
-        for (Occupation o : occupations) {
-            index.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
-        }
-        return index;
     }
 
     private static String fmt(double x) {

@@ -1,7 +1,6 @@
 package org.lancang.runtime;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Step 4 of the pipeline: the integrated run over one leg, as samples of head position, speed and time since the
@@ -50,25 +49,13 @@ final class LegRun {
     }
 
     /**
-     * Appends this leg to a whole-path profile: times shifted by {@code departureS} and stretched by
-     * {@code stretch} (speeds divided by it), keeping at most about {@code maxPoints} evenly strided samples
-     * (always the first and the last).
+     * Adds this leg to a whole-path profile, sharing its arrays: times shifted by {@code departureS} and stretched by
+     * {@code stretch} (speeds divided by it), keeping at most about {@code maxPoints} evenly strided samples (always
+     * the first and the last).
      */
-    /** How many samples {@link #appendProfile} appends with {@code maxPoints}: to size the profile once. */
-    int profileSize(int maxPoints) {
+    void addTo(Profile.Builder profile, double departureS, double stretch, int maxPoints) {
         int stride = Math.max(1, (positionsM.length + maxPoints - 1) / maxPoints);
-        int last = positionsM.length - 1;
-        return last / stride + 1 + (last % stride == 0 ? 0 : 1);
-    }
-
-    void appendProfile(List<ProfilePoint> profile, double departureS, double stretch, int maxPoints) {
-        int stride = Math.max(1, (positionsM.length + maxPoints - 1) / maxPoints);
-        int last = positionsM.length - 1;
-        for (int k = 0; k <= last; k++) {
-            if (k % stride == 0 || k == last) {
-                profile.add(new ProfilePoint(positionsM[k], speedsMps[k] / stretch, departureS + stretch * timesS[k]));
-            }
-        }
+        profile.add(positionsM, speedsMps, timesS, departureS, stretch, stride);
     }
 
     /** Collects samples in order; grows like an ArrayList without boxing. */

@@ -34,18 +34,13 @@ public final class RunningTimeCalculator {
     public static RunningTimeResult calculate(RunningTimeRequest request, LegMemo memo) {
         List<Leg> legs = runLegs(request, memo);
 
-        // sized once: path insertion assembles thousands of profiles from memoised legs, and growing them dominated
-        int size = 0;
-        for (Leg leg : legs) {
-            size += leg.run().profileSize(MAX_PROFILE_POINTS_PER_LEG);
-        }
-        List<ProfilePoint> profile = new ArrayList<>(size);
-        List<ProfilePoint> minimumProfile = new ArrayList<>(size);
+        Profile.Builder profile = new Profile.Builder();
+        Profile.Builder minimumProfile = new Profile.Builder();
         for (Leg leg : legs) {
             // the next leg's first sample, at rest at the stop, is the departure: the dwell shows without an extra
             // point
-            leg.run().appendProfile(profile, leg.runStartS(), leg.stretch(), MAX_PROFILE_POINTS_PER_LEG);
-            leg.run().appendProfile(minimumProfile, leg.minimumDepartureS(), 1.0, MAX_PROFILE_POINTS_PER_LEG);
+            leg.run().addTo(profile, leg.runStartS(), leg.stretch(), MAX_PROFILE_POINTS_PER_LEG);
+            leg.run().addTo(minimumProfile, leg.minimumDepartureS(), 1.0, MAX_PROFILE_POINTS_PER_LEG);
         }
         List<TimingPointTime> times = new ArrayList<>();
         for (TimingPoint point : request.timingPoints()) {
@@ -53,7 +48,11 @@ public final class RunningTimeCalculator {
         }
         Leg last = legs.get(legs.size() - 1);
         return new RunningTimeResult(
-                times, duration(last.arrivalS()), duration(last.minimumArrivalS()), profile, minimumProfile);
+                times,
+                duration(last.arrivalS()),
+                duration(last.minimumArrivalS()),
+                profile.build(),
+                minimumProfile.build());
     }
 
     /** Steps 1–5 for every leg: each starts and ends at rest; dwell times separate them. */

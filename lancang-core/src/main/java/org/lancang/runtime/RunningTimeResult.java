@@ -18,13 +18,21 @@ public record RunningTimeResult(
         List<TimingPointTime> timingPoints,
         Duration totalRunningTime,
         Duration minimumTotalRunningTime,
-        List<ProfilePoint> profile,
-        List<ProfilePoint> minimumProfile) {
+        Profile profile,
+        Profile minimumProfile) {
 
     public RunningTimeResult {
         timingPoints = List.copyOf(timingPoints);
-        profile = List.copyOf(profile);
-        minimumProfile = List.copyOf(minimumProfile);
+    }
+
+    /** With profiles given as points (a forecast's warped times): kept compact like the calculator's. */
+    public RunningTimeResult(
+            List<TimingPointTime> timingPoints,
+            Duration totalRunningTime,
+            Duration minimumTotalRunningTime,
+            List<ProfilePoint> profile,
+            List<ProfilePoint> minimumProfile) {
+        this(timingPoints, totalRunningTime, minimumTotalRunningTime, Profile.of(profile), Profile.of(minimumProfile));
     }
 
     /** The first timing point with this name. */

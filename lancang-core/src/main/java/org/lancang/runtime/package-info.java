@@ -16,7 +16,9 @@
  *   <li>{@link org.lancang.runtime.LegSupplements}: a start and a stop supplement are added to the leg (Chinese
  *       timetables' 起停附加时分); the start supplement comes before the train passes any point.</li>
  * </ol>
- * {@link org.lancang.runtime.RunningTimeCalculator#calculate(RunningTimeRequest)} runs the whole pipeline.
+ * {@link org.lancang.runtime.RunningTimeCalculator#calculate(RunningTimeRequest)} runs the whole pipeline. The
+ * result's {@link org.lancang.runtime.Profile} is read as a list of points but kept as the legs' own sample arrays:
+ * path insertion caches thousands of runs, and one object per sample filled the heap.
  *
  * <p><b>Modelling choices.</b>
  * <ul>

@@ -26,9 +26,10 @@ final class OccupationIndex {
     }
 
     static OccupationIndex of(List<Occupation> occupations) {
-        Map<String, List<Occupation>> byResource = new HashMap<>();
-        for (Occupation o : occupations) {
-            byResource.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(o);
+        Map<String, List<Listed>> byResource = new HashMap<>();
+        for (int i = 0; i < occupations.size(); i++) {
+            Occupation o = occupations.get(i);
+            byResource.computeIfAbsent(o.resource(), k -> new ArrayList<>()).add(new Listed(o, i));
         }
         Map<String, Column> columns = new HashMap<>(byResource.size() * 2);
         byResource.forEach((resource, list) -> columns.put(resource, Column.of(list)));
@@ -52,20 +53,47 @@ final class OccupationIndex {
         return c == null ? null : c.takenUntil(from, to);
     }
 
-    /** One resource: starts ascending, and at each index the latest end among the occupations up to it. */
-    private record Column(Instant[] starts, Instant[] latestEnds) {
-        static Column of(List<Occupation> list) {
-            list.sort(Comparator.comparing(Occupation::from));
+    /**
+     * The first occupation of {@code wanted}'s resource, in the order of the indexed list, that overlaps it, or null:
+     * what holds the resource against it, as a scan of the list would name it.
+     */
+    Occupation firstOverlapping(Occupation wanted) {
+        Column c = columns.get(wanted.resource());
+        return c == null ? null : c.firstOverlapping(wanted);
+    }
+
+    /** An occupation with its place in the indexed list. */
+    private record Listed(Occupation occupation, int place) {}
+
+    /**
+     * One resource: starts ascending, and at each index the latest end among the occupations up to it; the
+     * occupations themselves and their places in the list, to name one.
+     */
+    private record Column(Instant[] starts, Instant[] latestEnds, Listed[] listed) {
+        static Column of(List<Listed> list) {
+            list.sort(Comparator.comparing(l -> l.occupation().from()));
             Instant[] starts = new Instant[list.size()];
             Instant[] latest = new Instant[list.size()];
             Instant max = null;
             for (int i = 0; i < starts.length; i++) {
-                Occupation o = list.get(i);
+                Occupation o = list.get(i).occupation();
                 starts[i] = o.from();
                 max = max == null || o.to().isAfter(max) ? o.to() : max;
                 latest[i] = max;
             }
-            return new Column(starts, latest);
+            return new Column(starts, latest, list.toArray(new Listed[0]));
+        }
+
+        /** Only those starting before its end can overlap it; of those, the first in the list that does. */
+        Occupation firstOverlapping(Occupation wanted) {
+            Listed first = null;
+            for (int i = 0, before = firstAtOrAfter(wanted.to()); i < before; i++) {
+                Listed l = listed[i];
+                if (l.occupation().overlaps(wanted) && (first == null || l.place() < first.place())) {
+                    first = l;
+                }
+            }
+            return first == null ? null : first.occupation();
         }
 
         /**

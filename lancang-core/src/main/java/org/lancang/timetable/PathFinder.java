@@ -100,6 +100,14 @@ public final class PathFinder {
         return best;
     }
 
+    /**
+     * The first of {@code existing} (in its order) on {@code wanted}'s resource that overlaps it, or null; from the
+     * day's index this finder keeps, so a refused request names its blocker without indexing the day again.
+     */
+    public Occupation firstOverlapping(List<Occupation> existing, Occupation wanted) {
+        return index(existing).firstOverlapping(wanted);
+    }
+
     /** What one request's searches share. */
     private record Search(
             PathRequest request,
@@ -298,7 +306,7 @@ public final class PathFinder {
         List<Candidate> candidates = new ArrayList<>(
                 demand.occupations().size() + demand.stationStops().size());
         for (Occupation o : demand.occupations()) {
-            candidates.add(new Candidate(o.resource(), List.of(o.resource()), o.from(), o.to(), null));
+            candidates.add(new Candidate(o.resource(), null, o.from(), o.to(), null));
         }
         LinePath path = run.run().path();
         for (BlockingTimes.StationStop s : demand.stationStops()) {
@@ -336,6 +344,10 @@ public final class PathFinder {
 
     /** The shortest wait until one of the candidate's alternatives is free, or null if one of them is free already. */
     private static Wait shortestWait(Candidate c, OccupationIndex index) {
+        if (c.alternatives() == null) {
+            Instant free = index.takenUntil(c.resource(), c.from(), c.to());
+            return free == null ? null : new Wait(wholeMinutes(Duration.between(c.from(), free)), c.resource());
+        }
         Wait best = null;
         for (String resource : c.alternatives()) {
             Instant free = index.takenUntil(resource, c.from(), c.to());
@@ -357,8 +369,9 @@ public final class PathFinder {
     }
 
     /**
-     * A resource the run needs, with its alternatives (a stop's tracks); {@code entryM} is known for a stop and worked
-     * out only for the one candidate that is blocked otherwise.
+     * A resource the run needs, with its alternatives (a stop's tracks; null for a line or block, the resource alone: a
+     * list and its iterator for each of the thousands per try were a twelfth of what a request allocated);
+     * {@code entryM} is known for a stop and worked out only for the one candidate that is blocked otherwise.
      */
     private record Candidate(String resource, List<String> alternatives, Instant from, Instant to, Double entryM) {}
 

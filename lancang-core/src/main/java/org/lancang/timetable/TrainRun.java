@@ -3,7 +3,6 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.util.List;
 import org.lancang.rollingstock.TrainType;
-import org.lancang.runtime.ProfilePoint;
 import org.lancang.runtime.RunningTimeResult;
 
 /**
@@ -24,30 +23,6 @@ public record TrainRun(LinePath path, TrainType type, List<PointTime> times, Run
      * arrives. Seconds from the departure.
      */
     public double secondsAt(double positionM) {
-        List<ProfilePoint> profile = physics.profile();
-        int lo = 0;
-        int hi = profile.size() - 1;
-        if (positionM <= profile.get(0).positionM()) {
-            return profile.get(0).timeS();
-        }
-        if (positionM >= profile.get(hi).positionM()) {
-            return profile.get(hi).timeS();
-        }
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (profile.get(mid).positionM() < positionM) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        ProfilePoint a = profile.get(lo);
-        ProfilePoint b = profile.get(hi);
-        // the first sample at a position is the arrival there; a dwell shows as a later sample at the same position
-        if (b.positionM() == a.positionM()) {
-            return a.timeS();
-        }
-        double f = (positionM - a.positionM()) / (b.positionM() - a.positionM());
-        return a.timeS() + f * (b.timeS() - a.timeS());
+        return physics.profile().secondsAt(positionM);
     }
 }

@@ -9,7 +9,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.timetable.conflict.Occupation;
 
-/** The index answers "taken until when?" as a scan of every occupation of the resource does, on seeded random days. */
+/**
+ * The index answers "taken until when?" and "held by whom?" as a scan of every occupation of the resource does, on
+ * seeded random days.
+ */
 class OccupationIndexTest {
     @Test
     void answersAsAScanOfEveryOccupation() {
@@ -38,6 +41,13 @@ class OccupationIndexTest {
                 assertThat(index.takenUntil(resource, from, to))
                         .as("seed %d day %d: %s over %s–%s", seed, day, resource, from, to)
                         .isEqualTo(scan(all, new Occupation(resource, "new", false, from, to)));
+                Occupation wanted = new Occupation(resource, "new", false, from, to);
+                assertThat(index.firstOverlapping(wanted))
+                        .as("seed %d day %d: who holds %s over %s–%s", seed, day, resource, from, to)
+                        .isEqualTo(all.stream()
+                                .filter(o -> o.resource().equals(resource) && o.overlaps(wanted))
+                                .findFirst()
+                                .orElse(null));
             }
         }
     }
