@@ -20,6 +20,7 @@ import org.lancang.network.NameFolding;
 import org.lancang.network.NetworkParser;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.customs.CustomsService;
 import org.lancang.store.db.Database;
@@ -96,6 +97,7 @@ public final class Platform implements AutoCloseable {
     private volatile NetworkSales networkSales;
     private volatile NetworkOperations networkOperations;
     private volatile NetworkMaintenance networkMaintenance;
+    private volatile NetworkChanges networkChanges;
     private CustomsService customs;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
@@ -129,6 +131,7 @@ public final class Platform implements AutoCloseable {
         this.networkOperations = NetworkOperations.of(operations);
         this.networkMaintenance = NetworkMaintenance.of(maintenance);
         this.changes = changes;
+        this.networkChanges = NetworkChanges.of(changes);
         this.freight = freight;
         this.generatedAdminPassword = generatedAdminPassword;
         this.writerLock = writerLock;
@@ -213,6 +216,7 @@ public final class Platform implements AutoCloseable {
                     NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
             platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
+            platform.networkChanges = NetworkChanges.of(platform.changes, changes(platform, timetables));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -257,6 +261,26 @@ public final class Platform implements AutoCloseable {
                             : List.of(),
                     platform.operations.clock()));
             n.runsOn(timetable);
+        }
+        return out;
+    }
+
+    /**
+     * The timetable changes of each network other than home, over its own timetable (so its sales, operations and
+     * planning views see them), with the limits of the road's closed time on its shared bridges.
+     */
+    private static List<TimetableChangeService> changes(Platform platform, Map<String, TimetableService> timetables) {
+        List<TimetableChangeService> out = new ArrayList<>();
+        for (ServedNetwork n : platform.networks.others()) {
+            out.add(new TimetableChangeService(
+                    platform.database.jdbi(),
+                    timetables.get(n.code()),
+                    new TimetableChangeNotices(platform.database.jdbi()),
+                    ChangeRemedies.defaults(),
+                    platform.operations.clock(),
+                    day -> n.roadLimits()
+                            .breaches(n.roadRailBridges()
+                                    .closures(day, n.network().serviceZone()))));
         }
         return out;
     }
@@ -471,6 +495,11 @@ public final class Platform implements AutoCloseable {
     /** Timetable changes: the one way the plan changes (drafts, publication, undo). */
     public TimetableChangeService changes() {
         return changes;
+    }
+
+    /** The timetable changes of every network served, home's first. */
+    public NetworkChanges networkChanges() {
+        return networkChanges;
     }
 
     /** Freight for shippers: path requests, bookings, consignment notes, quotes (issue 17). */

@@ -271,6 +271,15 @@ public final class ServedNetwork {
         return plans.get();
     }
 
+    /**
+     * The plans of a service date: the base plan with the network's published timetable changes in force that date,
+     * once it runs on a timetable service (a network read from its folder alone has none).
+     */
+    public List<TrainPlan> plans(LocalDate date) {
+        TimetableService t = live;
+        return t != null ? t.plans(date) : plans();
+    }
+
     public Optional<TrainPlan> plan(String number) {
         return plans().stream().filter(p -> p.number().equalsIgnoreCase(number)).findFirst();
     }
