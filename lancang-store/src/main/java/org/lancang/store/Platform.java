@@ -18,6 +18,7 @@ import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.network.NameFolding;
 import org.lancang.network.NetworkParser;
+import org.lancang.operations.ConflictForecast;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.changes.NetworkChanges;
@@ -293,13 +294,24 @@ public final class Platform implements AutoCloseable {
         List<OperationsService> out = new ArrayList<>();
         for (ServedNetwork n : platform.networks.others()) {
             if (n.has(DispatchRules.FILE)) {
-                out.add(new OperationsService(
+                OperationsService service = new OperationsService(
                         platform.database.jdbi(),
                         timetables.get(n.code()),
                         DispatchRules.parse(n.files().read(DispatchRules.FILE)),
                         new CpSatMeetSolver(2),
                         operationsSolverLimit(),
-                        platform.operations.clock()));
+                        platform.operations.clock());
+                // the road's windows are in the network's days already; its closed-time limits bind the re-planning
+                service.roadLimits(f -> n.roadLimits()
+                        .breaches(n.roadRailBridges()
+                                .closures(
+                                        f.graph().runs().stream()
+                                                .map(r -> ConflictForecast.asForecast(f, r))
+                                                .toList(),
+                                        f.graph().date(),
+                                        n.network().serviceZone()))
+                        .size());
+                out.add(service);
             }
         }
         return out;
