@@ -859,7 +859,6 @@ export default {
   'tk.classifier.EST': "estimated",
   // issue 19 (pages): the network picker, berths, journeys across two networks
   'pg.network': 'Network',
-  'pg.changesHomeOnly': 'Timetable changes are made on the home network only: choose it to change a train.',
   'pg.berth': 'Berth',
   'pg.berthHint': 'The lower berth is wider and costs more; the berth you choose is the one you get.',
   'pg.berth.ANY': 'Either berth',

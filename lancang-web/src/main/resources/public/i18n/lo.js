@@ -858,7 +858,6 @@ export default {
   'tk.classifier.EST': "ຄາດຄະເນ",
   // issue 19 (pages): the network picker, berths, journeys across two networks
   'pg.network': 'ເຄືອຂ່າຍທາງລົດໄຟ',
-  'pg.changesHomeOnly': 'ປ່ຽນຕາຕະລາງເວລາໄດ້ສະເພາະເຄືອຂ່າຍຫຼັກເທົ່ານັ້ນ: ເລືອກມັນເພື່ອປ່ຽນລົດໄຟ.',
   'pg.berth': 'ບ່ອນນອນ',
   'pg.berthHint': 'ບ່ອນນອນລຸ່ມກວ້າງກວ່າ ແລະ ລາຄາແພງກວ່າ; ທ່ານຈະໄດ້ບ່ອນນອນທີ່ທ່ານເລືອກ.',
   'pg.berth.ANY': 'ບ່ອນນອນໃດກໍໄດ້',

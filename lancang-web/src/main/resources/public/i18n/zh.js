@@ -858,7 +858,6 @@ export default {
   'tk.classifier.EST': "预计",
   // issue 19 (pages): the network picker, berths, journeys across two networks
   'pg.network': '线路网',
-  'pg.changesHomeOnly': '只能在本线路网上修改时刻表：请选择本线路网后再修改列车。',
   'pg.berth': '铺位',
   'pg.berthHint': '下铺更宽，票价更高；您选择的铺位就是您得到的铺位。',
   'pg.berth.ANY': '上下铺均可',

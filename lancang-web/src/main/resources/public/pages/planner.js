@@ -529,7 +529,18 @@ async function loadDayTrains() {
     dayTrains = [];
   }
   renderTrainSelect();
+  if (network) fillTrainTypes();
   renderTrains(date);
+}
+
+/** Another network's train types, as its trains of the day run them (home's are in the page). */
+function fillTrainTypes() {
+  const select = changeForm.trainType;
+  const keep = select.value;
+  const types = [...new Set(dayTrains.map((tr) => tr.trainType).filter(Boolean))].sort();
+  if (!types.length) return;
+  select.replaceChildren(...types.map((code) => h('option', { value: code }, trainTypeName(code))));
+  if (types.includes(keep)) select.value = keep;
 }
 
 function renderTrainSelect() {
@@ -570,6 +581,7 @@ function changeBody() {
   }
   const days = [...$('scope-days').querySelectorAll('input:checked')].map((i) => i.value);
   return {
+    network: network || undefined, // the network shown: its timetable is the one changed (home when absent)
     title: changeForm.elements.title.value.trim() || null,
     scope: { from: changeForm.scopeFrom.value, to: changeForm.scopeTo.value || changeForm.scopeFrom.value, days },
     edits: [edit],
@@ -823,7 +835,7 @@ function showPreviewBadge() {
 
 async function loadChanges() {
   try {
-    changes = (await api('/api/timetable/changes')) || [];
+    changes = (await api(`/api/timetable/changes${network ? `?network=${encodeURIComponent(network)}` : ''}`)) || [];
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { signIn(); return; }
     $('changes-list').replaceChildren(h('li', { class: 'message error' }, errorText(err)));
@@ -946,16 +958,13 @@ async function start() {
     $('diagram-error').hidden = false;
     return;
   }
-  if (network) { // changes are the home network's: the change panel says so, and another network is only looked at
-    canChange = false;
-    changeForm.hidden = true;
-    $('change-panel').hidden = true;
-    $('change-result').replaceChildren(h('p', { class: 'note' }, t('pg.changesHomeOnly')));
+  if (network) { // another network: its own points, zones, trains and changes (the change panel acts on it)
     fillZones();
     // the whole line in its own chainage direction, and an evening start so that the overnight trains show
     if (!params.get('start')) windowForm.start.value = '18:00';
     if (!params.get('hours')) windowForm.hours.value = '18';
-  } else if (!canChange) {
+  }
+  if (!canChange) {
     changeForm.hidden = true;
     $('change-result').replaceChildren(h('p', { class: 'note' }, t('planner.changeForbidden')));
   }
@@ -973,8 +982,8 @@ async function start() {
   const z = Number(params.get('zoom'));
   if (z >= 0.25 && z <= 6) zoom = z;
 
-  fillPointSelect(changeForm.from, 'BTN');
-  fillPointSelect(changeForm.to, 'VTS');
+  fillPointSelect(changeForm.from, network ? points[0].code : 'BTN');
+  fillPointSelect(changeForm.to, network ? points[points.length - 1].code : 'VTS');
   changeForm.scopeFrom.value = date;
   changeForm.scopeTo.value = date;
   fillDays();

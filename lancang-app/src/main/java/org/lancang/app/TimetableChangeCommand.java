@@ -81,12 +81,17 @@ final class TimetableChangeCommand extends CommandGroup {
         @Option(names = "--accept-conflicts", description = "with --publish: publish even with new conflicts")
         boolean acceptConflicts;
 
+        @Option(
+                names = "--network",
+                description = "the network whose timetable changes, e.g. vientiane-bangkok (default: the home network)")
+        String network;
+
         abstract Edit edit();
 
         @Override
         int run(Platform platform, PrintWriter out) {
             TimetableChange change = new TimetableChange(title, ChangeOrigin.PLANNER, scope.scope(), List.of(edit()));
-            TimetableChangeService changes = platform.changes();
+            TimetableChangeService changes = platform.networkChanges().require(network, "--network");
             if (publish) {
                 TimetableChangeService.Outcome done = changes.publishNew(change, USER, acceptConflicts);
                 out.printf("%s published%n", done.change().id());
@@ -127,9 +132,13 @@ final class TimetableChangeCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every change, newest first.")
     static final class ListChanges extends PlatformCommand {
+        @Option(names = "--network", description = "the network's changes (default: the home network)")
+        String network;
+
         @Override
         int run(Platform platform, PrintWriter out) {
-            for (ChangeRecord r : platform.changes().list()) {
+            for (ChangeRecord r :
+                    platform.networkChanges().require(network, "--network").list()) {
                 TimetableChange c = r.change();
                 out.printf(
                         "%s %-9s %s–%s %s %s%s%n",
@@ -152,7 +161,7 @@ final class TimetableChangeCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            print(out, platform.changes().impact(id));
+            print(out, platform.networkChanges().holding(id).impact(id));
             return 0;
         }
     }
@@ -167,7 +176,8 @@ final class TimetableChangeCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            TimetableChangeService.Outcome done = platform.changes().publish(id, USER, acceptConflicts);
+            TimetableChangeService.Outcome done =
+                    platform.networkChanges().holding(id).publish(id, USER, acceptConflicts);
             out.printf("%s published%n", done.change().id());
             print(out, done.impact());
             return 0;
@@ -181,7 +191,8 @@ final class TimetableChangeCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            TimetableChangeService.Outcome done = platform.changes().undo(id, USER);
+            TimetableChangeService.Outcome done =
+                    platform.networkChanges().holding(id).undo(id, USER);
             out.printf("%s undone%n", done.change().id());
             print(out, done.impact());
             return 0;
@@ -195,7 +206,9 @@ final class TimetableChangeCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            out.printf("%s %s%n", id, platform.changes().discard(id, USER).status());
+            out.printf(
+                    "%s %s%n",
+                    id, platform.networkChanges().holding(id).discard(id, USER).status());
             return 0;
         }
     }

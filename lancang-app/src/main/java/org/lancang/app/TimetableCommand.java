@@ -24,6 +24,7 @@ import org.lancang.timetable.change.Edit;
 import org.lancang.timetable.change.TimetableChange;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.web.http.Json;
+import org.lancang.web.networks.NetworksRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableViews;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ final class TimetableCommand extends CommandGroup {
                         platform.reference().network(),
                         service.train(plan, day),
                         day); // under the day's speed restrictions
-            } else { // a train of another network served, as its folder plans it
+            } else { // a train of another network served, as it runs that day after its published changes
                 ServedNetwork network = platform.networks()
                         .ofTrain(train)
                         .orElseThrow(() -> new NotFound(
@@ -86,7 +87,7 @@ final class TimetableCommand extends CommandGroup {
                 TrainPlan plan = network.plan(train).orElseThrow();
                 ZoneId zone = network.network().point(plan.from()).orElseThrow().timeZone();
                 day = date != null ? date : LocalDate.now(zone);
-                view = TimetableViews.train(network.network(), network.train(plan, day), day);
+                view = NetworksRoutes.train(network, train, day);
             }
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));

@@ -192,6 +192,47 @@ class TimetableCommandsTest {
     }
 
     @Test
+    void aChangeOfTheSecondNetworkIsDraftedWithItsNetworkPublishedAndUndone() {
+        CommandLineTest.Run draft = CommandLineTest.run(
+                "timetable",
+                "change",
+                "move",
+                "--network",
+                "vientiane-bangkok",
+                "--train",
+                "147",
+                "--date",
+                "2026-12-09",
+                "--departure",
+                "15:30");
+        assertThat(draft.exitCode()).as(draft.err()).isZero();
+        String id = draft.out().substring(0, draft.out().indexOf(' '));
+        assertThat(CommandLineTest.run("timetable", "change", "list", "--network", "vientiane-bangkok")
+                        .out())
+                .contains(id);
+        assertThat(CommandLineTest.run("timetable", "change", "list").out())
+                .as("home's list")
+                .doesNotContain(id);
+        CommandLineTest.Run published = CommandLineTest.run("timetable", "change", "publish", id, "--accept-conflicts");
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "147", "--date", "2026-12-09")
+                        .out())
+                .contains("15:30");
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "147", "--date", "2026-12-10")
+                        .out())
+                .doesNotContain("15:30");
+        assertThat(CommandLineTest.run("timetable", "change", "undo", id).exitCode())
+                .isZero();
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "147", "--date", "2026-12-09")
+                        .out())
+                .doesNotContain("15:30");
+        CommandLineTest.Run bad = CommandLineTest.run(
+                "timetable", "change", "cancel", "--network", "atlantis", "--train", "147", "--date", "2026-12-09");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--network");
+    }
+
+    @Test
     void insertFindsAFreightPathWithoutAddingIt() {
         CommandLineTest.Run r = CommandLineTest.run(
                 "timetable",

@@ -122,7 +122,8 @@ public final class DayGraph {
             List<ActivityKind> kinds,
             Map<String, List<String>> planSequences,
             List<long[]> turnEdges,
-            List<ActivityKind> turnKinds) {}
+            List<ActivityKind> turnKinds,
+            Map<Integer, List<RoadWindow>> roadWindows) {}
 
     private DayGraph(
             Base base,
@@ -314,11 +315,20 @@ public final class DayGraph {
         }
         Map<String, long[]> hold = new HashMap<>();
         Map<String, List<String>> sequences = planSequences(planner, day, runs, planned, hold);
+        long[] step = new long[next];
+        for (long[] e : edges) {
+            if (e[1] == e[0] + 1) {
+                step[(int) e[0]] = e[2];
+            }
+        }
+        Map<String, Resources.Line> lineById = new HashMap<>();
+        planner.resources().lines().forEach(l -> lineById.put(l.id(), l));
+        Map<Integer, List<RoadWindow>> roadWindows = RoadWindow.of(day, lineById, runs, hold, step);
         List<long[]> turnEdges = new ArrayList<>();
         List<ActivityKind> turnKinds = new ArrayList<>();
         turns(planner, runs, planned, rules, turnEdges, turnKinds);
         return assemble(
-                new Base(edges, kinds, sequences, turnEdges, turnKinds),
+                new Base(edges, kinds, sequences, turnEdges, turnKinds, Map.copyOf(roadWindows)),
                 day,
                 restrictions,
                 rules,
@@ -369,6 +379,19 @@ public final class DayGraph {
 
     public DayPlan dayPlan() {
         return day;
+    }
+
+    /**
+     * The road's windows on a shared bridge that bind a departure (the run's entry onto the line across the bridge),
+     * sorted by start; empty for every other node.
+     */
+    public List<RoadWindow> roadWindows(int node) {
+        return base.roadWindows().getOrDefault(node, List.of());
+    }
+
+    /** Whether any departure of the day is bound by a road's window (most networks have none). */
+    public boolean hasRoadWindows() {
+        return !base.roadWindows().isEmpty();
     }
 
     /**

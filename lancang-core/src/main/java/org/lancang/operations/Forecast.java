@@ -29,6 +29,7 @@ public final class Forecast {
     private static final int ACTUAL = -2;
     private static final int PASSED = -3;
     private static final int HELD = -4;
+    private static final int ROAD = -5;
 
     /** An event that passed the checks, in its canonical spelling; a duplicate is acknowledged but changes nothing. */
     public record Checked(RunningEvent event, boolean duplicate) {}
@@ -50,6 +51,8 @@ public final class Forecast {
     private final long[] floor;
     /** The holds in force, by run, each with the departure node it holds. */
     private final Map<String, Held> holds = new HashMap<>();
+    /** Whether the day has road windows on a shared bridge: the forecast holds trains out of them. */
+    private final boolean roadWindows;
 
     private long version;
 
@@ -67,6 +70,7 @@ public final class Forecast {
         Arrays.fill(floor, NONE);
         Arrays.fill(actual, NONE);
         Arrays.fill(cap, NONE);
+        roadWindows = graph.hasRoadWindows();
         int runs = graph.runs().size();
         lastNode = new int[runs];
         lastAt = new long[runs];
@@ -376,6 +380,14 @@ public final class Forecast {
             v = floor[n];
             c = HELD;
         }
+        if (roadWindows) {
+            for (RoadWindow w : graph.roadWindows(n)) { // by start: a wait past one window may meet the next
+                if (w.binds(v)) {
+                    v = w.clearFrom();
+                    c = ROAD;
+                }
+            }
+        }
         if (cap[n] != NONE && v > cap[n]) {
             v = cap[n];
             c = PASSED;
@@ -404,10 +416,10 @@ public final class Forecast {
         if (c == PASSED) {
             return Cause.PASSED;
         }
-        if (c == HELD) {
+        if (c == HELD || c == ROAD) {
             DayGraph.Run run = graph.runOf(node);
             return new Cause(
-                    Cause.HOLD,
+                    c == HELD ? Cause.HOLD : Cause.ROAD_WINDOW,
                     null,
                     run.path().points().get(graph.pointOf(node)).code());
         }
@@ -415,6 +427,19 @@ public final class Forecast {
         DayGraph.Run source = graph.runOf(from);
         String point = source.path().points().get(graph.pointOf(from)).code();
         return new Cause(graph.edgeKind(c).name(), source.train(), point);
+    }
+
+    /**
+     * The road's window on a shared bridge that holds this departure back, if one does: the train waits at the last
+     * loop or station before the bridge until the window ends.
+     */
+    public Optional<RoadWindow> roadWindow(int node) {
+        if (cause[node] != ROAD) {
+            return Optional.empty();
+        }
+        return graph.roadWindows(node).stream()
+                .filter(w -> w.clearFrom() == time[node])
+                .findFirst();
     }
 
     public TrainForecast of(DayGraph.Run r) {

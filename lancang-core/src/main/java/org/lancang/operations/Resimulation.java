@@ -67,6 +67,11 @@ public final class Resimulation {
                 for (long[] in : incoming.get(i)) {
                     v = Math.max(v, t[(int) in[0]] + in[1]);
                 }
+                for (RoadWindow w : graph.roadWindows(i)) { // the road owns the bridge: the train waits before it
+                    if (w.binds(v)) {
+                        v = w.clearFrom();
+                    }
+                }
                 if (cap[i] != Forecast.NONE) {
                     v = Math.min(v, cap[i]);
                 }

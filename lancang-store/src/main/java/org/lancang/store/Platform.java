@@ -19,8 +19,10 @@ import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.network.NameFolding;
 import org.lancang.network.NetworkParser;
+import org.lancang.operations.ConflictForecast;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.customs.CustomsService;
 import org.lancang.store.db.Database;
@@ -99,6 +101,7 @@ public final class Platform implements AutoCloseable {
     private volatile NetworkOperations networkOperations;
     private volatile NetworkMaintenance networkMaintenance;
     private volatile NetworkFreight networkFreight;
+    private volatile NetworkChanges networkChanges;
     private CustomsService customs;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
@@ -132,6 +135,7 @@ public final class Platform implements AutoCloseable {
         this.networkOperations = NetworkOperations.of(operations);
         this.networkMaintenance = NetworkMaintenance.of(maintenance);
         this.changes = changes;
+        this.networkChanges = NetworkChanges.of(changes);
         this.freight = freight;
         this.networkFreight = NetworkFreight.of(freight);
         this.generatedAdminPassword = generatedAdminPassword;
@@ -217,7 +221,9 @@ public final class Platform implements AutoCloseable {
                     NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
             platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
-            platform.networkFreight = NetworkFreight.of(platform.freight, freight(platform, timetables));
+            List<TimetableChangeService> changes = changes(platform, timetables);
+            platform.networkChanges = NetworkChanges.of(platform.changes, changes);
+            platform.networkFreight = NetworkFreight.of(platform.freight, freight(platform, timetables, changes));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -267,6 +273,26 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * The timetable changes of each network other than home, over its own timetable (so its sales, operations and
+     * planning views see them), with the limits of the road's closed time on its shared bridges.
+     */
+    private static List<TimetableChangeService> changes(Platform platform, Map<String, TimetableService> timetables) {
+        List<TimetableChangeService> out = new ArrayList<>();
+        for (ServedNetwork n : platform.networks.others()) {
+            out.add(new TimetableChangeService(
+                    platform.database.jdbi(),
+                    timetables.get(n.code()),
+                    new TimetableChangeNotices(platform.database.jdbi()),
+                    ChangeRemedies.defaults(),
+                    platform.operations.clock(),
+                    day -> n.roadLimits()
+                            .breaches(n.roadRailBridges()
+                                    .closures(day, n.network().serviceZone()))));
+        }
+        return out;
+    }
+
+    /**
      * The operations of each network other than home that has dispatching rules ({@value DispatchRules#FILE}): its
      * own forecast, service day and re-planning over its own timetable, sharing home's database and clock.
      */
@@ -274,13 +300,24 @@ public final class Platform implements AutoCloseable {
         List<OperationsService> out = new ArrayList<>();
         for (ServedNetwork n : platform.networks.others()) {
             if (n.has(DispatchRules.FILE)) {
-                out.add(new OperationsService(
+                OperationsService service = new OperationsService(
                         platform.database.jdbi(),
                         timetables.get(n.code()),
                         DispatchRules.parse(n.files().read(DispatchRules.FILE)),
                         new CpSatMeetSolver(2),
                         operationsSolverLimit(),
-                        platform.operations.clock()));
+                        platform.operations.clock());
+                // the road's windows are in the network's days already; its closed-time limits bind the re-planning
+                service.roadLimits(f -> n.roadLimits()
+                        .breaches(n.roadRailBridges()
+                                .closures(
+                                        f.graph().runs().stream()
+                                                .map(r -> ConflictForecast.asForecast(f, r))
+                                                .toList(),
+                                        f.graph().date(),
+                                        n.network().serviceZone()))
+                        .size());
+                out.add(service);
             }
         }
         return out;
@@ -288,10 +325,12 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The freight of each network other than home that has a freight catalogue ({@value FreightData#SLOTS_FILE}), on
-     * its own timetable (after its maintenance, so its days hold its skylights); the goods codes are home's where its
+     * its own timetable (after its maintenance, so its days hold its skylights), its approvals published through its
+     * timetable change service; the goods codes are home's where its
      * folder has none (HS and UN numbers are world-wide).
      */
-    private static List<FreightService> freight(Platform platform, Map<String, TimetableService> timetables) {
+    private static List<FreightService> freight(
+            Platform platform, Map<String, TimetableService> timetables, List<TimetableChangeService> changes) {
         List<FreightService> out = new ArrayList<>();
         for (ServedNetwork n : platform.networks.others()) {
             if (n.has(FreightData.SLOTS_FILE)) {
@@ -299,8 +338,17 @@ public final class Platform implements AutoCloseable {
                         ? FreightData.parse(n.network(), n.files())
                         : FreightData.parse(
                                 n.network(), n.files(), platform.freight.data().codes());
+                TimetableChangeService changesOfN = changes.stream()
+                        .filter(c -> c.network().equals(n.code()))
+                        .findFirst()
+                        .orElseThrow();
                 out.add(FreightService.onNetwork(
-                        platform.database.jdbi(), n, timetables.get(n.code()), data, platform.operations.clock()));
+                        platform.database.jdbi(),
+                        n,
+                        timetables.get(n.code()),
+                        changesOfN,
+                        data,
+                        platform.operations.clock()));
             }
         }
         return out;
@@ -496,6 +544,11 @@ public final class Platform implements AutoCloseable {
     /** Timetable changes: the one way the plan changes (drafts, publication, undo). */
     public TimetableChangeService changes() {
         return changes;
+    }
+
+    /** The timetable changes of every network served, home's first. */
+    public NetworkChanges networkChanges() {
+        return networkChanges;
     }
 
     /** Freight for shippers: path requests, bookings, consignment notes, quotes (issue 17). */

@@ -23,6 +23,7 @@ import org.lancang.errors.NotFound;
 import org.lancang.errors.Throttled;
 import org.lancang.store.Platform;
 import org.lancang.store.freight.ThroughConsignments;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.web.customs.CustomsRoutes;
 import org.lancang.web.freight.FreightRoutes;
 import org.lancang.web.freight.ThroughRoutes;
@@ -116,10 +117,21 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new RollingStockRoutes(platform.reference().rollingStock()).endpoints());
         endpoints.addAll(new UserRoutes(platform.users(), auth).endpoints());
         endpoints.addAll(new TimetableRoutes(
-                        platform.timetable(), platform.changes(), auth, platform.operators(), platform.networks())
+                        platform.timetable(),
+                        platform.networkChanges(),
+                        auth,
+                        platform.operators(),
+                        platform.networks())
                 .endpoints());
-        endpoints.addAll(
-                new ChangeRoutes(platform.changes(), platform.timetable(), auth, platform.operators()).endpoints());
+        endpoints.addAll(new ChangeRoutes(
+                        platform.networkChanges(),
+                        auth,
+                        code -> platform.networks()
+                                .named(code)
+                                .filter(n -> !n.home())
+                                .map(ServedNetwork::operators)
+                                .orElse(platform.operators()))
+                .endpoints());
         endpoints.addAll(new RuntimeRoutes(point -> platform.networks()
                         .ofPoint(point)
                         .orElse(platform.networks().home())

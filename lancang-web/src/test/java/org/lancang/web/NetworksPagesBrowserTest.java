@@ -76,9 +76,54 @@ class NetworksPagesBrowserTest {
                 .isEmpty();
         // the day's conflicts are that network's (none with the shipped data), and its trains are listed
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#conflicts li.ok")));
-        assertThat(b.driver.findElement(By.id("change-form")).isDisplayed()).isFalse();
-        assertThat(b.driver.findElement(By.id("change-result")).getText()).contains("home network");
         b.shot("networks-1-planner-bangkok");
+
+        // the change panel changes the Bangkok line's timetable: 133 half an hour earlier on the day, drafted,
+        // previewed on the diagram and published; the list of changes is that network's
+        assertThat(b.driver.findElement(By.id("change-form")).isDisplayed()).isTrue();
+        Select trains = new Select(b.driver.findElement(By.id("edit-train")));
+        b.wait.until(d -> trains.getOptions().stream().anyMatch(o -> "133".equals(o.getAttribute("value"))));
+        trains.selectByValue("133");
+        b.setValue(By.id("edit-departure"), "20:55");
+        b.type(By.id("change-title"), "works at Saraburi");
+        b.click(By.cssSelector("#change-form [type=submit]"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-badge")));
+        assertThat(server.get("/api/timetable/trains/133?date=" + DATE)
+                        .json()
+                        .get("calls")
+                        .get(0)
+                        .get("departureLocal")
+                        .asText())
+                .as("a draft changes nothing")
+                .isEqualTo("21:25");
+        b.js("arguments[0].scrollIntoView()", b.driver.findElement(By.id("draft-panel")));
+        b.shot("networks-1b-planner-bangkok-draft");
+        WebElement accept = b.driver.findElement(By.id("accept-conflicts"));
+        if (accept.isDisplayed()) {
+            accept.click();
+        }
+        b.click(By.cssSelector("#publish-form [type=submit]"));
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "published"));
+        assertThat(server.get("/api/timetable/trains/133?date=" + DATE)
+                        .json()
+                        .get("calls")
+                        .get(0)
+                        .get("departureLocal")
+                        .asText())
+                .isEqualTo("20:55");
+        WebElement item = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#changes-list li[data-status=PUBLISHED]")));
+        assertThat(item.getText()).contains("133");
+        b.shot("networks-1c-planner-bangkok-published");
+        item.findElement(By.cssSelector("[data-action=undo]")).click();
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "undone"));
+        assertThat(server.get("/api/timetable/trains/133?date=" + DATE)
+                        .json()
+                        .get("calls")
+                        .get(0)
+                        .get("departureLocal")
+                        .asText())
+                .isEqualTo("21:25");
 
         b.driver.get(server.url("/planner.html?date=" + DATE));
         train("133"); // remembered on this browser

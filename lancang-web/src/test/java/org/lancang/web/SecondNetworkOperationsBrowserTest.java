@@ -84,8 +84,9 @@ class SecondNetworkOperationsBrowserTest {
         b.wait.until(d -> !d.findElements(forecast).isEmpty());
         assertThat(b.driver.findElements(By.cssSelector("#diagram .delay-badge[data-train='147']")))
                 .isNotEmpty();
-        assertThat(b.driver.findElements(By.cssSelector("#delays tr[data-train='147']")))
-                .isNotEmpty();
+        // the table of late trains is filled by its own request, which may answer after the diagram's
+        b.wait.until(d ->
+                !d.findElements(By.cssSelector("#delays tr[data-train='147']")).isEmpty());
         b.shot("dispatch-bangkok-line");
 
         // a reload keeps the network the address names

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.lancang.operations.ActivityKind;
 import org.lancang.operations.Cause;
 import org.lancang.operations.ConflictForecast;
@@ -63,6 +64,23 @@ public final class MeetReplanner {
      */
     public static Outcome replan(
             Forecast current, List<RunningEvent> events, MeetSolver solver, Duration limit, long until) {
+        return replan(current, events, solver, limit, until, f -> 0);
+    }
+
+    /**
+     * As above, on a network whose shared road–rail bridges limit the road's closed time: {@code roadLimitBreaches}
+     * counts the limits a forecast passes (the day's closed time, one crossing's). The road's windows themselves are
+     * the forecast's to keep (a train waits before the bridge, {@link org.lancang.operations.RoadWindow}); a new order
+     * can still close the road longer in all, by spreading crossings that overlapped, so an order that passes more
+     * limits than the forecast as it stands is not proposed, as one that brings a line conflict is not.
+     */
+    public static Outcome replan(
+            Forecast current,
+            List<RunningEvent> events,
+            MeetSolver solver,
+            Duration limit,
+            long until,
+            ToIntFunction<Forecast> roadLimitBreaches) {
         DayGraph g = current.graph();
         MeetProblem problem = MeetProblems.of(current, Long.MIN_VALUE, until);
         MeetSolution fcfs = FirstComeFirstServed.solve(problem);
@@ -90,9 +108,11 @@ public final class MeetReplanner {
         Map<Forecast, Set<String>> conflicts = new IdentityHashMap<>();
         Function<Forecast, Set<String>> keys = f -> conflicts.computeIfAbsent(f, MeetReplanner::lineConflictKeys);
         Candidate chosen = new Candidate("none", new LineOrders(Map.of()), current, currentCost);
+        int breachesNow = roadLimitBreaches.applyAsInt(current);
         for (Candidate c : candidates) {
-            if (newLineConflicts(keys, current, c.forecast()) == 0) {
-                chosen = c; // a proposal brings no conflict the model did not see
+            if (newLineConflicts(keys, current, c.forecast()) == 0
+                    && roadLimitBreaches.applyAsInt(c.forecast()) <= breachesNow) {
+                chosen = c; // a proposal brings no conflict the model did not see, nor closes the road over a limit
                 break;
             }
         }
@@ -170,26 +190,38 @@ public final class MeetReplanner {
         return out;
     }
 
-    /** Where a train not yet gone waits for another at a meet: the departure a meet order holds back. */
+    /**
+     * Where a train not yet gone waits: for another at a meet (the departure a meet order holds back), or before a
+     * shared bridge until the road's window on it ends ({@code waitsFor} names the bridge and the window).
+     */
     static List<Proposal.Hold> holds(Forecast f) {
         DayGraph g = f.graph();
         List<Proposal.Hold> out = new ArrayList<>();
         for (DayGraph.Run r : g.runs()) {
             for (int i = 0; i < r.lastPoint(); i++) {
                 int dep = r.departure(i);
+                if (f.isActual(dep)) {
+                    continue;
+                }
                 Cause c = f.cause(dep);
-                if (!f.isActual(dep) && c.kind().equals(ActivityKind.MEET_ORDER.name())) {
+                String waitsFor = c.kind().equals(ActivityKind.MEET_ORDER.name())
+                        ? c.train()
+                        : f.roadWindow(dep).map(w -> ROAD_WINDOW + w.name()).orElse(null);
+                if (waitsFor != null) {
                     out.add(new Proposal.Hold(
                             r.train(),
                             r.serviceDate(),
                             r.path().points().get(i).code(),
                             Instant.ofEpochSecond(f.time(dep)),
-                            c.train()));
+                            waitsFor));
                 }
             }
         }
         return out;
     }
+
+    /** How a hold for the road's window names what it waits for: the bridge and the window follow. */
+    public static final String ROAD_WINDOW = "the road's window on ";
 
     private static List<Proposal.TrainDelay> delays(Forecast now, Forecast proposed) {
         List<Proposal.TrainDelay> out = new ArrayList<>();

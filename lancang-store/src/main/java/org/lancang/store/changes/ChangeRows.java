@@ -24,11 +24,12 @@ import org.lancang.timetable.change.TimetableChange;
 final class ChangeRows {
     private ChangeRows() {}
 
-    static void insert(Handle h, String id, TimetableChange c, String user, Instant now) {
-        h.createUpdate(
-                        "INSERT INTO timetable_change (id, title, origin, scope_from, scope_to, scope_days, status,"
-                                + " created_by, created_at) VALUES (:id, :title, :origin, :from, :to, :days, 'DRAFT', :by, :at)")
+    static void insert(Handle h, String network, String id, TimetableChange c, String user, Instant now) {
+        h.createUpdate("INSERT INTO timetable_change (id, network, title, origin, scope_from, scope_to, scope_days,"
+                        + " status, created_by, created_at) VALUES (:id, :network, :title, :origin, :from, :to, :days,"
+                        + " 'DRAFT', :by, :at)")
                 .bind("id", id)
+                .bind("network", network)
                 .bind("title", c.title())
                 .bind("origin", c.origin().name())
                 .bind("from", c.scope().from())
@@ -67,10 +68,12 @@ final class ChangeRows {
         }
     }
 
-    /** Every change, oldest first (published ones in the order of publication among themselves). */
-    static List<ChangeRecord> all(Handle h) {
+    /** Every change of a network, oldest first (published ones in the order of publication among themselves). */
+    static List<ChangeRecord> all(Handle h, String network) {
         Map<String, List<Edit>> edits = new HashMap<>();
-        h.createQuery("SELECT * FROM timetable_change_edit ORDER BY change_id, idx")
+        h.createQuery("SELECT e.* FROM timetable_change_edit e JOIN timetable_change c ON c.id = e.change_id"
+                        + " WHERE c.network = :network ORDER BY e.change_id, e.idx")
+                .bind("network", network)
                 .map((rs, ctx) -> {
                     String train = rs.getString("train");
                     Edit e = switch (rs.getString("kind")) {
@@ -90,7 +93,9 @@ final class ChangeRows {
                     return null;
                 })
                 .list();
-        return h.createQuery("SELECT * FROM timetable_change ORDER BY published_seq NULLS LAST, created_at, id")
+        return h.createQuery("SELECT * FROM timetable_change WHERE network = :network"
+                        + " ORDER BY published_seq NULLS LAST, created_at, id")
+                .bind("network", network)
                 .map((rs, ctx) -> {
                     String id = rs.getString("id");
                     TimetableChange change = new TimetableChange(
@@ -103,6 +108,7 @@ final class ChangeRows {
                             edits.getOrDefault(id, List.of()));
                     return new ChangeRecord(
                             id,
+                            rs.getString("network"),
                             change,
                             ChangeStatus.valueOf(rs.getString("status")),
                             rs.getString("created_by"),

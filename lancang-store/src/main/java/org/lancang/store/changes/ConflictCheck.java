@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.TrainPlan;
@@ -26,36 +27,44 @@ final class ConflictCheck {
     static final int MAX_EVALUATIONS = 40;
 
     private final TimetableService timetable;
+    private final RoadLimits roadLimits;
 
-    ConflictCheck(TimetableService timetable) {
+    ConflictCheck(TimetableService timetable, RoadLimits roadLimits) {
         this.timetable = timetable;
+        this.roadLimits = roadLimits;
     }
 
     ScopeConflicts check(List<TimetableChange> before, List<TimetableChange> after, List<LocalDate> dates) {
-        Map<List<Object>, Integer> seen = new HashMap<>();
+        Map<List<Object>, int[]> seen = new HashMap<>();
         Map<LocalDate, Integer> found = new TreeMap<>();
+        Map<LocalDate, Integer> breaches = new TreeMap<>();
         int checked = 0;
         for (LocalDate date : dates) {
             List<Object> key = List.of(
                     signature(date, d -> timetable.plansWith(d, before)),
                     signature(date, d -> timetable.plansWith(d, after)));
-            Integer count = seen.get(key);
+            int[] count = seen.get(key);
             if (count == null) {
                 if (seen.size() >= MAX_EVALUATIONS) {
                     break;
                 }
-                count = ConflictDiff.minus(
-                                timetable.dayWith(date, after).conflicts(),
-                                timetable.dayWith(date, before).conflicts())
-                        .size();
+                DayPlan is = timetable.dayWith(date, after);
+                DayPlan was = timetable.dayWith(date, before);
+                count = new int[] {
+                    ConflictDiff.minus(is.conflicts(), was.conflicts()).size(),
+                    roadLimits.newBreaches(was, is).size()
+                };
                 seen.put(key, count);
             }
             checked++;
-            if (count > 0) {
-                found.put(date, count);
+            if (count[0] > 0) {
+                found.put(date, count[0]);
+            }
+            if (count[1] > 0) {
+                breaches.put(date, count[1]);
             }
         }
-        return new ScopeConflicts(found, checked, dates.size());
+        return new ScopeConflicts(found, breaches, checked, dates.size());
     }
 
     /** What the conflict detector sees of a date, without the date itself where it does not matter. */

@@ -30,6 +30,7 @@ import org.lancang.timetable.Call;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.PathRequest;
+import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.timetable.change.ChangeRules;
@@ -59,7 +60,9 @@ public final class TimetableChangeService {
             List<Conflict> newConflicts,
             List<Conflict> resolvedConflicts,
             List<TrainOnDate> trains,
-            ScopeConflicts scope) {}
+            ScopeConflicts scope,
+            List<RoadClosureLimits.Breach> roadLimitBreaches,
+            List<RoadClosureLimits.Breach> newRoadLimitBreaches) {}
 
     /** A train the change touches, on the previewed date, before and after (null where it does not run). */
     public record TrainOnDate(String number, Train before, Train after) {}
@@ -71,26 +74,58 @@ public final class TimetableChangeService {
     private final Clock clock;
     private final ConflictCheck conflictCheck;
     private final Network network;
+    private final RoadLimits roadLimits;
     private List<ChangeRecord> records;
 
+    /** The home network's changes: its timetable has no shared bridge with a road. */
     public TimetableChangeService(
             Jdbi jdbi,
             TimetableService timetable,
             TimetableChangeNotices notices,
             ChangeRemedies remedies,
             Clock clock) {
+        this(jdbi, timetable, notices, remedies, clock, RoadLimits.NONE);
+    }
+
+    /**
+     * The changes of the network whose timetable {@code timetable} is (its rows are those naming its code), with the
+     * limits of the road's closed time on its shared bridges.
+     */
+    public TimetableChangeService(
+            Jdbi jdbi,
+            TimetableService timetable,
+            TimetableChangeNotices notices,
+            ChangeRemedies remedies,
+            Clock clock,
+            RoadLimits roadLimits) {
         this.jdbi = jdbi;
         this.timetable = timetable;
         this.notices = notices;
         this.remedies = remedies;
         this.clock = clock;
-        this.conflictCheck = new ConflictCheck(timetable);
+        this.roadLimits = roadLimits;
+        this.conflictCheck = new ConflictCheck(timetable, roadLimits);
         this.network = timetable.planner().network();
         reload();
     }
 
+    /** The code of the network whose timetable this changes. */
+    public String network() {
+        return network.code();
+    }
+
+    /** The timetable this changes. */
+    public TimetableService timetable() {
+        return timetable;
+    }
+
+    /** Whether a change of this id is this network's. */
+    public synchronized boolean has(String id) {
+        return records.stream().anyMatch(r -> r.id().equals(id));
+    }
+
     private synchronized void reload() {
-        records = jdbi.withHandle(ChangeRows::all);
+        records = jdbi.withHandle(h -> ChangeRows.all(h, network.code()));
         timetable.changes(
                 records.stream()
                         .filter(r -> r.status() == ChangeStatus.PUBLISHED)
@@ -125,7 +160,7 @@ public final class TimetableChangeService {
         check(change, published());
         String id = "TC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> ChangeRows.insert(h, id, change, user, now));
+        jdbi.useTransaction(h -> ChangeRows.insert(h, network.code(), id, change, user, now));
         reload();
         return get(id);
     }
@@ -150,12 +185,14 @@ public final class TimetableChangeService {
         if (!acceptConflicts) {
             ScopeConflicts result =
                     conflictCheck.check(before, after, record.change().scope().dates());
-            if (!result.newConflicts().isEmpty()) {
+            if (result.worse()) {
+                String what = result.newConflicts().isEmpty()
+                        ? "closes the road across a shared bridge over its limit on "
+                                + result.newRoadLimitBreaches().keySet()
+                        : "brings new conflicts on " + result.newConflicts().keySet();
                 throw new Clash(
                         "acceptConflicts",
-                        "the change brings new conflicts on "
-                                + result.newConflicts().keySet()
-                                + "; look at its preview, or publish with acceptConflicts",
+                        "the change " + what + "; look at its preview, or publish with acceptConflicts",
                         "change-brings-conflicts");
             }
         }
@@ -261,7 +298,9 @@ public final class TimetableChangeService {
                 ConflictDiff.minus(is.conflicts(), was.conflicts()),
                 ConflictDiff.minus(was.conflicts(), is.conflicts()),
                 trains,
-                scope);
+                scope,
+                roadLimits.breaches(is),
+                roadLimits.newBreaches(was, is));
     }
 
     /**

@@ -88,17 +88,21 @@ public final class FreightService {
         this.paths = new FreightPaths(timetable.planner(), data.rules(), freightTrainType(timetable));
         this.clock = clock;
         loadUnits();
-        approvals.restore(this);
     }
 
     /**
-     * The freight of a network other than home, on its own timetable (its folder's plans, kept in memory): an approved
-     * train is kept with its request and laid on its date again at every start; a path must also keep the road's
-     * closures on a shared bridge within the network's limits.
+     * The freight of a network other than home, on its own timetable: approvals go through the network's timetable
+     * change service, and a path must also keep the road's closures on a shared bridge within the network's limits.
      */
     public static FreightService onNetwork(
-            Jdbi jdbi, ServedNetwork network, TimetableService timetable, FreightData data, Clock clock) {
-        return new FreightService(jdbi, timetable, FreightApprovals.kept(jdbi, network, timetable), data, clock);
+            Jdbi jdbi,
+            ServedNetwork network,
+            TimetableService timetable,
+            TimetableChangeService changes,
+            FreightData data,
+            Clock clock) {
+        return new FreightService(
+                jdbi, timetable, FreightApprovals.throughChanges(changes, network), data, clock);
     }
 
     /** {@value #TRAIN_TYPE} where the network has it, otherwise its one train type of the freight category. */

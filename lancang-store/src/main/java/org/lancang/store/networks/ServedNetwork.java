@@ -272,13 +272,12 @@ public final class ServedNetwork {
     }
 
     /**
-     * The trains running on {@code date}: the base plan's that run that day, and those its own timetable added on it
-     * (a freight path approved on the network).
+     * The plans of a service date: the base plan with the network's published timetable changes in force that date,
+     * once it runs on a timetable service (a network read from its folder alone has none).
      */
     public List<TrainPlan> plans(LocalDate date) {
         TimetableService t = live;
-        List<TrainPlan> of = t != null ? t.plans(date) : plans();
-        return of.stream().filter(p -> p.calendar().runsOn(date)).toList();
+        return t != null ? t.plans(date) : plans();
     }
 
     public Optional<TrainPlan> plan(String number) {

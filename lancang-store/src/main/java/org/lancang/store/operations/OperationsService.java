@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.dispatch.WallClockBudget;
@@ -89,6 +90,8 @@ public final class OperationsService {
      * this service's lock, so it must not call back into this service.
      */
     private volatile Function<LocalDate, List<DepartureHold>> holdsSource = date -> List.of();
+    /** How many limits of the road's closed time on a shared bridge a forecast passes (none on most networks). */
+    private volatile ToIntFunction<Forecast> roadLimitBreaches = f -> 0;
 
     /** A day held in memory: its forecast, the stored events of its runs, and what was computed from them. */
     private static final class Day {
@@ -129,6 +132,14 @@ public final class OperationsService {
         this.solverLimit = solverLimit;
         this.clock = clock;
         this.network = timetable.planner().network().code();
+    }
+
+    /**
+     * The limits of the road's closed time on the network's shared bridges, as the re-planning holds its proposals to
+     * them: {@code breaches} counts those a forecast passes.
+     */
+    public void roadLimits(ToIntFunction<Forecast> breaches) {
+        this.roadLimitBreaches = breaches;
     }
 
     /** The code of the network whose trains this service runs. */
@@ -669,7 +680,12 @@ public final class OperationsService {
         }
         try {
             MeetReplanner.Outcome o = MeetReplanner.replan(
-                    snapshot, events, WallClockBudget.startingNow(solver, solverLimit), solverLimit);
+                    snapshot,
+                    events,
+                    WallClockBudget.startingNow(solver, solverLimit),
+                    solverLimit,
+                    Long.MAX_VALUE,
+                    roadLimitBreaches);
             Replan r = new Replan(
                     date,
                     version,

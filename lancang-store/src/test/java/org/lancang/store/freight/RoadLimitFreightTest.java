@@ -14,7 +14,10 @@ import org.lancang.freight.PathAnswer;
 import org.lancang.freight.PathAsk;
 import org.lancang.store.db.Database;
 import org.lancang.store.freight.FreightRecords.RequestStatus;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.sales.TimetableChangeNotices;
+import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
@@ -57,10 +60,18 @@ class RoadLimitFreightTest {
         n.runsOn(timetable);
         GoodsCodes codes =
                 GoodsCodes.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS).read(GoodsCodes.FILE));
+        TimetableChangeService changes = new TimetableChangeService(
+                database.jdbi(),
+                timetable,
+                new TimetableChangeNotices(database.jdbi()),
+                ChangeRemedies.defaults(),
+                TestClock.at("2026-12-05T00:00:00Z"),
+                day -> n.roadLimits().breaches(n.roadRailBridges().closures(day, n.network().serviceZone())));
         return FreightService.onNetwork(
                 database.jdbi(),
                 n,
                 timetable,
+                changes,
                 FreightData.parse(n.network(), files, codes),
                 TestClock.at("2026-12-05T00:00:00Z"));
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.gtfs.GtfsExporter;
@@ -312,10 +313,16 @@ public final class NetworksRoutes {
 
     /** The train of any network served on a date, as {@code /api/timetable/trains/{number}} shows it. */
     public static TimetableViews.TrainView train(ServedNetwork network, String number, LocalDate date) {
-        TrainPlan plan = network.plan(number).orElseThrow(() -> new NotFound("number", "no train '" + number + "'"));
-        ZoneId zone = network.network().point(plan.from()).orElseThrow().timeZone();
+        TrainPlan base = network.plan(number).orElseThrow(() -> new NotFound("number", "no train '" + number + "'"));
+        ZoneId zone = network.network().point(base.from()).orElseThrow().timeZone();
         LocalDate day = date != null ? date : LocalDate.now(zone);
-        return TimetableViews.train(network.network(), network.train(plan, day), day);
+        // as it runs that day, after the network's published timetable changes (runsOnDate false where cancelled)
+        Optional<TrainPlan> ofTheDay = network.plans(day).stream()
+                .filter(p -> p.number().equalsIgnoreCase(number))
+                .findFirst();
+        TrainPlan plan = ofTheDay.orElse(base);
+        boolean runs = ofTheDay.isPresent() && plan.calendar().runsOn(day);
+        return TimetableViews.train(network.network(), network.train(plan, day), day, runs);
     }
 
     /** The road closures of a network's shared bridges on a date (the API's and the command line's). */

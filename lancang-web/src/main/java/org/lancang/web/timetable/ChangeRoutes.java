@@ -11,12 +11,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
+import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.InsertedPath;
@@ -68,17 +70,20 @@ public final class ChangeRoutes {
             List<StopInput> stops,
             List<StopInput> meets) {}
 
-    public record ChangeInput(String title, ScopeInput scope, List<EditInput> edits) {}
+    /** {@code network}: the network whose timetable the change changes (default: the home network). */
+    public record ChangeInput(String network, String title, ScopeInput scope, List<EditInput> edits) {}
 
     public record PublishInput(Boolean acceptConflicts) {}
 
     static final int MAX_EDITS = 50;
 
-    private final TimetableChangeService changes;
-    private final TimetableService timetable;
-    private final Network network;
+    /** The network a request acts on: its changes, its timetable, its points and its operators. */
+    private record Target(
+            TimetableChangeService changes, TimetableService timetable, Network network, Operators operators) {}
+
+    private final NetworkChanges networks;
     private final Auth auth;
-    private final Operators operators;
+    private final Function<String, Operators> operatorsOf;
 
     public ChangeRoutes(TimetableChangeService changes, TimetableService timetable, Auth auth) {
         this(
@@ -88,12 +93,26 @@ public final class ChangeRoutes {
                 OperatorChoice.fromNetwork(timetable.planner().network()));
     }
 
+    /** The home network's changes alone. */
     public ChangeRoutes(TimetableChangeService changes, TimetableService timetable, Auth auth, Operators operators) {
-        this.changes = changes;
-        this.timetable = timetable;
-        this.network = timetable.planner().network();
+        this(NetworkChanges.of(changes), auth, code -> operators);
+    }
+
+    /** The changes of every network served; {@code operatorsOf} gives a network's operators by its code. */
+    public ChangeRoutes(NetworkChanges networks, Auth auth, Function<String, Operators> operatorsOf) {
+        this.networks = networks;
         this.auth = auth;
-        this.operators = operators;
+        this.operatorsOf = operatorsOf;
+    }
+
+    private Target target(TimetableChangeService service) {
+        TimetableService timetable = service.timetable();
+        return new Target(service, timetable, timetable.planner().network(), operatorsOf.apply(service.network()));
+    }
+
+    /** The network of an existing change, found by its id. */
+    private Target holding(Context ctx) {
+        return target(networks.holding(ctx.pathParam("id")));
     }
 
     public List<Endpoint> endpoints() {
@@ -104,12 +123,22 @@ public final class ChangeRoutes {
                 Endpoint.get("/api/timetable/changes")
                         .access(reading)
                         .tag("timetable changes")
-                        .summary("Every timetable change (drafts, published, undone, discarded), newest first")
+                        .summary("Every timetable change of a network (drafts, published, undone, discarded), newest"
+                                + " first")
+                        .query("network", false, "network code, e.g. vientiane-bangkok (default: the home network)")
                         .returns(TypeRef.listOf(ChangeView.class))
                         .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(changes.list().stream()
-                                        .map(ChangeViews::change)
-                                        .toList())),
+                                .json(
+                                        networks
+                                                .require(
+                                                        Params.of(ctx)
+                                                                .text("network")
+                                                                .orElse(null),
+                                                        "network")
+                                                .list()
+                                                .stream()
+                                                .map(ChangeViews::change)
+                                                .toList())),
                 Endpoint.post("/api/timetable/changes")
                         .access(deciding)
                         .tag("timetable changes")
@@ -125,7 +154,8 @@ public final class ChangeRoutes {
                         .summary("One change")
                         .pathParam("id", "change id, e.g. TC-1A2B3C4D")
                         .returns(ChangeView.class)
-                        .handle(ctx -> ctx.json(ChangeViews.change(changes.get(ctx.pathParam("id"))))),
+                        .handle(ctx -> ctx.json(
+                                ChangeViews.change(holding(ctx).changes().get(ctx.pathParam("id"))))),
                 Endpoint.get("/api/timetable/changes/{id}/preview")
                         .access(reading)
                         .tag("timetable changes")
@@ -134,14 +164,13 @@ public final class ChangeRoutes {
                         .pathParam("id", "change id")
                         .query("date", false, "the date to preview, YYYY-MM-DD (default: the scope's first)")
                         .returns(PreviewView.class)
-                        .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(ChangeViews.preview(
-                                        network,
-                                        changes.preview(
-                                                ctx.pathParam("id"),
-                                                Params.of(ctx)
-                                                        .optionalDate("date")
-                                                        .orElse(null))))),
+                        .handle(ctx -> {
+                            LocalDate date = Params.of(ctx).optionalDate("date").orElse(null);
+                            Target t = holding(ctx);
+                            ctx.header("Cache-Control", "no-store")
+                                    .json(ChangeViews.preview(
+                                            t.network(), t.changes().preview(ctx.pathParam("id"), date)));
+                        }),
                 Endpoint.get("/api/timetable/changes/{id}/impact")
                         .access(tickets)
                         .tag("timetable changes")
@@ -149,8 +178,12 @@ public final class ChangeRoutes {
                                 + " passengers, how far departure and arrival move, and the remedy offered")
                         .pathParam("id", "change id")
                         .returns(ImpactView.class)
-                        .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(ChangeViews.impact(network, changes.impact(ctx.pathParam("id"))))),
+                        .handle(ctx -> {
+                            Target t = holding(ctx);
+                            ctx.header("Cache-Control", "no-store")
+                                    .json(ChangeViews.impact(
+                                            t.network(), t.changes().impact(ctx.pathParam("id"))));
+                        }),
                 Endpoint.post("/api/timetable/changes/{id}/publish")
                         .access(deciding)
                         .tag("timetable changes")
@@ -166,28 +199,33 @@ public final class ChangeRoutes {
                         .summary("Undo a published change: its dates go back; the passengers it touches are told")
                         .pathParam("id", "change id")
                         .returns(OutcomeView.class)
-                        .handle(ctx -> ctx.json(outcome(changes.undo(ctx.pathParam("id"), user(ctx))))),
+                        .handle(ctx -> {
+                            Target t = holding(ctx);
+                            ctx.json(outcome(t, t.changes().undo(ctx.pathParam("id"), user(ctx))));
+                        }),
                 Endpoint.post("/api/timetable/changes/{id}/discard")
                         .access(deciding)
                         .tag("timetable changes")
                         .summary("Discard a draft (kept in the record)")
                         .pathParam("id", "change id")
                         .returns(ChangeView.class)
-                        .handle(ctx -> ctx.json(ChangeViews.change(changes.discard(ctx.pathParam("id"), user(ctx))))));
+                        .handle(ctx -> ctx.json(
+                                ChangeViews.change(holding(ctx).changes().discard(ctx.pathParam("id"), user(ctx))))));
     }
 
     private String user(Context ctx) {
         return auth.requireUser(ctx).username();
     }
 
-    private OutcomeView outcome(TimetableChangeService.Outcome o) {
-        return new OutcomeView(ChangeViews.change(o.change()), ChangeViews.impact(network, o.impact()));
+    private static OutcomeView outcome(Target t, TimetableChangeService.Outcome o) {
+        return new OutcomeView(ChangeViews.change(o.change()), ChangeViews.impact(t.network(), o.impact()));
     }
 
     private void draft(Context ctx) {
         ChangeInput in = Json.body(ctx, ChangeInput.class);
-        TimetableChange change = parse(in, ChangeOrigin.PLANNER);
-        ctx.status(201).json(ChangeViews.change(changes.draft(change, user(ctx))));
+        Target t = target(networks.require(in.network(), "network"));
+        TimetableChange change = parse(t, in, ChangeOrigin.PLANNER);
+        ctx.status(201).json(ChangeViews.change(t.changes().draft(change, user(ctx))));
     }
 
     private void publish(Context ctx) {
@@ -196,11 +234,15 @@ public final class ChangeRoutes {
         if (!ctx.body().isBlank()) {
             accept = Boolean.TRUE.equals(Json.body(ctx, PublishInput.class).acceptConflicts());
         }
-        ctx.json(outcome(changes.publish(id, user(ctx), accept)));
+        Target t = holding(ctx);
+        ctx.json(outcome(t, t.changes().publish(id, user(ctx), accept)));
     }
 
-    /** The request as a change: every malformed field named at once, then the paths searched (ADD with findPath). */
-    TimetableChange parse(ChangeInput in, ChangeOrigin origin) {
+    /**
+     * The request as a change of the target network: every malformed field named at once, then the paths searched (ADD
+     * with findPath).
+     */
+    private TimetableChange parse(Target t, ChangeInput in, ChangeOrigin origin) {
         Validation v = new Validation();
         v.check(in.title() == null || in.title().length() <= 200, "title", "must be at most 200 characters");
         v.check(in.scope() != null, "scope", "is required: {from, to, days}");
@@ -211,7 +253,7 @@ public final class ChangeRoutes {
         ChangeScope scope = scope(in.scope());
         List<Edit> parsed = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
-            parsed.add(edit(v, "edits[" + i + "].", edits.get(i), scope, in.title(), origin, parsed));
+            parsed.add(edit(t, v, "edits[" + i + "].", edits.get(i), scope, in.title(), origin, parsed));
         }
         v.throwIfInvalid();
         return new TimetableChange(in.title(), origin, scope, parsed);
@@ -243,6 +285,7 @@ public final class ChangeRoutes {
     }
 
     private Edit edit(
+            Target t,
             Validation v,
             String at,
             EditInput e,
@@ -268,12 +311,12 @@ public final class ChangeRoutes {
                 return v.hasErrors() ? null : new Edit.Cancel(train);
             }
             case "REPLACE_STOPS" -> {
-                List<StopRequest> stops = stops(v, at + "stops", e.stops());
-                List<StopRequest> meets = stops(v, at + "meets", e.meets());
+                List<StopRequest> stops = stops(t, v, at + "stops", e.stops());
+                List<StopRequest> meets = stops(t, v, at + "meets", e.meets());
                 return v.hasErrors() ? null : new Edit.ReplaceStops(train, stops, meets);
             }
             case "ADD" -> {
-                return add(v, at, e, train, scope, title, origin, before);
+                return add(t, v, at, e, train, scope, title, origin, before);
             }
             default -> {
                 v.add(at + "kind", "must be MOVE, ADD, CANCEL or REPLACE_STOPS");
@@ -283,6 +326,7 @@ public final class ChangeRoutes {
     }
 
     private Edit add(
+            Target t,
             Validation v,
             String at,
             EditInput e,
@@ -293,17 +337,17 @@ public final class ChangeRoutes {
             List<Edit> before) {
         String type = e.trainType() == null ? "" : e.trainType().strip().toUpperCase(Locale.ROOT);
         v.check(!type.isEmpty(), at + "trainType", "is required");
-        String from = point(v, at + "from", e.from());
-        String to = point(v, at + "to", e.to());
+        String from = point(t, v, at + "from", e.from());
+        String to = point(t, v, at + "to", e.to());
         LocalTime departure = time(v, at + "departure", e.departure());
-        Operator operator = OperatorChoice.parse(v, at + "operator", e.operator(), operators);
-        List<StopRequest> stops = stops(v, at + "stops", e.stops());
+        Operator operator = OperatorChoice.parse(v, at + "operator", e.operator(), t.operators());
+        List<StopRequest> stops = stops(t, v, at + "stops", e.stops());
         if (v.hasErrors()) {
             return null;
         }
         boolean passenger = named(
                 at,
-                () -> timetable
+                () -> t.timetable()
                         .planner()
                         .trainType(type, "trainType")
                         .category()
@@ -335,14 +379,14 @@ public final class ChangeRoutes {
                 stops,
                 scope.from()
                         .atTime(departure)
-                        .atZone(network.point(from).orElseThrow().timeZone())
+                        .atZone(t.network().point(from).orElseThrow().timeZone())
                         .toInstant(),
                 false,
                 5,
                 Duration.ofHours(12));
         List<TimetableChange> sofar =
                 before.isEmpty() ? List.of() : List.of(new TimetableChange(title, origin, scope, before));
-        InsertedPath found = named(at, () -> changes.findPath(request, sofar));
+        InsertedPath found = named(at, () -> t.changes().findPath(request, sofar));
         return new Edit.Add(found.plan());
     }
 
@@ -363,9 +407,9 @@ public final class ChangeRoutes {
         return "earliestDeparture".equals(field) ? "departure" : field;
     }
 
-    private String point(Validation v, String field, String code) {
+    private static String point(Target t, Validation v, String field, String code) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        v.check(network.point(c).isPresent(), field, "'" + code + "' is not a point of the line");
+        v.check(t.network().point(c).isPresent(), field, "'" + code + "' is not a point of the line");
         return c;
     }
 
@@ -378,13 +422,13 @@ public final class ChangeRoutes {
         }
     }
 
-    private List<StopRequest> stops(Validation v, String field, List<StopInput> inputs) {
+    private static List<StopRequest> stops(Target t, Validation v, String field, List<StopInput> inputs) {
         List<StopRequest> out = new ArrayList<>();
         List<StopInput> list = inputs == null ? List.of() : inputs;
         for (int j = 0; j < list.size(); j++) {
             StopInput s = list.get(j);
             String at = field + "[" + j + "].";
-            if (s == null || s.point() == null || network.point(s.point()).isEmpty()) {
+            if (s == null || s.point() == null || t.network().point(s.point()).isEmpty()) {
                 v.add(at + "point", "is not a point of the line");
             } else if (s.dwellMinutes() == null || s.dwellMinutes() < 0 || s.dwellMinutes() > 720) {
                 v.add(at + "dwellMinutes", "must be 0 … 720");

@@ -13,6 +13,7 @@ import org.lancang.network.Network;
 import org.lancang.store.changes.ChangeImpact;
 import org.lancang.store.changes.ChangeRecord;
 import org.lancang.store.changes.TimetableChangeService;
+import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.StopRequest;
 import org.lancang.timetable.change.Edit;
 import org.lancang.web.timetable.TimetableViews.ConflictView;
@@ -37,6 +38,7 @@ public final class ChangeViews {
 
     public record ChangeView(
             String id,
+            String network,
             String title,
             String origin,
             String status,
@@ -78,8 +80,31 @@ public final class ChangeViews {
 
     public record DateCountView(LocalDate date, int newConflicts) {}
 
-    /** The conflict check over every date of the scope (dates alike to the detector are evaluated once). */
-    public record ScopeCheckView(int datesInScope, int datesChecked, List<DateCountView> datesWithNewConflicts) {}
+    public record DateBreachesView(LocalDate date, int newRoadLimitBreaches) {}
+
+    /**
+     * The conflict check over every date of the scope (dates alike to the detector are evaluated once), and the dates
+     * on which the road across a shared bridge would be closed over a limit it was not over before.
+     */
+    public record ScopeCheckView(
+            int datesInScope,
+            int datesChecked,
+            List<DateCountView> datesWithNewConflicts,
+            List<DateBreachesView> datesWithNewRoadLimitBreaches) {}
+
+    /** A limit of the road's closed time on a shared bridge passed ({@code train} null: the day's total). */
+    public record RoadLimitBreachView(
+            String bridge, LocalDate date, String train, long limitMinutes, long closedMinutes, String message) {
+        static RoadLimitBreachView of(RoadClosureLimits.Breach b) {
+            return new RoadLimitBreachView(
+                    b.bridge(),
+                    b.date(),
+                    b.train(),
+                    b.limit().toMinutes(),
+                    b.actual().toMinutes(),
+                    b.message());
+        }
+    }
 
     public record PreviewView(
             ChangeView change,
@@ -89,7 +114,9 @@ public final class ChangeViews {
             List<ConflictView> newConflicts,
             List<ConflictView> resolvedConflicts,
             List<TrainChangeView> trains,
-            ScopeCheckView scopeCheck) {}
+            ScopeCheckView scopeCheck,
+            List<RoadLimitBreachView> roadLimitBreaches,
+            List<RoadLimitBreachView> newRoadLimitBreaches) {}
 
     public record OutcomeView(ChangeView change, ImpactView impact) {}
 
@@ -99,6 +126,7 @@ public final class ChangeViews {
         var c = r.change();
         return new ChangeView(
                 r.id(),
+                r.network(),
                 c.title(),
                 c.origin().name(),
                 r.status().name(),
@@ -201,7 +229,12 @@ public final class ChangeViews {
                         p.scope().datesChecked(),
                         p.scope().newConflicts().entrySet().stream()
                                 .map(e -> new DateCountView(e.getKey(), e.getValue()))
-                                .toList()));
+                                .toList(),
+                        p.scope().newRoadLimitBreaches().entrySet().stream()
+                                .map(e -> new DateBreachesView(e.getKey(), e.getValue()))
+                                .toList()),
+                p.roadLimitBreaches().stream().map(RoadLimitBreachView::of).toList(),
+                p.newRoadLimitBreaches().stream().map(RoadLimitBreachView::of).toList());
     }
 
     private static OffsetDateTime local(Network network, Instant t, String point) {

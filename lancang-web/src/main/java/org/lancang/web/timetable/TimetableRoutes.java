@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.lancang.errors.Clash;
-import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.network.Network;
+import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
@@ -90,6 +90,7 @@ public final class TimetableRoutes {
     private final Auth auth;
     private final Operators operators;
     private final ServedNetworks networks;
+    private final NetworkChanges networkChanges;
 
     public TimetableRoutes(TimetableService service, TimetableChangeService changes, Auth auth) {
         this(
@@ -113,6 +114,18 @@ public final class TimetableRoutes {
             Auth auth,
             Operators operators,
             ServedNetworks networks) {
+        this(service, NetworkChanges.of(changes), auth, operators, networks);
+    }
+
+    /** As above, with the timetable changes of every network served (a draft's diagram on its own network). */
+    public TimetableRoutes(
+            TimetableService service,
+            NetworkChanges networkChanges,
+            Auth auth,
+            Operators operators,
+            ServedNetworks networks) {
+        TimetableChangeService changes = networkChanges.home();
+        this.networkChanges = networkChanges;
         this.networks = networks;
         this.service = service;
         this.changes = changes;
@@ -371,15 +384,23 @@ public final class TimetableRoutes {
                 params.text("lang").orElse("en"));
         double zoom = params.number("zoom").orElse(1.0);
         String change = params.text("change").orElse(null);
-        if (other.isPresent()) { // its own day, its road windows as possessions; changes are the home network's
-            if (change != null) {
-                throw new InvalidInput("change", "timetable changes are the home network's only");
-            }
+        if (other.isPresent()) { // its own day (its published changes in), its road windows as possessions
             ServedNetwork n = other.get();
+            DayPlan day = n.day(date);
+            if (change != null) {
+                TimetableChangeService ofNetwork = networkChanges
+                        .named(n.code())
+                        .orElseThrow(() -> new NotFound("change", "no timetable changes on " + n.code()));
+                try {
+                    day = ofNetwork.dayWith(change, date);
+                } catch (NotFound e) {
+                    throw new NotFound("change", e.getMessage() + " on " + n.code()); // named as the parameter
+                }
+            }
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("image/svg+xml; charset=utf-8")
                     .result(TimeDistanceDiagram.svg(
-                            network, n.planner().resources(), n.day(date), n.roadWindows(date), window, zoom));
+                            network, n.planner().resources(), day, n.roadWindows(date), window, zoom));
             return;
         }
         DayPlan day;
@@ -458,10 +479,11 @@ public final class TimetableRoutes {
         return Optional.of(networks.require(code, "network")).filter(n -> !n.home());
     }
 
-    /** Another network's trains: its base plan, or those running on {@code date}. */
+    /** Another network's trains: its base plan, or those running on {@code date} after its published changes. */
     private static List<TimetableViews.TrainSummaryView> trainsOf(ServedNetwork n, LocalDate date) {
         return (date == null ? n.plans() : n.plans(date))
                 .stream()
+                        .filter(p -> date == null || p.calendar().runsOn(date))
                         .map(p -> TimetableViews.summary(
                                 n.network(),
                                 date == null ? n.planner().train(p, List.of()) : n.train(p, date),
