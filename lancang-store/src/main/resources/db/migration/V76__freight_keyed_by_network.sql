@@ -6,7 +6,6 @@ ALTER TABLE freight_booking ADD COLUMN network text NOT NULL DEFAULT 'china-laos
 CREATE INDEX freight_request_network ON freight_request (network, created_at);
 CREATE INDEX freight_booking_network ON freight_booking (network, service_date);
 
--- A network other than home keeps no timetable changes (its plans are its folder's): the train an approval added is
--- kept here, as the timetable file's line of its plan, and laid on its date again at every start. Home's approved
--- trains stay in timetable_change (change_id), so this is null for them.
+-- The train an approval added, as the timetable file's line of its plan: a record kept with the request on every
+-- network (the train itself joins the plan as a published timetable change of origin FREIGHT, change_id).
 ALTER TABLE freight_request ADD COLUMN plan_csv text;
