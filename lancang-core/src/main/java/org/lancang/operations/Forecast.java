@@ -246,8 +246,19 @@ public final class Forecast {
         }
         v.throwIfInvalid();
         String key = canonical.key();
-        if (events.containsKey(key) || batch.keys.contains(key)) {
-            return new Checked(events.getOrDefault(key, canonical), true);
+        RunningEvent recorded = events.get(key);
+        Instant before = recorded != null ? recorded.at() : batch.atByKey.get(key);
+        if (before != null) {
+            // a repeat is acknowledged (a describer may send twice); a repeat at another time is not the same report,
+            // and taking either time silently would lose the other: the sender must be told
+            if (before.getEpochSecond() != e.at().getEpochSecond()) {
+                throw new Clash(
+                        prefix + "at",
+                        canonical.train() + " " + canonical.kind() + " at " + canonical.point() + " on "
+                                + canonical.serviceDate() + " was already reported at " + before
+                                + "; a report is not corrected by sending it again at " + e.at());
+            }
+            return new Checked(recorded != null ? recorded : canonical, true);
         }
         int firstNode = e.kind() == EventKind.DEPARTURE ? run.departure(i) : run.arrival(i);
         int lastOfEvent = e.kind() == EventKind.ARRIVAL ? run.arrival(i) : run.departure(i);
@@ -290,7 +301,7 @@ public final class Forecast {
             }
         }
         batch.lastByRun.put(run.owner(), new long[] {lastOfEvent, e.at().getEpochSecond()});
-        batch.keys.add(key);
+        batch.atByKey.put(key, e.at());
         return new Checked(canonical, false);
     }
 

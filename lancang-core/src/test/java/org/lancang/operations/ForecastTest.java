@@ -8,6 +8,7 @@ import static org.lancang.operations.ReferenceDay.GRAPH;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 
 /** The forecast on the reference day: a clean day is the plan, a late train moves what lies downstream and no more. */
@@ -110,6 +111,26 @@ class ForecastTest {
                                 new EventBatch())
                         .duplicate())
                 .isTrue();
+        // the same event at another time is not the same report: refused naming the time, recorded or in the batch
+        RunningEvent moved = new RunningEvent(intl.train(), DAY, second, atSecond, t.plusSeconds(660), "t");
+        assertThatThrownBy(() -> forecast.check(moved, null, "events[0].", new EventBatch()))
+                .isInstanceOfSatisfying(Clash.class, x -> assertThat(x.field()).isEqualTo("events[0].at"));
+        EventBatch batch = new EventBatch();
+        RunningEvent third0 = new RunningEvent(
+                intl.train(),
+                DAY,
+                third,
+                intl.plan().callsAt(third) ? EventKind.ARRIVAL : EventKind.PASS,
+                t.plusSeconds(1200),
+                "t");
+        assertThat(forecast.check(third0, null, "events[0].", batch).duplicate())
+                .isFalse();
+        assertThat(forecast.check(third0, null, "events[1].", batch).duplicate())
+                .isTrue();
+        RunningEvent third1 =
+                new RunningEvent(third0.train(), DAY, third, third0.kind(), t.plusSeconds(1260), "other describer");
+        assertThatThrownBy(() -> forecast.check(third1, null, "events[2].", batch))
+                .isInstanceOfSatisfying(Clash.class, x -> assertThat(x.field()).isEqualTo("events[2].at"));
     }
 
     private static void assertField(Forecast f, RunningEvent e, String field) {

@@ -332,6 +332,12 @@ class OperationsApiTest {
                 ok(server.postJson("/api/operations/events", feed, event(train, origin, "DEPARTURE", late)), 200);
         assertThat(again.get("duplicates").asInt()).isEqualTo(1);
         assertThat(rows()).isEqualTo(before);
+        // the same event at another time is refused naming the time (neither time is taken silently)
+        TestServer.Reply moved = server.postJson(
+                "/api/operations/events", feed, event(train, origin, "DEPARTURE", late.plusSeconds(120)));
+        assertThat(moved.status()).isEqualTo(409);
+        assertThat(moved.json().get("field").asText()).isEqualTo("at");
+        assertThat(rows()).isEqualTo(before);
         assertThat(ok(server.get("/api/notifications", passenger), 200).findValuesAsText("kind").stream()
                         .filter("FORECAST"::equals)
                         .count())
@@ -362,7 +368,11 @@ class OperationsApiTest {
                 "{\"events\":[" + event(train, origin, "DEPARTURE", t).replace(DAY.toString(), "2031-01-01") + "]}");
         cases.put(
                 "events[1].point",
-                "{\"events\":[" + event(train, origin, "ARRIVAL", t).replace("ARRIVAL", "DEPARTURE") + ","
+                // the first is the departure reported in the first test again (a duplicate), the second bad
+                "{\"events\":["
+                        + event(train, origin, "ARRIVAL", departure(intl).plusSeconds(25 * 60))
+                                .replace("ARRIVAL", "DEPARTURE")
+                        + ","
                         + event(train, "NOPE", "PASS", t) + "]}");
         cases.put("body", "{\"train\":");
         cases.put("events", "{\"events\":[]}");

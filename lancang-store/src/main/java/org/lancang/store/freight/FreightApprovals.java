@@ -73,7 +73,11 @@ interface FreightApprovals {
         }
         // the road's closed time is a limit of the day as a whole, not of a resource the search sweeps
         return network.roadLimits()
-                .passedBy(answer.path().run(), day, network.roadRailBridges(), network.network().serviceZone())
+                .passedBy(
+                        answer.path().run(),
+                        day,
+                        network.roadRailBridges(),
+                        network.network().serviceZone())
                 .map(b -> new PathAnswer(
                         answer.request(),
                         null,

@@ -101,8 +101,7 @@ public final class FreightService {
             TimetableChangeService changes,
             FreightData data,
             Clock clock) {
-        return new FreightService(
-                jdbi, timetable, FreightApprovals.throughChanges(changes, network), data, clock);
+        return new FreightService(jdbi, timetable, FreightApprovals.throughChanges(changes, network), data, clock);
     }
 
     /** {@value #TRAIN_TYPE} where the network has it, otherwise its one train type of the freight category. */

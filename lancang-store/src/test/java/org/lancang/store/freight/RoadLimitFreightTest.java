@@ -12,16 +12,16 @@ import org.lancang.freight.FreightData;
 import org.lancang.freight.GoodsCodes;
 import org.lancang.freight.PathAnswer;
 import org.lancang.freight.PathAsk;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.db.Database;
 import org.lancang.store.freight.FreightRecords.RequestStatus;
-import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.networks.ServedNetwork;
-import org.lancang.store.sales.TimetableChangeNotices;
-import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.sales.TimetableChangeNotices;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.timetable.RoadClosureLimits;
 
 /**
@@ -66,7 +66,8 @@ class RoadLimitFreightTest {
                 new TimetableChangeNotices(database.jdbi()),
                 ChangeRemedies.defaults(),
                 TestClock.at("2026-12-05T00:00:00Z"),
-                day -> n.roadLimits().breaches(n.roadRailBridges().closures(day, n.network().serviceZone())));
+                day -> n.roadLimits()
+                        .breaches(n.roadRailBridges().closures(day, n.network().serviceZone())));
         return FreightService.onNetwork(
                 database.jdbi(),
                 n,

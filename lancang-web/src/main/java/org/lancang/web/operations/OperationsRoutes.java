@@ -83,7 +83,8 @@ public final class OperationsRoutes {
                         .access(report)
                         .tag("operations")
                         .summary("Report running events: one event, or {\"events\": [...]} (at most " + MAX_BATCH
-                                + "); stored before the answer; a repeat is acknowledged as a duplicate")
+                                + "); stored before the answer; a repeat at the same time is acknowledged as a duplicate, at"
+                                + " another time refused (409 naming at)")
                         .body(BatchInput.class)
                         .returns(Ingested.class)
                         .handle(this::ingest),
