@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFiles;
+import org.lancang.money.Currencies;
 import org.lancang.network.Network;
 
 /** Everything freight reads from a railway's data set, each figure with its source: see the files' own columns. */
@@ -18,12 +19,13 @@ public record FreightData(
         pools = List.copyOf(pools);
     }
 
-    public static FreightData parse(Network network, DataFiles files) {
+    /** Reads a network's freight files; the currencies they name must be in {@code currencies}. */
+    public static FreightData parse(Network network, Currencies currencies, DataFiles files) {
         return new FreightData(
                 slots(files.read(SLOTS_FILE)),
                 FreightRules.parse(network, files.read(FreightRules.FILE), files.read(FreightRules.GRADIENTS_FILE)),
                 GoodsCodes.parse(files.read(GoodsCodes.FILE)),
-                Tariffs.parse(network, files.read(Tariffs.FILE), files.read(Tariffs.RATES_FILE)),
+                Tariffs.parse(network, currencies, files.read(Tariffs.FILE), files.read(Tariffs.RATES_FILE)),
                 Pools.parse(network, files.read(Pools.FILE)));
     }
 
