@@ -60,19 +60,6 @@ public final class Currencies {
         return new Currencies(out);
     }
 
-    /** This table and every currency of {@code other} (the currencies of every network served, in one table). */
-    public Currencies plus(Currencies other) {
-        Map<String, Currency> out = new LinkedHashMap<>(byCode);
-        for (Currency c : other.all()) {
-            Currency before = out.putIfAbsent(c.code(), c);
-            if (before != null && !before.equals(c)) {
-                throw new IllegalArgumentException(c.code() + " is defined twice, differently: " + before.decimals()
-                        + " and " + c.decimals() + " decimals");
-            }
-        }
-        return new Currencies(out);
-    }
-
     private static Currency currency(CsvTable.Row row) {
         String code = row.required("code");
         int decimals = row.integerBetween("decimals", 0, Currency.MAX_DECIMALS);
