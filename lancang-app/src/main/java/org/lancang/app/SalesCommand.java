@@ -8,6 +8,7 @@ import org.lancang.money.Currency;
 import org.lancang.store.Platform;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
+import org.lancang.store.sales.SalesService;
 import org.lancang.ticketing.payments.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,12 +41,18 @@ final class SalesCommand extends CommandGroup {
         @Option(names = "--date", required = true, description = "YYYY-MM-DD")
         LocalDate date;
 
-        @Option(names = "--currency", defaultValue = "CNY", description = "CNY or LAK (default ${DEFAULT-VALUE})")
-        Currency currency;
+        @Option(
+                names = "--currency",
+                description = "a code of the currencies table (default: the network's own, e.g. CNY on China–Laos)")
+        String currency;
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            for (JourneyOption j : platform.networkSales().ofStation(from).journeys(from, to, date, currency)) {
+            SalesService sales = platform.networkSales().ofStation(from);
+            Currency paid = currency == null
+                    ? sales.defaultCurrency()
+                    : platform.currencies().require("--currency", currency);
+            for (JourneyOption j : sales.journeys(from, to, date, paid)) {
                 out.printf(
                         "%-6s %s %s → %s %s  %dh%02d%s%s%n",
                         j.train(),

@@ -254,6 +254,9 @@ final class SalesHttpBench {
         final WebServer server;
         final String[] tokens = new String[CLIENTS];
         final AtomicInteger n = new AtomicInteger();
+        /** What the buyers pay in: the reference network's default (CNY, its network.csv says). */
+        final Currency currency;
+
         long sold;
 
         FreshSales(boolean web) {
@@ -268,6 +271,7 @@ final class SalesHttpBench {
                     DatabaseConfig.external(url(database), "postgres", null),
                     new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
                     Clock.systemUTC());
+            currency = platform.sales().defaultCurrency();
             server = web ? WebServer.start(platform, "127.0.0.1", 0) : null;
             for (int c = 0; c < CLIENTS; c++) {
                 platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
@@ -278,8 +282,8 @@ final class SalesHttpBench {
             }
             LocalDate from = LocalDate.now().plusDays(2);
             for (int d = 0; d < DAYS; d++) {
-                platform.sales().journeys("KMS", "XSB", from.plusDays(d), Currency.CNY);
-                platform.sales().journeys("XSB", "KMS", from.plusDays(d), Currency.CNY);
+                platform.sales().journeys("KMS", "XSB", from.plusDays(d), currency);
+                platform.sales().journeys("XSB", "KMS", from.plusDays(d), currency);
             }
         }
 
@@ -340,7 +344,7 @@ final class SalesHttpBench {
                                                 "CHN",
                                                 LocalDate.of(1990, 1, 1),
                                                 null)),
-                                        Currency.CNY));
+                                        currency));
                 return true;
             } catch (RuntimeException refused) {
                 firstRefusal.compareAndSet(null, refused.toString());

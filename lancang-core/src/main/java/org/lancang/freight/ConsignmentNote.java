@@ -139,7 +139,7 @@ public record ConsignmentNote(
             errors.add(new FieldError("declaredValue", "must be 0 or more"));
         }
         if (declaredCurrency == null) {
-            errors.add(new FieldError("declaredCurrency", "is required (CNY, LAK or USD)"));
+            errors.add(new FieldError("declaredCurrency", "is required (a currency of the freight tariffs)"));
         }
         for (int i = 0; i < payers.size(); i++) {
             Payer p = payers.get(i);

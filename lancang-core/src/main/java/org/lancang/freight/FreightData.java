@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFiles;
+import org.lancang.money.Currencies;
 import org.lancang.network.Network;
 
 /** Everything freight reads from a railway's data set, each figure with its source: see the files' own columns. */
@@ -18,20 +19,21 @@ public record FreightData(
         pools = List.copyOf(pools);
     }
 
-    public static FreightData parse(Network network, DataFiles files) {
-        return parse(network, files, GoodsCodes.parse(files.read(GoodsCodes.FILE)));
+    /** Reads a network's freight files; the currencies they name must be in {@code currencies}. */
+    public static FreightData parse(Network network, Currencies currencies, DataFiles files) {
+        return parse(network, currencies, files, GoodsCodes.parse(files.read(GoodsCodes.FILE)));
     }
 
     /**
      * A network's freight data with the goods codes given: HS codes and UN numbers are world-wide lists, so a network
      * whose folder has no {@value GoodsCodes#FILE} takes another's.
      */
-    public static FreightData parse(Network network, DataFiles files, GoodsCodes codes) {
+    public static FreightData parse(Network network, Currencies currencies, DataFiles files, GoodsCodes codes) {
         return new FreightData(
                 slots(files.read(SLOTS_FILE)),
                 FreightRules.parse(network, files.read(FreightRules.FILE), files.read(FreightRules.GRADIENTS_FILE)),
                 codes,
-                Tariffs.parse(network, files.read(Tariffs.FILE), files.read(Tariffs.RATES_FILE)),
+                Tariffs.parse(network, currencies, files.read(Tariffs.FILE), files.read(Tariffs.RATES_FILE)),
                 Pools.parse(network, files.read(Pools.FILE)));
     }
 

@@ -3,13 +3,15 @@ package org.lancang.freight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
 import org.lancang.money.ExchangeRates;
@@ -54,19 +56,22 @@ public final class Tariffs {
 
     private final List<Rate> rates;
     private final ExchangeRates exchange;
-    /** The currencies a quote's totals are given in: those of the carriers and of the rates, in ISO order. */
+    /** The currencies a quote's totals are given in: those of the carriers and of the rates, ordered by code. */
     private final List<Currency> quoted;
+    /** The table its files were read with: what a declared value or a stored amount may be in. */
+    private final Currencies currencies;
 
-    private Tariffs(List<Rate> rates, List<ExchangeRate> exchange) {
+    private Tariffs(List<Rate> rates, List<ExchangeRate> exchange, Currencies currencies) {
+        this.currencies = currencies;
         this.rates = List.copyOf(rates);
         this.exchange = new ExchangeRates(exchange);
-        EnumSet<Currency> currencies = EnumSet.noneOf(Currency.class);
-        rates.forEach(r -> currencies.add(r.currency()));
+        SortedSet<Currency> named = new TreeSet<>();
+        rates.forEach(r -> named.add(r.currency()));
         exchange.forEach(r -> {
-            currencies.add(r.base());
-            currencies.add(r.quote());
+            named.add(r.base());
+            named.add(r.quote());
         });
-        this.quoted = List.copyOf(currencies);
+        this.quoted = List.copyOf(named);
     }
 
     /** The currencies every quote's total is given in (the carriers' and those of the rates). */
@@ -74,7 +79,8 @@ public final class Tariffs {
         return quoted;
     }
 
-    public static Tariffs parse(Network network, String tariffText, String ratesText) {
+    /** Reads {@value #FILE} and {@value #RATES_FILE}; every currency they name must be in {@code currencies}. */
+    public static Tariffs parse(Network network, Currencies currencies, String tariffText, String ratesText) {
         CsvTable table = CsvTable.parse(
                 FILE,
                 tariffText,
@@ -104,7 +110,7 @@ public final class Tariffs {
                     b.code(),
                     Math.min(a.km(), b.km()),
                     Math.max(a.km(), b.km()),
-                    row.oneOf("currency", Currency.class),
+                    currencies.oneOf(row, "currency"),
                     row.required("tariff"),
                     unit.equals("box"),
                     BigDecimal.valueOf(row.decimalBetween("terminal_rate", 0, 1e9)),
@@ -116,11 +122,16 @@ public final class Tariffs {
         for (CsvTable.Row row : fx.rows()) {
             row.required("source");
             exchange.add(new ExchangeRate(
-                    row.oneOf("base", Currency.class),
-                    row.oneOf("quote", Currency.class),
+                    currencies.oneOf(row, "base"),
+                    currencies.oneOf(row, "quote"),
                     BigDecimal.valueOf(row.decimalBetween("rate", 1e-9, 1e9))));
         }
-        return new Tariffs(rates, exchange);
+        return new Tariffs(rates, exchange, currencies);
+    }
+
+    /** The currencies its files were read with (those of every network served, where the platform read them). */
+    public Currencies currencies() {
+        return currencies;
     }
 
     public List<Rate> rates() {
@@ -153,7 +164,7 @@ public final class Tariffs {
                         .computeIfAbsent(r.carrier(), k -> new ArrayList<>())
                         .add(r));
         List<SectionCharge> sections = new ArrayList<>();
-        Map<Currency, Money> total = new EnumMap<>(Currency.class);
+        Map<Currency, Money> total = new TreeMap<>();
         for (Currency c : quoted) {
             total.put(c, Money.zero(c));
         }
@@ -179,7 +190,7 @@ public final class Tariffs {
                 sum = sum.add(perUnit.multiply(units));
             }
             Money amount = money(sum, any.currency());
-            Map<Currency, Money> converted = new EnumMap<>(Currency.class);
+            Map<Currency, Money> converted = new TreeMap<>();
             for (Currency c : quoted) {
                 Money m = convert(amount, c);
                 converted.put(c, m);

@@ -2,9 +2,9 @@ package org.lancang.freight;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
@@ -79,7 +79,7 @@ public record ThroughQuote(
                     "is the transshipment yard itself: quote the other network's leg with POST /api/freight/quote");
         }
         ExchangeRates rates = rates(first.tariffs(), second.tariffs());
-        Map<Currency, Money> total = new EnumMap<>(Currency.class);
+        Map<Currency, Money> total = new TreeMap<>();
         totalIn.forEach(c -> total.put(c, Money.zero(c)));
         Leg a = leg(first, from, yard.otherPoint(), items, rates, total);
         Leg b = leg(second, yard.point(), to, items, rates, total);
@@ -96,7 +96,7 @@ public record ThroughQuote(
         List<Section> out = new ArrayList<>();
         for (Tariffs.SectionCharge s :
                 side.tariffs().quote(side.network(), from, to, items).sections()) {
-            Map<Currency, Money> converted = new EnumMap<>(Currency.class);
+            Map<Currency, Money> converted = new TreeMap<>();
             for (Currency c : total.keySet()) {
                 Money m = rates.convert(s.amount(), c);
                 converted.put(c, m);
@@ -112,8 +112,8 @@ public record ThroughQuote(
         List<ExchangeRate> all = new ArrayList<>(first.exchangeRates());
         for (ExchangeRate r : second.exchangeRates()) {
             boolean known = all.stream()
-                    .anyMatch(o -> (o.base() == r.base() && o.quote() == r.quote())
-                            || (o.base() == r.quote() && o.quote() == r.base()));
+                    .anyMatch(o -> (o.base().equals(r.base()) && o.quote().equals(r.quote()))
+                            || (o.base().equals(r.quote()) && o.quote().equals(r.base())));
             if (!known) {
                 all.add(r);
             }

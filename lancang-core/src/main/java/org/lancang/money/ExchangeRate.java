@@ -16,14 +16,14 @@ public record ExchangeRate(Currency base, Currency quote, BigDecimal rate) {
 
     /** Converts between the two currencies (either way), rounding half-up to the target's minor unit. */
     public Money convert(Money amount, Currency target) {
-        if (amount.currency() == target) {
+        if (amount.currency().equals(target)) {
             return amount;
         }
         BigDecimal major = amount.major();
         BigDecimal converted;
-        if (amount.currency() == base && target == quote) {
+        if (amount.currency().equals(base) && target.equals(quote)) {
             converted = major.multiply(rate);
-        } else if (amount.currency() == quote && target == base) {
+        } else if (amount.currency().equals(quote) && target.equals(base)) {
             converted = major.divide(rate, 12, RoundingMode.HALF_UP);
         } else {
             throw new IllegalArgumentException(

@@ -36,7 +36,7 @@ public final class ExchangeRates {
 
     /** Whether an amount in {@code from} can be converted to {@code to}. */
     public boolean converts(Currency from, Currency to) {
-        return from == to || path(from, to).isPresent();
+        return from.equals(to) || path(from, to).isPresent();
     }
 
     /**
@@ -45,7 +45,7 @@ public final class ExchangeRates {
      * @throws IllegalArgumentException when the table has no way from the amount's currency to the target
      */
     public Money convert(Money amount, Currency target) {
-        if (amount.currency() == target) {
+        if (amount.currency().equals(target)) {
             return amount;
         }
         List<ExchangeRate> path = path(amount.currency(), target)
@@ -55,7 +55,7 @@ public final class ExchangeRates {
         Currency via = amount.currency();
         for (int i = 0; i < path.size(); i++) {
             ExchangeRate r = path.get(i);
-            Currency next = i == path.size() - 1 ? target : (r.base() == via ? r.quote() : r.base());
+            Currency next = i == path.size() - 1 ? target : (r.base().equals(via) ? r.quote() : r.base());
             converted = r.convert(converted, next);
             via = next;
         }
@@ -69,8 +69,9 @@ public final class ExchangeRates {
             return Optional.of(List.of(direct.get()));
         }
         for (ExchangeRate first : rates) {
-            Currency via = first.base() == from ? first.quote() : first.quote() == from ? first.base() : null;
-            if (via != null && via != to) {
+            Currency via =
+                    first.base().equals(from) ? first.quote() : first.quote().equals(from) ? first.base() : null;
+            if (via != null && !via.equals(to)) {
                 Optional<ExchangeRate> second = between(via, to);
                 if (second.isPresent()) {
                     List<ExchangeRate> two = new ArrayList<>();
@@ -85,11 +86,13 @@ public final class ExchangeRates {
 
     private Optional<ExchangeRate> between(Currency a, Currency b) {
         return rates.stream()
-                .filter(r -> (r.base() == a && r.quote() == b) || (r.base() == b && r.quote() == a))
+                .filter(r -> (r.base().equals(a) && r.quote().equals(b))
+                        || (r.base().equals(b) && r.quote().equals(a)))
                 .findFirst();
     }
 
     private static boolean samePair(ExchangeRate x, ExchangeRate y) {
-        return (x.base() == y.base() && x.quote() == y.quote()) || (x.base() == y.quote() && x.quote() == y.base());
+        return (x.base().equals(y.base()) && x.quote().equals(y.quote()))
+                || (x.base().equals(y.quote()) && x.quote().equals(y.base()));
     }
 }

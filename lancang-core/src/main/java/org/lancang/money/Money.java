@@ -59,7 +59,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
 
     private void same(Money other) {
-        if (other.currency != currency) {
+        if (!other.currency.equals(currency)) {
             throw new IllegalArgumentException("cannot mix " + currency + " and " + other.currency);
         }
     }
@@ -91,6 +91,6 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         if (decimals > 0) {
             out.append('.').append(magnitude, wholeDigits, magnitude.length());
         }
-        return out.append(' ').append(currency.name()).toString();
+        return out.append(' ').append(currency.code()).toString();
     }
 }

@@ -26,8 +26,8 @@ class CorePackagesTest {
 
     /** Level by level, lowest first; each name covers its sub-packages (timetable covers timetable.conflict). */
     static final List<List<String>> FEATURE_ORDER = List.of(
-            List.of("errors", "money", "data"), // words every feature uses: refusals, money, reading data files
-            List.of("network", "rollingstock"), // the railway as data: lines and stations, trains and their seats
+            List.of("errors", "data"), // words every feature uses: refusals, reading data files
+            List.of("money", "network", "rollingstock"), // money (currencies are data), lines and stations, trains
             List.of("reference", "runtime"), // a railway's data read together; running times from physics
             List.of("timetable"), // plans, blocking times, conflicts, path insertion, the diagram
             List.of("ticketing", "maintenance", "operations", "users", "freight"), // features on the timetable

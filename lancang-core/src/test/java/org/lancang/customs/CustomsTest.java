@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.freight.ConsignmentNote;
-import org.lancang.money.Currency;
 import org.lancang.operations.DayGraph;
 import org.lancang.operations.DepartureHold;
+import org.lancang.testing.WorldCurrencies;
 
 /** The crossing found from the network's borders, the release states' order, the advance data's gaps and due time. */
 class CustomsTest {
@@ -83,7 +83,7 @@ class CustomsTest {
                 null,
                 4.0,
                 BigDecimal.TEN,
-                Currency.USD,
+                WorldCurrencies.USD,
                 List.of(),
                 List.of("invoice"));
     }

@@ -14,6 +14,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.network.Point;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Operator;
@@ -34,7 +35,7 @@ class FreightPathsTest {
     static final ReferenceData DATA = ReferenceData.parse(FILES);
     static final List<TrainPlan> PLANS = TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"));
     static final Planner PLANNER = new Planner(DATA.network(), DATA.rollingStock(), BlockingRules.defaults());
-    static final FreightData FREIGHT = FreightData.parse(DATA.network(), FILES);
+    static final FreightData FREIGHT = FreightData.parse(DATA.network(), WorldCurrencies.TABLE, FILES);
     static final FreightPaths PATHS = new FreightPaths(PLANNER, FREIGHT.rules(), "FREIGHT");
 
     static Instant local(String point, LocalTime time) {

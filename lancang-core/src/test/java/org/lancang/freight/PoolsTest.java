@@ -7,13 +7,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 
 /** Every unit of every pool has its own number, and the number passes the checks a consignment note makes. */
 class PoolsTest {
     @Test
     void everyUnitNumberIsUniqueAndValid() {
         ReferenceFiles files = ReferenceFiles.chinaLaos();
-        FreightData data = FreightData.parse(ReferenceData.parse(files).network(), files);
+        FreightData data = FreightData.parse(ReferenceData.parse(files).network(), WorldCurrencies.TABLE, files);
         Set<String> seen = new HashSet<>();
         int total = 0;
         for (Pools.Pool pool : data.pools()) {

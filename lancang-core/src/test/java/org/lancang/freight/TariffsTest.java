@@ -13,12 +13,13 @@ import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 
 /** A quote charges each carrier its own section in its currency, by the published structure, and adds up. */
 class TariffsTest {
     static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
     static final Network NETWORK = ReferenceData.parse(FILES).network();
-    static final FreightData FREIGHT = FreightData.parse(NETWORK, FILES);
+    static final FreightData FREIGHT = FreightData.parse(NETWORK, WorldCurrencies.TABLE, FILES);
 
     @Test
     void eachSectionIsChargedByItsCarrierAndTheTotalIsTheirSumInEachCurrency() {
@@ -70,10 +71,10 @@ class TariffsTest {
         Tariffs t = FREIGHT.tariffs();
         Money one = t.quote(NETWORK, "YHE", "VTS", List.of(new Tariffs.Item(EquipmentKind.COVERED, 1, 50)))
                 .total()
-                .get(Currency.CNY);
+                .get(WorldCurrencies.CNY);
         Money two = t.quote(NETWORK, "YHE", "VTS", List.of(new Tariffs.Item(EquipmentKind.COVERED, 2, 50)))
                 .total()
-                .get(Currency.CNY);
+                .get(WorldCurrencies.CNY);
         assertThat(two.minor()).isBetween(2 * one.minor() - 2, 2 * one.minor() + 2);
     }
 }

@@ -18,6 +18,7 @@ import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.WorldCurrencies;
 
 /**
  * A through consignment across the Vientiane South transshipment: the yard's time follows from its batch size and
@@ -34,11 +35,12 @@ class ThroughQuoteTest {
     };
     private static final Network HOME = TariffsTest.NETWORK;
     private static final Network BEYOND = ReferenceData.parse(BANGKOK_FILES).network();
-    private static final Tariffs SRT =
-            Tariffs.parse(BEYOND, BANGKOK_FILES.read(Tariffs.FILE), BANGKOK_FILES.read(Tariffs.RATES_FILE));
+    private static final Tariffs SRT = Tariffs.parse(
+            BEYOND, WorldCurrencies.TABLE, BANGKOK_FILES.read(Tariffs.FILE), BANGKOK_FILES.read(Tariffs.RATES_FILE));
     private static final Transshipment YARD =
             Transshipment.parse(BANGKOK_FILES.read(Transshipment.FILE), BEYOND).get(0);
-    private static final List<Currency> ALL = List.of(Currency.CNY, Currency.LAK, Currency.THB, Currency.USD);
+    private static final List<Currency> ALL =
+            List.of(WorldCurrencies.CNY, WorldCurrencies.LAK, WorldCurrencies.THB, WorldCurrencies.USD);
 
     private static ThroughQuote quote(String from, String to, List<Tariffs.Item> items) {
         return ThroughQuote.of(
@@ -113,7 +115,7 @@ class ThroughQuoteTest {
                         .toList());
         assertThat(q.second().sections()).singleElement().satisfies(s -> {
             assertThat(s.carrier()).isEqualTo("SRT");
-            assertThat(s.amount().currency()).isEqualTo(Currency.THB);
+            assertThat(s.amount().currency()).isEqualTo(WorldCurrencies.THB);
         });
         for (Currency c : ALL) {
             Money sum = Money.zero(c);
@@ -122,7 +124,7 @@ class ThroughQuoteTest {
                     sum = sum.plus(s.converted().get(c));
                 }
             }
-            assertThat(q.total().get(c)).as(c.name()).isEqualTo(sum);
+            assertThat(q.total().get(c)).as(c.code()).isEqualTo(sum);
         }
     }
 

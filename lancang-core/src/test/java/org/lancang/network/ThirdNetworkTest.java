@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
+import org.lancang.money.Money;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
+import org.lancang.testing.WorldCurrencies;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.FarePart;
 import org.lancang.ticketing.fares.FareQuote;
@@ -58,6 +62,14 @@ class ThirdNetworkTest {
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
     private static final Network NETWORK = DATA.network();
     private static final Operators OPERATORS = Operators.parse(Operators.FILE, FILES.read(Operators.FILE), NETWORK);
+    /** The world's currencies and the one this network's own file adds (the Syldavian operator sells in dinars). */
+    private static final Currencies CURRENCIES =
+            WorldCurrencies.TABLE.plus(Currencies.FILE, FILES.read(Currencies.FILE));
+
+    private static FareTable fares(DataFiles files) {
+        return FareTable.parse(
+                NETWORK, OPERATORS, CURRENCIES, files.read(FareTable.FILE), files.read(FareTable.RATES_FILE));
+    }
 
     @Test
     void theNetworkDescribesItselfFromItsFiles() {
@@ -112,10 +124,9 @@ class ThirdNetworkTest {
 
     @Test
     void aJourneyAcrossTwoBordersPaysEachCountrysPart() {
-        FareTable fares =
-                FareTable.parse(NETWORK, OPERATORS, FILES.read(FareTable.FILE), FILES.read(FareTable.RATES_FILE));
+        FareTable fares = fares(FILES);
         FareQuote quote =
-                fares.quote("QAA", "QCB", SeatClass.SECOND, Currency.CNY).orElseThrow();
+                fares.quote("QAA", "QCB", SeatClass.SECOND, WorldCurrencies.CNY).orElseThrow();
         assertThat(quote.parts())
                 .extracting(FarePart::operator)
                 .extracting(Operator::code)
@@ -123,10 +134,71 @@ class ThirdNetworkTest {
         assertThat(quote.parts()).extracting(FarePart::from).containsExactly("QAA", "QXAB", "QCA");
         assertThat(quote.parts()).extracting(FarePart::to).containsExactly("QXAB", "QXBC", "QCB");
         FareQuote back =
-                fares.quote("QCB", "QAA", SeatClass.SECOND, Currency.CNY).orElseThrow();
+                fares.quote("QCB", "QAA", SeatClass.SECOND, WorldCurrencies.CNY).orElseThrow();
         assertThat(back.total()).isEqualTo(quote.total());
-        assertThatThrownBy(() -> fares.quote("QXBC", "QAA", SeatClass.SECOND, Currency.CNY))
+        assertThatThrownBy(() -> fares.quote("QXBC", "QAA", SeatClass.SECOND, WorldCurrencies.CNY))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void aCurrencyOnlyThisNetworksFileDefinesPricesToItsOwnMinorUnit() {
+        Currency dinar = CURRENCIES.byCode("TND").orElseThrow();
+        assertThat(WorldCurrencies.TABLE.byCode("TND"))
+                .as("not a world currency")
+                .isEmpty();
+        FareTable fares = fares(FILES);
+        assertThat(fares.localCurrency("QCB")).hasValue(dinar);
+        FareQuote local = fares.quote("QCA", "QCB", SeatClass.SECOND, dinar).orElseThrow();
+        // one part, in the operator's own currency: the per-km rate times the km, rounded to its step (a millime)
+        FarePart part = local.parts().get(0);
+        BigDecimal exact = new BigDecimal("0.0733").multiply(BigDecimal.valueOf(part.km()));
+        assertThat(local.total().currency()).isEqualTo(dinar);
+        assertThat(local.total().major().scale()).isEqualTo(dinar.decimals());
+        assertThat(local.total().major().subtract(exact).abs()).isLessThanOrEqualTo(new BigDecimal("0.0005"));
+        // a journey across both borders, the Atlantean part converted from yuan at the network's rate
+        FareQuote through = fares.quote("QAA", "QCB", SeatClass.SECOND, dinar).orElseThrow();
+        Money sum = through.parts().stream()
+                .map(p -> fares.rates().convert(p.amount(), dinar))
+                .reduce(Money.zero(dinar), Money::plus);
+        assertThat(through.total()).isEqualTo(sum);
+        assertThat(through.parts().get(0).amount().currency()).isEqualTo(WorldCurrencies.CNY);
+    }
+
+    @Test
+    void aFareInACurrencyNoFileDefinesIsRefusedNamingFileLineAndColumn() {
+        DataFiles unknown = files(FareTable.FILE, t -> t.replace("SECOND,TND,", "SECOND,XTS,"));
+        assertThatThrownBy(() -> fares(unknown)).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo(FareTable.FILE);
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.field()).isEqualTo("currency");
+            assertThat(e.getMessage()).contains("XTS").contains("TND").contains(Currencies.FILE);
+        });
+        // without the network's own file, its dinar is unknown too
+        assertThatThrownBy(() -> FareTable.parse(
+                        NETWORK,
+                        OPERATORS,
+                        WorldCurrencies.TABLE,
+                        FILES.read(FareTable.FILE),
+                        FILES.read(FareTable.RATES_FILE)))
+                .isInstanceOfSatisfying(
+                        DataFileException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+        DataFiles badRate = files(FareTable.RATES_FILE, t -> t.replace("CNY,TND,", "CNY,XTS,"));
+        assertThatThrownBy(() -> fares(badRate)).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo(FareTable.RATES_FILE);
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.field()).isEqualTo("quote");
+        });
+    }
+
+    @Test
+    void aNetworksFileMayAddACurrencyButNotRedefineOne() {
+        assertThatThrownBy(() -> WorldCurrencies.TABLE.plus(
+                        Currencies.FILE, "code,decimals,symbol,source\nTND,3,DT,x\nCNY,0,Y,wrong\n"))
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo(Currencies.FILE);
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("decimals");
+                });
     }
 
     @Test

@@ -7,14 +7,14 @@ import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.testing.Ref;
+import org.lancang.testing.WorldCurrencies;
 
 /** The booking's lifecycle and the price of a change or a cancellation. */
 class BookingLifecycleTest {
     private static Money cny(long minor) {
-        return new Money(minor, Currency.CNY);
+        return new Money(minor, WorldCurrencies.CNY);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.lancang.freight.FreightData;
 import org.lancang.freight.GoodsCodes;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
+import org.lancang.money.Currencies;
 import org.lancang.network.NameFolding;
 import org.lancang.network.NetworkParser;
 import org.lancang.operations.ConflictForecast;
@@ -37,6 +38,7 @@ import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsService;
+import org.lancang.store.reference.CurrencyFiles;
 import org.lancang.store.reference.ReferenceStore;
 import org.lancang.store.sales.NetworkSales;
 import org.lancang.store.sales.SalesAudit;
@@ -103,6 +105,8 @@ public final class Platform implements AutoCloseable {
     private volatile NetworkFreight networkFreight;
     private volatile NetworkChanges networkChanges;
     private CustomsService customs;
+    /** Every currency of the networks served (ADR 0030), set once at start. */
+    private Currencies currencies;
     /** Freight tracking (issue 18), set once after the services it builds on. */
     private TrackingService tracking;
 
@@ -176,7 +180,7 @@ public final class Platform implements AutoCloseable {
      * half-way by a stop settled, and the housekeeping started.
      */
     public static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock) {
-        return start(config, referenceFiles, clock, true);
+        return start(config, referenceFiles, List.of(), clock, true);
     }
 
     /**
@@ -184,7 +188,7 @@ public final class Platform implements AutoCloseable {
      * server may be running on it) and without housekeeping.
      */
     public static Platform open(DatabaseConfig config, DataFiles referenceFiles, Clock clock) {
-        return start(config, referenceFiles, clock, false);
+        return start(config, referenceFiles, List.of(), clock, false);
     }
 
     /**
@@ -193,12 +197,12 @@ public final class Platform implements AutoCloseable {
      * Refused with {@link ServedNetworks.Clash} when two networks share a code or a train number.
      */
     public static Platform start(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
-        return withNetworks(start(config, home, clock, true), home, others);
+        return withNetworks(start(config, home, others, clock, true), home, others);
     }
 
     /** Opens the platform for a one-shot command, serving several networks (see the {@code start} above). */
     public static Platform open(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
-        return withNetworks(start(config, home, clock, false), home, others);
+        return withNetworks(start(config, home, others, clock, false), home, others);
     }
 
     private static Platform withNetworks(Platform platform, DataFiles homeFiles, List<DataFiles> others) {
@@ -209,8 +213,9 @@ public final class Platform implements AutoCloseable {
                     platform.operators,
                     platform.timetable.planner(),
                     platform.timetable::plans,
-                    homeFiles));
-            others.forEach(files -> served.add(ServedNetwork.fromFiles(files)));
+                    homeFiles,
+                    platform.currencies));
+            others.forEach(files -> served.add(ServedNetwork.fromFiles(files, platform.currencies)));
             platform.networks = ServedNetworks.of(served);
             Map<String, TimetableService> timetables = new LinkedHashMap<>();
             for (ServedNetwork n : platform.networks.others()) {
@@ -335,9 +340,12 @@ public final class Platform implements AutoCloseable {
         for (ServedNetwork n : platform.networks.others()) {
             if (n.has(FreightData.SLOTS_FILE)) {
                 FreightData data = n.has(GoodsCodes.FILE)
-                        ? FreightData.parse(n.network(), n.files())
+                        ? FreightData.parse(n.network(), platform.currencies, n.files())
                         : FreightData.parse(
-                                n.network(), n.files(), platform.freight.data().codes());
+                                n.network(),
+                                platform.currencies,
+                                n.files(),
+                                platform.freight.data().codes());
                 TimetableChangeService changesOfN = changes.stream()
                         .filter(c -> c.network().equals(n.code()))
                         .findFirst()
@@ -354,7 +362,12 @@ public final class Platform implements AutoCloseable {
         return out;
     }
 
-    private static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock, boolean server) {
+    private static Platform start(
+            DatabaseConfig config, DataFiles referenceFiles, List<DataFiles> others, Clock clock, boolean server) {
+        List<DataFiles> every = new ArrayList<>(List.of(referenceFiles));
+        every.addAll(others);
+        // one table for every network served: the database holds all their money, read back by currency code
+        Currencies currencies = CurrencyFiles.of(every);
         Database database = Database.start(config);
         WriterLock writerLock = null;
         GroupCommit commits = new GroupCommit(database.jdbi(), "sales", SALES_COMMITTERS);
@@ -390,13 +403,17 @@ public final class Platform implements AutoCloseable {
                 adminPassword = users.generatePassword();
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
-            FareTable fares = FareTable.parse(
+            FareTable parsedFares = FareTable.parse(
                             reference.network(),
                             operators,
+                            currencies,
                             referenceFiles.read(FareTable.FILE),
                             referenceFiles.read(FareTable.RATES_FILE),
                             referenceFiles.read(FareTable.ROUNDING_FILE))
                     .withAgeFares(AgeFares.parse(referenceFiles.read(AgeFares.FILE), operators));
+            FareTable fares = CurrencyFiles.defaultOf(referenceFiles, currencies)
+                    .map(parsedFares::withDefaultCurrency)
+                    .orElse(parsedFares);
             SalesService sales = new SalesService(
                     database.jdbi(),
                     commits,
@@ -404,7 +421,7 @@ public final class Platform implements AutoCloseable {
                     fares,
                     SalesWindow.of(operators),
                     RefundRules.defaults(),
-                    new SimulatedPaymentProvider(database.jdbi(), clock),
+                    new SimulatedPaymentProvider(database.jdbi(), currencies, clock),
                     clock,
                     SalesService.DEFAULT_HOLD);
             MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
@@ -439,7 +456,11 @@ public final class Platform implements AutoCloseable {
                     ChangeRemedies.defaults(),
                     clock);
             FreightService freight = new FreightService(
-                    database.jdbi(), timetable, changes, FreightData.parse(reference.network(), referenceFiles), clock);
+                    database.jdbi(),
+                    timetable,
+                    changes,
+                    FreightData.parse(reference.network(), currencies, referenceFiles),
+                    clock);
             Platform platform = new Platform(
                     database,
                     reference,
@@ -455,6 +476,7 @@ public final class Platform implements AutoCloseable {
                     adminPassword,
                     writerLock,
                     NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
+            platform.currencies = currencies;
             platform.customs = new CustomsService(
                     database.jdbi(),
                     freight,
@@ -462,8 +484,8 @@ public final class Platform implements AutoCloseable {
                     timetable,
                     CustomsRules.parse(referenceFiles.read(CustomsRules.FILE)),
                     clock);
-            platform.networks = ServedNetworks.of(List.of(
-                    ServedNetwork.home(reference, operators, timetable.planner(), timetable::plans, referenceFiles)));
+            platform.networks = ServedNetworks.of(List.of(ServedNetwork.home(
+                    reference, operators, timetable.planner(), timetable::plans, referenceFiles, currencies)));
             platform.tracking = new TrackingService(
                     database.jdbi(),
                     operations,
@@ -485,6 +507,11 @@ public final class Platform implements AutoCloseable {
     /** How station names and what people type to find them are compared (Lao spellings, 繁/简, pinyin). */
     public NameFolding nameFolding() {
         return nameFolding;
+    }
+
+    /** The currencies of every network served: the world's file and each network's own (ADR 0030). */
+    public Currencies currencies() {
+        return currencies;
     }
 
     /** The networks served: the home network (the database's) first, then those read from their folders. */

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.WriterLock;
 import org.lancang.store.reference.ClasspathDataFiles;
@@ -44,13 +43,14 @@ class OneWriterTest {
                     .hasMessageContaining("host ")
                     .hasMessageContaining("One database serves exactly one Lancang server");
             try (Platform tool = Platform.open(db, FILES, CLOCK)) {
-                assertThat(tool.sales().journeys("KMS", "XSB", DAY, Currency.CNY))
+                assertThat(tool.sales().journeys("KMS", "XSB", DAY, WorldCurrencies.CNY))
                         .as("a one-shot command still reads the database a server holds")
                         .isNotEmpty();
             }
         }
         try (Platform next = Platform.start(db, FILES, CLOCK)) {
-            assertThat(next.sales().journeys("KMS", "XSB", DAY, Currency.CNY)).isNotEmpty();
+            assertThat(next.sales().journeys("KMS", "XSB", DAY, WorldCurrencies.CNY))
+                    .isNotEmpty();
         }
     }
 
@@ -74,7 +74,7 @@ class OneWriterTest {
                     .execute());
         }
         try (Platform restarted = Platform.start(db, FILES, CLOCK)) {
-            List<JourneyOption> day = restarted.sales().journeys("KMS", "XSB", DAY, Currency.CNY);
+            List<JourneyOption> day = restarted.sales().journeys("KMS", "XSB", DAY, WorldCurrencies.CNY);
             JourneyOption broken = option(day, "C277");
             assertThat(broken.onSale())
                     .as("the run with the double sale is off sale")
@@ -98,7 +98,7 @@ class OneWriterTest {
 
             // the operator cancels one of the two: the run is loaded again, clean, and back on sale
             restarted.sales().cancel(second, "pax", false);
-            assertThat(option(restarted.sales().journeys("KMS", "XSB", DAY, Currency.CNY), "C277")
+            assertThat(option(restarted.sales().journeys("KMS", "XSB", DAY, WorldCurrencies.CNY), "C277")
                             .onSale())
                     .isTrue();
             assertThat(restarted.sales().anomalies()).isEmpty();

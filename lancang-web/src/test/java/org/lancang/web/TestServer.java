@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lancang.data.DataFiles;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.networks.NetworkFolders;
@@ -61,7 +63,15 @@ final class TestServer implements AutoCloseable {
         return new TestServer(NetworkFolders.choose(List.of(), "network"), clock);
     }
 
-    private TestServer(List<ClasspathDataFiles> networks, Clock clock) {
+    /** A server of China–Laos home and {@code others} read from their folders (a test's own network). */
+    static TestServer withOthers(List<DataFiles> others) {
+        List<DataFiles> networks = new ArrayList<>();
+        networks.add(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
+        networks.addAll(others);
+        return new TestServer(networks, Clock.systemUTC());
+    }
+
+    private TestServer(List<? extends DataFiles> networks, Clock clock) {
         platform = Platform.start(
                 TestDatabase.fresh(), networks.get(0), List.copyOf(networks.subList(1, networks.size())), clock);
         adminPassword = platform.generatedAdminPassword().orElseThrow();

@@ -92,7 +92,7 @@ public final class DistanceTableTariff implements Tariff {
         }
         for (int i = 0; i < this.published.size(); i++) {
             Published p = this.published.get(i);
-            if (p.fare().currency() != currency) {
+            if (!p.fare().currency().equals(currency)) {
                 throw new InvalidFare(i, "the fare is in " + p.fare().currency() + ", the table in " + currency);
             }
             if (byPair.put(pair(p.from(), p.to()), p.fare()) != null) {

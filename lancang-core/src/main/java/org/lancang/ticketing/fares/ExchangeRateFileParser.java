@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFileException;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRate;
 import org.lancang.money.ExchangeRates;
@@ -18,23 +19,24 @@ public final class ExchangeRateFileParser {
 
     private ExchangeRateFileParser() {}
 
-    public static ExchangeRates parse(String fileName, String text) {
+    /** The rates in {@code text}, between currencies of {@code currencies}. */
+    public static ExchangeRates parse(String fileName, String text, Currencies currencies) {
         CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
         if (table.rows().isEmpty()) {
             throw new DataFileException(fileName, 1, "base", "at least one rate is expected");
         }
         List<ExchangeRate> rates = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            Currency base = row.oneOf("base", Currency.class);
-            Currency quote = row.oneOf("quote", Currency.class);
-            if (base == quote) {
+            Currency base = currencies.oneOf(row, "base");
+            Currency quote = currencies.oneOf(row, "quote");
+            if (base.equals(quote)) {
                 throw row.error("quote", "a rate converts between two different currencies");
             }
             BigDecimal rate = FareMath.positive(row, "rate");
             row.required("source");
             for (ExchangeRate before : rates) {
-                if ((before.base() == base && before.quote() == quote)
-                        || (before.base() == quote && before.quote() == base)) {
+                if ((before.base().equals(base) && before.quote().equals(quote))
+                        || (before.base().equals(quote) && before.quote().equals(base))) {
                     throw row.error("quote", "a second rate between " + base + " and " + quote);
                 }
             }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.data.CsvTable;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -47,42 +48,45 @@ public final class FareFileParser {
 
     private FareFileParser() {}
 
-    /** The tariffs in {@code text}, the contents of file {@code fileName}, whose points are those of {@code network}. */
-    public static List<Tariff> parse(String fileName, String text, Network network) {
-        return parse(fileName, text, new Sections(network, null));
+    /**
+     * The tariffs in {@code text}, the contents of file {@code fileName}, whose points are those of {@code network} and
+     * whose currencies are those of {@code currencies}.
+     */
+    public static List<Tariff> parse(String fileName, String text, Network network, Currencies currencies) {
+        return parse(fileName, text, new Sections(network, null), currencies);
     }
 
     /** The same, with each country's part charged by the operator {@code operators} names for it. */
-    public static List<Tariff> parse(String fileName, String text, Network network, Operators operators) {
-        return parse(fileName, text, new Sections(network, operators));
+    public static List<Tariff> parse(
+            String fileName, String text, Network network, Operators operators, Currencies currencies) {
+        return parse(fileName, text, new Sections(network, operators), currencies);
     }
 
-    static List<Tariff> parse(String fileName, String text, Sections network) {
+    static List<Tariff> parse(String fileName, String text, Sections network, Currencies currencies) {
         CsvTable table = CsvTable.parse(fileName, text, COLUMNS);
         Map<Operator, Map<SeatClass, Map<Currency, List<CsvTable.Row>>>> grouped = new LinkedHashMap<>();
         for (CsvTable.Row row : table.rows()) {
             grouped.computeIfAbsent(operator(row, network), k -> new EnumMap<>(SeatClass.class))
                     .computeIfAbsent(row.oneOf("seat_class", SeatClass.class), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.oneOf("currency", Currency.class), k -> new ArrayList<>())
+                    .computeIfAbsent(currencies.oneOf(row, "currency"), k -> new ArrayList<>())
                     .add(row);
         }
         List<Tariff> tariffs = new ArrayList<>();
-        grouped.forEach((operator, byClass) -> byClass.forEach((seatClass, byCurrency) ->
-                byCurrency.forEach((currency, rows) -> tariffs.add(tariff(operator, seatClass, rows, network)))));
+        grouped.forEach((operator, byClass) -> byClass.forEach((seatClass, byCurrency) -> byCurrency.forEach(
+                (currency, rows) -> tariffs.add(tariff(operator, seatClass, currency, rows, network)))));
         return List.copyOf(tariffs);
     }
 
     /** All rows of one operator, class and currency: they must agree on kind and rounding. */
-    private static Tariff tariff(Operator operator, SeatClass seatClass, List<CsvTable.Row> rows, Sections network) {
+    private static Tariff tariff(
+            Operator operator, SeatClass seatClass, Currency currency, List<CsvTable.Row> rows, Sections network) {
         CsvTable.Row first = rows.get(0);
         Kind kind = first.oneOf("kind", Kind.class);
-        Currency currency = first.oneOf("currency", Currency.class);
         BigDecimal rounding = FareMath.positive(first, "rounding");
         LocalDate validFrom = date(first);
         for (CsvTable.Row row : rows) {
             same(row, "valid_from", date(row), validFrom, first);
             same(row, "kind", row.oneOf("kind", Kind.class), kind, first);
-            same(row, "currency", row.oneOf("currency", Currency.class), currency, first);
             if (FareMath.positive(row, "rounding").compareTo(rounding) != 0) {
                 throw row.error("rounding", "differs from line " + first.line() + " of the same operator and class");
             }

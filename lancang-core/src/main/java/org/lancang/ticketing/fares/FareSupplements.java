@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
@@ -72,7 +73,8 @@ public final class FareSupplements {
     }
 
     /** Reads {@value #FILE}: each operator must be one of {@code operators}, each train type one of {@code types}. */
-    public static FareSupplements parse(String text, Operators operators, List<String> trainTypes) {
+    public static FareSupplements parse(
+            String text, Operators operators, List<String> trainTypes, Currencies currencies) {
         CsvTable table = CsvTable.parse(FILE, text, COLUMNS);
         List<Row> rows = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
@@ -84,7 +86,7 @@ public final class FareSupplements {
             if (!type.isEmpty() && !trainTypes.contains(type)) {
                 throw row.error("train_type", "'" + type + "' is not a train type of the network");
             }
-            Currency currency = row.oneOf("currency", Currency.class);
+            Currency currency = currencies.oneOf(row, "currency");
             BigDecimal amount = FareMath.positive(row, "amount");
             if (!FareMath.wholeMinorUnits(amount, currency)) {
                 throw row.error("amount", amount + " is not a whole number of " + currency + " minor units");
@@ -98,7 +100,7 @@ public final class FareSupplements {
                     FareMath.money(amount, currency),
                     row.required("source"));
             for (Row before : rows) {
-                if (before.sameRule(r) && before.amount().currency() == currency) {
+                if (before.sameRule(r) && before.amount().currency().equals(currency)) {
                     throw row.error(
                             "currency",
                             "a second " + r.kind() + " supplement in " + currency + " for the same"
@@ -143,7 +145,7 @@ public final class FareSupplements {
                 continue;
             }
             Optional<Row> inBuyers = rows.stream()
-                    .filter(o -> o.sameRule(r) && o.amount().currency() == buyerCurrency)
+                    .filter(o -> o.sameRule(r) && o.amount().currency().equals(buyerCurrency))
                     .findFirst();
             Row chosen = inBuyers.orElse(r);
             done.add(r);

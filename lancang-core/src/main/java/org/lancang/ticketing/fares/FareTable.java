@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
@@ -50,39 +52,47 @@ public final class FareTable {
     private final FareSupplements supplements;
     private final Map<Currency, BigDecimal> totalSteps;
     private final AgeFares ageFares;
-
-    /** Fares where each country's part is charged by its infrastructure manager. */
-    public FareTable(Network network, List<Tariff> tariffs, ExchangeRates rates) {
-        this(network, null, tariffs, rates, Map.of());
-    }
-
-    /** Fares where each country's part is charged by the operator {@code operators} names for it. */
-    public FareTable(Network network, Operators operators, List<Tariff> tariffs, ExchangeRates rates) {
-        this(network, operators, tariffs, rates, Map.of());
-    }
+    private final Currencies currencies;
+    /** What a buyer pays in when they name nothing: the network's data says, else the first tariff's currency. */
+    private final Currency defaultCurrency;
 
     /**
      * A fare table whose totals are rounded half up to {@code totalSteps} of their currency (a currency without a step
      * keeps the exact sum of its parts); each country's part charged by the operator {@code operators} names for it,
-     * or by its infrastructure manager where {@code operators} is null.
+     * or by its infrastructure manager where {@code operators} is null. {@code currencies} is the table its files were
+     * read with (what the amounts it gives may be in).
      */
     public FareTable(
             Network network,
             Operators operators,
+            Currencies currencies,
             List<Tariff> tariffs,
             ExchangeRates rates,
             Map<Currency, BigDecimal> totalSteps) {
-        this(network, operators, tariffs, rates, totalSteps, AgeFares.none(), FareSupplements.none());
+        this(
+                network,
+                operators,
+                currencies,
+                tariffs,
+                rates,
+                totalSteps,
+                AgeFares.none(),
+                FareSupplements.none(),
+                tariffs.isEmpty() ? null : tariffs.get(0).currency());
     }
 
     private FareTable(
             Network network,
             Operators operators,
+            Currencies currencies,
             List<Tariff> tariffs,
             ExchangeRates rates,
             Map<Currency, BigDecimal> totalSteps,
             AgeFares ageFares,
-            FareSupplements supplements) {
+            FareSupplements supplements,
+            Currency defaultCurrency) {
+        this.currencies = Objects.requireNonNull(currencies, "currencies");
+        this.defaultCurrency = defaultCurrency;
         this.ageFares = Objects.requireNonNull(ageFares, "ageFares");
         this.network = Objects.requireNonNull(network, "network");
         this.operators = operators;
@@ -94,7 +104,7 @@ public final class FareTable {
             List<Tariff> same = this.tariffs
                     .computeIfAbsent(t.operator(), k -> new EnumMap<>(SeatClass.class))
                     .computeIfAbsent(t.seatClass(), k -> new ArrayList<>());
-            if (same.stream().anyMatch(o -> o.currency() == t.currency())) {
+            if (same.stream().anyMatch(o -> o.currency().equals(t.currency()))) {
                 throw new IllegalArgumentException(
                         "two tariffs for " + t.operator() + " " + t.seatClass() + " in " + t.currency());
             }
@@ -102,35 +112,50 @@ public final class FareTable {
         }
     }
 
-    /** Reads {@value #FILE} and {@value #RATES_FILE} (their contents), naming file, line and field on errors. */
-    public static FareTable parse(Network network, String faresText, String ratesText) {
+    /**
+     * Reads {@value #FILE} and {@value #RATES_FILE} (their contents), naming file, line and field on errors; every
+     * currency they name must be in {@code currencies}.
+     */
+    public static FareTable parse(Network network, Currencies currencies, String faresText, String ratesText) {
         return new FareTable(
                 network,
-                FareFileParser.parse(FILE, faresText, network),
-                ExchangeRateFileParser.parse(RATES_FILE, ratesText));
+                null,
+                currencies,
+                FareFileParser.parse(FILE, faresText, network, currencies),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText, currencies),
+                Map.of());
     }
 
     /** The same, each country's part charged by the operator {@code operators} names for it. */
-    public static FareTable parse(Network network, Operators operators, String faresText, String ratesText) {
+    public static FareTable parse(
+            Network network, Operators operators, Currencies currencies, String faresText, String ratesText) {
         return new FareTable(
                 network,
                 operators,
-                FareFileParser.parse(FILE, faresText, network, operators),
-                ExchangeRateFileParser.parse(RATES_FILE, ratesText));
+                currencies,
+                FareFileParser.parse(FILE, faresText, network, operators, currencies),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText, currencies),
+                Map.of());
     }
 
     /** Also reads {@value #ROUNDING_FILE}: the totals are rounded the way the operator selling in each currency does. */
-    public static FareTable parse(Network network, String faresText, String ratesText, String roundingText) {
-        return parse(network, null, faresText, ratesText, roundingText);
+    public static FareTable parse(
+            Network network, Currencies currencies, String faresText, String ratesText, String roundingText) {
+        return parse(network, null, currencies, faresText, ratesText, roundingText);
     }
 
     /** The same, each country's part charged by the operator {@code operators} names for it (null: its manager). */
     public static FareTable parse(
-            Network network, Operators operators, String faresText, String ratesText, String roundingText) {
+            Network network,
+            Operators operators,
+            Currencies currencies,
+            String faresText,
+            String ratesText,
+            String roundingText) {
         CsvTable table = CsvTable.parse(ROUNDING_FILE, roundingText, List.of("currency", "step", "source"));
-        Map<Currency, BigDecimal> steps = new EnumMap<>(Currency.class);
+        Map<Currency, BigDecimal> steps = new TreeMap<>();
         for (CsvTable.Row row : table.rows()) {
-            Currency currency = row.oneOf("currency", Currency.class);
+            Currency currency = currencies.oneOf(row, "currency");
             BigDecimal step = FareMath.positive(row, "step");
             if (!FareMath.wholeMinorUnits(step, currency)) {
                 throw row.error("step", "is not a whole number of the currency's smallest unit");
@@ -143,8 +168,9 @@ public final class FareTable {
         return new FareTable(
                 network,
                 operators,
-                FareFileParser.parse(FILE, faresText, network, operators),
-                ExchangeRateFileParser.parse(RATES_FILE, ratesText),
+                currencies,
+                FareFileParser.parse(FILE, faresText, network, operators, currencies),
+                ExchangeRateFileParser.parse(RATES_FILE, ratesText, currencies),
                 steps);
     }
 
@@ -162,12 +188,32 @@ public final class FareTable {
 
     /** The same fares, with the child and infant fares of {@code ageFares}. */
     public FareTable withAgeFares(AgeFares ageFares) {
-        return new FareTable(network, operators, all(), rates, totalSteps, ageFares, supplements);
+        return new FareTable(
+                network, operators, currencies, all(), rates, totalSteps, ageFares, supplements, defaultCurrency);
+    }
+
+    /** The same fares, a buyer who names no currency paying in {@code currency} (the network's data says which). */
+    public FareTable withDefaultCurrency(Currency currency) {
+        return new FareTable(network, operators, currencies, all(), rates, totalSteps, ageFares, supplements, currency);
+    }
+
+    /**
+     * The currency a buyer pays in when they name none: as the network's data sets it, else that of the first tariff of
+     * its {@value #FILE}.
+     */
+    public Currency defaultCurrency() {
+        return defaultCurrency;
+    }
+
+    /** The currencies the table was read with: every currency a buyer may name, and its amounts may be in. */
+    public Currencies currencies() {
+        return currencies;
     }
 
     /** The same fares, with the supplements of {@code supplements} (SRT: train type, air conditioning, berth). */
     public FareTable withSupplements(FareSupplements supplements) {
-        return new FareTable(network, operators, all(), rates, totalSteps, ageFares, supplements);
+        return new FareTable(
+                network, operators, currencies, all(), rates, totalSteps, ageFares, supplements, defaultCurrency);
     }
 
     private List<Tariff> all() {
@@ -197,8 +243,10 @@ public final class FareTable {
         if (list == null) {
             return Optional.empty();
         }
-        return Optional.of(
-                list.stream().filter(t -> t.currency() == currency).findFirst().orElse(list.get(0)));
+        return Optional.of(list.stream()
+                .filter(t -> t.currency().equals(currency))
+                .findFirst()
+                .orElse(list.get(0)));
     }
 
     /**

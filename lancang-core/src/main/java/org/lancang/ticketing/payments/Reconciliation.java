@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.ticketing.BookingStatus;
@@ -96,8 +96,8 @@ public final class Reconciliation {
         }
         int chains = 0;
         int inFlight = 0;
-        Map<Currency, Money> taken = new EnumMap<>(Currency.class);
-        Map<Currency, Money> refunded = new EnumMap<>(Currency.class);
+        Map<Currency, Money> taken = new TreeMap<>();
+        Map<Currency, Money> refunded = new TreeMap<>();
         for (BookingFacts root : bookings) {
             if (root.changedFrom() != null && byId.containsKey(root.changedFrom())) {
                 continue; // counted with its chain's first booking
@@ -201,7 +201,7 @@ public final class Reconciliation {
             }
             if (other.status() != mine.status()
                     || other.amountMinor() != mine.amountMinor()
-                    || other.currency() != mine.currency()
+                    || !other.currency().equals(mine.currency())
                     || !other.bookingId().equals(mine.bookingId())) {
                 findings.add(new Finding(
                         mine.bookingId(),

@@ -16,6 +16,7 @@ import org.lancang.network.PointKind;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.Operators;
 
 /** Child and infant fares (passenger-fares.csv): each operator's part reduced by its own rule, rounded as it rounds. */
@@ -27,6 +28,7 @@ class AgeFaresTest {
     private static final FareTable FARES = FareTable.parse(
                     DATA.network(),
                     OPERATORS,
+                    WorldCurrencies.TABLE,
                     FILES.read(FareTable.FILE),
                     FILES.read(FareTable.RATES_FILE),
                     FILES.read(FareTable.ROUNDING_FILE))
@@ -35,28 +37,29 @@ class AgeFaresTest {
 
     @Test
     void aNineYearOldPaysHalfOfEachPartRoundedAsItsOperatorRoundsAndAnAdultTheFullFare() {
-        PassengerFare child = FARES.quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY, TRAVEL.minusYears(9), TRAVEL)
+        PassengerFare child = FARES.quote(
+                        "KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY, TRAVEL.minusYears(9), TRAVEL)
                 .orElseThrow();
         FareQuote full =
-                FARES.quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY).orElseThrow();
+                FARES.quote("KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY).orElseThrow();
         assertThat(child.category()).isEqualTo(FareCategory.CHILD);
         for (int i = 0; i < full.parts().size(); i++) {
             Money whole = full.parts().get(i).amount();
             Money half = child.quote().parts().get(i).amount();
             assertThat(half.currency()).isEqualTo(whole.currency());
             // within half a step of half the part (0.5 CNY; 1,000 LAK)
-            long step = whole.currency() == Currency.CNY ? 50 : 1000;
+            long step = whole.currency() == WorldCurrencies.CNY ? 50 : 1000;
             assertThat(Math.abs(half.minor() * 2 - whole.minor())).isLessThanOrEqualTo(step);
             assertThat(half.minor() % step).isZero();
         }
-        assertThat(FARES.quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY, TRAVEL.minusYears(14), TRAVEL)
+        assertThat(FARES.quote("KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY, TRAVEL.minusYears(14), TRAVEL)
                         .orElseThrow())
                 .isEqualTo(new PassengerFare(FareCategory.ADULT, full));
-        assertThat(FARES.quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY, null, TRAVEL)
+        assertThat(FARES.quote("KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY, null, TRAVEL)
                         .orElseThrow()
                         .category())
                 .isEqualTo(FareCategory.ADULT);
-        assertThat(FARES.quote("VTE", "LPB", SeatClass.SECOND, Currency.LAK, TRAVEL.minusYears(2), TRAVEL)
+        assertThat(FARES.quote("VTE", "LPB", SeatClass.SECOND, WorldCurrencies.LAK, TRAVEL.minusYears(2), TRAVEL)
                         .orElseThrow()
                         .category())
                 .isEqualTo(FareCategory.INFANT);
@@ -79,7 +82,7 @@ class AgeFaresTest {
                 continue;
             }
             SeatClass cls = SeatClass.values()[random.nextInt(SeatClass.values().length)];
-            Currency cur = random.nextBoolean() ? Currency.CNY : Currency.LAK;
+            Currency cur = random.nextBoolean() ? WorldCurrencies.CNY : WorldCurrencies.LAK;
             LocalDate born = TRAVEL.minusDays(random.nextInt(40 * 366));
             var full = FARES.quote(a.code(), b.code(), cls, cur);
             var reduced = FARES.quote(a.code(), b.code(), cls, cur, born, TRAVEL);
@@ -92,7 +95,7 @@ class AgeFaresTest {
             assertThat(total.minor())
                     .as("%s–%s %s %s born %s", a, b, cls, cur, born)
                     .isLessThanOrEqualTo(full.get().total().minor());
-            assertThat(total.minor() % (cur == Currency.CNY ? 50 : 1000)).isZero();
+            assertThat(total.minor() % (cur == WorldCurrencies.CNY ? 50 : 1000)).isZero();
             if (AgeFares.age(born, TRAVEL) >= 14) {
                 assertThat(reduced.get().category()).isEqualTo(FareCategory.ADULT);
                 assertThat(reduced.get().quote()).isEqualTo(full.get());

@@ -10,6 +10,7 @@ import org.lancang.data.DataFileException;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 
 /** A mistake in fares.csv or exchange-rates.csv is reported with its file, line and field. */
 class FareFileParserTest {
@@ -29,7 +30,8 @@ class FareFileParserTest {
     }
 
     private static void assertNamed(UnaryOperator<String> edit, int line, String field, String problem) {
-        assertThatThrownBy(() -> FareFileParser.parse(FareTable.FILE, edit.apply(FARES), NETWORK))
+        assertThatThrownBy(
+                        () -> FareFileParser.parse(FareTable.FILE, edit.apply(FARES), NETWORK, WorldCurrencies.TABLE))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.file()).isEqualTo("fares.csv");
                     assertThat(e.line()).isEqualTo(line);
@@ -40,7 +42,7 @@ class FareFileParserTest {
 
     @Test
     void theShippedFileParsesAndEveryTariffIsDated() {
-        assertThat(FareFileParser.parse(FareTable.FILE, FARES, NETWORK))
+        assertThat(FareFileParser.parse(FareTable.FILE, FARES, NETWORK, WorldCurrencies.TABLE))
                 .hasSize(5)
                 .allSatisfy(t -> assertThat(t.validFrom()).isAfter(LocalDate.of(2021, 12, 3)));
     }
@@ -173,17 +175,17 @@ class FareFileParserTest {
     @Test
     void aBadExchangeRateIsNamedToo() {
         assertThatThrownBy(() -> ExchangeRateFileParser.parse(
-                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,2,900,oops\n"))
+                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,2,900,oops\n", WorldCurrencies.TABLE))
                 .isInstanceOfSatisfying(
                         DataFileException.class, e -> assertThat(e.line()).isEqualTo(2));
         assertThatThrownBy(() -> ExchangeRateFileParser.parse(
-                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,0,assumed\n"))
+                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,0,assumed\n", WorldCurrencies.TABLE))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.field()).isEqualTo("rate");
                     assertThat(e.getMessage()).startsWith("exchange-rates.csv:2:");
                 });
-        assertThatThrownBy(() ->
-                        ExchangeRateFileParser.parse("exchange-rates.csv", "base,quote,rate,source\nCNY,CNY,1,same\n"))
+        assertThatThrownBy(() -> ExchangeRateFileParser.parse(
+                        "exchange-rates.csv", "base,quote,rate,source\nCNY,CNY,1,same\n", WorldCurrencies.TABLE))
                 .isInstanceOfSatisfying(
                         DataFileException.class, e -> assertThat(e.field()).isEqualTo("quote"));
     }

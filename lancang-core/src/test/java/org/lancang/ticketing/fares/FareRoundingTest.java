@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
-import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 
 /** Totals are rounded the way the operator selling in the buyer's currency rounds its fares (fare-rounding.csv). */
 class FareRoundingTest {
@@ -22,6 +22,7 @@ class FareRoundingTest {
     private static FareTable fares(ReferenceFiles files) {
         return FareTable.parse(
                 DATA.network(),
+                WorldCurrencies.TABLE,
                 files.read(FareTable.FILE),
                 files.read(FareTable.RATES_FILE),
                 files.read(FareTable.ROUNDING_FILE));
@@ -38,19 +39,19 @@ class FareRoundingTest {
                         .replace("TABLE,LCR,SECOND,LAK,VTE,MXY,335000,", "TABLE,LCR,SECOND,LAK,VTE,MXY,279000,")
                         .replace("TABLE,LCR,SECOND,LAK,VTE,BTN,400000,", "TABLE,LCR,SECOND,LAK,VTE,BTN,333000,"));
         FareQuote q = fares(april2023)
-                .quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY)
+                .quote("KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY)
                 .orElseThrow();
         Money exactSum = q.parts().stream()
-                .map(p -> fares(april2023).rates().convert(p.amount(), Currency.CNY))
-                .reduce(Money.zero(Currency.CNY), Money::plus);
-        assertThat(exactSum).as("the parts alone").isEqualTo(Money.of("469.83", Currency.CNY));
-        assertThat(q.total()).isEqualTo(Money.of("470.00", Currency.CNY)); // [A] Global Times 2023-04-13
+                .map(p -> fares(april2023).rates().convert(p.amount(), WorldCurrencies.CNY))
+                .reduce(Money.zero(WorldCurrencies.CNY), Money::plus);
+        assertThat(exactSum).as("the parts alone").isEqualTo(Money.of("469.83", WorldCurrencies.CNY));
+        assertThat(q.total()).isEqualTo(Money.of("470.00", WorldCurrencies.CNY)); // [A] Global Times 2023-04-13
         // and with the 2026 data: 355.00 + 400,000 LAK / 2,900 = 492.93, sold as 493.00
         assertThat(fares(FILES)
-                        .quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY)
+                        .quote("KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY)
                         .orElseThrow()
                         .total())
-                .isEqualTo(Money.of("493.00", Currency.CNY));
+                .isEqualTo(Money.of("493.00", WorldCurrencies.CNY));
     }
 
     @Test
@@ -66,8 +67,8 @@ class FareRoundingTest {
                     continue;
                 }
                 for (SeatClass cls : List.of(SeatClass.FIRST, SeatClass.SECOND, SeatClass.HARD_SEAT)) {
-                    var cny = fares.quote(a.code(), b.code(), cls, Currency.CNY);
-                    var lak = fares.quote(a.code(), b.code(), cls, Currency.LAK);
+                    var cny = fares.quote(a.code(), b.code(), cls, WorldCurrencies.CNY);
+                    var lak = fares.quote(a.code(), b.code(), cls, WorldCurrencies.LAK);
                     if (cny.isPresent()) {
                         quoted++;
                         assertThat(cny.get().total().minor() % 50)
@@ -78,8 +79,8 @@ class FareRoundingTest {
                                 .isZero();
                         // rounding moves a total by at most half a step from the exact sum of its parts
                         Money exact = cny.get().parts().stream()
-                                .map(p -> fares.rates().convert(p.amount(), Currency.CNY))
-                                .reduce(Money.zero(Currency.CNY), Money::plus);
+                                .map(p -> fares.rates().convert(p.amount(), WorldCurrencies.CNY))
+                                .reduce(Money.zero(WorldCurrencies.CNY), Money::plus);
                         assertThat(Math.abs(exact.minor() - cny.get().total().minor()))
                                 .isLessThanOrEqualTo(25);
                     }
@@ -92,9 +93,9 @@ class FareRoundingTest {
     @Test
     void eachStationSellsInItsOperatorsCurrencyAndTheBorderInNone() {
         FareTable fares = fares(FILES);
-        assertThat(fares.localCurrency("VTE")).contains(Currency.LAK);
-        assertThat(fares.localCurrency("LPB")).contains(Currency.LAK);
-        assertThat(fares.localCurrency("KMS")).contains(Currency.CNY);
+        assertThat(fares.localCurrency("VTE")).contains(WorldCurrencies.LAK);
+        assertThat(fares.localCurrency("LPB")).contains(WorldCurrencies.LAK);
+        assertThat(fares.localCurrency("KMS")).contains(WorldCurrencies.CNY);
         assertThat(fares.localCurrency("BDR")).isEmpty();
         assertThat(fares.localCurrency("NOPE")).isEmpty();
     }
@@ -103,6 +104,7 @@ class FareRoundingTest {
     void aStepFinerThanTheCurrencyIsRefused() {
         assertThatThrownBy(() -> FareTable.parse(
                         DATA.network(),
+                        WorldCurrencies.TABLE,
                         FILES.read(FareTable.FILE),
                         FILES.read(FareTable.RATES_FILE),
                         "currency,step,source\nLAK,0.5,x\n"))

@@ -15,6 +15,7 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.Ref;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.WorldCurrencies;
 
 /**
  * The shipped fares: the Lao table as raised in 2023 exact, the Chinese rate fitted to the published cross-border
@@ -23,8 +24,8 @@ import org.lancang.testing.ReferenceFiles;
 class FareTableTest {
     private static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
-    private static final FareTable FARES =
-            FareTable.parse(DATA.network(), FILES.read(FareTable.FILE), FILES.read(FareTable.RATES_FILE));
+    private static final FareTable FARES = FareTable.parse(
+            DATA.network(), WorldCurrencies.TABLE, FILES.read(FareTable.FILE), FILES.read(FareTable.RATES_FILE));
     /** Vientiane Times, Dec 2021: from Vientiane to PHH, VVG, LPB, MXY, BTN. */
     private static final List<String> PUBLISHED_TO = List.of("PHH", "VVG", "LPB", "MXY", "BTN");
 
@@ -34,7 +35,7 @@ class FareTableTest {
         assertRaised(SeatClass.FIRST, 86_000, 164_000, 313_000, 443_000, 529_000);
         assertRaised(SeatClass.SECOND, 56_000, 103_000, 198_000, 279_000, 333_000);
         assertRaised(SeatClass.HARD_SEAT, 40_000, 74_000, 140_000, 198_000, 238_000);
-        assertThat(lak("VTE", "LPB", SeatClass.SECOND)).isEqualTo(new Money(238_000, Currency.LAK));
+        assertThat(lak("VTE", "LPB", SeatClass.SECOND)).isEqualTo(new Money(238_000, WorldCurrencies.LAK));
     }
 
     @Test
@@ -56,7 +57,7 @@ class FareTableTest {
                             .divide(new BigDecimal(1000), 0, RoundingMode.HALF_UP)
                             .longValueExact()
                     * 1000;
-            Money expected = new Money(raised, Currency.LAK);
+            Money expected = new Money(raised, WorldCurrencies.LAK);
             assertThat(lak("VTE", PUBLISHED_TO.get(i), seatClass))
                     .as("VTE–%s %s", PUBLISHED_TO.get(i), seatClass)
                     .isEqualTo(expected);
@@ -68,10 +69,10 @@ class FareTableTest {
     void otherLaoPairsArePricedByDistanceBetweenThePublishedFares() {
         // Vang Vieng–Luang Prabang, 115.8 km: between Vientiane–Phonhong (64 km, 67,000) and –Vang Vieng (123 km,
         // 124,000): 67,000 + 57,000 × 51.8 / 59 = 117,044 → 117,000
-        assertThat(lak("VVG", "LPB", SeatClass.SECOND)).isEqualTo(new Money(117_000, Currency.LAK));
+        assertThat(lak("VVG", "LPB", SeatClass.SECOND)).isEqualTo(new Money(117_000, WorldCurrencies.LAK));
         // Boten–Nateuy, 12.4 km, shorter than any published fare: the line through the first two published points,
         // 67,000 − 57,000 × (64 − 12.4) / 59 = 17,149 → 17,000
-        assertThat(lak("BTN", "NTY", SeatClass.SECOND)).isEqualTo(new Money(17_000, Currency.LAK));
+        assertThat(lak("BTN", "NTY", SeatClass.SECOND)).isEqualTo(new Money(17_000, WorldCurrencies.LAK));
         // Vientiane South is 419 km from Boten, beyond the longest published distance (406 km): the last stretch's
         // slope
         assertThat(lak("BTN", "VTS", SeatClass.FIRST).minor()).isBetween(635_000L, 660_000L);
@@ -80,8 +81,8 @@ class FareTableTest {
 
     @Test
     void theChineseRateGivesThe760And470CnyOfApril2023WithTheLaoFaresThenInForce() {
-        FareQuote first = quote("KMS", "VTE", SeatClass.FIRST, Currency.CNY);
-        FareQuote second = quote("KMS", "VTE", SeatClass.SECOND, Currency.CNY);
+        FareQuote first = quote("KMS", "VTE", SeatClass.FIRST, WorldCurrencies.CNY);
+        FareQuote second = quote("KMS", "VTE", SeatClass.SECOND, WorldCurrencies.CNY);
         Money chineseFirst = first.parts().get(0).amount();
         Money chineseSecond = second.parts().get(0).amount();
         // the Boten–Vientiane fares of the December 2021 table, in force when 760 / 470 CNY were published
@@ -92,18 +93,18 @@ class FareTableTest {
         assertThat(chineseSecond.major().add(laoSecond2021))
                 .isBetween(new BigDecimal("469.50"), new BigDecimal("470.50"));
         // with the Lao fares as raised in 2023
-        assertThat(first.total()).isEqualTo(Money.of("796.47", Currency.CNY)); // 577.50 + 635,000 LAK / 2,900
-        assertThat(second.total()).isEqualTo(Money.of("492.93", Currency.CNY)); // 355.00 + 400,000 LAK / 2,900
+        assertThat(first.total()).isEqualTo(Money.of("796.47", WorldCurrencies.CNY)); // 577.50 + 635,000 LAK / 2,900
+        assertThat(second.total()).isEqualTo(Money.of("492.93", WorldCurrencies.CNY)); // 355.00 + 400,000 LAK / 2,900
 
         assertThat(second.parts()).extracting(FarePart::operator).containsExactly(Ref.CR_KUNMING, Ref.LCR);
         assertThat(second.parts().get(0).to()).isEqualTo("BDR");
         assertThat(second.parts().get(0).km())
                 .as("Kunming South, km 18, to the border")
                 .isEqualTo(595.0);
-        assertThat(chineseSecond).isEqualTo(Money.of("355.00", Currency.CNY));
+        assertThat(chineseSecond).isEqualTo(Money.of("355.00", WorldCurrencies.CNY));
         assertThat(second.parts().get(1).from()).isEqualTo("BTN");
-        assertThat(second.parts().get(1).amount()).isEqualTo(new Money(400_000, Currency.LAK));
-        assertThat(quote("KMG", "VTE", SeatClass.SECOND, Currency.CNY)
+        assertThat(second.parts().get(1).amount()).isEqualTo(new Money(400_000, WorldCurrencies.LAK));
+        assertThat(quote("KMG", "VTE", SeatClass.SECOND, WorldCurrencies.CNY)
                         .parts()
                         .get(0)
                         .km())
@@ -113,24 +114,24 @@ class FareTableTest {
 
     @Test
     void aBuyerInKipPaysBothPartsInKip() {
-        FareQuote back = quote("VTE", "KMS", SeatClass.SECOND, Currency.LAK);
+        FareQuote back = quote("VTE", "KMS", SeatClass.SECOND, WorldCurrencies.LAK);
         assertThat(back.parts()).extracting(FarePart::operator).containsExactly(Ref.LCR, Ref.CR_KUNMING);
-        assertThat(back.parts().get(1).amount()).isEqualTo(Money.of("355.00", Currency.CNY));
-        assertThat(back.total()).isEqualTo(new Money(400_000 + 355 * 2_900, Currency.LAK));
+        assertThat(back.parts().get(1).amount()).isEqualTo(Money.of("355.00", WorldCurrencies.CNY));
+        assertThat(back.total()).isEqualTo(new Money(400_000 + 355 * 2_900, WorldCurrencies.LAK));
     }
 
     @Test
     void domesticJourneysHaveOnePartInTheOperatorsCurrency() {
-        FareQuote chinese = quote("KMS", "XSB", SeatClass.SECOND, Currency.LAK);
+        FareQuote chinese = quote("KMS", "XSB", SeatClass.SECOND, WorldCurrencies.LAK);
         assertThat(chinese.parts()).singleElement().satisfies(p -> {
             assertThat(p.operator()).isEqualTo(Ref.CR_KUNMING);
-            assertThat(p.amount()).isEqualTo(Money.of("267.50", Currency.CNY)); // 448 km × 0.5969 = 267.41
+            assertThat(p.amount()).isEqualTo(Money.of("267.50", WorldCurrencies.CNY)); // 448 km × 0.5969 = 267.41
         });
-        assertThat(chinese.total()).isEqualTo(new Money(267 * 2_900 + 2_900 / 2, Currency.LAK));
-        assertThat(quote("MHN", "BTN", SeatClass.FIRST, Currency.CNY).parts())
+        assertThat(chinese.total()).isEqualTo(new Money(267 * 2_900 + 2_900 / 2, WorldCurrencies.LAK));
+        assertThat(quote("MHN", "BTN", SeatClass.FIRST, WorldCurrencies.CNY).parts())
                 .as("Boten ends the Lao part at once")
                 .singleElement()
-                .satisfies(p -> assertThat(p.amount()).isEqualTo(Money.of("8.50", Currency.CNY)));
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(Money.of("8.50", WorldCurrencies.CNY)));
     }
 
     @Test
@@ -152,7 +153,8 @@ class FareTableTest {
     private static void assertGrowing(List<String> destinations, String origin, SeatClass seatClass) {
         long previous = 0;
         for (String to : destinations) {
-            long fare = quote(origin, to, seatClass, Currency.CNY).total().minor();
+            long fare =
+                    quote(origin, to, seatClass, WorldCurrencies.CNY).total().minor();
             assertThat(fare).as("%s–%s %s", origin, to, seatClass).isGreaterThan(previous);
             previous = fare;
         }
@@ -160,29 +162,31 @@ class FareTableTest {
 
     @Test
     void aClassWithoutATariffOnSomePartIsNotSold() {
-        assertThat(FARES.quote("KMS", "XSB", SeatClass.HARD_SEAT, Currency.CNY))
+        assertThat(FARES.quote("KMS", "XSB", SeatClass.HARD_SEAT, WorldCurrencies.CNY))
                 .as("no Chinese hard seat")
                 .isEmpty();
-        assertThat(FARES.quote("KMS", "VTE", SeatClass.HARD_SEAT, Currency.CNY)).isEmpty();
-        assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SLEEPER, Currency.LAK))
+        assertThat(FARES.quote("KMS", "VTE", SeatClass.HARD_SEAT, WorldCurrencies.CNY))
                 .isEmpty();
-        assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SEAT, Currency.LAK)).isPresent();
+        assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SLEEPER, WorldCurrencies.LAK))
+                .isEmpty();
+        assertThat(FARES.quote("VTE", "LPB", SeatClass.HARD_SEAT, WorldCurrencies.LAK))
+                .isPresent();
     }
 
     @Test
     void aJourneyMustRunBetweenTwoStations() {
-        assertThatThrownBy(() -> FARES.quote("KMS", "XXX", SeatClass.SECOND, Currency.CNY))
+        assertThatThrownBy(() -> FARES.quote("KMS", "XXX", SeatClass.SECOND, WorldCurrencies.CNY))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
-        assertThatThrownBy(() -> FARES.quote("BDR", "VTE", SeatClass.SECOND, Currency.CNY))
+        assertThatThrownBy(() -> FARES.quote("BDR", "VTE", SeatClass.SECOND, WorldCurrencies.CNY))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
-        assertThatThrownBy(() -> FARES.quote("VTE", "VTE", SeatClass.SECOND, Currency.CNY))
+        assertThatThrownBy(() -> FARES.quote("VTE", "VTE", SeatClass.SECOND, WorldCurrencies.CNY))
                 .isInstanceOf(InvalidInput.class);
     }
 
     private static Money lak(String from, String to, SeatClass seatClass) {
-        return quote(from, to, seatClass, Currency.LAK).total();
+        return quote(from, to, seatClass, WorldCurrencies.LAK).total();
     }
 
     private static FareQuote quote(String from, String to, SeatClass seatClass, Currency currency) {

@@ -25,6 +25,7 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.TrainType;
+import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
 
@@ -41,13 +42,15 @@ class FaresFromPartsTest {
     private static final FareTable FARES = FareTable.parse(
                     NETWORK,
                     OPERATORS,
+                    WorldCurrencies.TABLE,
                     FILES.read(FareTable.FILE),
                     FILES.read(FareTable.RATES_FILE),
                     FILES.read(FareTable.ROUNDING_FILE))
             .withSupplements(FareSupplements.parse(
                     FILES.read(FareSupplements.FILE),
                     OPERATORS,
-                    DATA.rollingStock().types().stream().map(TrainType::code).toList()));
+                    DATA.rollingStock().types().stream().map(TrainType::code).toList(),
+                    WorldCurrencies.TABLE));
 
     private static DataFiles folder(String name) {
         return file -> {
@@ -61,14 +64,14 @@ class FaresFromPartsTest {
 
     @Test
     void thirdClassOn133BangkokToVientianeIsThePublished281Baht() {
-        FareQuote q = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, Currency.THB)
+        FareQuote q = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.THB)
                 .orElseThrow();
         // one operator across the border: one base fare on the whole distance, not two
         assertThat(q.parts()).hasSize(1);
         assertThat(q.parts().get(0).from()).isEqualTo("KTW");
         assertThat(q.parts().get(0).to()).isEqualTo("KSV");
         assertThat(q.supplements()).extracting(FareSupplement::kind).containsExactly(FareSupplements.Kind.TRAIN_TYPE);
-        assertThat(q.total()).isEqualTo(Money.of("281", Currency.THB));
+        assertThat(q.total()).isEqualTo(Money.of("281", WorldCurrencies.THB));
         // the total is the base plus the supplements
         Money sum = q.parts().get(0).amount();
         for (FareSupplement s : q.supplements()) {
@@ -102,9 +105,11 @@ class FaresFromPartsTest {
 
     @Test
     void aBerthAddsAirConditioningAndTheBerthTheLowerDearer() {
-        FareQuote upper = FARES.quote("KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", Berth.UPPER, Currency.THB)
+        FareQuote upper = FARES.quote(
+                        "KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", Berth.UPPER, WorldCurrencies.THB)
                 .orElseThrow();
-        FareQuote lower = FARES.quote("KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", Berth.LOWER, Currency.THB)
+        FareQuote lower = FARES.quote(
+                        "KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", Berth.LOWER, WorldCurrencies.THB)
                 .orElseThrow();
         assertThat(upper.supplements())
                 .extracting(FareSupplement::kind)
@@ -114,36 +119,37 @@ class FaresFromPartsTest {
                         FareSupplements.Kind.BERTH);
         assertThat(lower.total()).isGreaterThan(upper.total());
         assertThat(upper.parts()).isEqualTo(lower.parts());
-        assertThatThrownBy(() -> FARES.quote("KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", null, Currency.THB))
+        assertThatThrownBy(
+                        () -> FARES.quote("KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", null, WorldCurrencies.THB))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("berth"));
         // the special express costs more than the rapid on the same journey
-        FareQuote special = FARES.quote("KTW", "NKI", SeatClass.SECOND, "SRT_SLEEPER", null, Currency.THB)
+        FareQuote special = FARES.quote("KTW", "NKI", SeatClass.SECOND, "SRT_SLEEPER", null, WorldCurrencies.THB)
                 .orElseThrow();
-        FareQuote rapid = FARES.quote("KTW", "NKI", SeatClass.SECOND, "SRT_RAPID", null, Currency.THB)
+        FareQuote rapid = FARES.quote("KTW", "NKI", SeatClass.SECOND, "SRT_RAPID", null, WorldCurrencies.THB)
                 .orElseThrow();
         assertThat(special.total()).isGreaterThan(rapid.total());
     }
 
     @Test
     void aFareIsShownInAnyCurrencyTheRatesTableReaches() {
-        FareQuote baht = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, Currency.THB)
+        FareQuote baht = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.THB)
                 .orElseThrow();
-        FareQuote kip = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, Currency.LAK)
+        FareQuote kip = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.LAK)
                 .orElseThrow();
-        FareQuote yuan = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, Currency.CNY)
+        FareQuote yuan = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.CNY)
                 .orElseThrow();
-        BigDecimal lakPerThb = rate(Currency.THB, Currency.LAK);
+        BigDecimal lakPerThb = rate(WorldCurrencies.THB, WorldCurrencies.LAK);
         // each part converted, then the total rounded to 1,000 kip (fare-rounding.csv)
         assertThat(kip.total()
                         .major()
                         .subtract(baht.total().major().multiply(lakPerThb))
                         .abs())
                 .isLessThanOrEqualTo(new BigDecimal("500"));
-        assertThat(yuan.total().currency()).isEqualTo(Currency.CNY);
+        assertThat(yuan.total().currency()).isEqualTo(WorldCurrencies.CNY);
         assertThat(yuan.total().isNegative()).isFalse();
-        assertThatThrownBy(() -> FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, Currency.USD))
+        assertThatThrownBy(() -> FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.USD))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("currency"));
@@ -160,16 +166,20 @@ class FaresFromPartsTest {
     @Test
     void ratesConvertDirectlyInverselyAndThroughAThirdCurrency() {
         ExchangeRates rates = ExchangeRates.of(
-                new ExchangeRate(Currency.CNY, Currency.LAK, new BigDecimal("2900")),
-                new ExchangeRate(Currency.THB, Currency.LAK, new BigDecimal("600")));
-        assertThat(rates.convert(Money.of("10", Currency.CNY), Currency.LAK))
-                .isEqualTo(Money.of("29000", Currency.LAK));
-        assertThat(rates.convert(Money.of("6000", Currency.LAK), Currency.THB)).isEqualTo(Money.of("10", Currency.THB));
+                new ExchangeRate(WorldCurrencies.CNY, WorldCurrencies.LAK, new BigDecimal("2900")),
+                new ExchangeRate(WorldCurrencies.THB, WorldCurrencies.LAK, new BigDecimal("600")));
+        assertThat(rates.convert(Money.of("10", WorldCurrencies.CNY), WorldCurrencies.LAK))
+                .isEqualTo(Money.of("29000", WorldCurrencies.LAK));
+        assertThat(rates.convert(Money.of("6000", WorldCurrencies.LAK), WorldCurrencies.THB))
+                .isEqualTo(Money.of("10", WorldCurrencies.THB));
         // THB → LAK → CNY: 600 LAK per THB, 2,900 LAK per CNY
-        assertThat(rates.convert(Money.of("29", Currency.THB), Currency.CNY)).isEqualTo(Money.of("6", Currency.CNY));
-        assertThat(rates.converts(Currency.USD, Currency.THB)).isFalse();
+        assertThat(rates.convert(Money.of("29", WorldCurrencies.THB), WorldCurrencies.CNY))
+                .isEqualTo(Money.of("6", WorldCurrencies.CNY));
+        assertThat(rates.converts(WorldCurrencies.USD, WorldCurrencies.THB)).isFalse();
         assertThatThrownBy(() -> ExchangeRateFileParser.parse(
-                        "exchange-rates.csv", "base,quote,rate,source\nCNY,LAK,2900,a\nLAK,CNY,0.0003,b\n"))
+                        "exchange-rates.csv",
+                        "base,quote,rate,source\nCNY,LAK,2900,a\nLAK,CNY,0.0003,b\n",
+                        WorldCurrencies.TABLE))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.field()).isEqualTo("quote");
@@ -185,24 +195,29 @@ class FaresFromPartsTest {
                 + "TABLE,SRT,HARD_SEAT,LAK,NKI,KSV,6000,,1000,2009-03-05,test\n"
                 + "TABLE,SRT,HARD_SEAT,LAK,KTW,KSV,100000,,1000,2009-03-05,test\n";
         FareTable table = FareTable.parse(
-                NETWORK, OPERATORS, fares, FILES.read(FareTable.RATES_FILE), FILES.read(FareTable.ROUNDING_FILE));
-        assertThat(table.quote("NKI", "KSV", SeatClass.HARD_SEAT, Currency.LAK)
+                NETWORK,
+                OPERATORS,
+                WorldCurrencies.TABLE,
+                fares,
+                FILES.read(FareTable.RATES_FILE),
+                FILES.read(FareTable.ROUNDING_FILE));
+        assertThat(table.quote("NKI", "KSV", SeatClass.HARD_SEAT, WorldCurrencies.LAK)
                         .orElseThrow()
                         .total())
-                .isEqualTo(Money.of("6000", Currency.LAK));
-        assertThat(table.quote("NKI", "KSV", SeatClass.HARD_SEAT, Currency.THB)
+                .isEqualTo(Money.of("6000", WorldCurrencies.LAK));
+        assertThat(table.quote("NKI", "KSV", SeatClass.HARD_SEAT, WorldCurrencies.THB)
                         .orElseThrow()
                         .total())
-                .isEqualTo(Money.of("20", Currency.THB));
+                .isEqualTo(Money.of("20", WorldCurrencies.THB));
         // the operator's own currency (its first tariff) where the buyer's has no price: converted
         Operator srt = OPERATORS.byCode("SRT").orElseThrow();
         assertThat(table.tariff(srt, SeatClass.HARD_SEAT).orElseThrow().currency())
-                .isEqualTo(Currency.THB);
-        assertThat(table.quote("NKI", "KSV", SeatClass.HARD_SEAT, Currency.CNY)
+                .isEqualTo(WorldCurrencies.THB);
+        assertThat(table.quote("NKI", "KSV", SeatClass.HARD_SEAT, WorldCurrencies.CNY)
                         .orElseThrow()
                         .parts())
                 .extracting(p -> p.amount().currency())
-                .containsExactly(Currency.THB);
-        assertThat(List.of(table.localCurrency("KTW").orElseThrow())).containsExactly(Currency.THB);
+                .containsExactly(WorldCurrencies.THB);
+        assertThat(List.of(table.localCurrency("KTW").orElseThrow())).containsExactly(WorldCurrencies.THB);
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.lancang.money.Currency;
+import org.lancang.testing.WorldCurrencies;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.payments.Reconciliation.BookingFacts;
 import org.lancang.ticketing.payments.Reconciliation.Payment;
@@ -32,7 +32,8 @@ class ReconciliationTest {
         int keys;
 
         void money(String booking, PaymentKind kind, PaymentStatus status, long amount) {
-            Payment p = new Payment("k" + keys++, booking, kind, status, amount, Currency.CNY, NOW.minusSeconds(600));
+            Payment p = new Payment(
+                    "k" + keys++, booking, kind, status, amount, WorldCurrencies.CNY, NOW.minusSeconds(600));
             ours.add(p);
             if (status != PaymentStatus.FAILED) {
                 ledger.add(p);
@@ -46,7 +47,7 @@ class ReconciliationTest {
 
     private static BookingFacts booking(
             String id, String from, BookingStatus s, long total, boolean ticketed, Long refund, Long difference) {
-        return new BookingFacts(id, from, s, Currency.CNY, total, ticketed, refund, difference);
+        return new BookingFacts(id, from, s, WorldCurrencies.CNY, total, ticketed, refund, difference);
     }
 
     @Test
@@ -56,7 +57,7 @@ class ReconciliationTest {
         h.money("b1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
         h.money("b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000); // a second payment, released
         assertThat(h.check().holds()).as(h.check().findings().toString()).isTrue();
-        assertThat(h.check().taken().get(Currency.CNY).minor()).isEqualTo(47_000);
+        assertThat(h.check().taken().get(WorldCurrencies.CNY).minor()).isEqualTo(47_000);
 
         h.money("b1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 47_000);
         Report twice = h.check();
@@ -106,7 +107,13 @@ class ReconciliationTest {
         History h = new History();
         h.bookings.add(booking("b1", null, BookingStatus.TICKETED, 47_000, true, null, null));
         Payment fresh = new Payment(
-                "k", "b1", PaymentKind.CHARGE, PaymentStatus.AUTHORIZED, 47_000, Currency.CNY, NOW.minusSeconds(5));
+                "k",
+                "b1",
+                PaymentKind.CHARGE,
+                PaymentStatus.AUTHORIZED,
+                47_000,
+                WorldCurrencies.CNY,
+                NOW.minusSeconds(5));
         h.ledger.add(fresh);
         h.ours.add(fresh);
         Report report = h.check();
@@ -121,13 +128,15 @@ class ReconciliationTest {
     void recordsAndLedgerMustAgreeKeyByKey() {
         History h = new History();
         h.bookings.add(booking("b1", null, BookingStatus.HELD, 47_000, false, null, null));
-        h.ours.add(new Payment("a", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000, Currency.CNY, NOW));
-        h.ledger.add(new Payment("a", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000, Currency.CNY, NOW));
-        h.ledger.add(new Payment("z", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 100, Currency.CNY, NOW));
+        h.ours.add(new Payment("a", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000, WorldCurrencies.CNY, NOW));
+        h.ledger.add(
+                new Payment("a", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 47_000, WorldCurrencies.CNY, NOW));
+        h.ledger.add(new Payment("z", "b1", PaymentKind.CHARGE, PaymentStatus.VOIDED, 100, WorldCurrencies.CNY, NOW));
         assertThat(h.check().findings())
                 .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("never recorded"));
-        h.ledger.add(new Payment("y", "nobody", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 100, Currency.CNY, NOW));
+        h.ledger.add(
+                new Payment("y", "nobody", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 100, WorldCurrencies.CNY, NOW));
         assertThat(h.check().findings()).anySatisfy(f -> assertThat(f.message()).contains("no known booking"));
     }
 

@@ -30,7 +30,6 @@ import org.lancang.freight.PathAsk;
 import org.lancang.freight.Pools;
 import org.lancang.freight.Slot;
 import org.lancang.freight.Tariffs;
-import org.lancang.money.Currency;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.TrainCategory;
@@ -580,7 +579,7 @@ public final class FreightService {
                     .bind("un", checked.unNumber())
                     .bind("temp", checked.reeferTemperatureC())
                     .bind("value", checked.declaredValue())
-                    .bind("cur", checked.declaredCurrency().name())
+                    .bind("cur", checked.declaredCurrency().code())
                     .bind("payers", payers.toString())
                     .bind("docs", String.join("\n", checked.documents()))
                     .bind("on", acceptedOn)
@@ -686,7 +685,7 @@ public final class FreightService {
                                         rs.getString("un_number"),
                                         temp == null ? null : ((Number) temp).doubleValue(),
                                         rs.getBigDecimal("declared_value"),
-                                        Currency.valueOf(rs.getString("declared_currency")),
+                                        data.tariffs().currencies().stored(rs.getString("declared_currency")),
                                         payers,
                                         docs.isEmpty() ? List.of() : List.of(docs.split("\n"))));
                     })

@@ -47,7 +47,10 @@ public final class ThroughConsignments {
                 continue;
             }
             Tariffs tariffs = Tariffs.parse(
-                    n.network(), n.files().read(Tariffs.FILE), n.files().read(Tariffs.RATES_FILE));
+                    n.network(),
+                    home.data().tariffs().currencies(),
+                    n.files().read(Tariffs.FILE),
+                    n.files().read(Tariffs.RATES_FILE));
             for (Transshipment t : Transshipment.parse(n.files().read(Transshipment.FILE), n.network())) {
                 if (t.otherNetwork().equals(homeCode)
                         && home.network().point(t.otherPoint()).isPresent()) {
@@ -57,7 +60,7 @@ public final class ThroughConsignments {
         }
     }
 
-    /** The currencies of a through total: every one the carriers charge in and the rates name, in ISO order. */
+    /** The currencies of a through total: every one the carriers charge in and the rates name, ordered by code. */
     public List<Currency> currencies() {
         List<Currency> out = new ArrayList<>(home.data().tariffs().quotedCurrencies());
         for (Beyond b : beyond) {

@@ -12,6 +12,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.network.Joins;
 import org.lancang.network.Network;
@@ -19,6 +20,7 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.reference.CurrencyFiles;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
@@ -68,7 +70,8 @@ public final class ServedNetwork {
             Planner planner,
             Supplier<List<TrainPlan>> plans,
             DataFiles files,
-            boolean home) {
+            boolean home,
+            Currencies currencies) {
         this.reference = reference;
         this.operators = operators;
         this.planner = planner;
@@ -84,7 +87,7 @@ public final class ServedNetwork {
         this.roadLimits = optional(files, RoadClosureLimits.FILE)
                 .map(text -> RoadClosureLimits.parse(text, bridges))
                 .orElse(RoadClosureLimits.none());
-        this.fares = fares(reference, operators, files);
+        this.fares = fares(reference, operators, files, currencies);
         this.joins = optional(files, Joins.FILE)
                 .map(text -> Joins.parse(text, reference.network()))
                 .orElse(new Joins(List.of()));
@@ -92,25 +95,32 @@ public final class ServedNetwork {
 
     /**
      * The network's fares from its folder ({@value FareTable#FILE} and {@value FareTable#RATES_FILE}, with {@value
-     * FareTable#ROUNDING_FILE} and {@value FareSupplements#FILE} where given); none without a fare file.
+     * FareTable#ROUNDING_FILE} and {@value FareSupplements#FILE} where given, and the buyer's default currency where its
+     * network.csv names one); none without a fare file.
      */
-    private static Optional<FareTable> fares(ReferenceData reference, Operators operators, DataFiles files) {
+    private static Optional<FareTable> fares(
+            ReferenceData reference, Operators operators, DataFiles files, Currencies currencies) {
         Optional<String> fareText = optional(files, FareTable.FILE);
         if (fareText.isEmpty()) {
             return Optional.empty();
         }
         String rates = files.read(FareTable.RATES_FILE);
         FareTable table = optional(files, FareTable.ROUNDING_FILE)
-                .map(rounding -> FareTable.parse(reference.network(), operators, fareText.get(), rates, rounding))
-                .orElseGet(() -> FareTable.parse(reference.network(), operators, fareText.get(), rates));
+                .map(rounding ->
+                        FareTable.parse(reference.network(), operators, currencies, fareText.get(), rates, rounding))
+                .orElseGet(() -> FareTable.parse(reference.network(), operators, currencies, fareText.get(), rates));
+        FareTable priced = CurrencyFiles.defaultOf(files, currencies)
+                .map(table::withDefaultCurrency)
+                .orElse(table);
         return Optional.of(optional(files, FareSupplements.FILE)
-                .map(text -> table.withSupplements(FareSupplements.parse(
+                .map(text -> priced.withSupplements(FareSupplements.parse(
                         text,
                         operators,
                         reference.rollingStock().types().stream()
                                 .map(t -> t.code())
-                                .toList())))
-                .orElse(table));
+                                .toList(),
+                        currencies)))
+                .orElse(priced));
     }
 
     /**
@@ -223,17 +233,26 @@ public final class ServedNetwork {
             Operators operators,
             Planner planner,
             Supplier<List<TrainPlan>> plans,
-            DataFiles files) {
-        return new ServedNetwork(reference, operators, planner, plans, files, true);
+            DataFiles files,
+            Currencies currencies) {
+        return new ServedNetwork(reference, operators, planner, plans, files, true, currencies);
     }
 
-    /** A network read from its folder alone: reference data, operators and timetable, nothing from a database. */
+    /** A network read from its folder alone, its money in the world's currencies and its folder's own. */
     public static ServedNetwork fromFiles(DataFiles files) {
+        return fromFiles(files, CurrencyFiles.of(List.of(files)));
+    }
+
+    /**
+     * A network read from its folder alone: reference data, operators and timetable, nothing from a database; its
+     * money in {@code currencies} (the platform's table, which has the network's own currencies file in it).
+     */
+    public static ServedNetwork fromFiles(DataFiles files, Currencies currencies) {
         ReferenceData reference = ReferenceData.parse(files);
         Operators operators = Operators.parse(Operators.FILE, files.read(Operators.FILE), reference.network());
         List<TrainPlan> plans = List.copyOf(TimetableFile.parse("timetable.csv", files.read("timetable.csv")));
         Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
-        return new ServedNetwork(reference, operators, planner, () -> plans, files, false);
+        return new ServedNetwork(reference, operators, planner, () -> plans, files, false, currencies);
     }
 
     /** The network's code (its folder's name). */

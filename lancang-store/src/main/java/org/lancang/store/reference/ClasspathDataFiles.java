@@ -83,13 +83,22 @@ public final class ClasspathDataFiles implements DataFiles {
 
     @Override
     public String read(String fileName) {
-        try (InputStream in = ClasspathDataFiles.class.getClassLoader().getResourceAsStream(folder + fileName)) {
+        return readPacked(folder + fileName);
+    }
+
+    /** A file of {@code data/} itself, shared by every network (the world's currencies). */
+    public static String world(String fileName) {
+        return readPacked("data/" + fileName);
+    }
+
+    private static String readPacked(String path) {
+        try (InputStream in = ClasspathDataFiles.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("reference data file " + folder + fileName + " is not in the jar");
+                throw new IllegalStateException("reference data file " + path + " is not in the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder + fileName, e);
+            throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
+import org.lancang.money.Currencies;
 import org.lancang.money.Money;
 import org.lancang.store.sales.SalesRecords.Payment;
 import org.lancang.store.sales.SalesRecords.PaymentPurpose;
@@ -74,10 +74,12 @@ final class Payments {
     private final Jdbi jdbi;
     private final PaymentProvider provider;
     private final Clock clock;
+    private final Currencies currencies;
     /** Payments a thread of this server is working on: recovery leaves them to it. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    Payments(Jdbi jdbi, PaymentProvider provider, Clock clock) {
+    Payments(Jdbi jdbi, PaymentProvider provider, Clock clock, Currencies currencies) {
+        this.currencies = currencies;
         this.jdbi = jdbi;
         this.provider = provider;
         this.clock = clock;
@@ -140,7 +142,7 @@ final class Payments {
         v.put("kind", kind.name());
         v.put("purpose", purpose.name());
         v.put("amount", amount.minor());
-        v.put("currency", amount.currency().name());
+        v.put("currency", amount.currency().code());
         v.put("now", SalesRows.utc(clock.instant()));
         return v;
     }
@@ -176,10 +178,11 @@ final class Payments {
     }
 
     /** The charges and refunds recorded against a booking, oldest first. */
-    static List<Payment> of(Handle h, UUID bookingId) {
+    static List<Payment> of(Handle h, UUID bookingId, Currencies currencies) {
         return h.createQuery("SELECT " + COLUMNS + " FROM payment WHERE booking_id = :b ORDER BY id")
                 .bind("b", bookingId)
-                .map((rs, ctx) -> recorded(rs).view(rs.getString("provider_reference"), instant(rs, "settled_at")))
+                .map((rs, ctx) ->
+                        recorded(rs, currencies).view(rs.getString("provider_reference"), instant(rs, "settled_at")))
                 .list();
     }
 
@@ -360,7 +363,11 @@ final class Payments {
 
     // ---------------------------------------------------------------- rows
 
-    private static Recorded recorded(ResultSet rs) throws SQLException {
+    private Recorded recorded(ResultSet rs) throws SQLException {
+        return recorded(rs, currencies);
+    }
+
+    private static Recorded recorded(ResultSet rs, Currencies currencies) throws SQLException {
         return new Recorded(
                 rs.getLong("id"),
                 rs.getString("provider_key"),
@@ -370,7 +377,7 @@ final class Payments {
                 PaymentKind.valueOf(rs.getString("kind")),
                 PaymentPurpose.valueOf(rs.getString("purpose")),
                 PaymentStatus.valueOf(rs.getString("status")),
-                new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency"))),
+                new Money(rs.getLong("amount_minor"), currencies.stored(rs.getString("currency"))),
                 rs.getString("note"),
                 instant(rs, "created_at"),
                 false);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.money.Currency;
+import org.lancang.money.Currencies;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.payments.PaymentKind;
 import org.lancang.ticketing.payments.PaymentStatus;
@@ -55,8 +55,10 @@ public final class SalesAudit {
     private final Jdbi jdbi;
     private final PaymentProvider provider;
     private final Clock clock;
+    private final Currencies currencies;
 
-    public SalesAudit(Jdbi jdbi, PaymentProvider provider, Clock clock) {
+    public SalesAudit(Jdbi jdbi, PaymentProvider provider, Clock clock, Currencies currencies) {
+        this.currencies = currencies;
         this.jdbi = jdbi;
         this.provider = provider;
         this.clock = clock;
@@ -96,7 +98,7 @@ public final class SalesAudit {
         });
     }
 
-    private static List<Reconciliation.BookingFacts> facts(Handle h, LocalDate date) {
+    private List<Reconciliation.BookingFacts> facts(Handle h, LocalDate date) {
         var query = h.createQuery(date == null ? FACTS : CHAIN_OF_DATE + FACTS + " WHERE id IN (SELECT id FROM chain)");
         if (date != null) {
             query.bind("d", date);
@@ -105,7 +107,7 @@ public final class SalesAudit {
                         rs.getString("id"),
                         rs.getString("changed_from"),
                         BookingStatus.valueOf(rs.getString("status")),
-                        Currency.valueOf(rs.getString("currency")),
+                        currencies.stored(rs.getString("currency")),
                         rs.getLong("total_minor"),
                         rs.getBoolean("ticketed"),
                         (Long) rs.getObject("refund_minor"),
@@ -113,7 +115,7 @@ public final class SalesAudit {
                 .list();
     }
 
-    private static List<Reconciliation.Payment> ours(Handle h, List<String> bookingIds) {
+    private List<Reconciliation.Payment> ours(Handle h, List<String> bookingIds) {
         String sql = "SELECT provider_key, booking_id, kind, status, amount_minor, currency, created_at FROM payment"
                 + (bookingIds == null ? "" : " WHERE booking_id = ANY(:ids)");
         var query = h.createQuery(sql);
@@ -126,7 +128,7 @@ public final class SalesAudit {
                         PaymentKind.valueOf(rs.getString("kind")),
                         PaymentStatus.valueOf(rs.getString("status")),
                         rs.getLong("amount_minor"),
-                        Currency.valueOf(rs.getString("currency")),
+                        currencies.stored(rs.getString("currency")),
                         SalesRows.instant(rs, "created_at")))
                 .list();
     }

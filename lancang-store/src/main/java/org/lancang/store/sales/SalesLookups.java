@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.money.Currencies;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.Notification;
@@ -22,9 +23,11 @@ import org.lancang.ticketing.Passenger;
  */
 final class SalesLookups {
     private final Jdbi jdbi;
+    private final Currencies currencies;
 
-    SalesLookups(Jdbi jdbi) {
+    SalesLookups(Jdbi jdbi, Currencies currencies) {
         this.jdbi = jdbi;
+        this.currencies = currencies;
     }
 
     /** A booking its owner (or an agent) may see. */
@@ -100,9 +103,9 @@ final class SalesLookups {
                     .list();
             return h.createQuery("SELECT * FROM booking WHERE id = :id")
                     .bind("id", id)
-                    .map((rs, ctx) -> SalesRows.booking(rs, passengers))
+                    .map((rs, ctx) -> SalesRows.booking(rs, passengers, currencies))
                     .findOne()
-                    .map(b -> b.withPayments(Payments.of(h, id)));
+                    .map(b -> b.withPayments(Payments.of(h, id, currencies)));
         });
     }
 
@@ -143,7 +146,7 @@ final class SalesLookups {
                                     + " AND o.service_date = e.service_date AND o.seat_class = e.seat_class AND o.seq < e.seq"
                                     + " AND o.status = 'WAITING') AS ahead FROM waitlist_entry e WHERE e.id = :id")
                             .bind("id", id.get())
-                            .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("ahead"), passengers))
+                            .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("ahead"), passengers, currencies))
                             .findOne();
                 });
         WaitlistEntry e = found.orElseThrow(() -> new NotFound("id", "no waitlist entry '" + entryId + "'"));
@@ -173,7 +176,7 @@ final class SalesLookups {
                         + " WHERE train = :t AND service_date = :d AND status = 'WAITING' ORDER BY seq")
                 .bind("t", train)
                 .bind("d", date)
-                .map((rs, ctx) -> SalesRows.entry(rs, 0, List.of()))
+                .map((rs, ctx) -> SalesRows.entry(rs, 0, List.of(), currencies))
                 .list());
     }
 

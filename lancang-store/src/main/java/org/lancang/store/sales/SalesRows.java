@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.lancang.money.Currency;
+import org.lancang.money.Currencies;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.db.GroupCommit.Statement;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
@@ -74,7 +74,7 @@ final class SalesRows {
         row.put("soldBy", b.soldBy());
         row.put("created", utc(b.createdAt()));
         row.put("expires", utc(b.holdExpiresAt()));
-        row.put("cur", b.currency().name());
+        row.put("cur", b.currency().code());
         row.put("total", b.totalMinor());
         row.put("paid", b.paidAt() == null ? null : utc(b.paidAt()));
         row.put("changedFrom", b.changedFrom() == null ? null : UUID.fromString(b.changedFrom()));
@@ -107,7 +107,7 @@ final class SalesRows {
         row.put("fs", e.fromStop());
         row.put("ts", e.toStop());
         row.put("cls", e.seatClass().name());
-        row.put("cur", e.currency().name());
+        row.put("cur", e.currency().code());
         row.put("owner", e.owner());
         row.put("created", utc(e.createdAt()));
         row.put("departs", utc(e.departsAt()));
@@ -200,7 +200,7 @@ final class SalesRows {
                 rs.getObject("fare_minor", Long.class));
     }
 
-    static Booking booking(ResultSet rs, List<BookedPassenger> passengers) throws SQLException {
+    static Booking booking(ResultSet rs, List<BookedPassenger> passengers, Currencies currencies) throws SQLException {
         return new Booking(
                 rs.getString("id"),
                 rs.getString("reference"),
@@ -216,7 +216,7 @@ final class SalesRows {
                 rs.getString("sold_by"),
                 instant(rs, "created_at"),
                 instant(rs, "hold_expires_at"),
-                Currency.valueOf(rs.getString("currency")),
+                currencies.stored(rs.getString("currency")),
                 rs.getLong("total_minor"),
                 instant(rs, "paid_at"),
                 instant(rs, "cancelled_at"),
@@ -230,7 +230,8 @@ final class SalesRows {
                 rs.getString("network"));
     }
 
-    static WaitlistEntry entry(ResultSet rs, int ahead, List<Passenger> passengers) throws SQLException {
+    static WaitlistEntry entry(ResultSet rs, int ahead, List<Passenger> passengers, Currencies currencies)
+            throws SQLException {
         return new WaitlistEntry(
                 rs.getString("id"),
                 rs.getString("train"),
@@ -240,7 +241,7 @@ final class SalesRows {
                 rs.getInt("from_stop"),
                 rs.getInt("to_stop"),
                 SeatClass.valueOf(rs.getString("seat_class")),
-                Currency.valueOf(rs.getString("currency")),
+                currencies.stored(rs.getString("currency")),
                 rs.getString("owner"),
                 instant(rs, "created_at"),
                 instant(rs, "departs_at"),

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
 import org.lancang.errors.Validation;
+import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
@@ -120,10 +121,10 @@ public final class SalesService {
         this.clock = clock;
         this.holdTime = holdTime;
         this.runs = new RunsInMemory(jdbi, timetable, clock, crossBorderQuota);
-        this.lookups = new SalesLookups(jdbi);
+        this.lookups = new SalesLookups(jdbi, fares.currencies());
         this.desk = new SeatDesk(
                 commits, timetable, fares, window, holdTime, runs, lookups, new ReferenceNumbers(jdbi), clock);
-        this.payments = new Payments(jdbi, payments, clock);
+        this.payments = new Payments(jdbi, payments, clock, fares.currencies());
         this.waivers = new FeeWaivers(jdbi);
         this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, this.payments, clock);
         this.waitlists = new Waitlists(desk, commits, timetable, clock);
@@ -264,6 +265,16 @@ public final class SalesService {
     /** The currency a station's own operator sells in (the default for a buyer starting there), if any. */
     public Optional<Currency> localCurrency(String pointCode) {
         return fares.localCurrency(pointCode);
+    }
+
+    /** The currency a buyer pays in when they name none and no station says (the network's data: ADR 0030). */
+    public Currency defaultCurrency() {
+        return fares.defaultCurrency();
+    }
+
+    /** Every currency a buyer may name: those of every network served. */
+    public Currencies currencies() {
+        return fares.currencies();
     }
 
     private static List<SeatClass> classesOf(TrainType type) {
@@ -450,7 +461,7 @@ public final class SalesService {
 
     /** Money against tickets and seats against bookings, for one service date or all: see {@link SalesAudit}. */
     public SalesAudit.Report reconcile(LocalDate date) {
-        return new SalesAudit(jdbi, payments.provider(), clock).check(date);
+        return new SalesAudit(jdbi, payments.provider(), clock, fares.currencies()).check(date);
     }
 
     /** Runs whose stored bookings sell a seat twice, found when they were loaded: they are not on sale. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.money.Currency;
+import org.lancang.money.Currencies;
 import org.lancang.money.Money;
 import org.lancang.ticketing.payments.PaymentKind;
 import org.lancang.ticketing.payments.PaymentStatus;
@@ -28,9 +28,12 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    /** What the ledger's currency codes are read back as. */
+    private final Currencies currencies;
 
-    public SimulatedPaymentProvider(Jdbi jdbi, Clock clock) {
+    public SimulatedPaymentProvider(Jdbi jdbi, Currencies currencies, Clock clock) {
         this.jdbi = jdbi;
+        this.currencies = currencies;
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
                     .bind("kind", kind.name())
                     .bind("status", status.name())
                     .bind("amount", amount.minor())
-                    .bind("currency", amount.currency().name())
+                    .bind("currency", amount.currency().code())
                     .bind("ref", "SIM-" + UUID.randomUUID())
                     .bind("now", now)
                     .bind("description", description)
@@ -124,20 +127,20 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
                         .list());
     }
 
-    private static Optional<Entry> find(Handle h, String key) {
+    private Optional<Entry> find(Handle h, String key) {
         return h.createQuery("SELECT " + COLUMNS + " FROM simulated_provider_ledger WHERE key = :key")
                 .bind("key", key)
                 .map((rs, ctx) -> entry(rs))
                 .findOne();
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
+    private Entry entry(ResultSet rs) throws SQLException {
         return new Entry(
                 rs.getString("key"),
                 rs.getString("reference"),
                 PaymentKind.valueOf(rs.getString("kind")),
                 PaymentStatus.valueOf(rs.getString("status")),
-                new Money(rs.getLong("amount_minor"), Currency.valueOf(rs.getString("currency"))),
+                new Money(rs.getLong("amount_minor"), currencies.stored(rs.getString("currency"))),
                 rs.getString("provider_reference"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
-import org.lancang.money.Currency;
 import org.lancang.network.Country;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
@@ -84,7 +84,7 @@ class TimetableChangeServiceTest {
 
     /** Some trains carry no second class (a loco-hauled train has its own classes): the test books second. */
     private static boolean sellsSecondClass(String train) {
-        return sales.journeys("VTE", "LPB", DAY, Currency.LAK).stream()
+        return sales.journeys("VTE", "LPB", DAY, WorldCurrencies.LAK).stream()
                 .filter(o -> o.train().equals(train))
                 .flatMap(o -> o.classes().stream())
                 .anyMatch(c -> c.seatClass() == SeatClass.SECOND && c.available() > 0);
@@ -113,12 +113,12 @@ class TimetableChangeServiceTest {
                                 "LAO",
                                 LocalDate.of(1990, 1, 1),
                                 null)),
-                        Currency.LAK));
+                        WorldCurrencies.LAK));
         return sales.pay(held.id(), "pax", false, "pay-" + held.id());
     }
 
     private static Optional<OffsetDateTime> departure(String train, LocalDate date) {
-        return sales.journeys("VTE", "LPB", date, Currency.LAK).stream()
+        return sales.journeys("VTE", "LPB", date, WorldCurrencies.LAK).stream()
                 .filter(o -> o.train().equals(train))
                 .findFirst()
                 .map(JourneyOption::departure);

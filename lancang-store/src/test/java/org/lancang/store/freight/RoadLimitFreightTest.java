@@ -12,6 +12,7 @@ import org.lancang.freight.FreightData;
 import org.lancang.freight.GoodsCodes;
 import org.lancang.freight.PathAnswer;
 import org.lancang.freight.PathAsk;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.db.Database;
 import org.lancang.store.freight.FreightRecords.RequestStatus;
@@ -73,7 +74,7 @@ class RoadLimitFreightTest {
                 n,
                 timetable,
                 changes,
-                FreightData.parse(n.network(), files, codes),
+                FreightData.parse(n.network(), WorldCurrencies.TABLE, files, codes),
                 TestClock.at("2026-12-05T00:00:00Z"));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
@@ -29,7 +30,8 @@ class ServedNetworksTest {
                 Operators.parse(Operators.FILE, files.read(Operators.FILE), data.network()),
                 new Planner(data.network(), data.rollingStock(), BlockingRules.defaults()),
                 () -> plans,
-                files);
+                files,
+                WorldCurrencies.TABLE);
     }
 
     private static ServedNetworks everyNetwork() {

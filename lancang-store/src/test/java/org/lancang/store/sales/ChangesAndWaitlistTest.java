@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
-import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
@@ -69,7 +69,7 @@ class ChangesAndWaitlistTest {
                         null,
                         0,
                         List.of(SalesServiceTest.passport("PC100001")),
-                        Currency.CNY)));
+                        WorldCurrencies.CNY)));
         int oldSecond = available("D87", DAY, "KMS", "VTE", SeatClass.SECOND);
         int newFirst = available("D87", DAY.plusDays(1), "KMS", "VTE", SeatClass.FIRST);
 
@@ -135,7 +135,7 @@ class ChangesAndWaitlistTest {
                         null,
                         0,
                         List.of(resident("530102199001010001")),
-                        Currency.CNY)));
+                        WorldCurrencies.CNY)));
         int before = available("C277", DAY.plusDays(1), "KMS", "XSB", SeatClass.SECOND);
         assertThatThrownBy(() -> sales.change(
                         ticket.id(),
@@ -191,7 +191,7 @@ class ChangesAndWaitlistTest {
                                 null,
                                 0,
                                 List.of(resident("530102199001010101")),
-                                Currency.CNY)))
+                                WorldCurrencies.CNY)))
                 .isInstanceOf(Clash.class);
 
         WaitlistEntry first = sales.joinWaitlist("other", waitFor("C279", resident("530102199001010102")));
@@ -256,7 +256,7 @@ class ChangesAndWaitlistTest {
                                 "VTE",
                                 SeatClass.SECOND,
                                 List.of(resident("530102199001010200")),
-                                Currency.CNY)))
+                                WorldCurrencies.CNY)))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
         assertThatThrownBy(() -> sales.joinWaitlist(
@@ -268,12 +268,13 @@ class ChangesAndWaitlistTest {
                                 "KMS",
                                 SeatClass.SECOND,
                                 List.of(SalesServiceTest.passport("PW000001")),
-                                Currency.CNY)))
+                                WorldCurrencies.CNY)))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
         assertThatThrownBy(() -> sales.joinWaitlist(
                         "pax",
-                        new WaitlistRequest("D87", DAY, "KMS", "VTE", SeatClass.SECOND, List.of(), Currency.CNY)))
+                        new WaitlistRequest(
+                                "D87", DAY, "KMS", "VTE", SeatClass.SECOND, List.of(), WorldCurrencies.CNY)))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers"));
         long after = platform.database()
@@ -302,14 +303,14 @@ class ChangesAndWaitlistTest {
             out.add(sales.hold(
                     "pax",
                     "pax",
-                    new HoldRequest(train, date, "KMS", "XSB", SeatClass.FIRST, null, 0, group, Currency.CNY)));
+                    new HoldRequest(train, date, "KMS", "XSB", SeatClass.FIRST, null, 0, group, WorldCurrencies.CNY)));
         }
         assertThat(available(train, date, "KMS", "XSB", SeatClass.FIRST)).isZero();
         return out;
     }
 
     private static WaitlistRequest waitFor(String train, Passenger p) {
-        return new WaitlistRequest(train, DAY, "KMS", "XSB", SeatClass.FIRST, List.of(p), Currency.CNY);
+        return new WaitlistRequest(train, DAY, "KMS", "XSB", SeatClass.FIRST, List.of(p), WorldCurrencies.CNY);
     }
 
     private static Passenger resident(String number) {
@@ -325,7 +326,7 @@ class ChangesAndWaitlistTest {
     }
 
     private static int available(String train, LocalDate date, String from, String to, SeatClass cls) {
-        return sales.journeys(from, to, date, Currency.CNY).stream()
+        return sales.journeys(from, to, date, WorldCurrencies.CNY).stream()
                 .filter(o -> o.train().equals(train))
                 .findFirst()
                 .orElseThrow()
@@ -351,7 +352,7 @@ class ChangesAndWaitlistTest {
                         null,
                         0,
                         List.of(resident("530102199001010300")),
-                        Currency.CNY));
+                        WorldCurrencies.CNY));
         OffsetDateTime before = departure("C281");
         int seats = available("C281", DAY, "KMS", "PUE", SeatClass.SECOND);
         LocalTime planned = platform.timetable().requirePlan("C281", "train").departure();
@@ -383,7 +384,7 @@ class ChangesAndWaitlistTest {
     }
 
     private static OffsetDateTime departure(String train) {
-        return sales.journeys("KMS", "PUE", DAY, Currency.CNY).stream()
+        return sales.journeys("KMS", "PUE", DAY, WorldCurrencies.CNY).stream()
                 .filter(o -> o.train().equals(train))
                 .findFirst()
                 .orElseThrow()

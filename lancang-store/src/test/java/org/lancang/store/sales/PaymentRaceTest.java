@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
@@ -66,7 +66,7 @@ class PaymentRaceTest {
                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
                 Clock.fixed(START.minus(Duration.ofDays(1)), ZoneOffset.UTC));
         platform.users().register("pax", "Passenger", "a long password 1");
-        provider = new SimulatedPaymentProvider(platform.database().jdbi(), CLOCK);
+        provider = new SimulatedPaymentProvider(platform.database().jdbi(), platform.currencies(), CLOCK);
         sales = SalesFixtures.service(platform, "races", provider, CLOCK, SalesService.DEFAULT_HOLD);
         pool = Executors.newFixedThreadPool(2);
     }
@@ -180,7 +180,7 @@ class PaymentRaceTest {
         System.out.printf("races run: %s%n", Arrays.toString(seen));
         SalesAudit.Report all = sales.reconcile(null);
         assertThat(all.holds()).as("seed %d: %s", seed, all.money().findings()).isTrue();
-        assertThat(all.money().taken().get(Currency.CNY).minor()).isPositive();
+        assertThat(all.money().taken().get(WorldCurrencies.CNY).minor()).isPositive();
     }
 
     private static Booking hold(int round, String train) {

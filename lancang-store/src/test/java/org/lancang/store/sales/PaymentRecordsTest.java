@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
@@ -43,7 +43,7 @@ class PaymentRecordsTest {
         platform = Platform.start(TestDatabase.fresh(), new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS), CLOCK);
         platform.users().register("pax", "Passenger", "a long password 1");
         sales = platform.sales();
-        provider = new SimulatedPaymentProvider(platform.database().jdbi(), CLOCK);
+        provider = new SimulatedPaymentProvider(platform.database().jdbi(), platform.currencies(), CLOCK);
     }
 
     @AfterAll
@@ -124,7 +124,7 @@ class PaymentRecordsTest {
         recordCharge(jdbi, neverAsked, "pay:never-asked", PaymentStatus.PENDING);
         // 4: a refund owed, the server stopped before asking for it: it is made.
         Booking refundOwed = hold("C277");
-        jdbi.useHandle(h -> new Payments(jdbi, provider, CLOCK)
+        jdbi.useHandle(h -> new Payments(jdbi, provider, CLOCK, platform.currencies())
                 .recordRefund(
                         h,
                         PaymentPurpose.CANCELLATION,
@@ -132,7 +132,7 @@ class PaymentRecordsTest {
                         null,
                         refundOwed.id(),
                         refundOwed.id(),
-                        new Money(100, Currency.CNY)));
+                        new Money(100, WorldCurrencies.CNY)));
 
         // what the next start does
         assertThat(sales.settlePayments(Duration.ZERO)).isEqualTo(4);

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
@@ -31,7 +31,10 @@ public final class SalesFixtures {
                 new GroupCommit(jdbi, name, Platform.SALES_COMMITTERS),
                 platform.timetable(),
                 FareTable.parse(
-                        platform.reference().network(), files.read("fares.csv"), files.read("exchange-rates.csv")),
+                        platform.reference().network(),
+                        platform.currencies(),
+                        files.read("fares.csv"),
+                        files.read("exchange-rates.csv")),
                 SalesWindow.of(platform.operators()),
                 RefundRules.defaults(),
                 provider,
@@ -56,6 +59,6 @@ public final class SalesFixtures {
                         "CHN",
                         LocalDate.of(1990, 1, 1),
                         null)),
-                Currency.CNY);
+                WorldCurrencies.CNY);
     }
 }

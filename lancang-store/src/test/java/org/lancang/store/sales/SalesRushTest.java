@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
@@ -76,7 +76,7 @@ class SalesRushTest {
         return SalesFixtures.service(
                 platform,
                 "rush",
-                new SimulatedPaymentProvider(platform.database().jdbi(), flowing),
+                new SimulatedPaymentProvider(platform.database().jdbi(), platform.currencies(), flowing),
                 flowing,
                 holdTime);
     }
@@ -152,7 +152,7 @@ class SalesRushTest {
         List<WaitlistEntry> waiting = jdbi.withHandle(h -> h.createQuery(
                         "SELECT e.*, (SELECT count(*) FROM"
                                 + " waitlist_passenger p WHERE p.entry_id = e.id) AS people FROM waitlist_entry e WHERE status = 'WAITING'")
-                .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("people"), List.of()))
+                .map((rs, ctx) -> SalesRows.entry(rs, rs.getInt("people"), List.of(), platform.currencies()))
                 .list());
         for (WaitlistEntry e : waiting) {
             int free = sales.run(platform.timetable().requirePlan(e.train(), "train"), DAY)
@@ -208,14 +208,16 @@ class SalesRushTest {
                         mine.add(sales.hold(
                                 "pax",
                                 "pax",
-                                new HoldRequest(train, DAY, STOPS[a], STOPS[b], cls, null, 0, group, Currency.CNY)));
+                                new HoldRequest(
+                                        train, DAY, STOPS[a], STOPS[b], cls, null, 0, group, WorldCurrencies.CNY)));
                         counts[0]++;
                     } catch (Clash soldOut) {
                         counts[1]++;
                         if (random.nextBoolean()) {
                             waits.add(sales.joinWaitlist(
                                     "pax",
-                                    new WaitlistRequest(train, DAY, STOPS[a], STOPS[b], cls, group, Currency.CNY)));
+                                    new WaitlistRequest(
+                                            train, DAY, STOPS[a], STOPS[b], cls, group, WorldCurrencies.CNY)));
                             counts[5]++;
                         }
                     }

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
-import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
@@ -61,12 +61,12 @@ class SalesServiceTest {
     }
 
     static HoldRequest hold(String train, String from, String to, SeatClass cls, Passenger... people) {
-        return new HoldRequest(train, DAY, from, to, cls, null, 0, List.of(people), Currency.CNY);
+        return new HoldRequest(train, DAY, from, to, cls, null, 0, List.of(people), WorldCurrencies.CNY);
     }
 
     @Test
     void journeysListTrainsWithLocalTimesBorderCrossingSeatsAndFares() {
-        List<JourneyOption> options = platform.sales().journeys("KMS", "VTE", DAY, Currency.CNY);
+        List<JourneyOption> options = platform.sales().journeys("KMS", "VTE", DAY, WorldCurrencies.CNY);
         JourneyOption d887 = options.stream()
                 .filter(o -> o.train().equals("D87"))
                 .findFirst()
@@ -90,8 +90,8 @@ class SalesServiceTest {
                 .isPositive();
         assertThat(second.fare().total())
                 .as("the 2023 Chinese part and the Lao part as raised in 2023: 492.93, sold in whole 0.5 yuan")
-                .isEqualTo(Money.of("493.00", Currency.CNY));
-        assertThatThrownBy(() -> platform.sales().journeys("KMS", "XXX", DAY, Currency.CNY))
+                .isEqualTo(Money.of("493.00", WorldCurrencies.CNY));
+        assertThatThrownBy(() -> platform.sales().journeys("KMS", "XXX", DAY, WorldCurrencies.CNY))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("to"));
     }
@@ -171,7 +171,7 @@ class SalesServiceTest {
                 null,
                 0,
                 List.of(passport("P2222222")),
-                Currency.LAK);
+                WorldCurrencies.LAK);
         assertThatThrownBy(() -> platform.sales().hold("pax", "pax", tooFar))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("date"));
@@ -208,7 +208,7 @@ class SalesServiceTest {
     }
 
     private static int available(String train, String from, String to, SeatClass cls) {
-        return platform.sales().journeys(from, to, DAY, Currency.CNY).stream()
+        return platform.sales().journeys(from, to, DAY, WorldCurrencies.CNY).stream()
                 .filter(o -> o.train().equals(train))
                 .findFirst()
                 .orElseThrow()

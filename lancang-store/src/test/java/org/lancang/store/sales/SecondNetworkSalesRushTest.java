@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.money.Currency;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.Platform;
+import org.lancang.store.WorldCurrencies;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.Booking;
@@ -150,7 +150,7 @@ class SecondNetworkSalesRushTest {
             }
         }
         // the home network's runs of the day know nothing of these bookings
-        assertThat(platform.sales().journeys("KMS", "VTE", DAY, Currency.CNY))
+        assertThat(platform.sales().journeys("KMS", "VTE", DAY, WorldCurrencies.CNY))
                 .allSatisfy(j -> assertThat(j.classes())
                         .allSatisfy(c -> assertThat(c.available()).isPositive()));
     }
@@ -199,7 +199,7 @@ class SecondNetworkSalesRushTest {
                                         null,
                                         0,
                                         group,
-                                        Currency.THB,
+                                        WorldCurrencies.THB,
                                         berth));
                         if (berth != null) {
                             held.passengers()

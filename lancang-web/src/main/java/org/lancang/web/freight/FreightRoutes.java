@@ -16,7 +16,6 @@ import org.lancang.freight.EquipmentKind;
 import org.lancang.freight.GoodsCodes;
 import org.lancang.freight.PathAsk;
 import org.lancang.freight.Tariffs;
-import org.lancang.money.Currency;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
 import org.lancang.store.freight.NetworkFreight;
@@ -74,7 +73,7 @@ public final class FreightRoutes {
             String unNumber,
             Double reeferTemperatureC,
             BigDecimal declaredValue,
-            Currency declaredCurrency,
+            String declaredCurrency,
             List<PayerView> payers,
             List<String> documents) {}
 
@@ -225,7 +224,8 @@ public final class FreightRoutes {
                 Endpoint.get(base + "/bookings/{id}/quote")
                         .access(both)
                         .tag("freight")
-                        .summary("The booking's quote: each carrier's section in its currency, totals in CNY, LAK, USD")
+                        .summary(
+                                "The booking's quote: each carrier's section in its currency, totals in each currency of the tariffs")
                         .pathParam("id", "booking id")
                         .returns(QuoteView.class)
                         .handle(ctx -> ctx.json(QuoteView.of(
@@ -330,7 +330,13 @@ public final class FreightRoutes {
                 in.unNumber(),
                 in.reeferTemperatureC(),
                 in.declaredValue(),
-                in.declaredCurrency(),
+                in.declaredCurrency() == null
+                        ? null // the note's own check names the missing field with the others
+                        : freight.ofBooking(ctx.pathParam("id"))
+                                .data()
+                                .tariffs()
+                                .currencies()
+                                .require("declaredCurrency", in.declaredCurrency()),
                 in.payers() == null
                         ? List.of()
                         : in.payers().stream()

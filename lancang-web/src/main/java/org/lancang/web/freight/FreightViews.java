@@ -194,7 +194,7 @@ public final class FreightViews {
 
     public record FreightMoneyView(String currency, BigDecimal amount) {
         static FreightMoneyView of(Money m) {
-            return new FreightMoneyView(m.currency().name(), m.major());
+            return new FreightMoneyView(m.currency().code(), m.major());
         }
     }
 
@@ -225,13 +225,13 @@ public final class FreightViews {
                     sections,
                     byCurrency(q.total()),
                     q.rates().stream()
-                            .map(r -> new RateView(r.base().name(), r.quote().name(), r.rate()))
+                            .map(r -> new RateView(r.base().code(), r.quote().code(), r.rate()))
                             .toList());
         }
 
         private static Map<String, FreightMoneyView> byCurrency(Map<Currency, Money> m) {
             Map<String, FreightMoneyView> out = new LinkedHashMap<>();
-            m.forEach((c, v) -> out.put(c.name(), FreightMoneyView.of(v)));
+            m.forEach((c, v) -> out.put(c.code(), FreightMoneyView.of(v)));
             return out;
         }
     }
@@ -278,7 +278,7 @@ public final class FreightViews {
                     c.unNumber(),
                     c.reeferTemperatureC(),
                     c.declaredValue(),
-                    c.declaredCurrency().name(),
+                    c.declaredCurrency().code(),
                     c.payers().stream()
                             .map(p -> new PayerView(p.carrier(), p.pays()))
                             .toList(),

@@ -121,7 +121,7 @@ final class NotePdfBlocks {
         money.add(new Line(
                 "声明价格 · ມູນຄ່າທີ່ແຈ້ງ · Declared value",
                 note.declaredValue().toPlainString() + " "
-                        + note.declaredCurrency().name()));
+                        + note.declaredCurrency().code()));
         for (ConsignmentNote.Payer p : note.payers()) {
             money.add(new Line(
                     "运费支付 · ຜູ້ຈ່າຍຄ່າຂົນສົ່ງ · Who pays",

@@ -85,7 +85,7 @@ public final class ThroughRoutes {
                     q.carriers(),
                     byCurrency(q.total()),
                     q.rates().stream()
-                            .map(r -> new RateView(r.base().name(), r.quote().name(), r.rate()))
+                            .map(r -> new RateView(r.base().code(), r.quote().code(), r.rate()))
                             .toList());
         }
 
@@ -107,7 +107,7 @@ public final class ThroughRoutes {
 
         private static Map<String, FreightMoneyView> byCurrency(Map<Currency, Money> m) {
             Map<String, FreightMoneyView> out = new LinkedHashMap<>();
-            m.forEach((c, v) -> out.put(c.name(), FreightMoneyView.of(v)));
+            m.forEach((c, v) -> out.put(c.code(), FreightMoneyView.of(v)));
             return out;
         }
     }

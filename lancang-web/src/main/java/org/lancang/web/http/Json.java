@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.lancang.errors.FieldError;
+import org.lancang.money.Currency;
 import org.lancang.network.Country;
 import org.lancang.timetable.Operator;
 
@@ -53,8 +54,8 @@ public final class Json {
     private Json() {}
 
     /**
-     * Countries and operators are values read from a network's data; in JSON they stay the codes they were as enums
-     * ("CN", "CN_LA", "LCR"), so that answers and pages read them as before.
+     * Countries, operators and currencies are values read from data; in JSON they stay the codes they were as enums
+     * ("CN", "CN_LA", "LCR", "CNY"), so that answers and pages read them as before.
      */
     private static SimpleModule codes() {
         SimpleModule module = new SimpleModule("lancang-codes");
@@ -68,6 +69,12 @@ public final class Json {
             @Override
             public void serialize(Operator value, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeString(value.name());
+            }
+        });
+        module.addSerializer(Currency.class, new StdSerializer<>(Currency.class) {
+            @Override
+            public void serialize(Currency value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.code());
             }
         });
         return module;

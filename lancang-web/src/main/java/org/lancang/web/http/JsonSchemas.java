@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lancang.money.Currency;
 
 /**
  * JSON Schemas for the OpenAPI document, derived from the records the API really sends and receives, so the document
@@ -55,6 +56,9 @@ final class JsonSchemas {
         }
         if (c == LocalTime.class) {
             return Map.of("type", "string", "format", "time");
+        }
+        if (c == Currency.class) { // written as its code (Json); the codes are data, so no enum is listed
+            return Map.of("type", "string", "pattern", "^[A-Z]{3}$");
         }
         if (c.isEnum()) {
             return Map.of(

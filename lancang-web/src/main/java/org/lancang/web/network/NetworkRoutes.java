@@ -55,7 +55,7 @@ public final class NetworkRoutes {
                 p.country().code(),
                 p.km(),
                 p.timeZone().getId(),
-                localCurrency.apply(p.code()).map(Enum::name).orElse(null));
+                localCurrency.apply(p.code()).map(Currency::code).orElse(null));
     }
 
     public record PointView(

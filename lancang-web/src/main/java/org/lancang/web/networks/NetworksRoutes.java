@@ -201,7 +201,7 @@ public final class NetworksRoutes {
                                             p.timeZone().getId(),
                                             n.fares()
                                                     .flatMap(f -> f.localCurrency(p.code()))
-                                                    .map(Currency::name)
+                                                    .map(Currency::code)
                                                     .orElse(null)))
                                     .toList());
                         }),
@@ -273,9 +273,13 @@ public final class NetworksRoutes {
                             SeatClass seatClass = params.oneOf("class", SeatClass.class)
                                     .orElseThrow(() -> new InvalidInput("class", "is required"));
                             Berth berth = params.oneOf("berth", Berth.class).orElse(null);
-                            Currency currency = params.oneOf("currency", Currency.class)
-                                    .or(() -> n.fares().flatMap(f -> f.localCurrency(from)))
-                                    .orElseThrow(() -> new InvalidInput("currency", "is required here"));
+                            // a network without fares is refused by the quote, naming the network
+                            Currency currency = n.fares()
+                                    .map(f -> params.text("currency")
+                                            .map(c -> f.currencies().require("currency", c))
+                                            .or(() -> f.localCurrency(from))
+                                            .orElseThrow(() -> new InvalidInput("currency", "is required here")))
+                                    .orElse(null);
                             FareQuote q = n.quote(from, to, train, seatClass, berth, currency);
                             ctx.json(NetworkFareView.of(n.code(), train, from, to, seatClass, berth, q));
                         }),

@@ -97,7 +97,7 @@ public final class SalesRoutes {
             SeatPosition position,
             Integer car,
             List<PassengerInput> passengers,
-            Currency currency,
+            String currency,
             Berth berth) {}
 
     public record PaymentInput(String idempotencyKey) {}
@@ -118,7 +118,7 @@ public final class SalesRoutes {
             String to,
             SeatClass seatClass,
             List<PassengerInput> passengers,
-            Currency currency) {}
+            String currency) {}
 
     public record WaitlistView(
             String id,
@@ -142,7 +142,7 @@ public final class SalesRoutes {
                     e.from(),
                     e.to(),
                     e.seatClass().name(),
-                    e.currency().name(),
+                    e.currency().code(),
                     e.status().name(),
                     e.ahead(),
                     e.bookingId(),
@@ -154,7 +154,7 @@ public final class SalesRoutes {
 
     public record MoneyView(long minor, String currency, String amount) {
         public static MoneyView of(Money m) {
-            return new MoneyView(m.minor(), m.currency().name(), m.toString());
+            return new MoneyView(m.minor(), m.currency().code(), m.toString());
         }
     }
 
@@ -321,10 +321,16 @@ public final class SalesRoutes {
         this.auth = auth;
     }
 
-    /** The currency a buyer pays in when they name none: CNY on home; elsewhere the boarding station's own. */
-    private Currency defaultCurrency(String from) {
+    /**
+     * The currency a buyer names, refused naming {@code field} when no currencies file defines it; when they name none,
+     * home's default (its network.csv says) or, elsewhere, the boarding station's own, else that network's default.
+     */
+    private Currency currency(String field, String named, String from) {
+        if (named != null) {
+            return sales.currencies().require(field, named);
+        }
         SalesService of = networks.ofStation(from);
-        return of == sales ? Currency.CNY : of.localCurrency(from).orElse(Currency.CNY);
+        return of == sales ? sales.defaultCurrency() : of.localCurrency(from).orElse(of.defaultCurrency());
     }
 
     public List<Endpoint> endpoints() {
@@ -338,7 +344,7 @@ public final class SalesRoutes {
                         .query("from", true, "station code")
                         .query("to", true, "station code")
                         .query("date", true, "YYYY-MM-DD")
-                        .query("currency", false, "CNY or LAK (default CNY)")
+                        .query("currency", false, "a code of the currencies table (default: the network's own)")
                         .returns(TypeRef.listOf(JourneyOption.class))
                         .handle(ctx -> {
                             String from = Params.of(ctx).code("from");
@@ -347,9 +353,12 @@ public final class SalesRoutes {
                                             from,
                                             Params.of(ctx).code("to"),
                                             Params.of(ctx).date("date"),
-                                            Params.of(ctx)
-                                                    .oneOf("currency", Currency.class)
-                                                    .orElseGet(() -> defaultCurrency(from))));
+                                            currency(
+                                                    "currency",
+                                                    Params.of(ctx)
+                                                            .text("currency")
+                                                            .orElse(null),
+                                                    from)));
                         }),
                 Endpoint.get("/api/nationalities")
                         .access(Access.PUBLIC)
@@ -469,7 +478,7 @@ public final class SalesRoutes {
                                                             r.to(),
                                                             r.seatClass(),
                                                             passengers(r.passengers()),
-                                                            r.currency() == null ? Currency.CNY : r.currency()))));
+                                                            currency("currency", r.currency(), r.from())))));
                         }),
                 Endpoint.get("/api/waitlist")
                         .access(buyers)
@@ -559,7 +568,7 @@ public final class SalesRoutes {
                                 r.position(),
                                 r.car() == null ? 0 : r.car(),
                                 passengers,
-                                r.currency() == null ? defaultCurrency(r.from()) : r.currency(),
+                                currency("currency", r.currency(), r.from()),
                                 r.berth()));
         // answered when the hold is committed; no server thread waits for the disk meanwhile
         ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(view(b))));
