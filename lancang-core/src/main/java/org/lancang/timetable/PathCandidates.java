@@ -1,10 +1,8 @@
 package org.lancang.timetable;
 
 import java.util.Comparator;
-import java.util.List;
-import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.lancang.timetable.conflict.Occupation;
+import org.lancang.network.Point;
 
 /**
  * A run's blocking times as the path search asks about them: nanosecond offsets from its departure, in the order the
@@ -21,46 +19,78 @@ import org.lancang.timetable.conflict.Occupation;
  */
 record PathCandidates(String[] resources, String[][] alternatives, long[] from, long[] to, double[] entryM) {
 
-    /** From a demand laid at the epoch (its instants are then offsets), a stop's tracks given by {@code tracks}. */
-    static PathCandidates of(
-            BlockingTimes.Demand demand, LinePath path, Function<BlockingTimes.StationStop, String[]> tracks) {
-        List<Occupation> occupations = demand.occupations();
-        List<BlockingTimes.StationStop> stops = demand.stationStops();
-        int lines = occupations.size();
-        int n = lines + stops.size();
-        long[] allFrom = new long[n];
-        for (int i = 0; i < n; i++) {
-            allFrom[i] = OccupationIndex.nanos(
-                    i < lines ? occupations.get(i).from() : stops.get(i - lines).from());
-        }
-        // a stable sort: equal starts keep lines and blocks before stops, in the demand's order
-        int[] order = IntStream.range(0, n)
-                .boxed()
-                .sorted(Comparator.comparingLong(i -> allFrom[i]))
-                .mapToInt(Integer::intValue)
-                .toArray();
-        String[] resources = new String[n];
-        String[][] alternatives = new String[n][];
-        long[] from = new long[n];
-        long[] to = new long[n];
-        double[] entryM = new double[n];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            from[k] = allFrom[i];
-            if (i < lines) {
-                Occupation o = occupations.get(i);
-                resources[k] = o.resource();
-                to[k] = OccupationIndex.nanos(o.to());
-                entryM[k] = Double.NaN;
-            } else {
-                BlockingTimes.StationStop s = stops.get(i - lines);
-                alternatives[k] = tracks.apply(s);
-                resources[k] = alternatives[k][0];
-                to[k] = OccupationIndex.nanos(s.to());
-                entryM[k] = path.positionM(path.indexOf(s.station().code())) - 1;
+    /** What the search needs of a station: its tracks in order of preference for a pass or a stop. */
+    interface Tracks {
+        String[] of(Point station, boolean passing, boolean increasingKm);
+    }
+
+    /** The run's blocking times ({@link BlockingTimes#offsets}), a stop's tracks given by {@code tracks}. */
+    static PathCandidates of(TrainRun run, Resources resources, BlockingRules rules, Tracks tracks) {
+        Collected all = new Collected(resources.lines().size()
+                + resources.blocks().size()
+                + run.times().size());
+        LinePath path = run.path();
+        BlockingTimes.offsets(run, resources, rules, new BlockingTimes.Sink() {
+            @Override
+            public void section(String resource, long from, long to) {
+                all.add(resource, null, from, to, Double.NaN);
             }
+
+            @Override
+            public void station(Point station, boolean passing, long from, long to) {
+                String[] alternatives = tracks.of(station, passing, path.increasingKm());
+                double entryM = path.positionM(path.indexOf(station.code())) - 1;
+                all.add(alternatives[0], alternatives, from, to, entryM);
+            }
+        });
+        return all.sorted();
+    }
+
+    /** The blocking times in the order the run's sink gives them: lines, blocks, then stations. */
+    private static final class Collected {
+        private final String[] resources;
+        private final String[][] alternatives;
+        private final long[] from;
+        private final long[] to;
+        private final double[] entryM;
+        private int n;
+
+        Collected(int capacity) {
+            resources = new String[capacity];
+            alternatives = new String[capacity][];
+            from = new long[capacity];
+            to = new long[capacity];
+            entryM = new double[capacity];
         }
-        return new PathCandidates(resources, alternatives, from, to, entryM);
+
+        void add(String resource, String[] choices, long start, long end, double entry) {
+            resources[n] = resource;
+            alternatives[n] = choices;
+            from[n] = start;
+            to[n] = end;
+            entryM[n] = entry;
+            n++;
+        }
+
+        /** By start; a stable sort, so equal starts keep lines and blocks before stations, in the sink's order. */
+        PathCandidates sorted() {
+            int[] order = IntStream.range(0, n)
+                    .boxed()
+                    .sorted(Comparator.comparingLong(i -> from[i]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            PathCandidates c =
+                    new PathCandidates(new String[n], new String[n][], new long[n], new long[n], new double[n]);
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                c.resources[k] = resources[i];
+                c.alternatives[k] = alternatives[i];
+                c.from[k] = from[i];
+                c.to[k] = to[i];
+                c.entryM[k] = entryM[i];
+            }
+            return c;
+        }
     }
 
     int size() {

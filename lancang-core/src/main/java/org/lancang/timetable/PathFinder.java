@@ -292,9 +292,8 @@ public final class PathFinder {
         for (int i = 0; i < c.size(); i++) {
             Wait wait = shortestWait(c, i, departure, index);
             if (wait != null) {
-                double entryM = Double.isNaN(c.entryM()[i])
-                        ? entryPosition(run.run().path(), c.resources()[i])
-                        : c.entryM()[i];
+                double entryM =
+                        Double.isNaN(c.entryM()[i]) ? entryPosition(run.run().path(), c.resources()[i]) : c.entryM()[i];
                 return new Hold(holdingPoint(run.run().path(), type, entryM), wait.delay(), wait.resource());
             }
         }
@@ -312,8 +311,7 @@ public final class PathFinder {
                 return known;
             }
         }
-        PathCandidates made = PathCandidates.of(
-                BlockingTimes.of("", run, Instant.EPOCH, planner.resources(), planner.rules()), run.path(), this::tracks);
+        PathCandidates made = PathCandidates.of(run, planner.resources(), planner.rules(), this::tracks);
         synchronized (candidates) {
             if (candidates.size() >= MAX_CANDIDATE_RUNS) {
                 candidates.clear();
@@ -327,11 +325,10 @@ public final class PathFinder {
      * The tracks a stop may take, in order: built once per station and kind of stop, so that the ids looked up in the
      * day's index are the same strings every time (their hash computed once, not at every try of the search).
      */
-    private String[] tracks(BlockingTimes.StationStop s) {
-        String[][] kinds = stationTracks.computeIfAbsent(s.station().code(), code -> new String[][] {
-            {Resources.track(code, 1)}, trackIds(s.station(), true), trackIds(s.station(), false)
-        });
-        return kinds[s.passing() ? 0 : s.increasingKm() ? 1 : 2];
+    private String[] tracks(Point station, boolean passing, boolean increasingKm) {
+        String[][] kinds = stationTracks.computeIfAbsent(station.code(), code ->
+                new String[][] {{Resources.track(code, 1)}, trackIds(station, true), trackIds(station, false)});
+        return kinds[passing ? 0 : increasingKm ? 1 : 2];
     }
 
     private String[] trackIds(Point station, boolean increasingKm) {
