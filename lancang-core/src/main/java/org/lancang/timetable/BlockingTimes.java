@@ -1,6 +1,5 @@
 package org.lancang.timetable;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +23,41 @@ public final class BlockingTimes {
 
     private BlockingTimes() {}
 
+    /** Receives a run's blocking times as nanosecond offsets from its departure. */
+    interface Sink {
+        /** A line or block section held from {@code from} until {@code to}. */
+        void section(String resource, long from, long to);
+
+        /** A station track needed from {@code from} until {@code to}, for a stop or a pass. */
+        void station(Point station, boolean passing, long from, long to);
+    }
+
     public static Demand of(String owner, TrainRun run, Instant departure, Resources resources, BlockingRules rules) {
-        LinePath path = run.path();
         List<Occupation> occupations = new ArrayList<>();
         List<StationStop> stops = new ArrayList<>();
+        boolean increasingKm = run.path().increasingKm();
+        offsets(run, resources, rules, new Sink() {
+            @Override
+            public void section(String resource, long from, long to) {
+                occupations.add(
+                        new Occupation(resource, owner, false, departure.plusNanos(from), departure.plusNanos(to)));
+            }
+
+            @Override
+            public void station(Point station, boolean passing, long from, long to) {
+                stops.add(new StationStop(
+                        owner, station, increasingKm, passing, departure.plusNanos(from), departure.plusNanos(to)));
+            }
+        });
+        return new Demand(occupations, stops);
+    }
+
+    /**
+     * The run's blocking times, in the order {@link #of} lists them, as offsets: the path search asks for those of
+     * every run it tries, and an {@code Instant} and a {@code Duration} per figure were most of what it allocated.
+     */
+    static void offsets(TrainRun run, Resources resources, BlockingRules rules, Sink sink) {
+        LinePath path = run.path();
         double length = run.type().lengthM();
         List<PointTime> times = run.times();
 
@@ -38,9 +68,11 @@ public final class BlockingTimes {
             if (entry < 0 || exit < 0) {
                 continue;
             }
-            Instant from = at(departure, times.get(entry).departure()).minus(rules.singleTrackSetup());
-            Instant to = at(departure, tailClears(run, exit)).plus(rules.singleTrackRelease());
-            occupations.add(new Occupation(line.id(), owner, false, from, to));
+            sink.section(
+                    line.id(),
+                    times.get(entry).departure().toNanos()
+                            - rules.singleTrackSetup().toNanos(),
+                    tailClears(run, exit) + rules.singleTrackRelease().toNanos());
         }
 
         // double-track block sections in the train's direction
@@ -53,14 +85,10 @@ public final class BlockingTimes {
             double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
             double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
             double approach = start - (end - start); // the signal one block back must already show clear
-            Duration enter = entryTime(run, approach, start);
-            Duration clear = clearTime(run, end, length);
-            occupations.add(new Occupation(
+            sink.section(
                     block.id(),
-                    owner,
-                    false,
-                    at(departure, enter).minus(rules.blockSetup()),
-                    at(departure, clear).plus(rules.blockRelease())));
+                    entryTime(run, approach, start) - rules.blockSetup().toNanos(),
+                    clearTime(run, end, length) + rules.blockRelease().toNanos());
         }
 
         // stations: every stop holds a track; on single track a pass holds the main track
@@ -73,20 +101,22 @@ public final class BlockingTimes {
             boolean first = i == 0;
             boolean last = i == times.size() - 1;
             if (t.stops() || first || last) {
-                Instant from = first
-                        ? at(departure, t.departure()).minus(rules.platformBeforeDeparture())
-                        : at(departure, t.arrival()).minus(rules.stationSetup());
-                Instant to = last
-                        ? at(departure, t.arrival()).plus(rules.platformAfterArrival())
-                        : at(departure, t.departure()).plus(rules.stationRelease());
-                stops.add(new StationStop(owner, p, path.increasingKm(), false, from, to));
+                long from = first
+                        ? t.departure().toNanos()
+                                - rules.platformBeforeDeparture().toNanos()
+                        : t.arrival().toNanos() - rules.stationSetup().toNanos();
+                long to = last
+                        ? t.arrival().toNanos() + rules.platformAfterArrival().toNanos()
+                        : t.departure().toNanos() + rules.stationRelease().toNanos();
+                sink.station(p, false, from, to);
             } else if (singleTrackAt(path, i)) {
-                Instant from = at(departure, t.arrival()).minus(rules.stationSetup());
-                Instant to = at(departure, tailClears(run, i)).plus(rules.stationRelease());
-                stops.add(new StationStop(owner, p, path.increasingKm(), true, from, to));
+                sink.station(
+                        p,
+                        true,
+                        t.arrival().toNanos() - rules.stationSetup().toNanos(),
+                        tailClears(run, i) + rules.stationRelease().toNanos());
             }
         }
-        return new Demand(occupations, stops);
     }
 
     /** Whether the track on either side of path point i is single. */
@@ -97,10 +127,10 @@ public final class BlockingTimes {
     }
 
     /** When the tail has cleared path point i: on arrival if the train stops there, else once it has run its length on. */
-    private static Duration tailClears(TrainRun run, int i) {
+    private static long tailClears(TrainRun run, int i) {
         PointTime t = run.times().get(i);
         if (t.stops() || i == run.times().size() - 1) {
-            return t.arrival();
+            return t.arrival().toNanos();
         }
         double pos = Math.min(t.positionM() + run.type().lengthM(), run.path().lengthM());
         return seconds(run.secondsAt(pos));
@@ -110,22 +140,22 @@ public final class BlockingTimes {
      * When the approach to a block starts: the head at {@code approachM}, or, if the train is standing at a stop between
      * there and the block, its departure from that stop.
      */
-    private static Duration entryTime(TrainRun run, double approachM, double startM) {
-        Duration entry = seconds(run.secondsAt(Math.max(0, approachM)));
+    private static long entryTime(TrainRun run, double approachM, double startM) {
+        long entry = seconds(run.secondsAt(Math.max(0, approachM)));
         List<PointTime> times = run.times();
         for (int i = firstAtOrAfter(times, approachM);
                 i < times.size() && times.get(i).positionM() <= startM;
                 i++) {
             PointTime t = times.get(i);
             if (t.stops() || t.positionM() == 0) {
-                entry = t.departure();
+                entry = t.departure().toNanos();
             }
         }
         return entry;
     }
 
     /** When the tail clears a block ending at {@code endM}; a train stopping at its end is inside the station then. */
-    private static Duration clearTime(TrainRun run, double endM, double length) {
+    private static long clearTime(TrainRun run, double endM, double length) {
         List<PointTime> times = run.times();
         // the points within a metre of the end, looked up by position (a line has thousands of blocks)
         for (int i = firstAtOrAfter(times, endM - 2);
@@ -134,7 +164,7 @@ public final class BlockingTimes {
             PointTime t = times.get(i);
             if (Math.abs(t.positionM() - endM) < 1
                     && (t.stops() || t.positionM() == run.path().lengthM())) {
-                return t.arrival();
+                return t.arrival().toNanos();
             }
         }
         return seconds(run.secondsAt(Math.min(endM + length, run.path().lengthM())));
@@ -155,11 +185,8 @@ public final class BlockingTimes {
         return lo;
     }
 
-    private static Duration seconds(double s) {
-        return Duration.ofMillis(Math.round(s * 1000));
-    }
-
-    private static Instant at(Instant departure, Duration offset) {
-        return departure.plus(offset);
+    /** Whole milliseconds, as the run's times were always rounded, in nanoseconds. */
+    private static long seconds(double s) {
+        return Math.round(s * 1000) * 1_000_000L;
     }
 }

@@ -44,13 +44,34 @@ final class OccupationIndex {
         return source == occupations && size == occupations.size();
     }
 
+    /** What {@link #takenUntil(String, long, long)} answers for a free resource. */
+    static final long FREE = Long.MIN_VALUE;
+
     /**
      * The end of the last occupation of {@code resource} overlapping [{@code from}, {@code to}), or null if the
      * resource is free for it.
      */
     Instant takenUntil(String resource, Instant from, Instant to) {
+        long end = takenUntil(resource, nanos(from), nanos(to));
+        return end == FREE ? null : instant(end);
+    }
+
+    /**
+     * The same in nanoseconds since the epoch ({@link #nanos}), {@link #FREE} if free: the search asks this thousands
+     * of times per request, and an {@code Instant} for each bound was most of what it allocated.
+     */
+    long takenUntil(String resource, long from, long to) {
         Column c = columns.get(resource);
-        return c == null ? null : c.takenUntil(from, to);
+        return c == null ? FREE : c.takenUntil(from, to);
+    }
+
+    /** An instant as nanoseconds since the epoch: exact, and a long holds them until the year 2262. */
+    static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     /**
@@ -66,19 +87,19 @@ final class OccupationIndex {
     private record Listed(Occupation occupation, int place) {}
 
     /**
-     * One resource: starts ascending, and at each index the latest end among the occupations up to it; the
-     * occupations themselves and their places in the list, to name one.
+     * One resource: starts ascending (nanoseconds since the epoch), and at each index the latest end among the
+     * occupations up to it; the occupations themselves and their places in the list, to name one.
      */
-    private record Column(Instant[] starts, Instant[] latestEnds, Listed[] listed) {
+    private record Column(long[] starts, long[] latestEnds, Listed[] listed) {
         static Column of(List<Listed> list) {
             list.sort(Comparator.comparing(l -> l.occupation().from()));
-            Instant[] starts = new Instant[list.size()];
-            Instant[] latest = new Instant[list.size()];
-            Instant max = null;
+            long[] starts = new long[list.size()];
+            long[] latest = new long[list.size()];
+            long max = FREE;
             for (int i = 0; i < starts.length; i++) {
                 Occupation o = list.get(i).occupation();
-                starts[i] = o.from();
-                max = max == null || o.to().isAfter(max) ? o.to() : max;
+                starts[i] = nanos(o.from());
+                max = Math.max(max, nanos(o.to()));
                 latest[i] = max;
             }
             return new Column(starts, latest, list.toArray(new Listed[0]));
@@ -87,7 +108,7 @@ final class OccupationIndex {
         /** Only those starting before its end can overlap it; of those, the first in the list that does. */
         Occupation firstOverlapping(Occupation wanted) {
             Listed first = null;
-            for (int i = 0, before = firstAtOrAfter(wanted.to()); i < before; i++) {
+            for (int i = 0, before = firstAtOrAfter(nanos(wanted.to())); i < before; i++) {
                 Listed l = listed[i];
                 if (l.occupation().overlaps(wanted) && (first == null || l.place() < first.place())) {
                     first = l;
@@ -100,21 +121,21 @@ final class OccupationIndex {
          * Every occupation starting before {@code to} overlaps the interval exactly when it ends after {@code from};
          * so the latest end among them answers, if it is after {@code from}.
          */
-        Instant takenUntil(Instant from, Instant to) {
+        long takenUntil(long from, long to) {
             int before = firstAtOrAfter(to);
             if (before == 0) {
-                return null;
+                return FREE;
             }
-            Instant end = latestEnds[before - 1];
-            return end.isAfter(from) ? end : null;
+            long end = latestEnds[before - 1];
+            return end > from ? end : FREE;
         }
 
-        private int firstAtOrAfter(Instant t) {
+        private int firstAtOrAfter(long t) {
             int i = Arrays.binarySearch(starts, t);
             if (i < 0) {
                 return -i - 1;
             }
-            while (i > 0 && !starts[i - 1].isBefore(t)) {
+            while (i > 0 && starts[i - 1] >= t) {
                 i--; // equal starts: binarySearch finds any of them
             }
             return i;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +37,11 @@ public final class PathFinder {
     private final Planner planner;
     private volatile OccupationIndex lastIndex;
     /** Per station code, its track ids for a pass, a stop going up and a stop going down (built once each). */
-    private final Map<String, List<List<String>>> stationTracks = new ConcurrentHashMap<>();
+    private final Map<String, String[][]> stationTracks = new ConcurrentHashMap<>();
+    /** Runs kept with their candidates before the map starts again (a run's are a few kilobytes). */
+    private static final int MAX_CANDIDATE_RUNS = 10_000;
+    /** Per run (the planner's instance, by identity), its candidates: {@link #candidates(TrainRun)}. */
+    private final Map<TrainRun, PathCandidates> candidates = new IdentityHashMap<>();
 
     public PathFinder(Planner planner) {
         this.planner = planner;
@@ -283,97 +287,93 @@ public final class PathFinder {
      * methods with short loops: HotSpot 17.0.15's C2 crashed compiling the former single long method on stack.
      */
     private Hold firstHold(ScheduledRun run, TrainType type, OccupationIndex index) {
-        List<Candidate> candidates = candidates(run);
-        candidates.sort(Comparator.comparing(Candidate::from));
-        Candidate blocked = null;
-        Wait wait = null;
-        for (int i = 0; i < candidates.size() && wait == null; i++) {
-            blocked = candidates.get(i);
-            wait = shortestWait(blocked, index);
+        PathCandidates c = candidates(run.run());
+        long departure = OccupationIndex.nanos(run.departure());
+        for (int i = 0; i < c.size(); i++) {
+            Wait wait = shortestWait(c, i, departure, index);
+            if (wait != null) {
+                double entryM =
+                        Double.isNaN(c.entryM()[i]) ? entryPosition(run.run().path(), c.resources()[i]) : c.entryM()[i];
+                return new Hold(holdingPoint(run.run().path(), type, entryM), wait.delay(), wait.resource());
+            }
         }
-        if (wait == null) {
-            return null;
-        }
-        double entryM = blocked.entryM() != null
-                ? blocked.entryM()
-                : entryPosition(run.run().path(), blocked.resource());
-        return new Hold(holdingPoint(run.run().path(), type, entryM), wait.delay(), wait.resource());
+        return null;
     }
 
-    private List<Candidate> candidates(ScheduledRun run) {
-        BlockingTimes.Demand demand =
-                BlockingTimes.of(run.owner(), run.run(), run.departure(), planner.resources(), planner.rules());
-        List<Candidate> candidates = new ArrayList<>(
-                demand.occupations().size() + demand.stationStops().size());
-        for (Occupation o : demand.occupations()) {
-            candidates.add(new Candidate(o.resource(), null, o.from(), o.to(), null));
+    /**
+     * The run's candidates, made once per run: the planner hands the same run for the same shape of path, which the
+     * search tries from many departures (an origin hold changes only the departure).
+     */
+    private PathCandidates candidates(TrainRun run) {
+        synchronized (candidates) {
+            PathCandidates known = candidates.get(run);
+            if (known != null) {
+                return known;
+            }
         }
-        LinePath path = run.run().path();
-        for (BlockingTimes.StationStop s : demand.stationStops()) {
-            List<String> tracks = tracks(s);
-            double pos = path.positionM(path.indexOf(s.station().code()));
-            candidates.add(new Candidate(tracks.get(0), tracks, s.from(), s.to(), pos - 1));
+        PathCandidates made = PathCandidates.of(run, planner.resources(), planner.rules(), this::tracks);
+        synchronized (candidates) {
+            if (candidates.size() >= MAX_CANDIDATE_RUNS) {
+                candidates.clear();
+            }
+            candidates.put(run, made);
         }
-        return candidates;
+        return made;
     }
 
     /**
      * The tracks a stop may take, in order: built once per station and kind of stop, so that the ids looked up in the
      * day's index are the same strings every time (their hash computed once, not at every try of the search).
      */
-    private List<String> tracks(BlockingTimes.StationStop s) {
-        List<List<String>> kinds = stationTracks.computeIfAbsent(s.station().code(), code -> {
-            List<List<String>> built = new ArrayList<>(3);
-            built.add(List.of(Resources.track(code, 1)));
-            built.add(trackIds(s.station(), true));
-            built.add(trackIds(s.station(), false));
-            return List.copyOf(built);
-        });
-        return kinds.get(s.passing() ? 0 : s.increasingKm() ? 1 : 2);
+    private String[] tracks(Point station, boolean passing, boolean increasingKm) {
+        String[][] kinds = stationTracks.computeIfAbsent(station.code(), code ->
+                new String[][] {{Resources.track(code, 1)}, trackIds(station, true), trackIds(station, false)});
+        return kinds[passing ? 0 : increasingKm ? 1 : 2];
     }
 
-    private List<String> trackIds(Point station, boolean increasingKm) {
+    private String[] trackIds(Point station, boolean increasingKm) {
         BlockingTimes.StationStop probe =
                 new BlockingTimes.StationStop("", station, increasingKm, false, Instant.EPOCH, Instant.EPOCH);
         return StationTracks.preference(probe, planner.network()).stream()
                 .map(t -> Resources.track(station.code(), t))
-                .toList();
+                .toArray(String[]::new);
     }
 
     private record Wait(Duration delay, String resource) {}
 
-    /** The shortest wait until one of the candidate's alternatives is free, or null if one of them is free already. */
-    private static Wait shortestWait(Candidate c, OccupationIndex index) {
-        if (c.alternatives() == null) {
-            Instant free = index.takenUntil(c.resource(), c.from(), c.to());
-            return free == null ? null : new Wait(wholeMinutes(Duration.between(c.from(), free)), c.resource());
+    /**
+     * The shortest wait until one of candidate {@code i}'s alternatives is free, or null if one of them is free
+     * already; in nanoseconds since the epoch until the answer.
+     */
+    private static Wait shortestWait(PathCandidates c, int i, long departure, OccupationIndex index) {
+        long from = departure + c.from()[i];
+        long to = departure + c.to()[i];
+        String[] alternatives = c.alternatives()[i];
+        if (alternatives == null) {
+            long free = index.takenUntil(c.resources()[i], from, to);
+            return free == OccupationIndex.FREE ? null : new Wait(wholeMinutes(free - from), c.resources()[i]);
         }
-        Wait best = null;
-        for (String resource : c.alternatives()) {
-            Instant free = index.takenUntil(resource, c.from(), c.to());
-            if (free == null) {
+        long bestMinutes = Long.MAX_VALUE;
+        String bestResource = null;
+        for (String resource : alternatives) {
+            long free = index.takenUntil(resource, from, to);
+            if (free == OccupationIndex.FREE) {
                 return null; // this alternative is free: no hold needed here
             }
-            Duration d = wholeMinutes(Duration.between(c.from(), free));
-            if (best == null || d.compareTo(best.delay()) < 0) {
-                best = new Wait(d, resource);
+            long minutes = wholeMinutes(free - from).toMinutes();
+            if (minutes < bestMinutes) {
+                bestMinutes = minutes;
+                bestResource = resource;
             }
         }
-        return best;
+        return new Wait(Duration.ofMinutes(bestMinutes), bestResource);
     }
 
     /** Planners hold trains for whole minutes: round up, and never hold for zero. */
-    private static Duration wholeMinutes(Duration d) {
-        long minutes = Math.max(1, (d.toSeconds() + 59) / 60);
+    private static Duration wholeMinutes(long nanos) {
+        long minutes = Math.max(1, (nanos / 1_000_000_000L + 59) / 60);
         return Duration.ofMinutes(minutes);
     }
-
-    /**
-     * A resource the run needs, with its alternatives (a stop's tracks; null for a line or block, the resource alone: a
-     * list and its iterator for each of the thousands per try were a twelfth of what a request allocated);
-     * {@code entryM} is known for a stop and worked out only for the one candidate that is blocked otherwise.
-     */
-    private record Candidate(String resource, List<String> alternatives, Instant from, Instant to, Double entryM) {}
 
     /** Where along the path the train must have permission to enter the resource. */
     private double entryPosition(LinePath path, String resource) {
