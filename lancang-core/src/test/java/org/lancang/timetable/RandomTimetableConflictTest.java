@@ -104,7 +104,9 @@ class RandomTimetableConflictTest {
             daysWithConflicts += expected.isEmpty() ? 0 : 1;
             neighboursOnly += all.size() - expected.size();
         }
-        assertThat(daysWithConflicts).as("random days that have conflicts").isGreaterThan(30);
+        // a guard against a degenerate workload, not a figure: about a quarter of the days have conflicts (seed
+        // 51259651488733 gives exactly 30), so a tenth is far from any seed's spread
+        assertThat(daysWithConflicts).as("random days that have conflicts").isGreaterThan(15);
         assertThat(neighboursOnly)
                 .as("conflicts of the neighbouring days only, left out")
                 .isPositive();
