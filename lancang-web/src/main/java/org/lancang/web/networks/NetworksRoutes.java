@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.gtfs.FeedChanges;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
 import org.lancang.money.Currency;
@@ -305,7 +306,17 @@ public final class NetworksRoutes {
      */
     public static byte[] gtfs(ServedNetwork network) {
         return new GtfsExporter(stopCoordinates(network), network.operators())
-                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
+                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo(), feedChanges(network));
+    }
+
+    /**
+     * What the network's published timetable changes make of its feed. Changed runs are timed as the base trips are
+     * (without a date's speed restrictions), so that a feed differs from the base plan's only where a change is.
+     */
+    public static FeedChanges feedChanges(ServedNetwork network) {
+        return FeedChanges.of(
+                network.timetable(), network.plans(), network::plans, (plan, date) -> network.planner()
+                        .train(plan, List.of()));
     }
 
     /** Where a network's stops stand, as its GTFS feed gives them (and a feed's stops are matched against). */
