@@ -58,7 +58,8 @@ public record FeedChanges(Map<String, SortedSet<LocalDate>> notRunning, List<Dat
     /** The trip_id of {@code train}'s run on {@code date} when a change gives it one of its own. */
     public Optional<DatedTrip> tripOn(String train, LocalDate date) {
         return trips.stream()
-                .filter(t -> t.train().number().equalsIgnoreCase(train) && t.dates().contains(date))
+                .filter(t ->
+                        t.train().number().equalsIgnoreCase(train) && t.dates().contains(date))
                 .findFirst();
     }
 

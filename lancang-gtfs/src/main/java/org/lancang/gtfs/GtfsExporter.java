@@ -50,6 +50,8 @@ import org.lancang.timetable.Train;
  * train runs away from Kunming (km increasing), 1 towards it; the train type in the extra column
  * {@value #TRAIN_TYPE_COLUMN}.</li>
  * <li>stop_times.txt: the calls where the train stops, plus its first and last call; times in the feed zone.</li>
+ * <li>calendar_dates.txt only with published timetable changes ({@link FeedChanges}): see
+ * {@link #files(Network, Timetable, FeedInfo, FeedChanges)}.</li>
  * <li>calendar.txt, feed_info.txt and translations.txt (Chinese, Lao and any more languages' names of stops, Chinese names of agencies).
  * </li>
  * </ul>

@@ -58,6 +58,7 @@ public final class RealtimeFeeds {
     private final Map<String, StaticTrip> trips;
     /** The published changes the static feed was written with: a changed run is its own trip on its dates. */
     private final FeedChanges changes;
+
     private final StopCoordinates coordinates;
     /** Points with coordinates in chainage order: what a position between two timing points is placed along. */
     private final List<Point> located;

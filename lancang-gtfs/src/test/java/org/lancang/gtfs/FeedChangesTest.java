@@ -75,15 +75,17 @@ class FeedChangesTest {
                         "D87-20261205,20261205,1",
                         "D8701-20261206,20261206,1");
         assertThat(runningOn(files, DEC_4)).doesNotContainKey("D88").containsKey("D87");
-        assertThat(runningOn(files, DEC_5)).containsEntry("D87-20261205", "D87 09:00:00").doesNotContainKey("D87");
+        assertThat(runningOn(files, DEC_5))
+                .containsEntry("D87-20261205", "D87 09:00:00")
+                .doesNotContainKey("D87");
         assertThat(runningOn(files, LocalDate.of(2026, 12, 3))).containsEntry("D87", "D87 08:00:00");
         assertThat(runningOn(files, DEC_6)).containsEntry("D8701-20261206", "D8701 14:00:00");
         assertThat(runningOn(files, LocalDate.of(2026, 12, 7))).doesNotContainKey("D8701-20261206");
         // the window is kept: the base feed's
         assertThat(files.get("feed_info.txt")).isEqualTo(files(s, List.of()).get("feed_info.txt"));
 
-        GtfsValidatorTest.Report report = GtfsValidatorTest.validate(
-                Zips.zip(files), "changes-china-laos", LocalDate.of(2026, 12, 1), "LA");
+        GtfsValidatorTest.Report report =
+                GtfsValidatorTest.validate(Zips.zip(files), "changes-china-laos", LocalDate.of(2026, 12, 1), "LA");
         report.warnings().forEach(w -> System.out.println("GTFS validator WARNING (changes): " + w));
         assertThat(report.errors())
                 .as("validator errors:\n%s", String.join("\n", report.errors()))
@@ -119,8 +121,8 @@ class FeedChangesTest {
         ShippedNetworks.Shipped s = ShippedNetworks.get(ShippedNetworks.CHINA_LAOS);
         List<TimetableChange> published = List.of(change(DEC_5, new Edit.Move("D87", LocalTime.of(9, 0))));
         FeedChanges changes = changes(s, published);
-        RealtimeFeeds feeds =
-                new RealtimeFeeds(s.network().network(), s.timetable(), s.network().coordinates(), changes);
+        RealtimeFeeds feeds = new RealtimeFeeds(
+                s.network().network(), s.timetable(), s.network().coordinates(), changes);
         TrainPlan moved = PlansOfADay.of(s.plans(), published, DEC_5).stream()
                 .filter(p -> p.number().equals("D87"))
                 .findFirst()
@@ -133,7 +135,8 @@ class FeedChangesTest {
         assertThat(tripId).isEqualTo("D87-20261205");
         assertThat(Zips.rows(files(s, published), "trips.txt").stream().map(r -> r.text("trip_id")))
                 .contains(tripId);
-        assertThat(theDayAfter.getEntity(0).getTripUpdate().getTrip().getTripId()).isEqualTo("D87");
+        assertThat(theDayAfter.getEntity(0).getTripUpdate().getTrip().getTripId())
+                .isEqualTo("D87");
     }
 
     /**
@@ -172,7 +175,8 @@ class FeedChangesTest {
                 published.add(new TimetableChange("random " + i, ChangeOrigin.PLANNER, scope, List.of(edit)));
             }
             SortedMap<String, String> files = files(s, published);
-            assertThat(files).as("%s, seed %d: a change gives calendar dates", folder, seed)
+            assertThat(files)
+                    .as("%s, seed %d: a change gives calendar dates", folder, seed)
                     .containsKey("calendar_dates.txt");
             for (LocalDate d = first.minusDays(2); d.isBefore(first.plusDays(22)); d = d.plusDays(1)) {
                 LocalDate date = d;
@@ -227,8 +231,7 @@ class FeedChangesTest {
         Map<String, String> running = new TreeMap<>();
         for (CsvTable.Row t : Zips.rows(files, "trips.txt")) {
             if (services.contains(t.text("service_id"))) {
-                running.put(
-                        t.text("trip_id"), t.text("trip_short_name") + " " + firstDeparture.get(t.text("trip_id")));
+                running.put(t.text("trip_id"), t.text("trip_short_name") + " " + firstDeparture.get(t.text("trip_id")));
             }
         }
         return running;
@@ -281,8 +284,7 @@ class FeedChangesTest {
     }
 
     private static SortedMap<String, String> files(ShippedNetworks.Shipped s, List<TimetableChange> published) {
-        return exporter(s)
-                .files(s.network().network(), s.timetable(), Fixtures.feedInfo(), changes(s, published));
+        return exporter(s).files(s.network().network(), s.timetable(), Fixtures.feedInfo(), changes(s, published));
     }
 
     private static GtfsExporter exporter(ShippedNetworks.Shipped s) {
@@ -297,7 +299,8 @@ class FeedChangesTest {
         for (Call c : train.calls()) {
             Instant arrival = midnight.plus(c.arrival());
             Instant departure = midnight.plus(c.departure());
-            ZoneId zone = s.network().network().point(c.pointCode()).orElseThrow().timeZone();
+            ZoneId zone =
+                    s.network().network().point(c.pointCode()).orElseThrow().timeZone();
             calls.add(new CallForecast(
                     c.pointCode(), zone, c.stops(), arrival, departure, null, null, arrival, departure, 0, 0, null));
         }

@@ -59,17 +59,27 @@ class GtfsChangesApiTest {
                 .anyMatch(l -> l.endsWith("-D88,20261207,2"))
                 .anyMatch(l -> l.endsWith("-D87,20261208,2"));
         assertThat(home.get("trips.txt")).contains(",D87-20261208,");
-        assertThat(home.get("stop_times.txt").lines().filter(l -> l.startsWith("D87-20261208,")).findFirst())
+        assertThat(bytes("/gtfs/china-laos.zip"))
+                .as("the home network's feed by its code")
+                .isEqualTo(bytes("/gtfs.zip"));
+        assertThat(home.get("stop_times.txt")
+                        .lines()
+                        .filter(l -> l.startsWith("D87-20261208,"))
+                        .findFirst())
                 .hasValueSatisfying(l -> assertThat(l).contains(",09:00:00,"));
         Map<String, String> vb = unzip(bytes("/gtfs/vientiane-bangkok.zip"));
         assertThat(vb.get("calendar_dates.txt").lines())
                 .contains("133-20261209,20261209,1")
                 .anyMatch(l -> l.endsWith("-133,20261209,2"));
-        assertThat(vb.get("stop_times.txt").lines().filter(l -> l.startsWith("133-20261209,")).findFirst())
+        assertThat(vb.get("stop_times.txt")
+                        .lines()
+                        .filter(l -> l.startsWith("133-20261209,"))
+                        .findFirst())
                 .hasValueSatisfying(l -> assertThat(l).contains(",20:55:00,"));
 
         for (String id : List.of(vbMove, move, cancel)) {
-            assertThat(server.postJson("/api/timetable/changes/" + id + "/undo", planner, "{}").status())
+            assertThat(server.postJson("/api/timetable/changes/" + id + "/undo", planner, "{}")
+                            .status())
                     .isEqualTo(200);
         }
         assertThat(bytes("/gtfs.zip")).isEqualTo(homeBefore);
@@ -83,8 +93,8 @@ class GtfsChangesApiTest {
                 "{" + network + "\"title\":\"gtfs\",\"scope\":{\"from\":\"" + date + "\"},\"edits\":[" + edit + "]}");
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
         String id = drafted.json().get("id").asText();
-        TestServer.Reply published = server.postJson(
-                "/api/timetable/changes/" + id + "/publish", planner, "{\"acceptConflicts\":true}");
+        TestServer.Reply published =
+                server.postJson("/api/timetable/changes/" + id + "/publish", planner, "{\"acceptConflicts\":true}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         JsonNode change = published.json().get("change");
         assertThat(change.get("status").asText()).isEqualTo("PUBLISHED");

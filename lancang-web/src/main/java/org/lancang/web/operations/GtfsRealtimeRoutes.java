@@ -183,8 +183,7 @@ public final class GtfsRealtimeRoutes {
             built = new Built(
                     current,
                     version,
-                    new RealtimeFeeds(
-                            feed.network, current, feed.coordinates, TimetableRoutes.feedChanges(timetable)));
+                    new RealtimeFeeds(feed.network, current, feed.coordinates, TimetableRoutes.feedChanges(timetable)));
             feed.built.set(built);
         }
         return built.feeds();

@@ -278,8 +278,8 @@ public final class TimetableRoutes {
      * as the base trips are (without a date's speed restrictions), so a feed differs only where a change is.
      */
     public static FeedChanges feedChanges(TimetableService timetable) {
-        return FeedChanges.of(timetable.timetable(), timetable.plans(), timetable::plans, (plan, date) -> timetable
-                .train(plan));
+        return FeedChanges.of(
+                timetable.timetable(), timetable.plans(), timetable::plans, (plan, date) -> timetable.train(plan));
     }
 
     public static FeedInfo feedInfo() {
