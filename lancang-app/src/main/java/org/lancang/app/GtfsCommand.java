@@ -24,6 +24,7 @@ import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.web.networks.NetworksRoutes;
+import org.lancang.web.timetable.TimetableRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,7 +76,10 @@ final class GtfsCommand extends CommandGroup {
                     String name = out.getFileName().toString();
                     file = out.resolveSibling(name.substring(0, name.length() - 4) + "-" + n.code() + ".zip");
                 }
-                byte[] zip = NetworksRoutes.gtfs(n);
+                // the home network's published changes are its timetable service's
+                byte[] zip = n.home()
+                        ? NetworksRoutes.gtfs(n, TimetableRoutes.feedChanges(platform.timetable()))
+                        : NetworksRoutes.gtfs(n);
                 Files.write(file, zip);
                 long trips =
                         n.timetable().trains().stream().filter(Train::passenger).count();

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -49,6 +50,8 @@ import org.lancang.timetable.Train;
  * train runs away from Kunming (km increasing), 1 towards it; the train type in the extra column
  * {@value #TRAIN_TYPE_COLUMN}.</li>
  * <li>stop_times.txt: the calls where the train stops, plus its first and last call; times in the feed zone.</li>
+ * <li>calendar_dates.txt only with published timetable changes ({@link FeedChanges}): see
+ * {@link #files(Network, Timetable, FeedInfo, FeedChanges)}.</li>
  * <li>calendar.txt, feed_info.txt and translations.txt (Chinese, Lao and any more languages' names of stops, Chinese names of agencies).
  * </li>
  * </ul>
@@ -120,9 +123,14 @@ public final class GtfsExporter {
      *                             one number, a stop without coordinates, a call at an unknown point)
      */
     public byte[] export(Network network, Timetable timetable, FeedInfo info) {
+        return export(network, timetable, info, FeedChanges.NONE);
+    }
+
+    /** The feed as zip bytes, with the published timetable changes of {@code changes} (see {@link #files}). */
+    public byte[] export(Network network, Timetable timetable, FeedInfo info, FeedChanges changes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            export(network, timetable, info, out);
+            export(network, timetable, info, changes, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -131,7 +139,13 @@ public final class GtfsExporter {
 
     /** Writes the feed as a zip to {@code out} (which is left open). */
     public void export(Network network, Timetable timetable, FeedInfo info, OutputStream out) throws IOException {
-        SortedMap<String, String> files = files(network, timetable, info);
+        export(network, timetable, info, FeedChanges.NONE, out);
+    }
+
+    /** Writes the feed with the published timetable changes as a zip to {@code out} (which is left open). */
+    public void export(Network network, Timetable timetable, FeedInfo info, FeedChanges changes, OutputStream out)
+            throws IOException {
+        SortedMap<String, String> files = files(network, timetable, info, changes);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (Map.Entry<String, String> file : files.entrySet()) {
             ZipEntry entry = new ZipEntry(file.getKey());
@@ -145,7 +159,17 @@ public final class GtfsExporter {
 
     /** The text of every file of the feed, by file name; what {@link #export} zips. */
     public SortedMap<String, String> files(Network network, Timetable timetable, FeedInfo info) {
-        List<Trip> trips = trips(network, timetable);
+        return files(network, timetable, info, FeedChanges.NONE);
+    }
+
+    /**
+     * The files with the published timetable changes: a base trip that does not run on some dates (cancelled, or run
+     * as a trip of its own) gets a service of its own ({@code <service>-<train>}) with calendar_dates.txt exception 2
+     * on those dates; each changed run is a trip of its own whose service (its trip_id) runs on its dates alone
+     * (exception 1). Without changes the files are those of the base plan, byte for byte.
+     */
+    public SortedMap<String, String> files(Network network, Timetable timetable, FeedInfo info, FeedChanges changes) {
+        List<Trip> trips = trips(network, timetable, changes);
         SortedMap<String, String> files = new TreeMap<>();
         ZoneId feedZone = network.feedZone();
         files.put("agency.txt", agency(info, agencies(trips), feedZone));
@@ -154,6 +178,9 @@ public final class GtfsExporter {
         files.put("trips.txt", tripsFile(trips));
         files.put("stop_times.txt", stopTimes(trips));
         files.put("calendar.txt", calendar(trips));
+        if (!changes.isEmpty()) {
+            files.put("calendar_dates.txt", calendarDates(trips));
+        }
         files.put("feed_info.txt", feedInfo(info, trips));
         files.put("translations.txt", translations(network, trips, agencies(trips)));
         return files;
@@ -171,12 +198,17 @@ public final class GtfsExporter {
 
     /** The trips {@link #files} writes, by trip_id, as the realtime feeds refer to them. */
     public Map<String, StaticTrip> staticTrips(Network network, Timetable timetable) {
+        return staticTrips(network, timetable, FeedChanges.NONE);
+    }
+
+    /** The trips {@link #files} writes with the published changes, by trip_id (changed runs by their own). */
+    public Map<String, StaticTrip> staticTrips(Network network, Timetable timetable, FeedChanges changes) {
         Map<String, StaticTrip> byId = new TreeMap<>();
-        for (Trip t : trips(network, timetable)) {
+        for (Trip t : trips(network, timetable, changes)) {
             byId.put(
-                    t.train().number(),
+                    t.tripId(),
                     new StaticTrip(
-                            t.train().number(),
+                            t.tripId(),
                             t.route().id(),
                             t.directionId(),
                             t.stopTimes().stream().map(StopTime::stopId).toList()));
@@ -184,8 +216,14 @@ public final class GtfsExporter {
         return byId;
     }
 
-    /** A train as it goes into the feed: its route, direction and stop times already worked out. */
+    /**
+     * A train as it goes into the feed: its route, direction and stop times already worked out; {@code dates} the
+     * dates a changed run runs on (null for a base trip, which runs on its calendar less {@code except}).
+     */
     private record Trip(
+            String tripId,
+            SortedSet<LocalDate> dates,
+            SortedSet<LocalDate> except,
             Train train,
             RouteKey route,
             String serviceId,
@@ -206,7 +244,7 @@ public final class GtfsExporter {
         }
     }
 
-    private List<Trip> trips(Network network, Timetable timetable) {
+    private List<Trip> trips(Network network, Timetable timetable, FeedChanges changes) {
         List<Train> trains = timetable.trains().stream()
                 .filter(Train::passenger)
                 .sorted(Comparator.comparing(Train::number, TRAIN_NUMBER_ORDER))
@@ -221,12 +259,22 @@ public final class GtfsExporter {
                 throw new GtfsExportException("train " + train.number()
                         + " appears twice: its number is the GTFS trip_id, which must be unique");
             }
-            trips.add(trip(network, train));
+            SortedSet<LocalDate> except = changes.notRunning().get(train.number());
+            Trip base = trip(network, train, train.number(), null, except);
+            trips.add(base);
         }
+        for (FeedChanges.DatedTrip changed : changes.trips()) {
+            trips.add(trip(network, changed.train(), changed.tripId(), changed.dates(), null));
+        }
+        // a changed run comes after its train's base trip: the base files keep their order
+        trips.sort(Comparator.comparing((Trip t) -> t.train().number(), TRAIN_NUMBER_ORDER)
+                .thenComparing(t -> t.dates() != null)
+                .thenComparing(Trip::tripId));
         return trips;
     }
 
-    private Trip trip(Network network, Train train) {
+    private Trip trip(
+            Network network, Train train, String tripId, SortedSet<LocalDate> dates, SortedSet<LocalDate> except) {
         Duration shift = GtfsTime.shift(train.calendar().startDate(), train.originZone(), network.feedZone());
         List<StopTime> stopTimes = new ArrayList<>();
         List<Call> calls = train.calls();
@@ -258,10 +306,16 @@ public final class GtfsExporter {
         RouteKey route = awayFromKunming
                 ? new RouteKey(train.operator(), first, last)
                 : new RouteKey(train.operator(), last, first);
+        String service = dates != null
+                ? tripId
+                : except != null ? serviceId(train.calendar()) + "-" + train.number() : serviceId(train.calendar());
         return new Trip(
+                tripId,
+                dates,
+                except,
                 train,
                 route,
-                serviceId(train.calendar()),
+                service,
                 awayFromKunming ? 0 : 1,
                 last.names().en(),
                 stopTimes);
@@ -314,6 +368,7 @@ public final class GtfsExporter {
             // "D887/D888" when the numbers fit; a route with many trains goes by its long name alone.
             String numbers = group.stream()
                     .map(t -> t.train().number())
+                    .distinct()
                     .sorted(TRAIN_NUMBER_ORDER)
                     .collect(Collectors.joining("/"));
             csv.row(
@@ -340,7 +395,7 @@ public final class GtfsExporter {
             csv.row(
                     t.route().id(),
                     t.serviceId(),
-                    train.number(),
+                    t.tripId(),
                     t.headsign(),
                     train.number(),
                     String.valueOf(t.directionId()),
@@ -356,7 +411,7 @@ public final class GtfsExporter {
             int sequence = 1;
             for (StopTime s : t.stopTimes()) {
                 csv.row(
-                        t.train().number(),
+                        t.tripId(),
                         GtfsTime.format(s.arrival()),
                         GtfsTime.format(s.departure()),
                         s.stopId(),
@@ -369,7 +424,9 @@ public final class GtfsExporter {
 
     private static String calendar(List<Trip> trips) {
         Map<String, ServiceCalendar> calendars = new TreeMap<>();
-        trips.forEach(t -> calendars.put(t.serviceId(), t.train().calendar()));
+        trips.stream()
+                .filter(t -> t.dates() == null)
+                .forEach(t -> calendars.put(t.serviceId(), t.train().calendar()));
         CsvWriter csv = new CsvWriter(
                 "service_id",
                 "monday",
@@ -394,7 +451,26 @@ public final class GtfsExporter {
         return csv.text();
     }
 
-    private static String feedInfo(FeedInfo info, List<Trip> trips) {
+    /**
+     * Exception 2 on the dates a base trip does not run, exception 1 on the dates a changed run runs. Each such
+     * service is one trip's own (its train's, or the changed run's trip_id), so the rows of two trips never mix.
+     */
+    private static String calendarDates(List<Trip> trips) {
+        CsvWriter csv = new CsvWriter("service_id", "date", "exception_type");
+        trips.stream()
+                .filter(t -> t.dates() != null || t.except() != null)
+                .sorted(Comparator.comparing(Trip::serviceId))
+                .forEach(t -> {
+                    String type = t.dates() != null ? "1" : "2";
+                    (t.dates() != null ? t.dates() : t.except())
+                            .forEach(d -> csv.row(t.serviceId(), GTFS_DATE.format(d), type));
+                });
+        return csv.text();
+    }
+
+    /** The feed's window: its base trips' calendars (changed runs run inside it). */
+    private static String feedInfo(FeedInfo info, List<Trip> all) {
+        List<Trip> trips = all.stream().filter(t -> t.dates() == null).toList();
         LocalDate start = trips.stream()
                 .map(t -> t.train().calendar().startDate())
                 .min(Comparator.naturalOrder())

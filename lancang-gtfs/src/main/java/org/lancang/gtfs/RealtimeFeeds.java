@@ -56,6 +56,9 @@ public final class RealtimeFeeds {
 
     private final Network network;
     private final Map<String, StaticTrip> trips;
+    /** The published changes the static feed was written with: a changed run is its own trip on its dates. */
+    private final FeedChanges changes;
+
     private final StopCoordinates coordinates;
     /** Points with coordinates in chainage order: what a position between two timing points is placed along. */
     private final List<Point> located;
@@ -67,14 +70,30 @@ public final class RealtimeFeeds {
     }
 
     public RealtimeFeeds(Network network, Timetable timetable, StopCoordinates coordinates) {
+        this(network, timetable, coordinates, FeedChanges.NONE);
+    }
+
+    /** The feeds for the static feed written with the published timetable changes {@code changes}. */
+    public RealtimeFeeds(Network network, Timetable timetable, StopCoordinates coordinates, FeedChanges changes) {
         this.network = network;
         this.coordinates = coordinates;
         this.texts = AlertTexts.of(network);
-        this.trips = new GtfsExporter(coordinates).staticTrips(network, timetable);
+        this.changes = changes;
+        this.trips = new GtfsExporter(coordinates).staticTrips(network, timetable, changes);
         this.located = network.points().stream()
                 .filter(p -> coordinates.of(p.code()).isPresent())
                 .sorted(Comparator.comparingDouble(Point::km))
                 .toList();
+    }
+
+    /**
+     * The static trip a run is on: the changed run's own trip_id on a date a published change gives it one, else the
+     * base trip (the train number).
+     */
+    private StaticTrip tripOf(TrainForecast run) {
+        return changes.tripOn(run.train(), run.serviceDate())
+                .map(t -> trips.get(t.tripId()))
+                .orElseGet(() -> trips.get(run.train()));
     }
 
     /** The stable entity id (and vehicle id) of a run: train number and service date. */
@@ -86,7 +105,7 @@ public final class RealtimeFeeds {
     public FeedMessage tripUpdates(List<TrainForecast> runs, Instant timestamp) {
         FeedMessage.Builder feed = FeedMessage.newBuilder().setHeader(header(timestamp));
         for (TrainForecast run : runs) {
-            StaticTrip trip = trips.get(run.train());
+            StaticTrip trip = tripOf(run);
             if (trip == null) {
                 continue; // freight, or a train the static feed leaves out
             }
@@ -121,7 +140,7 @@ public final class RealtimeFeeds {
     public FeedMessage vehiclePositions(List<TrainForecast> runs, Instant now) {
         FeedMessage.Builder feed = FeedMessage.newBuilder().setHeader(header(now));
         for (TrainForecast run : runs) {
-            StaticTrip trip = trips.get(run.train());
+            StaticTrip trip = tripOf(run);
             List<CallForecast> calls = run.calls();
             if (trip == null || calls.size() < 2) {
                 continue;
@@ -187,7 +206,7 @@ public final class RealtimeFeeds {
     public FeedMessage alerts(List<TrainForecast> runs, Instant timestamp) {
         FeedMessage.Builder feed = FeedMessage.newBuilder().setHeader(header(timestamp));
         for (TrainForecast run : runs) {
-            StaticTrip trip = trips.get(run.train());
+            StaticTrip trip = tripOf(run);
             if (trip == null
                     || run.destinationArrival() == null
                     || run.destinationDelaySeconds() < ALERT_DELAY.toSeconds()) {

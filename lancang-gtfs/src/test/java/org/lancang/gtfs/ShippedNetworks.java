@@ -15,6 +15,7 @@ import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.TrainPlan;
 
 /** The networks shipped in data/, as the importer is given them, with their timetables and their own feeds. */
 final class ShippedNetworks {
@@ -22,7 +23,7 @@ final class ShippedNetworks {
     static final String VIENTIANE_BANGKOK = "vientiane-bangkok";
 
     /** One network folder read: what the import matches against, the planner, its timetable. */
-    record Shipped(ImportNetwork network, Planner planner, Timetable timetable) {
+    record Shipped(ImportNetwork network, Planner planner, List<TrainPlan> plans, Timetable timetable) {
         /** The network's own feed, as {@code GET /gtfs/{network}.zip} serves it, file by file. */
         SortedMap<String, String> feed() {
             return new GtfsExporter(network.coordinates(), network.operators())
@@ -58,12 +59,13 @@ final class ShippedNetworks {
                 ? StopCoordinates.bundled()
                 : StopCoordinates.parse("stop-coordinates.csv", files.read("stop-coordinates.csv"));
         Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
-        Timetable timetable =
-                planner.timetable(TimetableFile.parse("timetable.csv", files.read("timetable.csv")), List.of());
+        List<TrainPlan> plans = TimetableFile.parse("timetable.csv", files.read("timetable.csv"));
+        Timetable timetable = planner.timetable(plans, List.of());
         String usualType = timetable.trains().get(0).trainType();
         return new Shipped(
                 new ImportNetwork(data.network().code(), data.network(), operators, coordinates, usualType),
                 planner,
+                plans,
                 timetable);
     }
 }

@@ -153,7 +153,7 @@ public final class WebServer implements AutoCloseable {
                         platform.networkOperations(),
                         code -> platform.networks().require(code, "network").operators())
                 .endpoints());
-        endpoints.addAll(new NetworksRoutes(platform.networks()).endpoints());
+        endpoints.addAll(new NetworksRoutes(platform.networks(), platform.timetable()).endpoints());
         endpoints.addAll(new TrackingRoutes(platform.tracking(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);

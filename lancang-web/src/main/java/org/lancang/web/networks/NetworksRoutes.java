@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.gtfs.FeedChanges;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
 import org.lancang.money.Currency;
@@ -17,6 +18,7 @@ import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.networks.CrossNetworkJourneys;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
+import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.timetable.RoadClosureLimits;
@@ -167,9 +169,20 @@ public final class NetworksRoutes {
             List<JourneyLegView> missed) {}
 
     private final ServedNetworks networks;
+    /** The home network's timetable service, or null (then its feed is its base plan with what its entry knows). */
+    private final TimetableService home;
 
     public NetworksRoutes(ServedNetworks networks) {
+        this(networks, null);
+    }
+
+    /**
+     * With the home network's timetable service, whose published changes its feed follows (the home network's own
+     * entry does not run on it).
+     */
+    public NetworksRoutes(ServedNetworks networks, TimetableService home) {
         this.networks = networks;
+        this.home = home;
     }
 
     public List<Endpoint> endpoints() {
@@ -295,7 +308,10 @@ public final class NetworksRoutes {
                                     .header(
                                             "Content-Disposition",
                                             "attachment; filename=\"lancang-gtfs-" + n.code() + ".zip\"")
-                                    .result(gtfs(n));
+                                    .result(
+                                            n.home() && home != null
+                                                    ? gtfs(n, TimetableRoutes.feedChanges(home))
+                                                    : gtfs(n));
                         }));
     }
 
@@ -304,8 +320,25 @@ public final class NetworksRoutes {
      * #STOP_COORDINATES_FILE} (the home network: the table bundled with the GTFS module).
      */
     public static byte[] gtfs(ServedNetwork network) {
+        return gtfs(network, feedChanges(network));
+    }
+
+    /** The network's GTFS feed with the published changes given (the home network's come from its service). */
+    public static byte[] gtfs(ServedNetwork network, FeedChanges changes) {
         return new GtfsExporter(stopCoordinates(network), network.operators())
-                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo());
+                .export(network.network(), network.timetable(), TimetableRoutes.feedInfo(), changes);
+    }
+
+    /**
+     * What the network's published timetable changes make of its feed. Changed runs are timed as the base trips are
+     * (without a date's speed restrictions), so that a feed differs from the base plan's only where a change is.
+     */
+    public static FeedChanges feedChanges(ServedNetwork network) {
+        return FeedChanges.of(
+                network.timetable(),
+                network.plans(),
+                network::plans,
+                (plan, date) -> network.planner().train(plan, List.of()));
     }
 
     /** Where a network's stops stand, as its GTFS feed gives them (and a feed's stops are matched against). */

@@ -22,10 +22,12 @@ import org.lancang.network.Network;
 import org.lancang.operations.TrainForecast;
 import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsService;
+import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.Timetable;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
+import org.lancang.web.timetable.TimetableRoutes;
 
 /**
  * GTFS-Realtime for the static feed of {@code /gtfs.zip}: trip updates, vehicle positions and alerts, as protobuf or,
@@ -44,7 +46,7 @@ public final class GtfsRealtimeRoutes {
     private final Map<String, NetworkFeed> feeds = new HashMap<>();
 
     /** The realtime builder for one timetable (rebuilt when the timetable is replaced by a change). */
-    private record Built(Timetable timetable, RealtimeFeeds feeds) {}
+    private record Built(Timetable timetable, long version, RealtimeFeeds feeds) {}
 
     /** One network's feeds: its forecast, its stops, and the last time its forecast changed. */
     private static final class NetworkFeed {
@@ -172,10 +174,16 @@ public final class GtfsRealtimeRoutes {
     }
 
     private static RealtimeFeeds builder(NetworkFeed feed) {
-        Timetable current = feed.operations.timetable().timetable();
+        TimetableService timetable = feed.operations.timetable();
+        long version = timetable.version();
+        Timetable current = timetable.timetable();
         Built built = feed.built.get();
-        if (built == null || built.timetable() != current) {
-            built = new Built(current, new RealtimeFeeds(feed.network, current, feed.coordinates));
+        // a published change bumps the version: the changed runs' trip_ids follow the static feed's at once
+        if (built == null || built.timetable() != current || built.version() != version) {
+            built = new Built(
+                    current,
+                    version,
+                    new RealtimeFeeds(feed.network, current, feed.coordinates, TimetableRoutes.feedChanges(timetable)));
             feed.built.set(built);
         }
         return built.feeds();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.lancang.errors.Clash;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
+import org.lancang.gtfs.FeedChanges;
 import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.network.Network;
@@ -264,11 +265,21 @@ public final class TimetableRoutes {
                         .summary("The passenger timetable as a GTFS static feed")
                         .returns(byte[].class, "application/zip")
                         .handle(ctx -> {
-                            byte[] zip = new GtfsExporter(operators).export(network, service.timetable(), feedInfo());
+                            byte[] zip = new GtfsExporter(operators)
+                                    .export(network, service.timetable(), feedInfo(), feedChanges(service));
                             ctx.contentType("application/zip")
                                     .header("Content-Disposition", "attachment; filename=\"lancang-gtfs.zip\"")
                                     .result(zip);
                         }));
+    }
+
+    /**
+     * What the published timetable changes make of the GTFS feed (static and realtime alike). Changed runs are timed
+     * as the base trips are (without a date's speed restrictions), so a feed differs only where a change is.
+     */
+    public static FeedChanges feedChanges(TimetableService timetable) {
+        return FeedChanges.of(
+                timetable.timetable(), timetable.plans(), timetable::plans, (plan, date) -> timetable.train(plan));
     }
 
     public static FeedInfo feedInfo() {
