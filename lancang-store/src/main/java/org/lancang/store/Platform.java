@@ -290,9 +290,7 @@ public final class Platform implements AutoCloseable {
                     new TimetableChangeNotices(platform.database.jdbi()),
                     ChangeRemedies.defaults(),
                     platform.operations.clock(),
-                    day -> n.roadLimits()
-                            .breaches(n.roadRailBridges()
-                                    .closures(day, n.network().serviceZone()))));
+                    n::roadLimitBreaches));
         }
         return out;
     }

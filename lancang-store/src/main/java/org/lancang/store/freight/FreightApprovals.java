@@ -72,12 +72,7 @@ interface FreightApprovals {
             return answer;
         }
         // the road's closed time is a limit of the day as a whole, not of a resource the search sweeps
-        return network.roadLimits()
-                .passedBy(
-                        answer.path().run(),
-                        day,
-                        network.roadRailBridges(),
-                        network.network().serviceZone())
+        return network.roadLimitPassedBy(answer.path().run(), day)
                 .map(b -> new PathAnswer(
                         answer.request(),
                         null,

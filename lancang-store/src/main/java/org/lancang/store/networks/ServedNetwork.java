@@ -36,6 +36,7 @@ import org.lancang.timetable.Planner;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.RoadRailBridges;
+import org.lancang.timetable.ScheduledRun;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.Train;
@@ -203,7 +204,7 @@ public final class ServedNetwork {
         DayPlan day = day(date);
         InsertedPath found = new PathFinder(planner).insert(request, day, List.of(), List.of());
         // the road's closed time is a limit of the day as a whole, not of any one resource: checked on the path found
-        roadLimits.passedBy(found.run(), day, bridges, network().serviceZone()).ifPresent(b -> {
+        roadLimitPassedBy(found.run(), day).ifPresent(b -> {
             throw new Clash(
                     "earliestDeparture",
                     "no path: the binding constraint is " + b.bridge() + ": " + b.message(),
@@ -219,7 +220,17 @@ public final class ServedNetwork {
 
     /** The road-closure limits the day passes on each shared bridge: the conflict check's second part. */
     public List<RoadClosureLimits.Breach> roadLimitBreaches(LocalDate date) {
-        return roadLimits.breaches(roadClosures(date));
+        return roadLimitBreaches(day(date));
+    }
+
+    /** The road-closure limits an evaluated day passes on each shared bridge (a draft's, a forecast's, a date's). */
+    public List<RoadClosureLimits.Breach> roadLimitBreaches(DayPlan day) {
+        return roadLimits.breaches(bridges.closures(day, network().serviceZone()));
+    }
+
+    /** The first road-closure limit that adding {@code run} to {@code day} would pass, if any. */
+    public Optional<RoadClosureLimits.Breach> roadLimitPassedBy(ScheduledRun run, DayPlan day) {
+        return roadLimits.passedBy(run, day, bridges, network().serviceZone());
     }
 
     /** Each shared bridge's road closures on a date, counted in the network's service zone. */

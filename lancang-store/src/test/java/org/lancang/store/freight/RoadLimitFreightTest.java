@@ -67,8 +67,7 @@ class RoadLimitFreightTest {
                 new TimetableChangeNotices(database.jdbi()),
                 ChangeRemedies.defaults(),
                 TestClock.at("2026-12-05T00:00:00Z"),
-                day -> n.roadLimits()
-                        .breaches(n.roadRailBridges().closures(day, n.network().serviceZone())));
+                n::roadLimitBreaches);
         return FreightService.onNetwork(
                 database.jdbi(),
                 n,
