@@ -31,8 +31,8 @@ public final class Resources {
     /** A single-track line between two holding points, with its km range. */
     public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) implements Resource {}
 
-    /** A block section, with its km range and direction. */
-    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm)
+    /** A block section of a line, with its km range on that line and its direction (rising: towards rising km). */
+    public record Block(String id, String line, Section section, boolean rising, int index, double fromKm, double toKm)
             implements Resource {}
 
     /** Track {@code number} of a station (1 = the main line; on double track 1 and 2). */
@@ -67,6 +67,7 @@ public final class Resources {
                     for (int b = 0; b < n; b++) {
                         blocks.add(new Block(
                                 "BLOCK:" + s.from() + "-" + s.to() + ":" + (inc ? "S" : "N") + ":" + b,
+                                network.mainLine().code(),
                                 s,
                                 inc,
                                 b,
