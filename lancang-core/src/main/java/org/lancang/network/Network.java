@@ -70,9 +70,9 @@ public final class Network {
                         (lines.size() > 1 ? "line " + line.code() + ": " : "") + found.get(0));
             }
         }
-        List<String> joined = junctionProblems(points, lines);
+        List<Violation> joined = junctionProblems(points, lines);
         if (!joined.isEmpty()) {
-            throw new IllegalArgumentException(joined.get(0));
+            throw new IllegalArgumentException(joined.get(0).toString());
         }
         this.profile = profile;
         this.points = List.copyOf(points);
@@ -135,18 +135,19 @@ public final class Network {
      * several lines is the same point on each (country, zone, kind), every point of {@code points} lies on a line, and
      * no two sections join the same pair of points (a section is found by its two ends).
      */
-    public static List<String> junctionProblems(List<Point> points, List<Line> lines) {
-        List<String> out = new ArrayList<>();
+    public static List<Violation> junctionProblems(List<Point> points, List<Line> lines) {
+        List<Violation> out = new ArrayList<>();
         if (lines.isEmpty()) {
-            out.add("a network needs at least one line");
+            out.add(new Violation(Subject.LINE, 0, "code", "a network needs at least one line"));
             return out;
         }
         Map<String, Point> seen = new HashMap<>();
         Set<String> pairs = new HashSet<>();
         Set<String> lineCodes = new HashSet<>();
-        for (Line line : lines) {
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
             if (!lineCodes.add(line.code())) {
-                out.add("line " + line.code() + " appears twice");
+                out.add(new Violation(Subject.LINE, l, "code", "'" + line.code() + "' appears twice"));
             }
             for (Point p : line.points()) {
                 Point other = seen.putIfAbsent(p.code(), p);
@@ -154,40 +155,53 @@ public final class Network {
                         && (!other.country().equals(p.country())
                                 || !other.timeZone().equals(p.timeZone())
                                 || other.kind() != p.kind())) {
-                    out.add("line " + line.code() + ": junction " + p.code()
-                            + " must have the same country, zone and kind on every line");
+                    out.add(new Violation(
+                            Subject.LINE,
+                            l,
+                            "code",
+                            "junction " + p.code() + " must have the same country, zone and kind on every line"));
                 }
             }
             for (Section s : line.sections()) {
-                String a = s.from().compareTo(s.to()) < 0 ? s.from() + "-" + s.to() : s.to() + "-" + s.from();
-                if (!pairs.add(a)) {
-                    out.add("line " + line.code() + ": a second section joins " + s.from() + " and " + s.to());
+                String pair = s.from().compareTo(s.to()) < 0 ? s.from() + "-" + s.to() : s.to() + "-" + s.from();
+                if (!pairs.add(pair)) {
+                    out.add(new Violation(
+                            Subject.LINE,
+                            l,
+                            "code",
+                            "a second section joins " + s.from() + " and " + s.to()
+                                    + " (a section is found by its two points)"));
                 }
             }
         }
-        for (Point p : points) {
-            if (!seen.containsKey(p.code())) {
-                out.add("point " + p.code() + " lies on no line");
+        for (int i = 0; i < points.size(); i++) {
+            if (!seen.containsKey(points.get(i).code())) {
+                out.add(new Violation(Subject.POINT, i, "line", points.get(i).code() + " lies on no line"));
             }
         }
-        Set<String> reached = new HashSet<>(List.of(lines.get(0).code()));
         Set<String> reachedPoints =
                 new HashSet<>(lines.get(0).points().stream().map(Point::code).toList());
+        Set<Integer> reached = new HashSet<>(List.of(0));
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (Line line : lines) {
-                if (!reached.contains(line.code())
-                        && line.points().stream().anyMatch(p -> reachedPoints.contains(p.code()))) {
-                    reached.add(line.code());
+            for (int l = 0; l < lines.size(); l++) {
+                Line line = lines.get(l);
+                if (!reached.contains(l) && line.points().stream().anyMatch(p -> reachedPoints.contains(p.code()))) {
+                    reached.add(l);
                     line.points().forEach(p -> reachedPoints.add(p.code()));
                     grew = true;
                 }
             }
         }
-        for (Line line : lines) {
-            if (!reached.contains(line.code())) {
-                out.add("line " + line.code() + " shares no junction with the rest of the network");
+        for (int l = 0; l < lines.size(); l++) {
+            if (!reached.contains(l)) {
+                out.add(new Violation(
+                        Subject.LINE,
+                        l,
+                        "code",
+                        "line " + lines.get(l).code() + " shares no junction with line "
+                                + lines.get(0).code() + " nor with a line joined to it"));
             }
         }
         return out;
@@ -359,6 +373,22 @@ public final class Network {
         return lines.get(0);
     }
 
+    /** The network with these sections instead of its own (the same pairs of points, in {@link #sections()} order). */
+    public Network withSections(List<Section> replaced) {
+        if (replaced.size() != sections.size()) {
+            throw new IllegalArgumentException(replaced.size() + " sections for " + sections.size());
+        }
+        List<Line> out = new ArrayList<>();
+        int at = 0;
+        for (Line l : lines) {
+            List<Section> own = replaced.subList(at, at + l.sections().size());
+            at += own.size();
+            out.add(new Line(
+                    l.code(), l.names(), l.risingName(), l.fallingName(), l.points(), own, l.structures(), l.source()));
+        }
+        return new Network(profile, borders, points, out);
+    }
+
     /** The line with this code. */
     public Optional<Line> line(String code) {
         return lines.stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
@@ -436,7 +466,8 @@ public final class Network {
     public enum Subject {
         POINT,
         SECTION,
-        STRUCTURE
+        STRUCTURE,
+        LINE
     }
 
     /**
