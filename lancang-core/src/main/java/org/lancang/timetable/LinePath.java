@@ -9,6 +9,8 @@ import org.lancang.network.CategoryLimit;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
+import org.lancang.network.Routes;
 import org.lancang.network.Section;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.TrackProfile;
@@ -58,9 +60,6 @@ public final class LinePath {
         }
     }
 
-    /** A stretch of one line, from point {@code fromIndex} to point {@code toIndex} of the line (either way). */
-    public record Stretch(Line line, int fromIndex, int toIndex) {}
-
     private final Network network;
     private final List<Leg> legs;
     private final List<Point> points;
@@ -68,7 +67,7 @@ public final class LinePath {
     private final int[] legOfSection;
     private final double[] positionsM;
 
-    private LinePath(Network network, List<Stretch> stretches) {
+    private LinePath(Network network, Route route) {
         this.network = network;
         List<Leg> legList = new ArrayList<>();
         List<Point> pts = new ArrayList<>();
@@ -76,7 +75,7 @@ public final class LinePath {
         List<Integer> legOf = new ArrayList<>();
         List<Double> positions = new ArrayList<>();
         double startM = 0;
-        for (Stretch st : stretches) {
+        for (Route.Leg st : route.legs()) {
             Leg leg = new Leg(st.line(), st.fromIndex(), st.toIndex(), startM);
             legList.add(leg);
             Line line = st.line();
@@ -102,27 +101,23 @@ public final class LinePath {
         this.positionsM = positions.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The path along these stretches, each starting where the one before ends (a route's legs). */
-    public static LinePath of(Network network, List<Stretch> stretches) {
-        if (stretches.isEmpty()) {
-            throw new IllegalArgumentException("a path needs at least one stretch");
-        }
-        for (int i = 1; i < stretches.size(); i++) {
-            Stretch a = stretches.get(i - 1);
-            Stretch b = stretches.get(i);
-            if (!a.line()
-                    .points()
-                    .get(a.toIndex())
-                    .code()
-                    .equals(b.line().points().get(b.fromIndex()).code())) {
-                throw new IllegalArgumentException("stretch " + i + " does not start where the one before ends");
-            }
-        }
-        return new LinePath(network, stretches);
+    /** The path along a route's legs. */
+    public static LinePath of(Network network, Route route) {
+        return new LinePath(network, route);
     }
 
     /** The path between two points; the codes are checked and named in the error as {@code fromField}/{@code toField}. */
     public static LinePath between(Network network, String from, String to, String fromField, String toField) {
+        return between(network, from, to, List.of(), fromField, toField);
+    }
+
+    /**
+     * The path along the shortest route between two points through the junctions of {@code via} ({@link Routes}); the
+     * codes are checked and named in the error as {@code fromField}/{@code toField}, the route's refusals as
+     * {@code via}.
+     */
+    public static LinePath between(
+            Network network, String from, String to, List<String> via, String fromField, String toField) {
         int f = network.indexOf(from);
         int t = network.indexOf(to);
         List<FieldError> errors = new ArrayList<>();
@@ -138,14 +133,14 @@ public final class LinePath {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        for (Network.Place a : network.places(from)) {
-            for (Network.Place b : network.places(to)) {
-                if (a.line().code().equals(b.line().code())) {
-                    return new LinePath(network, List.of(new Stretch(a.line(), a.index(), b.index())));
-                }
-            }
+        String f0 = network.points().get(f).code();
+        String t0 = network.points().get(t).code();
+        try {
+            return new LinePath(network, new Routes(network).between(f0, t0, via));
+        } catch (InvalidInput e) {
+            String field = e.field().equals("to") ? toField : e.field();
+            throw new InvalidInput(field, e.errors().get(0).message());
         }
-        throw new InvalidInput(toField, "'" + to + "' is not on a line with " + from);
     }
 
     public static LinePath between(Network network, String from, String to) {
