@@ -26,6 +26,9 @@ public final class Routes {
 
     public Routes(Network network) {
         this.network = network;
+        if (network.lines().size() == 1) {
+            return; // one way between two points: no graph to search (a path is built for every plan and request)
+        }
         for (Line line : network.lines()) {
             for (int i = 0; i + 1 < line.points().size(); i++) {
                 String a = line.points().get(i).code();
