@@ -291,11 +291,12 @@ final class FreightBench {
 
     /** Freight trains of the day whose path crosses the border. */
     private static int crossBorder(Platform platform, LocalDate date) {
-        double border = platform.reference().network().border().km();
+        Network network = platform.reference().network();
+        double border = network.border().km();
         int n = 0;
         for (ScheduledRun r : platform.timetable().day(date).runsOfTheDay()) {
             if (r.plan().trainType().equals(FreightService.TRAIN_TYPE)
-                    && r.run().path().containsKm(border)) {
+                    && r.run().path().containsKm(network.mainLine(), border)) {
                 n++;
             }
         }

@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The line as a whole: its points in km order, the sections between consecutive points, and its named structures.
- * Immutable; a network that breaks one of the rules in {@link #violations} cannot be built.
+ * The network as a whole: its {@link Line lines}, each a chain of points in its own km order with the sections between
+ * neighbours and its named structures, meeting at junctions (points on more than one line). A network of one line is
+ * that line's points, sections and structures. Immutable; a network whose lines break one of the rules in
+ * {@link #violations}, or that are not connected through their junctions, cannot be built.
  */
 public final class Network {
     /** Sane bounds: no railway here is faster, steeper or has more tracks. */
@@ -28,7 +30,9 @@ public final class Network {
     private final List<Point> points;
     private final List<Section> sections;
     private final List<Structure> structures;
+    private final List<Line> lines;
     private final Map<String, Integer> indexByCode;
+    private final Map<String, List<Place>> placesByCode;
     private final Map<String, Country> countryByCode;
 
     /**
@@ -51,14 +55,39 @@ public final class Network {
             List<Point> points,
             List<Section> sections,
             List<Structure> structures) {
-        List<Violation> found = violations(points, sections, structures);
-        if (!found.isEmpty()) {
-            throw new IllegalArgumentException(found.get(0).toString());
+        this(profile, borders, points, List.of(oneLine(profile, points, sections, structures)));
+    }
+
+    /**
+     * A network of several lines meeting at junctions: {@code points} lists every point once, with its km on its home
+     * line; a line lists a junction with its km on that line.
+     */
+    public Network(NetworkProfile profile, List<Border> borders, List<Point> points, List<Line> lines) {
+        for (Line line : lines) {
+            List<Violation> found = violations(line.points(), line.sections(), line.structures());
+            if (!found.isEmpty()) {
+                throw new IllegalArgumentException(
+                        (lines.size() > 1 ? "line " + line.code() + ": " : "") + found.get(0));
+            }
+        }
+        List<Violation> joined = junctionProblems(points, lines);
+        if (!joined.isEmpty()) {
+            throw new IllegalArgumentException(joined.get(0).toString());
         }
         this.profile = profile;
         this.points = List.copyOf(points);
-        this.sections = List.copyOf(sections);
-        this.structures = List.copyOf(structures);
+        this.lines = List.copyOf(lines);
+        this.sections = lines.stream().flatMap(l -> l.sections().stream()).toList();
+        this.structures = lines.stream().flatMap(l -> l.structures().stream()).toList();
+        Map<String, List<Place>> places = new HashMap<>();
+        for (Line line : lines) {
+            for (int i = 0; i < line.points().size(); i++) {
+                places.computeIfAbsent(line.points().get(i).code(), c -> new ArrayList<>())
+                        .add(new Place(line, i, line.km(i)));
+            }
+        }
+        places.replaceAll((c, l) -> List.copyOf(l));
+        this.placesByCode = Map.copyOf(places);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < points.size(); i++) {
             index.put(points.get(i).code(), i);
@@ -69,7 +98,113 @@ public final class Network {
         points.forEach(p -> byCode.putIfAbsent(p.country().code(), p.country()));
         structures.forEach(s -> byCode.putIfAbsent(s.country().code(), s.country()));
         this.countryByCode = Collections.unmodifiableMap(byCode);
-        this.borders = List.copyOf(completeBorders(borders, this.points));
+        List<Border> complete = new ArrayList<>();
+        for (Line line : this.lines) {
+            for (Border b : completeBorders(borders, line.points())) {
+                if (complete.stream()
+                        .noneMatch(c -> c.point().code().equals(b.point().code()))) {
+                    complete.add(b);
+                }
+            }
+        }
+        this.borders = List.copyOf(complete);
+    }
+
+    /** The one line of a network read as a single chain: it takes the network's code and names. */
+    private static Line oneLine(
+            NetworkProfile profile, List<Point> points, List<Section> sections, List<Structure> structures) {
+        return new Line(
+                profile.code(),
+                profile.names(),
+                Line.RISING,
+                Line.FALLING,
+                points,
+                sections,
+                structures,
+                "the network's one line");
+    }
+
+    /**
+     * Where a point lies on a line: the line, its index there and its km on that line (a junction has one place per
+     * line).
+     */
+    public record Place(Line line, int index, double km) {}
+
+    /**
+     * The rules that join lines into one network: every line is connected to the first through junctions, a point on
+     * several lines is the same point on each (country, zone, kind), every point of {@code points} lies on a line, and
+     * no two sections join the same pair of points (a section is found by its two ends).
+     */
+    public static List<Violation> junctionProblems(List<Point> points, List<Line> lines) {
+        List<Violation> out = new ArrayList<>();
+        if (lines.isEmpty()) {
+            out.add(new Violation(Subject.LINE, 0, "code", "a network needs at least one line"));
+            return out;
+        }
+        Map<String, Point> seen = new HashMap<>();
+        Set<String> pairs = new HashSet<>();
+        Set<String> lineCodes = new HashSet<>();
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
+            if (!lineCodes.add(line.code())) {
+                out.add(new Violation(Subject.LINE, l, "code", "'" + line.code() + "' appears twice"));
+            }
+            for (Point p : line.points()) {
+                Point other = seen.putIfAbsent(p.code(), p);
+                if (other != null
+                        && (!other.country().equals(p.country())
+                                || !other.timeZone().equals(p.timeZone())
+                                || other.kind() != p.kind())) {
+                    out.add(new Violation(
+                            Subject.LINE,
+                            l,
+                            "code",
+                            "junction " + p.code() + " must have the same country, zone and kind on every line"));
+                }
+            }
+            for (Section s : line.sections()) {
+                String pair = s.from().compareTo(s.to()) < 0 ? s.from() + "-" + s.to() : s.to() + "-" + s.from();
+                if (!pairs.add(pair)) {
+                    out.add(new Violation(
+                            Subject.LINE,
+                            l,
+                            "code",
+                            "a second section joins " + s.from() + " and " + s.to()
+                                    + " (a section is found by its two points)"));
+                }
+            }
+        }
+        for (int i = 0; i < points.size(); i++) {
+            if (!seen.containsKey(points.get(i).code())) {
+                out.add(new Violation(Subject.POINT, i, "line", points.get(i).code() + " lies on no line"));
+            }
+        }
+        Set<String> reachedPoints =
+                new HashSet<>(lines.get(0).points().stream().map(Point::code).toList());
+        Set<Integer> reached = new HashSet<>(List.of(0));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int l = 0; l < lines.size(); l++) {
+                Line line = lines.get(l);
+                if (!reached.contains(l) && line.points().stream().anyMatch(p -> reachedPoints.contains(p.code()))) {
+                    reached.add(l);
+                    line.points().forEach(p -> reachedPoints.add(p.code()));
+                    grew = true;
+                }
+            }
+        }
+        for (int l = 0; l < lines.size(); l++) {
+            if (!reached.contains(l)) {
+                out.add(new Violation(
+                        Subject.LINE,
+                        l,
+                        "code",
+                        "line " + lines.get(l).code() + " shares no junction with line "
+                                + lines.get(0).code() + " nor with a line joined to it"));
+            }
+        }
+        return out;
     }
 
     private static NetworkProfile derivedProfile(List<Point> points) {
@@ -220,8 +355,54 @@ public final class Network {
         return country;
     }
 
+    /** Every point once, with its km on its home line: on a network of one line, that line's points in km order. */
     public List<Point> points() {
         return points;
+    }
+
+    /** The lines, the first one the main line. */
+    public List<Line> lines() {
+        return lines;
+    }
+
+    /**
+     * The first line, where a km range that names no line lies: speed restrictions, disturbances and the other km
+     * ranges keep meaning the main line's km until they get a line of their own (ADR 0033, step 6).
+     */
+    public Line mainLine() {
+        return lines.get(0);
+    }
+
+    /** The network with these sections instead of its own (the same pairs of points, in {@link #sections()} order). */
+    public Network withSections(List<Section> replaced) {
+        if (replaced.size() != sections.size()) {
+            throw new IllegalArgumentException(replaced.size() + " sections for " + sections.size());
+        }
+        List<Line> out = new ArrayList<>();
+        int at = 0;
+        for (Line l : lines) {
+            List<Section> own = replaced.subList(at, at + l.sections().size());
+            at += own.size();
+            out.add(new Line(
+                    l.code(), l.names(), l.risingName(), l.fallingName(), l.points(), own, l.structures(), l.source()));
+        }
+        return new Network(profile, borders, points, out);
+    }
+
+    /** The line with this code. */
+    public Optional<Line> line(String code) {
+        return lines.stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    /** Where the point lies: one place on its line, one per line at a junction; none for an unknown code. */
+    public List<Place> places(String code) {
+        List<Place> p = code == null ? null : placesByCode.get(code.strip().toUpperCase(Locale.ROOT));
+        return p == null ? List.of() : p;
+    }
+
+    /** Whether the point lies on more than one line. */
+    public boolean isJunction(String code) {
+        return places(code).size() > 1;
     }
 
     public List<Section> sections() {
@@ -237,7 +418,7 @@ public final class Network {
         return i == null ? Optional.empty() : Optional.of(points.get(i));
     }
 
-    /** Position of the point in km order, or -1 when the code is unknown. */
+    /** Position of the point in {@link #points()} (km order on a network of one line), or -1 when the code is unknown. */
     public int indexOf(String code) {
         Integer i = code == null ? null : indexByCode.get(code.strip().toUpperCase(Locale.ROOT));
         return i == null ? -1 : i;
@@ -285,7 +466,8 @@ public final class Network {
     public enum Subject {
         POINT,
         SECTION,
-        STRUCTURE
+        STRUCTURE,
+        LINE
     }
 
     /**

@@ -18,8 +18,10 @@ import org.lancang.data.DataFiles;
 
 /**
  * Reads a network from its data files ({@value #NETWORK}, {@value #COUNTRIES}, {@value #POINTS}, {@value #SECTIONS},
- * {@value #STRUCTURES}, {@value #ASSUMED_LOOPS}, {@value #BORDERS}) and checks
- * every rule of {@link Network#violations}; a broken file gives a {@link DataFileException} naming file, line and field.
+ * {@value #STRUCTURES}, {@value #ASSUMED_LOOPS}, {@value #BORDERS}, and for a network of several lines
+ * {@value LineChains#LINES} and {@value LineChains#JUNCTIONS} with a {@code line} column in the others) and checks
+ * every rule of {@link Network#violations} per line, and that the lines are joined; a broken file gives a
+ * {@link DataFileException} naming file, line and field.
  */
 public final class NetworkParser {
     public static final String POINTS = "points.csv";
@@ -101,39 +103,31 @@ public final class NetworkParser {
         CsvTable sectionTable = CsvTable.parse(SECTIONS, files.read(SECTIONS), SECTION_COLUMNS);
         CsvTable structureTable = CsvTable.parse(STRUCTURES, files.read(STRUCTURES), STRUCTURE_COLUMNS);
 
-        List<Point> points =
-                pointTable.rows().stream().map(r -> point(r, false, countries)).toList();
+        LineChains chains = LineChains.heads(files, profile);
+        List<Point> points = new ArrayList<>();
+        for (CsvTable.Row row : pointTable.rows()) {
+            Point p = point(row, false, countries);
+            points.add(p);
+            chains.of(row).addHome(p, row);
+        }
         Map<String, Point> byCode =
                 points.stream().collect(Collectors.toMap(Point::code, Function.identity(), (a, b) -> a));
-        List<Section> sections = new ArrayList<>();
+        chains.addJunctions(files, byCode);
         for (CsvTable.Row row : sectionTable.rows()) {
-            sections.add(section(row, byCode));
+            known(row, "from", byCode);
+            known(row, "to", byCode);
+            LineChains.Chain chain = chains.of(row);
+            chain.addSection(section(row, chain.pointsByCode(row)), row);
         }
-        List<Structure> structures =
-                structureTable.rows().stream().map(r -> structure(r, countries)).toList();
-
-        List<Network.Violation> violations = Network.violations(points, sections, structures);
-        if (!violations.isEmpty()) {
-            Network.Violation v = violations.get(0);
-            CsvTable table = switch (v.subject()) {
-                case POINT -> pointTable;
-                case SECTION -> sectionTable;
-                case STRUCTURE -> structureTable;
-            };
-            int line = table.rows().isEmpty()
-                    ? 1
-                    : table.rows()
-                            .get(Math.min(v.index(), table.rows().size() - 1))
-                            .line();
-            throw new DataFileException(table.file(), line, v.field(), v.problem());
+        for (CsvTable.Row row : structureTable.rows()) {
+            chains.of(row).addStructure(structure(row, countries), row);
         }
-        Network reference = withAssumedLoops(new Network(points, sections, structures), files, countries);
-        return new Network(
-                profile,
-                borders(files, reference, countries),
-                reference.points(),
-                reference.sections(),
-                reference.structures());
+        chains.check(pointTable, sectionTable, structureTable);
+        withAssumedLoops(chains, points, files, countries);
+        List<Line> lines = chains.lines();
+        chains.checkJoined(points, lines, pointTable);
+        Network reference = new Network(profile, List.of(), points, lines);
+        return new Network(profile, borders(files, reference, countries), points, lines);
     }
 
     /** The countries of {@value #COUNTRIES}, and the shared ones of their borders made on demand, one value per code. */
@@ -258,22 +252,21 @@ public final class NetworkParser {
     }
 
     /**
-     * Adds the assumed passing loops: each must lie strictly inside a single-track section, which it splits in two with
-     * the same track, speeds, block and gradient.
+     * Adds the assumed passing loops: each must lie strictly inside a single-track section of its line (the main line
+     * when the row names none), which it splits in two with the same track, speeds, block and gradient.
      */
-    private static Network withAssumedLoops(Network reference, DataFiles files, Countries countries) {
+    private static void withAssumedLoops(LineChains chains, List<Point> points, DataFiles files, Countries countries) {
         CsvTable table = CsvTable.parse(ASSUMED_LOOPS, files.read(ASSUMED_LOOPS), POINT_COLUMNS);
-        List<Point> points = new ArrayList<>(reference.points());
-        List<Section> sections = new ArrayList<>(reference.sections());
         for (CsvTable.Row row : table.rows()) {
             Point loop = point(row, true, countries);
             if (loop.kind() != PointKind.PASSING_LOOP) {
                 throw row.error("kind", "an assumed point must be a PASSING_LOOP");
             }
-            if (reference.point(loop.code()).isPresent()
-                    || points.stream().anyMatch(p -> p.code().equals(loop.code()))) {
+            if (points.stream().anyMatch(p -> p.code().equals(loop.code()))) {
                 throw row.error("code", "'" + loop.code() + "' is already a point");
             }
+            LineChains.Chain chain = chains.of(row);
+            List<Section> sections = chain.sections();
             int at = -1;
             for (int i = 0; i < sections.size(); i++) {
                 Section s = sections.get(i);
@@ -285,26 +278,33 @@ public final class NetworkParser {
                 throw row.error("km", loop.km() + " is not strictly inside a single-track section");
             }
             Section s = sections.get(at);
-            sections.set(at, s.between(s.from(), loop.code(), s.fromKm(), loop.km()));
-            sections.add(at + 1, s.between(loop.code(), s.to(), loop.km(), s.toKm()));
-            points.add(at + 1, loop);
+            chain.splitSection(
+                    at,
+                    loop,
+                    row,
+                    s.between(s.from(), loop.code(), s.fromKm(), loop.km()),
+                    s.between(loop.code(), s.to(), loop.km(), s.toKm()));
+            Point before = chain.points().get(at);
+            points.add(points.indexOf(before) + 1, loop);
         }
-        List<Network.Violation> violations = Network.violations(points, sections, reference.structures());
-        if (!violations.isEmpty()) {
-            throw new DataFileException(
-                    ASSUMED_LOOPS,
-                    1,
-                    violations.get(0).field(),
-                    violations.get(0).problem());
+        for (LineChains.Chain chain : chains.all()) {
+            List<Network.Violation> violations =
+                    Network.violations(chain.points(), chain.sections(), chain.structures());
+            if (!violations.isEmpty()) {
+                throw new DataFileException(
+                        ASSUMED_LOOPS,
+                        1,
+                        violations.get(0).field(),
+                        violations.get(0).problem());
+            }
         }
-        return new Network(points, sections, reference.structures());
     }
 
     /** The three languages every name has, and the pinyin form: the other {@code name_xx} columns are more languages. */
     private static final Set<String> NAME_COLUMNS = Set.of("name_en", "name_zh", "name_lo", "name_pinyin");
 
     /** Names in more languages: each column {@code name_xx} (a two- or three-letter language code) beyond the three. */
-    private static Map<String, String> moreNames(CsvTable.Row row) {
+    static Map<String, String> moreNames(CsvTable.Row row) {
         Map<String, String> more = new TreeMap<>();
         for (String column : row.columns()) {
             if (column.matches("name_[a-z]{2,3}") && !NAME_COLUMNS.contains(column)) {
@@ -388,7 +388,7 @@ public final class NetworkParser {
                 row.text("source"));
     }
 
-    private static Point known(CsvTable.Row row, String field, Map<String, Point> byCode) {
+    static Point known(CsvTable.Row row, String field, Map<String, Point> byCode) {
         String code = row.required(field);
         Point p = byCode.get(code);
         if (p == null) {

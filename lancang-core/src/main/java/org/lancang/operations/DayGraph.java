@@ -558,12 +558,16 @@ public final class DayGraph {
 
     /** Index on the run's path of the point where it enters the line. */
     public static int entryPoint(Run r, Resources.Line line) {
-        return r.path().indexOf(r.path().increasingKm() ? line.fromCode() : line.toCode());
+        int a = r.path().indexOf(line.fromCode());
+        int b = r.path().indexOf(line.toCode());
+        return a < 0 || b < 0 ? -1 : Math.min(a, b);
     }
 
     /** Index on the run's path of the point where it leaves the line. */
     public static int exitPoint(Run r, Resources.Line line) {
-        return r.path().indexOf(r.path().increasingKm() ? line.toCode() : line.fromCode());
+        int a = r.path().indexOf(line.fromCode());
+        int b = r.path().indexOf(line.toCode());
+        return a < 0 || b < 0 ? -1 : Math.max(a, b);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.lancang.errors.InvalidInput;
+import org.lancang.network.Line;
 import org.lancang.timetable.SpeedRestriction;
 
 /**
@@ -105,7 +106,8 @@ public final class DaySimulator {
                 }
                 SpeedRestriction tsr = new SpeedRestriction(s.fromKm(), s.toKm(), s.speedKmh());
                 for (DayGraph.Run r : g.runs()) {
-                    if (!r.path().containsKm(s.fromKm()) && !r.path().containsKm(s.toKm())) {
+                    Line main = r.path().network().mainLine();
+                    if (!r.path().containsKm(main, s.fromKm()) && !r.path().containsKm(main, s.toKm())) {
                         continue;
                     }
                     List<SpeedRestriction> all = new ArrayList<>(r.restrictions());

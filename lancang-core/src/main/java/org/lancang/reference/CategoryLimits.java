@@ -44,7 +44,7 @@ public final class CategoryLimits {
         for (Section s : network.sections()) {
             sections.add(s.withCategoryLimits(limits));
         }
-        return new Network(network.profile(), network.borders(), network.points(), sections, network.structures());
+        return network.withSections(sections);
     }
 
     private static CategoryLimit limit(CsvTable.Row row, Network network, Set<String> known) {

@@ -14,9 +14,11 @@ import org.lancang.timetable.conflict.Occupation;
  * {@link StationTracks} allocation, which sees every train at a station at once.
  */
 public final class BlockingTimes {
-    /** A stop (or a pass through a single-track station) that needs a station track. */
-    public record StationStop(
-            String owner, Point station, boolean increasingKm, boolean passing, Instant from, Instant to) {}
+    /**
+     * A stop (or a pass through a single-track station) that needs a station track; {@code rising}: the train runs
+     * towards rising km of its line there.
+     */
+    public record StationStop(String owner, Point station, boolean rising, boolean passing, Instant from, Instant to) {}
 
     /** What a run needs: line and block occupations, and station tracks to allocate. */
     public record Demand(List<Occupation> occupations, List<StationStop> stationStops) {}
@@ -28,14 +30,13 @@ public final class BlockingTimes {
         /** A line or block section held from {@code from} until {@code to}. */
         void section(String resource, long from, long to);
 
-        /** A station track needed from {@code from} until {@code to}, for a stop or a pass. */
-        void station(Point station, boolean passing, long from, long to);
+        /** A station track needed from {@code from} until {@code to}, for a stop or a pass, in direction {@code rising}. */
+        void station(Point station, boolean rising, boolean passing, long from, long to);
     }
 
     public static Demand of(String owner, TrainRun run, Instant departure, Resources resources, BlockingRules rules) {
         List<Occupation> occupations = new ArrayList<>();
         List<StationStop> stops = new ArrayList<>();
-        boolean increasingKm = run.path().increasingKm();
         offsets(run, resources, rules, new Sink() {
             @Override
             public void section(String resource, long from, long to) {
@@ -44,9 +45,9 @@ public final class BlockingTimes {
             }
 
             @Override
-            public void station(Point station, boolean passing, long from, long to) {
+            public void station(Point station, boolean rising, boolean passing, long from, long to) {
                 stops.add(new StationStop(
-                        owner, station, increasingKm, passing, departure.plusNanos(from), departure.plusNanos(to)));
+                        owner, station, rising, passing, departure.plusNanos(from), departure.plusNanos(to)));
             }
         });
         return new Demand(occupations, stops);
@@ -63,11 +64,13 @@ public final class BlockingTimes {
 
         // single-track lines: from the route set at the entry point until the tail clears the exit point
         for (Resources.Line line : resources.lines()) {
-            int entry = path.indexOf(path.increasingKm() ? line.fromCode() : line.toCode());
-            int exit = path.indexOf(path.increasingKm() ? line.toCode() : line.fromCode());
-            if (entry < 0 || exit < 0) {
+            int a = path.indexOf(line.fromCode());
+            int b = path.indexOf(line.toCode());
+            if (a < 0 || b < 0) {
                 continue;
             }
+            int entry = Math.min(a, b);
+            int exit = Math.max(a, b);
             sink.section(
                     line.id(),
                     times.get(entry).departure().toNanos()
@@ -75,15 +78,14 @@ public final class BlockingTimes {
                     tailClears(run, exit) + rules.singleTrackRelease().toNanos());
         }
 
-        // double-track block sections in the train's direction
+        // double-track block sections in the train's direction on their line
         for (Resources.Block block : resources.blocks()) {
-            if (block.increasingKm() != path.increasingKm()
-                    || !path.containsKm(block.fromKm())
-                    || !path.containsKm(block.toKm())) {
+            LinePath.Leg leg = legOver(path, block);
+            if (leg == null) {
                 continue;
             }
-            double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
-            double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
+            double start = leg.positionOf(leg.rising() ? block.fromKm() : block.toKm());
+            double end = leg.positionOf(leg.rising() ? block.toKm() : block.fromKm());
             double approach = start - (end - start); // the signal one block back must already show clear
             sink.section(
                     block.id(),
@@ -108,15 +110,29 @@ public final class BlockingTimes {
                 long to = last
                         ? t.arrival().toNanos() + rules.platformAfterArrival().toNanos()
                         : t.departure().toNanos() + rules.stationRelease().toNanos();
-                sink.station(p, false, from, to);
+                sink.station(p, path.risingAt(i), false, from, to);
             } else if (singleTrackAt(path, i)) {
                 sink.station(
                         p,
+                        path.risingAt(i),
                         true,
                         t.arrival().toNanos() - rules.stationSetup().toNanos(),
                         tailClears(run, i) + rules.stationRelease().toNanos());
             }
         }
+    }
+
+    /** The leg of the path that runs over the whole block in the block's direction, or null. */
+    static LinePath.Leg legOver(LinePath path, Resources.Block block) {
+        for (LinePath.Leg leg : path.legs()) {
+            if (leg.rising() == block.rising()
+                    && leg.line().code().equals(block.line())
+                    && leg.containsKm(block.fromKm())
+                    && leg.containsKm(block.toKm())) {
+                return leg;
+            }
+        }
+        return null;
     }
 
     /** Whether the track on either side of path point i is single. */

@@ -21,7 +21,7 @@ record PathCandidates(String[] resources, String[][] alternatives, long[] from, 
 
     /** What the search needs of a station: its tracks in order of preference for a pass or a stop. */
     interface Tracks {
-        String[] of(Point station, boolean passing, boolean increasingKm);
+        String[] of(Point station, boolean passing, boolean rising);
     }
 
     /** The run's blocking times ({@link BlockingTimes#offsets}), a stop's tracks given by {@code tracks}. */
@@ -37,8 +37,8 @@ record PathCandidates(String[] resources, String[][] alternatives, long[] from, 
             }
 
             @Override
-            public void station(Point station, boolean passing, long from, long to) {
-                String[] alternatives = tracks.of(station, passing, path.increasingKm());
+            public void station(Point station, boolean rising, boolean passing, long from, long to) {
+                String[] alternatives = tracks.of(station, passing, rising);
                 double entryM = path.positionM(path.indexOf(station.code())) - 1;
                 all.add(alternatives[0], alternatives, from, to, entryM);
             }

@@ -325,15 +325,15 @@ public final class PathFinder {
      * The tracks a stop may take, in order: built once per station and kind of stop, so that the ids looked up in the
      * day's index are the same strings every time (their hash computed once, not at every try of the search).
      */
-    private String[] tracks(Point station, boolean passing, boolean increasingKm) {
+    private String[] tracks(Point station, boolean passing, boolean rising) {
         String[][] kinds = stationTracks.computeIfAbsent(station.code(), code ->
                 new String[][] {{Resources.track(code, 1)}, trackIds(station, true), trackIds(station, false)});
-        return kinds[passing ? 0 : increasingKm ? 1 : 2];
+        return kinds[passing ? 0 : rising ? 1 : 2];
     }
 
-    private String[] trackIds(Point station, boolean increasingKm) {
+    private String[] trackIds(Point station, boolean rising) {
         BlockingTimes.StationStop probe =
-                new BlockingTimes.StationStop("", station, increasingKm, false, Instant.EPOCH, Instant.EPOCH);
+                new BlockingTimes.StationStop("", station, rising, false, Instant.EPOCH, Instant.EPOCH);
         return StationTracks.preference(probe, planner.network()).stream()
                 .map(t -> Resources.track(station.code(), t))
                 .toArray(String[]::new);
@@ -377,15 +377,19 @@ public final class PathFinder {
 
     /** Where along the path the train must have permission to enter the resource. */
     private double entryPosition(LinePath path, String resource) {
-        if (resource.startsWith("LINE:")) {
-            String[] ends = resource.substring(5).split("-");
-            int a = path.indexOf(ends[0]);
-            int b = path.indexOf(ends[1]);
+        Resources.Resource found = planner.resources().find(resource).orElse(null);
+        if (found instanceof Resources.Line line) {
+            int a = path.indexOf(line.fromCode());
+            int b = path.indexOf(line.toCode());
             return path.positionM(Math.min(a, b));
         }
-        if (planner.resources().find(resource).orElse(null) instanceof Resources.Block block) {
-            double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
-            double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
+        if (found instanceof Resources.Block block) {
+            LinePath.Leg leg = BlockingTimes.legOver(path, block);
+            if (leg == null) {
+                return 0;
+            }
+            double start = leg.positionOf(leg.rising() ? block.fromKm() : block.toKm());
+            double end = leg.positionOf(leg.rising() ? block.toKm() : block.fromKm());
             return start - (end - start);
         }
         return 0;

@@ -108,12 +108,12 @@ public final class Planner {
         if (plan.allowancePercent() < 0 || plan.allowancePercent() > 50) {
             throw new InvalidInput("allowancePercent", "must be between 0 and 50", "allowance-range");
         }
-        LinePath path = LinePath.between(network, plan.from(), plan.to());
+        LinePath path = LinePath.between(network, plan.from(), plan.to(), plan.via(), "from", "to");
         Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
         boolean fixedByHand = stops.stream().anyMatch(s -> s.departAt() != null);
-        PatternKey pattern =
-                new PatternKey(type.code(), plan.from(), plan.to(), stops, plan.allowancePercent(), key.restrictions());
+        PatternKey pattern = new PatternKey(
+                type.code(), plan.from(), routeTo(plan), stops, plan.allowancePercent(), key.restrictions());
         TrainRun same = fixedByHand ? null : patterns.get(pattern);
         if (same != null) {
             return remember(key, same);
@@ -123,15 +123,13 @@ public final class Planner {
             legs.clear();
         }
         LegMemo memo = legs.computeIfAbsent(
-                new LegKey(type.code(), plan.from(), plan.to(), key.restrictions()), k -> new LegMemo());
-        TrainRun run = RunningTimes.compute(
-                network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements, memo);
+                new LegKey(type.code(), plan.from(), routeTo(plan), key.restrictions()), k -> new LegMemo());
+        TrainRun run = RunningTimes.compute(path, type, stops, restrictions, allowance, supplements, memo);
         if (fixedByHand) {
             // departures fixed by hand: lengthen those dwells (a dwell moves every later time by the same amount,
             // the legs between stops do not change), then run the physics again with the final dwells
             stops = fixedDepartures(plan, run, stops);
-            run = RunningTimes.compute(
-                    network, type, plan.from(), plan.to(), stops, restrictions, allowance, supplements, memo);
+            run = RunningTimes.compute(path, type, stops, restrictions, allowance, supplements, memo);
         }
         if (!fixedByHand) {
             if (patterns.size() > 10_000) {
@@ -140,6 +138,11 @@ public final class Planner {
             patterns.putIfAbsent(pattern, run);
         }
         return remember(key, run);
+    }
+
+    /** The destination with the junctions on the way, for the caches: two routes between two points run apart. */
+    private static String routeTo(TrainPlan plan) {
+        return plan.via().isEmpty() ? plan.to() : plan.to() + " via " + String.join(" ", plan.via());
     }
 
     private TrainRun remember(RunKey key, TrainRun run) {

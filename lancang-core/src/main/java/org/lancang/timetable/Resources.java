@@ -10,14 +10,18 @@ import org.lancang.network.Point;
 import org.lancang.network.Section;
 
 /**
- * The resources trains compete for, derived from the network:
+ * The resources trains compete for, derived from the network, line by line:
  * <ul>
- * <li>{@code LINE:A-B} a single-track line between two adjacent points that can hold trains (both directions share it;
- * the border, where no train can stop, lies inside Mohan–Boten);</li>
+ * <li>{@code LINE:A-B} a single-track line between two adjacent points that can hold trains, or a junction (both
+ * directions share it; the border, where no train can stop, lies inside Mohan–Boten);</li>
  * <li>{@code BLOCK:A-B:S:i} / {@code BLOCK:A-B:N:i} block section i of a double-track section, per direction (S =
  * towards increasing km);</li>
- * <li>{@code TRACK:X:n} track n of station X (1 = main line, on double track 1 and 2).</li>
+ * <li>{@code TRACK:X:n} track n of station X (1 = main line, on double track 1 and 2): a junction's tracks are one
+ * set, shared by the trains of every line through it.</li>
  * </ul>
+ * On a network of several lines the line's code follows the kind, as km and point pairs are the line's own:
+ * {@code LINE:L:A-B}, and {@code BLOCK:L:A-B:R:i} / {@code BLOCK:L:A-B:F:i} for rising and falling km. A network of one
+ * line keeps the shorter ids, which timetables and tests name.
  */
 public final class Resources {
     /**
@@ -31,8 +35,8 @@ public final class Resources {
     /** A single-track line between two holding points, with its km range. */
     public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) implements Resource {}
 
-    /** A block section, with its km range and direction. */
-    public record Block(String id, Section section, boolean increasingKm, int index, double fromKm, double toKm)
+    /** A block section of a line, with its km range on that line and its direction (rising: towards rising km). */
+    public record Block(String id, String line, Section section, boolean rising, int index, double fromKm, double toKm)
             implements Resource {}
 
     /** Track {@code number} of a station (1 = the main line; on double track 1 and 2). */
@@ -45,40 +49,52 @@ public final class Resources {
 
     public Resources(Network network, BlockingRules rules) {
         this.network = network;
-        List<Point> points = network.points();
-        int lineStart = -1;
-        for (int i = 0; i < network.sections().size(); i++) {
-            Section s = network.sections().get(i);
-            if (s.isSingleTrack()) {
-                if (lineStart < 0) {
-                    lineStart = i;
-                }
-                Point end = points.get(i + 1);
-                if (end.canHoldTrains() || i == network.sections().size() - 1) {
-                    Point start = points.get(lineStart);
-                    lines.add(new Line(
-                            "LINE:" + start.code() + "-" + end.code(), start.code(), end.code(), start.km(), end.km()));
-                    lineStart = -1;
-                }
-            } else {
-                int n = Math.max(1, (int) Math.ceil(s.lengthKm() * 1000 / rules.blockLengthM()));
-                double step = s.lengthKm() / n;
-                for (boolean inc : new boolean[] {true, false}) {
-                    for (int b = 0; b < n; b++) {
-                        blocks.add(new Block(
-                                "BLOCK:" + s.from() + "-" + s.to() + ":" + (inc ? "S" : "N") + ":" + b,
-                                s,
-                                inc,
-                                b,
-                                s.fromKm() + b * step,
-                                s.fromKm() + (b + 1) * step));
+        boolean oneLine = network.lines().size() == 1;
+        for (var line : network.lines()) {
+            String prefix = oneLine ? "" : line.code() + ":";
+            List<Point> points = line.points();
+            List<Section> sections = line.sections();
+            int lineStart = -1;
+            for (int i = 0; i < sections.size(); i++) {
+                Section s = sections.get(i);
+                if (s.isSingleTrack()) {
+                    if (lineStart < 0) {
+                        lineStart = i;
+                    }
+                    Point end = points.get(i + 1);
+                    // a junction ends a single-track line: the lines beyond it are others
+                    if (end.canHoldTrains() || network.isJunction(end.code()) || i == sections.size() - 1) {
+                        Point start = points.get(lineStart);
+                        lines.add(new Line(
+                                "LINE:" + prefix + start.code() + "-" + end.code(),
+                                start.code(),
+                                end.code(),
+                                start.km(),
+                                end.km()));
+                        lineStart = -1;
+                    }
+                } else {
+                    int n = Math.max(1, (int) Math.ceil(s.lengthKm() * 1000 / rules.blockLengthM()));
+                    double step = s.lengthKm() / n;
+                    for (boolean rising : new boolean[] {true, false}) {
+                        for (int b = 0; b < n; b++) {
+                            String direction = oneLine ? (rising ? "S" : "N") : (rising ? "R" : "F");
+                            blocks.add(new Block(
+                                    "BLOCK:" + prefix + s.from() + "-" + s.to() + ":" + direction + ":" + b,
+                                    line.code(),
+                                    s,
+                                    rising,
+                                    b,
+                                    s.fromKm() + b * step,
+                                    s.fromKm() + (b + 1) * step));
+                        }
                     }
                 }
             }
         }
         lines.forEach(l -> byId.put(l.id(), l));
         blocks.forEach(b -> byId.put(b.id(), b));
-        for (Point p : points) {
+        for (Point p : network.points()) {
             for (int t = 1; t <= Math.max(2, p.stationTracks()); t++) {
                 byId.put(track(p.code(), t), new Track(track(p.code(), t), p, t));
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lancang.errors.Validation;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
@@ -90,7 +91,19 @@ public final class RunningTimes {
             Allowance allowance,
             LegSupplements supplements,
             LegMemo memo) {
-        LinePath path = LinePath.between(network, from, to);
+        return compute(LinePath.between(network, from, to), type, stops, restrictions, allowance, supplements, memo);
+    }
+
+    /** The run of {@code type} along {@code path}, as {@link #compute(Network, TrainType, String, String, List, List,
+     * Allowance, LegSupplements, LegMemo)}. */
+    public static TrainRun compute(
+            LinePath path,
+            TrainType type,
+            List<StopRequest> stops,
+            List<SpeedRestriction> restrictions,
+            Allowance allowance,
+            LegSupplements supplements,
+            LegMemo memo) {
         Validation v = new Validation();
         checkGaugeAndPower(v, path, type);
         v.throwIfInvalid();
@@ -103,23 +116,21 @@ public final class RunningTimes {
             physicsStops.add(new Stop(path.positionM(path.indexOf(s.point())), s.dwell()));
         }
         List<TemporarySpeedRestriction> tsrs = new ArrayList<>();
+        Line restricted = path.network().mainLine(); // a restriction's km range is on the main line (ADR 0033)
         for (SpeedRestriction r : restrictions) {
-            if (!path.containsKm(r.fromKm())
-                    && !path.containsKm(r.toKm())
-                    && !(r.fromKm()
-                                    < Math.min(
-                                            path.origin().km(),
-                                            path.destination().km())
-                            && r.toKm()
-                                    > Math.max(
-                                            path.origin().km(),
-                                            path.destination().km()))) {
-                continue; // not on this path
-            }
-            double a = path.positionOfKm(r.fromKm());
-            double b = path.positionOfKm(r.toKm());
-            if (Math.abs(b - a) > 0) {
-                tsrs.add(new TemporarySpeedRestriction(Math.min(a, b), Math.max(a, b), r.speedKmh() / 3.6));
+            for (LinePath.Leg leg : path.legs()) {
+                if (!leg.line().code().equals(restricted.code())
+                        || (!leg.containsKm(r.fromKm())
+                                && !leg.containsKm(r.toKm())
+                                && !(r.fromKm() < Math.min(leg.fromKm(), leg.toKm())
+                                        && r.toKm() > Math.max(leg.fromKm(), leg.toKm())))) {
+                    continue; // not on this leg
+                }
+                double a = leg.positionOf(r.fromKm());
+                double b = leg.positionOf(r.toKm());
+                if (Math.abs(b - a) > 0) {
+                    tsrs.add(new TemporarySpeedRestriction(Math.min(a, b), Math.max(a, b), r.speedKmh() / 3.6));
+                }
             }
         }
         List<TimingPoint> timingPoints = new ArrayList<>();
@@ -269,9 +280,9 @@ public final class RunningTimes {
 
     private static void checkRestrictions(
             Validation v, LinePath path, TrainType type, List<SpeedRestriction> restrictions) {
-        Network network = path.network();
-        double lineStart = network.points().get(0).km();
-        double lineEnd = network.points().get(network.points().size() - 1).km();
+        Line line = path.network().mainLine();
+        double lineStart = line.first().km();
+        double lineEnd = line.last().km();
         for (int i = 0; i < restrictions.size(); i++) {
             SpeedRestriction r = restrictions.get(i);
             String field = "restrictions[" + i + "]";
@@ -282,7 +293,7 @@ public final class RunningTimes {
                                 + lineEnd + " km");
                 continue;
             }
-            for (Section s : network.sections()) {
+            for (Section s : line.sections()) {
                 if (r.overlapsKm(s.fromKm(), s.toKm()) && r.speedKmh() >= s.lineSpeedKmh()) {
                     v.add(
                             field + ".speedKmh",

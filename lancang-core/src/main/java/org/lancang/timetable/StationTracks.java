@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Section;
 import org.lancang.timetable.conflict.BlockingTable;
 
 /**
@@ -126,18 +127,23 @@ public final class StationTracks {
             order.add(t);
         }
         if (doubleTrack && tracks >= 2) {
-            order.add(s.increasingKm() ? 1 : 2);
+            order.add(s.rising() ? 1 : 2);
         } else {
             order.add(1);
         }
         return order;
     }
 
+    /** Whether a double-track section reaches the station on any of its lines. */
     static boolean isDoubleTrackStation(Point p, Network network) {
-        int i = network.indexOf(p.code());
-        boolean before = i > 0 && network.sections().get(i - 1).tracks() >= 2;
-        boolean after =
-                i < network.sections().size() && network.sections().get(i).tracks() >= 2;
-        return before || after;
+        for (Network.Place place : network.places(p.code())) {
+            List<Section> sections = place.line().sections();
+            int i = place.index();
+            if ((i > 0 && sections.get(i - 1).tracks() >= 2)
+                    || (i < sections.size() && sections.get(i).tracks() >= 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

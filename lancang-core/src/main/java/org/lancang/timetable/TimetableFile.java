@@ -15,11 +15,14 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
+import org.lancang.network.Network;
+import org.lancang.network.Routes;
 
 /**
  * The timetable as a CSV file of train plans: one row per train with its first departure, its commercial stops and
  * the meets that path insertion planned. Stops and meets are written {@code CODE M:SS} separated by {@code ;}; a
- * departure fixed by hand adds the local time: {@code LPB 3 @10:15}.
+ * departure fixed by hand adds the local time: {@code LPB 3 @10:15}. An optional column {@value #VIA} names the junctions
+ * a train runs through, in order, separated by blanks, where its route is not the shortest (or two routes tie).
  */
 public final class TimetableFile {
     public static final List<String> COLUMNS = List.of(
@@ -39,7 +42,36 @@ public final class TimetableFile {
             "allowance_percent",
             "note");
 
+    /** The optional column of the junctions a train runs through. */
+    public static final String VIA = "via";
+
     private TimetableFile() {}
+
+    /**
+     * The plans of the file, each row's route checked on {@code network}: a via that is not a junction, a tie between
+     * two routes, a route passing a point twice are refused naming the file, the row and the column {@value #VIA}.
+     */
+    public static List<TrainPlan> parse(String file, String text, Network network) {
+        List<TrainPlan> plans = parse(file, text);
+        List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
+        Routes routes = new Routes(network);
+        for (int i = 0; i < plans.size(); i++) {
+            TrainPlan plan = plans.get(i);
+            if (network.point(plan.from()).isEmpty() || network.point(plan.to()).isEmpty()) {
+                continue; // the planner names an unknown point
+            }
+            try {
+                routes.between(
+                        network.point(plan.from()).orElseThrow().code(),
+                        network.point(plan.to()).orElseThrow().code(),
+                        plan.via());
+            } catch (InvalidInput e) {
+                String field = e.field().equals(VIA) ? VIA : e.field();
+                throw rows.get(i).error(field, e.errors().get(0).message());
+            }
+        }
+        return plans;
+    }
 
     public static List<TrainPlan> parse(String file, String text) {
         List<TrainPlan> plans = new ArrayList<>();
@@ -62,9 +94,15 @@ public final class TimetableFile {
                     stops(row, "meets"),
                     bool(row, "fixed_departure"),
                     row.decimalBetween("allowance_percent", 0, 50),
-                    row.text("note")));
+                    row.text("note"),
+                    via(row)));
         }
         return plans;
+    }
+
+    private static List<String> via(CsvTable.Row row) {
+        String text = row.textIfPresent(VIA).toUpperCase(Locale.ROOT);
+        return text.isEmpty() ? List.of() : List.of(text.split("[\\s;]+"));
     }
 
     private static Operator operator(CsvTable.Row row) {
@@ -76,9 +114,12 @@ public final class TimetableFile {
     }
 
     public static String format(List<TrainPlan> plans) {
-        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        boolean via = plans.stream().anyMatch(p -> !p.via().isEmpty());
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS))
+                .append(via ? "," + VIA : "")
+                .append('\n');
         for (TrainPlan p : plans) {
-            List<String> fields = List.of(
+            List<String> fields = new ArrayList<>(List.of(
                     p.number(),
                     p.operator().name(),
                     p.trainType(),
@@ -93,7 +134,10 @@ public final class TimetableFile {
                     stops(p.stops()),
                     stops(p.meets()),
                     String.valueOf(p.allowancePercent()),
-                    p.note());
+                    p.note()));
+            if (via) {
+                fields.add(String.join(" ", p.via()));
+            }
             sb.append(fields.stream().map(TimetableFile::quote).collect(Collectors.joining(",")))
                     .append('\n');
         }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param meets            operational waits (for a meet or to be overtaken on single track), found by path insertion
  * @param fixedDeparture   a published time the planner will not move; otherwise path insertion may leave later
  * @param allowancePercent running-time allowance added to every leg, in percent of the minimum running time
+ * @param via              the junctions the train runs through, in order, where the shortest route is not its own
+ *                         (or two routes tie); empty for the shortest route
  */
 public record TrainPlan(
         String number,
@@ -31,7 +33,8 @@ public record TrainPlan(
         List<StopRequest> meets,
         boolean fixedDeparture,
         double allowancePercent,
-        String note) {
+        String note,
+        List<String> via) {
     public TrainPlan {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(operator, "operator");
@@ -41,6 +44,39 @@ public record TrainPlan(
         stops = List.copyOf(stops);
         meets = List.copyOf(meets);
         note = note == null ? "" : note;
+        via = via == null ? List.of() : List.copyOf(via);
+    }
+
+    /** A plan on the shortest route. */
+    public TrainPlan(
+            String number,
+            Operator operator,
+            String trainType,
+            boolean passenger,
+            ServiceCalendar calendar,
+            String from,
+            String to,
+            LocalTime departure,
+            List<StopRequest> stops,
+            List<StopRequest> meets,
+            boolean fixedDeparture,
+            double allowancePercent,
+            String note) {
+        this(
+                number,
+                operator,
+                trainType,
+                passenger,
+                calendar,
+                from,
+                to,
+                departure,
+                stops,
+                meets,
+                fixedDeparture,
+                allowancePercent,
+                note,
+                List.of());
     }
 
     public TrainPlan withMeets(List<StopRequest> newMeets) {
@@ -57,7 +93,8 @@ public record TrainPlan(
                 newMeets,
                 fixedDeparture,
                 allowancePercent,
-                note);
+                note,
+                via);
     }
 
     /** The same train with one commercial stop instead of its own (for what-if checks). */
@@ -75,7 +112,8 @@ public record TrainPlan(
                 List.of(),
                 fixedDeparture,
                 allowancePercent,
-                note);
+                note,
+                via);
     }
 
     public TrainPlan withDeparture(LocalTime newDeparture) {
@@ -92,7 +130,8 @@ public record TrainPlan(
                 meets,
                 fixedDeparture,
                 allowancePercent,
-                note);
+                note,
+                via);
     }
 
     /** The same train on other days (a train a change adds runs only on the dates of its scope). */
@@ -110,7 +149,8 @@ public record TrainPlan(
                 meets,
                 fixedDeparture,
                 allowancePercent,
-                note);
+                note,
+                via);
     }
 
     /** The same train with other commercial stops and meets (a dispatcher's re-planning, a planner's edit). */
@@ -128,7 +168,8 @@ public record TrainPlan(
                 newMeets,
                 fixedDeparture,
                 allowancePercent,
-                note);
+                note,
+                via);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class ReferenceDay {
     static DayGraph.Run firstCrossBorderPassengerSouthbound() {
         return GRAPH.runs().stream()
                 .filter(r -> r.serviceDate().equals(DAY) && r.plan().passenger())
-                .filter(r -> r.path().increasingKm())
+                .filter(r -> r.path().rising(0))
                 .filter(r ->
                         r.path().origin().country() != r.path().destination().country())
                 .min(Comparator.comparing(r -> r.scheduled().departure()))

@@ -251,8 +251,12 @@ final class BruteForcePathFinder {
         }
         // looked up by id, not by scanning every block: this runs for each occupation of each try of the search
         if (planner.resources().find(resource).orElse(null) instanceof Resources.Block block) {
-            double start = path.positionOfKm(path.increasingKm() ? block.fromKm() : block.toKm());
-            double end = path.positionOfKm(path.increasingKm() ? block.toKm() : block.fromKm());
+            LinePath.Leg leg = BlockingTimes.legOver(path, block);
+            if (leg == null) {
+                return 0;
+            }
+            double start = leg.positionOf(leg.rising() ? block.fromKm() : block.toKm());
+            double end = leg.positionOf(leg.rising() ? block.toKm() : block.fromKm());
             return start - (end - start);
         }
         return 0;

@@ -64,7 +64,7 @@ class CpSatMeetSolverTest {
         return GRAPH.runs().stream()
                 .filter(r -> r.serviceDate().equals(DAY)
                         && r.plan().passenger()
-                        && r.path().increasingKm())
+                        && r.path().rising(0))
                 .filter(r ->
                         r.path().origin().country() != r.path().destination().country())
                 .min(Comparator.comparing(r -> r.scheduled().departure()))

@@ -54,7 +54,7 @@ final class ConflictBoxes {
             Point a = point(block.section().from());
             Point b = point(block.section().to());
             List<Point> all = l.network.points();
-            Point towards = block.increasingKm() ? all.get(all.size() - 1) : all.get(0);
+            Point towards = block.rising() ? all.get(all.size() - 1) : all.get(0);
             return new Place(
                     Math.min(block.fromKm(), block.toKm()),
                     Math.max(block.fromKm(), block.toKm()),

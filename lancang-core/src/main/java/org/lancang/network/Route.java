@@ -1,0 +1,62 @@
+package org.lancang.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A way over the network between two points: its legs in travel order, each a stretch of one line in either direction
+ * of that line's km, each starting where the one before ends (at a junction).
+ */
+public record Route(List<Route.Leg> legs) {
+    /** From point {@code fromIndex} to point {@code toIndex} of {@code line}, either way. */
+    public record Leg(Line line, int fromIndex, int toIndex) {
+        public double lengthKm() {
+            return Math.abs(line.km(toIndex) - line.km(fromIndex));
+        }
+
+        /** Whether the leg runs towards rising km on its line. */
+        public boolean rising() {
+            return toIndex > fromIndex;
+        }
+    }
+
+    public Route {
+        if (legs.isEmpty()) {
+            throw new IllegalArgumentException("a route needs at least one leg");
+        }
+        legs = List.copyOf(legs);
+        for (int i = 1; i < legs.size(); i++) {
+            Leg a = legs.get(i - 1);
+            Leg b = legs.get(i);
+            if (!a.line()
+                    .points()
+                    .get(a.toIndex())
+                    .code()
+                    .equals(b.line().points().get(b.fromIndex()).code())) {
+                throw new IllegalArgumentException("leg " + (i + 1) + " does not start where the one before ends");
+            }
+        }
+    }
+
+    /** The length: the sum of the legs' lengths, each on its own line's km. */
+    public double lengthKm() {
+        return legs.stream().mapToDouble(Leg::lengthKm).sum();
+    }
+
+    /** The codes of the points passed, in travel order, each junction once. */
+    public List<String> pointCodes() {
+        List<String> out = new ArrayList<>();
+        for (Leg leg : legs) {
+            int step = leg.rising() ? 1 : -1;
+            for (int i = leg.fromIndex(); ; i += step) {
+                if (out.isEmpty() || i != leg.fromIndex()) {
+                    out.add(leg.line().points().get(i).code());
+                }
+                if (i == leg.toIndex()) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
