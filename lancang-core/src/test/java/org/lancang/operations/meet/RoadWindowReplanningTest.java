@@ -35,6 +35,7 @@ import org.lancang.timetable.Planner;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.RoadRailBridges;
+import org.lancang.timetable.SpeedRestriction;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.conflict.Conflict;
 
@@ -91,8 +92,9 @@ class RoadWindowReplanningTest {
                 stuck.add(t.train());
             } else if (d instanceof Disturbance.SpeedRestriction r
                     && BRIDGES.bridges().stream().anyMatch(b -> r.fromKm() < b.toKm() && b.fromKm() < r.toKm())) {
-                // a restriction over the bridge slows every train on it: the window's lead time is the plan's
-                // crossing time (a known limit: docs/features/operations.md), so any train may still be on it
+                // a restriction over the bridge the forecast does not know (a disturbance of the simulated day, not
+                // one in force in maintenance's register) slows every train on it: the window's lead time is then
+                // the plan's crossing time, so any train may still be on it (a known restriction: see below)
                 return List.of();
             }
         }
@@ -299,6 +301,99 @@ class RoadWindowReplanningTest {
             assertThat(entered(o.proposed())).as("re-planned, " + what).isEmpty();
             assertThat(o.proposedCost()).as(what).isLessThanOrEqualTo(o.currentCost());
         }
+    }
+
+    /**
+     * The hold's lead time before the window comes from the speed restrictions in force over the line across the
+     * bridge: F01 late into the window, on a day that really runs at 15 km/h over the bridge from 07:00 to 10:00
+     * (a restriction its planned passage at about 06:20 does not meet). Forecast with the plan's crossing time, some
+     * delay lets it onto the bridge just before the window and it is still there when the window opens; forecast
+     * with the restriction known, it is held before the bridge for every delay tried.
+     */
+    @Test
+    void aSpeedRestrictionInForceOverTheBridgeHoldsTheTrainEarlier() {
+        RoadRailBridges.Bridge bridge = BRIDGES.bridges().get(0);
+        SpeedRestriction tsr = new SpeedRestriction(
+                bridge.fromKm(),
+                bridge.toKm(),
+                15,
+                DAY.atTime(7, 0).atZone(ZONE).toInstant(),
+                DAY.atTime(10, 0).atZone(ZONE).toInstant());
+        DayGraph knowing = DayGraph.build(PLANNER, PLAN, List.of(tsr), RULES, LineOrders.PLAN);
+        DayGraph.Run f01 = GRAPH.find("F01", DAY).orElseThrow();
+        long dayStart = DAY.atStartOfDay(ZONE).toEpochSecond();
+        int dep = -1;
+        RoadWindow plain = null;
+        for (int i = 0; i < f01.lastPoint(); i++) {
+            for (RoadWindow w : GRAPH.roadWindows(f01.departure(i))) {
+                if (w.start() >= dayStart && w.start() < dayStart + 86_400) { // the day's window, not the next day's
+                    dep = f01.departure(i);
+                    plain = w;
+                }
+            }
+        }
+        assertThat(plain).as("F01 crosses the bridge").isNotNull();
+        long windowStart = plain.start();
+        RoadWindow slow = knowing.roadWindows(dep).stream()
+                .filter(w -> w.start() == windowStart)
+                .findFirst()
+                .orElseThrow();
+        // at most 15 km/h over the bridge's length: at least this long on it, where the plan's run is much faster
+        long atFifteen = Math.round((bridge.toKm() - bridge.fromKm()) / 15 * 3600);
+        assertThat(slow.across()).isGreaterThan(plain.across());
+        assertThat(slow.across()).isGreaterThanOrEqualTo(atFifteen);
+        Disturbance.SpeedRestriction real = new Disturbance.SpeedRestriction(bridge.fromKm(), bridge.toKm(), 15);
+        long aimed = plain.start() - plain.across() - GRAPH.planned(dep); // F01 at the last departure the plan allows
+        Conflict caught = null;
+        long caughtLate = 0;
+        int tried = 0;
+        for (long late = Math.max(60, aimed - 1800); late <= aimed + 1800; late += 30, tried++) {
+            List<Disturbance> ds = List.of(new Disturbance.LateStart("F01", late), real);
+            Forecast before =
+                    Forecast.replay(GRAPH, DaySimulator.simulate(GRAPH, ds).events());
+            List<Conflict> in = ofF01(inTheWindow(before));
+            if (!in.isEmpty()
+                    && (caught == null
+                            || Duration.between(in.get(0).from(), in.get(0).to())
+                                            .compareTo(Duration.between(caught.from(), caught.to()))
+                                    > 0)) { // the longest time on the bridge in the window
+                caught = in.get(0);
+                caughtLate = late;
+            }
+            Forecast after =
+                    Forecast.replay(knowing, DaySimulator.simulate(knowing, ds).events());
+            assertThat(inTheWindow(after))
+                    .as("F01 %d s late, the restriction known", late)
+                    .isEmpty();
+            assertThat(entered(after))
+                    .as("F01 %d s late, the restriction known", late)
+                    .isEmpty();
+        }
+        assertThat(caught)
+                .as("some delay lets F01 onto the bridge just before the window")
+                .isNotNull();
+        List<Disturbance> ds = List.of(new Disturbance.LateStart("F01", caughtLate), real);
+        Forecast after =
+                Forecast.replay(knowing, DaySimulator.simulate(knowing, ds).events());
+        System.out.printf(
+                "RoadWindowReplanningTest.restriction: lead time before the window %d s with the plan's crossing,"
+                        + " %d s at 15 km/h over the bridge; F01 %d s late (%d delays tried): before, on the bridge"
+                        + " in the window %s–%s; after, it leaves %s at %s%n",
+                plain.across(),
+                slow.across(),
+                caughtLate,
+                tried,
+                caught.from().atZone(ZONE).toLocalTime(),
+                caught.to().atZone(ZONE).toLocalTime(),
+                f01.path().points().get(GRAPH.pointOf(dep)).code(),
+                Instant.ofEpochSecond(after.time(dep)).atZone(ZONE).toLocalTime());
+    }
+
+    private static List<Conflict> ofF01(List<Conflict> conflicts) {
+        String f01 = "F01@" + DAY;
+        return conflicts.stream()
+                .filter(c -> c.first().equals(f01) || c.second().equals(f01))
+                .toList();
     }
 
     /** A train the road's window can catch: one that enters the line across the bridge after its origin. */
