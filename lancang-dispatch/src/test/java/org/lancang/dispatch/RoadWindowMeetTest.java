@@ -23,7 +23,8 @@ import org.lancang.operations.meet.MeetSolution;
  * line that forbids it to every train from shortly before the window opens to its end. CP-SAT's optimum equals the
  * brute force's (every order of every line, each leg as early as its order allows, past the window when it would
  * cross in it), and no solution, CP-SAT's, the heuristic's or first come first served's, has a train on the line while
- * the road owns the bridge, checked on the times against the window itself.
+ * the road owns the bridge, checked on the times against the window itself. The heuristic's incremental costing gives
+ * the same answer as a full decode per move.
  */
 class RoadWindowMeetTest {
     private static final int PROBLEMS = 40;
@@ -52,6 +53,14 @@ class RoadWindowMeetTest {
             MeetSolution fcfs = FirstComeFirstServed.solve(p);
             MeetSolution now = FirstComeFirstServed.keepingOrder(p);
             MeetSolution heuristic = MeetHeuristic.solve(p, List.of(now, fcfs), MeetHeuristic.BUDGET);
+            // each move costed on the legs after it gives what a full decode per move gives, windows and all
+            MeetSolution full = MeetHeuristic.solve(p, List.of(now, fcfs), MeetHeuristic.BUDGET, false);
+            assertThat(heuristic.objective()).as(what).isEqualTo(full.objective());
+            for (MeetProblem.TrainTask t : p.trains()) {
+                assertThat(heuristic.departures().get(t.run()))
+                        .as(what)
+                        .isEqualTo(full.departures().get(t.run()));
+            }
             MeetSolution cpSat = solver.solve(p, heuristic, Duration.ofSeconds(20));
             long best = bruteForce(p);
             assertThat(cpSat.status()).as(what).isEqualTo("OPTIMAL");

@@ -61,11 +61,6 @@ public record MeetProblem(LocalDate date, long from, long until, List<TrainTask>
             }
             return t;
         }
-
-        /** Whether a departure at {@code t} would have the train on the bridge while the road owns it. */
-        public boolean inWindow(long t) {
-            return windows.stream().anyMatch(w -> w.binds(t));
-        }
     }
 
     /**
