@@ -2,8 +2,13 @@ package org.lancang.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,10 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.data.DataFiles;
+import org.lancang.operations.DayGraph;
+import org.lancang.operations.DispatchRules;
+import org.lancang.operations.DisruptedDay;
+import org.lancang.operations.Forecast;
+import org.lancang.operations.LineOrders;
+import org.lancang.operations.RoadWindow;
 import org.lancang.operations.meet.FirstComeFirstServed;
 import org.lancang.operations.meet.MeetHeuristic;
 import org.lancang.operations.meet.MeetProblem;
+import org.lancang.operations.meet.MeetReplanner;
 import org.lancang.operations.meet.MeetSolution;
+import org.lancang.reference.ReferenceData;
+import org.lancang.timetable.BlockingRules;
+import org.lancang.timetable.Planner;
+import org.lancang.timetable.RoadRailBridges;
+import org.lancang.timetable.TimetableFile;
 
 /**
  * The road's windows inside the meet problem (ADR 0032, amended), on small seeded problems (seed printed; rerun with
@@ -82,6 +100,97 @@ class RoadWindowMeetTest {
         assertThat(windowsCost)
                 .as("seed %d: the windows bind in some problems", seed)
                 .isPositive();
+    }
+
+    /**
+     * The Bangkok line's day with its road's window on the First Thai–Lao Friendship Bridge, as the core's
+     * {@code RoadWindowReplanningTest} builds it, re-planned with CP-SAT itself: on seeded disruptions no leg of the
+     * solver's solution leaves onto the line across the bridge while the window binds that departure (by the
+     * forecast's own windows on the run's node), no proposed forecast has a train enter it then, and the heuristic's
+     * start is a valid full hint (every variable fixed to it, the model with the windows is still feasible).
+     */
+    @Test
+    void onTheBangkokLineCpSatKeepsTrainsOffTheBridgeInTheWindow() {
+        Path folder = Path.of("..", "data", "vientiane-bangkok");
+        DataFiles files = name -> {
+            try {
+                return Files.readString(folder.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        ReferenceData data = ReferenceData.parse(files);
+        ZoneId zone = data.network().serviceZone();
+        LocalDate day = LocalDate.of(2026, 12, 5);
+        RoadRailBridges bridges = RoadRailBridges.parse(
+                        RoadRailBridges.FILE, files.read(RoadRailBridges.FILE), data.network())
+                .withWindows(RoadRailBridges.WINDOWS_FILE, files.read(RoadRailBridges.WINDOWS_FILE));
+        Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());
+        DayGraph graph = DayGraph.build(
+                planner,
+                planner.day(
+                        TimetableFile.parse("timetable.csv", files.read("timetable.csv")),
+                        day,
+                        bridges.possessions(data.network(), day, zone),
+                        List.of()),
+                List.of(),
+                DispatchRules.parse(files.read(DispatchRules.FILE)),
+                LineOrders.PLAN);
+        CpSatMeetSolver hinted = new CpSatMeetSolver(1, true);
+        String given = System.getProperty("lancang.seed");
+        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
+        System.out.println("RoadWindowMeetTest.bangkok: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        Random random = new Random(seed);
+        for (int cases = 0; cases < 10; ) {
+            DisruptedDay c = DisruptedDay.draw(graph, random);
+            if (c == null) {
+                continue;
+            }
+            cases++;
+            String what = "seed " + seed + ", " + c.disturbances();
+            MeetReplanner.Outcome o = MeetReplanner.replan(c.forecast(), c.seen(), solver, Duration.ofSeconds(2));
+            assertThat(o.problem().hasWindows()).as(what).isTrue();
+            assertThat(leavesIntoAWindow(c.forecast(), o.problem(), o.solved()))
+                    .as(what)
+                    .isEmpty();
+            for (DayGraph.Run r : graph.runs()) {
+                for (int i = 0; i < r.lastPoint(); i++) {
+                    int dep = r.departure(i);
+                    for (RoadWindow w : graph.roadWindows(dep)) {
+                        assertThat(w.binds(o.proposed().time(dep)))
+                                .as("%s: %s leaves %s into %s", what, r.owner(), i, w.name())
+                                .isFalse();
+                    }
+                }
+            }
+            MeetSolution heuristic = MeetHeuristic.solve(
+                    o.problem(),
+                    List.of(FirstComeFirstServed.keepingOrder(o.problem()), o.fcfs()),
+                    MeetHeuristic.BUDGET);
+            MeetSolution fixed = hinted.solve(o.problem(), heuristic, Duration.ofSeconds(5));
+            assertThat(fixed.status()).as(what).isIn("OPTIMAL", "FEASIBLE");
+            assertThat(fixed.objective()).as(what).isEqualTo(heuristic.objective());
+        }
+        System.out.printf("RoadWindowMeetTest.bangkok: 10 disrupted days solved by CP-SAT, none into the window%n");
+    }
+
+    /** Legs of a solution that leave into a road's window, by the forecast's windows on the run's departure node. */
+    private static List<String> leavesIntoAWindow(Forecast f, MeetProblem p, MeetSolution s) {
+        List<String> out = new ArrayList<>();
+        for (MeetProblem.TrainTask t : p.trains()) {
+            DayGraph.Run r = f.graph().run(t.run()).orElseThrow();
+            long[] d = s.departures().get(t.run());
+            for (int k = 0; k < t.legs().size(); k++) {
+                MeetProblem.Leg l = t.legs().get(k);
+                int dep = r.departure(r.path().indexOf(l.entry()));
+                for (RoadWindow w : f.graph().roadWindows(dep)) {
+                    if (!l.fixed() && w.binds(d[k])) {
+                        out.add(t.run() + " leaves " + l.entry() + " at " + d[k] + " into " + w.name());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Three or four trains over two lines; the window on the first line, between its trains' earliest times. */
