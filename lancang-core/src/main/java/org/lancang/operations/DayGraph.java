@@ -323,7 +323,8 @@ public final class DayGraph {
         }
         Map<String, Resources.Line> lineById = new HashMap<>();
         planner.resources().lines().forEach(l -> lineById.put(l.id(), l));
-        Map<Integer, List<RoadWindow>> roadWindows = RoadWindow.of(day, lineById, runs, hold, step);
+        Map<Integer, List<RoadWindow>> roadWindows =
+                RoadWindow.of(planner, day, restrictions, lineById, runs, hold, step);
         List<long[]> turnEdges = new ArrayList<>();
         List<ActivityKind> turnKinds = new ArrayList<>();
         turns(planner, runs, planned, rules, turnEdges, turnKinds);

@@ -24,7 +24,10 @@ import org.lancang.operations.meet.MeetSolver;
  * objective weighted delay at destinations. On each line (both directions share it) two legs never overlap: legs
  * still to be decided that lie within {@link #NEAR} of each other in the start solution get a Boolean "which goes
  * first" (a disjunction, as {@code AddNoOverlap} would post, but only where a swap can pay), every other pair keeps its
- * order in the start solution. Legs already entered hold their line until they leave it. Started from the start
+ * order in the start solution. Legs already entered hold their line until they leave it. A leg over the line across a
+ * road–rail bridge never occupies it in the road's window: it leaves by the window's latest or once it is clear (a
+ * Boolean per window its range reaches, the disjunction a no-overlap with the window as a fixed interval posts), so
+ * the solver weighs holding a train for the road against letting another go first. Started from the start
  * solution, hinted in full (every variable; a feasible start is a feasible hint, as the orders kept are the start's),
  * stopped at the time limit; the gap to the best bound is reported.
  */
@@ -142,6 +145,7 @@ public final class CpSatMeetSolver implements MeetSolver {
                 a[k] = m.newIntVar(
                         Math.max(earliest + l.minimumRun(), l.plannedArrival() - base), horizon, "arr " + name);
                 m.addGreaterOrEqual(a[k], LinearExpr.affine(d[k], 1, l.minimumRun()));
+                forbidWindows(m, d[k], l, base, earliest, hd[k] - base);
                 if (k > 0) {
                     m.addGreaterOrEqual(
                             d[k],
@@ -272,6 +276,29 @@ public final class CpSatMeetSolver implements MeetSolver {
                 Math.round(objective * (1 - provenGap)),
                 status.name(),
                 millis);
+    }
+
+    /**
+     * The road's windows on a shared bridge: leg {@code l} leaves by a window's latest departure or once the window is
+     * clear, never between. A window wholly after the leg's earliest departure is a choice (a Boolean, hinted as the
+     * start has it); one that binds from its earliest on only raises its lower bound.
+     */
+    private static void forbidWindows(CpModel m, IntVar d, MeetProblem.Leg l, long base, long earliest, long hint) {
+        for (MeetProblem.Window w : l.windows()) {
+            long latest = w.latest() - base;
+            long clear = w.clear() - base;
+            if (clear <= latest + 1) {
+                continue; // no whole second forbidden
+            }
+            if (latest < earliest) {
+                m.addGreaterOrEqual(d, clear);
+                continue;
+            }
+            BoolVar ahead = m.newBoolVar("ahead of " + w.name());
+            m.addLessOrEqual(d, latest).onlyEnforceIf(ahead);
+            m.addGreaterOrEqual(d, clear).onlyEnforceIf(ahead.not());
+            m.addHint(ahead, hint <= latest ? 1 : 0);
+        }
     }
 
     /**

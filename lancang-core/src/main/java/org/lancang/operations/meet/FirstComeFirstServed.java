@@ -86,7 +86,8 @@ public final class FirstComeFirstServed {
                 if (keepOrder && waitingRanks.get(l.line()).first() != l.rank()) {
                     continue; // a train ranked before it on this line has not gone yet
                 }
-                long start = Math.max(r, l.earliestDeparture());
+                // a train the road's window holds before a bridge is not ready for the line until the window ends
+                long start = l.clearOfWindows(Math.max(r, l.earliestDeparture()));
                 if (start < bestStart || (start == bestStart && t.run().compareTo(best) < 0)) {
                     bestStart = start;
                     best = t.run();
@@ -112,7 +113,7 @@ public final class FirstComeFirstServed {
                     free = Math.max(free, u[1]); // a train already on its way, ranked before this one
                 }
             }
-            long d = Math.max(bestStart, free + l.before());
+            long d = l.clearOfWindows(Math.max(bestStart, free + l.before()));
             long a = Math.max(d + l.minimumRun(), l.plannedArrival());
             dep.get(best)[k] = d;
             arr.get(best)[k] = a;

@@ -10,7 +10,8 @@ import java.util.Map;
  * A meet problem flattened into arrays, so that one order of the trains on every line can be turned into times many
  * thousand times per re-planning: each leg leaves as early as its train, the set that forms it and the leg before it
  * on its line allow (the rules {@link FirstComeFirstServed} grants a line by, so the order it granted gives back its
- * times). Orders hold the legs not yet entered; legs already entered keep their times.
+ * times), put off past a road's window that forbids that departure. Orders hold the legs not yet entered; legs already
+ * entered keep their times.
  */
 final class LegSchedule {
     final MeetProblem problem;
@@ -33,6 +34,7 @@ final class LegSchedule {
     final long[] before;
     final long[] after;
     final long[] fixedBound;
+    private final MeetProblem.Leg[] spec; // non-null only for legs a road's window binds
     final int[] lastLeg; // per train, -1 when it has none
     final int[] first; // per train, its first leg's index
     // reused by every decoding (one schedule per re-planning, one thread)
@@ -61,6 +63,7 @@ final class LegSchedule {
         before = new long[n];
         after = new long[n];
         fixedBound = new long[n];
+        spec = new MeetProblem.Leg[n];
         lastLeg = new int[p.trains().size()];
         first = new int[p.trains().size()];
         linePrev = new int[n];
@@ -96,6 +99,7 @@ final class LegSchedule {
                 before[i] = l.before();
                 after[i] = l.after();
                 turnPred[i] = -1;
+                spec[i] = l.windows().isEmpty() ? null : l;
             }
         }
         List<List<Integer>> turnsOut = new ArrayList<>();
@@ -196,7 +200,7 @@ final class LegSchedule {
                 if (linePrev[k] >= 0) {
                     free = Math.max(free, arr[linePrev[k]] + after[linePrev[k]]);
                 }
-                d = Math.max(d, free + before[k]);
+                d = clear(k, Math.max(d, free + before[k]));
                 dep[k] = d;
                 arr[k] = Math.max(d + run[k], plannedArrival[k]);
             }
@@ -207,6 +211,14 @@ final class LegSchedule {
             }
         }
         return tail == legs;
+    }
+
+    /**
+     * The earliest leg {@code k} may leave at or after {@code t}: a departure a road's window forbids waits until the
+     * window ends, as the forecast holds the train before the bridge.
+     */
+    long clear(int k, long t) {
+        return spec[k] == null ? t : spec[k].clearOfWindows(t);
     }
 
     /** The legs in the order the last successful {@link #decode} timed them: a topological order of its schedule. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A good order of the meets found cheaply in plain Java, as the solver's start: a priority-aware dispatch (where two
- * trains contend for a line, the one whose waiting costs less weighted delay waits), then a local search that moves a
+ * trains contend for a line, the one whose waiting costs less weighted delay waits; a train a road's window holds
+ * before a bridge is ready only when the window ends), then a local search that moves a
  * leg up to {@link #REACH} places earlier or later on its line and keeps the move when the problem's objective (the
  * weighted delay at destinations, as first come first served and the solver count it) goes down. Its effort is counted
  * in schedules evaluated, not in time, so the same problem gets the same answer on a quiet machine and a loaded one.
@@ -177,7 +178,7 @@ public final class MeetHeuristic {
                     r = Math.max(r, arr[turn] + s.turnMin[k]);
                 }
                 start[k] = r;
-                leave[k] = Math.max(r, Math.max(lineFree[s.line[k]], s.fixedBound[k]) + s.before[k]);
+                leave[k] = s.clear(k, Math.max(r, Math.max(lineFree[s.line[k]], s.fixedBound[k]) + s.before[k]));
                 ready.add(k);
                 if (x < 0 || leave[k] < leave[x] || (leave[k] == leave[x] && k < x)) {
                     x = k;
@@ -192,8 +193,10 @@ public final class MeetHeuristic {
                 if (y == x || s.line[y] != s.line[x]) {
                     continue;
                 }
-                long xFirst = s.weight[y] * (Math.max(leave[y], end(s, x, leave[x]) + s.before[y]) - leave[y]);
-                long yFirst = s.weight[x] * (Math.max(leave[x], end(s, y, leave[y]) + s.before[x]) - leave[x]);
+                long xFirst =
+                        s.weight[y] * (s.clear(y, Math.max(leave[y], end(s, x, leave[x]) + s.before[y])) - leave[y]);
+                long yFirst =
+                        s.weight[x] * (s.clear(x, Math.max(leave[x], end(s, y, leave[y]) + s.before[x])) - leave[x]);
                 if (xFirst - yFirst > bestSaving) {
                     bestSaving = xFirst - yFirst;
                     chosen = y;

@@ -82,7 +82,10 @@ public final class MeetProblems {
                         hold[1],
                         fixed,
                         f.time(depNode),
-                        f.time(arrNode)));
+                        f.time(arrNode),
+                        g.roadWindows(depNode).stream()
+                                .map(w -> new MeetProblem.Window(w.name(), w.start() - w.across(), w.clearFrom()))
+                                .toList()));
                 previousVariable = !fixed;
             }
             int lastExit = r.arrival(DayGraph.exitPoint(r, lines.get(lines.size() - 1)));

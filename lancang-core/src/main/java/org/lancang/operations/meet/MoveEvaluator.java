@@ -248,7 +248,7 @@ final class MoveEvaluator {
             if (linePrev[k] >= 0) {
                 free = Math.max(free, arr[linePrev[k]] + s.after[linePrev[k]]);
             }
-            d = Math.max(d, free + s.before[k]);
+            d = s.clear(k, Math.max(d, free + s.before[k]));
             a = Math.max(d + s.run[k], s.plannedArrival[k]);
         }
         if (d == dep[k] && a == arr[k]) {
