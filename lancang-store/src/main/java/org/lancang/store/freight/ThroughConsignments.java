@@ -289,19 +289,29 @@ public final class ThroughConsignments {
                     slot.id(),
                     null,
                     date,
-                    List.of(new FreightRecords.Equipment(EquipmentKind.FLAT, wagons)));
+                    List.of(new FreightRecords.Equipment(EquipmentKind.FLAT, wagons)),
+                    // the consignment is tied to its wagons in their booking's own transaction: both or neither
+                    (h, onwardId) -> {
+                        int tied = h.createUpdate("UPDATE freight_through SET onward_booking = :o,"
+                                        + " onward_train = :t, onward_date = :d WHERE booking_id = :b"
+                                        + " AND onward_booking IS NULL")
+                                .bind("o", onwardId)
+                                .bind("t", number)
+                                .bind("d", date)
+                                .bind("b", b.id())
+                                .execute();
+                        if (tied != 1) {
+                            // another server put it on a train meanwhile: this booking of wagons is rolled back
+                            throw new Clash("bookingId", "booking " + bookingId + " already has its onward train");
+                        }
+                    });
         } catch (Clash e) {
+            if (!e.field().startsWith("equipment")) {
+                throw e; // the slot's cut-off, or the consignment taken meanwhile
+            }
             // the train's wagons or the point's pool are short: the train is full for these boxes
             throw new Clash("train", number + " on " + date + " cannot take " + wagons + " wagons: " + e.getMessage());
         }
-        home.jdbi()
-                .useHandle(h -> h.createUpdate("UPDATE freight_through SET onward_booking = :o, onward_train = :t,"
-                                + " onward_date = :d WHERE booking_id = :b")
-                        .bind("o", onward.id())
-                        .bind("t", number)
-                        .bind("d", date)
-                        .bind("b", b.id())
-                        .execute());
         return new Through(
                 b,
                 t.network(),
