@@ -434,6 +434,21 @@ class SecondNetworkTrackingApiTest {
                         .toString());
         events = ok(server.get("/api/freight/tracking/consignments/" + id, shipper), 200)
                 .get("events");
+        // the moved forecast is pushed as the consignment's estimate at Na Tha (stored: it has a seq)
+        List<JsonNode> estimates = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.get("eventClassifierCode").asText().equals("EST")
+                    && e.has("seq")
+                    && e.get("eventLocation").get("facilityCode").asText().equals("NTA")) {
+                estimates.add(e);
+            }
+        });
+        assertThat(estimates).hasSize(1);
+        assertThat(Instant.parse(estimates.get(0).get("eventDateTime").asText()))
+                .isEqualTo(forecast);
+        assertThat(estimates.get(0).get("network").asText()).isEqualTo(VB);
+        assertThat(estimates.get(0).get("transportCall").get("trainNumber").asText())
+                .isEqualTo(train);
         for (String unit : units) {
             JsonNode d = event(events, unit, "DEPARTED", "TNL");
             assertThat(d.get("network").asText()).isEqualTo(VB);

@@ -519,51 +519,85 @@ public final class TrackingService {
      */
     private void estimates(Followed f, Handle h, Set<LocalDate> dates, Instant now) {
         record Last(long seq, Instant at) {}
+        /** A consignment's train to estimate at {@code to}; {@code onward} for a through consignment's onward leg. */
+        record Estimated(Booked b, String to, boolean onward) {}
         // each network's bookings are estimated from that network's forecast, when its own events come in
-        List<Booked> bookings = h.createQuery("SELECT b.* FROM freight_booking b WHERE b.service_date = ANY(:d)"
+        List<Estimated> bookings = new ArrayList<>();
+        h.createQuery("SELECT b.* FROM freight_booking b WHERE b.service_date = ANY(:d)"
                         + " AND b.network = :network AND EXISTS (SELECT 1 FROM freight_allocation a WHERE"
                         + " a.booking_id = b.id AND a.released_at IS NULL) ORDER BY b.id")
                 .bind("d", dates.toArray(new LocalDate[0]))
                 .bind("network", f.code())
                 .map((rs, ctx) -> booked(rs))
-                .list();
+                .forEach(b -> bookings.add(new Estimated(b, b.to(), false)));
+        // a through consignment's onward leg on this network: its train's arrival where it leaves the boxes
+        h.createQuery("SELECT b.id, b.shipper, o.train, o.service_date, o.from_point, o.to_point, o.network,"
+                        + " t.onward_to FROM freight_through t JOIN freight_booking o ON o.id = t.onward_booking"
+                        + " JOIN freight_booking b ON b.id = t.booking_id WHERE o.network = :network"
+                        + " AND o.service_date = ANY(:d) ORDER BY b.id")
+                .bind("d", dates.toArray(new LocalDate[0]))
+                .bind("network", f.code())
+                .map((rs, ctx) -> Map.entry(booked(rs), rs.getString("onward_to")))
+                .forEach(e -> bookings.add(new Estimated(e.getKey(), legEnd(f, e.getKey(), e.getValue()), true)));
         if (bookings.isEmpty()) {
             return;
         }
+        // the last estimate of each consignment at each place: the onward leg's is not the first train's
         Map<String, Last> last = new HashMap<>();
-        h.createQuery("SELECT DISTINCT ON (booking_id) booking_id, seq, at FROM tracking_event"
-                        + " WHERE classifier = 'EST' AND booking_id = ANY(:ids) ORDER BY booking_id, seq DESC")
-                .bind("ids", bookings.stream().map(Booked::id).toArray(String[]::new))
-                .map((rs, ctx) -> Map.entry(rs.getString("booking_id"), new Last(rs.getLong("seq"), instant(rs, "at"))))
+        h.createQuery("SELECT DISTINCT ON (booking_id, location) booking_id, location, seq, at FROM tracking_event"
+                        + " WHERE classifier = 'EST' AND booking_id = ANY(:ids)"
+                        + " ORDER BY booking_id, location, seq DESC")
+                .bind("ids", bookings.stream().map(e -> e.b().id()).toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(
+                        rs.getString("booking_id") + "/" + rs.getString("location"),
+                        new Last(rs.getLong("seq"), instant(rs, "at"))))
                 .forEach(e -> last.put(e.getKey(), e.getValue()));
         List<BoxEvent> out = new ArrayList<>();
         Map<BoxEvent, UUID> ids = new HashMap<>();
-        for (Booked b : bookings) {
+        for (Estimated est : bookings) {
+            Booked b = est.b();
             Optional<CallForecast> to = forecast(f, b.train(), b.date())
                     .flatMap(t -> t.calls().stream()
-                            .filter(c -> c.point().equalsIgnoreCase(b.to()))
+                            .filter(c -> c.point().equalsIgnoreCase(est.to()))
                             .reduce((first, second) -> second));
             if (to.isEmpty() || to.get().forecastArrival() == null) {
                 continue;
             }
-            Last previous = last.get(b.id());
+            Last previous = last.get(b.id() + "/" + est.to());
             Instant since = previous != null ? previous.at() : to.get().plannedArrival();
             Instant estimate = to.get().forecastArrival();
             if (since != null && Duration.between(since, estimate).abs().compareTo(ESTIMATE_STEP) < 0) {
                 continue;
             }
-            BoxEvent e = new BoxEvent(b.id(), "", BoxEventType.ARRIVED, b.to(), estimate, b.train(), b.date());
+            BoxEvent e = new BoxEvent(b.id(), "", BoxEventType.ARRIVED, est.to(), estimate, b.train(), b.date());
             out.add(e);
             ids.put(
                     e,
                     UUID.nameUUIDFromBytes(("lancang-tracking-est:" + b.id() + "/" + estimate + "/"
-                                    + (previous == null ? 0 : previous.seq()))
+                                    + (previous == null ? 0 : previous.seq()) + (est.onward() ? "/" + est.to() : ""))
                             .getBytes(StandardCharsets.UTF_8)));
         }
         if (!out.isEmpty()) {
             lock(h);
             insert(h, out, ids::get, "EST", Map.of(), e -> "forecast of train " + e.train(), "forecast", now);
         }
+    }
+
+    /** Where an onward leg's train leaves the boxes: the through destination if it calls there, else its leg's end. */
+    private static String legEnd(Followed f, Booked leg, String destination) {
+        return forecast(f, leg.train(), leg.date())
+                .filter(t -> {
+                    boolean from = false;
+                    for (CallForecast c : t.calls()) {
+                        from |= c.point().equals(leg.from());
+                        if (from && c.point().equals(destination)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .map(t -> destination)
+                .orElse(leg.to());
     }
 
     // ---------------------------------------------------------------- writing
