@@ -1,14 +1,34 @@
 // The shipper's tracking page (tracking.html): the consignments (GET /api/freight/tracking/consignments), the chosen
 // one's ETA in the destination's local time, a strip map of the line with where its boxes are (each unit's latest
 // step), and its events (actual, planned, estimated) in the reader's language
-// (GET /api/freight/tracking/consignments/{id}).
+// (GET /api/freight/tracking/consignments/{id}); for a through consignment, its onward leg beyond the transshipment
+// (train, departure and ETA, each in its point's zone). Each network's points are read once, when first needed.
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, localName, locale } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let points = [];
 let names = {};
+const byNetwork = {};
 const placeName = (code) => (names[code] ? localName(names[code]) : code);
+
+/** A network's points in km order (home's without a code), their names added to the ones known. */
+async function pointsOf(network) {
+  const key = network || '';
+  if (!byNetwork[key]) {
+    const q = network ? `?network=${encodeURIComponent(network)}` : '';
+    byNetwork[key] = (await api(`/api/network/points${q}`)).sort((a, b) => a.km - b.km);
+    for (const p of byNetwork[key]) names[p.code] = p.names;
+  }
+  return byNetwork[key];
+}
+
+/** The name of a zone in the reader's language. */
+function zoneName(zone) {
+  if (zone === 'Asia/Shanghai') return t('tk.zone.cn');
+  if (zone === 'Asia/Bangkok') return t('tk.zone.th');
+  return t('tk.zone.la');
+}
 
 /** A time in a zone, written for the reader's language. */
 function inZone(iso, zone) {
@@ -20,9 +40,11 @@ function inZone(iso, zone) {
 async function init() {
   const me = await initPage({ titleKey: 'tk.heading' });
   if (!me) { location.replace('/signin.html?next=/tracking.html'); return; }
-  points = (await api('/api/network/points')).sort((a, b) => a.km - b.km);
-  names = Object.fromEntries(points.map((p) => [p.code, p.names]));
+  points = await pointsOf(null);
   const list = await api('/api/freight/tracking/consignments');
+  for (const n of new Set(list.flatMap((c) => [c.network, c.onward && c.onward.network]).filter(Boolean))) {
+    await pointsOf(n).catch(() => []); // a network no longer served keeps its codes
+  }
   if (list.length === 0) {
     $('status').textContent = t('tk.none');
     return;
@@ -39,7 +61,9 @@ async function init() {
 async function show() {
   try {
     const c = await api(`/api/freight/tracking/consignments/${encodeURIComponent($('consignment').value)}`);
+    points = byNetwork[c.network] || await pointsOf(c.network);
     showEta(c);
+    showOnward(c);
     showStrip(c);
     showEvents(c);
   } catch (e) {
@@ -49,13 +73,43 @@ async function show() {
 
 function showEta(c) {
   if (!c.eta) { $('eta').textContent = t('tk.noEta'); return; }
-  const zoneName = t(c.destinationZone === 'Asia/Shanghai' ? 'tk.zone.cn' : 'tk.zone.la');
   const late = Math.round(c.arrivalDelaySeconds / 60);
   $('eta').replaceChildren(
     h('strong', { id: 'eta-local' }, inZone(c.eta, c.destinationZone)), ' ',
-    h('span', {}, t('tk.etaAt', { place: placeName(c.to), zone: zoneName })), ' ',
+    h('span', {}, t('tk.etaAt', { place: placeName(c.to), zone: zoneName(c.destinationZone) })), ' ',
     h('span', { id: 'eta-delay', class: late > 0 ? 'late' : 'on-time' },
       late > 0 ? t('tk.late', { minutes: late }) : t('tk.onTime')));
+}
+
+/** The onward leg of a through consignment: its train from the transshipment point and the ETA, each in its zone. */
+function showOnward(c) {
+  const o = c.onward;
+  $('onward-section').hidden = !o;
+  if (!o) return;
+  if (!o.train) {
+    $('onward').replaceChildren(h('p', { id: 'onward-none' }, t('tk.onward.none', { place: placeName(o.to), network: o.network })));
+    return;
+  }
+  const departure = o.forecastDeparture || o.plannedDeparture;
+  const lines = [
+    h('p', { id: 'onward-train' }, t('tk.onward.train', {
+      train: o.train, date: o.serviceDate, network: o.network, from: placeName(o.from), to: placeName(o.arrivesAt),
+    })),
+  ];
+  if (departure) {
+    lines.push(h('p', { id: 'onward-departs' }, t('tk.onward.departs', {
+      place: placeName(o.from), time: inZone(departure, o.fromZone), zone: zoneName(o.fromZone),
+    })));
+  }
+  if (o.eta) {
+    lines.push(h('p', { id: 'onward-eta' }, h('strong', {}, t('tk.onward.eta', {
+      place: placeName(o.arrivesAt), time: inZone(o.eta, o.arrivalZone), zone: zoneName(o.arrivalZone),
+    }))));
+  }
+  if (!o.reachesDestination) {
+    lines.push(h('p', { class: 'note', id: 'onward-short' }, t('tk.onward.short', { end: placeName(o.arrivesAt), place: placeName(o.to) })));
+  }
+  $('onward').replaceChildren(...lines);
 }
 
 /** The line as a strip from one end to the other, the freight stations and borders named, the boxes counted where they are. */
@@ -88,15 +142,17 @@ function showStrip(c) {
 }
 
 function showEvents(c) {
-  const zoneOf = (code) => (points.find((p) => p.code === code) || {}).timeZone || c.destinationZone;
+  const zoneOf = (e) => e.eventTimeZone
+    || (points.find((p) => p.code === e.eventLocation.facilityCode) || {}).timeZone || c.destinationZone;
   const rows = c.events.map((e) => h('tr', { 'data-type': e.lancangEventType, 'data-classifier': e.eventClassifierCode },
-    h('td', {}, inZone(e.eventDateTime, zoneOf(e.eventLocation.facilityCode))),
+    h('td', {}, inZone(e.eventDateTime, zoneOf(e))),
     h('td', {}, t(`tk.type.${e.lancangEventType}`)),
     h('td', {}, t(`tk.classifier.${e.eventClassifierCode}`)),
     h('td', {}, placeName(e.eventLocation.facilityCode)),
-    h('td', {}, e.equipmentReference || '—')));
+    h('td', {}, e.equipmentReference || '—'),
+    h('td', { title: e.detail || '' }, e.carrier ? `${e.carrier} · ${e.network}` : '—')));
   $('events').replaceChildren(h('table', { class: 'data', id: 'events-table' },
-    h('thead', {}, h('tr', {}, ...['tk.when', 'tk.step', 'tk.kind', 'tk.where', 'tk.unit'].map((k) => h('th', {}, t(k))))),
+    h('thead', {}, h('tr', {}, ...['tk.when', 'tk.step', 'tk.kind', 'tk.where', 'tk.unit', 'tk.carrier'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, ...rows)));
 }
 

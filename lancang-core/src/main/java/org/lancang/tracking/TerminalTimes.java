@@ -46,6 +46,11 @@ public final class TerminalTimes {
         return new TerminalTimes(release, otherwise);
     }
 
+    /** No terminal time anywhere: the train's arrival is when a box can be collected (a network without the file). */
+    public static TerminalTimes none() {
+        return new TerminalTimes(Map.of(), Duration.ZERO);
+    }
+
     /** The time the terminal at {@code point} needs after the train's arrival. */
     public Duration release(String point) {
         return release.getOrDefault(point, otherwise);

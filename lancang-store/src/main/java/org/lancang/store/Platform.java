@@ -226,6 +226,7 @@ public final class Platform implements AutoCloseable {
                     NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
             platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
+            followTrains(platform);
             List<TimetableChangeService> changes = changes(platform, timetables);
             platform.networkChanges = NetworkChanges.of(platform.changes, changes);
             platform.networkFreight = NetworkFreight.of(platform.freight, freight(platform, timetables, changes));
@@ -233,6 +234,24 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             platform.close();
             throw e;
+        }
+    }
+
+    /**
+     * Freight tracking follows the trains of every other network that runs (issue 19): the steps of the units on them
+     * come from that network's running events, with its terminals' times ({@value TerminalTimes#FILE}; none, the
+     * train's arrival is the ETA, where its folder has no such file).
+     */
+    private static void followTrains(Platform platform) {
+        for (OperationsService o : platform.networkOperations.all()) {
+            if (o == platform.operations) {
+                continue; // home's is followed from the start
+            }
+            ServedNetwork n = platform.networks.require(o.network(), "network");
+            TerminalTimes times = n.has(TerminalTimes.FILE)
+                    ? TerminalTimes.parse(n.network(), n.files().read(TerminalTimes.FILE))
+                    : TerminalTimes.none();
+            platform.tracking.follow(n.network(), n.operators(), o, times);
         }
     }
 
@@ -488,6 +507,7 @@ public final class Platform implements AutoCloseable {
                     database.jdbi(),
                     operations,
                     reference.network(),
+                    operators,
                     TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
                     clock);
             platform.customs.onRelease(platform.tracking::released);

@@ -140,7 +140,8 @@ public final class WebServer implements AutoCloseable {
         endpoints.addAll(new SalesRoutes(platform.networkSales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(platform.networkMaintenance(), auth).endpoints());
         endpoints.addAll(new OperationsRoutes(platform.networkOperations(), auth).endpoints());
-        ThroughConsignments through = new ThroughConsignments(platform.freight(), platform.networks());
+        ThroughConsignments through =
+                new ThroughConsignments(platform.networkFreight(), platform.networks(), platform.networkOperations());
         endpoints.addAll(new FreightRoutes(platform.networkFreight(), auth, platform.networks(), through).endpoints());
         endpoints.addAll(new ThroughRoutes(through, auth).endpoints());
         endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());

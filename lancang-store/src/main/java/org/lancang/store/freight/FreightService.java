@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
@@ -377,6 +378,20 @@ public final class FreightService {
      */
     public synchronized Booking book(
             String shipper, String slotId, String requestId, LocalDate date, List<Equipment> equipment) {
+        return book(shipper, slotId, requestId, date, equipment, (h, id) -> {});
+    }
+
+    /**
+     * As {@link #book(String, String, String, LocalDate, List)}, with {@code also} written in the booking's own
+     * transaction (given the new booking's id): what ties the booking to something else commits with it or not at all.
+     */
+    public synchronized Booking book(
+            String shipper,
+            String slotId,
+            String requestId,
+            LocalDate date,
+            List<Equipment> equipment,
+            BiConsumer<Handle, String> also) {
         Validation v = new Validation();
         v.check((slotId == null) != (requestId == null), "slotId", "give either a slotId or a requestId");
         v.check(equipment != null && !equipment.isEmpty(), "equipment", "book at least one box or wagon");
@@ -497,6 +512,7 @@ public final class FreightService {
                         .add();
             }
             batch.execute();
+            also.accept(h, id);
             return taken;
         });
         return new Booking(id, shipper, slotId, requestId, train, serviceDate, from, to, wagons, teu, now, units);

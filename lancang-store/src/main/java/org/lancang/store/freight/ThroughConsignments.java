@@ -1,6 +1,8 @@
 package org.lancang.store.freight;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.freight.EquipmentKind;
+import org.lancang.freight.Slot;
 import org.lancang.freight.Tariffs;
 import org.lancang.freight.ThroughQuote;
 import org.lancang.freight.Transshipment;
@@ -16,6 +21,8 @@ import org.lancang.money.Currency;
 import org.lancang.network.Network;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
+import org.lancang.store.operations.NetworkOperations;
+import org.lancang.tracking.TerminalTimes;
 
 /**
  * Freight from the home network to a point of another served network, through a transshipment yard that network's
@@ -29,17 +36,42 @@ public final class ThroughConsignments {
      * of the whole route for its boxes.
      */
     public record Through(
-            FreightRecords.Booking booking, String network, String to, Instant createdAt, ThroughQuote quote) {}
+            FreightRecords.Booking booking,
+            String network,
+            String to,
+            Instant createdAt,
+            ThroughQuote quote,
+            Onward onward) {}
 
-    /** A network reached through a yard, with its tariffs. */
-    private record Beyond(ServedNetwork network, Tariffs tariffs, Transshipment yard) {}
+    /**
+     * The onward leg: the second network's train that takes the boxes on from the transshipment point, and the
+     * booking of that network's wagons made for them ({@code bookingId}).
+     *
+     * @param earliest when the boxes can leave the transshipment point at the soonest: the first train's arrival at the
+     *     yard, the yard's batches and the point's own time
+     */
+    public record Onward(
+            String bookingId,
+            String train,
+            LocalDate serviceDate,
+            String from,
+            String to,
+            Instant departure,
+            Instant earliest) {}
+
+    /** A network reached through a yard, with its tariffs and its terminals' times. */
+    private record Beyond(ServedNetwork network, Tariffs tariffs, Transshipment yard, TerminalTimes terminals) {}
 
     private final FreightService home;
+    private final NetworkFreight freight;
+    private final NetworkOperations operations;
     private final ServedNetworks networks;
     private final List<Beyond> beyond = new ArrayList<>();
 
-    public ThroughConsignments(FreightService home, ServedNetworks networks) {
-        this.home = home;
+    public ThroughConsignments(NetworkFreight freight, ServedNetworks networks, NetworkOperations operations) {
+        this.home = freight.home();
+        this.freight = freight;
+        this.operations = operations;
         this.networks = networks;
         String homeCode = networks.home().code();
         for (ServedNetwork n : networks.others()) {
@@ -51,10 +83,13 @@ public final class ThroughConsignments {
                     home.data().tariffs().currencies(),
                     n.files().read(Tariffs.FILE),
                     n.files().read(Tariffs.RATES_FILE));
+            TerminalTimes terminals = n.has(TerminalTimes.FILE)
+                    ? TerminalTimes.parse(n.network(), n.files().read(TerminalTimes.FILE))
+                    : TerminalTimes.none();
             for (Transshipment t : Transshipment.parse(n.files().read(Transshipment.FILE), n.network())) {
                 if (t.otherNetwork().equals(homeCode)
                         && home.network().point(t.otherPoint()).isPresent()) {
-                    beyond.add(new Beyond(n, tariffs, t));
+                    beyond.add(new Beyond(n, tariffs, t, terminals));
                 }
             }
         }
@@ -140,7 +175,7 @@ public final class ThroughConsignments {
             // a request for the same booking came in between the look-up and the insert: its row stands
             return sameAsAsked(of(bookingId, shipper).orElseThrow(), to);
         }
-        return new Through(b, beyond.network().code(), point, now, quote);
+        return new Through(b, beyond.network().code(), point, now, quote, null);
     }
 
     /** The booking's through consignment when it goes where this request asks; a clash naming the booking if not. */
@@ -155,11 +190,23 @@ public final class ThroughConsignments {
     public Optional<Through> of(String bookingId, String shipper) {
         FreightRecords.Booking b = home.booking(bookingId, shipper);
         return home.jdbi()
-                .withHandle(h -> h.createQuery(
-                                "SELECT onward_to, created_at FROM freight_through" + " WHERE booking_id = :b")
+                .withHandle(h -> h.createQuery("SELECT t.onward_to, t.created_at, t.onward_booking, o.train,"
+                                + " o.service_date, o.from_point, o.to_point FROM freight_through t LEFT JOIN"
+                                + " freight_booking o ON o.id = t.onward_booking WHERE t.booking_id = :b")
                         .bind("b", bookingId)
                         .map((rs, ctx) -> new Object[] {
-                            rs.getString("onward_to"), rs.getObject("created_at", OffsetDateTime.class)
+                            rs.getString("onward_to"),
+                            rs.getObject("created_at", OffsetDateTime.class),
+                            rs.getString("onward_booking") == null
+                                    ? null
+                                    : new Onward(
+                                            rs.getString("onward_booking"),
+                                            rs.getString("train"),
+                                            rs.getObject("service_date", LocalDate.class),
+                                            rs.getString("from_point"),
+                                            rs.getString("to_point"),
+                                            null,
+                                            null)
                         })
                         .findOne())
                 .map(row -> {
@@ -170,8 +217,122 @@ public final class ThroughConsignments {
                             beyond.network().code(),
                             to,
                             ((OffsetDateTime) row[1]).toInstant(),
-                            quote(b, beyond, to));
+                            quote(b, beyond, to),
+                            (Onward) row[2]);
                 });
+    }
+
+    /**
+     * Puts a through consignment's boxes on {@code train} of the network beyond on {@code date}: the train must be a
+     * freight train of that network running that day, leave from the transshipment point, and leave no sooner than the
+     * boxes can be there (the first train's arrival at the yard, forecast if it has one, + the yard's batches + the
+     * point's time in {@value TerminalTimes#FILE}); its wagons are booked from that network's pool at the point, one
+     * per box a wagon carries, counted against the train's capacity (a clash naming {@code train} when it is full).
+     * Once per consignment: the same train and date again answer as they are.
+     *
+     * @param shipper the shipper's name, or null for the freight office (any consignment)
+     */
+    public synchronized Through onward(String shipper, String bookingId, String train, LocalDate date) {
+        Through t = of(bookingId, shipper)
+                .orElseThrow(() -> new InvalidInput(
+                        "bookingId",
+                        "booking " + bookingId + " does not go on beyond its yard: send it on first (POST"
+                                + " /api/freight/through/consignments)"));
+        String number = train.strip().toUpperCase(Locale.ROOT);
+        if (t.onward() != null) {
+            if (t.onward().train().equals(number) && t.onward().serviceDate().equals(date)) {
+                return t;
+            }
+            throw new Clash(
+                    "train",
+                    "booking " + bookingId + " already goes on with "
+                            + t.onward().train() + " on " + t.onward().serviceDate());
+        }
+        Beyond beyond = reaching(t.to());
+        FreightService there = freight.of(beyond.network().code());
+        Slot slot = there.data().slots().stream()
+                .filter(s -> s.train().equalsIgnoreCase(number))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "train",
+                        "'" + train + "' is no freight train of "
+                                + beyond.network().code() + ": its freight trains are "
+                                + there.data().slots().stream().map(Slot::train).toList()));
+        FreightRecords.SlotOnDate s = there.slot(slot.id(), date);
+        if (!s.runs()) {
+            throw new InvalidInput("date", number + " does not run on " + date);
+        }
+        String point = beyond.yard().point();
+        if (!s.from().equals(point)) {
+            throw new InvalidInput(
+                    "train", number + " leaves from " + s.from() + ", not from the transshipment point " + point);
+        }
+        FreightRecords.Booking b = t.booking();
+        int boxes = b.units().size();
+        Instant arrival = arrivalAtYard(b, beyond.yard().otherPoint());
+        Duration yard = beyond.yard().time(boxes);
+        Duration handover = beyond.terminals().release(point);
+        Instant earliest = arrival.plus(yard).plus(handover);
+        if (s.departureAt().isBefore(earliest)) {
+            throw new InvalidInput(
+                    "train",
+                    number + " leaves " + point + " at " + s.departureAt() + ", before the boxes can be there: "
+                            + b.train() + " arrives at " + beyond.yard().otherPoint() + " at " + arrival + ", the yard"
+                            + " takes " + yard.toMinutes() + " min for " + boxes + " boxes, " + point + " "
+                            + handover.toMinutes() + " min: the earliest is " + earliest);
+        }
+        int wagons = (boxes + beyond.yard().boxesPerWagon() - 1) / beyond.yard().boxesPerWagon();
+        FreightRecords.Booking onward;
+        try {
+            onward = there.book(
+                    b.shipper(),
+                    slot.id(),
+                    null,
+                    date,
+                    List.of(new FreightRecords.Equipment(EquipmentKind.FLAT, wagons)),
+                    // the consignment is tied to its wagons in their booking's own transaction: both or neither
+                    (h, onwardId) -> {
+                        int tied = h.createUpdate("UPDATE freight_through SET onward_booking = :o,"
+                                        + " onward_train = :t, onward_date = :d WHERE booking_id = :b"
+                                        + " AND onward_booking IS NULL")
+                                .bind("o", onwardId)
+                                .bind("t", number)
+                                .bind("d", date)
+                                .bind("b", b.id())
+                                .execute();
+                        if (tied != 1) {
+                            // another server put it on a train meanwhile: this booking of wagons is rolled back
+                            throw new Clash("bookingId", "booking " + bookingId + " already has its onward train");
+                        }
+                    });
+        } catch (Clash e) {
+            if (!e.field().startsWith("equipment")) {
+                throw e; // the slot's cut-off, or the consignment taken meanwhile
+            }
+            // the train's wagons or the point's pool are short: the train is full for these boxes
+            throw new Clash("train", number + " on " + date + " cannot take " + wagons + " wagons: " + e.getMessage());
+        }
+        return new Through(
+                b,
+                t.network(),
+                t.to(),
+                t.createdAt(),
+                t.quote(),
+                new Onward(onward.id(), number, date, onward.from(), onward.to(), s.departureAt(), earliest));
+    }
+
+    /** When the booking's train reaches the yard: its live forecast there, or its plan. */
+    private Instant arrivalAtYard(FreightRecords.Booking b, String yard) {
+        try {
+            return operations.home().train(b.train(), b.serviceDate()).calls().stream()
+                    .filter(c -> c.point().equals(yard))
+                    .reduce((first, second) -> second)
+                    .map(c -> c.forecastArrival() != null ? c.forecastArrival() : c.plannedArrival())
+                    .orElseThrow(() -> new InvalidInput(
+                            "bookingId", b.train() + " does not reach the yard " + yard + " on " + b.serviceDate()));
+        } catch (NotFound e) {
+            throw new InvalidInput("bookingId", b.train() + " does not run on " + b.serviceDate());
+        }
     }
 
     /** A carrier's names in Chinese, Lao and English from whichever network runs it, or its code. */

@@ -27,11 +27,18 @@ public final class TrackingRecords {
             BoxEvent event,
             String source,
             Instant recordedAt,
-            String classifier) {
+            String classifier,
+            Where where) {
         public boolean actual() {
             return "ACT".equals(classifier);
         }
     }
+
+    /**
+     * Where an event happened beyond its point: the network, the carrier (operator) that had the unit there, the
+     * point's time zone, and what happened in words (the train; the gauges at a transshipment). Null when unknown.
+     */
+    public record Where(String network, String carrier, String zone, String detail) {}
 
     /** One report of a batch: the event's id and whether it was already known. */
     public record Outcome(UUID eventId, boolean duplicate) {}
@@ -47,6 +54,7 @@ public final class TrackingRecords {
      */
     public record Consignment(
             String bookingId,
+            String network,
             String consignmentNumber,
             String shipper,
             String train,
@@ -60,7 +68,31 @@ public final class TrackingRecords {
             long arrivalDelaySeconds,
             Instant plannedEta,
             Instant eta,
-            List<UnitPosition> units) {}
+            List<UnitPosition> units,
+            OnwardLeg onward) {}
+
+    /**
+     * The onward leg of a through consignment beyond its yard (issue 19): the network and point it goes on to, and once
+     * it has one, its train from the transshipment point with the planned and forecast departure there and arrival
+     * where the train leaves the boxes ({@code arrivesAt}: the destination, or the train's end short of it), each in
+     * its point's zone, and the ETA there (forecast arrival + that terminal's time).
+     */
+    public record OnwardLeg(
+            String network,
+            String to,
+            String bookingId,
+            String train,
+            LocalDate serviceDate,
+            String from,
+            String arrivesAt,
+            boolean reachesDestination,
+            ZoneId fromZone,
+            ZoneId arrivalZone,
+            Instant plannedDeparture,
+            Instant forecastDeparture,
+            Instant plannedArrival,
+            Instant forecastArrival,
+            Instant eta) {}
 
     /** A webhook subscription; the secret is shown once, when it is made. */
     public record Subscription(

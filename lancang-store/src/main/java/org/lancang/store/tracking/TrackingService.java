@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
@@ -42,6 +43,7 @@ import org.lancang.store.operations.OperationsService;
 import org.lancang.store.tracking.TrackingRecords.Consignment;
 import org.lancang.store.tracking.TrackingRecords.DeadLetter;
 import org.lancang.store.tracking.TrackingRecords.Due;
+import org.lancang.store.tracking.TrackingRecords.OnwardLeg;
 import org.lancang.store.tracking.TrackingRecords.Outcome;
 import org.lancang.store.tracking.TrackingRecords.Recorded;
 import org.lancang.store.tracking.TrackingRecords.Report;
@@ -49,6 +51,10 @@ import org.lancang.store.tracking.TrackingRecords.Retry;
 import org.lancang.store.tracking.TrackingRecords.Subscription;
 import org.lancang.store.tracking.TrackingRecords.Tracked;
 import org.lancang.store.tracking.TrackingRecords.UnitPosition;
+import org.lancang.store.tracking.TrackingRecords.Where;
+import org.lancang.timetable.Operator;
+import org.lancang.timetable.Operators;
+import org.lancang.timetable.TrainPlan;
 import org.lancang.tracking.BoxEvent;
 import org.lancang.tracking.BoxEventType;
 import org.lancang.tracking.BoxTimeline;
@@ -70,11 +76,27 @@ public final class TrackingService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * A network whose trains' running events give the units their steps: its points and borders, the carriers that
+     * run there, its terminals' times and its own live forecast.
+     */
+    private record Followed(
+            Network network,
+            Operators operators,
+            OperationsService operations,
+            TerminalTimes terminals,
+            TrainSteps steps) {
+        String code() {
+            return network.code();
+        }
+    }
+
     private final Jdbi jdbi;
-    private final OperationsService operations;
     private final Network network;
     private final TerminalTimes terminals;
-    private final TrainSteps steps;
+    /** Home first, then every other network whose operations run (each through its own operations hook). */
+    private final List<Followed> followed = new CopyOnWriteArrayList<>();
+
     private final Clock clock;
     /** Deliveries are timed on the real clock, whatever the simulated one says. */
     private final Clock realTime = Clock.systemUTC();
@@ -89,18 +111,56 @@ public final class TrackingService {
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
 
     public TrackingService(
-            Jdbi jdbi, OperationsService operations, Network network, TerminalTimes terminals, Clock clock) {
+            Jdbi jdbi,
+            OperationsService operations,
+            Network network,
+            Operators operators,
+            TerminalTimes terminals,
+            Clock clock) {
         this.jdbi = jdbi;
-        this.operations = operations;
         this.network = network;
         this.terminals = terminals;
-        this.steps = new TrainSteps(network);
         this.clock = clock;
-        operations.onStore(this::fromTrains);
+        follow(network, operators, operations, terminals);
     }
 
+    /**
+     * Follows another network's trains too: every batch of its running events gives the units on its trains their
+     * steps, in that batch's own transaction (its operations' hook), with that network's borders and carriers.
+     */
+    public void follow(Network other, Operators operators, OperationsService operations, TerminalTimes times) {
+        Followed f = new Followed(other, operators, operations, times, new TrainSteps(other));
+        followed.add(f);
+        operations.onStore((h, events, now) -> fromTrains(f, h, events, now));
+    }
+
+    /** The home network. */
     public Network network() {
         return network;
+    }
+
+    /** The network followed that has this point (home's when none has it). */
+    public Network networkOf(String point) {
+        return followedAt(point).network();
+    }
+
+    /** The codes of the networks followed, home first. */
+    public List<String> networks() {
+        return followed.stream().map(Followed::code).toList();
+    }
+
+    private Followed followedAt(String point) {
+        return followed.stream()
+                .filter(f -> point != null && f.network().point(point).isPresent())
+                .findFirst()
+                .orElse(followed.get(0));
+    }
+
+    private Followed followedOf(String networkCode) {
+        return followed.stream()
+                .filter(f -> f.code().equals(networkCode))
+                .findFirst()
+                .orElse(followed.get(0));
     }
 
     public Instant now() {
@@ -147,7 +207,8 @@ public final class TrackingService {
 
     // ---------------------------------------------------------------- reports
 
-    private record Booked(String id, String shipper, String train, LocalDate date, String from, String to) {}
+    private record Booked(
+            String id, String shipper, String train, LocalDate date, String from, String to, String network) {}
 
     /**
      * Records a batch of reported steps, all or nothing: each must name a consignment the caller may report on (its
@@ -234,10 +295,119 @@ public final class TrackingService {
                 default -> throw new InvalidInput(p + "location", "is required for " + r.type());
             };
         }
-        return network.point(given)
+        return followedAt(given)
+                .network()
+                .point(given)
                 .map(Point::code)
                 .orElseThrow(
                         () -> new InvalidInput(p + "location", "'" + r.location() + "' is not a point of the line"));
+    }
+
+    /**
+     * Records the transshipment of a through consignment's boxes at its yard, all or nothing: each box unloaded from
+     * the first network's train at the yard ({@code TRANSSHIPPED} at the booking's end, at {@code unloadedAt}) and loaded
+     * on the onward train at the other network's point ({@code LOADED} there, at {@code loadedAt}), each event naming
+     * its network, carrier and the gauge. The consignment must go on beyond its yard with an onward train; a repeat is
+     * acknowledged as duplicates.
+     *
+     * @param shipper the shipper's name, or null for the freight office (any consignment)
+     */
+    public Recorded transfer(String bookingId, String shipper, Instant unloadedAt, Instant loadedAt, String user) {
+        Instant now = clock.instant();
+        Validation v = new Validation();
+        v.check(unloadedAt != null, "unloadedAt", "is required");
+        v.check(loadedAt != null, "loadedAt", "is required");
+        if (unloadedAt != null && unloadedAt.isAfter(now.plusSeconds(60))) {
+            v.add("unloadedAt", unloadedAt + " is in the future (now is " + now + ")");
+        }
+        if (loadedAt != null && loadedAt.isAfter(now.plusSeconds(60))) {
+            v.add("loadedAt", loadedAt + " is in the future (now is " + now + ")");
+        }
+        if (unloadedAt != null && loadedAt != null && loadedAt.isBefore(unloadedAt)) {
+            v.add("loadedAt", "is before unloadedAt: a box is loaded on the onward train after it is unloaded");
+        }
+        Booked b = consignmentRow(bookingId, shipper);
+        record Leg(String onwardBooking, String train, LocalDate date, String from, String network) {}
+        Optional<Leg> leg = jdbi.withHandle(h -> h.createQuery("SELECT t.onward_booking, o.train, o.service_date,"
+                        + " o.from_point, o.network FROM freight_through t LEFT JOIN freight_booking o"
+                        + " ON o.id = t.onward_booking WHERE t.booking_id = :b")
+                .bind("b", b.id())
+                .map((rs, ctx) -> new Leg(
+                        rs.getString("onward_booking"),
+                        rs.getString("train"),
+                        rs.getObject("service_date", LocalDate.class),
+                        rs.getString("from_point"),
+                        rs.getString("network")))
+                .findOne());
+        if (leg.isEmpty()) {
+            throw new InvalidInput("bookingId", "consignment " + b.id() + " does not go on beyond its yard");
+        }
+        v.throwIfInvalid();
+        if (leg.get().onwardBooking() == null) {
+            throw new Clash(
+                    "bookingId",
+                    "consignment " + b.id() + " has no onward train yet: POST" + " /api/freight/through/consignments/"
+                            + b.id() + "/onward first");
+        }
+        Leg l = leg.get();
+        String unloaded = "unloaded from " + gauge(followedOf(b.network()).network()) + " train " + b.train() + " of "
+                + b.network() + " at the yard";
+        String loaded =
+                "loaded on " + gauge(followedOf(l.network()).network()) + " train " + l.train() + " of " + l.network();
+        return jdbi.inTransaction(h -> {
+            lock(h);
+            Set<String> ids = Set.of(b.id());
+            List<String> units = units(h, ids).getOrDefault(b.id(), Set.of()).stream()
+                    .sorted()
+                    .toList();
+            Map<String, Instant> latest = latest(h, ids);
+            List<BoxEvent> asked = new ArrayList<>();
+            Map<UUID, String> details = new HashMap<>();
+            for (String unit : units) {
+                BoxEvent off =
+                        new BoxEvent(b.id(), unit, BoxEventType.TRANSSHIPPED, b.to(), unloadedAt, b.train(), b.date());
+                BoxEvent on = new BoxEvent(b.id(), unit, BoxEventType.LOADED, l.from(), loadedAt, l.train(), l.date());
+                asked.add(off);
+                asked.add(on);
+                details.put(off.eventId(), unloaded);
+                details.put(on.eventId(), loaded);
+            }
+            Set<UUID> stored = stored(h, asked);
+            List<BoxEvent> events = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (BoxEvent e : asked) {
+                boolean duplicate = stored.contains(e.eventId());
+                outcomes.add(new Outcome(e.eventId(), duplicate));
+                if (duplicate) {
+                    continue;
+                }
+                String boxKey = e.bookingId() + "/" + e.unit();
+                BoxTimeline.checkAfter(
+                        latest.get(boxKey), e, e.type() == BoxEventType.LOADED ? "loadedAt" : "unloadedAt");
+                latest.put(boxKey, e.at());
+                events.add(e);
+            }
+            insert(h, events, BoxEvent::eventId, "ACT", Map.of(), e -> details.get(e.eventId()), user, now);
+            return new Recorded(events.size(), asked.size() - events.size(), outcomes);
+        });
+    }
+
+    /** A network's gauge in words, from its sections (a network is of one gauge). */
+    private static String gauge(Network n) {
+        return n.sections().isEmpty() ? "a" : "the " + n.sections().get(0).gaugeMm() + " mm gauge";
+    }
+
+    /** The booking of a consignment the caller may see, or 404 naming {@code bookingId}. */
+    private Booked consignmentRow(String bookingId, String shipper) {
+        String id = bookingId == null ? "" : bookingId.strip();
+        return jdbi.withHandle(h -> h.createQuery(
+                                "SELECT * FROM freight_booking WHERE id = :id" + " AND (:all OR shipper = :shipper)")
+                        .bind("id", id)
+                        .bind("all", shipper == null)
+                        .bind("shipper", shipper == null ? "" : shipper)
+                        .map((rs, ctx) -> booked(rs))
+                        .findOne())
+                .orElseThrow(() -> new NotFound("bookingId", "no consignment '" + bookingId + "'"));
     }
 
     /** Which of these events are stored already: one query for the batch, not a round trip per event. */
@@ -273,8 +443,12 @@ public final class TrackingService {
 
     // ---------------------------------------------------------------- derived from the trains
 
-    /** The steps of every unit on the trains of {@code events}, stored in the events' own transaction. */
-    private void fromTrains(Handle h, List<RunningEvent> events, Instant now) {
+    /**
+     * The steps of every unit on the trains of {@code events} (of network {@code f}), stored in the events' own
+     * transaction: the units of the network's own bookings on those trains, and the boxes of through consignments
+     * whose onward leg is one of them (between the leg's points).
+     */
+    private void fromTrains(Followed f, Handle h, List<RunningEvent> events, Instant now) {
         Set<String> trains = new TreeSet<>();
         Set<LocalDate> dates = new TreeSet<>();
         events.forEach(e -> {
@@ -282,15 +456,27 @@ public final class TrackingService {
             dates.add(e.serviceDate());
         });
         record Carried(Booked booking, String unit) {}
-        List<Carried> carried = h.createQuery("SELECT b.id, b.shipper, b.train, b.service_date, b.from_point,"
-                        + " b.to_point, a.unit FROM freight_booking b JOIN freight_allocation a ON a.booking_id = b.id"
-                        + " AND a.released_at IS NULL WHERE b.train = ANY(:t) AND b.service_date = ANY(:d)"
-                        + " ORDER BY b.id, a.unit")
+        List<Carried> carried = new ArrayList<>(h.createQuery("SELECT b.id, b.shipper, b.train, b.service_date,"
+                        + " b.from_point, b.to_point, b.network, a.unit FROM freight_booking b JOIN freight_allocation a"
+                        + " ON a.booking_id = b.id AND a.released_at IS NULL WHERE b.network = :network"
+                        + " AND b.train = ANY(:t) AND b.service_date = ANY(:d) ORDER BY b.id, a.unit")
+                .bind("network", f.code())
                 .bind("t", trains.toArray(new String[0]))
                 .bind("d", dates.toArray(new LocalDate[0]))
                 .map((rs, ctx) -> new Carried(booked(rs), rs.getString("unit")))
-                .list();
-        estimates(h, dates, now);
+                .list());
+        // a through consignment's boxes ride the onward leg's train: the home booking's units, the leg's points
+        carried.addAll(h.createQuery("SELECT b.id, b.shipper, o.train, o.service_date, o.from_point, o.to_point,"
+                        + " o.network, a.unit FROM freight_through t JOIN freight_booking o ON o.id = t.onward_booking"
+                        + " JOIN freight_booking b ON b.id = t.booking_id JOIN freight_allocation a"
+                        + " ON a.booking_id = b.id AND a.released_at IS NULL WHERE o.network = :network"
+                        + " AND o.train = ANY(:t) AND o.service_date = ANY(:d) ORDER BY b.id, a.unit")
+                .bind("network", f.code())
+                .bind("t", trains.toArray(new String[0]))
+                .bind("d", dates.toArray(new LocalDate[0]))
+                .map((rs, ctx) -> new Carried(booked(rs), rs.getString("unit")))
+                .list());
+        estimates(f, h, dates, now);
         if (carried.isEmpty()) {
             return;
         }
@@ -302,7 +488,7 @@ public final class TrackingService {
         Map<UUID, String> sources = new HashMap<>();
         for (RunningEvent e : events) {
             for (Carried c : byRun.getOrDefault(e.run(), List.of())) {
-                steps.of(e, c.booking().from(), c.booking().to()).ifPresent(type -> {
+                f.steps().of(e, c.booking().from(), c.booking().to()).ifPresent(type -> {
                     BoxEvent b = new BoxEvent(
                             c.booking().id(), c.unit(), type, e.point(), e.at(), e.train(), e.serviceDate());
                     out.add(b);
@@ -312,7 +498,15 @@ public final class TrackingService {
         }
         if (!out.isEmpty()) {
             lock(h);
-            insert(h, out, sources, "operations", now);
+            insert(
+                    h,
+                    out,
+                    BoxEvent::eventId,
+                    "ACT",
+                    sources,
+                    e -> "train " + e.train() + " of " + f.code(),
+                    "operations",
+                    now);
         }
     }
 
@@ -323,53 +517,87 @@ public final class TrackingService {
      * late one) moves the estimate as well. The id names consignment, estimate and the previous estimate, so the same
      * state gives the same event and a repeat is nothing new.
      */
-    private void estimates(Handle h, Set<LocalDate> dates, Instant now) {
+    private void estimates(Followed f, Handle h, Set<LocalDate> dates, Instant now) {
         record Last(long seq, Instant at) {}
-        // tracking follows the home network's trains: another network's bookings have no forecast here
-        List<Booked> bookings = h.createQuery("SELECT b.* FROM freight_booking b WHERE b.service_date = ANY(:d)"
+        /** A consignment's train to estimate at {@code to}; {@code onward} for a through consignment's onward leg. */
+        record Estimated(Booked b, String to, boolean onward) {}
+        // each network's bookings are estimated from that network's forecast, when its own events come in
+        List<Estimated> bookings = new ArrayList<>();
+        h.createQuery("SELECT b.* FROM freight_booking b WHERE b.service_date = ANY(:d)"
                         + " AND b.network = :network AND EXISTS (SELECT 1 FROM freight_allocation a WHERE"
                         + " a.booking_id = b.id AND a.released_at IS NULL) ORDER BY b.id")
                 .bind("d", dates.toArray(new LocalDate[0]))
-                .bind("network", network.code())
+                .bind("network", f.code())
                 .map((rs, ctx) -> booked(rs))
-                .list();
+                .forEach(b -> bookings.add(new Estimated(b, b.to(), false)));
+        // a through consignment's onward leg on this network: its train's arrival where it leaves the boxes
+        h.createQuery("SELECT b.id, b.shipper, o.train, o.service_date, o.from_point, o.to_point, o.network,"
+                        + " t.onward_to FROM freight_through t JOIN freight_booking o ON o.id = t.onward_booking"
+                        + " JOIN freight_booking b ON b.id = t.booking_id WHERE o.network = :network"
+                        + " AND o.service_date = ANY(:d) ORDER BY b.id")
+                .bind("d", dates.toArray(new LocalDate[0]))
+                .bind("network", f.code())
+                .map((rs, ctx) -> Map.entry(booked(rs), rs.getString("onward_to")))
+                .forEach(e -> bookings.add(new Estimated(e.getKey(), legEnd(f, e.getKey(), e.getValue()), true)));
         if (bookings.isEmpty()) {
             return;
         }
+        // the last estimate of each consignment at each place: the onward leg's is not the first train's
         Map<String, Last> last = new HashMap<>();
-        h.createQuery("SELECT DISTINCT ON (booking_id) booking_id, seq, at FROM tracking_event"
-                        + " WHERE classifier = 'EST' AND booking_id = ANY(:ids) ORDER BY booking_id, seq DESC")
-                .bind("ids", bookings.stream().map(Booked::id).toArray(String[]::new))
-                .map((rs, ctx) -> Map.entry(rs.getString("booking_id"), new Last(rs.getLong("seq"), instant(rs, "at"))))
+        h.createQuery("SELECT DISTINCT ON (booking_id, location) booking_id, location, seq, at FROM tracking_event"
+                        + " WHERE classifier = 'EST' AND booking_id = ANY(:ids)"
+                        + " ORDER BY booking_id, location, seq DESC")
+                .bind("ids", bookings.stream().map(e -> e.b().id()).toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(
+                        rs.getString("booking_id") + "/" + rs.getString("location"),
+                        new Last(rs.getLong("seq"), instant(rs, "at"))))
                 .forEach(e -> last.put(e.getKey(), e.getValue()));
         List<BoxEvent> out = new ArrayList<>();
         Map<BoxEvent, UUID> ids = new HashMap<>();
-        for (Booked b : bookings) {
-            Optional<CallForecast> to = forecast(b.train(), b.date())
-                    .flatMap(f -> f.calls().stream()
-                            .filter(c -> c.point().equalsIgnoreCase(b.to()))
+        for (Estimated est : bookings) {
+            Booked b = est.b();
+            Optional<CallForecast> to = forecast(f, b.train(), b.date())
+                    .flatMap(t -> t.calls().stream()
+                            .filter(c -> c.point().equalsIgnoreCase(est.to()))
                             .reduce((first, second) -> second));
             if (to.isEmpty() || to.get().forecastArrival() == null) {
                 continue;
             }
-            Last previous = last.get(b.id());
+            Last previous = last.get(b.id() + "/" + est.to());
             Instant since = previous != null ? previous.at() : to.get().plannedArrival();
             Instant estimate = to.get().forecastArrival();
             if (since != null && Duration.between(since, estimate).abs().compareTo(ESTIMATE_STEP) < 0) {
                 continue;
             }
-            BoxEvent e = new BoxEvent(b.id(), "", BoxEventType.ARRIVED, b.to(), estimate, b.train(), b.date());
+            BoxEvent e = new BoxEvent(b.id(), "", BoxEventType.ARRIVED, est.to(), estimate, b.train(), b.date());
             out.add(e);
             ids.put(
                     e,
                     UUID.nameUUIDFromBytes(("lancang-tracking-est:" + b.id() + "/" + estimate + "/"
-                                    + (previous == null ? 0 : previous.seq()))
+                                    + (previous == null ? 0 : previous.seq()) + (est.onward() ? "/" + est.to() : ""))
                             .getBytes(StandardCharsets.UTF_8)));
         }
         if (!out.isEmpty()) {
             lock(h);
-            insert(h, out, ids::get, "EST", Map.of(), "forecast", now);
+            insert(h, out, ids::get, "EST", Map.of(), e -> "forecast of train " + e.train(), "forecast", now);
         }
+    }
+
+    /** Where an onward leg's train leaves the boxes: the through destination if it calls there, else its leg's end. */
+    private static String legEnd(Followed f, Booked leg, String destination) {
+        return forecast(f, leg.train(), leg.date())
+                .filter(t -> {
+                    boolean from = false;
+                    for (CallForecast c : t.calls()) {
+                        from |= c.point().equals(leg.from());
+                        if (from && c.point().equals(destination)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .map(t -> destination)
+                .orElse(leg.to());
     }
 
     // ---------------------------------------------------------------- writing
@@ -383,15 +611,20 @@ public final class TrackingService {
 
     /** The events (new ones; a repeat is skipped) and their outbox rows, in the caller's transaction. */
     private void insert(Handle h, List<BoxEvent> events, Map<UUID, String> sources, String user, Instant now) {
-        insert(h, events, BoxEvent::eventId, "ACT", sources, user, now);
+        insert(h, events, BoxEvent::eventId, "ACT", sources, e -> null, user, now);
     }
 
+    /**
+     * Each event with where it happened: the network of its point, the carrier there, the point's zone, and {@code
+     * detail} in words.
+     */
     private void insert(
             Handle h,
             List<BoxEvent> events,
             Function<BoxEvent, UUID> identity,
             String classifier,
             Map<UUID, String> sources,
+            Function<BoxEvent, String> detail,
             String user,
             Instant now) {
         if (events.isEmpty()) {
@@ -407,8 +640,17 @@ public final class TrackingService {
         String[] trains = new String[n];
         LocalDate[] dates = new LocalDate[n];
         String[] srcs = new String[n];
+        String[] networks = new String[n];
+        String[] carriers = new String[n];
+        String[] zones = new String[n];
+        String[] details = new String[n];
         for (int i = 0; i < n; i++) {
             BoxEvent e = events.get(i);
+            Where w = where(e, detail.apply(e));
+            networks[i] = w.network();
+            carriers[i] = w.carrier();
+            zones[i] = w.zone();
+            details[i] = w.detail();
             ids[i] = identity.apply(e);
             bookings[i] = e.bookingId();
             units[i] = e.unit();
@@ -420,11 +662,14 @@ public final class TrackingService {
             srcs[i] = sources.getOrDefault(ids[i], user);
         }
         List<Long> seqs = h.createQuery("INSERT INTO tracking_event (event_id, booking_id, shipper, unit, type,"
-                        + " location, at, train, service_date, source, recorded_by, recorded_at, classifier)"
-                        + " SELECT x.i, x.b, fb.shipper, x.u, x.ty, x.l, x.a, x.t, x.d, x.s, :user, :now, :c"
+                        + " location, at, train, service_date, source, recorded_by, recorded_at, classifier,"
+                        + " network, carrier, zone, detail)"
+                        + " SELECT x.i, x.b, fb.shipper, x.u, x.ty, x.l, x.a, x.t, x.d, x.s, :user, :now, :c,"
+                        + " x.n, x.ca, x.z, x.de"
                         + " FROM unnest(:i::uuid[], :b::text[], :u::text[], :ty::text[], :l::text[],"
-                        + " :a::timestamptz[], :t::text[], :d::date[], :s::text[]) WITH ORDINALITY"
-                        + " AS x(i, b, u, ty, l, a, t, d, s, o)"
+                        + " :a::timestamptz[], :t::text[], :d::date[], :s::text[], :n::text[], :ca::text[],"
+                        + " :z::text[], :de::text[]) WITH ORDINALITY"
+                        + " AS x(i, b, u, ty, l, a, t, d, s, n, ca, z, de, o)"
                         + " JOIN freight_booking fb ON fb.id = x.b ORDER BY x.o"
                         + " ON CONFLICT (event_id) DO NOTHING RETURNING seq")
                 .bind("i", ids)
@@ -436,6 +681,10 @@ public final class TrackingService {
                 .bind("t", trains)
                 .bind("d", dates)
                 .bind("s", srcs)
+                .bind("n", networks)
+                .bind("ca", carriers)
+                .bind("z", zones)
+                .bind("de", details)
                 .bind("user", user)
                 .bind("now", utc(now))
                 .bind("c", classifier)
@@ -452,6 +701,24 @@ public final class TrackingService {
                     .execute();
             wakers.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * Where an event happened: the network that has its point, the carrier there (the operator that runs the trains in
+     * the point's country, or the train's own where the point is shared, as on a border), the point's zone.
+     */
+    private Where where(BoxEvent e, String detail) {
+        Followed f = followedAt(e.location());
+        Optional<Point> p = f.network().point(e.location());
+        Optional<Operator> carrier = p.flatMap(q -> f.operators().chargingIn(q.country()));
+        if (carrier.isEmpty() && e.train() != null) {
+            carrier = f.operations().timetable().plan(e.train()).map(TrainPlan::operator);
+        }
+        return new Where(
+                f.code(),
+                carrier.map(Operator::code).orElse(null),
+                p.map(q -> q.timeZone().getId()).orElse(null),
+                detail);
     }
 
     // ---------------------------------------------------------------- reading
@@ -487,16 +754,34 @@ public final class TrackingService {
     }
 
     private List<Consignment> consignments(String shipper, String only) {
-        record Row(Booked b, String number) {}
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT b.*, n.consignment_number FROM freight_booking b"
-                        + " LEFT JOIN freight_note n ON n.booking_id = b.id WHERE (:all OR b.shipper = :shipper)"
-                        + " AND (:only = '' OR b.id = :only) AND b.network = :network"
+        record Row(Booked b, String number, String throughNetwork, String throughTo, Booked onward) {}
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT b.*, n.consignment_number, t.onward_network,"
+                        + " t.onward_to, o.id AS o_id, o.train AS o_train, o.service_date AS o_date,"
+                        + " o.from_point AS o_from, o.to_point AS o_to FROM freight_booking b"
+                        + " LEFT JOIN freight_note n ON n.booking_id = b.id"
+                        + " LEFT JOIN freight_through t ON t.booking_id = b.id"
+                        + " LEFT JOIN freight_booking o ON o.id = t.onward_booking WHERE (:all OR b.shipper = :shipper)"
+                        + " AND (:only = '' OR b.id = :only) AND b.network = ANY(:networks)"
                         + " ORDER BY b.service_date DESC, b.created_at DESC, b.id")
-                .bind("network", network.code())
+                .bind("networks", networks().toArray(new String[0]))
                 .bind("all", shipper == null)
                 .bind("shipper", shipper == null ? "" : shipper)
                 .bind("only", only == null ? "" : only)
-                .map((rs, ctx) -> new Row(booked(rs), rs.getString("consignment_number")))
+                .map((rs, ctx) -> new Row(
+                        booked(rs),
+                        rs.getString("consignment_number"),
+                        rs.getString("onward_network"),
+                        rs.getString("onward_to"),
+                        rs.getString("o_id") == null
+                                ? null
+                                : new Booked(
+                                        rs.getString("o_id"),
+                                        rs.getString("shipper"),
+                                        rs.getString("o_train"),
+                                        rs.getObject("o_date", LocalDate.class),
+                                        rs.getString("o_from"),
+                                        rs.getString("o_to"),
+                                        rs.getString("onward_network"))))
                 .list());
         if (rows.isEmpty()) {
             return List.of();
@@ -524,7 +809,8 @@ public final class TrackingService {
             Booked b = r.b();
             CallForecast from = null;
             CallForecast to = null;
-            Optional<TrainForecast> f = forecast(b.train(), b.date());
+            Followed on = followedOf(b.network());
+            Optional<TrainForecast> f = forecast(on, b.train(), b.date());
             if (f.isPresent()) {
                 for (CallForecast c : f.get().calls()) {
                     if (c.point().equalsIgnoreCase(b.from()) && from == null) {
@@ -535,9 +821,10 @@ public final class TrackingService {
                     }
                 }
             }
-            ZoneId zone = network.point(b.to()).map(Point::timeZone).orElse(ZoneOffset.UTC);
+            ZoneId zone = on.network().point(b.to()).map(Point::timeZone).orElse(ZoneOffset.UTC);
             out.add(new Consignment(
                     b.id(),
+                    b.network(),
                     r.number(),
                     b.shipper(),
                     b.train(),
@@ -549,16 +836,65 @@ public final class TrackingService {
                     to == null ? null : to.plannedArrival(),
                     to == null ? null : to.forecastArrival(),
                     to == null ? 0 : to.arrivalDelaySeconds(),
-                    to == null ? null : terminals.eta(b.to(), to.plannedArrival()),
-                    to == null ? null : terminals.eta(b.to(), to.forecastArrival()),
-                    positions.getOrDefault(b.id(), List.of())));
+                    to == null ? null : on.terminals().eta(b.to(), to.plannedArrival()),
+                    to == null ? null : on.terminals().eta(b.to(), to.forecastArrival()),
+                    positions.getOrDefault(b.id(), List.of()),
+                    r.throughNetwork() == null ? null : onward(r.throughNetwork(), r.throughTo(), r.onward())));
         }
         return out;
     }
 
-    private Optional<TrainForecast> forecast(String train, LocalDate date) {
+    /** The onward leg of a through consignment, from its train's forecast on its own network. */
+    private OnwardLeg onward(String networkCode, String to, Booked leg) {
+        if (leg == null) {
+            return new OnwardLeg(
+                    networkCode, to, null, null, null, null, null, false, null, null, null, null, null, null, null);
+        }
+        Followed on = followedOf(leg.network());
+        CallForecast dep = null;
+        CallForecast arr = null;
+        Optional<TrainForecast> f = forecast(on, leg.train(), leg.date());
+        boolean reaches = false;
+        if (f.isPresent()) {
+            for (CallForecast c : f.get().calls()) {
+                if (c.point().equals(leg.from()) && dep == null) {
+                    dep = c;
+                }
+                if (dep != null && c.point().equals(to)) {
+                    arr = c;
+                    reaches = true;
+                }
+            }
+            if (arr == null) {
+                // the train ends short of the destination: the leg ends where it leaves the boxes
+                arr = f.get().calls().stream()
+                        .filter(c -> c.point().equals(leg.to()))
+                        .reduce((first, second) -> second)
+                        .orElse(null);
+            }
+        }
+        String end = arr == null ? leg.to() : arr.point();
+        return new OnwardLeg(
+                networkCode,
+                to,
+                leg.id(),
+                leg.train(),
+                leg.date(),
+                leg.from(),
+                end,
+                reaches,
+                on.network().point(leg.from()).map(Point::timeZone).orElse(null),
+                on.network().point(end).map(Point::timeZone).orElse(null),
+                dep == null ? null : dep.plannedDeparture(),
+                dep == null ? null : dep.forecastDeparture(),
+                arr == null ? null : arr.plannedArrival(),
+                arr == null ? null : arr.forecastArrival(),
+                arr == null ? null : on.terminals().eta(end, arr.forecastArrival()));
+    }
+
+    private static Optional<TrainForecast> forecast(Followed f, String train, LocalDate date) {
         try {
-            return Optional.of(operations.train(train, date));
+            return Optional.of(f.operations().train(train, date));
         } catch (NotFound e) {
             return Optional.empty(); // the train does not run that day (any more): no forecast, no ETA
         }
@@ -850,7 +1186,8 @@ public final class TrackingService {
                 rs.getString("train"),
                 rs.getObject("service_date", LocalDate.class),
                 rs.getString("from_point"),
-                rs.getString("to_point"));
+                rs.getString("to_point"),
+                rs.getString("network"));
     }
 
     private static Tracked tracked(ResultSet rs) throws SQLException {
@@ -868,7 +1205,12 @@ public final class TrackingService {
                         rs.getObject("service_date", LocalDate.class)),
                 rs.getString("source"),
                 instant(rs, "recorded_at"),
-                rs.getString("classifier"));
+                rs.getString("classifier"),
+                new Where(
+                        rs.getString("network"),
+                        rs.getString("carrier"),
+                        rs.getString("zone"),
+                        rs.getString("detail")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,10 +3,13 @@ package org.lancang.web.freight;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
 import org.lancang.freight.ThroughQuote;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
@@ -114,6 +117,22 @@ public final class ThroughRoutes {
 
     public record ThroughInput(String bookingId, String to) {}
 
+    /** The second network's train ({@code train}) and its service day ({@code date}, YYYY-MM-DD). */
+    public record OnwardInput(String train, String date) {}
+
+    /**
+     * The onward leg: the train from the transshipment point, its wagons' booking, when it leaves, and the earliest
+     * the boxes could have left (the first train's arrival at the yard, the yard's batches, the point's time).
+     */
+    public record OnwardView(
+            String bookingId,
+            String train,
+            LocalDate serviceDate,
+            String from,
+            String to,
+            Instant departure,
+            Instant earliest) {}
+
     /** A booking's boxes sent on beyond its yard: the booking's own leg, where they go, the whole route's quote. */
     public record ThroughConsignmentView(
             String bookingId,
@@ -123,7 +142,8 @@ public final class ThroughRoutes {
             String network,
             String to,
             Instant createdAt,
-            ThroughQuoteView quote) {
+            ThroughQuoteView quote,
+            OnwardView onward) {
         static ThroughConsignmentView of(ThroughConsignments.Through t) {
             return new ThroughConsignmentView(
                     t.booking().id(),
@@ -133,7 +153,17 @@ public final class ThroughRoutes {
                     t.network(),
                     t.to(),
                     t.createdAt(),
-                    ThroughQuoteView.of(t.quote()));
+                    ThroughQuoteView.of(t.quote()),
+                    t.onward() == null
+                            ? null
+                            : new OnwardView(
+                                    t.onward().bookingId(),
+                                    t.onward().train(),
+                                    t.onward().serviceDate(),
+                                    t.onward().from(),
+                                    t.onward().to(),
+                                    t.onward().departure(),
+                                    t.onward().earliest()));
         }
     }
 
@@ -175,6 +205,35 @@ public final class ThroughRoutes {
                             ctx.json(ThroughConsignmentView.of(through.of(id, shipperOrAll(ctx))
                                     .orElseThrow(() ->
                                             new NotFound("id", "booking " + id + " does not go on beyond its yard"))));
+                        }),
+                Endpoint.post("/api/freight/through/consignments/{id}/onward")
+                        .access(both)
+                        .tag("freight")
+                        .status(201)
+                        .summary(
+                                "Put a through consignment's boxes on a train of the network beyond: {train, date}. The"
+                                        + " train must run that day, leave from the transshipment point (Thanaleng) and leave"
+                                        + " after the boxes can be there (the first train's arrival at the yard + the yard's"
+                                        + " batches + the point's time); its wagons are booked from that network's pool (409"
+                                        + " naming train when full). Once per consignment")
+                        .pathParam("id", "booking id")
+                        .body(OnwardInput.class)
+                        .returns(ThroughConsignmentView.class)
+                        .handle(ctx -> {
+                            OnwardInput in = Json.body(ctx, OnwardInput.class);
+                            Validation v = new Validation();
+                            v.check(in.train() != null && !in.train().isBlank(), "train", "is required");
+                            v.check(in.date() != null && !in.date().isBlank(), "date", "is required (YYYY-MM-DD)");
+                            v.throwIfInvalid();
+                            LocalDate date;
+                            try {
+                                date = LocalDate.parse(in.date().strip());
+                            } catch (DateTimeParseException e) {
+                                throw new InvalidInput("date", "'" + in.date() + "' is not a date (YYYY-MM-DD)");
+                            }
+                            ctx.status(201)
+                                    .json(ThroughConsignmentView.of(
+                                            through.onward(shipperOrAll(ctx), ctx.pathParam("id"), in.train(), date)));
                         }),
                 Endpoint.post("/api/freight/through/quote")
                         .access(Access.PUBLIC)

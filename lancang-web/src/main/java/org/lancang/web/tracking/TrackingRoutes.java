@@ -47,6 +47,9 @@ public final class TrackingRoutes {
 
     public record BoxEventsInput(List<BoxEventInput> events) {}
 
+    /** The transshipment of a through consignment's boxes: unloaded at the yard, loaded on the onward train. */
+    public record TransferInput(String unloadedAt, String loadedAt) {}
+
     /** {@code url} is taken as another name of {@code callbackUrl}; errors name the field that was sent. */
     public record SubscriptionInput(String callbackUrl, String url, String bookingId) {}
 
@@ -98,7 +101,8 @@ public final class TrackingRoutes {
                         .query("limit", false, "at most so many (1 … 5000, default 1000)")
                         .returns(TypeRef.listOf(DcsaEventView.class))
                         .handle(ctx -> ctx.json(events(ctx).stream()
-                                .map(t -> DcsaEventView.of(t, tracking.network()))
+                                .map(t -> DcsaEventView.of(
+                                        t, tracking.networkOf(t.event().location())))
                                 .toList())),
                 Endpoint.get(base + "/events.csv")
                         .access(read)
@@ -132,6 +136,27 @@ public final class TrackingRoutes {
                         .pathParam("bookingId", "freight booking id")
                         .returns(ConsignmentView.class)
                         .handle(this::consignment),
+                Endpoint.post(base + "/consignments/{bookingId}/transfers")
+                        .access(report)
+                        .tag("tracking")
+                        .summary("Record the transshipment of a through consignment's boxes at its yard (Vientiane"
+                                + " South): each box unloaded from the standard-gauge train (TRANSSHIPPED at the yard,"
+                                + " unloadedAt) and loaded on the onward metre-gauge train (LOADED at Thanaleng,"
+                                + " loadedAt). The consignment needs its onward train first; a repeat is acknowledged as"
+                                + " duplicates")
+                        .pathParam("bookingId", "freight booking id")
+                        .body(TransferInput.class)
+                        .returns(RecordedView.class)
+                        .handle(ctx -> {
+                            User user = auth.requireUser(ctx);
+                            TransferInput in = Json.body(ctx, TransferInput.class);
+                            ctx.json(RecordedView.of(tracking.transfer(
+                                    ctx.pathParam("bookingId"),
+                                    reporterScope(user),
+                                    instant("unloadedAt", in.unloadedAt()),
+                                    instant("loadedAt", in.loadedAt()),
+                                    user.username())));
+                        }),
                 Endpoint.get(base + "/consignments/{bookingId}/iftsta")
                         .access(read)
                         .tag("tracking")
@@ -255,7 +280,8 @@ public final class TrackingRoutes {
         TrackingRecords.Consignment c = tracking.consignment(ctx.pathParam("bookingId"), scope);
         List<DcsaEventView> events = new ArrayList<>();
         tracking.events(scope, c.bookingId(), null, 0, 100_000)
-                .forEach(t -> events.add(DcsaEventView.of(t, tracking.network())));
+                .forEach(t -> events.add(
+                        DcsaEventView.of(t, tracking.networkOf(t.event().location()))));
         Instant now = tracking.now();
         if (c.plannedDeparture() != null) {
             BoxEvent dep = new BoxEvent(
@@ -266,17 +292,17 @@ public final class TrackingRoutes {
                     c.plannedDeparture(),
                     c.train(),
                     c.serviceDate());
-            events.add(DcsaEventView.estimate(dep, "PLN", now, tracking.network()));
+            events.add(DcsaEventView.estimate(dep, "PLN", now, tracking.networkOf(c.to())));
         }
         if (c.plannedArrival() != null) {
             BoxEvent planned = new BoxEvent(
                     c.bookingId(), "", BoxEventType.ARRIVED, c.to(), c.plannedArrival(), c.train(), c.serviceDate());
-            events.add(DcsaEventView.estimate(planned, "PLN", now, tracking.network()));
+            events.add(DcsaEventView.estimate(planned, "PLN", now, tracking.networkOf(c.to())));
         }
         if (c.forecastArrival() != null) {
             BoxEvent estimated = new BoxEvent(
                     c.bookingId(), "", BoxEventType.ARRIVED, c.to(), c.forecastArrival(), c.train(), c.serviceDate());
-            events.add(DcsaEventView.estimate(estimated, "EST", now, tracking.network()));
+            events.add(DcsaEventView.estimate(estimated, "EST", now, tracking.networkOf(c.to())));
         }
         events.sort(Comparator.comparing(DcsaEventView::eventDateTime));
         ctx.json(ConsignmentView.of(c, events));

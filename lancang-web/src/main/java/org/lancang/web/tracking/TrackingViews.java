@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,14 +50,29 @@ public final class TrackingViews {
             @JsonProperty("transportCall") TransportCallView transportCall,
             @JsonProperty("documentReferences") List<DocumentReferenceView> documentReferences,
             @JsonProperty("lancangEventType") BoxEventType lancangEventType,
-            @JsonProperty("seq") Long seq) {
+            @JsonProperty("seq") Long seq,
+            @JsonProperty("network") String network,
+            @JsonProperty("carrier") String carrier,
+            @JsonProperty("eventTimeZone") String eventTimeZone,
+            @JsonProperty("eventDateTimeLocal") String eventDateTimeLocal,
+            @JsonProperty("detail") String detail) {
 
-        /** A stored (actual) event. */
+        /**
+         * A stored (actual) event, with the network and carrier it happened with, and its time in its point's zone
+         * ({@code eventDateTimeLocal}, {@code eventTimeZone}).
+         */
         static DcsaEventView of(TrackingRecords.Tracked t, Network network) {
-            return of(t.event(), t.eventId(), t.classifier(), t.recordedAt(), network, t.seq());
+            return of(t.event(), t.eventId(), t.classifier(), t.recordedAt(), network, t.seq(), t.where());
         }
 
-        static DcsaEventView of(BoxEvent e, UUID id, String classifier, Instant created, Network network, Long seq) {
+        static DcsaEventView of(
+                BoxEvent e,
+                UUID id,
+                String classifier,
+                Instant created,
+                Network network,
+                Long seq,
+                TrackingRecords.Where where) {
             String eventType;
             String transport = null;
             String equipment = null;
@@ -105,6 +121,10 @@ public final class TrackingViews {
                 default -> throw new IllegalStateException("unmapped " + e.type());
             }
             String name = network.point(e.location()).map(p -> p.names().en()).orElse(e.location());
+            // an event stored before its zone was kept (or an estimate) takes its point's zone
+            String zone = where != null && where.zone() != null
+                    ? where.zone()
+                    : network.point(e.location()).map(p -> p.timeZone().getId()).orElse(null);
             List<DocumentReferenceView> refs = new ArrayList<>();
             refs.add(new DocumentReferenceView("BKG", e.bookingId()));
             return new DcsaEventView(
@@ -126,14 +146,21 @@ public final class TrackingViews {
                                     "RAIL", e.train() + "@" + e.serviceDate(), e.train(), e.serviceDate()),
                     refs,
                     e.type(),
-                    seq);
+                    seq,
+                    where != null && where.network() != null ? where.network() : network.code(),
+                    where == null ? null : where.carrier(),
+                    zone,
+                    zone == null
+                            ? null
+                            : e.at().atZone(ZoneId.of(zone)).toLocalDateTime().toString(),
+                    where == null ? null : where.detail());
         }
 
         /** A planned or estimated event: its id names the estimate (a new estimate is a new event, as DCSA has it). */
         static DcsaEventView estimate(BoxEvent e, String classifier, Instant created, Network network) {
             UUID id = UUID.nameUUIDFromBytes(
                     (e.eventId() + "/" + classifier + "/" + e.at()).getBytes(StandardCharsets.UTF_8));
-            return of(e, id, classifier, created, network, null);
+            return of(e, id, classifier, created, network, null, null);
         }
     }
 
@@ -142,6 +169,7 @@ public final class TrackingViews {
     /** A consignment with its ETA (instant and the destination's local time) and each unit's latest step. */
     public record ConsignmentView(
             String bookingId,
+            String network,
             String consignmentNumber,
             String shipper,
             String train,
@@ -157,10 +185,12 @@ public final class TrackingViews {
             Instant eta,
             String etaLocal,
             List<UnitView> units,
-            List<DcsaEventView> events) {
+            List<DcsaEventView> events,
+            OnwardLegView onward) {
         static ConsignmentView of(TrackingRecords.Consignment c, List<DcsaEventView> events) {
             return new ConsignmentView(
                     c.bookingId(),
+                    c.network(),
                     c.consignmentNumber(),
                     c.shipper(),
                     c.train(),
@@ -183,7 +213,64 @@ public final class TrackingViews {
                     c.units().stream()
                             .map(u -> new UnitView(u.unit(), u.kind(), u.lastType(), u.lastLocation(), u.lastAt()))
                             .toList(),
-                    events);
+                    events,
+                    OnwardLegView.of(c.onward()));
+        }
+    }
+
+    /**
+     * The onward leg of a through consignment (null for any other): where it goes on to, and once it has one, its train
+     * from the transshipment point with departure and arrival planned and forecast, each also in its point's local
+     * time and zone, and the ETA where the train leaves the boxes ({@code arrivesAt}; {@code reachesDestination} false
+     * when the train ends short of the destination).
+     */
+    public record OnwardLegView(
+            String network,
+            String to,
+            String bookingId,
+            String train,
+            LocalDate serviceDate,
+            String from,
+            String fromZone,
+            Instant plannedDeparture,
+            Instant forecastDeparture,
+            String departureLocal,
+            String arrivesAt,
+            boolean reachesDestination,
+            String arrivalZone,
+            Instant plannedArrival,
+            Instant forecastArrival,
+            Instant eta,
+            String etaLocal) {
+        static OnwardLegView of(TrackingRecords.OnwardLeg o) {
+            if (o == null) {
+                return null;
+            }
+            Instant departure = o.forecastDeparture() != null ? o.forecastDeparture() : o.plannedDeparture();
+            return new OnwardLegView(
+                    o.network(),
+                    o.to(),
+                    o.bookingId(),
+                    o.train(),
+                    o.serviceDate(),
+                    o.from(),
+                    o.fromZone() == null ? null : o.fromZone().getId(),
+                    o.plannedDeparture(),
+                    o.forecastDeparture(),
+                    local(departure, o.fromZone()),
+                    o.arrivesAt(),
+                    o.reachesDestination(),
+                    o.arrivalZone() == null ? null : o.arrivalZone().getId(),
+                    o.plannedArrival(),
+                    o.forecastArrival(),
+                    o.eta(),
+                    local(o.eta(), o.arrivalZone()));
+        }
+
+        private static String local(Instant t, ZoneId zone) {
+            return t == null || zone == null
+                    ? null
+                    : t.atZone(zone).toLocalDateTime().toString();
         }
     }
 

@@ -112,7 +112,8 @@ public final class WebhookSender implements AutoCloseable {
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(d.events().stream()
-                    .map(t -> TrackingViews.DcsaEventView.of(t, tracking.network()))
+                    .map(t -> TrackingViews.DcsaEventView.of(
+                            t, tracking.networkOf(t.event().location())))
                     .toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,116 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The tracking page of a through consignment in Lao, in a real headless Chromium: the onward leg's shuttle from
+ * Thanaleng, its departure in Laos time and the ETA at Na Tha in Thailand time, and that the shuttle ends short of
+ * Bangkok.
+ */
+class SecondNetworkTrackingBrowserTest {
+    /** Far enough ahead that the regular freight's 24 h cut-off has not passed. */
+    static final String DAY = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+
+    static TestServer server;
+    static BrowserSupport b;
+    static String shipper;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.everyNetwork();
+        shipper = FreightApiTest.user(server, server.adminToken(), "lo.through.shipper", "SHIPPER");
+        b = new BrowserSupport(server, 1280, 1200);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JsonNode ok(TestServer.Reply r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        return r.json();
+    }
+
+    @Test
+    void theOnwardLegShowsTheShuttleAndTheEtaInEachPointsZoneInLao() {
+        JsonNode booking = ok(
+                server.postJson(
+                        "/api/freight/bookings",
+                        shipper,
+                        "{\"slotId\":\"FRT-S3\",\"date\":\"" + DAY
+                                + "\",\"equipment\":[{\"kind\":\"BOX_40\",\"count\":2}]}"),
+                201);
+        String id = booking.get("id").asText();
+        JsonNode through = ok(
+                server.postJson(
+                        "/api/freight/through/consignments", shipper, "{\"bookingId\":\"" + id + "\",\"to\":\"KTW\"}"),
+                201);
+        // the first shuttle from Thanaleng the boxes can make: the train's arrival + the yard + Thanaleng's 60 min
+        Instant atYard = Instant.parse(ok(server.get("/api/freight/tracking/consignments/" + id, shipper), 200)
+                .get("forecastArrival")
+                .asText());
+        Instant earliest = atYard.plus(Duration.ofMinutes(
+                        through.get("quote").get("transshipment").get("minutes").asLong()))
+                .plus(Duration.ofMinutes(60));
+        List<JsonNode> shuttles = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            String date = LocalDate.parse(DAY).plusDays(d).toString();
+            ok(server.get("/api/freight/slots?date=" + date + "&network=vientiane-bangkok"), 200)
+                    .forEach(s -> {
+                        if (s.get("runs").asBoolean()
+                                && s.get("from").asText().equals("TNL")
+                                && !Instant.parse(s.get("departureAt").asText()).isBefore(earliest)) {
+                            shuttles.add(s);
+                        }
+                    });
+        }
+        JsonNode shuttle = shuttles.stream()
+                .min(Comparator.comparing(
+                        s -> Instant.parse(s.get("departureAt").asText())))
+                .orElseThrow();
+        String train = shuttle.get("train").asText();
+        ok(
+                server.postJson(
+                        "/api/freight/through/consignments/" + id + "/onward",
+                        shipper,
+                        "{\"train\":\"" + train + "\",\"date\":\""
+                                + shuttle.get("date").asText() + "\"}"),
+                201);
+
+        b.fresh();
+        b.signIn("lo.through.shipper", "password of lo.through.shipper", "/tracking.html?booking=" + id);
+        b.wait.until(d -> d.getCurrentUrl().contains("/tracking.html"));
+        b.click(By.cssSelector(".lang-switch button[lang=lo]"));
+        b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
+        WebElement leg = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("onward-train")));
+        assertThat(leg.getText()).contains(train).contains("ລົດໄຟ");
+        assertThat(b.driver.findElement(By.id("onward-heading")).getText())
+                .isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຖ່າຍໂອນສິນຄ້າ");
+        assertThat(b.driver.findElement(By.id("onward-departs")).getText()).contains("ເວລາລາວ");
+        assertThat(b.driver.findElement(By.id("onward-eta")).getText()).contains("ເວລາໄທ");
+        assertThat(b.driver.findElement(By.id("onward-short")).isDisplayed()).isTrue();
+        b.shot("tracking-onward-lo");
+        assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
+    }
+}
