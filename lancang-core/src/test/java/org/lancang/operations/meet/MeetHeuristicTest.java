@@ -15,8 +15,9 @@ import org.lancang.operations.ReferenceDay;
  * The heuristic on seeded disruptions of single-track trains (seed printed): never worse than first come first served
  * nor than its starts, a schedule the problem allows (checked here leg by leg, not by the heuristic's own decoder),
  * conflict-free on the lines by the planner's detector once played through the forecast, the same answer twice and
- * the same as with every move costed by a full decode of the day, and better than first come first served over the
- * scenarios.
+ * the same as with every move costed by a full decode of the day. Better than first come first served is a claim on a
+ * sample, not an invariant (on a rare draw FCFS is already optimal everywhere: seed 27416292266047), so it is checked
+ * on one fixed sample of days.
  */
 class MeetHeuristicTest {
     private static final int SCENARIOS = 25;
@@ -63,7 +64,29 @@ class MeetHeuristicTest {
             heuristicTotal += h.objective();
             fcfsTotal += fcfs.objective();
         }
-        assertThat(heuristicTotal).as("seed %d", seed).isLessThan(fcfsTotal);
+        assertThat(heuristicTotal).as("seed %d", seed).isLessThanOrEqualTo(fcfsTotal);
+    }
+
+    /** A fixed sample of disrupted days (seed 1, as the operations bench draws them): the heuristic gains somewhere. */
+    @Test
+    void betterThanFirstComeFirstServedOnAFixedSampleOfDays() {
+        Random random = new Random(1);
+        long heuristicTotal = 0;
+        long fcfsTotal = 0;
+        for (int cases = 0; cases < SCENARIOS; ) {
+            DisruptedDay c = DisruptedDay.draw(GRAPH, random);
+            if (c == null) {
+                continue;
+            }
+            cases++;
+            MeetProblem p = MeetProblems.of(c.forecast());
+            MeetSolution fcfs = FirstComeFirstServed.solve(p);
+            MeetSolution now = FirstComeFirstServed.keepingOrder(p);
+            heuristicTotal += MeetHeuristic.solve(p, List.of(now, fcfs), MeetHeuristic.BUDGET)
+                    .objective();
+            fcfsTotal += fcfs.objective();
+        }
+        assertThat(heuristicTotal).isLessThan(fcfsTotal);
     }
 
     @Test
