@@ -147,6 +147,12 @@ class JourneyBookingApiTest {
             }
         }
         assertThat(refunded).isEqualTo(refund0 + refund1);
+        System.out.println("KTW → LPB journey: 133 "
+                + legs.get(0).get("total").get("amount").asText() + " + "
+                + legs.get(1).get("train").asText() + " "
+                + legs.get(1).get("total").get("amount").asText()
+                + ", one charge of " + j.get("total").get("amount").asText() + "; refunds " + refund0 + " + "
+                + refund1 + " (minor units)");
         audit = server.platform.networkSales().home().reconcile(null);
         assertThat(audit.holds()).as(audit.money().findings().toString()).isTrue();
         assertThat(audit.money().taken().values().stream()
