@@ -116,7 +116,6 @@ public final class JourneyBookings {
             if (l == null) {
                 throw new InvalidInput("legs[" + i + "]", "is required");
             }
-            int at = i;
             checked.add(atLeg(
                     i,
                     () -> networks.ofTrain(l.train())
@@ -133,10 +132,8 @@ public final class JourneyBookings {
                                             r.currency(),
                                             l.berth()),
                                     now)));
-            if (at == 1) {
-                checkConnection(checked.get(0), checked.get(1), r.legs());
-            }
         }
+        checkConnection(checked.get(0), checked.get(1), r.legs());
         String id = UUID.randomUUID().toString();
         List<Booking> taken = new ArrayList<>();
         try {
@@ -283,8 +280,8 @@ public final class JourneyBookings {
             });
             return Optional.empty();
         } catch (Clash notHeld) {
-            Journey now2 = load(j.id()).orElseThrow();
-            return Optional.of("the journey is " + now2.status() + " now (" + notHeld.getMessage() + ")");
+            return Optional.of(
+                    "the journey is " + load(j.id()).orElseThrow().status() + " now (" + notHeld.getMessage() + ")");
         } finally {
             locked.forEach(run -> run.lock.unlock());
         }
@@ -372,10 +369,9 @@ public final class JourneyBookings {
 
     /** A journey its owner (or an agent) may see; others' journeys do not exist for a passenger. */
     public Journey find(String journeyId, String caller, boolean agent) {
-        Journey j = load(journeyId)
+        return load(journeyId)
                 .filter(found -> agent || found.owner().equals(caller))
                 .orElseThrow(() -> new NotFound("id", "no journey '" + journeyId + "'", "booking-unknown"));
-        return j;
     }
 
     /** A passenger's own journeys, newest first. */
@@ -442,7 +438,7 @@ public final class JourneyBookings {
             return new Clash(atLeg(i, clash.field()), clash.getMessage(), clash.code());
         }
         if (e instanceof NotFound missing) {
-            return new InvalidInput(atLeg(i, missing.field()), missing.getMessage());
+            return new InvalidInput(atLeg(i, missing.field()), missing.getMessage(), missing.code());
         }
         return e;
     }
