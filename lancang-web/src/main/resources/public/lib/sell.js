@@ -11,6 +11,7 @@ import {
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
   forecastLine, stationCountry, loadNationalities, nationalityName, stationNetwork,
 } from '/lib/tickets.js';
+import { journeyForm, journeyCard } from '/lib/journeys.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
 const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
@@ -195,7 +196,31 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         trains: missed.map((m) => `${m.train} ${localTime(m.departure)}`).join(', '),
         station: stationName(missed[0].from) })) : null,
       legLine(j.second, 'second-leg'),
-      h('p', { class: 'note connection' }, t('pg.connection', { time: duration(j.connectionMinutes) })));
+      h('p', { class: 'note connection' }, t('pg.connection', { time: duration(j.connectionMinutes) })),
+      h('div', { class: 'actions' }, h('button', {
+        type: 'button', class: 'btn small', 'data-action': 'book-journey',
+        'aria-label': `${t('jb.bookWhole')}: ${j.first.train} + ${j.second.train}`,
+        onclick: () => chooseJourney(j),
+      }, t('jb.bookWhole'))));
+  }
+
+  /** Both legs in one step (POST /api/journey-bookings): signed in first, then the form, the hold, one payment. */
+  async function chooseJourney(j) {
+    if (!(await getMe())) {
+      location.assign(`/signin.html?next=${encodeURIComponent(`${location.pathname}?${new URLSearchParams(query)}`)}`);
+      return;
+    }
+    const shown = (journey) => {
+      step.replaceChildren(h('h2', { tabindex: '-1' }, t(journey.status === 'TICKETED' ? 'jb.ticketsHeading'
+        : journey.status === 'HELD' ? 'jb.heldHeading' : 'tk.cancelledHeading')),
+      journey.status === 'HELD' ? h('p', { class: 'note' }, t('tk.simulated')) : null,
+      journeyCard(journey, shown),
+      h('a', { class: 'btn secondary', href: '/trips.html' }, t('tk.seeTrips')));
+      step.querySelector('h2').focus();
+    };
+    step.replaceChildren(await journeyForm(j, query.currency, shown, () => step.replaceChildren()));
+    step.scrollIntoView({ block: 'start' });
+    step.querySelector('h2').focus();
   }
 
   function renderResults() {

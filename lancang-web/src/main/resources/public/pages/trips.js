@@ -9,9 +9,11 @@ import {
   loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
   newKey, missingOr, forecastLine,
 } from '/lib/tickets.js';
+import { journeyCard } from '/lib/journeys.js';
 
 const $ = (id) => document.getElementById(id);
 let bookings = [];
+let journeys = []; // journeys across two railways (GET /api/journey-bookings): each one card, its legs inside
 let waitlist = null; // null: not offered by this server
 let waitlistError = null;
 let notices = [];
@@ -23,6 +25,7 @@ function say(node) {
 async function load() {
   try {
     bookings = (await api('/api/bookings')) || [];
+    journeys = (await api('/api/journey-bookings')) || [];
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { location.replace('/signin.html?next=/trips.html'); return; }
     $('status').textContent = errorText(err);
@@ -70,7 +73,11 @@ const byDate = (a, b) => (b.date || '').localeCompare(a.date || '') || (b.id || 
 
 function render() {
   const list = $('bookings');
-  list.replaceChildren(...(bookings.length ? [...bookings].sort(byDate).map(card) : [h('p', { class: 'note' }, t('tk.noBookings'))]));
+  // a journey's legs are shown in its card, not again on their own
+  const legs = new Set(journeys.flatMap((j) => j.legs.map((l) => l.id)));
+  const alone = bookings.filter((b) => !legs.has(b.id));
+  const cards = [...journeys.map((j) => journeyCard(j, () => load())), ...[...alone].sort(byDate).map(card)];
+  list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'note' }, t('tk.noBookings'))]));
   renderWaitlist();
   renderNotices();
 }

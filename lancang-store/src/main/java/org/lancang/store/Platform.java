@@ -18,6 +18,7 @@ import org.lancang.freight.GoodsCodes;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.money.Currencies;
+import org.lancang.network.Joins;
 import org.lancang.network.NameFolding;
 import org.lancang.network.NetworkParser;
 import org.lancang.operations.ConflictForecast;
@@ -40,6 +41,7 @@ import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.reference.CurrencyFiles;
 import org.lancang.store.reference.ReferenceStore;
+import org.lancang.store.sales.JourneyBookings;
 import org.lancang.store.sales.NetworkSales;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesService;
@@ -100,6 +102,9 @@ public final class Platform implements AutoCloseable {
     private final NameFolding nameFolding;
     private ServedNetworks networks;
     private volatile NetworkSales networkSales;
+    /** Journeys across two networks bought in one step (ADR 0034). */
+    private volatile JourneyBookings journeyBookings;
+
     private volatile NetworkOperations networkOperations;
     private volatile NetworkMaintenance networkMaintenance;
     private volatile NetworkFreight networkFreight;
@@ -134,6 +139,7 @@ public final class Platform implements AutoCloseable {
         this.commits = commits;
         this.sales = sales;
         this.networkSales = NetworkSales.of(sales);
+        this.journeyBookings = new JourneyBookings(networkSales, new Joins(List.of()));
         this.maintenance = maintenance;
         this.operations = operations;
         this.networkOperations = NetworkOperations.of(operations);
@@ -225,6 +231,11 @@ public final class Platform implements AutoCloseable {
             platform.networkMaintenance =
                     NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
+            platform.journeyBookings = new JourneyBookings(
+                    platform.networkSales,
+                    new Joins(served.stream()
+                            .flatMap(n -> n.joins().all().stream())
+                            .toList()));
             platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
             followTrains(platform);
             List<TimetableChangeService> changes = changes(platform, timetables);
@@ -565,6 +576,11 @@ public final class Platform implements AutoCloseable {
     /** The sales of every network that sells (home first): each request goes to its train's, booking's or station's. */
     public NetworkSales networkSales() {
         return networkSales;
+    }
+
+    /** Journeys across two networks, both legs held, paid and cancelled as one (ADR 0034). */
+    public JourneyBookings journeyBookings() {
+        return journeyBookings;
     }
 
     public MaintenanceService maintenance() {

@@ -45,6 +45,7 @@ import org.lancang.web.operations.DispatchRoutes;
 import org.lancang.web.operations.GtfsRealtimeRoutes;
 import org.lancang.web.operations.OperationsRoutes;
 import org.lancang.web.rollingstock.RollingStockRoutes;
+import org.lancang.web.sales.JourneyRoutes;
 import org.lancang.web.sales.SalesRoutes;
 import org.lancang.web.timetable.ChangeRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
@@ -138,6 +139,7 @@ public final class WebServer implements AutoCloseable {
                         .reference())
                 .endpoints());
         endpoints.addAll(new SalesRoutes(platform.networkSales(), auth).endpoints());
+        endpoints.addAll(new JourneyRoutes(platform.journeyBookings(), platform.networkSales(), auth).endpoints());
         endpoints.addAll(new MaintenanceRoutes(platform.networkMaintenance(), auth).endpoints());
         endpoints.addAll(new OperationsRoutes(platform.networkOperations(), auth).endpoints());
         ThroughConsignments through =

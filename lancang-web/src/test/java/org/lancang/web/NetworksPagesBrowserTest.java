@@ -228,4 +228,63 @@ class NetworksPagesBrowserTest {
         assertThat(b.field("from").getAttribute("data-code")).isEqualTo("VTE");
         assertThat(b.consoleErrors()).isEmpty();
     }
+
+    @Test
+    void aPassengerBuysBangkokToLuangPrabangInOneStepAndSeesItAsOneTripCard() {
+        b.signIn("malee", "malee password 1", "/book.html");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        b.chooseStation("from", "Krung", "KTW");
+        b.chooseStation("to", "Luang", "LPB");
+        b.setValue(By.id("date"), DATE);
+        b.click(By.cssSelector("#search-form [type=submit]"));
+        b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.cross-journey[data-first='133']")));
+        b.click(By.cssSelector("li.cross-journey[data-first='133'] [data-action=book-journey]"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("journey-form")));
+        b.type(By.name("passengers[0].name"), "Malee Jaidee");
+        new Select(b.field("passengers[0].nationality")).selectByValue("THA");
+        b.type(By.name("passengers[0].documentNumber"), "TB1234567");
+        b.setValue(By.name("passengers[0].documentExpiry"), "2032-01-01");
+        b.shot("networks-5-journey-form");
+        b.click(By.cssSelector("#journey-form [type=submit]"));
+        WebElement held = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.journey-booking[data-status=HELD]")));
+        assertThat(held.findElements(By.cssSelector("article.booking"))).hasSize(2);
+        String total = held.findElement(By.cssSelector(".journey-total .total")).getText();
+        assertThat(total).startsWith("฿");
+        b.click(By.cssSelector("[data-action=pay-journey]"));
+        WebElement paid = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.journey-booking[data-status=TICKETED]")));
+        assertThat(paid.findElements(By.cssSelector("article.booking[data-status=TICKETED] img.qr")))
+                .hasSize(2);
+        b.shot("networks-6-journey-tickets");
+        // what the page shows is what the API holds: one journey, ticketed, one charge of the total shown
+        var journeys = server.get("/api/journey-bookings", server.token("malee", "malee password 1"))
+                .json();
+        assertThat(journeys).hasSize(1);
+        assertThat(journeys.get(0).get("status").asText()).isEqualTo("TICKETED");
+        assertThat(journeys.get(0).get("payments")).hasSize(1);
+        assertThat(total.replaceAll("[^0-9]", ""))
+                .isEqualTo(journeys.get(0).get("total").get("minor").asText());
+
+        // my trips: the journey is one card with both legs inside, not two bookings beside it
+        b.driver.get(server.url("/trips.html"));
+        WebElement card = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#bookings article.journey-booking[data-status=TICKETED]")));
+        assertThat(card.findElements(By.cssSelector("article.booking"))).hasSize(2);
+        for (var leg : journeys.get(0).get("legs")) {
+            assertThat(b.driver.findElements(By.cssSelector("#bookings > article.booking[data-id='"
+                            + leg.get("id").asText() + "']")))
+                    .isEmpty();
+        }
+        b.lang("lo");
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("article.journey-booking [data-action=cancel-journey]"), "ຍົກເລີກ"));
+        b.click(By.cssSelector("article.journey-booking [data-action=cancel-journey]"));
+        b.click(By.cssSelector("[data-action=confirm-cancel-journey]"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#bookings article.journey-booking[data-status=CANCELLED]")));
+        b.shot("networks-7-journey-cancelled-lo");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
 }

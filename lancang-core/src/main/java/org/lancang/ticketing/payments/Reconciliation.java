@@ -44,6 +44,12 @@ public final class Reconciliation {
             Currency currency,
             Instant since) {}
 
+    /**
+     * Bookings paid together by one charge recorded against {@code id}, such as the two legs of a journey across two
+     * networks: their money is counted as one, the charge against the tickets of all of them.
+     */
+    public record Together(String id, List<String> bookingIds) {}
+
     /** Something that does not add up, on one booking (or key). */
     public record Finding(String bookingId, String message) {}
 
@@ -76,6 +82,20 @@ public final class Reconciliation {
             Collection<Payment> ours,
             Instant now,
             Duration stuckAfter) {
+        return check(bookings, List.of(), ledger, ours, now, stuckAfter);
+    }
+
+    /**
+     * As above, with bookings paid together: each group's charge (recorded against the group's id) and its bookings'
+     * refunds are counted against what all its bookings call for.
+     */
+    public static Report check(
+            Collection<BookingFacts> bookings,
+            Collection<Together> together,
+            Collection<Payment> ledger,
+            Collection<Payment> ours,
+            Instant now,
+            Duration stuckAfter) {
         List<Finding> findings = new ArrayList<>();
         Map<String, BookingFacts> byId = new LinkedHashMap<>();
         bookings.forEach(b -> byId.put(b.id(), b));
@@ -88,31 +108,103 @@ public final class Reconciliation {
         Map<String, List<Payment>> ledgerByBooking = byBooking(ledger);
         Map<String, List<Payment>> oursByBooking = byBooking(ours);
         compareKeys(ledger, ours, findings);
+        Map<String, Together> groupOf = new HashMap<>();
+        Set<String> groupIds = new HashSet<>();
+        for (Together t : together) {
+            groupIds.add(t.id());
+            t.bookingIds().forEach(b -> groupOf.put(b, t));
+        }
         for (Payment p : ledger) {
-            if (!byId.containsKey(p.bookingId()) && p.status() != PaymentStatus.VOIDED) {
+            if (!byId.containsKey(p.bookingId())
+                    && !groupIds.contains(p.bookingId())
+                    && p.status() != PaymentStatus.VOIDED) {
                 findings.add(new Finding(
                         p.bookingId(), "the provider has " + p.kind() + " " + p.status() + " for no known booking"));
             }
         }
-        int chains = 0;
-        int inFlight = 0;
-        Map<Currency, Money> taken = new TreeMap<>();
-        Map<Currency, Money> refunded = new TreeMap<>();
+        Tally tally = new Tally(findings, ledgerByBooking, oursByBooking, now, stuckAfter);
         for (BookingFacts root : bookings) {
             if (root.changedFrom() != null && byId.containsKey(root.changedFrom())) {
                 continue; // counted with its chain's first booking
             }
-            List<BookingFacts> chain = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (BookingFacts b = root; b != null && seen.add(b.id()); b = byId.get(successor.get(b.id()))) {
-                chain.add(b);
+            if (groupOf.containsKey(root.id())) {
+                continue; // counted with its group
             }
+            List<BookingFacts> chain = chain(root, byId, successor);
+            tally.count(root.id(), root.currency(), List.of(chain), ids(chain));
+        }
+        for (Together t : together) {
+            List<List<BookingFacts>> chains = new ArrayList<>();
+            List<String> owners = new ArrayList<>(List.of(t.id()));
+            for (String b : t.bookingIds()) {
+                if (byId.containsKey(b)) {
+                    List<BookingFacts> chain = chain(byId.get(b), byId, successor);
+                    chains.add(chain);
+                    owners.addAll(ids(chain));
+                }
+            }
+            if (!chains.isEmpty()) {
+                tally.count(t.id(), chains.get(0).get(0).currency(), chains, owners);
+            }
+        }
+        return new Report(
+                tally.chains,
+                tally.inFlight,
+                Map.copyOf(tally.taken),
+                Map.copyOf(tally.refunded),
+                List.copyOf(findings));
+    }
+
+    private static List<BookingFacts> chain(
+            BookingFacts root, Map<String, BookingFacts> byId, Map<String, String> successor) {
+        List<BookingFacts> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (BookingFacts b = root; b != null && seen.add(b.id()); b = byId.get(successor.get(b.id()))) {
+            chain.add(b);
+        }
+        return chain;
+    }
+
+    private static List<String> ids(List<BookingFacts> chain) {
+        return chain.stream().map(BookingFacts::id).toList();
+    }
+
+    /** Money counted so far: what was taken and given back per currency, and what does not add up. */
+    private static final class Tally {
+        private final List<Finding> findings;
+        private final Map<String, List<Payment>> ledgerByBooking;
+        private final Map<String, List<Payment>> oursByBooking;
+        private final Instant now;
+        private final Duration stuckAfter;
+        private final Map<Currency, Money> taken = new TreeMap<>();
+        private final Map<Currency, Money> refunded = new TreeMap<>();
+        private int chains;
+        private int inFlight;
+
+        Tally(
+                List<Finding> findings,
+                Map<String, List<Payment>> ledgerByBooking,
+                Map<String, List<Payment>> oursByBooking,
+                Instant now,
+                Duration stuckAfter) {
+            this.findings = findings;
+            this.ledgerByBooking = ledgerByBooking;
+            this.oursByBooking = oursByBooking;
+            this.now = now;
+            this.stuckAfter = stuckAfter;
+        }
+
+        /**
+         * Counts one unit paid as one: its chains of bookings, and the payments recorded against {@code owners} (the
+         * bookings, and the group's own id). Findings are reported against {@code rootId}.
+         */
+        void count(String rootId, Currency currency, List<List<BookingFacts>> unit, List<String> owners) {
             chains++;
             List<Payment> moved = new ArrayList<>();
             List<Payment> recorded = new ArrayList<>();
-            for (BookingFacts b : chain) {
-                moved.addAll(ledgerByBooking.getOrDefault(b.id(), List.of()));
-                recorded.addAll(oursByBooking.getOrDefault(b.id(), List.of()));
+            for (String owner : owners) {
+                moved.addAll(ledgerByBooking.getOrDefault(owner, List.of()));
+                recorded.addAll(oursByBooking.getOrDefault(owner, List.of()));
             }
             List<Payment> unsettled = new ArrayList<>();
             moved.stream().filter(p -> !p.status().settled(p.kind())).forEach(unsettled::add);
@@ -127,28 +219,32 @@ public final class Reconciliation {
                                 p.bookingId(),
                                 "a " + p.kind() + " has been " + p.status() + " since " + p.since() + " (longer than "
                                         + stuckAfter.toSeconds() + " s)")));
-                continue;
+                return;
             }
-            long[] due = due(chain);
+            long dueCharged = 0;
+            long dueRefunded = 0;
+            for (List<BookingFacts> chain : unit) {
+                long[] due = due(chain);
+                dueCharged += due[0];
+                dueRefunded += due[1];
+            }
             long charged = sum(moved, PaymentKind.CHARGE, PaymentStatus.CAPTURED);
             long given = sum(moved, PaymentKind.REFUND, PaymentStatus.REFUNDED);
-            Currency currency = root.currency();
-            if (charged != due[0]) {
+            if (charged != dueCharged) {
                 findings.add(new Finding(
-                        root.id(),
+                        rootId,
                         "the provider took " + new Money(charged, currency) + "; the tickets and changes call for "
-                                + new Money(due[0], currency)));
+                                + new Money(dueCharged, currency)));
             }
-            if (given != due[1]) {
+            if (given != dueRefunded) {
                 findings.add(new Finding(
-                        root.id(),
+                        rootId,
                         "the provider gave back " + new Money(given, currency)
-                                + "; the cancellation and changes call for " + new Money(due[1], currency)));
+                                + "; the cancellation and changes call for " + new Money(dueRefunded, currency)));
             }
             taken.merge(currency, new Money(charged, currency), Money::plus);
             refunded.merge(currency, new Money(given, currency), Money::plus);
         }
-        return new Report(chains, inFlight, Map.copyOf(taken), Map.copyOf(refunded), List.copyOf(findings));
     }
 
     /**

@@ -29,6 +29,7 @@ class ReconciliationTest {
         final List<BookingFacts> bookings = new ArrayList<>();
         final List<Payment> ledger = new ArrayList<>();
         final List<Payment> ours = new ArrayList<>();
+        final List<Reconciliation.Together> together = new ArrayList<>();
         int keys;
 
         void money(String booking, PaymentKind kind, PaymentStatus status, long amount) {
@@ -41,7 +42,7 @@ class ReconciliationTest {
         }
 
         Report check() {
-            return Reconciliation.check(bookings, ledger, ours, NOW, STUCK);
+            return Reconciliation.check(bookings, together, ledger, ours, NOW, STUCK);
         }
     }
 
@@ -66,6 +67,44 @@ class ReconciliationTest {
             assertThat(f.bookingId()).isEqualTo("b1");
             assertThat(f.message()).contains("took 940.00 CNY").contains("call for 470.00 CNY");
         });
+    }
+
+    @Test
+    void aJourneysOneChargeIsCountedAgainstBothLegsAndEachLegsRefund() {
+        History h = new History();
+        h.bookings.add(booking("leg1", null, BookingStatus.TICKETED, 28_100, true, null, null));
+        h.bookings.add(booking("leg2", null, BookingStatus.TICKETED, 41_300, true, null, null));
+        h.together.add(new Reconciliation.Together("j1", List.of("leg1", "leg2")));
+        h.money("j1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 28_100 + 41_300);
+        assertThat(h.check().holds()).as(h.check().findings().toString()).isTrue();
+        assertThat(h.check().chains()).isEqualTo(1);
+
+        History alone = new History(); // the same charge without the journey: legs unpaid, money for no booking
+        alone.bookings.addAll(h.bookings);
+        alone.money("j1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 28_100 + 41_300);
+        assertThat(alone.check().holds()).isFalse();
+
+        History oneLeg = new History(); // charged the total but one leg never ticketed
+        oneLeg.bookings.add(booking("leg1", null, BookingStatus.TICKETED, 28_100, true, null, null));
+        oneLeg.bookings.add(booking("leg2", null, BookingStatus.EXPIRED, 41_300, false, null, null));
+        oneLeg.together.add(new Reconciliation.Together("j1", List.of("leg1", "leg2")));
+        oneLeg.money("j1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 28_100 + 41_300);
+        assertThat(oneLeg.check().findings())
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.message()).contains("took 694.00 CNY").contains("call for 281.00 CNY"));
+
+        History cancelled = new History(); // both legs cancelled: each leg's refund by its own rules
+        cancelled.bookings.add(booking("leg1", null, BookingStatus.CANCELLED, 28_100, true, 26_695L, null));
+        cancelled.bookings.add(booking("leg2", null, BookingStatus.CANCELLED, 41_300, true, 41_300L, null));
+        cancelled.together.add(new Reconciliation.Together("j1", List.of("leg1", "leg2")));
+        cancelled.money("j1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 28_100 + 41_300);
+        cancelled.money("leg1", PaymentKind.REFUND, PaymentStatus.REFUNDED, 26_695);
+        assertThat(cancelled.check().findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("gave back 266.95 CNY"));
+        cancelled.money("leg2", PaymentKind.REFUND, PaymentStatus.REFUNDED, 41_300);
+        assertThat(cancelled.check().holds()).isTrue();
     }
 
     @Test

@@ -279,7 +279,7 @@ final class Exchanges {
     }
 
     /** Locks two runs (or one) in a fixed order, so that two changes in opposite directions cannot deadlock. */
-    private static List<RunSales> lockInOrder(RunSales a, RunSales b) {
+    static List<RunSales> lockInOrder(RunSales a, RunSales b) {
         List<RunSales> order = a == b ? List.of(a) : a.key().compareTo(b.key()) < 0 ? List.of(a, b) : List.of(b, a);
         order.forEach(run -> run.lock.lock());
         return order;

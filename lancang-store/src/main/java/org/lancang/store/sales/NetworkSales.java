@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.lancang.money.Currency;
 import org.lancang.network.Point;
 import org.lancang.store.sales.SalesRecords.Booking;
 
@@ -74,6 +75,18 @@ public final class NetworkSales {
     /** A station of the booking's network, with its names in every language that network gives. */
     public Optional<Point> point(Booking b, String code) {
         return of(b).network().point(code);
+    }
+
+    /**
+     * The currency a buyer names, refused naming {@code field} when no currencies file defines it; when they name none,
+     * home's default (its network.csv says) or, elsewhere, the boarding station's own, else that network's default.
+     */
+    public Currency currency(String field, String named, String from) {
+        if (named != null) {
+            return home().currencies().require(field, named);
+        }
+        SalesService of = ofStation(from);
+        return of == home() ? home().defaultCurrency() : of.localCurrency(from).orElse(of.defaultCurrency());
     }
 
     /** Releases every network's holds whose time is up; returns how many. */

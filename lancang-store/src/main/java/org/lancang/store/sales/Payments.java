@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -205,6 +206,33 @@ final class Payments {
         return now;
     }
 
+    /**
+     * A payment key seen before: waits (up to {@code patience}) for the payment to settle and returns if it was captured
+     * for {@code requestedOn}; a key used for something else, a payment that took nothing, or one still on its way is
+     * a conflict on {@code idempotencyKey}.
+     */
+    void requireCapturedTwin(Recorded earlier, String requestedOn, Duration patience) {
+        if (!earlier.requestedOn().equals(requestedOn)) {
+            throw new Clash(
+                    "idempotencyKey",
+                    "this idempotency key was used for another booking: use a new key for each booking");
+        }
+        Recorded now = awaitSettled(earlier, patience);
+        switch (now.status()) {
+            case CAPTURED -> {
+                // paid with this key: the caller answers as the first call did
+            }
+            case VOIDED, FAILED ->
+                throw new Clash(
+                        "idempotencyKey",
+                        "the payment with this key was " + now.status()
+                                + (now.note() == null ? "" : " (" + now.note() + ")")
+                                + ": nothing was taken; pay with a new key");
+            default ->
+                throw new Clash("idempotencyKey", "a payment with this key is still in progress: retry in a moment");
+        }
+    }
+
     // ---------------------------------------------------------------- moving money
 
     /** Marks a payment as being worked on by this thread (recovery leaves it alone); returns whether it was free. */
@@ -214,6 +242,26 @@ final class Payments {
 
     void end(Recorded r) {
         inFlight.remove(r.id());
+    }
+
+    /**
+     * Reserves a charge this thread has begun, issues what it pays for with it ({@code issue} answers why it could not,
+     * if it could not), then takes the money; a refused issue voids the reservation, so nothing is taken, and is a
+     * conflict on {@code status}. The charge is ended here whatever happens.
+     */
+    void issueWith(Recorded charge, String description, Function<Recorded, Optional<String>> issue) {
+        try {
+            Recorded reserved = authorize(charge, description);
+            Optional<String> refused = issue.apply(reserved);
+            if (refused.isPresent()) {
+                voidCharge(reserved, refused.get());
+                throw new Clash(
+                        "status", refused.get() + "; the payment was voided and nothing was taken", "payment-voided");
+            }
+            capture(reserved);
+        } finally {
+            end(charge);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.lancang.store.sales;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -47,10 +48,14 @@ public final class SalesAudit {
 
     private static final String FACTS = "SELECT id, changed_from, status, currency, total_minor,"
             + " paid_at IS NOT NULL AS ticketed, refund_minor, change_difference_minor FROM booking";
-    /** The bookings of a date and every booking linked to them by a change, either way. */
+    /**
+     * The bookings of a date and every booking linked to them by a change, either way, or as the other leg of a journey
+     * across networks (whose legs may run on two dates).
+     */
     private static final String CHAIN_OF_DATE = "WITH RECURSIVE chain(id) AS (SELECT id FROM booking WHERE"
-            + " service_date = :d UNION SELECT b.id FROM booking b JOIN chain c ON b.changed_from = c.id OR"
-            + " b.changed_to = c.id) ";
+            + " service_date = :d UNION SELECT b.id FROM chain c LEFT JOIN journey_booking j ON c.id IN"
+            + " (j.first_leg, j.second_leg) JOIN booking b ON b.changed_from = c.id OR b.changed_to = c.id"
+            + " OR b.id = j.first_leg OR b.id = j.second_leg) ";
 
     private final Jdbi jdbi;
     private final PaymentProvider provider;
@@ -68,8 +73,10 @@ public final class SalesAudit {
     public Report check(LocalDate date) {
         return jdbi.withHandle(h -> {
             List<Reconciliation.BookingFacts> bookings = facts(h, date);
-            List<String> ids =
-                    bookings.stream().map(Reconciliation.BookingFacts::id).toList();
+            List<Reconciliation.Together> journeys = journeys(h, bookings);
+            List<String> ids = new ArrayList<>(
+                    bookings.stream().map(Reconciliation.BookingFacts::id).toList());
+            journeys.forEach(j -> ids.add(j.id())); // a journey's charge is recorded against the journey
             List<Reconciliation.Payment> ours = ours(h, date == null ? null : ids);
             List<Reconciliation.Payment> ledger = provider.ledger(date == null ? null : ids).stream()
                     .map(e -> new Reconciliation.Payment(
@@ -81,7 +88,8 @@ public final class SalesAudit {
                             e.amount().currency(),
                             e.createdAt()))
                     .toList();
-            Reconciliation.Report money = Reconciliation.check(bookings, ledger, ours, clock.instant(), STUCK_AFTER);
+            Reconciliation.Report money =
+                    Reconciliation.check(bookings, journeys, ledger, ours, clock.instant(), STUCK_AFTER);
             var pairs = h.createQuery(
                     SOLD_TWICE + (date == null ? "" : " AND a.service_date = :d") + " ORDER BY a.train, pa.seat_index");
             if (date != null) {
@@ -112,6 +120,17 @@ public final class SalesAudit {
                         rs.getBoolean("ticketed"),
                         (Long) rs.getObject("refund_minor"),
                         (Long) rs.getObject("change_difference_minor")))
+                .list();
+    }
+
+    /** The journeys across networks (V79) whose legs are among the bookings: each paid with one charge. */
+    private static List<Reconciliation.Together> journeys(Handle h, List<Reconciliation.BookingFacts> bookings) {
+        UUID[] ids = bookings.stream().map(b -> UUID.fromString(b.id())).toArray(UUID[]::new);
+        return h.createQuery("SELECT id, first_leg, second_leg FROM journey_booking WHERE first_leg = ANY(:ids)"
+                        + " OR second_leg = ANY(:ids)")
+                .bind("ids", ids)
+                .map((rs, ctx) -> new Reconciliation.Together(
+                        rs.getString("id"), List.of(rs.getString("first_leg"), rs.getString("second_leg"))))
                 .list();
     }
 

@@ -109,6 +109,16 @@ final class SalesLookups {
         });
     }
 
+    /** The journey across networks the booking is a leg of, if it is one (V79). */
+    Optional<String> journeyOf(String bookingId) {
+        return parseId(bookingId)
+                .flatMap(id -> jdbi.withHandle(
+                        h -> h.createQuery("SELECT id FROM journey_booking WHERE first_leg = :b OR second_leg = :b")
+                                .bind("b", id)
+                                .mapTo(String.class)
+                                .findOne()));
+    }
+
     /** The booking that was changed with this key, if any. */
     Optional<String> changedWithKey(String key) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM booking WHERE change_key = :k")

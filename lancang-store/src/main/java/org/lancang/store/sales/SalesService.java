@@ -300,26 +300,9 @@ public final class SalesService {
      */
     public CompletableFuture<Booking> holdAsync(String owner, String soldBy, HoldRequest r) {
         Instant now = clock.instant();
-        SeatDesk.Checked c = desk.check(
-                r.train(),
-                r.date(),
-                r.from(),
-                r.to(),
-                r.seatClass(),
-                r.car(),
-                r.passengers(),
-                r.currency(),
-                now,
-                r.berth());
-        RunSales run = c.run();
-        Booking booking;
-        run.lock.lock();
-        try {
-            booking = desk.take(c, new SeatPreference(r.position(), r.car()), owner, soldBy, now, false, null)
-                    .orElseThrow(() -> desk.soldOut(c));
-        } finally {
-            run.lock.unlock();
-        }
+        Leg leg = checkLeg(r, now);
+        RunSales run = leg.checked().run();
+        Booking booking = takeLeg(leg, owner, soldBy, now).orElseThrow(() -> soldOut(leg));
         // The seats are already taken in memory, so the run's lock need not wait for the disk: other buyers of the run
         // go on while this hold is committed (with theirs, in one group commit). It is acknowledged only once durable.
         return commits.submit(SalesRows.insert(booking)).handle((done, failure) -> {
@@ -344,6 +327,7 @@ public final class SalesService {
     public Booking pay(String bookingId, String caller, boolean agent, String idempotencyKey) {
         desk.checkKey(idempotencyKey);
         Booking b = find(bookingId, caller, agent);
+        refuseJourneyLeg(b);
         String providerKey = "pay:" + idempotencyKey;
         Optional<Payments.Recorded> earlier = payments.byKey(providerKey);
         if (earlier.isPresent()) {
@@ -366,41 +350,17 @@ public final class SalesService {
         if (!charge.createdNow() || !payments.begin(charge)) {
             return retried(charge, b, caller, agent); // a twin request with the same key got there first
         }
-        try {
-            charge =
-                    payments.authorize(charge, "Lancang " + b.train() + " " + b.date() + " " + b.from() + "-" + b.to());
-            Optional<String> refused = issueTickets(b, run, charge);
-            if (refused.isPresent()) {
-                payments.voidCharge(charge, refused.get());
-                throw new Clash(
-                        "status", refused.get() + "; the payment was voided and nothing was taken", "payment-voided");
-            }
-            payments.capture(charge);
-        } finally {
-            payments.end(charge);
-        }
+        payments.issueWith(
+                charge,
+                "Lancang " + b.train() + " " + b.date() + " " + b.from() + "-" + b.to(),
+                reserved -> issueTickets(b, run, reserved));
         return find(bookingId, caller, agent);
     }
 
     /** A key seen before: the same booking's payment answers as it ended; another booking's is refused. */
     private Booking retried(Payments.Recorded earlier, Booking b, String caller, boolean agent) {
-        if (!earlier.requestedOn().equals(b.id())) {
-            throw new Clash(
-                    "idempotencyKey",
-                    "this idempotency key was used for another booking: use a new key for each booking");
-        }
-        Payments.Recorded now = payments.awaitSettled(earlier, TWIN_PATIENCE);
-        return switch (now.status()) {
-            case CAPTURED -> find(b.id(), caller, agent);
-            case VOIDED, FAILED ->
-                throw new Clash(
-                        "idempotencyKey",
-                        "the payment with this key was " + now.status()
-                                + (now.note() == null ? "" : " (" + now.note() + ")")
-                                + ": nothing was taken; pay with a new key");
-            default ->
-                throw new Clash("idempotencyKey", "a payment with this key is still in progress: retry in a moment");
-        };
+        payments.requireCapturedTwin(earlier, b.id(), TWIN_PATIENCE);
+        return find(b.id(), caller, agent);
     }
 
     /**
@@ -476,6 +436,7 @@ public final class SalesService {
      * exchange: see {@link Exchanges}.
      */
     public Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
+        refuseJourneyLeg(find(bookingId, caller, agent));
         return exchanges.change(bookingId, caller, agent, r);
     }
 
@@ -498,6 +459,7 @@ public final class SalesService {
      */
     public Booking cancel(String bookingId, String caller, boolean agent) {
         Booking seen = find(bookingId, caller, agent);
+        refuseJourneyLeg(seen);
         TrainPlan plan = timetable.requirePlan(seen.train(), seen.date(), "train");
         RunSales run = run(plan, seen.date());
         Instant now = clock.instant();
@@ -666,8 +628,115 @@ public final class SalesService {
         return lookups.notificationsOf(owner);
     }
 
-    private Optional<Booking> load(String id) {
+    Optional<Booking> load(String id) {
         return lookups.load(id);
+    }
+
+    // ---------------------------------------------------------------- legs of a journey (JourneyBookings)
+
+    /**
+     * A leg of a journey across networks is paid, cancelled and changed only with its journey, which charges once for
+     * both and refunds both (ADR 0034).
+     */
+    private void refuseJourneyLeg(Booking b) {
+        lookups.journeyOf(b.id()).ifPresent(journey -> {
+            throw new Clash(
+                    "id",
+                    "booking " + b.reference() + " is a leg of journey " + journey
+                            + ": pay, cancel or change it through /api/journey-bookings/" + journey,
+                    "journey-leg");
+        });
+    }
+
+    /** A leg asked for, checked against this network's timetable, window, documents and fares; nothing taken yet. */
+    record Leg(SalesService seller, SeatDesk.Checked checked, SeatPreference preference) {
+        /** When the train leaves the leg's first station. */
+        Instant departs() {
+            RunSales run = checked.run();
+            return run.train.at(run.date, run.train.stops().get(checked.from()).departure());
+        }
+
+        /** When the train reaches the leg's last station. */
+        Instant arrives() {
+            RunSales run = checked.run();
+            return run.train.at(run.date, run.train.stops().get(checked.to()).arrival());
+        }
+    }
+
+    Leg checkLeg(HoldRequest r, Instant now) {
+        return new Leg(
+                this,
+                desk.check(
+                        r.train(),
+                        r.date(),
+                        r.from(),
+                        r.to(),
+                        r.seatClass(),
+                        r.car(),
+                        r.passengers(),
+                        r.currency(),
+                        now,
+                        r.berth()),
+                new SeatPreference(r.position(), r.car()));
+    }
+
+    /** Takes the leg's seats in memory (not committed: the caller commits or gives them back); empty when sold out. */
+    Optional<Booking> takeLeg(Leg leg, String owner, String soldBy, Instant now) {
+        RunSales run = leg.checked().run();
+        run.lock.lock();
+        try {
+            return desk.take(leg.checked(), leg.preference(), owner, soldBy, now, false, null);
+        } finally {
+            run.lock.unlock();
+        }
+    }
+
+    /** The conflict a leg sold out answers with. */
+    Clash soldOut(Leg leg) {
+        return SeatDesk.soldOut(leg.checked());
+    }
+
+    /** Gives back seats taken by {@link #takeLeg} whose commit failed or whose journey could not be completed. */
+    void giveBack(Leg leg, Booking taken, Instant now) {
+        desk.giveBack(leg.checked().run(), taken, now);
+    }
+
+    /** The run a booking of this network is on (loaded the first time). */
+    RunSales runOf(Booking b) {
+        return run(timetable.requirePlan(b.train(), b.date(), "train"), b.date());
+    }
+
+    /** The ticket number of a passenger of a booking of this network. */
+    static String ticketNumber(Booking b, BookedPassenger p) {
+        return SeatDesk.ticketNumber(b.id(), b.train(), b.date(), p.car(), p.seat());
+    }
+
+    /** What cancelling the booking at {@code now} refunds, by its own operator's rules. */
+    RefundRules.Quote refundAt(Booking b, RunSales run, Instant now) {
+        return refund(b, run.plan, run, now);
+    }
+
+    /** The booking's seats go back on sale, to the waitlist first. The caller holds the run's lock. */
+    void released(RunSales run, Booking b, Instant now) {
+        desk.release(run, b);
+        desk.serveWaitlist(run, now);
+        runs.forgetIfSuspended(run);
+    }
+
+    Payments payments() {
+        return payments;
+    }
+
+    GroupCommit commits() {
+        return commits;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -326,11 +326,7 @@ public final class SalesRoutes {
      * home's default (its network.csv says) or, elsewhere, the boarding station's own, else that network's default.
      */
     private Currency currency(String field, String named, String from) {
-        if (named != null) {
-            return sales.currencies().require(field, named);
-        }
-        SalesService of = networks.ofStation(from);
-        return of == sales ? sales.defaultCurrency() : of.localCurrency(from).orElse(of.defaultCurrency());
+        return networks.currency(field, named, from);
     }
 
     public List<Endpoint> endpoints() {
@@ -574,7 +570,7 @@ public final class SalesRoutes {
         ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(view(b))));
     }
 
-    private static List<Passenger> passengers(List<PassengerInput> input) {
+    static List<Passenger> passengers(List<PassengerInput> input) {
         List<Passenger> passengers = new ArrayList<>();
         if (input != null) {
             for (PassengerInput p : input) {
@@ -618,6 +614,11 @@ public final class SalesRoutes {
     }
 
     private BookingView view(Booking b) {
+        return view(networks, b);
+    }
+
+    /** A booking with its times and stations' names from the network that sold it. */
+    static BookingView view(NetworkSales networks, Booking b) {
         return BookingView.of(
                 b,
                 networks.of(b).times(b),

@@ -1,0 +1,451 @@
+package org.lancang.store.sales;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.lancang.errors.Clash;
+import org.lancang.errors.FieldError;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.money.Currency;
+import org.lancang.money.Money;
+import org.lancang.network.Joins;
+import org.lancang.rollingstock.SeatClass;
+import org.lancang.rollingstock.SeatPosition;
+import org.lancang.store.db.GroupCommit.Statement;
+import org.lancang.store.sales.SalesRecords.BookedPassenger;
+import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.sales.SalesRecords.Payment;
+import org.lancang.store.sales.SalesRecords.PaymentPurpose;
+import org.lancang.ticketing.BookingStatus;
+import org.lancang.ticketing.Passenger;
+import org.lancang.ticketing.RefundRules;
+import org.lancang.ticketing.fares.Berth;
+
+/**
+ * A journey across two networks bought in one step (ADR 0034): both legs held in one transaction or neither, one
+ * charge for the total issuing both tickets or none, and a cancellation that refunds each leg by its own operator's
+ * rules. The legs are ordinary bookings of each network's sales; the journey row (V79) ties them and carries the
+ * charge. Both legs are priced in the journey's one currency, so the passenger is charged once.
+ */
+public final class JourneyBookings {
+    /** How long a request waits for a twin request with the same idempotency key to finish. */
+    private static final Duration TWIN_PATIENCE = Duration.ofSeconds(10);
+
+    private static final String INSERT = "INSERT INTO journey_booking (id, owner, sold_by, first_leg, second_leg,"
+            + " currency, created_at) VALUES (:id, :owner, :soldBy, :first, :second, :currency, :created)";
+
+    /** One leg as asked for: a train between two of its stations on its service date, in a class. */
+    public record LegRequest(
+            String train,
+            LocalDate date,
+            String from,
+            String to,
+            SeatClass seatClass,
+            SeatPosition position,
+            Berth berth) {}
+
+    /** The whole journey: its two legs in travel order, the same passengers on both, one currency for both. */
+    public record Request(List<LegRequest> legs, List<Passenger> passengers, Currency currency) {}
+
+    /** A journey as stored, with its two legs as they are now and the payments recorded against it. */
+    public record Journey(
+            String id,
+            String owner,
+            Currency currency,
+            Instant createdAt,
+            Booking first,
+            Booking second,
+            List<Payment> payments) {
+        /** Both legs' state when they agree; a journey half-lapsed is EXPIRED, half-cancelled CANCELLED. */
+        public BookingStatus status() {
+            if (first.status() == second.status()) {
+                return first.status();
+            }
+            if (first.status() == BookingStatus.EXPIRED || second.status() == BookingStatus.EXPIRED) {
+                return BookingStatus.EXPIRED;
+            }
+            return BookingStatus.CANCELLED;
+        }
+
+        public Money total() {
+            return new Money(first.totalMinor() + second.totalMinor(), currency);
+        }
+
+        public List<Booking> legs() {
+            return List.of(first, second);
+        }
+    }
+
+    private final NetworkSales networks;
+    private final Joins joins;
+
+    /** @param joins every passenger join between the networks served (where a journey may change networks) */
+    public JourneyBookings(NetworkSales networks, Joins joins) {
+        this.networks = networks;
+        this.joins = joins;
+    }
+
+    // ---------------------------------------------------------------- hold
+
+    /**
+     * Holds both legs: each checked by its network's rules, the connection checked against the join's minimum, then
+     * both taken in memory and committed in one transaction with the journey row. A leg sold out gives the other's
+     * seats back: both or neither.
+     */
+    public Journey hold(String owner, String soldBy, Request r) {
+        if (r.legs() == null || r.legs().size() != 2) {
+            throw new InvalidInput(
+                    "legs", "a journey has exactly two legs, one on each network, in travel order", "journey-legs");
+        }
+        Instant now = home().clock().instant();
+        List<SalesService.Leg> checked = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            LegRequest l = r.legs().get(i);
+            if (l == null) {
+                throw new InvalidInput("legs[" + i + "]", "is required");
+            }
+            checked.add(atLeg(
+                    i,
+                    () -> networks.ofTrain(l.train())
+                            .checkLeg(
+                                    new HoldRequest(
+                                            l.train(),
+                                            l.date(),
+                                            l.from(),
+                                            l.to(),
+                                            l.seatClass(),
+                                            l.position(),
+                                            0,
+                                            r.passengers(),
+                                            r.currency(),
+                                            l.berth()),
+                                    now)));
+        }
+        checkConnection(checked.get(0), checked.get(1), r.legs());
+        String id = UUID.randomUUID().toString();
+        List<Booking> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                SalesService.Leg leg = checked.get(i);
+                int at = i;
+                taken.add(leg.seller()
+                        .takeLeg(leg, owner, soldBy, now)
+                        .orElseThrow(() -> prefixed(at, leg.seller().soldOut(leg))));
+            }
+            List<Statement> rows = new ArrayList<>(SalesRows.insert(taken.get(0)));
+            rows.addAll(SalesRows.insert(taken.get(1)));
+            rows.add(new Statement(INSERT, journeyRow(id, owner, soldBy, taken, r.currency(), now)));
+            home().commits().commit(rows);
+        } catch (RuntimeException e) {
+            for (int i = 0; i < taken.size(); i++) {
+                checked.get(i).seller().giveBack(checked.get(i), taken.get(i), now);
+            }
+            throw e;
+        }
+        return load(id).orElseThrow();
+    }
+
+    /** The second leg leaves from the first's join, no sooner than the join's minimum connection after it arrives. */
+    private void checkConnection(SalesService.Leg first, SalesService.Leg second, List<LegRequest> asked) {
+        String a = first.seller().network().code();
+        String b = second.seller().network().code();
+        if (a.equals(b)) {
+            throw new InvalidInput(
+                    "legs[1].train",
+                    "both legs are on " + a + ": book a journey within one network with /api/bookings",
+                    "journey-one-network");
+        }
+        Joins.Join join = joins.between(Joins.Kind.PASSENGER, a, b)
+                .orElseThrow(() -> new InvalidInput(
+                        "legs[1].train", "no passenger join between " + a + " and " + b, "journey-no-join"));
+        if (!join.point().equalsIgnoreCase(asked.get(0).to())) {
+            throw new InvalidInput("legs[0].to", "the first leg must end at " + join.point(), "journey-join");
+        }
+        if (!join.otherPoint().equalsIgnoreCase(asked.get(1).from())) {
+            throw new InvalidInput("legs[1].from", "the second leg must start at " + join.otherPoint(), "journey-join");
+        }
+        Instant ready = first.arrives().plus(join.minimumConnection());
+        if (second.departs().isBefore(ready)) {
+            throw new InvalidInput(
+                    "legs[1].train",
+                    asked.get(1).train() + " leaves " + asked.get(1).from().toUpperCase(Locale.ROOT) + " before "
+                            + join.minimumConnection().toMinutes() + " min after "
+                            + asked.get(0).train()
+                            + " arrives: the connection is missed",
+                    "journey-connection");
+        }
+    }
+
+    private static Map<String, Object> journeyRow(
+            String id, String owner, String soldBy, List<Booking> legs, Currency currency, Instant now) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", UUID.fromString(id));
+        row.put("owner", owner);
+        row.put("soldBy", soldBy);
+        row.put("first", UUID.fromString(legs.get(0).id()));
+        row.put("second", UUID.fromString(legs.get(1).id()));
+        row.put("currency", currency.code());
+        row.put("created", SalesRows.utc(now));
+        return row;
+    }
+
+    // ---------------------------------------------------------------- payment
+
+    /**
+     * Pays both legs with one charge for the total, idempotent on the key: the charge is recorded and reserved, both
+     * tickets are issued in one transaction under both runs' locks if both legs are still live holds, and only then is
+     * the money taken; otherwise the reservation is voided and nothing is taken.
+     */
+    public Journey pay(String journeyId, String caller, boolean agent, String idempotencyKey) {
+        SeatDesk.checkKey(idempotencyKey);
+        Journey j = find(journeyId, caller, agent);
+        Payments payments = home().payments();
+        String providerKey = "pay:" + idempotencyKey;
+        Optional<Payments.Recorded> earlier = payments.byKey(providerKey);
+        if (earlier.isPresent()) {
+            return retried(earlier.get(), j, caller, agent);
+        }
+        for (Booking leg : j.legs()) {
+            leg.status().requireMoveTo(BookingStatus.TICKETED);
+            if (!home().clock().instant().isBefore(leg.holdExpiresAt())) {
+                throw new Clash("status", "the hold expired at " + leg.holdExpiresAt(), "hold-expired");
+            }
+        }
+        Payments.Recorded charge =
+                payments.recordCharge(PaymentPurpose.PAYMENT, providerKey, idempotencyKey, j.id(), j.id(), j.total());
+        if (!charge.createdNow() || !payments.begin(charge)) {
+            return retried(charge, j, caller, agent);
+        }
+        payments.issueWith(
+                charge,
+                "Lancang journey " + j.first().train() + "+" + j.second().train() + " "
+                        + j.first().from() + "-" + j.second().to(),
+                reserved -> issueTickets(j, reserved));
+        return find(journeyId, caller, agent);
+    }
+
+    private Journey retried(Payments.Recorded earlier, Journey j, String caller, boolean agent) {
+        home().payments().requireCapturedTwin(earlier, j.id(), TWIN_PATIENCE);
+        return find(j.id(), caller, agent);
+    }
+
+    /** Issues both legs' tickets in one transaction, or neither; returns why not, if not. */
+    private Optional<String> issueTickets(Journey j, Payments.Recorded charge) {
+        Instant now = home().clock().instant();
+        RunSales a = seller(j.first()).runOf(j.first());
+        RunSales b = seller(j.second()).runOf(j.second());
+        List<RunSales> locked = Exchanges.lockInOrder(a, b);
+        try {
+            for (RunSales run : List.of(a, b)) {
+                if (run.suspended() != null) {
+                    return Optional.of(run.suspended());
+                }
+            }
+            home().commits().commit(h -> {
+                // payment_key stays null on the legs: it is unique per booking, and the journey's key is the
+                // charge's (payment.provider_key); payment_id ties both tickets to the one charge
+                int updated = h.createUpdate("UPDATE booking SET status = 'TICKETED', paid_at = :now,"
+                                + " payment_id = :payment WHERE id IN (:a, :b) AND status = 'HELD'"
+                                + " AND hold_expires_at > :now")
+                        .bind("now", SalesRows.utc(now))
+                        .bind("payment", charge.id())
+                        .bind("a", UUID.fromString(j.first().id()))
+                        .bind("b", UUID.fromString(j.second().id()))
+                        .execute();
+                if (updated != 2) {
+                    throw new Clash("status", "a leg is no longer held", "hold-expired");
+                }
+                for (Booking leg : j.legs()) {
+                    for (BookedPassenger p : leg.passengers()) {
+                        h.createUpdate("UPDATE booking_passenger SET ticket_number = :t WHERE booking_id = :id"
+                                        + " AND seat_index = :s")
+                                .bind("t", SalesService.ticketNumber(leg, p))
+                                .bind("id", UUID.fromString(leg.id()))
+                                .bind("s", p.seatIndex())
+                                .execute();
+                    }
+                }
+            });
+            return Optional.empty();
+        } catch (Clash notHeld) {
+            return Optional.of(
+                    "the journey is " + load(j.id()).orElseThrow().status() + " now (" + notHeld.getMessage() + ")");
+        } finally {
+            locked.forEach(run -> run.lock.unlock());
+        }
+    }
+
+    // ---------------------------------------------------------------- cancel
+
+    /**
+     * Cancels both legs in one transaction under both runs' locks: a hold is released, a ticket refunded less the fee
+     * its own operator's rules take for the time before its departure; the refunds are recorded with the cancellation
+     * and then made.
+     */
+    public Journey cancel(String journeyId, String caller, boolean agent) {
+        Journey seen = find(journeyId, caller, agent);
+        SalesService sa = seller(seen.first());
+        SalesService sb = seller(seen.second());
+        RunSales a = sa.runOf(seen.first());
+        RunSales b = sb.runOf(seen.second());
+        Instant now = home().clock().instant();
+        Payments payments = home().payments();
+        List<String> refundKeys = new ArrayList<>();
+        List<RunSales> locked = Exchanges.lockInOrder(a, b);
+        try {
+            Journey j = load(journeyId).orElseThrow();
+            List<Booking> live = j.legs().stream().filter(Booking::live).toList();
+            if (live.isEmpty()) {
+                j.first().status().requireMoveTo(BookingStatus.CANCELLED); // says why it cannot be
+            }
+            Map<String, RefundRules.Quote> quotes = new HashMap<>();
+            for (Booking leg : live) {
+                quotes.put(leg.id(), seller(leg).refundAt(leg, leg == j.first() ? a : b, now));
+            }
+            home().commits().commit(h -> {
+                for (Booking leg : live) {
+                    RefundRules.Quote q = quotes.get(leg.id());
+                    cancelLeg(h, leg, q, now);
+                    if (q.refund().minor() > 0) {
+                        payments.recordRefund(
+                                h,
+                                PaymentPurpose.CANCELLATION,
+                                "refund:" + leg.id(),
+                                null,
+                                j.id(),
+                                leg.id(),
+                                q.refund());
+                    }
+                }
+            });
+            for (Booking leg : live) {
+                seller(leg).released(leg == j.first() ? a : b, leg, now);
+                if (quotes.get(leg.id()).refund().minor() > 0) {
+                    refundKeys.add("refund:" + leg.id());
+                }
+            }
+        } finally {
+            locked.forEach(run -> run.lock.unlock());
+        }
+        for (String key : refundKeys) {
+            payments.byKey(key).filter(payments::begin).ifPresent(r -> {
+                try {
+                    payments.refund(r, "Lancang refund of journey " + seen.id());
+                } finally {
+                    payments.end(r);
+                }
+            });
+        }
+        return find(journeyId, caller, agent);
+    }
+
+    private static void cancelLeg(Handle h, Booking leg, RefundRules.Quote q, Instant now) {
+        int updated = h.createUpdate("UPDATE booking SET status = 'CANCELLED', cancelled_at = :now, fee_minor = :f,"
+                        + " refund_minor = :r WHERE id = :id AND status = :was")
+                .bind("now", SalesRows.utc(now))
+                .bind("f", q.fee().minor())
+                .bind("r", q.refund().minor())
+                .bind("id", UUID.fromString(leg.id()))
+                .bind("was", leg.status().name())
+                .execute();
+        if (updated == 0) {
+            throw new Clash("status", "booking changed meanwhile");
+        }
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    /** A journey its owner (or an agent) may see; others' journeys do not exist for a passenger. */
+    public Journey find(String journeyId, String caller, boolean agent) {
+        return load(journeyId)
+                .filter(found -> agent || found.owner().equals(caller))
+                .orElseThrow(() -> new NotFound("id", "no journey '" + journeyId + "'", "booking-unknown"));
+    }
+
+    /** A passenger's own journeys, newest first. */
+    public List<Journey> journeysOf(String owner) {
+        List<String> ids = home().jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT id FROM journey_booking WHERE owner = :o ORDER BY created_at DESC")
+                                .bind("o", owner)
+                                .mapTo(String.class)
+                                .list());
+        return ids.stream().map(this::load).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<Journey> load(String journeyId) {
+        Optional<UUID> id = SalesLookups.parseId(journeyId);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        record Row(String owner, String currency, OffsetDateTime created, String first, String second) {}
+        return home().jdbi()
+                .withHandle(h -> h.createQuery("SELECT * FROM journey_booking WHERE id = :id")
+                        .bind("id", id.get())
+                        .map((rs, ctx) -> new Row(
+                                rs.getString("owner"),
+                                rs.getString("currency"),
+                                rs.getObject("created_at", OffsetDateTime.class),
+                                rs.getString("first_leg"),
+                                rs.getString("second_leg")))
+                        .findOne()
+                        .map(row -> new Journey(
+                                id.get().toString(),
+                                row.owner(),
+                                home().currencies().stored(row.currency()),
+                                row.created().toInstant(),
+                                home().load(row.first()).orElseThrow(),
+                                home().load(row.second()).orElseThrow(),
+                                Payments.of(h, id.get(), home().currencies()))));
+    }
+
+    private SalesService home() {
+        return networks.home();
+    }
+
+    private SalesService seller(Booking leg) {
+        return networks.of(leg);
+    }
+
+    /** Runs a leg's check, naming the leg in the fields it refuses (the passengers and currency are the journey's). */
+    private static SalesService.Leg atLeg(int i, Supplier<SalesService.Leg> check) {
+        try {
+            return check.get();
+        } catch (InvalidInput | Clash | NotFound e) {
+            throw prefixed(i, e);
+        }
+    }
+
+    private static RuntimeException prefixed(int i, RuntimeException e) {
+        if (e instanceof InvalidInput invalid) {
+            return new InvalidInput(invalid.errors().stream()
+                    .map(f -> new FieldError(atLeg(i, f.field()), f.message(), f.code()))
+                    .toList());
+        }
+        if (e instanceof Clash clash) {
+            return new Clash(atLeg(i, clash.field()), clash.getMessage(), clash.code());
+        }
+        if (e instanceof NotFound missing) {
+            return new InvalidInput(atLeg(i, missing.field()), missing.getMessage(), missing.code());
+        }
+        return e;
+    }
+
+    private static String atLeg(int i, String field) {
+        return field == null || field.startsWith("passengers") || field.equals("currency")
+                ? field
+                : "legs[" + i + "]." + field;
+    }
+}

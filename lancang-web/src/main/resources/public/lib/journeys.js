@@ -1,0 +1,171 @@
+// A journey across two railways bought in one step (POST /api/journey-bookings, ADR 0034): the form for both legs
+// (a class on each train, the passengers once), the journey as one card with both legs' tickets, one payment for both
+// and one cancellation for both (each leg refunded by its own operator's rules). Used by book.html and trips.html.
+import { api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy, errorText } from '/lib/common.js';
+import { t, getLang } from '/lib/i18n.js';
+import {
+  bookingCard, money, className, stationName, localTime, newKey, loadNationalities, nationalityName,
+} from '/lib/tickets.js';
+
+const MAX_PASSENGERS = 5;
+const LANGUAGE_NATIONALITY = { lo: 'LAO', zh: 'CHN', th: 'THA' };
+
+/** The classes on sale for one leg's train, with their fares in the journey's currency. */
+async function classesOf(leg, currency) {
+  const date = leg.departure.slice(0, 10);
+  const trains = await api(`/api/journeys?${new URLSearchParams({ from: leg.from, to: leg.to, date, currency })}`);
+  const train = trains.find((x) => x.train === leg.train);
+  return train && train.onSale ? train.classes.filter((c) => c.available > 0) : [];
+}
+
+function field(name, labelKey, input) {
+  input.id = input.id || `jb-${name.replace(/[^\w]/g, '-')}`;
+  input.name = name;
+  return h('div', { class: 'field', 'data-field': name }, h('label', { for: input.id }, t(labelKey)), input);
+}
+
+/** A passenger of the journey: a passport on both trains (the journey crosses a border). */
+function passengerFieldset(i, nationalities) {
+  const p = `passengers[${i}]`;
+  const nationality = h('select', { required: true },
+    h('option', { value: '' }, t('tk.nationalityChoose')),
+    nationalities.map((n) => h('option', { value: n.code, 'data-nationality': '' }, nationalityName(n.code))));
+  nationality.value = LANGUAGE_NATIONALITY[getLang()] || '';
+  return h('fieldset', { class: 'passenger', 'data-passenger': i },
+    h('legend', {}, t('tk.passengerN', { n: i + 1 })),
+    h('div', { class: 'grid-2' },
+      field(`${p}.name`, 'tk.name', h('input', { type: 'text', required: true, maxlength: 200 })),
+      field(`${p}.nationality`, 'tk.nationality', nationality),
+      field(`${p}.documentNumber`, 'jb.passport', h('input', { type: 'text', required: true, maxlength: 40,
+        spellcheck: 'false', autocapitalize: 'characters' })),
+      field(`${p}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date', required: true }))));
+}
+
+/**
+ * The form for the whole journey j (a result of GET /api/networks/journeys): a class on each train and the
+ * passengers; onHeld gets the journey once both legs are held.
+ */
+export async function journeyForm(j, currency, onHeld, onBack) {
+  const [firstClasses, secondClasses, nationalities] = await Promise.all([
+    classesOf(j.first, currency), classesOf(j.second, currency), loadNationalities()]);
+  const classSelect = (classes) => h('select', { required: true },
+    classes.map((c) => h('option', { value: c.seatClass }, `${className(c.seatClass)} · ${money(c.fare.total)}`)));
+  const form = h('form', { id: 'journey-form', class: 'panel', novalidate: true },
+    h('div', { class: 'form-error', role: 'alert', hidden: true }),
+    h('div', { class: 'grid-2' },
+      field('legs[0].seatClass', 'jb.legClass', classSelect(firstClasses)),
+      field('legs[1].seatClass', 'jb.legClass', classSelect(secondClasses)),
+      field('count', 'tk.count', h('select', {},
+        Array.from({ length: MAX_PASSENGERS }, (_, k) => h('option', { value: k + 1 }, String(k + 1)))))),
+    h('div', { id: 'journey-passengers' }, passengerFieldset(0, nationalities)),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'btn', 'data-action': 'hold-journey' }, t('tk.hold')),
+      h('button', { type: 'button', class: 'btn secondary', onclick: onBack }, t('tk.back'))));
+  // each class label names its own train
+  form.querySelectorAll('[data-field^="legs"] label').forEach((l, i) => {
+    l.textContent = t('jb.legClass', { train: i ? j.second.train : j.first.train });
+  });
+  form.count.addEventListener('change', () => {
+    const box = form.querySelector('#journey-passengers');
+    while (box.children.length < Number(form.count.value)) box.append(passengerFieldset(box.children.length, nationalities));
+    while (box.children.length > Number(form.count.value)) box.lastElementChild.remove();
+  });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    if (!checkRequired(form)) { focusFirstError(form); return; }
+    const leg = (l, i) => ({ train: l.train, date: l.departure.slice(0, 10), from: l.from, to: l.to,
+      seatClass: form.elements[`legs[${i}].seatClass`].value });
+    const passengers = [...form.querySelectorAll('fieldset.passenger')].map((fs, i) => {
+      const v = (n) => form.elements[`passengers[${i}].${n}`].value.trim();
+      return { name: v('name'), documentType: 'PASSPORT', documentNumber: v('documentNumber').toUpperCase(),
+        nationality: v('nationality'), documentExpiry: v('documentExpiry') };
+    });
+    await busy(form, async () => {
+      try {
+        onHeld(await api('/api/journey-bookings', { method: 'POST',
+          body: { legs: [leg(j.first, 0), leg(j.second, 1)], passengers, currency } }));
+      } catch (err) {
+        showProblem(form, err);
+      }
+    });
+  });
+  return h('div', {},
+    h('h2', { tabindex: '-1' }, t('jb.detailsHeading')),
+    h('p', { class: 'choice-summary' }, `${j.first.train} ${stationName(j.first.from)} ${localTime(j.first.departure)}`
+      + ` → ${stationName(j.first.to)} · ${j.second.train} ${stationName(j.second.from)} ${localTime(j.second.departure)}`
+      + ` → ${stationName(j.second.to)}`),
+    h('p', { class: 'note' }, t('jb.oneCharge')),
+    form);
+}
+
+/** Pays the whole journey once (a retry of the same click reuses its key: never charged twice). */
+async function payJourney(j) {
+  j.payKey = j.payKey || newKey('journey');
+  return api(`/api/journey-bookings/${encodeURIComponent(j.id)}/payment`, { method: 'POST',
+    body: { idempotencyKey: j.payKey } });
+}
+
+/** What cancelling both legs now refunds: the sum of each leg's own quote. */
+async function refundOf(j) {
+  const quotes = await Promise.all(j.legs.map((l) => api(`/api/bookings/${encodeURIComponent(l.id)}/refund-quote`)));
+  const sum = (k) => ({ ...quotes[0][k], minor: quotes.reduce((s, q) => s + q[k].minor, 0) });
+  return { fee: sum('fee'), refund: sum('refund') };
+}
+
+/**
+ * The journey as one card: its route, state and total, both legs' bookings with their tickets, and its actions: pay a
+ * hold once for both, cancel both (the refund and fee first). onChange gets the journey after either.
+ */
+export function journeyCard(j, onChange) {
+  const first = j.legs[0];
+  const last = j.legs[1];
+  const status = h('p', { class: 'note', role: 'status' });
+  const actions = [];
+  if (j.status === 'HELD') {
+    const payBtn = h('button', { type: 'button', class: 'btn', 'data-action': 'pay-journey' },
+      t('tk.pay', { amount: money(j.total) }));
+    payBtn.addEventListener('click', async () => {
+      payBtn.disabled = true;
+      try {
+        onChange({ ...(await payJourney(j)), payKey: j.payKey });
+      } catch (err) {
+        status.textContent = errorText(err);
+        payBtn.disabled = false;
+      }
+    });
+    actions.push(payBtn);
+  }
+  if (j.status === 'HELD' || j.status === 'TICKETED') {
+    const cancel = h('button', { type: 'button', class: 'btn secondary', 'data-action': 'cancel-journey' }, t('jb.cancel'));
+    cancel.addEventListener('click', async () => {
+      cancel.disabled = true;
+      try {
+        const q = await refundOf(j);
+        const confirm = h('button', { type: 'button', class: 'btn danger', 'data-action': 'confirm-cancel-journey' },
+          t('tk.confirmCancel'));
+        confirm.addEventListener('click', async () => {
+          confirm.disabled = true;
+          try {
+            onChange(await api(`/api/journey-bookings/${encodeURIComponent(j.id)}/cancel`, { method: 'POST', body: {} }));
+          } catch (err) {
+            status.textContent = errorText(err);
+            confirm.disabled = false;
+          }
+        });
+        status.replaceChildren(t('jb.cancelQuote', { refund: money(q.refund), fee: money(q.fee) }), ' ', confirm);
+      } catch (err) {
+        status.textContent = errorText(err);
+        cancel.disabled = false;
+      }
+    });
+    actions.push(cancel);
+  }
+  return h('article', { class: `journey-booking status-${j.status}`, 'data-journey': j.id, 'data-status': j.status },
+    h('header', { class: 'booking-head' },
+      h('h3', {}, t('jb.title', { from: stationName(first.from), to: stationName(last.to) })),
+      h('span', { class: `badge status-${j.status}` }, t(`tk.status.${j.status}`))),
+    h('p', { class: 'journey-total' }, t('jb.total'), ' ', h('strong', { class: 'total' }, money(j.total))),
+    h('div', { class: 'journey-legs' }, j.legs.map((l) => bookingCard(l, []))),
+    h('div', { class: 'booking-actions' }, actions, status));
+}
