@@ -283,7 +283,7 @@ class SecondNetworkOperationsApiTest {
         assertThat(mixed.json().get("field").asText()).isEqualTo("events[1].train");
 
         TestServer.Reply nowhere = server.get("/api/operations/forecast?network=nowhere", dispatcher);
-        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.status()).isEqualTo(400); // a wrong request; a path naming no feed is a 404
         assertThat(nowhere.json().get("field").asText()).isEqualTo("network");
         assertThat(server.get("/gtfs-rt/nowhere/trip-updates.pb").status()).isEqualTo(404);
         assertThat(rows()).isEqualTo(before);

@@ -222,20 +222,11 @@ public final class NetworkRoutes {
      * {@code field}, as any other malformed query parameter, listing the networks served.
      */
     private Shown shown(String code, String field) {
-        if (code == null || code.isBlank()) {
-            return shown.get(networks.home().code());
-        }
-        return shown.get(served(code, field).code());
-    }
-
-    private ServedNetwork served(String code, String field) {
-        return networks.named(code.strip())
-                .orElseThrow(() ->
-                        new InvalidInput(field, "no network '" + code.strip() + "'; served: " + networks.codes()));
+        return shown.get(networks.chosen(code, field).code());
     }
 
     private Shown shown(Context ctx) {
-        return shown(Params.of(ctx).text("network").orElse(null), "network");
+        return shown(Params.of(ctx).network(), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -261,9 +252,10 @@ public final class NetworkRoutes {
                         .returns(PointView.class)
                         .handle(ctx -> {
                             String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
-                            Optional<String> named = Params.of(ctx).text("network");
+                            Optional<String> named =
+                                    Optional.ofNullable(Params.of(ctx).network());
                             Optional<ServedNetwork> in = named.isPresent()
-                                    ? Optional.of(served(named.get(), "network"))
+                                    ? Optional.of(networks.chosen(named.get(), "network"))
                                     : networks.ofPoint(code);
                             ctx.json(in.flatMap(n -> n.network().point(code))
                                     .map(PointView::of)
