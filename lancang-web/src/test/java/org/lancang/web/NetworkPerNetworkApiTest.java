@@ -3,6 +3,8 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +48,58 @@ class NetworkPerNetworkApiTest {
         List<String> codes = new ArrayList<>();
         list.forEach(x -> codes.add(x.get(field).asText()));
         return codes;
+    }
+
+    @Test
+    void theStationSearchFindsTheSecondNetworksStationsByTheirThaiNames() {
+        JsonNode points = ok(server.get("/api/networks/" + VB + "/points"));
+        JsonNode nongKhai = null;
+        for (JsonNode p : points) {
+            if (p.get("code").asText().equals("NKI")) {
+                nongKhai = p;
+            }
+        }
+        assertThat(nongKhai).isNotNull();
+        String thai = nongKhai.get("names").get("more").get("th").asText();
+        String q = thai.substring(0, Math.min(4, thai.length()));
+        // the stations any of whose names (or code) contains what was typed, by plain comparison: Thai folds to itself
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode p : points) {
+            if (!p.get("kind").asText().equals("PASSENGER")) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(List.of(p.get("code").asText()));
+            p.get("names").fields().forEachRemaining(e -> names.add(e.getValue().asText()));
+            p.get("names").get("more").forEach(n -> names.add(n.asText()));
+            if (names.stream().anyMatch(n -> n.contains(q))) {
+                expected.add(p.get("code").asText());
+            }
+        }
+        JsonNode found = ok(server.get("/api/stations?network=" + VB + "&q=" + encode(q)));
+        assertThat(new TreeSet<>(codes(found, "code"))).isEqualTo(expected).contains("NKI");
+        assertThat(found.get(0).get("currency").asText())
+                .as("the currency its operator sells in, as the network's points say")
+                .isEqualTo(currencyOf(points, found.get(0).get("code").asText()));
+        assertThat(ok(server.get("/api/stations?q=" + encode(q))))
+                .as("home by default: no Thai names there")
+                .isEmpty();
+        assertThat(codes(ok(server.get("/api/stations?network=" + VB)), "code"))
+                .as("every passenger station of the network without q")
+                .containsAll(expected)
+                .doesNotContainAnyElementsOf(codes(ok(server.get("/api/stations")), "code"));
+    }
+
+    private static String encode(String q) {
+        return URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    private static String currencyOf(JsonNode points, String code) {
+        for (JsonNode p : points) {
+            if (p.get("code").asText().equals(code)) {
+                return p.get("currency").asText();
+            }
+        }
+        throw new AssertionError("no point " + code);
     }
 
     @Test
