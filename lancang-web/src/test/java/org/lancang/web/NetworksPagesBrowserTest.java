@@ -202,7 +202,7 @@ class NetworksPagesBrowserTest {
     void bangkokToLuangPrabangShowsTheJourneyAcrossBothNetworksAndItsMissedTrains() {
         b.driver.get(server.url("/book.html"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
-        b.chooseStation("from", "Krung", "KTW");
+        b.chooseStation("from", "กรุงเทพ", "KTW"); // in Thai: the server searches the Bangkok line's Thai names
         b.chooseStation("to", "Luang", "LPB");
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
