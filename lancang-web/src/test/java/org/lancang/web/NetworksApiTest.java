@@ -331,11 +331,7 @@ class NetworksApiTest {
     }
 
     private static String passengerToken() {
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"netpassenger\",\"displayName\":\"P\",\"password\":\"netpassenger password\"}");
-        return server.token("netpassenger", "netpassenger password");
+        return server.passenger("netpassenger", "P", "netpassenger password");
     }
 
     @Test

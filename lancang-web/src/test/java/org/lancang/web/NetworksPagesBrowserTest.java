@@ -32,10 +32,7 @@ class NetworksPagesBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.everyNetwork();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"malee\",\"displayName\":\"มาลี\",\"password\":\"malee password 1\"}");
+        server.passenger("malee", "มาลี", "malee password 1");
         server.postJson(
                 "/api/users",
                 server.adminToken(),
