@@ -9,6 +9,7 @@ import { t, localName, locale, getLang, nameIn, LANGS } from '/lib/i18n.js';
 let points = [];
 let stations = null;
 let homeNetwork = null;
+let networkCodes = [];
 /**
  * The passenger stations of every network served, the home line's first, each in km order (loaded once, with every
  * other point for names, so a ticket on the Bangkok line names its stations in Thai where a Thai reader reads it).
@@ -29,6 +30,7 @@ export async function loadStations() {
 async function otherPoints() {
   const networks = await api('/api/networks').catch(() => []);
   homeNetwork = ((networks || []).find((n) => n.home) || {}).code || null;
+  networkCodes = [homeNetwork, ...(networks || []).filter((n) => !n.home).map((n) => n.code)].filter(Boolean);
   const lists = await Promise.all((networks || []).filter((n) => !n.home)
     .map((n) => api(`/api/networks/${encodeURIComponent(n.code)}/points`).catch(() => [])));
   return lists.map((l) => [...(l || [])].sort((a, b) => a.km - b.km)).flat();
@@ -87,18 +89,18 @@ const namesOf = (p) => [p.code, ...everyName(p)];
 const found = new Map();
 /**
  * Stations whose code or name matches the text, as the server's station search folds them (Lao spellings such as
- * ຫຼ/ຫລ, traditional/simplified Chinese, pinyin without tones); those starting with it first. Answers are kept.
+ * ຫຼ/ຫລ, traditional/simplified Chinese, pinyin without tones, every language a network names its points in, Thai
+ * on the Bangkok line): each network's answer, the home line's first, best first within it. Answers are kept.
  */
 async function matching(text) {
   const q = (text || '').trim();
   if (!q) return stations.slice();
   if (!found.has(q)) {
-    const codes = ((await api(`/api/stations?q=${encodeURIComponent(q)}`)) || []).map((x) => x.code);
-    // the server searches the home line's three languages; a Thai name, and any name of another network's station,
-    // is matched here, by its start or a part
-    const here = (p) => (p.network && p.network !== homeNetwork ? namesOf(p) : [nameIn(p.names, 'th')]);
-    const thai = stations.filter((p) => !codes.includes(p.code) && here(p).some((n) => norm(n).includes(norm(q))));
-    found.set(q, [...codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean), ...thai]);
+    const query = `/api/stations?q=${encodeURIComponent(q)}`;
+    const lists = await Promise.all((networkCodes.length ? networkCodes : [null])
+      .map((n) => api(n ? `${query}&network=${encodeURIComponent(n)}` : query).catch(() => [])));
+    const codes = lists.flatMap((l) => (l || []).map((x) => x.code));
+    found.set(q, codes.map((c) => stations.find((p) => p.code === c)).filter(Boolean));
   }
   return found.get(q);
 }

@@ -12,9 +12,11 @@ import org.lancang.freight.Tariffs;
 import org.lancang.money.Money;
 import org.lancang.store.Platform;
 import org.lancang.store.freight.FreightRecords;
+import org.lancang.store.freight.FreightService;
 import org.lancang.timetable.StopRequest;
 import org.lancang.web.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lancang freight slots|request|quote} (issue 17). */
@@ -30,7 +32,10 @@ final class FreightCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "The slot catalogue, one slot a line, with its train's times on the date.")
     static final class Slots extends PlatformCommand {
-        @Option(names = "--date", description = "service date YYYY-MM-DD (default today in China)")
+        @Mixin
+        NetworkOption network;
+
+        @Option(names = "--date", description = "service date YYYY-MM-DD (default today in the network's service zone)")
         LocalDate date;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json")
@@ -38,13 +43,11 @@ final class FreightCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
+            FreightService freight = platform.networkFreight().of(network.code(platform));
             LocalDate d = date != null
                     ? date
-                    : platform.freight()
-                            .now()
-                            .atZone(platform.freight().network().serviceZone())
-                            .toLocalDate();
-            List<FreightRecords.SlotOnDate> slots = platform.freight().slots(d);
+                    : freight.now().atZone(freight.network().serviceZone()).toLocalDate();
+            List<FreightRecords.SlotOnDate> slots = freight.slots(d);
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(slots));
                 return 0;
@@ -74,6 +77,9 @@ final class FreightCommand extends CommandGroup {
             description = "Ask for an ad-hoc path (stored as a request of --shipper): the path, or the binding"
                     + " constraint and the earliest alternative.")
     static final class Request extends PlatformCommand {
+        @Mixin
+        NetworkOption network;
+
         @Option(names = "--from", required = true, description = "freight station code")
         String from;
 
@@ -100,7 +106,8 @@ final class FreightCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            FreightRecords.Answered a = platform.freight()
+            FreightRecords.Answered a = platform.networkFreight()
+                    .of(network.code(platform))
                     .request(
                             shipper,
                             new PathAsk(
@@ -142,6 +149,9 @@ final class FreightCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "A quote: each carrier's section in its currency and the through total in CNY, LAK and USD.")
     static final class Quote extends PlatformCommand {
+        @Mixin
+        NetworkOption network;
+
         @Option(names = "--from", required = true, description = "station code")
         String from;
 
@@ -163,7 +173,8 @@ final class FreightCommand extends CommandGroup {
                 list.add(new Tariffs.Item(
                         EquipmentKind.valueOf(kv[0].toUpperCase(Locale.ROOT)), Integer.parseInt(kv[1]), 0));
             }
-            Tariffs.Quote q = platform.freight().quote(from, to, list);
+            Tariffs.Quote q =
+                    platform.networkFreight().of(network.code(platform)).quote(from, to, list);
             for (Tariffs.SectionCharge s : q.sections()) {
                 out.printf(
                         Locale.ROOT,

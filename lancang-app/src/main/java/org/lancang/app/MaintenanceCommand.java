@@ -8,10 +8,12 @@ import java.util.List;
 import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.TemporaryRestriction;
 import org.lancang.store.Platform;
+import org.lancang.store.maintenance.MaintenanceService;
 import org.lancang.store.maintenance.RestrictionImpact;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.web.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lancang maintenance restrictions|impact}. */
@@ -53,6 +55,9 @@ final class MaintenanceCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "The temporary speed restrictions in force, in km order.")
     static final class Restrictions extends PlatformCommand {
+        @Mixin
+        NetworkOption network;
+
         @Option(names = "--at", description = "instant with offset (default now), e.g. 2026-12-02T08:00+07:00")
         OffsetDateTime at;
 
@@ -61,8 +66,9 @@ final class MaintenanceCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            Instant when = at != null ? at.toInstant() : platform.maintenance().now();
-            List<RestrictionRow> rows = platform.maintenance().restrictionsInForce(when).stream()
+            MaintenanceService maintenance = platform.networkMaintenance().named(network.code(platform), "--network");
+            Instant when = at != null ? at.toInstant() : maintenance.now();
+            List<RestrictionRow> rows = maintenance.restrictionsInForce(when).stream()
                     .map(RestrictionRow::of)
                     .toList();
             switch (format) {
@@ -115,16 +121,17 @@ final class MaintenanceCommand extends CommandGroup {
             mixinStandardHelpOptions = true,
             description = "What the day's restrictions do to it: each train's delay and the conflicts they add.")
     static final class Impact extends PlatformCommand {
-        @Option(names = "--date", description = "the service day (default: today, Beijing time)")
+        @Mixin
+        NetworkOption network;
+
+        @Option(names = "--date", description = "the service day (default: today in the network's service zone)")
         LocalDate date;
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            LocalDate day = date != null
-                    ? date
-                    : LocalDate.ofInstant(
-                            platform.maintenance().now(), platform.maintenance().serviceZone());
-            RestrictionImpact impact = platform.maintenance().impact(day);
+            MaintenanceService maintenance = platform.networkMaintenance().named(network.code(platform), "--network");
+            LocalDate day = date != null ? date : LocalDate.ofInstant(maintenance.now(), maintenance.serviceZone());
+            RestrictionImpact impact = maintenance.impact(day);
             for (RestrictionImpact.TrainDelay t : impact.trains()) {
                 out.printf(
                         "%-6s %s → %s  arrives %s instead of %s: %+d s%n",

@@ -12,6 +12,7 @@ import org.lancang.web.network.NetworkRoutes;
 import org.lancang.web.network.NetworkRoutes.SectionView;
 import org.lancang.web.networks.NetworksRoutes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lancang network …}: the network as stored. */
@@ -28,11 +29,8 @@ final class NetworkCommand extends CommandGroup {
             description = "The road on each road–rail bridge closed while trains cross: every crossing of a day and the"
                     + " time the road was closed (the same as GET /api/networks/{network}/road-closures).")
     static final class RoadClosures extends PlatformCommand {
-        @Option(
-                names = "--network",
-                defaultValue = "vientiane-bangkok",
-                description = "network code (default" + " vientiane-bangkok)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         @Option(names = "--date", required = true, description = "the day, YYYY-MM-DD")
         LocalDate date;
@@ -42,8 +40,7 @@ final class NetworkCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            NetworksRoutes.RoadClosuresView view =
-                    NetworksRoutes.roadClosures(platform.networks().require(network, "--network"), date);
+            NetworksRoutes.RoadClosuresView view = NetworksRoutes.roadClosures(network.of(platform), date);
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));
                 return 0;
@@ -85,12 +82,12 @@ final class NetworkCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default text)")
         OutputFormat format;
 
-        @Option(names = "--network", description = "network code, e.g. vientiane-bangkok (default the home network)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            ServedNetwork served = served(platform, network);
+            ServedNetwork served = network.of(platform);
             List<Point> points = served.network().referencePoints();
             switch (format) {
                 case JSON ->
@@ -157,13 +154,12 @@ final class NetworkCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default text)")
         OutputFormat format;
 
-        @Option(names = "--network", description = "network code, e.g. vientiane-bangkok (default the home network)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            List<SectionView> sections =
-                    routes(platform).sectionViews(served(platform, network).code());
+            List<SectionView> sections = routes(platform).sectionViews(network.code(platform));
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sections));
                 return 0;
@@ -202,11 +198,6 @@ final class NetworkCommand extends CommandGroup {
             }
             return 0;
         }
-    }
-
-    /** The network named (home's when none is), or refused naming {@code --network} and the networks served. */
-    private static ServedNetwork served(Platform platform, String code) {
-        return code == null ? platform.networks().home() : platform.networks().require(code, "--network");
     }
 
     private static NetworkRoutes routes(Platform platform) {

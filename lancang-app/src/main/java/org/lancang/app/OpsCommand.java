@@ -22,6 +22,7 @@ import org.lancang.store.operations.OperationsRecords.Ingested;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.web.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -88,12 +89,12 @@ final class OpsCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         OutputFormat format;
 
-        @Option(names = "--network", description = "network code (default the home network)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            OperationsService operations = platform.networkOperations().named(network, "--network");
+            OperationsService operations = platform.networkOperations().named(network.code(platform), "--network");
             List<TrainForecast> trains = operations.forecast(date);
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(trains));
@@ -139,13 +140,14 @@ final class OpsCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         OutputFormat format;
 
-        @Option(names = "--network", description = "network code (default the home network)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            OperationsRecords.Replan r =
-                    platform.networkOperations().named(network, "--network").replan(date);
+            OperationsRecords.Replan r = platform.networkOperations()
+                    .named(network.code(platform), "--network")
+                    .replan(date);
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
                 return 0;

@@ -19,6 +19,7 @@ import org.lancang.timetable.change.Edit;
 import org.lancang.timetable.change.TimetableChange;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -81,17 +82,15 @@ final class TimetableChangeCommand extends CommandGroup {
         @Option(names = "--accept-conflicts", description = "with --publish: publish even with new conflicts")
         boolean acceptConflicts;
 
-        @Option(
-                names = "--network",
-                description = "the network whose timetable changes, e.g. vientiane-bangkok (default: the home network)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         abstract Edit edit();
 
         @Override
         int run(Platform platform, PrintWriter out) {
             TimetableChange change = new TimetableChange(title, ChangeOrigin.PLANNER, scope.scope(), List.of(edit()));
-            TimetableChangeService changes = platform.networkChanges().require(network, "--network");
+            TimetableChangeService changes = platform.networkChanges().require(network.code(platform), "--network");
             if (publish) {
                 TimetableChangeService.Outcome done = changes.publishNew(change, USER, acceptConflicts);
                 out.printf("%s published%n", done.change().id());
@@ -132,13 +131,14 @@ final class TimetableChangeCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every change, newest first.")
     static final class ListChanges extends PlatformCommand {
-        @Option(names = "--network", description = "the network's changes (default: the home network)")
-        String network;
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) {
-            for (ChangeRecord r :
-                    platform.networkChanges().require(network, "--network").list()) {
+            for (ChangeRecord r : platform.networkChanges()
+                    .require(network.code(platform), "--network")
+                    .list()) {
                 TimetableChange c = r.change();
                 out.printf(
                         "%s %-9s %s–%s %s %s%s%n",

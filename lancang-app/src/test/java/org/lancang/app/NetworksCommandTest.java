@@ -78,7 +78,8 @@ class NetworksCommandTest {
 
     @Test
     void roadClosuresOfTheFriendshipBridge() {
-        CommandLineTest.Run r = CommandLineTest.run("network", "road-closures", "--date", "2026-12-01");
+        CommandLineTest.Run r = CommandLineTest.run(
+                "network", "road-closures", "--date", "2026-12-01", "--network", "vientiane-bangkok");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
                 .containsPattern("Friendship Bridge on 2026-12-01: road closed \\d+ min \\(\\d+ crossings\\)");

@@ -1,6 +1,7 @@
 package org.lancang.network;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,15 +104,18 @@ public final class NameFolding {
 
     /**
      * How well {@code query} finds a point named {@code names} with {@code code}: 0 when a name (or the code) starts
-     * with it, 1 when one contains it, empty when none does. A blank query matches nothing.
+     * with it, 1 when one contains it, empty when none does. Every language the point is named in counts, those its
+     * network adds too (Thai on the Bangkok line). A blank query matches nothing.
      */
     public Optional<Integer> rank(String query, Names names, String code) {
         String q = fold(query);
         if (q.isEmpty()) {
             return Optional.empty();
         }
+        List<String> every = new ArrayList<>(List.of(code, names.en(), names.zh(), names.lo(), names.pinyin()));
+        every.addAll(names.more().values());
         int best = Integer.MAX_VALUE;
-        for (String name : List.of(code, names.en(), names.zh(), names.lo(), names.pinyin())) {
+        for (String name : every) {
             String f = fold(name);
             if (f.isEmpty()) {
                 continue;

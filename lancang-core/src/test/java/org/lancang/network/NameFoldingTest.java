@@ -81,6 +81,16 @@ class NameFoldingTest {
     }
 
     @Test
+    void aNameInALanguageTheNetworkAddsIsFoundToo() {
+        Names nki = new Names("Nong Khai", "廊开", "ໜອງຄາຍ", "", Map.of("th", "หนองคาย"));
+        assertThat(folding.rank("หนอง", nki, "NKI")).contains(0);
+        assertThat(folding.rank("คาย", nki, "NKI")).contains(1);
+        assertThat(folding.rank("หนองคาย", new Names("Nong Khai", "廊开", "ໜອງຄາຍ"), "NKI"))
+                .as("without the Thai name")
+                .isEmpty();
+    }
+
+    @Test
     void aVariantsFileWithTwoCharactersInAFieldIsRefused() {
         assertThatThrownBy(() -> NameFolding.parse("traditional,simplified,source\n西雙,西双,x\n"))
                 .isInstanceOf(DataFileException.class);

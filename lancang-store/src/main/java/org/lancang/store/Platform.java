@@ -25,6 +25,7 @@ import org.lancang.operations.ConflictForecast;
 import org.lancang.operations.DispatchRules;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.changes.NetworkChanges;
+import org.lancang.store.changes.RoadLimits;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.customs.CustomsService;
 import org.lancang.store.db.Database;
@@ -320,7 +321,7 @@ public final class Platform implements AutoCloseable {
                     new TimetableChangeNotices(platform.database.jdbi()),
                     ChangeRemedies.defaults(),
                     platform.operations.clock(),
-                    n::roadLimitBreaches));
+                    RoadLimits.of(n)));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -29,14 +30,14 @@ class BorderBoardBrowserTest {
         String shipper = FreightApiTest.user(server, admin, "board.shipper", "SHIPPER");
         FreightApiTest.user(server, admin, "board.office", "FREIGHT_OFFICE");
         FreightApiTest.user(server, admin, "board.dispatch", "DISPATCHER");
-        JsonNode booking = FreightApiTest.ok(
+        JsonNode booking = ok(
                 server.postJson(
                         "/api/freight/bookings",
                         shipper,
                         "{\"slotId\":\"LMX-N1\",\"date\":\"" + DAY
                                 + "\",\"equipment\":[{\"kind\":\"REEFER_40\",\"count\":32}]}"),
                 201);
-        FreightApiTest.ok(
+        ok(
                 server.putJson(
                         "/api/freight/bookings/" + booking.get("id").asText() + "/note",
                         shipper,

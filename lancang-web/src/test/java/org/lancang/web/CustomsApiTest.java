@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -69,10 +70,6 @@ class CustomsApiTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static JsonNode ok(TestServer.Reply r, int status) {
-        return FreightApiTest.ok(r, status);
     }
 
     static long rows() {

@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +51,6 @@ class MaintenanceApiTest {
                         + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return server.token(name, "password of " + name);
-    }
-
-    private static JsonNode ok(TestServer.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.json();
     }
 
     private static JsonNode train(String number, LocalDate date) {

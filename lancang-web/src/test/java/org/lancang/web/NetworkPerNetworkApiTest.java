@@ -1,8 +1,11 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +40,6 @@ class NetworkPerNetworkApiTest {
         server.close();
     }
 
-    static JsonNode ok(TestServer.Reply r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
     static List<String> codes(JsonNode list, String field) {
         List<String> codes = new ArrayList<>();
         list.forEach(x -> codes.add(x.get(field).asText()));
@@ -49,12 +47,64 @@ class NetworkPerNetworkApiTest {
     }
 
     @Test
+    void theStationSearchFindsTheSecondNetworksStationsByTheirThaiNames() {
+        JsonNode points = ok(server.get("/api/networks/" + VB + "/points"), 200);
+        JsonNode nongKhai = null;
+        for (JsonNode p : points) {
+            if (p.get("code").asText().equals("NKI")) {
+                nongKhai = p;
+            }
+        }
+        assertThat(nongKhai).isNotNull();
+        String thai = nongKhai.get("names").get("more").get("th").asText();
+        String q = thai.substring(0, Math.min(4, thai.length()));
+        // the stations any of whose names (or code) contains what was typed, by plain comparison: Thai folds to itself
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode p : points) {
+            if (!p.get("kind").asText().equals("PASSENGER")) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(List.of(p.get("code").asText()));
+            p.get("names").fields().forEachRemaining(e -> names.add(e.getValue().asText()));
+            p.get("names").get("more").forEach(n -> names.add(n.asText()));
+            if (names.stream().anyMatch(n -> n.contains(q))) {
+                expected.add(p.get("code").asText());
+            }
+        }
+        JsonNode found = ok(server.get("/api/stations?network=" + VB + "&q=" + encode(q)), 200);
+        assertThat(new TreeSet<>(codes(found, "code"))).isEqualTo(expected).contains("NKI");
+        assertThat(found.get(0).get("currency").asText())
+                .as("the currency its operator sells in, as the network's points say")
+                .isEqualTo(currencyOf(points, found.get(0).get("code").asText()));
+        assertThat(ok(server.get("/api/stations?q=" + encode(q)), 200))
+                .as("home by default: no Thai names there")
+                .isEmpty();
+        assertThat(codes(ok(server.get("/api/stations?network=" + VB), 200), "code"))
+                .as("every passenger station of the network without q")
+                .containsAll(expected)
+                .doesNotContainAnyElementsOf(codes(ok(server.get("/api/stations"), 200), "code"));
+    }
+
+    private static String encode(String q) {
+        return URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    private static String currencyOf(JsonNode points, String code) {
+        for (JsonNode p : points) {
+            if (p.get("code").asText().equals(code)) {
+                return p.get("currency").asText();
+            }
+        }
+        throw new AssertionError("no point " + code);
+    }
+
+    @Test
     void theSecondNetworksPointsAreItsOwnInItsKmOrder() {
-        JsonNode points = ok(server.get("/api/network/points?network=" + VB));
+        JsonNode points = ok(server.get("/api/network/points?network=" + VB), 200);
         List<String> mine = codes(points, "code");
         assertThat(mine)
                 .as("the same points as the network's own list")
-                .isEqualTo(codes(ok(server.get("/api/networks/" + VB + "/points")), "code"));
+                .isEqualTo(codes(ok(server.get("/api/networks/" + VB + "/points"), 200), "code"));
         assertThat(mine).startsWith("KTW").endsWith("KSV").contains("NKI", "TLB");
         double previous = Double.NEGATIVE_INFINITY;
         for (JsonNode p : points) {
@@ -64,15 +114,15 @@ class NetworkPerNetworkApiTest {
             previous = p.get("km").asDouble();
         }
         assertThat(points.get(0).get("names").get("more").get("th").asText()).isNotBlank();
-        List<String> home = codes(ok(server.get("/api/network/points")), "code");
+        List<String> home = codes(ok(server.get("/api/network/points"), 200), "code");
         assertThat(mine).doesNotContainAnyElementsOf(home);
-        assertThat(codes(ok(server.get("/api/network/points?network=china-laos")), "code"))
+        assertThat(codes(ok(server.get("/api/network/points?network=china-laos"), 200), "code"))
                 .as("home named is home")
                 .isEqualTo(home);
-        assertThat(codes(ok(server.get("/api/network/points?network=Vientiane-Bangkok")), "code"))
+        assertThat(codes(ok(server.get("/api/network/points?network=Vientiane-Bangkok"), 200), "code"))
                 .as("the code in any case")
                 .isEqualTo(mine);
-        assertThat(ok(server.get("/api/network/points?network=" + VB + "&include=assumed"))
+        assertThat(ok(server.get("/api/network/points?network=" + VB + "&include=assumed"), 200)
                         .size())
                 .as("with its assumed loops")
                 .isGreaterThanOrEqualTo(mine.size());
@@ -80,8 +130,8 @@ class NetworkPerNetworkApiTest {
 
     @Test
     void theSecondNetworksSectionsJoinItsPointsWithTheirTracksGaugeAndNoWires() {
-        JsonNode sections = ok(server.get("/api/network/sections?network=" + VB));
-        List<String> points = codes(ok(server.get("/api/network/points?network=" + VB)), "code");
+        JsonNode sections = ok(server.get("/api/network/sections?network=" + VB), 200);
+        List<String> points = codes(ok(server.get("/api/network/points?network=" + VB), 200), "code");
         assertThat(sections).hasSize(points.size() - 1);
         for (int i = 0; i < sections.size(); i++) {
             JsonNode s = sections.get(i);
@@ -100,14 +150,14 @@ class NetworkPerNetworkApiTest {
     @Test
     void theSecondNetworksStructuresHaveTheBridgeAcrossItsBorder() {
         JsonNode border = null;
-        for (JsonNode p : ok(server.get("/api/network/points?network=" + VB))) {
+        for (JsonNode p : ok(server.get("/api/network/points?network=" + VB), 200)) {
             if (p.get("kind").asText().equals("BORDER")) {
                 border = p;
             }
         }
         assertThat(border).isNotNull();
         double km = border.get("km").asDouble();
-        JsonNode structures = ok(server.get("/api/network/structures?network=" + VB));
+        JsonNode structures = ok(server.get("/api/network/structures?network=" + VB), 200);
         assertThat(structures).isNotEmpty();
         boolean bridge = false;
         for (JsonNode s : structures) {
@@ -121,12 +171,12 @@ class NetworkPerNetworkApiTest {
 
     @Test
     void onePointIsFoundInAnyNetworkOrOnlyInTheOneNamed() {
-        assertThat(ok(server.get("/api/network/points/ktw")).get("code").asText())
+        assertThat(ok(server.get("/api/network/points/ktw"), 200).get("code").asText())
                 .isEqualTo("KTW");
-        assertThat(ok(server.get("/api/network/points/KTW?network=" + VB))
+        assertThat(ok(server.get("/api/network/points/KTW?network=" + VB), 200)
                         .get("km")
                         .asDouble())
-                .isEqualTo(ok(server.get("/api/network/points?network=" + VB))
+                .isEqualTo(ok(server.get("/api/network/points?network=" + VB), 200)
                         .get(0)
                         .get("km")
                         .asDouble());
@@ -153,7 +203,7 @@ class NetworkPerNetworkApiTest {
 
     @Test
     void theOpenApiDocumentSaysEachTakesNetworkAndIsPublic() {
-        JsonNode doc = ok(server.get("/openapi.json"));
+        JsonNode doc = ok(server.get("/openapi.json"), 200);
         List<String> paths = new ArrayList<>(LISTS);
         paths.add("/api/network/points/{code}");
         for (String path : paths) {
@@ -175,7 +225,7 @@ class NetworkPerNetworkApiTest {
         for (String network : List.of("china-laos", VB)) {
             Set<String> wired = new TreeSet<>();
             Set<String> all = new TreeSet<>();
-            for (JsonNode s : ok(server.get("/api/network/sections?include=assumed&network=" + network))) {
+            for (JsonNode s : ok(server.get("/api/network/sections?include=assumed&network=" + network), 200)) {
                 String stretch = s.get("from").asText() + "-" + s.get("to").asText();
                 all.add(stretch);
                 if (!s.get("electrification").asText().equalsIgnoreCase("none")) {
@@ -200,7 +250,8 @@ class NetworkPerNetworkApiTest {
     /** The from–to of each asset of that type in a network's register. */
     private static Set<String> stretches(String network, String type) {
         Set<String> stretches = new TreeSet<>();
-        for (JsonNode a : ok(server.get("/api/maintenance/assets?network=" + network + "&type=" + type, maintainer))) {
+        for (JsonNode a :
+                ok(server.get("/api/maintenance/assets?network=" + network + "&type=" + type, maintainer), 200)) {
             stretches.add(a.get("attributes").get("from").asText() + "-"
                     + a.get("attributes").get("to").asText());
         }

@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -61,11 +62,7 @@ class OperationsApiTest {
         dispatcher = user(admin, "zhao.dispatch", "DISPATCHER");
         planner = user(admin, "li.plan", "PLANNER");
         feed = user(admin, "describer-1", "TRAIN_DESCRIBER");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"somchai\",\"displayName\":\"Somchai\",\"password\":\"somchai password\"}");
-        passenger = server.token("somchai", "somchai password");
+        passenger = server.passenger("somchai", "Somchai", "somchai password");
         server.get("/api/network/points")
                 .json()
                 .forEach(p ->
@@ -98,11 +95,6 @@ class OperationsApiTest {
                         + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return server.token(name, "password of " + name);
-    }
-
-    static JsonNode ok(TestServer.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.json();
     }
 
     static Instant departure(JsonNode train) {

@@ -108,12 +108,7 @@ class OperationsBrowserTest {
             }
         }
         assertThat(bookedTo).isNotNull();
-        TestServer.Reply reg = server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password\"}");
-        assertThat(reg.status()).as(reg.body()).isEqualTo(201);
-        String passenger = server.token("noy", "noy password");
+        String passenger = server.passenger("noy", "Noy", "noy password");
         String body = "{\"train\":\"" + intl.get("train").asText() + "\",\"date\":\"" + DAY + "\",\"from\":\""
                 + intl.get("from").asText() + "\",\"to\":\"" + bookedTo
                 + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"Noy S.\","

@@ -23,10 +23,7 @@ class PassengerProductApiTest {
     @BeforeAll
     static void start() {
         server = new TestServer();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"vong\",\"displayName\":\"Vong\",\"password\":\"vong password 1\"}");
+        server.passenger("vong", "Vong", "vong password 1");
         server.postJson(
                 "/api/users",
                 server.adminToken(),

@@ -33,10 +33,7 @@ class PassengerProductBrowserTest {
                 server.adminToken(),
                 "{\"username\":\"window9\",\"displayName\":\"Window 9\","
                         + "\"password\":\"agent password\",\"roles\":[\"AGENT\"]}");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"bounmy\",\"displayName\":\"Bounmy\",\"password\":\"bounmy password 1\"}");
+        server.passenger("bounmy", "Bounmy", "bounmy password 1");
         b = new BrowserSupport(server, 1024, 700);
     }
 

@@ -52,11 +52,7 @@ class PlannerAndMaintenanceBrowserTest {
                     "{\"username\":\"" + u[0] + "\",\"displayName\":\"" + u[0] + "\",\"password\":\"" + u[0]
                             + " password\",\"roles\":[\"" + u[1] + "\"]}");
         }
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
-        passenger = server.token("noy", "noy password 1");
+        passenger = server.passenger("noy", "Noy", "noy password 1");
         for (JsonNode t : server.get("/api/timetable/trains").json()) {
             if (t.get("passenger").asBoolean()
                     && t.get("from").asText().equals("VTE")

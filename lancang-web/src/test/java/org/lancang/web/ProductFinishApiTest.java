@@ -20,11 +20,7 @@ class ProductFinishApiTest {
     @BeforeAll
     static void start() {
         server = new TestServer();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"kham\",\"displayName\":\"Kham\",\"password\":\"kham password 1\"}");
-        passenger = server.token("kham", "kham password 1");
+        passenger = server.passenger("kham", "Kham", "kham password 1");
     }
 
     @AfterAll

@@ -30,10 +30,7 @@ class ProductFinishBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         server = new TestServer();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 12\"}");
+        server.passenger("noy", "Noy", "noy password 12");
         String admin = server.adminToken();
         for (String[] u : new String[][] {{"plan2", "PLANNER"}, {"mnt2", "MAINTAINER"}, {"window5", "AGENT"}}) {
             server.postJson(

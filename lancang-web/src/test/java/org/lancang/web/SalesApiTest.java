@@ -22,14 +22,8 @@ class SalesApiTest {
     @BeforeAll
     static void start() {
         server = new TestServer();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"ling\",\"displayName\":\"Ling\",\"password\":\"ling password 1\"}");
+        server.passenger("noy", "Noy", "noy password 1");
+        server.passenger("ling", "Ling", "ling password 1");
         server.postJson(
                 "/api/users",
                 server.adminToken(),

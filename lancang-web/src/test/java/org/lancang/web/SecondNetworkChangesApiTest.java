@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -40,21 +41,12 @@ class SecondNetworkChangesApiTest {
         String admin = server.adminToken();
         planner = server.user(admin, "vb.planner", "PLANNER");
         maintainer = server.user(admin, "vb.maintainer", "MAINTAINER");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"malee\",\"displayName\":\"Malee\",\"password\":\"malee password 1\"}");
-        passenger = server.token("malee", "malee password 1");
+        passenger = server.passenger("malee", "Malee", "malee password 1");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static JsonNode ok(TestServer.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.json();
     }
 
     /** A paid third-class ticket on 133 Krung Thep Aphiwat → Khamsavath. */

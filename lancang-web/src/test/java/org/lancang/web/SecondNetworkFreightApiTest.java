@@ -2,8 +2,8 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.lancang.web.FreightApiTest.ok;
 import static org.lancang.web.FreightApiTest.refused;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

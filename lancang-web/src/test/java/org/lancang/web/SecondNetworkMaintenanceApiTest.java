@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -43,11 +44,6 @@ class SecondNetworkMaintenanceApiTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static JsonNode ok(TestServer.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.json();
     }
 
     static double km(String point) {

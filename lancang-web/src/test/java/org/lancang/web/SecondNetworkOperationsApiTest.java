@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.transit.realtime.GtfsRealtime.FeedMessage;
@@ -53,11 +54,7 @@ class SecondNetworkOperationsApiTest {
         String admin = server.adminToken();
         dispatcher = server.user(admin, "som.dispatch", "DISPATCHER");
         feed = server.user(admin, "describer-vb", "TRAIN_DESCRIBER");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"malee\",\"displayName\":\"Malee\",\"password\":\"malee password 1\"}");
-        passenger = server.token("malee", "malee password 1");
+        passenger = server.passenger("malee", "Malee", "malee password 1");
     }
 
     @AfterAll
@@ -71,11 +68,6 @@ class SecondNetworkOperationsApiTest {
                 .send(HttpRequest.newBuilder(URI.create(server.url(path))).build(), BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
-    }
-
-    static JsonNode ok(TestServer.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.json();
     }
 
     static OperationsService bangkokLine() {
@@ -283,7 +275,7 @@ class SecondNetworkOperationsApiTest {
         assertThat(mixed.json().get("field").asText()).isEqualTo("events[1].train");
 
         TestServer.Reply nowhere = server.get("/api/operations/forecast?network=nowhere", dispatcher);
-        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.status()).isEqualTo(400); // a wrong request; a path naming no feed is a 404
         assertThat(nowhere.json().get("field").asText()).isEqualTo("network");
         assertThat(server.get("/gtfs-rt/nowhere/trip-updates.pb").status()).isEqualTo(404);
         assertThat(rows()).isEqualTo(before);

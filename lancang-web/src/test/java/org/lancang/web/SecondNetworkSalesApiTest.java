@@ -26,11 +26,7 @@ class SecondNetworkSalesApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.everyNetwork();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"malee\",\"displayName\":\"Malee\",\"password\":\"malee password 1\"}");
-        passenger = server.token("malee", "malee password 1");
+        passenger = server.passenger("malee", "Malee", "malee password 1");
     }
 
     @AfterAll

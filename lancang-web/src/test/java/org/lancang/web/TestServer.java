@@ -1,5 +1,7 @@
 package org.lancang.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -156,6 +158,12 @@ final class TestServer implements AutoCloseable {
         return send("PUT", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The reply's JSON, once its status is the one expected (the body is the failure's message when not). */
+    static JsonNode ok(Reply r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        return r.json();
+    }
+
     /** Signs in and returns the bearer token. */
     String token(String username, String password) {
         Reply r = postJson(
@@ -164,6 +172,19 @@ final class TestServer implements AutoCloseable {
             throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
         }
         return r.json().get("token").asText();
+    }
+
+    /** Registers a passenger as the register page does and signs them in: their token. */
+    String passenger(String username, String displayName, String password) {
+        Reply r = postJson(
+                "/api/auth/register",
+                null,
+                "{\"username\":\"" + username + "\",\"displayName\":\"" + displayName + "\",\"password\":\"" + password
+                        + "\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("registering " + username + " failed: " + r.status() + " " + r.body());
+        }
+        return token(username, password);
     }
 
     /** A new user with one role, created by {@code admin}; its token (its password is "password of NAME"). */

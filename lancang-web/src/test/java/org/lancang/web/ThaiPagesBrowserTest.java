@@ -32,10 +32,7 @@ class ThaiPagesBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.everyNetwork();
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"somsri\",\"displayName\":\"สมศรี\",\"password\":\"somsri password 1\"}");
+        server.passenger("somsri", "สมศรี", "somsri password 1");
         server.postJson(
                 "/api/users",
                 server.adminToken(),

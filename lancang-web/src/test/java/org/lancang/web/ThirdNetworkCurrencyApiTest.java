@@ -40,11 +40,7 @@ class ThirdNetworkCurrencyApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.withOthers(List.of(FOLDER));
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"milo\",\"displayName\":\"Milo\",\"password\":\"milo password 1\"}");
-        passenger = server.token("milo", "milo password 1");
+        passenger = server.passenger("milo", "Milo", "milo password 1");
     }
 
     @AfterAll

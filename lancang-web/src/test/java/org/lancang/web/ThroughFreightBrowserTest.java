@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -36,9 +37,9 @@ class ThroughFreightBrowserTest {
                 shipper,
                 "{\"slotId\":\"LMX-S1\",\"date\":\"" + date
                         + "\",\"equipment\":[{\"kind\":\"REEFER_40\",\"count\":4}]}");
-        JsonNode booking = FreightApiTest.ok(r, 201);
+        JsonNode booking = ok(r, 201);
         bookingId = booking.get("id").asText();
-        FreightApiTest.ok(
+        ok(
                 server.putJson(
                         "/api/freight/bookings/" + bookingId + "/note",
                         shipper,
@@ -83,7 +84,7 @@ class ThroughFreightBrowserTest {
                 .startsWith("ລວມທັງໝົດ:")
                 .contains("THB", "LAK", "CNY", "USD");
         // the page shows what the API answers for the same ask
-        JsonNode q = FreightApiTest.ok(
+        JsonNode q = ok(
                 server.postJson(
                         "/api/freight/through/quote",
                         null,
@@ -118,7 +119,7 @@ class ThroughFreightBrowserTest {
     @Test
     void theFreightOfficeApprovesARequestOnTheOtherNetwork() {
         String date = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
-        JsonNode request = FreightApiTest.ok(
+        JsonNode request = ok(
                 server.postJson(
                         "/api/freight/requests",
                         shipper,

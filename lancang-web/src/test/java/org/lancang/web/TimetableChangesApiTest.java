@@ -40,11 +40,7 @@ class TimetableChangesApiTest {
                             + " password\",\"roles\":[\"" + u[1] + "\"]}");
         }
         planner = server.token("planner1", "planner1 password");
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
-        passenger = server.token("noy", "noy password 1");
+        passenger = server.passenger("noy", "Noy", "noy password 1");
         // a daily passenger train from Vientiane (looked up: train numbers change with the reference data)
         for (JsonNode t : server.get("/api/timetable/trains").json()) {
             if (train == null

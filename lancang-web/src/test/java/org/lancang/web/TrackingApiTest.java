@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -200,11 +201,6 @@ class TrackingApiTest {
     static void stop() {
         server.close();
         receiver.close();
-    }
-
-    static JsonNode ok(TestServer.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.json();
     }
 
     static void refused(TestServer.Reply r, int status, String field) {

@@ -219,10 +219,7 @@ class WebUiBrowserTest {
 
     @Test
     void aCrossBorderBookingWithoutAPassportShowsTheErrorAtThePassportFieldAndCreatesNothing() {
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"wangfang\",\"displayName\":\"Wang Fang\",\"password\":\"wang password 1\"}");
+        server.passenger("wangfang", "Wang Fang", "wang password 1");
         signIn("wangfang", "wang password 1", "/book.html?from=KMS&to=VTE&date=" + DATE);
         wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
         click(By.cssSelector("#search-form [type=submit]"));
@@ -316,11 +313,7 @@ class WebUiBrowserTest {
 
     @Test
     void onAPhoneAPassengerFindsTheTicketInMyTripsAndCancelsItThere() {
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"noy\",\"displayName\":\"Noy\",\"password\":\"noy password 1\"}");
-        String token = server.token("noy", "noy password 1");
+        String token = server.passenger("noy", "Noy", "noy password 1");
         TestServer.Reply held = server.postJson(
                 "/api/bookings",
                 token,
@@ -385,10 +378,7 @@ class WebUiBrowserTest {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             fillers.add(r.json().get("id").asText());
         }
-        server.postJson(
-                "/api/auth/register",
-                null,
-                "{\"username\":\"liwei\",\"displayName\":\"Li Wei\",\"password\":\"li wei password 1\"}");
+        server.passenger("liwei", "Li Wei", "li wei password 1");
         signIn("liwei", "li wei password 1", "/book.html?from=KMS&to=PUE&date=" + DATE);
         wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
         // the page searches by itself for a link with stations and a date: a second search would redraw the list

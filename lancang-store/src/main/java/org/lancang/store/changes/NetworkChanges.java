@@ -3,8 +3,8 @@ package org.lancang.store.changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.store.networks.NetworkChoice;
 
 /**
  * The timetable changes of every network served, one {@link TimetableChangeService} each (home's first): a request
@@ -52,18 +52,7 @@ public final class NetworkChanges {
      * {@code field}, since it is the request that is wrong, not a resource that is missing.
      */
     public TimetableChangeService require(String network, String field) {
-        if (network == null || network.isBlank()) {
-            return home();
-        }
-        return named(network)
-                .orElseThrow(() -> new InvalidInput(
-                        field,
-                        "no network '" + network + "' with timetable changes; served: "
-                                + String.join(
-                                        ", ",
-                                        services.stream()
-                                                .map(TimetableChangeService::network)
-                                                .toList())));
+        return NetworkChoice.of(services, TimetableChangeService::network, network, field);
     }
 
     /** The service holding the change of this id, or {@link NotFound} naming {@code id}. */

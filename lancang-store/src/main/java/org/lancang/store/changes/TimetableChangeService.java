@@ -19,6 +19,7 @@ import org.lancang.errors.Clash;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.freight.PathAnswer;
 import org.lancang.network.Network;
 import org.lancang.store.changes.ChangeImpact.TouchedBooking;
 import org.lancang.store.sales.TimetableChangeNotices;
@@ -264,14 +265,27 @@ public final class TimetableChangeService {
 
     /**
      * A path for a train to add in a change: found around the trains of its day as the published changes and the
-     * edits before it in the change make them.
+     * edits before it in the change make them, and within the road's closed-time limits on the shared bridges.
+     *
+     * @throws Clash naming {@code earliestDeparture} when the path found would pass a road-closure limit: the binding
+     *     constraint is {@link PathAnswer.Kind#ROAD_CLOSURE_LIMIT} on that bridge, as a freight request's answer says
      */
     public synchronized InsertedPath findPath(PathRequest request, List<TimetableChange> editsBefore) {
         LocalDate date = timetable.serviceDate(request);
         List<TimetableChange> changes = new ArrayList<>(published());
         changes.addAll(editsBefore);
         DayPlan around = editsBefore.isEmpty() ? timetable.day(date) : timetable.dayWith(date, changes);
-        return timetable.findPath(request, around);
+        InsertedPath found = timetable.findPath(request, around);
+        // the road's closed time is a limit of the day as a whole, not of a resource the search sweeps: checked on
+        // the path found
+        roadLimits.passedBy(found.run(), around).ifPresent(b -> {
+            throw new Clash(
+                    "earliestDeparture",
+                    "no path: the binding constraint is " + PathAnswer.Kind.ROAD_CLOSURE_LIMIT + " on " + b.bridge()
+                            + ": " + b.message(),
+                    RoadClosureLimits.REFUSED);
+        });
+        return found;
     }
 
     /** The change's effect on a date: conflicts with it and without it, and its trains' times on both sides. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.InvalidInput;
 import org.lancang.freight.Pools;
+import org.lancang.store.networks.NetworkChoice;
 
 /**
  * The freight of every network served: one {@link FreightService} per network that has a freight catalogue (home
@@ -69,14 +70,7 @@ public final class NetworkFreight {
      * @throws InvalidInput naming {@code network} when no network of that code books freight
      */
     public FreightService of(String network) {
-        if (network == null || network.isBlank()) {
-            return home();
-        }
-        return networks.stream()
-                .filter(f -> f.networkCode().equalsIgnoreCase(network.strip()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInput(
-                        "network", "no network '" + network.strip() + "' books freight; these do: " + codes()));
+        return NetworkChoice.of(networks, FreightService::networkCode, network, "network");
     }
 
     /** The freight of the network a request was made on (home's for an unknown id, which refuses it naming it). */
@@ -101,10 +95,5 @@ public final class NetworkFreight {
         return network.flatMap(n ->
                         networks.stream().filter(f -> f.networkCode().equals(n)).findFirst())
                 .orElse(home());
-    }
-
-    private String codes() {
-        return String.join(
-                ", ", networks.stream().map(FreightService::networkCode).toList());
     }
 }

@@ -106,6 +106,19 @@ public final class ThroughConsignments {
         return out.stream().sorted().toList();
     }
 
+    /**
+     * A through consignment starts on the home network: a request may name it in {@code network} or name none; an
+     * unknown network is refused as everywhere ({@link ServedNetworks#chosen}), another served one as not home.
+     */
+    public void startsOnHome(String network) {
+        if (!networks.chosen(network, "network").home()) {
+            throw new InvalidInput(
+                    "network",
+                    "a through quote starts on the home network: give no network, or "
+                            + networks.home().code());
+        }
+    }
+
     /** The quote from {@code from} on the home network to {@code to} on a network reached through a yard. */
     public ThroughQuote quote(String from, String to, List<Tariffs.Item> items) {
         if (home.network().point(from.strip().toUpperCase(Locale.ROOT)).isEmpty()) {

@@ -3,7 +3,7 @@ package org.lancang.store.maintenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
-import org.lancang.errors.NotFound;
+import org.lancang.store.networks.NetworkChoice;
 
 /**
  * The maintenance of every network served (home first): each its own {@link MaintenanceService}, asset register,
@@ -39,22 +39,9 @@ public final class NetworkMaintenance {
         return all;
     }
 
-    /** The maintenance of the network named, or home's when none is named. */
+    /** The maintenance of the network named, or home's when none is named; {@link NetworkChoice}'s rule. */
     public MaintenanceService named(String code, String field) {
-        if (code == null || code.isBlank()) {
-            return home();
-        }
-        return all.stream()
-                .filter(m -> m.network().equalsIgnoreCase(code.strip()))
-                .findFirst()
-                .orElseThrow(() -> new NotFound(
-                        field,
-                        "no network '" + code + "' is maintained here; maintained: "
-                                + String.join(
-                                        ", ",
-                                        all.stream()
-                                                .map(MaintenanceService::network)
-                                                .toList())));
+        return NetworkChoice.of(all, MaintenanceService::network, code, field);
     }
 
     /** The network of an asset; home's for an id no register has (its answer names it unknown). */

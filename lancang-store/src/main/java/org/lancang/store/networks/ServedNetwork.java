@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lancang.data.DataFiles;
-import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.money.Currencies;
@@ -28,10 +27,7 @@ import org.lancang.ticketing.fares.FareSupplements;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
-import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.Operators;
-import org.lancang.timetable.PathFinder;
-import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.Possession;
 import org.lancang.timetable.RoadClosureLimits;
@@ -194,23 +190,6 @@ public final class ServedNetwork {
     /** The road's windows on the shared bridges around a date, as possessions of the line across each bridge. */
     public List<Possession> roadWindows(LocalDate date) {
         return bridges.possessions(network(), date, network().serviceZone());
-    }
-
-    /**
-     * A new train's path on a date, around the day's trains and the road's windows on the shared bridges (which the
-     * day's blocking times include).
-     */
-    public InsertedPath insert(PathRequest request, LocalDate date) {
-        DayPlan day = day(date);
-        InsertedPath found = new PathFinder(planner).insert(request, day, List.of(), List.of());
-        // the road's closed time is a limit of the day as a whole, not of any one resource: checked on the path found
-        roadLimitPassedBy(found.run(), day).ifPresent(b -> {
-            throw new Clash(
-                    "earliestDeparture",
-                    "no path: the binding constraint is " + b.bridge() + ": " + b.message(),
-                    RoadClosureLimits.REFUSED);
-        });
-        return found;
     }
 
     /** The limits on the road's closed time on each shared bridge (its {@value RoadClosureLimits#FILE}; none if absent). */

@@ -90,7 +90,18 @@ public final class ServedNetworks {
         return networks.stream().filter(n -> n.code().equalsIgnoreCase(code)).findFirst();
     }
 
-    /** The network of that code, or {@link NotFound} naming {@code field} and the networks served. */
+    /**
+     * The network a request names in {@code field} (home when it names none), by {@link NetworkChoice}: an unknown
+     * code is a 400 naming {@code field} and listing the networks served.
+     */
+    public ServedNetwork chosen(String code, String field) {
+        return NetworkChoice.of(networks, ServedNetwork::code, code, field);
+    }
+
+    /**
+     * The network of a resource's path ({@code /api/networks/{network}}), or {@link NotFound} naming {@code field} and
+     * the networks served: there the code names the resource.
+     */
     public ServedNetwork require(String code, String field) {
         return named(code).orElseThrow(() -> new NotFound(field, "no network '" + code + "'; served: " + codes()));
     }

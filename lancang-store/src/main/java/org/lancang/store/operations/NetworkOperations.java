@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.operations.RunningEvent;
+import org.lancang.store.networks.NetworkChoice;
 import org.lancang.store.operations.OperationsRecords.JourneyForecast;
 
 /**
@@ -45,15 +46,9 @@ public final class NetworkOperations {
         return all;
     }
 
-    /** The operations of the network named, or home's when none is named. */
+    /** The operations of the network named, or home's when none is named; {@link NetworkChoice}'s rule. */
     public OperationsService named(String code, String field) {
-        if (code == null || code.isBlank()) {
-            return home();
-        }
-        return all.stream()
-                .filter(o -> o.network().equalsIgnoreCase(code.strip()))
-                .findFirst()
-                .orElseThrow(() -> new NotFound(field, "no network '" + code + "' runs here; running: " + codes()));
+        return NetworkChoice.of(all, OperationsService::network, code, field);
     }
 
     /** The network of a train; home's for a number no network has (its answer names the train as unknown). */
@@ -104,10 +99,5 @@ public final class NetworkOperations {
             }
         }
         throw first;
-    }
-
-    /** The codes of the networks that run, comma-separated. */
-    public String codes() {
-        return String.join(", ", all.stream().map(OperationsService::network).toList());
     }
 }

@@ -13,17 +13,18 @@ import org.lancang.freight.GoodsCodes;
 import org.lancang.freight.PathAnswer;
 import org.lancang.freight.PathAsk;
 import org.lancang.store.WorldCurrencies;
+import org.lancang.store.changes.RoadLimits;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.db.Database;
 import org.lancang.store.freight.FreightRecords.RequestStatus;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.TimetableChangeNotices;
+import org.lancang.store.testing.RoadLimitFiles;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.ChangeRemedies;
-import org.lancang.timetable.RoadClosureLimits;
 
 /**
  * A freight path on the Bangkok line that would keep the road across the shared bridge closed longer than the
@@ -33,7 +34,7 @@ import org.lancang.timetable.RoadClosureLimits;
  */
 class RoadLimitFreightTest {
     static final LocalDate DATE = LocalDate.of(2026, 12, 6);
-    static final ClasspathDataFiles SHIPPED = new ClasspathDataFiles("vientiane-bangkok");
+    static final ClasspathDataFiles SHIPPED = RoadLimitFiles.SHIPPED;
     static Database database;
 
     @BeforeAll
@@ -48,14 +49,7 @@ class RoadLimitFreightTest {
 
     /** The network's freight on its own timetable, with the road's daily limit {@code perDay} (null: as shipped). */
     private static FreightService freight(Long perDay) {
-        String bridge = ServedNetwork.fromFiles(SHIPPED)
-                .roadRailBridges()
-                .bridges()
-                .get(0)
-                .name();
-        DataFiles files = name -> perDay != null && name.equals(RoadClosureLimits.FILE)
-                ? "bridge,max_closed_min_per_day,max_single_closure_min,source\n" + bridge + "," + perDay + ",,test\n"
-                : SHIPPED.read(name);
+        DataFiles files = perDay == null ? SHIPPED : RoadLimitFiles.withDailyLimit(perDay);
         ServedNetwork n = ServedNetwork.fromFiles(files);
         TimetableService timetable = TimetableService.fromPlans(n.planner(), n.plans(), n::roadWindows);
         n.runsOn(timetable);
@@ -67,7 +61,7 @@ class RoadLimitFreightTest {
                 new TimetableChangeNotices(database.jdbi()),
                 ChangeRemedies.defaults(),
                 TestClock.at("2026-12-05T00:00:00Z"),
-                n::roadLimitBreaches);
+                RoadLimits.of(n));
         return FreightService.onNetwork(
                 database.jdbi(),
                 n,

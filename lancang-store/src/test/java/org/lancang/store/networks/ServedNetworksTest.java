@@ -71,6 +71,19 @@ class ServedNetworksTest {
     }
 
     @Test
+    void theNetworkARequestNamesIsHomeWhenNoneAndAnUnknownOneIsInvalidInputListingTheServed() {
+        ServedNetworks networks = everyNetwork();
+        assertThat(networks.chosen(null, "network").home()).isTrue();
+        assertThat(networks.chosen(" ", "network").home()).isTrue();
+        assertThat(networks.chosen(" Vientiane-Bangkok ", "network").code()).isEqualTo("vientiane-bangkok");
+        assertThatThrownBy(() -> networks.chosen("atlantis", "body.network"))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.errors().get(0).field()).isEqualTo("body.network");
+                    assertThat(e.getMessage()).contains("'atlantis'").contains("china-laos, vientiane-bangkok");
+                });
+    }
+
+    @Test
     void aPointCodeInTwoNetworksIsRefusedNamingTheCodeAndBothNetworks() {
         ClasspathDataFiles second = new ClasspathDataFiles("vientiane-bangkok");
         // the same folder under another network code: every point code clashes

@@ -94,7 +94,7 @@ public final class FreightRoutes {
 
     /** The freight of the network the {@code network} query parameter names (home's by default). */
     private FreightService named(Context ctx) {
-        return freight.of(Params.of(ctx).text("network").orElse(null));
+        return freight.of(Params.of(ctx).network());
     }
 
     public List<Endpoint> endpoints() {
@@ -350,8 +350,8 @@ public final class FreightRoutes {
 
     private void quote(Context ctx) {
         QuoteInput in = Json.body(ctx, QuoteInput.class);
-        List<Tariffs.Item> items = items(in);
-        ctx.json(QuoteView.of(freight.of(in.network()).quote(in.from(), in.to(), items)));
+        FreightService of = freight.of(in.network()); // the network first: unknown is refused whatever else is wrong
+        ctx.json(QuoteView.of(of.quote(in.from(), in.to(), items(in))));
     }
 
     /** A quote's boxes and wagons, each checked, and its from and to required (shared by the through quote). */

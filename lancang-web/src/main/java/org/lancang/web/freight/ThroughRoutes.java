@@ -22,7 +22,6 @@ import org.lancang.web.freight.FreightViews.RateView;
 import org.lancang.web.http.Access;
 import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
-import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 
 /**
@@ -255,9 +254,7 @@ public final class ThroughRoutes {
 
     private void quote(Context ctx) {
         QuoteInput in = Json.body(ctx, QuoteInput.class);
-        if (in.network() != null) {
-            throw HttpProblem.badField("network", "a through quote starts on the home network: give no network");
-        }
+        through.startsOnHome(in.network());
         ctx.json(ThroughQuoteView.of(through.quote(in.from(), in.to(), FreightRoutes.items(in))));
     }
 }

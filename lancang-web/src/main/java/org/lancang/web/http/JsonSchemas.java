@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lancang.money.Currency;
@@ -19,6 +20,7 @@ import org.lancang.money.Currency;
  */
 final class JsonSchemas {
     private final Map<String, Object> components = new LinkedHashMap<>();
+    private final Map<Class<?>, String> names = new HashMap<>();
 
     Map<String, Object> components() {
         return components;
@@ -71,8 +73,10 @@ final class JsonSchemas {
             return Map.of("type", "array", "items", schema(c.getComponentType()));
         }
         if (c.isRecord()) {
-            String name = c.getSimpleName();
-            if (!components.containsKey(name)) {
+            String name = names.get(c);
+            if (name == null) {
+                name = nameOf(c);
+                names.put(c, name);
                 components.put(name, Map.of()); // placeholder against recursion
                 Map<String, Object> properties = new LinkedHashMap<>();
                 for (RecordComponent rc : c.getRecordComponents()) {
@@ -83,5 +87,19 @@ final class JsonSchemas {
             return Map.of("$ref", "#/components/schemas/" + name);
         }
         return Map.of("type", "object");
+    }
+
+    /**
+     * A record's component name: its simple name, or, when another record already has it (sales' and the timetable's
+     * {@code ChangeInput}), qualified by the class that holds it, so that no operation points at another's schema.
+     */
+    private String nameOf(Class<?> c) {
+        String simple = c.getSimpleName();
+        if (!names.containsValue(simple)) {
+            return simple;
+        }
+        return c.getEnclosingClass() == null
+                ? c.getName()
+                : c.getEnclosingClass().getSimpleName() + "." + simple;
     }
 }

@@ -38,6 +38,15 @@ public final class Params {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
+    /**
+     * The {@code network} query parameter: the code of the network the request names, or {@code null} when it names
+     * none (the home network). Routes hand it to their per-network services, which all pick by
+     * {@code NetworkChoice}: an unknown code is a 400 naming {@code network}.
+     */
+    public String network() {
+        return text("network").orElse(null);
+    }
+
     /** A query parameter that must be there. */
     public String required(String name) {
         return text(name).orElseThrow(() -> new InvalidInput(name, "is required"));

@@ -113,7 +113,7 @@ public final class MaintenanceRoutes {
 
     /** The network a request names with {@code ?network=} (home's when it names none). */
     private MaintenanceService named(Context ctx) {
-        return networks.named(ctx.queryParam("network"), "network");
+        return networks.named(Params.of(ctx).network(), "network");
     }
 
     public List<Endpoint> endpoints() {

@@ -48,14 +48,16 @@ public final class NetworkRoutes {
     public record StationView(
             String code, NamesView names, String country, double km, String timeZone, String currency) {}
 
-    private StationView station(Point p) {
+    private StationView station(ServedNetwork n, Point p) {
+        Optional<Currency> currency =
+                n.home() ? localCurrency.apply(p.code()) : n.fares().flatMap(f -> f.localCurrency(p.code()));
         return new StationView(
                 p.code(),
                 NamesView.of(p.names()),
                 p.country().code(),
                 p.km(),
                 p.timeZone().getId(),
-                localCurrency.apply(p.code()).map(Currency::code).orElse(null));
+                currency.map(Currency::code).orElse(null));
     }
 
     public record PointView(
@@ -190,18 +192,16 @@ public final class NetworkRoutes {
     /** Each network's views by its code, home first. */
     private final Map<String, Shown> shown = new LinkedHashMap<>();
 
-    private final Network network;
     private final NameFolding folding;
     private final Function<String, Optional<Currency>> localCurrency;
 
     /**
      * Every network served; {@code localCurrency}: the currency a home station's operator sells in (the fare table
-     * knows), for the station search, which is the home network's.
+     * knows), for the home network's stations in the station search (another network's come from its own fares).
      */
     public NetworkRoutes(
             ServedNetworks networks, NameFolding folding, Function<String, Optional<Currency>> localCurrency) {
         this.networks = networks;
-        this.network = networks.home().network();
         this.folding = folding;
         this.localCurrency = localCurrency;
         networks.all().forEach(n -> shown.put(n.code(), Shown.of(n.network())));
@@ -222,20 +222,11 @@ public final class NetworkRoutes {
      * {@code field}, as any other malformed query parameter, listing the networks served.
      */
     private Shown shown(String code, String field) {
-        if (code == null || code.isBlank()) {
-            return shown.get(networks.home().code());
-        }
-        return shown.get(served(code, field).code());
-    }
-
-    private ServedNetwork served(String code, String field) {
-        return networks.named(code.strip())
-                .orElseThrow(() ->
-                        new InvalidInput(field, "no network '" + code.strip() + "'; served: " + networks.codes()));
+        return shown.get(networks.chosen(code, field).code());
     }
 
     private Shown shown(Context ctx) {
-        return shown(Params.of(ctx).text("network").orElse(null), "network");
+        return shown(Params.of(ctx).network(), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -261,9 +252,10 @@ public final class NetworkRoutes {
                         .returns(PointView.class)
                         .handle(ctx -> {
                             String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
-                            Optional<String> named = Params.of(ctx).text("network");
+                            Optional<String> named =
+                                    Optional.ofNullable(Params.of(ctx).network());
                             Optional<ServedNetwork> in = named.isPresent()
-                                    ? Optional.of(served(named.get(), "network"))
+                                    ? Optional.of(networks.chosen(named.get(), "network"))
                                     : networks.ofPoint(code);
                             ctx.json(in.flatMap(n -> n.network().point(code))
                                     .map(PointView::of)
@@ -295,32 +287,36 @@ public final class NetworkRoutes {
                 Endpoint.get("/api/stations")
                         .access(Access.PUBLIC)
                         .tag("network")
-                        .summary("Passenger stations whose code or name (English, 中文 simplified or traditional, ລາວ in"
-                                + " any spelling, pinyin without tones) starts with or contains q; those starting with"
-                                + " it first, then in km order; every station without q")
+                        .summary("A network's passenger stations whose code or name (English, 中文 simplified or"
+                                + " traditional, ລາວ in any spelling, pinyin without tones, and every more language the"
+                                + " network gives, such as ไทย) starts with or contains q; those starting with it first,"
+                                + " then in km order; every station without q")
                         .query("q", false, "what was typed, up to 80 characters")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(StationView.class))
-                        .handle(ctx ->
-                                ctx.json(stations(Params.of(ctx).text("q").orElse("")))));
+                        .handle(ctx -> {
+                            ServedNetwork n = networks.chosen(Params.of(ctx).network(), "network");
+                            ctx.json(stations(n, Params.of(ctx).text("q").orElse("")));
+                        }));
     }
 
-    /** The passenger stations matching what was typed, best first. */
-    public List<StationView> stations(String q) {
+    /** A network's passenger stations matching what was typed, best first. */
+    private List<StationView> stations(ServedNetwork n, String q) {
         if (q.length() > 80) {
             throw new InvalidInput("q", "at most 80 characters");
         }
-        List<Point> passenger = network.referencePoints().stream()
+        List<Point> passenger = n.network().referencePoints().stream()
                 .filter(p -> p.kind() == PointKind.PASSENGER)
                 .toList();
         if (q.isBlank()) {
-            return passenger.stream().map(this::station).toList();
+            return passenger.stream().map(p -> station(n, p)).toList();
         }
         record Ranked(int rank, Point point) {}
         return passenger.stream()
                 .flatMap(p -> folding.rank(q, p.names(), p.code()).map(r -> new Ranked(r, p)).stream())
                 .sorted(Comparator.comparingInt(Ranked::rank)
                         .thenComparingDouble(r -> r.point().km()))
-                .map(r -> station(r.point()))
+                .map(r -> station(n, r.point()))
                 .toList();
     }
 

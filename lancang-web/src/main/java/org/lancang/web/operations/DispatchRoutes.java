@@ -167,7 +167,7 @@ public final class DispatchRoutes {
 
     private void diagram(Context ctx) {
         Params params = Params.of(ctx);
-        OperationsService operations = networks.named(ctx.queryParam("network"), "network");
+        OperationsService operations = networks.named(Params.of(ctx).network(), "network");
         TimetableService timetable = operations.timetable();
         Network network = timetable.planner().network();
         List<Point> points = network.points();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.lancang.errors.NotFound;
 import org.lancang.gtfs.RealtimeFeeds;
 import org.lancang.gtfs.StopCoordinates;
 import org.lancang.network.Network;
@@ -140,7 +141,22 @@ public final class GtfsRealtimeRoutes {
 
     private NetworkFeed of(Context ctx) {
         String code = ctx.pathParamMap().get("network");
-        return feeds.get(networks.named(code, "network").network());
+        if (code == null) {
+            return feeds.get(networks.home().network());
+        }
+        // the path names a feed: an unknown network there is a feed that does not exist (404), unlike ?network=
+        return networks.all().stream()
+                .filter(o -> o.network().equalsIgnoreCase(code.strip()))
+                .findFirst()
+                .map(o -> feeds.get(o.network()))
+                .orElseThrow(() -> new NotFound(
+                        "network",
+                        "no network '" + code.strip() + "'; served: "
+                                + String.join(
+                                        ", ",
+                                        networks.all().stream()
+                                                .map(OperationsService::network)
+                                                .toList())));
     }
 
     private void answer(Context ctx, boolean moving, BiFunction<Source, List<TrainForecast>, FeedMessage> build) {

@@ -31,6 +31,7 @@ import org.lancang.web.http.Auth;
 import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
+import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
 
 /**
@@ -71,7 +72,7 @@ public final class OperationsRoutes {
 
     /** The network a request names with {@code ?network=} (home's when it names none). */
     private OperationsService named(Context ctx) {
-        return networks.named(ctx.queryParam("network"), "network");
+        return networks.named(Params.of(ctx).network(), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -249,11 +250,11 @@ public final class OperationsRoutes {
 
     private void apply(Context ctx) {
         User user = auth.requireUser(ctx);
+        OperationsService of = named(ctx); // the network first: an unknown one is refused whatever the body
         ApplyInput in = Json.body(ctx, ApplyInput.class);
         if (in.basedOn() == null) {
             throw HttpProblem.badField("basedOn", "is required: the version of the proposal you looked at");
         }
-        OperationsService of = named(ctx);
         ctx.json(of.apply(date(ctx, of), in.basedOn(), user.username()));
     }
 

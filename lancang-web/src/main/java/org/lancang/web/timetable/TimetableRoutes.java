@@ -22,6 +22,7 @@ import org.lancang.gtfs.GtfsExporter;
 import org.lancang.network.Network;
 import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.TimetableChangeService;
+import org.lancang.store.networks.NetworkChoice;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.timetable.TimetableService;
@@ -477,17 +478,15 @@ public final class TimetableRoutes {
 
     /**
      * The network the {@code network} parameter names when it is not home; empty when absent or home. An unknown code
-     * is a 404 naming {@code network}.
+     * is a 400 naming {@code network} ({@link NetworkChoice}).
      */
     private Optional<ServedNetwork> otherNetwork(Context ctx) {
-        String code = Params.of(ctx).text("network").orElse(null);
-        if (code == null || code.equalsIgnoreCase(network.code())) {
+        String code = Params.of(ctx).network();
+        if (networks == null) { // home served alone: its own code, or none, is the only one known
+            NetworkChoice.of(List.of(network), Network::code, code, "network");
             return Optional.empty();
         }
-        if (networks == null) {
-            throw new NotFound("network", "no network '" + code + "'; served: " + network.code());
-        }
-        return Optional.of(networks.require(code, "network")).filter(n -> !n.home());
+        return Optional.of(networks.chosen(code, "network")).filter(n -> !n.home());
     }
 
     /** Another network's trains: its base plan, or those running on {@code date} after its published changes. */

@@ -1,4 +1,4 @@
-package org.lancang.store.networks;
+package org.lancang.store.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,34 +8,60 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.data.DataFiles;
 import org.lancang.errors.Clash;
+import org.lancang.store.db.Database;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.sales.TimetableChangeNotices;
+import org.lancang.store.testing.RoadLimitFiles;
+import org.lancang.store.testing.TestClock;
+import org.lancang.store.testing.TestDatabase;
+import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.timetable.InsertedPath;
 import org.lancang.timetable.PathRequest;
 import org.lancang.timetable.RoadClosureLimits;
 import org.lancang.timetable.TrainPlan;
 
 /**
- * A served network's path insertion refuses a path that would keep the road closed on the shared bridge longer than
- * the day's limit, naming the bridge as the binding constraint; the road-closure report lists a day over its limit.
+ * The path a timetable change finds for a new train on the Bangkok line is refused when it would keep the road closed
+ * on the shared bridge longer than the day's limit, naming ROAD_CLOSURE_LIMIT and the bridge as the binding
+ * constraint (as a freight request's answer does); the road-closure report lists a day over its limit.
  */
-class RoadLimitInsertionTest {
+class RoadLimitPathTest {
     private static final LocalDate DATE = LocalDate.of(2026, 12, 1);
-    private static final ClasspathDataFiles SHIPPED = new ClasspathDataFiles("vientiane-bangkok");
+    private static final ClasspathDataFiles SHIPPED = RoadLimitFiles.SHIPPED;
+    private static Database database;
+
+    @BeforeAll
+    static void start() {
+        database = Database.start(TestDatabase.fresh());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
 
     /** The Bangkok line with the road's daily limit set to {@code perDay} minutes. */
     private static ServedNetwork withDailyLimit(long perDay) {
-        String bridge = ServedNetwork.fromFiles(SHIPPED)
-                .roadRailBridges()
-                .bridges()
-                .get(0)
-                .name();
-        DataFiles files = name -> name.equals(RoadClosureLimits.FILE)
-                ? "bridge,max_closed_min_per_day,max_single_closure_min,source\n" + bridge + "," + perDay + ",,test\n"
-                : SHIPPED.read(name);
-        return ServedNetwork.fromFiles(files);
+        return ServedNetwork.fromFiles(RoadLimitFiles.withDailyLimit(perDay));
+    }
+
+    /** The network's timetable changes on its own timetable, with its road-closure limits. */
+    private static TimetableChangeService changes(ServedNetwork n) {
+        TimetableService timetable = TimetableService.fromPlans(n.planner(), n.plans(), n::roadWindows);
+        n.runsOn(timetable);
+        return new TimetableChangeService(
+                database.jdbi(),
+                timetable,
+                new TimetableChangeNotices(database.jdbi()),
+                ChangeRemedies.defaults(),
+                TestClock.at("2026-11-30T00:00:00Z"),
+                RoadLimits.of(n));
     }
 
     private static PathRequest shuttleAt(ServedNetwork n, LocalTime earliest) {
@@ -61,16 +87,18 @@ class RoadLimitInsertionTest {
         ServedNetwork shipped = ServedNetwork.fromFiles(SHIPPED);
         long closed = shipped.roadClosures(DATE).get(0).roadClosed().toMinutes();
         assertThat(shipped.roadLimitBreaches(DATE)).isEmpty();
-        InsertedPath free = shipped.insert(shuttleAt(shipped, LocalTime.of(17, 0)), DATE);
+        InsertedPath free = changes(shipped).findPath(shuttleAt(shipped, LocalTime.of(17, 0)), List.of());
         assertThat(free.run()).isNotNull();
 
         ServedNetwork tight = withDailyLimit(closed + 1);
         String bridge = tight.roadRailBridges().bridges().get(0).name();
-        assertThatThrownBy(() -> tight.insert(shuttleAt(tight, LocalTime.of(17, 0)), DATE))
+        TimetableChangeService tightChanges = changes(tight);
+        assertThatThrownBy(() -> tightChanges.findPath(shuttleAt(tight, LocalTime.of(17, 0)), List.of()))
                 .isInstanceOfSatisfying(Clash.class, e -> {
                     assertThat(e.code()).isEqualTo(RoadClosureLimits.REFUSED);
+                    assertThat(e.field()).isEqualTo("earliestDeparture");
                     assertThat(e.getMessage())
-                            .contains("binding constraint is " + bridge)
+                            .contains("binding constraint is ROAD_CLOSURE_LIMIT on " + bridge)
                             .contains((closed + 1) + " min a day");
                 });
         assertThat(tight.roadLimitBreaches(DATE)).isEmpty();
