@@ -105,23 +105,11 @@ final class StoredLines {
         points.forEach(p -> byCode.put(p.code(), p));
         h.createQuery("SELECT * FROM network_junction ORDER BY line, km")
                 .map((rs, ctx) -> {
-                    Point at = byCode.get(rs.getString("point"));
-                    Point there = new Point(
-                            at.code(),
-                            at.names(),
-                            at.country(),
-                            rs.getDouble("km"),
-                            KmQuality.valueOf(rs.getString("km_quality")),
-                            at.kind(),
-                            at.timeZone(),
-                            at.stationTracks(),
-                            at.usefulLengthM(),
-                            at.tracksBasis(),
-                            at.elevationM(),
-                            at.elevationBasis(),
-                            at.dwell(),
-                            rs.getString("source"),
-                            at.assumed());
+                    Point there = byCode.get(rs.getString("point"))
+                            .onAnotherLine(
+                                    rs.getDouble("km"),
+                                    KmQuality.valueOf(rs.getString("km_quality")),
+                                    rs.getString("source"));
                     List<Point> line = out.computeIfAbsent(rs.getString("line"), c -> new ArrayList<>());
                     int i = 0;
                     while (i < line.size() && line.get(i).km() <= there.km()) {
