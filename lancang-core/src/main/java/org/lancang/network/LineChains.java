@@ -112,22 +112,7 @@ final class LineChains {
                 throw row.error(LINE, home.code() + " lies on line " + chain.code + " already");
             }
             double km = row.decimalBetween("km", 0, 100_000);
-            Point there = new Point(
-                    home.code(),
-                    home.names(),
-                    home.country(),
-                    km,
-                    row.oneOf("km_quality", KmQuality.class),
-                    home.kind(),
-                    home.timeZone(),
-                    home.stationTracks(),
-                    home.usefulLengthM(),
-                    home.tracksBasis(),
-                    home.elevationM(),
-                    home.elevationBasis(),
-                    home.dwell(),
-                    row.text("source"),
-                    home.assumed());
+            Point there = home.onAnotherLine(km, row.oneOf("km_quality", KmQuality.class), row.text("source"));
             chain.addJunction(there, row);
         }
     }

@@ -50,4 +50,27 @@ public record Point(
     public boolean canHoldTrains() {
         return stationTracks > 0 && kind != PointKind.BORDER;
     }
+
+    /**
+     * This point as it lies on another line (a junction): the same point with its km there, how well that km is known
+     * and where it comes from.
+     */
+    public Point onAnotherLine(double kmThere, KmQuality kmQualityThere, String sourceThere) {
+        return new Point(
+                code,
+                names,
+                country,
+                kmThere,
+                kmQualityThere,
+                kind,
+                timeZone,
+                stationTracks,
+                usefulLengthM,
+                tracksBasis,
+                elevationM,
+                elevationBasis,
+                dwell,
+                sourceThere,
+                assumed);
+    }
 }

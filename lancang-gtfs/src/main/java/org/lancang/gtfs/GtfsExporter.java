@@ -28,8 +28,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Routes;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
@@ -47,7 +49,8 @@ import org.lancang.timetable.Train;
  * zone, so apps show Lao stops in Lao time. Coordinates come from {@link StopCoordinates}.</li>
  * <li>routes.txt: one rail route (type 2) per operator and pair of end stations, both directions together.</li>
  * <li>trips.txt: one trip per passenger train, trip_id = trip_short_name = the train number; direction_id 0 when the
- * train runs away from Kunming (km increasing), 1 towards it; the train type in the extra column
+ * train runs the way its route's first leg rises on its line (the route's ends ordered as in the network's points), 1
+ * the other way: on one line, 0 away from km 0 (from Kunming on the reference line), 1 towards it; the train type in the extra column
  * {@value #TRAIN_TYPE_COLUMN}.</li>
  * <li>stop_times.txt: the calls where the train stops, plus its first and last call; times in the feed zone.</li>
  * <li>calendar_dates.txt only with published timetable changes ({@link FeedChanges}): see
@@ -302,10 +305,10 @@ public final class GtfsExporter {
         }
         Point first = network.point(stopTimes.get(0).stopId()).orElseThrow();
         Point last = network.point(stopTimes.get(stopTimes.size() - 1).stopId()).orElseThrow();
-        boolean awayFromKunming = network.indexOf(last.code()) > network.indexOf(first.code());
-        RouteKey route = awayFromKunming
-                ? new RouteKey(train.operator(), first, last)
-                : new RouteKey(train.operator(), last, first);
+        boolean forward = network.indexOf(last.code()) > network.indexOf(first.code());
+        RouteKey route =
+                forward ? new RouteKey(train.operator(), first, last) : new RouteKey(train.operator(), last, first);
+        int direction = forward == risesFirst(network, route) ? 0 : 1;
         String service = dates != null
                 ? tripId
                 : except != null ? serviceId(train.calendar()) + "-" + train.number() : serviceId(train.calendar());
@@ -316,9 +319,27 @@ public final class GtfsExporter {
                 train,
                 route,
                 service,
-                awayFromKunming ? 0 : 1,
+                direction,
                 last.names().en(),
                 stopTimes);
+    }
+
+    /**
+     * Whether the way from the route's first end to its other one starts towards rising km on its line: that direction
+     * is the route's direction_id 0, the reverse 1, so a route's two directions always differ (on one line, 0 runs
+     * towards rising km, away from the line's km 0). Where the network offers two equally short ways between the ends
+     * (a loop), the first end's rising direction is taken.
+     */
+    private static boolean risesFirst(Network network, RouteKey route) {
+        try {
+            return new Routes(network)
+                    .between(route.west().code(), route.east().code(), List.of())
+                    .legs()
+                    .get(0)
+                    .rising();
+        } catch (InvalidInput tie) {
+            return true;
+        }
     }
 
     /** A readable id that is the same for equal calendars: weekday mask Monday … Sunday, then the dates. */

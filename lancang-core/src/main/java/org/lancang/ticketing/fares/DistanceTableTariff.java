@@ -167,9 +167,9 @@ public final class DistanceTableTariff implements Tariff {
     }
 
     @Override
-    public Money fare(Point from, Point to) {
+    public Money fare(Point from, Point to, BigDecimal km) {
         Money exact = byPair.get(pair(from, to));
-        return exact != null ? exact : FareMath.money(byDistance(FareMath.km(from, to)), currency);
+        return exact != null ? exact : FareMath.money(byDistance(km), currency);
     }
 
     /** The fare for a distance by the rule above, in major units. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
+import org.lancang.network.Routes;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
@@ -43,6 +44,9 @@ public final class FareTable {
     public static final String ROUNDING_FILE = "fare-rounding.csv";
 
     private final Network network;
+    /** The ways between stops, whose length is a fare's distance. */
+    private final Routes routes;
+
     private final Operators operators;
     private final Sections sections;
     /** Per operator and class, its tariffs: the first in the operator's own currency, then one per other currency. */
@@ -95,6 +99,7 @@ public final class FareTable {
         this.defaultCurrency = defaultCurrency;
         this.ageFares = Objects.requireNonNull(ageFares, "ageFares");
         this.network = Objects.requireNonNull(network, "network");
+        this.routes = new Routes(network);
         this.operators = operators;
         this.sections = new Sections(network, operators);
         this.rates = Objects.requireNonNull(rates, "rates");
@@ -287,13 +292,9 @@ public final class FareTable {
             if (tariff.isEmpty()) {
                 return Optional.empty();
             }
-            Money amount = tariff.get().fare(leg.from(), leg.to());
-            parts.add(new FarePart(
-                    leg.operator(),
-                    leg.from().code(),
-                    leg.to().code(),
-                    FareMath.km(leg.from(), leg.to()).doubleValue(),
-                    amount));
+            BigDecimal km = FareMath.pathKm(routes, leg.from(), leg.to());
+            Money amount = tariff.get().fare(leg.from(), leg.to(), km);
+            parts.add(new FarePart(leg.operator(), leg.from().code(), leg.to().code(), km.doubleValue(), amount));
             if (added.stream().noneMatch(s -> s.operator().equals(leg.operator()))) {
                 added.addAll(supplements.charged(leg.operator(), trainType, seatClass, berth, buyerCurrency));
             }
@@ -393,28 +394,42 @@ public final class FareTable {
     /**
      * The journey cut at each border it crosses, in the order of travel. At a border, each side's operator charges up to
      * its side's fare point (the border's data: on the reference line the Chinese part runs to the border itself, the
-     * Lao part from Boten, where the published Lao table starts). A part of no length is left out.
+     * Lao part from Boten, where the published Lao table starts). The borders are those on the way between the two
+     * stops, each crossed towards its after side where that way runs towards rising km on the border's line. A part
+     * of no length is left out.
      */
     private List<Leg> legs(Point from, Point to) {
-        boolean rising = to.km() > from.km();
-        List<Border> crossed = new ArrayList<>(network.borders().stream()
-                .filter(b -> b.km() > Math.min(from.km(), to.km()) && b.km() < Math.max(from.km(), to.km()))
-                .toList());
-        if (!rising) {
-            Collections.reverse(crossed);
-        }
         List<Leg> legs = new ArrayList<>();
         Point start = from;
         Country country = from.country();
-        for (Border b : crossed) {
-            Point end = rising ? b.beforeFareEnd() : b.afterFareStart();
+        for (Crossing c : crossings(from, to)) {
+            Border b = c.border();
+            Point end = c.rising() ? b.beforeFareEnd() : b.afterFareStart();
             legs.add(new Leg(chargedIn(country), start, end));
-            start = rising ? b.afterFareStart() : b.beforeFareEnd();
-            country = rising ? b.after() : b.before();
+            start = c.rising() ? b.afterFareStart() : b.beforeFareEnd();
+            country = c.rising() ? b.after() : b.before();
         }
         legs.add(new Leg(chargedIn(country), start, to));
-        legs.removeIf(leg -> FareMath.km(leg.from(), leg.to()).signum() == 0);
+        legs.removeIf(leg -> leg.from().code().equals(leg.to().code()));
         return joined(legs);
+    }
+
+    /** A border on the way, and whether the way crosses it towards rising km on its line. */
+    private record Crossing(Border border, boolean rising) {}
+
+    /** The borders strictly between the two stops on the way from one to the other, in the order of travel. */
+    private List<Crossing> crossings(Point from, Point to) {
+        List<Crossing> out = new ArrayList<>();
+        for (Route.Leg leg : routes.between(from.code(), to.code(), List.of()).legs()) {
+            int step = leg.rising() ? 1 : -1;
+            for (int i = leg.fromIndex(); i != leg.toIndex(); i += step) {
+                String code = leg.line().points().get(i).code();
+                if (!code.equals(from.code())) {
+                    network.borderAt(code).ifPresent(b -> out.add(new Crossing(b, leg.rising())));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -35,7 +35,7 @@ public record PerKmTariff(
     }
 
     @Override
-    public Money fare(Point from, Point to) {
-        return FareMath.money(FareMath.roundToStep(perKm.multiply(FareMath.km(from, to)), roundingStep), currency);
+    public Money fare(Point from, Point to, BigDecimal km) {
+        return FareMath.money(FareMath.roundToStep(perKm.multiply(km), roundingStep), currency);
     }
 }

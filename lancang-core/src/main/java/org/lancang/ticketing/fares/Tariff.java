@@ -1,5 +1,6 @@
 package org.lancang.ticketing.fares;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
@@ -21,6 +22,14 @@ public sealed interface Tariff permits DistanceTableTariff, PerKmTariff {
      */
     LocalDate validFrom();
 
-    /** The fare between two points of the operator's part of the line, either way round. */
-    Money fare(Point from, Point to);
+    /** The fare between two points of one line of the operator's part, either way round: their km difference. */
+    default Money fare(Point from, Point to) {
+        return fare(from, to, FareMath.km(from, to));
+    }
+
+    /**
+     * The fare between two points of the operator's part, {@code km} apart along the train's path (the sum of its legs,
+     * which on a network of several lines is not a km difference), either way round.
+     */
+    Money fare(Point from, Point to, BigDecimal km);
 }

@@ -14,6 +14,7 @@ import org.lancang.network.BlockType;
 import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.KmQuality;
+import org.lancang.network.Line;
 import org.lancang.network.Names;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -93,8 +94,7 @@ public final class ReferenceStore {
                                 "the stored train type " + t.code() + " is not in the train-types.csv"))))
                 .toList();
         Network n = stored.network();
-        return new ReferenceData(
-                new Network(n.profile(), n.borders(), n.points(), sections, n.structures()), new RollingStock(types));
+        return new ReferenceData(n.withSections(sections), new RollingStock(types));
     }
 
     private static Country country(Network described, String code) {
@@ -153,9 +153,9 @@ public final class ReferenceStore {
                 "INSERT INTO network_point (seq, code, name_en, name_zh, name_lo, name_pinyin, names_more, country,"
                         + " km, km_quality, kind, time_zone, station_tracks, useful_length_m, tracks_basis, elevation_m,"
                         + " elevation_basis, usual_dwell_ms, border_first_dwell_ms, border_second_dwell_ms, dwell_basis,"
-                        + " source, assumed) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :more, :country, :km, :kmQuality, :kind,"
-                        + " :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell, :firstBorder,"
-                        + " :secondBorder, :dwellBasis, :source, :assumed)");
+                        + " source, assumed, line) VALUES (:seq, :code, :en, :zh, :lo, :pinyin, :more, :country, :km, :kmQuality,"
+                        + " :kind, :zone, :tracks, :useful, :tracksBasis, :elevation, :elevationBasis, :usualDwell,"
+                        + " :firstBorder, :secondBorder, :dwellBasis, :source, :assumed, :line)");
         int seq = 0;
         for (Point p : network.points()) {
             points.bind("seq", seq++)
@@ -181,52 +181,60 @@ public final class ReferenceStore {
                     .bind("dwellBasis", p.dwell().basis())
                     .bind("source", p.source())
                     .bind("assumed", p.assumed())
+                    .bind("line", StoredLines.homeLine(network, p))
                     .add();
         }
         points.execute();
         PreparedBatch sections = h.prepareBatch("INSERT INTO network_section (seq, from_code, to_code, tracks,"
                 + " line_speed_kmh, loco_hauled_speed_kmh, block, gradient_permille, gradient_basis,"
-                + " speed_limit_kmh, speed_limit_basis, source) VALUES (:seq, :from, :to, :tracks, :speed,"
-                + " :locoSpeed, :block, :gradient, :gradientBasis, :limit, :limitBasis, :source)");
+                + " speed_limit_kmh, speed_limit_basis, source, line) VALUES (:seq, :from, :to, :tracks, :speed,"
+                + " :locoSpeed, :block, :gradient, :gradientBasis, :limit, :limitBasis, :source, :line)");
         seq = 0;
-        for (Section s : network.sections()) {
-            sections.bind("seq", seq++)
-                    .bind("from", s.from())
-                    .bind("to", s.to())
-                    .bind("tracks", s.tracks())
-                    .bind("speed", s.lineSpeedKmh())
-                    .bind("locoSpeed", s.locoHauledSpeedKmh())
-                    .bind("block", s.block().name())
-                    .bind("gradient", s.gradientPermille())
-                    .bind("gradientBasis", s.gradientBasis())
-                    .bind("limit", s.speedLimitKmh())
-                    .bind("limitBasis", s.speedLimitBasis())
-                    .bind("source", s.source())
-                    .add();
+        for (Line l : network.lines()) {
+            for (Section s : l.sections()) {
+                sections.bind("seq", seq++)
+                        .bind("line", l.code())
+                        .bind("from", s.from())
+                        .bind("to", s.to())
+                        .bind("tracks", s.tracks())
+                        .bind("speed", s.lineSpeedKmh())
+                        .bind("locoSpeed", s.locoHauledSpeedKmh())
+                        .bind("block", s.block().name())
+                        .bind("gradient", s.gradientPermille())
+                        .bind("gradientBasis", s.gradientBasis())
+                        .bind("limit", s.speedLimitKmh())
+                        .bind("limitBasis", s.speedLimitBasis())
+                        .bind("source", s.source())
+                        .add();
+            }
         }
         sections.execute();
         PreparedBatch structures = h.prepareBatch("INSERT INTO network_structure (seq, name_en, name_zh, name_lo, kind,"
-                + " km_from, km_to, length_m, country, km_quality, source) VALUES (:seq, :en, :zh, :lo, :kind, :from,"
-                + " :to, :length, :country, :kmQuality, :source)");
+                + " km_from, km_to, length_m, country, km_quality, source, line) VALUES (:seq, :en, :zh, :lo, :kind,"
+                + " :from, :to, :length, :country, :kmQuality, :source, :line)");
         seq = 0;
-        for (Structure s : network.structures()) {
-            structures
-                    .bind("seq", seq++)
-                    .bind("en", s.names().en())
-                    .bind("zh", s.names().zh())
-                    .bind("lo", s.names().lo())
-                    .bind("kind", s.kind().name())
-                    .bind("from", s.fromKm())
-                    .bind("to", s.toKm())
-                    .bind("length", s.lengthM())
-                    .bind("country", s.country().code())
-                    .bind("kmQuality", s.kmQuality().name())
-                    .bind("source", s.source())
-                    .add();
+        for (Line l : network.lines()) {
+            for (Structure s : l.structures()) {
+                structures
+                        .bind("seq", seq++)
+                        .bind("line", l.code())
+                        .bind("en", s.names().en())
+                        .bind("zh", s.names().zh())
+                        .bind("lo", s.names().lo())
+                        .bind("kind", s.kind().name())
+                        .bind("from", s.fromKm())
+                        .bind("to", s.toKm())
+                        .bind("length", s.lengthM())
+                        .bind("country", s.country().code())
+                        .bind("kmQuality", s.kmQuality().name())
+                        .bind("source", s.source())
+                        .add();
+            }
         }
         if (!network.structures().isEmpty()) {
             structures.execute();
         }
+        StoredLines.save(h, network);
     }
 
     private static Network loadNetwork(Handle h, Network described) {
@@ -257,37 +265,57 @@ public final class ReferenceStore {
                         rs.getString("source"),
                         rs.getBoolean("assumed")))
                 .list();
-        Map<String, Double> km = new LinkedHashMap<>();
-        points.forEach(p -> km.put(p.code(), p.km()));
-        List<Section> sections = h.createQuery("SELECT * FROM network_section ORDER BY seq")
-                .map((rs, ctx) -> new Section(
-                        rs.getString("from_code"),
-                        rs.getString("to_code"),
-                        km.get(rs.getString("from_code")),
-                        km.get(rs.getString("to_code")),
-                        rs.getInt("tracks"),
-                        rs.getInt("line_speed_kmh"),
-                        rs.getInt("loco_hauled_speed_kmh"),
-                        BlockType.valueOf(rs.getString("block")),
-                        rs.getDouble("gradient_permille"),
-                        rs.getString("gradient_basis"),
-                        rs.getInt("speed_limit_kmh"),
-                        rs.getString("speed_limit_basis"),
-                        rs.getString("source"),
-                        0,
-                        Section.NOT_ELECTRIFIED,
-                        "not stored: read from sections.csv at every start"))
+        Map<String, String> home = new HashMap<>();
+        h.createQuery("SELECT code, line FROM network_point")
+                .map((rs, ctx) -> home.put(rs.getString("code"), rs.getString("line")))
                 .list();
-        List<Structure> structures = h.createQuery("SELECT * FROM network_structure ORDER BY seq")
-                .map((rs, ctx) -> new Structure(
-                        new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
-                        StructureKind.valueOf(rs.getString("kind")),
-                        rs.getDouble("km_from"),
-                        rs.getDouble("km_to"),
-                        rs.getDouble("length_m"),
-                        country(described, rs.getString("country")),
-                        KmQuality.valueOf(rs.getString("km_quality")),
-                        rs.getString("source")))
+        List<StoredLines.Stored> lines = StoredLines.lines(h);
+        boolean oneLine = lines.size() <= 1;
+        Map<String, List<Point>> linePoints = oneLine ? Map.of("", points) : StoredLines.points(h, lines, points, home);
+        Map<String, Double> km = new HashMap<>();
+        linePoints.forEach((line, list) -> list.forEach(p -> km.put(line + " " + p.code(), p.km())));
+        Map<String, List<Section>> lineSections = new LinkedHashMap<>();
+        h.createQuery("SELECT * FROM network_section ORDER BY seq")
+                .map((rs, ctx) -> {
+                    String line = oneLine ? "" : rs.getString("line");
+                    Section s = new Section(
+                            rs.getString("from_code"),
+                            rs.getString("to_code"),
+                            km.get(line + " " + rs.getString("from_code")),
+                            km.get(line + " " + rs.getString("to_code")),
+                            rs.getInt("tracks"),
+                            rs.getInt("line_speed_kmh"),
+                            rs.getInt("loco_hauled_speed_kmh"),
+                            BlockType.valueOf(rs.getString("block")),
+                            rs.getDouble("gradient_permille"),
+                            rs.getString("gradient_basis"),
+                            rs.getInt("speed_limit_kmh"),
+                            rs.getString("speed_limit_basis"),
+                            rs.getString("source"),
+                            0,
+                            Section.NOT_ELECTRIFIED,
+                            "not stored: read from sections.csv at every start");
+                    lineSections.computeIfAbsent(line, c -> new ArrayList<>()).add(s);
+                    return s;
+                })
+                .list();
+        Map<String, List<Structure>> lineStructures = new LinkedHashMap<>();
+        h.createQuery("SELECT * FROM network_structure ORDER BY seq")
+                .map((rs, ctx) -> {
+                    Structure s = new Structure(
+                            new Names(rs.getString("name_en"), rs.getString("name_zh"), rs.getString("name_lo")),
+                            StructureKind.valueOf(rs.getString("kind")),
+                            rs.getDouble("km_from"),
+                            rs.getDouble("km_to"),
+                            rs.getDouble("length_m"),
+                            country(described, rs.getString("country")),
+                            KmQuality.valueOf(rs.getString("km_quality")),
+                            rs.getString("source"));
+                    lineStructures
+                            .computeIfAbsent(oneLine ? "" : rs.getString("line"), c -> new ArrayList<>())
+                            .add(s);
+                    return s;
+                })
                 .list();
         Map<String, Point> byCode = new LinkedHashMap<>();
         points.forEach(p -> byCode.put(p.code(), p));
@@ -303,7 +331,26 @@ public final class ReferenceStore {
                         byCode.getOrDefault(b.afterFareStart().code(), b.afterFareStart()),
                         b.source()))
                 .toList();
-        return new Network(described.profile(), borders, points, sections, structures);
+        if (oneLine) {
+            return new Network(
+                    described.profile(),
+                    borders,
+                    points,
+                    lineSections.getOrDefault("", List.of()),
+                    lineStructures.getOrDefault("", List.of()));
+        }
+        List<Line> rebuilt = lines.stream()
+                .map(l -> new Line(
+                        l.code(),
+                        l.names(),
+                        l.rising(),
+                        l.falling(),
+                        linePoints.get(l.code()),
+                        lineSections.getOrDefault(l.code(), List.of()),
+                        lineStructures.getOrDefault(l.code(), List.of()),
+                        l.source()))
+                .toList();
+        return new Network(described.profile(), borders, points, rebuilt);
     }
 
     private static void saveRollingStock(Handle h, RollingStock stock) {
