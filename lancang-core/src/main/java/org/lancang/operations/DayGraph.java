@@ -538,13 +538,20 @@ public final class DayGraph {
                 int entryB = b.departure(entryPoint(b, line));
                 long headway = hold.get(a.owner() + "|" + line.id())[1] + hold.get(b.owner() + "|" + line.id())[0];
                 long gap = planned[entryB] - planned[exitA];
+                // blocking times run in milliseconds and the forecast in whole seconds: stretched onto its new
+                // times, a run can hold the line a fraction of a second longer than planned, so an order that binds
+                // keeps a second's margin, the dispatcher's and the plan's alike (a re-planning that frees the second
+                // train leaves it held only by the plan's order); the plan's order never asks more than its own gap
                 if (override) {
-                    // blocking times run in milliseconds and the forecast in whole seconds: stretched onto its new
-                    // times, a run can hold the line a fraction of a second longer than planned, so a dispatcher's
-                    // order keeps a second's margin (the plan's own order keeps the plan's gap, as before)
                     add(edges, kinds, exitA, entryB, headway + ORDER_MARGIN_SECONDS, ActivityKind.MEET_ORDER);
                 } else if (gap >= 0) {
-                    add(edges, kinds, exitA, entryB, Math.min(headway, gap), ActivityKind.MEET_ORDER);
+                    add(
+                            edges,
+                            kinds,
+                            exitA,
+                            entryB,
+                            Math.min(headway + ORDER_MARGIN_SECONDS, gap),
+                            ActivityKind.MEET_ORDER);
                 }
             }
         }

@@ -1,15 +1,23 @@
 package org.lancang.operations.meet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.operations.ReferenceDay.DAY;
 import static org.lancang.operations.ReferenceDay.GRAPH;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.operations.ActivityKind;
+import org.lancang.operations.Cause;
+import org.lancang.operations.DayGraph;
+import org.lancang.operations.DaySimulator;
 import org.lancang.operations.DisruptedDay;
+import org.lancang.operations.Disturbance;
 import org.lancang.operations.Forecast;
 import org.lancang.operations.ReferenceDay;
+import org.lancang.operations.RunningEvent;
 
 /**
  * The heuristic on seeded disruptions of single-track trains (seed printed): never worse than first come first served
@@ -87,6 +95,32 @@ class MeetHeuristicTest {
             fcfsTotal += fcfs.objective();
         }
         assertThat(heuristicTotal).isLessThan(fcfsTotal);
+    }
+
+    /**
+     * The day seed 29344758528226 drew: K11 fails after MNG for 40 min, seen up to 12:46:32. The heuristic re-orders
+     * other lines and so frees C86 to follow K11 onto KSI–BPD, a line whose order it keeps: C86 then waits only for
+     * the plan's order, at the headway in whole seconds, and K11's profile stretched onto its forecast times released
+     * the line 0.211 s after it entered. An order that binds keeps a second's margin, the plan's as the dispatcher's.
+     */
+    @Test
+    void aTrainFreedToFollowAnotherOnALineWhoseOrderIsKeptBringsNoConflict() {
+        List<Disturbance> failed = List.of(new Disturbance.FailedTrain("K11", "MNG", 40 * 60));
+        var cut = DAY.atTime(12, 46, 32).toInstant(ZoneOffset.UTC);
+        List<RunningEvent> seen = DaySimulator.simulate(GRAPH, failed).events().stream()
+                .filter(e -> !e.at().isAfter(cut))
+                .toList();
+        Forecast current = Forecast.replay(GRAPH, seen);
+        MeetProblem p = MeetProblems.of(current);
+        MeetSolution h = MeetHeuristic.solve(
+                p, List.of(FirstComeFirstServed.keepingOrder(p), FirstComeFirstServed.solve(p)), MeetHeuristic.BUDGET);
+        Forecast played = MeetReplanner.play(current, seen, FirstComeFirstServed.lineOrders(p, h));
+        // the case itself: C86 leaves BPD held by nothing but K11 ahead of it on the line
+        DayGraph.Run c86 = played.graph().find("C86", DAY).orElseThrow();
+        Cause held = played.cause(c86.departure(c86.path().indexOf("BPD")));
+        assertThat(held.kind()).isEqualTo(ActivityKind.MEET_ORDER.name());
+        assertThat(held.train()).isEqualTo("K11");
+        assertThat(MeetReplanner.newLineConflicts(current, played)).isZero();
     }
 
     @Test
