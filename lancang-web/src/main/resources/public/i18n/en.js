@@ -258,6 +258,7 @@ export default {
   'planner.lead': 'Trains of a day on a stretch of the line: distance down the side, time across. Click a train for its times; conflicts are red, possessions hatched.',
   'planner.forbidden': 'Not allowed: this page is for planners, dispatchers, maintainers and administrators.',
   'planner.window': 'Stretch and time window',
+  'planner.line': 'Line',
   'planner.top': 'Top (from)',
   'planner.bottom': 'Bottom (to)',
   'planner.zone': 'Time axis',

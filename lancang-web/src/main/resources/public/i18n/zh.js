@@ -257,6 +257,7 @@ export default {
   'planner.lead': '某日某区段的列车：纵轴为里程，横轴为时间。点击列车查看时刻；红框为冲突，斜线框为施工天窗。',
   'planner.forbidden': '无权访问：此页面仅限计划员、调度员、维修人员和管理员。',
   'planner.window': '区段与时间范围',
+  'planner.line': '线路',
   'planner.top': '上端（起点）',
   'planner.bottom': '下端（终点）',
   'planner.zone': '时间轴',

@@ -24,6 +24,7 @@ const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
 
 let points = [];
+let lines = []; // the network's lines (GET /api/timetable/diagram/lines), the main line first
 let conflicts = [];
 let shown = null; // the query the diagram on screen was drawn for
 let train = null; // the train in the panel: {view, fromKeyboard}
@@ -103,6 +104,19 @@ function fillPointSelect(select, value, filter = () => true) {
   if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
 }
 
+/** The line picked for the diagram, or null when the network has one line (no picker then). */
+const pickedLine = () => (lines.length > 1 ? lines.find((l) => l.code === windowForm.line.value) || lines[0] : null);
+/** Whether a point lies on the picked line (every point does on a network of one line). */
+const onPickedLine = (p) => { const l = pickedLine(); return !l || l.points.includes(p.code); };
+
+/** The line picker, shown only when the network has more than one line. */
+function fillLineSelect(value) {
+  $('line-field').hidden = lines.length < 2;
+  const keep = value || windowForm.line.value;
+  windowForm.line.replaceChildren(...lines.map((l) => h('option', { value: l.code }, `${localName(l.names)} (${l.code})`)));
+  if (keep && lines.some((l) => l.code === keep)) windowForm.line.value = keep;
+}
+
 // ---------- the diagram ----------
 
 function query() {
@@ -111,6 +125,7 @@ function query() {
     start: windowForm.start.value, hours: windowForm.hours.value.trim(), lang: getLang(), zoom: String(zoom),
   };
   if (windowForm.zone.value) q.zone = windowForm.zone.value;
+  if (pickedLine()) q.line = pickedLine().code;
   if (previewing) q.change = previewing;
   if (network) q.network = network;
   return q;
@@ -922,8 +937,9 @@ function renameNetworks() {
 function refreshTexts() {
   renameNetworks();
   if (!points.length) return;
-  fillPointSelect(windowForm.from);
-  fillPointSelect(windowForm.to);
+  fillLineSelect();
+  fillPointSelect(windowForm.from, null, onPickedLine);
+  fillPointSelect(windowForm.to, null, onPickedLine);
   fillPointSelect(changeForm.from);
   fillPointSelect(changeForm.to);
   stopRows().forEach((row) => fillPointSelect(row.querySelector('select'), null,
@@ -952,6 +968,7 @@ async function start() {
     await pickNetwork(params);
     points = [...((await api(network ? `/api/networks/${encodeURIComponent(network)}/points`
       : '/api/network/points?include=assumed')) || [])].sort((a, b) => a.km - b.km);
+    lines = (await api(`/api/timetable/diagram/lines${network ? `?network=${encodeURIComponent(network)}` : ''}`)) || [];
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { signIn(); return; }
     $('diagram-error').textContent = errorText(err);
@@ -968,11 +985,13 @@ async function start() {
     changeForm.hidden = true;
     $('change-result').replaceChildren(h('p', { class: 'note' }, t('planner.changeForbidden')));
   }
-  const has = (code) => code && pointOf(code.toUpperCase());
-  const first = network ? points[0].code : 'BTN';
-  const last = network ? points[points.length - 1].code : 'VTE';
-  fillPointSelect(windowForm.from, has(params.get('from')) ? params.get('from').toUpperCase() : first);
-  fillPointSelect(windowForm.to, has(params.get('to')) ? params.get('to').toUpperCase() : last);
+  fillLineSelect(params.get('line'));
+  const line = pickedLine();
+  const has = (code) => code && pointOf(code.toUpperCase()) && onPickedLine(pointOf(code.toUpperCase()));
+  const first = line ? line.points[0] : network ? points[0].code : 'BTN';
+  const last = line ? line.points[line.points.length - 1] : network ? points[points.length - 1].code : 'VTE';
+  fillPointSelect(windowForm.from, has(params.get('from')) ? params.get('from').toUpperCase() : first, onPickedLine);
+  fillPointSelect(windowForm.to, has(params.get('to')) ? params.get('to').toUpperCase() : last, onPickedLine);
   const zoneParam = params.get('zone');
   if (zoneParam && [...windowForm.zone.options].some((o) => o.value === zoneParam)) windowForm.zone.value = zoneParam;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '') ? params.get('date') : today(zoneOfPoint(windowForm.from.value));
@@ -1000,6 +1019,12 @@ async function start() {
       changeForm.scopeTo.value = windowForm.date.value;
       loadDayTrains();
     }
+  });
+  windowForm.line.addEventListener('change', () => { // another line: its whole length, drawn at once
+    const l = pickedLine();
+    fillPointSelect(windowForm.from, l.points[0], onPickedLine);
+    fillPointSelect(windowForm.to, l.points[l.points.length - 1], onPickedLine);
+    if (checkWindow()) loadDiagram();
   });
   $('swap').addEventListener('click', () => {
     const a = windowForm.from.value;

@@ -21,14 +21,11 @@ public record Crossing(Border border, Point control, Country country, int pathIn
         if (path.size() < 2) {
             return Optional.empty();
         }
-        double lo = Math.min(path.get(0).km(), path.get(path.size() - 1).km());
-        double hi = Math.max(path.get(0).km(), path.get(path.size() - 1).km());
+        // the borders the path crosses, found along the lines it runs on (km of different lines do not compare)
+        List<Border> crossed = network.bordersCrossed(path);
         for (int i = 0; i < path.size(); i++) {
             Point p = path.get(i);
-            for (Border b : network.borders()) {
-                if (b.km() <= lo || b.km() >= hi) {
-                    continue;
-                }
+            for (Border b : crossed) {
                 if (p.code().equals(b.beforeControl().code())) {
                     return Optional.of(new Crossing(b, p, b.before(), i));
                 }

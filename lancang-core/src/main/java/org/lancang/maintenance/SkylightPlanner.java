@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
@@ -81,11 +82,13 @@ public final class SkylightPlanner {
         List<Section> sections = network.sections();
         int[] counts = new int[sections.size()];
         for (SkylightWindow w : windows) {
-            int a = network.indexOf(w.fromPoint());
-            int b = network.indexOf(w.toPoint());
+            Point a = network.point(w.fromPoint()).orElseThrow();
+            Point b = network.point(w.toPoint()).orElseThrow();
             int n = occurrences(w, month.atDay(1), month.atEndOfMonth()).size();
-            for (int s = Math.min(a, b); s < Math.max(a, b); s++) {
-                counts[s] += n;
+            if (a != b) { // a window on a single station closes no section
+                for (Section closed : sectionsOf(a, b)) {
+                    counts[sections.indexOf(closed)] += n;
+                }
             }
         }
         for (int s = 0; s < sections.size(); s++) {
@@ -188,6 +191,13 @@ public final class SkylightPlanner {
                     from.get().code() + " has no station tracks: a window on a single point needs a " + "station");
             return;
         }
+        if (lineOf(from.get(), to.get()).isEmpty()) {
+            v.add(
+                    prefix + "toPoint",
+                    from.get().code() + " and " + to.get().code()
+                            + " lie on no one line: a window closes a stretch of one line (split it at the junction)");
+            return;
+        }
         List<Section> closed = sectionsOf(from.get(), to.get());
         boolean anySingle = closed.stream().anyMatch(Section::isSingleTrack);
         boolean anyDouble = closed.stream().anyMatch(s -> !s.isSingleTrack());
@@ -256,15 +266,30 @@ public final class SkylightPlanner {
         }
     }
 
-    /** The sections a window closes; for a single station, the sections either side (they give its main tracks). */
+    /**
+     * The sections a window closes, along the line both ends lie on; for a single station, the sections either side on
+     * every line through it (they give its main tracks).
+     */
     private List<Section> sectionsOf(Point a, Point b) {
-        int i = network.indexOf(a.code());
-        int j = network.indexOf(b.code());
-        List<Section> sections = network.sections();
-        if (i == j) {
-            return sections.subList(Math.max(0, i - 1), Math.min(sections.size(), i + 1));
+        if (a == b) {
+            List<Section> out = new ArrayList<>();
+            for (Network.Place p : network.places(a.code())) {
+                List<Section> sections = p.line().sections();
+                out.addAll(sections.subList(Math.max(0, p.index() - 1), Math.min(sections.size(), p.index() + 1)));
+            }
+            return out;
         }
-        return sections.subList(Math.min(i, j), Math.max(i, j));
+        Line line = lineOf(a, b).orElseThrow();
+        int i = line.indexOf(a.code());
+        int j = line.indexOf(b.code());
+        return line.sections().subList(Math.min(i, j), Math.max(i, j));
+    }
+
+    /** The line both points lie on (the first in the network's order), or empty when they share none. */
+    private Optional<Line> lineOf(Point a, Point b) {
+        return network.lines().stream()
+                .filter(l -> l.indexOf(a.code()) >= 0 && l.indexOf(b.code()) >= 0)
+                .findFirst();
     }
 
     private static String description(SkylightWindow w, Point from, Point to) {

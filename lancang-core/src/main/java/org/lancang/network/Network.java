@@ -3,6 +3,7 @@ package org.lancang.network;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -342,17 +343,7 @@ public final class Network {
      * border point counts on the side it comes from), the shared country of the border it crosses otherwise.
      */
     public Country countryOf(double fromKm, double toKm) {
-        Country country =
-                borders.isEmpty() ? points.get(0).country() : borders.get(0).before();
-        for (Border b : borders) {
-            if (fromKm < b.km() && toKm > b.km()) {
-                return b.point().country();
-            }
-            if (fromKm >= b.km()) {
-                country = b.after();
-            }
-        }
-        return country;
+        return countryOf(mainLine(), fromKm, toKm);
     }
 
     /** Every point once, with its km on its home line: on a network of one line, that line's points in km order. */
@@ -453,6 +444,75 @@ public final class Network {
                 .map(Border::point)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the network crosses no border"));
+    }
+
+    /**
+     * The borders on a line, in that line's km order: a border lies on the line of its point. On a network of one line,
+     * {@link #borders()}.
+     */
+    public List<Border> borders(Line line) {
+        return borders.stream()
+                .filter(b -> line.indexOf(b.point().code()) >= 0)
+                .sorted(Comparator.comparingDouble(b -> kmOn(line, b)))
+                .toList();
+    }
+
+    /**
+     * The country of a km range on a line: a real country when the range stays on one side of every border of the line
+     * (a range ending at a border point counts on the side it comes from), the shared country of the border it crosses
+     * otherwise. {@link #countryOf(double, double)} is this on the main line.
+     */
+    public Country countryOf(Line line, double fromKm, double toKm) {
+        List<Border> along = borders(line);
+        Country country =
+                along.isEmpty() ? line.first().country() : along.get(0).before();
+        for (Border b : along) {
+            double km = kmOn(line, b);
+            if (fromKm < km && toKm > km) {
+                return b.point().country();
+            }
+            if (fromKm >= km) {
+                country = b.after();
+            }
+        }
+        return country;
+    }
+
+    /**
+     * The borders a path crosses, in its order, found by walking it: a border point passed between its ends, or lying
+     * between two consecutive points of the path on the line they share. The path is points in travel order (every
+     * point passed, or only some, such as the stops).
+     */
+    public List<Border> bordersCrossed(List<Point> path) {
+        List<Border> out = new ArrayList<>();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            String a = path.get(i).code();
+            String b = path.get(i + 1).code();
+            for (Place pa : places(a)) {
+                int j = pa.line().indexOf(b);
+                if (j < 0) {
+                    continue;
+                }
+                double from = pa.km();
+                double lo = Math.min(from, pa.line().km(j));
+                double hi = Math.max(from, pa.line().km(j));
+                List<Border> nearestFirst = new ArrayList<>(borders(pa.line()));
+                nearestFirst.sort(Comparator.comparingDouble(x -> Math.abs(kmOn(pa.line(), x) - from)));
+                for (Border border : nearestFirst) {
+                    double km = kmOn(pa.line(), border);
+                    boolean between = km > lo && km < hi;
+                    boolean passed = i > 0 && border.point().code().equals(a);
+                    if ((between || passed) && !out.contains(border)) {
+                        out.add(border);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double kmOn(Line line, Border b) {
+        return line.km(line.indexOf(b.point().code()));
     }
 
     /** A rule the network breaks: which list, which element, which field. */

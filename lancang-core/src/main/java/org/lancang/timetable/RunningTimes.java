@@ -116,8 +116,8 @@ public final class RunningTimes {
             physicsStops.add(new Stop(path.positionM(path.indexOf(s.point())), s.dwell()));
         }
         List<TemporarySpeedRestriction> tsrs = new ArrayList<>();
-        Line restricted = path.network().mainLine(); // a restriction's km range is on the main line (ADR 0033)
         for (SpeedRestriction r : restrictions) {
+            Line restricted = r.line(path.network()).orElseThrow(); // checked above; its km are on this line only
             for (LinePath.Leg leg : path.legs()) {
                 if (!leg.line().code().equals(restricted.code())
                         || (!leg.containsKm(r.fromKm())
@@ -280,12 +280,16 @@ public final class RunningTimes {
 
     private static void checkRestrictions(
             Validation v, LinePath path, TrainType type, List<SpeedRestriction> restrictions) {
-        Line line = path.network().mainLine();
-        double lineStart = line.first().km();
-        double lineEnd = line.last().km();
         for (int i = 0; i < restrictions.size(); i++) {
             SpeedRestriction r = restrictions.get(i);
             String field = "restrictions[" + i + "]";
+            Line line = r.line(path.network()).orElse(null);
+            if (line == null) {
+                v.add(field + ".line", "'" + r.lineCode() + "' is not a line of the network");
+                continue;
+            }
+            double lineStart = line.first().km();
+            double lineEnd = line.last().km();
             if (r.fromKm() < lineStart || r.toKm() > lineEnd) {
                 v.add(
                         field + ".fromKm",

@@ -252,6 +252,24 @@ class TimetableApiTest {
     }
 
     @Test
+    void theDiagramIsDrawnPerLineAndAnUnknownLineIsRefused() {
+        JsonNode lines = server.get("/api/timetable/diagram/lines", planner).json();
+        assertThat(lines).as("China–Laos is one line").hasSize(1);
+        JsonNode main = lines.get(0);
+        assertThat(main.get("points").toString()).contains("\"KMS\"", "\"VTE\"");
+        String path = "/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12";
+        TestServer.Reply named = server.get(path + "&line=" + main.get("code").asText(), planner);
+        assertThat(named.status()).isEqualTo(200);
+        assertThat(named.body())
+                .as("naming the main line draws what no line draws")
+                .isEqualTo(server.get(path, planner).body());
+        TestServer.Reply unknown = server.get(path + "&line=NOPE", planner);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("line");
+        assertThat(server.get("/api/timetable/diagram/lines").status()).isEqualTo(401);
+    }
+
+    @Test
     void theDiagramIsSentGzippedToABrowserThatTakesIt() throws IOException, InterruptedException {
         String path = "/api/timetable/diagram.svg?from=KMS&to=VTE&date=2026-12-01&start=06:00&hours=12";
         String plain = server.get(path, planner).body();

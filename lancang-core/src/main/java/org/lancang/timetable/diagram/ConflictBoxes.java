@@ -3,7 +3,6 @@ package org.lancang.timetable.diagram;
 import static org.lancang.timetable.diagram.DiagramLayout.LEFT;
 import static org.lancang.timetable.diagram.DiagramLayout.RIGHT;
 
-import java.util.List;
 import java.util.Optional;
 import org.lancang.network.Point;
 import org.lancang.timetable.Possession;
@@ -41,23 +40,26 @@ final class ConflictBoxes {
         return l.resources.find(id).map(this::place);
     }
 
+    /** Where a resource lies on the line drawn; a resource of another line lies nowhere on it (NaN km). */
     private Place place(Resource resource) {
         if (resource instanceof Resources.Line line) {
             Point a = point(line.fromCode());
             Point b = point(line.toCode());
+            // its km are its own line's: the same ends at the same km on the line drawn make it one of this line's
+            boolean here = l.km(a) == line.fromKm() && l.km(b) == line.toKm();
             return new Place(
-                    Math.min(line.fromKm(), line.toKm()),
-                    Math.max(line.fromKm(), line.toKm()),
+                    here ? Math.min(line.fromKm(), line.toKm()) : Double.NaN,
+                    here ? Math.max(line.fromKm(), line.toKm()) : Double.NaN,
                     DiagramText.t(l.lang, "res.line", "from", l.name(a), "to", l.name(b)));
         }
         if (resource instanceof Resources.Block block) {
             Point a = point(block.section().from());
             Point b = point(block.section().to());
-            List<Point> all = l.network.points();
-            Point towards = block.rising() ? all.get(all.size() - 1) : all.get(0);
+            Point towards = block.rising() ? l.line.last() : l.line.first();
+            boolean here = block.line().equals(l.line.code());
             return new Place(
-                    Math.min(block.fromKm(), block.toKm()),
-                    Math.max(block.fromKm(), block.toKm()),
+                    here ? Math.min(block.fromKm(), block.toKm()) : Double.NaN,
+                    here ? Math.max(block.fromKm(), block.toKm()) : Double.NaN,
                     DiagramText.t(
                             l.lang,
                             "res.block",
@@ -72,7 +74,8 @@ final class ConflictBoxes {
         }
         Resources.Track track = (Resources.Track) resource;
         Point p = track.station();
-        return new Place(p.km(), p.km(), DiagramText.t(l.lang, "res.track", "n", track.number(), "station", l.name(p)));
+        return new Place(
+                l.km(p), l.km(p), DiagramText.t(l.lang, "res.track", "n", track.number(), "station", l.name(p)));
     }
 
     private Point point(String code) {
@@ -145,8 +148,8 @@ final class ConflictBoxes {
             if (a == null || b == null) {
                 continue;
             }
-            double lo = Math.min(a.km(), b.km());
-            double hi = Math.max(a.km(), b.km());
+            double lo = Math.min(l.km(a), l.km(b)); // NaN, so not drawn, when an end is off the line drawn
+            double hi = Math.max(l.km(a), l.km(b));
             boolean band = lo == hi;
             if (band ? !l.onStretch(lo) : !(hi > l.loKm && lo < l.hiKm)) {
                 continue;

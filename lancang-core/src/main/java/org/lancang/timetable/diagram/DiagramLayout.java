@@ -8,8 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.DayPlan;
@@ -19,8 +22,9 @@ import org.lancang.timetable.Possession;
 import org.lancang.timetable.Resources;
 
 /**
- * What every part of the diagram shares: the page's measures, the day and window drawn, the stretch of line shown
- * (in the order the window names its ends), and the two scales, time to x and km to y.
+ * What every part of the diagram shares: the page's measures, the day and window drawn, the line and the stretch of it
+ * shown (in the order the window names its ends), and the two scales, time to x and km to y. Every km here is the
+ * line's own: a junction lies at its km on this line, and a point off the line has none ({@link #km}).
  */
 final class DiagramLayout {
     /** The page's width at zoom 1; zooming widens (or narrows) the plot, never the text or the margins. */
@@ -43,6 +47,9 @@ final class DiagramLayout {
     final List<Possession> possessions;
     final DiagramWindow window;
     final String lang;
+    /** The line drawn: its km run down the side. */
+    final Line line;
+
     final List<Point> stretch;
     final double topKm;
     final double bottomKm;
@@ -57,6 +64,9 @@ final class DiagramLayout {
     final Instant end;
     /** The resources the day's blocking times name, to find out what each one is. */
     final Resources resources;
+
+    private final Map<String, Double> kmOnLine = new HashMap<>();
+
     /** Who runs the trains, to name them in the reader's language (none known: the code is shown). */
     Operators operators = new Operators(List.of());
 
@@ -73,9 +83,13 @@ final class DiagramLayout {
         this.possessions = possessions;
         this.window = window;
         this.lang = window.language();
-        int a = network.indexOf(window.fromCode());
-        int b = network.indexOf(window.toCode());
-        List<Point> pts = new ArrayList<>(network.points().subList(Math.min(a, b), Math.max(a, b) + 1));
+        this.line = window.line(network).orElseThrow();
+        for (Point p : line.points()) {
+            kmOnLine.put(p.code(), p.km());
+        }
+        int a = line.indexOf(window.fromCode());
+        int b = line.indexOf(window.toCode());
+        List<Point> pts = new ArrayList<>(line.points().subList(Math.min(a, b), Math.max(a, b) + 1));
         if (a > b) {
             Collections.reverse(pts);
         }
@@ -115,6 +129,23 @@ final class DiagramLayout {
 
     double bottom() {
         return TOP + plotH;
+    }
+
+    /** The point's km on the line drawn; NaN when the point is not on it (so never {@link #onStretch}). */
+    double km(Point p) {
+        return kmOnLine.getOrDefault(p.code(), Double.NaN);
+    }
+
+    /** The km of the point with this code on the line drawn, or NaN. */
+    double km(String code) {
+        return kmOnLine.getOrDefault(code, Double.NaN);
+    }
+
+    /** Whether the section between these two points is one of the line drawn (neighbours on it). */
+    boolean neighbours(Point a, Point b) {
+        int i = line.indexOf(a.code());
+        int j = line.indexOf(b.code());
+        return i >= 0 && j >= 0 && Math.abs(i - j) == 1;
     }
 
     boolean onStretch(double km) {

@@ -6,20 +6,29 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.lancang.errors.Validation;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 
 /**
  * What part of the time-distance diagram to draw: the stretch from {@code fromCode} (drawn at the top) to
  * {@code toCode} (at the bottom; either order along the line), the time window {@code [start, start + length)}, the one
- * zone the time axis is shown in, and the language of the names (en, zh or lo).
+ * zone the time axis is shown in, the language of the names (en, zh or lo), and the line whose km run down the side
+ * (null: the network's main line; a network of several lines has a diagram per line, ADR 0033).
  *
  * <p>Nothing is checked on construction; {@link #check(Network)} checks the window against a network and names each
- * wrong field as the diagram's query parameter does: {@code from}, {@code to}, {@code start}, {@code hours},
- * {@code zone}, {@code lang}.
+ * wrong field as the diagram's query parameter does: {@code line}, {@code from}, {@code to}, {@code start},
+ * {@code hours}, {@code zone}, {@code lang}.
  */
 public record DiagramWindow(
-        String fromCode, String toCode, Instant start, Duration length, ZoneId displayZone, String language) {
+        String fromCode,
+        String toCode,
+        Instant start,
+        Duration length,
+        ZoneId displayZone,
+        String language,
+        String lineCode) {
     /** The languages the diagram is drawn in. */
     public static final List<String> LANGUAGES = List.of("en", "zh", "lo");
 
@@ -42,37 +51,57 @@ public record DiagramWindow(
                 fromCode, toCode, date.atTime(startTime).atZone(zone).toInstant(), length, zone, language);
     }
 
+    /** A window on the network's main line. */
+    public DiagramWindow(
+            String fromCode, String toCode, Instant start, Duration length, ZoneId displayZone, String language) {
+        this(fromCode, toCode, start, length, displayZone, language, null);
+    }
+
+    /** The same window on the line with this code (null: the main line). */
+    public DiagramWindow onLine(String code) {
+        return new DiagramWindow(fromCode, toCode, start, length, displayZone, language, code);
+    }
+
+    /** The line drawn: the one named, or the main line when none is; empty when the network has no such line. */
+    public Optional<Line> line(Network network) {
+        return lineCode == null || lineCode.isBlank() ? Optional.of(network.mainLine()) : network.line(lineCode);
+    }
+
     /** The end of the window (exclusive). */
     public Instant end() {
         return start.plus(length);
     }
 
     /**
-     * Checks the window against the network: both codes are points of the line and differ, the length is 1 to 48
+     * Checks the window against the network: the line is one of the network's, both codes are points of it and differ, the length is 1 to 48
      * hours, the language is en, zh or lo; start and zone are given.
      *
-     * @throws org.lancang.errors.InvalidInput naming every wrong field ({@code from}, {@code to}, {@code start},
+     * @throws org.lancang.errors.InvalidInput naming every wrong field ({@code line}, {@code from}, {@code to}, {@code start},
      *                                         {@code hours}, {@code zone}, {@code lang})
      */
     public void check(Network network) {
         Validation v = new Validation();
-        int from = network.indexOf(fromCode);
-        int to = network.indexOf(toCode);
+        Line line = line(network).orElse(null);
+        v.check(line != null, "line", "'" + lineCode + "' is not a line of the network");
+        if (line == null) {
+            v.throwIfInvalid();
+        }
+        String of = network.lines().size() == 1 ? "the line" : "line " + line.code();
+        int from = line.indexOf(fromCode);
+        int to = line.indexOf(toCode);
         v.check(
                 from >= 0,
                 "from",
-                fromCode == null || fromCode.isBlank()
-                        ? "is required"
-                        : "'" + fromCode + "' is not a point of the line");
+                fromCode == null || fromCode.isBlank() ? "is required" : "'" + fromCode + "' is not a point of " + of);
         v.check(
                 to >= 0,
                 "to",
-                toCode == null || toCode.isBlank() ? "is required" : "'" + toCode + "' is not a point of the line");
+                toCode == null || toCode.isBlank() ? "is required" : "'" + toCode + "' is not a point of " + of);
         if (from >= 0 && to >= 0) {
             v.check(
                     from != to,
                     "to",
-                    "must differ from 'from' (" + network.points().get(from).code() + ")");
+                    "must differ from 'from' (" + line.points().get(from).code() + ")");
         }
         v.check(start != null, "start", "is required");
         v.check(

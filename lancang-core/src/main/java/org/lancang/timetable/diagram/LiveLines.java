@@ -41,13 +41,13 @@ final class LiveLines {
             int n = 0;
             for (At at : line.times()) {
                 Point p = l.network.point(at.point()).orElse(null);
-                if (p == null || !l.onStretch(p.km())) {
+                if (p == null || !l.onStretch(l.km(p))) {
                     continue;
                 }
                 d.append(n == 0 ? "M" : " L")
                         .append(Svg.n(l.x(at.at())))
                         .append(',')
-                        .append(Svg.n(l.y(p.km())));
+                        .append(Svg.n(l.y(l.km(p))));
                 n++;
             }
             if (n < 2) {
@@ -69,7 +69,7 @@ final class LiveLines {
         }
         for (DelayBadge badge : lines.badges()) {
             Point p = l.network.point(badge.where().point()).orElse(null);
-            if (p == null || !l.onStretch(p.km()) || Math.abs(badge.delaySeconds()) < SHOWN_FROM) {
+            if (p == null || !l.onStretch(l.km(p)) || Math.abs(badge.delaySeconds()) < SHOWN_FROM) {
                 continue;
             }
             double x = l.x(badge.where().at());
@@ -79,7 +79,7 @@ final class LiveLines {
             long minutes = Math.round(badge.delaySeconds() / 60.0);
             String text = badge.train() + " " + (minutes > 0 ? "+" : "−") + Math.abs(minutes) + "′";
             double w = DiagramStyle.textWidth(text, 10.5) + 8;
-            double y = l.y(p.km()) - 16;
+            double y = l.y(l.km(p)) - 16;
             svg.open(
                     "g",
                     "class",
@@ -102,12 +102,12 @@ final class LiveLines {
     /** A red square with an H where the held train waits, its title saying why (a pointer shows it). */
     private void drawHold(Svg svg, RunningLines.HoldMarker hold) {
         Point p = l.network.point(hold.where().point()).orElse(null);
-        if (p == null || !l.onStretch(p.km())) {
+        if (p == null || !l.onStretch(l.km(p))) {
             return;
         }
         // a hold is drawn even when its forecast departure is past the window's right edge: it pins to the edge
         double x = Math.min(Math.max(l.x(hold.where().at()), DiagramLayout.LEFT), DiagramLayout.LEFT + l.plotW);
-        double y = l.y(p.km());
+        double y = l.y(l.km(p));
         String title = DiagramText.t(
                 l.lang,
                 "hold",

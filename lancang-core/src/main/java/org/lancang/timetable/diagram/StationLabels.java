@@ -55,7 +55,7 @@ final class StationLabels {
         for (int i = 0; i + 1 < l.stretch.size(); i++) {
             Point a = l.stretch.get(i);
             Point b = l.stretch.get(i + 1);
-            Section s = l.network.sections().get(Math.min(l.network.indexOf(a.code()), l.network.indexOf(b.code())));
+            Section s = l.line.sections().get(Math.min(l.line.indexOf(a.code()), l.line.indexOf(b.code())));
             String title = l.name(a) + " – " + l.name(b) + ": "
                     + DiagramText.t(l.lang, s.isSingleTrack() ? "single" : "double") + ", " + s.lineSpeedKmh()
                     + " km/h";

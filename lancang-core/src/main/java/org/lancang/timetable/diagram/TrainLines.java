@@ -51,27 +51,60 @@ final class TrainLines {
         }
     }
 
-    /** The train's line within the stretch: arrival and departure at every point, profile samples in between. */
+    /**
+     * The train's line within the stretch: arrival and departure at every point, profile samples in between. Only
+     * where the train's path runs on the line drawn: a train coming from (or going on to) another line starts (or
+     * ends) at the junction, where {@link #junctionMarks} marks it.
+     */
     private List<Vertex> vertices(ScheduledRun run) {
         List<PointTime> times = run.run().times();
         List<ProfilePoint> profile =
                 run.run().physics() == null ? List.of() : run.run().physics().profile();
-        double originKm = times.get(0).point().km();
-        double direction = Math.signum(times.get(times.size() - 1).point().km() - originKm);
         List<Vertex> out = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             PointTime pt = times.get(i);
-            if (!l.onStretch(pt.point().km())) {
+            double km = l.km(pt.point());
+            if (!l.onStretch(km)) {
                 continue;
             }
             if (i > 0 && !out.isEmpty()) {
-                out.addAll(legSamples(run, profile, times.get(i - 1), pt, originKm, direction));
+                PointTime before = times.get(i - 1);
+                if (!l.neighbours(before.point(), pt.point())) {
+                    continue; // the path left the line and came back: not drawn across the gap
+                }
+                out.addAll(legSamples(run, profile, before, pt));
             }
             Instant arr = run.at(pt.arrival());
             Instant dep = run.at(pt.departure());
-            out.add(new Vertex(arr, pt.point().km(), true));
+            out.add(new Vertex(arr, km, true));
             if (dep.isAfter(arr)) {
-                out.add(new Vertex(dep, pt.point().km(), true));
+                out.add(new Vertex(dep, km, true));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The junctions where the train joins the line drawn from another one or leaves it for another one: its time
+     * there and the km, to mark the end of its line as not the end of its journey.
+     */
+    private List<Vertex> junctionMarks(ScheduledRun run) {
+        List<PointTime> times = run.run().times();
+        List<Vertex> out = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            PointTime pt = times.get(i);
+            double km = l.km(pt.point());
+            if (!l.onStretch(km)) {
+                continue;
+            }
+            boolean enters = i > 0 && !l.neighbours(times.get(i - 1).point(), pt.point());
+            boolean leaves = i + 1 < times.size()
+                    && !l.neighbours(pt.point(), times.get(i + 1).point());
+            if (enters) {
+                out.add(new Vertex(run.at(pt.arrival()), km, true));
+            }
+            if (leaves) {
+                out.add(new Vertex(run.at(pt.departure()), km, true));
             }
         }
         return out;
@@ -81,13 +114,16 @@ final class TrainLines {
      * The shape of the run between two points from the speed profile (acceleration and braking curves, speed
      * limits), fitted exactly to the timetable's departure and arrival, then thinned to what shows at this scale.
      */
-    private List<Vertex> legSamples(
-            ScheduledRun run, List<ProfilePoint> profile, PointTime a, PointTime b, double originKm, double direction) {
+    private List<Vertex> legSamples(ScheduledRun run, List<ProfilePoint> profile, PointTime a, PointTime b) {
         if (profile.size() < 2) {
             return List.of();
         }
         double pa = a.positionM();
         double pb = b.positionM();
+        double kmA = l.km(a.point());
+        double kmB = l.km(b.point());
+        // km along the path from a, on the line drawn: up or down its chainage whichever way the path runs there
+        double direction = Math.signum(kmB - kmA);
         int lo = lastAtOrBefore(profile, pa);
         int hi = firstAtOrAfter(profile, pb);
         if (lo < 0 || hi < 0 || hi - lo < 2) {
@@ -101,19 +137,19 @@ final class TrainLines {
         Instant dep = run.at(a.departure());
         double legMs = Duration.between(dep, run.at(b.arrival())).toMillis();
         List<double[]> pts = new ArrayList<>(); // x, y, km, ms from dep
-        pts.add(new double[] {l.x(dep), l.y(a.point().km()), a.point().km(), 0});
+        pts.add(new double[] {l.x(dep), l.y(kmA), kmA, 0});
         for (int k = lo + 1; k < hi; k++) {
             ProfilePoint p = profile.get(k);
             if (p.positionM() <= pa || p.positionM() >= pb) {
                 continue;
             }
             double ms = (p.timeS() - ta) / (tb - ta) * legMs;
-            double km = originKm + direction * p.positionM() / 1000.0;
+            double km = kmA + direction * (p.positionM() - pa) / 1000.0;
             Instant t = dep.plusMillis(Math.round(ms));
             pts.add(new double[] {l.x(t), l.y(km), km, Math.round(ms)});
         }
         Instant arr = run.at(b.arrival());
-        pts.add(new double[] {l.x(arr), l.y(b.point().km()), b.point().km(), legMs});
+        pts.add(new double[] {l.x(arr), l.y(kmB), kmB, legMs});
         boolean[] keep = new boolean[pts.size()];
         keep[0] = true;
         keep[pts.size() - 1] = true;
@@ -238,6 +274,25 @@ final class TrainLines {
         }
         svg.empty("path", "class", "hit", "d", d.toString());
         svg.empty("path", "class", "run", "d", d.toString());
+        for (Vertex v : junctionMarks(run)) {
+            // drawn with its own colours: a one-line network's document keeps its style sheet byte for byte
+            svg.empty(
+                    "circle",
+                    "class",
+                    "junction-mark",
+                    "cx",
+                    Svg.n(l.x(v.t())),
+                    "cy",
+                    Svg.n(l.y(v.km())),
+                    "r",
+                    "4",
+                    "fill",
+                    "#fff",
+                    "stroke",
+                    "#333",
+                    "stroke-width",
+                    "1.5");
+        }
         double[] label = labelPlace(vs, number);
         if (label != null) {
             svg.element(
@@ -350,7 +405,7 @@ final class TrainLines {
                 .append("):");
         List<PointTime> shown = new ArrayList<>();
         for (PointTime t : times) {
-            if (l.onStretch(t.point().km())) {
+            if (l.onStretch(l.km(t.point()))) {
                 shown.add(t);
             }
         }

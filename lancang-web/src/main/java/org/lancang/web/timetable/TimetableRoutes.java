@@ -19,7 +19,9 @@ import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedChanges;
 import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
+import org.lancang.network.Point;
 import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.networks.NetworkChoice;
@@ -48,6 +50,7 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
+import org.lancang.web.network.NetworkRoutes.NamesView;
 import org.lancang.web.networks.NetworksRoutes;
 
 /** The timetable: trains and their times (public), conflicts, path insertion and possessions (planning roles), GTFS. */
@@ -67,6 +70,16 @@ public final class TimetableRoutes {
             Boolean add) {}
 
     public record WaitView(String point, long dwellMinutes) {}
+
+    /** A line the diagram can be drawn for (the first the main line): its names and its points in its km order. */
+    public record DiagramLineView(String code, NamesView names, List<String> points) {
+        static DiagramLineView of(Line line) {
+            return new DiagramLineView(
+                    line.code(),
+                    NamesView.of(line.names()),
+                    line.points().stream().map(Point::code).toList());
+        }
+    }
 
     public record InsertView(
             TimetableViews.TrainView train, List<WaitView> waits, long departureDelayMinutes, boolean added) {}
@@ -252,6 +265,7 @@ public final class TimetableRoutes {
                         .query("hours", false, "window length in hours, 1–48 (default 12)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")
                         .query("lang", false, "en, zh or lo (default en)")
+                        .query("line", false, "the line whose km run down the side (default: the main line)")
                         .query("zoom", false, "size of the plot, 0.25–6 (default 1); the text keeps its size")
                         .query(
                                 "change",
@@ -260,6 +274,16 @@ public final class TimetableRoutes {
                         .query("network", false, NETWORK_PARAM)
                         .returns(String.class, "image/svg+xml")
                         .handle(this::diagram),
+                Endpoint.get("/api/timetable/diagram/lines")
+                        .access(planning)
+                        .tag("timetable")
+                        .summary("The lines a diagram can be drawn for, the main line first, each with its points")
+                        .query("network", false, NETWORK_PARAM)
+                        .returns(TypeRef.listOf(DiagramLineView.class))
+                        .handle(ctx ->
+                                ctx.json(otherNetwork(ctx).map(ServedNetwork::network).orElse(network).lines().stream()
+                                        .map(DiagramLineView::of)
+                                        .toList())),
                 Endpoint.get("/gtfs.zip")
                         .access(Access.PUBLIC)
                         .tag("timetable")
@@ -378,7 +402,9 @@ public final class TimetableRoutes {
         Network network = other.map(ServedNetwork::network).orElse(this.network);
         String from = params.text("from").orElse(null);
         String to = params.text("to").orElse(null);
+        String line = params.text("line").orElse(null);
         Validation v = new Validation();
+        v.check(line == null || network.line(line).isPresent(), "line", "'" + line + "' is not a line of the network");
         v.check(from != null && network.point(from).isPresent(), "from", "'" + from + "' is not a point of the line");
         v.check(to != null && network.point(to).isPresent(), "to", "'" + to + "' is not a point of the line");
         v.throwIfInvalid();
@@ -387,13 +413,14 @@ public final class TimetableRoutes {
         LocalTime start = params.time("start", LocalTime.of(6, 0));
         int hours = params.wholeNumber("hours", 12);
         DiagramWindow window = DiagramWindow.local(
-                from.toUpperCase(Locale.ROOT),
-                to.toUpperCase(Locale.ROOT),
-                date,
-                start,
-                Duration.ofHours(hours),
-                zone,
-                params.text("lang").orElse("en"));
+                        from.toUpperCase(Locale.ROOT),
+                        to.toUpperCase(Locale.ROOT),
+                        date,
+                        start,
+                        Duration.ofHours(hours),
+                        zone,
+                        params.text("lang").orElse("en"))
+                .onLine(line);
         double zoom = params.number("zoom").orElse(1.0);
         String change = params.text("change").orElse(null);
         if (other.isPresent()) { // its own day (its published changes in), its road windows as possessions
