@@ -86,10 +86,17 @@ final class BrowserSupport implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(by)).sendKeys(text);
     }
 
+    /** Clicks the element once clickable; found again if the page redraws it between finding and clicking. */
     void click(By by) {
-        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
-        js("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return false;
+            }
+            js("arguments[0].scrollIntoView({block: 'center'})", e);
+            e.click();
+            return true;
+        });
     }
 
     /** The input or select of a form field, by its data-field name, once visible. */

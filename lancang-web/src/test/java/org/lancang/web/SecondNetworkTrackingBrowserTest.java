@@ -103,7 +103,10 @@ class SecondNetworkTrackingBrowserTest {
         b.wait.until(d -> d.getCurrentUrl().contains("/tracking.html"));
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
-        WebElement leg = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("onward-train")));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("onward-train")));
+        // the language switch re-renders the block after the page's first (English) render: wait for the Lao one
+        b.wait.until(d -> d.findElement(By.id("onward-train")).getText().contains("ລົດໄຟ"));
+        WebElement leg = b.driver.findElement(By.id("onward-train"));
         assertThat(leg.getText()).contains(train).contains("ລົດໄຟ");
         assertThat(b.driver.findElement(By.id("onward-heading")).getText())
                 .isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຖ່າຍໂອນສິນຄ້າ");

@@ -528,8 +528,16 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(by)).sendKeys(text);
     }
 
+    /** Clicks the element once clickable; found again if the page redraws it between finding and clicking. */
     private static void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
     }
 
     /** Date and time inputs take their value in ISO form whatever the browser's locale. */
