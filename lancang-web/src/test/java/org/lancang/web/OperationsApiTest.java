@@ -398,6 +398,24 @@ class OperationsApiTest {
         assertThat(new String(huge, 0, 1, StandardCharsets.UTF_8)).isEqualTo("{");
     }
 
+    @Test
+    void aDayMoreThanAYearFromTodayIsRefusedNamingDateAndADayInsideIsServed() {
+        // each day asked is forecast and kept: a day centuries away overflowed the blocking times' clock (a 500)
+        for (String date : List.of("9999-12-31", "0001-01-01", DAY.plusDays(367).toString())) {
+            for (String path : List.of(
+                    "/api/operations/conflicts",
+                    "/api/operations/forecast",
+                    "/api/operations/events",
+                    "/api/operations/orders",
+                    "/api/operations/diagram.svg")) {
+                TestServer.Reply r = server.get(path + "?date=" + date, dispatcher);
+                assertThat(r.status()).as(path + " " + date + ": " + r.body()).isEqualTo(400);
+                assertThat(r.json().get("field").asText()).as(r.body()).isEqualTo("date");
+            }
+        }
+        ok(server.get("/api/operations/conflicts?date=" + DAY.plusDays(1), dispatcher), 200);
+    }
+
     /** A POST whose body is sent without Content-Length, in chunks, as a streaming client sends it. */
     private static HttpResponse<String> sendChunked(String path, String token, byte[] body) {
         try {

@@ -187,8 +187,8 @@ public final class DispatchRoutes {
         v.check(proposal.equals("true") || proposal.equals("false"), "proposal", "must be true or false");
         v.throwIfInvalid();
         Instant now = operations.clock().instant();
-        LocalDate date =
-                params.date("date", now.atZone(operations.serviceZone()).toLocalDate());
+        LocalDate today = now.atZone(operations.serviceZone()).toLocalDate();
+        LocalDate date = OperationsRoutes.liveDay(params.date("date", today), today);
         ZoneId zone = params.zone("zone", network.point(from).orElseThrow().timeZone());
         LocalTime start = params.time(
                 "start",

@@ -286,13 +286,29 @@ public final class OperationsRoutes {
     /** The {@code date} asked, or today in the network's own service zone. */
     private static LocalDate date(Context ctx, OperationsService of) {
         String text = ctx.queryParam("date");
+        LocalDate today = of.clock().instant().atZone(of.serviceZone()).toLocalDate();
         if (text == null || text.isBlank()) {
-            return of.clock().instant().atZone(of.serviceZone()).toLocalDate();
+            return today;
         }
         try {
-            return LocalDate.parse(text);
+            return liveDay(LocalDate.parse(text), today);
         } catch (DateTimeException e) {
             throw new InvalidInput("date", "'" + text + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    /** Days live operations keep, either side of today: a forecast is built and held for every day asked. */
+    static final int LIVE_DAYS = 366;
+
+    /**
+     * The {@code date} of a live-operations question, refused when it is more than {@link #LIVE_DAYS} from today: each
+     * day asked is forecast and kept in memory, and a day centuries away would overflow the blocking times' clock.
+     */
+    static LocalDate liveDay(LocalDate date, LocalDate today) {
+        if (date.isBefore(today.minusDays(LIVE_DAYS)) || date.isAfter(today.plusDays(LIVE_DAYS))) {
+            throw new InvalidInput(
+                    "date", "'" + date + "' is more than " + LIVE_DAYS + " days from today (" + today + ")");
+        }
+        return date;
     }
 }
