@@ -23,6 +23,7 @@ import org.lancang.gtfs.FeedInfo;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
 import org.lancang.network.Joins;
+import org.lancang.network.Routes;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.timetable.BlockingRules;
@@ -60,7 +61,7 @@ final class NetworkBench {
         }
     }
 
-    /** One line loaded through the parsers, as {@code lancang serve} would load a folder. */
+    /** One gauge's network loaded through the parsers, as {@code lancang serve} would load a folder. */
     record Loaded(
             String code,
             ReferenceData data,
@@ -95,7 +96,7 @@ final class NetworkBench {
             out.add(new Loaded(
                     code,
                     data,
-                    TimetableFile.parse("timetable.csv", files.read("timetable.csv")),
+                    TimetableFile.parse("timetable.csv", files.read("timetable.csv"), data.network()),
                     Operators.parse(Operators.FILE, files.read(Operators.FILE), data.network()),
                     Joins.parse(files.read(Joins.FILE), data.network()),
                     StopCoordinates.parse("stop-coordinates.csv", files.read("stop-coordinates.csv"))));
@@ -107,18 +108,53 @@ final class NetworkBench {
         return new Planner(line.data().network(), line.data().rollingStock(), BlockingRules.defaults());
     }
 
-    /** Every line's day, each with a fresh planner (no run cached from an earlier call). */
+    /** Every network's day, each with a fresh planner (no run cached from an earlier call). */
     static List<DayPlan> day(List<Loaded> network) {
         return network.parallelStream()
                 .map(l -> planner(l).day(l.plans(), DAY, List.of(), List.of()))
                 .toList();
     }
 
+    /** The junctions of every network: the points that lie on more than one line. */
+    static Set<String> junctions(List<Loaded> network) {
+        return network.stream()
+                .flatMap(l -> l.data().network().points().stream()
+                        .map(p -> p.code())
+                        .filter(l.data().network()::isJunction))
+                .collect(Collectors.toSet());
+    }
+
+    /** Trains whose route runs on more than one line, found by the core's routes (not by the generator's word). */
+    static long throughTrains(List<Loaded> network) {
+        return network.stream()
+                .mapToLong(l -> {
+                    Routes routes = new Routes(l.data().network());
+                    return l.plans().stream()
+                            .filter(p -> routes.between(p.from(), p.to(), p.via())
+                                            .legs()
+                                            .size()
+                                    > 1)
+                            .count();
+                })
+                .sum();
+    }
+
+    /** Whether a resource is a station track of a junction, shared by the lines that meet there. */
+    static boolean atJunction(String resource, Set<String> junctions) {
+        String[] parts = resource.split(":");
+        return parts.length == 3 && parts[0].equals("TRACK") && junctions.contains(parts[1]);
+    }
+
+    /** What the sweep and brute force both found on the sample, and how much of it is at junctions. */
+    record Agreement(int resources, int junctionResources, int conflicts, int junctionConflicts) {}
+
     /**
-     * The sweep's conflicts on a seeded sample of resources against the brute-force pairwise checker on the same
-     * occupations; returns the number of conflicts both found, throws when they differ.
+     * The sweep's conflicts on a seeded sample of resources, with every junction track among them, against the
+     * brute-force pairwise checker on the same occupations; throws when they differ, or when the sample has no
+     * junction track or no conflict there to agree on.
      */
-    static int checkAgainstBruteForce(List<Occupation> occupations, long seed, int sampleSize) {
+    static Agreement checkAgainstBruteForce(
+            List<Occupation> occupations, Set<String> junctions, long seed, int sampleSize) {
         List<String> resources = new ArrayList<>(occupations.stream()
                 .map(Occupation::resource)
                 .distinct()
@@ -126,6 +162,7 @@ final class NetworkBench {
                 .toList());
         Collections.shuffle(resources, new Random(seed));
         Set<String> sample = new HashSet<>(resources.subList(0, Math.min(sampleSize, resources.size())));
+        resources.stream().filter(r -> atJunction(r, junctions)).forEach(sample::add);
         Map<String, List<Occupation>> sampled = occupations.stream()
                 .filter(o -> sample.contains(o.resource()))
                 .collect(Collectors.groupingBy(Occupation::resource));
@@ -140,7 +177,16 @@ final class NetworkBench {
             throw new Degenerated("on " + sample.size() + " sampled resources (seed " + seed + ") the sweep found "
                     + sweep.size() + " conflicts and brute force " + brute.size());
         }
-        return sweep.size();
+        int junctionResources =
+                (int) sample.stream().filter(r -> atJunction(r, junctions)).count();
+        int junctionConflicts = (int)
+                sweep.stream().filter(c -> atJunction(c.resource(), junctions)).count();
+        if (sample.isEmpty() || junctionResources == 0 || junctionConflicts == 0) {
+            throw new Degenerated("the brute-force sample (seed " + seed + ") has " + sample.size() + " resources, "
+                    + junctionResources + " of them junction tracks with " + junctionConflicts
+                    + " conflicts: nothing at a junction to check");
+        }
+        return new Agreement(sample.size(), junctionResources, sweep.size(), junctionConflicts);
     }
 
     void run() {
@@ -173,6 +219,11 @@ final class NetworkBench {
         System.gc();
         long heap = runtime.totalMemory() - runtime.freeMemory() - before;
         int planned = network.stream().mapToInt(l -> l.plans().size()).sum();
+        int lineCount = network.stream()
+                .mapToInt(l -> l.data().network().lines().size())
+                .sum();
+        Set<String> junctions = junctions(network);
+        long through = throughTrains(network);
         int points = network.stream()
                 .mapToInt(l -> l.data().network().points().size())
                 .sum();
@@ -185,23 +236,32 @@ final class NetworkBench {
                 .flatMap(l -> l.plans().stream())
                 .filter(p -> p.departure().isAfter(LocalTime.of(18, 59)))
                 .count();
-        if (planned != trains || network.size() != lines) {
-            throw new Degenerated("the generator gave " + planned + " trains on " + network.size() + " lines, not "
-                    + trains + " on " + lines);
+        if (planned != trains || lineCount != lines) {
+            throw new Degenerated("the generator gave " + planned + " trains on " + lineCount + " lines, not " + trains
+                    + " on " + lines);
+        }
+        if (through == 0 || junctions.isEmpty() || overnight == 0) {
+            throw new Degenerated(junctions.size() + " junctions, " + through + " through trains, " + overnight
+                    + " overnight trains: the workload has nothing to cross a junction or the night");
         }
         out.printf(
                 Locale.ROOT,
-                "network: %d lines, %d points, %d countries, %d trains (%d leaving after 19:00), %d joins;"
+                "network: %d networks (one per gauge), %d lines, %d junctions, %d points, %d countries, %d trains"
+                        + " (%d through a junction, %.0f %%; %d leaving after 19:00), %d transshipment joins;"
                         + " %.0f KB of data files generated in %.0f ms%n",
                 network.size(),
+                lineCount,
+                junctions.size(),
                 points,
                 countries,
                 planned,
+                through,
+                100.0 * through / planned,
                 overnight,
                 network.stream().mapToInt(l -> l.joins().all().size()).sum(),
                 bytes / 1024.0,
                 generated);
-        row("load every folder through the parsers", load, String.format(Locale.ROOT, "heap %.1f MB", heap / 1e6));
+        row("load both folders through the parsers", load, String.format(Locale.ROOT, "heap %.1f MB", heap / 1e6));
 
         double runs = median(() -> network.parallelStream()
                 .mapToLong(l -> {
@@ -219,6 +279,10 @@ final class NetworkBench {
         List<Occupation> occupations =
                 days.stream().flatMap(d -> d.occupations().stream()).toList();
         int conflicts = days.stream().mapToInt(d -> d.conflicts().size()).sum();
+        long junctionConflicts = days.stream()
+                .flatMap(d -> d.conflicts().stream())
+                .filter(c -> atJunction(c.resource(), junctions))
+                .count();
         int runsOfDay = days.stream().mapToInt(d -> d.runsOfTheDay().size()).sum();
         if (occupations.isEmpty() || runsOfDay != planned) {
             throw new Degenerated(runsOfDay + " runs of the day for " + planned + " trains, " + occupations.size()
@@ -229,10 +293,12 @@ final class NetworkBench {
                 dayMs,
                 String.format(
                         Locale.ROOT,
-                        "CPU %.0f ms (all threads); %d blocking times, %d conflicts; target < 5000 ms: %s",
+                        "CPU %.0f ms (all threads); %d blocking times, %d conflicts (%d on junction tracks);"
+                                + " target < 5000 ms: %s",
                         dayCpuMs,
                         occupations.size(),
                         conflicts,
+                        junctionConflicts,
                         dayMs < 5000 ? "met" : "NOT met"));
         // the same day again with every run already computed: what laying the blocking times and the sweep cost
         List<Planner> warm = network.stream().map(NetworkBench::planner).toList();
@@ -246,13 +312,17 @@ final class NetworkBench {
                         + " %.0f ms, CPU %.0f ms%n",
                 layMs,
                 lastCpuMs);
-        int agreed = checkAgainstBruteForce(occupations, seed, SAMPLED_RESOURCES);
+        Agreement agreed = checkAgainstBruteForce(occupations, junctions, seed, SAMPLED_RESOURCES);
         out.printf(
                 Locale.ROOT,
-                "  brute force on %d sampled resources (seed %d): %d conflicts, the same as the sweep%n",
-                SAMPLED_RESOURCES,
+                "  brute force on %d sampled resources (seed %d; %d random and every junction track, %d):"
+                        + " %d conflicts, %d of them on junction tracks, the same as the sweep%n",
+                agreed.resources(),
                 seed,
-                agreed);
+                SAMPLED_RESOURCES,
+                agreed.junctionResources(),
+                agreed.conflicts(),
+                agreed.junctionConflicts());
         double perSecond = planned / dayMs * 1e3;
         out.printf(
                 Locale.ROOT,
@@ -269,7 +339,7 @@ final class NetworkBench {
         out.flush();
     }
 
-    /** Freight paths inserted into the evaluated day of lines that carry freight, each timed on its own. */
+    /** Freight paths inserted into the evaluated day of networks that carry freight, each timed on its own. */
     private void insertions(List<Loaded> network, List<DayPlan> days) {
         Random random = new Random(seed + 1);
         List<Integer> freightLines = new ArrayList<>();
@@ -287,14 +357,9 @@ final class NetworkBench {
         for (int n = 0; n < INSERTIONS + warmup; n++) {
             int i = freightLines.get(random.nextInt(freightLines.size()));
             Loaded line = network.get(i);
-            TrainPlan model = line.plans().stream()
-                    .filter(p -> !p.passenger())
-                    .skip(random.nextInt(3))
-                    .findFirst()
-                    .orElse(line.plans().stream()
-                            .filter(p -> !p.passenger())
-                            .findFirst()
-                            .orElseThrow());
+            List<TrainPlan> freight =
+                    line.plans().stream().filter(p -> !p.passenger()).toList();
+            TrainPlan model = freight.get(random.nextInt(freight.size()));
             PathRequest request = new PathRequest(
                     "X" + n,
                     model.operator(),
@@ -356,7 +421,7 @@ final class NetworkBench {
             throw new Degenerated("the GTFS export is empty");
         }
         row(
-                "GTFS export of every line's passenger trains",
+                "GTFS export of every network's passenger trains",
                 ms,
                 String.format(Locale.ROOT, "%.1f MB zipped", size[0] / 1e6));
     }
