@@ -41,11 +41,12 @@ import org.lancang.timetable.conflict.ConflictDetector;
 import org.lancang.timetable.conflict.Occupation;
 
 /**
- * {@code lancang bench network}: a synthetic network of many lines ({@link SyntheticNetwork}) loaded through the
- * network parsers, then each step timed (medians after a warm-up): load, running times of every train, the day
- * computed and conflict-checked, freight path insertions, the GTFS export; and the shipped China–Laos day as the
- * baseline in the same process. Fails loudly when the workload degenerates (trains missing, no blocking times, the
- * sweep and brute force disagreeing on the sample, no freight path found).
+ * {@code lancang bench network}: a synthetic network of many lines with junctions ({@link SyntheticNetwork}, one
+ * folder per gauge) loaded through the network parsers, then each step timed (medians after a warm-up): load, running
+ * times of every train, the day computed and conflict-checked (junction tracks counted apart), freight path
+ * insertions, the GTFS export; and the shipped China–Laos day as the baseline in the same process. Fails loudly when
+ * the workload degenerates (trains or lines missing, no junction or through train, no blocking times, the sweep and
+ * brute force disagreeing on the sample or the sample holding no junction conflict, no freight path found).
  */
 final class NetworkBench {
     /** OSRD's published figure: about 29,000 trains loaded in 2 min 30 s (issue 19). */
