@@ -60,6 +60,12 @@ public final class Planner {
      */
     private final Map<LegKey, LegMemo> legs = new ConcurrentHashMap<>();
 
+    /**
+     * Paths by origin, destination and via: on a network of several lines each path is a route searched over every
+     * section, and a day's thousands of plans share a few hundred of them.
+     */
+    private final Map<List<Object>, LinePath> paths = new ConcurrentHashMap<>();
+
     private record LegKey(String type, String from, String to, List<SpeedRestriction> restrictions) {}
 
     public Planner(Network network, RollingStock rollingStock, BlockingRules rules) {
@@ -108,7 +114,12 @@ public final class Planner {
         if (plan.allowancePercent() < 0 || plan.allowancePercent() > 50) {
             throw new InvalidInput("allowancePercent", "must be between 0 and 50", "allowance-range");
         }
-        LinePath path = LinePath.between(network, plan.from(), plan.to(), plan.via(), "from", "to");
+        if (paths.size() > 10_000) {
+            paths.clear();
+        }
+        LinePath path = paths.computeIfAbsent(
+                List.of(plan.from(), plan.to(), plan.via()),
+                k -> LinePath.between(network, plan.from(), plan.to(), plan.via(), "from", "to"));
         Allowance allowance = RunningTimes.allowance(plan.allowancePercent());
         List<StopRequest> stops = plan.allStops(path);
         boolean fixedByHand = stops.stream().anyMatch(s -> s.departAt() != null);

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -55,10 +56,13 @@ public final class TimetableFile {
         List<TrainPlan> plans = parse(file, text);
         List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
         Routes routes = new Routes(network);
+        Set<List<Object>> checked = new HashSet<>(); // a timetable repeats a few routes: each searched once
         for (int i = 0; i < plans.size(); i++) {
             TrainPlan plan = plans.get(i);
-            if (network.point(plan.from()).isEmpty() || network.point(plan.to()).isEmpty()) {
-                continue; // the planner names an unknown point
+            if (network.point(plan.from()).isEmpty()
+                    || network.point(plan.to()).isEmpty()
+                    || !checked.add(List.of(plan.from(), plan.to(), plan.via()))) {
+                continue; // the planner names an unknown point; a route already checked is not searched again
             }
             try {
                 routes.between(
