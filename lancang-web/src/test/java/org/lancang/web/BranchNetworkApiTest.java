@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,12 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
+import org.lancang.gtfs.GtfsValidatorTest;
 
 /**
  * A third network of several lines served from a test folder (the core's branch network: main line LA Bram km 0 –
  * Jura km 50 – Aldo km 100, branch LC Jura km 0 – Cato km 40, one track at Jura), over HTTP: its points and lines, its
  * train across the junction on the diagram of each line, a conflict at the junction, and a ticket across the junction
- * priced on the way's length. T2 (Cato → Bram) leaves 10 minutes later than the folder says, so that it reaches Jura
+ * priced on the way's length, and its GTFS feed as the MobilityData validator sees it. T2 (Cato → Bram) leaves 10 minutes later than the folder says, so that it reaches Jura
  * while T1 (Aldo → Cato) is there: the two meet on the branch's one track.
  */
 class BranchNetworkApiTest {
@@ -123,5 +128,21 @@ class BranchNetworkApiTest {
         JsonNode fare = ok(server.get("/api/networks/branch/fares?from=QA&to=QC&train=T1&class=SECOND"));
         // Aldo km 100 to Jura km 50 on the main line, then Jura km 0 to Cato km 40 on the branch
         assertThat(fare.get("parts").get(0).get("km").asDouble()).isEqualTo(90.0);
+    }
+
+    @Test
+    void itsFeedHasNoValidatorError() throws IOException, InterruptedException {
+        HttpResponse<byte[]> feed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url("/gtfs/branch.zip")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        // validated as of the test's day, in Portugal: the folder's stations keep Lisbon's time
+        GtfsValidatorTest.Report report = GtfsValidatorTest.validate(feed.body(), "served-branch", DATE, "PT");
+        report.warnings().forEach(w -> System.out.println("GTFS validator WARNING (served branch): " + w));
+        assertThat(report.errors())
+                .as("validator errors:\n%s", String.join("\n", report.errors()))
+                .isEmpty();
     }
 }
