@@ -113,6 +113,24 @@ class BranchNetworkApiTest {
     }
 
     @Test
+    void theDispatchersDiagramIsDrawnPerLineToo() {
+        String live = "/api/operations/diagram.svg?network=branch&date=" + DATE + "&start=06:00&hours=4";
+        TestServer.Reply branch = server.get(live + "&line=LC", planner);
+        assertThat(branch.status()).as(branch.body()).isEqualTo(200);
+        assertThat(branch.body()).contains(">T1<", ">T2<", "Cato").doesNotContain("Aldo loop");
+        TestServer.Reply main = server.get(live, planner);
+        assertThat(main.status()).as(main.body()).isEqualTo(200);
+        assertThat(main.body())
+                .as("the main line by default")
+                .contains("Aldo loop")
+                .doesNotContain("Cato loop");
+
+        TestServer.Reply unknown = server.get(live + "&line=LX", planner);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("line");
+    }
+
+    @Test
     void theTwoTrainsFromTheTwoLinesConflictAroundTheJunction() {
         JsonNode conflicts = ok(server.get("/api/timetable/conflicts?network=branch&date=" + DATE, planner));
         assertThat(conflicts).isNotEmpty();
