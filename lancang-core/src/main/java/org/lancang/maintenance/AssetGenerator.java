@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.lancang.network.Border;
 import org.lancang.network.Country;
+import org.lancang.network.Line;
+import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.network.Section;
@@ -26,23 +28,34 @@ import org.lancang.network.StructureKind;
 final class AssetGenerator {
     static final int TURNOUTS_PER_LOOP_TRACK = 2;
 
-    private final LineGeometry line;
+    private final boolean severalLines;
     private final List<Asset> out = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
+    private LineGeometry line;
 
-    private AssetGenerator(LineGeometry line) {
-        this.line = line;
+    private AssetGenerator(Network network) {
+        this.severalLines = network.lines().size() > 1;
     }
 
-    static List<Asset> generate(LineGeometry line) {
-        AssetGenerator g = new AssetGenerator(line);
-        line.network().sections().forEach(g::section);
-        line.network().structures().forEach(g::structure);
-        List<Point> points = line.network().points();
-        for (int i = 0; i < points.size(); i++) {
-            g.station(points.get(i), i == 0, i == points.size() - 1);
+    /** Line by line, each on its own km: a point is placed where a line reaches it first (a junction once). */
+    static List<Asset> generate(Network network) {
+        AssetGenerator g = new AssetGenerator(network);
+        for (Line l : network.lines()) {
+            g.line = new LineGeometry(network, l);
+            l.sections().forEach(g::section);
+            l.structures().forEach(g::structure);
+            List<Point> points = l.points();
+            for (int i = 0; i < points.size(); i++) {
+                if (!g.ids.contains(stationId(points.get(i)))) {
+                    g.station(points.get(i), i == 0, i == points.size() - 1);
+                }
+            }
         }
         return List.copyOf(g.out);
+    }
+
+    private static String stationId(Point p) {
+        return "STN-" + p.code();
     }
 
     private void section(Section s) {
@@ -98,13 +111,13 @@ final class AssetGenerator {
                     type,
                     s.names().en() + " (" + b.before().names().en() + " part)",
                     s.fromKm(),
-                    b.km(),
+                    line.kmOf(b),
                     attributes);
             add(
                     unique(base + "-" + b.after().code()),
                     type,
                     s.names().en() + " (" + b.after().names().en() + " part)",
-                    b.km(),
+                    line.kmOf(b),
                     s.toKm(),
                     attributes);
         } else {
@@ -139,7 +152,7 @@ final class AssetGenerator {
         attributes.put("timeZone", p.timeZone().getId());
         attributes.put("assumedPoint", String.valueOf(p.assumed()));
         attributes.put("kmBasis", "assumption: the station spans its useful length centred on its km");
-        add("STN-" + p.code(), AssetType.STATION, p.names().en(), lo, hi, attributes);
+        add(stationId(p), AssetType.STATION, p.names().en(), lo, hi, attributes);
 
         int count = TURNOUTS_PER_LOOP_TRACK * loopTracks;
         for (int n = 1; n <= count; n++) {
@@ -164,7 +177,8 @@ final class AssetGenerator {
     }
 
     private Point nearestReferencePoint(double km) {
-        return line.network().referencePoints().stream()
+        return line.line().points().stream()
+                .filter(p -> !p.assumed())
                 .min(Comparator.comparingDouble((Point p) -> Math.abs(p.km() - km))
                         .thenComparingDouble(Point::km))
                 .orElseThrow();
@@ -188,7 +202,12 @@ final class AssetGenerator {
             throw new IllegalStateException("generated asset id " + id + " twice");
         }
         Country country = line.countryOf(fromKm, toKm);
-        out.add(new Asset(id, type, name, fromKm, toKm, country, LineGeometry.operatorOf(country), attributes));
+        Map<String, String> facts = attributes;
+        if (severalLines) { // one-line registers keep their stored attributes unchanged
+            facts = new LinkedHashMap<>(attributes);
+            facts.put("line", line.line().code());
+        }
+        out.add(new Asset(id, type, name, fromKm, toKm, country, LineGeometry.operatorOf(country), facts));
     }
 
     /** Rounds a km to the metre, so 783.2 − 0.425 reads 782.775 and not 782.7750000000001. */

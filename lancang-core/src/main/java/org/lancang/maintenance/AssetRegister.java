@@ -60,11 +60,12 @@ public final class AssetRegister {
      * <li>TURNOUT: two per loop track beyond the main line(s) ({@code TO-GLB-01} …), an assumption: station tracks minus
      * main tracks, times two, one at each throat.</li>
      * </ul>
-     * Ids depend only on the network's codes and structure names, so regenerating gives the same ids.
+     * Ids depend only on the network's codes and structure names, so regenerating gives the same ids. On a network of
+     * several lines each line's assets lie on that line's km, carry its code as the attribute {@code line}, and a
+     * junction station is one asset, placed on the first line listing it.
      */
     public static AssetRegister generate(Network network) {
-        LineGeometry line = new LineGeometry(network);
-        return new AssetRegister(line, AssetGenerator.generate(line));
+        return new AssetRegister(new LineGeometry(network), AssetGenerator.generate(network));
     }
 
     /**
@@ -208,7 +209,7 @@ public final class AssetRegister {
                 Border b = line.borderIn(d.fromKm(), d.toKm()).orElseThrow();
                 v.add(
                         prefix + "toKm",
-                        "the range crosses the border at km " + LineGeometry.fmt(b.km()) + ": split it into a "
+                        "the range crosses the border at km " + LineGeometry.fmt(line.kmOf(b)) + ": split it into a "
                                 + b.before().names().en() + " and a "
                                 + b.after().names().en()
                                 + " asset, one per maintainer");

@@ -5,28 +5,48 @@ import java.util.List;
 import java.util.Optional;
 import org.lancang.network.Border;
 import org.lancang.network.Country;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Section;
 import org.lancang.timetable.Operator;
 
-/** The facts about the line that maintenance needs again and again: its ends, the border, and which sections a range touches. */
+/**
+ * The facts about one line of the network that maintenance needs again and again: its ends, its borders, and which of
+ * its sections a range touches. Km are that line's; without a line named, the main line's (ADR 0033).
+ */
 final class LineGeometry {
     private final Network network;
+    private final Line line;
+    private final List<Border> borders;
     private final double startKm;
     private final double endKm;
     private final double borderKm;
 
     LineGeometry(Network network) {
+        this(network, network.mainLine());
+    }
+
+    LineGeometry(Network network, Line line) {
         this.network = network;
-        this.startKm = network.points().get(0).km();
-        this.endKm = network.points().get(network.points().size() - 1).km();
-        this.borderKm =
-                network.borders().isEmpty() ? Double.NaN : network.border().km();
+        this.line = line;
+        this.borders = network.borders(line);
+        this.startKm = line.first().km();
+        this.endKm = line.last().km();
+        this.borderKm = borders.isEmpty() ? Double.NaN : kmOf(borders.get(0));
     }
 
     Network network() {
         return network;
+    }
+
+    Line line() {
+        return line;
+    }
+
+    /** A border's km on this line (a border point lies on its line: {@link Network#borders(Line)}). */
+    double kmOf(Border b) {
+        return line.km(line.indexOf(b.point().code()));
     }
 
     double startKm() {
@@ -44,21 +64,20 @@ final class LineGeometry {
 
     /** The border a km range crosses (strictly inside it), if any. */
     Optional<Border> borderIn(double fromKm, double toKm) {
-        return network.borders().stream()
-                .filter(b -> fromKm < b.km() && toKm > b.km())
-                .findFirst();
+        return borders.stream().filter(b -> fromKm < kmOf(b) && toKm > kmOf(b)).findFirst();
     }
 
     /** The km range around a point up to the nearest border on each side (the line's ends where there is none). */
     double[] countryExtentAround(double km) {
         double lo = startKm;
         double hi = endKm;
-        for (Border b : network.borders()) {
-            if (b.km() <= km) {
-                lo = Math.max(lo, b.km());
+        for (Border b : borders) {
+            double at = kmOf(b);
+            if (at <= km) {
+                lo = Math.max(lo, at);
             }
-            if (b.km() > km) {
-                hi = Math.min(hi, b.km());
+            if (at > km) {
+                hi = Math.min(hi, at);
             }
         }
         return new double[] {lo, hi};
@@ -78,7 +97,7 @@ final class LineGeometry {
      * counts on the side it comes from), the shared country of the border when it crosses one.
      */
     Country countryOf(double fromKm, double toKm) {
-        return network.countryOf(fromKm, toKm);
+        return network.countryOf(line, fromKm, toKm);
     }
 
     /** Each country's part is maintained by its infrastructure manager (the country's data). */
@@ -95,7 +114,7 @@ final class LineGeometry {
      */
     List<Section> sectionsTouching(double fromKm, double toKm) {
         List<Section> out = new ArrayList<>();
-        for (Section s : network.sections()) {
+        for (Section s : line.sections()) {
             boolean touches = fromKm < toKm ? s.fromKm() < toKm && s.toKm() > fromKm : s.contains(fromKm);
             if (touches) {
                 out.add(s);

@@ -31,7 +31,7 @@ import org.mobilitydata.gtfsvalidator.util.VersionResolver;
  * Warnings and infos are printed (target/surefire-reports/*-output.txt) so the README can list them. The validator
  * does not stop its threads; never call System.exit here.
  */
-class GtfsValidatorTest {
+public class GtfsValidatorTest {
     /** Validate as of the first service day, so that the result does not depend on when the test runs. */
     private static final LocalDate VALIDATION_DATE = Fixtures.START;
 
@@ -102,7 +102,7 @@ class GtfsValidatorTest {
         assertThat(report.errors()).anyMatch(e -> e.startsWith("inconsistent_agency_timezone"));
     }
 
-    record Report(List<String> errors, List<String> warnings, List<String> infos) {}
+    public record Report(List<String> errors, List<String> warnings, List<String> infos) {}
 
     static Report validate(byte[] feed, String name) throws IOException {
         return validate(feed, name, VALIDATION_DATE);
@@ -112,7 +112,8 @@ class GtfsValidatorTest {
         return validate(feed, name, validationDate, "LA");
     }
 
-    static Report validate(byte[] feed, String name, LocalDate validationDate, String country) throws IOException {
+    public static Report validate(byte[] feed, String name, LocalDate validationDate, String country)
+            throws IOException {
         Path dir = Path.of("target", "gtfs-validator", name).toAbsolutePath();
         Path out = dir.resolve("report");
         Files.createDirectories(out);

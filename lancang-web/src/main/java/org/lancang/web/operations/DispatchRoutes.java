@@ -98,6 +98,7 @@ public final class DispatchRoutes {
                         .query("date", false, "service date (default today)")
                         .query("from", false, "top point code (default the first of the line)")
                         .query("to", false, "bottom point code (default the last of the line)")
+                        .query("line", false, "the line whose km run down the side (default: the main line)")
                         .query("start", false, "local start time HH:MM (default two hours before now)")
                         .query("hours", false, "window length in hours, 1–48 (default 8)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")
@@ -170,11 +171,16 @@ public final class DispatchRoutes {
         OperationsService operations = networks.named(Params.of(ctx).network(), "network");
         TimetableService timetable = operations.timetable();
         Network network = timetable.planner().network();
-        List<Point> points = network.points();
+        String line = params.text("line").orElse(null);
+        Validation v = new Validation();
+        v.check(line == null || network.line(line).isPresent(), "line", "'" + line + "' is not a line of the network");
+        v.throwIfInvalid();
+        // without from and to, the whole of the line drawn (the main line when none is named)
+        List<Point> points =
+                (line == null ? network.mainLine() : network.line(line).orElseThrow()).points();
         String from = params.text("from").orElse(points.get(0).code()).toUpperCase(Locale.ROOT);
         String to =
                 params.text("to").orElse(points.get(points.size() - 1).code()).toUpperCase(Locale.ROOT);
-        Validation v = new Validation();
         v.check(
                 network.point(from).isPresent(),
                 "from",
@@ -200,13 +206,14 @@ public final class DispatchRoutes {
                         .withNano(0));
         int hours = params.wholeNumber("hours", 8);
         DiagramWindow window = DiagramWindow.local(
-                from,
-                to,
-                date,
-                start,
-                Duration.ofHours(hours),
-                zone,
-                params.text("lang").orElse("en"));
+                        from,
+                        to,
+                        date,
+                        start,
+                        Duration.ofHours(hours),
+                        zone,
+                        params.text("lang").orElse("en"))
+                .onLine(line);
         double zoom = params.number("zoom").orElse(1.0);
         List<TrainForecast> day = operations.forecast(date).stream()
                 .filter(t -> t.serviceDate().equals(date))

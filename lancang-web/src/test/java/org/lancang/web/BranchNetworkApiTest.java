@@ -1,0 +1,166 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lancang.data.DataFiles;
+import org.lancang.gtfs.GtfsValidatorTest;
+
+/**
+ * A third network of several lines served from a test folder (the core's branch network: main line LA Bram km 0 –
+ * Jura km 50 – Aldo km 100, branch LC Jura km 0 – Cato km 40, one track at Jura), over HTTP: its points and lines, its
+ * train across the junction on the diagram of each line, a conflict at the junction, and a ticket across the junction
+ * priced on the way's length, and its GTFS feed as the MobilityData validator sees it. T2 (Cato → Bram) leaves 10 minutes later than the folder says, so that it reaches Jura
+ * while T1 (Aldo → Cato) is there: the two meet on the branch's one track.
+ */
+class BranchNetworkApiTest {
+    private static final Path BRANCH = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "branch");
+    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final String T2_AS_FILED = "QC,QB,07:00";
+
+    private static final DataFiles FOLDER = new DataFiles() {
+        @Override
+        public String read(String name) {
+            try {
+                String text = Files.readString(BRANCH.resolve(name));
+                return name.equals("timetable.csv") ? moveT2(text) : text;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean has(String name) {
+            return Files.exists(BRANCH.resolve(name));
+        }
+    };
+
+    private static TestServer server;
+    private static String planner;
+
+    private static String moveT2(String timetable) {
+        assertThat(timetable).contains(T2_AS_FILED);
+        return timetable.replace(T2_AS_FILED, "QC,QB,07:10");
+    }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withOthers(List.of(FOLDER));
+        planner = FreightApiTest.user(server, server.adminToken(), "jura.planner", "PLANNER");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode ok(TestServer.Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
+    @Test
+    void itsPointsAndItsTwoLinesAreServed() {
+        JsonNode points = ok(server.get("/api/network/points?network=branch"));
+        // the folder's points.csv, every point once (the junction Jura too)
+        assertThat(texts(points, "code")).containsExactlyInAnyOrder("QB", "QBJ", "QJ", "QAJ", "QA", "QCJ", "QC");
+
+        JsonNode lines = ok(server.get("/api/timetable/diagram/lines?network=branch", planner));
+        assertThat(texts(lines, "code")).containsExactly("LA", "LC");
+        assertThat(lines.get(1).get("points").toString()).isEqualTo("[\"QJ\",\"QCJ\",\"QC\"]");
+    }
+
+    @Test
+    void aTrainRunsAcrossTheJunctionAndIsDrawnOnTheDiagramOfEachLine() {
+        JsonNode t1 = ok(server.get("/api/timetable/trains/T1?network=branch&date=" + DATE));
+        assertThat(texts(t1.get("calls"), "point")).containsExactly("QA", "QAJ", "QJ", "QCJ", "QC");
+        assertThat(t1.get("runsOnDate").asBoolean()).isTrue();
+
+        String diagram = "/api/timetable/diagram.svg?network=branch&date=" + DATE + "&start=06:00&hours=4";
+        TestServer.Reply main = server.get(diagram + "&from=QB&to=QA&line=LA", planner);
+        assertThat(main.status()).as(main.body()).isEqualTo(200);
+        assertThat(main.body()).contains(">T1<", ">T2<");
+        TestServer.Reply branch = server.get(diagram + "&from=QJ&to=QC&line=LC", planner);
+        assertThat(branch.status()).as(branch.body()).isEqualTo(200);
+        assertThat(branch.body()).contains(">T1<", ">T2<");
+        assertThat(branch.body()).as("another line's km").isNotEqualTo(main.body());
+
+        TestServer.Reply unknown = server.get(diagram + "&from=QB&to=QA&line=LX", planner);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).contains("application/problem+json");
+        assertThat(unknown.json().get("field").asText()).isEqualTo("line");
+    }
+
+    @Test
+    void theDispatchersDiagramIsDrawnPerLineToo() {
+        String live = "/api/operations/diagram.svg?network=branch&date=" + DATE + "&start=06:00&hours=4";
+        TestServer.Reply branch = server.get(live + "&line=LC", planner);
+        assertThat(branch.status()).as(branch.body()).isEqualTo(200);
+        assertThat(branch.body()).contains(">T1<", ">T2<", "Cato").doesNotContain("Aldo loop");
+        TestServer.Reply main = server.get(live, planner);
+        assertThat(main.status()).as(main.body()).isEqualTo(200);
+        assertThat(main.body())
+                .as("the main line by default")
+                .contains("Aldo loop")
+                .doesNotContain("Cato loop");
+
+        TestServer.Reply unknown = server.get(live + "&line=LX", planner);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("line");
+    }
+
+    @Test
+    void theTwoTrainsFromTheTwoLinesConflictAroundTheJunction() {
+        JsonNode conflicts = ok(server.get("/api/timetable/conflicts?network=branch&date=" + DATE, planner));
+        assertThat(conflicts).isNotEmpty();
+        for (JsonNode c : conflicts) {
+            assertThat(List.of(c.get("first").asText(), c.get("second").asText()))
+                    .containsExactlyInAnyOrder("T1@" + DATE, "T2@" + DATE);
+        }
+        assertThat(texts(conflicts, "resource")).anyMatch(r -> r.contains("QJ"));
+    }
+
+    @Test
+    void aTicketAcrossTheJunctionIsPricedOnTheWaysLength() {
+        JsonNode fare = ok(server.get("/api/networks/branch/fares?from=QA&to=QC&train=T1&class=SECOND"));
+        // Aldo km 100 to Jura km 50 on the main line, then Jura km 0 to Cato km 40 on the branch
+        assertThat(fare.get("parts").get(0).get("km").asDouble()).isEqualTo(90.0);
+    }
+
+    @Test
+    void itsFeedHasNoValidatorError() throws IOException, InterruptedException {
+        HttpResponse<byte[]> feed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url("/gtfs/branch.zip")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        // validated as of the test's day, in Portugal: the folder's stations keep Lisbon's time
+        GtfsValidatorTest.Report report = GtfsValidatorTest.validate(feed.body(), "served-branch", DATE, "PT");
+        report.warnings().forEach(w -> System.out.println("GTFS validator WARNING (served branch): " + w));
+        assertThat(report.errors())
+                .as("validator errors:\n%s", String.join("\n", report.errors()))
+                .isEmpty();
+    }
+}
