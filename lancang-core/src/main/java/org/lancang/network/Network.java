@@ -36,6 +36,9 @@ public final class Network {
     private final Map<String, List<Place>> placesByCode;
     private final Map<String, Country> countryByCode;
 
+    /** Built on first use: most networks read from files are only looked up, never searched for a route. */
+    private volatile Routes routes;
+
     /**
      * A network that describes nothing about itself beyond its points: its countries are those of its points, its
      * borders are derived from its border points (each side's control at the nearest station holding border
@@ -109,6 +112,19 @@ public final class Network {
             }
         }
         this.borders = List.copyOf(complete);
+    }
+
+    /**
+     * The routes of this network, built once and shared: every path of every plan searches them, and they remember
+     * the ways already found.
+     */
+    public Routes routes() {
+        Routes built = routes;
+        if (built == null) {
+            built = new Routes(this);
+            routes = built; // two threads racing build equal routes: either may be kept
+        }
+        return built;
     }
 
     /** The one line of a network read as a single chain: it takes the network's code and names. */

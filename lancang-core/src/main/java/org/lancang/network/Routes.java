@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lancang.errors.InvalidInput;
 
 /**
@@ -20,6 +21,12 @@ public final class Routes {
 
     private final Network network;
     private final Map<String, List<Edge>> edges = new HashMap<>();
+
+    /**
+     * The shortest ways found so far, by their two ends: a day's thousands of paths share a few hundred of them. A
+     * refusal is not kept (it is searched again and refused again).
+     */
+    private final Map<List<String>, List<Route.Leg>> found = new ConcurrentHashMap<>();
 
     /** A section seen from one end: to the neighbour on {@code line}, from index {@code from} to {@code to}. */
     private record Edge(String neighbour, Line line, int from, int to, double km) {}
@@ -86,8 +93,22 @@ public final class Routes {
         legs.add(leg);
     }
 
-    /** Dijkstra over the sections, counting the shortest ways to each point to see a tie. */
     private List<Route.Leg> shortest(String from, String to) {
+        List<String> ends = List.of(from, to);
+        List<Route.Leg> known = found.get(ends);
+        if (known != null) {
+            return known;
+        }
+        List<Route.Leg> legs = List.copyOf(search(from, to));
+        if (found.size() > 10_000) {
+            found.clear(); // a long-running server asks for many pairs: keep the memory bounded
+        }
+        found.putIfAbsent(ends, legs);
+        return legs;
+    }
+
+    /** Dijkstra over the sections, counting the shortest ways to each point to see a tie. */
+    private List<Route.Leg> search(String from, String to) {
         if (from.equals(to)) {
             throw new InvalidInput("via", "the route passes " + from + " twice");
         }

@@ -21,6 +21,15 @@ final class AveragedGradient {
     private final double trainLengthM;
     private final double[] kinksM;
 
+    /**
+     * The section in force at the start of each stretch of {@code bucketM}, about two stretches per section: the
+     * integrator asks for the gradient at every step, head and tail, and a binary search over a long path's sections
+     * was most of a run's time. Read only after it is built, so one gradient serves runs on any thread.
+     */
+    private final int[] sectionAtBucket;
+
+    private final double bucketM;
+
     AveragedGradient(List<GradientSection> sections, double trainLengthM) {
         List<GradientSection> merged = mergeEqualNeighbours(sections);
         int n = merged.size();
@@ -41,6 +50,17 @@ final class AveragedGradient {
             kinksM[2 * (k - 1) + 1] = startsM[k] + trainLengthM;
         }
         Arrays.sort(kinksM);
+        double spanM = n > 1 ? startsM[n - 1] - startsM[0] : 0;
+        this.bucketM = spanM > 0 ? spanM / (2.0 * n) : 1.0;
+        int buckets = (int) Math.min(4L * n + 2, (long) Math.ceil(Math.max(startsM[n - 1], 0) / bucketM) + 2);
+        this.sectionAtBucket = new int[buckets];
+        int k = 0;
+        for (int b = 0; b < buckets; b++) {
+            while (k + 1 < n && startsM[k + 1] <= b * bucketM) {
+                k++;
+            }
+            sectionAtBucket[b] = k;
+        }
     }
 
     /** Gradient averaged over the train when its head is at {@code headM}, ‰. */
@@ -62,9 +82,21 @@ final class AveragedGradient {
         if (xM <= 0) {
             return permille[0] * xM; // the first gradient continues behind the path start
         }
-        int index = Arrays.binarySearch(startsM, xM);
-        int section = index >= 0 ? index : -index - 2;
+        int section = sectionAt(xM);
         return integralAtStart[section] + permille[section] * (xM - startsM[section]);
+    }
+
+    /** The last section starting at or before {@code xM} (> 0): from its stretch's, walking on. */
+    private int sectionAt(double xM) {
+        int bucket = (int) Math.min(xM / bucketM, sectionAtBucket.length - 1);
+        int section = sectionAtBucket[bucket];
+        while (section > 0 && startsM[section] > xM) {
+            section--; // the division rounded up onto the next stretch
+        }
+        while (section + 1 < startsM.length && startsM[section + 1] <= xM) {
+            section++;
+        }
+        return section;
     }
 
     private static List<GradientSection> mergeEqualNeighbours(List<GradientSection> sections) {

@@ -1,7 +1,10 @@
 package org.lancang.timetable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
@@ -67,6 +70,14 @@ public final class LinePath {
     private final int[] legOfSection;
     private final double[] positionsM;
 
+    /**
+     * Point indices by code, exact and ignoring case (the first point that matches, as a scan would find it): the
+     * blocking times ask a path for both ends of every line resource of the network, most of them not on the path.
+     */
+    private final Map<String, Integer> indexByCode;
+
+    private final Map<String, Integer> indexIgnoringCase;
+
     private LinePath(Network network, Route route) {
         this.network = network;
         List<Leg> legList = new ArrayList<>();
@@ -99,6 +110,14 @@ public final class LinePath {
         this.sections = List.copyOf(secs);
         this.legOfSection = legOf.stream().mapToInt(Integer::intValue).toArray();
         this.positionsM = positions.stream().mapToDouble(Double::doubleValue).toArray();
+        Map<String, Integer> exact = new HashMap<>();
+        Map<String, Integer> anyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < points.size(); i++) {
+            exact.putIfAbsent(points.get(i).code(), i);
+            anyCase.putIfAbsent(points.get(i).code(), i);
+        }
+        this.indexByCode = exact;
+        this.indexIgnoringCase = anyCase;
     }
 
     /** The path along a route's legs. */
@@ -136,7 +155,7 @@ public final class LinePath {
         String f0 = network.points().get(f).code();
         String t0 = network.points().get(t).code();
         try {
-            return new LinePath(network, new Routes(network).between(f0, t0, via));
+            return new LinePath(network, network.routes().between(f0, t0, via));
         } catch (InvalidInput e) {
             String field = e.field().equals("to") ? toField : e.field();
             throw new InvalidInput(field, e.errors().get(0).message());
@@ -199,17 +218,12 @@ public final class LinePath {
 
     /** Index of the point in this path, or -1. */
     public int indexOf(String code) {
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).code().equals(code)) {
-                return i; // the usual case, cheaper than ignoring case
-            }
+        Integer exact = indexByCode.get(code);
+        if (exact != null) {
+            return exact; // the usual case, cheaper than ignoring case
         }
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).code().equalsIgnoreCase(code)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer anyCase = indexIgnoringCase.get(code);
+        return anyCase != null ? anyCase : -1;
     }
 
     /**

@@ -55,7 +55,7 @@ public final class TimetableFile {
     public static List<TrainPlan> parse(String file, String text, Network network) {
         List<TrainPlan> plans = parse(file, text);
         List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
-        Routes routes = new Routes(network);
+        Routes routes = network.routes();
         Set<List<Object>> checked = new HashSet<>(); // a timetable repeats a few routes: each searched once
         for (int i = 0; i < plans.size(); i++) {
             TrainPlan plan = plans.get(i);

@@ -31,7 +31,6 @@ import java.util.zip.ZipOutputStream;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
-import org.lancang.network.Routes;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
@@ -332,7 +331,7 @@ public final class GtfsExporter {
      */
     private static boolean risesFirst(Network network, RouteKey route) {
         try {
-            return new Routes(network)
+            return network.routes()
                     .between(route.west().code(), route.east().code(), List.of())
                     .legs()
                     .get(0)
