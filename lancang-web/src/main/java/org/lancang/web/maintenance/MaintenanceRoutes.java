@@ -22,6 +22,7 @@ import org.lancang.errors.Validation;
 import org.lancang.maintenance.Asset;
 import org.lancang.maintenance.AssetDraft;
 import org.lancang.maintenance.AssetType;
+import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.DefectReport;
 import org.lancang.maintenance.InspectionOutcome;
 import org.lancang.maintenance.InspectionResult;
@@ -73,7 +74,12 @@ public final class MaintenanceRoutes {
     public record RestrictionInput(Double fromKm, Double toKm, Integer speedKmh, String validFrom, String validTo) {}
 
     public record DefectInput(
-            String assetId, Double km, Severity severity, String description, RestrictionInput restriction) {}
+            String assetId,
+            Double km,
+            Severity severity,
+            String description,
+            RestrictionInput restriction,
+            String line) {}
 
     public record WorkOrderInput(String defectId, String assetId, String title) {}
 
@@ -197,7 +203,7 @@ public final class MaintenanceRoutes {
                         .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(DefectView.class))
                         .handle(ctx -> ctx.json(named(ctx).defects().stream()
-                                .map(DefectView::of)
+                                .map(d -> view(named(ctx), d))
                                 .toList())),
                 Endpoint.get(base + "/defects/{id}")
                         .access(read)
@@ -205,8 +211,10 @@ public final class MaintenanceRoutes {
                         .summary("One defect")
                         .pathParam("id", "defect id, e.g. DEF-1")
                         .returns(DefectView.class)
-                        .handle(ctx -> ctx.json(DefectView.of(
-                                networks.ofDefect(ctx.pathParam("id")).defect(ctx.pathParam("id"))))),
+                        .handle(ctx -> {
+                            MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
+                            ctx.json(view(service, service.defect(ctx.pathParam("id"))));
+                        }),
                 Endpoint.post(base + "/defects")
                         .access(maintain)
                         .tag("maintenance")
@@ -253,7 +261,7 @@ public final class MaintenanceRoutes {
                                         .restrictionsInForce(Params.of(ctx)
                                                 .instant("at", named(ctx).now()))
                                         .stream()
-                                        .map(DefectView::of)
+                                        .map(d -> view(named(ctx), d))
                                         .toList())),
                 Endpoint.get(base + "/restrictions/impact")
                         .access(read)
@@ -423,16 +431,22 @@ public final class MaintenanceRoutes {
                         restriction,
                         List.of(),
                         user(ctx),
-                        service.now()),
+                        service.now(),
+                        in.line()),
                 day);
-        ctx.status(201).json(new DefectImpactView(DefectView.of(reported.defect()), ImpactView.of(reported.impact())));
+        ctx.status(201).json(new DefectImpactView(view(service, reported.defect()), ImpactView.of(reported.impact())));
+    }
+
+    /** A defect as shown, with the line its km are on. */
+    private static DefectView view(MaintenanceService service, Defect defect) {
+        return defect == null ? null : DefectView.of(defect, service.lineOf(defect));
     }
 
     private void lift(Context ctx) {
         MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
         LocalDate day = Params.of(ctx).date("date", today(service).plusDays(1));
         MaintenanceService.Reported r = service.liftRestriction(ctx.pathParam("id"), user(ctx), day);
-        ctx.json(new DefectImpactView(DefectView.of(r.defect()), ImpactView.of(r.impact())));
+        ctx.json(new DefectImpactView(view(service, r.defect()), ImpactView.of(r.impact())));
     }
 
     private void move(Context ctx) {
@@ -461,7 +475,7 @@ public final class MaintenanceRoutes {
                 user(ctx),
                 day);
         ctx.json(new MovedView(
-                WorkOrderView.of(moved.workOrder()), DefectView.of(moved.defect()), ImpactView.of(moved.impact())));
+                WorkOrderView.of(moved.workOrder()), view(service, moved.defect()), ImpactView.of(moved.impact())));
     }
 
     /**
