@@ -191,6 +191,7 @@ class BranchNetworkApiTest {
                 "/api/maintenance/defects?date=" + day, maintainer, defect("LC", "TRK-QJ-QCJ", 10, 35, day));
         assertThat(onBranch.status()).as(onBranch.body()).isEqualTo(201);
         assertThat(onBranch.json().at("/defect/line").asText()).isEqualTo("LC");
+        System.out.println("LC km 5-35 at 30 km/h, delays: " + onBranch.json().at("/impact/trains"));
         assertThat(texts(onBranch.json().at("/impact/trains"), "train")).contains("T1");
         assertThat(arrivalOfT1(day)).as("the timetable slows T1 on the branch").isAfter(unrestricted);
         assertThat(ok(server.get(defects, maintainer)).size()).isEqualTo(before + 1);
@@ -204,6 +205,7 @@ class BranchNetworkApiTest {
         assertThat(onMain.json().at("/defect/line").asText())
                 .as("the main line by default")
                 .isEqualTo("LA");
+        System.out.println("LA km 5-35 at 30 km/h, delays: " + onMain.json().at("/impact/trains"));
         assertThat(texts(onMain.json().at("/impact/trains"), "train")).containsExactly("T2");
         assertThat(arrivalOfT1(other)).isEqualTo(t1There);
     }
