@@ -18,8 +18,6 @@ import org.lancang.timetable.SpeedRestriction;
 public final class Defects {
     public static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ID = 64;
-    /** The asset attribute naming its line ({@link AssetRegister#generate}). */
-    private static final String LINE_ATTRIBUTE = "line";
 
     private static final Comparator<SpeedRestriction> KM_ORDER = Comparator.comparingDouble(SpeedRestriction::fromKm)
             .thenComparingDouble(SpeedRestriction::toKm)
@@ -140,7 +138,9 @@ public final class Defects {
         // an asset's km are those of its line (the attribute the register gives it on a network of several lines)
         String assetLine = asset.get()
                 .attributes()
-                .getOrDefault(LINE_ATTRIBUTE, register.network().mainLine().code());
+                .getOrDefault(
+                        AssetRegister.LINE_ATTRIBUTE,
+                        register.network().mainLine().code());
         if (!assetLine.equals(line.code())) {
             v.add("assetId", assetId.strip() + " is on the line " + assetLine + ", not " + line.code());
             return Optional.empty();

@@ -196,6 +196,23 @@ class BranchNetworkApiTest {
         assertThat(arrivalOfT1(day)).as("the timetable slows T1 on the branch").isAfter(unrestricted);
         assertThat(ok(server.get(defects, maintainer)).size()).isEqualTo(before + 1);
 
+        // an asset of the branch is edited on the branch's km (the main line's would take km 45), not on an unknown
+        // line
+        TestServer.Reply longer = server.send(
+                "PUT",
+                "/api/maintenance/assets/TRK-QCJ-QC",
+                maintainer,
+                "application/json",
+                "{\"type\":\"TRACK\",\"name\":\"Track\",\"fromKm\":20,\"toKm\":45}".getBytes());
+        assertThat(longer.status()).as(longer.body()).isEqualTo(400);
+        assertThat(longer.json().get("field").asText()).isEqualTo("toKm");
+        TestServer.Reply nowhere = server.postJson(
+                "/api/maintenance/assets?network=branch",
+                maintainer,
+                "{\"id\":\"TRK-NEW\",\"type\":\"TRACK\",\"name\":\"Track\",\"fromKm\":1,\"toKm\":2,\"line\":\"ZZ\"}");
+        assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
+        assertThat(nowhere.json().get("field").asText()).isEqualTo("line");
+
         // the same km on the main line (Bram – Jura): T2 runs there, T1 does not
         LocalDate other = DATE.plusDays(12);
         Instant t1There = arrivalOfT1(other);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,13 @@ import org.lancang.web.maintenance.MaintenanceViews.WorkOrderView;
  */
 public final class MaintenanceRoutes {
     public record AssetInput(
-            String id, AssetType type, String name, Double fromKm, Double toKm, Map<String, String> attributes) {}
+            String id,
+            AssetType type,
+            String name,
+            Double fromKm,
+            Double toKm,
+            Map<String, String> attributes,
+            String line) {}
 
     public record InspectionInput(
             String assetId, String date, InspectionOutcome outcome, String inspector, String notes) {}
@@ -386,8 +393,19 @@ public final class MaintenanceRoutes {
         v.check(in.fromKm() != null, "fromKm", "is required");
         v.check(in.toKm() != null, "toKm", "is required");
         v.throwIfInvalid();
+        Map<String, String> attributes = new HashMap<>(in.attributes() == null ? Map.of() : in.attributes());
+        if (in.line() != null) {
+            attributes.put("line", in.line());
+        } else if (pathId != null && !attributes.containsKey("line")) {
+            // an edit that names no line keeps the asset on its own (a branch's asset stays on the branch's km)
+            networks.ofAsset(pathId)
+                    .register()
+                    .find(pathId)
+                    .map(a -> a.attributes().get("line"))
+                    .ifPresent(line -> attributes.put("line", line));
+        }
         return new AssetDraft(
-                pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(), in.attributes());
+                pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(), attributes);
     }
 
     private void recordInspection(Context ctx) {
