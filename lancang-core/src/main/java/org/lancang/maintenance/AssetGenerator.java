@@ -205,7 +205,7 @@ final class AssetGenerator {
         Map<String, String> facts = attributes;
         if (severalLines) { // one-line registers keep their stored attributes unchanged
             facts = new LinkedHashMap<>(attributes);
-            facts.put("line", line.line().code());
+            facts.put(AssetRegister.LINE_ATTRIBUTE, line.line().code());
         }
         out.add(new Asset(id, type, name, fromKm, toKm, country, LineGeometry.operatorOf(country), facts));
     }

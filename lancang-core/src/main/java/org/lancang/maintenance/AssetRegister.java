@@ -14,6 +14,7 @@ import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
 import org.lancang.network.Border;
 import org.lancang.network.Country;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 
 /**
@@ -23,6 +24,9 @@ import org.lancang.network.Network;
  */
 public final class AssetRegister {
     private static final int MAX_NAME = 200;
+    /** The attribute naming the line an asset's km are on, on a network of several lines (none: the main line). */
+    static final String LINE_ATTRIBUTE = "line";
+
     private static final Comparator<Asset> KM_ORDER = Comparator.comparingDouble(Asset::fromKm)
             .thenComparingDouble(Asset::toKm)
             .thenComparing(Asset::type)
@@ -80,9 +84,10 @@ public final class AssetRegister {
             Asset a = assets.get(i);
             String field = "assets[" + i + "]";
             v.check(seen.add(a.id()), field + ".id", "asset id " + a.id() + " appears twice");
-            checkDraft(v, line, AssetDraft.of(a), field + ".");
-            Country lies = line.countryOf(a.fromKm(), a.toKm());
-            boolean placed = line.inside(a.fromKm()) && line.inside(a.toKm()) && !lies.isShared();
+            LineGeometry on =
+                    checkDraft(v, network, AssetDraft.of(a), field + ".").orElse(line);
+            Country lies = on.countryOf(a.fromKm(), a.toKm());
+            boolean placed = on.inside(a.fromKm()) && on.inside(a.toKm()) && !lies.isShared();
             if (placed && (!a.country().equals(lies) || !a.operator().equals(LineGeometry.operatorOf(lies)))) {
                 v.add(
                         field + ".country",
@@ -172,9 +177,9 @@ public final class AssetRegister {
      */
     public Asset toAsset(AssetDraft draft) {
         Validation v = new Validation();
-        checkDraft(v, line, draft, "");
+        Optional<LineGeometry> on = checkDraft(v, line.network(), draft, "");
         v.throwIfInvalid();
-        Country country = line.countryOf(draft.fromKm(), draft.toKm());
+        Country country = on.orElseThrow().countryOf(draft.fromKm(), draft.toKm());
         return new Asset(
                 draft.id().strip(),
                 draft.type(),
@@ -186,7 +191,24 @@ public final class AssetRegister {
                 draft.attributes());
     }
 
-    private static void checkDraft(Validation v, LineGeometry line, AssetDraft d, String prefix) {
+    /**
+     * Checks a draft on its line (the attribute {@value #LINE_ATTRIBUTE}; none: the main line) and returns that line's
+     * geometry, empty when the network has no such line (then named as {@code line}).
+     */
+    private static Optional<LineGeometry> checkDraft(Validation v, Network network, AssetDraft d, String prefix) {
+        String code = d.attributes() == null ? null : d.attributes().get(LINE_ATTRIBUTE);
+        Optional<Line> named =
+                code == null || Texts.blank(code) ? Optional.of(network.mainLine()) : network.line(code.strip());
+        if (named.isEmpty()) {
+            v.add(prefix + "line", "'" + code.strip() + "' is not a line of the network " + network.code());
+            return Optional.empty();
+        }
+        LineGeometry line = new LineGeometry(network, named.get());
+        checkDraftOn(v, line, d, prefix);
+        return Optional.of(line);
+    }
+
+    private static void checkDraftOn(Validation v, LineGeometry line, AssetDraft d, String prefix) {
         String id = d.id() == null ? null : d.id().strip();
         if (Texts.blank(id)) {
             v.add(prefix + "id", "is required");

@@ -14,6 +14,8 @@ import org.lancang.timetable.SpeedRestriction;
  *
  * @param restriction the temporary speed restriction, or {@code null} when none was imposed
  * @param photoIds    ids of the photos the web layer keeps
+ * @param line        the code of the line its km (and its restriction's) are on; {@code null}: the network's main line
+ *                    (as in {@link SpeedRestriction}, ADR 0033)
  */
 public record Defect(
         String id,
@@ -25,7 +27,8 @@ public record Defect(
         List<String> photoIds,
         String reportedBy,
         Instant reportedAt,
-        DefectStatus status) {
+        DefectStatus status,
+        String line) {
     public Defect {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(assetId, "assetId");
@@ -37,15 +40,33 @@ public record Defect(
         photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);
     }
 
+    /** A defect on the network's main line. */
+    public Defect(
+            String id,
+            String assetId,
+            double km,
+            Severity severity,
+            String description,
+            TemporaryRestriction restriction,
+            List<String> photoIds,
+            String reportedBy,
+            Instant reportedAt,
+            DefectStatus status) {
+        this(id, assetId, km, severity, description, restriction, photoIds, reportedBy, reportedAt, status, null);
+    }
+
+    /** Its restriction as the timetable takes it, on the defect's line: it slows only the trains running there. */
+    public SpeedRestriction speedRestriction() {
+        return restriction.toSpeedRestriction().onLine(line);
+    }
+
     public boolean hasRestriction() {
         return restriction != null;
     }
 
     /** The speed restriction this defect imposes at {@code at}, if one is in force then. */
     public Optional<SpeedRestriction> restrictionInForce(Instant at) {
-        return restriction != null && restriction.inForce(at)
-                ? Optional.of(restriction.toSpeedRestriction())
-                : Optional.empty();
+        return restriction != null && restriction.inForce(at) ? Optional.of(speedRestriction()) : Optional.empty();
     }
 
     /** This defect with its restriction lifted at {@code at}; {@link InvalidInput} naming {@code liftRestriction} if it has none. */
@@ -67,7 +88,8 @@ public record Defect(
                 photoIds,
                 reportedBy,
                 reportedAt,
-                status);
+                status,
+                line);
     }
 
     /** This defect with one more photo id. */
@@ -77,7 +99,8 @@ public record Defect(
         }
         List<String> photos = new ArrayList<>(photoIds);
         photos.add(photoId.strip());
-        return new Defect(id, assetId, km, severity, description, restriction, photos, reportedBy, reportedAt, status);
+        return new Defect(
+                id, assetId, km, severity, description, restriction, photos, reportedBy, reportedAt, status, line);
     }
 
     /** This defect closed (its repair verified). The restriction stays as it is: only lifting or expiry ends it. */
@@ -92,6 +115,7 @@ public record Defect(
                 photoIds,
                 reportedBy,
                 reportedAt,
-                DefectStatus.CLOSED);
+                DefectStatus.CLOSED,
+                line);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param description required, at most 2,000 characters
  * @param restriction the temporary speed restriction asked for, or {@code null}
  * @param photoIds    ids of photos the web layer stored; may be empty
+ * @param line        the code of the line the km are on; {@code null} or blank: the network's main line (ADR 0033)
  */
 public record DefectReport(
         String id,
@@ -22,4 +23,19 @@ public record DefectReport(
         RestrictionRequest restriction,
         List<String> photoIds,
         String reportedBy,
-        Instant reportedAt) {}
+        Instant reportedAt,
+        String line) {
+    /** A report on the network's main line. */
+    public DefectReport(
+            String id,
+            String assetId,
+            double km,
+            Severity severity,
+            String description,
+            RestrictionRequest restriction,
+            List<String> photoIds,
+            String reportedBy,
+            Instant reportedAt) {
+        this(id, assetId, km, severity, description, restriction, photoIds, reportedBy, reportedAt, null);
+    }
+}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.lancang.errors.Validation;
+import org.lancang.network.Line;
 import org.lancang.network.Section;
 import org.lancang.timetable.SpeedRestriction;
 
@@ -17,21 +18,22 @@ import org.lancang.timetable.SpeedRestriction;
 public final class Defects {
     public static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ID = 64;
+
     private static final Comparator<SpeedRestriction> KM_ORDER = Comparator.comparingDouble(SpeedRestriction::fromKm)
             .thenComparingDouble(SpeedRestriction::toKm)
             .thenComparingInt(SpeedRestriction::speedKmh);
 
     private final AssetRegister register;
-    private final LineGeometry line;
 
     public Defects(AssetRegister register) {
         this.register = Objects.requireNonNull(register, "register");
-        this.line = new LineGeometry(register.network());
     }
 
     /**
-     * The defect a report describes, OPEN, or {@link org.lancang.errors.InvalidInput} naming every wrong field:
-     * {@code id}, {@code assetId} (unknown), {@code km} (off the line or outside the asset), {@code severity},
+     * The defect a report describes, OPEN, on the report's line (a null line: the main line, named or not), or
+     * {@link org.lancang.errors.InvalidInput} naming every wrong field: {@code line} (not a line of the network),
+     * {@code id}, {@code assetId} (unknown, or on another line), {@code km} (off the line or outside the asset),
+     * {@code severity},
      * {@code description} (required, ≤ 2,000 characters), {@code photoIds[i]}, {@code reportedBy},
      * {@code reportedAt}, and for the restriction {@code restriction.fromKm} / {@code restriction.toKm} (on the line,
      * toKm after fromKm, covering the defect's km), {@code restriction.speedKmh} (above 0 and below the line speed of
@@ -40,9 +42,21 @@ public final class Defects {
      */
     public Defect report(DefectReport r) {
         Validation v = new Validation();
+        Optional<Line> named = Texts.blank(r.line())
+                ? Optional.of(register.network().mainLine())
+                : register.network().line(r.line().strip());
+        if (named.isEmpty()) {
+            // the km mean nothing without their line: refuse before checking them against another one
+            v.add(
+                    "line",
+                    "'" + r.line().strip() + "' is not a line of the network "
+                            + register.network().code());
+            v.throwIfInvalid();
+        }
+        LineGeometry line = new LineGeometry(register.network(), named.orElseThrow());
         Texts.required(v, r.id(), "id", MAX_ID);
-        Optional<Asset> asset = checkAsset(v, r.assetId());
-        checkKm(v, r.km(), asset);
+        Optional<Asset> asset = checkAsset(v, r.assetId(), line.line());
+        checkKm(v, line, r.km(), asset);
         v.check(r.severity() != null, "severity", "is required");
         Texts.required(v, r.description(), "description", MAX_DESCRIPTION);
         List<String> photos = r.photoIds() == null ? List.of() : r.photoIds();
@@ -52,7 +66,7 @@ public final class Defects {
         Texts.required(v, r.reportedBy(), "reportedBy", 200);
         v.check(r.reportedAt() != null, "reportedAt", "is required");
         if (r.restriction() != null) {
-            checkRestriction(v, r.restriction(), r.km());
+            checkRestriction(v, line, r.restriction(), r.km());
         }
         v.throwIfInvalid();
 
@@ -70,7 +84,11 @@ public final class Defects {
                 photos.stream().map(String::strip).toList(),
                 r.reportedBy().strip(),
                 r.reportedAt(),
-                DefectStatus.OPEN);
+                DefectStatus.OPEN,
+                // null on the main line, as a SpeedRestriction has it: a main-line defect is what it always was
+                line.line().equals(register.network().mainLine())
+                        ? null
+                        : line.line().code());
     }
 
     /**
@@ -100,24 +118,37 @@ public final class Defects {
         for (Defect d : defects) {
             TemporaryRestriction r = d.restriction();
             if (r != null && r.validFrom().isBefore(to) && r.effectiveEnd().isAfter(from)) {
-                out.add(r.toSpeedRestriction());
+                out.add(d.speedRestriction());
             }
         }
         out.sort(KM_ORDER);
         return out;
     }
 
-    private Optional<Asset> checkAsset(Validation v, String assetId) {
+    private Optional<Asset> checkAsset(Validation v, String assetId, Line line) {
         if (Texts.blank(assetId)) {
             v.add("assetId", "is required");
             return Optional.empty();
         }
         Optional<Asset> asset = register.find(assetId);
-        v.check(asset.isPresent(), "assetId", "'" + assetId + "' is not an asset in the register");
+        if (asset.isEmpty()) {
+            v.add("assetId", "'" + assetId + "' is not an asset in the register");
+            return asset;
+        }
+        // an asset's km are those of its line (the attribute the register gives it on a network of several lines)
+        String assetLine = asset.get()
+                .attributes()
+                .getOrDefault(
+                        AssetRegister.LINE_ATTRIBUTE,
+                        register.network().mainLine().code());
+        if (!assetLine.equals(line.code())) {
+            v.add("assetId", assetId.strip() + " is on the line " + assetLine + ", not " + line.code());
+            return Optional.empty();
+        }
         return asset;
     }
 
-    private void checkKm(Validation v, double km, Optional<Asset> asset) {
+    private static void checkKm(Validation v, LineGeometry line, double km, Optional<Asset> asset) {
         if (!line.inside(km)) {
             v.add("km", LineGeometry.fmt(km) + " is outside " + line.extent());
         } else if (asset.isPresent() && !asset.get().covers(km)) {
@@ -129,7 +160,7 @@ public final class Defects {
         }
     }
 
-    private void checkRestriction(Validation v, RestrictionRequest q, double defectKm) {
+    private static void checkRestriction(Validation v, LineGeometry line, RestrictionRequest q, double defectKm) {
         boolean fromOk = line.inside(q.fromKm());
         boolean toOk = line.inside(q.toKm());
         v.check(fromOk, "restriction.fromKm", LineGeometry.fmt(q.fromKm()) + " is outside " + line.extent());

@@ -2,11 +2,16 @@ package org.lancang.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lancang.errors.FieldError;
+import org.lancang.errors.InvalidInput;
 import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.timetable.SpeedRestriction;
 
 /**
  * The asset register of the branch network (main line LA: Bram 0 – Jura 50 – Aldo 100; branch LC: Jura 0 – Cato 40),
@@ -55,5 +60,62 @@ class BranchAssetsTest {
         assertThat(List.of(tunnel.fromKm(), tunnel.toKm())).containsExactly(10.0, 12.0);
         assertThat(tunnel.id()).isEqualTo("TUN-QCJ-CATO"); // nearest published point of the branch: Cato loop, km 20
         assertThat(tunnel.attributes()).containsEntry("line", "LC");
+    }
+
+    private static final Instant FROM = Instant.parse("2026-12-01T00:00:00Z");
+
+    private static DefectReport onLine(String line, String assetId, double km, double toKm) {
+        return new DefectReport(
+                "D-1",
+                assetId,
+                km,
+                Severity.HIGH,
+                "Rail break",
+                new RestrictionRequest(5, toKm, 30, FROM, FROM.plusSeconds(86_400)),
+                List.of(),
+                "Kham",
+                FROM,
+                line);
+    }
+
+    private static List<String> refused(Runnable r) {
+        try {
+            r.run();
+        } catch (InvalidInput e) {
+            return e.errors().stream().map(FieldError::field).toList();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
+    void aDefectOnTheBranchIsCheckedOnTheBranchAndItsRestrictionIsTheBranchs() {
+        Defects defects = new Defects(REGISTER);
+        Defect d = defects.report(onLine("LC", "TRK-QJ-QCJ", 10, 35));
+        assertThat(d.line()).isEqualTo("LC");
+        assertThat(d.restrictionInForce(FROM))
+                .contains(new SpeedRestriction(5, 35, 30, FROM, FROM.plusSeconds(86_400), "LC"));
+        // none named, or the main line named: the main line, as a SpeedRestriction without a line
+        assertThat(defects.report(onLine(null, "TRK-QBJ-QJ", 30, 35)).line()).isNull();
+        assertThat(defects.report(onLine("LA", "TRK-QBJ-QJ", 30, 35)).line()).isNull();
+
+        assertThat(refused(() -> defects.report(onLine("ZZ", "TRK-QJ-QCJ", 10, 35))))
+                .containsExactly("line");
+        // km 45 lies on the main line (0 – 100) but beyond the branch's end (40)
+        assertThat(refused(() -> defects.report(onLine("LC", "TRK-QJ-QCJ", 10, 45))))
+                .containsExactly("restriction.toKm");
+        assertThat(refused(() -> defects.report(onLine("LC", "TRK-QBJ-QJ", 30, 35))))
+                .as("an asset of the main line")
+                .containsExactly("assetId");
+    }
+
+    @Test
+    void anAssetIsEditedOnItsOwnLinesKm() {
+        AssetDraft cato = AssetDraft.of(REGISTER.get("TRK-QCJ-QC"));
+        AssetDraft longer = new AssetDraft(cato.id(), cato.type(), cato.name(), cato.fromKm(), 45, cato.attributes());
+        assertThat(refused(() -> REGISTER.update(longer))).containsExactly("toKm");
+        AssetDraft shorter = new AssetDraft(cato.id(), cato.type(), cato.name(), cato.fromKm(), 39, cato.attributes());
+        assertThat(REGISTER.update(shorter).get(cato.id()).toKm()).isEqualTo(39.0);
+        AssetDraft nowhere = new AssetDraft("TRK-NEW", AssetType.TRACK, "Track", 1, 2, Map.of("line", "ZZ"));
+        assertThat(refused(() -> REGISTER.add(nowhere))).containsExactly("line");
     }
 }

@@ -11,8 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +142,89 @@ class BranchNetworkApiTest {
                     .containsExactlyInAnyOrder("T1@" + DATE, "T2@" + DATE);
         }
         assertThat(texts(conflicts, "resource")).anyMatch(r -> r.contains("QJ"));
+    }
+
+    /** T1's arrival at Cato on a date, as the timetable serves it. */
+    private static Instant arrivalOfT1(LocalDate date) {
+        JsonNode calls = ok(server.get("/api/timetable/trains/T1?network=branch&date=" + date))
+                .get("calls");
+        return OffsetDateTime.parse(calls.get(calls.size() - 1).get("arrival").asText())
+                .toInstant();
+    }
+
+    private static String defect(String line, String assetId, double km, double toKm, LocalDate day) {
+        // valid on that day only, away from DATE, so the other tests of this class see no restriction
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return """
+                {"assetId":"%s","km":%s,"severity":"HIGH","description":"Rail break",%s
+                 "restriction":{"fromKm":5,"toKm":%s,"speedKmh":30,"validFrom":"%s","validTo":"%s"}}""".formatted(
+                        assetId,
+                        km,
+                        line == null ? "" : "\"line\":\"" + line + "\",",
+                        toKm,
+                        from,
+                        from.plus(1, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void aRestrictionOnTheBranchSlowsOnlyTheTrainsOnTheBranch() {
+        String maintainer = FreightApiTest.user(server, server.adminToken(), "jura.maintainer", "MAINTAINER");
+        String defects = "/api/maintenance/defects?network=branch";
+        int before = ok(server.get(defects, maintainer)).size();
+
+        // refused, writing nothing: a line the network has not; km 45, on the main line's extent but not the branch's
+        TestServer.Reply unknown = server.postJson(
+                "/api/maintenance/defects", maintainer, defect("ZZ", "TRK-QJ-QCJ", 10, 35, DATE.plusDays(10)));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.contentType()).contains("application/problem+json");
+        assertThat(unknown.json().get("field").asText()).isEqualTo("line");
+        TestServer.Reply beyond = server.postJson(
+                "/api/maintenance/defects", maintainer, defect("LC", "TRK-QJ-QCJ", 10, 45, DATE.plusDays(10)));
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(400);
+        assertThat(beyond.json().get("field").asText()).isEqualTo("restriction.toKm");
+        assertThat(ok(server.get(defects, maintainer)).size()).isEqualTo(before);
+
+        // LC km 5–35 is Jura – Cato; read as the main line's km it would be Bram – Jura, where T1 never runs
+        LocalDate day = DATE.plusDays(10);
+        Instant unrestricted = arrivalOfT1(day);
+        TestServer.Reply onBranch = server.postJson(
+                "/api/maintenance/defects?date=" + day, maintainer, defect("LC", "TRK-QJ-QCJ", 10, 35, day));
+        assertThat(onBranch.status()).as(onBranch.body()).isEqualTo(201);
+        assertThat(onBranch.json().at("/defect/line").asText()).isEqualTo("LC");
+        System.out.println("LC km 5-35 at 30 km/h, delays: " + onBranch.json().at("/impact/trains"));
+        assertThat(texts(onBranch.json().at("/impact/trains"), "train")).contains("T1");
+        assertThat(arrivalOfT1(day)).as("the timetable slows T1 on the branch").isAfter(unrestricted);
+        assertThat(ok(server.get(defects, maintainer)).size()).isEqualTo(before + 1);
+
+        // an asset of the branch is edited on the branch's km (the main line's would take km 45), not on an unknown
+        // line
+        TestServer.Reply longer = server.send(
+                "PUT",
+                "/api/maintenance/assets/TRK-QCJ-QC",
+                maintainer,
+                "application/json",
+                "{\"type\":\"TRACK\",\"name\":\"Track\",\"fromKm\":20,\"toKm\":45}".getBytes());
+        assertThat(longer.status()).as(longer.body()).isEqualTo(400);
+        assertThat(longer.json().get("field").asText()).isEqualTo("toKm");
+        TestServer.Reply nowhere = server.postJson(
+                "/api/maintenance/assets?network=branch",
+                maintainer,
+                "{\"id\":\"TRK-NEW\",\"type\":\"TRACK\",\"name\":\"Track\",\"fromKm\":1,\"toKm\":2,\"line\":\"ZZ\"}");
+        assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
+        assertThat(nowhere.json().get("field").asText()).isEqualTo("line");
+
+        // the same km on the main line (Bram – Jura): T2 runs there, T1 does not
+        LocalDate other = DATE.plusDays(12);
+        Instant t1There = arrivalOfT1(other);
+        TestServer.Reply onMain = server.postJson(
+                "/api/maintenance/defects?date=" + other, maintainer, defect(null, "TRK-QBJ-QJ", 30, 35, other));
+        assertThat(onMain.status()).as(onMain.body()).isEqualTo(201);
+        assertThat(onMain.json().at("/defect/line").asText())
+                .as("the main line by default")
+                .isEqualTo("LA");
+        System.out.println("LA km 5-35 at 30 km/h, delays: " + onMain.json().at("/impact/trains"));
+        assertThat(texts(onMain.json().at("/impact/trains"), "train")).containsExactly("T2");
+        assertThat(arrivalOfT1(other)).isEqualTo(t1There);
     }
 
     @Test

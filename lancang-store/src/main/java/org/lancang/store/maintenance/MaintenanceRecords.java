@@ -183,9 +183,10 @@ final class MaintenanceRecords {
         TemporaryRestriction r = d.restriction();
         h.createUpdate("INSERT INTO defect (id, asset_id, km, severity, description, reported_by, reported_at, status,"
                         + " r_from_km, r_to_km, r_speed_kmh, r_valid_from, r_valid_to, r_lifted_at, r_lifted_by,"
-                        + " network) VALUES (:id, :asset, :km, :sev, :desc, :by, :at, :status, :rf, :rt, :rs, :vf,"
-                        + " :vt, :la, :lb, :network)")
+                        + " network, line) VALUES (:id, :asset, :km, :sev, :desc, :by, :at, :status, :rf, :rt, :rs,"
+                        + " :vf, :vt, :la, :lb, :network, :line)")
                 .bind("network", network)
+                .bind("line", d.line())
                 .bind("id", d.id())
                 .bind("asset", d.assetId())
                 .bind("km", d.km())
@@ -251,7 +252,8 @@ final class MaintenanceRecords {
                             photos.getOrDefault(rs.getString("id"), List.of()),
                             rs.getString("reported_by"),
                             instant(rs, "reported_at"),
-                            DefectStatus.valueOf(rs.getString("status")));
+                            DefectStatus.valueOf(rs.getString("status")),
+                            rs.getString("line"));
                 })
                 .list();
     }

@@ -144,6 +144,11 @@ public final class MaintenanceService implements TimetableService.DayConstraints
         return network.code();
     }
 
+    /** The code of the line a defect's km are on (a defect names none on the main line). */
+    public String lineOf(Defect defect) {
+        return defect.line() == null ? network.mainLine().code() : defect.line();
+    }
+
     /** Whether a point is one of this network's. */
     public boolean has(String pointCode) {
         return pointCode != null
@@ -259,7 +264,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                 report.restriction(),
                 report.photoIds(),
                 report.reportedBy(),
-                report.reportedAt()));
+                report.reportedAt(),
+                report.line()));
         Defect stored = jdbi.inTransaction(h -> {
             Defect d = withId(checked, "DEF-" + MaintenanceRecords.nextNumber(h));
             MaintenanceRecords.insertDefect(h, network.code(), d);
@@ -529,7 +535,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                 d.photoIds(),
                 d.reportedBy(),
                 d.reportedAt(),
-                d.status());
+                d.status(),
+                d.line());
     }
 
     /** For tests and the CLI: counts of the maintenance tables, to prove a refused request wrote nothing. */

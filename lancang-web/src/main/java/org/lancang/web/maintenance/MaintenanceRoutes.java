@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.lancang.errors.Validation;
 import org.lancang.maintenance.Asset;
 import org.lancang.maintenance.AssetDraft;
 import org.lancang.maintenance.AssetType;
+import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.DefectReport;
 import org.lancang.maintenance.InspectionOutcome;
 import org.lancang.maintenance.InspectionResult;
@@ -65,7 +67,13 @@ import org.lancang.web.maintenance.MaintenanceViews.WorkOrderView;
  */
 public final class MaintenanceRoutes {
     public record AssetInput(
-            String id, AssetType type, String name, Double fromKm, Double toKm, Map<String, String> attributes) {}
+            String id,
+            AssetType type,
+            String name,
+            Double fromKm,
+            Double toKm,
+            Map<String, String> attributes,
+            String line) {}
 
     public record InspectionInput(
             String assetId, String date, InspectionOutcome outcome, String inspector, String notes) {}
@@ -73,7 +81,12 @@ public final class MaintenanceRoutes {
     public record RestrictionInput(Double fromKm, Double toKm, Integer speedKmh, String validFrom, String validTo) {}
 
     public record DefectInput(
-            String assetId, Double km, Severity severity, String description, RestrictionInput restriction) {}
+            String assetId,
+            Double km,
+            Severity severity,
+            String description,
+            RestrictionInput restriction,
+            String line) {}
 
     public record WorkOrderInput(String defectId, String assetId, String title) {}
 
@@ -197,7 +210,7 @@ public final class MaintenanceRoutes {
                         .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(DefectView.class))
                         .handle(ctx -> ctx.json(named(ctx).defects().stream()
-                                .map(DefectView::of)
+                                .map(d -> view(named(ctx), d))
                                 .toList())),
                 Endpoint.get(base + "/defects/{id}")
                         .access(read)
@@ -205,8 +218,10 @@ public final class MaintenanceRoutes {
                         .summary("One defect")
                         .pathParam("id", "defect id, e.g. DEF-1")
                         .returns(DefectView.class)
-                        .handle(ctx -> ctx.json(DefectView.of(
-                                networks.ofDefect(ctx.pathParam("id")).defect(ctx.pathParam("id"))))),
+                        .handle(ctx -> {
+                            MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
+                            ctx.json(view(service, service.defect(ctx.pathParam("id"))));
+                        }),
                 Endpoint.post(base + "/defects")
                         .access(maintain)
                         .tag("maintenance")
@@ -253,7 +268,7 @@ public final class MaintenanceRoutes {
                                         .restrictionsInForce(Params.of(ctx)
                                                 .instant("at", named(ctx).now()))
                                         .stream()
-                                        .map(DefectView::of)
+                                        .map(d -> view(named(ctx), d))
                                         .toList())),
                 Endpoint.get(base + "/restrictions/impact")
                         .access(read)
@@ -378,8 +393,19 @@ public final class MaintenanceRoutes {
         v.check(in.fromKm() != null, "fromKm", "is required");
         v.check(in.toKm() != null, "toKm", "is required");
         v.throwIfInvalid();
+        Map<String, String> attributes = new HashMap<>(in.attributes() == null ? Map.of() : in.attributes());
+        if (in.line() != null) {
+            attributes.put("line", in.line());
+        } else if (pathId != null && !attributes.containsKey("line")) {
+            // an edit that names no line keeps the asset on its own (a branch's asset stays on the branch's km)
+            networks.ofAsset(pathId)
+                    .register()
+                    .find(pathId)
+                    .map(a -> a.attributes().get("line"))
+                    .ifPresent(line -> attributes.put("line", line));
+        }
         return new AssetDraft(
-                pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(), in.attributes());
+                pathId != null ? pathId : in.id(), in.type(), in.name(), in.fromKm(), in.toKm(), attributes);
     }
 
     private void recordInspection(Context ctx) {
@@ -423,16 +449,22 @@ public final class MaintenanceRoutes {
                         restriction,
                         List.of(),
                         user(ctx),
-                        service.now()),
+                        service.now(),
+                        in.line()),
                 day);
-        ctx.status(201).json(new DefectImpactView(DefectView.of(reported.defect()), ImpactView.of(reported.impact())));
+        ctx.status(201).json(new DefectImpactView(view(service, reported.defect()), ImpactView.of(reported.impact())));
+    }
+
+    /** A defect as shown, with the line its km are on. */
+    private static DefectView view(MaintenanceService service, Defect defect) {
+        return defect == null ? null : DefectView.of(defect, service.lineOf(defect));
     }
 
     private void lift(Context ctx) {
         MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
         LocalDate day = Params.of(ctx).date("date", today(service).plusDays(1));
         MaintenanceService.Reported r = service.liftRestriction(ctx.pathParam("id"), user(ctx), day);
-        ctx.json(new DefectImpactView(DefectView.of(r.defect()), ImpactView.of(r.impact())));
+        ctx.json(new DefectImpactView(view(service, r.defect()), ImpactView.of(r.impact())));
     }
 
     private void move(Context ctx) {
@@ -461,7 +493,7 @@ public final class MaintenanceRoutes {
                 user(ctx),
                 day);
         ctx.json(new MovedView(
-                WorkOrderView.of(moved.workOrder()), DefectView.of(moved.defect()), ImpactView.of(moved.impact())));
+                WorkOrderView.of(moved.workOrder()), view(service, moved.defect()), ImpactView.of(moved.impact())));
     }
 
     /**

@@ -102,8 +102,10 @@ public final class MaintenanceViews {
             List<String> photoIds,
             String reportedBy,
             Instant reportedAt,
-            DefectStatus status) {
-        public static DefectView of(Defect d) {
+            DefectStatus status,
+            String line) {
+        /** @param line the code of the line its km are on ({@code MaintenanceService.lineOf}) */
+        public static DefectView of(Defect d, String line) {
             return d == null
                     ? null
                     : new DefectView(
@@ -116,7 +118,8 @@ public final class MaintenanceViews {
                             d.photoIds(),
                             d.reportedBy(),
                             d.reportedAt(),
-                            d.status());
+                            d.status(),
+                            line);
         }
     }
 
