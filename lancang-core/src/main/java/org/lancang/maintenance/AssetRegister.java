@@ -140,6 +140,28 @@ public final class AssetRegister {
         return assets.stream().filter(a -> a.overlaps(lo, hi)).toList();
     }
 
+    /**
+     * Every asset of the line {@code lineCode} (null or blank: the main line) sharing at least one km of that line with
+     * the closed range, in km order; {@link InvalidInput} naming {@code line} when the network has no such line. An
+     * asset without a {@value #LINE_ATTRIBUTE} attribute is on the main line.
+     */
+    public List<Asset> overlapping(String lineCode, double fromKm, double toKm) {
+        Network network = line.network();
+        String main = network.mainLine().code();
+        String asked = Texts.blank(lineCode) ? main : lineCode.strip();
+        if (network.line(asked).isEmpty()) {
+            throw new InvalidInput("line", "'" + asked + "' is not a line of the network " + network.code());
+        }
+        return overlapping(fromKm, toKm).stream()
+                .filter(a -> asked.equals(lineOf(a, main)))
+                .toList();
+    }
+
+    private static String lineOf(Asset a, String main) {
+        String code = a.attributes() == null ? null : a.attributes().get(LINE_ATTRIBUTE);
+        return Texts.blank(code) ? main : code.strip();
+    }
+
     public List<Asset> ofType(AssetType type) {
         return assets.stream().filter(a -> a.type() == type).toList();
     }

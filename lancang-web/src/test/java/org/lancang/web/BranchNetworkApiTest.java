@@ -228,6 +228,21 @@ class BranchNetworkApiTest {
     }
 
     @Test
+    void theRegistersKmQueriesAreOnALine() {
+        String maintainer = FreightApiTest.user(server, server.adminToken(), "lc.reader", "MAINTAINER");
+        String assets = "/api/maintenance/assets?network=branch&fromKm=0&toKm=40";
+        JsonNode branch = ok(server.get(assets + "&line=LC", maintainer));
+        assertThat(texts(branch, "id")).contains("TRK-QCJ-QC").doesNotContain("TRK-QBJ-QJ");
+        branch.forEach(a -> assertThat(a.at("/attributes/line").asText()).isEqualTo("LC"));
+        // km without a line are the main line's, as everywhere
+        JsonNode main = ok(server.get(assets, maintainer));
+        assertThat(texts(main, "id")).contains("TRK-QBJ-QJ").doesNotContain("TRK-QCJ-QC");
+        TestServer.Reply nowhere = server.get(assets + "&line=ZZ", maintainer);
+        assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
+        assertThat(nowhere.json().get("field").asText()).isEqualTo("line");
+    }
+
+    @Test
     void aTicketAcrossTheJunctionIsPricedOnTheWaysLength() {
         JsonNode fare = ok(server.get("/api/networks/branch/fares?from=QA&to=QC&train=T1&class=SECOND"));
         // Aldo km 100 to Jura km 50 on the main line, then Jura km 0 to Cato km 40 on the branch

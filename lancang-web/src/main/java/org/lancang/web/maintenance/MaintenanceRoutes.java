@@ -139,9 +139,10 @@ public final class MaintenanceRoutes {
                 Endpoint.get(base + "/assets")
                         .access(read)
                         .tag("maintenance")
-                        .summary("The asset register in km order, optionally only a km range or a type")
+                        .summary("The asset register in km order, optionally only a km range of one line or a type")
                         .query("fromKm", false, "from km")
                         .query("toKm", false, "to km")
+                        .query("line", false, "the line the km range is on (default the main line)")
                         .query("type", false, "TRACK, TUNNEL, BRIDGE, STATION, TURNOUT or OVERHEAD_LINE")
                         .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(AssetView.class))
@@ -371,11 +372,13 @@ public final class MaintenanceRoutes {
         Params params = Params.of(ctx);
         Double from = params.number("fromKm").orElse(null);
         Double to = params.number("toKm").orElse(null);
+        String line = params.text("line").orElse(null);
         AssetType t = params.oneOf("type", AssetType.class).orElse(null);
-        List<Asset> assets = from == null && to == null
+        List<Asset> assets = from == null && to == null && line == null
                 ? service.register().assets()
                 : service.register()
                         .overlapping(
+                                line,
                                 from == null ? Double.NEGATIVE_INFINITY : from,
                                 to == null ? Double.POSITIVE_INFINITY : to);
         ctx.json(assets.stream()
