@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
-import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.SpeedRestriction;
 
 /**
@@ -20,7 +20,7 @@ import org.lancang.timetable.SpeedRestriction;
  */
 class BranchAssetsTest {
     private static final Network NETWORK =
-            ReferenceData.parse(BranchFiles.branch()).network();
+            ReferenceData.parse(ReferenceFiles.branch()).network();
     private static final AssetRegister REGISTER = AssetRegister.generate(NETWORK);
 
     @Test

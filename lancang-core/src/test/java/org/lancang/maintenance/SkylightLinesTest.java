@@ -10,9 +10,9 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
 
 /**
  * Skylights on a network of several lines (ADR 0033 step 6): the branch network, main line LA Bram – Jura – Aldo and
@@ -20,7 +20,7 @@ import org.lancang.reference.ReferenceData;
  */
 class SkylightLinesTest {
     private static final Network NETWORK =
-            ReferenceData.parse(BranchFiles.branch()).network();
+            ReferenceData.parse(ReferenceFiles.branch()).network();
     private final SkylightPlanner planner = new SkylightPlanner(NETWORK, MaintenanceRules.defaults());
 
     private static SkylightWindow daily(String id, String from, String to) {

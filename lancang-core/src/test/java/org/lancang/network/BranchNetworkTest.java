@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.LinePath;
@@ -28,7 +29,7 @@ import org.lancang.timetable.conflict.Conflict;
  * away from the junction) loads from its folder with no code change.
  */
 class BranchNetworkTest {
-    static final BranchFiles FILES = BranchFiles.branch();
+    static final ReferenceFiles FILES = ReferenceFiles.branch();
     static final ReferenceData DATA = ReferenceData.parse(FILES);
     static final Network NETWORK = DATA.network();
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);

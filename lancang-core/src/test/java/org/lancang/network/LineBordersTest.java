@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.customs.Crossing;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
 
 /**
  * Borders and countries per line (ADR 0033 step 6): the branch network with a border on its branch, Atlantis (XA) up to
@@ -13,7 +14,7 @@ import org.lancang.reference.ReferenceData;
  * the main line, where there is no border.
  */
 class LineBordersTest {
-    private static final Network NETWORK = ReferenceData.parse(BranchFiles.branch()
+    private static final Network NETWORK = ReferenceData.parse(ReferenceFiles.branch()
                     .with("countries.csv", t -> t + "XB,Borduria,,,Europe/Lisbon,Atlantis time,,,XB_RAIL,made up\n")
                     .with(
                             "operators.csv",

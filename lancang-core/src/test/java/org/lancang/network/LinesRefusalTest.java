@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.TimetableFile;
 
 /** A network folder whose lines break a rule is refused, naming the file, the row and the field. */
 class LinesRefusalTest {
-    private final BranchFiles files = BranchFiles.branch();
+    private final ReferenceFiles files = ReferenceFiles.branch();
 
-    private static void refused(BranchFiles broken, String file, int line, String field, String words) {
+    private static void refused(ReferenceFiles broken, String file, int line, String field, String words) {
         assertThatThrownBy(() -> NetworkParser.parse(broken))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.file()).isEqualTo(file);
@@ -28,13 +29,14 @@ class LinesRefusalTest {
 
     @Test
     void kmNotRisingOnALineIsRefusedAtThePointsRow() {
-        BranchFiles broken = files.with(NetworkParser.POINTS, t -> t.replace("QC,Cato,,,XA,40,", "QC,Cato,,,XA,15,"));
+        ReferenceFiles broken =
+                files.with(NetworkParser.POINTS, t -> t.replace("QC,Cato,,,XA,40,", "QC,Cato,,,XA,15,"));
         refused(broken, NetworkParser.POINTS, files.lineOf(NetworkParser.POINTS, "QC,"), "km", "strictly increasing");
     }
 
     @Test
     void aSectionAcrossTwoLinesIsRefused() {
-        BranchFiles broken = files.with(NetworkParser.SECTIONS, t -> t.replace("QCJ,QC,", "QCJ,QA,"));
+        ReferenceFiles broken = files.with(NetworkParser.SECTIONS, t -> t.replace("QCJ,QC,", "QCJ,QA,"));
         refused(
                 broken,
                 NetworkParser.SECTIONS,
@@ -45,13 +47,13 @@ class LinesRefusalTest {
 
     @Test
     void aJunctionOnAnUnknownLineIsRefused() {
-        BranchFiles broken = files.with(LineChains.JUNCTIONS, t -> t.replace("QJ,LC,", "QJ,LX,"));
+        ReferenceFiles broken = files.with(LineChains.JUNCTIONS, t -> t.replace("QJ,LC,", "QJ,LX,"));
         refused(broken, LineChains.JUNCTIONS, 2, "line", "'LX' is not a line");
     }
 
     @Test
     void aLineNotConnectedToTheOthersIsRefused() {
-        BranchFiles broken = files.with(LineChains.JUNCTIONS, t -> t.substring(0, t.indexOf('\n') + 1))
+        ReferenceFiles broken = files.with(LineChains.JUNCTIONS, t -> t.substring(0, t.indexOf('\n') + 1))
                 .with(NetworkParser.SECTIONS, t -> t.replace("QJ,QCJ,", "QCX,QCJ,"))
                 .with(
                         NetworkParser.POINTS,
@@ -64,7 +66,7 @@ class LinesRefusalTest {
 
     @Test
     void aViaThatIsNotAJunctionIsRefusedAtTheTimetableRow() {
-        BranchFiles broken = files.with("timetable.csv", t -> t.replace("to Cato,QJ", "to Cato,QAJ"));
+        ReferenceFiles broken = files.with("timetable.csv", t -> t.replace("to Cato,QJ", "to Cato,QAJ"));
         Network network = NetworkParser.parse(files);
         assertThatThrownBy(() -> TimetableFile.parse("timetable.csv", broken.read("timetable.csv"), network))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
@@ -78,7 +80,7 @@ class LinesRefusalTest {
     @Test
     void aTiedRouteIsRefusedAtTheTimetableRow() {
         // a third line straight from Bram to Cato, 90 km like the way through Jura
-        BranchFiles tied = files.with(LineChains.LINES, t -> t + "LD,Dora link,,,,,made up\n")
+        ReferenceFiles tied = files.with(LineChains.LINES, t -> t + "LD,Dora link,,,,,made up\n")
                 .with(LineChains.JUNCTIONS, t -> t + "QB,LD,0,derived,made up\nQC,LD,90,derived,made up\n")
                 .with(
                         NetworkParser.SECTIONS,

@@ -9,18 +9,30 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.lancang.data.DataFiles;
 
-/** The shipped China–Laos data files (read from the repository), optionally with one file edited to break it. */
+/**
+ * A network folder's data files, read from the repository, optionally with files edited to break it: the shipped
+ * China–Laos folder, or the made-up branch network of the test resources (main line LA: Bram – Jura – Aldo, km rising
+ * towards Aldo; branch LC: Jura – Cato, km rising away from Jura).
+ */
 public final class ReferenceFiles implements DataFiles {
-    private static final Path FOLDER = Path.of("..", "data", "china-laos");
+    private final Path folder;
     private final Map<String, UnaryOperator<String>> edits = new HashMap<>();
 
+    private ReferenceFiles(Path folder) {
+        this.folder = folder;
+    }
+
     public static ReferenceFiles chinaLaos() {
-        return new ReferenceFiles();
+        return new ReferenceFiles(Path.of("..", "data", "china-laos"));
+    }
+
+    public static ReferenceFiles branch() {
+        return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "branch"));
     }
 
     /** The same files, with {@code edit} applied to {@code file}'s text. */
     public ReferenceFiles with(String file, UnaryOperator<String> edit) {
-        ReferenceFiles copy = new ReferenceFiles();
+        ReferenceFiles copy = new ReferenceFiles(folder);
         copy.edits.putAll(edits);
         copy.edits.put(file, edit);
         return copy;
@@ -55,13 +67,13 @@ public final class ReferenceFiles implements DataFiles {
                 return i + 1;
             }
         }
-        throw new AssertionError("no line starting with " + prefix);
+        throw new AssertionError("no line starting with " + prefix + " in " + file);
     }
 
     @Override
     public String read(String fileName) {
         try {
-            String text = Files.readString(FOLDER.resolve(fileName));
+            String text = Files.readString(folder.resolve(fileName));
             return edits.getOrDefault(fileName, UnaryOperator.identity()).apply(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,16 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
-import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
 
 /**
  * A speed restriction's km are those of its own line (ADR 0033 step 6): on the branch network (main line LA Bram 0 –
  * Jura 50 – Aldo 100, branch LC Jura 0 – Cato 40), km 5–35 of the branch is not km 5–35 of the main line.
  */
 class LineRestrictionsTest {
-    private static final BranchFiles FILES = BranchFiles.branch();
+    private static final ReferenceFiles FILES = ReferenceFiles.branch();
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
     private static final Network NETWORK = DATA.network();
     /** The branch network's timetable and a train on the main line only, Bram → Jura → Aldo. */

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Route;
@@ -21,6 +20,7 @@ import org.lancang.network.Section;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.LegSupplements;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.conflict.Occupation;
 
 /**
@@ -29,7 +29,7 @@ import org.lancang.timetable.conflict.Occupation;
  * blocking times. Seeded random routes and stops on the branch network.
  */
 class StraighteningPropertyTest {
-    private static final ReferenceData DATA = ReferenceData.parse(BranchFiles.branch());
+    private static final ReferenceData DATA = ReferenceData.parse(ReferenceFiles.branch());
     private static final Network NETWORK = DATA.network();
     private static final BlockingRules RULES = BlockingRules.defaults();
     private static final Instant DEPARTURE = Instant.parse("2026-12-01T08:00:00Z");

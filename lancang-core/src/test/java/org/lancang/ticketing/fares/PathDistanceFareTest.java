@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.Operators;
 
@@ -17,7 +17,7 @@ import org.lancang.timetable.Operators;
  * km 40), not the difference of the two stops' km on different lines. The folder's tariff is half a yuan a km.
  */
 class PathDistanceFareTest {
-    private static final BranchFiles FILES = BranchFiles.branch();
+    private static final ReferenceFiles FILES = ReferenceFiles.branch();
     private static final Network NETWORK = ReferenceData.parse(FILES).network();
     private static final FareTable FARES = FareTable.parse(
             NETWORK,

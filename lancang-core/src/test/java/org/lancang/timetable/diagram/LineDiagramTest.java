@@ -16,9 +16,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
-import org.lancang.network.BranchFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Planner;
@@ -35,7 +35,7 @@ import org.w3c.dom.NodeList;
  * Jura → Bram.
  */
 class LineDiagramTest {
-    private static final BranchFiles FILES = BranchFiles.branch();
+    private static final ReferenceFiles FILES = ReferenceFiles.branch();
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
     private static final Network NETWORK = DATA.network();
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
