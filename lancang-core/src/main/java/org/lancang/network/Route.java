@@ -43,6 +43,37 @@ public record Route(List<Route.Leg> legs) {
         return legs.stream().mapToDouble(Leg::lengthKm).sum();
     }
 
+    /**
+     * The stretch of this route from point {@code from} to point {@code to}, in travel order: the way a train on this
+     * route runs between two of its calls.
+     *
+     * @throws IllegalArgumentException when the route does not pass {@code from} and, later, {@code to}
+     */
+    public Route part(String from, String to) {
+        List<Leg> out = new ArrayList<>();
+        int start = -1;
+        for (Leg leg : legs) {
+            int step = leg.rising() ? 1 : -1;
+            start = start < 0 ? -1 : leg.fromIndex();
+            for (int i = leg.fromIndex(); ; i += step) {
+                String code = leg.line().points().get(i).code();
+                if (start < 0 && code.equals(from)) {
+                    start = i;
+                } else if (start >= 0 && code.equals(to)) {
+                    out.add(new Leg(leg.line(), start, i));
+                    return new Route(out);
+                }
+                if (i == leg.toIndex()) {
+                    break;
+                }
+            }
+            if (start >= 0 && start != leg.toIndex()) {
+                out.add(new Leg(leg.line(), start, leg.toIndex()));
+            }
+        }
+        throw new IllegalArgumentException("the route does not pass " + from + " and then " + to);
+    }
+
     /** The codes of the points passed, in travel order, each junction once. */
     public List<String> pointCodes() {
         List<String> out = new ArrayList<>();

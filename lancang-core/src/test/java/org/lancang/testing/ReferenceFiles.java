@@ -12,7 +12,8 @@ import org.lancang.data.DataFiles;
 /**
  * A network folder's data files, read from the repository, optionally with files edited to break it: the shipped
  * China–Laos folder, or the made-up branch network of the test resources (main line LA: Bram – Jura – Aldo, km rising
- * towards Aldo; branch LC: Jura – Cato, km rising away from Jura).
+ * towards Aldo; branch LC: Jura – Cato, km rising away from Jura), or its loop network (main line LM: Pago – Xeno –
+ * Quill – Rho; loop LL: Xeno – Yola – Quill, twice the main line's 30 km; spur LS: Yola – Zed).
  */
 public final class ReferenceFiles implements DataFiles {
     private final Path folder;
@@ -28,6 +29,10 @@ public final class ReferenceFiles implements DataFiles {
 
     public static ReferenceFiles branch() {
         return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "branch"));
+    }
+
+    public static ReferenceFiles loop() {
+        return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "loop"));
     }
 
     /** The same files, with {@code edit} applied to {@code file}'s text. */

@@ -2,13 +2,11 @@ package org.lancang.ticketing.fares;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import org.lancang.data.CsvTable;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Point;
 import org.lancang.network.Route;
-import org.lancang.network.Routes;
 
 /** The decimal arithmetic of fares: distances, rates and amounts as {@link BigDecimal}, never {@code double}. */
 final class FareMath {
@@ -28,16 +26,12 @@ final class FareMath {
     }
 
     /**
-     * The length of the way from one point to the other in km, the sum of its legs, each exactly as the data file wrote
-     * the positions on its line: on one line the same as {@link #km(Point, Point)}. A network of several lines has one
-     * way between two points unless its lines make a loop, where {@link Routes} refuses a tie.
+     * The length of a way in km, the sum of its legs, each exactly as the data file wrote the positions on its line: on
+     * one line the same as {@link #km(Point, Point)}.
      */
-    static BigDecimal pathKm(Routes routes, Point from, Point to) {
-        if (from.code().equals(to.code())) {
-            return BigDecimal.ZERO;
-        }
+    static BigDecimal pathKm(Route way) {
         BigDecimal km = BigDecimal.ZERO;
-        for (Route.Leg leg : routes.between(from.code(), to.code(), List.of()).legs()) {
+        for (Route.Leg leg : way.legs()) {
             km = km.add(BigDecimal.valueOf(leg.line().km(leg.toIndex()))
                     .subtract(BigDecimal.valueOf(leg.line().km(leg.fromIndex())))
                     .abs());

@@ -26,6 +26,7 @@ import org.lancang.network.Routes;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
+import org.lancang.timetable.TrainPlan;
 
 /**
  * The fares of a network: one {@link Tariff} per operator and class (or one per currency where the operator sets its
@@ -44,7 +45,7 @@ public final class FareTable {
     public static final String ROUNDING_FILE = "fare-rounding.csv";
 
     private final Network network;
-    /** The ways between stops, whose length is a fare's distance. */
+    /** The ways between stops, whose length is a fare's distance where no train's own way is given. */
     private final Routes routes;
 
     private final Operators operators;
@@ -265,19 +266,17 @@ public final class FareTable {
     }
 
     /**
-     * The fare built from its parts on a train of type {@code trainType}: each operator's base fare by distance, plus
-     * the supplements it adds for that train type, for the class's air conditioning and for the berth ({@code berth}
-     * null for a seat). With no supplements in the data, the same as the fare without a train.
+     * The fare built from its parts on {@code train} ({@code null}: no particular train): each operator's base fare by
+     * the km the train runs between the two stops (its own way, {@link TrainPlan#via()}; with no train the shortest
+     * way), plus the supplements it adds for the train's type, for the class's air conditioning and for the berth
+     * ({@code berth} null for a seat). With no supplements in the data and no longer way, the same as the fare without
+     * a train.
      *
-     * @throws InvalidInput (field {@code berth}) when an operator prices the class's berths apart and none is chosen
+     * @throws InvalidInput (field {@code berth}) when an operator prices the class's berths apart and none is chosen;
+     *                      (field {@code from} or {@code to}) when the train does not pass the two stops in that order
      */
     public Optional<FareQuote> quote(
-            String fromCode,
-            String toCode,
-            SeatClass seatClass,
-            String trainType,
-            Berth berth,
-            Currency buyerCurrency) {
+            String fromCode, String toCode, SeatClass seatClass, TrainPlan train, Berth berth, Currency buyerCurrency) {
         Point from = endpoint("from", fromCode);
         Point to = endpoint("to", toCode);
         Objects.requireNonNull(seatClass, "seatClass");
@@ -285,14 +284,16 @@ public final class FareTable {
         if (from.equals(to)) {
             throw new InvalidInput("to", "the journey must end somewhere other than where it starts");
         }
+        Route way = way(train, from, to);
+        String trainType = train == null ? null : train.trainType();
         List<FarePart> parts = new ArrayList<>();
         List<FareSupplement> added = new ArrayList<>();
-        for (Leg leg : legs(from, to)) {
+        for (Leg leg : legs(from, to, way)) {
             Optional<Tariff> tariff = tariff(leg.operator(), seatClass, buyerCurrency);
             if (tariff.isEmpty()) {
                 return Optional.empty();
             }
-            BigDecimal km = FareMath.pathKm(routes, leg.from(), leg.to());
+            BigDecimal km = kmAlong(way, leg.from(), leg.to());
             Money amount = tariff.get().fare(leg.from(), leg.to(), km);
             parts.add(new FarePart(leg.operator(), leg.from().code(), leg.to().code(), km.doubleValue(), amount));
             if (added.stream().noneMatch(s -> s.operator().equals(leg.operator()))) {
@@ -318,19 +319,20 @@ public final class FareTable {
     }
 
     /**
-     * One passenger's fare on a train of type {@code trainType} in a berth ({@code null} for a seat): the fare built
-     * from its parts with the supplements, each operator's base part reduced for the passenger's age as above.
+     * One passenger's fare on {@code train} ({@code null}: no particular train) in a berth ({@code null} for a seat):
+     * the fare built from its parts on the train's way with the supplements, each operator's base part reduced for the
+     * passenger's age as above.
      */
     public Optional<PassengerFare> quote(
             String fromCode,
             String toCode,
             SeatClass seatClass,
-            String trainType,
+            TrainPlan train,
             Berth berth,
             Currency buyerCurrency,
             LocalDate dateOfBirth,
             LocalDate travelDate) {
-        Optional<FareQuote> full = quote(fromCode, toCode, seatClass, trainType, berth, buyerCurrency);
+        Optional<FareQuote> full = quote(fromCode, toCode, seatClass, train, berth, buyerCurrency);
         if (full.isEmpty() || dateOfBirth == null) {
             return full.map(q -> new PassengerFare(FareCategory.ADULT, q));
         }
@@ -388,21 +390,56 @@ public final class FareTable {
         return new FareQuote(parts, added, total);
     }
 
+    /**
+     * The way a fare is priced on: the stretch of the train's own route between the two stops (a train whose
+     * {@code via} sends it the longer way round a loop is charged the longer way), or with no train the shortest way.
+     */
+    private Route way(TrainPlan train, Point from, Point to) {
+        if (train == null) {
+            return routes.between(from.code(), to.code(), List.of());
+        }
+        Route whole = routes.between(train.from(), train.to(), train.via());
+        List<String> passed = whole.pointCodes();
+        int a = passed.indexOf(from.code());
+        if (a < 0) {
+            throw new InvalidInput("from", "train " + train.number() + " does not pass '" + from.code() + "'");
+        }
+        if (passed.indexOf(to.code()) <= a) {
+            throw new InvalidInput(
+                    "to", "train " + train.number() + " does not pass '" + to.code() + "' after '" + from.code() + "'");
+        }
+        return whole.part(from.code(), to.code());
+    }
+
+    /**
+     * The km between two points of a fare along the way, either way round. A fare point the way does not pass (a
+     * border's fare point off a train's way, which no network has today) is measured on the shortest way.
+     */
+    private BigDecimal kmAlong(Route way, Point a, Point b) {
+        List<String> passed = way.pointCodes();
+        int i = passed.indexOf(a.code());
+        int j = passed.indexOf(b.code());
+        if (i < 0 || j < 0) {
+            return FareMath.pathKm(routes.between(a.code(), b.code(), List.of()));
+        }
+        return FareMath.pathKm(i < j ? way.part(a.code(), b.code()) : way.part(b.code(), a.code()));
+    }
+
     /** A stretch of the journey that one operator charges for. */
     private record Leg(Operator operator, Point from, Point to) {}
 
     /**
      * The journey cut at each border it crosses, in the order of travel. At a border, each side's operator charges up to
      * its side's fare point (the border's data: on the reference line the Chinese part runs to the border itself, the
-     * Lao part from Boten, where the published Lao table starts). The borders are those on the way between the two
-     * stops, each crossed towards its after side where that way runs towards rising km on the border's line. A part
+     * Lao part from Boten, where the published Lao table starts). The borders are those on the fare's way between
+     * the two stops, each crossed towards its after side where that way runs towards rising km on the border's line. A part
      * of no length is left out.
      */
-    private List<Leg> legs(Point from, Point to) {
+    private List<Leg> legs(Point from, Point to, Route way) {
         List<Leg> legs = new ArrayList<>();
         Point start = from;
         Country country = from.country();
-        for (Crossing c : crossings(from, to)) {
+        for (Crossing c : crossings(from, way)) {
             Border b = c.border();
             Point end = c.rising() ? b.beforeFareEnd() : b.afterFareStart();
             legs.add(new Leg(chargedIn(country), start, end));
@@ -418,9 +455,9 @@ public final class FareTable {
     private record Crossing(Border border, boolean rising) {}
 
     /** The borders strictly between the two stops on the way from one to the other, in the order of travel. */
-    private List<Crossing> crossings(Point from, Point to) {
+    private List<Crossing> crossings(Point from, Route way) {
         List<Crossing> out = new ArrayList<>();
-        for (Route.Leg leg : routes.between(from.code(), to.code(), List.of()).legs()) {
+        for (Route.Leg leg : way.legs()) {
             int step = leg.rising() ? 1 : -1;
             for (int i = leg.fromIndex(); i != leg.toIndex(); i += step) {
                 String code = leg.line().points().get(i).code();

@@ -28,6 +28,8 @@ import org.lancang.rollingstock.TrainType;
 import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.Operator;
 import org.lancang.timetable.Operators;
+import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.TrainPlan;
 
 /**
  * The Bangkok line's fares, built from parts as SRT builds them (base by distance, supplements for train type, air
@@ -52,6 +54,14 @@ class FaresFromPartsTest {
                     DATA.rollingStock().types().stream().map(TrainType::code).toList(),
                     WorldCurrencies.TABLE));
 
+    private static final List<TrainPlan> PLANS =
+            TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"), NETWORK);
+
+    /** A train of the folder's timetable: 133 the rapid Bangkok – Vientiane, 25 the special express to Nong Khai. */
+    private static TrainPlan train(String number) {
+        return PLANS.stream().filter(p -> p.number().equals(number)).findFirst().orElseThrow();
+    }
+
     private static DataFiles folder(String name) {
         return file -> {
             try {
@@ -64,7 +74,7 @@ class FaresFromPartsTest {
 
     @Test
     void thirdClassOn133BangkokToVientianeIsThePublished281Baht() {
-        FareQuote q = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.THB)
+        FareQuote q = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, train("133"), null, WorldCurrencies.THB)
                 .orElseThrow();
         // one operator across the border: one base fare on the whole distance, not two
         assertThat(q.parts()).hasSize(1);
@@ -106,10 +116,10 @@ class FaresFromPartsTest {
     @Test
     void aBerthAddsAirConditioningAndTheBerthTheLowerDearer() {
         FareQuote upper = FARES.quote(
-                        "KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", Berth.UPPER, WorldCurrencies.THB)
+                        "KTW", "KSV", SeatClass.HARD_SLEEPER, train("133"), Berth.UPPER, WorldCurrencies.THB)
                 .orElseThrow();
         FareQuote lower = FARES.quote(
-                        "KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", Berth.LOWER, WorldCurrencies.THB)
+                        "KTW", "KSV", SeatClass.HARD_SLEEPER, train("133"), Berth.LOWER, WorldCurrencies.THB)
                 .orElseThrow();
         assertThat(upper.supplements())
                 .extracting(FareSupplement::kind)
@@ -119,26 +129,26 @@ class FaresFromPartsTest {
                         FareSupplements.Kind.BERTH);
         assertThat(lower.total()).isGreaterThan(upper.total());
         assertThat(upper.parts()).isEqualTo(lower.parts());
-        assertThatThrownBy(
-                        () -> FARES.quote("KTW", "KSV", SeatClass.HARD_SLEEPER, "SRT_RAPID", null, WorldCurrencies.THB))
+        assertThatThrownBy(() ->
+                        FARES.quote("KTW", "KSV", SeatClass.HARD_SLEEPER, train("133"), null, WorldCurrencies.THB))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("berth"));
         // the special express costs more than the rapid on the same journey
-        FareQuote special = FARES.quote("KTW", "NKI", SeatClass.SECOND, "SRT_SLEEPER", null, WorldCurrencies.THB)
+        FareQuote special = FARES.quote("KTW", "NKI", SeatClass.SECOND, train("25"), null, WorldCurrencies.THB)
                 .orElseThrow();
-        FareQuote rapid = FARES.quote("KTW", "NKI", SeatClass.SECOND, "SRT_RAPID", null, WorldCurrencies.THB)
+        FareQuote rapid = FARES.quote("KTW", "NKI", SeatClass.SECOND, train("133"), null, WorldCurrencies.THB)
                 .orElseThrow();
         assertThat(special.total()).isGreaterThan(rapid.total());
     }
 
     @Test
     void aFareIsShownInAnyCurrencyTheRatesTableReaches() {
-        FareQuote baht = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.THB)
+        FareQuote baht = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, train("133"), null, WorldCurrencies.THB)
                 .orElseThrow();
-        FareQuote kip = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.LAK)
+        FareQuote kip = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, train("133"), null, WorldCurrencies.LAK)
                 .orElseThrow();
-        FareQuote yuan = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.CNY)
+        FareQuote yuan = FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, train("133"), null, WorldCurrencies.CNY)
                 .orElseThrow();
         BigDecimal lakPerThb = rate(WorldCurrencies.THB, WorldCurrencies.LAK);
         // each part converted, then the total rounded to 1,000 kip (fare-rounding.csv)
@@ -149,7 +159,8 @@ class FaresFromPartsTest {
                 .isLessThanOrEqualTo(new BigDecimal("500"));
         assertThat(yuan.total().currency()).isEqualTo(WorldCurrencies.CNY);
         assertThat(yuan.total().isNegative()).isFalse();
-        assertThatThrownBy(() -> FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, "SRT_RAPID", null, WorldCurrencies.USD))
+        assertThatThrownBy(
+                        () -> FARES.quote("KTW", "KSV", SeatClass.HARD_SEAT, train("133"), null, WorldCurrencies.USD))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("currency"));

@@ -151,7 +151,7 @@ public final class ServedNetwork {
         if (type.seats().stream().noneMatch(s -> s.seatClass() == seatClass)) {
             throw new InvalidInput("class", "train " + plan.number() + " (" + type.code() + ") has no " + seatClass);
         }
-        return table.quote(from, to, seatClass, plan.trainType(), berth, currency)
+        return table.quote(from, to, seatClass, plan, berth, currency)
                 .orElseThrow(() -> new InvalidInput("class", seatClass + " has no fare on " + code()));
     }
 

@@ -45,6 +45,7 @@ import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.AgeFare;
+import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareCategory;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareTable;
@@ -156,14 +157,19 @@ public final class SalesService {
 
     // ---------------------------------------------------------------- journeys
 
-    /** The child and infant fares of a class, by the age bands of the operator of the journey's first part. */
+    /**
+     * The child and infant fares of a class on the train, by the age bands of the operator of the journey's first part:
+     * priced as a booking prices them (the train's way and supplements, a sleeper as a lower berth).
+     */
     private List<CategoryFare> reducedFares(
-            FareQuote full, String from, String to, SeatClass cls, Currency currency, LocalDate date) {
+            FareQuote full, String from, String to, SeatClass cls, TrainPlan plan, Currency currency, LocalDate date) {
         List<CategoryFare> out = new ArrayList<>();
+        Berth berth = Berth.sleeper(cls) ? Berth.LOWER : null;
         for (FareCategory category : List.of(FareCategory.CHILD, FareCategory.INFANT)) {
             fares.ageFares()
                     .band(full.parts().get(0).operator(), category)
-                    .ifPresent(band -> fares.quote(from, to, cls, currency, date.minusYears(band.minAge()), date)
+                    .ifPresent(band -> fares.quote(
+                                    from, to, cls, plan, berth, currency, date.minusYears(band.minAge()), date)
                             .ifPresent(f -> out.add(new CategoryFare(
                                     category,
                                     band.minAge(),
@@ -206,7 +212,7 @@ public final class SalesService {
             Train train = run.train;
             List<ClassOffer> classes = new ArrayList<>();
             for (SeatClass cls : classesOf(timetable.planner().trainType(plan.trainType(), "train"))) {
-                Optional<FareQuote> fare = desk.quote(stops.get(i), stops.get(j), cls, plan.trainType(), currency);
+                Optional<FareQuote> fare = desk.quote(stops.get(i), stops.get(j), cls, plan, currency);
                 if (fare.isPresent()) {
                     int available = 0;
                     boolean kept = false;
@@ -224,7 +230,7 @@ public final class SalesService {
                             available,
                             fare.get(),
                             kept,
-                            reducedFares(fare.get(), stops.get(i), stops.get(j), cls, currency, date)));
+                            reducedFares(fare.get(), stops.get(i), stops.get(j), cls, plan, currency, date)));
                 }
             }
             Point a = network.point(stops.get(i)).orElseThrow();

@@ -113,21 +113,21 @@ final class SeatDesk {
             String from,
             String to,
             SeatClass seatClass,
-            String trainType,
+            TrainPlan train,
             Currency currency,
             List<Passenger> passengers,
             LocalDate date,
             Berth chosen) {
         List<Seat> none = new ArrayList<>();
         passengers.forEach(p -> none.add(null));
-        return price(from, to, seatClass, trainType, currency, passengers, none, date, chosen);
+        return price(from, to, seatClass, train, currency, passengers, none, date, chosen);
     }
 
     private Priced price(
             String from,
             String to,
             SeatClass seatClass,
-            String trainType,
+            TrainPlan train,
             Currency currency,
             List<Passenger> passengers,
             List<Seat> seats,
@@ -143,7 +143,7 @@ final class SeatDesk {
                             from,
                             to,
                             seatClass,
-                            trainType,
+                            train,
                             berth,
                             currency,
                             passengers.get(k).dateOfBirth(),
@@ -156,9 +156,12 @@ final class SeatDesk {
         return new Priced(List.copyOf(each), total);
     }
 
-    /** The fare of a journey on a train of the type, a sleeper's as a lower berth (the berth is known once taken). */
-    Optional<FareQuote> quote(String from, String to, SeatClass seatClass, String trainType, Currency currency) {
-        return fares.quote(from, to, seatClass, trainType, Berth.sleeper(seatClass) ? Berth.LOWER : null, currency);
+    /**
+     * The fare of a journey on the train (its type's supplements, the km of its own way), a sleeper's as a lower berth
+     * (the berth is known once taken).
+     */
+    Optional<FareQuote> quote(String from, String to, SeatClass seatClass, TrainPlan train, Currency currency) {
+        return fares.quote(from, to, seatClass, train, Berth.sleeper(seatClass) ? Berth.LOWER : null, currency);
     }
 
     /** The code of the network this desk sells on (each booking and waitlist entry is stored with it). */
@@ -176,7 +179,7 @@ final class SeatDesk {
                 run.stops.get(c.from()),
                 run.stops.get(c.to()),
                 c.seatClass(),
-                c.plan().trainType(),
+                c.plan(),
                 c.currency(),
                 c.passengers(),
                 seats,
@@ -296,11 +299,11 @@ final class SeatDesk {
             Passenger.check(people, "passengers[" + k + "].", passengers.get(k), date, crosses, today);
         }
         people.throwIfInvalid();
-        FareQuote fare = quote(run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency)
+        FareQuote fare = quote(run.stops.get(from), run.stops.get(to), seatClass, plan, currency)
                 .orElseThrow(() ->
                         new InvalidInput("seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
-        Priced priced = price(
-                run.stops.get(from), run.stops.get(to), seatClass, plan.trainType(), currency, passengers, date, berth);
+        Priced priced =
+                price(run.stops.get(from), run.stops.get(to), seatClass, plan, currency, passengers, date, berth);
         checkLapInfants(passengers, priced, fare, date, crosses, today);
         return new Checked(
                 plan,
@@ -508,19 +511,12 @@ final class SeatDesk {
                 continue;
             }
             List<Passenger> passengers = lookups.waitingPassengers(UUID.fromString(e.id()));
-            FareQuote fare = quote(e.from(), e.to(), e.seatClass(), run.plan.trainType(), e.currency())
+            FareQuote fare = quote(e.from(), e.to(), e.seatClass(), run.plan, e.currency())
                     .orElse(null);
             Optional<Booking> hold = Optional.empty();
             if (fare != null) {
-                Priced priced = price(
-                        e.from(),
-                        e.to(),
-                        e.seatClass(),
-                        run.plan.trainType(),
-                        e.currency(),
-                        passengers,
-                        run.date,
-                        null);
+                Priced priced =
+                        price(e.from(), e.to(), e.seatClass(), run.plan, e.currency(), passengers, run.date, null);
                 Checked c = new Checked(
                         run.plan,
                         run,
