@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
 import org.lancang.gtfs.GtfsValidatorTest;
+import org.lancang.store.testing.TestNetworkFolder;
 
 /**
  * A third network of several lines served from a test folder (the core's branch network: main line LA Bram km 0 –
@@ -32,26 +30,11 @@ import org.lancang.gtfs.GtfsValidatorTest;
  * while T1 (Aldo → Cato) is there: the two meet on the branch's one track.
  */
 class BranchNetworkApiTest {
-    private static final Path BRANCH = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "branch");
     private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
     private static final String T2_AS_FILED = "QC,QB,07:00";
 
-    private static final DataFiles FOLDER = new DataFiles() {
-        @Override
-        public String read(String name) {
-            try {
-                String text = Files.readString(BRANCH.resolve(name));
-                return name.equals("timetable.csv") ? moveT2(text) : text;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public boolean has(String name) {
-            return Files.exists(BRANCH.resolve(name));
-        }
-    };
+    private static final DataFiles FOLDER =
+            TestNetworkFolder.branch().with("timetable.csv", BranchNetworkApiTest::moveT2);
 
     private static TestServer server;
     private static String planner;

@@ -3,19 +3,15 @@ package org.lancang.store.networks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
-import org.lancang.data.DataFiles;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.store.WorldCurrencies;
+import org.lancang.store.testing.TestNetworkFolder;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.timetable.conflict.Conflict;
 
@@ -24,48 +20,28 @@ import org.lancang.timetable.conflict.Conflict;
  * network: a via that is no junction is refused when the folder is loaded, naming the file, the row and the column.
  */
 class BranchFolderServedTest {
-    private static final Path BRANCH = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "branch");
-
-    private static DataFiles folder(String timetable) {
-        return new DataFiles() {
-            @Override
-            public String read(String name) {
-                if (name.equals("timetable.csv") && timetable != null) {
-                    return timetable;
-                }
-                try {
-                    return Files.readString(BRANCH.resolve(name));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public boolean has(String name) {
-                return Files.exists(BRANCH.resolve(name));
-            }
-        };
-    }
+    private static final TestNetworkFolder BRANCH = TestNetworkFolder.branch();
 
     @Test
     void theBranchFolderIsServedWithItsTrainAcrossTheJunction() {
-        ServedNetwork branch = ServedNetwork.fromFiles(folder(null));
+        ServedNetwork branch = ServedNetwork.fromFiles(BRANCH);
         assertThat(branch.network().lines()).hasSize(2);
         assertThat(branch.plans()).extracting(p -> p.number()).contains("T1", "T2");
     }
 
     @Test
-    void theTwoTrainsMeetOnlyAtJuraAndAldoToCatoIsSoldOnTheWaysLength() throws IOException {
+    void theTwoTrainsMeetOnlyAtJuraAndAldoToCatoIsSoldOnTheWaysLength() {
         LocalDate day = LocalDate.of(2026, 12, 1);
-        ServedNetwork branch = ServedNetwork.fromFiles(folder(null));
+        ServedNetwork branch = ServedNetwork.fromFiles(BRANCH);
         // as shipped, T2 (Cato → Bram, 07:00) has left Jura's one track before T1 (Aldo → Cato, 07:00) reaches it
         assertThat(branch.day(day).conflicts()).isEmpty();
-        String later = Files.readString(BRANCH.resolve("timetable.csv"))
+        String later = BRANCH.original("timetable.csv")
                 .replace(
                         "T2,XA_RAIL,TINY9,true,daily,2026-01-01,2027-12-31,QC,QB,07:00",
                         "T2,XA_RAIL,TINY9,true,daily,2026-01-01,2027-12-31,QC,QB,07:05");
-        List<Conflict> conflicts =
-                ServedNetwork.fromFiles(folder(later)).day(day).conflicts();
+        List<Conflict> conflicts = ServedNetwork.fromFiles(BRANCH.with("timetable.csv", text -> later))
+                .day(day)
+                .conflicts();
         assertThat(conflicts)
                 .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.resource()).contains("QJ"));
@@ -80,11 +56,11 @@ class BranchFolderServedTest {
     }
 
     @Test
-    void aViaThatIsNoJunctionIsRefusedAtLoadNamingFileRowAndVia() throws IOException {
-        String good = Files.readString(BRANCH.resolve("timetable.csv"));
+    void aViaThatIsNoJunctionIsRefusedAtLoadNamingFileRowAndVia() {
+        String good = BRANCH.original("timetable.csv");
         String bad = good.replace("the junction to Cato,QJ", "the junction to Cato,QAJ");
         assertThat(bad).isNotEqualTo(good);
-        assertThatThrownBy(() -> ServedNetwork.fromFiles(folder(bad)))
+        assertThatThrownBy(() -> ServedNetwork.fromFiles(BRANCH.with("timetable.csv", text -> bad)))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.file()).isEqualTo("timetable.csv");
                     assertThat(e.line()).isEqualTo(2);

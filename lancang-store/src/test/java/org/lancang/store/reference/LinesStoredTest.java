@@ -2,18 +2,14 @@ package org.lancang.store.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lancang.data.DataFiles;
 import org.lancang.network.Network;
 import org.lancang.network.Routes;
 import org.lancang.reference.ReferenceData;
 import org.lancang.store.db.Database;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.store.testing.TestNetworkFolder;
 
 /**
  * A home network of several lines (the core's branch test network: a main line Bram – Jura – Aldo and a branch Jura –
@@ -21,27 +17,9 @@ import org.lancang.store.testing.TestDatabase;
  * being one line.
  */
 class LinesStoredTest {
-    private static final Path BRANCH = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "branch");
-
-    static final DataFiles FOLDER = new DataFiles() {
-        @Override
-        public String read(String name) {
-            try {
-                return Files.readString(BRANCH.resolve(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public boolean has(String name) {
-            return Files.exists(BRANCH.resolve(name));
-        }
-    };
-
     @Test
     void theBranchNetworkStoredAsHomeComesBackWithItsLinesJunctionsAndRoutes() {
-        ReferenceData data = ReferenceData.parse(FOLDER);
+        ReferenceData data = ReferenceData.parse(TestNetworkFolder.branch());
         Network files = data.network();
         assertThat(files.lines()).hasSize(2);
         try (Database database = Database.start(TestDatabase.fresh())) {

@@ -1,0 +1,62 @@
+package org.lancang.store.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.lancang.data.DataFiles;
+
+/**
+ * A made-up network folder of the core's test resources ({@code lancang-core/src/test/resources/networks/}) read from
+ * the repository as a served folder is, optionally with a file's text edited: the branch network (main line Bram –
+ * Jura – Aldo, branch Jura – Cato) or the loop network (main line Pago – Xeno – Quill – Rho, the longer loop Xeno –
+ * Yola – Quill beside it).
+ */
+public final class TestNetworkFolder implements DataFiles {
+    private static final Path NETWORKS = Path.of("..", "lancang-core", "src", "test", "resources", "networks");
+
+    private final Path folder;
+    private final Map<String, UnaryOperator<String>> edits;
+
+    private TestNetworkFolder(Path folder, Map<String, UnaryOperator<String>> edits) {
+        this.folder = folder;
+        this.edits = Map.copyOf(edits);
+    }
+
+    public static TestNetworkFolder branch() {
+        return new TestNetworkFolder(NETWORKS.resolve("branch"), Map.of());
+    }
+
+    public static TestNetworkFolder loop() {
+        return new TestNetworkFolder(NETWORKS.resolve("loop"), Map.of());
+    }
+
+    /** The same folder with {@code edit} applied to {@code file}'s text. */
+    public TestNetworkFolder with(String file, UnaryOperator<String> edit) {
+        Map<String, UnaryOperator<String>> more = new HashMap<>(edits);
+        more.put(file, edit);
+        return new TestNetworkFolder(folder, more);
+    }
+
+    /** The file's text as the repository has it, unedited. */
+    public String original(String file) {
+        try {
+            return Files.readString(folder.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String read(String name) {
+        return edits.getOrDefault(name, UnaryOperator.identity()).apply(original(name));
+    }
+
+    @Override
+    public boolean has(String name) {
+        return Files.exists(folder.resolve(name));
+    }
+}
