@@ -151,6 +151,35 @@ class DispatchApiTest {
         }
     }
 
+    @Test
+    void bothDiagramsReadTheirWindowAlikeAndRefuseItInTheSameWords() {
+        for (String[] bad : List.of(
+                new String[] {"from=NOWHERE", "from"},
+                new String[] {"to=XX", "to"},
+                new String[] {"line=LX", "line"},
+                new String[] {"hours=0", "hours"},
+                new String[] {"hours=49", "hours"},
+                new String[] {"start=25:00", "start"},
+                new String[] {"zone=Mars/Base", "zone"},
+                new String[] {"lang=fr", "lang"})) {
+            String query = "?date=" + DAY + "&" + bad[0];
+            TestServer.Reply live = server.get("/api/operations/diagram.svg" + query, dispatcher);
+            TestServer.Reply plan = server.get("/api/timetable/diagram.svg" + query, admin);
+            for (TestServer.Reply r : List.of(live, plan)) {
+                assertThat(r.status()).as(bad[0] + ": " + r.body()).isEqualTo(400);
+                assertThat(r.json().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
+            }
+            assertThat(plan.json().get("errors"))
+                    .as(bad[0] + ": the same message on both")
+                    .isEqualTo(live.json().get("errors"));
+        }
+        // without from and to both draw the whole main line
+        TestServer.Reply live = server.get("/api/operations/diagram.svg?date=" + DAY + "&start=06:00", dispatcher);
+        TestServer.Reply plan = server.get("/api/timetable/diagram.svg?date=" + DAY, admin);
+        assertThat(live.status()).as(live.body()).isEqualTo(200);
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+    }
+
     static Instant departure(JsonNode train) {
         return Instant.parse(train.get("calls").get(0).get("plannedDeparture").asText());
     }

@@ -7,12 +7,9 @@ import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.lancang.errors.Validation;
 import org.lancang.network.Network;
-import org.lancang.network.Point;
 import org.lancang.operations.CallForecast;
 import org.lancang.operations.TrainForecast;
 import org.lancang.store.operations.NetworkOperations;
@@ -45,6 +41,7 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.HttpProblem;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.Params;
+import org.lancang.web.timetable.DiagramQuery;
 
 /**
  * What the dispatcher's page ({@code /dispatch.html}) needs beyond the operations API: the live time-distance diagram
@@ -171,49 +168,25 @@ public final class DispatchRoutes {
         OperationsService operations = networks.named(Params.of(ctx).network(), "network");
         TimetableService timetable = operations.timetable();
         Network network = timetable.planner().network();
-        String line = params.text("line").orElse(null);
-        Validation v = new Validation();
-        v.check(line == null || network.line(line).isPresent(), "line", "'" + line + "' is not a line of the network");
-        v.throwIfInvalid();
-        // without from and to, the whole of the line drawn (the main line when none is named)
-        List<Point> points =
-                (line == null ? network.mainLine() : network.line(line).orElseThrow()).points();
-        String from = params.text("from").orElse(points.get(0).code()).toUpperCase(Locale.ROOT);
-        String to =
-                params.text("to").orElse(points.get(points.size() - 1).code()).toUpperCase(Locale.ROOT);
-        v.check(
-                network.point(from).isPresent(),
-                "from",
-                "'" + from + "' is not a point of the network '" + network.code() + "'");
-        v.check(
-                network.point(to).isPresent(),
-                "to",
-                "'" + to + "' is not a point of the network '" + network.code() + "'");
         String proposal = params.text("proposal").orElse("true");
-        v.check(proposal.equals("true") || proposal.equals("false"), "proposal", "must be true or false");
-        v.throwIfInvalid();
+        new Validation()
+                .check(proposal.equals("true") || proposal.equals("false"), "proposal", "must be true or false")
+                .throwIfInvalid();
         Instant now = operations.clock().instant();
         LocalDate today = now.atZone(operations.serviceZone()).toLocalDate();
         LocalDate date = OperationsRoutes.liveDay(params.date("date", today), today);
-        ZoneId zone = params.zone("zone", network.point(from).orElseThrow().timeZone());
-        LocalTime start = params.time(
-                "start",
-                now.minus(Duration.ofHours(2))
+        // by default from two hours before now, on the hour, in the axis's zone
+        DiagramWindow window = DiagramQuery.window(
+                params,
+                network,
+                date,
+                zone -> now.minus(Duration.ofHours(2))
                         .atZone(zone)
                         .toLocalTime()
                         .withMinute(0)
                         .withSecond(0)
-                        .withNano(0));
-        int hours = params.wholeNumber("hours", 8);
-        DiagramWindow window = DiagramWindow.local(
-                        from,
-                        to,
-                        date,
-                        start,
-                        Duration.ofHours(hours),
-                        zone,
-                        params.text("lang").orElse("en"))
-                .onLine(line);
+                        .withNano(0),
+                8);
         double zoom = params.number("zoom").orElse(1.0);
         List<TrainForecast> day = operations.forecast(date).stream()
                 .filter(t -> t.serviceDate().equals(date))

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -258,8 +257,8 @@ public final class TimetableRoutes {
                         .access(planning)
                         .tag("timetable")
                         .summary("The time-distance diagram of a stretch and time window, drawn on the server (SVG)")
-                        .query("from", true, "top point code, e.g. KMS")
-                        .query("to", true, "bottom point code, e.g. VTE")
+                        .query("from", false, "top point code, e.g. KMS (default the first of the line)")
+                        .query("to", false, "bottom point code, e.g. VTE (default the last of the line)")
                         .query("date", true, "YYYY-MM-DD")
                         .query("start", false, "local start time HH:MM (default 06:00)")
                         .query("hours", false, "window length in hours, 1–48 (default 12)")
@@ -400,27 +399,8 @@ public final class TimetableRoutes {
         Params params = Params.of(ctx);
         Optional<ServedNetwork> other = otherNetwork(ctx);
         Network network = other.map(ServedNetwork::network).orElse(this.network);
-        String from = params.text("from").orElse(null);
-        String to = params.text("to").orElse(null);
-        String line = params.text("line").orElse(null);
-        Validation v = new Validation();
-        v.check(line == null || network.line(line).isPresent(), "line", "'" + line + "' is not a line of the network");
-        v.check(from != null && network.point(from).isPresent(), "from", "'" + from + "' is not a point of the line");
-        v.check(to != null && network.point(to).isPresent(), "to", "'" + to + "' is not a point of the line");
-        v.throwIfInvalid();
         LocalDate date = params.date("date");
-        ZoneId zone = params.zone("zone", network.point(from).orElseThrow().timeZone());
-        LocalTime start = params.time("start", LocalTime.of(6, 0));
-        int hours = params.wholeNumber("hours", 12);
-        DiagramWindow window = DiagramWindow.local(
-                        from.toUpperCase(Locale.ROOT),
-                        to.toUpperCase(Locale.ROOT),
-                        date,
-                        start,
-                        Duration.ofHours(hours),
-                        zone,
-                        params.text("lang").orElse("en"))
-                .onLine(line);
+        DiagramWindow window = DiagramQuery.window(params, network, date, zone -> LocalTime.of(6, 0), 12);
         double zoom = params.number("zoom").orElse(1.0);
         String change = params.text("change").orElse(null);
         if (other.isPresent()) { // its own day (its published changes in), its road windows as possessions
