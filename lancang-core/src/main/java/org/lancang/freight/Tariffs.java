@@ -3,9 +3,11 @@ package org.lancang.freight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,6 +20,7 @@ import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
 
 /**
  * What carrying goods costs, section by section. Each carrier charges its own section of the line in its own
@@ -100,6 +103,11 @@ public final class Tariffs {
                     .orElseThrow(() -> row.error("section_from", "unknown point"));
             Point b = network.point(row.required("section_to"))
                     .orElseThrow(() -> row.error("section_to", "unknown point"));
+            try {
+                network.routes().between(a.code(), b.code(), List.of()); // the section is the way between the two
+            } catch (InvalidInput e) {
+                throw row.error("section_to", e.errors().get(0).message());
+            }
             String unit = row.required("unit");
             if (!unit.equals("t") && !unit.equals("box")) {
                 throw row.error("unit", "must be t (per tonne, wagonload) or box (per container)");
@@ -143,45 +151,42 @@ public final class Tariffs {
         return exchange.rates();
     }
 
-    /** The quote for carrying {@code items} from one point to another. */
+    /**
+     * The quote for carrying {@code items} from one point to another with no train named: along the shortest way
+     * between them.
+     */
     public Quote quote(Network network, String from, String to, List<Item> items) {
         Point a = network.point(from).orElseThrow(() -> new InvalidInput("from", "'" + from + "' is not a station"));
         Point b = network.point(to).orElseThrow(() -> new InvalidInput("to", "'" + to + "' is not a station"));
         if (a.equals(b)) {
             throw new InvalidInput("to", "must differ from 'from'");
         }
+        return quote(network, network.routes().between(a.code(), b.code(), List.of()), items);
+    }
+
+    /**
+     * The quote for carrying {@code items} along {@code way} (on a train, the stretch of its own route between loading
+     * and unloading, {@code TrainPlan.way}): each carrier charges the km of the way that lie on its section.
+     */
+    public Quote quote(Network network, Route way, List<Item> items) {
         if (items.isEmpty()) {
             throw new InvalidInput("items", "needs at least one box or wagon");
         }
-        double lo = Math.min(a.km(), b.km());
-        double hi = Math.max(a.km(), b.km());
-        Map<String, List<Rate>> byCarrier = new LinkedHashMap<>();
-        rates.stream()
-                .sorted((x, y) -> a.km() <= b.km()
-                        ? Double.compare(x.fromKm(), y.fromKm())
-                        : Double.compare(y.fromKm(), x.fromKm()))
-                .forEach(r -> byCarrier
-                        .computeIfAbsent(r.carrier(), k -> new ArrayList<>())
-                        .add(r));
         List<SectionCharge> sections = new ArrayList<>();
         Map<Currency, Money> total = new TreeMap<>();
         for (Currency c : quoted) {
             total.put(c, Money.zero(c));
         }
-        for (List<Rate> carrierRates : byCarrier.values()) {
-            Rate any = carrierRates.get(0);
-            double km = Math.min(hi, any.toKm()) - Math.max(lo, any.fromKm());
-            if (km <= 0) {
-                continue;
-            }
+        for (Stretch stretch : stretches(network, way)) {
+            List<Rate> carrierRates = stretch.rates();
+            double km = stretch.km();
             BigDecimal sum = BigDecimal.ZERO;
-            for (int i = 0; i < items.size(); i++) {
-                Item item = items.get(i);
+            for (Item item : items) {
                 Rate rate = carrierRates.stream()
                         .filter(r -> r.tariff().equals(item.kind().tariff()))
                         .findFirst()
                         .orElseThrow(() -> new IllegalStateException(
-                                FILE + " has no rate " + item.kind().tariff() + " for " + any.carrier()));
+                                FILE + " has no rate " + item.kind().tariff() + " for " + stretch.carrier()));
                 BigDecimal perUnit =
                         rate.terminalRate().add(rate.runningRatePerKm().multiply(BigDecimal.valueOf(km)));
                 BigDecimal units = rate.perBox()
@@ -189,23 +194,90 @@ public final class Tariffs {
                         : BigDecimal.valueOf(item.kind().payloadT() * item.count());
                 sum = sum.add(perUnit.multiply(units));
             }
-            Money amount = money(sum, any.currency());
+            Money amount = money(sum, carrierRates.get(0).currency());
             Map<Currency, Money> converted = new TreeMap<>();
             for (Currency c : quoted) {
                 Money m = convert(amount, c);
                 converted.put(c, m);
                 total.put(c, total.get(c).plus(m));
             }
-            String sectionFrom = a.km() <= b.km()
-                    ? (any.fromKm() > lo ? any.sectionFrom() : a.code())
-                    : (any.toKm() < hi ? any.sectionTo() : a.code());
-            String sectionTo = a.km() <= b.km()
-                    ? (any.toKm() < hi ? any.sectionTo() : b.code())
-                    : (any.fromKm() > lo ? any.sectionFrom() : b.code());
             sections.add(new SectionCharge(
-                    any.carrier(), sectionFrom, sectionTo, Math.round(km * 10) / 10.0, amount, converted));
+                    stretch.carrier(), stretch.from(), stretch.to(), Math.round(km * 10) / 10.0, amount, converted));
         }
         return new Quote(sections, total, exchange.rates());
+    }
+
+    /** The carriers whose sections {@code way} runs on, in the order it reaches them. */
+    public List<String> carriers(Network network, Route way) {
+        return stretches(network, way).stream().map(Stretch::carrier).toList();
+    }
+
+    /**
+     * What one carrier charges of a way: its rates, the km of the way on its section and where the way enters and
+     * leaves it.
+     */
+    private record Stretch(String carrier, List<Rate> rates, double km, String from, String to) {}
+
+    /** A section of a line between two neighbouring points, either way: its line and the lower of the two indices. */
+    private record Link(String line, int index) {}
+
+    /**
+     * Each carrier's stretch of the way, in the order the way reaches them. A carrier's section is the shortest way
+     * between its two points; each run of the way on it counts its km as the difference of the run's two ends on their
+     * line (one subtraction, as a km range on one line always was). A stretch of the way no carrier's section covers is
+     * charged by none.
+     */
+    private List<Stretch> stretches(Network network, Route way) {
+        Map<String, List<Rate>> byCarrier = new LinkedHashMap<>();
+        rates.forEach(r ->
+                byCarrier.computeIfAbsent(r.carrier(), k -> new ArrayList<>()).add(r));
+        Map<Link, String> carrierOf = new HashMap<>();
+        byCarrier.forEach((carrier, list) -> {
+            Rate any = list.get(0);
+            for (Route.Leg leg : network.routes()
+                    .between(any.sectionFrom(), any.sectionTo(), List.of())
+                    .legs()) {
+                for (int i = Math.min(leg.fromIndex(), leg.toIndex());
+                        i < Math.max(leg.fromIndex(), leg.toIndex());
+                        i++) {
+                    carrierOf.putIfAbsent(new Link(leg.line().code(), i), carrier);
+                }
+            }
+        });
+        Map<String, double[]> kmOf = new LinkedHashMap<>();
+        Map<String, String[]> endsOf = new LinkedHashMap<>();
+        for (Route.Leg leg : way.legs()) {
+            int step = leg.rising() ? 1 : -1;
+            int runStart = leg.fromIndex();
+            String runCarrier = null;
+            for (int i = leg.fromIndex(); ; i += step) {
+                String carrier = i == leg.toIndex()
+                        ? null
+                        : carrierOf.get(new Link(leg.line().code(), Math.min(i, i + step)));
+                if (i == leg.toIndex() || !Objects.equals(carrier, runCarrier)) {
+                    if (runCarrier != null && i != runStart) {
+                        double km = Math.abs(leg.line().km(i) - leg.line().km(runStart));
+                        kmOf.computeIfAbsent(runCarrier, k -> new double[1])[0] += km;
+                        String enters = leg.line().points().get(runStart).code();
+                        String[] ends = endsOf.computeIfAbsent(runCarrier, k -> new String[] {enters, null});
+                        ends[1] = leg.line().points().get(i).code();
+                    }
+                    runStart = i;
+                    runCarrier = carrier;
+                }
+                if (i == leg.toIndex()) {
+                    break;
+                }
+            }
+        }
+        List<Stretch> out = new ArrayList<>();
+        kmOf.forEach((carrier, km) -> {
+            if (km[0] > 0) {
+                String[] ends = endsOf.get(carrier);
+                out.add(new Stretch(carrier, byCarrier.get(carrier), km[0], ends[0], ends[1]));
+            }
+        });
+        return out;
     }
 
     /** Converts by the rate joining the two currencies, or through a third (the yuan) when none does. */

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.lancang.errors.InvalidInput;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.network.Route;
 
 /**
  * What a planner fixes for a train: who runs it, with what, on which days, from where to where, its first departure
@@ -210,5 +214,30 @@ public record TrainPlan(
     /** Whether the train calls commercially at {@code code}. */
     public boolean callsAt(String code) {
         return stops.stream().anyMatch(s -> s.point().equalsIgnoreCase(code));
+    }
+
+    /**
+     * The way this train runs from point {@code from} to point {@code to}: the stretch of its own route (through its
+     * {@link #via}) between the two, which is longer than the shortest way where a via sends it round a loop. Its km
+     * are what a ticket or a consignment on the train is charged for.
+     *
+     * @throws InvalidInput naming {@code from} or {@code to} when the train does not pass them in that order
+     */
+    public Route way(Network network, String from, String to) {
+        Route whole = network.routes().between(code(network, this.from), code(network, this.to), via);
+        List<String> passed = whole.pointCodes();
+        int a = passed.indexOf(from);
+        if (a < 0) {
+            throw new InvalidInput("from", "train " + number + " does not pass '" + from + "'");
+        }
+        if (passed.indexOf(to) <= a) {
+            throw new InvalidInput("to", "train " + number + " does not pass '" + to + "' after '" + from + "'");
+        }
+        return whole.part(from, to);
+    }
+
+    /** The point's code as the network writes it (a plan made through the API may have it in another case). */
+    private static String code(Network network, String point) {
+        return network.point(point).map(Point::code).orElse(point);
     }
 }

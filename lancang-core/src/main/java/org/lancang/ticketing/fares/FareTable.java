@@ -395,20 +395,9 @@ public final class FareTable {
      * {@code via} sends it the longer way round a loop is charged the longer way), or with no train the shortest way.
      */
     private Route way(TrainPlan train, Point from, Point to) {
-        if (train == null) {
-            return routes.between(from.code(), to.code(), List.of());
-        }
-        Route whole = routes.between(train.from(), train.to(), train.via());
-        List<String> passed = whole.pointCodes();
-        int a = passed.indexOf(from.code());
-        if (a < 0) {
-            throw new InvalidInput("from", "train " + train.number() + " does not pass '" + from.code() + "'");
-        }
-        if (passed.indexOf(to.code()) <= a) {
-            throw new InvalidInput(
-                    "to", "train " + train.number() + " does not pass '" + to.code() + "' after '" + from.code() + "'");
-        }
-        return whole.part(from.code(), to.code());
+        return train == null
+                ? routes.between(from.code(), to.code(), List.of())
+                : train.way(network, from.code(), to.code());
     }
 
     /**

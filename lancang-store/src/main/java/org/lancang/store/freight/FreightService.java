@@ -33,6 +33,7 @@ import org.lancang.freight.Slot;
 import org.lancang.freight.Tariffs;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
 import org.lancang.rollingstock.TrainCategory;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.freight.FreightRecords.Answered;
@@ -563,7 +564,7 @@ public final class FreightService {
                 new ConsignmentNote.Context(
                         b.units().stream().map(Unit::kind).toList(),
                         b.units().stream().map(Unit::unit).toList(),
-                        carriers(b.from(), b.to()),
+                        carriers(b),
                         dangerousAllowed));
         if (noteOf(bookingId).isPresent()) {
             throw new Clash("bookingId", "booking " + bookingId + " has its consignment note already");
@@ -709,18 +710,30 @@ public final class FreightService {
         });
     }
 
-    /** The carriers whose sections the journey crosses, in the order it crosses them. */
-    public List<String> carriers(String from, String to) {
-        Point a = network().point(from).orElseThrow(() -> new InvalidInput("from", "unknown point '" + from + "'"));
-        Point b = network().point(to).orElseThrow(() -> new InvalidInput("to", "unknown point '" + to + "'"));
-        return data.tariffs().rates().stream()
-                .filter(r -> r.toKm() > Math.min(a.km(), b.km()) && r.fromKm() < Math.max(a.km(), b.km()))
-                .sorted((x, y) -> a.km() <= b.km()
-                        ? Double.compare(x.fromKm(), y.fromKm())
-                        : Double.compare(y.fromKm(), x.fromKm()))
-                .map(Tariffs.Rate::carrier)
-                .distinct()
-                .toList();
+    /** The carriers whose sections the booking's way crosses, in the order it crosses them. */
+    public List<String> carriers(Booking b) {
+        return data.tariffs().carriers(network(), way(b));
+    }
+
+    /**
+     * The way a booking is carried: the stretch of its train's own route (its via) between loading and unloading (a
+     * booking's ends are its train's, a slot's or an approved path's); the shortest way where its train no longer runs
+     * through both in the timetable of its date, so that a booking made before a change still has a quote.
+     */
+    private Route way(Booking b) {
+        Network n = network();
+        String from = n.point(b.from()).map(Point::code).orElse(b.from());
+        String to = n.point(b.to()).map(Point::code).orElse(b.to());
+        Route shortest = n.routes().between(from, to, List.of());
+        Optional<TrainPlan> plan = timetable.plan(b.train(), b.serviceDate());
+        if (plan.isEmpty()) {
+            return shortest;
+        }
+        try {
+            return plan.get().way(n, from, to);
+        } catch (InvalidInput e) {
+            return shortest;
+        }
     }
 
     // ---------------------------------------------------------------- quotes and reports
@@ -729,10 +742,13 @@ public final class FreightService {
         return data.tariffs().quote(network(), from, to, items);
     }
 
-    /** The quote of a booking: its equipment, with the note's gross mass spread over it when there is a note. */
+    /**
+     * The quote of a booking along its train's own way: its equipment, with the note's gross mass spread over it when
+     * there is a note.
+     */
     public Tariffs.Quote quote(String bookingId, String shipper) {
         Booking b = booking(bookingId, shipper);
-        return quote(b.from(), b.to(), items(b));
+        return data.tariffs().quote(network(), way(b), items(b));
     }
 
     /** A booking's units as tariff items, with the note's gross mass spread over them when there is a note. */

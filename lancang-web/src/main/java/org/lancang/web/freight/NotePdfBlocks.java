@@ -71,7 +71,7 @@ final class NotePdfBlocks {
                 .map(NotePdfBlocks::station)
                 .collect(Collectors.joining("; "));
         route.add(new Line("国境站 · ສະຖານີຊາຍແດນ · Border points", borders));
-        for (String carrier : freight.carriers(booking.from(), booking.to())) {
+        for (String carrier : freight.carriers(booking)) {
             route.add(new Line(
                     "承运人及区段 · ຜູ້ຂົນສົ່ງ ແລະ ຊ່ວງທາງ · Carrier and section",
                     carrierName(operators, carrier) + ": " + section(freight, network, carrier, lo, hi)));
