@@ -9,7 +9,6 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
 import org.lancang.testing.WorldCurrencies;
-import org.lancang.timetable.Operators;
 
 /**
  * On a network of several lines a fare's distance is the length of the way between the two stops, the sum of its legs
@@ -19,12 +18,7 @@ import org.lancang.timetable.Operators;
 class PathDistanceFareTest {
     private static final ReferenceFiles FILES = ReferenceFiles.branch();
     private static final Network NETWORK = ReferenceData.parse(FILES).network();
-    private static final FareTable FARES = FareTable.parse(
-            NETWORK,
-            Operators.parse(Operators.FILE, FILES.read(Operators.FILE), NETWORK),
-            WorldCurrencies.TABLE,
-            FILES.read(FareTable.FILE),
-            FILES.read(FareTable.RATES_FILE));
+    private static final FareTable FARES = FolderFares.of(FILES, NETWORK);
 
     private static FareQuote quote(String from, String to) {
         return FARES.quote(from, to, SeatClass.SECOND, WorldCurrencies.CNY).orElseThrow();

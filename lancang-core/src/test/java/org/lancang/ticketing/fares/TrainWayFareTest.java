@@ -12,7 +12,6 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
 import org.lancang.testing.WorldCurrencies;
-import org.lancang.timetable.Operators;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.timetable.TrainPlan;
 
@@ -25,12 +24,7 @@ import org.lancang.timetable.TrainPlan;
 class TrainWayFareTest {
     private static final ReferenceFiles FILES = ReferenceFiles.loop();
     private static final Network NETWORK = ReferenceData.parse(FILES).network();
-    private static final FareTable FARES = FareTable.parse(
-            NETWORK,
-            Operators.parse(Operators.FILE, FILES.read(Operators.FILE), NETWORK),
-            WorldCurrencies.TABLE,
-            FILES.read(FareTable.FILE),
-            FILES.read(FareTable.RATES_FILE));
+    private static final FareTable FARES = FolderFares.of(FILES, NETWORK);
     private static final List<TrainPlan> PLANS =
             TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"), NETWORK);
 
