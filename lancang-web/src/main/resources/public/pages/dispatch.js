@@ -13,6 +13,7 @@ const READERS = ['DISPATCHER', 'PLANNER', 'ADMIN'];
 let me = null;
 let networks = [];
 let points = [];
+let lines = []; // the network's lines (GET /api/timetable/diagram/lines), the main line first
 let proposal = null;
 let stream = null;
 let pending = null;
@@ -55,6 +56,7 @@ function query() {
   const f = $('window-form').elements;
   const q = { network: f.network.value, date: f.date.value, from: f.from.value, to: f.to.value, hours: f.hours.value || '8', lang: getLang() };
   if (f.start.value) q.start = f.start.value;
+  if (pickedLine()) q.line = pickedLine().code;
   return new URLSearchParams(q);
 }
 
@@ -221,12 +223,31 @@ function fillPoints() {
   }
 }
 
-/** The points of the network picked, in km order, and the window over the whole of it. */
-async function pickNetwork() {
-  points = [...await api(`/api/networks/${encodeURIComponent(network().code)}/points`)].sort((a, b) => a.km - b.km);
+/** The line picked for the diagram, or null when the network has one line (no picker then). */
+const pickedLine = () => (lines.length > 1 ? lines.find((l) => l.code === $('line').value) || lines[0] : null);
+
+/** The line picker, shown only when the network has more than one line (ADR 0033: a diagram per line). */
+function fillLines(value) {
+  $('line-field').hidden = lines.length < 2;
+  $('line').replaceChildren(...lines.map((l) => h('option', { value: l.code }, `${localName(l.names)} (${l.code})`)));
+  if (value && lines.some((l) => l.code === value)) $('line').value = value;
+}
+
+/** The window over the whole of the line picked (of the network, when it has one line). */
+function wholeLine() {
+  const line = pickedLine();
+  $('from').value = line ? line.points[0] : points[0].code;
+  $('to').value = line ? line.points[line.points.length - 1] : points[points.length - 1].code;
+}
+
+/** The points and lines of the network picked, in km order, and the window over the whole of its main line. */
+async function pickNetwork(line) {
+  const code = encodeURIComponent(network().code);
+  points = [...await api(`/api/networks/${code}/points`)].sort((a, b) => a.km - b.km);
+  lines = (await api(`/api/timetable/diagram/lines?network=${code}`)) || [];
   fillPoints();
-  $('from').value = points[0].code;
-  $('to').value = points[points.length - 1].code;
+  fillLines(line);
+  wholeLine();
 }
 
 function today(now) {
@@ -250,7 +271,7 @@ async function main() {
   fillNetworks();
   const wanted = (params.get('network') || '').toLowerCase();
   $('network').value = networks.some((n) => n.code === wanted) ? wanted : networks[0].code;
-  await pickNetwork();
+  await pickNetwork(params.get('line'));
   const clockNow = await api('/api/operations/clock');
   $('date').value = params.get('date') || today(clockNow.now);
   if (points.some((p) => p.code === params.get('from'))) $('from').value = params.get('from');
@@ -261,6 +282,14 @@ async function main() {
     $('date').value = today((await api('/api/operations/clock')).now);
     const url = new URL(location.href);
     url.searchParams.set('network', network().code);
+    ['from', 'to', 'line'].forEach((k) => url.searchParams.delete(k));
+    history.replaceState(null, '', url);
+    refresh();
+  });
+  $('line').addEventListener('change', () => { // another line: its whole length, drawn at once
+    wholeLine();
+    const url = new URL(location.href);
+    url.searchParams.set('line', $('line').value);
     ['from', 'to'].forEach((k) => url.searchParams.delete(k));
     history.replaceState(null, '', url);
     refresh();

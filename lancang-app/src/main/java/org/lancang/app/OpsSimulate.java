@@ -55,8 +55,9 @@ final class OpsSimulate implements Callable<Integer> {
 
     @Option(
             names = "--disturbances",
-            description = "a disturbances CSV (kind,train,point,minutes,factor,from_km,to_km,speed_kmh), or none;"
-                    + " default: one to four random ones from the seed")
+            description =
+                    "a disturbances CSV (kind,train,point,minutes,factor,from_km,to_km,speed_kmh[,line]), or none;"
+                            + " default: one to four random ones from the seed")
     String disturbances;
 
     @Option(

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lancang.errors.Validation;
 import org.lancang.network.Line;
+import org.lancang.network.Network;
 import org.lancang.network.Section;
 import org.lancang.timetable.SpeedRestriction;
 
@@ -30,7 +31,8 @@ public final class Defects {
     }
 
     /**
-     * The defect a report describes, OPEN, on the report's line (a null line: the main line, named or not), or
+     * The defect a report describes, OPEN, on the report's line (none: its asset's line, else the main line; the main
+     * line is stored as null, named or not), or
      * {@link org.lancang.errors.InvalidInput} naming every wrong field: {@code line} (not a line of the network),
      * {@code id}, {@code assetId} (unknown, or on another line), {@code km} (off the line or outside the asset),
      * {@code severity},
@@ -43,7 +45,7 @@ public final class Defects {
     public Defect report(DefectReport r) {
         Validation v = new Validation();
         Optional<Line> named = Texts.blank(r.line())
-                ? Optional.of(register.network().mainLine())
+                ? Optional.of(lineOfAsset(r.assetId()))
                 : register.network().line(r.line().strip());
         if (named.isEmpty()) {
             // the km mean nothing without their line: refuse before checking them against another one
@@ -123,6 +125,20 @@ public final class Defects {
         }
         out.sort(KM_ORDER);
         return out;
+    }
+
+    /**
+     * The line of a report that names none: its asset's (an asset id names one place, so its km are on the asset's
+     * line), or the main line when the asset is unknown (refused below) or has no line attribute (a one-line network).
+     */
+    private Line lineOfAsset(String assetId) {
+        Network network = register.network();
+        return Texts.blank(assetId)
+                ? network.mainLine()
+                : register.find(assetId.strip())
+                        .map(a -> a.attributes().get(AssetRegister.LINE_ATTRIBUTE))
+                        .flatMap(network::line)
+                        .orElse(network.mainLine());
     }
 
     private Optional<Asset> checkAsset(Validation v, String assetId, Line line) {

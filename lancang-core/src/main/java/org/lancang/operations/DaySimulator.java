@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Line;
+import org.lancang.network.Network;
+import org.lancang.timetable.LinePath;
 import org.lancang.timetable.SpeedRestriction;
 
 /**
@@ -78,6 +80,21 @@ public final class DaySimulator {
         return i;
     }
 
+    /**
+     * Whether a path runs over part of a km range of a line: one of its legs on that line shares some of the range (a
+     * km names a place only with its line, so the same km on another line is not it).
+     */
+    static boolean runsOver(LinePath path, Line line, double fromKm, double toKm) {
+        for (LinePath.Leg leg : path.legs()) {
+            double lo = Math.min(leg.fromKm(), leg.toKm());
+            double hi = Math.max(leg.fromKm(), leg.toKm());
+            if (leg.line().code().equals(line.code()) && fromKm <= hi && toKm >= lo) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void apply(DayGraph g, Disturbance d, String field, long[] min, long[] lower) {
         if (d instanceof Disturbance.LateStart s) {
             runsOf(g, s.train(), field).forEach(r -> lower[r.departure(0)] = g.planned(r.departure(0)) + s.seconds());
@@ -104,10 +121,17 @@ public final class DaySimulator {
                 if (!(s.toKm() > s.fromKm())) {
                     throw new InvalidInput(field + ".toKm", "must be greater than fromKm");
                 }
-                SpeedRestriction tsr = new SpeedRestriction(s.fromKm(), s.toKm(), s.speedKmh());
+                Network network = g.planner().network();
+                boolean main = s.line() == null || s.line().isBlank();
+                Line line = main
+                        ? network.mainLine()
+                        : network.line(s.line().strip())
+                                .orElseThrow(() -> new InvalidInput(
+                                        field + ".line", "'" + s.line() + "' is not a line of the network"));
+                SpeedRestriction tsr =
+                        new SpeedRestriction(s.fromKm(), s.toKm(), s.speedKmh()).onLine(main ? null : line.code());
                 for (DayGraph.Run r : g.runs()) {
-                    Line main = r.path().network().mainLine();
-                    if (!r.path().containsKm(main, s.fromKm()) && !r.path().containsKm(main, s.toKm())) {
+                    if (!runsOver(r.path(), line, s.fromKm(), s.toKm())) {
                         continue;
                     }
                     List<SpeedRestriction> all = new ArrayList<>(r.restrictions());

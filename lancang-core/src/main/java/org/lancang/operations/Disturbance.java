@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.lancang.data.CsvTable;
+import org.lancang.network.Line;
+import org.lancang.network.Network;
+import org.lancang.timetable.Resources;
 
 /** Something that goes wrong on the day, for the simulator to play. */
 public sealed interface Disturbance {
@@ -18,19 +21,29 @@ public sealed interface Disturbance {
     /** The train runs every leg {@code factor} times its minimum running time (a weak locomotive, a cautious driver). */
     record SlowerRunning(String train, double factor) implements Disturbance {}
 
-    /** A speed restriction over a km range for every train of the day (the physics computes what it costs each). */
-    record SpeedRestriction(double fromKm, double toKm, int speedKmh) implements Disturbance {}
+    /**
+     * A speed restriction over a km range of a line for every train of the day that runs there (the physics computes
+     * what it costs each). The km are the line's {@code line} (null or blank: the network's main line, ADR 0033), so a
+     * restriction on a branch slows only the trains on the branch.
+     */
+    record SpeedRestriction(double fromKm, double toKm, int speedKmh, String line) implements Disturbance {
+        /** On the main line. */
+        public SpeedRestriction(double fromKm, double toKm, int speedKmh) {
+            this(fromKm, toKm, speedKmh, null);
+        }
+    }
 
     /** The train fails in the section after {@code point} and stands there {@code seconds}, blocking it. */
     record FailedTrain(String train, String point, long seconds) implements Disturbance {}
 
-    /** The columns of a disturbances file. */
+    /** The columns of a disturbances file; an optional {@code line} column names a speed restriction's line. */
     List<String> COLUMNS = List.of("kind", "train", "point", "minutes", "factor", "from_km", "to_km", "speed_kmh");
 
     /**
      * Reads a disturbances file: one row per disturbance, {@code kind} one of LATE_START (train, minutes),
      * LONGER_DWELL (train, point, minutes), SLOWER_RUNNING (train, factor), SPEED_RESTRICTION (from_km, to_km,
-     * speed_kmh), FAILED_TRAIN (train, point, minutes); unused columns empty.
+     * speed_kmh, and line: optional, the main line when absent or empty), FAILED_TRAIN (train, point, minutes); unused
+     * columns empty. A line the network does not have is refused when the day is played, naming {@code line}.
      */
     static List<Disturbance> parse(String file, String text) {
         List<Disturbance> out = new ArrayList<>();
@@ -51,7 +64,8 @@ public sealed interface Disturbance {
                             new SpeedRestriction(
                                     row.decimal("from_km"),
                                     row.decimal("to_km"),
-                                    row.integerBetween("speed_kmh", 5, 200));
+                                    row.integerBetween("speed_kmh", 5, 200),
+                                    row.hasColumn("line") ? row.optional("line").orElse(null) : null);
                         case "FAILED_TRAIN" ->
                             new FailedTrain(
                                     row.required("train"),
@@ -100,14 +114,18 @@ public sealed interface Disturbance {
                     var lines = graph.planner().resources().lines();
                     var line = lines.get(random.nextInt(lines.size()));
                     double from = Math.floor(line.fromKm()) + 1;
+                    Line on = lineOf(graph.planner().network(), line);
                     // 60 km/h, or half the line speed where the line is slower (a metre-gauge line at 40 km/h)
-                    int slowest = graph.planner().network().sections().stream()
+                    int slowest = on.sections().stream()
                             .filter(s -> s.toKm() > from && s.fromKm() < from + 2)
                             .mapToInt(s -> s.lineSpeedKmh())
                             .min()
                             .orElse(Integer.MAX_VALUE);
                     if (line.toKm() > from + 2) {
-                        out.add(new SpeedRestriction(from, from + 2, slowest > 60 ? 60 : Math.max(5, slowest / 2)));
+                        int speed = slowest > 60 ? 60 : Math.max(5, slowest / 2);
+                        Network network = graph.planner().network();
+                        String code = on.code().equals(network.mainLine().code()) ? null : on.code();
+                        out.add(new SpeedRestriction(from, from + 2, speed, code));
                     }
                 }
                 default -> {
@@ -117,5 +135,13 @@ public sealed interface Disturbance {
             }
         }
         return out;
+    }
+
+    /** The line of the network a resource's single-track line lies on: the one holding both its ends. */
+    private static Line lineOf(Network network, Resources.Line resource) {
+        return network.lines().stream()
+                .filter(l -> l.indexOf(resource.fromCode()) >= 0 && l.indexOf(resource.toCode()) >= 0)
+                .findFirst()
+                .orElse(network.mainLine());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lancang.network.Line;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.Resources;
@@ -102,11 +103,16 @@ public record RoadWindow(String name, long start, long end, long before, long ac
             int exit,
             long start,
             long[] step) {
-        double a = r.path().points().get(entry).km();
-        double b = r.path().points().get(exit).km();
+        // a single-track line lies on one line of the network: the run's leg there gives its km (ADR 0033)
+        Line on = r.path().legOf(entry).line();
+        double a = on.km(on.indexOf(r.path().points().get(entry).code()));
+        double b = on.km(on.indexOf(r.path().points().get(exit).code()));
         Instant from = Instant.ofEpochSecond(start - APPROACH_SECONDS);
         Instant to = Instant.ofEpochSecond(start);
         List<SpeedRestriction> inForce = restrictions.stream()
+                .filter(x -> x.line(planner.network())
+                        .filter(l -> l.code().equals(on.code()))
+                        .isPresent())
                 .filter(x -> x.overlapsKm(Math.min(a, b), Math.max(a, b)) && x.holdsDuring(from, to))
                 .map(SpeedRestriction::always)
                 .toList();

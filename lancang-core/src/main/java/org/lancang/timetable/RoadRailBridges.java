@@ -9,8 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.lancang.data.CsvTable;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 
@@ -18,7 +21,7 @@ import org.lancang.network.Point;
  * Bridges that a road shares with the railway: the road is closed while a train crosses, from a lead time before the
  * train reaches the bridge until a clearing time after it has left, and at least for a minimum closure. The time the
  * road is closed per day is a figure governments watch. Read from {@value #FILE} (optional: a network without one has
- * no shared bridge).
+ * no shared bridge); its km are those of the row's {@code line} (optional column; none: the main line, ADR 0033).
  *
  * <p>The road may also own the bridge at set times of day ({@value #WINDOWS_FILE}, optional): during such a window no
  * train may cross. Each window is a {@link Possession} of the line between the points either side of the bridge, so
@@ -43,9 +46,24 @@ public final class RoadRailBridges {
      * @param lead    how long before the train reaches the bridge the road is closed
      * @param clear   how long after it has left the road stays closed
      * @param minimum the shortest closure for one crossing
+     * @param line    the line whose km {@code fromKm} and {@code toKm} are (the file's optional {@code line} column;
+     *                none: the main line)
      */
     public record Bridge(
-            String name, double fromKm, double toKm, Duration lead, Duration clear, Duration minimum, String source) {}
+            String name,
+            double fromKm,
+            double toKm,
+            Duration lead,
+            Duration clear,
+            Duration minimum,
+            String source,
+            Line line) {
+        /** A bridge's km are those of its line (ADR 0033): the km of a point on it, or empty when it is not on it. */
+        OptionalDouble kmOf(Point p) {
+            int i = line.indexOf(p.code());
+            return i < 0 ? OptionalDouble.empty() : OptionalDouble.of(line.km(i));
+        }
+    }
 
     /** One train's crossing: the road closed from {@code from} to {@code to}. */
     public record Closure(String bridge, String train, LocalDate serviceDate, Instant from, Instant to) {
@@ -124,12 +142,13 @@ public final class RoadRailBridges {
                     .orElseThrow();
             String before = null;
             String after = null;
-            for (Point p : network.points()) {
-                if (p.km() <= bridge.fromKm()) {
-                    before = p.code();
+            Line line = bridge.line();
+            for (int i = 0; i < line.points().size(); i++) {
+                if (line.km(i) <= bridge.fromKm()) {
+                    before = line.points().get(i).code();
                 }
-                if (after == null && p.km() >= bridge.toKm()) {
-                    after = p.code();
+                if (after == null && line.km(i) >= bridge.toKm()) {
+                    after = line.points().get(i).code();
                 }
             }
             if (before == null || after == null) {
@@ -161,9 +180,15 @@ public final class RoadRailBridges {
                 file,
                 text,
                 List.of("name", "km_from", "km_to", "lead_min", "clear_min", "minimum_closure_min", "source"));
-        double first = network.points().get(0).km();
-        double last = network.points().get(network.points().size() - 1).km();
         for (CsvTable.Row row : table.rows()) {
+            // the km are those of the row's line: the optional column, else the main line (a network of one line)
+            String code = row.hasColumn("line") ? row.text("line") : "";
+            Line line = code.isEmpty()
+                    ? network.mainLine()
+                    : network.line(code.toUpperCase(Locale.ROOT))
+                            .orElseThrow(() -> row.error("line", "'" + code + "' is not a line of the network"));
+            double first = line.km(0);
+            double last = line.km(line.points().size() - 1);
             double from = row.decimalBetween("km_from", first, last);
             double to = row.decimalBetween("km_to", first, last);
             if (!(to > from)) {
@@ -176,7 +201,8 @@ public final class RoadRailBridges {
                     minutes(row, "lead_min"),
                     minutes(row, "clear_min"),
                     minutes(row, "minimum_closure_min"),
-                    row.required("source")));
+                    row.required("source"),
+                    line));
         }
         return new RoadRailBridges(out);
     }
@@ -220,14 +246,19 @@ public final class RoadRailBridges {
         for (int i = 0; i + 1 < times.size(); i++) {
             PointTime a = times.get(i);
             PointTime b = times.get(i + 1);
-            double lo = Math.min(a.point().km(), b.point().km());
-            double hi = Math.max(a.point().km(), b.point().km());
+            OptionalDouble ka = bridge.kmOf(a.point());
+            OptionalDouble kb = bridge.kmOf(b.point());
+            if (ka.isEmpty() || kb.isEmpty()) {
+                continue; // not a stretch of the bridge's line
+            }
+            double lo = Math.min(ka.getAsDouble(), kb.getAsDouble());
+            double hi = Math.max(ka.getAsDouble(), kb.getAsDouble());
             if (hi <= bridge.fromKm() || lo >= bridge.toKm()) {
                 continue;
             }
             for (double km : new double[] {bridge.fromKm(), bridge.toKm()}) {
                 double k = Math.max(lo, Math.min(hi, km));
-                Instant t = run.at(at(a, b, k));
+                Instant t = run.at(at(a, b, ka.getAsDouble(), kb.getAsDouble(), k));
                 enter = enter == null || t.isBefore(enter) ? t : enter;
                 leave = leave == null || t.isAfter(leave) ? t : leave;
             }
@@ -243,10 +274,13 @@ public final class RoadRailBridges {
         return Optional.of(new Closure(bridge.name(), run.plan().number(), run.serviceDate(), from, to));
     }
 
-    /** The time at km {@code k} between two consecutive points, linearly between leaving a and reaching b. */
-    private static Duration at(PointTime a, PointTime b, double k) {
-        double span = b.point().km() - a.point().km();
-        double share = span == 0 ? 0 : (k - a.point().km()) / span;
+    /**
+     * The time at km {@code k} between two consecutive points at km {@code ka} and {@code kb} of the bridge's line,
+     * linearly between leaving a and reaching b.
+     */
+    private static Duration at(PointTime a, PointTime b, double ka, double kb, double k) {
+        double span = kb - ka;
+        double share = span == 0 ? 0 : (k - ka) / span;
         long leave = a.departure().toMillis();
         long reach = b.arrival().toMillis();
         return Duration.ofMillis(leave + Math.round((reach - leave) * share));

@@ -1,9 +1,13 @@
 package org.lancang.tracking;
 
+import java.util.List;
 import java.util.Optional;
+import org.lancang.errors.InvalidInput;
 import org.lancang.network.Border;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
 import org.lancang.operations.EventKind;
 import org.lancang.operations.RunningEvent;
 
@@ -13,6 +17,10 @@ import org.lancang.operations.RunningEvent;
  * leaving the control station of the country the train leaves is BORDER_EXIT, reaching the control station of the
  * country it enters BORDER_ENTRY; any other departure or pass is PASSED. Intermediate arrivals are not a step (the
  * departure that follows is).
+ *
+ * <p>The unit's stretch is the route between its two stations (network {@link org.lancang.network.Routes}), walked in
+ * travel order, not a km range: on a network of several lines a km names a place only with its line (ADR 0033), and a
+ * box from the main line onto a branch passes the junction, not every point between the two stations' kms.
  */
 public final class TrainSteps {
     private final Network network;
@@ -28,15 +36,9 @@ public final class TrainSteps {
      */
     public Optional<BoxEventType> of(RunningEvent e, String origin, String destination) {
         String point = e.point();
-        Optional<Point> at = network.point(point);
-        Optional<Point> a = network.point(origin);
-        Optional<Point> z = network.point(destination);
-        if (at.isPresent() && a.isPresent() && z.isPresent()) {
-            double lo = Math.min(a.get().km(), z.get().km());
-            double hi = Math.max(a.get().km(), z.get().km());
-            if (at.get().km() < lo || at.get().km() > hi) {
-                return Optional.empty();
-            }
+        Optional<List<Point>> stretch = stretch(origin, destination);
+        if (stretch.isPresent() && network.point(point).isPresent() && indexOf(stretch.get(), point) < 0) {
+            return Optional.empty();
         }
         if (e.kind() == EventKind.DEPARTURE && point.equalsIgnoreCase(origin)) {
             return Optional.of(BoxEventType.DEPARTED);
@@ -44,16 +46,13 @@ public final class TrainSteps {
         if (e.kind() == EventKind.ARRIVAL && point.equalsIgnoreCase(destination)) {
             return Optional.of(BoxEventType.ARRIVED);
         }
-        Optional<Point> from = network.point(origin);
-        Optional<Point> to = network.point(destination);
-        if (from.isPresent() && to.isPresent()) {
-            boolean upKm = to.get().km() > from.get().km();
-            for (Border b : network.borders()) {
-                if (!crosses(b, from.get(), to.get())) {
-                    continue;
-                }
-                Point exit = upKm ? b.beforeControl() : b.afterControl();
-                Point entry = upKm ? b.afterControl() : b.beforeControl();
+        if (stretch.isPresent()) {
+            List<Point> way = stretch.get();
+            for (Border b : network.bordersCrossed(way)) {
+                // "before" is the side of lower km on the border's line
+                boolean rising = risingAt(way, b);
+                Point exit = rising ? b.beforeControl() : b.afterControl();
+                Point entry = rising ? b.afterControl() : b.beforeControl();
                 if (e.kind() != EventKind.ARRIVAL && exit.code().equalsIgnoreCase(point)) {
                     return Optional.of(BoxEventType.BORDER_EXIT);
                 }
@@ -65,9 +64,51 @@ public final class TrainSteps {
         return e.kind() == EventKind.ARRIVAL ? Optional.empty() : Optional.of(BoxEventType.PASSED);
     }
 
-    private static boolean crosses(Border b, Point from, Point to) {
-        double lo = Math.min(from.km(), to.km());
-        double hi = Math.max(from.km(), to.km());
-        return b.km() > lo && b.km() < hi;
+    /** The points from origin to destination in travel order; empty when either is unknown or no route joins them. */
+    private Optional<List<Point>> stretch(String origin, String destination) {
+        Optional<Point> a = network.point(origin);
+        Optional<Point> z = network.point(destination);
+        if (a.isEmpty() || z.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Route route = network.routes().between(a.get().code(), z.get().code(), List.of());
+            return Optional.of(route.pointCodes().stream()
+                    .map(c -> network.point(c).orElseThrow())
+                    .toList());
+        } catch (InvalidInput noRoute) {
+            return Optional.empty(); // a tie or no way: every point counts, as for an unknown station
+        }
+    }
+
+    /**
+     * Whether the way runs towards rising km of the border's line where it crosses the border: from a neighbour of
+     * lower km on that line, or to one of higher km.
+     */
+    private boolean risingAt(List<Point> way, Border b) {
+        int at = indexOf(way, b.point().code());
+        for (Network.Place place : network.places(b.point().code())) {
+            Line line = place.line();
+            int before = at > 0 ? line.indexOf(way.get(at - 1).code()) : -1;
+            if (before >= 0) {
+                return line.km(before) < place.km();
+            }
+            int after = at >= 0 && at + 1 < way.size()
+                    ? line.indexOf(way.get(at + 1).code())
+                    : -1;
+            if (after >= 0) {
+                return line.km(after) > place.km();
+            }
+        }
+        return way.get(way.size() - 1).km() > way.get(0).km(); // not reached: a crossed border lies on the way
+    }
+
+    private static int indexOf(List<Point> way, String code) {
+        for (int i = 0; i < way.size(); i++) {
+            if (way.get(i).code().equalsIgnoreCase(code)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

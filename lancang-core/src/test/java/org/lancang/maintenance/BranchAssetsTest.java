@@ -109,6 +109,20 @@ class BranchAssetsTest {
     }
 
     @Test
+    void aDefectNamingNoLineIsOnItsAssetsLine() {
+        Defects defects = new Defects(REGISTER);
+        // the branch's track, km 10 of the branch: an asset id names one place, so its line goes without saying
+        Defect d = defects.report(onLine(null, "TRK-QJ-QCJ", 10, 35));
+        assertThat(d.line()).isEqualTo("LC");
+        assertThat(d.restrictionInForce(FROM))
+                .contains(new SpeedRestriction(5, 35, 30, FROM, FROM.plusSeconds(86_400), "LC"));
+        assertThat(defects.report(onLine("", "TRK-QJ-QCJ", 10, 35)).line()).isEqualTo("LC");
+        // an unknown asset: refused for its id, its km read on the main line
+        assertThat(refused(() -> defects.report(onLine(null, "TRK-NONE", 10, 35))))
+                .containsExactly("assetId");
+    }
+
+    @Test
     void anAssetIsEditedOnItsOwnLinesKm() {
         AssetDraft cato = AssetDraft.of(REGISTER.get("TRK-QCJ-QC"));
         AssetDraft longer = new AssetDraft(cato.id(), cato.type(), cato.name(), cato.fromKm(), 45, cato.attributes());

@@ -14,24 +14,8 @@ import org.lancang.testing.ReferenceFiles;
  * the main line, where there is no border.
  */
 class LineBordersTest {
-    private static final Network NETWORK = ReferenceData.parse(ReferenceFiles.branch()
-                    .with("countries.csv", t -> t + "XB,Borduria,,,Europe/Lisbon,Atlantis time,,,XB_RAIL,made up\n")
-                    .with(
-                            "operators.csv",
-                            t -> t + "XB_RAIL,Borduria Railways,,,https://example.org/xb,XB,30,made up\n")
-                    .with(
-                            "points.csv",
-                            t -> t.replace(
-                                    "QC,Cato,,,XA,",
-                                    "QX,Xeno border,,,XA/XB,30,derived,BORDER,Europe/Lisbon,0,0,made up,10,made up,"
-                                            + ",,,no usual dwell: the border,made up,LC\nQC,Cato,,,XB,"))
-                    .with(
-                            "sections.csv",
-                            t -> t.replace(
-                                    "QCJ,QC,",
-                                    "QCJ,QX,1,120,100,INTER_STATION,3,made up,,none,made up,1435,none,made up,LC\nQX,QC,"))
-                    .with("borders.csv", t -> t + "QX,XA,QCJ,XB,QC,QCJ,QC,made up\n"))
-            .network();
+    private static final Network NETWORK =
+            ReferenceData.parse(ReferenceFiles.branchWithBorder()).network();
     private static final Line MAIN = NETWORK.line("LA").orElseThrow();
     private static final Line BRANCH = NETWORK.line("LC").orElseThrow();
 

@@ -1,6 +1,7 @@
 package org.lancang.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,6 +98,32 @@ class SecondNetworkTest {
         assertThat(NETWORK.points()).noneMatch(p -> codes.contains(p.code()));
     }
 
+    /**
+     * ADR 0033 step 7: the Northeastern main line Krung Thep Aphiwat – Thanon Chira (NE, the main line) and the Nong
+     * Khai line from Thanon Chira (NK), joined at Thanon Chira Junction, km 266.28 on both (SRT counts both from
+     * Bangkok Hua Lamphong, rising north; reference vientiane-bangkok.md).
+     */
+    @Test
+    void itIsTwoLinesJoinedAtThanonChiraWithKmRisingNorthOnBoth() {
+        assertThat(NETWORK.lines()).extracting(Line::code).containsExactly("NE", "NK");
+        assertThat(NETWORK.mainLine().code()).isEqualTo("NE");
+        assertThat(NETWORK.lines()).extracting(Line::risingName).containsOnly("northbound");
+        assertThat(NETWORK.places("TCJ"))
+                .extracting(p -> p.line().code() + "@" + p.km())
+                .containsExactlyInAnyOrder("NE@266.28", "NK@266.28");
+        assertThat(NETWORK.line("NE").orElseThrow().last().code()).isEqualTo("TCJ");
+        assertThat(NETWORK.line("NK").orElseThrow().first().code()).isEqualTo("TCJ");
+        Route route = NETWORK.routes().between("KTW", "KSV", List.of());
+        assertThat(route.legs()).extracting(l -> l.line().code()).containsExactly("NE", "NK");
+        assertThat(route.legs()).allMatch(Route.Leg::rising);
+        assertThat(route.lengthKm()).isCloseTo(634.75 - 7, within(1e-6));
+        // the point codes stay what they were: 20 points (and 5 assumed loops), TCJ once
+        assertThat(NETWORK.points())
+                .extracting(Point::code)
+                .doesNotHaveDuplicates()
+                .contains("KTW", "TCJ", "KSV");
+    }
+
     @Test
     void train133RunsOvernightToKhamsavath() {
         Planner planner = new Planner(NETWORK, DATA.rollingStock(), BlockingRules.defaults());
@@ -109,6 +136,10 @@ class SecondNetworkTest {
         List<PointTime> times = r133.run().times();
         PointTime last = times.get(times.size() - 1);
         assertThat(last.point().code()).isEqualTo("KSV");
+        assertThat(r133.run().path().legs())
+                .as("across Thanon Chira onto the Nong Khai line")
+                .extracting(l -> l.line().code())
+                .containsExactly("NE", "NK");
         ZoneId laos = last.point().timeZone();
         // an overnight train: it arrives the next morning, after its 21:25 departure
         assertThat(r133.arrival().atZone(laos).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 2));

@@ -35,6 +35,28 @@ public final class ReferenceFiles implements DataFiles {
         return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "loop"));
     }
 
+    /**
+     * The branch network with a border on its branch: Atlantis (XA) up to the border point QX at km 30 of the branch LC,
+     * its control at the Cato loop (km 20), Borduria (XB) beyond it, its control at Cato. Km 30 of the branch is not
+     * km 30 of the main line, where there is no border.
+     */
+    public static ReferenceFiles branchWithBorder() {
+        return branch().with("countries.csv", t -> t + "XB,Borduria,,,Europe/Lisbon,Atlantis time,,,XB_RAIL,made up\n")
+                .with("operators.csv", t -> t + "XB_RAIL,Borduria Railways,,,https://example.org/xb,XB,30,made up\n")
+                .with(
+                        "points.csv",
+                        t -> t.replace(
+                                "QC,Cato,,,XA,",
+                                "QX,Xeno border,,,XA/XB,30,derived,BORDER,Europe/Lisbon,0,0,made up,10,made up,"
+                                        + ",,,no usual dwell: the border,made up,LC\nQC,Cato,,,XB,"))
+                .with(
+                        "sections.csv",
+                        t -> t.replace(
+                                "QCJ,QC,",
+                                "QCJ,QX,1,120,100,INTER_STATION,3,made up,,none,made up,1435,none,made up,LC\nQX,QC,"))
+                .with("borders.csv", t -> t + "QX,XA,QCJ,XB,QC,QCJ,QC,made up\n");
+    }
+
     /** The same files, with {@code edit} applied to {@code file}'s text. */
     public ReferenceFiles with(String file, UnaryOperator<String> edit) {
         ReferenceFiles copy = new ReferenceFiles(folder);

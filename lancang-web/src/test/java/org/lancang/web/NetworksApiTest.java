@@ -312,12 +312,21 @@ class NetworksApiTest {
                         .json()
                         .get("conflicts")
                         .asInt());
-        // the diagram of the whole line in its own chainage direction, across midnight: 133 is drawn
-        TestServer.Reply svg = server.get(
+        // the diagram of each of its lines (ADR 0033: the Northeastern main line to Thanon Chira, the Nong Khai line
+        // from there), each in its own chainage direction, across midnight: 133 runs on both and is drawn on both
+        for (String stretch : List.of("from=KTW&to=TCJ", "line=NK&from=TCJ&to=KSV")) {
+            TestServer.Reply svg = server.get(
+                    "/api/timetable/diagram.svg?" + stretch + "&date=" + date + "&start=18:00&hours=18" + on, planner);
+            assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+            assertThat(svg.contentType()).startsWith("image/svg+xml");
+            assertThat(svg.body()).contains("data-train=\"133\"").doesNotContain("data-train=\"C82\"");
+        }
+        TestServer.Reply across = server.get(
                 "/api/timetable/diagram.svg?from=KTW&to=KSV&date=" + date + "&start=18:00&hours=18" + on, planner);
-        assertThat(svg.status()).as(svg.body()).isEqualTo(200);
-        assertThat(svg.contentType()).startsWith("image/svg+xml");
-        assertThat(svg.body()).contains("data-train=\"133\"").doesNotContain("data-train=\"C82\"");
+        assertThat(across.status())
+                .as("a stretch on two lines is no one line's diagram")
+                .isEqualTo(400);
+        assertThat(across.json().findValuesAsText("field")).contains("to");
         // the home network by its code is home, as with no parameter
         assertThat(server.get("/api/timetable/trains?date=" + date + "&network=china-laos")
                         .json())

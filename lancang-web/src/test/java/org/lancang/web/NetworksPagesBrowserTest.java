@@ -64,11 +64,15 @@ class NetworksPagesBrowserTest {
         Select picker = new Select(b.driver.findElement(By.id("network")));
         assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo("vientiane-bangkok");
         assertThat(picker.getOptions()).hasSize(2);
-        // the whole line in its own chainage direction (km rising northward), over the night
+        // the whole main line in its own chainage direction (km rising northward), over the night: the
+        // Northeastern main line to Thanon Chira, the Nong Khai line beside it in the line picker (ADR 0033)
         assertThat(new Select(b.field("from")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("KTW");
         assertThat(new Select(b.field("to")).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("KSV");
+                .isEqualTo("TCJ");
+        assertThat(new Select(b.field("line")).getOptions())
+                .extracting(o -> o.getAttribute("value"))
+                .containsExactly("NE", "NK");
         assertThat(b.driver.findElements(By.cssSelector("#diagram g.train[data-train='C82']")))
                 .isEmpty();
         // the day's conflicts are that network's (none with the shipped data), and its trains are listed

@@ -76,6 +76,22 @@ class SecondNetworkOperationsBrowserTest {
                 .equals(new Select(d.findElement(By.id("from")))
                         .getFirstSelectedOption()
                         .getAttribute("value")));
+        // two lines (ADR 0033): the main line to Thanon Chira first; 147 runs on the Nong Khai line, picked here
+        By line = By.id("line");
+        assertThat(b.driver.findElement(line).isDisplayed()).isTrue();
+        assertThat(new Select(b.driver.findElement(line)).getOptions())
+                .extracting(o -> o.getAttribute("value"))
+                .containsExactly("NE", "NK");
+        assertThat(new Select(b.driver.findElement(By.id("to")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("TCJ");
+        new Select(b.driver.findElement(line)).selectByValue("NK");
+        b.wait.until(d -> "TCJ"
+                        .equals(new Select(d.findElement(By.id("from")))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"))
+                && d.getCurrentUrl().contains("line=NK"));
         b.setValue(By.id("date"), DAY.toString());
         b.setValue(By.id("start"), "14:00");
         b.setValue(By.id("hours"), "8");

@@ -15,7 +15,8 @@ import org.lancang.network.Network;
  * What part of the time-distance diagram to draw: the stretch from {@code fromCode} (drawn at the top) to
  * {@code toCode} (at the bottom; either order along the line), the time window {@code [start, start + length)}, the one
  * zone the time axis is shown in, the language of the names (en, zh or lo), and the line whose km run down the side
- * (null: the network's main line; a network of several lines has a diagram per line, ADR 0033).
+ * (null: the main line, or the one line holding both ends; a network of several lines has a diagram per line, ADR
+ * 0033).
  *
  * <p>Nothing is checked on construction; {@link #check(Network)} checks the window against a network and names each
  * wrong field as the diagram's query parameter does: {@code line}, {@code from}, {@code to}, {@code start},
@@ -62,9 +63,23 @@ public record DiagramWindow(
         return new DiagramWindow(fromCode, toCode, start, length, displayZone, language, code);
     }
 
-    /** The line drawn: the one named, or the main line when none is; empty when the network has no such line. */
+    /**
+     * The line drawn: the one named; when none is, the main line, unless only another line holds both ends of the
+     * stretch (a stretch of a branch is drawn on the branch without naming it); empty when the network has
+     * no such line.
+     */
     public Optional<Line> line(Network network) {
-        return lineCode == null || lineCode.isBlank() ? Optional.of(network.mainLine()) : network.line(lineCode);
+        if (lineCode != null && !lineCode.isBlank()) {
+            return network.line(lineCode);
+        }
+        Line main = network.mainLine();
+        if (main.indexOf(fromCode) >= 0 && main.indexOf(toCode) >= 0) {
+            return Optional.of(main);
+        }
+        return Optional.of(network.lines().stream()
+                .filter(l -> l.indexOf(fromCode) >= 0 && l.indexOf(toCode) >= 0)
+                .findFirst()
+                .orElse(main));
     }
 
     /** The end of the window (exclusive). */

@@ -314,11 +314,12 @@ class RoadWindowReplanningTest {
     void aSpeedRestrictionInForceOverTheBridgeHoldsTheTrainEarlier() {
         RoadRailBridges.Bridge bridge = BRIDGES.bridges().get(0);
         SpeedRestriction tsr = new SpeedRestriction(
-                bridge.fromKm(),
-                bridge.toKm(),
-                15,
-                DAY.atTime(7, 0).atZone(ZONE).toInstant(),
-                DAY.atTime(10, 0).atZone(ZONE).toInstant());
+                        bridge.fromKm(),
+                        bridge.toKm(),
+                        15,
+                        DAY.atTime(7, 0).atZone(ZONE).toInstant(),
+                        DAY.atTime(10, 0).atZone(ZONE).toInstant())
+                .onLine(bridge.line().code());
         DayGraph knowing = DayGraph.build(PLANNER, PLAN, List.of(tsr), RULES, LineOrders.PLAN);
         DayGraph.Run f01 = GRAPH.find("F01", DAY).orElseThrow();
         long dayStart = DAY.atStartOfDay(ZONE).toEpochSecond();
@@ -342,7 +343,8 @@ class RoadWindowReplanningTest {
         long atFifteen = Math.round((bridge.toKm() - bridge.fromKm()) / 15 * 3600);
         assertThat(slow.across()).isGreaterThan(plain.across());
         assertThat(slow.across()).isGreaterThanOrEqualTo(atFifteen);
-        Disturbance.SpeedRestriction real = new Disturbance.SpeedRestriction(bridge.fromKm(), bridge.toKm(), 15);
+        Disturbance.SpeedRestriction real = new Disturbance.SpeedRestriction(
+                bridge.fromKm(), bridge.toKm(), 15, bridge.line().code());
         long aimed = plain.start() - plain.across() - GRAPH.planned(dep); // F01 at the last departure the plan allows
         Conflict caught = null;
         long caughtLate = 0;

@@ -88,6 +88,16 @@ class LineDiagramTest {
         assertThat(NETWORK.lines()).hasSize(2);
     }
 
+    @Test
+    void aStretchOfTheBranchNamingNoLineIsDrawnOnTheBranch() throws Exception {
+        assertThat(window("QJ", "QC", null).line(NETWORK).orElseThrow().code()).isEqualTo("LC");
+        assertThat(window("QB", "QJ", null).line(NETWORK).orElseThrow().code())
+                .as("Jura lies on both lines: the main line first")
+                .isEqualTo("LA");
+        Document doc = parse(TimeDistanceDiagram.svg(NETWORK, PLAN, List.of(), window("QC", "QJ", null)));
+        assertThat(points(doc)).containsExactly("QC", "QCJ", "QJ");
+    }
+
     private static void assertField(DiagramWindow w, String field) {
         assertThatThrownBy(() -> TimeDistanceDiagram.svg(NETWORK, PLAN, List.of(), w))
                 .isInstanceOfSatisfying(
