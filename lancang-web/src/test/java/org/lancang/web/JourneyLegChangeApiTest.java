@@ -183,6 +183,26 @@ class JourneyLegChangeApiTest {
     }
 
     @Test
+    void anAgentChangesAPassengersLegAtTheWindow() {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        JsonNode j = paidJourney(offer, "TH300004");
+        String id = j.get("id").asText();
+        String agent = server.user(server.adminToken(), "counter", "AGENT");
+        LocalDate later =
+                LocalDate.parse(j.get("legs").get(1).get("date").asText()).plusDays(1);
+        TestServer.Reply r = server.postJson(
+                "/api/journey-bookings/" + id + "/legs/1/change",
+                agent,
+                "{\"date\":\"" + later + "\",\"idempotencyKey\":\"window-" + id + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("owner").asText()).isEqualTo("malee");
+        assertThat(r.json().get("legs").get(1).get("date").asText()).isEqualTo(later.toString());
+        assertThat(server.platform.networkSales().home().reconcile(later).holds())
+                .isTrue();
+        server.postJson("/api/journey-bookings/" + id + "/cancel", passenger, "{}");
+    }
+
+    @Test
     void aJourneyNotPaidHasNoLegChanged() {
         JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
         TestServer.Reply held = server.postJson(
