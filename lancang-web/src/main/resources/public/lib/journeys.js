@@ -1,10 +1,12 @@
 // A journey across two railways bought in one step (POST /api/journey-bookings, ADR 0034): the form for both legs
 // (a class on each train, the passengers once), the journey as one card with both legs' tickets, one payment for both
-// and one cancellation for both (each leg refunded by its own operator's rules). Used by book.html and trips.html.
-import { api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy, errorText } from '/lib/common.js';
+// and one cancellation for both (each leg refunded by its own operator's rules), one leg of a paid journey changed to
+// another train or date with the connection checked again (POST /api/journey-bookings/{id}/legs/{leg}/change). Used
+// by book.html and trips.html.
+import { api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy, errorText, ApiError } from '/lib/common.js';
 import { t, getLang } from '/lib/i18n.js';
 import {
-  bookingCard, money, className, stationName, localTime, newKey, loadNationalities, nationalityName,
+  bookingCard, money, className, stationName, localTime, newKey, loadNationalities, nationalityName, changeControl, fmtDate,
 } from '/lib/tickets.js';
 
 const MAX_PASSENGERS = 5;
@@ -114,8 +116,34 @@ async function refundOf(j) {
 }
 
 /**
+ * Changes leg i of the paid journey j to train option.train on date in seatClass (a retry of the same click reuses its
+ * key: never charged twice; a refusal wrote nothing, so the next try gets a new key). A missed connection says the
+ * minutes between the trains and the transfer's minimum, read from the server's answer.
+ */
+async function changeLeg(j, i, option, date, seatClass, out, onChange) {
+  out.textContent = t('common.loading');
+  j.changeKeys = j.changeKeys || [];
+  j.changeKeys[i] = j.changeKeys[i] || newKey('leg');
+  try {
+    const fresh = await api(`/api/journey-bookings/${encodeURIComponent(j.id)}/legs/${i}/change`, { method: 'POST',
+      body: { train: option.train, date, seatClass, position: null, car: null, idempotencyKey: j.changeKeys[i] } });
+    const leg = fresh.legs[i];
+    onChange(fresh, h('div', { class: 'message ok', role: 'status' },
+      t('jb.legChanged', { train: leg.train, date: fmtDate(leg.date) })));
+  } catch (err) {
+    if (err instanceof ApiError && err.status >= 400 && err.status < 500) j.changeKeys[i] = null;
+    const p = err instanceof ApiError ? err.problem : null;
+    const m = p && p.code === 'journey-connection' && /would be (-?\d+) min.* at least (\d+) min/.exec(p.detail || '');
+    out.replaceChildren(h('p', { class: 'message error', role: 'alert', 'data-code': (p && p.code) || '' },
+      m ? t(Number(m[1]) < 0 ? 'jb.changeLeavesBefore' : 'jb.changeMissed', { n: Math.abs(Number(m[1])), min: m[2] })
+        : errorText(err)));
+  }
+}
+
+/**
  * The journey as one card: its route, state and total, both legs' bookings with their tickets, and its actions: pay a
- * hold once for both, cancel both (the refund and fee first). onChange gets the journey after either.
+ * hold once for both, cancel both (the refund and fee first), change one leg of a paid journey. onChange gets the
+ * journey after any of them (and, after a change, a message saying so).
  */
 export function journeyCard(j, onChange) {
   const first = j.legs[0];
@@ -166,6 +194,9 @@ export function journeyCard(j, onChange) {
       h('h3', {}, t('jb.title', { from: stationName(first.from), to: stationName(last.to) })),
       h('span', { class: `badge status-${j.status}` }, t(`tk.status.${j.status}`))),
     h('p', { class: 'journey-total' }, t('jb.total'), ' ', h('strong', { class: 'total' }, money(j.total))),
-    h('div', { class: 'journey-legs' }, j.legs.map((l) => bookingCard(l, []))),
+    h('div', { class: 'journey-legs' }, j.legs.map((l, i) => bookingCard(l, j.status === 'TICKETED'
+      ? [changeControl(l, (option, date, seatClass, out) => changeLeg(j, i, option, date, seatClass, out, onChange),
+        'jb.changeLeg')]
+      : []))),
     h('div', { class: 'booking-actions' }, actions, status));
 }

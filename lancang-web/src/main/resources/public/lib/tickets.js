@@ -418,3 +418,48 @@ export function cancelledMessage(b) {
     t('tk.cancelled', { refund: money(b.refund || { minor: 0, currency: b.total.currency }),
       fee: money(b.fee || { minor: 0, currency: b.total.currency }) }));
 }
+
+/**
+ * Change to another train: pick a date, see the trains between the booking's stations, choose one; onChoose(train,
+ * date, seatClass, out) makes the change (a single booking's or a journey's leg) and says how it went in out. The old
+ * seat goes only once the new one is secured. labelKey names the button (a journey's leg says which it changes).
+ */
+export function changeControl(b, onChoose, labelKey = 'tk.change') {
+  const box = h('div', { class: 'change-box' });
+  const open = h('button', { type: 'button', class: 'btn secondary', 'data-action': 'change', 'aria-expanded': 'false' }, t(labelKey));
+  const dateId = `change-date-${b.id}`;
+  const panel = h('div', { class: 'change-panel', hidden: true },
+    h('div', { class: 'field' }, h('label', { for: dateId }, t('tk.changeDate')),
+      h('input', { id: dateId, type: 'date', value: b.date })),
+    h('button', { type: 'button', class: 'btn small', 'data-action': 'change-search' }, t('tk.search')),
+    h('div', { class: 'change-options', role: 'status', 'aria-live': 'polite' }));
+  open.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    open.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) panel.querySelector('input').focus();
+  });
+  panel.querySelector('[data-action="change-search"]').addEventListener('click', async () => {
+    const date = panel.querySelector('input').value;
+    const out = panel.querySelector('.change-options');
+    out.textContent = t('common.loading');
+    let js;
+    try {
+      js = await api(`/api/journeys?${new URLSearchParams({ from: b.from, to: b.to, date, currency: b.total.currency })}`);
+    } catch (err) {
+      out.textContent = errorText(err);
+      return;
+    }
+    const options = [];
+    for (const j of js) {
+      for (const c of j.classes) {
+        if (!j.onSale || c.available <= 0 || (j.train === b.train && date === b.date && c.seatClass === b.seatClass)) continue;
+        options.push(h('li', {}, h('button', { type: 'button', class: 'linkish', 'data-train': j.train,
+          'data-class': c.seatClass, onclick: () => onChoose(j, date, c.seatClass, out) },
+        `${j.train} ${localTime(j.departure)}–${localTime(j.arrival)} · ${className(c.seatClass)} · ${money(c.fare.total)}`)));
+      }
+    }
+    out.replaceChildren(options.length ? h('ul', { class: 'change-list' }, options) : h('p', { class: 'note' }, t('tk.noTrains')));
+  });
+  box.append(open, panel);
+  return box;
+}

@@ -6,8 +6,8 @@
 import { initPage, api, h, ApiError, errorText } from '/lib/common.js';
 import { t, locale } from '/lib/i18n.js';
 import {
-  loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, localTime, money, className,
-  newKey, missingOr, forecastLine,
+  loadStations, bookingCard, pay, payAndCancel, cancelledMessage, stationName, fmtDate, className, newKey, missingOr,
+  forecastLine, changeControl,
 } from '/lib/tickets.js';
 import { journeyCard } from '/lib/journeys.js';
 
@@ -73,10 +73,16 @@ const byDate = (a, b) => (b.date || '').localeCompare(a.date || '') || (b.id || 
 
 function render() {
   const list = $('bookings');
-  // a journey's legs are shown in its card, not again on their own
+  // a journey's legs are shown in its card, not again on their own; nor are the legs they were changed from
   const legs = new Set(journeys.flatMap((j) => j.legs.map((l) => l.id)));
+  for (let more = true; more;) {
+    more = false;
+    for (const b of bookings) {
+      if (b.changedTo && legs.has(b.changedTo) && !legs.has(b.id)) { legs.add(b.id); more = true; }
+    }
+  }
   const alone = bookings.filter((b) => !legs.has(b.id));
-  const cards = [...journeys.map((j) => journeyCard(j, () => load())), ...[...alone].sort(byDate).map(card)];
+  const cards = [...journeys.map((j) => journeyCard(j, (fresh, message) => { if (message) say(message); load(); })), ...[...alone].sort(byDate).map(card)];
   list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'note' }, t('tk.noBookings'))]));
   renderWaitlist();
   renderNotices();
@@ -84,7 +90,7 @@ function render() {
 
 function card(b) {
   const actions = payAndCancel(b, replace, (done) => { replace(done); say(cancelledMessage(done)); });
-  if (b.status === 'TICKETED') actions.push(changeControl(b));
+  if (b.status === 'TICKETED') actions.push(changeControl(b, (j, date, seatClass, out) => change(b, j, date, seatClass, out)));
   const article = bookingCard(b, actions);
   if (b.status === 'TICKETED' || b.status === 'HELD') addForecast(b, article);
   return article;
@@ -105,46 +111,6 @@ function replace(b) {
   const old = document.querySelector(`article.booking[data-id="${CSS.escape(b.id)}"]`);
   if (old) old.replaceWith(card(b));
   else render();
-}
-
-/** Change to another train: pick a date, see the trains for the same journey, choose one; the old seat goes only once the new one is secured. */
-function changeControl(b) {
-  const box = h('div', { class: 'change-box' });
-  const open = h('button', { type: 'button', class: 'btn secondary', 'data-action': 'change', 'aria-expanded': 'false' }, t('tk.change'));
-  const dateId = `change-date-${b.id}`;
-  const panel = h('div', { class: 'change-panel', hidden: true },
-    h('div', { class: 'field' }, h('label', { for: dateId }, t('tk.changeDate')),
-      h('input', { id: dateId, type: 'date', value: b.date })),
-    h('button', { type: 'button', class: 'btn small', 'data-action': 'change-search' }, t('tk.search')),
-    h('div', { class: 'change-options', role: 'status', 'aria-live': 'polite' }));
-  open.addEventListener('click', () => {
-    panel.hidden = !panel.hidden;
-    open.setAttribute('aria-expanded', String(!panel.hidden));
-    if (!panel.hidden) panel.querySelector('input').focus();
-  });
-  panel.querySelector('[data-action="change-search"]').addEventListener('click', async () => {
-    const date = panel.querySelector('input').value;
-    const out = panel.querySelector('.change-options');
-    out.textContent = t('common.loading');
-    let js;
-    try {
-      js = await api(`/api/journeys?${new URLSearchParams({ from: b.from, to: b.to, date, currency: b.total.currency })}`);
-    } catch (err) {
-      out.textContent = errorText(err);
-      return;
-    }
-    const options = [];
-    for (const j of js) {
-      for (const c of j.classes) {
-        if (!j.onSale || c.available <= 0 || (j.train === b.train && date === b.date && c.seatClass === b.seatClass)) continue;
-        options.push(h('li', {}, h('button', { type: 'button', class: 'linkish', onclick: () => change(b, j, date, c.seatClass, out) },
-          `${j.train} ${localTime(j.departure)}–${localTime(j.arrival)} · ${className(c.seatClass)} · ${money(c.fare.total)}`)));
-      }
-    }
-    out.replaceChildren(options.length ? h('ul', { class: 'change-list' }, options) : h('p', { class: 'note' }, t('tk.noTrains')));
-  });
-  box.append(open, panel);
-  return box;
 }
 
 async function change(b, j, date, seatClass, out) {

@@ -2,6 +2,7 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
@@ -278,6 +279,7 @@ class NetworksPagesBrowserTest {
                             + leg.get("id").asText() + "']")))
                     .isEmpty();
         }
+        changeTheLcrLeg(journeys.get(0));
         b.lang("lo");
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("article.journey-booking [data-action=cancel-journey]"), "ຍົກເລີກ"));
@@ -287,5 +289,55 @@ class NetworksPagesBrowserTest {
                 By.cssSelector("#bookings article.journey-booking[data-status=CANCELLED]")));
         b.shot("networks-7-journey-cancelled-lo");
         assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * "Change this leg" on the LCR train of the paid journey shown in My trips: a train leaving Vientiane too soon is
+     * refused with the minutes between the trains and the transfer's minimum; the same train the next day is taken,
+     * the 133 leg untouched.
+     */
+    private void changeTheLcrLeg(JsonNode journey) {
+        String leg = "#bookings article.journey-booking .journey-legs > article.booking:nth-of-type(2) ";
+        var lcr = journey.get("legs").get(1);
+        var offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DAY, "133");
+        var missed = offer.get("missed").get(0);
+        long minimum = offer.get("transfer").get("minimumConnectionMinutes").asLong();
+        b.click(By.cssSelector(leg + "[data-action=change]"));
+        b.setValue(
+                By.cssSelector(leg + ".change-panel input[type=date]"),
+                lcr.get("date").asText());
+        b.click(By.cssSelector(leg + "[data-action=change-search]"));
+        b.click(By.cssSelector(
+                leg + ".change-list button[data-train='" + missed.get("train").asText() + "']"));
+        WebElement refused = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(leg + ".change-options .message.error[data-code=journey-connection]")));
+        assertThat(refused.getText()).contains(minimum + " min").contains("misses the connection");
+        b.shot("networks-6b-journey-leg-missed");
+        assertThat(b.consoleErrors())
+                .as("the refusal, and nothing else")
+                .allMatch(m -> m.contains("/legs/1/change") && m.contains("409"));
+
+        LocalDate nextDay = LocalDate.parse(lcr.get("date").asText()).plusDays(1);
+        b.setValue(By.cssSelector(leg + ".change-panel input[type=date]"), nextDay.toString());
+        b.click(By.cssSelector(leg + "[data-action=change-search]"));
+        b.click(By.cssSelector(
+                leg + ".change-list button[data-train='" + lcr.get("train").asText() + "'][data-class=SECOND]"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message .message.ok")));
+        var now = server.get(
+                        "/api/journey-bookings/" + journey.get("id").asText(),
+                        server.token("malee", "malee password 1"))
+                .json();
+        assertThat(now.get("status").asText()).isEqualTo("TICKETED");
+        assertThat(now.get("legs").get(1).get("date").asText()).isEqualTo(nextDay.toString());
+        assertThat(now.get("legs").get(0).get("id").asText())
+                .isEqualTo(journey.get("legs").get(0).get("id").asText());
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#bookings article.journey-booking article.booking[data-id='"
+                        + now.get("legs").get(1).get("id").asText() + "']")));
+        assertThat(b.driver.findElements(By.cssSelector(
+                        "#bookings > article.booking[data-id='" + lcr.get("id").asText() + "']")))
+                .as("the leg changed from is the journey's past, not a trip of its own")
+                .isEmpty();
+        b.shot("networks-6c-journey-leg-changed");
     }
 }

@@ -46,7 +46,9 @@ public final class Reconciliation {
 
     /**
      * Bookings paid together by one charge recorded against {@code id}, such as the two legs of a journey across two
-     * networks: their money is counted as one, the charge against the tickets of all of them.
+     * networks: their money is counted as one, the charge against the tickets of all of them. A booking named may be
+     * any of its chain of changes (a journey names its legs as they are now): the whole chain is counted, from its
+     * first booking.
      */
     public record Together(String id, List<String> bookingIds) {}
 
@@ -112,7 +114,7 @@ public final class Reconciliation {
         Set<String> groupIds = new HashSet<>();
         for (Together t : together) {
             groupIds.add(t.id());
-            t.bookingIds().forEach(b -> groupOf.put(b, t));
+            t.bookingIds().forEach(b -> groupOf.put(firstOf(b, byId), t));
         }
         for (Payment p : ledger) {
             if (!byId.containsKey(p.bookingId())
@@ -136,7 +138,8 @@ public final class Reconciliation {
         for (Together t : together) {
             List<List<BookingFacts>> chains = new ArrayList<>();
             List<String> owners = new ArrayList<>(List.of(t.id()));
-            for (String b : t.bookingIds()) {
+            for (String named : t.bookingIds()) {
+                String b = firstOf(named, byId);
                 if (byId.containsKey(b)) {
                     List<BookingFacts> chain = chain(byId.get(b), byId, successor);
                     chains.add(chain);
@@ -163,6 +166,19 @@ public final class Reconciliation {
             chain.add(b);
         }
         return chain;
+    }
+
+    /** The first booking of the chain of changes {@code id} is in (as far as the bookings given reach back). */
+    private static String firstOf(String id, Map<String, BookingFacts> byId) {
+        Set<String> seen = new HashSet<>();
+        String first = id;
+        while (byId.containsKey(first)
+                && byId.get(first).changedFrom() != null
+                && byId.containsKey(byId.get(first).changedFrom())
+                && seen.add(first)) {
+            first = byId.get(first).changedFrom();
+        }
+        return first;
     }
 
     private static List<String> ids(List<BookingFacts> chain) {

@@ -108,6 +108,41 @@ class ReconciliationTest {
     }
 
     @Test
+    void aGroupNamingALegAsChangedCountsTheLegsWholeChainWithTheGroupsCharge() {
+        History h = new History(); // leg2 changed to leg2b, dearer: the journey names leg2b now
+        h.bookings.add(booking("leg1", null, BookingStatus.TICKETED, 28_100, true, null, null));
+        h.bookings.add(booking("leg2", null, BookingStatus.CHANGED, 41_300, true, null, 12_000L));
+        h.bookings.add(booking("leg2b", "leg2", BookingStatus.TICKETED, 53_300, true, null, null));
+        h.together.add(new Reconciliation.Together("j1", List.of("leg1", "leg2b")));
+        h.money("j1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 28_100 + 41_300);
+        Report missingDifference = h.check();
+        assertThat(missingDifference.findings()).singleElement().satisfies(f -> {
+            assertThat(f.bookingId()).isEqualTo("j1");
+            assertThat(f.message()).contains("took 694.00 CNY").contains("call for 814.00 CNY");
+        });
+        h.money("leg2b", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 12_000);
+        assertThat(h.check().holds()).as(h.check().findings().toString()).isTrue();
+        assertThat(h.check().chains()).as("the journey is one unit").isEqualTo(1);
+
+        // then cheaper again (leg2c), and the journey cancelled: the change's refund and the cancellation's both count
+        History back = new History();
+        back.bookings.add(booking("leg1", null, BookingStatus.CANCELLED, 28_100, true, 26_695L, null));
+        back.bookings.add(booking("leg2", null, BookingStatus.CHANGED, 41_300, true, null, 12_000L));
+        back.bookings.add(booking("leg2b", "leg2", BookingStatus.CHANGED, 53_300, true, null, -11_400L));
+        back.bookings.add(booking("leg2c", "leg2b", BookingStatus.CANCELLED, 41_300, true, 39_235L, null));
+        back.together.add(new Reconciliation.Together("j1", List.of("leg1", "leg2c")));
+        back.money("j1", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 28_100 + 41_300);
+        back.money("leg2b", PaymentKind.CHARGE, PaymentStatus.CAPTURED, 12_000);
+        back.money("leg2c", PaymentKind.REFUND, PaymentStatus.REFUNDED, 11_400);
+        back.money("j1", PaymentKind.REFUND, PaymentStatus.REFUNDED, 26_695);
+        assertThat(back.check().findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("gave back 380.95 CNY"));
+        back.money("j1", PaymentKind.REFUND, PaymentStatus.REFUNDED, 39_235);
+        assertThat(back.check().holds()).as(back.check().findings().toString()).isTrue();
+    }
+
+    @Test
     void aCancelledTicketMustHaveItsRefundAndACancelledHoldNoMoney() {
         History h = new History();
         h.bookings.add(booking("b1", null, BookingStatus.CANCELLED, 47_000, true, 44_650L, null));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Money;
@@ -29,6 +30,28 @@ import org.lancang.timetable.TrainPlan;
 
 /** Changing a booking to another train, date or class as one exchange. */
 final class Exchanges {
+    /**
+     * What a booking bound to others adds to its exchange: a leg of a journey across networks (ADR 0034) checks the
+     * connection with its other leg and moves the journey to the new leg in the exchange's own transaction. A booking
+     * alone is bound to nothing.
+     */
+    interface Binding {
+        /** Refuses the replacement asked for before any seat is taken (the connection with the other leg). */
+        void check(SeatDesk.Checked replacement);
+
+        /** Runs in the exchange's transaction once the old booking is moved: refuses it by throwing, writes with it. */
+        void commit(Handle h, Booking old, Booking replacement);
+    }
+
+    /** A booking alone: nothing to check or to write beside the exchange. */
+    static final Binding ALONE = new Binding() {
+        @Override
+        public void check(SeatDesk.Checked replacement) {}
+
+        @Override
+        public void commit(Handle h, Booking old, Booking replacement) {}
+    };
+
     private final SeatDesk desk;
     private final RunsInMemory runs;
     private final SalesLookups lookups;
@@ -69,6 +92,11 @@ final class Exchanges {
      * conflict on {@code idempotencyKey}.
      */
     Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
+        return change(bookingId, caller, agent, r, ALONE);
+    }
+
+    /** As {@link #change(String, String, boolean, ChangeRequest)}, for a booking bound to others as {@code binding} says. */
+    Booking change(String bookingId, String caller, boolean agent, ChangeRequest r, Binding binding) {
         desk.checkKey(r.idempotencyKey());
         Booking old = lookups.find(bookingId, caller, agent);
         Optional<String> keyHolder = lookups.changedWithKey(r.idempotencyKey());
@@ -116,6 +144,7 @@ final class Exchanges {
                 old.passengers().stream().map(BookedPassenger::passenger).toList();
         SeatDesk.Checked c =
                 desk.check(train, date, old.from(), old.to(), seatClass, r.car(), people, old.currency(), now);
+        binding.check(c);
         boolean ticketed = old.status() == BookingStatus.TICKETED;
         Booking replacement;
         List<RunSales> locked = lockInOrder(oldRun, c.run());
@@ -199,6 +228,7 @@ final class Exchanges {
                     if (updated == 0) {
                         throw new Clash("status", "booking changed meanwhile");
                     }
+                    binding.commit(h, old, replacement);
                     desk.settleOffer(h, old.id(), WaitStatus.FULFILLED);
                     if (price.refund().minor() > 0) {
                         payments.recordRefund(

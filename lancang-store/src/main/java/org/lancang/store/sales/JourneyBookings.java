@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.lancang.rollingstock.SeatPosition;
 import org.lancang.store.db.GroupCommit.Statement;
 import org.lancang.store.sales.SalesRecords.BookedPassenger;
 import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.sales.SalesRecords.JourneyTimes;
 import org.lancang.store.sales.SalesRecords.Payment;
 import org.lancang.store.sales.SalesRecords.PaymentPurpose;
 import org.lancang.ticketing.BookingStatus;
@@ -37,11 +40,15 @@ import org.lancang.ticketing.fares.Berth;
  * A journey across two networks bought in one step (ADR 0034): both legs held in one transaction or neither, one
  * charge for the total issuing both tickets or none, and a cancellation that refunds each leg by its own operator's
  * rules. The legs are ordinary bookings of each network's sales; the journey row (V79) ties them and carries the
- * charge. Both legs are priced in the journey's one currency, so the passenger is charged once.
+ * charge. Both legs are priced in the journey's one currency, so the passenger is charged once. One leg of a paid
+ * journey may be changed to another train or date as a single ticket is, its connection checked again.
  */
 public final class JourneyBookings {
     /** How long a request waits for a twin request with the same idempotency key to finish. */
     private static final Duration TWIN_PATIENCE = Duration.ofSeconds(10);
+
+    /** How a connection's times are shown: local to the join's point, to the minute. */
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static final String INSERT = "INSERT INTO journey_booking (id, owner, sold_by, first_leg, second_leg,"
             + " currency, created_at) VALUES (:id, :owner, :soldBy, :first, :second, :currency, :created)";
@@ -287,6 +294,130 @@ public final class JourneyBookings {
         }
     }
 
+    // ---------------------------------------------------------------- change one leg
+
+    /**
+     * Changes one leg of a paid journey to another train or date between the same stations of the same network, as a
+     * single ticket is changed ({@link Exchanges}): the new seats taken first, the old given back only once the
+     * exchange is committed, the fare difference charged or refunded in the journey's currency by that leg's own
+     * operator's rules. The connection with the other leg, the join's transfer included, is checked again before any
+     * seat is taken (409 {@code journey-connection} naming the connection time); the journey row moves to the new leg
+     * in the exchange's own transaction, and only while the other leg is still the one checked against. A retry with
+     * the same key answers with the journey as that change left it.
+     *
+     * @param leg "0" for the first leg, "1" for the second (their order in the journey's {@code legs})
+     */
+    public Journey changeLeg(String journeyId, String leg, String caller, boolean agent, ChangeRequest r) {
+        int index = legIndex(leg);
+        SeatDesk.checkKey(r.idempotencyKey());
+        Journey j = find(journeyId, caller, agent);
+        Booking current = j.legs().get(index);
+        boolean retried = home().changedWithKey(r.idempotencyKey())
+                .flatMap(home()::load)
+                .map(earlier -> current.id().equals(earlier.changedTo()))
+                .orElse(false);
+        if (retried) {
+            return j;
+        }
+        if (j.status() != BookingStatus.TICKETED) {
+            throw new Clash(
+                    "status",
+                    "the journey is " + j.status() + ": only a paid journey has a leg changed",
+                    "journey-not-paid");
+        }
+        SalesService seller = seller(current);
+        if (r.train() != null && !r.train().isBlank()) {
+            SalesService runs = networks.ofTrain(r.train().strip());
+            if (runs != seller && runs.sells(r.train().strip())) {
+                throw new InvalidInput(
+                        "train",
+                        r.train().strip() + " runs on " + runs.network().code() + ": leg " + index + " is changed"
+                                + " to another train of " + seller.network().code(),
+                        "journey-leg-network");
+            }
+        }
+        seller.changeLeg(current.id(), caller, agent, r, new LegOfJourney(j, index, r));
+        return find(journeyId, caller, agent);
+    }
+
+    private static int legIndex(String leg) {
+        if ("0".equals(leg) || "1".equals(leg)) {
+            return Integer.parseInt(leg);
+        }
+        throw new InvalidInput("leg", "is 0 (the first leg) or 1 (the second)", "journey-leg-index");
+    }
+
+    /** A leg being changed: its connection with the other leg, and the journey row moved to it with the exchange. */
+    private final class LegOfJourney implements Exchanges.Binding {
+        private final Journey journey;
+        private final int index;
+        private final String field;
+
+        LegOfJourney(Journey journey, int index, ChangeRequest r) {
+            this.journey = journey;
+            this.index = index;
+            this.field = r.train() == null || r.train().isBlank() ? "date" : "train";
+        }
+
+        @Override
+        public void check(SeatDesk.Checked replacement) {
+            Booking other = journey.legs().get(1 - index);
+            SalesService.Leg changed =
+                    new SalesService.Leg(seller(journey.legs().get(index)), replacement, null);
+            JourneyTimes kept = seller(other)
+                    .times(other)
+                    .orElseThrow(() -> new Clash(
+                            field, other.train() + " no longer runs as booked: the journey cannot be connected"));
+            Booking first = journey.first();
+            Joins.Join join = joins.between(
+                            Joins.Kind.PASSENGER,
+                            first.network(),
+                            journey.second().network())
+                    .orElseThrow(() -> new Clash(field, "the networks no longer have a passenger join"));
+            Instant arrives = index == 0 ? changed.arrives() : kept.arrival().toInstant();
+            Instant departs = index == 0 ? kept.departure().toInstant() : changed.departs();
+            String arriving = index == 0 ? replacement.plan().number() : other.train();
+            String leaving = index == 0 ? other.train() : replacement.plan().number();
+            Duration connection = Duration.between(arrives, departs);
+            if (connection.compareTo(join.minimumConnection()) < 0) {
+                throw new Clash(
+                        field,
+                        "the connection would be " + connection.toMinutes() + " min: " + arriving + " arrives at "
+                                + join.point() + " " + local(arrives, first) + ", " + leaving + " leaves "
+                                + join.otherPoint() + " " + local(departs, journey.second()) + ", and the "
+                                + join.mode().toLowerCase(Locale.ROOT) + " transfer needs at least "
+                                + join.minimumConnection().toMinutes() + " min",
+                        "journey-connection");
+            }
+        }
+
+        /** The time at a leg's join point, in that point's own zone (the zone its passengers read). */
+        private String local(Instant t, Booking leg) {
+            boolean first = leg == journey.first();
+            String code = first ? leg.to() : leg.from();
+            return seller(leg)
+                    .network()
+                    .point(code)
+                    .map(p -> MINUTES.format(t.atZone(p.timeZone())))
+                    .orElse(t.toString());
+        }
+
+        @Override
+        public void commit(Handle h, Booking old, Booking replacement) {
+            int updated = h.createUpdate("UPDATE journey_booking SET " + (index == 0 ? "first_leg" : "second_leg")
+                            + " = :replacement WHERE id = :id AND first_leg = :first AND second_leg = :second")
+                    .bind("replacement", UUID.fromString(replacement.id()))
+                    .bind("id", UUID.fromString(journey.id()))
+                    .bind("first", UUID.fromString(journey.first().id()))
+                    .bind("second", UUID.fromString(journey.second().id()))
+                    .execute();
+            if (updated == 0) {
+                throw new Clash(
+                        "status", "the other leg was changed meanwhile: look at the journey again", "journey-changed");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- cancel
 
     /**
@@ -306,6 +437,11 @@ public final class JourneyBookings {
         List<RunSales> locked = Exchanges.lockInOrder(a, b);
         try {
             Journey j = load(journeyId).orElseThrow();
+            if (!j.first().id().equals(seen.first().id())
+                    || !j.second().id().equals(seen.second().id())) {
+                // a leg was changed meanwhile: the runs locked are not its runs now
+                throw new Clash("status", "a leg was changed meanwhile: look at the journey again", "journey-changed");
+            }
             List<Booking> live = j.legs().stream().filter(Booking::live).toList();
             if (live.isEmpty()) {
                 j.first().status().requireMoveTo(BookingStatus.CANCELLED); // says why it cannot be

@@ -446,6 +446,16 @@ public final class SalesService {
         return exchanges.change(bookingId, caller, agent, r);
     }
 
+    /** Changes a leg of a journey across networks as the same exchange, bound to its journey (JourneyBookings). */
+    Booking changeLeg(String bookingId, String caller, boolean agent, ChangeRequest r, Exchanges.Binding journey) {
+        return exchanges.change(bookingId, caller, agent, r, journey);
+    }
+
+    /** The booking a change with this idempotency key moved away from, if one did. */
+    Optional<String> changedWithKey(String key) {
+        return lookups.changedWithKey(key);
+    }
+
     /** Puts passengers on the waitlist of a class sold out for their journey: see {@link Waitlists}. */
     public WaitlistEntry joinWaitlist(String owner, WaitlistRequest r) {
         return waitlists.joinWaitlist(owner, r);

@@ -5,7 +5,8 @@
  * <em>change</em> moves a ticket to another train, date or class as one exchange; an unpaid hold <em>expires</em>.
  * When a class is sold out, a passenger may join the <em>waitlist</em>, and seats given back are offered to it in turn
  * as a hold. A <em>journey across two networks</em> ties a booking on each, held, paid (one charge) and cancelled
- * together ({@code JourneyBookings}, docs/adr/0034).
+ * together ({@code JourneyBookings}, docs/adr/0034); one leg of a paid journey is changed by the same exchange as a
+ * ticket, bound to its journey (the connection checked again, the journey moved to the new leg in one transaction).
  *
  * <p>Each run on sale has its seat inventory in memory ({@link org.lancang.store.sales.RunsInMemory}, rebuilt from the
  * live bookings the first time it is needed) and is changed by one writer at a time under its lock; every change is

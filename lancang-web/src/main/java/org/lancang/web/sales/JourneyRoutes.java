@@ -9,6 +9,7 @@ import org.lancang.rollingstock.SeatPosition;
 import org.lancang.store.sales.JourneyBookings;
 import org.lancang.store.sales.JourneyBookings.Journey;
 import org.lancang.store.sales.NetworkSales;
+import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -18,6 +19,7 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.TypeRef;
 import org.lancang.web.sales.SalesRoutes.BookingView;
+import org.lancang.web.sales.SalesRoutes.ChangeInput;
 import org.lancang.web.sales.SalesRoutes.MoneyView;
 import org.lancang.web.sales.SalesRoutes.PassengerInput;
 import org.lancang.web.sales.SalesRoutes.PaymentInput;
@@ -25,7 +27,7 @@ import org.lancang.web.sales.SalesRoutes.PaymentView;
 
 /**
  * A journey across two networks bought in one step (ADR 0034): both legs held or neither, one payment for both
- * tickets, one cancellation refunding both. The roles are a single booking's: a passenger their own, an agent anyone's.
+ * tickets, one cancellation refunding both, and one leg changed at a time with the connection checked again. The roles are a single booking's: a passenger their own, an agent anyone's.
  */
 public final class JourneyRoutes {
     /** One leg: a train between two of its stations on its service date. */
@@ -114,6 +116,32 @@ public final class JourneyRoutes {
                             User u = auth.requireUser(ctx);
                             ctx.json(view(
                                     journeys.pay(ctx.pathParam("id"), u.username(), isAgent(u), r.idempotencyKey())));
+                        }),
+                Endpoint.post("/api/journey-bookings/{id}/legs/{leg}/change")
+                        .access(buyers)
+                        .tag("sales")
+                        .summary("Change one leg of a paid journey to another train or date on its network, as a"
+                                + " single ticket is changed: the connection with the other leg checked again, the"
+                                + " fare difference charged or refunded in the journey's currency")
+                        .pathParam("id", "journey id")
+                        .pathParam("leg", "0 for the first leg, 1 for the second")
+                        .body(ChangeInput.class)
+                        .returns(JourneyView.class)
+                        .handle(ctx -> {
+                            ChangeInput r = Json.body(ctx, ChangeInput.class);
+                            User u = auth.requireUser(ctx);
+                            ctx.json(view(journeys.changeLeg(
+                                    ctx.pathParam("id"),
+                                    ctx.pathParam("leg"),
+                                    u.username(),
+                                    isAgent(u),
+                                    new ChangeRequest(
+                                            r.train(),
+                                            r.date(),
+                                            r.seatClass(),
+                                            r.position(),
+                                            r.car() == null ? 0 : r.car(),
+                                            r.idempotencyKey()))));
                         }),
                 Endpoint.post("/api/journey-bookings/{id}/cancel")
                         .access(buyers)
