@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.rollingstock.SeatClass;
+import org.lancang.store.FolderFiles;
 import org.lancang.store.WorldCurrencies;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.timetable.conflict.Conflict;
@@ -27,24 +27,7 @@ class BranchFolderServedTest {
     private static final Path BRANCH = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "branch");
 
     private static DataFiles folder(String timetable) {
-        return new DataFiles() {
-            @Override
-            public String read(String name) {
-                if (name.equals("timetable.csv") && timetable != null) {
-                    return timetable;
-                }
-                try {
-                    return Files.readString(BRANCH.resolve(name));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public boolean has(String name) {
-                return Files.exists(BRANCH.resolve(name));
-            }
-        };
+        return FolderFiles.of(BRANCH, timetable);
     }
 
     @Test
