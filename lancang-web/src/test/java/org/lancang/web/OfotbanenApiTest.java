@@ -74,4 +74,21 @@ class OfotbanenApiTest {
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         assertThat(paid.json().get("status").asText()).isEqualTo("TICKETED");
     }
+
+    @Test
+    void aContainerPathIsFoundBetweenTheYardsWithTheSlotsTrainTypeNotTheOreTrains() {
+        String shipper = server.user(server.adminToken(), "kiruna.shipper", "SHIPPER");
+        String ask = "{\"network\":\"ofotbanen\",\"from\":\"%s\",\"to\":\"KRG\",\"earliestDeparture\":\"" + DATE
+                + "T08:00:00+01:00\",\"trailingMassT\":1000,\"lengthM\":500,\"dangerousGoods\":false}";
+
+        TestServer.Reply notAYard = server.postJson("/api/freight/requests", shipper, ask.formatted("NVK"));
+        assertThat(notAYard.status()).as(notAYard.body()).isEqualTo(400);
+        assertThat(notAYard.json().get("field").asText()).isEqualTo("from");
+        assertThat(notAYard.json().get("detail").asText()).contains("NVG, KRG");
+
+        // uphill from Narvik: the loaded ore type (8,600 t, listed first) would stall; the slot's container type runs
+        TestServer.Reply path = server.postJson("/api/freight/requests", shipper, ask.formatted("NVG"));
+        assertThat(path.status()).as(path.body()).isEqualTo(201);
+        assertThat(path.json().get("status").asText()).as(path.body()).isEqualTo("PROPOSED");
+    }
 }
