@@ -36,7 +36,8 @@ public final class DiskDataFiles implements DataFiles {
     public String read(String fileName) {
         Path file = folder.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no " + fileName + " in the network folder " + folder);
+            throw new MissingDataFile("no " + fileName + " in the network folder " + folder + " (a network served as"
+                    + " home needs the files of data/china-laos/: docs/features/networks.md)");
         }
         try {
             return Files.readString(file);

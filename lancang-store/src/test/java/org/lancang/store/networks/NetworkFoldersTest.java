@@ -10,6 +10,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.reference.DiskDataFiles;
+import org.lancang.store.reference.MissingDataFile;
 
 /**
  * {@code lancang serve --network}: networks of the jar by name, and a network folder on disk by its path, so that a
@@ -30,6 +31,11 @@ class NetworkFoldersTest {
         assertThat(network.code()).isEqualTo("ofotbanen");
         assertThat(network.plans()).extracting(p -> p.number()).contains("95");
         assertThat(served.get(1).has("skylights.csv")).isFalse();
+        // what a home network needs and this folder lacks is refused naming the file (one line from the command)
+        assertThatThrownBy(() -> served.get(1).read("skylights.csv"))
+                .isInstanceOf(MissingDataFile.class)
+                .hasMessageContaining("no skylights.csv in the network folder")
+                .hasMessageContaining("ofotbanen");
     }
 
     @Test
