@@ -6,6 +6,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.gtfs.GtfsFormatException;
 import org.lancang.store.db.WriterLock;
+import org.lancang.store.reference.MissingDataFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,6 +58,7 @@ public final class Lancang implements Runnable {
         } else if (e instanceof Clash
                 || e instanceof NotFound
                 || e instanceof DataFileException
+                || e instanceof MissingDataFile
                 || e instanceof GtfsFormatException
                 || e instanceof WriterLock.HeldByAnotherServer) {
             cli.getErr().println(e.getMessage());

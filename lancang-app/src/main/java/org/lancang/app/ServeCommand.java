@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.lancang.data.DataFiles;
 import org.lancang.store.Platform;
 import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.operations.ServerClock;
-import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.users.UserService;
 import org.lancang.users.Role;
 import org.lancang.web.WebServer;
@@ -67,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--network",
             split = ",",
             description = "the networks of data/ to serve, comma-separated, the first being home (the database's, the"
-                    + " pages'); default: every one, china-laos as home")
+                    + " pages'), or a path to a network folder on disk (./my-line); default: every one of data/,"
+                    + " china-laos as home")
     List<String> networks;
 
     @Mixin
@@ -75,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<ClasspathDataFiles> folders = NetworkFolders.choose(networks, "--network");
+        List<DataFiles> folders = NetworkFolders.serve(networks, "--network");
         Platform platform = Platform.start(
                 database.config(true),
                 folders.get(0),

@@ -72,8 +72,15 @@ public final class FreightPaths {
         Validation v = new Validation();
         Point from = ask.from() == null ? null : network.point(ask.from()).orElse(null);
         Point to = ask.to() == null ? null : network.point(ask.to()).orElse(null);
-        v.check(from != null && from.kind() == PointKind.FREIGHT, "from", "is not a freight station of the line");
-        v.check(to != null && to.kind() == PointKind.FREIGHT, "to", "is not a freight station of the line");
+        // say which points are: a new network's author learns here that a yard is a point of kind FREIGHT
+        List<String> yards = network.points().stream()
+                .filter(p -> p.kind() == PointKind.FREIGHT)
+                .map(Point::code)
+                .toList();
+        String notAYard = "is not a freight station of the line (a point of kind " + PointKind.FREIGHT + "): "
+                + (yards.isEmpty() ? "the network has none" : "one of " + String.join(", ", yards));
+        v.check(from != null && from.kind() == PointKind.FREIGHT, "from", notAYard);
+        v.check(to != null && to.kind() == PointKind.FREIGHT, "to", notAYard);
         v.check(from == null || to == null || !from.equals(to), "to", "must differ from 'from'");
         v.check(
                 ask.earliestDeparture() != null || ask.latestArrival() != null,

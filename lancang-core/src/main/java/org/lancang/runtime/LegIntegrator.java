@@ -59,13 +59,16 @@ final class LegIntegrator {
         trace.add(xM, 0.0, 0.0);
         double startingForceN = dynamics.netForceN(0.0, xM);
         if (startingForceN <= 0) {
-            throw new IllegalStateException(String.format(
-                    Locale.ROOT,
-                    "train cannot start at %.1f m: the gradient averaged over its length is %.2f ‰, and its net force "
-                            + "at standstill is %.1f kN (starting effort minus resistance)",
+            throw new TooSteepForTraction(
+                    String.format(
+                            Locale.ROOT,
+                            "train cannot start at %.1f m: the gradient averaged over its length is %.2f ‰, and its net"
+                                    + " force at standstill is %.1f kN (starting effort minus resistance)",
+                            xM,
+                            dynamics.gradientPermilleAt(xM),
+                            startingForceN / 1000.0),
                     xM,
-                    dynamics.gradientPermilleAt(xM),
-                    startingForceN / 1000.0));
+                    dynamics.gradientPermilleAt(xM));
         }
         for (int piece = 0; piece < ceiling.pieceCount(); piece++) {
             while (xM < ceiling.endM(piece)) {
@@ -110,11 +113,15 @@ final class LegIntegrator {
         double nextEnergyJPerKg = rk4Energy(stepM);
         while (nextEnergyJPerKg <= 0) {
             if (stepM <= STALL_STEP_M) {
-                throw new IllegalStateException(String.format(
-                        Locale.ROOT,
-                        "train stalls at %.1f m: the gradient averaged over its length is %.2f ‰, too steep for its traction",
+                throw new TooSteepForTraction(
+                        String.format(
+                                Locale.ROOT,
+                                "train stalls at %.1f m: the gradient averaged over its length is %.2f ‰, too steep for"
+                                        + " its traction",
+                                xM,
+                                dynamics.gradientPermilleAt(xM)),
                         xM,
-                        dynamics.gradientPermilleAt(xM)));
+                        dynamics.gradientPermilleAt(xM));
             }
             stepM /= 2;
             nextEnergyJPerKg = rk4Energy(stepM);

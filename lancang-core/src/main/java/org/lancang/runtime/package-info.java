@@ -28,8 +28,9 @@
  *       Gradient resistance is m·g·i/1000; curve resistance is not modelled.</li>
  *   <li>Holding a limit downhill is assumed possible (the train brakes as needed); holding it uphill only while full
  *       traction exceeds resistance, after which the speed falls by itself.</li>
- *   <li>A train that cannot start, or that stalls, raises {@link java.lang.IllegalStateException} naming the
- *       position and the gradient.</li>
+ *   <li>A train that cannot start, or that stalls, raises {@link TooSteepForTraction} (an
+ *       {@link java.lang.IllegalStateException}) naming the position and the gradient; the timetable's
+ *       {@code RunningTimes} turns it into a refusal of the train type naming the stations and the km.</li>
  *   <li>The allowance stretches each leg's time uniformly (every speed divided by one factor), unlike OSRD's
  *       energy-saving (MARECO) distribution; leg times and passing times are the same either way.</li>
  * </ul>

@@ -3,7 +3,9 @@ package org.lancang.timetable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
@@ -23,6 +25,7 @@ import org.lancang.runtime.Stop;
 import org.lancang.runtime.TemporarySpeedRestriction;
 import org.lancang.runtime.TimingPoint;
 import org.lancang.runtime.TimingPointTime;
+import org.lancang.runtime.TooSteepForTraction;
 import org.lancang.runtime.TrainPhysics;
 
 /**
@@ -139,7 +142,12 @@ public final class RunningTimes {
         }
         RunningTimeRequest request = new RunningTimeRequest(
                 physics(type), path.trackProfile(type), physicsStops, tsrs, allowance, timingPoints, supplements);
-        RunningTimeResult result = RunningTimeCalculator.calculate(request, memo);
+        RunningTimeResult result;
+        try {
+            result = RunningTimeCalculator.calculate(request, memo);
+        } catch (TooSteepForTraction e) {
+            throw new InvalidInput("trainType", tooSteep(path, type, e));
+        }
         List<PointTime> times = new ArrayList<>();
         for (int i = 0; i < path.points().size(); i++) {
             Point p = path.points().get(i);
@@ -148,6 +156,30 @@ public final class RunningTimes {
             times.add(new PointTime(p, path.positionM(i), t.arrival(), t.departure(), t.stopped() || endpoint));
         }
         return new TrainRun(path, type, times, result);
+    }
+
+    /**
+     * A train that cannot climb a gradient of its path, said in the line's terms: the two points it stalls between and
+     * how far past the first, so that whoever wrote the train type or the gradients knows which row to look at.
+     */
+    private static String tooSteep(LinePath path, TrainType type, TooSteepForTraction e) {
+        int i = 0;
+        while (i < path.points().size() - 2 && path.positionM(i + 1) <= e.positionM()) {
+            i++;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s cannot run %s → %s: it stalls between %s and %s, %.1f km past %s, where the gradient averaged over"
+                        + " its length is %.1f ‰, too steep for its traction (its mass, traction curve or the"
+                        + " section's gradient_permille)",
+                type.code(),
+                path.origin().code(),
+                path.destination().code(),
+                path.points().get(i).code(),
+                path.points().get(i + 1).code(),
+                (e.positionM() - path.positionM(i)) / 1000.0,
+                path.points().get(i).code(),
+                e.gradientPermille());
     }
 
     /**

@@ -77,6 +77,34 @@ public final class TimetableFile {
         return plans;
     }
 
+    /**
+     * Runs every plan of the file once with {@code planner} (which keeps the runs for the days it plans later): a
+     * train its type cannot pull up a gradient of its path, or that its stops or allowance do not fit, is refused at
+     * load naming the file, the row and the column, rather than failing the first request that plans its day.
+     */
+    public static void checkRuns(String file, String text, List<TrainPlan> plans, Planner planner) {
+        List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
+        for (int i = 0; i < plans.size(); i++) {
+            try {
+                planner.run(plans.get(i), List.of());
+            } catch (InvalidInput e) {
+                throw rows.get(i).error(column(e.field()), e.errors().get(0).message());
+            }
+        }
+    }
+
+    /** The file's column for a field of the planner's refusals ({@code trainType}, {@code stops[2].point}). */
+    private static String column(String field) {
+        if (field.startsWith("stops")) {
+            return "stops";
+        }
+        return switch (field) {
+            case "trainType" -> "train_type";
+            case "allowancePercent" -> "allowance_percent";
+            default -> field;
+        };
+    }
+
     public static List<TrainPlan> parse(String file, String text) {
         List<TrainPlan> plans = new ArrayList<>();
         for (CsvTable.Row row : CsvTable.parse(file, text, COLUMNS).rows()) {

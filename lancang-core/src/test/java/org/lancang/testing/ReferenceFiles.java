@@ -57,6 +57,15 @@ public final class ReferenceFiles implements DataFiles {
                 .with("borders.csv", t -> t + "QX,XA,QCJ,XB,QC,QCJ,QC,made up\n");
     }
 
+    /**
+     * The Ofoten and Iron Ore lines, Narvik (Norway) – Riksgränsen – Kiruna (Sweden), as a stranger wrote them from the
+     * docs alone: single track with loops, a border with a control on each side, an overnight train, fares in NOK and
+     * SEK from the folder's own currencies.csv; every figure an estimate (its README).
+     */
+    public static ReferenceFiles ofotbanen() {
+        return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "ofotbanen"));
+    }
+
     /** The same files, with {@code edit} applied to {@code file}'s text. */
     public ReferenceFiles with(String file, UnaryOperator<String> edit) {
         ReferenceFiles copy = new ReferenceFiles(folder);

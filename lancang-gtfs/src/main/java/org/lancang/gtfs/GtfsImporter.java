@@ -109,11 +109,13 @@ public final class GtfsImporter {
         GtfsFormatException closest = null;
         int closestScore = -1;
         String closestNetwork = "";
+        boolean anyReachedStops = false;
         for (ImportNetwork n : networks) {
             FeedReader reader = new FeedReader(files, n);
             try {
                 matched.add(GtfsFormatException.reading(reader::read));
             } catch (GtfsFormatException e) {
+                anyReachedStops |= reader.reachedStops();
                 if (reader.matchedStops() > closestScore) {
                     closest = e;
                     closestScore = reader.matchedStops();
@@ -133,6 +135,9 @@ public final class GtfsImporter {
                     "the feed's stops and agencies match several networks ("
                             + matched.stream().map(GtfsImport::network).collect(Collectors.joining(", "))
                             + "): name the one to import into (--network)");
+        }
+        if (!anyReachedStops) {
+            throw closest; // refused before any stop was looked at: the same against every network
         }
         if (closestScore == 0) {
             throw closest.withNote("no stop of the feed matches a point of any network served: " + names);
@@ -208,10 +213,12 @@ public final class GtfsImporter {
         private final StopMatcher matcher;
         private final Map<String, CsvTable.Row> stopRows = new LinkedHashMap<>();
         private final Map<String, StopMatcher.Match> stops = new LinkedHashMap<>();
+        private final Map<String, CsvTable.Row> agencyRows = new LinkedHashMap<>();
         private final Map<String, Operator> agencies = new HashMap<>();
         private final Map<String, Operator> routes = new HashMap<>();
         private final List<String> notes = new ArrayList<>();
         private ZoneId feedZone;
+        private boolean stopsReached;
 
         FeedReader(Map<String, String> files, ImportNetwork net) {
             this.files = files;
@@ -224,12 +231,32 @@ public final class GtfsImporter {
             return stops.size();
         }
 
+        /**
+         * Whether the read got as far as matching stops: a feed refused before (a missing file, a bad stop_sequence)
+         * is refused alike against every network, and that is no sign that its stops match none.
+         */
+        boolean reachedStops() {
+            return stopsReached;
+        }
+
         GtfsImport read() {
             refuseFrequencies();
             Map<String, List<CsvTable.Row>> stopTimes = readStopTimes();
+            Set<String> notRail = notRailRoutes();
+            Set<String> leftOut = new HashSet<>();
+            for (CsvTable.Row trip : rows(TRIPS, "route_id", "service_id", "trip_id")) {
+                if (notRail.contains(trip.textIfPresent("route_id"))) {
+                    leftOut.add(trip.textIfPresent("trip_id"));
+                }
+            }
+            stopTimes.keySet().removeAll(leftOut);
+            if (stopTimes.isEmpty() && !leftOut.isEmpty()) {
+                throw GtfsFormatException.wholeFile(
+                        ROUTES, "no route of the feed is rail (route_type 2, or 100–199): nothing to import");
+            }
             readStops(stopTimes);
-            readAgencies();
-            readRoutes();
+            readAgencies(busOnlyAgencies(notRail));
+            readRoutes(notRail);
             CalendarReader calendars = new CalendarReader(files);
             Map<String, Train> trains = new LinkedHashMap<>();
             Set<String> tripIds = new HashSet<>();
@@ -237,6 +264,9 @@ public final class GtfsImporter {
             for (CsvTable.Row trip : rows(TRIPS, "route_id", "service_id", "trip_id")) {
                 if (!tripIds.add(trip.required("trip_id"))) {
                     throw trip.error("trip_id", "'" + trip.text("trip_id") + "' appears twice");
+                }
+                if (notRail.contains(trip.textIfPresent("route_id"))) {
+                    continue;
                 }
                 Train train = train(trip, calendars.calendar(trip), stopTimes.remove(trip.required("trip_id")));
                 String key = train.number().toUpperCase(Locale.ROOT);
@@ -294,7 +324,13 @@ public final class GtfsImporter {
         private List<CsvTable.Row> rows(String file, String... requiredColumns) {
             String text = files.get(file);
             if (text == null) {
-                throw GtfsFormatException.wholeFile(file, "the file is missing from the feed");
+                String nested = files.keySet().stream()
+                        .filter(name -> name.endsWith("/" + file))
+                        .findFirst()
+                        .map(name -> " (the zip has " + name + ": GTFS files must be at the top of the zip, not in a"
+                                + " folder)")
+                        .orElse("");
+                throw GtfsFormatException.wholeFile(file, "the file is missing from the feed" + nested);
             }
             return CsvTable.parse(file, text, List.of(requiredColumns)).rows();
         }
@@ -321,6 +357,7 @@ public final class GtfsImporter {
                     throw row.error("stop_id", "'" + row.text("stop_id") + "' appears twice");
                 }
             }
+            stopsReached = true;
             for (List<CsvTable.Row> trip : stopTimes.values()) {
                 for (CsvTable.Row time : trip) {
                     String id = time.required("stop_id");
@@ -362,13 +399,27 @@ public final class GtfsImporter {
             });
         }
 
-        private void readAgencies() {
+        /** The agencies (by agency_id) that run only routes of other modes, which need not be the network's. */
+        private Set<String> busOnlyAgencies(Set<String> notRail) {
+            Set<String> other = new HashSet<>();
+            Set<String> rail = new HashSet<>();
+            for (CsvTable.Row row : rows(ROUTES, "route_id")) {
+                (notRail.contains(row.textIfPresent("route_id")) ? other : rail).add(row.textIfPresent("agency_id"));
+            }
+            other.removeAll(rail);
+            return other;
+        }
+
+        private void readAgencies(Set<String> otherModesOnly) {
             List<CsvTable.Row> rows = rows(AGENCY, "agency_name", "agency_timezone");
             if (rows.isEmpty()) {
                 throw new GtfsFormatException(AGENCY, 1, "", "the feed has no agency");
             }
             for (CsvTable.Row row : rows) {
-                agencies.put(row.textIfPresent("agency_id"), operator(row));
+                agencyRows.put(row.textIfPresent("agency_id"), row);
+                if (!otherModesOnly.contains(row.textIfPresent("agency_id"))) {
+                    agencies.put(row.textIfPresent("agency_id"), operator(row));
+                }
                 ZoneId zone = zone(row, "agency_timezone");
                 if (feedZone == null) {
                     feedZone = zone;
@@ -406,23 +457,56 @@ public final class GtfsImporter {
                             + " (" + all.stream().map(Operator::nameEn).collect(Collectors.joining(", ")) + ")");
         }
 
-        private void readRoutes() {
+        /**
+         * The routes of the rail network, each with its agency's operator. A route of another mode (route_type 3, a
+         * bus; anything but 2 and the extended railway types 100–199) is left out with its trips and said in the
+         * notes, and its agency need not be an operator of the network: feeds often carry a railway's feeder or
+         * replacement buses beside its trains.
+         */
+        private void readRoutes(Set<String> notRail) {
             for (CsvTable.Row row : rows(ROUTES, "route_id")) {
+                if (notRail.contains(row.required("route_id"))) {
+                    continue;
+                }
                 String agencyId = row.textIfPresent("agency_id");
-                Operator operator;
+                CsvTable.Row agency;
                 if (agencyId.isEmpty()) {
-                    if (agencies.size() != 1) {
+                    if (agencyRows.size() != 1) {
                         throw row.error("agency_id", "must not be blank when the feed has several agencies");
                     }
-                    operator = agencies.values().iterator().next();
+                    agency = agencyRows.values().iterator().next();
                 } else {
-                    operator = agencies.get(agencyId);
-                    if (operator == null) {
+                    agency = agencyRows.get(agencyId);
+                    if (agency == null) {
                         throw row.error("agency_id", "'" + agencyId + "' is not an agency in " + AGENCY);
                     }
                 }
+                Operator operator = agencies.get(agency.textIfPresent("agency_id"));
                 routes.put(row.required("route_id"), operator);
             }
+        }
+
+        /** The route_ids whose route_type is another mode than rail (see {@link #readRoutes}), said in the notes. */
+        private Set<String> notRailRoutes() {
+            Set<String> notRail = new HashSet<>();
+            for (CsvTable.Row row : rows(ROUTES, "route_id")) {
+                String type = row.textIfPresent("route_type");
+                if (type.isEmpty()) {
+                    continue; // GTFS requires it; without one the route is taken for what the importer reads, rail
+                }
+                int code;
+                try {
+                    code = Integer.parseInt(type);
+                } catch (NumberFormatException e) {
+                    throw row.error("route_type", "'" + type + "' is not a route type (2 is rail)");
+                }
+                if (code != 2 && (code < 100 || code > 199)) {
+                    notRail.add(row.required("route_id"));
+                    notes.add("route " + row.text("route_id") + " (route_type " + code + ", not rail) left out with"
+                            + " its trips");
+                }
+            }
+            return notRail;
         }
 
         /** stop_times rows by trip_id, each list sorted by stop_sequence (which may have gaps: 10, 20, …). */

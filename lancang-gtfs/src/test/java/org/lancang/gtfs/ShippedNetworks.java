@@ -44,10 +44,19 @@ final class ShippedNetworks {
         return List.of(get(CHINA_LAOS).network(), get(VIENTIANE_BANGKOK).network());
     }
 
+    /** A network folder elsewhere than data/ (a test fixture), read as the shipped ones are. */
+    static Shipped at(Path folder) {
+        return READ.computeIfAbsent(folder.toString(), k -> read(folder, false));
+    }
+
     private static Shipped read(String folder) {
+        return read(Path.of("..", "data", folder), folder.equals(CHINA_LAOS));
+    }
+
+    private static Shipped read(Path folder, boolean home) {
         DataFiles files = name -> {
             try {
-                return Files.readString(Path.of("..", "data", folder, name));
+                return Files.readString(folder.resolve(name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -55,7 +64,7 @@ final class ShippedNetworks {
         ReferenceData data = ReferenceData.parse(files);
         Operators operators = Operators.parse(Operators.FILE, files.read(Operators.FILE), data.network());
         // the home network's stop positions ship with the module; another network's are in its folder
-        StopCoordinates coordinates = folder.equals(CHINA_LAOS)
+        StopCoordinates coordinates = home
                 ? StopCoordinates.bundled()
                 : StopCoordinates.parse("stop-coordinates.csv", files.read("stop-coordinates.csv"));
         Planner planner = new Planner(data.network(), data.rollingStock(), BlockingRules.defaults());

@@ -86,7 +86,7 @@ public final class FreightService {
         this.approvals = approvals;
         this.data = data;
         this.code = timetable.planner().network().code();
-        this.paths = new FreightPaths(timetable.planner(), data.rules(), freightTrainType(timetable));
+        this.paths = new FreightPaths(timetable.planner(), data.rules(), freightTrainType(timetable, data));
         this.clock = clock;
         loadUnits();
     }
@@ -105,11 +105,24 @@ public final class FreightService {
         return new FreightService(jdbi, timetable, FreightApprovals.throughChanges(changes, network), data, clock);
     }
 
-    /** {@value #TRAIN_TYPE} where the network has it, otherwise its one train type of the freight category. */
-    private static String freightTrainType(TimetableService timetable) {
+    /**
+     * {@value #TRAIN_TYPE} where the network has it; else, of several freight types, the one its freight slots' trains
+     * run (what the freight office sells: a network with ore trains and a container train finds container paths, not
+     * ore trains' ones); else its first type of the freight category.
+     */
+    private static String freightTrainType(TimetableService timetable, FreightData data) {
         var types = timetable.planner().rollingStock().types();
         if (types.stream().anyMatch(t -> t.code().equals(TRAIN_TYPE))) {
             return TRAIN_TYPE;
+        }
+        List<String> slotTypes = data.slots().stream()
+                .flatMap(slot ->
+                        timetable.plans().stream().filter(p -> p.number().equals(slot.train())))
+                .map(TrainPlan::trainType)
+                .distinct()
+                .toList();
+        if (slotTypes.size() == 1) {
+            return slotTypes.get(0);
         }
         return types.stream()
                 .filter(t -> t.category() == TrainCategory.FREIGHT)

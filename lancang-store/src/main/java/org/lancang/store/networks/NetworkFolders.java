@@ -1,14 +1,19 @@
 package org.lancang.store.networks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.reference.DiskDataFiles;
 
 /**
  * Which of the networks packed into the jar to serve, the home network first. By default every one, the China–Laos
- * network as home (its database, its pages); named ones in the order named, the first being home.
+ * network as home (its database, its pages); named ones in the order named, the first being home. {@code serve} also
+ * takes network folders on disk by their path.
  */
 public final class NetworkFolders {
     private NetworkFolders() {}
@@ -33,7 +38,10 @@ public final class NetworkFolders {
                     continue;
                 }
                 if (!available.contains(n)) {
-                    throw new InvalidInput(field, "'" + name + "' is not a network; there are: " + available);
+                    throw new InvalidInput(
+                            field,
+                            "'" + name + "' is not a network; there are: " + available
+                                    + " (lancang serve also takes a path to a network folder)");
                 }
                 if (chosen.contains(n)) {
                     throw new InvalidInput(field, "'" + name + "' is named twice");
@@ -42,5 +50,45 @@ public final class NetworkFolders {
             }
         }
         return chosen.stream().map(ClasspathDataFiles::new).toList();
+    }
+
+    /**
+     * What {@code lancang serve} serves: as {@link #choose}, and a name that is a path to a network folder on disk (a
+     * directory with a network.csv, e.g. {@code ./my-line} or {@code /srv/lines/ofotbanen}) is read from there, so
+     * that a new line is served without rebuilding the jar. Its network's code is its network.csv's.
+     *
+     * @throws InvalidInput naming {@code field} when a name is neither a network of the jar nor such a folder
+     */
+    public static List<DataFiles> serve(List<String> named, String field) {
+        if (named == null || named.stream().allMatch(String::isBlank)) {
+            return List.copyOf(choose(named, field));
+        }
+        List<DataFiles> chosen = new ArrayList<>();
+        for (String name : named) {
+            String n = name.strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            boolean looksLikeAPath = n.contains("/") || n.contains("\\") || n.startsWith(".");
+            if (looksLikeAPath
+                    || (!ClasspathDataFiles.networks().contains(n.toLowerCase(Locale.ROOT))
+                            && Files.isDirectory(Path.of(n)))) {
+                Path folder = Path.of(n);
+                if (!DiskDataFiles.isNetworkFolder(folder)) {
+                    throw new InvalidInput(
+                            field,
+                            "'" + name + "' is not a network folder: "
+                                    + (Files.isDirectory(folder) ? "it has no " : "no such directory with a ")
+                                    + ClasspathDataFiles.NETWORK_FILE);
+                }
+                chosen.add(new DiskDataFiles(folder));
+            } else {
+                chosen.addAll(choose(List.of(n), field));
+            }
+        }
+        if (chosen.isEmpty()) {
+            return List.copyOf(choose(List.of(), field));
+        }
+        return List.copyOf(chosen);
     }
 }

@@ -240,9 +240,10 @@ public final class ServedNetwork {
     public static ServedNetwork fromFiles(DataFiles files, Currencies currencies) {
         ReferenceData reference = ReferenceData.parse(files);
         Operators operators = Operators.parse(Operators.FILE, files.read(Operators.FILE), reference.network());
-        List<TrainPlan> plans =
-                List.copyOf(TimetableFile.parse("timetable.csv", files.read("timetable.csv"), reference.network()));
+        String timetable = files.read("timetable.csv");
+        List<TrainPlan> plans = List.copyOf(TimetableFile.parse("timetable.csv", timetable, reference.network()));
         Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
+        TimetableFile.checkRuns("timetable.csv", timetable, plans, planner);
         return new ServedNetwork(reference, operators, planner, () -> plans, files, false, currencies);
     }
 

@@ -94,7 +94,8 @@ public final class ClasspathDataFiles implements DataFiles {
     private static String readPacked(String path) {
         try (InputStream in = ClasspathDataFiles.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("reference data file " + path + " is not in the jar");
+                throw new MissingDataFile("reference data file " + path + " is not in the jar (a network served as"
+                        + " home needs the files of data/china-laos/: docs/features/networks.md)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

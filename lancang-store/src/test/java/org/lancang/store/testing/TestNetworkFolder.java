@@ -13,7 +13,7 @@ import org.lancang.data.DataFiles;
  * A made-up network folder of the core's test resources ({@code lancang-core/src/test/resources/networks/}) read from
  * the repository as a served folder is, optionally with a file's text edited: the branch network (main line Bram –
  * Jura – Aldo, branch Jura – Cato) or the loop network (main line Pago – Xeno – Quill – Rho, the longer loop Xeno –
- * Yola – Quill beside it).
+ * Yola – Quill beside it) or Narvik – Kiruna (ofotbanen).
  */
 public final class TestNetworkFolder implements DataFiles {
     private static final Path NETWORKS = Path.of("..", "lancang-core", "src", "test", "resources", "networks");
@@ -32,6 +32,11 @@ public final class TestNetworkFolder implements DataFiles {
 
     public static TestNetworkFolder loop() {
         return new TestNetworkFolder(NETWORKS.resolve("loop"), Map.of());
+    }
+
+    /** Narvik – Riksgränsen – Kiruna, the folder a stranger wrote from the docs alone (every figure an estimate). */
+    public static TestNetworkFolder ofotbanen() {
+        return new TestNetworkFolder(NETWORKS.resolve("ofotbanen"), Map.of());
     }
 
     /** The same folder with {@code edit} applied to {@code file}'s text. */

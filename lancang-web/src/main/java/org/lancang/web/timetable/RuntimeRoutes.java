@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
@@ -172,15 +173,24 @@ public final class RuntimeRoutes {
                         ? allowancePercent
                         : type.supplements().allowancePercent();
         LegSupplements supplements = minimum ? LegSupplements.none() : RunningTimes.supplements(type);
-        TrainRun run = RunningTimes.compute(
-                reference.network(),
-                type,
-                origin,
-                destination,
-                stopList,
-                restrictions,
-                RunningTimes.allowance(allowance),
-                supplements);
+        TrainRun run;
+        try {
+            run = RunningTimes.compute(
+                    reference.network(),
+                    type,
+                    origin,
+                    destination,
+                    stopList,
+                    restrictions,
+                    RunningTimes.allowance(allowance),
+                    supplements);
+        } catch (InvalidInput e) {
+            // the core names the train type trainType; this endpoint's parameter is type (a gauge, no wires, a
+            // gradient it cannot climb)
+            throw new InvalidInput(e.errors().stream()
+                    .map(f -> f.field().equals("trainType") ? new FieldError("type", f.message(), f.code()) : f)
+                    .toList());
+        }
         List<PointTimeView> points = new ArrayList<>();
         for (PointTime t : run.times()) {
             points.add(new PointTimeView(
