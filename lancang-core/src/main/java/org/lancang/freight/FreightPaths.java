@@ -346,7 +346,7 @@ public final class FreightPaths {
     // ---------------------------------------------------------------- the mass on the gradient
 
     private FreightRules.RulingGradient steepest(LinePath line) {
-        return rules.between(line.origin().km(), line.destination().km()).stream()
+        return rules.on(line).stream()
                 .max(Comparator.comparingDouble(FreightRules.RulingGradient::permille))
                 .orElse(null);
     }

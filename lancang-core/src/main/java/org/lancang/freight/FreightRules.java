@@ -6,8 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.data.CsvTable;
+import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
+import org.lancang.timetable.LinePath;
 
 /**
  * The figures a freight path is judged by, each from the data with its source: the border technical stop, the starting
@@ -27,8 +30,32 @@ public record FreightRules(
     public static final String FILE = "freight-rules.csv";
     public static final String GRADIENTS_FILE = "freight-gradients.csv";
 
-    /** The steepest sustained gradient a train must climb between two kilometre posts (in ‰, either direction). */
-    public record RulingGradient(String from, String to, double fromKm, double toKm, double permille) {}
+    /**
+     * The steepest sustained gradient a train must climb between two points (in ‰, either direction), over the route
+     * between them: on a network of several lines each leg on its own line's km (a km names a place only with its
+     * line, ADR 0033).
+     */
+    public record RulingGradient(String from, String to, Route route, double permille) {
+        /**
+         * Whether the path runs over part of this gradient's route: a leg of the path and a leg of the route on the same
+         * line share more than a point (a path that only starts or ends where the gradient does never climbs it).
+         */
+        public boolean metOn(LinePath path) {
+            for (Route.Leg own : route.legs()) {
+                double lo = Math.min(own.line().km(own.fromIndex()), own.line().km(own.toIndex()));
+                double hi = Math.max(own.line().km(own.fromIndex()), own.line().km(own.toIndex()));
+                for (LinePath.Leg leg : path.legs()) {
+                    boolean sameLine = leg.line().code().equals(own.line().code());
+                    if (sameLine
+                            && Math.min(leg.fromKm(), leg.toKm()) < hi
+                            && Math.max(leg.fromKm(), leg.toKm()) > lo) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     public FreightRules {
         gradients = List.copyOf(gradients);
@@ -48,11 +75,19 @@ public record FreightRules(
             row.required("source");
             Point a = network.point(row.required("from")).orElseThrow(() -> row.error("from", "unknown point"));
             Point b = network.point(row.required("to")).orElseThrow(() -> row.error("to", "unknown point"));
+            if (a.code().equals(b.code())) {
+                throw row.error("to", "must be another point than from");
+            }
+            Route route;
+            try {
+                route = network.routes().between(a.code(), b.code(), List.of());
+            } catch (InvalidInput e) {
+                throw row.error("to", "no single route from " + a.code() + ": " + e.getMessage());
+            }
             gradients.add(new RulingGradient(
                     a.code(),
                     b.code(),
-                    Math.min(a.km(), b.km()),
-                    Math.max(a.km(), b.km()),
+                    route,
                     row.decimalBetween("ruling_gradient_permille", 0, Network.MAX_GRADIENT_PERMILLE)));
         }
         return new FreightRules(
@@ -80,10 +115,8 @@ public record FreightRules(
         return (int) Math.max(0, Math.floor((trainLengthM - locomotiveLengthM) / wagonLengthM));
     }
 
-    /** The ruling gradients met between two kilometre posts. */
-    public List<RulingGradient> between(double km1, double km2) {
-        double lo = Math.min(km1, km2);
-        double hi = Math.max(km1, km2);
-        return gradients.stream().filter(g -> g.fromKm() < hi && g.toKm() > lo).toList();
+    /** The ruling gradients a train meets along {@code path}. */
+    public List<RulingGradient> on(LinePath path) {
+        return gradients.stream().filter(g -> g.metOn(path)).toList();
     }
 }

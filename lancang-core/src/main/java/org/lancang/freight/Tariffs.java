@@ -213,10 +213,27 @@ public final class Tariffs {
     }
 
     /**
-     * What one carrier charges of a way: its rates, the km of the way on its section and where the way enters and
-     * leaves it.
+     * A carrier's part of a way: where the way enters and leaves the carrier's section, and its runs there in travel
+     * order, each a stretch of one line on that line's km.
      */
-    private record Stretch(String carrier, List<Rate> rates, double km, String from, String to) {}
+    public record CarrierPart(String carrier, String from, String to, List<Route.Leg> runs) {
+        public CarrierPart {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** Each carrier's part of {@code way}, in the order the way reaches them (what {@link #quote} charges). */
+    public List<CarrierPart> parts(Network network, Route way) {
+        return stretches(network, way).stream()
+                .map(s -> new CarrierPart(s.carrier(), s.from(), s.to(), s.runs()))
+                .toList();
+    }
+
+    /**
+     * What one carrier charges of a way: its rates, the km of the way on its section, where the way enters and leaves
+     * it and the runs of the way on it.
+     */
+    private record Stretch(String carrier, List<Rate> rates, double km, String from, String to, List<Route.Leg> runs) {}
 
     /** A section of a line between two neighbouring points, either way: its line and the lower of the two indices. */
     private record Link(String line, int index) {}
@@ -246,6 +263,7 @@ public final class Tariffs {
         });
         Map<String, double[]> kmOf = new LinkedHashMap<>();
         Map<String, String[]> endsOf = new LinkedHashMap<>();
+        Map<String, List<Route.Leg>> runsOf = new HashMap<>();
         for (Route.Leg leg : way.legs()) {
             int step = leg.rising() ? 1 : -1;
             int runStart = leg.fromIndex();
@@ -261,6 +279,8 @@ public final class Tariffs {
                         String enters = leg.line().points().get(runStart).code();
                         String[] ends = endsOf.computeIfAbsent(runCarrier, k -> new String[] {enters, null});
                         ends[1] = leg.line().points().get(i).code();
+                        runsOf.computeIfAbsent(runCarrier, k -> new ArrayList<>())
+                                .add(new Route.Leg(leg.line(), runStart, i));
                     }
                     runStart = i;
                     runCarrier = carrier;
@@ -274,7 +294,7 @@ public final class Tariffs {
         kmOf.forEach((carrier, km) -> {
             if (km[0] > 0) {
                 String[] ends = endsOf.get(carrier);
-                out.add(new Stretch(carrier, byCarrier.get(carrier), km[0], ends[0], ends[1]));
+                out.add(new Stretch(carrier, byCarrier.get(carrier), km[0], ends[0], ends[1], runsOf.get(carrier)));
             }
         });
         return out;

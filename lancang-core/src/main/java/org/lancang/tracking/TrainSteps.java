@@ -1,7 +1,9 @@
 package org.lancang.tracking;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Border;
 import org.lancang.network.Line;
@@ -10,6 +12,7 @@ import org.lancang.network.Point;
 import org.lancang.network.Route;
 import org.lancang.operations.EventKind;
 import org.lancang.operations.RunningEvent;
+import org.lancang.timetable.TrainPlan;
 
 /**
  * Which step a running event of a train is for the units it carries, from where the train starts and ends and the
@@ -20,13 +23,26 @@ import org.lancang.operations.RunningEvent;
  *
  * <p>The unit's stretch is the route between its two stations (network {@link org.lancang.network.Routes}), walked in
  * travel order, not a km range: on a network of several lines a km names a place only with its line (ADR 0033), and a
- * box from the main line onto a branch passes the junction, not every point between the two stations' kms.
+ * box from the main line onto a branch passes the junction, not every point between the two stations' kms. Where the
+ * train's plan is known, the route is the train's own ({@link TrainPlan#way}, through its {@code via}), which may be
+ * longer than the shortest: a box on a train sent round a loop passes the loop's stations, not the main line's.
  */
 public final class TrainSteps {
     private final Network network;
+    private final BiFunction<String, LocalDate, Optional<TrainPlan>> plans;
 
+    /** Steps along the shortest route between a unit's two stations (no train's plan is looked up). */
     public TrainSteps(Network network) {
+        this(network, (train, date) -> Optional.empty());
+    }
+
+    /**
+     * Steps along the way each train runs: {@code plans} gives a train's plan on a service date (a timetable's
+     * {@code plan(number, date)}); a train it does not know takes the shortest route.
+     */
+    public TrainSteps(Network network, BiFunction<String, LocalDate, Optional<TrainPlan>> plans) {
         this.network = network;
+        this.plans = plans;
     }
 
     /**
@@ -36,7 +52,7 @@ public final class TrainSteps {
      */
     public Optional<BoxEventType> of(RunningEvent e, String origin, String destination) {
         String point = e.point();
-        Optional<List<Point>> stretch = stretch(origin, destination);
+        Optional<List<Point>> stretch = stretch(e, origin, destination);
         if (stretch.isPresent() && network.point(point).isPresent() && indexOf(stretch.get(), point) < 0) {
             return Optional.empty();
         }
@@ -64,20 +80,38 @@ public final class TrainSteps {
         return e.kind() == EventKind.ARRIVAL ? Optional.empty() : Optional.of(BoxEventType.PASSED);
     }
 
-    /** The points from origin to destination in travel order; empty when either is unknown or no route joins them. */
-    private Optional<List<Point>> stretch(String origin, String destination) {
+    /**
+     * The points from origin to destination in travel order, on the event's train's own way when its plan passes both
+     * (else the shortest route); empty when either is unknown or no route joins them.
+     */
+    private Optional<List<Point>> stretch(RunningEvent e, String origin, String destination) {
         Optional<Point> a = network.point(origin);
         Optional<Point> z = network.point(destination);
         if (a.isEmpty() || z.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Route route = network.routes().between(a.get().code(), z.get().code(), List.of());
+            Route route = trainsWay(e, a.get().code(), z.get().code())
+                    .orElseGet(() ->
+                            network.routes().between(a.get().code(), z.get().code(), List.of()));
             return Optional.of(route.pointCodes().stream()
                     .map(c -> network.point(c).orElseThrow())
                     .toList());
         } catch (InvalidInput noRoute) {
             return Optional.empty(); // a tie or no way: every point counts, as for an unknown station
+        }
+    }
+
+    /** The stretch of the event's train's own route between the two points, when its plan is known and passes both. */
+    private Optional<Route> trainsWay(RunningEvent e, String from, String to) {
+        Optional<TrainPlan> plan = plans.apply(e.train(), e.serviceDate());
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(plan.get().way(network, from, to));
+        } catch (InvalidInput notOnItsWay) {
+            return Optional.empty(); // a box booked between points its train does not pass in order: the shortest
         }
     }
 

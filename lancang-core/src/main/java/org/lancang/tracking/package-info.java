@@ -7,7 +7,8 @@
  * time. Terminal steps (gate-in, loaded, customs release, transshipped to metre gauge, delivered, empty returned) are
  * reported by people; train steps (departed, passed, border exit and entry, arrived) are <em>derived</em> from the
  * running events of the unit's train by {@link org.lancang.tracking.TrainSteps}, using the borders the network
- * describes (no station code lives here). An event's identity is a name-based UUID of its consignment, unit, step and
+ * describes (no station code lives here), along the way the train runs between the unit's two stations (its plan's
+ * {@code via}, where the caller gives the plans). An event's identity is a name-based UUID of its consignment, unit, step and
  * place, so the same fact reported twice is the same event. {@link org.lancang.tracking.BoxTimeline} refuses a step
  * dated before the unit's last one.
  *

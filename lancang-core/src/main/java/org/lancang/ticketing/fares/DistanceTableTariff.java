@@ -18,7 +18,8 @@ import org.lancang.timetable.Operator;
 
 /**
  * A published table of fares between pairs of points, charged exactly for those pairs; any other pair is charged by
- * its distance, read off the table as a curve of fare against distance (Lancang's rule, not the operator's):
+ * its distance, read off the table as a curve of fare against distance (Lancang's rule, not the operator's), each
+ * published pair at the length of the route between its points:
  * <ul>
  * <li>between two published distances, linear between their fares;</li>
  * <li>below the shortest or beyond the longest, the straight line through the two nearest published points;</li>
@@ -29,16 +30,16 @@ import org.lancang.timetable.Operator;
  * km first class, 820 second and 585 ordinary, plus 1,000–5,000 LAK.
  */
 public final class DistanceTableTariff implements Tariff {
-    /** One published fare. */
-    public record Published(Point from, Point to, Money fare) {
+    /**
+     * One published fare, between two points {@code km} apart: the length of the route between them (the sum of its
+     * legs, {@link FareMath#pathKm}), which on a network of several lines is not their km difference.
+     */
+    public record Published(Point from, Point to, BigDecimal km, Money fare) {
         public Published {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(km, "km");
             Objects.requireNonNull(fare, "fare");
-        }
-
-        BigDecimal km() {
-            return FareMath.km(from, to);
         }
     }
 

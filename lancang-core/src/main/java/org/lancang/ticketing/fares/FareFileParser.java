@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.data.CsvTable;
+import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.network.Network;
@@ -146,12 +147,25 @@ public final class FareFileParser {
             if (!FareMath.wholeMinorUnits(amount, currency)) {
                 throw row.error("amount", amount + " is not a whole number of " + currency + " minor units");
             }
-            published.add(new DistanceTableTariff.Published(from, to, FareMath.money(amount, currency)));
+            published.add(new DistanceTableTariff.Published(
+                    from, to, routeKm(row, network, from, to), FareMath.money(amount, currency)));
         }
         try {
             return new DistanceTableTariff(operator, seatClass, currency, rounding, validFrom, published);
         } catch (DistanceTableTariff.InvalidFare e) {
             throw rows.get(e.index()).error("amount", e.getMessage());
+        }
+    }
+
+    /**
+     * The length of the shortest route between a published pair's points, as a fare's distance is measured (a pair
+     * with two routes of one length is refused, naming {@code to}: the table does not say which it prices).
+     */
+    private static BigDecimal routeKm(CsvTable.Row row, Sections network, Point from, Point to) {
+        try {
+            return FareMath.pathKm(network.network().routes().between(from.code(), to.code(), List.of()));
+        } catch (InvalidInput e) {
+            throw row.error("to", "no single route from " + from.code() + ": " + e.getMessage());
         }
     }
 

@@ -733,7 +733,7 @@ public final class FreightService {
      * booking's ends are its train's, a slot's or an approved path's); the shortest way where its train no longer runs
      * through both in the timetable of its date, so that a booking made before a change still has a quote.
      */
-    private Route way(Booking b) {
+    public Route way(Booking b) {
         Network n = network();
         String from = n.point(b.from()).map(Point::code).orElse(b.from());
         String to = n.point(b.to()).map(Point::code).orElse(b.to());

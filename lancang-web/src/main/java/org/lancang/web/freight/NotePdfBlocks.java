@@ -10,6 +10,7 @@ import org.lancang.freight.Tariffs;
 import org.lancang.freight.ThroughQuote;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
+import org.lancang.network.Route;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
 import org.lancang.store.freight.ThroughConsignments;
@@ -19,7 +20,8 @@ import org.lancang.web.freight.ConsignmentNotePdf.Line;
 
 /**
  * The boxes of the SMGS consignment note, labelled in Chinese, Lao and English, filled from the note, its booking and
- * the line (stations with their codes and three names, the border control stations passed, each carrier's section).
+ * the line (stations with their codes and three names, the border control stations passed, each carrier's section),
+ * the last two along the way the booking's train runs ({@link NoteRoute}).
  */
 final class NotePdfBlocks {
     private NotePdfBlocks() {}
@@ -64,17 +66,15 @@ final class NotePdfBlocks {
         List<Line> route = new ArrayList<>();
         route.add(new Line("发站 · ສະຖານີຕົ້ນທາງ · Departure station", station(from)));
         route.add(new Line("到站 · ສະຖານີປາຍທາງ · Destination station", station(to)));
-        double lo = Math.min(from.km(), to.km());
-        double hi = Math.max(from.km(), to.km());
-        String borders = network.points().stream()
-                .filter(p -> p.km() > lo && p.km() < hi && p.dwell().bordersControl())
+        Route way = freight.way(booking);
+        String borders = NoteRoute.borderStations(network, way).stream()
                 .map(NotePdfBlocks::station)
                 .collect(Collectors.joining("; "));
         route.add(new Line("国境站 · ສະຖານີຊາຍແດນ · Border points", borders));
-        for (String carrier : freight.carriers(booking)) {
+        for (Tariffs.CarrierPart part : freight.data().tariffs().parts(network, way)) {
             route.add(new Line(
                     "承运人及区段 · ຜູ້ຂົນສົ່ງ ແລະ ຊ່ວງທາງ · Carrier and section",
-                    carrierName(operators, carrier) + ": " + section(freight, network, carrier, lo, hi)));
+                    carrierName(operators, part.carrier()) + ": " + NoteRoute.part(part)));
         }
         if (onward != null) {
             route.addAll(beyond(onward, through));
@@ -180,25 +180,5 @@ final class NotePdfBlocks {
             case "CONSIGNEE" -> "收货人 · ຜູ້ຮັບສິນຄ້າ · consignee";
             default -> pays;
         };
-    }
-
-    /** The carrier's part of the journey: from where to where on the line, in km. */
-    private static String section(FreightService freight, Network network, String carrier, double lo, double hi) {
-        for (Tariffs.Rate r : freight.data().tariffs().rates()) {
-            if (r.carrier().equals(carrier) && r.toKm() > lo && r.fromKm() < hi) {
-                double a = Math.max(lo, r.fromKm());
-                double b = Math.min(hi, r.toKm());
-                return String.format(Locale.ROOT, "%s – %s, km %.0f–%.0f", at(network, a), at(network, b), a, b);
-            }
-        }
-        return "";
-    }
-
-    private static String at(Network network, double km) {
-        return network.points().stream()
-                .filter(p -> Math.abs(p.km() - km) < 0.5)
-                .map(Point::code)
-                .findFirst()
-                .orElse("km " + Math.round(km));
     }
 }
