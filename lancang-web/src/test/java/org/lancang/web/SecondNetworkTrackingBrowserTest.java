@@ -113,6 +113,11 @@ class SecondNetworkTrackingBrowserTest {
         assertThat(b.driver.findElement(By.id("onward-departs")).getText()).contains("ເວລາລາວ");
         assertThat(b.driver.findElement(By.id("onward-eta")).getText()).contains("ເວລາໄທ");
         assertThat(b.driver.findElement(By.id("onward-short")).isDisplayed()).isTrue();
+        // customs at both borders the boxes cross, in travel order, neither declared yet
+        List<WebElement> borders = b.driver.findElements(By.cssSelector("#customs li"));
+        assertThat(borders).extracting(e -> e.getAttribute("data-border")).containsExactly("BDR", "TLB");
+        assertThat(borders).extracting(e -> e.getAttribute("data-state")).containsExactly("DRAFT", "DRAFT");
+        assertThat(borders.get(1).getText()).contains("ພາສີ TH", train, "ຍັງບໍ່ໄດ້ສົ່ງໃບແຈ້ງ");
         b.shot("tracking-onward-lo");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
     }

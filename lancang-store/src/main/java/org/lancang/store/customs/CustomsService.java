@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.customs.AdvanceData;
+import org.lancang.customs.BorderClearance;
 import org.lancang.customs.BorderInterlock;
 import org.lancang.customs.Consignment;
 import org.lancang.customs.Crossing;
@@ -96,6 +97,32 @@ public final class CustomsService {
         return timetable.planner().network();
     }
 
+    /** The code of the network whose borders this service's customs work at. */
+    public String networkCode() {
+        return network().code();
+    }
+
+    /** Whether {@code country} has border controls on this network (a side of one of its borders). */
+    public boolean controls(String countryCode) {
+        return network().borders().stream()
+                .anyMatch(b -> b.before().code().equalsIgnoreCase(countryCode)
+                        || b.after().code().equalsIgnoreCase(countryCode));
+    }
+
+    /**
+     * A booking's consignment note: its own, or, for the onward leg of a through consignment (its wagons booked on
+     * this network), the note of the booking it goes on from: the same goods, boxes and seals cross this border too.
+     */
+    private Optional<Note> noteOf(String bookingId) {
+        return freight.noteOf(bookingId)
+                .or(() -> jdbi.withHandle(
+                                h -> h.createQuery("SELECT booking_id FROM freight_through WHERE onward_booking = :b")
+                                        .bind("b", bookingId)
+                                        .mapTo(String.class)
+                                        .findOne())
+                        .flatMap(freight::noteOf));
+    }
+
     // ---------------------------------------------------------------- officers
 
     /** The country a customs user works for, if an administrator assigned one. */
@@ -104,6 +131,14 @@ public final class CustomsService {
                 .bind("u", username)
                 .mapTo(String.class)
                 .findOne());
+    }
+
+    /** The countries with border controls on this network (the sides of its borders), by code. */
+    public List<String> controlCountries() {
+        return network().countries().stream()
+                .filter(c -> !c.isShared())
+                .map(Country::code)
+                .toList();
     }
 
     /** Ties a customs user to a country of the network (one that has border controls). */
@@ -211,7 +246,7 @@ public final class CustomsService {
                 continue;
             }
             for (Booking b : entry.getValue()) {
-                Optional<Note> note = freight.noteOf(b.id());
+                Optional<Note> note = noteOf(b.id());
                 State s = states.get(b.id());
                 Consignment c = new Consignment(
                         b.id(),
@@ -256,7 +291,7 @@ public final class CustomsService {
         String key = consignment.strip();
         Booking booking = freight.bookings(null).stream()
                 .filter(b -> b.id().equals(key)
-                        || freight.noteOf(b.id())
+                        || noteOf(b.id())
                                 .map(n -> n.consignmentNumber().equals(key))
                                 .orElse(false))
                 .findFirst()
@@ -267,6 +302,21 @@ public final class CustomsService {
                 .orElseThrow(() -> new NotFound(
                         field,
                         "consignment '" + consignment + "' is on " + booking.train() + ", which crosses no border"));
+    }
+
+    /**
+     * Where a booking of this network stands at the border its train crosses (the crossing, the train, its state), or
+     * empty when it is no booking of this network or its train crosses no border.
+     */
+    public Optional<BorderClearance.AtBorder> atBorder(String bookingId) {
+        return freight.bookings(null).stream()
+                .filter(b -> b.id().equals(bookingId))
+                .findFirst()
+                .flatMap(b -> releases(b.serviceDate(), b.train()).stream()
+                        .filter(r -> r.consignment().bookingId().equals(bookingId))
+                        .findFirst())
+                .map(r -> new BorderClearance.AtBorder(
+                        r.crossing(), r.train(), r.consignment().state()));
     }
 
     // ---------------------------------------------------------------- advance data
