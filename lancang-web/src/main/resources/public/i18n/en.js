@@ -853,6 +853,7 @@ export default {
   'tk.type.BORDER_EXIT': "Left the country (border exit)",
   'tk.type.BORDER_ENTRY': "Entered the country (border entry)",
   'tk.type.CUSTOMS_RELEASE': "Released by customs",
+  'tk.type.CUSTOMS_HOLD': "Held by customs",
   'tk.type.ARRIVED': "Train arrived",
   'tk.type.TRANSSHIPPED': "Transshipped to metre gauge",
   'tk.type.DELIVERED': "Delivered",

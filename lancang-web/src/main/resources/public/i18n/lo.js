@@ -852,6 +852,7 @@ export default {
   'tk.type.BORDER_EXIT': "ອອກຈາກປະເທດ (ຊາຍແດນ)",
   'tk.type.BORDER_ENTRY': "ເຂົ້າປະເທດ (ຊາຍແດນ)",
   'tk.type.CUSTOMS_RELEASE': "ພາສີອະນຸຍາດແລ້ວ",
+  'tk.type.CUSTOMS_HOLD': "ພາສີກັກໄວ້",
   'tk.type.ARRIVED': "ລົດໄຟມາຮອດ",
   'tk.type.TRANSSHIPPED': "ຍ້າຍໄປລົດໄຟລາງແຄບ (ແມັດ)",
   'tk.type.DELIVERED': "ສົ່ງມອບແລ້ວ",

@@ -852,6 +852,7 @@ export default {
   'tk.type.BORDER_EXIT': "出境",
   'tk.type.BORDER_ENTRY': "入境",
   'tk.type.CUSTOMS_RELEASE': "海关放行",
+  'tk.type.CUSTOMS_HOLD': "海关扣留",
   'tk.type.ARRIVED': "列车到达",
   'tk.type.TRANSSHIPPED': "换装至米轨",
   'tk.type.DELIVERED': "已交付",

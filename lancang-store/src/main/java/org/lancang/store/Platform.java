@@ -418,7 +418,7 @@ public final class Platform implements AutoCloseable {
                             ? CustomsRules.parse(n.files().read(CustomsRules.FILE))
                             : CustomsRules.DEFAULT,
                     platform.operations.clock());
-            c.onRelease(platform.tracking::released);
+            c.onDecision(platform.tracking::decided);
             out.add(c);
         }
         return out;
@@ -555,7 +555,7 @@ public final class Platform implements AutoCloseable {
                     operators,
                     TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
                     clock);
-            platform.customs.onRelease(platform.tracking::released);
+            platform.customs.onDecision(platform.tracking::decided);
             platform.networkCustoms = NetworkCustoms.of(platform.customs);
             platform.tracking.checkOnward((booking, onward) -> platform.networkCustoms.checkOnward(booking, onward));
             return platform;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.testing.TestClock;
+import org.lancang.web.tracking.Iftsta;
 
 /**
  * Issue 19, customs at every border a through consignment crosses, over HTTP with both networks served: boxes from
@@ -221,6 +222,17 @@ class SecondBorderCustomsApiTest {
                 .json();
         assertThat(again.get("code").asText()).isEqualTo("release-final");
 
+        // Thai customs hold it first, for a reason: a hold step of each box at Nong Khai; the shuttle still waits
+        Instant heldAt = now;
+        JsonNode hold = ok(
+                server.postJson(
+                        "/api/freight/customs/" + number + "/decision",
+                        thai,
+                        "{\"state\":\"HELD\",\"reason\":\"seal to be checked\"}"),
+                200);
+        assertThat(hold.get("state").asText()).isEqualTo("HELD");
+        assertThat(holdOf(train, date).get("open").asBoolean()).isTrue();
+
         now = now.plus(Duration.ofMinutes(5));
         at(now);
         JsonNode thaiRelease = ok(
@@ -241,18 +253,25 @@ class SecondBorderCustomsApiTest {
         JsonNode events = ok(server.get("/api/freight/tracking/consignments/" + bookingId, shipper), 200)
                 .get("events");
         for (String unit : units) {
-            JsonNode first = event(events, unit, homeControl);
+            JsonNode holdStep = event(events, unit, "CUSTOMS_HOLD", "NKI");
+            assertThat(holdStep.get("network").asText()).isEqualTo(VB);
+            assertThat(holdStep.get("shipmentEventTypeCode").asText()).isEqualTo("HOLD");
+            assertThat(Instant.parse(holdStep.get("eventDateTime").asText())).isEqualTo(heldAt);
+            JsonNode first = event(events, unit, "CUSTOMS_RELEASE", homeControl);
             assertThat(first.get("network").asText()).isEqualTo("china-laos");
-            JsonNode thaiSide = event(events, unit, "NKI");
+            JsonNode thaiSide = event(events, unit, "CUSTOMS_RELEASE", "NKI");
             assertThat(thaiSide.get("network").asText()).isEqualTo(VB);
             assertThat(thaiSide.get("eventTimeZone").asText()).isEqualTo("Asia/Bangkok");
             assertThat(Instant.parse(thaiSide.get("eventDateTime").asText())).isEqualTo(now);
         }
-        // and the IFTSTA has a customs release (CUR) at each control station
+        // and the IFTSTA has a customs release (CUR) at each control station and the hold (CUH) at Nong Khai, checked
+        // against its schema
         String iftsta = server.get("/api/freight/tracking/consignments/" + bookingId + "/iftsta", shipper)
                 .body();
         assertThat(iftsta).contains("STS+1+CUR'RFF+BN:" + bookingId);
-        assertThat(iftsta.split("LOC\\+175\\+NKI'", -1)).hasSize(1 + units.size());
+        assertThat(iftsta).contains("STS+1+CUH'RFF+BN:" + bookingId);
+        assertThat(iftsta.split("LOC\\+175\\+NKI'", -1)).hasSize(1 + 2 * units.size());
+        assertThat(Iftsta.load().check(iftsta)).isEmpty();
         assertThat(iftsta.split("LOC\\+175\\+" + homeControl + "'", -1)).hasSize(1 + units.size());
     }
 
@@ -328,14 +347,14 @@ class SecondBorderCustomsApiTest {
         throw new AssertionError("no hold of " + train);
     }
 
-    static JsonNode event(JsonNode events, String unit, String place) {
+    static JsonNode event(JsonNode events, String unit, String type, String place) {
         for (JsonNode e : events) {
             if (unit.equals(e.path("equipmentReference").asText())
-                    && e.get("lancangEventType").asText().equals("CUSTOMS_RELEASE")
+                    && e.get("lancangEventType").asText().equals(type)
                     && place.equals(e.get("eventLocation").get("facilityCode").asText())) {
                 return e;
             }
         }
-        throw new AssertionError("no customs release of " + unit + " at " + place + " in " + events);
+        throw new AssertionError("no " + type + " of " + unit + " at " + place + " in " + events);
     }
 }

@@ -57,20 +57,21 @@ public final class CustomsService {
     private final TimetableService timetable;
     private final CustomsRules rules;
     private final Clock clock;
-    private final List<ReleaseHook> releaseHooks = new CopyOnWriteArrayList<>();
+    private final List<DecisionHook> decisionHooks = new CopyOnWriteArrayList<>();
 
     /**
-     * Work committed with a release or not at all (freight tracking records each box's customs release): called inside
-     * the decisions' transaction with the consignments released, the control station and the time.
+     * Work committed with a release or a hold or not at all (freight tracking records each box's customs release and
+     * hold at its border): called inside the decisions' transaction with the consignments so decided, the control
+     * station, the decision (RELEASED or HELD) and the time.
      */
     @FunctionalInterface
-    public interface ReleaseHook {
-        void released(Handle h, List<String> bookingIds, String controlPoint, Instant at);
+    public interface DecisionHook {
+        void decided(Handle h, List<String> bookingIds, String controlPoint, ReleaseState state, Instant at);
     }
 
-    /** Adds work done in the same transaction as every release (see {@link ReleaseHook}). */
-    public void onRelease(ReleaseHook hook) {
-        releaseHooks.add(hook);
+    /** Adds work done in the same transaction as every release and hold (see {@link DecisionHook}). */
+    public void onDecision(DecisionHook hook) {
+        decisionHooks.add(hook);
     }
 
     public CustomsService(
@@ -471,16 +472,21 @@ public final class CustomsService {
                         now,
                         prefixed ? "IMPORT" : "CUSTOMS");
             }
-            Map<String, List<String>> releasedAt = new TreeMap<>();
+            // the consignments released and held, by control station and decision, told in that order
+            Map<String, List<String>> decided = new TreeMap<>();
             for (int i = 0; i < decisions.size(); i++) {
-                if (decisions.get(i).state() == ReleaseState.RELEASED) {
+                ReleaseState s = decisions.get(i).state();
+                if (s == ReleaseState.RELEASED || s == ReleaseState.HELD) {
                     Release r = targets.get(i);
-                    releasedAt
-                            .computeIfAbsent(r.crossing().control().code(), k -> new ArrayList<>())
+                    decided.computeIfAbsent(r.crossing().control().code() + "\t" + s, k -> new ArrayList<>())
                             .add(r.consignment().bookingId());
                 }
             }
-            releasedAt.forEach((point, ids) -> releaseHooks.forEach(hook -> hook.released(h, ids, point, now)));
+            decided.forEach((key, ids) -> {
+                String[] parts = key.split("\t");
+                ReleaseState s = ReleaseState.valueOf(parts[1]);
+                decisionHooks.forEach(hook -> hook.decided(h, ids, parts[0], s, now));
+            });
         });
         targets.stream().map(Release::serviceDate).distinct().forEach(operations::holdsChanged);
         return targets.stream()

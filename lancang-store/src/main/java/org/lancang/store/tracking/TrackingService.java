@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.lancang.customs.ReleaseState;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -434,10 +435,19 @@ public final class TrackingService {
     }
 
     /**
-     * Customs released these consignments at their control station: a CUSTOMS_RELEASE step for each of their units,
-     * in the caller's transaction (the decision's own), so a release is never committed without its steps.
+     * Customs released or held these consignments at their control station: a CUSTOMS_RELEASE or CUSTOMS_HOLD step for
+     * each of their units (a through consignment's onward leg: the first booking's boxes), in the caller's transaction
+     * (the decision's own), so a decision is never committed without its steps. Other decisions are no step.
      */
-    public void released(Handle h, List<String> bookingIds, String controlPoint, Instant at) {
+    public void decided(Handle h, List<String> bookingIds, String controlPoint, ReleaseState state, Instant at) {
+        BoxEventType type = switch (state) {
+            case RELEASED -> BoxEventType.CUSTOMS_RELEASE;
+            case HELD -> BoxEventType.CUSTOMS_HOLD;
+            default -> null;
+        };
+        if (type == null) {
+            return;
+        }
         Set<String> ids = new TreeSet<>(bookingIds);
         lock(h);
         Map<String, Booked> booked = booked(h, ids);
@@ -458,8 +468,7 @@ public final class TrackingService {
             }
             String owner = throughOf.getOrDefault(id, id);
             for (String unit : new TreeSet<>(units.getOrDefault(owner, Set.of()))) {
-                events.add(
-                        new BoxEvent(owner, unit, BoxEventType.CUSTOMS_RELEASE, controlPoint, at, b.train(), b.date()));
+                events.add(new BoxEvent(owner, unit, type, controlPoint, at, b.train(), b.date()));
             }
         }
         insert(h, events, Map.of(), "customs", at);

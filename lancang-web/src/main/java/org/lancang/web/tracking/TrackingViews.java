@@ -120,6 +120,11 @@ public final class TrackingViews {
                     shipment = "APPR";
                     document = "CUS";
                 }
+                case CUSTOMS_HOLD -> {
+                    eventType = "SHIPMENT";
+                    shipment = "HOLD";
+                    document = "CUS";
+                }
                 default -> throw new IllegalStateException("unmapped " + e.type());
             }
             String name = network.point(e.location()).map(p -> p.names().en()).orElse(e.location());
