@@ -1,11 +1,13 @@
 // The freight office's border board (border-board.html): the day's freight trains approaching each border
 // (/api/freight/border-board), with their advance cargo data (complete, sent, late), the release state of their
 // consignments and whether the border interlock holds them; the data of a train is sent from here
-// (POST /api/freight/manifests/{train}/submit).
+// (POST /api/freight/manifests/{train}/submit). The network picker (?network=, GET /api/networks) shows the borders
+// of any network served: each network's trains are declared and held at its own borders.
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
+const chosen = () => encodeURIComponent($('network').value);
 let names = {};
 let zones = {};
 const placeName = (code) => (names[code] ? localName(names[code]) : code);
@@ -19,9 +21,18 @@ async function init() {
   if (!me) { location.replace('/signin.html?next=/border-board.html'); return; }
   const params = new URLSearchParams(location.search);
   $('day').value = params.get('date') || new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const points = await api('/api/network/points');
-  names = Object.fromEntries(points.map((p) => [p.code, p.names]));
-  zones = Object.fromEntries(points.map((p) => [p.code, p.timeZone]));
+  const networks = await api('/api/networks');
+  $('network').replaceChildren(...networks.map((n) => h('option', { value: n.code }, `${localName(n.names)} (${n.code})`)));
+  const wanted = (params.get('network') || '').toLowerCase();
+  $('network').value = networks.some((n) => n.code === wanted) ? wanted : networks[0].code;
+  for (const n of networks) {
+    const points = await api(`/api/networks/${encodeURIComponent(n.code)}/points`);
+    for (const p of points) {
+      names[p.code] = p.names;
+      zones[p.code] = p.timeZone;
+    }
+  }
+  $('network').addEventListener('change', load);
   $('day').addEventListener('change', load);
   document.addEventListener('lang-change', load);
   await load();
@@ -29,7 +40,7 @@ async function init() {
 
 async function load() {
   try {
-    const rows = await api(`/api/freight/border-board?date=${$('day').value}`);
+    const rows = await api(`/api/freight/border-board?date=${$('day').value}&network=${chosen()}`);
     $('board').replaceChildren(rows.length ? table(rows) : h('p', { class: 'note' }, t('bb.none')));
   } catch (e) {
     $('message').textContent = errorText(e);
@@ -71,7 +82,8 @@ function row(r) {
 
 async function submit(r) {
   try {
-    await api(`/api/freight/manifests/${encodeURIComponent(r.train)}/submit?date=${$('day').value}`, { method: 'POST', body: {} });
+    await api(`/api/freight/manifests/${encodeURIComponent(r.train)}/submit?date=${$('day').value}&network=${chosen()}`,
+      { method: 'POST', body: {} });
     $('message').textContent = '';
   } catch (e) {
     $('message').textContent = errorText(e);

@@ -99,9 +99,9 @@ async function loadDelays(date) {
 }
 
 async function loadConflicts(date) {
-  // the border interlock (customs) is the home network's
+  // the border interlock (customs) of the network shown: each network's trains are held at its own borders
   const [list, holds] = await Promise.all([api(withNetwork(`/api/operations/conflicts?date=${date}`)),
-    network().home ? api(`/api/operations/holds?date=${date}`) : []]);
+    api(withNetwork(`/api/operations/holds?date=${date}`))]);
   // trains the border interlock holds until customs release them (issue 18), before the conflicts
   const held = holds.map((x) => h('li', { class: 'hold', 'data-train': x.train, 'data-open': String(x.open) },
     t(x.open ? 'dsp.borderHold' : 'dsp.borderReleased', { train: x.train, point: nameOf(x.point),

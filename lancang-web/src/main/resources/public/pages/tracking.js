@@ -2,7 +2,8 @@
 // one's ETA in the destination's local time, a strip map of the line with where its boxes are (each unit's latest
 // step), and its events (actual, planned, estimated) in the reader's language
 // (GET /api/freight/tracking/consignments/{id}); for a through consignment, its onward leg beyond the transshipment
-// (train, departure and ETA, each in its point's zone). Each network's points are read once, when first needed.
+// (train, departure and ETA, each in its point's zone), and customs at each border its legs cross (in travel order,
+// with the state at each). Each network's points are read once, when first needed.
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, localName, locale } from '/lib/i18n.js';
 
@@ -64,6 +65,7 @@ async function show() {
     points = byNetwork[c.network] || await pointsOf(c.network);
     showEta(c);
     showOnward(c);
+    showCustoms(c);
     showStrip(c);
     showEvents(c);
   } catch (e) {
@@ -110,6 +112,15 @@ function showOnward(c) {
     lines.push(h('p', { class: 'note', id: 'onward-short' }, t('tk.onward.short', { end: placeName(o.arrivesAt), place: placeName(o.to) })));
   }
   $('onward').replaceChildren(...lines);
+}
+
+/** Customs at every border the consignment's legs cross, in travel order, with where it stands at each. */
+function showCustoms(c) {
+  const borders = c.customs || [];
+  $('customs-section').hidden = borders.length === 0;
+  $('customs').replaceChildren(...borders.map((b) => h('li', { 'data-border': b.border, 'data-state': b.state },
+    t('tk.customs.border', { border: placeName(b.border), country: b.country, control: placeName(b.control), train: b.train }),
+    ': ', h('strong', {}, t(`tk.customs.state.${b.state}`)))));
 }
 
 /** The line as a strip from one end to the other, the freight stations and borders named, the boxes counted where they are. */

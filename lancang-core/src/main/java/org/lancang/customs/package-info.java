@@ -14,5 +14,9 @@
  * accepted → selected for inspection → released, or held with a reason. The <em>border interlock</em> ({@link
  * org.lancang.customs.BorderInterlock}) turns a train's states into a departure hold at its crossing, which live
  * operations' forecast waits for and its event check enforces.
+ *
+ * <p>A consignment's legs may cross several borders (a through consignment rides one train per network): {@link
+ * org.lancang.customs.BorderClearance} holds that each border behind it has released it and each border ahead has its
+ * declaration before it goes on, naming the first border that lacks it.
  */
 package org.lancang.customs;

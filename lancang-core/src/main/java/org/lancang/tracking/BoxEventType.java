@@ -12,6 +12,8 @@ public enum BoxEventType {
     BORDER_EXIT(true),
     BORDER_ENTRY(true),
     CUSTOMS_RELEASE(false),
+    /** Customs at a border hold the box (with a reason, kept by customs): it may not cross until released. */
+    CUSTOMS_HOLD(false),
     ARRIVED(true),
     /** Moved from the standard-gauge train to a metre-gauge one (the link to Thailand). */
     TRANSSHIPPED(false),

@@ -28,6 +28,7 @@ import org.lancang.store.changes.NetworkChanges;
 import org.lancang.store.changes.RoadLimits;
 import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.customs.CustomsService;
+import org.lancang.store.customs.NetworkCustoms;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.db.GroupCommit;
@@ -111,6 +112,7 @@ public final class Platform implements AutoCloseable {
     private volatile NetworkFreight networkFreight;
     private volatile NetworkChanges networkChanges;
     private CustomsService customs;
+    private volatile NetworkCustoms networkCustoms;
     /** Every currency of the networks served (ADR 0030), set once at start. */
     private Currencies currencies;
     /** Freight tracking (issue 18), set once after the services it builds on. */
@@ -242,6 +244,7 @@ public final class Platform implements AutoCloseable {
             List<TimetableChangeService> changes = changes(platform, timetables);
             platform.networkChanges = NetworkChanges.of(platform.changes, changes);
             platform.networkFreight = NetworkFreight.of(platform.freight, freight(platform, timetables, changes));
+            platform.networkCustoms = NetworkCustoms.of(platform.customs, customs(platform, timetables));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -391,6 +394,36 @@ public final class Platform implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Customs at the borders of each network other than home that books freight and runs (issue 19): its own
+     * interlock over its own forecast, its advance data due by its folder's {@value CustomsRules#FILE} (the default
+     * where it has none), its releases tracked as home's are.
+     */
+    private static List<CustomsService> customs(Platform platform, Map<String, TimetableService> timetables) {
+        List<CustomsService> out = new ArrayList<>();
+        for (FreightService f : platform.networkFreight.all()) {
+            Optional<OperationsService> operations = platform.networkOperations.all().stream()
+                    .filter(o -> o != platform.operations && o.network().equals(f.networkCode()))
+                    .findFirst();
+            if (f == platform.freight || operations.isEmpty()) {
+                continue;
+            }
+            ServedNetwork n = platform.networks.require(f.networkCode(), "network");
+            CustomsService c = new CustomsService(
+                    platform.database.jdbi(),
+                    f,
+                    operations.get(),
+                    timetables.get(n.code()),
+                    n.has(CustomsRules.FILE)
+                            ? CustomsRules.parse(n.files().read(CustomsRules.FILE))
+                            : CustomsRules.DEFAULT,
+                    platform.operations.clock());
+            c.onDecision(platform.tracking::decided);
+            out.add(c);
+        }
+        return out;
+    }
+
     private static Platform start(
             DatabaseConfig config, DataFiles referenceFiles, List<DataFiles> others, Clock clock, boolean server) {
         List<DataFiles> every = new ArrayList<>(List.of(referenceFiles));
@@ -522,7 +555,9 @@ public final class Platform implements AutoCloseable {
                     operators,
                     TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
                     clock);
-            platform.customs.onRelease(platform.tracking::released);
+            platform.customs.onDecision(platform.tracking::decided);
+            platform.networkCustoms = NetworkCustoms.of(platform.customs);
+            platform.tracking.checkOnward((booking, onward) -> platform.networkCustoms.checkOnward(booking, onward));
             return platform;
         } catch (RuntimeException e) {
             commits.close();
@@ -617,6 +652,11 @@ public final class Platform implements AutoCloseable {
     /** Customs at the border: advance cargo data, release states, the interlock's holds (issue 18). */
     public CustomsService customs() {
         return customs;
+    }
+
+    /** Customs at the borders of every network that books freight (home first): a through consignment's each border. */
+    public NetworkCustoms networkCustoms() {
+        return networkCustoms;
     }
 
     public FreightService freight() {

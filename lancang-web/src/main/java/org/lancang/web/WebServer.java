@@ -146,7 +146,7 @@ public final class WebServer implements AutoCloseable {
                 new ThroughConsignments(platform.networkFreight(), platform.networks(), platform.networkOperations());
         endpoints.addAll(new FreightRoutes(platform.networkFreight(), auth, platform.networks(), through).endpoints());
         endpoints.addAll(new ThroughRoutes(through, auth).endpoints());
-        endpoints.addAll(new CustomsRoutes(platform.customs(), platform.operations(), auth).endpoints());
+        endpoints.addAll(new CustomsRoutes(platform.networkCustoms(), platform.networkOperations(), auth).endpoints());
         endpoints.addAll(new GtfsRealtimeRoutes(
                         platform.networkOperations(),
                         code -> NetworksRoutes.stopCoordinates(
@@ -157,7 +157,7 @@ public final class WebServer implements AutoCloseable {
                         code -> platform.networks().require(code, "network").operators())
                 .endpoints());
         endpoints.addAll(new NetworksRoutes(platform.networks(), platform.timetable()).endpoints());
-        endpoints.addAll(new TrackingRoutes(platform.tracking(), auth).endpoints());
+        endpoints.addAll(new TrackingRoutes(platform.tracking(), platform.networkCustoms(), auth).endpoints());
         List<Endpoint> all = List.copyOf(endpoints);
         Map<String, Object> openApi = OpenApi.document(all, VERSION);
 

@@ -50,6 +50,44 @@ class SecondNetworkTrackingApiTest {
         office = FreightApiTest.user(server, admin, "tnl.freight.desk", "FREIGHT_OFFICE");
         dispatcher = FreightApiTest.user(server, admin, "som.tracking.dispatch", "DISPATCHER");
         passenger = FreightApiTest.user(server, admin, "a.tracking.passenger", "PASSENGER");
+        FreightApiTest.user(server, admin, "mohan.tracking", "CUSTOMS");
+        FreightApiTest.user(server, admin, "nongkhai.tracking", "CUSTOMS");
+        ok(server.putJson("/api/freight/customs/officers/mohan.tracking", admin, "{\"country\":\"CN\"}"), 200);
+        ok(server.putJson("/api/freight/customs/officers/nongkhai.tracking", admin, "{\"country\":\"TH\"}"), 200);
+    }
+
+    /**
+     * Customs at the border {@code train} crosses: its advance data sent by the freight office and the consignment
+     * released by {@code officer} (each border declares and releases on its own: SecondBorderCustomsApiTest).
+     */
+    static void cleared(String consignment, String train, String date, String network, String officer) {
+        ok(
+                server.postJson(
+                        "/api/freight/manifests/" + train + "/submit?date=" + date + "&network=" + network,
+                        office,
+                        "{}"),
+                200);
+        ok(
+                server.postJson(
+                        "/api/freight/customs/" + consignment + "/decision",
+                        server.token(officer, "password of " + officer),
+                        "{\"state\":\"RELEASED\"}"),
+                200);
+    }
+
+    /** A consignment note for {@code booking}'s boxes of dry goods, paid by the consignor to {@code carrier}. */
+    static String note(JsonNode booking, String carrier) {
+        return SecondBorderCustomsApiTest.dryNote(booking)
+                .replaceAll(
+                        "\"payers\":\\[[^]]*]",
+                        "\"payers\":[{\"carrier\":\"" + carrier + "\",\"pays\":\"CONSIGNOR\"}]");
+    }
+
+    /** Puts {@code booking}'s note in and answers its consignment number. */
+    static String noted(JsonNode booking, String note) {
+        return ok(server.putJson("/api/freight/bookings/" + booking.get("id").asText() + "/note", shipper, note), 201)
+                .get("consignmentNumber")
+                .asText();
     }
 
     @AfterAll
@@ -145,6 +183,8 @@ class SecondNetworkTrackingApiTest {
         String id = booking.get("id").asText();
         String train = booking.get("train").asText();
         List<String> units = booking.get("units").findValuesAsText("unit");
+        // the shuttle crosses the Thai–Lao border: held at Nong Khai until Thai customs release its boxes
+        cleared(noted(booking, note(booking, "SRT")), train, DAY, VB, "nongkhai.tracking");
 
         runAsPlanned(train, DAY);
 
@@ -363,6 +403,11 @@ class SecondNetworkTrackingApiTest {
                                 after.get(2).get("date").asText())),
                 409,
                 "train");
+
+        // customs at both borders before the boxes change trains (refused without: SecondBorderCustomsApiTest)
+        String number = noted(booking, SecondBorderCustomsApiTest.dryNote(booking));
+        cleared(number, homeTrain, HOME_DAY, "china-laos", "mohan.tracking");
+        ok(server.postJson("/api/freight/manifests/" + train + "/submit?date=" + date, office, "{}"), 200);
 
         // the tracking page's consignment has the onward block
         JsonNode o = ok(server.get("/api/freight/tracking/consignments/" + id, shipper), 200)

@@ -34,6 +34,7 @@ class SecondNetworkTrackingBrowserTest {
     static void start() throws Exception {
         server = TestServer.everyNetwork();
         shipper = FreightApiTest.user(server, server.adminToken(), "lo.through.shipper", "SHIPPER");
+        FreightApiTest.user(server, server.adminToken(), "lo.through.office", "FREIGHT_OFFICE");
         b = new BrowserSupport(server, 1280, 1200);
     }
 
@@ -113,7 +114,27 @@ class SecondNetworkTrackingBrowserTest {
         assertThat(b.driver.findElement(By.id("onward-departs")).getText()).contains("ເວລາລາວ");
         assertThat(b.driver.findElement(By.id("onward-eta")).getText()).contains("ເວລາໄທ");
         assertThat(b.driver.findElement(By.id("onward-short")).isDisplayed()).isTrue();
+        // customs at both borders the boxes cross, in travel order, neither declared yet
+        List<WebElement> borders = b.driver.findElements(By.cssSelector("#customs li"));
+        assertThat(borders).extracting(e -> e.getAttribute("data-border")).containsExactly("BDR", "TLB");
+        assertThat(borders).extracting(e -> e.getAttribute("data-state")).containsExactly("DRAFT", "DRAFT");
+        assertThat(borders.get(1).getText()).contains("ພາສີ TH", train, "ຍັງບໍ່ໄດ້ສົ່ງໃບແຈ້ງ");
         b.shot("tracking-onward-lo");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
+
+        // the freight office's border board on the Bangkok line: the shuttle approaching Nong Khai, held there
+        String date = shuttle.get("date").asText();
+        b.fresh();
+        b.signIn(
+                "lo.through.office",
+                "password of lo.through.office",
+                "/border-board.html?network=vientiane-bangkok&date=" + date);
+        b.wait.until(d -> d.getCurrentUrl().contains("/border-board.html"));
+        WebElement row = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-train=" + train + "]")));
+        assertThat(b.driver.findElement(By.id("network")).getAttribute("value")).isEqualTo("vientiane-bangkok");
+        assertThat(row.getAttribute("data-held")).isEqualTo("true");
+        assertThat(row.getText()).contains("(TH)", "not sent");
+        b.shot("border-board-second-network");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.customs.AdvanceData;
+import org.lancang.customs.BorderClearance;
 import org.lancang.customs.BorderInterlock;
 import org.lancang.customs.Consignment;
 import org.lancang.customs.Crossing;
@@ -56,20 +57,21 @@ public final class CustomsService {
     private final TimetableService timetable;
     private final CustomsRules rules;
     private final Clock clock;
-    private final List<ReleaseHook> releaseHooks = new CopyOnWriteArrayList<>();
+    private final List<DecisionHook> decisionHooks = new CopyOnWriteArrayList<>();
 
     /**
-     * Work committed with a release or not at all (freight tracking records each box's customs release): called inside
-     * the decisions' transaction with the consignments released, the control station and the time.
+     * Work committed with a release or a hold or not at all (freight tracking records each box's customs release and
+     * hold at its border): called inside the decisions' transaction with the consignments so decided, the control
+     * station, the decision (RELEASED or HELD) and the time.
      */
     @FunctionalInterface
-    public interface ReleaseHook {
-        void released(Handle h, List<String> bookingIds, String controlPoint, Instant at);
+    public interface DecisionHook {
+        void decided(Handle h, List<String> bookingIds, String controlPoint, ReleaseState state, Instant at);
     }
 
-    /** Adds work done in the same transaction as every release (see {@link ReleaseHook}). */
-    public void onRelease(ReleaseHook hook) {
-        releaseHooks.add(hook);
+    /** Adds work done in the same transaction as every release and hold (see {@link DecisionHook}). */
+    public void onDecision(DecisionHook hook) {
+        decisionHooks.add(hook);
     }
 
     public CustomsService(
@@ -96,6 +98,32 @@ public final class CustomsService {
         return timetable.planner().network();
     }
 
+    /** The code of the network whose borders this service's customs work at. */
+    public String networkCode() {
+        return network().code();
+    }
+
+    /** Whether {@code country} has border controls on this network (a side of one of its borders). */
+    public boolean controls(String countryCode) {
+        return network().borders().stream()
+                .anyMatch(b -> b.before().code().equalsIgnoreCase(countryCode)
+                        || b.after().code().equalsIgnoreCase(countryCode));
+    }
+
+    /**
+     * A booking's consignment note: its own, or, for the onward leg of a through consignment (its wagons booked on
+     * this network), the note of the booking it goes on from: the same goods, boxes and seals cross this border too.
+     */
+    private Optional<Note> noteOf(String bookingId) {
+        return freight.noteOf(bookingId)
+                .or(() -> jdbi.withHandle(
+                                h -> h.createQuery("SELECT booking_id FROM freight_through WHERE onward_booking = :b")
+                                        .bind("b", bookingId)
+                                        .mapTo(String.class)
+                                        .findOne())
+                        .flatMap(freight::noteOf));
+    }
+
     // ---------------------------------------------------------------- officers
 
     /** The country a customs user works for, if an administrator assigned one. */
@@ -104,6 +132,14 @@ public final class CustomsService {
                 .bind("u", username)
                 .mapTo(String.class)
                 .findOne());
+    }
+
+    /** The countries with border controls on this network (the sides of its borders), by code. */
+    public List<String> controlCountries() {
+        return network().countries().stream()
+                .filter(c -> !c.isShared())
+                .map(Country::code)
+                .toList();
     }
 
     /** Ties a customs user to a country of the network (one that has border controls). */
@@ -211,7 +247,7 @@ public final class CustomsService {
                 continue;
             }
             for (Booking b : entry.getValue()) {
-                Optional<Note> note = freight.noteOf(b.id());
+                Optional<Note> note = noteOf(b.id());
                 State s = states.get(b.id());
                 Consignment c = new Consignment(
                         b.id(),
@@ -256,7 +292,7 @@ public final class CustomsService {
         String key = consignment.strip();
         Booking booking = freight.bookings(null).stream()
                 .filter(b -> b.id().equals(key)
-                        || freight.noteOf(b.id())
+                        || noteOf(b.id())
                                 .map(n -> n.consignmentNumber().equals(key))
                                 .orElse(false))
                 .findFirst()
@@ -267,6 +303,21 @@ public final class CustomsService {
                 .orElseThrow(() -> new NotFound(
                         field,
                         "consignment '" + consignment + "' is on " + booking.train() + ", which crosses no border"));
+    }
+
+    /**
+     * Where a booking of this network stands at the border its train crosses (the crossing, the train, its state), or
+     * empty when it is no booking of this network or its train crosses no border.
+     */
+    public Optional<BorderClearance.AtBorder> atBorder(String bookingId) {
+        return freight.bookings(null).stream()
+                .filter(b -> b.id().equals(bookingId))
+                .findFirst()
+                .flatMap(b -> releases(b.serviceDate(), b.train()).stream()
+                        .filter(r -> r.consignment().bookingId().equals(bookingId))
+                        .findFirst())
+                .map(r -> new BorderClearance.AtBorder(
+                        r.crossing(), r.train(), r.consignment().state()));
     }
 
     // ---------------------------------------------------------------- advance data
@@ -421,16 +472,21 @@ public final class CustomsService {
                         now,
                         prefixed ? "IMPORT" : "CUSTOMS");
             }
-            Map<String, List<String>> releasedAt = new TreeMap<>();
+            // the consignments released and held, by control station and decision, told in that order
+            Map<String, List<String>> decided = new TreeMap<>();
             for (int i = 0; i < decisions.size(); i++) {
-                if (decisions.get(i).state() == ReleaseState.RELEASED) {
+                ReleaseState s = decisions.get(i).state();
+                if (s == ReleaseState.RELEASED || s == ReleaseState.HELD) {
                     Release r = targets.get(i);
-                    releasedAt
-                            .computeIfAbsent(r.crossing().control().code(), k -> new ArrayList<>())
+                    decided.computeIfAbsent(r.crossing().control().code() + "\t" + s, k -> new ArrayList<>())
                             .add(r.consignment().bookingId());
                 }
             }
-            releasedAt.forEach((point, ids) -> releaseHooks.forEach(hook -> hook.released(h, ids, point, now)));
+            decided.forEach((key, ids) -> {
+                String[] parts = key.split("\t");
+                ReleaseState s = ReleaseState.valueOf(parts[1]);
+                decisionHooks.forEach(hook -> hook.decided(h, ids, parts[0], s, now));
+            });
         });
         targets.stream().map(Release::serviceDate).distinct().forEach(operations::holdsChanged);
         return targets.stream()

@@ -19,6 +19,7 @@ import org.lancang.freight.ThroughQuote;
 import org.lancang.freight.Transshipment;
 import org.lancang.money.Currency;
 import org.lancang.network.Network;
+import org.lancang.store.freight.FreightRecords.RequestStatus;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.operations.NetworkOperations;
@@ -237,7 +238,8 @@ public final class ThroughConsignments {
 
     /**
      * Puts a through consignment's boxes on {@code train} of the network beyond on {@code date}: the train must be a
-     * freight train of that network running that day, leave from the transshipment point, and leave no sooner than the
+     * freight train of that network running that day (a catalogue slot's, or an ad-hoc path the shipper asked for
+     * there and the freight office approved), leave from the transshipment point, and leave no sooner than the
      * boxes can be there (the first train's arrival at the yard, forecast if it has one, + the yard's batches + the
      * point's time in {@value TerminalTimes#FILE}); its wagons are booked from that network's pool at the point, one
      * per box a wagon carries, counted against the train's capacity (a clash naming {@code train} when it is full).
@@ -263,33 +265,22 @@ public final class ThroughConsignments {
         }
         Beyond beyond = reaching(t.to());
         FreightService there = freight.of(beyond.network().code());
-        Slot slot = there.data().slots().stream()
-                .filter(s -> s.train().equalsIgnoreCase(number))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInput(
-                        "train",
-                        "'" + train + "' is no freight train of "
-                                + beyond.network().code() + ": its freight trains are "
-                                + there.data().slots().stream().map(Slot::train).toList()));
-        FreightRecords.SlotOnDate s = there.slot(slot.id(), date);
-        if (!s.runs()) {
-            throw new InvalidInput("date", number + " does not run on " + date);
-        }
-        String point = beyond.yard().point();
-        if (!s.from().equals(point)) {
-            throw new InvalidInput(
-                    "train", number + " leaves from " + s.from() + ", not from the transshipment point " + point);
-        }
         FreightRecords.Booking b = t.booking();
+        String point = beyond.yard().point();
+        Leaving leaving = leaving(there, beyond, b, number, train, date);
+        if (!leaving.from().equals(point)) {
+            throw new InvalidInput(
+                    "train", number + " leaves from " + leaving.from() + ", not from the transshipment point " + point);
+        }
         int boxes = b.units().size();
         Instant arrival = arrivalAtYard(b, beyond.yard().otherPoint());
         Duration yard = beyond.yard().time(boxes);
         Duration handover = beyond.terminals().release(point);
         Instant earliest = arrival.plus(yard).plus(handover);
-        if (s.departureAt().isBefore(earliest)) {
+        if (leaving.departure().isBefore(earliest)) {
             throw new InvalidInput(
                     "train",
-                    number + " leaves " + point + " at " + s.departureAt() + ", before the boxes can be there: "
+                    number + " leaves " + point + " at " + leaving.departure() + ", before the boxes can be there: "
                             + b.train() + " arrives at " + beyond.yard().otherPoint() + " at " + arrival + ", the yard"
                             + " takes " + yard.toMinutes() + " min for " + boxes + " boxes, " + point + " "
                             + handover.toMinutes() + " min: the earliest is " + earliest);
@@ -299,8 +290,8 @@ public final class ThroughConsignments {
         try {
             onward = there.book(
                     b.shipper(),
-                    slot.id(),
-                    null,
+                    leaving.slotId(),
+                    leaving.requestId(),
                     date,
                     List.of(new FreightRecords.Equipment(EquipmentKind.FLAT, wagons)),
                     // the consignment is tied to its wagons in their booking's own transaction: both or neither
@@ -331,7 +322,51 @@ public final class ThroughConsignments {
                 t.to(),
                 t.createdAt(),
                 t.quote(),
-                new Onward(onward.id(), number, date, onward.from(), onward.to(), s.departureAt(), earliest));
+                new Onward(onward.id(), number, date, onward.from(), onward.to(), leaving.departure(), earliest));
+    }
+
+    /** The onward train as booked: a catalogue slot's, or a path of the shipper's approved on that network. */
+    private record Leaving(String slotId, String requestId, String from, Instant departure) {}
+
+    /**
+     * The train {@code number} of the network beyond leaving on {@code date}: a slot of its catalogue that runs that day,
+     * or else an ad-hoc path the consignment's shipper asked for there and the freight office approved (a freight train
+     * Thanaleng → Bangkok, say, which no catalogue train is); 400 naming {@code train} or {@code date} otherwise.
+     */
+    private static Leaving leaving(
+            FreightService there,
+            Beyond beyond,
+            FreightRecords.Booking b,
+            String number,
+            String asked,
+            LocalDate date) {
+        Optional<Slot> slot = there.data().slots().stream()
+                .filter(s -> s.train().equalsIgnoreCase(number))
+                .findFirst();
+        if (slot.isPresent()) {
+            FreightRecords.SlotOnDate s = there.slot(slot.get().id(), date);
+            if (!s.runs()) {
+                throw new InvalidInput("date", number + " does not run on " + date);
+            }
+            return new Leaving(slot.get().id(), null, s.from(), s.departureAt());
+        }
+        List<FreightRecords.Request> paths = there.requests(b.shipper()).stream()
+                .filter(r -> r.status() == RequestStatus.APPROVED)
+                .toList();
+        FreightRecords.Request path = paths.stream()
+                .filter(r -> number.equalsIgnoreCase(r.train()) && date.equals(r.serviceDate()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "train",
+                        "'" + asked + "' is no freight train of "
+                                + beyond.network().code() + " on " + date
+                                + ": its freight trains are "
+                                + there.data().slots().stream().map(Slot::train).toList()
+                                + ", and the shipper's approved paths there "
+                                + paths.stream()
+                                        .map(r -> r.train() + " on " + r.serviceDate())
+                                        .toList()));
+        return new Leaving(null, path.id(), path.ask().from(), path.departure());
     }
 
     /** When the booking's train reaches the yard: its live forecast there, or its plan. */

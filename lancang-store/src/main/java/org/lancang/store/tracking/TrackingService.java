@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.lancang.customs.ReleaseState;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
@@ -350,6 +351,7 @@ public final class TrackingService {
                             + b.id() + "/onward first");
         }
         Leg l = leg.get();
+        onwardCheck.check(b.id(), l.onwardBooking());
         String unloaded = "unloaded from " + gauge(followedOf(b.network()).network()) + " train " + b.train() + " of "
                 + b.network() + " at the yard";
         String loaded =
@@ -418,24 +420,55 @@ public final class TrackingService {
                 .list());
     }
 
+    /** What must hold before a through consignment's boxes go on (customs at every border it crosses). */
+    @FunctionalInterface
+    public interface OnwardCheck {
+        /** Throws, naming what is missing, when the boxes of {@code bookingId} may not go on with {@code onward}. */
+        void check(String bookingId, String onwardBookingId);
+    }
+
+    private volatile OnwardCheck onwardCheck = (booking, onward) -> {};
+
+    /** Checked by every transfer before anything is written (the platform hands in customs at every border). */
+    public void checkOnward(OnwardCheck check) {
+        onwardCheck = check;
+    }
+
     /**
-     * Customs released these consignments at their control station: a CUSTOMS_RELEASE step for each of their units,
-     * in the caller's transaction (the decision's own), so a release is never committed without its steps.
+     * Customs released or held these consignments at their control station: a CUSTOMS_RELEASE or CUSTOMS_HOLD step for
+     * each of their units (a through consignment's onward leg: the first booking's boxes), in the caller's transaction
+     * (the decision's own), so a decision is never committed without its steps. Other decisions are no step.
      */
-    public void released(Handle h, List<String> bookingIds, String controlPoint, Instant at) {
+    public void decided(Handle h, List<String> bookingIds, String controlPoint, ReleaseState state, Instant at) {
+        BoxEventType type = switch (state) {
+            case RELEASED -> BoxEventType.CUSTOMS_RELEASE;
+            case HELD -> BoxEventType.CUSTOMS_HOLD;
+            default -> null;
+        };
+        if (type == null) {
+            return;
+        }
         Set<String> ids = new TreeSet<>(bookingIds);
         lock(h);
         Map<String, Booked> booked = booked(h, ids);
-        Map<String, Set<String>> units = units(h, ids);
+        // the onward leg of a through consignment carries the first booking's boxes (its own are the wagons)
+        Map<String, String> throughOf = new HashMap<>();
+        h.createQuery("SELECT booking_id, onward_booking FROM freight_through WHERE onward_booking = ANY(:ids)")
+                .bind("ids", ids.toArray(new String[0]))
+                .map((rs, ctx) -> throughOf.put(rs.getString("onward_booking"), rs.getString("booking_id")))
+                .list();
+        Set<String> owners = new TreeSet<>(ids);
+        owners.addAll(throughOf.values());
+        Map<String, Set<String>> units = units(h, owners);
         List<BoxEvent> events = new ArrayList<>();
         for (String id : ids) {
             Booked b = booked.get(id);
             if (b == null) {
                 continue; // not a freight booking this service tracks
             }
-            for (String unit : units.getOrDefault(id, Set.of())) {
-                events.add(new BoxEvent(
-                        b.id(), unit, BoxEventType.CUSTOMS_RELEASE, controlPoint, at, b.train(), b.date()));
+            String owner = throughOf.getOrDefault(id, id);
+            for (String unit : new TreeSet<>(units.getOrDefault(owner, Set.of()))) {
+                events.add(new BoxEvent(owner, unit, type, controlPoint, at, b.train(), b.date()));
             }
         }
         insert(h, events, Map.of(), "customs", at);

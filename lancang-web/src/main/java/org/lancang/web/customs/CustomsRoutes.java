@@ -8,6 +8,8 @@ import org.lancang.customs.ReleaseState;
 import org.lancang.errors.Clash;
 import org.lancang.store.customs.CustomsRecords.Decision;
 import org.lancang.store.customs.CustomsService;
+import org.lancang.store.customs.NetworkCustoms;
+import org.lancang.store.operations.NetworkOperations;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -37,14 +39,21 @@ public final class CustomsRoutes {
 
     public record OfficerInput(String country) {}
 
-    private final CustomsService customs;
-    private final OperationsService operations;
+    private static final String NETWORK = "network code, e.g. vientiane-bangkok (default the home network)";
+
+    private final NetworkCustoms customs;
+    private final NetworkOperations operations;
     private final Auth auth;
 
-    public CustomsRoutes(CustomsService customs, OperationsService operations, Auth auth) {
+    public CustomsRoutes(NetworkCustoms customs, NetworkOperations operations, Auth auth) {
         this.customs = customs;
         this.operations = operations;
         this.auth = auth;
+    }
+
+    /** The customs of the network the request names ({@code ?network=}; home's by default). */
+    private CustomsService customs(Context ctx) {
+        return customs.of(Params.of(ctx).network());
     }
 
     public List<Endpoint> endpoints() {
@@ -63,6 +72,7 @@ public final class CustomsRoutes {
                                         + " flagged when late or incomplete; customs see their country's crossings, a shipper"
                                         + " the trains with their own consignments (their lines only)")
                         .query("date", false, "service date, YYYY-MM-DD (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(ManifestView.class))
                         .handle(ctx -> ctx.json(manifests(ctx))),
                 Endpoint.post(manifests + "/{train}/submit")
@@ -72,12 +82,14 @@ public final class CustomsRoutes {
                                 + " SUBMITTED; an incomplete one stays a draft, flagged")
                         .pathParam("train", "train number")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, "network code (default the train's network)")
                         .returns(ManifestView.class)
                         .handle(ctx -> ctx.json(ManifestView.of(
-                                customs.submit(
-                                        ctx.pathParam("train"),
-                                        date(ctx),
-                                        auth.requireUser(ctx).username()),
+                                ofTrain(ctx)
+                                        .submit(
+                                                ctx.pathParam("train"),
+                                                date(ctx),
+                                                auth.requireUser(ctx).username()),
                                 null))),
                 Endpoint.get(base)
                         .access(readers)
@@ -85,6 +97,7 @@ public final class CustomsRoutes {
                         .summary("The release state of each consignment on the day's trains crossing a border, with who"
                                 + " decided and when: customs see their country's crossings, a shipper their own")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(ReleaseView.class))
                         .handle(ctx -> ctx.json(releases(ctx))),
                 Endpoint.post(base + "/{consignment}/decision")
@@ -127,8 +140,9 @@ public final class CustomsRoutes {
                         .summary("The freight office's border board: the day's trains approaching each border, their"
                                 + " data's completeness, release states and holds")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(BoardRowView.class))
-                        .handle(ctx -> ctx.json(customs.board(date(ctx)).stream()
+                        .handle(ctx -> ctx.json(customs(ctx).board(date(ctx)).stream()
                                 .map(BoardRowView::of)
                                 .toList())),
                 Endpoint.get("/api/operations/holds")
@@ -137,10 +151,12 @@ public final class CustomsRoutes {
                         .summary("Trains held at a border until customs release every consignment on them (the border"
                                 + " interlock), with the forecast's departure from there")
                         .query("date", false, "service date (default today)")
+                        .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(HoldView.class))
-                        .handle(ctx -> ctx.json(operations.held(date(ctx)).stream()
-                                .map(HoldView::of)
-                                .toList())));
+                        .handle(ctx ->
+                                ctx.json(operations.named(Params.of(ctx).network(), "network").held(date(ctx)).stream()
+                                        .map(HoldView::of)
+                                        .toList())));
     }
 
     /** The caller's scope: everything for the freight office, a country for customs, a shipper's own. */
@@ -167,7 +183,7 @@ public final class CustomsRoutes {
     private List<ManifestView> manifests(Context ctx) {
         Scope scope = scope(ctx);
         List<ManifestView> out = new ArrayList<>();
-        customs.manifests(date(ctx)).stream()
+        customs(ctx).manifests(date(ctx)).stream()
                 .filter(m -> scope.country() == null || m.crossing().decidedBy(scope.country()))
                 .filter(m -> scope.shipper() == null
                         || m.lines().stream()
@@ -178,7 +194,7 @@ public final class CustomsRoutes {
 
     private List<ReleaseView> releases(Context ctx) {
         Scope scope = scope(ctx);
-        return customs.releases(date(ctx), scope.country(), scope.shipper()).stream()
+        return customs(ctx).releases(date(ctx), scope.country(), scope.shipper()).stream()
                 .map(ReleaseView::of)
                 .toList();
     }
@@ -204,14 +220,18 @@ public final class CustomsRoutes {
                 .toList());
     }
 
+    /** The customs of the network named, or else of the network that runs the path's train. */
+    private CustomsService ofTrain(Context ctx) {
+        String named = Params.of(ctx).network();
+        return customs.of(
+                named != null && !named.isBlank()
+                        ? named
+                        : operations.ofTrain(ctx.pathParam("train")).network());
+    }
+
     private LocalDate date(Context ctx) {
+        OperationsService home = operations.home();
         return Params.of(ctx)
-                .date(
-                        "date",
-                        operations
-                                .clock()
-                                .instant()
-                                .atZone(operations.serviceZone())
-                                .toLocalDate());
+                .date("date", home.clock().instant().atZone(home.serviceZone()).toLocalDate());
     }
 }

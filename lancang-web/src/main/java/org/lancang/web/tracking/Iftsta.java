@@ -56,6 +56,7 @@ public final class Iftsta {
         CODES.put(BoxEventType.BORDER_EXIT, "BEX");
         CODES.put(BoxEventType.BORDER_ENTRY, "BEN");
         CODES.put(BoxEventType.CUSTOMS_RELEASE, "CUR");
+        CODES.put(BoxEventType.CUSTOMS_HOLD, "CUH");
         CODES.put(BoxEventType.ARRIVED, "ARR");
         CODES.put(BoxEventType.TRANSSHIPPED, "TRS");
         CODES.put(BoxEventType.DELIVERED, "DLV");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.store.customs.NetworkCustoms;
 import org.lancang.store.tracking.TrackingRecords;
 import org.lancang.store.tracking.TrackingRecords.Report;
 import org.lancang.store.tracking.TrackingService;
@@ -26,6 +27,7 @@ import org.lancang.web.http.Endpoint;
 import org.lancang.web.http.Json;
 import org.lancang.web.http.Params;
 import org.lancang.web.http.TypeRef;
+import org.lancang.web.tracking.TrackingViews.BorderView;
 import org.lancang.web.tracking.TrackingViews.ConsignmentView;
 import org.lancang.web.tracking.TrackingViews.DcsaEventView;
 import org.lancang.web.tracking.TrackingViews.DeadLetterView;
@@ -54,10 +56,12 @@ public final class TrackingRoutes {
     public record SubscriptionInput(String callbackUrl, String url, String bookingId) {}
 
     private final TrackingService tracking;
+    private final NetworkCustoms customs;
     private final Auth auth;
     private final Iftsta iftsta = Iftsta.load();
 
-    public TrackingRoutes(TrackingService tracking, Auth auth) {
+    public TrackingRoutes(TrackingService tracking, NetworkCustoms customs, Auth auth) {
+        this.customs = customs;
         this.tracking = tracking;
         this.auth = auth;
     }
@@ -126,7 +130,7 @@ public final class TrackingRoutes {
                                 + " and each unit's latest step")
                         .returns(TypeRef.listOf(ConsignmentView.class))
                         .handle(ctx -> ctx.json(tracking.consignments(shipperOrAll(ctx)).stream()
-                                .map(c -> ConsignmentView.of(c, null))
+                                .map(c -> ConsignmentView.of(c, null, null))
                                 .toList())),
                 Endpoint.get(base + "/consignments/{bookingId}")
                         .access(read)
@@ -305,7 +309,18 @@ public final class TrackingRoutes {
             events.add(DcsaEventView.estimate(estimated, "EST", now, tracking.networkOf(c.to())));
         }
         events.sort(Comparator.comparing(DcsaEventView::eventDateTime));
-        ctx.json(ConsignmentView.of(c, events));
+        List<BorderView> borders =
+                customs
+                        .borders(
+                                c.bookingId(),
+                                c.onward() == null ? null : c.onward().bookingId())
+                        .stream()
+                        .map(b -> BorderView.of(
+                                b,
+                                tracking.networkOf(b.crossing().control().code())
+                                        .code()))
+                        .toList();
+        ctx.json(ConsignmentView.of(c, events, borders));
     }
 
     private void iftsta(Context ctx) {

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.lancang.customs.BorderClearance;
+import org.lancang.customs.ReleaseState;
 import org.lancang.network.Network;
 import org.lancang.store.tracking.TrackingRecords;
 import org.lancang.tracking.BoxEvent;
@@ -118,6 +120,11 @@ public final class TrackingViews {
                     shipment = "APPR";
                     document = "CUS";
                 }
+                case CUSTOMS_HOLD -> {
+                    eventType = "SHIPMENT";
+                    shipment = "HOLD";
+                    document = "CUS";
+                }
                 default -> throw new IllegalStateException("unmapped " + e.type());
             }
             String name = network.point(e.location()).map(p -> p.names().en()).orElse(e.location());
@@ -186,8 +193,9 @@ public final class TrackingViews {
             String etaLocal,
             List<UnitView> units,
             List<DcsaEventView> events,
-            OnwardLegView onward) {
-        static ConsignmentView of(TrackingRecords.Consignment c, List<DcsaEventView> events) {
+            OnwardLegView onward,
+            List<BorderView> customs) {
+        static ConsignmentView of(TrackingRecords.Consignment c, List<DcsaEventView> events, List<BorderView> customs) {
             return new ConsignmentView(
                     c.bookingId(),
                     c.network(),
@@ -214,7 +222,26 @@ public final class TrackingViews {
                             .map(u -> new UnitView(u.unit(), u.kind(), u.lastType(), u.lastLocation(), u.lastAt()))
                             .toList(),
                     events,
-                    OnwardLegView.of(c.onward()));
+                    OnwardLegView.of(c.onward()),
+                    customs);
+        }
+    }
+
+    /**
+     * Customs at one border the consignment's legs cross (in travel order; null on the list of consignments): the
+     * border point, the country whose customs decide there and its control station, the train that crosses, and the
+     * consignment's state there (DRAFT: its declaration not sent yet).
+     */
+    public record BorderView(
+            String border, String country, String control, String train, ReleaseState state, String network) {
+        static BorderView of(BorderClearance.AtBorder b, String network) {
+            return new BorderView(
+                    b.crossing().border().point().code(),
+                    b.crossing().country().code(),
+                    b.crossing().control().code(),
+                    b.train(),
+                    b.state(),
+                    network);
         }
     }
 

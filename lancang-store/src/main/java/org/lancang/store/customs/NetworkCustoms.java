@@ -1,0 +1,144 @@
+package org.lancang.store.customs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.lancang.customs.BorderClearance;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.store.customs.CustomsRecords.Decision;
+import org.lancang.store.customs.CustomsRecords.Release;
+import org.lancang.store.networks.NetworkChoice;
+
+/**
+ * Customs at every border of every network that books freight (home first): one {@link CustomsService} per network,
+ * each with its own borders, rules ({@code customs-rules.csv} of its folder) and interlock, sharing the tables (a
+ * booking belongs to one network). A through consignment crosses a border on each network its legs run on, and each
+ * of those borders' customs declare and release it on their own.
+ */
+public final class NetworkCustoms {
+    private final List<CustomsService> networks;
+
+    private NetworkCustoms(List<CustomsService> networks) {
+        this.networks = List.copyOf(networks);
+    }
+
+    /** Home's customs alone. */
+    public static NetworkCustoms of(CustomsService home) {
+        return new NetworkCustoms(List.of(home));
+    }
+
+    /** Home's customs first, then the others'. */
+    public static NetworkCustoms of(CustomsService home, List<CustomsService> others) {
+        List<CustomsService> all = new ArrayList<>();
+        all.add(home);
+        all.addAll(others);
+        return new NetworkCustoms(all);
+    }
+
+    public CustomsService home() {
+        return networks.get(0);
+    }
+
+    public List<CustomsService> all() {
+        return networks;
+    }
+
+    /** The customs of the network named (home's when blank), or 400 naming {@code network}. */
+    public CustomsService of(String network) {
+        return NetworkChoice.of(networks, CustomsService::networkCode, network, "network");
+    }
+
+    /** The country a customs user works for (one table for every network). */
+    public Optional<String> countryOf(String username) {
+        return home().countryOf(username);
+    }
+
+    /** Ties a customs user to a country with border controls on any network served. */
+    public String assign(String username, String countryCode, String admin) {
+        if (countryCode != null) {
+            for (CustomsService c : networks) {
+                if (c.controls(countryCode.strip())) {
+                    return c.assign(username, countryCode, admin);
+                }
+            }
+        }
+        Set<String> known = new LinkedHashSet<>();
+        networks.forEach(c -> known.addAll(c.controlCountries()));
+        throw new InvalidInput("country", "must be one of " + known);
+    }
+
+    /**
+     * Customs decide, all or none: each consignment is decided on the network where the officer's country has its
+     * controls (a through consignment's number is known on each network it crosses a border of). The decisions of one
+     * call are on one network: one transaction.
+     */
+    public List<Release> decide(List<Decision> decisions, String officer, boolean prefixed) {
+        String country = countryOf(officer).orElse(null);
+        if (networks.size() == 1 || country == null || decisions == null) {
+            return home().decide(decisions, officer, prefixed);
+        }
+        CustomsService chosen = null;
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision d = decisions.get(i);
+            if (d == null || d.consignment() == null || d.consignment().isBlank()) {
+                continue; // refused by the service, naming it
+            }
+            CustomsService where = decidedOn(d.consignment(), country);
+            if (chosen != null && where != chosen) {
+                throw new InvalidInput(
+                        (prefixed ? "decisions[" + i + "]." : "") + "consignment",
+                        "is cleared at a border of " + where.networkCode() + ", the decisions before it at one of "
+                                + chosen.networkCode() + ": send each network's decisions apart");
+            }
+            chosen = where;
+        }
+        return (chosen == null ? home() : chosen).decide(decisions, officer, prefixed);
+    }
+
+    /** The network where {@code country}'s customs decide on a consignment; else the first that knows it. */
+    private CustomsService decidedOn(String consignment, String country) {
+        CustomsService known = null;
+        for (CustomsService c : networks) {
+            try {
+                Release r = c.release(consignment, "consignment");
+                if (r.crossing().decidedBy(country)) {
+                    return c;
+                }
+                known = known == null ? c : known;
+            } catch (NotFound e) {
+                // not a consignment crossing a border of this network
+            }
+        }
+        return known == null ? home() : known;
+    }
+
+    /**
+     * Before a through consignment's boxes are loaded on its onward train: refused (409 naming the border) unless
+     * every border its first leg crossed released it and the border its onward leg is to cross has its declaration.
+     */
+    public void checkOnward(String bookingId, String onwardBookingId) {
+        BorderClearance.check(bookingId, atBorders(bookingId), atBorders(onwardBookingId), "bookingId");
+    }
+
+    /**
+     * Every border a consignment's legs cross, in travel order, with its state there: the border of its own train, then
+     * that of its onward train ({@code onwardBookingId}, null when it has none).
+     */
+    public List<BorderClearance.AtBorder> borders(String bookingId, String onwardBookingId) {
+        List<BorderClearance.AtBorder> out = new ArrayList<>(atBorders(bookingId));
+        if (onwardBookingId != null) {
+            out.addAll(atBorders(onwardBookingId));
+        }
+        return out;
+    }
+
+    private List<BorderClearance.AtBorder> atBorders(String bookingId) {
+        return networks.stream()
+                .map(c -> c.atBorder(bookingId))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}
