@@ -130,7 +130,8 @@ public final class TrackingService {
      * steps, in that batch's own transaction (its operations' hook), with that network's borders and carriers.
      */
     public void follow(Network other, Operators operators, OperationsService operations, TerminalTimes times) {
-        Followed f = new Followed(other, operators, operations, times, new TrainSteps(other));
+        Followed f =
+                new Followed(other, operators, operations, times, new TrainSteps(other, operations.timetable()::plan));
         followed.add(f);
         operations.onStore((h, events, now) -> fromTrains(f, h, events, now));
     }
