@@ -312,12 +312,14 @@ public final class JourneyBookings {
         SeatDesk.checkKey(r.idempotencyKey());
         Journey j = find(journeyId, caller, agent);
         Booking current = j.legs().get(index);
+        // a retry, or a twin that read the journey while the first committed (the old leg already CHANGED with the key)
         boolean retried = home().changedWithKey(r.idempotencyKey())
                 .flatMap(home()::load)
-                .map(earlier -> current.id().equals(earlier.changedTo()))
+                .map(earlier ->
+                        current.id().equals(earlier.changedTo()) || current.id().equals(earlier.id()))
                 .orElse(false);
         if (retried) {
-            return j;
+            return find(journeyId, caller, agent);
         }
         if (j.status() != BookingStatus.TICKETED) {
             throw new Clash(
