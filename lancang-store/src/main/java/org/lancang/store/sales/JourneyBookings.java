@@ -185,7 +185,9 @@ public final class JourneyBookings {
         }
         Instant ready = first.arrives().plus(join.minimumConnection());
         if (second.departs().isBefore(ready)) {
-            throw new InvalidInput(
+            // a conflict with the timetable, as when a leg is changed: the request is well formed, the trains' times
+            // are what refuse it (ADR 0034)
+            throw new Clash(
                     "legs[1].train",
                     asked.get(1).train() + " leaves " + asked.get(1).from().toUpperCase(Locale.ROOT) + " before "
                             + join.minimumConnection().toMinutes() + " min after "
