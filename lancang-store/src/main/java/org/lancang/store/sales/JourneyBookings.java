@@ -330,9 +330,11 @@ public final class JourneyBookings {
                     "journey-not-paid");
         }
         SalesService seller = seller(current);
-        if (r.train() != null && !r.train().isBlank()) {
+        if (r.train() != null && !r.train().isBlank() && !seller.sells(r.train().strip())) {
+            // refused only when the leg's own network does not sell it: a number may name trains of two networks, and
+            // the first network that sells it need not be this leg's (a train of none is refused by the exchange)
             SalesService runs = networks.ofTrain(r.train().strip());
-            if (runs != seller && runs.sells(r.train().strip())) {
+            if (runs.sells(r.train().strip())) {
                 throw new InvalidInput(
                         "train",
                         r.train().strip() + " runs on " + runs.network().code() + ": leg " + index + " is changed"
