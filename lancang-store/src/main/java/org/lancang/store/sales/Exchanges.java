@@ -92,8 +92,8 @@ final class Exchanges {
      * before the exchange is committed and taken after (voided if the exchange cannot be made); a cheaper fare's refund
      * is recorded with the exchange and then made. The old booking is moved only from the status it was priced in,
      * under its run's lock, so a payment, cancellation or expiry meanwhile makes the change a conflict, not a loss. A
-     * hold becomes a new hold. A retry with the same key returns the same new booking, a twin sent at the same moment
-     * too (it waits for the first and finds its change); the key on another booking is a conflict on
+     * hold becomes a new hold. A retry with the same key returns the same new booking; a twin sent at the same moment
+     * waits for the first and answers as it did (the same new booking, or the same refusal); the key on another booking is a conflict on
      * {@code idempotencyKey}.
      */
     Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
@@ -103,11 +103,13 @@ final class Exchanges {
     /** As {@link #change(String, String, boolean, ChangeRequest)}, for a booking bound to others as {@code binding} says. */
     Booking change(String bookingId, String caller, boolean agent, ChangeRequest r, Binding binding) {
         desk.checkKey(r.idempotencyKey());
-        // the key is claimed before any seat is taken: a twin takes none, and answers with the change the first made
-        KeyClaims.Claim claim = claims.claim(r.idempotencyKey(), TWIN_PATIENCE).orElseThrow(() -> inProgress());
-        try (claim) {
-            return changeClaimed(bookingId, caller, agent, r, binding);
-        }
+        // the key is claimed before any seat is taken: a twin takes none, and answers as the first did (with the change
+        // it made, found committed, or with its refusal)
+        return claims.once(
+                r.idempotencyKey(),
+                TWIN_PATIENCE,
+                () -> changeClaimed(bookingId, caller, agent, r, binding),
+                Exchanges::inProgress);
     }
 
     private Booking changeClaimed(String bookingId, String caller, boolean agent, ChangeRequest r, Binding binding) {
