@@ -191,7 +191,7 @@ public final class SkylightPlanner {
                     from.get().code() + " has no station tracks: a window on a single point needs a " + "station");
             return;
         }
-        if (lineOf(from.get(), to.get()).isEmpty()) {
+        if (network.lineHolding(from.get().code(), to.get().code()).isEmpty()) {
             v.add(
                     prefix + "toPoint",
                     from.get().code() + " and " + to.get().code()
@@ -279,17 +279,10 @@ public final class SkylightPlanner {
             }
             return out;
         }
-        Line line = lineOf(a, b).orElseThrow();
+        Line line = network.lineHolding(a.code(), b.code()).orElseThrow();
         int i = line.indexOf(a.code());
         int j = line.indexOf(b.code());
         return line.sections().subList(Math.min(i, j), Math.max(i, j));
-    }
-
-    /** The line both points lie on (the first in the network's order), or empty when they share none. */
-    private Optional<Line> lineOf(Point a, Point b) {
-        return network.lines().stream()
-                .filter(l -> l.indexOf(a.code()) >= 0 && l.indexOf(b.code()) >= 0)
-                .findFirst();
     }
 
     private static String description(SkylightWindow w, Point from, Point to) {

@@ -396,6 +396,16 @@ public final class Network {
         return new Network(profile, borders, points, out);
     }
 
+    /**
+     * The line holding both points: the main line when it does, else the first in the network's order; empty when no
+     * line holds both (or a code is unknown). The same code twice gives the first line holding that point.
+     */
+    public Optional<Line> lineHolding(String a, String b) {
+        return lines.stream()
+                .filter(l -> l.indexOf(a) >= 0 && l.indexOf(b) >= 0)
+                .findFirst();
+    }
+
     /** The line with this code. */
     public Optional<Line> line(String code) {
         return lines.stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();

@@ -8,7 +8,6 @@ import java.util.function.Predicate;
 import org.lancang.data.CsvTable;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
-import org.lancang.timetable.Resources;
 
 /** Something that goes wrong on the day, for the simulator to play. */
 public sealed interface Disturbance {
@@ -114,7 +113,10 @@ public sealed interface Disturbance {
                     var lines = graph.planner().resources().lines();
                     var line = lines.get(random.nextInt(lines.size()));
                     double from = Math.floor(line.fromKm()) + 1;
-                    Line on = lineOf(graph.planner().network(), line);
+                    // the line its single-track line lies on: the one holding both its ends
+                    Network network = graph.planner().network();
+                    Line on =
+                            network.lineHolding(line.fromCode(), line.toCode()).orElse(network.mainLine());
                     // 60 km/h, or half the line speed where the line is slower (a metre-gauge line at 40 km/h)
                     int slowest = on.sections().stream()
                             .filter(s -> s.toKm() > from && s.fromKm() < from + 2)
@@ -123,7 +125,6 @@ public sealed interface Disturbance {
                             .orElse(Integer.MAX_VALUE);
                     if (line.toKm() > from + 2) {
                         int speed = slowest > 60 ? 60 : Math.max(5, slowest / 2);
-                        Network network = graph.planner().network();
                         String code = on.code().equals(network.mainLine().code()) ? null : on.code();
                         out.add(new SpeedRestriction(from, from + 2, speed, code));
                     }
@@ -135,13 +136,5 @@ public sealed interface Disturbance {
             }
         }
         return out;
-    }
-
-    /** The line of the network a resource's single-track line lies on: the one holding both its ends. */
-    private static Line lineOf(Network network, Resources.Line resource) {
-        return network.lines().stream()
-                .filter(l -> l.indexOf(resource.fromCode()) >= 0 && l.indexOf(resource.toCode()) >= 0)
-                .findFirst()
-                .orElse(network.mainLine());
     }
 }

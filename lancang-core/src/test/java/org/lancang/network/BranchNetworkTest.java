@@ -54,6 +54,23 @@ class BranchNetworkTest {
                 .satisfies(s -> assertThat(s.fromKm()).isEqualTo(10.0));
     }
 
+    @Test
+    void theLineHoldingTwoPointsIsTheMainLineFirstThenTheBranch() {
+        assertThat(NETWORK.lineHolding("QB", "QA")).map(Line::code).contains("LA");
+        assertThat(NETWORK.lineHolding("QJ", "QA"))
+                .as("the junction lies on both: the main line first")
+                .map(Line::code)
+                .contains("LA");
+        assertThat(NETWORK.lineHolding("qj", "QC")).map(Line::code).contains("LC");
+        assertThat(NETWORK.lineHolding("QC", "QC"))
+                .as("one point")
+                .map(Line::code)
+                .contains("LC");
+        assertThat(NETWORK.lineHolding("QA", "QC")).as("on two lines, not one").isEmpty();
+        assertThat(NETWORK.lineHolding("QA", "ZZ")).isEmpty();
+        assertThat(NETWORK.lineHolding(null, "QA")).isEmpty();
+    }
+
     static List<TrainPlan> plans() {
         return TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"), NETWORK);
     }

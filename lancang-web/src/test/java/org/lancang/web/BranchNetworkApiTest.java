@@ -99,6 +99,29 @@ class BranchNetworkApiTest {
     }
 
     @Test
+    void oneEndGivenDrawsTheLineHoldingItToItsFarEnd() {
+        String diagram = "/api/timetable/diagram.svg?network=branch&date=" + DATE + "&start=06:00&hours=4";
+        // Cato is on the branch alone: the branch is drawn, to its other end (the junction), not to the main line's
+        TestServer.Reply fromCato = server.get(diagram + "&from=QC", planner);
+        assertThat(fromCato.status()).as(fromCato.body()).isEqualTo(200);
+        assertThat(fromCato.body())
+                .isEqualTo(server.get(diagram + "&from=QC&to=QJ", planner).body())
+                .contains("data-from=\"QC\" data-to=\"QJ\"", "Cato – Jura");
+        TestServer.Reply toCato = server.get(diagram + "&to=QC", planner);
+        assertThat(toCato.status()).as(toCato.body()).isEqualTo(200);
+        assertThat(toCato.body())
+                .isEqualTo(server.get(diagram + "&from=QJ&to=QC", planner).body());
+        // Aldo is on the main line: from Aldo to the main line's first point; nothing given: the whole main line
+        assertThat(server.get(diagram + "&from=QA", planner).body())
+                .isEqualTo(server.get(diagram + "&from=QA&to=QB", planner).body());
+        assertThat(server.get(diagram, planner).body())
+                .isEqualTo(server.get(diagram + "&from=QB&to=QA", planner).body());
+        TestServer.Reply unknown = server.get(diagram + "&from=QZ", planner);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("from");
+    }
+
+    @Test
     void theDispatchersDiagramIsDrawnPerLineToo() {
         String live = "/api/operations/diagram.svg?network=branch&date=" + DATE + "&start=06:00&hours=4";
         TestServer.Reply branch = server.get(live + "&line=LC", planner);

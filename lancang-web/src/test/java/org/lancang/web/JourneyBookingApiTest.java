@@ -314,10 +314,15 @@ class JourneyBookingApiTest {
         refused(token, "{\"legs\":[" + first + "," + first + "],\"passengers\":" + passengers + "}", "legs[1].train");
         // a train the connection misses (the search names them): refused on the second leg's train
         JsonNode missed = offer.get("missed").get(0);
-        TestServer.Reply tooSoon = refused(
+        TestServer.Reply tooSoon = server.postJson(
+                "/api/journey-bookings",
                 token,
-                "{\"legs\":[" + first + "," + leg(missed, "SECOND", null) + "],\"passengers\":" + passengers + "}",
-                "legs[1].train");
+                "{\"legs\":[" + first + "," + leg(missed, "SECOND", null) + "],\"passengers\":" + passengers + "}");
+        assertThat(tooSoon.status())
+                .as("a conflict with the timetable, as a leg change's: " + tooSoon.body())
+                .isEqualTo(409);
+        assertThat(tooSoon.isProblem()).isTrue();
+        assertThat(tooSoon.json().get("field").asText()).isEqualTo("legs[1].train");
         assertThat(tooSoon.json().get("code").asText()).isEqualTo("journey-connection");
         assertThat(bookingsOf(token)).as("nothing written").isZero();
     }

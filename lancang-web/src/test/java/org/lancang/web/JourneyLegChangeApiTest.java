@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,64 @@ class JourneyLegChangeApiTest {
         assertAudited(offer, later);
         System.out.println("LCR leg " + train + " SECOND → FIRST next day: charged " + (first - second)
                 + " THB minor; FIRST → SECOND: refunded " + back + " of " + (first - second));
+    }
+
+    @Test
+    void sameKeyTwinsSentTogetherBothAnswerWithTheOneChangeMadeTakingOneSeatAndOneCharge() throws Exception {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        JsonNode j = paidJourney(offer, "TH300009");
+        String id = j.get("id").asText();
+        JsonNode lcr = j.get("legs").get(1);
+        String train = lcr.get("train").asText();
+        LocalDate later = LocalDate.parse(lcr.get("date").asText()).plusDays(1);
+        int freeBefore = seatsFree(train, "VTE", "LPB", later);
+
+        // dearer: a double click (and a third) to first class the next day, the difference charged once
+        String up = "{\"date\":\"" + later + "\",\"seatClass\":\"FIRST\",\"idempotencyKey\":\"twin-up-" + id + "\"}";
+        String upLeg = sameLegForAll(TestServer.together(3, () -> change(id, "1", up)));
+        assertThat(upLeg).isNotEqualTo(lcr.get("id").asText());
+        assertThat(seatsFree(train, "VTE", "LPB", later)).as("one seat taken").isEqualTo(freeBefore - 1);
+        JsonNode moved = server.get("/api/journey-bookings/" + id, passenger).json();
+        assertThat(payments(moved, "CHARGE", "CHANGE"))
+                .as("one charge for the change")
+                .isEqualTo(1);
+
+        // cheaper (no charge, so no charge key to meet): back to second class, the refund made once
+        String down = "{\"seatClass\":\"SECOND\",\"idempotencyKey\":\"twin-down-" + id + "\"}";
+        String downLeg = sameLegForAll(TestServer.together(3, () -> change(id, "1", down)));
+        assertThat(downLeg).isNotEqualTo(upLeg);
+        assertThat(seatsFree(train, "VTE", "LPB", later))
+                .as("the first-class seat given back, one second-class seat taken")
+                .isEqualTo(freeBefore - 1);
+        JsonNode back = server.get("/api/journey-bookings/" + id, passenger).json();
+        assertThat(payments(back, "REFUND", "CHANGE"))
+                .as("one refund for the change")
+                .isEqualTo(1);
+        assertAudited(offer, later);
+        server.postJson("/api/journey-bookings/" + id + "/cancel", passenger, "{}");
+    }
+
+    /** Every answer is 200 with the same new second leg; returns its id. */
+    private static String sameLegForAll(List<TestServer.Reply> answers) {
+        for (TestServer.Reply r : answers) {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        List<String> legs = answers.stream()
+                .map(r -> r.json().get("legs").get(1).get("id").asText())
+                .distinct()
+                .toList();
+        assertThat(legs).as("the twins answer with the one change").hasSize(1);
+        return legs.get(0);
+    }
+
+    private static long payments(JsonNode journey, String kind, String purpose) {
+        long n = 0;
+        for (JsonNode p : journey.get("payments")) {
+            if (p.get("kind").asText().equals(kind) && p.get("purpose").asText().equals(purpose)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,38 @@ class SalesApiTest {
                         .asText())
                 .as("a retried change")
                 .isEqualTo(moved.json().get("id").asText());
+    }
+
+    @Test
+    void sameKeyTwinsSentTogetherGetTheOneNewBookingAndTakeOneSeat() throws Exception {
+        TestServer.Reply held =
+                server.postJson("/api/bookings", passenger, body("C277", "KMS", "PUE", "SECOND", passport("PCH00009")));
+        String id = held.json().get("id").asText();
+        server.postJson("/api/bookings/" + id + "/payment", passenger, "{\"idempotencyKey\":\"pay-" + id + "\"}");
+        int freeBefore = seatsFree("C287", "KMS", "PUE");
+        String change = "{\"train\":\"C287\",\"idempotencyKey\":\"twin-" + id + "\"}";
+        List<TestServer.Reply> answers =
+                TestServer.together(3, () -> server.postJson("/api/bookings/" + id + "/change", passenger, change));
+        for (TestServer.Reply r : answers) {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(answers.stream().map(r -> r.json().get("id").asText()).distinct())
+                .as("the twins answer with the one new booking")
+                .hasSize(1);
+        assertThat(seatsFree("C287", "KMS", "PUE")).as("one seat taken").isEqualTo(freeBefore - 1);
+    }
+
+    private static int seatsFree(String train, String from, String to) {
+        int free = 0;
+        for (JsonNode o : server.get("/api/journeys?from=" + from + "&to=" + to + "&date=" + DATE)
+                .json()) {
+            if (o.get("train").asText().equals(train)) {
+                for (JsonNode k : o.get("classes")) {
+                    free += k.get("available").asInt();
+                }
+            }
+        }
+        return free;
     }
 
     @Test

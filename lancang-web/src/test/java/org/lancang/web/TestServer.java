@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.lancang.data.DataFiles;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
@@ -148,6 +154,29 @@ final class TestServer implements AutoCloseable {
 
     Reply get(String path, String token) {
         return send("GET", path, token, null, null);
+    }
+
+    /** Sends the same request {@code n} times at one moment (a double click, or more) and returns every answer. */
+    static List<Reply> together(int n, Callable<Reply> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return request.call();
+                }));
+            }
+            go.countDown();
+            List<Reply> answers = new ArrayList<>();
+            for (Future<Reply> f : sent) {
+                answers.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     Reply postJson(String path, String token, String json) {

@@ -72,14 +72,7 @@ public record DiagramWindow(
         if (lineCode != null && !lineCode.isBlank()) {
             return network.line(lineCode);
         }
-        Line main = network.mainLine();
-        if (main.indexOf(fromCode) >= 0 && main.indexOf(toCode) >= 0) {
-            return Optional.of(main);
-        }
-        return Optional.of(network.lines().stream()
-                .filter(l -> l.indexOf(fromCode) >= 0 && l.indexOf(toCode) >= 0)
-                .findFirst()
-                .orElse(main));
+        return Optional.of(network.lineHolding(fromCode, toCode).orElse(network.mainLine()));
     }
 
     /** The end of the window (exclusive). */

@@ -52,6 +52,9 @@ final class Exchanges {
         public void commit(Handle h, Booking old, Booking replacement) {}
     };
 
+    /** How long a request waits for a twin request with the same idempotency key to finish. */
+    private static final Duration TWIN_PATIENCE = Duration.ofSeconds(10);
+
     private final SeatDesk desk;
     private final RunsInMemory runs;
     private final SalesLookups lookups;
@@ -61,6 +64,7 @@ final class Exchanges {
     private final FeeWaivers waivers;
     private final Payments payments;
     private final Clock clock;
+    private final KeyClaims claims = new KeyClaims();
 
     Exchanges(
             SeatDesk desk,
@@ -88,8 +92,9 @@ final class Exchanges {
      * before the exchange is committed and taken after (voided if the exchange cannot be made); a cheaper fare's refund
      * is recorded with the exchange and then made. The old booking is moved only from the status it was priced in,
      * under its run's lock, so a payment, cancellation or expiry meanwhile makes the change a conflict, not a loss. A
-     * hold becomes a new hold. A retry with the same key returns the same new booking; the key on another booking is a
-     * conflict on {@code idempotencyKey}.
+     * hold becomes a new hold. A retry with the same key returns the same new booking; a twin sent at the same moment
+     * waits for the first and answers as it did (the same new booking, or the same refusal); the key on another booking is a conflict on
+     * {@code idempotencyKey}.
      */
     Booking change(String bookingId, String caller, boolean agent, ChangeRequest r) {
         return change(bookingId, caller, agent, r, ALONE);
@@ -98,6 +103,16 @@ final class Exchanges {
     /** As {@link #change(String, String, boolean, ChangeRequest)}, for a booking bound to others as {@code binding} says. */
     Booking change(String bookingId, String caller, boolean agent, ChangeRequest r, Binding binding) {
         desk.checkKey(r.idempotencyKey());
+        // the key is claimed before any seat is taken: a twin takes none, and answers as the first did (with the change
+        // it made, found committed, or with its refusal)
+        return claims.once(
+                r.idempotencyKey(),
+                TWIN_PATIENCE,
+                () -> changeClaimed(bookingId, caller, agent, r, binding),
+                Exchanges::inProgress);
+    }
+
+    private Booking changeClaimed(String bookingId, String caller, boolean agent, ChangeRequest r, Binding binding) {
         Booking old = lookups.find(bookingId, caller, agent);
         Optional<String> keyHolder = lookups.changedWithKey(r.idempotencyKey());
         if (keyHolder.isPresent() && !keyHolder.get().equals(old.id())) {
@@ -118,7 +133,7 @@ final class Exchanges {
                     charge.status().settled(charge.kind())
                             ? "the change with this key did not happen (its charge was " + charge.status()
                                     + "): change with a new key"
-                            : "a change with this key is in progress: retry in a moment");
+                            : inProgress().getMessage());
         }
         if (!old.live()) {
             throw new Clash(
@@ -195,9 +210,7 @@ final class Exchanges {
                 if (!charge.createdNow() || !payments.begin(charge)) {
                     Payments.Recorded twin = charge;
                     charge = null; // another request with this key owns it
-                    throw twin.requestedOn().equals(old.id())
-                            ? new Clash("idempotencyKey", "a change with this key is in progress: retry in a moment")
-                            : keyOfAnotherBooking();
+                    throw twin.requestedOn().equals(old.id()) ? inProgress() : keyOfAnotherBooking();
                 }
                 charge = payments.authorize(
                         charge,
@@ -295,6 +308,10 @@ final class Exchanges {
             oldRun.lock.unlock();
         }
         return lookups.find(replacement.id(), caller, agent);
+    }
+
+    private static Clash inProgress() {
+        return new Clash("idempotencyKey", "a change with this key is in progress: retry in a moment");
     }
 
     private static Clash keyOfAnotherBooking() {

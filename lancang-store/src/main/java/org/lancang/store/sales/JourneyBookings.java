@@ -185,7 +185,9 @@ public final class JourneyBookings {
         }
         Instant ready = first.arrives().plus(join.minimumConnection());
         if (second.departs().isBefore(ready)) {
-            throw new InvalidInput(
+            // a conflict with the timetable, as when a leg is changed: the request is well formed, the trains' times
+            // are what refuse it (ADR 0034)
+            throw new Clash(
                     "legs[1].train",
                     asked.get(1).train() + " leaves " + asked.get(1).from().toUpperCase(Locale.ROOT) + " before "
                             + join.minimumConnection().toMinutes() + " min after "
@@ -312,12 +314,14 @@ public final class JourneyBookings {
         SeatDesk.checkKey(r.idempotencyKey());
         Journey j = find(journeyId, caller, agent);
         Booking current = j.legs().get(index);
+        // a retry, or a twin that read the journey while the first committed (the old leg already CHANGED with the key)
         boolean retried = home().changedWithKey(r.idempotencyKey())
                 .flatMap(home()::load)
-                .map(earlier -> current.id().equals(earlier.changedTo()))
+                .map(earlier ->
+                        current.id().equals(earlier.changedTo()) || current.id().equals(earlier.id()))
                 .orElse(false);
         if (retried) {
-            return j;
+            return find(journeyId, caller, agent);
         }
         if (j.status() != BookingStatus.TICKETED) {
             throw new Clash(
@@ -326,9 +330,11 @@ public final class JourneyBookings {
                     "journey-not-paid");
         }
         SalesService seller = seller(current);
-        if (r.train() != null && !r.train().isBlank()) {
+        if (r.train() != null && !r.train().isBlank() && !seller.sells(r.train().strip())) {
+            // refused only when the leg's own network does not sell it: a number may name trains of two networks, and
+            // the first network that sells it need not be this leg's (a train of none is refused by the exchange)
             SalesService runs = networks.ofTrain(r.train().strip());
-            if (runs != seller && runs.sells(r.train().strip())) {
+            if (runs.sells(r.train().strip())) {
                 throw new InvalidInput(
                         "train",
                         r.train().strip() + " runs on " + runs.network().code() + ": leg " + index + " is changed"
