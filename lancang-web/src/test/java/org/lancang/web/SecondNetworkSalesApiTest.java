@@ -257,4 +257,29 @@ class SecondNetworkSalesApiTest {
         assertThat(seat.json().toString()).contains("berth-not-sleeper");
         assertThat(hardSleepersLeft(DATE.plusDays(2))).as("nothing taken").isEqualTo(before);
     }
+
+    @Test
+    void aJourneyAcrossThisNetworksBorderWithoutAPassportIsRefusedNamingThatBorder() {
+        String idCard = body("133", DATE, "HARD_SEAT", "LA100001").replace("PASSPORT", "LAO_ID_CARD");
+        TestServer.Reply r = server.postJson("/api/bookings", passenger, idCard);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("passengers[0].documentType");
+        assertThat(r.body())
+                .contains("passport-required", "the Thailand–Laos border")
+                .doesNotContain("China");
+    }
+
+    @Test
+    void theDiagramLabelsTheBorderWithThisNetworksCountriesInTheDiagramsLanguage() {
+        String path =
+                "/api/timetable/diagram.svg?network=vientiane-bangkok&line=NK&date=" + DATE + "&start=00:00&hours=24";
+        String planner = server.user(server.adminToken(), "vb.diagram.planner", "PLANNER");
+        TestServer.Reply en = server.get(path, planner);
+        assertThat(en.status()).as(en.body()).isEqualTo(200);
+        // the line's km grow from Bangkok to the border: Thailand lies below the border line drawn with km downwards
+        assertThat(en.body()).contains("▲ Thailand", "▼ Laos").doesNotContain("China");
+        TestServer.Reply zh = server.get(path + "&lang=zh", planner);
+        assertThat(zh.status()).as(zh.body()).isEqualTo(200);
+        assertThat(zh.body()).contains("泰国", "老挝").doesNotContain("中国");
+    }
 }
