@@ -266,11 +266,7 @@ final class SeatDesk {
                 "1 … 5 passengers per booking",
                 "passenger-count");
         v.check(car >= 0 && car <= 30, "car", "is not a car of the train", "car-unknown");
-        v.check(
-                berth == null || seatClass == null || Berth.sleeper(seatClass),
-                "berth",
-                "only a sleeper class has berths; " + seatClass + " has seats",
-                "berth-not-sleeper");
+        Berth.check(v, berth, seatClass);
         v.throwIfInvalid();
         if (plan == null || !plan.calendar().runsOn(date)) {
             throw new InvalidInput("date", "train " + train + " does not run on " + date, "train-not-that-day");
