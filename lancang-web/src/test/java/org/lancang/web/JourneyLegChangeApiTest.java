@@ -248,6 +248,44 @@ class JourneyLegChangeApiTest {
     }
 
     /** The sum of the journey's payments of a kind in a state (its own and its legs'). */
+    @Test
+    void aLegChangedTwiceKeepsTheFirstChangesChargeInTheJourneysPayments() {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        JsonNode j = paidJourney(offer, "TH300005");
+        String id = j.get("id").asText();
+        LocalDate later =
+                LocalDate.parse(j.get("legs").get(1).get("date").asText()).plusDays(1);
+        TestServer.Reply up = change(
+                id,
+                "1",
+                "{\"date\":\"" + later + "\",\"seatClass\":\"FIRST\",\"idempotencyKey\":\"twice1-" + id + "\"}");
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        String between = up.json().get("legs").get(1).get("id").asText();
+        TestServer.Reply again =
+                change(id, "1", "{\"date\":\"" + later.plusDays(1) + "\",\"idempotencyKey\":\"twice2-" + id + "\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+
+        // the booking the first change made is no longer a leg, but its charge is still the journey's
+        JsonNode replaced = server.get("/api/bookings/" + between, passenger).json();
+        assertThat(replaced.get("status").asText()).isEqualTo("CHANGED");
+        assertThat(replaced.get("payments")).isNotEmpty();
+        JsonNode view = server.get("/api/journey-bookings/" + id, passenger).json();
+        for (JsonNode p : replaced.get("payments")) {
+            assertThat(view.get("payments").findValuesAsText("providerReference"))
+                    .as("the journey lists " + p)
+                    .contains(p.get("providerReference").asText());
+        }
+        assertThat(charged(view, "CHARGE", "CAPTURED")).isEqualTo(charged(up.json(), "CHARGE", "CAPTURED"));
+
+        // cancelled: no more is shown refunded than was shown charged
+        TestServer.Reply cancelled = server.postJson("/api/journey-bookings/" + id + "/cancel", passenger, "{}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        JsonNode after = server.get("/api/journey-bookings/" + id, passenger).json();
+        assertThat(charged(after, "REFUND", "REFUNDED"))
+                .isPositive()
+                .isLessThanOrEqualTo(charged(after, "CHARGE", "CAPTURED"));
+    }
+
     private static long charged(JsonNode journey, String kind, String status) {
         long sum = 0;
         for (JsonNode p : journey.get("payments")) {

@@ -66,7 +66,10 @@ public final class JourneyBookings {
     /** The whole journey: its two legs in travel order, the same passengers on both, one currency for both. */
     public record Request(List<LegRequest> legs, List<Passenger> passengers, Currency currency) {}
 
-    /** A journey as stored, with its two legs as they are now and the payments recorded against it. */
+    /**
+     * A journey as stored, with its two legs as they are now and the payments recorded against it and against the
+     * bookings its legs replaced (a leg's own payments are on the leg).
+     */
     public record Journey(
             String id,
             String owner,
@@ -537,14 +540,39 @@ public final class JourneyBookings {
                                 rs.getString("first_leg"),
                                 rs.getString("second_leg")))
                         .findOne()
-                        .map(row -> new Journey(
-                                id.get().toString(),
-                                row.owner(),
-                                home().currencies().stored(row.currency()),
-                                row.created().toInstant(),
-                                home().load(row.first()).orElseThrow(),
-                                home().load(row.second()).orElseThrow(),
-                                Payments.of(h, id.get(), home().currencies()))));
+                        .map(row -> {
+                            Booking first = home().load(row.first()).orElseThrow();
+                            Booking second = home().load(row.second()).orElseThrow();
+                            List<Payment> payments = new ArrayList<>(Payments.of(h, id.get(), home().currencies()));
+                            payments.addAll(earlierPayments(first));
+                            payments.addAll(earlierPayments(second));
+                            return new Journey(
+                                    id.get().toString(),
+                                    row.owner(),
+                                    home().currencies().stored(row.currency()),
+                                    row.created().toInstant(),
+                                    first,
+                                    second,
+                                    payments);
+                        }));
+    }
+
+    /**
+     * The payments of the bookings a leg replaced, in the order they were made: a leg changed twice leaves the first change's
+     * charge on a booking that is no longer a leg, and the journey must still show it.
+     */
+    private List<Payment> earlierPayments(Booking leg) {
+        List<Payment> out = new ArrayList<>();
+        String previous = leg.changedFrom();
+        while (previous != null) {
+            Optional<Booking> earlier = home().load(previous);
+            if (earlier.isEmpty()) {
+                break;
+            }
+            out.addAll(0, earlier.get().payments());
+            previous = earlier.get().changedFrom();
+        }
+        return out;
     }
 
     private SalesService home() {
