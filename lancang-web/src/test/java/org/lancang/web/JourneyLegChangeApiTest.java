@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -284,6 +291,53 @@ class JourneyLegChangeApiTest {
         assertThat(charged(after, "REFUND", "REFUNDED"))
                 .isPositive()
                 .isLessThanOrEqualTo(charged(after, "CHARGE", "CAPTURED"));
+    }
+
+    /**
+     * Two changes of one paid journey's leg at once: the journey is ticketed throughout, so the one that loses is told
+     * the journey changed, never that it is not paid (a journey read half before, half after the winner's commit once
+     * looked CANCELLED).
+     */
+    @Test
+    void theLoserOfTwoLegChangesAtOnceIsToldTheJourneyChangedNeverThatItIsNotPaid() throws Exception {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                JsonNode j = paidJourney(offer, "TH3100" + (10 + round));
+                String id = j.get("id").asText();
+                LocalDate day = LocalDate.parse(j.get("legs").get(1).get("date").asText());
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<TestServer.Reply>> replies = new ArrayList<>();
+                for (int k = 1; k <= 2; k++) {
+                    String body = "{\"date\":\"" + day.plusDays(k) + "\",\"idempotencyKey\":\"race" + round + "-" + k
+                            + "-" + id + "\"}";
+                    replies.add(pool.submit(() -> {
+                        go.await();
+                        return change(id, "1", body);
+                    }));
+                }
+                go.countDown();
+                int moved = 0;
+                for (Future<TestServer.Reply> f : replies) {
+                    TestServer.Reply r = f.get(60, TimeUnit.SECONDS);
+                    if (r.status() == 200) {
+                        moved++;
+                    } else {
+                        assertThat(r.status()).as(r.body()).isEqualTo(409);
+                        assertThat(r.json().get("code").asText()).as(r.body()).isEqualTo("journey-changed");
+                    }
+                }
+                assertThat(moved).as("round " + round).isPositive();
+                assertThat(server.get("/api/journey-bookings/" + id, passenger)
+                                .json()
+                                .get("status")
+                                .asText())
+                        .isEqualTo("TICKETED");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static long charged(JsonNode journey, String kind, String status) {

@@ -322,6 +322,10 @@ public final class JourneyBookings {
         if (retried) {
             return j;
         }
+        if (readTorn(j)) {
+            // read again and again while other changes committed: a journey's row always names its live legs
+            throw legChangedMeanwhile();
+        }
         if (j.status() != BookingStatus.TICKETED) {
             throw new Clash(
                     "status",
@@ -339,8 +343,29 @@ public final class JourneyBookings {
                         "journey-leg-network");
             }
         }
-        seller.changeLeg(current.id(), caller, agent, r, new LegOfJourney(j, index, r));
+        try {
+            seller.changeLeg(current.id(), caller, agent, r, new LegOfJourney(j, index, r));
+        } catch (Clash lost) {
+            // the leg's own state refused it ("booking is CHANGED", "changed meanwhile"): if another change of this
+            // journey won meanwhile, that is what the caller must hear, read again from the journey as it is now
+            if ("status".equals(lost.field()) && movedSince(j)) {
+                throw legChangedMeanwhile();
+            }
+            throw lost;
+        }
         return find(journeyId, caller, agent);
+    }
+
+    /** Whether a leg of the journey is another booking now than when {@code seen} was read. */
+    private boolean movedSince(Journey seen) {
+        return load(seen.id())
+                .map(now -> !now.first().id().equals(seen.first().id())
+                        || !now.second().id().equals(seen.second().id()))
+                .orElse(false);
+    }
+
+    private static Clash legChangedMeanwhile() {
+        return new Clash("status", "a leg was changed meanwhile: look at the journey again", "journey-changed");
     }
 
     private static int legIndex(String leg) {
@@ -525,6 +550,20 @@ public final class JourneyBookings {
     }
 
     private Optional<Journey> load(String journeyId) {
+        Optional<Journey> j = read(journeyId);
+        // the row and its legs are read one after the other: a leg change committed in between shows the replaced
+        // leg, CHANGED, and the journey half-cancelled; read again, the row then names the new leg
+        for (int again = 0; again < 3 && j.map(JourneyBookings::readTorn).orElse(false); again++) {
+            j = read(journeyId);
+        }
+        return j;
+    }
+
+    private static boolean readTorn(Journey j) {
+        return j.legs().stream().anyMatch(b -> b.status() == BookingStatus.CHANGED);
+    }
+
+    private Optional<Journey> read(String journeyId) {
         Optional<UUID> id = SalesLookups.parseId(journeyId);
         if (id.isEmpty()) {
             return Optional.empty();
