@@ -1,7 +1,7 @@
 // The web UI's strings in English. Every key here is also in the other two languages' files (en.js, zh.js, lo.js):
 // I18nKeysTest fails the build otherwise. Placeholders in braces ({from}) are filled in by t() in /lib/i18n.js.
 export default {
-  'app.tagline': 'China–Laos Railway operations',
+  'app.tagline': 'Cross-border railway operations',
   'app.skip': 'Skip to content',
   'nav.label': 'Main',
   'nav.map': 'Line map',
@@ -779,15 +779,15 @@ export default {
   'planner.res.north': 'northbound',
   'planner.ownerOn': '{train} on {date}',
   'meta.index': 'The China–Laos Railway from Kunming to Vientiane on one map: stations, border, tunnels and bridges, in English, Chinese and Lao.',
-  'meta.book': 'Buy train tickets on the China–Laos Railway: times in local time, seats, fares in yuan or kip, child fares and tickets with a QR code.',
-  'meta.trips': 'Your train trips on the China–Laos Railway: tickets with QR codes, changes, refunds and delays.',
+  'meta.book': 'Buy train tickets across borders: times in local time, seats, fares in yuan, kip or baht, child fares and tickets with a QR code.',
+  'meta.trips': 'Your train trips: tickets with QR codes, changes, refunds and delays.',
   'meta.board': "Departures and arrivals at a station of the line today: scheduled and expected times in the station's own time, delays.",
   'meta.agent': 'The ticket window: sell tickets to walk-in passengers and find a booking by reference, ticket or document number.',
   'meta.signin': 'Sign in to Lancang to buy tickets, see your trips or plan the railway.',
-  'meta.register': 'Create a Lancang account to buy train tickets on the China–Laos Railway.',
+  'meta.register': 'Create a Lancang account to buy train tickets.',
   'meta.planner': 'The timetable planner: the time–distance diagram, conflicts, and scoped, previewed timetable changes.',
   'meta.maintenance': 'Maintenance of the line: assets, inspections, defects with speed restrictions, work orders and skylight windows.',
-  'meta.freight': 'Freight on the China–Laos Railway: book a slot, fill the consignment note and see the quote of each carrier.',
+  'meta.freight': 'Rail freight across borders: book a slot, fill the consignment note and see the quote of each carrier.',
   'meta.freight-office': 'The freight office: approve or refuse shippers’ requests for ad-hoc freight paths.',
   'meta.admin-users': 'User accounts and their roles in Lancang.',
   // customs at the border: the border board (issue 18)
@@ -823,7 +823,7 @@ export default {
   'fo.border-board': 'Border board',
   // tracking (issue 18)
   'nav.tracking': "Tracking",
-  'meta.tracking': "Track your boxes on the China–Laos Railway: where each box is, its events and the ETA from the live forecast.",
+  'meta.tracking': 'Track your boxes by rail: where each box is, its events and the ETA from the live forecast.',
   'err.tracking-before-previous': "This step is dated before the box's latest step.",
   'tk.heading': "Tracking",
   'tk.lead': "Where your boxes are, what happened to them, and when they will be ready at the destination: the ETA follows the train's live forecast.",

@@ -2,7 +2,7 @@
 // and registration: those whose <html> says data-more-langs="th"). I18nKeysTest fails the build when one of those
 // pages can show a key that is missing here, or when a key here is not in en.js. Other keys fall back to English.
 export default {
-  'app.tagline': 'การเดินรถไฟลาว–จีน',
+  'app.tagline': 'การเดินรถไฟข้ามพรมแดน',
   'app.skip': 'ข้ามไปยังเนื้อหา',
   'nav.label': 'เมนูหลัก',
   'nav.map': 'แผนที่เส้นทาง',

@@ -1,7 +1,7 @@
 // The web UI's strings in Chinese (中文). Every key here is also in the other two languages' files (en.js, zh.js, lo.js):
 // I18nKeysTest fails the build otherwise. Placeholders in braces ({from}) are filled in by t() in /lib/i18n.js.
 export default {
-  'app.tagline': '中老铁路运营平台',
+  'app.tagline': '跨境铁路运营平台',
   'app.skip': '跳到主要内容',
   'nav.label': '主导航',
   'nav.map': '线路图',
@@ -778,15 +778,15 @@ export default {
   'planner.res.north': '上行',
   'planner.ownerOn': '{date} 的 {train}',
   'meta.index': '中老铁路线路图：从昆明到万象的车站、国境、隧道和桥梁，提供中文、英文和老挝文。',
-  'meta.book': '购买中老铁路火车票：当地时间、座位、人民币或基普票价、儿童票及二维码车票。',
-  'meta.trips': '您在中老铁路的行程：二维码车票、改签、退票和晚点信息。',
+  'meta.book': '购买跨境火车票：当地时间、座位、人民币、基普或泰铢票价、儿童票及二维码车票。',
+  'meta.trips': '您的火车行程：二维码车票、改签、退票和晚点信息。',
   'meta.board': "线路车站今天的出发和到达：按车站当地时间的计划时间和预计时间，以及晚点。",
   'meta.agent': '售票窗口：为现场旅客售票，按订单号、票号或证件号查找订单。',
   'meta.signin': '登录 Lancang，购买车票、查看行程或编制运行计划。',
-  'meta.register': '注册 Lancang 账户，购买中老铁路火车票。',
+  'meta.register': '注册 Lancang 账户，购买火车票。',
   'meta.planner': '运行图编制：时间—距离运行图、冲突，以及限定范围、可预览的时刻表调整。',
   'meta.maintenance': '线路养护：设备、检查、限速病害、作业单和天窗。',
-  'meta.freight': '中老铁路货运：预订班列舱位、填写运单并查看各承运人报价。',
+  'meta.freight': '跨境铁路货运：预订班列舱位、填写运单并查看各承运人报价。',
   'meta.freight-office': '货运办公室：批准或拒绝托运人的临时货运列车运行线申请。',
   'meta.admin-users': 'Lancang 的用户账户及其角色。',
   // customs at the border: the border board (issue 18)
@@ -822,7 +822,7 @@ export default {
   'fo.border-board': '口岸看板',
   // tracking (issue 18)
   'nav.tracking': "货物追踪",
-  'meta.tracking': "在中老铁路上追踪您的集装箱：每个箱子的位置、事件以及根据实时预测得出的预计到达时间。",
+  'meta.tracking': '追踪您的铁路集装箱：每个箱子的位置、事件以及根据实时预测得出的预计到达时间。',
   'err.tracking-before-previous': "该作业时间早于此箱的上一个作业时间。",
   'tk.heading': "货物追踪",
   'tk.lead': "您的集装箱在哪里、发生了什么、何时可在到站提货：预计时间随列车的实时预测更新。",
