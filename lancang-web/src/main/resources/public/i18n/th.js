@@ -2,7 +2,7 @@
 // and registration: those whose <html> says data-more-langs="th"). I18nKeysTest fails the build when one of those
 // pages can show a key that is missing here, or when a key here is not in en.js. Other keys fall back to English.
 export default {
-  'app.tagline': 'การเดินรถไฟลาว–จีน',
+  'app.tagline': 'การเดินรถไฟข้ามพรมแดน',
   'app.skip': 'ข้ามไปยังเนื้อหา',
   'nav.label': 'เมนูหลัก',
   'nav.map': 'แผนที่เส้นทาง',
@@ -23,7 +23,7 @@ export default {
   'err.required': 'โปรดกรอกช่องนี้',
   'err.name-too-long': 'ชื่อยาวเกินไป (ไม่เกิน 100 ตัวอักษร)',
   'err.name-control-characters': 'ชื่อมีอักขระที่พิมพ์ไม่ได้',
-  'err.passport-required': 'การเดินทางข้ามพรมแดนจีน–ลาวต้องใช้หนังสือเดินทาง',
+  'err.passport-required': 'การเดินทางข้ามพรมแดนต้องใช้หนังสือเดินทาง',
   'err.document-number': 'เลขที่เอกสารต้องเป็นตัวอักษรหรือตัวเลข 5 ถึง 20 ตัว',
   'err.nationality': 'สัญชาติเป็นรหัสสามตัวอักษร เช่น CHN, LAO หรือ THA',
   'err.date-of-birth': 'วันเกิดนี้ไม่น่าเป็นไปได้',
@@ -120,7 +120,7 @@ export default {
   'tk.resultsHeading': 'รถไฟจาก {from} ถึง {to} วันที่ {date}',
   'tk.noTrains': 'ไม่มีรถไฟสำหรับการเดินทางนี้ในวันดังกล่าว',
   'tk.crossesBorder': 'ข้ามพรมแดน',
-  'tk.borderNote': 'ผ่านพิธีการพรมแดนที่โมฮานและบ่อเต็น ต้องใช้หนังสือเดินทางที่ยังไม่หมดอายุในวันเดินทาง เวลาเป็นเวลาท้องถิ่น: จีน UTC+8 ลาว UTC+7',
+  'tk.borderNote': 'มีพิธีการพรมแดนระหว่างทาง ต้องใช้หนังสือเดินทางที่ยังไม่หมดอายุในวันเดินทาง เวลาเป็นเวลาท้องถิ่นของแต่ละสถานี',
   'tk.notOnSale': 'ยังไม่เปิดขายสำหรับวันนี้',
   'tk.duration': '{h} ชม. {m} นาที',
   'tk.classesCaption': 'ชั้นโดยสารของขบวน {train}',

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.lancang.errors.Validation;
+import org.lancang.network.Border;
 import org.lancang.ticketing.fares.AgeFare;
 import org.lancang.ticketing.fares.AgeFares;
 import org.lancang.ticketing.fares.FareCategory;
@@ -35,7 +36,7 @@ public record LapInfant(
             FareCategory carrier,
             List<Optional<AgeFare>> bands,
             LocalDate travelDate,
-            boolean crossesBorder,
+            List<Border> crossed,
             LocalDate today) {
         String at = prefix + "infant.";
         if (carrier != FareCategory.ADULT) {
@@ -44,10 +45,10 @@ public record LapInfant(
                     "an infant on the lap travels with a passenger who pays the adult fare, not a " + carrier,
                     "lap-infant-carrier");
         }
-        boolean documented = crossesBorder || infant.documentType() != null || infant.documentNumber() != null;
+        boolean documented = !crossed.isEmpty() || infant.documentType() != null || infant.documentNumber() != null;
         if (documented) {
             // the same document rules as any traveller: across the border a passport valid that day
-            Passenger.check(v, at, infant.asTraveller(), travelDate, crossesBorder, today);
+            Passenger.check(v, at, infant.asTraveller(), travelDate, crossed, today);
         } else {
             Passenger.checkName(v, at, infant.name());
             Passenger.checkDateOfBirth(v, at, infant.dateOfBirth(), today);

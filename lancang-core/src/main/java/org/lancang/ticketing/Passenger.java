@@ -2,9 +2,11 @@ package org.lancang.ticketing;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.lancang.errors.Validation;
+import org.lancang.network.Border;
 
 /**
  * Who travels, as the ticket names them: name, the travel document (type, number, issuing nationality, expiry) and date
@@ -42,11 +44,12 @@ public record Passenger(
     }
 
     /**
-     * Checks the passenger for a journey on {@code travelDate}; {@code crossesBorder} demands a passport valid that day.
-     * Every failure is added under {@code prefix} + the field name (e.g. {@code passengers[0].documentType}).
+     * Checks the passenger for a journey on {@code travelDate}; a border {@code crossed} (empty on a domestic journey)
+     * demands a passport valid that day. Every failure is added under {@code prefix} + the field name (e.g.
+     * {@code passengers[0].documentType}).
      */
     public static void check(
-            Validation v, String prefix, Passenger p, LocalDate travelDate, boolean crossesBorder, LocalDate today) {
+            Validation v, String prefix, Passenger p, LocalDate travelDate, List<Border> crossed, LocalDate today) {
         if (p == null) {
             v.add(prefix.isEmpty() ? "passenger" : prefix.substring(0, prefix.length() - 1), "is required");
             return;
@@ -54,10 +57,10 @@ public record Passenger(
         checkName(v, prefix, p.name());
         if (p.documentType() == null) {
             v.add(prefix + "documentType", "is required: " + Arrays.toString(DocumentType.values()), "required");
-        } else if (crossesBorder && p.documentType() != DocumentType.PASSPORT) {
+        } else if (!crossed.isEmpty() && p.documentType() != DocumentType.PASSPORT) {
             v.add(
                     prefix + "documentType",
-                    "a journey across the China–Laos border needs a passport",
+                    "a journey across " + named(crossed) + " needs a passport",
                     "passport-required");
         }
         if (p.documentNumber() == null || !p.documentNumber().strip().matches("[A-Za-z0-9]{5,20}")) {
@@ -94,5 +97,13 @@ public record Passenger(
         if (dateOfBirth != null && (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(today.minusYears(130)))) {
             v.add(prefix + "dateOfBirth", "is not a plausible date of birth", "date-of-birth");
         }
+    }
+
+    /** "the A–B border" for the borders crossed, named by their countries as the network's data calls them. */
+    private static String named(List<Border> crossed) {
+        List<String> names = crossed.stream()
+                .map(b -> b.before().names().en() + "–" + b.after().names().en())
+                .toList();
+        return "the " + String.join(" and ", names) + (names.size() == 1 ? " border" : " borders");
     }
 }

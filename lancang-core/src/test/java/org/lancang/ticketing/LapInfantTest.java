@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
+import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
 import org.lancang.ticketing.fares.AgeFare;
@@ -21,10 +22,8 @@ import org.lancang.timetable.Operators;
 /** An infant on a lap: free, no seat, within every operator's band, carried by a passenger paying the adult fare. */
 class LapInfantTest {
     private static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
-    private static final Operators OPERATORS = Operators.parse(
-            Operators.FILE,
-            FILES.read(Operators.FILE),
-            ReferenceData.parse(FILES).network());
+    private static final Network NETWORK = ReferenceData.parse(FILES).network();
+    private static final Operators OPERATORS = Operators.parse(Operators.FILE, FILES.read(Operators.FILE), NETWORK);
     private static final AgeFares AGE_FARES = AgeFares.parse(FILES.read(AgeFares.FILE), OPERATORS);
     private static final Operator CHINA = OPERATORS.byCode("CR_KUNMING").orElseThrow();
     private static final Operator LAOS = OPERATORS.byCode("LCR").orElseThrow();
@@ -37,7 +36,15 @@ class LapInfantTest {
 
     private static Validation check(LapInfant infant, FareCategory carrier, boolean crosses) {
         Validation v = new Validation();
-        LapInfant.check(v, "passengers[0].", infant, carrier, bothOperators(), TRAVEL, crosses, TODAY);
+        LapInfant.check(
+                v,
+                "passengers[0].",
+                infant,
+                carrier,
+                bothOperators(),
+                TRAVEL,
+                crosses ? NETWORK.borders() : List.of(),
+                TODAY);
         return v;
     }
 
@@ -110,7 +117,7 @@ class LapInfantTest {
                 FareCategory.ADULT,
                 List.of(AGE_FARES.band(CHINA, FareCategory.LAP_INFANT), Optional.empty()),
                 TRAVEL,
-                false,
+                List.of(),
                 TODAY);
         InvalidInput e = failure(v);
         assertThat(e.field()).isEqualTo("passengers[1].infant");

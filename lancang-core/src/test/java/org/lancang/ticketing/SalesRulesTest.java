@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
@@ -71,18 +72,18 @@ class SalesRulesTest {
                 LocalDate.of(1990, 1, 1),
                 null);
         Validation v = new Validation();
-        Passenger.check(v, "passengers[0].", withId, travel, true, today);
+        Passenger.check(v, "passengers[0].", withId, travel, Ref.NETWORK.borders(), today);
         assertThatThrownBy(v::throwIfInvalid)
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
         Validation domestic = new Validation();
-        Passenger.check(domestic, "", withId, travel, false, today);
+        Passenger.check(domestic, "", withId, travel, List.of(), today);
         assertThat(domestic.hasErrors()).isFalse();
 
         Passenger expired = new Passenger(
                 "Somsak", DocumentType.PASSPORT, "P1234567", "LAO", LocalDate.of(1985, 5, 5), travel.minusDays(1));
         Validation e = new Validation();
-        Passenger.check(e, "", expired, travel, true, today);
+        Passenger.check(e, "", expired, travel, Ref.NETWORK.borders(), today);
         assertThatThrownBy(e::throwIfInvalid)
                 .isInstanceOfSatisfying(
                         InvalidInput.class, x -> assertThat(x.field()).isEqualTo("documentExpiry"));
@@ -95,7 +96,7 @@ class SalesRulesTest {
                 LocalDate.of(1985, 5, 5),
                 travel.plusYears(1));
         Validation n = new Validation();
-        Passenger.check(n, "", longName, travel, true, today);
+        Passenger.check(n, "", longName, travel, Ref.NETWORK.borders(), today);
         assertThatThrownBy(n::throwIfInvalid)
                 .isInstanceOfSatisfying(
                         InvalidInput.class, x -> assertThat(x.field()).isEqualTo("name"));

@@ -17,12 +17,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BadInputApiTest {
     private static TestServer server;
     private static String admin;
+    private static String buyer;
     private long usersBefore;
 
     @BeforeAll
     static void start() {
         server = new TestServer();
         admin = server.adminToken();
+        buyer = server.passenger("dates", "Dates", "dates password 1");
     }
 
     @AfterAll
@@ -133,5 +135,49 @@ class BadInputApiTest {
                 server.postJson("/api/auth/login", null, "{\"username\":\"admin\",\"password\":\"x\",\"otp\":1}"),
                 400,
                 "otp");
+    }
+
+    /**
+     * A date field takes exactly yyyy-MM-dd on every endpoint: a date-time was once read as its date with the time
+     * dropped, so a booking could be made for a day the caller never wrote.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"2026-12-13T10:00:00Z\"",
+                "\"2026-12-13T10:00:00+07:00\"",
+                "\"2026-12-13T10:00\"",
+                "\"2026-99-99\"",
+                "\"13/12/2026\"",
+                "\" 2026-12-13\"",
+                "[2026,12,13]",
+                "20261213"
+            })
+    void aDateFieldTakesOnlyADateOnEveryEndpoint(String date) {
+        String passenger = "{\"name\":\"Wang Fang\",\"documentType\":\"PASSPORT\",\"documentNumber\":\"E1234567\","
+                + "\"nationality\":\"CHN\",\"documentExpiry\":\"2031-01-01\"}";
+        TestServer.Reply booking = server.postJson(
+                "/api/bookings",
+                buyer,
+                "{\"date\":" + date + ",\"train\":\"D87\",\"from\":\"KMS\",\"to\":\"VTE\",\"seatClass\":\"SECOND\","
+                        + "\"currency\":\"CNY\",\"passengers\":[" + passenger + "]}");
+        assertDateRefused(booking, "date");
+        TestServer.Reply journey = server.postJson(
+                "/api/journey-bookings",
+                buyer,
+                "{\"legs\":[{\"date\":" + date + ",\"train\":\"D87\",\"from\":\"KMS\",\"to\":\"VTE\"}],"
+                        + "\"passengers\":[" + passenger + "]}");
+        assertDateRefused(journey, "legs[0].date");
+        TestServer.Reply change = server.postJson(
+                "/api/journey-bookings/J-none/legs/1/change",
+                buyer,
+                "{\"date\":" + date + ",\"idempotencyKey\":\"date-check-1\"}");
+        assertDateRefused(change, "date");
+    }
+
+    private void assertDateRefused(TestServer.Reply r, String field) {
+        assertProblem(r, 400, field);
+        assertThat(r.json().get("errors").get(0).get("message").asText()).isEqualTo("must be a date yyyy-MM-dd");
     }
 }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -307,6 +313,91 @@ class JourneyLegChangeApiTest {
     }
 
     /** The sum of the journey's payments of a kind in a state (its own and its legs'). */
+    @Test
+    void aLegChangedTwiceKeepsTheFirstChangesChargeInTheJourneysPayments() {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        JsonNode j = paidJourney(offer, "TH300005");
+        String id = j.get("id").asText();
+        LocalDate later =
+                LocalDate.parse(j.get("legs").get(1).get("date").asText()).plusDays(1);
+        TestServer.Reply up = change(
+                id,
+                "1",
+                "{\"date\":\"" + later + "\",\"seatClass\":\"FIRST\",\"idempotencyKey\":\"twice1-" + id + "\"}");
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        String between = up.json().get("legs").get(1).get("id").asText();
+        TestServer.Reply again =
+                change(id, "1", "{\"date\":\"" + later.plusDays(1) + "\",\"idempotencyKey\":\"twice2-" + id + "\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+
+        // the booking the first change made is no longer a leg, but its charge is still the journey's
+        JsonNode replaced = server.get("/api/bookings/" + between, passenger).json();
+        assertThat(replaced.get("status").asText()).isEqualTo("CHANGED");
+        assertThat(replaced.get("payments")).isNotEmpty();
+        JsonNode view = server.get("/api/journey-bookings/" + id, passenger).json();
+        for (JsonNode p : replaced.get("payments")) {
+            assertThat(view.get("payments").findValuesAsText("providerReference"))
+                    .as("the journey lists " + p)
+                    .contains(p.get("providerReference").asText());
+        }
+        assertThat(charged(view, "CHARGE", "CAPTURED")).isEqualTo(charged(up.json(), "CHARGE", "CAPTURED"));
+
+        // cancelled: no more is shown refunded than was shown charged
+        TestServer.Reply cancelled = server.postJson("/api/journey-bookings/" + id + "/cancel", passenger, "{}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        JsonNode after = server.get("/api/journey-bookings/" + id, passenger).json();
+        assertThat(charged(after, "REFUND", "REFUNDED"))
+                .isPositive()
+                .isLessThanOrEqualTo(charged(after, "CHARGE", "CAPTURED"));
+    }
+
+    /**
+     * Two changes of one paid journey's leg at once: the journey is ticketed throughout, so the one that loses is told
+     * the journey changed, never that it is not paid (a journey read half before, half after the winner's commit once
+     * looked CANCELLED).
+     */
+    @Test
+    void theLoserOfTwoLegChangesAtOnceIsToldTheJourneyChangedNeverThatItIsNotPaid() throws Exception {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                JsonNode j = paidJourney(offer, "TH3100" + (10 + round));
+                String id = j.get("id").asText();
+                LocalDate day = LocalDate.parse(j.get("legs").get(1).get("date").asText());
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<TestServer.Reply>> replies = new ArrayList<>();
+                for (int k = 1; k <= 2; k++) {
+                    String body = "{\"date\":\"" + day.plusDays(k) + "\",\"idempotencyKey\":\"race" + round + "-" + k
+                            + "-" + id + "\"}";
+                    replies.add(pool.submit(() -> {
+                        go.await();
+                        return change(id, "1", body);
+                    }));
+                }
+                go.countDown();
+                int moved = 0;
+                for (Future<TestServer.Reply> f : replies) {
+                    TestServer.Reply r = f.get(60, TimeUnit.SECONDS);
+                    if (r.status() == 200) {
+                        moved++;
+                    } else {
+                        assertThat(r.status()).as(r.body()).isEqualTo(409);
+                        assertThat(r.json().get("code").asText()).as(r.body()).isEqualTo("journey-changed");
+                    }
+                }
+                assertThat(moved).as("round " + round).isPositive();
+                assertThat(server.get("/api/journey-bookings/" + id, passenger)
+                                .json()
+                                .get("status")
+                                .asText())
+                        .isEqualTo("TICKETED");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static long charged(JsonNode journey, String kind, String status) {
         long sum = 0;
         for (JsonNode p : journey.get("payments")) {

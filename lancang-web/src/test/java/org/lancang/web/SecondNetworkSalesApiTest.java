@@ -257,4 +257,54 @@ class SecondNetworkSalesApiTest {
         assertThat(seat.json().toString()).contains("berth-not-sleeper");
         assertThat(hardSleepersLeft(DATE.plusDays(2))).as("nothing taken").isEqualTo(before);
     }
+
+    @Test
+    void aJourneyAcrossThisNetworksBorderWithoutAPassportIsRefusedNamingThatBorder() {
+        String idCard = body("133", DATE, "HARD_SEAT", "LA100001").replace("PASSPORT", "LAO_ID_CARD");
+        TestServer.Reply r = server.postJson("/api/bookings", passenger, idCard);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("passengers[0].documentType");
+        assertThat(r.body())
+                .contains("passport-required", "the Thailand–Laos border")
+                .doesNotContain("China");
+    }
+
+    @Test
+    void theDiagramLabelsTheBorderWithThisNetworksCountriesInTheDiagramsLanguage() {
+        String path =
+                "/api/timetable/diagram.svg?network=vientiane-bangkok&line=NK&date=" + DATE + "&start=00:00&hours=24";
+        String planner = server.user(server.adminToken(), "vb.diagram.planner", "PLANNER");
+        TestServer.Reply en = server.get(path, planner);
+        assertThat(en.status()).as(en.body()).isEqualTo(200);
+        // the line's km grow from Bangkok to the border: Thailand lies below the border line drawn with km downwards
+        assertThat(en.body()).contains("▲ Thailand", "▼ Laos").doesNotContain("China");
+        TestServer.Reply zh = server.get(path + "&lang=zh", planner);
+        assertThat(zh.status()).as(zh.body()).isEqualTo(200);
+        assertThat(zh.body()).contains("泰国", "老挝").doesNotContain("中国");
+    }
+
+    @Test
+    void aFareQuoteNamesTheFieldThatIsWrong() {
+        String fares = "/api/networks/vientiane-bangkok/fares?train=133&";
+        // an unknown code, a point of the other network, a letter that is no code: the origin is named, not currency
+        for (String from : new String[] {"XXX", "KMS", "%E0%B8%81"}) {
+            TestServer.Reply r = server.get(fares + "from=" + from + "&to=KSV&class=HARD_SEAT");
+            assertThat(r.status()).as(from + ": " + r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.json().get("field").asText()).as(r.body()).isEqualTo("from");
+        }
+        TestServer.Reply to = server.get(fares + "from=KTW&to=KMS&class=HARD_SEAT");
+        assertThat(to.status()).as(to.body()).isEqualTo(400);
+        assertThat(to.json().get("field").asText()).isEqualTo("to");
+        // a berth of a class that has seats is refused as a booking refuses it
+        TestServer.Reply berth = server.get(fares + "from=KTW&to=KSV&class=HARD_SEAT&berth=LOWER");
+        assertThat(berth.status()).as(berth.body()).isEqualTo(400);
+        assertThat(berth.json().get("field").asText()).isEqualTo("berth");
+        assertThat(berth.json().toString()).contains("berth-not-sleeper");
+        TestServer.Reply date = server.get(fares + "from=KTW&to=KSV&class=HARD_SEAT&date=2026-99-99");
+        assertThat(date.status()).as(date.body()).isEqualTo(400);
+        assertThat(date.json().get("field").asText()).isEqualTo("date");
+        TestServer.Reply fine = server.get(fares + "from=KTW&to=KSV&class=HARD_SEAT&date=" + DATE);
+        assertThat(fine.status()).as(fine.body()).isEqualTo(200);
+    }
 }

@@ -1,6 +1,7 @@
 package org.lancang.ticketing.fares;
 
 import java.util.Optional;
+import org.lancang.errors.Validation;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 
@@ -12,6 +13,15 @@ public enum Berth {
     /** Whether a class sells berths (a sleeper) rather than seats. */
     public static boolean sleeper(SeatClass seatClass) {
         return seatClass == SeatClass.HARD_SLEEPER || seatClass == SeatClass.SOFT_SLEEPER;
+    }
+
+    /** Refuses, naming the field {@code berth}, a berth asked of a class that sells seats rather than berths. */
+    public static void check(Validation v, Berth berth, SeatClass seatClass) {
+        v.check(
+                berth == null || seatClass == null || sleeper(seatClass),
+                "berth",
+                "only a sleeper class has berths; " + seatClass + " has seats",
+                "berth-not-sleeper");
     }
 
     /**

@@ -18,8 +18,6 @@ final class DiagramText {
                 "{other} = {display} {diff} h",
                 "{other} = {display} {diff} 小时",
                 "{other} = {display} {diff} ຊົ່ວໂມງ");
-        put("china", "China", "中国", "ຈີນ");
-        put("laos", "Laos", "老挝", "ລາວ");
         put("single", "single track", "单线", "ທາງດ່ຽວ");
         put("double", "double track", "双线", "ທາງຄູ່");
         put("assumed", "(assumed)", "（假定）", "(ສົມມຸດ)");

@@ -9,6 +9,8 @@ import static org.lancang.timetable.diagram.DiagramLayout.TOP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.lancang.network.Border;
 import org.lancang.network.KmQuality;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
@@ -209,20 +211,25 @@ final class StationLabels {
         return sum / block.size();
     }
 
+    /** Each border's two countries, as the network's data names them, on their own side of the border line. */
     void drawBorder(Svg svg) {
         for (Point p : l.stretch) {
             if (p.kind() != PointKind.BORDER) {
                 continue;
             }
-            boolean chinaAbove = l.topKm < l.bottomKm;
+            Optional<Border> border = l.network.borderAt(p.code());
+            if (border.isEmpty()) {
+                continue;
+            }
+            String lowKm = border.get().before().names().in(l.lang);
+            String highKm = border.get().after().names().in(l.lang);
+            // the side of lower km is drawn at the top when the km run downwards
+            boolean lowKmAbove = l.topKm < l.bottomKm;
             double y = l.y(p.km());
-            String above = DiagramText.t(l.lang, chinaAbove ? "china" : "laos");
-            String below = DiagramText.t(l.lang, chinaAbove ? "laos" : "china");
             svg.open("g", "class", "countries")
-                    .title(DiagramText.t(l.lang, "kind.BORDER") + ": " + DiagramText.t(l.lang, "china") + " | "
-                            + DiagramText.t(l.lang, "laos"));
-            svg.text(l.width - RIGHT - 6, y - 5, "country", "end", "▲ " + above);
-            svg.text(l.width - RIGHT - 6, y + 14, "country", "end", "▼ " + below);
+                    .title(DiagramText.t(l.lang, "kind.BORDER") + ": " + lowKm + " | " + highKm);
+            svg.text(l.width - RIGHT - 6, y - 5, "country", "end", "▲ " + (lowKmAbove ? lowKm : highKm));
+            svg.text(l.width - RIGHT - 6, y + 14, "country", "end", "▼ " + (lowKmAbove ? highKm : lowKm));
             svg.close("g");
         }
     }

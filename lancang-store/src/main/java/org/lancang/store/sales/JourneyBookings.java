@@ -66,7 +66,10 @@ public final class JourneyBookings {
     /** The whole journey: its two legs in travel order, the same passengers on both, one currency for both. */
     public record Request(List<LegRequest> legs, List<Passenger> passengers, Currency currency) {}
 
-    /** A journey as stored, with its two legs as they are now and the payments recorded against it. */
+    /**
+     * A journey as stored, with its two legs as they are now and the payments recorded against it and against the
+     * bookings its legs replaced (a leg's own payments are on the leg).
+     */
     public record Journey(
             String id,
             String owner,
@@ -323,6 +326,10 @@ public final class JourneyBookings {
         if (retried) {
             return find(journeyId, caller, agent);
         }
+        if (readTorn(j)) {
+            // read again and again while other changes committed: a journey's row always names its live legs
+            throw legChangedMeanwhile();
+        }
         if (j.status() != BookingStatus.TICKETED) {
             throw new Clash(
                     "status",
@@ -342,8 +349,29 @@ public final class JourneyBookings {
                         "journey-leg-network");
             }
         }
-        seller.changeLeg(current.id(), caller, agent, r, new LegOfJourney(j, index, r));
+        try {
+            seller.changeLeg(current.id(), caller, agent, r, new LegOfJourney(j, index, r));
+        } catch (Clash lost) {
+            // the leg's own state refused it ("booking is CHANGED", "changed meanwhile"): if another change of this
+            // journey won meanwhile, that is what the caller must hear, read again from the journey as it is now
+            if ("status".equals(lost.field()) && movedSince(j)) {
+                throw legChangedMeanwhile();
+            }
+            throw lost;
+        }
         return find(journeyId, caller, agent);
+    }
+
+    /** Whether a leg of the journey is another booking now than when {@code seen} was read. */
+    private boolean movedSince(Journey seen) {
+        return load(seen.id())
+                .map(now -> !now.first().id().equals(seen.first().id())
+                        || !now.second().id().equals(seen.second().id()))
+                .orElse(false);
+    }
+
+    private static Clash legChangedMeanwhile() {
+        return new Clash("status", "a leg was changed meanwhile: look at the journey again", "journey-changed");
     }
 
     private static int legIndex(String leg) {
@@ -528,6 +556,20 @@ public final class JourneyBookings {
     }
 
     private Optional<Journey> load(String journeyId) {
+        Optional<Journey> j = read(journeyId);
+        // the row and its legs are read one after the other: a leg change committed in between shows the replaced
+        // leg, CHANGED, and the journey half-cancelled; read again, the row then names the new leg
+        for (int again = 0; again < 3 && j.map(JourneyBookings::readTorn).orElse(false); again++) {
+            j = read(journeyId);
+        }
+        return j;
+    }
+
+    private static boolean readTorn(Journey j) {
+        return j.legs().stream().anyMatch(b -> b.status() == BookingStatus.CHANGED);
+    }
+
+    private Optional<Journey> read(String journeyId) {
         Optional<UUID> id = SalesLookups.parseId(journeyId);
         if (id.isEmpty()) {
             return Optional.empty();
@@ -543,14 +585,39 @@ public final class JourneyBookings {
                                 rs.getString("first_leg"),
                                 rs.getString("second_leg")))
                         .findOne()
-                        .map(row -> new Journey(
-                                id.get().toString(),
-                                row.owner(),
-                                home().currencies().stored(row.currency()),
-                                row.created().toInstant(),
-                                home().load(row.first()).orElseThrow(),
-                                home().load(row.second()).orElseThrow(),
-                                Payments.of(h, id.get(), home().currencies()))));
+                        .map(row -> {
+                            Booking first = home().load(row.first()).orElseThrow();
+                            Booking second = home().load(row.second()).orElseThrow();
+                            List<Payment> payments = new ArrayList<>(Payments.of(h, id.get(), home().currencies()));
+                            payments.addAll(earlierPayments(first));
+                            payments.addAll(earlierPayments(second));
+                            return new Journey(
+                                    id.get().toString(),
+                                    row.owner(),
+                                    home().currencies().stored(row.currency()),
+                                    row.created().toInstant(),
+                                    first,
+                                    second,
+                                    payments);
+                        }));
+    }
+
+    /**
+     * The payments of the bookings a leg replaced, in the order they were made: a leg changed twice leaves the first change's
+     * charge on a booking that is no longer a leg, and the journey must still show it.
+     */
+    private List<Payment> earlierPayments(Booking leg) {
+        List<Payment> out = new ArrayList<>();
+        String previous = leg.changedFrom();
+        while (previous != null) {
+            Optional<Booking> earlier = home().load(previous);
+            if (earlier.isEmpty()) {
+                break;
+            }
+            out.addAll(0, earlier.get().payments());
+            previous = earlier.get().changedFrom();
+        }
+        return out;
     }
 
     private SalesService home() {

@@ -17,6 +17,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
+import org.lancang.network.Border;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.Seat;
@@ -193,7 +194,7 @@ final class SeatDesk {
             Priced priced,
             FareQuote fare,
             LocalDate date,
-            boolean crosses,
+            List<Border> crosses,
             LocalDate today) {
         List<Optional<AgeFare>> bands = fares.ageFares().lapBands(fare);
         Validation infants = new Validation();
@@ -257,7 +258,7 @@ final class SeatDesk {
                 "train-unknown");
         v.check(date != null, "date", "is required");
         v.check(seatClass != null, "seatClass", "is required");
-        v.check(currency != null, "currency", "is required: CNY or LAK");
+        v.check(currency != null, "currency", "is required: a code of the network's currencies");
         int count = passengers == null ? 0 : passengers.size();
         v.check(
                 count >= 1 && count <= SeatInventory.MAX_GROUP,
@@ -265,11 +266,7 @@ final class SeatDesk {
                 "1 … 5 passengers per booking",
                 "passenger-count");
         v.check(car >= 0 && car <= 30, "car", "is not a car of the train", "car-unknown");
-        v.check(
-                berth == null || seatClass == null || Berth.sleeper(seatClass),
-                "berth",
-                "only a sleeper class has berths; " + seatClass + " has seats",
-                "berth-not-sleeper");
+        Berth.check(v, berth, seatClass);
         v.throwIfInvalid();
         if (plan == null || !plan.calendar().runsOn(date)) {
             throw new InvalidInput("date", "train " + train + " does not run on " + date, "train-not-that-day");
@@ -291,8 +288,9 @@ final class SeatDesk {
         }
         Point boarding = network.point(run.stops.get(from)).orElseThrow();
         window.check(plan.operator(), date, run.departures.get(from), boarding.timeZone(), now, "date");
-        boolean crosses = boarding.country()
-                != network.point(run.stops.get(to)).orElseThrow().country();
+        List<Border> crosses = network.bordersCrossed(run.stops.subList(from, to + 1).stream()
+                .map(code -> network.point(code).orElseThrow())
+                .toList());
         Validation people = new Validation();
         LocalDate today = now.atZone(boarding.timeZone()).toLocalDate();
         for (int k = 0; k < count; k++) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +36,7 @@ import org.lancang.timetable.Operator;
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            .addModule(new JavaTimeModule().addDeserializer(LocalDate.class, new StrictDate()))
             .addModule(codes())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,10 +103,16 @@ public final class Json {
         } catch (UnrecognizedPropertyException e) {
             throw HttpProblem.badField(path(e), "unknown field; expected one of " + e.getKnownPropertyIds());
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() == LocalDate.class) {
+                throw HttpProblem.badField(path(e), StrictDate.MESSAGE);
+            }
             throw HttpProblem.badField(
                     path(e), "'" + e.getValue() + "' is not a valid " + simpleName(e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
+            if (e.getTargetType() == LocalDate.class) {
+                throw HttpProblem.badField(field, StrictDate.MESSAGE);
+            }
             throw HttpProblem.badField(
                     field.isEmpty() ? "body" : field, "wrong type: expected " + simpleName(e.getTargetType()));
         } catch (JsonMappingException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.errors.Validation;
 import org.lancang.gtfs.FeedChanges;
 import org.lancang.gtfs.GtfsExporter;
 import org.lancang.gtfs.StopCoordinates;
@@ -276,16 +277,21 @@ public final class NetworksRoutes {
                         .query("class", true, "seat class, e.g. HARD_SEAT")
                         .query("berth", false, "UPPER or LOWER, for a class whose berths are priced apart")
                         .query("currency", false, "the total's currency (default: the operator's own at 'from')")
+                        .query("date", false, "the travel date, YYYY-MM-DD (checked; today's fares apply)")
                         .returns(NetworkFareView.class)
                         .handle(ctx -> {
                             ServedNetwork n = networks.require(ctx.pathParam("network"), "network");
                             Params params = Params.of(ctx);
-                            String from = params.code("from");
-                            String to = params.code("to");
+                            String from = pointOf(n, "from", params.code("from"));
+                            String to = pointOf(n, "to", params.code("to"));
                             String train = params.required("train");
                             SeatClass seatClass = params.oneOf("class", SeatClass.class)
                                     .orElseThrow(() -> new InvalidInput("class", "is required"));
                             Berth berth = params.oneOf("berth", Berth.class).orElse(null);
+                            params.optionalDate("date");
+                            Validation asked = new Validation();
+                            Berth.check(asked, berth, seatClass);
+                            asked.throwIfInvalid();
                             // a network without fares is refused by the quote, naming the network
                             Currency currency = n.fares()
                                     .map(f -> params.text("currency")
@@ -313,6 +319,14 @@ public final class NetworksRoutes {
                                                     ? gtfs(n, TimetableRoutes.feedChanges(home))
                                                     : gtfs(n));
                         }));
+    }
+
+    /** A point of the network, refused naming {@code field} when the network has no such point. */
+    private static String pointOf(ServedNetwork n, String field, String code) {
+        if (n.network().point(code).isEmpty()) {
+            throw new InvalidInput(field, "'" + code + "' is not a point of " + n.code(), "station-unknown");
+        }
+        return code;
     }
 
     /**

@@ -205,6 +205,39 @@ class I18nKeysTest {
         return names;
     }
 
+    /**
+     * The texts every network shows (the header, the pages' descriptions, the passport rule and the border note) name
+     * no country: on the Thai–Lao network they once said "China–Laos". The countries are every shipped network's, as
+     * their {@code countries.csv} names them.
+     */
+    @Test
+    void textsShownOnEveryNetworkNameNoCountry() {
+        Set<String> countries = new TreeSet<>();
+        for (String network : List.of("china-laos", "vientiane-bangkok")) {
+            read("data/" + network + "/countries.csv").lines().skip(1).forEach(row -> {
+                String[] cells = row.split(",", 5);
+                countries.addAll(List.of(cells[1], cells[2], cells[3]));
+            });
+        }
+        assertThat(countries).contains("Thailand", "China", "Laos");
+        List<String> everywhere = List.of(
+                "app.tagline",
+                "err.passport-required",
+                "tk.borderNote",
+                "meta.book",
+                "meta.trips",
+                "meta.register",
+                "meta.freight",
+                "meta.tracking");
+        for (String language : List.of("en", "zh", "lo", "th")) {
+            Map<String, String> texts = values(language);
+            for (String key : everywhere) {
+                String text = texts.getOrDefault(key, "");
+                assertThat(countries).as(language + " " + key + ": " + text).noneMatch(text::contains);
+            }
+        }
+    }
+
     private static Map<String, String> values(String language) {
         Map<String, String> values = new HashMap<>();
         Matcher m = KEY_VALUE.matcher(read("public/i18n/" + language + ".js"));
