@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lancang.errors.InvalidInput;
@@ -50,14 +51,22 @@ final class GtfsCommand extends CommandGroup {
                         + " folder, one <network>.zip each")
         Path out;
 
-        @Option(names = "--network", description = "only this network's feed, e.g. vientiane-bangkok")
+        @Option(
+                names = "--network",
+                description = "only this network's feed: its code, e.g. vientiane-bangkok, or the path to a network"
+                        + " folder on disk, e.g. ./my-line")
         String network;
+
+        @Override
+        Optional<NetworkOption> network() {
+            return Optional.ofNullable(network).map(NetworkOption::named);
+        }
 
         @Override
         int run(Platform platform, PrintWriter printer) throws Exception {
             List<ServedNetwork> networks = network == null
                     ? platform.networks().all()
-                    : List.of(platform.networks().require(network, "--network"));
+                    : List.of(NetworkOption.named(network).of(platform));
             // a .zip: the first network's feed there, each other's beside it as <name>-<network>.zip; else a folder
             boolean zipFile =
                     out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");

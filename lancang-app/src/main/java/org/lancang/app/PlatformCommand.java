@@ -1,6 +1,7 @@
 package org.lancang.app;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lancang.store.Platform;
 import picocli.CommandLine.Mixin;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A one-shot command that works on the platform: opens it (database options as for {@code serve}), runs, closes it.
+ * A one-shot command that works on the platform: opens it (database options as for {@code serve}; the network folder
+ * its {@code --network} names, if any, served too), runs, closes it.
  * Rule violations are explained by {@link Lancang}'s exception handler (exit code 2).
  */
 abstract class PlatformCommand implements Callable<Integer> {
@@ -20,12 +22,24 @@ abstract class PlatformCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (Platform platform = PlatformOpener.open(database)) {
+        try (Platform platform = PlatformOpener.open(database, network().flatMap(NetworkOption::folder))) {
             PrintWriter out = spec.commandLine().getOut();
             int code = run(platform, out);
             out.flush();
             return code;
         }
+    }
+
+    /**
+     * The command's one network, if it takes one: its {@link NetworkOption} mixin (or its own option through one), whose
+     * folder on disk, if it names one, is served for the command.
+     */
+    Optional<NetworkOption> network() {
+        return spec.mixins().values().stream()
+                .map(CommandSpec::userObject)
+                .filter(NetworkOption.class::isInstance)
+                .map(NetworkOption.class::cast)
+                .findFirst();
     }
 
     /** The command's work; returns the exit code. */

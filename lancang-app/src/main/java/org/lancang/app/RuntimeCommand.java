@@ -5,12 +5,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lancang.data.DataFiles;
 import org.lancang.reference.ReferenceData;
-import org.lancang.store.networks.NetworkFolders;
-import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         name = "runtime",
         mixinStandardHelpOptions = true,
         description = "Running time and the time at each point as a timetable shows them, or the bare physics with"
-                + " --minimum (any network of data/, found by --from; no database needed).")
+                + " --minimum (any network of data/, found by --from, or the one --network names, a folder on disk"
+                + " too; no database needed).")
 final class RuntimeCommand implements Callable<Integer> {
     @Option(names = "--type", required = true, description = "CR200J, HXD3C_25G, FREIGHT, SRT_RAPID, …")
     String type;
@@ -59,11 +60,17 @@ final class RuntimeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The reference data of the network of data/ that has the point (China–Laos when none has it: refused there). */
-    private static ReferenceData networkOf(String point) {
+    @Mixin
+    NetworkOption network;
+
+    /**
+     * The reference data of the network named ({@code --network}, a code or a folder on disk), else of the network of
+     * data/ that has the point (China–Laos when none has it: refused there).
+     */
+    private ReferenceData networkOf(String point) {
         String code = point.strip().toUpperCase(Locale.ROOT);
         ReferenceData first = null;
-        for (ClasspathDataFiles files : NetworkFolders.choose(List.of(), "network")) {
+        for (DataFiles files : network.files()) {
             ReferenceData data = ReferenceData.parse(files);
             if (data.network().point(code).isPresent()) {
                 return data;

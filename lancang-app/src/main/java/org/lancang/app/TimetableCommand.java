@@ -28,6 +28,7 @@ import org.lancang.web.networks.NetworksRoutes;
 import org.lancang.web.timetable.RuntimeRoutes;
 import org.lancang.web.timetable.TimetableViews;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lancang timetable show|check|insert|build|compare|change}. */
@@ -59,12 +60,17 @@ final class TimetableCommand extends CommandGroup {
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         OutputFormat format;
 
+        @Mixin
+        NetworkOption network;
+
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
             TimetableService service = platform.timetable();
             TimetableViews.TrainView view;
             LocalDate day;
-            if (service.plan(train).isPresent()) {
+            // the train is looked for in the network named, else in home first, then in every network served
+            ServedNetwork named = network.name == null ? null : network.of(platform);
+            if (named == null ? service.plan(train).isPresent() : named.home()) {
                 TrainPlan base = service.requirePlan(train, null, "train");
                 ZoneId zone = platform.reference()
                         .network()
@@ -78,16 +84,19 @@ final class TimetableCommand extends CommandGroup {
                         service.train(plan, day),
                         day); // under the day's speed restrictions
             } else { // a train of another network served, as it runs that day after its published changes
-                ServedNetwork network = platform.networks()
-                        .ofTrain(train)
+                ServedNetwork served = (named != null
+                                ? named.plan(train).map(p -> named)
+                                : platform.networks().ofTrain(train))
                         .orElseThrow(() -> new NotFound(
                                 "train",
                                 "no train '" + train + "' in the networks "
-                                        + platform.networks().codes()));
-                TrainPlan plan = network.plan(train).orElseThrow();
-                ZoneId zone = network.network().point(plan.from()).orElseThrow().timeZone();
+                                        + (named != null
+                                                ? named.code()
+                                                : platform.networks().codes())));
+                TrainPlan plan = served.plan(train).orElseThrow();
+                ZoneId zone = served.network().point(plan.from()).orElseThrow().timeZone();
                 day = date != null ? date : LocalDate.now(zone);
-                view = NetworksRoutes.train(network, train, day);
+                view = NetworksRoutes.train(served, train, day);
             }
             if (format == OutputFormat.JSON) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view));

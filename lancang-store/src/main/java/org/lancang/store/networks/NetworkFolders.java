@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
 import org.lancang.store.reference.ClasspathDataFiles;
@@ -12,8 +13,8 @@ import org.lancang.store.reference.DiskDataFiles;
 
 /**
  * Which of the networks packed into the jar to serve, the home network first. By default every one, the China–Laos
- * network as home (its database, its pages); named ones in the order named, the first being home. {@code serve} also
- * takes network folders on disk by their path.
+ * network as home (its database, its pages); named ones in the order named, the first being home. {@code serve} and
+ * every one-network command ({@code --network ./my-line}) also take network folders on disk by their path.
  */
 public final class NetworkFolders {
     private NetworkFolders() {}
@@ -41,7 +42,7 @@ public final class NetworkFolders {
                     throw new InvalidInput(
                             field,
                             "'" + name + "' is not a network; there are: " + available
-                                    + " (lancang serve also takes a path to a network folder)");
+                                    + " (or a path to a network folder)");
                 }
                 if (chosen.contains(n)) {
                     throw new InvalidInput(field, "'" + name + "' is named twice");
@@ -69,19 +70,9 @@ public final class NetworkFolders {
             if (n.isEmpty()) {
                 continue;
             }
-            boolean looksLikeAPath = n.contains("/") || n.contains("\\") || n.startsWith(".");
-            if (looksLikeAPath
-                    || (!ClasspathDataFiles.networks().contains(n.toLowerCase(Locale.ROOT))
-                            && Files.isDirectory(Path.of(n)))) {
-                Path folder = Path.of(n);
-                if (!DiskDataFiles.isNetworkFolder(folder)) {
-                    throw new InvalidInput(
-                            field,
-                            "'" + name + "' is not a network folder: "
-                                    + (Files.isDirectory(folder) ? "it has no " : "no such directory with a ")
-                                    + ClasspathDataFiles.NETWORK_FILE);
-                }
-                chosen.add(new DiskDataFiles(folder));
+            Optional<DiskDataFiles> folder = onDisk(n, field);
+            if (folder.isPresent()) {
+                chosen.add(folder.get());
             } else {
                 chosen.addAll(choose(List.of(n), field));
             }
@@ -90,5 +81,32 @@ public final class NetworkFolders {
             return List.copyOf(choose(List.of(), field));
         }
         return List.copyOf(chosen);
+    }
+
+    /**
+     * The network folder on disk that {@code name} is a path to, read as {@link #serve} reads it: a name with a
+     * {@code /} or {@code \\}, starting with {@code .}, or a directory that is no network of the jar. Empty when it
+     * is a network's code (or no directory at all), which the caller looks up among the networks.
+     *
+     * @throws InvalidInput naming {@code field} when it is such a path but no directory with a network.csv
+     */
+    public static Optional<DiskDataFiles> onDisk(String name, String field) {
+        String n = name.strip();
+        boolean looksLikeAPath = n.contains("/") || n.contains("\\") || n.startsWith(".");
+        if (n.isEmpty()
+                || (!looksLikeAPath
+                        && (ClasspathDataFiles.networks().contains(n.toLowerCase(Locale.ROOT))
+                                || !Files.isDirectory(Path.of(n))))) {
+            return Optional.empty();
+        }
+        Path folder = Path.of(n);
+        if (!DiskDataFiles.isNetworkFolder(folder)) {
+            throw new InvalidInput(
+                    field,
+                    "'" + name + "' is not a network folder: "
+                            + (Files.isDirectory(folder) ? "it has no " : "no such directory with a ")
+                            + ClasspathDataFiles.NETWORK_FILE);
+        }
+        return Optional.of(new DiskDataFiles(folder));
     }
 }
