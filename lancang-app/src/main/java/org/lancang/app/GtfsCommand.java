@@ -110,9 +110,14 @@ final class GtfsCommand extends CommandGroup {
 
         @Option(
                 names = "--network",
-                description = "the network the feed is of, e.g. vientiane-bangkok (default: found from its stops and"
-                        + " agencies)")
+                description = "the network the feed is of, e.g. vientiane-bangkok, or the path to a network folder on"
+                        + " disk, e.g. ./my-line (default: found from its stops and agencies)")
         String network;
+
+        @Override
+        Optional<NetworkOption> network() {
+            return Optional.ofNullable(network).map(NetworkOption::named);
+        }
 
         @Option(
                 names = "--date",
@@ -124,7 +129,7 @@ final class GtfsCommand extends CommandGroup {
         int run(Platform platform, PrintWriter out) throws Exception {
             List<ServedNetwork> candidates = network == null
                     ? platform.networks().all()
-                    : List.of(platform.networks().require(network, "--network"));
+                    : List.of(NetworkOption.named(network).of(platform));
             GtfsImport read = new GtfsImporter()
                     .read(
                             Files.readAllBytes(file),

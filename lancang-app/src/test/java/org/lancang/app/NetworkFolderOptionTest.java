@@ -32,7 +32,7 @@ class NetworkFolderOptionTest {
     }
 
     @Test
-    void gtfsExportWritesTheFoldersFeed(@TempDir Path dir) throws IOException {
+    void gtfsExportWritesTheFoldersFeedAndImportReadsItBack(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("ofot.zip");
         CommandLineTest.Run r = CommandLineTest.run("gtfs", "export", "--network", folder(), "--out", zip.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -43,6 +43,10 @@ class NetworkFolderOptionTest {
                     new String(feed.getInputStream(feed.getEntry("stops.txt")).readAllBytes());
             assertThat(stops).contains("Narvik").contains("Kiruna").doesNotContain("Kunming");
         }
+
+        CommandLineTest.Run in = CommandLineTest.run("gtfs", "import", "--network", folder(), zip.toString());
+        assertThat(in.exitCode()).as(in.err()).isZero();
+        assertThat(in.out()).startsWith("network: ofotbanen (--network)").containsPattern("(?m)^7001 +SJ ");
     }
 
     @Test
