@@ -58,12 +58,15 @@ public final class ServedNetworks {
     }
 
     private static void unique(String what, List<ServedNetwork> networks, Function<ServedNetwork, List<String>> codes) {
-        Map<String, String> seen = new HashMap<>();
-        for (ServedNetwork n : networks) {
+        // Keyed by the network's place in the list, not its code: two networks with the same code must clash too.
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < networks.size(); i++) {
+            ServedNetwork n = networks.get(i);
             for (String code : codes.apply(n)) {
-                String before = seen.putIfAbsent(code.toUpperCase(Locale.ROOT), n.code());
-                if (before != null && !before.equals(n.code())) {
-                    throw new Clash("the " + what + " '" + code + "' is in both networks '" + before + "' and '"
+                Integer before = seen.putIfAbsent(code.toUpperCase(Locale.ROOT), i);
+                if (before != null && before != i) {
+                    throw new Clash("the " + what + " '" + code + "' is in both networks '"
+                            + networks.get(before).code() + "' and '"
                             + n.code() + "': codes must be unique across the networks served (rename one in its"
                             + " folder, or serve only one of them with --network)");
                 }

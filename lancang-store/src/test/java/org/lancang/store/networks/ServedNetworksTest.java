@@ -110,4 +110,15 @@ class ServedNetworksTest {
                 .hasMessageContaining("train number 'C82'")
                 .hasMessageContaining("'china-laos' and 'vientiane-bangkok'");
     }
+
+    @Test
+    void theSameNetworkCodeTwiceIsRefused() {
+        ClasspathDataFiles second = new ClasspathDataFiles("vientiane-bangkok");
+        ServedNetwork home = home(new ClasspathDataFiles("china-laos"));
+        assertThatThrownBy(() -> ServedNetworks.of(
+                        List.of(home, ServedNetwork.fromFiles(second), ServedNetwork.fromFiles(second))))
+                .isInstanceOf(ServedNetworks.Clash.class)
+                .hasMessageContaining("network code 'vientiane-bangkok'")
+                .hasMessageContaining("'vientiane-bangkok' and 'vientiane-bangkok'");
+    }
 }
