@@ -195,20 +195,21 @@ function render() {
 }
 
 /**
- * The heading and the time-zone note: the reference line's own translated texts at home; another network's name and
- * the zones its points keep (each country's, in km order).
+ * The heading and the time-zone note: the shown network's own name and the zones its points keep (each country's, in km
+ * order), home's as any other's, so no network is named by the translations; their neutral texts stay only while the
+ * list of networks is unknown.
  */
 function renderHeading(points) {
   const heading = document.getElementById('map-heading');
   const note = document.getElementById('map-tz');
-  if (!network || network.home) { // translated as the page is (data-i18n), also after another network was shown
+  if (!network) { // translated as the page is (data-i18n)
     heading.dataset.i18n = 'map.heading';
     note.dataset.i18n = 'map.tz';
     heading.textContent = t('map.heading');
     note.textContent = t('map.tz');
     return;
   }
-  delete heading.dataset.i18n; // the network's own name, not the reference line's
+  delete heading.dataset.i18n; // the network's own name, not the page's neutral heading
   delete note.dataset.i18n;
   heading.textContent = localName(network.names);
   const zones = [];

@@ -37,6 +37,7 @@ let changes = [];
 let canChange = false;
 let networks = []; // the networks served (GET /api/networks), home first
 let network = null; // the code of the network shown when it is not home (null: home)
+let serviceZone = 'UTC'; // the shown network's service zone (GET /api/networks), for a point it does not know
 const NETWORK_KEY = 'lancang.planner.network';
 
 // ---------- helpers ----------
@@ -57,18 +58,28 @@ const nameOr = (key, code) => { const v = t(key); return v && v !== key ? v : co
 const operatorName = (code) => (code ? nameOr(`op.${code}`, code) : '');
 const trainTypeName = (code) => (code ? nameOr(`traintype.${code}`, code) : '');
 const resourceName = (r) => resourceNameOf(r, pointName);
-const zoneOfPoint = (code) => (pointOf(code) || points[0] || {}).timeZone || 'Asia/Shanghai';
+const zoneOfPoint = (code) => (pointOf(code) || points[0] || {}).timeZone || serviceZone;
 /** "&network=…" for another network's trains, conflicts and diagram; nothing for home. */
 const onNetwork = () => (network ? `&network=${encodeURIComponent(network)}` : '');
 
+/**
+ * A zone named by the countries whose points keep it on the network shown ("Thailand time"), from its points as the
+ * API gives them: no network's zones are known to the page beforehand. The zone's own name where no point keeps it.
+ */
 function zoneLabel(zone) {
-  if (zone === 'Asia/Shanghai') return t('planner.zoneCN');
-  if (zone === 'Asia/Vientiane') return t('planner.zoneLA');
-  return zone;
+  const countries = [...new Set(points.filter((p) => p.timeZone === zone && p.kind !== 'BORDER')
+    .map((p) => p.country))];
+  return countries.length
+    ? t('planner.zoneOf', { countries: countries.map((c) => nameOr(`country.${c}`, c)).join(' / ') })
+    : zone;
 }
 
-/** The zone's UTC offset as +07:00 at a local date-time (YYYY-MM-DDTHH:MM) there. */
-function offsetAt(zone, localDateTime) {
+/**
+ * The zone's UTC offset as +07:00 at a local date-time (YYYY-MM-DDTHH:MM) there. A browser without Intl's time-zone
+ * offsets takes it from a time the API gave in that zone (iso, "…T21:25:00+07:00"), else shows none: no
+ * fixed list of zones stands in for the network's.
+ */
+function offsetAt(zone, localDateTime, iso) {
   const guess = new Date(`${localDateTime}:00Z`);
   try {
     const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
@@ -76,8 +87,10 @@ function offsetAt(zone, localDateTime) {
     const m = part && /GMT([+-])(\d{2}):?(\d{2})?/.exec(part.value);
     if (m) return `${m[1]}${m[2]}:${m[3] || '00'}`;
     if (part && part.value === 'GMT') return '+00:00';
-  } catch { /* old browser: the line's own zones */ }
-  return zone === 'Asia/Vientiane' ? '+07:00' : '+08:00';
+  } catch { /* old browser: the offset the API's own time carries */ }
+  const given = iso && /([+-]\d{2}:\d{2}|Z)$/.exec(iso);
+  if (!given) return null;
+  return given[1] === 'Z' ? '+00:00' : given[1];
 }
 
 /** HH:MM of an instant in a zone. */
@@ -92,9 +105,10 @@ function today(zone) {
     .format(new Date());
 }
 
+/** "UTC+7" for a zone at an instant the API gave (now, if none); the zone's name when its offset is unknown. */
 function utcLabel(zone, iso) {
-  const o = offsetAt(zone, (iso || new Date().toISOString()).slice(0, 16));
-  return `UTC${o.replace(/^([+-])0?(\d+):00$/, '$1$2')}`;
+  const o = offsetAt(zone, (iso || new Date().toISOString()).slice(0, 16), iso);
+  return o ? `UTC${o.replace(/^([+-])0?(\d+):00$/, '$1$2')}` : zone;
 }
 
 function fillPointSelect(select, value, filter = () => true) {
@@ -906,6 +920,7 @@ async function pickNetwork(params) {
   const asked = params.get('network') || localStorage.getItem(NETWORK_KEY);
   const chosen = known(asked) || networks.find((n) => n.home) || networks[0];
   network = chosen && !chosen.home ? chosen.code : null;
+  serviceZone = (chosen && chosen.serviceZone) || serviceZone;
   if (chosen) localStorage.setItem(NETWORK_KEY, chosen.code);
   const select = $('network');
   select.replaceChildren(...networks.map((n) => h('option', { value: n.code }, localName(n.names))));
@@ -917,11 +932,13 @@ async function pickNetwork(params) {
   };
 }
 
-/** The time axes another network's points offer: each zone its points keep. */
+/** The time axes the network's points offer (home's as any other's): each zone its points keep, in km order. */
 function fillZones() {
+  const keep = windowForm.zone.value;
   const zones = [...new Set(points.map((p) => p.timeZone))];
   windowForm.zone.replaceChildren(windowForm.zone.options[0],
     ...zones.map((z) => h('option', { value: z }, `${zoneLabel(z)} (${utcLabel(z)})`)));
+  windowForm.zone.value = zones.includes(keep) ? keep : '';
 }
 
 function renameNetworks() {
@@ -937,6 +954,7 @@ function renameNetworks() {
 function refreshTexts() {
   renameNetworks();
   if (!points.length) return;
+  fillZones();
   fillLineSelect();
   fillPointSelect(windowForm.from, null, onPickedLine);
   fillPointSelect(windowForm.to, null, onPickedLine);
@@ -975,8 +993,8 @@ async function start() {
     $('diagram-error').hidden = false;
     return;
   }
+  fillZones();
   if (network) { // another network: its own points, zones, trains and changes (the change panel acts on it)
-    fillZones();
     // the whole line in its own chainage direction, and an evening start so that the overnight trains show
     if (!params.get('start')) windowForm.start.value = '18:00';
     if (!params.get('hours')) windowForm.hours.value = '18';

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -56,6 +59,41 @@ class NetworksPagesBrowserTest {
     private static WebElement train(String number) {
         return b.wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#diagram g.train[data-train='" + number + "']")));
+    }
+
+    /** A browser whose Intl gives no zone offsets (as older ones), for the pages' own fallback. */
+    private static final String NO_ZONE_OFFSETS = "(() => { const F = Intl.DateTimeFormat;"
+            + " Intl.DateTimeFormat = function (l, o) { if (o && o.timeZoneName) throw new RangeError('no offsets');"
+            + " return new F(l, o); }; Intl.DateTimeFormat.prototype = F.prototype;"
+            + " Intl.DateTimeFormat.supportedLocalesOf = F.supportedLocalesOf; })();";
+
+    @Test
+    void theBangkokPlannersTimeAxesAreItsOwnZonesAlsoWithoutIntlOffsets() {
+        ChromeDriver chrome = (ChromeDriver) b.driver;
+        Map<String, Object> script =
+                chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NO_ZONE_OFFSETS));
+        try {
+            b.signIn("planner9", "planner9 password", "/planner.html?network=vientiane-bangkok&date=" + DATE);
+            train("133");
+            // the zones its points keep, named by their countries: no Beijing time, no UTC+8 guessed for Bangkok
+            List<String> axes = new Select(b.field("zone"))
+                    .getOptions().stream().map(WebElement::getText).toList();
+            assertThat(axes)
+                    .anyMatch(a -> a.contains("Thailand time") && a.contains("Asia/Bangkok"))
+                    .anyMatch(a -> a.contains("Laos time"))
+                    .noneMatch(a -> a.contains("Beijing") || a.contains("UTC+8") || a.contains("Shanghai"));
+            // a train's calls: the offset is the one the API's own times carry
+            b.js(
+                    "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                    b.driver.findElement(By.cssSelector("#diagram g.train[data-train='133']")));
+            WebElement calls = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("train-table")));
+            b.wait.until(d -> calls.getText().contains("UTC"));
+            assertThat(calls.getText()).contains("UTC+7").doesNotContain("UTC+8");
+            b.shot("networks-0-planner-bangkok-zones");
+        } finally {
+            chrome.executeCdpCommand(
+                    "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
+        }
     }
 
     @Test

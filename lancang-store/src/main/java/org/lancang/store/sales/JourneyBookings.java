@@ -128,7 +128,7 @@ public final class JourneyBookings {
             }
             checked.add(atLeg(
                     i,
-                    () -> networks.ofTrain(l.train())
+                    () -> legSeller(l)
                             .checkLeg(
                                     new HoldRequest(
                                             l.train(),
@@ -165,6 +165,27 @@ public final class JourneyBookings {
             throw e;
         }
         return load(id).orElseThrow();
+    }
+
+    /**
+     * The sales of the network whose stations the leg joins, as the journey search offered it: a train number may name
+     * trains of two networks, so the number alone would put the leg on whichever network is served first. A number
+     * that network does not run is refused naming the leg's train.
+     */
+    private SalesService legSeller(LegRequest l) {
+        Optional<SalesService> ofStations = networks.ofLeg(l.from(), l.to());
+        String train = l.train() == null ? "" : l.train().strip();
+        if (ofStations.isPresent() && !train.isEmpty() && !ofStations.get().sells(train)) {
+            SalesService seller = ofStations.get();
+            throw new InvalidInput(
+                    "train",
+                    train + " is not a train of " + seller.network().code() + ", the network of "
+                            + l.from().strip().toUpperCase(Locale.ROOT) + " and "
+                            + l.to().strip().toUpperCase(Locale.ROOT),
+                    "journey-leg-network");
+        }
+        // no network has both stations: the boarding station's refuses the other (or, of none, home refuses both)
+        return ofStations.orElseGet(() -> networks.ofStation(l.from()));
     }
 
     /** The second leg leaves from the first's join, no sooner than the join's minimum connection after it arrives. */

@@ -11,8 +11,8 @@ import org.lancang.store.sales.SalesRecords.Booking;
 /**
  * The sales of every network served: one {@link SalesService} per network that sells (home first), each with its own
  * timetable, fares, sales window and seats, all sharing the bookings, payments and booking references (ADR 0027). A
- * request goes to the network of its train, its booking or its station; codes and train numbers are unique across
- * networks, so each names one.
+ * request goes to the network of its booking or its stations; station codes are unique across networks, train
+ * numbers need not be (two railways may both run a 133), so a leg's network is the one of its stations.
  */
 public final class NetworkSales {
     private final List<SalesService> networks;
@@ -45,6 +45,20 @@ public final class NetworkSales {
     /** The sales of the network that runs the train; home's for a train of none (which refuses it, naming it). */
     public SalesService ofTrain(String train) {
         return networks.stream().filter(s -> s.sells(train)).findFirst().orElse(home());
+    }
+
+    /**
+     * The sales of the network that has both of a leg's stations, as the journey search found the leg; empty when no
+     * network has both (the boarding station's network then refuses the other). Not found by the train's number: a
+     * number may name trains of two networks.
+     */
+    public Optional<SalesService> ofLeg(String from, String to) {
+        String a = from == null ? "" : from.strip().toUpperCase(Locale.ROOT);
+        String b = to == null ? "" : to.strip().toUpperCase(Locale.ROOT);
+        return networks.stream()
+                .filter(s ->
+                        s.network().point(a).isPresent() && s.network().point(b).isPresent())
+                .findFirst();
     }
 
     /** The sales of the network that has the station; home's for a station of none (which refuses it). */

@@ -464,7 +464,7 @@ public final class SalesRoutes {
                             User u = auth.requireUser(ctx);
                             requireStations(r.from(), r.to());
                             ctx.status(201)
-                                    .json(WaitlistView.of(networks.ofTrain(r.train())
+                                    .json(WaitlistView.of(sellerOf(r.train(), r.from(), r.to())
                                             .joinWaitlist(
                                                     u.username(),
                                                     new WaitlistRequest(
@@ -551,7 +551,7 @@ public final class SalesRoutes {
         User u = auth.requireUser(ctx);
         List<Passenger> passengers = passengers(r.passengers());
         requireStations(r.from(), r.to());
-        var held = networks.ofTrain(r.train())
+        var held = sellerOf(r.train(), r.from(), r.to())
                 .holdAsync(
                         u.username(),
                         u.username(),
@@ -568,6 +568,14 @@ public final class SalesRoutes {
                                 r.berth()));
         // answered when the hold is committed; no server thread waits for the disk meanwhile
         ctx.future(() -> held.thenAccept(b -> ctx.status(201).json(view(b))));
+    }
+
+    /**
+     * The sales of the network of the stations asked for: a train number may name trains of two networks, the
+     * stations name one (which refuses a train it does not run); by the number only when no network has both.
+     */
+    private SalesService sellerOf(String train, String from, String to) {
+        return networks.ofLeg(from, to).orElseGet(() -> networks.ofTrain(train));
     }
 
     static List<Passenger> passengers(List<PassengerInput> input) {

@@ -206,8 +206,8 @@ class I18nKeysTest {
     }
 
     /**
-     * The texts every network shows (the header, the pages' descriptions, the passport rule and the border note) name
-     * no country: on the Thai–Lao network they once said "China–Laos". The countries are every shipped network's, as
+     * The texts every network shows (the header, the pages' descriptions, the map's fallback heading and zone note, the
+     * passport rule and the border note) name no country: on the Thai–Lao network they once said "China–Laos". The countries are every shipped network's, as
      * their {@code countries.csv} names them.
      */
     @Test
@@ -222,6 +222,9 @@ class I18nKeysTest {
         assertThat(countries).contains("Thailand", "China", "Laos");
         List<String> everywhere = List.of(
                 "app.tagline",
+                "meta.index",
+                "map.heading",
+                "map.tz",
                 "err.passport-required",
                 "tk.borderNote",
                 "meta.book",
