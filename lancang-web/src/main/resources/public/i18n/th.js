@@ -82,6 +82,7 @@ export default {
   'country.CN/LA': 'จีน / ลาว',
   'country.TH': 'ไทย',
   'country.TH/LA': 'ไทย / ลาว',
+  'zone.of': 'เวลา{countries}',
   'pg.network': 'เครือข่ายรถไฟ',
   // sign-in and registration
   'field.username': 'ชื่อผู้ใช้',

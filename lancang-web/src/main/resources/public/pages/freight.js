@@ -5,6 +5,7 @@
 // boxes through to another network across the break of gauge (POST /api/freight/through/quote|consignments).
 import { initPage, api, h, ApiError, errorText, clearErrors, showProblem, busy } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
+import { offsetAt } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 let stations = [];
@@ -55,11 +56,14 @@ async function loadSlots() {
       h('td', {}, t('fr.leftText', { wagons: s.wagonsLeft, teu: s.teuLeft })))))));
 }
 
-/** The local time typed at the origin, with the origin's offset (Laos +07:00, China +08:00). */
+/**
+ * The local time typed at the origin, with the origin's offset at that date and time (its zone from the data). A
+ * browser that cannot tell the offset sends none, and the server names the field, rather than guessing one.
+ */
 function withOffset(local, code) {
   const p = stations.find((s) => s.code === code);
-  const zone = p ? p.timeZone : 'Asia/Vientiane';
-  return `${local}:00${zone === 'Asia/Shanghai' ? '+08:00' : '+07:00'}`;
+  const offset = p && p.timeZone ? offsetAt(p.timeZone, local) : null;
+  return `${local}:00${offset || ''}`;
 }
 
 async function ask(ev) {

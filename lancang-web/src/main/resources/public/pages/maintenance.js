@@ -10,6 +10,7 @@ import {
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
 import { resourceName, ownerLabel } from '/lib/names.js';
+import { offsetAt } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 const READERS = ['MAINTAINER', 'PLANNER', 'DISPATCHER', 'ADMIN'];
@@ -78,14 +79,6 @@ function signIn() {
 function zoneAt(km) {
   const before = [...points].reverse().find((p) => p.km <= km) || points[0];
   return (before && before.timeZone) || (network && network.serviceZone) || 'UTC';
-}
-
-/** A zone's offset now, as an ISO-8601 offset ("+07:00"), for a local time typed in it. */
-function offsetOf(zone) {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date()).find((x) => x.type === 'timeZoneName');
-  const off = part ? part.value.replace('GMT', '') : '';
-  return off || '+00:00';
 }
 
 function localInput(date, zone) {
@@ -199,10 +192,12 @@ async function reportDefect(e) {
   const body = { assetId: form.elements.assetId.value.trim(), km, severity: form.elements.severity.value,
     description: form.elements.description.value };
   if ($('d-restrict').checked) {
-    const off = offsetOf(zoneAt(km ?? 0));
+    // each local time with its zone's offset at that time (summer time may start between the two); none where the
+    // browser cannot tell, and the server names the field
+    const zone = zoneAt(km ?? 0);
+    const at = (local) => (local ? `${local}${offsetAt(zone, local) || ''}` : null);
     body.restriction = { fromKm: num($('r-from').value), toKm: num($('r-to').value), speedKmh: num($('r-speed').value),
-      validFrom: $('r-vf').value ? `${$('r-vf').value}${off}` : null,
-      validTo: $('r-vt').value ? `${$('r-vt').value}${off}` : null };
+      validFrom: at($('r-vf').value), validTo: at($('r-vt').value) };
   }
   await busy(form, async () => {
     try {

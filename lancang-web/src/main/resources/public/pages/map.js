@@ -4,6 +4,7 @@
 // northward).
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, getLang, localName, nameIn, LANGS } from '/lib/i18n.js';
+import { offsetNow, utcText } from '/lib/zones.js';
 
 const PX_PER_KM = 1.6;
 const SLANT = (55 * Math.PI) / 180; // labels rise at 55°
@@ -101,18 +102,8 @@ const tracksName = (n) => t(n >= 2 ? 'tracks.2' : 'tracks.1');
 
 const offsets = new Map(); // an Intl formatter per zone is slow to make: one look-up per zone and page
 function utcOffset(tz) {
-  if (!offsets.has(tz)) offsets.set(tz, offsetOf(tz));
+  if (!offsets.has(tz)) offsets.set(tz, utcText(offsetNow(tz)));
   return offsets.get(tz);
-}
-
-function offsetOf(tz) {
-  try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date()).find((x) => x.type === 'timeZoneName');
-    return part ? part.value.replace('GMT', 'UTC') : '';
-  } catch {
-    return '';
-  }
 }
 
 let ctx = null;

@@ -12,6 +12,7 @@ import {
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
 import { resourceName as resourceNameOf } from '/lib/names.js';
+import { offsetAt, offsetNow, utcText, zoneLabel } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 const windowForm = $('window-form');
@@ -62,37 +63,6 @@ const zoneOfPoint = (code) => (pointOf(code) || points[0] || {}).timeZone || ser
 /** "&network=…" for another network's trains, conflicts and diagram; nothing for home. */
 const onNetwork = () => (network ? `&network=${encodeURIComponent(network)}` : '');
 
-/**
- * A zone named by the countries whose points keep it on the network shown ("Thailand time"), from its points as the
- * API gives them: no network's zones are known to the page beforehand. The zone's own name where no point keeps it.
- */
-function zoneLabel(zone) {
-  const countries = [...new Set(points.filter((p) => p.timeZone === zone && p.kind !== 'BORDER')
-    .map((p) => p.country))];
-  return countries.length
-    ? t('planner.zoneOf', { countries: countries.map((c) => nameOr(`country.${c}`, c)).join(' / ') })
-    : zone;
-}
-
-/**
- * The zone's UTC offset as +07:00 at a local date-time (YYYY-MM-DDTHH:MM) there. A browser without Intl's time-zone
- * offsets takes it from a time the API gave in that zone (iso, "…T21:25:00+07:00"), else shows none: no
- * fixed list of zones stands in for the network's.
- */
-function offsetAt(zone, localDateTime, iso) {
-  const guess = new Date(`${localDateTime}:00Z`);
-  try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(guess).find((x) => x.type === 'timeZoneName');
-    const m = part && /GMT([+-])(\d{2}):?(\d{2})?/.exec(part.value);
-    if (m) return `${m[1]}${m[2]}:${m[3] || '00'}`;
-    if (part && part.value === 'GMT') return '+00:00';
-  } catch { /* old browser: the offset the API's own time carries */ }
-  const given = iso && /([+-]\d{2}:\d{2}|Z)$/.exec(iso);
-  if (!given) return null;
-  return given[1] === 'Z' ? '+00:00' : given[1];
-}
-
 /** HH:MM of an instant in a zone. */
 function clock(iso, zone) {
   return new Intl.DateTimeFormat(locale(), { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
@@ -107,8 +77,7 @@ function today(zone) {
 
 /** "UTC+7" for a zone at an instant the API gave (now, if none); the zone's name when its offset is unknown. */
 function utcLabel(zone, iso) {
-  const o = offsetAt(zone, (iso || new Date().toISOString()).slice(0, 16), iso);
-  return o ? `UTC${o.replace(/^([+-])0?(\d+):00$/, '$1$2')}` : zone;
+  return utcText(iso ? offsetAt(zone, iso, iso) : offsetNow(zone)) || zone;
 }
 
 function fillPointSelect(select, value, filter = () => true) {
@@ -530,7 +499,7 @@ function addStop(point, minutes = 10) {
 function updateEarliestNote() {
   const code = changeForm.from.value;
   const zone = zoneOfPoint(code);
-  $('ins-earliest-zone').textContent = t('planner.earliestZone', { name: pointName(code), zone: zoneLabel(zone) });
+  $('ins-earliest-zone').textContent = t('planner.earliestZone', { name: pointName(code), zone: zoneLabel(zone, points) });
 }
 
 // ---------- the change form ----------
@@ -937,7 +906,7 @@ function fillZones() {
   const keep = windowForm.zone.value;
   const zones = [...new Set(points.map((p) => p.timeZone))];
   windowForm.zone.replaceChildren(windowForm.zone.options[0],
-    ...zones.map((z) => h('option', { value: z }, `${zoneLabel(z)} (${utcLabel(z)})`)));
+    ...zones.map((z) => h('option', { value: z }, `${zoneLabel(z, points)} (${utcLabel(z)})`)));
   windowForm.zone.value = zones.includes(keep) ? keep : '';
 }
 

@@ -6,6 +6,7 @@
 // with the state at each). Each network's points are read once, when first needed.
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, localName, locale } from '/lib/i18n.js';
+import { zoneLabel } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 let points = [];
@@ -24,12 +25,8 @@ async function pointsOf(network) {
   return byNetwork[key];
 }
 
-/** The name of a zone in the reader's language. */
-function zoneName(zone) {
-  if (zone === 'Asia/Shanghai') return t('tk.zone.cn');
-  if (zone === 'Asia/Bangkok') return t('tk.zone.th');
-  return t('tk.zone.la');
-}
+/** A zone by the countries whose points keep it, from every network's points read so far (the onward leg's too). */
+const zoneName = (zone) => zoneLabel(zone, Object.values(byNetwork).flat());
 
 /** A time in a zone, written for the reader's language. */
 function inZone(iso, zone) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,5 +128,32 @@ class FreightBrowserTest {
         assertThat(b.consoleErrors())
                 .allMatch(m ->
                         m.contains("/api/auth/me") && m.contains("401") || m.contains("/note") && m.contains("400"));
+    }
+
+    /**
+     * The offset the freight page sends with a typed local time is the origin zone's at that date and time, for any
+     * zone (not only the China–Laos ones): Oslo's summer and winter, Newfoundland's half hour; the expected offsets
+     * are Java's own zone rules.
+     */
+    @Test
+    void theOffsetOfAnyZoneIsThatAtTheLocalTimeTyped() {
+        b.fresh();
+        b.signIn("lao.shipper", "password of lao.shipper", "/freight.html");
+        b.wait.until(d -> d.getCurrentUrl().endsWith("/freight.html"));
+        int year = LocalDate.now().getYear() + 1;
+        List<String[]> asked = List.of(
+                new String[] {"Europe/Oslo", year + "-07-01T08:00"},
+                new String[] {"Europe/Oslo", year + "-01-15T08:00"},
+                new String[] {"America/St_Johns", year + "-01-15T08:00"},
+                new String[] {"Asia/Vientiane", year + "-01-15T08:00"});
+        for (String[] a : asked) {
+            Object got = b.js(
+                    "return import('/lib/zones.js').then(m => m.offsetAt(arguments[0], arguments[1]));", a[0], a[1]);
+            String expected = ZoneId.of(a[0])
+                    .getRules()
+                    .getOffset(LocalDateTime.parse(a[1]))
+                    .getId();
+            assertThat(got).as("%s at %s", a[0], a[1]).isEqualTo(expected);
+        }
     }
 }
