@@ -38,9 +38,9 @@ export function offsetAt(zone, localDateTime, given) {
   return m[1] === 'Z' ? '+00:00' : m[1];
 }
 
-/** The zone's offset now, as "+07:00"; null where the browser cannot tell. */
-export function offsetNow(zone) {
-  const minutes = minutesAt(zone, new Date());
+/** The zone's offset at an instant (now, if none), as "+07:00"; null where the browser cannot tell. */
+export function offsetAtInstant(zone, instant = new Date()) {
+  const minutes = minutesAt(zone, instant);
   return minutes === null ? null : iso(minutes);
 }
 

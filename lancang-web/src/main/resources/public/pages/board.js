@@ -5,6 +5,7 @@
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName, locale } from '/lib/i18n.js';
 import { fmtDate } from '/lib/tickets.js';
+import { offsetAtInstant, utcText } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 30000;
@@ -17,11 +18,7 @@ const nameOf = (code) => { const p = pointOf(code); return p ? localName(p.names
 const clock = (iso, zone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit',
   hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
 /** "UTC+7" for a zone at an instant, from the browser's own zone data (any network's zone, not a list of them). */
-const utcOffset = (zone, iso) => {
-  const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(new Date(iso))
-    .find((x) => x.type === 'timeZoneName');
-  return part ? part.value.replace('GMT', 'UTC').replace(/^UTC$/, 'UTC+0') : zone;
-};
+const utcOffset = (zone, iso) => utcText(offsetAtInstant(zone, new Date(iso))) || zone;
 
 function status(delay, done, kind) {
   if (done) return t(kind === 'dep' ? 'board.departed' : 'board.arrived');

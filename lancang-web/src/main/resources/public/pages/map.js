@@ -4,7 +4,7 @@
 // northward).
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, getLang, localName, nameIn, LANGS } from '/lib/i18n.js';
-import { offsetNow, utcText } from '/lib/zones.js';
+import { offsetAtInstant, utcText } from '/lib/zones.js';
 
 const PX_PER_KM = 1.6;
 const SLANT = (55 * Math.PI) / 180; // labels rise at 55°
@@ -102,7 +102,7 @@ const tracksName = (n) => t(n >= 2 ? 'tracks.2' : 'tracks.1');
 
 const offsets = new Map(); // an Intl formatter per zone is slow to make: one look-up per zone and page
 function utcOffset(tz) {
-  if (!offsets.has(tz)) offsets.set(tz, utcText(offsetNow(tz)));
+  if (!offsets.has(tz)) offsets.set(tz, utcText(offsetAtInstant(tz)));
   return offsets.get(tz);
 }
 

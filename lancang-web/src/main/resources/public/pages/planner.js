@@ -12,7 +12,7 @@ import {
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
 import { resourceName as resourceNameOf } from '/lib/names.js';
-import { offsetAt, offsetNow, utcText, zoneLabel } from '/lib/zones.js';
+import { offsetAt, offsetAtInstant, utcText, zoneLabel } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 const windowForm = $('window-form');
@@ -77,7 +77,7 @@ function today(zone) {
 
 /** "UTC+7" for a zone at an instant the API gave (now, if none); the zone's name when its offset is unknown. */
 function utcLabel(zone, iso) {
-  return utcText(iso ? offsetAt(zone, iso, iso) : offsetNow(zone)) || zone;
+  return utcText(iso ? offsetAt(zone, iso, iso) : offsetAtInstant(zone)) || zone;
 }
 
 function fillPointSelect(select, value, filter = () => true) {
