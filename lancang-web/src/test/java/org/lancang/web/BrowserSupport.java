@@ -99,6 +99,14 @@ final class BrowserSupport implements AutoCloseable {
         });
     }
 
+    /** The text of the element once present; found again if the page redraws it between finding and reading. */
+    String text(By by) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() ? null : found.get(0).getText();
+        });
+    }
+
     /** The input or select of a form field, by its data-field name, once visible. */
     WebElement field(String name) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(

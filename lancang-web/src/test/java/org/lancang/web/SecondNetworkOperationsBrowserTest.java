@@ -114,8 +114,9 @@ class SecondNetworkOperationsBrowserTest {
         b.driver.get(server.url("/board.html?station=NKI"));
         b.lang("th");
         By row = By.cssSelector("#arrivals tr.late[data-train='147']");
-        b.wait.until(d -> !d.findElements(row).isEmpty());
-        String text = b.driver.findElement(row).getText();
+        // the board redraws itself on a timer and on the language switch: read the row once it is drawn in Thai
+        b.wait.until(d -> b.text(row).matches("(?s).*\\p{IsThai}.*"));
+        String text = b.text(row);
         assertThat(text).containsPattern("\\p{IsThai}");
         assertThat(b.driver.findElement(By.id("board-zone")).getText()).contains("UTC+7");
         b.shot("board-nong-khai-th");
