@@ -9,7 +9,6 @@ import org.lancang.rollingstock.SeatPosition;
 import org.lancang.store.sales.JourneyBookings;
 import org.lancang.store.sales.JourneyBookings.Journey;
 import org.lancang.store.sales.NetworkSales;
-import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -135,13 +134,7 @@ public final class JourneyRoutes {
                                     ctx.pathParam("leg"),
                                     u.username(),
                                     isAgent(u),
-                                    new ChangeRequest(
-                                            r.train(),
-                                            r.date(),
-                                            r.seatClass(),
-                                            r.position(),
-                                            r.car() == null ? 0 : r.car(),
-                                            r.idempotencyKey()))));
+                                    SalesRoutes.changeRequest(r))));
                         }),
                 Endpoint.post("/api/journey-bookings/{id}/cancel")
                         .access(buyers)

@@ -111,6 +111,12 @@ public final class SalesRoutes {
             Integer car,
             String idempotencyKey) {}
 
+    /** The change a {@link ChangeInput} asks for, for a single ticket and for a journey's leg alike. */
+    static ChangeRequest changeRequest(ChangeInput r) {
+        return new ChangeRequest(
+                r.train(), r.date(), r.seatClass(), r.position(), r.car() == null ? 0 : r.car(), r.idempotencyKey());
+    }
+
     public record WaitlistInput(
             String train,
             LocalDate date,
@@ -439,17 +445,7 @@ public final class SalesRoutes {
                             ChangeInput r = Json.body(ctx, ChangeInput.class);
                             User u = auth.requireUser(ctx);
                             ctx.json(view(networks.ofBooking(ctx.pathParam("id"), u.username(), isAgent(u))
-                                    .change(
-                                            ctx.pathParam("id"),
-                                            u.username(),
-                                            isAgent(u),
-                                            new ChangeRequest(
-                                                    r.train(),
-                                                    r.date(),
-                                                    r.seatClass(),
-                                                    r.position(),
-                                                    r.car() == null ? 0 : r.car(),
-                                                    r.idempotencyKey()))));
+                                    .change(ctx.pathParam("id"), u.username(), isAgent(u), changeRequest(r))));
                         }),
                 Endpoint.post("/api/waitlist")
                         .access(buyers)
