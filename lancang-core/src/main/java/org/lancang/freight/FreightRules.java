@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.data.CsvTable;
-import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Route;
@@ -78,16 +77,10 @@ public record FreightRules(
             if (a.code().equals(b.code())) {
                 throw row.error("to", "must be another point than from");
             }
-            Route route;
-            try {
-                route = network.routes().between(a.code(), b.code(), List.of());
-            } catch (InvalidInput e) {
-                throw row.error("to", "no single route from " + a.code() + ": " + e.getMessage());
-            }
             gradients.add(new RulingGradient(
                     a.code(),
                     b.code(),
-                    route,
+                    network.routes().between(row, a, b),
                     row.decimalBetween("ruling_gradient_permille", 0, Network.MAX_GRADIENT_PERMILLE)));
         }
         return new FreightRules(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.lancang.data.CsvTable;
 import org.lancang.errors.InvalidInput;
 
 /**
@@ -44,6 +45,18 @@ public final class Routes {
                 edges.computeIfAbsent(a, k -> new ArrayList<>()).add(new Edge(b, line, i, i + 1, km));
                 edges.computeIfAbsent(b, k -> new ArrayList<>()).add(new Edge(a, line, i + 1, i, km));
             }
+        }
+    }
+
+    /**
+     * The one route between the two points a data file's row names (a speed limit, a ruling gradient, a fare pair):
+     * its error names the row's {@code to} column when the two are not joined by a single shortest route.
+     */
+    public Route between(CsvTable.Row row, Point from, Point to) {
+        try {
+            return between(from.code(), to.code(), List.of());
+        } catch (InvalidInput e) {
+            throw row.error("to", "no single route from " + from.code() + ": " + e.getMessage());
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lancang.data.CsvTable;
-import org.lancang.errors.InvalidInput;
 import org.lancang.network.CategoryLimit;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
@@ -75,12 +74,7 @@ public final class CategoryLimits {
         if (from.code().equals(to.code())) {
             throw row.error("to", "must be another point than from");
         }
-        Route route;
-        try {
-            route = network.routes().between(from.code(), to.code(), List.of());
-        } catch (InvalidInput e) {
-            throw row.error("to", "no single route from " + from.code() + ": " + e.getMessage());
-        }
+        Route route = network.routes().between(row, from, to);
         List<OnLine> out = new ArrayList<>();
         boolean narrowed =
                 row.optional("km_from").isPresent() || row.optional("km_to").isPresent();

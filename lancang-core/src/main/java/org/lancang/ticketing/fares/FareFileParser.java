@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lancang.data.CsvTable;
-import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
 import org.lancang.network.Network;
@@ -162,11 +161,7 @@ public final class FareFileParser {
      * with two routes of one length is refused, naming {@code to}: the table does not say which it prices).
      */
     private static BigDecimal routeKm(CsvTable.Row row, Sections network, Point from, Point to) {
-        try {
-            return FareMath.pathKm(network.network().routes().between(from.code(), to.code(), List.of()));
-        } catch (InvalidInput e) {
-            throw row.error("to", "no single route from " + from.code() + ": " + e.getMessage());
-        }
+        return FareMath.pathKm(network.network().routes().between(row, from, to));
     }
 
     /** A point of the line on the part {@code operator} charges for. */
