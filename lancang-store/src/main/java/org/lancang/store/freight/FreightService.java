@@ -737,16 +737,15 @@ public final class FreightService {
         Network n = network();
         String from = n.point(b.from()).map(Point::code).orElse(b.from());
         String to = n.point(b.to()).map(Point::code).orElse(b.to());
-        Route shortest = n.routes().between(from, to, List.of());
         Optional<TrainPlan> plan = timetable.plan(b.train(), b.serviceDate());
-        if (plan.isEmpty()) {
-            return shortest;
+        if (plan.isPresent()) {
+            try {
+                return plan.get().way(n, from, to);
+            } catch (InvalidInput notOnItsWay) {
+                // a booking between points its train does not pass in order: the shortest route, as before plans
+            }
         }
-        try {
-            return plan.get().way(n, from, to);
-        } catch (InvalidInput e) {
-            return shortest;
-        }
+        return n.routes().between(from, to, List.of());
     }
 
     // ---------------------------------------------------------------- quotes and reports
