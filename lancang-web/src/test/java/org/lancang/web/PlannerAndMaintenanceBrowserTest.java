@@ -505,9 +505,13 @@ class PlannerAndMaintenanceBrowserTest {
         b.wait.until(d -> server.get("/api/maintenance/work-orders", souk).json().findParents("id").stream()
                 .anyMatch(o -> o.get("id").asText().equals(orderId)
                         && o.get("status").asText().equals("PLANNED")));
-        WebElement planned = b.wait.until(ExpectedConditions.visibilityOfElementLocated(card));
-        assertThat(planned.getText()).contains(windowId);
-        b.js("arguments[0].scrollIntoView({block: 'center'})", planned);
+        // the board redraws its cards once the plan is stored: read the card as last drawn
+        b.wait.until(d -> b.text(card).contains(windowId));
+        assertThat(b.text(card)).contains(windowId);
+        b.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            b.js("arguments[0].scrollIntoView({block: 'center'})", d.findElement(card));
+            return true;
+        });
         b.shot("maintenance-plan-4-planned-lo");
         assertThat(b.consoleErrors())
                 .as("console errors on the maintenance page")
