@@ -90,7 +90,7 @@ final class TimetableChangeCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) {
             TimetableChange change = new TimetableChange(title, ChangeOrigin.PLANNER, scope.scope(), List.of(edit()));
-            TimetableChangeService changes = platform.networkChanges().require(network.code(platform), "--network");
+            TimetableChangeService changes = platform.networkChanges().named(network.code(platform), "--network");
             if (publish) {
                 TimetableChangeService.Outcome done = changes.publishNew(change, USER, acceptConflicts);
                 out.printf("%s published%n", done.change().id());
@@ -137,7 +137,7 @@ final class TimetableChangeCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) {
             for (ChangeRecord r : platform.networkChanges()
-                    .require(network.code(platform), "--network")
+                    .named(network.code(platform), "--network")
                     .list()) {
                 TimetableChange c = r.change();
                 out.printf(

@@ -141,16 +141,16 @@ public final class Platform implements AutoCloseable {
         this.timetable = timetable;
         this.commits = commits;
         this.sales = sales;
-        this.networkSales = NetworkSales.of(sales);
+        this.networkSales = NetworkSales.of(sales, List.of());
         this.journeyBookings = new JourneyBookings(networkSales, new Joins(List.of()));
         this.maintenance = maintenance;
         this.operations = operations;
-        this.networkOperations = NetworkOperations.of(operations);
-        this.networkMaintenance = NetworkMaintenance.of(maintenance);
+        this.networkOperations = NetworkOperations.of(operations, List.of());
+        this.networkMaintenance = NetworkMaintenance.of(maintenance, List.of());
         this.changes = changes;
-        this.networkChanges = NetworkChanges.of(changes);
+        this.networkChanges = NetworkChanges.of(changes, List.of());
         this.freight = freight;
-        this.networkFreight = NetworkFreight.of(freight);
+        this.networkFreight = NetworkFreight.of(freight, List.of());
         this.generatedAdminPassword = generatedAdminPassword;
         this.writerLock = writerLock;
         this.housekeeping = writerLock == null
@@ -556,7 +556,7 @@ public final class Platform implements AutoCloseable {
                     TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
                     clock);
             platform.customs.onDecision(platform.tracking::decided);
-            platform.networkCustoms = NetworkCustoms.of(platform.customs);
+            platform.networkCustoms = NetworkCustoms.of(platform.customs, List.of());
             platform.tracking.checkOnward((booking, onward) -> platform.networkCustoms.checkOnward(booking, onward));
             return platform;
         } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.store.customs.CustomsRecords.Decision;
 import org.lancang.store.customs.CustomsRecords.Release;
-import org.lancang.store.networks.NetworkChoice;
+import org.lancang.store.networks.PerNetwork;
 
 /**
  * Customs at every border of every network that books freight (home first): one {@link CustomsService} per network,
@@ -18,37 +18,14 @@ import org.lancang.store.networks.NetworkChoice;
  * booking belongs to one network). A through consignment crosses a border on each network its legs run on, and each
  * of those borders' customs declare and release it on their own.
  */
-public final class NetworkCustoms {
-    private final List<CustomsService> networks;
-
-    private NetworkCustoms(List<CustomsService> networks) {
-        this.networks = List.copyOf(networks);
-    }
-
-    /** Home's customs alone. */
-    public static NetworkCustoms of(CustomsService home) {
-        return new NetworkCustoms(List.of(home));
+public final class NetworkCustoms extends PerNetwork<CustomsService> {
+    private NetworkCustoms(CustomsService home, List<CustomsService> others) {
+        super(home, others, CustomsService::networkCode);
     }
 
     /** Home's customs first, then the others'. */
     public static NetworkCustoms of(CustomsService home, List<CustomsService> others) {
-        List<CustomsService> all = new ArrayList<>();
-        all.add(home);
-        all.addAll(others);
-        return new NetworkCustoms(all);
-    }
-
-    public CustomsService home() {
-        return networks.get(0);
-    }
-
-    public List<CustomsService> all() {
-        return networks;
-    }
-
-    /** The customs of the network named (home's when blank), or 400 naming {@code network}. */
-    public CustomsService of(String network) {
-        return NetworkChoice.of(networks, CustomsService::networkCode, network, "network");
+        return new NetworkCustoms(home, others);
     }
 
     /** The country a customs user works for (one table for every network). */
@@ -59,14 +36,14 @@ public final class NetworkCustoms {
     /** Ties a customs user to a country with border controls on any network served. */
     public String assign(String username, String countryCode, String admin) {
         if (countryCode != null) {
-            for (CustomsService c : networks) {
+            for (CustomsService c : all()) {
                 if (c.controls(countryCode.strip())) {
                     return c.assign(username, countryCode, admin);
                 }
             }
         }
         Set<String> known = new LinkedHashSet<>();
-        networks.forEach(c -> known.addAll(c.controlCountries()));
+        all().forEach(c -> known.addAll(c.controlCountries()));
         throw new InvalidInput("country", "must be one of " + known);
     }
 
@@ -77,7 +54,7 @@ public final class NetworkCustoms {
      */
     public List<Release> decide(List<Decision> decisions, String officer, boolean prefixed) {
         String country = countryOf(officer).orElse(null);
-        if (networks.size() == 1 || country == null || decisions == null) {
+        if (homeAlone() || country == null || decisions == null) {
             return home().decide(decisions, officer, prefixed);
         }
         CustomsService chosen = null;
@@ -101,7 +78,7 @@ public final class NetworkCustoms {
     /** The network where {@code country}'s customs decide on a consignment; else the first that knows it. */
     private CustomsService decidedOn(String consignment, String country) {
         CustomsService known = null;
-        for (CustomsService c : networks) {
+        for (CustomsService c : all()) {
             try {
                 Release r = c.release(consignment, "consignment");
                 if (r.crossing().decidedBy(country)) {
@@ -136,7 +113,7 @@ public final class NetworkCustoms {
     }
 
     private List<BorderClearance.AtBorder> atBorders(String bookingId) {
-        return networks.stream()
+        return stream()
                 .map(c -> c.atBorder(bookingId))
                 .flatMap(Optional::stream)
                 .toList();

@@ -1,14 +1,12 @@
 package org.lancang.store.freight;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.errors.InvalidInput;
 import org.lancang.freight.Pools;
-import org.lancang.store.networks.NetworkChoice;
+import org.lancang.store.networks.PerNetwork;
 
 /**
  * The freight of every network served: one {@link FreightService} per network that has a freight catalogue (home
@@ -16,33 +14,24 @@ import org.lancang.store.networks.NetworkChoice;
  * network). A request or booking goes to the network it was made on; a new one to the network the caller names, home's
  * by default, as the planner's pages choose theirs.
  */
-public final class NetworkFreight {
-    private final List<FreightService> networks;
+public final class NetworkFreight extends PerNetwork<FreightService> {
     private final Jdbi jdbi;
 
-    private NetworkFreight(List<FreightService> networks, Jdbi jdbi) {
-        this.networks = List.copyOf(networks);
-        this.jdbi = jdbi;
+    private NetworkFreight(FreightService home, List<FreightService> others) {
+        super(home, others, FreightService::networkCode);
+        this.jdbi = home.jdbi();
         units();
-    }
-
-    /** Home's freight alone. */
-    public static NetworkFreight of(FreightService home) {
-        return new NetworkFreight(List.of(home), home.jdbi());
     }
 
     /** Home's freight first, then the others'. */
     public static NetworkFreight of(FreightService home, List<FreightService> others) {
-        List<FreightService> all = new ArrayList<>();
-        all.add(home);
-        all.addAll(others);
-        return new NetworkFreight(all, home.jdbi());
+        return new NetworkFreight(home, others);
     }
 
     /** A unit number in two networks' pools would be one unit in the database: refused at start, naming both. */
     private void units() {
         Map<String, String> seen = new HashMap<>();
-        for (FreightService f : networks) {
+        for (FreightService f : all()) {
             for (Pools.Pool p : f.data().pools()) {
                 for (String unit : p.units()) {
                     String before = seen.putIfAbsent(unit, f.networkCode());
@@ -56,23 +45,6 @@ public final class NetworkFreight {
         }
     }
 
-    public FreightService home() {
-        return networks.get(0);
-    }
-
-    public List<FreightService> all() {
-        return networks;
-    }
-
-    /**
-     * The freight of the network named (home's when blank).
-     *
-     * @throws InvalidInput naming {@code network} when no network of that code books freight
-     */
-    public FreightService of(String network) {
-        return NetworkChoice.of(networks, FreightService::networkCode, network, "network");
-    }
-
     /** The freight of the network a request was made on (home's for an unknown id, which refuses it naming it). */
     public FreightService ofRequest(String id) {
         return ofRow("freight_request", id);
@@ -84,7 +56,7 @@ public final class NetworkFreight {
     }
 
     private FreightService ofRow(String table, String id) {
-        if (networks.size() == 1 || id == null) {
+        if (homeAlone() || id == null) {
             return home();
         }
         Optional<String> network =
@@ -92,8 +64,6 @@ public final class NetworkFreight {
                         .bind("id", id)
                         .mapTo(String.class)
                         .findOne());
-        return network.flatMap(n ->
-                        networks.stream().filter(f -> f.networkCode().equals(n)).findFirst())
-                .orElse(home());
+        return network.map(n -> firstOrHome(f -> f.networkCode().equals(n))).orElse(home());
     }
 }

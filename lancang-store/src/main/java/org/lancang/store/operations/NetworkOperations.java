@@ -1,6 +1,5 @@
 package org.lancang.store.operations;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.UUID;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.operations.RunningEvent;
-import org.lancang.store.networks.NetworkChoice;
+import org.lancang.store.networks.PerNetwork;
 import org.lancang.store.operations.OperationsRecords.JourneyForecast;
 
 /**
@@ -17,48 +16,24 @@ import org.lancang.store.operations.OperationsRecords.JourneyForecast;
  * timetable, service day and zone, sharing the database. A request goes to the network of its train, its point or the
  * network it names; train numbers and point codes are unique across the networks served, so that is one network.
  */
-public final class NetworkOperations {
-    private final List<OperationsService> all;
-
-    private NetworkOperations(List<OperationsService> all) {
-        this.all = List.copyOf(all);
-    }
-
-    /** The home network's operations alone. */
-    public static NetworkOperations of(OperationsService home) {
-        return new NetworkOperations(List.of(home));
+public final class NetworkOperations extends PerNetwork<OperationsService> {
+    private NetworkOperations(OperationsService home, List<OperationsService> others) {
+        super(home, others, OperationsService::network);
     }
 
     /** The home network's operations and those of the other networks that run. */
     public static NetworkOperations of(OperationsService home, List<OperationsService> others) {
-        List<OperationsService> all = new ArrayList<>();
-        all.add(home);
-        all.addAll(others);
-        return new NetworkOperations(all);
-    }
-
-    public OperationsService home() {
-        return all.get(0);
-    }
-
-    /** Every network's operations, home first. */
-    public List<OperationsService> all() {
-        return all;
-    }
-
-    /** The operations of the network named, or home's when none is named; {@link NetworkChoice}'s rule. */
-    public OperationsService named(String code, String field) {
-        return NetworkChoice.of(all, OperationsService::network, code, field);
+        return new NetworkOperations(home, others);
     }
 
     /** The network of a train; home's for a number no network has (its answer names the train as unknown). */
     public OperationsService ofTrain(String number) {
-        return all.stream().filter(o -> o.runs(number)).findFirst().orElse(home());
+        return firstOrHome(o -> o.runs(number));
     }
 
     /** The network of a point; home's for a code no network has (its answer names the point as unknown). */
     public OperationsService ofPoint(String code) {
-        return all.stream().filter(o -> o.has(code)).findFirst().orElse(home());
+        return firstOrHome(o -> o.has(code));
     }
 
     /**
@@ -69,7 +44,7 @@ public final class NetworkOperations {
      * @param prefixed whether field names carry the event's place in the batch ({@code events[3].train})
      */
     public OperationsService ofBatch(List<RunningEvent> events, boolean prefixed) {
-        if (all.size() == 1) {
+        if (homeAlone()) {
             return home(); // one network runs: nothing to route (the ingest's own checks name an unknown train)
         }
         OperationsService of = ofTrain(events.get(0).train());
@@ -91,7 +66,7 @@ public final class NetworkOperations {
     /** A booking's journey with its forecast, on the network it was sold on. */
     public JourneyForecast booking(UUID id, String user, boolean anyOwner) {
         NotFound first = null;
-        for (OperationsService o : all) {
+        for (OperationsService o : all()) {
             try {
                 return o.booking(id, user, anyOwner);
             } catch (NotFound e) {

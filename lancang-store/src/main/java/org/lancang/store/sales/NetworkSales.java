@@ -1,11 +1,11 @@
 package org.lancang.store.sales;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.lancang.money.Currency;
 import org.lancang.network.Point;
+import org.lancang.store.networks.PerNetwork;
 import org.lancang.store.sales.SalesRecords.Booking;
 
 /**
@@ -14,37 +14,19 @@ import org.lancang.store.sales.SalesRecords.Booking;
  * request goes to the network of its booking or its stations; station codes are unique across networks, train
  * numbers need not be (two railways may both run a 133), so a leg's network is the one of its stations.
  */
-public final class NetworkSales {
-    private final List<SalesService> networks;
-
-    private NetworkSales(List<SalesService> networks) {
-        this.networks = List.copyOf(networks);
-    }
-
-    /** Home's sales alone. */
-    public static NetworkSales of(SalesService home) {
-        return new NetworkSales(List.of(home));
+public final class NetworkSales extends PerNetwork<SalesService> {
+    private NetworkSales(SalesService home, List<SalesService> others) {
+        super(home, others, s -> s.network().code());
     }
 
     /** Home's sales first, then the others'. */
     public static NetworkSales of(SalesService home, List<SalesService> others) {
-        List<SalesService> all = new ArrayList<>();
-        all.add(home);
-        all.addAll(others);
-        return new NetworkSales(all);
-    }
-
-    public SalesService home() {
-        return networks.get(0);
-    }
-
-    public List<SalesService> all() {
-        return networks;
+        return new NetworkSales(home, others);
     }
 
     /** The sales of the network that runs the train; home's for a train of none (which refuses it, naming it). */
     public SalesService ofTrain(String train) {
-        return networks.stream().filter(s -> s.sells(train)).findFirst().orElse(home());
+        return firstOrHome(s -> s.sells(train));
     }
 
     /**
@@ -55,32 +37,24 @@ public final class NetworkSales {
     public Optional<SalesService> ofLeg(String from, String to) {
         String a = from == null ? "" : from.strip().toUpperCase(Locale.ROOT);
         String b = to == null ? "" : to.strip().toUpperCase(Locale.ROOT);
-        return networks.stream()
-                .filter(s ->
-                        s.network().point(a).isPresent() && s.network().point(b).isPresent())
-                .findFirst();
+        return first(
+                s -> s.network().point(a).isPresent() && s.network().point(b).isPresent());
     }
 
     /** The sales of the network that has the station; home's for a station of none (which refuses it). */
     public SalesService ofStation(String code) {
         String upper = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        return networks.stream()
-                .filter(s -> s.network().point(upper).isPresent())
-                .findFirst()
-                .orElse(home());
+        return firstOrHome(s -> s.network().point(upper).isPresent());
     }
 
     /** The sales of the network a booking was sold on. */
     public SalesService of(Booking b) {
-        return networks.stream()
-                .filter(s -> s.network().code().equals(b.network()))
-                .findFirst()
-                .orElse(home());
+        return firstOrHome(s -> s.network().code().equals(b.network()));
     }
 
     /** The sales of the network of a booking its owner (or an agent) may see: its network's, found by the booking. */
     public SalesService ofBooking(String bookingId, String caller, boolean agent) {
-        if (networks.size() == 1) {
+        if (homeAlone()) {
             return home(); // home alone sells: no need to read the booking twice (the service reads and checks it)
         }
         return of(home().find(bookingId, caller, agent));
@@ -105,6 +79,6 @@ public final class NetworkSales {
 
     /** Releases every network's holds whose time is up; returns how many. */
     public int expireHolds() {
-        return networks.stream().mapToInt(SalesService::expireHolds).sum();
+        return stream().mapToInt(SalesService::expireHolds).sum();
     }
 }

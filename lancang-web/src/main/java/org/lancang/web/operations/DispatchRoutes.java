@@ -71,7 +71,7 @@ public final class DispatchRoutes {
 
     /** The home network's page alone. */
     public DispatchRoutes(OperationsService operations, Operators operators) {
-        this(NetworkOperations.of(operations), code -> operators);
+        this(NetworkOperations.of(operations, List.of()), code -> operators);
     }
 
     /** Every network that runs: the diagram of the one named by {@code ?network=}, the changes of all of them. */

@@ -68,7 +68,7 @@ public final class GtfsRealtimeRoutes {
 
     /** The home network's feeds alone, its stops from the module's bundled table. */
     public GtfsRealtimeRoutes(OperationsService operations) {
-        this(NetworkOperations.of(operations), code -> StopCoordinates.bundled());
+        this(NetworkOperations.of(operations, List.of()), code -> StopCoordinates.bundled());
     }
 
     /** Every network's feeds, each network's stops as its static feed has them ({@code coordinates} by code). */

@@ -58,7 +58,7 @@ public final class OperationsRoutes {
     private final Auth auth;
 
     public OperationsRoutes(OperationsService service, Auth auth) {
-        this(NetworkOperations.of(service), auth);
+        this(NetworkOperations.of(service, List.of()), auth);
     }
 
     /** The operations of every network that runs: a request goes to its train's, its point's or the one it names. */

@@ -95,7 +95,7 @@ public final class ChangeRoutes {
 
     /** The home network's changes alone. */
     public ChangeRoutes(TimetableChangeService changes, TimetableService timetable, Auth auth, Operators operators) {
-        this(NetworkChanges.of(changes), auth, code -> operators);
+        this(NetworkChanges.of(changes, List.of()), auth, code -> operators);
     }
 
     /** The changes of every network served; {@code operatorsOf} gives a network's operators by its code. */
@@ -128,17 +128,9 @@ public final class ChangeRoutes {
                         .query("network", false, "network code, e.g. vientiane-bangkok (default: the home network)")
                         .returns(TypeRef.listOf(ChangeView.class))
                         .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(
-                                        networks
-                                                .require(
-                                                        Params.of(ctx)
-                                                                .text("network")
-                                                                .orElse(null),
-                                                        "network")
-                                                .list()
-                                                .stream()
-                                                .map(ChangeViews::change)
-                                                .toList())),
+                                .json(networks.of(Params.of(ctx).text("network").orElse(null)).list().stream()
+                                        .map(ChangeViews::change)
+                                        .toList())),
                 Endpoint.post("/api/timetable/changes")
                         .access(deciding)
                         .tag("timetable changes")
@@ -223,7 +215,7 @@ public final class ChangeRoutes {
 
     private void draft(Context ctx) {
         ChangeInput in = Json.body(ctx, ChangeInput.class);
-        Target t = target(networks.require(in.network(), "network"));
+        Target t = target(networks.of(in.network()));
         TimetableChange change = parse(t, in, ChangeOrigin.PLANNER);
         ctx.status(201).json(ChangeViews.change(t.changes().draft(change, user(ctx))));
     }

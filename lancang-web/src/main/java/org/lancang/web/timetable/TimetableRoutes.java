@@ -128,7 +128,7 @@ public final class TimetableRoutes {
             Auth auth,
             Operators operators,
             ServedNetworks networks) {
-        this(service, NetworkChanges.of(changes), auth, operators, networks);
+        this(service, NetworkChanges.of(changes, List.of()), auth, operators, networks);
     }
 
     /** As above, with the timetable changes of every network served (a draft's diagram on its own network). */
