@@ -43,7 +43,12 @@ class MaintenanceCommandTest {
                                             Instant.parse("2027-03-10T00:00:00Z")),
                                     List.of(),
                                     "souk",
-                                    Instant.now()),
+                                    Instant.now(),
+                                    p.maintenance()
+                                            .register()
+                                            .network()
+                                            .mainLine()
+                                            .code()),
                             LocalDate.parse("2027-03-02"));
         }
         CommandLineTest.Run text = CommandLineTest.run("maintenance", "restrictions", "--at", "2027-03-05T08:00+07:00");

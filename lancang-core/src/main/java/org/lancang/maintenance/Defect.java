@@ -40,21 +40,6 @@ public record Defect(
         photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);
     }
 
-    /** A defect on the network's main line. */
-    public Defect(
-            String id,
-            String assetId,
-            double km,
-            Severity severity,
-            String description,
-            TemporaryRestriction restriction,
-            List<String> photoIds,
-            String reportedBy,
-            Instant reportedAt,
-            DefectStatus status) {
-        this(id, assetId, km, severity, description, restriction, photoIds, reportedBy, reportedAt, status, null);
-    }
-
     /** Its restriction as the timetable takes it, on the defect's line: it slows only the trains running there. */
     public SpeedRestriction speedRestriction() {
         return restriction.toSpeedRestriction().onLine(line);

@@ -24,18 +24,4 @@ public record DefectReport(
         List<String> photoIds,
         String reportedBy,
         Instant reportedAt,
-        String line) {
-    /** A report on the network's main line. */
-    public DefectReport(
-            String id,
-            String assetId,
-            double km,
-            Severity severity,
-            String description,
-            RestrictionRequest restriction,
-            List<String> photoIds,
-            String reportedBy,
-            Instant reportedAt) {
-        this(id, assetId, km, severity, description, restriction, photoIds, reportedBy, reportedAt, null);
-    }
-}
+        String line) {}

@@ -3,6 +3,7 @@ package org.lancang.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lancang.maintenance.Fixtures.DATA;
+import static org.lancang.maintenance.Fixtures.LINE;
 import static org.lancang.maintenance.Fixtures.NETWORK;
 import static org.lancang.maintenance.Fixtures.REGISTER;
 import static org.lancang.maintenance.Fixtures.refusedNaming;
@@ -37,7 +38,8 @@ class DefectsTest {
                 new RestrictionRequest(778.7, 780.2, 45, FROM, TO),
                 List.of("photo-1"),
                 "Souksavanh",
-                utc("2026-11-30T08:00:00"));
+                utc("2026-11-30T08:00:00"),
+                LINE);
     }
 
     @Test
@@ -66,9 +68,10 @@ class DefectsTest {
                 new RestrictionRequest(619.5, 620.5, 80, FROM, utc("2026-12-05T00:00:00")),
                 null,
                 "Kham",
-                FROM));
+                FROM,
+                LINE));
         Defect noRestriction = defects.report(new DefectReport(
-                "D-3", "STN-LPB", 783.2, Severity.LOW, "Platform edge chipped", null, List.of(), "Kham", FROM));
+                "D-3", "STN-LPB", 783.2, Severity.LOW, "Platform edge chipped", null, List.of(), "Kham", FROM, LINE));
         List<Defect> all = List.of(bridge, noRestriction, track);
 
         assertThat(Defects.restrictionsInForce(all, utc("2026-12-02T00:00:00")))
@@ -101,7 +104,8 @@ class DefectsTest {
                                 null,
                                 List.of(),
                                 "Kham",
-                                FROM))
+                                FROM,
+                                LINE))
                         .liftRestriction("Bounmy", FROM));
     }
 
@@ -141,7 +145,8 @@ class DefectsTest {
                 new RestrictionRequest(105.0, 107.0, 180, FROM, TO),
                 List.of(),
                 "Li Wei",
-                FROM);
+                FROM,
+                LINE);
         refusedNaming("restriction.speedKmh", () -> defects.report(acrossYuxi));
         // at Vientiane South the line speed is 120
         DefectReport vientianeSouth = new DefectReport(
@@ -153,7 +158,8 @@ class DefectsTest {
                 new RestrictionRequest(1029, 1031, 120, FROM, TO),
                 List.of(),
                 "Kham",
-                FROM);
+                FROM,
+                LINE);
         refusedNaming("restriction.speedKmh", () -> defects.report(vientianeSouth));
     }
 
@@ -171,7 +177,8 @@ class DefectsTest {
                         r.restriction(),
                         r.photoIds(),
                         r.reportedBy(),
-                        r.reportedAt())));
+                        r.reportedAt(),
+                        r.line())));
         refusedNaming(
                 "restriction.validTo",
                 () -> defects.report(new DefectReport(
@@ -183,7 +190,8 @@ class DefectsTest {
                         new RestrictionRequest(778.7, 780.2, 45, TO, FROM),
                         r.photoIds(),
                         r.reportedBy(),
-                        r.reportedAt())));
+                        r.reportedAt(),
+                        r.line())));
         refusedNaming(
                 "restriction.validTo",
                 () -> defects.report(new DefectReport(
@@ -195,7 +203,8 @@ class DefectsTest {
                         new RestrictionRequest(778.7, 780.2, 45, FROM, FROM),
                         r.photoIds(),
                         r.reportedBy(),
-                        r.reportedAt())));
+                        r.reportedAt(),
+                        r.line())));
     }
 
     @Test
@@ -222,7 +231,8 @@ class DefectsTest {
                 new RestrictionRequest(778.7, 780.2, 200, FROM, FROM),
                 List.of(" "),
                 null,
-                null);
+                null,
+                LINE);
         assertThatThrownBy(() -> defects.report(bad))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
@@ -252,7 +262,8 @@ class DefectsTest {
                 new RestrictionRequest(fromKm, toKm, speed, FROM, TO),
                 r.photoIds(),
                 r.reportedBy(),
-                r.reportedAt());
+                r.reportedAt(),
+                r.line());
     }
 
     private static DefectReport with(DefectReport r, double km) {
@@ -265,7 +276,8 @@ class DefectsTest {
                 null,
                 r.photoIds(),
                 r.reportedBy(),
-                r.reportedAt());
+                r.reportedAt(),
+                r.line());
     }
 
     private static DefectReport withDescription(DefectReport r, String description) {
@@ -278,7 +290,8 @@ class DefectsTest {
                 r.restriction(),
                 r.photoIds(),
                 r.reportedBy(),
-                r.reportedAt());
+                r.reportedAt(),
+                r.line());
     }
 
     @Test

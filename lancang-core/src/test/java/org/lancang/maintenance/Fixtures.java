@@ -17,6 +17,8 @@ final class Fixtures {
     static final ReferenceData DATA = ReferenceData.parse(ReferenceFiles.chinaLaos());
     static final Network NETWORK = DATA.network();
     static final AssetRegister REGISTER = AssetRegister.generate(NETWORK);
+    /** The network's single line: the one every report of these tests is on. */
+    static final String LINE = NETWORK.mainLine().code();
 
     private Fixtures() {}
 

@@ -2,6 +2,7 @@ package org.lancang.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lancang.maintenance.Fixtures.LINE;
 import static org.lancang.maintenance.Fixtures.NETWORK;
 import static org.lancang.maintenance.Fixtures.REGISTER;
 import static org.lancang.maintenance.Fixtures.refusedNaming;
@@ -197,7 +198,16 @@ class WorkOrdersTest {
 
         Defect unrestricted = new Defects(REGISTER)
                 .report(new DefectReport(
-                        "D-3", "STN-LPB", 783.2, Severity.LOW, "Platform edge chipped", null, List.of(), "Kham", t0));
+                        "D-3",
+                        "STN-LPB",
+                        783.2,
+                        Severity.LOW,
+                        "Platform edge chipped",
+                        null,
+                        List.of(),
+                        "Kham",
+                        t0,
+                        LINE));
         WorkOrder platform = orders.start(
                 orders.plan(orders.fromDefect("WO-3", unrestricted, "Repair edge", "S", t0), dec3, "gang", "P", t1),
                 "Kham",

@@ -72,7 +72,8 @@ class MaintenanceRestartTest {
                                             Instant.parse("2026-12-20T00:00:00Z")),
                                     List.of(),
                                     "souk",
-                                    clock.instant()),
+                                    clock.instant(),
+                                    m.register().network().mainLine().code()),
                             day)
                     .defect();
             order = m.createWorkOrder(defect.id(), null, "Protect pier 3", "souk");

@@ -66,6 +66,11 @@ class MekongBridgeScenarioTest {
         platform.close();
     }
 
+    /** The China–Laos network's single line: the line of every defect reported here. */
+    private static String singleLine() {
+        return maintenance.register().network().mainLine().code();
+    }
+
     private static Instant arrival(String train) {
         TrainPlan plan = platform.timetable().requirePlan(train, "train");
         Train t = platform.timetable().train(plan, DAY);
@@ -109,7 +114,8 @@ class MekongBridgeScenarioTest {
                                 Instant.parse("2027-01-01T00:00:00Z")),
                         List.of(),
                         "souk",
-                        CLOCK.instant()),
+                        CLOCK.instant(),
+                        singleLine()),
                 DAY);
         Defect defect = reported.defect();
         assertThat(defect.id()).startsWith("DEF-");
@@ -257,7 +263,8 @@ class MekongBridgeScenarioTest {
                                 Instant.parse("2026-12-22T16:00:00Z")),
                         List.of(),
                         "souk",
-                        CLOCK.instant()),
+                        CLOCK.instant(),
+                        singleLine()),
                 day);
         SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60);
         assertThat(platform.timetable().restrictions(day))
@@ -307,7 +314,8 @@ class MekongBridgeScenarioTest {
                                 Instant.parse("2026-12-10T13:00:00Z")),
                         List.of(),
                         "souk",
-                        CLOCK.instant()),
+                        CLOCK.instant(),
+                        singleLine()),
                 day);
         Set<String> slowed = new TreeSet<>();
         reported.impact().trains().forEach(t -> slowed.add(t.train()));
