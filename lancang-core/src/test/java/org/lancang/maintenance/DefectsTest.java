@@ -42,6 +42,12 @@ class DefectsTest {
                 LINE);
     }
 
+    /** A chipped platform edge at Luang Prabang: a defect with no speed restriction. */
+    static DefectReport platformEdge(String id, Instant at) {
+        return new DefectReport(
+                id, "STN-LPB", 783.2, Severity.LOW, "Platform edge chipped", null, List.of(), "Kham", at, LINE);
+    }
+
     @Test
     void aRestrictionOnTheMekongBridgeIsAcceptedAndInForceOnlyInsideItsValidity() {
         Defect d = defects.report(mekongBridge("D-1"));
@@ -70,8 +76,7 @@ class DefectsTest {
                 "Kham",
                 FROM,
                 LINE));
-        Defect noRestriction = defects.report(new DefectReport(
-                "D-3", "STN-LPB", 783.2, Severity.LOW, "Platform edge chipped", null, List.of(), "Kham", FROM, LINE));
+        Defect noRestriction = defects.report(platformEdge("D-3", FROM));
         List<Defect> all = List.of(bridge, noRestriction, track);
 
         assertThat(Defects.restrictionsInForce(all, utc("2026-12-02T00:00:00")))
@@ -95,18 +100,7 @@ class DefectsTest {
         assertThat(lifted.restriction().validTo()).isEqualTo(TO);
         refusedNaming(
                 "liftRestriction",
-                () -> defects.report(new DefectReport(
-                                "D-3",
-                                "STN-LPB",
-                                783.2,
-                                Severity.LOW,
-                                "Platform edge chipped",
-                                null,
-                                List.of(),
-                                "Kham",
-                                FROM,
-                                LINE))
-                        .liftRestriction("Bounmy", FROM));
+                () -> defects.report(platformEdge("D-3", FROM)).liftRestriction("Bounmy", FROM));
     }
 
     @Test

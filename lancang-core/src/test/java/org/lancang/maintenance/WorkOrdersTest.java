@@ -2,7 +2,6 @@ package org.lancang.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.lancang.maintenance.Fixtures.LINE;
 import static org.lancang.maintenance.Fixtures.NETWORK;
 import static org.lancang.maintenance.Fixtures.REGISTER;
 import static org.lancang.maintenance.Fixtures.refusedNaming;
@@ -196,18 +195,7 @@ class WorkOrdersTest {
                         .status())
                 .isEqualTo(WorkOrderStatus.VERIFIED);
 
-        Defect unrestricted = new Defects(REGISTER)
-                .report(new DefectReport(
-                        "D-3",
-                        "STN-LPB",
-                        783.2,
-                        Severity.LOW,
-                        "Platform edge chipped",
-                        null,
-                        List.of(),
-                        "Kham",
-                        t0,
-                        LINE));
+        Defect unrestricted = new Defects(REGISTER).report(DefectsTest.platformEdge("D-3", t0));
         WorkOrder platform = orders.start(
                 orders.plan(orders.fromDefect("WO-3", unrestricted, "Repair edge", "S", t0), dec3, "gang", "P", t1),
                 "Kham",
