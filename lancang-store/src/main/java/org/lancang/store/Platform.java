@@ -61,6 +61,7 @@ import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
+import org.lancang.timetable.TimetableFile;
 import org.lancang.tracking.TerminalTimes;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
@@ -455,10 +456,16 @@ public final class Platform implements AutoCloseable {
             ReferenceData reference = referenceStore.load(described);
             Operators operators =
                     Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
-            TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
-            TimetableService timetable = new TimetableService(
+            Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
+            // home's file goes through the load every served network's does (each train run once, a bad row refused
+            // naming the file, row and train), whether or not the database takes it; the planner keeps the runs
+            TimetableService.loadIfEmpty(
                     database.jdbi(),
-                    new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults()));
+                    TimetableFile.load(
+                            TimetableService.TIMETABLE_FILE,
+                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                            planner));
+            TimetableService timetable = new TimetableService(database.jdbi(), planner);
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
