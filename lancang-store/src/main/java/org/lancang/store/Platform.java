@@ -397,8 +397,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Customs at the borders of each network other than home that books freight and runs (issue 19): its own
-     * interlock over its own forecast, its advance data due by its folder's {@value CustomsRules#FILE} (the default
-     * where it has none), its releases tracked as home's are.
+     * interlock over its own forecast, its advance data due by its folder's {@value CustomsRules#FILE} at the border
+     * each train crosses (the default where it has none), its releases tracked as home's are.
      */
     private static List<CustomsService> customs(Platform platform, Map<String, TimetableService> timetables) {
         List<CustomsService> out = new ArrayList<>();
@@ -416,7 +416,7 @@ public final class Platform implements AutoCloseable {
                     operations.get(),
                     timetables.get(n.code()),
                     n.has(CustomsRules.FILE)
-                            ? CustomsRules.parse(n.files().read(CustomsRules.FILE))
+                            ? CustomsRules.parse(n.files().read(CustomsRules.FILE), n.network())
                             : CustomsRules.DEFAULT,
                     platform.operations.clock());
             c.onDecision(platform.tracking::decided);
@@ -551,7 +551,7 @@ public final class Platform implements AutoCloseable {
                     freight,
                     operations,
                     timetable,
-                    CustomsRules.parse(referenceFiles.read(CustomsRules.FILE)),
+                    CustomsRules.parse(referenceFiles.read(CustomsRules.FILE), reference.network()),
                     clock);
             platform.networks = ServedNetworks.of(List.of(ServedNetwork.home(
                     reference, operators, timetable.planner(), timetable::plans, referenceFiles, currencies)));
