@@ -1,6 +1,7 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.SecondBorderCustomsApiTest.manifestOf;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,15 +54,6 @@ class BorderLeadCustomsApiTest {
                         "{\"slotId\":\"" + slot + "\",\"date\":\"" + DATE + "\",\"network\":\"" + TINY
                                 + "\",\"equipment\":[{\"kind\":\"BOX_40\",\"count\":1}]}"),
                 201);
-    }
-
-    static JsonNode manifestOf(JsonNode manifests, String train) {
-        for (JsonNode m : manifests) {
-            if (m.get("train").asText().equals(train)) {
-                return m;
-            }
-        }
-        throw new AssertionError("no manifest of " + train + " in " + manifests);
     }
 
     static Duration lead(JsonNode m) {
