@@ -9,8 +9,8 @@ import org.lancang.freight.ConsignmentNote;
 /**
  * A train's advance cargo data, assembled from its consignment notes: one line per consignment with what the railway
  * manifest and the summary transport data carry (sender, receiver, goods with HS code, packages and gross mass,
- * boxes and seals, wagons), the fields still missing, and when the whole is due (the rule's lead before the train
- * reaches its crossing) and whether it is late.
+ * boxes and seals, wagons), the fields still missing, and when the whole is due (the lead of the border it crosses
+ * before the train reaches its crossing) and whether it is late.
  */
 public final class AdvanceData {
     private AdvanceData() {}
@@ -93,7 +93,7 @@ public final class AdvanceData {
         for (Consignment c : consignments) {
             lines.add(new Line(c, missing(c)));
         }
-        Instant due = arrivesAt.minus(rules.advanceDataLead());
+        Instant due = arrivesAt.minus(rules.advanceDataLead(crossing.border())); // the lead of the border crossed
         boolean allIn =
                 lines.stream().allMatch(l -> l.complete() && l.consignment().state() != ReleaseState.DRAFT);
         boolean late =

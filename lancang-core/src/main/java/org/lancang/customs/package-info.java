@@ -7,8 +7,8 @@
  * reference network, Mohan southbound and Boten northbound. The <em>advance cargo data</em> ({@link
  * org.lancang.customs.AdvanceData}) of a train is assembled from its consignment notes: the railway manifest and the
  * summary transport data in the WCO Data Model's terms that a single window takes; it is <em>due</em> a configurable
- * time ({@link org.lancang.customs.CustomsRules}) before the train reaches the crossing, and is <em>late</em> when it
- * is not complete and submitted by then.
+ * time ({@link org.lancang.customs.CustomsRules}: the network's, or the crossed border's own) before the train reaches
+ * the crossing, and is <em>late</em> when it is not complete and submitted by then.
  *
  * <p>Each consignment's <em>release state</em> ({@link org.lancang.customs.ReleaseState}) runs draft → submitted →
  * accepted → selected for inspection → released, or held with a reason. The <em>border interlock</em> ({@link

@@ -103,11 +103,7 @@ public final class Tariffs {
                     .orElseThrow(() -> row.error("section_from", "unknown point"));
             Point b = network.point(row.required("section_to"))
                     .orElseThrow(() -> row.error("section_to", "unknown point"));
-            try {
-                network.routes().between(a.code(), b.code(), List.of()); // the section is the way between the two
-            } catch (InvalidInput e) {
-                throw row.error("section_to", e.errors().get(0).message());
-            }
+            network.routes().between(row, "section_to", a, b); // the section is the way between the two
             String unit = row.required("unit");
             if (!unit.equals("t") && !unit.equals("box")) {
                 throw row.error("unit", "must be t (per tonne, wagonload) or box (per container)");

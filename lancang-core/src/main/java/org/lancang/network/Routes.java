@@ -53,10 +53,18 @@ public final class Routes {
      * its error names the row's {@code to} column when the two are not joined by a single shortest route.
      */
     public Route between(CsvTable.Row row, Point from, Point to) {
+        return between(row, "to", from, to);
+    }
+
+    /**
+     * The same, for a file whose far end is in another column ({@code toColumn}, such as a tariff's
+     * {@code section_to}): one wording of the error for every data file.
+     */
+    public Route between(CsvTable.Row row, String toColumn, Point from, Point to) {
         try {
             return between(from.code(), to.code(), List.of());
         } catch (InvalidInput e) {
-            throw row.error("to", "no single route from " + from.code() + ": " + e.getMessage());
+            throw row.error(toColumn, "no single route from " + from.code() + ": " + e.getMessage());
         }
     }
 

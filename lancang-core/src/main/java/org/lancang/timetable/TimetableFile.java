@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.lancang.data.CsvTable;
+import org.lancang.data.DataFileException;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Network;
 import org.lancang.network.Routes;
@@ -49,16 +50,48 @@ public final class TimetableFile {
     private TimetableFile() {}
 
     /**
+     * The plans of a file with the row each was read from, in the file's order: a check made after reading names the
+     * row without parsing the file a second time.
+     */
+    public record Read(List<TrainPlan> plans, List<CsvTable.Row> rows) {
+        public Read {
+            plans = List.copyOf(plans);
+            rows = List.copyOf(rows);
+        }
+
+        /** The error of plan {@code i}'s row, naming its column and its train. */
+        DataFileException error(int i, String column, String problem) {
+            return rows.get(i).error(column, "train " + plans.get(i).number() + ": " + problem);
+        }
+    }
+
+    /**
+     * The one load of a network's timetable file, the same for every network served, packed in the jar or on disk:
+     * the plans read and their routes checked on the planner's network ({@link #read}), then each run once ({@link
+     * #checkRuns}). A bad row is refused naming the file, the row, the column and the train.
+     */
+    public static List<TrainPlan> load(String file, String text, Planner planner) {
+        Read read = read(file, text, planner.network());
+        checkRuns(read, planner);
+        return read.plans();
+    }
+
+    /**
      * The plans of the file, each row's route checked on {@code network}: a via that is not a junction, a tie between
      * two routes, a route passing a point twice are refused naming the file, the row and the column {@value #VIA}.
      */
     public static List<TrainPlan> parse(String file, String text, Network network) {
-        List<TrainPlan> plans = parse(file, text);
+        return read(file, text, network).plans();
+    }
+
+    /** The file read once: its plans with their rows, each row's route checked on {@code network} as {@link #parse}. */
+    public static Read read(String file, String text, Network network) {
         List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
+        Read read = new Read(plans(rows), rows);
         Routes routes = network.routes();
         Set<List<Object>> checked = new HashSet<>(); // a timetable repeats a few routes: each searched once
-        for (int i = 0; i < plans.size(); i++) {
-            TrainPlan plan = plans.get(i);
+        for (int i = 0; i < read.plans().size(); i++) {
+            TrainPlan plan = read.plans().get(i);
             if (network.point(plan.from()).isEmpty()
                     || network.point(plan.to()).isEmpty()
                     || !checked.add(List.of(plan.from(), plan.to(), plan.via()))) {
@@ -71,24 +104,23 @@ public final class TimetableFile {
                         plan.via());
             } catch (InvalidInput e) {
                 String field = e.field().equals(VIA) ? VIA : e.field();
-                throw rows.get(i).error(field, e.errors().get(0).message());
+                throw read.error(i, field, e.errors().get(0).message());
             }
         }
-        return plans;
+        return read;
     }
 
     /**
-     * Runs every plan of the file once with {@code planner} (which keeps the runs for the days it plans later): a
-     * train its type cannot pull up a gradient of its path, or that its stops or allowance do not fit, is refused at
-     * load naming the file, the row and the column, rather than failing the first request that plans its day.
+     * Runs every plan read once with {@code planner} (which keeps the runs for the days it plans later): a train its
+     * type cannot pull up a gradient of its path, or that its stops or allowance do not fit, is refused at load naming
+     * the file, the row, the column and the train, rather than failing the first request that plans its day.
      */
-    public static void checkRuns(String file, String text, List<TrainPlan> plans, Planner planner) {
-        List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
-        for (int i = 0; i < plans.size(); i++) {
+    public static void checkRuns(Read read, Planner planner) {
+        for (int i = 0; i < read.plans().size(); i++) {
             try {
-                planner.run(plans.get(i), List.of());
+                planner.run(read.plans().get(i), List.of());
             } catch (InvalidInput e) {
-                throw rows.get(i).error(column(e.field()), e.errors().get(0).message());
+                throw read.error(i, column(e.field()), e.errors().get(0).message());
             }
         }
     }
@@ -106,8 +138,12 @@ public final class TimetableFile {
     }
 
     public static List<TrainPlan> parse(String file, String text) {
+        return plans(CsvTable.parse(file, text, COLUMNS).rows());
+    }
+
+    private static List<TrainPlan> plans(List<CsvTable.Row> rows) {
         List<TrainPlan> plans = new ArrayList<>();
-        for (CsvTable.Row row : CsvTable.parse(file, text, COLUMNS).rows()) {
+        for (CsvTable.Row row : rows) {
             LocalDate from = date(row, "valid_from");
             LocalDate to = date(row, "valid_to");
             if (to.isBefore(from)) {

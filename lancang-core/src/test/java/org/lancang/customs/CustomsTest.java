@@ -90,11 +90,11 @@ class CustomsTest {
 
     @Test
     void theAdvanceDataIsDueTheRulesLeadBeforeTheCrossingAndLateWhenNotCompleteAndSentByThen() {
-        CustomsRules rules = CustomsRules.parse(FILES.read(CustomsRules.FILE));
-        assertThat(rules.advanceDataLead()).isEqualTo(Duration.ofHours(2));
-        assertThat(rules.source()).contains("UNCONFIRMED");
+        CustomsRules rules = CustomsRules.parse(FILES.read(CustomsRules.FILE), DATA.network());
         Crossing north =
                 Crossing.first(DATA.network(), run("X8102").path().points()).orElseThrow();
+        assertThat(rules.advanceDataLead(north.border())).isEqualTo(Duration.ofHours(2));
+        assertThat(rules.at(north.border()).source()).contains("UNCONFIRMED");
         Instant arrives = Instant.parse("2026-12-05T12:00:00Z");
         Consignment complete =
                 new Consignment("B1", "LC1", "s", "VTS", "YHE", note("SL1"), ReleaseState.SUBMITTED, null);

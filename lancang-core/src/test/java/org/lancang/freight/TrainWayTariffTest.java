@@ -1,11 +1,13 @@
 package org.lancang.freight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lancang.data.DataFileException;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
@@ -71,5 +73,26 @@ class TrainWayTariffTest {
         assertThat(TARIFFS.carriers(NETWORK, PLANS.get(0).way(NETWORK, "QX", "QQ")))
                 .as("V1 from Xeno to Quill: round the loop")
                 .containsExactly("C1", "C2");
+    }
+
+    @Test
+    void aSectionWithTwoWaysOfOneLengthIsRefusedNamingItsFarEnd() {
+        // the loop shortened to the main line's 30 km between Xeno and Quill: two ways of one length
+        ReferenceFiles tied = ReferenceFiles.loop()
+                .with("junctions.csv", t -> t.replace("QQ,LL,60,", "QQ,LL,30,"))
+                .with("points.csv", t -> t.replace("QY,Yola,,,XA,30,", "QY,Yola,,,XA,15,"));
+        Network network = ReferenceData.parse(tied).network();
+        String tariffs = """
+                carrier,section_from,section_to,currency,tariff,unit,terminal_rate,running_rate_per_km,source
+                C1,QP,QX,CNY,BOX_20,box,100,2,made up
+                C3,QX,QQ,CNY,BOX_20,box,100,2,made up
+                """;
+        assertThatThrownBy(() -> Tariffs.parse(network, WorldCurrencies.TABLE, tariffs, "base,quote,rate,source\n"))
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo(Tariffs.FILE);
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("section_to");
+                })
+                .hasMessageContaining("no single route from QX");
     }
 }

@@ -125,17 +125,17 @@ class OfotbanenNetworkTest {
     @Test
     void aTimetabledTrainThatCannotRunIsRefusedAtLoadNamingFileRowAndColumn() {
         String timetable = FILES.read("timetable.csv").replace("9902,LKAB,IORE_EMPTY,", "9902,LKAB,IORE,");
-        List<TrainPlan> plans = plans(timetable);
         int row = FILES.lineOf("timetable.csv", "9902,");
 
-        assertThatThrownBy(() -> TimetableFile.checkRuns("timetable.csv", timetable, plans, planner()))
+        assertThatThrownBy(() -> TimetableFile.load("timetable.csv", timetable, planner()))
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.file()).isEqualTo("timetable.csv");
                     assertThat(e.line()).isEqualTo(row);
                     assertThat(e.field()).isEqualTo("train_type");
+                    assertThat(e.getMessage()).contains("train 9902:");
                 });
-        TimetableFile.checkRuns(
-                "timetable.csv", FILES.read("timetable.csv"), plans(FILES.read("timetable.csv")), planner());
+        assertThat(TimetableFile.load("timetable.csv", FILES.read("timetable.csv"), planner()))
+                .isEqualTo(plans(FILES.read("timetable.csv")));
     }
 
     @Test

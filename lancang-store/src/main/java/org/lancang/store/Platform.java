@@ -61,6 +61,7 @@ import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
+import org.lancang.timetable.TimetableFile;
 import org.lancang.tracking.TerminalTimes;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
@@ -396,8 +397,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Customs at the borders of each network other than home that books freight and runs (issue 19): its own
-     * interlock over its own forecast, its advance data due by its folder's {@value CustomsRules#FILE} (the default
-     * where it has none), its releases tracked as home's are.
+     * interlock over its own forecast, its advance data due by its folder's {@value CustomsRules#FILE} at the border
+     * each train crosses (the default where it has none), its releases tracked as home's are.
      */
     private static List<CustomsService> customs(Platform platform, Map<String, TimetableService> timetables) {
         List<CustomsService> out = new ArrayList<>();
@@ -415,7 +416,7 @@ public final class Platform implements AutoCloseable {
                     operations.get(),
                     timetables.get(n.code()),
                     n.has(CustomsRules.FILE)
-                            ? CustomsRules.parse(n.files().read(CustomsRules.FILE))
+                            ? CustomsRules.parse(n.files().read(CustomsRules.FILE), n.network())
                             : CustomsRules.DEFAULT,
                     platform.operations.clock());
             c.onDecision(platform.tracking::decided);
@@ -455,10 +456,16 @@ public final class Platform implements AutoCloseable {
             ReferenceData reference = referenceStore.load(described);
             Operators operators =
                     Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
-            TimetableService.loadIfEmpty(database.jdbi(), referenceFiles);
-            TimetableService timetable = new TimetableService(
+            Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
+            // home's file goes through the load every served network's does (each train run once, a bad row refused
+            // naming the file, row and train), whether or not the database takes it; the planner keeps the runs
+            TimetableService.loadIfEmpty(
                     database.jdbi(),
-                    new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults()));
+                    TimetableFile.load(
+                            TimetableService.TIMETABLE_FILE,
+                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                            planner));
+            TimetableService timetable = new TimetableService(database.jdbi(), planner);
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
@@ -544,7 +551,7 @@ public final class Platform implements AutoCloseable {
                     freight,
                     operations,
                     timetable,
-                    CustomsRules.parse(referenceFiles.read(CustomsRules.FILE)),
+                    CustomsRules.parse(referenceFiles.read(CustomsRules.FILE), reference.network()),
                     clock);
             platform.networks = ServedNetworks.of(List.of(ServedNetwork.home(
                     reference, operators, timetable.planner(), timetable::plans, referenceFiles, currencies)));

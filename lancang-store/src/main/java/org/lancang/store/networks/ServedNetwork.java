@@ -240,10 +240,9 @@ public final class ServedNetwork {
     public static ServedNetwork fromFiles(DataFiles files, Currencies currencies) {
         ReferenceData reference = ReferenceData.parse(files);
         Operators operators = Operators.parse(Operators.FILE, files.read(Operators.FILE), reference.network());
-        String timetable = files.read("timetable.csv");
-        List<TrainPlan> plans = List.copyOf(TimetableFile.parse("timetable.csv", timetable, reference.network()));
         Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
-        TimetableFile.checkRuns("timetable.csv", timetable, plans, planner);
+        List<TrainPlan> plans = TimetableFile.load(
+                TimetableService.TIMETABLE_FILE, files.read(TimetableService.TIMETABLE_FILE), planner);
         return new ServedNetwork(reference, operators, planner, () -> plans, files, false, currencies);
     }
 

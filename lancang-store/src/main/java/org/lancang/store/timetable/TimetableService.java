@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
-import org.lancang.data.DataFiles;
 import org.lancang.errors.NotFound;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.InsertedPath;
@@ -110,13 +109,12 @@ public final class TimetableService {
         return new TimetableService(planner, plans, standing);
     }
 
-    /** Loads the shipped timetable into an empty database. */
-    public static void loadIfEmpty(Jdbi jdbi, DataFiles files) {
+    /** Loads the shipped timetable's plans (read and checked by {@link TimetableFile#load}) into an empty database. */
+    public static void loadIfEmpty(Jdbi jdbi, List<TrainPlan> plans) {
         long count = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM train_plan")
                 .mapTo(Long.class)
                 .one());
         if (count == 0) {
-            List<TrainPlan> plans = TimetableFile.parse(TIMETABLE_FILE, files.read(TIMETABLE_FILE));
             jdbi.useTransaction(h -> {
                 int seq = 0;
                 for (TrainPlan p : plans) {

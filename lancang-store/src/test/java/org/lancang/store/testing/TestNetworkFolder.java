@@ -13,16 +13,25 @@ import org.lancang.data.DataFiles;
  * A made-up network folder of the core's test resources ({@code lancang-core/src/test/resources/networks/}) read from
  * the repository as a served folder is, optionally with a file's text edited: the branch network (main line Bram –
  * Jura – Aldo, branch Jura – Cato) or the loop network (main line Pago – Xeno – Quill – Rho, the longer loop Xeno –
- * Yola – Quill beside it) or Narvik – Kiruna (ofotbanen).
+ * Yola – Quill beside it) or Narvik – Kiruna (ofotbanen), or the tiny three-country line with freight and customs laid
+ * over it (tiny-freight).
  */
 public final class TestNetworkFolder implements DataFiles {
     private static final Path NETWORKS = Path.of("..", "lancang-core", "src", "test", "resources", "networks");
 
     private final Path folder;
+    /** A folder of additions laid over {@code folder}, or null: see {@link #tinyWithFreight()}. */
+    private final Path additions;
+
     private final Map<String, UnaryOperator<String>> edits;
 
     private TestNetworkFolder(Path folder, Map<String, UnaryOperator<String>> edits) {
+        this(folder, null, edits);
+    }
+
+    private TestNetworkFolder(Path folder, Path additions, Map<String, UnaryOperator<String>> edits) {
         this.folder = folder;
+        this.additions = additions;
         this.edits = Map.copyOf(edits);
     }
 
@@ -39,17 +48,36 @@ public final class TestNetworkFolder implements DataFiles {
         return new TestNetworkFolder(NETWORKS.resolve("ofotbanen"), Map.of());
     }
 
+    /**
+     * Aldo – Klow, three countries and two borders (QXAB, QXBC), with a container train each way and customs rules
+     * holding a lead time per border: the tiny folder with the rows of {@code tiny-freight} after its own (a file only
+     * {@code tiny-freight} has is added).
+     */
+    public static TestNetworkFolder tinyWithFreight() {
+        return new TestNetworkFolder(NETWORKS.resolve("tiny"), NETWORKS.resolve("tiny-freight"), Map.of());
+    }
+
     /** The same folder with {@code edit} applied to {@code file}'s text. */
     public TestNetworkFolder with(String file, UnaryOperator<String> edit) {
         Map<String, UnaryOperator<String>> more = new HashMap<>(edits);
         more.put(file, edit);
-        return new TestNetworkFolder(folder, more);
+        return new TestNetworkFolder(folder, additions, more);
     }
 
-    /** The file's text as the repository has it, unedited. */
+    /** The file's text as the repository has it (with the additions' rows), unedited. */
     public String original(String file) {
         try {
-            return Files.readString(folder.resolve(file));
+            boolean own = Files.exists(folder.resolve(file));
+            if (additions == null || !Files.exists(additions.resolve(file))) {
+                return Files.readString(folder.resolve(file));
+            }
+            String added = Files.readString(additions.resolve(file));
+            if (!own) {
+                return added;
+            }
+            String base = Files.readString(folder.resolve(file));
+            // the additions repeat the header, so each file reads on its own; its rows go after the folder's
+            return (base.endsWith("\n") ? base : base + "\n") + added.substring(added.indexOf('\n') + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,6 +90,6 @@ public final class TestNetworkFolder implements DataFiles {
 
     @Override
     public boolean has(String name) {
-        return Files.exists(folder.resolve(name));
+        return Files.exists(folder.resolve(name)) || (additions != null && Files.exists(additions.resolve(name)));
     }
 }

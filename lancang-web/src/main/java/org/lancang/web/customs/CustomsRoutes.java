@@ -68,7 +68,7 @@ public final class CustomsRoutes {
                         .tag("customs")
                         .summary(
                                 "The advance cargo data of the day's trains crossing a border: the railway manifest and"
-                                        + " the summary transport data, due a set time before the crossing (customs-rules.csv),"
+                                        + " the summary transport data, due a set time before the crossing (customs-rules.csv, per border),"
                                         + " flagged when late or incomplete; customs see their country's crossings, a shipper"
                                         + " the trains with their own consignments (their lines only)")
                         .query("date", false, "service date, YYYY-MM-DD (default today)")

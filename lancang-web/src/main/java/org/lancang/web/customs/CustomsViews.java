@@ -1,5 +1,6 @@
 package org.lancang.web.customs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,17 +76,20 @@ public final class CustomsViews {
     public record GoodsItemView(String description, String commodityCode, int packageQuantity, double grossMassKg) {}
 
     /**
-     * A train's advance cargo data: the railway manifest's head (train, date, reference, the crossing), the due time
-     * and its flags, and one line per consignment in the summary transport data.
+     * A train's advance cargo data: the railway manifest's head (train, date, reference, the crossing: its border, the
+     * control station and country), the due time (the border's lead before the arrival there) and its flags, and one
+     * line per consignment in the summary transport data.
      */
     public record ManifestView(
             String manifestReference,
             String train,
             LocalDate serviceDate,
             String transportMode,
+            String border,
             String control,
             String country,
             Instant arrivesAt,
+            long leadMinutes,
             Instant dueAt,
             Instant submittedAt,
             boolean complete,
@@ -105,9 +109,11 @@ public final class CustomsViews {
                     m.train(),
                     m.serviceDate(),
                     "RAIL",
+                    m.crossing().border().point().code(),
                     m.crossing().control().code(),
                     m.crossing().country().code(),
                     m.arrivesAt(),
+                    Duration.between(m.dueAt(), m.arrivesAt()).toMinutes(),
                     m.dueAt(),
                     m.submittedAt(),
                     m.complete(),
@@ -151,6 +157,7 @@ public final class CustomsViews {
     public record BoardRowView(
             String train,
             LocalDate serviceDate,
+            String border,
             String control,
             String country,
             Instant arrivesAt,
@@ -170,6 +177,7 @@ public final class CustomsViews {
             return new BoardRowView(
                     m.train(),
                     m.serviceDate(),
+                    m.crossing().border().point().code(),
                     m.crossing().control().code(),
                     m.crossing().country().code(),
                     m.arrivesAt(),

@@ -1,0 +1,79 @@
+package org.lancang.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lancang.data.DataFileException;
+import org.lancang.data.DataFiles;
+import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.testing.TestDatabase;
+
+/**
+ * Every network's timetable goes through one load, packed in the jar or on disk, home or served beside it: each train
+ * is run once at start, and a row the planner refuses stops the start naming the file, the row and the train, rather
+ * than failing the first request that plans its day.
+ */
+class TimetableLoadTest {
+    /** A packed network's files with the second train of its timetable given a train type the network lacks. */
+    private record OneBadRow(ClasspathDataFiles packed, String train, int line) implements DataFiles {
+        static OneBadRow of(String network) {
+            ClasspathDataFiles packed = new ClasspathDataFiles(network);
+            String[] lines = packed.read("timetable.csv").split("\n");
+            return new OneBadRow(packed, lines[2].substring(0, lines[2].indexOf(',')), 3);
+        }
+
+        @Override
+        public String read(String name) {
+            String text = packed.read(name);
+            if (!name.equals("timetable.csv")) {
+                return text;
+            }
+            String[] lines = text.split("\n", -1);
+            lines[line - 1] = lines[line - 1].replaceFirst("^([^,]*,[^,]*,)[^,]*,", "$1NO_SUCH_TYPE,");
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public boolean has(String name) {
+            return packed.has(name);
+        }
+    }
+
+    private static void refusedNamingTheRow(Runnable start, OneBadRow files) {
+        assertThatThrownBy(start::run).isInstanceOfSatisfying(DataFileException.class, e -> {
+            assertThat(e.file()).isEqualTo("timetable.csv");
+            assertThat(e.line()).isEqualTo(files.line());
+            assertThat(e.field()).isEqualTo("train_type");
+            assertThat(e.getMessage()).contains("train " + files.train() + ":", "NO_SUCH_TYPE");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ClasspathDataFiles.CHINA_LAOS, "vientiane-bangkok"})
+    void aBadRowOfTheHomeTimetableStopsTheStartNamingFileRowAndTrain(String network) {
+        OneBadRow files = OneBadRow.of(network);
+        assertThat(files.read("timetable.csv")).isNotEqualTo(files.packed().read("timetable.csv"));
+        refusedNamingTheRow(
+                () -> Platform.start(TestDatabase.fresh(), files, Clock.systemUTC())
+                        .close(),
+                files);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vientiane-bangkok"})
+    void aBadRowOfAServedNetworksTimetableStopsTheStartAlike(String network) {
+        OneBadRow files = OneBadRow.of(network);
+        refusedNamingTheRow(
+                () -> Platform.start(
+                                TestDatabase.fresh(),
+                                new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                                List.of(files),
+                                Clock.systemUTC())
+                        .close(),
+                files);
+    }
+}

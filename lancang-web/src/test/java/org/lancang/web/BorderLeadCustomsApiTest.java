@@ -1,0 +1,87 @@
+package org.lancang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lancang.web.SecondBorderCustomsApiTest.manifestOf;
+import static org.lancang.web.TestServer.ok;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lancang.store.testing.TestNetworkFolder;
+
+/**
+ * A network with two borders, each with its own advance-data lead (customs-rules.csv's border column), over HTTP: the
+ * tiny test line with its freight additions, whose southbound container train meets the Atlantis – Borduria border's
+ * controls first and its northbound one the Borduria – Syldavia border's. Each train's manifest is due the lead of the
+ * border it crosses, and says which border and lead.
+ */
+class BorderLeadCustomsApiTest {
+    static final String TINY = "tiny";
+    /** The leads of the fixture's customs-rules.csv (inputs of the test): every border 120 min, QXBC 45 min. */
+    static final Duration EVERY_BORDER = Duration.ofMinutes(120);
+
+    static final Duration AT_QXBC = Duration.ofMinutes(45);
+    static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+
+    static TestServer server;
+    static String shipper;
+    static String office;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withOthers(List.of(TestNetworkFolder.tinyWithFreight()));
+        String admin = server.adminToken();
+        shipper = FreightApiTest.user(server, admin, "lead.shipper", "SHIPPER");
+        office = FreightApiTest.user(server, admin, "lead.office", "FREIGHT_OFFICE");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode book(String slot) {
+        return ok(
+                server.postJson(
+                        "/api/freight/bookings",
+                        shipper,
+                        "{\"slotId\":\"" + slot + "\",\"date\":\"" + DATE + "\",\"network\":\"" + TINY
+                                + "\",\"equipment\":[{\"kind\":\"BOX_40\",\"count\":1}]}"),
+                201);
+    }
+
+    static Duration lead(JsonNode m) {
+        return Duration.between(
+                Instant.parse(m.get("dueAt").asText()),
+                Instant.parse(m.get("arrivesAt").asText()));
+    }
+
+    @Test
+    void eachTrainsAdvanceDataIsDueTheLeadOfTheBorderItCrosses() {
+        String south = book("TF-S").get("train").asText();
+        String north = book("TF-N").get("train").asText();
+        JsonNode manifests = ok(server.get("/api/freight/manifests?date=" + DATE + "&network=" + TINY, office), 200);
+
+        JsonNode first = manifestOf(manifests, south);
+        assertThat(first.get("border").asText()).isEqualTo("QXAB");
+        assertThat(first.get("control").asText()).isEqualTo("QAB");
+        assertThat(lead(first)).isEqualTo(EVERY_BORDER);
+        assertThat(first.get("leadMinutes").asLong()).isEqualTo(EVERY_BORDER.toMinutes());
+
+        JsonNode second = manifestOf(manifests, north);
+        assertThat(second.get("border").asText()).isEqualTo("QXBC");
+        assertThat(second.get("control").asText()).isEqualTo("QCA");
+        assertThat(lead(second)).isEqualTo(AT_QXBC);
+        assertThat(second.get("leadMinutes").asLong()).isEqualTo(AT_QXBC.toMinutes());
+
+        // the freight office's border board says the same
+        JsonNode board = ok(server.get("/api/freight/border-board?date=" + DATE + "&network=" + TINY, office), 200);
+        assertThat(board.findValuesAsText("border")).contains("QXAB", "QXBC");
+    }
+}
