@@ -86,7 +86,7 @@ class NetworkPickersBrowserTest {
         b.driver.get(server.url("/"));
         assertThat(pointCodes("KTW")).endsWith("KSV");
         b.lang("th");
-        b.wait.until(d -> d.findElement(By.id("map-summary")).getText().contains("สถานีกลางกรุงเทพอภิวัฒน์"));
+        b.text(By.id("map-summary"), shown -> assertThat(shown).contains("สถานีกลางกรุงเทพอภิวัฒน์"));
         b.shot("pickers-2-map-bangkok-th");
         b.lang("en");
 
@@ -105,7 +105,7 @@ class NetworkPickersBrowserTest {
         new Select(b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("network")))).selectByValue(VB);
         b.wait.until(d -> d.getCurrentUrl().contains("network=" + VB));
         // its whole register (no home km range): track from Bangkok, the bridge, no overhead line (not electrified)
-        b.wait.until(d -> d.findElement(By.id("assets-table")).getText().contains("TRK-KTW-"));
+        b.text(By.id("assets-table"), shown -> assertThat(shown).contains("TRK-KTW-"));
         b.shot("pickers-3-maintenance-bangkok-register");
         b.text(
                 By.id("assets-table"),
@@ -125,7 +125,7 @@ class NetworkPickersBrowserTest {
         new Select(b.driver.findElement(By.id("s-from"))).selectByValue("UDN");
         new Select(b.driver.findElement(By.id("s-to"))).selectByValue("NKI");
         b.click(By.cssSelector("#sky-form [type=submit]"));
-        b.wait.until(d -> d.findElement(By.id("sky-table")).getText().contains("VB-UDN-NKI-1"));
+        b.text(By.id("sky-table"), shown -> assertThat(shown).contains("VB-UDN-NKI-1"));
         b.text(By.id("sky-table"), windows -> assertThat(windows).contains("UDN – NKI"));
         // drawn on that network's diagram
         b.click(By.cssSelector("#sky-table tbody button"));
@@ -145,9 +145,9 @@ class NetworkPickersBrowserTest {
 
         // remembered on this browser, and back to home
         b.driver.get(server.url("/maintenance.html"));
-        b.wait.until(d -> d.findElement(By.id("sky-table")).getText().contains("VB-UDN-NKI-1"));
+        b.text(By.id("sky-table"), shown -> assertThat(shown).contains("VB-UDN-NKI-1"));
         new Select(b.driver.findElement(By.id("network"))).selectByValue("china-laos");
-        b.wait.until(d -> d.findElement(By.id("assets-table")).getText().contains("BRG-LPB-MEKONG"));
+        b.text(By.id("assets-table"), shown -> assertThat(shown).contains("BRG-LPB-MEKONG"));
         b.text(By.id("sky-table"), windows -> assertThat(windows).doesNotContain("VB-UDN-NKI-1"));
         assertThat(b.consoleErrors()).isEmpty();
     }
@@ -164,9 +164,9 @@ class NetworkPickersBrowserTest {
                 .get("th")
                 .asText();
         b.driver.get(server.url("/board.html?station=NKI"));
-        b.wait.until(d -> d.findElement(By.id("board-title")).getText().contains("Nong Khai"));
+        b.text(By.id("board-title"), shown -> assertThat(shown).contains("Nong Khai"));
         b.lang("th");
-        b.wait.until(d -> d.findElement(By.id("board-title")).getText().contains(thai));
+        b.text(By.id("board-title"), shown -> assertThat(shown).contains(thai));
         b.text(By.id("board-zone"), zone -> assertThat(zone).contains(year).contains("UTC+7"));
         b.shot("pickers-5-board-nong-khai-th");
         assertThat(b.consoleErrors()).isEmpty();

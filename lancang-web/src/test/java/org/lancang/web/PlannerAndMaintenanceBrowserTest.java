@@ -290,7 +290,7 @@ class PlannerAndMaintenanceBrowserTest {
 
         // the conflicts are listed, and nothing says "null"
         b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conflicts li")));
-        b.wait.until(d -> !d.findElement(By.id("conflicts")).getText().isBlank());
+        b.text(By.id("conflicts"), shown -> assertThat(shown).isNotBlank());
         b.attribute(
                 By.id("conflicts"),
                 "textContent",
