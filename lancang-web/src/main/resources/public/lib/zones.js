@@ -1,6 +1,6 @@
 // Time zones as the pages show them, worked out from the network's own points: no page knows a network's zones
 // beforehand (a folder served from disk may run in any zone), so none keeps a list of them.
-import { t } from '/lib/i18n.js';
+import { t, has, nameIn, getLang } from '/lib/i18n.js';
 
 /** A zone's offset from UTC in minutes at an instant, from Intl's longOffset ("GMT+07:00"); null where Intl lacks it. */
 function minutesAt(zone, instant) {
@@ -52,13 +52,25 @@ export function utcText(offset) {
 }
 
 /**
- * A zone named by the countries whose points keep it ("Thailand time", "China / Laos time"), from the points as the
- * API gives them (border points, shared by two countries, left out); the zone's own id where no point keeps it.
+ * A zone named by the countries whose points keep it ("Thailand time", "China / Laos time", "Norway time"), from the
+ * points as the API gives them (border points, shared by two countries, left out); the zone's own id where no point
+ * keeps it.
  */
 export function zoneLabel(zone, points) {
-  const countries = [...new Set((points || []).filter((p) => p.timeZone === zone && p.kind !== 'BORDER')
-    .map((p) => p.country))];
-  if (!countries.length) return zone;
-  const name = (c) => { const v = t(`country.${c}`); return v && v !== `country.${c}` ? v : c; };
-  return t('zone.of', { countries: countries.map(name).join(' / ') });
+  const countries = new Map();
+  for (const p of points || []) {
+    if (p.timeZone === zone && p.kind !== 'BORDER' && !countries.has(p.country)) countries.set(p.country, p.countryNames);
+  }
+  if (!countries.size) return zone;
+  return t('zone.of', { countries: [...countries].map(([code, names]) => countryName(code, names)).join(' / ') });
+}
+
+/**
+ * A country's name in the page's language from the network's own data (its countries.csv, as each point carries it),
+ * so a network the pages have never seen reads as well as the shipped ones. A language the file has no column for
+ * (Thai) takes the pages' own word for a country they know, then the file's English name, then the code.
+ */
+export function countryName(code, names) {
+  const known = `country.${code}`;
+  return nameIn(names, getLang()) || (has(known) ? t(known) : '') || nameIn(names, 'en') || code;
 }

@@ -4,7 +4,7 @@
 // northward).
 import { initPage, api, h, s, errorText } from '/lib/common.js';
 import { t, getLang, localName, nameIn, LANGS } from '/lib/i18n.js';
-import { offsetAtInstant, utcText } from '/lib/zones.js';
+import { countryName, offsetAtInstant, utcText } from '/lib/zones.js';
 
 const PX_PER_KM = 1.6;
 const SLANT = (55 * Math.PI) / 180; // labels rise at 55°
@@ -95,8 +95,13 @@ const fmtKm = (km) => (Number.isInteger(km) ? String(km) : Number(km).toFixed(1)
 const approx = (p) => p.kmQuality === 'estimated';
 const kmLabel = (p) => (approx(p) ? '~' : '') + fmtKm(p.km);
 const tr = (key, fallback) => { const v = t(key); return v === key ? fallback : v; };
-// a border's shared country ("TH/LA") by each side's name
-const country = (c) => tr(`country.${c}`, (c || '').split('/').map((x) => tr(`country.${x}`, x)).join(' / '));
+// a country by the network's own names (countries.csv, which each point carries); a structure's shared country
+// ("TH/LA") that no point keeps, by each side's name
+const country = (c) => {
+  const names = ((data && data.points.find((p) => p.country === c)) || {}).countryNames;
+  if (names || !(c || '').includes('/')) return countryName(c, names);
+  return tr(`country.${c}`, c.split('/').map((x) => country(x)).join(' / '));
+};
 const kindName = (k) => tr(`kind.${k}`, k);
 const tracksName = (n) => t(n >= 2 ? 'tracks.2' : 'tracks.1');
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.testing.TestClock;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -61,10 +60,15 @@ class BorderBoardBrowserTest {
         b.fresh();
         b.signIn("board.office", "password of board.office", "/border-board.html?date=" + DAY);
         b.wait.until(d -> d.getCurrentUrl().contains("/border-board.html"));
-        WebElement row = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-train=X8102]")));
-        assertThat(row.getAttribute("data-held")).isEqualTo("true");
-        assertThat(row.getText()).contains("0/1 released").contains("not sent").contains("held until release");
+        By row = By.cssSelector("#board tr[data-train=X8102]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        b.attribute(row, "data-held", held -> assertThat(held).isEqualTo("true"));
+        b.text(
+                row,
+                text -> assertThat(text)
+                        .contains("0/1 released")
+                        .contains("not sent")
+                        .contains("held until release"));
         b.click(By.cssSelector("#board tr[data-train=X8102] [data-action=submit]"));
         b.wait.until(d -> rowText().contains("complete · sent"));
         assertThat(b.driver.findElements(By.cssSelector("#board [data-action=submit]")))
@@ -74,11 +78,11 @@ class BorderBoardBrowserTest {
         b.click(By.cssSelector(".lang-switch button[lang=zh]"));
         b.wait.until(d -> "zh".equals(b.js("return document.documentElement.lang")));
         b.wait.until(d -> rowText().contains("待放行"));
-        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("口岸看板");
+        b.text(By.tagName("h1"), h1 -> assertThat(h1).isEqualTo("口岸看板"));
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
         b.wait.until(d -> rowText().contains("ກັກໄວ້ຈົນກວ່າຈະປ່ອຍ"));
-        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("ກະດານດ່ານຊາຍແດນ");
+        b.text(By.tagName("h1"), h1 -> assertThat(h1).isEqualTo("ກະດານດ່ານຊາຍແດນ"));
         b.shot("border-board-lo");
         assertThat(b.consoleErrors()).isEmpty();
     }
@@ -95,10 +99,10 @@ class BorderBoardBrowserTest {
         b.fresh();
         b.signIn("board.dispatch", "password of board.dispatch", "/dispatch.html?date=" + DAY);
         b.wait.until(d -> d.getCurrentUrl().contains("/dispatch.html"));
-        WebElement hold = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#conflicts li.hold[data-train=X8102]")));
-        assertThat(hold.getAttribute("data-open")).isEqualTo("true");
-        assertThat(hold.getText()).contains("X8102 held at").contains("until customs release it");
+        By hold = By.cssSelector("#conflicts li.hold[data-train=X8102]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(hold));
+        b.attribute(hold, "data-open", open -> assertThat(open).isEqualTo("true"));
+        b.text(hold, text -> assertThat(text).contains("X8102 held at").contains("until customs release it"));
         b.shot("dispatch-border-hold");
     }
 }

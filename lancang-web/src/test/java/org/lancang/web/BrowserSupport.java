@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,6 +28,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,7 +68,9 @@ final class BrowserSupport implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, o);
+        // every wait finds its element again when the page redraws it between finding and reading
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Signed out, in English, with nothing kept from the scenario before. */
@@ -88,7 +95,7 @@ final class BrowserSupport implements AutoCloseable {
 
     /** Clicks the element once clickable; found again if the page redraws it between finding and clicking. */
     void click(By by) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
             if (e == null) {
                 return false;
@@ -101,16 +108,79 @@ final class BrowserSupport implements AutoCloseable {
 
     /** The text of the element once present; found again if the page redraws it between finding and reading. */
     String text(By by) {
-        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        return wait.until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() ? null : found.get(0).getText();
         });
     }
 
+    /**
+     * The text of the element once {@code check} passes on it: read afresh until then, since the page may still be
+     * drawing what the step before asked for; at the timeout the check's own failure, with the text last read.
+     */
+    String text(By by, Consumer<String> check) {
+        return until(d -> d.findElement(by).getText(), check);
+    }
+
+    /** The texts of every element {@code by} finds, in page order, read together once {@code check} passes on them. */
+    List<String> texts(By by, Consumer<List<String>> check) {
+        return until(d -> d.findElements(by).stream().map(WebElement::getText).toList(), check);
+    }
+
+    /** An attribute (or property, such as an input's value) of the element once {@code check} passes on it. */
+    String attribute(By by, String name, Consumer<String> check) {
+        return until(d -> d.findElement(by).getAttribute(name), check);
+    }
+
+    /** The text of the option chosen in a select, once {@code check} passes on it (its value: {@link #attribute}). */
+    String chosenText(By select, Consumer<String> check) {
+        return until(
+                d -> new Select(d.findElement(select)).getFirstSelectedOption().getText(), check);
+    }
+
+    /** Whether the element is shown, once {@code check} passes on it (the page shows and hides by redrawing). */
+    boolean displayed(By by, Consumer<Boolean> check) {
+        return until(d -> d.findElement(by).isDisplayed(), check);
+    }
+
+    /**
+     * What {@code read} finds once {@code check} (AssertJ assertions) passes on it, read again while the page redraws
+     * (an element replaced or not there yet counts as not yet); at the timeout, the check's last failure is thrown, so
+     * a wrong page fails with the same message as an assertion made at once.
+     */
+    <T> T until(Function<WebDriver, T> read, Consumer<? super T> check) {
+        AtomicReference<AssertionError> last = new AtomicReference<>();
+        AtomicReference<T> passed = new AtomicReference<>(); // a value, null included, that passed the check
+        try {
+            wait.until(d -> {
+                T value = read.apply(d);
+                try {
+                    check.accept(value);
+                    passed.set(value);
+                    return true;
+                } catch (AssertionError e) {
+                    last.set(e);
+                    return false;
+                }
+            });
+            return passed.get();
+        } catch (TimeoutException e) {
+            if (last.get() != null) {
+                last.get().addSuppressed(e);
+                throw last.get();
+            }
+            throw e;
+        }
+    }
+
     /** The input or select of a form field, by its data-field name, once visible. */
     WebElement field(String name) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='" + name + "'] input, [data-field='" + name + "'] select")));
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(inField(name)));
+    }
+
+    /** Finds the input or select of a form field by its data-field name (read again at each use: forms redraw). */
+    static By inField(String name) {
+        return By.cssSelector("[data-field='" + name + "'] input, [data-field='" + name + "'] select");
     }
 
     /** Types into a station field and clicks the station of that code in the list the server's answer shows. */
@@ -120,11 +190,11 @@ final class BrowserSupport implements AutoCloseable {
         input.sendKeys(text);
         By option = By.cssSelector("[data-field=" + name + "] li[role=option][data-code=" + code + "]");
         // the list is the server's answer to the last keystroke: an earlier answer's option may be replaced
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             d.findElement(option).click();
             return true;
         });
-        wait.until(d -> code.equals(input.getAttribute("data-code")));
+        wait.until(d -> code.equals(field(name).getAttribute("data-code")));
     }
 
     /** Switches the page's language with its language button. */

@@ -65,13 +65,16 @@ class FreightBrowserTest {
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
         b.wait.until(d -> d.findElements(By.cssSelector("#from option")).size() >= 2);
-        assertThat(b.driver.findElement(By.id("request-heading")).getText()).isEqualTo("ຂໍເສັ້ນທາງລົດໄຟ");
+        b.text(By.id("request-heading"), heading -> assertThat(heading).isEqualTo("ຂໍເສັ້ນທາງລົດໄຟ"));
         b.setValue(By.id("earliest"), TOMORROW + "T08:00");
         b.click(By.cssSelector("#request-form [type=submit]"));
-        WebElement answer =
-                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answer [data-status]")));
-        assertThat(answer.getAttribute("data-status")).as(answer.getText()).isEqualTo("PROPOSED");
-        assertThat(answer.getText()).startsWith("ພົບເສັ້ນທາງ");
+        By answer = By.cssSelector("#answer [data-status]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(answer));
+        b.attribute(
+                answer,
+                "data-status",
+                status -> assertThat(status).as(b.text(answer)).isEqualTo("PROPOSED"));
+        b.text(answer, text -> assertThat(text).startsWith("ພົບເສັ້ນທາງ"));
         b.driver.findElement(By.id("count")).clear();
         b.type(By.id("count"), "2");
         b.click(By.cssSelector("#book-form [type=submit]"));
@@ -92,19 +95,21 @@ class FreightBrowserTest {
         b.type(By.id("temp"), "4");
         b.type(By.id("value"), "60000");
         b.click(By.cssSelector("#note-form [type=submit]"));
-        WebElement error = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='goods[0].hsCode'] .field-error")));
-        assertThat(error.getText()).isEqualTo("ບໍ່ຮູ້ຈັກລະຫັດ HS ນີ້.");
+        By error = By.cssSelector("[data-field='goods[0].hsCode'] .field-error");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(error));
+        b.text(error, text -> assertThat(text).isEqualTo("ບໍ່ຮູ້ຈັກລະຫັດ HS ນີ້."));
         b.shot("freight-note-refused-lo");
         b.driver.findElement(By.id("hs")).clear();
         b.type(By.id("hs"), "0810.60");
         b.click(By.cssSelector("#note-form [type=submit]"));
-        WebElement number = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consignment-number")));
-        assertThat(number.getText()).contains("LC");
-        WebElement total = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quote-total")));
-        assertThat(total.getText()).contains("LAK").contains("CNY").contains("USD");
-        WebElement pdf = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-pdf")));
-        assertThat(pdf.getText()).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consignment-number")));
+        b.text(By.id("consignment-number"), number -> assertThat(number).contains("LC"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quote-total")));
+        b.text(
+                By.id("quote-total"),
+                total -> assertThat(total).contains("LAK").contains("CNY").contains("USD"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-pdf")));
+        b.text(By.id("note-pdf"), pdf -> assertThat(pdf).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)"));
         // the link downloads the PDF with the page's own session
         assertThat(download(b, "note-pdf")).isEqualTo("200 application/pdf");
         b.shot("freight-shipper-lo");
@@ -113,9 +118,9 @@ class FreightBrowserTest {
         b.signIn("office.one", "password of office.one", "/freight-office.html");
         b.wait.until(d -> d.getCurrentUrl().endsWith("/freight-office.html"));
         b.click(By.cssSelector("article.request[data-status=PROPOSED] [data-action=approve]"));
-        WebElement approved = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.request[data-status=APPROVED]")));
-        String train = approved.getText().split(" · ")[1];
+        By approved = By.cssSelector("article.request[data-status=APPROVED]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(approved));
+        String train = b.text(approved).split(" · ")[1];
         b.click(By.cssSelector("article.request[data-status=APPROVED] .btn-link"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram img")));
         b.wait.until(d -> Boolean.TRUE.equals(

@@ -57,41 +57,42 @@ class NetworkPickersBrowserTest {
     void theLineMapSwitchesToTheBangkokLineAndBack() {
         b.driver.get(server.url("/"));
         assertThat(pointCodes("KMG")).endsWith("VTS");
-        Select picker = new Select(b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("network"))));
-        assertThat(picker.getOptions()).hasSize(2);
-        assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo("china-laos");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("network")));
+        b.texts(
+                By.cssSelector("#network option"),
+                options -> assertThat(options).hasSize(2));
+        b.attribute(By.id("network"), "value", network -> assertThat(network).isEqualTo("china-laos"));
 
-        picker.selectByValue(VB);
+        new Select(b.driver.findElement(By.id("network"))).selectByValue(VB);
         List<String> codes = pointCodes("KTW");
         // drawn in its own km order: Bangkok first, Khamsavath last (SRT's km rise northward)
         assertThat(codes).endsWith("KSV").contains("NKI", "TLB").doesNotContain("KMG", "VTE");
         assertThat(b.driver.getCurrentUrl()).contains("network=" + VB);
-        assertThat(b.driver.findElement(By.id("map-heading")).getText()).contains("Bangkok");
-        assertThat(b.driver.findElement(By.id("map-summary")).getText()).contains("Krung Thep Aphiwat");
+        b.text(By.id("map-heading"), heading -> assertThat(heading).contains("Bangkok"));
+        b.text(By.id("map-summary"), summary -> assertThat(summary).contains("Krung Thep Aphiwat"));
         // the bridge across the border, the single track north of Khon Kaen, both countries named at the border
         assertThat(b.driver.findElements(By.cssSelector("#map-scroll svg rect.structure.BRIDGE")))
                 .isNotEmpty();
         assertThat(b.driver.findElements(By.cssSelector("#map-scroll svg rect.structure.TUNNEL")))
                 .isEmpty();
-        assertThat(b.driver.findElement(By.id("structures-table")).getText()).contains("Friendship Bridge");
-        String svg = b.driver.findElement(By.cssSelector("#map-scroll svg")).getText();
-        assertThat(svg).contains("Thailand").contains("Laos").doesNotContain("China");
-        assertThat(b.driver.findElement(By.id("map-tz")).getText())
-                .contains("Asia/Bangkok")
-                .doesNotContain("Asia/Shanghai");
+        b.text(By.id("structures-table"), structures -> assertThat(structures).contains("Friendship Bridge"));
+        b.text(
+                By.cssSelector("#map-scroll svg"),
+                svg -> assertThat(svg).contains("Thailand").contains("Laos").doesNotContain("China"));
+        b.text(By.id("map-tz"), tz -> assertThat(tz).contains("Asia/Bangkok").doesNotContain("Asia/Shanghai"));
         b.shot("pickers-1-map-bangkok");
 
         // remembered: the page without ?network= opens on it; in Thai the points are named in Thai
         b.driver.get(server.url("/"));
         assertThat(pointCodes("KTW")).endsWith("KSV");
         b.lang("th");
-        b.wait.until(d -> d.findElement(By.id("map-summary")).getText().contains("สถานีกลางกรุงเทพอภิวัฒน์"));
+        b.text(By.id("map-summary"), shown -> assertThat(shown).contains("สถานีกลางกรุงเทพอภิวัฒน์"));
         b.shot("pickers-2-map-bangkok-th");
         b.lang("en");
 
         new Select(b.driver.findElement(By.id("network"))).selectByValue("china-laos");
         assertThat(pointCodes("KMG")).endsWith("VTS").doesNotContain("KTW");
-        assertThat(b.driver.findElement(By.id("map-heading")).getText()).contains("China");
+        b.text(By.id("map-heading"), heading -> assertThat(heading).contains("China"));
         assertThat(b.consoleErrors()).isEmpty();
     }
 
@@ -99,18 +100,19 @@ class NetworkPickersBrowserTest {
     void theMaintenancePageShowsTheBangkokLinesRegisterAndSavesAWindowOnIt() {
         b.signIn("somphone.pw", "password of somphone.pw", "/maintenance.html");
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#assets-table tbody tr")));
-        assertThat(b.driver.findElement(By.id("assets-table")).getText()).contains("BRG-LPB-MEKONG");
+        b.text(By.id("assets-table"), assets -> assertThat(assets).contains("BRG-LPB-MEKONG"));
 
         new Select(b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("network")))).selectByValue(VB);
         b.wait.until(d -> d.getCurrentUrl().contains("network=" + VB));
         // its whole register (no home km range): track from Bangkok, the bridge, no overhead line (not electrified)
-        b.wait.until(d -> d.findElement(By.id("assets-table")).getText().contains("TRK-KTW-"));
+        b.text(By.id("assets-table"), shown -> assertThat(shown).contains("TRK-KTW-"));
         b.shot("pickers-3-maintenance-bangkok-register");
-        String register = b.driver.findElement(By.id("assets-table")).getText();
-        assertThat(register)
-                .contains("Friendship Bridge")
-                .doesNotContain("OHL-")
-                .doesNotContain("BRG-LPB-MEKONG");
+        b.text(
+                By.id("assets-table"),
+                register -> assertThat(register)
+                        .contains("Friendship Bridge")
+                        .doesNotContain("OHL-")
+                        .doesNotContain("BRG-LPB-MEKONG"));
         assertThat(new Select(b.driver.findElement(By.id("a-type"))).getOptions())
                 .isNotEmpty();
         b.wait.until(d -> "KTW"
@@ -123,15 +125,16 @@ class NetworkPickersBrowserTest {
         new Select(b.driver.findElement(By.id("s-from"))).selectByValue("UDN");
         new Select(b.driver.findElement(By.id("s-to"))).selectByValue("NKI");
         b.click(By.cssSelector("#sky-form [type=submit]"));
-        b.wait.until(d -> d.findElement(By.id("sky-table")).getText().contains("VB-UDN-NKI-1"));
-        assertThat(b.driver.findElement(By.id("sky-table")).getText()).contains("UDN – NKI");
+        b.text(By.id("sky-table"), shown -> assertThat(shown).contains("VB-UDN-NKI-1"));
+        b.text(By.id("sky-table"), windows -> assertThat(windows).contains("UDN – NKI"));
         // drawn on that network's diagram
         b.click(By.cssSelector("#sky-table tbody button"));
         b.wait.until(d -> Boolean.TRUE.equals(b.js("const i = document.getElementById('diagram');"
                 + " return !i.hidden && i.complete && i.naturalWidth > 0")));
-        assertThat(b.driver.findElement(By.id("diagram")).getAttribute("src"))
-                .contains("network=" + VB)
-                .contains("from=");
+        b.attribute(
+                By.id("diagram"),
+                "src",
+                src -> assertThat(src).contains("network=" + VB).contains("from="));
         b.shot("pickers-4-maintenance-bangkok-window");
 
         TestServer.Reply home = server.get("/api/maintenance/skylights", server.adminToken());
@@ -142,10 +145,10 @@ class NetworkPickersBrowserTest {
 
         // remembered on this browser, and back to home
         b.driver.get(server.url("/maintenance.html"));
-        b.wait.until(d -> d.findElement(By.id("sky-table")).getText().contains("VB-UDN-NKI-1"));
+        b.text(By.id("sky-table"), shown -> assertThat(shown).contains("VB-UDN-NKI-1"));
         new Select(b.driver.findElement(By.id("network"))).selectByValue("china-laos");
-        b.wait.until(d -> d.findElement(By.id("assets-table")).getText().contains("BRG-LPB-MEKONG"));
-        assertThat(b.driver.findElement(By.id("sky-table")).getText()).doesNotContain("VB-UDN-NKI-1");
+        b.text(By.id("assets-table"), shown -> assertThat(shown).contains("BRG-LPB-MEKONG"));
+        b.text(By.id("sky-table"), windows -> assertThat(windows).doesNotContain("VB-UDN-NKI-1"));
         assertThat(b.consoleErrors()).isEmpty();
     }
 
@@ -161,12 +164,10 @@ class NetworkPickersBrowserTest {
                 .get("th")
                 .asText();
         b.driver.get(server.url("/board.html?station=NKI"));
-        b.wait.until(d -> d.findElement(By.id("board-title")).getText().contains("Nong Khai"));
+        b.text(By.id("board-title"), shown -> assertThat(shown).contains("Nong Khai"));
         b.lang("th");
-        b.wait.until(d -> d.findElement(By.id("board-title")).getText().contains(thai));
-        assertThat(b.driver.findElement(By.id("board-zone")).getText())
-                .contains(year)
-                .contains("UTC+7");
+        b.text(By.id("board-title"), shown -> assertThat(shown).contains(thai));
+        b.text(By.id("board-zone"), zone -> assertThat(zone).contains(year).contains("UTC+7"));
         b.shot("pickers-5-board-nong-khai-th");
         assertThat(b.consoleErrors()).isEmpty();
     }

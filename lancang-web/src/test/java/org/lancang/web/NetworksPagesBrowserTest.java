@@ -76,19 +76,20 @@ class NetworksPagesBrowserTest {
             b.signIn("planner9", "planner9 password", "/planner.html?network=vientiane-bangkok&date=" + DATE);
             train("133");
             // the zones its points keep, named by their countries: no Beijing time, no UTC+8 guessed for Bangkok
-            List<String> axes = new Select(b.field("zone"))
-                    .getOptions().stream().map(WebElement::getText).toList();
-            assertThat(axes)
-                    .anyMatch(a -> a.contains("Thailand time") && a.contains("Asia/Bangkok"))
-                    .anyMatch(a -> a.contains("Laos time"))
-                    .noneMatch(a -> a.contains("Beijing") || a.contains("UTC+8") || a.contains("Shanghai"));
+            b.texts(
+                    By.cssSelector("[data-field='zone'] option"),
+                    axes -> assertThat(axes)
+                            .anyMatch(a -> a.contains("Thailand time") && a.contains("Asia/Bangkok"))
+                            .anyMatch(a -> a.contains("Laos time"))
+                            .noneMatch(a -> a.contains("Beijing") || a.contains("UTC+8") || a.contains("Shanghai")));
             // a train's calls: the offset is the one the API's own times carry
             b.js(
                     "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
                     b.driver.findElement(By.cssSelector("#diagram g.train[data-train='133']")));
-            WebElement calls = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("train-table")));
-            b.wait.until(d -> calls.getText().contains("UTC"));
-            assertThat(calls.getText()).contains("UTC+7").doesNotContain("UTC+8");
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("train-table")));
+            b.text(
+                    By.id("train-table"),
+                    calls -> assertThat(calls).contains("UTC+7").doesNotContain("UTC+8"));
             b.shot("networks-0-planner-bangkok-zones");
         } finally {
             chrome.executeCdpCommand(
@@ -100,18 +101,21 @@ class NetworksPagesBrowserTest {
     void thePlannersNetworkPickerShowsTheBangkokLineAndIsRemembered() {
         b.signIn("planner9", "planner9 password", "/planner.html?network=vientiane-bangkok&date=" + DATE);
         train("133");
-        Select picker = new Select(b.driver.findElement(By.id("network")));
-        assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo("vientiane-bangkok");
-        assertThat(picker.getOptions()).hasSize(2);
+        b.attribute(By.id("network"), "value", network -> assertThat(network).isEqualTo("vientiane-bangkok"));
+        b.texts(
+                By.cssSelector("#network option"),
+                options -> assertThat(options).hasSize(2));
         // the whole main line in its own chainage direction (km rising northward), over the night: the
         // Northeastern main line to Thanon Chira, the Nong Khai line beside it in the line picker (ADR 0033)
-        assertThat(new Select(b.field("from")).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("KTW");
-        assertThat(new Select(b.field("to")).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("TCJ");
-        assertThat(new Select(b.field("line")).getOptions())
-                .extracting(o -> o.getAttribute("value"))
-                .containsExactly("NE", "NK");
+        b.attribute(
+                BrowserSupport.inField("from"),
+                "value",
+                from -> assertThat(from).isEqualTo("KTW"));
+        b.attribute(BrowserSupport.inField("to"), "value", to -> assertThat(to).isEqualTo("TCJ"));
+        b.until(
+                d -> new Select(d.findElement(BrowserSupport.inField("line")))
+                        .getOptions().stream().map(o -> o.getAttribute("value")).toList(),
+                lines -> assertThat(lines).containsExactly("NE", "NK"));
         assertThat(b.driver.findElements(By.cssSelector("#diagram g.train[data-train='C82']")))
                 .isEmpty();
         // the day's conflicts are that network's (none with the shipped data), and its trains are listed
@@ -120,10 +124,10 @@ class NetworksPagesBrowserTest {
 
         // the change panel changes the Bangkok line's timetable: 133 half an hour earlier on the day, drafted,
         // previewed on the diagram and published; the list of changes is that network's
-        assertThat(b.driver.findElement(By.id("change-form")).isDisplayed()).isTrue();
-        Select trains = new Select(b.driver.findElement(By.id("edit-train")));
-        b.wait.until(d -> trains.getOptions().stream().anyMatch(o -> "133".equals(o.getAttribute("value"))));
-        trains.selectByValue("133");
+        b.displayed(By.id("change-form"), shown -> assertThat(shown).isTrue());
+        b.wait.until(d -> !d.findElements(By.cssSelector("#edit-train option[value='133']"))
+                .isEmpty());
+        new Select(b.driver.findElement(By.id("edit-train"))).selectByValue("133");
         b.setValue(By.id("edit-departure"), "20:55");
         b.type(By.id("change-title"), "works at Saraburi");
         b.click(By.cssSelector("#change-form [type=submit]"));
@@ -138,9 +142,8 @@ class NetworksPagesBrowserTest {
                 .isEqualTo("21:25");
         b.js("arguments[0].scrollIntoView()", b.driver.findElement(By.id("draft-panel")));
         b.shot("networks-1b-planner-bangkok-draft");
-        WebElement accept = b.driver.findElement(By.id("accept-conflicts"));
-        if (accept.isDisplayed()) {
-            accept.click();
+        if (b.driver.findElement(By.id("accept-conflicts")).isDisplayed()) {
+            b.click(By.id("accept-conflicts"));
         }
         b.click(By.cssSelector("#publish-form [type=submit]"));
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "published"));
@@ -151,11 +154,11 @@ class NetworksPagesBrowserTest {
                         .get("departureLocal")
                         .asText())
                 .isEqualTo("20:55");
-        WebElement item = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#changes-list li[data-status=PUBLISHED]")));
-        assertThat(item.getText()).contains("133");
+        By item = By.cssSelector("#changes-list li[data-status=PUBLISHED]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        b.text(item, published -> assertThat(published).contains("133"));
         b.shot("networks-1c-planner-bangkok-published");
-        item.findElement(By.cssSelector("[data-action=undo]")).click();
+        b.click(By.cssSelector("#changes-list li[data-status=PUBLISHED] [data-action=undo]"));
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "undone"));
         assertThat(server.get("/api/timetable/trains/133?date=" + DATE)
                         .json()
@@ -167,10 +170,7 @@ class NetworksPagesBrowserTest {
 
         b.driver.get(server.url("/planner.html?date=" + DATE));
         train("133"); // remembered on this browser
-        assertThat(new Select(b.driver.findElement(By.id("network")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("vientiane-bangkok");
+        b.attribute(By.id("network"), "value", network -> assertThat(network).isEqualTo("vientiane-bangkok"));
 
         new Select(b.driver.findElement(By.id("network"))).selectByValue("china-laos");
         b.wait.until(d -> d.getCurrentUrl().contains("network=china-laos")
@@ -179,7 +179,7 @@ class NetworksPagesBrowserTest {
         train("C82");
         assertThat(b.driver.findElements(By.cssSelector("#diagram g.train[data-train='133']")))
                 .isEmpty();
-        assertThat(b.driver.findElement(By.id("change-form")).isDisplayed()).isTrue();
+        b.displayed(By.id("change-form"), shown -> assertThat(shown).isTrue());
         assertThat(b.consoleErrors()).isEmpty();
     }
 
@@ -192,44 +192,51 @@ class NetworksPagesBrowserTest {
         b.chooseStation("to", "Khamsa", "KSV");
         b.setValue(By.id("date"), DATE);
         // baht by default from a Bangkok station
-        assertThat(new Select(b.field("currency")).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("THB");
+        b.attribute(
+                BrowserSupport.inField("currency"),
+                "value",
+                currency -> assertThat(currency).isEqualTo("THB"));
         b.click(By.cssSelector("#search-form [type=submit]"));
-        WebElement t133 = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train='133']")));
-        assertThat(b.driver.findElement(By.cssSelector("#results h2")).getText())
-                .contains(BE_YEAR)
-                .contains("สถานีกลางกรุงเทพอภิวัฒน์");
-        assertThat(t133.findElement(By.cssSelector("tr[data-class=HARD_SEAT]")).getText())
-                .contains("฿281.00");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train='133']")));
+        b.text(
+                By.cssSelector("#results h2"),
+                heading -> assertThat(heading).contains(BE_YEAR).contains("สถานีกลางกรุงเทพอภิวัฒน์"));
+        b.text(
+                By.cssSelector("li.journey[data-train='133'] tr[data-class=HARD_SEAT]"),
+                seat -> assertThat(seat).contains("฿281.00"));
         b.click(By.cssSelector("li.journey[data-train='133'] tr[data-class=HARD_SLEEPER] button"));
-        WebElement berth = b.field("berth");
+        b.field("berth");
         // each berth is offered with its own price once the fare answers: the lower dearer than the upper
-        By lower = By.cssSelector("option[data-berth=LOWER]");
-        By upper = By.cssSelector("option[data-berth=UPPER]");
-        b.wait.until(d -> berth.findElement(lower).getText().contains("฿")
-                && berth.findElement(upper).getText().contains("฿"));
-        assertThat(berth.findElement(lower).getText()).startsWith("เตียงล่าง");
-        assertThat(berth.findElement(upper).getText()).startsWith("เตียงบน");
-        assertThat(berth.findElement(lower).getText().replaceAll(".*฿", ""))
-                .isNotEqualTo(berth.findElement(upper).getText().replaceAll(".*฿", ""));
-        new Select(berth).selectByValue("LOWER");
+        By lower = By.cssSelector("[data-field='berth'] option[data-berth=LOWER]");
+        By upper = By.cssSelector("[data-field='berth'] option[data-berth=UPPER]");
+        b.until(
+                d -> List.of(
+                        d.findElement(lower).getText(), d.findElement(upper).getText()),
+                berths -> {
+                    assertThat(berths.get(0)).contains("฿").startsWith("เตียงล่าง");
+                    assertThat(berths.get(1)).contains("฿").startsWith("เตียงบน");
+                    assertThat(berths.get(0).replaceAll(".*฿", ""))
+                            .isNotEqualTo(berths.get(1).replaceAll(".*฿", ""));
+                });
+        new Select(b.field("berth")).selectByValue("LOWER");
         b.type(By.name("passengers[0].name"), "มาลี ใจดี");
         b.type(By.name("passengers[0].documentNumber"), "AB7654321");
         b.setValue(By.name("passengers[0].documentExpiry"), "2032-01-01");
         b.shot("networks-2-berth-choice-th");
         b.click(By.cssSelector("#details-form [type=submit]"));
         b.click(By.cssSelector("[data-action=pay]"));
-        WebElement ticket = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
-        assertThat(ticket.findElement(By.cssSelector(".berth[data-berth=LOWER]"))
-                        .getText())
-                .contains("เตียงล่าง");
-        assertThat(ticket.getText())
-                .contains("สถานีกลางกรุงเทพอภิวัฒน์")
-                .contains(BE_YEAR)
-                .contains("มาลี ใจดี");
-        assertThat(ticket.findElement(By.cssSelector(".total")).getText()).startsWith("฿");
+        String ticket = "article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
+        b.text(
+                By.cssSelector(ticket + " .berth[data-berth=LOWER]"),
+                berth -> assertThat(berth).contains("เตียงล่าง"));
+        b.text(
+                By.cssSelector(ticket),
+                text -> assertThat(text)
+                        .contains("สถานีกลางกรุงเทพอภิวัฒน์")
+                        .contains(BE_YEAR)
+                        .contains("มาลี ใจดี"));
+        b.text(By.cssSelector(ticket + " .total"), total -> assertThat(total).startsWith("฿"));
         b.shot("networks-3-ticket-lower-berth-th");
         // what was sold is what the API holds: a lower berth (seat A) at the lower berth's fare
         var bookings = server.get("/api/bookings", server.token("malee", "malee password 1"))
@@ -246,26 +253,34 @@ class NetworksPagesBrowserTest {
         b.chooseStation("to", "Luang", "LPB");
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
-        WebElement journey = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.cross-journey[data-first='133']")));
+        String journey = "li.cross-journey[data-first='133']";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(journey)));
         var api = server.get("/api/networks/journeys?from=KTW&to=LPB&date=" + DATE)
                 .json()
                 .get(0);
         String second = api.get("second").get("train").asText();
-        assertThat(journey.getAttribute("data-second")).isEqualTo(second);
-        assertThat(journey.findElement(By.cssSelector(".transfer")).getText())
-                .contains("by road")
-                .contains("16");
+        b.attribute(
+                By.cssSelector(journey),
+                "data-second",
+                shown -> assertThat(shown).isEqualTo(second));
+        b.text(
+                By.cssSelector(journey + " .transfer"),
+                transfer -> assertThat(transfer).contains("by road").contains("16"));
         if (api.get("missed").size() > 0) {
-            assertThat(journey.findElement(By.cssSelector(".missed")).getText())
-                    .contains(api.get("missed").get(0).get("train").asText());
+            b.text(
+                    By.cssSelector(journey + " .missed"),
+                    missed -> assertThat(missed)
+                            .contains(api.get("missed").get(0).get("train").asText()));
         }
         b.shot("networks-4-across-networks");
         // the LCR leg is bought as any train of its network: its own search, from Vientiane
         b.click(By.cssSelector("li.cross-journey .second-leg button[data-leg]"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("li.journey[data-train='" + second + "']")));
-        assertThat(b.field("from").getAttribute("data-code")).isEqualTo("VTE");
+        b.attribute(
+                BrowserSupport.inField("from"),
+                "data-code",
+                from -> assertThat(from).isEqualTo("VTE"));
         assertThat(b.consoleErrors()).isEmpty();
     }
 
@@ -287,16 +302,20 @@ class NetworksPagesBrowserTest {
         b.setValue(By.name("passengers[0].documentExpiry"), "2032-01-01");
         b.shot("networks-5-journey-form");
         b.click(By.cssSelector("#journey-form [type=submit]"));
-        WebElement held = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.journey-booking[data-status=HELD]")));
-        assertThat(held.findElements(By.cssSelector("article.booking"))).hasSize(2);
-        String total = held.findElement(By.cssSelector(".journey-total .total")).getText();
-        assertThat(total).startsWith("฿");
+        String held = "article.journey-booking[data-status=HELD]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(held)));
+        b.until(
+                d -> d.findElements(By.cssSelector(held + " article.booking")),
+                legs -> assertThat(legs).hasSize(2));
+        String total = b.text(
+                By.cssSelector(held + " .journey-total .total"),
+                shown -> assertThat(shown).startsWith("฿"));
         b.click(By.cssSelector("[data-action=pay-journey]"));
-        WebElement paid = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.journey-booking[data-status=TICKETED]")));
-        assertThat(paid.findElements(By.cssSelector("article.booking[data-status=TICKETED] img.qr")))
-                .hasSize(2);
+        String paid = "article.journey-booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(paid)));
+        b.until(
+                d -> d.findElements(By.cssSelector(paid + " article.booking[data-status=TICKETED] img.qr")),
+                qrs -> assertThat(qrs).hasSize(2));
         b.shot("networks-6-journey-tickets");
         // what the page shows is what the API holds: one journey, ticketed, one charge of the total shown
         var journeys = server.get("/api/journey-bookings", server.token("malee", "malee password 1"))
@@ -309,9 +328,11 @@ class NetworksPagesBrowserTest {
 
         // my trips: the journey is one card with both legs inside, not two bookings beside it
         b.driver.get(server.url("/trips.html"));
-        WebElement card = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#bookings article.journey-booking[data-status=TICKETED]")));
-        assertThat(card.findElements(By.cssSelector("article.booking"))).hasSize(2);
+        String card = "#bookings article.journey-booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
+        b.until(
+                d -> d.findElements(By.cssSelector(card + " article.booking")),
+                legs -> assertThat(legs).hasSize(2));
         for (var leg : journeys.get(0).get("legs")) {
             assertThat(b.driver.findElements(By.cssSelector("#bookings > article.booking[data-id='"
                             + leg.get("id").asText() + "']")))
@@ -347,9 +368,9 @@ class NetworksPagesBrowserTest {
         b.click(By.cssSelector(leg + "[data-action=change-search]"));
         b.click(By.cssSelector(
                 leg + ".change-list button[data-train='" + missed.get("train").asText() + "']"));
-        WebElement refused = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(leg + ".change-options .message.error[data-code=journey-connection]")));
-        assertThat(refused.getText()).contains(minimum + " min").contains("misses the connection");
+        By refused = By.cssSelector(leg + ".change-options .message.error[data-code=journey-connection]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(refused));
+        b.text(refused, text -> assertThat(text).contains(minimum + " min").contains("misses the connection"));
         b.shot("networks-6b-journey-leg-missed");
         assertThat(b.consoleErrors())
                 .as("the refusal, and nothing else")

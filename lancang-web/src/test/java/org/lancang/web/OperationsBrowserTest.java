@@ -24,7 +24,6 @@ import org.lancang.operations.LineOrders;
 import org.lancang.operations.TrainPriority;
 import org.lancang.store.testing.TestClock;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Issue 14 items 5 and 6 in a real headless Chromium against the real server: the dispatcher's page shows a late
@@ -253,7 +252,7 @@ class OperationsBrowserTest {
         b.wait.until(d -> !d.findElements(By.id("apply")).isEmpty());
         b.wait.until(d ->
                 !d.findElements(By.cssSelector("#diagram path.live.proposal")).isEmpty());
-        assertThat(b.driver.findElement(By.id("ratio")).getText()).contains("×");
+        b.text(By.id("ratio"), ratio -> assertThat(ratio).contains("×"));
         assertThat(b.driver.findElements(By.cssSelector("#holds li"))).isNotEmpty();
         b.shot("dispatch-proposal");
         b.click(By.id("apply"));
@@ -261,7 +260,7 @@ class OperationsBrowserTest {
                 d -> !d.findElements(By.cssSelector("#apply-message .success")).isEmpty());
         b.wait.until(d ->
                 !d.findElements(By.cssSelector("#orders li[data-kind='HOLD']")).isEmpty());
-        assertThat(b.driver.findElement(By.id("orders")).getText()).contains("zhao");
+        b.text(By.id("orders"), orders -> assertThat(orders).contains("zhao"));
         assertThat(server.get("/api/operations/orders?date=" + DAY, server.adminToken())
                         .json()
                         .findValuesAsText("issuedBy"))
@@ -298,15 +297,16 @@ class OperationsBrowserTest {
         b.driver.get(server.url("/board.html?station=" + station + "&lang=lo"));
         By row = By.cssSelector("#arrivals tr[data-train='" + train + "']");
         b.wait.until(d -> !d.findElements(row).isEmpty());
-        WebElement r = b.driver.findElement(row);
-        assertThat(r.findElement(By.cssSelector("td.expected")).getText()).isEqualTo(expected);
-        assertThat(r.findElement(By.cssSelector("td.time")).getText()).isEqualTo(planned);
-        assertThat(r.findElement(By.cssSelector("td.status")).getText())
-                .contains("ຊ້າ")
-                .contains(String.valueOf(
-                        Math.round(arrival.get("arrivalDelaySeconds").asLong() / 60.0)));
-        assertThat(b.driver.findElement(By.id("arr-h")).getText()).isEqualTo("ຂາເຂົ້າ");
-        assertThat(b.driver.findElement(By.id("board-zone")).getText()).contains("UTC+7");
+        // the live board redraws its rows: each cell is read afresh, from the row as last drawn
+        String cells = "#arrivals tr[data-train='" + train + "'] ";
+        b.text(By.cssSelector(cells + "td.expected"), shown -> assertThat(shown).isEqualTo(expected));
+        b.text(By.cssSelector(cells + "td.time"), shown -> assertThat(shown).isEqualTo(planned));
+        long delay = Math.round(arrival.get("arrivalDelaySeconds").asLong() / 60.0);
+        b.text(
+                By.cssSelector(cells + "td.status"),
+                status -> assertThat(status).contains("ຊ້າ").contains(String.valueOf(delay)));
+        b.text(By.id("arr-h"), heading -> assertThat(heading).isEqualTo("ຂາເຂົ້າ"));
+        b.text(By.id("board-zone"), zone -> assertThat(zone).contains("UTC+7"));
         b.shot("board-lao");
         assertThat(pageErrors()).isEmpty();
     }
@@ -332,13 +332,14 @@ class OperationsBrowserTest {
         b.signIn("noy", "noy password", "/trips.html?lang=lo");
         By notice = By.cssSelector("#notices li[data-kind='FORECAST'][data-booking='" + booking + "']");
         b.wait.until(d -> !d.findElements(notice).isEmpty());
-        assertThat(b.driver.findElements(notice)).hasSize(forecastNotices.size());
-        String text = b.driver.findElement(notice).getText();
-        assertThat(text)
-                .contains(train)
-                .contains("ຊ້າ " + minutes + " ນາທີ")
-                .contains(points.get(bookedTo).get("names").get("lo").asText());
-        assertThat(b.driver.findElement(By.id("notices-heading")).getText()).isEqualTo("ແຈ້ງການ");
+        b.until(d -> d.findElements(notice), shown -> assertThat(shown).hasSize(forecastNotices.size()));
+        b.text(
+                notice,
+                text -> assertThat(text)
+                        .contains(train)
+                        .contains("ຊ້າ " + minutes + " ນາທີ")
+                        .contains(points.get(bookedTo).get("names").get("lo").asText()));
+        b.text(By.id("notices-heading"), heading -> assertThat(heading).isEqualTo("ແຈ້ງການ"));
         b.shot("trips-notice-lao");
         assertThat(pageErrors()).isEmpty();
     }

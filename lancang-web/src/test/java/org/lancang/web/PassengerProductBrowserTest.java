@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -76,39 +75,51 @@ class PassengerProductBrowserTest {
         b.click(By.cssSelector("#details-form [type=submit]"));
 
         // the pay step
-        WebElement card = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=HELD]")));
-        String reference = card.findElement(By.cssSelector(".reference")).getText();
-        assertThat(reference).matches("[2-9A-HJKMNP-Z]{7}");
-        String departure =
-                card.findElement(By.cssSelector(".journey-times .departure")).getText();
-        String arrival =
-                card.findElement(By.cssSelector(".journey-times .arrival")).getText();
-        assertThat(departure).contains("08:00").contains("Asia/Shanghai").contains("UTC+8");
-        assertThat(arrival).contains("Asia/Vientiane").contains("UTC+7").matches(".*\\d\\d:\\d\\d.*");
-        assertThat(card.getText()).doesNotContain(card.getAttribute("data-id")); // the UUID is not shown
+        String card = "article.booking[data-status=HELD]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
+        String reference = b.text(
+                By.cssSelector(card + " .reference"), shown -> assertThat(shown).matches("[2-9A-HJKMNP-Z]{7}"));
+        String departure = b.text(
+                By.cssSelector(card + " .journey-times .departure"),
+                shown -> assertThat(shown)
+                        .contains("08:00")
+                        .contains("Asia/Shanghai")
+                        .contains("UTC+8"));
+        String arrival = b.text(
+                By.cssSelector(card + " .journey-times .arrival"),
+                shown -> assertThat(shown)
+                        .contains("Asia/Vientiane")
+                        .contains("UTC+7")
+                        .matches(".*\\d\\d:\\d\\d.*"));
+        String id = b.attribute(
+                By.cssSelector(card), "data-id", shown -> assertThat(shown).isNotBlank());
+        b.text(By.cssSelector(card), shown -> assertThat(shown).doesNotContain(id)); // the UUID is not shown
         b.shot("product-1a-pay-step-en");
 
         // the ticket with its QR code
         b.click(By.cssSelector("[data-action=pay]"));
-        WebElement ticket = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
-        b.wait.until(d -> !ticket.findElements(By.cssSelector("img.qr")).isEmpty());
-        assertThat(ticket.findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
-        assertThat(ticket.findElement(By.cssSelector(".journey-times .departure"))
-                        .getText())
-                .isEqualTo(departure);
-        assertThat(ticket.findElement(By.cssSelector(".journey-times .arrival")).getText())
-                .isEqualTo(arrival);
+        String ticket = "article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(ticket + " img.qr")));
+        b.text(
+                By.cssSelector(ticket + " .reference"),
+                shown -> assertThat(shown).isEqualTo(reference));
+        b.text(
+                By.cssSelector(ticket + " .journey-times .departure"),
+                shown -> assertThat(shown).isEqualTo(departure));
+        b.text(
+                By.cssSelector(ticket + " .journey-times .arrival"),
+                shown -> assertThat(shown).isEqualTo(arrival));
         b.shot("product-1b-ticket-qr-en");
 
         // My trips
         b.driver.get(server.url("/trips.html"));
-        WebElement trip = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#bookings article.booking[data-status=TICKETED]")));
-        assertThat(trip.findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
-        assertThat(trip.findElement(By.cssSelector(".journey-times .departure")).getText())
-                .isEqualTo(departure);
+        String trip = "#bookings article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(trip)));
+        b.text(By.cssSelector(trip + " .reference"), shown -> assertThat(shown).isEqualTo(reference));
+        b.text(
+                By.cssSelector(trip + " .journey-times .departure"),
+                shown -> assertThat(shown).isEqualTo(departure));
         b.shot("product-1c-trips-en");
 
         // the agent at the window, finding it by the reference read out (in lower case, with a space)
@@ -116,11 +127,12 @@ class PassengerProductBrowserTest {
         b.signIn("window9", "agent password", "/agent.html");
         b.type(By.id("q"), reference.toLowerCase().substring(0, 3) + " " + reference.substring(3));
         b.click(By.cssSelector("#find-form [type=submit]"));
-        WebElement found =
-                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found article.booking")));
-        assertThat(found.findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
-        assertThat(found.findElement(By.cssSelector(".journey-times .arrival")).getText())
-                .isEqualTo(arrival);
+        String found = "#found article.booking";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(found)));
+        b.text(By.cssSelector(found + " .reference"), shown -> assertThat(shown).isEqualTo(reference));
+        b.text(
+                By.cssSelector(found + " .journey-times .arrival"),
+                shown -> assertThat(shown).isEqualTo(arrival));
         b.shot("product-1d-agent-search-en");
         assertThat(b.consoleErrors()).isEmpty();
     }
@@ -139,7 +151,7 @@ class PassengerProductBrowserTest {
         assertThat(b.driver.findElements(By.id("details-form")))
                 .as("no form before signing in")
                 .isEmpty();
-        assertThat(b.driver.findElement(By.cssSelector("#step h2")).getText()).contains("登录");
+        b.text(By.cssSelector("#step h2"), heading -> assertThat(heading).contains("登录"));
         b.shot("product-3a-sign-in-first-zh");
 
         b.click(By.id("register-to-book"));
@@ -151,15 +163,19 @@ class PassengerProductBrowserTest {
         b.click(By.cssSelector("#register-form [type=submit]"));
 
         // back on the ticket page, signed in, with the search done and D87 first class chosen
-        WebElement form = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         assertThat(b.driver.getCurrentUrl()).contains("/book.html").contains("train=D87");
-        assertThat(b.field("from").getAttribute("data-code")).isEqualTo("KMS");
-        assertThat(b.field("to").getAttribute("data-code")).isEqualTo("VTE");
-        assertThat(b.driver.findElement(By.cssSelector(".choice-summary")).getText())
-                .contains("D87")
-                .contains("一等座");
-        assertThat(form.isDisplayed()).isTrue();
-        assertThat(b.driver.findElement(By.cssSelector(".user-name")).getText()).contains("李华");
+        b.attribute(
+                BrowserSupport.inField("from"),
+                "data-code",
+                from -> assertThat(from).isEqualTo("KMS"));
+        b.attribute(
+                BrowserSupport.inField("to"), "data-code", to -> assertThat(to).isEqualTo("VTE"));
+        b.text(
+                By.cssSelector(".choice-summary"),
+                choice -> assertThat(choice).contains("D87").contains("一等座"));
+        b.displayed(By.id("details-form"), shown -> assertThat(shown).isTrue());
+        b.text(By.cssSelector(".user-name"), user -> assertThat(user).contains("李华"));
         b.shot("product-3b-back-to-the-train-zh");
     }
 
@@ -171,19 +187,22 @@ class PassengerProductBrowserTest {
         // ຫຼວງ with the subscript lo (U+0EBC): the data file writes ຫລວງ
         WebElement to = b.field("to");
         to.sendKeys("\u0eab\u0ebc\u0ea7\u0e87");
-        WebElement option = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field=to] li[role=option][data-code=LPB]")));
-        assertThat(option.getText()).contains("\u0eab\u0ea5\u0ea7\u0e87\u0e9e\u0eb0\u0e9a\u0eb2\u0e87");
+        By option = By.cssSelector("[data-field=to] li[role=option][data-code=LPB]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(option));
+        b.text(option, shown -> assertThat(shown).contains("\u0eab\u0ea5\u0ea7\u0e87\u0e9e\u0eb0\u0e9a\u0eb2\u0e87"));
         b.shot("product-4a-lao-search-lo");
-        option.click();
+        b.click(option);
         // a Chinese station, typed in traditional Chinese, shows its Lao name
         b.chooseStation("from", "西雙版納", "XSB");
-        assertThat(b.field("from").getAttribute("value")).isEqualTo("ສິບສອງພັນນາ");
+        b.attribute(
+                BrowserSupport.inField("from"),
+                "value",
+                from -> assertThat(from).isEqualTo("ສິບສອງພັນນາ"));
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
-        WebElement results =
-                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.journey")));
-        assertThat(results.getText()).contains("ສິບສອງພັນນາ").doesNotContain("Xishuangbanna");
+        By results = By.cssSelector("#results li.journey");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(results));
+        b.text(results, shown -> assertThat(shown).contains("ສິບສອງພັນນາ").doesNotContain("Xishuangbanna"));
         // every passenger station of the list has a name in Lao script
         @SuppressWarnings("unchecked")
         List<String> names =
@@ -202,31 +221,36 @@ class PassengerProductBrowserTest {
         b.signIn("window9", "agent password", "/agent.html");
         b.chooseStation("from", "Vientiane", "VTE");
         b.chooseStation("to", "Luang", "LPB");
-        assertThat(new Select(b.field("currency")).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("LAK");
+        b.attribute(
+                BrowserSupport.inField("currency"),
+                "value",
+                currency -> assertThat(currency).isEqualTo("LAK"));
         b.setValue(By.id("date"), DATE);
         b.click(By.cssSelector("#search-form [type=submit]"));
-        WebElement d88 = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D88]")));
-        String text = b.driver.findElement(By.id("results")).getText();
-        assertThat(text)
-                .contains("₭")
-                .doesNotContain("CR_KUNMING")
-                .doesNotContain("LCR ")
-                .doesNotContain("HXD3C_25G");
-        assertThat(d88.findElement(By.cssSelector(".journey-head")).getText())
-                .contains("Laos–China Railway Company")
-                .contains("CR200J EMU");
-        assertThat(d88.findElement(By.cssSelector("tr[data-class=FIRST]")).getText())
-                .contains("Kept for cross-border passengers")
-                .doesNotContain("Sold out");
+        String d88 = "li.journey[data-train=D88]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(d88)));
+        b.text(
+                By.id("results"),
+                text -> assertThat(text)
+                        .contains("₭")
+                        .doesNotContain("CR_KUNMING")
+                        .doesNotContain("LCR ")
+                        .doesNotContain("HXD3C_25G"));
+        b.text(
+                By.cssSelector(d88 + " .journey-head"),
+                head -> assertThat(head).contains("Laos–China Railway Company").contains("CR200J EMU"));
+        b.text(
+                By.cssSelector(d88 + " tr[data-class=FIRST]"),
+                first -> assertThat(first)
+                        .contains("Kept for cross-border passengers")
+                        .doesNotContain("Sold out"));
         b.shot("product-10a-vientiane-window-en");
 
         // Kunming South – Vientiane in yuan: a whole half yuan, as China Railway prices it
         b.driver.get(server.url("/book.html?from=KMS&to=VTE&currency=CNY&date=" + DATE));
-        WebElement fare = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.journey[data-train=D87] tr[data-class=SECOND] .fare")));
-        assertThat(fare.getText()).matches(".*\\d\\.(00|50)$");
+        By fare = By.cssSelector("li.journey[data-train=D87] tr[data-class=SECOND] .fare");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(fare));
+        b.text(fare, shown -> assertThat(shown).matches(".*\\d\\.(00|50)$"));
         b.shot("product-10b-fare-rounded-en");
     }
 
@@ -284,27 +308,16 @@ class PassengerProductBrowserTest {
             assertThat(header).as("header height of " + viewport).isLessThan(viewport * 0.16);
             phone.shot("product-7a-phone-header-en");
 
-            WebElement from = phone.wait.until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=from] input")));
-            from.sendKeys("Vientiane");
-            phone.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-                d.findElement(By.cssSelector("[data-field=from] li[data-code=VTE]"))
-                        .click();
-                return true;
-            });
-            phone.driver.findElement(By.cssSelector("[data-field=to] input")).sendKeys("Luang Prabang");
-            phone.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-                d.findElement(By.cssSelector("[data-field=to] li[data-code=LPB]"))
-                        .click();
-                return true;
-            });
+            phone.chooseStation("from", "Vientiane", "VTE");
+            phone.chooseStation("to", "Luang Prabang", "LPB");
             phone.setValue(By.id("date"), DATE);
             phone.click(By.cssSelector("#search-form [type=submit]"));
-            WebElement first = phone.wait.until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.journey")));
-            phone.wait.until(
-                    d -> ((Number) phone.js("return arguments[0].getBoundingClientRect().top", first)).doubleValue()
-                            < viewport * 0.5);
+            phone.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.journey")));
+            // the first result as last drawn, found in the script itself
+            phone.wait.until(d -> ((Number) phone.js(
+                                    "return document.querySelector('#results li.journey').getBoundingClientRect().top"))
+                            .doubleValue()
+                    < viewport * 0.5);
             phone.shot("product-7b-phone-results-en");
 
             phone.click(By.cssSelector("#results li.journey tr[data-class=SECOND] button"));
@@ -316,8 +329,10 @@ class PassengerProductBrowserTest {
             assertThat(phone.driver.findElements(By.cssSelector("[data-field='passengers[0].name'] .field-error")))
                     .as("the filled field's message is gone")
                     .isEmpty();
-            assertThat(phone.driver.findElement(By.name("passengers[0].name")).getAttribute("aria-invalid"))
-                    .isNull();
+            phone.attribute(
+                    By.name("passengers[0].name"),
+                    "aria-invalid",
+                    invalid -> assertThat(invalid).isNull());
             assertThat(phone.driver.findElements(
                             By.cssSelector("[data-field='passengers[0].documentNumber'] .field-error")))
                     .as("the empty field's message stays")

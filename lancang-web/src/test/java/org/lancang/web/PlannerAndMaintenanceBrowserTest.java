@@ -129,20 +129,23 @@ class PlannerAndMaintenanceBrowserTest {
         b.signIn("planner1", "planner1 password", "/planner.html?from=VTE&to=LPB&date=" + DAY);
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diagram svg g.train")));
         b.consoleErrors(); // from here on the planner's page only
-        Select trains = new Select(b.driver.findElement(By.id("edit-train")));
-        b.wait.until(d -> trains.getOptions().stream().anyMatch(o -> train().equals(o.getAttribute("value"))));
-        trains.selectByValue(train());
-        assertThat(b.driver.findElement(By.id("scope-from")).getAttribute("value"))
-                .isEqualTo(DAY.toString());
-        assertThat(b.driver.findElement(By.id("scope-to")).getAttribute("value"))
-                .isEqualTo(DAY.toString());
+        b.wait.until(d -> !d.findElements(By.cssSelector("#edit-train option[value='" + train() + "']"))
+                .isEmpty());
+        new Select(b.driver.findElement(By.id("edit-train"))).selectByValue(train());
+        b.attribute(By.id("scope-from"), "value", from -> assertThat(from).isEqualTo(DAY.toString()));
+        b.attribute(By.id("scope-to"), "value", to -> assertThat(to).isEqualTo(DAY.toString()));
         b.setValue(By.id("edit-departure"), later);
         b.type(By.id("change-title"), "engineering works at Phonhong");
         b.click(By.cssSelector("#change-form [type=submit]"));
 
-        WebElement row = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#impact-table tr[data-booking='" + onTheDay + "']")));
-        assertThat(row.getText()).contains(DAY.toString()).contains("+60").contains("free change or refund");
+        By row = By.cssSelector("#impact-table tr[data-booking='" + onTheDay + "']");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        b.text(
+                row,
+                impact -> assertThat(impact)
+                        .contains(DAY.toString())
+                        .contains("+60")
+                        .contains("free change or refund"));
         assertThat(b.driver.findElements(By.cssSelector("#impact-table tr[data-booking='" + nextDay + "']")))
                 .as("a ticket of another date is not touched")
                 .isEmpty();
@@ -151,13 +154,12 @@ class PlannerAndMaintenanceBrowserTest {
         b.js("arguments[0].scrollIntoView()", b.driver.findElement(By.id("draft-panel")));
         b.shot("changes-1-draft-with-impact");
 
-        WebElement accept = b.driver.findElement(By.id("accept-conflicts"));
-        if (accept.isDisplayed()) {
-            accept.click();
+        if (b.driver.findElement(By.id("accept-conflicts")).isDisplayed()) {
+            b.click(By.id("accept-conflicts"));
         }
         b.click(By.cssSelector("#publish-form [type=submit]"));
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "published"));
-        assertThat(b.driver.findElement(By.id("change-result")).getText()).contains("1 booking(s)");
+        b.text(By.id("change-result"), result -> assertThat(result).contains("1 booking(s)"));
         assertThat(departure(DAY)).isNotEqualTo(was).contains("T" + later);
         assertThat(departure(DAY.plusDays(1))).as("the next day keeps its time").isEqualTo(wasNext);
         List<String> told = new ArrayList<>();
@@ -167,12 +169,12 @@ class PlannerAndMaintenanceBrowserTest {
             }
         });
         assertThat(told).containsExactly(onTheDay);
-        WebElement item = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#changes-list li[data-status=PUBLISHED]")));
-        assertThat(item.getText()).contains("planner1").contains(train());
+        By item = By.cssSelector("#changes-list li[data-status=PUBLISHED]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        b.text(item, published -> assertThat(published).contains("planner1").contains(train()));
         b.shot("changes-2-published");
 
-        item.findElement(By.cssSelector("[data-action=undo]")).click();
+        b.click(By.cssSelector("#changes-list li[data-status=PUBLISHED] [data-action=undo]"));
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-result"), "undone"));
         b.wait.until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changes-list li[data-status=UNDONE]")));
@@ -199,9 +201,9 @@ class PlannerAndMaintenanceBrowserTest {
 
         By changedPath = By.cssSelector("#diagram g.train.changed[data-train='X9401']");
         b.wait.until(d -> inView(changedPath));
-        assertThat(b.driver.findElement(By.id("preview-badge")).getText()).contains("not published");
-        assertThat(b.driver.findElement(By.id("draft-conflicts")).getText()).contains("No new conflict");
-        assertThat(b.driver.findElement(By.id("impact-none")).isDisplayed()).isTrue();
+        b.text(By.id("preview-badge"), badge -> assertThat(badge).contains("not published"));
+        b.text(By.id("draft-conflicts"), conflicts -> assertThat(conflicts).contains("No new conflict"));
+        b.displayed(By.id("impact-none"), shown -> assertThat(shown).isTrue());
         b.shot("changes-4-freight-path-previewed-in-view");
         assertThat(server.get("/api/timetable/trains?date=" + date).json().findValuesAsText("number"))
                 .as("a draft adds nothing")
@@ -287,16 +289,17 @@ class PlannerAndMaintenanceBrowserTest {
                 .isGreaterThanOrEqualTo(needed.doubleValue());
 
         // the conflicts are listed, and nothing says "null"
-        WebElement list = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conflicts li")));
-        b.wait.until(d -> !d.findElement(By.id("conflicts")).getText().isBlank());
-        String conflicts = b.driver.findElement(By.id("conflicts")).getAttribute("textContent");
-        assertThat(conflicts)
-                .doesNotContain("No conflict")
-                .contains(second)
-                .doesNotContain("null")
-                .doesNotContain("undefined")
-                .doesNotContain("NaN");
-        assertThat(list).isNotNull();
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conflicts li")));
+        b.text(By.id("conflicts"), shown -> assertThat(shown).isNotBlank());
+        b.attribute(
+                By.id("conflicts"),
+                "textContent",
+                conflicts -> assertThat(conflicts)
+                        .doesNotContain("No conflict")
+                        .contains(second)
+                        .doesNotContain("null")
+                        .doesNotContain("undefined")
+                        .doesNotContain("NaN"));
 
         // scrolled right and down, the stations and the times stay at the edges of the view
         b.js("arguments[0].scrollLeft = 700; arguments[0].scrollTop = 500;", diagram);
@@ -367,12 +370,14 @@ class PlannerAndMaintenanceBrowserTest {
         b.js(
                 "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
                 b.driver.findElement(By.cssSelector("#diagram g.train[data-train='" + trains.get(0) + "']")));
-        WebElement title = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("train-title")));
-        assertThat(title.getText()).startsWith(trains.get(0));
-        WebElement list = b.driver.findElement(By.id("trains-table"));
-        b.js("arguments[0].scrollIntoView()", list);
-        b.wait.until(d -> list.findElements(By.cssSelector("tbody tr")).size() > 10);
-        assertThat(list.findElement(By.cssSelector("tbody tr")).isDisplayed()).isTrue();
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("train-title")));
+        b.text(By.id("train-title"), title -> assertThat(title).startsWith(trains.get(0)));
+        b.js("document.getElementById('trains-table').scrollIntoView()");
+        b.wait.until(
+                d -> d.findElements(By.cssSelector("#trains-table tbody tr")).size() > 10);
+        b.displayed(
+                By.cssSelector("#trains-table tbody tr"),
+                shown -> assertThat(shown).isTrue());
         b.shot("diagram-4-drawn-in-steps");
     }
 
@@ -447,21 +452,34 @@ class PlannerAndMaintenanceBrowserTest {
         By card = By.xpath("//div[@id='board']//article[contains(., 'Repaint the girders')]");
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(card));
         if (noWindowReachesIt) {
-            WebElement help = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//div[@id='board']//article[contains(., 'Repaint the girders')]"
-                            + "//p[contains(@class, 'plan-no-window')]")));
-            assertThat(help.getAttribute("class")).contains("warn").doesNotContain("error");
-            assertThat(help.getText()).contains("ປ່ອງຢ້ຽມ"); // "window", in Lao
-            b.js("arguments[0].scrollIntoView({block: 'center'})", help);
+            By help = By.xpath("//div[@id='board']//article[contains(., 'Repaint the girders')]"
+                    + "//p[contains(@class, 'plan-no-window')]");
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(help));
+            b.attribute(help, "class", kind -> assertThat(kind).contains("warn").doesNotContain("error"));
+            b.text(help, text -> assertThat(text).contains("ປ່ອງຢ້ຽມ")); // "window", in Lao
+            b.wait.until(d -> {
+                b.js("arguments[0].scrollIntoView({block: 'center'})", d.findElement(help));
+                return true;
+            });
             b.shot("maintenance-plan-1-no-window-lo");
-            help.findElement(By.cssSelector("a.make-window")).click();
-            String from = b.driver.findElement(By.id("s-from")).getAttribute("value");
-            String to = b.driver.findElement(By.id("s-to")).getAttribute("value");
-            assertThat(Math.min(km.get(from), km.get(to)))
-                    .isLessThanOrEqualTo(asset.get("fromKm").asDouble());
-            assertThat(Math.max(km.get(from), km.get(to)))
-                    .isGreaterThanOrEqualTo(asset.get("toKm").asDouble());
-            assertThat(b.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("s-id");
+            b.click(By.xpath("//div[@id='board']//article[contains(., 'Repaint the girders')]"
+                    + "//p[contains(@class, 'plan-no-window')]//a[contains(@class, 'make-window')]"));
+            JsonNode reached = asset;
+            b.until(
+                    d -> List.of(
+                            d.findElement(By.id("s-from")).getAttribute("value"),
+                            d.findElement(By.id("s-to")).getAttribute("value")),
+                    ends -> {
+                        double from = km.get(ends.get(0));
+                        double to = km.get(ends.get(1));
+                        assertThat(Math.min(from, to))
+                                .isLessThanOrEqualTo(reached.get("fromKm").asDouble());
+                        assertThat(Math.max(from, to))
+                                .isGreaterThanOrEqualTo(reached.get("toKm").asDouble());
+                    });
+            b.until(
+                    d -> d.switchTo().activeElement().getAttribute("id"),
+                    focused -> assertThat(focused).isEqualTo("s-id"));
         } else { // a new window over the stretch of one that reaches the asset, so it is offered first too
             JsonNode reaching = null;
             for (JsonNode w : windows) {
@@ -484,31 +502,35 @@ class PlannerAndMaintenanceBrowserTest {
         minutes.clear();
         minutes.sendKeys("60"); // shorter than the rule: saved, with a warning
         b.click(By.cssSelector("#sky-form [type=submit]"));
-        WebElement warning = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sky-result .message.warn li")));
-        assertThat(warning.getText()).isNotBlank();
+        By warning = By.cssSelector("#sky-result .message.warn li");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(warning));
+        b.text(warning, text -> assertThat(text).isNotBlank());
         assertThat(b.driver.findElements(By.cssSelector("#sky-form .form-error:not([hidden])")))
                 .as("a saved window's warning is not an error")
                 .isEmpty();
-        b.js("arguments[0].scrollIntoView({block: 'center'})", warning);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.driver.findElement(warning));
         b.shot("maintenance-plan-2-window-saved-with-warning-lo");
 
-        WebElement planForm = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mv-" + orderId)));
-        Select window = new Select(planForm.findElement(By.name("skylightId")));
-        b.wait.until(d -> window.getOptions().stream().anyMatch(o -> windowId.equals(o.getAttribute("value"))));
-        assertThat(planForm.findElement(By.cssSelector("optgroup")).getText()).contains(windowId);
-        window.selectByValue(windowId);
-        planForm.findElement(By.name("crew")).sendKeys("Crew 4, Luang Prabang");
-        b.js("arguments[0].scrollIntoView({block: 'center'})", planForm);
+        // the board redraws its cards: the plan form is found again at each step
+        String planForm = "#mv-" + orderId + " ";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mv-" + orderId)));
+        b.wait.until(
+                d -> !d.findElements(By.cssSelector(planForm + "[name=skylightId] option[value='" + windowId + "']"))
+                        .isEmpty());
+        b.text(
+                By.cssSelector(planForm + "optgroup"),
+                offered -> assertThat(offered).contains(windowId));
+        new Select(b.driver.findElement(By.cssSelector(planForm + "[name=skylightId]"))).selectByValue(windowId);
+        b.type(By.cssSelector(planForm + "[name=crew]"), "Crew 4, Luang Prabang");
+        b.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", "mv-" + orderId);
         b.shot("maintenance-plan-3-plan-form-lo");
-        planForm.findElement(By.cssSelector("[type=submit]")).click();
+        b.click(By.cssSelector(planForm + "[type=submit]"));
         b.wait.until(d -> server.get("/api/maintenance/work-orders", souk).json().findParents("id").stream()
                 .anyMatch(o -> o.get("id").asText().equals(orderId)
                         && o.get("status").asText().equals("PLANNED")));
         // the board redraws its cards once the plan is stored: read the card as last drawn
-        b.wait.until(d -> b.text(card).contains(windowId));
-        assertThat(b.text(card)).contains(windowId);
-        b.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        b.text(card, planned -> assertThat(planned).contains(windowId));
+        b.wait.until(d -> {
             b.js("arguments[0].scrollIntoView({block: 'center'})", d.findElement(card));
             return true;
         });

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -58,11 +57,6 @@ class ProductFinishBrowserTest {
         b.consoleErrors();
     }
 
-    private static WebElement field(String name) {
-        return b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='" + name + "'] input, [data-field='" + name + "'] select")));
-    }
-
     private static void lang(String code) {
         b.click(By.cssSelector(".lang-switch button[lang=" + code + "]"));
         b.wait.until(d -> code.equals(b.js("return document.documentElement.lang")));
@@ -82,56 +76,60 @@ class ProductFinishBrowserTest {
         b.signIn("noy", "noy password 12", "/book.html");
         lang("lo");
         b.driver.get(server.url("/book.html?from=VTE&to=LPB&date=" + DATE + "&currency=LAK"));
-        WebElement d88 = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.journey[data-train=D88] tr[data-class=SECOND]")));
-        String childLine = d88.findElement(By.cssSelector(".reduced-fare")).getText();
-        assertThat(childLine).contains("ເດັກ").contains("6").contains("13");
+        String d88 = "li.journey[data-train=D88] tr[data-class=SECOND]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(d88)));
+        b.text(
+                By.cssSelector(d88 + " .reduced-fare"),
+                childLine ->
+                        assertThat(childLine).contains("ເດັກ").contains("6").contains("13"));
         chooseClass("D88", "SECOND");
 
-        Select document = new Select(field("passengers[0].documentType"));
-        assertThat(document.getFirstSelectedOption().getAttribute("value")).isEqualTo("LAO_ID_CARD");
-        assertThat(document.getFirstSelectedOption().getText()).isEqualTo("ບັດປະຈຳຕົວລາວ");
-        Select nationality = new Select(field("passengers[0].nationality"));
-        assertThat(nationality.getFirstSelectedOption().getAttribute("value")).isEqualTo("LAO");
-        assertThat(nationality.getFirstSelectedOption().getText()).isEqualTo("ລາວ");
-        assertThat(nationality.getOptions()).hasSizeGreaterThan(200);
-        assertThat(b.driver
-                        .findElement(By.cssSelector("[data-field='passengers[0].dateOfBirth']"))
-                        .isDisplayed())
-                .as("no date of birth for an adult")
-                .isFalse();
+        By document = BrowserSupport.inField("passengers[0].documentType");
+        b.attribute(document, "value", chosen -> assertThat(chosen).isEqualTo("LAO_ID_CARD"));
+        b.chosenText(document, chosen -> assertThat(chosen).isEqualTo("ບັດປະຈຳຕົວລາວ"));
+        By nationality = BrowserSupport.inField("passengers[0].nationality");
+        b.attribute(nationality, "value", chosen -> assertThat(chosen).isEqualTo("LAO"));
+        b.chosenText(nationality, chosen -> assertThat(chosen).isEqualTo("ລາວ"));
+        b.until(
+                d -> d.findElements(By.cssSelector("[data-field='passengers[0].nationality'] option")),
+                all -> assertThat(all).hasSizeGreaterThan(200));
+        b.displayed(
+                By.cssSelector("[data-field='passengers[0].dateOfBirth']"),
+                shown -> assertThat(shown).as("no date of birth for an adult").isFalse());
         b.shot("product-5a-lao-form-adult-lo");
 
         b.type(By.name("passengers[0].name"), "ນ້ອຍ ແກ້ວມະນີ");
-        new Select(field("passengers[0].fareCategory")).selectByValue("CHILD");
-        assertThat(field("passengers[0].dateOfBirth").isDisplayed()).isTrue();
+        new Select(b.field("passengers[0].fareCategory")).selectByValue("CHILD");
+        b.displayed(
+                BrowserSupport.inField("passengers[0].dateOfBirth"),
+                shown -> assertThat(shown).isTrue());
         b.type(By.name("passengers[0].documentNumber"), "LA1234567");
         b.setValue(By.name("passengers[0].dateOfBirth"), DAY.minusYears(3).toString());
         b.click(By.cssSelector("#details-form [type=submit]"));
         // a 3-year-old is no child of 6–13: the form says so at the date of birth, in Lao
-        WebElement error = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='passengers[0].dateOfBirth'] .field-error")));
-        assertThat(error.getText()).contains("ອາຍຸ");
+        By error = By.cssSelector("[data-field='passengers[0].dateOfBirth'] .field-error");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(error));
+        b.text(error, said -> assertThat(said).contains("ອາຍຸ"));
         b.setValue(By.name("passengers[0].dateOfBirth"), DAY.minusYears(9).toString());
         b.shot("product-5b-lao-form-child-lo");
         b.click(By.cssSelector("#details-form [type=submit]"));
 
-        WebElement card = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=HELD]")));
-        WebElement category = card.findElement(By.cssSelector(".fare-category"));
-        assertThat(category.getAttribute("data-category")).isEqualTo("CHILD");
-        assertThat(category.getText()).contains("ເດັກນ້ອຍ");
-        long child = Long.parseLong(category.getText().replaceAll("[^0-9]", ""));
-        long total = Long.parseLong(
-                card.findElement(By.cssSelector(".total")).getText().replaceAll("[^0-9]", ""));
+        String card = "article.booking[data-status=HELD]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
+        By category = By.cssSelector(card + " .fare-category");
+        b.attribute(category, "data-category", kind -> assertThat(kind).isEqualTo("CHILD"));
+        String childLine = b.text(category, shown -> assertThat(shown).contains("ເດັກນ້ອຍ"));
+        long child = Long.parseLong(childLine.replaceAll("[^0-9]", ""));
+        long total = Long.parseLong(b.text(By.cssSelector(card + " .total")).replaceAll("[^0-9]", ""));
         assertThat(child).isEqualTo(total);
         assertThat(child % 1000).as("whole thousands of kip").isZero();
         b.shot("product-5c-pay-step-child-fare-lo");
         b.click(By.cssSelector("[data-action=pay]"));
-        WebElement ticket = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
-        assertThat(ticket.findElement(By.cssSelector(".fare-category")).getText())
-                .contains("ເດັກນ້ອຍ");
+        String ticket = "article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
+        b.text(
+                By.cssSelector(ticket + " .fare-category"),
+                shown -> assertThat(shown).contains("ເດັກນ້ອຍ"));
         b.shot("product-5d-ticket-child-fare-lo");
         assertThat(b.consoleErrors()).isEmpty();
     }
@@ -145,20 +143,21 @@ class ProductFinishBrowserTest {
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey")));
         b.click(By.cssSelector("li.journey tr[data-class=SECOND] button"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
-        assertThat(new Select(field("passengers[0].documentType"))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("CHINESE_RESIDENT_ID");
-        Select nationality = new Select(field("passengers[0].nationality"));
-        assertThat(nationality.getFirstSelectedOption().getText()).isEqualTo("中国");
+        b.attribute(
+                BrowserSupport.inField("passengers[0].documentType"),
+                "value",
+                chosen -> assertThat(chosen).isEqualTo("CHINESE_RESIDENT_ID"));
+        b.chosenText(
+                BrowserSupport.inField("passengers[0].nationality"),
+                chosen -> assertThat(chosen).isEqualTo("中国"));
         b.shot("product-5e-chinese-domestic-zh");
 
         b.driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
         chooseClass("D87", "SECOND");
-        assertThat(new Select(field("passengers[0].documentType"))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("PASSPORT");
+        b.attribute(
+                BrowserSupport.inField("passengers[0].documentType"),
+                "value",
+                chosen -> assertThat(chosen).isEqualTo("PASSPORT"));
         assertThat(b.consoleErrors()).isEmpty();
     }
 
@@ -172,14 +171,14 @@ class ProductFinishBrowserTest {
         lang("zh");
         b.driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
         chooseClass("D87", "SECOND");
-        WebElement lap = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='passengers[0].infant'] label")));
-        assertThat(lap.getText()).contains("免费").contains("6");
-        assertThat(b.driver
-                        .findElement(By.cssSelector("[data-field='passengers[0].infant.name']"))
-                        .isDisplayed())
-                .as("the infant's fields only once the box is ticked")
-                .isFalse();
+        By lap = By.cssSelector("[data-field='passengers[0].infant'] label");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(lap));
+        b.text(lap, shown -> assertThat(shown).contains("免费").contains("6"));
+        b.displayed(
+                By.cssSelector("[data-field='passengers[0].infant.name']"),
+                shown -> assertThat(shown)
+                        .as("the infant's fields only once the box is ticked")
+                        .isFalse());
         b.type(By.name("passengers[0].name"), "王芳");
         b.type(By.name("passengers[0].documentNumber"), "E12345678");
         b.setValue(By.name("passengers[0].documentExpiry"), DAY.plusYears(5).toString());
@@ -192,23 +191,25 @@ class ProductFinishBrowserTest {
         b.setValue(
                 By.name("passengers[0].infant.documentExpiry"), DAY.plusYears(4).toString());
         b.click(By.cssSelector("#details-form [type=submit]"));
-        WebElement error = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='passengers[0].infant.dateOfBirth'] .field-error")));
-        assertThat(error.getText()).contains("儿童票");
+        By error = By.cssSelector("[data-field='passengers[0].infant.dateOfBirth'] .field-error");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(error));
+        b.text(error, said -> assertThat(said).contains("儿童票"));
         b.setValue(
                 By.name("passengers[0].infant.dateOfBirth"), DAY.minusMonths(14).toString());
         b.shot("product-5f-lap-infant-form-zh");
         b.click(By.cssSelector("#details-form [type=submit]"));
 
-        WebElement card = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=HELD]")));
-        assertThat(card.findElements(By.cssSelector("li.ticket"))).hasSize(1);
-        WebElement infant = card.findElement(By.cssSelector(".lap-infant"));
-        assertThat(infant.getText()).contains("王小宝").contains("E87654321");
-        long adult = Long.parseLong(
-                card.findElement(By.cssSelector(".fare-category")).getText().replaceAll("[^0-9]", ""));
-        long total = Long.parseLong(
-                card.findElement(By.cssSelector(".total")).getText().replaceAll("[^0-9]", ""));
+        String card = "article.booking[data-status=HELD]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
+        b.until(
+                d -> d.findElements(By.cssSelector(card + " li.ticket")),
+                tickets -> assertThat(tickets).hasSize(1));
+        b.text(
+                By.cssSelector(card + " .lap-infant"),
+                infant -> assertThat(infant).contains("王小宝").contains("E87654321"));
+        long adult =
+                Long.parseLong(b.text(By.cssSelector(card + " .fare-category")).replaceAll("[^0-9]", ""));
+        long total = Long.parseLong(b.text(By.cssSelector(card + " .total")).replaceAll("[^0-9]", ""));
         assertThat(total).as("the baby travels free").isEqualTo(adult);
         b.shot("product-5g-lap-infant-on-ticket-zh");
         assertThat(b.consoleErrors()).isEmpty();
@@ -224,9 +225,9 @@ class ProductFinishBrowserTest {
         b.type(By.id("password"), "short1");
         b.type(By.id("password2"), "short1");
         b.click(By.cssSelector("#register-form [type=submit]"));
-        WebElement error = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=password] .field-error")));
-        assertThat(error.getText()).contains("密码").contains("10").doesNotContain("must be");
+        By error = By.cssSelector("[data-field=password] .field-error");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(error));
+        b.text(error, said -> assertThat(said).contains("密码").contains("10").doesNotContain("must be"));
         b.shot("product-6a-password-rule-zh");
         lang("lo");
         b.click(By.cssSelector("#register-form [type=submit]"));
@@ -244,23 +245,23 @@ class ProductFinishBrowserTest {
     void theMaintenancePageNamesAssetsTunnelsAndOperatorsInLao() {
         b.signIn("mnt2", "mnt2 password", "/maintenance.html");
         lang("lo");
-        WebElement table = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assets-table")));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assets-table")));
         // the stretch from the Friendship Tunnel to Namor
-        field("fromKm").clear();
-        field("fromKm").sendKeys("600");
-        field("toKm").clear();
-        field("toKm").sendKeys("650");
+        b.field("fromKm").clear();
+        b.type(BrowserSupport.inField("fromKm"), "600");
+        b.field("toKm").clear();
+        b.type(BrowserSupport.inField("toKm"), "650");
         b.click(By.cssSelector("#assets-form [type=submit]"));
-        b.wait.until(d -> table.getText().contains("ອຸໂມງບ້ານຄອນຫຼວງ"));
-        String text = table.findElement(By.tagName("tbody")).getText();
-        assertThat(text)
-                .contains("ອຸໂມງມິດຕະພາບ") // the Friendship Tunnel
-                .contains("ອຸໂມງບ້ານຄອນຫຼວງ") // a tunnel named by Lancang (marked in structures.csv)
-                .contains("ທາງລົດໄຟ") // "Track …"
-                .contains("ບໍລິສັດ ທາງລົດໄຟ ລາວ-ຈີນ") // the Lao operator by name
-                .doesNotContain("CR_KUNMING")
-                .doesNotContain(" tunnel")
-                .doesNotContain("Track ");
+        b.text(
+                By.cssSelector("#assets-table tbody"),
+                text -> assertThat(text)
+                        .contains("ອຸໂມງມິດຕະພາບ") // the Friendship Tunnel
+                        .contains("ອຸໂມງບ້ານຄອນຫຼວງ") // a tunnel named by Lancang (marked in structures.csv)
+                        .contains("ທາງລົດໄຟ") // "Track …"
+                        .contains("ບໍລິສັດ ທາງລົດໄຟ ລາວ-ຈີນ") // the Lao operator by name
+                        .doesNotContain("CR_KUNMING")
+                        .doesNotContain(" tunnel")
+                        .doesNotContain("Track "));
         b.shot("product-6c-assets-lo");
         assertThat(b.consoleErrors()).isEmpty();
     }
@@ -294,23 +295,34 @@ class ProductFinishBrowserTest {
                 .isEqualTo(200);
         b.signIn("plan2", "plan2 password", "/planner.html?from=KMS&to=VTE&date=" + DATE + "&hours=24");
         b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg.ldd g.train")));
-        WebElement trains =
-                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trains-table tbody tr")));
-        assertThat(trains.isEnabled()).isTrue();
-        String list = b.driver.findElement(By.id("trains-table")).getAttribute("textContent");
-        assertThat(list)
-                .contains("China Railway Kunming Group")
-                .doesNotContain("CR_KUNMING")
-                .doesNotContain("HXD3C_25G");
-        String typeOptions = b.driver.findElement(By.id("ins-type")).getAttribute("textContent");
-        assertThat(typeOptions).doesNotContain("HXD3C_25G").doesNotContain("(FREIGHT)");
-        String conflicts = b.driver.findElement(By.id("conflicts")).getAttribute("textContent");
-        assertThat(conflicts).doesNotContain("LINE:").doesNotContain("BLOCK:").doesNotContain("TRACK:");
-        List<WebElement> resources = b.driver.findElements(By.cssSelector("#conflicts .res"));
-        assertThat(resources).isNotEmpty();
-        for (WebElement res : resources) {
-            assertThat(res.getText()).isNotEqualTo(res.getAttribute("data-resource"));
-        }
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trains-table tbody tr")));
+        b.attribute(
+                By.id("trains-table"),
+                "textContent",
+                list -> assertThat(list)
+                        .contains("China Railway Kunming Group")
+                        .doesNotContain("CR_KUNMING")
+                        .doesNotContain("HXD3C_25G"));
+        b.attribute(
+                By.id("ins-type"),
+                "textContent",
+                typeOptions ->
+                        assertThat(typeOptions).doesNotContain("HXD3C_25G").doesNotContain("(FREIGHT)"));
+        b.attribute(
+                By.id("conflicts"),
+                "textContent",
+                conflicts -> assertThat(conflicts)
+                        .doesNotContain("LINE:")
+                        .doesNotContain("BLOCK:")
+                        .doesNotContain("TRACK:"));
+        // each conflict's resource, its shown name beside its code, read together from the list as last drawn
+        b.until(
+                d -> d.findElements(By.cssSelector("#conflicts .res")).stream()
+                        .map(res -> List.of(res.getText(), String.valueOf(res.getAttribute("data-resource"))))
+                        .toList(),
+                resources -> assertThat(resources)
+                        .isNotEmpty()
+                        .allSatisfy(res -> assertThat(res.get(0)).isNotEqualTo(res.get(1))));
         b.shot("product-10a-planner-names-en");
     }
 
@@ -354,24 +366,17 @@ class ProductFinishBrowserTest {
     @Test
     void theVientianeWindowStartsInKip() {
         b.signIn("window5", "window5 password", "/agent.html");
-        WebElement from = field("from");
-        from.sendKeys("Vientiane");
-        b.wait.until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("[data-field=from] li[role=option][data-code=VTE]")))
-                .click();
-        b.wait.until(d -> "VTE".equals(field("from").getAttribute("data-code")));
-        WebElement to = field("to");
-        to.sendKeys("Luang");
-        b.wait.until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("[data-field=to] li[role=option][data-code=LPB]")))
-                .click();
+        b.chooseStation("from", "Vientiane", "VTE");
+        b.chooseStation("to", "Luang", "LPB");
         b.click(By.cssSelector("#search-form [type=submit]"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey")));
         // the next day, the window's page again
         b.driver.get(server.url("/agent.html"));
-        b.wait.until(d -> "VTE".equals(field("from").getAttribute("data-code")));
-        assertThat(new Select(field("currency")).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("LAK");
+        b.wait.until(d -> "VTE".equals(b.field("from").getAttribute("data-code")));
+        b.attribute(
+                BrowserSupport.inField("currency"),
+                "value",
+                currency -> assertThat(currency).isEqualTo("LAK"));
         b.shot("product-10b-vientiane-window-kip-en");
         assertThat(b.consoleErrors()).isEmpty();
     }

@@ -66,10 +66,7 @@ class SecondNetworkOperationsBrowserTest {
         By network = By.id("network");
         b.wait.until(d -> new Select(d.findElement(network))
                 .getOptions().stream().anyMatch(o -> VB.equals(o.getAttribute("value"))));
-        assertThat(new Select(b.driver.findElement(network))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("china-laos");
+        b.attribute(network, "value", shown -> assertThat(shown).isEqualTo("china-laos"));
         new Select(b.driver.findElement(network)).selectByValue(VB);
         b.wait.until(d -> d.getCurrentUrl().contains("network=" + VB));
         b.wait.until(d -> "KTW"
@@ -78,14 +75,12 @@ class SecondNetworkOperationsBrowserTest {
                         .getAttribute("value")));
         // two lines (ADR 0033): the main line to Thanon Chira first; 147 runs on the Nong Khai line, picked here
         By line = By.id("line");
-        assertThat(b.driver.findElement(line).isDisplayed()).isTrue();
-        assertThat(new Select(b.driver.findElement(line)).getOptions())
-                .extracting(o -> o.getAttribute("value"))
-                .containsExactly("NE", "NK");
-        assertThat(new Select(b.driver.findElement(By.id("to")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("TCJ");
+        b.displayed(line, shown -> assertThat(shown).isTrue());
+        b.until(
+                d -> new Select(d.findElement(line))
+                        .getOptions().stream().map(o -> o.getAttribute("value")).toList(),
+                lines -> assertThat(lines).containsExactly("NE", "NK"));
+        b.attribute(By.id("to"), "value", to -> assertThat(to).isEqualTo("TCJ"));
         new Select(b.driver.findElement(line)).selectByValue("NK");
         b.wait.until(d -> "TCJ"
                         .equals(new Select(d.findElement(By.id("from")))
@@ -115,10 +110,8 @@ class SecondNetworkOperationsBrowserTest {
         b.lang("th");
         By row = By.cssSelector("#arrivals tr.late[data-train='147']");
         // the board redraws itself on a timer and on the language switch: read the row once it is drawn in Thai
-        b.wait.until(d -> b.text(row).matches("(?s).*\\p{IsThai}.*"));
-        String text = b.text(row);
-        assertThat(text).containsPattern("\\p{IsThai}");
-        assertThat(b.driver.findElement(By.id("board-zone")).getText()).contains("UTC+7");
+        b.text(row, text -> assertThat(text).containsPattern("\\p{IsThai}"));
+        b.text(By.id("board-zone"), zone -> assertThat(zone).contains("UTC+7"));
         b.shot("board-nong-khai-th");
         List<String> errors = b.consoleErrors().stream()
                 .filter(e -> !(e.contains("/api/auth/me") && e.contains("401")))

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -106,19 +105,24 @@ class SecondNetworkTrackingBrowserTest {
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("onward-train")));
         // the language switch re-renders the block after the page's first (English) render: wait for the Lao one
-        b.wait.until(d -> d.findElement(By.id("onward-train")).getText().contains("ລົດໄຟ"));
-        WebElement leg = b.driver.findElement(By.id("onward-train"));
-        assertThat(leg.getText()).contains(train).contains("ລົດໄຟ");
-        assertThat(b.driver.findElement(By.id("onward-heading")).getText())
-                .isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຖ່າຍໂອນສິນຄ້າ");
-        assertThat(b.driver.findElement(By.id("onward-departs")).getText()).contains("ເວລາລາວ");
-        assertThat(b.driver.findElement(By.id("onward-eta")).getText()).contains("ເວລາໄທ");
-        assertThat(b.driver.findElement(By.id("onward-short")).isDisplayed()).isTrue();
-        // customs at both borders the boxes cross, in travel order, neither declared yet
-        List<WebElement> borders = b.driver.findElements(By.cssSelector("#customs li"));
-        assertThat(borders).extracting(e -> e.getAttribute("data-border")).containsExactly("BDR", "TLB");
-        assertThat(borders).extracting(e -> e.getAttribute("data-state")).containsExactly("DRAFT", "DRAFT");
-        assertThat(borders.get(1).getText()).contains("ພາສີ TH", train, "ຍັງບໍ່ໄດ້ສົ່ງໃບແຈ້ງ");
+        b.text(By.id("onward-train"), leg -> assertThat(leg).contains(train).contains("ລົດໄຟ"));
+        b.text(By.id("onward-heading"), heading -> assertThat(heading).isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຖ່າຍໂອນສິນຄ້າ"));
+        b.text(By.id("onward-departs"), departs -> assertThat(departs).contains("ເວລາລາວ"));
+        b.text(By.id("onward-eta"), eta -> assertThat(eta).contains("ເວລາໄທ"));
+        b.displayed(By.id("onward-short"), shown -> assertThat(shown).isTrue());
+        // customs at both borders the boxes cross, in travel order, neither declared yet: read together, as last drawn
+        b.until(
+                d -> d.findElements(By.cssSelector("#customs li")).stream()
+                        .map(e -> List.of(
+                                String.valueOf(e.getAttribute("data-border")),
+                                String.valueOf(e.getAttribute("data-state")),
+                                e.getText()))
+                        .toList(),
+                borders -> {
+                    assertThat(borders).extracting(e -> e.get(0)).containsExactly("BDR", "TLB");
+                    assertThat(borders).extracting(e -> e.get(1)).containsExactly("DRAFT", "DRAFT");
+                    assertThat(borders.get(1).get(2)).contains("ພາສີ TH", train, "ຍັງບໍ່ໄດ້ສົ່ງໃບແຈ້ງ");
+                });
         b.shot("tracking-onward-lo");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
 
@@ -130,11 +134,11 @@ class SecondNetworkTrackingBrowserTest {
                 "password of lo.through.office",
                 "/border-board.html?network=vientiane-bangkok&date=" + date);
         b.wait.until(d -> d.getCurrentUrl().contains("/border-board.html"));
-        WebElement row = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-train=" + train + "]")));
-        assertThat(b.driver.findElement(By.id("network")).getAttribute("value")).isEqualTo("vientiane-bangkok");
-        assertThat(row.getAttribute("data-held")).isEqualTo("true");
-        assertThat(row.getText()).contains("(TH)", "not sent");
+        By row = By.cssSelector("#board tr[data-train=" + train + "]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        b.attribute(By.id("network"), "value", network -> assertThat(network).isEqualTo("vientiane-bangkok"));
+        b.attribute(row, "data-held", held -> assertThat(held).isEqualTo("true"));
+        b.text(row, shown -> assertThat(shown).contains("(TH)", "not sent"));
         b.shot("border-board-second-network");
     }
 }

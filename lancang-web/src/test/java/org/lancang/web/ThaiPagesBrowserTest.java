@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -66,23 +65,24 @@ class ThaiPagesBrowserTest {
         b.driver.get(server.url("/book.html"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
         b.lang("th");
-        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("ตั๋วรถไฟ");
+        b.text(By.tagName("h1"), h1 -> assertThat(h1).isEqualTo("ตั๋วรถไฟ"));
         assertThat((String) b.js("return document.querySelector('meta[name=description]').content"))
                 .contains("ซื้อตั๋วรถไฟ");
-        assertThat(b.driver
-                        .findElement(By.cssSelector("[data-field=from] label"))
-                        .getText())
-                .isEqualTo("ต้นทาง");
+        b.text(
+                By.cssSelector("[data-field=from] label"),
+                label -> assertThat(label).isEqualTo("ต้นทาง"));
         searchVientianeToLuangPrabangInBaht();
 
-        WebElement c82 = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=C82]")));
-        assertThat(b.driver.findElement(By.cssSelector("#results h2")).getText())
-                .startsWith("รถไฟจาก")
-                .contains(" " + BE_YEAR)
-                .doesNotContain(String.valueOf(DAY.getYear()));
-        WebElement second = c82.findElement(By.cssSelector("tr[data-class=SECOND]"));
-        assertThat(second.getText()).contains("ชั้นสอง").contains("฿");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=C82]")));
+        b.text(
+                By.cssSelector("#results h2"),
+                heading -> assertThat(heading)
+                        .startsWith("รถไฟจาก")
+                        .contains(" " + BE_YEAR)
+                        .doesNotContain(String.valueOf(DAY.getYear())));
+        b.text(
+                By.cssSelector("li.journey[data-train=C82] tr[data-class=SECOND]"),
+                second -> assertThat(second).contains("ชั้นสอง").contains("฿"));
         // what the page sent: the ISO Gregorian date and the baht
         @SuppressWarnings("unchecked")
         List<String> asked = (List<String>) b.js("return performance.getEntriesByType('resource').map(e => e.name)"
@@ -102,44 +102,49 @@ class ThaiPagesBrowserTest {
         searchVientianeToLuangPrabangInBaht();
         b.click(By.cssSelector("li.journey[data-train=C82] tr[data-class=SECOND] button"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
-        assertThat(b.driver
-                        .findElement(By.cssSelector("#details-form [type=submit]"))
-                        .getText())
-                .isEqualTo("จองที่นั่งไว้");
+        b.text(
+                By.cssSelector("#details-form [type=submit]"),
+                submit -> assertThat(submit).isEqualTo("จองที่นั่งไว้"));
         // a Thai reader in Laos is a visitor there: a passport, and Thai nationality offered first
-        assertThat(new Select(b.field("passengers[0].documentType"))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("PASSPORT");
-        assertThat(new Select(b.field("passengers[0].nationality"))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("THA");
+        b.attribute(
+                BrowserSupport.inField("passengers[0].documentType"),
+                "value",
+                chosen -> assertThat(chosen).isEqualTo("PASSPORT"));
+        b.attribute(
+                BrowserSupport.inField("passengers[0].nationality"),
+                "value",
+                chosen -> assertThat(chosen).isEqualTo("THA"));
         b.type(By.name("passengers[0].name"), "สมศรี ใจดี");
         b.type(By.name("passengers[0].documentNumber"), "AA1234567");
         b.setValue(By.name("passengers[0].documentExpiry"), "2032-01-01");
         b.shot("thai-2-book-details-th");
         b.click(By.cssSelector("#details-form [type=submit]"));
         b.click(By.cssSelector("[data-action=pay]"));
-        WebElement ticket = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
-        assertThat(ticket.findElement(By.cssSelector(".total")).getText()).startsWith("฿");
+        String ticket = "article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
+        b.text(By.cssSelector(ticket + " .total"), total -> assertThat(total).startsWith("฿"));
         b.shot("thai-3-ticket-th");
 
         b.driver.get(server.url("/trips.html"));
-        WebElement card = b.wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
+        String card = "article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
         assertThat(b.js("return document.documentElement.lang")).isEqualTo("th"); // the choice is kept
-        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("การเดินทางของฉัน");
-        String meta = card.findElement(By.cssSelector(".booking-meta")).getText();
-        assertThat(meta).contains(BE_YEAR).contains("ชั้นสอง").doesNotContain(String.valueOf(DAY.getYear()));
-        assertThat(card.getText())
-                .contains("สมศรี ใจดี")
-                .contains("ออกจาก")
-                .contains("ตั๋วเลขที่")
-                .contains("฿")
-                .contains("Vientiane"); // the China–Laos line gives no Thai names: English, not a code
-        assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("ออกตั๋วแล้ว");
+        b.text(By.tagName("h1"), h1 -> assertThat(h1).isEqualTo("การเดินทางของฉัน"));
+        b.text(
+                By.cssSelector(card + " .booking-meta"),
+                meta -> assertThat(meta)
+                        .contains(BE_YEAR)
+                        .contains("ชั้นสอง")
+                        .doesNotContain(String.valueOf(DAY.getYear())));
+        b.text(
+                By.cssSelector(card),
+                text -> assertThat(text)
+                        .contains("สมศรี ใจดี")
+                        .contains("ออกจาก")
+                        .contains("ตั๋วเลขที่")
+                        .contains("฿")
+                        .contains("Vientiane")); // the China–Laos line gives no Thai names: English, not a code
+        b.text(By.cssSelector(card + " .badge"), badge -> assertThat(badge).isEqualTo("ออกตั๋วแล้ว"));
         b.shot("thai-4-my-trips-th");
         assertThat(b.consoleErrors()).isEmpty();
     }
@@ -154,11 +159,9 @@ class ThaiPagesBrowserTest {
                 b.js("return new Intl.DateTimeFormat('sv-SE', {timeZone: 'Asia/Shanghai'})" + ".format(new Date())");
         String beYear = String.valueOf(Integer.parseInt(day.substring(0, 4)) + 543);
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-zone"), "รถไฟวันที่"));
-        assertThat(b.driver.findElement(By.id("board-zone")).getText())
-                .contains(beYear)
-                .contains("เวลาท้องถิ่น: UTC+7");
-        assertThat(b.driver.findElement(By.id("dep-h")).getText()).isEqualTo("ขบวนออก");
-        assertThat(b.driver.findElement(By.id("board-title")).getText()).contains("Vientiane");
+        b.text(By.id("board-zone"), zone -> assertThat(zone).contains(beYear).contains("เวลาท้องถิ่น: UTC+7"));
+        b.text(By.id("dep-h"), heading -> assertThat(heading).isEqualTo("ขบวนออก"));
+        b.text(By.id("board-title"), title -> assertThat(title).contains("Vientiane"));
         assertThat((String) b.js("return document.querySelector('meta[name=description]').content"))
                 .contains("ขบวนออก");
         b.shot("thai-5-board-th");
@@ -194,10 +197,9 @@ class ThaiPagesBrowserTest {
             b.driver.get(server.url(page + "?lang=th"));
             b.wait.until(d -> "th".equals(b.js("return document.documentElement.lang")));
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lang-switch button[lang=th]")));
-            assertThat(b.driver
-                            .findElement(By.cssSelector(".lang-switch button[lang=th]"))
-                            .getText())
-                    .isEqualTo("ไทย");
+            b.text(
+                    By.cssSelector(".lang-switch button[lang=th]"),
+                    thai -> assertThat(thai).isEqualTo("ไทย"));
             assertThat(b.driver.getTitle()).as(page).endsWith("· Lancang").matches(".*[\\u0E01-\\u0E5B].*");
         }
         // the ticket window is in three languages: a stored Thai shows it in English, and Thai stays stored

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -60,7 +59,7 @@ class ThroughFreightBrowserTest {
         b.wait.until(d -> d.getCurrentUrl().endsWith("/freight.html"));
         b.lang("lo");
         b.wait.until(d -> d.findElements(By.cssSelector("#through-to option")).size() >= 2);
-        assertThat(b.driver.findElement(By.id("through-heading")).getText()).isEqualTo("ຂົນສົ່ງຕໍ່ໄປເຄືອຂ່າຍອື່ນ");
+        b.text(By.id("through-heading"), heading -> assertThat(heading).isEqualTo("ຂົນສົ່ງຕໍ່ໄປເຄືອຂ່າຍອື່ນ"));
         b.setValue(By.id("through-from"), "YHE");
         b.setValue(By.id("through-to"), "KTW");
         b.setValue(By.id("through-kind"), "REEFER_40");
@@ -69,20 +68,29 @@ class ThroughFreightBrowserTest {
         b.click(By.cssSelector("#through-form [type=submit]"));
 
         // both legs, the yard between them, the carriers in Lao and the total in baht among the others
-        WebElement yard = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("through-yard")));
-        assertThat(yard.getText()).startsWith("ຂົນຖ່າຍ").contains("4 ຕູ້", "1 ຊຸດ", "25 ຕູ້ລົດ", "3 ຊົ່ວໂມງ 00 ນາທີ");
-        assertThat(b.driver.findElements(By.cssSelector("#through-quote .leg"))).hasSize(2);
-        String first =
-                b.driver.findElement(By.cssSelector(".leg[data-leg='1']")).getText();
-        String second =
-                b.driver.findElement(By.cssSelector(".leg[data-leg='2']")).getText();
-        assertThat(first).startsWith("ຊ່ວງທີ 1").contains("CNY", "LAK");
-        assertThat(second).startsWith("ຊ່ວງທີ 2").contains("ການລົດໄຟແຫ່ງປະເທດໄທ", "THB");
-        assertThat(b.driver.findElement(By.id("through-carriers")).getText())
-                .contains("ກຸ່ມບໍລິສັດທາງລົດໄຟຈີນ ຄຸນໝິງ", "ບໍລິສັດ ທາງລົດໄຟ ລາວ-ຈີນ ຈຳກັດ", "ການລົດໄຟແຫ່ງປະເທດໄທ");
-        assertThat(b.driver.findElement(By.id("through-total")).getText())
-                .startsWith("ລວມທັງໝົດ:")
-                .contains("THB", "LAK", "CNY", "USD");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("through-yard")));
+        b.text(
+                By.id("through-yard"),
+                yard -> assertThat(yard)
+                        .startsWith("ຂົນຖ່າຍ")
+                        .contains("4 ຕູ້", "1 ຊຸດ", "25 ຕູ້ລົດ", "3 ຊົ່ວໂມງ 00 ນາທີ"));
+        b.texts(By.cssSelector("#through-quote .leg"), legs -> assertThat(legs).hasSize(2));
+        b.text(
+                By.cssSelector(".leg[data-leg='1']"),
+                first -> assertThat(first).startsWith("ຊ່ວງທີ 1").contains("CNY", "LAK"));
+        b.text(
+                By.cssSelector(".leg[data-leg='2']"),
+                second -> assertThat(second).startsWith("ຊ່ວງທີ 2").contains("ການລົດໄຟແຫ່ງປະເທດໄທ", "THB"));
+        b.text(
+                By.id("through-carriers"),
+                carriers -> assertThat(carriers)
+                        .contains(
+                                "ກຸ່ມບໍລິສັດທາງລົດໄຟຈີນ ຄຸນໝິງ",
+                                "ບໍລິສັດ ທາງລົດໄຟ ລາວ-ຈີນ ຈຳກັດ",
+                                "ການລົດໄຟແຫ່ງປະເທດໄທ"));
+        b.text(
+                By.id("through-total"),
+                total -> assertThat(total).startsWith("ລວມທັງໝົດ:").contains("THB", "LAK", "CNY", "USD"));
         // the page shows what the API answers for the same ask
         JsonNode q = ok(
                 server.postJson(
@@ -90,16 +98,20 @@ class ThroughFreightBrowserTest {
                         null,
                         "{\"from\":\"YHE\",\"to\":\"KTW\",\"equipment\":[{\"kind\":\"REEFER_40\",\"count\":4}]}"),
                 200);
-        assertThat(b.driver.findElement(By.id("through-total")).getText())
-                .contains(q.get("total").get("THB").get("amount").asText() + " THB");
+        b.text(
+                By.id("through-total"),
+                total -> assertThat(total)
+                        .contains(q.get("total").get("THB").get("amount").asText() + " THB"));
         b.shot("freight-through-quote-lo");
 
         // the booking to the yard is offered, sent on through, and its note downloads as a PDF
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consign-form")));
         b.setValue(By.id("through-booking"), bookingId);
         b.click(By.cssSelector("#consign-form [type=submit]"));
-        WebElement done = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("through-consigned")));
-        assertThat(done.getText()).contains(bookingId).contains("ສົ່ງຕໍ່ໄປຮອດ");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("through-consigned")));
+        b.text(
+                By.id("through-consigned"),
+                done -> assertThat(done).contains(bookingId).contains("ສົ່ງຕໍ່ໄປຮອດ"));
         String onward = server.platform
                 .database()
                 .jdbi()
@@ -108,8 +120,8 @@ class ThroughFreightBrowserTest {
                         .mapTo(String.class)
                         .one());
         assertThat(onward).isEqualTo("KTW");
-        WebElement pdf = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("through-pdf")));
-        assertThat(pdf.getText()).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("through-pdf")));
+        b.text(By.id("through-pdf"), pdf -> assertThat(pdf).isEqualTo("ດາວໂຫຼດໃບນຳສົ່ງສິນຄ້າ (PDF)"));
         assertThat(FreightBrowserTest.download(b, "through-pdf")).isEqualTo("200 application/pdf");
         b.shot("freight-through-consigned-lo");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
@@ -134,9 +146,11 @@ class ThroughFreightBrowserTest {
         b.wait.until(d -> d.getCurrentUrl().endsWith("/freight-office.html?network=vientiane-bangkok"));
         b.lang("lo");
         b.click(By.cssSelector("article.request[data-id='" + id + "'] [data-action=approve]"));
-        WebElement approved = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.request[data-id='" + id + "'][data-status=APPROVED]")));
-        assertThat(approved.getText()).contains("ທ່ານາແລ້ງ"); // Thanaleng in Lao, from that network's points
+        By approved = By.cssSelector("article.request[data-id='" + id + "'][data-status=APPROVED]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(approved));
+        b.text(
+                approved,
+                text -> assertThat(text).contains("ທ່ານາແລ້ງ")); // Thanaleng in Lao, from that network's points
         b.click(By.cssSelector("article.request[data-id='" + id + "'] .btn-link"));
         b.wait.until(d -> Boolean.TRUE.equals(b.js(
                 "const i = document.querySelector('#diagram img'); return !!i && i.complete && i.naturalWidth > 0")));

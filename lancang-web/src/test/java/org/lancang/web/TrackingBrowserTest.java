@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -72,17 +71,17 @@ class TrackingBrowserTest {
         b.wait.until(d -> d.getCurrentUrl().endsWith("/tracking.html"));
         b.click(By.cssSelector(".lang-switch button[lang=zh]"));
         b.wait.until(d -> "zh".equals(b.js("return document.documentElement.lang")));
-        WebElement eta = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eta-local")));
-        assertThat(eta.getText()).isNotBlank();
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eta-local")));
+        b.text(By.id("eta-local"), eta -> assertThat(eta).isNotBlank());
         // the zone named by the countries whose points keep it (China's), from the network's data
-        assertThat(b.driver.findElement(By.id("eta")).getText()).contains("中国时间");
-        WebElement boxes = b.wait.until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#strip g.boxes[data-point=VTS] text")));
-        assertThat(boxes.getText()).isEqualTo("3");
-        WebElement row = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#events-table tr[data-type=GATE_IN][data-classifier=ACT]")));
-        assertThat(row.getText()).contains("进场").contains(unit);
-        assertThat(b.driver.findElement(By.id("events-heading")).getText()).isEqualTo("事件");
+        b.text(By.id("eta"), eta -> assertThat(eta).contains("中国时间"));
+        By boxes = By.cssSelector("#strip g.boxes[data-point=VTS] text");
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(boxes));
+        b.text(boxes, count -> assertThat(count).isEqualTo("3"));
+        By row = By.cssSelector("#events-table tr[data-type=GATE_IN][data-classifier=ACT]");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        b.text(row, event -> assertThat(event).contains("进场").contains(unit));
+        b.text(By.id("events-heading"), heading -> assertThat(heading).isEqualTo("事件"));
         b.shot("tracking-zh");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
     }

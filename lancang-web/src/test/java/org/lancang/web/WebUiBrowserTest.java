@@ -2,17 +2,11 @@ package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,16 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,13 +29,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * planner's scenarios are in PlannerAndMaintenanceBrowserTest since timetable changes go through drafts).
  */
 class WebUiBrowserTest {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     /** Three days ahead: inside every operator's sales window (LCR sells 7 days ahead), and a 5 % refund fee. */
     private static final String DATE = LocalDate.now().plusDays(3).toString();
 
     private static TestServer server;
     private static WebDriver driver;
     private static WebDriverWait wait;
+    private static BrowserSupport b;
 
     @BeforeAll
     static void start() throws IOException {
@@ -64,40 +51,15 @@ class WebUiBrowserTest {
                 admin,
                 "{\"username\":\"planner1\",\"displayName\":\"Planner One\","
                         + "\"password\":\"planner password\",\"roles\":[\"PLANNER\"]}");
-        Files.createDirectories(SHOTS);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--window-size=1024,600",
-                "--lang=en-GB",
-                "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
-        // the browser's console, to prove the Content-Security-Policy blocks nothing the pages do
-        o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        driver = new ChromeDriver(service, o);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the browser's console is kept too, to prove the Content-Security-Policy blocks nothing the pages do
+        b = new BrowserSupport(server, 1024, 600);
+        driver = b.driver;
+        wait = b.wait;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        BrowserSupport.close(b, server);
     }
 
     /** Whatever a scenario did, the browser refused nothing under the server's Content-Security-Policy. */
@@ -122,90 +84,103 @@ class WebUiBrowserTest {
     void freshBrowser() {
         driver.get(server.url("/signin.html"));
         driver.manage().deleteAllCookies();
-        js("localStorage.clear()");
+        b.js("localStorage.clear()");
     }
 
     @Test
     void aPassengerRegistersBooksACrossBorderSeatInLaoPaysSeesTheQrCodeAndCancelsWithTheFee() {
         driver.get(server.url("/register.html"));
-        type(By.id("username"), "somchai");
-        type(By.id("displayName"), "Somchai");
-        type(By.id("password"), "somchai password 1");
-        type(By.id("password2"), "somchai password 1");
-        click(By.cssSelector("#register-form [type=submit]"));
+        b.type(By.id("username"), "somchai");
+        b.type(By.id("displayName"), "Somchai");
+        b.type(By.id("password"), "somchai password 1");
+        b.type(By.id("password2"), "somchai password 1");
+        b.click(By.cssSelector("#register-form [type=submit]"));
         wait.until(ExpectedConditions.urlToBe(server.url("/")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".user-name"), "Somchai"));
 
-        click(By.cssSelector(".lang-switch button[lang=lo]"));
-        wait.until(d -> "lo".equals(js("return document.documentElement.lang")));
-        click(By.cssSelector("nav a[href='/book.html']"));
+        b.click(By.cssSelector(".lang-switch button[lang=lo]"));
+        wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
+        b.click(By.cssSelector("nav a[href='/book.html']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("ປີ້ລົດໄຟ");
+        b.text(By.tagName("h1"), h1 -> assertThat(h1).isEqualTo("ປີ້ລົດໄຟ"));
 
-        chooseStation("from", "昆明", "KMS"); // typed in Chinese in the Lao page
-        chooseStation("to", "ວຽງຈັນ", "VTE");
-        assertThat(driver.findElement(By.cssSelector("[data-field=to] input")).getAttribute("value"))
-                .isEqualTo("ນະຄອນຫຼວງວຽງຈັນ");
-        setValue(By.id("date"), DATE);
-        click(By.cssSelector("#search-form [type=submit]"));
+        b.chooseStation("from", "昆明", "KMS"); // typed in Chinese in the Lao page
+        b.chooseStation("to", "ວຽງຈັນ", "VTE");
+        b.attribute(
+                By.cssSelector("[data-field=to] input"),
+                "value",
+                to -> assertThat(to).isEqualTo("ນະຄອນຫຼວງວຽງຈັນ"));
+        b.setValue(By.id("date"), DATE);
+        b.click(By.cssSelector("#search-form [type=submit]"));
 
-        WebElement d887 =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D87]")));
+        String d887 = "li.journey[data-train=D87]";
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(d887)));
         String[] laoMonths = {
             "ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ",
             "ທັນວາ"
         };
-        assertThat(driver.findElement(By.cssSelector("#results h2")).getText())
-                .contains(" " + laoMonths[LocalDate.parse(DATE).getMonthValue() - 1] + " ");
-        assertThat(d887.findElement(By.cssSelector(".border-badge")).getText()).isEqualTo("ຂ້າມຊາຍແດນ");
-        assertThat(d887.findElement(By.cssSelector(".dep")).getText())
-                .contains("08:00")
-                .contains("UTC+8");
-        assertThat(d887.findElement(By.cssSelector(".arr")).getText())
-                .contains("UTC+7")
-                .contains("ນະຄອນຫຼວງວຽງຈັນ");
-        assertThat(d887.findElement(By.cssSelector(".duration")).getText()).contains("ຊມ");
-        WebElement second = d887.findElement(By.cssSelector("tr[data-class=SECOND]"));
-        assertThat(second.getText()).contains("ຊັ້ນສອງ").contains("₭"); // kip: the default currency in Lao
-        shot("passenger-1-results-lo");
+        String month = laoMonths[LocalDate.parse(DATE).getMonthValue() - 1];
+        b.text(By.cssSelector("#results h2"), heading -> assertThat(heading).contains(" " + month + " "));
+        b.text(
+                By.cssSelector(d887 + " .border-badge"),
+                badge -> assertThat(badge).isEqualTo("ຂ້າມຊາຍແດນ"));
+        b.text(
+                By.cssSelector(d887 + " .dep"),
+                dep -> assertThat(dep).contains("08:00").contains("UTC+8"));
+        b.text(
+                By.cssSelector(d887 + " .arr"),
+                arr -> assertThat(arr).contains("UTC+7").contains("ນະຄອນຫຼວງວຽງຈັນ"));
+        b.text(
+                By.cssSelector(d887 + " .duration"),
+                duration -> assertThat(duration).contains("ຊມ"));
+        String second = d887 + " tr[data-class=SECOND]";
+        b.text(
+                By.cssSelector(second),
+                seats -> assertThat(seats).contains("ຊັ້ນສອງ").contains("₭")); // kip: the default currency in Lao
+        b.shot("passenger-1-results-lo");
 
-        second.findElement(By.tagName("button")).click();
+        b.click(By.cssSelector(second + " button"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
-        assertThat(new Select(field("passengers[0].documentType"))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("PASSPORT");
-        new Select(field("position")).selectByValue("WINDOW");
+        b.attribute(
+                BrowserSupport.inField("passengers[0].documentType"),
+                "value",
+                chosen -> assertThat(chosen).isEqualTo("PASSPORT"));
+        new Select(b.field("position")).selectByValue("WINDOW");
         fillPassenger("Somchai Phommavong", "LAO", "PASSPORT", "P7654321", "1990-05-06", "2032-01-01");
-        shot("passenger-2-details");
-        click(By.cssSelector("#details-form [type=submit]"));
+        b.shot("passenger-2-details");
+        b.click(By.cssSelector("#details-form [type=submit]"));
 
-        WebElement pay = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=pay]")));
-        assertThat(driver.findElement(By.cssSelector("article.booking")).getAttribute("data-status"))
-                .isEqualTo("HELD");
-        shot("passenger-3-pay");
-        pay.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=pay]")));
+        b.attribute(
+                By.cssSelector("article.booking"),
+                "data-status",
+                status -> assertThat(status).isEqualTo("HELD"));
+        b.shot("passenger-3-pay");
+        b.click(By.cssSelector("[data-action=pay]"));
 
-        WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.booking[data-status=TICKETED] img.qr")));
-        wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
-        String ticket = driver.findElement(By.cssSelector(".ticket-number")).getText();
-        assertThat(ticket).contains("D87-");
-        assertThat(driver.findElement(By.cssSelector(".seat")).getText()).startsWith("ຕູ້");
-        shot("passenger-4-ticket-qr");
+        String qr = "article.booking[data-status=TICKETED] img.qr";
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(qr)));
+        wait.until(d -> (Boolean)
+                b.js("const i = document.querySelector(arguments[0]); return i.complete && i.naturalWidth > 0", qr));
+        b.text(By.cssSelector(".ticket-number"), ticket -> assertThat(ticket).contains("D87-"));
+        b.text(By.cssSelector(".seat"), seat -> assertThat(seat).startsWith("ຕູ້"));
+        b.shot("passenger-4-ticket-qr");
 
-        click(By.cssSelector("[data-action=cancel]"));
-        WebElement fee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".quote-fee")));
-        String feeText = fee.getText();
-        assertThat(feeText).contains("₭").matches(".*[1-9].*"); // three days ahead: 5 %, not nothing
-        assertThat(driver.findElement(By.cssSelector("[data-action=cancel]")).isDisplayed())
-                .isFalse();
-        shot("passenger-5-refund-quote");
-        click(By.cssSelector("[data-action=confirm-cancel]"));
-        WebElement done =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cancelled-message")));
-        assertThat(done.getText()).contains(feeText).contains("ຍົກເລີກແລ້ວ");
-        shot("passenger-6-cancelled");
+        b.click(By.cssSelector("[data-action=cancel]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".quote-fee")));
+        String feeText = b.text(
+                By.cssSelector(".quote-fee"),
+                fee -> assertThat(fee).contains("₭").matches(".*[1-9].*")); // three days ahead: 5 %, not nothing
+        b.displayed(
+                By.cssSelector("[data-action=cancel]"),
+                shown -> assertThat(shown).isFalse());
+        b.shot("passenger-5-refund-quote");
+        b.click(By.cssSelector("[data-action=confirm-cancel]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cancelled-message")));
+        b.text(
+                By.cssSelector(".cancelled-message"),
+                done -> assertThat(done).contains(feeText).contains("ຍົກເລີກແລ້ວ"));
+        b.shot("passenger-6-cancelled");
 
         List<String> rows = server.platform
                 .database()
@@ -220,29 +195,33 @@ class WebUiBrowserTest {
     @Test
     void aCrossBorderBookingWithoutAPassportShowsTheErrorAtThePassportFieldAndCreatesNothing() {
         server.passenger("wangfang", "Wang Fang", "wang password 1");
-        signIn("wangfang", "wang password 1", "/book.html?from=KMS&to=VTE&date=" + DATE);
-        wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
-        click(By.cssSelector("#search-form [type=submit]"));
-        click(By.cssSelector("li.journey[data-train=D87] tr[data-class=SECOND] button"));
+        b.signIn("wangfang", "wang password 1", "/book.html?from=KMS&to=VTE&date=" + DATE);
+        wait.until(d -> "KMS".equals(b.field("from").getAttribute("data-code")));
+        b.click(By.cssSelector("#search-form [type=submit]"));
+        b.click(By.cssSelector("li.journey[data-train=D87] tr[data-class=SECOND] button"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         fillPassenger("Wang Fang", "CHN", "CHINESE_RESIDENT_ID", "530102199001011234", "1990-01-01", null);
-        click(By.cssSelector("#details-form [type=submit]"));
+        b.click(By.cssSelector("#details-form [type=submit]"));
 
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='passengers[0].documentType'] .field-error")));
-        assertThat(error.getText()).contains("border").containsIgnoringCase("passport");
-        assertThat(field("passengers[0].documentType").getAttribute("aria-invalid"))
-                .isEqualTo("true");
-        assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("passengers[0].documentType");
+        By error = By.cssSelector("[data-field='passengers[0].documentType'] .field-error");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(error));
+        b.text(error, said -> assertThat(said).contains("border").containsIgnoringCase("passport"));
+        b.attribute(
+                BrowserSupport.inField("passengers[0].documentType"),
+                "aria-invalid",
+                invalid -> assertThat(invalid).isEqualTo("true"));
+        b.until(
+                d -> d.switchTo().activeElement().getAttribute("name"),
+                focused -> assertThat(focused).isEqualTo("passengers[0].documentType"));
         assertThat(driver.findElements(By.cssSelector("[data-action=pay]"))).isEmpty();
-        shot("no-passport-error");
+        b.shot("no-passport-error");
         // the same refusal in Lao: the server names the rule, the page says it in the reader's language
-        click(By.cssSelector(".lang-switch button[lang=lo]"));
-        wait.until(d -> "lo".equals(js("return document.documentElement.lang")));
-        click(By.cssSelector("#details-form [type=submit]"));
+        b.click(By.cssSelector(".lang-switch button[lang=lo]"));
+        wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
+        b.click(By.cssSelector("#details-form [type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-field='passengers[0].documentType'] .field-error"), "ໜັງສືຜ່ານແດນ"));
-        shot("no-passport-error-lo");
+        b.shot("no-passport-error-lo");
         long bookings = server.platform
                 .database()
                 .jdbi()
@@ -254,43 +233,49 @@ class WebUiBrowserTest {
 
     @Test
     void anAgentSellsATicketToAWalkInPassengerAndFindsItByDocumentNumber() {
-        signIn("window3", "agent password", "/agent.html");
+        b.signIn("window3", "agent password", "/agent.html");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
-        WebElement from = field("from"); // with the keyboard alone: type, arrow down, Enter
+        WebElement from = b.field("from"); // with the keyboard alone: type, arrow down, Enter
         from.sendKeys("Vient");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=from] [role=listbox]")));
         from.sendKeys(Keys.ARROW_DOWN);
-        assertThat(from.getAttribute("aria-activedescendant")).isNotBlank();
+        b.attribute(
+                BrowserSupport.inField("from"),
+                "aria-activedescendant",
+                active -> assertThat(active).isNotBlank());
         from.sendKeys(Keys.ENTER);
-        wait.until(d -> "VTE".equals(from.getAttribute("data-code")));
-        assertThat(from.getAttribute("aria-expanded")).isEqualTo("false");
-        chooseStation("to", "ຫລວງພະບາງ", "LPB");
-        setValue(By.id("date"), DATE);
-        click(By.cssSelector("#search-form [type=submit]"));
-        click(By.cssSelector("li.journey[data-train=C82] tr[data-class=SECOND] button"));
+        wait.until(d -> "VTE".equals(b.field("from").getAttribute("data-code")));
+        b.attribute(
+                BrowserSupport.inField("from"),
+                "aria-expanded",
+                expanded -> assertThat(expanded).isEqualTo("false"));
+        b.chooseStation("to", "ຫລວງພະບາງ", "LPB");
+        b.setValue(By.id("date"), DATE);
+        b.click(By.cssSelector("#search-form [type=submit]"));
+        b.click(By.cssSelector("li.journey[data-train=C82] tr[data-class=SECOND] button"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         fillPassenger("Khamla Sisouk", "LAO", "LAO_ID_CARD", "LA5566778", "1979-11-02", null);
-        click(By.cssSelector("#details-form [type=submit]"));
-        click(By.cssSelector("[data-action=pay]"));
+        b.click(By.cssSelector("#details-form [type=submit]"));
+        b.click(By.cssSelector("[data-action=pay]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#step article.booking[data-status=TICKETED] img.qr")));
-        String ticket =
-                driver.findElement(By.cssSelector("#step .ticket-number")).getText();
-        String bookingId =
-                driver.findElement(By.cssSelector("#step article.booking")).getAttribute("data-id");
-        shot("agent-1-sold");
+        String ticket = b.text(By.cssSelector("#step .ticket-number"));
+        String bookingId = b.attribute(
+                By.cssSelector("#step article.booking"),
+                "data-id",
+                id -> assertThat(id).isNotBlank());
+        b.shot("agent-1-sold");
 
-        type(By.id("q"), "la5566778");
-        click(By.cssSelector("#find-form [type=submit]"));
-        WebElement found =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found article.booking")));
-        assertThat(driver.findElements(By.cssSelector("#found article.booking")))
-                .hasSize(1);
-        assertThat(found.getAttribute("data-id")).isEqualTo(bookingId);
-        assertThat(found.getAttribute("data-status")).isEqualTo("TICKETED");
-        assertThat(found.getText()).contains("Khamla Sisouk").contains(ticket.replaceAll(".* ", ""));
-        js("arguments[0].scrollIntoView()", found);
-        shot("agent-2-found-by-document");
+        b.type(By.id("q"), "la5566778");
+        b.click(By.cssSelector("#find-form [type=submit]"));
+        By found = By.cssSelector("#found article.booking");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(found));
+        b.until(d -> d.findElements(found), all -> assertThat(all).hasSize(1));
+        b.attribute(found, "data-id", id -> assertThat(id).isEqualTo(bookingId));
+        b.attribute(found, "data-status", status -> assertThat(status).isEqualTo("TICKETED"));
+        b.text(found, text -> assertThat(text).contains("Khamla Sisouk").contains(ticket.replaceAll(".* ", "")));
+        b.js("document.querySelector('#found article.booking').scrollIntoView()");
+        b.shot("agent-2-found-by-document");
         String owner = server.platform
                 .database()
                 .jdbi()
@@ -300,15 +285,15 @@ class WebUiBrowserTest {
                         .one());
         assertThat(owner).isEqualTo("window3");
 
-        found.findElement(By.cssSelector("[data-action=cancel]")).click(); // the refund at the window
+        b.click(By.cssSelector("#found article.booking [data-action=cancel]")); // the refund at the window
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#found .quote-refund")));
-        click(By.cssSelector("#found [data-action=confirm-cancel]"));
+        b.click(By.cssSelector("#found [data-action=confirm-cancel]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#found article.booking[data-status=CANCELLED]")));
-        assertThat(driver.findElement(By.cssSelector("#found .cancelled-message"))
-                        .getText())
-                .contains("Refund");
-        shot("agent-3-refunded");
+        b.text(
+                By.cssSelector("#found .cancelled-message"),
+                message -> assertThat(message).contains("Refund"));
+        b.shot("agent-3-refunded");
     }
 
     @Test
@@ -325,33 +310,37 @@ class WebUiBrowserTest {
         server.postJson("/api/bookings/" + id + "/payment", token, "{\"idempotencyKey\":\"k-" + id + "\"}");
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            signIn("noy", "noy password 1", "/trips.html");
-            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("article.booking[data-id='" + id + "'][data-status=TICKETED]")));
-            WebElement qr = card.findElement(By.cssSelector("img.qr"));
-            wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
-            assertThat(card.getText())
-                    .contains("Noy K.")
-                    .contains("First class")
-                    .contains("₭");
+            b.signIn("noy", "noy password 1", "/trips.html");
+            String card = "article.booking[data-id='" + id + "'][data-status=TICKETED]";
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
+            wait.until(d -> (Boolean) b.js(
+                    "const i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0",
+                    card + " img.qr"));
+            b.text(
+                    By.cssSelector(card),
+                    text -> assertThat(text)
+                            .contains("Noy K.")
+                            .contains("First class")
+                            .contains("₭"));
             assertFitsTheScreen(390);
-            shot("trips-phone");
-            card.findElement(By.cssSelector("[data-action=cancel]")).click();
+            b.shot("trips-phone");
+            b.click(By.cssSelector(card + " [data-action=cancel]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".quote-fee")));
-            click(By.cssSelector("[data-action=confirm-cancel]"));
+            b.click(By.cssSelector("[data-action=confirm-cancel]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("article.booking[data-id='" + id + "'][data-status=CANCELLED]")));
-            assertThat(driver.findElement(By.cssSelector(".cancelled-message")).getText())
-                    .contains("Refund");
-            shot("trips-phone-cancelled");
+            b.text(
+                    By.cssSelector(".cancelled-message"),
+                    message -> assertThat(message).contains("Refund"));
+            b.shot("trips-phone-cancelled");
 
             driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
-            wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
-            click(By.cssSelector("#search-form [type=submit]"));
+            wait.until(d -> "KMS".equals(b.field("from").getAttribute("data-code")));
+            b.click(By.cssSelector("#search-form [type=submit]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey[data-train=D87]")));
             assertFitsTheScreen(390);
-            js("document.querySelector('li.journey[data-train=D87]').scrollIntoView()");
-            shot("book-phone-results");
+            b.js("document.querySelector('li.journey[data-train=D87]').scrollIntoView()");
+            b.shot("book-phone-results");
         } finally {
             driver.manage().window().setSize(new Dimension(1024, 600));
         }
@@ -379,59 +368,56 @@ class WebUiBrowserTest {
             fillers.add(r.json().get("id").asText());
         }
         server.passenger("liwei", "Li Wei", "li wei password 1");
-        signIn("liwei", "li wei password 1", "/book.html?from=KMS&to=PUE&date=" + DATE);
-        wait.until(d -> "KMS".equals(field("from").getAttribute("data-code")));
+        b.signIn("liwei", "li wei password 1", "/book.html?from=KMS&to=PUE&date=" + DATE);
+        wait.until(d -> "KMS".equals(b.field("from").getAttribute("data-code")));
         // the page searches by itself for a link with stations and a date: a second search would redraw the list
-        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.journey[data-train=C281] tr[data-class=FIRST]")));
-        assertThat(first.getText()).contains("Sold out");
-        WebElement join = first.findElement(By.tagName("button"));
-        assertThat(join.getText()).isEqualTo("Join the waitlist");
-        join.click();
+        By first = By.cssSelector("li.journey[data-train=C281] tr[data-class=FIRST]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(first));
+        b.text(first, seats -> assertThat(seats).contains("Sold out"));
+        By join = By.cssSelector("li.journey[data-train=C281] tr[data-class=FIRST] button");
+        b.text(join, button -> assertThat(button).isEqualTo("Join the waitlist"));
+        b.click(join);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
         fillPassenger("Li Wei", "CHN", "CHINESE_RESIDENT_ID", "530102199202020022", "1992-02-02", null);
-        click(By.cssSelector("#details-form [type=submit]"));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ok")))
-                        .getText())
-                .contains("position 1");
-        shot("waitlist-1-joined");
+        b.click(By.cssSelector("#details-form [type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ok")));
+        b.text(By.cssSelector(".message.ok"), message -> assertThat(message).contains("position 1"));
+        b.shot("waitlist-1-joined");
 
         // A seat comes back: the agent cancels the single-passenger sale; the waitlist gets it as a hold.
         assertThat(server.postJson("/api/bookings/" + fillers.get(11) + "/cancel", agent, "{}")
                         .status())
                 .isEqualTo(200);
         driver.get(server.url("/trips.html"));
-        WebElement offered = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=OFFERED]")));
-        assertThat(offered.getText()).contains("C281").contains("Seat offered");
-        shot("waitlist-2-offered");
-        offered.findElement(By.cssSelector("button.btn:not(.secondary)")).click();
+        By offered = By.cssSelector("#waitlist li[data-status=OFFERED]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(offered));
+        b.text(offered, offer -> assertThat(offer).contains("C281").contains("Seat offered"));
+        b.shot("waitlist-2-offered");
+        b.click(By.cssSelector("#waitlist li[data-status=OFFERED] button.btn:not(.secondary)"));
         wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#waitlist li[data-status=FULFILLED]")));
-        WebElement ticket = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.booking[data-status=TICKETED]")));
-        assertThat(ticket.getText()).contains("C281");
-        shot("waitlist-3-paid");
+        String ticket = "article.booking[data-status=TICKETED]";
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
+        b.text(By.cssSelector(ticket), text -> assertThat(text).contains("C281"));
+        b.shot("waitlist-3-paid");
 
         // The ticket moves to another train the next day, chosen from the journeys shown beside it.
         String next = LocalDate.parse(DATE).plusDays(1).toString();
-        ticket.findElement(By.cssSelector("[data-action=change]")).click();
-        setValue(By.cssSelector("article.booking[data-status=TICKETED] .change-panel input"), next);
-        ticket.findElement(By.cssSelector("[data-action=change-search]")).click();
-        WebElement option = wait.until(
-                ExpectedConditions.elementToBeClickable(
-                        By.xpath(
-                                "//article[@data-status='TICKETED']//ul[@class='change-list']//button[starts-with(normalize-space(.), 'C277 ')]")));
-        option.click();
+        b.click(By.cssSelector(ticket + " [data-action=change]"));
+        b.setValue(By.cssSelector(ticket + " .change-panel input"), next);
+        b.click(By.cssSelector(ticket + " [data-action=change-search]"));
+        b.click(By.xpath("//article[@data-status='TICKETED']//ul[@class='change-list']"
+                + "//button[starts-with(normalize-space(.), 'C277 ')]"));
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.ok"), "Changed to C277"));
-        shot("change-1-done");
+        b.shot("change-1-done");
         String token = server.token("liwei", "li wei password 1");
         List<String> states = new ArrayList<>();
         server.get("/api/bookings", token)
                 .json()
-                .forEach(b -> states.add(b.get("train").asText() + " "
-                        + b.get("date").asText() + " " + b.get("status").asText()));
+                .forEach(booking -> states.add(booking.get("train").asText() + " "
+                        + booking.get("date").asText() + " "
+                        + booking.get("status").asText()));
         assertThat(states).containsExactlyInAnyOrder("C277 " + next + " TICKETED", "C281 " + DATE + " CHANGED");
     }
 
@@ -442,138 +428,75 @@ class WebUiBrowserTest {
                 server.adminToken(),
                 "{\"username\":\"souk\",\"displayName\":\"Souk\","
                         + "\"password\":\"maintainer password\",\"roles\":[\"MAINTAINER\"]}");
-        signIn("souk", "maintainer password", "/maintenance.html");
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("defect-form")));
-        assertThat(driver.findElement(By.id("d-asset")).getAttribute("value")).isEqualTo("BRG-LPB-MEKONG");
-        type(By.id("d-desc"), "Bearing displaced on pier 4");
-        click(By.id("d-restrict"));
+        b.signIn("souk", "maintainer password", "/maintenance.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("defect-form")));
+        b.attribute(By.id("d-asset"), "value", asset -> assertThat(asset).isEqualTo("BRG-LPB-MEKONG"));
+        b.type(By.id("d-desc"), "Bearing displaced on pier 4");
+        b.click(By.id("d-restrict"));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Vientiane")); // in force from today, Lao time
-        setValue(By.id("r-vf"), today + "T00:00");
-        setValue(By.id("r-vt"), today.plusDays(3) + "T00:00");
-        form.findElement(By.cssSelector("[type=submit]")).click();
-        WebElement result =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#defect-result table")));
-        String delays = driver.findElement(By.id("defect-result")).getText();
-        assertThat(delays).contains("saved").contains("C82").contains("K12");
-        assertThat(result.findElements(By.cssSelector("td.delay")))
-                .isNotEmpty()
-                .allSatisfy(td -> assertThat(td.getText()).startsWith("+"));
+        b.setValue(By.id("r-vf"), today + "T00:00");
+        b.setValue(By.id("r-vt"), today.plusDays(3) + "T00:00");
+        b.click(By.cssSelector("#defect-form [type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#defect-result table")));
+        b.text(
+                By.id("defect-result"),
+                delays -> assertThat(delays).contains("saved").contains("C82").contains("K12"));
+        b.texts(
+                By.cssSelector("#defect-result table td.delay"),
+                delays -> assertThat(delays)
+                        .isNotEmpty()
+                        .allSatisfy(delay -> assertThat(delay).startsWith("+")));
         String defectId = server.get("/api/maintenance/restrictions", server.token("souk", "maintainer password"))
                 .json()
                 .get(0)
                 .get("id")
                 .asText();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restrictions"), "45 km/h"));
-        js("arguments[0].scrollIntoView()", result);
-        shot("maintenance-1-defect-delays");
+        b.js("document.querySelector('#defect-result table').scrollIntoView()");
+        b.shot("maintenance-1-defect-delays");
 
-        type(By.id("w-defect"), defectId);
-        type(By.id("w-title"), "Reset the bearing");
-        click(By.cssSelector("#wo-form [type=submit]"));
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//div[@id='board']//article[contains(., 'Reset the bearing')]")));
-        assertThat(card.getText()).contains(defectId).contains("souk");
-        js("arguments[0].scrollIntoView()", card);
-        shot("maintenance-2-work-order");
+        b.type(By.id("w-defect"), defectId);
+        b.type(By.id("w-title"), "Reset the bearing");
+        b.click(By.cssSelector("#wo-form [type=submit]"));
+        By card = By.xpath("//div[@id='board']//article[contains(., 'Reset the bearing')]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+        b.text(card, order -> assertThat(order).contains(defectId).contains("souk"));
+        wait.until(d -> {
+            b.js("arguments[0].scrollIntoView()", d.findElement(card));
+            return true;
+        });
+        b.shot("maintenance-2-work-order");
 
-        click(By.xpath("//ul[@id='restrictions']//button"));
+        b.click(By.xpath("//ul[@id='restrictions']//button"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lift-result"), "lifted"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restrictions"), "No speed restriction"));
-        js("arguments[0].scrollIntoView()", driver.findElement(By.id("lift-result")));
-        shot("maintenance-3-lifted");
+        b.js("arguments[0].scrollIntoView()", driver.findElement(By.id("lift-result")));
+        b.shot("maintenance-3-lifted");
     }
 
     // ---------- helpers ----------
 
-    private static void signIn(String user, String password, String next) {
-        driver.get(server.url("/signin.html?next="
-                + next.replace("?", "%3F").replace("&", "%26").replace("=", "%3D")));
-        type(By.id("username"), user);
-        type(By.id("password"), password);
-        click(By.cssSelector("#signin-form [type=submit]"));
-        wait.until(d -> d.getCurrentUrl().startsWith(server.url(next.replaceAll("\\?.*", ""))));
-    }
-
-    /** Types into a station type-ahead and picks the station from the list with the keyboard. */
-    private static void chooseStation(String name, String text, String code) {
-        WebElement input = field(name);
-        input.clear();
-        input.sendKeys(text);
-        By option = By.cssSelector("[data-field=" + name + "] li[role=option][data-code=" + code + "]");
-        // the list is the server's answer to the last keystroke: an earlier answer's option may be replaced
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(option).click();
-            return true;
-        });
-        wait.until(d -> code.equals(input.getAttribute("data-code")));
-    }
-
     private static void fillPassenger(
             String name, String nationality, String documentType, String number, String born, String expiry) {
-        type(By.name("passengers[0].name"), name);
-        new Select(field("passengers[0].documentType")).selectByValue(documentType);
-        new Select(field("passengers[0].nationality")).selectByValue(nationality);
-        type(By.name("passengers[0].documentNumber"), number);
+        b.type(By.name("passengers[0].name"), name);
+        new Select(b.field("passengers[0].documentType")).selectByValue(documentType);
+        new Select(b.field("passengers[0].nationality")).selectByValue(nationality);
+        b.type(By.name("passengers[0].documentNumber"), number);
         if (expiry != null) {
-            setValue(By.name("passengers[0].documentExpiry"), expiry);
+            b.setValue(By.name("passengers[0].documentExpiry"), expiry);
         }
-    }
-
-    private static WebElement field(String name) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='" + name + "'] input, [data-field='" + name + "'] select")));
-    }
-
-    private static void type(By by, String text) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(by)).sendKeys(text);
-    }
-
-    /** Clicks the element once clickable; found again if the page redraws it between finding and clicking. */
-    private static void click(By by) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
-            if (e == null) {
-                return false;
-            }
-            e.click();
-            return true;
-        });
-    }
-
-    /** Date and time inputs take their value in ISO form whatever the browser's locale. */
-    private static void setValue(By by, String value) {
-        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        js(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-                e,
-                value);
-        assertThat(e.getAttribute("value")).isEqualTo(value);
     }
 
     /** Nothing sticks out sideways; the message names what does. */
     private static void assertFitsTheScreen(long width) {
-        assertThat((Long) js("return document.documentElement.scrollWidth"))
+        assertThat((Long) b.js("return document.documentElement.scrollWidth"))
                 .as(
                         "too wide: %s",
-                        js(
+                        b.js(
                                 "return [...document.querySelectorAll('body *')]"
                                         + ".filter((e) => e.getBoundingClientRect().right > arguments[0] + 1).slice(-6)"
                                         + ".map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')",
                                 width))
                 .isLessThanOrEqualTo(width);
-    }
-
-    private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private static void shot(String name) {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new AssertionError("screenshot " + name, e);
-        }
     }
 }

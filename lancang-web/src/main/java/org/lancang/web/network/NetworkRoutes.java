@@ -60,10 +60,17 @@ public final class NetworkRoutes {
                 currency.map(Currency::code).orElse(null));
     }
 
+    /**
+     * A point of the network.
+     *
+     * @param countryNames the names of its country as the network's {@code countries.csv} gives them (both sides'
+     *                     at a border point), so a page can name a country, and the zone it keeps, on any network
+     */
     public record PointView(
             String code,
             NamesView names,
             String country,
+            NamesView countryNames,
             double km,
             String kmQuality,
             String kind,
@@ -84,6 +91,7 @@ public final class NetworkRoutes {
                     p.code(),
                     NamesView.of(p.names()),
                     p.country().code(),
+                    NamesView.of(p.country().names()),
                     p.km(),
                     p.kmQuality().name().toLowerCase(Locale.ROOT),
                     p.kind().name(),

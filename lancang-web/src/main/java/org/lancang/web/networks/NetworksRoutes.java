@@ -58,6 +58,7 @@ public final class NetworksRoutes {
     /**
      * A point of any network served, with the network it belongs to.
      *
+     * @param countryNames the names of its country as the network's {@code countries.csv} gives them
      * @param currency what its operator sells in (a buyer starting there pays in it by default), null where the
      *                 network sells nothing
      */
@@ -66,6 +67,7 @@ public final class NetworksRoutes {
             String code,
             NamesView names,
             String country,
+            NamesView countryNames,
             double km,
             String kind,
             String timeZone,
@@ -210,6 +212,7 @@ public final class NetworksRoutes {
                                             p.code(),
                                             NamesView.of(p.names()),
                                             p.country().code(),
+                                            NamesView.of(p.country().names()),
                                             p.km(),
                                             p.kind().name(),
                                             p.timeZone().getId(),
