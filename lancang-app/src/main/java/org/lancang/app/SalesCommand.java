@@ -13,6 +13,7 @@ import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesService;
 import org.lancang.ticketing.payments.Reconciliation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,6 +48,10 @@ final class SalesCommand extends CommandGroup {
                 names = "--currency",
                 description = "a code of the currencies table (default: the network's own, e.g. CNY on China–Laos)")
         String currency;
+
+        /** The stations pick the network; a folder named here is served for the search (its own stations). */
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) {
