@@ -41,7 +41,7 @@ class EarlyOriginFeedTest {
     private static final LocalDate RUN = LocalDate.of(2027, 1, 1);
 
     @Test
-    void aTrainLeavingBeforeTheFeedsDayIsOnTheDayBeforeAtTheSameInstants() {
+    void aTrainLeavingBeforeTheFeedsDayIsOnTheDayBeforeAtTheSameInstants() throws IOException {
         Network network = networkOnLaoTime();
         assertThat(network.feedZone()).isEqualTo(FEED_ZONE);
         Train early = early();
@@ -73,6 +73,11 @@ class EarlyOriginFeedTest {
             }
         }
         assertThat(fromFeed).isEqualTo(fromTrain);
+
+        GtfsValidatorTest.Report report = GtfsValidatorTest.validate(Zips.zip(files), "early-origin", RUN, "CN");
+        assertThat(report.errors())
+                .as("validator errors:\n%s", String.join("\n", report.errors()))
+                .isEmpty();
 
         Train back = new GtfsImporter()
                 .read(Zips.zip(files), List.of(importNetwork(network)))
