@@ -8,7 +8,8 @@ import {
 import { t, getLang } from '/lib/i18n.js';
 import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
-  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, operatorName, trainTypeName,
+  bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, stationCurrencies, operatorName,
+  trainTypeName,
   forecastLine, stationCountry, loadNationalities, nationalityName, stationNetwork,
 } from '/lib/tickets.js';
 import { journeyForm, journeyCard } from '/lib/journeys.js';
@@ -55,6 +56,10 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         h('option', { value: 'LAK', 'data-i18n': 'tk.lak' }, t('tk.lak')),
         h('option', { value: 'THB', 'data-i18n': 'tk.thb' }, t('tk.thb')))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', 'data-i18n': 'tk.search' }, t('tk.search'))));
+  // and the money of every other network served, by its code (a network folder's crowns have no text of their own)
+  stationCurrencies().filter((c) => !CURRENCIES.includes(c))
+    .forEach((c) => searchForm.currency.append(h('option', { value: c }, c)));
+  const offered = (c) => [...searchForm.currency.options].some((o) => o.value === c);
   searchForm.currency.value = defaultCurrency();
   const results = h('section', { id: 'results', 'aria-live': 'polite' });
   const step = h('section', { id: 'step', tabindex: '-1' });
@@ -76,10 +81,10 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   const WINDOW_KEY = 'lancang.window.from';
   if (agent && !params.get('from') && localStorage.getItem(WINDOW_KEY)) from.set(localStorage.getItem(WINDOW_KEY));
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) searchForm.date.value = params.get('date');
-  if (CURRENCIES.includes(params.get('currency'))) searchForm.currency.value = params.get('currency');
+  if (offered(params.get('currency'))) searchForm.currency.value = params.get('currency');
   // pay in the money of the station the journey starts from (kip at a Vientiane window), unless the buyer chose;
   // a reader in Lao pays in kip wherever the journey starts
-  let currencyChosen = CURRENCIES.includes(params.get('currency'));
+  let currencyChosen = offered(params.get('currency'));
   searchForm.currency.addEventListener('change', () => { currencyChosen = true; });
   const followStation = () => {
     const local = getLang() === 'lo' ? defaultCurrency() : stationCurrency(from.code);

@@ -70,6 +70,9 @@ export function lapInfantLine(p) {
     t('tk.withLapInfant', { name: p.infant.name }), doc);
 }
 
+/** The currencies the stations' operators sell in, each once (a network folder may add its own, NOK, SEK…). */
+export const stationCurrencies = () => [...new Set((stations || []).map((p) => p.currency).filter(Boolean))];
+
 /** The currency the station's own operator sells in (LAK in Laos, CNY in China), or null. */
 export const stationCurrency = (code) => { const p = stations && stations.find((x) => x.code === code); return p ? p.currency : null; };
 
@@ -200,12 +203,15 @@ export function stationField(name, labelKey) {
 // ---------- formatting ----------
 
 const DECIMALS = { CNY: 2, LAK: 0, THB: 2 };
+/** Shown by their own sign; any other (a network folder's NOK and SEK, both "kr" as narrow signs) by its code. */
+const SIGNED = ['CNY', 'LAK', 'THB', 'USD'];
 
-/** Money {minor, currency} for the current language, e.g. ¥470.00, ₭1,362,500, ฿1,234.00. */
+/** Money {minor, currency} for the current language, e.g. ¥470.00, ₭1,362,500, ฿1,234.00, NOK 91.00. */
 export function money(m) {
   if (!m) return '';
   const d = DECIMALS[m.currency] ?? 2;
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: m.currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: d,
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: m.currency,
+    currencyDisplay: SIGNED.includes(m.currency) ? 'narrowSymbol' : 'code', minimumFractionDigits: d,
     maximumFractionDigits: d }).format(m.minor / 10 ** d);
 }
 

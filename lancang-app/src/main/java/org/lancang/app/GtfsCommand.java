@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -152,7 +154,13 @@ final class GtfsCommand extends CommandGroup {
                         t.first().pointCode(),
                         clock(t.first().departure()),
                         t.last().pointCode(),
-                        clock(t.last().arrival()),
+                        clock(localAt(
+                                t,
+                                t.last().arrival(),
+                                into.network()
+                                        .point(t.last().pointCode())
+                                        .orElseThrow()
+                                        .timeZone())),
                         t.stops().size());
             }
             out.printf("%d trains read from %s%n", timetable.trains().size(), file);
@@ -223,6 +231,16 @@ final class GtfsCommand extends CommandGroup {
         }
 
         /** An offset from the service day's midnight as HH:MM (past 24:00 for trains running after midnight). */
+        /**
+         * A time of the train as the clocks read it in {@code zone} (its destination's), counted from midnight there
+         * of its first day: its times are counted from midnight in its origin's zone, an hour apart across the
+         * China–Laos border.
+         */
+        private static Duration localAt(Train t, Duration time, ZoneId zone) {
+            LocalDate day = t.calendar().startDate();
+            return Duration.between(day.atStartOfDay(), LocalDateTime.ofInstant(t.at(day, time), zone));
+        }
+
         private static String clock(Duration d) {
             return String.format(Locale.ROOT, "%02d:%02d", d.toHours(), d.toMinutesPart());
         }

@@ -22,12 +22,20 @@ abstract class PlatformCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (Platform platform = PlatformOpener.open(database, network().flatMap(NetworkOption::folder))) {
+        try (Platform platform = open()) {
             PrintWriter out = spec.commandLine().getOut();
             int code = run(platform, out);
             out.flush();
             return code;
         }
+    }
+
+    /**
+     * The platform the command works on: the jar's networks, and the folder its {@code --network} names, if any. A
+     * command over every network the server serves opens it with those instead.
+     */
+    Platform open() {
+        return PlatformOpener.open(database, network().flatMap(NetworkOption::folder));
     }
 
     /**

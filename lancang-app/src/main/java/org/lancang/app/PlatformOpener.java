@@ -40,6 +40,11 @@ final class PlatformOpener {
                 networks.add(folder.get());
             }
         }
+        return open(options, networks);
+    }
+
+    /** The platform serving {@code networks}, the first home, as {@code serve} serves them. */
+    static Platform open(DatabaseOptions options, List<DataFiles> networks) {
         Platform platform = Platform.open(
                 options.config(),
                 networks.get(0),

@@ -3,14 +3,17 @@ package org.lancang.app;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.lancang.money.Currency;
 import org.lancang.store.Platform;
+import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.store.sales.SalesRecords.JourneyOption;
 import org.lancang.store.sales.SalesService;
 import org.lancang.ticketing.payments.Reconciliation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,6 +48,10 @@ final class SalesCommand extends CommandGroup {
                 names = "--currency",
                 description = "a code of the currencies table (default: the network's own, e.g. CNY on China–Laos)")
         String currency;
+
+        /** The stations pick the network; a folder named here is served for the search (its own stations). */
+        @Mixin
+        NetworkOption network;
 
         @Override
         int run(Platform platform, PrintWriter out) {
@@ -88,6 +95,19 @@ final class SalesCommand extends CommandGroup {
     static final class Reconcile extends PlatformCommand {
         @Option(names = "--date", description = "only this service date (and the bookings changed to or from it)")
         LocalDate date;
+
+        @Option(
+                names = "--network",
+                split = ",",
+                description = "the networks the server serves, as serve's --network takes them (a network folder on"
+                        + " disk by its path, ./my-line): the money of a folder's bookings may be in a currency of"
+                        + " its own currencies.csv; default: every one of data/")
+        List<String> networks;
+
+        @Override
+        Platform open() {
+            return PlatformOpener.open(database, NetworkFolders.serve(networks, "--network"));
+        }
 
         @Override
         int run(Platform platform, PrintWriter out) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,6 +68,20 @@ class NetworkFolderOptionTest {
         assertThat(show.out()).startsWith("7001 SJ_DAY KRN → NVK on 2026-12-07").contains("Narvik");
         CommandLineTest.Run notThere = CommandLineTest.run("timetable", "show", "--train", "7001");
         assertThat(notThere.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void salesJourneysSearchesTheFoldersStations() {
+        String date = LocalDate.now(ZoneId.of("Europe/Oslo")).plusDays(3).toString();
+        CommandLineTest.Run jar =
+                CommandLineTest.run("sales", "journeys", "--from", "NVK", "--to", "KRN", "--date", date);
+        assertThat(jar.exitCode()).as("no network of the jar has Narvik").isEqualTo(2);
+
+        CommandLineTest.Run r = CommandLineTest.run(
+                "sales", "journeys", "--from", "NVK", "--to", "KRN", "--date", date, "--network", folder());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^7002 +NVK 07:20 → KRN 09:48").contains("NOK");
     }
 
     @Test

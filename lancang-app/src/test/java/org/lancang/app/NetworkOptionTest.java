@@ -34,7 +34,8 @@ class NetworkOptionTest {
         // and no subcommand anywhere declares a --network of its own beside the mixin, except those naming several
         List<String> ownCopies = new ArrayList<>();
         ownCopies(cli, "", ownCopies);
-        assertThat(ownCopies).containsExactlyInAnyOrder("serve", "ops simulate", "gtfs export", "gtfs import");
+        assertThat(ownCopies)
+                .containsExactlyInAnyOrder("serve", "ops simulate", "gtfs export", "gtfs import", "sales reconcile");
     }
 
     /** The commands whose --network is their own option, not the mixin's (those that take several networks). */

@@ -24,6 +24,16 @@ public record ServiceCalendar(LocalDate startDate, LocalDate endDate, Set<DayOfW
         return new ServiceCalendar(startDate, endDate, EnumSet.allOf(DayOfWeek.class));
     }
 
+    /**
+     * The same runs counted {@code days} days later (earlier if negative): each date and weekday moved, as when a
+     * train's days are counted in another zone's days.
+     */
+    public ServiceCalendar plusDays(long days) {
+        Set<DayOfWeek> moved = EnumSet.noneOf(DayOfWeek.class);
+        this.days.forEach(d -> moved.add(d.plus(days)));
+        return new ServiceCalendar(startDate.plusDays(days), endDate.plusDays(days), moved);
+    }
+
     public boolean runsOn(LocalDate date) {
         return !date.isBefore(startDate) && !date.isAfter(endDate) && days.contains(date.getDayOfWeek());
     }

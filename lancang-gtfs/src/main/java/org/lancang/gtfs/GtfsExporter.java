@@ -189,12 +189,20 @@ public final class GtfsExporter {
     }
 
     /**
-     * A trip of the static feed as the realtime feeds must refer to it: its route_id, direction_id, and its stop_ids in
-     * stop_sequence order (stop_sequence = index + 1).
+     * A trip of the static feed as the realtime feeds must refer to it: its route_id, direction_id, its stop_ids in
+     * stop_sequence order (stop_sequence = index + 1), and {@code serviceDayShift}, the days from a run's service date
+     * to the feed's service day it runs on (-1 for a train leaving a station ahead of the feed zone just after its
+     * midnight, which is still the day before in the feed zone; else 0).
      */
-    public record StaticTrip(String tripId, String routeId, int directionId, List<String> stopIds) {
+    public record StaticTrip(
+            String tripId, String routeId, int directionId, List<String> stopIds, int serviceDayShift) {
         public StaticTrip {
             stopIds = List.copyOf(stopIds);
+        }
+
+        /** The feed's service day (a realtime trip's start_date) of the run on {@code serviceDate}. */
+        public LocalDate feedDay(LocalDate serviceDate) {
+            return serviceDate.plusDays(serviceDayShift);
         }
     }
 
@@ -213,19 +221,23 @@ public final class GtfsExporter {
                             t.tripId(),
                             t.route().id(),
                             t.directionId(),
-                            t.stopTimes().stream().map(StopTime::stopId).toList()));
+                            t.stopTimes().stream().map(StopTime::stopId).toList(),
+                            t.dayShift()));
         }
         return byId;
     }
 
     /**
      * A train as it goes into the feed: its route, direction and stop times already worked out; {@code dates} the
-     * dates a changed run runs on (null for a base trip, which runs on its calendar less {@code except}).
+     * dates a changed run runs on (null for a base trip, which runs on {@code calendar} less {@code except}), all
+     * three as the feed's service days, {@code dayShift} days from the train's service dates.
      */
     private record Trip(
             String tripId,
             SortedSet<LocalDate> dates,
             SortedSet<LocalDate> except,
+            ServiceCalendar calendar,
+            int dayShift,
             Train train,
             RouteKey route,
             String serviceId,
@@ -278,8 +290,12 @@ public final class GtfsExporter {
     private Trip trip(
             Network network, Train train, String tripId, SortedSet<LocalDate> dates, SortedSet<LocalDate> except) {
         Duration shift = GtfsTime.shift(train.calendar().startDate(), train.originZone(), network.feedZone());
-        List<StopTime> stopTimes = new ArrayList<>();
         List<Call> calls = train.calls();
+        // A train leaving a station ahead of the feed zone just after its midnight leaves on the feed zone's day
+        // before: GTFS times cannot be negative, so its trip runs on that day, its times 24 h later.
+        int dayShift = calls.get(0).departure().plus(shift).isNegative() ? -1 : 0;
+        shift = shift.plus(Duration.ofDays(-dayShift));
+        List<StopTime> stopTimes = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             Point point = network.point(call.pointCode())
@@ -308,19 +324,29 @@ public final class GtfsExporter {
         RouteKey route =
                 forward ? new RouteKey(train.operator(), first, last) : new RouteKey(train.operator(), last, first);
         int direction = forward == risesFirst(network, route) ? 0 : 1;
+        ServiceCalendar calendar = train.calendar().plusDays(dayShift);
         String service = dates != null
                 ? tripId
-                : except != null ? serviceId(train.calendar()) + "-" + train.number() : serviceId(train.calendar());
+                : except != null ? serviceId(calendar) + "-" + train.number() : serviceId(calendar);
         return new Trip(
                 tripId,
-                dates,
-                except,
+                shifted(dates, dayShift),
+                shifted(except, dayShift),
+                calendar,
+                dayShift,
                 train,
                 route,
                 service,
                 direction,
                 last.names().en(),
                 stopTimes);
+    }
+
+    private static SortedSet<LocalDate> shifted(SortedSet<LocalDate> dates, int days) {
+        if (dates == null || days == 0) {
+            return dates;
+        }
+        return dates.stream().map(d -> d.plusDays(days)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -444,9 +470,7 @@ public final class GtfsExporter {
 
     private static String calendar(List<Trip> trips) {
         Map<String, ServiceCalendar> calendars = new TreeMap<>();
-        trips.stream()
-                .filter(t -> t.dates() == null)
-                .forEach(t -> calendars.put(t.serviceId(), t.train().calendar()));
+        trips.stream().filter(t -> t.dates() == null).forEach(t -> calendars.put(t.serviceId(), t.calendar()));
         CsvWriter csv = new CsvWriter(
                 "service_id",
                 "monday",
@@ -492,11 +516,11 @@ public final class GtfsExporter {
     private static String feedInfo(FeedInfo info, List<Trip> all) {
         List<Trip> trips = all.stream().filter(t -> t.dates() == null).toList();
         LocalDate start = trips.stream()
-                .map(t -> t.train().calendar().startDate())
+                .map(t -> t.calendar().startDate())
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
         LocalDate end = trips.stream()
-                .map(t -> t.train().calendar().endDate())
+                .map(t -> t.calendar().endDate())
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         return new CsvWriter(

@@ -554,6 +554,14 @@ public final class GtfsImporter {
             ZoneId originZone = points.get(0).timeZone();
             Duration shift = GtfsTime.shift(calendar.startDate(), originZone, feedZone);
             TripTimes times = TripTimes.read(stopTimes, points);
+            // Lancang counts a train's times from midnight of its service date at its origin: a trip that leaves
+            // before that midnight (23:30 on the feed's day at a station in a zone ahead of the feed's) or after the
+            // next (25:10) is the train of the day before or after, its calendar moved with it
+            long days = Math.floorDiv(
+                    times.departure(0).minus(shift).getSeconds(),
+                    Duration.ofDays(1).getSeconds());
+            shift = shift.plusDays(days);
+            calendar = calendar.plusDays(days);
             if (!times.interpolated().isEmpty()) {
                 notes.add("train " + number + ": no times at " + String.join(", ", times.interpolated())
                         + " in the feed: interpolated by chainage between the timed stops either side");

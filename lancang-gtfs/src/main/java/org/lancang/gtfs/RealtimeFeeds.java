@@ -255,7 +255,7 @@ public final class RealtimeFeeds {
                 .setTripId(trip.tripId())
                 .setRouteId(trip.routeId())
                 .setDirectionId(trip.directionId())
-                .setStartDate(START_DATE.format(run.serviceDate()))
+                .setStartDate(START_DATE.format(trip.feedDay(run.serviceDate())))
                 .setScheduleRelationship(TripDescriptor.ScheduleRelationship.SCHEDULED)
                 .build();
     }

@@ -97,6 +97,11 @@ final class TripTimes {
         }
     }
 
+    /** Stop {@code i}'s departure as the feed gives it (or interpolates it), in the feed zone. */
+    Duration departure(int i) {
+        return departures[i];
+    }
+
     /** The point codes whose times were interpolated, in order. */
     List<String> interpolated() {
         return interpolated;

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.CsvTable;
+import org.lancang.timetable.ServiceCalendar;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
 
@@ -171,13 +174,22 @@ class GtfsImporterTest {
     }
 
     @Test
-    void aTimeBeforeTheOriginDayIsRefused() {
-        // 00:30 Beijing time is 23:30 Lao time the day before: not an offset of this Lao train's service day.
-        GtfsFormatException e = importBroken(
-                "stop_times.txt", t -> t.replace("C82,09:00:00,09:00:00,VTE", "C82,00:30:00,00:30:00,VTE"));
+    void aTripLeavingBeforeItsOriginsMidnightIsTheTrainOfTheDayBefore() {
+        // 00:30 Beijing time (the feed's) is 23:30 Lao time the day before: Lancang counts the Lao train's times
+        // from its origin's midnight, so it is the train of the day before, leaving at 23:30, its calendar moved back
+        Map<String, String> files = Zips.fixtureFiles();
+        files.put(
+                "stop_times.txt",
+                files.get("stop_times.txt").replace("C82,09:00:00,09:00:00,VTE", "C82,00:30:00,00:30:00,VTE"));
+        Train c82 = importer.importFeed(Zips.zip(files), Fixtures.network())
+                .train("C82")
+                .orElseThrow();
 
-        assertThat(e.field()).isEqualTo("arrival_time");
-        assertThat(e.getMessage()).contains("Asia/Vientiane");
+        Train given = Fixtures.c82(ServiceCalendar.daily(Fixtures.START, Fixtures.END));
+        assertThat(c82.calendar()).isEqualTo(given.calendar().plusDays(-1));
+        assertThat(c82.first().departure()).isEqualTo(Duration.ofHours(23).plusMinutes(30));
+        assertThat(c82.at(c82.calendar().startDate(), c82.first().departure()))
+                .isEqualTo(Instant.parse("2026-12-31T16:30:00Z"));
     }
 
     @Test

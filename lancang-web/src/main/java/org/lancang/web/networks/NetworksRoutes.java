@@ -42,7 +42,7 @@ public final class NetworksRoutes {
      * A network served.
      *
      * @param home    whether it is the home network (the database's; sales, maintenance and the pages work on it)
-     * @param feedUrl its GTFS feed
+     * @param feedUrl its GTFS feed; null for a network whose folder places no stops (no stop-coordinates.csv)
      */
     public record NetworkView(
             String code,
@@ -358,11 +358,27 @@ public final class NetworksRoutes {
                 (plan, date) -> network.planner().train(plan, List.of()));
     }
 
-    /** Where a network's stops stand, as its GTFS feed gives them (and a feed's stops are matched against). */
+    /**
+     * Where a network's stops stand, as its GTFS feed gives them (and a feed's stops are matched against).
+     *
+     * @throws NotFound (field {@code network}) when the network's folder has no {@value #STOP_COORDINATES_FILE}: it
+     *                  has no feed, and is served for all else
+     */
     public static StopCoordinates stopCoordinates(ServedNetwork network) {
+        if (!hasFeed(network)) {
+            throw new NotFound(
+                    "network",
+                    "the network '" + network.code() + "' has no GTFS feed (no " + STOP_COORDINATES_FILE
+                            + " in its folder)");
+        }
         return network.home()
                 ? StopCoordinates.bundled()
                 : StopCoordinates.parse(STOP_COORDINATES_FILE, network.files().read(STOP_COORDINATES_FILE));
+    }
+
+    /** Whether the network has a GTFS feed: the home network always, another if its folder places its stops. */
+    public static boolean hasFeed(ServedNetwork network) {
+        return network.home() || network.files().has(STOP_COORDINATES_FILE);
     }
 
     /** The train of any network served on a date, as {@code /api/timetable/trains/{number}} shows it. */
@@ -470,6 +486,6 @@ public final class NetworksRoutes {
                 n.network().countries().stream().map(c -> c.code()).toList(),
                 n.network().referencePoints().size(),
                 n.plans().size(),
-                n.home() ? "/gtfs.zip" : "/gtfs/" + n.code() + ".zip");
+                n.home() ? "/gtfs.zip" : hasFeed(n) ? "/gtfs/" + n.code() + ".zip" : null);
     }
 }

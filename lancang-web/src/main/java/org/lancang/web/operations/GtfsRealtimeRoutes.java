@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.lancang.errors.NotFound;
 import org.lancang.gtfs.RealtimeFeeds;
 import org.lancang.gtfs.StopCoordinates;
@@ -53,11 +54,13 @@ public final class GtfsRealtimeRoutes {
     private static final class NetworkFeed {
         final OperationsService operations;
         final Network network;
-        final StopCoordinates coordinates;
+        /** Asked when a feed is built, not at start: a network without stop positions serves all but its feeds. */
+        final Supplier<StopCoordinates> coordinates;
+
         final AtomicReference<Instant> lastChange;
         final AtomicReference<Built> built = new AtomicReference<>();
 
-        NetworkFeed(OperationsService operations, StopCoordinates coordinates) {
+        NetworkFeed(OperationsService operations, Supplier<StopCoordinates> coordinates) {
             this.operations = operations;
             this.network = operations.timetable().planner().network();
             this.coordinates = coordinates;
@@ -75,7 +78,7 @@ public final class GtfsRealtimeRoutes {
     public GtfsRealtimeRoutes(NetworkOperations networks, Function<String, StopCoordinates> coordinates) {
         this.networks = networks;
         for (OperationsService o : networks.all()) {
-            feeds.put(o.network(), new NetworkFeed(o, coordinates.apply(o.network())));
+            feeds.put(o.network(), new NetworkFeed(o, () -> coordinates.apply(o.network())));
         }
     }
 
@@ -199,7 +202,8 @@ public final class GtfsRealtimeRoutes {
             built = new Built(
                     current,
                     version,
-                    new RealtimeFeeds(feed.network, current, feed.coordinates, TimetableRoutes.feedChanges(timetable)));
+                    new RealtimeFeeds(
+                            feed.network, current, feed.coordinates.get(), TimetableRoutes.feedChanges(timetable)));
             feed.built.set(built);
         }
         return built.feeds();
