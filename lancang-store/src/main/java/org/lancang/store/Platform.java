@@ -445,6 +445,12 @@ public final class Platform implements AutoCloseable {
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
             ReferenceData described = ReferenceData.parse(referenceFiles);
             if (referenceStore.isEmpty()) {
+                // checked before the network is stored, which wins over the files at every later start: a first start
+                // refused for a bad row leaves the database empty, so the next start takes the files as mended
+                TimetableFile.load(
+                        TimetableService.TIMETABLE_FILE,
+                        referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                        new Planner(described.network(), described.rollingStock(), BlockingRules.defaults()));
                 referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");
             } else if (server) {

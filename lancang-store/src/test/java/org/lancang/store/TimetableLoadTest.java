@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
+import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 
@@ -43,6 +45,39 @@ class TimetableLoadTest {
         }
     }
 
+    /**
+     * The same files mended the other way: the timetable's bad row kept, and the train type it names added to
+     * train-types.csv (a copy of the type the row had).
+     */
+    /**
+     * The same files mended the other way: the timetable's bad row kept, and the train type it names added to
+     * the files of the rolling stock (a copy of the rows of the type the train had).
+     */
+    private record TypeAdded(OneBadRow bad) implements DataFiles {
+        @Override
+        public String read(String name) {
+            String text = bad.read(name);
+            if (!List.of("train-types.csv", "traction-curves.csv", "cars.csv").contains(name)) {
+                return text;
+            }
+            String original = bad.packed()
+                    .read("timetable.csv")
+                    .split("\n")[bad.line() - 1]
+                    .split(",")[2];
+            List<String> copied = text.lines()
+                    .filter(l -> l.startsWith(original + ","))
+                    .map(l -> l.replaceFirst("^[^,]*,", "NO_SUCH_TYPE,"))
+                    .toList();
+            assertThat(copied).isNotEmpty();
+            return text.stripTrailing() + "\n" + String.join("\n", copied) + "\n";
+        }
+
+        @Override
+        public boolean has(String name) {
+            return bad.has(name);
+        }
+    }
+
     private static void refusedNamingTheRow(Runnable start, OneBadRow files) {
         assertThatThrownBy(start::run).isInstanceOfSatisfying(DataFileException.class, e -> {
             assertThat(e.file()).isEqualTo("timetable.csv");
@@ -61,6 +96,26 @@ class TimetableLoadTest {
                 () -> Platform.start(TestDatabase.fresh(), files, Clock.systemUTC())
                         .close(),
                 files);
+    }
+
+    /**
+     * A first start refused for a bad timetable row leaves nothing behind: the network and rolling stock, once stored,
+     * win over the files at every later start, so a row mended in train-types.csv (rather than in the timetable) must
+     * find an empty database at the next start.
+     */
+    @Test
+    void aFirstStartRefusedForABadRowStoresNothingAndTheNextStartTakesTheMendedFiles() {
+        DatabaseConfig database = TestDatabase.fresh();
+        OneBadRow bad = OneBadRow.of(ClasspathDataFiles.CHINA_LAOS);
+        refusedNamingTheRow(
+                () -> Platform.start(database, bad, Clock.systemUTC()).close(), bad);
+
+        try (Platform platform = Platform.start(database, new TypeAdded(bad), Clock.systemUTC())) {
+            assertThat(platform.timetable().plans())
+                    .filteredOn(p -> p.number().equals(bad.train()))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.trainType()).isEqualTo("NO_SUCH_TYPE"));
+        }
     }
 
     @ParameterizedTest
