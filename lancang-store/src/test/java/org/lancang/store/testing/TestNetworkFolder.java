@@ -20,10 +20,17 @@ public final class TestNetworkFolder implements DataFiles {
 
     private final Path folder;
     private final Map<String, UnaryOperator<String>> edits;
+    /** Files the folder does not have, given whole by a test (a loop network that books freight). */
+    private final Map<String, String> added;
 
     private TestNetworkFolder(Path folder, Map<String, UnaryOperator<String>> edits) {
+        this(folder, edits, Map.of());
+    }
+
+    private TestNetworkFolder(Path folder, Map<String, UnaryOperator<String>> edits, Map<String, String> added) {
         this.folder = folder;
         this.edits = Map.copyOf(edits);
+        this.added = Map.copyOf(added);
     }
 
     public static TestNetworkFolder branch() {
@@ -43,11 +50,21 @@ public final class TestNetworkFolder implements DataFiles {
     public TestNetworkFolder with(String file, UnaryOperator<String> edit) {
         Map<String, UnaryOperator<String>> more = new HashMap<>(edits);
         more.put(file, edit);
-        return new TestNetworkFolder(folder, more);
+        return new TestNetworkFolder(folder, more, added);
+    }
+
+    /** The same folder with {@code file} added, of text {@code text} (a file the folder does not have). */
+    public TestNetworkFolder plus(String file, String text) {
+        Map<String, String> more = new HashMap<>(added);
+        more.put(file, text);
+        return new TestNetworkFolder(folder, edits, more);
     }
 
     /** The file's text as the repository has it, unedited. */
     public String original(String file) {
+        if (added.containsKey(file)) {
+            return added.get(file);
+        }
         try {
             return Files.readString(folder.resolve(file));
         } catch (IOException e) {
@@ -62,6 +79,6 @@ public final class TestNetworkFolder implements DataFiles {
 
     @Override
     public boolean has(String name) {
-        return Files.exists(folder.resolve(name));
+        return added.containsKey(name) || Files.exists(folder.resolve(name));
     }
 }
