@@ -328,15 +328,7 @@ final class OpsBench {
             Planner planner = platform.timetable().planner();
             List<List<RunningEvent>> days = new ArrayList<>();
             for (int d = 0; d < 12; d++) {
-                LocalDate date = DAY.plusDays(d);
-                DayGraph g = DayGraph.build(
-                        planner,
-                        platform.timetable().day(date),
-                        List.of(),
-                        platform.operations().rules(),
-                        LineOrders.PLAN);
-                days.add(DaySimulator.simulate(g, Disturbance.random(new Random(d), g))
-                        .events());
+                days.add(simulatedDay(platform, planner, d));
             }
             // the days' graphs in memory first, as a server has them once the day is under way; one day to warm up
             for (int d = 0; d < 12; d++) {
@@ -393,6 +385,18 @@ final class OpsBench {
         }
     }
 
+    /** The running events of the day {@code d} days after {@link #DAY}, disturbed at random with seed {@code d}. */
+    private static List<RunningEvent> simulatedDay(Platform platform, Planner planner, int d) {
+        LocalDate date = DAY.plusDays(d);
+        DayGraph g = DayGraph.build(
+                planner,
+                platform.timetable().day(date),
+                List.of(),
+                platform.operations().rules(),
+                LineOrders.PLAN);
+        return DaySimulator.simulate(g, Disturbance.random(new Random(d), g)).events();
+    }
+
     /** Boxes booked on each freight run of the days with boxes, so that their running events give box steps. */
     static final int BOXES_PER_RUN = 8;
 
@@ -406,16 +410,8 @@ final class OpsBench {
         List<List<RunningEvent>> days = new ArrayList<>();
         List<Integer> boxes = new ArrayList<>();
         for (int d = 12; d < 18; d++) {
-            LocalDate date = DAY.plusDays(d);
-            DayGraph g = DayGraph.build(
-                    planner,
-                    platform.timetable().day(date),
-                    List.of(),
-                    platform.operations().rules(),
-                    LineOrders.PLAN);
-            days.add(DaySimulator.simulate(g, Disturbance.random(new Random(d), g))
-                    .events());
-            platform.operations().version(date);
+            days.add(simulatedDay(platform, planner, d));
+            platform.operations().version(DAY.plusDays(d));
         }
         List<Double> rates = new ArrayList<>();
         for (int d = 0; d < days.size(); d++) {
