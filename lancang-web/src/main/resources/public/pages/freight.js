@@ -66,6 +66,11 @@ function withOffset(local, code) {
   return `${local}:00${offset || ''}`;
 }
 
+/** Junction codes typed in order, split on commas or spaces (the server checks them and names the field). */
+function codes(text) {
+  return text.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+}
+
 async function ask(ev) {
   ev.preventDefault();
   const form = $('request-form');
@@ -76,6 +81,7 @@ async function ask(ev) {
         from: $('from').value, to: $('to').value,
         earliestDeparture: $('earliest').value ? withOffset($('earliest').value, $('from').value) : null,
         trailingMassT: Number($('mass').value), lengthM: Number($('length').value), dangerousGoods: $('dangerous').checked,
+        via: codes($('via').value),
       } });
     } catch (err) { showProblem(form, err); return; }
     showAnswer();

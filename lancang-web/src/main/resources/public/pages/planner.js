@@ -569,6 +569,7 @@ function changeBody() {
     Object.assign(edit, {
       train: changeForm.number.value.trim().toUpperCase(), trainType: changeForm.trainType.value,
       from: changeForm.from.value, to: changeForm.to.value, departure: changeForm.earliest.value, findPath: true,
+      via: changeForm.via.value.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()),
       stops: stopRows().map((row) => ({
         point: row.querySelector('select').value, dwellMinutes: Number(row.querySelector('input').value),
       })),

@@ -101,6 +101,13 @@ final class FreightCommand extends CommandGroup {
         @Option(names = "--dangerous-goods", description = "the train carries dangerous goods")
         boolean dangerous;
 
+        @Option(
+                names = "--via",
+                split = ",",
+                description = "junctions the train runs through, in order, where two ways join the stations,"
+                        + " e.g. QY (default: the shortest way)")
+        List<String> via = new ArrayList<>();
+
         @Option(names = "--shipper", defaultValue = "cli", description = "the shipper the request is kept for")
         String shipper;
 
@@ -117,11 +124,21 @@ final class FreightCommand extends CommandGroup {
                                     latestArrival == null ? null : latestArrival.toInstant(),
                                     mass,
                                     length,
-                                    dangerous));
+                                    dangerous,
+                                    via.stream()
+                                            .map(v -> v.strip().toUpperCase(Locale.ROOT))
+                                            .toList()));
             FreightRecords.Request r = a.request();
             out.printf(
-                    "%s  train %s  %s  %s → %s%n",
-                    r.id(), r.train(), r.status(), r.ask().from(), r.ask().to());
+                    "%s  train %s  %s  %s → %s%s%n",
+                    r.id(),
+                    r.train(),
+                    r.status(),
+                    r.ask().from(),
+                    r.ask().to(),
+                    r.ask().via().isEmpty()
+                            ? ""
+                            : " via " + String.join(", ", r.ask().via()));
             if (a.answer().feasible()) {
                 out.printf(
                         "path: departs %s, arrives %s, waits %s%n",

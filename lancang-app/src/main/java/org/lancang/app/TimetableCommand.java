@@ -189,6 +189,13 @@ final class TimetableCommand extends CommandGroup {
         @Option(names = "--add", description = "add the train found to the timetable of its date (a timetable change)")
         boolean add;
 
+        @Option(
+                names = "--via",
+                split = ",",
+                description = "junctions the train runs through, in order, where two ways join from and to"
+                        + " (default: the shortest way)")
+        List<String> via = new ArrayList<>();
+
         @Override
         int run(Platform platform, PrintWriter out) {
             List<StopRequest> stopList = new ArrayList<>();
@@ -225,7 +232,8 @@ final class TimetableCommand extends CommandGroup {
                     earliest.toInstant(),
                     false,
                     passenger ? 5 : 6,
-                    Duration.ofHours(12));
+                    Duration.ofHours(12),
+                    via.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList());
             long t0 = System.nanoTime();
             InsertedPath found = platform.timetable().findPath(request);
             long ms = (System.nanoTime() - t0) / 1_000_000;

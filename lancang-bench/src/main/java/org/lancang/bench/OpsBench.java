@@ -43,6 +43,7 @@ import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.users.UserService;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Planner;
+import org.lancang.timetable.ScheduledRun;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.web.WebServer;
 import org.lancang.web.http.Json;
@@ -327,15 +328,7 @@ final class OpsBench {
             Planner planner = platform.timetable().planner();
             List<List<RunningEvent>> days = new ArrayList<>();
             for (int d = 0; d < 12; d++) {
-                LocalDate date = DAY.plusDays(d);
-                DayGraph g = DayGraph.build(
-                        planner,
-                        platform.timetable().day(date),
-                        List.of(),
-                        platform.operations().rules(),
-                        LineOrders.PLAN);
-                days.add(DaySimulator.simulate(g, Disturbance.random(new Random(d), g))
-                        .events());
+                days.add(simulatedDay(platform, planner, d));
             }
             // the days' graphs in memory first, as a server has them once the day is under way; one day to warm up
             for (int d = 0; d < 12; d++) {
@@ -377,6 +370,7 @@ final class OpsBench {
             }
             double rateIn = inProcessEvents / inProcess;
             double rateHttp = httpEvents / overHttp;
+            boxes(platform, planner, rateIn);
             out.printf(
                     Locale.ROOT,
                     "ingest, committed to PostgreSQL before the answer, batches of 1,000: in-process %,.0f events/s"
@@ -389,6 +383,114 @@ final class OpsBench {
                     httpEvents,
                     rateHttp / rateIn);
         }
+    }
+
+    /** The running events of the day {@code d} days after {@link #DAY}, disturbed at random with seed {@code d}. */
+    private static List<RunningEvent> simulatedDay(Platform platform, Planner planner, int d) {
+        LocalDate date = DAY.plusDays(d);
+        DayGraph g = DayGraph.build(
+                planner,
+                platform.timetable().day(date),
+                List.of(),
+                platform.operations().rules(),
+                LineOrders.PLAN);
+        return DaySimulator.simulate(g, Disturbance.random(new Random(d), g)).events();
+    }
+
+    /** Boxes booked on each freight run of the days with boxes, so that their running events give box steps. */
+    static final int BOXES_PER_RUN = 8;
+
+    /**
+     * Ingest in-process again, on six more days, with {@link #BOXES_PER_RUN} boxes on every freight run: each running
+     * event of a freight train is then also read for every box it carries (the box's step: departed, passed, border,
+     * arrived; {@code TrackingService}). Prints the median rate of the five measured days against the rate without
+     * boxes above, and fails when no box step was stored.
+     */
+    private void boxes(Platform platform, Planner planner, double withoutBoxes) {
+        List<List<RunningEvent>> days = new ArrayList<>();
+        List<Integer> boxes = new ArrayList<>();
+        for (int d = 12; d < 18; d++) {
+            days.add(simulatedDay(platform, planner, d));
+            platform.operations().version(DAY.plusDays(d));
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int d = 0; d < days.size(); d++) {
+            boxes.add(book(platform, DAY.plusDays(12 + d)));
+            long t0 = System.nanoTime();
+            ingestInProcess(platform, days.get(d));
+            if (d > 0) { // the first day warms up
+                rates.add(days.get(d).size() / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
+        long steps = platform.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM tracking_event WHERE train IS NOT NULL")
+                        .mapTo(Long.class)
+                        .one());
+        if (steps == 0) {
+            throw new IllegalStateException("the days with boxes stored no box step: the workload degenerated");
+        }
+        double median = median(rates);
+        out.printf(
+                Locale.ROOT,
+                "ingest with %d boxes on each freight run (%,d boxes on 5 measured days), in-process: median day %,.0f"
+                        + " events/s = %.2f× the rate without boxes; %,d box steps stored%n",
+                BOXES_PER_RUN,
+                boxes.subList(1, boxes.size()).stream()
+                        .mapToInt(Integer::intValue)
+                        .sum(),
+                median,
+                median / withoutBoxes,
+                steps);
+    }
+
+    /**
+     * Books {@link #BOXES_PER_RUN} boxes from the pools on every freight run leaving on {@code date}, origin to
+     * destination, written as the freight service writes them (the slot check and the pool's station left aside: the
+     * bench's clock is past every cut-off); the boxes of the day before are released first, so the pools suffice.
+     */
+    private static int book(Platform platform, LocalDate date) {
+        String type = platform.freight().paths().trainType().code();
+        List<ScheduledRun> runs = platform.timetable().day(date).runsOfTheDay().stream()
+                .filter(r -> r.plan().trainType().equals(type))
+                .toList();
+        return platform.database().jdbi().inTransaction(h -> {
+            h.createUpdate("UPDATE freight_allocation SET released_at = now() WHERE booking_id LIKE 'FB-BENCH-%'"
+                            + " AND released_at IS NULL")
+                    .execute();
+            List<String[]> units = h.createQuery(
+                            "SELECT unit, kind FROM freight_unit WHERE kind LIKE 'BOX%' ORDER BY unit LIMIT :n")
+                    .bind("n", runs.size() * BOXES_PER_RUN)
+                    .map((rs, ctx) -> new String[] {rs.getString("unit"), rs.getString("kind")})
+                    .list();
+            if (units.size() < runs.size() * BOXES_PER_RUN) {
+                throw new IllegalStateException("the pools have too few boxes for the bench's bookings");
+            }
+            int next = 0;
+            for (ScheduledRun r : runs) {
+                String id = "FB-BENCH-" + date + "-" + r.plan().number();
+                h.createUpdate("INSERT INTO freight_booking (id, shipper, slot_id, train, service_date, from_point,"
+                                + " to_point, wagons, teu, created_at, network) VALUES (:id, 'bench', 'BENCH', :train,"
+                                + " :date, :from, :to, 0, :teu, now(), :network)")
+                        .bind("id", id)
+                        .bind("train", r.plan().number())
+                        .bind("date", date)
+                        .bind("from", r.plan().from())
+                        .bind("to", r.plan().to())
+                        .bind("teu", BOXES_PER_RUN)
+                        .bind("network", platform.freight().networkCode())
+                        .execute();
+                for (int i = 0; i < BOXES_PER_RUN; i++) {
+                    String[] unit = units.get(next++);
+                    h.createUpdate("INSERT INTO freight_allocation (booking_id, unit, kind) VALUES (:b, :u, :k)")
+                            .bind("b", id)
+                            .bind("u", unit[0])
+                            .bind("k", unit[1])
+                            .execute();
+                }
+            }
+            return next;
+        });
     }
 
     private static void ingestInProcess(Platform platform, List<RunningEvent> events) {

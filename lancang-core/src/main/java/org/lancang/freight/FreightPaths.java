@@ -98,6 +98,12 @@ public final class FreightPaths {
                 "must be more than 0 and at most 10,000 t");
         v.check(ask.lengthM() > 0 && ask.lengthM() <= 2_000, "lengthM", "must be more than 0 and at most 2,000 m");
         v.throwIfInvalid();
+        way(ask); // a via that is not a junction, or not on a way between the two, is refused naming 'via'
+    }
+
+    /** The way the ask's train runs: the route between its stations through its {@code via}. */
+    private LinePath way(PathAsk ask) {
+        return LinePath.between(planner.network(), ask.from(), ask.to(), ask.via(), "from", "to");
     }
 
     /**
@@ -112,10 +118,11 @@ public final class FreightPaths {
             List<SpeedRestriction> restrictions) {
         check(ask);
         Network network = planner.network();
-        LinePath line = LinePath.between(network, ask.from(), ask.to());
+        LinePath line = way(ask);
         List<String> notes = new ArrayList<>();
         double balancing = balancingSpeedKmh(ask.trailingMassT(), steepest(line));
-        PathRequest request = request(number, operator, line, earliest(number, operator, line, ask, restrictions));
+        PathRequest request =
+                request(number, operator, line, ask.via(), earliest(number, operator, line, ask, restrictions));
         // what binds whatever the traffic: the tracks at both ends, the gradient, the design mass
         for (Point end : List.of(line.origin(), line.destination())) {
             if (end.usefulLengthM() < ask.lengthM()) {
@@ -297,13 +304,13 @@ public final class FreightPaths {
         if (ask.earliestDeparture() != null) {
             return ask.earliestDeparture();
         }
-        PathRequest probe = request(number, operator, line, ask.latestArrival());
+        PathRequest probe = request(number, operator, line, ask.via(), ask.latestArrival());
         Duration free =
                 finder.insert(probe, List.of(), restrictions).run().run().runningTime();
         return ask.latestArrival().minus(free).minus(rules.maxWait());
     }
 
-    private PathRequest request(String number, Operator operator, LinePath line, Instant earliest) {
+    private PathRequest request(String number, Operator operator, LinePath line, List<String> via, Instant earliest) {
         List<StopRequest> stops = new ArrayList<>();
         for (int i = 1; i < line.points().size() - 1; i++) {
             Point p = line.points().get(i);
@@ -324,7 +331,8 @@ public final class FreightPaths {
                 earliest,
                 false,
                 type.supplements().allowancePercent(),
-                rules.maxWait());
+                rules.maxWait(),
+                via);
     }
 
     private static PathRequest at(PathRequest r, Instant earliest) {
@@ -340,7 +348,8 @@ public final class FreightPaths {
                 earliest,
                 false,
                 r.allowancePercent(),
-                r.maxDelay());
+                r.maxDelay(),
+                r.via());
     }
 
     // ---------------------------------------------------------------- the mass on the gradient

@@ -62,7 +62,7 @@ public final class PathFinder {
         Search search = new Search(
                 request,
                 planner.trainType(request.trainType(), "trainType"),
-                LinePath.between(planner.network(), request.from(), request.to()),
+                LinePath.between(planner.network(), request.from(), request.to(), request.via(), "from", "to"),
                 index(existing),
                 restrictions,
                 new SearchStates());
@@ -271,7 +271,8 @@ public final class PathFinder {
                 plan.meets(),
                 plan.fixedDeparture(),
                 plan.allowancePercent(),
-                plan.note());
+                plan.note(),
+                plan.via());
         TrainRun run = planner.run(shape, applying);
         Instant departure = date.atTime(plan.departure())
                 .atZone(run.path().origin().timeZone())
@@ -432,7 +433,8 @@ public final class PathFinder {
                 meets,
                 r.fixedDeparture(),
                 r.allowancePercent(),
-                "");
+                "",
+                r.via());
     }
 
     private static LocalDate serviceDate(LinePath path, Instant departure) {

@@ -67,7 +67,8 @@ public final class TimetableBuilder {
                             .toInstant(),
                     request.fixedDeparture(),
                     request.allowancePercent(),
-                    Duration.ofHours(12));
+                    Duration.ofHours(12),
+                    request.via());
             InsertedPath found = finder.insert(path, existing, List.of());
             TrainPlan plan = found.plan();
             placed.add(new TrainPlan(
@@ -83,7 +84,8 @@ public final class TimetableBuilder {
                     plan.meets(),
                     request.fixedDeparture(),
                     request.allowancePercent(),
-                    request.note()));
+                    request.note(),
+                    request.via()));
         }
         return placed;
     }

@@ -1,6 +1,7 @@
 package org.lancang.tracking;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -48,50 +49,86 @@ public final class TrainSteps {
     /**
      * The step of a unit carried from {@code origin} to {@code destination} (its booking's stations, which may lie
      * inside the train's own run), or nothing when the event is not one (an intermediate arrival, or a point outside
-     * the unit's stretch).
+     * the unit's stretch). Builds the unit's stretch for this one event: a caller with many events of the same train
+     * builds it once with {@link #stretch} and reads each event from it.
      */
     public Optional<BoxEventType> of(RunningEvent e, String origin, String destination) {
-        String point = e.point();
-        Optional<List<Point>> stretch = stretch(e, origin, destination);
-        if (stretch.isPresent() && network.point(point).isPresent() && indexOf(stretch.get(), point) < 0) {
-            return Optional.empty();
-        }
-        if (e.kind() == EventKind.DEPARTURE && point.equalsIgnoreCase(origin)) {
-            return Optional.of(BoxEventType.DEPARTED);
-        }
-        if (e.kind() == EventKind.ARRIVAL && point.equalsIgnoreCase(destination)) {
-            return Optional.of(BoxEventType.ARRIVED);
-        }
-        if (stretch.isPresent()) {
-            List<Point> way = stretch.get();
-            for (Border b : network.bordersCrossed(way)) {
-                // "before" is the side of lower km on the border's line
-                boolean rising = risingAt(way, b);
-                Point exit = rising ? b.beforeControl() : b.afterControl();
-                Point entry = rising ? b.afterControl() : b.beforeControl();
-                if (e.kind() != EventKind.ARRIVAL && exit.code().equalsIgnoreCase(point)) {
-                    return Optional.of(BoxEventType.BORDER_EXIT);
-                }
-                if (e.kind() != EventKind.DEPARTURE && entry.code().equalsIgnoreCase(point)) {
-                    return Optional.of(BoxEventType.BORDER_ENTRY);
-                }
-            }
-        }
-        return e.kind() == EventKind.ARRIVAL ? Optional.empty() : Optional.of(BoxEventType.PASSED);
+        return stretch(e.train(), e.serviceDate(), origin, destination).step(e);
     }
 
     /**
-     * The points from origin to destination in travel order, on the event's train's own way when its plan passes both
-     * (else the shortest route); empty when either is unknown or no route joins them.
+     * The stretch of a unit carried by {@code train} on {@code serviceDate} from {@code origin} to {@code
+     * destination}: its points in travel order and the control stations where it leaves and enters a country, found
+     * once (a route, a walk along it) and then read for every running event of the train.
      */
-    private Optional<List<Point>> stretch(RunningEvent e, String origin, String destination) {
+    public Stretch stretch(String train, LocalDate serviceDate, String origin, String destination) {
+        Optional<List<Point>> way = way(train, serviceDate, origin, destination);
+        List<String[]> controls = new ArrayList<>();
+        way.ifPresent(w -> {
+            for (Border b : network.bordersCrossed(w)) {
+                // "before" is the side of lower km on the border's line
+                boolean rising = risingAt(w, b);
+                Point exit = rising ? b.beforeControl() : b.afterControl();
+                Point entry = rising ? b.afterControl() : b.beforeControl();
+                controls.add(new String[] {exit.code(), entry.code()});
+            }
+        });
+        return new Stretch(way.orElse(null), controls, origin, destination);
+    }
+
+    /** A unit's stretch, built once by {@link #stretch}: which step each running event of its train is. */
+    public final class Stretch {
+        /** The points in travel order, or null when unknown (every point then counts). */
+        private final List<Point> way;
+        /** Per border crossed, in order: the control station left, then the one entered. */
+        private final List<String[]> controls;
+
+        private final String origin;
+        private final String destination;
+
+        private Stretch(List<Point> way, List<String[]> controls, String origin, String destination) {
+            this.way = way;
+            this.controls = List.copyOf(controls);
+            this.origin = origin;
+            this.destination = destination;
+        }
+
+        /** The step {@code e} is for the unit, or nothing (an intermediate arrival, a point off the stretch). */
+        public Optional<BoxEventType> step(RunningEvent e) {
+            String point = e.point();
+            if (way != null && network.point(point).isPresent() && indexOf(way, point) < 0) {
+                return Optional.empty();
+            }
+            if (e.kind() == EventKind.DEPARTURE && point.equalsIgnoreCase(origin)) {
+                return Optional.of(BoxEventType.DEPARTED);
+            }
+            if (e.kind() == EventKind.ARRIVAL && point.equalsIgnoreCase(destination)) {
+                return Optional.of(BoxEventType.ARRIVED);
+            }
+            for (String[] control : controls) {
+                if (e.kind() != EventKind.ARRIVAL && control[0].equalsIgnoreCase(point)) {
+                    return Optional.of(BoxEventType.BORDER_EXIT);
+                }
+                if (e.kind() != EventKind.DEPARTURE && control[1].equalsIgnoreCase(point)) {
+                    return Optional.of(BoxEventType.BORDER_ENTRY);
+                }
+            }
+            return e.kind() == EventKind.ARRIVAL ? Optional.empty() : Optional.of(BoxEventType.PASSED);
+        }
+    }
+
+    /**
+     * The points from origin to destination in travel order, on the train's own way when its plan passes both (else
+     * the shortest route); empty when either is unknown or no route joins them.
+     */
+    private Optional<List<Point>> way(String train, LocalDate serviceDate, String origin, String destination) {
         Optional<Point> a = network.point(origin);
         Optional<Point> z = network.point(destination);
         if (a.isEmpty() || z.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Route route = trainsWay(e, a.get().code(), z.get().code())
+            Route route = trainsWay(train, serviceDate, a.get().code(), z.get().code())
                     .orElseGet(() ->
                             network.routes().between(a.get().code(), z.get().code(), List.of()));
             return Optional.of(route.pointCodes().stream()
@@ -103,8 +140,8 @@ public final class TrainSteps {
     }
 
     /** The stretch of the event's train's own route between the two points, when its plan is known and passes both. */
-    private Optional<Route> trainsWay(RunningEvent e, String from, String to) {
-        Optional<TrainPlan> plan = plans.apply(e.train(), e.serviceDate());
+    private Optional<Route> trainsWay(String train, LocalDate serviceDate, String from, String to) {
+        Optional<TrainPlan> plan = plans.apply(train, serviceDate);
         if (plan.isEmpty()) {
             return Optional.empty();
         }

@@ -141,6 +141,23 @@ class FreightBrowserTest {
      * are Java's own zone rules.
      */
     @Test
+    void aViaThatIsNotAJunctionIsShownAtItsField() {
+        b.fresh();
+        b.signIn("lao.shipper", "password of lao.shipper", "/freight.html");
+        b.wait.until(d -> d.getCurrentUrl().endsWith("/freight.html"));
+        b.wait.until(d -> d.findElements(By.cssSelector("#from option")).size() >= 2);
+        b.setValue(By.id("earliest"), TOMORROW + "T08:00");
+        b.type(By.id("via"), "mhn");
+        b.click(By.cssSelector("#request-form [type=submit]"));
+        WebElement error = b.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='via'] .field-error")));
+        // China–Laos is one line: Mohan is no junction, and the server's words say so at the field
+        assertThat(error.getText()).contains("MHN");
+        assertThat(b.driver.findElements(By.cssSelector("#answer [data-status]")))
+                .isEmpty();
+    }
+
+    @Test
     void theOffsetOfAnyZoneIsThatAtTheLocalTimeTyped() {
         b.fresh();
         b.signIn("lao.shipper", "password of lao.shipper", "/freight.html");

@@ -261,9 +261,10 @@ public final class FreightService {
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO freight_request (id, shipper, train, from_point, to_point,"
                         + " earliest_departure, latest_arrival, trailing_mass_t, length_m, dangerous_goods, service_date,"
                         + " departure, arrival, binding_kind, binding, alternative_departure, status, created_at,"
-                        + " network) VALUES (:id, :shipper, :train, :from, :to, :ed, :la, :mass, :len, :dg, :date,"
-                        + " :dep, :arr, :bk, :b, :alt, :status, :at, :network)")
+                        + " network, via) VALUES (:id, :shipper, :train, :from, :to, :ed, :la, :mass, :len, :dg, :date,"
+                        + " :dep, :arr, :bk, :b, :alt, :status, :at, :network, :via)")
                 .bind("network", code)
+                .bind("via", ask.via().toArray(new String[0]))
                 .bind("id", r.id())
                 .bind("shipper", shipper)
                 .bind("train", train)
@@ -730,8 +731,9 @@ public final class FreightService {
 
     /**
      * The way a booking is carried: the stretch of its train's own route (its via) between loading and unloading (a
-     * booking's ends are its train's, a slot's or an approved path's); the shortest way where its train no longer runs
-     * through both in the timetable of its date, so that a booking made before a change still has a quote.
+     * booking's ends are its train's, a slot's or an approved path's); on a request not yet approved, whose train is
+     * not in the timetable yet, the way its ask named; the shortest way where its train no longer runs through both in
+     * the timetable of its date, so that a booking made before a change still has a quote.
      */
     public Route way(Booking b) {
         Network n = network();
@@ -743,6 +745,13 @@ public final class FreightService {
                 return plan.get().way(n, from, to);
             } catch (InvalidInput notOnItsWay) {
                 // a booking between points its train does not pass in order: the shortest route, as before plans
+            }
+        } else if (b.requestId() != null) {
+            List<String> via = requestOf(b.requestId(), null).ask().via();
+            try {
+                return n.routes().between(from, to, via);
+            } catch (InvalidInput noLonger) {
+                // the network changed under the request: the shortest route, as for a train no longer running
             }
         }
         return n.routes().between(from, to, List.of());
@@ -836,7 +845,8 @@ public final class FreightService {
                         instant(rs, "latest_arrival"),
                         rs.getDouble("trailing_mass_t"),
                         rs.getDouble("length_m"),
-                        rs.getBoolean("dangerous_goods")),
+                        rs.getBoolean("dangerous_goods"),
+                        List.of((String[]) rs.getArray("via").getArray())),
                 rs.getObject("service_date", LocalDate.class),
                 instant(rs, "departure"),
                 instant(rs, "arrival"),

@@ -518,11 +518,15 @@ public final class TrackingService {
         carried.forEach(c -> byRun.computeIfAbsent(
                         c.booking().train() + "@" + c.booking().date(), k -> new ArrayList<>())
                 .add(c));
+        // each booking's stretch (a route, then its points and borders) is built once for the batch, not per event
+        Map<Booked, TrainSteps.Stretch> stretches = new HashMap<>();
         List<BoxEvent> out = new ArrayList<>();
         Map<UUID, String> sources = new HashMap<>();
         for (RunningEvent e : events) {
             for (Carried c : byRun.getOrDefault(e.run(), List.of())) {
-                f.steps().of(e, c.booking().from(), c.booking().to()).ifPresent(type -> {
+                TrainSteps.Stretch stretch = stretches.computeIfAbsent(
+                        c.booking(), b -> f.steps().stretch(b.train(), b.date(), b.from(), b.to()));
+                stretch.step(e).ifPresent(type -> {
                     BoxEvent b = new BoxEvent(
                             c.booking().id(), c.unit(), type, e.point(), e.at(), e.train(), e.serviceDate());
                     out.add(b);

@@ -24,15 +24,19 @@ public final class TestNetworkFolder implements DataFiles {
     private final Path additions;
 
     private final Map<String, UnaryOperator<String>> edits;
+    /** Files the folder does not have, given whole by a test (a loop network that books freight). */
+    private final Map<String, String> added;
 
     private TestNetworkFolder(Path folder, Map<String, UnaryOperator<String>> edits) {
-        this(folder, null, edits);
+        this(folder, null, edits, Map.of());
     }
 
-    private TestNetworkFolder(Path folder, Path additions, Map<String, UnaryOperator<String>> edits) {
+    private TestNetworkFolder(
+            Path folder, Path additions, Map<String, UnaryOperator<String>> edits, Map<String, String> added) {
         this.folder = folder;
         this.additions = additions;
         this.edits = Map.copyOf(edits);
+        this.added = Map.copyOf(added);
     }
 
     public static TestNetworkFolder branch() {
@@ -54,30 +58,40 @@ public final class TestNetworkFolder implements DataFiles {
      * {@code tiny-freight} has is added).
      */
     public static TestNetworkFolder tinyWithFreight() {
-        return new TestNetworkFolder(NETWORKS.resolve("tiny"), NETWORKS.resolve("tiny-freight"), Map.of());
+        return new TestNetworkFolder(NETWORKS.resolve("tiny"), NETWORKS.resolve("tiny-freight"), Map.of(), Map.of());
     }
 
     /** The same folder with {@code edit} applied to {@code file}'s text. */
     public TestNetworkFolder with(String file, UnaryOperator<String> edit) {
         Map<String, UnaryOperator<String>> more = new HashMap<>(edits);
         more.put(file, edit);
-        return new TestNetworkFolder(folder, additions, more);
+        return new TestNetworkFolder(folder, additions, more, added);
+    }
+
+    /** The same folder with {@code file} added, of text {@code text} (a file the folder does not have). */
+    public TestNetworkFolder plus(String file, String text) {
+        Map<String, String> more = new HashMap<>(added);
+        more.put(file, text);
+        return new TestNetworkFolder(folder, additions, edits, more);
     }
 
     /** The file's text as the repository has it (with the additions' rows), unedited. */
     public String original(String file) {
+        if (added.containsKey(file)) {
+            return added.get(file);
+        }
         try {
             boolean own = Files.exists(folder.resolve(file));
             if (additions == null || !Files.exists(additions.resolve(file))) {
                 return Files.readString(folder.resolve(file));
             }
-            String added = Files.readString(additions.resolve(file));
+            String extra = Files.readString(additions.resolve(file));
             if (!own) {
-                return added;
+                return extra;
             }
             String base = Files.readString(folder.resolve(file));
             // the additions repeat the header, so each file reads on its own; its rows go after the folder's
-            return (base.endsWith("\n") ? base : base + "\n") + added.substring(added.indexOf('\n') + 1);
+            return (base.endsWith("\n") ? base : base + "\n") + extra.substring(extra.indexOf('\n') + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +104,8 @@ public final class TestNetworkFolder implements DataFiles {
 
     @Override
     public boolean has(String name) {
-        return Files.exists(folder.resolve(name)) || (additions != null && Files.exists(additions.resolve(name)));
+        return added.containsKey(name)
+                || Files.exists(folder.resolve(name))
+                || (additions != null && Files.exists(additions.resolve(name)));
     }
 }

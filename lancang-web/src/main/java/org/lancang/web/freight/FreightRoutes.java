@@ -53,7 +53,8 @@ public final class FreightRoutes {
             Double trailingMassT,
             Double lengthM,
             Boolean dangerousGoods,
-            String network) {}
+            String network,
+            List<String> via) {}
 
     public record RefuseInput(String reason) {}
 
@@ -124,7 +125,10 @@ public final class FreightRoutes {
                         .tag("freight")
                         .status(201)
                         .summary("Request an ad-hoc path: the path found around the day's trains and skylights, or the"
-                                + " binding constraint and the earliest alternative")
+                                + " binding constraint and the earliest alternative. Optional via: the junction codes"
+                                + " the train runs through, in order, where two ways join from and to (empty: the"
+                                + " shortest); a code that is not a junction or not on a way between the two is"
+                                + " refused naming via")
                         .body(RequestInput.class)
                         .returns(RequestView.class)
                         .handle(this::request),
@@ -280,7 +284,8 @@ public final class FreightRoutes {
                 instant("latestArrival", in.latestArrival()),
                 in.trailingMassT() == null ? 0 : in.trailingMassT(),
                 in.lengthM() == null ? 0 : in.lengthM(),
-                Boolean.TRUE.equals(in.dangerousGoods()));
+                Boolean.TRUE.equals(in.dangerousGoods()),
+                Params.codesField("via", in.via()));
         FreightRecords.Answered a = freight.of(in.network()).request(user.username(), ask);
         ctx.status(201).json(RequestView.of(a.request(), a.answer()));
     }

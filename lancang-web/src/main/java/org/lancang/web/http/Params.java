@@ -79,6 +79,22 @@ public final class Params {
         return parse(field, text.strip(), LocalDate::parse, "a date (" + DATE + ")");
     }
 
+    /**
+     * Point codes given in a request body's {@code field} (a train's {@code via}), stripped and in capitals as the
+     * network writes codes; none when the field is absent. A blank code is refused naming the field.
+     */
+    public static List<String> codesField(String field, List<String> codes) {
+        if (codes == null) {
+            return List.of();
+        }
+        for (String c : codes) {
+            if (c == null || c.isBlank()) {
+                throw new InvalidInput(field, "has a blank point code: give junction codes, e.g. [\"QY\"]");
+            }
+        }
+        return codes.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).toList();
+    }
+
     /** A month (YYYY-MM) that must be there. */
     public YearMonth month(String name) {
         String t = text(name).orElse("");

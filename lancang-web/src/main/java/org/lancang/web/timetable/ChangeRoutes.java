@@ -68,7 +68,8 @@ public final class ChangeRoutes {
             String to,
             Boolean findPath,
             List<StopInput> stops,
-            List<StopInput> meets) {}
+            List<StopInput> meets,
+            List<String> via) {}
 
     /** {@code network}: the network whose timetable the change changes (default: the home network). */
     public record ChangeInput(String network, String title, ScopeInput scope, List<EditInput> edits) {}
@@ -136,7 +137,9 @@ public final class ChangeRoutes {
                         .tag("timetable changes")
                         .status(201)
                         .summary("Keep a change as a draft: edits (MOVE, ADD, CANCEL, REPLACE_STOPS) over a scope of"
-                                + " dates; nothing changes until it is published")
+                                + " dates; nothing changes until it is published. An ADD may name its via: the"
+                                + " junction codes the train runs through, in order, where two ways join from and to"
+                                + " (refused naming edits[i].via when not a junction or off every way between them)")
                         .body(ChangeInput.class)
                         .returns(ChangeView.class)
                         .handle(this::draft),
@@ -337,6 +340,11 @@ public final class ChangeRoutes {
         if (v.hasErrors()) {
             return null;
         }
+        List<String> via = Params.codesField(at + "via", e.via());
+        // a via that is not a junction, or off every way between the two, is refused before any search, naming it
+        if (!from.equals(to)) {
+            named(at, () -> t.network().routes().between(from, to, via));
+        }
         boolean passenger = named(
                 at,
                 () -> t.timetable()
@@ -358,7 +366,8 @@ public final class ChangeRoutes {
                     List.of(),
                     true,
                     5,
-                    title));
+                    title,
+                    via));
         }
         PathRequest request = new PathRequest(
                 number,
@@ -375,7 +384,8 @@ public final class ChangeRoutes {
                         .toInstant(),
                 false,
                 5,
-                Duration.ofHours(12));
+                Duration.ofHours(12),
+                via);
         List<TimetableChange> sofar =
                 before.isEmpty() ? List.of() : List.of(new TimetableChange(title, origin, scope, before));
         InsertedPath found = named(at, () -> t.changes().findPath(request, sofar));

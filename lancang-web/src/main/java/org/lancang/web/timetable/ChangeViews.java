@@ -34,7 +34,8 @@ public final class ChangeViews {
             String from,
             String to,
             List<StopView> stops,
-            List<StopView> meets) {}
+            List<StopView> meets,
+            List<String> via) {}
 
     public record ChangeView(
             String id,
@@ -146,7 +147,7 @@ public final class ChangeViews {
 
     private static EditView edit(Edit e) {
         if (e instanceof Edit.Move m) {
-            return new EditView("MOVE", m.train(), m.departure(), null, null, null, List.of(), List.of());
+            return new EditView("MOVE", m.train(), m.departure(), null, null, null, List.of(), List.of(), List.of());
         }
         if (e instanceof Edit.Add a) {
             var p = a.plan();
@@ -158,12 +159,14 @@ public final class ChangeViews {
                     p.from(),
                     p.to(),
                     stops(p.stops()),
-                    stops(p.meets()));
+                    stops(p.meets()),
+                    p.via());
         }
         if (e instanceof Edit.ReplaceStops r) {
-            return new EditView("REPLACE_STOPS", r.train(), null, null, null, null, stops(r.stops()), stops(r.meets()));
+            return new EditView(
+                    "REPLACE_STOPS", r.train(), null, null, null, null, stops(r.stops()), stops(r.meets()), List.of());
         }
-        return new EditView("CANCEL", e.train(), null, null, null, null, List.of(), List.of());
+        return new EditView("CANCEL", e.train(), null, null, null, null, List.of(), List.of(), List.of());
     }
 
     private static List<StopView> stops(List<StopRequest> list) {

@@ -66,7 +66,8 @@ public final class TimetableRoutes {
             List<StopInput> stops,
             String number,
             String operator,
-            Boolean add) {}
+            Boolean add,
+            List<String> via) {}
 
     public record WaitView(String point, long dwellMinutes) {}
 
@@ -233,7 +234,10 @@ public final class TimetableRoutes {
                         .access(changes)
                         .tag("timetable")
                         .summary("Find the earliest conflict-free path for a new train on its day; with add=true it"
-                                + " joins the timetable for that date only, through a published timetable change")
+                                + " joins the timetable for that date only, through a published timetable change."
+                                + " Optional via: the junction codes the train runs through, in order, where two ways"
+                                + " join from and to (empty: the shortest); refused naming via when a code is not a"
+                                + " junction or not on a way between the two")
                         .body(InsertInput.class)
                         .returns(InsertView.class)
                         .handle(this::insert),
@@ -364,7 +368,8 @@ public final class TimetableRoutes {
                 earliest.toInstant(),
                 false,
                 5,
-                Duration.ofHours(12));
+                Duration.ofHours(12),
+                Params.codesField("via", r.via()));
         boolean add = Boolean.TRUE.equals(r.add());
         if (add
                 && service.plan(number, day)
