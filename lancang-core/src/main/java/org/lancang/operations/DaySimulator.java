@@ -129,7 +129,7 @@ public final class DaySimulator {
                                 .orElseThrow(() -> new InvalidInput(
                                         field + ".line", "'" + s.line() + "' is not a line of the network"));
                 SpeedRestriction tsr =
-                        new SpeedRestriction(s.fromKm(), s.toKm(), s.speedKmh()).onLine(main ? null : line.code());
+                        new SpeedRestriction(s.fromKm(), s.toKm(), s.speedKmh(), null, null, line.code());
                 for (DayGraph.Run r : g.runs()) {
                     if (!runsOver(r.path(), line, s.fromKm(), s.toKm())) {
                         continue;

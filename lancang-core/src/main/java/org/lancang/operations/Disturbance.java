@@ -25,12 +25,7 @@ public sealed interface Disturbance {
      * what it costs each). The km are the line's {@code line} (null or blank: the network's main line, ADR 0033), so a
      * restriction on a branch slows only the trains on the branch.
      */
-    record SpeedRestriction(double fromKm, double toKm, int speedKmh, String line) implements Disturbance {
-        /** On the main line. */
-        public SpeedRestriction(double fromKm, double toKm, int speedKmh) {
-            this(fromKm, toKm, speedKmh, null);
-        }
-    }
+    record SpeedRestriction(double fromKm, double toKm, int speedKmh, String line) implements Disturbance {}
 
     /** The train fails in the section after {@code point} and stands there {@code seconds}, blocking it. */
     record FailedTrain(String train, String point, long seconds) implements Disturbance {}

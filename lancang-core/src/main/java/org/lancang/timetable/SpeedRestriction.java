@@ -28,16 +28,6 @@ public record SpeedRestriction(
         }
     }
 
-    /** A restriction on the main line. */
-    public SpeedRestriction(double fromKm, double toKm, int speedKmh, Instant validFrom, Instant validTo) {
-        this(fromKm, toKm, speedKmh, validFrom, validTo, null);
-    }
-
-    /** A restriction on the main line that always holds. */
-    public SpeedRestriction(double fromKm, double toKm, int speedKmh) {
-        this(fromKm, toKm, speedKmh, null, null);
-    }
-
     /** The same restriction on the line with this code (null: the main line). */
     public SpeedRestriction onLine(String code) {
         return new SpeedRestriction(fromKm, toKm, speedKmh, validFrom, validTo, code);

@@ -69,7 +69,7 @@ class BranchDisturbanceTest {
     void aDisturbancesFileNamesTheLineInAnOptionalColumn() {
         String header = String.join(",", Disturbance.COLUMNS);
         assertThat(Disturbance.parse("d.csv", header + "\nSPEED_RESTRICTION,,,,,5,35,30\n"))
-                .containsExactly(new Disturbance.SpeedRestriction(5, 35, 30));
+                .containsExactly(new Disturbance.SpeedRestriction(5, 35, 30, null));
         assertThat(Disturbance.parse("d.csv", header + ",line\nSPEED_RESTRICTION,,,,,5,35,30,LC\n"))
                 .containsExactly(new Disturbance.SpeedRestriction(5, 35, 30, "LC"));
     }

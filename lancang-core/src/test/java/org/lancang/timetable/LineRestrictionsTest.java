@@ -27,8 +27,8 @@ class LineRestrictionsTest {
                     + "M1,XA_RAIL,TINY9,true,daily,2026-01-01,2027-12-31,QB,QA,09:00,true,,,5.0,made up: main line only,\n",
             NETWORK);
 
-    private static final SpeedRestriction ON_BRANCH = new SpeedRestriction(5, 35, 40).onLine("LC");
-    private static final SpeedRestriction ON_MAIN = new SpeedRestriction(5, 35, 40);
+    private static final SpeedRestriction ON_BRANCH = new SpeedRestriction(5, 35, 40, null, null, "LC");
+    private static final SpeedRestriction ON_MAIN = new SpeedRestriction(5, 35, 40, null, null, null);
 
     private final Planner planner = new Planner(NETWORK, DATA.rollingStock(), BlockingRules.defaults());
 
@@ -45,7 +45,7 @@ class LineRestrictionsTest {
 
     @Test
     void aRestrictionOnAnUnknownLineIsRefusedNamingItsLine() {
-        assertThatThrownBy(() -> planner.run(PLANS.get(0), List.of(new SpeedRestriction(5, 35, 40).onLine("LX"))))
+        assertThatThrownBy(() -> planner.run(PLANS.get(0), List.of(new SpeedRestriction(5, 35, 40, null, null, "LX"))))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors())
