@@ -51,7 +51,10 @@ final class RuntimeCommand implements Callable<Integer> {
     @Option(names = "--minimum", description = "the bare physics: no allowance, no start or stop supplements")
     boolean minimum;
 
-    @Option(names = "--restrictions", description = "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated")
+    @Option(
+            names = "--restrictions",
+            description =
+                    "temporary speed restrictions [LINE:]FROMKM-TOKM:KMH, comma-separated (no line: the one the run is on there)")
     String restrictions;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")

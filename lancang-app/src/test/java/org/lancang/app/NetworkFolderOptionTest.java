@@ -85,6 +85,43 @@ class NetworkFolderOptionTest {
     }
 
     @Test
+    void runtimeRestrictionsReadTheirKmOnTheLineTheRunIsOn() {
+        // the branch network: km 10–12 is on the main line LA (Bram side) and on the branch LC (past Jura)
+        String branch = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "branch")
+                .toString();
+        String free = runtimeLine(branch);
+        String slowed = runtimeLine(branch, "--restrictions", "10-12:45");
+        assertThat(slowed).as("the branch's km 10–12, where Jura → Cato runs").isNotEqualTo(free);
+        assertThat(runtimeLine(branch, "--restrictions", "LC:10-12:45")).isEqualTo(slowed);
+        assertThat(runtimeLine(branch, "--restrictions", "LA:10-12:45")).isEqualTo(free);
+        CommandLineTest.Run unknown = CommandLineTest.runWithoutDatabase(
+                "runtime",
+                "--type",
+                "TINY9",
+                "--from",
+                "QJ",
+                "--to",
+                "QC",
+                "--minimum",
+                "--network",
+                branch,
+                "--restrictions",
+                "LX:10-12:45");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("restrictions[0].line");
+    }
+
+    /** The first line of {@code lancang runtime} Jura → Cato on the branch folder: the running time. */
+    private static String runtimeLine(String folder, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("runtime", "--type", "TINY9", "--from", "QJ", "--to", "QC", "--minimum", "--network", folder));
+        args.addAll(List.of(more));
+        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out().lines().findFirst().orElseThrow();
+    }
+
+    @Test
     void aBadFolderIsRefusedNamingTheFileRowAndColumnAsServeDoes(@TempDir Path dir) throws IOException {
         Path copy = copy(dir.resolve("my-line"));
         Path points = copy.resolve("points.csv");

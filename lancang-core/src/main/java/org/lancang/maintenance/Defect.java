@@ -42,7 +42,7 @@ public record Defect(
 
     /** Its restriction as the timetable takes it, on the defect's line: it slows only the trains running there. */
     public SpeedRestriction speedRestriction() {
-        return restriction.toSpeedRestriction().onLine(line);
+        return restriction.toSpeedRestriction(line);
     }
 
     public boolean hasRestriction() {

@@ -47,8 +47,11 @@ public record TemporaryRestriction(
         return lifted() ? this : new TemporaryRestriction(fromKm, toKm, speedKmh, validFrom, validTo, at, by);
     }
 
-    /** The form the timetable consumes: the km range and speed, and when it holds (until lifted, if it was). */
-    public SpeedRestriction toSpeedRestriction() {
-        return new SpeedRestriction(fromKm, toKm, speedKmh, validFrom, effectiveEnd());
+    /**
+     * The form the timetable consumes: the km range of {@code line} (its defect's) and speed, and when it holds (until
+     * lifted, if it was).
+     */
+    public SpeedRestriction toSpeedRestriction(String line) {
+        return new SpeedRestriction(fromKm, toKm, speedKmh, validFrom, effectiveEnd(), line);
     }
 }

@@ -22,15 +22,11 @@ public sealed interface Disturbance {
 
     /**
      * A speed restriction over a km range of a line for every train of the day that runs there (the physics computes
-     * what it costs each). The km are the line's {@code line} (null or blank: the network's main line, ADR 0033), so a
-     * restriction on a branch slows only the trains on the branch.
+     * what it costs each). The km are the line's {@code line} (null or blank: the network's one line, or the one line
+     * whose km hold the range; the same km on two lines must be named, ADR 0033), so a restriction on a branch slows
+     * only the trains on the branch.
      */
-    record SpeedRestriction(double fromKm, double toKm, int speedKmh, String line) implements Disturbance {
-        /** On the main line. */
-        public SpeedRestriction(double fromKm, double toKm, int speedKmh) {
-            this(fromKm, toKm, speedKmh, null);
-        }
-    }
+    record SpeedRestriction(double fromKm, double toKm, int speedKmh, String line) implements Disturbance {}
 
     /** The train fails in the section after {@code point} and stands there {@code seconds}, blocking it. */
     record FailedTrain(String train, String point, long seconds) implements Disturbance {}
@@ -41,7 +37,7 @@ public sealed interface Disturbance {
     /**
      * Reads a disturbances file: one row per disturbance, {@code kind} one of LATE_START (train, minutes),
      * LONGER_DWELL (train, point, minutes), SLOWER_RUNNING (train, factor), SPEED_RESTRICTION (from_km, to_km,
-     * speed_kmh, and line: optional, the main line when absent or empty), FAILED_TRAIN (train, point, minutes); unused
+     * speed_kmh, and line: optional, see {@link SpeedRestriction}), FAILED_TRAIN (train, point, minutes); unused
      * columns empty. A line the network does not have is refused when the day is played, naming {@code line}.
      */
     static List<Disturbance> parse(String file, String text) {
@@ -125,8 +121,7 @@ public sealed interface Disturbance {
                             .orElse(Integer.MAX_VALUE);
                     if (line.toKm() > from + 2) {
                         int speed = slowest > 60 ? 60 : Math.max(5, slowest / 2);
-                        String code = on.code().equals(network.mainLine().code()) ? null : on.code();
-                        out.add(new SpeedRestriction(from, from + 2, speed, code));
+                        out.add(new SpeedRestriction(from, from + 2, speed, on.code()));
                     }
                 }
                 default -> {

@@ -1,7 +1,10 @@
 package org.lancang.timetable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.lancang.errors.InvalidInput;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
 
@@ -25,16 +28,6 @@ public record SpeedRestriction(
         }
     }
 
-    /** A restriction on the main line. */
-    public SpeedRestriction(double fromKm, double toKm, int speedKmh, Instant validFrom, Instant validTo) {
-        this(fromKm, toKm, speedKmh, validFrom, validTo, null);
-    }
-
-    /** A restriction on the main line that always holds. */
-    public SpeedRestriction(double fromKm, double toKm, int speedKmh) {
-        this(fromKm, toKm, speedKmh, null, null);
-    }
-
     /** The same restriction on the line with this code (null: the main line). */
     public SpeedRestriction onLine(String code) {
         return new SpeedRestriction(fromKm, toKm, speedKmh, validFrom, validTo, code);
@@ -43,6 +36,42 @@ public record SpeedRestriction(
     /** The line its km are on: the one named, or the main line; empty when the network has no such line. */
     public Optional<Line> line(Network network) {
         return lineCode == null || lineCode.isBlank() ? Optional.of(network.mainLine()) : network.line(lineCode);
+    }
+
+    /**
+     * The restriction as asked for one run along {@code path}: a named line is kept; with none, the line the run is on
+     * at these km (the one line among its legs' that the range touches), or, where it touches none, the line holding
+     * both ends of the run. A person asking about one run names a km of the way the run takes, not of the main line.
+     *
+     * @throws InvalidInput naming {@code field + ".line"} when the range lies on two of the run's lines (the same km
+     *     on a line and its branch) or on none and no one line holds both ends
+     */
+    public SpeedRestriction alongRun(LinePath path, String field) {
+        if (lineCode != null && !lineCode.isBlank()) {
+            return this;
+        }
+        List<String> touched = path.legs().stream()
+                .filter(l -> overlapsKm(Math.min(l.fromKm(), l.toKm()), Math.max(l.fromKm(), l.toKm())))
+                .map(l -> l.line().code())
+                .distinct()
+                .toList();
+        if (touched.size() == 1) {
+            return onLine(touched.get(0));
+        }
+        String lines = path.legs().stream().map(l -> l.line().code()).distinct().collect(Collectors.joining(", "));
+        if (touched.size() > 1) {
+            throw new InvalidInput(
+                    field + ".line",
+                    "km " + fromKm + "–" + toKm + " lies on " + String.join(" and ", touched)
+                            + ", both on this run: name the line");
+        }
+        return path.network()
+                .lineHolding(path.origin().code(), path.destination().code())
+                .map(l -> onLine(l.code()))
+                .orElseThrow(() -> new InvalidInput(
+                        field + ".line",
+                        "km " + fromKm + "–" + toKm + " lies on none of this run's lines (" + lines
+                                + "): name the line"));
     }
 
     public boolean overlapsKm(double lo, double hi) {

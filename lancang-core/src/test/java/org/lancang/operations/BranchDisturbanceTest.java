@@ -47,11 +47,28 @@ class BranchDisturbanceTest {
 
     @Test
     void theSameKmOnTheMainLineSlowTheTrainsThere() {
-        for (String main : new String[] {null, "", "LA"}) {
-            Map<String, Long> slowed = arrivals(List.of(new Disturbance.SpeedRestriction(5, 35, 30, main)));
-            assertThat(slowed.get("M1")).as("line '%s'", main).isGreaterThan(PLANNED.get("M1"));
-            assertThat(slowed.get("T2")).as("line '%s'", main).isGreaterThan(PLANNED.get("T2"));
-            assertThat(slowed.get("T1")).as("line '%s'", main).isEqualTo(PLANNED.get("T1"));
+        Map<String, Long> slowed = arrivals(List.of(new Disturbance.SpeedRestriction(5, 35, 30, "LA")));
+        assertThat(slowed.get("M1")).isGreaterThan(PLANNED.get("M1"));
+        assertThat(slowed.get("T2")).isGreaterThan(PLANNED.get("T2"));
+        assertThat(slowed.get("T1")).isEqualTo(PLANNED.get("T1"));
+    }
+
+    @Test
+    void aRestrictionNamingNoLineIsOnTheOneLineHoldingItsKmAndNeverGuessed() {
+        // km 60–70 is on the main line only (the branch ends at km 40): Bram → Aldo and Aldo → Cato pass it
+        Map<String, Long> slowed = arrivals(List.of(new Disturbance.SpeedRestriction(60, 70, 30, null)));
+        assertThat(slowed.get("M1")).isGreaterThan(PLANNED.get("M1"));
+        assertThat(slowed.get("T1")).isGreaterThan(PLANNED.get("T1"));
+        assertThat(slowed.get("T2")).as("Cato → Bram never reaches km 60").isEqualTo(PLANNED.get("T2"));
+        // km 5–35 is on both lines: the main line is not taken for granted
+        for (String none : new String[] {null, ""}) {
+            assertThatThrownBy(() -> arrivals(List.of(new Disturbance.SpeedRestriction(5, 35, 30, none))))
+                    .as("line '%s'", none)
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("disturbances[0].line"));
         }
     }
 
@@ -69,7 +86,7 @@ class BranchDisturbanceTest {
     void aDisturbancesFileNamesTheLineInAnOptionalColumn() {
         String header = String.join(",", Disturbance.COLUMNS);
         assertThat(Disturbance.parse("d.csv", header + "\nSPEED_RESTRICTION,,,,,5,35,30\n"))
-                .containsExactly(new Disturbance.SpeedRestriction(5, 35, 30));
+                .containsExactly(new Disturbance.SpeedRestriction(5, 35, 30, null));
         assertThat(Disturbance.parse("d.csv", header + ",line\nSPEED_RESTRICTION,,,,,5,35,30,LC\n"))
                 .containsExactly(new Disturbance.SpeedRestriction(5, 35, 30, "LC"));
     }

@@ -27,8 +27,8 @@ class LineRestrictionsTest {
                     + "M1,XA_RAIL,TINY9,true,daily,2026-01-01,2027-12-31,QB,QA,09:00,true,,,5.0,made up: main line only,\n",
             NETWORK);
 
-    private static final SpeedRestriction ON_BRANCH = new SpeedRestriction(5, 35, 40).onLine("LC");
-    private static final SpeedRestriction ON_MAIN = new SpeedRestriction(5, 35, 40);
+    private static final SpeedRestriction ON_BRANCH = new SpeedRestriction(5, 35, 40, null, null, "LC");
+    private static final SpeedRestriction ON_MAIN = new SpeedRestriction(5, 35, 40, null, null, null);
 
     private final Planner planner = new Planner(NETWORK, DATA.rollingStock(), BlockingRules.defaults());
 
@@ -45,12 +45,41 @@ class LineRestrictionsTest {
 
     @Test
     void aRestrictionOnAnUnknownLineIsRefusedNamingItsLine() {
-        assertThatThrownBy(() -> planner.run(PLANS.get(0), List.of(new SpeedRestriction(5, 35, 40).onLine("LX"))))
+        assertThatThrownBy(() -> planner.run(PLANS.get(0), List.of(new SpeedRestriction(5, 35, 40, null, null, "LX"))))
                 .isInstanceOfSatisfying(
                         InvalidInput.class,
                         e -> assertThat(e.errors())
                                 .extracting(FieldError::field)
                                 .contains("restrictions[0].line"));
+    }
+
+    @Test
+    void aRestrictionNamingNoLineIsPlacedOnTheLineTheRunIsOnThere() {
+        SpeedRestriction unnamed = new SpeedRestriction(5, 35, 40, null, null, null);
+        LinePath onBranch = LinePath.between(NETWORK, "QJ", "QC");
+        LinePath onMain = LinePath.between(NETWORK, "QB", "QJ");
+        LinePath aldoToCato = LinePath.between(NETWORK, "QA", "QC");
+        assertThat(unnamed.alongRun(onBranch, "r").lineCode()).isEqualTo("LC");
+        assertThat(unnamed.alongRun(onMain, "r").lineCode()).isEqualTo("LA");
+        // Aldo → Cato runs on the main line at km 100–50 only: km 5–35 is the branch's
+        assertThat(unnamed.alongRun(aldoToCato, "r").lineCode()).isEqualTo("LC");
+        // off the run: the line holding both its ends
+        assertThat(new SpeedRestriction(60, 70, 40, null, null, null)
+                        .alongRun(onMain, "r")
+                        .lineCode())
+                .isEqualTo("LA");
+        // a line named is kept, even off the run
+        assertThat(ON_BRANCH.alongRun(onMain, "r")).isEqualTo(ON_BRANCH);
+        // Bram → Cato holds km 5–35 on both lines
+        assertThatThrownBy(() -> unnamed.alongRun(LinePath.between(NETWORK, "QB", "QC"), "restrictions[3]"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("restrictions[3].line"));
+        // Aldo → Cato at km 45–48: on none of its legs, and no one line holds both its ends
+        assertThatThrownBy(() -> new SpeedRestriction(45, 48, 40, null, null, null).alongRun(aldoToCato, "r"))
+                .isInstanceOf(InvalidInput.class);
     }
 
     private Duration arrival(TrainPlan plan, SpeedRestriction... restrictions) {

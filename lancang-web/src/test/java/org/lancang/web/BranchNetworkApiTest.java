@@ -139,6 +139,43 @@ class BranchNetworkApiTest {
         assertThat(unknown.json().get("field").asText()).isEqualTo("line");
     }
 
+    private static long seconds(String query) {
+        return ok(server.get("/api/runtime?type=TINY9&minimum=true&" + query))
+                .get("runningTimeSeconds")
+                .asLong();
+    }
+
+    private static void refused(String query, String field) {
+        TestServer.Reply r = server.get("/api/runtime?type=TINY9&minimum=true&" + query);
+        assertThat(r.status()).as(query + ": " + r.body()).isEqualTo(400);
+        assertThat(r.contentType()).contains("application/problem+json");
+        assertThat(r.json().get("field").asText()).as(query).isEqualTo(field);
+    }
+
+    @Test
+    void aRestrictionAskedForARunOnTheBranchSlowsItOnTheBranch() {
+        // km 10–12 exists on both lines: on the main line between Bram and Bram loop, on the branch past Jura
+        long free = seconds("from=QJ&to=QC");
+        long slowed = seconds("from=QJ&to=QC&restrictions=10-12:45");
+        assertThat(slowed).as("the branch's km 10–12, where the run is").isGreaterThan(free);
+        assertThat(seconds("from=QJ&to=QC&restrictions=LC:10-12:45")).isEqualTo(slowed);
+        assertThat(seconds("from=QJ&to=QC&restrictions=LA:10-12:45"))
+                .as("the main line's km 10–12, off this run")
+                .isEqualTo(free);
+
+        // across the junction from Aldo: km 60–62 is on the main line's leg only
+        long across = seconds("from=QA&to=QC");
+        assertThat(seconds("from=QA&to=QC&restrictions=60-62:45")).isGreaterThan(across);
+        assertThat(seconds("from=QA&to=QC&restrictions=10-12:45")).isGreaterThan(across);
+        // from Bram both legs hold a km 10–12: the line must be named, and then each slows the run
+        refused("from=QB&to=QC&restrictions=10-12:45", "restrictions[0].line");
+        long fromBram = seconds("from=QB&to=QC");
+        assertThat(seconds("from=QB&to=QC&restrictions=LA:10-12:45")).isGreaterThan(fromBram);
+        assertThat(seconds("from=QB&to=QC&restrictions=LC:10-12:45")).isGreaterThan(fromBram);
+        refused("from=QJ&to=QC&restrictions=LX:10-12:45", "restrictions[0].line");
+        refused("from=QJ&to=QC&restrictions=LC:30-50:45", "restrictions[0].fromKm");
+    }
+
     @Test
     void theTwoTrainsFromTheTwoLinesConflictAroundTheJunction() {
         JsonNode conflicts = ok(server.get("/api/timetable/conflicts?network=branch&date=" + DATE, planner));

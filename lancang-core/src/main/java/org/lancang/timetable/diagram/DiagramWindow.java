@@ -38,7 +38,7 @@ public record DiagramWindow(
 
     /**
      * A window given as a local date and time in {@code zone} (the way a person asks for it): for example 06:00 Lao
-     * time on 2026-12-01, for 12 hours.
+     * time on 2026-12-01, for 12 hours, on the line {@code lineCode} (null: as {@link #line(Network)} says).
      */
     public static DiagramWindow local(
             String fromCode,
@@ -47,20 +47,10 @@ public record DiagramWindow(
             LocalTime startTime,
             Duration length,
             ZoneId zone,
-            String language) {
+            String language,
+            String lineCode) {
         return new DiagramWindow(
-                fromCode, toCode, date.atTime(startTime).atZone(zone).toInstant(), length, zone, language);
-    }
-
-    /** A window on the network's main line. */
-    public DiagramWindow(
-            String fromCode, String toCode, Instant start, Duration length, ZoneId displayZone, String language) {
-        this(fromCode, toCode, start, length, displayZone, language, null);
-    }
-
-    /** The same window on the line with this code (null: the main line). */
-    public DiagramWindow onLine(String code) {
-        return new DiagramWindow(fromCode, toCode, start, length, displayZone, language, code);
+                fromCode, toCode, date.atTime(startTime).atZone(zone).toInstant(), length, zone, language, lineCode);
     }
 
     /**

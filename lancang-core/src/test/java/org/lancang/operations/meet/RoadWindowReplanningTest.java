@@ -314,12 +314,12 @@ class RoadWindowReplanningTest {
     void aSpeedRestrictionInForceOverTheBridgeHoldsTheTrainEarlier() {
         RoadRailBridges.Bridge bridge = BRIDGES.bridges().get(0);
         SpeedRestriction tsr = new SpeedRestriction(
-                        bridge.fromKm(),
-                        bridge.toKm(),
-                        15,
-                        DAY.atTime(7, 0).atZone(ZONE).toInstant(),
-                        DAY.atTime(10, 0).atZone(ZONE).toInstant())
-                .onLine(bridge.line().code());
+                bridge.fromKm(),
+                bridge.toKm(),
+                15,
+                DAY.atTime(7, 0).atZone(ZONE).toInstant(),
+                DAY.atTime(10, 0).atZone(ZONE).toInstant(),
+                bridge.line().code());
         DayGraph knowing = DayGraph.build(PLANNER, PLAN, List.of(tsr), RULES, LineOrders.PLAN);
         DayGraph.Run f01 = GRAPH.find("F01", DAY).orElseThrow();
         long dayStart = DAY.atStartOfDay(ZONE).toEpochSecond();

@@ -44,8 +44,7 @@ class LineDiagramTest {
             .day(TimetableFile.parse("timetable.csv", FILES.read("timetable.csv"), NETWORK), DAY, List.of(), List.of());
 
     private static DiagramWindow window(String from, String to, String line) {
-        return DiagramWindow.local(from, to, DAY, LocalTime.of(6, 0), Duration.ofHours(4), ZONE, "en")
-                .onLine(line);
+        return DiagramWindow.local(from, to, DAY, LocalTime.of(6, 0), Duration.ofHours(4), ZONE, "en", line);
     }
 
     @Test

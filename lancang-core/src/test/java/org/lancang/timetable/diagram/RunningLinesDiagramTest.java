@@ -55,7 +55,7 @@ class RunningLinesDiagramTest {
         String from = NETWORK.points().get(0).code();
         String to = NETWORK.points().get(NETWORK.points().size() - 1).code();
         return DiagramWindow.local(
-                from, to, DAY, LocalTime.of(6, 0), Duration.ofHours(14), ZoneId.of("Asia/Shanghai"), lang);
+                from, to, DAY, LocalTime.of(6, 0), Duration.ofHours(14), ZoneId.of("Asia/Shanghai"), lang, null);
     }
 
     @Test

@@ -64,7 +64,7 @@ class TimeDistanceDiagramTest {
     }
 
     private static DiagramWindow window(String from, String to, int hour, int hours, ZoneId zone, String lang) {
-        return DiagramWindow.local(from, to, DAY, LocalTime.of(hour, 0), Duration.ofHours(hours), zone, lang);
+        return DiagramWindow.local(from, to, DAY, LocalTime.of(hour, 0), Duration.ofHours(hours), zone, lang, null);
     }
 
     private static Document parse(String svg) throws Exception {
@@ -475,25 +475,28 @@ class TimeDistanceDiagramTest {
     @Test
     void aWrongWindowNamesTheField() {
         Instant start = DAY.atTime(6, 0).atZone(LAOS).toInstant();
-        assertField(new DiagramWindow("XXX", "VTE", start, Duration.ofHours(6), LAOS, "en"), "from");
-        assertField(new DiagramWindow(null, "VTE", start, Duration.ofHours(6), LAOS, "en"), "from");
-        assertField(new DiagramWindow("BTN", "NOPE", start, Duration.ofHours(6), LAOS, "en"), "to");
-        assertField(new DiagramWindow("BTN", "btn", start, Duration.ofHours(6), LAOS, "en"), "to");
-        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofMinutes(59), LAOS, "en"), "hours");
-        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(49), LAOS, "en"), "hours");
-        assertField(new DiagramWindow("BTN", "VTE", start, null, LAOS, "en"), "hours");
-        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), LAOS, "fr"), "lang");
-        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), LAOS, null), "lang");
-        assertField(new DiagramWindow("BTN", "VTE", null, Duration.ofHours(6), LAOS, "en"), "start");
-        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), null, "en"), "zone");
+        assertField(new DiagramWindow("XXX", "VTE", start, Duration.ofHours(6), LAOS, "en", null), "from");
+        assertField(new DiagramWindow(null, "VTE", start, Duration.ofHours(6), LAOS, "en", null), "from");
+        assertField(new DiagramWindow("BTN", "NOPE", start, Duration.ofHours(6), LAOS, "en", null), "to");
+        assertField(new DiagramWindow("BTN", "btn", start, Duration.ofHours(6), LAOS, "en", null), "to");
+        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofMinutes(59), LAOS, "en", null), "hours");
+        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(49), LAOS, "en", null), "hours");
+        assertField(new DiagramWindow("BTN", "VTE", start, null, LAOS, "en", null), "hours");
+        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), LAOS, "fr", null), "lang");
+        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), LAOS, null, null), "lang");
+        assertField(new DiagramWindow("BTN", "VTE", null, Duration.ofHours(6), LAOS, "en", null), "start");
+        assertField(new DiagramWindow("BTN", "VTE", start, Duration.ofHours(6), null, "en", null), "zone");
         // the bounds themselves are fine, and codes are read as the network reads them
-        TimeDistanceDiagram.svg(
-                NETWORK, PLAIN_DAY, List.of(), new DiagramWindow("btn", "VTE", start, Duration.ofHours(1), LAOS, "lo"));
         TimeDistanceDiagram.svg(
                 NETWORK,
                 PLAIN_DAY,
                 List.of(),
-                new DiagramWindow("BTN", "VTE", start, Duration.ofHours(48), LAOS, "zh"));
+                new DiagramWindow("btn", "VTE", start, Duration.ofHours(1), LAOS, "lo", null));
+        TimeDistanceDiagram.svg(
+                NETWORK,
+                PLAIN_DAY,
+                List.of(),
+                new DiagramWindow("BTN", "VTE", start, Duration.ofHours(48), LAOS, "zh", null));
     }
 
     private static void assertField(DiagramWindow w, String field) {

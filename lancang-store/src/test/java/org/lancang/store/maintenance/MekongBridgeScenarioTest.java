@@ -126,7 +126,8 @@ class MekongBridgeScenarioTest {
                         780.2,
                         45,
                         Instant.parse("2026-12-01T00:00:00Z"),
-                        Instant.parse("2027-01-01T00:00:00Z")));
+                        Instant.parse("2027-01-01T00:00:00Z"),
+                        null));
 
         // each train arrives later by what the running-time calculation gives for the restriction
         Map<String, RestrictionImpact.TrainDelay> delays = new HashMap<>();
@@ -266,7 +267,7 @@ class MekongBridgeScenarioTest {
                         CLOCK.instant(),
                         singleLine()),
                 day);
-        SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60);
+        SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60, null, null, null);
         assertThat(platform.timetable().restrictions(day))
                 .extracting(SpeedRestriction::always)
                 .contains(twist);

@@ -57,14 +57,14 @@ public final class DiagramQuery {
         LocalTime start = params.time("start", defaultStart.apply(zone));
         int hours = params.wholeNumber("hours", defaultHours);
         return DiagramWindow.local(
-                        from,
-                        to,
-                        date,
-                        start,
-                        Duration.ofHours(hours),
-                        zone,
-                        params.text("lang").orElse("en"))
-                .onLine(line);
+                from,
+                to,
+                date,
+                start,
+                Duration.ofHours(hours),
+                zone,
+                params.text("lang").orElse("en"),
+                line);
     }
 
     private static String notAPoint(String code, Network network) {

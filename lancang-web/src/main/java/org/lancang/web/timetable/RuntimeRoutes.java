@@ -13,6 +13,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.LegSupplements;
+import org.lancang.timetable.LinePath;
 import org.lancang.timetable.PointTime;
 import org.lancang.timetable.RunningTimes;
 import org.lancang.timetable.SpeedRestriction;
@@ -62,6 +63,10 @@ public final class RuntimeRoutes {
             List<PointTimeView> points,
             List<ProfileView> profile) {}
 
+    /** [LINE:]FROMKM-TOKM:KMH; a line code starts with a letter. */
+    private static final Pattern RESTRICTION =
+            Pattern.compile("(?:([A-Za-z][A-Za-z0-9_-]*):)?(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)");
+
     private final Function<String, ReferenceData> networkOfPoint;
 
     public RuntimeRoutes(ReferenceData reference) {
@@ -92,7 +97,10 @@ public final class RuntimeRoutes {
                 .query(
                         "restrictions",
                         false,
-                        "temporary speed restrictions FROMKM-TOKM:KMH, comma-separated, e.g. 778.5-780:45")
+                        "temporary speed restrictions [LINE:]FROMKM-TOKM:KMH, comma-separated, e.g. 778.5-780:45 or"
+                                + " NK:600-601:80; the km are on the line named, or, without one, on the line the run"
+                                + " is on there (a 400 naming restrictions[i].line when the range is on two of its"
+                                + " lines, or the line is not the network's)")
                 .returns(RuntimeView.class)
                 .handle(this::runtime));
     }
@@ -175,15 +183,13 @@ public final class RuntimeRoutes {
         LegSupplements supplements = minimum ? LegSupplements.none() : RunningTimes.supplements(type);
         TrainRun run;
         try {
+            LinePath path = LinePath.between(reference.network(), origin, destination);
+            List<SpeedRestriction> placed = new ArrayList<>();
+            for (int i = 0; i < restrictions.size(); i++) {
+                placed.add(restrictions.get(i).alongRun(path, "restrictions[" + i + "]"));
+            }
             run = RunningTimes.compute(
-                    reference.network(),
-                    type,
-                    origin,
-                    destination,
-                    stopList,
-                    restrictions,
-                    RunningTimes.allowance(allowance),
-                    supplements);
+                    path, type, stopList, placed, RunningTimes.allowance(allowance), supplements, null);
         } catch (InvalidInput e) {
             // the core names the train type trainType; this endpoint's parameter is type (a gauge, no wires, a
             // gradient it cannot climb)
@@ -223,7 +229,11 @@ public final class RuntimeRoutes {
                 profile);
     }
 
-    /** "778.5-780:45,600-601:80": km ranges with their speed; each malformed one is named by its index. */
+    /**
+     * "778.5-780:45,NK:600-601:80": km ranges with their speed, each optionally after the code of the line its km are
+     * on and a colon; without one, the line the run is on there ({@link SpeedRestriction#alongRun}). Each malformed one
+     * is named by its index; a line the network does not have is refused by the running-time checks.
+     */
     public static List<SpeedRestriction> parseRestrictions(String text) {
         List<SpeedRestriction> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
@@ -232,22 +242,22 @@ public final class RuntimeRoutes {
         String[] items = text.split(",");
         for (int i = 0; i < items.length; i++) {
             String item = items[i].strip();
-            Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)")
-                    .matcher(item);
+            Matcher m = RESTRICTION.matcher(item);
             if (!m.matches()) {
                 throw new InvalidInput(
-                        "restrictions[" + i + "]", "'" + item + "' is not FROMKM-TOKM:KMH such as 778.5-780:45");
+                        "restrictions[" + i + "]",
+                        "'" + item + "' is not [LINE:]FROMKM-TOKM:KMH such as 778.5-780:45 or NK:600-601:80");
             }
-            double a = Double.parseDouble(m.group(1));
-            double b = Double.parseDouble(m.group(2));
-            int speed = Integer.parseInt(m.group(3));
+            double a = Double.parseDouble(m.group(2));
+            double b = Double.parseDouble(m.group(3));
+            int speed = Integer.parseInt(m.group(4));
             if (!(b > a)) {
                 throw new InvalidInput("restrictions[" + i + "].toKm", "must be greater than the from km");
             }
             if (speed <= 0) {
                 throw new InvalidInput("restrictions[" + i + "].speedKmh", "must be positive");
             }
-            out.add(new SpeedRestriction(a, b, speed));
+            out.add(new SpeedRestriction(a, b, speed, null, null, m.group(1)));
         }
         return out;
     }
