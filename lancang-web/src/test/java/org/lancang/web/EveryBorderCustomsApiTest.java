@@ -235,6 +235,54 @@ class EveryBorderCustomsApiTest {
     }
 
     /**
+     * Rows written before customs knew several borders (V85: border '') are the train's first border's: read as
+     * QXAB's, and they take its code at the next decision there, so the border keeps one row and its whole history.
+     */
+    @Test
+    void rowsOfBeforeAreTheFirstBordersAndTakeItsCode() {
+        LocalDate day = FIRST_DAY.plusDays(9);
+        at(day.atStartOfDay().toInstant(ZoneOffset.UTC).minus(Duration.ofHours(12)));
+        String number = consignment(day);
+        String id = customs(day).get(0).get("bookingId").asText();
+        Instant then = CLOCK.instant().minus(Duration.ofMinutes(5));
+        server.platform.database().jdbi().useTransaction(h -> {
+            h.createUpdate("INSERT INTO customs_release (booking_id, state, decided_by, decided_at)"
+                            + " VALUES (:b, 'SUBMITTED', 'tri.office', :at)")
+                    .bind("b", id)
+                    .bind("at", then.atOffset(ZoneOffset.UTC))
+                    .execute();
+            h.createUpdate("INSERT INTO customs_decision (booking_id, state, decided_by, decided_at, source)"
+                            + " VALUES (:b, 'SUBMITTED', 'tri.office', :at, 'RAILWAY')")
+                    .bind("b", id)
+                    .bind("at", then.atOffset(ZoneOffset.UTC))
+                    .execute();
+            h.createUpdate("INSERT INTO customs_manifest (train, service_date, submitted_by, submitted_at)"
+                            + " VALUES ('F1', :d, 'tri.office', :at)")
+                    .bind("d", day)
+                    .bind("at", then.atOffset(ZoneOffset.UTC))
+                    .execute();
+        });
+        assertThat(borders(day).get(number)).containsExactly("QXAB SUBMITTED", "QXBC DRAFT");
+        Map<String, Boolean> submitted = new HashMap<>();
+        ok(server.get("/api/freight/manifests?date=" + day + "&network=" + TINY, office), 200)
+                .forEach(m -> submitted.put(
+                        m.get("border").asText(), m.get("submitted").asBoolean()));
+        assertThat(submitted).isEqualTo(Map.of("QXAB", true, "QXBC", false));
+
+        JsonNode released = ok(decide("QXAB", number, "RELEASED"), 200);
+        assertThat(released.get("history").findValuesAsText("state")).containsExactly("SUBMITTED", "RELEASED");
+        assertThat(borders(day).get(number)).containsExactly("QXAB RELEASED", "QXBC DRAFT");
+        List<String> rows = server.platform
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT border FROM customs_release WHERE booking_id = :b")
+                        .bind("b", id)
+                        .mapTo(String.class)
+                        .list());
+        assertThat(rows).containsExactly("QXAB");
+    }
+
+    /**
      * Random release orders over several days, 1–2 consignments on F1 each: the train never leaves a control station
      * whose border has not released every consignment on it, does leave as soon as it has, and every border crossed
      * has exactly one declaration per consignment. Seeded: {@code -Dlancang.seed=N} reruns.
