@@ -1,9 +1,8 @@
 package org.lancang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lancang.web.TestServer.ok;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +29,7 @@ class EveryBorderBoardBrowserTest {
         String admin = server.adminToken();
         String shipper = FreightApiTest.user(server, admin, "tri.board.shipper", "SHIPPER");
         FreightApiTest.user(server, admin, "tri.board.office", "FREIGHT_OFFICE");
-        JsonNode booking = ok(
-                server.postJson(
-                        "/api/freight/bookings",
-                        shipper,
-                        "{\"slotId\":\"TF-S\",\"date\":\"" + DAY
-                                + "\",\"network\":\"tiny\",\"equipment\":[{\"kind\":\"BOX_40\",\"count\":1}]}"),
-                201);
-        ok(
-                server.putJson(
-                        "/api/freight/bookings/" + booking.get("id").asText() + "/note",
-                        shipper,
-                        SecondBorderCustomsApiTest.dryNote(booking)
-                                .replaceAll(
-                                        "\"payers\":\\[[^]]*]",
-                                        "\"payers\":[{\"carrier\":\"XC_RAIL\",\"pays\":\"CONSIGNOR\"}]")),
-                201);
+        EveryBorderCustomsApiTest.consignment(server, shipper, LocalDate.parse(DAY));
         b = new BrowserSupport(server, 1280, 1200);
     }
 

@@ -79,16 +79,22 @@ class EveryBorderCustomsApiTest {
 
     /** A box on F1 of {@code day} with its consignment note: its consignment number. */
     static String consignment(LocalDate day) {
+        return consignment(server, shipper, day);
+    }
+
+    /** A box on F1 of {@code day} booked on {@code on} by {@code shipper}, with its note: its consignment number. */
+    static String consignment(TestServer on, String shipper, LocalDate day) {
         JsonNode booking = ok(
-                server.postJson(
+                on.postJson(
                         "/api/freight/bookings",
                         shipper,
                         "{\"slotId\":\"TF-S\",\"date\":\"" + day + "\",\"network\":\"" + TINY
                                 + "\",\"equipment\":[{\"kind\":\"BOX_40\",\"count\":1}]}"),
                 201);
+        // the tiny line's one carrier pays (a note's payers are the line's carriers)
         String note = SecondBorderCustomsApiTest.dryNote(booking)
                 .replaceAll("\"payers\":\\[[^]]*]", "\"payers\":[{\"carrier\":\"XC_RAIL\",\"pays\":\"CONSIGNOR\"}]");
-        return ok(server.putJson("/api/freight/bookings/" + booking.get("id").asText() + "/note", shipper, note), 201)
+        return ok(on.putJson("/api/freight/bookings/" + booking.get("id").asText() + "/note", shipper, note), 201)
                 .get("consignmentNumber")
                 .asText();
     }

@@ -405,9 +405,13 @@ public final class CustomsService {
 
     /** Whether a release is at the first border its train crosses. */
     private boolean first(Release r) {
-        return run(r.train(), r.serviceDate())
-                .map(run ->
-                        crossings(run).get(0).borderCode().equals(r.crossing().borderCode()))
+        return firstBorder(r.train(), r.serviceDate(), r.crossing());
+    }
+
+    /** Whether {@code crossing} is the first border {@code train} crosses on {@code date}. */
+    private boolean firstBorder(String train, LocalDate date, Crossing crossing) {
+        return run(train, date)
+                .map(run -> crossings(run).get(0).borderCode().equals(crossing.borderCode()))
                 .orElse(false);
     }
 
@@ -488,9 +492,7 @@ public final class CustomsService {
     public synchronized AdvanceData.Manifest submit(String train, LocalDate date, String border, String officer) {
         AdvanceData.Manifest m = toSubmit(train, date, border);
         Crossing crossing = m.crossing();
-        boolean first = run(m.train(), date)
-                .map(run -> crossings(run).get(0).borderCode().equals(crossing.borderCode()))
-                .orElse(false);
+        boolean first = firstBorder(m.train(), date, crossing);
         List<AdvanceData.Line> ready = m.lines().stream()
                 .filter(l -> l.complete() && l.consignment().state() == ReleaseState.DRAFT)
                 .toList();
