@@ -238,6 +238,19 @@ class EveryBorderCustomsApiTest {
         Instant release = CLOCK.instant();
         ok(decide("QXBC", number, "RELEASED"), 200);
         ok(event(day, "QBC", "DEPARTURE", release), 200);
+
+        // tracking: a release at each border's control station, the hold at the second; the same in the IFTSTA
+        String id = customs(day).get(0).get("bookingId").asText();
+        List<String> steps = new ArrayList<>();
+        ok(server.get("/api/freight/tracking/consignments/" + id, shipper), 200)
+                .get("events")
+                .forEach(e -> steps.add(e.get("lancangEventType").asText() + "@"
+                        + e.get("eventLocation").get("facilityCode").asText()));
+        assertThat(steps).contains("CUSTOMS_RELEASE@QAB", "CUSTOMS_HOLD@QBC", "CUSTOMS_RELEASE@QBC");
+        assertThat(steps).doesNotContain("CUSTOMS_HOLD@QAB");
+        String iftsta = server.get("/api/freight/tracking/consignments/" + id + "/iftsta", shipper)
+                .body();
+        assertThat(iftsta).contains("LOC+175+QAB'", "LOC+175+QBC'", "STS+1+CUH'", "STS+1+CUR'");
     }
 
     /**
