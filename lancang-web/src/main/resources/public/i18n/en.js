@@ -802,7 +802,7 @@ export default {
   'meta.border-board': 'The border board: freight trains approaching each border, their advance cargo data, release states and holds.',
   'bb.title': 'Border board',
   'bb.heading': 'Border board',
-  'bb.intro': 'Freight trains approaching each border: the advance cargo data is due before the train reaches its first border control station; a train may not leave it until customs release every consignment.',
+  'bb.intro': 'Freight trains approaching each border: the advance cargo data is due before the train reaches the control station of each border it crosses, by that border\'s lead; a train may not leave a control station until the customs there release every consignment.',
   'bb.train': 'Train',
   'bb.control': 'Border control',
   'bb.arrives': 'Arrives',
@@ -823,6 +823,9 @@ export default {
   'bb.held-by-customs': 'held by customs',
   'bb.submit': 'Send the data',
   'bb.none': 'No freight train with consignments crosses a border on this date.',
+  'bb.border': 'Border',
+  'bb.pick-border': 'Border',
+  'bb.every-border': 'Every border',
   'fo.border-board': 'Border board',
   // tracking (issue 18)
   'nav.tracking': "Tracking",

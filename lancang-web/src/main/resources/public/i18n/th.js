@@ -408,4 +408,7 @@ export default {
   'err.journey-leg-network': 'โปรดเลือกขบวนของเส้นทางรถไฟเดียวกันสำหรับช่วงนี้',
   'err.journey-leg-index': 'การเดินทางมีเพียงขบวนแรกและขบวนที่สอง',
   'err.berth-not-sleeper': 'เฉพาะชั้นนอนเท่านั้นที่มีเตียงนอน',
+  'bb.border': 'ชายแดน',
+  'bb.pick-border': 'ชายแดน',
+  'bb.every-border': 'ทุกชายแดน',
 };

@@ -801,7 +801,7 @@ export default {
   'meta.border-board': '口岸看板：驶近各口岸的货物列车、舱单预报、放行状态与扣车。',
   'bb.title': '口岸看板',
   'bb.heading': '口岸看板',
-  'bb.intro': '驶近各口岸的货物列车：舱单须在列车到达第一个口岸查验站之前预报；海关放行全部货物之前，列车不得发车。',
+  'bb.intro': '驶近各口岸的货物列车：舱单须在列车到达每个边境的口岸查验站之前按该边境的时限预报；该边境海关放行全部货物之前，列车不得从该查验站发车。',
   'bb.train': '车次',
   'bb.control': '口岸查验站',
   'bb.arrives': '到达',
@@ -822,6 +822,9 @@ export default {
   'bb.held-by-customs': '海关扣留',
   'bb.submit': '发送舱单',
   'bb.none': '该日没有载货并过境的货物列车。',
+  'bb.border': '边境',
+  'bb.pick-border': '边境',
+  'bb.every-border': '所有边境',
   'fo.border-board': '口岸看板',
   // tracking (issue 18)
   'nav.tracking': "货物追踪",

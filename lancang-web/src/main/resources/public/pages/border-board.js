@@ -2,7 +2,9 @@
 // (/api/freight/border-board), with their advance cargo data (complete, sent, late), the release state of their
 // consignments and whether the border interlock holds them; the data of a train is sent from here
 // (POST /api/freight/manifests/{train}/submit). The network picker (?network=, GET /api/networks) shows the borders
-// of any network served: each network's trains are declared and held at its own borders.
+// of any network served: each network's trains are declared and held at its own borders. A train through three
+// countries has a row per border it crosses (each with its own data, due time and hold); where the day's trains cross
+// several borders, a picker shows one border or every one, and a row's button sends the data of that border.
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
 
@@ -32,7 +34,8 @@ async function init() {
       zones[p.code] = p.timeZone;
     }
   }
-  $('network').addEventListener('change', load);
+  $('network').addEventListener('change', () => { $('border').value = ''; load(); });
+  $('border').addEventListener('change', load);
   $('day').addEventListener('change', load);
   document.addEventListener('lang-change', load);
   await load();
@@ -40,15 +43,28 @@ async function init() {
 
 async function load() {
   try {
-    const rows = await api(`/api/freight/border-board?date=${$('day').value}&network=${chosen()}`);
+    const all = await api(`/api/freight/border-board?date=${$('day').value}&network=${chosen()}`);
+    const picked = pickBorder(all);
+    const rows = picked ? all.filter((r) => r.border === picked) : all;
     $('board').replaceChildren(rows.length ? table(rows) : h('p', { class: 'note' }, t('bb.none')));
   } catch (e) {
     $('message').textContent = errorText(e);
   }
 }
 
+/** The borders of the day's rows in the picker (shown when there are several): the one picked, or '' for every one. */
+function pickBorder(rows) {
+  const borders = [...new Set(rows.map((r) => r.border))];
+  const was = $('border').value;
+  $('border').replaceChildren(h('option', { value: '' }, t('bb.every-border')),
+    ...borders.map((b) => h('option', { value: b }, placeName(b))));
+  $('border').value = borders.includes(was) ? was : '';
+  $('border-field').hidden = borders.length < 2;
+  return $('border').value;
+}
+
 function table(rows) {
-  const head = ['bb.train', 'bb.control', 'bb.arrives', 'bb.due', 'bb.data', 'bb.release', 'bb.hold', '']
+  const head = ['bb.train', 'bb.border', 'bb.control', 'bb.arrives', 'bb.due', 'bb.data', 'bb.release', 'bb.hold', '']
     .map((k) => h('th', { scope: 'col' }, k ? t(k) : ''));
   return h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ...head)),
@@ -69,8 +85,9 @@ function row(r) {
   const send = !r.submitted && r.complete !== undefined
     ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'submit', onclick: () => submit(r) }, t('bb.submit'))
     : '';
-  return h('tr', { 'data-train': r.train, 'data-held': String(r.held), 'data-late': String(r.late) },
+  return h('tr', { 'data-train': r.train, 'data-border': r.border, 'data-held': String(r.held), 'data-late': String(r.late) },
     h('th', { scope: 'row' }, r.train),
+    h('td', {}, placeName(r.border)),
     h('td', {}, `${placeName(r.control)} (${r.country})`),
     h('td', {}, local(r.arrivesAt, r.control)),
     h('td', {}, local(r.dueAt, r.control), r.late ? h('strong', { class: 'late' }, ` ${t('bb.late')}`) : ''),
@@ -82,7 +99,7 @@ function row(r) {
 
 async function submit(r) {
   try {
-    await api(`/api/freight/manifests/${encodeURIComponent(r.train)}/submit?date=${$('day').value}&network=${chosen()}`,
+    await api(`/api/freight/manifests/${encodeURIComponent(r.train)}/submit?date=${$('day').value}&network=${chosen()}&border=${encodeURIComponent(r.border)}`,
       { method: 'POST', body: {} });
     $('message').textContent = '';
   } catch (e) {

@@ -49,8 +49,11 @@ public final class Forecast {
     private final boolean[] queued;
     /** The earliest time of a held departure ({@link #NONE} where none): the holds' release, or now while open. */
     private final long[] floor;
-    /** The holds in force, by run, each with the departure node it holds. */
-    private final Map<String, Held> holds = new HashMap<>();
+    /**
+     * The holds in force, by run, each with the departure node it holds, in travel order: a train crossing several
+     * borders is held at each border's control station by that border's customs.
+     */
+    private final Map<String, List<Held>> holds = new HashMap<>();
     /** Whether the day has road windows on a shared bridge: the forecast holds trains out of them. */
     private final boolean roadWindows;
 
@@ -116,9 +119,11 @@ public final class Forecast {
      */
     public Change hold(List<DepartureHold> newHolds, Instant now) {
         Set<Integer> seeds = new HashSet<>();
-        for (Held h : holds.values()) {
-            floor[h.node()] = NONE;
-            seeds.add(h.node());
+        for (List<Held> list : holds.values()) {
+            for (Held h : list) {
+                floor[h.node()] = NONE;
+                seeds.add(h.node());
+            }
         }
         holds.clear();
         for (DepartureHold h : newHolds) {
@@ -128,7 +133,9 @@ public final class Forecast {
                 continue;
             }
             int node = run.departure(i);
-            holds.put(run.owner(), new Held(h, node));
+            List<Held> list = holds.computeIfAbsent(run.owner(), k -> new ArrayList<>());
+            list.add(new Held(h, node));
+            list.sort((a, b) -> Integer.compare(a.node(), b.node()));
             floor[node] = h.open() ? now.getEpochSecond() : h.releasedAt().getEpochSecond();
             seeds.add(node);
         }
@@ -141,13 +148,15 @@ public final class Forecast {
 
     /** The holds in force, with the forecast departure of each from its point. */
     public List<DepartureHold> holds() {
-        return holds.values().stream().map(Held::hold).toList();
+        return holds.values().stream().flatMap(List::stream).map(Held::hold).toList();
     }
 
     /** The forecast departure of a hold in force from its point, if it is in force. */
-    public Optional<Instant> heldUntil(String run) {
-        Held h = holds.get(run);
-        return h == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time[h.node()]));
+    public Optional<Instant> heldUntil(DepartureHold hold) {
+        return holds.getOrDefault(hold.run(), List.of()).stream()
+                .filter(h -> h.hold().point().equals(hold.point()))
+                .findFirst()
+                .map(h -> Instant.ofEpochSecond(time[h.node()]));
     }
 
     public DayGraph graph() {
@@ -283,8 +292,10 @@ public final class Forecast {
             v.add(prefix + "at", e.at() + " is later than now (" + now + ")");
         }
         v.throwIfInvalid();
-        Held held = holds.get(run.owner());
-        if (held != null && lastOfEvent >= held.node()) {
+        for (Held held : holds.getOrDefault(run.owner(), List.of())) {
+            if (lastOfEvent < held.node()) {
+                break; // in travel order: the event is not past this hold's point, nor any later one's
+            }
             DepartureHold h = held.hold();
             if (h.open()) {
                 throw new Clash(

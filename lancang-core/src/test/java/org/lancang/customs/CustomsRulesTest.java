@@ -66,6 +66,36 @@ class CustomsRulesTest {
     }
 
     @Test
+    void aTrainThroughThreeCountriesMeetsBothBordersInTravelOrder() {
+        List<Point> south = TINY.mainLine().points();
+        List<Point> north = new ArrayList<>(south);
+        Collections.reverse(north);
+        for (List<Point> path : List.of(south, north)) {
+            List<Crossing> all = Crossing.all(TINY, path);
+            assertThat(all).hasSize(TINY.borders().size());
+            for (int i = 0; i < all.size(); i++) {
+                Crossing c = all.get(i);
+                // the control station met first on the path is that border's, on the side the train comes from
+                Point first = path.indexOf(c.border().beforeControl())
+                                < path.indexOf(c.border().afterControl())
+                        ? c.border().beforeControl()
+                        : c.border().afterControl();
+                assertThat(c.control()).isEqualTo(first);
+                assertThat(path.get(c.pathIndex())).isEqualTo(c.control());
+                if (i > 0) {
+                    assertThat(c.pathIndex()).isGreaterThan(all.get(i - 1).pathIndex());
+                }
+            }
+            assertThat(Crossing.first(TINY, path)).contains(all.get(0));
+        }
+        // made-up codes of the test data, read in travel order: Atlantis's controls first southbound
+        assertThat(Crossing.all(TINY, south).stream().map(c -> c.control().code()))
+                .containsExactly("QAB", "QBC");
+        assertThat(Crossing.all(TINY, north).stream().map(c -> c.control().code()))
+                .containsExactly("QCA", "QBA");
+    }
+
+    @Test
     void eachTrainsDataIsDueTheLeadOfTheBorderItCrossesFirst() {
         CustomsRules rules = CustomsRules.parse(RULES, TINY);
         List<Point> south = TINY.mainLine().points();

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
+import org.lancang.network.Point;
 
 /** The forecast on the reference day: a clean day is the plan, a late train moves what lies downstream and no more. */
 class ForecastTest {
@@ -131,6 +132,45 @@ class ForecastTest {
                 new RunningEvent(third0.train(), DAY, third, third0.kind(), t.plusSeconds(1260), "other describer");
         assertThatThrownBy(() -> forecast.check(third1, null, "events[2].", batch))
                 .isInstanceOfSatisfying(Clash.class, x -> assertThat(x.field()).isEqualTo("events[2].at"));
+    }
+
+    @Test
+    void aTrainHeldAtTwoPointsIsHeldAtEachUntilItsOwnRelease() {
+        DayGraph.Run intl = ReferenceDay.firstCrossBorderPassengerSouthbound();
+        Forecast forecast = new Forecast(GRAPH);
+        List<Point> points = intl.path().points();
+        String first = points.get(2).code();
+        String second = points.get(5).code();
+        Instant plannedFirst = GRAPH.plannedInstant(intl.departure(2));
+        Instant released = plannedFirst.plusSeconds(30 * 60);
+        DepartureHold atFirst = new DepartureHold(intl.train(), DAY, first, released, "first released");
+        DepartureHold atSecond = new DepartureHold(intl.train(), DAY, second, null, "second open");
+        forecast.hold(List.of(atSecond, atFirst), plannedFirst);
+        assertThat(forecast.holds()).containsExactlyInAnyOrder(atFirst, atSecond);
+        assertThat(forecast.heldUntil(atFirst)).contains(released);
+        assertThat(forecast.heldUntil(atSecond)).isPresent();
+
+        // past the first point before its release: refused naming the time
+        RunningEvent early =
+                new RunningEvent(intl.train(), DAY, points.get(3).code(), kindAt(intl, 3), plannedFirst, "t");
+        assertThatThrownBy(() -> forecast.check(early, null, "", new EventBatch()))
+                .isInstanceOfSatisfying(Clash.class, x -> assertThat(x.field()).isEqualTo("at"));
+        // after it: accepted, up to the second point
+        RunningEvent after = new RunningEvent(
+                intl.train(), DAY, points.get(3).code(), kindAt(intl, 3), released.plusSeconds(600), "t");
+        forecast.apply(List.of(forecast.check(after, null, "", new EventBatch()).event()));
+        // past the second point while its hold is open: refused naming the point
+        RunningEvent beyond = new RunningEvent(
+                intl.train(), DAY, points.get(6).code(), kindAt(intl, 6), released.plusSeconds(3 * 3600), "t");
+        assertThatThrownBy(() -> forecast.check(beyond, null, "", new EventBatch()))
+                .isInstanceOfSatisfying(Clash.class, x -> {
+                    assertThat(x.field()).isEqualTo("point");
+                    assertThat(x.getMessage()).contains(second);
+                });
+    }
+
+    private static EventKind kindAt(DayGraph.Run run, int index) {
+        return run.plan().callsAt(run.path().points().get(index).code()) ? EventKind.ARRIVAL : EventKind.PASS;
     }
 
     private static void assertField(Forecast f, RunningEvent e, String field) {

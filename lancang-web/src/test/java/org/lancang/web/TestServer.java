@@ -79,6 +79,14 @@ final class TestServer implements AutoCloseable {
         return new TestServer(networks, Clock.systemUTC());
     }
 
+    /** As {@link #withOthers(List)}, on {@code clock}. */
+    static TestServer withOthers(List<DataFiles> others, Clock clock) {
+        List<DataFiles> networks = new ArrayList<>();
+        networks.add(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
+        networks.addAll(others);
+        return new TestServer(networks, clock);
+    }
+
     private TestServer(List<? extends DataFiles> networks, Clock clock) {
         platform = Platform.start(
                 TestDatabase.fresh(), networks.get(0), List.copyOf(networks.subList(1, networks.size())), clock);

@@ -26,8 +26,11 @@ public final class CustomsRecords {
             Instant decidedAt,
             List<Step> history) {}
 
-    /** A customs decision on one consignment (its consignment number or booking id). */
-    public record Decision(String consignment, ReleaseState state, String reason) {}
+    /**
+     * A customs decision on one consignment (its consignment number or booking id) at one border ({@code border}, its
+     * point code; may be left out where the officer's country decides at only one border the consignment crosses).
+     */
+    public record Decision(String consignment, ReleaseState state, String reason, String border) {}
 
     /**
      * A train approaching its crossing, as the freight office's border board shows it: the advance data, whether the

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.errors.Validation;
+import org.lancang.network.Border;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -101,6 +104,11 @@ public final class CustomsService {
     /** The code of the network whose borders this service's customs work at. */
     public String networkCode() {
         return network().code();
+    }
+
+    /** Whether {@code border} is one of this network's. */
+    public boolean hasBorder(Border border) {
+        return network().borders().contains(border);
     }
 
     /** Whether {@code country} has border controls on this network (a side of one of its borders). */
@@ -187,10 +195,23 @@ public final class CustomsService {
                 .findFirst();
     }
 
-    /** Where a train meets a border's controls first, or empty when it crosses none. */
-    public Optional<Crossing> crossing(ScheduledRun run) {
+    /** Every border's controls a train meets, in travel order (none when it crosses no border). */
+    private List<Crossing> crossings(ScheduledRun run) {
         List<Point> path = run.run().times().stream().map(PointTime::point).toList();
-        return Crossing.first(network(), path);
+        return Crossing.all(network(), path);
+    }
+
+    /**
+     * The key of a consignment's row at a border. Rows written before customs knew several borders have border ''
+     * (V85): they were made at the train's first border and are read as that border's.
+     */
+    private static String key(String bookingId, String border) {
+        return bookingId + "\t" + border;
+    }
+
+    private static <T> T atBorder(Map<String, T> rows, String bookingId, Crossing crossing, boolean first) {
+        T row = rows.get(key(bookingId, crossing.borderCode()));
+        return row == null && first ? rows.get(key(bookingId, "")) : row;
     }
 
     private record State(
@@ -200,7 +221,8 @@ public final class CustomsService {
         Map<String, List<Step>> history = new HashMap<>();
         h.createQuery("SELECT * FROM customs_decision WHERE booking_id = ANY(:b) ORDER BY id")
                 .bind("b", bookingIds.toArray(new String[0]))
-                .map((rs, ctx) -> history.computeIfAbsent(rs.getString("booking_id"), k -> new ArrayList<>())
+                .map((rs, ctx) -> history.computeIfAbsent(
+                                key(rs.getString("booking_id"), rs.getString("border")), k -> new ArrayList<>())
                         .add(new Step(
                                 ReleaseState.valueOf(rs.getString("state")),
                                 rs.getString("reason"),
@@ -212,7 +234,7 @@ public final class CustomsService {
         h.createQuery("SELECT * FROM customs_release WHERE booking_id = ANY(:b)")
                 .bind("b", bookingIds.toArray(new String[0]))
                 .map((rs, ctx) -> out.put(
-                        rs.getString("booking_id"),
+                        key(rs.getString("booking_id"), rs.getString("border")),
                         new State(
                                 ReleaseState.valueOf(rs.getString("state")),
                                 rs.getString("reason"),
@@ -221,12 +243,16 @@ public final class CustomsService {
                                 Optional.ofNullable(rs.getObject("released_at", OffsetDateTime.class))
                                         .map(OffsetDateTime::toInstant)
                                         .orElse(null),
-                                history.getOrDefault(rs.getString("booking_id"), List.of()))))
+                                history.getOrDefault(
+                                        key(rs.getString("booking_id"), rs.getString("border")), List.of()))))
                 .list();
         return out;
     }
 
-    /** Every consignment on the trains of a date that cross a border (of {@code train} only, if given). */
+    /**
+     * Every consignment on the trains of a date that cross a border (of {@code train} only, if given): one release per
+     * consignment and border its train crosses, in travel order per consignment.
+     */
     private List<Release> releases(LocalDate date, String train) {
         Map<String, List<Booking>> byTrain = new HashMap<>();
         for (Booking b : freight.bookings(null)) {
@@ -242,35 +268,40 @@ public final class CustomsService {
         Map<String, State> states = jdbi.withHandle(h -> states(h, ids));
         List<Release> out = new ArrayList<>();
         for (var entry : byTrain.entrySet()) {
-            Optional<Crossing> crossing = run(entry.getKey(), date).flatMap(this::crossing);
-            if (crossing.isEmpty()) {
-                continue;
-            }
+            List<Crossing> crossings =
+                    run(entry.getKey(), date).map(this::crossings).orElse(List.of());
             for (Booking b : entry.getValue()) {
-                Optional<Note> note = noteOf(b.id());
-                State s = states.get(b.id());
-                Consignment c = new Consignment(
-                        b.id(),
-                        note.map(Note::consignmentNumber).orElse(null),
-                        b.shipper(),
-                        b.from(),
-                        b.to(),
-                        note.map(Note::note).orElse(null),
-                        s == null ? ReleaseState.DRAFT : s.state(),
-                        s == null ? null : s.releasedAt());
-                out.add(new Release(
-                        c,
-                        b.train(),
-                        date,
-                        crossing.get(),
-                        s == null ? null : s.reason(),
-                        s == null ? null : s.by(),
-                        s == null ? null : s.at(),
-                        s == null ? List.of() : s.history()));
+                for (Crossing crossing : crossings) {
+                    out.add(release(
+                            b, date, crossing, atBorder(states, b.id(), crossing, crossing == crossings.get(0))));
+                }
             }
         }
-        out.sort((a, b) -> a.consignment().bookingId().compareTo(b.consignment().bookingId()));
+        out.sort(Comparator.comparing((Release r) -> r.consignment().bookingId())
+                .thenComparing(r -> r.crossing().pathIndex()));
         return out;
+    }
+
+    private Release release(Booking b, LocalDate date, Crossing crossing, State s) {
+        Optional<Note> note = noteOf(b.id());
+        Consignment c = new Consignment(
+                b.id(),
+                note.map(Note::consignmentNumber).orElse(null),
+                b.shipper(),
+                b.from(),
+                b.to(),
+                note.map(Note::note).orElse(null),
+                s == null ? ReleaseState.DRAFT : s.state(),
+                s == null ? null : s.releasedAt());
+        return new Release(
+                c,
+                b.train(),
+                date,
+                crossing,
+                s == null ? null : s.reason(),
+                s == null ? null : s.by(),
+                s == null ? null : s.at(),
+                s == null ? List.of() : s.history());
     }
 
     /**
@@ -284,8 +315,11 @@ public final class CustomsService {
                 .toList();
     }
 
-    /** One consignment, by consignment number or booking id (any date), or {@link NotFound} naming {@code field}. */
-    public Release release(String consignment, String field) {
+    /**
+     * One consignment (by consignment number or booking id, any date) at every border its train crosses, in travel
+     * order, or {@link NotFound} naming {@code field}.
+     */
+    public List<Release> releasesOf(String consignment, String field) {
         if (consignment == null || consignment.isBlank()) {
             throw new InvalidInput(field, "is required");
         }
@@ -297,30 +331,44 @@ public final class CustomsService {
                                 .orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new NotFound(field, "no consignment '" + consignment + "'"));
-        return releases(booking.serviceDate(), booking.train()).stream()
+        List<Release> out = releases(booking.serviceDate(), booking.train()).stream()
                 .filter(r -> r.consignment().bookingId().equals(booking.id()))
-                .findFirst()
-                .orElseThrow(() -> new NotFound(
-                        field,
-                        "consignment '" + consignment + "' is on " + booking.train() + ", which crosses no border"));
+                .toList();
+        if (out.isEmpty()) {
+            throw new NotFound(
+                    field, "consignment '" + consignment + "' is on " + booking.train() + ", which crosses no border");
+        }
+        return out;
+    }
+
+    /** One consignment at the first border its train crosses (see {@link #releasesOf}). */
+    public Release release(String consignment, String field) {
+        return releasesOf(consignment, field).get(0);
     }
 
     /**
-     * Where a booking of this network stands at the border its train crosses (the crossing, the train, its state), or
-     * empty when it is no booking of this network or its train crosses no border.
+     * Where a booking of this network stands at each border its train crosses, in travel order (the crossing, the
+     * train, its state there), or none when it is no booking of this network or its train crosses no border.
      */
-    public Optional<BorderClearance.AtBorder> atBorder(String bookingId) {
+    public List<BorderClearance.AtBorder> atBorders(String bookingId) {
         return freight.bookings(null).stream()
                 .filter(b -> b.id().equals(bookingId))
                 .findFirst()
-                .flatMap(b -> releases(b.serviceDate(), b.train()).stream()
+                .map(b -> releases(b.serviceDate(), b.train()).stream()
                         .filter(r -> r.consignment().bookingId().equals(bookingId))
-                        .findFirst())
-                .map(r -> new BorderClearance.AtBorder(
-                        r.crossing(), r.train(), r.consignment().state()));
+                        .map(r -> new BorderClearance.AtBorder(
+                                r.crossing(), r.train(), r.consignment().state()))
+                        .toList())
+                .orElse(List.of());
     }
 
     // ---------------------------------------------------------------- advance data
+
+    /** When a consignment's data is due at the border of a release: that border's lead before the train gets there. */
+    public Instant dueAt(Release r) {
+        return arrivesAt(r.train(), r.serviceDate(), r.crossing())
+                .minus(rules.advanceDataLead(r.crossing().border()));
+    }
 
     /** When the train reaches its crossing's control station: the live forecast, or the plan. */
     private Instant arrivesAt(String train, LocalDate date, Crossing crossing) {
@@ -329,61 +377,122 @@ public final class CustomsService {
         return call.forecastArrival() != null ? call.forecastArrival() : call.forecastDeparture();
     }
 
-    private Optional<Instant> submittedAt(String train, LocalDate date) {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT submitted_at FROM customs_manifest WHERE train = :t AND service_date = :d")
-                        .bind("t", train)
-                        .bind("d", date)
-                        .mapTo(OffsetDateTime.class)
-                        .findOne()
-                        .map(OffsetDateTime::toInstant));
+    /** When the train's data was last sent to one border's customs (a row of before V85 is its first border's). */
+    private Optional<Instant> submittedAt(String train, LocalDate date, Crossing crossing, boolean first) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT submitted_at FROM customs_manifest WHERE train = :t"
+                        + " AND service_date = :d AND (border = :b OR (:first AND border = ''))"
+                        + " ORDER BY border DESC LIMIT 1")
+                .bind("t", train)
+                .bind("d", date)
+                .bind("b", crossing.borderCode())
+                .bind("first", first)
+                .mapTo(OffsetDateTime.class)
+                .findOne()
+                .map(OffsetDateTime::toInstant));
     }
 
-    /** The advance cargo data of every train of a date that crosses a border with consignments on it. */
+    /** The consignments of a date by train and border, each train's borders in travel order. */
+    private Map<String, List<Release>> byTrainAndBorder(LocalDate date) {
+        Map<String, List<Release>> out = new LinkedHashMap<>();
+        releases(date, null).stream()
+                .sorted(Comparator.comparing(Release::train)
+                        .thenComparing(r -> r.crossing().pathIndex()))
+                .forEach(
+                        r -> out.computeIfAbsent(r.train() + "\t" + r.crossing().borderCode(), k -> new ArrayList<>())
+                                .add(r));
+        return out;
+    }
+
+    /** Whether a release is at the first border its train crosses. */
+    private boolean first(Release r) {
+        return firstBorder(r.train(), r.serviceDate(), r.crossing());
+    }
+
+    /** Whether {@code crossing} is the first border {@code train} crosses on {@code date}. */
+    private boolean firstBorder(String train, LocalDate date, Crossing crossing) {
+        return run(train, date)
+                .map(run -> crossings(run).get(0).borderCode().equals(crossing.borderCode()))
+                .orElse(false);
+    }
+
+    /**
+     * The advance cargo data of every train of a date that crosses a border with consignments on it: one manifest per
+     * train and border it crosses (each due by that border's lead), by arrival at the control station.
+     */
     public List<AdvanceData.Manifest> manifests(LocalDate date) {
-        Map<String, List<Release>> byTrain = new HashMap<>();
-        releases(date, null)
-                .forEach(r -> byTrain.computeIfAbsent(r.train(), k -> new ArrayList<>())
-                        .add(r));
         List<AdvanceData.Manifest> out = new ArrayList<>();
-        byTrain.forEach((train, list) -> out.add(manifest(train, date, list)));
+        byTrainAndBorder(date).values().forEach(list -> out.add(manifest(date, list)));
         out.sort((a, b) -> a.arrivesAt().compareTo(b.arrivesAt()));
         return out;
     }
 
-    private AdvanceData.Manifest manifest(String train, LocalDate date, List<Release> list) {
-        Crossing crossing = list.get(0).crossing();
+    private AdvanceData.Manifest manifest(LocalDate date, List<Release> list) {
+        Release any = list.get(0);
+        Crossing crossing = any.crossing();
         return AdvanceData.assemble(
-                list.get(0).train(),
+                any.train(),
                 date,
                 crossing,
-                arrivesAt(list.get(0).train(), date, crossing),
+                arrivesAt(any.train(), date, crossing),
                 rules,
                 list.stream().map(Release::consignment).toList(),
-                submittedAt(list.get(0).train(), date).orElse(null),
+                submittedAt(any.train(), date, crossing, first(any)).orElse(null),
                 clock.instant());
     }
 
-    /** One train's advance cargo data, or {@link NotFound} naming the field. */
-    public AdvanceData.Manifest manifest(String train, LocalDate date) {
+    /** One train's advance cargo data for each border it crosses, in travel order, or {@link NotFound} naming it. */
+    public List<AdvanceData.Manifest> manifests(String train, LocalDate date) {
         ScheduledRun run =
                 run(train, date).orElseThrow(() -> new NotFound("train", "no train '" + train + "' on " + date));
-        if (crossing(run).isEmpty()) {
+        if (crossings(run).isEmpty()) {
             throw new NotFound("train", run.plan().number() + " crosses no border");
         }
-        List<Release> list = releases(date, run.plan().number());
-        if (list.isEmpty()) {
+        List<AdvanceData.Manifest> out = new ArrayList<>();
+        byTrainAndBorder(date).forEach((k, list) -> {
+            if (list.get(0).train().equals(run.plan().number())) {
+                out.add(manifest(date, list));
+            }
+        });
+        if (out.isEmpty()) {
             throw new NotFound("train", run.plan().number() + " carries no consignment on " + date);
         }
-        return manifest(run.plan().number(), date, list);
+        return out;
     }
 
     /**
-     * The freight office sends a train's advance data: every complete consignment still a draft becomes SUBMITTED (an
-     * incomplete one stays a draft and is flagged); refused when none is complete.
+     * The manifest a submission is for: the named border's ({@code border}, its point code), else the first border in
+     * travel order that has a complete draft to send (else the first border, for the refusal's words).
      */
-    public synchronized AdvanceData.Manifest submit(String train, LocalDate date, String officer) {
-        AdvanceData.Manifest m = manifest(train, date);
+    private AdvanceData.Manifest toSubmit(String train, LocalDate date, String border) {
+        List<AdvanceData.Manifest> all = manifests(train, date);
+        if (border != null && !border.isBlank()) {
+            return all.stream()
+                    .filter(m -> m.crossing().borderCode().equalsIgnoreCase(border.strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInput(
+                            "border",
+                            "'" + border + "' is no border " + all.get(0).train() + " crosses (it crosses "
+                                    + all.stream()
+                                            .map(m -> m.crossing().borderCode())
+                                            .toList()
+                                    + ")"));
+        }
+        return all.stream()
+                .filter(m -> m.lines().stream()
+                        .anyMatch(l -> l.complete() && l.consignment().state() == ReleaseState.DRAFT))
+                .findFirst()
+                .orElse(all.get(0));
+    }
+
+    /**
+     * The freight office sends a train's advance data to one border's customs ({@code border}; by default the first
+     * border with data to send): every complete consignment still a draft there becomes SUBMITTED (an incomplete one
+     * stays a draft and is flagged); refused when none is complete.
+     */
+    public synchronized AdvanceData.Manifest submit(String train, LocalDate date, String border, String officer) {
+        AdvanceData.Manifest m = toSubmit(train, date, border);
+        Crossing crossing = m.crossing();
+        boolean first = firstBorder(m.train(), date, crossing);
         List<AdvanceData.Line> ready = m.lines().stream()
                 .filter(l -> l.complete() && l.consignment().state() == ReleaseState.DRAFT)
                 .toList();
@@ -401,19 +510,35 @@ public final class CustomsService {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             for (AdvanceData.Line l : ready) {
-                write(h, l.consignment().bookingId(), ReleaseState.SUBMITTED, null, officer, now, "RAILWAY");
+                write(
+                        h,
+                        l.consignment().bookingId(),
+                        crossing,
+                        first,
+                        ReleaseState.SUBMITTED,
+                        null,
+                        officer,
+                        now,
+                        "RAILWAY");
             }
-            h.createUpdate("INSERT INTO customs_manifest (train, service_date, submitted_by, submitted_at)"
-                            + " VALUES (:t, :d, :u, :now) ON CONFLICT (train, service_date) DO UPDATE"
+            h.createUpdate("DELETE FROM customs_manifest WHERE train = :t AND service_date = :d AND border = ''"
+                            + " AND :first")
+                    .bind("t", m.train())
+                    .bind("d", date)
+                    .bind("first", first)
+                    .execute();
+            h.createUpdate("INSERT INTO customs_manifest (train, service_date, border, submitted_by, submitted_at)"
+                            + " VALUES (:t, :d, :b, :u, :now) ON CONFLICT (train, service_date, border) DO UPDATE"
                             + " SET submitted_by = :u, submitted_at = :now")
                     .bind("t", m.train())
                     .bind("d", date)
+                    .bind("b", crossing.borderCode())
                     .bind("u", officer)
                     .bind("now", at(now))
                     .execute();
         });
         operations.holdsChanged(date);
-        return manifest(m.train(), date);
+        return toSubmit(m.train(), date, crossing.borderCode());
     }
 
     // ---------------------------------------------------------------- decisions
@@ -434,6 +559,7 @@ public final class CustomsService {
         }
         Map<String, ReleaseState> after = new HashMap<>();
         List<Release> targets = new ArrayList<>();
+        List<Boolean> firsts = new ArrayList<>();
         for (int i = 0; i < decisions.size(); i++) {
             Decision d = decisions.get(i);
             String prefix = prefixed ? "decisions[" + i + "]." : "";
@@ -443,19 +569,13 @@ public final class CustomsService {
             Validation v = new Validation();
             v.check(d.state() != null, prefix + "state", "is required: one of " + ReleaseState.DECISIONS);
             v.throwIfInvalid();
-            Release r = release(d.consignment(), prefix + "consignment");
-            if (!r.crossing().decidedBy(country)) {
-                throw new Clash(
-                        prefix + "consignment",
-                        "consignment '" + d.consignment() + "' is cleared at "
-                                + r.crossing().control().code() + " by the customs of "
-                                + r.crossing().country().code() + ", not " + country,
-                        "customs-other-border");
-            }
-            String id = r.consignment().bookingId();
+            List<Release> all = releasesOf(d.consignment(), prefix + "consignment");
+            Release r = target(d, all, country, prefix);
+            String id = key(r.consignment().bookingId(), r.crossing().borderCode());
             ReleaseState from = after.getOrDefault(id, r.consignment().state());
             after.put(id, from.decide(d.state(), d.reason(), prefix));
             targets.add(r);
+            firsts.add(r == all.get(0));
         }
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
@@ -464,6 +584,8 @@ public final class CustomsService {
                 write(
                         h,
                         targets.get(i).consignment().bookingId(),
+                        targets.get(i).crossing(),
+                        firsts.get(i),
                         d.state(),
                         d.reason() == null || d.reason().isBlank()
                                 ? null
@@ -490,15 +612,85 @@ public final class CustomsService {
         });
         targets.stream().map(Release::serviceDate).distinct().forEach(operations::holdsChanged);
         return targets.stream()
-                .map(r -> release(r.consignment().bookingId(), "consignment"))
+                .map(r -> releasesOf(r.consignment().bookingId(), "consignment").stream()
+                        .filter(x ->
+                                x.crossing().borderCode().equals(r.crossing().borderCode()))
+                        .findFirst()
+                        .orElseThrow())
                 .toList();
     }
 
+    /**
+     * The border a decision is for: the one it names ({@code border}), else the one of the consignment's borders where
+     * the officer's country decides; refused naming the field when that is another country's or is not one border.
+     */
+    private static Release target(Decision d, List<Release> all, String country, String prefix) {
+        List<Release> candidates = all;
+        if (d.border() != null && !d.border().isBlank()) {
+            candidates = all.stream()
+                    .filter(r -> r.crossing()
+                            .borderCode()
+                            .equalsIgnoreCase(d.border().strip()))
+                    .toList();
+            if (candidates.isEmpty()) {
+                throw new InvalidInput(
+                        prefix + "border",
+                        "consignment '" + d.consignment() + "' crosses no border '" + d.border() + "' (it crosses "
+                                + all.stream()
+                                        .map(r -> r.crossing().borderCode())
+                                        .toList() + ")");
+            }
+        }
+        List<Release> own =
+                candidates.stream().filter(r -> r.crossing().decidedBy(country)).toList();
+        if (own.isEmpty()) {
+            throw new Clash(
+                    prefix + "consignment",
+                    "consignment '" + d.consignment() + "' is cleared at "
+                            + candidates.stream()
+                                    .map(r -> r.crossing().control().code() + " by the customs of "
+                                            + r.crossing().country().code())
+                                    .toList()
+                            + ", not " + country,
+                    "customs-other-border");
+        }
+        if (own.size() > 1) {
+            throw new InvalidInput(
+                    prefix + "border",
+                    "consignment '" + d.consignment() + "' crosses " + own.size() + " borders where " + country
+                            + " customs decide: name one of "
+                            + own.stream().map(r -> r.crossing().borderCode()).toList());
+        }
+        return own.get(0);
+    }
+
+    /**
+     * Records a consignment's new state at one border. At the train's first border ({@code first}) rows of before V85
+     * (border '') are that border's: they take its code first, so the border keeps one row and its whole history.
+     */
     private static void write(
-            Handle h, String bookingId, ReleaseState state, String reason, String by, Instant now, String source) {
-        h.createUpdate("INSERT INTO customs_release (booking_id, state, reason, decided_by, decided_at, released_at)"
-                        + " VALUES (:b, :s, :r, :u, :now, :rel) ON CONFLICT (booking_id) DO UPDATE SET state = :s,"
-                        + " reason = :r, decided_by = :u, decided_at = :now, released_at = :rel")
+            Handle h,
+            String bookingId,
+            Crossing crossing,
+            boolean first,
+            ReleaseState state,
+            String reason,
+            String by,
+            Instant now,
+            String source) {
+        if (first) {
+            for (String table : List.of("customs_release", "customs_decision")) {
+                h.createUpdate("UPDATE " + table + " SET border = :code WHERE booking_id = :b AND border = ''")
+                        .bind("code", crossing.borderCode())
+                        .bind("b", bookingId)
+                        .execute();
+            }
+        }
+        h.createUpdate("INSERT INTO customs_release (booking_id, border, state, reason, decided_by, decided_at,"
+                        + " released_at) VALUES (:b, :border, :s, :r, :u, :now, :rel) ON CONFLICT (booking_id, border)"
+                        + " DO UPDATE SET state = :s, reason = :r, decided_by = :u, decided_at = :now,"
+                        + " released_at = :rel")
+                .bind("border", crossing.borderCode())
                 .bind("b", bookingId)
                 .bind("s", state.name())
                 .bind("r", reason)
@@ -506,8 +698,9 @@ public final class CustomsService {
                 .bind("now", at(now))
                 .bind("rel", state == ReleaseState.RELEASED ? at(now) : null)
                 .execute();
-        h.createUpdate("INSERT INTO customs_decision (booking_id, state, reason, decided_by, decided_at, source)"
-                        + " VALUES (:b, :s, :r, :u, :now, :src)")
+        h.createUpdate("INSERT INTO customs_decision (booking_id, border, state, reason, decided_by, decided_at,"
+                        + " source) VALUES (:b, :border, :s, :r, :u, :now, :src)")
+                .bind("border", crossing.borderCode())
                 .bind("b", bookingId)
                 .bind("s", state.name())
                 .bind("r", reason)
@@ -526,16 +719,14 @@ public final class CustomsService {
     public List<DepartureHold> holds(LocalDate date) {
         List<DepartureHold> out = new ArrayList<>();
         for (LocalDate d : List.of(date.minusDays(1), date, date.plusDays(1))) {
-            Map<String, List<Release>> byTrain = new HashMap<>();
-            releases(d, null)
-                    .forEach(r -> byTrain.computeIfAbsent(r.train(), k -> new ArrayList<>())
-                            .add(r));
-            byTrain.forEach((train, list) -> BorderInterlock.hold(
-                            train,
-                            d,
-                            list.get(0).crossing(),
-                            list.stream().map(Release::consignment).toList())
-                    .ifPresent(out::add));
+            // a hold per train and border it crosses: at each, until that border's customs release every consignment
+            byTrainAndBorder(d)
+                    .forEach((key, list) -> BorderInterlock.hold(
+                                    list.get(0).train(),
+                                    d,
+                                    list.get(0).crossing(),
+                                    list.stream().map(Release::consignment).toList())
+                            .ifPresent(out::add));
         }
         return out;
     }
@@ -543,10 +734,12 @@ public final class CustomsService {
     /** The trains of a date approaching their crossing, with their data and whether (and until when) they are held. */
     public List<BoardRow> board(LocalDate date) {
         Map<String, HeldTrain> held = new HashMap<>();
-        operations.held(date).forEach(h -> held.put(h.hold().train(), h));
+        operations
+                .held(date)
+                .forEach(h -> held.put(h.hold().train() + "\t" + h.hold().point(), h));
         List<BoardRow> out = new ArrayList<>();
         for (AdvanceData.Manifest m : manifests(date)) {
-            HeldTrain h = held.get(m.train());
+            HeldTrain h = held.get(m.train() + "\t" + m.crossing().control().code());
             boolean open = h != null && h.hold().open();
             out.add(new BoardRow(
                     m, open, h == null ? null : h.hold().reason(), h == null ? null : h.forecastDeparture()));

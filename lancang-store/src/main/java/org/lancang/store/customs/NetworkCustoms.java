@@ -80,8 +80,8 @@ public final class NetworkCustoms extends PerNetwork<CustomsService> {
         CustomsService known = null;
         for (CustomsService c : all()) {
             try {
-                Release r = c.release(consignment, "consignment");
-                if (r.crossing().decidedBy(country)) {
+                if (c.releasesOf(consignment, "consignment").stream()
+                        .anyMatch(r -> r.crossing().decidedBy(country))) {
                     return c;
                 }
                 known = known == null ? c : known;
@@ -94,15 +94,16 @@ public final class NetworkCustoms extends PerNetwork<CustomsService> {
 
     /**
      * Before a through consignment's boxes are loaded on its onward train: refused (409 naming the border) unless
-     * every border its first leg crossed released it and the border its onward leg is to cross has its declaration.
+     * every border its first leg crossed released it and every border its onward leg is to cross (in travel order)
+     * has its declaration.
      */
     public void checkOnward(String bookingId, String onwardBookingId) {
         BorderClearance.check(bookingId, atBorders(bookingId), atBorders(onwardBookingId), "bookingId");
     }
 
     /**
-     * Every border a consignment's legs cross, in travel order, with its state there: the border of its own train, then
-     * that of its onward train ({@code onwardBookingId}, null when it has none).
+     * Every border a consignment's legs cross, in travel order, with its state there: the borders of its own train,
+     * then those of its onward train ({@code onwardBookingId}, null when it has none).
      */
     public List<BorderClearance.AtBorder> borders(String bookingId, String onwardBookingId) {
         List<BorderClearance.AtBorder> out = new ArrayList<>(atBorders(bookingId));
@@ -113,9 +114,6 @@ public final class NetworkCustoms extends PerNetwork<CustomsService> {
     }
 
     private List<BorderClearance.AtBorder> atBorders(String bookingId) {
-        return stream()
-                .map(c -> c.atBorder(bookingId))
-                .flatMap(Optional::stream)
-                .toList();
+        return stream().flatMap(c -> c.atBorders(bookingId).stream()).toList();
     }
 }

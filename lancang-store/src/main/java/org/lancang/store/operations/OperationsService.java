@@ -213,7 +213,7 @@ public final class OperationsService {
         Forecast f = day(date).forecast;
         return f.holds().stream()
                 .filter(h -> h.serviceDate().equals(date))
-                .map(h -> new HeldTrain(h, f.heldUntil(h.run()).orElse(null)))
+                .map(h -> new HeldTrain(h, f.heldUntil(h).orElse(null)))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.lancang.customs.ReleaseState;
 import org.lancang.errors.Clash;
 import org.lancang.store.customs.CustomsRecords.Decision;
+import org.lancang.store.customs.CustomsRecords.Release;
 import org.lancang.store.customs.CustomsService;
 import org.lancang.store.customs.NetworkCustoms;
 import org.lancang.store.operations.NetworkOperations;
@@ -31,9 +32,10 @@ import org.lancang.web.http.TypeRef;
  * board, and the dispatcher's list of trains held at a border.
  */
 public final class CustomsRoutes {
-    public record DecisionInput(ReleaseState state, String reason) {}
+    /** {@code border}: the border's point code, needed only where the officer's country decides at several. */
+    public record DecisionInput(ReleaseState state, String reason, String border) {}
 
-    public record ImportedDecisionInput(String consignment, ReleaseState state, String reason) {}
+    public record ImportedDecisionInput(String consignment, ReleaseState state, String reason, String border) {}
 
     public record ImportInput(List<ImportedDecisionInput> decisions) {}
 
@@ -78,10 +80,15 @@ public final class CustomsRoutes {
                 Endpoint.post(manifests + "/{train}/submit")
                         .access(office)
                         .tag("customs")
-                        .summary("Send a train's advance cargo data: every complete consignment still a draft becomes"
-                                + " SUBMITTED; an incomplete one stays a draft, flagged")
+                        .summary("Send a train's advance cargo data to one border's customs: every complete consignment"
+                                + " still a draft there becomes SUBMITTED; an incomplete one stays a draft, flagged")
                         .pathParam("train", "train number")
                         .query("date", false, "service date (default today)")
+                        .query(
+                                "border",
+                                false,
+                                "the border's point code (default the first border in travel order with data to"
+                                        + " send)")
                         .query("network", false, "network code (default the train's network)")
                         .returns(ManifestView.class)
                         .handle(ctx -> ctx.json(ManifestView.of(
@@ -89,6 +96,7 @@ public final class CustomsRoutes {
                                         .submit(
                                                 ctx.pathParam("train"),
                                                 date(ctx),
+                                                Params.of(ctx).text("border").orElse(null),
                                                 auth.requireUser(ctx).username()),
                                 null))),
                 Endpoint.get(base)
@@ -194,15 +202,18 @@ public final class CustomsRoutes {
 
     private List<ReleaseView> releases(Context ctx) {
         Scope scope = scope(ctx);
-        return customs(ctx).releases(date(ctx), scope.country(), scope.shipper()).stream()
-                .map(ReleaseView::of)
+        CustomsService service = customs(ctx);
+        List<Release> all = service.releases(date(ctx), null, scope.shipper());
+        return all.stream()
+                .filter(r -> scope.country() == null || r.crossing().decidedBy(scope.country()))
+                .map(r -> ReleaseView.of(r, service, all))
                 .toList();
     }
 
     private void decide(Context ctx) {
         DecisionInput in = Json.body(ctx, DecisionInput.class);
-        ctx.json(ReleaseView.of(customs.decide(
-                        List.of(new Decision(ctx.pathParam("consignment"), in.state(), in.reason())),
+        ctx.json(view(customs.decide(
+                        List.of(new Decision(ctx.pathParam("consignment"), in.state(), in.reason(), in.border())),
                         auth.requireUser(ctx).username(),
                         false)
                 .get(0)));
@@ -213,11 +224,20 @@ public final class CustomsRoutes {
         List<Decision> decisions = in.decisions() == null
                 ? List.of()
                 : in.decisions().stream()
-                        .map(d -> d == null ? null : new Decision(d.consignment(), d.state(), d.reason()))
+                        .map(d -> d == null ? null : new Decision(d.consignment(), d.state(), d.reason(), d.border()))
                         .toList();
         ctx.json(customs.decide(decisions, auth.requireUser(ctx).username(), true).stream()
-                .map(ReleaseView::of)
+                .map(this::view)
                 .toList());
+    }
+
+    /** A decided release as a view, with every border of its consignment (from the network it was decided on). */
+    private ReleaseView view(Release r) {
+        CustomsService service = customs.stream()
+                .filter(c -> c.hasBorder(r.crossing().border()))
+                .findFirst()
+                .orElse(customs.home());
+        return ReleaseView.of(r, service, service.releasesOf(r.consignment().bookingId(), "consignment"));
     }
 
     /** The customs of the network named, or else of the network that runs the path's train. */

@@ -3,12 +3,14 @@ package org.lancang.web.customs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lancang.customs.AdvanceData;
 import org.lancang.customs.ReleaseState;
 import org.lancang.freight.ConsignmentNote;
 import org.lancang.store.customs.CustomsRecords;
+import org.lancang.store.customs.CustomsService;
 import org.lancang.store.operations.OperationsRecords.HeldTrain;
 
 /** The answers of the customs endpoints. */
@@ -17,30 +19,69 @@ public final class CustomsViews {
 
     public record StepView(ReleaseState state, String reason, String by, Instant at, String source) {}
 
-    /** A consignment's release with the customs of its crossing. */
+    /**
+     * A consignment at one border its train crosses: the border (its point code), the control station and the country
+     * whose customs decide there, the data's due time there and the lead it is due by, and the state there.
+     */
+    public record BorderView(
+            String border,
+            String control,
+            String country,
+            String train,
+            Instant dueAt,
+            long leadMinutes,
+            ReleaseState state,
+            Instant releasedAt) {
+        static BorderView of(CustomsRecords.Release r, CustomsService customs) {
+            return new BorderView(
+                    r.crossing().borderCode(),
+                    r.crossing().control().code(),
+                    r.crossing().country().code(),
+                    r.train(),
+                    customs.dueAt(r),
+                    customs.rules().advanceDataLead(r.crossing().border()).toMinutes(),
+                    r.consignment().state(),
+                    r.consignment().releasedAt());
+        }
+    }
+
+    /**
+     * A consignment's release with the customs of one border its train crosses ({@code border}, {@code control},
+     * {@code country}, due by {@code dueAt}), and {@code borders}: every border the train crosses, in travel order, each
+     * with its own due time, lead and state.
+     */
     public record ReleaseView(
             String bookingId,
             String consignmentNumber,
             String shipper,
             String train,
             LocalDate serviceDate,
+            String border,
             String control,
             String country,
+            Instant dueAt,
+            long leadMinutes,
             ReleaseState state,
             String reason,
             String decidedBy,
             Instant decidedAt,
             Instant releasedAt,
-            List<StepView> history) {
-        static ReleaseView of(CustomsRecords.Release r) {
+            List<StepView> history,
+            List<BorderView> borders) {
+        /** {@code all}: releases of the same network, among them this consignment's at each border. */
+        static ReleaseView of(CustomsRecords.Release r, CustomsService customs, List<CustomsRecords.Release> all) {
+            BorderView here = BorderView.of(r, customs);
             return new ReleaseView(
                     r.consignment().bookingId(),
                     r.consignment().consignmentNumber(),
                     r.consignment().shipper(),
                     r.train(),
                     r.serviceDate(),
-                    r.crossing().control().code(),
-                    r.crossing().country().code(),
+                    here.border(),
+                    here.control(),
+                    here.country(),
+                    here.dueAt(),
+                    here.leadMinutes(),
                     r.consignment().state(),
                     r.reason(),
                     r.decidedBy(),
@@ -48,6 +89,13 @@ public final class CustomsViews {
                     r.consignment().releasedAt(),
                     r.history().stream()
                             .map(s -> new StepView(s.state(), s.reason(), s.by(), s.at(), s.source()))
+                            .toList(),
+                    all.stream()
+                            .filter(x -> x.consignment()
+                                    .bookingId()
+                                    .equals(r.consignment().bookingId()))
+                            .sorted(Comparator.comparingInt(x -> x.crossing().pathIndex()))
+                            .map(x -> BorderView.of(x, customs))
                             .toList());
         }
     }
