@@ -755,6 +755,7 @@ export default {
   'err.train-not-in-scope': 'This train does not run on any date of the change.',
   'err.train-already-runs': 'A train with this number already runs on these dates.',
   'err.change-unknown': 'There is no such timetable change.',
+  'err.network-without-feature': 'This network is served, but its folder lacks the files of this feature.',
   'err.change-not-draft': 'Only a draft can be published or discarded.',
   'err.change-not-published': 'Only a published change can be undone.',
   'err.change-moved-on': 'Someone else published, discarded or undid this change meanwhile: reload.',

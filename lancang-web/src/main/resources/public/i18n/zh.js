@@ -754,6 +754,7 @@ export default {
   'err.train-not-in-scope': '该车次在调整范围内的任何日期都不开行。',
   'err.train-already-runs': '该车次号在这些日期已有列车开行。',
   'err.change-unknown': '没有该时刻表调整。',
+  'err.network-without-feature': '该线网已提供，但其文件夹缺少此功能所需的文件。',
   'err.change-not-draft': '只有草稿可以发布或放弃。',
   'err.change-not-published': '只有已发布的调整可以撤销。',
   'err.change-moved-on': '该调整已被他人发布、放弃或撤销，请刷新。',

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.store.Platform;
 import org.lancang.store.networks.NetworkFolders;
@@ -111,6 +112,7 @@ final class SalesCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) {
+            servesEveryNetworkBooked(platform);
             SalesAudit.Report r = platform.sales().reconcile(date);
             Reconciliation.Report money = r.money();
             out.printf(
@@ -133,6 +135,24 @@ final class SalesCommand extends CommandGroup {
                             : "NOT OK: " + money.findings().size() + " money finding(s), "
                                     + r.seatsSoldTwice().size() + " seat-segment(s) sold twice");
             return r.holds() ? 0 : 1;
+        }
+
+        /**
+         * A booking of a network not served may be in a currency only its folder defines: a usage error naming
+         * {@code --network} and the network, not a stack trace half-way through the money.
+         */
+        private void servesEveryNetworkBooked(Platform platform) {
+            List<String> unserved = platform.sales().networksBooked().stream()
+                    .filter(n -> platform.networks().named(n).isEmpty())
+                    .toList();
+            if (!unserved.isEmpty()) {
+                throw new InvalidInput(
+                        "--network",
+                        "the database holds bookings of "
+                                + unserved.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "))
+                                + ", not served here: give --network the networks the server serves, as serve took"
+                                + " them (a network folder by its path, ./" + unserved.get(0) + ")");
+            }
         }
     }
 }

@@ -28,11 +28,41 @@ class ReconcileNetworkFolderTest {
             .toAbsolutePath()
             .normalize()
             .toString();
+    private static final List<String> SERVED = List.of("china-laos", "vientiane-bangkok", OFOTBANEN);
 
     @Test
     void reconcileGivenTheServedFolderChecksTheMoneyInItsCurrency() {
         String dbUrl = TestDatabase.fresh().jdbcUrl();
-        List<String> served = List.of("china-laos", "vientiane-bangkok", OFOTBANEN);
+        String currency = sellOnTheFolder(dbUrl);
+        assertThat(currency).as("the folder's own currency, none of the jar's").isIn("NOK", "SEK");
+
+        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase(
+                "sales", "reconcile", "--network", String.join(",", SERVED), "--db-url=" + dbUrl);
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("  " + currency + ": taken ").contains("OK: every charge is matched");
+    }
+
+    /** Without {@code --network}, the folder's bookings are of a network not served: a usage error, no stack trace. */
+    @Test
+    void reconcileWithoutTheFolderNamesNetworkAndTheCodeFound() {
+        String dbUrl = TestDatabase.fresh().jdbcUrl();
+        sellOnTheFolder(dbUrl);
+
+        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase("sales", "reconcile", "--db-url=" + dbUrl);
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .as("one line, no stack trace")
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .contains("--network")
+                .contains("ofotbanen");
+    }
+
+    /** Sells and pays a seat on Ofotbanen's 7002 in the database; returns the currency it was paid in. */
+    private static String sellOnTheFolder(String dbUrl) {
+        List<String> served = SERVED;
         DatabaseOptions options = new DatabaseOptions();
         options.dbUrl = dbUrl;
         String currency;
@@ -62,12 +92,6 @@ class ReconcileNetworkFolderTest {
                     .currency()
                     .code();
         }
-        assertThat(currency).as("the folder's own currency, none of the jar's").isIn("NOK", "SEK");
-
-        CommandLineTest.Run r = CommandLineTest.runWithoutDatabase(
-                "sales", "reconcile", "--network", String.join(",", served), "--db-url=" + dbUrl);
-
-        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("  " + currency + ": taken ").contains("OK: every charge is matched");
+        return currency;
     }
 }

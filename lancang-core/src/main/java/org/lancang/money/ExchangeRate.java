@@ -6,6 +6,9 @@ import java.util.Objects;
 
 /** How many units of {@code quote} one unit of {@code base} buys (for example 1 CNY = 2,900 LAK). */
 public record ExchangeRate(Currency base, Currency quote, BigDecimal rate) {
+    /** Decimals kept in a quotient, far below any currency's smallest unit. */
+    static final int SCALE = 12;
+
     public ExchangeRate {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(quote, "quote");
@@ -19,21 +22,24 @@ public record ExchangeRate(Currency base, Currency quote, BigDecimal rate) {
         if (amount.currency().equals(target)) {
             return amount;
         }
-        BigDecimal major = amount.major();
-        BigDecimal converted;
-        if (amount.currency().equals(base) && target.equals(quote)) {
-            converted = major.multiply(rate);
-        } else if (amount.currency().equals(quote) && target.equals(base)) {
-            converted = major.divide(rate, 12, RoundingMode.HALF_UP);
-        } else {
-            throw new IllegalArgumentException(
-                    "this rate converts " + base + "/" + quote + ", not " + amount.currency() + " to " + target);
+        return Money.rounded(exact(amount.major(), amount.currency(), target), target);
+    }
+
+    /**
+     * An amount in major units of {@code from} in major units of {@code target}, not rounded (a quotient kept to
+     * {@value #SCALE} decimals): a total of several conversions is rounded once, at its end.
+     */
+    public BigDecimal exact(BigDecimal major, Currency from, Currency target) {
+        if (from.equals(target)) {
+            return major;
         }
-        return new Money(
-                converted
-                        .movePointRight(target.decimals())
-                        .setScale(0, RoundingMode.HALF_UP)
-                        .longValueExact(),
-                target);
+        if (from.equals(base) && target.equals(quote)) {
+            return major.multiply(rate);
+        }
+        if (from.equals(quote) && target.equals(base)) {
+            return major.divide(rate, SCALE, RoundingMode.HALF_UP);
+        }
+        throw new IllegalArgumentException(
+                "this rate converts " + base + "/" + quote + ", not " + from + " to " + target);
     }
 }

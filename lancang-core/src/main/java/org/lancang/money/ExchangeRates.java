@@ -1,5 +1,6 @@
 package org.lancang.money;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +8,10 @@ import java.util.Optional;
 /**
  * A table of exchange rates, as a network's data gives them (one row per pair: CNY–LAK, THB–LAK, CNY–THB …). An amount
  * is converted by the rate between its currency and the target (either way round), or else through one other currency
- * both have a rate with (THB → CNY → LAK when only those two rates are given); each step rounds half-up to the
- * currency's smallest unit.
+ * both have a rate with (THB → CNY → LAK when only those two rates are given), each exchange rounded half-up to its
+ * currency's smallest unit (through a currency between, the amount is in whole units of it, as two exchanges are). A
+ * sum of conversions ({@link #exact}: the last exchange not rounded) is rounded once as a whole by its caller, never
+ * part by part.
  */
 public final class ExchangeRates {
     private final List<ExchangeRate> rates;
@@ -40,7 +43,7 @@ public final class ExchangeRates {
     }
 
     /**
-     * The amount in {@code target}.
+     * The amount in {@code target}, rounded once, half-up to its smallest unit.
      *
      * @throws IllegalArgumentException when the table has no way from the amount's currency to the target
      */
@@ -48,15 +51,31 @@ public final class ExchangeRates {
         if (amount.currency().equals(target)) {
             return amount;
         }
+        return Money.rounded(exact(amount, target), target);
+    }
+
+    /**
+     * The amount in major units of {@code target}, the last exchange not rounded: to add to others and round once.
+     *
+     * @throws IllegalArgumentException when the table has no way from the amount's currency to the target
+     */
+    public BigDecimal exact(Money amount, Currency target) {
+        if (amount.currency().equals(target)) {
+            return amount.major();
+        }
         List<ExchangeRate> path = path(amount.currency(), target)
                 .orElseThrow(() ->
                         new IllegalArgumentException("no exchange rate from " + amount.currency() + " to " + target));
-        Money converted = amount;
+        BigDecimal converted = amount.major();
         Currency via = amount.currency();
         for (int i = 0; i < path.size(); i++) {
             ExchangeRate r = path.get(i);
             Currency next = i == path.size() - 1 ? target : (r.base().equals(via) ? r.quote() : r.base());
-            converted = r.convert(converted, next);
+            converted = r.exact(converted, via, next);
+            if (i < path.size() - 1) {
+                // through a currency between is two exchanges, each paid in whole units of its currency
+                converted = Money.rounded(converted, next).major();
+            }
             via = next;
         }
         return converted;

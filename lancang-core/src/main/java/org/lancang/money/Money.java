@@ -16,9 +16,13 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** From a decimal amount in major units ("470.00" CNY, "333000" LAK), rounded half-up to the currency's minor unit. */
     public static Money of(String major, Currency currency) {
+        return rounded(new BigDecimal(major), currency);
+    }
+
+    /** An exact amount in major units, rounded half-up to the currency's minor unit: the one rounding of a total. */
+    public static Money rounded(BigDecimal major, Currency currency) {
         return new Money(
-                new BigDecimal(major)
-                        .movePointRight(currency.decimals())
+                major.movePointRight(currency.decimals())
                         .setScale(0, RoundingMode.HALF_UP)
                         .longValueExact(),
                 currency);

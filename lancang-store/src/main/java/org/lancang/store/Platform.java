@@ -227,6 +227,8 @@ public final class Platform implements AutoCloseable {
                     platform.currencies));
             others.forEach(files -> served.add(ServedNetwork.fromFiles(files, platform.currencies)));
             platform.networks = ServedNetworks.of(served);
+            // every holder knows every network served, to tell one served without its feature from an unknown one
+            List<String> codes = served.stream().map(ServedNetwork::code).toList();
             Map<String, TimetableService> timetables = new LinkedHashMap<>();
             for (ServedNetwork n : platform.networks.others()) {
                 // one timetable per network for its sales and operations alike, the road's windows in each day
@@ -234,18 +236,20 @@ public final class Platform implements AutoCloseable {
             }
             platform.networkMaintenance =
                     NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
-            platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables));
+            platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables), codes);
             platform.journeyBookings = new JourneyBookings(
                     platform.networkSales,
                     new Joins(served.stream()
                             .flatMap(n -> n.joins().all().stream())
                             .toList()));
-            platform.networkOperations = NetworkOperations.of(platform.operations, operations(platform, timetables));
+            platform.networkOperations =
+                    NetworkOperations.of(platform.operations, operations(platform, timetables), codes);
             followTrains(platform);
             List<TimetableChangeService> changes = changes(platform, timetables);
             platform.networkChanges = NetworkChanges.of(platform.changes, changes);
-            platform.networkFreight = NetworkFreight.of(platform.freight, freight(platform, timetables, changes));
-            platform.networkCustoms = NetworkCustoms.of(platform.customs, customs(platform, timetables));
+            platform.networkFreight =
+                    NetworkFreight.of(platform.freight, freight(platform, timetables, changes), codes);
+            platform.networkCustoms = NetworkCustoms.of(platform.customs, customs(platform, timetables), codes);
             return platform;
         } catch (RuntimeException e) {
             platform.close();

@@ -363,13 +363,14 @@ public final class FareTable {
     }
 
     /**
-     * The parts and supplements converted to the buyer's currency, added, and the total rounded to that currency's
-     * step.
+     * The parts and supplements converted to the buyer's currency exactly, added, and the sum rounded once: to that
+     * currency's step ({@value #ROUNDING_FILE}), else to its smallest unit. Rounding each converted part to a cent
+     * first and then the total to the step rounded twice (42.84 EUR became 42.90 at a 0.10 step).
      *
      * @throws InvalidInput (field {@code currency}) when the rates do not convert a part to the buyer's currency
      */
     private FareQuote priced(List<FarePart> parts, List<FareSupplement> added, Currency buyerCurrency) {
-        Money total = Money.zero(buyerCurrency);
+        BigDecimal exact = BigDecimal.ZERO;
         List<Money> amounts = new ArrayList<>();
         parts.forEach(p -> amounts.add(p.amount()));
         added.forEach(s -> amounts.add(s.amount()));
@@ -380,13 +381,12 @@ public final class FareTable {
                         "no exchange rate from " + amount.currency() + " to " + buyerCurrency
                                 + " in the network's exchange-rates.csv");
             }
-            total = total.plus(rates.convert(amount, buyerCurrency));
+            exact = exact.add(rates.exact(amount, buyerCurrency));
         }
         BigDecimal step = totalSteps.get(buyerCurrency);
-        if (step != null) {
-            BigDecimal major = BigDecimal.valueOf(total.minor()).movePointLeft(buyerCurrency.decimals());
-            total = FareMath.money(FareMath.roundToStep(major, step), buyerCurrency);
-        }
+        Money total = step == null
+                ? Money.rounded(exact, buyerCurrency)
+                : FareMath.money(FareMath.roundToStep(exact, step), buyerCurrency);
         return new FareQuote(parts, added, total);
     }
 

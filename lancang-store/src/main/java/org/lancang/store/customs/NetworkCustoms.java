@@ -8,6 +8,8 @@ import java.util.Set;
 import org.lancang.customs.BorderClearance;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.freight.FreightData;
+import org.lancang.operations.DispatchRules;
 import org.lancang.store.customs.CustomsRecords.Decision;
 import org.lancang.store.customs.CustomsRecords.Release;
 import org.lancang.store.networks.PerNetwork;
@@ -19,13 +21,25 @@ import org.lancang.store.networks.PerNetwork;
  * of those borders' customs declare and release it on their own.
  */
 public final class NetworkCustoms extends PerNetwork<CustomsService> {
-    private NetworkCustoms(CustomsService home, List<CustomsService> others) {
-        super(home, others, CustomsService::networkCode);
+    private NetworkCustoms(CustomsService home, List<CustomsService> others, List<String> served) {
+        super(
+                home,
+                others,
+                CustomsService::networkCode,
+                new Feature(served, "customs", DispatchRules.FILE + " or no " + FreightData.SLOTS_FILE));
     }
 
     /** Home's customs first, then the others'. */
     public static NetworkCustoms of(CustomsService home, List<CustomsService> others) {
-        return new NetworkCustoms(home, others);
+        return new NetworkCustoms(home, others, codes(home, others, CustomsService::networkCode));
+    }
+
+    /**
+     * Home's first, then the others'; {@code served} is the code of every network served, so that one without
+     * customs is told so rather than called unknown.
+     */
+    public static NetworkCustoms of(CustomsService home, List<CustomsService> others, List<String> served) {
+        return new NetworkCustoms(home, others, served);
     }
 
     /** The country a customs user works for (one table for every network). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.lancang.freight.FreightData;
 import org.lancang.freight.Pools;
 import org.lancang.store.networks.PerNetwork;
 
@@ -17,15 +18,23 @@ import org.lancang.store.networks.PerNetwork;
 public final class NetworkFreight extends PerNetwork<FreightService> {
     private final Jdbi jdbi;
 
-    private NetworkFreight(FreightService home, List<FreightService> others) {
-        super(home, others, FreightService::networkCode);
+    private NetworkFreight(FreightService home, List<FreightService> others, List<String> served) {
+        super(home, others, FreightService::networkCode, new Feature(served, "freight", FreightData.SLOTS_FILE));
         this.jdbi = home.jdbi();
         units();
     }
 
     /** Home's freight first, then the others'. */
     public static NetworkFreight of(FreightService home, List<FreightService> others) {
-        return new NetworkFreight(home, others);
+        return new NetworkFreight(home, others, codes(home, others, FreightService::networkCode));
+    }
+
+    /**
+     * Home's first, then the others'; {@code served} is the code of every network served, so that one without
+     * freight is told so rather than called unknown.
+     */
+    public static NetworkFreight of(FreightService home, List<FreightService> others, List<String> served) {
+        return new NetworkFreight(home, others, served);
     }
 
     /** A unit number in two networks' pools would be one unit in the database: refused at start, naming both. */

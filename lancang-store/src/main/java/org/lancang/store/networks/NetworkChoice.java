@@ -20,6 +20,15 @@ public final class NetworkChoice {
      * @throws InvalidInput naming {@code field} when no element has that code
      */
     public static <T> T of(List<T> perNetwork, Function<T, String> code, String requested, String field) {
+        return of(perNetwork, code, perNetwork.stream().map(code).toList(), requested, field);
+    }
+
+    /**
+     * As {@link #of(List, Function, String, String)}, listing in the refusal {@code served}: every network served,
+     * also those without an element here.
+     */
+    public static <T> T of(
+            List<T> perNetwork, Function<T, String> code, List<String> served, String requested, String field) {
         if (requested == null || requested.isBlank()) {
             return perNetwork.get(0);
         }
@@ -27,10 +36,7 @@ public final class NetworkChoice {
         return perNetwork.stream()
                 .filter(t -> code.apply(t).equalsIgnoreCase(wanted))
                 .findFirst()
-                .orElseThrow(() -> new InvalidInput(
-                        field,
-                        "no network '" + wanted + "'; served: "
-                                + String.join(
-                                        ", ", perNetwork.stream().map(code).toList())));
+                .orElseThrow(() ->
+                        new InvalidInput(field, "no network '" + wanted + "'; served: " + String.join(", ", served)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.operations.DispatchRules;
 import org.lancang.operations.RunningEvent;
 import org.lancang.store.networks.PerNetwork;
 import org.lancang.store.operations.OperationsRecords.JourneyForecast;
@@ -17,13 +18,21 @@ import org.lancang.store.operations.OperationsRecords.JourneyForecast;
  * network it names; train numbers and point codes are unique across the networks served, so that is one network.
  */
 public final class NetworkOperations extends PerNetwork<OperationsService> {
-    private NetworkOperations(OperationsService home, List<OperationsService> others) {
-        super(home, others, OperationsService::network);
+    private NetworkOperations(OperationsService home, List<OperationsService> others, List<String> served) {
+        super(home, others, OperationsService::network, new Feature(served, "operations", DispatchRules.FILE));
     }
 
     /** The home network's operations and those of the other networks that run. */
     public static NetworkOperations of(OperationsService home, List<OperationsService> others) {
-        return new NetworkOperations(home, others);
+        return new NetworkOperations(home, others, codes(home, others, OperationsService::network));
+    }
+
+    /**
+     * Home's first, then the others'; {@code served} is the code of every network served, so that one without
+     * operations is told so rather than called unknown.
+     */
+    public static NetworkOperations of(OperationsService home, List<OperationsService> others, List<String> served) {
+        return new NetworkOperations(home, others, served);
     }
 
     /** The network of a train; home's for a number no network has (its answer names the train as unknown). */

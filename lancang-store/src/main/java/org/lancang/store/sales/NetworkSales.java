@@ -7,6 +7,7 @@ import org.lancang.money.Currency;
 import org.lancang.network.Point;
 import org.lancang.store.networks.PerNetwork;
 import org.lancang.store.sales.SalesRecords.Booking;
+import org.lancang.ticketing.fares.FareTable;
 
 /**
  * The sales of every network served: one {@link SalesService} per network that sells (home first), each with its own
@@ -15,13 +16,22 @@ import org.lancang.store.sales.SalesRecords.Booking;
  * numbers need not be (two railways may both run a 133), so a leg's network is the one of its stations.
  */
 public final class NetworkSales extends PerNetwork<SalesService> {
-    private NetworkSales(SalesService home, List<SalesService> others) {
-        super(home, others, s -> s.network().code());
+    private NetworkSales(SalesService home, List<SalesService> others, List<String> served) {
+        super(home, others, s -> s.network().code(), new Feature(served, "sales", FareTable.FILE));
     }
 
     /** Home's sales first, then the others'. */
     public static NetworkSales of(SalesService home, List<SalesService> others) {
-        return new NetworkSales(home, others);
+        return new NetworkSales(
+                home, others, codes(home, others, s -> s.network().code()));
+    }
+
+    /**
+     * Home's first, then the others'; {@code served} is the code of every network served, so that one without
+     * sales is told so rather than called unknown.
+     */
+    public static NetworkSales of(SalesService home, List<SalesService> others, List<String> served) {
+        return new NetworkSales(home, others, served);
     }
 
     /** The sales of the network that runs the train; home's for a train of none (which refuses it, naming it). */

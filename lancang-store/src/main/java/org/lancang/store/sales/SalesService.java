@@ -425,6 +425,16 @@ public final class SalesService {
         return payments.settleUnsettled(olderThan);
     }
 
+    /**
+     * The codes of the networks the database holds bookings of, in order: a reconciliation needs each served, for the
+     * currencies its folder may define.
+     */
+    public List<String> networksBooked() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT network FROM booking ORDER BY network")
+                .mapTo(String.class)
+                .list());
+    }
+
     /** Money against tickets and seats against bookings, for one service date or all: see {@link SalesAudit}. */
     public SalesAudit.Report reconcile(LocalDate date) {
         return new SalesAudit(jdbi, payments.provider(), clock, fares.currencies()).check(date);

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
 
 /**
  * The shell every per-network holder extends: home first, a named network picked by {@link NetworkChoice}'s rule (home
@@ -24,6 +25,10 @@ class PerNetworkTest {
     private static final class Desks extends PerNetwork<Desk> {
         Desks(Desk home, List<Desk> others) {
             super(home, others, Desk::network);
+        }
+
+        Desks(Desk home, List<Desk> others, List<String> served) {
+            super(home, others, Desk::network, new Feature(served, "desks", "desks.csv"));
         }
 
         Desk ofTrain(String train) {
@@ -62,6 +67,20 @@ class PerNetworkTest {
         assertThatThrownBy(() -> both.named("atlantis", "--network"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("--network: ");
+    }
+
+    @Test
+    void aNetworkServedWithoutTheFeatureIsToldSoAndAnUnknownOneStaysUnknown() {
+        Desks withOut = new Desks(HOME, List.of(SECOND), List.of("china-laos", "ofotbanen", "vientiane-bangkok"));
+        assertThatThrownBy(() -> withOut.of(" OFOTBANEN "))
+                .isInstanceOf(NotFound.class)
+                .hasMessage("network 'ofotbanen' is served but has no desks: its folder has no desks.csv")
+                .satisfies(e -> assertThat(((NotFound) e).field()).isEqualTo("network"));
+        assertThat(withOut.lacking("vientiane-bangkok", "network")).isEmpty();
+        assertThat(withOut.lacking(null, "network")).isEmpty();
+        assertThatThrownBy(() -> withOut.of("atlantis"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("network: no network 'atlantis'; served: china-laos, ofotbanen, vientiane-bangkok");
     }
 
     @Test

@@ -147,19 +147,21 @@ public final class GtfsRealtimeRoutes {
         if (code == null) {
             return feeds.get(networks.home().network());
         }
-        // the path names a feed: an unknown network there is a feed that does not exist (404), unlike ?network=
+        // the path names a feed: an unknown network there is a feed that does not exist (404), unlike ?network=;
+        // a network served without operations is told so, as on every endpoint (PerNetwork)
         return networks.all().stream()
                 .filter(o -> o.network().equalsIgnoreCase(code.strip()))
                 .findFirst()
                 .map(o -> feeds.get(o.network()))
-                .orElseThrow(() -> new NotFound(
-                        "network",
-                        "no network '" + code.strip() + "'; served: "
-                                + String.join(
-                                        ", ",
-                                        networks.all().stream()
-                                                .map(OperationsService::network)
-                                                .toList())));
+                .orElseThrow(() -> networks.lacking(code, "network")
+                        .orElseGet(() -> new NotFound(
+                                "network",
+                                "no network '" + code.strip() + "'; served: "
+                                        + String.join(
+                                                ", ",
+                                                networks.all().stream()
+                                                        .map(OperationsService::network)
+                                                        .toList()))));
     }
 
     private void answer(Context ctx, boolean moving, BiFunction<Source, List<TrainForecast>, FeedMessage> build) {
