@@ -27,7 +27,7 @@ class FreightViaApiTest {
     private static final BigDecimal TERMINAL = new BigDecimal("100");
     private static final BigDecimal PER_KM = new BigDecimal("2");
 
-    private static final TestNetworkFolder LOOP = TestNetworkFolder.loop()
+    static final TestNetworkFolder LOOP = TestNetworkFolder.loop()
             .with(
                     "points.csv",
                     t -> t.replace("QP,Pago,,,XA,0,derived,PASSENGER", "QP,Pago,,,XA,0,derived,FREIGHT")
@@ -88,7 +88,7 @@ class FreightViaApiTest {
         server.close();
     }
 
-    private static String ask(String from, String to, String via) {
+    static String ask(String from, String to, String via) {
         return "{\"network\":\"loop\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"earliestDeparture\":\"" + DATE
                 + "T10:00:00Z\",\"trailingMassT\":500,\"lengthM\":300,\"dangerousGoods\":false"
                 + (via == null ? "" : ",\"via\":" + via) + "}";
