@@ -7,11 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.store.testing.TestNetworkFolder;
 import org.openqa.selenium.By;
 
 /**
  * The freight office sees the way a shipper asked for before approving it, in a real headless Chromium on the loop
- * test network (the one {@link FreightViaApiTest} serves): a request round the loop shows the junction its train is to
+ * test network with freight ({@link TestNetworkFolder#loopWithFreight}): a request round the loop shows the junction its train is to
  * run through by name, a request for the shortest way shows none.
  */
 class FreightOfficeViaBrowserTest {
@@ -20,7 +21,7 @@ class FreightOfficeViaBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.withOthers(List.of(FreightViaApiTest.LOOP));
+        server = TestServer.withOthers(List.of(TestNetworkFolder.loopWithFreight()));
         server.user(server.adminToken(), "loop.office", "FREIGHT_OFFICE");
         b = new BrowserSupport(server, 1280, 1200);
     }
