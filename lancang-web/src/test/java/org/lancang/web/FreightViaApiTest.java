@@ -145,4 +145,31 @@ class FreightViaApiTest {
         assertThat(home.status()).as(home.body()).isEqualTo(400);
         assertThat(home.json().get("field").asText()).isEqualTo("via");
     }
+
+    /**
+     * Before approval a request's train is in no timetable, so no running event of it is taken and no box on it gets
+     * a step along any way: its steps start once the approved train, through the via, runs (the quote meanwhile
+     * follows the ask's via, above).
+     */
+    @Test
+    void aBoxOnARequestNotYetApprovedGetsNoStepFromATrainNotYetRunning() {
+        String dispatcher = server.user(server.adminToken(), "loop.dispatcher", "DISPATCHER");
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        String earlyAsk = ask("QP", "QR", "[\"QY\"]").replace(DATE + "T10:00:00Z", tomorrow + "T10:00:00Z");
+        JsonNode round = ok(server.postJson("/api/freight/requests", shipper, earlyAsk), 201);
+        assertThat(round.get("status").asText()).as(round.toString()).isEqualTo("PROPOSED");
+        ok(
+                server.postJson(
+                        "/api/freight/bookings",
+                        shipper,
+                        "{\"requestId\":\"" + round.get("id").asText()
+                                + "\",\"equipment\":[{\"kind\":\"BOX_20\",\"count\":1}]}"),
+                201);
+        String departed = "{\"events\":[{\"train\":\"" + round.get("train").asText() + "\",\"serviceDate\":\""
+                + tomorrow + "\",\"point\":\"QP\",\"kind\":\"DEPARTURE\",\"at\":\"" + tomorrow
+                + "T10:00:00Z\",\"source\":\"test\"}]}";
+        TestServer.Reply r = server.postJson("/api/operations/events", dispatcher, departed);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).as(r.body()).endsWith("train");
+    }
 }
