@@ -582,6 +582,7 @@ export default {
   'fo.diagramAlt': "Time-distance diagram with train {train}",
   'fo.trains': "The day's freight trains",
   'fo.none': "No requests.",
+  'fo.via': "Runs via {via}",
   'fo.approve': "Approve",
   'fo.refuse': "Refuse",
   'fo.show': "Show on the diagram",

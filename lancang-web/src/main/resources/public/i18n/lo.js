@@ -581,6 +581,7 @@ export default {
   'fo.diagramAlt': "ແຜນວາດເວລາ-ໄລຍະທາງ ທີ່ມີຂະບວນ {train}",
   'fo.trains': "ຂະບວນລົດສິນຄ້າຂອງມື້",
   'fo.none': "ບໍ່ມີຄຳຂໍ.",
+  'fo.via': "ຜ່ານ {via}",
   'fo.approve': "ອະນຸມັດ",
   'fo.refuse': "ປະຕິເສດ",
   'fo.show': "ສະແດງໃນແຜນວາດ",

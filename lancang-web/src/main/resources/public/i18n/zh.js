@@ -581,6 +581,7 @@ export default {
   'fo.diagramAlt': "含 {train} 次的运行图",
   'fo.trains': "当日货物列车",
   'fo.none': "暂无申请。",
+  'fo.via': "经由 {via}",
   'fo.approve': "批准",
   'fo.refuse': "拒绝",
   'fo.show': "在运行图上显示",

@@ -41,6 +41,8 @@ function row(r) {
   actions.push(h('button', { type: 'button', class: 'btn-link', onclick: () => draw(r) }, t('fo.show')));
   return h('article', { class: 'request', 'data-id': r.id, 'data-status': r.status },
     h('p', {}, `${r.id} · ${r.train} · ${r.shipper} · ${placeName(r.from)}→${placeName(r.to)} · ${r.trailingMassT} t · ${r.lengthM} m`),
+    // the junctions the shipper asked the train to run through (empty: the shortest way), as approval will search it
+    r.via && r.via.length ? h('p', { class: 'via' }, t('fo.via', { via: r.via.map(placeName).join(' → ') })) : null,
     h('p', { class: 'status' }, `${t(`fo.status.${r.status}`)} ${r.departure ? `· ${when(r.departure)} → ${when(r.arrival)}` : ''} ${r.binding || ''}`),
     h('div', { class: 'actions' }, ...actions));
 }

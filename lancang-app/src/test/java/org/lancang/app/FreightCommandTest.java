@@ -2,8 +2,17 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lancang.store.testing.TestNetworkFolder;
 
 /** {@code lancang freight slots|request|quote} against a real database. */
 class FreightCommandTest {
@@ -55,5 +64,58 @@ class FreightCommandTest {
                 CommandLineTest.run("freight", "quote", "--from", "VTS", "--to", "YHE", "--item", "REEFER_40:40");
         assertThat(q.exitCode()).as(q.err()).isZero();
         assertThat(q.out()).contains("LCR").contains("CR_KUNMING").contains("total");
+    }
+
+    /**
+     * {@code --via} on the loop test network with freight (main line Xeno – Quill 30 km, the loop through Yola 60
+     * km): the request round the loop is kept with its via and arrives later than the one on the shortest way; a via
+     * off every way between the two stations is refused with exit code 2, naming {@code via}.
+     */
+    @Test
+    void aRequestTakesItsViaAndABadViaIsRefusedNamingIt(@TempDir Path dir) {
+        String loop =
+                TestNetworkFolder.loopWithFreight().writeTo(dir.resolve("loop")).toString();
+        String earliest = LocalDate.now(ZoneOffset.UTC).plusDays(3) + "T10:00+00:00";
+        List<String> ask = List.of(
+                "freight",
+                "request",
+                "--network",
+                loop,
+                "--from",
+                "QP",
+                "--to",
+                "QR",
+                "--earliest",
+                earliest,
+                "--mass",
+                "500",
+                "--length",
+                "300");
+
+        CommandLineTest.Run round = request(ask, "--via", "qy");
+        assertThat(round.exitCode()).as(round.out() + round.err()).isZero();
+        assertThat(round.out()).contains("PROPOSED").contains("QP → QR via QY");
+        CommandLineTest.Run straight = request(ask);
+        assertThat(straight.exitCode()).as(straight.out() + straight.err()).isZero();
+        assertThat(straight.out()).contains("QP → QR").doesNotContain(" via ");
+        assertThat(arrival(round)).as("30 km more round the loop").isAfter(arrival(straight));
+
+        CommandLineTest.Run bad = request(ask, "--via", "QZ");
+        assertThat(bad.exitCode()).as(bad.out() + bad.err()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("via: ");
+        assertThat(bad.out()).isEmpty();
+    }
+
+    private static CommandLineTest.Run request(List<String> ask, String... more) {
+        List<String> args = new ArrayList<>(ask);
+        args.addAll(List.of(more));
+        return CommandLineTest.run(args.toArray(String[]::new));
+    }
+
+    /** The arrival a request's answer prints ("path: departs …, arrives …, waits …"). */
+    private static Instant arrival(CommandLineTest.Run r) {
+        Matcher m = Pattern.compile("arrives (\\S+), waits").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        return Instant.parse(m.group(1));
     }
 }

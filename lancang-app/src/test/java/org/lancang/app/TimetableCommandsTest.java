@@ -249,6 +249,23 @@ class TimetableCommandsTest {
         assertThat(r.out()).startsWith("path for X9001 (FREIGHT) BTN → VTS: departs 2026-12-01T");
         assertThat(CommandLineTest.run("timetable", "show", "--train", "X9001").exitCode())
                 .isEqualTo(2);
+
+        // the home network is one line: Mohan is no junction, and the refusal names --via's field
+        CommandLineTest.Run via = CommandLineTest.run(
+                "timetable",
+                "insert",
+                "--type",
+                "FREIGHT",
+                "--from",
+                "BTN",
+                "--to",
+                "VTS",
+                "--earliest",
+                "2026-12-01T10:00+07:00",
+                "--via",
+                "MHN");
+        assertThat(via.exitCode()).as(via.out() + via.err()).isEqualTo(2);
+        assertThat(via.err()).startsWith("via: ").contains("MHN");
     }
 
     @Test

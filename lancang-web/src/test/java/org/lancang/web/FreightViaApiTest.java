@@ -24,51 +24,10 @@ import org.lancang.store.testing.TestNetworkFolder;
  */
 class FreightViaApiTest {
     private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
-    private static final BigDecimal TERMINAL = new BigDecimal("100");
-    private static final BigDecimal PER_KM = new BigDecimal("2");
+    private static final BigDecimal TERMINAL = TestNetworkFolder.LOOP_TERMINAL_CNY;
+    private static final BigDecimal PER_KM = TestNetworkFolder.LOOP_PER_KM_CNY;
 
-    private static final TestNetworkFolder LOOP = TestNetworkFolder.loop()
-            .with(
-                    "points.csv",
-                    t -> t.replace("QP,Pago,,,XA,0,derived,PASSENGER", "QP,Pago,,,XA,0,derived,FREIGHT")
-                            .replace("QR,Rho,,,XA,70,derived,PASSENGER", "QR,Rho,,,XA,70,derived,FREIGHT"))
-            .plus("freight-slots.csv", """
-                    id,name,train,days,wagons,teu,cutoff_hours,dangerous_goods,source
-                    LOOP-S1,Pago – Rho on S1,S1,daily,10,20,6,false,made up
-                    """)
-            .plus("freight-rules.csv", """
-                    rule,value,unit,source
-                    border_dwell,20,minutes,made up
-                    start_resistance_locomotive,5,N/kN,made up
-                    start_resistance_wagons,3.5,N/kN,made up
-                    locomotive_mass,78,t,made up
-                    max_trailing_mass,3000,t,made up
-                    max_wait,12,hours,made up
-                    locomotive_length,20,m,made up
-                    wagon_length,14,m,made up
-                    """)
-            .plus("freight-gradients.csv", """
-                    from,to,ruling_gradient_permille,source
-                    QP,QR,2,made up
-                    """)
-            .plus(
-                    "freight-tariffs.csv",
-                    "carrier,section_from,section_to,currency,tariff,unit,terminal_rate,running_rate_per_km,source\n"
-                            + "XA_RAIL,QP,QR,CNY,BOX_20,box," + TERMINAL + "," + PER_KM + ",made up\n"
-                            + "XA_LOOP,QX,QZ,CNY,BOX_20,box," + TERMINAL + "," + PER_KM + ",made up\n"
-                            + "XA_QUILL,QY,QQ,CNY,BOX_20,box," + TERMINAL + "," + PER_KM + ",made up\n")
-            .plus("freight-exchange-rates.csv", """
-                    base,quote,rate,source
-                    CNY,USD,0.14,made up
-                    """)
-            .plus("freight-equipment.csv", """
-                    station,kind,owner,count,source
-                    QP,BOX_20,XA_RAIL,10,made up
-                    """)
-            .plus("freight-terminal-times.csv", """
-                    point,release_minutes,source
-                    *,180,made up
-                    """);
+    private static final TestNetworkFolder LOOP = TestNetworkFolder.loopWithFreight();
 
     private static TestServer server;
     private static String shipper;
@@ -88,7 +47,7 @@ class FreightViaApiTest {
         server.close();
     }
 
-    private static String ask(String from, String to, String via) {
+    static String ask(String from, String to, String via) {
         return "{\"network\":\"loop\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"earliestDeparture\":\"" + DATE
                 + "T10:00:00Z\",\"trailingMassT\":500,\"lengthM\":300,\"dangerousGoods\":false"
                 + (via == null ? "" : ",\"via\":" + via) + "}";
@@ -185,5 +144,32 @@ class FreightViaApiTest {
                         + "T22:00+08:00\",\"via\":[\"MHN\"]}");
         assertThat(home.status()).as(home.body()).isEqualTo(400);
         assertThat(home.json().get("field").asText()).isEqualTo("via");
+    }
+
+    /**
+     * Before approval a request's train is in no timetable, so no running event of it is taken and no box on it gets
+     * a step along any way: its steps start once the approved train, through the via, runs (the quote meanwhile
+     * follows the ask's via, above).
+     */
+    @Test
+    void aBoxOnARequestNotYetApprovedGetsNoStepFromATrainNotYetRunning() {
+        String dispatcher = server.user(server.adminToken(), "loop.dispatcher", "DISPATCHER");
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        String earlyAsk = ask("QP", "QR", "[\"QY\"]").replace(DATE + "T10:00:00Z", tomorrow + "T10:00:00Z");
+        JsonNode round = ok(server.postJson("/api/freight/requests", shipper, earlyAsk), 201);
+        assertThat(round.get("status").asText()).as(round.toString()).isEqualTo("PROPOSED");
+        ok(
+                server.postJson(
+                        "/api/freight/bookings",
+                        shipper,
+                        "{\"requestId\":\"" + round.get("id").asText()
+                                + "\",\"equipment\":[{\"kind\":\"BOX_20\",\"count\":1}]}"),
+                201);
+        String departed = "{\"events\":[{\"train\":\"" + round.get("train").asText() + "\",\"serviceDate\":\""
+                + tomorrow + "\",\"point\":\"QP\",\"kind\":\"DEPARTURE\",\"at\":\"" + tomorrow
+                + "T10:00:00Z\",\"source\":\"test\"}]}";
+        TestServer.Reply r = server.postJson("/api/operations/events", dispatcher, departed);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).as(r.body()).endsWith("train");
     }
 }

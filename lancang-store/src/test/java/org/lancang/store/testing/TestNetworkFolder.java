@@ -2,11 +2,15 @@ package org.lancang.store.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.lancang.data.DataFiles;
 
 /**
@@ -45,6 +49,64 @@ public final class TestNetworkFolder implements DataFiles {
 
     public static TestNetworkFolder loop() {
         return new TestNetworkFolder(NETWORKS.resolve("loop"), Map.of());
+    }
+
+    /** The loop network's freight tariff: each carrier's terminal rate for a 20' box, in CNY (made up). */
+    public static final BigDecimal LOOP_TERMINAL_CNY = new BigDecimal("100");
+
+    /** The loop network's freight tariff: each carrier's rate per box-km, in CNY (made up). */
+    public static final BigDecimal LOOP_PER_KM_CNY = new BigDecimal("2");
+
+    /**
+     * The loop network as a freight network: Pago and Rho made freight yards, with a made-up catalogue (S1's slot),
+     * rules, pool and tariff (three carriers: main line, Xeno – Yola, Yola – Quill; {@link #LOOP_TERMINAL_CNY} a box
+     * plus {@link #LOOP_PER_KM_CNY} a box-km on each one's section). Path requests with a via are made on it.
+     */
+    public static TestNetworkFolder loopWithFreight() {
+        return loop().with(
+                        "points.csv",
+                        t -> t.replace("QP,Pago,,,XA,0,derived,PASSENGER", "QP,Pago,,,XA,0,derived,FREIGHT")
+                                .replace("QR,Rho,,,XA,70,derived,PASSENGER", "QR,Rho,,,XA,70,derived,FREIGHT"))
+                .plus("freight-slots.csv", """
+                        id,name,train,days,wagons,teu,cutoff_hours,dangerous_goods,source
+                        LOOP-S1,Pago – Rho on S1,S1,daily,10,20,6,false,made up
+                        """)
+                .plus("freight-rules.csv", """
+                        rule,value,unit,source
+                        border_dwell,20,minutes,made up
+                        start_resistance_locomotive,5,N/kN,made up
+                        start_resistance_wagons,3.5,N/kN,made up
+                        locomotive_mass,78,t,made up
+                        max_trailing_mass,3000,t,made up
+                        max_wait,12,hours,made up
+                        locomotive_length,20,m,made up
+                        wagon_length,14,m,made up
+                        """)
+                .plus("freight-gradients.csv", """
+                        from,to,ruling_gradient_permille,source
+                        QP,QR,2,made up
+                        """)
+                .plus(
+                        "freight-tariffs.csv",
+                        "carrier,section_from,section_to,currency,tariff,unit,terminal_rate,running_rate_per_km,source\n"
+                                + "XA_RAIL,QP,QR,CNY,BOX_20,box," + LOOP_TERMINAL_CNY + "," + LOOP_PER_KM_CNY
+                                + ",made up\n"
+                                + "XA_LOOP,QX,QZ,CNY,BOX_20,box," + LOOP_TERMINAL_CNY + "," + LOOP_PER_KM_CNY
+                                + ",made up\n"
+                                + "XA_QUILL,QY,QQ,CNY,BOX_20,box," + LOOP_TERMINAL_CNY + "," + LOOP_PER_KM_CNY
+                                + ",made up\n")
+                .plus("freight-exchange-rates.csv", """
+                        base,quote,rate,source
+                        CNY,USD,0.14,made up
+                        """)
+                .plus("freight-equipment.csv", """
+                        station,kind,owner,count,source
+                        QP,BOX_20,XA_RAIL,10,made up
+                        """)
+                .plus("freight-terminal-times.csv", """
+                        point,release_minutes,source
+                        *,180,made up
+                        """);
     }
 
     /** Narvik – Riksgränsen – Kiruna, the folder a stranger wrote from the docs alone (every figure an estimate). */
@@ -107,5 +169,28 @@ public final class TestNetworkFolder implements DataFiles {
         return added.containsKey(name)
                 || Files.exists(folder.resolve(name))
                 || (additions != null && Files.exists(additions.resolve(name)));
+    }
+
+    /**
+     * Writes the folder as read here (edits applied, files added) into {@code dir}, for a command that takes a network
+     * folder's path ({@code --network ./my-line}).
+     */
+    public Path writeTo(Path dir) {
+        try (Stream<Path> own = Files.list(folder)) {
+            Set<String> names = new TreeSet<>(added.keySet());
+            own.forEach(p -> names.add(p.getFileName().toString()));
+            if (additions != null) {
+                try (Stream<Path> more = Files.list(additions)) {
+                    more.forEach(p -> names.add(p.getFileName().toString()));
+                }
+            }
+            Files.createDirectories(dir);
+            for (String name : names) {
+                Files.writeString(dir.resolve(name), read(name));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
