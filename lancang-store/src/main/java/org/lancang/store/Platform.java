@@ -464,14 +464,14 @@ public final class Platform implements AutoCloseable {
                     Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
             Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
             // home's file goes through the load every served network's does (each train run once, a bad row refused
-            // naming the file, row and train), whether or not the database takes it; the planner keeps the runs
-            TimetableService.loadIfEmpty(
+            // naming the file, row and train) only when the database takes it; a restart runs the stored timetable
+            TimetableService timetable = TimetableService.open(
                     database.jdbi(),
-                    TimetableFile.load(
+                    planner,
+                    () -> TimetableFile.load(
                             TimetableService.TIMETABLE_FILE,
                             referenceFiles.read(TimetableService.TIMETABLE_FILE),
                             planner));
-            TimetableService timetable = new TimetableService(database.jdbi(), planner);
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
