@@ -10,7 +10,7 @@ import {
 } from '/lib/common.js';
 import { t, getLang, localName, locale } from '/lib/i18n.js';
 import { resourceName, ownerLabel } from '/lib/names.js';
-import { offsetAt } from '/lib/zones.js';
+import { countryName, offsetAt } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
 const READERS = ['MAINTAINER', 'PLANNER', 'DISPATCHER', 'ADMIN'];
@@ -32,6 +32,11 @@ let assets = []; // the whole register, to know where a work order's asset lies
 const onNetwork = (path) => (network && !network.home
   ? `${path}${path.includes('?') ? '&' : '?'}network=${encodeURIComponent(network.code)}` : path);
 const pointName = (code) => { const p = points.find((x) => x.code === code); return p ? localName(p.names) : code; };
+/**
+ * A country by name in the reader's language from the network's own countries.csv, as its points carry it, so a
+ * network the pages do not know reads well too.
+ */
+const countryLabel = (code) => countryName(code, (points.find((p) => p.country === code) || {}).countryNames);
 /** An operator by name in the reader's language (the code where none is known). */
 const operatorName = (code) => { const k = `op.${code}`; const v = t(k); return v && v !== k ? v : code; };
 
@@ -52,7 +57,7 @@ function assetName(a) {
     case 'BRIDGE':
       if (at.structure) {
         const name = localName({ en: at.structure, zh: at.nameZh || '', lo: at.nameLo || '' });
-        return part && at.structure !== a.name ? t('mnt.assetName.part', { name, country: t(`country.${part[1]}`) }) : name;
+        return part && at.structure !== a.name ? t('mnt.assetName.part', { name, country: countryLabel(part[1]) }) : name;
       }
       break;
     case 'STATION':

@@ -53,7 +53,7 @@ public final class TimetableFile {
      * The plans of a file with the row each was read from, in the file's order: a check made after reading names the
      * row without parsing the file a second time.
      */
-    public record Read(List<TrainPlan> plans, List<CsvTable.Row> rows) {
+    private record Read(List<TrainPlan> plans, List<CsvTable.Row> rows) {
         public Read {
             plans = List.copyOf(plans);
             rows = List.copyOf(rows);
@@ -67,8 +67,8 @@ public final class TimetableFile {
 
     /**
      * The one load of a network's timetable file, the same for every network served, packed in the jar or on disk:
-     * the plans read and their routes checked on the planner's network ({@link #read}), then each run once ({@link
-     * #checkRuns}). A bad row is refused naming the file, the row, the column and the train.
+     * the plans read and their routes checked on the planner's network, then each run once (the planner keeps the
+     * runs). A bad row is refused naming the file, the row, the column and the train.
      */
     public static List<TrainPlan> load(String file, String text, Planner planner) {
         Read read = read(file, text, planner.network());
@@ -85,7 +85,7 @@ public final class TimetableFile {
     }
 
     /** The file read once: its plans with their rows, each row's route checked on {@code network} as {@link #parse}. */
-    public static Read read(String file, String text, Network network) {
+    private static Read read(String file, String text, Network network) {
         List<CsvTable.Row> rows = CsvTable.parse(file, text, COLUMNS).rows();
         Read read = new Read(plans(rows), rows);
         Routes routes = network.routes();
@@ -115,7 +115,7 @@ public final class TimetableFile {
      * type cannot pull up a gradient of its path, or that its stops or allowance do not fit, is refused at load naming
      * the file, the row, the column and the train, rather than failing the first request that plans its day.
      */
-    public static void checkRuns(Read read, Planner planner) {
+    private static void checkRuns(Read read, Planner planner) {
         for (int i = 0; i < read.plans().size(); i++) {
             try {
                 planner.run(read.plans().get(i), List.of());

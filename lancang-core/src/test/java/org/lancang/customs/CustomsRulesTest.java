@@ -22,7 +22,7 @@ import org.lancang.reference.ReferenceData;
 
 /**
  * A network of several borders may give each its own advance-data lead: the tiny test line (Atlantis – QXAB – Borduria
- * – QXBC – Syldavia) with the customs rules of its freight additions, 120 minutes at every border and 45 at QXBC. A
+ * – QXBC – Syldavia) with the customs rules of its freight additions, 90 minutes at every border and 45 at QXBC. A
  * row naming no border of the network is refused naming the file, the row and the column.
  */
 class CustomsRulesTest {
@@ -51,7 +51,7 @@ class CustomsRulesTest {
     @Test
     void aNamedBorderHasItsOwnLeadAndTheOthersTheNetworksLead() {
         CustomsRules rules = CustomsRules.parse(RULES, TINY);
-        assertThat(rules.advanceDataLead(border("QXAB"))).isEqualTo(Duration.ofMinutes(120));
+        assertThat(rules.advanceDataLead(border("QXAB"))).isEqualTo(Duration.ofMinutes(90));
         assertThat(rules.advanceDataLead(border("QXBC"))).isEqualTo(Duration.ofMinutes(45));
         assertThat(rules.at(border("QXBC")).source()).contains("Syldavia");
 

@@ -56,12 +56,11 @@ import org.lancang.store.users.UserService;
 import org.lancang.ticketing.ChangeRemedies;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
-import org.lancang.ticketing.fares.AgeFares;
-import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Operators;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.TimetableFile;
+import org.lancang.timetable.TrainPlan;
 import org.lancang.tracking.TerminalTimes;
 import org.lancang.users.Role;
 import org.slf4j.Logger;
@@ -448,13 +447,23 @@ public final class Platform implements AutoCloseable {
             }
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
             ReferenceData described = ReferenceData.parse(referenceFiles);
+            MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
             if (referenceStore.isEmpty()) {
-                // checked before the network is stored, which wins over the files at every later start: a first start
-                // refused for a bad row leaves the database empty, so the next start takes the files as mended
-                TimetableFile.load(
+                // All or nothing: the network stored now wins over the files at every later start, so the first start
+                // checks every file (the timetable's trains run; what the network serves by, its joins, bridges and
+                // fares) on the network it is about to store, before its first write; refused, it leaves the database
+                // empty and the next start takes the files as mended. Checking first is the simpler of the two ways:
+                // the checks are pure and cost a second read of the files, while one transaction would have to carry
+                // the writes every service makes through its own handles as it starts.
+                Planner filesPlanner =
+                        new Planner(described.network(), described.rollingStock(), BlockingRules.defaults());
+                List<TrainPlan> filePlans = TimetableFile.load(
                         TimetableService.TIMETABLE_FILE,
                         referenceFiles.read(TimetableService.TIMETABLE_FILE),
-                        new Planner(described.network(), described.rollingStock(), BlockingRules.defaults()));
+                        filesPlanner);
+                HomeFiles checked = HomeFiles.read(referenceFiles, described.network(), currencies, maintenanceRules);
+                ServedNetwork.home(
+                        described, checked.operators(), filesPlanner, () -> filePlans, referenceFiles, currencies);
                 referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");
             } else if (server) {
@@ -464,57 +473,36 @@ public final class Platform implements AutoCloseable {
                 }
             }
             ReferenceData reference = referenceStore.load(described);
-            Operators operators =
-                    Operators.parse(Operators.FILE, referenceFiles.read(Operators.FILE), reference.network());
+            HomeFiles home = HomeFiles.read(referenceFiles, reference.network(), currencies, maintenanceRules);
+            Operators operators = home.operators();
             Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
             // home's file goes through the load every served network's does (each train run once, a bad row refused
-            // naming the file, row and train), whether or not the database takes it; the planner keeps the runs
-            TimetableService.loadIfEmpty(
+            // naming the file, row and train) only when the database takes it; a restart runs the stored timetable
+            TimetableService timetable = TimetableService.open(
                     database.jdbi(),
-                    TimetableFile.load(
+                    planner,
+                    () -> TimetableFile.load(
                             TimetableService.TIMETABLE_FILE,
                             referenceFiles.read(TimetableService.TIMETABLE_FILE),
                             planner));
-            TimetableService timetable = new TimetableService(database.jdbi(), planner);
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
                 adminPassword = users.generatePassword();
                 users.add(FIRST_ADMIN, "Administrator", adminPassword, List.of(Role.ADMIN.name()));
             }
-            FareTable parsedFares = FareTable.parse(
-                            reference.network(),
-                            operators,
-                            currencies,
-                            referenceFiles.read(FareTable.FILE),
-                            referenceFiles.read(FareTable.RATES_FILE),
-                            referenceFiles.read(FareTable.ROUNDING_FILE))
-                    .withAgeFares(AgeFares.parse(referenceFiles.read(AgeFares.FILE), operators));
-            FareTable fares = CurrencyFiles.defaultOf(referenceFiles, currencies)
-                    .map(parsedFares::withDefaultCurrency)
-                    .orElse(parsedFares);
             SalesService sales = new SalesService(
                     database.jdbi(),
                     commits,
                     timetable,
-                    fares,
+                    home.fares(),
                     SalesWindow.of(operators),
                     RefundRules.defaults(),
                     new SimulatedPaymentProvider(database.jdbi(), currencies, clock),
                     clock,
                     SalesService.DEFAULT_HOLD);
-            MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
             MaintenanceService maintenance = new MaintenanceService(
-                    database.jdbi(),
-                    reference.network(),
-                    timetable,
-                    maintenanceRules,
-                    SkylightFile.parse(
-                            SkylightFile.FILE,
-                            referenceFiles.read(SkylightFile.FILE),
-                            reference.network(),
-                            maintenanceRules),
-                    clock);
+                    database.jdbi(), reference.network(), timetable, maintenanceRules, home.skylights(), clock);
             if (server) {
                 int settled = sales.settlePayments(Duration.ZERO);
                 if (settled > 0) {
@@ -524,7 +512,7 @@ public final class Platform implements AutoCloseable {
             var operations = new OperationsService(
                     database.jdbi(),
                     timetable,
-                    DispatchRules.parse(referenceFiles.read(DispatchRules.FILE)),
+                    home.dispatchRules(),
                     new CpSatMeetSolver(2),
                     operationsSolverLimit(),
                     clock);
@@ -534,12 +522,7 @@ public final class Platform implements AutoCloseable {
                     new TimetableChangeNotices(database.jdbi()),
                     ChangeRemedies.defaults(),
                     clock);
-            FreightService freight = new FreightService(
-                    database.jdbi(),
-                    timetable,
-                    changes,
-                    FreightData.parse(reference.network(), currencies, referenceFiles),
-                    clock);
+            FreightService freight = new FreightService(database.jdbi(), timetable, changes, home.freight(), clock);
             Platform platform = new Platform(
                     database,
                     reference,
@@ -554,24 +537,14 @@ public final class Platform implements AutoCloseable {
                     freight,
                     adminPassword,
                     writerLock,
-                    NameFolding.parse(referenceFiles.read(NameFolding.FILE)));
+                    home.nameFolding());
             platform.currencies = currencies;
-            platform.customs = new CustomsService(
-                    database.jdbi(),
-                    freight,
-                    operations,
-                    timetable,
-                    CustomsRules.parse(referenceFiles.read(CustomsRules.FILE), reference.network()),
-                    clock);
+            platform.customs =
+                    new CustomsService(database.jdbi(), freight, operations, timetable, home.customs(), clock);
             platform.networks = ServedNetworks.of(List.of(ServedNetwork.home(
                     reference, operators, timetable.planner(), timetable::plans, referenceFiles, currencies)));
             platform.tracking = new TrackingService(
-                    database.jdbi(),
-                    operations,
-                    reference.network(),
-                    operators,
-                    TerminalTimes.parse(reference.network(), referenceFiles.read(TerminalTimes.FILE)),
-                    clock);
+                    database.jdbi(), operations, reference.network(), operators, home.terminalTimes(), clock);
             platform.customs.onDecision(platform.tracking::decided);
             platform.networkCustoms = NetworkCustoms.of(platform.customs, List.of());
             platform.tracking.checkOnward((booking, onward) -> platform.networkCustoms.checkOnward(booking, onward));

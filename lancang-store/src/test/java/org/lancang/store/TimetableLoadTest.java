@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.timetable.TrainPlan;
 
 /**
  * Every network's timetable goes through one load, packed in the jar or on disk, home or served beside it: each train
@@ -45,10 +47,6 @@ class TimetableLoadTest {
         }
     }
 
-    /**
-     * The same files mended the other way: the timetable's bad row kept, and the train type it names added to
-     * train-types.csv (a copy of the type the row had).
-     */
     /**
      * The same files mended the other way: the timetable's bad row kept, and the train type it names added to
      * the files of the rolling stock (a copy of the rows of the type the train had).
@@ -115,6 +113,70 @@ class TimetableLoadTest {
                     .filteredOn(p -> p.number().equals(bad.train()))
                     .singleElement()
                     .satisfies(p -> assertThat(p.trainType()).isEqualTo("NO_SUCH_TYPE"));
+        }
+    }
+
+    /** A packed network's files upgraded: the second train of its timetable runs to a point no network has. */
+    private record NewPoint(ClasspathDataFiles packed, String train) implements DataFiles {
+        static final String POINT = "QNEW";
+
+        static NewPoint of(String network) {
+            ClasspathDataFiles packed = new ClasspathDataFiles(network);
+            String row = packed.read("timetable.csv").split("\n")[2];
+            return new NewPoint(packed, row.substring(0, row.indexOf(',')));
+        }
+
+        @Override
+        public String read(String name) {
+            String text = packed.read(name);
+            if (!name.equals("timetable.csv")) {
+                return text;
+            }
+            String[] lines = text.split("\n", -1);
+            // columns: number, operator, train_type, passenger, days, valid_from, valid_to, from, to, ...
+            lines[2] = lines[2].replaceFirst("^((?:[^,]*,){8})[^,]*,", "$1" + POINT + ",");
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public boolean has(String name) {
+            return packed.has(name);
+        }
+    }
+
+    /**
+     * A database that holds a timetable keeps it over the files' (the stored copy wins): a restart with an upgrade
+     * whose timetable.csv names a point the stored network lacks starts, and serves and runs the stored trains.
+     */
+    @Test
+    void aRestartServesTheStoredTimetableThoughTheFilesNameAPointItLacks() {
+        DatabaseConfig database = TestDatabase.fresh();
+        ClasspathDataFiles packed = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+        List<TrainPlan> stored;
+        try (Platform first = Platform.start(database, packed, Clock.systemUTC())) {
+            stored = first.timetable().plans();
+        }
+        NewPoint upgrade = NewPoint.of(ClasspathDataFiles.CHINA_LAOS);
+        assertThat(upgrade.read("timetable.csv")).contains("," + NewPoint.POINT + ",");
+        assertThatThrownBy(() -> Platform.start(TestDatabase.fresh(), upgrade, Clock.systemUTC())
+                        .close())
+                .as("the upgrade's file is checked where it is loaded: an empty database")
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo("timetable.csv");
+                    assertThat(e.getMessage()).contains("train " + upgrade.train() + ":");
+                });
+
+        try (Platform second = Platform.start(database, upgrade, Clock.systemUTC())) {
+            assertThat(second.timetable().plans()).isEqualTo(stored);
+            TrainPlan kept = second.timetable().requirePlan(upgrade.train(), "train");
+            assertThat(kept.to()).isNotEqualTo(NewPoint.POINT);
+            LocalDate day = kept.calendar().startDate();
+            while (!kept.calendar().runsOn(day)) {
+                day = day.plusDays(1);
+            }
+            assertThat(second.timetable().day(day).runs())
+                    .as("the stored train runs on its day")
+                    .anySatisfy(r -> assertThat(r.plan()).isEqualTo(kept));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.customs.CustomsRules;
+import org.lancang.data.CsvTable;
 import org.lancang.store.testing.TestNetworkFolder;
 
 /**
@@ -23,10 +25,13 @@ import org.lancang.store.testing.TestNetworkFolder;
  */
 class BorderLeadCustomsApiTest {
     static final String TINY = "tiny";
-    /** The leads of the fixture's customs-rules.csv (inputs of the test): every border 120 min, QXBC 45 min. */
-    static final Duration EVERY_BORDER = Duration.ofMinutes(120);
+    /**
+     * The leads of the fixture's customs-rules.csv, read from the file (inputs of the test): its every-border row
+     * differs from the built-in default, so a blank-border row the load ignored would show.
+     */
+    static final Duration EVERY_BORDER = fixtureLead("");
 
-    static final Duration AT_QXBC = Duration.ofMinutes(45);
+    static final Duration AT_QXBC = fixtureLead("QXBC");
     static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
 
     static TestServer server;
@@ -44,6 +49,22 @@ class BorderLeadCustomsApiTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    /** The value, in minutes, of the fixture's row for {@code border} (blank: every border). */
+    static Duration fixtureLead(String border) {
+        List<CsvTable.Row> rows = CsvTable.parse(
+                        CustomsRules.FILE,
+                        TestNetworkFolder.tinyWithFreight().read(CustomsRules.FILE),
+                        List.of("value", CustomsRules.BORDER))
+                .rows();
+        return rows.stream()
+                .filter(r -> r.text(CustomsRules.BORDER).strip().equals(border))
+                .map(r -> Duration.ofMinutes(Long.parseLong(r.text("value"))))
+                .reduce((a, b) -> {
+                    throw new AssertionError("two rows for border '" + border + "'");
+                })
+                .orElseThrow();
     }
 
     static JsonNode book(String slot) {
@@ -71,6 +92,9 @@ class BorderLeadCustomsApiTest {
         JsonNode first = manifestOf(manifests, south);
         assertThat(first.get("border").asText()).isEqualTo("QXAB");
         assertThat(first.get("control").asText()).isEqualTo("QAB");
+        assertThat(EVERY_BORDER)
+                .as("the fixture's every-border lead is not the default, which an ignored row would give")
+                .isNotEqualTo(CustomsRules.DEFAULT.everyBorder().before());
         assertThat(lead(first)).isEqualTo(EVERY_BORDER);
         assertThat(first.get("leadMinutes").asLong()).isEqualTo(EVERY_BORDER.toMinutes());
 

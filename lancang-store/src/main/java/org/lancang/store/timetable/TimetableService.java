@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.NotFound;
 import org.lancang.timetable.DayPlan;
@@ -34,6 +35,8 @@ import org.lancang.timetable.change.TimetableChange;
  */
 public final class TimetableService {
     public static final String TIMETABLE_FILE = "timetable.csv";
+    /** How a refusal of a stored train names where it is: the table, its rows in the timetable's order. */
+    public static final String STORED_TIMETABLE = "stored timetable (train_plan)";
 
     private final Jdbi jdbi;
     private final Planner planner;
@@ -109,24 +112,38 @@ public final class TimetableService {
         return new TimetableService(planner, plans, standing);
     }
 
-    /** Loads the shipped timetable's plans (read and checked by {@link TimetableFile#load}) into an empty database. */
-    public static void loadIfEmpty(Jdbi jdbi, List<TrainPlan> plans) {
+    /**
+     * The timetable the database holds, every train of it run once with {@code planner} (which keeps the runs for the
+     * days it plans later): what a restart serves is what it checks, so a stored train the planner refuses stops the
+     * start naming {@value #STORED_TIMETABLE}, its row and the train. The file's plans ({@code file}: read and checked
+     * by {@link TimetableFile#load}) are asked for and stored only when the database has no timetable yet; one that has
+     * keeps its own, whatever an upgrade's file says.
+     */
+    public static TimetableService open(Jdbi jdbi, Planner planner, Supplier<List<TrainPlan>> file) {
         long count = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM train_plan")
                 .mapTo(Long.class)
                 .one());
         if (count == 0) {
-            jdbi.useTransaction(h -> {
-                int seq = 0;
-                for (TrainPlan p : plans) {
-                    h.createUpdate(
-                                    "INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, 'reference')")
-                            .bind("n", p.number())
-                            .bind("s", seq++)
-                            .bind("c", TimetableFile.format(List.of(p)))
-                            .execute();
-                }
-            });
+            store(jdbi, file.get());
         }
+        TimetableService timetable = new TimetableService(jdbi, planner);
+        // through the one load a file goes through: on the first start each run is the file's, already kept
+        TimetableFile.load(STORED_TIMETABLE, TimetableFile.format(timetable.plans()), planner);
+        return timetable;
+    }
+
+    private static void store(Jdbi jdbi, List<TrainPlan> plans) {
+        jdbi.useTransaction(h -> {
+            int seq = 0;
+            for (TrainPlan p : plans) {
+                h.createUpdate(
+                                "INSERT INTO train_plan (number, seq, plan_csv, added_by) VALUES (:n, :s, :c, 'reference')")
+                        .bind("n", p.number())
+                        .bind("s", seq++)
+                        .bind("c", TimetableFile.format(List.of(p)))
+                        .execute();
+            }
+        });
     }
 
     /**
