@@ -25,13 +25,15 @@ import org.lancang.store.testing.TestNetworkFolder;
  * Issue 19, a train through three countries is declared and cleared at each border it crosses, over HTTP: the tiny
  * test line (Atlantis – QXAB – Borduria – QXBC – Syldavia) with its freight additions, whose southbound container
  * train F1 meets Atlantis's controls at QAB (border QXAB) and then Borduria's at QBC (border QXBC). Each border gets
- * its own declaration, due by its own lead (customs-rules.csv: 120 min, 45 min at QXBC), its own decisions by its own
+ * its own declaration, due by its own lead (customs-rules.csv: one lead at every border, another at QXBC), its own decisions by its own
  * country's customs, and its own hold: the train may not leave a control station before that border's release.
  */
 class EveryBorderCustomsApiTest {
     static final String TINY = "tiny";
-    /** The fixture's customs-rules.csv (inputs of the test): every border 120 min, QXBC 45 min. */
-    static final Map<String, Long> LEAD_MINUTES = Map.of("QXAB", 120L, "QXBC", 45L);
+    /** The fixture's customs-rules.csv (inputs of the test): its every-border lead at QXAB, its own at QXBC. */
+    static final Map<String, Long> LEAD_MINUTES = Map.of(
+            "QXAB", BorderLeadCustomsApiTest.EVERY_BORDER.toMinutes(),
+            "QXBC", BorderLeadCustomsApiTest.AT_QXBC.toMinutes());
     /** The fixture's borders.csv, read in F1's direction: the border and the control station it meets first. */
     static final List<String> BORDERS = List.of("QXAB", "QXBC");
 
