@@ -112,12 +112,19 @@ class GroupCommitTest {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE t (id int PRIMARY KEY)"));
             CountDownLatch answering = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> slowAnswer = commits.submit(h -> h.execute("INSERT INTO t VALUES (1)"))
+            // the first batch waits until its answer is attached: had it committed first, thenRun would run the
+            // answer on this thread, which would then wait for itself
+            CountDownLatch attached = new CountDownLatch(1);
+            CompletableFuture<Void> slowAnswer = commits.submit(h -> {
+                        await(attached);
+                        h.execute("INSERT INTO t VALUES (1)");
+                    })
                     .thenRun(
                             () -> { // like a response written to a slow client
                                 answering.countDown();
                                 await(release);
                             });
+            attached.countDown();
             assertThat(answering.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Void> next = commits.submit(h -> h.execute("INSERT INTO t VALUES (2)"));
             // committed by the (only) committer although the first answer has not been delivered yet
