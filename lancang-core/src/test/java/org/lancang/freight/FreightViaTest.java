@@ -27,7 +27,7 @@ import org.lancang.timetable.StopRequest;
 /**
  * A freight path request with a {@code via}, on the loop test network where two ways join Xeno and Quill: main line
  * LM Pago 0 – Xeno 20 – Quill 50 – Rho 70, loop LL Xeno 0 – Yola 30 – Quill 60, spur LS Yola – Zed. Every point is made
- * a freight station here, and the train type is the network's only one; rules, gradient and tariff are made up below.
+ * a freight station here, and the train type is the network's only one; rules, gradient and tariff are the made-up files of networks/loop-freight.
  */
 class FreightViaTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 6);
@@ -36,23 +36,15 @@ class FreightViaTest {
     static final ReferenceData DATA = ReferenceData.parse(FILES);
     static final Network NETWORK = DATA.network();
     static final Planner PLANNER = new Planner(NETWORK, DATA.rollingStock(), BlockingRules.defaults());
-    static final FreightRules RULES = FreightRules.parse(NETWORK, """
-            rule,value,unit,source
-            border_dwell,20,minutes,made up
-            start_resistance_locomotive,5,N/kN,made up
-            start_resistance_wagons,3.5,N/kN,made up
-            locomotive_mass,78,t,made up
-            max_trailing_mass,3000,t,made up
-            max_wait,12,hours,made up
-            locomotive_length,20,m,made up
-            wagon_length,14,m,made up
-            """, """
-            from,to,ruling_gradient_permille,source
-            QP,QR,2,made up
-            """);
+    /** The loop network's freight files, as the store's test folder lays them over it. */
+    static final ReferenceFiles FREIGHT = ReferenceFiles.loopFreight();
+
+    static final FreightRules RULES =
+            FreightRules.parse(NETWORK, FREIGHT.read("freight-rules.csv"), FREIGHT.read("freight-gradients.csv"));
     /**
-     * Three carriers, each 100 a box plus 2 a box-km on its section: C1 the main line Pago – Rho, C2 Xeno – Yola – Zed,
-     * C3 Yola – Quill; so a price shows the km of its way and the carriers it meets.
+     * Three carriers, each 100 a box plus 2 a box-km on its section (as the tariff file has it): XA_RAIL the main line
+     * Pago – Rho, XA_LOOP Xeno – Yola – Zed, XA_QUILL Yola – Quill; so a price shows the km of its way and the carriers
+     * it meets.
      */
     static final BigDecimal TERMINAL = new BigDecimal("100");
 
@@ -60,14 +52,8 @@ class FreightViaTest {
     static final Tariffs TARIFFS = Tariffs.parse(
             NETWORK,
             WorldCurrencies.TABLE,
-            "carrier,section_from,section_to,currency,tariff,unit,terminal_rate,running_rate_per_km,source\n"
-                    + "C1,QP,QR,CNY,BOX_20,box," + TERMINAL + "," + PER_KM + ",made up\n"
-                    + "C2,QX,QZ,CNY,BOX_20,box," + TERMINAL + "," + PER_KM + ",made up\n"
-                    + "C3,QY,QQ,CNY,BOX_20,box," + TERMINAL + "," + PER_KM + ",made up\n",
-            """
-            base,quote,rate,source
-            CNY,USD,0.14,made up
-            """);
+            FREIGHT.read("freight-tariffs.csv"),
+            FREIGHT.read("freight-exchange-rates.csv"));
     static final FreightPaths PATHS = new FreightPaths(PLANNER, RULES, "TINY9");
     static final Operator XA = Operator.valueOf("XA_RAIL");
 

@@ -40,6 +40,14 @@ public final class ReferenceFiles implements DataFiles {
      * its control at the Cato loop (km 20), Borduria (XB) beyond it, its control at Cato. Km 30 of the branch is not
      * km 30 of the main line, where there is no border.
      */
+    /**
+     * The loop network's freight files (not a network: each file read on its own), which the store's test folder lays
+     * over the loop network.
+     */
+    public static ReferenceFiles loopFreight() {
+        return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "loop-freight"));
+    }
+
     public static ReferenceFiles branchWithBorder() {
         return branch().with("countries.csv", t -> t + "XB,Borduria,,,Europe/Lisbon,Atlantis time,,,XB_RAIL,made up\n")
                 .with("operators.csv", t -> t + "XB_RAIL,Borduria Railways,,,https://example.org/xb,XB,30,made up\n")
