@@ -3,11 +3,9 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.lancang.data.DataFiles;
 import org.lancang.freight.FreightData;
 import org.lancang.operations.DispatchRules;
 import org.lancang.store.testing.TestNetworkFolder;
-import org.lancang.users.Role;
 
 /**
  * A network served from a folder without a feature's files (here Narvik – Kiruna without {@code dispatching.csv} and
@@ -52,15 +49,7 @@ class NetworkWithoutFeatureApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.withOthers(List.of(WITHOUT_OPERATIONS_AND_FREIGHT));
-        String roles =
-                Arrays.stream(Role.values()).map(r -> "\"" + r.name() + "\"").collect(Collectors.joining(","));
-        TestServer.Reply added = server.postJson(
-                "/api/users",
-                server.adminToken(),
-                "{\"username\":\"all.roles\",\"displayName\":\"All roles\",\"password\":\"password of all.roles\","
-                        + "\"roles\":[" + roles + "]}");
-        assertThat(added.status()).as(added.body()).isEqualTo(201);
-        everyRole = server.token("all.roles", "password of all.roles");
+        everyRole = UnknownNetworkApiTest.everyRoleToken(server);
     }
 
     @AfterAll
