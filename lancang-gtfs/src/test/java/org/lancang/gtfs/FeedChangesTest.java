@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.CsvTable;
 import org.lancang.operations.CallForecast;
@@ -151,8 +152,13 @@ class FeedChangesTest {
         LocalDate first = LocalDate.of(2026, 12, 1);
         for (String folder : List.of(ShippedNetworks.CHINA_LAOS, ShippedNetworks.VIENTIANE_BANGKOK)) {
             ShippedNetworks.Shipped s = ShippedNetworks.get(folder);
-            List<TrainPlan> passenger =
-                    s.plans().stream().filter(TrainPlan::passenger).toList();
+            // a train with a departure fixed by hand at a stop (133 waits at Nong Khai for 09:03) cannot be moved to
+            // any hour: the planner is refused, so the random moves and copies take the trains that can
+            List<TrainPlan> passenger = s.plans().stream()
+                    .filter(TrainPlan::passenger)
+                    .filter(p -> Stream.concat(p.stops().stream(), p.meets().stream())
+                            .allMatch(stop -> stop.departAt() == null))
+                    .toList();
             List<TimetableChange> published = new ArrayList<>();
             int count = 1 + random.nextInt(5);
             for (int i = 0; i < count; i++) {
