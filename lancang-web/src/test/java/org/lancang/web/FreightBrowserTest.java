@@ -65,7 +65,7 @@ class FreightBrowserTest {
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         b.wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
         b.wait.until(d -> d.findElements(By.cssSelector("#from option")).size() >= 2);
-        b.text(By.id("request-heading"), heading -> assertThat(heading).isEqualTo("ຂໍເສັ້ນທາງລົດໄຟ"));
+        b.text(By.id("request-heading"), heading -> assertThat(heading).isEqualTo("ຂໍເສັ້ນເດີນລົດ"));
         b.setValue(By.id("earliest"), TOMORROW + "T08:00");
         b.click(By.cssSelector("#request-form [type=submit]"));
         By answer = By.cssSelector("#answer [data-status]");
@@ -74,7 +74,7 @@ class FreightBrowserTest {
                 answer,
                 "data-status",
                 status -> assertThat(status).as(b.text(answer)).isEqualTo("PROPOSED"));
-        b.text(answer, text -> assertThat(text).startsWith("ພົບເສັ້ນທາງ"));
+        b.text(answer, text -> assertThat(text).startsWith("ພົບເສັ້ນເດີນລົດ"));
         b.driver.findElement(By.id("count")).clear();
         b.type(By.id("count"), "2");
         b.click(By.cssSelector("#book-form [type=submit]"));

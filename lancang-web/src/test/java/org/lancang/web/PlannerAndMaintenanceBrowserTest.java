@@ -456,7 +456,7 @@ class PlannerAndMaintenanceBrowserTest {
                     + "//p[contains(@class, 'plan-no-window')]");
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(help));
             b.attribute(help, "class", kind -> assertThat(kind).contains("warn").doesNotContain("error"));
-            b.text(help, text -> assertThat(text).contains("ປ່ອງຢ້ຽມ")); // "window", in Lao
+            b.text(help, text -> assertThat(text).contains("ຊ່ວງເວລາບຳລຸງຮັກສາ")); // "maintenance window", in Lao
             b.wait.until(d -> {
                 b.js("arguments[0].scrollIntoView({block: 'center'})", d.findElement(help));
                 return true;

@@ -106,7 +106,7 @@ class SecondNetworkTrackingBrowserTest {
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("onward-train")));
         // the language switch re-renders the block after the page's first (English) render: wait for the Lao one
         b.text(By.id("onward-train"), leg -> assertThat(leg).contains(train).contains("ລົດໄຟ"));
-        b.text(By.id("onward-heading"), heading -> assertThat(heading).isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຖ່າຍໂອນສິນຄ້າ"));
+        b.text(By.id("onward-heading"), heading -> assertThat(heading).isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຂົນຖ່າຍ"));
         b.text(By.id("onward-departs"), departs -> assertThat(departs).contains("ເວລາລາວ"));
         b.text(By.id("onward-eta"), eta -> assertThat(eta).contains("ເວລາໄທ"));
         b.displayed(By.id("onward-short"), shown -> assertThat(shown).isTrue());

@@ -132,7 +132,7 @@ class WebUiBrowserTest {
                 arr -> assertThat(arr).contains("UTC+7").contains("ນະຄອນຫຼວງວຽງຈັນ"));
         b.text(
                 By.cssSelector(d887 + " .duration"),
-                duration -> assertThat(duration).contains("ຊມ"));
+                duration -> assertThat(duration).contains("ຊົ່ວໂມງ").contains("ນາທີ"));
         String second = d887 + " tr[data-class=SECOND]";
         b.text(
                 By.cssSelector(second),
