@@ -18,8 +18,6 @@ const KM_PX = 10.5;
 const TOP_LANE = 70; // room for the border's name and the country labels
 
 const NETWORK_KEY = 'lancang.map.network';
-/** Each country's own name in its own language, shown beside the reader's name for it at a border. */
-const NATIVE = { CN: ['zh', '中国'], LA: ['lo', 'ລາວ'], TH: ['th', 'ไทย'] };
 
 let data = null;
 let networks = []; // the networks served (GET /api/networks), home first
@@ -326,11 +324,15 @@ function buildSvg() {
   return svg;
 }
 
-/** "中国 · China" at a border: the country's own name, then its name in the chosen language, and its UTC offset. */
+/**
+ * "中国 · China" at a border: the country's own name in its own language, as the network's countries.csv gives them
+ * (each point carries its country's names and language), then its name in the chosen language, and its UTC offset.
+ * A country whose file names no language of its own shows the reader's name alone.
+ */
 function countryLabel(point, x, anchor) {
-  const code = point.country;
-  const own = country(code);
-  const [langOf, native] = NATIVE[code] || [null, own];
+  const own = country(point.country);
+  const langOf = point.countryLanguage || null;
+  const native = (langOf && nameIn(point.countryNames, langOf)) || own;
   const label = own === native ? native : `${native} · ${own}`;
   const off = utcOffset(point.timeZone);
   return s('g', {},

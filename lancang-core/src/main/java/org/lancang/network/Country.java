@@ -13,7 +13,10 @@ import java.util.Objects;
  * identity comparisons of older code keep working; compare with {@link #equals} in new code.
  *
  * @param code      the code used in data files and the API (ISO 3166-1 alpha-2 for a real country)
- * @param names     the country's names
+ * @param names     the country's names (its own language's among them, in {@link Names#more} beyond en, zh and lo)
+ * @param language  the language the country names itself in (a BCP 47 code such as {@code zh}, {@code lo},
+ *                  {@code th}, {@code nb}), so a page can show the country's own name beside the reader's; blank where
+ *                  the file does not say, and for a shared country
  * @param timeZone  the zone local times of the country are shown in
  * @param timeNames what that time is called ("… time"), blank where unknown
  * @param members   for a shared country, the codes of the countries it joins; empty for a real country
@@ -24,6 +27,7 @@ import java.util.Objects;
 public record Country(
         String code,
         Names names,
+        String language,
         ZoneId timeZone,
         Names timeNames,
         List<String> members,
@@ -32,6 +36,7 @@ public record Country(
     public Country {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(names, "names");
+        language = language == null ? "" : language;
         Objects.requireNonNull(timeZone, "timeZone");
         timeNames = timeNames == null ? new Names("", "", "") : timeNames;
         members = List.copyOf(members);
@@ -47,6 +52,7 @@ public record Country(
                         first.names().en() + " / " + second.names().en(),
                         join(first.names().zh(), second.names().zh()),
                         join(first.names().lo(), second.names().lo())),
+                "",
                 first.timeZone(),
                 first.timeNames(),
                 List.of(first.code(), second.code()),
@@ -56,6 +62,17 @@ public record Country(
 
     private static String join(String a, String b) {
         return a.isBlank() || b.isBlank() ? "" : a + " / " + b;
+    }
+
+    /** The country's name in its own language, blank where its language or that name is unknown. */
+    public String ownName() {
+        return switch (language) {
+            case "" -> "";
+            case "en" -> names.en();
+            case "zh" -> names.zh();
+            case "lo" -> names.lo();
+            default -> names.more().getOrDefault(language, "");
+        };
     }
 
     /** Whether this is the pair of countries at a border rather than one country. */

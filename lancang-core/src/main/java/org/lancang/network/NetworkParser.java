@@ -175,18 +175,36 @@ public final class NetworkParser {
             if (out.byCode.containsKey(code)) {
                 throw row.error("code", "'" + code + "' appears twice");
             }
-            out.byCode.put(
+            Country country = new Country(
                     code,
-                    new Country(
-                            code,
-                            new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
-                            zone(row, "time_zone"),
-                            new Names(row.text("time_name_en"), row.text("time_name_zh"), row.text("time_name_lo")),
-                            List.of(),
-                            row.required("infrastructure_manager").strip().toUpperCase(Locale.ROOT),
-                            row.text("source")));
+                    new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo"), "", moreNames(row)),
+                    language(row),
+                    zone(row, "time_zone"),
+                    new Names(row.text("time_name_en"), row.text("time_name_zh"), row.text("time_name_lo")),
+                    List.of(),
+                    row.required("infrastructure_manager").strip().toUpperCase(Locale.ROOT),
+                    row.text("source"));
+            if (!country.language().isBlank() && country.ownName().isBlank()) {
+                throw row.error(
+                        "language",
+                        "'" + country.language() + "' is the country's own language, but the row has no name_"
+                                + country.language() + " to name it in");
+            }
+            out.byCode.put(code, country);
         }
         return out;
+    }
+
+    /**
+     * The optional {@code language} column: the language a country names itself in, a two- or three-letter code
+     * (its name in that language is the column {@code name_xx}).
+     */
+    private static String language(CsvTable.Row row) {
+        String language = row.textIfPresent("language").strip();
+        if (!language.isEmpty() && !language.matches("[a-z]{2,3}")) {
+            throw row.error("language", "'" + language + "' is not a language code of 2–3 small letters");
+        }
+        return language;
     }
 
     private static NetworkProfile profile(DataFiles files, Countries countries) {

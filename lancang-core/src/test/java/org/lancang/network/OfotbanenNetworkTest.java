@@ -64,6 +64,36 @@ class OfotbanenNetworkTest {
         assertThat(NETWORK.point("KRN").orElseThrow().names().in("se")).isEqualTo("Giron");
     }
 
+    /** A page shows a country's own name beside the reader's: the file says which of its names that is. */
+    @Test
+    void eachCountryNamesItselfInItsOwnLanguageAsTheFileSays() {
+        Country norway = NETWORK.country("NO").orElseThrow();
+        Country sweden = NETWORK.country("SE").orElseThrow();
+        assertThat(norway.language()).isEqualTo("nb");
+        assertThat(norway.ownName()).isEqualTo("Norge");
+        assertThat(sweden.language()).isEqualTo("sv");
+        assertThat(sweden.ownName()).isEqualTo("Sverige");
+        assertThat(sweden.names().en()).isEqualTo("Sweden");
+        assertThat(NETWORK.point("XNS").orElseThrow().country().ownName())
+                .as("a border point's shared country has no one language")
+                .isEmpty();
+    }
+
+    @Test
+    void aCountrysOwnLanguageWithoutANameInItOrNotALanguageCodeIsRefusedNamingTheColumn() {
+        int row = FILES.lineOf("countries.csv", "NO,");
+        for (String broken : List.of(",nb,,", ",Norsk,Norge,")) {
+            ReferenceFiles files = FILES.with("countries.csv", t -> t.replace(",nb,Norge,", broken));
+            assertThatThrownBy(() -> ReferenceData.parse(files))
+                    .as(broken)
+                    .isInstanceOfSatisfying(DataFileException.class, e -> {
+                        assertThat(e.file()).isEqualTo("countries.csv");
+                        assertThat(e.line()).isEqualTo(row);
+                        assertThat(e.field()).isEqualTo("language");
+                    });
+        }
+    }
+
     @Test
     void theNightTrainRunsPastMidnightAcrossTheBorderAndTheDayHasNoConflict() {
         Planner planner = planner();

@@ -79,6 +79,15 @@ class NetworkPickersBrowserTest {
         b.text(
                 By.cssSelector("#map-scroll svg"),
                 svg -> assertThat(svg).contains("Thailand").contains("Laos").doesNotContain("China"));
+        // each country's own name beside the reader's, from the network's countries.csv (language and name_th)
+        b.text(
+                By.cssSelector("#map-scroll svg"),
+                svg -> assertThat(svg).contains("ไทย · Thailand").contains("ລາວ · Laos"));
+        b.texts(
+                By.cssSelector("#map-scroll svg text.country tspan"),
+                own -> assertThat(own).containsExactly("ไทย", "ລາວ"));
+        assertThat(b.driver.findElements(By.cssSelector("#map-scroll svg text.country tspan[lang=th]")))
+                .hasSize(1);
         b.text(By.id("map-tz"), tz -> assertThat(tz).contains("Asia/Bangkok").doesNotContain("Asia/Shanghai"));
         b.shot("pickers-1-map-bangkok");
 
@@ -93,6 +102,9 @@ class NetworkPickersBrowserTest {
         new Select(b.driver.findElement(By.id("network"))).selectByValue("china-laos");
         assertThat(pointCodes("KMG")).endsWith("VTS").doesNotContain("KTW");
         b.text(By.id("map-heading"), heading -> assertThat(heading).contains("China"));
+        b.text(
+                By.cssSelector("#map-scroll svg"),
+                svg -> assertThat(svg).contains("中国 · China").contains("ລາວ · Laos"));
         assertThat(b.consoleErrors()).isEmpty();
     }
 

@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
  * names its time zones by its own countries, from its countries.csv: in English and Chinese by the file's names, in
  * Lao (a column the file leaves blank) by the English one; never by a bare code ("NO time"). The names expected are
  * read from the fixture's file, not from the page's code. The planner's time axes and the line map's zone note, border labels
- * and points table are checked. Screenshots: target/screenshots/stranger-zones-*.
+ * (each country's own name too, Norge and Sverige, which only the file knows) and points table are checked. Screenshots: target/screenshots/stranger-zones-*.
  */
 class StrangerNetworkZonesBrowserTest {
     private static final DataFiles FILES = TestNetworkFolder.ofotbanen();
@@ -107,6 +107,15 @@ class StrangerNetworkZonesBrowserTest {
         b.text(
                 By.cssSelector("#map-scroll svg"),
                 drawn -> assertThat(drawn).contains(english.get("NO")).contains(english.get("SE")));
+        // each country's own name at the border, in the language the file gives it (no page knows Norwegian)
+        b.text(
+                By.cssSelector("#map-scroll svg"),
+                drawn -> assertThat(drawn).contains("Norge · Norway").contains("Sverige · Sweden"));
+        b.texts(
+                By.cssSelector("#map-scroll svg text.country tspan"),
+                own -> assertThat(own).containsExactly("Norge", "Sverige"));
+        assertThat(b.driver.findElements(By.cssSelector("#map-scroll svg text.country tspan[lang=nb]")))
+                .hasSize(1);
         b.texts(
                 By.cssSelector("#points-table tbody tr"),
                 rows -> assertThat(rows)
@@ -116,6 +125,7 @@ class StrangerNetworkZonesBrowserTest {
         b.text(
                 By.id("map-tz"),
                 tz -> assertThat(tz).contains(chinese.get("NO") + " UTC+").contains(chinese.get("SE") + " UTC+"));
+        b.text(By.cssSelector("#map-scroll svg"), drawn -> assertThat(drawn).contains("Norge · " + chinese.get("NO")));
         b.shot("stranger-zones-3-map-zh");
         assertThat(b.consoleErrors()).isEmpty();
     }

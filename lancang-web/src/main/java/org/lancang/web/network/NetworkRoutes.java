@@ -65,12 +65,16 @@ public final class NetworkRoutes {
      *
      * @param countryNames the names of its country as the network's {@code countries.csv} gives them (both sides'
      *                     at a border point), so a page can name a country, and the zone it keeps, on any network
+     * @param countryLanguage the language its country names itself in ({@code countries.csv}'s {@code language}: the
+     *                     country's own name is {@code countryNames} in it), blank where the file does not say and at
+     *                     a border point
      */
     public record PointView(
             String code,
             NamesView names,
             String country,
             NamesView countryNames,
+            String countryLanguage,
             double km,
             String kmQuality,
             String kind,
@@ -92,6 +96,7 @@ public final class NetworkRoutes {
                     NamesView.of(p.names()),
                     p.country().code(),
                     NamesView.of(p.country().names()),
+                    p.country().language(),
                     p.km(),
                     p.kmQuality().name().toLowerCase(Locale.ROOT),
                     p.kind().name(),
