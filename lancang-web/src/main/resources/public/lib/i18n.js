@@ -88,9 +88,15 @@ export function nameIn(names, code) {
   return (s && s.trim()) || '';
 }
 
-/** A BCP 47 tag for Intl formatting; th-TH counts years in the Buddhist Era (2026 is 2569). */
+/**
+ * The locales for Intl formatting, the page's own first; th-TH counts years in the Buddhist Era (2026 is 2569), Lao
+ * uses the Gregorian years. Lao is followed by en-GB: a browser built with reduced ICU data (Debian's Chromium among
+ * them) has no Lao, and Intl would otherwise fall back to en-US ("12/7/26, 11:30 AM", a 12-hour clock and the month
+ * first) where a Lao reader writes the day first and a 24-hour clock. Month and day names in Lao for such a browser:
+ * fmtDate and fmtInstant in lib/tickets.js.
+ */
 export function locale() {
-  return { en: 'en-GB', zh: 'zh-CN', lo: 'lo-LA', th: 'th-TH' }[current];
+  return { en: 'en-GB', zh: 'zh-CN', lo: ['lo-LA', 'en-GB'], th: 'th-TH' }[current];
 }
 
 /** Fills elements marked data-i18n (text) and data-i18n-attr="attr:key;attr:key". */

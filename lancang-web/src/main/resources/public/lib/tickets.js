@@ -233,11 +233,16 @@ export function fmtDate(ymd) {
     .format(d);
 }
 
-/** An instant in the viewer's own zone, date and time. */
-export function fmtInstant(iso) {
+/** An instant, date and time, in the viewer's own zone or in `zone` (the zone of the place it happens at). */
+export function fmtInstant(iso, zone) {
+  if (!iso) return '';
   const d = new Date(iso);
-  if (iso && noIntlDates()) return `${d.getDate()} ${LO_MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-  return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
+  if (noIntlDates()) {
+    const part = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: 'numeric',
+      day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((p) => [p.type, p.value]));
+    return `${Number(part.day)} ${LO_MONTHS[Number(part.month) - 1]} ${part.year} ${pad2(part.hour)}:${pad2(part.minute)}`;
+  }
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(d);
 }
 
 /** HH:MM local to the station, from an ISO date-time with the station's offset. */

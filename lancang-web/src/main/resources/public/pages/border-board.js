@@ -7,16 +7,15 @@
 // several borders, a picker shows one border or every one, and a row's button sends the data of that border.
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
+import { fmtInstant } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
 const chosen = () => encodeURIComponent($('network').value);
 let names = {};
 let zones = {};
 const placeName = (code) => (names[code] ? localName(names[code]) : code);
-/** A time in the zone of the station it is at. */
-const local = (iso, code) => (iso
-  ? new Date(iso).toLocaleString(document.documentElement.lang || 'en', { timeZone: zones[code], dateStyle: 'short', timeStyle: 'short' })
-  : '');
+/** A time in the zone of the station it is at, in the page's language. */
+const local = (iso, code) => fmtInstant(iso, zones[code]);
 
 async function init() {
   const me = await initPage({ titleKey: 'bb.title' });

@@ -4,9 +4,11 @@
 // network served with ?network=CODE (as the planner's pages).
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
+import { fmtInstant } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+// in the page's language (the browser's own would be English on an English browser), in Lao where Intl has none
+const when = (iso) => fmtInstant(iso);
 let kmOf = {};
 let names = {};
 /** A point's name in the reader's language: never a bare code on the page. */

@@ -5,6 +5,7 @@
 // boxes through to another network across the break of gauge (POST /api/freight/through/quote|consignments).
 import { initPage, api, h, ApiError, errorText, clearErrors, showProblem, busy } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
+import { fmtInstant } from '/lib/tickets.js';
 import { offsetAt } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +13,8 @@ let stations = [];
 let request = null;
 let booking = null;
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+// in the page's language (the browser's own would be English on an English browser), in Lao where Intl has none
+const when = (iso) => fmtInstant(iso);
 
 let names = {};
 /** A point's name in the reader's language, and an operator's: never a bare code on the page. */

@@ -5,7 +5,8 @@
 // (train, departure and ETA, each in its point's zone), and customs at each border its legs cross (in travel order,
 // with the state at each). Each network's points are read once, when first needed.
 import { initPage, api, h, s, errorText } from '/lib/common.js';
-import { t, localName, locale } from '/lib/i18n.js';
+import { t, localName } from '/lib/i18n.js';
+import { fmtInstant } from '/lib/tickets.js';
 import { zoneLabel } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,12 +29,8 @@ async function pointsOf(network) {
 /** A zone by the countries whose points keep it, from every network's points read so far (the onward leg's too). */
 const zoneName = (zone) => zoneLabel(zone, Object.values(byNetwork).flat());
 
-/** A time in a zone, written for the reader's language. */
-function inZone(iso, zone) {
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: zone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).format(new Date(iso));
-}
+/** A time in a zone, written for the reader's language (in Lao too where the browser's Intl has no Lao). */
+const inZone = (iso, zone) => fmtInstant(iso, zone);
 
 async function init() {
   const me = await initPage({ titleKey: 'tk.heading' });

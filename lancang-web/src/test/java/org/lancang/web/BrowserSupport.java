@@ -197,6 +197,17 @@ final class BrowserSupport implements AutoCloseable {
         wait.until(d -> code.equals(field(name).getAttribute("data-code")));
     }
 
+    /**
+     * A date and time shown to a Lao reader: the day, a month written in Lao, the Gregorian year (Lao counts no
+     * Buddhist Era) and a 24-hour clock; no English month and no AM/PM, which Intl gives where the browser has no Lao
+     * (Debian's Chromium falls back to en-US).
+     */
+    static void assertLaoDateTime(String text) {
+        assertThat(text)
+                .containsPattern("\\d{1,2} [\\x{0E80}-\\x{0EFF}.]+ 20\\d{2},? \\d{2}:\\d{2}")
+                .doesNotContainPattern("\\b(AM|PM|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\b");
+    }
+
     /** Switches the page's language with its language button. */
     void lang(String code) {
         click(By.cssSelector(".lang-switch button[lang=" + code + "]"));

@@ -75,6 +75,8 @@ class FreightBrowserTest {
                 "data-status",
                 status -> assertThat(status).as(b.text(answer)).isEqualTo("PROPOSED"));
         b.text(answer, text -> assertThat(text).startsWith("ພົບເສັ້ນເດີນລົດ"));
+        BrowserSupport.assertLaoDateTime(
+                b.text(answer)); // the departure and arrival in Lao, not in the browser's en-US
         b.driver.findElement(By.id("count")).clear();
         b.type(By.id("count"), "2");
         b.click(By.cssSelector("#book-form [type=submit]"));

@@ -108,6 +108,7 @@ class SecondNetworkTrackingBrowserTest {
         b.text(By.id("onward-train"), leg -> assertThat(leg).contains(train).contains("ລົດໄຟ"));
         b.text(By.id("onward-heading"), heading -> assertThat(heading).isEqualTo("ການຂົນສົ່ງຕໍ່ຫຼັງການຂົນຖ່າຍ"));
         b.text(By.id("onward-departs"), departs -> assertThat(departs).contains("ເວລາລາວ"));
+        BrowserSupport.assertLaoDateTime(b.text(By.id("onward-departs")));
         b.text(By.id("onward-eta"), eta -> assertThat(eta).contains("ເວລາໄທ"));
         b.displayed(By.id("onward-short"), shown -> assertThat(shown).isTrue());
         // customs at both borders the boxes cross, in travel order, neither declared yet: read together, as last drawn
