@@ -3,10 +3,6 @@ package org.lancang.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
@@ -74,14 +70,7 @@ class NoMainLineDefaultTest {
 
     @Test
     void theShippedBridgeIsOnTheNongKhaiLineWithOrWithoutItsLineColumn() {
-        Path folder = Path.of("..", "data", "vientiane-bangkok");
-        DataFiles files = name -> {
-            try {
-                return Files.readString(folder.resolve(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
+        DataFiles files = ReferenceFiles.vientianeBangkok();
         Network network = ReferenceData.parse(files).network();
         String shipped = files.read(RoadRailBridges.FILE);
         String withoutLine =

@@ -122,20 +122,8 @@ public record DiagramWindow(
         if (lineCode != null && !lineCode.isBlank()) {
             v.add("line", "'" + lineCode + "' is not a line of the network");
         } else {
-            boolean from = isPoint(network, fromCode);
-            boolean to = isPoint(network, toCode);
-            v.check(
-                    from,
-                    "from",
-                    fromCode == null || fromCode.isBlank()
-                            ? "is required"
-                            : "'" + fromCode + "' is not a point of the network");
-            v.check(
-                    to,
-                    "to",
-                    toCode == null || toCode.isBlank()
-                            ? "is required"
-                            : "'" + toCode + "' is not a point of the network");
+            boolean from = isPoint(v, network, fromCode, "from");
+            boolean to = isPoint(v, network, toCode, "to");
             if (from && to && network.linesHolding(fromCode, toCode).isEmpty()) {
                 v.add("to", "'" + toCode + "' is on no line with " + fromCode + ": a diagram is of one line");
             } else if (from && to) {
@@ -150,8 +138,12 @@ public record DiagramWindow(
         v.throwIfInvalid();
     }
 
-    private static boolean isPoint(Network network, String code) {
-        return code != null && !code.isBlank() && network.point(code).isPresent();
+    /** Whether the code is a point of the network; if not, why, under {@code field}. */
+    private static boolean isPoint(Validation v, Network network, String code, String field) {
+        boolean blank = code == null || code.isBlank();
+        boolean point = !blank && network.point(code).isPresent();
+        v.check(point, field, blank ? "is required" : "'" + code + "' is not a point of the network");
+        return point;
     }
 
     private static String describe(Duration d) {
