@@ -289,14 +289,13 @@ final class FreightBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Freight trains of the day whose path crosses the border. */
+    /** Freight trains of the day whose path crosses a border, on whichever of the network's lines it lies. */
     private static int crossBorder(Platform platform, LocalDate date) {
         Network network = platform.reference().network();
-        double border = network.border().km();
         int n = 0;
         for (ScheduledRun r : platform.timetable().day(date).runsOfTheDay()) {
             if (r.plan().trainType().equals(FreightService.TRAIN_TYPE)
-                    && r.run().path().containsKm(network.mainLine(), border)) {
+                    && !network.bordersCrossed(r.run().path().points()).isEmpty()) {
                 n++;
             }
         }

@@ -24,7 +24,10 @@ import org.lancang.network.Network;
  */
 public final class AssetRegister {
     private static final int MAX_NAME = 200;
-    /** The attribute naming the line an asset's km are on, on a network of several lines (none: the main line). */
+    /**
+     * The attribute naming the line an asset's km are on, on a network of several lines (on a network of one line an
+     * asset carries none: its km are the one line's). A draft without it gets the one line holding its km.
+     */
     static final String LINE_ATTRIBUTE = "line";
 
     private static final Comparator<Asset> KM_ORDER = Comparator.comparingDouble(Asset::fromKm)
@@ -32,12 +35,12 @@ public final class AssetRegister {
             .thenComparing(Asset::type)
             .thenComparing(Asset::id);
 
-    private final LineGeometry line;
+    private final Network network;
     private final List<Asset> assets;
     private final Map<String, Asset> byId;
 
-    private AssetRegister(LineGeometry line, List<Asset> assets) {
-        this.line = line;
+    private AssetRegister(Network network, List<Asset> assets) {
+        this.network = network;
         List<Asset> sorted = new ArrayList<>(assets);
         sorted.sort(KM_ORDER);
         this.assets = List.copyOf(sorted);
@@ -69,7 +72,7 @@ public final class AssetRegister {
      * junction station is one asset, placed on the first line listing it.
      */
     public static AssetRegister generate(Network network) {
-        return new AssetRegister(new LineGeometry(network), AssetGenerator.generate(network));
+        return new AssetRegister(network, AssetGenerator.generate(network));
     }
 
     /**
@@ -77,15 +80,17 @@ public final class AssetRegister {
      * and must carry the country and operator its km range gives it.
      */
     public static AssetRegister of(Network network, List<Asset> assets) {
-        LineGeometry line = new LineGeometry(network);
         Validation v = new Validation();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < assets.size(); i++) {
             Asset a = assets.get(i);
             String field = "assets[" + i + "]";
             v.check(seen.add(a.id()), field + ".id", "asset id " + a.id() + " appears twice");
-            LineGeometry on =
-                    checkDraft(v, network, AssetDraft.of(a), field + ".").orElse(line);
+            Optional<LineGeometry> checked = checkDraft(v, network, AssetDraft.of(a), field + ".");
+            if (checked.isEmpty()) {
+                continue;
+            }
+            LineGeometry on = checked.get();
             Country lies = on.countryOf(a.fromKm(), a.toKm());
             boolean placed = on.inside(a.fromKm()) && on.inside(a.toKm()) && !lies.isShared();
             if (placed && (!a.country().equals(lies) || !a.operator().equals(LineGeometry.operatorOf(lies)))) {
@@ -96,11 +101,11 @@ public final class AssetRegister {
             }
         }
         v.throwIfInvalid();
-        return new AssetRegister(line, assets);
+        return new AssetRegister(network, assets);
     }
 
     public Network network() {
-        return line.network();
+        return network;
     }
 
     /** Every asset, in km order (then type, then id). */
@@ -125,12 +130,19 @@ public final class AssetRegister {
         return find(id).orElseThrow(() -> new InvalidInput(field, "'" + id + "' is not an asset in the register"));
     }
 
-    /** Every asset covering the km (ends included), in km order; {@link InvalidInput} naming {@code km} off the line. */
-    public List<Asset> at(double km) {
+    /**
+     * Every asset of the line {@code lineCode} covering the km (ends included), in km order; {@link InvalidInput}
+     * naming {@code line} (no such line; none named, and the km on no one line) or {@code km} (off the line).
+     */
+    public List<Asset> at(String lineCode, double km) {
+        Line on = lineNamed(lineCode, km, km);
+        LineGeometry line = new LineGeometry(network, on);
         if (!line.inside(km)) {
             throw new InvalidInput("km", LineGeometry.fmt(km) + " is outside " + line.extent());
         }
-        return assets.stream().filter(a -> a.covers(km)).toList();
+        return assets.stream()
+                .filter(a -> a.covers(km) && lineOf(a).equals(on.code()))
+                .toList();
     }
 
     /** Every asset sharing at least one km with the closed range, in km order. */
@@ -141,25 +153,41 @@ public final class AssetRegister {
     }
 
     /**
-     * Every asset of the line {@code lineCode} (null or blank: the main line) sharing at least one km of that line with
-     * the closed range, in km order; {@link InvalidInput} naming {@code line} when the network has no such line. An
-     * asset without a {@value #LINE_ATTRIBUTE} attribute is on the main line.
+     * Every asset of the line {@code lineCode} sharing at least one km of that line with the closed range, in km order;
+     * {@link InvalidInput} naming {@code line} when the network has no such line, or none is named and the range is on
+     * no one line ({@link Network#lineHoldingKm}: the network's one line, or the one line holding the range).
      */
     public List<Asset> overlapping(String lineCode, double fromKm, double toKm) {
-        Network network = line.network();
-        String main = network.mainLine().code();
-        String asked = Texts.blank(lineCode) ? main : lineCode.strip();
-        if (network.line(asked).isEmpty()) {
-            throw new InvalidInput("line", "'" + asked + "' is not a line of the network " + network.code());
-        }
+        String asked = lineNamed(lineCode, fromKm, toKm).code();
         return overlapping(fromKm, toKm).stream()
-                .filter(a -> asked.equals(lineOf(a, main)))
+                .filter(a -> asked.equals(lineOf(a)))
                 .toList();
     }
 
-    private static String lineOf(Asset a, String main) {
+    /**
+     * The line named, or, with none, the one line holding the km (an open end, infinite, is not a km: the other end
+     * places the range); {@link InvalidInput} naming {@code line}.
+     */
+    private Line lineNamed(String lineCode, double fromKm, double toKm) {
+        if (Texts.blank(lineCode)) {
+            double from = Double.isInfinite(fromKm) ? toKm : fromKm;
+            double to = Double.isInfinite(toKm) ? fromKm : toKm;
+            return network.lineHoldingKm(from, to, "line");
+        }
+        return network.line(lineCode.strip())
+                .orElseThrow(() -> new InvalidInput(
+                        "line", "'" + lineCode.strip() + "' is not a line of the network " + network.code()));
+    }
+
+    /**
+     * The code of the line an asset's km are on: its {@value #LINE_ATTRIBUTE} attribute, or the one line holding its
+     * km (on a network of one line, that line: its assets carry no attribute).
+     */
+    String lineOf(Asset a) {
         String code = a.attributes() == null ? null : a.attributes().get(LINE_ATTRIBUTE);
-        return Texts.blank(code) ? main : code.strip();
+        return Texts.blank(code)
+                ? network.lineHoldingKm(a.fromKm(), a.toKm(), LINE_ATTRIBUTE).code()
+                : code.strip();
     }
 
     public List<Asset> ofType(AssetType type) {
@@ -174,7 +202,7 @@ public final class AssetRegister {
         }
         List<Asset> next = new ArrayList<>(assets);
         next.add(asset);
-        return new AssetRegister(line, next);
+        return new AssetRegister(network, next);
     }
 
     /** This register with the asset of the draft's id replaced; {@link NotFound} naming {@code id} if there is none. */
@@ -183,13 +211,13 @@ public final class AssetRegister {
         get(asset.id());
         List<Asset> next = new ArrayList<>(assets);
         next.replaceAll(a -> a.id().equals(asset.id()) ? asset : a);
-        return new AssetRegister(line, next);
+        return new AssetRegister(network, next);
     }
 
     /** This register without the asset; {@link NotFound} naming {@code id} if there is none. */
     public AssetRegister remove(String id) {
         Asset gone = get(id);
-        return new AssetRegister(line, assets.stream().filter(a -> a != gone).toList());
+        return new AssetRegister(network, assets.stream().filter(a -> a != gone).toList());
     }
 
     /**
@@ -199,9 +227,15 @@ public final class AssetRegister {
      */
     public Asset toAsset(AssetDraft draft) {
         Validation v = new Validation();
-        Optional<LineGeometry> on = checkDraft(v, line.network(), draft, "");
+        Optional<LineGeometry> on = checkDraft(v, network, draft, "");
         v.throwIfInvalid();
         Country country = on.orElseThrow().countryOf(draft.fromKm(), draft.toKm());
+        Map<String, String> attributes = draft.attributes();
+        if (network.lines().size() > 1 && (attributes == null || !attributes.containsKey(LINE_ATTRIBUTE))) {
+            // resolved once here, so the stored asset names its line and is never placed again
+            attributes = new HashMap<>(attributes == null ? Map.of() : attributes);
+            attributes.put(LINE_ATTRIBUTE, on.orElseThrow().line().code());
+        }
         return new Asset(
                 draft.id().strip(),
                 draft.type(),
@@ -210,17 +244,27 @@ public final class AssetRegister {
                 draft.toKm(),
                 country,
                 LineGeometry.operatorOf(country),
-                draft.attributes());
+                attributes);
     }
 
     /**
-     * Checks a draft on its line (the attribute {@value #LINE_ATTRIBUTE}; none: the main line) and returns that line's
-     * geometry, empty when the network has no such line (then named as {@code line}).
+     * Checks a draft on its line (the attribute {@value #LINE_ATTRIBUTE}; none: the one line holding its km) and
+     * returns that line's geometry, empty when the network has no such line or no one line holds the km (then named as
+     * {@code line}).
      */
     private static Optional<LineGeometry> checkDraft(Validation v, Network network, AssetDraft d, String prefix) {
         String code = d.attributes() == null ? null : d.attributes().get(LINE_ATTRIBUTE);
-        Optional<Line> named =
-                code == null || Texts.blank(code) ? Optional.of(network.mainLine()) : network.line(code.strip());
+        Optional<Line> named;
+        if (code == null || Texts.blank(code)) {
+            try {
+                named = Optional.of(network.lineHoldingKm(d.fromKm(), d.toKm(), prefix + "line"));
+            } catch (InvalidInput e) {
+                e.errors().forEach(f -> v.add(f.field(), f.message()));
+                return Optional.empty();
+            }
+        } else {
+            named = network.line(code.strip());
+        }
         if (named.isEmpty()) {
             v.add(prefix + "line", "'" + code.strip() + "' is not a line of the network " + network.code());
             return Optional.empty();

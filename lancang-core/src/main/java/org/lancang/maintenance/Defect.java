@@ -14,8 +14,8 @@ import org.lancang.timetable.SpeedRestriction;
  *
  * @param restriction the temporary speed restriction, or {@code null} when none was imposed
  * @param photoIds    ids of the photos the web layer keeps
- * @param line        the code of the line its km (and its restriction's) are on; {@code null}: the network's main line
- *                    (as in {@link SpeedRestriction}, ADR 0033)
+ * @param line        the code of the line its km (and its restriction's) are on, always named (as in
+ *                    {@link SpeedRestriction}, ADR 0033)
  */
 public record Defect(
         String id,
@@ -37,6 +37,7 @@ public record Defect(
         Objects.requireNonNull(reportedBy, "reportedBy");
         Objects.requireNonNull(reportedAt, "reportedAt");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(line, "line");
         photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);
     }
 

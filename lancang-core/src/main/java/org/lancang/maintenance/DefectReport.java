@@ -12,7 +12,8 @@ import java.util.List;
  * @param description required, at most 2,000 characters
  * @param restriction the temporary speed restriction asked for, or {@code null}
  * @param photoIds    ids of photos the web layer stored; may be empty
- * @param line        the code of the line the km are on; {@code null} or blank: the network's main line (ADR 0033)
+ * @param line        the code of the line the km are on; {@code null} or blank: its asset's line, else the one line
+ *                    holding the km, else refused naming {@code line} (ADR 0033)
  */
 public record DefectReport(
         String id,

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
@@ -31,8 +32,8 @@ public final class Defects {
     }
 
     /**
-     * The defect a report describes, OPEN, on the report's line (none: its asset's line, else the main line; the main
-     * line is stored as null, named or not), or
+     * The defect a report describes, OPEN, on the report's line (none: its asset's line, else the one line holding its
+     * km), the line always named in the defect, or
      * {@link org.lancang.errors.InvalidInput} naming every wrong field: {@code line} (not a line of the network),
      * {@code id}, {@code assetId} (unknown, or on another line), {@code km} (off the line or outside the asset),
      * {@code severity},
@@ -44,9 +45,18 @@ public final class Defects {
      */
     public Defect report(DefectReport r) {
         Validation v = new Validation();
-        Optional<Line> named = Texts.blank(r.line())
-                ? Optional.of(lineOfAsset(r.assetId()))
-                : register.network().line(r.line().strip());
+        Optional<Line> named;
+        try {
+            named = Texts.blank(r.line())
+                    ? Optional.of(lineOfAsset(r.assetId(), r.km()))
+                    : register.network().line(r.line().strip());
+        } catch (InvalidInput e) {
+            // no asset to take the line from and the km on no one line: say both, check nothing more
+            e.errors().forEach(f -> v.add(f.field(), f.message()));
+            checkAsset(v, r.assetId(), null);
+            v.throwIfInvalid();
+            throw e;
+        }
         if (named.isEmpty()) {
             // the km mean nothing without their line: refuse before checking them against another one
             v.add(
@@ -87,10 +97,7 @@ public final class Defects {
                 r.reportedBy().strip(),
                 r.reportedAt(),
                 DefectStatus.OPEN,
-                // null on the main line, as a SpeedRestriction has it: a main-line defect is what it always was
-                line.line().equals(register.network().mainLine())
-                        ? null
-                        : line.line().code());
+                line.line().code());
     }
 
     /**
@@ -129,16 +136,16 @@ public final class Defects {
 
     /**
      * The line of a report that names none: its asset's (an asset id names one place, so its km are on the asset's
-     * line), or the main line when the asset is unknown (refused below) or has no line attribute (a one-line network).
+     * line), or, when the asset is unknown (refused below), the one line holding the km.
+     *
+     * @throws org.lancang.errors.InvalidInput naming {@code line} when the asset is unknown and no one line holds the
+     *     km
      */
-    private Line lineOfAsset(String assetId) {
+    private Line lineOfAsset(String assetId, double km) {
         Network network = register.network();
-        return Texts.blank(assetId)
-                ? network.mainLine()
-                : register.find(assetId.strip())
-                        .map(a -> a.attributes().get(AssetRegister.LINE_ATTRIBUTE))
-                        .flatMap(network::line)
-                        .orElse(network.mainLine());
+        return (Texts.blank(assetId) ? Optional.<Asset>empty() : register.find(assetId.strip()))
+                .flatMap(a -> network.line(register.lineOf(a)))
+                .orElseGet(() -> network.lineHoldingKm(km, km, "line"));
     }
 
     private Optional<Asset> checkAsset(Validation v, String assetId, Line line) {
@@ -152,12 +159,8 @@ public final class Defects {
             return asset;
         }
         // an asset's km are those of its line (the attribute the register gives it on a network of several lines)
-        String assetLine = asset.get()
-                .attributes()
-                .getOrDefault(
-                        AssetRegister.LINE_ATTRIBUTE,
-                        register.network().mainLine().code());
-        if (!assetLine.equals(line.code())) {
+        String assetLine = register.lineOf(asset.get());
+        if (line != null && !assetLine.equals(line.code())) {
             v.add("assetId", assetId.strip() + " is on the line " + assetLine + ", not " + line.code());
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import org.lancang.timetable.Operator;
 
 /**
  * The facts about one line of the network that maintenance needs again and again: its ends, its borders, and which of
- * its sections a range touches. Km are that line's; without a line named, the main line's (ADR 0033).
+ * its sections a range touches. Km are that line's: every range names its line (ADR 0033).
  */
 final class LineGeometry {
     private final Network network;
@@ -22,10 +22,6 @@ final class LineGeometry {
     private final double startKm;
     private final double endKm;
     private final double borderKm;
-
-    LineGeometry(Network network) {
-        this(network, network.mainLine());
-    }
 
     LineGeometry(Network network, Line line) {
         this.network = network;

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.lancang.errors.InvalidInput;
 
 /**
  * The network as a whole: its {@link Line lines}, each a chain of points in its own km order with the sections between
@@ -354,14 +356,6 @@ public final class Network {
                 .findFirst();
     }
 
-    /**
-     * The country of a km range: a real country when the range stays on one side of every border (a range ending at a
-     * border point counts on the side it comes from), the shared country of the border it crosses otherwise.
-     */
-    public Country countryOf(double fromKm, double toKm) {
-        return countryOf(mainLine(), fromKm, toKm);
-    }
-
     /** Every point once, with its km on its home line: on a network of one line, that line's points in km order. */
     public List<Point> points() {
         return points;
@@ -373,11 +367,47 @@ public final class Network {
     }
 
     /**
-     * The first line, where a km range that names no line lies: speed restrictions, disturbances and the other km
-     * ranges keep meaning the main line's km until they get a line of their own (ADR 0033, step 6).
+     * The first line, listed first wherever lines are offered (the diagram's picker, the lines' endpoint). It is never
+     * where a km range that names no line lies: such a range is placed once at the edge by {@link #lineHoldingKm} or
+     * refused (ADR 0033).
      */
     public Line mainLine() {
         return lines.get(0);
+    }
+
+    /**
+     * The line a km range that names no line lies on, as an edge (a request, a file) resolves it once: the network's
+     * one line, or the one line whose km hold the whole range (on Vientiane–Bangkok each km is on one line but the
+     * junction's). The same km on two lines is never guessed.
+     *
+     * @throws InvalidInput naming {@code field} when no one line holds the range, or more than one does
+     */
+    public Line lineHoldingKm(double fromKm, double toKm, String field) {
+        if (lines.size() == 1) {
+            return lines.get(0);
+        }
+        double lo = Math.min(fromKm, toKm);
+        double hi = Math.max(fromKm, toKm);
+        List<Line> holding = lines.stream()
+                .filter(l -> l.first().km() <= lo && hi <= l.last().km())
+                .toList();
+        if (holding.size() == 1) {
+            return holding.get(0);
+        }
+        String range = lo == hi ? "km " + lo : "km " + lo + "–" + hi;
+        throw new InvalidInput(
+                field,
+                holding.isEmpty()
+                        ? range + " is on no one line of the network " + code() + ": name the line"
+                        : range + " is on " + holding.stream().map(Line::code).collect(Collectors.joining(" and "))
+                                + ": name the line");
+    }
+
+    /** The lines holding both points, in the network's order (more than one only where both are junctions). */
+    public List<Line> linesHolding(String a, String b) {
+        return lines.stream()
+                .filter(l -> l.indexOf(a) >= 0 && l.indexOf(b) >= 0)
+                .toList();
     }
 
     /** The network with these sections instead of its own (the same pairs of points, in {@link #sections()} order). */
@@ -486,7 +516,7 @@ public final class Network {
     /**
      * The country of a km range on a line: a real country when the range stays on one side of every border of the line
      * (a range ending at a border point counts on the side it comes from), the shared country of the border it crosses
-     * otherwise. {@link #countryOf(double, double)} is this on the main line.
+     * otherwise.
      */
     public Country countryOf(Line line, double fromKm, double toKm) {
         List<Border> along = borders(line);

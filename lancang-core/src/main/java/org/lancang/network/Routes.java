@@ -134,7 +134,7 @@ public final class Routes {
             throw new InvalidInput("via", "the route passes " + from + " twice");
         }
         if (network.lines().size() == 1) {
-            Line line = network.mainLine();
+            Line line = network.lines().get(0); // the network's one line
             return List.of(new Route.Leg(line, line.indexOf(from), line.indexOf(to)));
         }
         Map<String, Double> dist = new HashMap<>();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.lancang.errors.InvalidInput;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
@@ -124,7 +123,7 @@ public final class DaySimulator {
                 }
                 Network network = g.planner().network();
                 Line line = s.line() == null || s.line().isBlank()
-                        ? lineHoldingKm(network, s.fromKm(), s.toKm(), field)
+                        ? network.lineHoldingKm(s.fromKm(), s.toKm(), field + ".line")
                         : network.line(s.line().strip())
                                 .orElseThrow(() -> new InvalidInput(
                                         field + ".line", "'" + s.line() + "' is not a line of the network"));
@@ -155,30 +154,5 @@ public final class DaySimulator {
                 }
             }
         }
-    }
-
-    /**
-     * The line of a restriction that names none: the network's one line, or the one line whose km hold the range (on
-     * Vientiane–Bangkok each km is on one line); the same km on two lines is not guessed (the main line is not a
-     * default, ADR 0033).
-     */
-    private static Line lineHoldingKm(Network network, double fromKm, double toKm, String field) {
-        if (network.lines().size() == 1) {
-            return network.lines().get(0);
-        }
-        List<Line> holding = network.lines().stream()
-                .filter(l -> l.first().km() <= fromKm && toKm <= l.last().km())
-                .toList();
-        if (holding.size() == 1) {
-            return holding.get(0);
-        }
-        String range = "km " + fromKm + "–" + toKm;
-        throw new InvalidInput(
-                field + ".line",
-                holding.isEmpty()
-                        ? range + " is on no one line of the network: name the line"
-                        : range + " is on "
-                                + holding.stream().map(Line::code).collect(Collectors.joining(" and "))
-                                + ": name the line");
     }
 }

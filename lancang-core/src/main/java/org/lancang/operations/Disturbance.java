@@ -109,10 +109,11 @@ public sealed interface Disturbance {
                     var lines = graph.planner().resources().lines();
                     var line = lines.get(random.nextInt(lines.size()));
                     double from = Math.floor(line.fromKm()) + 1;
-                    // the line its single-track line lies on: the one holding both its ends
+                    // the line its single-track line lies on: the one holding both its ends (a single-track
+                    // line is built from one line's sections, so there is always one)
                     Network network = graph.planner().network();
                     Line on =
-                            network.lineHolding(line.fromCode(), line.toCode()).orElse(network.mainLine());
+                            network.lineHolding(line.fromCode(), line.toCode()).orElseThrow();
                     // 60 km/h, or half the line speed where the line is slower (a metre-gauge line at 40 km/h)
                     int slowest = on.sections().stream()
                             .filter(s -> s.toKm() > from && s.fromKm() < from + 2)

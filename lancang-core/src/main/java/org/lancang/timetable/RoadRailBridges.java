@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.lancang.data.CsvTable;
+import org.lancang.errors.InvalidInput;
 import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -21,7 +22,8 @@ import org.lancang.network.Point;
  * Bridges that a road shares with the railway: the road is closed while a train crosses, from a lead time before the
  * train reaches the bridge until a clearing time after it has left, and at least for a minimum closure. The time the
  * road is closed per day is a figure governments watch. Read from {@value #FILE} (optional: a network without one has
- * no shared bridge); its km are those of the row's {@code line} (optional column; none: the main line, ADR 0033).
+ * no shared bridge); its km are those of the row's {@code line} (optional column; none: the one line holding
+ * them, ADR 0033).
  *
  * <p>The road may also own the bridge at set times of day ({@value #WINDOWS_FILE}, optional): during such a window no
  * train may cross. Each window is a {@link Possession} of the line between the points either side of the bridge, so
@@ -47,7 +49,7 @@ public final class RoadRailBridges {
      * @param clear   how long after it has left the road stays closed
      * @param minimum the shortest closure for one crossing
      * @param line    the line whose km {@code fromKm} and {@code toKm} are (the file's optional {@code line} column;
-     *                none: the main line)
+     *                none: the one line holding them)
      */
     public record Bridge(
             String name,
@@ -181,10 +183,10 @@ public final class RoadRailBridges {
                 text,
                 List.of("name", "km_from", "km_to", "lead_min", "clear_min", "minimum_closure_min", "source"));
         for (CsvTable.Row row : table.rows()) {
-            // the km are those of the row's line: the optional column, else the main line (a network of one line)
+            // the km are those of the row's line: the optional column, else the one line holding them (ADR 0033)
             String code = row.hasColumn("line") ? row.text("line") : "";
             Line line = code.isEmpty()
-                    ? network.mainLine()
+                    ? lineHolding(row, network)
                     : network.line(code.toUpperCase(Locale.ROOT))
                             .orElseThrow(() -> row.error("line", "'" + code + "' is not a line of the network"));
             double first = line.km(0);
@@ -205,6 +207,15 @@ public final class RoadRailBridges {
                     line));
         }
         return new RoadRailBridges(out);
+    }
+
+    /** The one line holding a row's km when it names none; a load error naming the row's {@code line} otherwise. */
+    private static Line lineHolding(CsvTable.Row row, Network network) {
+        try {
+            return network.lineHoldingKm(row.decimal("km_from"), row.decimal("km_to"), "line");
+        } catch (InvalidInput e) {
+            throw row.error("line", e.errors().get(0).message());
+        }
     }
 
     private static Duration minutes(CsvTable.Row row, String field) {

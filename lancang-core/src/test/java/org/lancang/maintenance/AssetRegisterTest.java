@@ -107,17 +107,17 @@ class AssetRegisterTest {
 
     @Test
     void lookupByKmFindsTheLuangPrabangMekongBridgeWithTheTrackAndOverheadLineUnderIt() {
-        List<Asset> at = REGISTER.at(779.5);
+        List<Asset> at = REGISTER.at(null, 779.5);
         assertThat(at).extracting(Asset::id).contains("BRG-LPB-MEKONG", "TRK-HHN-LPB", "OHL-HHN-LPB");
         Asset bridge = REGISTER.get("BRG-LPB-MEKONG");
         assertThat(bridge.name()).isEqualTo("Luang Prabang Mekong bridge");
         assertThat(bridge.country()).isEqualTo(Ref.LA);
         assertThat(bridge.operator()).isEqualTo(Ref.LCR);
-        assertThat(REGISTER.at(778.741)).extracting(Asset::id).contains("BRG-LPB-MEKONG");
-        assertThat(REGISTER.at(778.7)).extracting(Asset::id).doesNotContain("BRG-LPB-MEKONG");
-        assertThat(REGISTER.at(783.2)).extracting(Asset::id).contains("STN-LPB", "TRK-HHN-LPB", "TRK-LPB-XNG");
+        assertThat(REGISTER.at(null, 778.741)).extracting(Asset::id).contains("BRG-LPB-MEKONG");
+        assertThat(REGISTER.at(null, 778.7)).extracting(Asset::id).doesNotContain("BRG-LPB-MEKONG");
+        assertThat(REGISTER.at(null, 783.2)).extracting(Asset::id).contains("STN-LPB", "TRK-HHN-LPB", "TRK-LPB-XNG");
         assertThat(REGISTER.overlapping(778.0, 779.0)).extracting(Asset::id).contains("BRG-LPB-MEKONG");
-        refusedNaming("km", () -> REGISTER.at(1035.5));
+        refusedNaming("km", () -> REGISTER.at(null, 1035.5));
     }
 
     @Test

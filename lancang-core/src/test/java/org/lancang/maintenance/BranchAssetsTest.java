@@ -94,9 +94,11 @@ class BranchAssetsTest {
         assertThat(d.line()).isEqualTo("LC");
         assertThat(d.restrictionInForce(FROM))
                 .contains(new SpeedRestriction(5, 35, 30, FROM, FROM.plusSeconds(86_400), "LC"));
-        // none named, or the main line named: the main line, as a SpeedRestriction without a line
-        assertThat(defects.report(onLine(null, "TRK-QBJ-QJ", 30, 35)).line()).isNull();
-        assertThat(defects.report(onLine("LA", "TRK-QBJ-QJ", 30, 35)).line()).isNull();
+        // the main line's, named or taken from its asset: named in the defect as every line is (ADR 0033)
+        assertThat(defects.report(onLine(null, "TRK-QBJ-QJ", 30, 35)).line()).isEqualTo("LA");
+        assertThat(defects.report(onLine("LA", "TRK-QBJ-QJ", 30, 35)).line()).isEqualTo("LA");
+        assertThat(defects.report(onLine(null, "TRK-QBJ-QJ", 30, 35)).restrictionInForce(FROM))
+                .contains(new SpeedRestriction(5, 35, 30, FROM, FROM.plusSeconds(86_400), "LA"));
 
         assertThat(refused(() -> defects.report(onLine("ZZ", "TRK-QJ-QCJ", 10, 35))))
                 .containsExactly("line");
@@ -117,9 +119,13 @@ class BranchAssetsTest {
         assertThat(d.restrictionInForce(FROM))
                 .contains(new SpeedRestriction(5, 35, 30, FROM, FROM.plusSeconds(86_400), "LC"));
         assertThat(defects.report(onLine("", "TRK-QJ-QCJ", 10, 35)).line()).isEqualTo("LC");
-        // an unknown asset: refused for its id, its km read on the main line
+        // an unknown asset at km 10, which is on both lines: refused for its id and for the line it does not name
         assertThat(refused(() -> defects.report(onLine(null, "TRK-NONE", 10, 35))))
-                .containsExactly("assetId");
+                .containsExactlyInAnyOrder("assetId", "line");
+        // km 60 is on the main line only: its line goes without saying, and only the id is refused
+        assertThat(refused(() -> defects.report(onLine(null, "TRK-NONE", 60, 65))))
+                .contains("assetId")
+                .doesNotContain("line");
     }
 
     @Test

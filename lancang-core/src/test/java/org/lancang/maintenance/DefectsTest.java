@@ -56,7 +56,7 @@ class DefectsTest {
         assertThat(d.restriction().toKm() - d.restriction().fromKm()).isCloseTo(1.5, Offset.offset(1e-9));
 
         assertThat(d.restrictionInForce(FROM.minusSeconds(1))).isEmpty();
-        assertThat(d.restrictionInForce(FROM)).contains(new SpeedRestriction(778.7, 780.2, 45, FROM, TO, null));
+        assertThat(d.restrictionInForce(FROM)).contains(new SpeedRestriction(778.7, 780.2, 45, FROM, TO, LINE));
         assertThat(d.restrictionInForce(utc("2026-12-08T12:00:00"))).isPresent();
         assertThat(d.restrictionInForce(TO.minusMillis(1))).isPresent();
         assertThat(d.restrictionInForce(TO)).isEmpty();
@@ -81,10 +81,10 @@ class DefectsTest {
 
         assertThat(Defects.restrictionsInForce(all, utc("2026-12-02T00:00:00")))
                 .containsExactly(
-                        new SpeedRestriction(619.5, 620.5, 80, FROM, utc("2026-12-05T00:00:00"), null),
-                        new SpeedRestriction(778.7, 780.2, 45, FROM, TO, null));
+                        new SpeedRestriction(619.5, 620.5, 80, FROM, utc("2026-12-05T00:00:00"), LINE),
+                        new SpeedRestriction(778.7, 780.2, 45, FROM, TO, LINE));
         assertThat(Defects.restrictionsInForce(all, utc("2026-12-10T00:00:00")))
-                .containsExactly(new SpeedRestriction(778.7, 780.2, 45, FROM, TO, null));
+                .containsExactly(new SpeedRestriction(778.7, 780.2, 45, FROM, TO, LINE));
         assertThat(Defects.restrictionsInForce(all, utc("2026-11-01T00:00:00"))).isEmpty();
         // closing the defect does not lift the restriction: only lifting or expiry does
         assertThat(Defects.restrictionsInForce(List.of(bridge.close()), utc("2026-12-10T00:00:00")))
@@ -291,7 +291,7 @@ class DefectsTest {
     @Test
     void aRestrictionCountsForAPeriodIfItIsInForceAtAnyMomentOfItAndNotOnceLiftedBeforeIt() {
         Defect d = defects.report(mekongBridge("D-9"));
-        SpeedRestriction r = new SpeedRestriction(778.7, 780.2, 45, FROM, TO, null);
+        SpeedRestriction r = new SpeedRestriction(778.7, 780.2, 45, FROM, TO, LINE);
         assertThat(Defects.restrictionsDuring(List.of(d), FROM.minusSeconds(3600), FROM))
                 .isEmpty();
         assertThat(Defects.restrictionsDuring(List.of(d), FROM.minusSeconds(3600), FROM.plusSeconds(1)))
@@ -302,7 +302,7 @@ class DefectsTest {
                 .isEmpty();
         Defect lifted = d.liftRestriction("Kham", utc("2026-12-03T00:00:00"));
         assertThat(Defects.restrictionsDuring(List.of(lifted), utc("2026-12-02T00:00:00"), utc("2026-12-03T00:00:00")))
-                .containsExactly(new SpeedRestriction(778.7, 780.2, 45, FROM, utc("2026-12-03T00:00:00"), null));
+                .containsExactly(new SpeedRestriction(778.7, 780.2, 45, FROM, utc("2026-12-03T00:00:00"), LINE));
         assertThat(Defects.restrictionsDuring(List.of(lifted), utc("2026-12-03T00:00:00"), utc("2026-12-04T00:00:00")))
                 .isEmpty();
     }

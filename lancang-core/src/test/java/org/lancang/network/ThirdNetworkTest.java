@@ -87,8 +87,8 @@ class ThirdNetworkTest {
         assertThat(second.after().code()).isEqualTo("XC");
         assertThat(NETWORK.point("QBB").orElseThrow().country())
                 .isSameAs(NETWORK.country("XB").orElseThrow());
-        assertThat(NETWORK.countryOf(41, 100).code()).isEqualTo("XB");
-        assertThat(NETWORK.countryOf(30, 50).isShared()).isTrue();
+        assertThat(NETWORK.countryOf(NETWORK.lines().get(0), 41, 100).code()).isEqualTo("XB");
+        assertThat(NETWORK.countryOf(NETWORK.lines().get(0), 30, 50).isShared()).isTrue();
         assertThat(NETWORK.timeName(ZoneId.of("Europe/Lisbon")).orElseThrow().en())
                 .isEqualTo("Atlantis time");
     }

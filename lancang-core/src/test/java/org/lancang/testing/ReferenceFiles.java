@@ -27,6 +27,11 @@ public final class ReferenceFiles implements DataFiles {
         return new ReferenceFiles(Path.of("..", "data", "china-laos"));
     }
 
+    /** The shipped Vientiane – Bangkok folder: two lines, NE and NK, joined at Thanon Chira. */
+    public static ReferenceFiles vientianeBangkok() {
+        return new ReferenceFiles(Path.of("..", "data", "vientiane-bangkok"));
+    }
+
     public static ReferenceFiles branch() {
         return new ReferenceFiles(Path.of("src", "test", "resources", "networks", "branch"));
     }

@@ -28,7 +28,7 @@ class LineRestrictionsTest {
             NETWORK);
 
     private static final SpeedRestriction ON_BRANCH = new SpeedRestriction(5, 35, 40, null, null, "LC");
-    private static final SpeedRestriction ON_MAIN = new SpeedRestriction(5, 35, 40, null, null, null);
+    private static final SpeedRestriction ON_MAIN = new SpeedRestriction(5, 35, 40, null, null, "LA");
 
     private final Planner planner = new Planner(NETWORK, DATA.rollingStock(), BlockingRules.defaults());
 
@@ -55,7 +55,7 @@ class LineRestrictionsTest {
 
     @Test
     void aRestrictionNamingNoLineIsPlacedOnTheLineTheRunIsOnThere() {
-        SpeedRestriction unnamed = new SpeedRestriction(5, 35, 40, null, null, null);
+        SpeedRestriction.Asked unnamed = new SpeedRestriction.Asked(5, 35, 40, null);
         LinePath onBranch = LinePath.between(NETWORK, "QJ", "QC");
         LinePath onMain = LinePath.between(NETWORK, "QB", "QJ");
         LinePath aldoToCato = LinePath.between(NETWORK, "QA", "QC");
@@ -64,12 +64,13 @@ class LineRestrictionsTest {
         // Aldo → Cato runs on the main line at km 100–50 only: km 5–35 is the branch's
         assertThat(unnamed.alongRun(aldoToCato, "r").lineCode()).isEqualTo("LC");
         // off the run: the line holding both its ends
-        assertThat(new SpeedRestriction(60, 70, 40, null, null, null)
+        assertThat(new SpeedRestriction.Asked(60, 70, 40, null)
                         .alongRun(onMain, "r")
                         .lineCode())
                 .isEqualTo("LA");
         // a line named is kept, even off the run
-        assertThat(ON_BRANCH.alongRun(onMain, "r")).isEqualTo(ON_BRANCH);
+        assertThat(new SpeedRestriction.Asked(5, 35, 40, "LC").alongRun(onMain, "r"))
+                .isEqualTo(ON_BRANCH);
         // Bram → Cato holds km 5–35 on both lines
         assertThatThrownBy(() -> unnamed.alongRun(LinePath.between(NETWORK, "QB", "QC"), "restrictions[3]"))
                 .isInstanceOfSatisfying(
@@ -78,8 +79,17 @@ class LineRestrictionsTest {
                                 .extracting(FieldError::field)
                                 .containsExactly("restrictions[3].line"));
         // Aldo → Cato at km 45–48: on none of its legs, and no one line holds both its ends
-        assertThatThrownBy(() -> new SpeedRestriction(45, 48, 40, null, null, null).alongRun(aldoToCato, "r"))
+        assertThatThrownBy(() -> new SpeedRestriction.Asked(45, 48, 40, null).alongRun(aldoToCato, "r"))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void aRestrictionIsNeverWithoutItsLine() {
+        assertThatThrownBy(() -> new SpeedRestriction(5, 35, 40, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lineCode");
+        assertThatThrownBy(() -> new SpeedRestriction(5, 35, 40, null, null, " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private Duration arrival(TrainPlan plan, SpeedRestriction... restrictions) {

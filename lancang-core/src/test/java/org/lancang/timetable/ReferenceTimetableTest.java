@@ -233,7 +233,7 @@ class ReferenceTimetableTest {
                 PLANS.stream().filter(p -> p.number().equals("C82")).findFirst().orElseThrow();
         TrainRun free = planner.run(c82, List.of());
         // 45 km/h over 1.5 km at the Luang Prabang Mekong bridge
-        TrainRun slowed = planner.run(c82, List.of(new SpeedRestriction(778.5, 780.0, 45, null, null, null)));
+        TrainRun slowed = planner.run(c82, List.of(new SpeedRestriction(778.5, 780.0, 45, null, null, "china-laos")));
         double extra = slowed.runningTime().minus(free.runningTime()).toSeconds();
         double crawl = 1500 / (45 / 3.6) - 1500 / (160 / 3.6);
         assertThat(extra).isGreaterThan(crawl).isLessThan(crawl + 300);
@@ -308,7 +308,7 @@ class ReferenceTimetableTest {
         assertField(() -> planner.run(c82.withStops("KMS", Duration.ofMinutes(2)), List.of()), "stops[0].point");
         assertField(() -> planner.run(c82.withStops("LPB", Duration.ofMinutes(-2)), List.of()), "stops[0].dwell");
         assertField(
-                () -> planner.run(c82, List.of(new SpeedRestriction(700, 701, 200, null, null, null))),
+                () -> planner.run(c82, List.of(new SpeedRestriction(700, 701, 200, null, null, "china-laos"))),
                 "restrictions[0].speedKmh");
         assertField(() -> LinePath.between(DATA.network(), "NOWHERE", "VTE"), "from");
         assertField(() -> planner.trainType("MAGLEV", "trainType"), "trainType");

@@ -96,6 +96,19 @@ class BranchNetworkApiTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.contentType()).contains("application/problem+json");
         assertThat(unknown.json().get("field").asText()).isEqualTo("line");
+
+        // naming no line: the one line holding the ends given, drawn on its own km; Jura alone, or no end at all, is
+        // on both lines, and the first is never taken for it (ADR 0033)
+        TestServer.Reply unnamed = server.get(diagram + "&from=QJ&to=QC", planner);
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(200);
+        assertThat(unnamed.body()).isEqualTo(branch.body());
+        for (String ambiguous : List.of("&from=QJ", "")) {
+            TestServer.Reply refused = server.get(diagram + ambiguous, planner);
+            assertThat(refused.status()).as(ambiguous + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).contains("application/problem+json");
+            assertThat(refused.json().get("field").asText()).isEqualTo("line");
+            assertThat(refused.json().get("detail").asText()).contains("LA").contains("LC");
+        }
     }
 
     @Test
@@ -111,10 +124,12 @@ class BranchNetworkApiTest {
         assertThat(toCato.status()).as(toCato.body()).isEqualTo(200);
         assertThat(toCato.body())
                 .isEqualTo(server.get(diagram + "&from=QJ&to=QC", planner).body());
-        // Aldo is on the main line: from Aldo to the main line's first point; nothing given: the whole main line
+        // Aldo is on the main line: from Aldo to the main line's first point; nothing given: the whole of the line
+        // named
+        // (with none named either, refused naming line: see the test above)
         assertThat(server.get(diagram + "&from=QA", planner).body())
                 .isEqualTo(server.get(diagram + "&from=QA&to=QB", planner).body());
-        assertThat(server.get(diagram, planner).body())
+        assertThat(server.get(diagram + "&line=LA", planner).body())
                 .isEqualTo(server.get(diagram + "&from=QB&to=QA", planner).body());
         TestServer.Reply unknown = server.get(diagram + "&from=QZ", planner);
         assertThat(unknown.status()).isEqualTo(400);
@@ -127,12 +142,14 @@ class BranchNetworkApiTest {
         TestServer.Reply branch = server.get(live + "&line=LC", planner);
         assertThat(branch.status()).as(branch.body()).isEqualTo(200);
         assertThat(branch.body()).contains(">T1<", ">T2<", "Cato").doesNotContain("Aldo loop");
-        TestServer.Reply main = server.get(live, planner);
+        TestServer.Reply main = server.get(live + "&line=LA", planner);
         assertThat(main.status()).as(main.body()).isEqualTo(200);
-        assertThat(main.body())
-                .as("the main line by default")
-                .contains("Aldo loop")
-                .doesNotContain("Cato loop");
+        assertThat(main.body()).contains("Aldo loop").doesNotContain("Cato loop");
+        TestServer.Reply none = server.get(live, planner);
+        assertThat(none.status())
+                .as("no line named on a network of two: never the first by default")
+                .isEqualTo(400);
+        assertThat(none.json().get("field").asText()).isEqualTo("line");
 
         TestServer.Reply unknown = server.get(live + "&line=LX", planner);
         assertThat(unknown.status()).isEqualTo(400);
@@ -263,7 +280,7 @@ class BranchNetworkApiTest {
                 "/api/maintenance/defects?date=" + other, maintainer, defect(null, "TRK-QBJ-QJ", 30, 35, other));
         assertThat(onMain.status()).as(onMain.body()).isEqualTo(201);
         assertThat(onMain.json().at("/defect/line").asText())
-                .as("the main line by default")
+                .as("its asset's line, named in the defect")
                 .isEqualTo("LA");
         System.out.println("LA km 5-35 at 30 km/h, delays: " + onMain.json().at("/impact/trains"));
         assertThat(texts(onMain.json().at("/impact/trains"), "train")).containsExactly("T2");
@@ -277,9 +294,30 @@ class BranchNetworkApiTest {
         JsonNode branch = ok(server.get(assets + "&line=LC", maintainer));
         assertThat(texts(branch, "id")).contains("TRK-QCJ-QC").doesNotContain("TRK-QBJ-QJ");
         branch.forEach(a -> assertThat(a.at("/attributes/line").asText()).isEqualTo("LC"));
-        // km without a line are the main line's, as everywhere
-        JsonNode main = ok(server.get(assets, maintainer));
-        assertThat(texts(main, "id")).contains("TRK-QBJ-QJ").doesNotContain("TRK-QCJ-QC");
+        // km 0–40 without a line are on both lines: refused naming the line, never read as the first line's
+        TestServer.Reply ambiguous = server.get(assets, maintainer);
+        assertThat(ambiguous.status()).as(ambiguous.body()).isEqualTo(400);
+        assertThat(ambiguous.contentType()).contains("application/problem+json");
+        assertThat(ambiguous.json().get("field").asText()).isEqualTo("line");
+        // km 45–100 are the main line's only: its assets, none of the branch's
+        JsonNode main = ok(server.get("/api/maintenance/assets?network=branch&fromKm=45&toKm=100", maintainer));
+        assertThat(texts(main, "id")).contains("TRK-QJ-QAJ").doesNotContain("TRK-QCJ-QC");
+        main.forEach(a -> assertThat(a.at("/attributes/line").asText()).isEqualTo("LA"));
+
+        // a new asset naming no line: the one line holding its km, stored with it; km 1–2 is on both and refused
+        String maintainer2 = FreightApiTest.user(server, server.adminToken(), "lc.editor", "MAINTAINER");
+        TestServer.Reply both = server.postJson(
+                "/api/maintenance/assets?network=branch",
+                maintainer2,
+                "{\"id\":\"TRK-ANY\",\"type\":\"TRACK\",\"name\":\"Track\",\"fromKm\":1,\"toKm\":2}");
+        assertThat(both.status()).as(both.body()).isEqualTo(400);
+        assertThat(both.json().get("field").asText()).isEqualTo("line");
+        TestServer.Reply onMain = server.postJson(
+                "/api/maintenance/assets?network=branch",
+                maintainer2,
+                "{\"id\":\"TRK-ALDO-SIDING\",\"type\":\"TRACK\",\"name\":\"Siding\",\"fromKm\":60,\"toKm\":61}");
+        assertThat(onMain.status()).as(onMain.body()).isEqualTo(201);
+        assertThat(onMain.json().at("/attributes/line").asText()).isEqualTo("LA");
         TestServer.Reply nowhere = server.get(assets + "&line=ZZ", maintainer);
         assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
         assertThat(nowhere.json().get("field").asText()).isEqualTo("line");

@@ -227,9 +227,11 @@ class SecondNetworkOperationsApiTest {
                 .as("home's feed has only home's trains")
                 .doesNotContain("133-20261205");
 
-        // the dispatcher's diagram of the Bangkok line draws 133; home's points are not its points
+        // the dispatcher's diagram of the Bangkok line (NE: a network of two lines names the line) draws 133; home's
+        // points are not its points
         TestServer.Reply svg = server.get(
-                "/api/operations/diagram.svg?network=" + VB + "&date=" + DAY + "&start=05:00&hours=8", dispatcher);
+                "/api/operations/diagram.svg?network=" + VB + "&line=NE&date=" + DAY + "&start=05:00&hours=8",
+                dispatcher);
         assertThat(svg.status()).as(svg.body()).isEqualTo(200);
         assertThat(svg.body()).contains("133");
         TestServer.Reply wrong =

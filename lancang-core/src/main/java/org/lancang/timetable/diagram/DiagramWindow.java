@@ -15,8 +15,8 @@ import org.lancang.network.Network;
  * What part of the time-distance diagram to draw: the stretch from {@code fromCode} (drawn at the top) to
  * {@code toCode} (at the bottom; either order along the line), the time window {@code [start, start + length)}, the one
  * zone the time axis is shown in, the language of the names (en, zh or lo), and the line whose km run down the side
- * (null: the main line, or the one line holding both ends; a network of several lines has a diagram per line, ADR
- * 0033).
+ * (null: the network's one line, or the one line holding both ends; a network of several lines has a diagram per line,
+ * and no line is ever taken for another, ADR 0033).
  *
  * <p>Nothing is checked on construction; {@link #check(Network)} checks the window against a network and names each
  * wrong field as the diagram's query parameter does: {@code line}, {@code from}, {@code to}, {@code start},
@@ -54,15 +54,19 @@ public record DiagramWindow(
     }
 
     /**
-     * The line drawn: the one named; when none is, the main line, unless only another line holds both ends of the
-     * stretch (a stretch of a branch is drawn on the branch without naming it); empty when the network has
-     * no such line.
+     * The line drawn: the one named; when none is, the network's one line, or the one line holding both ends of the
+     * stretch (a stretch of a branch is drawn on the branch without naming it); empty when the network has no such
+     * line, or none is named and not exactly one line holds both ends.
      */
     public Optional<Line> line(Network network) {
         if (lineCode != null && !lineCode.isBlank()) {
             return network.line(lineCode);
         }
-        return Optional.of(network.lineHolding(fromCode, toCode).orElse(network.mainLine()));
+        if (network.lines().size() == 1) {
+            return Optional.of(network.lines().get(0));
+        }
+        List<Line> holding = network.linesHolding(fromCode, toCode);
+        return holding.size() == 1 ? Optional.of(holding.get(0)) : Optional.empty();
     }
 
     /** The end of the window (exclusive). */
@@ -80,9 +84,8 @@ public record DiagramWindow(
     public void check(Network network) {
         Validation v = new Validation();
         Line line = line(network).orElse(null);
-        v.check(line != null, "line", "'" + lineCode + "' is not a line of the network");
         if (line == null) {
-            v.throwIfInvalid();
+            refuseTheLine(network, v);
         }
         String of = network.lines().size() == 1 ? "the line" : "line " + line.code();
         int from = line.indexOf(fromCode);
@@ -112,6 +115,35 @@ public record DiagramWindow(
                 "lang",
                 "'" + language + "' is not a language of the diagram: en, zh or lo");
         v.throwIfInvalid();
+    }
+
+    /** Why no line is drawn: the one named is unknown, or, none named, the ends are on no one line or on two. */
+    private void refuseTheLine(Network network, Validation v) {
+        if (lineCode != null && !lineCode.isBlank()) {
+            v.add("line", "'" + lineCode + "' is not a line of the network");
+        } else {
+            boolean from = isPoint(v, network, fromCode, "from");
+            boolean to = isPoint(v, network, toCode, "to");
+            if (from && to && network.linesHolding(fromCode, toCode).isEmpty()) {
+                v.add("to", "'" + toCode + "' is on no line with " + fromCode + ": a diagram is of one line");
+            } else if (from && to) {
+                v.add(
+                        "line",
+                        "is required: " + fromCode + " and " + toCode + " are both on "
+                                + network.linesHolding(fromCode, toCode).stream()
+                                        .map(Line::code)
+                                        .toList());
+            }
+        }
+        v.throwIfInvalid();
+    }
+
+    /** Whether the code is a point of the network; if not, why, under {@code field}. */
+    private static boolean isPoint(Validation v, Network network, String code, String field) {
+        boolean blank = code == null || code.isBlank();
+        boolean point = !blank && network.point(code).isPresent();
+        v.check(point, field, blank ? "is required" : "'" + code + "' is not a point of the network");
+        return point;
     }
 
     private static String describe(Duration d) {

@@ -91,7 +91,7 @@ class LineDiagramTest {
     void aStretchOfTheBranchNamingNoLineIsDrawnOnTheBranch() throws Exception {
         assertThat(window("QJ", "QC", null).line(NETWORK).orElseThrow().code()).isEqualTo("LC");
         assertThat(window("QB", "QJ", null).line(NETWORK).orElseThrow().code())
-                .as("Jura lies on both lines: the main line first")
+                .as("Jura lies on both lines, Bram on the main line only")
                 .isEqualTo("LA");
         Document doc = parse(TimeDistanceDiagram.svg(NETWORK, PLAN, List.of(), window("QC", "QJ", null)));
         assertThat(points(doc)).containsExactly("QC", "QCJ", "QJ");

@@ -177,6 +177,33 @@ final class MaintenanceRecords {
                 .list();
     }
 
+    /**
+     * The repair step of ADR 0033: a defect stored with no line (V82 kept older rows so, null meaning the main line)
+     * gets the network's first line, and on a network of several lines an asset with no {@code line} attribute gets
+     * it too, so every row reads with its line named and nothing in memory guesses one. SQL alone cannot do this in a
+     * migration: the lines of a network served from its folder are not in the database (network_line holds only
+     * home's, and none for a home of one line). Idempotent: rows that name their line are left alone.
+     *
+     * @return the rows given their line
+     */
+    static int nameTheirLines(Handle h, Network network) {
+        String first = network.mainLine().code();
+        int rows = h.createUpdate("UPDATE defect SET line = :line WHERE network = :n AND line IS NULL")
+                .bind("line", first)
+                .bind("n", network.code())
+                .execute();
+        if (network.lines().size() > 1) {
+            // 'line' is AssetRegister's attribute naming the line of an asset's km
+            rows += h.createUpdate("INSERT INTO asset_attribute (asset_id, key, value) SELECT a.id, 'line', :line"
+                            + " FROM asset a WHERE a.network = :n AND NOT EXISTS (SELECT 1 FROM asset_attribute x"
+                            + " WHERE x.asset_id = a.id AND x.key = 'line')")
+                    .bind("line", first)
+                    .bind("n", network.code())
+                    .execute();
+        }
+        return rows;
+    }
+
     // ---- defects and photos
 
     static void insertDefect(Handle h, String network, Defect d) {

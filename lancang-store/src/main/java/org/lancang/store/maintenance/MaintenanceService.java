@@ -107,6 +107,8 @@ public final class MaintenanceService implements TimetableService.DayConstraints
                 }
             });
         }
+        // rows stored before every km named its line meant the network's first line: say so once, before reading
+        jdbi.useTransaction(h -> MaintenanceRecords.nameTheirLines(h, network));
         this.state = jdbi.inTransaction(h -> new State(
                 AssetRegister.of(network, MaintenanceRecords.assets(h, network)),
                 MaintenanceRecords.defects(h, network.code()),
@@ -142,11 +144,6 @@ public final class MaintenanceService implements TimetableService.DayConstraints
     /** The code of the network whose assets these are. */
     public String network() {
         return network.code();
-    }
-
-    /** The code of the line a defect's km are on (a defect names none on the main line). */
-    public String lineOf(Defect defect) {
-        return defect.line() == null ? network.mainLine().code() : defect.line();
     }
 
     /** Whether a point is one of this network's. */

@@ -87,7 +87,7 @@ class MaintenanceRestartTest {
             restricted = first.timetable().restrictions(day);
             assertThat(restricted)
                     .extracting(SpeedRestriction::always)
-                    .containsExactly(new SpeedRestriction(778.7, 780.2, 45, null, null, null));
+                    .containsExactly(new SpeedRestriction(778.7, 780.2, 45, null, null, "china-laos"));
         }
         try (Platform second = Platform.start(db, files, clock)) {
             MaintenanceService m = second.maintenance();

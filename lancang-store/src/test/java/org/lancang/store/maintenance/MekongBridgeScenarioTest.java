@@ -127,7 +127,7 @@ class MekongBridgeScenarioTest {
                         45,
                         Instant.parse("2026-12-01T00:00:00Z"),
                         Instant.parse("2027-01-01T00:00:00Z"),
-                        null));
+                        "china-laos"));
 
         // each train arrives later by what the running-time calculation gives for the restriction
         Map<String, RestrictionImpact.TrainDelay> delays = new HashMap<>();
@@ -267,7 +267,7 @@ class MekongBridgeScenarioTest {
                         CLOCK.instant(),
                         singleLine()),
                 day);
-        SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60, null, null, null);
+        SpeedRestriction twist = new SpeedRestriction(769.0, 771.0, 60, null, null, "china-laos");
         assertThat(platform.timetable().restrictions(day))
                 .extracting(SpeedRestriction::always)
                 .contains(twist);

@@ -23,7 +23,6 @@ import org.lancang.errors.Validation;
 import org.lancang.maintenance.Asset;
 import org.lancang.maintenance.AssetDraft;
 import org.lancang.maintenance.AssetType;
-import org.lancang.maintenance.Defect;
 import org.lancang.maintenance.DefectReport;
 import org.lancang.maintenance.InspectionOutcome;
 import org.lancang.maintenance.InspectionResult;
@@ -142,7 +141,10 @@ public final class MaintenanceRoutes {
                         .summary("The asset register in km order, optionally only a km range of one line or a type")
                         .query("fromKm", false, "from km")
                         .query("toKm", false, "to km")
-                        .query("line", false, "the line the km range is on (default the main line)")
+                        .query(
+                                "line",
+                                false,
+                                "the line the km range is on (default: the network's one line, or the one line holding the range)")
                         .query("type", false, "TRACK, TUNNEL, BRIDGE, STATION, TURNOUT or OVERHEAD_LINE")
                         .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(AssetView.class))
@@ -211,7 +213,7 @@ public final class MaintenanceRoutes {
                         .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(DefectView.class))
                         .handle(ctx -> ctx.json(named(ctx).defects().stream()
-                                .map(d -> view(named(ctx), d))
+                                .map(DefectView::of)
                                 .toList())),
                 Endpoint.get(base + "/defects/{id}")
                         .access(read)
@@ -221,7 +223,7 @@ public final class MaintenanceRoutes {
                         .returns(DefectView.class)
                         .handle(ctx -> {
                             MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
-                            ctx.json(view(service, service.defect(ctx.pathParam("id"))));
+                            ctx.json(DefectView.of(service.defect(ctx.pathParam("id"))));
                         }),
                 Endpoint.post(base + "/defects")
                         .access(maintain)
@@ -269,7 +271,7 @@ public final class MaintenanceRoutes {
                                         .restrictionsInForce(Params.of(ctx)
                                                 .instant("at", named(ctx).now()))
                                         .stream()
-                                        .map(d -> view(named(ctx), d))
+                                        .map(DefectView::of)
                                         .toList())),
                 Endpoint.get(base + "/restrictions/impact")
                         .access(read)
@@ -455,19 +457,14 @@ public final class MaintenanceRoutes {
                         service.now(),
                         in.line()),
                 day);
-        ctx.status(201).json(new DefectImpactView(view(service, reported.defect()), ImpactView.of(reported.impact())));
-    }
-
-    /** A defect as shown, with the line its km are on. */
-    private static DefectView view(MaintenanceService service, Defect defect) {
-        return defect == null ? null : DefectView.of(defect, service.lineOf(defect));
+        ctx.status(201).json(new DefectImpactView(DefectView.of(reported.defect()), ImpactView.of(reported.impact())));
     }
 
     private void lift(Context ctx) {
         MaintenanceService service = networks.ofDefect(ctx.pathParam("id"));
         LocalDate day = Params.of(ctx).date("date", today(service).plusDays(1));
         MaintenanceService.Reported r = service.liftRestriction(ctx.pathParam("id"), user(ctx), day);
-        ctx.json(new DefectImpactView(view(service, r.defect()), ImpactView.of(r.impact())));
+        ctx.json(new DefectImpactView(DefectView.of(r.defect()), ImpactView.of(r.impact())));
     }
 
     private void move(Context ctx) {
@@ -496,7 +493,7 @@ public final class MaintenanceRoutes {
                 user(ctx),
                 day);
         ctx.json(new MovedView(
-                WorkOrderView.of(moved.workOrder()), view(service, moved.defect()), ImpactView.of(moved.impact())));
+                WorkOrderView.of(moved.workOrder()), DefectView.of(moved.defect()), ImpactView.of(moved.impact())));
     }
 
     /**

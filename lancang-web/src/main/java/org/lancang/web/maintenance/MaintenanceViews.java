@@ -104,8 +104,8 @@ public final class MaintenanceViews {
             Instant reportedAt,
             DefectStatus status,
             String line) {
-        /** @param line the code of the line its km are on ({@code MaintenanceService.lineOf}) */
-        public static DefectView of(Defect d, String line) {
+        /** The defect as shown, with the code of the line its km are on. */
+        public static DefectView of(Defect d) {
             return d == null
                     ? null
                     : new DefectView(
@@ -119,7 +119,7 @@ public final class MaintenanceViews {
                             d.reportedBy(),
                             d.reportedAt(),
                             d.status(),
-                            line);
+                            d.line());
         }
     }
 

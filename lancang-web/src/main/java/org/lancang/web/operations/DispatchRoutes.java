@@ -95,7 +95,10 @@ public final class DispatchRoutes {
                         .query("date", false, "service date (default today)")
                         .query("from", false, "top point code (default the first of the line)")
                         .query("to", false, "bottom point code (default the last of the line)")
-                        .query("line", false, "the line whose km run down the side (default: the main line)")
+                        .query(
+                                "line",
+                                false,
+                                "the line whose km run down the side (default: the one line holding the ends given)")
                         .query("start", false, "local start time HH:MM (default two hours before now)")
                         .query("hours", false, "window length in hours, 1–48 (default 8)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")

@@ -152,7 +152,7 @@ public final class RuntimeRoutes {
             String stops,
             Duration dwell,
             Double allowancePercent,
-            List<SpeedRestriction> restrictions,
+            List<SpeedRestriction.Asked> restrictions,
             boolean minimum,
             boolean withProfile) {
         TrainType type = reference
@@ -234,8 +234,8 @@ public final class RuntimeRoutes {
      * on and a colon; without one, the line the run is on there ({@link SpeedRestriction#alongRun}). Each malformed one
      * is named by its index; a line the network does not have is refused by the running-time checks.
      */
-    public static List<SpeedRestriction> parseRestrictions(String text) {
-        List<SpeedRestriction> out = new ArrayList<>();
+    public static List<SpeedRestriction.Asked> parseRestrictions(String text) {
+        List<SpeedRestriction.Asked> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return out;
         }
@@ -257,7 +257,7 @@ public final class RuntimeRoutes {
             if (speed <= 0) {
                 throw new InvalidInput("restrictions[" + i + "].speedKmh", "must be positive");
             }
-            out.add(new SpeedRestriction(a, b, speed, null, null, m.group(1)));
+            out.add(new SpeedRestriction.Asked(a, b, speed, m.group(1)));
         }
         return out;
     }

@@ -268,7 +268,10 @@ public final class TimetableRoutes {
                         .query("hours", false, "window length in hours, 1–48 (default 12)")
                         .query("zone", false, "time zone of the axis (default: the zone of 'from')")
                         .query("lang", false, "en, zh or lo (default en)")
-                        .query("line", false, "the line whose km run down the side (default: the main line)")
+                        .query(
+                                "line",
+                                false,
+                                "the line whose km run down the side (default: the one line holding the ends given)")
                         .query("zoom", false, "size of the plot, 0.25–6 (default 1); the text keeps its size")
                         .query(
                                 "change",
