@@ -59,4 +59,14 @@ class CommandMisuseTest {
                 "--outbox-retention-days");
         assertThat(dir.resolve("var")).as("no database was started").doesNotExist();
     }
+
+    @Test
+    void aFreightQuoteOfNoBoxOrOfAnUnknownKindIsRefusedNotPricedNegative() {
+        for (String item : new String[] {"BOX_40:-2", "BOX_40:0", "BOX_40:x", "BOX_40", "NOPE:3"}) {
+            CommandLineTest.Run r =
+                    CommandLineTest.run("freight", "quote", "--from", "YHE", "--to", "VTS", "--item", item);
+            assertOneLineRefusal(r, "--item");
+            assertThat(r.out()).as(item).doesNotContain("total");
+        }
+    }
 }
