@@ -2,6 +2,7 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,41 @@ class CommandMisuseTest {
             assertOneLineRefusal(r, "--item");
             assertThat(r.out()).as(item).doesNotContain("total");
         }
+    }
+
+    @Test
+    void aSimulatedDayForAServerThatIsNoneIsRefusedNamingTheOption() throws Exception {
+        int closedPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closedPort = free.getLocalPort();
+        }
+        for (String server : new String[] {"not-a-url", "ftp://localhost/", "http://localhost:" + closedPort}) {
+            assertOneLineRefusal(
+                    CommandLineTest.runWithoutDatabase(
+                            "ops",
+                            "simulate",
+                            "--date",
+                            "2026-12-10",
+                            "--disturbances",
+                            "none",
+                            "--server",
+                            server,
+                            "--token",
+                            "t",
+                            "--speedup",
+                            "0"),
+                    "--server");
+        }
+        assertOneLineRefusal(
+                CommandLineTest.runWithoutDatabase(
+                        "ops",
+                        "simulate",
+                        "--date",
+                        "2026-12-10",
+                        "--speedup",
+                        "-5",
+                        "--out",
+                        dir.resolve("day.csv").toString()),
+                "--speedup");
     }
 }
