@@ -1,5 +1,6 @@
 package org.lancang.app;
 
+import java.net.BindException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -107,6 +108,10 @@ final class ServeCommand implements Callable<Integer> {
                                             .collect(Collectors.toSet())));
         } catch (RuntimeException e) {
             platform.close();
+            if (boundElsewhere(e)) {
+                throw new InvalidInput(
+                        "--port", "port " + port + " on " + host + " is in use: stop what holds it or choose another");
+            }
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -160,5 +165,15 @@ final class ServeCommand implements Callable<Integer> {
         return platform.users()
                 .signIn(FEED_ACCOUNT, password, UserService.TokenKind.API)
                 .orElseThrow();
+    }
+
+    /** The web server could not listen because something else already does (however the server wraps it). */
+    private static boolean boundElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,10 +2,13 @@ package org.lancang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,6 +62,24 @@ class CommandMisuseTest {
                         "serve", "--port", "0", "--outbox-retention-days", "0", "--data-dir", data),
                 "--outbox-retention-days");
         assertThat(dir.resolve("var")).as("no database was started").doesNotExist();
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a serve that did start would wait for Ctrl-C
+    void serveOnAPortAnotherProgramHoldsSaysSoInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            assertOneLineRefusal(
+                    CommandLineTest.runWithoutDatabase(
+                            "serve",
+                            "--port",
+                            port,
+                            "--host",
+                            "127.0.0.1",
+                            "--data-dir",
+                            dir.resolve("var").toString()),
+                    "--port: port " + port);
+        }
     }
 
     @Test
