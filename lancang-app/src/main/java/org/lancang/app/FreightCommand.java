@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.lancang.errors.InvalidInput;
 import org.lancang.freight.EquipmentKind;
 import org.lancang.freight.PathAsk;
 import org.lancang.freight.Tariffs;
@@ -186,9 +188,7 @@ final class FreightCommand extends CommandGroup {
         int run(Platform platform, PrintWriter out) throws Exception {
             List<Tariffs.Item> list = new ArrayList<>();
             for (String item : items) {
-                String[] kv = item.split(":");
-                list.add(new Tariffs.Item(
-                        EquipmentKind.valueOf(kv[0].toUpperCase(Locale.ROOT)), Integer.parseInt(kv[1]), 0));
+                list.add(item(item));
             }
             Tariffs.Quote q =
                     platform.networkFreight().of(network.code(platform)).quote(from, to, list);
@@ -206,6 +206,28 @@ final class FreightCommand extends CommandGroup {
                 out.printf("total %s%n", total);
             }
             return 0;
+        }
+
+        /** One {@code KIND:COUNT}, refused naming the option when it is not one. */
+        private static Tariffs.Item item(String item) {
+            String[] kv = item.split(":", -1);
+            EquipmentKind kind = Arrays.stream(EquipmentKind.values())
+                    .filter(k -> k.name().equalsIgnoreCase(kv[0].strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInput(
+                            "--item",
+                            "'" + item + "': '" + kv[0] + "' is no kind of equipment; one of "
+                                    + Arrays.toString(EquipmentKind.values())));
+            int count;
+            try {
+                count = kv.length == 2 ? Integer.parseInt(kv[1].strip()) : 0;
+            } catch (NumberFormatException e) {
+                count = 0;
+            }
+            if (count < 1) {
+                throw new InvalidInput("--item", "'" + item + "': give KIND:COUNT with a COUNT of 1 or more");
+            }
+            return new Tariffs.Item(kind, count, 0);
         }
     }
 }

@@ -1,5 +1,11 @@
 package org.lancang.app;
 
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.lancang.data.DataFileException;
 import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
@@ -51,9 +57,15 @@ public final class Lancang implements Runnable {
                 .setExecutionExceptionHandler(Lancang::explain);
     }
 
-    /** A rule the input broke is explained in one line per field, exit code 2; anything else is a real failure. */
+    /**
+     * A rule the input broke, or a file named on the command line that cannot be read or written, is explained in one
+     * line per field, exit code 2; anything else is a real failure.
+     */
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof InvalidInput invalid) {
+        FileSystemException file = fileProblem(e);
+        if (file != null) {
+            cli.getErr().println(explain(file));
+        } else if (e instanceof InvalidInput invalid) {
             invalid.errors().forEach(err -> cli.getErr().println(err.field() + ": " + err.message()));
         } else if (e instanceof Clash
                 || e instanceof NotFound
@@ -67,6 +79,33 @@ public final class Lancang implements Runnable {
         }
         cli.getErr().flush();
         return 2;
+    }
+
+    /** The file a command could not open, whether thrown as it is or wrapped as unchecked. */
+    private static FileSystemException fileProblem(Exception e) {
+        if (e instanceof FileSystemException file) {
+            return file;
+        }
+        if (e instanceof UncheckedIOException unchecked && unchecked.getCause() instanceof FileSystemException file) {
+            return file;
+        }
+        return null;
+    }
+
+    private static String explain(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return e.getFile() + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return e.getFile() + ": permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return e.getFile() + ": already exists, where a folder or a new file was to be made";
+        }
+        if (e instanceof NotDirectoryException) {
+            return e.getFile() + ": not a folder";
+        }
+        return e.getFile() + ": " + (e.getReason() == null ? "cannot be used" : e.getReason());
     }
 
     /** The server logs its progress; the other commands print only their results (and warnings). */

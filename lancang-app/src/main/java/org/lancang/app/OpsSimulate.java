@@ -2,7 +2,9 @@ package org.lancang.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.lancang.errors.InvalidInput;
 import org.lancang.operations.DayGraph;
 import org.lancang.operations.DaySimulator;
 import org.lancang.operations.DispatchRules;
@@ -97,6 +100,15 @@ final class OpsSimulate implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter say = spec.commandLine().getOut();
+        if (speedup < 0) {
+            throw new InvalidInput("--speedup", "must be 0 or more");
+        }
+        if (server != null) {
+            URI url = serverUrl();
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                throw new InvalidInput("--server", "'" + server + "' is no http(s) URL, e.g. http://localhost:8080");
+            }
+        }
         boolean fromFile = disturbances != null && !"none".equalsIgnoreCase(disturbances);
         boolean all =
                 networks != null && networks.size() == 1 && networks.get(0).equalsIgnoreCase("all");
@@ -160,7 +172,12 @@ final class OpsSimulate implements Callable<Integer> {
         }
         int sent = 0;
         long started = System.nanoTime();
-        Instant simulatedStart = serverNow();
+        Instant simulatedStart;
+        try {
+            simulatedStart = serverNow();
+        } catch (ConnectException e) {
+            throw new InvalidInput("--server", "nothing answers at " + server);
+        }
         double serverRate = serverRate();
         if (speedup > 0 && serverRate < speedup) {
             say.printf(
@@ -202,6 +219,14 @@ final class OpsSimulate implements Callable<Integer> {
 
     private static String fmt(double rate) {
         return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+
+    private URI serverUrl() {
+        try {
+            return new URI(server);
+        } catch (URISyntaxException e) {
+            throw new InvalidInput("--server", "'" + server + "' is no http(s) URL, e.g. http://localhost:8080");
+        }
     }
 
     private double serverRate() throws Exception {

@@ -1,5 +1,6 @@
 package org.lancang.app;
 
+import java.net.BindException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.lancang.data.DataFiles;
+import org.lancang.errors.InvalidInput;
 import org.lancang.store.Platform;
 import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.operations.ServerClock;
@@ -76,16 +78,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // refused before the database starts: a minute of start-up ending in a stack trace helps no one
+        if (port < 0 || port > 65535) {
+            throw new InvalidInput("--port", "'" + port + "' is no TCP port: 0 to 65535 (0 for any free one)");
+        }
+        if (outboxRetentionDays < 1) {
+            throw new InvalidInput("--outbox-retention-days", "must be 1 or more");
+        }
         List<DataFiles> folders = NetworkFolders.serve(networks, "--network");
         Platform platform = Platform.start(
                 database.config(true),
                 folders.get(0),
                 List.copyOf(folders.subList(1, folders.size())),
                 ServerClock.fromEnvironment());
-        if (outboxRetentionDays < 1) {
-            platform.close();
-            throw new IllegalArgumentException("--outbox-retention-days must be 1 or more");
-        }
         platform.tracking().allowHosts(webhookAllowHosts == null ? Set.of() : Set.copyOf(webhookAllowHosts));
         platform.tracking().keepDelivered(Duration.ofDays(outboxRetentionDays), Duration.ofMinutes(10));
         WebServer server;
@@ -103,6 +108,10 @@ final class ServeCommand implements Callable<Integer> {
                                             .collect(Collectors.toSet())));
         } catch (RuntimeException e) {
             platform.close();
+            if (boundElsewhere(e)) {
+                throw new InvalidInput(
+                        "--port", "port " + port + " on " + host + " is in use: stop what holds it or choose another");
+            }
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -156,5 +165,15 @@ final class ServeCommand implements Callable<Integer> {
         return platform.users()
                 .signIn(FEED_ACCOUNT, password, UserService.TokenKind.API)
                 .orElseThrow();
+    }
+
+    /** The web server could not listen because something else already does (however the server wraps it). */
+    private static boolean boundElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -168,6 +168,12 @@ public final class Tariffs {
         if (items.isEmpty()) {
             throw new InvalidInput("items", "needs at least one box or wagon");
         }
+        for (int i = 0; i < items.size(); i++) {
+            // a count below one would be charged as a negative sum: a refund no one asked for
+            if (items.get(i).count() < 1) {
+                throw new InvalidInput("items[" + i + "].count", "must be 1 or more");
+            }
+        }
         List<SectionCharge> sections = new ArrayList<>();
         Map<Currency, Money> total = new TreeMap<>();
         for (Currency c : quoted) {

@@ -1,6 +1,7 @@
 package org.lancang.freight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
@@ -20,6 +22,24 @@ class TariffsTest {
     static final ReferenceFiles FILES = ReferenceFiles.chinaLaos();
     static final Network NETWORK = ReferenceData.parse(FILES).network();
     static final FreightData FREIGHT = FreightData.parse(NETWORK, WorldCurrencies.TABLE, FILES);
+
+    @Test
+    void aCountOfNoBoxOrLessIsRefusedNamingTheItemNotQuotedAsANegativeSum() {
+        for (int count : new int[] {0, -2}) {
+            InvalidInput refused = catchThrowableOfType(
+                    () -> FREIGHT.tariffs()
+                            .quote(
+                                    NETWORK,
+                                    "YHE",
+                                    "VTS",
+                                    List.of(
+                                            new Tariffs.Item(EquipmentKind.REEFER_40, 1, 0),
+                                            new Tariffs.Item(EquipmentKind.BOX_40, count, 0))),
+                    InvalidInput.class);
+            assertThat(refused).as("count " + count).isNotNull();
+            assertThat(refused.field()).isEqualTo("items[1].count");
+        }
+    }
 
     @Test
     void eachSectionIsChargedByItsCarrierAndTheTotalIsTheirSumInEachCurrency() {
