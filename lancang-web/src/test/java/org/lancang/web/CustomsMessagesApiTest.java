@@ -5,17 +5,13 @@ import static org.lancang.web.FreightApiTest.refused;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.customs.CargoReport;
-import org.lancang.store.testing.TestClock;
-import org.lancang.store.testing.TestNetworkFolder;
 
 /**
  * Issue 19, the advance cargo data delivered to each border's customs, over HTTP: on the tiny test line F1 crosses
@@ -24,11 +20,10 @@ import org.lancang.store.testing.TestNetworkFolder;
  * makes the next submission an amendment: the next version, naming the first message, the first left as it went out.
  */
 class CustomsMessagesApiTest {
-    static final String TINY = EveryBorderCustomsApiTest.TINY;
     static final String BASE = "/api/freight/customs/messages";
-    static final TestClock CLOCK = TestClock.at("2026-12-09T00:00:00Z");
     static final LocalDate DAY = LocalDate.parse("2026-12-11");
 
+    static TinyCustoms tiny;
     static TestServer server;
     static String shipper;
     static String office;
@@ -37,27 +32,17 @@ class CustomsMessagesApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withOthers(List.of(TestNetworkFolder.tinyWithFreight()), CLOCK);
-        String admin = server.adminToken();
-        FreightApiTest.user(server, admin, "msg.shipper", "SHIPPER");
-        FreightApiTest.user(server, admin, "msg.office", "FREIGHT_OFFICE");
-        FreightApiTest.user(server, admin, "msg.xa", "CUSTOMS");
-        FreightApiTest.user(server, admin, "msg.xb", "CUSTOMS");
-        ok(server.putJson("/api/freight/customs/officers/msg.xa", admin, "{\"country\":\"XA\"}"), 200);
-        ok(server.putJson("/api/freight/customs/officers/msg.xb", admin, "{\"country\":\"XB\"}"), 200);
-        CLOCK.set(DAY.atStartOfDay()
-                .toInstant(ZoneOffset.UTC)
-                .minus(Duration.ofHours(12))
-                .toString());
-        shipper = server.token("msg.shipper", "password of msg.shipper");
-        office = server.token("msg.office", "password of msg.office");
-        atlantis = server.token("msg.xa", "password of msg.xa");
-        borduria = server.token("msg.xb", "password of msg.xb");
+        tiny = TinyCustoms.start("msg", DAY);
+        server = tiny.server;
+        shipper = tiny.shipper;
+        office = tiny.office;
+        atlantis = tiny.officer("XA");
+        borduria = tiny.officer("XB");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        tiny.close();
     }
 
     static JsonNode submit(String border) {
@@ -110,7 +95,7 @@ class CustomsMessagesApiTest {
         for (JsonNode m : all) {
             assertThat(m.get("version").asInt()).isEqualTo(1);
             assertThat(m.get("amends").isNull()).isTrue();
-            assertThat(m.get("network").asText()).isEqualTo(TINY);
+            assertThat(m.get("network").asText()).isEqualTo(TinyCustoms.NETWORK);
             assertThat(texts(m.get("consignments"))).containsExactly(first);
         }
         String v1 = "F1-" + date + "-QAB-V1";

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.store.testing.TestClock;
-import org.lancang.store.testing.TestNetworkFolder;
 
 /**
  * Issue 19, the dispatcher's view of one train held at two borders: on the tiny line F1 is declared at QXAB (Atlantis's
@@ -25,42 +21,23 @@ import org.lancang.store.testing.TestNetworkFolder;
  * takes away its own marker only.
  */
 class EveryBorderHoldsDiagramApiTest {
-    static final String TINY = EveryBorderCustomsApiTest.TINY;
-    static final TestClock CLOCK = TestClock.at("2026-12-09T00:00:00Z");
+    static final String TINY = TinyCustoms.NETWORK;
     static final LocalDate DAY = LocalDate.parse("2026-12-12");
 
+    static TinyCustoms tiny;
     static TestServer server;
-    static String shipper;
-    static String office;
     static String dispatcher;
-    static String atlantis;
-    static String borduria;
 
     @BeforeAll
     static void start() {
-        server = TestServer.withOthers(List.of(TestNetworkFolder.tinyWithFreight()), CLOCK);
-        String admin = server.adminToken();
-        FreightApiTest.user(server, admin, "two.shipper", "SHIPPER");
-        FreightApiTest.user(server, admin, "two.office", "FREIGHT_OFFICE");
-        FreightApiTest.user(server, admin, "two.dispatcher", "DISPATCHER");
-        FreightApiTest.user(server, admin, "two.xa", "CUSTOMS");
-        FreightApiTest.user(server, admin, "two.xb", "CUSTOMS");
-        ok(server.putJson("/api/freight/customs/officers/two.xa", admin, "{\"country\":\"XA\"}"), 200);
-        ok(server.putJson("/api/freight/customs/officers/two.xb", admin, "{\"country\":\"XB\"}"), 200);
-        CLOCK.set(DAY.atStartOfDay()
-                .toInstant(ZoneOffset.UTC)
-                .minus(Duration.ofHours(12))
-                .toString());
-        shipper = server.token("two.shipper", "password of two.shipper");
-        office = server.token("two.office", "password of two.office");
-        dispatcher = server.token("two.dispatcher", "password of two.dispatcher");
-        atlantis = server.token("two.xa", "password of two.xa");
-        borduria = server.token("two.xb", "password of two.xb");
+        tiny = TinyCustoms.start("two", DAY);
+        server = tiny.server;
+        dispatcher = tiny.dispatcher;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        tiny.close();
     }
 
     static void decide(String officer, String number, String state) {
@@ -100,23 +77,24 @@ class EveryBorderHoldsDiagramApiTest {
 
     @Test
     void oneTrainHeldAtTwoBordersHasAMarkerAtEachUntilThatBorderReleases() {
-        String number = EveryBorderCustomsApiTest.consignment(server, shipper, DAY);
+        String number = EveryBorderCustomsApiTest.consignment(server, tiny.shipper, DAY);
         for (String border : List.of("QXAB", "QXBC")) {
             ok(
-                    server.postJson("/api/freight/manifests/F1/submit?date=" + DAY + "&border=" + border, office, "{}"),
+                    server.postJson(
+                            "/api/freight/manifests/F1/submit?date=" + DAY + "&border=" + border, tiny.office, "{}"),
                     200);
         }
-        decide(atlantis, number, "ACCEPTED");
-        decide(borduria, number, "ACCEPTED");
+        decide(tiny.officer("XA"), number, "ACCEPTED");
+        decide(tiny.officer("XB"), number, "ACCEPTED");
         assertThat(holds()).containsExactlyInAnyOrder("QAB open", "QBC open");
         assertThat(markedPoints()).containsExactlyInAnyOrder("QAB", "QBC");
 
         // Borduria releases first: only Atlantis's hold is left, at Abri
-        decide(borduria, number, "RELEASED");
+        decide(tiny.officer("XB"), number, "RELEASED");
         assertThat(holds()).containsExactlyInAnyOrder("QAB open", "QBC released");
         assertThat(markedPoints()).containsExactly("QAB");
 
-        decide(atlantis, number, "RELEASED");
+        decide(tiny.officer("XA"), number, "RELEASED");
         assertThat(holds()).containsExactlyInAnyOrder("QAB released", "QBC released");
         assertThat(markedPoints()).isEmpty();
     }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.store.testing.TestClock;
-import org.lancang.store.testing.TestNetworkFolder;
 import org.openqa.selenium.By;
 
 /**
@@ -22,27 +18,17 @@ import org.openqa.selenium.By;
  * own country, control station and state.
  */
 class EveryBorderTrackingBrowserTest {
-    static final String TINY = EveryBorderCustomsApiTest.TINY;
-    static final TestClock CLOCK = TestClock.at("2026-12-09T00:00:00Z");
+    static final String TINY = TinyCustoms.NETWORK;
     static final LocalDate DAY = LocalDate.parse("2026-12-13");
 
+    static TinyCustoms tiny;
     static TestServer server;
     static BrowserSupport b;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.withOthers(List.of(TestNetworkFolder.tinyWithFreight()), CLOCK);
-        String admin = server.adminToken();
-        FreightApiTest.user(server, admin, "trk.shipper", "SHIPPER");
-        FreightApiTest.user(server, admin, "trk.office", "FREIGHT_OFFICE");
-        FreightApiTest.user(server, admin, "trk.xa", "CUSTOMS");
-        FreightApiTest.user(server, admin, "trk.xb", "CUSTOMS");
-        ok(server.putJson("/api/freight/customs/officers/trk.xa", admin, "{\"country\":\"XA\"}"), 200);
-        ok(server.putJson("/api/freight/customs/officers/trk.xb", admin, "{\"country\":\"XB\"}"), 200);
-        CLOCK.set(DAY.atStartOfDay()
-                .toInstant(ZoneOffset.UTC)
-                .minus(Duration.ofHours(12))
-                .toString());
+        tiny = TinyCustoms.start("trk", DAY);
+        server = tiny.server;
         b = new BrowserSupport(server, 1280, 1200);
     }
 
@@ -53,8 +39,8 @@ class EveryBorderTrackingBrowserTest {
 
     @Test
     void theTrackingPageListsBothBordersOfTheLineWithTheirOwnStates() {
-        String shipper = server.token("trk.shipper", "password of trk.shipper");
-        String office = server.token("trk.office", "password of trk.office");
+        String shipper = tiny.shipper;
+        String office = tiny.office;
         String number = EveryBorderCustomsApiTest.consignment(server, shipper, DAY);
         for (String border : List.of("QXAB", "QXBC")) {
             ok(
@@ -63,14 +49,12 @@ class EveryBorderTrackingBrowserTest {
         }
         ok(
                 server.postJson(
-                        "/api/freight/customs/" + number + "/decision",
-                        server.token("trk.xa", "password of trk.xa"),
-                        "{\"state\":\"RELEASED\"}"),
+                        "/api/freight/customs/" + number + "/decision", tiny.officer("XA"), "{\"state\":\"RELEASED\"}"),
                 200);
         ok(
                 server.postJson(
                         "/api/freight/customs/" + number + "/decision",
-                        server.token("trk.xb", "password of trk.xb"),
+                        tiny.officer("XB"),
                         "{\"state\":\"HELD\",\"reason\":\"seal to be checked\"}"),
                 200);
         String bookingId = null;
@@ -82,7 +66,7 @@ class EveryBorderTrackingBrowserTest {
         assertThat(bookingId).isNotNull();
 
         b.fresh();
-        b.signIn("trk.shipper", "password of trk.shipper", "/tracking.html?booking=" + bookingId);
+        b.signIn("trk.shipper", TinyCustoms.password("trk.shipper"), "/tracking.html?booking=" + bookingId);
         b.wait.until(d -> d.getCurrentUrl().contains("/tracking.html"));
         b.until(
                 d -> d.findElements(By.cssSelector("#customs li")).stream()

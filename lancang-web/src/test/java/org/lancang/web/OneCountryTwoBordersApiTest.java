@@ -5,16 +5,12 @@ import static org.lancang.web.FreightApiTest.refused;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lancang.store.testing.TestClock;
-import org.lancang.store.testing.TestNetworkFolder;
 
 /**
  * Issue 19, one country's customs at two borders of one consignment, over HTTP. The tiny line with its freight
@@ -24,10 +20,10 @@ import org.lancang.store.testing.TestNetworkFolder;
  * all or none; each border's hold goes with its own release only.
  */
 class OneCountryTwoBordersApiTest {
-    static final String TINY = EveryBorderCustomsApiTest.TINY;
-    static final TestClock CLOCK = TestClock.at("2026-12-09T00:00:00Z");
+    static final String TINY = TinyCustoms.NETWORK;
     static final LocalDate DAY = LocalDate.parse("2026-12-14");
 
+    static TinyCustoms tiny;
     static TestServer server;
     static String shipper;
     static String office;
@@ -36,27 +32,17 @@ class OneCountryTwoBordersApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withOthers(List.of(TestNetworkFolder.tinyWithFreight()), CLOCK);
-        String admin = server.adminToken();
-        FreightApiTest.user(server, admin, "two.shipper", "SHIPPER");
-        FreightApiTest.user(server, admin, "two.office", "FREIGHT_OFFICE");
-        FreightApiTest.user(server, admin, "two.xb", "CUSTOMS");
-        FreightApiTest.user(server, admin, "two.xc", "CUSTOMS");
-        ok(server.putJson("/api/freight/customs/officers/two.xb", admin, "{\"country\":\"XB\"}"), 200);
-        ok(server.putJson("/api/freight/customs/officers/two.xc", admin, "{\"country\":\"XC\"}"), 200);
-        CLOCK.set(DAY.atStartOfDay()
-                .toInstant(ZoneOffset.UTC)
-                .minus(Duration.ofHours(12))
-                .toString());
-        shipper = server.token("two.shipper", "password of two.shipper");
-        office = server.token("two.office", "password of two.office");
-        borduria = server.token("two.xb", "password of two.xb");
-        syldavia = server.token("two.xc", "password of two.xc");
+        tiny = TinyCustoms.start("one", DAY);
+        server = tiny.server;
+        shipper = tiny.shipper;
+        office = tiny.office;
+        borduria = tiny.officer("XB");
+        syldavia = tiny.officer("XC");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        tiny.close();
     }
 
     /** A box on F3 (slot TF-D, Dova → Aldo) with its note: its consignment number. */

@@ -220,19 +220,8 @@ public final class CustomsRoutes {
     private List<Message> messages(Context ctx) {
         Scope scope = scope(ctx);
         Params p = Params.of(ctx);
-        long after = p.text("after")
-                .map(t -> {
-                    try {
-                        return Long.parseLong(t);
-                    } catch (NumberFormatException e) {
-                        throw new InvalidInput("after", "must be a whole number (a seq)");
-                    }
-                })
-                .orElse(0L);
+        long after = p.seq("after");
         int limit = p.wholeNumber("limit", 100);
-        if (after < 0) {
-            throw new InvalidInput("after", "must be 0 or more");
-        }
         if (limit < 1 || limit > 1000) {
             throw new InvalidInput("limit", "must be 1 … 1000");
         }
