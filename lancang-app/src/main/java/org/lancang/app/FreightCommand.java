@@ -13,6 +13,7 @@ import org.lancang.freight.PathAsk;
 import org.lancang.freight.Tariffs;
 import org.lancang.money.Money;
 import org.lancang.store.Platform;
+import org.lancang.store.customs.CustomsRecords;
 import org.lancang.store.freight.FreightRecords;
 import org.lancang.store.freight.FreightService;
 import org.lancang.timetable.StopRequest;
@@ -21,12 +22,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lancang freight slots|request|quote} (issue 17). */
+/** {@code lancang freight slots|request|quote} (issue 17), {@code customs-messages} (issue 19). */
 @Command(
         name = "freight",
         mixinStandardHelpOptions = true,
         description = "Freight: the slot catalogue, ad-hoc path requests, quotes.",
-        subcommands = {FreightCommand.Slots.class, FreightCommand.Request.class, FreightCommand.Quote.class})
+        subcommands = {
+            FreightCommand.Slots.class,
+            FreightCommand.Request.class,
+            FreightCommand.Quote.class,
+            FreightCommand.CustomsMessages.class
+        })
 final class FreightCommand extends CommandGroup {
 
     @Command(
@@ -228,6 +234,57 @@ final class FreightCommand extends CommandGroup {
                 throw new InvalidInput("--item", "'" + item + "': give KIND:COUNT with a COUNT of 1 or more");
             }
             return new Tariffs.Item(kind, count, 0);
+        }
+    }
+
+    @Command(
+            name = "customs-messages",
+            mixinStandardHelpOptions = true,
+            description = "The advance cargo data as sent to each border's customs (CUSCAR), one message a line in the"
+                    + " order committed; --seq prints one message's UN/EDIFACT text.")
+    static final class CustomsMessages extends PlatformCommand {
+        @Option(names = "--after", defaultValue = "0", description = "only messages after this seq (default 0)")
+        long after;
+
+        @Option(names = "--country", description = "only those to this country's customs (e.g. LA)")
+        String country;
+
+        @Option(names = "--network", description = "only this network's (default every network's)")
+        String network;
+
+        @Option(names = "--seq", description = "print this message's UN/EDIFACT text instead")
+        Long seq;
+
+        @Override
+        int run(Platform platform, PrintWriter out) {
+            var customs = platform.networkCustoms();
+            if (seq != null) {
+                out.print(customs.home().message(seq).body());
+                out.println();
+                return 0;
+            }
+            String code =
+                    network == null ? null : customs.named(network, "network").networkCode();
+            String receiver = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+            for (CustomsRecords.Message m : customs.home().messages(receiver, code, after, 1000)) {
+                out.printf(
+                        Locale.ROOT,
+                        "%d  %s v%d%s  to %s customs at %s (%s, %s)  %s %s  %d consignment(s)  sent %s by %s%n",
+                        m.seq(),
+                        m.reference(),
+                        m.version(),
+                        m.original() == null ? "" : " amends " + m.original(),
+                        m.receiver(),
+                        m.control(),
+                        m.border(),
+                        m.network(),
+                        m.train(),
+                        m.serviceDate(),
+                        m.consignments().size(),
+                        m.createdAt(),
+                        m.sentBy());
+            }
+            return 0;
         }
     }
 }

@@ -58,6 +58,23 @@ class FreightCommandTest {
         assertThat(heavy.out()).contains("NO_PATH").contains("GRADIENT").contains("cannot start");
     }
 
+    /**
+     * {@code customs-messages}: a fresh database has sent nothing (the messages themselves are tested over HTTP by
+     * CustomsMessagesApiTest); an unknown message or network is refused with exit code 2, saying which.
+     */
+    @Test
+    void customsMessagesListsWhatWasSentAndRefusesAnUnknownOne() {
+        CommandLineTest.Run none = CommandLineTest.run("freight", "customs-messages", "--country", "LA");
+        assertThat(none.exitCode()).as(none.err()).isZero();
+        assertThat(none.out()).isBlank();
+        CommandLineTest.Run unknown = CommandLineTest.run("freight", "customs-messages", "--seq", "999999");
+        assertThat(unknown.exitCode()).as(unknown.out()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no customs message 999999");
+        CommandLineTest.Run nowhere = CommandLineTest.run("freight", "customs-messages", "--network", "nowhere");
+        assertThat(nowhere.exitCode()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("nowhere");
+    }
+
     @Test
     void aQuoteGivesEachSectionAndTheTotals() {
         CommandLineTest.Run q =

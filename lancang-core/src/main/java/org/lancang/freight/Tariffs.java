@@ -175,9 +175,10 @@ public final class Tariffs {
             }
         }
         List<SectionCharge> sections = new ArrayList<>();
-        Map<Currency, Money> total = new TreeMap<>();
+        // each total is the exact sum of the sections' conversions, rounded once (as fares are, ADR 0025 and 0030)
+        Map<Currency, BigDecimal> exact = new TreeMap<>();
         for (Currency c : quoted) {
-            total.put(c, Money.zero(c));
+            exact.put(c, BigDecimal.ZERO);
         }
         for (Stretch stretch : stretches(network, way)) {
             List<Rate> carrierRates = stretch.rates();
@@ -199,13 +200,14 @@ public final class Tariffs {
             Money amount = money(sum, carrierRates.get(0).currency());
             Map<Currency, Money> converted = new TreeMap<>();
             for (Currency c : quoted) {
-                Money m = convert(amount, c);
-                converted.put(c, m);
-                total.put(c, total.get(c).plus(m));
+                converted.put(c, convert(amount, c));
+                exact.merge(c, exchange.exact(amount, c), BigDecimal::add);
             }
             sections.add(new SectionCharge(
                     stretch.carrier(), stretch.from(), stretch.to(), Math.round(km * 10) / 10.0, amount, converted));
         }
+        Map<Currency, Money> total = new TreeMap<>();
+        exact.forEach((c, sum) -> total.put(c, Money.rounded(sum, c)));
         return new Quote(sections, total, exchange.rates());
     }
 

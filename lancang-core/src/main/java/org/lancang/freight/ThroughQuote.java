@@ -1,5 +1,6 @@
 package org.lancang.freight;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +80,13 @@ public record ThroughQuote(
                     "is the transshipment yard itself: quote the other network's leg with POST /api/freight/quote");
         }
         ExchangeRates rates = rates(first.tariffs(), second.tariffs());
+        // each total is the exact sum of every section's conversion, rounded once (as fares are, ADR 0025 and 0030)
+        Map<Currency, BigDecimal> exact = new TreeMap<>();
+        totalIn.forEach(c -> exact.put(c, BigDecimal.ZERO));
+        Leg a = leg(first, from, yard.otherPoint(), items, rates, exact);
+        Leg b = leg(second, yard.point(), to, items, rates, exact);
         Map<Currency, Money> total = new TreeMap<>();
-        totalIn.forEach(c -> total.put(c, Money.zero(c)));
-        Leg a = leg(first, from, yard.otherPoint(), items, rates, total);
-        Leg b = leg(second, yard.point(), to, items, rates, total);
+        exact.forEach((c, sum) -> total.put(c, Money.rounded(sum, c)));
         return new ThroughQuote(a, yard, boxes, yard.batches(boxes), yard.time(boxes), b, total, rates.rates());
     }
 
@@ -92,15 +96,14 @@ public record ThroughQuote(
             String to,
             List<Tariffs.Item> items,
             ExchangeRates rates,
-            Map<Currency, Money> total) {
+            Map<Currency, BigDecimal> exact) {
         List<Section> out = new ArrayList<>();
         for (Tariffs.SectionCharge s :
                 side.tariffs().quote(side.network(), from, to, items).sections()) {
             Map<Currency, Money> converted = new TreeMap<>();
-            for (Currency c : total.keySet()) {
-                Money m = rates.convert(s.amount(), c);
-                converted.put(c, m);
-                total.put(c, total.get(c).plus(m));
+            for (Currency c : exact.keySet()) {
+                converted.put(c, rates.convert(s.amount(), c));
+                exact.merge(c, rates.exact(s.amount(), c), BigDecimal::add);
             }
             out.add(new Section(s.carrier(), s.from(), s.to(), s.tariffKm(), s.amount(), converted));
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
+import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
@@ -42,7 +43,7 @@ class TariffsTest {
     }
 
     @Test
-    void eachSectionIsChargedByItsCarrierAndTheTotalIsTheirSumInEachCurrency() {
+    void eachSectionIsChargedByItsCarrierAndTheTotalIsTheirExactSumRoundedOnceInEachCurrency() {
         Tariffs t = FREIGHT.tariffs();
         Tariffs.Quote q = t.quote(NETWORK, "VTS", "YHE", List.of(new Tariffs.Item(EquipmentKind.REEFER_40, 40, 25)));
         assertThat(q.sections()).hasSize(2);
@@ -76,12 +77,14 @@ class TariffsTest {
         Set<Currency> currencies = new HashSet<>();
         q.sections().forEach(s -> currencies.add(s.amount().currency()));
         assertThat(currencies).as("each carrier in its own currency").hasSize(2);
+        // each total is the exact sum of the sections' conversions rounded once, not the sum of rounded conversions
+        ExchangeRates rates = new ExchangeRates(t.exchangeRates());
         for (Currency c : q.total().keySet()) {
-            Money sum = Money.zero(c);
+            BigDecimal exact = BigDecimal.ZERO;
             for (Tariffs.SectionCharge s : q.sections()) {
-                sum = sum.plus(s.converted().get(c));
+                exact = exact.add(rates.exact(s.amount(), c));
             }
-            assertThat(q.total().get(c)).isEqualTo(sum);
+            assertThat(q.total().get(c)).isEqualTo(Money.rounded(exact, c));
         }
         assertThat(border).isPositive();
     }

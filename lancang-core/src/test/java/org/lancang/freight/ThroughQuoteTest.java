@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
 import org.lancang.errors.InvalidInput;
 import org.lancang.money.Currency;
+import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
@@ -97,7 +99,7 @@ class ThroughQuoteTest {
     }
 
     @Test
-    void kunmingToBangkokIsTwoLegsOfThreeCarriersAndTheTotalIsTheirSum() {
+    void kunmingToBangkokIsTwoLegsOfThreeCarriersAndTheTotalIsTheirExactSumRoundedOnce() {
         ThroughQuote q = quote("YHE", "KTW", List.of(new Tariffs.Item(EquipmentKind.REEFER_40, 40, 22)));
         assertThat(q.carriers()).containsExactly("CR_KUNMING", "LCR", "SRT");
         assertThat(q.first().to()).isEqualTo(YARD.otherPoint());
@@ -117,14 +119,16 @@ class ThroughQuoteTest {
             assertThat(s.carrier()).isEqualTo("SRT");
             assertThat(s.amount().currency()).isEqualTo(WorldCurrencies.THB);
         });
+        // each total is the exact sum of every section's conversion rounded once, at the quote's own rates
+        ExchangeRates rates = new ExchangeRates(q.rates());
         for (Currency c : ALL) {
-            Money sum = Money.zero(c);
+            BigDecimal exact = BigDecimal.ZERO;
             for (ThroughQuote.Leg leg : List.of(q.first(), q.second())) {
                 for (ThroughQuote.Section s : leg.sections()) {
-                    sum = sum.plus(s.converted().get(c));
+                    exact = exact.add(rates.exact(s.amount(), c));
                 }
             }
-            assertThat(q.total().get(c)).as(c.code()).isEqualTo(sum);
+            assertThat(q.total().get(c)).as(c.code()).isEqualTo(Money.rounded(exact, c));
         }
     }
 

@@ -37,4 +37,29 @@ public final class CustomsRecords {
      * train is held there and when the forecast has it leave.
      */
     public record BoardRow(AdvanceData.Manifest manifest, boolean held, String holdReason, Instant forecastDeparture) {}
+
+    /**
+     * A train's advance data as sent to one border's customs (the customs message outbox): the receiving country, the
+     * version (1 the first, then each amendment) and, for an amendment, the first message's reference; the consignment
+     * numbers declared and the UN/EDIFACT CUSCAR text as it went out.
+     */
+    public record Message(
+            long seq,
+            String network,
+            String train,
+            LocalDate serviceDate,
+            String border,
+            String control,
+            String receiver,
+            int version,
+            String reference,
+            String original,
+            List<String> consignments,
+            String body,
+            String sentBy,
+            Instant createdAt) {
+        public Message {
+            consignments = List.copyOf(consignments);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.lancang.store.customs;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ import org.lancang.operations.DepartureHold;
 import org.lancang.operations.TrainForecast;
 import org.lancang.store.customs.CustomsRecords.BoardRow;
 import org.lancang.store.customs.CustomsRecords.Decision;
+import org.lancang.store.customs.CustomsRecords.Message;
 import org.lancang.store.customs.CustomsRecords.Release;
 import org.lancang.store.customs.CustomsRecords.Step;
 import org.lancang.store.freight.FreightRecords.Booking;
@@ -54,6 +57,11 @@ import org.lancang.timetable.ScheduledRun;
  * customs → operations → timetable.
  */
 public final class CustomsService {
+    /** The advisory lock key every write of a customs message takes, so that seq follows commit order. */
+    static final long MESSAGE_LOCK = 0x1A4C_0019L;
+
+    private static final CargoReport CARGO_REPORT = CargoReport.load();
+
     private final Jdbi jdbi;
     private final FreightService freight;
     private final OperationsService operations;
@@ -527,6 +535,7 @@ public final class CustomsService {
                     .bind("d", date)
                     .bind("first", first)
                     .execute();
+            send(h, m, declared(m, ready), officer, now);
             h.createUpdate("INSERT INTO customs_manifest (train, service_date, border, submitted_by, submitted_at)"
                             + " VALUES (:t, :d, :b, :u, :now) ON CONFLICT (train, service_date, border) DO UPDATE"
                             + " SET submitted_by = :u, submitted_at = :now")
@@ -539,6 +548,111 @@ public final class CustomsService {
         });
         operations.holdsChanged(date);
         return toSubmit(m.train(), date, crossing.borderCode());
+    }
+
+    /** The lines a border's customs hold once {@code ready} is sent: every one sent before, and those. */
+    private static List<AdvanceData.Line> declared(AdvanceData.Manifest m, List<AdvanceData.Line> ready) {
+        return m.lines().stream()
+                .filter(l ->
+                        ready.contains(l) || (l.complete() && l.consignment().state() != ReleaseState.DRAFT))
+                .toList();
+    }
+
+    /**
+     * Puts the border's customs message in the outbox, in the submission's transaction: the first report of the train
+     * at that border, or an amendment (the next version, naming the first) when one went out before. Earlier messages
+     * are never rewritten.
+     */
+    private void send(Handle h, AdvanceData.Manifest m, List<AdvanceData.Line> lines, String officer, Instant now) {
+        h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS locked")
+                .bind("k", MESSAGE_LOCK)
+                .mapTo(Integer.class)
+                .one();
+        Crossing crossing = m.crossing();
+        Optional<Message> last = h.createQuery("SELECT * FROM customs_message WHERE network = :n AND train = :t"
+                        + " AND service_date = :d AND border = :b ORDER BY version DESC LIMIT 1")
+                .bind("n", networkCode())
+                .bind("t", m.train())
+                .bind("d", m.serviceDate())
+                .bind("b", crossing.borderCode())
+                .map((rs, ctx) -> message(rs))
+                .findOne();
+        int version = last.map(x -> x.version() + 1).orElse(1);
+        String original = last.map(x -> x.original() != null ? x.original() : x.reference())
+                .orElse(null);
+        long seq = h.createQuery("SELECT nextval(pg_get_serial_sequence('customs_message', 'seq'))")
+                .mapTo(Long.class)
+                .one();
+        String reference = CargoReport.document(m, version);
+        String receiver = crossing.country().code();
+        String body = CARGO_REPORT.write(new CargoReport.Content(
+                "LANCANG-" + networkCode(), "CUSTOMS-" + receiver, seq, reference, original, m, lines, now));
+        h.createUpdate("INSERT INTO customs_message (seq, network, train, service_date, border, control, receiver,"
+                        + " version, reference, original, consignments, body, sent_by, created_at) VALUES (:seq, :n,"
+                        + " :t, :d, :b, :c, :r, :v, :ref, :orig, :cons, :body, :u, :now)")
+                .bind("seq", seq)
+                .bind("n", networkCode())
+                .bind("t", m.train())
+                .bind("d", m.serviceDate())
+                .bind("b", crossing.borderCode())
+                .bind("c", crossing.control().code())
+                .bind("r", receiver)
+                .bind("v", version)
+                .bind("ref", reference)
+                .bind("orig", original)
+                .bind(
+                        "cons",
+                        lines.stream()
+                                .map(l -> l.consignment().consignmentNumber())
+                                .toArray(String[]::new))
+                .bind("body", body)
+                .bind("u", officer)
+                .bind("now", at(now))
+                .execute();
+    }
+
+    private static Message message(ResultSet rs) throws SQLException {
+        return new Message(
+                rs.getLong("seq"),
+                rs.getString("network"),
+                rs.getString("train"),
+                rs.getObject("service_date", LocalDate.class),
+                rs.getString("border"),
+                rs.getString("control"),
+                rs.getString("receiver"),
+                rs.getInt("version"),
+                rs.getString("reference"),
+                rs.getString("original"),
+                List.of((String[]) rs.getArray("consignments").getArray()),
+                rs.getString("body"),
+                rs.getString("sent_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /**
+     * The customs messages after {@code after} in the order they were committed (at most {@code limit}): those for
+     * {@code receiver}'s customs (a country code; every one when null), of {@code network} (every network when null).
+     * The table is shared by every network's customs.
+     */
+    public List<Message> messages(String receiver, String network, long after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM customs_message WHERE seq > :after"
+                        + " AND (CAST(:r AS text) IS NULL OR receiver = :r)"
+                        + " AND (CAST(:n AS text) IS NULL OR network = :n) ORDER BY seq LIMIT :limit")
+                .bind("after", after)
+                .bind("r", receiver)
+                .bind("n", network)
+                .bind("limit", limit)
+                .map((rs, ctx) -> message(rs))
+                .list());
+    }
+
+    /** One customs message by its number, or {@link NotFound} naming {@code seq}. */
+    public Message message(long seq) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM customs_message WHERE seq = :s")
+                .bind("s", seq)
+                .map((rs, ctx) -> message(rs))
+                .findOne()
+                .orElseThrow(() -> new NotFound("seq", "no customs message " + seq)));
     }
 
     // ---------------------------------------------------------------- decisions

@@ -74,8 +74,9 @@ public final class TestNetworkFolder implements DataFiles {
 
     /**
      * Aldo – Klow, three countries and two borders (QXAB, QXBC), with a container train each way and customs rules
-     * holding a lead time per border: the tiny folder with the rows of {@code tiny-freight} after its own (a file only
-     * {@code tiny-freight} has is added).
+     * holding a lead time per border, and past Klow a third border (QXCB) back into Borduria at Dova, where F3 starts
+     * north and meets Borduria's controls twice: the tiny folder with the rows of {@code tiny-freight} after its own (a
+     * file only {@code tiny-freight} has is added).
      */
     public static TestNetworkFolder tinyWithFreight() {
         return new TestNetworkFolder(NETWORKS.resolve("tiny"), NETWORKS.resolve("tiny-freight"), Map.of());

@@ -1,12 +1,17 @@
 package org.lancang.web.customs;
 
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.lancang.customs.ReleaseState;
 import org.lancang.errors.Clash;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.NotFound;
+import org.lancang.store.customs.CargoReport;
 import org.lancang.store.customs.CustomsRecords.Decision;
+import org.lancang.store.customs.CustomsRecords.Message;
 import org.lancang.store.customs.CustomsRecords.Release;
 import org.lancang.store.customs.CustomsService;
 import org.lancang.store.customs.NetworkCustoms;
@@ -15,6 +20,7 @@ import org.lancang.store.operations.OperationsService;
 import org.lancang.users.Role;
 import org.lancang.users.User;
 import org.lancang.web.customs.CustomsViews.BoardRowView;
+import org.lancang.web.customs.CustomsViews.CustomsMessageView;
 import org.lancang.web.customs.CustomsViews.HoldView;
 import org.lancang.web.customs.CustomsViews.ManifestView;
 import org.lancang.web.customs.CustomsViews.OfficerView;
@@ -125,6 +131,29 @@ public final class CustomsRoutes {
                         .body(ImportInput.class)
                         .returns(TypeRef.listOf(ReleaseView.class))
                         .handle(this::importDecisions),
+                Endpoint.get(base + "/messages")
+                        .access(Access.roles(Role.FREIGHT_OFFICE, Role.CUSTOMS))
+                        .tag("customs")
+                        .summary("The advance cargo data as sent to each border's customs, in the order the messages"
+                                + " were committed (poll with after = the last seq seen): customs see the messages to"
+                                + " their country, the freight office every one; an amendment has the next version and"
+                                + " names the first message (amends)")
+                        .query("after", false, "only messages after this seq (default 0)")
+                        .query("limit", false, "at most so many (1 … 1000, default 100)")
+                        .query("network", false, "one network's messages (default every network's)")
+                        .returns(TypeRef.listOf(CustomsMessageView.class))
+                        .handle(ctx -> ctx.json(messages(ctx).stream()
+                                .map(CustomsMessageView::of)
+                                .toList())),
+                Endpoint.get(base + "/messages/{seq}")
+                        .access(Access.roles(Role.FREIGHT_OFFICE, Role.CUSTOMS))
+                        .tag("customs")
+                        .summary("One customs message as it was sent: a UN/EDIFACT CUSCAR interchange"
+                                + " (application/edifact)")
+                        .pathParam("seq", "the message's seq")
+                        .returns(String.class, CargoReport.MEDIA_TYPE)
+                        .handle(ctx -> ctx.contentType(CargoReport.MEDIA_TYPE + "; charset=utf-8")
+                                .result(message(ctx).body().getBytes(StandardCharsets.UTF_8))),
                 Endpoint.put(base + "/officers/{username}")
                         .access(Access.roles(Role.ADMIN))
                         .tag("customs")
@@ -186,6 +215,36 @@ public final class CustomsRoutes {
                     null);
         }
         return new Scope(null, user.username());
+    }
+
+    private List<Message> messages(Context ctx) {
+        Scope scope = scope(ctx);
+        Params p = Params.of(ctx);
+        long after = p.seq("after");
+        int limit = p.wholeNumber("limit", 100);
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInput("limit", "must be 1 … 1000");
+        }
+        String network = p.network() == null
+                ? null
+                : customs.named(p.network(), "network").networkCode();
+        return customs.home().messages(scope.country(), network, after, limit);
+    }
+
+    /** One message, to the freight office or to the customs it was sent to (else 404: it is not theirs to see). */
+    private Message message(Context ctx) {
+        Scope scope = scope(ctx);
+        long seq;
+        try {
+            seq = Long.parseLong(ctx.pathParam("seq").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("seq", "must be a whole number");
+        }
+        Message m = customs.home().message(seq);
+        if (scope.country() != null && !scope.country().equals(m.receiver())) {
+            throw new NotFound("seq", "no customs message " + seq + " to " + scope.country() + " customs");
+        }
+        return m;
     }
 
     private List<ManifestView> manifests(Context ctx) {

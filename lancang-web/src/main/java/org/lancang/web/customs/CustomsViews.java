@@ -270,4 +270,41 @@ public final class CustomsViews {
     }
 
     public record OfficerView(String username, String country) {}
+
+    /**
+     * A customs message as a receiver polls it: which train, date and border it declares, to which customs (the
+     * country), its version (1, then each amendment) and the first message's reference for an amendment, the
+     * consignments it declares; the UN/EDIFACT text is at {@code GET /api/freight/customs/messages/{seq}}.
+     */
+    public record CustomsMessageView(
+            long seq,
+            String network,
+            String train,
+            LocalDate serviceDate,
+            String border,
+            String control,
+            String receiver,
+            int version,
+            String reference,
+            String amends,
+            List<String> consignments,
+            String sentBy,
+            Instant sentAt) {
+        static CustomsMessageView of(CustomsRecords.Message m) {
+            return new CustomsMessageView(
+                    m.seq(),
+                    m.network(),
+                    m.train(),
+                    m.serviceDate(),
+                    m.border(),
+                    m.control(),
+                    m.receiver(),
+                    m.version(),
+                    m.reference(),
+                    m.original(),
+                    m.consignments(),
+                    m.sentBy(),
+                    m.createdAt());
+        }
+    }
 }

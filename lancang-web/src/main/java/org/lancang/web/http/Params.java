@@ -132,6 +132,28 @@ public final class Params {
         });
     }
 
+    /**
+     * A position in a feed read in commit order ({@code after} = the last {@code seq} seen), 0 when absent; refused
+     * naming the parameter when it is no whole number or is negative.
+     */
+    public long seq(String name) {
+        return text(name)
+                .map(t -> {
+                    try {
+                        return Long.parseLong(t);
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInput(name, "must be a whole number (a seq)");
+                    }
+                })
+                .map(n -> {
+                    if (n < 0) {
+                        throw new InvalidInput(name, "must be 0 or more");
+                    }
+                    return n;
+                })
+                .orElse(0L);
+    }
+
     /** A whole number, or {@code otherwise} when absent. */
     public int wholeNumber(String name, int otherwise) {
         return text(name).map(t -> wholeNumber(name, t)).orElse(otherwise);

@@ -254,15 +254,7 @@ public final class TrackingRoutes {
     private List<TrackingRecords.Tracked> events(Context ctx) {
         Params p = Params.of(ctx);
         int limit = limit(p, 1000);
-        long after = p.text("after")
-                .map(t -> {
-                    try {
-                        return Long.parseLong(t);
-                    } catch (NumberFormatException e) {
-                        throw new InvalidInput("after", "must be a whole number (a seq)");
-                    }
-                })
-                .orElse(0L);
+        long after = p.seq("after");
         String booking = p.text("bookingId").orElse(null);
         String scope = shipperOrAll(ctx);
         if (booking != null) {
