@@ -206,28 +206,22 @@ public final class Platform implements AutoCloseable {
      * as for a bad file of any of them, before anything is written.
      */
     public static Platform start(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
-        return withNetworks(start(config, home, others, clock, true), home);
+        return withNetworks(start(config, home, others, clock, true));
     }
 
     /** Opens the platform for a one-shot command, serving several networks (see the {@code start} above). */
     public static Platform open(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
-        return withNetworks(start(config, home, others, clock, false), home);
+        return withNetworks(start(config, home, others, clock, false));
     }
 
     /** A platform started on home alone, and the other networks' folders it read and checked, to serve them next. */
     private record Started(Platform platform, List<OtherFiles> others) {}
 
-    private static Platform withNetworks(Started started, DataFiles homeFiles) {
+    private static Platform withNetworks(Started started) {
         Platform platform = started.platform();
         try {
             List<ServedNetwork> served = new ArrayList<>();
-            served.add(ServedNetwork.home(
-                    platform.reference,
-                    platform.operators,
-                    platform.timetable.planner(),
-                    platform.timetable::plans,
-                    homeFiles,
-                    platform.currencies));
+            served.add(platform.networks.home()); // as start made it: home's files are read once
             started.others().forEach(folder -> served.add(folder.network()));
             platform.networks = ServedNetworks.of(served);
             // every holder knows every network served, to tell one served without its feature from an unknown one
@@ -450,54 +444,55 @@ public final class Platform implements AutoCloseable {
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
             ReferenceData described = ReferenceData.parse(referenceFiles);
             MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
-            List<OtherFiles> otherFolders = null;
-            if (referenceStore.isEmpty()) {
-                // All or nothing: the network stored now wins over the files at every later start, so the first start
-                // checks every file of every network served (the timetables' trains run; what each network serves by,
-                // its joins, bridges and fares; codes and train numbers unique across the networks) before its first
-                // write; refused, it leaves the database empty and the next start takes the files as mended, a train
-                // renamed on home's side too. Checking first is the simpler of the two ways: the checks are pure and
-                // cost a second read of home's files, while one transaction would have to carry the writes every
-                // service makes through its own handles as it starts.
-                Planner filesPlanner =
-                        new Planner(described.network(), described.rollingStock(), BlockingRules.defaults());
-                List<TrainPlan> filePlans = TimetableFile.load(
-                        TimetableService.TIMETABLE_FILE,
-                        referenceFiles.read(TimetableService.TIMETABLE_FILE),
-                        filesPlanner);
-                HomeFiles checked = HomeFiles.read(referenceFiles, described.network(), currencies, maintenanceRules);
-                otherFolders = OtherFiles.readEach(
-                        others, currencies, checked.freight().codes());
-                List<ServedNetwork> served = new ArrayList<>();
-                served.add(ServedNetwork.home(
-                        described, checked.operators(), filesPlanner, () -> filePlans, referenceFiles, currencies));
-                otherFolders.forEach(folder -> served.add(folder.network()));
-                ServedNetworks.of(served);
-                referenceStore.save(described);
-                LOG.info("reference network and rolling stock loaded into the empty database");
-            } else if (server) {
+            boolean first = referenceStore.isEmpty();
+            if (!first && server) {
                 int renamed = referenceStore.refreshNames(NetworkParser.parse(referenceFiles));
                 if (renamed > 0) {
                     LOG.info("names of {} points brought up to the reference files", renamed);
                 }
             }
-            ReferenceData reference = referenceStore.load(described);
-            HomeFiles home = HomeFiles.read(referenceFiles, reference.network(), currencies, maintenanceRules);
-            if (otherFolders == null) {
-                otherFolders =
-                        OtherFiles.readEach(others, currencies, home.freight().codes());
-            }
-            Operators operators = home.operators();
+            // A first start runs on the network it stores, read from the files (a later start reads the same figures
+            // back); later starts on the stored one, which wins over the files.
+            ReferenceData reference = first ? described : referenceStore.load(described);
             Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
             // home's file goes through the load every served network's does (each train run once, a bad row refused
             // naming the file, row and train) only when the database takes it; a restart runs the stored timetable
+            List<TrainPlan> checkedPlans = first
+                    ? TimetableFile.load(
+                            TimetableService.TIMETABLE_FILE,
+                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                            planner)
+                    : null;
+            HomeFiles home = HomeFiles.read(referenceFiles, reference.network(), currencies, maintenanceRules);
+            List<OtherFiles> otherFolders =
+                    OtherFiles.readEach(others, currencies, home.freight().codes());
+            if (first) {
+                // All or nothing: the network stored now wins over the files at every later start, so the first start
+                // checks every file of every network served (the timetables' trains run; what each network serves by,
+                // its joins, bridges and fares; codes and train numbers unique across the networks) before its first
+                // write; refused, it leaves the database empty and the next start takes the files as mended, a train
+                // renamed on home's side too. Checking first is the simpler of the two ways: the checks are pure and
+                // what they read is what the platform then runs on (each file read once, each train run once, the
+                // planner keeping the runs), while one transaction would have to carry the writes every service makes
+                // through its own handles as it starts.
+                List<ServedNetwork> served = new ArrayList<>();
+                served.add(ServedNetwork.home(
+                        reference, home.operators(), planner, () -> checkedPlans, referenceFiles, currencies));
+                otherFolders.forEach(folder -> served.add(folder.network()));
+                ServedNetworks.of(served);
+                referenceStore.save(described);
+                LOG.info("reference network and rolling stock loaded into the empty database");
+            }
+            Operators operators = home.operators();
             TimetableService timetable = TimetableService.open(
                     database.jdbi(),
                     planner,
-                    () -> TimetableFile.load(
-                            TimetableService.TIMETABLE_FILE,
-                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
-                            planner));
+                    first
+                            ? () -> checkedPlans
+                            : () -> TimetableFile.load(
+                                    TimetableService.TIMETABLE_FILE,
+                                    referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                                    planner));
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
