@@ -43,7 +43,7 @@ final class FreightCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            FreightService freight = platform.networkFreight().of(network.code(platform));
+            FreightService freight = platform.networkFreight().named(network.code(platform), "--network");
             LocalDate d = date != null
                     ? date
                     : freight.now().atZone(freight.network().serviceZone()).toLocalDate();
@@ -114,7 +114,7 @@ final class FreightCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
             FreightRecords.Answered a = platform.networkFreight()
-                    .of(network.code(platform))
+                    .named(network.code(platform), "--network")
                     .request(
                             shipper,
                             new PathAsk(
@@ -190,8 +190,9 @@ final class FreightCommand extends CommandGroup {
                 list.add(new Tariffs.Item(
                         EquipmentKind.valueOf(kv[0].toUpperCase(Locale.ROOT)), Integer.parseInt(kv[1]), 0));
             }
-            Tariffs.Quote q =
-                    platform.networkFreight().of(network.code(platform)).quote(from, to, list);
+            Tariffs.Quote q = platform.networkFreight()
+                    .named(network.code(platform), "--network")
+                    .quote(from, to, list);
             for (Tariffs.SectionCharge s : q.sections()) {
                 out.printf(
                         Locale.ROOT,

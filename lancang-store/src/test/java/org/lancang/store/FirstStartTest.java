@@ -122,7 +122,8 @@ class FirstStartTest {
             assertThat(mended.networks().all())
                     .extracting(ServedNetwork::code)
                     .containsExactly("china-laos", "vientiane-bangkok", "branch");
-            assertThat(mended.networkOperations().of("branch").network()).isEqualTo("branch");
+            assertThat(mended.networkOperations().named("branch", "network").network())
+                    .isEqualTo("branch");
         }
     }
 
