@@ -51,7 +51,7 @@ final class FreightCommand extends CommandGroup {
 
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
-            FreightService freight = platform.networkFreight().of(network.code(platform));
+            FreightService freight = platform.networkFreight().named(network.code(platform), "--network");
             LocalDate d = date != null
                     ? date
                     : freight.now().atZone(freight.network().serviceZone()).toLocalDate();
@@ -122,7 +122,7 @@ final class FreightCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) throws Exception {
             FreightRecords.Answered a = platform.networkFreight()
-                    .of(network.code(platform))
+                    .named(network.code(platform), "--network")
                     .request(
                             shipper,
                             new PathAsk(
@@ -196,8 +196,9 @@ final class FreightCommand extends CommandGroup {
             for (String item : items) {
                 list.add(item(item));
             }
-            Tariffs.Quote q =
-                    platform.networkFreight().of(network.code(platform)).quote(from, to, list);
+            Tariffs.Quote q = platform.networkFreight()
+                    .named(network.code(platform), "--network")
+                    .quote(from, to, list);
             for (Tariffs.SectionCharge s : q.sections()) {
                 out.printf(
                         Locale.ROOT,

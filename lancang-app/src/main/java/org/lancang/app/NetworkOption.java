@@ -40,7 +40,7 @@ final class NetworkOption {
     ServedNetwork of(Platform platform) {
         Optional<DiskDataFiles> folder = folder();
         if (folder.isEmpty()) {
-            return platform.networks().chosen(name, "--network");
+            return platform.networks().named(name, "--network");
         }
         return platform.networks().all().stream()
                 .filter(n -> n.files() instanceof DiskDataFiles d

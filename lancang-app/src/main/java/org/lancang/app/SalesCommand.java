@@ -143,7 +143,7 @@ final class SalesCommand extends CommandGroup {
          */
         private void servesEveryNetworkBooked(Platform platform) {
             List<String> unserved = platform.sales().networksBooked().stream()
-                    .filter(n -> platform.networks().named(n).isEmpty())
+                    .filter(n -> platform.networks().find(n).isEmpty())
                     .toList();
             if (!unserved.isEmpty()) {
                 throw new InvalidInput(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lancang.errors.NotFound;
 import org.lancang.store.Platform;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.timetable.DayPlan;
@@ -196,8 +197,15 @@ final class TimetableCommand extends CommandGroup {
                         + " (default: the shortest way)")
         List<String> via = new ArrayList<>();
 
+        @Mixin
+        NetworkOption network;
+
         @Override
         int run(Platform platform, PrintWriter out) {
+            // the path is found, and added, on the network named: around its day, through its timetable changes
+            ServedNetwork served = network.of(platform);
+            TimetableChangeService changes = platform.networkChanges().named(served.code(), "--network");
+            TimetableService timetable = changes.timetable();
             List<StopRequest> stopList = new ArrayList<>();
             for (String s : stops) {
                 String[] parts = s.split(":");
@@ -206,20 +214,16 @@ final class TimetableCommand extends CommandGroup {
                         parts.length > 1 ? RuntimeRoutes.parseDwell("stops", parts[1]) : Duration.ofMinutes(2)));
             }
             String typeCode = type.toUpperCase(Locale.ROOT);
-            boolean passenger = platform.timetable()
-                    .planner()
-                    .trainType(typeCode, "type")
-                    .category()
-                    .carriesPassengers();
-            LocalDate day = earliest.atZoneSameInstant(platform.reference()
-                            .network()
+            boolean passenger =
+                    timetable.planner().trainType(typeCode, "type").category().carriesPassengers();
+            LocalDate day = earliest.atZoneSameInstant(served.network()
                             .point(from.toUpperCase(Locale.ROOT))
                             .map(p -> p.timeZone())
                             .orElse(earliest.getOffset()))
                     .toLocalDate();
             PathRequest request = new PathRequest(
                     number,
-                    platform.operators().all().stream()
+                    served.operators().all().stream()
                             .filter(o -> !o.runsTrainsIn().isEmpty())
                             .findFirst()
                             .orElseThrow(),
@@ -235,13 +239,12 @@ final class TimetableCommand extends CommandGroup {
                     Duration.ofHours(12),
                     via.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).toList());
             long t0 = System.nanoTime();
-            InsertedPath found = platform.timetable().findPath(request);
+            InsertedPath found = changes.findPath(request, List.of());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             String added = "";
             if (add) {
                 added = "; added to the timetable of " + day + " as change "
-                        + platform.changes()
-                                .publishNew(
+                        + changes.publishNew(
                                         new TimetableChange(
                                                 "path " + number + " " + day,
                                                 ChangeOrigin.PLANNER,
@@ -253,8 +256,8 @@ final class TimetableCommand extends CommandGroup {
                                 .id();
             }
             TimetableViews.TrainView view = TimetableViews.train(
-                    platform.reference().network(),
-                    platform.timetable().train(found.plan(), found.run().serviceDate()),
+                    served.network(),
+                    timetable.train(found.plan(), found.run().serviceDate()),
                     found.run().serviceDate());
             out.printf(
                     "path for %s (%s) %s → %s: departs %s, arrives %s; %d waits, %d min in all; departure held %d min"

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.store.reference.ClasspathDataFiles;
@@ -266,6 +268,52 @@ class TimetableCommandsTest {
                 "MHN");
         assertThat(via.exitCode()).as(via.out() + via.err()).isEqualTo(2);
         assertThat(via.err()).startsWith("via: ").contains("MHN");
+    }
+
+    @Test
+    void insertFindsAndAddsAPathOnTheNetworkNamed() {
+        String[] ask = {
+            "timetable",
+            "insert",
+            "--type",
+            "SRT_SHUTTLE",
+            "--from",
+            "NTA",
+            "--to",
+            "TNL",
+            "--earliest",
+            "2026-12-15T08:00+07:00",
+            "--number",
+            "X9701"
+        };
+        CommandLineTest.Run home = CommandLineTest.run(ask);
+        assertThat(home.exitCode()).as("the type is not home's").isEqualTo(2);
+        assertThat(home.err()).startsWith("type: ");
+
+        List<String> onSecond = new ArrayList<>(List.of(ask));
+        onSecond.addAll(List.of("--network", "vientiane-bangkok", "--add"));
+        CommandLineTest.Run added = CommandLineTest.run(onSecond.toArray(String[]::new));
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out())
+                .startsWith("path for X9701 (SRT_SHUTTLE) NTA → TNL: departs 2026-12-15T")
+                .contains("added to the timetable of 2026-12-15 as change ");
+        String id = added.out()
+                .substring(added.out().indexOf(" as change ") + " as change ".length())
+                .split("\\s")[0];
+        assertThat(CommandLineTest.run("timetable", "change", "list", "--network", "vientiane-bangkok")
+                        .out())
+                .contains(id);
+        assertThat(CommandLineTest.run("timetable", "change", "list").out())
+                .as("home's list")
+                .doesNotContain(id);
+        assertThat(CommandLineTest.run("timetable", "change", "undo", id).exitCode())
+                .isZero();
+
+        List<String> unknown = new ArrayList<>(List.of(ask));
+        unknown.addAll(List.of("--network", "atlantis"));
+        CommandLineTest.Run bad = CommandLineTest.run(unknown.toArray(String[]::new));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--network").contains("vientiane-bangkok");
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.lancang.customs.CustomsRules;
 import org.lancang.data.DataFiles;
 import org.lancang.dispatch.CpSatMeetSolver;
 import org.lancang.freight.FreightData;
-import org.lancang.freight.GoodsCodes;
 import org.lancang.maintenance.MaintenanceRules;
 import org.lancang.maintenance.SkylightFile;
 import org.lancang.money.Currencies;
@@ -189,7 +188,7 @@ public final class Platform implements AutoCloseable {
      * half-way by a stop settled, and the housekeeping started.
      */
     public static Platform start(DatabaseConfig config, DataFiles referenceFiles, Clock clock) {
-        return start(config, referenceFiles, List.of(), clock, true);
+        return start(config, referenceFiles, List.of(), clock, true).platform();
     }
 
     /**
@@ -197,44 +196,45 @@ public final class Platform implements AutoCloseable {
      * server may be running on it) and without housekeeping.
      */
     public static Platform open(DatabaseConfig config, DataFiles referenceFiles, Clock clock) {
-        return start(config, referenceFiles, List.of(), clock, false);
+        return start(config, referenceFiles, List.of(), clock, false).platform();
     }
 
     /**
      * Starts a server's platform serving several networks: {@code home} as {@link #start(DatabaseConfig, DataFiles,
      * Clock)} does, and {@code others} read-only from their folders (points, trains, running times, days, GTFS).
-     * Refused with {@link ServedNetworks.Clash} when two networks share a code or a train number.
+     * Refused with {@link ServedNetworks.Clash} when two networks share a code or a train number; on a first start,
+     * as for a bad file of any of them, before anything is written.
      */
     public static Platform start(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
-        return withNetworks(start(config, home, others, clock, true), home, others);
+        return withNetworks(start(config, home, others, clock, true));
     }
 
     /** Opens the platform for a one-shot command, serving several networks (see the {@code start} above). */
     public static Platform open(DatabaseConfig config, DataFiles home, List<DataFiles> others, Clock clock) {
-        return withNetworks(start(config, home, others, clock, false), home, others);
+        return withNetworks(start(config, home, others, clock, false));
     }
 
-    private static Platform withNetworks(Platform platform, DataFiles homeFiles, List<DataFiles> others) {
+    /** A platform started on home alone, and the other networks' folders it read and checked, to serve them next. */
+    private record Started(Platform platform, List<OtherFiles> others) {}
+
+    private static Platform withNetworks(Started started) {
+        Platform platform = started.platform();
         try {
             List<ServedNetwork> served = new ArrayList<>();
-            served.add(ServedNetwork.home(
-                    platform.reference,
-                    platform.operators,
-                    platform.timetable.planner(),
-                    platform.timetable::plans,
-                    homeFiles,
-                    platform.currencies));
-            others.forEach(files -> served.add(ServedNetwork.fromFiles(files, platform.currencies)));
+            served.add(platform.networks.home()); // as start made it: home's files are read once
+            started.others().forEach(folder -> served.add(folder.network()));
             platform.networks = ServedNetworks.of(served);
             // every holder knows every network served, to tell one served without its feature from an unknown one
             List<String> codes = served.stream().map(ServedNetwork::code).toList();
+            Map<String, OtherFiles> folders = new LinkedHashMap<>();
+            started.others().forEach(folder -> folders.put(folder.network().code(), folder));
             Map<String, TimetableService> timetables = new LinkedHashMap<>();
             for (ServedNetwork n : platform.networks.others()) {
                 // one timetable per network for its sales and operations alike, the road's windows in each day
                 timetables.put(n.code(), TimetableService.fromPlans(n.planner(), n.plans(), n::roadWindows));
             }
             platform.networkMaintenance =
-                    NetworkMaintenance.of(platform.maintenance, maintenance(platform, timetables));
+                    NetworkMaintenance.of(platform.maintenance, maintenance(platform, folders, timetables));
             platform.networkSales = NetworkSales.of(platform.sales, sellers(platform.sales, served, timetables), codes);
             platform.journeyBookings = new JourneyBookings(
                     platform.networkSales,
@@ -242,13 +242,14 @@ public final class Platform implements AutoCloseable {
                             .flatMap(n -> n.joins().all().stream())
                             .toList()));
             platform.networkOperations =
-                    NetworkOperations.of(platform.operations, operations(platform, timetables), codes);
-            followTrains(platform);
+                    NetworkOperations.of(platform.operations, operations(platform, folders, timetables), codes);
+            followTrains(platform, folders);
             List<TimetableChangeService> changes = changes(platform, timetables);
             platform.networkChanges = NetworkChanges.of(platform.changes, changes);
             platform.networkFreight =
-                    NetworkFreight.of(platform.freight, freight(platform, timetables, changes), codes);
-            platform.networkCustoms = NetworkCustoms.of(platform.customs, customs(platform, timetables), codes);
+                    NetworkFreight.of(platform.freight, freight(platform, folders, timetables, changes), codes);
+            platform.networkCustoms =
+                    NetworkCustoms.of(platform.customs, customs(platform, folders, timetables), codes);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -261,16 +262,14 @@ public final class Platform implements AutoCloseable {
      * come from that network's running events, with its terminals' times ({@value TerminalTimes#FILE}; none, the
      * train's arrival is the ETA, where its folder has no such file).
      */
-    private static void followTrains(Platform platform) {
+    private static void followTrains(Platform platform, Map<String, OtherFiles> folders) {
         for (OperationsService o : platform.networkOperations.all()) {
             if (o == platform.operations) {
                 continue; // home's is followed from the start
             }
-            ServedNetwork n = platform.networks.require(o.network(), "network");
-            TerminalTimes times = n.has(TerminalTimes.FILE)
-                    ? TerminalTimes.parse(n.network(), n.files().read(TerminalTimes.FILE))
-                    : TerminalTimes.none();
-            platform.tracking.follow(n.network(), n.operators(), o, times);
+            OtherFiles folder = folders.get(o.network());
+            ServedNetwork n = folder.network();
+            platform.tracking.follow(n.network(), n.operators(), o, folder.terminalTimes());
         }
     }
 
@@ -295,20 +294,18 @@ public final class Platform implements AutoCloseable {
      * ({@value SkylightFile#FILE} from its folder where it has one), held against its own timetable; the planning
      * views of the network ({@link ServedNetwork#day}) see them too.
      */
-    private static List<MaintenanceService> maintenance(Platform platform, Map<String, TimetableService> timetables) {
+    private static List<MaintenanceService> maintenance(
+            Platform platform, Map<String, OtherFiles> folders, Map<String, TimetableService> timetables) {
         List<MaintenanceService> out = new ArrayList<>();
-        for (ServedNetwork n : platform.networks.others()) {
-            MaintenanceRules rules = MaintenanceRules.defaults();
+        for (OtherFiles folder : folders.values()) {
+            ServedNetwork n = folder.network();
             TimetableService timetable = timetables.get(n.code());
             out.add(new MaintenanceService(
                     platform.database.jdbi(),
                     n.network(),
                     timetable,
-                    rules,
-                    n.has(SkylightFile.FILE)
-                            ? SkylightFile.parse(
-                                    SkylightFile.FILE, n.files().read(SkylightFile.FILE), n.network(), rules)
-                            : List.of(),
+                    folder.maintenanceRules(),
+                    folder.skylights(),
                     platform.operations.clock()));
             n.runsOn(timetable);
         }
@@ -337,14 +334,16 @@ public final class Platform implements AutoCloseable {
      * The operations of each network other than home that has dispatching rules ({@value DispatchRules#FILE}): its
      * own forecast, service day and re-planning over its own timetable, sharing home's database and clock.
      */
-    private static List<OperationsService> operations(Platform platform, Map<String, TimetableService> timetables) {
+    private static List<OperationsService> operations(
+            Platform platform, Map<String, OtherFiles> folders, Map<String, TimetableService> timetables) {
         List<OperationsService> out = new ArrayList<>();
-        for (ServedNetwork n : platform.networks.others()) {
-            if (n.has(DispatchRules.FILE)) {
+        for (OtherFiles folder : folders.values()) {
+            ServedNetwork n = folder.network();
+            if (folder.dispatchRules().isPresent()) {
                 OperationsService service = new OperationsService(
                         platform.database.jdbi(),
                         timetables.get(n.code()),
-                        DispatchRules.parse(n.files().read(DispatchRules.FILE)),
+                        folder.dispatchRules().get(),
                         new CpSatMeetSolver(2),
                         operationsSolverLimit(),
                         platform.operations.clock());
@@ -371,17 +370,15 @@ public final class Platform implements AutoCloseable {
      * folder has none (HS and UN numbers are world-wide).
      */
     private static List<FreightService> freight(
-            Platform platform, Map<String, TimetableService> timetables, List<TimetableChangeService> changes) {
+            Platform platform,
+            Map<String, OtherFiles> folders,
+            Map<String, TimetableService> timetables,
+            List<TimetableChangeService> changes) {
         List<FreightService> out = new ArrayList<>();
-        for (ServedNetwork n : platform.networks.others()) {
-            if (n.has(FreightData.SLOTS_FILE)) {
-                FreightData data = n.has(GoodsCodes.FILE)
-                        ? FreightData.parse(n.network(), platform.currencies, n.files())
-                        : FreightData.parse(
-                                n.network(),
-                                platform.currencies,
-                                n.files(),
-                                platform.freight.data().codes());
+        for (OtherFiles folder : folders.values()) {
+            ServedNetwork n = folder.network();
+            if (folder.freight().isPresent()) {
+                FreightData data = folder.freight().get();
                 TimetableChangeService changesOfN = changes.stream()
                         .filter(c -> c.network().equals(n.code()))
                         .findFirst()
@@ -403,7 +400,8 @@ public final class Platform implements AutoCloseable {
      * interlock over its own forecast, its advance data due by its folder's {@value CustomsRules#FILE} at the border
      * each train crosses (the default where it has none), its releases tracked as home's are.
      */
-    private static List<CustomsService> customs(Platform platform, Map<String, TimetableService> timetables) {
+    private static List<CustomsService> customs(
+            Platform platform, Map<String, OtherFiles> folders, Map<String, TimetableService> timetables) {
         List<CustomsService> out = new ArrayList<>();
         for (FreightService f : platform.networkFreight.all()) {
             Optional<OperationsService> operations = platform.networkOperations.all().stream()
@@ -412,15 +410,13 @@ public final class Platform implements AutoCloseable {
             if (f == platform.freight || operations.isEmpty()) {
                 continue;
             }
-            ServedNetwork n = platform.networks.require(f.networkCode(), "network");
+            OtherFiles folder = folders.get(f.networkCode());
             CustomsService c = new CustomsService(
                     platform.database.jdbi(),
                     f,
                     operations.get(),
-                    timetables.get(n.code()),
-                    n.has(CustomsRules.FILE)
-                            ? CustomsRules.parse(n.files().read(CustomsRules.FILE), n.network())
-                            : CustomsRules.DEFAULT,
+                    timetables.get(folder.network().code()),
+                    folder.customs(),
                     platform.operations.clock());
             c.onDecision(platform.tracking::decided);
             out.add(c);
@@ -428,7 +424,7 @@ public final class Platform implements AutoCloseable {
         return out;
     }
 
-    private static Platform start(
+    private static Started start(
             DatabaseConfig config, DataFiles referenceFiles, List<DataFiles> others, Clock clock, boolean server) {
         List<DataFiles> every = new ArrayList<>(List.of(referenceFiles));
         every.addAll(others);
@@ -448,43 +444,55 @@ public final class Platform implements AutoCloseable {
             ReferenceStore referenceStore = new ReferenceStore(database.jdbi());
             ReferenceData described = ReferenceData.parse(referenceFiles);
             MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
-            if (referenceStore.isEmpty()) {
-                // All or nothing: the network stored now wins over the files at every later start, so the first start
-                // checks every file (the timetable's trains run; what the network serves by, its joins, bridges and
-                // fares) on the network it is about to store, before its first write; refused, it leaves the database
-                // empty and the next start takes the files as mended. Checking first is the simpler of the two ways:
-                // the checks are pure and cost a second read of the files, while one transaction would have to carry
-                // the writes every service makes through its own handles as it starts.
-                Planner filesPlanner =
-                        new Planner(described.network(), described.rollingStock(), BlockingRules.defaults());
-                List<TrainPlan> filePlans = TimetableFile.load(
-                        TimetableService.TIMETABLE_FILE,
-                        referenceFiles.read(TimetableService.TIMETABLE_FILE),
-                        filesPlanner);
-                HomeFiles checked = HomeFiles.read(referenceFiles, described.network(), currencies, maintenanceRules);
-                ServedNetwork.home(
-                        described, checked.operators(), filesPlanner, () -> filePlans, referenceFiles, currencies);
-                referenceStore.save(described);
-                LOG.info("reference network and rolling stock loaded into the empty database");
-            } else if (server) {
+            boolean first = referenceStore.isEmpty();
+            if (!first && server) {
                 int renamed = referenceStore.refreshNames(NetworkParser.parse(referenceFiles));
                 if (renamed > 0) {
                     LOG.info("names of {} points brought up to the reference files", renamed);
                 }
             }
-            ReferenceData reference = referenceStore.load(described);
-            HomeFiles home = HomeFiles.read(referenceFiles, reference.network(), currencies, maintenanceRules);
-            Operators operators = home.operators();
+            // A first start runs on the network it stores, read from the files (a later start reads the same figures
+            // back); later starts on the stored one, which wins over the files.
+            ReferenceData reference = first ? described : referenceStore.load(described);
             Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
             // home's file goes through the load every served network's does (each train run once, a bad row refused
             // naming the file, row and train) only when the database takes it; a restart runs the stored timetable
+            List<TrainPlan> checkedPlans = first
+                    ? TimetableFile.load(
+                            TimetableService.TIMETABLE_FILE,
+                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                            planner)
+                    : null;
+            HomeFiles home = HomeFiles.read(referenceFiles, reference.network(), currencies, maintenanceRules);
+            List<OtherFiles> otherFolders =
+                    OtherFiles.readEach(others, currencies, home.freight().codes());
+            if (first) {
+                // All or nothing: the network stored now wins over the files at every later start, so the first start
+                // checks every file of every network served (the timetables' trains run; what each network serves by,
+                // its joins, bridges and fares; codes and train numbers unique across the networks) before its first
+                // write; refused, it leaves the database empty and the next start takes the files as mended, a train
+                // renamed on home's side too. Checking first is the simpler of the two ways: the checks are pure and
+                // what they read is what the platform then runs on (each file read once, each train run once, the
+                // planner keeping the runs), while one transaction would have to carry the writes every service makes
+                // through its own handles as it starts.
+                List<ServedNetwork> served = new ArrayList<>();
+                served.add(ServedNetwork.home(
+                        reference, home.operators(), planner, () -> checkedPlans, referenceFiles, currencies));
+                otherFolders.forEach(folder -> served.add(folder.network()));
+                ServedNetworks.of(served);
+                referenceStore.save(described);
+                LOG.info("reference network and rolling stock loaded into the empty database");
+            }
+            Operators operators = home.operators();
             TimetableService timetable = TimetableService.open(
                     database.jdbi(),
                     planner,
-                    () -> TimetableFile.load(
-                            TimetableService.TIMETABLE_FILE,
-                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
-                            planner));
+                    first
+                            ? () -> checkedPlans
+                            : () -> TimetableFile.load(
+                                    TimetableService.TIMETABLE_FILE,
+                                    referenceFiles.read(TimetableService.TIMETABLE_FILE),
+                                    planner));
             UserService users = new UserService(database.jdbi(), new PasswordHasher(), clock);
             String adminPassword = null;
             if (users.isEmpty()) {
@@ -548,7 +556,7 @@ public final class Platform implements AutoCloseable {
             platform.customs.onDecision(platform.tracking::decided);
             platform.networkCustoms = NetworkCustoms.of(platform.customs, List.of());
             platform.tracking.checkOnward((booking, onward) -> platform.networkCustoms.checkOnward(booking, onward));
-            return platform;
+            return new Started(platform, otherFolders);
         } catch (RuntimeException e) {
             commits.close();
             if (writerLock != null) {

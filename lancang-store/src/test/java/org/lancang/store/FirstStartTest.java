@@ -5,28 +5,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lancang.data.DataFileException;
 import org.lancang.data.DataFiles;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
+import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.store.testing.TestNetworkFolder;
 
 /**
  * A first start is all or nothing: the network stored by the first start wins over the files at every later one, so a
- * first start refused for a bad file (one checked against the network: freight, customs, ...) must leave the database
- * as empty as it found it, and the next start with the file mended must take the files whole.
+ * first start refused for a bad file (one checked against the network: freight, customs, ...) of any network served,
+ * or for two networks sharing a train number, must leave the database as empty as it found it, and the next start with
+ * the files mended must take them whole.
  */
 class FirstStartTest {
-    /** The packed home network with {@code row} added at the end of {@code file}. */
-    private record RowAdded(ClasspathDataFiles packed, String file, String row) implements DataFiles {
+    private static final ClasspathDataFiles CHINA_LAOS = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
+    private static final ClasspathDataFiles VIENTIANE_BANGKOK = new ClasspathDataFiles("vientiane-bangkok");
+
+    /** A packed network with {@code file}'s text edited. */
+    private record Edited(ClasspathDataFiles packed, String file, UnaryOperator<String> edit) implements DataFiles {
+        /** {@code packed} with {@code row} added at the end of {@code file}. */
+        static Edited rowAdded(ClasspathDataFiles packed, String file, String row) {
+            return new Edited(packed, file, text -> text.stripTrailing() + "\n" + row + "\n");
+        }
+
         @Override
         public String read(String name) {
             String text = packed.read(name);
-            return name.equals(file) ? text.stripTrailing() + "\n" + row + "\n" : text;
+            return name.equals(file) ? edit.apply(text) : text;
         }
 
         @Override
@@ -56,8 +70,8 @@ class FirstStartTest {
             })
     void aFirstStartRefusedForABadFileLeavesTheDatabaseEmptyAndTheMendedFileStarts(String file, String row) {
         DatabaseConfig database = TestDatabase.fresh();
-        ClasspathDataFiles packed = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        RowAdded bad = new RowAdded(packed, file, row);
+        ClasspathDataFiles packed = CHINA_LAOS;
+        Edited bad = Edited.rowAdded(packed, file, row);
         int badLine = (int) bad.read(file).lines().count();
 
         assertThatThrownBy(
@@ -77,5 +91,69 @@ class FirstStartTest {
             assertThat(mended.timetable().plans()).isNotEmpty();
         }
         assertThat(rowsWritten(database)).isPositive();
+    }
+
+    @Test
+    void aFirstStartRefusedForABadRowOfAThirdNetworkWritesNothingAndTheMendedSetStarts() {
+        DatabaseConfig database = TestDatabase.fresh();
+        // a rule of the third network that the platform reads only when it wires that network's operations
+        TestNetworkFolder bad = TestNetworkFolder.branch()
+                .with(
+                        "dispatching.csv",
+                        text -> text.stripTrailing() + "\nturnaround_emu,99999,minutes,out of range\n");
+        int badLine = (int) bad.read("dispatching.csv").lines().count();
+
+        assertThatThrownBy(
+                        () -> Platform.start(database, CHINA_LAOS, List.of(VIENTIANE_BANGKOK, bad), Clock.systemUTC())
+                                .close())
+                .isInstanceOfSatisfying(DataFileException.class, e -> {
+                    assertThat(e.file()).isEqualTo("dispatching.csv");
+                    assertThat(e.line()).isEqualTo(badLine);
+                });
+        assertThat(rowsWritten(database))
+                .as("nothing stored by the refused start, home's network neither")
+                .isZero();
+
+        try (Platform mended = Platform.start(
+                database, CHINA_LAOS, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()), Clock.systemUTC())) {
+            assertThat(mended.generatedAdminPassword())
+                    .as("the mended start is the first")
+                    .isPresent();
+            assertThat(mended.networks().all())
+                    .extracting(ServedNetwork::code)
+                    .containsExactly("china-laos", "vientiane-bangkok", "branch");
+            assertThat(mended.networkOperations().named("branch", "network").network())
+                    .isEqualTo("branch");
+        }
+    }
+
+    @Test
+    void aTrainNumberClashRefusesAFirstStartBeforeItWritesSoRenamingHomesTrainMendsIt() {
+        DatabaseConfig database = TestDatabase.fresh();
+        String home = CHINA_LAOS
+                .read("timetable.csv")
+                .lines()
+                .skip(1)
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .split(",")[0];
+        String renamed = home + "R";
+        TestNetworkFolder clashing =
+                TestNetworkFolder.branch().with("timetable.csv", text -> text.replace("\nT2,", "\n" + home + ","));
+
+        assertThatThrownBy(() -> Platform.start(database, CHINA_LAOS, List.of(clashing), Clock.systemUTC())
+                        .close())
+                .isInstanceOf(ServedNetworks.Clash.class)
+                .hasMessageContaining("'" + home + "'");
+        assertThat(rowsWritten(database))
+                .as("home's timetable not stored with the clashing number")
+                .isZero();
+
+        Edited renamedAtHome =
+                new Edited(CHINA_LAOS, "timetable.csv", text -> text.replace("\n" + home + ",", "\n" + renamed + ","));
+        try (Platform mended = Platform.start(database, renamedAtHome, List.of(clashing), Clock.systemUTC())) {
+            assertThat(mended.networks().ofTrain(renamed).orElseThrow().home()).isTrue();
+            assertThat(mended.networks().ofTrain(home).orElseThrow().code()).isEqualTo("branch");
+        }
     }
 }

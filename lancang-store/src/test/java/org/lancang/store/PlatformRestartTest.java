@@ -12,6 +12,7 @@ import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.users.UserService;
+import org.lancang.timetable.TimetableFile;
 import org.lancang.users.Role;
 
 /** The embedded database keeps its data in its folder: stop and start again, and everything is still there. */
@@ -66,10 +67,24 @@ class PlatformRestartTest {
         }
     }
 
+    /** A first start runs on the files' network as it stores it: every later start must read back the same. */
     @Test
     void theStoredReferenceDataReadsBackEqualToTheFiles() {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
-        try (Platform platform = Platform.start(TestDatabase.fresh(), files, Clock.systemUTC())) {
+        DatabaseConfig config = TestDatabase.fresh();
+        List<String> firstPlans;
+        try (Platform first = Platform.start(config, files, Clock.systemUTC())) {
+            firstPlans = first.timetable().plans().stream()
+                    .map(p -> TimetableFile.format(List.of(p)))
+                    .toList();
+        }
+        try (Platform platform = Platform.start(config, files, Clock.systemUTC())) {
+            assertThat(platform.generatedAdminPassword())
+                    .as("a restart, reading back what the first start stored")
+                    .isEmpty();
+            assertThat(platform.timetable().plans())
+                    .extracting(p -> TimetableFile.format(List.of(p)))
+                    .containsExactlyElementsOf(firstPlans);
             ReferenceData parsed = ReferenceData.parse(files);
             assertThat(platform.reference().network().points())
                     .isEqualTo(parsed.network().points());

@@ -128,7 +128,7 @@ public final class WebServer implements AutoCloseable {
                         platform.networkChanges(),
                         auth,
                         code -> platform.networks()
-                                .named(code)
+                                .find(code)
                                 .filter(n -> !n.home())
                                 .map(ServedNetwork::operators)
                                 .orElse(platform.operators()))

@@ -1,7 +1,6 @@
 package org.lancang.store.changes;
 
 import java.util.List;
-import java.util.Optional;
 import org.lancang.errors.NotFound;
 import org.lancang.store.networks.PerNetwork;
 
@@ -18,11 +17,6 @@ public final class NetworkChanges extends PerNetwork<TimetableChangeService> {
     /** Home's changes first, then each other network's. */
     public static NetworkChanges of(TimetableChangeService home, List<TimetableChangeService> others) {
         return new NetworkChanges(home, others);
-    }
-
-    /** The changes of a network, by its code. */
-    public Optional<TimetableChangeService> named(String network) {
-        return first(s -> s.network().equalsIgnoreCase(network.strip()));
     }
 
     /** The service holding the change of this id, or {@link NotFound} naming {@code id}. */

@@ -128,6 +128,6 @@ public final class NetworkCustoms extends PerNetwork<CustomsService> {
     }
 
     private List<BorderClearance.AtBorder> atBorders(String bookingId) {
-        return stream().flatMap(c -> c.atBorders(bookingId).stream()).toList();
+        return all().stream().flatMap(c -> c.atBorders(bookingId).stream()).toList();
     }
 }

@@ -112,7 +112,7 @@ public final class ThroughConsignments {
      * unknown network is refused as everywhere ({@link ServedNetworks#chosen}), another served one as not home.
      */
     public void startsOnHome(String network) {
-        if (!networks.chosen(network, "network").home()) {
+        if (!networks.named(network, "network").home()) {
             throw new InvalidInput(
                     "network",
                     "a through quote starts on the home network: give no network, or "
@@ -264,7 +264,7 @@ public final class ThroughConsignments {
                             + t.onward().train() + " on " + t.onward().serviceDate());
         }
         Beyond beyond = reaching(t.to());
-        FreightService there = freight.of(beyond.network().code());
+        FreightService there = freight.named(beyond.network().code(), "network");
         FreightRecords.Booking b = t.booking();
         String point = beyond.yard().point();
         Leaving leaving = leaving(there, beyond, b, number, train, date);

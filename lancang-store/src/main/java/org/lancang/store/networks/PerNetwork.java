@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 
@@ -74,22 +73,9 @@ public abstract class PerNetwork<S> {
         return all;
     }
 
-    public final Stream<S> stream() {
-        return all.stream();
-    }
-
     /** Whether home is the only network: nothing to route. */
     public final boolean homeAlone() {
         return all.size() == 1;
-    }
-
-    /**
-     * The service of the network a request names in its {@code network} field (home's when blank).
-     *
-     * @throws InvalidInput naming {@code network} when no network of that code has one
-     */
-    public final S of(String network) {
-        return named(network, "network");
     }
 
     /**

@@ -89,7 +89,8 @@ public final class ServedNetworks {
         return networks.subList(1, networks.size());
     }
 
-    public Optional<ServedNetwork> named(String code) {
+    /** The network of this code, if served (ignoring case). */
+    public Optional<ServedNetwork> find(String code) {
         return networks.stream().filter(n -> n.code().equalsIgnoreCase(code)).findFirst();
     }
 
@@ -97,7 +98,7 @@ public final class ServedNetworks {
      * The network a request names in {@code field} (home when it names none), by {@link NetworkChoice}: an unknown
      * code is a 400 naming {@code field} and listing the networks served.
      */
-    public ServedNetwork chosen(String code, String field) {
+    public ServedNetwork named(String code, String field) {
         return NetworkChoice.of(networks, ServedNetwork::code, code, field);
     }
 
@@ -106,7 +107,7 @@ public final class ServedNetworks {
      * the networks served: there the code names the resource.
      */
     public ServedNetwork require(String code, String field) {
-        return named(code).orElseThrow(() -> new NotFound(field, "no network '" + code + "'; served: " + codes()));
+        return find(code).orElseThrow(() -> new NotFound(field, "no network '" + code + "'; served: " + codes()));
     }
 
     /** The network that has this point. */

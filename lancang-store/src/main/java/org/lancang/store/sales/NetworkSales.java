@@ -89,6 +89,6 @@ public final class NetworkSales extends PerNetwork<SalesService> {
 
     /** Releases every network's holds whose time is up; returns how many. */
     public int expireHolds() {
-        return stream().mapToInt(SalesService::expireHolds).sum();
+        return all().stream().mapToInt(SalesService::expireHolds).sum();
     }
 }

@@ -68,7 +68,7 @@ class FreightRushTest {
     /** One shuttle's last wagons (25) and TEU (50): the pools at Na Tha hold more of both than the slot takes. */
     @Test
     void onTheSecondNetworkNothingIsAllocatedTwiceAndNoShuttleIsOverbooked() throws Exception {
-        FreightService freight = platform.networkFreight().of("vientiane-bangkok");
+        FreightService freight = platform.networkFreight().named("vientiane-bangkok", "network");
         assertThat(freight.networkCode()).isEqualTo("vientiane-bangkok");
         int[] booked = rush(freight, 1, EquipmentKind.BOX_40, EquipmentKind.FLAT);
         // the slot, not the pools, ran out: some shippers were refused for its last wagons or TEU

@@ -34,7 +34,7 @@ class SecondNetworkApprovalTest {
     }
 
     private static DayPlan day(Platform p) {
-        return p.networks().named(NETWORK).orElseThrow().day(DAY);
+        return p.networks().find(NETWORK).orElseThrow().day(DAY);
     }
 
     private static boolean runs(DayPlan day, String train) {
@@ -47,7 +47,7 @@ class SecondNetworkApprovalTest {
         String train;
         int conflicts;
         try (Platform first = start(config)) {
-            FreightService freight = first.networkFreight().of(NETWORK);
+            FreightService freight = first.networkFreight().named(NETWORK, "network");
             conflicts = day(first).conflicts().size();
             var answered = freight.request(
                     "natha.shipper",
@@ -67,10 +67,10 @@ class SecondNetworkApprovalTest {
         try (Platform second = start(config)) {
             assertThat(runs(day(second), train)).as("laid again at start").isTrue();
             assertThat(day(second).conflicts()).hasSize(conflicts);
-            assertThat(runs(second.networks().named(NETWORK).orElseThrow().day(DAY.plusDays(1)), train))
+            assertThat(runs(second.networks().find(NETWORK).orElseThrow().day(DAY.plusDays(1)), train))
                     .as("on its date only")
                     .isFalse();
-            assertThat(second.networkFreight().of(NETWORK).trains(DAY))
+            assertThat(second.networkFreight().named(NETWORK, "network").trains(DAY))
                     .anyMatch(t -> t.train().equals(train));
         }
     }

@@ -44,7 +44,6 @@ class PerNetworkTest {
         Desks both = new Desks(HOME, List.of(SECOND));
         assertThat(both.home()).isSameAs(HOME);
         assertThat(both.all()).containsExactly(HOME, SECOND);
-        assertThat(both.stream().toList()).containsExactly(HOME, SECOND);
         assertThat(both.homeAlone()).isFalse();
         assertThat(new Desks(HOME, List.of()).homeAlone()).isTrue();
     }
@@ -52,16 +51,16 @@ class PerNetworkTest {
     @Test
     void aNamedNetworkIsPickedInAnyCaseAndBlankIsHome() {
         Desks both = new Desks(HOME, List.of(SECOND));
-        assertThat(both.of(null)).isSameAs(HOME);
-        assertThat(both.of("  ")).isSameAs(HOME);
-        assertThat(both.of(" Vientiane-Bangkok ")).isSameAs(SECOND);
+        assertThat(both.named(null, "network")).isSameAs(HOME);
+        assertThat(both.named("  ", "network")).isSameAs(HOME);
+        assertThat(both.named(" Vientiane-Bangkok ", "network")).isSameAs(SECOND);
         assertThat(both.named("CHINA-LAOS", "--network")).isSameAs(HOME);
     }
 
     @Test
     void anUnknownNetworkIsRefusedNamingTheFieldAndListingTheNetworks() {
         Desks both = new Desks(HOME, List.of(SECOND));
-        assertThatThrownBy(() -> both.of("atlantis"))
+        assertThatThrownBy(() -> both.named("atlantis", "network"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("network: no network 'atlantis'; served: china-laos, vientiane-bangkok");
         assertThatThrownBy(() -> both.named("atlantis", "--network"))
@@ -72,13 +71,13 @@ class PerNetworkTest {
     @Test
     void aNetworkServedWithoutTheFeatureIsToldSoAndAnUnknownOneStaysUnknown() {
         Desks withOut = new Desks(HOME, List.of(SECOND), List.of("china-laos", "ofotbanen", "vientiane-bangkok"));
-        assertThatThrownBy(() -> withOut.of(" OFOTBANEN "))
+        assertThatThrownBy(() -> withOut.named(" OFOTBANEN ", "network"))
                 .isInstanceOf(NotFound.class)
                 .hasMessage("network 'ofotbanen' is served but has no desks: its folder has no desks.csv")
                 .satisfies(e -> assertThat(((NotFound) e).field()).isEqualTo("network"));
         assertThat(withOut.lacking("vientiane-bangkok", "network")).isEmpty();
         assertThat(withOut.lacking(null, "network")).isEmpty();
-        assertThatThrownBy(() -> withOut.of("atlantis"))
+        assertThatThrownBy(() -> withOut.named("atlantis", "network"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("network: no network 'atlantis'; served: china-laos, ofotbanen, vientiane-bangkok");
     }
@@ -108,9 +107,11 @@ class PerNetworkTest {
             String asked = " ".repeat(random.nextInt(3))
                     + (random.nextBoolean() ? wanted.network().toUpperCase(Locale.ROOT) : wanted.network())
                     + " ".repeat(random.nextInt(3));
-            assertThat(holder.of(asked)).as("seed %d, asked '%s'", seed, asked).isSameAs(wanted);
+            assertThat(holder.named(asked, "network"))
+                    .as("seed %d, asked '%s'", seed, asked)
+                    .isSameAs(wanted);
             String unknown = "net-" + round + "-" + (count + random.nextInt(3));
-            assertThatThrownBy(() -> holder.of(unknown))
+            assertThatThrownBy(() -> holder.named(unknown, "network"))
                     .as("seed %d, asked '%s'", seed, unknown)
                     .isInstanceOf(InvalidInput.class)
                     .hasMessageStartingWith("network: no network '" + unknown + "'");

@@ -64,7 +64,7 @@ class ServedNetworksTest {
         assertThat(networks.ofTrain("C82").orElseThrow().code()).isEqualTo("china-laos");
         assertThat(networks.ofTrainType("SRT_RAPID").orElseThrow().code()).isEqualTo("vientiane-bangkok");
         assertThat(networks.ofTrain("X1")).isEmpty();
-        ServedNetwork second = networks.named("vientiane-bangkok").orElseThrow();
+        ServedNetwork second = networks.find("vientiane-bangkok").orElseThrow();
         // its day is evaluated from its folder alone: every planned train runs on it
         assertThat(second.day(LocalDate.of(2026, 12, 1)).runsOfTheDay())
                 .hasSize(second.plans().size());
@@ -73,10 +73,10 @@ class ServedNetworksTest {
     @Test
     void theNetworkARequestNamesIsHomeWhenNoneAndAnUnknownOneIsInvalidInputListingTheServed() {
         ServedNetworks networks = everyNetwork();
-        assertThat(networks.chosen(null, "network").home()).isTrue();
-        assertThat(networks.chosen(" ", "network").home()).isTrue();
-        assertThat(networks.chosen(" Vientiane-Bangkok ", "network").code()).isEqualTo("vientiane-bangkok");
-        assertThatThrownBy(() -> networks.chosen("atlantis", "body.network"))
+        assertThat(networks.named(null, "network").home()).isTrue();
+        assertThat(networks.named(" ", "network").home()).isTrue();
+        assertThat(networks.named(" Vientiane-Bangkok ", "network").code()).isEqualTo("vientiane-bangkok");
+        assertThatThrownBy(() -> networks.named("atlantis", "body.network"))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.errors().get(0).field()).isEqualTo("body.network");
                     assertThat(e.getMessage()).contains("'atlantis'").contains("china-laos, vientiane-bangkok");

@@ -61,7 +61,7 @@ public final class CustomsRoutes {
 
     /** The customs of the network the request names ({@code ?network=}; home's by default). */
     private CustomsService customs(Context ctx) {
-        return customs.of(Params.of(ctx).network());
+        return customs.named(Params.of(ctx).network(), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -292,7 +292,7 @@ public final class CustomsRoutes {
 
     /** A decided release as a view, with every border of its consignment (from the network it was decided on). */
     private ReleaseView view(Release r) {
-        CustomsService service = customs.stream()
+        CustomsService service = customs.all().stream()
                 .filter(c -> c.hasBorder(r.crossing().border()))
                 .findFirst()
                 .orElse(customs.home());
@@ -302,10 +302,11 @@ public final class CustomsRoutes {
     /** The customs of the network named, or else of the network that runs the path's train. */
     private CustomsService ofTrain(Context ctx) {
         String named = Params.of(ctx).network();
-        return customs.of(
+        return customs.named(
                 named != null && !named.isBlank()
                         ? named
-                        : operations.ofTrain(ctx.pathParam("train")).network());
+                        : operations.ofTrain(ctx.pathParam("train")).network(),
+                "network");
     }
 
     private LocalDate date(Context ctx) {

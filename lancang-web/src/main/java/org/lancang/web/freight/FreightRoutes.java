@@ -95,7 +95,7 @@ public final class FreightRoutes {
 
     /** The freight of the network the {@code network} query parameter names (home's by default). */
     private FreightService named(Context ctx) {
-        return freight.of(Params.of(ctx).network());
+        return freight.named(Params.of(ctx).network(), "network");
     }
 
     public List<Endpoint> endpoints() {
@@ -286,7 +286,7 @@ public final class FreightRoutes {
                 in.lengthM() == null ? 0 : in.lengthM(),
                 Boolean.TRUE.equals(in.dangerousGoods()),
                 Params.codesField("via", in.via()));
-        FreightRecords.Answered a = freight.of(in.network()).request(user.username(), ask);
+        FreightRecords.Answered a = freight.named(in.network(), "network").request(user.username(), ask);
         ctx.status(201).json(RequestView.of(a.request(), a.answer()));
     }
 
@@ -297,7 +297,7 @@ public final class FreightRoutes {
         // a request's booking goes to the network the request was made on unless the body names one
         FreightService on = in.network() == null && in.requestId() != null
                 ? freight.ofRequest(in.requestId())
-                : freight.of(in.network());
+                : freight.named(in.network(), "network");
         ctx.status(201)
                 .json(FreightBookingView.of(
                         on.book(user.username(), in.slotId(), in.requestId(), date, equipment(in.equipment()))));
@@ -355,7 +355,8 @@ public final class FreightRoutes {
 
     private void quote(Context ctx) {
         QuoteInput in = Json.body(ctx, QuoteInput.class);
-        FreightService of = freight.of(in.network()); // the network first: unknown is refused whatever else is wrong
+        FreightService of =
+                freight.named(in.network(), "network"); // the network first: unknown is refused whatever else is wrong
         ctx.json(QuoteView.of(of.quote(in.from(), in.to(), items(in))));
     }
 

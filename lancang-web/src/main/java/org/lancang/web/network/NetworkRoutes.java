@@ -235,7 +235,7 @@ public final class NetworkRoutes {
      * {@code field}, as any other malformed query parameter, listing the networks served.
      */
     private Shown shown(String code, String field) {
-        return shown.get(networks.chosen(code, field).code());
+        return shown.get(networks.named(code, field).code());
     }
 
     private Shown shown(Context ctx) {
@@ -268,7 +268,7 @@ public final class NetworkRoutes {
                             Optional<String> named =
                                     Optional.ofNullable(Params.of(ctx).network());
                             Optional<ServedNetwork> in = named.isPresent()
-                                    ? Optional.of(networks.chosen(named.get(), "network"))
+                                    ? Optional.of(networks.named(named.get(), "network"))
                                     : networks.ofPoint(code);
                             ctx.json(in.flatMap(n -> n.network().point(code))
                                     .map(PointView::of)
@@ -308,7 +308,7 @@ public final class NetworkRoutes {
                         .query("network", false, NETWORK)
                         .returns(TypeRef.listOf(StationView.class))
                         .handle(ctx -> {
-                            ServedNetwork n = networks.chosen(Params.of(ctx).network(), "network");
+                            ServedNetwork n = networks.named(Params.of(ctx).network(), "network");
                             ctx.json(stations(n, Params.of(ctx).text("q").orElse("")));
                         }));
     }

@@ -129,9 +129,17 @@ public final class ChangeRoutes {
                         .query("network", false, "network code, e.g. vientiane-bangkok (default: the home network)")
                         .returns(TypeRef.listOf(ChangeView.class))
                         .handle(ctx -> ctx.header("Cache-Control", "no-store")
-                                .json(networks.of(Params.of(ctx).text("network").orElse(null)).list().stream()
-                                        .map(ChangeViews::change)
-                                        .toList())),
+                                .json(
+                                        networks
+                                                .named(
+                                                        Params.of(ctx)
+                                                                .text("network")
+                                                                .orElse(null),
+                                                        "network")
+                                                .list()
+                                                .stream()
+                                                .map(ChangeViews::change)
+                                                .toList())),
                 Endpoint.post("/api/timetable/changes")
                         .access(deciding)
                         .tag("timetable changes")
@@ -218,7 +226,7 @@ public final class ChangeRoutes {
 
     private void draft(Context ctx) {
         ChangeInput in = Json.body(ctx, ChangeInput.class);
-        Target t = target(networks.of(in.network()));
+        Target t = target(networks.named(in.network(), "network"));
         TimetableChange change = parse(t, in, ChangeOrigin.PLANNER);
         ctx.status(201).json(ChangeViews.change(t.changes().draft(change, user(ctx))));
     }

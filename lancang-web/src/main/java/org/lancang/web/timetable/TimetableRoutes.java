@@ -415,9 +415,7 @@ public final class TimetableRoutes {
             ServedNetwork n = other.get();
             DayPlan day = n.day(date);
             if (change != null) {
-                TimetableChangeService ofNetwork = networkChanges
-                        .named(n.code())
-                        .orElseThrow(() -> new NotFound("change", "no timetable changes on " + n.code()));
+                TimetableChangeService ofNetwork = networkChanges.named(n.code(), "network");
                 try {
                     day = ofNetwork.dayWith(change, date);
                 } catch (NotFound e) {
@@ -501,7 +499,7 @@ public final class TimetableRoutes {
             NetworkChoice.of(List.of(network), Network::code, code, "network");
             return Optional.empty();
         }
-        return Optional.of(networks.chosen(code, "network")).filter(n -> !n.home());
+        return Optional.of(networks.named(code, "network")).filter(n -> !n.home());
     }
 
     /** Another network's trains: its base plan, or those running on {@code date} after its published changes. */
