@@ -37,7 +37,7 @@ class RowsNameTheirLineTest {
         LocalDate day = LocalDate.parse("2026-12-02");
         Defect reported;
         try (Platform first = Platform.start(db, home, List.of(TestNetworkFolder.branch()), clock)) {
-            MaintenanceService m = first.networkMaintenance().of(BRANCH);
+            MaintenanceService m = first.networkMaintenance().named(BRANCH, "network");
             // km 30 of the main line's Bram – Jura track; km 30 is also on the branch
             reported = m.report(
                             new DefectReport(
@@ -65,7 +65,7 @@ class RowsNameTheirLineTest {
         }
         for (int start = 0; start < 2; start++) {
             try (Platform again = Platform.start(db, home, List.of(TestNetworkFolder.branch()), clock)) {
-                MaintenanceService m = again.networkMaintenance().of(BRANCH);
+                MaintenanceService m = again.networkMaintenance().named(BRANCH, "network");
                 assertThat(m.defect(reported.id())).isEqualTo(reported);
                 assertThat(m.restrictions(day))
                         .containsExactly(new SpeedRestriction(25, 35, 30, FROM, FROM.plusSeconds(7 * 86_400), "LA"));
