@@ -18,6 +18,7 @@ import org.lancang.money.Currency;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 
 /**
@@ -64,8 +65,7 @@ class ThroughQuoteTest {
 
     @Test
     void theYardsTimeIsThatOfWorkingItsBatchesAFewAtATime() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("ThroughQuoteTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(ThroughQuoteTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 500; round++) {
             Transshipment t = new Transshipment(
