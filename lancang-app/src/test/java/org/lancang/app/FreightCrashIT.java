@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.testing.Seeds;
 import org.lancang.web.http.Json;
 
 /**
@@ -47,8 +48,7 @@ class FreightCrashIT {
     @Test
     void aKilledServerLosesNoAcknowledgedFreightBookingAndAllocatesNothingTwice(@TempDir Path dataDir)
             throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("FreightCrashIT seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(FreightCrashIT.class);
         int port = ServeProcessIT.freePort();
         Process first = ServeProcessIT.start(port, dataDir);
         List<String> output = ServeProcessIT.awaitRunning(first);

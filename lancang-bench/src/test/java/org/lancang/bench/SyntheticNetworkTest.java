@@ -12,6 +12,7 @@ import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.network.Routes;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.TrainPlan;
 import org.lancang.timetable.conflict.Occupation;
@@ -64,8 +65,7 @@ class SyntheticNetworkTest {
 
     @Test
     void everyTrainRunsAndTheSweepAgreesWithBruteForce() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("SyntheticNetworkTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(SyntheticNetworkTest.class);
         int trains = 200 + new Random(seed).nextInt(200);
         List<NetworkBench.Loaded> lines = NetworkBench.load(SyntheticNetwork.generate(seed, trains, 6));
         List<DayPlan> days = NetworkBench.day(lines);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.Clash;
-import org.lancang.operations.ReferenceDay;
+import org.lancang.testing.Seeds;
 
 /**
  * A consignment's borders on seeded random routes (one to five borders, each at a random state): it may go on exactly
@@ -31,7 +31,7 @@ class BorderClearancePropertyTest {
 
     @Test
     void aConsignmentGoesOnOnlyWithEveryBorderReleasedBehindAndDeclaredAheadAndARefusalNamesTheFirstLacking() {
-        long seed = ReferenceDay.seed("BorderClearancePropertyTest");
+        long seed = Seeds.seed(BorderClearancePropertyTest.class);
         Random random = new Random(seed);
         Crossing crossing = southbound();
         ReleaseState[] states = ReleaseState.values();

@@ -24,8 +24,8 @@ import org.lancang.operations.Disturbance;
 import org.lancang.operations.EventBatch;
 import org.lancang.operations.EventKind;
 import org.lancang.operations.Forecast;
-import org.lancang.operations.ReferenceDay;
 import org.lancang.operations.RunningEvent;
+import org.lancang.testing.Seeds;
 
 /**
  * On seeded random days (the simulator's disturbances, random trains crossing the border with one to four consignments
@@ -58,7 +58,7 @@ class BorderInterlockPropertyTest {
 
     @Test
     void noTrainCrossesWithAConsignmentNotReleasedAndTheLastReleaseLetsItGoAtOnce() {
-        long seed = ReferenceDay.seed("BorderInterlockPropertyTest");
+        long seed = Seeds.seed(BorderInterlockPropertyTest.class);
         Random random = new Random(seed);
         List<DayGraph.Run> crossing = GRAPH.runs().stream()
                 .filter(r -> r.serviceDate().equals(GRAPH.date()))

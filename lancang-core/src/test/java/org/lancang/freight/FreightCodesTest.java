@@ -7,16 +7,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 
 /** Every code a consignment note carries: right check digits pass, every wrong one is refused naming the field. */
 class FreightCodesTest {
-    static long seed(String name) {
-        String given = System.getProperty("lancang.seed");
-        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
-        System.out.println(name + ": seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
-        return seed;
-    }
-
     @Test
     void publishedExamplesPass() {
         // ISO 6346's own example and a UIC example number (21 81 2471 217-3, UIC leaflet 920-14 as commonly cited)
@@ -27,7 +21,7 @@ class FreightCodesTest {
 
     @Test
     void everyWrongContainerCheckDigitIsRefusedAndTheRightOnePasses() {
-        Random random = new Random(seed("containers"));
+        Random random = new Random(Seeds.seed(FreightCodesTest.class));
         for (int n = 0; n < 2_000; n++) {
             StringBuilder first = new StringBuilder();
             for (int i = 0; i < 3; i++) {
@@ -58,7 +52,7 @@ class FreightCodesTest {
 
     @Test
     void everyWrongUicCheckDigitIsRefusedAndTheRightOnePasses() {
-        Random random = new Random(seed("wagons"));
+        Random random = new Random(Seeds.seed(FreightCodesTest.class));
         for (int n = 0; n < 2_000; n++) {
             StringBuilder first = new StringBuilder();
             for (int i = 0; i < 11; i++) {

@@ -17,6 +17,7 @@ import org.lancang.network.Point;
 import org.lancang.network.Route;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.InsertedPath;
@@ -137,8 +138,7 @@ class FreightViaTest {
      */
     @Test
     void aPathNeverSkipsItsVia() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("FreightViaTest.aPathNeverSkipsItsVia seed " + seed);
+        long seed = Seeds.seed(FreightViaTest.class);
         Random random = new Random(seed);
         List<String> points = NETWORK.points().stream().map(Point::code).toList();
         List<String> junctions = points.stream().filter(NETWORK::isJunction).toList();

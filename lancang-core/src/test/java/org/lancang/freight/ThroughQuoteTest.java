@@ -20,6 +20,7 @@ import org.lancang.money.ExchangeRates;
 import org.lancang.money.Money;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 
 /**
@@ -66,8 +67,7 @@ class ThroughQuoteTest {
 
     @Test
     void theYardsTimeIsThatOfWorkingItsBatchesAFewAtATime() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("ThroughQuoteTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(ThroughQuoteTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 500; round++) {
             Transshipment t = new Transshipment(

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
 import org.lancang.errors.InvalidInput;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 
 /**
@@ -18,12 +19,6 @@ import org.lancang.testing.WorldCurrencies;
  */
 class CurrencyRoundingPropertyTest {
     private static final int ROUNDS = 20_000;
-
-    private static Random seeded(String name) {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println(name + " seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
-        return new Random(seed);
-    }
 
     private static Currency any(Random random, String code) {
         return new Currency(code, random.nextInt(Currency.MAX_DECIMALS + 1), code.substring(0, 1));
@@ -37,7 +32,7 @@ class CurrencyRoundingPropertyTest {
 
     @Test
     void anAmountWrittenInMajorUnitsReadsBackToTheSameMinorUnits() {
-        Random random = seeded("CurrencyRoundingPropertyTest.written");
+        Random random = new Random(Seeds.seed(CurrencyRoundingPropertyTest.class));
         for (int i = 0; i < ROUNDS; i++) {
             Currency c = any(random, "AAA");
             Money m = new Money(random.nextLong() % 1_000_000_000_000L, c);
@@ -48,7 +43,7 @@ class CurrencyRoundingPropertyTest {
 
     @Test
     void aRoundTripLosesAtMostWhatTheTwoRoundingsAllow() {
-        Random random = seeded("CurrencyRoundingPropertyTest.roundTrip");
+        Random random = new Random(Seeds.seed(CurrencyRoundingPropertyTest.class));
         int lossless = 0;
         for (int i = 0; i < ROUNDS; i++) {
             Currency a = any(random, "AAA");
@@ -81,7 +76,7 @@ class CurrencyRoundingPropertyTest {
 
     @Test
     void aConversionThroughAThirdCurrencyRoundsAtEachStepToThatCurrencysUnit() {
-        Random random = seeded("CurrencyRoundingPropertyTest.through");
+        Random random = new Random(Seeds.seed(CurrencyRoundingPropertyTest.class));
         for (int i = 0; i < ROUNDS / 4; i++) {
             Currency a = any(random, "AAA");
             Currency via = any(random, "VVV");

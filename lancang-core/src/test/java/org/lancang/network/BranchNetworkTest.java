@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.LinePath;
@@ -198,8 +199,7 @@ class BranchNetworkTest {
      */
     @Test
     void sweepAndBruteForceAgreeOnRandomDaysOfTheBranchNetwork() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("BranchNetworkTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(BranchNetworkTest.class);
         Random random = new Random(seed);
         Planner planner = new Planner(NETWORK, DATA.rollingStock(), BlockingRules.defaults());
         String[] stations = {"QA", "QB", "QC", "QJ"};

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * The same day with other line orders, laid by reusing the graph's runs and turns ({@link DayGraph#withOrders}), is the
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DayGraphOrdersTest {
     @Test
     void otherOrdersGiveTheGraphBuiltFromScratch() {
-        long seed = ReferenceDay.seed("DayGraphOrdersTest");
+        long seed = Seeds.seed(DayGraphOrdersTest.class);
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>(GRAPH.lineOrders().keySet());
         Collections.sort(lines);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * On seeded random disturbance scenarios, the incremental forecast equals a full re-simulation of the day from the same
@@ -17,7 +18,7 @@ class ForecastPropertyTest {
 
     @Test
     void incrementalForecastEqualsFullResimulationOnAThousandScenarios() {
-        long seed = ReferenceDay.seed("ForecastPropertyTest");
+        long seed = Seeds.seed(ForecastPropertyTest.class);
         Random random = new Random(seed);
         int compared = 0;
         for (int s = 0; s < SCENARIOS; s++) {

@@ -34,11 +34,4 @@ public final class ReferenceDay {
                 .min(Comparator.comparing(r -> r.scheduled().departure()))
                 .orElseThrow();
     }
-
-    public static long seed(String name) {
-        String given = System.getProperty("lancang.seed");
-        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
-        System.out.println(name + ": seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
-        return seed;
-    }
 }

@@ -17,6 +17,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.LegSupplements;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.RunningTimes;
 
 /**
@@ -89,8 +90,7 @@ class CategorySpeedLimitsTest {
 
     @Test
     void aLimitOverPartOfASectionCostsTheCruiseDifferenceAndABoundedSlowingDown() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("CategorySpeedLimitsTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(CategorySpeedLimitsTest.class);
         Random random = new Random(seed);
         ReferenceData without = ReferenceData.parse(files(Map.of(CategoryLimits.FILE, HEADER)));
         Point udn = without.network().point("UDN").orElseThrow();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * The averaged gradient on random paths against the average worked out metre by metre: sections of uneven length
@@ -16,8 +17,7 @@ class AveragedGradientPropertyTest {
 
     @Test
     void matchesTheAverageSummedMetreByMetre() {
-        long seed = System.nanoTime();
-        System.out.println("AveragedGradientPropertyTest seed " + seed);
+        long seed = Seeds.seed(AveragedGradientPropertyTest.class);
         Random random = new Random(seed);
         for (int path = 0; path < 40; path++) {
             List<GradientSection> sections = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * The compact profile reads as the list of points the calculator used to store: on seeded random runs (legs of random
@@ -15,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class ProfileTest {
     @Test
     void readsAsTheStoredPointsDid() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("ProfileTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(ProfileTest.class);
         Random random = new Random(seed);
         for (int train = 0; train < 300; train++) {
             Profile.Builder builder = new Profile.Builder();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.conflict.Occupation;
 
 /**
@@ -16,8 +17,7 @@ import org.lancang.timetable.conflict.Occupation;
 class OccupationIndexTest {
     @Test
     void answersAsAScanOfEveryOccupation() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("OccupationIndexTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(OccupationIndexTest.class);
         Random random = new Random(seed);
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         for (int day = 0; day < 200; day++) {

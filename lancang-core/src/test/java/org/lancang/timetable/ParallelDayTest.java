@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * The day computes its trains' runs on every core ({@link Planner#day}); the same day with every run computed first,
@@ -19,8 +20,7 @@ class ParallelDayTest {
 
     @Test
     void theDayIsTheSameWhenItsRunsAreComputedOneByOne() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("ParallelDayTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(ParallelDayTest.class);
         Random random = new Random(seed);
         LocalDate date = ReferenceTimetableTest.DAY;
         List<TrainPlan> plans = new ArrayList<>(ReferenceTimetableTest.PLANS);

@@ -13,6 +13,7 @@ import org.lancang.errors.Clash;
 import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.testing.Ref;
+import org.lancang.testing.Seeds;
 
 /**
  * The fast path search (the day indexed per resource, runs reused by shape, a search stopped where an earlier one
@@ -28,8 +29,7 @@ class PathFinderSearchTest {
 
     @Test
     void givesTheAnswersOfTheFullSearchOnRandomRequests() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("PathFinderSearchTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(PathFinderSearchTest.class);
         Random random = new Random(seed);
         LocalDate date = ReferenceTimetableTest.DAY;
         DayPlan day =

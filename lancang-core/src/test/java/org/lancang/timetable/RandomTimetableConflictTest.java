@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.conflict.BruteForceConflictChecker;
 import org.lancang.timetable.conflict.Conflict;
 import org.lancang.timetable.conflict.ConflictDetector;
@@ -25,7 +26,7 @@ class RandomTimetableConflictTest {
 
     @Test
     void sweepAgreesWithBruteForceOnRandomTimetables() {
-        long seed = seed();
+        long seed = Seeds.seed(RandomTimetableConflictTest.class);
         Random random = new Random(seed);
         Planner planner = planner();
         List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
@@ -68,7 +69,7 @@ class RandomTimetableConflictTest {
      */
     @Test
     void theDayKeepsWhatBruteForceOnItsBlockingTimesKeeps() {
-        long seed = seed();
+        long seed = Seeds.seed(RandomTimetableConflictTest.class);
         Random random = new Random(seed);
         Planner planner = planner();
         List<TrainPlan> pool = ReferenceTimetableTest.PLANS;
@@ -110,12 +111,6 @@ class RandomTimetableConflictTest {
         assertThat(neighboursOnly)
                 .as("conflicts of the neighbouring days only, left out")
                 .isPositive();
-    }
-
-    private static long seed() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("RandomTimetableConflictTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
-        return seed;
     }
 
     private static Planner planner() {

@@ -14,6 +14,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Seeds;
 
 /**
  * The road on the First Thai–Lao Friendship Bridge is closed while a train crosses: each crossing closes it at least
@@ -71,8 +72,7 @@ class RoadRailBridgesTest {
     /** Seeded: the day's road-closed time is the measure of the union of the closures, checked minute by minute. */
     @Test
     void theRoadClosedTimeIsTheUnionOfTheClosures() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("RoadRailBridgesTest seed " + seed);
+        long seed = Seeds.seed(RoadRailBridgesTest.class);
         Random random = new Random(seed);
         for (int k = 0; k < 20; k++) {
             LocalDate date = LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28));

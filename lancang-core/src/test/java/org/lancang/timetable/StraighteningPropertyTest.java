@@ -21,6 +21,7 @@ import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.LegSupplements;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.conflict.Occupation;
 
 /**
@@ -36,8 +37,7 @@ class StraighteningPropertyTest {
 
     @Test
     void aRouteAcrossTheJunctionRunsAndBlocksAsItsPointsReadAsOneLine() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("StraighteningPropertyTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(StraighteningPropertyTest.class);
         Random random = new Random(seed);
         TrainType type = DATA.rollingStock().types().get(0);
         List<Point> points = NETWORK.points();

@@ -32,6 +32,7 @@ import org.lancang.operations.meet.MeetReplanner;
 import org.lancang.operations.meet.MeetSolution;
 import org.lancang.operations.meet.Proposal;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.TimetableFile;
@@ -172,8 +173,7 @@ class CpSatMeetSolverTest {
 
     @Test
     void onSeededDisruptionsTheSolverNeverDoesWorseThanItsStart() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("CpSatMeetSolverTest: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(CpSatMeetSolverTest.class);
         Random random = new Random(seed);
         for (int s = 0; s < 10; s++) {
             List<Disturbance> ds = Disturbance.random(random, GRAPH);

@@ -30,6 +30,7 @@ import org.lancang.operations.meet.MeetProblem;
 import org.lancang.operations.meet.MeetReplanner;
 import org.lancang.operations.meet.MeetSolution;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.Planner;
 import org.lancang.timetable.RoadRailBridges;
@@ -37,7 +38,7 @@ import org.lancang.timetable.TimetableFile;
 
 /**
  * The road's windows inside the meet problem (ADR 0032, amended), on small seeded problems (seed printed; rerun with
- * {@code -Dlancang.seed=N}): two single-track lines, three or four trains of one or two legs, a window on the first
+ * {@code -Dseed=N}): two single-track lines, three or four trains of one or two legs, a window on the first
  * line that forbids it to every train from shortly before the window opens to its end. CP-SAT's optimum equals the
  * brute force's (every order of every line, each leg as early as its order allows, past the window when it would
  * cross in it), and no solution, CP-SAT's, the heuristic's or first come first served's, has a train on the line while
@@ -57,9 +58,7 @@ class RoadWindowMeetTest {
 
     @Test
     void cpSatsOptimumEqualsBruteForceAndNoSolutionCrossesInTheWindow() {
-        String given = System.getProperty("lancang.seed");
-        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
-        System.out.println("RoadWindowMeetTest: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(RoadWindowMeetTest.class);
         Random random = new Random(seed);
         int windowsCost = 0;
         long withWindows = 0;
@@ -137,9 +136,7 @@ class RoadWindowMeetTest {
                 DispatchRules.parse(files.read(DispatchRules.FILE)),
                 LineOrders.PLAN);
         CpSatMeetSolver hinted = new CpSatMeetSolver(1, true);
-        String given = System.getProperty("lancang.seed");
-        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
-        System.out.println("RoadWindowMeetTest.bangkok: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(RoadWindowMeetTest.class);
         Random random = new Random(seed);
         for (int cases = 0; cases < 10; ) {
             DisruptedDay c = DisruptedDay.draw(graph, random);

@@ -27,6 +27,7 @@ import org.lancang.data.CsvTable;
 import org.lancang.operations.CallForecast;
 import org.lancang.operations.TrainForecast;
 import org.lancang.operations.TrainPriority;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Train;
 import org.lancang.timetable.TrainPlan;
@@ -146,8 +147,7 @@ class FeedChangesTest {
      */
     @Test
     void randomPublishedChangesGiveEachDateItsOwnPlansInTheFeed() {
-        long seed = Long.getLong("seed", System.nanoTime());
-        System.out.println("FeedChangesTest seed: " + seed + " (rerun with -Dseed=" + seed + ")");
+        long seed = Seeds.seed(FeedChangesTest.class);
         Random random = new Random(seed);
         LocalDate first = LocalDate.of(2026, 12, 1);
         for (String folder : List.of(ShippedNetworks.CHINA_LAOS, ShippedNetworks.VIENTIANE_BANGKOK)) {

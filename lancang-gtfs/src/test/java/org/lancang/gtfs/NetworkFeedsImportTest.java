@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.Call;
 import org.lancang.timetable.Timetable;
 import org.lancang.timetable.Train;
@@ -34,9 +35,7 @@ class NetworkFeedsImportTest {
     @ParameterizedTest
     @ValueSource(strings = {ShippedNetworks.CHINA_LAOS, ShippedNetworks.VIENTIANE_BANGKOK})
     void aThirdPartysFeedOfTheSameTimetableImportsToTheSameTrains(String folder) {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println(
-                "NetworkFeedsImportTest " + folder + ": seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(NetworkFeedsImportTest.class);
         ShippedNetworks.Shipped shipped = ShippedNetworks.get(folder);
         for (int round = 0; round < 5; round++) {
             ThirdPartyFeeds.Rewritten feed =

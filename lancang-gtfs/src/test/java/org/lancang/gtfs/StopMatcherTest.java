@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.network.Point;
+import org.lancang.testing.Seeds;
 
 /** Names are compared folded: case, spaces, punctuation and "station" in the network's languages do not count. */
 class StopMatcherTest {
@@ -21,8 +22,7 @@ class StopMatcherTest {
 
     @Test
     void everyPointIsFoundByEachOfItsSpellings() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("StopMatcherTest: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(StopMatcherTest.class);
         Random random = new Random(seed);
         for (ImportNetwork network : ShippedNetworks.both()) {
             StopMatcher matcher = new StopMatcher(network);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.Seeds;
 
 /**
  * Issue 19, a train through three countries is declared and cleared at each border it crosses, over HTTP: the tiny
@@ -306,12 +307,11 @@ class EveryBorderCustomsApiTest {
     /**
      * Random release orders over several days, 1–2 consignments on F1 each: the train never leaves a control station
      * whose border has not released every consignment on it, does leave as soon as it has, and every border crossed
-     * has exactly one declaration per consignment. Seeded: {@code -Dlancang.seed=N} reruns.
+     * has exactly one declaration per consignment. Seeded: {@code -Dseed=N} reruns.
      */
     @Test
     void theTrainNeverLeavesAControlStationBeforeItsBorderReleasesIt() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("EveryBorderCustomsApiTest seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(EveryBorderCustomsApiTest.class);
         Random random = new Random(seed);
         int refusals = 0;
         int departures = 0;

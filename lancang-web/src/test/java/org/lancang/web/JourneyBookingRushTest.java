@@ -18,13 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.sales.SalesAudit;
+import org.lancang.testing.Seeds;
 
 /**
  * Many clients at once on the last lower berths of 133 for Bangkok → Luang Prabang journeys (ADR 0034): each holds a
  * journey, pays it (sometimes twice at once with one key, as a double click does), cancels some, and tries a leg alone.
  * Afterwards no seat-segment is in two live bookings, both legs of every journey are in one state, every ticketed
  * journey's legs both carry tickets, and the reconciliation matches every charge by its two tickets or its refunds.
- * Seeded: the seed is printed; rerun with {@code -Dlancang.seed=N}.
+ * Seeded: the seed is printed; rerun with {@code -Dseed=N}.
  */
 class JourneyBookingRushTest {
     private static final int CLIENTS = 12;
@@ -44,8 +45,7 @@ class JourneyBookingRushTest {
 
     @Test
     void theLastBerthsAreSoldOnceAndEveryChargeIsMatchedByBothTickets() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("journey booking rush seed = " + seed);
+        long seed = Seeds.seed(JourneyBookingRushTest.class);
         String admin = server.adminToken();
         JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
         LocalDate date133 = JourneyBookingApiTest.serviceDate(offer.get("first"));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.sales.SalesAudit;
+import org.lancang.testing.Seeds;
 
 /**
  * Changes of one leg of paid journeys racing single bookings and journey holds for the last berths of 133 on the day
@@ -35,7 +36,7 @@ import org.lancang.store.sales.SalesAudit;
  * journey raced moves; every journey's first leg is where its answers said. Afterwards no seat-segment is in two live
  * bookings, no more berths were taken than were left, every journey's legs are in one state and still connect, and
  * the reconciliation matches every charge by its tickets or its refunds. Seeded: the seed is printed; rerun with
- * {@code -Dlancang.seed=N}.
+ * {@code -Dseed=N}.
  */
 class JourneyLegChangeRushTest {
     private static final int CLIENTS = 8;
@@ -77,8 +78,7 @@ class JourneyLegChangeRushTest {
 
     @Test
     void theLastBerthsGoOnceToChangesOrBuyersAndEveryChargeIsMatched() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("journey leg change rush seed = " + seed);
+        long seed = Seeds.seed(JourneyLegChangeRushTest.class);
         String admin = server.adminToken();
         JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
         LocalDate date133 = JourneyBookingApiTest.serviceDate(offer.get("first"));

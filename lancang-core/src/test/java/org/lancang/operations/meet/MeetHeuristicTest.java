@@ -16,8 +16,8 @@ import org.lancang.operations.DaySimulator;
 import org.lancang.operations.DisruptedDay;
 import org.lancang.operations.Disturbance;
 import org.lancang.operations.Forecast;
-import org.lancang.operations.ReferenceDay;
 import org.lancang.operations.RunningEvent;
+import org.lancang.testing.Seeds;
 
 /**
  * The heuristic on seeded disruptions of single-track trains (seed printed): never worse than first come first served
@@ -32,7 +32,7 @@ class MeetHeuristicTest {
 
     @Test
     void neverWorseThanItsStartsFeasibleConflictFreeAndDeterministic() {
-        long seed = ReferenceDay.seed("MeetHeuristicTest");
+        long seed = Seeds.seed(MeetHeuristicTest.class);
         Random random = new Random(seed);
         long heuristicTotal = 0;
         long fcfsTotal = 0;
@@ -125,7 +125,7 @@ class MeetHeuristicTest {
 
     @Test
     void decodingTheOrderFirstComeFirstServedGrantedGivesItsTimesBack() {
-        long seed = ReferenceDay.seed("MeetHeuristicTest.decode");
+        long seed = Seeds.seed(MeetHeuristicTest.class);
         Random random = new Random(seed);
         for (int cases = 0; cases < 5; ) {
             DisruptedDay c = DisruptedDay.draw(GRAPH, random);

@@ -6,7 +6,7 @@ import static org.lancang.operations.ReferenceDay.GRAPH;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.operations.DisruptedDay;
-import org.lancang.operations.ReferenceDay;
+import org.lancang.testing.Seeds;
 
 /**
  * The incremental evaluation of a move against a full decode of the day, on seeded random moves over seeded
@@ -19,7 +19,7 @@ class MoveEvaluatorTest {
 
     @Test
     void aMoveCostsWhatAFullDecodeOfTheDaySays() {
-        long seed = ReferenceDay.seed("MoveEvaluatorTest");
+        long seed = Seeds.seed(MoveEvaluatorTest.class);
         Random random = new Random(seed);
         int infeasible = 0;
         int changed = 0;

@@ -25,10 +25,10 @@ import org.lancang.operations.DisruptedDay;
 import org.lancang.operations.Disturbance;
 import org.lancang.operations.Forecast;
 import org.lancang.operations.LineOrders;
-import org.lancang.operations.ReferenceDay;
 import org.lancang.operations.RoadWindow;
 import org.lancang.operations.RunningEvent;
 import org.lancang.reference.ReferenceData;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Planner;
@@ -227,7 +227,7 @@ class RoadWindowReplanningTest {
 
     @Test
     void aReplanningThatWouldCloseTheRoadOverItsDailyLimitIsNotProposed() {
-        long seed = ReferenceDay.seed("RoadWindowReplanningTest.limit");
+        long seed = Seeds.seed(RoadWindowReplanningTest.class);
         Random random = new Random(seed);
         int proposals = 0;
         for (int cases = 0; cases < 20; ) {
@@ -273,7 +273,7 @@ class RoadWindowReplanningTest {
 
     @Test
     void seededDisruptionsOfTheBangkokLineAreReplannedWithNoTrainOnTheBridgeInTheRoadsWindow() {
-        long seed = ReferenceDay.seed("RoadWindowReplanningTest.disrupted");
+        long seed = Seeds.seed(RoadWindowReplanningTest.class);
         Random random = new Random(seed);
         for (int cases = 0; cases < 20; ) {
             DisruptedDay c = DisruptedDay.draw(GRAPH, random);
@@ -403,7 +403,7 @@ class RoadWindowReplanningTest {
 
     @Test
     void randomDelaysIntoTheRoadsWindowAreHeldBeforeTheBridgeAndNeverCrossInIt() {
-        long seed = ReferenceDay.seed("RoadWindowReplanningTest.delays");
+        long seed = Seeds.seed(RoadWindowReplanningTest.class);
         Random random = new Random(seed);
         long dayStart = DAY.atStartOfDay(ZONE).toEpochSecond();
         List<Target> targets = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.lancang.network.PointKind;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.Operators;
 
@@ -68,8 +69,7 @@ class AgeFaresTest {
     /** Seeded: for any journey, class, currency and age, the reduced fare is a whole step and never above the full. */
     @Test
     void aReducedFareIsNeverAboveTheFullFareAndAnAdultsIsTheFullFare() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("AgeFaresTest seed " + seed + " (-Dlancang.seed=" + seed + " reruns it)");
+        long seed = Seeds.seed(AgeFaresTest.class);
         Random random = new Random(seed);
         List<Point> stations = DATA.network().points().stream()
                 .filter(p -> p.kind() == PointKind.PASSENGER)

@@ -15,6 +15,7 @@ import org.lancang.network.PointKind;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 import org.lancang.timetable.Operators;
 
@@ -35,8 +36,7 @@ class RoundedOnceTest {
 
     @Test
     void aTotalIsTheRoundingOfTheExactSumNeverOfRoundedParts() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("RoundedOnceTest seed " + seed);
+        long seed = Seeds.seed(RoundedOnceTest.class);
         Random random = new Random(seed);
         List<Point> stations = DATA.network().points().stream()
                 .filter(p -> p.kind() == PointKind.PASSENGER)

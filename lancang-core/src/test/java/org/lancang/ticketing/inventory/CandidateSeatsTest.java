@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * The word-parallel answers of {@link CandidateSeats} against the same questions asked seat by seat, on random runs.
- * Run with {@code -Dlancang.seed=…} to repeat a run.
+ * Run with {@code -Dseed=…} to repeat a run.
  */
 class CandidateSeatsTest {
     private static final int SEATS = 300;
@@ -15,8 +16,7 @@ class CandidateSeatsTest {
 
     @Test
     void layersAndTheCheapestSeatAgreeWithASeatBySeatSearch() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("CandidateSeatsTest seed = " + seed);
+        long seed = Seeds.seed(CandidateSeatsTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 200; round++) {
             Occupancy occupancy = new Occupancy(SEATS, SEGMENTS);

@@ -13,6 +13,7 @@ import org.lancang.errors.Clash;
 import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.SeatPosition;
+import org.lancang.testing.Seeds;
 
 /**
  * Random interleavings of allocate, release and claim on one D887 run (with the cross-border split), checked after
@@ -20,7 +21,7 @@ import org.lancang.rollingstock.SeatPosition;
  * the per-seat masks, and every availability count equals a count done seat by seat. A third of the sales are
  * restricted to some seats ({@code allocateOnly}, as a chosen berth is): they take only such seats, and are refused
  * exactly when fewer such seats are free, as counted seat by seat. Run with
- * {@code -Dlancang.seed=…} to repeat a run.
+ * {@code -Dseed=…} to repeat a run.
  */
 class SeatInventoryPropertyTest {
     private static final List<Seat> SEATS = D887.SEATS;
@@ -63,8 +64,7 @@ class SeatInventoryPropertyTest {
 
     @Test
     void everyStepKeepsTheInventoryExact() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("SeatInventoryPropertyTest seed = " + seed);
+        long seed = Seeds.seed(SeatInventoryPropertyTest.class);
         Random random = new Random(seed);
         SeatInventory inventory = D887.split(AllocationPolicy.BEST_FIT);
         long[] ledger = new long[SEATS.size()];

@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lancang.rollingstock.SeatClass;
+import org.lancang.testing.Seeds;
 
 /**
  * Best fit against first fit, selling out D887 runs (KMS YXI PUE XSB MHN BTN MXY LPB VVG VTE, km from the reference
  * network) with the same random buyers for both. The case best fit is for: short journeys are bought first (600 …
  * 2,200 buyers of 1–3 segments, a random number per round), then long-distance buyers (5 segments or more) come until
  * nothing more can be sold to them: no long journey has a seat left in either class. A buyer who finds no seat is
- * lost. One buyer in 13 wants first class (56 of the 720 seats). Run with {@code -Dlancang.seed=…} to repeat a run.
+ * lost. One buyer in 13 wants first class (56 of the 720 seats). Run with {@code -Dseed=…} to repeat a run.
  */
 class SellOutSimulationTest {
     private static final int ROUNDS = 100;
@@ -21,8 +22,7 @@ class SellOutSimulationTest {
 
     @Test
     void bestFitSellsMoreSeatKmThanFirstFitWhenTheWholeTrainSellsEveryJourney() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("SellOutSimulationTest seed = " + seed);
+        long seed = Seeds.seed(SellOutSimulationTest.class);
         Totals totals = compare(seed, false);
         System.out.println("whole train: " + totals);
         assertThat(totals.best).as("seed %d: %s", seed, totals).isGreaterThan(totals.first);
@@ -37,8 +37,7 @@ class SellOutSimulationTest {
      */
     @Test
     void withTheCrossBorderSplitThePolicyHardlyMatters() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("SellOutSimulationTest (split) seed = " + seed);
+        long seed = Seeds.seed(SellOutSimulationTest.class);
         Totals totals = compare(seed, true);
         System.out.println("cross-border split: " + totals);
         assertThat(totals.best).as("seed %d: %s", seed, totals).isGreaterThanOrEqualTo(totals.first);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.payments.Reconciliation.BookingFacts;
@@ -18,7 +19,7 @@ import org.lancang.ticketing.payments.Reconciliation.Report;
  * Money against tickets: consistent histories hold, and each way money can go wrong (charged twice, charged without a
  * ticket, cancelled without the refund, a change's difference missing, records and ledger apart) is found. The
  * property test builds random consistent histories, checks they hold, then breaks each in one random way and checks
- * that is found (seed printed; rerun with {@code -Dlancang.seed=N}).
+ * that is found (seed printed; rerun with {@code -Dseed=N}).
  */
 class ReconciliationTest {
     private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
@@ -216,8 +217,7 @@ class ReconciliationTest {
 
     @Test
     void randomConsistentHistoriesHoldAndAnyOneBreakIsFound() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("reconciliation seed = " + seed);
+        long seed = Seeds.seed(ReconciliationTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 500; round++) {
             History h = consistent(random, round);

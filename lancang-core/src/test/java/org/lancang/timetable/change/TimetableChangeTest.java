@@ -16,6 +16,7 @@ import org.lancang.errors.Clash;
 import org.lancang.errors.InvalidInput;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Planner;
@@ -141,8 +142,7 @@ class TimetableChangeTest {
 
     @Test
     void randomPublishedChangesNeverTouchADateOutsideTheirScopes() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("TimetableChangeTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(TimetableChangeTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 200; round++) {
             List<TimetableChange> published = new ArrayList<>();

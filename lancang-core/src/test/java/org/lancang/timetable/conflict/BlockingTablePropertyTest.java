@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * The primitive columns give back exactly the occupations put in (to the nanosecond, in order), and the detector's
@@ -18,7 +19,7 @@ class BlockingTablePropertyTest {
 
     @Test
     void readsBackExactlyWhatWasAdded() {
-        long seed = seed();
+        long seed = Seeds.seed(BlockingTablePropertyTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 2000; round++) {
             List<Occupation> occupations = new ArrayList<>();
@@ -39,7 +40,7 @@ class BlockingTablePropertyTest {
 
     @Test
     void theFilteredDetectorKeepsWhatBruteForceAndTheFilterKeep() {
-        long seed = seed();
+        long seed = Seeds.seed(BlockingTablePropertyTest.class);
         Random random = new Random(seed);
         int filteredOut = 0;
         for (int round = 0; round < 2000; round++) {
@@ -59,11 +60,5 @@ class BlockingTablePropertyTest {
             filteredOut += all.size() - expected.size();
         }
         assertThat(filteredOut).as("the filter had something to drop").isGreaterThan(100);
-    }
-
-    private static long seed() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("BlockingTablePropertyTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
-        return seed;
     }
 }

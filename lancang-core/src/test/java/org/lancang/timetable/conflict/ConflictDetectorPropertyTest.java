@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * On thousands of seeded random sets of occupations, the sweep finds exactly the conflicts that comparing every pair
@@ -17,8 +18,7 @@ class ConflictDetectorPropertyTest {
 
     @Test
     void agreesExactlyWithTheBruteForcePairwiseChecker() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("ConflictDetectorPropertyTest seed = " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(ConflictDetectorPropertyTest.class);
         Random random = new Random(seed);
         int withConflicts = 0;
         for (int round = 0; round < 3000; round++) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
 import org.lancang.timetable.Planner;
@@ -73,8 +74,7 @@ class RunningLinesDiagramTest {
 
     @Test
     void runningLinesAreAddedOverThePlanAndTakingThemOutGivesThePlannersDiagramBack() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("RunningLinesDiagramTest seed " + seed);
+        long seed = Seeds.seed(RunningLinesDiagramTest.class);
         Random random = new Random(seed);
         List<ScheduledRun> runs = DAY_PLAN.runs();
         List<Line> lines = new ArrayList<>();

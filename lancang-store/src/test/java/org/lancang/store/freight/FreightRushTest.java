@@ -27,13 +27,14 @@ import org.lancang.store.freight.FreightRecords.Unit;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.Seeds;
 
 /**
  * Many shippers at once book the same slots' last wagons and TEU and the same pool's last reefer boxes, in a seeded
  * random order and mix. Afterwards: no unit is in two bookings, no slot holds more than its capacity, every booking
  * acknowledged is in the database with exactly its units, and every refusal said why (a clash on the field). The same
  * rush runs on the home network and on the Vientiane–Bangkok network's shuttle (its last wagons and TEU), both in the
- * one database. Run again with {@code -Dlancang.seed=N}.
+ * one database. Run again with {@code -Dseed=N}.
  */
 class FreightRushTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 6);
@@ -51,13 +52,6 @@ class FreightRushTest {
     @AfterAll
     static void stop() {
         platform.close();
-    }
-
-    static long seed() {
-        String given = System.getProperty("lancang.seed");
-        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
-        System.out.println("FreightRushTest: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
-        return seed;
     }
 
     @Test
@@ -94,7 +88,7 @@ class FreightRushTest {
             }
         }
         assertThat(slots).hasSize(slotCount);
-        Random random = new Random(seed());
+        Random random = new Random(Seeds.seed(FreightRushTest.class));
         int shippers = 48;
         List<List<Equipment>> asks = new ArrayList<>();
         List<String> slotOf = new ArrayList<>();

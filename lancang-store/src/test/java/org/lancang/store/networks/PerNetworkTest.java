@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
+import org.lancang.testing.Seeds;
 
 /**
  * The shell every per-network holder extends: home first, a named network picked by {@link NetworkChoice}'s rule (home
@@ -93,8 +94,7 @@ class PerNetworkTest {
     /** Seeded: whatever the networks and the case and spaces of the request, it gets its own network or a 400. */
     @Test
     void everyCodeFindsItsOwnNetworkAndNoOtherIsAccepted() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("PerNetworkTest seed " + seed);
+        long seed = Seeds.seed(PerNetworkTest.class);
         Random random = new Random(seed);
         for (int round = 0; round < 200; round++) {
             List<Desk> desks = new ArrayList<>();

@@ -28,6 +28,7 @@ import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.ChangeRequest;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.Seeds;
 import org.lancang.ticketing.BookingStatus;
 import org.lancang.ticketing.payments.PaymentKind;
 import org.lancang.ticketing.payments.PaymentStatus;
@@ -38,7 +39,7 @@ import org.lancang.ticketing.payments.PaymentStatus;
  * the same instant with a seeded jitter. Whatever wins, money is never wrong: at most one charge of a booking is
  * taken, a charge that lost is voided, a ticket cancelled is refunded, and in the provider's ledger money taken =
  * money for tickets issued + money given back, for every booking (the reconciliation holds). Rerun a failure with
- * {@code -Dlancang.seed=N}.
+ * {@code -Dseed=N}.
  */
 class PaymentRaceTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
@@ -79,8 +80,7 @@ class PaymentRaceTest {
 
     @Test
     void whateverRacesAPaymentMoneyTakenIsMoneyForTicketsPlusMoneyGivenBack() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("payment race seed = " + seed);
+        long seed = Seeds.seed(PaymentRaceTest.class);
         Random random = new Random(seed);
         int[] seen = new int[Race.values().length];
         for (int round = 0; round < 60; round++) {

@@ -31,6 +31,7 @@ import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.testing.BookingAudit;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.Seeds;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.inventory.SeatInventory;
@@ -41,7 +42,7 @@ import org.lancang.ticketing.inventory.SeatInventory;
  * waitlist offers happen during the rush. Afterwards: no (seat, segment) is sold twice; every seat-segment is free or in
  * exactly one live booking, in memory and in the database alike; the reconciliation holds (money taken = money for
  * tickets + money given back, by the provider's ledger); no one waits while seats for their journey are free; and a new
- * service rebuilt from the database sees the same seats. Run again with {@code -Dlancang.seed=N}.
+ * service rebuilt from the database sees the same seats. Run again with {@code -Dseed=N}.
  */
 class SalesRushTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
@@ -83,8 +84,7 @@ class SalesRushTest {
 
     @Test
     void noSeatSegmentIsEverSoldTwiceWhateverTheInterleaving() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("sales rush seed = " + seed);
+        long seed = Seeds.seed(SalesRushTest.class);
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<int[]>> work = new ArrayList<>();

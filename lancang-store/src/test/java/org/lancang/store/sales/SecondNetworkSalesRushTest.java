@@ -30,6 +30,7 @@ import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.testing.BookingAudit;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.testing.Seeds;
 import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
@@ -43,7 +44,7 @@ import org.lancang.timetable.TrainPlan;
  * their third class, second class and scarce berths, half the sleeper buyers choosing a lower or an upper berth (which
  * they get or are refused, never the other). Afterwards no (seat, segment) is in two live bookings, every
  * booking is keyed by its network, and memory, the live bookings and an inventory rebuilt from the database agree seat
- * by seat. Run again with {@code -Dlancang.seed=N}.
+ * by seat. Run again with {@code -Dseed=N}.
  */
 class SecondNetworkSalesRushTest {
     static final String NETWORK = "vientiane-bangkok";
@@ -83,8 +84,7 @@ class SecondNetworkSalesRushTest {
 
     @Test
     void noSeatSegmentIsEverSoldTwiceWhateverTheInterleaving() throws Exception {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("second network sales rush seed = " + seed);
+        long seed = Seeds.seed(SecondNetworkSalesRushTest.class);
         Map<String, List<String>> stops = new HashMap<>();
         for (String train : TRAINS) {
             stops.put(train, sales.run(plan(train), DAY).stops);
