@@ -22,6 +22,7 @@ import org.lancang.network.Point;
 import org.lancang.network.PointKind;
 import org.lancang.reference.ReferenceData;
 import org.lancang.testing.ReferenceFiles;
+import org.lancang.testing.Seeds;
 import org.lancang.testing.WorldCurrencies;
 
 /**
@@ -57,8 +58,7 @@ class FreightRoundedOnceTest {
 
     @Test
     void aFreightTotalIsTheRoundingOfTheExactSumOfItsSections() {
-        long seed = Long.getLong("lancang.seed", System.nanoTime());
-        System.out.println("FreightRoundedOnceTest seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(FreightRoundedOnceTest.class);
         Random random = new Random(seed);
         List<String> stations = stations(HOME);
         EquipmentKind[] kinds = EquipmentKind.values();

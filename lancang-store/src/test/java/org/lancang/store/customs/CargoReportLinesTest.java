@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.Seeds;
 
 /**
  * A consignor's or consignee's name and address go into CUSCAR's NAD as at most five lines of 35 characters. Seeded
- * (rerun with {@code -Dlancang.seed=N}): random names of Latin, Lao and Chinese words, some longer than a line.
+ * (rerun with {@code -Dseed=N}): random names of Latin, Lao and Chinese words, some longer than a line.
  */
 class CargoReportLinesTest {
     static final String[] WORDS = {
@@ -30,9 +31,7 @@ class CargoReportLinesTest {
 
     @Test
     void everyLineFitsAndNothingIsLostWhenItFitsInFive() {
-        String given = System.getProperty("lancang.seed");
-        long seed = given != null ? Long.parseLong(given) : System.nanoTime();
-        System.out.println("CargoReportLinesTest: seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        long seed = Seeds.seed(CargoReportLinesTest.class);
         Random random = new Random(seed);
         int whole = 0;
         for (int run = 0; run < 2_000; run++) {
