@@ -265,7 +265,7 @@ final class FreightCommand extends CommandGroup {
                 return 0;
             }
             String code =
-                    network == null ? null : customs.named(network, "network").networkCode();
+                    network == null ? null : customs.named(network, "--network").networkCode();
             String receiver = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
             for (CustomsRecords.Message m : customs.home().messages(receiver, code, after, 1000)) {
                 out.printf(

@@ -72,6 +72,9 @@ class FreightCommandTest {
         assertThat(unknown.err()).contains("no customs message 999999");
         CommandLineTest.Run nowhere = CommandLineTest.run("freight", "customs-messages", "--network", "nowhere");
         assertThat(nowhere.exitCode()).isEqualTo(2);
+        assertThat(nowhere.err())
+                .as("names the option, as the other commands do")
+                .contains("--network: ");
         assertThat(nowhere.err()).contains("nowhere");
     }
 

@@ -1,19 +1,14 @@
 package org.lancang.store.customs;
 
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.EDIStreamWriter;
-import io.xlate.edi.stream.Location;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lancang.customs.AdvanceData;
 import org.lancang.freight.ConsignmentNote;
+import org.lancang.store.edi.EdiSchemas;
 
 /**
  * The advance cargo data of one train at one border as the UN/EDIFACT customs cargo report (CUSCAR D.99B) that the
@@ -55,14 +51,7 @@ public final class CargoReport {
 
     /** The schema from the classpath. */
     public static CargoReport load() {
-        try (InputStream in = CargoReport.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA + " is missing from the classpath");
-            }
-            return new CargoReport(SchemaFactory.newFactory().createSchema(in));
-        } catch (IOException | EDISchemaException e) {
-            throw new IllegalStateException("cannot read " + SCHEMA, e);
-        }
+        return new CargoReport(EdiSchemas.load(SCHEMA));
     }
 
     /**
@@ -275,7 +264,7 @@ public final class CargoReport {
                 switch (event) {
                     case START_TRANSACTION -> r.setTransactionSchema(schema);
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR ->
-                        problems.add(where(r.getLocation()) + ": " + r.getErrorType()
+                        problems.add(EdiSchemas.where(r.getLocation()) + ": " + r.getErrorType()
                                 + (r.getReferenceCode() == null ? "" : " (" + r.getReferenceCode() + ")"));
                     default -> {
                         // the rest is data the schema has checked
@@ -286,11 +275,5 @@ public final class CargoReport {
             problems.add("not a readable EDIFACT interchange: " + e);
         }
         return problems;
-    }
-
-    private static String where(Location l) {
-        String tag = l.getSegmentTag() == null ? "" : " (" + l.getSegmentTag() + ")";
-        return "segment " + l.getSegmentPosition() + tag
-                + (l.getElementPosition() > 0 ? ", element " + l.getElementPosition() : "");
     }
 }

@@ -1,8 +1,6 @@
 package org.lancang.web.tracking;
 
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -12,8 +10,6 @@ import io.xlate.edi.stream.EDIStreamWriter;
 import io.xlate.edi.stream.Location;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
+import org.lancang.store.edi.EdiSchemas;
 import org.lancang.store.tracking.TrackingRecords.Report;
 import org.lancang.store.tracking.TrackingRecords.Tracked;
 import org.lancang.tracking.BoxEvent;
@@ -72,14 +69,7 @@ public final class Iftsta {
 
     /** The schema from the classpath. */
     public static Iftsta load() {
-        try (InputStream in = Iftsta.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA + " is missing from the classpath");
-            }
-            return new Iftsta(SchemaFactory.newFactory().createSchema(in));
-        } catch (IOException | EDISchemaException e) {
-            throw new IllegalStateException("cannot read " + SCHEMA, e);
-        }
+        return new Iftsta(EdiSchemas.load(SCHEMA));
     }
 
     /** The status code of a step (Lancang's list, in the schema's enumeration of data element 4405). */
@@ -228,7 +218,7 @@ public final class Iftsta {
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR ->
                         problems.add(new FieldError(
-                                field(r.getLocation()),
+                                EdiSchemas.where(r.getLocation()),
                                 r.getErrorType()
                                         + (r.getReferenceCode() == null ? "" : " (" + r.getReferenceCode() + ")")
                                         + (event == EDIStreamEvent.ELEMENT_DATA_ERROR && r.getText() != null
@@ -274,7 +264,7 @@ public final class Iftsta {
         switch (segment) {
             case "STS" -> {
                 finish(current, reports, problems);
-                Status s = new Status(field(at));
+                Status s = new Status(EdiSchemas.where(at));
                 s.type = v.size() > 1 ? TYPES.get(v.get(1)) : null;
                 return s;
             }
@@ -288,8 +278,8 @@ public final class Iftsta {
                     try {
                         current.at = LocalDateTime.parse(v.get(1), CCYYMMDDHHMM).toInstant(ZoneOffset.UTC);
                     } catch (DateTimeParseException e) {
-                        problems.add(
-                                new FieldError(field(at), "'" + v.get(1) + "' is not a date and time CCYYMMDDHHMM"));
+                        problems.add(new FieldError(
+                                EdiSchemas.where(at), "'" + v.get(1) + "' is not a date and time CCYYMMDDHHMM"));
                     }
                 }
             }
@@ -324,11 +314,5 @@ public final class Iftsta {
             return;
         }
         reports.add(new Report(s.booking, s.unit, s.type, s.location, s.at));
-    }
-
-    private static String field(Location l) {
-        String tag = l.getSegmentTag() == null ? "" : " (" + l.getSegmentTag() + ")";
-        return "segment " + l.getSegmentPosition() + tag
-                + (l.getElementPosition() > 0 ? ", element " + l.getElementPosition() : "");
     }
 }
