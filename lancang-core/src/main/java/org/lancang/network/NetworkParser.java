@@ -223,7 +223,7 @@ public final class NetworkParser {
         }
         return new NetworkProfile(
                 code,
-                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
+                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo"), "", moreNames(row)),
                 zone(row, "service_zone"),
                 zone(row, "feed_zone"),
                 countries.list(),
