@@ -3,6 +3,7 @@
 // held booking, and cancelling with the refund and fee shown before confirming.
 import { api, h, ApiError, errorText } from '/lib/common.js';
 import { t, localName, locale, getLang, nameIn, LANGS } from '/lib/i18n.js';
+import { zoneLabel } from '/lib/zones.js';
 
 // ---------- stations ----------
 
@@ -243,6 +244,17 @@ export function fmtInstant(iso, zone) {
     return `${Number(part.day)} ${LO_MONTHS[Number(part.month) - 1]} ${part.year} ${pad2(part.hour)}:${pad2(part.minute)}`;
   }
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(d);
+}
+
+/**
+ * An instant where it happens: date and time in the zone of the place (its point's timeZone in `points`), with the
+ * zone named by its countries, "6 Dec 2026, 14:05 (Laos time)", so a shipper in Beijing reads a Lao station's time as
+ * the station keeps it. A place the points do not know falls back to the viewer's own zone, unnamed.
+ */
+export function fmtAtPlace(iso, code, points) {
+  if (!iso) return '';
+  const zone = ((points || []).find((p) => p.code === code) || {}).timeZone;
+  return zone ? `${fmtInstant(iso, zone)} (${zoneLabel(zone, points)})` : fmtInstant(iso);
 }
 
 /** HH:MM local to the station, from an ISO date-time with the station's offset. */

@@ -7,15 +7,15 @@
 // several borders, a picker shows one border or every one, and a row's button sends the data of that border.
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
-import { fmtInstant } from '/lib/tickets.js';
+import { fmtAtPlace } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
 const chosen = () => encodeURIComponent($('network').value);
 let names = {};
-let zones = {};
+const points = [];
 const placeName = (code) => (names[code] ? localName(names[code]) : code);
-/** A time in the zone of the station it is at, in the page's language. */
-const local = (iso, code) => fmtInstant(iso, zones[code]);
+/** A time in the zone of the station it is at, with the zone named, in the page's language. */
+const local = (iso, code) => fmtAtPlace(iso, code, points);
 
 async function init() {
   const me = await initPage({ titleKey: 'bb.title' });
@@ -27,11 +27,9 @@ async function init() {
   const wanted = (params.get('network') || '').toLowerCase();
   $('network').value = networks.some((n) => n.code === wanted) ? wanted : networks[0].code;
   for (const n of networks) {
-    const points = await api(`/api/networks/${encodeURIComponent(n.code)}/points`);
-    for (const p of points) {
-      names[p.code] = p.names;
-      zones[p.code] = p.timeZone;
-    }
+    const own = await api(`/api/networks/${encodeURIComponent(n.code)}/points`);
+    for (const p of own) names[p.code] = p.names;
+    points.push(...own);
   }
   $('network').addEventListener('change', () => { $('border').value = ''; load(); });
   $('border').addEventListener('change', load);

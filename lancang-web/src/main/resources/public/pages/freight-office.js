@@ -4,11 +4,12 @@
 // network served with ?network=CODE (as the planner's pages).
 import { initPage, api, h, errorText } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
-import { fmtInstant } from '/lib/tickets.js';
+import { fmtAtPlace } from '/lib/tickets.js';
 
 const $ = (id) => document.getElementById(id);
-// in the page's language (the browser's own would be English on an English browser), in Lao where Intl has none
-const when = (iso) => fmtInstant(iso);
+let points = [];
+/** A time at a place, in the place's own zone with the zone named, in the page's language. */
+const when = (iso, code) => fmtAtPlace(iso, code, points);
 let kmOf = {};
 let names = {};
 /** A point's name in the reader's language: never a bare code on the page. */
@@ -21,7 +22,7 @@ async function init() {
   const me = await initPage({ titleKey: 'fo.heading' });
   if (!me) { location.replace('/signin.html?next=/freight-office.html'); return; }
   $('day').value = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const points = await api(network ? `/api/networks/${encodeURIComponent(network)}/points` : '/api/network/points');
+  points = await api(network ? `/api/networks/${encodeURIComponent(network)}/points` : '/api/network/points');
   kmOf = Object.fromEntries(points.map((p) => [p.code, p.km]));
   names = Object.fromEntries(points.map((p) => [p.code, p.names]));
   $('day').addEventListener('change', loadTrains);
@@ -45,7 +46,7 @@ function row(r) {
     h('p', {}, `${r.id} · ${r.train} · ${r.shipper} · ${placeName(r.from)}→${placeName(r.to)} · ${r.trailingMassT} t · ${r.lengthM} m`),
     // the junctions the shipper asked the train to run through (empty: the shortest way), as approval will search it
     r.via && r.via.length ? h('p', { class: 'via' }, t('fo.via', { via: r.via.map(placeName).join(' → ') })) : null,
-    h('p', { class: 'status' }, `${t(`fo.status.${r.status}`)} ${r.departure ? `· ${when(r.departure)} → ${when(r.arrival)}` : ''} ${r.binding || ''}`),
+    h('p', { class: 'status' }, `${t(`fo.status.${r.status}`)} ${r.departure ? `· ${when(r.departure, r.from)} → ${when(r.arrival, r.to)}` : ''} ${r.binding || ''}`),
     h('div', { class: 'actions' }, ...actions));
 }
 
@@ -77,7 +78,7 @@ async function loadTrains() {
   $('trains').replaceChildren(h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ...['fr.train', 'fr.from', 'fr.to', 'fr.departs', 'fo.load'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, ...trains.map((x) => h('tr', { 'data-train': x.train },
-      h('td', {}, x.train), h('td', {}, placeName(x.from)), h('td', {}, placeName(x.to)), h('td', {}, when(x.departure)),
+      h('td', {}, x.train), h('td', {}, placeName(x.from)), h('td', {}, placeName(x.to)), h('td', {}, when(x.departure, x.from)),
       h('td', {}, t('fo.loadText', { wagons: x.wagons, teu: x.teu, bookings: x.bookings })))))));
   const e = await api(`/api/freight/empties?date=${date}&${onNetwork}`);
   $('empties').textContent = t('fo.empties', { n: e.emptiesToReturn, towards: e.emptiesTowards || '—' });

@@ -5,7 +5,7 @@
 // boxes through to another network across the break of gauge (POST /api/freight/through/quote|consignments).
 import { initPage, api, h, ApiError, errorText, clearErrors, showProblem, busy } from '/lib/common.js';
 import { t, localName } from '/lib/i18n.js';
-import { fmtInstant } from '/lib/tickets.js';
+import { fmtAtPlace } from '/lib/tickets.js';
 import { offsetAt } from '/lib/zones.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,10 +13,11 @@ let stations = [];
 let request = null;
 let booking = null;
 
-// in the page's language (the browser's own would be English on an English browser), in Lao where Intl has none
-const when = (iso) => fmtInstant(iso);
-
 let names = {};
+let points = [];
+/** A time at a place, in the place's own zone with the zone named, in the page's language. */
+const when = (iso, code) => fmtAtPlace(iso, code, points);
+
 /** A point's name in the reader's language, and an operator's: never a bare code on the page. */
 const placeName = (code) => (names[code] ? localName(names[code]) : code);
 const carrierName = (code) => { const v = t(`op.${code}`); return v && v !== `op.${code}` ? v : code; };
@@ -24,7 +25,7 @@ const carrierName = (code) => { const v = t(`op.${code}`); return v && v !== `op
 async function init() {
   const me = await initPage({ titleKey: 'fr.heading' });
   if (!me) { location.replace('/signin.html?next=/freight.html'); return; }
-  const points = await api('/api/network/points');
+  points = await api('/api/network/points');
   names = Object.fromEntries(points.map((p) => [p.code, p.names]));
   stations = points.filter((p) => p.kind === 'FREIGHT');
   for (const sel of [$('from'), $('to')]) {
@@ -54,7 +55,7 @@ async function loadSlots() {
     h('thead', {}, h('tr', {}, ...['fr.slot', 'fr.train', 'fr.from', 'fr.to', 'fr.departs', 'fr.left'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, ...slots.map((s) => h('tr', {},
       h('td', {}, s.name), h('td', {}, s.train), h('td', {}, placeName(s.from)), h('td', {}, placeName(s.to)),
-      h('td', {}, s.runs ? when(s.departureAt) : '—'),
+      h('td', {}, s.runs ? when(s.departureAt, s.from) : '—'),
       h('td', {}, t('fr.leftText', { wagons: s.wagonsLeft, teu: s.teuLeft })))))));
 }
 
@@ -95,11 +96,11 @@ function showAnswer() {
   const out = [];
   if (r.status === 'PROPOSED') {
     out.push(h('p', { class: 'message ok', 'data-status': r.status },
-      t('fr.found', { train: r.train, dep: when(r.departure), arr: when(r.arrival) })));
+      t('fr.found', { train: r.train, dep: when(r.departure, r.from), arr: when(r.arrival, r.to) })));
     $('book-section').hidden = false;
   } else {
     out.push(h('p', { class: 'message error', 'data-status': r.status }, t('fr.noPath'), ' ', r.binding || ''));
-    if (r.alternative) out.push(h('p', {}, t('fr.alternative', { dep: when(r.alternative.departure), arr: when(r.alternative.arrival) })));
+    if (r.alternative) out.push(h('p', {}, t('fr.alternative', { dep: when(r.alternative.departure, r.from), arr: when(r.alternative.arrival, r.to) })));
     $('book-section').hidden = true;
   }
   if (r.notes && r.notes.length) out.push(h('ul', { class: 'notes' }, ...r.notes.map((n) => h('li', {}, n))));

@@ -150,7 +150,7 @@ function showEvents(c) {
   const zoneOf = (e) => e.eventTimeZone
     || (points.find((p) => p.code === e.eventLocation.facilityCode) || {}).timeZone || c.destinationZone;
   const rows = c.events.map((e) => h('tr', { 'data-type': e.lancangEventType, 'data-classifier': e.eventClassifierCode },
-    h('td', {}, inZone(e.eventDateTime, zoneOf(e))),
+    h('td', {}, `${inZone(e.eventDateTime, zoneOf(e))} (${zoneName(zoneOf(e))})`),
     h('td', {}, t(`tk.type.${e.lancangEventType}`)),
     h('td', {}, t(`tk.classifier.${e.eventClassifierCode}`)),
     h('td', {}, placeName(e.eventLocation.facilityCode)),

@@ -3,6 +3,8 @@ package org.lancang.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.lancang.errors.FieldError;
+import org.lancang.errors.InvalidInput;
 import org.lancang.store.Platform;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -42,17 +44,44 @@ final class UsersCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) {
             String pw = password != null ? password : platform.users().generatePassword();
-            User user = platform.users()
-                    .add(
-                            username,
-                            displayName != null ? displayName : username,
-                            pw,
-                            roles.stream().map(Role::name).toList());
+            User user;
+            try {
+                user = platform.users()
+                        .add(
+                                username,
+                                displayName != null ? displayName : username,
+                                pw,
+                                roles.stream().map(Role::name).toList());
+            } catch (InvalidInput e) {
+                throw inCommandLineTerms(e);
+            }
             out.println("added " + user.username() + " with roles " + roleList(user));
             if (password == null) {
                 out.println("password: " + pw + "   (shown only now)");
             }
             return 0;
+        }
+
+        /**
+         * The service names the API's fields; here the user typed an argument and options. A display name left out
+         * defaults to the username, so its error is the username's and is not said twice.
+         */
+        private InvalidInput inCommandLineTerms(InvalidInput e) {
+            List<FieldError> errors = e.errors().stream()
+                    .filter(err -> displayName != null || !err.field().equals("displayName"))
+                    .map(err -> new FieldError(cliName(err.field()), err.message(), err.code()))
+                    .toList();
+            return new InvalidInput(errors);
+        }
+
+        private static String cliName(String field) {
+            return switch (field) {
+                case "username" -> "username (the first argument)";
+                case "displayName" -> "--name";
+                case "password" -> "--password";
+                case "roles" -> "--role";
+                default -> field;
+            };
         }
     }
 

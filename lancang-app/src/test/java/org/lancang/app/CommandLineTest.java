@@ -96,6 +96,16 @@ class CommandLineTest {
         Run weak = run("users", "add", "pat", "--role", "PLANNER", "--password", "short");
         assertThat(weak.exitCode()).isEqualTo(2);
         assertThat(weak.err()).contains("password:");
+        // --name is optional: an empty username is the username's fault, and the display name is not blamed for it
+        Run noName = run("users", "add", "", "--role", "PLANNER");
+        assertThat(noName.exitCode()).isEqualTo(2);
+        assertThat(noName.err())
+                .contains("username")
+                .doesNotContain("displayName")
+                .doesNotContain("--name");
+        Run blankDisplay = run("users", "add", "pat2", "--role", "PLANNER", "--name", " ");
+        assertThat(blankDisplay.exitCode()).isEqualTo(2);
+        assertThat(blankDisplay.err()).contains("--name:").doesNotContain("displayName");
         Run badFormat = run("network", "points", "--format", "xml");
         assertThat(badFormat.exitCode()).isNotZero();
     }

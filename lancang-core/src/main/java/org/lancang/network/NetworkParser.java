@@ -223,7 +223,7 @@ public final class NetworkParser {
         }
         return new NetworkProfile(
                 code,
-                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo")),
+                new Names(row.required("name_en"), row.text("name_zh"), row.text("name_lo"), "", moreNames(row)),
                 zone(row, "service_zone"),
                 zone(row, "feed_zone"),
                 countries.list(),
@@ -322,7 +322,7 @@ public final class NetworkParser {
     private static final Set<String> NAME_COLUMNS = Set.of("name_en", "name_zh", "name_lo", "name_pinyin");
 
     /** Names in more languages: each column {@code name_xx} (a two- or three-letter language code) beyond the three. */
-    static Map<String, String> moreNames(CsvTable.Row row) {
+    public static Map<String, String> moreNames(CsvTable.Row row) {
         Map<String, String> more = new TreeMap<>();
         for (String column : row.columns()) {
             if (column.matches("name_[a-z]{2,3}") && !NAME_COLUMNS.contains(column)) {

@@ -58,6 +58,14 @@ class SecondNetworkTest {
     }
 
     @Test
+    void theNetworkNamesItselfInThaiFromItsNameThColumn() {
+        Names names = NETWORK.profile().names();
+        // the Thai name is the network.csv's own (it contains Nong Khai as the reference writes it in Thai)
+        assertThat(names.in("th")).contains("หนองคาย").isNotEqualTo(names.en());
+        assertThat(names.more()).containsOnlyKeys("th");
+    }
+
+    @Test
     void itsPointsHaveThaiNamesBesideTheThreeLanguages() {
         Names ktw = NETWORK.point("KTW").orElseThrow().names();
         assertThat(ktw.more()).containsEntry("th", "สถานีกลางกรุงเทพอภิวัฒน์");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +24,14 @@ class BorderBoardBrowserTest {
     static final TestClock CLOCK = TestClock.at("2026-12-05T02:00:00Z");
     static TestServer server;
     static BrowserSupport b;
+    static String office;
 
     @BeforeAll
     static void start() throws Exception {
         server = new TestServer(CLOCK);
         String admin = server.adminToken();
         String shipper = FreightApiTest.user(server, admin, "board.shipper", "SHIPPER");
-        FreightApiTest.user(server, admin, "board.office", "FREIGHT_OFFICE");
+        office = FreightApiTest.user(server, admin, "board.office", "FREIGHT_OFFICE");
         FreightApiTest.user(server, admin, "board.dispatch", "DISPATCHER");
         JsonNode booking = ok(
                 server.postJson(
@@ -85,6 +89,34 @@ class BorderBoardBrowserTest {
         b.text(By.tagName("h1"), h1 -> assertThat(h1).isEqualTo("ກະດານດ່ານຊາຍແດນ"));
         b.shot("border-board-lo");
         assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aTimeAtTheLaoControlReadsInLaoTimeWithTheZoneNamed() {
+        JsonNode row = null;
+        for (JsonNode r : ok(server.get("/api/freight/border-board?date=" + DAY, office), 200)) {
+            if (r.get("train").asText().equals("X8102")) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        // the northbound train is checked out of Laos at Boten: its arrival there is a Lao station's time
+        assertThat(row.get("control").asText()).isEqualTo("BTN");
+        OffsetDateTime arrives = OffsetDateTime.parse(row.get("arrivesAt").asText());
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm");
+        String laoClock = arrives.atZoneSameInstant(ZoneId.of("Asia/Vientiane")).format(clock);
+        String beijingClock =
+                arrives.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(clock);
+        assertThat(laoClock).isNotEqualTo(beijingClock);
+
+        b.fresh();
+        b.signIn("board.office", "password of board.office", "/border-board.html?date=" + DAY);
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-train=X8102]")));
+        // whatever the browser's own zone, the time reads as Boten keeps it, and says so
+        b.wait.until(d -> rowText().contains(laoClock + " (Laos time)"));
+        assertThat(rowText()).doesNotContain(beijingClock + " (");
+        b.click(By.cssSelector(".lang-switch button[lang=lo]"));
+        b.wait.until(d -> rowText().contains(laoClock + " (ເວລາລາວ)"));
     }
 
     /** The train's row as it reads now (read in one go: the board redraws it under the test's feet). */

@@ -81,6 +81,25 @@ class NetworksApiTest {
     }
 
     @Test
+    void theSecondNetworkNamesItselfInThaiForTheMapHeading() {
+        JsonNode bangkok = null;
+        for (JsonNode n : server.get("/api/networks").json()) {
+            if (n.get("code").asText().equals("vientiane-bangkok")) {
+                bangkok = n;
+            }
+        }
+        assertThat(bangkok).isNotNull();
+        // its network.csv's name_th, which holds Nong Khai as its points.csv writes it in Thai
+        String nongKhai = server.get("/api/network/points/NKI")
+                .json()
+                .get("names")
+                .get("more")
+                .get("th")
+                .asText();
+        assertThat(bangkok.get("names").get("more").get("th").asText()).contains(nongKhai);
+    }
+
+    @Test
     void aPointOfTheSecondNetworkIsFoundByItsCode() {
         JsonNode ktw = server.get("/api/network/points/KTW").json();
         assertThat(ktw.get("timeZone").asText()).isEqualTo("Asia/Bangkok");

@@ -1,0 +1,90 @@
+package org.lancang.ticketing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.lancang.data.DataFileException;
+import org.lancang.network.Country;
+import org.lancang.network.Network;
+import org.lancang.network.Point;
+import org.lancang.reference.ReferenceData;
+import org.lancang.testing.ReferenceFiles;
+
+/**
+ * The documents a network's {@code documents.csv} accepts: the Bangkok line takes a Thai ID card on a Thai domestic
+ * trip (train 133's KTW → UDN) but not across the bridge, where a passport or a border pass is needed.
+ */
+class TravelDocumentsTest {
+    private static final ReferenceFiles FILES = ReferenceFiles.vientianeBangkok();
+    private static final Network NETWORK = ReferenceData.parse(FILES).network();
+    private static final TravelDocuments DOCUMENTS = TravelDocuments.parse(FILES.read(TravelDocuments.FILE));
+
+    private static List<String> acceptedBetween(String... codes) {
+        List<Point> path =
+                List.of(codes).stream().map(c -> NETWORK.point(c).orElseThrow()).toList();
+        List<Country> countries = path.stream().map(Point::country).distinct().toList();
+        return DOCUMENTS.accepted(countries, NETWORK.bordersCrossed(path)).stream()
+                .map(TravelDocument::code)
+                .toList();
+    }
+
+    @Test
+    void aThaiIdCardServesAThaiDomesticTripAndNotTheCrossing() {
+        assertThat(acceptedBetween("KTW", "TCJ", "UDN")).contains("THAI_ID_CARD", "PASSPORT");
+        // 133's way: the main line to Thanon Chira Junction, the Nong Khai line on, the border on the bridge
+        assertThat(acceptedBetween("KTW", "TCJ", "NKI", "KSV"))
+                .doesNotContain("THAI_ID_CARD")
+                .containsExactlyInAnyOrder("PASSPORT", "BORDER_PASS");
+        // a border pass is for the crossing only
+        assertThat(acceptedBetween("KTW", "TCJ", "UDN")).doesNotContain("BORDER_PASS");
+    }
+
+    @Test
+    void aThaiIdNumberCarriesItsCheckDigit() {
+        TravelDocument card = DOCUMENTS.find("THAI_ID_CARD").orElseThrow();
+        // 1·13 + 2·12 + 3·11 + 4·10 + 5·9 + 6·8 + 7·7 + 8·6 + 9·5 + 0·4 + 1·3 + 2·2 = 352; 352 mod 11 = 0; (11 − 0) mod
+        // 10 = 1
+        assertThat(card.numberFits("1234567890121")).isTrue();
+        assertThat(card.numberFits(" 1234567890121 ")).isTrue();
+        assertThat(card.numberFits("1234567890122")).isFalse();
+        assertThat(card.numberFits("123456789012")).isFalse();
+        assertThat(card.numberFits("A234567890121")).isFalse();
+        assertThat(card.names().in("th")).isEqualTo("บัตรประจำตัวประชาชน");
+    }
+
+    @Test
+    void exactlyOneLastDigitCompletesAnyTwelveDigits() {
+        long seed = Long.getLong("lancang.seed", System.nanoTime());
+        System.out.println("TravelDocumentsTest seed " + seed + " (rerun with -Dlancang.seed=" + seed + ")");
+        Random random = new Random(seed);
+        TravelDocument card = DOCUMENTS.find("THAI_ID_CARD").orElseThrow();
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder first = new StringBuilder();
+            IntStream.range(0, 12).forEach(i -> first.append(random.nextInt(10)));
+            long passing = IntStream.range(0, 10)
+                    .filter(last -> card.numberFits(first.toString() + last))
+                    .count();
+            assertThat(passing).as("last digits completing %s", first).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theChinaLaosNetworkKeepsItsDocumentsAndABadRowIsNamed() {
+        ReferenceFiles home = ReferenceFiles.chinaLaos();
+        TravelDocuments documents = TravelDocuments.parse(home.read(TravelDocuments.FILE));
+        assertThat(documents.all()).extracting(TravelDocument::code).doesNotContain("THAI_ID_CARD");
+        assertThat(documents.find("PASSPORT").orElseThrow().expiryRequired()).isTrue();
+        String header = "code,name_en,name_zh,name_lo,number_pattern,number_check,expiry_required,domestic_in,crosses,"
+                + "source\n";
+        assertThatThrownBy(() -> TravelDocuments.parse(header + "X_CARD,X,,,[0-9]{3},LUHN,false,*,,x\n"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("number_check");
+        assertThatThrownBy(() -> TravelDocuments.parse(header + "X_CARD,X,,,[0-9,NONE,false,*,,x\n"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("number_pattern");
+    }
+}
