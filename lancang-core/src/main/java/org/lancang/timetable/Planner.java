@@ -251,35 +251,51 @@ public final class Planner {
                 .atZone(free.path().origin().timeZone())
                 .toInstant();
         return restrictions.stream()
-                .filter(r -> passesWhileInForce(r, free.times(), start))
+                .filter(r -> passesWhileInForce(r, free, start))
                 .map(SpeedRestriction::always)
                 .toList();
     }
 
-    private static boolean passesWhileInForce(SpeedRestriction r, List<PointTime> times, Instant start) {
-        double before = times.stream()
-                .mapToDouble(t -> t.point().km())
-                .filter(k -> k <= r.fromKm())
-                .max()
-                .orElse(Double.NEGATIVE_INFINITY);
-        double after = times.stream()
-                .mapToDouble(t -> t.point().km())
-                .filter(k -> k >= r.toKm())
-                .min()
-                .orElse(Double.POSITIVE_INFINITY);
+    /**
+     * Whether the train passes the restriction while it holds: its km are those of its own line, so only the legs of
+     * the path on that line count (a branch and the main line may share km numbers), located by their position along
+     * the path, between the points either side.
+     */
+    private static boolean passesWhileInForce(SpeedRestriction r, TrainRun free, Instant start) {
+        LinePath path = free.path();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (LinePath.Leg leg : path.legs()) {
+            if (leg.line().code().equals(r.lineCode())
+                    && r.overlapsKm(Math.min(leg.fromKm(), leg.toKm()), Math.max(leg.fromKm(), leg.toKm()))) {
+                double a = leg.positionOf(r.fromKm());
+                double b = leg.positionOf(r.toKm());
+                lo = Math.min(lo, Math.min(a, b));
+                hi = Math.max(hi, Math.max(a, b));
+            }
+        }
+        if (lo > hi) {
+            return false; // the train does not run over the restriction's km
+        }
+        List<PointTime> times = free.times();
+        double before = 0;
+        double after = path.lengthM();
+        for (int i = 0; i < times.size(); i++) {
+            double m = path.positionM(i);
+            before = m <= lo ? Math.max(before, m) : before;
+            after = m >= hi ? Math.min(after, m) : after;
+        }
         Instant enters = null;
         Instant leaves = null;
-        for (PointTime t : times) {
-            double km = t.point().km();
-            if (km >= before && km <= after) {
+        for (int i = 0; i < times.size(); i++) {
+            double m = path.positionM(i);
+            if (m >= before && m <= after) {
+                PointTime t = times.get(i);
                 Instant at = start.plus(t.arrival());
                 Instant off = start.plus(t.departure());
                 enters = enters == null || at.isBefore(enters) ? at : enters;
                 leaves = leaves == null || off.isAfter(leaves) ? off : leaves;
             }
-        }
-        if (enters == null) {
-            return false; // the train does not run there
         }
         Duration margin = Duration.ofMinutes(30);
         return r.holdsDuring(enters.minus(margin), leaves.plus(margin));
