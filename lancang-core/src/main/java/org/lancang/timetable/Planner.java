@@ -399,33 +399,47 @@ public final class Planner {
                 run, r -> RunOffsets.of(BlockingTimes.of("", r, Instant.EPOCH, resources, rules), network));
     }
 
-    /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */
+    /**
+     * A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. The
+     * range is the route between its points, leg by leg, each leg's km those of its own line: a branch and the main
+     * line may share km numbers.
+     */
     public List<Occupation> possessionOccupations(Possession p) {
         Point a = network.point(p.fromPoint())
                 .orElseThrow(() -> new InvalidInput("fromPoint", "'" + p.fromPoint() + "' is not a point of the line"));
         Point b = network.point(p.toPoint())
                 .orElseThrow(() -> new InvalidInput("toPoint", "'" + p.toPoint() + "' is not a point of the line"));
-        double lo = Math.min(a.km(), b.km());
-        double hi = Math.max(a.km(), b.km());
         List<Occupation> out = new ArrayList<>();
-        for (Resources.Line l : resources.lines()) {
-            if (l.fromKm() < hi && l.toKm() > lo) {
-                out.add(new Occupation(l.id(), p.id(), true, p.start(), p.end()));
-            }
+        if (a.code().equals(b.code())) {
+            closeTracks(a, p, out);
+            return out;
         }
-        for (Resources.Block bl : resources.blocks()) {
-            if (bl.fromKm() < hi && bl.toKm() > lo) {
-                out.add(new Occupation(bl.id(), p.id(), true, p.start(), p.end()));
+        LinePath path = LinePath.between(network, a.code(), b.code(), "fromPoint", "toPoint");
+        for (LinePath.Leg leg : path.legs()) {
+            var on = leg.line();
+            double lo = Math.min(leg.fromKm(), leg.toKm());
+            double hi = Math.max(leg.fromKm(), leg.toKm());
+            for (Resources.Line l : resources.lines()) {
+                boolean ofThisLine = on.indexOf(l.fromCode()) >= 0 && on.indexOf(l.toCode()) >= 0;
+                if (ofThisLine && l.fromKm() < hi && l.toKm() > lo) {
+                    out.add(new Occupation(l.id(), p.id(), true, p.start(), p.end()));
+                }
             }
-        }
-        for (Point s : network.points()) {
-            boolean inside = lo == hi ? s.km() == lo : s.km() > lo && s.km() < hi;
-            if (inside) {
-                for (int t = 1; t <= s.stationTracks(); t++) {
-                    out.add(new Occupation(Resources.track(s.code(), t), p.id(), true, p.start(), p.end()));
+            for (Resources.Block bl : resources.blocks()) {
+                if (bl.line().equals(on.code()) && bl.fromKm() < hi && bl.toKm() > lo) {
+                    out.add(new Occupation(bl.id(), p.id(), true, p.start(), p.end()));
                 }
             }
         }
+        for (Point s : path.points().subList(1, path.points().size() - 1)) {
+            closeTracks(s, p, out);
+        }
         return out;
+    }
+
+    private static void closeTracks(Point station, Possession p, List<Occupation> out) {
+        for (int t = 1; t <= station.stationTracks(); t++) {
+            out.add(new Occupation(Resources.track(station.code(), t), p.id(), true, p.start(), p.end()));
+        }
     }
 }
