@@ -152,6 +152,8 @@ export default {
   'mnt.skylights': 'Skylight plan',
   'mnt.fromKm': 'From km',
   'mnt.toKm': 'To km',
+  'mnt.line': 'Line',
+  'mnt.anyLine': 'The line holding the km',
   'mnt.type': 'Type',
   'mnt.allTypes': 'All types',
   'mnt.show': 'Show',

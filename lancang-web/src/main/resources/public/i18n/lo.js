@@ -151,6 +151,8 @@ export default {
   'mnt.skylights': 'ແຜນຊ່ວງເວລາບຳລຸງຮັກສາ',
   'mnt.fromKm': 'ຈາກ ກມ',
   'mnt.toKm': 'ຮອດ ກມ',
+  'mnt.line': 'ເສັ້ນທາງ',
+  'mnt.anyLine': 'ເສັ້ນທາງທີ່ມີ ກມ ນີ້',
   'mnt.type': 'ປະເພດ',
   'mnt.allTypes': 'ທຸກປະເພດ',
   'mnt.show': 'ສະແດງ',

@@ -151,6 +151,8 @@ export default {
   'mnt.skylights': '天窗计划',
   'mnt.fromKm': '起始里程（公里）',
   'mnt.toKm': '终止里程（公里）',
+  'mnt.line': '线路',
+  'mnt.anyLine': '含该里程的线路',
   'mnt.type': '类型',
   'mnt.allTypes': '全部类型',
   'mnt.show': '显示',

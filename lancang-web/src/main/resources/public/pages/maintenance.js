@@ -123,7 +123,7 @@ async function loadAssets(e) {
   const form = $('assets-form');
   clearErrors(form);
   const q = new URLSearchParams();
-  ['fromKm', 'toKm', 'type'].forEach((k) => { if (form.elements[k].value) q.set(k, form.elements[k].value); });
+  ['fromKm', 'toKm', 'line', 'type'].forEach((k) => { if (form.elements[k].value) q.set(k, form.elements[k].value); });
   try {
     const assets = await api(onNetwork(`/api/maintenance/assets?${q}`));
     $('assets-table').querySelector('tbody').replaceChildren(...assets.map((a) => h('tr', {},
@@ -133,6 +133,17 @@ async function loadAssets(e) {
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) signIn(); else showProblem(form, err);
   }
+}
+
+/**
+ * The line picker of the asset filter: the lines the register's assets name (each asset of a network of several lines
+ * names its line), hidden on a network of one line. A km range on two lines is refused naming `line`, shown beside it.
+ */
+function fillLines() {
+  const codes = [...new Set(assets.map((a) => a.attributes && a.attributes.line).filter(Boolean))];
+  const select = $('a-line');
+  select.replaceChildren(select.options[0], ...codes.map((c) => h('option', { value: c }, c)));
+  $('a-line-field').hidden = codes.length < 2;
 }
 
 // ---------- inspections ----------
@@ -584,6 +595,7 @@ async function main() {
   const fillAssetIds = () => $('asset-ids').replaceChildren(...assets.map((a) => h('option', { value: a.id }, assetName(a))));
   fillAssetIds();
   document.addEventListener('lang-change', fillAssetIds);
+  fillLines();
   await Promise.all([loadAssets(), loadDue(), loadRestrictions(), loadSkylights().then(loadBoard)]);
   if (location.hash === '#sky-form') $('s-id').focus();
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
+import org.lancang.network.Line;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.timetable.Possession;
@@ -262,23 +263,41 @@ public final class WorkOrders {
             v.add("window", w.id() + " names a point that is not on the line");
             return;
         }
-        double lo = Math.min(a.get().km(), b.get().km());
-        double hi = Math.max(a.get().km(), b.get().km());
-        String range =
-                w.fromPoint() + "–" + w.toPoint() + " (km " + LineGeometry.fmt(lo) + " … " + LineGeometry.fmt(hi) + ")";
+        // the km of the window's ends on each line holding both (a branch and the main line may share km numbers)
+        List<Line> lines = network.linesHolding(a.get().code(), b.get().code());
+        if (lines.isEmpty()) {
+            v.add("window", w.id() + " closes " + w.fromPoint() + "–" + w.toPoint() + ", which share no line");
+            return;
+        }
+        for (Line line : lines) {
+            double fromKm = line.km(line.indexOf(w.fromPoint()));
+            double toKm = line.km(line.indexOf(w.toPoint()));
+            double lo = Math.min(fromKm, toKm);
+            double hi = Math.max(fromKm, toKm);
+            boolean reaches = defect != null
+                    ? (defect.line() == null ? lines.size() == 1 : line.code().equals(defect.line()))
+                            && defect.km() >= lo
+                            && defect.km() <= hi
+                    : register.find(order.assetId())
+                            .map(asset -> line.code().equals(register.lineOf(asset)) && asset.overlaps(lo, hi))
+                            .orElse(true);
+            if (reaches) {
+                return;
+            }
+        }
+        String range = w.fromPoint() + "–" + w.toPoint() + " (" + lines.get(0).code() + " km "
+                + LineGeometry.fmt(lines.get(0).km(lines.get(0).indexOf(w.fromPoint()))) + " … "
+                + LineGeometry.fmt(lines.get(0).km(lines.get(0).indexOf(w.toPoint()))) + ")";
         if (defect != null) {
-            v.check(
-                    defect.km() >= lo && defect.km() <= hi,
+            v.add(
                     "window",
-                    w.id() + " closes " + range + ", which does not reach defect " + defect.id() + " at km "
-                            + LineGeometry.fmt(defect.km()));
+                    w.id() + " closes " + range + ", which does not reach defect " + defect.id() + " at "
+                            + defect.line() + " km " + LineGeometry.fmt(defect.km()));
         } else {
             register.find(order.assetId())
-                    .ifPresent(asset -> v.check(
-                            asset.overlaps(lo, hi),
+                    .ifPresent(asset -> v.add(
                             "window",
-                            w.id()
-                                    + " closes " + range + ", which does not reach " + asset.id() + " (km "
+                            w.id() + " closes " + range + ", which does not reach " + asset.id() + " (km "
                                     + LineGeometry.fmt(asset.fromKm()) + " … " + LineGeometry.fmt(asset.toKm()) + ")"));
         }
     }

@@ -251,35 +251,51 @@ public final class Planner {
                 .atZone(free.path().origin().timeZone())
                 .toInstant();
         return restrictions.stream()
-                .filter(r -> passesWhileInForce(r, free.times(), start))
+                .filter(r -> passesWhileInForce(r, free, start))
                 .map(SpeedRestriction::always)
                 .toList();
     }
 
-    private static boolean passesWhileInForce(SpeedRestriction r, List<PointTime> times, Instant start) {
-        double before = times.stream()
-                .mapToDouble(t -> t.point().km())
-                .filter(k -> k <= r.fromKm())
-                .max()
-                .orElse(Double.NEGATIVE_INFINITY);
-        double after = times.stream()
-                .mapToDouble(t -> t.point().km())
-                .filter(k -> k >= r.toKm())
-                .min()
-                .orElse(Double.POSITIVE_INFINITY);
+    /**
+     * Whether the train passes the restriction while it holds: its km are those of its own line, so only the legs of
+     * the path on that line count (a branch and the main line may share km numbers), located by their position along
+     * the path, between the points either side.
+     */
+    private static boolean passesWhileInForce(SpeedRestriction r, TrainRun free, Instant start) {
+        LinePath path = free.path();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (LinePath.Leg leg : path.legs()) {
+            if (leg.line().code().equals(r.lineCode())
+                    && r.overlapsKm(Math.min(leg.fromKm(), leg.toKm()), Math.max(leg.fromKm(), leg.toKm()))) {
+                double a = leg.positionOf(r.fromKm());
+                double b = leg.positionOf(r.toKm());
+                lo = Math.min(lo, Math.min(a, b));
+                hi = Math.max(hi, Math.max(a, b));
+            }
+        }
+        if (lo > hi) {
+            return false; // the train does not run over the restriction's km
+        }
+        List<PointTime> times = free.times();
+        double before = 0;
+        double after = path.lengthM();
+        for (int i = 0; i < times.size(); i++) {
+            double m = path.positionM(i);
+            before = m <= lo ? Math.max(before, m) : before;
+            after = m >= hi ? Math.min(after, m) : after;
+        }
         Instant enters = null;
         Instant leaves = null;
-        for (PointTime t : times) {
-            double km = t.point().km();
-            if (km >= before && km <= after) {
+        for (int i = 0; i < times.size(); i++) {
+            double m = path.positionM(i);
+            if (m >= before && m <= after) {
+                PointTime t = times.get(i);
                 Instant at = start.plus(t.arrival());
                 Instant off = start.plus(t.departure());
                 enters = enters == null || at.isBefore(enters) ? at : enters;
                 leaves = leaves == null || off.isAfter(leaves) ? off : leaves;
             }
-        }
-        if (enters == null) {
-            return false; // the train does not run there
         }
         Duration margin = Duration.ofMinutes(30);
         return r.holdsDuring(enters.minus(margin), leaves.plus(margin));
@@ -383,33 +399,47 @@ public final class Planner {
                 run, r -> RunOffsets.of(BlockingTimes.of("", r, Instant.EPOCH, resources, rules), network));
     }
 
-    /** A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. */
+    /**
+     * A possession closes every resource of its range: lines, blocks both ways, and the tracks of stations inside. The
+     * range is the route between its points, leg by leg, each leg's km those of its own line: a branch and the main
+     * line may share km numbers.
+     */
     public List<Occupation> possessionOccupations(Possession p) {
         Point a = network.point(p.fromPoint())
                 .orElseThrow(() -> new InvalidInput("fromPoint", "'" + p.fromPoint() + "' is not a point of the line"));
         Point b = network.point(p.toPoint())
                 .orElseThrow(() -> new InvalidInput("toPoint", "'" + p.toPoint() + "' is not a point of the line"));
-        double lo = Math.min(a.km(), b.km());
-        double hi = Math.max(a.km(), b.km());
         List<Occupation> out = new ArrayList<>();
-        for (Resources.Line l : resources.lines()) {
-            if (l.fromKm() < hi && l.toKm() > lo) {
-                out.add(new Occupation(l.id(), p.id(), true, p.start(), p.end()));
-            }
+        if (a.code().equals(b.code())) {
+            closeTracks(a, p, out);
+            return out;
         }
-        for (Resources.Block bl : resources.blocks()) {
-            if (bl.fromKm() < hi && bl.toKm() > lo) {
-                out.add(new Occupation(bl.id(), p.id(), true, p.start(), p.end()));
+        LinePath path = LinePath.between(network, a.code(), b.code(), "fromPoint", "toPoint");
+        for (LinePath.Leg leg : path.legs()) {
+            var on = leg.line();
+            double lo = Math.min(leg.fromKm(), leg.toKm());
+            double hi = Math.max(leg.fromKm(), leg.toKm());
+            for (Resources.Line l : resources.lines()) {
+                boolean ofThisLine = on.indexOf(l.fromCode()) >= 0 && on.indexOf(l.toCode()) >= 0;
+                if (ofThisLine && l.fromKm() < hi && l.toKm() > lo) {
+                    out.add(new Occupation(l.id(), p.id(), true, p.start(), p.end()));
+                }
             }
-        }
-        for (Point s : network.points()) {
-            boolean inside = lo == hi ? s.km() == lo : s.km() > lo && s.km() < hi;
-            if (inside) {
-                for (int t = 1; t <= s.stationTracks(); t++) {
-                    out.add(new Occupation(Resources.track(s.code(), t), p.id(), true, p.start(), p.end()));
+            for (Resources.Block bl : resources.blocks()) {
+                if (bl.line().equals(on.code()) && bl.fromKm() < hi && bl.toKm() > lo) {
+                    out.add(new Occupation(bl.id(), p.id(), true, p.start(), p.end()));
                 }
             }
         }
+        for (Point s : path.points().subList(1, path.points().size() - 1)) {
+            closeTracks(s, p, out);
+        }
         return out;
+    }
+
+    private static void closeTracks(Point station, Possession p, List<Occupation> out) {
+        for (int t = 1; t <= station.stationTracks(); t++) {
+            out.add(new Occupation(Resources.track(station.code(), t), p.id(), true, p.start(), p.end()));
+        }
     }
 }
