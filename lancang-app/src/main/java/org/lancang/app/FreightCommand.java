@@ -250,8 +250,9 @@ final class FreightCommand extends CommandGroup {
         @Option(names = "--country", description = "only those to this country's customs (e.g. LA)")
         String country;
 
-        @Option(names = "--network", description = "only this network's (default every network's)")
-        String network;
+        /** Only this network's messages; none named: every network's (not home's alone, as elsewhere). */
+        @Mixin
+        NetworkOption network;
 
         @Option(names = "--seq", description = "print this message's UN/EDIFACT text instead")
         Long seq;
@@ -264,8 +265,9 @@ final class FreightCommand extends CommandGroup {
                 out.println();
                 return 0;
             }
-            String code =
-                    network == null ? null : customs.named(network, "--network").networkCode();
+            String code = network.name == null
+                    ? null
+                    : customs.named(network.code(platform), "--network").networkCode();
             String receiver = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
             for (CustomsRecords.Message m : customs.home().messages(receiver, code, after, 1000)) {
                 out.printf(
