@@ -21,7 +21,7 @@ class LineRestrictionsTest {
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
     private static final Network NETWORK = DATA.network();
     /** The branch network's timetable and a train on the main line only, Bram → Jura → Aldo. */
-    private static final List<TrainPlan> PLANS = TimetableFile.parse(
+    static final List<TrainPlan> PLANS = TimetableFile.parse(
             "timetable.csv",
             FILES.read("timetable.csv")
                     + "M1,XA_RAIL,TINY9,true,daily,2026-01-01,2027-12-31,QB,QA,09:00,true,,,5.0,made up: main line only,\n",

@@ -21,11 +21,9 @@ class RestrictionInForceOnItsLineTest {
     private static final ReferenceFiles FILES = ReferenceFiles.branch();
     private static final ReferenceData DATA = ReferenceData.parse(FILES);
     private static final Network NETWORK = DATA.network();
-    private static final List<TrainPlan> PLANS = TimetableFile.parse(
-            "timetable.csv",
-            FILES.read("timetable.csv")
-                    + "M1,XA_RAIL,TINY9,true,daily,2026-01-01,2027-12-31,QB,QA,09:00,true,,,5.0,made up: main line only,\n",
-            NETWORK);
+    /** The branch network's timetable and M1, a train on the main line only (as in {@link LineRestrictionsTest}). */
+    private static final List<TrainPlan> PLANS = LineRestrictionsTest.PLANS;
+
     private static final TrainPlan CATO_TO_BRAM = PLANS.get(1); // T2: Cato → Jura on LC, Jura → Bram on LA
     private static final TrainPlan MAIN_ONLY = PLANS.get(2); // M1: Bram → Jura → Aldo
     private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
