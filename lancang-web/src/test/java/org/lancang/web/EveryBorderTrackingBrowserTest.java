@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * Issue 19, the shipper's tracking page of a box on a train that crosses two borders of one network, in a real
@@ -68,20 +67,13 @@ class EveryBorderTrackingBrowserTest {
         b.fresh();
         b.signIn("trk.shipper", TinyCustoms.password("trk.shipper"), "/tracking.html?booking=" + bookingId);
         b.wait.until(d -> d.getCurrentUrl().contains("/tracking.html"));
-        b.until(
-                d -> d.findElements(By.cssSelector("#customs li")).stream()
-                        .map(e -> List.of(
-                                String.valueOf(e.getAttribute("data-border")),
-                                String.valueOf(e.getAttribute("data-state")),
-                                e.getText()))
-                        .toList(),
-                borders -> {
-                    assertThat(borders).extracting(e -> e.get(0)).containsExactly("QXAB", "QXBC");
-                    assertThat(borders).extracting(e -> e.get(1)).containsExactly("RELEASED", "HELD");
-                    // the points' names from the tiny line's points.csv, the states in the page's words (en.js)
-                    assertThat(borders.get(0).get(2)).contains("XA customs at Abri", "F1", "released");
-                    assertThat(borders.get(1).get(2)).contains("XB customs at Bicha", "F1", "held by customs");
-                });
+        b.until(SecondNetworkTrackingBrowserTest::customsRows, borders -> {
+            assertThat(borders).extracting(e -> e.get(0)).containsExactly("QXAB", "QXBC");
+            assertThat(borders).extracting(e -> e.get(1)).containsExactly("RELEASED", "HELD");
+            // the points' names from the tiny line's points.csv, the states in the page's words (en.js)
+            assertThat(borders.get(0).get(2)).contains("XA customs at Abri", "F1", "released");
+            assertThat(borders.get(1).get(2)).contains("XB customs at Bicha", "F1", "held by customs");
+        });
         b.shot("tracking-every-border");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -112,18 +113,11 @@ class SecondNetworkTrackingBrowserTest {
         b.text(By.id("onward-eta"), eta -> assertThat(eta).contains("ເວລາໄທ"));
         b.displayed(By.id("onward-short"), shown -> assertThat(shown).isTrue());
         // customs at both borders the boxes cross, in travel order, neither declared yet: read together, as last drawn
-        b.until(
-                d -> d.findElements(By.cssSelector("#customs li")).stream()
-                        .map(e -> List.of(
-                                String.valueOf(e.getAttribute("data-border")),
-                                String.valueOf(e.getAttribute("data-state")),
-                                e.getText()))
-                        .toList(),
-                borders -> {
-                    assertThat(borders).extracting(e -> e.get(0)).containsExactly("BDR", "TLB");
-                    assertThat(borders).extracting(e -> e.get(1)).containsExactly("DRAFT", "DRAFT");
-                    assertThat(borders.get(1).get(2)).contains("ພາສີ TH", train, "ຍັງບໍ່ໄດ້ສົ່ງໃບແຈ້ງ");
-                });
+        b.until(SecondNetworkTrackingBrowserTest::customsRows, borders -> {
+            assertThat(borders).extracting(e -> e.get(0)).containsExactly("BDR", "TLB");
+            assertThat(borders).extracting(e -> e.get(1)).containsExactly("DRAFT", "DRAFT");
+            assertThat(borders.get(1).get(2)).contains("ພາສີ TH", train, "ຍັງບໍ່ໄດ້ສົ່ງໃບແຈ້ງ");
+        });
         b.shot("tracking-onward-lo");
         assertThat(b.consoleErrors()).allMatch(m -> m.contains("/api/auth/me") && m.contains("401"));
 
@@ -141,5 +135,15 @@ class SecondNetworkTrackingBrowserTest {
         b.attribute(row, "data-held", held -> assertThat(held).isEqualTo("true"));
         b.text(row, shown -> assertThat(shown).contains("(TH)", "not sent"));
         b.shot("border-board-second-network");
+    }
+
+    /** The tracking page's customs list as drawn: each border's code, its state and the row's text. */
+    static List<List<String>> customsRows(WebDriver d) {
+        return d.findElements(By.cssSelector("#customs li")).stream()
+                .map(e -> List.of(
+                        String.valueOf(e.getAttribute("data-border")),
+                        String.valueOf(e.getAttribute("data-state")),
+                        e.getText()))
+                .toList();
     }
 }
