@@ -12,14 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.lancang.customs.AdvanceData;
 import org.lancang.freight.ConsignmentNote;
 import org.lancang.store.edi.EdiSchemas;
+import org.lancang.store.edi.Interchanges;
 
 /**
  * The advance cargo data of one train at one border as the UN/EDIFACT customs cargo report (CUSCAR D.99B) that the
@@ -38,9 +36,6 @@ public final class CargoReport {
      */
     private static final String SYNTAX = "UNOY";
 
-    private static final DateTimeFormatter CCYYMMDDHHMM = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
     private static final int NAME_LINE = 35;
 
     private final Schema schema;
@@ -80,35 +75,11 @@ public final class CargoReport {
     /** One interchange with one CUSCAR message. */
     public String write(Content c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LocalDateTime t = LocalDateTime.ofInstant(c.at(), ZoneOffset.UTC);
         String reference = String.valueOf(c.interchange());
         try (EDIStreamWriter w = EDIOutputFactory.newFactory().createEDIStreamWriter(out, "UTF-8")) {
-            w.startInterchange();
-            w.writeStartSegment("UNB");
-            w.writeStartElement().writeComponent(SYNTAX).writeComponent("4").endElement();
-            w.writeStartElement()
-                    .writeComponent(c.sender())
-                    .writeComponent("ZZZ")
-                    .endElement();
-            w.writeStartElement()
-                    .writeComponent(c.receiver())
-                    .writeComponent("ZZZ")
-                    .endElement();
-            w.writeStartElement()
-                    .writeComponent(t.format(CCYYMMDD))
-                    .writeComponent(t.format(HHMM))
-                    .endElement();
-            w.writeElement(reference);
-            w.writeEndSegment();
+            Interchanges.start(w, SYNTAX, 4, c.sender(), c.receiver(), c.at(), reference, "CUSCAR");
             Counter n = new Counter();
-            n.segment(w, "UNH").writeElement("1");
-            w.writeStartElement()
-                    .writeComponent("CUSCAR")
-                    .writeComponent("D")
-                    .writeComponent("99B")
-                    .writeComponent("UN")
-                    .endElement();
-            w.writeEndSegment();
+            n.count++; // UNH
             n.segment(w, "BGM")
                     .writeElement("85")
                     .writeElement(c.document())
@@ -132,12 +103,7 @@ public final class CargoReport {
             for (AdvanceData.Line line : c.lines()) {
                 consignment(w, n, ++i, line);
             }
-            // UNT counts UNH to itself
-            w.writeStartSegment("UNT").writeElement(String.valueOf(n.count + 1)).writeElement("1");
-            w.writeEndSegment();
-            w.writeStartSegment("UNZ").writeElement("1").writeElement(reference);
-            w.writeEndSegment();
-            w.endInterchange();
+            Interchanges.end(w, n.count, reference);
         } catch (EDIStreamException e) {
             throw new IllegalStateException("could not write the CUSCAR message", e);
         }
@@ -231,13 +197,8 @@ public final class CargoReport {
     }
 
     private static void dtm(EDIStreamWriter w, Counter n, String qualifier, Instant at) throws EDIStreamException {
-        n.segment(w, "DTM");
-        w.writeStartElement()
-                .writeComponent(qualifier)
-                .writeComponent(LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(CCYYMMDDHHMM))
-                .writeComponent("203")
-                .endElement();
-        w.writeEndSegment();
+        n.count++;
+        Interchanges.dtm(w, qualifier, at);
     }
 
     /** Counts the message's segments as they start, for UNT. */

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,6 +23,7 @@ import java.util.Map;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
 import org.lancang.store.edi.EdiSchemas;
+import org.lancang.store.edi.Interchanges;
 import org.lancang.store.tracking.TrackingRecords.Report;
 import org.lancang.store.tracking.TrackingRecords.Tracked;
 import org.lancang.tracking.BoxEvent;
@@ -39,9 +39,6 @@ public final class Iftsta {
     public static final String SCHEMA = "/edi/iftsta-lancang.xml";
     public static final String MEDIA_TYPE = "application/edifact";
 
-    private static final DateTimeFormatter CCYYMMDDHHMM = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
     private static final Map<BoxEventType, String> CODES = new EnumMap<>(BoxEventType.class);
     private static final Map<String, BoxEventType> TYPES = new HashMap<>();
 
@@ -85,37 +82,16 @@ public final class Iftsta {
     public String write(
             String sender, String receiver, String reference, String consignment, List<Tracked> events, Instant now) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LocalDateTime t = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         try (EDIStreamWriter w = EDIOutputFactory.newFactory().createEDIStreamWriter(out)) {
-            w.startInterchange();
-            w.writeStartSegment("UNB");
-            w.writeStartElement().writeComponent("UNOC").writeComponent("3").endElement();
-            w.writeStartElement().writeComponent(sender).writeComponent("ZZZ").endElement();
-            w.writeStartElement().writeComponent(receiver).writeComponent("ZZZ").endElement();
-            w.writeStartElement()
-                    .writeComponent(t.format(YYMMDD))
-                    .writeComponent(t.format(HHMM))
-                    .endElement();
-            w.writeElement(reference);
-            w.writeEndSegment();
-            int segments = 0;
-            w.writeStartSegment("UNH");
-            w.writeElement("1");
-            w.writeStartElement()
-                    .writeComponent("IFTSTA")
-                    .writeComponent("D")
-                    .writeComponent("99B")
-                    .writeComponent("UN")
-                    .endElement();
-            w.writeEndSegment();
-            segments++;
+            Interchanges.start(w, "UNOC", 3, sender, receiver, now, reference, "IFTSTA");
+            int segments = 1; // UNH
             w.writeStartSegment("BGM")
                     .writeElement("23")
                     .writeElement(reference)
                     .writeElement("9");
             w.writeEndSegment();
             segments++;
-            dtm(w, "137", now);
+            Interchanges.dtm(w, "137", now);
             segments++;
             w.writeStartSegment("CNI").writeElement("1").writeElement(consignment);
             w.writeEndSegment();
@@ -130,7 +106,7 @@ public final class Iftsta {
                         .writeComponent(e.bookingId())
                         .endElement();
                 w.writeEndSegment();
-                dtm(w, "334", e.at());
+                Interchanges.dtm(w, "334", e.at());
                 w.writeStartSegment("LOC").writeElement("175").writeElement(e.location());
                 w.writeEndSegment();
                 segments += 4;
@@ -148,26 +124,11 @@ public final class Iftsta {
                 w.writeEndSegment();
                 segments++;
             }
-            segments++; // UNT counts itself
-            w.writeStartSegment("UNT").writeElement(String.valueOf(segments)).writeElement("1");
-            w.writeEndSegment();
-            w.writeStartSegment("UNZ").writeElement("1").writeElement(reference);
-            w.writeEndSegment();
-            w.endInterchange();
+            Interchanges.end(w, segments, reference);
         } catch (EDIStreamException e) {
             throw new IllegalStateException("could not write the IFTSTA message", e);
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void dtm(EDIStreamWriter w, String qualifier, Instant at) throws EDIStreamException {
-        w.writeStartSegment("DTM");
-        w.writeStartElement()
-                .writeComponent(qualifier)
-                .writeComponent(LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(CCYYMMDDHHMM))
-                .writeComponent("203")
-                .endElement();
-        w.writeEndSegment();
     }
 
     /**
@@ -276,7 +237,8 @@ public final class Iftsta {
             case "DTM" -> {
                 if (current != null && v.size() > 1 && "334".equals(v.get(0))) {
                     try {
-                        current.at = LocalDateTime.parse(v.get(1), CCYYMMDDHHMM).toInstant(ZoneOffset.UTC);
+                        current.at = LocalDateTime.parse(v.get(1), Interchanges.DTM_203)
+                                .toInstant(ZoneOffset.UTC);
                     } catch (DateTimeParseException e) {
                         problems.add(new FieldError(
                                 EdiSchemas.where(at), "'" + v.get(1) + "' is not a date and time CCYYMMDDHHMM"));
