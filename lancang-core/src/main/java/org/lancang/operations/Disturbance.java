@@ -7,7 +7,6 @@ import java.util.Random;
 import java.util.function.Predicate;
 import org.lancang.data.CsvTable;
 import org.lancang.network.Line;
-import org.lancang.network.Network;
 
 /** Something that goes wrong on the day, for the simulator to play. */
 public sealed interface Disturbance {
@@ -109,11 +108,8 @@ public sealed interface Disturbance {
                     var lines = graph.planner().resources().lines();
                     var line = lines.get(random.nextInt(lines.size()));
                     double from = Math.floor(line.fromKm()) + 1;
-                    // the line its single-track line lies on: the one holding both its ends (a single-track
-                    // line is built from one line's sections, so there is always one)
-                    Network network = graph.planner().network();
-                    Line on =
-                            network.lineHolding(line.fromCode(), line.toCode()).orElseThrow();
+                    // the line its single-track line lies on, as the resource names it
+                    Line on = graph.planner().network().line(line.line()).orElseThrow();
                     // 60 km/h, or half the line speed where the line is slower (a metre-gauge line at 40 km/h)
                     int slowest = on.sections().stream()
                             .filter(s -> s.toKm() > from && s.fromKm() < from + 2)

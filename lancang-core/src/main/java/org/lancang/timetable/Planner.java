@@ -420,8 +420,7 @@ public final class Planner {
             double lo = Math.min(leg.fromKm(), leg.toKm());
             double hi = Math.max(leg.fromKm(), leg.toKm());
             for (Resources.Line l : resources.lines()) {
-                boolean ofThisLine = on.indexOf(l.fromCode()) >= 0 && on.indexOf(l.toCode()) >= 0;
-                if (ofThisLine && l.fromKm() < hi && l.toKm() > lo) {
+                if (l.line().equals(on.code()) && l.fromKm() < hi && l.toKm() > lo) {
                     out.add(new Occupation(l.id(), p.id(), true, p.start(), p.end()));
                 }
             }

@@ -32,8 +32,13 @@ public final class Resources {
         String id();
     }
 
-    /** A single-track line between two holding points, with its km range. */
-    public record Line(String id, String fromCode, String toCode, double fromKm, double toKm) implements Resource {}
+    /**
+     * A single-track line between two holding points, with the network line it lies on ({@code line}, its code) and its
+     * km range on that line: on a network of several lines km ranges of two lines overlap, so the km alone never say
+     * which one (ADR 0033).
+     */
+    public record Line(String id, String line, String fromCode, String toCode, double fromKm, double toKm)
+            implements Resource {}
 
     /** A block section of a line, with its km range on that line and its direction (rising: towards rising km). */
     public record Block(String id, String line, Section section, boolean rising, int index, double fromKm, double toKm)
@@ -67,6 +72,7 @@ public final class Resources {
                         Point start = points.get(lineStart);
                         lines.add(new Line(
                                 "LINE:" + prefix + start.code() + "-" + end.code(),
+                                line.code(),
                                 start.code(),
                                 end.code(),
                                 start.km(),
@@ -118,16 +124,16 @@ public final class Resources {
         return blocks;
     }
 
-    /** The single-track line that contains the km range (strictly inside), if any. */
-    public Line lineAt(double fromKm, double toKm) {
+    /**
+     * The single-track line of the network line {@code line} (its code) that contains the km range, if any: the caller
+     * says which line, as the same km lie on every line of a network of several (ADR 0033).
+     */
+    public Optional<Line> lineAt(String line, double fromKm, double toKm) {
         double lo = Math.min(fromKm, toKm);
         double hi = Math.max(fromKm, toKm);
-        for (Line l : lines) {
-            if (lo >= l.fromKm() - 1e-9 && hi <= l.toKm() + 1e-9) {
-                return l;
-            }
-        }
-        return null;
+        return lines.stream()
+                .filter(l -> l.line().equals(line) && lo >= l.fromKm() - 1e-9 && hi <= l.toKm() + 1e-9)
+                .findFirst();
     }
 
     public static String track(String station, int track) {

@@ -45,8 +45,8 @@ final class ConflictBoxes {
         if (resource instanceof Resources.Line line) {
             Point a = point(line.fromCode());
             Point b = point(line.toCode());
-            // its km are its own line's: the same ends at the same km on the line drawn make it one of this line's
-            boolean here = l.km(a) == line.fromKm() && l.km(b) == line.toKm();
+            // its km are its own line's: only a single-track line of the line drawn lies on it
+            boolean here = line.line().equals(l.line.code());
             return new Place(
                     here ? Math.min(line.fromKm(), line.toKm()) : Double.NaN,
                     here ? Math.max(line.fromKm(), line.toKm()) : Double.NaN,
