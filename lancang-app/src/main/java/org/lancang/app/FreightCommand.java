@@ -244,6 +244,9 @@ final class FreightCommand extends CommandGroup {
             description = "The advance cargo data as sent to each border's customs (CUSCAR), one message a line in the"
                     + " order committed; --seq prints one message's UN/EDIFACT text.")
     static final class CustomsMessages extends PlatformCommand {
+        /** Messages read per query. */
+        static final int PAGE = 1000;
+
         @Option(names = "--after", defaultValue = "0", description = "only messages after this seq (default 0)")
         long after;
 
@@ -269,25 +272,36 @@ final class FreightCommand extends CommandGroup {
                     ? null
                     : customs.named(network.code(platform), "--network").networkCode();
             String receiver = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
-            for (CustomsRecords.Message m : customs.home().messages(receiver, code, after, 1000)) {
-                out.printf(
-                        Locale.ROOT,
-                        "%d  %s v%d%s  to %s customs at %s (%s, %s)  %s %s  %d consignment(s)  sent %s by %s%n",
-                        m.seq(),
-                        m.reference(),
-                        m.version(),
-                        m.original() == null ? "" : " amends " + m.original(),
-                        m.receiver(),
-                        m.control(),
-                        m.border(),
-                        m.network(),
-                        m.train(),
-                        m.serviceDate(),
-                        m.consignments().size(),
-                        m.createdAt(),
-                        m.sentBy());
-            }
+            // page by seq, so every message after --after is printed and no one query holds them all
+            long from = after;
+            List<CustomsRecords.Message> page;
+            do {
+                page = customs.home().messages(receiver, code, from, PAGE);
+                page.forEach(m -> print(m, out));
+                if (!page.isEmpty()) {
+                    from = page.get(page.size() - 1).seq();
+                }
+            } while (page.size() == PAGE);
             return 0;
+        }
+
+        private static void print(CustomsRecords.Message m, PrintWriter out) {
+            out.printf(
+                    Locale.ROOT,
+                    "%d  %s v%d%s  to %s customs at %s (%s, %s)  %s %s  %d consignment(s)  sent %s by %s%n",
+                    m.seq(),
+                    m.reference(),
+                    m.version(),
+                    m.original() == null ? "" : " amends " + m.original(),
+                    m.receiver(),
+                    m.control(),
+                    m.border(),
+                    m.network(),
+                    m.train(),
+                    m.serviceDate(),
+                    m.consignments().size(),
+                    m.createdAt(),
+                    m.sentBy());
         }
     }
 }

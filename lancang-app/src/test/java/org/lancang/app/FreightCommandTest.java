@@ -3,6 +3,8 @@ package org.lancang.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -76,6 +78,55 @@ class FreightCommandTest {
                 .as("names the option, as the other commands do")
                 .contains("--network: ");
         assertThat(nowhere.err()).contains("nowhere");
+    }
+
+    /**
+     * {@code customs-messages} reads page after page ({@value FreightCommand.CustomsMessages#PAGE} a query) until none
+     * is left: 2,345 messages to a made-up customs (ZZ, so no other test's messages mix in) print one line each, in
+     * seq order, from the start or after a given seq. Before, it stopped at the first 1,000.
+     */
+    @Test
+    void customsMessagesPrintsEveryPageAfterTheSeqGiven() throws Exception {
+        int sent = 2345;
+        try (Connection c = DriverManager.getConnection(CommandLineTest.dbUrl(), "postgres", "")) {
+            CommandLineTest.Run migrated = CommandLineTest.run("freight", "customs-messages", "--country", "ZZ");
+            assertThat(migrated.out()).as(migrated.err()).isBlank();
+            c.createStatement()
+                    .execute("INSERT INTO customs_message (network, train, service_date, border, control, receiver,"
+                            + " version, reference, consignments, body, sent_by, created_at)"
+                            + " SELECT 'paging', 'T' || i, DATE '2026-12-06', 'ZB', 'ZC', 'ZZ', 1, 'PAGING-' || i,"
+                            + " ARRAY['C' || i], 'UNH', 'test', now() FROM generate_series(1, " + sent + ") i");
+            try {
+                List<Long> all = seqs(CommandLineTest.run("freight", "customs-messages", "--country", "zz"));
+                assertThat(all).hasSize(sent).isSorted().doesNotHaveDuplicates();
+                long after = all.get(1499);
+                assertThat(seqs(CommandLineTest.run(
+                                "freight", "customs-messages", "--country", "ZZ", "--after", Long.toString(after))))
+                        .as("after the 1,500th")
+                        .isEqualTo(all.subList(1500, sent));
+                assertThat(seqs(CommandLineTest.run(
+                                "freight",
+                                "customs-messages",
+                                "--country",
+                                "ZZ",
+                                "--after",
+                                Long.toString(all.get(sent - 1)))))
+                        .as("after the last")
+                        .isEmpty();
+            } finally {
+                c.createStatement().execute("DELETE FROM customs_message WHERE receiver = 'ZZ'");
+            }
+        }
+    }
+
+    /** The seq at the start of each line a customs-messages run printed. */
+    private static List<Long> seqs(CommandLineTest.Run r) {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> Long.parseLong(l.substring(0, l.indexOf(' '))))
+                .toList();
     }
 
     @Test
