@@ -12,6 +12,7 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.errors.NotFound;
 import org.lancang.gtfs.GtfsFormatException;
 import org.lancang.store.db.WriterLock;
+import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.reference.MissingDataFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,7 +73,8 @@ public final class Lancang implements Runnable {
                 || e instanceof DataFileException
                 || e instanceof MissingDataFile
                 || e instanceof GtfsFormatException
-                || e instanceof WriterLock.HeldByAnotherServer) {
+                || e instanceof WriterLock.HeldByAnotherServer
+                || e instanceof ServedNetworks.Clash) {
             cli.getErr().println(e.getMessage());
         } else {
             throw e;

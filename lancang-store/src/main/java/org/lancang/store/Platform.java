@@ -217,6 +217,27 @@ public final class Platform implements AutoCloseable {
     /** A platform started on home alone, and the other networks' folders it read and checked, to serve them next. */
     private record Started(Platform platform, List<OtherFiles> others) {}
 
+    /**
+     * Home's network as a start runs it, its planner, the timetable file's plans checked on it (a first start's; null
+     * on a restart, which runs the stored timetable) and home's other files read against it: read, nothing written.
+     */
+    private record HomeRead(ReferenceData reference, Planner planner, List<TrainPlan> checkedPlans, HomeFiles files) {
+        static HomeRead of(
+                ReferenceData reference,
+                boolean first,
+                DataFiles files,
+                Currencies currencies,
+                MaintenanceRules maintenance) {
+            Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
+            List<TrainPlan> plans = first
+                    ? TimetableFile.load(
+                            TimetableService.TIMETABLE_FILE, files.read(TimetableService.TIMETABLE_FILE), planner)
+                    : null;
+            return new HomeRead(
+                    reference, planner, plans, HomeFiles.read(files, reference.network(), currencies, maintenance));
+        }
+    }
+
     private static Platform withNetworks(Started started) {
         Platform platform = started.platform();
         try {
@@ -445,44 +466,54 @@ public final class Platform implements AutoCloseable {
             ReferenceData described = ReferenceData.parse(referenceFiles);
             MaintenanceRules maintenanceRules = MaintenanceRules.defaults();
             boolean first = referenceStore.isEmpty();
-            if (!first && server) {
-                int renamed = referenceStore.refreshNames(NetworkParser.parse(referenceFiles));
-                if (renamed > 0) {
-                    LOG.info("names of {} points brought up to the reference files", renamed);
-                }
-            }
             // A first start runs on the network it stores, read from the files (a later start reads the same figures
             // back); later starts on the stored one, which wins over the files.
-            ReferenceData reference = first ? described : referenceStore.load(described);
-            Planner planner = new Planner(reference.network(), reference.rollingStock(), BlockingRules.defaults());
-            // home's file goes through the load every served network's does (each train run once, a bad row refused
-            // naming the file, row and train) only when the database takes it; a restart runs the stored timetable
-            List<TrainPlan> checkedPlans = first
-                    ? TimetableFile.load(
-                            TimetableService.TIMETABLE_FILE,
-                            referenceFiles.read(TimetableService.TIMETABLE_FILE),
-                            planner)
-                    : null;
-            HomeFiles home = HomeFiles.read(referenceFiles, reference.network(), currencies, maintenanceRules);
-            List<OtherFiles> otherFolders =
-                    OtherFiles.readEach(others, currencies, home.freight().codes());
+            // home's timetable file goes through the load every served network's does (each train run once, a bad row
+            // refused naming the file, row and train) only when the database takes it; a restart runs the stored one
+            HomeRead read = HomeRead.of(
+                    first ? described : referenceStore.load(described),
+                    first,
+                    referenceFiles,
+                    currencies,
+                    maintenanceRules);
+            List<TrainPlan> checkedPlans = read.checkedPlans();
+            List<OtherFiles> otherFolders = OtherFiles.readEach(
+                    others, currencies, read.files().freight().codes());
+            // Every start, the first or a restart, checks every file of every network served (the timetables' trains
+            // run; what each network serves by, its joins, bridges and fares; codes and train numbers unique across
+            // the networks) before its first write: a restart may serve a folder added or changed since, checked
+            // against home's stored network and timetable. Refused, it leaves the database as it found it (the first
+            // start's empty: the network stored then wins over the files at every later start), and the next start
+            // takes the files as mended, a train renamed on home's side too. Checking first is the simpler of the two
+            // ways: the checks are pure and what they read is what the platform then runs on (each file read once,
+            // each train run once, the planner keeping the runs), while one transaction would have to carry the
+            // writes every service makes through its own handles as it starts.
+            List<TrainPlan> homePlans = first ? checkedPlans : TimetableService.stored(database.jdbi());
+            List<ServedNetwork> served = new ArrayList<>();
+            served.add(ServedNetwork.home(
+                    read.reference(),
+                    read.files().operators(),
+                    read.planner(),
+                    () -> homePlans,
+                    referenceFiles,
+                    currencies));
+            otherFolders.forEach(folder -> served.add(folder.network()));
+            ServedNetworks.of(served);
             if (first) {
-                // All or nothing: the network stored now wins over the files at every later start, so the first start
-                // checks every file of every network served (the timetables' trains run; what each network serves by,
-                // its joins, bridges and fares; codes and train numbers unique across the networks) before its first
-                // write; refused, it leaves the database empty and the next start takes the files as mended, a train
-                // renamed on home's side too. Checking first is the simpler of the two ways: the checks are pure and
-                // what they read is what the platform then runs on (each file read once, each train run once, the
-                // planner keeping the runs), while one transaction would have to carry the writes every service makes
-                // through its own handles as it starts.
-                List<ServedNetwork> served = new ArrayList<>();
-                served.add(ServedNetwork.home(
-                        reference, home.operators(), planner, () -> checkedPlans, referenceFiles, currencies));
-                otherFolders.forEach(folder -> served.add(folder.network()));
-                ServedNetworks.of(served);
                 referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");
             }
+            int renamed = !first && server ? referenceStore.refreshNames(NetworkParser.parse(referenceFiles)) : 0;
+            if (renamed > 0) {
+                LOG.info("names of {} points brought up to the reference files", renamed);
+            }
+            // a restart that brought names up runs on the names it has just stored
+            HomeRead started = renamed > 0
+                    ? HomeRead.of(referenceStore.load(described), false, referenceFiles, currencies, maintenanceRules)
+                    : read;
+            ReferenceData reference = started.reference();
+            Planner planner = started.planner();
+            HomeFiles home = started.files();
             Operators operators = home.operators();
             TimetableService timetable = TimetableService.open(
                     database.jdbi(),

@@ -30,8 +30,8 @@ class FirstStartTest {
     private static final ClasspathDataFiles CHINA_LAOS = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
     private static final ClasspathDataFiles VIENTIANE_BANGKOK = new ClasspathDataFiles("vientiane-bangkok");
 
-    /** A packed network with {@code file}'s text edited. */
-    private record Edited(ClasspathDataFiles packed, String file, UnaryOperator<String> edit) implements DataFiles {
+    /** A packed network with {@code file}'s text edited (the restart's checks edit home's files too). */
+    record Edited(ClasspathDataFiles packed, String file, UnaryOperator<String> edit) implements DataFiles {
         /** {@code packed} with {@code row} added at the end of {@code file}. */
         static Edited rowAdded(ClasspathDataFiles packed, String file, String row) {
             return new Edited(packed, file, text -> text.stripTrailing() + "\n" + row + "\n");

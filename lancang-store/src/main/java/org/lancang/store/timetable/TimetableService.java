@@ -154,15 +154,23 @@ public final class TimetableService {
         return version;
     }
 
-    private synchronized void reload() {
-        version++;
-        plans = jdbi
+    /**
+     * The base timetable as the database holds it, read and nothing else (none run, nothing written): what a restart
+     * checks against the other networks served before it writes.
+     */
+    public static List<TrainPlan> stored(Jdbi jdbi) {
+        return jdbi
                 .withHandle(h -> h.createQuery("SELECT plan_csv FROM train_plan ORDER BY seq")
                         .mapTo(String.class)
                         .list())
                 .stream()
                 .map(csv -> TimetableFile.parse(TIMETABLE_FILE, csv).get(0))
                 .toList();
+    }
+
+    private synchronized void reload() {
+        version++;
+        plans = stored(jdbi);
         possessions = jdbi.withHandle(h -> h.createQuery("SELECT * FROM possession ORDER BY starts_at, id")
                 .map((rs, ctx) -> new Possession(
                         rs.getString("id"),
