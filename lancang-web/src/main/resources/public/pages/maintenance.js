@@ -124,13 +124,16 @@ async function loadAssets(e) {
   clearErrors(form);
   const q = new URLSearchParams();
   ['fromKm', 'toKm', 'line', 'type'].forEach((k) => { if (form.elements[k].value) q.set(k, form.elements[k].value); });
+  const rows = $('assets-table').querySelector('tbody');
   try {
     const assets = await api(onNetwork(`/api/maintenance/assets?${q}`));
-    $('assets-table').querySelector('tbody').replaceChildren(...assets.map((a) => h('tr', {},
+    rows.replaceChildren(...assets.map((a) => h('tr', {},
       h('td', { class: 'num' }, a.fromKm === a.toKm ? a.fromKm.toFixed(3) : `${a.fromKm.toFixed(3)} – ${a.toKm.toFixed(3)}`),
       h('td', {}, h('code', {}, a.id)), h('td', {}, t(`mnt.type.${a.type}`)), h('td', { class: 'asset-name' }, assetName(a)),
       h('td', {}, operatorName(a.operator)))));
   } catch (err) {
+    // the rows are the last query's, not this one's: none is shown beside the refusal rather than stale ones
+    rows.replaceChildren();
     if (err instanceof ApiError && err.status === 401) signIn(); else showProblem(form, err);
   }
 }

@@ -15,10 +15,14 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The maintenance page's line picker in a real headless Chromium, on the branch network (main line LA Bram km 0 – Jura
  * km 50 – Aldo km 100, branch LC Jura km 0 – Cato km 40): km 0–40 lie on both lines, so the filter without a line is
- * refused beside the picker, and with the branch picked lists the branch's assets only. The API side of the 400 is
+ * refused beside the picker, with no row of the query before it left in the table, and with the branch picked lists the
+ * branch's assets only. The API side of the 400 is
  * {@code BranchNetworkApiTest.theRegistersKmQueriesAreOnALine}. Screenshot: target/screenshots/maintenance-line-*.
  */
 class MaintenanceLinePickerBrowserTest {
+    /** The rows the asset filter lists. */
+    private static final By ASSET_ROWS = By.cssSelector("#assets-table tbody tr");
+
     private static TestServer server;
     private static BrowserSupport b;
 
@@ -48,12 +52,19 @@ class MaintenanceLinePickerBrowserTest {
                 By.cssSelector("#a-line option[value]:not([value=''])"),
                 codes -> assertThat(codes).containsExactly("LA", "LC"));
 
+        b.texts(
+                ASSET_ROWS,
+                rows -> assertThat(rows).as("the whole register at first").isNotEmpty());
+
         b.type(By.id("a-from"), "0");
         b.type(By.id("a-to"), "40");
         b.click(By.cssSelector("#assets-form [type=submit]"));
         b.text(
                 By.cssSelector("#assets-form [data-field='line'] .field-error"),
                 error -> assertThat(error).contains("LA").contains("LC"));
+        b.texts(
+                ASSET_ROWS,
+                rows -> assertThat(rows).as("no row of the query before").isEmpty());
         b.attribute(
                 By.id("a-line"), "aria-invalid", invalid -> assertThat(invalid).isEqualTo("true"));
         b.shot("maintenance-line-1-asked");
@@ -70,6 +81,15 @@ class MaintenanceLinePickerBrowserTest {
                 errors -> assertThat(errors).isEmpty());
         b.shot("maintenance-line-2-branch");
         assertThat(b.consoleErrors()).isEmpty();
+
+        // refused again after a query that listed the branch's assets: those go too
+        new Select(b.driver.findElement(By.id("a-line"))).selectByValue("");
+        b.click(By.cssSelector("#assets-form [type=submit]"));
+        b.text(
+                By.cssSelector("#assets-form [data-field='line'] .field-error"),
+                error -> assertThat(error).contains("LA").contains("LC"));
+        b.texts(ASSET_ROWS, rows -> assertThat(rows).as("no branch row left").isEmpty());
+        assertThat(b.consoleErrors()).singleElement().asString().contains("400");
     }
 
     @Test
