@@ -401,7 +401,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         field(`${p}.name`, 'tk.name', h('input', { type: 'text', required: true, autocomplete: i ? 'off' : 'name', maxlength: 200 })),
         field(`${p}.fareCategory`, 'tk.fareCategory', category),
         bornField,
-        field(`${p}.documentType`, 'tk.documentType', docType, cross ? 'tk.passportNeeded' : null),
+        field(`${p}.documentType`, 'tk.documentType', docType, cross ? 'tk.crossingDocuments' : null),
         field(`${p}.nationality`, 'tk.nationality', nationality),
         field(`${p}.documentNumber`, 'tk.documentNumber', h('input', { type: 'text', required: true, maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),

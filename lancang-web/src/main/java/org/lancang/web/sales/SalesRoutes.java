@@ -31,10 +31,11 @@ import org.lancang.store.sales.SalesRecords.SalesAnomaly;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesService;
-import org.lancang.ticketing.DocumentType;
+import org.lancang.ticketing.JourneyDocuments;
 import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
+import org.lancang.ticketing.TravelDocument;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -54,7 +55,7 @@ import org.lancang.web.network.NetworkRoutes.NamesView;
 public final class SalesRoutes {
     public record PassengerInput(
             String name,
-            DocumentType documentType,
+            String documentType,
             String documentNumber,
             String nationality,
             LocalDate dateOfBirth,
@@ -65,7 +66,7 @@ public final class SalesRoutes {
     public record LapInfantInput(
             String name,
             LocalDate dateOfBirth,
-            DocumentType documentType,
+            String documentType,
             String documentNumber,
             String nationality,
             LocalDate documentExpiry) {
@@ -80,11 +81,7 @@ public final class SalesRoutes {
             return i == null
                     ? null
                     : new LapInfantView(
-                            i.name(),
-                            i.dateOfBirth(),
-                            i.documentType() == null ? null : i.documentType().name(),
-                            i.documentNumber(),
-                            i.nationality());
+                            i.name(), i.dateOfBirth(), i.documentType(), i.documentNumber(), i.nationality());
         }
     }
 
@@ -245,7 +242,7 @@ public final class SalesRoutes {
             for (BookedPassenger p : b.passengers()) {
                 ps.add(new PassengerView(
                         p.passenger().name(),
-                        p.passenger().documentType().name(),
+                        p.passenger().documentType(),
                         p.passenger().documentNumber(),
                         p.passenger().nationality(),
                         p.car(),
@@ -315,6 +312,28 @@ public final class SalesRoutes {
         return List.copyOf(out);
     }
 
+    /**
+     * A travel document a journey takes, as its network's {@code documents.csv} describes it: its code (what a
+     * booking's {@code documentType} carries), its names in every language of the file, whether its expiry date is
+     * asked, and the form of its number ({@code numberPattern}, a regular expression the whole number matches, and
+     * {@code numberCheck}, the check digit it carries: {@code NONE} or the arithmetic's name).
+     */
+    public record DocumentView(
+            String code, NamesView names, boolean expiryRequired, String numberPattern, String numberCheck) {
+        static DocumentView of(TravelDocument d) {
+            return new DocumentView(
+                    d.code(),
+                    NamesView.of(d.names()),
+                    d.expiryRequired(),
+                    d.numberPattern().pattern(),
+                    d.numberCheck().name());
+        }
+    }
+
+    /** The documents a journey takes, with the borders it crosses (their border points' codes; none at home). */
+    public record JourneyDocumentsView(
+            String network, String from, String to, List<String> borders, List<DocumentView> documents) {}
+
     /** Home's sales: bookings, waitlists and notifications are read alike whichever network sold them. */
     private final SalesService sales;
 
@@ -333,6 +352,25 @@ public final class SalesRoutes {
      */
     private Currency currency(String field, String named, String from) {
         return networks.currency(field, named, from);
+    }
+
+    /** GET /api/sales/documents: the documents a journey from one station to another takes on their network. */
+    private void documents(Context ctx) {
+        Params params = Params.of(ctx);
+        String named = params.network();
+        // a network named is checked first: an unknown one is what is wrong, whatever the stations
+        SalesService chosen = named == null ? null : networks.named(named, "network");
+        String from = params.code("from");
+        String to = params.code("to");
+        SalesService seller =
+                chosen != null ? chosen : networks.ofLeg(from, to).orElseGet(() -> networks.ofStation(from));
+        JourneyDocuments journey = seller.documents(from, to);
+        ctx.json(new JourneyDocumentsView(
+                seller.network().code(),
+                from,
+                to,
+                journey.crossed().stream().map(b -> b.point().code()).toList(),
+                journey.accepted().stream().map(DocumentView::of).toList()));
     }
 
     public List<Endpoint> endpoints() {
@@ -362,6 +400,16 @@ public final class SalesRoutes {
                                                             .orElse(null),
                                                     from)));
                         }),
+                Endpoint.get("/api/sales/documents")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("The travel documents a journey takes (its network's documents.csv): names in every"
+                                + " language of the file, whether the expiry is asked, the number's form")
+                        .query("from", true, "station code")
+                        .query("to", true, "station code of the same network")
+                        .query("network", false, "network code (default: the network of the stations)")
+                        .returns(JourneyDocumentsView.class)
+                        .handle(this::documents),
                 Endpoint.get("/api/nationalities")
                         .access(Access.PUBLIC)
                         .tag("sales")
