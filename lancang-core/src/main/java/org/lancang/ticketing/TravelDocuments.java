@@ -83,6 +83,7 @@ public final class TravelDocuments {
                     Boolean.parseBoolean(row.required("expiry_required").strip()),
                     words(row.text("domestic_in")),
                     words(row.text("crosses")),
+                    issuedBy(row),
                     row.text("source")));
         }
         return new TravelDocuments(out);
@@ -131,6 +132,16 @@ public final class TravelDocuments {
                 .toList();
         List<Border> crossed = network.bordersCrossed(path);
         return new JourneyDocuments(this, accepted(countries, crossed), crossed);
+    }
+
+    /** The optional {@code issued_by} column: a country code (two capitals) or blank. */
+    private static String issuedBy(CsvTable.Row row) {
+        String country = row.textIfPresent("issued_by");
+        String code = country == null ? "" : country.strip();
+        if (!code.isEmpty() && !code.matches("[A-Z]{2}")) {
+            throw row.error("issued_by", "'" + code + "' is not a country code (two capitals, as countries.csv)");
+        }
+        return code;
     }
 
     private static Pattern pattern(CsvTable.Row row) {

@@ -57,6 +57,8 @@ class TravelDocumentsTest {
         assertThat(card.numberFits("123456789012")).isFalse();
         assertThat(card.numberFits("A234567890121")).isFalse();
         assertThat(card.names().in("th")).isEqualTo("บัตรประจำตัวประชาชน");
+        assertThat(card.issuedBy()).isEqualTo("TH");
+        assertThat(DOCUMENTS.find("PASSPORT").orElseThrow().issuedBy()).isEmpty();
     }
 
     @Test
@@ -175,5 +177,9 @@ class TravelDocumentsTest {
         assertThatThrownBy(() -> TravelDocuments.parse(header + "X_CARD,X,,,[0-9,NONE,false,*,,x\n"))
                 .isInstanceOf(DataFileException.class)
                 .hasMessageContaining("number_pattern");
+        String issued = header.replace(",source", ",issued_by,source");
+        assertThatThrownBy(() -> TravelDocuments.parse(issued + "X_CARD,X,,,[0-9]{3},NONE,false,*,,Thai,x\n"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("issued_by");
     }
 }

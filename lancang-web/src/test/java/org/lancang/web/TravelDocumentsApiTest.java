@@ -72,6 +72,10 @@ class TravelDocumentsApiTest {
         assertThat(card.get("names").get("zh").asText()).isEqualTo("泰国身份证");
         assertThat(card.get("names").get("lo").asText()).isEqualTo("ບັດປະຈຳຕົວໄທ");
         assertThat(card.get("names").get("more").get("th").asText()).isEqualTo("บัตรประจำตัวประชาชน");
+        // Thailand's own card, the nationality it says; a passport is any country's
+        assertThat(card.get("issuedBy").asText()).isEqualTo("TH");
+        assertThat(card.get("nationality").asText()).isEqualTo("THA");
+        assertThat(home.get("documents").get(0).get("issuedBy").isNull()).isTrue();
 
         JsonNode bridge = documents("from=NKI&to=KSV&network=vientiane-bangkok");
         assertThat(bridge.get("borders").toString()).contains("TLB");
@@ -112,6 +116,15 @@ class TravelDocumentsApiTest {
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         assertThat(held.json().get("passengers").get(0).get("documentType").asText())
                 .isEqualTo("THAI_ID_CARD");
+        // the ticket names the document as the network's file does, in every language
+        assertThat(held.json()
+                        .get("passengers")
+                        .get(0)
+                        .get("documentNames")
+                        .get("more")
+                        .get("th")
+                        .asText())
+                .isEqualTo("บัตรประจำตัวประชาชน");
         // the same card read back from the database, by the booking's id
         String id = held.json().get("id").asText();
         assertThat(server.get("/api/bookings/" + id, passenger)

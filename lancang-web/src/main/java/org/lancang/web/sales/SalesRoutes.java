@@ -36,6 +36,7 @@ import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.TravelDocument;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -75,14 +76,32 @@ public final class SalesRoutes {
         }
     }
 
+    /** The infant on a lap, their document's names (null without one) from the network's documents.csv. */
     public record LapInfantView(
-            String name, LocalDate dateOfBirth, String documentType, String documentNumber, String nationality) {
-        static LapInfantView of(LapInfant i) {
+            String name,
+            LocalDate dateOfBirth,
+            String documentType,
+            NamesView documentNames,
+            String documentNumber,
+            String nationality) {
+        static LapInfantView of(LapInfant i, TravelDocuments documents) {
             return i == null
                     ? null
                     : new LapInfantView(
-                            i.name(), i.dateOfBirth(), i.documentType(), i.documentNumber(), i.nationality());
+                            i.name(),
+                            i.dateOfBirth(),
+                            i.documentType(),
+                            namesOf(documents, i.documentType()),
+                            i.documentNumber(),
+                            i.nationality());
         }
+    }
+
+    /** A document's names as its network's file gives them; null for none, or a code the file no longer has. */
+    static NamesView namesOf(TravelDocuments documents, String code) {
+        return code == null
+                ? null
+                : documents.find(code).map(d -> NamesView.of(d.names())).orElse(null);
     }
 
     public record BookingInput(
@@ -161,9 +180,11 @@ public final class SalesRoutes {
         }
     }
 
+    /** A passenger as the ticket names them; {@code documentNames} is the document's names in every language. */
     public record PassengerView(
             String name,
             String documentType,
+            NamesView documentNames,
             String documentNumber,
             String nationality,
             int car,
@@ -237,12 +258,17 @@ public final class SalesRoutes {
             MoneyView changeDifference,
             List<PaymentView> payments) {
         static BookingView of(
-                Booking b, Optional<JourneyTimes> times, Optional<Names> fromNames, Optional<Names> toNames) {
+                Booking b,
+                Optional<JourneyTimes> times,
+                Optional<Names> fromNames,
+                Optional<Names> toNames,
+                TravelDocuments documents) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
                 ps.add(new PassengerView(
                         p.passenger().name(),
                         p.passenger().documentType(),
+                        namesOf(documents, p.passenger().documentType()),
                         p.passenger().documentNumber(),
                         p.passenger().nationality(),
                         p.car(),
@@ -251,7 +277,7 @@ public final class SalesRoutes {
                         p.passenger().dateOfBirth(),
                         p.fareCategory(),
                         p.fareMinor() == null ? null : MoneyView.of(new Money(p.fareMinor(), b.currency())),
-                        LapInfantView.of(p.passenger().infant()),
+                        LapInfantView.of(p.passenger().infant(), documents),
                         Berth.of(b.seatClass(), p.seat()).map(Berth::name).orElse(null)));
             }
             return new BookingView(
@@ -316,17 +342,28 @@ public final class SalesRoutes {
      * A travel document a journey takes, as its network's {@code documents.csv} describes it: its code (what a
      * booking's {@code documentType} carries), its names in every language of the file, whether its expiry date is
      * asked, and the form of its number ({@code numberPattern}, a regular expression the whole number matches, and
-     * {@code numberCheck}, the check digit it carries: {@code NONE} or the arithmetic's name).
+     * {@code numberCheck}, the check digit it carries: {@code NONE} or the arithmetic's name). {@code issuedBy} is the
+     * country whose own document it is (an ID card; null for a passport) and {@code nationality} that country's ISO
+     * 3166 alpha-3 code, the nationality such a document says.
      */
     public record DocumentView(
-            String code, NamesView names, boolean expiryRequired, String numberPattern, String numberCheck) {
+            String code,
+            NamesView names,
+            boolean expiryRequired,
+            String numberPattern,
+            String numberCheck,
+            String issuedBy,
+            String nationality) {
         static DocumentView of(TravelDocument d) {
+            String country = d.issuedBy().isEmpty() ? null : d.issuedBy();
             return new DocumentView(
                     d.code(),
                     NamesView.of(d.names()),
                     d.expiryRequired(),
                     d.numberPattern().pattern(),
-                    d.numberCheck().name());
+                    d.numberCheck().name(),
+                    country,
+                    country == null ? null : new Locale("", country).getISO3Country());
         }
     }
 
@@ -675,7 +712,8 @@ public final class SalesRoutes {
                 b,
                 networks.of(b).times(b),
                 networks.point(b, b.from()).map(Point::names),
-                networks.point(b, b.to()).map(Point::names));
+                networks.point(b, b.to()).map(Point::names),
+                networks.of(b).documents());
     }
 
     private Booking find(Context ctx) {
