@@ -177,4 +177,35 @@ class TravelDocumentsApiTest {
                 .contains("THAI_ID_CARD", "PASSPORT")
                 .doesNotContain("BORDER_PASS");
     }
+
+    /**
+     * Bangkok → Luang Prabang in one step (133 to Khamsavath, then a Lao train from Vientiane): each leg is checked
+     * by its own network's file, so a border pass that takes 133 across the bridge is unknown to the China–Laos line,
+     * and a Lao ID card that serves the Lao leg does not cross the bridge.
+     */
+    @Test
+    void aJourneyAcrossBothNetworksChecksEachLegByItsOwnNetworksFile() {
+        JsonNode offer = JourneyBookingApiTest.offered(server, "KTW", "LPB", DATE, "133");
+        String legs = "[" + JourneyBookingApiTest.leg(offer.get("first"), "HARD_SEAT", null) + ","
+                + JourneyBookingApiTest.leg(offer.get("second"), "SECOND", null) + "]";
+        for (String[] document :
+                new String[][] {{"BORDER_PASS", "document-unknown"}, {"LAO_ID_CARD", "document-not-accepted"}}) {
+            TestServer.Reply r = server.postJson(
+                    "/api/journey-bookings",
+                    passenger,
+                    "{\"legs\":" + legs + ",\"currency\":\"THB\",\"passengers\":[{\"name\":\"Somsak K.\","
+                            + "\"documentType\":\"" + document[0] + "\",\"documentNumber\":\"BP20001\","
+                            + "\"nationality\":\"LAO\",\"documentExpiry\":\"2031-01-01\"}]}");
+            assertThat(r.status()).as(document[0] + ": " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).as(r.body()).endsWith("passengers[0].documentType");
+            assertThat(r.body()).contains(document[1]);
+        }
+        TestServer.Reply passport = server.postJson(
+                "/api/journey-bookings",
+                passenger,
+                "{\"legs\":" + legs + ",\"currency\":\"THB\",\"passengers\":[{\"name\":\"Somsak K.\","
+                        + "\"documentType\":\"PASSPORT\",\"documentNumber\":\"P2000001\","
+                        + "\"nationality\":\"LAO\",\"documentExpiry\":\"2031-01-01\"}]}");
+        assertThat(passport.status()).as(passport.body()).isEqualTo(201);
+    }
 }
