@@ -7,6 +7,7 @@ import { api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy,
 import { t, getLang } from '/lib/i18n.js';
 import {
   bookingCard, money, className, stationName, localTime, newKey, loadNationalities, nationalityName, changeControl, fmtDate,
+  loadDocuments, documentName,
 } from '/lib/tickets.js';
 
 const MAX_PASSENGERS = 5;
@@ -26,21 +27,47 @@ function field(name, labelKey, input) {
   return h('div', { class: 'field', 'data-field': name }, h('label', { for: input.id }, t(labelKey)), input);
 }
 
-/** A passenger of the journey: a passport on both trains (the journey crosses a border). */
-function passengerFieldset(i, nationalities) {
+/**
+ * The documents both legs take (each leg asked of its own network: GET /api/sales/documents), in the first leg's
+ * order; one needs its expiry where either network's row asks it.
+ */
+async function documentsOfBoth(j) {
+  const [first, second] = await Promise.all([loadDocuments(j.first.from, j.first.to),
+    loadDocuments(j.second.from, j.second.to)]);
+  return first.filter((d) => second.some((e) => e.code === d.code)).map((d) => {
+    const other = second.find((e) => e.code === d.code);
+    return { ...d, expiryRequired: d.expiryRequired || other.expiryRequired };
+  });
+}
+
+/** A passenger of the journey: a document both trains take (the journey crosses a border), named once. */
+function passengerFieldset(i, nationalities, documents) {
   const p = `passengers[${i}]`;
   const nationality = h('select', { required: true },
     h('option', { value: '' }, t('tk.nationalityChoose')),
     nationalities.map((n) => h('option', { value: n.code, 'data-nationality': '' }, nationalityName(n.code))));
   nationality.value = LANGUAGE_NATIONALITY[getLang()] || '';
+  const docType = h('select', { required: true },
+    documents.map((d) => h('option', { value: d.code, 'data-document': d.code }, documentName(d.names, d.code))));
+  const expiry = h('input', { type: 'date' });
+  const expiryField = field(`${p}.documentExpiry`, 'tk.documentExpiry', expiry);
+  const showExpiry = () => {
+    const chosen = documents.find((d) => d.code === docType.value);
+    expiryField.hidden = !(chosen && chosen.expiryRequired);
+    expiry.required = !expiryField.hidden;
+    if (expiryField.hidden) expiry.value = '';
+  };
+  docType.addEventListener('change', showExpiry);
+  showExpiry();
   return h('fieldset', { class: 'passenger', 'data-passenger': i },
     h('legend', {}, t('tk.passengerN', { n: i + 1 })),
     h('div', { class: 'grid-2' },
       field(`${p}.name`, 'tk.name', h('input', { type: 'text', required: true, maxlength: 200 })),
       field(`${p}.nationality`, 'tk.nationality', nationality),
-      field(`${p}.documentNumber`, 'jb.passport', h('input', { type: 'text', required: true, maxlength: 40,
+      field(`${p}.documentType`, 'tk.documentType', docType),
+      field(`${p}.documentNumber`, 'tk.documentNumber', h('input', { type: 'text', required: true, maxlength: 40,
         spellcheck: 'false', autocapitalize: 'characters' })),
-      field(`${p}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date', required: true }))));
+      expiryField));
 }
 
 /**
@@ -48,8 +75,8 @@ function passengerFieldset(i, nationalities) {
  * passengers; onHeld gets the journey once both legs are held.
  */
 export async function journeyForm(j, currency, onHeld, onBack) {
-  const [firstClasses, secondClasses, nationalities] = await Promise.all([
-    classesOf(j.first, currency), classesOf(j.second, currency), loadNationalities()]);
+  const [firstClasses, secondClasses, nationalities, documents] = await Promise.all([
+    classesOf(j.first, currency), classesOf(j.second, currency), loadNationalities(), documentsOfBoth(j)]);
   const classSelect = (classes) => h('select', { required: true },
     classes.map((c) => h('option', { value: c.seatClass }, `${className(c.seatClass)} · ${money(c.fare.total)}`)));
   const form = h('form', { id: 'journey-form', class: 'panel', novalidate: true },
@@ -59,7 +86,7 @@ export async function journeyForm(j, currency, onHeld, onBack) {
       field('legs[1].seatClass', 'jb.legClass', classSelect(secondClasses)),
       field('count', 'tk.count', h('select', {},
         Array.from({ length: MAX_PASSENGERS }, (_, k) => h('option', { value: k + 1 }, String(k + 1)))))),
-    h('div', { id: 'journey-passengers' }, passengerFieldset(0, nationalities)),
+    h('div', { id: 'journey-passengers' }, passengerFieldset(0, nationalities, documents)),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'btn', 'data-action': 'hold-journey' }, t('tk.hold')),
       h('button', { type: 'button', class: 'btn secondary', onclick: onBack }, t('tk.back'))));
@@ -69,7 +96,7 @@ export async function journeyForm(j, currency, onHeld, onBack) {
   });
   form.count.addEventListener('change', () => {
     const box = form.querySelector('#journey-passengers');
-    while (box.children.length < Number(form.count.value)) box.append(passengerFieldset(box.children.length, nationalities));
+    while (box.children.length < Number(form.count.value)) box.append(passengerFieldset(box.children.length, nationalities, documents));
     while (box.children.length > Number(form.count.value)) box.lastElementChild.remove();
   });
   form.addEventListener('submit', async (ev) => {
@@ -80,8 +107,8 @@ export async function journeyForm(j, currency, onHeld, onBack) {
       seatClass: form.elements[`legs[${i}].seatClass`].value });
     const passengers = [...form.querySelectorAll('fieldset.passenger')].map((fs, i) => {
       const v = (n) => form.elements[`passengers[${i}].${n}`].value.trim();
-      return { name: v('name'), documentType: 'PASSPORT', documentNumber: v('documentNumber').toUpperCase(),
-        nationality: v('nationality'), documentExpiry: v('documentExpiry') };
+      return { name: v('name'), documentType: v('documentType'), documentNumber: v('documentNumber').toUpperCase(),
+        nationality: v('nationality'), documentExpiry: v('documentExpiry') || null };
     });
     await busy(form, async () => {
       try {

@@ -10,16 +10,12 @@ import {
   loadStations, stationField, stationName, money, fmtDate, localTime, zoneOf, duration, className, daysFromToday,
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, stationCurrencies, operatorName,
   trainTypeName,
-  forecastLine, stationCountry, loadNationalities, nationalityName, stationNetwork,
+  forecastLine, stationCountry, loadNationalities, nationalityName, stationNetwork, loadDocuments, documentName,
 } from '/lib/tickets.js';
 import { journeyForm, journeyCard } from '/lib/journeys.js';
 
 const signIn = () => location.assign(`/signin.html?next=${encodeURIComponent(location.pathname + location.search)}`);
-const DOCS = ['PASSPORT', 'CHINESE_RESIDENT_ID', 'LAO_ID_CARD'];
 const MAX_PASSENGERS = 5;
-const COUNTRY_DOCUMENT = { LA: 'LAO_ID_CARD', CN: 'CHINESE_RESIDENT_ID' };
-const DOCUMENT_NATIONALITY = { LAO_ID_CARD: 'LAO', CHINESE_RESIDENT_ID: 'CHN' };
-const LANGUAGE_COUNTRY = { lo: 'LA', zh: 'CN', th: 'TH' };
 const LANGUAGE_NATIONALITY = { lo: 'LAO', zh: 'CHN', th: 'THA' };
 const NEAR_NATIONALITIES = ['LAO', 'CHN', 'THA', 'VNM'];
 const CURRENCIES = ['CNY', 'LAK', 'THB'];
@@ -27,15 +23,18 @@ const CURRENCIES = ['CNY', 'LAK', 'THB'];
 const SLEEPERS = ['HARD_SLEEPER', 'SOFT_SLEEPER'];
 
 /**
- * The document a passenger most likely travels on: a passport across the border; on a domestic trip the country's own
- * identity card, unless the reader reads the other country's language (a Chinese reader in Laos is a visitor there).
+ * The document a passenger most likely travels on, of those the journey takes (GET /api/sales/documents, in its
+ * file's order): across a border the first that crosses it; on a domestic trip the country's own card (its
+ * `issuedBy`), unless the reader's language says another nationality (a Chinese reader in Laos is a visitor there).
  */
-export function defaultDocument(journey, lang) {
-  if (journey.crossesBorder) return 'PASSPORT';
-  const country = stationCountry(journey.from);
-  const readers = LANGUAGE_COUNTRY[lang];
-  if (readers && country && readers !== country) return 'PASSPORT';
-  return COUNTRY_DOCUMENT[country] || 'PASSPORT';
+export function defaultDocument(journey, documents, lang) {
+  if (!documents.length) return '';
+  const first = documents[0].code;
+  if (journey.crossesBorder) return first;
+  const own = documents.find((d) => d.issuedBy && d.issuedBy === stationCountry(journey.from));
+  const readers = LANGUAGE_NATIONALITY[lang];
+  if (!own || (readers && readers !== own.nationality)) return first;
+  return own.code;
 }
 
 /** Builds the sale inside root. agent: selling for walk-in passengers (the booking is the agent's sale). */
@@ -72,6 +71,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   let choice = null; // {journey, seatClass, waitlist}
   let booking = null;
   let nationalities = [];
+  let documents = []; // the documents the chosen journey takes (GET /api/sales/documents)
 
   const params = new URLSearchParams(location.search);
   if (params.get('from')) from.set(params.get('from').toUpperCase());
@@ -360,17 +360,25 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         `${t(`tk.fareCat.${r.category}`)} (${t('tk.ages', { min: r.minAge, max: r.maxAge - 1 })}) · ${money(r.total)}`))];
   }
 
+  /** The documents the journey takes, named in the reader's language (renamed when the language changes). */
+  function documentSelect() {
+    return h('select', { required: true }, documents.map((d) => h('option', { value: d.code, 'data-document': d.code },
+      documentName(d.names, d.code))));
+  }
+
   function passengerFieldset(i, journey) {
     const p = `passengers[${i}]`;
     const cross = journey.crossesBorder;
-    const docType = h('select', {}, DOCS.map((d) => h('option', { value: d, 'data-i18n': `tk.doc.${d}` }, t(`tk.doc.${d}`))));
-    docType.value = defaultDocument(journey, getLang());
-    const nationality = nationalitySelect(DOCUMENT_NATIONALITY[docType.value] || LANGUAGE_NATIONALITY[getLang()]);
+    const docType = documentSelect();
+    docType.value = defaultDocument(journey, documents, getLang());
+    const chosenDocument = () => documents.find((d) => d.code === docType.value);
+    const nationality = nationalitySelect((chosenDocument() || {}).nationality || LANGUAGE_NATIONALITY[getLang()]);
     let nationalityChosen = false;
     nationality.addEventListener('change', () => { nationalityChosen = true; });
     docType.addEventListener('change', () => {
-      // an identity card says the nationality; a passport leaves it as the buyer chose
-      if (!nationalityChosen && DOCUMENT_NATIONALITY[docType.value]) nationality.value = DOCUMENT_NATIONALITY[docType.value];
+      // a country's own card says the nationality; a passport leaves it as the buyer chose
+      const said = (chosenDocument() || {}).nationality;
+      if (!nationalityChosen && said) nationality.value = said;
     });
     const category = h('select', {}, categoryOptions());
     const born = h('input', { type: 'date', max: daysFromToday(0) });
@@ -387,10 +395,11 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     const expiry = h('input', { type: 'date' });
     const expiryField = field(`${p}.documentExpiry`, 'tk.documentExpiry', expiry, 'tk.expiryHint');
     const showExpiry = () => {
-      // only a passport's expiry is asked (the server checks it against the travel date)
-      expiryField.hidden = docType.value !== 'PASSPORT';
-      expiry.required = docType.value === 'PASSPORT';
-      if (expiryField.hidden) expiry.value = '';
+      // the expiry only where the document's row asks it (the server checks it against the travel date)
+      const needed = Boolean((chosenDocument() || {}).expiryRequired);
+      expiryField.hidden = !needed;
+      expiry.required = needed;
+      if (!needed) expiry.value = '';
     };
     docType.addEventListener('change', showExpiry);
     showExpiry();
@@ -401,7 +410,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         field(`${p}.name`, 'tk.name', h('input', { type: 'text', required: true, autocomplete: i ? 'off' : 'name', maxlength: 200 })),
         field(`${p}.fareCategory`, 'tk.fareCategory', category),
         bornField,
-        field(`${p}.documentType`, 'tk.documentType', docType, cross ? 'tk.passportNeeded' : null),
+        field(`${p}.documentType`, 'tk.documentType', docType, cross ? 'tk.crossingDocuments' : null),
         field(`${p}.nationality`, 'tk.nationality', nationality),
         field(`${p}.documentNumber`, 'tk.documentNumber', h('input', { type: 'text', required: true, maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
@@ -437,6 +446,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     ];
     if (cross) {
       inputs.push(
+        field(`${at}.documentType`, 'tk.documentType', documentSelect()),
         field(`${at}.nationality`, 'tk.nationality', nationalitySelect(LANGUAGE_NATIONALITY[getLang()])),
         field(`${at}.documentNumber`, 'tk.infantPassport', h('input', { type: 'text', maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
@@ -472,8 +482,8 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
   }
 
   async function renderDetails() {
-    nationalities = await loadNationalities();
     const { journey: j, seatClass, waitlist } = choice;
+    [nationalities, documents] = await Promise.all([loadNationalities(), loadDocuments(j.from, j.to)]);
     const form = h('form', { id: 'details-form', class: 'panel', novalidate: true },
       h('div', { class: 'form-error', role: 'alert', hidden: true }),
       h('div', { class: 'grid-2' },
@@ -537,7 +547,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       const infant = lap && lap.checked ? {
         name: v('infant.name'), dateOfBirth: v('infant.dateOfBirth') || null,
         ...(form.elements[`passengers[${i}].infant.documentNumber`] ? {
-          documentType: 'PASSPORT', documentNumber: v('infant.documentNumber').toUpperCase(),
+          documentType: v('infant.documentType'), documentNumber: v('infant.documentNumber').toUpperCase(),
           nationality: v('infant.nationality'), documentExpiry: v('infant.documentExpiry') || null,
         } : {}),
       } : null;
@@ -652,6 +662,10 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       step.querySelector('.choice-summary').textContent = summary();
       step.querySelectorAll('fieldset.passenger legend').forEach((l, i) => { l.textContent = t('tk.passengerN', { n: i + 1 }); });
       step.querySelectorAll('option[data-nationality]').forEach((o) => { o.textContent = nationalityName(o.value); });
+      step.querySelectorAll('option[data-document]').forEach((o) => {
+        const d = documents.find((x) => x.code === o.value);
+        o.textContent = documentName(d && d.names, o.value);
+      });
       step.querySelectorAll('select[name$=".fareCategory"]').forEach((sel) => {
         const v = sel.value;
         sel.replaceChildren(...categoryOptions());

@@ -56,6 +56,29 @@ export function nationalityName(code) {
   return n ? (n[getLang()] || n.en) : code;
 }
 
+// ---------- travel documents ----------
+
+const journeyDocuments = new Map();
+/**
+ * The travel documents a journey from one station to another takes (GET /api/sales/documents: its network's
+ * documents.csv), each with its names, whether its expiry is asked and the nationality of a country's own card; asked
+ * once per pair of stations. Empty where the server cannot say (the form then offers none, and the server says why).
+ */
+export async function loadDocuments(from, to) {
+  const key = `${from}>${to}`;
+  if (!journeyDocuments.has(key)) {
+    journeyDocuments.set(key, api(`/api/sales/documents?${new URLSearchParams({ from, to })}`)
+      .then((answer) => answer.documents)
+      .catch(() => { journeyDocuments.delete(key); return []; }));
+  }
+  return journeyDocuments.get(key);
+}
+
+/** A travel document's name in the reader's language, from the names its network's file gives; else its code. */
+export function documentName(names, code) {
+  return (names && localName(names)) || code;
+}
+
 /** A passenger's fare category, with the fare they pay, as a ticket shows it. */
 export function fareLine(p) {
   if (!p.fareCategory) return null;
@@ -66,7 +89,7 @@ export function fareLine(p) {
 /** The infant a passenger carries on their lap (free, no seat), as their ticket names them. */
 export function lapInfantLine(p) {
   if (!p.infant) return null;
-  const doc = p.infant.documentNumber ? ` · ${t(`tk.doc.${p.infant.documentType}`)} ${p.infant.documentNumber}` : '';
+  const doc = p.infant.documentNumber ? ` · ${documentName(p.infant.documentNames, p.infant.documentType)} ${p.infant.documentNumber}` : '';
   return h('span', { class: 'lap-infant', 'data-infant': p.infant.name },
     t('tk.withLapInfant', { name: p.infant.name }), doc);
 }
@@ -325,7 +348,7 @@ export function bookingCard(b, actions = []) {
   h('p', { class: 'booking-meta' }, `${fmtDate(b.date)} · ${className(b.seatClass)}`),
   h('ul', { class: 'passenger-list' }, b.passengers.map((p, i) => h('li', { class: 'ticket', 'data-index': i },
     h('div', {},
-      h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${t(`tk.doc.${p.documentType}`)} ${p.documentNumber}`),
+      h('strong', {}, p.name), ' ', h('span', { class: 'sub' }, `${documentName(p.documentNames, p.documentType)} ${p.documentNumber}`),
       h('span', { class: 'seat' }, t('tk.carSeat', { car: p.car, seat: p.seat }),
         p.berth ? h('span', { class: 'berth', 'data-berth': p.berth }, ` · ${t(`pg.berth.${p.berth}`)}`) : null),
       fareLine(p),

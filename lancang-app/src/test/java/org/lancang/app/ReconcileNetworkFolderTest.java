@@ -14,7 +14,6 @@ import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.testing.TestDatabase;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 
 /**
@@ -82,7 +81,7 @@ class ReconcileNetworkFolderTest {
                             0,
                             List.of(new Passenger(
                                     "Kari Nordmann",
-                                    DocumentType.PASSPORT,
+                                    "PASSPORT",
                                     "N1234567",
                                     "NOR",
                                     LocalDate.of(1990, 5, 17),

@@ -30,7 +30,6 @@ import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.users.UserService;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.web.WebServer;
@@ -339,7 +338,7 @@ final class SalesHttpBench {
                                         0,
                                         List.of(new Passenger(
                                                 "B" + k,
-                                                DocumentType.CHINESE_RESIDENT_ID,
+                                                "CHINESE_RESIDENT_ID",
                                                 "ID" + (1_000_000 + k),
                                                 "CHN",
                                                 LocalDate.of(1990, 1, 1),

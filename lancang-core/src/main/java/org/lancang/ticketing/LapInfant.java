@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.lancang.errors.Validation;
-import org.lancang.network.Border;
 import org.lancang.ticketing.fares.AgeFare;
 import org.lancang.ticketing.fares.AgeFares;
 import org.lancang.ticketing.fares.FareCategory;
@@ -14,15 +13,18 @@ import org.lancang.ticketing.fares.FareCategory;
  * under 6 per adult ({@code passenger-fares.csv}, category {@code LAP_INFANT}). The infant is named on the carrying
  * passenger's ticket; across a border they need a passport of their own like everyone else.
  *
- * @param documentType required across a border (a passport); optional on a domestic journey
+ * @param documentType the code of the infant's document: required across a border; optional on a domestic journey
  */
 public record LapInfant(
         String name,
         LocalDate dateOfBirth,
-        DocumentType documentType,
+        String documentType,
         String documentNumber,
         String nationality,
         LocalDate documentExpiry) {
+    public LapInfant {
+        documentType = Passenger.normalised(documentType);
+    }
 
     /**
      * Checks the infant carried by a passenger whose fare category is {@code carrier}, on a journey whose parts are run
@@ -36,7 +38,7 @@ public record LapInfant(
             FareCategory carrier,
             List<Optional<AgeFare>> bands,
             LocalDate travelDate,
-            List<Border> crossed,
+            JourneyDocuments documents,
             LocalDate today) {
         String at = prefix + "infant.";
         if (carrier != FareCategory.ADULT) {
@@ -45,10 +47,11 @@ public record LapInfant(
                     "an infant on the lap travels with a passenger who pays the adult fare, not a " + carrier,
                     "lap-infant-carrier");
         }
-        boolean documented = !crossed.isEmpty() || infant.documentType() != null || infant.documentNumber() != null;
+        boolean documented =
+                !documents.crossed().isEmpty() || infant.documentType() != null || infant.documentNumber() != null;
         if (documented) {
-            // the same document rules as any traveller: across the border a passport valid that day
-            Passenger.check(v, at, infant.asTraveller(), travelDate, crossed, today);
+            // the same document rules as any traveller: across the border a document that crosses it, valid that day
+            Passenger.check(v, at, infant.asTraveller(), travelDate, documents, today);
         } else {
             Passenger.checkName(v, at, infant.name());
             Passenger.checkDateOfBirth(v, at, infant.dateOfBirth(), today);

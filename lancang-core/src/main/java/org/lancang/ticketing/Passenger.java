@@ -1,32 +1,42 @@
 package org.lancang.ticketing;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.lancang.errors.Validation;
-import org.lancang.network.Border;
 
 /**
  * Who travels, as the ticket names them: name, the travel document (type, number, issuing nationality, expiry) and date
  * of birth (optional: given for a child or an infant, whose fare it sets).
  *
- * @param documentExpiry required for a passport, optional otherwise
+ * @param documentType   the code of the travel document, as the network's {@code documents.csv} names it (such as
+ *                       {@code PASSPORT}); upper-cased, blank read as none
+ * @param documentExpiry required where the document's row says so (a passport), optional otherwise
  * @param infant the infant this passenger carries on their lap (no seat of its own), or null
  */
 public record Passenger(
         String name,
-        DocumentType documentType,
+        String documentType,
         String documentNumber,
         String nationality,
         LocalDate dateOfBirth,
         LocalDate documentExpiry,
         LapInfant infant) {
+    public Passenger {
+        documentType = normalised(documentType);
+    }
+
+    /** A document code as the files write it: upper case, no blanks at the ends; blank is none. */
+    static String normalised(String documentType) {
+        return documentType == null || documentType.isBlank()
+                ? null
+                : documentType.strip().toUpperCase(Locale.ROOT);
+    }
+
     /** A passenger travelling without a lap infant. */
     public Passenger(
             String name,
-            DocumentType documentType,
+            String documentType,
             String documentNumber,
             String nationality,
             LocalDate dateOfBirth,
@@ -44,43 +54,29 @@ public record Passenger(
     }
 
     /**
-     * Checks the passenger for a journey on {@code travelDate}; a border {@code crossed} (empty on a domestic journey)
-     * demands a passport valid that day. Every failure is added under {@code prefix} + the field name (e.g.
-     * {@code passengers[0].documentType}).
+     * Checks the passenger for a journey on {@code travelDate} whose documents are {@code documents}: the document
+     * must be one of those that serve the journey (across a border, one that crosses it), its number of that
+     * document's form and its expiry given where the document needs one, valid that day. Every failure is added under
+     * {@code prefix} + the field name (e.g. {@code passengers[0].documentType}).
      */
     public static void check(
-            Validation v, String prefix, Passenger p, LocalDate travelDate, List<Border> crossed, LocalDate today) {
+            Validation v,
+            String prefix,
+            Passenger p,
+            LocalDate travelDate,
+            JourneyDocuments documents,
+            LocalDate today) {
         if (p == null) {
             v.add(prefix.isEmpty() ? "passenger" : prefix.substring(0, prefix.length() - 1), "is required");
             return;
         }
         checkName(v, prefix, p.name());
-        if (p.documentType() == null) {
-            v.add(prefix + "documentType", "is required: " + Arrays.toString(DocumentType.values()), "required");
-        } else if (!crossed.isEmpty() && p.documentType() != DocumentType.PASSPORT) {
-            v.add(
-                    prefix + "documentType",
-                    "a journey across " + named(crossed) + " needs a passport",
-                    "passport-required");
-        }
-        if (p.documentNumber() == null || !p.documentNumber().strip().matches("[A-Za-z0-9]{5,20}")) {
-            v.add(prefix + "documentNumber", "must be 5–20 letters or digits", "document-number");
-        }
+        documents.check(v, prefix, p.documentType(), p.documentNumber(), p.documentExpiry(), travelDate);
         if (p.nationality() == null || !ISO_ALPHA3.contains(p.nationality())) {
             v.add(prefix + "nationality", "must be an ISO 3166 alpha-3 code such as CHN, LAO, THA", "nationality");
         }
         // asked only when the fare needs it (a child or an infant): without it the passenger pays the full fare
         checkDateOfBirth(v, prefix, p.dateOfBirth(), today);
-        if (p.documentType() == DocumentType.PASSPORT) {
-            if (p.documentExpiry() == null) {
-                v.add(prefix + "documentExpiry", "a passport's expiry date is required", "passport-expiry-required");
-            } else if (p.documentExpiry().isBefore(travelDate)) {
-                v.add(
-                        prefix + "documentExpiry",
-                        "the passport has expired by the travel date " + travelDate,
-                        "passport-expired");
-            }
-        }
     }
 
     static void checkName(Validation v, String prefix, String name) {
@@ -97,13 +93,5 @@ public record Passenger(
         if (dateOfBirth != null && (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(today.minusYears(130)))) {
             v.add(prefix + "dateOfBirth", "is not a plausible date of birth", "date-of-birth");
         }
-    }
-
-    /** "the A–B border" for the borders crossed, named by their countries as the network's data calls them. */
-    private static String named(List<Border> crossed) {
-        List<String> names = crossed.stream()
-                .map(b -> b.before().names().en() + "–" + b.after().names().en())
-                .toList();
-        return "the " + String.join(" and ", names) + (names.size() == 1 ? " border" : " borders");
     }
 }

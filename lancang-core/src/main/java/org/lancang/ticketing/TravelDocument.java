@@ -18,6 +18,8 @@ import org.lancang.network.Names;
  * @param expiryRequired whether the document's expiry date must be given (and be after the day of travel)
  * @param domesticIn     country codes where it serves a journey that crosses no border; {@code *} for any
  * @param crosses        border point codes it takes a passenger across; {@code *} for any border
+ * @param issuedBy       the code of the country whose own document it is (its ID card), blank for one any country
+ *                       issues (a passport): the page offers it first at home, with its nationality
  * @param source         where the row comes from
  */
 public record TravelDocument(
@@ -28,6 +30,7 @@ public record TravelDocument(
         boolean expiryRequired,
         Set<String> domesticIn,
         Set<String> crosses,
+        String issuedBy,
         String source) {
     static final String ANY = "*";
 
@@ -38,6 +41,7 @@ public record TravelDocument(
         Objects.requireNonNull(numberCheck, "numberCheck");
         domesticIn = Set.copyOf(domesticIn);
         crosses = Set.copyOf(crosses);
+        issuedBy = issuedBy == null ? "" : issuedBy;
         source = source == null ? "" : source;
     }
 

@@ -29,6 +29,14 @@ class LapInfantTest {
     private static final Operator LAOS = OPERATORS.byCode("LCR").orElseThrow();
     private static final LocalDate TRAVEL = LocalDate.of(2026, 12, 8);
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
+    private static final TravelDocuments DOCUMENTS = TravelDocuments.of(FILES);
+
+    /** The documents of a journey across the border (Kunming South → Vientiane) or inside China. */
+    private static JourneyDocuments journey(boolean crosses) {
+        List<String> stops = crosses ? List.of("KMS", "VTE") : List.of("KMS", "XSB");
+        return DOCUMENTS.forJourney(
+                NETWORK, stops.stream().map(c -> NETWORK.point(c).orElseThrow()).toList());
+    }
 
     private static List<Optional<AgeFare>> bothOperators() {
         return List.of(AGE_FARES.band(CHINA, FareCategory.LAP_INFANT), AGE_FARES.band(LAOS, FareCategory.LAP_INFANT));
@@ -36,15 +44,7 @@ class LapInfantTest {
 
     private static Validation check(LapInfant infant, FareCategory carrier, boolean crosses) {
         Validation v = new Validation();
-        LapInfant.check(
-                v,
-                "passengers[0].",
-                infant,
-                carrier,
-                bothOperators(),
-                TRAVEL,
-                crosses ? NETWORK.borders() : List.of(),
-                TODAY);
+        LapInfant.check(v, "passengers[0].", infant, carrier, bothOperators(), TRAVEL, journey(crosses), TODAY);
         return v;
     }
 
@@ -89,15 +89,15 @@ class LapInfantTest {
         LapInfant noPassport = new LapInfant("Baby", TRAVEL.minusYears(1), null, null, null, null);
         assertThat(failure(check(noPassport, FareCategory.ADULT, true)).field())
                 .isEqualTo("passengers[0].infant.documentType");
-        LapInfant expired = new LapInfant(
-                "Baby", TRAVEL.minusYears(1), DocumentType.PASSPORT, "PB123456", "LAO", TRAVEL.minusDays(1));
+        LapInfant expired =
+                new LapInfant("Baby", TRAVEL.minusYears(1), "PASSPORT", "PB123456", "LAO", TRAVEL.minusDays(1));
         assertThat(failure(check(expired, FareCategory.ADULT, true))
                         .errors()
                         .get(0)
                         .code())
-                .isEqualTo("passport-expired");
-        LapInfant valid = new LapInfant(
-                "Baby", TRAVEL.minusYears(1), DocumentType.PASSPORT, "PB123456", "LAO", TRAVEL.plusYears(4));
+                .isEqualTo("document-expired");
+        LapInfant valid =
+                new LapInfant("Baby", TRAVEL.minusYears(1), "PASSPORT", "PB123456", "LAO", TRAVEL.plusYears(4));
         assertThat(check(valid, FareCategory.ADULT, true).hasErrors()).isFalse();
     }
 
@@ -117,7 +117,7 @@ class LapInfantTest {
                 FareCategory.ADULT,
                 List.of(AGE_FARES.band(CHINA, FareCategory.LAP_INFANT), Optional.empty()),
                 TRAVEL,
-                List.of(),
+                journey(false),
                 TODAY);
         InvalidInput e = failure(v);
         assertThat(e.field()).isEqualTo("passengers[1].infant");

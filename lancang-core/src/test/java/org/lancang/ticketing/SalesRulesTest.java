@@ -12,11 +12,22 @@ import org.junit.jupiter.api.Test;
 import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.testing.Ref;
+import org.lancang.testing.ReferenceFiles;
 
 /** The sales window, the refund fee and the passenger's document rules. */
 class SalesRulesTest {
     private static final ZoneId LAOS = ZoneId.of("Asia/Vientiane");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final TravelDocuments DOCUMENTS = TravelDocuments.of(ReferenceFiles.chinaLaos());
+
+    /** The documents of a journey along the stops (station codes) of the China–Laos line. */
+    private static JourneyDocuments along(String... stops) {
+        return DOCUMENTS.forJourney(
+                Ref.NETWORK,
+                List.of(stops).stream()
+                        .map(c -> Ref.NETWORK.point(c).orElseThrow())
+                        .toList());
+    }
 
     @Test
     void crTrainsSell15DaysAheadLcrTrains7UntilDeparture() {
@@ -65,38 +76,28 @@ class SalesRulesTest {
         LocalDate travel = LocalDate.of(2026, 12, 10);
         LocalDate today = LocalDate.of(2026, 12, 1);
         Passenger withId = new Passenger(
-                "Wang Fang",
-                DocumentType.CHINESE_RESIDENT_ID,
-                "530102199001011234",
-                "CHN",
-                LocalDate.of(1990, 1, 1),
-                null);
+                "Wang Fang", "CHINESE_RESIDENT_ID", "530102199001011234", "CHN", LocalDate.of(1990, 1, 1), null);
         Validation v = new Validation();
-        Passenger.check(v, "passengers[0].", withId, travel, Ref.NETWORK.borders(), today);
+        Passenger.check(v, "passengers[0].", withId, travel, along("KMS", "VTE"), today);
         assertThatThrownBy(v::throwIfInvalid)
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("passengers[0].documentType"));
         Validation domestic = new Validation();
-        Passenger.check(domestic, "", withId, travel, List.of(), today);
+        Passenger.check(domestic, "", withId, travel, along("KMS", "XSB"), today);
         assertThat(domestic.hasErrors()).isFalse();
 
-        Passenger expired = new Passenger(
-                "Somsak", DocumentType.PASSPORT, "P1234567", "LAO", LocalDate.of(1985, 5, 5), travel.minusDays(1));
+        Passenger expired =
+                new Passenger("Somsak", "PASSPORT", "P1234567", "LAO", LocalDate.of(1985, 5, 5), travel.minusDays(1));
         Validation e = new Validation();
-        Passenger.check(e, "", expired, travel, Ref.NETWORK.borders(), today);
+        Passenger.check(e, "", expired, travel, along("KMS", "VTE"), today);
         assertThatThrownBy(e::throwIfInvalid)
                 .isInstanceOfSatisfying(
                         InvalidInput.class, x -> assertThat(x.field()).isEqualTo("documentExpiry"));
 
         Passenger longName = new Passenger(
-                "x".repeat(10_000),
-                DocumentType.PASSPORT,
-                "P1234567",
-                "LAO",
-                LocalDate.of(1985, 5, 5),
-                travel.plusYears(1));
+                "x".repeat(10_000), "PASSPORT", "P1234567", "LAO", LocalDate.of(1985, 5, 5), travel.plusYears(1));
         Validation n = new Validation();
-        Passenger.check(n, "", longName, travel, Ref.NETWORK.borders(), today);
+        Passenger.check(n, "", longName, travel, along("KMS", "VTE"), today);
         assertThatThrownBy(n::throwIfInvalid)
                 .isInstanceOfSatisfying(
                         InvalidInput.class, x -> assertThat(x.field()).isEqualTo("name"));
@@ -104,8 +105,8 @@ class SalesRulesTest {
 
     @Test
     void theDocumentKeyIgnoresCaseAndBlanks() {
-        Passenger a = new Passenger("A", DocumentType.PASSPORT, " p1234567 ", "LAO", LocalDate.of(1990, 1, 1), null);
-        Passenger b = new Passenger("B", DocumentType.PASSPORT, "P1234567", "LAO", LocalDate.of(1990, 1, 1), null);
+        Passenger a = new Passenger("A", "PASSPORT", " p1234567 ", "LAO", LocalDate.of(1990, 1, 1), null);
+        Passenger b = new Passenger("B", "PASSPORT", "P1234567", "LAO", LocalDate.of(1990, 1, 1), null);
         assertThat(a.documentKey()).isEqualTo(b.documentKey());
     }
 }

@@ -3,11 +3,14 @@ package org.lancang.ticketing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFileException;
+import org.lancang.errors.InvalidInput;
+import org.lancang.errors.Validation;
 import org.lancang.network.Country;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
@@ -54,6 +57,8 @@ class TravelDocumentsTest {
         assertThat(card.numberFits("123456789012")).isFalse();
         assertThat(card.numberFits("A234567890121")).isFalse();
         assertThat(card.names().in("th")).isEqualTo("บัตรประจำตัวประชาชน");
+        assertThat(card.issuedBy()).isEqualTo("TH");
+        assertThat(DOCUMENTS.find("PASSPORT").orElseThrow().issuedBy()).isEmpty();
     }
 
     @Test
@@ -72,6 +77,92 @@ class TravelDocumentsTest {
         }
     }
 
+    /** The documents of a journey along the stops of the Bangkok line. */
+    private static JourneyDocuments journey(String... stops) {
+        return DOCUMENTS.forJourney(
+                NETWORK,
+                List.of(stops).stream().map(c -> NETWORK.point(c).orElseThrow()).toList());
+    }
+
+    /** The field and code of each failure of a passenger's check on the journey (none when accepted). */
+    private static List<String> failures(JourneyDocuments journey, String type, String number, LocalDate expiry) {
+        Validation v = new Validation();
+        Passenger p = new Passenger("Malee S.", type, number, "THA", null, expiry);
+        Passenger.check(v, "passengers[0].", p, TRAVEL, journey, TRAVEL.minusDays(3));
+        try {
+            v.throwIfInvalid();
+            return List.of();
+        } catch (InvalidInput e) {
+            return e.errors().stream().map(x -> x.field() + " " + x.code()).toList();
+        }
+    }
+
+    private static final LocalDate TRAVEL = LocalDate.of(2026, 12, 10);
+
+    @Test
+    void eachDocumentIsCheckedByItsOwnRow() {
+        JourneyDocuments domestic = journey("KTW", "TCJ", "UDN");
+        JourneyDocuments crossing = journey("KTW", "TCJ", "NKI", "KSV");
+        // the Thai ID card: at home with its check digit, no expiry asked
+        assertThat(failures(domestic, "THAI_ID_CARD", "1234567890121", null)).isEmpty();
+        assertThat(failures(domestic, "thai_id_card", " 1234567890121 ", null)).isEmpty();
+        assertThat(failures(domestic, "THAI_ID_CARD", "1234567890122", null))
+                .containsExactly("passengers[0].documentNumber document-number-check");
+        assertThat(failures(domestic, "THAI_ID_CARD", "P1234567", null))
+                .containsExactly("passengers[0].documentNumber document-number");
+        assertThat(failures(crossing, "THAI_ID_CARD", "1234567890121", null))
+                .containsExactly("passengers[0].documentType document-not-accepted");
+        // the border pass: across the bridge, with its expiry; not at home
+        assertThat(failures(crossing, "BORDER_PASS", "BP12345", TRAVEL.plusMonths(1)))
+                .isEmpty();
+        assertThat(failures(crossing, "BORDER_PASS", "BP12345", null))
+                .containsExactly("passengers[0].documentExpiry document-expiry-required");
+        assertThat(failures(crossing, "BORDER_PASS", "BP12345", TRAVEL.minusDays(1)))
+                .containsExactly("passengers[0].documentExpiry document-expired");
+        assertThat(failures(domestic, "BORDER_PASS", "BP12345", TRAVEL.plusMonths(1)))
+                .containsExactly("passengers[0].documentType document-not-accepted");
+        // an unknown code and none at all name the field, the message the documents that serve
+        assertThat(failures(crossing, "VISA", "V1234567", null))
+                .containsExactly("passengers[0].documentType document-unknown");
+        assertThat(failures(crossing, null, "V1234567", null)).containsExactly("passengers[0].documentType required");
+        Validation v = new Validation();
+        Passenger.check(
+                v,
+                "",
+                new Passenger("M", "THAI_ID_CARD", "1234567890121", "THA", null, null),
+                TRAVEL,
+                crossing,
+                TRAVEL);
+        assertThatThrownBy(v::throwIfInvalid)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors().get(0).message())
+                                .contains("PASSPORT", "BORDER_PASS", "Thailand")
+                                .doesNotContain("THAI_ID_CARD"));
+    }
+
+    @Test
+    void aFolderWithoutTheFileTakesAPassportAnywhereAndAnIdCardAtHome() {
+        ReferenceFiles tiny = ReferenceFiles.branch();
+        assertThat(tiny.has(TravelDocuments.FILE)).isFalse();
+        TravelDocuments fallback = TravelDocuments.of(tiny);
+        assertThat(fallback.all()).extracting(TravelDocument::code).containsExactly("PASSPORT", "NATIONAL_ID_CARD");
+        List<Point> crossing =
+                List.of(NETWORK.point("UDN").orElseThrow(), NETWORK.point("KSV").orElseThrow());
+        assertThat(fallback.forJourney(NETWORK, crossing).acceptedCodes()).containsExactly("PASSPORT");
+        List<Point> domestic =
+                List.of(NETWORK.point("KTW").orElseThrow(), NETWORK.point("UDN").orElseThrow());
+        assertThat(fallback.forJourney(NETWORK, domestic).acceptedCodes())
+                .containsExactly("PASSPORT", "NATIONAL_ID_CARD");
+        assertThat(fallback.find("PASSPORT").orElseThrow().expiryRequired()).isTrue();
+        assertThat(fallback.find("NATIONAL_ID_CARD").orElseThrow().names().in("th"))
+                .isEqualTo("บัตรประจำตัวประชาชน");
+        // the home folder has its own file, which the fallback does not replace
+        assertThat(TravelDocuments.of(ReferenceFiles.chinaLaos()).all())
+                .extracting(TravelDocument::code)
+                .containsExactly("PASSPORT", "CHINESE_RESIDENT_ID", "LAO_ID_CARD");
+    }
+
     @Test
     void theChinaLaosNetworkKeepsItsDocumentsAndABadRowIsNamed() {
         ReferenceFiles home = ReferenceFiles.chinaLaos();
@@ -86,5 +177,9 @@ class TravelDocumentsTest {
         assertThatThrownBy(() -> TravelDocuments.parse(header + "X_CARD,X,,,[0-9,NONE,false,*,,x\n"))
                 .isInstanceOf(DataFileException.class)
                 .hasMessageContaining("number_pattern");
+        String issued = header.replace(",source", ",issued_by,source");
+        assertThatThrownBy(() -> TravelDocuments.parse(issued + "X_CARD,X,,,[0-9]{3},NONE,false,*,,Thai,x\n"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("issued_by");
     }
 }

@@ -12,6 +12,7 @@ import org.lancang.network.NameFolding;
 import org.lancang.network.Network;
 import org.lancang.operations.DispatchRules;
 import org.lancang.store.reference.CurrencyFiles;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.AgeFares;
 import org.lancang.ticketing.fares.FareTable;
 import org.lancang.timetable.Operators;
@@ -25,6 +26,7 @@ import org.lancang.tracking.TerminalTimes;
 record HomeFiles(
         Operators operators,
         FareTable fares,
+        TravelDocuments documents,
         List<SkylightWindow> skylights,
         DispatchRules dispatchRules,
         FreightData freight,
@@ -53,6 +55,7 @@ record HomeFiles(
         return new HomeFiles(
                 operators,
                 fares,
+                TravelDocuments.of(files),
                 SkylightFile.parse(SkylightFile.FILE, files.read(SkylightFile.FILE), network, maintenance),
                 DispatchRules.parse(files.read(DispatchRules.FILE)),
                 FreightData.parse(network, currencies, files),

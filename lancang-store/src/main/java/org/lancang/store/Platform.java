@@ -303,7 +303,8 @@ public final class Platform implements AutoCloseable {
         List<SalesService> out = new ArrayList<>();
         for (ServedNetwork n : served) {
             if (!n.home() && n.fares().isPresent()) {
-                out.add(home.forNetwork(timetables.get(n.code()), n.fares().get(), SalesWindow.of(n.operators())));
+                out.add(home.forNetwork(
+                        timetables.get(n.code()), n.fares().get(), n.documents(), SalesWindow.of(n.operators())));
             }
         }
         return out;
@@ -535,6 +536,7 @@ public final class Platform implements AutoCloseable {
                     commits,
                     timetable,
                     home.fares(),
+                    home.documents(),
                     SalesWindow.of(operators),
                     RefundRules.defaults(),
                     new SimulatedPaymentProvider(database.jdbi(), currencies, clock),

@@ -157,13 +157,13 @@ class SalesApiTest {
                         "{\"name\":\"Wang Fang\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"530102199001011234\","
                                 + "\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}"));
         assertThat(noPassport.json().get("field").asText()).isEqualTo("passengers[0].documentType");
-        assertThat(noPassport.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-required");
+        assertThat(noPassport.json().get("errors").get(0).get("code").asText()).isEqualTo("document-not-accepted");
         TestServer.Reply expired = server.postJson(
                 "/api/bookings",
                 passenger,
                 body("D87", "KMS", "VTE", "SECOND", passport("P6666666").replace("2031-01-01", "2020-01-01")));
         assertThat(expired.json().get("field").asText()).isEqualTo("passengers[0].documentExpiry");
-        assertThat(expired.json().get("errors").get(0).get("code").asText()).isEqualTo("passport-expired");
+        assertThat(expired.json().get("errors").get(0).get("code").asText()).isEqualTo("document-expired");
         TestServer.Reply longName = server.postJson(
                 "/api/bookings",
                 passenger,
@@ -180,6 +180,11 @@ class SalesApiTest {
                 passenger,
                 body("D87", "KMS", "VTE", "SECOND", passport("P6666666").replace("PASSPORT", "VISA")));
         assertThat(badType.json().get("field").asText()).isEqualTo("passengers[0].documentType");
+        // an unknown code names the documents this journey takes, from the network's documents.csv
+        assertThat(badType.json().get("errors").get(0).get("code").asText()).isEqualTo("document-unknown");
+        assertThat(badType.json().get("errors").get(0).get("message").asText())
+                .contains("'VISA'", "PASSPORT")
+                .doesNotContain("LAO_ID_CARD");
         long bookings = server.platform
                 .database()
                 .jdbi()

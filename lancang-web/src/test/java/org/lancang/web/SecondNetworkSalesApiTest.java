@@ -265,7 +265,7 @@ class SecondNetworkSalesApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("field").asText()).isEqualTo("passengers[0].documentType");
         assertThat(r.body())
-                .contains("passport-required", "the Thailand–Laos border")
+                .contains("document-not-accepted", "the Thailand–Laos border", "PASSPORT, BORDER_PASS")
                 .doesNotContain("China");
     }
 

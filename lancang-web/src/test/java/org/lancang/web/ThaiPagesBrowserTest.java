@@ -149,6 +149,76 @@ class ThaiPagesBrowserTest {
         assertThat(b.consoleErrors()).isEmpty();
     }
 
+    /**
+     * Issue 19, documents as data, in Thai: 133 Krung Thep Aphiwat → Udon Thani is a Thai domestic trip, so the form
+     * offers the Thai ID card first (named in Thai from documents.csv, no expiry asked) and no border pass; a number
+     * whose check digit is wrong is refused beside the number field, in Thai; the right one books and pays.
+     */
+    @Test
+    void aThaiReaderBooksAThaiTripWithTheThaiIdCardAndAWrongCheckDigitIsShownAtTheNumber() {
+        b.signIn("somsri", "somsri password 1", "/book.html");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+        b.lang("th");
+        b.chooseStation("from", "Aphiwat", "KTW");
+        b.chooseStation("to", "Udon", "UDN");
+        b.setValue(By.id("date"), DATE);
+        new Select(b.field("currency")).selectByValue("THB");
+        b.click(By.cssSelector("#search-form [type=submit]"));
+        b.click(By.cssSelector("li.journey[data-train='133'] tr[data-class=HARD_SEAT] button"));
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
+
+        By document = BrowserSupport.inField("passengers[0].documentType");
+        b.attribute(document, "value", chosen -> assertThat(chosen).isEqualTo("THAI_ID_CARD"));
+        b.chosenText(document, chosen -> assertThat(chosen).isEqualTo("บัตรประจำตัวประชาชน"));
+        b.until(
+                d -> d.findElements(By.cssSelector("[data-field='passengers[0].documentType'] option")).stream()
+                        .map(o -> o.getAttribute("value"))
+                        .toList(),
+                codes -> assertThat(codes).contains("THAI_ID_CARD", "PASSPORT").doesNotContain("BORDER_PASS"));
+        b.attribute(
+                BrowserSupport.inField("passengers[0].nationality"),
+                "value",
+                chosen -> assertThat(chosen).isEqualTo("THA"));
+        By expiry = By.cssSelector("[data-field='passengers[0].documentExpiry']");
+        b.displayed(
+                expiry,
+                shown -> assertThat(shown).as("no expiry for the ID card").isFalse());
+        new Select(b.field("passengers[0].documentType")).selectByValue("PASSPORT");
+        b.displayed(
+                expiry,
+                shown -> assertThat(shown).as("a passport's expiry is asked").isTrue());
+        new Select(b.field("passengers[0].documentType")).selectByValue("THAI_ID_CARD");
+        b.displayed(expiry, shown -> assertThat(shown).isFalse());
+
+        b.type(By.name("passengers[0].name"), "สมศรี ใจดี");
+        // 1234567890121 is a Thai ID number (its check digit 1); the same twelve digits with a 2 are not
+        b.type(By.name("passengers[0].documentNumber"), "1234567890122");
+        b.click(By.cssSelector("#details-form [type=submit]"));
+        By error = By.cssSelector("[data-field='passengers[0].documentNumber'] .field-error");
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(error));
+        b.text(error, said -> assertThat(said).contains("เลขตรวจสอบ"));
+        b.attribute(
+                BrowserSupport.inField("passengers[0].documentNumber"),
+                "aria-invalid",
+                invalid -> assertThat(invalid).isEqualTo("true"));
+        assertThat(b.driver.findElements(By.cssSelector("[data-action=pay]"))).isEmpty();
+        b.shot("thai-7-id-card-check-digit-th");
+        // the refusal is the server's answer, which the browser logs: nothing else went wrong
+        assertThat(b.consoleErrors()).allSatisfy(e -> assertThat(e).contains("/api/bookings", "400"));
+
+        b.field("passengers[0].documentNumber").clear();
+        b.type(By.name("passengers[0].documentNumber"), "1234567890121");
+        b.click(By.cssSelector("#details-form [type=submit]"));
+        b.click(By.cssSelector("[data-action=pay]"));
+        String ticket = "article.booking[data-status=TICKETED]";
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
+        b.text(
+                By.cssSelector(ticket + " .passenger-list"),
+                text -> assertThat(text).contains("บัตรประจำตัวประชาชน 1234567890121"));
+        b.shot("thai-8-id-card-ticket-th");
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
     @Test
     void theStationBoardInThaiDatesTheDayInTheBuddhistEra() {
         b.driver.get(server.url("/board.html?station=VTE"));

@@ -193,35 +193,41 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void aCrossBorderBookingWithoutAPassportShowsTheErrorAtThePassportFieldAndCreatesNothing() {
+    void aCrossBorderJourneyOffersOnlyWhatCrossesAndAnExpiredPassportShowsTheErrorAtItsFieldAndCreatesNothing() {
         server.passenger("wangfang", "Wang Fang", "wang password 1");
         b.signIn("wangfang", "wang password 1", "/book.html?from=KMS&to=VTE&date=" + DATE);
         wait.until(d -> "KMS".equals(b.field("from").getAttribute("data-code")));
         b.click(By.cssSelector("#search-form [type=submit]"));
         b.click(By.cssSelector("li.journey[data-train=D87] tr[data-class=SECOND] button"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-form")));
-        fillPassenger("Wang Fang", "CHN", "CHINESE_RESIDENT_ID", "530102199001011234", "1990-01-01", null);
+        // the resident ID serves no crossing: the form offers what documents.csv lets across the border, the passport
+        b.until(
+                d -> d.findElements(By.cssSelector("[data-field='passengers[0].documentType'] option")).stream()
+                        .map(o -> o.getAttribute("value"))
+                        .toList(),
+                codes -> assertThat(codes).containsExactly("PASSPORT"));
+        String dayBefore = LocalDate.parse(DATE).minusDays(1).toString();
+        fillPassenger("Wang Fang", "CHN", "PASSPORT", "E12345678", "1990-01-01", dayBefore);
         b.click(By.cssSelector("#details-form [type=submit]"));
 
-        By error = By.cssSelector("[data-field='passengers[0].documentType'] .field-error");
+        By error = By.cssSelector("[data-field='passengers[0].documentExpiry'] .field-error");
         wait.until(ExpectedConditions.visibilityOfElementLocated(error));
-        b.text(error, said -> assertThat(said).contains("border").containsIgnoringCase("passport"));
+        b.text(error, said -> assertThat(said).contains("expired"));
         b.attribute(
-                BrowserSupport.inField("passengers[0].documentType"),
+                BrowserSupport.inField("passengers[0].documentExpiry"),
                 "aria-invalid",
                 invalid -> assertThat(invalid).isEqualTo("true"));
         b.until(
                 d -> d.switchTo().activeElement().getAttribute("name"),
-                focused -> assertThat(focused).isEqualTo("passengers[0].documentType"));
+                focused -> assertThat(focused).isEqualTo("passengers[0].documentExpiry"));
         assertThat(driver.findElements(By.cssSelector("[data-action=pay]"))).isEmpty();
-        b.shot("no-passport-error");
+        b.shot("expired-passport-error");
         // the same refusal in Lao: the server names the rule, the page says it in the reader's language
         b.click(By.cssSelector(".lang-switch button[lang=lo]"));
         wait.until(d -> "lo".equals(b.js("return document.documentElement.lang")));
         b.click(By.cssSelector("#details-form [type=submit]"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-field='passengers[0].documentType'] .field-error"), "ໜັງສືຜ່ານແດນ"));
-        b.shot("no-passport-error-lo");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(error, "ໝົດອາຍຸ"));
+        b.shot("expired-passport-error-lo");
         long bookings = server.platform
                 .database()
                 .jdbi()

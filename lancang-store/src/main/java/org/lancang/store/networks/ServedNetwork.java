@@ -21,6 +21,7 @@ import org.lancang.rollingstock.TrainType;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.reference.CurrencyFiles;
 import org.lancang.store.timetable.TimetableService;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
 import org.lancang.ticketing.fares.FareSupplements;
@@ -57,6 +58,7 @@ public final class ServedNetwork {
     private final RoadRailBridges bridges;
     private final RoadClosureLimits roadLimits;
     private final Optional<FareTable> fares;
+    private final TravelDocuments documents;
     private final Joins joins;
     /** The timetable its maintenance is held against, once it has one: its days then come from it. */
     private volatile TimetableService live;
@@ -85,6 +87,7 @@ public final class ServedNetwork {
                 .map(text -> RoadClosureLimits.parse(text, bridges))
                 .orElse(RoadClosureLimits.none());
         this.fares = fares(reference, operators, files, currencies);
+        this.documents = TravelDocuments.of(files);
         this.joins = optional(files, Joins.FILE)
                 .map(text -> Joins.parse(text, reference.network()))
                 .orElse(new Joins(List.of()));
@@ -158,6 +161,14 @@ public final class ServedNetwork {
     /** Where this network meets others, as its folder's {@value Joins#FILE} gives it (none if absent). */
     public Joins joins() {
         return joins;
+    }
+
+    /**
+     * The travel documents its trains take: its folder's {@value TravelDocuments#FILE}, or where it has none the
+     * fallback (a passport anywhere, a national ID card on a domestic journey).
+     */
+    public TravelDocuments documents() {
+        return documents;
     }
 
     /** The network's fares, read from its folder; empty when it has none. */

@@ -19,7 +19,6 @@ import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.ticketing.BookingStatus;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 
@@ -139,7 +138,7 @@ final class SalesRows {
         pr.put("id", id);
         pr.put("idx", idx);
         pr.put("name", x.name().strip());
-        pr.put("dt", x.documentType().name());
+        pr.put("dt", x.documentType());
         pr.put("dn", x.documentNumber().strip());
         pr.put("nat", x.nationality());
         pr.put("dob", x.dateOfBirth());
@@ -147,9 +146,7 @@ final class SalesRows {
         LapInfant i = x.infant();
         pr.put("iName", i == null ? null : i.name().strip());
         pr.put("iDob", i == null ? null : i.dateOfBirth());
-        pr.put(
-                "iDt",
-                i == null || i.documentType() == null ? null : i.documentType().name());
+        pr.put("iDt", i == null ? null : i.documentType());
         pr.put(
                 "iDn",
                 i == null || i.documentNumber() == null
@@ -165,7 +162,7 @@ final class SalesRows {
         Date dateOfBirth = rs.getDate("date_of_birth");
         return new Passenger(
                 rs.getString("name"),
-                DocumentType.valueOf(rs.getString("document_type")),
+                rs.getString("document_type"),
                 rs.getString("document_number"),
                 rs.getString("nationality"),
                 dateOfBirth == null ? null : dateOfBirth.toLocalDate(),
@@ -183,7 +180,7 @@ final class SalesRows {
         return new LapInfant(
                 name,
                 rs.getDate("infant_date_of_birth").toLocalDate(),
-                type == null ? null : DocumentType.valueOf(type),
+                type,
                 rs.getString("infant_document_number"),
                 rs.getString("infant_nationality"),
                 expiry == null ? null : expiry.toLocalDate());

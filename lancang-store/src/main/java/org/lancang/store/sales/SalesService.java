@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
+import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currencies;
 import org.lancang.money.Currency;
@@ -42,8 +43,10 @@ import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.BookingStatus;
+import org.lancang.ticketing.JourneyDocuments;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.AgeFare;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareCategory;
@@ -71,6 +74,7 @@ public final class SalesService {
     private final TimetableService timetable;
     private final Network network;
     private final FareTable fares;
+    private final TravelDocuments documents;
     private final SalesWindow window;
     private final RefundRules refunds;
     private final Clock clock;
@@ -88,12 +92,13 @@ public final class SalesService {
             GroupCommit commits,
             TimetableService timetable,
             FareTable fares,
+            TravelDocuments documents,
             SalesWindow window,
             RefundRules refunds,
             PaymentProvider payments,
             Clock clock,
             Duration holdTime) {
-        this(jdbi, commits, timetable, fares, window, refunds, payments, clock, holdTime, true);
+        this(jdbi, commits, timetable, fares, documents, window, refunds, payments, clock, holdTime, true);
     }
 
     /**
@@ -106,6 +111,7 @@ public final class SalesService {
             GroupCommit commits,
             TimetableService timetable,
             FareTable fares,
+            TravelDocuments documents,
             SalesWindow window,
             RefundRules refunds,
             PaymentProvider payments,
@@ -117,6 +123,7 @@ public final class SalesService {
         this.timetable = timetable;
         this.network = timetable.planner().network();
         this.fares = fares;
+        this.documents = documents;
         this.window = window;
         this.refunds = refunds;
         this.clock = clock;
@@ -124,7 +131,16 @@ public final class SalesService {
         this.runs = new RunsInMemory(jdbi, timetable, clock, crossBorderQuota);
         this.lookups = new SalesLookups(jdbi, fares.currencies());
         this.desk = new SeatDesk(
-                commits, timetable, fares, window, holdTime, runs, lookups, new ReferenceNumbers(jdbi), clock);
+                commits,
+                timetable,
+                fares,
+                documents,
+                window,
+                holdTime,
+                runs,
+                lookups,
+                new ReferenceNumbers(jdbi),
+                clock);
         this.payments = new Payments(jdbi, payments, clock, fares.currencies());
         this.waivers = new FeeWaivers(jdbi);
         this.exchanges = new Exchanges(desk, commits, timetable, refunds, waivers, this.payments, clock);
@@ -132,12 +148,29 @@ public final class SalesService {
     }
 
     /**
-     * The sales of another network's trains, through the same code: its own timetable, fares and sales window (so its
-     * own seats, runs and waitlists), the same database, group commit, refund rules, payment provider and hold time.
+     * The sales of another network's trains, through the same code: its own timetable, fares, travel documents and
+     * sales window (so its own seats, runs and waitlists), the same database, group commit, refund rules, payment
+     * provider and hold time.
      */
-    public SalesService forNetwork(TimetableService itsTimetable, FareTable itsFares, SalesWindow itsWindow) {
+    public SalesService forNetwork(
+            TimetableService itsTimetable, FareTable itsFares, TravelDocuments itsDocuments, SalesWindow itsWindow) {
         return new SalesService(
-                jdbi, commits, itsTimetable, itsFares, itsWindow, refunds, payments.provider(), clock, holdTime, false);
+                jdbi,
+                commits,
+                itsTimetable,
+                itsFares,
+                itsDocuments,
+                itsWindow,
+                refunds,
+                payments.provider(),
+                clock,
+                holdTime,
+                false);
+    }
+
+    /** The travel documents this network's trains take (its {@value TravelDocuments#FILE}, or the fallback). */
+    public TravelDocuments documents() {
+        return documents;
     }
 
     /** The network whose trains this service sells. */
@@ -156,6 +189,38 @@ public final class SalesService {
     }
 
     // ---------------------------------------------------------------- journeys
+
+    /**
+     * The travel documents a journey from {@code from} to {@code to} takes, along the network's shortest way between
+     * them (the countries it runs in, the borders it crosses): what a booking of that journey is checked against.
+     *
+     * @throws InvalidInput naming {@code from} or {@code to}: a station the network lacks, the same station twice, no
+     *                      single way between them
+     */
+    public JourneyDocuments documents(String from, String to) {
+        Validation v = new Validation();
+        v.check(
+                network.point(from).isPresent(),
+                "from",
+                "'" + from + "' is not a station of the network " + network.code(),
+                "station-unknown");
+        v.check(
+                network.point(to).isPresent(),
+                "to",
+                "'" + to + "' is not a station of the network " + network.code(),
+                "station-unknown");
+        v.check(from == null || !from.equalsIgnoreCase(to), "to", "must differ from from", "same-stations");
+        v.throwIfInvalid();
+        List<String> way;
+        try {
+            way = network.routes().between(from, to, List.of()).pointCodes();
+        } catch (InvalidInput e) {
+            throw new InvalidInput("to", "no single way from " + from + " to " + to + ": " + e.getMessage());
+        }
+        return documents.forJourney(
+                network,
+                way.stream().map(code -> network.point(code).orElseThrow()).toList());
+    }
 
     /**
      * The child and infant fares of a class on the train, by the age bands of the operator of the journey's first part:

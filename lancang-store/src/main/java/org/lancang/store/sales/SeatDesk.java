@@ -17,7 +17,6 @@ import org.lancang.errors.InvalidInput;
 import org.lancang.errors.Validation;
 import org.lancang.money.Currency;
 import org.lancang.money.Money;
-import org.lancang.network.Border;
 import org.lancang.network.Network;
 import org.lancang.network.Point;
 import org.lancang.rollingstock.Seat;
@@ -29,9 +28,11 @@ import org.lancang.store.sales.SalesRecords.WaitStatus;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.ticketing.BookingStatus;
+import org.lancang.ticketing.JourneyDocuments;
 import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.AgeFare;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.ticketing.fares.FareQuote;
@@ -56,6 +57,7 @@ final class SeatDesk {
     private final TimetableService timetable;
     private final Network network;
     private final FareTable fares;
+    private final TravelDocuments documents;
     private final SalesWindow window;
     private final Duration holdTime;
     private final Clock clock;
@@ -69,6 +71,7 @@ final class SeatDesk {
             GroupCommit commits,
             TimetableService timetable,
             FareTable fares,
+            TravelDocuments documents,
             SalesWindow window,
             Duration holdTime,
             RunsInMemory runs,
@@ -81,6 +84,7 @@ final class SeatDesk {
         this.timetable = timetable;
         this.network = timetable.planner().network();
         this.fares = fares;
+        this.documents = documents;
         this.window = window;
         this.holdTime = holdTime;
         this.runs = runs;
@@ -194,7 +198,7 @@ final class SeatDesk {
             Priced priced,
             FareQuote fare,
             LocalDate date,
-            List<Border> crosses,
+            JourneyDocuments journeyDocuments,
             LocalDate today) {
         List<Optional<AgeFare>> bands = fares.ageFares().lapBands(fare);
         Validation infants = new Validation();
@@ -208,7 +212,7 @@ final class SeatDesk {
                         priced.fares().get(k).category(),
                         bands,
                         date,
-                        crosses,
+                        journeyDocuments,
                         today);
             }
         }
@@ -288,13 +292,16 @@ final class SeatDesk {
         }
         Point boarding = network.point(run.stops.get(from)).orElseThrow();
         window.check(plan.operator(), date, run.departures.get(from), boarding.timeZone(), now, "date");
-        List<Border> crosses = network.bordersCrossed(run.stops.subList(from, to + 1).stream()
-                .map(code -> network.point(code).orElseThrow())
-                .toList());
+        // the documents of this journey on this network: the countries of its stops and the borders between them
+        JourneyDocuments journeyDocuments = documents.forJourney(
+                network,
+                run.stops.subList(from, to + 1).stream()
+                        .map(code -> network.point(code).orElseThrow())
+                        .toList());
         Validation people = new Validation();
         LocalDate today = now.atZone(boarding.timeZone()).toLocalDate();
         for (int k = 0; k < count; k++) {
-            Passenger.check(people, "passengers[" + k + "].", passengers.get(k), date, crosses, today);
+            Passenger.check(people, "passengers[" + k + "].", passengers.get(k), date, journeyDocuments, today);
         }
         people.throwIfInvalid();
         FareQuote fare = quote(run.stops.get(from), run.stops.get(to), seatClass, plan, currency)
@@ -302,7 +309,7 @@ final class SeatDesk {
                         new InvalidInput("seatClass", seatClass + " is not sold on this journey", "class-not-sold"));
         Priced priced =
                 price(run.stops.get(from), run.stops.get(to), seatClass, plan, currency, passengers, date, berth);
-        checkLapInfants(passengers, priced, fare, date, crosses, today);
+        checkLapInfants(passengers, priced, fare, date, journeyDocuments, today);
         return new Checked(
                 plan,
                 run,

@@ -27,7 +27,6 @@ import org.lancang.store.sales.SalesService;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.ChangeRemedies.Remedy;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.timetable.ServiceCalendar;
@@ -108,7 +107,7 @@ class TimetableChangeServiceTest {
                         0,
                         List.of(new Passenger(
                                 "Noy K.",
-                                DocumentType.LAO_ID_CARD,
+                                "LAO_ID_CARD",
                                 "LA" + (1_000_000 + ++documents),
                                 "LAO",
                                 LocalDate.of(1990, 1, 1),

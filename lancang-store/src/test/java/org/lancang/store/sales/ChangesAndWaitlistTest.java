@@ -28,7 +28,6 @@ import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.testing.TestClock;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.ticketing.BookingStatus;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.timetable.change.ChangeOrigin;
 import org.lancang.timetable.change.ChangeScope;
@@ -294,7 +293,7 @@ class ChangesAndWaitlistTest {
             for (int k = 0; k < size; k++) {
                 group.add(new Passenger(
                         "Filler " + n,
-                        DocumentType.CHINESE_RESIDENT_ID,
+                        "CHINESE_RESIDENT_ID",
                         "5301021990" + prefix + String.format("%06d", n++),
                         "CHN",
                         LocalDate.of(1990, 1, 1),
@@ -314,7 +313,7 @@ class ChangesAndWaitlistTest {
     }
 
     private static Passenger resident(String number) {
-        return new Passenger("Li Wei", DocumentType.CHINESE_RESIDENT_ID, number, "CHN", LocalDate.of(1990, 1, 1), null);
+        return new Passenger("Li Wei", "CHINESE_RESIDENT_ID", number, "CHN", LocalDate.of(1990, 1, 1), null);
     }
 
     private static Booking pay(Booking held) {

@@ -22,7 +22,6 @@ import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.JourneyBookings.LegRequest;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.timetable.TimetableService;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 
@@ -60,6 +59,7 @@ class ReusedTrainNumberJourneyTest {
                 .forNetwork(
                         TimetableService.fromPlans(srt.planner(), srt.plans(), srt::roadWindows),
                         srt.fares().orElseThrow(),
+                        srt.documents(),
                         SalesWindow.of(srt.operators()));
         sales = NetworkSales.of(platform.sales(), List.of(srtSales));
         journeys = new JourneyBookings(sales, new Joins(srt.joins().all()));
@@ -103,12 +103,7 @@ class ReusedTrainNumberJourneyTest {
                         new LegRequest(thaiTrain, DAY, "KTW", "KSV", SeatClass.HARD_SEAT, null, null),
                         new LegRequest("C84", DAY.plusDays(1), "VTE", "LPB", SeatClass.SECOND, null, null)),
                 List.of(new Passenger(
-                        "Somchai P.",
-                        DocumentType.PASSPORT,
-                        passport,
-                        "THA",
-                        LocalDate.of(1988, 2, 3),
-                        LocalDate.of(2031, 1, 1))),
+                        "Somchai P.", "PASSPORT", passport, "THA", LocalDate.of(1988, 2, 3), LocalDate.of(2031, 1, 1))),
                 WorldCurrencies.THB);
     }
 }

@@ -11,10 +11,10 @@ import org.lancang.store.WorldCurrencies;
 import org.lancang.store.db.GroupCommit;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.FareTable;
 
 /** What the sales tests build alike: a sales service of their own on a platform's database, and a simple hold. */
@@ -35,6 +35,7 @@ public final class SalesFixtures {
                         platform.currencies(),
                         files.read("fares.csv"),
                         files.read("exchange-rates.csv")),
+                TravelDocuments.of(files),
                 SalesWindow.of(platform.operators()),
                 RefundRules.defaults(),
                 provider,
@@ -54,7 +55,7 @@ public final class SalesFixtures {
                 0,
                 List.of(new Passenger(
                         "Traveller " + document,
-                        DocumentType.CHINESE_RESIDENT_ID,
+                        "CHINESE_RESIDENT_ID",
                         document,
                         "CHN",
                         LocalDate.of(1990, 1, 1),

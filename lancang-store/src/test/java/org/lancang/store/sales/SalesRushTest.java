@@ -33,7 +33,6 @@ import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.testing.BookingAudit;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.testing.Seeds;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.inventory.SeatInventory;
 
@@ -200,7 +199,7 @@ class SalesRushTest {
             for (int k = random.nextInt(3); k >= 0; k--) {
                 group.add(new Passenger(
                         "Buyer " + thread + "-" + i + "-" + k,
-                        DocumentType.CHINESE_RESIDENT_ID,
+                        "CHINESE_RESIDENT_ID",
                         "RUSH" + thread + "X" + i + "X" + k,
                         "CHN",
                         LocalDate.of(1990, 1, 1),

@@ -31,7 +31,6 @@ import org.lancang.store.testing.BookingAudit;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.timetable.TimetableService;
 import org.lancang.testing.Seeds;
-import org.lancang.ticketing.DocumentType;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
 import org.lancang.ticketing.fares.Berth;
@@ -133,6 +132,7 @@ class SecondNetworkSalesRushTest {
                 .forNetwork(
                         TimetableService.fromPlans(served.planner(), served.plans()),
                         served.fares().orElseThrow(),
+                        served.documents(),
                         SalesWindow.of(served.operators()));
         for (String train : TRAINS) {
             Map<Integer, Long> live = SalesRushTest.liveSegments(jdbi, train);
@@ -173,7 +173,7 @@ class SecondNetworkSalesRushTest {
             for (int k = random.nextInt(3); k >= 0; k--) {
                 group.add(new Passenger(
                         "Buyer " + thread + "-" + i + "-" + k,
-                        DocumentType.PASSPORT,
+                        "PASSPORT",
                         "VB" + thread + "X" + i + "X" + k,
                         "THA",
                         LocalDate.of(1990, 1, 1),

@@ -31,10 +31,12 @@ import org.lancang.store.sales.SalesRecords.SalesAnomaly;
 import org.lancang.store.sales.SalesRecords.WaitlistEntry;
 import org.lancang.store.sales.SalesRecords.WaitlistRequest;
 import org.lancang.store.sales.SalesService;
-import org.lancang.ticketing.DocumentType;
+import org.lancang.ticketing.JourneyDocuments;
 import org.lancang.ticketing.LapInfant;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.RefundRules;
+import org.lancang.ticketing.TravelDocument;
+import org.lancang.ticketing.TravelDocuments;
 import org.lancang.ticketing.fares.Berth;
 import org.lancang.users.Role;
 import org.lancang.users.User;
@@ -54,7 +56,7 @@ import org.lancang.web.network.NetworkRoutes.NamesView;
 public final class SalesRoutes {
     public record PassengerInput(
             String name,
-            DocumentType documentType,
+            String documentType,
             String documentNumber,
             String nationality,
             LocalDate dateOfBirth,
@@ -65,7 +67,7 @@ public final class SalesRoutes {
     public record LapInfantInput(
             String name,
             LocalDate dateOfBirth,
-            DocumentType documentType,
+            String documentType,
             String documentNumber,
             String nationality,
             LocalDate documentExpiry) {
@@ -74,18 +76,32 @@ public final class SalesRoutes {
         }
     }
 
+    /** The infant on a lap, their document's names (null without one) from the network's documents.csv. */
     public record LapInfantView(
-            String name, LocalDate dateOfBirth, String documentType, String documentNumber, String nationality) {
-        static LapInfantView of(LapInfant i) {
+            String name,
+            LocalDate dateOfBirth,
+            String documentType,
+            NamesView documentNames,
+            String documentNumber,
+            String nationality) {
+        static LapInfantView of(LapInfant i, TravelDocuments documents) {
             return i == null
                     ? null
                     : new LapInfantView(
                             i.name(),
                             i.dateOfBirth(),
-                            i.documentType() == null ? null : i.documentType().name(),
+                            i.documentType(),
+                            namesOf(documents, i.documentType()),
                             i.documentNumber(),
                             i.nationality());
         }
+    }
+
+    /** A document's names as its network's file gives them; null for none, or a code the file no longer has. */
+    static NamesView namesOf(TravelDocuments documents, String code) {
+        return code == null
+                ? null
+                : documents.find(code).map(d -> NamesView.of(d.names())).orElse(null);
     }
 
     public record BookingInput(
@@ -164,9 +180,11 @@ public final class SalesRoutes {
         }
     }
 
+    /** A passenger as the ticket names them; {@code documentNames} is the document's names in every language. */
     public record PassengerView(
             String name,
             String documentType,
+            NamesView documentNames,
             String documentNumber,
             String nationality,
             int car,
@@ -240,12 +258,17 @@ public final class SalesRoutes {
             MoneyView changeDifference,
             List<PaymentView> payments) {
         static BookingView of(
-                Booking b, Optional<JourneyTimes> times, Optional<Names> fromNames, Optional<Names> toNames) {
+                Booking b,
+                Optional<JourneyTimes> times,
+                Optional<Names> fromNames,
+                Optional<Names> toNames,
+                TravelDocuments documents) {
             List<PassengerView> ps = new ArrayList<>();
             for (BookedPassenger p : b.passengers()) {
                 ps.add(new PassengerView(
                         p.passenger().name(),
-                        p.passenger().documentType().name(),
+                        p.passenger().documentType(),
+                        namesOf(documents, p.passenger().documentType()),
                         p.passenger().documentNumber(),
                         p.passenger().nationality(),
                         p.car(),
@@ -254,7 +277,7 @@ public final class SalesRoutes {
                         p.passenger().dateOfBirth(),
                         p.fareCategory(),
                         p.fareMinor() == null ? null : MoneyView.of(new Money(p.fareMinor(), b.currency())),
-                        LapInfantView.of(p.passenger().infant()),
+                        LapInfantView.of(p.passenger().infant(), documents),
                         Berth.of(b.seatClass(), p.seat()).map(Berth::name).orElse(null)));
             }
             return new BookingView(
@@ -315,6 +338,39 @@ public final class SalesRoutes {
         return List.copyOf(out);
     }
 
+    /**
+     * A travel document a journey takes, as its network's {@code documents.csv} describes it: its code (what a
+     * booking's {@code documentType} carries), its names in every language of the file, whether its expiry date is
+     * asked, and the form of its number ({@code numberPattern}, a regular expression the whole number matches, and
+     * {@code numberCheck}, the check digit it carries: {@code NONE} or the arithmetic's name). {@code issuedBy} is the
+     * country whose own document it is (an ID card; null for a passport) and {@code nationality} that country's ISO
+     * 3166 alpha-3 code, the nationality such a document says.
+     */
+    public record DocumentView(
+            String code,
+            NamesView names,
+            boolean expiryRequired,
+            String numberPattern,
+            String numberCheck,
+            String issuedBy,
+            String nationality) {
+        static DocumentView of(TravelDocument d) {
+            String country = d.issuedBy().isEmpty() ? null : d.issuedBy();
+            return new DocumentView(
+                    d.code(),
+                    NamesView.of(d.names()),
+                    d.expiryRequired(),
+                    d.numberPattern().pattern(),
+                    d.numberCheck().name(),
+                    country,
+                    country == null ? null : new Locale("", country).getISO3Country());
+        }
+    }
+
+    /** The documents a journey takes, with the borders it crosses (their border points' codes; none at home). */
+    public record JourneyDocumentsView(
+            String network, String from, String to, List<String> borders, List<DocumentView> documents) {}
+
     /** Home's sales: bookings, waitlists and notifications are read alike whichever network sold them. */
     private final SalesService sales;
 
@@ -333,6 +389,25 @@ public final class SalesRoutes {
      */
     private Currency currency(String field, String named, String from) {
         return networks.currency(field, named, from);
+    }
+
+    /** GET /api/sales/documents: the documents a journey from one station to another takes on their network. */
+    private void documents(Context ctx) {
+        Params params = Params.of(ctx);
+        String named = params.network();
+        // a network named is checked first: an unknown one is what is wrong, whatever the stations
+        SalesService chosen = named == null ? null : networks.named(named, "network");
+        String from = params.code("from");
+        String to = params.code("to");
+        SalesService seller =
+                chosen != null ? chosen : networks.ofLeg(from, to).orElseGet(() -> networks.ofStation(from));
+        JourneyDocuments journey = seller.documents(from, to);
+        ctx.json(new JourneyDocumentsView(
+                seller.network().code(),
+                from,
+                to,
+                journey.crossed().stream().map(b -> b.point().code()).toList(),
+                journey.accepted().stream().map(DocumentView::of).toList()));
     }
 
     public List<Endpoint> endpoints() {
@@ -362,6 +437,16 @@ public final class SalesRoutes {
                                                             .orElse(null),
                                                     from)));
                         }),
+                Endpoint.get("/api/sales/documents")
+                        .access(Access.PUBLIC)
+                        .tag("sales")
+                        .summary("The travel documents a journey takes (its network's documents.csv): names in every"
+                                + " language of the file, whether the expiry is asked, the number's form")
+                        .query("from", true, "station code")
+                        .query("to", true, "station code of the same network")
+                        .query("network", false, "network code (default: the network of the stations)")
+                        .returns(JourneyDocumentsView.class)
+                        .handle(this::documents),
                 Endpoint.get("/api/nationalities")
                         .access(Access.PUBLIC)
                         .tag("sales")
@@ -627,7 +712,8 @@ public final class SalesRoutes {
                 b,
                 networks.of(b).times(b),
                 networks.point(b, b.from()).map(Point::names),
-                networks.point(b, b.to()).map(Point::names));
+                networks.point(b, b.to()).map(Point::names),
+                networks.of(b).documents());
     }
 
     private Booking find(Context ctx) {

@@ -57,7 +57,7 @@ class ErrorCodesTest {
         System.out.println("ErrorCodesTest: " + codes.size() + " codes, " + ProblemCodes.GENERIC.size()
                 + " of them kinds of error");
         assertThat(codes).as("codes found").hasSizeGreaterThan(60);
-        assertThat(codes).containsKeys("password-too-short", "passport-required", "skylight-required", "no-path");
+        assertThat(codes).containsKeys("password-too-short", "document-not-accepted", "skylight-required", "no-path");
         for (String language : List.of("en", "zh", "lo")) {
             Set<String> keys = errorKeys(language);
             List<String> missing = new ArrayList<>();

@@ -225,7 +225,7 @@ class I18nKeysTest {
                 "meta.index",
                 "map.heading",
                 "map.tz",
-                "err.passport-required",
+                "err.document-not-accepted",
                 "tk.borderNote",
                 "meta.book",
                 "meta.trips",
