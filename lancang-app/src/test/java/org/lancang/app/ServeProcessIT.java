@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.store.operations.ServerClock;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 
 /**
@@ -137,7 +139,9 @@ class ServeProcessIT {
                 "--data-dir",
                 dataDir.toString()));
         command.addAll(List.of(more));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder server = new ProcessBuilder(command).redirectErrorStream(true);
+        server.environment().put(ServerClock.VARIABLE, TestDates.LANCANG_CLOCK); // the tests' day, not the real one
+        return server.start();
     }
 
     @Test
