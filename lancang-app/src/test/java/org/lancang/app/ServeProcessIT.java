@@ -140,7 +140,9 @@ class ServeProcessIT {
                 dataDir.toString()));
         command.addAll(List.of(more));
         ProcessBuilder server = new ProcessBuilder(command).redirectErrorStream(true);
-        server.environment().put(ServerClock.VARIABLE, TestDates.LANCANG_CLOCK); // the tests' day, not the real one
+        // the tests' day, not the real one; from the tests' clock's present, so that a restarted server goes on from
+        // where the stopped one was, as after a real restart (its start settles the payments left before that moment)
+        server.environment().put(ServerClock.VARIABLE, TestDates.now().toString());
         return server.start();
     }
 
