@@ -7,14 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.network.Point;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.operations.ServerClock;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 import picocli.CommandLine;
 
@@ -46,6 +47,13 @@ class CommandLineTest {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The commands run in this JVM take the tests' one "now" (set in this module's pom), not the real date. */
+    @Test
+    void commandsRunOnTheTestsClock() {
+        assertThat(System.getenv(ServerClock.VARIABLE)).isEqualTo(TestDates.LANCANG_CLOCK);
+        assertThat(ServerClock.fromEnvironment().instant()).isBetween(TestDates.START, TestDates.START.plusSeconds(60));
     }
 
     @Test
@@ -112,7 +120,7 @@ class CommandLineTest {
 
     @Test
     void salesJourneysListsTheTrainsWithLocalTimesSeatsAndFaresAndNamesABadStation() {
-        String date = LocalDate.now().plusDays(3).toString();
+        String date = TestDates.daysAhead(3).toString();
         Run r = run("sales", "journeys", "--from", "VTE", "--to", "LPB", "--date", date);
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())

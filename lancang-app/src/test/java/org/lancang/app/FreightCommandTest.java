@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /** {@code lancang freight slots|request|quote} against a real database. */
 class FreightCommandTest {
@@ -146,7 +145,7 @@ class FreightCommandTest {
     void aRequestTakesItsViaAndABadViaIsRefusedNamingIt(@TempDir Path dir) {
         String loop =
                 TestNetworkFolder.loopWithFreight().writeTo(dir.resolve("loop")).toString();
-        String earliest = LocalDate.now(ZoneOffset.UTC).plusDays(3) + "T10:00+00:00";
+        String earliest = TestDates.daysAhead(3) + "T10:00+00:00";
         List<String> ask = List.of(
                 "freight",
                 "request",

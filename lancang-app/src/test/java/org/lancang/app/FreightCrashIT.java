@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.testing.Seeds;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 
 /**
@@ -71,7 +71,7 @@ class FreightCrashIT {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             shippers.add(login(port, name, "password of " + name));
         }
-        String date = LocalDate.now().plusDays(3).toString();
+        String date = TestDates.daysAhead(3).toString();
         List<String> slots = new ArrayList<>();
         for (JsonNode s : Json.MAPPER.readTree(
                 get(port, "/api/freight/slots?date=" + date, null).body())) {

@@ -3,7 +3,6 @@ package org.lancang.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,6 +15,7 @@ import org.lancang.maintenance.Severity;
 import org.lancang.store.Platform;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 
 /** {@code lancang maintenance restrictions} lists what a maintainer imposed, from the same database. */
@@ -26,7 +26,7 @@ class MaintenanceCommandTest {
         try (Platform p = Platform.start(
                 DatabaseConfig.external(CommandLineTest.dbUrl(), "postgres", null),
                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
-                Clock.systemUTC())) {
+                TestDates.CLOCK)) {
             p.maintenance()
                     .report(
                             new DefectReport(
@@ -43,7 +43,7 @@ class MaintenanceCommandTest {
                                             Instant.parse("2027-03-10T00:00:00Z")),
                                     List.of(),
                                     "souk",
-                                    Instant.now(),
+                                    TestDates.now(),
                                     p.maintenance()
                                             .register()
                                             .network()

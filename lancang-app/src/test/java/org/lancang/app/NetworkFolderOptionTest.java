@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.testing.TestDates;
 
 /**
  * {@code --network ./my-line}: every one-network command reads a network folder from disk as {@code serve} does (the
@@ -72,7 +71,7 @@ class NetworkFolderOptionTest {
 
     @Test
     void salesJourneysSearchesTheFoldersStations() {
-        String date = LocalDate.now(ZoneId.of("Europe/Oslo")).plusDays(3).toString();
+        String date = TestDates.daysAhead(3).toString();
         CommandLineTest.Run jar =
                 CommandLineTest.run("sales", "journeys", "--from", "NVK", "--to", "KRN", "--date", date);
         assertThat(jar.exitCode()).as("no network of the jar has Narvik").isEqualTo(2);

@@ -7,13 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.testing.TestDates;
 
 /** The command line finds the trains and points of every network of data/, and writes each network's GTFS feed. */
 class NetworksCommandTest {
@@ -30,7 +29,7 @@ class NetworksCommandTest {
 
     @Test
     void salesJourneysFindTheSecondNetworksTrainsFromTheirOrigin() {
-        String date = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+        String date = TestDates.daysAhead(3).toString();
         CommandLineTest.Run r = CommandLineTest.run(
                 "sales", "journeys", "--from", "KTW", "--to", "KSV", "--date", date, "--currency", "THB");
         assertThat(r.exitCode()).as(r.err()).isZero();

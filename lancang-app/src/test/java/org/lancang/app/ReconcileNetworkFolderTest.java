@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lancang.rollingstock.SeatClass;
@@ -14,6 +13,7 @@ import org.lancang.store.sales.SalesRecords.Booking;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesService;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.TestDates;
 import org.lancang.ticketing.Passenger;
 
 /**
@@ -67,7 +67,7 @@ class ReconcileNetworkFolderTest {
         String currency;
         try (Platform platform = PlatformOpener.open(options, NetworkFolders.serve(served, "--network"))) {
             SalesService sales = platform.networkSales().ofTrain("7002");
-            LocalDate date = LocalDate.now(ZoneId.of("Europe/Oslo")).plusDays(5);
+            LocalDate date = TestDates.daysAhead(5);
             Booking held = sales.hold(
                     "pax",
                     "pax",

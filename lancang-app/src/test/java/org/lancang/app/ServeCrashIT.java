@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.store.testing.BookingAudit;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 
 /**
@@ -54,7 +54,7 @@ class ServeCrashIT {
                                 .body())
                 .get("token")
                 .asText();
-        String date = LocalDate.now().plusDays(2).toString();
+        String date = TestDates.daysAhead(2).toString();
         String[][] journeys = {{"KMS", "XSB"}, {"KMS", "PUE"}, {"YXI", "XSB"}, {"PUE", "XSB"}, {"YXI", "PUE"}};
 
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();

@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lancang.store.operations.ServerClock;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 
 /**
@@ -137,7 +139,11 @@ class ServeProcessIT {
                 "--data-dir",
                 dataDir.toString()));
         command.addAll(List.of(more));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder server = new ProcessBuilder(command).redirectErrorStream(true);
+        // the tests' day, not the real one; from the tests' clock's present, so that a restarted server goes on from
+        // where the stopped one was, as after a real restart (its start settles the payments left before that moment)
+        server.environment().put(ServerClock.VARIABLE, TestDates.now().toString());
+        return server.start();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.lancang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +18,7 @@ import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /**
  * A first start is all or nothing: the network stored by the first start wins over the files at every later one, so a
@@ -74,8 +74,7 @@ class FirstStartTest {
         Edited bad = Edited.rowAdded(packed, file, row);
         int badLine = (int) bad.read(file).lines().count();
 
-        assertThatThrownBy(
-                        () -> Platform.start(database, bad, Clock.systemUTC()).close())
+        assertThatThrownBy(() -> Platform.start(database, bad, TestDates.CLOCK).close())
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.file()).isEqualTo(file);
                     assertThat(e.line()).isEqualTo(badLine);
@@ -84,7 +83,7 @@ class FirstStartTest {
                 .as("nothing stored by the refused start")
                 .isZero();
 
-        try (Platform mended = Platform.start(database, packed, Clock.systemUTC())) {
+        try (Platform mended = Platform.start(database, packed, TestDates.CLOCK)) {
             assertThat(mended.generatedAdminPassword())
                     .as("the mended start is the first")
                     .isPresent();
@@ -103,9 +102,8 @@ class FirstStartTest {
                         text -> text.stripTrailing() + "\nturnaround_emu,99999,minutes,out of range\n");
         int badLine = (int) bad.read("dispatching.csv").lines().count();
 
-        assertThatThrownBy(
-                        () -> Platform.start(database, CHINA_LAOS, List.of(VIENTIANE_BANGKOK, bad), Clock.systemUTC())
-                                .close())
+        assertThatThrownBy(() -> Platform.start(database, CHINA_LAOS, List.of(VIENTIANE_BANGKOK, bad), TestDates.CLOCK)
+                        .close())
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
                     assertThat(e.file()).isEqualTo("dispatching.csv");
                     assertThat(e.line()).isEqualTo(badLine);
@@ -115,7 +113,7 @@ class FirstStartTest {
                 .isZero();
 
         try (Platform mended = Platform.start(
-                database, CHINA_LAOS, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()), Clock.systemUTC())) {
+                database, CHINA_LAOS, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()), TestDates.CLOCK)) {
             assertThat(mended.generatedAdminPassword())
                     .as("the mended start is the first")
                     .isPresent();
@@ -141,7 +139,7 @@ class FirstStartTest {
         TestNetworkFolder clashing =
                 TestNetworkFolder.branch().with("timetable.csv", text -> text.replace("\nT2,", "\n" + home + ","));
 
-        assertThatThrownBy(() -> Platform.start(database, CHINA_LAOS, List.of(clashing), Clock.systemUTC())
+        assertThatThrownBy(() -> Platform.start(database, CHINA_LAOS, List.of(clashing), TestDates.CLOCK)
                         .close())
                 .isInstanceOf(ServedNetworks.Clash.class)
                 .hasMessageContaining("'" + home + "'");
@@ -151,7 +149,7 @@ class FirstStartTest {
 
         Edited renamedAtHome =
                 new Edited(CHINA_LAOS, "timetable.csv", text -> text.replace("\n" + home + ",", "\n" + renamed + ","));
-        try (Platform mended = Platform.start(database, renamedAtHome, List.of(clashing), Clock.systemUTC())) {
+        try (Platform mended = Platform.start(database, renamedAtHome, List.of(clashing), TestDates.CLOCK)) {
             assertThat(mended.networks().ofTrain(renamed).orElseThrow().home()).isTrue();
             assertThat(mended.networks().ofTrain(home).orElseThrow().code()).isEqualTo("branch");
         }

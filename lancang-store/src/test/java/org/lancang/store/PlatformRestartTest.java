@@ -3,7 +3,6 @@ package org.lancang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +11,7 @@ import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.users.UserService;
+import org.lancang.testing.TestDates;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.users.Role;
 
@@ -22,7 +22,7 @@ class PlatformRestartTest {
         DatabaseConfig config = DatabaseConfig.embedded(dir.resolve("postgres"));
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         String firstPassword;
-        try (Platform first = Platform.start(config, files, Clock.systemUTC())) {
+        try (Platform first = Platform.start(config, files, TestDates.CLOCK)) {
             firstPassword = first.generatedAdminPassword().orElseThrow();
             first.users().add("dispatcher1", "Dispatcher One", "a long password", List.of("DISPATCHER"));
             assertThat(first.reference().network().referencePoints()).hasSize(36);
@@ -49,7 +49,7 @@ class PlatformRestartTest {
                     .as("checkpoints spaced for a rush of bookings")
                     .isEqualTo("15min 2GB");
         }
-        try (Platform second = Platform.start(config, files, Clock.systemUTC())) {
+        try (Platform second = Platform.start(config, files, TestDates.CLOCK)) {
             assertThat(second.generatedAdminPassword())
                     .as("no second admin on restart")
                     .isEmpty();
@@ -73,12 +73,12 @@ class PlatformRestartTest {
         ClasspathDataFiles files = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         DatabaseConfig config = TestDatabase.fresh();
         List<String> firstPlans;
-        try (Platform first = Platform.start(config, files, Clock.systemUTC())) {
+        try (Platform first = Platform.start(config, files, TestDates.CLOCK)) {
             firstPlans = first.timetable().plans().stream()
                     .map(p -> TimetableFile.format(List.of(p)))
                     .toList();
         }
-        try (Platform platform = Platform.start(config, files, Clock.systemUTC())) {
+        try (Platform platform = Platform.start(config, files, TestDates.CLOCK)) {
             assertThat(platform.generatedAdminPassword())
                     .as("a restart, reading back what the first start stored")
                     .isEmpty();

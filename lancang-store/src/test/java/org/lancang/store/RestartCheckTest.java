@@ -3,7 +3,6 @@ package org.lancang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.lancang.store.networks.ServedNetworks;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /**
  * A restart checks the networks served as a first start does: a folder added (or changed) since, whose point codes or
@@ -101,14 +101,14 @@ class RestartCheckTest {
         Map<String, String> before = contents(database);
 
         assertThatThrownBy(
-                        () -> Platform.start(database, renamed, List.of(VIENTIANE_BANGKOK, clashing), Clock.systemUTC())
+                        () -> Platform.start(database, renamed, List.of(VIENTIANE_BANGKOK, clashing), TestDates.CLOCK)
                                 .close())
                 .isInstanceOf(ServedNetworks.Clash.class)
                 .hasMessageContaining("'" + homeTrain + "'");
         assertThat(contents(database)).as("the names not brought up either").isEqualTo(before);
 
         try (Platform mended = Platform.start(
-                database, renamed, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()), Clock.systemUTC())) {
+                database, renamed, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()), TestDates.CLOCK)) {
             assertThat(mended.reference()
                             .network()
                             .point("KMS")
@@ -139,7 +139,7 @@ class RestartCheckTest {
     }
 
     private static Platform start(DatabaseConfig database, List<DataFiles> others) {
-        return Platform.start(database, CHINA_LAOS, others, Clock.systemUTC());
+        return Platform.start(database, CHINA_LAOS, others, TestDates.CLOCK);
     }
 
     /**

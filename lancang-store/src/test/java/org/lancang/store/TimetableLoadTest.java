@@ -3,7 +3,6 @@ package org.lancang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.lancang.data.DataFiles;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.TestDates;
 import org.lancang.timetable.TrainPlan;
 
 /**
@@ -91,7 +91,7 @@ class TimetableLoadTest {
         OneBadRow files = OneBadRow.of(network);
         assertThat(files.read("timetable.csv")).isNotEqualTo(files.packed().read("timetable.csv"));
         refusedNamingTheRow(
-                () -> Platform.start(TestDatabase.fresh(), files, Clock.systemUTC())
+                () -> Platform.start(TestDatabase.fresh(), files, TestDates.CLOCK)
                         .close(),
                 files);
     }
@@ -105,10 +105,9 @@ class TimetableLoadTest {
     void aFirstStartRefusedForABadRowStoresNothingAndTheNextStartTakesTheMendedFiles() {
         DatabaseConfig database = TestDatabase.fresh();
         OneBadRow bad = OneBadRow.of(ClasspathDataFiles.CHINA_LAOS);
-        refusedNamingTheRow(
-                () -> Platform.start(database, bad, Clock.systemUTC()).close(), bad);
+        refusedNamingTheRow(() -> Platform.start(database, bad, TestDates.CLOCK).close(), bad);
 
-        try (Platform platform = Platform.start(database, new TypeAdded(bad), Clock.systemUTC())) {
+        try (Platform platform = Platform.start(database, new TypeAdded(bad), TestDates.CLOCK)) {
             assertThat(platform.timetable().plans())
                     .filteredOn(p -> p.number().equals(bad.train()))
                     .singleElement()
@@ -153,12 +152,12 @@ class TimetableLoadTest {
         DatabaseConfig database = TestDatabase.fresh();
         ClasspathDataFiles packed = new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS);
         List<TrainPlan> stored;
-        try (Platform first = Platform.start(database, packed, Clock.systemUTC())) {
+        try (Platform first = Platform.start(database, packed, TestDates.CLOCK)) {
             stored = first.timetable().plans();
         }
         NewPoint upgrade = NewPoint.of(ClasspathDataFiles.CHINA_LAOS);
         assertThat(upgrade.read("timetable.csv")).contains("," + NewPoint.POINT + ",");
-        assertThatThrownBy(() -> Platform.start(TestDatabase.fresh(), upgrade, Clock.systemUTC())
+        assertThatThrownBy(() -> Platform.start(TestDatabase.fresh(), upgrade, TestDates.CLOCK)
                         .close())
                 .as("the upgrade's file is checked where it is loaded: an empty database")
                 .isInstanceOfSatisfying(DataFileException.class, e -> {
@@ -166,7 +165,7 @@ class TimetableLoadTest {
                     assertThat(e.getMessage()).contains("train " + upgrade.train() + ":");
                 });
 
-        try (Platform second = Platform.start(database, upgrade, Clock.systemUTC())) {
+        try (Platform second = Platform.start(database, upgrade, TestDates.CLOCK)) {
             assertThat(second.timetable().plans()).isEqualTo(stored);
             TrainPlan kept = second.timetable().requirePlan(upgrade.train(), "train");
             assertThat(kept.to()).isNotEqualTo(NewPoint.POINT);
@@ -189,7 +188,7 @@ class TimetableLoadTest {
                                 TestDatabase.fresh(),
                                 new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
                                 List.of(files),
-                                Clock.systemUTC())
+                                TestDates.CLOCK)
                         .close(),
                 files);
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.customs.CustomsRules;
 import org.lancang.data.CsvTable;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /**
  * A network with two borders, each with its own advance-data lead (customs-rules.csv's border column), over HTTP: the
@@ -32,7 +32,7 @@ class BorderLeadCustomsApiTest {
     static final Duration EVERY_BORDER = fixtureLead("");
 
     static final Duration AT_QXBC = fixtureLead("QXBC");
-    static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    static final LocalDate DATE = TestDates.daysAhead(3);
 
     static TestServer server;
     static String shipper;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
 import org.lancang.gtfs.GtfsValidatorTest;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /**
  * A third network of several lines served from a test folder (the core's branch network: main line LA Bram km 0 –
@@ -30,7 +31,7 @@ import org.lancang.store.testing.TestNetworkFolder;
  * while T1 (Aldo → Cato) is there: the two meet on the branch's one track.
  */
 class BranchNetworkApiTest {
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
     private static final String T2_AS_FILED = "QC,QB,07:00";
 
     private static final DataFiles FOLDER =

@@ -3,13 +3,13 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * approval, after which the train is in the timetable on its date.
  */
 class FreightBrowserTest {
-    static final String TOMORROW = LocalDate.now().plusDays(1).toString();
+    static final String TOMORROW = TestDates.daysAhead(1).toString();
     static TestServer server;
     static BrowserSupport b;
 
@@ -164,7 +164,7 @@ class FreightBrowserTest {
         b.fresh();
         b.signIn("lao.shipper", "password of lao.shipper", "/freight.html");
         b.wait.until(d -> d.getCurrentUrl().endsWith("/freight.html"));
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestDates.today().getYear() + 1;
         List<String[]> asked = List.of(
                 new String[] {"Europe/Oslo", year + "-07-01T08:00"},
                 new String[] {"Europe/Oslo", year + "-01-15T08:00"},

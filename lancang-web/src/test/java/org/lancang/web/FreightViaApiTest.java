@@ -6,13 +6,13 @@ import static org.lancang.web.TestServer.ok;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /**
  * A shipper's path request with a {@code via} over HTTP, on the loop test network served beside China–Laos with real
@@ -23,7 +23,7 @@ import org.lancang.store.testing.TestNetworkFolder;
  * timetable change, the insertion endpoint) takes a via the same way.
  */
 class FreightViaApiTest {
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
     private static final BigDecimal TERMINAL = TestNetworkFolder.LOOP_TERMINAL_CNY;
     private static final BigDecimal PER_KM = TestNetworkFolder.LOOP_PER_KM_CNY;
 
@@ -154,7 +154,7 @@ class FreightViaApiTest {
     @Test
     void aBoxOnARequestNotYetApprovedGetsNoStepFromATrainNotYetRunning() {
         String dispatcher = server.user(server.adminToken(), "loop.dispatcher", "DISPATCHER");
-        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow = TestDates.daysAhead(1);
         String earlyAsk = ask("QP", "QR", "[\"QY\"]").replace(DATE + "T10:00:00Z", tomorrow + "T10:00:00Z");
         JsonNode round = ok(server.postJson("/api/freight/requests", shipper, earlyAsk), 201);
         assertThat(round.get("status").asText()).as(round.toString()).isEqualTo("PROPOSED");

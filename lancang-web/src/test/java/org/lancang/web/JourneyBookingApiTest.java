@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.sales.SalesAudit;
+import org.lancang.testing.TestDates;
 
 /**
  * Buying a journey across both networks in one step over HTTP against the real database (ADR 0034): Bangkok → Luang
@@ -21,7 +21,7 @@ class JourneyBookingApiTest {
     private static TestServer server;
     private static String passenger;
     /** Within both operators' sales windows (7 days) with the second leg the day after. */
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
 
     @BeforeAll
     static void start() {

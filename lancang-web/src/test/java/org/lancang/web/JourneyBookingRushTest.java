@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.testing.Seeds;
+import org.lancang.testing.TestDates;
 
 /**
  * Many clients at once on the last lower berths of 133 for Bangkok → Luang Prabang journeys (ADR 0034): each holds a
@@ -30,7 +30,7 @@ import org.lancang.testing.Seeds;
 class JourneyBookingRushTest {
     private static final int CLIENTS = 12;
     private static final int LEFT = 3;
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(4);
+    private static final LocalDate DATE = TestDates.daysAhead(4);
     private static TestServer server;
 
     @BeforeAll

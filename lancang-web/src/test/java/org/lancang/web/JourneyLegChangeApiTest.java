@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.sales.SalesAudit;
+import org.lancang.testing.TestDates;
 
 /**
  * Changing one leg of a paid journey across networks over HTTP against the real database (ADR 0034, "Changing one
@@ -27,7 +27,7 @@ import org.lancang.store.sales.SalesAudit;
 class JourneyLegChangeApiTest {
     private static TestServer server;
     private static String passenger;
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
 
     @BeforeAll
     static void start() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.store.sales.SalesAudit;
 import org.lancang.testing.Seeds;
+import org.lancang.testing.TestDates;
 
 /**
  * Changes of one leg of paid journeys racing single bookings and journey holds for the last berths of 133 on the day
@@ -42,7 +42,7 @@ class JourneyLegChangeRushTest {
     private static final int CLIENTS = 8;
     private static final int BUYERS = 3;
     private static final int LEFT = 5;
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(4);
+    private static final LocalDate DATE = TestDates.daysAhead(4);
     private static TestServer server;
 
     @BeforeAll

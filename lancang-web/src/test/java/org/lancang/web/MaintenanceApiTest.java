@@ -8,20 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 
 /**
  * Issue 6 over HTTP: the Mekong bridge scenario as maintainers and a planner live it through the API, and bad input
  * refused with a problem naming the field and nothing written.
  */
 class MaintenanceApiTest {
-    private static final ZoneId LAOS = ZoneId.of("Asia/Vientiane");
     private static TestServer server;
     private static String maintainer;
     private static String checker;
@@ -65,7 +64,7 @@ class MaintenanceApiTest {
 
     @Test
     void aDefectOnTheMekongBridgeDelaysTrainsUntilItsWorkOrderIsVerifiedAndTheRestrictionLifted() {
-        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+        LocalDate day = TestDates.daysAhead(7);
         JsonNode c82Before = train("C82", day);
         JsonNode k12Before = train("K12", day);
 
@@ -75,7 +74,7 @@ class MaintenanceApiTest {
                  "purpose":"MAINTENANCE","description":"bridge and track"}"""), 201);
         assertThat(window.get("warnings")).isEmpty();
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestDates.now().truncatedTo(ChronoUnit.SECONDS);
         JsonNode reported = ok(
                 server.postJson("/api/maintenance/defects?date=" + day, maintainer, """
                 {"assetId":"BRG-LPB-MEKONG","km":779.5,"severity":"HIGH","description":"Bearing displaced on pier 7",
@@ -126,7 +125,7 @@ class MaintenanceApiTest {
                         201)
                 .get("id")
                 .asText();
-        LocalDate night = LocalDate.now(LAOS).plusDays(1);
+        LocalDate night = TestDates.daysAhead(1);
         JsonNode planned = ok(
                 server.postJson(
                         "/api/maintenance/work-orders/" + order + "/status",
@@ -224,7 +223,7 @@ class MaintenanceApiTest {
                 server.postJson(
                         "/api/maintenance/inspections",
                         maintainer,
-                        "{\"assetId\":\"TUN-BDR-FRIENDSHIP-LA\"," + "\"date\":\"" + LocalDate.now(LAOS)
+                        "{\"assetId\":\"TUN-BDR-FRIENDSHIP-LA\"," + "\"date\":\"" + TestDates.today()
                                 + "\",\"outcome\":\"OK\"}"),
                 201);
         JsonNode due = ok(server.get("/api/maintenance/inspections/due", dispatcher), 200);
@@ -249,7 +248,7 @@ class MaintenanceApiTest {
     }
 
     private static String defect(String assetId, double km, int speed) {
-        Instant now = Instant.now();
+        Instant now = TestDates.now();
         return """
                 {"assetId":"%s","km":%s,"severity":"HIGH","description":"test",
                  "restriction":{"fromKm":%s,"toKm":%s,"speedKmh":%d,"validFrom":"%s","validTo":"%s"}}""".formatted(assetId, km, km - 0.5, km + 0.5, speed, now, now.plus(1, ChronoUnit.DAYS));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,7 +26,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 class NetworksPagesBrowserTest {
     /** Within SRT's 7-day sales window. */
-    private static final LocalDate DAY = LocalDate.now().plusDays(3);
+    private static final LocalDate DAY = TestDates.daysAhead(3);
 
     private static final String DATE = DAY.toString();
     private static final String BE_YEAR = String.valueOf(DAY.getYear() + 543);
@@ -176,6 +177,10 @@ class NetworksPagesBrowserTest {
         b.wait.until(d -> d.getCurrentUrl().contains("network=china-laos")
                 || !d.findElements(By.cssSelector("#diagram g.train[data-train='C82']"))
                         .isEmpty());
+        // the switch opens the page on the browser's today: the tests' day is typed in once the page has set it
+        b.attribute(By.id("date"), "value", date -> assertThat(date).isNotEmpty());
+        b.setValue(By.id("date"), DATE);
+        b.click(By.cssSelector("#window-form [type=submit]"));
         train("C82");
         assertThat(b.driver.findElements(By.cssSelector("#diagram g.train[data-train='133']")))
                 .isEmpty();

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 
 /**
  * The Narvik – Kiruna folder a stranger wrote from the docs (lancang-core's test resources), served beside China–Laos
@@ -18,7 +18,7 @@ import org.lancang.store.testing.TestNetworkFolder;
  * ({@code type}), not a 500; the overnight train across the border is sold in SEK and ticketed.
  */
 class OfotbanenApiTest {
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
 
     private static final DataFiles FILES = TestNetworkFolder.ofotbanen();
 

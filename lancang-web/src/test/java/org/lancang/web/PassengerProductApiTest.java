@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 
 /** Issue 15 (the passenger's product) over HTTP against the real database: references, times, stations, fares. */
 class PassengerProductApiTest {
     private static TestServer server;
     private static String passenger;
     private static String agent;
-    private static final String DATE = LocalDate.now().plusDays(3).toString();
+    private static final String DATE = TestDates.daysAhead(3).toString();
 
     @BeforeAll
     static void start() {

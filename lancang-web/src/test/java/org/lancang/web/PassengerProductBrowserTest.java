@@ -3,12 +3,12 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.Select;
  * with screenshots in target/screenshots/product-*.png.
  */
 class PassengerProductBrowserTest {
-    private static final String DATE = LocalDate.now().plusDays(3).toString();
+    private static final String DATE = TestDates.daysAhead(3).toString();
 
     private static TestServer server;
     private static BrowserSupport b;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -31,7 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PlannerAndMaintenanceBrowserTest {
     /** Inside every operator's sales window (LCR sells 7 days ahead). */
-    private static final LocalDate DAY = LocalDate.now().plusDays(3);
+    private static final LocalDate DAY = TestDates.daysAhead(3);
 
     private static TestServer server;
     private static BrowserSupport b;

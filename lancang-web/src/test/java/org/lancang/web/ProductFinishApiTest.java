@@ -7,13 +7,14 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 
 /**
  * Issue 15, items 5 and 6, over HTTP against the real database: child fares, an infant on the lap (free, no seat,
  * named on the adult's ticket, a passport across the border), nationalities, error codes.
  */
 class ProductFinishApiTest {
-    private static final LocalDate DAY = LocalDate.now().plusDays(3);
+    private static final LocalDate DAY = TestDates.daysAhead(3);
     private static TestServer server;
     private static String passenger;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -20,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * with screenshots in target/screenshots/product-5*, product-6*, product-10*.
  */
 class ProductFinishBrowserTest {
-    private static final LocalDate DAY = LocalDate.now().plusDays(3);
+    private static final LocalDate DAY = TestDates.daysAhead(3);
     private static final String DATE = DAY.toString();
 
     private static TestServer server;
@@ -368,6 +369,8 @@ class ProductFinishBrowserTest {
         b.signIn("window5", "window5 password", "/agent.html");
         b.chooseStation("from", "Vientiane", "VTE");
         b.chooseStation("to", "Luang", "LPB");
+        // the page offers the browser's tomorrow: the tests' tomorrow instead, a day the timetable runs
+        b.setValue(By.id("date"), TestDates.daysAhead(1).toString());
         b.click(By.cssSelector("#search-form [type=submit]"));
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.journey")));
         // the next day, the window's page again

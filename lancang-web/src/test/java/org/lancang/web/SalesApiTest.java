@@ -3,13 +3,13 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lancang.testing.TestDates;
 
 /** Buying tickets over HTTP against the real database. */
 class SalesApiTest {
@@ -18,7 +18,7 @@ class SalesApiTest {
     private static String otherPassenger;
     private static String agent;
     /** Within every operator's sales window from today (LCR sells 7 days ahead). */
-    private static final String DATE = LocalDate.now().plusDays(3).toString();
+    private static final String DATE = TestDates.daysAhead(3).toString();
 
     @BeforeAll
     static void start() {

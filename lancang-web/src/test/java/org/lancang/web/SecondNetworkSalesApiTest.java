@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 
 /**
  * Selling the second network's trains over HTTP against the real database, through the same endpoints, holds,
@@ -21,7 +22,7 @@ class SecondNetworkSalesApiTest {
     private static TestServer server;
     private static String passenger;
     /** Within SRT's sales window (7 days: its operators.csv gives none). */
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
 
     @BeforeAll
     static void start() {

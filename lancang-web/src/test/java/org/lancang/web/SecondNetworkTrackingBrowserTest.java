@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class SecondNetworkTrackingBrowserTest {
     /** Far enough ahead that the regular freight's 24 h cut-off has not passed. */
-    static final String DAY = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+    static final String DAY = TestDates.daysAhead(3).toString();
 
     static TestServer server;
     static BrowserSupport b;

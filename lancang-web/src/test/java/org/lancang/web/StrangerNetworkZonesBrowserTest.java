@@ -3,7 +3,6 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lancang.data.CsvTable;
 import org.lancang.data.DataFiles;
 import org.lancang.store.testing.TestNetworkFolder;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 
 /**
@@ -25,7 +25,7 @@ import org.openqa.selenium.By;
  */
 class StrangerNetworkZonesBrowserTest {
     private static final DataFiles FILES = TestNetworkFolder.ofotbanen();
-    private static final String DATE = LocalDate.now().plusDays(3).toString();
+    private static final String DATE = TestDates.daysAhead(3).toString();
     private static final By AXES = By.cssSelector("[data-field='zone'] option");
 
     private static TestServer server;

@@ -26,9 +26,13 @@ import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.networks.NetworkFolders;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
+import org.lancang.testing.TestDates;
 import org.lancang.web.http.Json;
 
-/** A real Lancang web server on a free port, over a fresh database in the real embedded PostgreSQL. */
+/**
+ * A real Lancang web server on a free port, over a fresh database in the real embedded PostgreSQL. Without a clock of
+ * its own it runs on the tests' one clock, {@link TestDates#CLOCK}, never the real date.
+ */
 final class TestServer implements AutoCloseable {
     final Platform platform;
     final WebServer server;
@@ -36,7 +40,7 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
-        this(Clock.systemUTC());
+        this(TestDates.CLOCK);
     }
 
     /** A server whose "now" is {@code clock}. */
@@ -63,7 +67,7 @@ final class TestServer implements AutoCloseable {
 
     /** A server of every network of data/ (China–Laos home, the others from their folders), as {@code serve} runs. */
     static TestServer everyNetwork() {
-        return everyNetwork(Clock.systemUTC());
+        return everyNetwork(TestDates.CLOCK);
     }
 
     /** A server of every network of data/ whose "now" is {@code clock}. */
@@ -76,7 +80,7 @@ final class TestServer implements AutoCloseable {
         List<DataFiles> networks = new ArrayList<>();
         networks.add(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
         networks.addAll(others);
-        return new TestServer(networks, Clock.systemUTC());
+        return new TestServer(networks, TestDates.CLOCK);
     }
 
     /** As {@link #withOthers(List)}, on {@code clock}. */

@@ -8,12 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
+import org.lancang.testing.TestDates;
 
 /**
  * A third, made-up network served from a test folder with no Java of its own: its operator sells in a currency the
@@ -24,7 +24,7 @@ import org.lancang.data.DataFiles;
 class ThirdNetworkCurrencyApiTest {
     private static final Path TINY = Path.of("..", "lancang-core", "src", "test", "resources", "networks", "tiny");
     /** Within the Syldavian operator's sales window (10 days: the folder's operators.csv). */
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
 
     private static final DataFiles FOLDER = name -> {
         try {

@@ -14,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 
 /**
  * Issue 19 over HTTP: a shipper's 40 reefer boxes from the Kunming area (Yanhe) to Bangkok (Krung Thep Aphiwat), on
@@ -58,7 +57,7 @@ class ThroughFreightApiTest {
     }
 
     private static JsonNode book(String slot, String kind, int count) {
-        String date = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String date = TestDates.daysAhead(2).toString();
         TestServer.Reply r = server.postJson(
                 "/api/freight/bookings",
                 shipper,

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lancang.web.TestServer.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -30,7 +29,7 @@ class ThroughFreightBrowserTest {
         shipper = FreightApiTest.user(server, admin, "lao.through", "SHIPPER");
         FreightApiTest.user(server, admin, "srt.office", "FREIGHT_OFFICE");
         // four reefer boxes Yanhe → Vientiane South on the express the day after tomorrow, with their note
-        String date = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String date = TestDates.daysAhead(2).toString();
         TestServer.Reply r = server.postJson(
                 "/api/freight/bookings",
                 shipper,
@@ -130,7 +129,7 @@ class ThroughFreightBrowserTest {
     /** The freight office's page on the other network (?network=): its request approved, its train in its day. */
     @Test
     void theFreightOfficeApprovesARequestOnTheOtherNetwork() {
-        String date = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String date = TestDates.daysAhead(2).toString();
         JsonNode request = ok(
                 server.postJson(
                         "/api/freight/requests",

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lancang.testing.TestDates;
 
 /**
  * {@code /api/timetable/changes} over the real server: a move scoped to one date touches that date's tickets only,
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TimetableChangesApiTest {
     /** Inside the LCR's 7-day sales window of the real clock. */
-    private static final LocalDate DAY = LocalDate.now().plusDays(3);
+    private static final LocalDate DAY = TestDates.daysAhead(3);
 
     private static TestServer server;
     private static String planner;

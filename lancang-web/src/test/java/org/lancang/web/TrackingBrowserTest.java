@@ -3,11 +3,10 @@ package org.lancang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -17,7 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class TrackingBrowserTest {
     /** After the express slot's cut-off for tomorrow (12 h before departure), the day after is still open. */
-    static final String TOMORROW = LocalDate.now().plusDays(2).toString();
+    static final String TOMORROW = TestDates.daysAhead(2).toString();
 
     static TestServer server;
     static BrowserSupport b;
@@ -63,7 +62,7 @@ class TrackingBrowserTest {
                 "/api/freight/tracking/events",
                 office,
                 "{\"events\":[{\"bookingId\":\"" + booking.get("id").asText() + "\",\"unit\":\"" + unit
-                        + "\",\"type\":\"GATE_IN\",\"at\":\"" + Instant.now().minusSeconds(3600) + "\"}]}");
+                        + "\",\"type\":\"GATE_IN\",\"at\":\"" + TestDates.now().minusSeconds(3600) + "\"}]}");
         assertThat(gateIn.status()).as(gateIn.body()).isEqualTo(200);
 
         b.fresh();

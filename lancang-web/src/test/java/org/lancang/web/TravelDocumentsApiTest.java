@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 
 /**
  * The travel documents each network's {@code documents.csv} accepts, through the sales path over HTTP: the Bangkok
@@ -21,7 +21,7 @@ class TravelDocumentsApiTest {
     private static TestServer server;
     private static String passenger;
     /** Within SRT's sales window (7 days). */
-    private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final LocalDate DATE = TestDates.daysAhead(3);
 
     @BeforeAll
     static void start() {

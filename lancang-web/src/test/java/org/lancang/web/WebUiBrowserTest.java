@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WebUiBrowserTest {
     /** Three days ahead: inside every operator's sales window (LCR sells 7 days ahead), and a 5 % refund fee. */
-    private static final String DATE = LocalDate.now().plusDays(3).toString();
+    private static final String DATE = TestDates.daysAhead(3).toString();
 
     private static TestServer server;
     private static WebDriver driver;
@@ -439,7 +439,7 @@ class WebUiBrowserTest {
         b.attribute(By.id("d-asset"), "value", asset -> assertThat(asset).isEqualTo("BRG-LPB-MEKONG"));
         b.type(By.id("d-desc"), "Bearing displaced on pier 4");
         b.click(By.id("d-restrict"));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Vientiane")); // in force from today, Lao time
+        LocalDate today = TestDates.today(); // in force from today, Lao time
         b.setValue(By.id("r-vf"), today + "T00:00");
         b.setValue(By.id("r-vt"), today.plusDays(3) + "T00:00");
         b.click(By.cssSelector("#defect-form [type=submit]"));
