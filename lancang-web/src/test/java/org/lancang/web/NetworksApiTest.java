@@ -126,6 +126,11 @@ class NetworksApiTest {
         TestServer.Reply wrongType = server.get("/api/runtime?type=CR200J&from=UDN&to=KSV");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("field").asText()).isEqualTo("type");
+        // an origin no network has is named: not the type, which home (where the search then fell back) lacks
+        TestServer.Reply unknownFrom = server.get("/api/runtime?type=SRT_RAPID&from=NKP&to=KSV");
+        assertThat(unknownFrom.status()).as(unknownFrom.body()).isEqualTo(400);
+        assertThat(unknownFrom.json().get("field").asText()).isEqualTo("from");
+        assertThat(unknownFrom.json().get("detail").asText()).contains("'NKP'");
     }
 
     @Test
