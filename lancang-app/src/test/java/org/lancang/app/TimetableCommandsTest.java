@@ -178,6 +178,15 @@ class TimetableCommandsTest {
         CommandLineTest.Run r = CommandLineTest.run("timetable", "check", "--date", "2026-12-01");
         assertThat(r.exitCode()).as(r.out()).isZero();
         assertThat(r.out()).contains("85 trains on 2026-12-01").contains("0 conflicts");
+        // issue 19: the second network's day, its meets planned on the single track and the road's window a
+        // possession, is conflict-free too (the command checked home only)
+        CommandLineTest.Run second =
+                CommandLineTest.run("timetable", "check", "--date", "2026-12-01", "--network", "vientiane-bangkok");
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out())
+                .contains("trains on 2026-12-01")
+                .contains(" 0 conflicts")
+                .doesNotContain("85 trains");
     }
 
     @Test
