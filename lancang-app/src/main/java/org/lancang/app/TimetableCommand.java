@@ -139,12 +139,15 @@ final class TimetableCommand extends CommandGroup {
         @Option(names = "--date", description = "the day (default: today, in the network's service zone)")
         LocalDate date;
 
+        @Mixin
+        NetworkOption network;
+
         @Override
         int run(Platform platform, PrintWriter out) {
-            LocalDate day = date != null
-                    ? date
-                    : LocalDate.now(platform.reference().network().serviceZone());
-            DayPlan plan = platform.timetable().day(day);
+            ServedNetwork served = network.of(platform);
+            LocalDate day = date != null ? date : LocalDate.now(served.network().serviceZone());
+            // as GET /api/timetable/conflicts: home's day under its possessions, another's under its road windows
+            DayPlan plan = served.home() ? platform.timetable().day(day) : served.day(day);
             for (Conflict c : plan.conflicts()) {
                 out.printf(
                         "CONFLICT %s: %s and %s overlap %s – %s%n",

@@ -7,20 +7,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lancang.data.DataFiles;
 import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
-import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.timetable.PublishedTimes;
 import org.lancang.timetable.TimetableComparison;
 import org.lancang.web.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code lancang timetable compare --published FILE.csv}: the running-time rules held against a published timetable,
- * leg by leg (reference network, no database needed).
+ * leg by leg (home's network or the one {@code --network} names, no database needed). With {@code --planned} the
+ * network's timetable as planned is held against it instead: how the second network's timetable was calibrated, its
+ * trains' allowance and meet waits being in its plans, not in the type's rules.
  */
 @Command(
         name = "compare",
@@ -41,6 +45,15 @@ final class TimetableCompareCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
+
+    @Option(
+            names = "--planned",
+            description = "hold the network's timetable.csv as planned (its stops, dwells, allowance and meet waits)"
+                    + " against the published times, instead of running each published train by the rules")
+    boolean planned;
+
+    @Mixin
+    NetworkOption network;
 
     @Spec
     CommandSpec spec;
@@ -71,11 +84,23 @@ final class TimetableCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReferenceData data = ReferenceData.parse(new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS));
+        DataFiles files = this.network.files().get(0);
+        ReferenceData data = ReferenceData.parse(files);
         Network network = data.network();
         List<PublishedTimes.Train> trains = PublishedTimes.parse(
                 published.getFileName().toString(), Files.readString(published, StandardCharsets.UTF_8), network);
-        TimetableComparison.Report report = TimetableComparison.compare(network, data.rollingStock(), trains);
+        TimetableComparison.Report report;
+        if (planned) {
+            ServedNetwork served = ServedNetwork.fromFiles(files);
+            report = TimetableComparison.compare(
+                    trains,
+                    number -> served.plans().stream()
+                            .filter(p -> p.number().equals(number))
+                            .findFirst()
+                            .map(p -> served.planner().run(p, List.of())));
+        } else {
+            report = TimetableComparison.compare(network, data.rollingStock(), trains);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view(report)));
@@ -103,9 +128,13 @@ final class TimetableCompareCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, Network network, TimetableComparison.Report report) {
         out.printf(
-                "Published times of %d trains (%d legs) against the running-time rules: usual dwells,"
-                        + " start and stop supplements and allowance of each train type%n",
-                report.trains().size(), report.legs().size());
+                "Published times of %d trains (%d legs) against %s%n",
+                report.trains().size(),
+                report.legs().size(),
+                planned
+                        ? "the timetable of " + network.code() + " as planned: its stops, dwells, allowance and meets"
+                        : "the running-time rules: usual dwells, start and stop supplements and allowance of each"
+                                + " train type");
         for (TimetableComparison.TrainResult t : report.trains()) {
             out.printf(
                     "%n%s (%s) %s → %s%n",

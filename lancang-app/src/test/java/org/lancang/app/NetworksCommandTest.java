@@ -42,6 +42,11 @@ class NetworksCommandTest {
                 "runtime", "--type", "SRT_RAPID", "--from", "UDN", "--to", "KSV", "--stops", "NKI");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("SRT_RAPID UDN → KSV: running time ");
+        // an origin no network has is named, not the type home (where the search falls back) lacks
+        CommandLineTest.Run unknown =
+                CommandLineTest.runWithoutDatabase("runtime", "--type", "SRT_RAPID", "--from", "NKP", "--to", "KSV");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("from: 'NKP'");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.gtfs.GtfsValidatorTest;
 
 /**
  * A server of every network of data/, as {@code lancang serve} runs by default: the API finds the second network's
@@ -126,6 +128,11 @@ class NetworksApiTest {
         TestServer.Reply wrongType = server.get("/api/runtime?type=CR200J&from=UDN&to=KSV");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("field").asText()).isEqualTo("type");
+        // an origin no network has is named: not the type, which home (where the search then fell back) lacks
+        TestServer.Reply unknownFrom = server.get("/api/runtime?type=SRT_RAPID&from=NKP&to=KSV");
+        assertThat(unknownFrom.status()).as(unknownFrom.body()).isEqualTo(400);
+        assertThat(unknownFrom.json().get("field").asText()).isEqualTo("from");
+        assertThat(unknownFrom.json().get("detail").asText()).contains("'NKP'");
     }
 
     @Test
@@ -139,6 +146,23 @@ class NetworksApiTest {
         assertThat(second.get("trips.txt")).contains("133");
         assertThat(second.get("translations.txt")).contains("stops,stop_name,th,หนองคาย,NKI");
         assertThat(server.get("/gtfs/atlantis.zip").status()).isEqualTo(404);
+    }
+
+    /**
+     * The feeds as served (and as {@code lancang gtfs export} writes them: the same feed_info), not the gtfs module's
+     * fixture: no validator error nor warning. The served feed_info once had no contact, a warning the fixture's hid.
+     */
+    @Test
+    void theServedFeedsHaveNoValidatorErrorNorWarning() throws Exception {
+        Map<String, String> feeds =
+                Map.of("served-home", "/gtfs.zip", "served-vientiane-bangkok", "/gtfs/vientiane-bangkok.zip");
+        for (Map.Entry<String, String> feed : feeds.entrySet()) {
+            String country = feed.getKey().equals("served-home") ? "LA" : "TH";
+            GtfsValidatorTest.Report report = GtfsValidatorTest.validate(
+                    bytes(feed.getValue()), feed.getKey(), LocalDate.of(2026, 12, 1), country);
+            assertThat(report.errors()).as(feed.getValue()).isEmpty();
+            assertThat(report.warnings()).as(feed.getValue()).isEmpty();
+        }
     }
 
     @Test

@@ -155,6 +155,11 @@ public final class RuntimeRoutes {
             List<SpeedRestriction.Asked> restrictions,
             boolean minimum,
             boolean withProfile) {
+        String origin = from.strip().toUpperCase(Locale.ROOT);
+        String destination = to.strip().toUpperCase(Locale.ROOT);
+        // the points first: an origin no network has falls back to home's data, whose types would then refuse a
+        // type of the network the caller meant, blaming type for a mistyped from
+        LinePath path = LinePath.between(reference.network(), origin, destination);
         TrainType type = reference
                 .rollingStock()
                 .type(typeCode)
@@ -164,8 +169,6 @@ public final class RuntimeRoutes {
                                 + reference.rollingStock().types().stream()
                                         .map(TrainType::code)
                                         .toList()));
-        String origin = from.strip().toUpperCase(Locale.ROOT);
-        String destination = to.strip().toUpperCase(Locale.ROOT);
         List<String> codes = new ArrayList<>();
         if (stops != null && !stops.isBlank()) {
             for (String code : stops.split(",")) {
@@ -183,7 +186,6 @@ public final class RuntimeRoutes {
         LegSupplements supplements = minimum ? LegSupplements.none() : RunningTimes.supplements(type);
         TrainRun run;
         try {
-            LinePath path = LinePath.between(reference.network(), origin, destination);
             List<SpeedRestriction> placed = new ArrayList<>();
             for (int i = 0; i < restrictions.size(); i++) {
                 placed.add(restrictions.get(i).alongRun(path, "restrictions[" + i + "]"));
