@@ -693,7 +693,7 @@ export default {
   'tk.lapInfant': 'Travelling with an infant on my lap (under {max}, free, no seat)',
   'tk.lapInfantHint': "One infant per adult passenger, named on the adult's ticket.",
   'tk.infantName': "Infant's name",
-  'tk.infantPassport': "Infant's passport number",
+  'tk.infantDocumentNumber': "Infant's document number",
   'tk.withLapInfant': 'With infant on lap: {name} (free)',
   'tk.ages': '{min}–{max} years',
   'tk.dateOfBirthHint': 'The age on the day of travel sets the fare.',

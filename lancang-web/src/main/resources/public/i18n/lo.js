@@ -692,7 +692,7 @@ export default {
   'tk.lapInfant': 'ມີເດັກອ່ອນນັ່ງຕັກ (ອາຍຸບໍ່ເຖິງ {max} ປີ, ບໍ່ເສຍຄ່າ, ບໍ່ມີບ່ອນນັ່ງ)',
   'tk.lapInfantHint': 'ຜູ້ໃຫຍ່ໜຶ່ງຄົນພາເດັກອ່ອນໄດ້ໜຶ່ງຄົນ, ລະບຸຊື່ໃນປີ້ຂອງຜູ້ໃຫຍ່.',
   'tk.infantName': 'ຊື່ເດັກ',
-  'tk.infantPassport': 'ເລກໜັງສືຜ່ານແດນຂອງເດັກ',
+  'tk.infantDocumentNumber': 'ເລກທີເອກະສານຂອງເດັກ',
   'tk.withLapInfant': 'ມີເດັກອ່ອນນັ່ງຕັກ: {name} (ບໍ່ເສຍຄ່າ)',
   'tk.ages': '{min}–{max} ປີ',
   'tk.dateOfBirthHint': 'ອາຍຸໃນມື້ເດີນທາງກຳນົດລາຄາປີ້.',

@@ -275,7 +275,7 @@ export default {
   'tk.lapInfant': 'เดินทางพร้อมทารกนั่งตัก (อายุต่ำกว่า {max} ปี ฟรี ไม่มีที่นั่ง)',
   'tk.lapInfantHint': 'ทารกหนึ่งคนต่อผู้โดยสารผู้ใหญ่หนึ่งคน ระบุชื่อในตั๋วของผู้ใหญ่',
   'tk.infantName': 'ชื่อทารก',
-  'tk.infantPassport': 'เลขที่หนังสือเดินทางของทารก',
+  'tk.infantDocumentNumber': 'เลขที่เอกสารของทารก',
   'tk.withLapInfant': 'พร้อมทารกนั่งตัก: {name} (ฟรี)',
   'tk.ages': 'อายุ {min}–{max} ปี',
   'tk.dateOfBirthHint': 'อายุในวันเดินทางเป็นตัวกำหนดค่าโดยสาร',

@@ -692,7 +692,7 @@ export default {
   'tk.lapInfant': '携带免费乘车儿童（未满 {max} 周岁，不占座）',
   'tk.lapInfantHint': '每名成人旅客可携带一名，登记在成人的车票上。',
   'tk.infantName': '儿童姓名',
-  'tk.infantPassport': '儿童护照号码',
+  'tk.infantDocumentNumber': '儿童证件号码',
   'tk.withLapInfant': '携带免费乘车儿童：{name}',
   'tk.ages': '{min}–{max} 岁',
   'tk.dateOfBirthHint': '按乘车当日的年龄确定票价。',

@@ -427,7 +427,8 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
 
   /**
    * "With an infant on my lap": a box under a passenger paying the adult fare; ticked, the infant's name and date of
-   * birth (and across a border their passport) are asked. Hidden for a child or infant passenger, and where no
+   * birth (and across a border their document: one the journey takes, so the number's label says document, not
+   * passport) are asked. Hidden for a child or infant passenger, and where no
    * operator of the journey carries lap infants.
    */
   function lapInfantFields(p, cross, category) {
@@ -448,7 +449,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       inputs.push(
         field(`${at}.documentType`, 'tk.documentType', documentSelect()),
         field(`${at}.nationality`, 'tk.nationality', nationalitySelect(LANGUAGE_NATIONALITY[getLang()])),
-        field(`${at}.documentNumber`, 'tk.infantPassport', h('input', { type: 'text', maxlength: 40, spellcheck: 'false',
+        field(`${at}.documentNumber`, 'tk.infantDocumentNumber', h('input', { type: 'text', maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
         field(`${at}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date' })));
     }

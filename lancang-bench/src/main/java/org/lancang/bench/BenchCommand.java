@@ -90,21 +90,35 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--lines", defaultValue = "40", description = "network: lines (default ${DEFAULT-VALUE})")
     int lines;
 
+    @Option(
+            names = "--network",
+            defaultValue = ClasspathDataFiles.CHINA_LAOS,
+            description = "sales: the network whose trains are sold, served beside home (default ${DEFAULT-VALUE},"
+                    + " the home network)")
+    String network;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (what.equals("sales")) {
-            new SalesBench(spec.commandLine().getOut()).run();
-            if (httpSeconds > 0) {
-                try {
-                    new SalesHttpBench(spec.commandLine().getOut(), httpSeconds, httpWarmup).run();
-                } catch (SalesHttpBench.Degenerated failed) {
-                    spec.commandLine().getOut().flush();
-                    spec.commandLine().getErr().println("lancang bench sales FAILED: " + failed.getMessage());
-                    return 1;
+            if (!ClasspathDataFiles.networks().contains(network)) {
+                spec.commandLine()
+                        .getErr()
+                        .println("unknown network '" + network + "'; known: "
+                                + String.join(", ", ClasspathDataFiles.networks()));
+                return 2;
+            }
+            try {
+                new SalesBench(spec.commandLine().getOut(), network).run();
+                if (httpSeconds > 0) {
+                    new SalesHttpBench(spec.commandLine().getOut(), httpSeconds, httpWarmup, network).run();
                 }
+            } catch (SalesHttpBench.Degenerated failed) {
+                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().println("lancang bench sales FAILED: " + failed.getMessage());
+                return 1;
             }
             return 0;
         }

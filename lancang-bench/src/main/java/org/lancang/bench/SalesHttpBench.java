@@ -14,29 +14,42 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.lancang.money.Currency;
+import org.lancang.rollingstock.Seat;
 import org.lancang.rollingstock.SeatClass;
 import org.lancang.rollingstock.TrainCategory;
 import org.lancang.store.Platform;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
+import org.lancang.store.networks.ServedNetwork;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
+import org.lancang.store.sales.SalesService;
 import org.lancang.store.users.UserService;
+import org.lancang.ticketing.JourneyDocuments;
+import org.lancang.ticketing.NumberCheck;
 import org.lancang.ticketing.Passenger;
 import org.lancang.ticketing.SalesWindow;
+import org.lancang.ticketing.TravelDocument;
+import org.lancang.timetable.TrainPlan;
 import org.lancang.web.WebServer;
 
 /**
  * End-to-end sales over HTTP with the PostgreSQL commit: 64 clients booking one seat a request over the one-segment legs
- * of the domestic EMU trains and 13 days, throughput and latency percentiles after a warm-up; then the floor (GET
+ * of the domestic EMU trains and 13 days (on another network served, {@code --network}: of all its passenger trains,
+ * every class, seats and berths, over the days its operators sell ahead, in its currency, each passenger with a
+ * document the leg's journey takes), throughput and latency percentiles after a warm-up; then the floor (GET
  * /health), the same holds in-process, and the straightforward SQL way (seat-segment rows locked with SELECT … FOR
  * UPDATE, one transaction per booking) with as many client threads, and the ratios.
  * <p>
@@ -49,6 +62,8 @@ import org.lancang.web.WebServer;
 final class SalesHttpBench {
     private static final int CLIENTS = 64;
     private static final int DAYS = 13;
+    /** Days sold from the first: {@link #DAYS} at home, fewer where another network's operators sell less ahead. */
+    private int days = DAYS;
     /** Warm-up of the systems that run after the server is warm (the code they share is compiled by then). */
     private static final int SHORT_WARMUP = 5;
     /** The HTTP warm-up runs in slices of this many seconds, each on data that can still take it. */
@@ -70,6 +85,8 @@ final class SalesHttpBench {
     private final PrintWriter out;
     private final int seconds;
     private final int warmupSeconds;
+    /** The network whose trains are sold: home (China–Laos) or another one served beside it. */
+    private final String network;
     /** The embedded database's folder, whose processes' CPU time is reported. */
     private Path postgresDir;
     /** The embedded PostgreSQL every fresh database lives in. */
@@ -77,16 +94,28 @@ final class SalesHttpBench {
 
     private int databases;
     private List<Leg> legs;
+    /** The legs in the order they are booked, each as often as its seats allow (a berth car less than a seat car). */
+    private List<Leg> order;
+
     private LocalDate first;
-    /** Seats for sale in one system's data: every leg's second class on every day. */
+    /** Seats for sale in one system's data: every leg's class on every day. */
     private long capacity;
 
     private final AtomicReference<String> firstRefusal = new AtomicReference<>();
 
     SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds) {
+        this(out, seconds, warmupSeconds, ClasspathDataFiles.CHINA_LAOS);
+    }
+
+    SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds, String network) {
         this.out = out;
         this.seconds = seconds;
         this.warmupSeconds = warmupSeconds;
+        this.network = network;
+    }
+
+    private boolean home() {
+        return network.equals(ClasspathDataFiles.CHINA_LAOS);
     }
 
     void run() throws Exception {
@@ -98,21 +127,37 @@ final class SalesHttpBench {
             first = LocalDate.now().plusDays(2);
             double warmRate;
             try (FreshSales warm = new FreshSales(true)) {
-                legs = legs(warm.platform);
-                capacity = capacity(warm.platform, legs);
+                legs = home() ? legs(warm.platform) : legs(warm.platform, network);
+                if (legs.isEmpty() || days < 1) {
+                    throw new Degenerated("the network " + network + " has no passenger train on sale from the day"
+                            + " after tomorrow: nothing to sell");
+                }
+                capacity = capacity(legs);
+                order = inProportion(legs);
                 long trains = legs.stream().map(Leg::train).distinct().count();
                 out.printf(
                         Locale.ROOT,
                         "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
-                                + " %d s measured per system; %d legs of %d domestic EMU trains × %d days = %,d seats for sale"
+                                + " %d s measured per system; %d legs of %d %s × %d days = %,d seats for sale"
                                 + " in each system's own fresh database%n",
                         CLIENTS,
                         warmupSeconds,
                         seconds,
                         legs.size(),
                         trains,
-                        DAYS,
+                        home() ? "domestic EMU trains" : "passenger trains of " + network + " (every class)",
+                        days,
                         capacity);
+                if (!home()) {
+                    out.println("  paid in and travelling with: "
+                            + legs.stream()
+                                    .map(leg -> leg.currency().code() + " "
+                                            + leg.traveller().documentType() + " "
+                                            + leg.traveller().nationality())
+                                    .distinct()
+                                    .sorted()
+                                    .toList());
+                }
                 warmRate = warmUp(warm);
             }
             Result lancang;
@@ -137,9 +182,15 @@ final class SalesHttpBench {
                 report("HTTP floor: GET /health (one SELECT 1), same clients", floor, 0);
             }
             Result direct;
+            // The same holds called in-process: what the HTTP layer (and its clients, same cores) costs. Warmed up on
+            // data of its own, so that a network with few seats (the Bangkok line's) is not half sold when measured.
+            try (FreshSales warming = new FreshSales(false)) {
+                warm(SHORT_WARMUP, threads(warming::holdInProcess));
+            }
             try (FreshSales inProcess = new FreshSales(false)) {
-                // The same holds called in-process: what the HTTP layer (and its clients, same cores) costs.
-                direct = drive("Lancang in-process", SHORT_WARMUP, threads(inProcess::holdInProcess));
+                // in-process has sold up to about twice the bookings over HTTP (docs/performance/sales.md)
+                requireRoomFor("Lancang in-process", 2.5 * lancang.medianWindow() * seconds);
+                direct = drive("Lancang in-process", 0, threads(inProcess::holdInProcess));
                 report("Lancang in-process (the same holds, no HTTP)", direct, 0);
             }
             if (firstRefusal.get() != null) {
@@ -253,9 +304,6 @@ final class SalesHttpBench {
         final WebServer server;
         final String[] tokens = new String[CLIENTS];
         final AtomicInteger n = new AtomicInteger();
-        /** What the buyers pay in: the reference network's default (CNY, its network.csv says). */
-        final Currency currency;
-
         long sold;
 
         FreshSales(boolean web) {
@@ -269,8 +317,8 @@ final class SalesHttpBench {
             platform = Platform.start(
                     DatabaseConfig.external(url(database), "postgres", null),
                     new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
+                    home() ? List.of() : List.of(new ClasspathDataFiles(network)),
                     Clock.systemUTC());
-            currency = platform.sales().defaultCurrency();
             server = web ? WebServer.start(platform, "127.0.0.1", 0) : null;
             for (int c = 0; c < CLIENTS; c++) {
                 platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
@@ -280,15 +328,31 @@ final class SalesHttpBench {
                         .token();
             }
             LocalDate from = LocalDate.now().plusDays(2);
-            for (int d = 0; d < DAYS; d++) {
-                platform.sales().journeys("KMS", "XSB", from.plusDays(d), currency);
-                platform.sales().journeys("XSB", "KMS", from.plusDays(d), currency);
+            if (home()) {
+                Currency currency = platform.sales().defaultCurrency();
+                for (int d = 0; d < DAYS; d++) {
+                    platform.sales().journeys("KMS", "XSB", from.plusDays(d), currency);
+                    platform.sales().journeys("XSB", "KMS", from.plusDays(d), currency);
+                }
+            } else if (legs != null) {
+                // each train's runs from end to end, as a server that has sold them has them in memory
+                for (String train : legs.stream().map(Leg::train).distinct().toList()) {
+                    SalesService sales = platform.networkSales().ofTrain(train);
+                    TrainPlan plan = platform.networks()
+                            .find(network)
+                            .orElseThrow()
+                            .plan(train)
+                            .orElseThrow();
+                    for (int d = 0; d < days; d++) {
+                        sales.journeys(plan.from(), plan.to(), from.plusDays(d), sales.defaultCurrency());
+                    }
+                }
             }
         }
 
         /** The k-th booking of this system: the legs in turn, day after day. */
         Booked nth(int k) {
-            return new Booked(legs.get(k % legs.size()), first.plusDays(k / legs.size() % DAYS));
+            return new Booked(order.get(k % order.size()), first.plusDays(k / order.size() % days));
         }
 
         HttpLoad bookings() {
@@ -301,6 +365,7 @@ final class SalesHttpBench {
                     client -> {
                         int k = n.incrementAndGet();
                         Booked b = nth(k);
+                        Traveller t = b.leg().traveller();
                         return HttpLoad.postJson(
                                 h,
                                 port,
@@ -310,11 +375,16 @@ final class SalesHttpBench {
                                         + "\",\"date\":\"" + b.date() + "\",\"from\":\""
                                         + b.leg().from() + "\",\"to\":\""
                                         + b.leg().to()
-                                        + "\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[{\"name\":\"B"
+                                        + "\",\"seatClass\":\"" + b.leg().seatClass() + "\",\"currency\":\""
+                                        + b.leg().currency().code() + "\",\"passengers\":[{\"name\":\"B"
                                         + k
-                                        + "\",\"documentType\":\"CHINESE_RESIDENT_ID\",\"documentNumber\":\"ID"
-                                        + (1_000_000 + k)
-                                        + "\",\"nationality\":\"CHN\",\"dateOfBirth\":\"1990-01-01\"}]}");
+                                        + "\",\"documentType\":\"" + t.documentType() + "\",\"documentNumber\":\""
+                                        + t.number(k)
+                                        + "\",\"nationality\":\"" + t.nationality() + "\","
+                                        + (t.expiryRequired()
+                                                ? "\"documentExpiry\":\"" + first.plusYears(5) + "\","
+                                                : "")
+                                        + "\"dateOfBirth\":\"1990-01-01\"}]}");
                     },
                     201,
                     refused -> firstRefusal.compareAndSet(null, refused));
@@ -323,8 +393,10 @@ final class SalesHttpBench {
         boolean holdInProcess(int client) {
             int k = n.incrementAndGet();
             Booked b = nth(k);
+            Traveller t = b.leg().traveller();
             try {
-                platform.sales()
+                platform.networkSales()
+                        .ofTrain(b.leg().train())
                         .hold(
                                 "buyer" + client,
                                 "buyer" + client,
@@ -333,17 +405,17 @@ final class SalesHttpBench {
                                         b.date(),
                                         b.leg().from(),
                                         b.leg().to(),
-                                        SeatClass.SECOND,
+                                        b.leg().seatClass(),
                                         null,
                                         0,
                                         List.of(new Passenger(
                                                 "B" + k,
-                                                "CHINESE_RESIDENT_ID",
-                                                "ID" + (1_000_000 + k),
-                                                "CHN",
+                                                t.documentType(),
+                                                t.number(k),
+                                                t.nationality(),
                                                 LocalDate.of(1990, 1, 1),
-                                                null)),
-                                        currency));
+                                                t.expiryRequired() ? first.plusYears(5) : null)),
+                                        b.leg().currency()));
                 return true;
             } catch (RuntimeException refused) {
                 firstRefusal.compareAndSet(null, refused.toString());
@@ -379,20 +451,82 @@ final class SalesHttpBench {
         }
     }
 
-    /** Second-class seats of every leg on every day: what one system's data can sell. */
-    private static long capacity(Platform platform, List<Leg> legs) {
-        long seats = 0;
-        for (Leg leg : legs) {
-            var plan = platform.timetable().requirePlan(leg.train(), "train");
-            seats += platform.timetable().planner().trainType(plan.trainType(), "train").seats().stream()
-                    .filter(seat -> seat.seatClass() == SeatClass.SECOND)
-                    .count();
+    /**
+     * The legs, each repeated as many times as it has the fewest seats of any (rounded), so that the rush fills every
+     * class alike instead of selling out the smallest first: at home every leg has the same seats, and so once.
+     */
+    static <L> List<L> inProportion(List<L> legs, ToLongFunction<L> seats) {
+        long fewest = legs.stream().mapToLong(seats).min().orElse(1);
+        List<L> order = new ArrayList<>();
+        for (L leg : legs) {
+            long times = Math.max(1, Math.round(seats.applyAsLong(leg) / (double) fewest));
+            for (long i = 0; i < times; i++) {
+                order.add(leg);
+            }
         }
-        return seats * DAYS;
+        return order;
     }
 
-    /** A one-segment journey on a domestic EMU train: every leg sells out on its own. */
-    private record Leg(String train, String from, String to) {}
+    private static List<Leg> inProportion(List<Leg> legs) {
+        return inProportion(legs, Leg::seats);
+    }
+
+    /** The seats of every leg's class on every day: what one system's data can sell. */
+    private long capacity(List<Leg> legs) {
+        return legs.stream().mapToLong(Leg::seats).sum() * days;
+    }
+
+    /**
+     * A one-segment journey in one class, which sells out on its own ({@code seats} of them), paid in {@code currency},
+     * by a traveller with a document the journey takes.
+     */
+    private record Leg(
+            String train,
+            String from,
+            String to,
+            SeatClass seatClass,
+            long seats,
+            Currency currency,
+            Traveller traveller) {}
+
+    /**
+     * Who books a leg: a document the leg's journey takes (its country's own card where it takes one, else the first
+     * it takes, as the network's documents.csv lists them), the nationality it says, and numbers that fit it.
+     */
+    record Traveller(String documentType, String nationality, boolean expiryRequired, boolean checkDigit) {
+        /** The k-th traveller's document number: thirteen digits with their check digit, or letters and digits. */
+        String number(int k) {
+            if (!checkDigit) {
+                return "ID" + (1_000_000 + k);
+            }
+            String twelve = String.format(Locale.ROOT, "%012d", 100_000_000_000L + k);
+            int sum = 0;
+            for (int i = 0; i < 12; i++) {
+                sum += (twelve.charAt(i) - '0') * (13 - i);
+            }
+            return twelve + (11 - sum % 11) % 10;
+        }
+
+        /** The traveller of a journey that takes {@code documents}, from {@code country} (ISO alpha-2). */
+        static Traveller of(JourneyDocuments documents, String country) {
+            TravelDocument document = documents.accepted().stream()
+                    .filter(d -> d.issuedBy().equals(country))
+                    .findFirst()
+                    .or(() -> documents.accepted().stream().findFirst())
+                    .orElseThrow(() -> new Degenerated("no document takes a passenger on this journey"));
+            String issuer = document.issuedBy().isBlank() ? country : document.issuedBy();
+            Traveller t = new Traveller(
+                    document.code(),
+                    new Locale("", issuer).getISO3Country(),
+                    document.expiryRequired(),
+                    document.numberCheck() == NumberCheck.WEIGHTED_MOD11_13);
+            if (!document.numberFits(t.number(1)) || !document.numberFits(t.number(999_999))) {
+                throw new Degenerated("the benchmark makes no number a " + document.code() + " takes ("
+                        + document.numberPattern().pattern() + "): every booking would be refused");
+            }
+            return t;
+        }
+    }
 
     /** What one booking asks for: a leg on a date. */
     private record Booked(Leg leg, LocalDate date) {}
@@ -418,8 +552,66 @@ final class SalesHttpBench {
             calls.add(plan.from());
             plan.stops().forEach(stop -> calls.add(stop.point()));
             calls.add(plan.to());
+            long seats = stock.type(plan.trainType()).orElseThrow().seats().stream()
+                    .filter(seat -> seat.seatClass() == SeatClass.SECOND)
+                    .count();
             for (int i = 0; i + 1 < calls.size(); i++) {
-                legs.add(new Leg(plan.number(), calls.get(i), calls.get(i + 1)));
+                // at home, as measured since the first sales benchmark: second class, a Chinese resident ID
+                legs.add(new Leg(
+                        plan.number(),
+                        calls.get(i),
+                        calls.get(i + 1),
+                        SeatClass.SECOND,
+                        seats,
+                        platform.sales().defaultCurrency(),
+                        new Traveller("CHINESE_RESIDENT_ID", "CHN", false, false)));
+            }
+        }
+        return legs;
+    }
+
+    /**
+     * Every passenger train of another network served whose operator sells at least three days ahead (the days sold
+     * shrink to fit the shortest such window), as its one-segment legs from call to call in every class of its train
+     * type, berths too, paid in the network's currency, each by a traveller with a document that leg takes.
+     */
+    private List<Leg> legs(Platform platform, String code) {
+        ServedNetwork served = platform.networks()
+                .find(code)
+                .orElseThrow(() -> new Degenerated(
+                        "no network '" + code + "' served; the data has " + ClasspathDataFiles.networks()));
+        SalesWindow window = SalesWindow.of(served.operators());
+        List<TrainPlan> selling = served.plans().stream()
+                .filter(TrainPlan::passenger)
+                .filter(plan -> window.daysAhead().getOrDefault(plan.operator(), 7) >= 3)
+                .toList();
+        // the last day sold is at most the window's last, whatever the zones (the first is the day after tomorrow)
+        days = Math.min(
+                DAYS,
+                selling.stream()
+                        .mapToInt(plan -> window.daysAhead().getOrDefault(plan.operator(), 7) - 2)
+                        .min()
+                        .orElse(0));
+        List<Leg> legs = new ArrayList<>();
+        for (TrainPlan plan : selling) {
+            SalesService sales = platform.networkSales().ofTrain(plan.number());
+            Map<SeatClass, Long> classes =
+                    served.reference().rollingStock().type(plan.trainType()).orElseThrow().seats().stream()
+                            .collect(Collectors.groupingBy(Seat::seatClass, TreeMap::new, Collectors.counting()));
+            List<String> calls = new ArrayList<>();
+            calls.add(plan.from());
+            plan.stops().forEach(stop -> calls.add(stop.point()));
+            calls.add(plan.to());
+            for (int i = 0; i + 1 < calls.size(); i++) {
+                String from = calls.get(i);
+                String to = calls.get(i + 1);
+                String country =
+                        served.network().point(from).orElseThrow().country().code();
+                Traveller traveller = Traveller.of(sales.documents(from, to), country);
+                for (var cls : classes.entrySet()) {
+                    legs.add(new Leg(
+                            plan.number(), from, to, cls.getKey(), cls.getValue(), sales.defaultCurrency(), traveller));
+                }
             }
         }
         return legs;
@@ -481,14 +673,7 @@ final class SalesHttpBench {
      * per {@value #WINDOW_SECONDS}-second window.
      */
     private Result drive(String name, int warmup, Load load) throws Exception {
-        if (warmup > 0) {
-            AtomicInteger warmOk = new AtomicInteger();
-            // the same kind of list as measured: a call site that sees another class is recompiled mid-measurement
-            windows(
-                    warmOk,
-                    () -> load.run(
-                            warmup, Collections.synchronizedList(new ArrayList<>()), warmOk, new AtomicInteger()));
-        }
+        warm(warmup, load);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -503,6 +688,18 @@ final class SalesHttpBench {
         double p99 =
                 sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99)));
         return new Result(ok.get(), failed.get(), elapsed, windows, p50, p99, cpu);
+    }
+
+    /** Runs {@code load} for {@code seconds} unmeasured (none for 0). */
+    private static void warm(int seconds, Load load) throws Exception {
+        if (seconds > 0) {
+            AtomicInteger warmOk = new AtomicInteger();
+            // the same kind of list as measured: a call site that sees another class is recompiled mid-measurement
+            windows(
+                    warmOk,
+                    () -> load.run(
+                            seconds, Collections.synchronizedList(new ArrayList<>()), warmOk, new AtomicInteger()));
+        }
     }
 
     private static final int WINDOW_SECONDS = 5;

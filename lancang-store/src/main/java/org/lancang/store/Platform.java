@@ -267,6 +267,7 @@ public final class Platform implements AutoCloseable {
             followTrains(platform, folders);
             List<TimetableChangeService> changes = changes(platform, timetables);
             platform.networkChanges = NetworkChanges.of(platform.changes, changes);
+            forbidTrainsOfOtherNetworks(platform);
             platform.networkFreight =
                     NetworkFreight.of(platform.freight, freight(platform, folders, timetables, changes), codes);
             platform.networkCustoms =
@@ -275,6 +276,24 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             platform.close();
             throw e;
+        }
+    }
+
+    /**
+     * A timetable change may not add a train under a number another network served runs, in its base plan or added by
+     * one of its published changes: the numbers stay unique across the networks, as every start checks.
+     */
+    private static void forbidTrainsOfOtherNetworks(Platform platform) {
+        for (TimetableChangeService changes : platform.networkChanges.all()) {
+            changes.networksElsewhere(number -> platform.networkChanges.all().stream()
+                    .filter(other -> !other.network().equals(changes.network()))
+                    .filter(other -> platform.networks
+                                    .find(other.network())
+                                    .flatMap(n -> n.plan(number.strip()))
+                                    .isPresent()
+                            || other.addsTrain(number.strip()))
+                    .map(TimetableChangeService::network)
+                    .findFirst());
         }
     }
 
@@ -499,7 +518,9 @@ public final class Platform implements AutoCloseable {
                     referenceFiles,
                     currencies));
             otherFolders.forEach(folder -> served.add(folder.network()));
-            ServedNetworks.of(served);
+            // a restart checks the trains the published timetable changes added too, of every network served
+            ServedNetworks.of(
+                    served, first ? Map.of() : TimetableChangeService.trainsAddedByPublished(database.jdbi()));
             if (first) {
                 referenceStore.save(described);
                 LOG.info("reference network and rolling stock loaded into the empty database");

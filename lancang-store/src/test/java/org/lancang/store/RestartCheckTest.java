@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.lancang.data.DataFiles;
+import org.lancang.errors.Clash;
+import org.lancang.store.changes.TimetableChangeService;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.networks.ServedNetwork;
@@ -17,6 +19,11 @@ import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.testing.TestDatabase;
 import org.lancang.store.testing.TestNetworkFolder;
 import org.lancang.testing.TestDates;
+import org.lancang.timetable.TrainPlan;
+import org.lancang.timetable.change.ChangeOrigin;
+import org.lancang.timetable.change.ChangeScope;
+import org.lancang.timetable.change.Edit;
+import org.lancang.timetable.change.TimetableChange;
 
 /**
  * A restart checks the networks served as a first start does: a folder added (or changed) since, whose point codes or
@@ -120,6 +127,90 @@ class RestartCheckTest {
         assertThat(contents(database))
                 .as("the name stored, the branch's register written")
                 .isNotEqualTo(before);
+    }
+
+    /**
+     * A train added by a published timetable change counts as its network's train at a restart: a folder added since
+     * that runs the same number is refused, whichever network's change added it, and nothing is written.
+     */
+    @Test
+    void aRestartWithAFolderRunningATrainAPublishedChangeAddedIsRefusedAndWritesNothing() {
+        for (String changed : List.of("china-laos", "vientiane-bangkok")) {
+            DatabaseConfig database = TestDatabase.fresh();
+            try (Platform platform = start(database, List.of(VIENTIANE_BANGKOK))) {
+                addTrain(platform.networkChanges().named(changed, "network"), "T2");
+            }
+            Map<String, String> before = contents(database);
+
+            assertThatThrownBy(() -> start(database, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()))
+                            .close())
+                    .as("T2 added by a change of %s", changed)
+                    .isInstanceOf(ServedNetworks.Clash.class)
+                    .hasMessage("the train number 'T2' is in both networks '" + changed + "' and 'branch': codes must"
+                            + " be unique across the networks served (rename one in its folder, or undo the published"
+                            + " timetable change that added it, or serve only one of them with --network)");
+            assertThat(contents(database))
+                    .as("nothing written by the refused restart")
+                    .isEqualTo(before);
+
+            try (Platform mended = start(database, List.of(VIENTIANE_BANGKOK, branchRunning("T9")))) {
+                assertThat(mended.networks().ofTrain("T9").orElseThrow().code()).isEqualTo("branch");
+            }
+        }
+    }
+
+    /**
+     * The other way round: with the networks served, a change that would add a train under a number another network
+     * runs (in its base plan or added by its published change) is refused naming the edit's train, and kept nowhere.
+     */
+    @Test
+    void aChangeAddingATrainNumberAnotherNetworkRunsIsRefusedNamingTheTrain() {
+        DatabaseConfig database = TestDatabase.fresh();
+        try (Platform platform = start(database, List.of(VIENTIANE_BANGKOK, TestNetworkFolder.branch()))) {
+            TimetableChangeService home = platform.changes();
+            assertThatThrownBy(() -> addTrain(home, "T2")).isInstanceOfSatisfying(Clash.class, e -> {
+                assertThat(e.field()).isEqualTo("edits[0].train");
+                assertThat(e.getMessage()).contains("T2").contains("'branch'");
+            });
+            TimetableChangeService thai = platform.networkChanges().named("vientiane-bangkok", "network");
+            addTrain(thai, "X77");
+            assertThatThrownBy(() -> addTrain(home, "X77"))
+                    .as("a number the other network's published change added")
+                    .isInstanceOfSatisfying(Clash.class, e -> {
+                        assertThat(e.field()).isEqualTo("edits[0].train");
+                        assertThat(e.getMessage()).contains("'vientiane-bangkok'");
+                    });
+            assertThat(home.list()).as("no draft kept").isEmpty();
+            addTrain(home, "X78"); // a number nobody runs is added as before
+        }
+    }
+
+    /** Publishes on {@code changes} a change adding, three days ahead, a copy of its first train numbered {@code number}. */
+    private static void addTrain(TimetableChangeService changes, String number) {
+        TrainPlan first = changes.timetable().plans().get(0);
+        TrainPlan copy = new TrainPlan(
+                number,
+                first.operator(),
+                first.trainType(),
+                first.passenger(),
+                first.calendar(),
+                first.from(),
+                first.to(),
+                first.departure(),
+                first.stops(),
+                first.meets(),
+                first.fixedDeparture(),
+                first.allowancePercent(),
+                "a train added by a test's change",
+                first.via());
+        changes.publishNew(
+                new TimetableChange(
+                        "add " + number,
+                        ChangeOrigin.PLANNER,
+                        ChangeScope.on(TestDates.daysAhead(3)),
+                        List.of(new Edit.Add(copy))),
+                "planner",
+                true);
     }
 
     /** The number of the first train of home's timetable. */

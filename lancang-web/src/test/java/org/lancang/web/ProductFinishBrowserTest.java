@@ -164,7 +164,8 @@ class ProductFinishBrowserTest {
 
     /**
      * Item 5, in Chinese, across the border: a mother books one seat and takes her baby on her lap, free (China
-     * Railway's rule for a child under 6 without a seat); the baby's passport is asked, the ticket names the baby.
+     * Railway's rule for a child under 6 without a seat); the baby's document (labelled as a document, not a passport)
+     * is asked, the ticket names the baby.
      */
     @Test
     void aLapInfantTravelsFreeOnTheAdultsTicketWithAPassportAcrossTheBorder() {
@@ -185,6 +186,10 @@ class ProductFinishBrowserTest {
         b.setValue(By.name("passengers[0].documentExpiry"), DAY.plusYears(5).toString());
         b.click(By.name("passengers[0].infant.on"));
         b.type(By.name("passengers[0].infant.name"), "王小宝");
+        // the infant's document is any the journey takes, not only a passport: the label says so
+        b.text(
+                By.cssSelector("[data-field='passengers[0].infant.documentNumber'] label"),
+                label -> assertThat(label).isEqualTo("儿童证件号码"));
         // seven years old is too old for a lap: said at the infant's date of birth before anything is sent
         b.setValue(
                 By.name("passengers[0].infant.dateOfBirth"), DAY.minusYears(7).toString());

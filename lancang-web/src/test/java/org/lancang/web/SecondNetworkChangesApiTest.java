@@ -324,6 +324,23 @@ class SecondNetworkChangesApiTest {
         assertThat(changeRows()).isEqualTo(before);
     }
 
+    /** Train numbers stay unique across the networks served: the Bangkok line may not add one of home's numbers. */
+    @Test
+    void aTrainAddedUnderAnotherNetworksNumberIsRefusedNamingTheTrainAndWritesNothing() {
+        long before = changeRows();
+        TestServer.Reply r = server.postJson(
+                "/api/timetable/changes",
+                planner,
+                "{\"network\":\"" + VB + "\",\"scope\":{\"from\":\"" + DAY + "\"},\"edits\":[{\"kind\":\"ADD\","
+                        + "\"train\":\"C82\",\"trainType\":\"SRT_SHUTTLE\",\"from\":\"NTA\",\"to\":\"TNL\","
+                        + "\"departure\":\"10:00\"}]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.json().get("field").asText()).isEqualTo("edits[0].train");
+        assertThat(r.json().get("detail").asText()).contains("C82").contains("china-laos");
+        assertThat(changeRows()).isEqualTo(before);
+    }
+
     @Test
     void anUnknownNetworkInTheListIsRefusedNamingIt() {
         TestServer.Reply r = server.get("/api/timetable/changes?network=atlantis", planner);

@@ -68,6 +68,21 @@ final class ChangeRows {
         }
     }
 
+    /**
+     * The numbers of the trains added by every published change, per network code: read and nothing else, for a
+     * restart's check across the networks served.
+     */
+    static Map<String, List<String>> publishedAdditions(Handle h) {
+        Map<String, List<String>> out = new HashMap<>();
+        h.createQuery("SELECT c.network, e.train FROM timetable_change_edit e JOIN timetable_change c"
+                        + " ON c.id = e.change_id WHERE c.status = 'PUBLISHED' AND e.kind = 'ADD'"
+                        + " ORDER BY c.published_seq, e.idx")
+                .map((rs, ctx) -> out.computeIfAbsent(rs.getString("network"), k -> new ArrayList<>())
+                        .add(rs.getString("train")))
+                .list();
+        return out;
+    }
+
     /** Every change of a network, oldest first (published ones in the order of publication among themselves). */
     static List<ChangeRecord> all(Handle h, String network) {
         Map<String, List<Edit>> edits = new HashMap<>();

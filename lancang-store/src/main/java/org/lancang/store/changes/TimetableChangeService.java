@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lancang.errors.Clash;
@@ -77,6 +78,8 @@ public final class TimetableChangeService {
     private final Network network;
     private final RoadLimits roadLimits;
     private List<ChangeRecord> records;
+    /** The other network served that runs a train of this number, if any: a change may not add it here too. */
+    private Function<String, Optional<String>> networkElsewhere = number -> Optional.empty();
 
     /** The home network's changes: its timetable has no shared bridge with a road. */
     public TimetableChangeService(
@@ -118,6 +121,30 @@ public final class TimetableChangeService {
     /** The timetable this changes. */
     public TimetableService timetable() {
         return timetable;
+    }
+
+    /**
+     * The numbers of the trains added by every published change, per network code, as the database holds them: read
+     * and nothing else (nothing run), for a restart's check across the networks served before it writes.
+     */
+    public static Map<String, List<String>> trainsAddedByPublished(Jdbi jdbi) {
+        return jdbi.withHandle(ChangeRows::publishedAdditions);
+    }
+
+    /**
+     * Tells this network's changes where the other networks served run their trains (their base plans and published
+     * changes): a change that would add a train under a number another network runs is refused, naming the edit's
+     * train, since train numbers must stay unique across the networks served (a restart would refuse the clash).
+     */
+    public synchronized void networksElsewhere(Function<String, Optional<String>> networkOfTrain) {
+        this.networkElsewhere = networkOfTrain;
+    }
+
+    /** Whether a published change of this network adds a train of this number (on any date). */
+    public boolean addsTrain(String number) {
+        return timetable.published().stream()
+                .flatMap(c -> c.edits().stream())
+                .anyMatch(e -> e instanceof Edit.Add && e.train().equalsIgnoreCase(number));
     }
 
     /** Whether a change of this id is this network's. */
@@ -365,6 +392,18 @@ public final class TimetableChangeService {
      */
     private void check(TimetableChange change, List<TimetableChange> published) {
         ChangeRules.check(change, d -> timetable.plansWith(d, published));
+        for (int i = 0; i < change.edits().size(); i++) {
+            if (change.edits().get(i) instanceof Edit.Add add) {
+                Optional<String> elsewhere = networkElsewhere.apply(add.train());
+                if (elsewhere.isPresent()) {
+                    throw new Clash(
+                            "edits[" + i + "].train",
+                            "train " + add.train() + " is a train of the network '" + elsewhere.get()
+                                    + "': train numbers must be unique across the networks served",
+                            "train-of-another-network");
+                }
+            }
+        }
         List<TimetableChange> after = with(published, change);
         for (int i = 0; i < change.edits().size(); i++) {
             Edit edit = change.edits().get(i);

@@ -57,7 +57,33 @@ public final class ServedNetworks {
         return new ServedNetworks(networks);
     }
 
+    /**
+     * The networks as {@link #of(List)} takes them, on a restart: {@code addedByChanges} are the numbers of the trains
+     * added by each network's published timetable changes (by network code), which must not clash with another
+     * network's trains either (a folder added since could run a number a change added).
+     */
+    public static ServedNetworks of(List<ServedNetwork> networks, Map<String, List<String>> addedByChanges) {
+        ServedNetworks served = of(networks);
+        unique(
+                "train number",
+                networks,
+                n -> {
+                    List<String> numbers = new ArrayList<>(
+                            n.plans().stream().map(TrainPlan::number).toList());
+                    numbers.addAll(addedByChanges.getOrDefault(n.code(), List.of()));
+                    return numbers;
+                },
+                "rename one in its folder, or undo the published timetable change that added it, or serve only one of"
+                        + " them with --network");
+        return served;
+    }
+
     private static void unique(String what, List<ServedNetwork> networks, Function<ServedNetwork, List<String>> codes) {
+        unique(what, networks, codes, "rename one in its folder, or serve only one of them with --network");
+    }
+
+    private static void unique(
+            String what, List<ServedNetwork> networks, Function<ServedNetwork, List<String>> codes, String remedy) {
         // Keyed by the network's place in the list, not its code: two networks with the same code must clash too.
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < networks.size(); i++) {
@@ -67,8 +93,7 @@ public final class ServedNetworks {
                 if (before != null && before != i) {
                     throw new Clash("the " + what + " '" + code + "' is in both networks '"
                             + networks.get(before).code() + "' and '"
-                            + n.code() + "': codes must be unique across the networks served (rename one in its"
-                            + " folder, or serve only one of them with --network)");
+                            + n.code() + "': codes must be unique across the networks served (" + remedy + ")");
                 }
             }
         }

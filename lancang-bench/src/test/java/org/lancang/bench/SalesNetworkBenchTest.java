@@ -1,0 +1,67 @@
+package org.lancang.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lancang.ticketing.NumberCheck;
+import picocli.CommandLine;
+
+/**
+ * {@code lancang bench sales --network NAME} sells another served network's trains: its run's seats in process, and
+ * over HTTP its trains' every class in its currency, each passenger with a document the leg takes (small sizes here).
+ */
+class SalesNetworkBenchTest {
+    @Test
+    void theBangkokLinesRushSellsItsTrainsInBahtWithThaiCardsAndPassports() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Bench.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("sales", "--network", "vientiane-bangkok", "--http-seconds", "5", "--http-warmup", "5");
+        System.out.print(out);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("lancang bench sales: 133 run of vientiane-bangkok")
+                .contains("17 selling points")
+                .containsPattern("seat-by-seat baseline \\d+ ns → \\d+\\.\\d× faster")
+                .contains("passenger trains of vientiane-bangkok (every class)")
+                .contains("THB THAI_ID_CARD THA")
+                .contains("THB PASSPORT")
+                .containsPattern("Lancang over HTTP \\(hold committed before the answer\\) +[\\d,]+ bookings/s")
+                .containsPattern("ratio to the SQL baseline's bookings per second \\(median windows\\): Lancang over"
+                        + " HTTP \\d+\\.\\d×, in-process \\d+\\.\\d×");
+    }
+
+    @Test
+    void anUnknownNetworkIsRefusedNamingTheNetworksThereAre() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Bench.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("sales", "--network", "atlantis", "--http-seconds", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("unknown network 'atlantis'").contains("vientiane-bangkok");
+    }
+
+    @Test
+    void aThirteenDigitCardNumberCarriesItsCheckDigit() {
+        var card = new SalesHttpBench.Traveller("THAI_ID_CARD", "THA", false, true);
+        for (int k : List.of(1, 2, 977, 123_456)) {
+            assertThat(card.number(k)).hasSize(13);
+            assertThat(NumberCheck.WEIGHTED_MOD11_13.passes(card.number(k))).isTrue();
+        }
+        assertThat(card.number(1)).isNotEqualTo(card.number(2));
+    }
+
+    @Test
+    void legsAreBookedInProportionToTheirSeatsSoThatNoClassSellsOutFirst() {
+        assertThat(SalesHttpBench.inProportion(List.of(152L, 64L, 30L), Long::longValue))
+                .containsExactly(152L, 152L, 152L, 152L, 152L, 64L, 64L, 30L);
+        assertThat(SalesHttpBench.inProportion(List.of(720L, 720L), Long::longValue))
+                .as("at home every leg once")
+                .containsExactly(720L, 720L);
+    }
+}
