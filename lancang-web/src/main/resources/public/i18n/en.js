@@ -756,6 +756,7 @@ export default {
   'err.train-added-twice': 'This train is added twice in this change.',
   'err.train-not-in-scope': 'This train does not run on any date of the change.',
   'err.train-already-runs': 'A train with this number already runs on these dates.',
+  'err.train-of-another-network': 'Another network served here runs a train with this number: choose another number.',
   'err.change-unknown': 'There is no such timetable change.',
   'err.network-without-feature': 'This network is served, but its folder lacks the files of this feature.',
   'err.change-not-draft': 'Only a draft can be published or discarded.',

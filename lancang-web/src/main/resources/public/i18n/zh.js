@@ -755,6 +755,7 @@ export default {
   'err.train-added-twice': '该车次在本次调整中被添加了两次。',
   'err.train-not-in-scope': '该车次在调整范围内的任何日期都不开行。',
   'err.train-already-runs': '该车次号在这些日期已有列车开行。',
+  'err.train-of-another-network': '本系统所服务的另一路网已有此车次号的列车，请另选车次号。',
   'err.change-unknown': '没有该时刻表调整。',
   'err.network-without-feature': '该路网已开通，但其文件夹缺少此功能所需的文件。',
   'err.change-not-draft': '只有草稿可以发布或放弃。',
