@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lancang.data.DataFiles;
 import org.lancang.reference.ReferenceData;
 import org.lancang.web.http.Json;
 import org.lancang.web.timetable.RuntimeRoutes;
@@ -67,27 +67,27 @@ final class RuntimeCommand implements Callable<Integer> {
     NetworkOption network;
 
     /**
-     * The reference data of the network named ({@code --network}, a code or a folder on disk), else of the network of
-     * data/ that has the point (China–Laos when none has it: refused there).
+     * The reference data of the network named ({@code --network}, a code or a folder on disk), else of the networks of
+     * data/, read once.
      */
-    private ReferenceData networkOf(String point) {
-        String code = point.strip().toUpperCase(Locale.ROOT);
-        ReferenceData first = null;
-        for (DataFiles files : network.files()) {
-            ReferenceData data = ReferenceData.parse(files);
-            if (data.network().point(code).isPresent()) {
-                return data;
-            }
-            first = first == null ? data : first;
-        }
-        return first;
+    private List<ReferenceData> networks() {
+        return network.files().stream().map(ReferenceData::parse).toList();
+    }
+
+    /** Of {@code networks}, the one that has the point. */
+    private static Optional<ReferenceData> networkOf(List<ReferenceData> networks, String point) {
+        return networks.stream()
+                .filter(data -> data.network().indexOf(point) >= 0)
+                .findFirst();
     }
 
     @Override
     public Integer call() throws Exception {
-        ReferenceData reference = networkOf(from);
+        List<ReferenceData> networks = networks();
+        // the network that has the origin (China–Laos when none has it: refused there, naming from)
         RuntimeRoutes.RuntimeView view = RuntimeRoutes.compute(
-                reference,
+                networkOf(networks, from).orElse(networks.get(0)),
+                point -> networkOf(networks, point),
                 type,
                 from,
                 to,

@@ -50,6 +50,17 @@ class NetworksCommandTest {
     }
 
     @Test
+    void runtimeBetweenTwoNetworksNamesTheNetworkOfEachPoint() {
+        CommandLineTest.Run r =
+                CommandLineTest.runWithoutDatabase("runtime", "--type", "SRT_RAPID", "--from", "KTW", "--to", "VTE");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err())
+                .startsWith("to: 'VTE' is not a point of vientiane-bangkok (the network of from 'KTW'); it is on"
+                        + " china-laos: running times are per network");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void networkPointsAndSectionsOfAnyNetwork() {
         CommandLineTest.Run points =
                 CommandLineTest.run("network", "points", "--network", "vientiane-bangkok", "--format", "csv");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.lancang.reference.ReferenceData;
+import org.lancang.store.operations.ServerClock;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.timetable.BlockingRules;
 import org.lancang.timetable.DayPlan;
@@ -113,7 +114,13 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 new SalesBench(spec.commandLine().getOut(), network).run();
                 if (httpSeconds > 0) {
-                    new SalesHttpBench(spec.commandLine().getOut(), httpSeconds, httpWarmup, network).run();
+                    new SalesHttpBench(
+                                    spec.commandLine().getOut(),
+                                    httpSeconds,
+                                    httpWarmup,
+                                    network,
+                                    ServerClock.fromEnvironment())
+                            .run();
                 }
             } catch (SalesHttpBench.Degenerated failed) {
                 spec.commandLine().getOut().flush();

@@ -33,6 +33,7 @@ import org.lancang.store.Platform;
 import org.lancang.store.db.Database;
 import org.lancang.store.db.DatabaseConfig;
 import org.lancang.store.networks.ServedNetwork;
+import org.lancang.store.operations.ServerClock;
 import org.lancang.store.reference.ClasspathDataFiles;
 import org.lancang.store.sales.SalesRecords.HoldRequest;
 import org.lancang.store.sales.SalesService;
@@ -87,6 +88,8 @@ final class SalesHttpBench {
     private final int warmupSeconds;
     /** The network whose trains are sold: home (China–Laos) or another one served beside it. */
     private final String network;
+    /** The run's one clock: the first day sold and the platforms' present. */
+    private final Clock clock;
     /** The embedded database's folder, whose processes' CPU time is reported. */
     private Path postgresDir;
     /** The embedded PostgreSQL every fresh database lives in. */
@@ -103,15 +106,16 @@ final class SalesHttpBench {
 
     private final AtomicReference<String> firstRefusal = new AtomicReference<>();
 
-    SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds) {
-        this(out, seconds, warmupSeconds, ClasspathDataFiles.CHINA_LAOS);
-    }
-
-    SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds, String network) {
+    /**
+     * @param clock the run's "now", which the days sold count from and every server of the run takes: the commands'
+     *              clock, {@code LANCANG_CLOCK} or the system clock ({@link ServerClock#fromEnvironment})
+     */
+    SalesHttpBench(PrintWriter out, int seconds, int warmupSeconds, String network, Clock clock) {
         this.out = out;
         this.seconds = seconds;
         this.warmupSeconds = warmupSeconds;
         this.network = network;
+        this.clock = clock;
     }
 
     private boolean home() {
@@ -124,7 +128,8 @@ final class SalesHttpBench {
         try (Database embedded = Database.start(DatabaseConfig.embedded(postgresDir))) {
             host = embedded;
             // Spread over the runs of the next 13 days: whatever the zone, every train of the day is still to leave.
-            first = LocalDate.now().plusDays(2);
+            // Counted on the run's clock, as the platforms' sales windows are: LANCANG_CLOCK's when it is set.
+            first = LocalDate.now(clock).plusDays(2);
             double warmRate;
             try (FreshSales warm = new FreshSales(true)) {
                 legs = home() ? legs(warm.platform) : legs(warm.platform, network);
@@ -138,7 +143,7 @@ final class SalesHttpBench {
                 out.printf(
                         Locale.ROOT,
                         "end to end: %d clients on this machine (one load thread, like wrk), %d s warm-up then"
-                                + " %d s measured per system; %d legs of %d %s × %d days = %,d seats for sale"
+                                + " %d s measured per system; %d legs of %d %s × %d days from %s = %,d seats for sale"
                                 + " in each system's own fresh database%n",
                         CLIENTS,
                         warmupSeconds,
@@ -147,6 +152,7 @@ final class SalesHttpBench {
                         trains,
                         home() ? "domestic EMU trains" : "passenger trains of " + network + " (every class)",
                         days,
+                        first,
                         capacity);
                 if (!home()) {
                     out.println("  paid in and travelling with: "
@@ -318,7 +324,7 @@ final class SalesHttpBench {
                     DatabaseConfig.external(url(database), "postgres", null),
                     new ClasspathDataFiles(ClasspathDataFiles.CHINA_LAOS),
                     home() ? List.of() : List.of(new ClasspathDataFiles(network)),
-                    Clock.systemUTC());
+                    clock);
             server = web ? WebServer.start(platform, "127.0.0.1", 0) : null;
             for (int c = 0; c < CLIENTS; c++) {
                 platform.users().register("buyer" + c, "Buyer " + c, "bench password " + c);
@@ -327,12 +333,11 @@ final class SalesHttpBench {
                         .orElseThrow()
                         .token();
             }
-            LocalDate from = LocalDate.now().plusDays(2);
             if (home()) {
                 Currency currency = platform.sales().defaultCurrency();
                 for (int d = 0; d < DAYS; d++) {
-                    platform.sales().journeys("KMS", "XSB", from.plusDays(d), currency);
-                    platform.sales().journeys("XSB", "KMS", from.plusDays(d), currency);
+                    platform.sales().journeys("KMS", "XSB", first.plusDays(d), currency);
+                    platform.sales().journeys("XSB", "KMS", first.plusDays(d), currency);
                 }
             } else if (legs != null) {
                 // each train's runs from end to end, as a server that has sold them has them in memory
@@ -344,7 +349,7 @@ final class SalesHttpBench {
                             .plan(train)
                             .orElseThrow();
                     for (int d = 0; d < days; d++) {
-                        sales.journeys(plan.from(), plan.to(), from.plusDays(d), sales.defaultCurrency());
+                        sales.journeys(plan.from(), plan.to(), first.plusDays(d), sales.defaultCurrency());
                     }
                 }
             }

@@ -4,9 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.lancang.store.operations.ServerClock;
+import org.lancang.testing.TestDates;
 
 /** The sales benchmark measures sales, never refusals: a phase that sold out or was refused fails it loudly. */
 class SalesHttpBenchTest {
+    /**
+     * The benchmarks run in this JVM take the tests' one "now" (set in this module's pom), not the real date, which
+     * will pass the timetables' last day: the sales bench books from the day after tomorrow on its clock.
+     */
+    @Test
+    void benchmarksRunOnTheTestsClock() {
+        assertThat(System.getenv(ServerClock.VARIABLE)).isEqualTo(TestDates.LANCANG_CLOCK);
+        assertThat(ServerClock.fromEnvironment().instant()).isBetween(TestDates.START, TestDates.START.plusSeconds(60));
+    }
+
     @Test
     void aPhaseWithMoreThanOnePercentRefusedOrNothingSoldFailsTheBenchmark() {
         SalesHttpBench.requireSales("phase", 9_900, 99, null); // 0.99 %: fine

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.TestDates;
 import org.lancang.ticketing.NumberCheck;
 import picocli.CommandLine;
 
@@ -28,7 +29,8 @@ class SalesNetworkBenchTest {
                 .contains("lancang bench sales: 133 run of vientiane-bangkok")
                 .contains("17 selling points")
                 .containsPattern("seat-by-seat baseline \\d+ ns → \\d+\\.\\d× faster")
-                .contains("passenger trains of vientiane-bangkok (every class)")
+                .contains("passenger trains of vientiane-bangkok (every class) × 5 days from "
+                        + TestDates.daysAhead(2)) // the tests' day (LANCANG_CLOCK in the pom), not the real one
                 .contains("THB THAI_ID_CARD THA")
                 .contains("THB PASSPORT")
                 .containsPattern("Lancang over HTTP \\(hold committed before the answer\\) +[\\d,]+ bookings/s")

@@ -133,10 +133,9 @@ public final class WebServer implements AutoCloseable {
                                 .map(ServedNetwork::operators)
                                 .orElse(platform.operators()))
                 .endpoints());
-        endpoints.addAll(new RuntimeRoutes(point -> platform.networks()
-                        .ofPoint(point)
-                        .orElse(platform.networks().home())
-                        .reference())
+        endpoints.addAll(new RuntimeRoutes(
+                        platform.networks().home().reference(),
+                        point -> platform.networks().ofPoint(point).map(ServedNetwork::reference))
                 .endpoints());
         endpoints.addAll(new SalesRoutes(platform.networkSales(), auth).endpoints());
         endpoints.addAll(new JourneyRoutes(platform.journeyBookings(), platform.networkSales(), auth).endpoints());

@@ -138,6 +138,29 @@ class BadInputApiTest {
     }
 
     /**
+     * A text field given a number or a boolean says it wants a string and shows the value written as one (it once
+     * answered "'133' is not a valid string", which reads as if "133" were refused); given an object or an array, that
+     * it wants a string. The same on every endpoint, since every JSON body is read by one reader.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/bookings|{\"date\":\"2026-12-08\",\"train\":133,\"from\":\"KMS\",\"to\":\"VTE\",\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[]}|train|must be a string, e.g. \"133\"",
+                "/api/bookings|{\"date\":\"2026-12-08\",\"train\":\"D87\",\"from\":\"KMS\",\"to\":1.5,\"seatClass\":\"SECOND\",\"currency\":\"CNY\",\"passengers\":[]}|to|must be a string, e.g. \"1.5\"",
+                "/api/journey-bookings|{\"legs\":[{\"date\":\"2026-12-08\",\"train\":133,\"from\":\"KMS\",\"to\":\"VTE\"}],\"passengers\":[]}|legs[0].train|must be a string, e.g. \"133\"",
+                "/api/users|{\"username\":true,\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|username|must be a string, e.g. \"true\"",
+                "/api/users|{\"username\":\"abc\",\"displayName\":{\"x\":1},\"password\":\"long enough pw\",\"roles\":[\"PLANNER\"]}|displayName|must be a string",
+                "/api/users|{\"username\":\"abc\",\"displayName\":\"A\",\"password\":\"long enough pw\",\"roles\":[7]}|roles[0]|must be a string, e.g. \"7\"",
+            })
+    void aNumberWhereTextIsWantedIsRefusedSayingAStringWithTheValueAsOne(
+            String path, String body, String field, String message) {
+        TestServer.Reply r = server.postJson(path, path.equals("/api/users") ? admin : buyer, body);
+        assertProblem(r, 400, field);
+        assertThat(r.json().get("errors").get(0).get("message").asText()).isEqualTo(message);
+    }
+
+    /**
      * A date field takes exactly yyyy-MM-dd on every endpoint: a date-time was once read as its date with the time
      * dropped, so a booking could be made for a day the caller never wrote.
      */

@@ -135,6 +135,26 @@ class NetworksApiTest {
         assertThat(unknownFrom.json().get("detail").asText()).contains("'NKP'");
     }
 
+    /** A running time is along one network: a destination on another is named with both networks, not as unknown. */
+    @Test
+    void runningTimesBetweenTwoNetworksNameTheNetworkOfEachPoint() {
+        TestServer.Reply r = server.get("/api/runtime?type=SRT_RAPID&from=KTW&to=vte");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.json().get("field").asText()).isEqualTo("to");
+        assertThat(r.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("'VTE' is not a point of vientiane-bangkok (the network of from 'KTW'); it is on china-laos:"
+                        + " running times are per network");
+        TestServer.Reply back = server.get("/api/runtime?type=CR200J&from=VTE&to=KTW");
+        assertThat(back.status()).as(back.body()).isEqualTo(400);
+        assertThat(back.json().get("detail").asText())
+                .contains("'KTW' is not a point of china-laos (the network of from 'VTE'); it is on vientiane-bangkok");
+        // a point no network has is still "not a point of the line"
+        TestServer.Reply nowhere = server.get("/api/runtime?type=SRT_RAPID&from=KTW&to=NKP");
+        assertThat(nowhere.json().get("field").asText()).isEqualTo("to");
+        assertThat(nowhere.json().get("detail").asText()).contains("'NKP' is not a point of the line");
+    }
+
     @Test
     void eachNetworkHasItsFeedAndGtfsZipStaysChinaLaos() throws Exception {
         Map<String, String> home = unzip(bytes("/gtfs.zip"));

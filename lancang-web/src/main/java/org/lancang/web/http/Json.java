@@ -52,6 +52,9 @@ public final class Json {
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /** What a text field says when given a number, a boolean, an object or an array. */
+    private static final String STRING_WANTED = "must be a string";
+
     private Json() {}
 
     /**
@@ -106,12 +109,19 @@ public final class Json {
             if (e.getTargetType() == LocalDate.class) {
                 throw HttpProblem.badField(path(e), StrictDate.MESSAGE);
             }
+            if (e.getTargetType() == String.class) {
+                // a number or boolean where text is wanted: its value written as the string the field takes
+                throw HttpProblem.badField(path(e), STRING_WANTED + ", e.g. \"" + e.getValue() + "\"");
+            }
             throw HttpProblem.badField(
                     path(e), "'" + e.getValue() + "' is not a valid " + simpleName(e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
             if (e.getTargetType() == LocalDate.class) {
                 throw HttpProblem.badField(field, StrictDate.MESSAGE);
+            }
+            if (e.getTargetType() == String.class) {
+                throw HttpProblem.badField(field.isEmpty() ? "body" : field, STRING_WANTED);
             }
             throw HttpProblem.badField(
                     field.isEmpty() ? "body" : field, "wrong type: expected " + simpleName(e.getTargetType()));

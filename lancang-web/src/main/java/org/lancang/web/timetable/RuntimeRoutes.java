@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lancang.errors.FieldError;
 import org.lancang.errors.InvalidInput;
+import org.lancang.network.Network;
 import org.lancang.reference.ReferenceData;
 import org.lancang.rollingstock.TrainType;
 import org.lancang.runtime.LegSupplements;
@@ -67,14 +69,16 @@ public final class RuntimeRoutes {
     private static final Pattern RESTRICTION =
             Pattern.compile("(?:([A-Za-z][A-Za-z0-9_-]*):)?(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?):(-?\\d+)");
 
-    private final Function<String, ReferenceData> networkOfPoint;
+    private final ReferenceData home;
+    private final Function<String, Optional<ReferenceData>> networkOfPoint;
 
-    public RuntimeRoutes(ReferenceData reference) {
-        this(point -> reference);
-    }
-
-    /** {@code networkOfPoint}: the reference data of the network that has the origin point (any, if none has it). */
-    public RuntimeRoutes(Function<String, ReferenceData> networkOfPoint) {
+    /**
+     * @param home           the network asked when no network has the origin point (which it then refuses, naming
+     *                       {@code from})
+     * @param networkOfPoint the reference data of the network that has a point, if one has
+     */
+    public RuntimeRoutes(ReferenceData home, Function<String, Optional<ReferenceData>> networkOfPoint) {
+        this.home = home;
         this.networkOfPoint = networkOfPoint;
     }
 
@@ -89,7 +93,7 @@ public final class RuntimeRoutes {
                         true,
                         "train type: CR200J, HXD3C_25G, FREIGHT (or one of another network, e.g. SRT_RAPID)")
                 .query("from", true, "origin point code (in any network served; the network is the one that has it)")
-                .query("to", true, "destination point code")
+                .query("to", true, "destination point code, on the origin's network")
                 .query("stops", false, "comma-separated stop codes, e.g. PHH,VVG,LPB")
                 .query("dwell", false, "dwell at every stop, e.g. 3m or 90s (default: each stop's usual dwell)")
                 .query("allowance", false, "allowance in percent (default: the train type's)")
@@ -114,7 +118,8 @@ public final class RuntimeRoutes {
         Double allowance =
                 params.text("allowance").map(a -> parsePercent("allowance", a)).orElse(null);
         ctx.json(compute(
-                networkOfPoint.apply(from),
+                networkOfPoint.apply(from).orElse(home),
+                networkOfPoint,
                 type,
                 from,
                 to,
@@ -139,6 +144,9 @@ public final class RuntimeRoutes {
     /**
      * The computation behind both {@code GET /api/runtime} and {@code lancang runtime}.
      *
+     * @param reference        the network of the origin
+     * @param networkOfPoint   the network that has a point, if one has: a destination on another network than the
+     *                         origin's is refused naming both (a running time is along one network's lines)
      * @param dwell            the dwell at every stop, or null for each stop's usual dwell (with the border
      *                         formalities of a cross-border journey)
      * @param allowancePercent the allowance, or null for the train type's (none when {@code minimum})
@@ -146,6 +154,7 @@ public final class RuntimeRoutes {
      */
     public static RuntimeView compute(
             ReferenceData reference,
+            Function<String, Optional<ReferenceData>> networkOfPoint,
             String typeCode,
             String from,
             String to,
@@ -159,6 +168,7 @@ public final class RuntimeRoutes {
         String destination = to.strip().toUpperCase(Locale.ROOT);
         // the points first: an origin no network has falls back to home's data, whose types would then refuse a
         // type of the network the caller meant, blaming type for a mistyped from
+        requireOneNetwork(reference.network(), origin, destination, networkOfPoint);
         LinePath path = LinePath.between(reference.network(), origin, destination);
         TrainType type = reference
                 .rollingStock()
@@ -229,6 +239,30 @@ public final class RuntimeRoutes {
                 Math.round(supplements.stopS()),
                 points,
                 profile);
+    }
+
+    /**
+     * Refuses, naming {@code to}, a destination that is not on the origin's network but on another one served: the
+     * plain "not a point of the line" would leave the caller wondering which line.
+     */
+    private static void requireOneNetwork(
+            Network network,
+            String origin,
+            String destination,
+            Function<String, Optional<ReferenceData>> networkOfPoint) {
+        if (network.indexOf(origin) < 0 || network.indexOf(destination) >= 0) {
+            return;
+        }
+        Optional<String> other = networkOfPoint
+                .apply(destination)
+                .map(r -> r.network().code())
+                .filter(code -> !code.equals(network.code()));
+        if (other.isPresent()) {
+            throw new InvalidInput(
+                    "to",
+                    "'" + destination + "' is not a point of " + network.code() + " (the network of from '" + origin
+                            + "'); it is on " + other.get() + ": running times are per network");
+        }
     }
 
     /**
