@@ -1,6 +1,8 @@
 package org.lancang.ticketing;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lancang.network.Border;
@@ -34,6 +36,9 @@ public record TravelDocument(
         String source) {
     static final String ANY = "*";
 
+    /** The countries ISO 3166 lists (alpha-2), as the JDK knows them: only these have an alpha-3 nationality. */
+    private static final Set<String> ISO_ALPHA2 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
     public TravelDocument {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(names, "names");
@@ -53,6 +58,17 @@ public record TravelDocument(
     /** Whether it takes a passenger across {@code border}. */
     public boolean crosses(Border border) {
         return crosses.contains(ANY) || crosses.contains(border.point().code());
+    }
+
+    /**
+     * The nationality its holder's document says (ISO 3166 alpha-3, as a booking's {@code nationality} takes it): the
+     * issuing country's, for a country's own card; empty for a passport, and for a country ISO 3166 does not list (a
+     * network's made-up country, such as a test network's), whose card names no nationality a booking could carry.
+     */
+    public Optional<String> nationality() {
+        return ISO_ALPHA2.contains(issuedBy)
+                ? Optional.of(new Locale("", issuedBy).getISO3Country())
+                : Optional.empty();
     }
 
     /** Whether {@code number} is one of this document's numbers: its pattern, then its check digit. */

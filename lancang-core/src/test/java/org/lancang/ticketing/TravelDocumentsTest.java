@@ -59,6 +59,8 @@ class TravelDocumentsTest {
         assertThat(card.names().in("th")).isEqualTo("บัตรประจำตัวประชาชน");
         assertThat(card.issuedBy()).isEqualTo("TH");
         assertThat(DOCUMENTS.find("PASSPORT").orElseThrow().issuedBy()).isEmpty();
+        assertThat(card.nationality()).contains("THA");
+        assertThat(DOCUMENTS.find("PASSPORT").orElseThrow().nationality()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lancang.testing.ReferenceFiles;
 import org.lancang.testing.TestDates;
 
 /**
@@ -90,6 +91,30 @@ class TravelDocumentsApiTest {
         assertThat(codes(documents("from=KMS&to=XSB")))
                 .containsExactly("PASSPORT", "CHINESE_RESIDENT_ID", "LAO_ID_CARD");
         assertThat(documents("from=KMS&to=XSB").get("network").asText()).isEqualTo("china-laos");
+    }
+
+    @Test
+    void aCardOfACountryIsoDoesNotListIsOfferedWithoutANationality() {
+        // a stranger's network may have a made-up country (the test networks' Atlantis, XA): its own ID card has no
+        // ISO 3166 alpha-3 nationality to fill in, which is no reason to fail the question
+        ReferenceFiles madeUp = ReferenceFiles.vientianeBangkok()
+                .withLine("documents.csv", "THAI_ID_CARD,", line -> line.replace(",TH,,TH,", ",TH,,XA,"));
+        try (TestServer own = TestServer.withOthers(List.of(madeUp))) {
+            TestServer.Reply r = own.get("/api/sales/documents?from=KTW&to=UDN");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode card = null;
+            for (JsonNode d : r.json().get("documents")) {
+                card = d.get("code").asText().equals("THAI_ID_CARD") ? d : card;
+            }
+            assertThat(card).as(r.body()).isNotNull();
+            assertThat(card.get("issuedBy").asText()).isEqualTo("XA");
+            assertThat(card.get("nationality").isNull()).as(r.body()).isTrue();
+        }
+        // a real country's card still says its nationality
+        JsonNode thai = documents("from=KTW&to=UDN").get("documents");
+        List<String> nationalities = new ArrayList<>();
+        thai.forEach(d -> nationalities.add(d.get("nationality").asText(null)));
+        assertThat(nationalities).contains("THA");
     }
 
     @Test

@@ -344,7 +344,7 @@ public final class SalesRoutes {
      * asked, and the form of its number ({@code numberPattern}, a regular expression the whole number matches, and
      * {@code numberCheck}, the check digit it carries: {@code NONE} or the arithmetic's name). {@code issuedBy} is the
      * country whose own document it is (an ID card; null for a passport) and {@code nationality} that country's ISO
-     * 3166 alpha-3 code, the nationality such a document says.
+     * 3166 alpha-3 code, the nationality such a document says (null for a country ISO 3166 does not list).
      */
     public record DocumentView(
             String code,
@@ -355,15 +355,14 @@ public final class SalesRoutes {
             String issuedBy,
             String nationality) {
         static DocumentView of(TravelDocument d) {
-            String country = d.issuedBy().isEmpty() ? null : d.issuedBy();
             return new DocumentView(
                     d.code(),
                     NamesView.of(d.names()),
                     d.expiryRequired(),
                     d.numberPattern().pattern(),
                     d.numberCheck().name(),
-                    country,
-                    country == null ? null : new Locale("", country).getISO3Country());
+                    d.issuedBy().isEmpty() ? null : d.issuedBy(),
+                    d.nationality().orElse(null));
         }
     }
 
