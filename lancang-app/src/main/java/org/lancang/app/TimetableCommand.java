@@ -78,7 +78,7 @@ final class TimetableCommand extends CommandGroup {
                         .point(base.from())
                         .orElseThrow()
                         .timeZone();
-                day = date != null ? date : LocalDate.now(zone);
+                day = date != null ? date : today(platform, zone);
                 TrainPlan plan = service.plan(train, day).orElse(base); // the day's, with the published changes
                 view = TimetableViews.train(
                         platform.reference().network(),
@@ -96,7 +96,7 @@ final class TimetableCommand extends CommandGroup {
                                                 : platform.networks().codes())));
                 TrainPlan plan = served.plan(train).orElseThrow();
                 ZoneId zone = served.network().point(plan.from()).orElseThrow().timeZone();
-                day = date != null ? date : LocalDate.now(zone);
+                day = date != null ? date : today(platform, zone);
                 view = NetworksRoutes.train(served, train, day);
             }
             if (format == OutputFormat.JSON) {
@@ -145,7 +145,8 @@ final class TimetableCommand extends CommandGroup {
         @Override
         int run(Platform platform, PrintWriter out) {
             ServedNetwork served = network.of(platform);
-            LocalDate day = date != null ? date : LocalDate.now(served.network().serviceZone());
+            LocalDate day =
+                    date != null ? date : today(platform, served.network().serviceZone());
             // as GET /api/timetable/conflicts: home's day under its possessions, another's under its road windows
             DayPlan plan = served.home() ? platform.timetable().day(day) : served.day(day);
             for (Conflict c : plan.conflicts()) {
@@ -282,5 +283,13 @@ final class TimetableCommand extends CommandGroup {
             }
             return 0;
         }
+    }
+
+    /**
+     * Today in {@code zone} by the platform's clock: {@code LANCANG_CLOCK} where it is set, as every command's now (so
+     * a demonstration's or a test's day), else the system clock.
+     */
+    static LocalDate today(Platform platform, ZoneId zone) {
+        return LocalDate.ofInstant(platform.operations().clock().instant(), zone);
     }
 }

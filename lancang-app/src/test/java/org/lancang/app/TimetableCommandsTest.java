@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lancang.store.reference.ClasspathDataFiles;
+import org.lancang.testing.TestDates;
 import org.lancang.timetable.TimetableFile;
 import org.lancang.web.http.Json;
 
@@ -171,6 +172,20 @@ class TimetableCommandsTest {
         assertThat(CommandLineTest.run("timetable", "show", "--train", "C82", "--date", "2026-12-01")
                         .out())
                 .contains("VTE", "07:30", "2026-12-01T07:30+07:00");
+    }
+
+    @Test
+    void checkAndShowWithoutADateTakeTodayFromTheCommandsClock() {
+        // "today" is LANCANG_CLOCK's, as every command's now (the pom sets it to the tests' day), not the machine's
+        String today = TestDates.today().toString();
+        assertThat(CommandLineTest.run("timetable", "check").out()).contains(" trains on " + today + ",");
+        assertThat(CommandLineTest.run("timetable", "check", "--network", "vientiane-bangkok")
+                        .out())
+                .contains(" trains on " + today + ",");
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "D87").out())
+                .contains(" on " + today);
+        assertThat(CommandLineTest.run("timetable", "show", "--train", "C82").out())
+                .contains(" on " + today);
     }
 
     @Test
