@@ -94,10 +94,7 @@ final class TimetableCompareCommand implements Callable<Integer> {
             ServedNetwork served = ServedNetwork.fromFiles(files);
             report = TimetableComparison.compare(
                     trains,
-                    number -> served.plans().stream()
-                            .filter(p -> p.number().equals(number))
-                            .findFirst()
-                            .map(p -> served.planner().run(p, List.of())));
+                    number -> served.plan(number).map(p -> served.planner().run(p, List.of())));
         } else {
             report = TimetableComparison.compare(network, data.rollingStock(), trains);
         }
