@@ -185,8 +185,42 @@ class RestartCheckTest {
         }
     }
 
+    /**
+     * Two networks publishing one new number at the same moment: each service checks the other's published changes as
+     * it last read them, so the other's publication, committed but not yet read, is seen only by the publication's own
+     * transaction, under the lock every network's publications take. Here the Bangkok line's change is published
+     * behind its service's back (as by a concurrent publication between check and commit); home's is refused.
+     */
+    @Test
+    void aNumberAnotherNetworkPublishedMeanwhileIsRefusedAtPublication() {
+        DatabaseConfig database = TestDatabase.fresh();
+        try (Platform platform = start(database, List.of(VIENTIANE_BANGKOK))) {
+            TimetableChangeService thai = platform.networkChanges().named("vientiane-bangkok", "network");
+            String thaiChange = thai.draft(adding(thai, "X79"), "planner").id();
+            platform.database()
+                    .jdbi()
+                    .useHandle(h -> h.createUpdate("UPDATE timetable_change SET status = 'PUBLISHED', published_seq ="
+                                    + " nextval('timetable_change_publication') WHERE id = :id")
+                            .bind("id", thaiChange)
+                            .execute());
+            TimetableChangeService home = platform.changes();
+            String homeChange = home.draft(adding(home, "X79"), "planner").id();
+            assertThatThrownBy(() -> home.publish(homeChange, "planner", true))
+                    .isInstanceOfSatisfying(Clash.class, e -> {
+                        assertThat(e.field()).isEqualTo("edits[0].train");
+                        assertThat(e.getMessage()).contains("X79").contains("'vientiane-bangkok'");
+                    });
+            assertThat(home.get(homeChange).status().name()).as("not published").isEqualTo("DRAFT");
+        }
+    }
+
     /** Publishes on {@code changes} a change adding, three days ahead, a copy of its first train numbered {@code number}. */
     private static void addTrain(TimetableChangeService changes, String number) {
+        changes.publishNew(adding(changes, number), "planner", true);
+    }
+
+    /** A change adding, three days ahead, a copy of the network's first train numbered {@code number}. */
+    private static TimetableChange adding(TimetableChangeService changes, String number) {
         TrainPlan first = changes.timetable().plans().get(0);
         TrainPlan copy = new TrainPlan(
                 number,
@@ -203,14 +237,11 @@ class RestartCheckTest {
                 first.allowancePercent(),
                 "a train added by a test's change",
                 first.via());
-        changes.publishNew(
-                new TimetableChange(
-                        "add " + number,
-                        ChangeOrigin.PLANNER,
-                        ChangeScope.on(TestDates.daysAhead(3)),
-                        List.of(new Edit.Add(copy))),
-                "planner",
-                true);
+        return new TimetableChange(
+                "add " + number,
+                ChangeOrigin.PLANNER,
+                ChangeScope.on(TestDates.daysAhead(3)),
+                List.of(new Edit.Add(copy)));
     }
 
     /** The number of the first train of home's timetable. */

@@ -23,6 +23,7 @@ import org.lancang.errors.NotFound;
 import org.lancang.freight.PathAnswer;
 import org.lancang.network.Network;
 import org.lancang.store.changes.ChangeImpact.TouchedBooking;
+import org.lancang.store.db.TransactionLock;
 import org.lancang.store.sales.TimetableChangeNotices;
 import org.lancang.store.sales.TimetableChangeNotices.LiveBooking;
 import org.lancang.store.timetable.TimetableService;
@@ -227,6 +228,7 @@ public final class TimetableChangeService {
         ChangeImpact impact = impact(record.change(), before, after);
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
+            refuseTrainsAddedElsewhere(h, record.change());
             if (!ChangeRows.publish(h, id, user, now, impact.bookings().size())) {
                 throw new Clash("status", "change " + id + " was published or discarded meanwhile", "change-moved-on");
             }
@@ -387,6 +389,36 @@ public final class TimetableChangeService {
     }
 
     /**
+     * The check of {@link #check} reads the other networks' services, each serialised on its own monitor only: two
+     * networks publishing one new number at the same moment would both pass it, and the next start would refuse the
+     * clash. So every publication, whatever its network, takes one lock for its transaction and reads again the
+     * numbers the other networks' published changes add, as committed.
+     */
+    private void refuseTrainsAddedElsewhere(Handle h, TimetableChange change) {
+        TransactionLock.take(h, TransactionLock.TIMETABLE_PUBLICATIONS);
+        Map<String, List<String>> added = ChangeRows.publishedAdditions(h);
+        for (int i = 0; i < change.edits().size(); i++) {
+            if (change.edits().get(i) instanceof Edit.Add add) {
+                String number = add.train().strip();
+                for (Map.Entry<String, List<String>> other : added.entrySet()) {
+                    if (!other.getKey().equals(network.code())
+                            && other.getValue().stream().anyMatch(number::equalsIgnoreCase)) {
+                        throw trainOfAnotherNetwork(i, add.train(), other.getKey());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Clash trainOfAnotherNetwork(int edit, String train, String network) {
+        return new Clash(
+                "edits[" + edit + "].train",
+                "train " + train + " is a train of the network '" + network
+                        + "': train numbers must be unique across the networks served",
+                "train-of-another-network");
+    }
+
+    /**
      * The change's edits must find their trains (the core's rules), and each train it makes must compute: its type,
      * its points and stops are checked by the physics, and an error names the edit ({@code edits[1].stops[0].point}).
      */
@@ -396,11 +428,7 @@ public final class TimetableChangeService {
             if (change.edits().get(i) instanceof Edit.Add add) {
                 Optional<String> elsewhere = networkElsewhere.apply(add.train());
                 if (elsewhere.isPresent()) {
-                    throw new Clash(
-                            "edits[" + i + "].train",
-                            "train " + add.train() + " is a train of the network '" + elsewhere.get()
-                                    + "': train numbers must be unique across the networks served",
-                            "train-of-another-network");
+                    throw trainOfAnotherNetwork(i, add.train(), elsewhere.get());
                 }
             }
         }

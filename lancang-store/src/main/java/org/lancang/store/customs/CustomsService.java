@@ -41,6 +41,7 @@ import org.lancang.store.customs.CustomsRecords.Decision;
 import org.lancang.store.customs.CustomsRecords.Message;
 import org.lancang.store.customs.CustomsRecords.Release;
 import org.lancang.store.customs.CustomsRecords.Step;
+import org.lancang.store.db.TransactionLock;
 import org.lancang.store.freight.FreightRecords.Booking;
 import org.lancang.store.freight.FreightRecords.Note;
 import org.lancang.store.freight.FreightService;
@@ -57,8 +58,6 @@ import org.lancang.timetable.ScheduledRun;
  * customs → operations → timetable.
  */
 public final class CustomsService {
-    /** The advisory lock key every write of a customs message takes, so that seq follows commit order. */
-    static final long MESSAGE_LOCK = 0x1A4C_0019L;
 
     private static final CargoReport CARGO_REPORT = CargoReport.load();
 
@@ -564,10 +563,7 @@ public final class CustomsService {
      * are never rewritten.
      */
     private void send(Handle h, AdvanceData.Manifest m, List<AdvanceData.Line> lines, String officer, Instant now) {
-        h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS locked")
-                .bind("k", MESSAGE_LOCK)
-                .mapTo(Integer.class)
-                .one();
+        TransactionLock.take(h, TransactionLock.CUSTOMS_MESSAGES);
         Crossing crossing = m.crossing();
         Optional<Message> last = h.createQuery("SELECT * FROM customs_message WHERE network = :n AND train = :t"
                         + " AND service_date = :d AND border = :b ORDER BY version DESC LIMIT 1")

@@ -40,6 +40,7 @@ import org.lancang.network.Point;
 import org.lancang.operations.CallForecast;
 import org.lancang.operations.RunningEvent;
 import org.lancang.operations.TrainForecast;
+import org.lancang.store.db.TransactionLock;
 import org.lancang.store.operations.OperationsService;
 import org.lancang.store.tracking.TrackingRecords.Consignment;
 import org.lancang.store.tracking.TrackingRecords.DeadLetter;
@@ -69,9 +70,6 @@ import org.lancang.tracking.TrainSteps;
  * event is delivered, however the server stops, and an event not committed is never sent.
  */
 public final class TrackingService {
-    /** The advisory lock key every tracking write takes (one writer of tracking_event at a time). */
-    static final long WRITE_LOCK = 0x1A4C_0018L;
-
     /** The change of a consignment's forecast arrival that is pushed as a new estimate (smaller ones are noise). */
     public static final Duration ESTIMATE_STEP = Duration.ofMinutes(5);
 
@@ -641,10 +639,7 @@ public final class TrackingService {
     // ---------------------------------------------------------------- writing
 
     private static void lock(Handle h) {
-        h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS locked")
-                .bind("k", WRITE_LOCK)
-                .mapTo(Integer.class)
-                .one();
+        TransactionLock.take(h, TransactionLock.TRACKING_EVENTS);
     }
 
     /** The events (new ones; a repeat is skipped) and their outbox rows, in the caller's transaction. */
