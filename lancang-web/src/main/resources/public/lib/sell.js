@@ -445,13 +445,16 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       field(`${at}.name`, 'tk.infantName', h('input', { type: 'text', maxlength: 200, autocomplete: 'off' })),
       field(`${at}.dateOfBirth`, 'tk.dateOfBirth', born),
     ];
+    const docType = cross ? documentSelect() : null;
+    const expiry = h('input', { type: 'date' });
+    const expiryField = field(`${at}.documentExpiry`, 'tk.documentExpiry', expiry, 'tk.expiryHint');
     if (cross) {
       inputs.push(
-        field(`${at}.documentType`, 'tk.documentType', documentSelect()),
+        field(`${at}.documentType`, 'tk.documentType', docType),
         field(`${at}.nationality`, 'tk.nationality', nationalitySelect(LANGUAGE_NATIONALITY[getLang()])),
         field(`${at}.documentNumber`, 'tk.infantDocumentNumber', h('input', { type: 'text', maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
-        field(`${at}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date' })));
+        expiryField);
     }
     const fields = h('div', { class: 'grid-2 lap-infant-fields', hidden: true }, inputs);
     const show = () => {
@@ -460,8 +463,15 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       if (!adult) box.checked = false;
       fields.hidden = !box.checked;
       fields.querySelectorAll('input, select').forEach((el) => { el.required = box.checked; });
+      // as the adult's: the expiry only where the infant's document's row asks it
+      const chosen = docType && documents.find((d) => d.code === docType.value);
+      const needed = Boolean(chosen && chosen.expiryRequired);
+      expiryField.hidden = !needed;
+      expiry.required = box.checked && needed;
+      if (!needed) expiry.value = '';
     };
     box.addEventListener('change', show);
+    if (docType) docType.addEventListener('change', show);
     category.addEventListener('change', show);
     show();
     return { box: boxField, fields };
