@@ -37,6 +37,18 @@ export function defaultDocument(journey, documents, lang) {
   return own.code;
 }
 
+/**
+ * Names joined as alternatives in the language lang ("Passport or Temporary border pass"), by the browser's list
+ * format; joined with slashes where it has none.
+ */
+export function eitherOf(names, lang) {
+  try {
+    return new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
+  } catch {
+    return names.join(' / ');
+  }
+}
+
 /** Builds the sale inside root. agent: selling for walk-in passengers (the booking is the agent's sale). */
 export async function mountSale(root, { agent = false, onSold = () => {} } = {}) {
   await loadStations();
@@ -252,6 +264,22 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     return f && f.arrivalDelaySeconds >= 60 ? forecastLine(f) : null;
   }
 
+  /**
+   * What a crossing asks at the border: the documents the journey takes across it (GET /api/sales/documents, named in
+   * the reader's language), which differ by border (a border pass on the Thai–Lao bridge); a generic wording until
+   * they come, or where they do not.
+   */
+  function borderNote(j) {
+    const note = h('p', { class: 'note border-note' }, t('tk.borderNote'));
+    const lang = getLang();
+    loadDocuments(j.from, j.to).then((docs) => {
+      if (!docs.length || lang !== getLang()) return;
+      const names = docs.map((d) => documentName(d.names, d.code));
+      note.textContent = t('tk.borderNoteDocuments', { documents: eitherOf(names, lang) });
+    });
+    return note;
+  }
+
   function journeyItem(j) {
     const dep = localTime(j.departure);
     const arr = localTime(j.arrival);
@@ -268,7 +296,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
           j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.arrival)}`) : null, ' ', stationName(j.to)),
         h('span', { class: 'duration' }, ` · ${duration(j.durationMinutes)}`)),
       forecastOf(j),
-      j.crossesBorder ? h('p', { class: 'note' }, t('tk.borderNote')) : null,
+      j.crossesBorder ? borderNote(j) : null,
       j.onSale ? null : h('p', { class: 'note' }, t('tk.notOnSale')),
       h('table', { class: 'classes' },
         h('caption', { class: 'visually-hidden' }, t('tk.classesCaption', { train: j.train })),
