@@ -336,6 +336,7 @@ export default {
   'tk.crossesBorder': 'Crosses the border',
   'tk.borderNote': "Border formalities on the way: travel with the document you book with. Times are local, in each station's own time zone.",
   'tk.borderNoteDocuments': "Border formalities on the way; the documents that take you across: {documents}. Times are local, in each station's own time zone.",
+  'tk.or': ' or ',
   'tk.notOnSale': 'Not on sale for this date.',
   'tk.duration': '{h} h {m} min',
   'tk.classesCaption': 'Classes on {train}',

@@ -335,6 +335,7 @@ export default {
   'tk.crossesBorder': '跨境',
   'tk.borderNote': '途中办理出入境手续；请携带订票时所填的证件。时间为各站当地时间。',
   'tk.borderNoteDocuments': '途中办理出入境手续；可出入境的证件：{documents}。时间为各站当地时间。',
+  'tk.or': '或',
   'tk.notOnSale': '该日期尚未开售。',
   'tk.duration': '{h} 小时 {m} 分',
   'tk.classesCaption': '{train} 的席别',

@@ -39,14 +39,14 @@ export function defaultDocument(journey, documents, lang) {
 
 /**
  * Names joined as alternatives in the language lang ("Passport or Temporary border pass"), by the browser's list
- * format; joined with slashes where it has none.
+ * format where it knows the language (Chromium may not know Lao: it would say "or"), else with the page's own "or".
  */
 export function eitherOf(names, lang) {
   try {
-    return new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
-  } catch {
-    return names.join(' / ');
-  }
+    const format = new Intl.ListFormat(lang, { type: 'disjunction' });
+    if (format.resolvedOptions().locale.split('-')[0] === lang) return format.format(names);
+  } catch { /* no list format: the page's own word below */ }
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')}${t('tk.or')}${names[names.length - 1]}`;
 }
 
 /** Builds the sale inside root. agent: selling for walk-in passengers (the booking is the agent's sale). */
