@@ -37,6 +37,18 @@ export function defaultDocument(journey, documents, lang) {
   return own.code;
 }
 
+/**
+ * Names joined as alternatives in the language lang ("Passport or Temporary border pass"), by the browser's list
+ * format where it knows the language (Chromium may not know Lao: it would say "or"), else with the page's own "or".
+ */
+export function eitherOf(names, lang) {
+  try {
+    const format = new Intl.ListFormat(lang, { type: 'disjunction' });
+    if (format.resolvedOptions().locale.split('-')[0] === lang) return format.format(names);
+  } catch { /* no list format: the page's own word below */ }
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')}${t('tk.or')}${names[names.length - 1]}`;
+}
+
 /** Builds the sale inside root. agent: selling for walk-in passengers (the booking is the agent's sale). */
 export async function mountSale(root, { agent = false, onSold = () => {} } = {}) {
   await loadStations();
@@ -252,6 +264,22 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     return f && f.arrivalDelaySeconds >= 60 ? forecastLine(f) : null;
   }
 
+  /**
+   * What a crossing asks at the border: the documents the journey takes across it (GET /api/sales/documents, named in
+   * the reader's language), which differ by border (a border pass on the Thai–Lao bridge); a generic wording until
+   * they come, or where they do not.
+   */
+  function borderNote(j) {
+    const note = h('p', { class: 'note border-note' }, t('tk.borderNote'));
+    const lang = getLang();
+    loadDocuments(j.from, j.to).then((docs) => {
+      if (!docs.length || lang !== getLang()) return;
+      const names = docs.map((d) => documentName(d.names, d.code));
+      note.textContent = t('tk.borderNoteDocuments', { documents: eitherOf(names, lang) });
+    });
+    return note;
+  }
+
   function journeyItem(j) {
     const dep = localTime(j.departure);
     const arr = localTime(j.arrival);
@@ -268,7 +296,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
           j.crossesBorder ? h('span', { class: 'zone' }, ` ${zoneOf(j.arrival)}`) : null, ' ', stationName(j.to)),
         h('span', { class: 'duration' }, ` · ${duration(j.durationMinutes)}`)),
       forecastOf(j),
-      j.crossesBorder ? h('p', { class: 'note' }, t('tk.borderNote')) : null,
+      j.crossesBorder ? borderNote(j) : null,
       j.onSale ? null : h('p', { class: 'note' }, t('tk.notOnSale')),
       h('table', { class: 'classes' },
         h('caption', { class: 'visually-hidden' }, t('tk.classesCaption', { train: j.train })),
@@ -445,13 +473,16 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       field(`${at}.name`, 'tk.infantName', h('input', { type: 'text', maxlength: 200, autocomplete: 'off' })),
       field(`${at}.dateOfBirth`, 'tk.dateOfBirth', born),
     ];
+    const docType = cross ? documentSelect() : null;
+    const expiry = h('input', { type: 'date' });
+    const expiryField = field(`${at}.documentExpiry`, 'tk.documentExpiry', expiry, 'tk.expiryHint');
     if (cross) {
       inputs.push(
-        field(`${at}.documentType`, 'tk.documentType', documentSelect()),
+        field(`${at}.documentType`, 'tk.documentType', docType),
         field(`${at}.nationality`, 'tk.nationality', nationalitySelect(LANGUAGE_NATIONALITY[getLang()])),
         field(`${at}.documentNumber`, 'tk.infantDocumentNumber', h('input', { type: 'text', maxlength: 40, spellcheck: 'false',
           autocapitalize: 'characters' })),
-        field(`${at}.documentExpiry`, 'tk.documentExpiry', h('input', { type: 'date' })));
+        expiryField);
     }
     const fields = h('div', { class: 'grid-2 lap-infant-fields', hidden: true }, inputs);
     const show = () => {
@@ -460,8 +491,15 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       if (!adult) box.checked = false;
       fields.hidden = !box.checked;
       fields.querySelectorAll('input, select').forEach((el) => { el.required = box.checked; });
+      // as the adult's: the expiry only where the infant's document's row asks it
+      const chosen = docType && documents.find((d) => d.code === docType.value);
+      const needed = Boolean(chosen && chosen.expiryRequired);
+      expiryField.hidden = !needed;
+      expiry.required = box.checked && needed;
+      if (!needed) expiry.value = '';
     };
     box.addEventListener('change', show);
+    if (docType) docType.addEventListener('change', show);
     category.addEventListener('change', show);
     show();
     return { box: boxField, fields };

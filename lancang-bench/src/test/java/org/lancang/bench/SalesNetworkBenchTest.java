@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.lancang.network.Names;
 import org.lancang.testing.TestDates;
+import org.lancang.ticketing.JourneyDocuments;
 import org.lancang.ticketing.NumberCheck;
+import org.lancang.ticketing.TravelDocument;
+import org.lancang.ticketing.TravelDocuments;
 import picocli.CommandLine;
 
 /**
@@ -56,6 +62,51 @@ class SalesNetworkBenchTest {
             assertThat(NumberCheck.WEIGHTED_MOD11_13.passes(card.number(k))).isTrue();
         }
         assertThat(card.number(1)).isNotEqualTo(card.number(2));
+    }
+
+    @Test
+    void aTravellerOfAMadeUpCountryGivesANationalityISO3166Lists() {
+        TravelDocument atlantisCard = document("ATLANTIS_ID", "XA");
+        TravelDocument passport = document("PASSPORT", "");
+        TravelDocument thaiCard = document("THAI_ID_CARD", "TH");
+        var known = new TravelDocuments(List.of(atlantisCard, passport, thaiCard));
+        String firstListed = "ABW"; // Aruba: the first alpha-3 code ISO 3166 lists, in order
+
+        assertThat(SalesHttpBench.Traveller.of(journey(known, atlantisCard), "XA"))
+                .as("the card of a country ISO 3166 does not list says no nationality: the JDK's list would throw")
+                .extracting(SalesHttpBench.Traveller::documentType, SalesHttpBench.Traveller::nationality)
+                .containsExactly("ATLANTIS_ID", firstListed);
+        assertThat(SalesHttpBench.Traveller.of(journey(known, passport), "XB").nationality())
+                .as("a passport from Borduria")
+                .isEqualTo(firstListed);
+        assertThat(SalesHttpBench.Traveller.of(journey(known, passport), "XA/XB")
+                        .nationality())
+                .as("boarding at a border point: its country is the shared one")
+                .isEqualTo(firstListed);
+        assertThat(SalesHttpBench.Traveller.of(journey(known, passport), "LA").nationality())
+                .as("a passport says its holder's country where ISO 3166 lists it")
+                .isEqualTo("LAO");
+        assertThat(SalesHttpBench.Traveller.of(journey(known, thaiCard, passport), "TH"))
+                .as("at home its own card, with the nationality the card says")
+                .extracting(SalesHttpBench.Traveller::documentType, SalesHttpBench.Traveller::nationality)
+                .containsExactly("THAI_ID_CARD", "THA");
+    }
+
+    private static TravelDocument document(String code, String issuedBy) {
+        return new TravelDocument(
+                code,
+                new Names(code, code, code),
+                Pattern.compile("[A-Z0-9]{6,20}"),
+                NumberCheck.NONE,
+                false,
+                Set.of("*"),
+                Set.of("*"),
+                issuedBy,
+                "made up for this test");
+    }
+
+    private static JourneyDocuments journey(TravelDocuments known, TravelDocument... accepted) {
+        return new JourneyDocuments(known, List.of(accepted), List.of());
     }
 
     @Test

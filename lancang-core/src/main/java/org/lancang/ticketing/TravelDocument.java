@@ -66,8 +66,16 @@ public record TravelDocument(
      * network's made-up country, such as a test network's), whose card names no nationality a booking could carry.
      */
     public Optional<String> nationality() {
-        return ISO_ALPHA2.contains(issuedBy)
-                ? Optional.of(new Locale("", issuedBy).getISO3Country())
+        return nationalityOf(issuedBy);
+    }
+
+    /**
+     * The nationality (ISO 3166 alpha-3) of a country's code (alpha-2), empty for a code ISO 3166 does not list: a
+     * made-up country, a shared {@code A/B} border country, a blank.
+     */
+    public static Optional<String> nationalityOf(String countryCode) {
+        return ISO_ALPHA2.contains(countryCode)
+                ? Optional.of(new Locale("", countryCode).getISO3Country())
                 : Optional.empty();
     }
 

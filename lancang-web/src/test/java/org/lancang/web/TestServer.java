@@ -83,6 +83,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(networks, TestDates.CLOCK);
     }
 
+    /** A server of {@code home} alone: China–Laos with a file of the test's own, say. */
+    static TestServer withHome(DataFiles home) {
+        return new TestServer(List.of(home), TestDates.CLOCK);
+    }
+
     /** As {@link #withOthers(List)}, on {@code clock}. */
     static TestServer withOthers(List<DataFiles> others, Clock clock) {
         List<DataFiles> networks = new ArrayList<>();

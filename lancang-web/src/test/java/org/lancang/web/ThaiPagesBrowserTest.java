@@ -151,6 +151,35 @@ class ThaiPagesBrowserTest {
     }
 
     /**
+     * The border note names the documents the journey takes across its border, from the network's documents.csv: on
+     * the bridge from Krung Thep Aphiwat to Khamsavath a temporary border pass as well as a passport (in English and in
+     * Thai), across the China–Laos border a passport only.
+     */
+    @Test
+    void theBorderNoteNamesTheDocumentsThatCrossThatBorder() {
+        b.driver.get(server.url("/book.html?from=KTW&to=KSV&date=" + DATE));
+        By bridge = By.cssSelector("li.journey[data-train='133'] .border-note");
+        b.text(bridge, note -> assertThat(note).contains("Passport").contains("Temporary border pass"));
+        b.lang("th");
+        b.text(bridge, note -> assertThat(note).contains("หนังสือเดินทาง").contains("บัตรผ่านแดนชั่วคราว"));
+        b.shot("thai-border-note-bridge-th");
+        b.lang("lo"); // Chromium's list format may not know Lao: "or" is then the page's own word, not English
+        b.text(bridge, note -> assertThat(note).contains("ໜັງສືຜ່ານແດນ ຫຼື ບັດຜ່ານແດນຊົ່ວຄາວ"));
+
+        b.lang("en");
+        b.driver.get(server.url("/book.html?from=KMS&to=VTE&date=" + DATE));
+        By chinaLaos = By.cssSelector("li.journey[data-train=D87] .border-note");
+        b.text(
+                chinaLaos,
+                note -> assertThat(note)
+                        .contains("the documents that take you across: Passport.")
+                        .doesNotContainIgnoringCase("border pass"));
+        b.lang("th");
+        b.text(chinaLaos, note -> assertThat(note).contains("หนังสือเดินทาง").doesNotContain("บัตรผ่านแดน"));
+        assertThat(b.consoleErrors()).isEmpty();
+    }
+
+    /**
      * Issue 19, documents as data, in Thai: 133 Krung Thep Aphiwat → Udon Thani is a Thai domestic trip, so the form
      * offers the Thai ID card first (named in Thai from documents.csv, no expiry asked) and no border pass; a number
      * whose check digit is wrong is refused beside the number field, in Thai; the right one books and pays.

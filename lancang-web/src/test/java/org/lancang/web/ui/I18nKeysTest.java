@@ -227,6 +227,7 @@ class I18nKeysTest {
                 "map.tz",
                 "err.document-not-accepted",
                 "tk.borderNote",
+                "tk.borderNoteDocuments",
                 "meta.book",
                 "meta.trips",
                 "meta.register",
