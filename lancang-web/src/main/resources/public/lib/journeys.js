@@ -7,7 +7,7 @@ import { api, h, clearErrors, checkRequired, showProblem, focusFirstError, busy,
 import { t, getLang } from '/lib/i18n.js';
 import {
   bookingCard, money, className, stationName, localTime, newKey, loadNationalities, nationalityName, changeControl, fmtDate,
-  loadDocuments, documentName,
+  loadDocuments, documentSelect, expiryFollowsDocument,
 } from '/lib/tickets.js';
 
 const MAX_PASSENGERS = 5;
@@ -47,16 +47,10 @@ function passengerFieldset(i, nationalities, documents) {
     h('option', { value: '' }, t('tk.nationalityChoose')),
     nationalities.map((n) => h('option', { value: n.code, 'data-nationality': '' }, nationalityName(n.code))));
   nationality.value = LANGUAGE_NATIONALITY[getLang()] || '';
-  const docType = h('select', { required: true },
-    documents.map((d) => h('option', { value: d.code, 'data-document': d.code }, documentName(d.names, d.code))));
+  const docType = documentSelect(documents);
   const expiry = h('input', { type: 'date' });
   const expiryField = field(`${p}.documentExpiry`, 'tk.documentExpiry', expiry);
-  const showExpiry = () => {
-    const chosen = documents.find((d) => d.code === docType.value);
-    expiryField.hidden = !(chosen && chosen.expiryRequired);
-    expiry.required = !expiryField.hidden;
-    if (expiryField.hidden) expiry.value = '';
-  };
+  const showExpiry = () => expiryFollowsDocument(docType, documents, expiryField, expiry);
   docType.addEventListener('change', showExpiry);
   showExpiry();
   return h('fieldset', { class: 'passenger', 'data-passenger': i },

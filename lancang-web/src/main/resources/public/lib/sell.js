@@ -11,6 +11,7 @@ import {
   bookingCard, pay, cancelControl, cancelledMessage, defaultCurrency, stationCurrency, stationCurrencies, operatorName,
   trainTypeName,
   forecastLine, stationCountry, loadNationalities, nationalityName, stationNetwork, loadDocuments, documentName,
+  documentSelect, expiryFollowsDocument,
 } from '/lib/tickets.js';
 import { journeyForm, journeyCard } from '/lib/journeys.js';
 
@@ -388,16 +389,10 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
         `${t(`tk.fareCat.${r.category}`)} (${t('tk.ages', { min: r.minAge, max: r.maxAge - 1 })}) · ${money(r.total)}`))];
   }
 
-  /** The documents the journey takes, named in the reader's language (renamed when the language changes). */
-  function documentSelect() {
-    return h('select', { required: true }, documents.map((d) => h('option', { value: d.code, 'data-document': d.code },
-      documentName(d.names, d.code))));
-  }
-
   function passengerFieldset(i, journey) {
     const p = `passengers[${i}]`;
     const cross = journey.crossesBorder;
-    const docType = documentSelect();
+    const docType = documentSelect(documents);
     docType.value = defaultDocument(journey, documents, getLang());
     const chosenDocument = () => documents.find((d) => d.code === docType.value);
     const nationality = nationalitySelect((chosenDocument() || {}).nationality || LANGUAGE_NATIONALITY[getLang()]);
@@ -422,13 +417,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
     showBorn();
     const expiry = h('input', { type: 'date' });
     const expiryField = field(`${p}.documentExpiry`, 'tk.documentExpiry', expiry, 'tk.expiryHint');
-    const showExpiry = () => {
-      // the expiry only where the document's row asks it (the server checks it against the travel date)
-      const needed = Boolean((chosenDocument() || {}).expiryRequired);
-      expiryField.hidden = !needed;
-      expiry.required = needed;
-      if (!needed) expiry.value = '';
-    };
+    const showExpiry = () => expiryFollowsDocument(docType, documents, expiryField, expiry);
     docType.addEventListener('change', showExpiry);
     showExpiry();
     const lap = lapInfantFields(p, cross, category);
@@ -473,7 +462,7 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       field(`${at}.name`, 'tk.infantName', h('input', { type: 'text', maxlength: 200, autocomplete: 'off' })),
       field(`${at}.dateOfBirth`, 'tk.dateOfBirth', born),
     ];
-    const docType = cross ? documentSelect() : null;
+    const docType = cross ? documentSelect(documents) : null;
     const expiry = h('input', { type: 'date' });
     const expiryField = field(`${at}.documentExpiry`, 'tk.documentExpiry', expiry, 'tk.expiryHint');
     if (cross) {
@@ -491,12 +480,8 @@ export async function mountSale(root, { agent = false, onSold = () => {} } = {})
       if (!adult) box.checked = false;
       fields.hidden = !box.checked;
       fields.querySelectorAll('input, select').forEach((el) => { el.required = box.checked; });
-      // as the adult's: the expiry only where the infant's document's row asks it
-      const chosen = docType && documents.find((d) => d.code === docType.value);
-      const needed = Boolean(chosen && chosen.expiryRequired);
-      expiryField.hidden = !needed;
-      expiry.required = box.checked && needed;
-      if (!needed) expiry.value = '';
+      // as the adult's: the expiry only where the infant's document's row asks it, and only with the infant ticked
+      expiryFollowsDocument(docType, documents, expiryField, expiry, () => box.checked);
     };
     box.addEventListener('change', show);
     if (docType) docType.addEventListener('change', show);

@@ -79,6 +79,28 @@ export function documentName(names, code) {
   return (names && localName(names)) || code;
 }
 
+/**
+ * A select of the travel documents a journey takes, each named in the reader's language (data-document: a page
+ * renames them when the language changes).
+ */
+export function documentSelect(documents) {
+  return h('select', { required: true }, documents.map((d) => h('option', { value: d.code, 'data-document': d.code },
+    documentName(d.names, d.code))));
+}
+
+/**
+ * Shows the expiry field only where the document chosen in docType asks an expiry (its row's expiryRequired; the
+ * server checks it against the travel date), required then while active() says the fields are asked; an expiry no
+ * longer asked is cleared. No docType (no document asked): hidden.
+ */
+export function expiryFollowsDocument(docType, documents, expiryField, expiry, active = () => true) {
+  const chosen = docType && documents.find((d) => d.code === docType.value);
+  const needed = Boolean(chosen && chosen.expiryRequired);
+  expiryField.hidden = !needed;
+  expiry.required = needed && active();
+  if (!needed) expiry.value = '';
+}
+
 /** A passenger's fare category, with the fare they pay, as a ticket shows it. */
 export function fareLine(p) {
   if (!p.fareCategory) return null;
